@@ -1,0 +1,51 @@
+/**
+ * Disclosure guard. Under a county or size-class filter a cell of one or two respondents can
+ * single out one municipality, so shared and exported views print "< 3" instead of the count.
+ * The analyst's own live view keeps exact numbers; the guard applies where data leaves the tool.
+ */
+
+/** A count as shown: the number, or a masked marker with the threshold it was masked under. */
+export type ShownCount = { masked: false; value: number } | { masked: true; threshold: number; text: string };
+
+export interface DisclosureOptions {
+  /** Counts from 1 up to threshold − 1 are masked (default 3). Zero is never masked: it singles out nobody. */
+  threshold?: number;
+  /** Mask at all? Callers pass `isDisclosureSensitive(filter) && view !== "live"`. */
+  active: boolean;
+}
+
+/** Mask one count. */
+export function guardCount(count: number, options: DisclosureOptions): ShownCount {
+  const threshold = options.threshold ?? 3;
+  if (!Number.isInteger(threshold) || threshold < 1) {
+    throw new RangeError(`Disclosure threshold must be a whole number ≥ 1, got ${threshold}.`);
+  }
+  if (options.active && count > 0 && count < threshold) {
+    return { masked: true, threshold, text: `< ${threshold}` };
+  }
+  return { masked: false, value: count };
+}
+
+/** Text for a shown count. */
+export function formatShownCount(shown: ShownCount): string {
+  return shown.masked ? shown.text : String(shown.value);
+}
+
+/**
+ * Mask a whole table of counts. Returns the shown cells and how many were masked, so the audit line
+ * can say "2 cells masked (< 3)".
+ */
+export function guardCounts(counts: readonly (readonly number[])[], options: DisclosureOptions): {
+  cells: ShownCount[][];
+  masked: number;
+} {
+  let masked = 0;
+  const cells = counts.map((row) =>
+    row.map((count) => {
+      const shown = guardCount(count, options);
+      if (shown.masked) masked++;
+      return shown;
+    }),
+  );
+  return { cells, masked };
+}
