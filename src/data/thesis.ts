@@ -1,0 +1,158 @@
+/**
+ * The 2016 thesis on balanced scorecard (BMS) in four Norwegian municipalities, as data.
+ *
+ * Every finding is a `Cited<T>`: the value, the exact words of the thesis it rests on, and the
+ * line range of `data/sources/004_6c54c9eeaa470838.txt` where those words stand. The build script
+ * (`scripts/data/thesis-source.ts`) finds the lines from the quote, so a citation cannot drift from
+ * its text; `parseThesis` validates the JSON once at the boundary.
+ */
+
+/** A value with the thesis words it rests on. */
+export interface Cited<T> {
+  value: T;
+  /** Exact words from the thesis (whitespace collapsed). */
+  quote: string;
+  /** First and last line (1-based) of the quote in the seed text. */
+  lines: [number, number];
+}
+
+export type CaseId = "A" | "B" | "C" | "D";
+export const CASE_IDS: readonly CaseId[] = ["A", "B", "C", "D"];
+
+/** The literature's challenges (Tabell 2, left column) and the cases' experienced ones (Tabell 14). */
+export type ChallengeId =
+  | "adaptation"
+  | "stakeholders"
+  | "indicators"
+  | "data-collection"
+  | "complex-goals"
+  | "strategy-maps"
+  | "cascading"
+  | "limited-resources"
+  | "hard-to-measure"
+  | "reporting-times"
+  | "mindset"
+  | "maintenance"
+  | "political-governance";
+
+export interface ThesisCase {
+  id: CaseId;
+  size: Cited<"small" | "large">;
+  introduced: Cited<number>;
+  initiator: Cited<string>;
+  motives: Cited<string[]>;
+  modelName: Cited<string>;
+  perspectives: Cited<string[]>;
+  /** Levels of the scorecard, top to bottom (Tabell 13). */
+  structure: Cited<string[]>;
+  thresholds: Cited<"ambition-level" | "result-target" | "traffic-light">;
+  /** One card per service area, or one card shared by all. */
+  cardScope: Cited<"per-service" | "shared">;
+  benchmarking: Cited<boolean>;
+  staffInvolvement: Cited<string>;
+  topManagement: Cited<string>;
+  /** Steering and management vs mainly performance measurement. */
+  use: Cited<"steering" | "measurement">;
+  strategyMap: Cited<string>;
+  incentives: Cited<string>;
+  dormancy: Cited<string>;
+  challenges: Cited<ChallengeId[]>;
+  effects: Cited<string[]>;
+  indicators: Cited<string[]>;
+  measurementSources: Cited<string[]>;
+}
+
+/** A number the thesis states about Norwegian municipalities. */
+export interface ThesisNumber {
+  id: string;
+  label: string;
+  value: number;
+  unit: "percent" | "count";
+  year?: number;
+  source: string;
+  cited: Cited<number>;
+}
+
+export interface ThesisLiteratureItem {
+  id: string;
+  no: string;
+  en: string;
+  kind: "challenge" | "success-factor";
+  cited: Cited<string>;
+}
+
+export interface ThesisData {
+  source: string;
+  seedFile: string;
+  cases: ThesisCase[];
+  numbers: ThesisNumber[];
+  literature: ThesisLiteratureItem[];
+  challengeLabels: Record<ChallengeId, { no: string; en: string }>;
+}
+
+/** Error listing every problem found in thesis JSON, each with its path. */
+export class ThesisDataError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`thesis.json is not valid (${problems.length} problem(s)): ${problems.slice(0, 5).join("; ")}. Regenerate it with \`npx tsx scripts/data/thesis-source.ts\`.`);
+    this.name = "ThesisDataError";
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function checkCited(value: unknown, path: string, problems: string[]): void {
+  if (!isRecord(value)) {
+    problems.push(`${path} must be an object {value, quote, lines}`);
+    return;
+  }
+  if (!("value" in value)) problems.push(`${path}.value is missing`);
+  if (typeof value.quote !== "string" || value.quote.length < 3) problems.push(`${path}.quote must be the thesis words`);
+  const lines = value.lines;
+  if (!Array.isArray(lines) || lines.length !== 2 || !lines.every((n) => Number.isInteger(n) && n > 0)) {
+    problems.push(`${path}.lines must be [first, last] line numbers`);
+  }
+}
+
+/** Type guard: collects every problem into `problems` and is true only when there are none. */
+function isThesisData(json: unknown, problems: string[]): json is ThesisData {
+  if (!isRecord(json)) {
+    problems.push("top level must be an object");
+    return false;
+  }
+  const cases = json.cases;
+  if (!Array.isArray(cases) || cases.length !== 4) problems.push("cases must list the four cases A–D");
+  else {
+    cases.forEach((c: unknown, i) => {
+      if (!isRecord(c)) return problems.push(`cases[${i}] must be an object`);
+      if (typeof c.id !== "string" || !CASE_IDS.some((id) => id === c.id)) problems.push(`cases[${i}].id must be A, B, C or D`);
+      for (const [key, field] of Object.entries(c)) if (key !== "id") checkCited(field, `cases[${i}].${key}`, problems);
+    });
+  }
+  if (!Array.isArray(json.numbers)) problems.push("numbers must be an array");
+  else json.numbers.forEach((n: unknown, i) => (isRecord(n) ? checkCited(n.cited, `numbers[${i}].cited`, problems) : problems.push(`numbers[${i}] must be an object`)));
+  if (!Array.isArray(json.literature)) problems.push("literature must be an array");
+  else json.literature.forEach((n: unknown, i) => (isRecord(n) ? checkCited(n.cited, `literature[${i}].cited`, problems) : problems.push(`literature[${i}] must be an object`)));
+  if (!isRecord(json.challengeLabels)) problems.push("challengeLabels must be an object");
+  return problems.length === 0;
+}
+
+/** Validate thesis JSON at the boundary. Throws ThesisDataError naming every bad path. */
+export function parseThesis(json: unknown): ThesisData {
+  const problems: string[] = [];
+  if (!isThesisData(json, problems)) throw new ThesisDataError(problems);
+  return json;
+}
+
+/** A case by id. */
+export function thesisCase(data: ThesisData, id: CaseId): ThesisCase {
+  const found = data.cases.find((c) => c.id === id);
+  if (!found) throw new ThesisDataError([`case ${id} is missing`]);
+  return found;
+}
+
+/** Which cases name a challenge (Tabell 14 per case, as the text of section 5.3 assigns them). */
+export function casesWithChallenge(data: ThesisData, challenge: ChallengeId): CaseId[] {
+  return data.cases.filter((c) => c.challenges.value.includes(challenge)).map((c) => c.id);
+}
