@@ -17,7 +17,7 @@ export default tseslint.config(
   },
   {
     // The pure core runs under Node and in a worker: it must not reach for the DOM or Lit.
-    files: ["src/runtime/**", "src/notebook/**", "src/data/**", "src/stats/**"],
+    files: ["src/runtime/**", "src/notebook/**", "src/data/**", "src/stats/**", "src/analysis/**"],
     rules: {
       "no-restricted-imports": ["error", { patterns: ["lit", "lit/*", "../components/*", "../app/*"] }],
       "no-restricted-globals": ["error", "document", "window", "localStorage", "indexedDB"],

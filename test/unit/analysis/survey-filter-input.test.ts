@@ -1,0 +1,47 @@
+import { parseHTML } from "linkedom";
+import { describe, expect, it } from "vitest";
+import { surveyFilterInput } from "../../../src/analysis/survey-filter-input";
+import { applySurveyFilter, type SurveyFilter } from "../../../src/data/survey-filter";
+
+const rows = [
+  { fylke: 11, size_class: 5, resp_type: 1, q20: 1 },
+  { fylke: 11, size_class: 2, resp_type: 1, q20: 3 },
+  { fylke: 12, size_class: 6, resp_type: 2, q20: 1 },
+];
+
+function setup(value?: SurveyFilter) {
+  const { document } = parseHTML("<!doctype html><html><body></body></html>");
+  const el = surveyFilterInput(document, { value, count: (f) => applySurveyFilter(rows, f).length, total: rows.length });
+  document.body.append(el);
+  return { document, el };
+}
+
+describe("surveyFilterInput", () => {
+  it("starts from the given filter and shows the live N", () => {
+    const { el } = setup({ fylke: [11], sizeClass: [], respType: [], adopted: [] });
+    expect(el.value).toEqual({ fylke: [11], sizeClass: [], respType: [], adopted: [] });
+    expect(el.querySelector("output")?.textContent).toBe("N = 2 of 3 — too few for reliable percentages");
+  });
+
+  it("updates its value and N when a box is ticked and an input event fires", () => {
+    const { document, el } = setup();
+    const seen: SurveyFilter[] = [];
+    el.addEventListener("input", () => seen.push(el.value));
+    const box = el.querySelector<HTMLInputElement>('input[name="adopted"][value="q20"]');
+    if (!box) throw new Error("no q20 box");
+    box.checked = true;
+    box.dispatchEvent(new (document.defaultView?.Event ?? Event)("input", { bubbles: true }));
+    expect(seen.at(-1)?.adopted).toEqual(["q20"]);
+    expect(el.querySelector("output")?.textContent).toContain("N = 2 of 3");
+  });
+
+  it("can be set programmatically (share links, URL) and cleared", () => {
+    const { el } = setup();
+    el.value = { fylke: [12], sizeClass: [6], respType: [2], adopted: [] };
+    expect(el.value).toEqual({ fylke: [12], sizeClass: [6], respType: [2], adopted: [] });
+    expect(el.querySelector("output")?.textContent).toContain("N = 1 of 3");
+    const reset = el.querySelector("button");
+    reset?.dispatchEvent(new (el.ownerDocument.defaultView?.Event ?? Event)("click"));
+    expect(el.value).toEqual({ fylke: [], sizeClass: [], respType: [], adopted: [] });
+  });
+});
