@@ -56,7 +56,12 @@ export type VariableKind =
   /** one dichotomy of a multiple-response set: `countedValue` ticked, blank otherwise */
   | "dichotomy"
   /** a number read as is (age in years) */
-  | "numeric";
+  | "numeric"
+  /**
+   * free text kept as a string (kommunenummer with its leading zero, name, provenance); only used
+   * by derived variables, which are not on the card
+   */
+  | "text";
 
 export interface CodebookVariable {
   /** Stable name after the questionnaire: q1, q2_1 … q34. */
@@ -67,10 +72,19 @@ export interface CodebookVariable {
   no: string;
   /** English translation. */
   en: string;
+  /**
+   * Short label for tables and charts: the item text for sub-items ("Skole"), a short form of the
+   * question otherwise. Optional so older codebooks stay valid.
+   */
+  label?: { no: string; en: string };
   kind: VariableKind;
   codes: CodeLabel[];
   /** Codes that mean missing / "vet ikke" / "uaktuelt" (user-missing in SPSS terms). */
   missing: number[];
+  /**
+   * Card columns. Derived variables are not on the card and carry `{ start: 0, end: 0 }`
+   * (see `isOnCard` in `card-layout.ts`).
+   */
   columns: CardColumns;
   /** For numeric variables: the plausible range; values outside are reported. */
   range?: { min: number; max: number };

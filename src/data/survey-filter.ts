@@ -10,7 +10,7 @@ export type ModelStatusVariable = (typeof MODEL_STATUS_VARIABLES)[number];
 
 /** Short names of the six models, keyed by status variable. */
 export const MODEL_NAMES: Record<ModelStatusVariable, { no: string; en: string }> = {
-  q3: { no: "Servicedeklarasjoner", en: "Service declarations" },
+  q3: { no: "Serviceerklæringer", en: "Service declarations" },
   q7: { no: "Servicetorg", en: "Service desks" },
   q12: { no: "Elektroniske servicenettverk", en: "E-service networks" },
   q16: { no: "Etisk prosess", en: "Ethical process" },
