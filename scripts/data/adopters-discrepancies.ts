@@ -80,7 +80,7 @@ export function renderDiscrepancies(index: ReadonlyMap<string, Municipality>): s
     "  printed codes look like the respondents' own q34 answers (a fylkeskommune printed as 6, kommuner just",
     "  across a class boundary printed in the neighbouring class), so the reconstruction may use the printed code",
     "  for q34 where a kommune's printed codes agree, and SSB's class for the derived `size_class`.",
-    "- Rows from Tabell 2.3 (`source_table` 2.3) and from the two-model list in chapter 2 (`text:two-models`)",
+    "- Rows from Tabell 2.3 (`source_table` 2.3) and from the two-model list in chapter 2 (`list:two-models`)",
     "  repeat the models named there; their note carries `n_models`. Take the union over sources per (knr, model).",
     "",
   );
@@ -234,10 +234,11 @@ export function renderDiscrepancies(index: ReadonlyMap<string, Municipality>): s
     "",
     "Reasoning: Tabell 2.3 and its 12 rows agree with the lists model for model, and so do the 15 rows of the",
     "two-model list. But the lists give more units with two models than the 15 the text names (\"til sammen 27\",",
-    "line 855; \"15 kommuner\", line 880). The authors' count of 27 = 12 + 15 therefore stands as printed for the",
-    "text; the named adopters keep every model their lists give them. Resolution: the reconstruction gives each",
-    "named adopter every model from Tabell 4.1–4.6 (the lists are the more detailed source); the 27 / 15 figures are",
-    "recorded as a conflict of the text with the appendix (printed-tables owner: `text:two-models`).",
+    "line 855; \"15 kommuner\", line 880). The printed 27 = 12 + 15 is kept as printed in the transcription, and the",
+    "named adopters keep every model their lists give them. Resolution: the reconstruction gives each named adopter",
+    "every model from Tabell 4.1–4.6 (the lists are the more detailed source), so it reproduces 20 units with two",
+    "models and 32 with two or more; the conflict is `two-model-list-incomplete` in `inconsistencies.md`, attached to",
+    "`text:active-municipalities` (the list itself is table `list:two-models`).",
     "",
   );
   const freq = new Map<string, number>();
