@@ -1,0 +1,209 @@
+/**
+ * Shared look of the survey charts: colours (colour-blind-safe), fonts, number formats in Norwegian
+ * style, and `frameChart`, which wraps one or more Plot SVGs with a title and a legend into a single
+ * standalone `<svg>`.
+ *
+ * Why our own frame instead of Plot's `title`/`legend` options: those make Plot return an HTML
+ * `<figure>`, and an HTML figure cannot be saved as an SVG file or drawn onto a canvas for PNG export
+ * without losing the title and legend. One self-contained SVG exports as is.
+ */
+
+/** Font stack of every chart (SVG attribute value). */
+export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
+/** Body text size (px) of axes, labels and legends. */
+export const CHART_FONT_SIZE = 11;
+/** Title size (px). */
+export const TITLE_FONT_SIZE = 14;
+/** Text and rule colour. */
+export const INK = "#222222";
+/** Secondary text (N, notes, side totals); 7:1 contrast on white. */
+export const MUTED_INK = "#595959";
+
+/**
+ * The four status codes (1 har innført … 4 ingen planer): one hue darkening with progress, and a
+ * neutral grey for "no plans", so the order reads without relying on hue (safe for deuteranopia and
+ * in greyscale print).
+ */
+export const STATUS_COLORS: readonly string[] = ["#08306b", "#2f7dbb", "#9ecae1", "#d4d4d4"];
+/** Printed figures drawn over recomputed ones: black when they agree, vermilion (Okabe–Ito) when not. */
+export const PRINTED_TICK = "#000000";
+/** See PRINTED_TICK. */
+export const DISCREPANCY = "#d55e00";
+
+/**
+ * Four-point agreement / extent scales, ColorBrewer PuOr (colour-blind safe): purple for the agreeing /
+ * "stor grad" side, orange for the disagreeing / "liten grad" side, darker at the ends.
+ * Order: code 1, 2, 3, 4.
+ */
+export const DIVERGING_COLORS: readonly string[] = ["#5e3c99", "#b2abd2", "#fdb863", "#e66101"];
+/** "Vet ikke" / "Uaktuelt": neutral, outside the scale. */
+export const DONT_KNOW_COLOR = "#bdbdbd";
+/** Diverging scheme for correlations (−1 … 1), ColorBrewer RdBu (colour-blind safe). */
+export const CORRELATION_SCHEME = "rdbu";
+/** Single-series bars (rates by size class). */
+export const BAR_COLOR = "#2f7dbb";
+
+/** Text colour readable on `background` (hex #rrggbb): white on dark fills, ink on light ones. */
+export function textColorOn(background: string): string {
+  const m = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(background);
+  if (!m) return INK;
+  const [r, g, b] = [m[1], m[2], m[3]].map((h) => parseInt(h ?? "0", 16) / 255);
+  const lin = (c: number): number => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+  const luminance = 0.2126 * lin(r ?? 0) + 0.7152 * lin(g ?? 0) + 0.0722 * lin(b ?? 0);
+  return luminance < 0.35 ? "#ffffff" : INK;
+}
+
+/** Norwegian number: decimal comma, no grouping for small numbers ("6,3"). */
+export function formatNumberNo(value: number, decimals: number): string {
+  const fixed = Math.abs(value).toFixed(decimals).replace(".", ",");
+  // "-0,0" reads as a sign error; only print the minus when the rounded value is non-zero.
+  return value < 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? `−${fixed}` : fixed;
+}
+
+/** Percent as the report prints it: "6 %" or "6,3 %". */
+export function formatPercentNo(percent: number, decimals = 0): string {
+  return `${formatNumberNo(percent, decimals)} %`;
+}
+
+/**
+ * Rough width of `text` at `fontSize` in a sans-serif font. There is no layout engine under
+ * linkedom, so label fitting must not measure; 0.58 em per character is a safe average.
+ */
+export function estimateTextWidth(text: string, fontSize = CHART_FONT_SIZE): number {
+  return text.length * fontSize * 0.58;
+}
+
+/** One legend entry. */
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** "swatch" (filled square, default) or "tick" (a short vertical line). */
+  shape?: "swatch" | "tick";
+}
+
+/** Title, legend and note around the chart parts. */
+export interface FrameOptions {
+  document: Document;
+  /** Title; by convention Norwegian with the English translation after an en dash. */
+  title?: string;
+  subtitle?: string;
+  legend?: readonly LegendItem[];
+  /** Small print under the chart (source, base, N). */
+  note?: string;
+  /** Total width; default: the widest part. */
+  width?: number;
+}
+
+/** One part of the frame: an SVG (typically a Plot) placed at `x` (and `y`, default 0) in the chart area. */
+export interface FramePart {
+  svg: Element;
+  x: number;
+  y?: number;
+  width: number;
+  height: number;
+}
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+const PAD = 8;
+
+function svgEl(document: Document, name: string, attrs: Record<string, string | number>): Element {
+  const el = document.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, String(v));
+  return el;
+}
+
+function textEl(document: Document, text: string, attrs: Record<string, string | number>): Element {
+  const el = svgEl(document, "text", attrs);
+  el.textContent = text;
+  return el;
+}
+
+/**
+ * Put `parts` side by side under a title and a legend in one standalone `<svg>` (with xmlns, white
+ * background, explicit font), ready for the page, an SVG file or a canvas.
+ */
+export function frameChart(parts: readonly FramePart[], options: FrameOptions): SVGSVGElement {
+  const { document } = options;
+  const chartWidth = Math.max(0, ...parts.map((p) => p.x + p.width));
+  const width = options.width ?? chartWidth;
+  const root = svgEl(document, "svg", {
+    xmlns: SVG_NS,
+    width,
+    "font-family": CHART_FONT,
+    "font-size": CHART_FONT_SIZE,
+    fill: INK,
+    color: INK,
+  });
+  root.setAttribute("role", "img");
+  // Scale down in a narrow notebook cell instead of overflowing; the viewBox keeps the proportions.
+  root.setAttribute("style", "max-width:100%;height:auto");
+  const children: Element[] = [svgEl(document, "rect", { width: "100%", height: "100%", fill: "#ffffff" })];
+  let y = PAD;
+  if (options.title) {
+    y += TITLE_FONT_SIZE;
+    children.push(textEl(document, options.title, { x: PAD, y, "font-size": TITLE_FONT_SIZE, "font-weight": "bold" }));
+    root.setAttribute("aria-label", options.title);
+    y += 4;
+  }
+  if (options.subtitle) {
+    y += CHART_FONT_SIZE + 2;
+    children.push(textEl(document, options.subtitle, { x: PAD, y, fill: MUTED_INK }));
+    y += 2;
+  }
+  if (options.legend && options.legend.length > 0) {
+    y += 8;
+    const g = svgEl(document, "g", { "aria-label": "legend" });
+    let x = PAD;
+    const rowHeight = CHART_FONT_SIZE + 8;
+    for (const item of options.legend) {
+      const itemWidth = 18 + estimateTextWidth(item.label) + 16;
+      if (x > PAD && x + itemWidth > width - PAD) {
+        x = PAD;
+        y += rowHeight;
+      }
+      g.appendChild(
+        item.shape === "tick"
+          ? svgEl(document, "line", { x1: x + 6, x2: x + 6, y1: y - 1, y2: y + 13, stroke: item.color, "stroke-width": 2 })
+          : svgEl(document, "rect", { x, y, width: 12, height: 12, fill: item.color, stroke: "#8c8c8c", "stroke-width": 0.5 }),
+      );
+      g.appendChild(textEl(document, item.label, { x: x + 18, y: y + 10 }));
+      x += itemWidth;
+    }
+    children.push(g);
+    y += rowHeight;
+  }
+  y += 4;
+  const top = y;
+  const chartHeight = Math.max(0, ...parts.map((p) => (p.y ?? 0) + p.height));
+  for (const part of parts) {
+    part.svg.setAttribute("x", String(part.x));
+    part.svg.setAttribute("y", String(top + (part.y ?? 0)));
+    part.svg.setAttribute("width", String(part.width));
+    part.svg.setAttribute("height", String(part.height));
+    children.push(part.svg);
+  }
+  y = top + chartHeight;
+  if (options.note) {
+    y += CHART_FONT_SIZE + 4;
+    children.push(textEl(document, options.note, { x: PAD, y, fill: MUTED_INK, "font-size": CHART_FONT_SIZE - 1 }));
+  }
+  y += PAD;
+  root.setAttribute("height", String(Math.ceil(y)));
+  root.setAttribute("viewBox", `0 0 ${width} ${Math.ceil(y)}`);
+  for (const child of children) root.appendChild(child);
+  if (!isSvgSvgElement(root)) throw new Error("frameChart: the document did not create an <svg> element; pass an HTML document (browser or linkedom)");
+  return root;
+}
+
+/** Narrow an Element to SVGSVGElement without a cast (works under linkedom, which has no SVG classes). */
+export function isSvgSvgElement(el: unknown): el is SVGSVGElement {
+  return typeof el === "object" && el !== null && "tagName" in el && typeof el.tagName === "string" && el.tagName.toLowerCase() === "svg";
+}
+
+/** Plot returns `SVGSVGElement | HTMLElement`; our charts never ask for a figure, so insist on the svg. */
+export function plotSvg(el: Element): SVGSVGElement {
+  if (isSvgSvgElement(el)) return el;
+  const inner = el.querySelector("svg");
+  if (isSvgSvgElement(inner)) return inner;
+  throw new Error("Plot returned no <svg>; do not pass title/legend options to Plot, use frameChart instead");
+}

@@ -1,0 +1,148 @@
+/**
+ * Correlation heatmap: one cell per variable pair coloured by r on a diverging scale (−1 … 1), the
+ * formatted r and its significance mark printed in the cell ("0,32**"), n and p in the tooltip.
+ * Takes the plain shape of `CorrelationMatrix` from src/stats, so a matrix can be passed as is.
+ */
+import * as Plot from "@observablehq/plot";
+import {
+  CHART_FONT_SIZE, CORRELATION_SCHEME, INK, estimateTextWidth, formatNumberNo, frameChart, plotSvg,
+} from "./chart-theme";
+
+/** One pair: r (null when undefined), n, two-sided p, and the mark ("*" p < .05, "**" p < .01). */
+export interface HeatmapCorrelation {
+  r: number | null;
+  n: number;
+  p: number | null;
+  mark?: "" | "*" | "**";
+  reason?: string;
+}
+
+/** The matrix: `cells[a][b]` for labels a (row) and b (column). */
+export interface HeatmapInput {
+  labels: readonly string[];
+  cells: readonly (readonly HeatmapCorrelation[])[];
+  method?: "pearson" | "spearman";
+  /** True when the marks come from Benjamini–Hochberg q-values. */
+  fdr?: boolean;
+}
+
+/** Options of `correlationHeatmap`; `document` creates the elements (browser or linkedom). */
+export interface CorrelationHeatmapOptions {
+  document: Document;
+  /** "lower" draws the diagonal and below only (the matrix is symmetric). Default "full". */
+  triangle?: "full" | "lower";
+  title?: string;
+  subtitle?: string;
+  /** Extra small print; the significance key is always added. */
+  note?: string;
+  cellSize?: number;
+}
+
+/** One drawn cell. */
+export interface HeatmapCell {
+  row: string;
+  column: string;
+  r: number | null;
+  n: number;
+  p: number | null;
+  text: string;
+  title: string;
+}
+
+/** r as printed in a cell: two decimals with a decimal comma and the mark; "1" on the diagonal; "–" when undefined. */
+export function formatCorrelation(r: number | null, mark: string = ""): string {
+  if (r === null || !Number.isFinite(r)) return "–";
+  if (r === 1) return "1";
+  return `${formatNumberNo(r, 2)}${mark}`;
+}
+
+function formatP(p: number | null): string {
+  if (p === null) return "p –";
+  return p < 0.001 ? "p < 0,001" : `p = ${formatNumberNo(p, 3)}`;
+}
+
+/** The cells to draw, row-major, honouring `triangle`. */
+export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "full"): HeatmapCell[] {
+  const out: HeatmapCell[] = [];
+  input.labels.forEach((row, a) => {
+    input.labels.forEach((column, b) => {
+      if (triangle === "lower" && b > a) return;
+      const c = input.cells[a]?.[b];
+      if (!c) return;
+      const symbol = input.method === "spearman" ? "ρ" : "r";
+      const title = c.r === null
+        ? `${row} × ${column}: ${symbol} kan ikke beregnes${c.reason ? ` (${c.reason})` : ""}, n = ${c.n}`
+        : `${row} × ${column}: ${symbol} = ${formatNumberNo(c.r, 3)}, n = ${c.n}, ${formatP(c.p)}`;
+      out.push({ row, column, r: c.r, n: c.n, p: c.p, text: formatCorrelation(c.r, c.mark ?? ""), title });
+    });
+  });
+  return out;
+}
+
+/** The chart: one standalone `<svg>` with the matrix, a colour ramp and the significance key. */
+export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeatmapOptions): SVGSVGElement {
+  const { document } = options;
+  const cells = heatmapCells(input, options.triangle ?? "full");
+  const cell = options.cellSize ?? 58;
+  const longest = Math.max(40, ...input.labels.map((l) => estimateTextWidth(l)));
+  const marginLeft = Math.ceil(longest) + 14;
+  // Column labels are rotated 45° on top, so they need about 0.71 × their length of height.
+  const marginTop = Math.ceil(longest * 0.71) + 16;
+  const width = marginLeft + cell * input.labels.length + 10;
+  const height = marginTop + cell * input.labels.length + 10;
+  const strong = (c: HeatmapCell): boolean => c.r !== null && c.row !== c.column && Math.abs(c.r) >= 0.6;
+
+  const plot = Plot.plot({
+    document,
+    width,
+    height,
+    marginLeft,
+    marginTop,
+    marginRight: 10,
+    marginBottom: 10,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    x: { domain: [...input.labels], axis: "top", label: null, tickRotate: -45, padding: 0.04 },
+    y: { domain: [...input.labels], label: null, padding: 0.04 },
+    color: { type: "linear", scheme: CORRELATION_SCHEME, domain: [-1, 1] },
+    marks: [
+      // The diagonal (r = 1 by definition) is grey so it does not dominate the colour field.
+      Plot.cell(cells.filter((c) => c.r !== null && c.row !== c.column), { x: "column", y: "row", fill: "r", title: "title" }),
+      Plot.cell(cells.filter((c) => c.r === null || c.row === c.column), { x: "column", y: "row", fill: "#ececec", title: "title" }),
+      Plot.text(cells.filter((c) => !strong(c)), { x: "column", y: "row", text: "text", fill: INK }),
+      Plot.text(cells.filter(strong), { x: "column", y: "row", text: "text", fill: "#ffffff" }),
+    ],
+  });
+  const rampWidth = 240;
+  // Our own ramp instead of Plot.legend, whose typings do not take the `document` option.
+  const steps = Array.from({ length: 40 }, (_, i) => ({ x1: -1 + i * 0.05, x2: -1 + (i + 1) * 0.05 }));
+  const ramp = Plot.plot({
+    document,
+    width: rampWidth,
+    height: 50,
+    marginLeft: 10,
+    marginRight: 10,
+    marginTop: 18,
+    marginBottom: 18,
+    style: { fontSize: `${CHART_FONT_SIZE - 1}px` },
+    x: { domain: [-1, 1], ticks: [-1, -0.5, 0, 0.5, 1], tickFormat: (d: number) => formatNumberNo(d, 1), label: null },
+    color: { type: "linear", scheme: CORRELATION_SCHEME, domain: [-1, 1] },
+    marks: [
+      Plot.barX(steps, { x1: "x1", x2: "x2", fill: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2 }),
+      Plot.text([input.method === "spearman" ? "Spearmans ρ" : "Pearsons r"], { frameAnchor: "top-left", dy: -14, text: (d: string) => d, textAnchor: "start", fontWeight: "bold" }),
+    ],
+  });
+  const key = input.fdr
+    ? "* q < 0,05, ** q < 0,01 (Benjamini–Hochberg, tosidig)"
+    : "* p < 0,05, ** p < 0,01 (tosidig)";
+  const rampHeight = 50;
+  return frameChart(
+    [
+      { svg: plotSvg(ramp), x: 8, width: rampWidth, height: rampHeight },
+      { svg: plotSvg(plot), x: 0, width, height, y: rampHeight + 6 },
+    ],
+    {
+      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, rampWidth + 16),
+      note: options.note ? `${key}. ${options.note}` : key,
+    },
+  );
+}

@@ -1,0 +1,111 @@
+/**
+ * A rate by size class 1–6 (e.g. share that has adopted a model): one bar per class with its
+ * confidence interval as a rule with caps, the rate above it and N under the class label. A class with
+ * fewer respondents than `threshold` gets no bar and no rate — "n < 3" is printed instead — because a
+ * percentage of one or two municipalities is both meaningless and can single out a municipality.
+ */
+import * as Plot from "@observablehq/plot";
+import { BAR_COLOR, CHART_FONT_SIZE, INK, MUTED_INK, formatPercentNo, frameChart, plotSvg } from "./chart-theme";
+
+/** One size class: the rate in percent (0–100) with its interval bounds, and the base N. */
+export interface SizeClassRate {
+  sizeClass: number;
+  /** Axis label, e.g. "1000–4999"; default the class number. */
+  label?: string;
+  n: number;
+  /** Percent; null when undefined (no respondents). */
+  rate: number | null;
+  lower?: number | null;
+  upper?: number | null;
+}
+
+/** Options of `sizeClassRates`; `document` creates the elements (browser or linkedom). */
+export interface SizeClassRatesOptions {
+  document: Document;
+  /** Classes with fewer respondents are drawn as "n < threshold". Default 3. */
+  threshold?: number;
+  /** Y axis label; default "Prosent". */
+  yLabel?: string;
+  /** Interval description for the note, e.g. "95 % Wilson-intervall". */
+  intervalLabel?: string;
+  /** Overall rate drawn as a dashed reference line. */
+  overall?: number | null;
+  title?: string;
+  subtitle?: string;
+  note?: string;
+  width?: number;
+  decimals?: number;
+}
+
+/** The x value of a class: label and N on two lines (Plot breaks tick labels at "\n"). */
+export function classKey(c: SizeClassRate): string {
+  return `${c.label ?? String(c.sizeClass)}\nN = ${c.n}`;
+}
+
+/** Split classes into those drawn as bars and those too small to show. */
+export function partitionClasses(classes: readonly SizeClassRate[], threshold = 3): { shown: SizeClassRate[]; suppressed: SizeClassRate[] } {
+  const shown: SizeClassRate[] = [];
+  const suppressed: SizeClassRate[] = [];
+  for (const c of classes) {
+    if (c.n >= threshold && c.rate !== null && Number.isFinite(c.rate)) shown.push(c);
+    else suppressed.push(c);
+  }
+  return { shown, suppressed };
+}
+
+function hasInterval(c: SizeClassRate): c is SizeClassRate & { lower: number; upper: number } {
+  return typeof c.lower === "number" && typeof c.upper === "number" && Number.isFinite(c.lower) && Number.isFinite(c.upper);
+}
+
+/** The chart: one standalone `<svg>`. */
+export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeClassRatesOptions): SVGSVGElement {
+  const { document } = options;
+  const threshold = options.threshold ?? 3;
+  const decimals = options.decimals ?? 0;
+  const width = options.width ?? 680;
+  const height = 300;
+  const sorted = [...classes].sort((a, b) => a.sizeClass - b.sizeClass);
+  const { shown, suppressed } = partitionClasses(sorted, threshold);
+  const intervals = shown.filter(hasInterval);
+  const top = Math.max(10, ...shown.map((c) => (hasInterval(c) ? c.upper : (c.rate ?? 0))), options.overall ?? 0);
+  const yMax = Math.min(100, Math.ceil((top + 8) / 10) * 10);
+  const rateText = (c: SizeClassRate): string => formatPercentNo(c.rate ?? 0, decimals);
+  const labelY = (c: SizeClassRate): number => Math.max(c.rate ?? 0, hasInterval(c) ? c.upper : 0);
+  const overall = options.overall ?? null;
+
+  const plot = Plot.plot({
+    document,
+    width,
+    height,
+    marginLeft: 56,
+    marginRight: overall === null ? 20 : 70,
+    marginTop: 28,
+    marginBottom: 44,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    x: { domain: sorted.map(classKey), label: "Størrelsesklasse (innbyggere)", labelAnchor: "center", labelArrow: "none", padding: 0.25 },
+    y: { domain: [0, yMax], label: options.yLabel ?? "Prosent", labelArrow: "none", grid: true, tickFormat: (d: number) => `${d} %` },
+    marks: [
+      Plot.barY(shown, { x: classKey, y: "rate", fill: BAR_COLOR, title: (c: SizeClassRate) => `${classKey(c).replace("\n", ", ")}: ${formatPercentNo(c.rate ?? 0, 1)}` }),
+      Plot.ruleX(intervals, { x: classKey, y1: "lower", y2: "upper", stroke: INK, strokeWidth: 1.5 }),
+      Plot.tickY(intervals, { x: classKey, y: "lower", stroke: INK, strokeWidth: 1.5, inset: 14 }),
+      Plot.tickY(intervals, { x: classKey, y: "upper", stroke: INK, strokeWidth: 1.5, inset: 14 }),
+      Plot.text(shown, { x: classKey, y: labelY, text: rateText, dy: -8, fill: INK }),
+      Plot.text(suppressed, { x: classKey, y: 0, text: () => `n < ${threshold}`, dy: -10, fill: MUTED_INK, fontStyle: "italic" }),
+      ...(overall === null
+        ? []
+        : [
+            Plot.ruleY([overall], { stroke: MUTED_INK, strokeDasharray: "4,3" }),
+            Plot.text([overall], { y: (d: number) => d, frameAnchor: "right", text: (d: number) => `Alle ${formatPercentNo(d, decimals)}`, textAnchor: "start", dx: 4, fill: MUTED_INK }),
+          ]),
+      Plot.ruleY([0]),
+    ],
+  });
+  const parts = [
+    options.intervalLabel ? `Strekene viser ${options.intervalLabel}.` : "",
+    suppressed.length > 0 ? `Klasser med færre enn ${threshold} svar vises ikke.` : "",
+    options.note ?? "",
+  ].filter((s) => s !== "");
+  return frameChart([{ svg: plotSvg(plot), x: 0, width, height }], {
+    document, title: options.title, subtitle: options.subtitle, note: parts.length > 0 ? parts.join(" ") : undefined, width,
+  });
+}

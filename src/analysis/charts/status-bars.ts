@@ -1,0 +1,178 @@
+/**
+ * Stacked horizontal bars of the four status codes per model (like Figur 2–7 and Tabell 2.1 of the
+ * 1999 report): percent of valid answers, each segment labelled, N at the end of each bar. In
+ * "printed-vs-recomputed" mode the report's printed percentages are drawn as ticks at their
+ * cumulative positions, so a disagreement shows as a tick off a segment boundary.
+ */
+import * as Plot from "@observablehq/plot";
+import {
+  CHART_FONT_SIZE, DISCREPANCY, INK, PRINTED_TICK, type LegendItem, STATUS_COLORS, estimateTextWidth, formatPercentNo, frameChart,
+  plotSvg, textColorOn,
+} from "./chart-theme";
+
+/** One model's answers: counts of status codes 1–4 (valid answers only). */
+export interface StatusBarModel {
+  label: string;
+  counts: readonly number[];
+  /** The report's printed percentages for codes 1–4 (null where not printed). */
+  printedPercent?: readonly (number | null)[];
+}
+
+/** Options of `statusBars`; `document` creates the elements (browser or linkedom). */
+export interface StatusBarsOptions {
+  document: Document;
+  mode?: "recomputed" | "printed-vs-recomputed";
+  /** Labels of codes 1–4; default the report's wording. */
+  statusLabels?: readonly string[];
+  title?: string;
+  subtitle?: string;
+  note?: string;
+  width?: number;
+  /** Decimals of the segment labels (the report prints whole percent). */
+  decimals?: number;
+  /**
+   * Printed and recomputed percentages further apart than this (points) are flagged. Default: the
+   * rounding of each printed figure — 0.5 for "6", 0.05 for "9,6".
+   */
+  tolerance?: number;
+}
+
+/** Status codes 1–4 as Tabell 2.1 words them. */
+export const STATUS_LABELS_NO: readonly string[] = [
+  "Har allerede innført", "Holder på å innføre", "Planlegger å innføre", "Har ikke planer om å innføre",
+];
+
+/** One stacked segment in percent-of-valid coordinates. */
+export interface StatusSegment {
+  model: string;
+  status: number;
+  statusLabel: string;
+  count: number;
+  total: number;
+  percent: number;
+  x1: number;
+  x2: number;
+}
+
+/** One printed figure placed at its cumulative position. */
+export interface PrintedTick {
+  model: string;
+  status: number;
+  printed: number;
+  recomputed: number;
+  /** Recomputed segment start + printed percent: where the segment would end if the print were exact. */
+  x: number;
+  agrees: boolean;
+}
+
+/** Percent-of-valid segments for every model and status code (models with no answers give none). */
+export function statusSegments(models: readonly StatusBarModel[], statusLabels: readonly string[] = STATUS_LABELS_NO): StatusSegment[] {
+  const out: StatusSegment[] = [];
+  for (const m of models) {
+    const total = m.counts.reduce((a, b) => a + b, 0);
+    if (total <= 0) continue;
+    let x = 0;
+    m.counts.forEach((count, i) => {
+      const percent = (100 * count) / total;
+      out.push({ model: m.label, status: i + 1, statusLabel: statusLabels[i] ?? `Kode ${i + 1}`, count, total, percent, x1: x, x2: x + percent });
+      x += percent;
+    });
+  }
+  return out;
+}
+
+/** Half a unit of the printed figure's last decimal (0.5 for 6, 0.05 for 9.6), plus float slack. */
+export function roundingTolerance(printed: number): number {
+  const decimals = (String(printed).split(".")[1] ?? "").length;
+  return 0.5 * 10 ** -decimals + 1e-9;
+}
+
+/**
+ * Printed percentages as ticks. Each tick sits at the recomputed start of its segment plus the printed
+ * percentage, i.e. where the segment would end if the printed figure were exact. Cumulating the
+ * printed figures instead would add up their rounding and push later ticks off agreeing boundaries.
+ */
+export function printedTicks(models: readonly StatusBarModel[], tolerance?: number): PrintedTick[] {
+  const out: PrintedTick[] = [];
+  for (const m of models) {
+    const total = m.counts.reduce((a, b) => a + b, 0);
+    const printed = m.printedPercent;
+    if (!printed || total <= 0) continue;
+    let start = 0;
+    m.counts.forEach((count, i) => {
+      const recomputed = (100 * count) / total;
+      const p = printed[i];
+      if (p !== null && p !== undefined) {
+        const allowed = tolerance ?? roundingTolerance(p);
+        out.push({ model: m.label, status: i + 1, printed: p, recomputed, x: start + p, agrees: Math.abs(p - recomputed) <= allowed });
+      }
+      start += recomputed;
+    });
+  }
+  return out;
+}
+
+/** The chart: one standalone `<svg>` with title, legend and bars. */
+export function statusBars(models: readonly StatusBarModel[], options: StatusBarsOptions): SVGSVGElement {
+  const { document } = options;
+  const labels = options.statusLabels ?? STATUS_LABELS_NO;
+  const decimals = options.decimals ?? 0;
+  const width = options.width ?? 720;
+  const segments = statusSegments(models, labels);
+  const ticks = options.mode === "printed-vs-recomputed" ? printedTicks(models, options.tolerance) : [];
+  const marginLeft = Math.ceil(Math.max(60, ...models.map((m) => estimateTextWidth(m.label))) + 14);
+  const marginRight = 64;
+  const plotWidth = width - marginLeft - marginRight;
+  const rowHeight = 34;
+  const height = models.length * rowHeight + 30 + 10;
+  const pxPerPercent = plotWidth / 100;
+  const fits = (s: StatusSegment): boolean =>
+    (s.x2 - s.x1) * pxPerPercent >= estimateTextWidth(formatPercentNo(s.percent, decimals)) + 4;
+  const empty = models.filter((m) => m.counts.reduce((a, b) => a + b, 0) <= 0);
+  const totals = models
+    .map((m) => ({ model: m.label, total: m.counts.reduce((a, b) => a + b, 0) }))
+    .filter((t) => t.total > 0);
+
+  const plot = Plot.plot({
+    document,
+    width,
+    height,
+    marginLeft,
+    marginRight,
+    marginTop: 10,
+    marginBottom: 30,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    x: { domain: [0, 100], label: "Prosent av gyldige svar", labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => `${d} %` },
+    y: { domain: models.map((m) => m.label), label: null, padding: 0.25 },
+    color: { domain: labels.slice(0, 4), range: STATUS_COLORS.slice(0, labels.length) },
+    marks: [
+      Plot.barX(segments, {
+        x1: "x1", x2: "x2", y: "model", fill: "statusLabel", stroke: "#ffffff", strokeWidth: 0.5,
+        title: (s: StatusSegment) => `${s.model}: ${s.statusLabel} ${formatPercentNo(s.percent, 1)} (${s.count} av ${s.total})`,
+      }),
+      // Two label marks with constant fills: a fill channel would go through the colour scale.
+      ...(["#ffffff", INK] as const).map((ink) =>
+        Plot.text(segments.filter((s) => fits(s) && textColorOn(STATUS_COLORS[s.status - 1] ?? "#ffffff") === ink), {
+          x: (s: StatusSegment) => (s.x1 + s.x2) / 2, y: "model",
+          text: (s: StatusSegment) => formatPercentNo(s.percent, decimals), fill: ink,
+        }),
+      ),
+      Plot.text(totals, { x: 100, y: "model", text: (t: { total: number }) => `N = ${t.total}`, textAnchor: "start", dx: 10, fill: "#595959" }),
+      Plot.text(empty, { x: 0, y: "label", text: () => "ingen svar", textAnchor: "start", dx: 4, fill: "#595959" }),
+      Plot.tickX(ticks, {
+        x: "x", y: "model", stroke: (t: PrintedTick) => (t.agrees ? PRINTED_TICK : DISCREPANCY), strokeWidth: 2, inset: -3,
+        title: (t: PrintedTick) => `Trykt ${formatPercentNo(t.printed)}, beregnet ${formatPercentNo(t.recomputed, 1)}`,
+      }),
+      Plot.ruleX([0]),
+    ],
+  });
+  const svg = plotSvg(plot);
+  const legend: LegendItem[] = labels.slice(0, 4).map((label, i) => ({ label, color: STATUS_COLORS[i] ?? "#cccccc" }));
+  if (ticks.length > 0) {
+    legend.push({ label: "Trykt i rapporten", color: PRINTED_TICK, shape: "tick" });
+    if (ticks.some((t) => !t.agrees)) legend.push({ label: "Trykt, avviker", color: DISCREPANCY, shape: "tick" });
+  }
+  return frameChart([{ svg, x: 0, width, height }], {
+    document, title: options.title, subtitle: options.subtitle, note: options.note, legend, width,
+  });
+}

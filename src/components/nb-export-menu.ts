@@ -1,0 +1,69 @@
+/**
+ * <nb-export-menu>: "CSV", "SVG", "PNG" buttons for one output. CSV is offered when `table` is set,
+ * SVG and PNG when `chart` holds (or contains) an `<svg>`. The file name comes from `name`.
+ * Event: `nb-export` with `{ format, filename }` after a download was offered.
+ */
+import { LitElement, html, nothing } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import { tableToCsv, type CsvOptions, type TableLike } from "../analysis/export-table";
+import { chartFilename, downloadBlob, findChartSvg, pngBlob, svgBlob } from "../app/export-chart";
+
+/** The formats the menu offers. */
+export type ExportFormat = "csv" | "svg" | "png";
+
+/** Export buttons for one output (see the file comment). */
+@customElement("nb-export-menu")
+export class NbExportMenu extends LitElement {
+  /** Base of the file names, e.g. the chart or table title. */
+  @property() name = "utdata";
+  /** The table to export as CSV. */
+  @property({ attribute: false }) table: TableLike | undefined;
+  /** CSV options; by default with a BOM so Excel reads æøå. */
+  @property({ attribute: false }) csvOptions: CsvOptions = { bom: true };
+  /** The chart element (an `<svg>` or an element containing one). */
+  @property({ attribute: false }) chart: Element | undefined;
+  @state() private error = "";
+
+  override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private async export(format: ExportFormat): Promise<void> {
+    this.error = "";
+    const filename = chartFilename(this.name, format);
+    try {
+      if (format === "csv") {
+        if (!this.table) throw new Error("there is no table to export");
+        downloadBlob(new Blob([tableToCsv(this.table, this.csvOptions)], { type: "text/csv;charset=utf-8" }), filename);
+      } else {
+        const svg = this.chart ? findChartSvg(this.chart) : null;
+        if (!svg) throw new Error("there is no chart to export");
+        downloadBlob(format === "svg" ? svgBlob(svg) : await pngBlob(svg, { scale: 2 }), filename);
+      }
+      this.dispatchEvent(new CustomEvent("nb-export", { bubbles: true, composed: true, detail: { format, filename } }));
+    } catch (err) {
+      this.error = `Eksport feilet – export failed: ${err instanceof Error ? err.message : String(err)}`;
+    }
+  }
+
+  protected override render(): unknown {
+    const formats: ExportFormat[] = [
+      ...(this.table ? (["csv"] as const) : []),
+      ...(this.chart ? (["svg", "png"] as const) : []),
+    ];
+    if (formats.length === 0) return nothing;
+    return html`<div class="nb-export-menu" role="group" aria-label="Eksporter – Export">
+      ${formats.map(
+        (f) => html`<button class="nb-button nb-export-${f}" title=${`Last ned som ${f.toUpperCase()} – download as ${f.toUpperCase()}`}
+          @click=${() => void this.export(f)}>${f.toUpperCase()}</button>`,
+      )}
+      ${this.error ? html`<span class="nb-error" role="alert">${this.error}</span>` : nothing}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "nb-export-menu": NbExportMenu;
+  }
+}

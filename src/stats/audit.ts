@@ -1,0 +1,83 @@
+/**
+ * The audit line every result carries: how many rows were selected (N), the base the figures are
+ * computed on, the filters in force, the missing values left out, the weight and the test. It is
+ * what lets a reader of a shared notebook check a percentage without rerunning it.
+ */
+
+/** A row filter: keep rows whose `variable` takes one of `codes`. */
+export interface FilterCondition {
+  variable: string;
+  codes: number[];
+  /** Human label for the audit line, e.g. "Fylke = Hordaland". */
+  label?: string;
+}
+
+/** Missing values left out of one variable's base. */
+export interface ExcludedMissing {
+  variable: string;
+  /** User-missing codes and how many rows had each. */
+  userMissing: { code: number; count: number }[];
+  /** Blank / system-missing rows. */
+  systemMissing: number;
+}
+
+export interface Audit {
+  /** Selected rows (after filters), unweighted. */
+  n: number;
+  /** Rows (or weighted sum) the figures are based on, after missing values are left out. */
+  base: number;
+  /** What the base is, e.g. "valid q3" or "valid on both size_class and q20". */
+  baseLabel: string;
+  /** Active filters, as text. */
+  filters: string[];
+  excluded: ExcludedMissing[];
+  /** Weight variable name, or null for unweighted. */
+  weight: string | null;
+  /** The statistical test, e.g. "Pearson χ²(15) = 38.37, p = .001", or null. */
+  test: string | null;
+  /** Everything above as one line. */
+  line: string;
+}
+
+/** Format a count: integers plainly, weighted sums with two decimals. */
+export function formatCount(x: number): string {
+  return Number.isInteger(x) ? String(x) : x.toFixed(2);
+}
+
+/** Format a p-value the APA/SPSS way: "< .001" or ".034". */
+export function formatP(p: number | null): string {
+  if (p === null || Number.isNaN(p)) return "n/a";
+  if (p < 0.001) return "< .001";
+  return p.toFixed(3).replace(/^0/, "");
+}
+
+/** "p < .001" or "p = .035": the p clause of a test description. */
+export function pClause(p: number | null): string {
+  const text = formatP(p);
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
+}
+
+/** Describe a filter condition for the audit line. */
+export function describeFilter(f: FilterCondition): string {
+  return f.label ?? `${f.variable} ∈ {${f.codes.join(", ")}}`;
+}
+
+/** Assemble an Audit and its one-line text. */
+export function makeAudit(parts: Omit<Audit, "line">): Audit {
+  const excluded = parts.excluded
+    .map((e) => {
+      const user = e.userMissing.filter((u) => u.count > 0).map((u) => `${u.code} (${formatCount(u.count)})`);
+      const bits = [...user, ...(e.systemMissing > 0 ? [`blank (${formatCount(e.systemMissing)})`] : [])];
+      return bits.length ? `${e.variable}: ${bits.join(", ")}` : "";
+    })
+    .filter((s) => s !== "");
+  const line = [
+    `N = ${formatCount(parts.n)}`,
+    `base = ${formatCount(parts.base)} ${parts.baseLabel}`,
+    `filters: ${parts.filters.length ? parts.filters.join("; ") : "none"}`,
+    `missing excluded: ${excluded.length ? excluded.join("; ") : "none"}`,
+    `weight: ${parts.weight ?? "none"}`,
+    `test: ${parts.test ?? "none"}`,
+  ].join(" · ");
+  return { ...parts, line };
+}

@@ -1,0 +1,106 @@
+/**
+ * A correlation matrix over chosen variables (Pearson or Spearman), pairwise or listwise deletion,
+ * each cell with r, n, p and SPSS's significance marks (* p < .05, ** p < .01). With `fdr: true`
+ * the marks use Benjamini–Hochberg q-values over the matrix's distinct pairs instead.
+ */
+import type { DataSource } from "./column-cache";
+import { makeAudit, type Audit } from "./audit";
+import { benjaminiHochberg, significanceMark } from "./fdr";
+import { correlationFromSums, type Correlation, type CorrelationOptions } from "./pearson";
+import { excludedFromSums, missingCodes, pairIndex, pairSums, type Deletion } from "./pair-sums";
+import { completeCases, spearmanOfArrays } from "./spearman";
+import { prepareFrame } from "./select-rows";
+import { variableInfo } from "./variable-info";
+import { resolveWeights } from "./weights";
+
+export interface CorrelationCell extends Correlation {
+  /** BH-adjusted p when `fdr` is on, else null. */
+  q: number | null;
+  mark: "" | "*" | "**";
+}
+
+export interface CorrelationMatrix {
+  method: "pearson" | "spearman";
+  deletion: Deletion;
+  variables: string[];
+  labels: string[];
+  /** cells[a][b]; the diagonal has r = 1 with n = valid cases of the variable (null r if constant). */
+  cells: CorrelationCell[][];
+  fdr: boolean;
+  /** Rows complete on every variable (the N under listwise deletion). */
+  complete: number;
+  notes: string[];
+  audit: Audit;
+}
+
+export interface CorrelationMatrixOptions extends CorrelationOptions {
+  method?: "pearson" | "spearman";
+  deletion?: Deletion;
+  /** Mark significance by Benjamini–Hochberg q instead of raw p. */
+  fdr?: boolean;
+}
+
+/** Correlation matrix of `variables`. */
+export function correlationMatrix(source: DataSource, variables: readonly string[], options: CorrelationMatrixOptions = {}): CorrelationMatrix {
+  const method = options.method ?? "pearson";
+  const deletion = options.deletion ?? "pairwise";
+  const { frame, filters } = prepareFrame(source, options);
+  const infos = variables.map((v) => variableInfo(v, options));
+  const cols = variables.map((v) => frame.column(v));
+  const ms = infos.map((i) => missingCodes(i.missing));
+  const { w, name: weightName } = resolveWeights(frame, method === "pearson" ? options.weight : undefined);
+  const sums = pairSums(frame, cols, ms, deletion, w);
+  const k = variables.length;
+
+  const pair: Correlation[] = [];
+  let listwiseCols: Float64Array[] | null = null;
+  if (method === "spearman" && deletion === "listwise") listwiseCols = completeCases(frame, cols, ms);
+  for (let a = 0; a < k; a++) {
+    for (let b = a + 1; b < k; b++) {
+      const names: [string, string] = [variables[a] ?? "", variables[b] ?? ""];
+      if (method === "pearson") {
+        const p = pairIndex(k, a, b);
+        pair.push(correlationFromSums(sums.n[p] ?? 0, sums.sx[p] ?? 0, sums.sy[p] ?? 0, sums.sxx[p] ?? 0, sums.syy[p] ?? 0, sums.sxy[p] ?? 0, names));
+      } else {
+        const [x, y] = listwiseCols ? [listwiseCols[a], listwiseCols[b]] : completeCases(frame, [cols[a] ?? new Float64Array(0), cols[b] ?? new Float64Array(0)], [ms[a] ?? missingCodes([]), ms[b] ?? missingCodes([])]);
+        pair.push(spearmanOfArrays(x ?? new Float64Array(0), y ?? new Float64Array(0), names));
+      }
+    }
+  }
+  const q = options.fdr ? benjaminiHochberg(pair.map((c) => c.p)) : pair.map(() => null);
+
+  const cells: CorrelationCell[][] = [];
+  for (let a = 0; a < k; a++) {
+    const row: CorrelationCell[] = [];
+    for (let b = 0; b < k; b++) {
+      if (a === b) {
+        const n = sums.valid[a] ?? 0;
+        row.push(n > 0 ? { r: 1, n, p: null, q: null, mark: "" } : { r: null, n, p: null, q: null, mark: "", reason: `${variables[a]} has no valid cases` });
+        continue;
+      }
+      const p = pairIndex(k, Math.min(a, b), Math.max(a, b));
+      const c = pair[p] ?? { r: null, n: 0, p: null };
+      const qv = q[p] ?? null;
+      row.push({ ...c, q: qv, mark: significanceMark(options.fdr ? qv : c.p) });
+    }
+    cells.push(row);
+  }
+
+  const notes: string[] = [];
+  if (method === "spearman" && options.weight !== undefined) notes.push("Spearman ρ is computed unweighted (as SPSS NONPAR CORR); the weight was not used.");
+  if (frame.n === 0) notes.push("No rows are selected: widen the filters to see correlations.");
+  const undefinedPairs = pair.filter((c) => c.r === null);
+  if (undefinedPairs.length > 0) notes.push(`${undefinedPairs.length} pair(s) have no r: ${undefinedPairs.map((c) => c.reason).join("; ")}.`);
+  if (options.fdr) notes.push(`Marks use Benjamini–Hochberg q over ${pair.filter((c) => c.p !== null).length} pairs.`);
+
+  const audit = makeAudit({
+    n: frame.n,
+    base: deletion === "listwise" ? sums.complete : Math.min(...pair.map((c) => c.n), frame.n),
+    baseLabel: deletion === "listwise" ? "cases complete on all variables" : "smallest pairwise n",
+    filters,
+    excluded: excludedFromSums(variables, sums),
+    weight: weightName,
+    test: `${method === "pearson" ? "Pearson r" : "Spearman ρ"}, two-sided t on n − 2 df, ${deletion} deletion${options.fdr ? ", BH FDR marks" : ""}`,
+  });
+  return { method, deletion, variables: [...variables], labels: infos.map((i) => i.label), cells, fdr: options.fdr === true, complete: sums.complete, notes, audit };
+}

@@ -1,0 +1,173 @@
+/**
+ * CROSSTABS: counts with row, column and total percentages and expected counts, Pearson χ² (with
+ * likelihood ratio and linear-by-linear), φ and Cramér's V, value labels on both axes, and the
+ * SPSS footnote when expected counts fall below 5. A row is in the table when both variables are
+ * valid (user-missing codes and blanks are left out, listed in the audit).
+ */
+import type { DataSource } from "./column-cache";
+import { makeAudit, pClause, type Audit, type ExcludedMissing } from "./audit";
+import { chiSquareTests, type ChiSquareTests } from "./chi-square";
+import { cramersV, type AssociationMeasures } from "./cramers-v";
+import { countPairs } from "./contingency";
+import { prepareFrame, type SelectOptions } from "./select-rows";
+import { missingTest, valueLabel, variableInfo, type MetaOptions } from "./variable-info";
+import { resolveWeights, type WeightSpec } from "./weights";
+
+export interface CrosstabCell {
+  count: number;
+  expected: number | null;
+  rowPercent: number | null;
+  columnPercent: number | null;
+  totalPercent: number | null;
+}
+
+export interface Category {
+  code: number;
+  label: string;
+}
+
+export interface ExpectedWarning {
+  /** Cells with expected count < 5. */
+  cells: number;
+  /** Their share of all cells, 0–1. */
+  share: number;
+  minExpected: number;
+  /** SPSS's footnote wording. */
+  message: string;
+}
+
+export interface Crosstab {
+  rowVariable: string;
+  columnVariable: string;
+  rowLabel: string;
+  columnLabel: string;
+  rows: Category[];
+  columns: Category[];
+  /** cells[i][j] for rows[i] × columns[j]. */
+  cells: CrosstabCell[][];
+  rowTotals: number[];
+  columnTotals: number[];
+  total: number;
+  tests: ChiSquareTests;
+  measures: AssociationMeasures;
+  expectedWarning: ExpectedWarning | null;
+  notes: string[];
+  audit: Audit;
+}
+
+export interface CrosstabOptions extends MetaOptions, SelectOptions {
+  weight?: WeightSpec;
+  /** Also show codebook codes nobody chose (as empty rows/columns; they do not enter χ²). */
+  allCodes?: boolean;
+}
+
+/** Crosstabulate `rowVariable` (rows) by `columnVariable` (columns). */
+export function crosstab(source: DataSource, rowVariable: string, columnVariable: string, options: CrosstabOptions = {}): Crosstab {
+  const { frame, filters } = prepareFrame(source, options);
+  const xi = variableInfo(rowVariable, options);
+  const yi = variableInfo(columnVariable, options);
+  const { w, name: weightName } = resolveWeights(frame, options.weight);
+  const pairs = countPairs(frame, frame.column(rowVariable), frame.column(columnVariable), w);
+  const xMiss = missingTest(xi.missing);
+  const yMiss = missingTest(yi.missing);
+
+  const rowSet = new Set(pairs.xValues.filter((v) => !xMiss(v)));
+  const colSet = new Set(pairs.yValues.filter((v) => !yMiss(v)));
+  if (options.allCodes) {
+    for (const c of xi.valueLabels.keys()) if (!xMiss(c)) rowSet.add(c);
+    for (const c of yi.valueLabels.keys()) if (!yMiss(c)) colSet.add(c);
+  }
+  const rowCodes = [...rowSet].sort((a, b) => a - b);
+  const colCodes = [...colSet].sort((a, b) => a - b);
+  const counts = rowCodes.map((x) => colCodes.map((y) => pairs.get(x, y)));
+  const rowTotals = counts.map((r) => r.reduce((a, b) => a + b, 0));
+  const columnTotals = colCodes.map((_, j) => counts.reduce((a, r) => a + (r[j] ?? 0), 0));
+  const total = rowTotals.reduce((a, b) => a + b, 0);
+
+  const pct = (k: number, base: number): number | null => (base > 0 ? (100 * k) / base : null);
+  const cells = counts.map((r, i) =>
+    r.map((count, j) => {
+      const rt = rowTotals[i] ?? 0;
+      const ct = columnTotals[j] ?? 0;
+      return {
+        count,
+        expected: total > 0 ? (rt * ct) / total : null,
+        rowPercent: pct(count, rt),
+        columnPercent: pct(count, ct),
+        totalPercent: pct(count, total),
+      };
+    }),
+  );
+
+  const tests = chiSquareTests(counts, rowCodes, colCodes);
+  const measures = cramersV(tests);
+
+  // SPSS counts cells of the table it tests: rows and columns with a non-zero margin.
+  let small = 0;
+  let tested = 0;
+  let minExpected = Number.POSITIVE_INFINITY;
+  cells.forEach((r, i) =>
+    r.forEach((c, j) => {
+      if ((rowTotals[i] ?? 0) === 0 || (columnTotals[j] ?? 0) === 0 || c.expected === null) return;
+      tested++;
+      if (c.expected < 5) small++;
+      minExpected = Math.min(minExpected, c.expected);
+    }),
+  );
+  const expectedWarning: ExpectedWarning | null =
+    small > 0
+      ? {
+          cells: small,
+          share: small / tested,
+          minExpected,
+          message: `${small} cells (${((100 * small) / tested).toFixed(1)}%) have expected count less than 5. The minimum expected count is ${minExpected.toFixed(2)}.`,
+        }
+      : null;
+
+  const notes: string[] = [];
+  if (frame.n === 0) notes.push("No rows are selected: widen the filters to see a crosstab.");
+  else if (total === 0) notes.push(`No row has valid answers to both ${rowVariable} and ${columnVariable}.`);
+  if (expectedWarning) notes.push(`χ² may be unreliable: ${expectedWarning.message}`);
+
+  const excluded = (variable: string, values: number[], miss: (v: number) => boolean, isRow: boolean): ExcludedMissing => {
+    const userMissing: { code: number; count: number }[] = [];
+    let systemMissing = 0;
+    for (const v of values) {
+      if (!miss(v)) continue;
+      let k = 0;
+      for (const o of isRow ? pairs.yValues : pairs.xValues) k += isRow ? pairs.get(v, o) : pairs.get(o, v);
+      if (Number.isNaN(v)) systemMissing += k;
+      else userMissing.push({ code: v, count: k });
+    }
+    return { variable, userMissing, systemMissing };
+  };
+
+  const p = tests.pearson;
+  const audit = makeAudit({
+    n: frame.n,
+    base: total,
+    baseLabel: `valid on both ${rowVariable} and ${columnVariable}`,
+    filters,
+    excluded: [excluded(rowVariable, pairs.xValues, xMiss, true), excluded(columnVariable, pairs.yValues, yMiss, false)],
+    weight: weightName,
+    test: p.value === null ? `Pearson χ² not computed (${p.reason ?? "undefined"})` : `Pearson χ²(${p.df}) = ${p.value.toFixed(2)}, ${pClause(p.p)}`,
+  });
+
+  return {
+    rowVariable,
+    columnVariable,
+    rowLabel: xi.label,
+    columnLabel: yi.label,
+    rows: rowCodes.map((code) => ({ code, label: valueLabel(xi, code) })),
+    columns: colCodes.map((code) => ({ code, label: valueLabel(yi, code) })),
+    cells,
+    rowTotals,
+    columnTotals,
+    total,
+    tests,
+    measures,
+    expectedWarning,
+    notes,
+    audit,
+  };
+}

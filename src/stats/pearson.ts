@@ -1,0 +1,81 @@
+/**
+ * Pearson's r with n and the two-sided p of t = r·√((n − 2)/(1 − r²)) on n − 2 df, as SPSS
+ * CORRELATIONS prints it. Degenerate cases are values with a reason, never NaN: a constant
+ * variable has no r; with n < 3 there is r but no p.
+ */
+import type { DataSource } from "./column-cache";
+import { makeAudit, pClause, type Audit } from "./audit";
+import { tTwoSided } from "./distributions";
+import { excludedFromSums, missingCodes, pairIndex, pairSums } from "./pair-sums";
+import { prepareFrame, type SelectOptions } from "./select-rows";
+import { variableInfo, type MetaOptions } from "./variable-info";
+import { resolveWeights, type WeightSpec } from "./weights";
+
+export interface Correlation {
+  /** The coefficient; null when undefined (see `reason`). */
+  r: number | null;
+  /** Cases (or sum of weights) used. */
+  n: number;
+  /** Two-sided p; null when r is undefined or n < 3. */
+  p: number | null;
+  reason?: string;
+}
+
+/** r, n and p from the sums of one pair. `names` are used in the reasons. */
+export function correlationFromSums(
+  n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number, names: [string, string] = ["x", "y"],
+): Correlation {
+  if (n < 2) return { r: null, n, p: null, reason: `only ${n} case(s) have both ${names[0]} and ${names[1]}; r needs at least 2` };
+  const vx = sxx - (sx * sx) / n;
+  const vy = syy - (sy * sy) / n;
+  // Relative tolerance: shifted sums of a constant column give exactly 0 or round-off of ~1e-16.
+  const constant = (v: number, s2: number): boolean => v <= 1e-12 * Math.max(1, s2);
+  if (constant(vx, sxx) || constant(vy, syy)) {
+    const which = [constant(vx, sxx) ? names[0] : null, constant(vy, syy) ? names[1] : null].filter((s) => s !== null).join(" and ");
+    return { r: null, n, p: null, reason: `${which} is constant in these ${n} cases, so r is undefined` };
+  }
+  let r = (sxy - (sx * sy) / n) / Math.sqrt(vx * vy);
+  r = Math.max(-1, Math.min(1, r));
+  if (n < 3) return { r, n, p: null, reason: "n < 3: no degrees of freedom left for a test" };
+  const df = n - 2;
+  const t = Math.abs(r) === 1 ? Number.POSITIVE_INFINITY : r * Math.sqrt(df / (1 - r * r));
+  return { r, n, p: tTwoSided(t, df) };
+}
+
+export interface PearsonResult extends Correlation {
+  x: string;
+  y: string;
+  audit: Audit;
+}
+
+export interface CorrelationOptions extends MetaOptions, SelectOptions {
+  weight?: WeightSpec;
+}
+
+/** Describe a correlation as an audit "test" string. */
+export function describeCorrelation(symbol: string, c: Correlation): string {
+  if (c.r === null) return `${symbol} undefined (${c.reason ?? "no data"})`;
+  const p = c.p === null ? "no p (n < 3)" : pClause(c.p);
+  return `${symbol}(${c.n - 2}) = ${c.r.toFixed(3)}, ${p}, two-sided`;
+}
+
+/** Pearson's r between two variables (pairwise complete cases, missing codes from the codebook). */
+export function pearson(source: DataSource, x: string, y: string, options: CorrelationOptions = {}): PearsonResult {
+  const { frame, filters } = prepareFrame(source, options);
+  const xi = variableInfo(x, options);
+  const yi = variableInfo(y, options);
+  const { w, name: weightName } = resolveWeights(frame, options.weight);
+  const s = pairSums(frame, [frame.column(x), frame.column(y)], [missingCodes(xi.missing), missingCodes(yi.missing)], "pairwise", w);
+  const p = pairIndex(2, 0, 1);
+  const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [x, y]);
+  const audit = makeAudit({
+    n: frame.n,
+    base: c.n,
+    baseLabel: `valid on both ${x} and ${y}`,
+    filters,
+    excluded: excludedFromSums([x, y], s),
+    weight: weightName,
+    test: describeCorrelation("r", c),
+  });
+  return { x, y, ...c, audit };
+}

@@ -1,0 +1,59 @@
+/**
+ * Row selection for the filter bar: keep the rows whose variables take the chosen codes.
+ * It runs on the cached typed arrays, so a filter change costs one pass over the data and no
+ * column re-extraction; the result is a new Frame over the same columns.
+ */
+import { frameOf, isTableLike, type DataSource, type Frame } from "./column-cache";
+import { describeFilter, type FilterCondition } from "./audit";
+
+/** Options shared by every kernel for row selection. */
+export interface SelectOptions {
+  /** Conditions, all of which a row must meet. */
+  where?: FilterCondition[];
+  /** Descriptions of filters applied before the data reached the kernel (shown in the audit). */
+  filters?: string[];
+}
+
+function codeTable(codes: readonly number[]): (v: number) => boolean {
+  const small = new Uint8Array(256);
+  const other: number[] = [];
+  for (const c of codes) {
+    if (Number.isInteger(c) && c >= 0 && c < 256) small[c] = 1;
+    else other.push(c);
+  }
+  return (v) => (v >= 0 && v < 256 && (v | 0) === v ? small[v] === 1 : other.includes(v));
+}
+
+/** Indices of the rows of `frame` meeting every condition (in backing-row numbering). */
+export function selectRows(frame: Frame, where: readonly FilterCondition[]): Uint32Array {
+  const tests = where.map((w) => ({ col: frame.column(w.variable), ok: codeTable(w.codes) }));
+  const rows = frame.rows;
+  const n = frame.n;
+  const out = new Uint32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const r = rows ? (rows[i] ?? 0) : i;
+    let keep = true;
+    for (let t = 0; t < tests.length; t++) {
+      const test = tests[t];
+      if (test && !test.ok(test.col[r] ?? Number.NaN)) {
+        keep = false;
+        break;
+      }
+    }
+    if (keep) out[k++] = r;
+  }
+  return out.slice(0, k);
+}
+
+/** The frame a kernel should compute on, and the filter descriptions for its audit line. */
+export function prepareFrame(source: DataSource, options: SelectOptions = {}): { frame: Frame; filters: string[] } {
+  const base = frameOf(source);
+  const filters = [...(options.filters ?? [])];
+  if (isTableLike(source) && source.filterLabels) filters.push(...source.filterLabels);
+  else if (base.sourceFiltered) filters.push(`table filter: ${base.n} of ${base.totalRows} rows`);
+  if (!options.where || options.where.length === 0) return { frame: base, filters };
+  const rows = selectRows(base, options.where);
+  for (const w of options.where) filters.push(describeFilter(w));
+  return { frame: frameOf(source, rows), filters };
+}

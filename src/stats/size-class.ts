@@ -1,0 +1,216 @@
+/**
+ * Comparison across SSB size classes 1–6: a rate (share answering one of the `success` codes, e.g.
+ * status 1 "Har allerede innført") or a mean per class, each with a 95 % interval, plus a trend
+ * test across the ordered classes.
+ *
+ * Rates get Wilson score intervals (they stay inside 0–1 and behave for small classes, where the
+ * Wald interval fails) and the Cochran–Armitage trend test with the class numbers as scores.
+ * Means get t intervals and, as trend, Pearson's r between class and value with its t test.
+ */
+import type { DataSource } from "./column-cache";
+import { makeAudit, pClause, type Audit } from "./audit";
+import { normalTwoSided, tInv, zInv } from "./distributions";
+import { correlationFromSums } from "./pearson";
+import { prepareFrame, type SelectOptions } from "./select-rows";
+import { missingTest, variableInfo, type MetaOptions } from "./variable-info";
+
+export interface Interval {
+  low: number;
+  high: number;
+}
+
+export interface TrendTest {
+  method: string;
+  statistic: number | null;
+  /** For Cochran–Armitage: z² (χ² on 1 df); for means: r. */
+  secondary: number | null;
+  p: number | null;
+  reason?: string;
+}
+
+export interface SizeClassRow {
+  sizeClass: number;
+  /** Valid cases in the class (the base). */
+  n: number;
+  /** Rates: cases with a success code. Means: null. */
+  successes: number | null;
+  /** Rate (0–1) or mean; null when the class is empty. */
+  estimate: number | null;
+  interval: Interval | null;
+}
+
+export interface SizeClassComparison {
+  variable: string;
+  kind: "rate" | "mean";
+  rows: SizeClassRow[];
+  overall: SizeClassRow;
+  trend: TrendTest;
+  level: number;
+  notes: string[];
+  audit: Audit;
+}
+
+export interface SizeClassOptions extends MetaOptions, SelectOptions {
+  /** Column of the size class; default "size_class". */
+  sizeVariable?: string;
+  /** The classes to show, in order; default 1–6. */
+  classes?: number[];
+  /** Confidence level; default 0.95. */
+  level?: number;
+}
+
+/** Wilson score interval for x successes out of n. */
+export function wilsonInterval(x: number, n: number, level = 0.95): Interval | null {
+  if (n <= 0) return null;
+  const z = zInv(1 - (1 - level) / 2);
+  const p = x / n;
+  const z2 = z * z;
+  const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
+  const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+}
+
+/** Cochran–Armitage test for trend in proportions x_i/n_i over scores s_i (two-sided, no correction). */
+export function cochranArmitage(scores: readonly number[], x: readonly number[], n: readonly number[]): TrendTest {
+  const N = n.reduce((a, b) => a + b, 0);
+  const X = x.reduce((a, b) => a + b, 0);
+  const method = "Cochran–Armitage trend test";
+  if (N === 0) return { method, statistic: null, secondary: null, p: null, reason: "no cases" };
+  const pbar = X / N;
+  let t = 0, sn = 0, sn2 = 0;
+  scores.forEach((s, i) => {
+    t += s * ((x[i] ?? 0) - (n[i] ?? 0) * pbar);
+    sn += (n[i] ?? 0) * s;
+    sn2 += (n[i] ?? 0) * s * s;
+  });
+  const variance = pbar * (1 - pbar) * (sn2 - (sn * sn) / N);
+  if (!(variance > 0)) {
+    return { method, statistic: null, secondary: null, p: null, reason: pbar === 0 || pbar === 1 ? "the rate is 0 or 1 in every class" : "only one class has cases" };
+  }
+  const z = t / Math.sqrt(variance);
+  return { method, statistic: z, secondary: z * z, p: normalTwoSided(z) };
+}
+
+function classOf(frameSize: Float64Array, r: number, index: Map<number, number>): number {
+  return index.get(frameSize[r] ?? Number.NaN) ?? -1;
+}
+
+/** Rate of `success` codes of `variable` by size class. */
+export function sizeClassRates(source: DataSource, variable: string, success: number[], options: SizeClassOptions = {}): SizeClassComparison {
+  return compare(source, variable, options, success);
+}
+
+/** Mean of numeric `variable` by size class. */
+export function sizeClassMeans(source: DataSource, variable: string, options: SizeClassOptions = {}): SizeClassComparison {
+  return compare(source, variable, options, null);
+}
+
+function compare(source: DataSource, variable: string, options: SizeClassOptions, success: number[] | null): SizeClassComparison {
+  const { frame, filters } = prepareFrame(source, options);
+  const classes = options.classes ?? [1, 2, 3, 4, 5, 6];
+  const level = options.level ?? 0.95;
+  const sizeName = options.sizeVariable ?? "size_class";
+  const size = frame.column(sizeName);
+  const col = frame.column(variable);
+  const info = variableInfo(variable, options);
+  const isMissing = missingTest(info.missing);
+  const index = new Map(classes.map((c, i) => [c, i]));
+  const k = classes.length;
+  const n = new Float64Array(k), s = new Float64Array(k), ss = new Float64Array(k);
+  const isSuccess = success ? new Set(success) : null;
+  let systemMissing = 0;
+  const userMissing = new Map<number, number>();
+  let noClass = 0;
+  for (let i = 0; i < frame.n; i++) {
+    const r = frame.rows ? (frame.rows[i] ?? 0) : i;
+    const v = col[r] ?? Number.NaN;
+    if (isMissing(v)) {
+      if (v !== v) systemMissing++;
+      else userMissing.set(v, (userMissing.get(v) ?? 0) + 1);
+      continue;
+    }
+    const c = classOf(size, r, index);
+    if (c < 0) {
+      noClass++;
+      continue;
+    }
+    n[c] = (n[c] ?? 0) + 1;
+    const y = isSuccess ? (isSuccess.has(v) ? 1 : 0) : v;
+    s[c] = (s[c] ?? 0) + y;
+    ss[c] = (ss[c] ?? 0) + y * y;
+  }
+  const row = (sizeClass: number, ni: number, si: number, ssi: number): SizeClassRow => {
+    if (ni === 0) return { sizeClass, n: 0, successes: isSuccess ? 0 : null, estimate: null, interval: null };
+    if (isSuccess) return { sizeClass, n: ni, successes: si, estimate: si / ni, interval: wilsonInterval(si, ni, level) };
+    const mean = si / ni;
+    if (ni < 2) return { sizeClass, n: ni, successes: null, estimate: mean, interval: null };
+    const sd = Math.sqrt(Math.max(0, (ssi - ni * mean * mean) / (ni - 1)));
+    const half = tInv(1 - (1 - level) / 2, ni - 1) * (sd / Math.sqrt(ni));
+    return { sizeClass, n: ni, successes: null, estimate: mean, interval: { low: mean - half, high: mean + half } };
+  };
+  const rows = classes.map((c, i) => row(c, n[i] ?? 0, s[i] ?? 0, ss[i] ?? 0));
+  const total = (a: Float64Array): number => a.reduce((p, q) => p + q, 0);
+  const overall = row(Number.NaN, total(n), total(s), total(ss));
+
+  let trend: TrendTest;
+  if (isSuccess) {
+    trend = cochranArmitage(classes, [...s], [...n]);
+  } else {
+    // Σ over classes of the class score times the values: the sums of a Pearson r of class × value.
+    let sx = 0, sxx = 0, sxy = 0;
+    classes.forEach((c, i) => {
+      sx += c * (n[i] ?? 0);
+      sxx += c * c * (n[i] ?? 0);
+      sxy += c * (s[i] ?? 0);
+    });
+    const corr = correlationFromSums(total(n), sx, total(s), sxx, total(ss), sxy, [sizeName, variable]);
+    trend = { method: "Pearson r of size class × value (linear trend)", statistic: corr.r, secondary: corr.r, p: corr.p };
+    if (corr.reason) trend.reason = corr.reason;
+  }
+
+  const notes: string[] = [];
+  const empty = rows.filter((r) => r.n === 0).map((r) => r.sizeClass);
+  if (empty.length) notes.push(`No valid cases in size class ${empty.join(", ")}: no estimate is shown there.`);
+  const tiny = rows.filter((r) => r.n > 0 && r.n < 5).map((r) => r.sizeClass);
+  if (tiny.length) notes.push(`Fewer than 5 cases in size class ${tiny.join(", ")}: the interval is wide.`);
+  if (noClass > 0) notes.push(`${noClass} case(s) have no size class in ${classes.join("–")} and are left out.`);
+
+  const audit = makeAudit({
+    n: frame.n,
+    base: total(n),
+    baseLabel: `valid ${variable} with a size class`,
+    filters,
+    excluded: [{ variable, userMissing: [...userMissing].sort((a, b) => a[0] - b[0]).map(([code, count]) => ({ code, count })), systemMissing }],
+    weight: null,
+    test:
+      trend.statistic === null
+        ? `${trend.method} not computed (${trend.reason ?? "undefined"})`
+        : `${trend.method}: ${isSuccess ? "z" : "r"} = ${trend.statistic.toFixed(3)}, ${pClause(trend.p)}`,
+  });
+  return { variable, kind: isSuccess ? "rate" : "mean", rows, overall, trend, level, notes, audit };
+}
+
+/** One class as the size-class chart takes it: percent 0–100 with interval bounds. */
+export interface RatePercent {
+  sizeClass: number;
+  n: number;
+  rate: number | null;
+  lower: number | null;
+  upper: number | null;
+}
+
+/**
+ * Rates of a comparison in percent, the shape of src/analysis/charts/size-class-rates.ts.
+ * Means are passed through unscaled.
+ */
+export function ratePercents(comparison: SizeClassComparison): RatePercent[] {
+  const scale = comparison.kind === "rate" ? 100 : 1;
+  const pct = (x: number | null | undefined): number | null => (x === null || x === undefined ? null : scale * x);
+  return comparison.rows.map((r) => ({
+    sizeClass: r.sizeClass,
+    n: r.n,
+    rate: pct(r.estimate),
+    lower: pct(r.interval?.low),
+    upper: pct(r.interval?.high),
+  }));
+}

@@ -1,0 +1,81 @@
+/**
+ * Spearman's ρ: Pearson's r on average ranks of the complete cases, with the two-sided p of the
+ * t approximation on n − 2 df — what SPSS NONPAR CORR prints. (PSPP 1.6 has no NONPAR CORR; the
+ * fixture ranks with RANK /TIES=MEAN and runs CORRELATIONS, which is the same computation.)
+ */
+import type { DataSource, Frame } from "./column-cache";
+import { makeAudit, type Audit } from "./audit";
+import { correlationFromSums, describeCorrelation, type Correlation, type CorrelationOptions } from "./pearson";
+import { excludedFromSums, missingCodes, pairSums, type MissingCodes } from "./pair-sums";
+import { averageRanks } from "./ranks";
+import { prepareFrame } from "./select-rows";
+import { variableInfo } from "./variable-info";
+
+function isValid(x: number, m: MissingCodes): boolean {
+  if (x !== x) return false;
+  if (x >= 0 && x < 256 && (x | 0) === x) return m.table[x] === 0;
+  return !m.others.includes(x);
+}
+
+/**
+ * Complete cases of `cols` over the frame's rows (all of them valid), as compact arrays.
+ * Spearman is unweighted, as in SPSS NONPAR CORR.
+ */
+export function completeCases(frame: Frame, cols: Float64Array[], missing: MissingCodes[]): Float64Array[] {
+  const k = cols.length;
+  const keep: number[] = [];
+  const sel = frame.rows;
+  for (let i = 0; i < frame.n; i++) {
+    const r = sel ? (sel[i] ?? 0) : i;
+    let all = true;
+    for (let a = 0; a < k && all; a++) {
+      const m = missing[a];
+      const x = cols[a]?.[r] ?? Number.NaN;
+      all = m ? isValid(x, m) : x === x;
+    }
+    if (all) keep.push(r);
+  }
+  return cols.map((c) => Float64Array.from(keep, (r) => c[r] ?? Number.NaN));
+}
+
+/** ρ of two equally long complete-case arrays. */
+export function spearmanOfArrays(x: Float64Array, y: Float64Array, names: [string, string] = ["x", "y"]): Correlation {
+  const rx = averageRanks(x);
+  const ry = averageRanks(y);
+  let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  const n = rx.length;
+  // Ranks are centred on (n + 1)/2, which keeps the one-pass sums exact enough.
+  const c = (n + 1) / 2;
+  for (let i = 0; i < n; i++) {
+    const a = (rx[i] ?? 0) - c;
+    const b = (ry[i] ?? 0) - c;
+    sx += a; sy += b; sxx += a * a; syy += b * b; sxy += a * b;
+  }
+  return correlationFromSums(n, sx, sy, sxx, syy, sxy, names);
+}
+
+export interface SpearmanResult extends Correlation {
+  x: string;
+  y: string;
+  audit: Audit;
+}
+
+/** Spearman's ρ between two variables over their complete cases. */
+export function spearman(source: DataSource, x: string, y: string, options: Omit<CorrelationOptions, "weight"> = {}): SpearmanResult {
+  const { frame, filters } = prepareFrame(source, options);
+  const ms = [missingCodes(variableInfo(x, options).missing), missingCodes(variableInfo(y, options).missing)];
+  const cols = [frame.column(x), frame.column(y)];
+  const [cx, cy] = completeCases(frame, cols, ms);
+  const c = spearmanOfArrays(cx ?? new Float64Array(0), cy ?? new Float64Array(0), [x, y]);
+  const s = pairSums(frame, cols, ms, "pairwise", null);
+  const audit = makeAudit({
+    n: frame.n,
+    base: c.n,
+    baseLabel: `valid on both ${x} and ${y}`,
+    filters,
+    excluded: excludedFromSums([x, y], s),
+    weight: null,
+    test: describeCorrelation("ρ", c),
+  });
+  return { x, y, ...c, audit };
+}

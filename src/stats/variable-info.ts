@@ -1,0 +1,71 @@
+/**
+ * What the statistics need to know about a variable from the codebook: its label, value labels
+ * and user-missing codes. Variables absent from the codebook (synthetic or derived columns) get
+ * no labels and no user-missing codes; only blanks are missing for them.
+ */
+import type { Codebook, CodebookVariable } from "../data/codebook";
+
+/** Labels and missing codes of one variable, ready for the kernels. */
+export interface VariableInfo {
+  name: string;
+  /** Short Norwegian label ("Skole"), else the question text, else the name itself. */
+  label: string;
+  /** code → Norwegian label. */
+  valueLabels: Map<number, string>;
+  /** User-missing codes (SPSS MISSING VALUES); blanks/NaN are always system missing. */
+  missing: number[];
+  /** The codebook entry, when there is one. */
+  entry?: CodebookVariable;
+}
+
+/** Options every kernel shares for variable metadata. */
+export interface MetaOptions {
+  codebook?: Codebook;
+  /** Extra or replacement user-missing codes per variable; replaces the codebook's list. */
+  missing?: Record<string, number[]>;
+}
+
+/** Find a variable among the codebook's questionnaire items and derived variables. */
+export function findVariable(codebook: Codebook | undefined, name: string): CodebookVariable | undefined {
+  if (!codebook) return undefined;
+  return codebook.variables.find((v) => v.name === name) ?? codebook.derived?.find((v) => v.name === name);
+}
+
+/** Resolve labels and missing codes for `name` from the options. */
+export function variableInfo(name: string, options: MetaOptions = {}): VariableInfo {
+  const entry = findVariable(options.codebook, name);
+  const valueLabels = new Map<number, string>();
+  for (const c of entry?.codes ?? []) valueLabels.set(c.code, c.no);
+  const missing = options.missing?.[name] ?? entry?.missing ?? [];
+  const info: VariableInfo = { name, label: entry?.label?.no ?? entry?.no ?? name, valueLabels, missing: [...missing] };
+  if (entry) info.entry = entry;
+  return info;
+}
+
+/** The label of a code, falling back to the code itself as text (SPSS prints the value). */
+export function valueLabel(info: VariableInfo, code: number): string {
+  return info.valueLabels.get(code) ?? String(code);
+}
+
+/**
+ * A fast membership test for user-missing codes. Survey codes are small integers, so a byte table
+ * indexed by the code beats a Set in the inner loops; other values fall back to the list.
+ */
+export interface MissingTest {
+  (value: number): boolean;
+}
+
+/** Build the test "is this value missing (system or user)?" for a list of user-missing codes. */
+export function missingTest(codes: readonly number[]): MissingTest {
+  if (codes.length === 0) return (v) => v !== v;
+  const small = new Uint8Array(256);
+  const other: number[] = [];
+  for (const c of codes) {
+    if (Number.isInteger(c) && c >= 0 && c < 256) small[c] = 1;
+    else other.push(c);
+  }
+  if (other.length === 0) {
+    return (v) => v !== v || (v >= 0 && v < 256 && (v | 0) === v && small[v] === 1);
+  }
+  return (v) => v !== v || (v >= 0 && v < 256 && (v | 0) === v && small[v] === 1) || other.includes(v);
+}

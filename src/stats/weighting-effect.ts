@@ -1,0 +1,47 @@
+/**
+ * The effect of weighting on a table, side by side: the valid percent of each code unweighted and
+ * weighted, and the difference in percentage points. This is what the notebooks show beside a
+ * post-stratified table so a reader sees how much the SSB 1999 margins move the figures.
+ */
+import type { DataSource } from "./column-cache";
+import { frequencies, type FrequencyOptions } from "./frequencies";
+import type { Audit } from "./audit";
+import type { WeightSpec } from "./weights";
+
+export interface WeightingEffectRow {
+  code: number;
+  label: string;
+  unweighted: number | null;
+  weighted: number | null;
+  /** weighted − unweighted, percentage points. */
+  difference: number | null;
+}
+
+export interface WeightingEffect {
+  variable: string;
+  rows: WeightingEffectRow[];
+  /** Largest absolute difference, percentage points (0 when nothing to compare). */
+  maxDifference: number;
+  audit: { unweighted: Audit; weighted: Audit };
+}
+
+/** Valid percents of `variable` with and without `weight`. */
+export function weightingEffect(source: DataSource, variable: string, weight: WeightSpec, options: Omit<FrequencyOptions, "weight"> = {}): WeightingEffect {
+  const plain = frequencies(source, variable, { ...options, allCodes: true });
+  const weighted = frequencies(source, variable, { ...options, allCodes: true, weight });
+  const byCode = new Map(weighted.valid.map((r) => [r.code, r]));
+  const rows = plain.valid.map((r) => {
+    const w = byCode.get(r.code);
+    const unweightedPct = r.validPercent;
+    const weightedPct = w?.validPercent ?? null;
+    return {
+      code: r.code ?? Number.NaN,
+      label: r.label,
+      unweighted: unweightedPct,
+      weighted: weightedPct,
+      difference: unweightedPct === null || weightedPct === null ? null : weightedPct - unweightedPct,
+    };
+  });
+  const maxDifference = rows.reduce((m, r) => Math.max(m, Math.abs(r.difference ?? 0)), 0);
+  return { variable, rows, maxDifference, audit: { unweighted: plain.audit, weighted: weighted.audit } };
+}

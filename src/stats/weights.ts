@@ -1,0 +1,150 @@
+/**
+ * Weights: reading a weight column, and post-stratification by size class × respondent type.
+ *
+ * Post-stratification gives every respondent in cell h the weight (P_h / P) / (n_h / n): the
+ * population share of the cell over its sample share, so the weights sum to the sample size n and
+ * a weighted table keeps the familiar N while its margins match the population (SSB 1999).
+ * Cells with respondents but no population, or population but no respondents, are reported —
+ * never silently dropped — because they change what the weighted figures mean.
+ */
+import type { DataSource, Frame } from "./column-cache";
+import { frameOf } from "./column-cache";
+import { StatsError } from "./stats-error";
+
+/** Population count of one size class × respondent type cell. */
+export interface PopulationCell {
+  size_class: number;
+  resp_type: number;
+  population: number;
+}
+
+export interface PostStratification {
+  /** One weight per backing row (NaN where a row has no cell: blank size class or type). */
+  weights: Float64Array;
+  cells: {
+    size_class: number;
+    resp_type: number;
+    population: number;
+    respondents: number;
+    weight: number | null;
+  }[];
+  /** Problems worth showing beside a weighted table. */
+  warnings: string[];
+}
+
+export interface PostStratifyOptions {
+  /** Column names; defaults "size_class" and "resp_type". */
+  sizeVariable?: string;
+  typeVariable?: string;
+}
+
+/**
+ * Population cells from a table of units (data/survey-1999/municipalities.csv: one row per kommune
+ * and fylkeskommune with size_class and resp_type): the number of units in each cell, which is the
+ * population the respondents represent (units, not inhabitants).
+ */
+export function populationCells(units: DataSource, options: PostStratifyOptions = {}): PopulationCell[] {
+  const frame = frameOf(units);
+  const size = frame.column(options.sizeVariable ?? "size_class");
+  const type = frame.column(options.typeVariable ?? "resp_type");
+  const counts = new Map<string, PopulationCell>();
+  for (let i = 0; i < frame.n; i++) {
+    const r = frame.rows ? (frame.rows[i] ?? 0) : i;
+    const s = size[r] ?? Number.NaN;
+    const t = type[r] ?? Number.NaN;
+    if (Number.isNaN(s) || Number.isNaN(t)) continue;
+    const key = `${s}|${t}`;
+    const cell = counts.get(key) ?? { size_class: s, resp_type: t, population: 0 };
+    cell.population++;
+    counts.set(key, cell);
+  }
+  return [...counts.values()].sort((a, b) => a.resp_type - b.resp_type || a.size_class - b.size_class);
+}
+
+/** Compute post-stratification weights for the rows of `source` (its filter defines the sample). */
+export function postStratify(
+  source: DataSource,
+  population: readonly PopulationCell[],
+  options: PostStratifyOptions = {},
+): PostStratification {
+  const frame = frameOf(source);
+  const size = frame.column(options.sizeVariable ?? "size_class");
+  const type = frame.column(options.typeVariable ?? "resp_type");
+  const key = (s: number, t: number): string => `${s}|${t}`;
+  const sample = new Map<string, number>();
+  let n = 0;
+  for (let i = 0; i < frame.n; i++) {
+    const r = frame.rows ? (frame.rows[i] ?? 0) : i;
+    const s = size[r] ?? Number.NaN;
+    const t = type[r] ?? Number.NaN;
+    if (Number.isNaN(s) || Number.isNaN(t)) continue;
+    sample.set(key(s, t), (sample.get(key(s, t)) ?? 0) + 1);
+    n++;
+  }
+  const popTotal = population.reduce((a, c) => a + c.population, 0);
+  if (!(popTotal > 0)) {
+    throw new StatsError("bad-weight", "The population margins sum to 0; give population counts per size class × type.", {
+      cells: population.length,
+    });
+  }
+  const weightOf = new Map<string, number>();
+  const warnings: string[] = [];
+  const cells: PostStratification["cells"] = [];
+  for (const c of population) {
+    const respondents = sample.get(key(c.size_class, c.resp_type)) ?? 0;
+    let weight: number | null = null;
+    if (respondents > 0) {
+      weight = c.population / popTotal / (respondents / n);
+      weightOf.set(key(c.size_class, c.resp_type), weight);
+    } else if (c.population > 0) {
+      warnings.push(
+        `No respondents in size class ${c.size_class} × type ${c.resp_type} (population ${c.population}); ` +
+          "its share cannot be restored — merge it with a neighbouring cell.",
+      );
+    }
+    cells.push({ size_class: c.size_class, resp_type: c.resp_type, population: c.population, respondents, weight });
+  }
+  for (const [k, count] of sample) {
+    if (!weightOf.has(k)) {
+      const [s, t] = k.split("|");
+      warnings.push(`${count} respondents in size class ${s} × type ${t}, which has no population cell: weight 0.`);
+    }
+  }
+  const weights = new Float64Array(frame.totalRows).fill(Number.NaN);
+  for (let i = 0; i < frame.n; i++) {
+    const r = frame.rows ? (frame.rows[i] ?? 0) : i;
+    const s = size[r] ?? Number.NaN;
+    const t = type[r] ?? Number.NaN;
+    if (Number.isNaN(s) || Number.isNaN(t)) continue;
+    weights[r] = weightOf.get(key(s, t)) ?? 0;
+  }
+  return { weights, cells, warnings };
+}
+
+/** A weight given to a kernel: a column name in the data or an array aligned with the backing rows. */
+export type WeightSpec = string | Float64Array;
+
+/**
+ * Resolve a weight spec to per-row weights (or null when unweighted). Missing, zero and negative
+ * weights drop the row, as SPSS does.
+ */
+export function resolveWeights(frame: Frame, weight: WeightSpec | undefined): { w: Float64Array | null; name: string | null } {
+  if (weight === undefined) return { w: null, name: null };
+  if (typeof weight === "string") return { w: frame.column(weight), name: weight };
+  if (weight.length !== frame.totalRows) {
+    throw new StatsError(
+      "bad-weight",
+      `The weight array has ${weight.length} entries but the data has ${frame.totalRows} rows; ` +
+        "compute weights on the unfiltered table (postStratify(table).weights).",
+      { weights: weight.length, rows: frame.totalRows },
+    );
+  }
+  return { w: weight, name: "post-stratification weight" };
+}
+
+/** The weight of backing row r: 1 when unweighted, 0 for missing/negative weights. */
+export function rowWeight(w: Float64Array | null, r: number): number {
+  if (!w) return 1;
+  const x = w[r] ?? Number.NaN;
+  return x > 0 ? x : 0;
+}
