@@ -12,7 +12,7 @@ import { buildPrintedTables, renderInconsistencies, serializePrintedTables } fro
 import { writeThesis } from "./thesis-source";
 import { buildFiles } from "./build-municipalities";
 import { reconstruct, SEED } from "./reconstruct/reconstruct";
-import { computeResiduals } from "./reconstruct/residuals";
+import { computeResiduals } from "../../src/data/residuals";
 import { readAdopters, readMunicipalities, readRespondentList } from "./reconstruct/sources";
 import { provenanceDocument, recordValues, respondentsCsv, respondentsDat } from "./reconstruct/write-outputs";
 import { softTargets } from "./reconstruct/soft-targets";

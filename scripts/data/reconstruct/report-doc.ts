@@ -2,7 +2,7 @@
  * docs/data/reconstruction.md, written by the build so its numbers (residuals, soft targets, the
  * correlation search) always describe the files next to it. The method text is fixed here.
  */
-import type { ResidualReport } from "./residuals";
+import type { ResidualReport } from "../../../src/data/residuals";
 import type { SoftTargets } from "./soft-targets";
 import type { SearchRecord } from "./results";
 import type { Resolution } from "./statuses";

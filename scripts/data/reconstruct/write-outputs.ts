@@ -5,7 +5,7 @@
  */
 import type { Codebook, CodebookVariable } from "../../../src/data/codebook";
 import { formatCardRecord } from "../../../src/data/card-layout";
-import type { RecordValues } from "./residuals";
+import type { RecordValues } from "../../../src/data/residuals";
 import { answer, type Respondent } from "./respondent";
 
 export const DERIVED_COLUMNS = ["resp_type", "fylke", "size_class", "knr", "name", "provenance"] as const;

@@ -11,14 +11,14 @@ import { describe, expect, it } from "vitest";
 import { parseCodebook } from "../../../src/data/parse-codebook";
 import { parsePrintedTables, type PrintedRow } from "../../../src/data/printed-tables";
 import { parseCardRecord } from "../../../src/data/card-layout";
-import { rowResiduals, withDerived, type RecordValues } from "../../../scripts/data/reconstruct/residuals";
+import { rowResiduals, withDerived, type RecordValues } from "../../../src/data/residuals";
 import { reconstruct, SEED } from "../../../scripts/data/reconstruct/reconstruct";
 import { readAdopters, readMunicipalities, readRespondentList } from "../../../scripts/data/reconstruct/sources";
 import { respondentsCsv, respondentsDat } from "../../../scripts/data/reconstruct/write-outputs";
 import { pearson } from "../../../scripts/data/reconstruct/soft-targets";
 import { apportion } from "../../../scripts/data/reconstruct/apportion";
 import { countsForPercents } from "../../../scripts/data/reconstruct/rank-assign";
-import { matchesCode } from "../../../scripts/data/reconstruct/residuals";
+import { matchesCode } from "../../../src/data/residuals";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../../..");
 const dataPath = (p: string): string => resolve(root, "data/survey-1999", p);

@@ -4,7 +4,7 @@
  * printed decimals on the row's percent base. A documented conflict is met when the record
  * reproduces its `resolved` value; the printed value then differs by design.
  */
-import { decimalsOf, type PrintedRow, type PrintedTable, type PrintedTables } from "../../../src/data/printed-tables";
+import { decimalsOf, type PrintedRow, type PrintedTable, type PrintedTables } from "./printed-tables";
 
 /** A respondent as the residual check sees it: variable → code, or null when blank. */
 export type RecordValues = Readonly<Record<string, number | null>>;
