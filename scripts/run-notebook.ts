@@ -1,0 +1,71 @@
+/**
+ * Runs a notebook headless: `npm run notebook -- notebooks/x.html [--timeout=30000]`.
+ * Prints one JSON document on stdout — every cell's names/value or error — and a one-line summary
+ * per cell on stderr. Exits 1 if any cell failed or never settled, 2 if the file cannot be read.
+ */
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseHTML } from "linkedom";
+import { tryParseNotebook } from "../src/notebook/format";
+import { runNotebookHeadless } from "../src/runtime/headless";
+import type { StdlibHost } from "../src/runtime/stdlib";
+
+const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+const dataDir = path.join(repo, "data");
+
+/** Resolves a cell's path ("demo/x.csv" or "data/demo/x.csv") inside data/, refusing escapes. */
+function dataPath(file: string): string {
+  const relative = file.replace(/^\.?\/?(data\/)?/, "");
+  const full = path.resolve(dataDir, relative);
+  if (full !== dataDir && !full.startsWith(dataDir + path.sep)) {
+    throw new Error(`${file} is outside data/. Cells can only read files under data/.`);
+  }
+  return full;
+}
+
+const host: StdlibHost = {
+  readText: (file) => readFile(dataPath(file), "utf8"),
+  readBytes: async (file) => new Uint8Array(await readFile(dataPath(file))),
+  // linkedom gives html`` and md`` real nodes; Inputs falls back to the headless inputs.
+  document: parseHTML("<!doctype html><html><head></head><body></body></html>").document,
+};
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const file = args.find((a) => !a.startsWith("--"));
+  const timeoutArg = args.find((a) => a.startsWith("--timeout="));
+  if (!file) {
+    process.stderr.write("Usage: npm run notebook -- notebooks/<name>.html [--timeout=ms]\n");
+    return 2;
+  }
+  let text: string;
+  try {
+    text = await readFile(path.resolve(process.cwd(), file), "utf8");
+  } catch (e) {
+    process.stderr.write(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
+    return 2;
+  }
+  const parsed = tryParseNotebook(text);
+  if (!parsed.ok) {
+    process.stderr.write(`${file}: ${parsed.error}\n`);
+    return 2;
+  }
+  const idleTimeoutMs = timeoutArg ? Number(timeoutArg.slice("--timeout=".length)) : 30_000;
+  const run = await runNotebookHeadless(parsed.doc, { host, idleTimeoutMs });
+  process.stdout.write(`${JSON.stringify({ notebook: file, title: parsed.doc.title, ...run }, null, 2)}\n`);
+  for (const cell of run.cells) {
+    const mark = cell.status === "fulfilled" ? "ok" : "FAILED";
+    const detail = cell.error ? ` ${cell.error.kind}: ${cell.error.message}` : cell.names ? ` ${Object.keys(cell.names).join(", ")}` : "";
+    process.stderr.write(`cell ${cell.id} ${mark}${detail}\n`);
+  }
+  return run.ok ? 0 : 1;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (e: unknown) => {
+    process.stderr.write(`run-notebook crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,62 @@
+import type { CellAnalysisOk } from "./analyze-cell";
+import { GUARD, RESUMED, transpileCell } from "./transpile-cell";
+
+/** What a compiled cell body receives besides its inputs. */
+export interface CellContext {
+  /** Loop guard: throws a timeout CellFailure when a synchronous stretch runs too long. */
+  guard: () => void;
+  /** Marks the start of a new synchronous stretch after an await/yield; returns its argument. */
+  resumed: (value: unknown) => unknown;
+  /** Shows a value below the cell; returns it. */
+  display: (value: unknown) => unknown;
+  /** Shows an input and returns a generator of its values. */
+  view: (input: unknown) => unknown;
+}
+
+/** A cell body ready to run: the inputs come in the order given to {@link compileCell}. */
+export type CompiledCell = (context: CellContext, inputs: unknown[]) => unknown;
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** Lines the Function constructor and our wrapper put before the cell's first line. */
+const HEADER_LINES = 4;
+
+const sourceName = (cellId: string) => `tverrsnitt/cell-${cellId.replace(/[^\w-]/g, "_")}.js`;
+
+/**
+ * The 1-based line in the cell's source where `error` was thrown, read from the stack frame of
+ * the cell's own code (named by its sourceURL); undefined when the error came from elsewhere.
+ */
+export function errorLine(error: unknown, cellId: string): number | undefined {
+  if (!(error instanceof Error) || typeof error.stack !== "string") return undefined;
+  const name = sourceName(cellId).replace(/[.]/g, "\\.");
+  const match = new RegExp(`${name}:(\\d+):\\d+`).exec(error.stack);
+  const line = match ? Number(match[1]) - HEADER_LINES : NaN;
+  return line >= 1 ? line : undefined;
+}
+
+/**
+ * Turns an analysed cell into a function. This is the one place in the code base that
+ * evaluates source text: cell code is the program the user wrote, and it must see the DOM and
+ * the other cells' values (see decisions-runtime.md), so it runs in the page itself.
+ * `inputs` are the names the runtime passes in (other cells' names and built-ins).
+ */
+export function compileCell(analysis: CellAnalysisOk, inputs: string[], cellId = "anonymous"): CompiledCell {
+  for (const name of inputs) {
+    if (!IDENTIFIER.test(name)) throw new Error(`Cannot pass "${name}" into a cell: not a JavaScript identifier.`);
+  }
+  // A cell that declares `display` or `view` itself must not also receive them as parameters.
+  const own = new Set(analysis.defines);
+  const extras = ["display", "view"].filter((n) => !own.has(n));
+  const params = [GUARD, RESUMED, ...extras, ...inputs];
+  const body = `"use strict";\n${transpileCell(analysis)}`;
+  const keyword = analysis.async ? "async function" : "function";
+  // sourceURL names the cell in stack traces and devtools (errorLine reads it back).
+  // eslint-disable-next-line no-new-func -- the cell evaluator (see doc comment above)
+  const factory = new Function(`return ${keyword} cell(${params.join(", ")}) {\n${body}\n};\n//# sourceURL=${sourceName(cellId)}`);
+  const fn: unknown = factory();
+  if (typeof fn !== "function") throw new Error("Cell compilation did not produce a function.");
+  return (context, values) => {
+    const extraValues = extras.map((n) => (n === "display" ? context.display : context.view));
+    return Reflect.apply(fn, undefined, [context.guard, context.resumed, ...extraValues, ...values]);
+  };
+}

@@ -1,0 +1,50 @@
+import { CellFailure, timeoutError } from "./runtime-error";
+
+/** The functions compiled cells call to stop runaway loops; one set per NotebookRuntime. */
+export interface LoopGuard {
+  /** Called at the top of every loop body; throws a timeout CellFailure when the stretch is too long. */
+  guard: () => void;
+  /** Called with the result of every await/yield: a new synchronous stretch starts there. */
+  resumed: (value: unknown) => unknown;
+  /** Called when a cell body starts running: a new stretch starts there. */
+  reset: () => void;
+}
+
+/** How many guard calls pass between clock reads (reading the clock on every iteration costs). */
+const CHECK_EVERY = 64;
+
+/**
+ * A loop guard that measures the current synchronous stretch — the time since the cell started,
+ * resumed after await/yield, or since the first loop iteration of a fresh task. A queued microtask
+ * marks the end of the stretch, so a loop in an event handler defined by a cell is measured from
+ * its own start and not from when the cell last ran.
+ */
+export function createLoopGuard(timeoutMs: number, now: () => number = () => performance.now()): LoopGuard {
+  let armed = false;
+  let start = 0;
+  let count = 0;
+  const disarm = () => {
+    armed = false;
+  };
+  const reset = () => {
+    start = now();
+    count = 0;
+    if (!armed) {
+      armed = true;
+      queueMicrotask(disarm);
+    }
+  };
+  const guard = () => {
+    if (!armed) {
+      reset();
+      return;
+    }
+    if (++count % CHECK_EVERY !== 0) return;
+    if (now() - start > timeoutMs) throw new CellFailure(timeoutError(timeoutMs));
+  };
+  const resumed = (value: unknown) => {
+    reset();
+    return value;
+  };
+  return { guard, resumed, reset };
+}

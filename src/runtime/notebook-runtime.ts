@@ -1,0 +1,360 @@
+import { Runtime, type Module, type Variable } from "@observablehq/runtime";
+import type { CellDoc, NotebookDoc } from "../notebook/document";
+import { applyCellError, applyCellValue, applyNameError, runCell, type CellEntry, type RunHooks } from "./cell-run";
+import { inputValue } from "./generators";
+import { applyInput, isJsonable } from "./input-binding";
+import { createLoopGuard, type LoopGuard } from "./loop-guard";
+import { parseCell, planNotebook, type CellPlan } from "./plan-notebook";
+import { cellVarName, defineNameVariable } from "./name-variable";
+import { CellFailure, cellError } from "./runtime-error";
+import type { CellRuntimeState } from "./types";
+
+/** Options for {@link NotebookRuntime}. */
+export interface RuntimeOptions {
+  /** Extra names in scope for every cell (aq, op, Plot, Inputs, html, md, FileAttachment/loadCsv …); see createStdlib */
+  builtins?: Record<string, unknown>;
+  /** How long a synchronous stretch of a cell may run before it is stopped (default 5000 ms). */
+  timeoutMs?: number;
+}
+
+interface NameVar {
+  variable: Variable;
+  signature: string;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+/** Yields to the event loop (microtasks, then timers and frames, get their turn). */
+function tick(): Promise<void> {
+  return new Promise((r) => setTimeout(r, 0));
+}
+
+/**
+ * Makes the runtime recompute right after a change (in a microtask) instead of on the next
+ * animation frame, so an input's dependents settle before the browser paints. Generator pulls
+ * (precomputes) keep the frame pacing, so an endless generator cannot starve the page.
+ */
+function schedulePromptly(runtime: Runtime): void {
+  const byFrame = runtime._computeSoon;
+  runtime._computeSoon = function (this: Runtime) {
+    if (this._precomputes.length) return byFrame.call(this);
+    return Promise.resolve().then(() => (this._disposed ? undefined : this._computeNow()));
+  };
+}
+
+/**
+ * A reactive notebook: cells in, values and errors out. Observable's runtime schedules the
+ * dependency graph; this class maps cells to runtime variables (one per cell, one per defined
+ * name), keeps the static checks (syntax, duplicates, undefined names, cycles) and turns every
+ * failure into a CellError value on the cells involved.
+ */
+export class NotebookRuntime {
+  private readonly runtime: Runtime;
+  private readonly module: Module;
+  private readonly builtinNames: Set<string>;
+  private readonly guard: LoopGuard;
+  private readonly entries = new Map<string, CellEntry>();
+  private readonly names = new Map<string, NameVar>();
+  private definers = new Map<string, string[]>();
+  private readonly values = new Map<string, unknown>();
+  private readonly busy = new Set<Variable>();
+  private readonly listeners = new Set<(id: string, state: CellRuntimeState) => void>();
+  private readonly pendingInputs = new Map<string, unknown>();
+  private disposed = false;
+
+  constructor(options: RuntimeOptions = {}) {
+    const builtins: Record<string, () => unknown> = {};
+    for (const [name, value] of Object.entries(options.builtins ?? {})) {
+      if (!IDENTIFIER.test(name)) throw new Error(`Built-in "${name}" is not a JavaScript identifier; rename it.`);
+      // The Observable runtime calls a function-valued builtin as its definition: wrap every value.
+      builtins[name] = () => value;
+    }
+    this.builtinNames = new Set(Object.keys(builtins));
+    this.runtime = new Runtime(builtins, (name) => {
+      if (name in globalThis) return Reflect.get(globalThis, name);
+      throw new CellFailure(cellError("undefined-name", "", `${name} is not defined by any cell — define it in a cell or fix the spelling.`, { names: [name] }));
+    });
+    this.module = this.runtime.module();
+    schedulePromptly(this.runtime);
+    this.guard = createLoopGuard(options.timeoutMs ?? 5000);
+  }
+
+  /** (Re)defines all cells; cells whose source and inputs did not change keep their values. */
+  load(doc: NotebookDoc): void {
+    const ids = new Set(doc.cells.map((c) => c.id));
+    for (const id of [...this.entries.keys()]) if (!ids.has(id)) this.dropEntry(id);
+    for (const cell of doc.cells) this.putEntry(cell);
+    // Keep document order (cells may have moved): messages list cells in the order they appear.
+    const ordered = doc.cells.flatMap((c) => {
+      const entry = this.entries.get(c.id);
+      return entry ? [entry] : [];
+    });
+    this.entries.clear();
+    for (const entry of ordered) this.entries.set(entry.doc.id, entry);
+    this.rebuild();
+  }
+
+  /**
+   * Redefines one cell (or adds it): it and exactly its transitive dependents rerun — also when
+   * the source is unchanged (Shift-Enter on an unedited cell runs it again).
+   */
+  updateCell(cell: CellDoc): void {
+    this.putEntry(cell);
+    const entry = this.entries.get(cell.id);
+    if (entry) delete entry.applied;
+    this.rebuild();
+  }
+
+  /** Removes a cell; cells that used its names show an undefined-name error. */
+  removeCell(id: string): void {
+    this.dropEntry(id);
+    this.rebuild();
+  }
+
+  /** A snapshot of one cell's runtime state. */
+  state(id: string): CellRuntimeState | undefined {
+    const entry = this.entries.get(id);
+    return entry ? this.snapshot(entry) : undefined;
+  }
+
+  /** Calls `listener` on every state change of any cell; returns the unsubscribe function. */
+  subscribe(listener: (id: string, state: CellRuntimeState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Ids of the cells this cell takes names from. */
+  uses(id: string): string[] {
+    const plan = this.entries.get(id)?.plan;
+    if (!plan) return [];
+    const ids = new Set(plan.references.flatMap((n) => this.definers.get(n) ?? []));
+    ids.delete(id);
+    return [...ids];
+  }
+
+  /** Ids of the cells that take names from this cell. */
+  usedBy(id: string): string[] {
+    return [...this.entries.keys()].filter((other) => other !== id && this.uses(other).includes(id));
+  }
+
+  /**
+   * Resolves when no cell is pending or running and no recompute is scheduled. Generators waiting
+   * for input do not count; an endless generator (a clock) keeps the notebook busy, so callers that
+   * must finish (the headless runner) race this against a timeout.
+   */
+  async idle(): Promise<void> {
+    // The runtime marks a whole batch pending synchronously when it computes, and sets
+    // _computing whenever a recompute is scheduled, so two quiet ticks in a row mean settled.
+    for (let quiet = 0; quiet < 2 && !this.disposed; ) {
+      await tick();
+      quiet = this.busy.size === 0 && !this.runtime._computing ? quiet + 1 : 0;
+    }
+  }
+
+  /** name → current value of every name defined by exactly one cell that has a value. */
+  namedValues(): Record<string, unknown> {
+    return Object.fromEntries(this.values);
+  }
+
+  /** Sets a view() input by the name it defines and fires its input event (share links, filters). */
+  setInput(name: string, value: unknown): void {
+    const input = [...this.entries.values()].find((e) => e.views.has(name))?.views.get(name);
+    if (!input) {
+      // Not bound yet (the cell has not run): apply when view() binds it.
+      this.pendingInputs.set(name, value);
+      return;
+    }
+    this.pendingInputs.delete(name);
+    applyInput(input, value);
+  }
+
+  /** Current values of all view() inputs that can be written as JSON. */
+  inputValues(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const entry of this.entries.values()) {
+      for (const [name, input] of entry.views) {
+        const value = inputValue(input);
+        if (isJsonable(value)) out[name] = value;
+      }
+    }
+    return out;
+  }
+
+  /** Stops everything: generators are returned, pending work is dropped. */
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.clear();
+    this.runtime.dispose();
+  }
+
+  private putEntry(cell: CellDoc): void {
+    const existing = this.entries.get(cell.id);
+    if (existing) {
+      if (existing.doc.source !== cell.source || existing.doc.kind !== cell.kind) existing.parsed = parseCell(cell);
+      existing.doc = cell;
+      return;
+    }
+    const holder: { entry?: CellEntry } = {};
+    const entry: CellEntry = {
+      doc: cell,
+      parsed: parseCell(cell),
+      variable: this.module.variable(this.cellObserver(holder)),
+      state: { id: cell.id, status: "pending", displays: [], defines: [], references: [], runs: 0 },
+      shown: [],
+      run: 0,
+      views: new Map(),
+    };
+    holder.entry = entry;
+    this.entries.set(cell.id, entry);
+  }
+
+  private dropEntry(id: string): void {
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    this.entries.delete(id);
+    entry.run++;
+    this.busy.delete(entry.variable);
+    entry.variable.delete();
+  }
+
+  /** Re-plans the notebook and redefines exactly the runtime variables whose definition changed. */
+  private rebuild(): void {
+    const cells = [...this.entries.values()].map((e) => ({ doc: e.doc, parsed: e.parsed }));
+    const { plans, definers } = planNotebook(cells, this.builtinNames, (n) => n in globalThis);
+    this.definers = definers;
+    // Names first lose their variables, then cells are (re)defined, then names are (re)defined.
+    for (const [name, nv] of [...this.names]) {
+      if (definers.has(name)) continue;
+      this.names.delete(name);
+      this.values.delete(name);
+      this.busy.delete(nv.variable);
+      nv.variable.delete();
+    }
+    for (const entry of this.entries.values()) {
+      const plan = plans.get(entry.doc.id);
+      if (!plan) continue;
+      entry.plan = plan;
+      entry.state.defines = plan.defines;
+      entry.state.references = plan.references;
+      if (entry.applied === plan.signature) continue;
+      entry.applied = plan.signature;
+      this.defineCell(entry, plan);
+    }
+    for (const [name, ids] of definers) this.defineName(name, ids);
+  }
+
+  private defineCell(entry: CellEntry, plan: CellPlan): void {
+    const name = cellVarName(entry.doc.id);
+    entry.run++;
+    const error = plan.error;
+    if (error) {
+      entry.variable.define(name, [], () => {
+        throw new CellFailure(error);
+      });
+      return;
+    }
+    let compiled: ReturnType<CellPlan["compile"]>;
+    try {
+      compiled = plan.compile();
+    } catch (e) {
+      const message = `Syntax error: ${e instanceof Error ? e.message : String(e)}. Fix the code.`;
+      const failure = new CellFailure(cellError("syntax", entry.doc.id, message, { cause: e }));
+      entry.variable.define(name, [], () => {
+        throw failure;
+      });
+      return;
+    }
+    const hooks: RunHooks = {
+      guard: this.guard,
+      notify: () => this.notify(entry),
+      bindView: (viewName, input) => {
+        entry.views.set(viewName, input);
+        if (this.pendingInputs.has(viewName)) this.setInput(viewName, this.pendingInputs.get(viewName));
+      },
+    };
+    entry.variable.define(name, plan.inputs, (...values: never[]) => runCell(entry, plan, compiled, values, hooks));
+  }
+
+  private defineName(name: string, ids: string[]): void {
+    const signature = ids.length === 1 ? `one:${ids[0]}` : `dup:${ids.join(",")}`;
+    let nv = this.names.get(name);
+    if (nv?.signature === signature) return;
+    if (!nv) {
+      nv = { variable: this.module.variable(this.nameObserver(name)), signature };
+      this.names.set(name, nv);
+    }
+    nv.signature = signature;
+    defineNameVariable(nv.variable, name, ids);
+  }
+
+  private cellObserver(holder: { entry?: CellEntry }) {
+    // A removed cell's variable may still report once; only the live entry is updated.
+    const live = (): CellEntry | undefined => {
+      const entry = holder.entry;
+      if (entry && this.entries.get(entry.doc.id) !== entry) {
+        this.busy.delete(entry.variable);
+        return undefined;
+      }
+      return entry;
+    };
+    return {
+      pending: () => {
+        const entry = live();
+        if (!entry) return;
+        this.busy.add(entry.variable);
+        entry.state.status = "pending";
+        this.notify(entry);
+      },
+      fulfilled: (value: unknown) => {
+        const entry = live();
+        if (!entry) return;
+        this.busy.delete(entry.variable);
+        applyCellValue(entry, value);
+        this.notify(entry);
+      },
+      rejected: (error: unknown) => {
+        const entry = live();
+        if (!entry) return;
+        this.busy.delete(entry.variable);
+        applyCellError(entry, error, this.definers);
+        this.notify(entry);
+      },
+    };
+  }
+
+  private nameObserver(name: string) {
+    const owner = () => {
+      const ids = this.definers.get(name);
+      return ids?.length === 1 && ids[0] !== undefined ? this.entries.get(ids[0]) : undefined;
+    };
+    return {
+      pending: () => {
+        const nv = this.names.get(name);
+        if (nv) this.busy.add(nv.variable);
+      },
+      fulfilled: (value: unknown) => {
+        const nv = this.names.get(name);
+        if (nv) this.busy.delete(nv.variable);
+        this.values.set(name, value);
+        const entry = owner();
+        if (entry) this.notify(entry);
+      },
+      rejected: (error: unknown) => {
+        const nv = this.names.get(name);
+        if (nv) this.busy.delete(nv.variable);
+        this.values.delete(name);
+        const entry = owner();
+        if (entry && applyNameError(entry, error)) this.notify(entry);
+      },
+    };
+  }
+
+  private snapshot(entry: CellEntry): CellRuntimeState {
+    return { ...entry.state, displays: [...entry.state.displays], defines: [...entry.state.defines], references: [...entry.state.references] };
+  }
+
+  private notify(entry: CellEntry): void {
+    if (this.disposed || this.listeners.size === 0) return;
+    const state = this.snapshot(entry);
+    for (const listener of this.listeners) listener(entry.doc.id, state);
+  }
+}

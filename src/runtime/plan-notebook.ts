@@ -1,0 +1,189 @@
+import type { CellDoc } from "../notebook/document";
+import { analyzeCell, type CellAnalysisOk } from "./analyze-cell";
+import { compileCell, type CompiledCell } from "./compile-cell";
+import { markdownValuesSource, parseMarkdownCell } from "./markdown-cell";
+import { cellError } from "./runtime-error";
+import type { CellError } from "./types";
+
+/** Names every cell can use that are not cell definitions or host built-ins. */
+export const RUNTIME_NAMES = new Set(["display", "view", "invalidation", "visibility"]);
+/** Names the Observable runtime resolves itself (passed as inputs, not parameters). */
+const OBSERVABLE_INPUTS = new Set(["invalidation", "visibility"]);
+
+/** What one cell is, statically: parsed, compiled (lazily) or a static error. */
+export interface CellPlan {
+  id: string;
+  kind: "expression" | "program" | "markdown";
+  defines: string[];
+  references: string[];
+  /** Set when the cell cannot run: syntax, duplicate, undefined name or cycle. */
+  error?: CellError;
+  /** Names passed into the body, in parameter order. */
+  inputs: string[];
+  /** Markdown text around the interpolations. */
+  strings?: string[];
+  /** The cell uses display or view, so its value is not shown automatically. */
+  displaysItself: boolean;
+  /** Changes whenever the runtime definition must change. */
+  signature: string;
+  compile: () => CompiledCell;
+}
+
+interface Parsed {
+  source: string;
+  kind: CellDoc["kind"];
+  analysis: CellAnalysisOk | undefined;
+  error?: CellError;
+  strings?: string[];
+}
+
+/** Parses a cell (JavaScript or markdown) without looking at the rest of the notebook. */
+export function parseCell(cell: CellDoc): Parsed {
+  let source = cell.source;
+  let strings: string[] | undefined;
+  if (cell.kind === "md") {
+    const template = parseMarkdownCell(cell.source);
+    if (!template.ok) {
+      const { message, line, column } = template;
+      return { source: cell.source, kind: cell.kind, analysis: undefined, error: cellError("syntax", cell.id, message, { line, column }) };
+    }
+    strings = template.strings;
+    source = markdownValuesSource(template);
+  }
+  const analysis = analyzeCell(source);
+  if (!analysis.ok) {
+    const { message, line, column } = analysis;
+    return { source: cell.source, kind: cell.kind, analysis: undefined, error: cellError("syntax", cell.id, message, { line, column }) };
+  }
+  const parsed: Parsed = { source: cell.source, kind: cell.kind, analysis };
+  if (strings) parsed.strings = strings;
+  return parsed;
+}
+
+function list(ids: string[]): string {
+  return ids.length <= 1 ? ids.join("") : `${ids.slice(0, -1).join(", ")} and ${ids[ids.length - 1]}`;
+}
+
+/** Strongly connected components with more than one cell (Tarjan), i.e. the cycles. */
+function cycles(edges: Map<string, Set<string>>): string[][] {
+  let index = 0;
+  const indices = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const result: string[][] = [];
+  const visit = (v: string) => {
+    indices.set(v, index);
+    low.set(v, index++);
+    stack.push(v);
+    onStack.add(v);
+    for (const w of edges.get(v) ?? []) {
+      if (!indices.has(w)) {
+        visit(w);
+        low.set(v, Math.min(low.get(v) ?? 0, low.get(w) ?? 0));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v) ?? 0, indices.get(w) ?? 0));
+    }
+    if (low.get(v) === indices.get(v)) {
+      const component: string[] = [];
+      let w: string | undefined;
+      do {
+        w = stack.pop();
+        if (w === undefined) break;
+        onStack.delete(w);
+        component.push(w);
+      } while (w !== v);
+      if (component.length > 1 || edges.get(v)?.has(v)) result.push(component.reverse());
+    }
+  };
+  for (const v of edges.keys()) if (!indices.has(v)) visit(v);
+  return result;
+}
+
+/**
+ * Plans a whole notebook: which cell defines which name, and which cells cannot run because of a
+ * syntax error, a name defined twice, a name nobody defines, or a cycle. Every cell involved in a
+ * duplicate or a cycle gets the error, each with a message that says the fix.
+ */
+export function planNotebook(
+  cells: Array<{ doc: CellDoc; parsed: Parsed }>,
+  builtins: ReadonlySet<string>,
+  isGlobal: (name: string) => boolean,
+): { plans: Map<string, CellPlan>; definers: Map<string, string[]> } {
+  const definers = new Map<string, string[]>();
+  for (const { doc, parsed } of cells) {
+    for (const name of parsed.analysis && doc.kind === "js" ? parsed.analysis.defines : []) {
+      definers.set(name, [...(definers.get(name) ?? []), doc.id]);
+    }
+  }
+  const errors = new Map<string, CellError>();
+  const edges = new Map<string, Set<string>>();
+  for (const { doc, parsed } of cells) {
+    if (parsed.error) {
+      errors.set(doc.id, parsed.error);
+      continue;
+    }
+    const analysis = parsed.analysis;
+    if (!analysis) continue;
+    const defines = doc.kind === "js" ? analysis.defines : [];
+    const dups = defines.filter((n) => (definers.get(n)?.length ?? 0) > 1);
+    if (dups.length) {
+      const detail = dups.map((n) => `${n} is defined in cells ${list(definers.get(n) ?? [])}`).join("; ");
+      errors.set(doc.id, cellError("duplicate-definition", doc.id, `${detail}. Rename it or delete one of the definitions.`, { names: dups }));
+      continue;
+    }
+    const missing = analysis.references.filter(
+      (n) => !definers.has(n) && !builtins.has(n) && !RUNTIME_NAMES.has(n) && !isGlobal(n),
+    );
+    if (missing.length) {
+      const what = missing.map((n) => `${n} is not defined by any cell`).join("; ");
+      errors.set(doc.id, cellError("undefined-name", doc.id, `${what} — define it in a cell or fix the spelling.`, { names: missing }));
+      continue;
+    }
+    edges.set(doc.id, new Set(analysis.references.flatMap((n) => definers.get(n) ?? [])));
+  }
+  const order = new Map(cells.map(({ doc }, i) => [doc.id, i]));
+  for (const component of cycles(edges)) {
+    component.sort((a, b) => (order.get(a) ?? 0) - (order.get(b) ?? 0));
+    const inCycle = new Set(component);
+    const names = [...definers].filter(([, ids]) => ids.some((id) => inCycle.has(id))).map(([n]) => n);
+    const used = names.filter((n) => cells.some(({ doc, parsed }) => inCycle.has(doc.id) && parsed.analysis?.references.includes(n)));
+    for (const id of component) {
+      const message = `Circular definition: cells ${list(component)} depend on each other (through ${list(used)}). Break the cycle by moving one of these definitions.`;
+      errors.set(id, cellError("cycle", id, message, { names: used }));
+    }
+  }
+  const plans = new Map<string, CellPlan>();
+  for (const { doc, parsed } of cells) plans.set(doc.id, makePlan(doc, parsed, errors.get(doc.id), definers, builtins));
+  return { plans, definers };
+}
+
+function makePlan(
+  doc: CellDoc,
+  parsed: Parsed,
+  error: CellError | undefined,
+  definers: Map<string, string[]>,
+  builtins: ReadonlySet<string>,
+): CellPlan {
+  const analysis = parsed.analysis;
+  const kind = doc.kind === "md" ? "markdown" : analysis?.expression ? "expression" : "program";
+  const defines = analysis && doc.kind === "js" ? analysis.defines : [];
+  const references = analysis?.references ?? [];
+  const inputs = references.filter((n) => definers.has(n) || builtins.has(n) || OBSERVABLE_INPUTS.has(n));
+  let compiled: CompiledCell | undefined;
+  const plan: CellPlan = {
+    id: doc.id,
+    kind,
+    defines,
+    references,
+    inputs,
+    displaysItself: references.includes("display") || references.includes("view"),
+    signature: error ? `error:${error.kind}:${error.message}` : `ok:${doc.kind}:${inputs.join(",")}:${doc.source}`,
+    compile: () => {
+      if (!analysis) throw new Error("compile() called on a cell that did not parse");
+      return (compiled ??= compileCell(analysis, inputs, doc.id));
+    },
+  };
+  if (error) plan.error = error;
+  if (parsed.strings) plan.strings = parsed.strings;
+  return plan;
+}

@@ -1,0 +1,137 @@
+import * as Inputs from "@observablehq/inputs";
+import * as Plot from "@observablehq/plot";
+import * as aq from "arquero";
+import { marked } from "marked";
+import Papa from "papaparse";
+import { headlessInputs } from "./headless-inputs";
+import type { MarkdownOutput } from "./types";
+
+/** Where the stdlib gets files and (optionally) a DOM document from. */
+export interface StdlibHost {
+  /** Load a file from data/ (browser: fetch relative to the app; Node: read from repo's data/). */
+  readText(path: string): Promise<string>;
+  readBytes?(path: string): Promise<Uint8Array>;
+  /** A DOM document (browser: window.document; Node: linkedom) for html``, Inputs, Plot. */
+  document?: Document;
+}
+
+function parseCsv(text: string, path: string): Papa.ParseResult<Record<string, unknown>> {
+  const result = Papa.parse<Record<string, unknown>>(text, { header: true, dynamicTyping: true, skipEmptyLines: true });
+  // A one-column file has no delimiter to detect; Papa's default (",") is then right.
+  const [first] = result.errors.filter((e) => e.code !== "UndetectableDelimiter");
+  if (first) {
+    const row = first.row === undefined ? "" : ` (data row ${first.row + 1})`;
+    throw new Error(`${path}${row}: ${first.message}. Fix the file so every row has the header's columns.`);
+  }
+  return result;
+}
+
+/** Parses CSV text into row objects: header row, numbers and booleans typed, blanks → null. */
+export function parseCsvRows(text: string, path = "CSV"): Record<string, unknown>[] {
+  return parseCsv(text, path).data;
+}
+
+/** Turns CSV text into an Arquero table, keeping the header's column order. */
+export function csvToTable(text: string, path = "CSV"): aq.ColumnTable {
+  const result = parseCsv(text, path);
+  const fields = result.meta.fields ?? [];
+  const columns: Record<string, unknown[]> = {};
+  for (const field of fields) columns[field] = result.data.map((row) => row[field] ?? null);
+  return aq.table(columns);
+}
+
+function isNode(value: unknown): value is Node {
+  return typeof value === "object" && value !== null && "nodeType" in value && typeof value.nodeType === "number" && "cloneNode" in value;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/**
+ * html`…`: strings are escaped, DOM nodes are inserted as nodes. With a document it returns a
+ * node (or a fragment for several); without one (Node, no linkedom) the HTML text.
+ */
+export function createHtml(doc: Document | undefined) {
+  return (strings: TemplateStringsArray, ...values: unknown[]): Node | string => {
+    const nodes: Node[] = [];
+    let text = strings[0] ?? "";
+    values.forEach((value, i) => {
+      if (doc && isNode(value)) {
+        text += `<template data-tv-slot="${nodes.length}"></template>`;
+        nodes.push(value);
+      } else if (Array.isArray(value)) {
+        text += value.map((v) => (isNode(v) && "outerHTML" in v ? String(v.outerHTML) : escapeHtml(String(v ?? "")))).join("");
+      } else {
+        text += escapeHtml(String(value ?? ""));
+      }
+      text += strings[i + 1] ?? "";
+    });
+    if (!doc) return text;
+    const template = doc.createElement("template");
+    template.innerHTML = text.trim();
+    for (const slot of Array.from(template.content.querySelectorAll("template[data-tv-slot]"))) {
+      const node = nodes[Number(slot.getAttribute("data-tv-slot"))];
+      if (node) slot.replaceWith(node);
+    }
+    const content = template.content;
+    return content.childNodes.length === 1 && content.firstChild ? content.firstChild : content;
+  };
+}
+
+/** md`…`: markdown to a <div> (with a document) or a MarkdownOutput value (without). */
+export function createMd(doc: Document | undefined) {
+  return (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement | MarkdownOutput => {
+    let text = strings[0] ?? "";
+    values.forEach((value, i) => {
+      text += String(value ?? "") + (strings[i + 1] ?? "");
+    });
+    const html = marked.parse(text, { async: false });
+    if (!doc) return { kind: "markdown", html };
+    const div = doc.createElement("div");
+    div.innerHTML = html;
+    return div;
+  };
+}
+
+/** A file under data/ with Observable's FileAttachment methods. */
+export interface DataFile {
+  name: string;
+  text(): Promise<string>;
+  json(): Promise<unknown>;
+  csv(): Promise<Record<string, unknown>[]>;
+  arquero(): Promise<aq.ColumnTable>;
+  bytes(): Promise<Uint8Array>;
+}
+
+/**
+ * The names every cell has without imports. `display`, `view` and `invalidation` are wired per
+ * cell by the runtime. Inputs is Observable Inputs when the host's document is the page's own;
+ * otherwise the headless inputs (same values, no DOM).
+ */
+export function createStdlib(host: StdlibHost): Record<string, unknown> {
+  const doc = host.document;
+  const pageDocument = "document" in globalThis ? Reflect.get(globalThis, "document") : undefined;
+  const loadCsv = async (path: string) => csvToTable(await host.readText(path), path);
+  const FileAttachment = (path: string): DataFile => ({
+    name: path,
+    text: () => host.readText(path),
+    json: async () => JSON.parse(await host.readText(path)),
+    csv: async () => parseCsvRows(await host.readText(path), path),
+    arquero: () => loadCsv(path),
+    bytes: async () => (host.readBytes ? host.readBytes(path) : new TextEncoder().encode(await host.readText(path))),
+  });
+  const ownPage = doc !== undefined && doc === pageDocument;
+  // Off the page (Node + linkedom), Plot must be told which document to build in.
+  const plot = doc && !ownPage ? { ...Plot, plot: (options: Plot.PlotOptions = {}) => Plot.plot({ document: doc, ...options }) } : Plot;
+  return {
+    aq,
+    op: aq.op,
+    Plot: plot,
+    Inputs: ownPage ? Inputs : headlessInputs,
+    html: createHtml(doc),
+    md: createMd(doc),
+    loadCsv,
+    FileAttachment,
+  };
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from "vitest";
+import { analyzeCell, type CellAnalysis } from "../../../src/runtime/analyze-cell";
+import { transpileCell } from "../../../src/runtime/transpile-cell";
+
+function ok(source: string) {
+  const a: CellAnalysis = analyzeCell(source);
+  if (!a.ok) throw new Error(a.message);
+  return a;
+}
+
+describe("analyzeCell", () => {
+  it("finds top-level declarations, including destructuring, functions and classes", () => {
+    const a = ok("const {x, y: [z, ...rest]} = obj; let w = 1, v; function f() {} class C {}");
+    expect(a.defines).toEqual(["x", "z", "rest", "w", "v", "f", "C"]);
+    expect(a.references).toEqual(["obj"]);
+    expect(a.expression).toBeUndefined();
+  });
+
+  it("finds free references and ignores locals, params, properties and labels", () => {
+    const a = ok(
+      "const r = data.map((d, i) => d.value * factor + i); outer: for (const k of keys) { const local = k; break outer; }" +
+        " function g(p) { var h = p; return arguments.length + h + q; } const o = {total, key: 1, [dyn]: 2}; try { t() } catch (err) { err.x }",
+    );
+    expect(a.references.sort()).toEqual(["data", "dyn", "factor", "keys", "q", "t", "total"].sort());
+    expect(a.defines).toEqual(["r", "g", "o"]);
+  });
+
+  it("counts assignment to an outer name as a reference", () => {
+    expect(ok("counter = counter + 1").references).toEqual(["counter"]);
+  });
+
+  it("treats a single expression (or object literal) as an expression cell", () => {
+    expect(ok("a + b").expression?.type).toBe("BinaryExpression");
+    expect(ok("{a: 1, b: c}").references).toEqual(["c"]);
+    expect(ok("{a: 1, b: c}").expression).toBeDefined();
+    expect(ok("function f() {}").expression).toBeUndefined();
+  });
+
+  it("detects top-level await but not await inside functions", () => {
+    expect(ok("const x = await fetchIt()").async).toBe(true);
+    expect(ok("const f = async () => await g()").async).toBe(false);
+    expect(ok("for await (const v of stream) {}").async).toBe(true);
+  });
+
+  it("reports syntax errors with 1-based line and column", () => {
+    const a = analyzeCell("const ok = 1;\nconst = 2;");
+    expect(a).toMatchObject({ ok: false, line: 2, column: 7 });
+    if (!a.ok) expect(a.message).toMatch(/^Syntax error at line 2, column 7: Unexpected token\. Fix the code there\.$/);
+  });
+
+  it("rejects import and export with a message saying what to do instead", () => {
+    const a = analyzeCell('import x from "y"');
+    expect(a.ok).toBe(false);
+    if (!a.ok) expect(a.message).toContain("import is not supported in a cell");
+  });
+});
+
+describe("transpileCell", () => {
+  it("inserts a loop guard at the start of every loop body and returns the declared names", () => {
+    const body = transpileCell(ok("let n = 0;\nwhile (n < 3) n++;\nfor (const k of [1]) { n += k }"));
+    expect(body).toBe("let n = 0;\nwhile (n < 3) {__tvGuard();n++;}\nfor (const k of [1]) {__tvGuard(); n += k }\nreturn {n};");
+  });
+
+  it("starts a new stretch on every turn of a for await loop", () => {
+    expect(transpileCell(ok("for await (const v of s) f(v)"))).toBe("for await (const v of s) {__tvResumed();__tvGuard();f(v)}\nreturn {};");
+  });
+
+  it("returns an expression cell's value and marks resumption after await", () => {
+    expect(transpileCell(ok("await load(1)"))).toBe("return (__tvResumed(await load(1)))");
+  });
+});

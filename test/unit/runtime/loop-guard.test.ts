@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { createLoopGuard } from "../../../src/runtime/loop-guard";
+import { isCellFailure } from "../../../src/runtime/runtime-error";
+
+function catchError(fn: () => void): unknown {
+  try {
+    fn();
+  } catch (e) {
+    return e;
+  }
+  return undefined;
+}
+
+describe("createLoopGuard", () => {
+  it("throws a timeout CellFailure once a synchronous stretch passes the limit", () => {
+    let clock = 0;
+    const { guard, reset } = createLoopGuard(1000, () => clock);
+    reset();
+    clock = 999;
+    for (let i = 0; i < 200; i++) guard();
+    clock = 1001;
+    const error = catchError(() => {
+      for (let i = 0; i < 200; i++) guard();
+    });
+    expect(isCellFailure(error) && error.cellError.kind).toBe("timeout");
+    expect(isCellFailure(error) && error.cellError.message).toContain("more than 1 s");
+  });
+
+  it("starts a new stretch after await (resumed) and in a fresh task", async () => {
+    let clock = 0;
+    const { guard, reset, resumed } = createLoopGuard(1000, () => clock);
+    reset();
+    clock = 5000;
+    expect(resumed(42)).toBe(42);
+    expect(() => {
+      for (let i = 0; i < 200; i++) guard();
+    }).not.toThrow();
+    await Promise.resolve();
+    await new Promise((r) => setTimeout(r, 0));
+    clock = 9000;
+    // First guard call of a new task starts the stretch instead of measuring from the old one.
+    expect(() => {
+      for (let i = 0; i < 200; i++) guard();
+    }).not.toThrow();
+  });
+});
