@@ -43,7 +43,8 @@ export interface SizeClassComparison {
   variable: string;
   kind: "rate" | "mean";
   rows: SizeClassRow[];
-  overall: SizeClassRow;
+  /** All classes together; its `sizeClass` is null (it is no class). */
+  overall: Omit<SizeClassRow, "sizeClass"> & { sizeClass: null };
   trend: TrendTest;
   level: number;
   notes: string[];
@@ -150,7 +151,7 @@ function compare(source: DataSource, variable: string, options: SizeClassOptions
   };
   const rows = classes.map((c, i) => row(c, n[i] ?? 0, s[i] ?? 0, ss[i] ?? 0));
   const total = (a: Float64Array): number => a.reduce((p, q) => p + q, 0);
-  const overall = row(Number.NaN, total(n), total(s), total(ss));
+  const overall = { ...row(0, total(n), total(s), total(ss)), sizeClass: null };
 
   let trend: TrendTest;
   if (isSuccess) {

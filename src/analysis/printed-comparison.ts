@@ -1,0 +1,207 @@
+/**
+ * One printed table of the 1999 report recomputed from respondents with the statistics core, cell by
+ * cell beside the printed figure. Each printed row names its variable, an optional base restriction
+ * (`where`) and its percent base; the recomputation follows exactly that recipe, so a notebook can
+ * show "printed 46 % · recomputed 46 %" and a test can check every figure against the transcription.
+ *
+ * A printed figure that the report contradicts elsewhere carries a documented `resolved` value: the
+ * target is then the resolution, and the cell says which inconsistency explains it. Under a filter
+ * the printed figures (always for all respondents) are shown for orientation but not compared.
+ */
+import type { Codebook, MultipleResponseSet } from "../data/codebook";
+import { decimalsOf, type PrintedCell, type PrintedRow, type PrintedTable } from "../data/printed-tables";
+import { frequencies, isFilterView, isTableLike, multipleResponse, type DataSource, type FrequencyTable } from "../stats/index";
+
+/** One printed figure and its recomputation. */
+export interface ComparedCell {
+  code: number | string;
+  label: string;
+  /** Recomputed count in the (filtered) data. */
+  count: number;
+  /** Recomputed percent on the row's printed base, unrounded; null when the base is empty or none is printed. */
+  percent: number | null;
+  /** The recomputed percent rounded as the report prints the target (0 or 1 decimal). */
+  percentRounded: number | null;
+  printedCount: number | null;
+  printedPercent: number | null;
+  /** What the recomputation must equal: the printed figure, or its documented resolution. */
+  target: { count: number | null; percent: number | null };
+  conflict?: string;
+  /** True/false when compared (unfiltered data); null under a filter. */
+  matches: boolean | null;
+}
+
+export interface ComparedRow {
+  label: string;
+  variable: string;
+  where: { variable: string; codes: number[] }[];
+  percentBase: string;
+  cells: ComparedCell[];
+  /** Recomputed sum of the row's printed categories. */
+  total: number;
+  printedTotal: number | null;
+  targetTotal: number | null;
+  totalMatches: boolean | null;
+  /** The statistics core's audit line for the row. */
+  audit: string;
+}
+
+export interface PrintedComparison {
+  id: string;
+  caption: string;
+  kind: PrintedTable["kind"];
+  rows: ComparedRow[];
+  /** Rows in the data the table was recomputed on. */
+  n: number;
+  /** True when a filter is active: printed figures are then not comparable. */
+  filtered: boolean;
+  /** True under a county or size-class filter: shared and exported views mask counts below 3. */
+  disclosureSensitive: boolean;
+  /** Compared figures that differ from their target (0 under a filter). */
+  mismatches: number;
+  /** Compared figures in all. */
+  compared: number;
+  /** Printed rows that could not be recomputed (several variables in one statement, a derived count). */
+  skipped: { label: string; variable: string }[];
+  note: string;
+}
+
+/** Does a value match a printed category code: 3, "1+2" (either), "41-50" (range), "3+" (at least)? */
+export function matchesPrintedCode(value: number, code: number | string): boolean {
+  if (typeof code === "number") return value === code;
+  const atLeast = /^(\d+)\+$/.exec(code);
+  if (atLeast) return value >= Number(atLeast[1]);
+  const range = /^(\d+)-(\d+)$/.exec(code);
+  if (range) return value >= Number(range[1]) && value <= Number(range[2]);
+  if (/^\d+(\+\d+)+$/.test(code)) return code.split("+").map(Number).includes(value);
+  return false;
+}
+
+/** Round half-up to `decimals`, as the report's tables were rounded. */
+export function roundHalfUp(value: number, decimals: number): number {
+  const scale = 10 ** decimals;
+  return Math.floor(value * scale + 0.5 + 1e-9) / scale;
+}
+
+function codeCounts(freq: FrequencyTable): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const row of [...freq.valid, ...freq.missing]) if (row.code !== null) out.set(row.code, row.count);
+  return out;
+}
+
+function sumMatching(counts: Map<number, number>, code: number | string): number {
+  let k = 0;
+  for (const [value, count] of counts) if (matchesPrintedCode(value, code)) k += count;
+  return k;
+}
+
+function compareCell(cell: PrintedCell, count: number, base: number | null, filtered: boolean): ComparedCell {
+  const printedCount = cell.count ?? null;
+  const printedPercent = cell.percent ?? null;
+  const target = { count: cell.resolved?.count ?? printedCount, percent: cell.resolved?.percent ?? printedPercent };
+  const percent = base !== null && base > 0 ? (100 * count) / base : null;
+  const decimals = decimalsOf(target.percent ?? printedPercent ?? 0);
+  const percentRounded = percent === null ? null : roundHalfUp(percent, decimals);
+  let matches: boolean | null = null;
+  if (!filtered) {
+    const countOk = target.count === null || target.count === count;
+    const percentOk = target.percent === null || (percentRounded !== null && Math.abs(percentRounded - target.percent) < 1e-9);
+    matches = countOk && percentOk;
+  }
+  return {
+    code: cell.code, label: cell.label, count, percent, percentRounded, printedCount, printedPercent, target, matches,
+    ...(cell.conflict ? { conflict: cell.conflict } : {}),
+  };
+}
+
+/** The multiple-response set behind a table's rows (distinct variables in printed order). */
+function setOf(table: PrintedTable): MultipleResponseSet {
+  const variables = [...new Set(table.rows.map((r) => r.variable))];
+  return { name: table.questions.join("+") || table.id, label: { no: table.caption, en: table.caption }, variables, countedValue: 1 };
+}
+
+/** Options: the codebook for labels and missing codes, and the filter text for audit lines. */
+export interface CompareOptions {
+  codebook: Codebook;
+  /**
+   * Filters applied before the data reached here, as text (a FilterView from `filterView` carries its
+   * own). Any filter means the figures are not compared with the print.
+   */
+  filters?: string[];
+}
+
+/** Recompute every row of `table` from `source` and put it beside the printed figures. */
+export function comparePrinted(source: DataSource, table: PrintedTable, options: CompareOptions): PrintedComparison {
+  if (table.kind === "list") {
+    throw new Error(`Table ${table.id} is a list of named municipalities, not figures; read it from survey.adopters instead.`);
+  }
+  const filters = [...(options.filters ?? []), ...(isFilterView(source) ? source.filterLabels : [])];
+  // Running-text statements ("om lag 30 prosent") are approximate: shown, never counted as agreement.
+  const filtered = filters.length > 0 || table.kind === "text";
+  const columns = new Set(columnNamesOf(source));
+  const kernelFilters = options.filters ?? [];
+  const mr = table.kind === "multiple-response" ? multipleResponse(source, setOf(table), { codebook: options.codebook, filters: kernelFilters }) : null;
+  const rows: ComparedRow[] = [];
+  const skipped: { label: string; variable: string }[] = [];
+  for (const row of table.rows) {
+    if (!columns.has(row.variable)) skipped.push({ label: row.label, variable: row.variable });
+    else rows.push(compareRow(source, table, row, mr, options.codebook, kernelFilters, filtered));
+  }
+  const n = mr
+    ? mr.audit.n
+    : rows[0] ? frequencies(source, rows[0].variable, { codebook: options.codebook }).audit.n : 0;
+  let compared = 0;
+  let mismatches = 0;
+  for (const row of rows) {
+    for (const cell of row.cells) {
+      if (cell.matches === null) continue;
+      compared++;
+      if (!cell.matches) mismatches++;
+    }
+    if (row.totalMatches !== null) {
+      compared++;
+      if (!row.totalMatches) mismatches++;
+    }
+  }
+  const note = n === 0
+    ? "No respondents match the filter: there is nothing to recompute. Widen the filter."
+    : table.kind === "text"
+    ? "Running-text statements of the report: approximate figures, shown beside the recomputation, not compared."
+    : filtered
+    ? `Filtered (${filters.join("; ")}): the printed figures are for all respondents and are shown for orientation only.`
+    : mismatches === 0
+      ? `All ${compared} printed figures are reproduced (documented conflicts against their resolution).`
+      : `${mismatches} of ${compared} printed figures differ from the recomputation.`;
+  const disclosureSensitive = isFilterView(source) && source.where.some((w) => w.variable === "fylke" || w.variable === "size_class");
+  return { id: table.id, caption: table.caption, kind: table.kind, rows, n, filtered, disclosureSensitive, mismatches, compared, skipped, note };
+}
+
+/** Column names of a table or a column record. */
+function columnNamesOf(source: DataSource): string[] {
+  return isTableLike(source) ? source.columnNames() : Object.keys(source);
+}
+
+function compareRow(
+  source: DataSource, table: PrintedTable, row: PrintedRow, mr: ReturnType<typeof multipleResponse> | null, codebook: Codebook, filters: string[], filtered: boolean,
+): ComparedRow {
+  const where = (row.where ?? []).map((w) => ({ variable: w.variable, codes: [...w.codes] }));
+  const percentBase = row.percentBase ?? "none";
+  if (mr) {
+    const item = mr.rows.find((r) => r.variable === row.variable);
+    const count = item?.count ?? 0;
+    const base = row.percentBase === "answers" ? mr.answers : mr.caseBase;
+    const cells = row.cells.map((c) => compareCell(c, count, row.percentBase ? base : null, filtered));
+    const targetTotal = row.resolved?.total ?? row.total ?? null;
+    const totalMatches = filtered || targetTotal === null ? null : targetTotal === base;
+    return { label: row.label, variable: row.variable, where, percentBase, cells, total: base, printedTotal: row.total ?? null, targetTotal, totalMatches, audit: mr.audit.line };
+  }
+  const freq = frequencies(source, row.variable, { codebook, filters, where, allCodes: true });
+  const counts = codeCounts(freq);
+  const cellCounts = row.cells.map((c) => sumMatching(counts, c.code));
+  const rowSum = cellCounts.reduce((a, b) => a + b, 0);
+  const base = row.percentBase === "respondents" ? freq.total : row.percentBase === undefined ? null : rowSum;
+  const cells = row.cells.map((c, i) => compareCell(c, cellCounts[i] ?? 0, base, filtered));
+  const targetTotal = row.resolved?.total ?? row.total ?? null;
+  const totalMatches = filtered || targetTotal === null || table.kind !== "frequency" ? null : targetTotal === rowSum;
+  return { label: row.label, variable: row.variable, where, percentBase, cells, total: rowSum, printedTotal: row.total ?? null, targetTotal, totalMatches, audit: freq.audit.line };
+}

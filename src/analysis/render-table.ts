@@ -1,0 +1,149 @@
+/**
+ * HTML tables for notebook cells: a printed table beside its recomputation, and a plain table of
+ * rows with a caption and an audit line. Built with the host's document (the page in the browser,
+ * linkedom headless), never with innerHTML from data, so labels cannot inject markup.
+ *
+ * Counts pass through the disclosure guard: in shared and exported views under a county or size
+ * filter, counts of 1–2 print as "< 3"; the analyst's live view keeps exact numbers.
+ */
+import { formatShownCount, guardCount } from "../stats/disclosure";
+import type { ComparedCell, PrintedComparison } from "./printed-comparison";
+
+export interface RenderOptions {
+  /** Mask small counts ("< 3"): pass `isDisclosureSensitive(filter) && view !== "live"`. */
+  mask?: boolean;
+  /** Masking threshold (default 3). */
+  threshold?: number;
+}
+
+/** One column of a plain table. */
+export interface TableColumn {
+  key: string;
+  label: string;
+  /** Count columns go through the disclosure guard. */
+  count?: boolean;
+  /** Decimals for numbers (default: integers as is, others 1 decimal). */
+  decimals?: number;
+}
+
+export interface PlainTable {
+  caption: string;
+  columns: TableColumn[];
+  rows: Readonly<Record<string, unknown>>[];
+  /** The audit line(s): N, base, filters, excluded missing, test. */
+  audit: string | string[];
+  /** Shown above the table, e.g. the empty-selection message or the reconstruction notice. */
+  notice?: string;
+  /** The selection is narrowed by county or size class (`sel.disclosureSensitive`). */
+  disclosureSensitive?: boolean;
+}
+
+function formatNumber(value: number, decimals?: number): string {
+  if (!Number.isFinite(value)) return "–";
+  const d = decimals ?? (Number.isInteger(value) ? 0 : 1);
+  return value.toFixed(d).replace(".", ",");
+}
+
+function cellText(value: unknown, column: TableColumn, options: RenderOptions): string {
+  if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return "–";
+  if (typeof value === "number") {
+    if (column.count) return formatShownCount(guardCount(value, { active: options.mask === true, threshold: options.threshold ?? 3 }));
+    return formatNumber(value, column.decimals);
+  }
+  return String(value);
+}
+
+function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+function auditBlock(doc: Document, audit: string | string[]): HTMLElement {
+  const lines = Array.isArray(audit) ? audit : [audit];
+  const block = element(doc, "div", undefined, "tv-audit");
+  for (const line of lines) block.append(element(doc, "p", line, "tv-audit-line"));
+  return block;
+}
+
+/** A captioned table of rows with its audit line below. */
+export function renderTable(doc: Document, spec: PlainTable, options: RenderOptions = {}): HTMLElement {
+  const figure = element(doc, "figure", undefined, "tv-table");
+  if (spec.notice) figure.append(element(doc, "p", spec.notice, "tv-notice"));
+  const table = element(doc, "table");
+  table.append(element(doc, "caption", spec.caption));
+  const head = element(doc, "tr");
+  for (const c of spec.columns) head.append(element(doc, "th", c.label));
+  const thead = element(doc, "thead");
+  thead.append(head);
+  const tbody = element(doc, "tbody");
+  for (const row of spec.rows) {
+    const tr = element(doc, "tr");
+    for (const c of spec.columns) tr.append(element(doc, "td", cellText(row[c.key], c, options)));
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  figure.append(table, auditBlock(doc, spec.audit));
+  return figure;
+}
+
+function figureText(count: number | null, percent: number | null, countText: (k: number) => string): string {
+  const parts: string[] = [];
+  if (percent !== null) parts.push(`${formatNumber(percent, Number.isInteger(percent) ? 0 : 1)} %`);
+  if (count !== null) parts.push(percent !== null ? `(${countText(count)})` : countText(count));
+  return parts.length ? parts.join(" ") : "–";
+}
+
+function statusText(cell: ComparedCell): string {
+  if (cell.matches === null) return "";
+  if (!cell.matches) return "✗ differs";
+  const resolved = cell.target.count !== cell.printedCount || cell.target.percent !== cell.printedPercent;
+  return resolved ? `✓ resolution (${cell.conflict ?? "documented"})` : "✓";
+}
+
+/**
+ * A printed table and its recomputation, one line per printed figure: row, category, printed,
+ * recomputed (rounded as printed), and whether they agree.
+ */
+export function renderComparison(doc: Document, cmp: PrintedComparison, options: RenderOptions = {}): HTMLElement {
+  const countText = (k: number): string => formatShownCount(guardCount(k, { active: options.mask === true, threshold: options.threshold ?? 3 }));
+  const figure = element(doc, "figure", undefined, "tv-table tv-comparison");
+  figure.append(element(doc, "p", cmp.note, cmp.mismatches > 0 ? "tv-notice tv-warning" : "tv-notice"));
+  const table = element(doc, "table");
+  table.append(element(doc, "caption", cmp.caption));
+  const head = element(doc, "tr");
+  for (const label of ["", "Svar", "Printed", cmp.filtered ? "Recomputed (filtered)" : "Recomputed", "Agrees"]) head.append(element(doc, "th", label));
+  const thead = element(doc, "thead");
+  thead.append(head);
+  const tbody = element(doc, "tbody");
+  for (const row of cmp.rows) {
+    row.cells.forEach((cell, i) => {
+      const tr = element(doc, "tr");
+      tr.append(element(doc, "td", i === 0 ? row.label : ""));
+      tr.append(element(doc, "td", cell.label));
+      tr.append(element(doc, "td", figureText(cell.printedCount, cell.printedPercent, String)));
+      const shownPercent = cell.printedPercent === null && cell.target.percent === null ? null : cell.percentRounded;
+      tr.append(element(doc, "td", figureText(cell.count, shownPercent, countText)));
+      tr.append(element(doc, "td", statusText(cell), cell.matches === false ? "tv-differs" : undefined));
+      tbody.append(tr);
+    });
+    if (row.printedTotal !== null || row.targetTotal !== null) {
+      const tr = element(doc, "tr", undefined, "tv-total");
+      tr.append(element(doc, "td", ""), element(doc, "td", "N"), element(doc, "td", row.printedTotal === null ? "–" : String(row.printedTotal)));
+      tr.append(element(doc, "td", countText(row.total)));
+      tr.append(element(doc, "td", row.totalMatches === null ? "" : row.totalMatches ? (row.targetTotal === row.printedTotal ? "✓" : "✓ resolution") : "✗ differs"));
+      tbody.append(tr);
+    }
+  }
+  table.append(thead, tbody);
+  const bases = [...new Set(cmp.rows.map((r) => r.percentBase))].join(", ");
+  const first = cmp.rows[0]?.audit ?? `N = ${cmp.n}`;
+  figure.append(table, auditBlock(doc, [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`]));
+  // Every row's own audit line (its base and excluded missing values differ), folded away.
+  const details = element(doc, "details", undefined, "tv-audit-rows");
+  details.append(element(doc, "summary", `Audit line of each of the ${cmp.rows.length} rows`));
+  for (const row of cmp.rows) details.append(element(doc, "p", `${row.label} (${row.variable}): ${row.audit}`, "tv-audit-line"));
+  figure.append(details);
+  return figure;
+}

@@ -1,0 +1,71 @@
+/**
+ * applyFilter: the filter bar's value as a selection with N, an audit-ready view, and a message for
+ * empty and tiny selections instead of NaN.
+ */
+import { describe, expect, it } from "vitest";
+import { table } from "arquero";
+import { applyFilter, filterConditions } from "../../../src/analysis/apply-filter";
+import type { Survey } from "../../../src/analysis/survey";
+import { frequencies } from "../../../src/stats/index";
+
+const columns = {
+  resp_id: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12],
+  fylke: [11, 11, 11, 12, 12, 12, 12, 12, 12, 12, 12, 20],
+  size_class: [5, 2, 6, 6, 2, 2, 3, 3, 3, 4, 4, 1],
+  resp_type: [1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+  q20: [1, 3, 1, 4, 1, 2, 2, 1, 4, 4, 4, null],
+};
+const t = table(columns);
+const rows = t.objects().map((o) => Object.fromEntries(Object.entries(o)));
+const survey: Survey = {
+  table: t, rows, codebook: { title: "", source: "", recordLength: 1, variables: [], skipRules: [], sets: [] },
+  printed: null, adopters: [], validation: { file: "x", rows: 12, total: 0, counts: {}, issues: [], limit: 200, truncated: false },
+  reconstructed: true, notice: "note", source: "x", toJSON: () => ({}),
+};
+const none = { fylke: [], sizeClass: [], respType: [], adopted: [] };
+
+describe("applyFilter", () => {
+  it("keeps everyone without a filter", () => {
+    const sel = applyFilter(survey, none);
+    expect(sel).toMatchObject({ n: 12, total: 12, status: "ok", message: "", summary: "N = 12 of 12", disclosureSensitive: false });
+    expect(sel.table.numRows()).toBe(12);
+  });
+
+  it("selects Hordaland adopters of balansert målstyring: respondents 5 and 8", () => {
+    const sel = applyFilter(survey, { ...none, fylke: [12], adopted: ["q20"] });
+    expect(sel.rows.map((r) => r.resp_id)).toEqual([5, 8]);
+    expect(sel.view.numRows()).toBe(2);
+    expect(sel.table.array("resp_id")).toEqual([5, 8]);
+    expect(sel.status).toBe("tiny");
+    expect(sel.message).toContain("Only 2 respondents match");
+    expect(sel.disclosureSensitive).toBe(true);
+    expect(sel.summary).toBe("N = 2 of 12 (fylke 12 Hordaland; adopted Balanced scorecard)");
+  });
+
+  it("puts the filter in every statistics audit line", () => {
+    const sel = applyFilter(survey, { ...none, sizeClass: [2, 3], respType: [1] });
+    const freq = frequencies(sel.view, "q20");
+    // Size class 2: respondents 2, 5, 6; size class 3: 7, 8, 9 — all kommuner.
+    expect(freq.total).toBe(6);
+    expect(freq.audit.line).toContain("filters: size class ∈ {2, 3}; kommuner");
+  });
+
+  it("says so when nobody matches, and the kernels give null percentages rather than NaN", () => {
+    const sel = applyFilter(survey, { ...none, fylke: [20], sizeClass: [6] });
+    expect(sel.n).toBe(0);
+    expect(sel.status).toBe("empty");
+    expect(sel.message).toBe("No respondents match (fylke 20 Finnmark; size class 6). Widen the filter: clear a county, a size class or a model.");
+    const freq = frequencies(sel.view, "q20");
+    expect(freq.valid).toEqual([]);
+    expect(freq.notes[0]).toContain("No rows are selected");
+    expect(JSON.stringify(sel)).not.toContain("NaN");
+  });
+
+  it("labels conditions with county names and model names", () => {
+    expect(filterConditions({ fylke: [3], sizeClass: [], respType: [2], adopted: ["q7"] })).toEqual([
+      { variable: "fylke", codes: [3], label: "fylke ∈ {3 Oslo}" },
+      { variable: "resp_type", codes: [2], label: "fylkeskommuner" },
+      { variable: "q7", codes: [1], label: "adopted Servicetorg (q7 = 1)" },
+    ]);
+  });
+});

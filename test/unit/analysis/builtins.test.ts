@@ -1,0 +1,151 @@
+/**
+ * createAnalysisBuiltins: the names notebooks get — the survey promise, the filter bar with the live
+ * N, printed tables by id, recomputed tables, charts bound to the host document, CSV export, the
+ * disclosure guard — and errors that say what to write instead.
+ */
+import { describe, expect, it } from "vitest";
+import { createAnalysisBuiltins, createNotebookBuiltins } from "../../../src/analysis/builtins";
+import type { FilteredSurvey } from "../../../src/analysis/apply-filter";
+import type { PrintedComparison } from "../../../src/analysis/printed-comparison";
+import type { Survey } from "../../../src/analysis/survey";
+import { nodeHost, printedTables, respondentRecords } from "../notebooks/headless-survey";
+
+function call(names: Record<string, unknown>, name: string, ...args: unknown[]): unknown {
+  const fn = names[name];
+  if (typeof fn !== "function") throw new Error(`builtin ${name} is not a function`);
+  return Reflect.apply(fn, undefined, args);
+}
+
+function isSurvey(v: unknown): v is Survey {
+  return typeof v === "object" && v !== null && "rows" in v && "codebook" in v;
+}
+function isSelection(v: unknown): v is FilteredSurvey {
+  return typeof v === "object" && v !== null && "view" in v && "n" in v;
+}
+function isComparison(v: unknown): v is PrintedComparison {
+  return typeof v === "object" && v !== null && "rows" in v && "mismatches" in v;
+}
+function isElement(v: unknown): v is Element {
+  return typeof v === "object" && v !== null && "outerHTML" in v && "tagName" in v;
+}
+
+async function setup(): Promise<{ names: Record<string, unknown>; survey: Survey }> {
+  const names = createAnalysisBuiltins(nodeHost());
+  const survey: unknown = await names.survey;
+  if (!isSurvey(survey)) throw new Error("survey did not resolve to a Survey");
+  return { names, survey };
+}
+
+describe("createAnalysisBuiltins", () => {
+  it("offers the documented names", () => {
+    const names = createAnalysisBuiltins(nodeHost());
+    for (const name of ["survey", "stats", "filterInput", "applyFilter", "comparePrinted", "renderComparison", "renderTable", "charts", "exportTable", "printed", "disclosure"]) {
+      expect(name in names, name).toBe(true);
+    }
+  });
+
+  it("builds the filter bar with the survey's N", async () => {
+    const { names, survey } = await setup();
+    const bar = call(names, "filterInput", survey);
+    expect(isElement(bar)).toBe(true);
+    if (!isElement(bar)) return;
+    const n = respondentRecords().length;
+    expect(bar.querySelector("output")?.textContent).toBe(`N = ${n} of ${n}`);
+  });
+
+  it("tells the author to await the survey when given the promise", () => {
+    const names = createAnalysisBuiltins(nodeHost());
+    expect(() => call(names, "filterInput", names.survey)).toThrow(/await survey/);
+    expect(() => call(names, "applyFilter", names.survey, {})).toThrow(/await survey/);
+  });
+
+  it("recomputes Tabell 2.2 on a selection and on the whole survey, agreeing with the print", async () => {
+    const { names, survey } = await setup();
+    const sel = call(names, "applyFilter", survey, { fylke: [], sizeClass: [], respType: [], adopted: [] });
+    expect(isSelection(sel)).toBe(true);
+    const viaSelection = call(names, "comparePrinted", sel, "2.2");
+    const viaSurvey = call(names, "comparePrinted", survey, "2.2");
+    const printed = printedTables().find((t) => t.id === "2.2");
+    for (const cmp of [viaSelection, viaSurvey]) {
+      expect(isComparison(cmp)).toBe(true);
+      if (!isComparison(cmp) || !printed) continue;
+      expect(cmp.rows[0]?.cells.map((c) => c.count)).toEqual(printed.rows[0]?.cells.map((c) => c.resolved?.count ?? c.count));
+      expect(cmp.mismatches).toBe(0);
+    }
+  });
+
+  it("returns printed tables by id and lists the known ids for an unknown one", async () => {
+    const { names } = await setup();
+    await expect(call(names, "printed", "2.9")).resolves.toMatchObject({ id: "2.9", kind: "frequency" });
+    await expect(call(names, "printed", "9.9")).rejects.toThrow(/No printed table "9.9"\. Known ids: 2\.1, 2\.2/);
+  });
+
+  it("draws charts with the host's document", async () => {
+    const { names } = await setup();
+    const charts = names.charts;
+    expect(typeof charts === "object" && charts !== null).toBe(true);
+    const svg = call(charts && typeof charts === "object" ? Object.fromEntries(Object.entries(charts)) : {}, "statusBars", [{ label: "Servicetorg", counts: [60, 26, 84, 86] }]);
+    expect(isElement(svg) && svg.tagName.toLowerCase()).toBe("svg");
+  });
+
+  it("renders a comparison with its audit line", async () => {
+    const { names, survey } = await setup();
+    const el = call(names, "renderComparison", call(names, "comparePrinted", survey, "2.1"));
+    expect(isElement(el)).toBe(true);
+    if (!isElement(el)) return;
+    expect(el.querySelector("caption")?.textContent).toContain("Tabell 2.1");
+    expect(el.querySelector(".tv-audit-line")?.textContent).toMatch(/^N = \d+ · base = \d+ valid q3 · filters: none · missing excluded: /);
+  });
+
+  it("masks counts of 1–2 when asked (shared and exported views)", async () => {
+    const { names } = await setup();
+    const el = call(names, "renderTable", { caption: "c", columns: [{ key: "n", label: "n", count: true }], rows: [{ n: 2 }, { n: 0 }, { n: 7 }], audit: "a" }, { mask: true });
+    expect(isElement(el)).toBe(true);
+    if (!isElement(el)) return;
+    expect([...el.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["< 3", "0", "7"]);
+  });
+
+  it("masks small counts by default in a shared view under a county filter, not in the live view", async () => {
+    const host = nodeHost();
+    const shared = createAnalysisBuiltins({ ...host, view: "shared" });
+    const live = createAnalysisBuiltins(host);
+    const survey = await shared.survey;
+    const records = respondentRecords();
+    // A county with one or two respondents who introduced serviceerklæringer (q3 = 1), the first figure of Tabell 2.1.
+    const county = [...new Set(records.map((r) => r.fylke))].find((f) => {
+      const k = records.filter((r) => r.fylke === f && r.q3 === "1").length;
+      return k === 1 || k === 2;
+    });
+    expect(county).toBeDefined();
+    const filter = { fylke: [Number(county)], sizeClass: [], respType: [], adopted: [] };
+    const texts = (names: Record<string, unknown>): string[] => {
+      const el = call(names, "renderComparison", call(names, "comparePrinted", call(names, "applyFilter", survey, filter), "2.1"));
+      return isElement(el) ? [...el.querySelectorAll("tbody tr")].slice(0, 1).map((tr) => tr.querySelectorAll("td")[3]?.textContent ?? "") : [];
+    };
+    expect(texts(shared)[0]).toMatch(/\(< 3\)$/);
+    expect(texts(live)[0]).toMatch(/\([12]\)$/);
+  });
+
+  it("exports a table as CSV", async () => {
+    const { names } = await setup();
+    const csv = call(names, "exportTable", [{ knr: "0301", name: "Oslo" }]);
+    expect(typeof csv === "string" && csv.replace(/^\uFEFF/, "").split(/\r?\n/)[0]).toBe("knr,name");
+  });
+
+  it("says a DOM is needed when the host has none", async () => {
+    const host = nodeHost();
+    const names = createAnalysisBuiltins({ readText: host.readText });
+    const survey = await names.survey;
+    expect(() => call(names, "filterInput", survey)).toThrow(/needs a DOM document/);
+  });
+});
+
+describe("createNotebookBuiltins", () => {
+  it("puts the stdlib, the analysis names and extra factories' names in one scope", async () => {
+    const names = createNotebookBuiltins(nodeHost(), [() => ({ extra: 42 })]);
+    for (const name of ["aq", "Plot", "Inputs", "loadCsv", "survey", "stats", "applyFilter", "extra"]) expect(name in names, name).toBe(true);
+    expect(names.extra).toBe(42);
+    const survey: unknown = await names.survey;
+    expect(isSurvey(survey)).toBe(true);
+  });
+});

@@ -1,0 +1,66 @@
+/**
+ * loadSurvey over the bundled files and surveyFromLoad over a user's own file: the same Survey
+ * shape, the reconstruction notice only on the bundled data, and load failures that name the file
+ * and the fix.
+ */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { loadSurvey, RECONSTRUCTION_NOTICE, SurveyLoadError, surveyFromLoad, SURVEY_PATHS, type SurveyHost } from "../../../src/analysis/survey";
+import { loadCsv } from "../../../src/data/load-csv";
+import { parseCodebook } from "../../../src/data/parse-codebook";
+import { nodeHost, respondentRecords } from "../notebooks/headless-survey";
+
+describe("loadSurvey", () => {
+  it("reads the bundled respondents, codebook, printed tables and adopters", async () => {
+    const survey = await loadSurvey(nodeHost());
+    const records = respondentRecords();
+    expect(survey.table.numRows()).toBe(records.length);
+    expect(survey.rows).toHaveLength(records.length);
+    expect(survey.rows[0]?.resp_id).toBe(Number(records[0]?.resp_id));
+    expect(survey.rows.filter((r) => r.resp_type === 2)).toHaveLength(records.filter((r) => r.resp_type === "2").length);
+    expect(survey.codebook.variables.some((v) => v.name === "q30_5")).toBe(true);
+    expect(survey.printed?.tables.some((t) => t.id === "2.1")).toBe(true);
+    expect(survey.adopters.length).toBeGreaterThan(0);
+    expect(survey.validation.rows).toBe(records.length);
+    expect(survey.validation.total).toBe(0);
+  });
+
+  it("marks the bundled respondents as a reconstruction, in plain words", async () => {
+    const survey = await loadSurvey(nodeHost());
+    expect(survey.reconstructed).toBe(true);
+    expect(survey.notice).toBe("Bundled respondents are a reconstruction from published aggregates, not the original 1999 microdata.");
+    expect(RECONSTRUCTION_NOTICE).toBe(survey.notice);
+    expect(survey.toJSON()).toMatchObject({ reconstructed: true, n: survey.rows.length });
+  });
+
+  it("rejects with the file name and the build command when respondents.csv is missing", async () => {
+    const real = nodeHost();
+    const host: SurveyHost = {
+      readText: (path) => (path === SURVEY_PATHS.respondents ? Promise.reject(new Error("ENOENT")) : real.readText(path)),
+    };
+    const error: unknown = await loadSurvey(host).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(SurveyLoadError);
+    expect(String(error)).toContain("data/survey-1999/respondents.csv");
+    expect(String(error)).toContain("npm run data:build");
+  });
+});
+
+describe("surveyFromLoad", () => {
+  it("gives a user's own CSV the same shape, not marked as reconstructed, with its validation issues", async () => {
+    const codebook = parseCodebook(JSON.parse(readFileSync("data/survey-1999/codebook.json", "utf8")));
+    const csv = "resp_id,q1,q3,fylke,size_class,resp_type\n1,2,1,11,5,1\n2,7,4,12,2,1\n";
+    const load = await loadCsv(new TextEncoder().encode(csv), { codebook, name: "mine.csv" });
+    const survey = surveyFromLoad(load);
+    expect(survey.reconstructed).toBe(false);
+    expect(survey.rows).toEqual([
+      { resp_id: 1, q1: 2, q3: 1, fylke: 11, size_class: 5, resp_type: 1 },
+      { resp_id: 2, q1: 7, q3: 4, fylke: 12, size_class: 2, resp_type: 1 },
+    ]);
+    // q1 = 7 is not a code of q1.
+    expect(survey.validation.counts["unknown-code"]).toBe(1);
+    // The codebook's other variables are missing columns, each one issue as well.
+    expect(survey.validation.counts["missing-column"]).toBeGreaterThan(0);
+    expect(survey.notice).toBe(`Respondents from mine.csv (2 rows, ${survey.validation.total} validation issues).`);
+    expect(survey.printed).toBeNull();
+  });
+});

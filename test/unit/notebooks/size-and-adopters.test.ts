@@ -1,0 +1,98 @@
+/**
+ * Notebook 3 (size and correlations) and notebook 5 (adopters) headless: every cell settles; each
+ * Pearson r has the sign the report states in words, beside the report's own quoted sentence; the
+ * adopters list holds exactly the municipalities adopters.csv names and follows the filter.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import Papa from "papaparse";
+import { describe, expect, it } from "vitest";
+import type { HeadlessRun } from "../../../src/runtime/headless";
+import { liveRuntime, namesOf, repo, runHeadless, setFilter } from "./headless-survey";
+
+interface SignedR { variable?: string; r: number | null; n: number; p: number | null }
+
+function isSignedList(v: unknown): v is SignedR[] {
+  return Array.isArray(v) && v.every((x) => typeof x === "object" && x !== null && "r" in x && "n" in x && "p" in x);
+}
+
+const reportText = readFileSync(path.join(repo, "data/sources/000_7a6e6f7d2cc5bfc8.txt"), "utf8").split("\n").map((l) => l.trim()).join(" ");
+
+describe("03-size-and-correlations headless", () => {
+  let run: HeadlessRun | undefined;
+  const result = async (): Promise<HeadlessRun> => (run ??= await runHeadless("03-size-and-correlations.html"));
+
+  it("runs every cell to completion", async () => {
+    const r = await result();
+    expect(r.cells.filter((c) => c.status !== "fulfilled").map((c) => `${c.id}: ${c.error?.message ?? c.status}`)).toEqual([]);
+  });
+
+  it("size × adoption: r > 0 for all six models, as «store kommuner har en større tilbøyelighet» states", async () => {
+    const list = namesOf(await result()).sizeAdoption;
+    expect(isSignedList(list)).toBe(true);
+    if (!isSignedList(list)) return;
+    expect(list.map((c) => c.variable)).toEqual(["q3", "q7", "q12", "q16", "q20", "q24"]);
+    for (const c of list) {
+      expect(c.r, c.variable).not.toBeNull();
+      expect(c.r ?? 0, c.variable).toBeGreaterThan(0);
+      expect(c.n).toBeGreaterThan(200);
+    }
+  });
+
+  it("q30_5 × expectations: r > 0 for all six models and significant (p < .05) for prosessforbedring (q27)", async () => {
+    const list = namesOf(await result()).topManagement;
+    expect(isSignedList(list)).toBe(true);
+    if (!isSignedList(list)) return;
+    expect(list.map((c) => c.variable)).toEqual(["q6", "q11", "q15", "q19", "q23", "q27"]);
+    for (const c of list) expect(c.r ?? 0, c.variable).toBeGreaterThan(0);
+    expect(list[5]?.p ?? 1).toBeLessThan(0.05);
+  });
+
+  it("size × intranet progress (5 − q9): r > 0, as «dess større kommunen er, desto større er sannsynligheten» states", async () => {
+    const intranet = namesOf(await result()).intranet;
+    expect(intranet).toMatchObject({ expected: "positive" });
+    const r = typeof intranet === "object" && intranet !== null && "r" in intranet ? intranet.r : null;
+    expect(typeof r === "number" && r > 0).toBe(true);
+  });
+
+  it("quotes the report's sentences verbatim from the source text", async () => {
+    const r = await result();
+    for (const id of ["h-r1", "h-r2", "h-r3"]) {
+      const html = JSON.stringify(r.cells.find((c) => c.id === id)?.value);
+      const quoted = /«([^»]+)»/.exec(JSON.parse(html).html)?.[1];
+      expect(quoted, id).toBeDefined();
+      expect(reportText).toContain(quoted);
+    }
+  });
+});
+
+describe("05-adopters headless", () => {
+  const csv = Papa.parse<Record<string, string>>(readFileSync(path.join(repo, "data/survey-1999/adopters.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+  const knrs = new Set(csv.map((r) => r.knr));
+
+  it("lists every named municipality once", async () => {
+    const r = await runHeadless("05-adopters.html");
+    expect(r.ok).toBe(true);
+    const listed = namesOf(r).listed;
+    expect(Array.isArray(listed)).toBe(true);
+    if (!Array.isArray(listed)) return;
+    const got = listed.map((m: unknown) => (typeof m === "object" && m !== null && "knr" in m ? String(m.knr) : ""));
+    expect(new Set(got).size).toBe(got.length);
+    expect(new Set(got)).toEqual(knrs);
+  });
+
+  it("narrows to one county and one model through the filter bar", async () => {
+    const runtime = await liveRuntime("05-adopters.html");
+    try {
+      const expected = new Set(csv.filter((r) => r.fylke === "12" && r.model === "q7" && r.status === "1").map((r) => r.knr));
+      await setFilter(runtime, { fylke: [12], sizeClass: [], respType: [], adopted: ["q7"] });
+      const listed = runtime.namedValues().listed;
+      expect(Array.isArray(listed)).toBe(true);
+      if (!Array.isArray(listed)) return;
+      expect(new Set(listed.map((m: unknown) => (typeof m === "object" && m !== null && "knr" in m ? String(m.knr) : "")))).toEqual(expected);
+      expect(expected.size).toBeGreaterThan(0);
+    } finally {
+      runtime.dispose();
+    }
+  });
+});
