@@ -9,6 +9,8 @@ import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 import { tryParseNotebook } from "../src/notebook/format";
 import { runNotebookHeadless } from "../src/runtime/headless";
+import { createAnalysisBuiltins } from "../src/analysis/builtins";
+import { createCrosswalkBuiltins } from "../src/analysis/crosswalk-builtins";
 import type { StdlibHost } from "../src/runtime/stdlib";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -52,7 +54,9 @@ async function main(): Promise<number> {
     return 2;
   }
   const idleTimeoutMs = timeoutArg ? Number(timeoutArg.slice("--timeout=".length)) : 30_000;
-  const run = await runNotebookHeadless(parsed.doc, { host, idleTimeoutMs });
+  // The analysis layer (survey, stats, filter bar, charts, crosswalk) is in scope for every notebook.
+  const builtins = { ...createAnalysisBuiltins(host), ...createCrosswalkBuiltins(host) };
+  const run = await runNotebookHeadless(parsed.doc, { host, idleTimeoutMs, builtins });
   process.stdout.write(`${JSON.stringify({ notebook: file, title: parsed.doc.title, ...run }, null, 2)}\n`);
   for (const cell of run.cells) {
     const mark = cell.status === "fulfilled" ? "ok" : "FAILED";
@@ -62,10 +66,17 @@ async function main(): Promise<number> {
   return run.ok ? 0 : 1;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (e: unknown) => {
-    process.stderr.write(`run-notebook crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
-    process.exit(2);
-  },
-);
+/**
+ * Exit once stdout has drained: a piped stdout is asynchronous, and exiting straight away would cut
+ * the JSON at the pipe buffer (64 KiB). Exiting at all is needed because a notebook may leave timers
+ * or endless generators running.
+ */
+function exitAfterFlush(code: number): void {
+  process.exitCode = code;
+  process.stdout.write("", () => process.exit(code));
+}
+
+main().then(exitAfterFlush, (e: unknown) => {
+  process.stderr.write(`run-notebook crashed: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  exitAfterFlush(2);
+});

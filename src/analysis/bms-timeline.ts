@@ -1,0 +1,145 @@
+/**
+ * BMS diffusion over fifteen years: the 1999 survey's status shares (adopted / being introduced /
+ * planned, from q20 under the current filter) beside the national figures the thesis cites from
+ * Fallan et al. (2015): 26 % using BMS in 2004, 56 % in 2014, and 65 % using or planning in 2014.
+ *
+ * The later figures are about kommuner, so the 1999 shares are by default taken among kommuner
+ * (resp_type = 1); fylkeskommuner would otherwise mix into the same bar.
+ */
+import * as Plot from "@observablehq/plot";
+import type { Codebook } from "../data/codebook";
+import type { ThesisData } from "../data/thesis";
+import * as stats from "../stats/index";
+import type { FilterCondition, Interval } from "../stats/index";
+import { STATUS_COLORS, INK, CHART_FONT_SIZE, formatPercentNo, frameChart, plotSvg } from "./charts/chart-theme";
+import { toSource, type CrosswalkData } from "./crosswalk-counts";
+import { thesisNumber } from "./crosswalk-thesis";
+
+/** The stages stacked in each year's bar. */
+export type TimelineStage = "adopted" | "introducing" | "planned";
+
+export const STAGE_LABELS: Record<TimelineStage, string> = {
+  adopted: "adopted / using",
+  introducing: "being introduced",
+  planned: "planned",
+};
+
+/** One stacked segment: a stage's share of municipalities in one year. */
+export interface TimelineSegment {
+  year: number;
+  stage: TimelineStage;
+  /** Percent 0–100. */
+  percent: number;
+  /** 1999 only: count, base and 95 % Wilson interval in percent. */
+  count?: number;
+  n?: number;
+  interval?: Interval;
+  /** Where the figure comes from: "1999 survey, q20" or the thesis citation. */
+  source: string;
+  /** The thesis's words and seed lines (later figures). */
+  quote?: string;
+  lines?: [number, number];
+}
+
+export interface BmsTimeline {
+  segments: TimelineSegment[];
+  /** 1999 base (valid q20 under the filter). */
+  n: number;
+  audit: string;
+  notes: string[];
+}
+
+export interface BmsTimelineOptions {
+  codebook?: Codebook;
+  /** Restrict the 1999 base to kommuner (default true), as the later figures are. */
+  kommunerOnly?: boolean;
+}
+
+const STATUS_STAGE: [number, TimelineStage][] = [[1, "adopted"], [2, "introducing"], [3, "planned"]];
+
+/** The timeline's data: 1999 from `data` (the filtered respondents), 2004 and 2014 from `thesis`. */
+export function bmsTimeline(data: CrosswalkData, thesis: ThesisData, options: BmsTimelineOptions = {}): BmsTimeline {
+  const source = toSource(data);
+  const where: FilterCondition[] = options.kommunerOnly === false ? [] : [{ variable: "resp_type", codes: [1], label: "kommuner (resp_type = 1)" }];
+  const freq = stats.frequencies(source, "q20", { codebook: options.codebook, where });
+  const count = (code: number): number => freq.valid.find((r) => r.code === code)?.count ?? 0;
+  const n = [1, 2, 3, 4].reduce((s, c) => s + count(c), 0);
+  const segments: TimelineSegment[] = [];
+  const notes: string[] = [];
+  if (n > 0) {
+    for (const [code, stage] of STATUS_STAGE) {
+      const x = count(code);
+      const ci = stats.wilsonInterval(x, n);
+      segments.push({ year: 1999, stage, percent: (100 * x) / n, count: x, n, ...(ci ? { interval: { low: 100 * ci.low, high: 100 * ci.high } } : {}), source: "1999 survey, q20" });
+    }
+  } else {
+    notes.push("No valid q20 answers under this filter: the 1999 bar is empty.");
+  }
+  const later = (id: string, stage: TimelineStage, minus?: string): void => {
+    const num = thesisNumber(thesis, id);
+    if (!num) {
+      notes.push(`thesis.json has no number "${id}"; regenerate it with scripts/data/thesis-source.ts.`);
+      return;
+    }
+    const base = minus ? (thesisNumber(thesis, minus)?.value ?? 0) : 0;
+    segments.push({ year: num.year ?? 2014, stage, percent: num.value - base, source: `${num.source}, cited in the thesis`, quote: num.cited.quote, lines: num.cited.lines });
+  };
+  later("bms-2004", "adopted");
+  later("bms-2014", "adopted");
+  // "65 % using or planning": the planning part is what 65 % adds to the 56 % already using.
+  later("bms-using-or-planning", "planned", "bms-2014");
+  const audit = freq.audit.line;
+  return { segments, n, audit, notes };
+}
+
+/** Total percent of a year's bar. */
+export function yearTotal(timeline: BmsTimeline, year: number): number {
+  return timeline.segments.filter((s) => s.year === year).reduce((sum, s) => sum + s.percent, 0);
+}
+
+export interface BmsTimelineChartOptions {
+  document: Document;
+  width?: number;
+  title?: string;
+  /** E.g. the filter summary, "N = 46 of 267 (size class 4, 5, 6)". */
+  subtitle?: string;
+}
+
+/** Stacked bars per year (1999, 2004, 2014) with each bar's total above it. */
+export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChartOptions): SVGSVGElement {
+  const { document } = options;
+  const width = options.width ?? 560;
+  const height = 260;
+  const stages: TimelineStage[] = ["adopted", "introducing", "planned"];
+  const years = [...new Set(timeline.segments.map((s) => s.year))].sort((a, b) => a - b);
+  const totals = years.map((year) => ({ year, total: yearTotal(timeline, year) }));
+  const colors = stages.map((_, i) => STATUS_COLORS[i] ?? INK);
+  const plot = Plot.plot({
+    document,
+    width,
+    height,
+    marginLeft: 48,
+    marginTop: 24,
+    style: { fontSize: `${CHART_FONT_SIZE}px` },
+    // Years are categories here; the default number format would print "1,999".
+    x: { domain: years, label: null, padding: 0.35, tickFormat: (d: number) => String(d) },
+    y: { domain: [0, 100], label: "Prosent av kommunene", labelArrow: "none", grid: true, tickFormat: (d: number) => `${d} %` },
+    color: { domain: stages, range: colors },
+    marks: [
+      Plot.barY(timeline.segments, {
+        x: "year", y: "percent", fill: "stage", order: stages,
+        title: (s: TimelineSegment) => `${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`,
+      }),
+      Plot.text(totals, { x: "year", y: "total", text: (d: { total: number }) => formatPercentNo(d.total, 0), dy: -8, fill: INK }),
+      Plot.ruleY([0]),
+    ],
+  });
+  return frameChart([{ svg: plotSvg(plot), x: 0, width, height }], {
+    document,
+    title: options.title ?? "Balansert målstyring i kommunene – BMS diffusion 1999–2014",
+    subtitle: options.subtitle,
+    legend: stages.map((s, i) => ({ label: STAGE_LABELS[s], color: colors[i] ?? INK })),
+    note: `1999: survey q20, N = ${timeline.n} kommuner. 2004, 2014: Fallan et al. (2015) in the thesis; 2014 planned = 65 − 56 %.`,
+    width,
+  });
+}

@@ -1,0 +1,98 @@
+/**
+ * The names the thesis-crosswalk notebook (notebooks/06-thesis-crosswalk.html) gets in scope next
+ * to the survey builtins:
+ *
+ * - `thesis` — Promise<ThesisData>: data/thesis-2016/thesis.json, validated;
+ * - `crosswalk` — the spec, `evaluate(selection, thesis)`, `table(evaluation)`, `timeline(selection,
+ *   thesis)`, `timelineChart(timeline)`, `caseCards(thesis, filter)`, `diff(survey, a, b, thesis)`,
+ *   `diffTable(diffs)` and the thesis's own split `SMALL_VS_LARGE`.
+ *
+ * `selection` is what `applyFilter(survey, filter)` returns (or the survey itself), so every result
+ * is computed on the filtered respondents and its audit line names the filter.
+ */
+import { EMPTY_FILTER, type SurveyFilter } from "../data/survey-filter";
+import { parseThesis, type ThesisData } from "../data/thesis";
+import type { DataSource } from "../stats/index";
+import type { FilteredSurvey } from "./apply-filter";
+import { bmsTimeline, bmsTimelineChart, type BmsTimeline } from "./bms-timeline";
+import { caseCards, casesForFilter } from "./case-cards";
+import { evaluateCrosswalk, type CrosswalkEvaluation } from "./crosswalk";
+import { diffCrosswalk, SMALL_VS_LARGE, type ComparisonDiff, type FilterState } from "./crosswalk-diff";
+import { CROSSWALK } from "./crosswalk-spec";
+import { renderCrosswalkTable, renderDiffTable } from "./crosswalk-table";
+import type { Survey, SurveyHost } from "./survey";
+
+/** Where the thesis findings are, relative to the app (browser) or repository (Node) root. */
+export const THESIS_PATH = "data/thesis-2016/thesis.json";
+
+/** What the crosswalk builtins need from the host. */
+export interface CrosswalkHost extends SurveyHost {
+  document?: Document;
+}
+
+function isFiltered(value: unknown): value is FilteredSurvey {
+  return typeof value === "object" && value !== null && "view" in value && "survey" in value && "filter" in value;
+}
+
+function isSurvey(value: unknown): value is Survey {
+  return typeof value === "object" && value !== null && "table" in value && "codebook" in value && "rows" in value;
+}
+
+/** The statistics source and codebook of a selection or a whole survey. */
+function sourceOf(value: unknown, what: string): { source: DataSource; survey: Survey } {
+  if (isFiltered(value)) return { source: value.view, survey: value.survey };
+  if (isSurvey(value)) return { source: value.table, survey: value };
+  throw new TypeError(`${what} expects the loaded survey or applyFilter(survey, filter): write \`await survey\` (survey is a Promise).`);
+}
+
+/** Read and validate thesis.json through `host`. */
+export async function loadThesis(host: SurveyHost): Promise<ThesisData> {
+  let text: string;
+  try {
+    text = await host.readText(THESIS_PATH);
+  } catch (e) {
+    throw new Error(`${THESIS_PATH} could not be read (${e instanceof Error ? e.message : String(e)}). Fix: regenerate it with \`npx tsx scripts/data/thesis-source.ts\`, and serve the app with its data/ folder.`, { cause: e });
+  }
+  return parseThesis(JSON.parse(text));
+}
+
+/** Build the crosswalk names for a runtime over `host`. thesis.json is read once, on first use. */
+export function createCrosswalkBuiltins(host: CrosswalkHost): Record<string, unknown> {
+  let loaded: Promise<ThesisData> | undefined;
+  const thesis = (): Promise<ThesisData> => {
+    if (!loaded) {
+      loaded = loadThesis(host);
+      loaded.catch(() => undefined);
+    }
+    return loaded;
+  };
+  const doc = (what: string): Document => {
+    if (!host.document) throw new Error(`${what} needs a DOM document, and this host has none. Run the notebook in the app, or headless with scripts/run-notebook.ts.`);
+    return host.document;
+  };
+  const crosswalk = {
+    spec: CROSSWALK,
+    SMALL_VS_LARGE,
+    evaluate: (selection: unknown, data: ThesisData): CrosswalkEvaluation => {
+      const { source, survey } = sourceOf(selection, "crosswalk.evaluate(selection, thesis)");
+      return evaluateCrosswalk(source, { codebook: survey.codebook, thesis: data });
+    },
+    table: (evaluation: CrosswalkEvaluation, caption?: string): HTMLElement => renderCrosswalkTable(doc("The crosswalk table"), evaluation, caption),
+    timeline: (selection: unknown, data: ThesisData): BmsTimeline => {
+      const { source, survey } = sourceOf(selection, "crosswalk.timeline(selection, thesis)");
+      return bmsTimeline(source, data, { codebook: survey.codebook });
+    },
+    timelineChart: (timeline: BmsTimeline, subtitle?: string): SVGSVGElement => bmsTimelineChart(timeline, { document: doc("The timeline chart"), subtitle }),
+    caseCards: (data: ThesisData, filter: SurveyFilter = EMPTY_FILTER): HTMLElement =>
+      caseCards(doc("The case cards"), data, { highlight: casesForFilter(data, filter) }),
+    casesForFilter,
+    diff: (value: unknown, a: FilterState, b: FilterState, data: ThesisData): ComparisonDiff[] => {
+      const { source, survey } = sourceOf(value, "crosswalk.diff(survey, a, b, thesis)");
+      return diffCrosswalk(source, a, b, { codebook: survey.codebook, thesis: data });
+    },
+    diffTable: (diffs: readonly ComparisonDiff[]): HTMLElement => renderDiffTable(doc("The what-if table"), diffs),
+  };
+  const names: Record<string, unknown> = { crosswalk };
+  Object.defineProperty(names, "thesis", { enumerable: true, get: thesis });
+  return names;
+}
