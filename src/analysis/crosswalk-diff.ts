@@ -20,6 +20,7 @@ import { filterConditions } from "./apply-filter";
 import { CROSSWALK, type Comparison } from "./crosswalk-spec";
 import { evaluateComparison, pct, type ComparisonResult, type EvaluateOptions } from "./crosswalk";
 import { toSource, type CrosswalkData } from "./crosswalk-counts";
+import { fisherExact2x2 } from "../stats/fisher-exact";
 
 /** One side of a what-if: a label and the data it selects. */
 export interface DiffSide {
@@ -46,31 +47,6 @@ export interface ComparisonDiff {
   /** True when the two states give different verdicts. */
   flips: boolean;
   explanation: string;
-}
-
-const logFactorials: number[] = [0];
-function logFactorial(n: number): number {
-  for (let k = logFactorials.length; k <= n; k++) logFactorials[k] = (logFactorials[k - 1] ?? 0) + Math.log(k);
-  return logFactorials[n] ?? 0;
-}
-
-/**
- * Two-sided Fisher exact p for the 2×2 table [[a, b], [c, d]]: the probability of every table with
- * the same margins that is no more likely than the observed one.
- */
-export function fisherExact2x2(a: number, b: number, c: number, d: number): number {
-  const r1 = a + b, r2 = c + d, c1 = a + c, n = a + b + c + d;
-  const logP = (x: number): number =>
-    logFactorial(r1) + logFactorial(r2) + logFactorial(c1) + logFactorial(n - c1) -
-    (logFactorial(n) + logFactorial(x) + logFactorial(r1 - x) + logFactorial(c1 - x) + logFactorial(r2 - c1 + x));
-  const observed = logP(a);
-  let p = 0;
-  for (let x = Math.max(0, c1 - r2); x <= Math.min(r1, c1); x++) {
-    const lp = logP(x);
-    // Relative tolerance so tables as likely as the observed one are not lost to round-off.
-    if (lp <= observed + 1e-7) p += Math.exp(lp);
-  }
-  return Math.min(1, p);
 }
 
 function shareOf(r: ComparisonResult): { x: number; n: number } | null {

@@ -47,3 +47,4 @@ export type { RatePercent } from "./size-class";
 export * from "./disclosure";
 export { weightingEffect } from "./weighting-effect";
 export type { WeightingEffect, WeightingEffectRow } from "./weighting-effect";
+export * from "./fisher-exact";
