@@ -1,0 +1,37 @@
+/**
+ * `npm run bench`: builds the app, runs the workbench benchmarks in Chromium, then the statistics
+ * benchmark from bench/stats.ts when that file is present. Prints medians; not a test.
+ */
+import { existsSync } from "node:fs";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "vite";
+import { runWorkbenchBench } from "./workbench";
+
+function hasRunStatsBench(mod: unknown): mod is { runStatsBench: () => Promise<void> } {
+  return typeof mod === "object" && mod !== null && "runStatsBench" in mod && typeof mod.runStatsBench === "function";
+}
+
+async function main(): Promise<void> {
+  console.log("Building the app (vite build)…");
+  await build({ logLevel: "warn" });
+  await runWorkbenchBench();
+
+  // The statistics bench lives in its own file (another owner); import it only if it exists.
+  const statsPath = fileURLToPath(new URL("./stats.ts", import.meta.url));
+  if (!existsSync(statsPath)) {
+    console.log("\nStatistics benchmark skipped: bench/stats.ts is not there.");
+    return;
+  }
+  const mod: unknown = await import(pathToFileURL(statsPath).href);
+  if (!hasRunStatsBench(mod)) {
+    console.log("\nStatistics benchmark skipped: bench/stats.ts does not export runStatsBench().");
+    return;
+  }
+  console.log("");
+  await mod.runStatsBench();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

@@ -1,0 +1,42 @@
+/**
+ * The notebooks shipped with the app, fetched from `notebooks/` next to the page (the Vite plugin in
+ * vite.config.ts serves them in dev and copies them into `dist/` with a generated `index.json`).
+ */
+
+/** One bundled notebook: file stem and `<title>`. */
+export interface BundledEntry {
+  name: string;
+  title: string;
+}
+
+function isEntry(value: unknown): value is BundledEntry {
+  return typeof value === "object" && value !== null && "name" in value && typeof value.name === "string" && "title" in value && typeof value.title === "string";
+}
+
+/** The list in `notebooks/index.json`; an empty list (never a throw) when it cannot be read. */
+export async function fetchBundledList(fetcher: typeof fetch = fetch): Promise<BundledEntry[]> {
+  try {
+    const response = await fetcher("notebooks/index.json");
+    if (!response.ok) return [];
+    const body: unknown = await response.json();
+    return Array.isArray(body) ? body.filter(isEntry) : [];
+  } catch {
+    return [];
+  }
+}
+
+export type FetchTextResult = { ok: true; text: string } | { ok: false; message: string };
+
+/** The text of `notebooks/<name>.html`, or a message that says what to check. */
+export async function fetchBundledText(name: string, fetcher: typeof fetch = fetch): Promise<FetchTextResult> {
+  try {
+    const response = await fetcher(`notebooks/${encodeURIComponent(name)}.html`);
+    if (!response.ok) {
+      return { ok: false, message: `There is no bundled notebook called “${name}” (HTTP ${response.status}). Pick one from the list on the left.` };
+    }
+    return { ok: true, text: await response.text() };
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return { ok: false, message: `Could not load the bundled notebook “${name}” (${detail}). Check that the app is served over http(s), not opened as a file.` };
+  }
+}

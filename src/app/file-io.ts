@@ -1,0 +1,48 @@
+/**
+ * Export and import of notebook files (Notebook Kit HTML) through the browser: a download link for
+ * export, a file picker for import. Parsing and serializing live in src/notebook/format.ts.
+ */
+
+/** A file name for a notebook title: lower-case, dashes, `.html`. */
+export function fileNameFor(title: string): string {
+  const stem = title
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 60);
+  return `${stem || "notebook"}.html`;
+}
+
+/** Offer `text` as a download named `fileName`. */
+export function downloadText(fileName: string, text: string, type = "text/html"): void {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = fileName;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  // Revoke later: some browsers start the download asynchronously.
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Ask the user for one file and resolve with its name and text (undefined when cancelled). */
+export function pickTextFile(accept = ".html,text/html"): Promise<{ name: string; text: string } | undefined> {
+  return new Promise((resolve) => {
+    const input = document.createElement("input");
+    input.type = "file";
+    input.accept = accept;
+    input.addEventListener("change", () => {
+      const file = input.files?.[0];
+      if (!file) return resolve(undefined);
+      file.text().then(
+        (text) => resolve({ name: file.name, text }),
+        () => resolve(undefined),
+      );
+    });
+    input.addEventListener("cancel", () => resolve(undefined));
+    input.click();
+  });
+}

@@ -1,0 +1,177 @@
+/**
+ * One open notebook: its document, the editor drafts not yet run, and (once the user lets it run)
+ * the reactive runtime. The UI calls these methods and re-renders on `onChange`; the app saves on
+ * every `doc`/`draft` change. A session starts in "preview" (nothing executed — shared links) or
+ * "live"; `start()` is the only way from preview to live, so running is always an explicit choice.
+ */
+import { nextCellId, type CellDoc, type CellKind, type NotebookDoc } from "../notebook/document";
+import type { PortCellState, RuntimePort } from "./runtime-port";
+
+export type SessionMode = "preview" | "live";
+
+export type SessionChange =
+  | { kind: "doc" }
+  | { kind: "draft"; id: string }
+  | { kind: "state"; id: string }
+  | { kind: "mode" };
+
+export interface SessionOptions {
+  doc: NotebookDoc;
+  drafts?: Record<string, string>;
+  /** Input values to apply once the runtime has settled (from a share link). */
+  inputs?: Record<string, unknown>;
+  createRuntime: () => RuntimePort;
+}
+
+function cloneDoc(doc: NotebookDoc): NotebookDoc {
+  return structuredClone(doc);
+}
+
+export class NotebookSession {
+  doc: NotebookDoc;
+  mode: SessionMode = "preview";
+  private readonly drafts = new Map<string, string>();
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private runtime: RuntimePort | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private pendingInputs: Record<string, unknown>;
+  private readonly createRuntime: () => RuntimePort;
+
+  constructor(options: SessionOptions) {
+    this.doc = cloneDoc(options.doc);
+    this.createRuntime = options.createRuntime;
+    this.pendingInputs = { ...(options.inputs ?? {}) };
+    const ids = new Set(this.doc.cells.map((c) => c.id));
+    for (const [id, text] of Object.entries(options.drafts ?? {})) {
+      if (ids.has(id)) this.drafts.set(id, text);
+    }
+  }
+
+  onChange(listener: (change: SessionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(change: SessionChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  /** Create the runtime and run every cell (the user's consent for shared notebooks). */
+  async start(): Promise<void> {
+    if (this.runtime) return;
+    const runtime = this.createRuntime();
+    this.runtime = runtime;
+    this.mode = "live";
+    this.unsubscribe = runtime.subscribe((id) => this.emit({ kind: "state", id }));
+    runtime.load(cloneDoc(this.doc));
+    this.emit({ kind: "mode" });
+    const inputs = this.pendingInputs;
+    this.pendingInputs = {};
+    if (Object.keys(inputs).length > 0) {
+      await runtime.idle();
+      for (const [name, value] of Object.entries(inputs)) runtime.setInput(name, value);
+    }
+  }
+
+  /** Resolves when nothing is running (immediately in preview). */
+  idle(): Promise<void> {
+    return this.runtime ? this.runtime.idle() : Promise.resolve();
+  }
+
+  state(id: string): PortCellState | undefined {
+    return this.runtime?.state(id);
+  }
+
+  uses(id: string): string[] {
+    return this.runtime?.uses(id) ?? [];
+  }
+
+  usedBy(id: string): string[] {
+    return this.runtime?.usedBy(id) ?? [];
+  }
+
+  /** Current input values (for share links); in preview, the ones that came with the link. */
+  inputValues(): Record<string, unknown> {
+    return this.runtime ? this.runtime.inputValues() : { ...this.pendingInputs };
+  }
+
+  cell(id: string): CellDoc | undefined {
+    return this.doc.cells.find((c) => c.id === id);
+  }
+
+  draft(id: string): string | undefined {
+    return this.drafts.get(id);
+  }
+
+  draftRecord(): Record<string, string> {
+    return Object.fromEntries(this.drafts);
+  }
+
+  /** Record editor text; a draft equal to the cell's source is no draft. */
+  setDraft(id: string, text: string): void {
+    const cell = this.cell(id);
+    if (!cell) return;
+    const had = this.drafts.get(id);
+    if (text === cell.source) this.drafts.delete(id);
+    else this.drafts.set(id, text);
+    if (had !== this.drafts.get(id)) this.emit({ kind: "draft", id });
+  }
+
+  /** Shift-Enter: the draft becomes the source and the cell and its dependents rerun. */
+  run(id: string): void {
+    const cell = this.cell(id);
+    if (!cell) return;
+    const draft = this.drafts.get(id);
+    if (draft !== undefined) {
+      cell.source = draft;
+      this.drafts.delete(id);
+      this.emit({ kind: "doc" });
+      this.emit({ kind: "draft", id });
+    }
+    this.runtime?.updateCell({ ...cell });
+  }
+
+  /** Insert an empty cell after `afterId` (or at the end) and return its id. */
+  addCell(kind: CellKind, afterId?: string): string {
+    const id = nextCellId(this.doc);
+    const cell: CellDoc = { id, kind, source: "" };
+    const at = afterId === undefined ? -1 : this.doc.cells.findIndex((c) => c.id === afterId);
+    if (at < 0) this.doc.cells.push(cell);
+    else this.doc.cells.splice(at + 1, 0, cell);
+    this.runtime?.updateCell({ ...cell });
+    this.emit({ kind: "doc" });
+    return id;
+  }
+
+  deleteCell(id: string): void {
+    const at = this.doc.cells.findIndex((c) => c.id === id);
+    if (at < 0) return;
+    this.doc.cells.splice(at, 1);
+    this.drafts.delete(id);
+    this.runtime?.removeCell(id);
+    this.emit({ kind: "doc" });
+  }
+
+  /** Move a cell up (-1) or down (+1); order is presentation only, so nothing reruns. */
+  moveCell(id: string, delta: -1 | 1): void {
+    const at = this.doc.cells.findIndex((c) => c.id === id);
+    const to = at + delta;
+    if (at < 0 || to < 0 || to >= this.doc.cells.length) return;
+    const [cell] = this.doc.cells.splice(at, 1);
+    if (cell) this.doc.cells.splice(to, 0, cell);
+    this.emit({ kind: "doc" });
+  }
+
+  setTitle(title: string): void {
+    if (title === this.doc.title) return;
+    this.doc.title = title;
+    this.emit({ kind: "doc" });
+  }
+
+  dispose(): void {
+    this.unsubscribe?.();
+    this.runtime?.dispose();
+    this.runtime = undefined;
+    this.listeners.clear();
+  }
+}

@@ -1,0 +1,226 @@
+/**
+ * Local notebooks in IndexedDB (through idb-keyval), with an in-memory mirror so that nothing typed
+ * is lost when IndexedDB is missing (private windows, locked-down profiles) or full
+ * (QuotaExceededError): the UI then shows the problem and keeps working from memory.
+ */
+import { createStore, del, get, set, values, type UseStore } from "idb-keyval";
+import type { NotebookDoc } from "../notebook/document";
+import { validatePayload } from "../notebook/share-codec";
+
+/** Where a local notebook came from; decides whether "revert to shipped version" is offered. */
+export type NotebookOrigin =
+  | { kind: "bundled"; name: string }
+  | { kind: "shared" }
+  | { kind: "imported"; fileName: string }
+  | { kind: "new" };
+
+/** One local notebook: its document, unsent editor drafts and the input values last seen. */
+export interface StoredNotebook {
+  key: string;
+  doc: NotebookDoc;
+  /** Cell id → editor text not yet run (Shift-Enter); restored with the "changed" marker. */
+  drafts: Record<string, string>;
+  inputs: Record<string, unknown>;
+  origin: NotebookOrigin;
+  updatedAt: number;
+}
+
+export type StorageProblemKind = "unavailable" | "quota" | "failed";
+
+/** Why saving did not reach IndexedDB; the message says what the user can do. */
+export interface StorageProblem {
+  kind: StorageProblemKind;
+  message: string;
+}
+
+/** Key of the working copy of a bundled notebook. */
+export function bundledKey(name: string): string {
+  return `bundled:${name}`;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
+}
+
+function isOrigin(value: unknown): value is NotebookOrigin {
+  if (!isRecord(value)) return false;
+  switch (value.kind) {
+    case "bundled":
+      return typeof value.name === "string";
+    case "imported":
+      return typeof value.fileName === "string";
+    case "shared":
+    case "new":
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Rebuild a stored record from whatever IndexedDB returned; undefined when it is not one of ours. */
+export function toStoredNotebook(value: unknown): StoredNotebook | undefined {
+  if (!isRecord(value) || typeof value.key !== "string" || !isOrigin(value.origin)) return undefined;
+  const checked = validatePayload({ doc: value.doc, inputs: isRecord(value.inputs) ? value.inputs : {} });
+  if (!checked.ok) return undefined;
+  return {
+    key: value.key,
+    doc: checked.value.doc,
+    inputs: checked.value.inputs,
+    drafts: isStringRecord(value.drafts) ? { ...value.drafts } : {},
+    origin: value.origin,
+    updatedAt: typeof value.updatedAt === "number" ? value.updatedAt : 0,
+  };
+}
+
+/** Turn whatever a failed IndexedDB call threw into a message the user can act on. */
+export function describeStorageError(error: unknown): StorageProblem {
+  const name = isRecord(error) && typeof error.name === "string" ? error.name : "";
+  if (name === "QuotaExceededError") {
+    return { kind: "quota", message: "Browser storage is full, so this notebook is kept in memory only. Export it (Export button) or free space by deleting old notebooks, then keep editing." };
+  }
+  if (name === "InvalidStateError" || name === "SecurityError" || name === "ReferenceError" || name === "TypeError") {
+    return { kind: "unavailable", message: "This browser window cannot save (private mode or storage disabled), so edits live in memory only. Export the notebook before closing the tab." };
+  }
+  const detail = error instanceof Error ? error.message : String(error);
+  return { kind: "failed", message: `Saving failed (${detail}); edits are kept in memory. Export the notebook to keep a copy.` };
+}
+
+const JOURNAL_PREFIX = "tverrsnitt-journal:";
+
+/** localStorage when the page has it (it is synchronous, so it still works while the page unloads). */
+function journalStorage(): Storage | undefined {
+  try {
+    return typeof localStorage === "undefined" ? undefined : localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function readJournal(key: string): StoredNotebook | undefined {
+  const text = journalStorage()?.getItem(JOURNAL_PREFIX + key);
+  if (!text) return undefined;
+  try {
+    return toStoredNotebook(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
+function newer(a: StoredNotebook | undefined, b: StoredNotebook | undefined): StoredNotebook | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return b.updatedAt > a.updatedAt ? b : a;
+}
+
+/** Local notebook storage; construct with {@link NotebookStore.open}. */
+export class NotebookStore {
+  private readonly memory = new Map<string, StoredNotebook>();
+
+  private constructor(
+    private readonly idb: UseStore | undefined,
+    /** Set when IndexedDB could not be opened; saving then only reaches memory. */
+    readonly problem: StorageProblem | undefined,
+  ) {}
+
+  /** Open the store, probing IndexedDB with a read; falls back to memory with a problem set. */
+  static async open(dbName = "tverrsnitt", storeName = "notebooks"): Promise<NotebookStore> {
+    try {
+      if (typeof indexedDB === "undefined") throw new ReferenceError("indexedDB is not defined");
+      const idb = createStore(dbName, storeName);
+      await get("__probe__", idb);
+      return new NotebookStore(idb, undefined);
+    } catch (error) {
+      return new NotebookStore(undefined, describeStorageError(error));
+    }
+  }
+
+  /** True when saves reach IndexedDB (not only memory). */
+  get persistent(): boolean {
+    return this.idb !== undefined;
+  }
+
+  /**
+   * Write a snapshot synchronously to the unload journal (localStorage). IndexedDB writes started
+   * while a tab closes or reloads can be dropped; this copy is picked up by the next `get`.
+   */
+  journal(notebook: StoredNotebook): void {
+    try {
+      journalStorage()?.setItem(JOURNAL_PREFIX + notebook.key, JSON.stringify(notebook));
+    } catch {
+      // Journal full or blocked: the IndexedDB write is still attempted.
+    }
+  }
+
+  async get(key: string): Promise<StoredNotebook | undefined> {
+    const cached = this.memory.get(key);
+    if (cached) return cached;
+    let found: StoredNotebook | undefined;
+    if (this.idb) {
+      try {
+        found = toStoredNotebook(await get<unknown>(key, this.idb));
+      } catch {
+        found = undefined;
+      }
+    }
+    const journaled = readJournal(key);
+    const best = newer(found, journaled);
+    if (best) this.memory.set(key, best);
+    // A journal entry newer than IndexedDB is moved into IndexedDB now.
+    if (best && best === journaled && this.idb) void this.put(best);
+    return best;
+  }
+
+  /** Save; memory always succeeds, the returned problem says whether IndexedDB did too. */
+  async put(notebook: StoredNotebook): Promise<StorageProblem | undefined> {
+    this.memory.set(notebook.key, notebook);
+    if (!this.idb) return this.problem;
+    try {
+      // Store plain JSON so nothing runtime-ish (DOM nodes, functions) can sneak into storage.
+      await set(notebook.key, JSON.parse(JSON.stringify(notebook)), this.idb);
+      const journaled = readJournal(notebook.key);
+      if (journaled && journaled.updatedAt <= notebook.updatedAt) journalStorage()?.removeItem(JOURNAL_PREFIX + notebook.key);
+      return undefined;
+    } catch (error) {
+      return describeStorageError(error);
+    }
+  }
+
+  async delete(key: string): Promise<StorageProblem | undefined> {
+    this.memory.delete(key);
+    journalStorage()?.removeItem(JOURNAL_PREFIX + key);
+    if (!this.idb) return this.problem;
+    try {
+      await del(key, this.idb);
+      return undefined;
+    } catch (error) {
+      return describeStorageError(error);
+    }
+  }
+
+  /** Every local notebook, newest first. */
+  async list(): Promise<StoredNotebook[]> {
+    const byKey = new Map<string, StoredNotebook>();
+    if (this.idb) {
+      try {
+        for (const raw of await values<unknown>(this.idb)) {
+          const nb = toStoredNotebook(raw);
+          if (nb) byKey.set(nb.key, nb);
+        }
+      } catch {
+        // Listing is best effort; what is in memory is still shown.
+      }
+    }
+    const journal = journalStorage();
+    for (let i = 0; journal && i < journal.length; i++) {
+      const name = journal.key(i);
+      const nb = name?.startsWith(JOURNAL_PREFIX) ? readJournal(name.slice(JOURNAL_PREFIX.length)) : undefined;
+      if (nb) byKey.set(nb.key, newer(byKey.get(nb.key), nb) ?? nb);
+    }
+    for (const [key, nb] of this.memory) byKey.set(key, nb);
+    return [...byKey.values()].sort((a, b) => b.updatedAt - a.updatedAt);
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * <nb-app>: the whole workbench page — header (notebook title, reconstructed-data notice, toolbar),
+ * banners, the notebook list on the left and the open notebook. It renders a {@link Workbench} and
+ * turns UI events into workbench calls; routing follows `location.hash`.
+ */
+import { LitElement, html, nothing } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import { RECONSTRUCTED_DATA_NOTICE, usesReconstructedSurvey } from "../app/data-notice";
+import { downloadText, fileNameFor, pickTextFile } from "../app/file-io";
+import type { Workbench } from "../app/workbench";
+import type { ToolbarCommand } from "./nb-toolbar";
+import "./nb-notebook";
+import "./nb-notebook-list";
+import "./nb-share-dialog";
+import "./nb-toolbar";
+
+function isCommand(value: unknown): value is ToolbarCommand {
+  return value === "new" || value === "import" || value === "export" || value === "share" || value === "revert";
+}
+
+@customElement("nb-app")
+export class NbApp extends LitElement {
+  @property({ attribute: false }) workbench: Workbench | undefined;
+  @state() private shareLink: string | undefined;
+  private detach: (() => void) | undefined;
+
+  override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  /** Attach to a workbench, open the notebook the URL names and follow later hash changes. */
+  async start(workbench: Workbench): Promise<void> {
+    this.workbench = workbench;
+    this.detach = workbench.onChange(() => this.requestUpdate());
+    window.addEventListener("hashchange", this.onHashChange);
+    await workbench.init();
+    await workbench.openHash(location.hash);
+  }
+
+  private topObserver: ResizeObserver | undefined;
+
+  protected override firstUpdated(): void {
+    // The sticky notebook list sits just below the sticky header, whose height varies (notice, banners).
+    const top = this.querySelector<HTMLElement>(".nb-top");
+    if (!top || typeof ResizeObserver === "undefined") return;
+    this.topObserver = new ResizeObserver(() => this.style.setProperty("--top-height", `${top.offsetHeight}px`));
+    this.topObserver.observe(top);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.topObserver?.disconnect();
+    this.detach?.();
+    window.removeEventListener("hashchange", this.onHashChange);
+  }
+
+  private onHashChange = (): void => {
+    void this.workbench?.openHash(location.hash);
+  };
+
+  private async onCommand(event: Event): Promise<void> {
+    const command = event instanceof CustomEvent && typeof event.detail === "object" && event.detail !== null ? event.detail.command : undefined;
+    const wb = this.workbench;
+    if (!wb || !isCommand(command)) return;
+    if (command === "new") {
+      location.hash = await wb.newNotebook();
+    } else if (command === "import") {
+      const file = await pickTextFile();
+      if (!file) return;
+      const hash = await wb.importFile(file.name, file.text);
+      if (hash) location.hash = hash;
+    } else if (command === "export") {
+      const text = wb.exportText();
+      if (text !== undefined && wb.current) downloadText(fileNameFor(wb.current.session.doc.title), text);
+    } else if (command === "share") {
+      const payload = await wb.sharePayload();
+      if (payload) this.shareLink = `${location.origin}${location.pathname}#share=${payload}`;
+    } else if (command === "revert") {
+      if (confirm("Discard your edits of this notebook and reload the version shipped with the app?")) await wb.revert();
+    }
+  }
+
+  private onDeleteLocal(event: Event): void {
+    const key = event instanceof CustomEvent && typeof event.detail === "object" && event.detail !== null ? event.detail.key : undefined;
+    if (typeof key !== "string" || !this.workbench) return;
+    const wasOpen = this.workbench.current?.key === key;
+    void this.workbench.deleteLocal(key).then(() => {
+      if (wasOpen) location.hash = "#/";
+    });
+  }
+
+  private onTitle(event: Event): void {
+    if (event.target instanceof HTMLInputElement) this.workbench?.current?.session.setTitle(event.target.value);
+  }
+
+  protected override render(): unknown {
+    const wb = this.workbench;
+    const open = wb?.current;
+    const session = open?.session;
+    const preview = session?.mode === "preview";
+    const showNotice = session ? usesReconstructedSurvey(session.doc) : false;
+    return html`
+      <div class="nb-top">
+      <header class="nb-header">
+        <a class="nb-brand" href="#/" title="Tverrsnitt — home">Tverrsnitt</a>
+        <div class="nb-header-main">
+          ${session
+            ? html`<input class="nb-title" aria-label="Notebook title" .value=${session.doc.title} ?readonly=${preview} @change=${this.onTitle} />`
+            : html`<span class="nb-title">${wb?.loading ? "Loading…" : "No notebook open"}</span>`}
+          <div class="nb-notice" role="note" ?hidden=${!showNotice}>${showNotice ? RECONSTRUCTED_DATA_NOTICE : ""}</div>
+        </div>
+        <nb-toolbar
+          .saveStatus=${wb?.saveStatus ?? { state: "saved" }}
+          ?canRevert=${open?.origin.kind === "bundled" && (wb?.locals.some((n) => n.key === open.key) ?? false)}
+          ?hasNotebook=${session !== undefined}
+          ?preview=${preview}
+          @nb-command=${(e: Event) => void this.onCommand(e)}
+        ></nb-toolbar>
+      </header>
+      ${wb && wb.banners.length > 0
+        ? html`<div class="nb-banners">
+            ${wb.banners.map(
+              (b) => html`<div class=${`nb-banner is-${b.kind}`} role=${b.kind === "error" ? "alert" : "status"}>
+                <span>${b.message}</span>
+                <button class="nb-icon" aria-label="Dismiss" @click=${() => wb.dismiss(b.id)}>✕</button>
+              </div>`,
+            )}
+          </div>`
+        : nothing}
+      </div>
+      <div class="nb-body">
+        <aside class="nb-sidebar">
+          <nb-notebook-list .bundled=${wb?.bundled ?? []} .locals=${wb?.locals ?? []} .currentKey=${open?.key} @nb-delete-local=${this.onDeleteLocal}></nb-notebook-list>
+        </aside>
+        <main class="nb-main">
+          <nb-notebook .session=${session} @nb-consent=${() => void wb?.consent()}></nb-notebook>
+        </main>
+      </div>
+      <nb-share-dialog .link=${this.shareLink} @nb-close=${() => (this.shareLink = undefined)}></nb-share-dialog>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "nb-app": NbApp;
+  }
+}

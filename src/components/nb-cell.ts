@@ -1,0 +1,250 @@
+/**
+ * <nb-cell>: one notebook cell — its source, its output, its status, and a strip of actions (run,
+ * move, delete, add). The source shows as static text until the user clicks or focuses it; then the
+ * CodeMirror 6 editor is loaded (on demand: it is the largest part of the bundle) and mounted in its
+ * place. Shift-Enter runs the cell; an edit that has not been run is marked "changed". Rendered in
+ * light DOM so that Inputs', Plot's and CodeMirror's global styles reach the output and the editor.
+ *
+ * Events (bubbling): `nb-draft` {id, text}, `nb-run` {id}, `nb-cell-action` {id, action}.
+ */
+import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import type { CellDoc } from "../notebook/document";
+import type { PortCellState } from "../app/runtime-port";
+import type { CodeEditor } from "./code-editor";
+import { ColumnTable } from "arquero";
+import { findChartSvg } from "../app/export-chart";
+import { highlightJs } from "./highlight";
+import "./nb-export-menu";
+import { renderError, renderValue, isMarkdownValue } from "./render-output";
+
+export type CellAction = "up" | "down" | "delete" | "add-js" | "add-md";
+
+/** A cell named for people: its defined names, else its number. */
+export interface CellRef {
+  id: string;
+  label: string;
+}
+
+@customElement("nb-cell")
+export class NbCell extends LitElement {
+  @property({ attribute: false }) cell!: CellDoc;
+  @property({ attribute: false }) draft: string | undefined;
+  @property({ attribute: false }) cellState: PortCellState | undefined;
+  @property({ attribute: false }) uses: CellRef[] = [];
+  @property({ attribute: false }) usedBy: CellRef[] = [];
+  @property({ type: Boolean }) preview = false;
+  @property({ type: Number }) index = 0;
+  @property({ type: Number }) count = 0;
+  /** Markdown cells hide their source until the user opens it. */
+  @state() editing = false;
+  /** Whether the CodeMirror editor replaces the static source. */
+  @state() active = false;
+
+  private editor: CodeEditor | undefined;
+  private mounting: Promise<void> | undefined;
+  private shownDisplays: unknown[] = [];
+  private shownError: unknown;
+
+  override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private get text(): string {
+    return this.draft ?? this.cell.source;
+  }
+
+  private get sourceVisible(): boolean {
+    return this.cell.kind === "js" || this.preview || this.editing || this.cell.source.trim() === "";
+  }
+
+  private fire(name: string, detail: Record<string, unknown>): void {
+    this.dispatchEvent(new CustomEvent(name, { detail: { id: this.cell.id, ...detail }, bubbles: true }));
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.editor?.destroy();
+    this.editor = undefined;
+    this.active = false;
+  }
+
+  /** Switch from static source to the editor and focus it (no-op in preview). */
+  async activate(): Promise<void> {
+    if (this.preview) return;
+    this.active = true;
+    await this.updateComplete;
+    await this.mountEditor();
+    this.editor?.focus("end");
+  }
+
+  protected override firstUpdated(): void {
+    // A new, empty cell is for typing into right away.
+    if (this.cell.source === "" && !this.preview) void this.activate();
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    // Status-only updates (refresh) must stay cheap: touch the editor only when its inputs changed.
+    if (changed.has("cell") || changed.has("draft") || changed.has("preview") || changed.has("editing") || changed.has("active")) this.syncEditor();
+    if (changed.has("cellState") || changed.has("preview")) this.renderOutput();
+  }
+
+  /** Load CodeMirror (once per page) and mount it; concurrent calls share one mount. */
+  private mountEditor(): Promise<void> {
+    this.mounting ??= this.doMount().finally(() => {
+      this.mounting = undefined;
+    });
+    return this.mounting;
+  }
+
+  private async doMount(): Promise<void> {
+    const { createCodeEditor } = await import("./code-editor");
+    const host = this.querySelector<HTMLElement>(".nb-cm");
+    if (!host || this.editor) return;
+    this.editor = createCodeEditor({
+      parent: host,
+      text: this.text,
+      javascript: this.cell.kind === "js",
+      label: `Cell ${this.index + 1} source`,
+      onChange: (text) => this.fire("nb-draft", { text }),
+      onRun: () => this.fire("nb-run", {}),
+    });
+  }
+
+  /** Keep the editor in step with the props; drop it when it is hidden or the cell turns read-only. */
+  private syncEditor(): void {
+    if (this.preview && this.active) this.active = false;
+    const host = this.querySelector<HTMLElement>(".nb-cm");
+    if (!host || !this.active) {
+      this.editor?.destroy();
+      this.editor = undefined;
+      return;
+    }
+    if (this.editor) this.editor.setText(this.text);
+    else void this.mountEditor();
+  }
+
+  private toggleSource(): void {
+    this.editing = !this.editing;
+    if (this.editing) void this.activate();
+    else this.active = false;
+  }
+
+  private onCodeKey(event: KeyboardEvent): void {
+    if (event.key === "Enter" || (event.key.length === 1 && !event.ctrlKey && !event.metaKey)) {
+      event.preventDefault();
+      void this.activate();
+    }
+  }
+
+  private staticCode(): unknown {
+    const lines = this.text.split("\n");
+    return html`<pre
+      class="nb-code"
+      tabindex="0"
+      role=${this.preview ? "region" : "button"}
+      aria-label=${this.preview ? `Cell ${this.index + 1} source (read-only)` : `Cell ${this.index + 1} source — press Enter to edit`}
+      @click=${() => void this.activate()}
+      @keydown=${(e: KeyboardEvent) => this.onCodeKey(e)}
+    >${lines.map((line) => html`<span class="nb-line">${this.cell.kind === "js" ? highlightJs(line) : line}</span>`)}</pre>`;
+  }
+
+  /** The runtime may update a state object in place: re-render status and output from it. */
+  refresh(state: PortCellState | undefined): void {
+    this.cellState = state;
+    this.requestUpdate();
+    this.renderOutput();
+  }
+
+  /** Rebuild the output only when what is shown changed, so a focused input is never torn down. */
+  private renderOutput(): void {
+    const out = this.querySelector<HTMLElement>(".nb-output");
+    if (!out) return;
+    const s = this.cellState;
+    const error = this.preview ? undefined : s?.error;
+    // A failed cell shows its error alone: a value from an earlier run next to it would mislead.
+    const displays = this.preview || !s || error ? [] : s.displays.length > 0 ? s.displays : isMarkdownValue(s.value) ? [s.value] : [];
+    const same = error === this.shownError && displays.length === this.shownDisplays.length && displays.every((d, i) => d === this.shownDisplays[i]);
+    if (same && out.childNodes.length > 0 === (displays.length > 0 || error !== undefined)) return;
+    this.shownDisplays = displays;
+    this.shownError = error;
+    const nodes: Node[] = displays.map((d) => renderValue(d));
+    if (error) nodes.push(renderError(error));
+    else {
+      const menu = this.exportMenu(displays, nodes);
+      if (menu) nodes.push(menu);
+    }
+    out.replaceChildren(...nodes);
+  }
+
+  /** CSV for an Arquero table, SVG/PNG for a chart — the first of each among the outputs. */
+  private exportMenu(displays: unknown[], nodes: Node[]): HTMLElement | undefined {
+    const table = displays.find((d): d is ColumnTable => d instanceof ColumnTable);
+    const chart = nodes.find((n): n is Element => n instanceof Element && findChartSvg(n) !== null);
+    if (!table && !chart) return undefined;
+    const menu = document.createElement("nb-export-menu");
+    menu.name = this.cellState?.defines[0] ?? `cell-${this.cell.id}`;
+    menu.table = table;
+    menu.chart = chart;
+    return menu;
+  }
+
+  private statusText(): string {
+    if (this.preview) return "not run";
+    const s = this.cellState;
+    if (!s) return "";
+    if (s.error) return "error";
+    if (s.status === "running" || s.status === "pending") return "running…";
+    return s.lastRunMs !== undefined ? `${Math.round(s.lastRunMs)} ms` : "";
+  }
+
+  private refs(label: string, refs: CellRef[]): unknown {
+    if (refs.length === 0) return nothing;
+    return html`<span class="nb-deps-group"><span class="nb-deps-label">${label}</span>${refs.map(
+      (r) => html`<a class="nb-dep" href="#cell-${r.id}" @click=${(e: Event) => this.jump(e, r.id)}>${r.label}</a>`,
+    )}</span>`;
+  }
+
+  private jump(event: Event, id: string): void {
+    event.preventDefault();
+    document.getElementById(`cell-${id}`)?.scrollIntoView({ behavior: "smooth", block: "center" });
+  }
+
+  protected override render(): unknown {
+    const changed = this.draft !== undefined && this.draft !== this.cell.source;
+    const s = this.cellState;
+    const classes = ["nb-cell", `nb-cell-${this.cell.kind}`, changed ? "is-changed" : "", s?.error && !this.preview ? "has-error" : "", this.preview ? "is-preview" : ""].join(" ");
+    return html`<article class=${classes} id=${`cell-${this.cell.id}`} data-cell-id=${this.cell.id}>
+      <div class="nb-cell-bar">
+        <span class="nb-cell-kind" title=${this.cell.kind === "js" ? "JavaScript cell" : "Markdown cell"}>${this.cell.kind === "js" ? "JS" : "MD"}</span>
+        ${changed ? html`<span class="nb-changed" title="Edited but not run: press Shift-Enter">● changed — Shift-Enter to run</span>` : nothing}
+        <span class="nb-status">${this.statusText()}</span>
+        <span class="nb-cell-actions">
+          ${this.cell.kind === "md" && !this.preview
+            ? html`<button class="nb-icon" title=${this.editing ? "Hide source" : "Edit source"} @click=${() => this.toggleSource()}>${this.editing ? "Hide" : "Edit"}</button>`
+            : nothing}
+          ${this.preview
+            ? nothing
+            : html`<button class="nb-icon nb-run" title="Run cell (Shift-Enter)" @click=${() => this.fire("nb-run", {})}>▶</button>
+                <button class="nb-icon" title="Move up" ?disabled=${this.index === 0} @click=${() => this.fire("nb-cell-action", { action: "up" })}>↑</button>
+                <button class="nb-icon" title="Move down" ?disabled=${this.index >= this.count - 1} @click=${() => this.fire("nb-cell-action", { action: "down" })}>↓</button>
+                <button class="nb-icon" title="Add JavaScript cell below" @click=${() => this.fire("nb-cell-action", { action: "add-js" })}>+JS</button>
+                <button class="nb-icon" title="Add markdown cell below" @click=${() => this.fire("nb-cell-action", { action: "add-md" })}>+MD</button>
+                <button class="nb-icon nb-delete" title="Delete cell" @click=${() => this.fire("nb-cell-action", { action: "delete" })}>✕</button>`}
+        </span>
+      </div>
+      ${this.cell.kind === "md" ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}
+      ${this.sourceVisible ? html`<div class="nb-editor">${this.active ? html`<div class="nb-cm"></div>` : this.staticCode()}</div>` : nothing}
+      ${this.cell.kind === "js" ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}
+      ${this.uses.length + this.usedBy.length > 0 && !this.preview
+        ? html`<div class="nb-deps">${this.refs("uses", this.uses)}${this.refs("used by", this.usedBy)}</div>`
+        : nothing}
+    </article>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "nb-cell": NbCell;
+  }
+}

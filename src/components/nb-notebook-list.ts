@@ -1,0 +1,61 @@
+/**
+ * <nb-notebook-list>: the left column — bundled notebooks (marked when edited locally) and the
+ * notebooks that live only in this browser (imported, new, opened from links), each deletable.
+ * Event: `nb-delete-local` {key}.
+ */
+import { LitElement, html, nothing } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { BundledEntry } from "../app/bundled";
+import { bundledKey, type StoredNotebook } from "../app/notebook-store";
+import { formatRoute } from "../app/route";
+
+@customElement("nb-notebook-list")
+export class NbNotebookList extends LitElement {
+  @property({ attribute: false }) bundled: BundledEntry[] = [];
+  @property({ attribute: false }) locals: StoredNotebook[] = [];
+  @property({ attribute: false }) currentKey: string | undefined;
+
+  override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  private askDelete(nb: StoredNotebook): void {
+    if (!confirm(`Delete “${nb.doc.title}” from this browser? This cannot be undone (export it first to keep a copy).`)) return;
+    this.dispatchEvent(new CustomEvent("nb-delete-local", { detail: { key: nb.key }, bubbles: true }));
+  }
+
+  protected override render(): unknown {
+    const edited = new Set(this.locals.filter((n) => n.origin.kind === "bundled").map((n) => n.key));
+    const own = this.locals.filter((n) => n.origin.kind !== "bundled");
+    return html`<nav class="nb-list" aria-label="Notebooks">
+      <h2>Bundled</h2>
+      <ul>
+        ${this.bundled.map((b) => {
+          const key = bundledKey(b.name);
+          return html`<li class=${key === this.currentKey ? "is-current" : ""}>
+            <a href=${formatRoute({ kind: "bundled", name: b.name })} data-name=${b.name}>${b.title || b.name}</a>
+            ${edited.has(key) ? html`<span class="nb-badge" title="You have local edits of this notebook">edited</span>` : nothing}
+          </li>`;
+        })}
+      </ul>
+      <h2>In this browser</h2>
+      ${own.length === 0
+        ? html`<p class="nb-list-empty">Nothing yet. New, imported and shared notebooks appear here.</p>`
+        : html`<ul>
+            ${own.map(
+              (n) => html`<li class=${n.key === this.currentKey ? "is-current" : ""}>
+                <a href=${formatRoute({ kind: "local", key: n.key })}>${n.doc.title || "Untitled"}</a>
+                <span class="nb-list-origin">${n.origin.kind}</span>
+                <button class="nb-icon" title="Delete from this browser" aria-label=${`Delete ${n.doc.title}`} @click=${() => this.askDelete(n)}>✕</button>
+              </li>`,
+            )}
+          </ul>`}
+    </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "nb-notebook-list": NbNotebookList;
+  }
+}

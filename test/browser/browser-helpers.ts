@@ -1,0 +1,64 @@
+/**
+ * Shared set-up for the browser tests and the benchmark: Debian's Chromium through playwright-core,
+ * pages on the built app, and small waits expressed in terms of what the user sees.
+ */
+import { mkdirSync } from "node:fs";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+export const screenshotDir = "test-output/screenshots";
+
+/** Launch the system Chromium the way every test here does. */
+export async function launchChromium(): Promise<Browser> {
+  mkdirSync(screenshotDir, { recursive: true });
+  return chromium.launch({
+    executablePath: "/usr/bin/chromium",
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+  });
+}
+
+/** Whitespace-normalised text (nb-NO number formatting uses no-break spaces). */
+export function norm(text: string | null | undefined): string {
+  return (text ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
+}
+
+/** Text of a cell's output area. */
+export async function outputText(page: Page, cellId: string): Promise<string> {
+  return norm(await page.locator(`#cell-${cellId} .nb-output`).first().textContent());
+}
+
+/** Wait until a cell's output contains `expected` (string or pattern). */
+export async function waitForOutput(page: Page, cellId: string, expected: string | RegExp, timeout = 15_000): Promise<void> {
+  const source = typeof expected === "string" ? expected : expected.source;
+  const flags = typeof expected === "string" ? "" : expected.flags;
+  const isRegex = typeof expected !== "string";
+  await page.waitForFunction(
+    ({ id, source, flags, isRegex }) => {
+      const el = document.querySelector(`#cell-${id} .nb-output`);
+      const text = (el?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ");
+      return isRegex ? new RegExp(source, flags).test(text) : text.includes(source);
+    },
+    { id: cellId, source, flags, isRegex },
+    { timeout },
+  );
+}
+
+/** Open the app at `hash` and wait for the first notebook to be on screen. */
+export async function openApp(page: Page, base: string, hash: string): Promise<void> {
+  await page.goto(`${base}${hash}`);
+  await page.waitForSelector("nb-app .nb-header");
+}
+
+/** Source text of a cell, whether shown statically or in the editor. */
+export async function sourceText(page: Page, cellId: string): Promise<string> {
+  return (await page.locator(`#cell-${cellId} .nb-editor`).innerText()).replace(/\u00a0/g, " ");
+}
+
+/** Replace a cell's editor text by typing, like a user (select all, type). */
+export async function typeIntoCell(page: Page, cellId: string, text: string): Promise<void> {
+  // The source is static text until clicked; the click loads and focuses the CodeMirror editor.
+  const editor = page.locator(`#cell-${cellId} .nb-editor`);
+  await editor.click();
+  await page.waitForSelector(`#cell-${cellId} .cm-content:focus`);
+  await page.keyboard.press("Control+A");
+  await page.keyboard.insertText(text);
+}

@@ -1,0 +1,139 @@
+/**
+ * Notebook editing in Chromium against the built app: adding, running, moving and deleting cells,
+ * the uses/used-by display, revert to the shipped version, export and import, and the
+ * reconstructed-data notice.
+ */
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { encodeShare } from "../../src/notebook/share-codec";
+import { serveDist, type RunningServer } from "./static-server";
+import { launchChromium, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
+  page = await context.newPage();
+  page.on("dialog", (dialog) => void dialog.accept());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Ids of the cells on screen, in order. */
+async function cellIds(p: Page): Promise<string[]> {
+  return p.locator("nb-cell article").evaluateAll((els) => els.map((el) => el.getAttribute("data-cell-id") ?? ""));
+}
+
+describe("editing notebooks in Chromium", () => {
+  it("a new notebook: add cells, run them, see uses/used by, move and delete", async () => {
+    await openApp(page, server.url, "#/nb/demo");
+    await page.click("nb-toolbar button:text('New')");
+    await page.waitForSelector(".nb-list li.is-current >> text=Untitled notebook");
+    await waitForOutput(page, "2", "2");
+    expect(await cellIds(page)).toEqual(["1", "2"]);
+
+    await typeIntoCell(page, "2", "const a = 2");
+    await page.keyboard.press("Shift+Enter");
+    await page.click(".nb-add-row button:text('+ JavaScript cell')");
+    await page.waitForSelector("#cell-3 .cm-content");
+    await typeIntoCell(page, "3", "a * 3");
+    await page.keyboard.press("Shift+Enter");
+    await waitForOutput(page, "3", "6");
+    expect(await page.locator("#cell-3 .nb-deps").textContent()).toMatch(/uses\s*a/);
+    expect(await page.locator("#cell-2 .nb-deps").textContent()).toMatch(/used by\s*cell 3/);
+
+    await page.locator("#cell-3").hover();
+    await page.click("#cell-3 button[title='Move up']");
+    expect(await cellIds(page)).toEqual(["1", "3", "2"]);
+    expect(await outputText(page, "3")).toBe("6");
+
+    await page.locator("#cell-2").hover();
+    await page.click("#cell-2 button[title='Delete cell']");
+    expect(await cellIds(page)).toEqual(["1", "3"]);
+    await page.waitForSelector("#cell-3 .nb-error");
+    expect(await page.locator("#cell-3 .nb-error").textContent()).toMatch(/\ba\b.*not defined/);
+    expect(await page.locator("#cell-3 .nb-value").count()).toBe(0);
+    await page.screenshot({ path: `${screenshotDir}/new-notebook-error.png` });
+  });
+
+  it("revert to shipped version discards local edits of a bundled notebook", async () => {
+    await page.goto(`${server.url}#/nb/demo`);
+    await waitForOutput(page, "9", "189 av dem");
+    await typeIntoCell(page, "5", "const grense = 1");
+    await page.keyboard.press("Shift+Enter");
+    await waitForOutput(page, "9", "435 av dem");
+    await page.waitForSelector(".nb-revert");
+    await page.click(".nb-revert");
+    await waitForOutput(page, "9", "189 av dem");
+    expect(await page.locator("#cell-5 .nb-editor").textContent()).toContain("5000");
+    await page.reload();
+    await waitForOutput(page, "9", "189 av dem");
+  });
+
+  it("exports the notebook file and imports it back as a local copy", async () => {
+    await page.goto(`${server.url}#/nb/demo`);
+    await waitForOutput(page, "9", "kommuner");
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("nb-toolbar button:text('Export')")]);
+    expect(download.suggestedFilename()).toBe("kommuner-i-1999-demo.html");
+    const path = await download.path();
+    const text = await readFile(path, "utf8");
+    expect(text).toContain("<notebook");
+    expect(text).toContain('<script id="6" type="module">');
+
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("nb-toolbar button:text('Import…')")]);
+    await chooser.setFiles(path);
+    await page.waitForSelector(".nb-list li.is-current .nb-list-origin:text('imported')");
+    await waitForOutput(page, "9", "435 kommuner");
+  });
+
+  it("offers CSV for a table output and SVG/PNG for a chart output", async () => {
+    await page.goto(`${server.url}#/nb/demo`);
+    await waitForOutput(page, "9", "kommuner");
+    await page.waitForSelector("#cell-10 nb-export-menu .nb-export-svg");
+    expect(await page.locator("#cell-10 nb-export-menu button").allTextContents()).toEqual(["SVG", "PNG"]);
+    const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.click("#cell-10 .nb-export-svg")]);
+    expect(await readFile(await svgDownload.path(), "utf8")).toMatch(/^<\?xml|<svg/);
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#cell-11 .nb-export-csv")]);
+    const csv = (await readFile(await csvDownload.path(), "utf8")).replace(/^\uFEFF/, "");
+    expect(csv.split(/\r?\n/)[0]).toBe("landsdel,kommuner,innbyggere");
+    expect(csv).toContain("Nord-Norge,89,462808");
+  });
+
+  it("sanitizes markdown output: no script, no event handler attributes reach the page", async () => {
+    const payload = await encodeShare({
+      doc: {
+        title: "Markdown",
+        cells: [{ id: "1", kind: "md", source: '# Hei\n\n<img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</script><a href="javascript:alert(1)">lenke</a>' }],
+      },
+      inputs: {},
+    });
+    await page.goto(`${server.url}#share=${payload}`);
+    await page.click(".nb-consent");
+    await waitForOutput(page, "1", "Hei");
+    expect(await page.locator("#cell-1 .nb-output script").count()).toBe(0);
+    expect(await page.locator("#cell-1 .nb-output [onerror]").count()).toBe(0);
+    expect(await page.locator("#cell-1 .nb-output a").getAttribute("href")).toBeNull();
+    expect(await page.evaluate(() => Reflect.get(window, "__pwned"))).toBeUndefined();
+  });
+
+  it("shows the reconstructed-data notice for notebooks that use the 1999 survey", async () => {
+    const demoNotice = page.locator(".nb-notice");
+    expect(await demoNotice.isVisible()).toBe(false);
+    const payload = await encodeShare({
+      doc: { title: "Survey", cells: [{ id: "1", kind: "js", source: 'const path = "survey-1999/respondents.csv"' }] },
+      inputs: {},
+    });
+    await page.goto(`${server.url}#share=${payload}`);
+    await page.waitForSelector(".nb-notice:visible");
+    expect(await page.locator(".nb-notice").textContent()).toContain("reconstruction from published aggregates");
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from "vitest";
+import { NotebookSession, type SessionChange } from "../../../src/app/notebook-session";
+import type { PortCellState, RuntimePort } from "../../../src/app/runtime-port";
+import type { CellDoc, NotebookDoc } from "../../../src/notebook/document";
+
+/** Records what the session asks of the runtime. */
+class FakeRuntime implements RuntimePort {
+  calls: string[] = [];
+  inputs: Record<string, unknown> = {};
+  load(doc: NotebookDoc): void {
+    this.calls.push(`load:${doc.cells.length}`);
+  }
+  updateCell(cell: CellDoc): void {
+    this.calls.push(`update:${cell.id}:${cell.source}`);
+  }
+  removeCell(id: string): void {
+    this.calls.push(`remove:${id}`);
+  }
+  state(): PortCellState | undefined {
+    return undefined;
+  }
+  subscribe(): () => void {
+    return () => undefined;
+  }
+  uses(): string[] {
+    return [];
+  }
+  usedBy(): string[] {
+    return [];
+  }
+  idle(): Promise<void> {
+    return Promise.resolve();
+  }
+  setInput(name: string, value: unknown): void {
+    this.inputs[name] = value;
+  }
+  inputValues(): Record<string, unknown> {
+    return { ...this.inputs };
+  }
+  dispose(): void {
+    this.calls.push("dispose");
+  }
+}
+
+const doc: NotebookDoc = {
+  title: "T",
+  cells: [
+    { id: "1", kind: "js", source: "const a = 1" },
+    { id: "2", kind: "js", source: "a + 1" },
+  ],
+};
+
+function make(inputs: Record<string, unknown> = {}): { session: NotebookSession; runtimes: FakeRuntime[] } {
+  const runtimes: FakeRuntime[] = [];
+  const session = new NotebookSession({
+    doc,
+    drafts: { "2": "a + 2", "9": "stale draft of a deleted cell" },
+    inputs,
+    createRuntime: () => {
+      const r = new FakeRuntime();
+      runtimes.push(r);
+      return r;
+    },
+  });
+  return { session, runtimes };
+}
+
+describe("notebook session", () => {
+  it("executes nothing until start() (preview of a shared link)", () => {
+    const { session, runtimes } = make();
+    expect(session.mode).toBe("preview");
+    session.run("2");
+    expect(runtimes).toHaveLength(0);
+  });
+
+  it("starts the runtime once, loads the document and applies shared input values", async () => {
+    const { session, runtimes } = make({ region: "Nord-Norge" });
+    await session.start();
+    await session.start();
+    expect(runtimes).toHaveLength(1);
+    expect(runtimes[0]?.calls).toEqual(["load:2"]);
+    expect(runtimes[0]?.inputs).toEqual({ region: "Nord-Norge" });
+    expect(session.mode).toBe("live");
+  });
+
+  it("keeps drafts of existing cells only and marks them until run", async () => {
+    const { session, runtimes } = make();
+    expect(session.draftRecord()).toEqual({ "2": "a + 2" });
+    await session.start();
+    const changes: SessionChange[] = [];
+    session.onChange((c) => changes.push(c));
+    session.run("2");
+    expect(session.cell("2")?.source).toBe("a + 2");
+    expect(session.draft("2")).toBeUndefined();
+    expect(runtimes[0]?.calls.at(-1)).toBe("update:2:a + 2");
+    expect(changes).toContainEqual({ kind: "doc" });
+  });
+
+  it("a draft typed back to the source is no longer a draft", () => {
+    const { session } = make();
+    session.setDraft("2", "a + 1");
+    expect(session.draft("2")).toBeUndefined();
+  });
+
+  it("adds after a cell with the next free id, moves without rerunning, deletes from the runtime", async () => {
+    const { session, runtimes } = make();
+    await session.start();
+    const id = session.addCell("md", "1");
+    expect(id).toBe("3");
+    expect(session.doc.cells.map((c) => c.id)).toEqual(["1", "3", "2"]);
+    const before = runtimes[0]?.calls.length;
+    session.moveCell("3", 1);
+    expect(session.doc.cells.map((c) => c.id)).toEqual(["1", "2", "3"]);
+    expect(runtimes[0]?.calls.length).toBe(before);
+    session.deleteCell("1");
+    expect(runtimes[0]?.calls.at(-1)).toBe("remove:1");
+    expect(session.doc.cells.map((c) => c.id)).toEqual(["2", "3"]);
+  });
+
+  it("never changes the document it was given", async () => {
+    const { session } = make();
+    await session.start();
+    session.setTitle("Other");
+    session.deleteCell("1");
+    expect(doc.title).toBe("T");
+    expect(doc.cells).toHaveLength(2);
+  });
+});
