@@ -9,8 +9,7 @@ import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 import { tryParseNotebook } from "../src/notebook/format";
 import { runNotebookHeadless } from "../src/runtime/headless";
-import { createAnalysisBuiltins } from "../src/analysis/builtins";
-import { createCrosswalkBuiltins } from "../src/analysis/crosswalk-builtins";
+import { createAllAnalysisBuiltins } from "../src/analysis/all-builtins";
 import type { StdlibHost } from "../src/runtime/stdlib";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -55,7 +54,7 @@ async function main(): Promise<number> {
   }
   const idleTimeoutMs = timeoutArg ? Number(timeoutArg.slice("--timeout=".length)) : 30_000;
   // The analysis layer (survey, stats, filter bar, charts, crosswalk) is in scope for every notebook.
-  const builtins = { ...createAnalysisBuiltins(host), ...createCrosswalkBuiltins(host) };
+  const builtins = createAllAnalysisBuiltins(host);
   const run = await runNotebookHeadless(parsed.doc, { host, idleTimeoutMs, builtins });
   process.stdout.write(`${JSON.stringify({ notebook: file, title: parsed.doc.title, ...run }, null, 2)}\n`);
   for (const cell of run.cells) {

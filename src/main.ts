@@ -6,8 +6,7 @@
 import "./components/workbench.css";
 import "../node_modules/@observablehq/inputs/dist/index.css";
 import { NotebookRuntime } from "./runtime/notebook-runtime";
-import { createAnalysisBuiltins } from "./analysis/builtins";
-import { createCrosswalkBuiltins } from "./analysis/crosswalk-builtins";
+import { lazyAnalysisBuiltins } from "./analysis/lazy-builtins";
 import { createStdlib, type StdlibHost } from "./runtime/stdlib";
 import { serializeNotebook, tryParseNotebook } from "./notebook/format";
 import { NotebookStore, type NotebookOrigin } from "./app/notebook-store";
@@ -47,42 +46,15 @@ function parse(text: string): ParseResult {
 }
 
 /**
- * Builtins defined as getters (the analysis layer's `survey`, which reads the survey files on first
- * use) are replaced by a thenable that calls the getter only when a cell awaits it. The runtime reads
- * every builtin value when it is constructed, so a plain getter would load the whole survey for
- * every notebook, the demo included. Cells see the same resolved value either way: the Observable
- * runtime awaits promise-valued builtins.
- */
-function lazyGetters(names: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(names))) {
-    const getter = descriptor.get;
-    if (!getter) {
-      out[name] = descriptor.value;
-      continue;
-    }
-    let value: Promise<unknown> | undefined;
-    out[name] = {
-      then(resolve: (v: unknown) => unknown, reject: (e: unknown) => unknown): Promise<unknown> {
-        value ??= Promise.resolve(Reflect.apply(getter, names, []));
-        return value.then(resolve, reject);
-      },
-    };
-  }
-  return out;
-}
-
-/**
- * Same names as `createNotebookBuiltins` (stdlib, analysis, crosswalk; later ones win), merged by
- * property descriptor so that the `survey`/`thesis` getters are not called while merging (object
- * spread would call them, and read the survey files for every notebook).
+ * The stdlib plus the analysis layer (survey, stats, filter bar, charts, crosswalk). The analysis
+ * names are lazy: their module is imported, and the survey files read, only when a cell uses one.
+ * Merged by property descriptor so no getter runs while merging.
  */
 function notebookBuiltins(host: StdlibHost & { view: "live" | "shared" }): Record<string, unknown> {
+  const analysis = lazyAnalysisBuiltins(() => import("./analysis/all-builtins").then((m) => m.createAllAnalysisBuiltins(host)));
   const merged: Record<string, unknown> = {};
-  for (const part of [createStdlib(host), createAnalysisBuiltins(host), createCrosswalkBuiltins(host)]) {
-    Object.defineProperties(merged, Object.getOwnPropertyDescriptors(part));
-  }
-  return lazyGetters(merged);
+  for (const part of [createStdlib(host), analysis]) Object.defineProperties(merged, Object.getOwnPropertyDescriptors(part));
+  return merged;
 }
 
 async function boot(): Promise<void> {

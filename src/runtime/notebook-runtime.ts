@@ -63,10 +63,14 @@ export class NotebookRuntime {
 
   constructor(options: RuntimeOptions = {}) {
     const builtins: Record<string, () => unknown> = {};
-    for (const [name, value] of Object.entries(options.builtins ?? {})) {
+    const given = options.builtins ?? {};
+    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(given))) {
       if (!IDENTIFIER.test(name)) throw new Error(`Built-in "${name}" is not a JavaScript identifier; rename it.`);
-      // The Observable runtime calls a function-valued builtin as its definition: wrap every value.
-      builtins[name] = () => value;
+      // The Observable runtime calls a function-valued builtin as its definition, and only when a
+      // cell uses the name: wrap every value, and leave a getter uncalled until then, so a builtin
+      // that loads code or data (Plot, the survey) costs nothing in notebooks that never use it.
+      const get = descriptor.get;
+      builtins[name] = get ? () => Reflect.apply(get, given, []) : () => descriptor.value;
     }
     this.builtinNames = new Set(Object.keys(builtins));
     this.runtime = new Runtime(builtins, (name) => {

@@ -1,5 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
-import * as Plot from "@observablehq/plot";
+import type * as PlotModule from "@observablehq/plot";
 import * as aq from "arquero";
 import { marked } from "marked";
 import Papa from "papaparse";
@@ -122,16 +122,21 @@ export function createStdlib(host: StdlibHost): Record<string, unknown> {
     bytes: async () => (host.readBytes ? host.readBytes(path) : new TextEncoder().encode(await host.readText(path))),
   });
   const ownPage = doc !== undefined && doc === pageDocument;
-  // Off the page (Node + linkedom), Plot must be told which document to build in.
-  const plot = doc && !ownPage ? { ...Plot, plot: (options: Plot.PlotOptions = {}) => Plot.plot({ document: doc, ...options }) } : Plot;
-  return {
+  // Plot is the largest library a cell can use: load it when a cell first names it (the runtime
+  // awaits the promise). Off the page (Node + linkedom) it must be told which document to build in.
+  let plot: Promise<typeof PlotModule> | undefined;
+  const loadPlot = (): Promise<typeof PlotModule> =>
+    (plot ??= import("@observablehq/plot").then((Plot) =>
+      doc && !ownPage ? { ...Plot, plot: (options: PlotModule.PlotOptions = {}) => Plot.plot({ document: doc, ...options }) } : Plot));
+  const names: Record<string, unknown> = {
     aq,
     op: aq.op,
-    Plot: plot,
     Inputs: ownPage ? Inputs : headlessInputs,
     html: createHtml(doc),
     md: createMd(doc),
     loadCsv,
     FileAttachment,
   };
+  Object.defineProperty(names, "Plot", { enumerable: true, get: loadPlot });
+  return names;
 }

@@ -1,0 +1,209 @@
+/**
+ * The reconciliation view model: every printed table of the 1999 report against its recomputation
+ * from respondent records, built on the residual engine of `npm run data:build`
+ * (src/data/residuals.ts) — the same `rowResiduals` over the same `withDerived` records, table by
+ * table, so the notebook and the build can never disagree about what a residual is.
+ *
+ * Each residual is classified: an exact match, a documented conflict met at its resolved value, a
+ * soft running-text statement ("om lag", "i overkant av"), or a difference (documented or not).
+ * Under a filter the recomputation covers a subset while the print is for all 267, so differences
+ * are then expected and the model says so instead of calling them errors.
+ */
+import type { Codebook } from "../data/codebook";
+import type { Inconsistency, PrintedRow, PrintedTable, PrintedTables } from "../data/printed-tables";
+import { rowResiduals, withDerived, type CellResidual, type MissingCodes, type RecordValues } from "../data/residuals";
+
+/** How one recomputed figure relates to the print. */
+export type ReconciledStatus =
+  /** recomputed = printed */
+  | "match"
+  /** a documented inconsistency; recomputed = its resolved value */
+  | "conflict-met"
+  /** a running-text statement, approximate by nature */
+  | "soft"
+  /** a documented inconsistency, but the recomputation misses its resolution too */
+  | "conflict-off"
+  /** recomputed ≠ printed, and no inconsistency explains it */
+  | "difference";
+
+export interface ReconciledCell extends CellResidual {
+  /** The figure as printed (before any resolution); null when the print gives none for this measure. */
+  printed: number | null;
+  /** The printed count and percent of the category (a resolution may target the other measure). */
+  printedCount: number | null;
+  printedPercent: number | null;
+  /** The row's category label as printed ("I stor grad", "Total"). */
+  label: string;
+  status: ReconciledStatus;
+}
+
+export interface ReconciledTable {
+  id: string;
+  caption: string;
+  kind: PrintedTable["kind"];
+  /** Seed line numbers of the printed table. */
+  lines: [number, number];
+  cells: ReconciledCell[];
+  /** Rows with nothing to recount (lists, non-code categories), with the reason. */
+  skipped: { row: string; reason: string }[];
+  /** Inconsistency ids met in this table's cells. */
+  conflicts: string[];
+  counts: ReconciliationCounts;
+}
+
+export interface ReconciliationCounts {
+  /** Residual cells computed (exact and soft). */
+  compared: number;
+  /** recomputed = printed, no conflict. */
+  exact: number;
+  /** Documented conflicts met at their resolved value. */
+  conflictsMet: number;
+  /** Running-text statements (soft). */
+  soft: number;
+  /** … of which the recomputation is not exactly the stated round figure. */
+  softOff: number;
+  /** Documented conflicts whose resolution is not met either. */
+  conflictsOff: number;
+  /** Differences no inconsistency explains. */
+  differences: number;
+}
+
+export interface ReconciledInconsistency extends Inconsistency {
+  /** The recomputed cells carrying this id (empty when it concerns a list, a caption or the questionnaire). */
+  cells: ReconciledCell[];
+  /** True when at least one recountable cell carries it. */
+  recountable: boolean;
+}
+
+export interface Reconciliation {
+  counts: ReconciliationCounts;
+  tables: ReconciledTable[];
+  inconsistencies: ReconciledInconsistency[];
+  /** Distinct inconsistency ids met in recomputed cells. */
+  conflictIds: string[];
+  /** Printed rows with nothing to recount. */
+  skipped: number;
+  /** Records recomputed from. */
+  n: number;
+  /** True when the records are a filtered subset: the print (all respondents) is then not comparable. */
+  filtered: boolean;
+  /** One plain sentence for the header. */
+  headline: string;
+}
+
+/** Missing codes per variable from the codebook, as the residual engine takes them. */
+export function missingCodesOf(codebook: Codebook): MissingCodes {
+  const byName = new Map(codebook.variables.map((v) => [v.name, v.missing]));
+  return (variable) => byName.get(variable) ?? [];
+}
+
+/**
+ * A survey row as the residual engine sees it: numeric codes kept, blanks null. Text columns
+ * (name, knr, provenance) are dropped because no printed figure counts them.
+ */
+export function recordOf(row: Readonly<Record<string, unknown>>): RecordValues {
+  const out: Record<string, number | null> = {};
+  for (const [key, value] of Object.entries(row)) {
+    if (typeof value === "number") out[key] = Number.isFinite(value) ? value : null;
+    else if (value === null || value === undefined || value === "") out[key] = null;
+  }
+  return out;
+}
+
+function classify(c: CellResidual): ReconciledStatus {
+  if (c.soft) return "soft";
+  if (c.ok) return c.conflict ? "conflict-met" : "match";
+  return c.conflict ? "conflict-off" : "difference";
+}
+
+function printedOf(row: PrintedRow, c: CellResidual): Pick<ReconciledCell, "printed" | "printedCount" | "printedPercent" | "label"> {
+  if (c.measure === "total") return { printed: row.total ?? null, printedCount: row.total ?? null, printedPercent: null, label: "Total" };
+  const cell = row.cells.find((x) => x.code === c.code);
+  const printedCount = cell?.count ?? null;
+  const printedPercent = cell?.percent ?? null;
+  return { printed: c.measure === "count" ? printedCount : printedPercent, printedCount, printedPercent, label: cell?.label ?? String(c.code) };
+}
+
+function emptyCounts(): ReconciliationCounts {
+  return { compared: 0, exact: 0, conflictsMet: 0, soft: 0, softOff: 0, conflictsOff: 0, differences: 0 };
+}
+
+function tally(counts: ReconciliationCounts, cell: ReconciledCell): void {
+  counts.compared++;
+  if (cell.status === "match") counts.exact++;
+  else if (cell.status === "conflict-met") counts.conflictsMet++;
+  else if (cell.status === "conflict-off") counts.conflictsOff++;
+  else if (cell.status === "difference") counts.differences++;
+  else {
+    counts.soft++;
+    if (!cell.ok) counts.softOff++;
+  }
+}
+
+export interface ReconcileOptions {
+  /** The records are a filtered subset (the filter bar is set). */
+  filtered?: boolean;
+}
+
+/**
+ * Reconcile every printed table with `records`. Walks tables, rows and the variables of a row
+ * exactly as `computeResiduals` does, so the flattened cells equal its report.
+ */
+export function reconcile(printed: PrintedTables, records: readonly RecordValues[], missing: MissingCodes, options: ReconcileOptions = {}): Reconciliation {
+  const augmented = records.map(withDerived);
+  const counts = emptyCounts();
+  let skipped = 0;
+  const tables: ReconciledTable[] = printed.tables.map((table) => {
+    const out: ReconciledTable = { id: table.id, caption: table.caption, kind: table.kind, lines: table.lines, cells: [], skipped: [], conflicts: [], counts: emptyCounts() };
+    for (const row of table.rows) {
+      for (const variable of row.variable.split(",").map((v) => v.trim())) {
+        const res = rowResiduals(table, row, augmented, missing, table.kind === "multiple-response" ? table.rows : undefined, variable);
+        if (res === null) {
+          out.skipped.push({ row: row.label, reason: `${table.kind} row of "${variable}": nothing to recount (list, or a category that is not a code)` });
+          skipped++;
+          continue;
+        }
+        for (const c of res) {
+          const cell: ReconciledCell = { ...c, ...printedOf(row, c), status: classify(c) };
+          out.cells.push(cell);
+          tally(out.counts, cell);
+          tally(counts, cell);
+        }
+      }
+    }
+    out.conflicts = [...new Set(out.cells.flatMap((c) => (c.conflict ? [c.conflict] : [])))];
+    return out;
+  });
+  const all = tables.flatMap((t) => t.cells);
+  const inconsistencies = printed.inconsistencies.map((inc) => {
+    const cells = all.filter((c) => c.conflict === inc.id);
+    return { ...inc, cells, recountable: cells.length > 0 };
+  });
+  const conflictIds = [...new Set(all.flatMap((c) => (c.conflict ? [c.conflict] : [])))];
+  const filtered = options.filtered === true;
+  return { counts, tables, inconsistencies, conflictIds, skipped, n: records.length, filtered, headline: headlineOf(counts, records.length, filtered) };
+}
+
+function headlineOf(c: ReconciliationCounts, n: number, filtered: boolean): string {
+  if (n === 0) return "No respondents match the filter: nothing to recompute. The printed tables are for all 267; clear the filter to reconcile.";
+  if (filtered) {
+    return `Filtered to ${n} respondents: the printed tables are for all 267, so the recomputation diverges from the print by design — ` +
+      `${c.compared - c.exact - c.conflictsMet - c.soft + c.softOff} of ${c.compared} figures differ. Clear the filter to reconcile.`;
+  }
+  const undocumented = c.differences === 0 ? "no undocumented differences" : `${c.differences} undocumented difference${c.differences === 1 ? "" : "s"}`;
+  return `${c.compared} printed figures recomputed from ${n} respondents: ${c.exact} exact, ${c.conflictsMet} documented conflicts met at their resolved value, ` +
+    `${c.soft} soft text statements (${c.soft - c.softOff} at exactly the stated figure), ${undocumented}.`;
+}
+
+/** The cells that differ from their target (status other than match / conflict-met, soft ones only when off). */
+export function flaggedCells(rec: Reconciliation): ReconciledCell[] {
+  return rec.tables.flatMap((t) => t.cells).filter((c) => !c.ok);
+}
+
+/** A small JSON picture of a reconciliation (what the headless runner prints). */
+export function reconciliationSummary(rec: Reconciliation): Record<string, unknown> {
+  return {
+    n: rec.n, filtered: rec.filtered, headline: rec.headline, counts: rec.counts, skipped: rec.skipped, conflictIds: rec.conflictIds,
+    tables: rec.tables.map((t) => ({ id: t.id, counts: t.counts, conflicts: t.conflicts })),
+  };
+}

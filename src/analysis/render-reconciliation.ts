@@ -1,0 +1,207 @@
+/**
+ * DOM for the reconciliation notebook: the summary, one table per printed table with every figure
+ * (printed, recomputed, residual, conflict id) and the differing ones highlighted, and every
+ * inconsistency of printed-tables.json explained with the cells it touches. Built with the host's
+ * document (textContent only, never innerHTML), so labels from the data cannot inject markup.
+ * Highlights are inline styles as well as classes, so they show in any page that hosts the output.
+ */
+import { formatShownCount, guardCount } from "../stats/disclosure";
+import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation } from "./reconciliation";
+
+export interface ReconciliationRenderOptions {
+  /** Mask recomputed counts below `threshold` ("< 3"): shared views under a county or size filter. */
+  mask?: boolean;
+  threshold?: number;
+  /** Show only figures that differ from their target (and documented conflicts). */
+  onlyFlagged?: boolean;
+}
+
+const STATUS_TEXT: Record<ReconciledStatus, string> = {
+  "match": "✓",
+  "conflict-met": "✓ resolution",
+  "soft": "≈ text",
+  "conflict-off": "✗ misses resolution",
+  "difference": "✗ differs",
+};
+
+/** Background colours of the highlighted rows (light, readable in both themes' tables). */
+const HIGHLIGHT: Partial<Record<ReconciledStatus, string>> = {
+  "conflict-met": "#fff4d6",
+  "conflict-off": "#ffd9d9",
+  "difference": "#ffd9d9",
+};
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  if (text !== undefined) node.textContent = text;
+  if (className) node.className = className;
+  return node;
+}
+
+function num(value: number | null, measure: ReconciledCell["measure"]): string {
+  if (value === null || !Number.isFinite(value)) return "–";
+  const text = Number.isInteger(value) ? String(value) : value.toFixed(1).replace(".", ",");
+  return measure === "percent" ? `${text} %` : text;
+}
+
+/** The printed figure; when the print gives only the other measure (a count resolving a "48 %"), that one with its unit. */
+function printedText(cell: ReconciledCell): string {
+  if (cell.printed !== null) return num(cell.printed, cell.measure);
+  if (cell.measure === "count" && cell.printedPercent !== null) return num(cell.printedPercent, "percent");
+  if (cell.measure === "percent" && cell.printedCount !== null) return `(${num(cell.printedCount, "count")})`;
+  return "–";
+}
+
+/** "Tabell 2.1, text figure “adoption-share”" from an inconsistency's table field. */
+function whereText(tables: string): string {
+  return tables.split(",").map((t) => t.trim()).map((t) => (t.startsWith("text:") ? `text figure “${t.slice(5)}”` : /^[\d.]+$/.test(t) ? `Tabell ${t}` : t)).join(", ");
+}
+
+function recomputedText(cell: ReconciledCell, options: ReconciliationRenderOptions): string {
+  if (cell.measure === "percent") return num(cell.reconstructed, "percent");
+  return formatShownCount(guardCount(cell.reconstructed, { active: options.mask === true, threshold: options.threshold ?? 3 }));
+}
+
+function residualText(cell: ReconciledCell): string {
+  if (cell.residual === 0) return "0";
+  const sign = cell.residual > 0 ? "+" : "−";
+  // A difference of percentages is in percentage points, not percent.
+  const size = Math.abs(cell.residual);
+  return cell.measure === "percent" ? `${sign}${num(size, "count")} pp` : `${sign}${num(size, cell.measure)}`;
+}
+
+/** The summary block: counts and the plain headline; under a filter, the warning first. */
+export function renderReconciliationSummary(doc: Document, rec: Reconciliation): HTMLElement {
+  const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation-summary");
+  figure.append(el(doc, "p", rec.headline, rec.filtered || rec.counts.differences > 0 ? "tv-notice tv-warning" : "tv-notice"));
+  const table = el(doc, "table");
+  table.append(el(doc, "caption", rec.filtered ? "Printed figures against the filtered recomputation (not comparable)" : "Printed figures against the recomputation"));
+  const c = rec.counts;
+  const rows: [string, number][] = [
+    ["Figures compared", c.compared],
+    ["Exact matches", c.exact],
+    ["Documented conflicts met at their resolved value", c.conflictsMet],
+    ["Soft text statements", c.soft],
+    ["… of which not exactly the stated round figure (approximate wording)", c.softOff],
+    ["Documented conflicts whose resolution is missed", c.conflictsOff],
+    [rec.filtered ? "Differences (expected under a filter)" : "Undocumented differences", c.differences],
+    ["Printed rows with nothing to recount (lists)", rec.skipped],
+    ["Inconsistencies touching recountable cells", rec.conflictIds.length],
+    ["Inconsistencies in all (printed-tables.json)", rec.inconsistencies.length],
+  ];
+  const body = el(doc, "tbody");
+  for (const [label, value] of rows) {
+    const tr = el(doc, "tr");
+    tr.append(el(doc, "td", label), el(doc, "td", String(value)));
+    body.append(tr);
+  }
+  table.append(body);
+  figure.append(table);
+  return figure;
+}
+
+function cellRow(doc: Document, cell: ReconciledCell, options: ReconciliationRenderOptions): HTMLTableRowElement {
+  const tr = el(doc, "tr", undefined, `tv-rec-${cell.status}${cell.ok ? "" : " tv-differs"}`);
+  const colour = HIGHLIGHT[cell.status];
+  if (colour) tr.setAttribute("style", `background:${colour}`);
+  const measure = cell.measure === "total" ? "N" : cell.measure === "percent" ? "%" : "n";
+  tr.append(
+    el(doc, "td", cell.row),
+    el(doc, "td", cell.variable),
+    el(doc, "td", cell.measure === "total" ? "Total" : `${String(cell.code)} ${cell.label}`),
+    el(doc, "td", measure),
+    el(doc, "td", printedText(cell)),
+    el(doc, "td", cell.target === cell.printed ? "" : num(cell.target, cell.measure)),
+    el(doc, "td", recomputedText(cell, options)),
+    el(doc, "td", residualText(cell)),
+    el(doc, "td", cell.conflict ?? ""),
+    el(doc, "td", STATUS_TEXT[cell.status]),
+  );
+  return tr;
+}
+
+function cellTable(doc: Document, caption: string, cells: readonly ReconciledCell[], options: ReconciliationRenderOptions, withTable = false): HTMLTableElement {
+  const t = el(doc, "table");
+  t.append(el(doc, "caption", caption));
+  const head = el(doc, "tr");
+  for (const label of [...(withTable ? ["Tabell"] : []), "Row", "Variable", "Category", "Measure", "Printed", "Resolved", "Recomputed", "Residual", "Conflict", ""]) head.append(el(doc, "th", label));
+  const thead = el(doc, "thead");
+  thead.append(head);
+  const body = el(doc, "tbody");
+  for (const cell of cells) {
+    const tr = cellRow(doc, cell, options);
+    if (withTable) tr.prepend(el(doc, "td", cell.table));
+    body.append(tr);
+  }
+  t.append(thead, body);
+  return t;
+}
+
+/** The figures that differ from their target, across all tables (soft statements included). */
+export function renderFlagged(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement {
+  const cells = rec.tables.flatMap((t) => t.cells).filter((c) => !c.ok);
+  const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation-flagged");
+  const caption = `${cells.length} figure${cells.length === 1 ? "" : "s"} differ from their target${rec.filtered ? " (expected under a filter)" : ""}`;
+  if (cells.length === 0) figure.append(el(doc, "p", `${caption}.`, "tv-notice"));
+  else figure.append(cellTable(doc, caption, cells, options, true));
+  const audit = el(doc, "div", undefined, "tv-audit");
+  const undocumented = cells.filter((c) => c.status === "difference").length;
+  audit.append(el(doc, "p", `N = ${rec.n}${rec.filtered ? " (filtered)" : ""} · residual = recomputed − target; percentages rounded as printed · ${cells.filter((c) => c.soft).length} soft, ${undocumented} ${rec.filtered ? "differing under the filter" : "undocumented"} · engine: src/data/residuals.ts`, "tv-audit-line"));
+  figure.append(audit);
+  return figure;
+}
+
+/** One printed table: every recomputed figure (or only the flagged ones), differences highlighted. */
+export function renderReconciledTable(doc: Document, table: ReconciledTable, options: ReconciliationRenderOptions = {}): HTMLElement {
+  const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation");
+  const c = table.counts;
+  const shown = options.onlyFlagged ? table.cells.filter((x) => !x.ok || x.conflict !== undefined) : table.cells;
+  const caption = `${table.id} — ${table.caption} (${c.compared} figures: ${c.exact} exact, ${c.conflictsMet} resolved, ${c.soft} soft, ${c.differences + c.conflictsOff} differing)`;
+  figure.append(cellTable(doc, caption, shown, options));
+  const notes: string[] = [`Seed lines ${table.lines[0]}–${table.lines[1]}. Residual = recomputed − target (printed, or the resolution of a documented conflict); percentages compared after rounding as printed.`];
+  if (table.skipped.length) notes.push(`Not recounted: ${table.skipped.map((s) => s.row).join("; ")} (${table.kind} rows).`);
+  if (options.onlyFlagged) notes.push(`${table.cells.length - shown.length} matching figures hidden.`);
+  const audit = el(doc, "div", undefined, "tv-audit");
+  for (const line of notes) audit.append(el(doc, "p", line, "tv-audit-line"));
+  figure.append(audit);
+  return figure;
+}
+
+/** Every inconsistency: description, reasoning, resolution, and the recomputed cells it touches. */
+export function renderInconsistencies(doc: Document, items: readonly ReconciledInconsistency[], options: ReconciliationRenderOptions = {}): HTMLElement {
+  const section = el(doc, "section", undefined, "tv-inconsistencies");
+  for (const inc of items) {
+    const block = el(doc, "article", undefined, "tv-inconsistency");
+    block.append(el(doc, "h3", `${inc.id} — ${whereText(inc.table)}`));
+    const list = el(doc, "dl");
+    for (const [term, text] of [["Description", inc.description], ["Reasoning", inc.reasoning], ["Resolution", inc.resolution]] as const) {
+      list.append(el(doc, "dt", term), el(doc, "dd", text));
+    }
+    block.append(list);
+    if (inc.cells.length === 0) {
+      block.append(el(doc, "p", "Touches no recountable cell (a list, a caption, the questionnaire or a printed sum): explained, not recomputed.", "tv-audit-line"));
+    } else {
+      const t = el(doc, "table");
+      const statuses = [...new Set(inc.cells.map((x) => STATUS_TEXT[x.status]))].join(", ");
+      t.append(el(doc, "caption", `${inc.cells.length === 1 ? "1 recomputed cell carries" : `${inc.cells.length} recomputed cells carry`} this id (${statuses})`));
+      const body = el(doc, "tbody");
+      for (const cell of inc.cells) {
+        const tr = el(doc, "tr");
+        tr.append(
+          el(doc, "td", cell.table),
+          el(doc, "td", `${cell.row} (${cell.variable})`),
+          el(doc, "td", cell.measure === "total" ? "Total" : `${String(cell.code)} ${cell.label} [${cell.measure}]`),
+          el(doc, "td", `printed ${printedText(cell)}`),
+          el(doc, "td", `target ${num(cell.target, cell.measure)}`),
+          el(doc, "td", `recomputed ${recomputedText(cell, options)}`),
+          el(doc, "td", STATUS_TEXT[cell.status]),
+        );
+        body.append(tr);
+      }
+      t.append(body);
+      block.append(t);
+    }
+    section.append(block);
+  }
+  return section;
+}
