@@ -11,6 +11,7 @@
 import type { Codebook, MultipleResponseSet } from "../data/codebook";
 import { decimalsOf, type PrintedCell, type PrintedRow, type PrintedTable } from "../data/printed-tables";
 import { frequencies, isFilterView, isTableLike, multipleResponse, type DataSource, type FrequencyTable } from "../stats/index";
+import { matchesCode, roundHalfUp } from "../data/residuals";
 
 /** One printed figure and its recomputation. */
 export interface ComparedCell {
@@ -66,23 +67,6 @@ export interface PrintedComparison {
   note: string;
 }
 
-/** Does a value match a printed category code: 3, "1+2" (either), "41-50" (range), "3+" (at least)? */
-export function matchesPrintedCode(value: number, code: number | string): boolean {
-  if (typeof code === "number") return value === code;
-  const atLeast = /^(\d+)\+$/.exec(code);
-  if (atLeast) return value >= Number(atLeast[1]);
-  const range = /^(\d+)-(\d+)$/.exec(code);
-  if (range) return value >= Number(range[1]) && value <= Number(range[2]);
-  if (/^\d+(\+\d+)+$/.test(code)) return code.split("+").map(Number).includes(value);
-  return false;
-}
-
-/** Round half-up to `decimals`, as the report's tables were rounded. */
-export function roundHalfUp(value: number, decimals: number): number {
-  const scale = 10 ** decimals;
-  return Math.floor(value * scale + 0.5 + 1e-9) / scale;
-}
-
 function codeCounts(freq: FrequencyTable): Map<number, number> {
   const out = new Map<number, number>();
   for (const row of [...freq.valid, ...freq.missing]) if (row.code !== null) out.set(row.code, row.count);
@@ -91,7 +75,7 @@ function codeCounts(freq: FrequencyTable): Map<number, number> {
 
 function sumMatching(counts: Map<number, number>, code: number | string): number {
   let k = 0;
-  for (const [value, count] of counts) if (matchesPrintedCode(value, code)) k += count;
+  for (const [value, count] of counts) if (matchesCode(value, code)) k += count;
   return k;
 }
 

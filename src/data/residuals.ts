@@ -52,7 +52,8 @@ function inBase(row: PrintedRow, rec: RecordValues): boolean {
   return (row.where ?? []).every((w) => w.codes.includes(rec[w.variable] ?? Number.NaN));
 }
 
-function round(value: number, decimals: number): number {
+/** Round half-up to `decimals`, as the report's tables were rounded (the epsilon absorbs binary noise). */
+export function roundHalfUp(value: number, decimals: number): number {
   const scale = 10 ** decimals;
   return Math.floor(value * scale + 0.5 + 1e-9) / scale;
 }
@@ -107,7 +108,7 @@ export function rowResiduals(
     const targetPct = cell.resolved?.percent ?? cell.percent;
     if (targetPct === undefined || targetPct === null) continue;
     const d = denominator();
-    const pct = d > 0 ? round((count / d) * 100, decimalsOf(targetPct)) : 0;
+    const pct = d > 0 ? roundHalfUp((count / d) * 100, decimalsOf(targetPct)) : 0;
     const residual = Math.round((pct - targetPct) * 10) / 10;
     out.push({ ...common, measure: "percent", target: targetPct, reconstructed: pct, residual, ok: residual === 0 });
   }

@@ -6,7 +6,8 @@ import { describe, expect, it } from "vitest";
 import { table } from "arquero";
 import type { Codebook } from "../../../src/data/codebook";
 import type { PrintedTable } from "../../../src/data/printed-tables";
-import { comparePrinted, matchesPrintedCode, roundHalfUp } from "../../../src/analysis/printed-comparison";
+import { comparePrinted } from "../../../src/analysis/printed-comparison";
+import { matchesCode as matchesPrintedCode, roundHalfUp } from "../../../src/data/residuals";
 import { filterView } from "../../../src/stats/index";
 
 const codebook: Codebook = {
