@@ -57,20 +57,29 @@ export class NotebookSession {
   }
 
   /** Create the runtime and run every cell (the user's consent for shared notebooks). */
-  async start(): Promise<void> {
-    if (this.runtime) return;
+  start(): Promise<void> {
+    if (this.runtime) return Promise.resolve();
     const runtime = this.createRuntime();
     this.runtime = runtime;
     this.mode = "live";
     this.unsubscribe = runtime.subscribe((id) => this.emit({ kind: "state", id }));
     runtime.load(cloneDoc(this.doc));
-    this.emit({ kind: "mode" });
+    // Set right away: the runtime holds a value for an input whose cell has not run yet and applies
+    // it when view() binds, so the notebook computes once with the link's filter, not twice.
     const inputs = this.pendingInputs;
     this.pendingInputs = {};
-    if (Object.keys(inputs).length > 0) {
-      await runtime.idle();
-      for (const [name, value] of Object.entries(inputs)) runtime.setInput(name, value);
-    }
+    for (const [name, value] of Object.entries(inputs)) runtime.setInput(name, value);
+    this.emit({ kind: "mode" });
+    return Promise.resolve();
+  }
+
+  /**
+   * Set a view() input by name (a filter from the URL). Live: the runtime applies it (or holds it
+   * until the input's cell has run); in preview it waits for `start()` like a share link's inputs.
+   */
+  setInput(name: string, value: unknown): void {
+    if (this.runtime) this.runtime.setInput(name, value);
+    else this.pendingInputs = { ...this.pendingInputs, [name]: value };
   }
 
   /** Resolves when nothing is running (immediately in preview). */

@@ -4,15 +4,20 @@
  * calls its methods. Rules it keeps:
  * - a shared link opens as an unsaved copy in preview; only "Run this notebook" runs and saves it;
  * - a bad link changes nothing: the open notebook stays open and an error banner explains the fix;
- * - storage problems never lose text: the session keeps it, a banner says what happened.
+ * - storage problems never lose text: the session keeps it, a banner says what happened;
+ * - the survey filter lives in the URL: opening `#/nb/<name>?filter=…` applies it, moving the filter
+ *   bar rewrites the hash in place, and a filter that cannot be read applies nothing and says why.
  */
 import type { NotebookDoc } from "../notebook/document";
+// Presentation of the filter state the workbench keeps in the URL: the pinned N badge.
+import "./filter-pin.css";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
 import { Autosaver, type SaveStatus } from "./autosaver";
 import { fetchBundledList, fetchBundledText, type BundledEntry } from "./bundled";
 import { NotebookSession } from "./notebook-session";
 import { bundledKey, type NotebookOrigin, type NotebookStore, type StoredNotebook } from "./notebook-store";
-import { formatRoute, parseRoute, type Route } from "./route";
+import { FILTER_INPUT, currentFilter } from "./filter-link";
+import { formatRoute, parseRoute, type Route, type RouteFilter } from "./route";
 import type { RuntimePort } from "./runtime-port";
 
 export type ParseResult = { ok: true; doc: NotebookDoc } | { ok: false; message: string };
@@ -52,6 +57,8 @@ export class Workbench {
   private readonly listeners = new Set<() => void>();
   private readonly autosaver: Autosaver;
   private detachSession: (() => void) | undefined;
+  /** The hash the open notebook's filter was last written to (or read from); see syncFilterToUrl. */
+  private filterHash: string | undefined;
 
   constructor(private readonly services: WorkbenchServices) {
     this.autosaver = new Autosaver(services.store, (status) => this.onSaveStatus(status));
@@ -106,6 +113,15 @@ export class Workbench {
 
   async openRoute(route: Route): Promise<void> {
     if (route.kind === "share") return this.openShare(route.payload);
+    // A link whose filter cannot be read still opens its notebook, with no filter, and says why.
+    // (Every open makes a fresh session, also for the notebook already on screen: the data-source
+    // switch in main.ts relies on `openHash(location.hash)` re-creating the runtime.)
+    if (route.kind !== "home" && route.filterError !== undefined) {
+      this.banner("error", `The filter in this link was not applied, so the notebook shows all respondents. ${route.filterError}`);
+      // Drop the unreadable text from the address bar so a reload or a copied link does not repeat it.
+      this.services.replaceHash?.(formatRoute(route));
+    }
+    const inputs = route.kind !== "home" && route.filter ? { [FILTER_INPUT]: route.filter } : {};
     await this.autosaver.flush();
     if (route.kind === "home") {
       const first = this.bundled.find((b) => b.name === "demo") ?? this.bundled[0];
@@ -119,17 +135,54 @@ export class Workbench {
       if (route.kind === "local") {
         const stored = await this.services.store.get(route.key);
         if (!stored) return this.banner("error", `There is no local notebook “${route.key}” in this browser. It may have been deleted, or saved in another browser profile.`);
-        return this.show(stored.key, stored.origin, stored.doc, stored.drafts, {}, "live");
+        return this.show(stored.key, stored.origin, stored.doc, stored.drafts, inputs, "live", route);
       }
       const key = bundledKey(route.name);
       const stored = await this.services.store.get(key);
-      if (stored) return this.show(key, stored.origin, stored.doc, stored.drafts, {}, "live");
+      if (stored) return this.show(key, stored.origin, stored.doc, stored.drafts, inputs, "live", route);
       const shipped = await this.shippedDoc(route.name);
-      if (shipped) this.show(key, { kind: "bundled", name: route.name }, shipped, {}, {}, "live");
+      if (shipped) this.show(key, { kind: "bundled", name: route.name }, shipped, {}, inputs, "live", route);
     } finally {
       this.loading = false;
       this.emit();
     }
+  }
+
+  /** The route that names the open notebook with `filter`, or undefined for an unconsented shared copy. */
+  private routeOf(open: OpenNotebook, filter: RouteFilter["filter"]): Route | undefined {
+    if (open.session.mode === "preview") return undefined;
+    if (open.origin.kind === "bundled") return { kind: "bundled", name: open.origin.name, filter };
+    return { kind: "local", key: open.key, filter };
+  }
+
+  /**
+   * Write the open notebook's filter into the hash (history.replaceState: no reload, no new history
+   * entry). Called on every runtime state change; only an actual change of the filter writes, so a
+   * notebook without a filter input, or one whose filter did not move, leaves the URL alone.
+   */
+  private syncFilterToUrl(): void {
+    const open = this.current;
+    if (!open || this.filterHash === undefined) return;
+    const filter = currentFilter(open.session.inputValues());
+    if (!filter) return;
+    const route = this.routeOf(open, filter);
+    if (!route) return;
+    const hash = formatRoute(route);
+    if (hash === this.filterHash) return;
+    this.filterHash = hash;
+    this.services.replaceHash?.(hash);
+  }
+
+  /**
+   * Start following the filter once the first run has settled: until then the input may still
+   * show its default while the link's filter waits for the input's cell, and writing that default
+   * would erase the filter from the URL.
+   */
+  private async followFilter(session: NotebookSession, route: Route | undefined): Promise<void> {
+    await session.idle();
+    if (this.current?.session !== session) return;
+    this.filterHash = formatRoute(route ?? { kind: "home" });
+    this.syncFilterToUrl();
   }
 
   private async shippedDoc(name: string): Promise<NotebookDoc | undefined> {
@@ -150,16 +203,18 @@ export class Workbench {
     this.show(key, { kind: "shared" }, decoded.value.doc, {}, decoded.value.inputs, "preview");
   }
 
-  private show(key: string, origin: NotebookOrigin, doc: NotebookDoc, drafts: Record<string, string>, inputs: Record<string, unknown>, mode: "live" | "preview"): void {
+  private show(key: string, origin: NotebookOrigin, doc: NotebookDoc, drafts: Record<string, string>, inputs: Record<string, unknown>, mode: "live" | "preview", route?: Route): void {
     this.detachSession?.();
     this.current?.session.dispose();
+    this.filterHash = undefined;
     const session = new NotebookSession({ doc, drafts, inputs, createRuntime: () => this.services.createRuntime(origin) });
     this.current = { key, origin, session };
     this.detachSession = session.onChange((change) => {
       if (change.kind === "doc" || change.kind === "draft") this.save();
       if (change.kind === "doc" || change.kind === "mode") this.emit();
+      if (change.kind === "state") this.syncFilterToUrl();
     });
-    if (mode === "live") void session.start();
+    if (mode === "live") void session.start().then(() => this.followFilter(session, route));
     this.emit();
   }
 
@@ -185,6 +240,7 @@ export class Workbench {
     this.services.replaceHash?.(formatRoute({ kind: "local", key: open.key }));
     this.save();
     await this.autosaver.flush();
+    await this.followFilter(open.session, { kind: "local", key: open.key });
   }
 
   /** Throw away local edits of a bundled notebook and reopen the shipped file. */
@@ -195,7 +251,11 @@ export class Workbench {
     await this.autosaver.flush();
     await this.services.store.delete(open.key);
     const shipped = await this.shippedDoc(name);
-    if (shipped) this.show(bundledKey(name), { kind: "bundled", name }, shipped, {}, {}, "live");
+    if (shipped) {
+      // The reverted notebook starts unfiltered; a filter left in the URL would no longer be true.
+      this.services.replaceHash?.(formatRoute({ kind: "bundled", name }));
+      this.show(bundledKey(name), { kind: "bundled", name }, shipped, {}, {}, "live", { kind: "bundled", name });
+    }
     await this.refreshLocals();
   }
 

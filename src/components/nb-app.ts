@@ -5,10 +5,12 @@
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { RECONSTRUCTED_DATA_NOTICE, usesReconstructedSurvey } from "../app/data-notice";
+import { RECONSTRUCTED_DATA_NOTICE, SHARE_WITHOUT_FILE_NOTICE, userDataNotice, usesReconstructedSurvey } from "../app/data-notice";
+import type { DataSource } from "../app/data-source";
 import { downloadText, fileNameFor, pickTextFile } from "../app/file-io";
 import type { Workbench } from "../app/workbench";
 import type { ToolbarCommand } from "./nb-toolbar";
+import "./nb-data-source";
 import "./nb-notebook";
 import "./nb-notebook-list";
 import "./nb-share-dialog";
@@ -21,6 +23,8 @@ function isCommand(value: unknown): value is ToolbarCommand {
 @customElement("nb-app")
 export class NbApp extends LitElement {
   @property({ attribute: false }) workbench: Workbench | undefined;
+  /** Which respondents survey notebooks use (bundled or the user's file); the header shows it. */
+  @property({ attribute: false }) dataSource: DataSource | undefined;
   @state() private shareLink: string | undefined;
   private detach: (() => void) | undefined;
 
@@ -29,9 +33,15 @@ export class NbApp extends LitElement {
   }
 
   /** Attach to a workbench, open the notebook the URL names and follow later hash changes. */
-  async start(workbench: Workbench): Promise<void> {
+  async start(workbench: Workbench, dataSource?: DataSource): Promise<void> {
     this.workbench = workbench;
-    this.detach = workbench.onChange(() => this.requestUpdate());
+    this.dataSource = dataSource;
+    const offWorkbench = workbench.onChange(() => this.requestUpdate());
+    const offData = dataSource?.onActiveChange(() => this.requestUpdate());
+    this.detach = () => {
+      offWorkbench();
+      offData?.();
+    };
     window.addEventListener("hashchange", this.onHashChange);
     await workbench.init();
     await workbench.openHash(location.hash);
@@ -75,6 +85,8 @@ export class NbApp extends LitElement {
     } else if (command === "share") {
       const payload = await wb.sharePayload();
       if (payload) this.shareLink = `${location.origin}${location.pathname}#share=${payload}`;
+      // The link never carries the user's file; say so where the user is about to send it.
+      if (payload && this.dataSource?.active.kind === "user") wb.banner("info", SHARE_WITHOUT_FILE_NOTICE);
     } else if (command === "revert") {
       if (confirm("Discard your edits of this notebook and reload the version shipped with the app?")) await wb.revert();
     }
@@ -99,6 +111,7 @@ export class NbApp extends LitElement {
     const session = open?.session;
     const preview = session?.mode === "preview";
     const showNotice = session ? usesReconstructedSurvey(session.doc) : false;
+    const active = this.dataSource?.active;
     return html`
       <div class="nb-top">
       <header class="nb-header">
@@ -107,8 +120,13 @@ export class NbApp extends LitElement {
           ${session
             ? html`<input class="nb-title" aria-label="Notebook title" .value=${session.doc.title} ?readonly=${preview} @change=${this.onTitle} />`
             : html`<span class="nb-title">${wb?.loading ? "Loading…" : "No notebook open"}</span>`}
-          <div class="nb-notice" role="note" ?hidden=${!showNotice}>${showNotice ? RECONSTRUCTED_DATA_NOTICE : ""}</div>
+          ${active?.kind === "user"
+            ? html`<div class="nb-notice is-user" role="note" ?hidden=${!showNotice}>
+                ${userDataNotice(active.name, active.rows)}<button class="nb-notice-bundled" @click=${() => this.dataSource?.useBundled()}>Back to the bundled data</button>
+              </div>`
+            : html`<div class="nb-notice" role="note" ?hidden=${!showNotice}>${showNotice ? RECONSTRUCTED_DATA_NOTICE : ""}</div>`}
         </div>
+        <nb-data-source .source=${this.dataSource}></nb-data-source>
         <nb-toolbar
           .saveStatus=${wb?.saveStatus ?? { state: "saved" }}
           ?canRevert=${open?.origin.kind === "bundled" && (wb?.locals.some((n) => n.key === open.key) ?? false)}

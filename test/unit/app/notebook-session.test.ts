@@ -83,6 +83,16 @@ describe("notebook session", () => {
     expect(session.mode).toBe("live");
   });
 
+  it("sets an input before start (held until the runtime exists) and after (passed straight on)", async () => {
+    const { session, runtimes } = make();
+    session.setInput("filter", { fylke: [18] });
+    expect(session.inputValues()).toEqual({ filter: { fylke: [18] } });
+    await session.start();
+    expect(runtimes[0]?.inputs).toEqual({ filter: { fylke: [18] } });
+    session.setInput("filter", { fylke: [2] });
+    expect(runtimes[0]?.inputs).toEqual({ filter: { fylke: [2] } });
+  });
+
   it("keeps drafts of existing cells only and marks them until run", async () => {
     const { session, runtimes } = make();
     expect(session.draftRecord()).toEqual({ "2": "a + 2" });

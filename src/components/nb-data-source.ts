@@ -1,0 +1,197 @@
+/**
+ * <nb-data-source>: the header control "Data: reconstructed 1999 respondents ▾" with "Load your own
+ * file…", plus the panel that walks through loading it — progress with Cancel, the validation
+ * summary with "Use this data" / "Back", or the loader's error. Files come from the file picker or
+ * are dropped anywhere on the page. It renders a {@link DataSource}; the file is read in the
+ * browser only.
+ */
+import { LitElement, html, nothing } from "lit";
+import { customElement, property, state } from "lit/decorators.js";
+import type { DataPhase, DataSource, ValidationSummary } from "../app/data-source";
+import "./nb-data-source.css";
+
+/** What the file picker offers; anything else is still tried (detection goes by content too). */
+const ACCEPT = ".csv,.tsv,.txt,.dat,.card,.sav,text/csv";
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
+}
+
+function hasFiles(event: DragEvent): boolean {
+  return event.dataTransfer?.types.includes("Files") ?? false;
+}
+
+@customElement("nb-data-source")
+export class NbDataSource extends LitElement {
+  @property({ attribute: false }) source: DataSource | undefined;
+  @state() private menuOpen = false;
+  @state() private dragging = false;
+  private detach: (() => void) | undefined;
+  private attached: DataSource | undefined;
+
+  override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener("dragover", this.onDragOver);
+    window.addEventListener("dragleave", this.onDragLeave);
+    // Capture phase: a file dropped on a cell editor is a data file here, not text to insert.
+    window.addEventListener("drop", this.onDrop, true);
+    document.addEventListener("click", this.onDocumentClick);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener("dragover", this.onDragOver);
+    window.removeEventListener("dragleave", this.onDragLeave);
+    window.removeEventListener("drop", this.onDrop, true);
+    document.removeEventListener("click", this.onDocumentClick);
+    this.detach?.();
+  }
+
+  protected override willUpdate(): void {
+    if (this.attached === this.source) return;
+    this.detach?.();
+    this.attached = this.source;
+    this.detach = this.source?.onChange(() => this.requestUpdate());
+  }
+
+  protected override updated(): void {
+    // Top layer: the panel above everything (modal), the drop hint above everything (popover).
+    const dialog = this.querySelector<HTMLDialogElement>("dialog.nb-data-dialog");
+    if (dialog && !dialog.open) dialog.showModal();
+    const drop = this.querySelector<HTMLElement>(".nb-data-drop");
+    if (drop && !drop.matches(":popover-open")) drop.showPopover();
+  }
+
+  private onDragOver = (event: DragEvent): void => {
+    if (!hasFiles(event) || !this.source) return;
+    event.preventDefault();
+    if (event.dataTransfer) event.dataTransfer.dropEffect = "copy";
+    this.dragging = true;
+  };
+
+  private onDragLeave = (event: DragEvent): void => {
+    // Leaving the window reports no related target; moving between elements does.
+    if (event.relatedTarget === null) this.dragging = false;
+  };
+
+  private onDrop = (event: DragEvent): void => {
+    this.dragging = false;
+    const file = event.dataTransfer?.files[0];
+    if (!file || !this.source) return;
+    event.preventDefault();
+    event.stopPropagation();
+    this.menuOpen = false;
+    void this.source.choose(file, file.name);
+  };
+
+  private onDocumentClick = (event: Event): void => {
+    if (this.menuOpen && !event.composedPath().includes(this)) this.menuOpen = false;
+  };
+
+  private pick(): void {
+    this.menuOpen = false;
+    this.querySelector<HTMLInputElement>(".nb-data-file")?.click();
+  }
+
+  private onFile(event: Event): void {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement)) return;
+    const file = input.files?.[0];
+    // Reset so choosing the same file again still fires `change`.
+    input.value = "";
+    if (file) void this.source?.choose(file, file.name);
+  }
+
+  private useBundled(): void {
+    this.menuOpen = false;
+    this.source?.useBundled();
+  }
+
+  private renderSummary(summary: ValidationSummary): unknown {
+    return html`<dl class="nb-data-counts">
+        <dt>Rows</dt>
+        <dd class="nb-data-rows">${summary.rows}</dd>
+        ${summary.lines.map((line) => html`<dt>${line.label}</dt><dd class=${line.count > 0 ? "is-issue" : ""}>${line.count}</dd>`)}
+      </dl>
+      ${summary.first.length > 0
+        ? html`<p class="nb-data-first-title">${summary.total > summary.first.length ? `First ${summary.first.length} of ${summary.total} issues` : "Issues"}:</p>
+            <ol class="nb-data-issues">
+              ${summary.first.map((line) => html`<li>${line}</li>`)}
+            </ol>`
+        : html`<p class="nb-ok">No problems found: every value is in the codebook and every skip rule holds.</p>`}`;
+  }
+
+  private renderPanel(phase: DataPhase): unknown {
+    const source = this.source;
+    if (phase.kind === "idle" || !source) return nothing;
+    let body: unknown;
+    if (phase.kind === "loading") {
+      const total = phase.totalBytes;
+      body = html`<h2 id="nb-data-title">Reading ${phase.name}…</h2>
+        <progress class="nb-data-progress" aria-label="Bytes read" max=${total ?? 1} .value=${total === undefined ? 0 : phase.bytesRead}></progress>
+        <p class="nb-data-bytes">${megabytes(phase.bytesRead)}${total === undefined ? "" : ` of ${megabytes(total)}`}</p>
+        <div class="nb-dialog-actions">
+          <span class="nb-muted">Read in this browser; nothing is uploaded.</span>
+          <button class="nb-button nb-data-cancel" @click=${() => source.cancel()}>Cancel</button>
+        </div>`;
+    } else if (phase.kind === "review") {
+      body = html`<h2 id="nb-data-title">Check ${phase.name} before using it</h2>
+        <p>Read as ${phase.summary.readAs}, through the bundled codebook.</p>
+        ${this.renderSummary(phase.summary)}
+        <div class="nb-dialog-actions">
+          <span class="nb-muted">Survey notebooks will rerun on this file.</span>
+          <button class="nb-button nb-data-back" @click=${() => source.back()}>Back</button>
+          <button class="nb-button nb-primary nb-data-use" @click=${() => source.use()}>Use this data</button>
+        </div>`;
+    } else {
+      body = html`<h2 id="nb-data-title">${phase.cancelled ? "Loading cancelled" : `${phase.name} could not be read`}</h2>
+        <p class=${phase.cancelled ? "nb-data-cancelled" : "nb-data-error"} role=${phase.cancelled ? "status" : "alert"}>${phase.message}</p>
+        ${phase.cancelled ? nothing : html`<p>Nothing changed: the notebooks keep the data they had.</p>`}
+        <div class="nb-dialog-actions">
+          <button class="nb-button nb-data-back" @click=${() => source.back()}>Back</button>
+        </div>`;
+    }
+    // A modal <dialog> sits in the top layer, above the sticky header's stacking context and the
+    // pinned filter count; Escape goes back (or cancels a load) instead of just closing it.
+    return html`<dialog class="nb-dialog nb-data-dialog" aria-labelledby="nb-data-title" @cancel=${(e: Event) => {
+      e.preventDefault();
+      source.back();
+    }}>${body}</dialog>`;
+  }
+
+  protected override render(): unknown {
+    const source = this.source;
+    if (!source) return nothing;
+    const active = source.active;
+    // The header notice names the user's file; the button stays short and carries the name as a tooltip.
+    const label = active.kind === "user" ? "Data: your file" : "Data: reconstructed 1999 respondents";
+    const title = active.kind === "user" ? `Data: ${active.name} (${active.rows} rows)` : label;
+    return html`<div class="nb-data">
+        <button class=${`nb-button nb-data-button${active.kind === "user" ? " is-user" : ""}`} title=${title} aria-haspopup="menu" aria-expanded=${this.menuOpen ? "true" : "false"} @click=${() => (this.menuOpen = !this.menuOpen)}>
+          ${label} ▾
+        </button>
+        ${this.menuOpen
+          ? html`<div class="nb-data-menu" role="menu">
+              <button role="menuitem" class="nb-data-load" @click=${() => this.pick()}>Load your own file…</button>
+              ${active.kind === "user"
+                ? html`<button role="menuitem" class="nb-data-bundled" @click=${() => this.useBundled()}>Use the reconstructed 1999 respondents</button>`
+                : nothing}
+              <p class="nb-data-hint">CSV, 133-column card image or SPSS .sav, read through the survey's codebook. You can also drop a file on the page. It stays in this browser: never uploaded, never put into share links, forgotten when the page reloads.</p>
+            </div>`
+          : nothing}
+        <input class="nb-data-file" type="file" accept=${ACCEPT} hidden @change=${this.onFile} />
+      </div>
+      ${this.dragging ? html`<div class="nb-data-drop" popover="manual" aria-hidden="true">Drop a survey file to load it (CSV, card image, .sav)</div>` : nothing}
+      ${this.renderPanel(source.phase)}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "nb-data-source": NbDataSource;
+  }
+}

@@ -1,0 +1,166 @@
+/**
+ * The survey filter in Chromium, against the built app: picking a county and a size class in the
+ * filter bar of 01-overview changes N, the tables and the charts, and writes the filter into the
+ * URL hash; a reload and a share link opened in a fresh profile reproduce the same numbers; a
+ * hostile filter in the URL shows a banner and applies nothing. Set TVERRSNITT_DIST to test a build
+ * made elsewhere (so a dist/ another process is serving is left alone).
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { serveDist, type RunningServer } from "./static-server";
+import { launchChromium, norm, openApp, outputText, screenshotDir } from "./browser-helpers";
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+const VIEWPORT = { width: 1360, height: 900 };
+/** Nordland (18), size class 2: 18 of the 267 respondents (counted in respondents.csv). */
+const FILTERED_N = "N = 18 of 267";
+const FILTER_HASH = "#/nb/01-overview?filter=fylke%3D18%26size%3D2";
+
+beforeAll(async () => {
+  server = await serveDist(process.env.TVERRSNITT_DIST);
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** The N the filter bar shows. */
+async function shownN(p: Page): Promise<string> {
+  return norm(await p.locator("#cell-filter .tv-filter-n").textContent());
+}
+
+/** Wait until the filter bar shows `n` and every cell has settled. */
+async function waitForN(p: Page, n: string): Promise<void> {
+  await p.waitForFunction((want) => (document.querySelector("#cell-filter .tv-filter-n")?.textContent ?? "").replace(/\s+/g, " ").startsWith(want), n, { timeout: 30_000 });
+  await p.evaluate(() => window.tverrsnitt?.idle());
+}
+
+/** The figures a reader compares: the N line, Tabell 2.1 and 2.2 as text, the 2.1 chart as SVG. */
+async function figures(p: Page): Promise<{ n: string; summary: string; t21: string; t22: string; chart: string }> {
+  return {
+    n: await shownN(p),
+    summary: await outputText(p, "n"),
+    t21: norm(await p.locator("#cell-t21 .nb-output table").first().textContent()),
+    t22: await outputText(p, "t22"),
+    chart: (await p.locator("#cell-t21 .nb-output svg").first().evaluate((svg) => svg.outerHTML)).replace(/\s+/g, " "),
+  };
+}
+
+/** Text of every body cell of a cell's first table, in order. */
+function cellTexts(p: Page, cellId: string): Promise<string[]> {
+  return p.locator(`#cell-${cellId} .nb-output table`).first().locator("tbody td").evaluateAll((tds) => tds.map((td) => (td.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim()));
+}
+
+/** True when the element's box lies inside the viewport (seen without scrolling). */
+async function inViewport(p: Page, selector: string): Promise<boolean> {
+  const box = await p.locator(selector).boundingBox();
+  return box !== null && box.y >= 0 && box.y + box.height <= VIEWPORT.height && box.x >= 0 && box.x + box.width <= VIEWPORT.width;
+}
+
+let unfiltered: Awaited<ReturnType<typeof figures>>;
+let filtered: Awaited<ReturnType<typeof figures>>;
+
+describe("survey filter in the URL", () => {
+  it("opens 01-overview unfiltered with N visible without scrolling", async () => {
+    await openApp(page, server.url, "#/nb/01-overview");
+    await waitForN(page, "N = 267 of 267");
+    unfiltered = await figures(page);
+    expect(unfiltered.t21).not.toBe("");
+    expect(await inViewport(page, "#cell-filter .tv-filter-n")).toBe(true);
+    await page.screenshot({ path: `${screenshotDir}/filters-unfiltered.png` });
+  });
+
+  it("choosing a county and a size class changes N, the tables, the chart and the URL", async () => {
+    await page.selectOption("#cell-filter select[name=fylke]", "18");
+    await page.check('#cell-filter input[name="size"][value="2"]');
+    await waitForN(page, FILTERED_N);
+    filtered = await figures(page);
+    expect(filtered.summary).not.toBe(unfiltered.summary);
+    expect(filtered.t21).not.toBe(unfiltered.t21);
+    expect(filtered.t22).not.toBe(unfiltered.t22);
+    expect(filtered.chart).not.toBe(unfiltered.chart);
+    expect(new URL(page.url()).hash).toBe(FILTER_HASH);
+    expect(await inViewport(page, "#cell-filter .tv-filter-n")).toBe(true);
+    await page.screenshot({ path: `${screenshotDir}/filters-nordland-size2.png` });
+    // Scrolled down to the tables, the N is still on screen.
+    await page.locator("#cell-t22").scrollIntoViewIfNeeded();
+    expect(await inViewport(page, "#cell-filter")).toBe(false);
+    expect(await inViewport(page, "#cell-filter .tv-filter-n")).toBe(true);
+    await page.screenshot({ path: `${screenshotDir}/filters-scrolled-to-tables.png` });
+  });
+
+  it("a reload reproduces the filter and the same numbers", async () => {
+    await page.reload();
+    await page.waitForSelector("nb-app .nb-header");
+    await waitForN(page, FILTERED_N);
+    expect(await figures(page)).toEqual(filtered);
+    expect(await page.locator("#cell-filter select[name=fylke] option:checked").evaluateAll((os) => os.map((o) => (o instanceof HTMLOptionElement ? o.value : "")))).toEqual(["18"]);
+    expect(await page.isChecked('#cell-filter input[name="size"][value="2"]')).toBe(true);
+    expect(new URL(page.url()).hash).toBe(FILTER_HASH);
+  });
+
+  it("a share link opened in a fresh profile gives the same numbers", async () => {
+    await page.click(".nb-share");
+    const link = await page.locator(".nb-share-link").inputValue();
+    expect(link).toMatch(/#share=v1\./);
+    await page.click(".nb-dialog .nb-button:not(.nb-primary)");
+    const fresh = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const other = await fresh.newPage();
+      await other.goto(link);
+      await other.waitForSelector(".nb-preview-bar");
+      await other.click(".nb-consent");
+      await waitForN(other, FILTERED_N);
+      const shared = await figures(other);
+      // N, the summary line and the chart are identical.
+      expect(shared.n).toBe(filtered.n);
+      expect(shared.summary).toBe(filtered.summary);
+      expect(shared.chart).toBe(filtered.chart);
+      // The table too, except that the shared view prints counts of 1–2 under a county filter as
+      // "< 3" (the disclosure guard), which this filter does trigger.
+      const live = (await cellTexts(page, "t21")).map((text) => text.replace(/\((1|2)\)$/, "(< 3)"));
+      expect(live.some((text) => text.endsWith("(< 3)"))).toBe(true);
+      expect(await cellTexts(other, "t21")).toEqual(live);
+      expect(new URL(other.url()).hash).toMatch(/^#\/local\/shared%3A[^?]+\?filter=fylke%3D18%26size%3D2$/);
+      await other.screenshot({ path: `${screenshotDir}/filters-shared.png` });
+    } finally {
+      await fresh.close();
+    }
+  });
+
+  it("a hostile filter in the URL shows a banner, applies nothing and leaves the notebook usable", async () => {
+    const fresh = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      const other = await fresh.newPage();
+      await openApp(other, server.url, `#/nb/01-overview?filter=${"fylke%3D99%26".repeat(770)}`);
+      await other.waitForSelector(".nb-banner.is-error");
+      expect(norm(await other.locator(".nb-banner.is-error").textContent())).toContain("The filter in this link was not applied");
+      await waitForN(other, "N = 267 of 267");
+      expect(await figures(other)).toEqual(unfiltered);
+      expect(new URL(other.url()).hash).toBe("#/nb/01-overview");
+      await other.screenshot({ path: `${screenshotDir}/filters-hostile.png` });
+      // Still usable: the filter bar works.
+      await other.check('#cell-filter input[name="size"][value="2"]');
+      await waitForN(other, "N = ");
+      expect(await shownN(other)).not.toContain("267 of 267");
+      // An unknown key and an out-of-range county: the banner names the fix, nothing is applied.
+      for (const [bad, says] of [["colour%3Dred", 'Unknown filter "colour"'], ["fylke%3D21", "value 21 is outside 1–20"]]) {
+        const tab = await fresh.newPage();
+        await openApp(tab, server.url, `#/nb/01-overview?filter=${bad}`);
+        await tab.waitForSelector(".nb-banner.is-error");
+        expect(norm(await tab.locator(".nb-banner.is-error").textContent())).toContain(says);
+        await waitForN(tab, "N = 267 of 267");
+        expect(new URL(tab.url()).hash).toBe("#/nb/01-overview");
+        await tab.close();
+      }
+    } finally {
+      await fresh.close();
+    }
+  });
+});

@@ -1,0 +1,222 @@
+/**
+ * "Load your own file" end to end in Chromium against the built app: a broken CSV dropped on the
+ * page shows its error and the bundled data stays; the bundled respondents minus ten rows,
+ * re-encoded in Windows-1252, review as 257 rows and notebook 01 recomputes on them (N = 257, æøå
+ * intact, header says "Your file"); a share link made meanwhile runs elsewhere on the bundled data;
+ * the card image loads too; a 150 MB file can be cancelled mid-stream; "back to bundled" restores N = 267.
+ */
+import { mkdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { encodeShare } from "../../src/notebook/share-codec";
+import { serveDist, type RunningServer } from "./static-server";
+import { launchChromium, norm, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+
+const workDir = "test-output/data-source";
+const minus10Path = `${workDir}/respondenter-minus-10-cp1252.csv`;
+const largePath = `${workDir}/large-150mb.csv`;
+
+/** Windows-1252 bytes of `text` (Latin-1 range plus the few 0x80–0x9F letters Norwegian data uses). */
+function encodeWindows1252(text: string): Buffer {
+  const extra: Record<string, number> = { "š": 0x9a, "Š": 0x8a, "ž": 0x9e, "Ž": 0x8e, "€": 0x80, "–": 0x96, "—": 0x97, "’": 0x92 };
+  const bytes: number[] = [];
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    const byte = code < 0x80 || (code >= 0xa0 && code <= 0xff) ? code : extra[ch];
+    if (byte === undefined) throw new Error(`no Windows-1252 byte for ${ch}`);
+    bytes.push(byte);
+  }
+  return Buffer.from(bytes);
+}
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+let respondentLines: string[] = [];
+
+beforeAll(async () => {
+  mkdirSync(workDir, { recursive: true });
+  respondentLines = readFileSync("data/survey-1999/respondents.csv", "utf8").trimEnd().split("\n");
+  // Header plus the first 257 respondents: the bundled file minus its last ten rows.
+  writeFileSync(minus10Path, encodeWindows1252(respondentLines.slice(0, 258).join("\r\n") + "\r\n"));
+  server = await serveDist();
+  browser = await launchChromium();
+  const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+/** Text of notebook 01's filter bar count ("N = 267 of 267"). */
+async function waitForN(p: Page, n: number): Promise<void> {
+  await p.waitForFunction((expected) => {
+    const text = (document.querySelector("#cell-filter .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ");
+    return text.startsWith(`N = ${expected} of ${expected}`);
+  }, n, { timeout: 20_000 });
+}
+
+/** Drop a file on the page the way the browser does for a drag from the desktop. */
+async function dropFile(p: Page, name: string, content: string): Promise<void> {
+  const transfer = await p.evaluateHandle(({ name, content }) => {
+    const dt = new DataTransfer();
+    dt.items.add(new File([content], name, { type: "text/csv" }));
+    return dt;
+  }, { name, content });
+  await p.dispatchEvent("main.nb-main", "dragover", { dataTransfer: transfer });
+  await p.waitForSelector(".nb-data-drop");
+  await p.screenshot({ path: `${screenshotDir}/data-source-drop.png` });
+  await p.dispatchEvent("main.nb-main", "drop", { dataTransfer: transfer });
+}
+
+describe("loading your own survey file", () => {
+  it("notebook 01 starts on the bundled reconstruction", async () => {
+    await openApp(page, server.url, "#/nb/01-overview");
+    await waitForN(page, 267);
+    expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
+    expect(await page.locator(".nb-notice").textContent()).toContain("reconstruction from published aggregates");
+    await page.click(".nb-data-button");
+    await page.waitForSelector(".nb-data-menu .nb-data-load");
+    await page.screenshot({ path: `${screenshotDir}/data-source-menu.png` });
+    await page.click(".nb-data-button");
+  });
+
+  it("a broken CSV dropped on the page shows file, row, column and fix, and the bundled data stays", async () => {
+    const broken = readFileSync("test/fixtures/loaders/broken/bad-unclosed-quote.csv", "utf8");
+    await dropFile(page, "bad-unclosed-quote.csv", broken);
+    await page.waitForSelector(".nb-data-error");
+    const message = norm(await page.locator(".nb-data-error").textContent());
+    expect(message).toMatch(/^bad-unclosed-quote\.csv, row 3, column 11: A quoted field .* is never closed.*Fix: Add the closing quote/);
+    await page.screenshot({ path: `${screenshotDir}/data-source-error.png` });
+    await page.click(".nb-data-back");
+    expect(await page.locator(".nb-data-dialog").count()).toBe(0);
+    await waitForN(page, 267);
+    expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
+  });
+
+  it("a file with problems reviews with counts and the first issues located; Back keeps the data", async () => {
+    const header = (respondentLines[0] ?? "").split(",");
+    const q33 = header.indexOf("q33");
+    const edited = respondentLines.map((line, i) => {
+      const fields = line.split(",");
+      if (i === 3) fields[0] = "2"; // the id of row 2 again
+      if (i === 4) fields[q33] = "150"; // an age outside 18–80
+      return fields.join(",");
+    });
+    await page.setInputFiles(".nb-data-file", { name: "med-feil.csv", mimeType: "text/csv", buffer: Buffer.from(edited.join("\n") + "\n") });
+    await page.waitForSelector(".nb-data-use");
+    const labels = await page.locator(".nb-data-counts dt").allTextContents();
+    const counts = await page.locator(".nb-data-counts dd").allTextContents();
+    expect(Object.fromEntries(labels.map((label, i) => [label, counts[i]]))).toEqual({
+      Rows: "267", "Unknown variables": "0", "Values outside the codebook": "1", "Skip-rule violations": "0",
+      "Missing columns": "0", "Duplicate respondent ids": "1",
+    });
+    const issues = await page.locator(".nb-data-issues li").allTextContents();
+    expect(issues).toHaveLength(2);
+    expect(issues.join("\n")).toMatch(new RegExp(`Row 5, column (${q33 + 1} \\(q33\\)|q33): .*150.* Fix: `));
+    expect(issues.join("\n")).toMatch(/Row 4, column (1 \(resp_id\)|resp_id): .* Fix: /);
+    await page.screenshot({ path: `${screenshotDir}/data-source-issues.png` });
+    await page.click(".nb-data-back");
+    await waitForN(page, 267);
+    expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
+  });
+
+  it("the bundled respondents minus 10 rows in Windows-1252 review as 257 rows and notebook 01 recomputes", async () => {
+    await page.setInputFiles(".nb-data-file", minus10Path);
+    await page.waitForSelector(".nb-data-use");
+    expect(norm(await page.locator(".nb-data-rows").textContent())).toBe("257");
+    expect(norm(await page.locator(".nb-data-dialog").textContent())).toContain("Read as CSV, windows-1252");
+    expect(norm(await page.locator(".nb-data-dialog").textContent())).toContain("No problems found");
+    await page.screenshot({ path: `${screenshotDir}/data-source-review.png` });
+    await page.click(".nb-data-use");
+    await waitForN(page, 257);
+    const notice = norm(await page.locator(".nb-notice").textContent());
+    expect(notice).toContain("Your file: respondenter-minus-10-cp1252.csv (257 rows)");
+    expect(notice).not.toContain("reconstruction");
+    expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: your file ▾");
+    expect(await page.locator(".nb-data-button").getAttribute("title")).toBe("Data: respondenter-minus-10-cp1252.csv (257 rows)");
+    await waitForOutput(page, "n", "Respondents from respondenter-minus-10-cp1252.csv (257 rows)");
+    await page.screenshot({ path: `${screenshotDir}/data-source-user-data.png` });
+  });
+
+  it("names with æøå and š come out right, in any survey notebook opened meanwhile", async () => {
+    const payload = await encodeShare({
+      doc: { title: "Names", cells: [{ id: "1", kind: "js", source: "const d = await survey" }, { id: "2", kind: "js", source: "`${d.rows.length}: ${d.rows.map((r) => r.name).filter(Boolean).join(\"|\")}`" }] },
+      inputs: {},
+    });
+    await page.goto(`${server.url}#share=${payload}`);
+    await page.click(".nb-consent");
+    await waitForOutput(page, "2", "257:");
+    const text = norm(await page.locator("#cell-2 .nb-output").textContent());
+    for (const name of ["Kárášjohka - Karasjok", "Sør-Varanger", "Åmot", "Østre Toten", "Holtålen"]) expect(text).toContain(`|${name}|`);
+    expect(text).not.toContain("Inderøy"); // one of the ten rows left out
+    expect(text).not.toMatch(/Ã|�/);
+  });
+
+  it("a share link made with your file in use runs elsewhere on the bundled data and says so", async () => {
+    await page.goto(`${server.url}#/nb/01-overview`);
+    await waitForN(page, 257);
+    await page.click(".nb-share");
+    const link = await page.locator(".nb-share-link").inputValue();
+    await page.click(".nb-dialog .nb-button:not(.nb-primary)");
+    expect(norm(await page.locator(".nb-banner.is-info").last().textContent())).toContain("not your data file");
+    expect(link).not.toContain("respondenter");
+    const fresh = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const other = await fresh.newPage();
+    await other.goto(link);
+    await other.click(".nb-consent");
+    await waitForN(other, 267);
+    expect(await other.locator(".nb-notice").textContent()).toContain("reconstruction from published aggregates");
+    await fresh.close();
+  });
+
+  it("the bundled card image loads through the same codebook", async () => {
+    const chooser = page.waitForEvent("filechooser");
+    await page.click(".nb-data-button");
+    await page.click(".nb-data-load");
+    await (await chooser).setFiles("data/survey-1999/respondents.dat");
+    await page.waitForSelector(".nb-data-use");
+    expect(norm(await page.locator(".nb-data-dialog").textContent())).toContain("Read as card image");
+    expect(norm(await page.locator(".nb-data-rows").textContent())).toBe("267");
+    await page.click(".nb-data-use");
+    await waitForN(page, 267);
+    expect(norm(await page.locator(".nb-notice").textContent())).toContain("Your file: respondents.dat (267 rows)");
+  });
+
+  it("Back to the bundled data restores the reconstruction and its notice", async () => {
+    await page.click(".nb-notice-bundled");
+    await waitForOutput(page, "n", "reconstruction from published aggregates");
+    await waitForN(page, 267);
+    expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
+  });
+
+  it("a 150 MB file streams with progress and Cancel stops it, changing nothing", async () => {
+    // Write it in pieces: the respondents repeated until the file passes 150 MB.
+    const body = respondentLines.slice(1).join("\n") + "\n";
+    const fd = openSync(largePath, "w");
+    writeSync(fd, `${respondentLines[0] ?? ""}\n`);
+    const block = body.repeat(64);
+    for (let written = 0; written < 150 * 1_048_576; written += Buffer.byteLength(block)) writeSync(fd, block);
+    closeSync(fd);
+
+    await page.setInputFiles(".nb-data-file", largePath);
+    await page.waitForSelector(".nb-data-progress");
+    await page.waitForFunction(() => {
+      const bar = document.querySelector("progress.nb-data-progress");
+      return bar instanceof HTMLProgressElement && bar.value > 0;
+    });
+    expect(norm(await page.locator(".nb-data-bytes").textContent())).toMatch(/^\d+(\.\d)? MB of 15\d MB$/);
+    await page.screenshot({ path: `${screenshotDir}/data-source-progress.png` });
+    const started = Date.now();
+    await page.click(".nb-data-cancel");
+    await page.waitForSelector(".nb-data-cancelled");
+    expect(Date.now() - started).toBeLessThan(3_000);
+    expect(norm(await page.locator(".nb-data-cancelled").textContent())).toContain("was cancelled. Nothing changed");
+    await page.click(".nb-data-back");
+    await waitForN(page, 267);
+    expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
+  });
+});
