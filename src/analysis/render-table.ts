@@ -6,7 +6,7 @@
  * Counts pass through the disclosure guard: in shared and exported views under a county or size
  * filter, counts of 1–2 print as "< 3"; the analyst's live view keeps exact numbers.
  */
-import { formatShownCount, guardCount } from "../stats/disclosure";
+import { formatShownCount, guardCount, type ShownCount } from "../stats/disclosure";
 import type { ComparedCell, PrintedComparison } from "./printed-comparison";
 
 export interface RenderOptions {
@@ -88,12 +88,17 @@ export function renderTable(doc: Document, spec: PlainTable, options: RenderOpti
   return figure;
 }
 
-function figureText(count: number | null, percent: number | null, countText: (k: number) => string): string {
+function figureText(count: number | null, percent: number | null, guard: (k: number) => ShownCount): string {
+  const shown = count === null ? null : guard(count);
+  // A masked count hides its percentage too: with N beside it, the percentage would give the count back.
+  if (shown?.masked) return formatShownCount(shown);
   const parts: string[] = [];
   if (percent !== null) parts.push(`${formatNumber(percent, Number.isInteger(percent) ? 0 : 1)} %`);
-  if (count !== null) parts.push(percent !== null ? `(${countText(count)})` : countText(count));
+  if (shown) parts.push(percent !== null ? `(${formatShownCount(shown)})` : formatShownCount(shown));
   return parts.length ? parts.join(" ") : "–";
 }
+
+const unmasked = (k: number): ShownCount => ({ masked: false, value: k });
 
 function statusText(cell: ComparedCell): string {
   if (cell.matches === null) return "";
@@ -107,7 +112,8 @@ function statusText(cell: ComparedCell): string {
  * recomputed (rounded as printed), and whether they agree.
  */
 export function renderComparison(doc: Document, cmp: PrintedComparison, options: RenderOptions = {}): HTMLElement {
-  const countText = (k: number): string => formatShownCount(guardCount(k, { active: options.mask === true, threshold: options.threshold ?? 3 }));
+  const guard = (k: number): ShownCount => guardCount(k, { active: options.mask === true, threshold: options.threshold ?? 3 });
+  const countText = (k: number): string => formatShownCount(guard(k));
   const figure = element(doc, "figure", undefined, "tv-table tv-comparison");
   figure.append(element(doc, "p", cmp.note, cmp.mismatches > 0 ? "tv-notice tv-warning" : "tv-notice"));
   const table = element(doc, "table");
@@ -122,9 +128,9 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
       const tr = element(doc, "tr");
       tr.append(element(doc, "td", i === 0 ? row.label : ""));
       tr.append(element(doc, "td", cell.label));
-      tr.append(element(doc, "td", figureText(cell.printedCount, cell.printedPercent, String)));
+      tr.append(element(doc, "td", figureText(cell.printedCount, cell.printedPercent, unmasked)));
       const shownPercent = cell.printedPercent === null && cell.target.percent === null ? null : cell.percentRounded;
-      tr.append(element(doc, "td", figureText(cell.count, shownPercent, countText)));
+      tr.append(element(doc, "td", figureText(cell.count, shownPercent, guard)));
       tr.append(element(doc, "td", statusText(cell), cell.matches === false ? "tv-differs" : undefined));
       tbody.append(tr);
     });

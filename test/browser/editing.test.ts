@@ -96,6 +96,9 @@ describe("editing notebooks in Chromium", () => {
   });
 
   it("offers CSV for a table output and SVG/PNG for a chart output", async () => {
+    // A hash-only navigation would keep the previous test's notebook (same cells) on screen while
+    // the demo renders; start from a blank page so every element waited for is the demo's own.
+    await page.goto("about:blank");
     await page.goto(`${server.url}#/nb/demo`);
     await waitForOutput(page, "9", "kommuner");
     await page.waitForSelector("#cell-10 nb-export-menu .nb-export-svg");
