@@ -14,6 +14,7 @@ import type { PortCellState } from "../app/runtime-port";
 import type { CodeEditor } from "./code-editor";
 import { ColumnTable } from "arquero";
 import { findChartSvg } from "../app/export-chart";
+import { findHtmlTable, htmlTableRows } from "../app/html-table-rows";
 import { highlightJs } from "./highlight";
 import "./nb-export-menu";
 import { renderError, renderValue, isMarkdownValue } from "./render-output";
@@ -177,9 +178,11 @@ export class NbCell extends LitElement {
     out.replaceChildren(...nodes);
   }
 
-  /** CSV for an Arquero table, SVG/PNG for a chart — the first of each among the outputs. */
+  /** CSV for an Arquero or HTML table, SVG/PNG for a chart — the first of each among the outputs. */
   private exportMenu(displays: unknown[], nodes: Node[]): HTMLElement | undefined {
-    const table = displays.find((d): d is ColumnTable => d instanceof ColumnTable);
+    const arqueroTable = displays.find((d): d is ColumnTable => d instanceof ColumnTable);
+    const htmlTable = arqueroTable ? null : findHtmlTable(nodes);
+    const table = arqueroTable ?? (htmlTable ? htmlTableRows(htmlTable) : undefined);
     const chart = nodes.find((n): n is Element => n instanceof Element && findChartSvg(n) !== null);
     if (!table && !chart) return undefined;
     const menu = document.createElement("nb-export-menu");
