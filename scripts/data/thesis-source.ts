@@ -167,6 +167,19 @@ const literature: Array<Omit<ThesisLiteratureItem, "cited"> & { cited: Draft<str
   })),
 ];
 
+const tables: Array<{ id: string; caption: Draft<string>; fields: string[]; note?: string }> = [
+  { id: "2", caption: f("Utfordringer og suksessfaktorer knyttet til BMS i kommunal sektor", "Tabell 2: Utfordringer og suksessfaktorer knyttet til BMS i kommunal sektor"), fields: ["literature"] },
+  { id: "5", caption: f("Oversikt casekommuner", "Tabell 5: Oversikt casekommuner"), fields: ["introduced", "size"] },
+  { id: "7", caption: f("Overordnede indikatorer og målemetoder (kommune A)", "Tabell 7: Overordnede indikatorer og målemetoder"), fields: ["indicators", "measurementSources"], note: "The extract runs the two columns into one list; indicators and measurement methods were split by meaning (Regnskapstall counted as an indicator)." },
+  { id: "8", caption: f("Overordnede indikatorer og målemetoder (kommune B)", "Tabell 8: Overordnede indikatorer og målemetoder"), fields: ["indicators", "measurementSources"], note: "Columns run together in the extract; split as for Tabell 7." },
+  { id: "9", caption: f("Overordnede indikatorer og målemetoder (kommune C)", "Tabell 9: Overordnede indikatorer og målemetoder"), fields: ["indicators", "measurementSources"], note: "Columns run together in the extract; split as for Tabell 7." },
+  { id: "10", caption: f("Generelle indikatorer og målemetoder (kommune D)", "Tabell 10: Generelle indikatorer og målemetoder"), fields: ["indicators", "measurementSources"], note: "Columns run together in the extract; for D, Regnskapstall follows the eight indicators and is read as a measurement source." },
+  { id: "11", caption: f("Tidspunkt for innføringen av BMS", "Tabell 11: Tidspunkt for innføringen av BMS"), fields: ["introduced"] },
+  { id: "12", caption: f("Oversikt perspektiver", "Tabell 12: Oversikt perspektiver"), fields: ["perspectives"] },
+  { id: "13", caption: f("Strukturen på målekartet i de ulike kommunene", "Tabell 13: Strukturen på målekartet i de ulike kommunene"), fields: ["structure", "thresholds"] },
+  { id: "14", caption: f("Utfordringer knyttet til BMS og MRS", "Tabell 14: Utfordringer knyttet til BMS og MRS"), fields: ["challenges"], note: "The extract keeps the challenge labels but loses the per-municipality marks; each case's challenges are taken from the text of section 5.3, which names the municipalities for each challenge." },
+];
+
 /** Resolve every draft's quote to its lines and assemble the data. */
 export function buildThesis(seedText: string): ThesisData {
   const cite = <T>(draft: Draft<T>, where: string): Cited<T> => ({ ...draft, lines: locateQuote(seedText, draft.quote, where) });
@@ -178,6 +191,7 @@ export function buildThesis(seedText: string): ThesisData {
   const data = {
     source: "Master's thesis, Høgskolen i Sørøst-Norge, 2016: balansert målstyring in four Norwegian municipalities (Kommune A–D)",
     seedFile: THESIS_SEED,
+    tables: tables.map((t) => ({ ...t, caption: cite(t.caption, `Tabell ${t.id}`) })),
     cases: builtCases,
     numbers: numbers.map((n) => ({ ...n, cited: cite(n.cited, `number ${n.id}`) })),
     literature: literature.map((l) => ({ ...l, cited: cite(l.cited, `literature ${l.id}`) })),

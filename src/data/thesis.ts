@@ -81,9 +81,23 @@ export interface ThesisLiteratureItem {
   cited: Cited<string>;
 }
 
+/**
+ * A table of the thesis and where its content lives in this data: the case field(s) it fills
+ * (Tabell 11 → `introduced`, 12 → `perspectives` …) or the literature list (Tabell 2).
+ */
+export interface ThesisTable {
+  id: string;
+  caption: Cited<string>;
+  /** Case fields (or "literature") carrying the table's content. */
+  fields: string[];
+  /** What the text extraction lost, and how the content was recovered. */
+  note?: string;
+}
+
 export interface ThesisData {
   source: string;
   seedFile: string;
+  tables: ThesisTable[];
   cases: ThesisCase[];
   numbers: ThesisNumber[];
   literature: ThesisLiteratureItem[];
@@ -130,6 +144,8 @@ function isThesisData(json: unknown, problems: string[]): json is ThesisData {
       for (const [key, field] of Object.entries(c)) if (key !== "id") checkCited(field, `cases[${i}].${key}`, problems);
     });
   }
+  if (!Array.isArray(json.tables)) problems.push("tables must be an array");
+  else json.tables.forEach((t: unknown, i) => (isRecord(t) ? checkCited(t.caption, `tables[${i}].caption`, problems) : problems.push(`tables[${i}] must be an object`)));
   if (!Array.isArray(json.numbers)) problems.push("numbers must be an array");
   else json.numbers.forEach((n: unknown, i) => (isRecord(n) ? checkCited(n.cited, `numbers[${i}].cited`, problems) : problems.push(`numbers[${i}] must be an object`)));
   if (!Array.isArray(json.literature)) problems.push("literature must be an array");

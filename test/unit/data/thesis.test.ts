@@ -17,9 +17,16 @@ describe("thesis data", () => {
       ...onDisk.cases.flatMap((c) => Object.entries(c).flatMap(([k, v]) => (k === "id" || typeof v !== "object" ? [] : [v]))),
       ...onDisk.numbers.map((n) => n.cited),
       ...onDisk.literature.map((l) => l.cited),
+      ...onDisk.tables.map((t) => t.caption),
     ];
     expect(cited.length).toBeGreaterThan(90);
     for (const c of cited) expect(quoteIsAt(seed, c.quote, c.lines), c.quote).toBe(true);
+  });
+
+  it("maps every comparative table (Tabell 2, 5, 7–14) to the fields that carry it", () => {
+    expect(onDisk.tables.map((t) => t.id)).toEqual(["2", "5", "7", "8", "9", "10", "11", "12", "13", "14"]);
+    const fields = new Set(["literature", ...Object.keys(thesisCase(onDisk, "A"))]);
+    for (const t of onDisk.tables) for (const field of t.fields) expect(fields.has(field), `${t.id} → ${field}`).toBe(true);
   });
 
   it("matches Tabell 5/11: introduction year and size of each case", () => {
