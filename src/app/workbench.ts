@@ -181,6 +181,9 @@ export class Workbench {
   private async followFilter(session: NotebookSession, route: Route | undefined): Promise<void> {
     await session.idle();
     if (this.current?.session !== session) return;
+    if (route && "filter" in route && route.filter && !currentFilter(session.inputValues())) {
+      this.banner("info", "This notebook has no filter bar, so the filter in the link was not applied.");
+    }
     this.filterHash = formatRoute(route ?? { kind: "home" });
     this.syncFilterToUrl();
   }

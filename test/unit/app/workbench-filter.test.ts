@@ -49,9 +49,17 @@ class FilterRuntime implements RuntimePort {
   }
 }
 
+/** A notebook without a filter bar: a value set for `filter` waits forever, like the real runtime's queue. */
+class NoFilterRuntime extends FilterRuntime {
+  override inputs: Record<string, unknown> = {};
+  override setInput(_name: string, value: unknown): void {
+    this.sets.push(value);
+  }
+}
+
 const doc: NotebookDoc = { title: "Oversikt", cells: [{ id: "filter", kind: "js", source: "const filter = view(filterInput(data))" }] };
 
-async function setup(): Promise<{ workbench: Workbench; runtimes: FilterRuntime[]; hashes: string[] }> {
+async function setup(withFilter = true): Promise<{ workbench: Workbench; runtimes: FilterRuntime[]; hashes: string[] }> {
   const runtimes: FilterRuntime[] = [];
   const hashes: string[] = [];
   const fetcher: typeof fetch = (input) => {
@@ -62,7 +70,7 @@ async function setup(): Promise<{ workbench: Workbench; runtimes: FilterRuntime[
   const workbench = new Workbench({
     store: await NotebookStore.open(),
     createRuntime: () => {
-      const runtime = new FilterRuntime();
+      const runtime = withFilter ? new FilterRuntime() : new NoFilterRuntime();
       runtimes.push(runtime);
       return runtime;
     },
@@ -129,5 +137,15 @@ describe("workbench keeps the survey filter in the URL", () => {
     await settle();
     expect(runtimes).toHaveLength(2);
     expect(runtimes[1]?.sets).toEqual([{ fylke: [18], sizeClass: [], respType: [], adopted: [] }]);
+  });
+
+  it("says so when the notebook has no filter bar to apply the link's filter to", async () => {
+    const { workbench } = await setup(false);
+    await workbench.openHash("#/nb/01-overview?filter=fylke%3D18");
+    await settle();
+    expect(workbench.banners.filter((b) => b.kind === "info").map((b) => b.message)).toContain(
+      "This notebook has no filter bar, so the filter in the link was not applied.",
+    );
+    expect(errors(workbench)).toEqual([]);
   });
 });
