@@ -42,6 +42,13 @@ export interface AnalysisHost extends SurveyHost {
 
 /** Chart options without `document`: the builtins supply the host's. */
 type Unbound<T> = Omit<T, "document">;
+/** Chart options as notebooks pass them: no document, plus the selection's disclosure flag. */
+type ChartOptions<T> = Unbound<T> & { disclosureSensitive?: boolean };
+
+/** Counts behind a diverging bar, recovered from its percentages and base. */
+function divergingCounts(items: readonly DivergingItem[]): number[] {
+  return items.flatMap((item) => (item.n ? [...item.percents, item.dontKnow].map((pct) => Math.round((pct * (item.n ?? 0)) / 100)) : []));
+}
 
 function requireDocument(host: AnalysisHost, what: string): Document {
   if (!host.document) {
@@ -85,9 +92,20 @@ export function createAnalysisBuiltins(host: AnalysisHost): Record<string, unkno
   };
   const shared = host.view === "shared";
   const chartDoc = (): Document => requireDocument(host, "A chart");
+  // In shared views a bar's length gives away a count of 1–2 as surely as the number would, so
+  // a chart with such a group under a county/size filter is withheld (the table shows "< 3").
+  const withheld = (counts: readonly number[], sensitive: boolean | undefined): HTMLElement | null => {
+    if (!shared || !sensitive || !counts.some((k) => k > 0 && k < 3)) return null;
+    const note = chartDoc().createElement("p");
+    note.className = "tv-notice tv-warning";
+    note.textContent = "Chart withheld in this shared view: under this county or size-class filter some groups have fewer than 3 respondents, and the bar lengths would reveal them (disclosure guard). The table shows them as “< 3”.";
+    return note;
+  };
   const charts = {
-    statusBars: (models: readonly StatusBarModel[], options: Unbound<StatusBarsOptions> = {}) => statusBars(models, { ...options, document: chartDoc() }),
-    divergingBars: (items: readonly DivergingItem[], options: Unbound<DivergingBarsOptions> = {}) => divergingBars(items, { ...options, document: chartDoc() }),
+    statusBars: (models: readonly StatusBarModel[], { disclosureSensitive, ...options }: ChartOptions<StatusBarsOptions> = {}) =>
+      withheld(models.flatMap((m) => m.counts), disclosureSensitive) ?? statusBars(models, { ...options, document: chartDoc() }),
+    divergingBars: (items: readonly DivergingItem[], { disclosureSensitive, ...options }: ChartOptions<DivergingBarsOptions> = {}) =>
+      withheld(divergingCounts(items), disclosureSensitive) ?? divergingBars(items, { ...options, document: chartDoc() }),
     correlationHeatmap: (input: HeatmapInput, options: Unbound<CorrelationHeatmapOptions> = {}) => correlationHeatmap(input, { ...options, document: chartDoc() }),
     sizeClassRates: (classes: readonly SizeClassRate[], options: Unbound<SizeClassRatesOptions> = {}) => sizeClassRates(classes, { ...options, document: chartDoc() }),
   };

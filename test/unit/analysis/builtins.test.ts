@@ -105,6 +105,27 @@ describe("createAnalysisBuiltins", () => {
     expect([...el.querySelectorAll("td")].map((td) => td.textContent)).toEqual(["< 3", "0", "7"]);
   });
 
+  it("withholds a chart with a group of 1–2 in a shared view under a county/size filter, and only then", () => {
+    const host = nodeHost();
+    const statusBarsOf = (names: Record<string, unknown>) => (models: unknown, options: unknown): unknown => {
+      const charts = Reflect.get(names, "charts");
+      const fn: unknown = typeof charts === "object" && charts !== null ? Reflect.get(charts, "statusBars") : undefined;
+      if (typeof fn !== "function") throw new Error("charts.statusBars missing");
+      return Reflect.apply(fn, charts, [models, options]);
+    };
+    const shared = statusBarsOf(createAnalysisBuiltins({ ...host, view: "shared" }));
+    const live = statusBarsOf(createAnalysisBuiltins(host));
+    const small = [{ label: "Serviceerklæringer", counts: [2, 5, 6, 9] }];
+    const large = [{ label: "Serviceerklæringer", counts: [3, 5, 6, 9] }];
+    const kind = (el: unknown): string => (isElement(el) ? el.tagName.toLowerCase() : typeof el);
+    expect(kind(shared(small, { disclosureSensitive: true }))).toBe("p");
+    const note = shared(small, { disclosureSensitive: true });
+    if (isElement(note)) expect(note.textContent).toMatch(/^Chart withheld in this shared view/);
+    expect(kind(shared(small, { disclosureSensitive: false }))).toBe("svg");
+    expect(kind(shared(large, { disclosureSensitive: true }))).toBe("svg");
+    expect(kind(live(small, { disclosureSensitive: true }))).toBe("svg");
+  });
+
   it("masks small counts by default in a shared view under a county filter, not in the live view", async () => {
     const host = nodeHost();
     const shared = createAnalysisBuiltins({ ...host, view: "shared" });
