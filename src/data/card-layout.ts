@@ -49,12 +49,19 @@ export function isOnCard(v: CodebookVariable): boolean {
   return v.columns.start > 0 && v.columns.end >= v.columns.start;
 }
 
+const layouts = new WeakMap<Codebook, readonly CardField[]>();
+
 /** The card fields of the codebook, sorted by start column. */
-export function columnsOf(codebook: Codebook): CardField[] {
-  return codebook.variables
+export function columnsOf(codebook: Codebook): readonly CardField[] {
+  // Reading a card image asks for the layout once per line; work it out once per codebook.
+  const cached = layouts.get(codebook);
+  if (cached) return cached;
+  const fields = codebook.variables
     .filter(isOnCard)
     .map((v) => ({ name: v.name, start: v.columns.start, end: v.columns.end, width: v.columns.end - v.columns.start + 1, variable: v }))
     .sort((a, b) => a.start - b.start || a.end - b.end);
+  layouts.set(codebook, fields);
+  return fields;
 }
 
 /** Width of one card record: the declared record length, widened if a field reaches further. */
