@@ -28,7 +28,6 @@ import { comparePrinted, type PrintedComparison } from "./printed-comparison";
 import { renderComparison, renderTable, type PlainTable, type RenderOptions } from "./render-table";
 import { surveyFilterInput, type SurveyFilterElement } from "./survey-filter-input";
 import { loadSurvey, type Survey, type SurveyHost } from "./survey";
-import { createStdlib, type StdlibHost } from "../runtime/stdlib";
 
 /** What the analysis builtins need from the host: file access and (for DOM output) a document. */
 export interface AnalysisHost extends SurveyHost {
@@ -137,16 +136,4 @@ export function createAnalysisBuiltins(host: AnalysisHost): Record<string, unkno
   // `survey` is a getter so a notebook that never mentions it never reads the files.
   Object.defineProperty(names, "survey", { enumerable: true, get: survey });
   return names;
-}
-
-/** Builds further names over the same host (e.g. `createCrosswalkBuiltins`). */
-export type BuiltinsFactory = (host: AnalysisHost & StdlibHost) => Record<string, unknown>;
-
-/**
- * Everything a survey notebook has in scope: the runtime's stdlib, the analysis names, and the
- * names of any `extra` factories (later ones win on a clash). The browser app and the headless
- * runner pass this as `RuntimeOptions.builtins`.
- */
-export function createNotebookBuiltins(host: AnalysisHost & StdlibHost, extra: readonly BuiltinsFactory[] = []): Record<string, unknown> {
-  return Object.assign({ ...createStdlib(host), ...createAnalysisBuiltins(host) }, ...extra.map((make) => make(host)));
 }

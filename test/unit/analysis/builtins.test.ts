@@ -4,7 +4,7 @@
  * disclosure guard — and errors that say what to write instead.
  */
 import { describe, expect, it } from "vitest";
-import { createAnalysisBuiltins, createNotebookBuiltins } from "../../../src/analysis/builtins";
+import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
 import type { FilteredSurvey } from "../../../src/analysis/apply-filter";
 import type { PrintedComparison } from "../../../src/analysis/printed-comparison";
 import type { Survey } from "../../../src/analysis/survey";
@@ -159,15 +159,5 @@ describe("createAnalysisBuiltins", () => {
     const names = createAnalysisBuiltins({ readText: host.readText });
     const survey = await names.survey;
     expect(() => call(names, "filterInput", survey)).toThrow(/needs a DOM document/);
-  });
-});
-
-describe("createNotebookBuiltins", () => {
-  it("puts the stdlib, the analysis names and extra factories' names in one scope", async () => {
-    const names = createNotebookBuiltins(nodeHost(), [() => ({ extra: 42 })]);
-    for (const name of ["aq", "Plot", "Inputs", "loadCsv", "survey", "stats", "applyFilter", "extra"]) expect(name in names, name).toBe(true);
-    expect(names.extra).toBe(42);
-    const survey: unknown = await names.survey;
-    expect(isSurvey(survey)).toBe(true);
   });
 });
