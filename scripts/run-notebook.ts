@@ -1,5 +1,5 @@
 /**
- * Runs a notebook headless: `npm run notebook -- notebooks/x.html [--timeout=30000]`.
+ * Runs a notebook headless: `npm run notebook -- notebooks/x.html [--timeout=30000] [--filter=fylke=11&size=5,6]`.
  * Prints one JSON document on stdout — every cell's names/value or error — and a one-line summary
  * per cell on stderr. Exits 1 if any cell failed or never settled, 2 if the file cannot be read.
  */
@@ -10,6 +10,10 @@ import { parseHTML } from "linkedom";
 import { tryParseNotebook } from "../src/notebook/format";
 import { runNotebookHeadless } from "../src/runtime/headless";
 import { createAllAnalysisBuiltins } from "../src/analysis/all-builtins";
+import { SurveyScope } from "../src/analysis/survey-scope";
+import { mergeLazy } from "../src/base/merge-lazy";
+import { SurveySource } from "../src/analysis/survey-source";
+import { surveyFilterFromParams } from "../src/data/survey-filter";
 import type { StdlibHost } from "../src/runtime/stdlib";
 
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -36,9 +40,20 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const file = args.find((a) => !a.startsWith("--"));
   const timeoutArg = args.find((a) => a.startsWith("--timeout="));
+  const filterArg = args.find((a) => a.startsWith("--filter="));
   if (!file) {
-    process.stderr.write("Usage: npm run notebook -- notebooks/<name>.html [--timeout=ms]\n");
+    process.stderr.write("Usage: npm run notebook -- notebooks/<name>.html [--timeout=ms] [--filter=fylke=11&size=5,6]\n");
     return 2;
+  }
+  // The survey notebooks' shared filter, in the URL form the app uses.
+  const scope = new SurveyScope(async () => new SurveySource(host));
+  if (filterArg) {
+    const filter = surveyFilterFromParams(filterArg.slice("--filter=".length));
+    if (!filter.ok) {
+      process.stderr.write(`${filter.error.message}\n`);
+      return 2;
+    }
+    scope.setFilter(filter.value);
   }
   let text: string;
   try {
@@ -53,8 +68,8 @@ async function main(): Promise<number> {
     return 2;
   }
   const idleTimeoutMs = timeoutArg ? Number(timeoutArg.slice("--timeout=".length)) : 30_000;
-  // The analysis layer (survey, stats, filter bar, charts, crosswalk) is in scope for every notebook.
-  const builtins = createAllAnalysisBuiltins(host);
+  // The analysis layer (stats, charts, crosswalk …) and the survey state are in scope for every notebook.
+  const builtins = mergeLazy(createAllAnalysisBuiltins(host), scope.builtins());
   const run = await runNotebookHeadless(parsed.doc, { host, idleTimeoutMs, builtins });
   process.stdout.write(`${JSON.stringify({ notebook: file, title: parsed.doc.title, ...run }, null, 2)}\n`);
   for (const cell of run.cells) {

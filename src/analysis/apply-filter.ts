@@ -1,80 +1,85 @@
 /**
- * The filter bar's value applied to a survey: the selected respondents as a statistics view (whose
- * audit lines name the filter), as an Arquero table and as plain rows, with the current N and a
- * plain message when the selection is empty or too small to read percentages from — so no cell
- * downstream ever has to print NaN.
+ * The filter bar's value applied to a survey, once per change: the selected row indices are
+ * computed one time on the statistics core's cached typed arrays (`filterView`), and everything
+ * else is derived from that one view — the Arquero table and the plain rows only when a cell asks
+ * for them. The current N, the audit description and a plain message for empty and too-small
+ * selections come along, so no cell downstream ever has to print NaN.
  */
-import { escape, type ColumnTable } from "arquero";
-import { countyName } from "../data/counties";
-import { describeSurveyFilter, isDisclosureSensitive, MODEL_NAMES, surveyFilterPredicate, type SurveyFilter } from "../data/survey-filter";
-import { filterView, type FilterCondition, type FilterView } from "../stats/index";
-import type { Survey, SurveyRow } from "./survey";
+import type { ColumnTable } from "arquero";
+import { describeSurveyFilter, isDisclosureSensitive, surveyFilterConditions, TOO_FEW_RESPONDENTS, type ModelLabel, type SurveyFilter } from "../data/survey-filter";
+import type { FilterCondition } from "../data/filter-condition";
+import { filterView, type FilterView } from "../stats/index";
+import { modelLabelOf, rowsOf, type Survey, type SurveyRow } from "./survey";
 
-/** Selections below this many respondents get a "too few" warning (as the filter bar says). */
-export const TINY_SELECTION = 10;
+/** How a selection reads: fine, too few for percentages, or empty. */
+export type SelectionStatus = "ok" | "tiny" | "empty";
 
 export interface FilteredSurvey {
   /** The survey the selection was made from (codebook, printed tables, notice). */
-  survey: Survey;
-  filter: SurveyFilter;
+  readonly survey: Survey;
+  readonly filter: SurveyFilter;
   /** For the statistics core: the selected rows; every result's audit line lists the filter. */
-  view: FilterView;
-  /** The selected rows as an Arquero table (same columns as the survey). */
-  table: ColumnTable;
-  rows: SurveyRow[];
+  readonly view: FilterView;
+  /** The selected rows as an Arquero table (same columns as the survey); built on first use. */
+  readonly table: ColumnTable;
+  /** The selected rows as plain objects; built on first use. */
+  readonly rows: SurveyRow[];
   /** Selected respondents. */
-  n: number;
+  readonly n: number;
   /** All respondents. */
-  total: number;
+  readonly total: number;
   /** "no filter" or e.g. "fylke 11 Rogaland; size class 5, 6". */
-  description: string;
-  /** Filter conditions in the statistics core's terms. */
-  conditions: FilterCondition[];
-  status: "ok" | "tiny" | "empty";
+  readonly description: string;
+  /** The filter as the statistics core's conditions (also PSPP's SELECT IF). */
+  readonly conditions: FilterCondition[];
+  readonly status: SelectionStatus;
   /** What to show instead of (or above) results: empty and tiny selections say so. */
-  message: string;
+  readonly message: string;
   /** "N = 57 of 267 (fylke …)" for headers. */
-  summary: string;
+  readonly summary: string;
   /** True under a county or size-class filter: shared/exported views mask counts below 3. */
-  disclosureSensitive: boolean;
+  readonly disclosureSensitive: boolean;
   /** The survey's provenance notice, carried along so every table can show it. */
-  notice: string;
+  readonly notice: string;
   /** A small JSON picture (headless runs print this instead of every row). */
   toJSON(): Record<string, unknown>;
 }
 
-/** The SurveyFilter as statistics-core conditions, labelled for audit lines. */
-export function filterConditions(filter: SurveyFilter): FilterCondition[] {
-  const out: FilterCondition[] = [];
-  if (filter.fylke.length) out.push({ variable: "fylke", codes: [...filter.fylke], label: `fylke ∈ {${filter.fylke.map((f) => `${f} ${countyName(f)}`).join(", ")}}` });
-  if (filter.sizeClass.length) out.push({ variable: "size_class", codes: [...filter.sizeClass], label: `size class ∈ {${filter.sizeClass.join(", ")}}` });
-  if (filter.respType.length) {
-    out.push({ variable: "resp_type", codes: [...filter.respType], label: filter.respType.map((t) => (t === 1 ? "kommuner" : "fylkeskommuner")).join(" + ") });
+/** The status and message of a selection of `n` respondents. */
+export function selectionStatus(n: number, description: string): { status: SelectionStatus; message: string } {
+  if (n === 0) return { status: "empty", message: `No respondents match (${description}). Widen the filter: clear a county, a size class or a model.` };
+  if (n < TOO_FEW_RESPONDENTS) {
+    return { status: "tiny", message: `Only ${n} respondent${n === 1 ? "" : "s"} match (${description}): too few for reliable percentages; read counts, not shares.` };
   }
-  for (const model of filter.adopted) out.push({ variable: model, codes: [1], label: `adopted ${MODEL_NAMES[model].no} (${model} = 1)` });
-  return out;
+  return { status: "ok", message: "" };
 }
 
-/** Apply `filter` to `survey`. */
+/** Memoise a derived value on first read. */
+function once<T>(make: () => T): () => T {
+  let value: { v: T } | undefined;
+  return () => (value ??= { v: make() }).v;
+}
+
+/** Apply `filter` to `survey`: one pass over the filter columns; rows and table on demand. */
 export function applyFilter(survey: Survey, filter: SurveyFilter): FilteredSurvey {
-  const keep = surveyFilterPredicate(filter);
-  const rows = survey.rows.filter(keep);
-  const conditions = filterConditions(filter);
+  const modelLabel: ModelLabel = modelLabelOf(survey.codebook);
+  const conditions = surveyFilterConditions(filter, modelLabel);
   const view = filterView(survey.table, conditions);
-  const table = conditions.length ? survey.table.filter(escape((d: SurveyRow) => keep(d))).reify() : survey.table;
-  const n = rows.length;
-  const total = survey.rows.length;
-  const description = describeSurveyFilter(filter, countyName);
-  const status = n === 0 ? "empty" : n < TINY_SELECTION ? "tiny" : "ok";
-  const message =
-    status === "empty"
-      ? `No respondents match (${description}). Widen the filter: clear a county, a size class or a model.`
-      : status === "tiny"
-        ? `Only ${n} respondent${n === 1 ? "" : "s"} match (${description}): too few for reliable percentages; read counts, not shares.`
-        : "";
+  const n = view.numRows();
+  const total = survey.table.numRows();
+  const description = describeSurveyFilter(filter, modelLabel);
+  const { status, message } = selectionStatus(n, description);
+  const table = once(() => (conditions.length ? survey.table.reify(Array.from(view.indices())) : survey.table));
+  const rows = once(() => (conditions.length ? rowsOf(table()) : survey.rows));
   const summary = `N = ${n} of ${total}${conditions.length ? ` (${description})` : ""}`;
   return {
-    survey, filter, view, table, rows, n, total, description, conditions, status, message, summary,
+    survey, filter, view, n, total, description, conditions, status, message, summary,
+    get table() {
+      return table();
+    },
+    get rows() {
+      return rows();
+    },
     disclosureSensitive: isDisclosureSensitive(filter),
     notice: survey.notice,
     toJSON: () => ({ filter, n, total, description, status, message, summary }),

@@ -7,8 +7,8 @@
 
 /** Every name the analysis layer puts in scope. */
 export const ANALYSIS_NAMES: readonly string[] = [
-  "stats", "charts", "filterInput", "applyFilter", "comparePrinted", "renderComparison", "renderTable",
-  "exportTable", "exportColumns", "printed", "disclosure", "survey",
+  "stats", "charts", "filterInput", "applyFilter", "matchesFilter", "describeFilter", "comparePrinted", "renderComparison", "renderTable",
+  "exportTable", "exportColumns", "disclosure",
   "crosswalk", "thesis",
   "reconciliation",
 ];

@@ -5,7 +5,8 @@
  * recomputes when it moves. The document comes from the host, so this runs under linkedom too.
  */
 import { COUNTIES_1999, SIZE_CLASSES } from "../data/counties";
-import { EMPTY_FILTER, MODEL_NAMES, MODEL_STATUS_VARIABLES, type ModelStatusVariable, type SurveyFilter } from "../data/survey-filter";
+import { EMPTY_FILTER, TOO_FEW_RESPONDENTS, type ModelLabel, type SurveyFilter } from "../data/survey-filter";
+import { isModelStatusVariable, MODEL_STATUS_VARIABLES } from "../data/six-models";
 
 export interface SurveyFilterInputOptions {
   /** The starting filter (from the URL or a share link). */
@@ -14,10 +15,22 @@ export interface SurveyFilterInputOptions {
   count?: (filter: SurveyFilter) => number;
   /** Total respondents, for "N = 57 of 267". */
   total?: number;
+  /** Names of the six models (the codebook's labels); the variable names otherwise. */
+  modelLabel?: ModelLabel;
 }
 
-/** A form element with a typed `value`. */
-export type SurveyFilterElement = HTMLFormElement & { value: SurveyFilter };
+/** A form element with a typed `value`, and a way for a host that counts asynchronously to show N. */
+export type SurveyFilterElement = HTMLFormElement & {
+  value: SurveyFilter;
+  /** Show "N = n of total" (with the empty / too-few warning); `shown` replaces the number (e.g. "< 3"). */
+  showCount(n: number, total: number, shown?: string): void;
+};
+
+/** "N = 57 of 267", with the warning an empty or too-small selection needs. */
+export function countText(n: number, total: number | undefined, shown: string = String(n)): string {
+  const warning = n === 0 ? " — no respondents match; widen the filter" : n < TOO_FEW_RESPONDENTS ? " — too few for reliable percentages" : "";
+  return `N = ${shown}${total === undefined ? "" : ` of ${total}`}${warning}`;
+}
 
 function checkboxGroup(doc: Document, name: string, legend: string, items: ReadonlyArray<{ value: string; label: string }>, checked: ReadonlySet<string>): HTMLFieldSetElement {
   const set = doc.createElement("fieldset");
@@ -40,10 +53,6 @@ function checkboxGroup(doc: Document, name: string, legend: string, items: Reado
 
 function checkedValues(form: HTMLFormElement, name: string): string[] {
   return [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].filter((b) => b.checked).map((b) => b.value);
-}
-
-function isModel(value: string): value is ModelStatusVariable {
-  return (MODEL_STATUS_VARIABLES as readonly string[]).includes(value);
 }
 
 /** Build the filter bar. */
@@ -74,7 +83,7 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
   // 2. Size class, type and adopted model as checkbox groups.
   const size = checkboxGroup(doc, "size", "Size class", SIZE_CLASSES.map((s) => ({ value: String(s.code), label: `${s.code} (${s.label})` })), new Set(start.sizeClass.map(String)));
   const type = checkboxGroup(doc, "type", "Type", [{ value: "1", label: "kommune" }, { value: "2", label: "fylkeskommune" }], new Set(start.respType.map(String)));
-  const adopted = checkboxGroup(doc, "adopted", "Has adopted", MODEL_STATUS_VARIABLES.map((m) => ({ value: m, label: MODEL_NAMES[m].no })), new Set(start.adopted));
+  const adopted = checkboxGroup(doc, "adopted", "Has adopted", MODEL_STATUS_VARIABLES.map((m) => ({ value: m, label: options.modelLabel?.(m) ?? m })), new Set(start.adopted));
 
   // 3. The live N, and a reset button.
   const n = doc.createElement("output");
@@ -88,12 +97,10 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
     fylke: [...select.querySelectorAll("option")].filter((o) => o.selected).map((o) => Number(o.value)),
     sizeClass: checkedValues(form, "size").map(Number),
     respType: checkedValues(form, "type").map(Number),
-    adopted: checkedValues(form, "adopted").filter(isModel),
+    adopted: checkedValues(form, "adopted").filter(isModelStatusVariable),
   });
   const showN = (filter: SurveyFilter): void => {
-    if (!options.count) return;
-    const count = options.count(filter);
-    n.textContent = `N = ${count}${options.total === undefined ? "" : ` of ${options.total}`}${count === 0 ? " — no respondents match; widen the filter" : count < 10 ? " — too few for reliable percentages" : ""}`;
+    if (options.count) n.textContent = countText(options.count(filter), options.total);
   };
   const write = (filter: SurveyFilter): void => {
     for (const option of select.querySelectorAll("option")) {
@@ -128,5 +135,10 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
       showN(current);
     },
   });
-  return Object.assign(form, { value: current });
+  return Object.assign(form, {
+    value: current,
+    showCount: (count: number, total: number, shown?: string) => {
+      n.textContent = countText(count, total, shown);
+    },
+  });
 }

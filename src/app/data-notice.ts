@@ -1,15 +1,18 @@
 /**
- * The notice shown in the header when a notebook uses the bundled 1999 survey, whose respondents are
- * rebuilt from published aggregates. Kept in one place so the wording is the same everywhere.
+ * What the header says about the data a notebook uses. The bundled survey's notice itself is
+ * `RECONSTRUCTION_NOTICE` (src/data/bundled-survey.ts), one sentence for every view.
  */
-import type { NotebookDoc } from "../notebook/document";
+import type { NotebookSession } from "./notebook-session";
 
-export const RECONSTRUCTED_DATA_NOTICE =
-  "Bundled respondents are a reconstruction from published aggregates, not the original 1999 microdata";
+/** The bundled respondents' files (CSV and card image): reading one means reading the reconstruction. */
+const RECONSTRUCTED_FILES = /^data\/survey-1999\/respondents\.(csv|dat)$/;
 
-/** Whether a notebook touches the reconstructed survey (its data folder or the `survey` built-in). */
-export function usesReconstructedSurvey(doc: NotebookDoc): boolean {
-  return doc.cells.some((cell) => /survey-1999|\bsurvey\b/.test(cell.source));
+/**
+ * Whether a notebook uses the reconstructed respondents: its cells read `survey` or `selection`
+ * (from their plans), or it has read one of the respondents' files (`readPaths`, as the host saw).
+ */
+export function readsSurvey(session: NotebookSession, readPaths: ReadonlySet<string> = new Set()): boolean {
+  return session.references("survey") || session.references("selection") || [...readPaths].some((p) => RECONSTRUCTED_FILES.test(p));
 }
 
 /** The header notice while the notebooks use the user's own file instead of the reconstruction. */

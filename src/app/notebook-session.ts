@@ -5,7 +5,9 @@
  * "live"; `start()` is the only way from preview to live, so running is always an explicit choice.
  */
 import { nextCellId, type CellDoc, type CellKind, type NotebookDoc } from "../notebook/document";
-import type { PortCellState, RuntimePort } from "./runtime-port";
+import { parseCell } from "../runtime/plan-notebook";
+import type { CellRuntimeState } from "../runtime/types";
+import type { RuntimePort } from "./runtime-port";
 
 export type SessionMode = "preview" | "live";
 
@@ -87,7 +89,7 @@ export class NotebookSession {
     return this.runtime ? this.runtime.idle() : Promise.resolve();
   }
 
-  state(id: string): PortCellState | undefined {
+  state(id: string): CellRuntimeState | undefined {
     return this.runtime?.state(id);
   }
 
@@ -97,6 +99,15 @@ export class NotebookSession {
 
   usedBy(id: string): string[] {
     return this.runtime?.usedBy(id) ?? [];
+  }
+
+  /**
+   * Whether any cell reads `name`: from the running notebook's plans, or — in preview, where nothing
+   * runs — from parsing the cells (the same analysis, without executing anything).
+   */
+  references(name: string): boolean {
+    if (this.runtime) return this.runtime.references(name);
+    return this.doc.cells.some((cell) => parseCell(cell).analysis?.references.includes(name) ?? false);
   }
 
   /** Current input values (for share links); in preview, the ones that came with the link. */

@@ -8,7 +8,7 @@
  * (the filter's own URL form, see `surveyFilterToParams`, percent-encoded with commas left readable).
  * A filter that cannot be read does not spoil the route: the notebook opens and `filterError` says why.
  */
-import { isEmptyFilter, isFilterError, surveyFilterFromParams, surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
+import { isEmptyFilter, surveyFilterFromParams, surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
 
 /** What a notebook route may say about the filter: a valid filter, or why the link's text was refused. */
 export interface RouteFilter {
@@ -63,8 +63,8 @@ function parseQuery(query: string | undefined): RouteFilter {
     const text = safeDecode(part.slice("filter=".length));
     if (text === undefined) return { filterError: "It is not valid percent-encoded text, so the link is damaged. Choose the filter again in the filter bar." };
     const parsed = surveyFilterFromParams(text);
-    if (isFilterError(parsed)) return { filterError: parsed.message };
-    return isEmptyFilter(parsed) ? {} : { filter: parsed };
+    if (!parsed.ok) return { filterError: parsed.error.message };
+    return isEmptyFilter(parsed.value) ? {} : { filter: parsed.value };
   }
   return {};
 }

@@ -5,22 +5,30 @@
  * - a shared link opens as an unsaved copy in preview; only "Run this notebook" runs and saves it;
  * - a bad link changes nothing: the open notebook stays open and an error banner explains the fix;
  * - storage problems never lose text: the session keeps it, a banner says what happened;
- * - the survey filter lives in the URL: opening `#/nb/<name>?filter=…` applies it, moving the filter
- *   bar rewrites the hash in place, and a filter that cannot be read applies nothing and says why.
+ * - the survey filter is the app's, one for every notebook (SurveyScope): opening
+ *   `#/nb/<name>?filter=…` sets it, moving the filter bar rewrites the hash in place (only for a
+ *   notebook that reads the filter), and a filter that cannot be read applies nothing and says why.
  */
 import type { NotebookDoc } from "../notebook/document";
-// Presentation of the filter state the workbench keeps in the URL: the pinned N badge.
-import "./filter-pin.css";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
 import { Autosaver, type SaveStatus } from "./autosaver";
 import { fetchBundledList, fetchBundledText, type BundledEntry } from "./bundled";
 import { NotebookSession } from "./notebook-session";
 import { bundledKey, type NotebookOrigin, type NotebookStore, type StoredNotebook } from "./notebook-store";
-import { FILTER_INPUT, currentFilter } from "./filter-link";
-import { formatRoute, parseRoute, type Route, type RouteFilter } from "./route";
+import type { SurveyScope } from "../analysis/survey-scope";
+import { asSurveyFilter, isEmptyFilter } from "../data/survey-filter";
+import { formatRoute, parseRoute, type Route } from "./route";
 import type { RuntimePort } from "./runtime-port";
 
 export type ParseResult = { ok: true; doc: NotebookDoc } | { ok: false; message: string };
+
+/** Share links carry the app's filter under this input name (as links made before it was app state did). */
+export const FILTER_INPUT = "filter";
+
+/** Whether a notebook reads the shared filter (and so shows the filter bar). */
+export function usesFilter(session: NotebookSession): boolean {
+  return session.references("filter") || session.references("selection");
+}
 
 /** What the workbench needs from the outside (runtime, file format, storage, network). */
 export interface WorkbenchServices {
@@ -29,6 +37,8 @@ export interface WorkbenchServices {
   parseNotebook(text: string): ParseResult;
   serializeNotebook(doc: NotebookDoc): string;
   store: NotebookStore;
+  /** The survey data and the one filter every survey notebook reads. */
+  scope: SurveyScope;
   fetcher?: typeof fetch;
   /** Replace the URL hash without a navigation (history.replaceState in the browser). */
   replaceHash?(hash: string): void;
@@ -44,6 +54,8 @@ export interface OpenNotebook {
   key: string;
   origin: NotebookOrigin;
   session: NotebookSession;
+  /** Data files its cells have read (as the host saw them). */
+  readPaths: Set<string>;
 }
 
 export class Workbench {
@@ -57,12 +69,20 @@ export class Workbench {
   private readonly listeners = new Set<() => void>();
   private readonly autosaver: Autosaver;
   private detachSession: (() => void) | undefined;
-  /** The hash the open notebook's filter was last written to (or read from); see syncFilterToUrl. */
-  private filterHash: string | undefined;
+  /** True once the open notebook has settled and its filter may be written to the URL. */
+  private followingFilter = false;
 
   constructor(private readonly services: WorkbenchServices) {
     this.autosaver = new Autosaver(services.store, (status) => this.onSaveStatus(status));
     if (services.store.problem) this.banner("warning", services.store.problem.message);
+    services.scope.onChange((changed) => {
+      if (changed.includes("filter")) this.syncFilterToUrl();
+    });
+  }
+
+  /** The app's survey state (filter, data). */
+  get scope(): SurveyScope {
+    return this.services.scope;
   }
 
   get autosave(): Autosaver {
@@ -121,7 +141,8 @@ export class Workbench {
       // Drop the unreadable text from the address bar so a reload or a copied link does not repeat it.
       this.services.replaceHash?.(formatRoute(route));
     }
-    const inputs = route.kind !== "home" && route.filter ? { [FILTER_INPUT]: route.filter } : {};
+    // The filter is set before the notebook's runtime exists, so its first run already uses it.
+    if (route.kind !== "home" && route.filter) this.services.scope.setFilter(route.filter);
     await this.autosaver.flush();
     if (route.kind === "home") {
       const first = this.bundled.find((b) => b.name === "demo") ?? this.bundled[0];
@@ -135,56 +156,50 @@ export class Workbench {
       if (route.kind === "local") {
         const stored = await this.services.store.get(route.key);
         if (!stored) return this.banner("error", `There is no local notebook “${route.key}” in this browser. It may have been deleted, or saved in another browser profile.`);
-        return this.show(stored.key, stored.origin, stored.doc, stored.drafts, inputs, "live", route);
+        return this.show(stored.key, stored.origin, stored.doc, stored.drafts, {}, "live", route);
       }
       const key = bundledKey(route.name);
       const stored = await this.services.store.get(key);
-      if (stored) return this.show(key, stored.origin, stored.doc, stored.drafts, inputs, "live", route);
+      if (stored) return this.show(key, stored.origin, stored.doc, stored.drafts, {}, "live", route);
       const shipped = await this.shippedDoc(route.name);
-      if (shipped) this.show(key, { kind: "bundled", name: route.name }, shipped, {}, inputs, "live", route);
+      if (shipped) this.show(key, { kind: "bundled", name: route.name }, shipped, {}, {}, "live", route);
     } finally {
       this.loading = false;
       this.emit();
     }
   }
 
-  /** The route that names the open notebook with `filter`, or undefined for an unconsented shared copy. */
-  private routeOf(open: OpenNotebook, filter: RouteFilter["filter"]): Route | undefined {
+  /** The route that names the open notebook, or undefined for an unconsented shared copy. */
+  private routeOf(open: OpenNotebook): Route | undefined {
     if (open.session.mode === "preview") return undefined;
+    // Only a notebook that reads the filter carries it in its address.
+    const filter = usesFilter(open.session) && !isEmptyFilter(this.services.scope.filter) ? this.services.scope.filter : undefined;
     if (open.origin.kind === "bundled") return { kind: "bundled", name: open.origin.name, filter };
     return { kind: "local", key: open.key, filter };
   }
 
   /**
-   * Write the open notebook's filter into the hash (history.replaceState: no reload, no new history
-   * entry). Called on every runtime state change; only an actual change of the filter writes, so a
-   * notebook without a filter input, or one whose filter did not move, leaves the URL alone.
+   * Write the open notebook's route with the current filter into the hash (history.replaceState:
+   * no reload, no new history entry). Called when the filter moves and once the notebook settled.
    */
   private syncFilterToUrl(): void {
     const open = this.current;
-    if (!open || this.filterHash === undefined) return;
-    const filter = currentFilter(open.session.inputValues());
-    if (!filter) return;
-    const route = this.routeOf(open, filter);
-    if (!route) return;
-    const hash = formatRoute(route);
-    if (hash === this.filterHash) return;
-    this.filterHash = hash;
-    this.services.replaceHash?.(hash);
+    if (!open || !this.followingFilter) return;
+    const route = this.routeOf(open);
+    if (route) this.services.replaceHash?.(formatRoute(route));
   }
 
   /**
-   * Start following the filter once the first run has settled: until then the input may still
-   * show its default while the link's filter waits for the input's cell, and writing that default
-   * would erase the filter from the URL.
+   * Start following the filter once the first run has settled (only then are the cells' plans, and
+   * so whether the notebook reads the filter, known).
    */
   private async followFilter(session: NotebookSession, route: Route | undefined): Promise<void> {
     await session.idle();
     if (this.current?.session !== session) return;
-    if (route && "filter" in route && route.filter && !currentFilter(session.inputValues())) {
-      this.banner("info", "This notebook has no filter bar, so the filter in the link was not applied.");
+    if (route && "filter" in route && route.filter && !usesFilter(session)) {
+      this.banner("info", "This notebook has no filter bar, so the filter in the link was not applied to it.");
     }
-    this.filterHash = formatRoute(route ?? { kind: "home" });
+    this.followingFilter = true;
     this.syncFilterToUrl();
   }
 
@@ -203,21 +218,34 @@ export class Workbench {
       return;
     }
     const key = `shared:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-    this.show(key, { kind: "shared" }, decoded.value.doc, {}, decoded.value.inputs, "preview");
+    const { [FILTER_INPUT]: filter, ...inputs } = decoded.value.inputs;
+    if (filter !== undefined) {
+      const parsed = asSurveyFilter(filter);
+      if (parsed.ok) this.services.scope.setFilter(parsed.value);
+      else this.banner("warning", `The link's filter was not applied, so the notebook shows all respondents. ${parsed.error.message}`);
+    }
+    this.show(key, { kind: "shared" }, decoded.value.doc, {}, inputs, "preview");
   }
 
   private show(key: string, origin: NotebookOrigin, doc: NotebookDoc, drafts: Record<string, string>, inputs: Record<string, unknown>, mode: "live" | "preview", route?: Route): void {
     this.detachSession?.();
     this.current?.session.dispose();
-    this.filterHash = undefined;
+    this.followingFilter = false;
     const session = new NotebookSession({ doc, drafts, inputs, createRuntime: () => this.services.createRuntime(origin) });
-    this.current = { key, origin, session };
+    this.current = { key, origin, session, readPaths: new Set() };
     this.detachSession = session.onChange((change) => {
       if (change.kind === "doc" || change.kind === "draft") this.save();
       if (change.kind === "doc" || change.kind === "mode") this.emit();
-      if (change.kind === "state") this.syncFilterToUrl();
     });
     if (mode === "live") void session.start().then(() => this.followFilter(session, route));
+    this.emit();
+  }
+
+  /** The host read a data file for the open notebook's cells (the header's data notice follows it). */
+  noteRead(path: string): void {
+    const open = this.current;
+    if (!open || open.readPaths.has(path)) return;
+    open.readPaths.add(path);
     this.emit();
   }
 
@@ -255,7 +283,6 @@ export class Workbench {
     await this.services.store.delete(open.key);
     const shipped = await this.shippedDoc(name);
     if (shipped) {
-      // The reverted notebook starts unfiltered; a filter left in the URL would no longer be true.
       this.services.replaceHash?.(formatRoute({ kind: "bundled", name }));
       this.show(bundledKey(name), { kind: "bundled", name }, shipped, {}, {}, "live", { kind: "bundled", name });
     }
@@ -298,6 +325,7 @@ export class Workbench {
   async sharePayload(): Promise<string | undefined> {
     const open = this.current;
     if (!open) return undefined;
-    return encodeShare({ doc: open.session.doc, inputs: open.session.inputValues() });
+    const inputs = open.session.inputValues();
+    return encodeShare({ doc: open.session.doc, inputs: usesFilter(open.session) ? { ...inputs, [FILTER_INPUT]: this.services.scope.filter } : inputs });
   }
 }

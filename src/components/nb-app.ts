@@ -5,20 +5,18 @@
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { RECONSTRUCTED_DATA_NOTICE, SHARE_WITHOUT_FILE_NOTICE, userDataNotice, usesReconstructedSurvey } from "../app/data-notice";
+import { readsSurvey, SHARE_WITHOUT_FILE_NOTICE, userDataNotice } from "../app/data-notice";
+import { RECONSTRUCTION_NOTICE } from "../data/bundled-survey";
 import type { DataSource } from "../app/data-source";
 import { downloadText, fileNameFor, pickTextFile } from "../app/file-io";
 import type { Workbench } from "../app/workbench";
-import type { ToolbarCommand } from "./nb-toolbar";
+import type { ToolbarCommand } from "./events";
+import { ModelController } from "./model-controller";
 import "./nb-data-source";
 import "./nb-notebook";
 import "./nb-notebook-list";
 import "./nb-share-dialog";
 import "./nb-toolbar";
-
-function isCommand(value: unknown): value is ToolbarCommand {
-  return value === "new" || value === "import" || value === "export" || value === "share" || value === "revert";
-}
 
 @customElement("nb-app")
 export class NbApp extends LitElement {
@@ -26,7 +24,12 @@ export class NbApp extends LitElement {
   /** Which respondents survey notebooks use (bundled or the user's file); the header shows it. */
   @property({ attribute: false }) dataSource: DataSource | undefined;
   @state() private shareLink: string | undefined;
-  private detach: (() => void) | undefined;
+
+  constructor() {
+    super();
+    new ModelController(this, () => this.workbench, (wb, listener) => wb.onChange(listener));
+    new ModelController(this, () => this.dataSource, (data, listener) => data.onActiveChange(listener));
+  }
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -36,12 +39,6 @@ export class NbApp extends LitElement {
   async start(workbench: Workbench, dataSource?: DataSource): Promise<void> {
     this.workbench = workbench;
     this.dataSource = dataSource;
-    const offWorkbench = workbench.onChange(() => this.requestUpdate());
-    const offData = dataSource?.onActiveChange(() => this.requestUpdate());
-    this.detach = () => {
-      offWorkbench();
-      offData?.();
-    };
     window.addEventListener("hashchange", this.onHashChange);
     await workbench.init();
     await workbench.openHash(location.hash);
@@ -60,7 +57,6 @@ export class NbApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.topObserver?.disconnect();
-    this.detach?.();
     window.removeEventListener("hashchange", this.onHashChange);
   }
 
@@ -68,10 +64,9 @@ export class NbApp extends LitElement {
     void this.workbench?.openHash(location.hash);
   };
 
-  private async onCommand(event: Event): Promise<void> {
-    const command = event instanceof CustomEvent && typeof event.detail === "object" && event.detail !== null ? event.detail.command : undefined;
+  private async onCommand(command: ToolbarCommand): Promise<void> {
     const wb = this.workbench;
-    if (!wb || !isCommand(command)) return;
+    if (!wb) return;
     if (command === "new") {
       location.hash = await wb.newNotebook();
     } else if (command === "import") {
@@ -92,9 +87,9 @@ export class NbApp extends LitElement {
     }
   }
 
-  private onDeleteLocal(event: Event): void {
-    const key = event instanceof CustomEvent && typeof event.detail === "object" && event.detail !== null ? event.detail.key : undefined;
-    if (typeof key !== "string" || !this.workbench) return;
+  private onDeleteLocal(event: HTMLElementEventMap["nb-delete-local"]): void {
+    const key = event.detail.key;
+    if (!this.workbench) return;
     const wasOpen = this.workbench.current?.key === key;
     void this.workbench.deleteLocal(key).then(() => {
       if (wasOpen) location.hash = "#/";
@@ -110,7 +105,7 @@ export class NbApp extends LitElement {
     const open = wb?.current;
     const session = open?.session;
     const preview = session?.mode === "preview";
-    const showNotice = session ? usesReconstructedSurvey(session.doc) : false;
+    const showNotice = session && open ? readsSurvey(session, open.readPaths) : false;
     const active = this.dataSource?.active;
     return html`
       <div class="nb-top">
@@ -124,7 +119,7 @@ export class NbApp extends LitElement {
             ? html`<div class="nb-notice is-user" role="note" ?hidden=${!showNotice}>
                 ${userDataNotice(active.name, active.rows)}<button class="nb-notice-bundled" @click=${() => this.dataSource?.useBundled()}>Back to the bundled data</button>
               </div>`
-            : html`<div class="nb-notice" role="note" ?hidden=${!showNotice}>${showNotice ? RECONSTRUCTED_DATA_NOTICE : ""}</div>`}
+            : html`<div class="nb-notice" role="note" ?hidden=${!showNotice}>${showNotice ? RECONSTRUCTION_NOTICE : ""}</div>`}
         </div>
         <nb-data-source .source=${this.dataSource}></nb-data-source>
         <nb-toolbar
@@ -132,7 +127,7 @@ export class NbApp extends LitElement {
           ?canRevert=${open?.origin.kind === "bundled" && (wb?.locals.some((n) => n.key === open.key) ?? false)}
           ?hasNotebook=${session !== undefined}
           ?preview=${preview}
-          @nb-command=${(e: Event) => void this.onCommand(e)}
+          @nb-command=${(e: HTMLElementEventMap["nb-command"]) => void this.onCommand(e.detail.command)}
         ></nb-toolbar>
       </header>
       ${wb && wb.banners.length > 0
@@ -151,7 +146,7 @@ export class NbApp extends LitElement {
           <nb-notebook-list .bundled=${wb?.bundled ?? []} .locals=${wb?.locals ?? []} .currentKey=${open?.key} @nb-delete-local=${this.onDeleteLocal}></nb-notebook-list>
         </aside>
         <main class="nb-main">
-          <nb-notebook .session=${session} @nb-consent=${() => void wb?.consent()}></nb-notebook>
+          <nb-notebook .session=${session} .scope=${wb?.scope} ?shared=${open?.origin.kind === "shared"} @nb-consent=${() => void wb?.consent()}></nb-notebook>
         </main>
       </div>
       <nb-share-dialog .link=${this.shareLink} @nb-close=${() => (this.shareLink = undefined)}></nb-share-dialog>

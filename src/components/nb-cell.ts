@@ -5,21 +5,21 @@
  * place. Shift-Enter runs the cell; an edit that has not been run is marked "changed". Rendered in
  * light DOM so that Inputs', Plot's and CodeMirror's global styles reach the output and the editor.
  *
- * Events (bubbling): `nb-draft` {id, text}, `nb-run` {id}, `nb-cell-action` {id, action}.
+ * Events (bubbling, typed in events.ts): `nb-draft` {id, text}, `nb-run` {id}, `nb-cell-action` {id, action}.
  */
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { CellDoc } from "../notebook/document";
-import type { PortCellState } from "../app/runtime-port";
+import { isMarkdownOutput, type CellRuntimeState } from "../runtime/types";
 import type { CodeEditor } from "./code-editor";
 import { ColumnTable } from "arquero";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableRows } from "../app/html-table-rows";
 import { highlightJs } from "./highlight";
+import { fire } from "./events";
 import "./nb-export-menu";
-import { renderError, renderValue, isMarkdownValue } from "./render-output";
+import { renderError, renderValue } from "./render-output";
 
-export type CellAction = "up" | "down" | "delete" | "add-js" | "add-md";
 
 /** A cell named for people: its defined names, else its number. */
 export interface CellRef {
@@ -31,7 +31,7 @@ export interface CellRef {
 export class NbCell extends LitElement {
   @property({ attribute: false }) cell!: CellDoc;
   @property({ attribute: false }) draft: string | undefined;
-  @property({ attribute: false }) cellState: PortCellState | undefined;
+  @property({ attribute: false }) cellState: CellRuntimeState | undefined;
   @property({ attribute: false }) uses: CellRef[] = [];
   @property({ attribute: false }) usedBy: CellRef[] = [];
   @property({ type: Boolean }) preview = false;
@@ -59,9 +59,6 @@ export class NbCell extends LitElement {
     return this.cell.kind === "js" || this.preview || this.editing || this.cell.source.trim() === "";
   }
 
-  private fire(name: string, detail: Record<string, unknown>): void {
-    this.dispatchEvent(new CustomEvent(name, { detail: { id: this.cell.id, ...detail }, bubbles: true }));
-  }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -107,8 +104,8 @@ export class NbCell extends LitElement {
       text: this.text,
       javascript: this.cell.kind === "js",
       label: `Cell ${this.index + 1} source`,
-      onChange: (text) => this.fire("nb-draft", { text }),
-      onRun: () => this.fire("nb-run", {}),
+      onChange: (text) => fire(this, "nb-draft", { id: this.cell.id, text }),
+      onRun: () => fire(this, "nb-run", { id: this.cell.id }),
     });
   }
 
@@ -151,7 +148,7 @@ export class NbCell extends LitElement {
   }
 
   /** The runtime may update a state object in place: re-render status and output from it. */
-  refresh(state: PortCellState | undefined): void {
+  refresh(state: CellRuntimeState | undefined): void {
     this.cellState = state;
     this.requestUpdate();
     this.renderOutput();
@@ -164,7 +161,7 @@ export class NbCell extends LitElement {
     const s = this.cellState;
     const error = this.preview ? undefined : s?.error;
     // A failed cell shows its error alone: a value from an earlier run next to it would mislead.
-    const displays = this.preview || !s || error ? [] : s.displays.length > 0 ? s.displays : isMarkdownValue(s.value) ? [s.value] : [];
+    const displays = this.preview || !s || error ? [] : s.displays.length > 0 ? s.displays : isMarkdownOutput(s.value) ? [s.value] : [];
     const same = error === this.shownError && displays.length === this.shownDisplays.length && displays.every((d, i) => d === this.shownDisplays[i]);
     if (same && out.childNodes.length > 0 === (displays.length > 0 || error !== undefined)) return;
     this.shownDisplays = displays;
@@ -228,12 +225,12 @@ export class NbCell extends LitElement {
             : nothing}
           ${this.preview
             ? nothing
-            : html`<button class="nb-icon nb-run" title="Run cell (Shift-Enter)" @click=${() => this.fire("nb-run", {})}>▶</button>
-                <button class="nb-icon" title="Move up" ?disabled=${this.index === 0} @click=${() => this.fire("nb-cell-action", { action: "up" })}>↑</button>
-                <button class="nb-icon" title="Move down" ?disabled=${this.index >= this.count - 1} @click=${() => this.fire("nb-cell-action", { action: "down" })}>↓</button>
-                <button class="nb-icon" title="Add JavaScript cell below" @click=${() => this.fire("nb-cell-action", { action: "add-js" })}>+JS</button>
-                <button class="nb-icon" title="Add markdown cell below" @click=${() => this.fire("nb-cell-action", { action: "add-md" })}>+MD</button>
-                <button class="nb-icon nb-delete" title="Delete cell" @click=${() => this.fire("nb-cell-action", { action: "delete" })}>✕</button>`}
+            : html`<button class="nb-icon nb-run" title="Run cell (Shift-Enter)" @click=${() => fire(this, "nb-run", { id: this.cell.id })}>▶</button>
+                <button class="nb-icon" title="Move up" ?disabled=${this.index === 0} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "up" })}>↑</button>
+                <button class="nb-icon" title="Move down" ?disabled=${this.index >= this.count - 1} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "down" })}>↓</button>
+                <button class="nb-icon" title="Add JavaScript cell below" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-js" })}>+JS</button>
+                <button class="nb-icon" title="Add markdown cell below" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-md" })}>+MD</button>
+                <button class="nb-icon nb-delete" title="Delete cell" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "delete" })}>✕</button>`}
         </span>
       </div>
       ${this.cell.kind === "md" ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}

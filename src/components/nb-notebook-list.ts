@@ -8,6 +8,7 @@ import { customElement, property } from "lit/decorators.js";
 import type { BundledEntry } from "../app/bundled";
 import { bundledKey, type StoredNotebook } from "../app/notebook-store";
 import { formatRoute } from "../app/route";
+import { fire } from "./events";
 
 @customElement("nb-notebook-list")
 export class NbNotebookList extends LitElement {
@@ -21,7 +22,7 @@ export class NbNotebookList extends LitElement {
 
   private askDelete(nb: StoredNotebook): void {
     if (!confirm(`Delete “${nb.doc.title}” from this browser? This cannot be undone (export it first to keep a copy).`)) return;
-    this.dispatchEvent(new CustomEvent("nb-delete-local", { detail: { key: nb.key }, bubbles: true }));
+    fire(this, "nb-delete-local", { key: nb.key });
   }
 
   protected override render(): unknown {

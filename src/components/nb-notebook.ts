@@ -4,41 +4,33 @@
  * exactly the cell they concern. In preview (a shared link before consent) it shows every cell's
  * source read-only and a bar with "Run this notebook".
  */
-import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { LitElement, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
+import type { SurveyScope } from "../analysis/survey-scope";
 import type { NotebookSession, SessionChange } from "../app/notebook-session";
-import type { CellAction, CellRef, NbCell } from "./nb-cell";
+import { usesFilter } from "../app/workbench";
+import { fire } from "./events";
+import { ModelController } from "./model-controller";
+import type { CellRef, NbCell } from "./nb-cell";
 import "./nb-cell";
-
-function isCellAction(value: unknown): value is CellAction {
-  return value === "up" || value === "down" || value === "delete" || value === "add-js" || value === "add-md";
-}
-
-function detailOf(event: Event): Record<string, unknown> {
-  return event instanceof CustomEvent && typeof event.detail === "object" && event.detail !== null ? event.detail : {};
-}
+import "./nb-filter-bar";
 
 @customElement("nb-notebook")
 export class NbNotebook extends LitElement {
   @property({ attribute: false }) session: NotebookSession | undefined;
-  private detach: (() => void) | undefined;
+  /** The app's survey state; its filter bar shows above a notebook that reads the filter. */
+  @property({ attribute: false }) scope: SurveyScope | undefined;
+  /** A shared copy: the filter bar masks small counts. */
+  @property({ type: Boolean }) shared = false;
+
+  constructor() {
+    super();
+    new ModelController<NotebookSession, [SessionChange]>(this, () => this.session, (session, listener) => session.onChange(listener), (change) => this.onSessionChange(change));
+  }
 
   override createRenderRoot(): HTMLElement {
     return this;
-  }
-
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has("session")) {
-      this.detach?.();
-      this.detach = this.session?.onChange((change) => this.onSessionChange(change));
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.detach?.();
-    this.detach = undefined;
   }
 
   /** Names each cell defined at the last full render, to notice when "uses"/"used by" labels change. */
@@ -61,20 +53,18 @@ export class NbNotebook extends LitElement {
     return { id, label: defined.length > 0 ? defined.join(", ") : `cell ${index + 1}` };
   }
 
-  private onDraft = (event: Event): void => {
-    const { id, text } = detailOf(event);
-    if (typeof id === "string" && typeof text === "string") this.session?.setDraft(id, text);
+  private onDraft = (event: HTMLElementEventMap["nb-draft"]): void => {
+    this.session?.setDraft(event.detail.id, event.detail.text);
   };
 
-  private onRun = (event: Event): void => {
-    const { id } = detailOf(event);
-    if (typeof id === "string") this.session?.run(id);
+  private onRun = (event: HTMLElementEventMap["nb-run"]): void => {
+    this.session?.run(event.detail.id);
   };
 
-  private onAction = (event: Event): void => {
-    const { id, action } = detailOf(event);
+  private onAction = (event: HTMLElementEventMap["nb-cell-action"]): void => {
+    const { id, action } = event.detail;
     const session = this.session;
-    if (!session || typeof id !== "string" || !isCellAction(action)) return;
+    if (!session) return;
     if (action === "up") session.moveCell(id, -1);
     else if (action === "down") session.moveCell(id, 1);
     else if (action === "delete") session.deleteCell(id);
@@ -82,7 +72,7 @@ export class NbNotebook extends LitElement {
   };
 
   private consent(): void {
-    this.dispatchEvent(new CustomEvent("nb-consent", { bubbles: true }));
+    fire(this, "nb-consent", {});
   }
 
   protected override render(): unknown {
@@ -101,6 +91,7 @@ export class NbNotebook extends LitElement {
             <button class="nb-button nb-primary nb-consent" @click=${() => this.consent()}>Run this notebook</button>
           </div>`
         : nothing}
+      ${this.scope && usesFilter(session) ? html`<nb-filter-bar class="nb-sticky-filter" .scope=${this.scope} ?shared=${this.shared}></nb-filter-bar>` : nothing}
       <div class="nb-cells" @nb-draft=${this.onDraft} @nb-run=${this.onRun} @nb-cell-action=${this.onAction}>
         ${repeat(
           cells,

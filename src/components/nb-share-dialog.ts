@@ -5,6 +5,7 @@
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
+import { fire } from "./events";
 
 @customElement("nb-share-dialog")
 export class NbShareDialog extends LitElement {
@@ -29,7 +30,7 @@ export class NbShareDialog extends LitElement {
 
   private close(): void {
     this.copied = "no";
-    this.dispatchEvent(new CustomEvent("nb-close", { bubbles: true }));
+    fire(this, "nb-close", {});
   }
 
   protected override render(): unknown {

@@ -5,8 +5,7 @@
 import { LitElement, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { SaveStatus } from "../app/autosaver";
-
-export type ToolbarCommand = "new" | "import" | "export" | "share" | "revert";
+import { fire, type ToolbarCommand } from "./events";
 
 const saveLabels: Record<SaveStatus["state"], string> = {
   saved: "Saved in this browser",
@@ -27,7 +26,7 @@ export class NbToolbar extends LitElement {
   }
 
   private command(command: ToolbarCommand): void {
-    this.dispatchEvent(new CustomEvent("nb-command", { detail: { command }, bubbles: true }));
+    fire(this, "nb-command", { command });
   }
 
   protected override render(): unknown {

@@ -4,7 +4,8 @@
  * red box naming the kind of error and the runtime's message (which says the fix).
  */
 import DOMPurify from "dompurify";
-import type { PortCellError } from "../app/runtime-port";
+import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
+import { isMarkdownOutput, type CellError } from "../runtime/types";
 
 const MAX_TABLE_ROWS = 12;
 const MAX_TEXT = 4000;
@@ -13,21 +14,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-/** A rendered markdown cell value from the runtime: `{ kind: "markdown", html }`. */
-export function isMarkdownValue(value: unknown): value is { kind: "markdown"; html: string } {
-  return isRecord(value) && value.kind === "markdown" && typeof value.html === "string";
-}
-
-/** Arquero-like table: has `numRows()`, `columnNames()` and `objects({ limit })`. */
-interface TableLike {
-  numRows(): number;
-  columnNames(): string[];
-  objects(options?: { limit?: number }): Record<string, unknown>[];
-}
-
-function isTableLike(value: unknown): value is TableLike {
-  return isRecord(value) && typeof value.numRows === "function" && typeof value.columnNames === "function" && typeof value.objects === "function";
-}
 
 function isNode(value: unknown): value is Node {
   return typeof Node !== "undefined" && value instanceof Node;
@@ -74,7 +60,7 @@ export function formatValue(value: unknown): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n… (${text.length - MAX_TEXT} more characters)` : text;
 }
 
-function renderTable(table: TableLike): HTMLElement {
+function renderTable(table: DisplayTable): HTMLElement {
   const wrap = document.createElement("div");
   wrap.className = "nb-table";
   const columns = table.columnNames();
@@ -108,8 +94,8 @@ function renderTable(table: TableLike): HTMLElement {
 /** DOM for one displayed value. */
 export function renderValue(value: unknown): Node {
   if (isNode(value)) return value;
-  if (isMarkdownValue(value)) return sanitizedMarkdown(value.html);
-  if (isTableLike(value)) {
+  if (isMarkdownOutput(value)) return sanitizedMarkdown(value.html);
+  if (isDisplayTable(value)) {
     try {
       return renderTable(value);
     } catch {
@@ -134,7 +120,7 @@ const errorTitles: Record<string, string> = {
 };
 
 /** The red error box. */
-export function renderError(error: PortCellError): HTMLElement {
+export function renderError(error: CellError): HTMLElement {
   const box = document.createElement("div");
   box.className = "nb-error";
   box.setAttribute("role", "alert");

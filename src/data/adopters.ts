@@ -6,6 +6,7 @@
  */
 import Papa from "papaparse";
 import { normalizeKnr } from "./municipalities";
+import { isModelStatusVariable } from "./six-models";
 
 /** The CSV header, in order (team contract). */
 export const ADOPTER_COLUMNS = [
@@ -13,9 +14,6 @@ export const ADOPTER_COLUMNS = [
   "model", "source_table", "status", "note",
 ] as const;
 
-/** Status variables of the six models, in questionnaire order. */
-export const SIX_MODELS = ["q3", "q7", "q12", "q16", "q20", "q24"] as const;
-export type SixModel = (typeof SIX_MODELS)[number];
 
 /** Appendix table of each of the six models and of each q28 item (questionnaire order). */
 export const LISTING_TABLE_OF: Readonly<Record<string, string>> = {
@@ -51,11 +49,6 @@ export interface AdopterParseError {
   message: string;
 }
 
-/** True for q3, q7, q12, q16, q20, q24. */
-export function isSixModel(model: string): model is SixModel {
-  return (SIX_MODELS as readonly string[]).includes(model);
-}
-
 /** True for q28_1 … q28_9. */
 export function isOtherModel(model: string): boolean {
   return /^q28_[1-9]$/.test(model);
@@ -82,7 +75,7 @@ export function parseAdoptersCsv(text: string): { rows: AdopterRow[]; errors: Ad
     const status = Number(rec.status);
     const printed = (rec.size_code_printed ?? "").trim();
     if (!knr) return bad("knr", `"${rec.knr ?? ""}" is not a kommunenummer; use 4 digits such as 0420`);
-    if (!isSixModel(model) && !isOtherModel(model)) return bad("model", `"${model}" is neither q3/q7/q12/q16/q20/q24 nor q28_1…q28_9`);
+    if (!isModelStatusVariable(model) && !isOtherModel(model)) return bad("model", `"${model}" is neither q3/q7/q12/q16/q20/q24 nor q28_1…q28_9`);
     if (respType !== 1 && respType !== 2) return bad("resp_type", `"${rec.resp_type ?? ""}" must be 1 (kommune) or 2 (fylkeskommune)`);
     if (!Number.isInteger(status)) return bad("status", `"${rec.status ?? ""}" is not a response code`);
     if (printed !== "" && !/^[1-6]$/.test(printed)) return bad("size_code_printed", `"${printed}" is not a size code 1–6 or blank`);
@@ -124,7 +117,7 @@ export function modelsPerMunicipality(
   sources: readonly string[],
   which: "six" | "other" = "six",
 ): Map<string, string[]> {
-  const keep = (m: string): boolean => (which === "six" ? isSixModel(m) : isOtherModel(m));
+  const keep = (m: string): boolean => (which === "six" ? isModelStatusVariable(m) : isOtherModel(m));
   const out = new Map<string, Set<string>>();
   for (const r of rows) {
     if (!sources.includes(r.sourceTable) || !keep(r.model)) continue;

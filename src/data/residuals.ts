@@ -5,6 +5,7 @@
  * reproduces its `resolved` value; the printed value then differs by design.
  */
 import { decimalsOf, type PrintedRow, type PrintedTable, type PrintedTables } from "./printed-tables";
+import { MODEL_STATUS_VARIABLES } from "./six-models";
 
 /** A respondent as the residual check sees it: variable → code, or null when blank. */
 export type RecordValues = Readonly<Record<string, number | null>>;
@@ -31,7 +32,7 @@ export type MissingCodes = (variable: string) => readonly number[];
 
 /** Derived variables the text figures use, added to every record before recounting. */
 export function withDerived(rec: RecordValues): RecordValues {
-  const six = ["q3", "q7", "q12", "q16", "q20", "q24"].filter((v) => rec[v] === 1).length;
+  const six = MODEL_STATUS_VARIABLES.filter((v) => rec[v] === 1).length;
   const other = Object.keys(rec).some((k) => k.startsWith("q28_") && rec[k] === 1);
   return { ...rec, n_models_adopted: six, any_six_adopted: six > 0 ? 1 : 0, any_model_adopted: six > 0 || other ? 1 : 0 };
 }

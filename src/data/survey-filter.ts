@@ -1,25 +1,20 @@
 /**
- * The one filter every analysis cell shares: county (fylke), SSB size class, kommune vs
- * fylkeskommune, and "has adopted model X". It is a plain value so it can sit in an input, in the
- * URL and in a share link; `surveyFilterFromParams` is the boundary that validates untrusted text.
+ * The one filter every analysis shares: county (fylke), SSB size class, kommune vs fylkeskommune,
+ * and "has adopted model X". This module is its one rule:
+ * - `surveyFilterConditions` turns it into row conditions — the only way a filter selects rows
+ *   (the statistics core applies them once per change on typed arrays; PSPP gets them as SELECT IF;
+ *   the audit line prints their labels);
+ * - `surveyFilterFromParams` (URL text) and `asSurveyFilter` (a value from a share link or an
+ *   input) are the boundaries that validate untrusted filters, returning a Result whose Problem says
+ *   which part was refused and the fix. Nothing is half-applied.
  */
-
-/** The six models' status variables, in the report's order. */
-export const MODEL_STATUS_VARIABLES = ["q3", "q7", "q12", "q16", "q20", "q24"] as const;
-export type ModelStatusVariable = (typeof MODEL_STATUS_VARIABLES)[number];
-
-/** Short names of the six models, keyed by status variable. */
-export const MODEL_NAMES: Record<ModelStatusVariable, { no: string; en: string }> = {
-  q3: { no: "Serviceerklæringer", en: "Service declarations" },
-  q7: { no: "Servicetorg", en: "Service desks" },
-  q12: { no: "Elektroniske servicenettverk", en: "E-service networks" },
-  q16: { no: "Etisk prosess", en: "Ethical process" },
-  q20: { no: "Balansert målstyring", en: "Balanced scorecard" },
-  q24: { no: "BPR", en: "Business process re-engineering" },
-};
+import { fail, ok, type Problem, type Result } from "../base/result";
+import { COUNTIES_1999, countyName } from "./counties";
+import type { FilterCondition } from "./filter-condition";
+import { isModelStatusVariable, MODEL_STATUS_VARIABLES, type ModelStatusVariable } from "./six-models";
 
 export interface SurveyFilter {
-  /** County numbers 1–20 to keep; empty = all. */
+  /** County numbers of 1999 (1–20 without 13) to keep; empty = all. */
   fylke: number[];
   /** SSB size classes 1–6 to keep; empty = all. */
   sizeClass: number[];
@@ -29,20 +24,19 @@ export interface SurveyFilter {
   adopted: ModelStatusVariable[];
 }
 
-/** A row as the filter sees it: the derived background columns plus the six status answers. */
-export type FilterableRow = Readonly<Record<string, unknown>>;
+/** A filter that could not be read; the message names the part and the fix. */
+export type FilterProblem = Problem<"filter">;
 
 export const EMPTY_FILTER: SurveyFilter = Object.freeze({ fylke: [], sizeClass: [], respType: [], adopted: [] });
 
-/** Thrown-free error value for filter text that cannot be read. */
-export interface FilterError {
-  kind: "filter-error";
-  message: string;
-}
+/**
+ * Below this many respondents a selection is "too few for reliable percentages": the filter bar,
+ * `applyFilter` and every table say so. One threshold for all of them.
+ */
+export const TOO_FEW_RESPONDENTS = 10;
 
-function isModel(name: string): name is ModelStatusVariable {
-  return (MODEL_STATUS_VARIABLES as readonly string[]).includes(name);
-}
+/** Names for the "has adopted" condition; the codebook's status-variable labels when known. */
+export type ModelLabel = (variable: ModelStatusVariable) => string;
 
 /** True when nothing is filtered. */
 export function isEmptyFilter(filter: SurveyFilter): boolean {
@@ -57,40 +51,28 @@ export function isDisclosureSensitive(filter: SurveyFilter): boolean {
   return filter.fylke.length > 0 || filter.sizeClass.length > 0;
 }
 
-/** A predicate over rows; numbers may arrive as numbers or numeric strings. */
-export function surveyFilterPredicate(filter: SurveyFilter): (row: FilterableRow) => boolean {
-  const fylke = new Set(filter.fylke);
-  const size = new Set(filter.sizeClass);
-  const type = new Set(filter.respType);
-  const adopted = [...filter.adopted];
-  return (row) => {
-    if (fylke.size && !fylke.has(Number(row.fylke))) return false;
-    if (size.size && !size.has(Number(row.size_class))) return false;
-    if (type.size && !type.has(Number(row.resp_type))) return false;
-    for (const model of adopted) if (Number(row[model]) !== 1) return false;
-    return true;
-  };
-}
-
-/** Rows of `rows` that pass the filter. */
-export function applySurveyFilter<T extends FilterableRow>(rows: readonly T[], filter: SurveyFilter): T[] {
-  const keep = surveyFilterPredicate(filter);
-  return rows.filter(keep);
-}
+const TYPE_NAMES: Record<number, string> = { 1: "kommuner", 2: "fylkeskommuner" };
 
 /**
- * A readable description for audit lines ("fylke 11 Rogaland; size class 5, 6"). County names come
- * from `countyName` so this module needs no table of its own.
+ * The filter as row conditions, each labelled for the audit line: the one rule by which a filter
+ * selects respondents. Empty parts give no condition.
  */
-export function describeSurveyFilter(filter: SurveyFilter, countyName: (n: number) => string = String): string {
-  const parts: string[] = [];
-  if (filter.fylke.length) parts.push(`fylke ${filter.fylke.map((n) => `${n} ${countyName(n)}`.trim()).join(", ")}`);
-  if (filter.sizeClass.length) parts.push(`size class ${filter.sizeClass.join(", ")}`);
-  if (filter.respType.length) {
-    parts.push(filter.respType.map((t) => (t === 1 ? "kommuner" : t === 2 ? "fylkeskommuner" : `type ${t}`)).join(" + "));
+export function surveyFilterConditions(filter: SurveyFilter, modelLabel: ModelLabel = (v) => v): FilterCondition[] {
+  const out: FilterCondition[] = [];
+  if (filter.fylke.length) out.push({ variable: "fylke", codes: [...filter.fylke], label: `fylke ${filter.fylke.map((n) => `${n} ${countyName(n)}`).join(", ")}` });
+  if (filter.sizeClass.length) out.push({ variable: "size_class", codes: [...filter.sizeClass], label: `size class ${filter.sizeClass.join(", ")}` });
+  if (filter.respType.length) out.push({ variable: "resp_type", codes: [...filter.respType], label: filter.respType.map((t) => TYPE_NAMES[t] ?? `type ${t}`).join(" + ") });
+  for (const model of filter.adopted) {
+    const name = modelLabel(model);
+    out.push({ variable: model, codes: [1], label: `adopted ${name === model ? model : `${name} (${model} = 1)`}` });
   }
-  if (filter.adopted.length) parts.push(`adopted ${filter.adopted.map((m) => MODEL_NAMES[m].en).join(" and ")}`);
-  return parts.length ? parts.join("; ") : "no filter";
+  return out;
+}
+
+/** A readable description for headers and audit lines ("fylke 11 Rogaland; size class 5, 6"). */
+export function describeSurveyFilter(filter: SurveyFilter, modelLabel?: ModelLabel): string {
+  const conditions = surveyFilterConditions(filter, modelLabel);
+  return conditions.length ? conditions.map((c) => c.label).join("; ") : "no filter";
 }
 
 /** URL form: `fylke=11,12&size=5,6&type=1&adopted=q20` (empty parts left out, sorted values). */
@@ -104,55 +86,100 @@ export function surveyFilterToParams(filter: SurveyFilter): string {
   return params.join("&");
 }
 
-function parseIntegers(key: string, text: string, min: number, max: number): number[] | FilterError {
+const COUNTY_NUMBERS: readonly number[] = COUNTIES_1999.map((c) => c.fylke);
+
+/** What one URL key may hold and which filter field it sets. */
+interface KeySpec {
+  field: "fylke" | "sizeClass" | "respType";
+  allowed: readonly number[];
+  describe: string;
+}
+
+/** What each URL key may hold. */
+const KEYS: Record<"fylke" | "size" | "type", KeySpec> = {
+  fylke: { field: "fylke", allowed: COUNTY_NUMBERS, describe: "a county number of 1999 (1–20; 13 Bergen had merged into Hordaland)" },
+  size: { field: "sizeClass", allowed: [1, 2, 3, 4, 5, 6], describe: "a size class 1–6" },
+  type: { field: "respType", allowed: [1, 2], describe: "1 (kommune) or 2 (fylkeskommune)" },
+};
+
+function filterProblem(message: string): { ok: false; error: FilterProblem } {
+  return fail({ kind: "filter", message });
+}
+
+function parseCodes(key: keyof typeof KEYS, text: string): Result<number[], FilterProblem> {
+  const spec = KEYS[key];
   const out: number[] = [];
   for (const part of text.split(",")) {
-    if (!/^\d{1,2}$/.test(part)) {
-      return { kind: "filter-error", message: `Filter "${key}" has "${part}", which is not a number. Use e.g. ${key}=${min},${max}.` };
-    }
-    const n = Number(part);
-    if (n < min || n > max) {
-      return { kind: "filter-error", message: `Filter "${key}" value ${n} is outside ${min}–${max}. Remove it from the link.` };
+    const n = /^\d{1,2}$/.test(part) ? Number(part) : Number.NaN;
+    if (!spec.allowed.includes(n)) {
+      return filterProblem(`Filter "${key}" has "${part.slice(0, 20)}", which is not ${spec.describe}. Remove it from the link, or choose the filter again in the filter bar.`);
     }
     if (!out.includes(n)) out.push(n);
   }
-  return out.sort((a, b) => a - b);
+  return ok(out.sort((a, b) => a - b));
 }
 
 /**
- * Read a filter from untrusted URL text. Unknown keys or bad values give a FilterError naming the
- * part and the fix; nothing is half-applied.
+ * Read a filter from untrusted URL text. Unknown keys, repeated keys or bad values give a Problem
+ * naming the part and the fix; nothing is half-applied.
  */
-export function surveyFilterFromParams(text: string): SurveyFilter | FilterError {
+export function surveyFilterFromParams(text: string): Result<SurveyFilter, FilterProblem> {
+  if (text.length > 500) return filterProblem("Filter text is longer than 500 characters; the link is damaged. Open the notebook without it.");
   const filter: SurveyFilter = { fylke: [], sizeClass: [], respType: [], adopted: [] };
-  if (text.length > 500) return { kind: "filter-error", message: "Filter text is longer than 500 characters; the link is damaged. Open the notebook without it." };
+  const seen = new Set<string>();
   for (const pair of text.split("&")) {
     if (!pair) continue;
-    const [key = "", value = ""] = pair.split("=", 2);
-    if (!value) return { kind: "filter-error", message: `Filter "${key}" has no value. Use ${key}=… or drop it.` };
+    const eq = pair.indexOf("=");
+    const key = eq < 0 ? pair : pair.slice(0, eq);
+    const value = eq < 0 ? "" : pair.slice(eq + 1);
+    const shownKey = key.slice(0, 20);
+    if (seen.has(key)) return filterProblem(`Filter "${shownKey}" appears twice in the link. Give its values once, separated by commas (e.g. ${shownKey}=11,12).`);
+    seen.add(key);
+    if (!value) return filterProblem(`Filter "${shownKey}" has no value. Use ${shownKey}=… or drop it.`);
     if (key === "fylke" || key === "size" || key === "type") {
-      const range = key === "fylke" ? [1, 20] : key === "size" ? [1, 6] : [1, 2];
-      const parsed = parseIntegers(key, value, range[0] ?? 1, range[1] ?? 1);
-      if (!Array.isArray(parsed)) return parsed;
-      if (key === "fylke") filter.fylke = parsed;
-      else if (key === "size") filter.sizeClass = parsed;
-      else filter.respType = parsed;
+      const parsed = parseCodes(key, value);
+      if (!parsed.ok) return parsed;
+      filter[KEYS[key].field] = parsed.value;
     } else if (key === "adopted") {
       for (const model of value.split(",")) {
-        if (!isModel(model)) {
-          return { kind: "filter-error", message: `Filter "adopted" has unknown model "${model}". Use one of ${MODEL_STATUS_VARIABLES.join(", ")}.` };
+        if (!isModelStatusVariable(model)) {
+          return filterProblem(`Filter "adopted" has unknown model "${model.slice(0, 20)}". Use one of ${MODEL_STATUS_VARIABLES.join(", ")}.`);
         }
         if (!filter.adopted.includes(model)) filter.adopted.push(model);
       }
       filter.adopted.sort();
     } else {
-      return { kind: "filter-error", message: `Unknown filter "${key}". Known filters: fylke, size, type, adopted.` };
+      return filterProblem(`Unknown filter "${shownKey}". Known filters: fylke, size, type, adopted.`);
     }
   }
-  return filter;
+  return ok(filter);
 }
 
-/** Type guard separating a parsed filter from its error. */
-export function isFilterError(value: SurveyFilter | FilterError): value is FilterError {
-  return "kind" in value && value.kind === "filter-error";
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/** Codes are numbers and models are names: a "11" where 11 belongs means the value was tampered with. */
+function isListOf(value: unknown, type: "number" | "string"): value is (number | string)[] {
+  return Array.isArray(value) && value.length <= 50 && value.every((v) => typeof v === type);
+}
+
+/**
+ * A value from outside (a share link's inputs, storage) as a SurveyFilter in canonical form (sorted,
+ * deduplicated), validated by the same rule as URL text — so what goes into a link is exactly what
+ * opening it accepts. The Problem says which part was refused.
+ */
+export function asSurveyFilter(value: unknown): Result<SurveyFilter, FilterProblem> {
+  if (!isRecord(value)) return filterProblem(`The filter is ${value === null ? "null" : Array.isArray(value) ? "a list" : `a ${typeof value}`}, not a filter object, so it was not applied. Choose the filter again in the filter bar.`);
+  const parts: [string, unknown][] = [["fylke", value.fylke], ["size", value.sizeClass], ["type", value.respType], ["adopted", value.adopted]];
+  const params: string[] = [];
+  for (const [key, list] of parts) {
+    if (list === undefined) return filterProblem(`The filter lacks its "${key}" part, so it was not applied. Choose the filter again in the filter bar.`);
+    if (!isListOf(list, key === "adopted" ? "string" : "number")) return filterProblem(`The filter's "${key}" is not a list of values, so the filter was not applied. Choose the filter again in the filter bar.`);
+    if (list.length) params.push(`${key}=${list.join(",")}`);
+  }
+  const known = new Set(["fylke", "sizeClass", "respType", "adopted"]);
+  const unknown = Object.keys(value).filter((k) => !known.has(k));
+  if (unknown.length) return filterProblem(`The filter has unknown part "${unknown[0]?.slice(0, 20)}", so it was not applied. Known parts: fylke, sizeClass, respType, adopted.`);
+  return surveyFilterFromParams(params.join("&"));
 }

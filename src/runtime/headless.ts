@@ -1,6 +1,8 @@
+import { mergeLazy } from "../base/merge-lazy";
 import type { NotebookDoc } from "../notebook/document";
 import { NotebookRuntime } from "./notebook-runtime";
 import { createStdlib, type StdlibHost } from "./stdlib";
+import { isDisplayTable } from "./display-table";
 import type { CellError, CellStatus } from "./types";
 
 /** One cell's outcome in a headless run, JSON-ready. */
@@ -35,15 +37,6 @@ export interface HeadlessOptions {
 /** Tables with more rows than this are summarized instead of listed. */
 const MAX_TABLE_ROWS = 50;
 
-interface TableLike {
-  numRows(): number;
-  columnNames(): string[];
-  objects(options?: { limit?: number }): Record<string, unknown>[];
-}
-
-function isTableLike(value: object): value is TableLike {
-  return ["numRows", "columnNames", "objects"].every((k) => k in value && typeof Reflect.get(value, k) === "function");
-}
 
 /**
  * A JSON-able picture of any cell value: tables as arrays of row objects (or a summary when
@@ -60,7 +53,7 @@ export function toJsonValue(value: unknown, depth = 0, seen = new Set<object>())
   if (seen.has(value)) return "[circular]";
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? "Invalid Date" : value.toISOString();
   if (value instanceof Error) return `${value.name}: ${value.message}`;
-  if (isTableLike(value)) {
+  if (isDisplayTable(value)) {
     const rows = value.numRows();
     if (rows <= MAX_TABLE_ROWS) return value.objects().map((row) => toJsonValue(row, depth + 1, seen));
     return { table: { rows, columns: value.columnNames(), head: value.objects({ limit: 5 }).map((r) => toJsonValue(r, depth + 1, seen)) } };
@@ -89,7 +82,7 @@ export function toJsonValue(value: unknown, depth = 0, seen = new Set<object>())
  */
 export async function runNotebookHeadless(doc: NotebookDoc, options: HeadlessOptions): Promise<HeadlessRun> {
   const runtime = new NotebookRuntime({
-    builtins: { ...createStdlib(options.host), ...options.builtins },
+    builtins: mergeLazy(createStdlib(options.host), options.builtins ?? {}),
     timeoutMs: options.timeoutMs ?? 5000,
   });
   try {

@@ -1,3 +1,12 @@
+/**
+ * The reactive engine: cells of a NotebookDoc mapped onto @observablehq/runtime variables.
+ *
+ * It reaches into four private fields of the Observable runtime (declared in vendor-modules.d.ts;
+ * re-check them when upgrading the package): `_computeSoon`/`_computeNow` (to recompute in a
+ * microtask instead of on the next animation frame), `_computing` and `_precomputes` (to tell when
+ * the notebook is idle), and `_builtin` (to redefine a builtin such as `survey` or `filter` when the
+ * host's data or filter changes, so only the cells that read it rerun).
+ */
 import { Runtime, type Module, type Variable } from "@observablehq/runtime";
 import type { CellDoc, NotebookDoc } from "../notebook/document";
 import { applyCellError, applyCellValue, applyNameError, runCell, type CellEntry, type RunHooks } from "./cell-run";
@@ -159,6 +168,24 @@ export class NotebookRuntime {
     return Object.fromEntries(this.values);
   }
 
+  /**
+   * Give a builtin a new definition because the host's state changed (the data switched, the filter
+   * moved): exactly the cells that read the name, directly or through other cells, rerun. `define`
+   * is called only when some cell uses the name, so an unused builtin costs nothing.
+   */
+  setBuiltin(name: string, define: () => unknown): void {
+    if (!this.builtinNames.has(name)) {
+      throw new Error(`"${name}" is not a builtin of this runtime; pass it in RuntimeOptions.builtins when the runtime is created.`);
+    }
+    this.runtime._builtin.redefine(name, [], define);
+  }
+
+  /** Whether any cell reads `name` (a builtin or another cell's name), from the cells' plans. */
+  references(name: string): boolean {
+    for (const entry of this.entries.values()) if (entry.plan?.references.includes(name)) return true;
+    return false;
+  }
+
   /** Sets a view() input by the name it defines and fires its input event (share links, filters). */
   setInput(name: string, value: unknown): void {
     const input = [...this.entries.values()].find((e) => e.views.has(name))?.views.get(name);
@@ -181,6 +208,11 @@ export class NotebookRuntime {
       }
     }
     return out;
+  }
+
+  /** True once disposed: hosts stop redefining its builtins. */
+  get isDisposed(): boolean {
+    return this.disposed;
   }
 
   /** Stops everything: generators are returned, pending work is dropped. */

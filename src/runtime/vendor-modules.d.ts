@@ -15,6 +15,8 @@ declare module "@observablehq/runtime" {
   export interface Module {
     variable(observer?: Observer | boolean): Variable;
     value(name: string): Promise<unknown>;
+    /** Replace the definition of a variable already defined in this module. */
+    redefine(name: string, inputs: string[], definition: (...inputs: never[]) => unknown): Variable;
   }
   export class Runtime {
     constructor(builtins?: Record<string, () => unknown>, global?: (name: string) => unknown);
@@ -25,6 +27,8 @@ declare module "@observablehq/runtime" {
     /** Generator pulls waiting for the next recompute (private). */
     readonly _precomputes: unknown[];
     readonly _disposed: boolean;
+    /** The module that holds the builtins (private; redefined when the host's data changes). */
+    readonly _builtin: Module;
     /** Schedules _computeNow (private; an animation frame by default). */
     _computeSoon: () => Promise<void>;
     _computeNow(): Promise<void>;

@@ -4,14 +4,6 @@
  * what lets a reader of a shared notebook check a percentage without rerunning it.
  */
 
-/** A row filter: keep rows whose `variable` takes one of `codes`. */
-export interface FilterCondition {
-  variable: string;
-  codes: number[];
-  /** Human label for the audit line, e.g. "Fylke = Hordaland". */
-  label?: string;
-}
-
 /** Missing values left out of one variable's base. */
 export interface ExcludedMissing {
   variable: string;
@@ -55,11 +47,6 @@ export function formatP(p: number | null): string {
 export function pClause(p: number | null): string {
   const text = formatP(p);
   return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
-}
-
-/** Describe a filter condition for the audit line. */
-export function describeFilter(f: FilterCondition): string {
-  return f.label ?? `${f.variable} ∈ {${f.codes.join(", ")}}`;
 }
 
 /** Assemble an Audit and its one-line text. */

@@ -4,6 +4,9 @@
  * The analyst's own live view keeps exact numbers; the guard applies where data leaves the tool.
  */
 
+/** Counts from 1 up to this − 1 are masked in shared views: the one disclosure threshold. */
+export const DISCLOSURE_THRESHOLD = 3;
+
 /** A count as shown: the number, or a masked marker with the threshold it was masked under. */
 export type ShownCount = { masked: false; value: number } | { masked: true; threshold: number; text: string };
 
@@ -16,7 +19,7 @@ export interface DisclosureOptions {
 
 /** Mask one count. */
 export function guardCount(count: number, options: DisclosureOptions): ShownCount {
-  const threshold = options.threshold ?? 3;
+  const threshold = options.threshold ?? DISCLOSURE_THRESHOLD;
   if (!Number.isInteger(threshold) || threshold < 1) {
     throw new RangeError(`Disclosure threshold must be a whole number ≥ 1, got ${threshold}.`);
   }

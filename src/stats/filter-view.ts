@@ -6,7 +6,7 @@
  * evaluates its predicate per row through Arquero's expression machinery, which is much slower.
  */
 import { frameOf, isTableLike, type DataSource, type TableLike } from "./column-cache";
-import { describeFilter, type FilterCondition } from "./audit";
+import { describeCondition, type FilterCondition } from "../data/filter-condition";
 import { selectRows } from "./select-rows";
 
 /** A TableLike over selected rows that also says which filters made it (for audit lines). */
@@ -27,7 +27,7 @@ export function filterView(source: DataSource, where: readonly FilterCondition[]
   const inherited = isFilterView(source) ? source.filterLabels : base.sourceFiltered ? [`table filter: ${base.n} of ${base.totalRows} rows`] : [];
   const prior = isFilterView(source) ? source.where : [];
   return {
-    filterLabels: [...inherited, ...where.map(describeFilter)],
+    filterLabels: [...inherited, ...where.map(describeCondition)],
     where: [...prior, ...where],
     // The source's own column objects, so the column cache (keyed by object) is shared.
     column: (name) => (isTableLike(source) ? source.column(name) : source[name]),

@@ -9,7 +9,7 @@
  * PSPP (when installed) and compares with the TypeScript results.
  */
 import type { Codebook } from "../data/codebook";
-import type { FilterCondition } from "./audit";
+import type { FilterCondition } from "../data/filter-condition";
 import type { Deletion } from "./pair-sums";
 import { findVariable } from "./variable-info";
 import { StatsError } from "./stats-error";

@@ -4,7 +4,7 @@
  * column re-extraction; the result is a new Frame over the same columns.
  */
 import { frameOf, isTableLike, type DataSource, type Frame } from "./column-cache";
-import { describeFilter, type FilterCondition } from "./audit";
+import { describeCondition, type FilterCondition } from "../data/filter-condition";
 
 /** Options shared by every kernel for row selection. */
 export interface SelectOptions {
@@ -54,6 +54,6 @@ export function prepareFrame(source: DataSource, options: SelectOptions = {}): {
   else if (base.sourceFiltered) filters.push(`table filter: ${base.n} of ${base.totalRows} rows`);
   if (!options.where || options.where.length === 0) return { frame: base, filters };
   const rows = selectRows(base, options.where);
-  for (const w of options.where) filters.push(describeFilter(w));
+  for (const w of options.where) filters.push(describeCondition(w));
   return { frame: frameOf(source, rows), filters };
 }

@@ -53,7 +53,7 @@ describe("thesis crosswalk in Chromium", () => {
   });
 
   it("recomputes verdicts and case cards when 'large municipalities' is picked", async () => {
-    for (const size of ["4", "5", "6"]) await page.check(`#cell-filter input[name="size"][value="${size}"]`);
+    for (const size of ["4", "5", "6"]) await page.check(`nb-filter-bar input[name="size"][value="${size}"]`);
     // Size classes 4–6: 20 of 40 agree, 95 % CI 35–65 % straddles 50 % → open.
     await waitForVerdict(page, "adaptation", "open");
     await page.waitForSelector('#cell-cases article[data-case="A"][data-highlighted="false"]');
@@ -75,7 +75,7 @@ describe("thesis crosswalk in Chromium", () => {
       await other.click(".nb-consent");
       await waitForVerdict(other, "adaptation", "open");
       expect(await highlighted(other)).toEqual(["B", "C"]);
-      for (const size of ["4", "5", "6"]) expect(await other.isChecked(`#cell-filter input[name="size"][value="${size}"]`)).toBe(true);
+      for (const size of ["4", "5", "6"]) expect(await other.isChecked(`nb-filter-bar input[name="size"][value="${size}"]`)).toBe(true);
       expect(await verdictOf(other, "diffusion-2014")).toBe(await verdictOf(page, "diffusion-2014"));
     } finally {
       await fresh.close();

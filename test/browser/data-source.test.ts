@@ -54,7 +54,7 @@ afterAll(async () => {
 /** Text of notebook 01's filter bar count ("N = 267 of 267"). */
 async function waitForN(p: Page, n: number): Promise<void> {
   await p.waitForFunction((expected) => {
-    const text = (document.querySelector("#cell-filter .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ");
+    const text = (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ");
     return text.startsWith(`N = ${expected} of ${expected}`);
   }, n, { timeout: 20_000 });
 }
@@ -138,7 +138,8 @@ describe("loading your own survey file", () => {
     expect(notice).not.toContain("reconstruction");
     expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: your file ▾");
     expect(await page.locator(".nb-data-button").getAttribute("title")).toBe("Data: respondenter-minus-10-cp1252.csv (257 rows)");
-    await waitForOutput(page, "n", "Respondents from respondenter-minus-10-cp1252.csv (257 rows)");
+    // The notebook's own figures say where they come from too (Tabell 2.1's chart note).
+    await waitForOutput(page, "t21", "Respondents from respondenter-minus-10-cp1252.csv (257 rows)");
     await page.screenshot({ path: `${screenshotDir}/data-source-user-data.png` });
   });
 
@@ -188,7 +189,8 @@ describe("loading your own survey file", () => {
 
   it("Back to the bundled data restores the reconstruction and its notice", async () => {
     await page.click(".nb-notice-bundled");
-    await waitForOutput(page, "n", "reconstruction from published aggregates");
+    await page.waitForFunction(() => (document.querySelector(".nb-notice")?.textContent ?? "").includes("reconstruction from published aggregates"));
+    await waitForOutput(page, "t21", "reconstruction from published aggregates");
     await waitForN(page, 267);
     expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
   });

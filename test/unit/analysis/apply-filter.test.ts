@@ -4,8 +4,9 @@
  */
 import { describe, expect, it } from "vitest";
 import { table } from "arquero";
-import { applyFilter, filterConditions } from "../../../src/analysis/apply-filter";
-import type { Survey } from "../../../src/analysis/survey";
+import { applyFilter } from "../../../src/analysis/apply-filter";
+import { surveyFromLoad } from "../../../src/analysis/survey";
+import { surveyFilterConditions } from "../../../src/data/survey-filter";
 import { frequencies } from "../../../src/stats/index";
 
 const columns = {
@@ -15,13 +16,13 @@ const columns = {
   resp_type: [1, 1, 2, 1, 1, 1, 1, 1, 1, 1, 1, 1],
   q20: [1, 3, 1, 4, 1, 2, 2, 1, 4, 4, 4, null],
 };
-const t = table(columns);
-const rows = t.objects().map((o) => Object.fromEntries(Object.entries(o)));
-const survey: Survey = {
-  table: t, rows, codebook: { title: "", source: "", recordLength: 1, variables: [], skipRules: [], sets: [] },
-  printed: null, adopters: [], validation: { file: "x", rows: 12, total: 0, counts: {}, issues: [], limit: 200, truncated: false },
-  reconstructed: true, notice: "note", source: "x", toJSON: () => ({}),
-};
+const q20 = { name: "q20", question: "q20", no: "", en: "", label: { no: "Balansert målstyring", en: "Balanced scorecard" }, kind: "categorical" as const, codes: [], missing: [], columns: { start: 1, end: 1 } };
+const survey = surveyFromLoad({
+  table: table(columns),
+  codebook: { title: "", source: "", recordLength: 1, variables: [q20], skipRules: [], sets: [] },
+  report: { file: "x", rows: 12, total: 0, counts: {}, issues: [], limit: 200, truncated: false },
+  source: { name: "x.csv", format: "csv", encoding: "utf-8", rows: 12, bytes: 100 },
+});
 const none = { fylke: [], sizeClass: [], respType: [], adopted: [] };
 
 describe("applyFilter", () => {
@@ -39,7 +40,7 @@ describe("applyFilter", () => {
     expect(sel.status).toBe("tiny");
     expect(sel.message).toContain("Only 2 respondents match");
     expect(sel.disclosureSensitive).toBe(true);
-    expect(sel.summary).toBe("N = 2 of 12 (fylke 12 Hordaland; adopted Balanced scorecard)");
+    expect(sel.summary).toBe("N = 2 of 12 (fylke 12 Hordaland; adopted Balansert målstyring (q20 = 1))");
   });
 
   it("puts the filter in every statistics audit line", () => {
@@ -47,7 +48,7 @@ describe("applyFilter", () => {
     const freq = frequencies(sel.view, "q20");
     // Size class 2: respondents 2, 5, 6; size class 3: 7, 8, 9 — all kommuner.
     expect(freq.total).toBe(6);
-    expect(freq.audit.line).toContain("filters: size class ∈ {2, 3}; kommuner");
+    expect(freq.audit.line).toContain("filters: size class 2, 3; kommuner");
   });
 
   it("says so when nobody matches, and the kernels give null percentages rather than NaN", () => {
@@ -62,10 +63,20 @@ describe("applyFilter", () => {
   });
 
   it("labels conditions with county names and model names", () => {
-    expect(filterConditions({ fylke: [3], sizeClass: [], respType: [2], adopted: ["q7"] })).toEqual([
-      { variable: "fylke", codes: [3], label: "fylke ∈ {3 Oslo}" },
+    expect(surveyFilterConditions({ fylke: [3], sizeClass: [], respType: [2], adopted: ["q7"] }, () => "Servicetorg")).toEqual([
+      { variable: "fylke", codes: [3], label: "fylke 3 Oslo" },
       { variable: "resp_type", codes: [2], label: "fylkeskommuner" },
       { variable: "q7", codes: [1], label: "adopted Servicetorg (q7 = 1)" },
     ]);
+  });
+
+  it("builds the selection's rows and table only when read, from the one row-index view", () => {
+    const sel = applyFilter(survey, { ...none, sizeClass: [6] });
+    expect(Array.from(sel.view.indices())).toEqual([2, 3]);
+    expect(sel.table.array("resp_id")).toEqual([3, 4]);
+    expect(sel.rows.map((r) => r.resp_id)).toEqual([3, 4]);
+    // Read twice, built once.
+    expect(sel.table).toBe(sel.table);
+    expect(sel.rows).toBe(sel.rows);
   });
 });

@@ -1,13 +1,14 @@
 /**
- * createAnalysisBuiltins: the names notebooks get — the survey promise, the filter bar with the live
- * N, printed tables by id, recomputed tables, charts bound to the host document, CSV export, the
- * disclosure guard — and errors that say what to write instead.
+ * createAnalysisBuiltins: the names notebooks get — an extra filter bar with the live N, recomputed
+ * printed tables, charts bound to the host document, CSV export, the disclosure guard — and errors
+ * that say what to write instead.
  */
 import { describe, expect, it } from "vitest";
 import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
 import type { FilteredSurvey } from "../../../src/analysis/apply-filter";
 import type { PrintedComparison } from "../../../src/analysis/printed-comparison";
 import type { Survey } from "../../../src/analysis/survey";
+import { loadSurvey } from "../../../src/analysis/survey-source";
 import { nodeHost, printedTables, respondentRecords } from "../notebooks/headless-survey";
 
 function call(names: Record<string, unknown>, name: string, ...args: unknown[]): unknown {
@@ -30,8 +31,9 @@ function isElement(v: unknown): v is Element {
 }
 
 async function setup(): Promise<{ names: Record<string, unknown>; survey: Survey }> {
-  const names = createAnalysisBuiltins(nodeHost());
-  const survey: unknown = await names.survey;
+  const host = nodeHost();
+  const names = createAnalysisBuiltins(host);
+  const survey: unknown = await loadSurvey(host);
   if (!isSurvey(survey)) throw new Error("survey did not resolve to a Survey");
   return { names, survey };
 }
@@ -39,7 +41,7 @@ async function setup(): Promise<{ names: Record<string, unknown>; survey: Survey
 describe("createAnalysisBuiltins", () => {
   it("offers the documented names", () => {
     const names = createAnalysisBuiltins(nodeHost());
-    for (const name of ["survey", "stats", "filterInput", "applyFilter", "comparePrinted", "renderComparison", "renderTable", "charts", "exportTable", "printed", "disclosure"]) {
+    for (const name of ["stats", "filterInput", "applyFilter", "matchesFilter", "describeFilter", "comparePrinted", "renderComparison", "renderTable", "charts", "exportTable", "disclosure"]) {
       expect(name in names, name).toBe(true);
     }
   });
@@ -53,10 +55,21 @@ describe("createAnalysisBuiltins", () => {
     expect(bar.querySelector("output")?.textContent).toBe(`N = ${n} of ${n}`);
   });
 
-  it("tells the author to await the survey when given the promise", () => {
+  it("names what it expected and the right call when given something else", () => {
     const names = createAnalysisBuiltins(nodeHost());
-    expect(() => call(names, "filterInput", names.survey)).toThrow(/await survey/);
-    expect(() => call(names, "applyFilter", names.survey, {})).toThrow(/await survey/);
+    const promise = Promise.resolve(1);
+    expect(() => call(names, "filterInput", promise)).toThrow(/expects the survey.*a Promise \(write `await …`\)/);
+    expect(() => call(names, "applyFilter", "q20", {})).toThrow(/applyFilter\(survey, filter\) expects the survey .*got the text "q20"/);
+    expect(() => call(names, "comparePrinted", [], "2.1")).toThrow(/Example: comparePrinted\(selection, "2\.1"\)/);
+  });
+
+  it("applies the filter's one rule to records that are not survey rows", () => {
+    const names = createAnalysisBuiltins(nodeHost());
+    const bergen = { fylke: 12, size_class: 6, resp_type: 1, q20: 1 };
+    expect(call(names, "matchesFilter", bergen, { fylke: [12], sizeClass: [6], respType: [], adopted: ["q20"] })).toBe(true);
+    expect(call(names, "matchesFilter", bergen, { fylke: [11], sizeClass: [], respType: [], adopted: [] })).toBe(false);
+    expect(call(names, "matchesFilter", { ...bergen, q20: 2 }, { fylke: [], sizeClass: [], respType: [], adopted: ["q20"] })).toBe(false);
+    expect(call(names, "describeFilter", { fylke: [12], sizeClass: [6], respType: [], adopted: [] })).toBe("fylke 12 Hordaland; size class 6");
   });
 
   it("recomputes Tabell 2.2 on a selection and on the whole survey, agreeing with the print", async () => {
@@ -74,10 +87,9 @@ describe("createAnalysisBuiltins", () => {
     }
   });
 
-  it("returns printed tables by id and lists the known ids for an unknown one", async () => {
-    const { names } = await setup();
-    await expect(call(names, "printed", "2.9")).resolves.toMatchObject({ id: "2.9", kind: "frequency" });
-    await expect(call(names, "printed", "9.9")).rejects.toThrow(/No printed table "9.9"\. Known ids: 2\.1, 2\.2/);
+  it("lists the known printed tables for an unknown id", async () => {
+    const { names, survey } = await setup();
+    expect(() => call(names, "comparePrinted", survey, "9.9")).toThrow(/No printed table "9.9"\. Known ids: 2\.1, 2\.2/);
   });
 
   it("draws charts with the host's document", async () => {
@@ -130,7 +142,7 @@ describe("createAnalysisBuiltins", () => {
     const host = nodeHost();
     const shared = createAnalysisBuiltins({ ...host, view: "shared" });
     const live = createAnalysisBuiltins(host);
-    const survey = await shared.survey;
+    const survey = await loadSurvey(host);
     const records = respondentRecords();
     // A county with one or two respondents who introduced serviceerklæringer (q3 = 1), the first figure of Tabell 2.1.
     const county = [...new Set(records.map((r) => r.fylke))].find((f) => {
@@ -156,8 +168,8 @@ describe("createAnalysisBuiltins", () => {
 
   it("says a DOM is needed when the host has none", async () => {
     const host = nodeHost();
-    const names = createAnalysisBuiltins({ readText: host.readText });
-    const survey = await names.survey;
+    const names = createAnalysisBuiltins({});
+    const survey = await loadSurvey(host);
     expect(() => call(names, "filterInput", survey)).toThrow(/needs a DOM document/);
   });
 });

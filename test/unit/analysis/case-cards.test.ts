@@ -2,11 +2,11 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
-import { bmsTimeline, bmsTimelineChart, yearTotal } from "../../../src/analysis/bms-timeline";
-import { caseCards, casesForFilter } from "../../../src/analysis/case-cards";
-import { evaluateCrosswalk } from "../../../src/analysis/crosswalk";
-import { CROSSWALK } from "../../../src/analysis/crosswalk-spec";
-import { renderCrosswalkTable } from "../../../src/analysis/crosswalk-table";
+import { bmsTimeline, bmsTimelineChart, yearTotal } from "../../../src/analysis/crosswalk/bms-timeline";
+import { caseCards, casesForFilter } from "../../../src/analysis/crosswalk/case-cards";
+import { evaluateCrosswalk } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
+import { CROSSWALK } from "../../../src/analysis/crosswalk/crosswalk-spec";
+import { renderCrosswalkTable } from "../../../src/analysis/crosswalk/crosswalk-table";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import { parseThesis } from "../../../src/data/thesis";
 

@@ -3,23 +3,18 @@ import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
-import { parseHTML } from "linkedom";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyFilter } from "../../../src/analysis/apply-filter";
-import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
-import { bmsTimeline } from "../../../src/analysis/bms-timeline";
-import { createCrosswalkBuiltins } from "../../../src/analysis/crosswalk-builtins";
-import { evaluateComparison, evaluateCrosswalk, shareVerdict, type ComparisonResult, type ShareNumbers } from "../../../src/analysis/crosswalk";
-import { CROSSWALK, type Comparison, type Measure, type Outcome } from "../../../src/analysis/crosswalk-spec";
-import { isThesisRefError, resolveThesisRef } from "../../../src/analysis/crosswalk-thesis";
-import { loadSurvey, type Survey } from "../../../src/analysis/survey";
+import { bmsTimeline } from "../../../src/analysis/crosswalk/bms-timeline";
+import { evaluateComparison, evaluateCrosswalk, shareVerdict, type ComparisonResult, type ShareNumbers } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
+import { CROSSWALK, type Comparison, type Measure, type Outcome } from "../../../src/analysis/crosswalk/crosswalk-spec";
+import { isThesisRefError, resolveThesisRef } from "../../../src/analysis/crosswalk/crosswalk-thesis";
+import type { Survey } from "../../../src/analysis/survey";
+import { loadSurvey } from "../../../src/analysis/survey-source";
 import { parseCodebook } from "../../../src/data/parse-codebook";
 import { findVariable } from "../../../src/stats/index";
 import { parseThesis } from "../../../src/data/thesis";
-import { tryParseNotebook } from "../../../src/notebook/format";
-import { runNotebookHeadless } from "../../../src/runtime/headless";
-import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
-import { createStdlib } from "../../../src/runtime/stdlib";
+import { liveRuntime, runHeadless, setFilter } from "../notebooks/headless-survey";
 
 const repo = resolve(__dirname, "../../..");
 const codebook = parseCodebook(JSON.parse(readFileSync(resolve(repo, "data/survey-1999/codebook.json"), "utf8")), "codebook.json");
@@ -261,11 +256,7 @@ describe("the crosswalk on the reconstructed respondents", () => {
   });
 
   it("runs notebook 06 headless with the same verdicts as evaluateCrosswalk on the unfiltered data", async () => {
-    const document = parseHTML("<!doctype html><html><head></head><body></body></html>").document;
-    const host = { readText: (p: string) => readFile(resolve(repo, p), "utf8"), document };
-    const parsed = tryParseNotebook(readFileSync(resolve(repo, "notebooks/06-thesis-crosswalk.html"), "utf8"));
-    if (!parsed.ok) throw new Error(parsed.error);
-    const run = await runNotebookHeadless(parsed.doc, { host, builtins: { ...createAnalysisBuiltins(host), ...createCrosswalkBuiltins(host) } });
+    const run = await runHeadless("06-thesis-crosswalk.html");
     const failed = run.cells.filter((c) => c.status !== "fulfilled").map((c) => `${c.id}: ${c.error?.message ?? c.status}`);
     expect(failed).toEqual([]);
     const verdicts = run.cells.find((c) => c.id === "evaluation")?.names?.verdicts;
@@ -275,17 +266,11 @@ describe("the crosswalk on the reconstructed respondents", () => {
   });
 
   it("recomputes the crosswalk and the case cards when the filter bar picks large municipalities", async () => {
-    const document = parseHTML("<!doctype html><html><head></head><body></body></html>").document;
-    const host = { readText: (p: string) => readFile(resolve(repo, p), "utf8"), document };
-    const parsed = tryParseNotebook(readFileSync(resolve(repo, "notebooks/06-thesis-crosswalk.html"), "utf8"));
-    if (!parsed.ok) throw new Error(parsed.error);
-    const runtime = new NotebookRuntime({ builtins: { ...createStdlib(host), ...createAnalysisBuiltins(host), ...createCrosswalkBuiltins(host) } });
+    const live = await liveRuntime("06-thesis-crosswalk.html");
+    const { runtime } = live;
     try {
-      runtime.load(parsed.doc);
-      await runtime.idle();
       const large = { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] };
-      runtime.setInput("filter", large);
-      await runtime.idle();
+      await setFilter(live, large);
       const expected = evaluateCrosswalk(applyFilter(survey, large).view, { codebook, thesis }).verdicts;
       expect(runtime.namedValues().verdicts).toEqual(expected);
       expect(expected.adaptation).toBe("open");

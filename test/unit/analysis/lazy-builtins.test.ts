@@ -15,11 +15,11 @@ describe("lazy analysis builtins", () => {
     let loads = 0;
     const lazy = lazyAnalysisBuiltins(async () => {
       loads++;
-      return { stats: { tag: "stats" }, survey: Promise.resolve("the survey") };
+      return { stats: { tag: "stats" }, thesis: Promise.resolve("the thesis") };
     });
     expect(loads).toBe(0);
     expect(await Reflect.get(lazy, "stats")).toEqual({ tag: "stats" });
-    expect(await Reflect.get(lazy, "survey")).toBe("the survey");
+    expect(await Reflect.get(lazy, "thesis")).toBe("the thesis");
     expect(loads).toBe(1);
   });
 });

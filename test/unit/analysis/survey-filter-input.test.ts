@@ -1,7 +1,8 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { surveyFilterInput } from "../../../src/analysis/survey-filter-input";
-import { applySurveyFilter, type SurveyFilter } from "../../../src/data/survey-filter";
+import { meetsConditions } from "../../../src/data/filter-condition";
+import { surveyFilterConditions, type SurveyFilter } from "../../../src/data/survey-filter";
 
 const rows = [
   { fylke: 11, size_class: 5, resp_type: 1, q20: 1 },
@@ -11,7 +12,7 @@ const rows = [
 
 function setup(value?: SurveyFilter) {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const el = surveyFilterInput(document, { value, count: (f) => applySurveyFilter(rows, f).length, total: rows.length });
+  const el = surveyFilterInput(document, { value, count: (f) => rows.filter((row) => meetsConditions(surveyFilterConditions(f), (v) => Reflect.get(row, v))).length, total: rows.length });
   document.body.append(el);
   return { document, el };
 }

@@ -1,11 +1,15 @@
 /**
  * loadSurvey over the bundled files and surveyFromLoad over a user's own file: the same Survey
  * shape, the reconstruction notice only on the bundled data, and load failures that name the file
- * and the fix.
+ * and the fix. SurveySource: the report's facts read once, a user's file compared with the print
+ * without reading the bundled respondents, one selection per (survey, filter).
  */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadSurvey, RECONSTRUCTION_NOTICE, SurveyLoadError, surveyFromLoad, SURVEY_PATHS, type SurveyHost } from "../../../src/analysis/survey";
+import { surveyFromLoad, type SurveyHost } from "../../../src/analysis/survey";
+import { loadSurvey, SurveySource } from "../../../src/analysis/survey-source";
+import { isProblemError } from "../../../src/base/result";
+import { RECONSTRUCTION_NOTICE, SURVEY_PATHS } from "../../../src/data/bundled-survey";
 import { loadCsv } from "../../../src/data/load-csv";
 import { parseCodebook } from "../../../src/data/parse-codebook";
 import { nodeHost, respondentRecords } from "../notebooks/headless-survey";
@@ -39,7 +43,7 @@ describe("loadSurvey", () => {
       readText: (path) => (path === SURVEY_PATHS.respondents ? Promise.reject(new Error("ENOENT")) : real.readText(path)),
     };
     const error: unknown = await loadSurvey(host).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(SurveyLoadError);
+    expect(isProblemError(error)).toBe(true);
     expect(String(error)).toContain("data/survey-1999/respondents.csv");
     expect(String(error)).toContain("npm run data:build");
   });
@@ -52,6 +56,7 @@ describe("surveyFromLoad", () => {
     const load = await loadCsv(new TextEncoder().encode(csv), { codebook, name: "mine.csv" });
     const survey = surveyFromLoad(load);
     expect(survey.reconstructed).toBe(false);
+    expect(survey.file).toMatchObject({ name: "mine.csv", format: "csv" });
     expect(survey.rows).toEqual([
       { resp_id: 1, q1: 2, q3: 1, fylke: 11, size_class: 5, resp_type: 1 },
       { resp_id: 2, q1: 7, q3: 4, fylke: 12, size_class: 2, resp_type: 1 },
@@ -62,5 +67,48 @@ describe("surveyFromLoad", () => {
     expect(survey.validation.counts["missing-column"]).toBeGreaterThan(0);
     expect(survey.notice).toBe(`Respondents from mine.csv (2 rows, ${survey.validation.total} validation issues).`);
     expect(survey.printed).toBeNull();
+  });
+});
+
+describe("SurveySource", () => {
+  /** A Node host that counts how often each file is read. */
+  function countingHost(): { host: SurveyHost; reads: Map<string, number> } {
+    const real = nodeHost();
+    const reads = new Map<string, number>();
+    return {
+      reads,
+      host: { readText: (path) => (reads.set(path, (reads.get(path) ?? 0) + 1), real.readText(path)) },
+    };
+  }
+
+  it("reads the report's facts and the bundled respondents once, however often asked", async () => {
+    const { host, reads } = countingHost();
+    const source = new SurveySource(host);
+    const [a, b] = await Promise.all([source.survey(), source.survey()]);
+    expect(a).toBe(b);
+    await source.reportFacts();
+    for (const path of Object.values(SURVEY_PATHS)) expect(reads.get(path), path).toBe(1);
+  });
+
+  it("compares a user's file with the bundled print without reading the bundled respondents", async () => {
+    const { host, reads } = countingHost();
+    const source = new SurveySource(host);
+    const codebook = (await source.reportFacts()).codebook;
+    const load = await loadCsv(new TextEncoder().encode("resp_id,q3,fylke,size_class,resp_type\n1,1,11,5,1\n"), { codebook, name: "mine.csv" });
+    const survey = await source.survey({ kind: "user", load });
+    expect(survey.reconstructed).toBe(false);
+    expect(survey.printed?.tables.some((t) => t.id === "2.1")).toBe(true);
+    expect(reads.get(SURVEY_PATHS.respondents)).toBeUndefined();
+    expect(await source.survey({ kind: "user", load })).toBe(survey);
+  });
+
+  it("computes one selection per (survey, filter): the filter bar's N and the cells share it", async () => {
+    const source = new SurveySource(nodeHost());
+    const survey = await source.survey();
+    const filter = { fylke: [11], sizeClass: [], respType: [], adopted: [] };
+    const first = source.select(survey, filter);
+    expect(source.select(survey, { ...filter })).toBe(first);
+    expect(source.select(survey, { ...filter, sizeClass: [5] })).not.toBe(first);
+    expect(first.n).toBe(respondentRecords().filter((r) => r.fylke === "11").length);
   });
 });

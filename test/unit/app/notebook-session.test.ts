@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { NotebookSession, type SessionChange } from "../../../src/app/notebook-session";
-import type { PortCellState, RuntimePort } from "../../../src/app/runtime-port";
+import type { CellRuntimeState } from "../../../src/runtime/types";
+import type { RuntimePort } from "../../../src/app/runtime-port";
 import type { CellDoc, NotebookDoc } from "../../../src/notebook/document";
 
 /** Records what the session asks of the runtime. */
@@ -16,7 +17,7 @@ class FakeRuntime implements RuntimePort {
   removeCell(id: string): void {
     this.calls.push(`remove:${id}`);
   }
-  state(): PortCellState | undefined {
+  state(): CellRuntimeState | undefined {
     return undefined;
   }
   subscribe(): () => void {
@@ -36,6 +37,9 @@ class FakeRuntime implements RuntimePort {
   }
   inputValues(): Record<string, unknown> {
     return { ...this.inputs };
+  }
+  references(name: string): boolean {
+    return name === "a";
   }
   dispose(): void {
     this.calls.push("dispose");

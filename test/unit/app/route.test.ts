@@ -63,7 +63,9 @@ describe("hash routes with a survey filter", () => {
     const unknown = parseRoute("#/nb/01-overview?filter=colour%3Dred");
     expect(unknown).toMatchObject({ kind: "bundled", name: "01-overview", filterError: 'Unknown filter "colour". Known filters: fylke, size, type, adopted.' });
     expect(unknown).not.toHaveProperty("filter");
-    expect(parseRoute("#/nb/01-overview?filter=fylke%3D21")).toMatchObject({ kind: "bundled", filterError: 'Filter "fylke" value 21 is outside 1–20. Remove it from the link.' });
+    expect(parseRoute("#/nb/01-overview?filter=fylke%3D21")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining('Filter "fylke" has "21", which is not a county number of 1999') });
+    expect(parseRoute("#/nb/01-overview?filter=fylke%3D13")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining("13 Bergen had merged into Hordaland") });
+    expect(parseRoute("#/nb/01-overview?filter=fylke%3D11%26fylke%3D12")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining('"fylke" appears twice') });
     expect(parseRoute("#/nb/01-overview?filter=size%3D")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining('"size" has no value') });
     expect(parseRoute("#/nb/01-overview?filter=%E0%A4%A")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining("percent-encoded") });
     expect(parseRoute("#/local/local%3Ak?filter=adopted%3Dq99")).toMatchObject({ kind: "local", key: "local:k", filterError: expect.stringContaining('unknown model "q99"') });

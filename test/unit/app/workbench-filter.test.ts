@@ -1,25 +1,32 @@
+/**
+ * The app's one survey filter between the URL, share links and the open notebook: a link's filter
+ * is set before the notebook runs, moving the filter rewrites the hash in place (only for a notebook
+ * that reads it), a hostile filter applies nothing and says why, and the filter carries across
+ * notebooks.
+ */
 import { describe, expect, it } from "vitest";
+import { SurveyScope } from "../../../src/analysis/survey-scope";
 import { NotebookStore } from "../../../src/app/notebook-store";
-import type { PortCellState, RuntimePort } from "../../../src/app/runtime-port";
+import type { RuntimePort } from "../../../src/app/runtime-port";
 import { Workbench } from "../../../src/app/workbench";
 import type { CellDoc, NotebookDoc } from "../../../src/notebook/document";
+import { encodeShare } from "../../../src/notebook/share-codec";
+import type { CellRuntimeState } from "../../../src/runtime/types";
 
 const EMPTY = { fylke: [], sizeClass: [], respType: [], adopted: [] };
 
-/** A runtime with one view() input called `filter`, set like the real one (queued until bound). */
-class FilterRuntime implements RuntimePort {
-  inputs: Record<string, unknown> = { filter: structuredClone(EMPTY) };
-  sets: unknown[] = [];
-  private listener: ((id: string, state: PortCellState) => void) | undefined;
+/** A runtime whose cells read the names given (as their plans would say), and record builtin redefinitions. */
+class FakeRuntime implements RuntimePort {
+  redefined: string[] = [];
+  constructor(private readonly reads: readonly string[]) {}
   load(): void {}
   updateCell(_cell: CellDoc): void {}
   removeCell(): void {}
-  state(): PortCellState | undefined {
+  state(): CellRuntimeState | undefined {
     return undefined;
   }
-  subscribe(listener: (id: string, state: PortCellState) => void): () => void {
-    this.listener = listener;
-    return () => (this.listener = undefined);
+  subscribe(): () => void {
+    return () => undefined;
   }
   uses(): string[] {
     return [];
@@ -30,47 +37,36 @@ class FilterRuntime implements RuntimePort {
   idle(): Promise<void> {
     return Promise.resolve();
   }
-  setInput(name: string, value: unknown): void {
-    this.sets.push(value);
-    this.inputs[name] = value;
-    this.fire();
-  }
+  setInput(): void {}
   inputValues(): Record<string, unknown> {
-    return structuredClone(this.inputs);
+    return {};
+  }
+  references(name: string): boolean {
+    return this.reads.includes(name);
+  }
+  setBuiltin(name: string): void {
+    this.redefined.push(name);
   }
   dispose(): void {}
-  /** The user moved the filter bar: the input's value changes and the cells rerun. */
-  userSets(filter: unknown): void {
-    this.inputs.filter = filter;
-    this.fire();
-  }
-  private fire(): void {
-    this.listener?.("filter", { id: "filter", status: "fulfilled", displays: [], defines: ["filter"], references: [], runs: 1 });
-  }
 }
 
-/** A notebook without a filter bar: a value set for `filter` waits forever, like the real runtime's queue. */
-class NoFilterRuntime extends FilterRuntime {
-  override inputs: Record<string, unknown> = {};
-  override setInput(_name: string, value: unknown): void {
-    this.sets.push(value);
-  }
-}
+const doc: NotebookDoc = { title: "Oversikt", cells: [{ id: "t", kind: "js", source: "selection.n" }] };
 
-const doc: NotebookDoc = { title: "Oversikt", cells: [{ id: "filter", kind: "js", source: "const filter = view(filterInput(data))" }] };
-
-async function setup(withFilter = true): Promise<{ workbench: Workbench; runtimes: FilterRuntime[]; hashes: string[] }> {
-  const runtimes: FilterRuntime[] = [];
+async function setup(reads: readonly string[] = ["selection"]) {
+  const runtimes: FakeRuntime[] = [];
   const hashes: string[] = [];
+  // The survey itself is never loaded here: nothing reads `selection`'s value.
+  const scope = new SurveyScope(() => Promise.reject(new Error("not loaded in this test")));
   const fetcher: typeof fetch = (input) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
-    if (url === "notebooks/index.json") return Promise.resolve(new Response(JSON.stringify([{ name: "01-overview", title: "Oversikt" }])));
+    if (url === "notebooks/index.json") return Promise.resolve(new Response(JSON.stringify([{ name: "01-overview", title: "Oversikt" }, { name: "02-six-models", title: "Seks" }])));
     return Promise.resolve(new Response("<notebook></notebook>"));
   };
   const workbench = new Workbench({
     store: await NotebookStore.open(),
+    scope,
     createRuntime: () => {
-      const runtime = withFilter ? new FilterRuntime() : new NoFilterRuntime();
+      const runtime = scope.attached(new FakeRuntime(reads));
       runtimes.push(runtime);
       return runtime;
     },
@@ -80,12 +76,12 @@ async function setup(withFilter = true): Promise<{ workbench: Workbench; runtime
     replaceHash: (hash) => hashes.push(hash),
   });
   await workbench.init();
-  return { workbench, runtimes, hashes };
+  return { workbench, scope, runtimes, hashes };
 }
 
 /** Error banners (the memory-only store in Node adds a storage warning of its own). */
-function errors(workbench: Workbench): string[] {
-  return workbench.banners.filter((b) => b.kind === "error").map((b) => b.message);
+function banners(workbench: Workbench, kind: "error" | "warning" | "info"): string[] {
+  return workbench.banners.filter((b) => b.kind === kind).map((b) => b.message);
 }
 
 /** Let the session's start → idle → follow chain finish. */
@@ -94,58 +90,85 @@ async function settle(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-describe("workbench keeps the survey filter in the URL", () => {
-  it("applies the filter a link carries through setInput, without touching the URL", async () => {
-    const { workbench, runtimes, hashes } = await setup();
+describe("the workbench's survey filter", () => {
+  it("sets a link's filter before the notebook runs, and keeps it in the URL", async () => {
+    const { workbench, scope, runtimes, hashes } = await setup();
     await workbench.openHash("#/nb/01-overview?filter=fylke%3D18%26size%3D2");
     await settle();
-    expect(runtimes).toHaveLength(1);
-    expect(runtimes[0]?.sets).toEqual([{ fylke: [18], sizeClass: [2], respType: [], adopted: [] }]);
-    expect(hashes).toEqual([]);
-    expect(errors(workbench)).toEqual([]);
+    expect(scope.filter).toEqual({ fylke: [18], sizeClass: [2], respType: [], adopted: [] });
+    // Set before the runtime existed: its first run already used it, nothing was redefined.
+    expect(runtimes[0]?.redefined).toEqual([]);
+    expect(hashes.at(-1)).toBe("#/nb/01-overview?filter=fylke%3D18%26size%3D2");
+    expect(banners(workbench, "error")).toEqual([]);
   });
 
-  it("rewrites the hash in place when the filter bar moves, and only then", async () => {
-    const { workbench, runtimes, hashes } = await setup();
+  it("moving the filter redefines filter and selection and rewrites the hash in place", async () => {
+    const { workbench, scope, runtimes, hashes } = await setup();
     await workbench.openHash("#/nb/01-overview");
     await settle();
-    expect(hashes).toEqual([]);
-    runtimes[0]?.userSets({ fylke: [11], sizeClass: [5, 6], respType: [], adopted: [] });
-    runtimes[0]?.userSets({ fylke: [11], sizeClass: [5, 6], respType: [], adopted: [] });
-    expect(hashes).toEqual(["#/nb/01-overview?filter=fylke%3D11%26size%3D5,6"]);
-    runtimes[0]?.userSets(structuredClone(EMPTY));
+    const before = hashes.length;
+    scope.setFilter({ fylke: [11], sizeClass: [5, 6], respType: [], adopted: [] });
+    scope.setFilter({ fylke: [11], sizeClass: [6, 5], respType: [], adopted: [] });
+    expect(runtimes[0]?.redefined).toEqual(["filter", "selection"]);
+    expect(hashes.slice(before)).toEqual(["#/nb/01-overview?filter=fylke%3D11%26size%3D5,6"]);
+    scope.setFilter(EMPTY);
     expect(hashes.at(-1)).toBe("#/nb/01-overview");
   });
 
   it("refuses a hostile filter: banner, nothing applied, clean URL, notebook open", async () => {
-    const { workbench, runtimes, hashes } = await setup();
-    await workbench.openHash(`#/nb/01-overview?filter=${"fylke%3D99".repeat(1000)}`);
-    await settle();
-    expect(errors(workbench)).toHaveLength(1);
-    expect(errors(workbench)[0]).toMatch(/^The filter in this link was not applied, so the notebook shows all respondents\. It is 10007 characters long/);
-    expect(runtimes[0]?.sets).toEqual([]);
-    expect(hashes).toEqual(["#/nb/01-overview"]);
-    expect(workbench.current?.session.mode).toBe("live");
+    const { workbench, scope, hashes } = await setup();
+    for (const text of [`${"fylke%3D99".repeat(1000)}`, "fylke%3D13", "fylke%3D11%26fylke%3D12"]) {
+      workbench.banners = [];
+      await workbench.openHash(`#/nb/01-overview?filter=${text}`);
+      await settle();
+      expect(banners(workbench, "error"), text).toHaveLength(1);
+      expect(banners(workbench, "error")[0]).toMatch(/^The filter in this link was not applied, so the notebook shows all respondents\./);
+      expect(scope.filter).toEqual(EMPTY);
+      expect(hashes.at(-1)).toBe("#/nb/01-overview");
+      expect(workbench.current?.session.mode).toBe("live");
+    }
   });
 
-  it("reopening the notebook on screen with the URL (data switch) keeps the filter", async () => {
-    const { workbench, runtimes } = await setup();
+  it("carries one filter across notebooks", async () => {
+    const { workbench, hashes } = await setup();
+    await workbench.openHash("#/nb/01-overview?filter=fylke%3D18");
+    await settle();
+    await workbench.openHash("#/nb/02-six-models");
+    await settle();
+    expect(hashes.at(-1)).toBe("#/nb/02-six-models?filter=fylke%3D18");
+  });
+
+  it("says so when the notebook has no filter bar to apply the link's filter to, and keeps its URL clean", async () => {
+    const { workbench, hashes } = await setup([]);
+    await workbench.openHash("#/nb/01-overview?filter=fylke%3D18");
+    await settle();
+    expect(banners(workbench, "info")).toContain("This notebook has no filter bar, so the filter in the link was not applied to it.");
+    expect(hashes.at(-1)).toBe("#/nb/01-overview");
+  });
+
+  it("takes a share link's filter through the same validation, and says which input was dropped", async () => {
+    const { workbench, scope } = await setup();
+    const good = await encodeShare({ doc, inputs: { filter: { fylke: [12], sizeClass: [], respType: [], adopted: [] } } });
+    await workbench.openHash(`#share=${good}`);
+    expect(scope.filter.fylke).toEqual([12]);
+    for (const bad of [null, "fylke=11", {}]) {
+      scope.setFilter(EMPTY);
+      workbench.banners = [];
+      await workbench.openHash(`#share=${await encodeShare({ doc, inputs: { filter: bad } })}`);
+      expect(scope.filter, JSON.stringify(bad)).toEqual(EMPTY);
+      expect(banners(workbench, "warning").join(" ")).toMatch(/The link's filter was not applied, so the notebook shows all respondents\. The filter/);
+    }
+  });
+
+  it("puts the filter into the share link of a notebook that reads it", async () => {
+    const { workbench, scope } = await setup();
     await workbench.openHash("#/nb/01-overview");
     await settle();
-    runtimes[0]?.userSets({ fylke: [18], sizeClass: [], respType: [], adopted: [] });
-    await workbench.openHash("#/nb/01-overview?filter=fylke%3D18");
-    await settle();
-    expect(runtimes).toHaveLength(2);
-    expect(runtimes[1]?.sets).toEqual([{ fylke: [18], sizeClass: [], respType: [], adopted: [] }]);
-  });
-
-  it("says so when the notebook has no filter bar to apply the link's filter to", async () => {
-    const { workbench } = await setup(false);
-    await workbench.openHash("#/nb/01-overview?filter=fylke%3D18");
-    await settle();
-    expect(workbench.banners.filter((b) => b.kind === "info").map((b) => b.message)).toContain(
-      "This notebook has no filter bar, so the filter in the link was not applied.",
-    );
-    expect(errors(workbench)).toEqual([]);
+    scope.setFilter({ fylke: [3], sizeClass: [], respType: [], adopted: [] });
+    const payload = await workbench.sharePayload();
+    expect(payload).toBeDefined();
+    const { decodeShare } = await import("../../../src/notebook/share-codec");
+    const decoded = await decodeShare(payload ?? "");
+    expect(decoded.ok && decoded.value.inputs).toEqual({ filter: { fylke: [3], sizeClass: [], respType: [], adopted: [] } });
   });
 });

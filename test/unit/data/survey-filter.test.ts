@@ -1,12 +1,14 @@
 import { describe, expect, it } from "vitest";
+import { meetsConditions } from "../../../src/data/filter-condition";
 import {
-  applySurveyFilter,
+  asSurveyFilter,
   describeSurveyFilter,
   EMPTY_FILTER,
   isDisclosureSensitive,
-  isFilterError,
+  surveyFilterConditions,
   surveyFilterFromParams,
   surveyFilterToParams,
+  type SurveyFilter,
 } from "../../../src/data/survey-filter";
 import { formatShownCount, guardCount, guardCounts } from "../../../src/stats/disclosure";
 
@@ -17,45 +19,76 @@ const rows = [
   { resp_id: 4, fylke: 3, size_class: 6, resp_type: 1, q20: null, q3: 2 },
 ];
 
+/** The ids the filter's one rule keeps. */
+function kept(filter: SurveyFilter): number[] {
+  const conditions = surveyFilterConditions(filter);
+  return rows.filter((row) => meetsConditions(conditions, (v) => Reflect.get(row, v))).map((r) => r.resp_id);
+}
+
 describe("survey filter", () => {
   it("keeps everything when empty", () => {
-    expect(applySurveyFilter(rows, EMPTY_FILTER).map((r) => r.resp_id)).toEqual([1, 2, 3, 4]);
+    expect(surveyFilterConditions(EMPTY_FILTER)).toEqual([]);
+    expect(kept(EMPTY_FILTER)).toEqual([1, 2, 3, 4]);
   });
 
   it("combines county, size class, type and adopted model with AND", () => {
-    const f = { fylke: [11, 12], sizeClass: [5, 6], respType: [], adopted: ["q20" as const] };
-    expect(applySurveyFilter(rows, f).map((r) => r.resp_id)).toEqual([1, 3]);
-    const kommuner = { ...EMPTY_FILTER, respType: [1] };
-    expect(applySurveyFilter(rows, kommuner).map((r) => r.resp_id)).toEqual([1, 2, 4]);
-    const both = { ...EMPTY_FILTER, adopted: ["q20" as const, "q3" as const] };
-    expect(applySurveyFilter(rows, both).map((r) => r.resp_id)).toEqual([3]);
+    expect(kept({ fylke: [11, 12], sizeClass: [5, 6], respType: [], adopted: ["q20"] })).toEqual([1, 3]);
+    expect(kept({ ...EMPTY_FILTER, respType: [1] })).toEqual([1, 2, 4]);
+    expect(kept({ ...EMPTY_FILTER, adopted: ["q20", "q3"] })).toEqual([3]);
   });
 
   it("round-trips through URL parameters", () => {
     const f = { fylke: [12, 11], sizeClass: [6], respType: [1], adopted: ["q20" as const] };
     const text = surveyFilterToParams(f);
     expect(text).toBe("fylke=11,12&size=6&type=1&adopted=q20");
-    const back = surveyFilterFromParams(text);
-    expect(isFilterError(back)).toBe(false);
-    expect(back).toEqual({ fylke: [11, 12], sizeClass: [6], respType: [1], adopted: ["q20"] });
+    expect(surveyFilterFromParams(text)).toEqual({ ok: true, value: { fylke: [11, 12], sizeClass: [6], respType: [1], adopted: ["q20"] } });
   });
 
-  it("rejects hostile or broken filter text with a message naming the part", () => {
-    const bad = ["fylke=99", "size=x", "adopted=q99", "evil=1", "fylke=", "a".repeat(600)];
-    for (const text of bad) {
+  it("refuses hostile or broken filter text with a message naming the part and the fix", () => {
+    const cases: [string, RegExp][] = [
+      ["fylke=99", /"99", which is not a county number of 1999/],
+      // County 13 (Bergen) had merged into Hordaland in 1972: no such county in 1999.
+      ["fylke=13", /"13", which is not a county number of 1999 \(1–20; 13 Bergen had merged into Hordaland\)/],
+      ["fylke=11&fylke=12", /"fylke" appears twice .* fylke=11,12/],
+      ["size=x", /"x", which is not a size class 1–6/],
+      ["adopted=q99", /unknown model "q99"/],
+      ["evil=1", /Unknown filter "evil"/],
+      ["fylke=", /"fylke" has no value/],
+      ["a".repeat(600), /longer than 500 characters/],
+    ];
+    for (const [text, message] of cases) {
       const result = surveyFilterFromParams(text);
-      expect(isFilterError(result), text).toBe(true);
-      if (isFilterError(result)) expect(result.message.length).toBeGreaterThan(20);
+      expect(result.ok, text).toBe(false);
+      if (!result.ok) {
+        expect(result.error.kind).toBe("filter");
+        expect(result.error.message, text).toMatch(message);
+      }
     }
-    const r = surveyFilterFromParams("fylke=99");
-    if (isFilterError(r)) expect(r.message).toContain("outside 1–20");
+  });
+
+  it("validates a filter value from a link: refuses null, text, empty objects and tampered lists", () => {
+    expect(asSurveyFilter({ fylke: [12, 11, 11], sizeClass: [5], respType: [], adopted: ["q20", "q3"] })).toEqual({
+      ok: true, value: { fylke: [11, 12], sizeClass: [5], respType: [], adopted: ["q20", "q3"] },
+    });
+    const refused: [unknown, RegExp][] = [
+      [null, /is null, not a filter object/],
+      ["fylke=11", /is a string, not a filter object/],
+      [{}, /lacks its "fylke" part/],
+      [{ fylke: ["11"], sizeClass: [], respType: [], adopted: [] }, /"fylke" is not a list of values/],
+      [{ fylke: [], sizeClass: [], respType: [], adopted: ["q99"] }, /unknown model "q99"/],
+      [{ fylke: [13], sizeClass: [], respType: [], adopted: [] }, /not a county number of 1999/],
+      [{ fylke: [], sizeClass: [], respType: [], adopted: [], extra: 1 }, /unknown part "extra"/],
+    ];
+    for (const [value, message] of refused) {
+      const result = asSurveyFilter(value);
+      expect(result.ok, JSON.stringify(value)).toBe(false);
+      if (!result.ok) expect(result.error.message).toMatch(message);
+    }
   });
 
   it("describes itself for the audit line and flags county/size filters as disclosure-sensitive", () => {
     const f = { fylke: [11], sizeClass: [1, 2], respType: [2], adopted: ["q24" as const] };
-    expect(describeSurveyFilter(f, (n) => (n === 11 ? "Rogaland" : "?"))).toBe(
-      "fylke 11 Rogaland; size class 1, 2; fylkeskommuner; adopted Business process re-engineering",
-    );
+    expect(describeSurveyFilter(f, () => "BPR")).toBe("fylke 11 Rogaland; size class 1, 2; fylkeskommuner; adopted BPR (q24 = 1)");
     expect(describeSurveyFilter(EMPTY_FILTER)).toBe("no filter");
     expect(isDisclosureSensitive(f)).toBe(true);
     expect(isDisclosureSensitive({ ...EMPTY_FILTER, respType: [1] })).toBe(false);

@@ -3,13 +3,18 @@
  * data/, linkedom document) with the analysis builtins in scope, and reads printed-tables.json and
  * respondents.csv independently of the code under test, for the expected values.
  */
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
 import Papa from "papaparse";
-import { createAnalysisBuiltins, type AnalysisHost } from "../../../src/analysis/builtins";
+import { createAllAnalysisBuiltins } from "../../../src/analysis/all-builtins";
+import type { AnalysisHost } from "../../../src/analysis/builtins";
+import type { SurveyHost } from "../../../src/analysis/survey";
+import { SurveyScope } from "../../../src/analysis/survey-scope";
+import { SurveySource } from "../../../src/analysis/survey-source";
+import { mergeLazy } from "../../../src/base/merge-lazy";
 import type { SurveyFilter } from "../../../src/data/survey-filter";
 import type { NotebookDoc } from "../../../src/notebook/document";
 import { tryParseNotebook } from "../../../src/notebook/format";
@@ -25,12 +30,17 @@ function dataPath(file: string): string {
 }
 
 /** The Node host of the headless runner: files under data/, a linkedom document. */
-export function nodeHost(): AnalysisHost {
+export function nodeHost(): SurveyHost & AnalysisHost & { document: Document } {
   return {
     readText: (file) => readFile(dataPath(file), "utf8"),
     readBytes: async (file) => new Uint8Array(await readFile(dataPath(file))),
     document: parseHTML("<!doctype html><html><head></head><body></body></html>").document,
   };
+}
+
+/** The shipped notebooks (notebooks/*.html), found by glob so a new notebook is tested without editing a list. */
+export function shippedNotebooks(): string[] {
+  return readdirSync(path.join(repo, "notebooks")).filter((f) => f.endsWith(".html")).sort();
 }
 
 /** The notebook file parsed. */
@@ -40,19 +50,34 @@ export function notebook(name: string): NotebookDoc {
   return parsed.doc;
 }
 
-/** Run a notebook to the end, as the headless runner would. */
-export async function runHeadless(name: string): Promise<HeadlessRun> {
-  const host = nodeHost();
-  return runNotebookHeadless(notebook(name), { host, builtins: createAnalysisBuiltins(host), idleTimeoutMs: 60_000 });
+/** The survey state over the Node host, as the runner makes it (optionally with a filter set). */
+export function nodeScope(host: SurveyHost = nodeHost(), filter?: SurveyFilter): SurveyScope {
+  const scope = new SurveyScope(async () => new SurveySource(host));
+  if (filter) scope.setFilter(filter);
+  return scope;
 }
 
-/** A live runtime over a notebook, for setting the filter and watching what recomputes. */
-export async function liveRuntime(name: string): Promise<NotebookRuntime> {
+/** Run a notebook to the end, as the headless runner would (under `filter` when given). */
+export async function runHeadless(name: string, filter?: SurveyFilter): Promise<HeadlessRun> {
   const host = nodeHost();
-  const runtime = new NotebookRuntime({ builtins: { ...createStdlib(host), ...createAnalysisBuiltins(host) }, timeoutMs: 10_000 });
+  const builtins = mergeLazy(createAllAnalysisBuiltins(host), nodeScope(host, filter).builtins());
+  return runNotebookHeadless(notebook(name), { host, builtins, idleTimeoutMs: 60_000 });
+}
+
+/** A live runtime over a notebook and its survey scope, for moving the filter and watching what recomputes. */
+export interface LiveNotebook {
+  runtime: NotebookRuntime;
+  scope: SurveyScope;
+}
+
+/** Load a notebook into a live runtime attached to a survey scope, and wait for it to settle. */
+export async function liveRuntime(name: string): Promise<LiveNotebook> {
+  const host = nodeHost();
+  const scope = nodeScope(host);
+  const runtime = scope.attached(new NotebookRuntime({ builtins: mergeLazy(createStdlib(host), createAllAnalysisBuiltins(host), scope.builtins()), timeoutMs: 10_000 }));
   runtime.load(notebook(name));
   await runtime.idle();
-  return runtime;
+  return { runtime, scope };
 }
 
 /** All names the cells of a headless run define. */
@@ -127,19 +152,8 @@ export function differences(recomputed: RecomputedTable, printed: RawTable): str
   return out;
 }
 
-/**
- * Move a notebook's filter bar as a user does: set the form's value and fire its input event with
- * the document's own Event class (linkedom rejects Node's global Event), then wait for the reruns.
- */
-function isElementTarget(v: unknown): v is Element {
-  return typeof v === "object" && v !== null && "dispatchEvent" in v && typeof v.dispatchEvent === "function" && "ownerDocument" in v;
-}
-
-export async function setFilter(runtime: NotebookRuntime, filter: SurveyFilter): Promise<void> {
-  const form = runtime.state("filter")?.displays[0];
-  if (!isElementTarget(form)) throw new Error("the filter cell shows no filter bar");
-  Reflect.set(form, "value", filter);
-  const EventClass = form.ownerDocument.defaultView?.Event ?? Event;
-  form.dispatchEvent(new EventClass("input", { bubbles: true }));
-  await runtime.idle();
+/** Move the shared filter as the filter bar does, then wait for the reruns. */
+export async function setFilter(live: LiveNotebook, filter: SurveyFilter): Promise<void> {
+  live.scope.setFilter(filter);
+  await live.runtime.idle();
 }

@@ -10,18 +10,14 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
-import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
-import { createReconciliationBuiltins } from "../../../src/analysis/reconciliation-builtins";
-import { flaggedCells, missingCodesOf, reconcile, type ReconciledCell } from "../../../src/analysis/reconciliation";
+import { flaggedCells, missingCodesOf, reconcile, type ReconciledCell } from "../../../src/analysis/reconciliation/reconcile";
 import { parseCodebook } from "../../../src/data/parse-codebook";
 import { parsePrintedTables } from "../../../src/data/printed-tables";
 import { computeResiduals, type RecordValues } from "../../../src/data/residuals";
-import { renderReconciledTable } from "../../../src/analysis/render-reconciliation";
-import { runNotebookHeadless, toJsonValue, type HeadlessRun } from "../../../src/runtime/headless";
-import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
-import { createStdlib } from "../../../src/runtime/stdlib";
+import { renderReconciledTable } from "../../../src/analysis/reconciliation/render-reconciliation";
+import { toJsonValue, type HeadlessRun } from "../../../src/runtime/headless";
 import { frequencies, pearson, postStratify } from "../../../src/stats/index";
-import { namesOf, nodeHost, notebook, repo, respondentRecords, runHeadless, setFilter } from "./headless-survey";
+import { liveRuntime, namesOf, nodeHost, notebook, repo, respondentRecords, runHeadless, setFilter } from "./headless-survey";
 
 const dataFile = (name: string): string => path.join(repo, "data/survey-1999", name);
 const printed = parsePrintedTables(JSON.parse(readFileSync(dataFile("printed-tables.json"), "utf8")));
@@ -41,10 +37,7 @@ function records(): RecordValues[] {
 }
 
 async function runReconciliation(): Promise<HeadlessRun> {
-  const host = nodeHost();
-  return runNotebookHeadless(notebook("04-reconciliation.html"), {
-    host, idleTimeoutMs: 60_000, builtins: { ...createAnalysisBuiltins(host), ...createReconciliationBuiltins(host) },
-  });
+  return runHeadless("04-reconciliation.html");
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -147,14 +140,12 @@ describe("notebook 04: reconciliation", () => {
   });
 
   it("settles every cell, prints no NaN and says the print is for all 267 under narrow filters", async () => {
-    const host = nodeHost();
-    const runtime = new NotebookRuntime({ builtins: { ...createStdlib(host), ...createAnalysisBuiltins(host), ...createReconciliationBuiltins(host) }, timeoutMs: 10_000 });
+    const live = await liveRuntime("04-reconciliation.html");
+    const { runtime } = live;
     const ids = notebook("04-reconciliation.html").cells.map((c) => c.id);
     try {
-      runtime.load(notebook("04-reconciliation.html"));
-      await runtime.idle();
       for (const filter of [{ fylke: [], sizeClass: [1], respType: [2], adopted: [] }, { fylke: [11], sizeClass: [2], respType: [], adopted: [] }]) {
-        await setFilter(runtime, filter);
+        await setFilter(live, filter);
         expect(ids.filter((id) => runtime.state(id)?.status !== "fulfilled")).toEqual([]);
         const shown = ids.flatMap((id) => [...(runtime.state(id)?.displays ?? []), runtime.state(id)?.value]).map((v) =>
           typeof v === "object" && v !== null && "outerHTML" in v ? String(v.outerHTML) : JSON.stringify(toJsonValue(v) ?? null)).join("\n");

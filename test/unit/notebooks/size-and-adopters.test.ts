@@ -82,10 +82,11 @@ describe("05-adopters headless", () => {
   });
 
   it("narrows to one county and one model through the filter bar", async () => {
-    const runtime = await liveRuntime("05-adopters.html");
+    const live = await liveRuntime("05-adopters.html");
+    const { runtime } = live;
     try {
       const expected = new Set(csv.filter((r) => r.fylke === "12" && r.model === "q7" && r.status === "1").map((r) => r.knr));
-      await setFilter(runtime, { fylke: [12], sizeClass: [], respType: [], adopted: ["q7"] });
+      await setFilter(live, { fylke: [12], sizeClass: [], respType: [], adopted: ["q7"] });
       const listed = runtime.namedValues().listed;
       expect(Array.isArray(listed)).toBe(true);
       if (!Array.isArray(listed)) return;

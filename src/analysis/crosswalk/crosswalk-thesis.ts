@@ -3,8 +3,8 @@
  * the cases that carry the finding. A reference that does not resolve is an error value naming the
  * reference, so a typo in the spec shows up in the crosswalk table instead of an empty cell.
  */
-import type { CaseId, Cited, ThesisData, ThesisNumber } from "../data/thesis";
-import { casesWithChallenge } from "../data/thesis";
+import type { CaseId, Cited, ThesisData, ThesisNumber } from "../../data/thesis";
+import { casesWithChallenge } from "../../data/thesis";
 import type { ThesisRef } from "./crosswalk-spec";
 
 /** What the thesis says for one comparison. */

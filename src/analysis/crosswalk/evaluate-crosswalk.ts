@@ -10,10 +10,10 @@
  * - not comparable when a variable is absent from the loaded data or the base is below `minBase`
  *   (default 10), or the test cannot be computed.
  */
-import type { Codebook } from "../data/codebook";
-import type { ThesisData } from "../data/thesis";
-import * as stats from "../stats/index";
-import type { FilterCondition, Interval } from "../stats/index";
+import type { Codebook } from "../../data/codebook";
+import type { ThesisData } from "../../data/thesis";
+import * as stats from "../../stats/index";
+import type { FilterCondition, Interval } from "../../stats/index";
 import { CROSSWALK, type Comparison, type Measure } from "./crosswalk-spec";
 import { countOutcome, hasVariable, reAudit, restrictionConditions, toSource, type CrosswalkData } from "./crosswalk-counts";
 import { isThesisRefError, resolveThesisRef, thesisNumber, type ThesisEvidence } from "./crosswalk-thesis";

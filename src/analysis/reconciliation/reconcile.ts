@@ -9,9 +9,9 @@
  * Under a filter the recomputation covers a subset while the print is for all 267, so differences
  * are then expected and the model says so instead of calling them errors.
  */
-import type { Codebook } from "../data/codebook";
-import type { Inconsistency, PrintedRow, PrintedTable, PrintedTables } from "../data/printed-tables";
-import { rowResiduals, withDerived, type CellResidual, type MissingCodes, type RecordValues } from "../data/residuals";
+import type { Codebook } from "../../data/codebook";
+import type { Inconsistency, PrintedRow, PrintedTable, PrintedTables } from "../../data/printed-tables";
+import { rowResiduals, withDerived, type CellResidual, type MissingCodes, type RecordValues } from "../../data/residuals";
 
 /** How one recomputed figure relates to the print. */
 export type ReconciledStatus =

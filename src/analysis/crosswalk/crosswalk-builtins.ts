@@ -10,39 +10,30 @@
  * `selection` is what `applyFilter(survey, filter)` returns (or the survey itself), so every result
  * is computed on the filtered respondents and its audit line names the filter.
  */
-import { EMPTY_FILTER, type SurveyFilter } from "../data/survey-filter";
-import { parseThesis, type ThesisData } from "../data/thesis";
-import type { DataSource } from "../stats/index";
-import type { FilteredSurvey } from "./apply-filter";
+import { EMPTY_FILTER, type SurveyFilter } from "../../data/survey-filter";
+import { parseThesis, type ThesisData } from "../../data/thesis";
+import { ProblemError } from "../../base/result";
+import type { DataSource } from "../../stats/index";
+import { describe, isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
 import { bmsTimeline, bmsTimelineChart, type BmsTimeline } from "./bms-timeline";
 import { caseCards, casesForFilter } from "./case-cards";
-import { evaluateCrosswalk, type CrosswalkEvaluation } from "./crosswalk";
+import { evaluateCrosswalk, type CrosswalkEvaluation } from "./evaluate-crosswalk";
 import { diffCrosswalk, SMALL_VS_LARGE, type ComparisonDiff, type FilterState } from "./crosswalk-diff";
 import { CROSSWALK } from "./crosswalk-spec";
 import { renderCrosswalkTable, renderDiffTable } from "./crosswalk-table";
-import type { Survey, SurveyHost } from "./survey";
+import type { Survey, SurveyHost } from "../survey";
 
 /** Where the thesis findings are, relative to the app (browser) or repository (Node) root. */
 export const THESIS_PATH = "data/thesis-2016/thesis.json";
 
-/** What the crosswalk builtins need from the host. */
-export interface CrosswalkHost extends SurveyHost {
-  document?: Document;
-}
-
-function isFiltered(value: unknown): value is FilteredSurvey {
-  return typeof value === "object" && value !== null && "view" in value && "survey" in value && "filter" in value;
-}
-
-function isSurvey(value: unknown): value is Survey {
-  return typeof value === "object" && value !== null && "table" in value && "codebook" in value && "rows" in value;
-}
+/** What the crosswalk builtins need from the host: the thesis file and a document. */
+export type CrosswalkHost = SurveyHost & AnalysisHost;
 
 /** The statistics source and codebook of a selection or a whole survey. */
-function sourceOf(value: unknown, what: string): { source: DataSource; survey: Survey } {
-  if (isFiltered(value)) return { source: value.view, survey: value.survey };
+function sourceOf(value: unknown, call: string): { source: DataSource; survey: Survey } {
+  if (isSelection(value)) return { source: value.view, survey: value.survey };
   if (isSurvey(value)) return { source: value.table, survey: value };
-  throw new TypeError(`${what} expects the loaded survey or applyFilter(survey, filter): write \`await survey\` (survey is a Promise).`);
+  throw new ProblemError({ kind: "bad-argument", message: `${call} expects the builtin \`selection\` (or the survey); got ${describe(value)}. Example: ${call.replace("selection", "selection")}.` });
 }
 
 /** Read and validate thesis.json through `host`. */
@@ -51,7 +42,7 @@ export async function loadThesis(host: SurveyHost): Promise<ThesisData> {
   try {
     text = await host.readText(THESIS_PATH);
   } catch (e) {
-    throw new Error(`${THESIS_PATH} could not be read (${e instanceof Error ? e.message : String(e)}). Fix: regenerate it with \`npx tsx scripts/data/thesis-source.ts\`, and serve the app with its data/ folder.`, { cause: e });
+    throw new ProblemError({ kind: "survey-file", message: `${THESIS_PATH} could not be read (${e instanceof Error ? e.message : String(e)}). Fix: regenerate it with \`npm run data:build\`, and serve the app with its data/ folder.` }, { cause: e });
   }
   return parseThesis(JSON.parse(text));
 }
@@ -66,10 +57,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): Record<string, unk
     }
     return loaded;
   };
-  const doc = (what: string): Document => {
-    if (!host.document) throw new Error(`${what} needs a DOM document, and this host has none. Run the notebook in the app, or headless with scripts/run-notebook.ts.`);
-    return host.document;
-  };
+  const doc = (what: string): Document => requireDocument(host, what);
   const crosswalk = {
     spec: CROSSWALK,
     SMALL_VS_LARGE,

@@ -4,8 +4,8 @@
  * and the generated explanation, and the audit line in a disclosure. The what-if table shows the
  * same comparisons under two filter states with their difference, its test and a flip mark.
  */
-import type { ComparisonNumbers, ComparisonResult, CrosswalkEvaluation, Verdict } from "./crosswalk";
-import { pct, pctRange } from "./crosswalk";
+import type { ComparisonNumbers, ComparisonResult, CrosswalkEvaluation, Verdict } from "./evaluate-crosswalk";
+import { pct, pctRange } from "./evaluate-crosswalk";
 import type { ComparisonDiff } from "./crosswalk-diff";
 import { formatLines } from "./crosswalk-thesis";
 

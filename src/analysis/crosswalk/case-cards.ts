@@ -9,9 +9,9 @@
  * The filter bar can highlight the cases that match it: the thesis's small cases (A, D) for size
  * classes 1–3, the large (B, C) for 4–6.
  */
-import type { CaseId, Cited, ThesisCase, ThesisData } from "../data/thesis";
-import { CASE_IDS } from "../data/thesis";
-import type { SurveyFilter } from "../data/survey-filter";
+import type { CaseId, Cited, ThesisCase, ThesisData } from "../../data/thesis";
+import { CASE_IDS } from "../../data/thesis";
+import type { SurveyFilter } from "../../data/survey-filter";
 import { formatLines } from "./crosswalk-thesis";
 
 /** SSB size classes the thesis's "small" and "large" correspond to (below / from 15 000 inhabitants). */

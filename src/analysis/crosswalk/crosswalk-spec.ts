@@ -10,7 +10,7 @@
  * q29 codes 1–4 agree→disagree with 9, q30 codes 1–4 with 5 "uaktuelt/vet ikke", and q31 is a
  * multiple-response set whose boxes are 1 when ticked and blank otherwise.
  */
-import type { CaseId, ChallengeId } from "../data/thesis";
+import type { CaseId, ChallengeId } from "../../data/thesis";
 
 /** Where in thesis.json the finding stands. */
 export type ThesisRef =

@@ -5,9 +5,9 @@
  * multiple-response set (base: every respondent in the selection) — so the audit line of the core
  * travels with them.
  */
-import type { Codebook } from "../data/codebook";
-import * as stats from "../stats/index";
-import type { Audit, DataSource, FilterCondition } from "../stats/index";
+import type { Codebook } from "../../data/codebook";
+import * as stats from "../../stats/index";
+import type { Audit, DataSource, FilterCondition } from "../../stats/index";
 import type { Outcome, Restriction } from "./crosswalk-spec";
 
 /** Anything the crosswalk can evaluate: a stats source (table, filter view, columns) or plain rows. */

@@ -8,51 +8,33 @@
  * - `reconciliation.summary(rec)`, `.table(rec, id, options?)`, `.tables(rec, options?)`,
  *   `.inconsistencies(rec)`, `.flaggedTable(rec)` — the DOM views; `.flagged(rec)` — the figures that differ.
  */
-import type { FilteredSurvey } from "./apply-filter";
-import { flaggedCells, missingCodesOf, reconcile, reconciliationSummary, recordOf, type ReconciledCell, type Reconciliation } from "./reconciliation";
+import { ProblemError } from "../../base/result";
+import { describe, isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
+import { flaggedCells, missingCodesOf, reconcile, reconciliationSummary, recordOf, type ReconciledCell, type Reconciliation } from "./reconcile";
 import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReconciliationSummary, type ReconciliationRenderOptions } from "./render-reconciliation";
-import type { Survey, SurveyHost } from "./survey";
-
-/** What the reconciliation builtins need from the host. */
-export interface ReconciliationHost extends SurveyHost {
-  document?: Document;
-  /** "shared": counts of 1–2 under a county or size-class filter print as "< 3". */
-  view?: "live" | "shared";
-}
-
-function isFiltered(value: unknown): value is FilteredSurvey {
-  return typeof value === "object" && value !== null && "view" in value && "survey" in value && "filter" in value && "conditions" in value;
-}
-
-function isSurvey(value: unknown): value is Survey {
-  return typeof value === "object" && value !== null && "table" in value && "codebook" in value && "rows" in value && "printed" in value;
-}
 
 /** Reconcile a selection (or the whole survey) with the survey's printed tables. */
 export function reconcileSelection(value: unknown): Reconciliation & { disclosureSensitive: boolean } {
-  const selection = isFiltered(value) ? { survey: value.survey, rows: value.rows, filtered: value.conditions.length > 0, sensitive: value.disclosureSensitive }
+  const selection = isSelection(value) ? { survey: value.survey, rows: value.rows, filtered: value.conditions.length > 0, sensitive: value.disclosureSensitive }
     : isSurvey(value) ? { survey: value, rows: value.rows, filtered: false, sensitive: false }
       : undefined;
-  if (!selection) throw new TypeError("reconciliation.build(selection) expects applyFilter(survey, filter) or the loaded survey: write `await survey` (survey is a Promise).");
+  if (!selection) throw new ProblemError({ kind: "bad-argument", message: `reconciliation.build(selection) expects the builtin \`selection\` (or the survey); got ${describe(value)}. Example: reconciliation.build(selection).` });
   const printed = selection.survey.printed;
-  if (!printed) throw new Error("This survey carries no printed tables (it is the user's own file); reconciliation works on the bundled 1999 survey.");
+  if (!printed) throw new ProblemError({ kind: "no-print", message: "This survey carries no printed tables; reconciliation works on the bundled 1999 survey (or a file of the same survey, compared with its print)." });
   const rec = reconcile(printed, selection.rows.map(recordOf), missingCodesOf(selection.survey.codebook), { filtered: selection.filtered });
   return { ...rec, disclosureSensitive: selection.sensitive };
 }
 
 /** Build the reconciliation names for a runtime over `host`. */
-export function createReconciliationBuiltins(host: ReconciliationHost): Record<string, unknown> {
-  const doc = (what: string): Document => {
-    if (!host.document) throw new Error(`${what} needs a DOM document, and this host has none. Run the notebook in the app, or headless with scripts/run-notebook.ts.`);
-    return host.document;
-  };
+export function createReconciliationBuiltins(host: AnalysisHost): Record<string, unknown> {
+  const doc = (what: string): Document => requireDocument(host, what);
   const masked = (rec: Reconciliation, options: ReconciliationRenderOptions): ReconciliationRenderOptions => {
     const sensitive = "disclosureSensitive" in rec && rec.disclosureSensitive === true;
     return { ...options, mask: options.mask ?? (host.view === "shared" && sensitive) };
   };
   const findTable = (rec: Reconciliation, id: string): Reconciliation["tables"][number] => {
     const table = rec.tables.find((t) => t.id === id);
-    if (!table) throw new Error(`No printed table "${id}". Known ids: ${rec.tables.map((t) => t.id).join(", ")}.`);
+    if (!table) throw new ProblemError({ kind: "bad-argument", message: `No printed table "${id}". Known ids: ${rec.tables.map((t) => t.id).join(", ")}.` });
     return table;
   };
   const reconciliation = {

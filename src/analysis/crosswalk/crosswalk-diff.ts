@@ -11,16 +11,14 @@
  *   difference of differences;
  * - correlation: r, compared with Fisher's z = (atanh r₁ − atanh r₂) / √(1/(n₁−3) + 1/(n₂−3)).
  */
-import type { SurveyFilter } from "../data/survey-filter";
-import { describeSurveyFilter } from "../data/survey-filter";
-import { countyName } from "../data/counties";
-import * as stats from "../stats/index";
-import type { DataSource } from "../stats/index";
-import { filterConditions } from "./apply-filter";
+import type { SurveyFilter } from "../../data/survey-filter";
+import { describeSurveyFilter, surveyFilterConditions } from "../../data/survey-filter";
+import * as stats from "../../stats/index";
+import type { DataSource } from "../../stats/index";
 import { CROSSWALK, type Comparison } from "./crosswalk-spec";
-import { evaluateComparison, pct, type ComparisonResult, type EvaluateOptions } from "./crosswalk";
+import { evaluateComparison, pct, type ComparisonResult, type EvaluateOptions } from "./evaluate-crosswalk";
 import { toSource, type CrosswalkData } from "./crosswalk-counts";
-import { fisherExact2x2 } from "../stats/fisher-exact";
+import { fisherExact2x2 } from "../../stats/fisher-exact";
 
 /** One side of a what-if: a label and the data it selects. */
 export interface DiffSide {
@@ -121,7 +119,7 @@ export const SMALL_VS_LARGE: [FilterState, FilterState] = [
 ];
 
 function sideOf(source: DataSource, state: FilterState): DiffSide {
-  return { label: state.label ?? describeSurveyFilter(state.filter, countyName), data: stats.filterView(source, filterConditions(state.filter)) };
+  return { label: state.label ?? describeSurveyFilter(state.filter), data: stats.filterView(source, surveyFilterConditions(state.filter)) };
 }
 
 export interface CrosswalkDiffOptions extends EvaluateOptions {

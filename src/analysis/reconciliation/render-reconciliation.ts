@@ -5,8 +5,8 @@
  * document (textContent only, never innerHTML), so labels from the data cannot inject markup.
  * Highlights are inline styles as well as classes, so they show in any page that hosts the output.
  */
-import { formatShownCount, guardCount } from "../stats/disclosure";
-import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation } from "./reconciliation";
+import { formatShownCount, guardCount } from "../../stats/disclosure";
+import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation } from "./reconcile";
 
 export interface ReconciliationRenderOptions {
   /** Mask recomputed counts below `threshold` ("< 3"): shared views under a county or size filter. */

@@ -7,11 +7,11 @@
  * (resp_type = 1); fylkeskommuner would otherwise mix into the same bar.
  */
 import * as Plot from "@observablehq/plot";
-import type { Codebook } from "../data/codebook";
-import type { ThesisData } from "../data/thesis";
-import * as stats from "../stats/index";
-import type { FilterCondition, Interval } from "../stats/index";
-import { STATUS_COLORS, INK, CHART_FONT_SIZE, formatPercentNo, frameChart, plotSvg } from "./charts/chart-theme";
+import type { Codebook } from "../../data/codebook";
+import type { ThesisData } from "../../data/thesis";
+import * as stats from "../../stats/index";
+import type { FilterCondition, Interval } from "../../stats/index";
+import { STATUS_COLORS, INK, CHART_FONT_SIZE, formatPercentNo, frameChart, plotSvg } from "../charts/chart-theme";
 import { toSource, type CrosswalkData } from "./crosswalk-counts";
 import { thesisNumber } from "./crosswalk-thesis";
 

@@ -1,0 +1,109 @@
+/**
+ * The three names a survey notebook reads from its host — `survey` (the respondents in use),
+ * `filter` (the shared filter bar's value) and `selection` (`applyFilter(survey, filter)`) — as
+ * state the host owns and the runtime sees as builtins. A data switch redefines `survey` and
+ * `selection`; a filter change redefines `filter` and `selection`; in both cases only the cells
+ * that read them rerun, and the selection is computed once for the filter bar and the cells alike.
+ *
+ * The heavy part (reading files, Arquero, the statistics) sits behind `load`, so this module can be
+ * in the app's startup bundle while a notebook that never reads `survey` never loads any of it.
+ */
+import { EMPTY_FILTER, surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
+import type { Codebook } from "../data/codebook";
+import type { FilteredSurvey } from "./apply-filter";
+import type { Survey } from "./survey";
+import type { SurveyData, SurveySource } from "./survey-source";
+
+/** The builtins a scope owns, in the order a change redefines them. */
+export const SCOPE_NAMES = ["survey", "filter", "selection"] as const;
+export type ScopeName = (typeof SCOPE_NAMES)[number];
+
+/** What a scope redefines: a runtime (NotebookRuntime satisfies it). */
+export interface BuiltinTarget {
+  setBuiltin(name: string, define: () => unknown): void;
+  /** A disposed target is dropped at the next change. */
+  readonly isDisposed?: boolean;
+}
+
+/** The host's survey state for the notebooks it runs. */
+export class SurveyScope {
+  private currentFilter: SurveyFilter = EMPTY_FILTER;
+  private data: SurveyData = { kind: "bundled" };
+  private source: Promise<SurveySource> | undefined;
+  private readonly targets = new Set<BuiltinTarget>();
+  private readonly listeners = new Set<(changed: readonly ScopeName[]) => void>();
+
+  /** @param load the survey source, loaded on first use (a dynamic import in the app). */
+  constructor(private readonly load: () => Promise<SurveySource>) {}
+
+  /** The filter in force. */
+  get filter(): SurveyFilter {
+    return this.currentFilter;
+  }
+
+  private sourceOnce(): Promise<SurveySource> {
+    return (this.source ??= this.load());
+  }
+
+  /** The respondents in use. */
+  survey(): Promise<Survey> {
+    const data = this.data;
+    return this.sourceOnce().then((s) => s.survey(data));
+  }
+
+  /** The respondents under the current filter (shared with the cells' `selection`). */
+  selection(): Promise<FilteredSurvey> {
+    const filter = this.currentFilter;
+    return Promise.all([this.sourceOnce(), this.survey()]).then(([source, survey]) => source.select(survey, filter));
+  }
+
+  /** Move the filter; cells reading `filter` or `selection` rerun. No-op when it did not change. */
+  setFilter(filter: SurveyFilter): void {
+    if (surveyFilterToParams(filter) === surveyFilterToParams(this.currentFilter)) return;
+    this.currentFilter = filter;
+    this.changed(["filter", "selection"]);
+  }
+
+  /** Switch the respondents; cells reading `survey` or `selection` rerun. */
+  setData(data: SurveyData): void {
+    this.data = data;
+    this.changed(["survey", "selection"]);
+  }
+
+  /** The current value of one of the scope's names, as the runtime's definition returns it. */
+  value(name: ScopeName): unknown {
+    return name === "survey" ? this.survey() : name === "filter" ? this.currentFilter : this.selection();
+  }
+
+  /** The scope's names as lazy builtins for a new runtime (nothing loads until a cell reads one). */
+  builtins(): Record<string, unknown> {
+    const out: Record<string, unknown> = {};
+    for (const name of SCOPE_NAMES) Object.defineProperty(out, name, { enumerable: true, get: () => this.value(name) });
+    return out;
+  }
+
+  /** The bundled codebook (every user file is read through it). */
+  codebook(): Promise<Codebook> {
+    return this.sourceOnce().then((s) => s.reportFacts()).then((facts) => facts.codebook);
+  }
+
+  /** Keep `target`'s builtins in step with this scope until it is disposed; returns it. */
+  attached<T extends BuiltinTarget>(target: T): T {
+    this.targets.add(target);
+    return target;
+  }
+
+  /** Called after every change with the names that changed (the filter bar listens). */
+  onChange(listener: (changed: readonly ScopeName[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(names: readonly ScopeName[]): void {
+    for (const target of this.targets) {
+      if (target.isDisposed) this.targets.delete(target);
+      else for (const name of names) target.setBuiltin(name, () => this.value(name));
+    }
+    for (const listener of this.listeners) listener(names);
+  }
+}

@@ -1,0 +1,133 @@
+/**
+ * Where notebooks' `survey` comes from: the report's facts (codebook, printed tables, named
+ * adopters) read once per page, the bundled reconstruction read once, a user's own file wrapped
+ * once — and the selection under a filter computed once per (survey, filter), however many readers
+ * ask (the filter bar's N and the notebook's `selection` share it).
+ */
+import { parseAdoptersCsv } from "../data/adopters";
+import { SURVEY_PATHS } from "../data/bundled-survey";
+import { loadCsv } from "../data/load-csv";
+import type { LoadResult } from "../data/load-result";
+import { parseCodebook } from "../data/parse-codebook";
+import { parsePrintedTables } from "../data/printed-tables";
+import { surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
+import { applyFilter, type FilteredSurvey } from "./apply-filter";
+import { surveyFileProblem, surveyFromLoad, type ReportFacts, type Survey, type SurveyHost } from "./survey";
+
+/** Which respondents: the bundled reconstruction or a file the user loaded. */
+export type SurveyData = { kind: "bundled" } | { kind: "user"; load: LoadResult };
+
+async function read(host: SurveyHost, path: string): Promise<string> {
+  try {
+    return await host.readText(path);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw surveyFileProblem(path, `could not be read (${detail}).`, path === SURVEY_PATHS.respondents
+      ? "Build the reconstruction with `npm run data:build`, or load your own survey file."
+      : "Check that the app is served with its data/ folder (npm start) and the file exists.");
+  }
+}
+
+async function readJson(host: SurveyHost, path: string): Promise<unknown> {
+  const text = await read(host, path);
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    throw surveyFileProblem(path, `is not valid JSON (${e instanceof Error ? e.message : String(e)}).`, "Regenerate it with `npm run data:build`.");
+  }
+}
+
+async function readBytes(host: SurveyHost, path: string): Promise<Uint8Array> {
+  if (host.readBytes) {
+    try {
+      return await host.readBytes(path);
+    } catch {
+      // Fall through to readText, which gives the uniform error message.
+    }
+  }
+  return new TextEncoder().encode(await read(host, path));
+}
+
+/** Read the report's facts: codebook, printed tables, named adopters. */
+export async function loadReportFacts(host: SurveyHost): Promise<ReportFacts> {
+  const [codebookJson, printedJson, adoptersText] = await Promise.all([
+    readJson(host, SURVEY_PATHS.codebook),
+    readJson(host, SURVEY_PATHS.printed),
+    read(host, SURVEY_PATHS.adopters),
+  ]);
+  const adopters = parseAdoptersCsv(adoptersText);
+  const first = adopters.errors[0];
+  if (first) throw surveyFileProblem(SURVEY_PATHS.adopters, `row ${first.row}, column ${first.column}: ${first.message}.`, "Regenerate it with `npm run data:build`.");
+  return { codebook: parseCodebook(codebookJson, SURVEY_PATHS.codebook), printed: parsePrintedTables(printedJson), adopters: adopters.rows };
+}
+
+/** Load the bundled 1999 survey: the reconstructed respondents with the report's facts. */
+export async function loadSurvey(host: SurveyHost, facts?: Promise<ReportFacts>): Promise<Survey> {
+  const [known, bytes] = await Promise.all([facts ?? loadReportFacts(host), readBytes(host, SURVEY_PATHS.respondents)]);
+  const load = await loadCsv(bytes, { codebook: known.codebook, name: SURVEY_PATHS.respondents });
+  return surveyFromLoad(load, { facts: known, reconstructed: true });
+}
+
+/** How many (survey, filter) selections to keep: the current one, the previous, and a what-if pair. */
+const SELECTIONS_KEPT = 8;
+
+/** The survey and its selections for one page (or one headless run). */
+export class SurveySource {
+  private facts: Promise<ReportFacts> | undefined;
+  private bundledSurvey: Promise<Survey> | undefined;
+  private readonly userSurveys = new WeakMap<LoadResult, Survey>();
+  private readonly selections = new Map<string, { survey: Survey; selection: FilteredSurvey }>();
+
+  constructor(private readonly host: SurveyHost) {}
+
+  /** The report's codebook, printed tables and adopters, read once. */
+  reportFacts(): Promise<ReportFacts> {
+    if (!this.facts) {
+      this.facts = loadReportFacts(this.host);
+      // A notebook that never awaits `survey` must not turn a missing file into an unhandled rejection.
+      this.facts.catch(() => undefined);
+    }
+    return this.facts;
+  }
+
+  /** The survey for `data`; the bundled one is read once, a user's file wrapped once. */
+  survey(data: SurveyData = { kind: "bundled" }): Promise<Survey> {
+    if (data.kind === "bundled") {
+      if (!this.bundledSurvey) {
+        this.bundledSurvey = loadSurvey(this.host, this.reportFacts());
+        this.bundledSurvey.catch(() => undefined);
+      }
+      return this.bundledSurvey;
+    }
+    const known = this.userSurveys.get(data.load);
+    if (known) return Promise.resolve(known);
+    // The user's file is compared with the bundled print: the facts are read, the bundled respondents are not.
+    return this.reportFacts()
+      .catch(() => undefined)
+      .then((facts) => {
+        const survey = this.userSurveys.get(data.load) ?? surveyFromLoad(data.load, facts ? { facts } : {});
+        this.userSurveys.set(data.load, survey);
+        return survey;
+      });
+  }
+
+  /** `applyFilter(survey, filter)`, computed once per (survey, filter) among the last few asked for. */
+  select(survey: Survey, filter: SurveyFilter): FilteredSurvey {
+    const key = surveyFilterToParams(filter);
+    const hit = this.selections.get(key);
+    if (hit && hit.survey === survey) {
+      // Refresh its place so the current selection is the last to be dropped.
+      this.selections.delete(key);
+      this.selections.set(key, hit);
+      return hit.selection;
+    }
+    const selection = applyFilter(survey, filter);
+    this.selections.delete(key);
+    this.selections.set(key, { survey, selection });
+    for (const old of this.selections.keys()) {
+      if (this.selections.size <= SELECTIONS_KEPT) break;
+      this.selections.delete(old);
+    }
+    return selection;
+  }
+}

@@ -1,0 +1,47 @@
+/**
+ * The custom events the workbench's components fire, with their detail types, declared once in
+ * `HTMLElementEventMap` so a listener (`@nb-run=${(e) => …}` or `addEventListener`) gets a typed
+ * `detail` and never re-checks it. Fire them with `fire`, which checks name and detail together.
+ */
+import type { CellKind } from "../notebook/document";
+
+/** What a toolbar button asks the app to do. */
+export type ToolbarCommand = "new" | "import" | "export" | "share" | "revert";
+
+/** What a cell's action strip asks its notebook to do. */
+export type CellAction = "up" | "down" | "delete" | `add-${CellKind}`;
+
+/** Every component event: name → detail. */
+export interface NbEvents {
+  /** <nb-toolbar>: a notebook-level command. */
+  "nb-command": { command: ToolbarCommand };
+  /** <nb-cell>: the editor text changed (not run yet). */
+  "nb-draft": { id: string; text: string };
+  /** <nb-cell>: run this cell (Shift-Enter, ▶). */
+  "nb-run": { id: string };
+  /** <nb-cell>: move, delete or add a cell. */
+  "nb-cell-action": { id: string; action: CellAction };
+  /** <nb-notebook>: "Run this notebook" on a shared preview. */
+  "nb-consent": Record<string, never>;
+  /** <nb-notebook-list>: delete a local notebook. */
+  "nb-delete-local": { key: string };
+  /** <nb-share-dialog>: closed. */
+  "nb-close": Record<string, never>;
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    "nb-command": CustomEvent<NbEvents["nb-command"]>;
+    "nb-draft": CustomEvent<NbEvents["nb-draft"]>;
+    "nb-run": CustomEvent<NbEvents["nb-run"]>;
+    "nb-cell-action": CustomEvent<NbEvents["nb-cell-action"]>;
+    "nb-consent": CustomEvent<NbEvents["nb-consent"]>;
+    "nb-delete-local": CustomEvent<NbEvents["nb-delete-local"]>;
+    "nb-close": CustomEvent<NbEvents["nb-close"]>;
+  }
+}
+
+/** Dispatch a bubbling component event with its typed detail. */
+export function fire<K extends keyof NbEvents>(target: EventTarget, name: K, detail: NbEvents[K]): void {
+  target.dispatchEvent(new CustomEvent(name, { detail, bubbles: true }));
+}

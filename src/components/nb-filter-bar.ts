@@ -1,0 +1,82 @@
+/**
+ * <nb-filter-bar>: the app's one survey filter (county, size class, type, adopted model) above a
+ * notebook that reads `filter` or `selection`, with the live N. It edits the SurveyScope: moving it
+ * redefines the notebook's `filter` and `selection`, so exactly the cells that read them rerun, and
+ * the N shown is that same selection's. In a shared view a count of 1–2 under a county or size
+ * filter shows as "< 3", like every other count there.
+ */
+import { LitElement, html } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import { modelLabelOf } from "../analysis/survey";
+import type { SurveyScope } from "../analysis/survey-scope";
+import { surveyFilterInput, type SurveyFilterElement } from "../analysis/survey-filter-input";
+import { isDisclosureSensitive, surveyFilterToParams } from "../data/survey-filter";
+import { formatShownCount, guardCount } from "../stats/disclosure";
+import { ModelController } from "./model-controller";
+import "./nb-filter-bar.css";
+
+@customElement("nb-filter-bar")
+export class NbFilterBar extends LitElement {
+  @property({ attribute: false }) scope: SurveyScope | undefined;
+  /** A shared copy: small counts are masked. */
+  @property({ type: Boolean }) shared = false;
+  private form: SurveyFilterElement | undefined;
+  private formFor: SurveyScope | undefined;
+  /** Answers to older filters that arrive late are dropped. */
+  private counting = 0;
+
+  constructor() {
+    super();
+    new ModelController(this, () => this.scope, (scope, listener) => scope.onChange(listener), () => this.sync());
+  }
+
+  override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override render(): unknown {
+    return html`<div class="nb-filter-bar" role="region" aria-label="Survey filter"></div>`;
+  }
+
+  protected override updated(): void {
+    const scope = this.scope;
+    const slot = this.querySelector(".nb-filter-bar");
+    if (!scope || !slot || this.formFor === scope) return;
+    this.formFor = scope;
+    const form = surveyFilterInput(document, { value: scope.filter });
+    form.addEventListener("input", () => scope.setFilter(form.value));
+    slot.replaceChildren(form);
+    this.form = form;
+    // The model names are the codebook's labels; the form is rebuilt once they are known.
+    void scope.codebook().then((codebook) => {
+      if (this.form !== form) return;
+      const labelled = surveyFilterInput(document, { value: scope.filter, modelLabel: modelLabelOf(codebook) });
+      labelled.addEventListener("input", () => scope.setFilter(labelled.value));
+      form.replaceWith(labelled);
+      this.form = labelled;
+      this.sync();
+    }).catch(() => undefined);
+    this.sync();
+  }
+
+  /** Show the scope's filter (it may have changed elsewhere: a link, another notebook) and its N. */
+  private sync(): void {
+    const scope = this.scope;
+    const form = this.form;
+    if (!scope || !form) return;
+    if (surveyFilterToParams(form.value) !== surveyFilterToParams(scope.filter)) form.value = scope.filter;
+    const ticket = ++this.counting;
+    const filter = scope.filter;
+    void scope.selection().then((selection) => {
+      if (ticket !== this.counting) return;
+      const shown = guardCount(selection.n, { active: this.shared && isDisclosureSensitive(filter) });
+      form.showCount(selection.n, selection.total, formatShownCount(shown));
+    }).catch(() => undefined);
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "nb-filter-bar": NbFilterBar;
+  }
+}
