@@ -6,6 +6,7 @@ import "./components/workbench.css";
 import "../node_modules/@observablehq/inputs/dist/index.css";
 import { SurveyScope } from "./analysis/survey-scope";
 import { browserHost } from "./app/browser-host";
+import { ok, problem } from "./base/result";
 import { DataSource } from "./app/data-source";
 import { notebookBuiltins } from "./app/notebook-builtins";
 import { NotebookStore } from "./app/notebook-store";
@@ -49,7 +50,7 @@ async function boot(): Promise<void> {
     createRuntime: (origin) => scope.attached(new NotebookRuntime({ builtins: builtins[origin.kind === "shared" ? "shared" : "live"] })),
     parseNotebook: (text) => {
       const result = tryParseNotebook(text);
-      return result.ok ? result : { ok: false, message: result.error };
+      return result.ok ? ok(result.doc) : problem("notebook-file", result.error);
     },
     serializeNotebook,
     replaceHash: (hash) => history.replaceState(null, "", hash),

@@ -2,6 +2,7 @@
  * The notebooks shipped with the app, fetched from `notebooks/` next to the page (the Vite plugin in
  * vite.config.ts serves them in dev and copies them into `dist/` with a generated `index.json`).
  */
+import { ok, problem, type Result } from "../base/result";
 
 /** One bundled notebook: file stem and `<title>`. */
 export interface BundledEntry {
@@ -25,18 +26,16 @@ export async function fetchBundledList(fetcher: typeof fetch = fetch): Promise<B
   }
 }
 
-export type FetchTextResult = { ok: true; text: string } | { ok: false; message: string };
-
-/** The text of `notebooks/<name>.html`, or a message that says what to check. */
-export async function fetchBundledText(name: string, fetcher: typeof fetch = fetch): Promise<FetchTextResult> {
+/** The text of `notebooks/<name>.html`, or a Problem that says what to check. */
+export async function fetchBundledText(name: string, fetcher: typeof fetch = fetch): Promise<Result<string>> {
   try {
     const response = await fetcher(`notebooks/${encodeURIComponent(name)}.html`);
     if (!response.ok) {
-      return { ok: false, message: `There is no bundled notebook called “${name}” (HTTP ${response.status}). Pick one from the list on the left.` };
+      return problem("not-found", `There is no bundled notebook called “${name}” (HTTP ${response.status}). Pick one from the list on the left.`);
     }
-    return { ok: true, text: await response.text() };
+    return ok(await response.text());
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { ok: false, message: `Could not load the bundled notebook “${name}” (${detail}). Check that the app is served over http(s), not opened as a file.` };
+    return problem("unreachable", `Could not load the bundled notebook “${name}” (${detail}). Check that the app is served over http(s), not opened as a file.`);
   }
 }

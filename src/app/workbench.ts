@@ -9,6 +9,7 @@
  *   `#/nb/<name>?filter=…` sets it, moving the filter bar rewrites the hash in place (only for a
  *   notebook that reads the filter), and a filter that cannot be read applies nothing and says why.
  */
+import type { Result } from "../base/result";
 import type { NotebookDoc } from "../notebook/document";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
 import { Autosaver, type SaveStatus } from "./autosaver";
@@ -19,8 +20,6 @@ import type { SurveyScope } from "../analysis/survey-scope";
 import { asSurveyFilter, isEmptyFilter } from "../data/survey-filter";
 import { formatRoute, parseRoute, type Route } from "./route";
 import type { RuntimePort } from "./runtime-port";
-
-export type ParseResult = { ok: true; doc: NotebookDoc } | { ok: false; message: string };
 
 /** Share links carry the app's filter under this input name (as links made before it was app state did). */
 export const FILTER_INPUT = "filter";
@@ -34,7 +33,8 @@ export function usesFilter(session: NotebookSession): boolean {
 export interface WorkbenchServices {
   /** A runtime for one open notebook; `origin` lets the host treat shared copies differently. */
   createRuntime(origin: NotebookOrigin): RuntimePort;
-  parseNotebook(text: string): ParseResult;
+  /** Read a notebook file (untrusted text): the document, or a Problem saying what is wrong and the fix. */
+  parseNotebook(text: string): Result<NotebookDoc>;
   serializeNotebook(doc: NotebookDoc): string;
   store: NotebookStore;
   /** The survey data and the one filter every survey notebook reads. */
@@ -205,10 +205,10 @@ export class Workbench {
 
   private async shippedDoc(name: string): Promise<NotebookDoc | undefined> {
     const text = await fetchBundledText(name, this.services.fetcher);
-    if (!text.ok) return void this.banner("error", text.message);
-    const parsed = this.services.parseNotebook(text.text);
-    if (!parsed.ok) return void this.banner("error", `The bundled notebook “${name}” could not be read: ${parsed.message}`);
-    return parsed.doc;
+    if (!text.ok) return void this.banner("error", text.error.message);
+    const parsed = this.services.parseNotebook(text.value);
+    if (!parsed.ok) return void this.banner("error", `The bundled notebook “${name}” could not be read: ${parsed.error.message}`);
+    return parsed.value;
   }
 
   private async openShare(payload: string): Promise<void> {
@@ -298,10 +298,10 @@ export class Workbench {
   async importFile(fileName: string, text: string): Promise<string | undefined> {
     const parsed = this.services.parseNotebook(text);
     if (!parsed.ok) {
-      this.banner("error", `“${fileName}” is not a notebook this app can read: ${parsed.message}`);
+      this.banner("error", `“${fileName}” is not a notebook this app can read: ${parsed.error.message}`);
       return undefined;
     }
-    return this.createLocal(parsed.doc, { kind: "imported", fileName });
+    return this.createLocal(parsed.value, { kind: "imported", fileName });
   }
 
   async newNotebook(): Promise<string> {

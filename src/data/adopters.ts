@@ -4,9 +4,9 @@
  * items, status 1 "I stor grad"), Tabell 2.3 and the two-model list of chapter 2. Pure: parses the
  * CSV text and answers "which models has this municipality introduced according to the report".
  */
-import Papa from "papaparse";
 import { normalizeKnr } from "./municipalities";
 import { isModelStatusVariable } from "./six-models";
+import { parseRecordsCsv, type CsvFieldError } from "./parse-records-csv";
 
 /** The CSV header, in order (team contract). */
 export const ADOPTER_COLUMNS = [
@@ -42,33 +42,14 @@ export interface AdopterRow {
   note: string;
 }
 
-/** A problem found while parsing, with where it is and how to fix it. */
-export interface AdopterParseError {
-  row: number;
-  column: string;
-  message: string;
-}
-
 /** True for q28_1 … q28_9. */
 export function isOtherModel(model: string): boolean {
   return /^q28_[1-9]$/.test(model);
 }
 
 /** Parses adopters.csv text; never throws for data problems. */
-export function parseAdoptersCsv(text: string): { rows: AdopterRow[]; errors: AdopterParseError[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
-  const errors: AdopterParseError[] = [];
-  const header = parsed.meta.fields ?? [];
-  for (const col of ADOPTER_COLUMNS) {
-    if (!header.includes(col)) {
-      errors.push({ row: 0, column: col, message: `header lacks column "${col}"; expected ${ADOPTER_COLUMNS.join(",")}` });
-    }
-  }
-  if (errors.length > 0) return { rows: [], errors };
-  const rows: AdopterRow[] = [];
-  parsed.data.forEach((rec, i) => {
-    const row = i + 2;
-    const bad = (column: string, message: string): void => { errors.push({ row, column, message }); };
+export function parseAdoptersCsv(text: string): { rows: AdopterRow[]; errors: CsvFieldError[] } {
+  return parseRecordsCsv(text, ADOPTER_COLUMNS, (rec, bad): AdopterRow | undefined => {
     const knr = normalizeKnr(rec.knr ?? "");
     const model = rec.model ?? "";
     const respType = Number(rec.resp_type);
@@ -79,7 +60,7 @@ export function parseAdoptersCsv(text: string): { rows: AdopterRow[]; errors: Ad
     if (respType !== 1 && respType !== 2) return bad("resp_type", `"${rec.resp_type ?? ""}" must be 1 (kommune) or 2 (fylkeskommune)`);
     if (!Number.isInteger(status)) return bad("status", `"${rec.status ?? ""}" is not a response code`);
     if (printed !== "" && !/^[1-6]$/.test(printed)) return bad("size_code_printed", `"${printed}" is not a size code 1–6 or blank`);
-    rows.push({
+    return {
       knr,
       name: rec.name ?? "",
       fylke: Number(rec.fylke),
@@ -91,9 +72,8 @@ export function parseAdoptersCsv(text: string): { rows: AdopterRow[]; errors: Ad
       sourceTable: rec.source_table ?? "",
       status,
       note: rec.note ?? "",
-    });
+    };
   });
-  return { rows, errors };
 }
 
 /** Rows grouped by kommunenummer, in first-seen order. */

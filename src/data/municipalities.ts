@@ -4,8 +4,8 @@
  * lists; credit: Statistisk sentralbyrå). Pure: parses the CSV text, looks rows up by
  * kommunenummer and maps populations to the six size classes of the questionnaire (q34).
  */
-import Papa from "papaparse";
 import { COUNTIES_1999, countyName } from "./counties";
+import { parseRecordsCsv, type CsvFieldError } from "./parse-records-csv";
 
 /** Credit line required by SSB's open-data terms (NLOD / CC BY 4.0). */
 export const MUNICIPALITIES_SOURCE_CREDIT = "Statistisk sentralbyrå";
@@ -59,13 +59,6 @@ export interface Municipality {
   respType: RespType;
 }
 
-/** A problem found while parsing, with where it is and how to fix it. */
-export interface MunicipalityParseError {
-  row: number;
-  column: string;
-  message: string;
-}
-
 /** The size class a population falls in. */
 export function sizeClassOf(population: number): SizeClass {
   const band = SIZE_CLASS_BANDS.find((b) => population >= b.min && population <= b.max);
@@ -96,20 +89,8 @@ function isRespType(n: number): n is RespType {
  * Parses municipalities.csv text. Returns the rows that are valid and one error per bad field;
  * never throws for data problems.
  */
-export function parseMunicipalitiesCsv(text: string): { rows: Municipality[]; errors: MunicipalityParseError[] } {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true });
-  const errors: MunicipalityParseError[] = [];
-  const header = parsed.meta.fields ?? [];
-  for (const col of MUNICIPALITY_COLUMNS) {
-    if (!header.includes(col)) {
-      errors.push({ row: 0, column: col, message: `header lacks column "${col}"; expected ${MUNICIPALITY_COLUMNS.join(",")}` });
-    }
-  }
-  if (errors.length > 0) return { rows: [], errors };
-  const rows: Municipality[] = [];
-  parsed.data.forEach((rec, i) => {
-    const row = i + 2; // 1-based, after the header line
-    const bad = (column: string, message: string): void => { errors.push({ row, column, message }); };
+export function parseMunicipalitiesCsv(text: string): { rows: Municipality[]; errors: CsvFieldError[] } {
+  return parseRecordsCsv(text, MUNICIPALITY_COLUMNS, (rec, bad): Municipality | undefined => {
     const knr = normalizeKnr(rec.knr ?? "");
     const fylke = Number(rec.fylke);
     const population = Number(rec.population_1999);
@@ -120,18 +101,8 @@ export function parseMunicipalitiesCsv(text: string): { rows: Municipality[]; er
     if (!Number.isFinite(population) || population < 0) return bad("population_1999", `"${rec.population_1999 ?? ""}" is not a population count`);
     if (!isSizeClass(sizeClass)) return bad("size_class", `"${rec.size_class ?? ""}" is not a size class 1–6`);
     if (!isRespType(respType)) return bad("resp_type", `"${rec.resp_type ?? ""}" must be 1 (kommune) or 2 (fylkeskommune)`);
-    rows.push({
-      knr,
-      name: rec.name ?? "",
-      fylke,
-      fylkeName: rec.fylke_name || countyName(fylke),
-      population1999: population,
-      popStatus: rec.pop_status ?? "",
-      sizeClass,
-      respType,
-    });
+    return { knr, name: rec.name ?? "", fylke, fylkeName: rec.fylke_name || countyName(fylke), population1999: population, popStatus: rec.pop_status ?? "", sizeClass, respType };
   });
-  return { rows, errors };
 }
 
 /** Index by kommunenummer, for repeated lookups. */

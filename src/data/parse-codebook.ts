@@ -4,6 +4,8 @@
  * record and do not overlap) once, so the rest of the code can trust the type. It builds a fresh
  * object from the checked fields instead of casting, and lists every problem, not just the first.
  */
+import { fail, ok, unwrap, type Result } from "../base/result";
+import { dataFileProblem, type DataFileProblem } from "./data-file-problem";
 import type {
   CardColumns,
   CodeLabel,
@@ -23,22 +25,6 @@ export interface CodebookIssue {
   fix: string;
 }
 
-/** Thrown by {@link parseCodebook}; `issues` lists every problem found. */
-export class CodebookError extends Error {
-  readonly issues: CodebookIssue[];
-  readonly source: string;
-  constructor(source: string, issues: CodebookIssue[]) {
-    const head = issues.slice(0, 10).map((i) => `${i.path}: ${i.message} (fix: ${i.fix})`).join("; ");
-    const more = issues.length > 10 ? ` (and ${issues.length - 10} more)` : "";
-    super(
-      `${source} is not a valid codebook: ${head}${more}. ` +
-        "If it is the bundled codebook, edit scripts/data/codebook-source.ts and regenerate it.",
-    );
-    this.name = "CodebookError";
-    this.source = source;
-    this.issues = issues;
-  }
-}
 
 const KINDS: readonly VariableKind[] = ["id", "categorical", "dichotomy", "numeric", "text"];
 const NAME = /^[a-z][a-z0-9_]*$/;
@@ -269,14 +255,21 @@ function crossCheck(r: Reader, cb: Codebook): void {
   cb.sets.forEach((s, i) => s.variables.forEach((n, j) => ref(n, `sets[${i}].variables[${j}]`)));
 }
 
+/** Why a document is not a codebook: every issue with its JSON path and fix. */
+export type CodebookProblem = DataFileProblem<CodebookIssue>;
+
+function codebookProblem(source: string, issues: CodebookIssue[]): { ok: false; error: CodebookProblem } {
+  return fail(dataFileProblem(source, issues, (i) => `${i.path}: ${i.message} (fix: ${i.fix})`, "correct those fields; if it is the bundled codebook, edit scripts/data/codebook-source.ts and regenerate it."));
+}
+
 /**
- * Validates untrusted JSON (already parsed) as a codebook. Throws {@link CodebookError} listing
- * every problem with its path and fix; `source` names the file in the message.
+ * Validates untrusted JSON (already parsed) as a codebook: the codebook, or a Problem listing every
+ * issue with its path and fix; `source` names the file in the message.
  */
-export function parseCodebook(input: unknown, source = "codebook.json"): Codebook {
+export function tryParseCodebook(input: unknown, source = "codebook.json"): Result<Codebook, CodebookProblem> {
   const r = new Reader();
   const root = r.obj(input, "$");
-  if (!root) throw new CodebookError(source, r.issues);
+  if (!root) return codebookProblem(source, r.issues);
   const title = r.str(root, "title", "$");
   const src = r.str(root, "source", "$");
   const recordLength = r.int(root, "recordLength", "$", 1) ?? 0;
@@ -286,22 +279,14 @@ export function parseCodebook(input: unknown, source = "codebook.json"): Codeboo
     : readList(r, root.derived, "derived", (x, p) => readVariable(r, x, p, recordLength));
   const skipRules = readList(r, root.skipRules, "skipRules", (x, p) => readSkipRule(r, x, p));
   const sets = readList(r, root.sets, "sets", (x, p) => readSet(r, x, p));
-  if (r.issues.length > 0 || title === undefined || src === undefined) throw new CodebookError(source, r.issues);
+  if (r.issues.length > 0 || title === undefined || src === undefined) return codebookProblem(source, r.issues);
   const codebook: Codebook = { title, source: src, recordLength, variables, skipRules, sets, ...(derived ? { derived } : {}) };
   crossCheck(r, codebook);
-  if (r.issues.length > 0) throw new CodebookError(source, r.issues);
-  return codebook;
+  if (r.issues.length > 0) return codebookProblem(source, r.issues);
+  return ok(codebook);
 }
 
-/** Like {@link parseCodebook}, but returns the error as a value. */
-export function tryParseCodebook(
-  input: unknown,
-  source = "codebook.json",
-): { ok: true; codebook: Codebook } | { ok: false; error: CodebookError } {
-  try {
-    return { ok: true, codebook: parseCodebook(input, source) };
-  } catch (e) {
-    if (e instanceof CodebookError) return { ok: false, error: e };
-    throw e;
-  }
+/** {@link tryParseCodebook} for trusted callers: the codebook, or its Problem thrown as a ProblemError. */
+export function parseCodebook(input: unknown, source = "codebook.json"): Codebook {
+  return unwrap(tryParseCodebook(input, source));
 }

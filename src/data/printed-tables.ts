@@ -8,6 +8,8 @@
  * {@link parsePrintedTables} validates it once at the boundary so the reconstruction and the
  * residual tests can trust it.
  */
+import { fail, ok, unwrap, type Result } from "../base/result";
+import { dataFileProblem, type DataFileProblem } from "./data-file-problem";
 
 /** One printed figure: a category of the row's variable with its printed count and/or percent. */
 export interface PrintedCell {
@@ -99,23 +101,8 @@ export interface PrintedTablesIssue {
   message: string;
 }
 
-/** Thrown by {@link parsePrintedTables}; `issues` lists every problem found, not just the first. */
-export class PrintedTablesError extends Error {
-  readonly issues: PrintedTablesIssue[];
-  constructor(issues: PrintedTablesIssue[]) {
-    const head = issues
-      .slice(0, 10)
-      .map((i) => `${i.path}: ${i.message}`)
-      .join("; ");
-    const more = issues.length > 10 ? ` (and ${issues.length - 10} more)` : "";
-    super(
-      `printed-tables.json is not valid: ${head}${more}. ` +
-        "Fix the transcription in scripts/data/printed-tables-source.ts and regenerate the JSON.",
-    );
-    this.name = "PrintedTablesError";
-    this.issues = issues;
-  }
-}
+/** Why a document is not the printed tables: every issue with its JSON path. */
+export type PrintedTablesProblem = DataFileProblem<PrintedTablesIssue>;
 
 /**
  * The integer counts k (0 ≤ k ≤ base) whose percentage of `base`, rounded half-up to `decimals`
@@ -234,14 +221,18 @@ function validateRow(
   });
 }
 
-/**
- * Validate at the boundary and return the typed document.
- * @throws {PrintedTablesError} listing every problem with its JSON path.
- */
-export function parsePrintedTables(json: unknown): PrintedTables {
+/** Validate at the boundary: the typed document, or a Problem listing every issue with its JSON path. */
+export function tryParsePrintedTables(json: unknown): Result<PrintedTables, PrintedTablesProblem> {
   const issues = validatePrintedTables(json);
-  if (issues.length > 0 || !isPrintedTables(json)) throw new PrintedTablesError(issues);
-  return json;
+  if (issues.length > 0 || !isPrintedTables(json)) {
+    return fail(dataFileProblem("printed-tables.json", issues, (i) => `${i.path}: ${i.message}`, "correct the transcription in scripts/data/printed-tables-source.ts and regenerate the JSON (npm run data:build)."));
+  }
+  return ok(json);
+}
+
+/** {@link tryParsePrintedTables} for trusted callers: the document, or its Problem thrown as a ProblemError. */
+export function parsePrintedTables(json: unknown): PrintedTables {
+  return unwrap(tryParsePrintedTables(json));
 }
 
 /** Type guard used after full validation, so no cast is needed. */

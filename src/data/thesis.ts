@@ -6,6 +6,8 @@
  * (`scripts/data/thesis-source.ts`) finds the lines from the quote, so a citation cannot drift from
  * its text; `parseThesis` validates the JSON once at the boundary.
  */
+import { fail, ok, ProblemError, unwrap, type Result } from "../base/result";
+import { dataFileProblem, type DataFileProblem } from "./data-file-problem";
 
 /** A value with the thesis words it rests on. */
 export interface Cited<T> {
@@ -104,12 +106,11 @@ export interface ThesisData {
   challengeLabels: Record<ChallengeId, { no: string; en: string }>;
 }
 
-/** Error listing every problem found in thesis JSON, each with its path. */
-export class ThesisDataError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`thesis.json is not valid (${problems.length} problem(s)): ${problems.slice(0, 5).join("; ")}. Regenerate it with \`npx tsx scripts/data/thesis-source.ts\`.`);
-    this.name = "ThesisDataError";
-  }
+/** Why a document is not the thesis findings: every problem, each naming its path. */
+export type ThesisProblem = DataFileProblem<string>;
+
+function thesisProblem(problems: string[]): ThesisProblem {
+  return dataFileProblem("thesis.json", problems, (p) => p, "regenerate it with `npm run data:build` (scripts/data/thesis-source.ts).");
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -154,17 +155,21 @@ function isThesisData(json: unknown, problems: string[]): json is ThesisData {
   return problems.length === 0;
 }
 
-/** Validate thesis JSON at the boundary. Throws ThesisDataError naming every bad path. */
-export function parseThesis(json: unknown): ThesisData {
+/** Validate thesis JSON at the boundary: the findings, or a Problem naming every bad path. */
+export function tryParseThesis(json: unknown): Result<ThesisData, ThesisProblem> {
   const problems: string[] = [];
-  if (!isThesisData(json, problems)) throw new ThesisDataError(problems);
-  return json;
+  return isThesisData(json, problems) ? ok(json) : fail(thesisProblem(problems));
+}
+
+/** {@link tryParseThesis} for trusted callers: the findings, or the Problem thrown as a ProblemError. */
+export function parseThesis(json: unknown): ThesisData {
+  return unwrap(tryParseThesis(json));
 }
 
 /** A case by id. */
 export function thesisCase(data: ThesisData, id: CaseId): ThesisCase {
   const found = data.cases.find((c) => c.id === id);
-  if (!found) throw new ThesisDataError([`case ${id} is missing`]);
+  if (!found) throw new ProblemError(thesisProblem([`case ${id} is missing`]));
   return found;
 }
 

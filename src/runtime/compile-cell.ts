@@ -37,7 +37,7 @@ export function errorLine(error: unknown, cellId: string): number | undefined {
 /**
  * Turns an analysed cell into a function. This is the one place in the code base that
  * evaluates source text: cell code is the program the user wrote, and it must see the DOM and
- * the other cells' values (see decisions-runtime.md), so it runs in the page itself.
+ * the other cells' values (see docs/decisions.md, Runtime), so it runs in the page itself.
  * `inputs` are the names the runtime passes in (other cells' names and built-ins).
  */
 export function compileCell(analysis: CellAnalysisOk, inputs: string[], cellId = "anonymous"): CompiledCell {

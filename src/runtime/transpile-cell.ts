@@ -46,7 +46,7 @@ function loopBody(node: AnyNode): Node | undefined {
 /**
  * Rewrites a parsed cell into the text of a function body:
  * - a call to the loop guard at the start of every loop body, so a runaway loop throws a
- *   timeout error instead of freezing the page (see decisions-runtime.md for why guards);
+ *   timeout error instead of freezing the page (see docs/decisions.md, Runtime, for why guards);
  * - `await x` / `yield x` wrapped in a call that marks the start of a new synchronous stretch;
  * - `return (expr)` for an expression cell, or `return {a, b}` with the declared names.
  */

@@ -9,7 +9,8 @@
  * The cache is keyed by the column object itself (WeakMap), so every filtered view of the same
  * Arquero table shares the extracted arrays and a filter change only recomputes the row indices.
  */
-import { StatsError } from "./stats-error";
+import type { ProblemError } from "../base/result";
+import { statsError } from "./stats-problem";
 
 /** A single column as Arquero stores it (arrays, typed arrays, Arrow vectors). */
 export interface ColumnLike {
@@ -99,7 +100,7 @@ export interface Frame {
   readonly n: number;
   /** True when the source table carried an Arquero filter. */
   readonly sourceFiltered: boolean;
-  /** The named column over all backing rows; throws StatsError when it does not exist. */
+  /** The named column over all backing rows; throws an "unknown-variable" ProblemError when it does not exist. */
   column(name: string): Float64Array;
   has(name: string): boolean;
   names(): string[];
@@ -113,20 +114,7 @@ export function frameOf(source: DataSource, rows?: Uint32Array | null): Frame {
   if (isTableLike(source)) {
     const filtered = source.isFiltered();
     const selected = rows !== undefined ? rows : filtered ? source.indices(false) : null;
-    const totalRows = source.totalRows();
-    return {
-      totalRows,
-      rows: selected,
-      n: selected ? selected.length : totalRows,
-      sourceFiltered: filtered,
-      column(name) {
-        const col = source.column(name);
-        if (!col) throw unknownVariable(name, source.columnNames());
-        return extract(col);
-      },
-      has: (name) => source.column(name) !== undefined,
-      names: () => source.columnNames(),
-    };
+    return makeFrame(source.totalRows(), selected, filtered, (name) => source.column(name), () => source.columnNames());
   }
   const names = Object.keys(source);
   const first = names[0];
@@ -134,32 +122,42 @@ export function frameOf(source: DataSource, rows?: Uint32Array | null): Frame {
   for (const name of names) {
     const len = source[name]?.length ?? 0;
     if (len !== totalRows) {
-      throw new StatsError(
+      throw statsError(
         "bad-input",
         `Column "${name}" has ${len} rows but "${first}" has ${totalRows}; give columns of equal length.`,
         { name, length: len, expected: totalRows },
       );
     }
   }
-  const selected = rows ?? null;
+  return makeFrame(totalRows, rows ?? null, false, (name) => source[name], () => names);
+}
+
+/** A Frame over columns found by `get` (undefined for an unknown name). */
+function makeFrame(
+  totalRows: number,
+  rows: Uint32Array | null,
+  sourceFiltered: boolean,
+  get: (name: string) => ColumnLike | ArrayLike<unknown> | undefined,
+  names: () => string[],
+): Frame {
   return {
     totalRows,
-    rows: selected,
-    n: selected ? selected.length : totalRows,
-    sourceFiltered: false,
+    rows,
+    n: rows ? rows.length : totalRows,
+    sourceFiltered,
     column(name) {
-      const col = source[name];
-      if (!col) throw unknownVariable(name, names);
+      const col = get(name);
+      if (!col) throw unknownVariable(name, names());
       return extract(col);
     },
-    has: (name) => source[name] !== undefined,
-    names: () => names,
+    has: (name) => get(name) !== undefined,
+    names,
   };
 }
 
-function unknownVariable(name: string, known: string[]): StatsError {
+function unknownVariable(name: string, known: string[]): ProblemError {
   const near = known.filter((k) => k.startsWith(name.slice(0, 2))).slice(0, 8);
-  return new StatsError(
+  return statsError(
     "unknown-variable",
     `No column "${name}" in the data. Check the spelling${near.length ? `; similar: ${near.join(", ")}` : ""}.`,
     { name, columns: known.length },

@@ -3,7 +3,8 @@
  * computed on cached typed arrays. Every result carries an `audit` line. Pure: runs in Node and in
  * the browser.
  */
-export { StatsError, isStatsError } from "./stats-error";
+export { statsError } from "./stats-problem";
+export type { StatsProblem, StatsProblemKind } from "./stats-problem";
 export { frameOf, isTableLike, toNumber, invalidateColumns } from "./column-cache";
 export type { DataSource, TableLike, Columns, ColumnLike, Frame } from "./column-cache";
 export { selectRows, prepareFrame } from "./select-rows";

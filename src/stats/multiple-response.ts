@@ -11,7 +11,7 @@ import { makeAudit, type Audit } from "./audit";
 import { prepareFrame, type SelectOptions } from "./select-rows";
 import { findVariable, type MetaOptions } from "./variable-info";
 import { resolveWeights, rowWeight, type WeightSpec } from "./weights";
-import { StatsError } from "./stats-error";
+import { statsError } from "./stats-problem";
 
 export interface MultipleResponseRow {
   variable: string;
@@ -50,7 +50,7 @@ function resolveSet(set: string | MultipleResponseSet, options: MetaOptions): Mu
   if (typeof set !== "string") return set;
   const found = options.codebook?.sets.find((s) => s.name === set);
   if (!found) {
-    throw new StatsError("unknown-set", `No multiple-response set "${set}" in the codebook; pass { codebook } or the set itself.`, {
+    throw statsError("unknown-set", `No multiple-response set "${set}" in the codebook; pass { codebook } or the set itself.`, {
       set,
       known: options.codebook?.sets.map((s) => s.name) ?? [],
     });

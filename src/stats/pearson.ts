@@ -3,10 +3,10 @@
  * CORRELATIONS prints it. Degenerate cases are values with a reason, never NaN: a constant
  * variable has no r; with n < 3 there is r but no p.
  */
-import type { DataSource } from "./column-cache";
+import type { DataSource, Frame } from "./column-cache";
 import { makeAudit, pClause, type Audit } from "./audit";
 import { tTwoSided } from "./distributions";
-import { excludedFromSums, missingCodes, pairIndex, pairSums } from "./pair-sums";
+import { excludedFromSums, missingCodes, pairIndex, pairSums, type PairSums } from "./pair-sums";
 import { prepareFrame, type SelectOptions } from "./select-rows";
 import { variableInfo, type MetaOptions } from "./variable-info";
 import { resolveWeights, type WeightSpec } from "./weights";
@@ -59,6 +59,19 @@ export function describeCorrelation(symbol: string, c: Correlation): string {
   return `${symbol}(${c.n - 2}) = ${c.r.toFixed(3)}, ${p}, two-sided`;
 }
 
+/** The audit of a two-variable correlation: base = cases valid on both, the test as `symbol(df) = r`. */
+export function correlationAudit(frame: Frame, filters: string[], x: string, y: string, sums: PairSums, c: Correlation, symbol: string, weight: string | null): Audit {
+  return makeAudit({
+    n: frame.n,
+    base: c.n,
+    baseLabel: `valid on both ${x} and ${y}`,
+    filters,
+    excluded: excludedFromSums([x, y], sums),
+    weight,
+    test: describeCorrelation(symbol, c),
+  });
+}
+
 /** Pearson's r between two variables (pairwise complete cases, missing codes from the codebook). */
 export function pearson(source: DataSource, x: string, y: string, options: CorrelationOptions = {}): PearsonResult {
   const { frame, filters } = prepareFrame(source, options);
@@ -68,14 +81,5 @@ export function pearson(source: DataSource, x: string, y: string, options: Corre
   const s = pairSums(frame, [frame.column(x), frame.column(y)], [missingCodes(xi.missing), missingCodes(yi.missing)], "pairwise", w);
   const p = pairIndex(2, 0, 1);
   const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [x, y]);
-  const audit = makeAudit({
-    n: frame.n,
-    base: c.n,
-    baseLabel: `valid on both ${x} and ${y}`,
-    filters,
-    excluded: excludedFromSums([x, y], s),
-    weight: weightName,
-    test: describeCorrelation("r", c),
-  });
-  return { x, y, ...c, audit };
+  return { x, y, ...c, audit: correlationAudit(frame, filters, x, y, s, c, "r", weightName) };
 }

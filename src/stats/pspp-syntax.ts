@@ -12,7 +12,7 @@ import type { Codebook } from "../data/codebook";
 import type { FilterCondition } from "../data/filter-condition";
 import type { Deletion } from "./pair-sums";
 import { findVariable } from "./variable-info";
-import { StatsError } from "./stats-error";
+import { statsError } from "./stats-problem";
 
 export type Analysis =
   | { kind: "frequencies"; variables: string[] }
@@ -107,7 +107,7 @@ export function psppSyntax(analyses: Analysis | Analysis[], options: PsppExportO
   const used = [...usedVariables(list), ...(options.where ?? []).map((w) => w.variable), ...(options.weight ? [options.weight] : [])];
   const absent = used.filter((v) => !known.has(v));
   if (absent.length) {
-    throw new StatsError("unknown-variable", `The export uses ${absent.join(", ")}, which are not among the CSV columns; add them to \`columns\`.`, { absent });
+    throw statsError("unknown-variable", `The export uses ${absent.join(", ")}, which are not among the CSV columns; add them to \`columns\`.`, { absent });
   }
   const out: string[] = [
     "* Exported by Tverrsnitt: reproduces the analysis in PSPP (pspp file.sps) or SPSS.",

@@ -4,9 +4,9 @@
  * fixture ranks with RANK /TIES=MEAN and runs CORRELATIONS, which is the same computation.)
  */
 import type { DataSource, Frame } from "./column-cache";
-import { makeAudit, type Audit } from "./audit";
-import { correlationFromSums, describeCorrelation, type Correlation, type CorrelationOptions } from "./pearson";
-import { excludedFromSums, missingCodes, pairSums, type MissingCodes } from "./pair-sums";
+import type { Audit } from "./audit";
+import { correlationAudit, correlationFromSums, type Correlation, type CorrelationOptions } from "./pearson";
+import { missingCodes, pairSums, type MissingCodes } from "./pair-sums";
 import { averageRanks } from "./ranks";
 import { prepareFrame } from "./select-rows";
 import { variableInfo } from "./variable-info";
@@ -68,14 +68,5 @@ export function spearman(source: DataSource, x: string, y: string, options: Omit
   const [cx, cy] = completeCases(frame, cols, ms);
   const c = spearmanOfArrays(cx ?? new Float64Array(0), cy ?? new Float64Array(0), [x, y]);
   const s = pairSums(frame, cols, ms, "pairwise", null);
-  const audit = makeAudit({
-    n: frame.n,
-    base: c.n,
-    baseLabel: `valid on both ${x} and ${y}`,
-    filters,
-    excluded: excludedFromSums([x, y], s),
-    weight: null,
-    test: describeCorrelation("ρ", c),
-  });
-  return { x, y, ...c, audit };
+  return { x, y, ...c, audit: correlationAudit(frame, filters, x, y, s, c, "ρ", null) };
 }

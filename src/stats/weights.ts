@@ -9,7 +9,7 @@
  */
 import type { DataSource, Frame } from "./column-cache";
 import { frameOf } from "./column-cache";
-import { StatsError } from "./stats-error";
+import { statsError } from "./stats-problem";
 
 /** Population count of one size class × respondent type cell. */
 export interface PopulationCell {
@@ -83,7 +83,7 @@ export function postStratify(
   }
   const popTotal = population.reduce((a, c) => a + c.population, 0);
   if (!(popTotal > 0)) {
-    throw new StatsError("bad-weight", "The population margins sum to 0; give population counts per size class × type.", {
+    throw statsError("bad-weight", "The population margins sum to 0; give population counts per size class × type.", {
       cells: population.length,
     });
   }
@@ -132,7 +132,7 @@ export function resolveWeights(frame: Frame, weight: WeightSpec | undefined): { 
   if (weight === undefined) return { w: null, name: null };
   if (typeof weight === "string") return { w: frame.column(weight), name: weight };
   if (weight.length !== frame.totalRows) {
-    throw new StatsError(
+    throw statsError(
       "bad-weight",
       `The weight array has ${weight.length} entries but the data has ${frame.totalRows} rows; ` +
         "compute weights on the unfiltered table (postStratify(table).weights).",

@@ -70,7 +70,7 @@ async function setup(reads: readonly string[] = ["selection"]) {
       runtimes.push(runtime);
       return runtime;
     },
-    parseNotebook: () => ({ ok: true, doc }),
+    parseNotebook: () => ({ ok: true, value: doc }),
     serializeNotebook: () => "",
     fetcher,
     replaceHash: (hash) => hashes.push(hash),

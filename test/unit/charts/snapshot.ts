@@ -1,7 +1,8 @@
 /**
  * SVG snapshots in the manner of Plot's own test suite: the serialized chart is compared with
- * `test/output/charts/<name>.svg`. A missing file is written (and the test passes); with
- * `UPDATE_SNAPSHOTS=1` every file is rewritten. Otherwise the text must be equal.
+ * `test/output/charts/<name>.svg`. With `UPDATE_SNAPSHOTS=1` every file is (re)written; otherwise
+ * the text must be equal, and a missing file fails the test — so a snapshot test cannot pass in CI
+ * on a file nobody committed.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -13,10 +14,13 @@ const outputDir = resolve(import.meta.dirname, "../../output/charts");
 export function expectSvgSnapshot(svg: Element, name: string): void {
   const text = `${svg.outerHTML}\n`;
   const file = resolve(outputDir, `${name}.svg`);
-  if (process.env.UPDATE_SNAPSHOTS === "1" || !existsSync(file)) {
+  if (process.env.UPDATE_SNAPSHOTS === "1") {
     mkdirSync(dirname(file), { recursive: true });
     writeFileSync(file, text);
     return;
+  }
+  if (!existsSync(file)) {
+    expect.fail(`snapshot ${name}.svg is missing; run the test once with UPDATE_SNAPSHOTS=1, look at the file, and commit it`);
   }
   expect(text, `snapshot ${name}.svg differs; rerun with UPDATE_SNAPSHOTS=1 if the change is intended`).toBe(readFileSync(file, "utf8"));
 }

@@ -7,7 +7,7 @@ import {
   parsePrintedTables,
   type PrintedRow,
   type PrintedTable,
-  PrintedTablesError,
+  tryParsePrintedTables,
   validatePrintedTables,
 } from "../../../src/data/printed-tables";
 import {
@@ -224,16 +224,13 @@ describe("parsePrintedTables", () => {
       bad.tables[1].lines = [10, 2];
       bad.tables[1].kind = "pie";
     }
-    try {
-      parsePrintedTables(bad);
-      expect.unreachable();
-    } catch (e) {
-      expect(e).toBeInstanceOf(PrintedTablesError);
-      if (e instanceof PrintedTablesError) {
-        expect(e.issues.map((i) => i.path)).toEqual(["tables[0].rows[0].cells[1].resolved", "tables[1].lines", "tables[1].kind"]);
-        expect(e.message).toContain("printed-tables-source.ts");
-      }
+    const result = tryParsePrintedTables(bad);
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.issues.map((i) => i.path)).toEqual(["tables[0].rows[0].cells[1].resolved", "tables[1].lines", "tables[1].kind"]);
+      expect(result.error.message).toContain("printed-tables-source.ts");
     }
+    expect(() => parsePrintedTables(bad)).toThrow(/printed-tables\.json is not valid: tables\[0\]/);
   });
 
   it("rejects duplicate table and inconsistency ids", () => {

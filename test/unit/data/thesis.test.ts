@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { casesWithChallenge, parseThesis, thesisCase, ThesisDataError } from "../../../src/data/thesis";
+import { casesWithChallenge, parseThesis, thesisCase, tryParseThesis } from "../../../src/data/thesis";
 import { buildThesis, THESIS_SEED } from "../../../scripts/data/thesis-source";
 import { locateQuote, QuoteNotFoundError, quoteIsAt } from "../../../scripts/data/locate-quote";
 
@@ -67,13 +67,10 @@ describe("thesis data", () => {
   });
 
   it("rejects malformed thesis JSON naming the path, and unknown quotes naming the quote", () => {
-    expect(() => parseThesis({ cases: [{ id: "E" }], numbers: [], literature: [], challengeLabels: {} })).toThrow(ThesisDataError);
-    try {
-      parseThesis({ cases: [{ id: "A", size: { value: "small" } }, {}, {}, {}], numbers: [], literature: [], challengeLabels: {} });
-    } catch (error) {
-      expect(error).toBeInstanceOf(ThesisDataError);
-      if (error instanceof ThesisDataError) expect(error.problems).toContain("cases[0].size.quote must be the thesis words");
-    }
+    expect(() => parseThesis({ cases: [{ id: "E" }], numbers: [], literature: [], challengeLabels: {} })).toThrow(/^thesis\.json is not valid: /);
+    const result = tryParseThesis({ cases: [{ id: "A", size: { value: "small" } }, {}, {}, {}], numbers: [], literature: [], challengeLabels: {} });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.issues).toContain("cases[0].size.quote must be the thesis words");
     expect(() => locateQuote(seed, "Kommune E innførte BMS i 1999", "test")).toThrow(QuoteNotFoundError);
   });
 });

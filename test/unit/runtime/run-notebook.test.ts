@@ -20,8 +20,8 @@ interface CellResult {
 }
 
 describe("scripts/run-notebook.ts", () => {
-  it("runs notebooks/smoke.html headless and prints every named value as JSON", () => {
-    const { status, stdout } = runNotebook("notebooks/smoke.html");
+  it("runs test/fixtures/notebooks/smoke.html headless and prints every named value as JSON", () => {
+    const { status, stdout } = runNotebook("test/fixtures/notebooks/smoke.html");
     expect(status).toBe(0);
     const out: { ok: boolean; cells: CellResult[] } = JSON.parse(stdout);
     expect(out.ok).toBe(true);
