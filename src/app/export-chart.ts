@@ -138,17 +138,6 @@ export async function pngBlob(svg: SVGSVGElement, options: PngOptions = {}): Pro
   }
 }
 
-/** A file name from a chart title: lower case, ASCII-safe, æøå spelled out, with `extension`. */
-export function chartFilename(title: string, extension: string): string {
-  const base = title
-    .toLowerCase()
-    .replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a")
-    .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-  return `${base || "chart"}.${extension}`;
-}
-
 /** Offer `blob` as a download named `filename`. */
 export function downloadBlob(blob: Blob, filename: string, doc: Document = document): void {
   const url = URL.createObjectURL(blob);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
-import { chartFilename, findChartSvg, serializeSvg, svgSize } from "../../../src/app/export-chart";
+import { findChartSvg, serializeSvg, svgSize } from "../../../src/app/export-chart";
 import { statusBars } from "../../../src/analysis/charts/status-bars";
 import { TABELL_2_1 } from "./chart-fixtures";
 
@@ -33,11 +33,5 @@ describe("export-chart (DOM parts that run under linkedom)", () => {
     div.appendChild(svg);
     expect(findChartSvg(div)).toBe(svg);
     expect(findChartSvg(d.createElement("p"))).toBeNull();
-  });
-
-  it("makes safe file names from Norwegian titles", () => {
-    expect(chartFilename("Innføring av modeller – Tabell 2.1", "svg")).toBe("innforing-av-modeller-tabell-2-1.svg");
-    expect(chartFilename("Særskilt / Åpen", "png")).toBe("saerskilt-apen.png");
-    expect(chartFilename("???", "csv")).toBe("chart.csv");
   });
 });
