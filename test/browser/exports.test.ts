@@ -53,6 +53,14 @@ describe("export buttons in Chromium", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), third.locator(".nb-export-svg").click()]);
     const svg = await readFile(await download.path(), "utf8");
     expect(svg).toContain(title);
+    // The file opens again as an image, at the chart's size.
+    const reopened = await page.evaluate(async (text) => {
+      const img = new Image();
+      img.src = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
+      await img.decode();
+      return img.naturalWidth;
+    }, svg);
+    expect(reopened).toBe(Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1]));
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+-har-innfort-etter-kommunestorrelse\.svg$/);
     const [png] = await Promise.all([page.waitForEvent("download"), cell.locator(".nb-exportable").nth(5).locator(".nb-export-png").click()]);
     expect(png.suggestedFilename()).toMatch(/etter-kommunestorrelse\.png$/);
