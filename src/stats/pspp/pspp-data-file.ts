@@ -6,20 +6,14 @@
  * shell command (`FILE='touch x|'` does run `touch x`).
  */
 import { ProblemError, type Problem } from "../../base/result";
+import type { LoadFormat, LoadSource } from "../../data/load-result";
 import { hasControlCharacters, visibleText } from "./pspp-literals";
 
-/** The formats the export can read back in PSPP (LoadFormat of src/data/load-result.ts). */
-export type PsppDataFormat = "csv" | "fixed" | "sav";
+/** The formats the export can read back in PSPP: the loaders' formats. */
+export type PsppDataFormat = LoadFormat;
 
-/** A loaded file as described by its loader (`LoadResult["source"]` fits). */
-export interface PsppDataFile {
-  name: string;
-  format: PsppDataFormat;
-  /** "utf-8", "utf-8-bom", "windows-1252", "utf-16le" … as the loaders report it. */
-  encoding?: string;
-  /** CSV only: "," ";" or "\t". */
-  delimiter?: string;
-}
+/** A loaded file as its loader describes it: `LoadResult["source"]` fits (rows and bytes are not needed). */
+export type PsppDataFile = Pick<LoadSource, "name" | "format"> & Partial<Pick<LoadSource, "encoding" | "delimiter">>;
 
 /** A data file after checking: everything PSPP needs, spelled as PSPP wants it. */
 export interface CheckedDataFile {
