@@ -8,6 +8,7 @@
  */
 import { formatShownCount, guardCount, type ShownCount } from "../stats/disclosure";
 import type { ComparedCell, PrintedComparison } from "./printed-comparison";
+import { setExportFields, type ExportFields } from "./export-fields";
 
 export interface RenderOptions {
   /** Mask small counts ("< 3"): pass `isDisclosureSensitive(filter) && view !== "live"`. */
@@ -53,6 +54,21 @@ function cellText(value: unknown, column: TableColumn, options: RenderOptions): 
   return String(value);
 }
 
+/** What the CSV export writes for one plain-table cell: the value itself, a masked count as blank. */
+function cellFields(value: unknown, column: TableColumn, options: RenderOptions): ExportFields {
+  if (typeof value !== "number") return [[column.key, value === null || value === undefined ? null : String(value)]];
+  if (!column.count || options.mask !== true) return [[column.key, value]];
+  const masked = guardCount(value, { active: true, threshold: options.threshold ?? 3 }).masked;
+  return masked ? [[column.key, null], [`${column.key}_masked`, 1]] : [[column.key, value], [`${column.key}_masked`, 0]];
+}
+
+/** `text` in a new element whose CSV export writes `fields`. */
+function exportCell(doc: Document, text: string, fields: ExportFields, className?: string): HTMLTableCellElement {
+  const td = element(doc, "td", text, className);
+  setExportFields(td, fields);
+  return td;
+}
+
 function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const el = doc.createElement(tag);
   if (text !== undefined) el.textContent = text;
@@ -80,7 +96,7 @@ export function renderTable(doc: Document, spec: PlainTable, options: RenderOpti
   const tbody = element(doc, "tbody");
   for (const row of spec.rows) {
     const tr = element(doc, "tr");
-    for (const c of spec.columns) tr.append(element(doc, "td", cellText(row[c.key], c, options)));
+    for (const c of spec.columns) tr.append(exportCell(doc, cellText(row[c.key], c, options), cellFields(row[c.key], c, options)));
     tbody.append(tr);
   }
   table.append(thead, tbody);
@@ -123,22 +139,33 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   const thead = element(doc, "thead");
   thead.append(head);
   const tbody = element(doc, "tbody");
+  // The CSV export gets numbers, not the figures as printed on screen (see export-fields.ts).
+  const recomputed = (count: number, percent: number | null): ExportFields => {
+    const shown = guard(count);
+    const flag: ExportFields = options.mask === true ? [["recomputed_masked", shown.masked ? 1 : 0]] : [];
+    return shown.masked ? [["recomputed_percent", null], ["recomputed_count", null], ...flag] : [["recomputed_percent", percent], ["recomputed_count", count], ...flag];
+  };
+  const flag = (agrees: boolean | null): number | null => (agrees === null ? null : agrees ? 1 : 0);
   for (const row of cmp.rows) {
+    const rowFields: ExportFields = [["table", cmp.id], ["question", row.label], ["variable", row.variable]];
     row.cells.forEach((cell, i) => {
       const tr = element(doc, "tr");
-      tr.append(element(doc, "td", i === 0 ? row.label : ""));
-      tr.append(element(doc, "td", cell.label));
-      tr.append(element(doc, "td", figureText(cell.printedCount, cell.printedPercent, unmasked)));
+      tr.append(exportCell(doc, i === 0 ? row.label : "", rowFields));
+      tr.append(exportCell(doc, cell.label, [["answer", cell.label], ["code", typeof cell.code === "number" ? cell.code : String(cell.code)]]));
+      tr.append(exportCell(doc, figureText(cell.printedCount, cell.printedPercent, unmasked), [["printed_percent", cell.printedPercent], ["printed_count", cell.printedCount]]));
       const shownPercent = cell.printedPercent === null && cell.target.percent === null ? null : cell.percentRounded;
-      tr.append(element(doc, "td", figureText(cell.count, shownPercent, guard)));
-      tr.append(element(doc, "td", statusText(cell), cell.matches === false ? "tv-differs" : undefined));
+      tr.append(exportCell(doc, figureText(cell.count, shownPercent, guard), recomputed(cell.count, shownPercent === null ? null : cell.percent)));
+      const resolution = cell.matches === true && statusText(cell) !== "✓" ? (cell.conflict ?? "documented") : null;
+      tr.append(exportCell(doc, statusText(cell), [["agrees", flag(cell.matches)], ["resolution", resolution]], cell.matches === false ? "tv-differs" : undefined));
       tbody.append(tr);
     });
     if (row.printedTotal !== null || row.targetTotal !== null) {
       const tr = element(doc, "tr", undefined, "tv-total");
-      tr.append(element(doc, "td", ""), element(doc, "td", "N"), element(doc, "td", row.printedTotal === null ? "–" : String(row.printedTotal)));
-      tr.append(element(doc, "td", countText(row.total)));
-      tr.append(element(doc, "td", row.totalMatches === null ? "" : row.totalMatches ? (row.targetTotal === row.printedTotal ? "✓" : "✓ resolution") : "✗ differs"));
+      const resolved = row.totalMatches === true && row.targetTotal !== row.printedTotal;
+      tr.append(exportCell(doc, "", rowFields), exportCell(doc, "N", [["answer", "N"], ["code", null]]));
+      tr.append(exportCell(doc, row.printedTotal === null ? "–" : String(row.printedTotal), [["printed_percent", null], ["printed_count", row.printedTotal]]));
+      tr.append(exportCell(doc, countText(row.total), recomputed(row.total, null)));
+      tr.append(exportCell(doc, row.totalMatches === null ? "" : row.totalMatches ? (resolved ? "✓ resolution" : "✓") : "✗ differs", [["agrees", flag(row.totalMatches)], ["resolution", resolved ? "documented" : null]]));
       tbody.append(tr);
     }
   }

@@ -83,6 +83,21 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
   return { width: Math.ceil(rect.width), height: Math.ceil(rect.height) };
 }
 
+/**
+ * `text` without the characters XML 1.0 forbids (C0 controls other than tab, LF, CR; U+FFFE/U+FFFF).
+ * A chart title or label from the data may hold one, and the serializer writes it as is, which
+ * leaves an SVG file no viewer opens; each becomes U+FFFD.
+ */
+export function xmlSafe(text: string): string {
+  let out = "";
+  for (const ch of text) {
+    const cp = ch.codePointAt(0) ?? 0;
+    const forbidden = (cp < 0x20 && cp !== 0x09 && cp !== 0x0a && cp !== 0x0d) || cp === 0xfffe || cp === 0xffff;
+    out += forbidden ? "\ufffd" : ch;
+  }
+  return out;
+}
+
 /** Standalone SVG text (with XML declaration and namespaces) of `svg`; the page's element is untouched. */
 export function serializeSvg(svg: SVGSVGElement, options: SerializeOptions = {}): string {
   const clone = svg.cloneNode(true);
@@ -97,7 +112,7 @@ export function serializeSvg(svg: SVGSVGElement, options: SerializeOptions = {})
   // XMLSerializer gives well-formed XML in the browser; outerHTML is the fallback under linkedom.
   const Serializer = globalThis.XMLSerializer;
   const text = typeof Serializer === "function" ? new Serializer().serializeToString(clone) : clone.outerHTML;
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${xmlSafe(text)}\n`;
 }
 
 /** The chart as an SVG file blob. */
@@ -136,17 +151,6 @@ export async function pngBlob(svg: SVGSVGElement, options: PngOptions = {}): Pro
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-/** A file name from a chart title: lower case, ASCII-safe, æøå spelled out, with `extension`. */
-export function chartFilename(title: string, extension: string): string {
-  const base = title
-    .toLowerCase()
-    .replace(/æ/g, "ae").replace(/ø/g, "o").replace(/å/g, "a")
-    .normalize("NFKD").replace(/[\u0300-\u036f]/g, "")
-    .replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "")
-    .slice(0, 80);
-  return `${base || "chart"}.${extension}`;
 }
 
 /** Offer `blob` as a download named `filename`. */

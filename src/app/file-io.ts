@@ -2,17 +2,11 @@
  * Export and import of notebook files (Notebook Kit HTML) through the browser: a download link for
  * export, a file picker for import. Parsing and serializing live in src/notebook/format.ts.
  */
+import { exportFilename } from "./export-filename";
 
-/** A file name for a notebook title: lower-case, dashes, `.html`. */
+/** A file name for a notebook title: lower-case ASCII (æ ø å spelled out), dashes, `.html`. */
 export function fileNameFor(title: string): string {
-  const stem = title
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 60);
-  return `${stem || "notebook"}.html`;
+  return exportFilename(title, "html", "notebook");
 }
 
 /** Offer `text` as a download named `fileName`. */

@@ -1,34 +1,65 @@
 /**
- * The records of an HTML table as shown, so that every table a notebook renders (the printed-vs-
- * recomputed comparisons, crosswalk, reconciliation) exports to CSV, not only Arquero tables.
- * Masked cells stay masked ("< 3"): the export is what the reader saw.
+ * The data of an HTML table for its CSV export, so every table a notebook renders (printed-vs-
+ * recomputed comparisons, crosswalk, reconciliation) exports, not only Arquero tables. Cells that the
+ * renderer gave export fields (src/analysis/export-fields.ts) give numeric columns with real names —
+ * printed_percent, printed_count, recomputed_count, agrees … — instead of "6 % (16)" under "column 1";
+ * other cells give their text under their header. Masked cells stay masked: a masked count is blank
+ * with a `_masked` flag of 1, and its text is "< 3", never the count.
  */
+import { exportFieldsOf, type ExportValue } from "../analysis/export-fields";
+import type { ColumnTable } from "../analysis/export-table";
 
-/** Column names from the header row (or "column N"), made unique. */
-function headerNames(table: HTMLTableElement): string[] {
-  const headRow = table.tHead?.rows[0] ?? null;
-  const width = Math.max(headRow?.cells.length ?? 0, ...[...table.tBodies].flatMap((b) => [...b.rows].map((r) => r.cells.length)));
+function childrenNamed(parent: Element, ...names: string[]): Element[] {
+  return [...parent.children].filter((el) => names.includes(el.localName));
+}
+
+function rowsOf(section: Element): Element[] {
+  return childrenNamed(section, "tr");
+}
+
+function cellsOf(row: Element): Element[] {
+  return childrenNamed(row, "td", "th");
+}
+
+/** Column names from the header row (or "column N" where it is blank), made unique. */
+function headerNames(head: Element | undefined, width: number): string[] {
+  const cells = head ? cellsOf(head) : [];
   const seen = new Map<string, number>();
   return Array.from({ length: width }, (_, i) => {
-    const raw = headRow?.cells[i]?.textContent?.trim() || `column ${i + 1}`;
+    const raw = cells[i]?.textContent?.trim() || `column ${i + 1}`;
     const n = (seen.get(raw) ?? 0) + 1;
     seen.set(raw, n);
     return n === 1 ? raw : `${raw} (${n})`;
   });
 }
 
-/** One record per body row, keyed by the header names; cell text trimmed. */
-export function htmlTableRows(table: HTMLTableElement): Record<string, string>[] {
-  const names = headerNames(table);
-  const rows: Record<string, string>[] = [];
-  for (const body of table.tBodies) {
-    for (const row of body.rows) {
-      const record: Record<string, string> = {};
-      names.forEach((name, i) => (record[name] = row.cells[i]?.textContent?.trim() ?? ""));
-      rows.push(record);
-    }
-  }
-  return rows;
+/** The table's rows as a column table: export fields where the cells carry them, else cell text. */
+export function htmlTableData(table: Element): ColumnTable {
+  const thead = childrenNamed(table, "thead")[0];
+  const bodies = childrenNamed(table, "tbody");
+  const bodyRows = (bodies.length > 0 ? bodies : [table]).flatMap(rowsOf);
+  const width = Math.max(0, ...bodyRows.map((r) => cellsOf(r).length));
+  const headers = headerNames(thead ? rowsOf(thead)[0] : undefined, width);
+  const names: string[] = [];
+  const known = new Set<string>();
+  const records = bodyRows.map((row) => {
+    const record = new Map<string, ExportValue>();
+    cellsOf(row).forEach((cell, i) => {
+      for (const [name, value] of exportFieldsOf(cell) ?? [[headers[i] ?? `column ${i + 1}`, cell.textContent?.trim() ?? ""] as const]) {
+        if (!known.has(name)) {
+          known.add(name);
+          names.push(name);
+        }
+        record.set(name, value);
+      }
+    });
+    return record;
+  });
+  return {
+    columnNames: () => [...names],
+    numRows: () => records.length,
+    get: (name, row) => records[row]?.get(name) ?? null,
+  };
 }
 
 /** The first `<table>` inside the given nodes, if any. */

@@ -12,13 +12,9 @@ import { customElement, property, state } from "lit/decorators.js";
 import type { CellDoc } from "../notebook/document";
 import { isMarkdownOutput, type CellRuntimeState } from "../runtime/types";
 import type { CodeEditor } from "./code-editor";
-import { ColumnTable } from "arquero";
-import { findChartSvg } from "../app/export-chart";
-import { findHtmlTable, htmlTableRows } from "../app/html-table-rows";
 import { highlightJs } from "./highlight";
 import { fire } from "./events";
-import "./nb-export-menu";
-import { renderError, renderValue } from "./render-output";
+import { renderError, renderValue, withExportMenus } from "./render-output";
 
 
 /** A cell named for people: its defined names, else its number. */
@@ -167,26 +163,7 @@ export class NbCell extends LitElement {
     this.shownDisplays = displays;
     this.shownError = error;
     const nodes: Node[] = displays.map((d) => renderValue(d));
-    if (error) nodes.push(renderError(error));
-    else {
-      const menu = this.exportMenu(displays, nodes);
-      if (menu) nodes.push(menu);
-    }
-    out.replaceChildren(...nodes);
-  }
-
-  /** CSV for an Arquero or HTML table, SVG/PNG for a chart — the first of each among the outputs. */
-  private exportMenu(displays: unknown[], nodes: Node[]): HTMLElement | undefined {
-    const arqueroTable = displays.find((d): d is ColumnTable => d instanceof ColumnTable);
-    const htmlTable = arqueroTable ? null : findHtmlTable(nodes);
-    const table = arqueroTable ?? (htmlTable ? htmlTableRows(htmlTable) : undefined);
-    const chart = nodes.find((n): n is Element => n instanceof Element && findChartSvg(n) !== null);
-    if (!table && !chart) return undefined;
-    const menu = document.createElement("nb-export-menu");
-    menu.name = this.cellState?.defines[0] ?? `cell-${this.cell.id}`;
-    menu.table = table;
-    menu.chart = chart;
-    return menu;
+    out.replaceChildren(...(error ? [...nodes, renderError(error)] : withExportMenus(displays, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`)));
   }
 
   private statusText(): string {

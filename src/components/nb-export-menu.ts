@@ -1,12 +1,16 @@
 /**
- * <nb-export-menu>: "CSV", "SVG", "PNG" buttons for one output. CSV is offered when `table` is set,
- * SVG and PNG when `chart` holds (or contains) an `<svg>`. The file name comes from `name`.
- * Event: `nb-export` with `{ format, filename }` after a download was offered.
+ * <nb-export-menu>: "CSV", "SVG", "PNG" buttons for one output, placed beside it (see
+ * `withExportMenus` in render-output.ts). CSV is offered when `table` is set — numbers with a
+ * decimal point, UTF-8 with a byte-order mark, formula-like text guarded (src/analysis/export-table.ts)
+ * — SVG and PNG when `chart` holds (or contains) an `<svg>`. The file name comes from `name`, made
+ * safe by `exportFilename`. Event: `nb-export` with `{ format, filename }` after a download was offered.
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { tableToCsv, type CsvOptions, type TableLike } from "../analysis/export-table";
-import { chartFilename, downloadBlob, findChartSvg, pngBlob, svgBlob } from "../app/export-chart";
+import { downloadBlob, findChartSvg, pngBlob, svgBlob } from "../app/export-chart";
+import { exportFilename } from "../app/export-filename";
+import "./nb-export-menu.css";
 
 /** The formats the menu offers. */
 export type ExportFormat = "csv" | "svg" | "png";
@@ -14,7 +18,7 @@ export type ExportFormat = "csv" | "svg" | "png";
 /** Export buttons for one output (see the file comment). */
 @customElement("nb-export-menu")
 export class NbExportMenu extends LitElement {
-  /** Base of the file names, e.g. the chart or table title. */
+  /** Base of the file names and of the buttons' labels, e.g. the chart or table title. */
   @property() name = "utdata";
   /** The table to export as CSV. */
   @property({ attribute: false }) table: TableLike | undefined;
@@ -30,7 +34,7 @@ export class NbExportMenu extends LitElement {
 
   private async export(format: ExportFormat): Promise<void> {
     this.error = "";
-    const filename = chartFilename(this.name, format);
+    const filename = exportFilename(this.name, format);
     try {
       if (format === "csv") {
         if (!this.table) throw new Error("there is no table to export");
@@ -52,9 +56,9 @@ export class NbExportMenu extends LitElement {
       ...(this.chart ? (["svg", "png"] as const) : []),
     ];
     if (formats.length === 0) return nothing;
-    return html`<div class="nb-export-menu" role="group" aria-label="Eksporter – Export">
+    return html`<div class="nb-export-menu" role="group" aria-label=${`Eksporter – export: ${this.name}`}>
       ${formats.map(
-        (f) => html`<button class="nb-button nb-export-${f}" title=${`Last ned som ${f.toUpperCase()} – download as ${f.toUpperCase()}`}
+        (f) => html`<button class="nb-button nb-export-${f}" title=${`Last ned «${this.name}» som ${f.toUpperCase()} – download as ${f.toUpperCase()}`}
           @click=${() => void this.export(f)}>${f.toUpperCase()}</button>`,
       )}
       ${this.error ? html`<span class="nb-error" role="alert">${this.error}</span>` : nothing}

@@ -1,11 +1,16 @@
 /**
  * Turning cell values into DOM for the output area: DOM nodes as they are, markdown as sanitized
  * HTML, Arquero tables as a small HTML table, everything else as readable text/JSON. Errors become a
- * red box naming the kind of error and the runtime's message (which says the fix).
+ * red box naming the kind of error and the runtime's message (which says the fix). Every output that
+ * can be saved — each chart, each table — gets its own export buttons beside it (`withExportMenus`).
  */
 import DOMPurify from "dompurify";
 import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, type CellError } from "../runtime/types";
+import { findChartSvg } from "../app/export-chart";
+import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
+import { isColumnTable, type TableLike as ExportableTable } from "../analysis/export-table";
+import "./nb-export-menu";
 
 const MAX_TABLE_ROWS = 12;
 const MAX_TEXT = 4000;
@@ -131,4 +136,39 @@ export function renderError(error: CellError): HTMLElement {
   message.textContent = ` ${error.message}${where}`;
   box.append(title, message);
   return box;
+}
+
+/** What one output can be saved as, and the title its file is named after. */
+function exportable(display: unknown, node: Node): { table?: ExportableTable; chart?: Element; title?: string } | undefined {
+  const chart = node instanceof Element && findChartSvg(node) ? node : undefined;
+  const htmlTable = isColumnTable(display) ? null : findHtmlTable([node]);
+  const table = isColumnTable(display) ? display : htmlTable ? htmlTableData(htmlTable) : undefined;
+  if (!chart && !table) return undefined;
+  // A framed chart carries its title as aria-label; a rendered table has a caption.
+  const title = (chart ? findChartSvg(chart)?.getAttribute("aria-label") : null) ?? htmlTable?.caption?.textContent ?? undefined;
+  return { table, chart, title: title?.trim() || undefined };
+}
+
+/**
+ * The output nodes with export buttons beside each one that can be saved: SVG/PNG for a chart, CSV
+ * for an Arquero or HTML table. A cell that displays six charts gets six button groups, each next
+ * to its chart and naming its file after the chart's title (else `cellName`, numbered).
+ */
+export function withExportMenus(displays: readonly unknown[], nodes: readonly Node[], cellName: string): Node[] {
+  const used = new Map<string, number>();
+  return nodes.map((node, i) => {
+    const what = exportable(displays[i], node);
+    if (!what) return node;
+    const base = what.title ?? cellName;
+    const n = (used.get(base) ?? 0) + 1;
+    used.set(base, n);
+    const menu = document.createElement("nb-export-menu");
+    menu.name = n === 1 ? base : `${base}-${n}`;
+    menu.table = what.table;
+    menu.chart = what.chart;
+    const wrap = document.createElement("div");
+    wrap.className = "nb-exportable";
+    wrap.append(node, menu);
+    return wrap;
+  });
 }

@@ -1,18 +1,32 @@
 /**
- * Export an analysis as PSPP (and SPSS) syntax that reproduces it from the data file: GET DATA,
- * MISSING VALUES and VALUE LABELS from the codebook, the filter as SELECT IF, WEIGHT BY, then
- * FREQUENCIES, CROSSTABS /STATISTICS=CHISQ PHI, CORRELATIONS, or Spearman.
+ * Export an analysis as PSPP (and SPSS) syntax that reproduces it from the data file the app loaded:
+ * the read commands for that file (src/stats/pspp/pspp-read-data.ts), MISSING VALUES and labels from
+ * the codebook, the filter as SELECT IF, WEIGHT BY, then FREQUENCIES, CROSSTABS /STATISTICS=CHISQ
+ * PHI, CORRELATIONS, or Spearman.
+ *
+ * The syntax is a program the user runs, built from their column names and labels, so nothing from
+ * the data reaches it raw: names that are not safe identifiers are renamed (pspp-names.ts), labels,
+ * file names and filter descriptions go through pspp-literals.ts, numbers must be finite numbers,
+ * and a file name PSPP would run as a command is refused. test/unit/stats/pspp-hostile.test.ts runs
+ * a corpus of hostile strings through every slot with the real PSPP.
  *
  * PSPP 1.6 answers NONPAR CORR with "not yet implemented", so Spearman is written as RANK
  * /TIES=MEAN on the complete cases followed by CORRELATIONS — the same ρ and p — with the SPSS
- * NONPAR CORR line kept as a comment. test/unit/stats/pspp-syntax.test.ts runs the export through
- * PSPP (when installed) and compares with the TypeScript results.
+ * NONPAR CORR line kept as a comment.
  */
 import type { Codebook } from "../data/codebook";
+import { ProblemError } from "../base/result";
 import type { FilterCondition } from "../data/filter-condition";
 import type { Deletion } from "./pair-sums";
 import { findVariable } from "./variable-info";
 import { statsError } from "./stats-problem";
+import { checkDataFile, type PsppDataFile } from "./pspp/pspp-data-file";
+import { psppComment, psppNumber, psppString, visibleText } from "./pspp/pspp-literals";
+import { PsppNames } from "./pspp/pspp-names";
+import { cardFields, readDataSyntax, type ExportColumn } from "./pspp/pspp-read-data";
+
+export type { ExportColumn } from "./pspp/pspp-read-data";
+export type { PsppDataFile } from "./pspp/pspp-data-file";
 
 export type Analysis =
   | { kind: "frequencies"; variables: string[] }
@@ -20,17 +34,14 @@ export type Analysis =
   | { kind: "correlations"; variables: string[]; deletion?: Deletion }
   | { kind: "spearman"; variables: string[]; deletion?: Deletion };
 
-/** A column of the CSV file in file order; `format` is a PSPP input format (F8.2, A40 …). */
-export interface ExportColumn {
-  name: string;
-  format?: string;
-}
-
 export interface PsppExportOptions {
   codebook?: Codebook;
-  /** Path of the CSV file as PSPP should open it. */
-  dataFile: string;
-  /** The CSV header, in order (names, or names with formats). */
+  /**
+   * The data file as loaded — `LoadResult["source"]` ({name, format, encoding, delimiter}) — or a
+   * bare file name, read as a comma-separated UTF-8 CSV (a `.sav` or `.dat` name as that format).
+   */
+  dataFile: string | PsppDataFile;
+  /** The CSV header (or .sav variables), in file order: names, or names with formats. Card images use the codebook's card columns. */
   columns: (string | ExportColumn)[];
   where?: FilterCondition[];
   /** Weight column name. */
@@ -41,18 +52,35 @@ export interface PsppExportOptions {
   precise?: boolean;
 }
 
-const TEXT_COLUMNS = new Set(["name", "provenance", "fylke_name", "note", "source_table", "model"]);
+/** PSPP's longest variable label and value label, in bytes. */
+const VARIABLE_LABEL_BYTES = 255;
+const VALUE_LABEL_BYTES = 120;
 
-function quote(text: string): string {
-  return `'${text.replace(/'/g, "''")}'`;
+function badOption(message: string): never {
+  throw new ProblemError({ kind: "pspp-bad-option", message });
 }
 
-function inputFormat(col: ExportColumn, codebook: Codebook | undefined): string {
-  if (col.format) return col.format;
-  if (TEXT_COLUMNS.has(col.name)) return "A80";
-  const entry = findVariable(codebook, col.name);
-  if (entry && (entry.kind === "categorical" || entry.kind === "dichotomy" || entry.kind === "id")) return "F8.0";
-  return "F10.2";
+function isStringList(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((v) => typeof v === "string");
+}
+
+/** The analyses as given by cell code, checked for shape. */
+function checkAnalyses(analyses: unknown): Analysis[] {
+  const list: unknown[] = Array.isArray(analyses) ? analyses : [analyses];
+  return list.map((a, i): Analysis => {
+    const kind: unknown = typeof a === "object" && a !== null ? Reflect.get(a, "kind") : undefined;
+    const deletion: unknown = typeof a === "object" && a !== null ? Reflect.get(a, "deletion") : undefined;
+    if (deletion !== undefined && deletion !== "pairwise" && deletion !== "listwise") badOption(`Analysis ${i + 1} has deletion "${visibleText(String(deletion))}". Fix: use "pairwise" or "listwise".`);
+    const variables: unknown = typeof a === "object" && a !== null ? Reflect.get(a, "variables") : undefined;
+    if (kind === "crosstabs") {
+      const row: unknown = Reflect.get(Object(a), "row");
+      const column: unknown = Reflect.get(Object(a), "column");
+      if (typeof row === "string" && typeof column === "string") return { kind, row, column };
+    } else if ((kind === "frequencies" || kind === "correlations" || kind === "spearman") && isStringList(variables) && variables.length > 0) {
+      return kind === "frequencies" ? { kind, variables } : { kind, variables, ...(deletion === undefined ? {} : { deletion }) };
+    }
+    return badOption(`Analysis ${i + 1} is not one the PSPP export knows. Fix: use {kind: "frequencies" | "correlations" | "spearman", variables: [...]} or {kind: "crosstabs", row, column}.`);
+  });
 }
 
 function usedVariables(analyses: readonly Analysis[]): string[] {
@@ -64,33 +92,10 @@ function usedVariables(analyses: readonly Analysis[]): string[] {
   return [...new Set(out)];
 }
 
-function analysisSyntax(a: Analysis, index: number): string[] {
-  switch (a.kind) {
-    case "frequencies":
-      return [`FREQUENCIES /VARIABLES=${a.variables.join(" ")} /FORMAT=AVALUE.`];
-    case "crosstabs":
-      return [`CROSSTABS /TABLES=${a.row} BY ${a.column} /STATISTICS=CHISQ PHI /CELLS=COUNT ROW COLUMN TOTAL EXPECTED.`];
-    case "correlations":
-      return [`CORRELATIONS /VARIABLES=${a.variables.join(" ")} /PRINT=TWOTAIL NOSIG /MISSING=${(a.deletion ?? "pairwise").toUpperCase()}.`];
-    case "spearman": {
-      const deletion = a.deletion ?? "pairwise";
-      const lines = [
-        `* SPSS: NONPAR CORR /VARIABLES=${a.variables.join(" ")} /PRINT=SPEARMAN TWOTAIL NOSIG /MISSING=${deletion.toUpperCase()}.`,
-        "* PSPP 1.6 lacks NONPAR CORR: rank the complete cases (ties get mean ranks) and correlate the ranks.",
-      ];
-      const sets = deletion === "listwise" ? [a.variables] : pairs(a.variables);
-      sets.forEach((vars, s) => {
-        const ranks = vars.map((_, j) => `rk${index}_${s}_${j}`);
-        lines.push(
-          "TEMPORARY.",
-          `SELECT IF NOT (${vars.map((v) => `MISSING(${v})`).join(" OR ")}).`,
-          `RANK VARIABLES=${vars.join(" ")} /RANK INTO ${ranks.join(" ")} /TIES=MEAN /PRINT=NO.`,
-          `CORRELATIONS /VARIABLES=${ranks.join(" ")} /PRINT=TWOTAIL NOSIG.`,
-        );
-      });
-      return lines;
-    }
-  }
+/** Finite numbers only: a code is written unquoted, so anything else could be syntax. */
+function numbers(values: unknown, what: string): string[] {
+  if (!Array.isArray(values)) return badOption(`${what} must be a list of numbers. Fix: pass codes such as [1, 2].`);
+  return values.map((v) => psppNumber(v) ?? badOption(`${what} has "${visibleText(String(v))}", which is not a number. Fix: pass numeric codes only.`));
 }
 
 function pairs(vars: readonly string[]): string[][] {
@@ -99,41 +104,105 @@ function pairs(vars: readonly string[]): string[][] {
   return out;
 }
 
-/** PSPP syntax reproducing `analyses` on the CSV file described by `options`. */
+function analysisSyntax(a: Analysis, names: PsppNames): string[] {
+  const n = (v: string): string => names.get(v) ?? v;
+  switch (a.kind) {
+    case "frequencies":
+      return [`FREQUENCIES /VARIABLES=${a.variables.map(n).join(" ")} /FORMAT=AVALUE.`];
+    case "crosstabs":
+      return [`CROSSTABS /TABLES=${n(a.row)} BY ${n(a.column)} /STATISTICS=CHISQ PHI /CELLS=COUNT ROW COLUMN TOTAL EXPECTED.`];
+    case "correlations":
+      return [`CORRELATIONS /VARIABLES=${a.variables.map(n).join(" ")} /PRINT=TWOTAIL NOSIG /MISSING=${(a.deletion ?? "pairwise").toUpperCase()}.`];
+    case "spearman": {
+      const deletion = a.deletion ?? "pairwise";
+      const vars = a.variables.map(n);
+      const lines = [
+        `* SPSS: NONPAR CORR /VARIABLES=${vars.join(" ")} /PRINT=SPEARMAN TWOTAIL NOSIG /MISSING=${deletion.toUpperCase()}.`,
+        "* PSPP 1.6 lacks NONPAR CORR: rank the complete cases (ties get mean ranks) and correlate the ranks.",
+      ];
+      for (const set of deletion === "listwise" ? [vars] : pairs(vars)) {
+        const ranks = set.map((v) => names.fresh(`rk_${v}`.slice(0, 60)));
+        lines.push(
+          "TEMPORARY.",
+          `SELECT IF NOT (${set.map((v) => `MISSING(${v})`).join(" OR ")}).`,
+          `RANK VARIABLES=${set.join(" ")} /RANK INTO ${ranks.join(" ")} /TIES=MEAN /PRINT=NO.`,
+          `CORRELATIONS /VARIABLES=${ranks.join(" ")} /PRINT=TWOTAIL NOSIG.`,
+        );
+      }
+      return lines;
+    }
+  }
+}
+
+/** Missing values and labels of one variable from the codebook (or the `missing` override). */
+function dictionarySyntax(v: string, options: PsppExportOptions, names: PsppNames): string[] {
+  const name = names.get(v) ?? v;
+  const entry = findVariable(options.codebook, v);
+  const missing = numbers(options.missing?.[v] ?? entry?.missing ?? [], `The missing codes of ${visibleText(v)}`);
+  const out: string[] = [];
+  // PSPP takes at most three discrete missing values per variable; say so rather than drop codes silently.
+  if (missing.length > 3) out.push(`* ${name} has ${missing.length} missing codes; only the first three fit MISSING VALUES.`);
+  if (missing.length > 0) out.push(`MISSING VALUES ${name} (${missing.slice(0, 3).join(", ")}).`);
+  if (!entry) return out;
+  const label: unknown = entry.label?.no ?? entry.no;
+  if (typeof label === "string") out.push(`VARIABLE LABELS ${name} ${psppString(label, VARIABLE_LABEL_BYTES)}.`);
+  const labelled = entry.codes.flatMap((c) => {
+    const code = psppNumber(c.code);
+    return code !== undefined && typeof c.no === "string" ? [`${code} ${psppString(c.no, VALUE_LABEL_BYTES)}`] : [];
+  });
+  if (labelled.length < entry.codes.length) out.push(`* ${name}: ${entry.codes.length - labelled.length} value labels are not for numeric codes and are left out.`);
+  if (labelled.length > 0) out.push(`VALUE LABELS ${name} ${labelled.join(" ")}.`);
+  return out;
+}
+
+function filterSyntax(where: unknown, names: PsppNames): string[] {
+  if (where === undefined) return [];
+  if (!Array.isArray(where)) return badOption("`where` must be a list of {variable, codes}. Fix: pass `sel.conditions`.");
+  if (where.length === 0) return [];
+  const out: string[] = [];
+  const conditions = where.map((w: unknown) => {
+    const variable: unknown = typeof w === "object" && w !== null ? Reflect.get(w, "variable") : undefined;
+    const label: unknown = typeof w === "object" && w !== null ? Reflect.get(w, "label") : undefined;
+    if (typeof variable !== "string") return badOption("A filter condition has no variable name. Fix: pass `sel.conditions`.");
+    const name = names.get(variable) ?? variable;
+    const codes = numbers(Reflect.get(Object(w), "codes"), `The filter on ${visibleText(variable)}`);
+    if (typeof label === "string") out.push(psppComment(`Filter: ${visibleText(label, 200)}`));
+    if (codes.length === 0) return "0";
+    return `(${codes.map((c) => `${name} = ${c}`).join(" OR ")})`;
+  });
+  out.push(`SELECT IF ${conditions.join(" AND ")}.`);
+  return out;
+}
+
+/** PSPP syntax reproducing `analyses` on the data file described by `options`. Throws a ProblemError (with the fix) on input it cannot write safely. */
 export function psppSyntax(analyses: Analysis | Analysis[], options: PsppExportOptions): string {
-  const list = Array.isArray(analyses) ? analyses : [analyses];
-  const columns = options.columns.map((c) => (typeof c === "string" ? { name: c } : c));
-  const known = new Set(columns.map((c) => c.name));
-  const used = [...usedVariables(list), ...(options.where ?? []).map((w) => w.variable), ...(options.weight ? [options.weight] : [])];
-  const absent = used.filter((v) => !known.has(v));
+  const list = checkAnalyses(analyses);
+  const file = checkDataFile(options.dataFile);
+  if (!Array.isArray(options.columns)) badOption("`columns` must list the file's columns. Fix: pass `data.table.columnNames()`.");
+  const given = options.columns.map((c) => (typeof c === "string" ? { name: c } : c));
+  if (given.some((c) => typeof c.name !== "string")) badOption("Every entry of `columns` must be a name or {name, format}. Fix: pass `data.table.columnNames()`.");
+  const columns: ExportColumn[] = file.format === "fixed" ? cardFields(options.codebook).map((f) => ({ name: f.name })) : given;
+  const names = new PsppNames(columns.map((c) => c.name));
+  const weight: unknown = options.weight;
+  if (weight !== undefined && typeof weight !== "string") badOption("`weight` must be a column name. Fix: pass the weight column's name.");
+  const whereVariables = Array.isArray(options.where) ? options.where.map((w: unknown) => (typeof w === "object" && w !== null ? Reflect.get(w, "variable") : undefined)) : [];
+  const used = [...usedVariables(list), ...whereVariables.filter((v): v is string => typeof v === "string"), ...(weight ? [weight] : [])];
+  const absent = [...new Set(used.filter((v) => names.get(v) === undefined))];
   if (absent.length) {
-    throw statsError("unknown-variable", `The export uses ${absent.join(", ")}, which are not among the CSV columns; add them to \`columns\`.`, { absent });
+    const where = file.format === "fixed" ? "on the card image (the codebook's card columns)" : "among the CSV columns";
+    throw statsError("unknown-variable", `The export uses ${absent.map((v) => visibleText(v)).join(", ")}, which ${absent.length === 1 ? "is" : "are"} not ${where}; add them to \`columns\` or drop them from the analysis.`, { absent });
   }
   const out: string[] = [
     "* Exported by Tverrsnitt: reproduces the analysis in PSPP (pspp file.sps) or SPSS.",
-    `GET DATA /TYPE=TXT /FILE=${quote(options.dataFile)} /ARRANGEMENT=DELIMITED /DELCASE=LINE /FIRSTCASE=2`,
-    '  /DELIMITERS=","',
-    `  /VARIABLES=${columns.map((c) => `${c.name} ${inputFormat(c, options.codebook)}`).join("\n    ")}.`,
+    psppComment(`Data: ${visibleText(file.name, 200)} (${file.format === "csv" ? `CSV, ${file.delimiter === "\t" ? "tab" : file.delimiter}-separated, ${file.encoding}` : file.format === "fixed" ? `card image, ${file.encoding}` : "SPSS system file"})`),
+    ...readDataSyntax(file, columns, names, options.codebook),
   ];
-  for (const v of usedVariables(list)) {
-    const entry = findVariable(options.codebook, v);
-    const missing = options.missing?.[v] ?? entry?.missing ?? [];
-    // PSPP takes at most three discrete missing values per variable; say so rather than drop codes silently.
-    if (missing.length > 3) out.push(`* ${v} has ${missing.length} missing codes; only the first three fit MISSING VALUES.`);
-    if (missing.length > 0) out.push(`MISSING VALUES ${v} (${missing.slice(0, 3).join(", ")}).`);
-    if (entry) out.push(`VARIABLE LABELS ${v} ${quote((entry.label?.no ?? entry.no).slice(0, 250))}.`);
-    if (entry && entry.codes.length > 0) {
-      out.push(`VALUE LABELS ${v} ${entry.codes.map((c) => `${c.code} ${quote(c.no)}`).join(" ")}.`);
-    }
-  }
+  for (const v of usedVariables(list)) out.push(...dictionarySyntax(v, options, names));
   if (options.precise) {
     out.push("SET FORMAT=F40.10.", "OUTPUT MODIFY /SELECT TABLES /TABLECELLS SELECT=[RESIDUAL CORRELATIONS PERCENT SIGNIFICANCE COUNT] FORMAT=F40.10.");
   }
-  if (options.where && options.where.length > 0) {
-    const cond = options.where.map((w) => `(${w.codes.map((c) => `${w.variable} = ${c}`).join(" OR ")})`).join(" AND ");
-    out.push(`SELECT IF ${cond}.`);
-  }
-  if (options.weight) out.push(`WEIGHT BY ${options.weight}.`);
-  list.forEach((a, i) => out.push(...analysisSyntax(a, i)));
+  out.push(...filterSyntax(options.where, names));
+  if (weight) out.push(`WEIGHT BY ${names.get(weight) ?? weight}.`);
+  for (const a of list) out.push(...analysisSyntax(a, names));
   return out.join("\n") + "\n";
 }

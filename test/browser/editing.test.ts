@@ -111,15 +111,16 @@ describe("editing notebooks in Chromium", () => {
     expect(csv).toContain("Nord-Norge,89,462808");
   });
 
-  it("exports a rendered HTML table (printed vs recomputed Tabell 2.1) as CSV, as shown", async () => {
+  it("exports a rendered HTML table (printed vs recomputed Tabell 2.1) as CSV, with numbers", async () => {
     await page.goto("about:blank");
     await page.goto(`${server.url}#/nb/01-overview`);
     await page.waitForSelector("#cell-t21 nb-export-menu .nb-export-csv", { timeout: 30_000 });
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#cell-t21 .nb-export-csv")]);
     const lines = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").split(/\r?\n/);
-    // Header from the table's own header row; the first figure of Tabell 2.1 as printed (16 of 253).
-    expect(lines[0]).toContain("Printed");
-    expect(lines.some((line) => line.includes("Serviceerklæringer") && line.includes("Har allerede innført") && line.includes("6 % (16)"))).toBe(true);
+    // Named numeric columns (test/browser/exports.test.ts checks them in full); the first figure of
+    // Tabell 2.1 as printed: 6 % (16 of 253).
+    expect(lines[0]).toContain("printed_percent,printed_count");
+    expect(lines.some((line) => line.includes("Serviceerklæringer") && line.includes("Har allerede innført,1,6,16,"))).toBe(true);
   });
 
   it("sanitizes markdown output: no script, no event handler attributes reach the page", async () => {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
-import { chartFilename, findChartSvg, serializeSvg, svgSize } from "../../../src/app/export-chart";
+import { findChartSvg, serializeSvg, svgSize, xmlSafe } from "../../../src/app/export-chart";
 import { statusBars } from "../../../src/analysis/charts/status-bars";
 import { TABELL_2_1 } from "./chart-fixtures";
+import { hostileCorpus } from "../../fixtures/exports/hostile-corpus";
 
 const doc = (): Document => parseHTML("<!DOCTYPE html><html><body></body></html>").document;
 
@@ -35,9 +36,16 @@ describe("export-chart (DOM parts that run under linkedom)", () => {
     expect(findChartSvg(d.createElement("p"))).toBeNull();
   });
 
-  it("makes safe file names from Norwegian titles", () => {
-    expect(chartFilename("Innføring av modeller – Tabell 2.1", "svg")).toBe("innforing-av-modeller-tabell-2-1.svg");
-    expect(chartFilename("Særskilt / Åpen", "png")).toBe("saerskilt-apen.png");
-    expect(chartFilename("???", "csv")).toBe("chart.csv");
+  it("writes hostile chart titles as text: no markup, no character XML forbids", () => {
+    for (const { text } of [...hostileCorpus(), { id: "markup", text: '</text><script>alert(1)</script><text a="', note: "" }]) {
+      const svg = statusBars(TABELL_2_1, { document: doc(), title: text });
+      const file = serializeSvg(svg, { inlineStyles: false });
+      expect([...file].filter((ch) => xmlSafe(ch) !== ch)).toEqual([]);
+      const reread = parseHTML(file.replace(/^<\?xml[^>]*>\n/, "")).document;
+      expect(reread.querySelectorAll("script").length).toBe(0);
+      if (text === "") continue; // no title, no label
+      // Read back, the title is the same text.
+      expect(reread.querySelector("svg")?.getAttribute("aria-label")).toBe(xmlSafe(text));
+    }
   });
 });

@@ -35,6 +35,36 @@ describe("PSPP syntax export", () => {
     expect(() => psppSyntax({ kind: "frequencies", variables: ["q99"] }, { dataFile: "x.csv", columns })).toThrow(/q99.*add them to `columns`/);
   });
 
+  it("renames a column that is not a PSPP name, maps it in a comment, and uses the new name throughout", () => {
+    const hostile = "zz F1.0.\nHOST COMMAND=['touch PWNED'].\n*";
+    const sps = psppSyntax({ kind: "crosstabs", row: hostile, column: "BY" }, { dataFile: "x.csv", columns: ["resp_id", hostile, "BY"] });
+    expect(sps).toContain(`* Column 2 of the file, headed "zz F1.0.\\nHOST COMMAND=['touch PWNED'].\\n*", is read as zz_F1_0_HOST_COMMAND_touch_PWNED.`);
+    expect(sps).toContain("* Column 3 of the file, headed \"BY\", is read as BY_.");
+    expect(sps).toContain("CROSSTABS /TABLES=zz_F1_0_HOST_COMMAND_touch_PWNED BY BY_ ");
+    expect(sps.split("\n").filter((l) => l.startsWith("HOST"))).toEqual([]);
+  });
+
+  it("reads the file as loaded: delimiter and encoding, card columns, or the .sav itself", () => {
+    const codebook = sampleCodebook();
+    const csv = psppSyntax({ kind: "frequencies", variables: ["q3"] }, { codebook, dataFile: { name: "svar.csv", format: "csv", encoding: "windows-1252", delimiter: ";" }, columns });
+    expect(csv).toContain("GET DATA /TYPE=TXT /FILE='svar.csv' /ENCODING='windows-1252'");
+    expect(csv).toContain(`/DELIMITERS=";" /QUALIFIER='"'`);
+    const tab = psppSyntax({ kind: "frequencies", variables: ["q3"] }, { codebook, dataFile: { name: "svar.tsv", format: "csv", encoding: "utf-8", delimiter: "\t" }, columns });
+    expect(tab).toContain('/DELIMITERS="\\t"');
+    const card = psppSyntax({ kind: "frequencies", variables: ["q3"] }, { codebook, dataFile: { name: "svar.dat", format: "fixed", encoding: "utf-8" }, columns: [] });
+    expect(card).toContain("DATA LIST FILE='svar.dat' ENCODING='UTF-8' FIXED RECORDS=1\n  /1\n  q3 1-1\n  q7 1-1\n  q20 1-1.");
+    const sav = psppSyntax({ kind: "frequencies", variables: ["q3"] }, { codebook, dataFile: { name: "svar.sav", format: "sav", encoding: "UTF-8" }, columns });
+    expect(sav).toContain("GET FILE='svar.sav'.");
+    expect(sav).not.toContain("GET DATA");
+  });
+
+  it("refuses what it cannot write safely, saying the fix", () => {
+    const run = (dataFile: Parameters<typeof psppSyntax>[1]["dataFile"]): string => psppSyntax({ kind: "frequencies", variables: ["q3"] }, { dataFile, columns });
+    expect(() => run("touch PWNED|")).toThrow(/runs as a shell command.*Fix: rename the file/);
+    expect(() => run({ name: "svar.csv", format: "csv", encoding: "utf-16le" })).toThrow(/UTF-16LE text, which PSPP 1.6 reads as no cases.*Fix: save the file as UTF-8/);
+    expect(() => run({ name: "svar.csv", format: "csv", encoding: "utf-8", delimiter: "|" })).toThrow(/Fix: use ","/);
+  });
+
   it.skipIf(!existsSync("/usr/bin/pspp"))("reproduces a filtered crosstab and a Spearman ρ when run by PSPP", () => {
     const codebook = sampleCodebook();
     const sps = psppSyntax(

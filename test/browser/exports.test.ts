@@ -1,0 +1,108 @@
+/**
+ * Exports in Chromium against the built app: every chart of a multi-chart cell has its own export
+ * buttons beside it (notebook 03's size-class cell shows six charts), each download is named after
+ * its chart's title with æ ø å spelled out, and an analysis table's CSV has numeric columns.
+ * Screenshots go to test-output/screenshots/exports-*.png.
+ */
+import { readFile } from "node:fs/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import Papa from "papaparse";
+import { serveDist, type RunningServer } from "./static-server";
+import { launchChromium, screenshotDir } from "./browser-helpers";
+
+let server: RunningServer;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("export buttons in Chromium", () => {
+  it("gives each of the six size-class charts of notebook 03 its own SVG/PNG buttons, beside it", async () => {
+    await page.goto(`${server.url}#/nb/03-size-and-correlations`);
+    const cell = page.locator("#cell-rates");
+    await page.waitForFunction(() => document.querySelectorAll("#cell-rates .nb-exportable nb-export-menu .nb-export-svg").length === 6, undefined, { timeout: 60_000 });
+    // Each menu sits in the same wrapper as its chart, to the chart's right.
+    const layout = await cell.locator(".nb-exportable").evaluateAll((wraps) =>
+      wraps.map((w) => {
+        const chart = w.firstElementChild?.getBoundingClientRect();
+        const menu = w.querySelector("nb-export-menu")?.getBoundingClientRect();
+        return { title: w.querySelector("svg")?.getAttribute("aria-label") ?? "", besideRight: !!chart && !!menu && menu.left >= chart.right - 1 && menu.top < chart.bottom };
+      }),
+    );
+    expect(layout).toHaveLength(6);
+    expect(layout.every((l) => l.besideRight)).toBe(true);
+    expect(new Set(layout.map((l) => l.title)).size).toBe(6);
+    await cell.locator(".nb-exportable").nth(1).scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${screenshotDir}/exports-03-rates-1400.png` });
+
+    // The third chart's SVG button saves the third chart, named after its own title.
+    const third = cell.locator(".nb-exportable").nth(2);
+    const title = layout[2]?.title ?? "";
+    const [download] = await Promise.all([page.waitForEvent("download"), third.locator(".nb-export-svg").click()]);
+    const svg = await readFile(await download.path(), "utf8");
+    expect(svg).toContain(title);
+    // The file opens again as an image, at the chart's size.
+    const reopened = await page.evaluate(async (text) => {
+      const img = new Image();
+      img.src = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
+      await img.decode();
+      return img.naturalWidth;
+    }, svg);
+    expect(reopened).toBe(Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1]));
+    expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+-har-innfort-etter-kommunestorrelse\.svg$/);
+    const [png] = await Promise.all([page.waitForEvent("download"), cell.locator(".nb-exportable").nth(5).locator(".nb-export-png").click()]);
+    expect(png.suggestedFilename()).toMatch(/etter-kommunestorrelse\.png$/);
+    expect((await readFile(await png.path())).subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
+
+  it("keeps the buttons beside their chart at 800 and 360 px", async () => {
+    for (const width of [800, 360]) {
+      await page.setViewportSize({ width, height: 900 });
+      const wrap = page.locator("#cell-rates .nb-exportable").first();
+      await wrap.scrollIntoViewIfNeeded();
+      const box = await wrap.evaluate((w) => {
+        const chart = w.firstElementChild?.getBoundingClientRect();
+        const menu = w.querySelector("nb-export-menu")?.getBoundingClientRect();
+        return { chartRight: chart?.right ?? 0, menuLeft: menu?.left ?? 0, menuRight: menu?.right ?? 0, pageWidth: document.documentElement.clientWidth };
+      });
+      expect(box.menuLeft).toBeGreaterThanOrEqual(box.chartRight - 1);
+      expect(box.menuRight).toBeLessThanOrEqual(box.pageWidth);
+      await page.screenshot({ path: `${screenshotDir}/exports-03-rates-${width}.png` });
+    }
+    await page.setViewportSize({ width: 1400, height: 900 });
+    await page.emulateMedia({ colorScheme: "dark" });
+    await page.locator("#cell-rates .nb-exportable").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${screenshotDir}/exports-03-rates-1400-dark.png` });
+    await page.emulateMedia({ colorScheme: "light" });
+  });
+
+  it("exports the printed-vs-recomputed Tabell 2.1 with numeric columns", async () => {
+    await page.goto("about:blank");
+    await page.goto(`${server.url}#/nb/01-overview`);
+    await page.waitForSelector("#cell-t21 nb-export-menu .nb-export-csv", { timeout: 60_000 });
+    await page.locator("#cell-t21 .nb-exportable").first().scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${screenshotDir}/exports-01-t21-1400.png` });
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#cell-t21 .nb-export-csv")]);
+    expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+\.csv$/);
+    const text = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
+    const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+    expect(Object.keys(rows[0] ?? {})).toEqual(["table", "question", "variable", "answer", "code", "printed_percent", "printed_count", "recomputed_percent", "recomputed_count", "agrees", "resolution"]);
+    // The report prints "6 % (16)" for Serviceerklæringer, Har allerede innført.
+    const first = rows.find((r) => r.variable === "q3" && r.code === "1");
+    expect(first).toMatchObject({ printed_percent: "6", printed_count: "16", recomputed_count: "16", agrees: "1" });
+    expect(Number(first?.recomputed_percent)).toBeCloseTo((100 * 16) / 253, 10);
+    expect(text).not.toMatch(/ % \(/);
+  });
+});
