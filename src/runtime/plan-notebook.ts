@@ -165,7 +165,7 @@ function makePlan(
   builtins: ReadonlySet<string>,
 ): CellPlan {
   const analysis = parsed.analysis;
-  const kind = doc.kind === "md" ? "markdown" : analysis?.expression ? "expression" : "program";
+  const kind = doc.kind === "md" ? "markdown" : analysis && analysis.form !== "program" ? "expression" : "program";
   const defines = analysis && doc.kind === "js" ? analysis.defines : [];
   const references = analysis?.references ?? [];
   const inputs = references.filter((n) => definers.has(n) || builtins.has(n) || OBSERVABLE_INPUTS.has(n));
