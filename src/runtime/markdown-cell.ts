@@ -107,7 +107,8 @@ export function renderMarkdown(strings: string[], values: unknown[]): MarkdownOu
   return { kind: "markdown", html };
 }
 
-function escapeHtml(text: string): string {
+/** Text as HTML text or a quoted attribute value (the five characters HTML gives meaning to). */
+export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 

@@ -11,6 +11,7 @@ import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
 import { launchChromium, outputText, screenshotDir, waitForOutput } from "./browser-helpers";
+import { installCountingDecompression } from "../support/counting-decompression";
 
 let server: RunningServer;
 let browser: Browser;
@@ -95,29 +96,7 @@ describe("share links in Chromium", () => {
     const context = await browser.newContext();
     const page = await context.newPage();
     // Count the compressed bytes that reach Chromium's inflater (wrapping it, chunk by chunk).
-    await page.addInitScript(() => {
-      const Real = window.DecompressionStream;
-      let fed = 0;
-      Reflect.set(window, "__fed", () => fed);
-      class Counting {
-        readonly readable: ReadableStream<Uint8Array<ArrayBuffer>>;
-        readonly writable: WritableStream<BufferSource>;
-        constructor(format: CompressionFormat) {
-          const real = new Real(format);
-          const writer = real.writable.getWriter();
-          this.writable = new WritableStream<BufferSource>({
-            async write(chunk) {
-              fed += chunk.byteLength;
-              await writer.write(chunk);
-            },
-            close: () => writer.close(),
-            abort: (reason) => writer.abort(reason),
-          });
-          this.readable = real.readable;
-        }
-      }
-      Reflect.set(window, "DecompressionStream", Counting);
-    });
+    await page.addInitScript({ content: `window.__fed = (${installCountingDecompression.toString()})(window);` });
     await page.goto(`${server.url}#share=v1.${data.length}.00000000.${data}`);
     await page.waitForSelector(".nb-banner.is-error");
     expect(await page.locator(".nb-banner.is-error").textContent()).toMatch(/unpacks to more than 2,000,000 bytes/);
