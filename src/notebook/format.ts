@@ -82,15 +82,14 @@ const KIND_OF_TYPE = new Map<string, CellKind>(
 const JAVASCRIPT_TYPES = new Set(["text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript"]);
 
 /**
- * The kind a `type` attribute names. Kit's own types map exactly; no type, or a JavaScript MIME
- * type, is JavaScript; anything else is `other` — not run, so a cell in a language we do not know
- * is not reported as a JavaScript syntax error.
+ * The kind a `type` attribute names (MIME types ignore case, as in HTML). Kit's own types name
+ * their mode; no type, or a JavaScript MIME type, is JavaScript; anything else is `other` — not
+ * run, so a cell in a language we do not know is not reported as a JavaScript syntax error.
  */
 export function cellKindOfType(type: string | undefined): CellKind {
-  if (type === undefined || type === "") return "js";
-  const kind = KIND_OF_TYPE.get(type);
-  if (kind) return kind;
-  return JAVASCRIPT_TYPES.has(type.trim().toLowerCase()) ? "js" : "other";
+  const normal = (type ?? "").trim().toLowerCase();
+  if (normal === "") return "js";
+  return KIND_OF_TYPE.get(normal) ?? (JAVASCRIPT_TYPES.has(normal) ? "js" : "other");
 }
 
 /** A cell as read from its `<script>`; `id` may be empty (assigned after the whole file is read). */
@@ -181,6 +180,7 @@ export function parseNotebook(text: string): Result<ParsedNotebook, Problem<Note
 
   const read: ReadCell[] = [];
   let waiting: string[] = [];
+  let titled = false;
   at = head.end;
   for (;;) {
     const step = nextMarkup(text, at);
@@ -201,7 +201,9 @@ export function parseNotebook(text: string): Result<ParsedNotebook, Problem<Note
     const content = text.slice(markup.end, close);
     const gt = text.indexOf(">", close);
     at = gt < 0 ? text.length : gt + 1;
-    if (markup.name === "title") doc.title = decodeEntities(content);
+    // The first <title> names the notebook, as document.querySelector("title") does for Kit.
+    if (markup.name === "title" && !titled) doc.title = decodeEntities(content);
+    if (markup.name === "title") titled = true;
     if (markup.name !== "script") continue;
     read.push({ cell: readCell(markup.attributes, content), line: lineOf(text, markup.start), comments: waiting });
     waiting = [];

@@ -276,6 +276,16 @@ describe("Notebook Kit's cell modes", () => {
     expect(serializeNotebook(parse(modes))).toBe(modes);
   });
 
+  it("reads type values in any case, keeping the spelling", () => {
+    const doc = parse('<notebook><title>A</title><title>B</title><script id="1" type="Text/Markdown">*x*</script><script id="2" type=" MODULE ">1</script></notebook>');
+    expect(doc.title).toBe("A");
+    expect(doc.cells.map((c) => [c.kind, c.attributes])).toEqual([
+      ["md", [["type", "Text/Markdown"]]],
+      ["js", [["type", " MODULE "]]],
+    ]);
+    expect(serializeNotebook(doc)).toContain('<script id="1" type="Text/Markdown">');
+  });
+
   it("writes pinned as Kit does, for any mode", () => {
     const text = serializeNotebook({ title: "", cells: [{ id: "1", kind: "sql", source: "SELECT 1", pinned: true }, { id: "2", kind: "md", source: "x", pinned: false }] });
     expect(text).toContain('<script id="1" type="application/sql" pinned="">');
