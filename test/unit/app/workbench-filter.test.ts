@@ -71,7 +71,7 @@ async function setup(reads: readonly string[] = ["selection"]) {
       runtimes.push(runtime);
       return runtime;
     },
-    parseNotebook: () => ({ ok: true, value: doc }),
+    parseNotebook: () => ({ ok: true, value: { doc, warnings: [] } }),
     serializeNotebook: () => "",
     fetcher,
     replaceHash: (hash) => hashes.push(hash),
