@@ -12,6 +12,7 @@ import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
 import type { CellDoc, NotebookDoc } from "../src/notebook/document";
 import { parseNotebook } from "../src/notebook/format";
+import { unwrap } from "../src/base/result";
 import { encodeShare } from "../src/notebook/share-codec";
 import { launchChromium } from "../test/browser/browser-helpers";
 import { serveDist } from "../test/browser/static-server";
@@ -34,7 +35,7 @@ export function chainNotebook(): NotebookDoc {
 
 /** 50 cells cycled from the demo notebook (realistic source text), with fresh ids. */
 export function fiftyCellNotebook(): NotebookDoc {
-  const demo = parseNotebook(readFileSync("notebooks/demo.html", "utf8"));
+  const demo = unwrap(parseNotebook(readFileSync("notebooks/demo.html", "utf8"))).doc;
   const cells = Array.from({ length: 50 }, (_, i) => {
     const base = demo.cells[i % demo.cells.length];
     return { id: String(i + 1), kind: base?.kind ?? "js", source: base?.source ?? "" };
@@ -55,7 +56,7 @@ export interface WorkbenchBenchResult {
 async function measureInputChange(browser: Browser, base: string, runs: number): Promise<{ settled: number[]; painted: number[]; nextFrame: number[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${base}#share=${await encodeShare({ doc: chainNotebook(), inputs: {} })}`);
+  await page.goto(`${base}#share=${unwrap(await encodeShare({ doc: chainNotebook(), inputs: {} }))}`);
   await page.click(".nb-consent");
   await page.waitForFunction(() => /Total: 1\b/.test(document.querySelector("#cell-20 .nb-output")?.textContent ?? ""));
   const settled: number[] = [];
@@ -157,7 +158,7 @@ export async function runWorkbenchBench(runs = 7): Promise<WorkbenchBenchResult>
       coldStartMs: median(cold),
       jsGzipBytes: js.total,
       initialJsGzipBytes: js.initial,
-      shareLinkChars: (await encodeShare({ doc: fiftyCellNotebook(), inputs: {} })).length,
+      shareLinkChars: unwrap(await encodeShare({ doc: fiftyCellNotebook(), inputs: {} })).length,
     };
     const row = (label: string, value: string, target: string, ok: boolean): string => `  ${label.padEnd(58)} ${value.padStart(10)}   target ${target} ${ok ? "✓" : "✗"}`;
     console.log(`Workbench (medians; ${input.settled.length} input changes, ${cold.length} cold starts)`);

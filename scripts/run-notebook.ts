@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseHTML } from "linkedom";
-import { tryParseNotebook } from "../src/notebook/format";
+import { parseNotebook } from "../src/notebook/format";
 import { runNotebookHeadless } from "../src/runtime/headless";
 import { createAllAnalysisBuiltins } from "../src/analysis/all-builtins";
 import { SurveyScope } from "../src/analysis/survey-scope";
@@ -62,16 +62,17 @@ async function main(): Promise<number> {
     process.stderr.write(`Cannot read ${file}: ${e instanceof Error ? e.message : String(e)}\n`);
     return 2;
   }
-  const parsed = tryParseNotebook(text);
+  const parsed = parseNotebook(text);
   if (!parsed.ok) {
-    process.stderr.write(`${file}: ${parsed.error}\n`);
+    process.stderr.write(`${file}: ${parsed.error.message}\n`);
     return 2;
   }
+  for (const warning of parsed.value.warnings) process.stderr.write(`${file}: ${warning.message}\n`);
   const idleTimeoutMs = timeoutArg ? Number(timeoutArg.slice("--timeout=".length)) : 30_000;
   // The analysis layer (stats, charts, crosswalk …) and the survey state are in scope for every notebook.
   const builtins = mergeLazy(createAllAnalysisBuiltins(host), scope.builtins());
-  const run = await runNotebookHeadless(parsed.doc, { host, idleTimeoutMs, builtins });
-  process.stdout.write(`${JSON.stringify({ notebook: file, title: parsed.doc.title, ...run }, null, 2)}\n`);
+  const run = await runNotebookHeadless(parsed.value.doc, { host, idleTimeoutMs, builtins });
+  process.stdout.write(`${JSON.stringify({ notebook: file, title: parsed.value.doc.title, ...run }, null, 2)}\n`);
   for (const cell of run.cells) {
     const mark = cell.status === "fulfilled" ? "ok" : "FAILED";
     const detail = cell.error ? ` ${cell.error.kind}: ${cell.error.message}` : cell.names ? ` ${Object.keys(cell.names).join(", ")}` : "";

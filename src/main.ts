@@ -6,12 +6,11 @@ import "./components/workbench.css";
 import "../node_modules/@observablehq/inputs/dist/index.css";
 import { SurveyScope } from "./analysis/survey-scope";
 import { browserHost } from "./app/browser-host";
-import { ok, problem } from "./base/result";
 import { DataSource } from "./app/data-source";
 import { notebookBuiltins } from "./app/notebook-builtins";
 import { NotebookStore } from "./app/notebook-store";
 import { Workbench } from "./app/workbench";
-import { serializeNotebook, tryParseNotebook } from "./notebook/format";
+import { parseNotebook, serializeNotebook } from "./notebook/format";
 import { NotebookRuntime } from "./runtime/notebook-runtime";
 import type { NbApp } from "./components/nb-app";
 import "./components/nb-app";
@@ -48,10 +47,7 @@ async function boot(): Promise<void> {
     store,
     scope,
     createRuntime: (origin) => scope.attached(new NotebookRuntime({ builtins: builtins[origin.kind === "shared" ? "shared" : "live"] })),
-    parseNotebook: (text) => {
-      const result = tryParseNotebook(text);
-      return result.ok ? ok(result.doc) : problem("notebook-file", result.error);
-    },
+    parseNotebook,
     serializeNotebook,
     replaceHash: (hash) => history.replaceState(null, "", hash),
   });

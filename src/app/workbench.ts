@@ -10,6 +10,7 @@
  *   notebook that reads the filter), and a filter that cannot be read applies nothing and says why.
  */
 import type { Result } from "../base/result";
+import type { ParsedNotebook } from "../notebook/format";
 import type { NotebookDoc } from "../notebook/document";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
 import { Autosaver, type SaveStatus } from "./autosaver";
@@ -34,7 +35,8 @@ export interface WorkbenchServices {
   /** A runtime for one open notebook; `origin` lets the host treat shared copies differently. */
   createRuntime(origin: NotebookOrigin): RuntimePort;
   /** Read a notebook file (untrusted text): the document, or a Problem saying what is wrong and the fix. */
-  parseNotebook(text: string): Result<NotebookDoc>;
+  /** A notebook file read; its `warnings` say what the reader changed (e.g. a renumbered duplicate id). */
+  parseNotebook(text: string): Result<ParsedNotebook>;
   serializeNotebook(doc: NotebookDoc): string;
   store: NotebookStore;
   /** The survey data and the one filter every survey notebook reads. */
@@ -208,7 +210,7 @@ export class Workbench {
     if (!text.ok) return void this.banner("error", text.error.message);
     const parsed = this.services.parseNotebook(text.value);
     if (!parsed.ok) return void this.banner("error", `The bundled notebook “${name}” could not be read: ${parsed.error.message}`);
-    return parsed.value;
+    return parsed.value.doc;
   }
 
   private async openShare(payload: string): Promise<void> {
@@ -301,7 +303,8 @@ export class Workbench {
       this.banner("error", `“${fileName}” is not a notebook this app can read: ${parsed.error.message}`);
       return undefined;
     }
-    return this.createLocal(parsed.value, { kind: "imported", fileName });
+    for (const warning of parsed.value.warnings) this.banner("warning", `“${fileName}”: ${warning.message}`);
+    return this.createLocal(parsed.value.doc, { kind: "imported", fileName });
   }
 
   async newNotebook(): Promise<string> {
@@ -326,6 +329,8 @@ export class Workbench {
     const open = this.current;
     if (!open) return undefined;
     const inputs = open.session.inputValues();
-    return encodeShare({ doc: open.session.doc, inputs: usesFilter(open.session) ? { ...inputs, [FILTER_INPUT]: this.services.scope.filter } : inputs });
+    const link = await encodeShare({ doc: open.session.doc, inputs: usesFilter(open.session) ? { ...inputs, [FILTER_INPUT]: this.services.scope.filter } : inputs });
+    if (!link.ok) this.banner("error", `No share link was made — ${link.error.message}`);
+    return link.ok ? link.value : undefined;
   }
 }

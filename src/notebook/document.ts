@@ -6,8 +6,44 @@
  * cell), so `parseNotebook`/`serializeNotebook` in `format.ts` map it one to one.
  */
 
-/** JavaScript cells are `type="module"`, markdown cells `type="text/markdown"`. */
-export type CellKind = "js" | "md";
+/**
+ * How a cell is read: Notebook Kit's modes, plus `other` for a `type` we do not know (kept in the
+ * cell's `attributes`). Only `js`, `md` and `html` run here; the others are kept byte for byte and
+ * shown as "not supported here".
+ */
+export type CellKind = "js" | "md" | "html" | "tex" | "sql" | "dot" | "ojs" | "node" | "python" | "other";
+
+/** Notebook Kit's `type` attribute for each kind it defines (its serializer's table). */
+export const CELL_TYPES = {
+  js: "module",
+  md: "text/markdown",
+  html: "text/html",
+  tex: "application/x-tex",
+  sql: "application/sql",
+  dot: "text/vnd.graphviz",
+  ojs: "application/vnd.observable.javascript",
+  node: "application/vnd.node.javascript",
+  python: "text/x-python",
+} as const satisfies Record<Exclude<CellKind, "other">, string>;
+
+/** What each kind is called in messages. */
+export const CELL_KIND_NAMES: Readonly<Record<CellKind, string>> = {
+  js: "JavaScript",
+  md: "Markdown",
+  html: "HTML",
+  tex: "TeX",
+  sql: "SQL",
+  dot: "Graphviz (dot)",
+  ojs: "Observable JavaScript",
+  node: "Node.js",
+  python: "Python",
+  other: "unknown",
+};
+
+/** Type guard for {@link CellKind} (for values read from links and storage). */
+export function isCellKind(value: unknown): value is CellKind {
+  return typeof value === "string" && Object.hasOwn(CELL_KIND_NAMES, value);
+}
 
 export interface CellDoc {
   /** Stable id, unique within the notebook; Notebook Kit writes small integers. */
@@ -20,6 +56,14 @@ export interface CellDoc {
   attributes?: Array<[name: string, value: string]>;
 }
 
+/** An HTML comment inside `<notebook>`, kept so a file round-trips; it never becomes a cell. */
+export interface NotebookComment {
+  /** The whole comment, `<!--` and `-->` included, byte for byte. */
+  text: string;
+  /** Id of the cell the comment stood before; absent when it stood after the last cell. */
+  before?: string;
+}
+
 export interface NotebookDoc {
   title: string;
   cells: CellDoc[];
@@ -27,6 +71,8 @@ export interface NotebookDoc {
   theme?: string;
   /** Other `<notebook>` attributes kept as they were, in file order. */
   attributes?: Array<[name: string, value: string]>;
+  /** HTML comments between the cells. */
+  comments?: NotebookComment[];
 }
 
 /** Largest id + 1, for a new cell. Ids that are not integers are skipped. */

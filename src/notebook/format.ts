@@ -1,4 +1,6 @@
-import type { CellDoc, NotebookDoc } from "./document";
+import { ok, problem, type Problem, type Result } from "../base/result";
+import { CELL_KIND_NAMES, CELL_TYPES, isCellKind, type CellDoc, type CellKind, type NotebookComment, type NotebookDoc } from "./document";
+import { RAW_TEXT_ELEMENTS, decodeEntities, lineOf, nextMarkup, rawTextEnd, type Attributes, type ScanProblemKind } from "./html-scan";
 
 /**
  * Observable Notebook Kit's open file format:
@@ -15,32 +17,21 @@ import type { CellDoc, NotebookDoc } from "./document";
  *   </notebook>
  *
  * serializeNotebook writes exactly what Notebook Kit writes (so parse → serialize of a Kit file
- * is byte-identical); parseNotebook keeps attributes it does not interpret so nothing is lost.
- * `</script` inside a cell is written `<\/script` (a backslash per existing backslash run, so
- * the mapping is reversible) — Kit's own escape: entities would not be decoded inside <script>.
+ * is byte-identical); parseNotebook keeps attributes it does not interpret, every cell mode Kit
+ * defines (html, tex, sql, dot, ojs, node, python) and the comments between cells, so nothing is
+ * lost. It reads the file with HTML's rules (see html-scan.ts): a `<script>` inside a comment stays
+ * a comment. `</script` inside a cell is written `<\/script` (a backslash per existing backslash
+ * run, so the mapping is reversible) — Kit's own escape: entities would not be decoded inside
+ * <script>.
  */
 
-/** Parse failure with a message that says what is wrong and how to fix the file. */
-export class NotebookFormatError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = "NotebookFormatError";
-  }
-}
+export type NotebookProblemKind = "not-a-notebook" | "unclosed-element" | ScanProblemKind;
 
-const JS_TYPE = "module";
-const MD_TYPE = "text/markdown";
-
-const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0" };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, body: string) => {
-    if (body[0] === "#") {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return Number.isFinite(code) && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return ENTITIES[body.toLowerCase()] ?? whole;
-  });
+/** A parsed file, and what was changed to read it (today: renumbered duplicate ids). */
+export interface ParsedNotebook {
+  doc: NotebookDoc;
+  /** Things the reader fixed; each says what was changed and what to do. Show them, then go on. */
+  warnings: Array<Problem<"duplicate-id">>;
 }
 
 /** HTML serialization of an attribute value (what outerHTML writes). */
@@ -77,114 +68,176 @@ function dedent(text: string): string {
   return lines.map((l) => l.replace(/^ {4}/, "")).join("\n");
 }
 
-type Attributes = Array<[name: string, value: string]>;
+function isKitKind(kind: CellKind): kind is keyof typeof CELL_TYPES {
+  return kind !== "other";
+}
 
-/** Reads attributes from `text` starting at `at` up to the closing `>`; returns them and the index after `>`. */
-function readAttributes(text: string, at: number): { attributes: Attributes; end: number } {
-  const attributes: Attributes = [];
-  const pattern = /\s*(?:(\/?>)|([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?)/y;
-  pattern.lastIndex = at;
-  for (;;) {
-    const m = pattern.exec(text);
-    if (!m) throw new NotebookFormatError(`Unterminated tag near offset ${at}: add the missing ">".`);
-    if (m[1]) return { attributes, end: pattern.lastIndex };
-    const name = (m[2] ?? "").toLowerCase();
-    const raw = m[3] ?? m[4] ?? m[5] ?? "";
-    attributes.push([name, decodeEntities(raw)]);
+const KIND_OF_TYPE = new Map<string, CellKind>(
+  Object.keys(CELL_KIND_NAMES)
+    .filter(isCellKind)
+    .filter(isKitKind)
+    .map((kind) => [CELL_TYPES[kind], kind]),
+);
+/** Types a browser runs as classic JavaScript; Kit runs any type it does not know as JavaScript too. */
+const JAVASCRIPT_TYPES = new Set(["text/javascript", "application/javascript", "application/ecmascript", "text/ecmascript"]);
+
+/**
+ * The kind a `type` attribute names (MIME types ignore case, as in HTML). Kit's own types name
+ * their mode; no type, or a JavaScript MIME type, is JavaScript; anything else is `other` — not
+ * run, so a cell in a language we do not know is not reported as a JavaScript syntax error.
+ */
+export function cellKindOfType(type: string | undefined): CellKind {
+  const normal = (type ?? "").trim().toLowerCase();
+  if (normal === "") return "js";
+  return KIND_OF_TYPE.get(normal) ?? (JAVASCRIPT_TYPES.has(normal) ? "js" : "other");
+}
+
+/** A cell as read from its `<script>`; `id` may be empty (assigned after the whole file is read). */
+interface ReadCell {
+  cell: CellDoc;
+  line: number;
+  comments: string[];
+}
+
+function readCell(attributes: Attributes, content: string): CellDoc {
+  const cell: CellDoc = { id: "", kind: "js", source: dedent(unescapeScript(content)) };
+  const rest: Attributes = [];
+  for (const [name, value] of attributes) {
+    if (name === "id") cell.id = value;
+    else if (name === "pinned") cell.pinned = true;
+    else if (name === "type") {
+      cell.kind = cellKindOfType(value);
+      // Kit's own type is implied by the kind; any other type is kept as written.
+      if (!isKitKind(cell.kind) || CELL_TYPES[cell.kind] !== value) rest.push([name, value]);
+    } else rest.push([name, value]);
   }
+  if (rest.length) cell.attributes = rest;
+  return cell;
 }
 
-function lineOf(text: string, offset: number): number {
-  return text.slice(0, offset).split("\n").length;
+/**
+ * Gives every cell a unique id. A cell without one gets the next free integer (as Notebook Kit
+ * does); a cell whose id an earlier cell already has is renumbered the same way, with a warning, so
+ * neither cell is dropped (the runtime keys cells by id, and a share link refuses duplicates).
+ */
+function assignIds(read: ReadCell[]): ParsedNotebook["warnings"] {
+  const warnings: ParsedNotebook["warnings"] = [];
+  const taken = new Set(read.map((r) => r.cell.id).filter((id) => id !== ""));
+  const firstLine = new Map<string, number>();
+  let next = 1;
+  const fresh = () => {
+    while (taken.has(String(next))) next++;
+    taken.add(String(next));
+    return String(next);
+  };
+  for (const r of read) {
+    const id = r.cell.id;
+    if (id === "") {
+      r.cell.id = fresh();
+      continue;
+    }
+    const earlier = firstLine.get(id);
+    if (earlier === undefined) {
+      firstLine.set(id, r.line);
+      continue;
+    }
+    r.cell.id = fresh();
+    warnings.push({
+      kind: "duplicate-id",
+      message: `Two cells have id "${id}" (lines ${earlier} and ${r.line}); the second now has id "${r.cell.id}". Both cells are kept — save or export the notebook to keep the new id.`,
+    });
+  }
+  return warnings;
 }
 
-/** Parses a notebook file. Throws NotebookFormatError (with the fix) when it is not one. */
-export function parseNotebook(text: string): NotebookDoc {
-  const open = /<notebook(?=[\s>/])/i.exec(text);
-  if (!open) throw new NotebookFormatError("Not a notebook file: no <notebook> element. Notebook files are HTML with one <notebook> element holding one <script> per cell.");
-  const head = readAttributes(text, open.index + open[0].length);
+/**
+ * Parses a notebook file. Expected failures (not a notebook, a tag or element never closed) are a
+ * Problem that says where and what to fix; nothing is thrown.
+ */
+export function parseNotebook(text: string): Result<ParsedNotebook, Problem<NotebookProblemKind>> {
+  // Find <notebook> as a browser does: not inside a comment, nor inside a <script> or <style> before it.
+  let at = 0;
+  let head: { attributes: Attributes; end: number } | undefined;
+  while (!head) {
+    const step = nextMarkup(text, at);
+    if (!step.ok) return step;
+    const markup = step.value;
+    if (!markup) {
+      return problem("not-a-notebook", "Not a notebook file: no <notebook> element. Notebook files are HTML with one <notebook> element holding one <script> per cell.");
+    }
+    at = markup.end;
+    if (markup.type !== "open") continue;
+    if (markup.name === "notebook") head = markup;
+    else if (RAW_TEXT_ELEMENTS.has(markup.name)) at = rawTextEnd(text, at, markup.name) ?? text.length;
+  }
   const doc: NotebookDoc = { title: "", cells: [] };
   const extra: Attributes = [];
   for (const [name, value] of head.attributes) {
-    if (name === "theme" && doc.theme === undefined) doc.theme = value;
+    if (name === "theme") doc.theme = value;
     else extra.push([name, value]);
   }
   if (extra.length) doc.attributes = extra;
-  const usedIds = new Set<string>();
-  const pending: CellDoc[] = [];
-  const tag = /<(\/notebook|title|script)(?=[\s>/])/gi;
-  tag.lastIndex = head.end;
-  let closed = false;
-  for (let m = tag.exec(text); m; m = tag.exec(text)) {
-    const kind = (m[1] ?? "").toLowerCase();
-    if (kind === "/notebook") {
-      closed = true;
-      break;
-    }
-    const { attributes, end } = readAttributes(text, m.index + m[0].length);
-    const closer = new RegExp(`</${kind}(?=[\\s>/])`, "ig");
-    closer.lastIndex = end;
-    const close = closer.exec(text);
-    if (!close) throw new NotebookFormatError(`The <${kind}> at line ${lineOf(text, m.index)} is never closed: add </${kind}>.`);
-    const content = text.slice(end, close.index);
-    const after = text.indexOf(">", close.index);
-    tag.lastIndex = after < 0 ? text.length : after + 1;
-    if (kind === "title") {
-      doc.title = decodeEntities(content);
+
+  const read: ReadCell[] = [];
+  let waiting: string[] = [];
+  let titled = false;
+  at = head.end;
+  for (;;) {
+    const step = nextMarkup(text, at);
+    if (!step.ok) return step;
+    const markup = step.value;
+    if (!markup) return problem("unclosed-element", "The <notebook> element is never closed: add </notebook> at the end of the file.");
+    at = markup.end;
+    if (markup.type === "close" && markup.name === "notebook") break;
+    if (markup.type === "comment") {
+      if (text.startsWith("<!--", markup.start)) waiting.push(text.slice(markup.start, markup.end));
       continue;
     }
-    const cell: CellDoc = { id: "", kind: "js", source: dedent(unescapeScript(content)) };
-    const rest: Attributes = [];
-    for (const [name, value] of attributes) {
-      if (name === "id" && !cell.id) cell.id = value;
-      else if (name === "type" && (value === JS_TYPE || value === MD_TYPE)) cell.kind = value === MD_TYPE ? "md" : "js";
-      else if (name === "pinned") cell.pinned = true;
-      else rest.push([name, value]);
+    if (markup.type !== "open" || !RAW_TEXT_ELEMENTS.has(markup.name)) continue;
+    const close = rawTextEnd(text, markup.end, markup.name);
+    if (close === undefined) {
+      return problem("unclosed-element", `The <${markup.name}> at line ${lineOf(text, markup.start)} is never closed: add </${markup.name}>.`);
     }
-    if (rest.length) cell.attributes = rest;
-    if (cell.id) usedIds.add(cell.id);
-    pending.push(cell);
+    const content = text.slice(markup.end, close);
+    const gt = text.indexOf(">", close);
+    at = gt < 0 ? text.length : gt + 1;
+    // The first <title> names the notebook, as document.querySelector("title") does for Kit.
+    if (markup.name === "title" && !titled) doc.title = decodeEntities(content);
+    if (markup.name === "title") titled = true;
+    if (markup.name !== "script") continue;
+    read.push({ cell: readCell(markup.attributes, content), line: lineOf(text, markup.start), comments: waiting });
+    waiting = [];
   }
-  if (!closed) throw new NotebookFormatError("The <notebook> element is never closed: add </notebook> at the end of the file.");
-  // Cells without an id get the next free integer, as Notebook Kit does.
-  let next = 1;
-  for (const cell of pending) {
-    if (!cell.id) {
-      while (usedIds.has(String(next))) next++;
-      cell.id = String(next);
-      usedIds.add(cell.id);
-    }
-  }
-  doc.cells = pending;
-  return doc;
-}
-
-/** Errors-as-values variant of {@link parseNotebook} for imports and links. */
-export function tryParseNotebook(text: string): { ok: true; doc: NotebookDoc } | { ok: false; error: string } {
-  try {
-    return { ok: true, doc: parseNotebook(text) };
-  } catch (e) {
-    return { ok: false, error: e instanceof Error ? e.message : String(e) };
-  }
+  const warnings = assignIds(read);
+  doc.cells = read.map((r) => r.cell);
+  const comments: NotebookComment[] = read.flatMap((r) => r.comments.map((comment) => ({ text: comment, before: r.cell.id })));
+  comments.push(...waiting.map((comment) => ({ text: comment })));
+  if (comments.length) doc.comments = comments;
+  return ok({ doc, warnings });
 }
 
 function attributeText(attributes: Attributes): string {
   return attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join("");
 }
 
-/** Writes a notebook file the way Notebook Kit does. */
+/** Writes a notebook file the way Notebook Kit does (comments go back where they stood). */
 export function serializeNotebook(doc: NotebookDoc): string {
   const head: Attributes = doc.theme === undefined ? [] : [["theme", doc.theme]];
   let out = `<!doctype html>\n<notebook${attributeText([...head, ...(doc.attributes ?? [])])}>`;
   out += `\n  <title>${escapeText(doc.title)}</title>`;
+  const comments = doc.comments ?? [];
+  const ids = new Set(doc.cells.map((c) => c.id));
   for (const cell of doc.cells) {
+    for (const comment of comments) if (comment.before === cell.id) out += `\n  ${comment.text}`;
     const extra = cell.attributes ?? [];
-    // A cell of another Notebook Kit type (e.g. text/html) keeps its type attribute in `attributes`.
+    // A type that is not Kit's own for the kind (or an unknown one) is kept in `attributes`.
     const ownType = extra.some(([name]) => name === "type");
     const attributes: Attributes = [["id", cell.id]];
-    if (!ownType) attributes.push(["type", cell.kind === "md" ? MD_TYPE : JS_TYPE]);
+    if (!ownType && isKitKind(cell.kind)) attributes.push(["type", CELL_TYPES[cell.kind]]);
     if (cell.pinned) attributes.push(["pinned", ""]);
     out += `\n  <script${attributeText([...attributes, ...extra])}>${indent(escapeScript(cell.source))}</script>`;
   }
+  // Comments after the last cell, and those whose cell was deleted, go at the end.
+  for (const comment of comments) if (comment.before === undefined || !ids.has(comment.before)) out += `\n  ${comment.text}`;
   return `${out}\n</notebook>\n`;
 }

@@ -11,15 +11,31 @@
  * Why deflate-raw through CompressionStream: it is built into Chromium and Node ≥ 20, so the codec
  * adds no bytes to the bundle, and it shrinks notebook source ~3–4× (a 50-cell notebook stays well
  * under 8 KB of link).
+ *
+ * Every expected failure, making a link or opening one, is a Result with a Problem whose message
+ * says what to do; nothing here throws.
  */
-import type { CellDoc, NotebookDoc } from "./document";
+import { ok, problem, type Problem, type Result } from "../base/result";
+import { isCellKind, type CellDoc, type NotebookComment, type NotebookDoc } from "./document";
+import { isComment } from "./html-scan";
 
 /** Version tag at the start of every link payload; bump when the JSON shape changes. */
 export const SHARE_VERSION = "v1";
-/** Longest encoded payload we accept (characters after `#share=`). */
+/**
+ * Longest encoded payload (characters after `#share=`) the app opens, and so the longest it makes.
+ * Chat and mail clients cut links far shorter; beyond this a file is the right way to share.
+ */
 export const MAX_LINK_CHARS = 200_000;
-/** Longest decoded JSON we accept (characters); guards against decompression bombs. */
-export const MAX_DECODED_CHARS = 2_000_000;
+/** Most bytes of decoded JSON a link may carry; guards against decompression bombs. */
+export const MAX_DECODED_BYTES = 2_000_000;
+/**
+ * Most cells a link may carry. The shipped notebooks have 6–29 cells; a preview of 45,000 one-line
+ * cells took 17–23 s to appear (0.4–0.5 ms a cell), so 1,000 cells stay near half a second while
+ * leaving 30× the largest real notebook. Larger notebooks travel as files.
+ */
+export const MAX_SHARE_CELLS = 1_000;
+/** Compressed bytes handed to the inflater at a time: with deflate's ~1,032:1 ceiling, at most ~0.5 MB of output per step. */
+const INFLATE_SLICE = 512;
 
 /** What a share link carries: the document (never runtime state) and the current input values. */
 export interface SharePayload {
@@ -29,17 +45,10 @@ export interface SharePayload {
 
 export type ShareErrorKind = "empty" | "corrupt" | "truncated" | "oversized" | "version" | "shape";
 
-/** Why a link could not be opened; `message` says what to do about it. */
-export interface ShareError {
-  kind: ShareErrorKind;
-  message: string;
-}
+/** Why a link could not be made or opened; `message` says what to do about it. */
+export type ShareProblem = Problem<ShareErrorKind>;
 
-export type ShareResult<T> = { ok: true; value: T } | { ok: false; error: ShareError };
-
-function fail<T>(kind: ShareErrorKind, message: string): ShareResult<T> {
-  return { ok: false, error: { kind, message } };
-}
+const en = (n: number) => n.toLocaleString("en");
 
 /** FNV-1a over UTF-16 code units: tiny, deterministic, good enough to detect accidental damage. */
 export function checksum(text: string): string {
@@ -78,25 +87,63 @@ async function deflate(bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Inflate, stopping as soon as the output passes `limit` bytes (a bomb never fully expands). */
-async function inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<ShareResult<Uint8Array>> {
-  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("deflate-raw"));
-  const reader = stream.getReader();
+const STARVED = Symbol("starved");
+const starved = Promise.resolve(STARVED);
+
+/**
+ * Inflate, stopping as soon as the output passes `limit` bytes. A decompressor expands whatever
+ * input it is handed at once, and stream backpressure does not stop it (Node's feeds ~30 slices
+ * ahead): handed the whole link, a 150 KB bomb inflates all 150 MB before the first read. So the
+ * reader drives: it asks for one more {@link INFLATE_SLICE} only when it has read all output so
+ * far, and the work stays within about one slice's output of `limit`.
+ */
+async function inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<Result<Uint8Array, ShareProblem>> {
+  const stream = new DecompressionStream("deflate-raw");
+  const writer = stream.writable.getWriter();
+  const reader = stream.readable.getReader();
+  let hungry = false;
+  let stopped = false;
+  let wake: (() => void) | undefined;
+  const setHungry = (value: boolean) => {
+    hungry = value;
+    if (value && wake) wake();
+  };
+  const untilHungry = () => (hungry || stopped ? Promise.resolve() : new Promise<void>((resolve) => (wake = resolve)));
+  const feed = async () => {
+    for (let at = 0; at < bytes.length; at += INFLATE_SLICE) {
+      await untilHungry();
+      if (stopped) return;
+      await writer.write(bytes.subarray(at, at + INFLATE_SLICE));
+    }
+    await writer.close();
+  };
+  // A write fails when the data is damaged or the reader stopped; the reader reports which.
+  feed().catch(() => undefined);
+  const stop = () => {
+    stopped = true;
+    wake?.();
+    return reader.cancel().catch(() => undefined);
+  };
   const parts: Uint8Array[] = [];
   let total = 0;
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      const pending = reader.read();
+      // A read that does not settle at once has drained the output: ask for more input.
+      if ((await Promise.race([pending, starved])) === STARVED) setHungry(true);
+      const { done, value } = await pending;
+      setHungry(false);
       if (done) break;
       total += value.byteLength;
       if (total > limit) {
-        await reader.cancel().catch(() => undefined);
-        return fail("oversized", `This link unpacks to more than ${limit.toLocaleString("en")} bytes, more than a notebook link may carry. Share the notebook as an exported file instead.`);
+        await stop();
+        return problem("oversized", `This link unpacks to more than ${en(limit)} bytes, more than a notebook link may carry. Share the notebook as an exported file instead.`);
       }
       parts.push(value);
     }
   } catch {
-    return fail("corrupt", "This link is damaged: its data does not decompress. Ask the sender to copy the link again.");
+    await stop();
+    return problem("corrupt", "This link is damaged: its data does not decompress. Ask the sender to copy the link again.");
   }
   const out = new Uint8Array(total);
   let offset = 0;
@@ -104,55 +151,86 @@ async function inflate(bytes: Uint8Array<ArrayBuffer>, limit: number): Promise<S
     out.set(part, offset);
     offset += part.byteLength;
   }
-  return { ok: true, value: out };
+  return ok(out);
 }
 
-/** Pack a document and input values into a link payload (the part after `#share=`). */
-export async function encodeShare(payload: SharePayload): Promise<string> {
+/**
+ * Pack a document and input values into a link payload (the part after `#share=`). Refuses, with
+ * the reason and the fix, a notebook whose link the app would not open: more than
+ * {@link MAX_SHARE_CELLS} cells, more than {@link MAX_DECODED_BYTES} of text, or a link longer than
+ * {@link MAX_LINK_CHARS}.
+ */
+export async function encodeShare(payload: SharePayload): Promise<Result<string, ShareProblem>> {
+  const cells = payload.doc.cells.length;
+  if (cells > MAX_SHARE_CELLS) {
+    return problem("oversized", `This notebook has ${en(cells)} cells; a share link may carry at most ${en(MAX_SHARE_CELLS)}. Export the notebook as a file and send the file instead.`);
+  }
   const json = JSON.stringify({ doc: payload.doc, inputs: payload.inputs });
-  const data = toBase64Url(await deflate(new TextEncoder().encode(json)));
-  return `${SHARE_VERSION}.${data.length}.${checksum(json)}.${data}`;
+  const bytes = new TextEncoder().encode(json);
+  if (bytes.byteLength > MAX_DECODED_BYTES) {
+    return problem("oversized", `This notebook is ${en(bytes.byteLength)} bytes of text; a share link may carry at most ${en(MAX_DECODED_BYTES)}. Export the notebook as a file and send the file instead.`);
+  }
+  const data = toBase64Url(await deflate(bytes));
+  const link = `${SHARE_VERSION}.${data.length}.${checksum(json)}.${data}`;
+  if (link.length > MAX_LINK_CHARS) {
+    return problem(
+      "oversized",
+      `This notebook makes a link of ${en(link.length)} characters; the app opens links of up to ${en(MAX_LINK_CHARS)}. Export the notebook as a file and send the file instead, or move large text out of its cells.`,
+    );
+  }
+  return ok(link);
 }
 
-/** Unpack and validate a link payload. Never throws: every failure is a {@link ShareError}. */
-export async function decodeShare(text: string): Promise<ShareResult<SharePayload>> {
+/** Unpack and validate a link payload. Never throws: every failure is a {@link ShareProblem}. */
+export async function decodeShare(text: string): Promise<Result<SharePayload, ShareProblem>> {
   const trimmed = text.trim();
-  if (trimmed === "") return fail("empty", "The link has no notebook in it. Copy the whole link, including everything after #share=.");
+  if (trimmed === "") return problem("empty", "The link has no notebook in it. Copy the whole link, including everything after #share=.");
   if (trimmed.length > MAX_LINK_CHARS) {
-    return fail("oversized", `This link is ${trimmed.length.toLocaleString("en")} characters long; links up to ${MAX_LINK_CHARS.toLocaleString("en")} are accepted. Share the notebook as an exported file instead.`);
+    return problem("oversized", `This link is ${trimmed.length.toLocaleString("en")} characters long; links up to ${MAX_LINK_CHARS.toLocaleString("en")} are accepted. Share the notebook as an exported file instead.`);
   }
   const match = /^(v\d+)\.(\d+)\.([0-9a-f]{8})\.(.*)$/s.exec(trimmed);
   if (!match) {
-    if (/^v\d+\./.test(trimmed)) return fail("corrupt", "This link is damaged: its header is garbled. Ask the sender to copy the link again.");
-    return fail("corrupt", "This is not a Tverrsnitt share link. Copy the whole link, including everything after #share=.");
+    if (/^v\d+\./.test(trimmed)) return problem("corrupt", "This link is damaged: its header is garbled. Ask the sender to copy the link again.");
+    return problem("corrupt", "This is not a Tverrsnitt share link. Copy the whole link, including everything after #share=.");
   }
   const [, version = "", lengthText = "", sum = "", data = ""] = match;
   if (version !== SHARE_VERSION) {
-    return fail("version", `This link was made by a different version of Tverrsnitt (${version}; this app reads ${SHARE_VERSION}). Open it in a matching version, or ask the sender to export the notebook file.`);
+    return problem("version", `This link was made by a different version of Tverrsnitt (${version}; this app reads ${SHARE_VERSION}). Open it in a matching version, or ask the sender to export the notebook file.`);
   }
   const declared = Number(lengthText);
-  if (data.length < declared) {
-    return fail("truncated", `This link is cut off: ${data.length.toLocaleString("en")} of ${declared.toLocaleString("en")} characters arrived. Copy the whole link again (chat apps and mail sometimes shorten long links).`);
+  // No link this app makes is longer than MAX_LINK_CHARS: a larger declared length is damage, not a cut.
+  if (declared > MAX_LINK_CHARS) {
+    return problem("corrupt", "This link is damaged: its header gives a length no share link has. Ask the sender to copy the link again.");
   }
-  if (data.length > declared) return fail("corrupt", "This link is damaged: it has extra characters at the end. Ask the sender to copy the link again.");
+  if (data.length < declared) {
+    return problem("truncated", `This link is cut off: ${data.length.toLocaleString("en")} of ${declared.toLocaleString("en")} characters arrived. Copy the whole link again (chat apps and mail sometimes shorten long links).`);
+  }
+  if (data.length > declared) return problem("corrupt", "This link is damaged: it has extra characters at the end. Ask the sender to copy the link again.");
   const bytes = fromBase64Url(data);
-  if (!bytes) return fail("corrupt", "This link is damaged: it contains characters a share link never has. Ask the sender to copy the link again.");
-  const inflated = await inflate(bytes, MAX_DECODED_CHARS);
+  if (!bytes) return problem("corrupt", "This link is damaged: it contains characters a share link never has. Ask the sender to copy the link again.");
+  const inflated = await inflate(bytes, MAX_DECODED_BYTES);
   if (!inflated.ok) return inflated;
   let json: string;
   try {
     json = new TextDecoder("utf-8", { fatal: true }).decode(inflated.value);
   } catch {
-    return fail("corrupt", "This link is damaged: its text is not valid UTF-8. Ask the sender to copy the link again.");
+    return problem("corrupt", "This link is damaged: its text is not valid UTF-8. Ask the sender to copy the link again.");
   }
-  if (checksum(json) !== sum) return fail("corrupt", "This link is damaged: its checksum does not match. Ask the sender to copy the link again.");
+  if (checksum(json) !== sum) return problem("corrupt", "This link is damaged: its checksum does not match. Ask the sender to copy the link again.");
   let parsed: unknown;
   try {
     parsed = JSON.parse(json);
   } catch {
-    return fail("corrupt", "This link is damaged: its contents are not valid JSON. Ask the sender to copy the link again.");
+    return problem("corrupt", "This link is damaged: its contents are not valid JSON. Ask the sender to copy the link again.");
   }
-  return validatePayload(parsed);
+  const payload = validatePayload(parsed);
+  if (payload.ok && payload.value.doc.cells.length > MAX_SHARE_CELLS) {
+    return problem(
+      "oversized",
+      `This link holds ${en(payload.value.doc.cells.length)} cells; links may carry at most ${en(MAX_SHARE_CELLS)}. Ask the sender to export the notebook as a file instead.`,
+    );
+  }
+  return payload;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -163,12 +241,19 @@ function isAttributeList(value: unknown): value is Array<[string, string]> {
   return Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string" && typeof pair[1] === "string");
 }
 
-function shape(message: string): ShareResult<SharePayload> {
-  return fail("shape", `This link does not hold a valid notebook: ${message}. Ask the sender to export the notebook file instead.`);
+function shape(message: string): Result<SharePayload, ShareProblem> {
+  return problem("shape", `This link does not hold a valid notebook: ${message}. Ask the sender to export the notebook file instead.`);
 }
 
-/** Check the decoded JSON field by field and build a fresh payload holding only known fields. */
-export function validatePayload(value: unknown): ShareResult<SharePayload> {
+function isCommentList(value: unknown): value is NotebookComment[] {
+  return Array.isArray(value) && value.every((c) => isRecord(c) && typeof c.text === "string" && isComment(c.text) && (c.before === undefined || typeof c.before === "string"));
+}
+
+/**
+ * Check the decoded JSON field by field and build a fresh payload holding only known fields. Also
+ * used for what IndexedDB returns, so it sets no limit on size (a link's limits are in decodeShare).
+ */
+export function validatePayload(value: unknown): Result<SharePayload, ShareProblem> {
   if (!isRecord(value)) return shape("the payload is not an object");
   const { doc, inputs } = value;
   if (!isRecord(doc)) return shape("`doc` is missing");
@@ -177,6 +262,8 @@ export function validatePayload(value: unknown): ShareResult<SharePayload> {
   if (doc.theme !== undefined && typeof doc.theme !== "string") return shape("the theme is not text");
   if (doc.attributes !== undefined && !isAttributeList(doc.attributes)) return shape("the notebook attributes are not name/value pairs");
   if (inputs !== undefined && !isRecord(inputs)) return shape("`inputs` is not an object of name → value");
+  // A comment must be exactly one HTML comment: anything else would become markup (a live cell) in an exported file.
+  if (doc.comments !== undefined && !isCommentList(doc.comments)) return shape("the comments are not HTML comments");
   const cells: CellDoc[] = [];
   const seen = new Set<string>();
   for (const [index, raw] of doc.cells.entries()) {
@@ -184,10 +271,11 @@ export function validatePayload(value: unknown): ShareResult<SharePayload> {
     if (typeof raw.id !== "string" || raw.id === "") return shape(`cell ${index + 1} has no id`);
     if (seen.has(raw.id)) return shape(`cell id ${raw.id} appears twice`);
     seen.add(raw.id);
-    if (raw.kind !== "js" && raw.kind !== "md") return shape(`cell ${raw.id} has unknown kind ${JSON.stringify(raw.kind)}`);
+    if (!isCellKind(raw.kind)) return shape(`cell ${raw.id} has unknown kind ${JSON.stringify(raw.kind)}`);
     if (typeof raw.source !== "string") return shape(`cell ${raw.id} has no source text`);
     if (raw.pinned !== undefined && typeof raw.pinned !== "boolean") return shape(`cell ${raw.id} has a non-boolean pinned flag`);
     if (raw.attributes !== undefined && !isAttributeList(raw.attributes)) return shape(`cell ${raw.id} has malformed attributes`);
+    if (raw.kind === "other" && !(isAttributeList(raw.attributes) && raw.attributes.some(([name]) => name === "type"))) return shape(`cell ${raw.id} of another kind has no type`);
     const cell: CellDoc = { id: raw.id, kind: raw.kind, source: raw.source };
     if (typeof raw.pinned === "boolean") cell.pinned = raw.pinned;
     if (isAttributeList(raw.attributes)) cell.attributes = raw.attributes.map(([n, v]) => [n, v]);
@@ -196,5 +284,6 @@ export function validatePayload(value: unknown): ShareResult<SharePayload> {
   const out: NotebookDoc = { title: doc.title, cells };
   if (typeof doc.theme === "string") out.theme = doc.theme;
   if (isAttributeList(doc.attributes)) out.attributes = doc.attributes.map(([n, v]) => [n, v]);
-  return { ok: true, value: { doc: out, inputs: inputs === undefined ? {} : { ...inputs } } };
+  if (isCommentList(doc.comments)) out.comments = doc.comments.map((c) => (c.before === undefined ? { text: c.text } : { text: c.text, before: c.before }));
+  return ok({ doc: out, inputs: inputs === undefined ? {} : { ...inputs } });
 }

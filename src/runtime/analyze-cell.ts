@@ -1,4 +1,4 @@
-import { parse, type Node, type Options, type Pattern, type Program, type Expression } from "acorn";
+import { parse, parseExpressionAt, tokenizer, tokTypes, type Expression, type Node, type Options, type Pattern, type Program } from "acorn";
 import { fullAncestor } from "acorn-walk";
 
 /** Parser options shared by analysis and transpilation: modern JS, top-level await allowed. */
@@ -9,19 +9,43 @@ export const parseOptions: Options = {
   locations: true,
 };
 
+/**
+ * What a cell's code is, which decides what it shows and defines:
+ * - `expression`: one expression (an optional trailing `;` and comments allowed); its value is shown;
+ * - `program`: statements; top-level declarations define names, nothing is shown automatically;
+ * - `generator`: statements with a top-level `yield` (Observable's generator cell); each yielded
+ *   value is shown, and its declarations stay local to the cell.
+ */
+export type CellForm = "expression" | "program" | "generator";
+
+/** Name of the generator function a generator cell is wrapped in (see {@link GENERATOR_PREFIX}). */
+export const GENERATOR_NAME = "__tvCell";
+/**
+ * A generator cell is parsed and compiled as the body of this function. The prefix sits on the
+ * cell's first line, so line numbers stay the cell's own.
+ */
+export const GENERATOR_PREFIX = `async function* ${GENERATOR_NAME}() {`;
+/** What a generator cell that never awaits is compiled with instead of {@link GENERATOR_PREFIX}. */
+export const SYNC_GENERATOR_PREFIX = `function* ${GENERATOR_NAME}() {`;
+const GENERATOR_SUFFIX = "\n}";
+
 /** A cell that parsed. `code` is the text the AST positions refer to. */
 export interface CellAnalysisOk {
   ok: true;
+  form: CellForm;
   code: string;
-  program: Program;
-  /** Set for an expression cell: the expression whose value the cell shows. */
+  /** The root the transpiler walks: the expression of an expression cell, else the program. */
+  root: Expression | Program;
+  /** Set for an expression cell: the expression whose value the cell shows (parentheses kept). */
   expression?: Expression;
-  /** Top-level declared names, in source order. */
+  /** Top-level declared names, in source order (none for expression and generator cells). */
   defines: string[];
   /** Free names read or assigned, in first-use order (globals such as Math included). */
   references: string[];
   /** The cell uses top-level await, so its body must be an async function. */
   async: boolean;
+  /** A generator cell that awaits: its generator is an async generator. */
+  generatorAsync?: boolean;
 }
 
 /** A cell that did not parse; positions are 1-based. */
@@ -87,7 +111,7 @@ const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "Ar
  * Scope analysis in two passes over the AST: first record which names each scope node declares,
  * then report identifiers that no enclosing scope declares. Order-insensitive on purpose (hoisting).
  */
-function freeReferences(program: Program): { references: string[]; async: boolean } {
+function freeReferences(root: Node, top: Node): { references: string[]; async: boolean; yields: boolean } {
   const declared = new Map<Node, Set<string>>();
   const declare = (scope: Node | undefined, names: string[]) => {
     if (!scope) return;
@@ -100,7 +124,7 @@ function freeReferences(program: Program): { references: string[]; async: boolea
       const a = ancestors[i];
       if (a && FUNCTION_TYPES.has(a.type)) return a;
     }
-    return program;
+    return root;
   };
   const blockParent = (ancestors: Node[]) => {
     const parent = ancestors[ancestors.length - 2];
@@ -109,7 +133,8 @@ function freeReferences(program: Program): { references: string[]; async: boolea
     return parent;
   };
   let async = false;
-  fullAncestor(program, (node, _state, ancestors) => {
+  let yields = false;
+  fullAncestor(root, (node, _state, ancestors) => {
     switch (node.type) {
       case "VariableDeclaration": {
         const names = node.declarations.flatMap((d) => patternNames(d.id));
@@ -135,17 +160,20 @@ function freeReferences(program: Program): { references: string[]; async: boolea
         if (node.param) declare(node, patternNames(node.param));
         break;
       case "AwaitExpression":
-        if (nearestFunction(ancestors) === program) async = true;
+        if (nearestFunction(ancestors) === top) async = true;
+        break;
+      case "YieldExpression":
+        if (nearestFunction(ancestors) === top) yields = true;
         break;
       case "ForOfStatement":
-        if (node.await && nearestFunction(ancestors) === program) async = true;
+        if (node.await && nearestFunction(ancestors) === top) async = true;
         break;
       default:
         break;
     }
   });
   const references = new Set<string>();
-  fullAncestor(program, (node, _state, ancestors, type) => {
+  fullAncestor(root, (node, _state, ancestors, type) => {
     if (node.type !== "Identifier" || (type !== "Identifier" && type !== "VariablePattern")) return;
     for (let i = ancestors.length - 2; i >= 0; i--) {
       const scope = ancestors[i];
@@ -153,7 +181,7 @@ function freeReferences(program: Program): { references: string[]; async: boolea
     }
     references.add(node.name);
   });
-  return { references: [...references], async };
+  return { references: [...references], async, yields };
 }
 
 /** Rejects module syntax that a cell cannot use, with a message that says what to do instead. */
@@ -177,49 +205,92 @@ function moduleSyntaxError(program: Program): CellAnalysisError | undefined {
   return undefined;
 }
 
+function syntaxError(error: unknown): CellAnalysisError {
+  if (!isAcornSyntaxError(error)) throw error;
+  const { line, column } = error.loc;
+  const reason = error.message.replace(/\s*\(\d+:\d+\)$/, "");
+  return {
+    ok: false,
+    message: `Syntax error at line ${line}, column ${column + 1}: ${reason}. Fix the code there.`,
+    line,
+    column: column + 1,
+    defines: [],
+    references: [],
+  };
+}
+
+/** True when `rest` holds nothing but whitespace, comments and at most one `;`. */
+function onlyTrailer(rest: string): boolean {
+  try {
+    const tokens = tokenizer(rest, parseOptions);
+    let token = tokens.getToken();
+    if (token.type === tokTypes.semi) token = tokens.getToken();
+    return token.type === tokTypes.eof;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The cell as one expression, as Notebook Kit reads it first: `{a: 1}` is an object literal and
+ * `class {}` a class value; a *named* class or function is a declaration instead. Parentheses
+ * are kept in the tree so the expression's range covers them (`(1 + 2)` is 0..7, not 1..6).
+ */
+function asExpression(source: string): Expression | undefined {
+  let node: Expression;
+  try {
+    node = parseExpressionAt(source, 0, { ...parseOptions, preserveParens: true });
+  } catch {
+    return undefined;
+  }
+  if ((node.type === "ClassExpression" || node.type === "FunctionExpression") && node.id) return undefined;
+  return onlyTrailer(source.slice(node.end)) ? node : undefined;
+}
+
+/** The top-level statements of a generator cell, parsed inside {@link GENERATOR_PREFIX}. */
+function asGenerator(source: string): { code: string; program: Program; body: Node } | undefined {
+  const code = `${GENERATOR_PREFIX}${source}${GENERATOR_SUFFIX}`;
+  let program: Program;
+  try {
+    program = parse(code, parseOptions);
+  } catch {
+    return undefined;
+  }
+  const only = program.body.length === 1 ? program.body[0] : undefined;
+  if (only?.type !== "FunctionDeclaration" || only.start !== 0 || only.end !== code.length) return undefined;
+  return { code, program, body: only };
+}
+
 /**
  * Parses one JavaScript cell and finds what it defines and what it uses.
  *
- * A cell whose whole source is one expression is an expression cell (its value is shown); an
- * object literal such as `{a: 1, b: 2}` is accepted as an expression too, as in Notebook Kit.
+ * The forms follow Notebook Kit, tried in its order: the whole cell as one expression first (so
+ * `({a: 1})`, `{a: 1}`, `(1, 2)`, `x => x`, `class {}` and `` `t${x}` `` show their value), then
+ * as statements, whose top-level declarations define names. Two differences, both forgiving: an
+ * expression may end in one `;` (`1 + 2;` shows 3, as it did before Kit's rule), and a cell with
+ * `yield` at its top level is a generator cell as in Observable's classic notebooks (Kit only
+ * accepts `yield` inside a `function*`).
  */
 export function analyzeCell(source: string): CellAnalysis {
+  const expression = asExpression(source);
+  if (expression) {
+    const { references, async } = freeReferences(expression, expression);
+    return { ok: true, form: "expression", code: source, root: expression, expression, defines: [], references, async };
+  }
   let program: Program;
-  let code = source;
-  let expression: Expression | undefined;
   try {
-    program = parse(code, parseOptions);
-    const only = program.body.length === 1 ? program.body[0] : undefined;
-    if (only?.type === "ExpressionStatement") expression = only.expression;
-  } catch (firstError) {
-    // Maybe an object literal: retry as a parenthesized expression (same line numbers).
-    const wrapped = `(${source}\n)`;
-    try {
-      const p = parse(wrapped, { ...parseOptions, preserveParens: true });
-      const only = p.body.length === 1 ? p.body[0] : undefined;
-      if (only?.type !== "ExpressionStatement" || only.expression.type !== "ParenthesizedExpression") throw firstError;
-      if (only.expression.start !== 0 || only.expression.end !== wrapped.length) throw firstError;
-      program = p;
-      code = wrapped;
-      expression = only.expression;
-    } catch {
-      if (!isAcornSyntaxError(firstError)) throw firstError;
-      const { line, column } = firstError.loc;
-      const reason = firstError.message.replace(/\s*\(\d+:\d+\)$/, "");
-      return {
-        ok: false,
-        message: `Syntax error at line ${line}, column ${column + 1}: ${reason}. Fix the code there.`,
-        line,
-        column: column + 1,
-        defines: [],
-        references: [],
-      };
-    }
+    program = parse(source, parseOptions);
+  } catch (error) {
+    const generator = asGenerator(source);
+    if (!generator) return syntaxError(error);
+    const { references, async, yields } = freeReferences(generator.program, generator.body);
+    if (!yields) return syntaxError(error);
+    // The cell's value is the generator itself, so the cell body is not async even when the
+    // generator awaits (the runtime awaits each value it yields).
+    return { ok: true, form: "generator", code: generator.code, root: generator.program, defines: [], references, async: false, generatorAsync: async };
   }
   const moduleError = moduleSyntaxError(program);
   if (moduleError) return moduleError;
-  const { references, async } = freeReferences(program);
-  const result: CellAnalysisOk = { ok: true, code, program, defines: topLevelDefines(program), references, async };
-  if (expression) result.expression = expression;
-  return result;
+  const { references, async } = freeReferences(program, program);
+  return { ok: true, form: "program", code: source, root: program, defines: topLevelDefines(program), references, async };
 }

@@ -76,7 +76,8 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
   };
   const finish = (result: unknown): unknown => {
     if (plan.kind === "markdown") {
-      return Promise.all(Array.isArray(result) ? result : []).then((parts) => renderMarkdown(plan.strings ?? [""], parts));
+      const render = plan.render ?? renderMarkdown;
+      return Promise.all(Array.isArray(result) ? result : []).then((parts) => render(plan.strings ?? [""], parts));
     }
     if (plan.kind === "program" && entry.run === run && typeof result === "object" && result !== null) {
       for (const name of plan.defines) {

@@ -101,11 +101,29 @@ export function observe<T>(initialize: (change: (value: T) => void) => (() => vo
   return generator;
 }
 
+/** Inputs whose events the runtime ignores for now (see {@link muteWhile}). */
+const muted = new WeakSet<object>();
+
+/**
+ * Runs `work` with the input's generators deaf to its events: for reading an input's options by
+ * selecting each in turn (input-binding.ts) without the notebook recomputing on every one.
+ */
+export function muteWhile<T>(input: object, work: () => T): T {
+  muted.add(input);
+  try {
+    return work();
+  } finally {
+    muted.delete(input);
+  }
+}
+
 /** A generator of an input's values: its current value first, then one per input event. */
 export function inputGenerator(input: InputLike): Generator<Promise<unknown>, undefined> {
   return observe<unknown>((change) => {
     const event = inputEvent(input);
-    const listener = () => change(inputValue(input));
+    const listener = () => {
+      if (!muted.has(input)) change(inputValue(input));
+    };
     input.addEventListener(event, listener);
     const initial = inputValue(input);
     if (initial !== undefined) change(initial);

@@ -8,12 +8,15 @@ export class HeadlessInput extends EventTarget {
   value: unknown;
   readonly kind: string;
   readonly label: string | undefined;
+  /** The options of a select, radio, checkbox or table, so a link's copy of an option can be matched to it. */
+  readonly choices: unknown[] | undefined;
 
-  constructor(kind: string, value: unknown, label?: string) {
+  constructor(kind: string, value: unknown, label?: string, choices?: unknown[]) {
     super();
     this.kind = kind;
     this.value = value;
     this.label = label;
+    this.choices = choices;
   }
 
   /** What the headless runner prints for a displayed input. */
@@ -50,9 +53,9 @@ function given(options: unknown, fallback: unknown): unknown {
 /** The subset of Observable Inputs that works without a DOM. */
 export const headlessInputs = {
   select: (data: unknown, options?: unknown) =>
-    new HeadlessInput("select", given(options, option(options, "multiple") ? [] : (values(data)[0] ?? null)), labelOf(options)),
-  radio: (data: unknown, options?: unknown) => new HeadlessInput("radio", given(options, null), labelOf(options)),
-  checkbox: (data: unknown, options?: unknown) => new HeadlessInput("checkbox", given(options, []), labelOf(options)),
+    new HeadlessInput("select", given(options, option(options, "multiple") ? [] : (values(data)[0] ?? null)), labelOf(options), values(data)),
+  radio: (data: unknown, options?: unknown) => new HeadlessInput("radio", given(options, null), labelOf(options), values(data)),
+  checkbox: (data: unknown, options?: unknown) => new HeadlessInput("checkbox", given(options, []), labelOf(options), values(data)),
   toggle: (options?: unknown) => new HeadlessInput("toggle", given(options, false), labelOf(options)),
   range: (extent?: unknown, options?: unknown) => {
     const [min, max] = Array.isArray(extent) ? extent : [0, 1];
@@ -63,7 +66,7 @@ export const headlessInputs = {
   text: (options?: unknown) => new HeadlessInput("text", given(options, ""), labelOf(options)),
   textarea: (options?: unknown) => new HeadlessInput("textarea", given(options, ""), labelOf(options)),
   search: (data: unknown, options?: unknown) => new HeadlessInput("search", given(options, values(data)), labelOf(options)),
-  table: (data: unknown, options?: unknown) => new HeadlessInput("table", given(options, values(data)), labelOf(options)),
+  table: (data: unknown, options?: unknown) => new HeadlessInput("table", given(options, values(data)), labelOf(options), values(data)),
   date: (options?: unknown) => new HeadlessInput("date", given(options, null), labelOf(options)),
   color: (options?: unknown) => new HeadlessInput("color", given(options, "#000000"), labelOf(options)),
   button: (_content?: unknown, options?: unknown) => new HeadlessInput("button", given(options, 0), labelOf(options)),

@@ -1,5 +1,5 @@
 import { mergeLazy } from "../base/merge-lazy";
-import type { NotebookDoc } from "../notebook/document";
+import type { CellKind, NotebookDoc } from "../notebook/document";
 import { NotebookRuntime } from "./notebook-runtime";
 import { createStdlib, type StdlibHost } from "./stdlib";
 import { isDisplayTable } from "./display-table";
@@ -8,7 +8,7 @@ import type { CellError, CellStatus } from "./types";
 /** One cell's outcome in a headless run, JSON-ready. */
 export interface HeadlessCellResult {
   id: string;
-  kind: "js" | "md";
+  kind: CellKind;
   status: CellStatus | "timeout";
   /** Values of the names the cell defines. */
   names?: Record<string, unknown>;

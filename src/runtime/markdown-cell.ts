@@ -1,7 +1,8 @@
 import { parseExpressionAt } from "acorn";
 import { marked } from "marked";
 import { parseOptions } from "./analyze-cell";
-import { isMarkdownOutput, type MarkdownOutput } from "./types";
+import { CELL_KIND_NAMES, CELL_TYPES, type CellDoc } from "../notebook/document";
+import { isMarkdownOutput, type MarkdownOutput, type UnsupportedCellOutput } from "./types";
 
 /** A markdown cell split at its `${…}` interpolations: strings.length === expressions.length + 1. */
 export interface MarkdownTemplate {
@@ -104,4 +105,40 @@ export function renderMarkdown(strings: string[], values: unknown[]): MarkdownOu
   for (let k = 0; k < values.length; k++) text += interpolationText(values[k]) + (strings[k + 1] ?? "");
   const html = marked.parse(text, { async: false });
   return { kind: "markdown", html };
+}
+
+/** Text as HTML text or a quoted attribute value (the five characters HTML gives meaning to). */
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/**
+ * How an interpolated value appears in an html cell: as in Notebook Kit's html`…`, text is
+ * escaped, while DOM nodes and rendered markdown/html go in as markup.
+ */
+export function htmlInterpolation(value: unknown): string {
+  if (Array.isArray(value)) return value.map(htmlInterpolation).join("");
+  if (isMarkdownOutput(value)) return value.html;
+  if (typeof value === "object" && value !== null && hasOuterHTML(value)) return value.outerHTML;
+  return escapeHtml(interpolationText(value));
+}
+
+/** Renders an html cell with its interpolated values into raw HTML (the UI sanitizes, as for markdown). */
+export function renderHtml(strings: string[], values: unknown[]): MarkdownOutput {
+  let html = strings[0] ?? "";
+  for (let k = 0; k < values.length; k++) html += htmlInterpolation(values[k]) + (strings[k + 1] ?? "");
+  return { kind: "markdown", html };
+}
+
+/** The notice a cell of a kind this app does not run shows instead of a value. */
+export function unsupportedCell(cell: CellDoc): UnsupportedCellOutput {
+  const own = cell.attributes?.find(([name]) => name === "type")?.[1];
+  const type = own ?? (cell.kind === "other" ? "" : CELL_TYPES[cell.kind]);
+  const what = cell.kind === "other" ? `This cell type (${type})` : `This cell type (${CELL_KIND_NAMES[cell.kind]}, type="${type}")`;
+  return {
+    kind: "unsupported",
+    cellKind: cell.kind,
+    type,
+    message: `${what} is not supported here, so it is not run. It is kept unchanged in the notebook and its file; open the file in Observable Notebook Kit to run it.`,
+  };
 }

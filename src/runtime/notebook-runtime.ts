@@ -11,7 +11,7 @@ import { Runtime, type Module, type Variable } from "@observablehq/runtime";
 import type { CellDoc, NotebookDoc } from "../notebook/document";
 import { applyCellError, applyCellValue, applyNameError, runCell, type CellEntry, type RunHooks } from "./cell-run";
 import { inputValue } from "./generators";
-import { applyInput, isJsonable } from "./input-binding";
+import { applyInput, inputRestoreReport, isJsonable, type InputOutcome, type InputRestoreReport } from "./input-binding";
 import { createLoopGuard, type LoopGuard } from "./loop-guard";
 import { parseCell, planNotebook, type CellPlan } from "./plan-notebook";
 import { cellVarName, defineNameVariable } from "./name-variable";
@@ -68,6 +68,7 @@ export class NotebookRuntime {
   private readonly busy = new Set<Variable>();
   private readonly listeners = new Set<(id: string, state: CellRuntimeState) => void>();
   private readonly pendingInputs = new Map<string, unknown>();
+  private readonly inputOutcomes = new Map<string, InputOutcome>();
   private disposed = false;
 
   constructor(options: RuntimeOptions = {}) {
@@ -195,7 +196,16 @@ export class NotebookRuntime {
       return;
     }
     this.pendingInputs.delete(name);
-    applyInput(input, value);
+    this.inputOutcomes.set(name, applyInput(input, value, name));
+  }
+
+  /**
+   * Which values given to setInput were applied and which were dropped, each with a Problem saying
+   * why (a value the input cannot take, an option it does not have, no such input). Call after
+   * idle(): a value still waiting for its input's cell is reported as having no input.
+   */
+  inputReport(): InputRestoreReport {
+    return inputRestoreReport(this.inputOutcomes, this.pendingInputs.keys());
   }
 
   /** Current values of all view() inputs that can be written as JSON. */

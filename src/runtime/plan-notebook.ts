@@ -1,9 +1,9 @@
 import type { CellDoc } from "../notebook/document";
 import { analyzeCell, type CellAnalysisOk } from "./analyze-cell";
 import { compileCell, type CompiledCell } from "./compile-cell";
-import { markdownValuesSource, parseMarkdownCell } from "./markdown-cell";
+import { markdownValuesSource, parseMarkdownCell, renderHtml, renderMarkdown, unsupportedCell } from "./markdown-cell";
 import { cellError } from "./runtime-error";
-import type { CellError } from "./types";
+import type { CellError, MarkdownOutput, UnsupportedCellOutput } from "./types";
 
 /** Names every cell can use that are not cell definitions or host built-ins. */
 export const RUNTIME_NAMES = new Set(["display", "view", "invalidation", "visibility"]);
@@ -20,8 +20,10 @@ export interface CellPlan {
   error?: CellError;
   /** Names passed into the body, in parameter order. */
   inputs: string[];
-  /** Markdown text around the interpolations. */
+  /** Markdown or html text around the interpolations. */
   strings?: string[];
+  /** Turns a markdown or html cell's text and values into its output. */
+  render?: (strings: string[], values: unknown[]) => MarkdownOutput;
   /** The cell uses display or view, so its value is not shown automatically. */
   displaysItself: boolean;
   /** Changes whenever the runtime definition must change. */
@@ -35,13 +37,18 @@ interface Parsed {
   analysis: CellAnalysisOk | undefined;
   error?: CellError;
   strings?: string[];
+  /** Set for a cell of a kind this app does not run: its value. */
+  unsupported?: UnsupportedCellOutput;
 }
 
-/** Parses a cell (JavaScript or markdown) without looking at the rest of the notebook. */
+/** Parses a cell (JavaScript, markdown or html) without looking at the rest of the notebook. */
 export function parseCell(cell: CellDoc): Parsed {
   let source = cell.source;
   let strings: string[] | undefined;
-  if (cell.kind === "md") {
+  if (cell.kind !== "js" && cell.kind !== "md" && cell.kind !== "html") {
+    return { source: cell.source, kind: cell.kind, analysis: undefined, unsupported: unsupportedCell(cell) };
+  }
+  if (cell.kind === "md" || cell.kind === "html") {
     const template = parseMarkdownCell(cell.source);
     if (!template.ok) {
       const { message, line, column } = template;
@@ -165,7 +172,9 @@ function makePlan(
   builtins: ReadonlySet<string>,
 ): CellPlan {
   const analysis = parsed.analysis;
-  const kind = doc.kind === "md" ? "markdown" : analysis?.expression ? "expression" : "program";
+  const unsupported = parsed.unsupported;
+  const template = doc.kind === "md" || doc.kind === "html";
+  const kind = template ? "markdown" : unsupported || (analysis && analysis.form !== "program") ? "expression" : "program";
   const defines = analysis && doc.kind === "js" ? analysis.defines : [];
   const references = analysis?.references ?? [];
   const inputs = references.filter((n) => definers.has(n) || builtins.has(n) || OBSERVABLE_INPUTS.has(n));
@@ -179,11 +188,14 @@ function makePlan(
     displaysItself: references.includes("display") || references.includes("view"),
     signature: error ? `error:${error.kind}:${error.message}` : `ok:${doc.kind}:${inputs.join(",")}:${doc.source}`,
     compile: () => {
+      // Not run: the cell's value is its notice.
+      if (unsupported) return () => unsupported;
       if (!analysis) throw new Error("compile() called on a cell that did not parse");
       return (compiled ??= compileCell(analysis, inputs, doc.id));
     },
   };
   if (error) plan.error = error;
   if (parsed.strings) plan.strings = parsed.strings;
+  if (template) plan.render = doc.kind === "html" ? renderHtml : renderMarkdown;
   return plan;
 }

@@ -4,6 +4,7 @@ import * as aq from "arquero";
 import { marked } from "marked";
 import Papa from "papaparse";
 import { headlessInputs } from "./headless-inputs";
+import { escapeHtml } from "./markdown-cell";
 import type { MarkdownOutput } from "./types";
 
 /** Where the stdlib gets files and (optionally) a DOM document from. */
@@ -42,10 +43,6 @@ export function csvToTable(text: string, path = "CSV"): aq.ColumnTable {
 
 function isNode(value: unknown): value is Node {
   return typeof value === "object" && value !== null && "nodeType" in value && typeof value.nodeType === "number" && "cloneNode" in value;
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { AnyNode, Node } from "acorn";
 import { fullAncestor } from "acorn-walk";
-import type { CellAnalysisOk } from "./analyze-cell";
+import { GENERATOR_NAME, GENERATOR_PREFIX, SYNC_GENERATOR_PREFIX, type CellAnalysisOk } from "./analyze-cell";
 
 /** Name of the loop-guard function inside compiled cell bodies. */
 export const GUARD = "__tvGuard";
@@ -48,11 +48,16 @@ function loopBody(node: AnyNode): Node | undefined {
  * - a call to the loop guard at the start of every loop body, so a runaway loop throws a
  *   timeout error instead of freezing the page (see docs/decisions.md, Runtime, for why guards);
  * - `await x` / `yield x` wrapped in a call that marks the start of a new synchronous stretch;
- * - `return (expr)` for an expression cell, or `return {a, b}` with the declared names.
+ * - `return (expr)` for an expression cell, or `return {a, b}` with the declared names;
+ * - for a generator cell, the generator function it was parsed in, and `return` of its generator.
+ *
+ * An expression cell's `return (` goes before the whole expression statement and `)` right after
+ * the expression with its own parentheses (`(1 + 2)` → `return ((1 + 2))`): a `return` inserted
+ * inside the cell's outer parentheses was the bug that broke `({a: 1})` and `(1 + 2)`.
  */
 export function transpileCell(analysis: CellAnalysisOk): string {
   const inserts: Insert[] = [];
-  fullAncestor(analysis.program, (node, _state, ancestors) => {
+  fullAncestor(analysis.root, (node, _state, ancestors) => {
     const depth = ancestors.length;
     const body = loopBody(node);
     if (body) {
@@ -72,10 +77,22 @@ export function transpileCell(analysis: CellAnalysisOk): string {
   });
   const expr = analysis.expression;
   if (expr) {
-    inserts.push({ pos: expr.start, text: "return (", closing: false, depth: 0 });
+    // The root is the expression itself, so every other insert has depth ≥ 1.
+    inserts.push({ pos: 0, text: "return (", closing: false, depth: 0 });
     inserts.push({ pos: expr.end, text: ")", closing: true, depth: 0 });
   }
-  let body = applyInserts(analysis.code, inserts);
-  if (!expr) body += `\nreturn {${analysis.defines.join(", ")}};`;
-  return body;
+  const body = applyInserts(analysis.code, inserts);
+  switch (analysis.form) {
+    case "expression":
+      return body;
+    case "generator":
+    {
+      // A sync generator when the cell never awaits: the runtime then pulls values without a promise each.
+      // No insert falls inside the prefix (the cell's own code starts after it).
+      const head = analysis.generatorAsync ? GENERATOR_PREFIX : SYNC_GENERATOR_PREFIX;
+      return `${head}${body.slice(GENERATOR_PREFIX.length)}\nreturn ${GENERATOR_NAME}();`;
+    }
+    case "program":
+      return `${body}\nreturn {${analysis.defines.join(", ")}};`;
+  }
 }

@@ -55,7 +55,10 @@ export interface CellRuntimeState {
   lastRunMs?: number;
 }
 
-/** Rendered markdown cell value: raw HTML (the UI sanitizes with DOMPurify before inserting). */
+/**
+ * Rendered markdown or html cell value: raw HTML (the UI sanitizes with DOMPurify before
+ * inserting), so an html cell is shown exactly as a markdown cell is.
+ */
 export interface MarkdownOutput {
   kind: "markdown";
   html: string;
@@ -70,5 +73,31 @@ export function isMarkdownOutput(value: unknown): value is MarkdownOutput {
     value.kind === "markdown" &&
     "html" in value &&
     typeof value.html === "string"
+  );
+}
+
+/**
+ * The value of a cell of a kind this app does not run (Notebook Kit's tex, sql, dot, ojs, node,
+ * python, or an unknown type). Not an error: the code is fine and is kept byte for byte in the
+ * file; the UI shows `message` as a notice.
+ */
+export interface UnsupportedCellOutput {
+  kind: "unsupported";
+  /** The cell's kind ("sql", "other", …). */
+  cellKind: string;
+  /** The cell's `type` attribute as the file has it. */
+  type: string;
+  message: string;
+}
+
+/** Type guard for {@link UnsupportedCellOutput}. */
+export function isUnsupportedCellOutput(value: unknown): value is UnsupportedCellOutput {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    "kind" in value &&
+    value.kind === "unsupported" &&
+    "message" in value &&
+    typeof value.message === "string"
   );
 }

@@ -8,6 +8,7 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
+import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
 import { launchChromium, norm, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
@@ -144,10 +145,10 @@ describe("loading your own survey file", () => {
   });
 
   it("names with æøå and š come out right, in any survey notebook opened meanwhile", async () => {
-    const payload = await encodeShare({
+    const payload = unwrap(await encodeShare({
       doc: { title: "Names", cells: [{ id: "1", kind: "js", source: "const d = await survey" }, { id: "2", kind: "js", source: "`${d.rows.length}: ${d.rows.map((r) => r.name).filter(Boolean).join(\"|\")}`" }] },
       inputs: {},
-    });
+    }));
     await page.goto(`${server.url}#share=${payload}`);
     await page.click(".nb-consent");
     await waitForOutput(page, "2", "257:");

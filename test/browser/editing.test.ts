@@ -6,6 +6,7 @@
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
 import { launchChromium, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
@@ -124,13 +125,13 @@ describe("editing notebooks in Chromium", () => {
   });
 
   it("sanitizes markdown output: no script, no event handler attributes reach the page", async () => {
-    const payload = await encodeShare({
+    const payload = unwrap(await encodeShare({
       doc: {
         title: "Markdown",
         cells: [{ id: "1", kind: "md", source: '# Hei\n\n<img src="x" onerror="window.__pwned = 1"><script>window.__pwned = 2</script><a href="javascript:alert(1)">lenke</a>' }],
       },
       inputs: {},
-    });
+    }));
     await page.goto(`${server.url}#share=${payload}`);
     await page.click(".nb-consent");
     await waitForOutput(page, "1", "Hei");
@@ -143,10 +144,10 @@ describe("editing notebooks in Chromium", () => {
   it("shows the reconstructed-data notice for notebooks that use the 1999 survey", async () => {
     const demoNotice = page.locator(".nb-notice");
     expect(await demoNotice.isVisible()).toBe(false);
-    const payload = await encodeShare({
+    const payload = unwrap(await encodeShare({
       doc: { title: "Survey", cells: [{ id: "1", kind: "js", source: 'const rows = await FileAttachment("survey-1999/respondents.csv").csv()' }] },
       inputs: {},
-    });
+    }));
     await page.goto(`${server.url}#share=${payload}`);
     // Naming the file is not reading it: the notice follows what the notebook reads once it runs.
     await page.waitForSelector(".nb-preview-bar");

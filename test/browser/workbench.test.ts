@@ -4,6 +4,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
+import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { countingServer, serveDist, type RunningServer } from "./static-server";
 import { launchChromium, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
@@ -27,7 +28,7 @@ afterAll(async () => {
 });
 
 async function shareLinkOf(doc: Parameters<typeof encodeShare>[0]["doc"], inputs: Record<string, unknown> = {}): Promise<string> {
-  return `${server.url}#share=${await encodeShare({ doc, inputs })}`;
+  return `${server.url}#share=${unwrap(await encodeShare({ doc, inputs }))}`;
 }
 
 describe("workbench in Chromium", () => {

@@ -5,6 +5,7 @@
  * notebooks.
  */
 import { describe, expect, it } from "vitest";
+import { unwrap } from "../../../src/base/result";
 import { SurveyScope } from "../../../src/analysis/survey-scope";
 import { NotebookStore } from "../../../src/app/notebook-store";
 import type { RuntimePort } from "../../../src/app/runtime-port";
@@ -70,7 +71,7 @@ async function setup(reads: readonly string[] = ["selection"]) {
       runtimes.push(runtime);
       return runtime;
     },
-    parseNotebook: () => ({ ok: true, value: doc }),
+    parseNotebook: () => ({ ok: true, value: { doc, warnings: [] } }),
     serializeNotebook: () => "",
     fetcher,
     replaceHash: (hash) => hashes.push(hash),
@@ -148,13 +149,13 @@ describe("the workbench's survey filter", () => {
 
   it("takes a share link's filter through the same validation, and says which input was dropped", async () => {
     const { workbench, scope } = await setup();
-    const good = await encodeShare({ doc, inputs: { filter: { fylke: [12], sizeClass: [], respType: [], adopted: [] } } });
+    const good = unwrap(await encodeShare({ doc, inputs: { filter: { fylke: [12], sizeClass: [], respType: [], adopted: [] } } }));
     await workbench.openHash(`#share=${good}`);
     expect(scope.filter.fylke).toEqual([12]);
     for (const bad of [null, "fylke=11", {}]) {
       scope.setFilter(EMPTY);
       workbench.banners = [];
-      await workbench.openHash(`#share=${await encodeShare({ doc, inputs: { filter: bad } })}`);
+      await workbench.openHash(`#share=${unwrap(await encodeShare({ doc, inputs: { filter: bad } }))}`);
       expect(scope.filter, JSON.stringify(bad)).toEqual(EMPTY);
       expect(banners(workbench, "warning").join(" ")).toMatch(/The link's filter was not applied, so the notebook shows all respondents\. The filter/);
     }

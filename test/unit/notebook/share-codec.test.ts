@@ -1,15 +1,17 @@
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { deflateRawSync } from "node:zlib";
 import {
   checksum,
   decodeShare,
   encodeShare,
-  MAX_DECODED_CHARS,
+  MAX_DECODED_BYTES,
   MAX_LINK_CHARS,
+  MAX_SHARE_CELLS,
   type SharePayload,
   validatePayload,
 } from "../../../src/notebook/share-codec";
 import type { NotebookDoc } from "../../../src/notebook/document";
+import { installCountingDecompression } from "../../support/counting-decompression";
 
 const doc: NotebookDoc = {
   title: "Kommuner og æøå — test",
@@ -23,6 +25,24 @@ const doc: NotebookDoc = {
 };
 const payload: SharePayload = { doc, inputs: { region: "Sør", n: 3, list: [1, 2] } };
 
+/** The link for a payload; the test fails if the codec refuses it. */
+async function encode(value: SharePayload): Promise<string> {
+  const result = await encodeShare(value);
+  if (!result.ok) throw new Error(result.error.message);
+  return result.value;
+}
+
+/** Deterministic text that does not compress (so its link is long). */
+function noise(chars: number): string {
+  let x = 12345;
+  let out = "";
+  while (out.length < chars) {
+    x = (Math.imul(x, 1103515245) + 12345) >>> 0;
+    out += (x >>> 8).toString(36);
+  }
+  return out.slice(0, chars);
+}
+
 /** Build a link the way encodeShare does, but from arbitrary JSON, to test validation of foreign payloads. */
 function rawLink(json: string): string {
   const data = deflateRawSync(Buffer.from(json, "utf8")).toString("base64url");
@@ -31,7 +51,7 @@ function rawLink(json: string): string {
 
 describe("share codec", () => {
   it("round-trips a document and its input values exactly", async () => {
-    const link = await encodeShare(payload);
+    const link = await encode(payload);
     expect(link.startsWith("v1.")).toBe(true);
     expect(link).toMatch(/^[A-Za-z0-9._-]+$/);
     const back = await decodeShare(link);
@@ -44,12 +64,12 @@ describe("share codec", () => {
       kind: "js" as const,
       source: `const v${i} = data.filter((d) => d.region === region).rollup({ n: op.count(), mean: op.mean("score${i}") })`,
     }));
-    const link = await encodeShare({ doc: { title: "Big", cells }, inputs: {} });
+    const link = await encode({ doc: { title: "Big", cells }, inputs: {} });
     expect(link.length).toBeLessThan(8 * 1024);
   });
 
   it("reports a cut-off link as truncated", async () => {
-    const link = await encodeShare(payload);
+    const link = await encode(payload);
     const result = await decodeShare(link.slice(0, link.length - 10));
     expect(result.ok).toBe(false);
     if (!result.ok) {
@@ -59,7 +79,7 @@ describe("share codec", () => {
   });
 
   it("reports a garbled character as corrupt", async () => {
-    const link = await encodeShare(payload);
+    const link = await encode(payload);
     const i = link.length - 20;
     const swapped = link.slice(0, i) + (link[i] === "A" ? "B" : "A") + link.slice(i + 1);
     const result = await decodeShare(swapped);
@@ -77,7 +97,7 @@ describe("share codec", () => {
   });
 
   it("rejects a link from another format version and says so", async () => {
-    const link = (await encodeShare(payload)).replace(/^v1\./, "v9.");
+    const link = (await encode(payload)).replace(/^v1\./, "v9.");
     const result = await decodeShare(link);
     expect(!result.ok && result.error.kind).toBe("version");
     expect(!result.ok && result.error.message).toMatch(/v9/);
@@ -89,7 +109,7 @@ describe("share codec", () => {
   });
 
   it("stops a decompression bomb at the decoded-size limit", async () => {
-    const json = JSON.stringify({ doc: { title: "x".repeat(MAX_DECODED_CHARS + 10), cells: [] }, inputs: {} });
+    const json = JSON.stringify({ doc: { title: "x".repeat(MAX_DECODED_BYTES + 10), cells: [] }, inputs: {} });
     const link = rawLink(json);
     expect(link.length).toBeLessThan(MAX_LINK_CHARS);
     const result = await decodeShare(link);
@@ -102,6 +122,9 @@ describe("share codec", () => {
       [{ inputs: {} }, /doc/],
       [{ doc: { title: 1, cells: [] } }, /title/],
       [{ doc: { title: "t", cells: [{ id: "1", kind: "py", source: "" }] } }, /unknown kind/],
+      [{ doc: { title: "t", cells: [{ id: "1", kind: "other", source: "" }] } }, /no type/],
+      [{ doc: { title: "t", cells: [], comments: [{ text: "<!-- a --><script>alert(1)</script><!-- b -->" }] } }, /comments are not HTML comments/],
+      [{ doc: { title: "t", cells: [], comments: [{ text: "not a comment" }] } }, /comments/],
       [{ doc: { title: "t", cells: [{ id: "1", kind: "js", source: "a" }, { id: "1", kind: "js", source: "b" }] } }, /appears twice/],
       [{ doc: { title: "t", cells: [{ id: "1", kind: "js" }] } }, /no source/],
       [{ doc: { title: "t", cells: [] }, inputs: [1] }, /inputs/],
@@ -119,5 +142,75 @@ describe("share codec", () => {
   it("drops unknown fields so nothing but the document and inputs survives", () => {
     const result = validatePayload({ doc: { title: "t", cells: [{ id: "1", kind: "js", source: "1", value: 42 }], runtime: {} }, inputs: {}, extra: 1 });
     expect(result).toEqual({ ok: true, value: { doc: { title: "t", cells: [{ id: "1", kind: "js", source: "1" }] }, inputs: {} } });
+  });
+
+  it("carries every cell kind, pinned flags and comments through a link", async () => {
+    const rich: SharePayload = {
+      doc: {
+        title: "Kit",
+        cells: [
+          { id: "1", kind: "html", source: "<b>${x}</b>", pinned: true },
+          { id: "2", kind: "sql", source: "SELECT 1", attributes: [["database", "db"]] },
+          { id: "3", kind: "other", source: "x <- 1", attributes: [["type", "text/x-r"]] },
+        ],
+        comments: [{ text: "<!-- note -->", before: "2" }, { text: "<!-- end -->" }],
+      },
+      inputs: {},
+    };
+    expect(await decodeShare(await encode(rich))).toEqual({ ok: true, value: rich });
+  });
+});
+
+describe("share links the app would not open are refused when made", () => {
+  it("refuses a link longer than the app opens, and says why and what to do", async () => {
+    const result = await encodeShare({ doc: { title: "Big cell", cells: [{ id: "1", kind: "js", source: `const s = "${noise(300_000)}"` }] }, inputs: {} });
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.kind).toBe("oversized");
+      expect(result.error.message).toMatch(/^This notebook makes a link of [\d,]+ characters; the app opens links of up to 200,000\. Export the notebook as a file/);
+    }
+  });
+
+  it("refuses a notebook whose text passes the decoder's limit even if it compresses to a short link", async () => {
+    const result = await encodeShare({ doc: { title: "Repeats", cells: [{ id: "1", kind: "md", source: "a".repeat(MAX_DECODED_BYTES) }] }, inputs: {} });
+    expect(!result.ok && result.error.message).toMatch(/at most 2,000,000\. Export the notebook as a file/);
+  });
+
+  it("caps the cells a link may carry, on both ends", async () => {
+    const cells = Array.from({ length: MAX_SHARE_CELLS + 1 }, (_, i) => ({ id: String(i + 1), kind: "js" as const, source: `${i}` }));
+    const made = await encodeShare({ doc: { title: "Many", cells }, inputs: {} });
+    expect(!made.ok && made.error.message).toBe("This notebook has 1,001 cells; a share link may carry at most 1,000. Export the notebook as a file and send the file instead.");
+    const opened = await decodeShare(rawLink(JSON.stringify({ doc: { title: "Many", cells }, inputs: {} })));
+    expect(!opened.ok && opened.error).toEqual({ kind: "oversized", message: expect.stringMatching(/^This link holds 1,001 cells; links may carry at most 1,000\./) });
+    expect(await decodeShare(await encode({ doc: { title: "Max", cells: cells.slice(0, MAX_SHARE_CELLS) }, inputs: {} }))).toMatchObject({ ok: true });
+  });
+});
+
+describe("decoding hostile links", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("refuses a declared length of 10^23 as damaged, not cut off", async () => {
+    const link = await encode(payload);
+    const [version, , sum, data] = link.split(".");
+    const result = await decodeShare(`${version}.100000000000000000000000.${sum}.${data}`);
+    expect(!result.ok && result.error.kind).toBe("corrupt");
+    expect(!result.ok && result.error.message).toMatch(/header gives a length no share link has/);
+  });
+
+  it("stops inflating a bomb at the cap instead of handing the inflater all of it", async () => {
+    // 100 MB of spaces deflate to ~100 KB: under the link limit, 50× over the decoded limit.
+    const compressed = deflateRawSync(Buffer.alloc(100_000_000, 0x20));
+    const data = compressed.toString("base64url");
+    expect(data.length).toBeLessThan(MAX_LINK_CHARS);
+    const realm = { DecompressionStream };
+    const fed = installCountingDecompression(realm);
+    vi.stubGlobal("DecompressionStream", realm.DecompressionStream);
+    const result = await decodeShare(`v1.${data.length}.00000000.${data}`);
+    expect(!result.ok && result.error.kind).toBe("oversized");
+    // The whole bomb went in as one chunk before. Node's inflater works lazily, so what it is fed
+    // runs ahead of what it inflates; the tight bound (a few slices) is checked in Chromium, whose
+    // inflater expands each chunk at once (test/browser/share-links.test.ts).
+    expect(compressed.byteLength).toBeGreaterThan(90_000);
+    expect(fed()).toBeLessThan(compressed.byteLength / 4);
   });
 });

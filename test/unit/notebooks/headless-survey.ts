@@ -17,7 +17,7 @@ import { SurveySource } from "../../../src/analysis/survey-source";
 import { mergeLazy } from "../../../src/base/merge-lazy";
 import type { SurveyFilter } from "../../../src/data/survey-filter";
 import type { NotebookDoc } from "../../../src/notebook/document";
-import { tryParseNotebook } from "../../../src/notebook/format";
+import { parseNotebook } from "../../../src/notebook/format";
 import { runNotebookHeadless, type HeadlessRun } from "../../../src/runtime/headless";
 import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
 import { createStdlib } from "../../../src/runtime/stdlib";
@@ -45,9 +45,9 @@ export function shippedNotebooks(): string[] {
 
 /** The notebook file parsed. */
 export function notebook(name: string): NotebookDoc {
-  const parsed = tryParseNotebook(readFileSync(path.join(repo, "notebooks", name), "utf8"));
-  if (!parsed.ok) throw new Error(`${name}: ${parsed.error}`);
-  return parsed.doc;
+  const parsed = parseNotebook(readFileSync(path.join(repo, "notebooks", name), "utf8"));
+  if (!parsed.ok) throw new Error(`${name}: ${parsed.error.message}`);
+  return parsed.value.doc;
 }
 
 /** The survey state over the Node host, as the runner makes it (optionally with a filter set). */

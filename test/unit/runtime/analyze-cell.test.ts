@@ -13,7 +13,7 @@ describe("analyzeCell", () => {
     const a = ok("const {x, y: [z, ...rest]} = obj; let w = 1, v; function f() {} class C {}");
     expect(a.defines).toEqual(["x", "z", "rest", "w", "v", "f", "C"]);
     expect(a.references).toEqual(["obj"]);
-    expect(a.expression).toBeUndefined();
+    expect(a.form).toBe("program");
   });
 
   it("finds free references and ignores locals, params, properties and labels", () => {
@@ -32,8 +32,23 @@ describe("analyzeCell", () => {
   it("treats a single expression (or object literal) as an expression cell", () => {
     expect(ok("a + b").expression?.type).toBe("BinaryExpression");
     expect(ok("{a: 1, b: c}").references).toEqual(["c"]);
-    expect(ok("{a: 1, b: c}").expression).toBeDefined();
-    expect(ok("function f() {}").expression).toBeUndefined();
+    expect(ok("{a: 1, b: c}").form).toBe("expression");
+    expect(ok("{a}").form).toBe("expression");
+    expect(ok("function f() {}").form).toBe("program");
+    expect(ok("class C {}").form).toBe("program");
+    expect(ok("class {}").form).toBe("expression");
+    expect(ok("{ const a = 1; }").form).toBe("program");
+  });
+
+  it("keeps an expression's own parentheses in its range", () => {
+    const a = ok(" (1 + 2) ; // c");
+    expect([a.expression?.start, a.expression?.end]).toEqual([1, 8]);
+  });
+
+  it("reads a cell with a top-level yield as a generator cell that defines nothing", () => {
+    const a = ok("const step = 2;\nyield step * k;");
+    expect(a).toMatchObject({ form: "generator", defines: [], references: ["k"], async: false, generatorAsync: false });
+    expect(ok("yield await next()")).toMatchObject({ form: "generator", async: false, generatorAsync: true });
   });
 
   it("detects top-level await but not await inside functions", () => {
@@ -67,5 +82,14 @@ describe("transpileCell", () => {
 
   it("returns an expression cell's value and marks resumption after await", () => {
     expect(transpileCell(ok("await load(1)"))).toBe("return (__tvResumed(await load(1)))");
+  });
+
+  it("puts return before an expression's outer parentheses, not inside them", () => {
+    expect(transpileCell(ok("({a: 1})"))).toBe("return (({a: 1}))");
+    expect(transpileCell(ok("/* c */ (1 + 2); // d"))).toBe("return (/* c */ (1 + 2)); // d");
+  });
+
+  it("compiles a generator cell as a generator function and returns its generator", () => {
+    expect(transpileCell(ok("while (true) yield 1"))).toBe("function* __tvCell() {while (true) {__tvGuard();__tvResumed(yield 1)}\n}\nreturn __tvCell();");
   });
 });
