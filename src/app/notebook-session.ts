@@ -5,6 +5,7 @@
  * "live"; `start()` is the only way from preview to live, so running is always an explicit choice.
  */
 import { nextCellId, type CellDoc, type CellKind, type NotebookDoc } from "../notebook/document";
+import type { InputRestoreReport } from "../runtime/input-binding";
 import { parseCell } from "../runtime/plan-notebook";
 import type { CellRuntimeState } from "../runtime/types";
 import type { RuntimePort } from "./runtime-port";
@@ -108,6 +109,11 @@ export class NotebookSession {
   references(name: string): boolean {
     if (this.runtime) return this.runtime.references(name);
     return this.doc.cells.some((cell) => parseCell(cell).analysis?.references.includes(name) ?? false);
+  }
+
+  /** Which of a link's input values were applied and which were dropped, and why (after idle). */
+  inputReport(): InputRestoreReport {
+    return this.runtime?.inputReport() ?? { applied: [], dropped: [] };
   }
 
   /** Current input values (for share links); in preview, the ones that came with the link. */

@@ -274,6 +274,8 @@ export class Workbench {
     this.save();
     await this.autosaver.flush();
     await this.followFilter(open.session, { kind: "local", key: open.key });
+    // A link's input values are untrusted: each one its input could not take is named, with why.
+    for (const dropped of open.session.inputReport().dropped) this.banner("warning", dropped.problem.message);
   }
 
   /** Throw away local edits of a bundled notebook and reopen the shipped file. */

@@ -9,8 +9,8 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import type { CellDoc } from "../notebook/document";
-import { isMarkdownOutput, type CellRuntimeState } from "../runtime/types";
+import { CELL_KIND_NAMES, type CellDoc, type CellKind } from "../notebook/document";
+import { isMarkdownOutput, isUnsupportedCellOutput, type CellRuntimeState } from "../runtime/types";
 import type { CodeEditor } from "./code-editor";
 import { highlightJs } from "./highlight";
 import { fire } from "./events";
@@ -22,6 +22,11 @@ export interface CellRef {
   id: string;
   label: string;
 }
+
+/** The short badge of each cell kind in the cell's bar. */
+const KIND_BADGES: Readonly<Record<CellKind, string>> = {
+  js: "JS", md: "MD", html: "HTML", tex: "TeX", sql: "SQL", dot: "DOT", ojs: "OJS", node: "NODE", python: "PY", other: "?",
+};
 
 @customElement("nb-cell")
 export class NbCell extends LitElement {
@@ -51,8 +56,13 @@ export class NbCell extends LitElement {
     return this.draft ?? this.cell.source;
   }
 
+  /** Markdown and html cells are read as their rendered output; their source shows when edited. */
+  private get rendersAsDocument(): boolean {
+    return this.cell.kind === "md" || this.cell.kind === "html";
+  }
+
   private get sourceVisible(): boolean {
-    return this.cell.kind === "js" || this.preview || this.editing || this.cell.source.trim() === "";
+    return !this.rendersAsDocument || this.preview || this.editing || this.cell.source.trim() === "";
   }
 
 
@@ -157,7 +167,7 @@ export class NbCell extends LitElement {
     const s = this.cellState;
     const error = this.preview ? undefined : s?.error;
     // A failed cell shows its error alone: a value from an earlier run next to it would mislead.
-    const displays = this.preview || !s || error ? [] : s.displays.length > 0 ? s.displays : isMarkdownOutput(s.value) ? [s.value] : [];
+    const displays = this.preview || !s || error ? [] : s.displays.length > 0 ? s.displays : isMarkdownOutput(s.value) || isUnsupportedCellOutput(s.value) ? [s.value] : [];
     const same = error === this.shownError && displays.length === this.shownDisplays.length && displays.every((d, i) => d === this.shownDisplays[i]);
     if (same && out.childNodes.length > 0 === (displays.length > 0 || error !== undefined)) return;
     this.shownDisplays = displays;
@@ -193,11 +203,11 @@ export class NbCell extends LitElement {
     const classes = ["nb-cell", `nb-cell-${this.cell.kind}`, changed ? "is-changed" : "", s?.error && !this.preview ? "has-error" : "", this.preview ? "is-preview" : ""].join(" ");
     return html`<article class=${classes} id=${`cell-${this.cell.id}`} data-cell-id=${this.cell.id}>
       <div class="nb-cell-bar">
-        <span class="nb-cell-kind" title=${this.cell.kind === "js" ? "JavaScript cell" : "Markdown cell"}>${this.cell.kind === "js" ? "JS" : "MD"}</span>
+        <span class="nb-cell-kind" title=${`${CELL_KIND_NAMES[this.cell.kind]} cell`}>${KIND_BADGES[this.cell.kind]}</span>
         ${changed ? html`<span class="nb-changed" title="Edited but not run: press Shift-Enter">● changed — Shift-Enter to run</span>` : nothing}
         <span class="nb-status">${this.statusText()}</span>
         <span class="nb-cell-actions">
-          ${this.cell.kind === "md" && !this.preview
+          ${this.rendersAsDocument && !this.preview
             ? html`<button class="nb-icon" title=${this.editing ? "Hide source" : "Edit source"} @click=${() => this.toggleSource()}>${this.editing ? "Hide" : "Edit"}</button>`
             : nothing}
           ${this.preview
@@ -210,9 +220,9 @@ export class NbCell extends LitElement {
                 <button class="nb-icon nb-delete" title="Delete cell" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "delete" })}>✕</button>`}
         </span>
       </div>
-      ${this.cell.kind === "md" ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}
+      ${this.rendersAsDocument ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}
       ${this.sourceVisible ? html`<div class="nb-editor">${this.active ? html`<div class="nb-cm"></div>` : this.staticCode()}</div>` : nothing}
-      ${this.cell.kind === "js" ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}
+      ${this.rendersAsDocument ? nothing : html`<div class="nb-output" aria-live="polite"></div>`}
       ${this.uses.length + this.usedBy.length > 0 && !this.preview
         ? html`<div class="nb-deps">${this.refs("uses", this.uses)}${this.refs("used by", this.usedBy)}</div>`
         : nothing}

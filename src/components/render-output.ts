@@ -6,7 +6,7 @@
  */
 import DOMPurify from "dompurify";
 import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
-import { isMarkdownOutput, type CellError } from "../runtime/types";
+import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
 import { isColumnTable, type TableLike as ExportableTable } from "../analysis/export-table";
@@ -100,6 +100,14 @@ function renderTable(table: DisplayTable): HTMLElement {
 export function renderValue(value: unknown): Node {
   if (isNode(value)) return value;
   if (isMarkdownOutput(value)) return sanitizedMarkdown(value.html);
+  if (isUnsupportedCellOutput(value)) {
+    // A Notebook Kit cell mode this app does not run (sql, tex, python…): kept byte for byte, said plainly.
+    const note = document.createElement("p");
+    note.className = "nb-unsupported";
+    note.setAttribute("role", "note");
+    note.textContent = value.message;
+    return note;
+  }
   if (isDisplayTable(value)) {
     try {
       return renderTable(value);

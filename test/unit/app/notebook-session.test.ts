@@ -38,6 +38,9 @@ class FakeRuntime implements RuntimePort {
   inputValues(): Record<string, unknown> {
     return { ...this.inputs };
   }
+  inputReport(): { applied: string[]; dropped: [] } {
+    return { applied: [], dropped: [] };
+  }
   references(name: string): boolean {
     return name === "a";
   }

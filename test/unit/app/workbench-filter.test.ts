@@ -42,6 +42,11 @@ class FakeRuntime implements RuntimePort {
   inputValues(): Record<string, unknown> {
     return {};
   }
+  /** What the runtime says of a link's input values once it has run (set by a test). */
+  report: ReturnType<RuntimePort["inputReport"]> = { applied: [], dropped: [] };
+  inputReport(): ReturnType<RuntimePort["inputReport"]> {
+    return this.report;
+  }
   references(name: string): boolean {
     return this.reads.includes(name);
   }
@@ -171,5 +176,17 @@ describe("the workbench's survey filter", () => {
     const { decodeShare } = await import("../../../src/notebook/share-codec");
     const decoded = await decodeShare(payload ?? "");
     expect(decoded.ok && decoded.value.inputs).toEqual({ filter: { fylke: [3], sizeClass: [], respType: [], adopted: [] } });
+  });
+
+  it("names each input a shared link's value could not be restored to, once the notebook runs", async () => {
+    const { workbench, runtimes } = await setup();
+    await workbench.openHash(`#share=${unwrap(await encodeShare({ doc, inputs: { county: { id: 12 } } }))}`);
+    expect(runtimes).toHaveLength(0);
+    const message = 'Input "county" keeps its own value: the link gave an option it does not have. Set it by hand, or ask the sender for a new link.';
+    const consent = workbench.consent();
+    const runtime = runtimes[0];
+    if (runtime) runtime.report = { applied: [], dropped: [{ name: "county", problem: { kind: "input-option", message } }] };
+    await consent;
+    expect(banners(workbench, "warning")).toContain(message);
   });
 });
