@@ -4,7 +4,7 @@
  */
 import type { ResidualReport } from "../../../src/data/residuals";
 import type { SoftTargets } from "./soft-targets";
-import type { SearchRecord } from "./results";
+import type { RedrawRecord } from "./assign";
 import type { Resolution } from "./statuses";
 import type { Respondent } from "./respondent";
 
@@ -13,7 +13,7 @@ export interface ReportInput {
   people: readonly Respondent[];
   residuals: ResidualReport;
   soft: SoftTargets;
-  searches: readonly SearchRecord[];
+  redraws: readonly RedrawRecord[];
   resolutions: readonly Resolution[];
   inconsistencies: readonly { id: string; table: string; resolution: string }[];
 }
@@ -122,7 +122,7 @@ export function reconstructionDoc(input: ReportInput): string {
   }
   const size = soft.sizeClass.map((s) => `| ${s.class} | ${s.kommuner} | ${s.ssbExpected} | ${s.respondents} |`).join("\n");
   const models = Object.entries(soft.sizeVsAdoption).map(([k, v]) => `${k} ${v}`).join(", ");
-  const lead = input.searches.map((s) => `${s.expectation} ${s.r} (sub-stream ${s.attempt}, band ${s.band.join("–")})`).join(", ");
+  const lead = input.redraws.map((s) => `${s.variable} ${s.r} (attempt ${s.attempt}, band ${s.band.join("–")})`).join(", ");
   parts.push(`## Soft targets achieved\n\n| size class | kommuner | SSB 1999 × 257/435 | all respondents (fylkeskommuner in 6) |\n|---|---|---|---|\n${size}\n\n- Gender: ${soft.genderPercent.men} % men, ${soft.genderPercent.women} % women (report: 83 / 17).\n- Age: ${soft.agePercent["41-50"]} % aged 41–50, ${soft.agePercent["51-60"]} % aged 51–60 (report: about half, about 30 %).\n- r(size class, adopted) > 0 for all six models: ${models}.\n- r(q30_5, expectations met), raw codes (1 = "I stor grad" on both): ${lead}.\n- r(size class, intranet progress 5 − q9) = ${soft.sizeVsIntranet}.\n- Stated but not reproducible: "27 kommuner with two or more models" — the appendix names 32 (inconsistency two-model-list-incomplete).\n`);
   return `${parts.join("\n")}`;
 }
