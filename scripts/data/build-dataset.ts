@@ -1,8 +1,9 @@
 /**
  * `npm run data:build`: regenerate the data from its sources (`data/sources`, `data/reference`),
  * byte-identical on every run — codebook.json, printed-tables.json and inconsistencies.md,
- * municipalities and adopters, the thesis findings, then the reconstructed respondents (CSV, card
- * image, provenance, residuals) with a fixed seed — and print the residual of every printed cell.
+ * municipalities and adopters, the thesis findings, then the ensemble of reconstructions
+ * (ensemble.bin) and its draw 0 as the canonical respondents (CSV, card image, provenance,
+ * residuals) from a fixed seed — and print the residual of every printed cell.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -11,7 +12,7 @@ import { buildCodebook, writeCodebook } from "./codebook-source";
 import { buildPrintedTables, renderInconsistencies, serializePrintedTables } from "./printed-tables-source";
 import { writeThesis } from "./thesis-source";
 import { buildFiles } from "./build-municipalities";
-import { reconstruct, SEED } from "./reconstruct/reconstruct";
+import { SEED } from "./reconstruct/reconstruct";
 import { computeResiduals } from "../../src/data/residuals";
 import { readAdopters, readMunicipalities, readRespondentList } from "./reconstruct/sources";
 import { provenanceDocument, recordValues, respondentsCsv, respondentsDat } from "./reconstruct/write-outputs";
@@ -47,14 +48,18 @@ function main(): void {
   const adopters = readAdopters(out("adopters.csv"));
   const listed = readRespondentList(out("respondent-list.csv"));
   const inputs = { municipalities, adopters, listed };
-  const { people, resolutions, redraws } = reconstruct(inputs, codebook, SEED);
+  // Draw 0 of the ensemble is the canonical respondents.csv.
   const ensemble = buildEnsemble(inputs, codebook, printed, SEED);
-  writeBytes(out("ensemble.bin"), encodeEnsemble({
+  const canonical = ensemble.reconstructions[0];
+  if (!canonical) throw new Error("The ensemble is empty: ENSEMBLE_DRAWS must be at least 1.");
+  const { people, resolutions, redraws } = canonical;
+  const ensembleBytes = encodeEnsemble({
     seed: SEED,
     drawSeeds: ensemble.seeds,
     variables: ensembleVariables(codebook),
     draws: ensemble.reconstructions.map((r) => ensembleRecords(r, codebook)),
-  }));
+  });
+  writeBytes(out("ensemble.bin"), ensembleBytes);
   write(out("respondents.csv"), respondentsCsv(people, codebook));
   write(out("respondents.dat"), respondentsDat(people, codebook));
   write(out("provenance.json"), `${JSON.stringify(provenanceDocument(SEED), null, 2)}\n`);
@@ -64,7 +69,8 @@ function main(): void {
   const soft = softTargets(people);
   write(out("residuals.json"), `${JSON.stringify({ seed: SEED, resolutions, redraws, soft, ...residuals }, null, 2)}\n`);
   write(resolve(root, "docs/data/reconstruction.md"),
-    reconstructionDoc({ seed: SEED, people, residuals, soft, redraws, resolutions, inconsistencies: printed.inconsistencies }));
+    reconstructionDoc({ seed: SEED, people, residuals, soft, redraws, resolutions, inconsistencies: printed.inconsistencies,
+      ensemble: { bytes: ensembleBytes.length, redraws: ensemble.reconstructions.map((r) => r.redraws) } }));
 
   // Per-table summary: every cell, non-zero residuals listed with their conflict id.
   const byTable = new Map<string, { cells: number; off: number }>();

@@ -137,15 +137,21 @@ export function decodeEnsemble(bytes: Uint8Array): Result<Ensemble, EnsembleProb
   if (!header.ok) return header;
   const { draws, rows, seed, drawSeeds, columns } = header.value;
   const byName = new Map(columns.map((c) => [c.name, c]));
+  // One lookup table per column (index → value, NaN for blank), built once.
+  const lookups = new Map(columns.map((c) => [c.name, Float64Array.from([Number.NaN, ...c.values])]));
+  // Two spare zero bytes so a cell near the end can be read as a 3-byte window without bounds checks.
+  const padded = new Uint8Array(payload.length + 2);
+  padded.set(payload);
 
   /** Decode `count` cells starting at cell `first` of a column's block into `out` at `at`. */
   const unpack = (c: EnsembleColumnHeader, first: number, count: number, out: Float64Array, at: number): void => {
-    const lookup = Float64Array.from([Number.NaN, ...c.values]);
-    const mask = (1 << c.bits) - 1;
-    let bit = first * c.bits;
-    for (let i = 0; i < count; i++, bit += c.bits) {
-      const byte = c.offset + (bit >>> 3);
-      const word = (payload[byte] ?? 0) | ((payload[byte + 1] ?? 0) << 8) | ((payload[byte + 2] ?? 0) << 16);
+    const lookup = lookups.get(c.name) ?? new Float64Array([Number.NaN]);
+    const { bits, offset } = c;
+    const mask = (1 << bits) - 1;
+    let bit = first * bits;
+    for (let i = 0; i < count; i++, bit += bits) {
+      const byte = offset + (bit >>> 3);
+      const word = (padded[byte] ?? 0) | ((padded[byte + 1] ?? 0) << 8) | ((padded[byte + 2] ?? 0) << 16);
       out[at + i] = lookup[(word >>> (bit & 7)) & mask] ?? Number.NaN;
     }
   };

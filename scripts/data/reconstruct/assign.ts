@@ -53,7 +53,7 @@ export function redrawUntil(relation: string, variable: string, rng: Rng, draw: 
   for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
     draw(rng.fork(`${relation}:${variable}:${attempt}`));
     const { r, band, ok } = measure();
-    if (ok) return { relation, variable, attempt, r: r === null ? null : Math.round(r * 1000) / 1000, band };
+    if (ok) return { relation, variable, attempt, r: r === null ? null : Math.round(r * 10000) / 10000, band };
   }
   throw new Error(`${relation} ${variable}: no draw in ${MAX_ATTEMPTS} attempts met the band. The band in stated-relations.ts is out of reach; widen it or fix the measure.`);
 }
