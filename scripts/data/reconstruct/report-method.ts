@@ -118,7 +118,8 @@ src/base, no DOM), in the browser and in Node:
 - Then one block per column at \`offset\` (bytes after the header): draws × rows cell indices,
   draw after draw, rows in resp_id order, each \`bits\` wide, least significant bit first. Index 0
   is blank; index k is \`values[k − 1]\`. \`bits\` is the fewest that hold the column's distinct
-  values plus blank (1 bit for a tick box, 3 for most questions, 6 for age, 8 for knr).
+  values plus blank (1 bit for a tick box, 2–3 for the questions, 5 for county, 6 for age, 8
+  for knr, 9 for resp_id).
 - Columns: the codebook's 129 variables (resp_id … q34), then resp_type, fylke, size_class and knr
   (a number; blank for anonymous respondents).
 
