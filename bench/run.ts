@@ -1,11 +1,13 @@
 /**
- * `npm run bench`: builds the app, runs the workbench benchmarks in Chromium, then the statistics
- * benchmark from bench/stats.ts when that file is present. Prints medians; not a test.
+ * `npm run bench`: builds the app, runs the workbench benchmarks in Chromium, the ensemble decoding
+ * benchmark (bench/ensemble.ts), then the statistics benchmark from bench/stats.ts when that file is
+ * present. Prints medians; not a test.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "vite";
 import { runWorkbenchBench } from "./workbench";
+import { runEnsembleBench } from "./ensemble";
 
 function hasRunStatsBench(mod: unknown): mod is { runStatsBench: () => Promise<void> } {
   return typeof mod === "object" && mod !== null && "runStatsBench" in mod && typeof mod.runStatsBench === "function";
@@ -15,6 +17,8 @@ async function main(): Promise<void> {
   console.log("Building the app (vite build)…");
   await build({ logLevel: "warn" });
   await runWorkbenchBench();
+  console.log("");
+  await runEnsembleBench();
 
   // The statistics bench lives in its own file (another owner); import it only if it exists.
   const statsPath = fileURLToPath(new URL("./stats.ts", import.meta.url));

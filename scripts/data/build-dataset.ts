@@ -1,8 +1,9 @@
 /**
  * `npm run data:build`: regenerate the data from its sources (`data/sources`, `data/reference`),
  * byte-identical on every run — codebook.json, printed-tables.json and inconsistencies.md,
- * municipalities and adopters, the thesis findings, then the reconstructed respondents (CSV, card
- * image, provenance, residuals) with a fixed seed — and print the residual of every printed cell.
+ * municipalities and adopters, the thesis findings, then the ensemble of reconstructions
+ * (ensemble.bin) and its draw 0 as the canonical respondents (CSV, card image, provenance,
+ * residuals) from a fixed seed — and print the residual of every printed cell.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { dirname, resolve } from "node:path";
@@ -11,12 +12,14 @@ import { buildCodebook, writeCodebook } from "./codebook-source";
 import { buildPrintedTables, renderInconsistencies, serializePrintedTables } from "./printed-tables-source";
 import { writeThesis } from "./thesis-source";
 import { buildFiles } from "./build-municipalities";
-import { reconstruct, SEED } from "./reconstruct/reconstruct";
+import { SEED } from "./reconstruct/reconstruct";
 import { computeResiduals } from "../../src/data/residuals";
 import { readAdopters, readMunicipalities, readRespondentList } from "./reconstruct/sources";
 import { provenanceDocument, recordValues, respondentsCsv, respondentsDat } from "./reconstruct/write-outputs";
 import { softTargets } from "./reconstruct/soft-targets";
 import { reconstructionDoc } from "./reconstruct/report-doc";
+import { buildEnsemble, ensembleRecords, ensembleVariables } from "./reconstruct/ensemble";
+import { encodeEnsemble } from "./reconstruct/ensemble-file";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const out = (p: string): string => resolve(root, "data/survey-1999", p);
@@ -25,6 +28,12 @@ function write(path: string, text: string): void {
   mkdirSync(dirname(path), { recursive: true });
   writeFileSync(path, text, "utf8");
   console.log(`wrote ${path.slice(root.length + 1)} (${Buffer.byteLength(text)} bytes)`);
+}
+
+function writeBytes(path: string, bytes: Uint8Array): void {
+  mkdirSync(dirname(path), { recursive: true });
+  writeFileSync(path, bytes);
+  console.log(`wrote ${path.slice(root.length + 1)} (${bytes.length} bytes)`);
 }
 
 function main(): void {
@@ -38,7 +47,19 @@ function main(): void {
   const municipalities = readMunicipalities(resolve(root, "data/reference/kommuner_1999_folkemengde_storrelsesklasse.csv"));
   const adopters = readAdopters(out("adopters.csv"));
   const listed = readRespondentList(out("respondent-list.csv"));
-  const { people, resolutions, searches } = reconstruct({ municipalities, adopters, listed }, codebook, SEED);
+  const inputs = { municipalities, adopters, listed };
+  // Draw 0 of the ensemble is the canonical respondents.csv.
+  const ensemble = buildEnsemble(inputs, codebook, printed, SEED);
+  const canonical = ensemble.reconstructions[0];
+  if (!canonical) throw new Error("The ensemble is empty: ENSEMBLE_DRAWS must be at least 1.");
+  const { people, resolutions, redraws } = canonical;
+  const ensembleBytes = encodeEnsemble({
+    seed: SEED,
+    drawSeeds: ensemble.seeds,
+    variables: ensembleVariables(codebook),
+    draws: ensemble.reconstructions.map((r) => ensembleRecords(r, codebook)),
+  });
+  writeBytes(out("ensemble.bin"), ensembleBytes);
   write(out("respondents.csv"), respondentsCsv(people, codebook));
   write(out("respondents.dat"), respondentsDat(people, codebook));
   write(out("provenance.json"), `${JSON.stringify(provenanceDocument(SEED), null, 2)}\n`);
@@ -46,9 +67,10 @@ function main(): void {
   const missingCodes = new Map(codebook.variables.map((v) => [v.name, v.missing]));
   const residuals = computeResiduals(printed, records, (v) => missingCodes.get(v) ?? []);
   const soft = softTargets(people);
-  write(out("residuals.json"), `${JSON.stringify({ seed: SEED, resolutions, searches, soft, ...residuals }, null, 2)}\n`);
+  write(out("residuals.json"), `${JSON.stringify({ seed: SEED, resolutions, redraws, soft, ...residuals }, null, 2)}\n`);
   write(resolve(root, "docs/data/reconstruction.md"),
-    reconstructionDoc({ seed: SEED, people, residuals, soft, searches, resolutions, inconsistencies: printed.inconsistencies }));
+    reconstructionDoc({ seed: SEED, people, residuals, soft, redraws, resolutions, inconsistencies: printed.inconsistencies,
+      ensemble: { bytes: ensembleBytes.length, redraws: ensemble.reconstructions.map((r) => r.redraws) } }));
 
   // Per-table summary: every cell, non-zero residuals listed with their conflict id.
   const byTable = new Map<string, { cells: number; off: number }>();
@@ -78,7 +100,7 @@ function main(): void {
   }
   for (const s of residuals.skipped) console.log(`  skipped ${s.table} ${s.row}: ${s.reason}`);
   for (const r of resolutions) console.log(`  resolution ${r.table} ${r.variable}: ${r.description}`);
-  for (const s of searches) console.log(`  search ${s.expectation}: kept sub-stream ${s.attempt}, r(q30_5) = ${s.r} in [${s.band.join(", ")}]`);
+  for (const d of redraws) console.log(`  ${d.relation} ${d.variable}: kept attempt ${d.attempt}, r = ${d.r}, band [${d.band.join(", ")}]`);
   console.log("\nSoft targets:");
   console.log(JSON.stringify(soft, null, 2));
 }

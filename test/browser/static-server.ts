@@ -43,6 +43,11 @@ function closer(server: Server): () => Promise<void> {
     });
 }
 
+/** The folder the browser tests serve: TVERRSNITT_DIST when set (a build made elsewhere), else dist/. */
+export function distRoot(): string {
+  return resolve(process.env.TVERRSNITT_DIST ?? "dist");
+}
+
 /** Serve `root` (default `dist/`). Notebook files under notebooks/ are served as text like in dev. */
 export async function serveDist(root = resolve("dist")): Promise<RunningServer> {
   const base = resolve(root);

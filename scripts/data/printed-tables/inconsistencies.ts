@@ -100,27 +100,27 @@ export const INCONSISTENCIES: Inconsistency[] = [
     description:
       "The text says 15 municipalities have exactly two of the six models (27 with two or more). The appendix lists 4.1–4.6 put 20 municipalities under exactly two models: the 15 listed plus Vestre Toten (SE, ST), Bergen (ST, BPR), Sveio (ST, BPR), Osterøy (BMS, BPR) and Vefsn (ST, ESN).",
     reasoning:
-      "The three-or-more set from the appendix is exactly Tabell 2.3 (12, same models), so the lists are read correctly; the two-model list simply misses five. Named adopters are hard constraints of the reconstruction (each answers 1 for every model it is listed under), so 20 and 32 follow.",
+      "The three-or-more set from the appendix is exactly Tabell 2.3 (12, same models), so the lists are read correctly; the two-model list simply misses five. Named adopters are hard constraints of the reconstruction (each answers 1 for every model it is listed under), so 20 and 32 follow from the appendix alone. The two servicetorg adopters Tabell 4.2 does not name sit on named kommuner with one other model (adoption-share-42), which adds two more: 22 with exactly two, 34 with two or more.",
     printed: { twoModels: 15, twoOrMore: 27, twoOrMorePercent: 10 },
-    resolution: "Exactly two: 20; two or more: 32 (12,0 % of 267). Tabell 2.3's 12 (4,5 %) reproduced.",
+    resolution: "Exactly two: 22; two or more: 34 (12,7 % of 267). Tabell 2.3's 12 (4,5 %) reproduced.",
   },
   {
     id: "adoption-share-42",
-    table: "text:adoption-share",
-    description: '"ca 42 prosent" have introduced one or more of the six models (Sammendrag: "i overkant av 40 prosent").',
+    table: "text:adoption-share, 2.1, 4.2",
+    description: '"ca 42 prosent" have introduced one or more of the six models (Sammendrag: "i overkant av 40 prosent"), but Tabell 4.2 names only 58 of Tabell 2.1\'s 60 servicetorg adopters.',
     reasoning:
-      "Tabell 2.1 gives 164 adoptions. The appendix names 162 of them on 113 distinct respondents (4.2 names 58 of 60 servicetorg adopters; all other models are fully named). The two unnamed servicetorg adopters cannot be multi-model (they would be on the lists), so 115 respondents adopt at least one model: 115/267 = 43,1 %. 42 % needs 111–113 of 267. (Putting the two unnamed servicetorg adopters on named adopters of other models would give 113 = 42,3 %, but would add two more unlisted multi-model municipalities.)",
-    printed: { percent: 42, summary: "i overkant av 40 prosent" },
-    resolution: "115 of 267 (43,1 %).",
+      "Tabell 2.1 gives 164 adoptions. The appendix names 162 of them on 113 distinct respondents (all models but servicetorg are fully named). 42 % of 267 needs 111–113 respondents, so the text is reproduced only if the two unnamed servicetorg adopters are among the 113, i.e. named respondents who adopted another of the six and were left off list 4.2 (which is short by two in any case). They cannot have two others (Tabell 2.3's twelve with three or more name their models) and cannot be fylkeskommuner (line 883: no fylkeskommune has two). On anonymous respondents they would give 115 (43,1 %) and 132 for the 48 % below; here they give 113 (42,3 %) and 130. The price: two more two-model kommuner than the appendix shows (two-model-list-incomplete, already short of the text).",
+    printed: { percent: 42, summary: "i overkant av 40 prosent", servicetorgNamed: 58, servicetorgPrinted: 60 },
+    resolution: "113 of 267 (42,3 %): the two unnamed servicetorg adopters are placed, in each reconstruction, on two of the named kommuner listed under exactly one other of the six models.",
   },
   {
     id: "adoption-share-48",
     table: "text:adoption-share",
     description: '"48 prosent" have introduced one or more models, the six or others (jf tabell V2.1).',
     reasoning:
-      'The appendix lists 4.7–4.15 have exactly as many names as Tabell 2.5 has "I stor grad" (8, 12, 25, 8, 3, 2, –, 5, 5; only 4.13 names 2 of 10), so "innført" for other models means q28 = 1. 17 named there adopt none of the six (Askim, Råde, Rælingen, Enebakk, Nittedal, Eidsvoll, Hemsedal, Modum, Borre, Tinn, Bykle, Kvinesdal, Flora, Ørsta, Inderøy, Andøy, Vadsø): at least 115 + 17 = 132 = 49,4 % (130 = 48,7 % even if the two unnamed servicetorg adopters were among them). 48 % needs 128–129. Tabell V2.1 is garbled in the extract and cannot be checked.',
+      'The appendix lists 4.7–4.15 have exactly as many names as Tabell 2.5 has "I stor grad" (8, 12, 25, 8, 3, 2, –, 5, 5; only 4.13 names 2 of 10), so "innført" for other models means q28 = 1. 17 named there adopt none of the six (Askim, Råde, Rælingen, Enebakk, Nittedal, Eidsvoll, Hemsedal, Modum, Borre, Tinn, Bykle, Kvinesdal, Flora, Ørsta, Inderøy, Andøy, Vadsø): at least 113 + 17 = 130 = 48,7 % (with the servicetorg placement of adoption-share-42). 48 % needs 128–129. Tabell V2.1 is garbled in the extract and cannot be checked.',
     printed: { percent: 48, summary: "nær halvparten" },
-    resolution: 'At least 132 of 267 (49,4 %), consistent with "nær halvparten"; the reconstruction places the 8 unnamed q28_7 "I stor grad" answers on respondents already counted, giving exactly 132.',
+    resolution: 'At least 130 of 267 (48,7 %), consistent with "nær halvparten"; the reconstruction places the 8 unnamed q28_7 "I stor grad" answers on respondents already counted, giving exactly 130.',
   },
   {
     id: "t29-politikere-base",
@@ -185,12 +185,22 @@ export const INCONSISTENCIES: Inconsistency[] = [
   },
   {
     id: "printed-sums",
-    table: "2.1, 3.2, 3.4, 3.7",
+    table: "2.1, 2.5, 2.7, 3.2, 3.4, 3.7",
     description:
-      "Printed percentage sums that differ from the sum of the printed percentages: Tabell 3.2 first row 100 % (cells 99,9), 3.4 rows 3–4 100,0 % (cells 100,1), 3.7 Samferdsel 100,1 % (cells 100,0); Tabell 2.1 prints column totals of 99 % and 101 %.",
-    reasoning: "Sums of rounded figures; no count is affected.",
-    printed: { "3.2/q5_1": 100, "3.4/q10_3": 100, "3.4/q10_4": 100, "3.7/q17_7": 100.1 },
+      "Printed percentage sums that differ from the sum of the printed percentages: Tabell 2.5 prints 100 % for TQM, ISO/IMO, EFQM and kvalitetsindikatorer whose cells sum to 99,9 %; Tabell 2.7 prints 100 % under \"i prosent av samlet antall svar\" for cells summing to 99,9 % (19,6 + 35,6 + 5,5 + 28,7 + 10,5); Tabell 3.2 first row 100 % (cells 99,9), 3.4 rows 3–4 100,0 % (cells 100,1), 3.7 Samferdsel 100,1 % (cells 100,0); Tabell 2.1 prints column totals of 99 % and 101 %.",
+    reasoning: "Sums of rounded figures; no count is affected. (Tabell 2.5's TQM row also prints a wrong total: t25-tqm-total.)",
+    printed: { "2.5/q28_4": 100, "2.5/q28_5": 100, "2.5/q28_6": 100, "2.5/q28_7": 100, "2.7/answers": 100, "3.2/q5_1": 100, "3.4/q10_3": 100, "3.4/q10_4": 100, "3.7/q17_7": 100.1 },
     resolution: "Nothing to reproduce: percentage sums are not targets.",
+  },
+  {
+    id: "t25-ranking-text",
+    table: "2.5",
+    description:
+      'Lines 1134–1141 rank the other models "om vi ser på hvilke modeller og tiltak som i stor grad eller nokså stor grad er tatt i bruk": egen-evaluering first, "dernest" brukerundersøkelser and kvalitetsindikatorer; benchmarking and TQM "i en mellomkategori"; ISO/IMO and EFQM least; forbedringsgrupper and selvstyrte arbeidsgrupper "ikke noe stort omfang" (also Sammendrag lines 63–67).',
+    reasoning:
+      "By the measure the sentence names (I stor grad + I nokså stor grad, of the row total) Tabell 2.5 ranks egen-evaluering 53,8 %, brukerundersøkelser 32,1 %, benchmarking 19,7 % (third, ahead of kvalitetsindikatorer 18,4 %), selvstyrte arbeidsgrupper 15,2 %, forbedringsgrupper 13,8 %, ISO/IMO 9,0 %, TQM 8,9 % (eighth of nine: below the two groups called small and below ISO, called least), EFQM 1,4 %. The order the text gives is that of \"I stor grad\" alone (10,6; 4,9; 4,4; 3,7 and 3,7; 2,4; 2,2; 1,4; 0,9), which its next sentence uses (\"I underkant av fire prosent … i stor grad\").",
+    printed: { measure: "i stor grad eller nokså stor grad", tqm: "mellomkategori" },
+    resolution: "No figure affected: the table's counts are reproduced; the sentence is read as ranking by \"I stor grad\".",
   },
   {
     id: "t23-size-text",
@@ -253,18 +263,18 @@ export function applyConflicts(tables: PrintedTable[]): void {
   markExceeding("2.4", "t24-totals-exceed-adopters");
   resolveCell(table(tables, "2.1"), "q3", 1, "t21-se-named-adopters");
   const active = table(tables, "text:active-municipalities");
-  resolveCell(active, "n_models_adopted", "2+", "two-model-list-incomplete", { count: 32, percent: 12.0 });
-  resolveCell(active, "n_models_adopted", 2, "two-model-list-incomplete", { count: 20 });
+  resolveCell(active, "n_models_adopted", "2+", "two-model-list-incomplete", { count: 34, percent: 12.7 });
+  resolveCell(active, "n_models_adopted", 2, "two-model-list-incomplete", { count: 22 });
   const share = table(tables, "text:adoption-share");
   share.rows.forEach((row) => {
     const cell = row.cells[0];
     if (!cell) return;
     if (row.variable === "any_six_adopted") {
       cell.conflict = "adoption-share-42";
-      cell.resolved = { count: 115, percent: 43.1 };
+      cell.resolved = { count: 113, percent: 42.3 };
     } else {
       cell.conflict = "adoption-share-48";
-      cell.resolved = { count: 132, percent: 49.4 };
+      cell.resolved = { count: 130, percent: 48.7 };
     }
   });
   const t29 = table(tables, "2.9");

@@ -1,12 +1,14 @@
 /**
  * The general questions: activity (q1, Tabell 2.2), anchoring (q2, Tabell 2.7), other models
  * (q28, Tabell 2.5; named "I stor grad" lists fixed), barriers (q29, Tabell 2.9, counts from the
- * printed percentages), statements (q30, imputed from the text; assignStatements), initiative (q31, Tabell 2.8) and
- * the respondent's gender, age and size class (q32–q34, from the text of chapter 1.5).
+ * printed percentages), statements (q30, imputed from the text; assignStatements), initiative (q31,
+ * Tabell 2.8) and the respondent's gender, age and size class (q32–q34, from chapter 1.5). Every
+ * one is dealt uniformly with its printed counts, independently of everything else: the report
+ * states no relation for any of them (q30_5's tie to expectations is imposed in results.ts).
  */
 import type { Rng } from "./prng";
-import { countsForPercents, normal } from "./rank-assign";
-import { assignVariable, pickLowest, quotas, sizeScorer } from "./assign";
+import { countsForPercents, dealQuotas, pickRandom } from "./quotas";
+import { assignVariable, quotas } from "./assign";
 import { adoptedCount, type Respondent } from "./respondent";
 import { apportion } from "./apportion";
 import {
@@ -17,13 +19,6 @@ import type { Resolution } from "./statuses";
 
 const STATUS_VARIABLES = MODELS.map((m) => m.status);
 
-/** Tick `count` boxes of a dichotomy among everyone, lowest key first; the rest stay blank. */
-function tick(people: readonly Respondent[], variable: string, count: number, counted: number, key: (r: Respondent) => number): void {
-  const { picked, rest } = pickLowest(people, count, key);
-  for (const r of picked) r.answers.set(variable, counted);
-  for (const r of rest) r.answers.set(variable, null);
-}
-
 /** Counts for printed percentages; when none round exactly, the closest apportionment (recorded). */
 export function countsOrNearest(what: string, percents: number[], n: number, resolutions: Resolution[]): number[] {
   const exact = countsForPercents(percents, n);
@@ -33,87 +28,62 @@ export function countsOrNearest(what: string, percents: number[], n: number, res
   return near;
 }
 
+/** Deal `codes` with `counts` among everyone; the rest of the 267 leave the question blank. */
+function dealWithBlanks(variable: string, people: readonly Respondent[], codes: readonly number[], counts: readonly number[], rng: Rng): void {
+  const answered = counts.reduce((a, b) => a + b, 0);
+  assignVariable(variable, people, quotas([...codes, null], [...counts, people.length - answered]), rng);
+}
+
+/** q28: the named "I stor grad" are fixed; unnamed ones (q28_7 only) go to respondents already counted as adopters. */
+function assignOtherModels(people: readonly Respondent[], rng: Rng, resolutions: Resolution[]): void {
+  // Inconsistency adoption-share-48: the 8 unnamed q28_7 "I stor grad" sit on respondents who
+  // already adopted a model, so they add nobody to "48 % / nær halvparten".
+  const counted = (r: Respondent): boolean =>
+    adoptedCount(r, STATUS_VARIABLES) > 0 || [...r.fixed.entries()].some(([k, code]) => k.startsWith("q28_") && code === 1);
+  OTHER_MODEL_COUNTS.forEach((counts, i) => {
+    const v = `q28_${i + 1}`;
+    const s = rng.fork(v);
+    const fixed = people.filter((r) => r.fixed.get(v) === 1);
+    const c = [...counts];
+    if (fixed.length > (c[0] ?? 0)) {
+      resolutions.push({ table: "2.5", variable: v, description: `${fixed.length} named "I stor grad" but ${c[0]} printed` });
+      c[0] = fixed.length;
+    }
+    for (const r of fixed) r.answers.set(v, 1);
+    const rest = people.filter((r) => r.fixed.get(v) !== 1);
+    const extra = pickRandom(`${v} unnamed "I stor grad"`, rest.filter(counted), (c[0] ?? 0) - fixed.length, s).picked;
+    for (const r of extra) r.answers.set(v, 1);
+    dealWithBlanks(v, rest.filter((r) => !extra.includes(r)), [2, 3, 4, 9], c.slice(1), s);
+  });
+}
+
 export function assignBackground(
   people: readonly Respondent[],
   rng: Rng,
   resolutions: Resolution[],
   countedValue: (variable: string) => number,
 ): void {
-  const size = sizeScorer(people);
-  const stage = (label: string): Rng => rng.fork(label);
-  const active = (r: Respondent): number => r.latent.activity + 0.8 * adoptedCount(r, STATUS_VARIABLES);
-
-  // q1: 250 answered; the most active say "Svært aktiv".
-  const s1 = stage("q1");
-  const q1 = pickLowest(people, people.length - ACTIVITY_COUNTS.reduce((a, b) => a + b, 0), () => s1.next());
-  for (const r of q1.picked) r.answers.set("q1", null);
-  assignVariable("q1", q1.rest, (r) => -active(r) + 0.8 * normal(s1), quotas([1, 2, 3, 4], ACTIVITY_COUNTS));
-
-  // q2 and q31: multiple response, ticks by activity (q2_1 also by top-management anchoring).
-  ANCHORING_COUNTS.forEach((count, i) => {
-    const s = stage(`q2_${i + 1}`);
-    const v = `q2_${i + 1}`;
-    tick(people, v, count, countedValue(v), (r) => -(0.5 * active(r) + (i === 0 ? 0.8 * r.latent.lead : 0)) + normal(s));
-  });
-  INITIATIVE_COUNTS.forEach((count, i) => {
-    const s = stage(`q31_${i + 1}`);
-    const v = `q31_${i + 1}`;
-    tick(people, v, count, countedValue(v), (r) => -0.3 * active(r) + normal(s));
-  });
-
-  // q28: named "I stor grad" fixed. Further "I stor grad" (only q28_7: 10 printed, 2 named, and its
-  // list repeats Tabell 4.12, so it is not taken as complete) go to respondents who already have a
-  // model (inconsistency adoption-share-48: keeps "48 % / nær halvparten" at 132 of 267).
-  const counted = (r: Respondent): boolean =>
-    adoptedCount(r, STATUS_VARIABLES) > 0 || [...r.fixed.entries()].some(([k, code]) => k.startsWith("q28_") && code === 1);
-  OTHER_MODEL_COUNTS.forEach((counts, i) => {
-    const v = `q28_${i + 1}`;
-    const s = stage(v);
-    const fixed = people.filter((r) => r.fixed.get(v) === 1);
-    const c = [...counts];
-    const printedTop = c[0] ?? 0;
-    if (fixed.length > printedTop) {
-      resolutions.push({ table: "2.5", variable: v, description: `${fixed.length} named "I stor grad" but ${c[0]} printed` });
-      c[0] = fixed.length;
-    }
-    for (const r of fixed) r.answers.set(v, 1);
-    const rest = people.filter((r) => r.fixed.get(v) !== 1);
-    const total = c.reduce((a, b) => a + b, 0);
-    const blank = pickLowest(rest, people.length - total, (r) => r.latent.diligence + normal(s));
-    for (const r of blank.picked) r.answers.set(v, null);
-    const key = (r: Respondent): number => -0.7 * active(r) + normal(s);
-    const extra = pickLowest(blank.rest.filter(counted), (c[0] ?? 0) - fixed.length, key).picked;
-    for (const r of extra) r.answers.set(v, 1);
-    const others = blank.rest.filter((r) => !extra.includes(r));
-    // "Vet ikke" goes to the least active, then grades by activity.
-    assignVariable(v, others, key, quotas([2, 3, 4, 9], c.slice(1)));
-  });
-
-  // q29: percentages only; smaller municipalities agree more often with "kompetanse mangelfull".
+  // q1: 250 answered (no "vet ikke" printed, so the rest is blank).
+  dealWithBlanks("q1", people, [1, 2, 3, 4], ACTIVITY_COUNTS, rng.fork("q1"));
+  // q2 and q31: multiple response, each box ticked by a uniform subset of its printed size.
+  ANCHORING_COUNTS.forEach((count, i) => dealWithBlanks(`q2_${i + 1}`, people, [countedValue(`q2_${i + 1}`)], [count], rng.fork(`q2_${i + 1}`)));
+  INITIATIVE_COUNTS.forEach((count, i) => dealWithBlanks(`q31_${i + 1}`, people, [countedValue(`q31_${i + 1}`)], [count], rng.fork(`q31_${i + 1}`)));
+  assignOtherModels(people, rng, resolutions);
+  // q29: counts that round to every printed percentage of the printed N.
   BARRIER_PERCENTS.forEach(({ n, percents, resolved }, i) => {
     const v = `q29_${i + 1}`;
-    const s = stage(v);
     const counts = resolved ?? countsOrNearest(v, percents, n, resolutions);
-    const answered = counts.reduce((a, b) => a + b, 0);
-    const blank = pickLowest(people, people.length - answered, () => s.next());
-    for (const r of blank.picked) r.answers.set(v, null);
-    assignVariable(v, blank.rest, (r) => (i === 0 ? 0.5 * size(r) : 0) + normal(s), quotas([1, 2, 3, 4, 9], counts));
+    dealWithBlanks(v, people, [1, 2, 3, 4, 9], counts, rng.fork(v));
   });
-
-  // q32 gender 83/17, q33 age bands, q34 size class as ticked (fylkeskommuner ticked 6).
+  // q32 gender 83/17, q33 age bands (uniform within band).
   const g = countsForPercents(GENDER_PERCENTS, people.length, 0) ?? apportion(people.length, GENDER_PERCENTS);
-  const sg = stage("q32");
-  assignVariable("q32", people, () => sg.next(), quotas([1, 2], g));
-  const sa = stage("q33");
+  assignVariable("q32", people, quotas([1, 2], g), rng.fork("q32"));
+  const sa = rng.fork("q33");
   const bandCounts = apportion(people.length, AGE_BANDS.map((b) => b.share));
-  const order = pickLowest(people, people.length, () => sa.next()).picked;
-  let at = 0;
-  AGE_BANDS.forEach((band, i) => {
-    for (let k = 0; k < (bandCounts[i] ?? 0); k++) {
-      const r = order[at++];
-      if (r) r.answers.set("q33", band.min + sa.int(band.max - band.min + 1));
-    }
-  });
+  for (const [r, index] of dealQuotas("q33", people, quotas(AGE_BANDS.map((_, i) => i), bandCounts), sa)) {
+    const band = AGE_BANDS[index ?? -1];
+    r.answers.set("q33", band ? band.min + sa.int(band.max - band.min + 1) : null);
+  }
   // q34 is what the respondent ticked: the size code printed beside a named kommune in Tabell
   // 4.1–4.6 when its printed codes agree (they look like q34 answers), else the SSB class.
   for (const r of people) {
@@ -123,23 +93,7 @@ export function assignBackground(
   }
 }
 
-/**
- * q30 statements (imputed counts, see STATEMENT_COUNTS). Runs before the results stage because
- * q30_5 (top-management anchoring) follows the "lead" trait that the expectations are tuned to.
- */
+/** q30 statements (imputed counts, see STATEMENT_COUNTS; code 5 = uaktuelt/vet ikke), dealt uniformly. */
 export function assignStatements(people: readonly Respondent[], rng: Rng): void {
-  const active = (r: Respondent): number => r.latent.activity + 0.8 * adoptedCount(r, STATUS_VARIABLES);
-  const stage = (label: string): Rng => rng.fork(label);
-  STATEMENT_COUNTS.forEach((counts, i) => {
-    const v = `q30_${i + 1}`;
-    const s = stage(v);
-    const total = counts.reduce((a, b) => a + b, 0);
-    const blank = pickLowest(people, people.length - total, () => s.next());
-    for (const r of blank.picked) r.answers.set(v, null);
-    const dontKnow = pickLowest(blank.rest, counts[4] ?? 0, () => s.next());
-    for (const r of dontKnow.picked) r.answers.set(v, 5);
-    const key = i === 4 ? (r: Respondent) => -r.latent.lead + 0.4 * normal(s) : (r: Respondent) => -0.4 * active(r) + normal(s);
-    assignVariable(v, dontKnow.rest, key, quotas([1, 2, 3, 4], counts.slice(0, 4)));
-  });
-
+  STATEMENT_COUNTS.forEach((counts, i) => dealWithBlanks(`q30_${i + 1}`, people, [1, 2, 3, 4, 5], counts, rng.fork(`q30_${i + 1}`)));
 }

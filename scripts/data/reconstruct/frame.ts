@@ -6,7 +6,7 @@
  */
 import type { Rng } from "./prng";
 import { apportion } from "./apportion";
-import { normal } from "./rank-assign";
+import { shuffle } from "./shuffle";
 import type { Respondent } from "./respondent";
 import type { AdopterRow, Municipality } from "./sources";
 
@@ -20,29 +20,8 @@ export interface FrameOptions {
   listed?: readonly string[];
 }
 
-/** Fisher–Yates on a copy, driven by the seeded generator. */
-export function shuffle<T>(items: readonly T[], rng: Rng): T[] {
-  const out = [...items];
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    const a = out[i];
-    const b = out[j];
-    if (a === undefined || b === undefined) continue;
-    out[i] = b;
-    out[j] = a;
-  }
-  return out;
-}
-
-function blank(index: number, rng: Rng): Omit<Respondent, "respType" | "fylke" | "sizeClass" | "knr" | "name" | "identityImputed"> {
-  return {
-    index,
-    respId: 0,
-    answers: new Map(),
-    fixed: new Map(),
-    printedSizeCodes: [],
-    latent: { activity: normal(rng), lead: normal(rng), diligence: normal(rng) },
-  };
+function blank(index: number): Omit<Respondent, "respType" | "fylke" | "sizeClass" | "knr" | "name" | "identityImputed"> {
+  return { index, respId: 0, answers: new Map(), fixed: new Map(), printedSizeCodes: [] };
 }
 
 /** Build the frame of respondents with shuffled ids. Throws when the named set cannot fit. */
@@ -67,7 +46,7 @@ export function buildFrame(
     const identity = isCounty || ref === undefined
       ? { respType: 2 as const, fylke: Math.floor(Number(knr) / 100), sizeClass: 6, name: first?.name ?? `Fylkeskommune ${knr}` }
       : { respType: 1 as const, fylke: ref.fylke, sizeClass: ref.sizeClass, name: ref.name };
-    const r: Respondent = { ...blank(people.length, rng), ...identity, knr, identityImputed: false };
+    const r: Respondent = { ...blank(people.length), ...identity, knr, identityImputed: false };
     for (const row of rows) {
       r.fixed.set(row.model, row.status);
       if (row.sizeCodePrinted !== null) r.printedSizeCodes.push(row.sizeCodePrinted);
@@ -93,7 +72,7 @@ export function buildFrame(
     const picked = shuffle(pools[i] ?? [], kommuneRng).slice(0, draw[i] ?? 0);
     picked.sort((a, b) => a.knr.localeCompare(b.knr));
     for (const m of picked) {
-      people.push({ ...blank(people.length, rng), respType: 1, fylke: m.fylke, sizeClass: c, knr: null, name: null, identityImputed: true });
+      people.push({ ...blank(people.length), respType: 1, fylke: m.fylke, sizeClass: c, knr: null, name: null, identityImputed: true });
     }
   });
   // 3. Anonymous fylkeskommuner from the counties without a named one.
@@ -103,7 +82,7 @@ export function buildFrame(
     .slice(0, options.fylkeskommuner - namedCounties)
     .sort((a, b) => a - b);
   for (const f of counties) {
-    people.push({ ...blank(people.length, rng), respType: 2, fylke: f, sizeClass: 6, knr: null, name: null, identityImputed: true });
+    people.push({ ...blank(people.length), respType: 2, fylke: f, sizeClass: 6, knr: null, name: null, identityImputed: true });
   }
   // 4. Shuffled respondent numbers.
   const ids = shuffle(people.map((_, i) => i + 1), rng.fork("frame:ids"));

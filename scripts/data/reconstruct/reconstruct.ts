@@ -1,13 +1,16 @@
 /**
  * The whole reconstruction as one pure function: frame → statuses → intranet → areas → q30
- * statements → results/expectations → background. Same inputs and seed give the same respondents, field by field.
+ * statements → results/expectations → background. Same inputs and seed give the same respondents,
+ * field by field. Every stage deals printed counts uniformly; the only relations built in are those
+ * of stated-relations.ts, and `redraws` records what each redraw loop kept.
  */
 import type { Codebook } from "../../../src/data/codebook";
 import { createRng } from "./prng";
 import { buildFrame } from "./frame";
 import { assignIntranet, assignStatuses, type Resolution } from "./statuses";
 import { assignAreas } from "./areas";
-import { assignResults, type SearchRecord } from "./results";
+import { assignResults } from "./results";
+import type { RedrawRecord } from "./assign";
 import { assignBackground, assignStatements } from "./background";
 import { FRAME } from "./targets";
 import type { Respondent } from "./respondent";
@@ -19,8 +22,8 @@ export const SEED = 19991203;
 export interface Reconstruction {
   people: Respondent[];
   resolutions: Resolution[];
-  /** The sub-stream kept per expectation item by the correlation search (results.ts). */
-  searches: SearchRecord[];
+  /** What the redraw loop of each imposed relation kept (attempt, r, band). */
+  redraws: RedrawRecord[];
 }
 
 /** The build's inputs: SSB's kommuner, the named adopters and the knr printed in Tabell V2.1. */
@@ -35,13 +38,15 @@ export function reconstruct(inputs: ReconstructionInputs, codebook: Codebook, se
   const rng = createRng(seed);
   const resolutions: Resolution[] = [];
   const people = buildFrame(municipalities, adopters, { kommuner: FRAME.kommuner, fylkeskommuner: FRAME.fylkeskommuner, listed }, rng.fork("frame"));
-  assignStatuses(people, rng.fork("statuses"), resolutions);
-  assignIntranet(people, rng.fork("intranet"), resolutions);
+  const redraws = [
+    ...assignStatuses(people, rng.fork("statuses"), resolutions),
+    ...assignIntranet(people, rng.fork("intranet"), resolutions),
+  ];
   assignAreas(people, rng.fork("areas"), resolutions);
   assignStatements(people, rng.fork("statements"));
-  const searches = assignResults(people, rng.fork("results"), resolutions);
+  redraws.push(...assignResults(people, rng.fork("results"), resolutions));
   const counted = new Map<string, number>();
   for (const set of codebook.sets) for (const v of set.variables) counted.set(v, set.countedValue);
   assignBackground(people, rng.fork("background"), resolutions, (v) => counted.get(v) ?? 1);
-  return { people, resolutions, searches };
+  return { people, resolutions, redraws };
 }

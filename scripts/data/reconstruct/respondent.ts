@@ -1,7 +1,7 @@
 /**
  * One reconstructed respondent while the build runs: identity (printed or imputed), the answers
- * filled in so far, the latent traits that shape who answers what, and a provenance note per
- * field group.
+ * filled in so far and the answers the report fixes. There are no latent traits: nothing but a
+ * printed figure, a named fact or a stated relation decides who answers what.
  */
 export interface Respondent {
   /** Position in the frame (named first, then anonymous); stable across runs. */
@@ -23,8 +23,6 @@ export interface Respondent {
   fixed: Map<string, number>;
   /** Size codes printed next to this respondent in Tabell 4.1–4.6 (its own q34 answer, probably). */
   printedSizeCodes: number[];
-  /** Latent traits (standard normal plus structure) used as ranking keys. */
-  latent: { activity: number; lead: number; diligence: number };
 }
 
 /** Read an answer as a number, or null when blank. */

@@ -1,24 +1,10 @@
 /**
  * The soft targets the report states in words, measured on the reconstruction: size classes vs
- * SSB 1999, gender 83/17, age bands, and the signs of the correlations the report mentions.
+ * SSB 1999, gender 83/17, age bands, and the correlations of the stated relations.
  */
 import { answer, type Respondent } from "./respondent";
 import { MODELS } from "./targets";
-
-/** Pearson r over pairs where both values are present; null with fewer than 3 pairs or no spread. */
-export function pearson(pairs: readonly (readonly [number, number])[]): number | null {
-  const n = pairs.length;
-  if (n < 3) return null;
-  const mx = pairs.reduce((s, p) => s + p[0], 0) / n;
-  const my = pairs.reduce((s, p) => s + p[1], 0) / n;
-  let sxy = 0, sxx = 0, syy = 0;
-  for (const [x, y] of pairs) {
-    sxy += (x - mx) * (y - my);
-    sxx += (x - mx) ** 2;
-    syy += (y - my) ** 2;
-  }
-  return sxx === 0 || syy === 0 ? null : sxy / Math.sqrt(sxx * syy);
-}
+import { leadR, sizeAdoptionR, sizeIntranetR } from "./measures";
 
 const round3 = (x: number | null): number | null => (x === null ? null : Math.round(x * 1000) / 1000);
 
@@ -42,23 +28,11 @@ export function softTargets(people: readonly Respondent[]): SoftTargets {
   const pct = (k: number, n: number): number => Math.round((k / n) * 1000) / 10;
   const ages = people.map((r) => answer(r, "q33")).filter((a): a is number => a !== null);
   const genders = people.map((r) => answer(r, "q32")).filter((g): g is number => g !== null);
-  const pairs = (x: (r: Respondent) => number | null, y: (r: Respondent) => number | null): [number, number][] =>
-    people.flatMap((r) => {
-      const a = x(r);
-      const b = y(r);
-      return a === null || b === null ? [] : [[a, b] as [number, number]];
-    });
   const sizeVsAdoption: Record<string, number | null> = {};
   const topManagementVsExpectations: Record<string, number | null> = {};
   for (const m of MODELS) {
-    sizeVsAdoption[m.status] = round3(pearson(pairs((r) => r.sizeClass, (r) => {
-      const s = answer(r, m.status);
-      return s === null ? null : s === 1 ? 1 : 0;
-    })));
-    topManagementVsExpectations[m.expectation] = round3(pearson(pairs(
-      (r) => { const v = answer(r, "q30_5"); return v === null || v === 5 ? null : v; },
-      (r) => { const v = answer(r, m.expectation); return v === null || v === 9 ? null : v; },
-    )));
+    sizeVsAdoption[m.status] = round3(sizeAdoptionR(people, m.status));
+    topManagementVsExpectations[m.expectation] = round3(leadR(people, m.expectation).r);
   }
   return {
     sizeClass: SSB_SIZE_CLASSES.map((ssb, i) => ({
@@ -75,6 +49,6 @@ export function softTargets(people: readonly Respondent[]): SoftTargets {
     },
     sizeVsAdoption,
     topManagementVsExpectations,
-    sizeVsIntranet: round3(pearson(pairs((r) => r.sizeClass, (r) => { const q = answer(r, "q9"); return q === null ? null : 5 - q; }))),
+    sizeVsIntranet: round3(sizeIntranetR(people)),
   };
 }

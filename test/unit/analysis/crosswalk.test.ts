@@ -8,6 +8,7 @@ import { applyFilter } from "../../../src/analysis/apply-filter";
 import { bmsTimeline } from "../../../src/analysis/crosswalk/bms-timeline";
 import { evaluateComparison, evaluateCrosswalk, shareVerdict, type ComparisonResult, type ShareNumbers } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
 import { CROSSWALK, type Comparison, type Measure, type Outcome } from "../../../src/analysis/crosswalk/crosswalk-spec";
+import { SMALL_VS_LARGE } from "../../../src/analysis/crosswalk/crosswalk-diff";
 import { isThesisRefError, resolveThesisRef } from "../../../src/analysis/crosswalk/crosswalk-thesis";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
@@ -242,17 +243,28 @@ describe("the crosswalk on the reconstructed respondents", () => {
     expect(adopters.audit).toContain("adopted");
   });
 
-  it("flips 'adaptation' from agrees to open in large municipalities (size class 4–6)", () => {
+  // How q29_2 splits by size class is drawn by the reconstruction (the report prints no such
+  // table), so the filtered verdict is not a finding: it is recomputed here from the rows.
+  it("re-evaluates 'adaptation' for large municipalities (size class 4–6) from the filtered rows", () => {
     const c = byId("adaptation");
     const all = evaluateComparison(c, survey.table, { codebook, thesis });
     const large = evaluateComparison(c, applyFilter(survey, { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] }).view, { codebook, thesis });
-    const a = shareOf(all), b = shareOf(large);
+    // Unfiltered the share is printed (Tabell 2.9: 10,8 + 43,8 % of 251, 15,1 % vet ikke): 137 of 213.
+    expect([shareOf(all).x, shareOf(all).n]).toEqual([137, 213]);
     expect(all.verdict).toBe("agrees");
-    expect(large.verdict).toBe("open");
-    // The lower bound crossed 50 %: above it for everyone, below it for the large municipalities.
-    expect(a.interval?.low).toBeGreaterThan(0.5);
-    expect(b.interval?.low).toBeLessThan(0.5);
-    expect(b.interval?.high).toBeGreaterThan(0.5);
+    // Under the filter: count the rows and work the Wilson interval out by hand.
+    const rows = survey.rows.filter((r) => [4, 5, 6].includes(Number(r.size_class)) && [1, 2, 3, 4].includes(Number(r.q29_2)));
+    const x = rows.filter((r) => [1, 2].includes(Number(r.q29_2))).length;
+    const n = rows.length;
+    const z = 1.959963984540054;
+    const p = x / n;
+    const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
+    const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+    const b = shareOf(large);
+    expect([b.x, b.n]).toEqual([x, n]);
+    expect(b.interval?.low).toBeCloseTo(centre - half, 10);
+    expect(b.interval?.high).toBeCloseTo(centre + half, 10);
+    expect(large.verdict).toBe(centre - half > 0.5 ? "agrees" : centre + half < 0.5 ? "contrasts" : "open");
   });
 
   it("runs notebook 06 headless with the same verdicts as evaluateCrosswalk on the unfiltered data", async () => {
@@ -261,8 +273,14 @@ describe("the crosswalk on the reconstructed respondents", () => {
     expect(failed).toEqual([]);
     const verdicts = run.cells.find((c) => c.id === "evaluation")?.names?.verdicts;
     expect(verdicts).toEqual(evaluateCrosswalk(survey.table, { codebook, thesis }).verdicts);
+    // Which verdicts flip between small and large municipalities depends on the draw for most
+    // comparisons; the notebook must list exactly those the library finds on the same rows.
     const flips = run.cells.find((c) => c.id === "whatif")?.names?.flips;
-    expect(flips).toContain("adaptation");
+    const [small, large] = SMALL_VS_LARGE.map((side) => evaluateCrosswalk(applyFilter(survey, side.filter).view, { codebook, thesis }).verdicts);
+    const expected = CROSSWALK.map((c) => c.id).filter((id) => small?.[id] !== large?.[id]);
+    expect(flips).toEqual(expected);
+    // BMS expectations: 26 answers in all, too few in size classes 4–6 in every reconstruction.
+    expect(expected).toContain("bms-expectations");
   });
 
   it("recomputes the crosswalk and the case cards when the filter bar picks large municipalities", async () => {
@@ -273,7 +291,9 @@ describe("the crosswalk on the reconstructed respondents", () => {
       await setFilter(live, large);
       const expected = evaluateCrosswalk(applyFilter(survey, large).view, { codebook, thesis }).verdicts;
       expect(runtime.namedValues().verdicts).toEqual(expected);
-      expect(expected.adaptation).toBe("open");
+      // BMS expectations: 5 of the 18 named BMS adopters are in size classes 4–6, too few answers
+      // for a verdict in every reconstruction (most other verdicts here depend on the draw).
+      expect(expected["bms-expectations"]).toBe("not comparable");
       const cards = runtime.state("cases")?.displays.find((d): d is Element => typeof d === "object" && d !== null && "querySelectorAll" in d);
       const lit = [...(cards?.querySelectorAll('article[data-highlighted="true"]') ?? [])].map((c) => c.getAttribute("data-case"));
       expect(lit).toEqual(["B", "C"]);

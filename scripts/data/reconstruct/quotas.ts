@@ -1,4 +1,5 @@
 import type { Rng } from "./prng";
+import { shuffle } from "./shuffle";
 
 /** A quota: hand `n` people the answer `code` (`null` = left blank). */
 export interface Quota {
@@ -18,19 +19,12 @@ export class QuotaError extends Error {
 }
 
 /**
- * Hand out answer codes with exact counts. People are ranked by `key` (ascending) and the quotas
- * are filled in the order given, so the person with the lowest key gets the first quota's code.
- *
- * Ranking rather than independent draws is what makes every printed count come out exactly while
- * still letting a latent trait (municipality size, a "satisfied" disposition …) shape who answers
- * what: the key carries the trait plus noise, and the noise sets how strong the relation is.
+ * Hand out answer codes with exact counts to a uniformly random arrangement of `people`: every way
+ * of giving the quotas to the eligible group is equally likely. Counts are exact by construction;
+ * who gets which code carries no trait, size or earlier answer, which is what keeps the
+ * reconstruction from inventing relations (docs/data/reconstruction.md, "Principle").
  */
-export function rankAssign<T>(
-  what: string,
-  people: readonly T[],
-  key: (person: T) => number,
-  quotas: readonly Quota[],
-): Map<T, number | null> {
+export function dealQuotas<T>(what: string, people: readonly T[], quotas: readonly Quota[], rng: Rng): Map<T, number | null> {
   const total = quotas.reduce((sum, q) => sum + q.n, 0);
   if (total !== people.length) {
     throw new QuotaError(
@@ -39,26 +33,26 @@ export function rankAssign<T>(
       { what, eligible: people.length, quotaTotal: total },
     );
   }
-  // 1. Compute each key once (keys may draw noise) and sort stably by it.
-  const keyed = people.map((person, index) => ({ person, index, k: key(person) }));
-  keyed.sort((a, b) => a.k - b.k || a.index - b.index);
-  // 2. Walk the ranking and fill the quotas in order.
+  const order = shuffle(people, rng);
   const result = new Map<T, number | null>();
   let at = 0;
   for (const quota of quotas) {
     for (let i = 0; i < quota.n; i++) {
-      const entry = keyed[at++];
-      if (entry) result.set(entry.person, quota.code);
+      const person = order[at++];
+      if (person !== undefined) result.set(person, quota.code);
     }
   }
   return result;
 }
 
-/** A standard normal draw (Box–Muller), for noise on ranking keys. */
-export function normal(rng: Rng): number {
-  const u = 1 - rng.next();
-  const v = rng.next();
-  return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+/** A uniformly random subset of `n` people (in frame order), and the rest. Throws when n exceeds the group. */
+export function pickRandom<T>(what: string, people: readonly T[], n: number, rng: Rng): { picked: T[]; rest: T[] } {
+  if (n > people.length || n < 0) {
+    throw new QuotaError(`${what}: ${n} are needed but only ${people.length} respondents are eligible. ` +
+      "Check the printed count against the rule that limits who may give this answer.", { what, eligible: people.length, quotaTotal: n });
+  }
+  const chosen = new Set(shuffle(people, rng).slice(0, n));
+  return { picked: people.filter((p) => chosen.has(p)), rest: people.filter((p) => !chosen.has(p)) };
 }
 
 /**
