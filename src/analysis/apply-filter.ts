@@ -41,6 +41,11 @@ export interface FilteredSurvey {
   readonly disclosureSensitive: boolean;
   /** The survey's provenance notice, carried along so every table can show it. */
   readonly notice: string;
+  /**
+   * The same filter on every reconstruction of the ensemble ([this selection, draw 1, …]), built on
+   * first call; undefined for a user's own file. Figures are classified over it (evidence/).
+   */
+  draws(): readonly FilteredSurvey[] | undefined;
   /** A small JSON picture (headless runs print this instead of every row). */
   toJSON(): Record<string, unknown>;
 }
@@ -72,7 +77,8 @@ export function applyFilter(survey: Survey, filter: SurveyFilter): FilteredSurve
   const table = once(() => (conditions.length ? survey.table.reify(Array.from(view.indices())) : survey.table));
   const rows = once(() => (conditions.length ? rowsOf(table()) : survey.rows));
   const summary = `N = ${n} of ${total}${conditions.length ? ` (${description})` : ""}`;
-  return {
+  const draws = once(() => survey.draws?.map((draw, k) => (k === 0 ? selection : applyFilter(draw, filter))));
+  const selection: FilteredSurvey = {
     survey, filter, view, n, total, description, conditions, status, message, summary,
     get table() {
       return table();
@@ -82,6 +88,8 @@ export function applyFilter(survey: Survey, filter: SurveyFilter): FilteredSurve
     },
     disclosureSensitive: isDisclosureSensitive(filter),
     notice: survey.notice,
+    draws,
     toJSON: () => ({ filter, n, total, description, status, message, summary }),
   };
+  return selection;
 }

@@ -67,10 +67,37 @@ export interface PrintedComparison {
   note: string;
 }
 
+/**
+ * Where a comparison gets its counts. The recomputation shown on the page counts with the statistics
+ * kernels (which also write the audit lines); the ensemble of reconstructions counts the same things
+ * on plain typed arrays (evidence/draw-counter.ts), fifty times, without audit lines. Both feed the
+ * one comparison rule below, so a figure and its evidence cannot be computed two ways.
+ */
+export interface RowCounter {
+  /** Every code's count of `variable` among the rows meeting `where`, and how many rows that is. */
+  codes(variable: string, where: readonly { variable: string; codes: number[] }[]): { counts: Map<number, number>; total: number; audit: string };
+  /** A multiple-response set: ticks per variable, all ticks, and the respondents it is a share of. */
+  multipleResponse(set: MultipleResponseSet): { count(variable: string): number; answers: number; caseBase: number; audit: string };
+}
+
 function codeCounts(freq: FrequencyTable): Map<number, number> {
   const out = new Map<number, number>();
   for (const row of [...freq.valid, ...freq.missing]) if (row.code !== null) out.set(row.code, row.count);
   return out;
+}
+
+/** The kernels' counter: frequencies and multipleResponse, with their audit lines. */
+export function kernelCounter(source: DataSource, codebook: Codebook, filters: string[]): RowCounter {
+  return {
+    codes: (variable, where) => {
+      const freq = frequencies(source, variable, { codebook, filters, where: where.map((w) => ({ variable: w.variable, codes: [...w.codes] })), allCodes: true });
+      return { counts: codeCounts(freq), total: freq.total, audit: freq.audit.line };
+    },
+    multipleResponse: (set) => {
+      const mr = multipleResponse(source, set, { codebook, filters });
+      return { count: (variable) => mr.rows.find((r) => r.variable === variable)?.count ?? 0, answers: mr.answers, caseBase: mr.caseBase, audit: mr.audit.line };
+    },
+  };
 }
 
 function sumMatching(counts: Map<number, number>, code: number | string): number {
@@ -112,6 +139,8 @@ export interface CompareOptions {
    * own). Any filter means the figures are not compared with the print.
    */
   filters?: string[];
+  /** Count with this instead of the statistics kernels (the ensemble's draws do). */
+  counter?: RowCounter;
 }
 
 /** Recompute every row of `table` from `source` and put it beside the printed figures. */
@@ -123,17 +152,10 @@ export function comparePrinted(source: DataSource, table: PrintedTable, options:
   // Running-text statements ("om lag 30 prosent") are approximate: shown, never counted as agreement.
   const filtered = filters.length > 0 || table.kind === "text";
   const columns = new Set(columnNamesOf(source));
-  const kernelFilters = options.filters ?? [];
-  const mr = table.kind === "multiple-response" ? multipleResponse(source, setOf(table), { codebook: options.codebook, filters: kernelFilters }) : null;
-  const rows: ComparedRow[] = [];
-  const skipped: { label: string; variable: string }[] = [];
-  for (const row of table.rows) {
-    if (!columns.has(row.variable)) skipped.push({ label: row.label, variable: row.variable });
-    else rows.push(compareRow(source, table, row, mr, options.codebook, kernelFilters, filtered));
-  }
-  const n = mr
-    ? mr.audit.n
-    : rows[0] ? frequencies(source, rows[0].variable, { codebook: options.codebook }).audit.n : 0;
+  const counter = options.counter ?? kernelCounter(source, options.codebook, options.filters ?? []);
+  const rows = compareRows(table, counter, columns, filtered);
+  const skipped = table.rows.filter((row) => !columns.has(row.variable)).map((row) => ({ label: row.label, variable: row.variable }));
+  const n = isTableLike(source) ? source.numRows() : rowsOfColumns(source);
   let compared = 0;
   let mismatches = 0;
   for (const row of rows) {
@@ -160,32 +182,43 @@ export function comparePrinted(source: DataSource, table: PrintedTable, options:
   return { id: table.id, caption: table.caption, kind: table.kind, rows, n, filtered, disclosureSensitive, mismatches, compared, skipped, note };
 }
 
+/** Rows in a plain column record. */
+function rowsOfColumns(source: Record<string, ArrayLike<unknown>>): number {
+  const first = Object.values(source)[0];
+  return first ? first.length : 0;
+}
+
+/**
+ * The rows of `table` computed from `counter`: the one comparison rule (bases, rounding as printed,
+ * the documented resolutions). Rows whose variable the data lacks are left out.
+ */
+export function compareRows(table: PrintedTable, counter: RowCounter, columns: ReadonlySet<string>, filtered: boolean): ComparedRow[] {
+  const mr = table.kind === "multiple-response" ? counter.multipleResponse(setOf(table)) : null;
+  return table.rows.filter((row) => columns.has(row.variable)).map((row) => compareRow(table, row, mr, counter, filtered));
+}
+
 /** Column names of a table or a column record. */
 function columnNamesOf(source: DataSource): string[] {
   return isTableLike(source) ? source.columnNames() : Object.keys(source);
 }
 
-function compareRow(
-  source: DataSource, table: PrintedTable, row: PrintedRow, mr: ReturnType<typeof multipleResponse> | null, codebook: Codebook, filters: string[], filtered: boolean,
-): ComparedRow {
+function compareRow(table: PrintedTable, row: PrintedRow, mr: ReturnType<RowCounter["multipleResponse"]> | null, counter: RowCounter, filtered: boolean): ComparedRow {
   const where = (row.where ?? []).map((w) => ({ variable: w.variable, codes: [...w.codes] }));
   const percentBase = row.percentBase ?? "none";
   if (mr) {
-    const item = mr.rows.find((r) => r.variable === row.variable);
-    const count = item?.count ?? 0;
+    const count = mr.count(row.variable);
     const base = row.percentBase === "answers" ? mr.answers : mr.caseBase;
     const cells = row.cells.map((c) => compareCell(c, count, row.percentBase ? base : null, filtered));
     const targetTotal = row.resolved?.total ?? row.total ?? null;
     const totalMatches = filtered || targetTotal === null ? null : targetTotal === base;
-    return { label: row.label, variable: row.variable, where, percentBase, cells, total: base, printedTotal: row.total ?? null, targetTotal, totalMatches, audit: mr.audit.line };
+    return { label: row.label, variable: row.variable, where, percentBase, cells, total: base, printedTotal: row.total ?? null, targetTotal, totalMatches, audit: mr.audit };
   }
-  const freq = frequencies(source, row.variable, { codebook, filters, where, allCodes: true });
-  const counts = codeCounts(freq);
+  const { counts, total, audit } = counter.codes(row.variable, where);
   const cellCounts = row.cells.map((c) => sumMatching(counts, c.code));
   const rowSum = cellCounts.reduce((a, b) => a + b, 0);
-  const base = row.percentBase === "respondents" ? freq.total : row.percentBase === undefined ? null : rowSum;
+  const base = row.percentBase === "respondents" ? total : row.percentBase === undefined ? null : rowSum;
   const cells = row.cells.map((c, i) => compareCell(c, cellCounts[i] ?? 0, base, filtered));
   const targetTotal = row.resolved?.total ?? row.total ?? null;
   const totalMatches = filtered || targetTotal === null || table.kind !== "frequency" ? null : targetTotal === rowSum;
-  return { label: row.label, variable: row.variable, where, percentBase, cells, total: rowSum, printedTotal: row.total ?? null, targetTotal, totalMatches, audit: freq.audit.line };
+  return { label: row.label, variable: row.variable, where, percentBase, cells, total: rowSum, printedTotal: row.total ?? null, targetTotal, totalMatches, audit };
 }

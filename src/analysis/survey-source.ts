@@ -9,9 +9,11 @@ import { SURVEY_PATHS } from "../data/bundled-survey";
 import { loadCsv } from "../data/load-csv";
 import type { LoadResult } from "../data/load-result";
 import { parseCodebook } from "../data/parse-codebook";
+import { decodeEnsemble } from "../data/ensemble";
 import { parsePrintedTables } from "../data/printed-tables";
 import { surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "./apply-filter";
+import { withEnsemble } from "./evidence/ensemble-surveys";
 import { surveyFileProblem, surveyFromLoad, type ReportFacts, type Survey, type SurveyHost } from "./survey";
 
 /** Which respondents: the bundled reconstruction or a file the user loaded. */
@@ -38,14 +40,12 @@ async function readJson(host: SurveyHost, path: string): Promise<unknown> {
 }
 
 async function readBytes(host: SurveyHost, path: string): Promise<Uint8Array> {
-  if (host.readBytes) {
-    try {
-      return await host.readBytes(path);
-    } catch {
-      // Fall through to readText, which gives the uniform error message.
-    }
+  try {
+    return await host.readBytes(path);
+  } catch (e) {
+    const detail = e instanceof Error ? e.message : String(e);
+    throw surveyFileProblem(path, `could not be read (${detail}).`, "Build the data with `npm run data:build`, and serve the app with its data/ folder (npm start).");
   }
-  return new TextEncoder().encode(await read(host, path));
 }
 
 /** Read the report's facts: codebook, printed tables, named adopters. */
@@ -61,11 +61,20 @@ export async function loadReportFacts(host: SurveyHost): Promise<ReportFacts> {
   return { codebook: parseCodebook(codebookJson, SURVEY_PATHS.codebook), printed: parsePrintedTables(printedJson), adopters: adopters.rows };
 }
 
-/** Load the bundled 1999 survey: the reconstructed respondents with the report's facts. */
+/**
+ * Load the bundled 1999 survey: the reconstructed respondents with the report's facts and the
+ * ensemble of reconstructions they are draw 0 of (every figure is classified over it).
+ */
 export async function loadSurvey(host: SurveyHost, facts?: Promise<ReportFacts>): Promise<Survey> {
-  const [known, bytes] = await Promise.all([facts ?? loadReportFacts(host), readBytes(host, SURVEY_PATHS.respondents)]);
+  const [known, bytes, ensembleBytes] = await Promise.all([
+    facts ?? loadReportFacts(host),
+    readBytes(host, SURVEY_PATHS.respondents),
+    readBytes(host, SURVEY_PATHS.ensemble),
+  ]);
   const load = await loadCsv(bytes, { codebook: known.codebook, name: SURVEY_PATHS.respondents });
-  return surveyFromLoad(load, { facts: known, reconstructed: true });
+  const ensemble = decodeEnsemble(ensembleBytes);
+  if (!ensemble.ok) throw surveyFileProblem(SURVEY_PATHS.ensemble, ensemble.error.message, "Rebuild it with `npm run data:build` and serve the data/ folder with the app.");
+  return withEnsemble(surveyFromLoad(load, { facts: known, reconstructed: true }), ensemble.value);
 }
 
 /** How many (survey, filter) selections to keep: the current one, the previous, and a what-if pair. */

@@ -18,10 +18,10 @@ import type { PrintedTables } from "../data/printed-tables";
 import { SIX_MODELS, type SixModel } from "../data/six-models";
 import type { ModelLabel } from "../data/survey-filter";
 
-/** The part of the host that loading needs: read a file under data/. */
+/** The part of the host that loading needs: read a file under data/ as text or as bytes. */
 export interface SurveyHost {
   readText(path: string): Promise<string>;
-  readBytes?(path: string): Promise<Uint8Array>;
+  readBytes(path: string): Promise<Uint8Array>;
 }
 
 /** One respondent as a plain object: variable name → code (number), text, or null when blank. */
@@ -63,6 +63,11 @@ export interface Survey {
   readonly source: string;
   /** How that file was read (format, encoding, delimiter), e.g. for exported PSPP syntax. */
   readonly file: LoadSource;
+  /**
+   * The ensemble of reconstructions this survey is one of (draw 0 is this survey itself), built on
+   * first read; undefined for a user's own file, which has no ensemble.
+   */
+  readonly draws?: readonly Survey[];
   /** A small JSON picture (headless runs print this instead of every row). */
   toJSON(): Record<string, unknown>;
 }

@@ -10,6 +10,8 @@ export const SURVEY_PATHS = {
   respondents: "data/survey-1999/respondents.csv",
   printed: "data/survey-1999/printed-tables.json",
   adopters: "data/survey-1999/adopters.csv",
+  /** The ensemble of reconstructions; draw 0 is respondents.csv (see src/data/ensemble.ts). */
+  ensemble: "data/survey-1999/ensemble.bin",
 } as const;
 
 /** The sentence every view of the bundled respondents shows. */

@@ -11,7 +11,7 @@ import type { MarkdownOutput } from "./types";
 export interface StdlibHost {
   /** Load a file from data/ (browser: fetch relative to the app; Node: read from repo's data/). */
   readText(path: string): Promise<string>;
-  readBytes?(path: string): Promise<Uint8Array>;
+  readBytes(path: string): Promise<Uint8Array>;
   /** A DOM document (browser: window.document; Node: linkedom) for html``, Inputs, Plot. */
   document?: Document;
 }
@@ -116,7 +116,7 @@ export function createStdlib(host: StdlibHost): Record<string, unknown> {
     json: async () => JSON.parse(await host.readText(path)),
     csv: async () => parseCsvRows(await host.readText(path), path),
     arquero: () => loadCsv(path),
-    bytes: async () => (host.readBytes ? host.readBytes(path) : new TextEncoder().encode(await host.readText(path))),
+    bytes: () => host.readBytes(path),
   });
   const ownPage = doc !== undefined && doc === pageDocument;
   // Plot is the largest library a cell can use: load it when a cell first names it (the runtime

@@ -27,7 +27,7 @@ let page: Page;
 let expectedLarge: Record<string, string>;
 
 beforeAll(async () => {
-  const survey = await loadSurvey({ readText: (p) => readFile(join(distRoot(), p), "utf8") });
+  const survey = await loadSurvey({ readText: (p) => readFile(join(distRoot(), p), "utf8"), readBytes: async (p) => new Uint8Array(await readFile(join(distRoot(), p))) });
   const thesis = parseThesis(JSON.parse(readFileSync(join(distRoot(), "data/thesis-2016/thesis.json"), "utf8")));
   expectedLarge = evaluateCrosswalk(applyFilter(survey, { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] }).view, { codebook: survey.codebook, thesis }).verdicts;
   server = await serveDist(distRoot());

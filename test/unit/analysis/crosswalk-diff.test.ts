@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
@@ -10,6 +9,7 @@ import { renderDiffTable } from "../../../src/analysis/crosswalk/crosswalk-table
 import { evaluateComparison } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
 import { applyFilter } from "../../../src/analysis/apply-filter";
 import { loadSurvey } from "../../../src/analysis/survey-source";
+import { nodeHost } from "../notebooks/headless-survey";
 import { parseThesis } from "../../../src/data/thesis";
 
 const repo = resolve(__dirname, "../../..");
@@ -76,7 +76,7 @@ describe("the what-if on the reconstructed respondents", () => {
   // verdicts are evaluated here on each side's rows; only the BMS one is fixed by the print: 26
   // expectation answers, 5 of the 18 named BMS adopters in size classes 4–6, too few for a verdict.
   it("compares small and large municipalities and renders one row per comparison", async () => {
-    const survey = await loadSurvey({ readText: (p) => readFile(resolve(repo, p), "utf8") });
+    const survey = await loadSurvey(nodeHost());
     const options = { codebook: survey.codebook, thesis };
     const diffs = diffCrosswalk(survey.table, SMALL_VS_LARGE[0], SMALL_VS_LARGE[1], options);
     expect(diffs.map((d) => d.id)).toEqual(CROSSWALK.map((c) => c.id));

@@ -1,7 +1,6 @@
 import { spawn } from "node:child_process";
 import { closeSync, mkdtempSync, openSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { readFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyFilter } from "../../../src/analysis/apply-filter";
@@ -15,7 +14,7 @@ import { loadSurvey } from "../../../src/analysis/survey-source";
 import { parseCodebook } from "../../../src/data/parse-codebook";
 import { findVariable } from "../../../src/stats/index";
 import { parseThesis } from "../../../src/data/thesis";
-import { liveRuntime, runHeadless, setFilter } from "../notebooks/headless-survey";
+import { liveRuntime, nodeHost, runHeadless, setFilter } from "../notebooks/headless-survey";
 
 const repo = resolve(__dirname, "../../..");
 const codebook = parseCodebook(JSON.parse(readFileSync(resolve(repo, "data/survey-1999/codebook.json"), "utf8")), "codebook.json");
@@ -194,7 +193,7 @@ describe("test verdicts (p < .05 in the expected direction)", () => {
 describe("the crosswalk on the reconstructed respondents", () => {
   let survey: Survey;
   beforeAll(async () => {
-    survey = await loadSurvey({ readText: (p) => readFile(resolve(repo, p), "utf8") });
+    survey = await loadSurvey(nodeHost());
   });
 
   it("evaluates every comparison unfiltered, with numbers, test, N and audit line", () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { createAllAnalysisBuiltins } from "../../../src/analysis/all-builtins";
 import { ANALYSIS_NAMES, lazyAnalysisBuiltins } from "../../../src/analysis/lazy-builtins";
 
-const host = { readText: async (): Promise<string> => "", document: parseHTML("<html></html>").document };
+const host = { readText: async (): Promise<string> => "", readBytes: async (): Promise<Uint8Array> => new Uint8Array(), document: parseHTML("<html></html>").document };
 
 describe("lazy analysis builtins", () => {
   it("list exactly the names the analysis factories return", () => {

@@ -40,7 +40,8 @@ describe("loadSurvey", () => {
   it("rejects with the file name and the build command when respondents.csv is missing", async () => {
     const real = nodeHost();
     const host: SurveyHost = {
-      readText: (path) => (path === SURVEY_PATHS.respondents ? Promise.reject(new Error("ENOENT")) : real.readText(path)),
+      readText: real.readText,
+      readBytes: (path) => (path === SURVEY_PATHS.respondents ? Promise.reject(new Error("ENOENT")) : real.readBytes(path)),
     };
     const error: unknown = await loadSurvey(host).catch((e: unknown) => e);
     expect(isProblemError(error)).toBe(true);
@@ -77,7 +78,10 @@ describe("SurveySource", () => {
     const reads = new Map<string, number>();
     return {
       reads,
-      host: { readText: (path) => (reads.set(path, (reads.get(path) ?? 0) + 1), real.readText(path)) },
+      host: {
+        readText: (path) => (reads.set(path, (reads.get(path) ?? 0) + 1), real.readText(path)),
+        readBytes: (path) => (reads.set(path, (reads.get(path) ?? 0) + 1), real.readBytes(path)),
+      },
     };
   }
 

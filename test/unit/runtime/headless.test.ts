@@ -31,7 +31,7 @@ describe("runNotebookHeadless", () => {
   it("reports a cell that never settles as a timeout and the run as failed", async () => {
     const run = await runNotebookHeadless(
       { title: "t", cells: [{ id: "1", kind: "js", source: "const never = new Promise(() => {})" }, { id: "2", kind: "js", source: "const ok = 1" }] },
-      { host: { readText: async () => "" }, idleTimeoutMs: 100 },
+      { host: { readText: async () => "", readBytes: async () => new Uint8Array() }, idleTimeoutMs: 100 },
     );
     expect(run.ok).toBe(false);
     expect(run.cells[1]).toMatchObject({ id: "2", status: "fulfilled", names: { ok: 1 } });

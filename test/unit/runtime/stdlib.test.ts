@@ -15,6 +15,7 @@ const host = {
     if (text === undefined) throw new Error(`${path} not found`);
     return text;
   },
+  readBytes: async (path: string) => new TextEncoder().encode(await host.readText(path)),
 };
 
 describe("stdlib", () => {

@@ -1,0 +1,54 @@
+/**
+ * The ensemble of reconstructions as Surveys: draw k is the canonical survey's report facts and
+ * codebook with draw k's respondents, so every builtin runs on a draw exactly as on the canonical
+ * survey. Draw 0 is the canonical survey itself (respondents.csv is draw 0), so its results are
+ * computed once.
+ */
+import { table as arqueroTable, type ColumnTable } from "arquero";
+import type { Ensemble } from "../../data/ensemble";
+import { rowsOf, type Survey, type SurveyRow } from "../survey";
+
+/** `base` with other respondents (`table`) and the given draws; row objects built on first read. */
+function surveyOn(base: Survey, table: ColumnTable, draws: () => readonly Survey[] | undefined, label: Record<string, unknown>): Survey {
+  let rows: SurveyRow[] | undefined;
+  return {
+    table,
+    get rows() {
+      return (rows ??= rowsOf(table));
+    },
+    codebook: base.codebook,
+    models: base.models,
+    printed: base.printed,
+    adopters: base.adopters,
+    validation: base.validation,
+    reconstructed: base.reconstructed,
+    notice: base.notice,
+    source: base.source,
+    file: base.file,
+    get draws() {
+      return draws();
+    },
+    toJSON: () => ({ ...base.toJSON(), ...label }),
+  };
+}
+
+/** The canonical survey with its ensemble: `draws` is [this survey, draw 1, …, draw M−1], built on first read. */
+export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
+  const n = canonical.table.numRows();
+  if (ensemble.rows !== n) {
+    throw new Error(`The ensemble has ${ensemble.rows} respondents per draw but respondents.csv has ${n}; rebuild both with \`npm run data:build\`.`);
+  }
+  let draws: Survey[] | undefined;
+  const survey = surveyOn(canonical, canonical.table, () => (draws ??= build()), { draws: ensemble.draws });
+  const build = (): Survey[] => {
+    const ids = canonical.table.column("resp_id");
+    const out: Survey[] = [survey];
+    for (let k = 1; k < ensemble.draws; k++) {
+      const columns: Record<string, ArrayLike<unknown>> = Object.fromEntries(ensemble.draw(k));
+      if (ids) columns.resp_id = Array.from({ length: n }, (_, i) => ids.at(i));
+      out.push(surveyOn(canonical, arqueroTable(columns), () => undefined, { draw: k }));
+    }
+    return out;
+  };
+  return survey;
+}

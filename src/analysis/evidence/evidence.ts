@@ -1,0 +1,61 @@
+/**
+ * What a figure rests on. The bundled respondents are one draw of an ensemble of reconstructions,
+ * each of which reproduces every printed figure and every named fact; a figure computed on the
+ * survey is therefore
+ * - **printed** when it equals a figure the report prints (unfiltered, the recomputation of a
+ *   printed cell that agrees with it);
+ * - **determined** when it is the same in every reconstruction: it follows from the print and the
+ *   named facts, whatever the build invented;
+ * - **reconstruction-dependent** when the reconstructions disagree: it rests on structure the build
+ *   drew, and is shown with its range across the draws;
+ * - **your data** on a file the user loaded (no ensemble: the figure is what that file says).
+ */
+
+/** The four kinds of evidence a figure can rest on. */
+export type EvidenceKind = "printed" | "determined" | "reconstruction" | "your-data";
+
+/** A figure's evidence; `range` only for reconstruction-dependent figures. */
+export interface Evidence {
+  readonly kind: EvidenceKind;
+  /** Smallest and largest value across the draws, and how many draws there are. */
+  readonly range?: { readonly min: number; readonly max: number; readonly draws: number };
+}
+
+/** Values closer than this are the same figure (floating-point noise of sums in another order). */
+const SAME = 1e-9;
+
+/**
+ * Classify one figure from its value in every draw (`values[0]` is the canonical survey's), or
+ * `undefined` when there is no ensemble (the user's own data). `printed`: the canonical value is the
+ * recomputation of a printed figure and agrees with it. Non-finite values (an undefined r, a
+ * percentage of nothing) count as one value "undefined", which differs from every number.
+ */
+export function classifyFigure(values: readonly (number | null)[] | undefined, printed = false): Evidence {
+  if (!values) return { kind: "your-data" };
+  if (printed) return { kind: "printed" };
+  let min = Number.POSITIVE_INFINITY;
+  let max = Number.NEGATIVE_INFINITY;
+  let undefinedSeen = false;
+  for (const v of values) {
+    if (v === null || !Number.isFinite(v)) undefinedSeen = true;
+    else {
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+  }
+  const numbers = min <= max;
+  if (!numbers || (!undefinedSeen && max - min <= SAME)) return { kind: "determined" };
+  if (undefinedSeen && !numbers) return { kind: "determined" };
+  return { kind: "reconstruction", range: { min, max, draws: values.length } };
+}
+
+/**
+ * For a yes/no outcome (a verdict, a significant test): how many of the draws give it. The product
+ * states an outcome as a finding only when it holds in at least `FINDING_SHARE` of them.
+ */
+export function shareOfDraws<T>(outcomes: readonly T[], holds: (outcome: T) => boolean): { k: number; m: number } {
+  return { k: outcomes.filter(holds).length, m: outcomes.length };
+}
+
+/** The share of reconstructions an outcome must hold in to be stated as a finding. */
+export const FINDING_SHARE = 0.95;
