@@ -23,7 +23,8 @@ import { formatShownCount, guardCount, guardCounts } from "../stats/disclosure";
 import { applyFilter, type FilteredSurvey } from "./apply-filter";
 import { createCharts } from "./charts/charts";
 import { codebookColumns, tableToCsv } from "./export-table";
-import { comparePrinted, type PrintedComparison } from "./printed-comparison";
+import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
+import type { PrintedComparison } from "./printed-comparison";
 import { renderComparison, renderTable, type PlainTable, type RenderOptions } from "./render-table";
 import { modelLabelOf, type Survey } from "./survey";
 import { surveyFilterInput, type SurveyFilterElement } from "./survey-filter-input";
@@ -102,9 +103,10 @@ export function createAnalysisBuiltins(host: AnalysisHost): Record<string, unkno
     matchesFilter: (record: Readonly<Record<string, unknown>>, filter: SurveyFilter = EMPTY_FILTER): boolean =>
       meetsConditions(surveyFilterConditions(filter), (variable) => record[variable]),
     describeFilter: (filter: SurveyFilter = EMPTY_FILTER): string => describeSurveyFilter(filter),
+    // Every recomputed figure comes with what it rests on (printed, determined, the reconstruction).
     comparePrinted: (selection: unknown, id: string): PrintedComparison => {
-      if (isSurvey(selection)) return comparePrinted(selection.table, findPrinted(selection, id), { codebook: selection.codebook });
-      if (isSelection(selection)) return comparePrinted(selection.view, findPrinted(selection.survey, id), { codebook: selection.survey.codebook });
+      if (isSurvey(selection)) return comparePrintedWithEvidence(applyFilter(selection, EMPTY_FILTER), findPrinted(selection, id));
+      if (isSelection(selection)) return comparePrintedWithEvidence(selection, findPrinted(selection.survey, id));
       throw new ProblemError({ kind: "bad-argument", message: `comparePrinted(selection, id) expects a selection (the builtin \`selection\`) or the survey; got ${describe(selection)}. Example: comparePrinted(selection, "2.1").` });
     },
     renderComparison: (cmp: PrintedComparison, options: RenderOptions = {}) =>

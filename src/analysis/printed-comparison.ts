@@ -12,6 +12,7 @@ import type { Codebook, MultipleResponseSet } from "../data/codebook";
 import { decimalsOf, type PrintedCell, type PrintedRow, type PrintedTable } from "../data/printed-tables";
 import { frequencies, isFilterView, isTableLike, multipleResponse, type DataSource, type FrequencyTable } from "../stats/index";
 import { matchesCode, roundHalfUp } from "../data/residuals";
+import type { Evidence } from "./evidence/evidence";
 
 /** One printed figure and its recomputation. */
 export interface ComparedCell {
@@ -30,6 +31,8 @@ export interface ComparedCell {
   conflict?: string;
   /** True/false when compared (unfiltered data); null under a filter. */
   matches: boolean | null;
+  /** What the recomputed count and percentage rest on (set when computed on a selection; see evidence/). */
+  evidence?: { count: Evidence; percent: Evidence };
 }
 
 export interface ComparedRow {
@@ -45,6 +48,8 @@ export interface ComparedRow {
   totalMatches: boolean | null;
   /** The statistics core's audit line for the row. */
   audit: string;
+  /** What the recomputed total rests on (see evidence/). */
+  totalEvidence?: Evidence;
 }
 
 export interface PrintedComparison {

@@ -9,6 +9,8 @@
 import { formatShownCount, guardCount, type ShownCount } from "../stats/disclosure";
 import type { ComparedCell, PrintedComparison } from "./printed-comparison";
 import { setExportFields, type ExportFields } from "./export-fields";
+import type { Evidence, EvidenceKind } from "./evidence/evidence";
+import { evidenceClass, evidenceFields, evidenceLegend, evidenceMarker, evidenceSummary } from "./evidence/evidence-marker";
 
 export interface RenderOptions {
   /** Mask small counts ("< 3"): pass `isDisclosureSensitive(filter) && view !== "live"`. */
@@ -123,9 +125,24 @@ function statusText(cell: ComparedCell): string {
   return resolved ? `✓ resolution (${cell.conflict ?? "documented"})` : "✓";
 }
 
+/** The weaker of two figures' evidence (the one a reader must be warier of), for a cell showing both. */
+const STRENGTH: Readonly<Record<EvidenceKind, number>> = { printed: 3, determined: 2, "your-data": 1, reconstruction: 0 };
+function weaker(a: Evidence | undefined, b: Evidence | undefined): Evidence | undefined {
+  if (!a || !b) return a ?? b;
+  return STRENGTH[b.kind] < STRENGTH[a.kind] ? b : a;
+}
+
+/** Put `evidence`'s marker after a cell's text and its class on the cell. */
+function markCell(doc: Document, td: HTMLTableCellElement, evidence: Evidence | undefined, unit: "" | " %", seen: Set<EvidenceKind>): void {
+  if (!evidence) return;
+  seen.add(evidence.kind);
+  td.classList.add(evidenceClass(evidence.kind));
+  td.append(evidenceMarker(doc, evidence, (n) => formatNumber(n, unit ? 0 : undefined), unit));
+}
+
 /**
  * A printed table and its recomputation, one line per printed figure: row, category, printed,
- * recomputed (rounded as printed), and whether they agree.
+ * recomputed (rounded as printed) with what it rests on, and whether they agree.
  */
 export function renderComparison(doc: Document, cmp: PrintedComparison, options: RenderOptions = {}): HTMLElement {
   const guard = (k: number): ShownCount => guardCount(k, { active: options.mask === true, threshold: options.threshold ?? 3 });
@@ -135,7 +152,8 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   const table = element(doc, "table");
   table.append(element(doc, "caption", cmp.caption));
   const head = element(doc, "tr");
-  for (const label of ["", "Svar", "Printed", cmp.filtered ? "Recomputed (filtered)" : "Recomputed", "Agrees"]) head.append(element(doc, "th", label));
+  // Under a filter the printed figures are still the report's, for all respondents: said in the header.
+  for (const label of ["", "Svar", cmp.filtered && cmp.kind !== "text" ? "Printed (all respondents)" : "Printed", cmp.filtered ? "Recomputed (filtered)" : "Recomputed", "Agrees"]) head.append(element(doc, "th", label));
   const thead = element(doc, "thead");
   thead.append(head);
   const tbody = element(doc, "tbody");
@@ -146,6 +164,14 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
     return shown.masked ? [["recomputed_percent", null], ["recomputed_count", null], ...flag] : [["recomputed_percent", percent], ["recomputed_count", count], ...flag];
   };
   const flag = (agrees: boolean | null): number | null => (agrees === null ? null : agrees ? 1 : 0);
+  const seen = new Set<EvidenceKind>();
+  let draws = 0;
+  const counted: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
+  const note = (e: Evidence | undefined): void => {
+    if (!e) return;
+    counted[e.kind]++;
+    draws = Math.max(draws, e.draws);
+  };
   for (const row of cmp.rows) {
     const rowFields: ExportFields = [["table", cmp.id], ["question", row.label], ["variable", row.variable]];
     row.cells.forEach((cell, i) => {
@@ -154,7 +180,12 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
       tr.append(exportCell(doc, cell.label, [["answer", cell.label], ["code", typeof cell.code === "number" ? cell.code : String(cell.code)]]));
       tr.append(exportCell(doc, figureText(cell.printedCount, cell.printedPercent, unmasked), [["printed_percent", cell.printedPercent], ["printed_count", cell.printedCount]]));
       const shownPercent = cell.printedPercent === null && cell.target.percent === null ? null : cell.percentRounded;
-      tr.append(exportCell(doc, figureText(cell.count, shownPercent, guard), recomputed(cell.count, shownPercent === null ? null : cell.percent)));
+      const evidence = shownPercent === null ? cell.evidence?.count : weaker(cell.evidence?.count, cell.evidence?.percent);
+      note(evidence);
+      const td = exportCell(doc, figureText(cell.count, shownPercent, guard), [...recomputed(cell.count, shownPercent === null ? null : cell.percent), ...evidenceFields("recomputed", evidence)]);
+      // A masked count shows no range either: the range would bound the count it hides.
+      if (!guard(cell.count).masked) markCell(doc, td, evidence, shownPercent === null || evidence !== cell.evidence?.percent ? "" : " %", seen);
+      tr.append(td);
       const resolution = cell.matches === true && statusText(cell) !== "✓" ? (cell.conflict ?? "documented") : null;
       tr.append(exportCell(doc, statusText(cell), [["agrees", flag(cell.matches)], ["resolution", resolution]], cell.matches === false ? "tv-differs" : undefined));
       tbody.append(tr);
@@ -164,7 +195,10 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
       const resolved = row.totalMatches === true && row.targetTotal !== row.printedTotal;
       tr.append(exportCell(doc, "", rowFields), exportCell(doc, "N", [["answer", "N"], ["code", null]]));
       tr.append(exportCell(doc, row.printedTotal === null ? "–" : String(row.printedTotal), [["printed_percent", null], ["printed_count", row.printedTotal]]));
-      tr.append(exportCell(doc, countText(row.total), recomputed(row.total, null)));
+      note(row.totalEvidence);
+      const total = exportCell(doc, countText(row.total), [...recomputed(row.total, null), ...evidenceFields("recomputed", row.totalEvidence)]);
+      if (!guard(row.total).masked) markCell(doc, total, row.totalEvidence, "", seen);
+      tr.append(total);
       tr.append(exportCell(doc, row.totalMatches === null ? "" : row.totalMatches ? (resolved ? "✓ resolution" : "✓") : "✗ differs", [["agrees", flag(row.totalMatches)], ["resolution", resolved ? "documented" : null]]));
       tbody.append(tr);
     }
@@ -172,7 +206,11 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   table.append(thead, tbody);
   const bases = [...new Set(cmp.rows.map((r) => r.percentBase))].join(", ");
   const first = cmp.rows[0]?.audit ?? `N = ${cmp.n}`;
-  figure.append(table, auditBlock(doc, [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`]));
+  const auditLines = [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`];
+  if (seen.size > 0) auditLines.push(evidenceSummary(counted, draws));
+  figure.append(table);
+  if (seen.size > 0) figure.append(evidenceLegend(doc, seen, draws));
+  figure.append(auditBlock(doc, auditLines));
   // Every row's own audit line (its base and excluded missing values differ), folded away.
   const details = element(doc, "details", undefined, "tv-audit-rows");
   details.append(element(doc, "summary", `Audit line of each of the ${cmp.rows.length} rows`));

@@ -15,6 +15,9 @@ import { formatShownCount, guardCount } from "../stats/disclosure";
 import { ModelController } from "./model-controller";
 import "./nb-filter-bar.css";
 
+/** The page class that greys out reconstruction-dependent figures. */
+const DIM_CLASS = "tv-dim-reconstruction";
+
 @customElement("nb-filter-bar")
 export class NbFilterBar extends LitElement {
   @property({ attribute: false }) scope: SurveyScope | undefined;
@@ -35,7 +38,16 @@ export class NbFilterBar extends LitElement {
   }
 
   protected override render(): unknown {
-    return html`<div class="nb-filter-bar" role="region" aria-label="Survey filter"></div>`;
+    return html`<div class="nb-filter-bar" role="region" aria-label="Survey filter"></div>
+      <label class="nb-dim-toggle" title="Grey out every figure marked R: it differs between the reconstructions, so the report does not say it">
+        <input type="checkbox" .checked=${document.documentElement.classList.contains(DIM_CLASS)} @change=${(e: Event) => this.dim(e)} />
+        Dim figures that rest on the reconstruction
+      </label>`;
+  }
+
+  /** The dimming toggle: a class on the page, read by the stylesheet (every marked figure carries its kind). */
+  private dim(event: Event): void {
+    if (event.target instanceof HTMLInputElement) document.documentElement.classList.toggle(DIM_CLASS, event.target.checked);
   }
 
   protected override updated(): void {

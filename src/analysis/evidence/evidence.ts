@@ -17,8 +17,10 @@ export type EvidenceKind = "printed" | "determined" | "reconstruction" | "your-d
 /** A figure's evidence; `range` only for reconstruction-dependent figures. */
 export interface Evidence {
   readonly kind: EvidenceKind;
-  /** Smallest and largest value across the draws, and how many draws there are. */
-  readonly range?: { readonly min: number; readonly max: number; readonly draws: number };
+  /** Reconstructions it was classified over (0 for the user's own data). */
+  readonly draws: number;
+  /** Smallest and largest value across the draws. */
+  readonly range?: { readonly min: number; readonly max: number };
 }
 
 /** Values closer than this are the same figure (floating-point noise of sums in another order). */
@@ -31,8 +33,9 @@ const SAME = 1e-9;
  * percentage of nothing) count as one value "undefined", which differs from every number.
  */
 export function classifyFigure(values: readonly (number | null)[] | undefined, printed = false): Evidence {
-  if (!values) return { kind: "your-data" };
-  if (printed) return { kind: "printed" };
+  if (!values) return { kind: "your-data", draws: 0 };
+  const draws = values.length;
+  if (printed) return { kind: "printed", draws };
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let undefinedSeen = false;
@@ -43,10 +46,9 @@ export function classifyFigure(values: readonly (number | null)[] | undefined, p
       if (v > max) max = v;
     }
   }
-  const numbers = min <= max;
-  if (!numbers || (!undefinedSeen && max - min <= SAME)) return { kind: "determined" };
-  if (undefinedSeen && !numbers) return { kind: "determined" };
-  return { kind: "reconstruction", range: { min, max, draws: values.length } };
+  // All undefined, or one number in every draw: the figure does not depend on the draw.
+  if (min > max || (!undefinedSeen && max - min <= SAME)) return { kind: "determined", draws };
+  return { kind: "reconstruction", draws, range: { min, max } };
 }
 
 /**

@@ -157,7 +157,8 @@ describe("createAnalysisBuiltins", () => {
     };
     // The percentage goes too: with N beside it, "13 %" would give the count back.
     expect(texts(shared)[0]).toBe("< 3");
-    expect(texts(live)[0]).toMatch(/\([12]\)$/);
+    // The live view shows the count, and (the county of anonymous respondents being drawn) that it rests on the reconstruction.
+    expect(texts(live)[0]).toMatch(/\([12]\)R\d+–\d+ %$/);
   });
 
   it("exports a table as CSV", async () => {

@@ -1,0 +1,45 @@
+/**
+ * The comparison's counts taken straight from the typed arrays of a selection — what the ensemble's
+ * fifty draws need: the same counts the statistics kernels give (code by code, rows meeting a base
+ * restriction, ticks of a multiple-response set), without their audit lines and codebook lookups.
+ * A unit test holds it to the kernels' counts on every printed table.
+ */
+import type { MultipleResponseSet } from "../../data/codebook";
+import { frameOf, type DataSource } from "../../stats/index";
+import type { RowCounter } from "../printed-comparison";
+
+/** A RowCounter over `source` (a selection's view): plain loops over the selected rows. */
+export function frameCounter(source: DataSource): RowCounter {
+  const frame = frameOf(source);
+  const rows = frame.rows;
+  const n = frame.n;
+  return {
+    codes: (variable, where) => {
+      const column = frame.column(variable);
+      const tests = where.map((w) => ({ column: frame.column(w.variable), codes: w.codes }));
+      const counts = new Map<number, number>();
+      let total = 0;
+      rows: for (let i = 0; i < n; i++) {
+        const r = rows ? (rows[i] ?? 0) : i;
+        for (let t = 0; t < tests.length; t++) {
+          const test = tests[t];
+          if (test && !test.codes.includes(test.column[r] ?? Number.NaN)) continue rows;
+        }
+        total++;
+        const v = column[r] ?? Number.NaN;
+        if (!Number.isNaN(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      return { counts, total, audit: "" };
+    },
+    multipleResponse: (set: MultipleResponseSet) => {
+      const columns = set.variables.map((v) => frame.column(v));
+      const ticks = new Float64Array(columns.length);
+      for (let i = 0; i < n; i++) {
+        const r = rows ? (rows[i] ?? 0) : i;
+        for (let j = 0; j < columns.length; j++) if (columns[j]?.[r] === set.countedValue) ticks[j] = (ticks[j] ?? 0) + 1;
+      }
+      const answers = ticks.reduce((a, b) => a + b, 0);
+      return { count: (variable) => ticks[set.variables.indexOf(variable)] ?? 0, answers, caseBase: n, audit: "" };
+    },
+  };
+}
