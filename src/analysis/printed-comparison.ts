@@ -70,6 +70,8 @@ export interface PrintedComparison {
   /** Printed rows that could not be recomputed (several variables in one statement, a derived count). */
   skipped: { label: string; variable: string }[];
   note: string;
+  /** Which of its variables (and the filter's) the reconstruction drew, for how many respondents (see evidence/). */
+  drawn?: string;
 }
 
 /**

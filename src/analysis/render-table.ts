@@ -129,7 +129,7 @@ function statusText(cell: ComparedCell): string {
 const STRENGTH: Readonly<Record<EvidenceKind, number>> = { printed: 3, determined: 2, "your-data": 1, reconstruction: 0 };
 function weaker(a: Evidence | undefined, b: Evidence | undefined): Evidence | undefined {
   if (!a || !b) return a ?? b;
-  return STRENGTH[b.kind] < STRENGTH[a.kind] ? b : a;
+  return STRENGTH[a.kind] < STRENGTH[b.kind] ? a : b;
 }
 
 /** Put `evidence`'s marker after a cell's text and its class on the cell. */
@@ -180,6 +180,7 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
       tr.append(exportCell(doc, cell.label, [["answer", cell.label], ["code", typeof cell.code === "number" ? cell.code : String(cell.code)]]));
       tr.append(exportCell(doc, figureText(cell.printedCount, cell.printedPercent, unmasked), [["printed_percent", cell.printedPercent], ["printed_count", cell.printedCount]]));
       const shownPercent = cell.printedPercent === null && cell.target.percent === null ? null : cell.percentRounded;
+      // The percentage leads the cell, so its evidence (and range) is shown unless the count is weaker.
       const evidence = shownPercent === null ? cell.evidence?.count : weaker(cell.evidence?.count, cell.evidence?.percent);
       note(evidence);
       const td = exportCell(doc, figureText(cell.count, shownPercent, guard), [...recomputed(cell.count, shownPercent === null ? null : cell.percent), ...evidenceFields("recomputed", evidence)]);
@@ -208,6 +209,7 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   const first = cmp.rows[0]?.audit ?? `N = ${cmp.n}`;
   const auditLines = [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`];
   if (seen.size > 0) auditLines.push(evidenceSummary(counted, draws));
+  if (cmp.drawn) auditLines.push(cmp.drawn);
   figure.append(table);
   if (seen.size > 0) figure.append(evidenceLegend(doc, seen, draws));
   figure.append(auditBlock(doc, auditLines));

@@ -9,6 +9,7 @@ import type { PrintedTable } from "../../data/printed-tables";
 import { isTableLike } from "../../stats/index";
 import type { FilteredSurvey } from "../apply-filter";
 import { compareRows, comparePrinted, type ComparedRow, type PrintedComparison } from "../printed-comparison";
+import { drawnValuesLine } from "./drawn-values";
 import { classifyFigure } from "./evidence";
 import { frameCounter } from "./frame-counter";
 
@@ -30,5 +31,6 @@ export function comparePrintedWithEvidence(selection: FilteredSurvey, table: Pri
     const totals = across && [row.total, ...across.map((d) => d?.total ?? null)];
     return { ...row, cells, totalEvidence: classifyFigure(totals, row.totalMatches === true) };
   });
-  return { ...canonical, rows };
+  const variables = [...selection.conditions.map((c) => c.variable), ...canonical.rows.flatMap((r) => [r.variable, ...r.where.map((w) => w.variable)])];
+  return { ...canonical, rows, drawn: drawnValuesLine(selection, variables) };
 }

@@ -102,6 +102,21 @@ describe("figures classified over the ensemble", () => {
     expect(e.range?.max).toBeGreaterThan(0);
   });
 
+  it("names which variables the reconstruction drew for the selected respondents, counted from the ensemble file", () => {
+    const bytes = new Uint8Array(readFileSync(path.join(repo, "data/survey-1999/ensemble.bin")));
+    const ensemble = decodeEnsemble(bytes);
+    if (!ensemble.ok) throw new Error(ensemble.error.message);
+    // Independently: a respondent's size class is drawn when two draws disagree on it.
+    const columns = Array.from({ length: ensemble.value.draws }, (_, k) => ensemble.value.column("size_class", k) ?? new Float64Array());
+    const differs = (i: number): boolean => columns.some((c) => c[i] !== columns[0]?.[i]);
+    const expected = Array.from({ length: ensemble.value.rows }, (_, i) => i).filter(differs).length;
+    expect(expected).toBeGreaterThan(0);
+    const table = survey.printed?.tables.find((t) => t.id === "2.1");
+    if (!table) throw new Error("no Tabell 2.1");
+    const cmp = comparePrintedWithEvidence(applyFilter(survey, { ...EMPTY_FILTER, sizeClass: [1, 2, 3, 4, 5, 6] }), table);
+    expect(cmp.drawn).toContain(`size_class for ${expected} of 267`);
+  });
+
   it("puts a marker, the range, a legend and the audit summary on the page, and the evidence in the CSV fields", () => {
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
     const table = survey.printed?.tables.find((t) => t.id === "2.1");
