@@ -10,6 +10,7 @@
  * - `renderComparison(cmp)`, `renderTable(spec)` — HTML tables with audit lines;
  * - `charts` — the survey charts on the host's document, disclosure guard included;
  * - `exportTable(table, options?)`, `exportColumns(codebook, names)` — CSV of any table;
+ * - `psppExport(selection, analyses, options?)` — PSPP/SPSS syntax reproducing analyses on the file in use, under the filter;
  * - `disclosure` — the "< 3" guard for shared and exported views.
  *
  * `survey`, `filter` and `selection` are the host's state (SurveyScope), not defined here.
@@ -24,6 +25,7 @@ import { applyFilter, type FilteredSurvey } from "./apply-filter";
 import { createCharts } from "./charts/charts";
 import { codebookColumns, tableToCsv } from "./export-table";
 import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
+import { evidenceNote } from "./evidence/evidence-note";
 import type { PrintedComparison } from "./printed-comparison";
 import { renderComparison, renderTable, type PlainTable, type RenderOptions } from "./render-table";
 import { modelLabelOf, type Survey } from "./survey";
@@ -113,6 +115,16 @@ export function createAnalysisBuiltins(host: AnalysisHost): Record<string, unkno
       renderComparison(requireDocument(host, "A table"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive) }),
     renderTable: (spec: PlainTable, options: RenderOptions = {}) =>
       renderTable(requireDocument(host, "A table"), spec, { ...options, mask: options.mask ?? (shared && spec.disclosureSensitive === true) }),
+    psppExport: (selection: unknown, analyses: stats.Analysis | stats.Analysis[], options: Partial<stats.PsppExportOptions> = {}): string => {
+      const chosen = isSelection(selection) ? selection : isSurvey(selection) ? applyFilter(selection, EMPTY_FILTER) : undefined;
+      if (!chosen) {
+        throw new ProblemError({ kind: "bad-argument", message: `psppExport(selection, analyses) expects the builtin \`selection\` (or the survey); got ${describe(selection)}. Example: psppExport(selection, [{kind: "frequencies", variables: ["q3"]}]).` });
+      }
+      const survey = chosen.survey;
+      return stats.psppSyntax(analyses, {
+        codebook: survey.codebook, dataFile: survey.file, columns: survey.table.columnNames(), where: chosen.conditions, evidence: evidenceNote(survey), ...options,
+      });
+    },
     exportTable: tableToCsv,
     exportColumns: codebookColumns,
     disclosure: { guardCount, guardCounts, formatShownCount, isDisclosureSensitive },

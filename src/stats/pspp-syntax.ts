@@ -50,6 +50,11 @@ export interface PsppExportOptions {
   missing?: Record<string, number[]>;
   /** Print statistics with ten decimals (SET FORMAT / OUTPUT MODIFY), for comparisons. */
   precise?: boolean;
+  /**
+   * What the figures rest on, written as comments at the top (e.g. that the file is one
+   * reconstruction of an ensemble and which figures differ between reconstructions).
+   */
+  evidence?: string[];
 }
 
 /** PSPP's longest variable label and value label, in bytes. */
@@ -195,6 +200,7 @@ export function psppSyntax(analyses: Analysis | Analysis[], options: PsppExportO
   const out: string[] = [
     "* Exported by Tverrsnitt: reproduces the analysis in PSPP (pspp file.sps) or SPSS.",
     psppComment(`Data: ${visibleText(file.name, 200)} (${file.format === "csv" ? `CSV, ${file.delimiter === "\t" ? "tab" : file.delimiter}-separated, ${file.encoding}` : file.format === "fixed" ? `card image, ${file.encoding}` : "SPSS system file"})`),
+    ...(Array.isArray(options.evidence) ? options.evidence.filter((line): line is string => typeof line === "string").map((line) => psppComment(visibleText(line, 400))) : []),
     ...readDataSyntax(file, columns, names, options.codebook),
   ];
   for (const v of usedVariables(list)) out.push(...dictionarySyntax(v, options, names));

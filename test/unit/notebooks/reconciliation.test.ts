@@ -236,8 +236,10 @@ const hasPspp = existsSync("/usr/bin/pspp");
 describe("PSPP export cells (notebooks 01 and 03)", () => {
   it.skipIf(!hasPspp)("reproduces notebook 03's Pearson r of q30_5 × q11 in PSPP to 1e-6", async () => {
     const names = namesOf(await runHeadless("03-size-and-correlations.html"));
-    const syntax = names.psppExport;
+    const syntax = names.syntax;
     if (typeof syntax !== "string") throw new Error("notebook 03 shows no PSPP syntax");
+    // Whoever runs it is told the file is one reconstruction of fifty.
+    expect(syntax).toMatch(/^\* The respondents are one of 50 reconstructions built from the 1999 report's printed tables/m);
     const out = runPspp(syntax);
     expect(out).not.toMatch(/error:/i);
     // CORRELATIONS /VARIABLES=q30_5 q6 q11 …: the first "Pearson Correlation" line is q30_5's row,
@@ -252,7 +254,7 @@ describe("PSPP export cells (notebooks 01 and 03)", () => {
 
   it.skipIf(!hasPspp)("reproduces notebook 01's Tabell 2.1 valid percent of q3 = 1 in PSPP to 1e-6", async () => {
     const names = namesOf(await runHeadless("01-overview.html"));
-    const syntax = names.psppExport;
+    const syntax = names.syntax;
     if (typeof syntax !== "string") throw new Error("notebook 01 shows no PSPP syntax");
     const out = runPspp(syntax);
     expect(out).not.toMatch(/error:/i);
