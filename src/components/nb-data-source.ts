@@ -3,15 +3,21 @@
  * file…", plus the panel that walks through loading it — progress with Cancel, the validation
  * summary with "Use this data" / "Back", or the loader's error. Files come from the file picker or
  * are dropped anywhere on the page. It renders a {@link DataSource}; the file is read in the
- * browser only.
+ * browser only. The formats it names and the extensions the picker offers come from the loaders'
+ * registry, imported after first render (it carries the readers, which startup does not need).
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { DataPhase, DataSource, ValidationSummary } from "../app/data-source";
 import "./nb-data-source.css";
 
-/** What the file picker offers; anything else is still tried (detection goes by content too). */
-const ACCEPT = ".csv,.tsv,.txt,.dat,.card,.sav,text/csv";
+/** The registry as this control shows it. */
+interface Formats {
+  /** The picker's `accept`: every registered extension (anything else is still tried: detection goes by content). */
+  accept: string;
+  /** "CSV, card image or SPSS .sav". */
+  list: string;
+}
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
@@ -26,6 +32,7 @@ export class NbDataSource extends LitElement {
   @property({ attribute: false }) source: DataSource | undefined;
   @state() private menuOpen = false;
   @state() private dragging = false;
+  @state() private formats: Formats | undefined;
   private detach: (() => void) | undefined;
   private attached: DataSource | undefined;
 
@@ -40,6 +47,9 @@ export class NbDataSource extends LitElement {
     // Capture phase: a file dropped on a cell editor is a data file here, not text to insert.
     window.addEventListener("drop", this.onDrop, true);
     document.addEventListener("click", this.onDocumentClick);
+    void import("../data/loaders/formats").then((m) => {
+      this.formats = { accept: m.acceptAttribute(), list: m.formatList() };
+    });
   }
 
   override disconnectedCallback(): void {
@@ -180,12 +190,12 @@ export class NbDataSource extends LitElement {
               ${active.kind === "user"
                 ? html`<button role="menuitem" class="nb-data-bundled" @click=${() => this.useBundled()}>Use the reconstructed 1999 respondents</button>`
                 : nothing}
-              <p class="nb-data-hint">CSV, 133-column card image or SPSS .sav, read through the survey's codebook. You can also drop a file on the page. It stays in this browser: never uploaded, never put into share links, forgotten when the page reloads.</p>
+              <p class="nb-data-hint">${this.formats?.list ?? "A data file of the survey"}, read through the survey's codebook. You can also drop a file on the page. It stays in this browser: never uploaded, never put into share links, forgotten when the page reloads.</p>
             </div>`
           : nothing}
-        <input class="nb-data-file" type="file" accept=${ACCEPT} hidden @change=${this.onFile} />
+        <input class="nb-data-file" type="file" accept=${this.formats?.accept ?? ""} hidden @change=${this.onFile} />
       </div>
-      ${this.dragging ? html`<div class="nb-data-drop" popover="manual" aria-hidden="true">Drop a survey file to load it (CSV, card image, .sav)</div>` : nothing}
+      ${this.dragging ? html`<div class="nb-data-drop" popover="manual" aria-hidden="true">Drop a survey file to load it${this.formats ? ` (${this.formats.list})` : ""}</div>` : nothing}
       ${this.renderPanel(source.phase)}`;
   }
 }

@@ -1,16 +1,22 @@
 /**
- * Byte-level pieces of the .sav reader: the error type, a bounds-checked cursor in the file's
- * byte order, and the two data layouts (plain 8-byte slots, bytecode compression) as generators
- * of slot values, so a damaged file stops with an offset instead of reading past the end.
+ * Byte-level pieces of the .sav reader: a bounds-checked cursor in the file's byte order, and the
+ * two data layouts (plain 8-byte slots, bytecode compression) as generators of slot values, so a
+ * damaged file stops with an offset instead of reading past the end.
+ *
+ * Every read may find the file too short, so the cursor throws {@link SavFormatError} to unwind
+ * the parser from wherever it is; `readSav` catches it at its boundary and returns a Result. It
+ * never leaves the .sav reader.
  */
 
-/** A damaged or unsupported .sav file; `offset` is where reading stopped. */
+/** A damaged or unsupported .sav file; `offset` is where reading stopped. Internal to the reader. */
 export class SavFormatError extends Error {
   override readonly name = "SavFormatError";
   constructor(
     message: string,
     readonly offset: number,
     readonly unsupported = false,
+    /** The file is a real .sav cut short (fewer cases than its header declares). */
+    readonly truncated = false,
   ) {
     super(message);
   }
