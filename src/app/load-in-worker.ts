@@ -9,7 +9,7 @@
  */
 import { fail, ok } from "../base/result";
 import { toLoadResult } from "../data/loaders/column-table";
-import type { LoadFileOptions } from "../data/loaders/load-file";
+import type { LoadFileOptions } from "../data/loaders/load-columns";
 import { type LoadOutcome, type LoadResult, type LoadedData, cancelledProblem } from "../data/loaders/load-result";
 
 /** What the page asks the worker to load: serialisable options only (no signal, no callback). */

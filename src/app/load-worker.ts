@@ -4,7 +4,8 @@
  * DedicatedWorkerGlobalScope, so `postMessage` and `addEventListener` here are the worker's own.
  */
 import { transferables } from "../data/loaders/column-builders";
-import { loadColumns } from "../data/loaders/load-file";
+// load-columns, not the load-file entry: the worker needs the columns, not Arquero's table.
+import { loadColumns } from "../data/loaders/load-columns";
 import type { LoadReply, LoadRequest } from "./load-in-worker";
 
 function reply(message: LoadReply, transfer: Transferable[] = []): void {

@@ -93,7 +93,7 @@ export class NumberColumnBuilder {
   private grow(level: number): void {
     const old = this.values;
     const oldMarker = this.marker;
-    const capacity = this.length === old.length ? Math.max(1024, old.length * 2) : old.length;
+    const capacity = this.length === old.length || level === this.level ? Math.max(1024, old.length * 2) : old.length;
     const next = allocate(level, capacity);
     if (level === this.level) next.set(old.subarray(0, this.length));
     else {
@@ -115,10 +115,23 @@ export class NumberColumnBuilder {
   }
 }
 
-/** FNV-1a over bytes[start, end). */
+/**
+ * FNV-1a over the length and at most 24 bytes of bytes[start, end) (the first, middle and last
+ * eight): long repeated values (a provenance note on every row) hash in constant time, and a
+ * collision only costs the full comparison that follows anyway.
+ */
 function hashBytes(bytes: Uint8Array, start: number, end: number): number {
-  let h = 0x811c9dc5;
-  for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] ?? 0), 0x01000193);
+  let h = Math.imul(0x811c9dc5 ^ (end - start), 0x01000193);
+  if (end - start <= 24) {
+    for (let i = start; i < end; i++) h = Math.imul(h ^ (bytes[i] ?? 0), 0x01000193);
+    return h >>> 0;
+  }
+  const mid = (start + end) >> 1;
+  for (let k = 0; k < 8; k++) {
+    h = Math.imul(h ^ (bytes[start + k] ?? 0), 0x01000193);
+    h = Math.imul(h ^ (bytes[mid - 4 + k] ?? 0), 0x01000193);
+    h = Math.imul(h ^ (bytes[end - 8 + k] ?? 0), 0x01000193);
+  }
   return h >>> 0;
 }
 

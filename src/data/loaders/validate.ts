@@ -7,7 +7,7 @@
  */
 import type { Codebook, CodebookVariable, SkipRule } from "../codebook";
 import { allVariables, respondentIdVariable } from "../variable-names";
-import { type ColumnData, type ColumnSet, missingMarker } from "./column-builders";
+import { type ColumnData, type ColumnSet, Int32List, type NumberColumnData, missingMarker } from "./column-builders";
 import type { ReadOutput } from "./file-format";
 import { type IssueKind, type LoadProblem, type ValidationIssue, type ValidationReport, loadProblem } from "./load-result";
 
@@ -26,9 +26,17 @@ export class IssueCollector {
   ) {}
 
   add(issue: ValidationIssue): void {
+    this.note(issue.kind, () => issue);
+  }
+
+  /**
+   * Counts an issue of `kind` and builds it (`make`) only when it will be listed: the per-row checks
+   * use this, so a file with a million bad rows builds 200 messages, not a million.
+   */
+  note(kind: IssueKind, make: () => ValidationIssue): void {
     this.total++;
-    this.counts[issue.kind] = (this.counts[issue.kind] ?? 0) + 1;
-    if (this.listed.length < this.limit) this.listed.push(issue);
+    this.counts[kind] = (this.counts[kind] ?? 0) + 1;
+    if (this.listed.length < this.limit) this.listed.push(make());
   }
 
   /** The report for a load of `rows` data rows. */
@@ -95,18 +103,26 @@ function present(column: ColumnData, i: number): boolean {
   return v === v && v !== missingMarker(column.values);
 }
 
-/** Allowed codes as a lookup: small integer codes in a table, others in a set. */
-function codeTest(codes: readonly number[]): (v: number) => boolean {
-  const ints = codes.filter((c) => Number.isInteger(c));
-  const min = Math.min(...ints);
-  const max = Math.max(...ints);
-  if (ints.length === codes.length && ints.length > 0 && max - min <= 4096) {
-    const table = new Uint8Array(max - min + 1);
-    for (const c of ints) table[c - min] = 1;
-    return (v) => v >= min && v <= max && table[v - min] === 1;
+/**
+ * Calls `bad(i, v)` for every value of a number column that `accept` refuses; missing values are
+ * never refused. A column of Int8 values (survey codes) is checked through a 256-entry table, one
+ * load per value — this loop runs over every cell of the file.
+ */
+function eachRefused(values: NumberColumnData["values"], accept: (v: number) => boolean, bad: (i: number, v: number) => void): void {
+  if (values instanceof Int8Array) {
+    const table = new Uint8Array(256);
+    for (let v = -127; v < 128; v++) table[v + 128] = accept(v) ? 0 : 1;
+    for (let i = 0; i < values.length; i++) {
+      const v = values[i] ?? -128;
+      if (table[v + 128] === 1) bad(i, v);
+    }
+    return;
   }
-  const set = new Set(codes);
-  return (v) => set.has(v);
+  const marker = missingMarker(values);
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i] ?? marker;
+    if (v !== marker && v === v && !accept(v)) bad(i, v);
+  }
 }
 
 /** Checks every value of one variable's column against its codes, missing codes and range. */
@@ -117,76 +133,78 @@ function checkValues(v: CodebookVariable, column: ColumnData, out: IssueCollecto
       if (code < 0) continue;
       const value = column.dictionary[code] ?? "";
       const row = rowOf(i);
-      out.add({
+      out.note("not-a-number", () => ({
         kind: "not-a-number", row, variable: v.name, value,
         message: `${v.name} is "${value}" on row ${row}, but ${v.name} holds numbers.`,
         fix: `Replace it with ${v.codes.length > 0 ? `one of the ${describeCodes(v)}` : v.range ? `a number from ${v.range.min} to ${v.range.max}` : "a number"}, or leave the cell blank if the answer is unknown.`,
-      });
+      }));
     }
     return;
   }
   const checkCodes = (v.kind === "categorical" || v.kind === "dichotomy") && v.codes.length > 0;
-  const allowed = codeTest([...v.codes.map((c) => c.code), ...v.missing]);
   const { range } = v;
   if (!checkCodes && !range) return;
+  const codes = new Set([...v.codes.map((c) => c.code), ...v.missing]);
   const values = column.values;
-  const marker = missingMarker(values);
-  for (let i = 0; i < values.length; i++) {
-    const value = values[i] ?? marker;
-    if (value === marker || value !== value) continue;
-    if (checkCodes) {
-      if (allowed(value)) continue;
-      const row = rowOf(i);
-      out.add({
+  const inRange = (x: number): boolean => !range || v.missing.includes(x) || (x >= range.min && x <= range.max);
+  eachRefused(values, (x) => (!checkCodes || codes.has(x)) && inRange(x), (i, value) => {
+    const row = rowOf(i);
+    if (checkCodes && !codes.has(value)) {
+      out.note("unknown-code", () => ({
         kind: "unknown-code", row, variable: v.name, value,
         message: `${v.name} = ${value} on row ${row} is not a code of ${v.name} (${describeCodes(v)}).`,
         fix: `Correct the value, or blank it if the answer is unknown; if ${value} is a real code, add it to the codebook.`,
-      });
-    } else if (range && !v.missing.includes(value) && (value < range.min || value > range.max)) {
-      const row = rowOf(i);
-      out.add({
+      }));
+    } else if (range) {
+      out.note("out-of-range", () => ({
         kind: "out-of-range", row, variable: v.name, value,
         message: `${v.name} = ${value} on row ${row} is outside ${range.min}–${range.max}.`,
         fix: `Correct the value, or code it as missing (${v.missing.join(", ") || "blank"}) if it is unknown.`,
-      });
+      }));
     }
-  }
+  });
 }
 
 function checkSkipRule(rule: SkipRule, columns: ReadonlyMap<string, ColumnData>, out: IssueCollector, rowOf: RowOf): void {
   const trigger = columns.get(rule.variable);
   if (trigger?.type !== "number") return;
-  const fires = codeTest(rule.codes);
-  const skipped = rule.skips.flatMap((s): [string, ColumnData][] => {
-    const c = columns.get(s);
-    return c ? [[s, c]] : [];
+  const skipped = rule.skips.flatMap((name): { name: string; column: ColumnData }[] => {
+    const column = columns.get(name);
+    return column ? [{ name, column }] : [];
   });
-  const values = trigger.values;
-  const marker = missingMarker(values);
-  for (let i = 0; i < values.length; i++) {
-    const answer = values[i] ?? marker;
-    if (answer === marker || answer !== answer || !fires(answer)) continue;
-    for (const [name, column] of skipped) {
-      if (!present(column, i)) continue;
-      const value = column.type === "number" ? (column.values[i] ?? 0) : (column.dictionary[column.codes[i] ?? 0] ?? "");
-      const row = rowOf(i);
-      out.add({
-        kind: "skip-violation", row, variable: name, value,
-        message: `${name} = ${String(value)} on row ${row}, but ${rule.variable} = ${answer} sends the respondent to ${rule.goto} ("${rule.printed}"), so ${name} must be blank.`,
-        fix: `Blank ${name} on this row, or correct ${rule.variable} if the respondent did answer ${name}.`,
-      });
-    }
+  if (skipped.length === 0) return;
+  // The rows where the rule fires ("refused" here means: the answer fires it), then each skipped
+  // column over just those rows, column by column; violations are rare, reported in row order.
+  const codes = new Set(rule.codes);
+  const firing = new Int32List();
+  eachRefused(trigger.values, (x) => !codes.has(x), (i) => firing.push(i));
+  const rows = firing.finish();
+  const found: [number, number][] = [];
+  skipped.forEach(({ column }, s) => {
+    for (const i of rows) if (present(column, i)) found.push([i, s]);
+  });
+  found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [i, s] of found) {
+    const { name, column } = skipped[s] ?? { name: "", column: trigger };
+    const answer = trigger.values[i] ?? 0;
+    const value = column.type === "number" ? (column.values[i] ?? 0) : (column.dictionary[column.codes[i] ?? 0] ?? "");
+    const row = rowOf(i);
+    out.note("skip-violation", () => ({
+      kind: "skip-violation", row, variable: name, value,
+      message: `${name} = ${String(value)} on row ${row}, but ${rule.variable} = ${answer} sends the respondent to ${rule.goto} ("${rule.printed}"), so ${name} must be blank.`,
+      fix: `Blank ${name} on this row, or correct ${rule.variable} if the respondent did answer ${name}.`,
+    }));
   }
 }
 
 function checkDuplicateIds(idName: string, column: ColumnData, out: IssueCollector, rowOf: RowOf): void {
   const report = (i: number, id: string | number, first: number): void => {
     const row = rowOf(i);
-    out.add({
+    out.note("duplicate-id", () => ({
       kind: "duplicate-id", row, variable: idName, value: id,
       message: `${idName} ${String(id)} on row ${row} was already used on row ${first}.`,
       fix: `Give each respondent a unique ${idName}; delete the row if it is a copy of row ${first}.`,
-    });
+    }));
   };
   if (column.type === "text") {
     // Equal ids share a dictionary code, so the first row per code is all there is to remember.
