@@ -109,6 +109,8 @@ export class DataSource {
   private readonly listeners = new Set<() => void>();
   private readonly activeListeners = new Set<(active: ActiveData) => void>();
   private lastProgressEmit = 0;
+  /** The loader and the codebook, fetched once (on the first file) and kept: the next file starts at once. */
+  private prepared: Promise<[LoadFileFn, Codebook]> | undefined;
 
   constructor(private readonly deps: DataSourceDeps) {}
 
@@ -142,7 +144,10 @@ export class DataSource {
     this.phase = { kind: "loading", name, bytesRead: 0, totalBytes: file.size };
     this.emit();
     try {
-      const [loadFile, codebook] = await Promise.all([this.deps.loadFile(), this.deps.codebook()]);
+      this.prepared ??= Promise.all([this.deps.loadFile(), this.deps.codebook()]);
+      // A failed fetch is tried again with the next file.
+      this.prepared.catch(() => (this.prepared = undefined));
+      const [loadFile, codebook] = await this.prepared;
       const result = await loadFile(file, {
         name,
         codebook,

@@ -69,11 +69,13 @@ export class NbDataSource extends LitElement {
   }
 
   protected override updated(): void {
-    // Top layer: the panel above everything (modal), the drop hint above everything (popover).
+    // Top layer: the review or failure panel above everything (modal); the loading panel and the
+    // drop hint above everything too, but as popovers — the page stays usable while a file loads.
     const dialog = this.querySelector<HTMLDialogElement>("dialog.nb-data-dialog");
     if (dialog && !dialog.open) dialog.showModal();
-    const drop = this.querySelector<HTMLElement>(".nb-data-drop");
-    if (drop && !drop.matches(":popover-open")) drop.showPopover();
+    for (const popover of this.querySelectorAll<HTMLElement>(".nb-data-drop, .nb-data-loading")) {
+      if (!popover.matches(":popover-open")) popover.showPopover();
+    }
   }
 
   private onDragOver = (event: DragEvent): void => {
@@ -138,17 +140,21 @@ export class NbDataSource extends LitElement {
   private renderPanel(phase: DataPhase): unknown {
     const source = this.source;
     if (phase.kind === "idle" || !source) return nothing;
-    let body: unknown;
     if (phase.kind === "loading") {
+      // Not modal: reading happens in a worker, so the notebooks (and their filter bars) keep working.
       const total = phase.totalBytes;
-      body = html`<h2 id="nb-data-title">Reading ${phase.name}…</h2>
+      return html`<section class="nb-data-loading" popover="manual" role="status" aria-labelledby="nb-data-title">
+        <h2 id="nb-data-title">Reading ${phase.name}…</h2>
         <progress class="nb-data-progress" aria-label="Bytes read" max=${total ?? 1} .value=${total === undefined ? 0 : phase.bytesRead}></progress>
         <p class="nb-data-bytes">${megabytes(phase.bytesRead)}${total === undefined ? "" : ` of ${megabytes(total)}`}</p>
         <div class="nb-dialog-actions">
-          <span class="nb-muted">Read in this browser; nothing is uploaded.</span>
+          <span class="nb-muted">Read in this browser; nothing is uploaded. You can keep working.</span>
           <button class="nb-button nb-data-cancel" @click=${() => source.cancel()}>Cancel</button>
-        </div>`;
-    } else if (phase.kind === "review") {
+        </div>
+      </section>`;
+    }
+    let body: unknown;
+    if (phase.kind === "review") {
       body = html`<h2 id="nb-data-title">Check ${phase.name} before using it</h2>
         <p>Read as ${phase.summary.readAs}, through the bundled codebook.</p>
         ${this.renderSummary(phase.summary)}

@@ -89,6 +89,14 @@ export class NumberColumnBuilder {
     this.values[this.length++] = this.marker;
   }
 
+  /** Makes room for `n` values in all, so a column whose size can be estimated never doubles. */
+  reserve(n: number): void {
+    if (n <= this.values.length) return;
+    const next = allocate(this.level, n);
+    next.set(this.values.subarray(0, this.length));
+    this.values = next;
+  }
+
   /** Reallocates at `level` (≥ the current one), doubling the capacity when full, and converts markers. */
   private grow(level: number): void {
     const old = this.values;
@@ -152,6 +160,14 @@ export class TextColumnBuilder {
 
   constructor(capacity = 1024) {
     this.codes = new Int32Array(capacity);
+  }
+
+  /** Makes room for `n` values in all. */
+  reserve(n: number): void {
+    if (n <= this.codes.length) return;
+    const next = new Int32Array(n);
+    next.set(this.codes.subarray(0, this.length));
+    this.codes = next;
   }
 
   private append(code: number): void {
@@ -292,6 +308,14 @@ export function transferables(set: ColumnSet): ArrayBuffer[] {
 export class Int32List {
   private values: Int32Array = new Int32Array(1024);
   length = 0;
+
+  /** Makes room for `n` values in all. */
+  reserve(n: number): void {
+    if (n <= this.values.length) return;
+    const next = new Int32Array(n);
+    next.set(this.values.subarray(0, this.length));
+    this.values = next;
+  }
 
   push(v: number): void {
     if (this.length === this.values.length) this.values = grown(this.values);

@@ -72,9 +72,16 @@ export async function readCsv(input: ByteInput, o: ReadOptions): Promise<Result<
     columns.addRecord(r, r.record - rowOffset);
   };
 
+  let sized = false;
   for await (const chunk of textBytes(countBytes(readChunks(input, o), read), encoding)) {
     const stop = scanner.push(chunk, false, onRecord);
     if (stop) return fail(scanProblem(stop, file));
+    // After the first chunk the rows per byte are known: size the columns for the whole file.
+    const rows = columns?.rowNumbers.length ?? 0;
+    if (!sized && rows > 0 && o.totalBytes !== undefined) {
+      sized = true;
+      columns?.reserve(Math.ceil(((rows * o.totalBytes) / read.bytes) * 1.05) + 16);
+    }
   }
   if (o.signal?.aborted) return fail(cancelledProblem(file));
   const stop = scanner.push(new Uint8Array(0), true, onRecord);

@@ -39,6 +39,17 @@ export class IssueCollector {
     if (this.listed.length < this.limit) this.listed.push(make());
   }
 
+  /** True while issues are still being listed; past the cap a hot loop may just {@link count}. */
+  get listing(): boolean {
+    return this.listed.length < this.limit;
+  }
+
+  /** Counts an issue that will not be listed (see {@link listing}). */
+  count(kind: IssueKind): void {
+    this.total++;
+    this.counts[kind] = (this.counts[kind] ?? 0) + 1;
+  }
+
   /** The report for a load of `rows` data rows. */
   report(rows: number): ValidationReport {
     return {
@@ -94,13 +105,6 @@ function describeCodes(v: CodebookVariable): string {
   const codes = v.codes.map((c) => c.code).join(", ");
   const missing = v.missing.length > 0 ? `; missing ${v.missing.join(", ")}` : "";
   return `codes ${codes}${missing}`;
-}
-
-/** True when the column has a value (not missing) at row i. */
-function present(column: ColumnData, i: number): boolean {
-  if (column.type === "text") return (column.codes[i] ?? -1) >= 0;
-  const v = column.values[i] ?? Number.NaN;
-  return v === v && v !== missingMarker(column.values);
 }
 
 /**
@@ -181,7 +185,20 @@ function checkSkipRule(rule: SkipRule, columns: ReadonlyMap<string, ColumnData>,
   const rows = firing.finish();
   const found: [number, number][] = [];
   skipped.forEach(({ column }, s) => {
-    for (const i of rows) if (present(column, i)) found.push([i, s]);
+    if (column.type === "text") {
+      for (let r = 0; r < rows.length; r++) {
+        const i = rows[r] ?? 0;
+        if ((column.codes[i] ?? -1) >= 0) found.push([i, s]);
+      }
+      return;
+    }
+    const values = column.values;
+    const marker = missingMarker(values);
+    for (let r = 0; r < rows.length; r++) {
+      const i = rows[r] ?? 0;
+      const v = values[i] ?? marker;
+      if (v !== marker && v === v) found.push([i, s]);
+    }
   });
   found.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   for (const [i, s] of found) {
@@ -199,6 +216,8 @@ function checkSkipRule(rule: SkipRule, columns: ReadonlyMap<string, ColumnData>,
 
 function checkDuplicateIds(idName: string, column: ColumnData, out: IssueCollector, rowOf: RowOf): void {
   const report = (i: number, id: string | number, first: number): void => {
+    // A file of copied rows can have a duplicate on every row: count those past the listing.
+    if (!out.listing) return out.count("duplicate-id");
     const row = rowOf(i);
     out.note("duplicate-id", () => ({
       kind: "duplicate-id", row, variable: idName, value: id,
