@@ -39,7 +39,8 @@ export interface LoadFileOptions extends LoadOptions {
 }
 
 function megabytes(bytes: number): string {
-  return `${Math.round(bytes / 1_048_576)} MB`;
+  const mb = bytes / 1_048_576;
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb)} MB`;
 }
 
 /** Below this sniff score the content is no real evidence, and a text file's extension decides. */

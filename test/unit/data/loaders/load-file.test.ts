@@ -130,3 +130,20 @@ describe("loadFile", () => {
     expect(sav.table.numRows()).toBe(6);
   });
 });
+
+describe("the size limit", () => {
+  it("refuses a file over the limit before reading a byte, stating the limit", async () => {
+    const seen: LoadProgress[] = [];
+    const bytes = bigCsv(60_000); // about 2 MB
+    const e = await refused(new Blob([bytes]), { name: "huge.csv", codebook, maxBytes: 1_048_576, onProgress: (p) => seen.push(p) });
+    expect(e.kind).toBe("too-large");
+    expect(e.message).toMatch(/^huge\.csv: The file is 2\.0 MB; this browser workbench reads files up to 1\.0 MB\. Fix: /);
+    expect(seen).toEqual([]);
+  });
+
+  it("is 1 GiB by default: a 500 MB file is not refused for its size", async () => {
+    const { MAX_FILE_BYTES } = await import("../../../../src/data/loaders/load-file");
+    expect(MAX_FILE_BYTES).toBe(1024 * 1024 * 1024);
+    expect(MAX_FILE_BYTES).toBeGreaterThan(500 * 1024 * 1024);
+  });
+});
