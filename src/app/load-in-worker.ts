@@ -15,7 +15,7 @@ import { type LoadOutcome, type LoadResult, type LoadedData, cancelledProblem } 
 /** What the page asks the worker to load: serialisable options only (no signal, no callback). */
 export interface LoadRequest {
   file: Blob;
-  options: Pick<LoadFileOptions, "name" | "codebook" | "format" | "delimiter" | "issueLimit" | "maxBytes">;
+  options: Pick<LoadFileOptions, "name" | "codebook" | "format" | "delimiter" | "issueLimit" | "maxBytes" | "readAs">;
 }
 
 /** What the worker answers: progress any number of times, then the outcome (or the crash of a bug). */
@@ -53,8 +53,8 @@ export function loadInWorker(file: Blob, options: LoadFileOptions): Promise<Load
       finish();
       reject(new Error(event.message || "the loader could not start in this browser"));
     });
-    const { codebook, format, delimiter, issueLimit, maxBytes } = options;
-    const request: LoadRequest = { file, options: { name, codebook, format, delimiter, issueLimit, maxBytes } };
+    const { codebook, format, delimiter, issueLimit, maxBytes, readAs } = options;
+    const request: LoadRequest = { file, options: { name, codebook, format, delimiter, issueLimit, maxBytes, readAs } };
     worker.postMessage(request);
   });
 }

@@ -111,28 +111,26 @@ export function decodeText(bytes: Uint8Array): { text: string; encoding: TextEnc
   return { text: encoding === "windows-1252" ? windows1252.decode(body) : utf8.decode(body), encoding };
 }
 
-/** Control characters that never occur in a text data file (tab, line ends and form feed do). */
+/** Control characters (NUL included) that a text data file does not use; tab, line ends and form feed it does. */
 function isControl(code: number): boolean {
   return (code < 0x20 && code !== 0x09 && code !== 0x0a && code !== 0x0d && code !== 0x0c) || code === 0x7f;
 }
 
 /**
- * Why `text` (a decoded head) is not a text file, or undefined when it is: a NUL, or more than one
- * control character in 200 (random bytes have one in eight; text has none).
+ * Why `text` (a decoded head) is not a text file, or undefined when it is: more than one control
+ * character in 200. Random bytes and archives (.xlsx is a ZIP) have one in eight; a text file has
+ * none, or a stray one in a cell (a CSV the app exported from hostile text may hold a NUL).
  */
 export function binaryReason(text: string): string | undefined {
   let controls = 0;
   let firstAt = -1;
   for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code === 0) return `it contains a NUL byte near character ${i + 1}`;
-    if (isControl(code)) {
-      controls++;
-      if (firstAt < 0) firstAt = i;
-    }
+    if (!isControl(text.charCodeAt(i))) continue;
+    controls++;
+    if (firstAt < 0) firstAt = i;
   }
   if (controls > 0 && controls * 200 > text.length) {
-    return `${controls} of its first ${text.length} characters are control codes (the first near character ${firstAt + 1})`;
+    return `${controls} of its first ${text.length} characters are control codes, the first near character ${firstAt + 1}`;
   }
   return undefined;
 }

@@ -36,6 +36,12 @@ export interface LoadFileOptions extends LoadOptions {
   delimiter?: Delimiter;
   /** The size limit (default {@link MAX_FILE_BYTES}). */
   maxBytes?: number;
+  /**
+   * "survey" (the default): the file must be this survey — at least half of the codebook's
+   * variables, or it is refused. "table": any table the codebook names some columns of (the app's
+   * own exports of result tables, read back); only "no data rows" is refused.
+   */
+  readAs?: "survey" | "table";
 }
 
 function megabytes(bytes: number): string {
@@ -98,7 +104,7 @@ export async function loadColumns(input: ByteInput, opts: LoadFileOptions): Prom
   if (!read.ok) return read;
   if (opts.signal?.aborted) return fail(cancelledProblem(file));
   const out = read.value;
-  const refused = refusal(out, codebook, file);
+  const refused = refusal(out, opts.readAs === "table" ? undefined : codebook, file);
   if (refused) return fail(refused);
   validateColumns(out.columns, out.codebook, issues, { rowNumbers: out.rowNumbers, allowMissingColumns: out.allowMissingColumns });
   return ok({

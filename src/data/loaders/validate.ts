@@ -67,7 +67,8 @@ export class IssueCollector {
 /**
  * Why the read file cannot be taken as this survey, or undefined when it can: fewer than half of
  * the codebook's questionnaire variables, or no data rows. `codebook` is the one the caller gave
- * (a .sav read without one describes itself and is only held to having rows).
+ * (a .sav read without one describes itself, and a table read back is not the survey: both are only
+ * held to having rows).
  */
 export function refusal(read: ReadOutput, codebook: Codebook | undefined, file: string): LoadProblem | undefined {
   if (codebook && codebook.variables.length > 0) {

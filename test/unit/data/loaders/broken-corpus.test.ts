@@ -26,7 +26,7 @@ const CORPUS: Record<string, Expect> = {
   "bad-duplicate-column.csv": { counts: { "duplicate-column": 1, "unknown-variable": 1, "missing-column": 4 }, message: /Header "Q1" in column 6 names q1, which an earlier column already holds/ },
   "bad-header-only.csv": { fails: "not-survey-data", message: /a header of 12 columns .* but no data rows.*Fix: Choose the file that holds the answers/ },
   "bad-card.dat": { counts: { "short-line": 1, "not-a-number": 1, "long-line": 1 }, message: /Line 2 has 5 characters; a record has 13/ },
-  "bad-binary.dat": { fails: "not-survey-data", message: /This is not a text file \(it contains a NUL byte near character \d+\), and not an SPSS \.sav file either/ },
+  "bad-binary.dat": { fails: "not-survey-data", message: /This is not a text file \(\d+ of its first \d+ characters are control codes, the first near character \d+\), and not an SPSS \.sav file either/ },
   // A CSV named .sav: read by its content (as CSV), and refused for what it holds.
   "bad-not-a-sav.sav": { fails: "not-survey-data", message: /Only 2 of the codebook's 9 variables are in this file, which has a header of 2 columns \("resp_id", "q1"\)/ },
   "bad-zlib.sav": { fails: "unsupported", message: /ZLIB compression.*Fix: Save the file again/ },

@@ -62,9 +62,10 @@ describe("decodeText", () => {
 });
 
 describe("binaryReason", () => {
-  it("passes text with tabs and line ends, refuses NULs and control codes", () => {
+  it("passes text with tabs and line ends (and a stray control code), refuses what is full of them", () => {
     expect(binaryReason("a\tb;c\r\nd,e\n")).toBeUndefined();
-    expect(binaryReason("PK\u0003\u0004\u0000\u0000")).toMatch(/NUL byte near character 5/);
+    expect(binaryReason(`${"x".repeat(400)}\u0000`)).toBeUndefined();
+    expect(binaryReason("PK\u0003\u0004\u0000\u0000")).toMatch(/4 of its first 6 characters are control codes, the first near character 3/);
     expect(binaryReason(`${"x".repeat(100)}\u0001\u0002`)).toMatch(/2 of its first 102 characters are control codes/);
   });
 });
