@@ -195,7 +195,7 @@ async function finishProbe(page: Page): Promise<{ seconds: number; longestTaskMs
 
 async function waitForN(page: Page, n: number, timeout = 120_000): Promise<void> {
   await page.waitForFunction((expected) => {
-    const text = (document.querySelector("#cell-filter .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, "");
+    const text = (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, "");
     return text.startsWith(`N=${expected}of${expected}`);
   }, n, { timeout, polling: 50 });
 }

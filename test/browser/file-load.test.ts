@@ -45,7 +45,7 @@ afterAll(async () => {
 });
 
 async function waitForN(p: Page, n: string): Promise<void> {
-  await p.waitForFunction((want) => (document.querySelector("#cell-filter .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ").startsWith(want), n, { timeout: 30_000 });
+  await p.waitForFunction((want) => (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ").startsWith(want), n, { timeout: 30_000 });
 }
 
 /** The bundled data is what the notebook shows: N = 267 and the reconstruction notice. */
@@ -60,8 +60,8 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
     await page.evaluate(() => {
       const times: { clicked: number; answered?: number }[] = [];
       Reflect.set(window, "__clicks", times);
-      const box = document.querySelector("#cell-filter input[name=size][value='2']");
-      const n = document.querySelector("#cell-filter .tv-filter-n");
+      const box = document.querySelector("nb-filter-bar input[name=size][value='2']");
+      const n = document.querySelector("nb-filter-bar .tv-filter-n");
       box?.addEventListener("click", (e) => times.push({ clicked: e.timeStamp }), { capture: true });
       if (n) new MutationObserver(() => {
         const last = times.at(-1);
@@ -74,7 +74,7 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
       return bar instanceof HTMLProgressElement && bar.value > 0;
     }, undefined, { polling: 10 });
     await page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
-    const box = page.locator("#cell-filter input[name=size][value='2']");
+    const box = page.locator("nb-filter-bar input[name=size][value='2']");
     const duringLoad: boolean[] = [];
     for (let i = 0; i < 4; i++) {
       await box.click();

@@ -33,6 +33,15 @@ export interface ColumnSet {
   readonly rows: number;
 }
 
+/**
+ * Whether a finished column of `length` values keeps its array as a view: when little of it is
+ * unused (a column sized from the file's size; a big column is not copied), else it is copied (a
+ * doubled array would carry its spare half along when transferred).
+ */
+function asView(length: number, capacity: number): boolean {
+  return length >= 0.9 * capacity;
+}
+
 /** Upper bounds of Int8, Int16, Int32; the lower bound of each is its missing marker. */
 const INT_MAX = [0x7f, 0x7fff, 0x7fffffff] as const;
 
@@ -119,7 +128,8 @@ export class NumberColumnBuilder {
 
   /** The column, trimmed to its length. */
   finish(): NumberColumnData {
-    return { type: "number", values: this.values.slice(0, this.length) };
+    const { values, length } = this;
+    return { type: "number", values: asView(length, values.length) ? values.subarray(0, length) : values.slice(0, length) };
   }
 }
 
@@ -268,7 +278,8 @@ export class TextColumnBuilder {
 
   /** The column, trimmed to its length. */
   finish(): TextColumnData {
-    return { type: "text", codes: this.codes.slice(0, this.length), dictionary: this.dictionary };
+    const { codes, length } = this;
+    return { type: "text", codes: asView(length, codes.length) ? codes.subarray(0, length) : codes.slice(0, length), dictionary: this.dictionary };
   }
 }
 

@@ -166,7 +166,7 @@ export async function readCard(input: ByteInput, o: ReadOptions): Promise<Result
     });
   }
   return ok({
-    columns: { names: fields.map((f) => f.name), columns: out.values.map((v): NumberColumnData => ({ type: "number", values: v.length === out.base ? v : v.slice(0, out.base) })), rows: rowNumbers.length },
+    columns: { names: fields.map((f) => f.name), columns: out.values.map((v): NumberColumnData => ({ type: "number", values: out.base >= 0.9 * v.length ? v.subarray(0, out.base) : v.slice(0, out.base) })), rows: rowNumbers.length },
     codebook,
     rowNumbers: rowNumbers.finish(),
     shape: `lines of at most ${longest} characters (the card is ${cardWidth(codebook)} wide)`,
