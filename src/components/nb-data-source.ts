@@ -69,12 +69,13 @@ export class NbDataSource extends LitElement {
   }
 
   protected override updated(): void {
-    // Top layer: the review or failure panel above everything (modal); the loading panel and the
-    // drop hint above everything too, but as popovers — the page stays usable while a file loads.
-    const dialog = this.querySelector<HTMLDialogElement>("dialog.nb-data-dialog");
-    if (dialog && !dialog.open) dialog.showModal();
-    for (const popover of this.querySelectorAll<HTMLElement>(".nb-data-drop, .nb-data-loading")) {
-      if (!popover.matches(":popover-open")) popover.showPopover();
+    // Top layer, as popovers: the loading panel, the drop hint, and the review or failure panel
+    // (with a backdrop). Not a modal <dialog>: showModal() makes the rest of the page inert, which
+    // restyles the whole notebook in one task (over 100 ms on notebook 01) just as a file is read.
+    for (const popover of this.querySelectorAll<HTMLElement>(".nb-data-drop, .nb-data-loading, .nb-data-dialog")) {
+      if (popover.matches(":popover-open")) continue;
+      popover.showPopover();
+      if (popover.classList.contains("nb-data-dialog")) popover.querySelector<HTMLElement>(".nb-primary, .nb-data-back")?.focus();
     }
   }
 
@@ -171,12 +172,13 @@ export class NbDataSource extends LitElement {
           <button class="nb-button nb-data-back" @click=${() => source.back()}>Back</button>
         </div>`;
     }
-    // A modal <dialog> sits in the top layer, above the sticky header's stacking context and the
-    // pinned filter count; Escape goes back (or cancels a load) instead of just closing it.
-    return html`<dialog class="nb-dialog nb-data-dialog" aria-labelledby="nb-data-title" @cancel=${(e: Event) => {
+    // In the top layer, above the sticky header's stacking context and the pinned filter count;
+    // Escape goes back (or cancels a load), as it would close a dialog.
+    return html`<section class="nb-dialog nb-data-dialog" popover="manual" role="dialog" aria-modal="true" aria-labelledby="nb-data-title" @keydown=${(e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
       e.preventDefault();
       source.back();
-    }}>${body}</dialog>`;
+    }}>${body}</section>`;
   }
 
   protected override render(): unknown {

@@ -36,6 +36,7 @@ beforeAll(async () => {
   page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
   await openApp(page, server.url, "#/nb/01-overview");
   await waitForN(page, "N = 267 of 267");
+  await page.evaluate(() => window.tverrsnitt?.idle());
 });
 
 afterAll(async () => {
