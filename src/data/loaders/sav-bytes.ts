@@ -8,6 +8,8 @@
  * never leaves the .sav reader.
  */
 
+import { concatBytes } from "./byte-chunks";
+
 /** A damaged or unsupported .sav file; `offset` is where reading stopped. Internal to the reader. */
 export class SavFormatError extends Error {
   override readonly name = "SavFormatError";
@@ -65,14 +67,7 @@ export class Cursor {
 
 /** Joins 8-byte string slots; a missing slot reads as blanks. */
 export function concatSlots(parts: (number | Uint8Array | undefined)[]): Uint8Array {
-  const bytes = parts.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(8).fill(0x20)));
-  const out = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
-  let at = 0;
-  for (const b of bytes) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
+  return concatBytes(parts.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(8).fill(0x20))));
 }
 
 /** Uncompressed data: each slot is 8 bytes, a float64 or 8 string bytes. */

@@ -32,7 +32,7 @@ export async function* textBytes(chunks: AsyncIterable<Uint8Array>, encoding: Te
       if (bom) bytes = bytes.subarray(bom.length);
     }
     if (utf16) {
-      // TextDecoder drops a BOM itself; with stream: true it keeps a split code unit for the next chunk.
+      // With stream: true the decoder keeps a code unit split between chunks for the next one.
       const text = utf16.decode(bytes, { stream: true });
       if (text !== "") yield utf8.encode(text);
     } else if (bytes.length > 0) {
