@@ -18,10 +18,13 @@ export interface LoadRequest {
   options: Pick<LoadFileOptions, "name" | "codebook" | "format" | "delimiter" | "issueLimit" | "maxBytes" | "readAs">;
 }
 
+/** Loaded data as it crosses back: the codebook only when the file changed it (a .sav's labels). */
+export type LoadedReply = Omit<LoadedData, "codebook"> & { codebook?: LoadedData["codebook"] };
+
 /** What the worker answers: progress any number of times, then the outcome (or the crash of a bug). */
 export type LoadReply =
   | { type: "progress"; bytesRead: number; totalBytes?: number }
-  | { type: "done"; outcome: LoadOutcome<LoadedData> }
+  | { type: "done"; outcome: LoadOutcome<LoadedReply> }
   | { type: "crashed"; message: string };
 
 /** Loads `file` in a worker; same contract as `loadFile` (a Result, never a throw for the file's sake). */
@@ -47,7 +50,14 @@ export function loadInWorker(file: Blob, options: LoadFileOptions): Promise<Load
       }
       finish();
       if (reply.type === "crashed") reject(new Error(reply.message));
-      else resolve(reply.outcome.ok ? ok(toLoadResult(reply.outcome.value)) : reply.outcome);
+      else if (!reply.outcome.ok) resolve(reply.outcome);
+      else {
+        const { codebook, ...rest } = reply.outcome.value;
+        const used = codebook ?? options.codebook;
+        // A CSV or card image needs the codebook it was read through; the worker was given it.
+        if (used === undefined) reject(new Error("the loader sent data without a codebook"));
+        else resolve(ok(toLoadResult({ ...rest, codebook: used })));
+      }
     });
     worker.addEventListener("error", (event) => {
       finish();

@@ -17,7 +17,12 @@ async function run(request: LoadRequest): Promise<void> {
     ...request.options,
     onProgress: (p) => reply({ type: "progress", ...p }),
   });
-  reply({ type: "done", outcome }, outcome.ok ? transferables(outcome.value.columns) : []);
+  if (!outcome.ok) return reply({ type: "done", outcome });
+  // The page has the codebook it sent; send it back only when the file changed it (a .sav's labels):
+  // copying ~200 KB of codebook into the page costs it a task it does not need.
+  const { codebook, ...rest } = outcome.value;
+  const value = codebook === request.options.codebook ? rest : { ...rest, codebook };
+  reply({ type: "done", outcome: { ok: true, value } }, transferables(outcome.value.columns));
 }
 
 addEventListener("message", (event: MessageEvent<LoadRequest>) => {
