@@ -1,11 +1,12 @@
 /**
- * `npm run bench`: builds the app, runs the workbench benchmarks in Chromium, the ensemble decoding
- * benchmark (bench/ensemble.ts), then the statistics benchmark from bench/stats.ts when that file is
- * present. Prints medians; not a test.
+ * `npm run bench`: builds the app, runs the workbench benchmarks and the file loads (bench/file-load.ts)
+ * in Chromium, the ensemble decoding benchmark (bench/ensemble.ts), then the statistics benchmark from
+ * bench/stats.ts when that file is present. Prints medians; not a test.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "vite";
+import { runFileLoadBench } from "./file-load";
 import { runWorkbenchBench } from "./workbench";
 import { runEnsembleBench } from "./ensemble";
 
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
   console.log("Building the app (vite build)…");
   await build({ logLevel: "warn" });
   await runWorkbenchBench();
+  await runFileLoadBench();
   console.log("");
   await runEnsembleBench();
 

@@ -35,9 +35,9 @@ async function boot(): Promise<void> {
   let onRead: (path: string) => void = () => undefined;
   const host = browserHost((path) => onRead(path));
   const scope = new SurveyScope(() => import("./analysis/survey-source").then((m) => new m.SurveySource(host)));
-  // The user's file is read here, in memory, through the bundled codebook; it is never sent anywhere.
+  // The user's file is read in a worker, in memory, through the bundled codebook; it is never sent anywhere.
   const dataSource = new DataSource({
-    loadFile: () => import("./data/load-file").then((m) => m.loadFile),
+    loadFile: () => import("./app/load-in-worker").then((m) => m.loadInWorker),
     codebook: () => scope.codebook(),
   });
   dataSource.onActiveChange((active) => scope.setData(active.kind === "user" ? { kind: "user", load: active.result } : { kind: "bundled" }));

@@ -6,8 +6,9 @@
  */
 import { parseAdoptersCsv } from "../data/adopters";
 import { SURVEY_PATHS } from "../data/bundled-survey";
-import { loadCsv } from "../data/load-csv";
-import type { LoadResult } from "../data/load-result";
+import { unwrap } from "../base/result";
+import { loadFile } from "../data/loaders/load-file";
+import type { LoadResult } from "../data/loaders/load-result";
 import { parseCodebook } from "../data/parse-codebook";
 import { decodeEnsemble } from "../data/ensemble";
 import { parsePrintedTables } from "../data/printed-tables";
@@ -71,7 +72,7 @@ export async function loadSurvey(host: SurveyHost, facts?: Promise<ReportFacts>)
     readBytes(host, SURVEY_PATHS.respondents),
     readBytes(host, SURVEY_PATHS.ensemble),
   ]);
-  const load = await loadCsv(bytes, { codebook: known.codebook, name: SURVEY_PATHS.respondents });
+  const load = unwrap(await loadFile(bytes, { codebook: known.codebook, name: SURVEY_PATHS.respondents, format: "csv" }));
   const ensemble = decodeEnsemble(ensembleBytes);
   if (!ensemble.ok) throw surveyFileProblem(SURVEY_PATHS.ensemble, ensemble.error.message, "Rebuild it with `npm run data:build` and serve the data/ folder with the app.");
   return withEnsemble(surveyFromLoad(load, { facts: known, reconstructed: true }), ensemble.value);

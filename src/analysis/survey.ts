@@ -13,7 +13,7 @@ import { ProblemError } from "../base/result";
 import type { AdopterRow } from "../data/adopters";
 import { RECONSTRUCTION_NOTICE } from "../data/bundled-survey";
 import type { Codebook } from "../data/codebook";
-import type { LoadResult, LoadSource, ValidationReport } from "../data/load-result";
+import type { LoadResult, LoadSource, ValidationReport } from "../data/loaders/load-result";
 import type { PrintedTables } from "../data/printed-tables";
 import { SIX_MODELS, type SixModel } from "../data/six-models";
 import type { ModelLabel } from "../data/survey-filter";

@@ -3,19 +3,21 @@
  * (CSV, card image, .sav) read in this browser through the loaders with the bundled codebook.
  *
  * Loading goes through three steps the UI shows one at a time — reading (progress, Cancel),
- * review (the validation summary; "Use this data" or go back) or failure (the LoadError's
- * message) — and only "Use this data" changes what notebooks see. The file never leaves the
- * browser: it is read from the Blob, kept in memory, and never stored or put into a share link.
+ * review (the validation summary; "Use this data" or go back) or failure (the LoadProblem's
+ * message) — and only "Use this data" changes what notebooks see. A refused or cancelled file
+ * changes nothing. The file never leaves the browser: it is read from the Blob (in the app, by a
+ * worker: `load-in-worker.ts`), kept in memory, and never stored or put into a share link.
  * No DOM here, so the states are unit-tested in Node.
  */
-import type { ByteInput } from "../data/byte-chunks";
 import type { Codebook } from "../data/codebook";
-import type { LoadFileOptions } from "../data/load-file";
-import type { IssueKind, LoadResult, ValidationIssue } from "../data/load-result";
-import { isLoadError } from "../data/load-result";
+import type { LoadFileOptions } from "../data/loaders/load-file";
+import type { IssueKind, LoadOutcome, LoadResult, ValidationIssue } from "../data/loaders/load-result";
 
-/** The loaders' entry point (`loadFile` from src/data/load-file.ts). */
-export type LoadFileFn = (input: ByteInput, options: LoadFileOptions) => Promise<LoadResult>;
+/**
+ * What reads the chosen file: `loadInWorker` in the app (off the main thread), `loadFile` of
+ * src/data/loaders/load-file.ts in Node tests. Resolves to the result or the LoadProblem.
+ */
+export type LoadFileFn = (input: Blob, options: LoadFileOptions) => Promise<LoadOutcome<LoadResult>>;
 
 /** What the data source needs; both are loaded lazily so the loaders stay out of the startup bundle. */
 export interface DataSourceDeps {
@@ -81,23 +83,23 @@ export function summarize(result: LoadResult): ValidationSummary {
   const lines = GROUPS.map((g) => ({ label: g.label, count: count(g.kinds) }));
   const grouped = lines.reduce((sum, l) => sum + l.count, 0);
   if (report.total > grouped) lines.push({ label: "Other problems (ragged rows, quotes, line lengths …)", count: report.total - grouped });
-  const format = source.format === "csv" ? "CSV" : source.format === "fixed" ? "card image" : "SPSS .sav";
   const delimiter = source.delimiter === undefined ? "" : `, delimiter ${source.delimiter === "\t" ? "tab" : `“${source.delimiter}”`}`;
   return {
     rows: report.rows,
-    readAs: `${format}, ${source.encoding}${delimiter}`,
+    readAs: `${source.label}, ${source.encoding}${delimiter}`,
     lines,
     total: report.total,
     first: report.issues.slice(0, FIRST_ISSUES).map(describeIssue),
   };
 }
 
-/** A failure that is not a LoadError (a loader bug) still gets a message naming the file and a fix. */
+/** A failure that is not a LoadProblem (a loader bug) still gets a message naming the file and a fix. */
 function failureMessage(name: string, error: unknown): string {
-  if (isLoadError(error)) return error.message;
   const detail = error instanceof Error ? error.message : String(error);
-  return `${name}: could not be read (${detail}). Fix: check that it is a CSV, a 133-column card image or an SPSS .sav file of this survey, or report the problem with the file attached.`;
+  return `${name}: could not be read (${detail}). Fix: check that it is a data file of this survey (CSV, card image or SPSS .sav), or report the problem with the file attached.`;
 }
+
+const cancelledMessage = (name: string): string => `Loading ${name} was cancelled. Nothing changed: the notebooks keep their data.`;
 
 /** The data-source state machine; the UI renders `phase` and `active` and calls the methods. */
 export class DataSource {
@@ -107,6 +109,8 @@ export class DataSource {
   private readonly listeners = new Set<() => void>();
   private readonly activeListeners = new Set<(active: ActiveData) => void>();
   private lastProgressEmit = 0;
+  /** The loader and the codebook, fetched once (on the first file) and kept: the next file starts at once. */
+  private prepared: Promise<[LoadFileFn, Codebook]> | undefined;
 
   constructor(private readonly deps: DataSourceDeps) {}
 
@@ -140,7 +144,10 @@ export class DataSource {
     this.phase = { kind: "loading", name, bytesRead: 0, totalBytes: file.size };
     this.emit();
     try {
-      const [loadFile, codebook] = await Promise.all([this.deps.loadFile(), this.deps.codebook()]);
+      this.prepared ??= Promise.all([this.deps.loadFile(), this.deps.codebook()]);
+      // A failed fetch is tried again with the next file.
+      this.prepared.catch(() => (this.prepared = undefined));
+      const [loadFile, codebook] = await this.prepared;
       const result = await loadFile(file, {
         name,
         codebook,
@@ -149,13 +156,14 @@ export class DataSource {
       });
       // A load that finished just as Cancel was pressed is still cancelled.
       if (controller.signal.aborted || this.controller !== controller) return;
-      this.phase = { kind: "review", name, result, summary: summarize(result) };
+      if (result.ok) this.phase = { kind: "review", name, result: result.value, summary: summarize(result.value) };
+      else if (result.error.kind === "cancelled") this.phase = { kind: "failed", name, cancelled: true, message: cancelledMessage(name) };
+      else this.phase = { kind: "failed", name, cancelled: false, message: result.error.message };
     } catch (error) {
       if (this.controller !== controller) return;
-      const cancelled = controller.signal.aborted || (isLoadError(error) && error.kind === "cancelled");
-      this.phase = cancelled
-        ? { kind: "failed", name, cancelled, message: `Loading ${name} was cancelled. Nothing changed: the notebooks keep their data.` }
-        : { kind: "failed", name, cancelled, message: failureMessage(name, error) };
+      this.phase = controller.signal.aborted
+        ? { kind: "failed", name, cancelled: true, message: cancelledMessage(name) }
+        : { kind: "failed", name, cancelled: false, message: failureMessage(name, error) };
     } finally {
       if (this.controller === controller) this.controller = undefined;
     }
@@ -178,7 +186,7 @@ export class DataSource {
     const name = this.phase.name;
     this.controller.abort();
     this.controller = undefined;
-    this.phase = { kind: "failed", name, cancelled: true, message: `Loading ${name} was cancelled. Nothing changed: the notebooks keep their data.` };
+    this.phase = { kind: "failed", name, cancelled: true, message: cancelledMessage(name) };
     this.emit();
   }
 

@@ -3,15 +3,21 @@
  * file…", plus the panel that walks through loading it — progress with Cancel, the validation
  * summary with "Use this data" / "Back", or the loader's error. Files come from the file picker or
  * are dropped anywhere on the page. It renders a {@link DataSource}; the file is read in the
- * browser only.
+ * browser only. The formats it names and the extensions the picker offers come from the loaders'
+ * registry, imported after first render (it carries the readers, which startup does not need).
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { DataPhase, DataSource, ValidationSummary } from "../app/data-source";
 import "./nb-data-source.css";
 
-/** What the file picker offers; anything else is still tried (detection goes by content too). */
-const ACCEPT = ".csv,.tsv,.txt,.dat,.card,.sav,text/csv";
+/** The registry as this control shows it. */
+interface Formats {
+  /** The picker's `accept`: every registered extension (anything else is still tried: detection goes by content). */
+  accept: string;
+  /** "CSV, card image or SPSS .sav". */
+  list: string;
+}
 
 function megabytes(bytes: number): string {
   return `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
@@ -26,6 +32,7 @@ export class NbDataSource extends LitElement {
   @property({ attribute: false }) source: DataSource | undefined;
   @state() private menuOpen = false;
   @state() private dragging = false;
+  @state() private formats: Formats | undefined;
   private detach: (() => void) | undefined;
   private attached: DataSource | undefined;
 
@@ -40,6 +47,9 @@ export class NbDataSource extends LitElement {
     // Capture phase: a file dropped on a cell editor is a data file here, not text to insert.
     window.addEventListener("drop", this.onDrop, true);
     document.addEventListener("click", this.onDocumentClick);
+    void import("../data/loaders/formats").then((m) => {
+      this.formats = { accept: m.acceptAttribute(), list: m.formatList() };
+    });
   }
 
   override disconnectedCallback(): void {
@@ -59,11 +69,14 @@ export class NbDataSource extends LitElement {
   }
 
   protected override updated(): void {
-    // Top layer: the panel above everything (modal), the drop hint above everything (popover).
-    const dialog = this.querySelector<HTMLDialogElement>("dialog.nb-data-dialog");
-    if (dialog && !dialog.open) dialog.showModal();
-    const drop = this.querySelector<HTMLElement>(".nb-data-drop");
-    if (drop && !drop.matches(":popover-open")) drop.showPopover();
+    // Top layer, as popovers: the loading panel, the drop hint, and the review or failure panel
+    // (with a backdrop). Not a modal <dialog>: showModal() makes the rest of the page inert, which
+    // restyles the whole notebook in one task (over 100 ms on notebook 01) just as a file is read.
+    for (const popover of this.querySelectorAll<HTMLElement>(".nb-data-drop, .nb-data-loading, .nb-data-dialog")) {
+      if (popover.matches(":popover-open")) continue;
+      popover.showPopover();
+      if (popover.classList.contains("nb-data-dialog")) popover.querySelector<HTMLElement>(".nb-primary, .nb-data-back")?.focus();
+    }
   }
 
   private onDragOver = (event: DragEvent): void => {
@@ -128,17 +141,21 @@ export class NbDataSource extends LitElement {
   private renderPanel(phase: DataPhase): unknown {
     const source = this.source;
     if (phase.kind === "idle" || !source) return nothing;
-    let body: unknown;
     if (phase.kind === "loading") {
+      // Not modal: reading happens in a worker, so the notebooks (and their filter bars) keep working.
       const total = phase.totalBytes;
-      body = html`<h2 id="nb-data-title">Reading ${phase.name}…</h2>
+      return html`<section class="nb-data-loading" popover="manual" role="status" aria-labelledby="nb-data-title">
+        <h2 id="nb-data-title">Reading ${phase.name}…</h2>
         <progress class="nb-data-progress" aria-label="Bytes read" max=${total ?? 1} .value=${total === undefined ? 0 : phase.bytesRead}></progress>
         <p class="nb-data-bytes">${megabytes(phase.bytesRead)}${total === undefined ? "" : ` of ${megabytes(total)}`}</p>
         <div class="nb-dialog-actions">
-          <span class="nb-muted">Read in this browser; nothing is uploaded.</span>
+          <span class="nb-muted">Read in this browser; nothing is uploaded. You can keep working.</span>
           <button class="nb-button nb-data-cancel" @click=${() => source.cancel()}>Cancel</button>
-        </div>`;
-    } else if (phase.kind === "review") {
+        </div>
+      </section>`;
+    }
+    let body: unknown;
+    if (phase.kind === "review") {
       body = html`<h2 id="nb-data-title">Check ${phase.name} before using it</h2>
         <p>Read as ${phase.summary.readAs}, through the bundled codebook.</p>
         ${this.renderSummary(phase.summary)}
@@ -155,12 +172,13 @@ export class NbDataSource extends LitElement {
           <button class="nb-button nb-data-back" @click=${() => source.back()}>Back</button>
         </div>`;
     }
-    // A modal <dialog> sits in the top layer, above the sticky header's stacking context and the
-    // pinned filter count; Escape goes back (or cancels a load) instead of just closing it.
-    return html`<dialog class="nb-dialog nb-data-dialog" aria-labelledby="nb-data-title" @cancel=${(e: Event) => {
+    // In the top layer, above the sticky header's stacking context and the pinned filter count;
+    // Escape goes back (or cancels a load), as it would close a dialog.
+    return html`<section class="nb-dialog nb-data-dialog" popover="manual" role="dialog" aria-modal="true" aria-labelledby="nb-data-title" @keydown=${(e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
       e.preventDefault();
       source.back();
-    }}>${body}</dialog>`;
+    }}>${body}</section>`;
   }
 
   protected override render(): unknown {
@@ -180,12 +198,12 @@ export class NbDataSource extends LitElement {
               ${active.kind === "user"
                 ? html`<button role="menuitem" class="nb-data-bundled" @click=${() => this.useBundled()}>Use the reconstructed 1999 respondents</button>`
                 : nothing}
-              <p class="nb-data-hint">CSV, 133-column card image or SPSS .sav, read through the survey's codebook. You can also drop a file on the page. It stays in this browser: never uploaded, never put into share links, forgotten when the page reloads.</p>
+              <p class="nb-data-hint">${this.formats?.list ?? "A data file of the survey"}, read through the survey's codebook. You can also drop a file on the page. It stays in this browser: never uploaded, never put into share links, forgotten when the page reloads.</p>
             </div>`
           : nothing}
-        <input class="nb-data-file" type="file" accept=${ACCEPT} hidden @change=${this.onFile} />
+        <input class="nb-data-file" type="file" accept=${this.formats?.accept ?? ""} hidden @change=${this.onFile} />
       </div>
-      ${this.dragging ? html`<div class="nb-data-drop" popover="manual" aria-hidden="true">Drop a survey file to load it (CSV, card image, .sav)</div>` : nothing}
+      ${this.dragging ? html`<div class="nb-data-drop" popover="manual" aria-hidden="true">Drop a survey file to load it${this.formats ? ` (${this.formats.list})` : ""}</div>` : nothing}
       ${this.renderPanel(source.phase)}`;
   }
 }

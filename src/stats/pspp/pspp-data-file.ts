@@ -1,12 +1,12 @@
 /**
  * The data file a PSPP export reads, as the app loaded it: its name, format (CSV, card image, .sav),
- * text encoding and CSV delimiter — the shape of `LoadResult["source"]` (src/data/load-result.ts), or
+ * text encoding and CSV delimiter — the shape of `LoadResult["source"]` (src/data/loaders/load-result.ts), or
  * a plain file name for the bundled comma-separated UTF-8 respondents.csv. Checked once here, because
  * it can come from cell code, and because PSPP runs a file name that begins or ends with `|` as a
  * shell command (`FILE='touch x|'` does run `touch x`).
  */
 import { ProblemError, type Problem } from "../../base/result";
-import type { LoadFormat, LoadSource } from "../../data/load-result";
+import type { LoadFormat, LoadSource } from "../../data/loaders/load-result";
 import { hasControlCharacters, visibleText } from "./pspp-literals";
 
 /** The formats the export can read back in PSPP: the loaders' formats. */

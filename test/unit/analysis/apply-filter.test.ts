@@ -21,7 +21,7 @@ const survey = surveyFromLoad({
   table: table(columns),
   codebook: { title: "", source: "", recordLength: 1, variables: [q20], skipRules: [], sets: [] },
   report: { file: "x", rows: 12, total: 0, counts: {}, issues: [], limit: 200, truncated: false },
-  source: { name: "x.csv", format: "csv", encoding: "utf-8", rows: 12, bytes: 100 },
+  source: { name: "x.csv", format: "csv", label: "CSV", encoding: "utf-8", rows: 12, bytes: 100 },
 });
 const none = { fylke: [], sizeClass: [], respType: [], adopted: [] };
 

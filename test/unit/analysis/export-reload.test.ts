@@ -10,17 +10,22 @@ import { describe, expect, it } from "vitest";
 import * as aq from "arquero";
 import { codebookColumns, tableToCsv, type CsvOptions } from "../../../src/analysis/export-table";
 import { guardFormula } from "../../../src/analysis/csv-formula-guard";
-import { loadFile } from "../../../src/data/load-file";
+import { loadFile } from "../../../src/data/loaders/load-file";
 import { parseCodebook } from "../../../src/data/parse-codebook";
-import type { LoadResult } from "../../../src/data/load-result";
+import type { LoadResult } from "../../../src/data/loaders/load-result";
 import { hostileCorpus } from "../../fixtures/exports/hostile-corpus";
 
 const repo = resolve(import.meta.dirname, "../../..");
 const codebook = parseCodebook(JSON.parse(readFileSync(resolve(repo, "data/survey-1999/codebook.json"), "utf8")), "codebook.json");
-const load = (text: string, name = "export.csv"): Promise<LoadResult> => loadFile(new TextEncoder().encode(text), { name, codebook });
+/** An export read back: as the survey, or (result tables, the hostile corpus) as a plain table. */
+async function load(text: string, name = "export.csv", readAs: "survey" | "table" = "table"): Promise<LoadResult> {
+  const loaded = await loadFile(new TextEncoder().encode(text), { name, codebook, readAs });
+  if (!loaded.ok) throw new Error(loaded.error.message);
+  return loaded.value;
+}
 
 describe("exports load back through loadFile", async () => {
-  const survey = await loadFile(readFileSync(resolve(repo, "data/survey-1999/respondents.csv")), { name: "respondents.csv", codebook });
+  const survey = await load(readFileSync(resolve(repo, "data/survey-1999/respondents.csv"), "utf8"), "respondents.csv", "survey");
   const names = survey.table.columnNames();
   const known = new Set([...codebook.variables, ...(codebook.derived ?? [])].map((v) => v.name));
 
@@ -32,7 +37,7 @@ describe("exports load back through loadFile", async () => {
   ];
   it.each(dialects)("the survey, %s: every codebook column maps and keeps its values", async (_name, options) => {
     const csv = tableToCsv(survey.table, { ...options, columns: codebookColumns(codebook, names) });
-    const back = await load(csv);
+    const back = await load(csv, "export.csv", "survey");
     const mapped = back.table.columnNames().filter((n) => known.has(n));
     expect(mapped).toEqual(names.filter((n) => known.has(n)));
     expect(mapped.length).toBe(135);

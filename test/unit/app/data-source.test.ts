@@ -6,7 +6,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DataSource, describeIssue, summarize, type ActiveData, type DataSourceDeps } from "../../../src/app/data-source";
-import { loadFile } from "../../../src/data/load-file";
+import { loadFile } from "../../../src/data/loaders/load-file";
 import { parseCodebook } from "../../../src/data/parse-codebook";
 
 const fixtures = "test/fixtures/loaders";
@@ -67,7 +67,7 @@ describe("DataSource", () => {
     expect(source.phase.summary.lines.find((l) => l.label === "Duplicate respondent ids")?.count).toBe(1);
   });
 
-  it("shows the LoadError of an unreadable file and keeps the active data", async () => {
+  it("shows the LoadProblem of an unreadable file and keeps the active data", async () => {
     const source = new DataSource(deps());
     await source.choose(blob(`${fixtures}/broken/bad-unclosed-quote.csv`), "bad-unclosed-quote.csv");
     const phase = source.phase;
@@ -100,7 +100,7 @@ describe("DataSource", () => {
     expect(source.active.kind).toBe("bundled");
   });
 
-  it("turns a non-LoadError failure into a message naming the file and the fix", async () => {
+  it("turns a loader that throws (a bug) into a message naming the file and the fix", async () => {
     const source = new DataSource({ loadFile: () => Promise.resolve(() => Promise.reject(new RangeError("boom"))), codebook: () => Promise.resolve(smallCodebook) });
     await source.choose(new Blob(["x"]), "odd.bin");
     expect(source.phase).toMatchObject({ kind: "failed", message: expect.stringMatching(/^odd\.bin: could not be read \(boom\)\. Fix: /) });
@@ -110,7 +110,8 @@ describe("DataSource", () => {
 describe("summarize / describeIssue", () => {
   it("reads the bundled card image with no issues", async () => {
     const result = await loadFile(new Uint8Array(readFileSync("data/survey-1999/respondents.dat")), { name: "respondents.dat", codebook: surveyCodebook });
-    const summary = summarize(result);
+    if (!result.ok) throw new Error(result.error.message);
+    const summary = summarize(result.value);
     expect(summary.rows).toBe(267);
     expect(summary.readAs).toBe("card image, utf-8");
     expect(summary.lines.map((l) => l.count)).toEqual([0, 0, 0, 0, 0]);

@@ -10,7 +10,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { basename, join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadFile } from "../../../src/data/load-file";
+import { loadFile } from "../../../src/data/loaders/load-file";
 import { parseCodebook } from "../../../src/data/parse-codebook";
 import type { Codebook } from "../../../src/data/codebook";
 import { frequencies } from "../../../src/stats/frequencies";
@@ -50,7 +50,9 @@ afterAll(() => {
 describe.skipIf(!hasPspp)("PSPP reads the loaded file as the app did", () => {
   it.each(cases.map((c) => [c.file, c] as const))("%s", async (_name, { file, codebook }) => {
     const path = join(fixtures, file);
-    const load = await loadFile(readFileSync(path), { name: basename(path), codebook });
+    const loaded = await loadFile(readFileSync(path), { name: basename(path), codebook });
+    if (!loaded.ok) throw new Error(loaded.error.message);
+    const load = loaded.value;
     const numeric = load.table.columnNames().filter((name) => load.table.array(name).every((v: unknown) => v === null || typeof v === "number"));
     const syntax = psppSyntax({ kind: "frequencies", variables: numeric }, { codebook: load.codebook, dataFile: load.source, columns: load.table.columnNames() });
     const dir = mkdtempSync(join(root, "run-"));

@@ -1,23 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { loadCsv } from "../../../../src/data/load-csv";
-import { LoadError } from "../../../../src/data/load-result";
-import { fixture, smallCodebook as codebook } from "./helpers";
+import { fixture, loaded, refused, smallCodebook as codebook } from "./helpers";
 
 async function load(name: string) {
-  return loadCsv(fixture(name), { name, codebook });
+  return loaded(fixture(name), { name, codebook, format: "csv" });
 }
 
-async function loadError(name: string): Promise<LoadError> {
-  try {
-    await load(name);
-  } catch (e) {
-    if (e instanceof LoadError) return e;
-    throw e;
-  }
-  throw new Error(`${name} loaded without error`);
+async function loadError(name: string) {
+  return refused(fixture(name), { name, codebook, format: "csv" });
 }
 
-describe("loadCsv", () => {
+describe("the CSV reader", () => {
   it("reads UTF-8 with comma delimiter into codebook-named numeric columns", async () => {
     const r = await load("small-utf8.csv");
     expect(r.source).toMatchObject({ format: "csv", encoding: "utf-8", delimiter: ",", rows: 6 });
@@ -42,7 +34,7 @@ describe("loadCsv", () => {
   it("decodes Windows-1252 æøå and detects the semicolon", async () => {
     const bytes = fixture("small-cp1252.csv");
     expect(bytes.includes(0xe6)).toBe(true); // æ as one Latin-1 byte
-    const r = await loadCsv(bytes, { name: "small-cp1252.csv", codebook });
+    const r = await loaded(bytes, { name: "small-cp1252.csv", codebook, format: "csv" });
     expect(r.source).toMatchObject({ encoding: "windows-1252", delimiter: ";" });
     expect(Array.from(r.table.array("name"))).toEqual(["Bærum", null, null, "Tromsø", null, "Åfjord"]);
   });
@@ -71,7 +63,7 @@ describe("loadCsv", () => {
   it("fails on an unclosed quote naming file, row, field and the fix", async () => {
     const e = await loadError("bad-unclosed-quote.csv");
     expect(e.kind).toBe("malformed");
-    expect(e.context).toMatchObject({ file: "bad-unclosed-quote.csv", row: 3, column: 11 });
+    expect(e).toMatchObject({ file: "bad-unclosed-quote.csv", row: 3, column: 11 });
     expect(e.message).toMatch(/^bad-unclosed-quote\.csv, row 3, column 11: .*never closed.*Fix: Add the closing quote/);
   });
 
@@ -123,8 +115,8 @@ describe("loadCsv", () => {
 
   it("reports missing columns", async () => {
     const r = await load("bad-missing-columns.csv");
-    expect(r.report.counts).toEqual({ "missing-column": 6 });
-    expect(r.report.issues.map((i) => i.variable)).toEqual(["q4_1", "q4_2", "q4_3", "q30_1", "q33", "q34"]);
+    expect(r.report.counts).toEqual({ "missing-column": 4 });
+    expect(r.report.issues.map((i) => i.variable)).toEqual(["q4_3", "q30_1", "q33", "q34"]);
   });
 
   it("fails on an empty file with the fix", async () => {
@@ -136,27 +128,27 @@ describe("loadCsv", () => {
   it("reports a second header naming the same variable", async () => {
     const r = await load("bad-duplicate-column.csv");
     expect(r.report.counts["duplicate-column"]).toBe(1);
-    expect(r.table.columnNames()).toEqual(["resp_id", "q1", "Q1"]);
+    expect(r.table.columnNames()).toEqual(["resp_id", "q1", "q3", "q4_1", "q4_2", "Q1"]);
   });
 
   it("caps the listing but counts every issue", async () => {
-    const lines = ["resp_id,q1"];
-    for (let i = 1; i <= 50; i++) lines.push(`${i},7`);
-    const r = await loadCsv(new TextEncoder().encode(lines.join("\n")), { name: "many.csv", codebook, issueLimit: 10 });
-    // 7 missing columns (q3 … q34) are reported first, then the 50 unknown codes
-    expect(r.report.counts).toEqual({ "missing-column": 7, "unknown-code": 50 });
-    expect(r.report.total).toBe(57);
+    const lines = ["resp_id,q1,q3,q4_1,q4_2"];
+    for (let i = 1; i <= 50; i++) lines.push(`${i},7,,,`);
+    const r = await loaded(new TextEncoder().encode(lines.join("\n")), { name: "many.csv", codebook, issueLimit: 10, format: "csv" });
+    // 4 missing columns (q4_3 … q34) are reported first, then the 50 unknown codes
+    expect(r.report.counts).toEqual({ "missing-column": 4, "unknown-code": 50 });
+    expect(r.report.total).toBe(54);
     expect(r.report.issues).toHaveLength(10);
-    expect(r.report.issues.filter((i) => i.kind === "unknown-code").map((i) => i.row)).toEqual([2, 3, 4]);
+    expect(r.report.issues.filter((i) => i.kind === "unknown-code").map((i) => i.row)).toEqual([2, 3, 4, 5, 6, 7]);
     expect(r.report.truncated).toBe(true);
   });
 });
 
-describe("loadCsv on hostile input", () => {
+describe("the CSV reader on hostile input", () => {
   it("warns when a file mixes UTF-8 and Windows-1252", async () => {
-    const utf8 = new TextEncoder().encode("resp_id,name\n1,Bærum\n");
-    const latin = Uint8Array.of(...new TextEncoder().encode("2,Troms"), 0xf8, 0x0a); // "ø" as one Latin-1 byte
-    const r = await loadCsv(Uint8Array.of(...utf8, ...latin), { name: "mixed.csv", codebook });
+    const utf8 = new TextEncoder().encode("resp_id,q1,q3,q4_1,q4_2,name\n1,1,1,1,,Bærum\n");
+    const latin = Uint8Array.of(...new TextEncoder().encode("2,1,1,1,,Troms"), 0xf8, 0x0a); // "ø" as one Latin-1 byte
+    const r = await loaded(Uint8Array.of(...utf8, ...latin), { name: "mixed.csv", codebook, format: "csv" });
     expect(r.source.encoding).toBe("windows-1252");
     expect(r.report.counts.file).toBe(1);
     expect(Array.from(r.table.array("name"))).toEqual(["Bærum", "Tromsø"]);
@@ -165,13 +157,13 @@ describe("loadCsv on hostile input", () => {
 
   it("fails on a row with no end rather than buffering the whole file", async () => {
     const bytes = new TextEncoder().encode("resp_id,q1\n" + "1,".repeat(3 << 20));
-    await expect(loadCsv(bytes, { name: "long.csv", codebook })).rejects.toMatchObject({ kind: "malformed", context: { row: 2 } });
+    expect(await refused(bytes, { name: "long.csv", codebook, format: "csv" })).toMatchObject({ kind: "malformed", row: 2 });
   });
 
   it("keeps __proto__ (renamed proto_) and constructor as ordinary unknown columns", async () => {
-    const text = "resp_id,__proto__,constructor\n1,a,b\n";
-    const r = await loadCsv(new TextEncoder().encode(text), { name: "h.csv", codebook });
-    expect(r.table.columnNames()).toEqual(["resp_id", "proto_", "constructor"]);
+    const text = "resp_id,q1,q3,q4_1,q4_2,__proto__,constructor\n1,1,1,1,,a,b\n";
+    const r = await loaded(new TextEncoder().encode(text), { name: "h.csv", codebook, format: "csv" });
+    expect(r.table.columnNames()).toEqual(["resp_id", "q1", "q3", "q4_1", "q4_2", "proto_", "constructor"]);
     expect(r.table.array("proto_")[0]).toBe("a");
     expect(r.table.array("constructor")[0]).toBe("b");
     expect(r.report.counts["unknown-variable"]).toBe(2);

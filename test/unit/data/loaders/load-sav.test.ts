@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { loadCsv } from "../../../../src/data/load-csv";
-import { LoadError } from "../../../../src/data/load-result";
-import { loadSav } from "../../../../src/data/load-sav";
-import { readSav } from "../../../../src/data/sav-reader";
-import { fixture, smallCodebook as codebook } from "./helpers";
+import { columnView } from "../../../../src/data/loaders/column-table";
+import type { LoadProblem } from "../../../../src/data/loaders/load-result";
+import { type SavFile, readSav } from "../../../../src/data/loaders/sav-reader";
+import { fixture, loaded, refused, smallCodebook as codebook } from "./helpers";
+
+/** readSav's file, or the test fails with its problem. */
+function sav(bytes: Uint8Array): SavFile {
+  const r = readSav(bytes);
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
 
 /**
  * A minimal system file written byte by byte after the PSPP format description, in either byte
@@ -50,16 +56,14 @@ function tinySav(little: boolean, cut?: number, missingRange = false): Uint8Arra
   return buf.slice(0, cut ?? at);
 }
 
-async function savError(bytes: Uint8Array, name = "bad.sav"): Promise<LoadError> {
-  const e = await loadSav(bytes, { name, codebook }).catch((x: unknown) => x);
-  if (e instanceof LoadError) return e;
-  throw new Error(`expected a LoadError, got ${String(e)}`);
+async function savError(bytes: Uint8Array, name = "bad.sav"): Promise<LoadProblem> {
+  return refused(bytes, { name, codebook, format: "sav" });
 }
 
 describe("readSav / loadSav", () => {
   for (const f of ["small-compressed.sav", "small-uncompressed.sav"]) {
     it(`reads values, labels and missing values written by PSPP (${f})`, async () => {
-      const r = await loadSav(fixture(f), { name: f, codebook });
+      const r = await loaded(fixture(f), { name: f, codebook, format: "sav" });
       expect(r.source).toMatchObject({ format: "sav", encoding: "UTF-8", rows: 6 });
       expect(Array.from(r.table.array("q1"))).toEqual([1, 2, 3, 1, 9, 2]);
       expect(Array.from(r.table.array("q4_2"))).toEqual([null, null, 1, 1, null, null]);
@@ -81,24 +85,24 @@ describe("readSav / loadSav", () => {
   }
 
   it("loads to the same table as the CSV", async () => {
-    const csv = await loadCsv(fixture("small-utf8.csv"), { name: "small-utf8.csv", codebook });
+    const csv = await loaded(fixture("small-utf8.csv"), { name: "small-utf8.csv", codebook, format: "csv" });
     for (const f of ["small-compressed.sav", "small-uncompressed.sav"]) {
-      const sav = await loadSav(fixture(f), { name: f, codebook });
+      const sav = await loaded(fixture(f), { name: f, codebook, format: "sav" });
       expect(sav.table.select(csv.table.columnNames()).objects()).toEqual(csv.table.objects());
     }
   });
 
   it("decodes a Windows-1252 .sav's strings and labels (æøå)", async () => {
-    const r = await loadSav(fixture("small-cp1252.sav"), { name: "small-cp1252.sav", codebook });
+    const r = await loaded(fixture("small-cp1252.sav"), { name: "small-cp1252.sav", codebook, format: "sav" });
     expect(r.source.encoding).toBe("WINDOWS-1252");
     expect(Array.from(r.table.array("name"))).toEqual(["Bærum", null, null, "Tromsø", null, "Åfjord"]);
     expect(r.codebook.variables.find((v) => v.name === "q3")?.codes[1]?.no).toBe("Er i ferd med å innføre");
-    const csv = await loadCsv(fixture("small-utf8.csv"), { name: "small-utf8.csv", codebook });
+    const csv = await loaded(fixture("small-utf8.csv"), { name: "small-utf8.csv", codebook, format: "csv" });
     expect(r.table.objects()).toEqual(csv.table.objects());
   });
 
   it("builds a codebook from the file when none is given", async () => {
-    const r = await loadSav(fixture("small-compressed.sav"), { name: "x.sav" });
+    const r = await loaded(fixture("small-compressed.sav"), { name: "x.sav", format: "sav" });
     const q30 = r.codebook.variables.find((v) => v.name === "q30_1");
     expect(q30).toMatchObject({ kind: "categorical", missing: [5] });
     expect(r.codebook.variables.find((v) => v.name === "name")?.kind).toBe("text");
@@ -107,20 +111,20 @@ describe("readSav / loadSav", () => {
 
   it("reads both byte orders to the same values", () => {
     for (const little of [true, false]) {
-      const s = readSav(tinySav(little));
+      const s = sav(tinySav(little));
       expect(s.bigEndian).toBe(!little);
       expect(s.variables.map((v) => [v.name, v.label, v.missing, [...v.valueLabels]])).toEqual([
         ["Q3", "Status", [9], [[1, "Har"], [9, "Vet ikke"]]],
         ["Q33", undefined, [], []],
       ]);
-      expect(s.columns).toEqual([[1, 9], [45, null]]);
+      expect(s.columns.map((c) => [...columnView(c)])).toEqual([[1, 9], [45, null]]);
     }
   });
 
   it("reads a user-missing range and spells it out as codes in the codebook", async () => {
     const bytes = tinySav(true, undefined, true);
-    expect(readSav(bytes).variables[0]).toMatchObject({ missing: [], missingRange: { low: 7, high: 9 } });
-    const r = await loadSav(bytes, { name: "range.sav" });
+    expect(sav(bytes).variables[0]).toMatchObject({ missing: [], missingRange: { low: 7, high: 9 } });
+    const r = await loaded(bytes, { name: "range.sav", format: "sav" });
     expect(r.codebook.variables[0]).toMatchObject({ name: "Q3", missing: [7, 8, 9] });
     expect(Array.from(r.table.array("Q3"))).toEqual([1, 9]);
   });

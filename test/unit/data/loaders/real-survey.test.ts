@@ -3,12 +3,8 @@ import { fileURLToPath } from "node:url";
 import { toCSV } from "arquero";
 import { describe, expect, it } from "vitest";
 import { columnsOf } from "../../../../src/data/card-layout";
-import { loadCsv } from "../../../../src/data/load-csv";
-import { loadFile } from "../../../../src/data/load-file";
-import { loadFixed } from "../../../../src/data/load-fixed";
-import { loadSav } from "../../../../src/data/load-sav";
 import { VariableMatcher, allVariables } from "../../../../src/data/variable-names";
-import { fixture, readCodebook } from "./helpers";
+import { fixture, loaded, readCodebook } from "./helpers";
 
 const ROOT = fileURLToPath(new URL("../../../../", import.meta.url));
 const DATA = `${ROOT}data/survey-1999/`;
@@ -45,8 +41,8 @@ describe("the survey codebook", () => {
 
 describe.skipIf(!haveRespondents)("the bundled respondents (data/survey-1999)", () => {
   it("load from CSV and card image to equal tables with a clean report", async () => {
-    const csv = await loadFile(bytes("respondents.csv"), { name: "respondents.csv", codebook });
-    const card = await loadFile(bytes("respondents.dat"), { name: "respondents.dat", codebook });
+    const csv = await loaded(bytes("respondents.csv"), { name: "respondents.csv", codebook });
+    const card = await loaded(bytes("respondents.dat"), { name: "respondents.dat", codebook });
     expect(csv.table.numRows()).toBe(267);
     expect(csv.report.total).toBe(0);
     expect(card.report.total).toBe(0);
@@ -55,9 +51,9 @@ describe.skipIf(!haveRespondents)("the bundled respondents (data/survey-1999)", 
   });
 
   it("load the same from a Windows-1252, semicolon-separated copy", async () => {
-    const csv = await loadCsv(bytes("respondents.csv"), { name: "respondents.csv", codebook });
+    const csv = await loaded(bytes("respondents.csv"), { name: "respondents.csv", codebook, format: "csv" });
     const latin = cp1252(toCSV(csv.table, { delimiter: ";" }));
-    const again = await loadCsv(latin, { name: "respondents-latin1.csv", codebook });
+    const again = await loaded(latin, { name: "respondents-latin1.csv", codebook, format: "csv" });
     expect(again.source).toMatchObject({ delimiter: ";" });
     expect(again.table.objects()).toEqual(csv.table.objects());
   });
@@ -68,14 +64,14 @@ describe("PSPP's reading of the card image (test/fixtures/loaders/real)", () => 
   const sav = fixture("real/respondents.sav");
 
   it("equals our card loader's, value for value", async () => {
-    const ours = await loadFixed(dat, { name: "respondents.dat", codebook });
-    const pspp = await loadSav(sav, { name: "respondents.sav", codebook });
+    const ours = await loaded(dat, { name: "respondents.dat", codebook, format: "fixed" });
+    const pspp = await loaded(sav, { name: "respondents.sav", codebook, format: "sav" });
     expect(pspp.table.columnNames()).toEqual(cardNames);
     expect(pspp.table.objects()).toEqual(ours.table.objects());
   });
 
   it("carries the codebook's value labels and missing values through the .sav", async () => {
-    const pspp = await loadSav(sav, { name: "respondents.sav" });
+    const pspp = await loaded(sav, { name: "respondents.sav", format: "sav" });
     for (const name of ["q3", "q4_1", "q30_1", "q34"]) {
       const fromFile = pspp.codebook.variables.find((v) => v.name === name);
       const original = codebook.variables.find((v) => v.name === name);

@@ -1,16 +1,24 @@
 /**
- * Byte-level pieces of the .sav reader: the error type, a bounds-checked cursor in the file's
- * byte order, and the two data layouts (plain 8-byte slots, bytecode compression) as generators
- * of slot values, so a damaged file stops with an offset instead of reading past the end.
+ * Byte-level pieces of the .sav reader: a bounds-checked cursor in the file's byte order, and the
+ * two data layouts (plain 8-byte slots, bytecode compression) as generators of slot values, so a
+ * damaged file stops with an offset instead of reading past the end.
+ *
+ * Every read may find the file too short, so the cursor throws {@link SavFormatError} to unwind
+ * the parser from wherever it is; `readSav` catches it at its boundary and returns a Result. It
+ * never leaves the .sav reader.
  */
 
-/** A damaged or unsupported .sav file; `offset` is where reading stopped. */
+import { concatBytes } from "./byte-chunks";
+
+/** A damaged or unsupported .sav file; `offset` is where reading stopped. Internal to the reader. */
 export class SavFormatError extends Error {
   override readonly name = "SavFormatError";
   constructor(
     message: string,
     readonly offset: number,
     readonly unsupported = false,
+    /** The file is a real .sav cut short (fewer cases than its header declares). */
+    readonly truncated = false,
   ) {
     super(message);
   }
@@ -59,14 +67,7 @@ export class Cursor {
 
 /** Joins 8-byte string slots; a missing slot reads as blanks. */
 export function concatSlots(parts: (number | Uint8Array | undefined)[]): Uint8Array {
-  const bytes = parts.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(8).fill(0x20)));
-  const out = new Uint8Array(bytes.reduce((n, b) => n + b.length, 0));
-  let at = 0;
-  for (const b of bytes) {
-    out.set(b, at);
-    at += b.length;
-  }
-  return out;
+  return concatBytes(parts.map((p) => (p instanceof Uint8Array ? p : new Uint8Array(8).fill(0x20))));
 }
 
 /** Uncompressed data: each slot is 8 bytes, a float64 or 8 string bytes. */

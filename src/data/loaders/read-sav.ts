@@ -1,24 +1,25 @@
 /**
- * SPSS .sav loader: reads the system file (see `sav-reader.ts`), names its variables after the
+ * SPSS .sav reader: reads the system file (see `sav-reader.ts`), names its variables after the
  * codebook (long names, matched like CSV headers), and takes value labels and user-missing
  * values from the file where it has them: the result's codebook is the given codebook with, for
  * each variable the file labels, the file's codes and missing values (Norwegian label from the
  * file, English kept where the codebook has the same code). Without a codebook, one is built from
  * the file's dictionary. Variables the codebook does not know are reported and kept.
+ *
+ * A variable the codebook keeps as text (kommunenummer, names) but the file stores as numbers is
+ * turned into text at the width of its print format, so knr 700 in an F4.0 variable reads "0700":
+ * the leading zero the number lost is put back, and the report says so.
  */
-import { table } from "arquero";
-import type { CodeLabel, Codebook, CodebookVariable } from "./codebook";
+import type { Result } from "../../base/result";
+import { fail, ok } from "../../base/result";
+import type { CodeLabel, Codebook, CodebookVariable } from "../codebook";
+import { VariableMatcher, isNumericVariable, safeColumnName } from "../variable-names";
 import { type ByteInput, readAll } from "./byte-chunks";
-import { LoadError, type LoadOptions, type LoadResult } from "./load-result";
-import { SavFormatError, type SavFile, type SavVariable, readSav } from "./sav-reader";
-import { IssueCollector, validateTable } from "./validate";
-import { VariableMatcher, isNumericVariable, safeColumnName } from "./variable-names";
-
-export interface SavLoadOptions extends LoadOptions {
-  /** The codebook to read through; when absent, one is built from the file's dictionary. */
-  codebook?: Codebook;
-  totalBytes?: number;
-}
+import { type ColumnData, type NumberColumnData, TextColumnBuilder, missingMarker } from "./column-builders";
+import type { ReadOptions, ReadOutput } from "./file-format";
+import { type LoadProblem, cancelledProblem, loadFailure } from "./load-result";
+import { type SavVariable, readSav } from "./sav-reader";
+import type { IssueCollector } from "./validate";
 
 function fileCodes(sv: SavVariable, known?: CodebookVariable): CodeLabel[] {
   const codes: CodeLabel[] = [];
@@ -70,26 +71,62 @@ function mergeVariable(v: CodebookVariable, sv: SavVariable): CodebookVariable {
   return out;
 }
 
-/** Loads an SPSS system file. */
-export async function loadSav(input: ByteInput, opts: SavLoadOptions): Promise<LoadResult> {
-  const file = opts.name;
-  const bytes = await readAll(input, { file, signal: opts.signal, onProgress: opts.onProgress, totalBytes: opts.totalBytes });
-  let sav: SavFile;
-  try {
-    sav = readSav(bytes);
-  } catch (e) {
-    if (!(e instanceof SavFormatError)) throw e;
-    throw new LoadError(e.unsupported ? "unsupported" : "malformed", `${e.message} (byte ${e.offset})`, {
-      file,
-      fix: e.unsupported
-        ? "Save the file again from SPSS or PSPP with SAVE OUTFILE=… /COMPRESSED (or /UNCOMPRESSED), or export it as CSV."
-        : "Check that this is an SPSS .sav file and that it was copied completely; otherwise export the data as CSV.",
+/**
+ * A numeric column as the text the codebook wants: whole numbers zero-padded to the print
+ * format's width (F4.0: 700 → "0700"), others as JavaScript writes them. Reports the padding.
+ */
+function numbersAsText(column: NumberColumnData, sv: SavVariable, name: string, issues: IssueCollector): ColumnData {
+  const out = new TextColumnBuilder(Math.max(1, column.values.length));
+  const marker = missingMarker(column.values);
+  const width = sv.format.decimals === 0 ? sv.format.width : 0;
+  let padded = 0;
+  let example = "";
+  for (const v of column.values) {
+    if (v === marker || v !== v) {
+      out.pushMissing();
+      continue;
+    }
+    const plain = String(v);
+    const text = Number.isInteger(v) && v >= 0 && plain.length < width ? plain.padStart(width, "0") : plain;
+    if (text !== plain) {
+      padded++;
+      if (example === "") example = `${plain} → ${text}`;
+    }
+    out.push(text);
+  }
+  if (padded > 0) {
+    issues.add({
+      kind: "file", variable: name,
+      message: `${name} is stored as numbers (F${sv.format.width}.0), which drop leading zeros; ${padded} value${padded === 1 ? " was" : "s were"} written back at ${width} digits (${example}).`,
+      fix: `Check a few values of ${name} against the source; to keep them exact, store ${name} as a string (A${width}) in SPSS or PSPP.`,
     });
   }
-  const issues = new IssueCollector(file, opts.issueLimit);
-  const given = opts.codebook;
+  return out.finish();
+}
+
+/** Reads an SPSS system file. */
+export async function readSavFile(input: ByteInput, o: ReadOptions): Promise<Result<ReadOutput, LoadProblem>> {
+  const file = o.name;
+  const bytes = await readAll(input, o);
+  if (o.signal?.aborted) return fail(cancelledProblem(file));
+  const read = readSav(bytes);
+  if (!read.ok) {
+    const e = read.error;
+    return loadFailure(e.kind, `${e.message} (byte ${e.offset})`, {
+      file,
+      fix: e.kind === "unsupported"
+        ? "Save the file again from SPSS or PSPP with SAVE OUTFILE=… /COMPRESSED (or /UNCOMPRESSED), or export it as CSV."
+        : e.kind === "truncated"
+          ? "Copy or download the .sav file again in full (compare its size with the original), or save it again from SPSS or PSPP."
+          : "Check that this is an SPSS .sav file and that it was copied completely; otherwise export the data as CSV.",
+    });
+  }
+  const sav = read.value;
+  const { issues } = o;
+  const given = o.codebook;
   const matcher = given ? new VariableMatcher(given) : undefined;
-  const columns = new Map<string, (number | string | null)[]>();
+  const names: string[] = [];
+  const columns: ColumnData[] = [];
   const merged = new Map<string, CodebookVariable>();
   const extra: CodebookVariable[] = [];
   const taken = new Set<string>();
@@ -98,11 +135,11 @@ export async function loadSav(input: ByteInput, opts: SavLoadOptions): Promise<L
     let name = known && !taken.has(known.name) ? known.name : safeColumnName(sv.name);
     while (taken.has(name)) name = `${name}_${i + 1}`;
     taken.add(name);
-    let values = sav.columns[i] ?? [];
+    let column = sav.columns[i] ?? { type: "text", codes: new Int32Array(sav.cases).fill(-1), dictionary: [] };
     if (known && given && name === known.name) {
       merged.set(known.name, mergeVariable(known, sv));
       // A text variable the file stores as numbers is turned into text, as the codebook says.
-      if (!isNumericVariable(known, given)) values = values.map((x) => (x === null ? null : String(x)));
+      if (!isNumericVariable(known, given) && column.type === "number") column = numbersAsText(column, sv, name, issues);
     } else {
       extra.push(variableFromFile(sv, name));
       if (known) {
@@ -119,7 +156,8 @@ export async function loadSav(input: ByteInput, opts: SavLoadOptions): Promise<L
         });
       }
     }
-    columns.set(name, values);
+    names.push(name);
+    columns.push(column);
   });
   const codebook: Codebook = given
     ? {
@@ -128,13 +166,14 @@ export async function loadSav(input: ByteInput, opts: SavLoadOptions): Promise<L
         derived: [...(given.derived ?? []).map((v) => merged.get(v.name) ?? v), ...extra],
       }
     : { title: sav.fileLabel || file, source: file, recordLength: 0, variables: extra, skipRules: [], sets: [] };
-  const t = table(columns);
-  validateTable(t, codebook, issues, { firstRow: 1, allowMissingColumns: given === undefined });
-  const report = issues.report(t.numRows());
-  return {
-    table: t,
+  const shown = sav.variables.slice(0, 5).map((v) => v.name).join(", ");
+  return ok({
+    columns: { names, columns, rows: sav.cases },
     codebook,
-    report,
-    source: { name: file, format: "sav", encoding: sav.encoding, rows: t.numRows(), bytes: bytes.byteLength },
-  };
+    rowNumbers: Int32Array.from({ length: sav.cases }, (_, i) => i + 1),
+    shape: `${sav.variables.length} variable${sav.variables.length === 1 ? "" : "s"} (${shown}${sav.variables.length > 5 ? ", …" : ""}) and ${sav.cases} case${sav.cases === 1 ? "" : "s"}`,
+    encoding: sav.encoding,
+    bytes: bytes.byteLength,
+    allowMissingColumns: given === undefined,
+  });
 }

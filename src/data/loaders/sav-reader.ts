@@ -4,14 +4,31 @@
  * documents (6), extension records (7: machine info 3/4, long names 13, very long strings 14,
  * character encoding 20; others skipped), the dictionary terminator (999) and the data, plain
  * or bytecode-compressed, in either byte order. ZLIB-compressed files ($FL3) are refused with
- * the fix. Every read is bounds-checked, so a damaged file ends in a SavFormatError that names
- * the byte offset, never in a hang or a RangeError.
+ * the fix. Every read is bounds-checked, so a damaged file ends in a {@link SavProblem} that names
+ * the byte offset, never in a hang or a RangeError. Values go straight into column builders (typed
+ * arrays, dictionary-coded strings); a file whose data stops before the case count its header
+ * declares is a problem, not a shorter table.
  */
 
+import type { Result } from "../../base/result";
+import { fail, ok } from "../../base/result";
+import { type ColumnData, NumberColumnBuilder, TextColumnBuilder } from "./column-builders";
 import { decoderFor } from "./detect-encoding";
 import { Cursor, SYSMIS, SavFormatError, compressedSlots, concatSlots, plainSlots } from "./sav-bytes";
 
-export { SavFormatError } from "./sav-bytes";
+/** Why a .sav file could not be read; `offset` is the byte where reading stopped. */
+export interface SavProblem {
+  kind: "malformed" | "unsupported" | "truncated";
+  message: string;
+  offset: number;
+}
+
+/** A variable's print format: SPSS type code (5 = F, 16 = N …), width and decimals. */
+export interface SavFormat {
+  type: number;
+  width: number;
+  decimals: number;
+}
 
 /** One variable of the file's dictionary. */
 export interface SavVariable {
@@ -20,6 +37,8 @@ export interface SavVariable {
   shortName: string;
   /** 0 numeric, > 0 string width in bytes. */
   width: number;
+  /** How SPSS shows the values (F4.0 …). */
+  format: SavFormat;
   label?: string;
   /** Discrete user-missing values. */
   missing: (number | string)[];
@@ -30,8 +49,10 @@ export interface SavVariable {
 
 export interface SavFile {
   variables: SavVariable[];
-  /** One array per variable, in dictionary order; system missing and blank strings are null. */
-  columns: (number | string | null)[][];
+  /** One column per variable, in dictionary order; system missing and blank strings are missing. */
+  columns: ColumnData[];
+  /** Cases read (the header's declared count when it gives one: a shortfall is a problem). */
+  cases: number;
   encoding: string;
   bigEndian: boolean;
   compressed: boolean;
@@ -41,6 +62,7 @@ export interface SavFile {
 interface RawVariable {
   shortName: Uint8Array;
   width: number;
+  format: number;
   label?: Uint8Array;
   missingCount: number;
   missingRaw: Uint8Array[];
@@ -54,7 +76,16 @@ const CODE_PAGES: Record<number, string> = { 65001: "utf-8", 1252: "windows-1252
 
 
 /** Reads the header, dictionary and all cases of a .sav file. */
-export function readSav(bytes: Uint8Array): SavFile {
+export function readSav(bytes: Uint8Array): Result<SavFile, SavProblem> {
+  try {
+    return ok(readSavOrThrow(bytes));
+  } catch (e) {
+    if (!(e instanceof SavFormatError)) throw e;
+    return fail({ kind: e.truncated ? "truncated" : e.unsupported ? "unsupported" : "malformed", message: e.message, offset: e.offset });
+  }
+}
+
+function readSavOrThrow(bytes: Uint8Array): SavFile {
   const c = new Cursor(bytes);
   const magic = String.fromCharCode(...c.take(4, "the file header"));
   if (magic === "$FL3") {
@@ -93,7 +124,8 @@ export function readSav(bytes: Uint8Array): SavFile {
       const width = c.int("a variable record");
       const hasLabel = c.int("a variable record");
       const missingCount = c.int("a variable record");
-      c.take(8, "a variable record"); // print and write formats
+      const format = c.int("a variable record"); // print format
+      c.int("a variable record"); // write format
       const shortName = c.take(8, "a variable name");
       let label: Uint8Array | undefined;
       if (hasLabel === 1) {
@@ -110,7 +142,7 @@ export function readSav(bytes: Uint8Array): SavFile {
         continue; // continuation of the previous string's slots
       }
       if (width < 0 || width > 255) throw new SavFormatError(`Variable width ${width} is impossible.`, at);
-      vars.push({ shortName, width, ...(label ? { label } : {}), missingCount, missingRaw, valueLabels: [], slot: slotCount, slots: 1 });
+      vars.push({ shortName, width, format, ...(label ? { label } : {}), missingCount, missingRaw, valueLabels: [], slot: slotCount, slots: 1 });
       slotCount++;
     } else if (type === 3) {
       const n = c.int("a value label record");
@@ -197,6 +229,7 @@ export function readSav(bytes: Uint8Array): SavFile {
       name: names.get(shortName.toUpperCase()) ?? shortName,
       shortName,
       width,
+      format: { type: (raw.format >> 16) & 0xff, width: (raw.format >> 8) & 0xff, decimals: raw.format & 0xff },
       missing: raw.missingCount < 0 ? missing.slice(2) : missing,
       valueLabels: new Map(raw.valueLabels.map((l) => [value(l.raw), dec.decode(l.label)])),
     };
@@ -209,26 +242,37 @@ export function readSav(bytes: Uint8Array): SavFile {
   const slotIsString: boolean[] = new Array<boolean>(slotCount).fill(false);
   for (const v of vars) for (let s = 0; s < v.slots; s++) slotIsString[v.slot + s] = v.width > 0;
   const slotsOf = (segments: RawVariable[]): number[] => segments.flatMap((s) => Array.from({ length: s.slots }, (_, k) => s.slot + k));
-  const columns: (number | string | null)[][] = merged.map(() => []);
+  const numbers = merged.map((m) => (m.width === 0 ? new NumberColumnBuilder() : undefined));
+  const strings = merged.map((m) => (m.width > 0 ? new TextColumnBuilder() : undefined));
   const source = compression === 1 ? compressedSlots(c, bias, slotIsString) : compression === 0 ? plainSlots(c, slotIsString) : undefined;
   if (source === undefined) throw new SavFormatError(`Compression code ${compression} is not one this reader knows.`, 72, true);
 
+  const declared = caseCount >= 0 ? ` The header declares ${caseCount} cases.` : "";
   const caseSlots: (number | Uint8Array)[] = new Array<number | Uint8Array>(slotCount);
-  for (let n = 0; caseCount < 0 || n < caseCount; n++) {
+  let cases = 0;
+  for (; caseCount < 0 || cases < caseCount; cases++) {
     let got = 0;
-    for (; got < slotCount; got++) {
-      const slot = source.next();
-      if (slot.done) break;
-      caseSlots[got] = slot.value;
+    try {
+      for (; got < slotCount; got++) {
+        const slot = source.next();
+        if (slot.done) break;
+        caseSlots[got] = slot.value;
+      }
+    } catch (e) {
+      // The bytes end inside a value: the same cut as a case with too few values.
+      if (!(e instanceof SavFormatError)) throw e;
+      throw new SavFormatError(`Case ${cases + 1} is cut off after ${got} of ${slotCount} values: the file holds ${cases} complete cases.${declared}`, e.offset, false, true);
     }
     if (got === 0) break;
-    if (got < slotCount) throw new SavFormatError(`Case ${n + 1} is cut off after ${got} of ${slotCount} values.`, c.pos);
+    if (got < slotCount) {
+      throw new SavFormatError(`Case ${cases + 1} is cut off after ${got} of ${slotCount} values: the file holds ${cases} complete cases.${declared}`, c.pos, false, true);
+    }
     merged.forEach((m, k) => {
-      const col = columns[k];
-      if (!col) return;
-      if (m.width === 0) {
+      const numeric = numbers[k];
+      if (numeric) {
         const x = caseSlots[m.raw.slot];
-        col.push(typeof x === "number" && x !== sysmis && x !== SYSMIS && !Number.isNaN(x) ? x : null);
+        if (typeof x === "number" && x !== sysmis && x !== SYSMIS && !Number.isNaN(x)) numeric.push(x);
+        else numeric.pushMissing();
         return;
       }
       // Strings: each segment contributes its own width; segments other than the last hold 255.
@@ -237,8 +281,12 @@ export function readSav(bytes: Uint8Array): SavFile {
         return b.subarray(0, seg.width);
       });
       const s = text(concatSlots(parts).subarray(0, m.width));
-      col.push(s === "" ? null : s);
+      strings[k]?.push(s === "" ? null : s);
     });
   }
-  return { variables, columns, encoding, bigEndian: !c.little, compressed: compression === 1, fileLabel: text(fileLabelRaw) };
+  if (caseCount >= 0 && cases < caseCount) {
+    throw new SavFormatError(`The data ends after ${cases} of the ${caseCount} cases the header declares: the file was cut short.`, c.pos, false, true);
+  }
+  const columns = merged.map((_, k): ColumnData => numbers[k]?.finish() ?? strings[k]?.finish() ?? { type: "text", codes: new Int32Array(cases).fill(-1), dictionary: [] });
+  return { variables, columns, cases, encoding, bigEndian: !c.little, compressed: compression === 1, fileLabel: text(fileLabelRaw) };
 }

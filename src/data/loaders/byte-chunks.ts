@@ -1,0 +1,169 @@
+/**
+ * Reading bytes in chunks from whatever the caller has — a Uint8Array (tests, fetch), a Blob or
+ * File (browser file picker) or a ReadableStream (fetch body, Node's Readable.toWeb) — with
+ * monotonic progress and cancellation between chunks, so a big file never sits in memory whole and
+ * a cancel takes effect within one chunk. A cancelled read simply ends; the reader checks
+ * `signal.aborted` afterwards and reports the "cancelled" problem.
+ */
+import type { LoadProgress } from "./load-result";
+
+/** Anything a loader can read. */
+export type ByteInput = Uint8Array | Blob | ReadableStream<Uint8Array>;
+
+/** Chunk size for Uint8Array and Blob input: big enough to be fast, small enough to cancel promptly. */
+export const CHUNK_SIZE = 1 << 21;
+
+export interface ChunkOptions {
+  signal?: AbortSignal | undefined;
+  onProgress?: ((p: LoadProgress) => void) | undefined;
+  /** Total size when the input is a stream whose length is known (Content-Length). */
+  totalBytes?: number | undefined;
+  chunkSize?: number;
+}
+
+function isBlob(input: ByteInput): input is Blob {
+  return typeof Blob !== "undefined" && input instanceof Blob;
+}
+
+/**
+ * Waits for the next macrotask, so that a click on "Cancel" or a timer that calls abort() can run
+ * between chunks (a resolved promise would only let other microtasks in). Without a signal there
+ * is nothing to let in (the load worker is cancelled by terminating it), so no wait: nested
+ * timers are clamped to 4 ms, which a 500 MB file would pay 250 times.
+ */
+function nextTask(signal: AbortSignal | undefined): Promise<void> | undefined {
+  return signal ? new Promise((resolve) => setTimeout(resolve, 0)) : undefined;
+}
+
+/** Size of the input when it can be known before reading. */
+export function knownSize(input: ByteInput, totalBytes?: number): number | undefined {
+  if (input instanceof Uint8Array) return input.byteLength;
+  if (isBlob(input)) return input.size;
+  return totalBytes;
+}
+
+/** The first `n` bytes, and an input that still yields all of them (a stream is read once). */
+export async function peek(input: ByteInput, n: number, signal?: AbortSignal): Promise<{ head: Uint8Array; input: ByteInput }> {
+  if (input instanceof Uint8Array) return { head: input.subarray(0, n), input };
+  if (isBlob(input)) return { head: new Uint8Array(await input.slice(0, n).arrayBuffer()), input };
+  const reader = input.getReader();
+  // A stream that never delivers must still be cancellable.
+  const onAbort = (): void => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  const parts: Uint8Array[] = [];
+  let length = 0;
+  let done = false;
+  try {
+    while (length < n && !signal?.aborted) {
+      const next = await reader.read();
+      if (next.done) {
+        done = true;
+        break;
+      }
+      parts.push(next.value);
+      length += next.value.byteLength;
+    }
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+  }
+  const head = concatBytes(parts);
+  const rest = new ReadableStream<Uint8Array>({
+    start(controller) {
+      if (head.byteLength > 0) controller.enqueue(head);
+      if (done) controller.close();
+    },
+    async pull(controller) {
+      const next = await reader.read();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    cancel(reason) {
+      return reader.cancel(reason);
+    },
+  });
+  return { head: head.subarray(0, n), input: rest };
+}
+
+/** Yields the input's bytes chunk by chunk, reporting progress after each; stops when the signal fires. */
+export async function* readChunks(input: ByteInput, opts: ChunkOptions): AsyncGenerator<Uint8Array> {
+  const size = opts.chunkSize ?? CHUNK_SIZE;
+  const total = knownSize(input, opts.totalBytes);
+  let read = 0;
+  const progress = (n: number): void => {
+    read += n;
+    opts.onProgress?.({ bytesRead: read, ...(total === undefined ? {} : { totalBytes: total }) });
+  };
+  const { signal } = opts;
+  if (signal?.aborted) return;
+  if (input instanceof Uint8Array) {
+    for (let at = 0; at < input.byteLength; at += size) {
+      const chunk = input.subarray(at, Math.min(at + size, input.byteLength));
+      progress(chunk.byteLength);
+      yield chunk;
+      await nextTask(signal);
+      if (signal?.aborted) return;
+    }
+    return;
+  }
+  if (isBlob(input)) {
+    // One read ahead: the browser fetches the next chunk while the reader parses this one.
+    const slice = (at: number): Promise<ArrayBuffer> => {
+      const read = input.slice(at, Math.min(at + size, input.size)).arrayBuffer();
+      read.catch(() => undefined); // a read left pending by a cancel must not surface as unhandled
+      return read;
+    };
+    let next = input.size > 0 ? slice(0) : undefined;
+    for (let at = 0; next !== undefined; at += size) {
+      const chunk = new Uint8Array(await next);
+      next = at + size < input.size ? slice(at + size) : undefined;
+      if (signal?.aborted) return;
+      progress(chunk.byteLength);
+      yield chunk;
+      await nextTask(signal);
+      if (signal?.aborted) return;
+    }
+    return;
+  }
+  const reader = input.getReader();
+  const onAbort = (): void => void reader.cancel().catch(() => undefined);
+  signal?.addEventListener("abort", onAbort, { once: true });
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done || signal?.aborted) break;
+      progress(value.byteLength);
+      yield value;
+      if (signal?.aborted) break;
+    }
+  } finally {
+    signal?.removeEventListener("abort", onAbort);
+    reader.releaseLock();
+  }
+}
+
+/** Reads the whole input into one array (for .sav, whose dictionary must be read first anyway). */
+export async function readAll(input: ByteInput, opts: ChunkOptions): Promise<Uint8Array> {
+  const parts: Uint8Array[] = [];
+  for await (const chunk of readChunks(input, opts)) parts.push(chunk);
+  return input instanceof Uint8Array && !opts.signal?.aborted ? input : concatBytes(parts);
+}
+
+/** The parts joined into one array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  if (parts.length === 1 && parts[0]) return parts[0];
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.byteLength;
+  }
+  return out;
+}
+
+/** Passes chunks through, adding their sizes to `counter.bytes`. */
+export async function* countBytes(chunks: AsyncIterable<Uint8Array>, counter: { bytes: number }): AsyncGenerator<Uint8Array> {
+  for await (const chunk of chunks) {
+    counter.bytes += chunk.byteLength;
+    yield chunk;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Cuts CSV bytes into records and fields without decoding them: the delimiter, quote and line ends
+ * are single bytes in every encoding the loaders scan (UTF-8, Windows-1252; UTF-16 arrives
+ * transcoded), so fields stay byte ranges and only the values that need text are ever decoded.
+ *
+ * Quotes are read as PapaParse and Excel read them: a quote opens a quoted field only as the
+ * field's first byte, a doubled quote inside is a literal quote, and bytes after the closing quote
+ * (before the delimiter) are kept and flagged. A line end is LF, CRLF or a lone CR (classic Mac
+ * files), outside quotes. A record that is not complete at the end of a chunk is carried into the
+ * next one; a record that never ends (an unclosed quote, a file with no line breaks) stops the scan.
+ */
+
+const QUOTE = 0x22;
+const LF = 0x0a;
+const CR = 0x0d;
+
+/** Field flag: the field was quoted. */
+export const QUOTED = 1;
+/** Field flag: the quoted field contains doubled quotes ("") to unescape. */
+export const ESCAPED = 2;
+/** Field flag: bytes followed the closing quote. */
+export const BAD_QUOTE = 4;
+
+/**
+ * One record's fields: for field k, `bounds[3k]` and `bounds[3k + 1]` are its start and end in
+ * `bytes` (inside the quotes for a quoted field), `bounds[3k + 2]` its flags.
+ */
+export interface CsvRecord {
+  /** The scan buffer: valid only during the callback (the next chunk reuses it). */
+  bytes: Uint8Array;
+  bounds: Int32Array;
+  fields: number;
+  /** 1-based record number in the file. */
+  record: number;
+}
+
+/** Why scanning stopped before the end. */
+export type ScanStop =
+  | { kind: "unclosed-quote"; record: number; field: number }
+  | { kind: "no-line-end"; record: number; bytes: number };
+
+/** Incremental record scanner; feed chunks, get records through the callback. */
+export class CsvScanner {
+  /** Scan buffer, reused chunk after chunk: [0, carry) holds the unfinished record of the last chunk. */
+  private buffer: Uint8Array = new Uint8Array(0);
+  private carry = 0;
+  private bounds: Int32Array = new Int32Array(3 * 256);
+  private records = 0;
+  private readonly record: CsvRecord;
+  /** Byte classes: 0 ordinary, 1 delimiter, 2 line end, 3 quote — one lookup per byte in the hot loop. */
+  private readonly classes = new Uint8Array(256);
+
+  /** `maxRecordBytes`: a record longer than this stops the scan (see {@link ScanStop}). */
+  constructor(
+    private readonly delimiter: number,
+    private readonly maxRecordBytes: number,
+  ) {
+    this.record = { bytes: this.buffer, bounds: this.bounds, fields: 0, record: 0 };
+    this.classes[delimiter] = 1;
+    this.classes[LF] = 2;
+    this.classes[CR] = 2;
+    this.classes[QUOTE] = 3;
+  }
+
+  /** Records completed so far. */
+  get completed(): number {
+    return this.records;
+  }
+
+  /**
+   * Scans `chunk` (after what was carried) and calls `onRecord` for every complete record; with
+   * `final`, the last record needs no line end. Returns why it stopped, if it had to.
+   */
+  push(chunk: Uint8Array, final: boolean, onRecord: (r: CsvRecord) => void): ScanStop | undefined {
+    // Carry and chunk side by side in one reused buffer: no new array per chunk (a big file would
+    // leave hundreds of MB of garbage behind).
+    const n = this.carry + chunk.length;
+    if (this.buffer.length < n) {
+      const grown = new Uint8Array(Math.max(n, Math.ceil(this.buffer.length * 1.5)));
+      grown.set(this.buffer.subarray(0, this.carry));
+      this.buffer = grown;
+    }
+    this.buffer.set(chunk, this.carry);
+    const bytes = this.buffer.subarray(0, n);
+    const rec = this.record;
+    rec.bytes = bytes;
+    let bounds = this.bounds;
+    let recordStart = 0;
+    let fieldStart = 0;
+    let fields = 0;
+    let flags = 0;
+    let quoteEnd = -1;
+    let inQuote = false;
+    let quoteField = 0;
+    let i = 0;
+    const classes = this.classes;
+    while (i < n) {
+      if (inQuote) {
+        // Inside quotes only a quote matters: jump to the next one natively.
+        const q = bytes.indexOf(QUOTE, i);
+        if (q < 0) break; // the quote closes in a later chunk (or never: see below)
+        i = q;
+        if (i + 1 >= n && !final) break; // is it "" or the closing quote? the next chunk says
+        if (bytes[i + 1] === QUOTE) {
+          flags |= ESCAPED;
+          i += 2;
+          continue;
+        }
+        inQuote = false;
+        quoteEnd = i;
+        i++;
+        continue;
+      }
+      const b = bytes[i] ?? 0;
+      const c = classes[b];
+      if (c === 0) {
+        if (quoteEnd >= 0) flags |= BAD_QUOTE;
+        i++;
+        continue;
+      }
+      if (c === 3) {
+        if (i === fieldStart) {
+          inQuote = true;
+          flags |= QUOTED;
+          quoteField = fields + 1;
+        } else if (quoteEnd >= 0) {
+          flags |= BAD_QUOTE;
+        }
+        i++;
+        continue;
+      }
+      if (b === CR && i + 1 >= n && !final) break; // a CRLF may be split between chunks
+      if (3 * fields + 3 > bounds.length) bounds = this.growBounds();
+      const at = 3 * fields;
+      if ((flags & QUOTED) !== 0) {
+        bounds[at] = fieldStart + 1;
+        bounds[at + 1] = (flags & BAD_QUOTE) === 0 ? quoteEnd : i;
+      } else {
+        bounds[at] = fieldStart;
+        bounds[at + 1] = i;
+      }
+      bounds[at + 2] = flags;
+      fields++;
+      flags = 0;
+      quoteEnd = -1;
+      i++;
+      if (c === 2) {
+        if (b === CR && bytes[i] === LF) i++;
+        rec.bounds = bounds;
+        rec.fields = fields;
+        rec.record = ++this.records;
+        onRecord(rec);
+        fields = 0;
+        recordStart = i;
+      }
+      fieldStart = i;
+    }
+    if (final) {
+      if (inQuote) return { kind: "unclosed-quote", record: this.records + 1, field: quoteField };
+      if (recordStart < n) {
+        if (3 * fields + 3 > bounds.length) bounds = this.growBounds();
+        const quoted = (flags & QUOTED) !== 0;
+        bounds[3 * fields] = quoted ? fieldStart + 1 : fieldStart;
+        bounds[3 * fields + 1] = quoted && (flags & BAD_QUOTE) === 0 ? quoteEnd : n;
+        bounds[3 * fields + 2] = flags;
+        rec.bounds = bounds;
+        rec.fields = fields + 1;
+        rec.record = ++this.records;
+        onRecord(rec);
+      }
+      this.carry = 0;
+      return undefined;
+    }
+    // Keep the unfinished record at the start of the buffer for the next chunk.
+    this.buffer.copyWithin(0, recordStart, n);
+    this.carry = n - recordStart;
+    if (this.carry > this.maxRecordBytes) {
+      return inQuote
+        ? { kind: "unclosed-quote", record: this.records + 1, field: quoteField }
+        : { kind: "no-line-end", record: this.records + 1, bytes: this.carry };
+    }
+    return undefined;
+  }
+
+  private growBounds(): Int32Array {
+    const next = new Int32Array(this.bounds.length * 2);
+    next.set(this.bounds);
+    this.bounds = next;
+    return next;
+  }
+}

@@ -1,0 +1,141 @@
+/**
+ * Big and hostile files in Chromium against the built app (CSP included), read by the load worker:
+ * while a 50 MB CSV loads, clicks on notebook 01's filter bar are answered within 100 ms (input
+ * event to the bar's new N) and the load still ends in review; files that are not survey data —
+ * random bytes under a .csv name, a card image damaged by tabs, a .sav cut short — are refused with
+ * the reason and the fix, and the bundled data stays active after each refusal.
+ */
+import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Page } from "playwright-core";
+import { serveDist, type RunningServer } from "./static-server";
+import { launchChromium, norm, openApp, screenshotDir } from "./browser-helpers";
+
+const workDir = "test-output/file-load";
+const bigPath = `${workDir}/respondents-50mb.csv`;
+
+let server: RunningServer;
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  mkdirSync(workDir, { recursive: true });
+  // The bundled respondents repeated past 50 MB, each row with a fresh resp_id.
+  const [header = "", ...rows] = readFileSync("data/survey-1999/respondents.csv", "utf8").trimEnd().split("\n");
+  const fd = openSync(bigPath, "w");
+  writeSync(fd, `${header}\n`);
+  let written = 0;
+  for (let id = 1; written < 50 * 1_048_576; ) {
+    const block = rows.map((row) => `${id++}${row.slice(row.indexOf(","))}\n`).join("");
+    writeSync(fd, block);
+    written += Buffer.byteLength(block);
+  }
+  closeSync(fd);
+  server = await serveDist();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+  await openApp(page, server.url, "#/nb/01-overview");
+  await waitForN(page, "N = 267 of 267");
+  await page.evaluate(() => window.tverrsnitt?.idle());
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+async function waitForN(p: Page, n: string): Promise<void> {
+  await p.waitForFunction((want) => (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ").startsWith(want), n, { timeout: 30_000 });
+}
+
+/** The bundled data is what the notebook shows: N = 267 and the reconstruction notice. */
+async function expectBundled(p: Page): Promise<void> {
+  await waitForN(p, "N = 267 of 267");
+  expect(norm(await p.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
+}
+
+describe("a 50 MB file loads in a worker while the page keeps answering", () => {
+  it("clicks on the filter bar are answered within 100 ms during the load", async () => {
+    // Record, in the page, when each click arrived (the input event's own time stamp) and when the bar's N changed.
+    await page.evaluate(() => {
+      const times: { clicked: number; answered?: number }[] = [];
+      Reflect.set(window, "__clicks", times);
+      const box = document.querySelector("nb-filter-bar input[name=size][value='2']");
+      const n = document.querySelector("nb-filter-bar .tv-filter-n");
+      box?.addEventListener("click", (e) => times.push({ clicked: e.timeStamp }), { capture: true });
+      if (n) new MutationObserver(() => {
+        const last = times.at(-1);
+        if (last && last.answered === undefined) last.answered = performance.now();
+      }).observe(n, { childList: true, characterData: true, subtree: true });
+    });
+    await page.setInputFiles(".nb-data-file", bigPath);
+    await page.waitForFunction(() => {
+      const bar = document.querySelector("progress.nb-data-progress");
+      return bar instanceof HTMLProgressElement && bar.value > 0;
+    }, undefined, { polling: 10 });
+    await page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
+    const box = page.locator("nb-filter-bar input[name=size][value='2']");
+    const duringLoad: boolean[] = [];
+    for (let i = 0; i < 4; i++) {
+      await box.click();
+      await page.waitForFunction((k) => {
+        const times: unknown = Reflect.get(window, "__clicks");
+        return Array.isArray(times) && times.length === k && typeof times[k - 1]?.answered === "number";
+      }, i + 1, { polling: 5 });
+      duringLoad.push(await page.locator(".nb-data-loading").count() > 0);
+    }
+    const latencies: number[] = await page.evaluate(() => {
+      const times: unknown = Reflect.get(window, "__clicks");
+      return Array.isArray(times) ? times.map((t: { clicked: number; answered: number }) => t.answered - t.clicked) : [];
+    });
+    // At least the first clicks landed while the worker was still reading the file.
+    expect(duringLoad.slice(0, 2)).toEqual([true, true]);
+    expect(latencies).toHaveLength(4);
+    console.info(`filter-bar click → new N during the load: ${latencies.map((ms) => ms.toFixed(1)).join(", ")} ms`);
+    for (const ms of latencies) expect(ms).toBeLessThan(100);
+    // Four clicks: the size-class filter is off again.
+    await waitForN(page, "N = 267 of 267");
+    await page.waitForSelector(".nb-data-use", { timeout: 120_000 });
+    expect(Number(norm(await page.locator(".nb-data-rows").textContent()))).toBeGreaterThan(150_000);
+    await page.click(".nb-data-back");
+    await expectBundled(page);
+  });
+});
+
+describe("what is not survey data is refused, and the bundled data stays", () => {
+  /** Feeds a file through the picker and returns the error panel's message. */
+  async function refusedMessage(name: string, bytes: Buffer): Promise<string> {
+    await page.setInputFiles(".nb-data-file", { name, mimeType: "application/octet-stream", buffer: bytes });
+    await page.waitForSelector(".nb-data-error");
+    const message = norm(await page.locator(".nb-data-error").textContent());
+    expect(message).toMatch(/Fix: /);
+    return message;
+  }
+
+  it("random bytes named .csv", async () => {
+    let x = 12345;
+    const bytes = Buffer.from(Uint8Array.from({ length: 64 * 1024 }, () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 0xff));
+    expect(await refusedMessage("svar.csv", bytes)).toMatch(/^svar\.csv: This is not a text file/);
+    await page.screenshot({ path: `${screenshotDir}/file-load-refused-binary.png` });
+    await page.click(".nb-data-back");
+    await expectBundled(page);
+  });
+
+  it("a card image with tabs", async () => {
+    const lines = readFileSync("data/survey-1999/respondents.dat", "utf8").split("\n");
+    lines[4] = (lines[4] ?? "").replace(/ {8}/, "\t");
+    expect(await refusedMessage("kort.dat", Buffer.from(lines.join("\n")))).toMatch(/^kort\.dat, row 5, column \d+: Line 5 has a tab/);
+    await page.click(".nb-data-back");
+    await expectBundled(page);
+  });
+
+  it("a .sav cut after case 100", async () => {
+    const sav = readFileSync("test/fixtures/loaders/real/respondents-uncompressed.sav");
+    const cut = sav.subarray(0, sav.byteLength - 167 * 129 * 8);
+    expect(await refusedMessage("cut.sav", cut)).toMatch(/The data ends after 100 of the 267 cases the header declares/);
+    await page.screenshot({ path: `${screenshotDir}/file-load-refused-sav.png` });
+    await page.click(".nb-data-back");
+    await expectBundled(page);
+  });
+});
