@@ -98,10 +98,10 @@ describe("export buttons in Chromium", () => {
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+\.csv$/);
     const text = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
-    expect(Object.keys(rows[0] ?? {})).toEqual(["table", "question", "variable", "answer", "code", "printed_percent", "printed_count", "recomputed_percent", "recomputed_count", "agrees", "resolution"]);
+    expect(Object.keys(rows[0] ?? {})).toEqual(["table", "question", "variable", "answer", "code", "printed_percent", "printed_count", "recomputed_percent", "recomputed_count", "recomputed_evidence", "recomputed_min", "recomputed_max", "agrees", "resolution"]);
     // The report prints "6 % (16)" for Serviceerklæringer, Har allerede innført.
     const first = rows.find((r) => r.variable === "q3" && r.code === "1");
-    expect(first).toMatchObject({ printed_percent: "6", printed_count: "16", recomputed_count: "16", agrees: "1" });
+    expect(first).toMatchObject({ printed_percent: "6", printed_count: "16", recomputed_count: "16", recomputed_evidence: "printed", agrees: "1" });
     expect(Number(first?.recomputed_percent)).toBeCloseTo((100 * 16) / 253, 10);
     expect(text).not.toMatch(/ % \(/);
   });
