@@ -27,6 +27,8 @@ export interface NbEvents {
   "nb-delete-local": { key: string };
   /** <nb-share-dialog>: closed. */
   "nb-close": Record<string, never>;
+  /** <nb-export-menu>: a file was exported (for tests and the status line). */
+  "nb-export": { format: string; filename: string };
 }
 
 declare global {
@@ -38,6 +40,7 @@ declare global {
     "nb-consent": CustomEvent<NbEvents["nb-consent"]>;
     "nb-delete-local": CustomEvent<NbEvents["nb-delete-local"]>;
     "nb-close": CustomEvent<NbEvents["nb-close"]>;
+    "nb-export": CustomEvent<NbEvents["nb-export"]>;
   }
 }
 

@@ -9,6 +9,7 @@
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { DataPhase, DataSource, ValidationSummary } from "../app/data-source";
+import { ModelController } from "./model-controller";
 import "./nb-data-source.css";
 
 /** The registry as this control shows it. */
@@ -33,8 +34,11 @@ export class NbDataSource extends LitElement {
   @state() private menuOpen = false;
   @state() private dragging = false;
   @state() private formats: Formats | undefined;
-  private detach: (() => void) | undefined;
-  private attached: DataSource | undefined;
+
+  constructor() {
+    super();
+    new ModelController(this, () => this.source, (source, listener) => source.onChange(listener));
+  }
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -58,14 +62,6 @@ export class NbDataSource extends LitElement {
     window.removeEventListener("dragleave", this.onDragLeave);
     window.removeEventListener("drop", this.onDrop, true);
     document.removeEventListener("click", this.onDocumentClick);
-    this.detach?.();
-  }
-
-  protected override willUpdate(): void {
-    if (this.attached === this.source) return;
-    this.detach?.();
-    this.attached = this.source;
-    this.detach = this.source?.onChange(() => this.requestUpdate());
   }
 
   protected override updated(): void {

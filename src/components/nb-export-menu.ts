@@ -10,6 +10,7 @@ import { customElement, property, state } from "lit/decorators.js";
 import { tableToCsv, type CsvOptions, type TableLike } from "../analysis/export-table";
 import { downloadBlob, findChartSvg, pngBlob, svgBlob } from "../app/export-chart";
 import { exportFilename } from "../app/export-filename";
+import { fire } from "./events";
 import "./nb-export-menu.css";
 
 /** The formats the menu offers. */
@@ -44,7 +45,7 @@ export class NbExportMenu extends LitElement {
         if (!svg) throw new Error("there is no chart to export");
         downloadBlob(format === "svg" ? svgBlob(svg) : await pngBlob(svg, { scale: 2 }), filename);
       }
-      this.dispatchEvent(new CustomEvent("nb-export", { bubbles: true, composed: true, detail: { format, filename } }));
+      fire(this, "nb-export", { format, filename });
     } catch (err) {
       this.error = `Eksport feilet – export failed: ${err instanceof Error ? err.message : String(err)}`;
     }
