@@ -8,20 +8,46 @@
  */
 import type { BaseResult, ComparisonResult, CrosswalkEvaluation } from "./evaluate-crosswalk";
 import type { ComparisonNumbers } from "./measure-comparison";
-import { verdictLabel, type Verdict } from "./crosswalk-ensemble";
+import { verdictLabel } from "./crosswalk-ensemble";
 import type { ComparisonDiff } from "./crosswalk-diff";
 import { pct, pctRange } from "./crosswalk-format";
 import { formatLines } from "./crosswalk-thesis";
 import { FINDING_SHARE } from "../evidence/evidence";
 
-/** Badge colours per verdict (colour-blind safe pairs; the word is always shown too). */
-export const VERDICT_STYLE: Record<Verdict, string> = {
-  agrees: "background:#dbeafe;color:#08306b",
-  contrasts: "background:#fde2cf;color:#7f2704",
-  open: "background:#eeeeee;color:#333333",
-  "not comparable": "background:#ffffff;color:#595959;border:1px dashed #8c8c8c",
-  depends: "background:#fff7d6;color:#5c4400;border:1px dotted #8a6d00",
-};
+/**
+ * The tables' styles, once per table: badge colours per verdict (colour-blind safe pairs; the word
+ * is always shown too), and on a page narrower than 760 px every row becomes a stacked card whose
+ * cells carry their column name (a five-column table cannot be read on a phone).
+ */
+export const CROSSWALK_CSS = `
+.cw-wrap { overflow-x: auto; }
+.cw-table { border-collapse: collapse; font-size: 0.9em; width: 100%; }
+.cw-table caption { text-align: left; font-weight: 600; padding-bottom: 0.4em; }
+.cw-table th, .cw-table td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid #e5e5e5; }
+.cw-table th { border-bottom: 2px solid #222222; }
+.cw-quotes { max-width: 24em; font-size: 0.9em; }
+.cw-quote { font-style: italic; margin-bottom: 0.25em; }
+.cw-measure { max-width: 20em; }
+.cw-result { max-width: 28em; }
+.cw-small { margin-top: 0.3em; font-size: 0.85em; color: #4d4d4d; }
+.cw-line { margin-top: 0.3em; }
+.cw-note { font-size: 0.85em; color: #595959; }
+.cw-audit { font-size: 0.8em; white-space: normal; }
+.cw-flip { font-weight: 700; color: #7f2704; }
+.verdict { padding: 0.1em 0.45em; border-radius: 3px; font-weight: 600; display: inline-block; }
+.verdict[data-verdict="agrees"] { background: #dbeafe; color: #08306b; }
+.verdict[data-verdict="contrasts"] { background: #fde2cf; color: #7f2704; }
+.verdict[data-verdict="open"] { background: #eeeeee; color: #333333; }
+.verdict[data-verdict="not comparable"] { background: #ffffff; color: #595959; border: 1px dashed #8c8c8c; }
+.verdict[data-verdict="depends"] { background: #fff7d6; color: #5c4400; border: 1px dotted #8a6d00; }
+@media (max-width: 760px) {
+  .cw-table thead { display: none; }
+  .cw-table, .cw-table tbody, .cw-table tr, .cw-table td { display: block; max-width: none; }
+  .cw-table tr { border-bottom: 2px solid #222222; padding: 0.4em 0; }
+  .cw-table td { border-bottom: none; padding: 0.2em 0; }
+  .cw-table td::before { content: attr(data-label); display: block; font-size: 0.75em; text-transform: uppercase; letter-spacing: 0.04em; color: #595959; }
+}
+`;
 
 /** The numbers of a result in a few words, e.g. "64.3 % (57.7–70.5 %) of 213; threshold 50 %". */
 export function formatNumbers(numbers: ComparisonNumbers | null): string {
@@ -39,6 +65,9 @@ export function formatNumbers(numbers: ComparisonNumbers | null): string {
   }
 }
 
+/** The crosswalk table's columns (also each cell's label when rows stack on a narrow page). */
+const COLUMNS = ["Thesis finding", "Thesis words", "Survey measure and criterion", "Numbers", "Verdict"] as const;
+
 /** What the verdict rests on, as a short marker: "determined", "50 reconstructions: 52–60 %", "your data". */
 export function evidenceMarker(r: BaseResult): string {
   const e = r.ensemble;
@@ -47,19 +76,30 @@ export function evidenceMarker(r: BaseResult): string {
   return e.verdict === "depends" ? `rests on the reconstruction (${e.k} of ${e.draws} ${e.modal})` : `holds in ${e.k} of ${e.draws} reconstructions`;
 }
 
-function cell(document: Document, tag: "td" | "th", content: string | Node, style = ""): HTMLElement {
+function cell(document: Document, tag: "td" | "th", content: string | Node, className = "", label = ""): HTMLElement {
   const el = document.createElement(tag);
   if (typeof content === "string") el.textContent = content;
   else el.appendChild(content);
-  el.setAttribute("style", `text-align:left;vertical-align:top;padding:0.35em 0.5em;border-bottom:1px solid #e5e5e5;${style}`);
+  if (className) el.className = className;
+  if (label) el.dataset.label = label;
   return el;
 }
 
-function div(document: Document, text: string, style = ""): HTMLElement {
+function div(document: Document, text: string, className = ""): HTMLElement {
   const el = document.createElement("div");
   el.textContent = text;
-  if (style) el.setAttribute("style", style);
+  if (className) el.className = className;
   return el;
+}
+
+/** A table in its scrolling wrapper with the styles. */
+function wrapped(document: Document, table: HTMLElement, ...after: HTMLElement[]): HTMLElement {
+  const style = document.createElement("style");
+  style.textContent = CROSSWALK_CSS;
+  const wrap = document.createElement("div");
+  wrap.className = "cw-wrap";
+  wrap.append(style, table, ...after);
+  return wrap;
 }
 
 /** A verdict badge: the verdict word, or "depends on the reconstruction (…)" with the split. */
@@ -68,14 +108,13 @@ export function verdictBadge(document: Document, result: Pick<BaseResult, "verdi
   span.className = "verdict";
   span.dataset.verdict = result.verdict;
   span.textContent = verdictLabel(result.ensemble);
-  span.setAttribute("style", `${VERDICT_STYLE[result.verdict]};padding:0.1em 0.45em;border-radius:3px;font-weight:600;display:inline-block`);
   return span;
 }
 
 function headerRow(document: Document, labels: string[]): HTMLElement {
   const thead = document.createElement("thead");
   const tr = document.createElement("tr");
-  for (const label of labels) tr.appendChild(cell(document, "th", label, "border-bottom:2px solid #222222"));
+  for (const label of labels) tr.appendChild(cell(document, "th", label));
   thead.appendChild(tr);
   return thead;
 }
@@ -85,19 +124,18 @@ function findingCell(document: Document, r: ComparisonResult): HTMLElement {
   const strong = document.createElement("strong");
   strong.textContent = r.comparison.title;
   wrap.append(strong, div(document, r.comparison.finding));
-  return cell(document, "td", wrap);
+  return cell(document, "td", wrap, "", COLUMNS[0]);
 }
 
 function quoteCell(document: Document, r: ComparisonResult): HTMLElement {
   const wrap = document.createElement("div");
   if (!r.thesis) wrap.textContent = "–";
   for (const c of r.thesis?.citations ?? []) {
-    const q = div(document, `${c.source ? `${c.source}: ` : ""}«${c.quote}» (${formatLines(c.lines)})`, "font-style:italic;margin-bottom:0.25em");
-    q.className = "citation";
+    const q = div(document, `${c.source ? `${c.source}: ` : ""}«${c.quote}» (${formatLines(c.lines)})`, "cw-quote citation");
     if (c.caseId) q.dataset.case = c.caseId;
     wrap.appendChild(q);
   }
-  return cell(document, "td", wrap, "max-width:24em;font-size:0.9em");
+  return cell(document, "td", wrap, "cw-quotes", COLUMNS[1]);
 }
 
 /** The criterion a comparison is judged by and why: the threshold for shares, the direction for tests. */
@@ -114,10 +152,8 @@ export function criterion(r: ComparisonResult): string {
 
 function measureCell(document: Document, r: ComparisonResult): HTMLElement {
   const wrap = document.createElement("div");
-  const why = div(document, criterion(r), "margin-top:0.3em;font-size:0.85em;color:#4d4d4d");
-  why.className = "criterion";
-  wrap.append(div(document, r.comparison.surveyMeasure), why);
-  return cell(document, "td", wrap, "max-width:20em");
+  wrap.append(div(document, r.comparison.surveyMeasure), div(document, criterion(r), "cw-small criterion"));
+  return cell(document, "td", wrap, "cw-measure", COLUMNS[2]);
 }
 
 function numbersCell(document: Document, r: ComparisonResult): HTMLElement {
@@ -126,41 +162,41 @@ function numbersCell(document: Document, r: ComparisonResult): HTMLElement {
   const differs = report !== undefined && report.verdict !== r.verdict;
   wrap.appendChild(div(document, `${differs ? "Answered base: " : ""}${formatNumbers(r.numbers)}`));
   if (report && differs) {
-    const line = div(document, `Report's base (Tabell ${report.table}, "vet ikke" kept in): ${formatNumbers(report.numbers)}`, "margin-top:0.3em");
-    line.className = "report-base";
-    wrap.appendChild(line);
+    wrap.appendChild(div(document, `Report's base (Tabell ${report.table}, «vet ikke» kept in): ${formatNumbers(report.numbers)}`, "cw-line report-base"));
   }
-  const marker = div(document, evidenceMarker(r), "margin-top:0.3em;font-size:0.85em;color:#4d4d4d");
-  marker.className = "evidence";
+  const marker = div(document, evidenceMarker(r), "cw-small evidence");
   marker.dataset.evidence = r.ensemble.evidence.kind;
   wrap.appendChild(marker);
-  return cell(document, "td", wrap);
+  return cell(document, "td", wrap, "", COLUMNS[3]);
 }
 
 function resultCell(document: Document, r: ComparisonResult): HTMLElement {
   const wrap = document.createElement("div");
   const report = r.reportBase;
   if (report && report.verdict !== r.verdict) {
-    wrap.append(div(document, "Answered base:", "font-size:0.85em"), verdictBadge(document, r), div(document, `Report's base (Tabell ${report.table}):`, "font-size:0.85em;margin-top:0.2em"));
+    wrap.append(div(document, "Answered base:", "cw-small"), verdictBadge(document, r), div(document, `Report's base (Tabell ${report.table}):`, "cw-small"));
     const second = verdictBadge(document, report);
     second.classList.add("report-verdict");
     wrap.appendChild(second);
   } else {
     wrap.appendChild(verdictBadge(document, r));
   }
-  wrap.appendChild(div(document, r.explanation, "margin-top:0.3em"));
-  if (report && report.verdict !== r.verdict) wrap.appendChild(div(document, `On the report's base: ${report.explanation}`, "margin-top:0.3em"));
-  if (r.audit) {
+  wrap.appendChild(div(document, r.explanation, "cw-line"));
+  if (report && report.verdict !== r.verdict) wrap.appendChild(div(document, `On the report's base: ${report.explanation}`, "cw-line"));
+  if (r.numbers !== null) {
+    // The audit line asks the statistics kernels again: it is written when the reader opens it.
     const details = document.createElement("details");
     const summary = document.createElement("summary");
     summary.textContent = "audit";
     const code = document.createElement("code");
-    code.setAttribute("style", "font-size:0.8em;white-space:normal");
-    code.textContent = r.audit;
+    code.className = "cw-audit";
     details.append(summary, code);
+    details.addEventListener("toggle", () => {
+      if (details.open && !code.textContent) code.textContent = r.audit;
+    });
     wrap.appendChild(details);
   }
-  return cell(document, "td", wrap, "max-width:28em");
+  return cell(document, "td", wrap, "cw-result", COLUMNS[4]);
 }
 
 /** How the verdicts are reached, in words: the page's method note under the table. */
@@ -176,15 +212,13 @@ export function methodNote(evaluation: CrosswalkEvaluation): string {
 /** The crosswalk table: finding, quotes, survey measure and criterion, numbers, verdict (with explanation and audit). */
 export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEvaluation, caption?: string): HTMLElement {
   const table = document.createElement("table");
-  table.className = "crosswalk";
-  table.setAttribute("style", "border-collapse:collapse;font-size:0.9em;width:100%");
+  table.className = "crosswalk cw-table";
   if (caption) {
     const cap = document.createElement("caption");
-    cap.setAttribute("style", "text-align:left;font-weight:600;padding-bottom:0.4em");
     cap.textContent = caption;
     table.appendChild(cap);
   }
-  table.appendChild(headerRow(document, ["Thesis finding", "Thesis words", "Survey measure and criterion", "Numbers", "Verdict"]));
+  table.appendChild(headerRow(document, [...COLUMNS]));
   const tbody = document.createElement("tbody");
   for (const r of evaluation.results) {
     const tr = document.createElement("tr");
@@ -196,42 +230,34 @@ export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEv
     tbody.appendChild(tr);
   }
   table.appendChild(tbody);
-  const foot = div(document, methodNote(evaluation), "font-size:0.85em;color:#595959");
-  foot.className = "crosswalk-method";
-  const wrap = document.createElement("div");
-  wrap.setAttribute("style", "overflow-x:auto");
-  wrap.append(table, foot);
-  return wrap;
+  return wrapped(document, table, div(document, methodNote(evaluation), "cw-note crosswalk-method"));
 }
 
 /** The what-if table: each comparison under two filter states, the difference, its test, and flips. */
 export function renderDiffTable(document: Document, diffs: readonly ComparisonDiff[]): HTMLElement {
   const table = document.createElement("table");
-  table.className = "crosswalk-diff";
-  table.setAttribute("style", "border-collapse:collapse;font-size:0.9em;width:100%");
-  const [la, lb] = diffs[0]?.labels ?? ["A", "B"];
-  table.appendChild(headerRow(document, ["Comparison", la, lb, "Difference and test", "Verdict"]));
+  table.className = "crosswalk-diff cw-table";
+  const [la = "A", lb = "B"] = diffs[0]?.labels ?? [];
+  const labels = ["Comparison", la, lb, "Difference and test", "Verdict"];
+  table.appendChild(headerRow(document, labels));
   const tbody = document.createElement("tbody");
   for (const d of diffs) {
     const tr = document.createElement("tr");
     tr.dataset.id = d.id;
     tr.dataset.flips = String(d.flips);
     tr.dataset.difference = d.finding;
-    const side = (r: ComparisonResult): HTMLElement => {
+    const side = (r: ComparisonResult, label: string): HTMLElement => {
       const wrap = document.createElement("div");
       wrap.append(verdictBadge(document, r), document.createTextNode(` ${formatNumbers(r.numbers)}`));
-      return cell(document, "td", wrap);
+      return cell(document, "td", wrap, "", label);
     };
     const isR = d.method === "Fisher z";
     const value = d.difference === null ? "" : `${isR ? d.difference.toFixed(2) : `${(100 * d.difference).toFixed(0)} points`}; `;
     const across = d.significantIn.m > 1 ? `; significant in ${d.significantIn.k} of ${d.significantIn.m} reconstructions (${d.finding})` : "";
     const flip = d.flips ? "flips" : d.a.verdict === d.b.verdict ? "same" : "differs, not a finding";
-    tr.append(cell(document, "td", d.comparison.title), side(d.a), side(d.b), cell(document, "td", `${value}${d.test}${across}`), cell(document, "td", flip, d.flips ? "font-weight:700;color:#7f2704" : ""));
+    tr.append(cell(document, "td", d.comparison.title, "", labels[0]), side(d.a, la), side(d.b, lb), cell(document, "td", `${value}${d.test}${across}`, "", labels[3]), cell(document, "td", flip, d.flips ? "cw-flip" : "", labels[4]));
     tbody.appendChild(tr);
   }
   table.appendChild(tbody);
-  const wrap = document.createElement("div");
-  wrap.setAttribute("style", "overflow-x:auto");
-  wrap.appendChild(table);
-  return wrap;
+  return wrapped(document, table);
 }
