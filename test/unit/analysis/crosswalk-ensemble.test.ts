@@ -23,6 +23,7 @@ import { parseThesis, type ThesisData } from "../../../src/data/thesis";
 import * as stats from "../../../src/stats/index";
 import { FINDING_SHARE } from "../../../src/analysis/evidence/evidence";
 import { nodeHost } from "../notebooks/headless-survey";
+import { wilson } from "./crosswalk-by-hand";
 
 const repo = resolve(__dirname, "../../..");
 const thesis = parseThesis(JSON.parse(readFileSync(resolve(repo, "data/thesis-2016/thesis.json"), "utf8")));
@@ -32,13 +33,6 @@ function byId(id: string): Comparison {
   const c = CROSSWALK.find((k) => k.id === id);
   if (!c) throw new Error(`no comparison ${id}`);
   return c;
-}
-function wilson(x: number, n: number): { low: number; high: number } {
-  const z = 1.959963984540054;
-  const p = x / n;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return { low: centre - half, high: centre + half };
 }
 /** A q29-style share counted from plain rows: yes = codes 1–2 of the answered 1–4. */
 function topTwoOf(rows: readonly SurveyRow[], variable: string): { x: number; n: number } {

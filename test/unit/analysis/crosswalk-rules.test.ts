@@ -21,6 +21,7 @@ import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import { parseThesis } from "../../../src/data/thesis";
 import { nodeHost } from "../notebooks/headless-survey";
 import { hasPspp, runPspp } from "../stats/pspp-run";
+import { fisherByHand, wilson } from "./crosswalk-by-hand";
 
 const repo = resolve(__dirname, "../../..");
 const thesis = parseThesis(JSON.parse(readFileSync(resolve(repo, "data/thesis-2016/thesis.json"), "utf8")));
@@ -45,28 +46,6 @@ function shareOf(numbers: ComparisonResult["numbers"]): ShareNumbers {
 function groupsOf(numbers: ComparisonResult["numbers"]): GroupNumbers {
   if (numbers?.kind === "groups") return numbers;
   throw new Error("not groups");
-}
-/** Wilson 95 % by hand. */
-function wilson(x: number, n: number): { low: number; high: number } {
-  const z = 1.959963984540054;
-  const p = x / n;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return { low: centre - half, high: centre + half };
-}
-/** Two-sided Fisher exact p by the hypergeometric sum, written out independently of src/stats. */
-function fisherByHand(a: number, b: number, c: number, d: number): number {
-  const choose = (n: number, k: number): number => {
-    let r = 1;
-    for (let i = 1; i <= k; i++) r = (r * (n - k + i)) / i;
-    return r;
-  };
-  const r1 = a + b, r2 = c + d, c1 = a + c;
-  const prob = (x: number): number => (choose(r1, x) * choose(r2, c1 - x)) / choose(r1 + r2, c1);
-  const observed = prob(a);
-  let p = 0;
-  for (let x = Math.max(0, c1 - r2); x <= Math.min(r1, c1); x++) if (prob(x) <= observed * (1 + 1e-7)) p += prob(x);
-  return p;
 }
 
 describe("thresholds: each comparison states its own, with the reason, on the page", () => {

@@ -16,6 +16,7 @@ import { findVariable } from "../../../src/stats/index";
 import { parseThesis } from "../../../src/data/thesis";
 import { EMPTY_FILTER, type SurveyFilter } from "../../../src/data/survey-filter";
 import { liveRuntime, nodeHost, runHeadless, setFilter } from "../notebooks/headless-survey";
+import { wilson } from "./crosswalk-by-hand";
 
 const repo = resolve(__dirname, "../../..");
 const codebook = parseCodebook(JSON.parse(readFileSync(resolve(repo, "data/survey-1999/codebook.json"), "utf8")), "codebook.json");
@@ -39,14 +40,6 @@ function byId(id: string): Comparison {
   return c;
 }
 const rep = (value: number | null, times: number): (number | null)[] => Array.from({ length: times }, () => value);
-/** The 95 % Wilson interval worked by hand (z = Φ⁻¹(.975)), independent of the statistics core. */
-function wilson(x: number, n: number): { low: number; high: number } {
-  const z = 1.959963984540054;
-  const p = x / n;
-  const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-  const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
-  return { low: centre - half, high: centre + half };
-}
 
 describe("the crosswalk spec", () => {
   it("has at least 15 comparisons with unique ids", () => {
