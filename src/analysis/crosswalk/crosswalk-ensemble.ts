@@ -60,8 +60,9 @@ export function ensembleVerdict(series: DrawSeries, ensemble: boolean): Ensemble
   if (!ensemble) return { verdict: modal, split, draws: m, modal, k, evidence: classifyFigure(undefined) };
   const figure = classifyFigure(series.key);
   const test = classifyFigure(series.p);
-  // Determined only when both the figure and its test's p are the same in every draw.
-  const evidence: Evidence = figure.kind === "determined" && test.kind !== "determined" ? { kind: "reconstruction", ...(test.range ? { range: test.range } : {}) } : figure;
+  // Determined only when both the figure and its test's p are the same in every draw (a base can
+  // move while the share stays: then the figure has no range, but the comparison still rests on the draw).
+  const evidence: Evidence = figure.kind === "determined" && test.kind !== "determined" ? { kind: "reconstruction", draws: m } : figure;
   const verdict: Verdict = k >= FINDING_SHARE * m ? modal : "depends";
   const q = classifyFigure(series.q);
   return { verdict, split, draws: m, modal, k, evidence, ...(q.range ? { qRange: { min: q.range.min, max: q.range.max } } : {}) };

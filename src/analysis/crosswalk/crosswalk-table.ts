@@ -9,6 +9,8 @@
 import type { BaseResult, ComparisonResult, CrosswalkEvaluation } from "./evaluate-crosswalk";
 import type { ComparisonNumbers } from "./measure-comparison";
 import { verdictLabel } from "./crosswalk-ensemble";
+import { keyFigure } from "./explain-comparison";
+import { evidenceClass, evidenceLegend, evidenceMarker } from "../evidence/evidence-marker";
 import type { ComparisonDiff } from "./crosswalk-diff";
 import { pct, pctRange } from "./crosswalk-format";
 import { formatLines } from "./crosswalk-thesis";
@@ -68,12 +70,12 @@ export function formatNumbers(numbers: ComparisonNumbers | null): string {
 /** The crosswalk table's columns (also each cell's label when rows stack on a narrow page). */
 const COLUMNS = ["Thesis finding", "Thesis words", "Survey measure and criterion", "Numbers", "Verdict"] as const;
 
-/** What the verdict rests on, as a short marker: "determined", "50 reconstructions: 52–60 %", "your data". */
-export function evidenceMarker(r: BaseResult): string {
+/** What the verdict rests on, in words: "determined (same in all 50 reconstructions)", "holds in 49 of 50 reconstructions", "your data". */
+export function evidenceText(r: BaseResult): string {
   const e = r.ensemble;
   if (e.evidence.kind === "your-data") return "your data";
   if (e.evidence.kind === "determined") return `determined (same in all ${e.draws} reconstructions)`;
-  return e.verdict === "depends" ? `rests on the reconstruction (${e.k} of ${e.draws} ${e.modal})` : `holds in ${e.k} of ${e.draws} reconstructions`;
+  return e.verdict === "depends" ? `rests on the reconstruction (${e.k} of ${e.draws} ${e.modal})` : `verdict holds in ${e.k} of ${e.draws} reconstructions`;
 }
 
 function cell(document: Document, tag: "td" | "th", content: string | Node, className = "", label = ""): HTMLElement {
@@ -156,17 +158,27 @@ function measureCell(document: Document, r: ComparisonResult): HTMLElement {
   return cell(document, "td", wrap, "cw-measure", COLUMNS[2]);
 }
 
+/** The marker of the result's key figure (P/D/R/Y, with its range across the draws), as every table shows it. */
+function marker(document: Document, r: BaseResult): HTMLElement {
+  const key = keyFigure(r.numbers);
+  return evidenceMarker(document, r.ensemble.evidence, (v) => (key.percent ? (100 * v).toFixed(1) : v.toFixed(2)), key.percent ? " %" : "");
+}
+
 function numbersCell(document: Document, r: ComparisonResult): HTMLElement {
   const wrap = document.createElement("div");
   const report = r.reportBase;
   const differs = report !== undefined && report.verdict !== r.verdict;
-  wrap.appendChild(div(document, `${differs ? "Answered base: " : ""}${formatNumbers(r.numbers)}`));
+  const answered = div(document, `${differs ? "Answered base: " : ""}${formatNumbers(r.numbers)} `, evidenceClass(r.ensemble.evidence.kind));
+  answered.appendChild(marker(document, r));
+  wrap.appendChild(answered);
   if (report && differs) {
-    wrap.appendChild(div(document, `Report's base (Tabell ${report.table}, «vet ikke» kept in): ${formatNumbers(report.numbers)}`, "cw-line report-base"));
+    const line = div(document, `Report's base (Tabell ${report.table}, «vet ikke» kept in): ${formatNumbers(report.numbers)} `, `cw-line report-base ${evidenceClass(report.ensemble.evidence.kind)}`);
+    line.appendChild(marker(document, report));
+    wrap.appendChild(line);
   }
-  const marker = div(document, evidenceMarker(r), "cw-small evidence");
-  marker.dataset.evidence = r.ensemble.evidence.kind;
-  wrap.appendChild(marker);
+  const note = div(document, evidenceText(r), "cw-small evidence");
+  note.dataset.evidence = r.ensemble.evidence.kind;
+  wrap.appendChild(note);
   return cell(document, "td", wrap, "", COLUMNS[3]);
 }
 
@@ -196,7 +208,8 @@ function resultCell(document: Document, r: ComparisonResult): HTMLElement {
     });
     wrap.appendChild(details);
   }
-  return cell(document, "td", wrap, "cw-result", COLUMNS[4]);
+  // A verdict that depends on the reconstruction rests on it: the dimming toggle greys it out.
+  return cell(document, "td", wrap, `cw-result${r.verdict === "depends" ? ` ${evidenceClass("reconstruction")}` : ""}`, COLUMNS[4]);
 }
 
 /** How the verdicts are reached, in words: the page's method note under the table. */
@@ -230,7 +243,8 @@ export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEv
     tbody.appendChild(tr);
   }
   table.appendChild(tbody);
-  return wrapped(document, table, div(document, methodNote(evaluation), "cw-note crosswalk-method"));
+  const kinds = evaluation.results.flatMap((r) => [r.ensemble.evidence.kind, ...(r.reportBase ? [r.reportBase.ensemble.evidence.kind] : [])]);
+  return wrapped(document, table, evidenceLegend(document, kinds, evaluation.basis === "ensemble" ? evaluation.draws : 0), div(document, methodNote(evaluation), "cw-note crosswalk-method"));
 }
 
 /** The what-if table: each comparison under two filter states, the difference, its test, and flips. */

@@ -189,9 +189,11 @@ describe("ensembleVerdict", () => {
   });
 
   it("is determined when the figure and its p are the same in every draw, else shows the figure's range", () => {
-    expect(series(same<DrawVerdict>("agrees"), same(0.6), same(0.01)).evidence).toEqual({ kind: "determined" });
+    expect(series(same<DrawVerdict>("agrees"), same(0.6), same(0.01)).evidence).toEqual({ kind: "determined", draws: 50 });
     const varied = series(same<DrawVerdict>("agrees"), [0.55, ...same(0.6, 48), 0.7], same(0.01));
-    expect(varied.evidence).toEqual({ kind: "reconstruction", range: { min: 0.55, max: 0.7, draws: 50 } });
+    expect(varied.evidence).toEqual({ kind: "reconstruction", draws: 50, range: { min: 0.55, max: 0.7 } });
+    // The same share on a moving base: no range for the figure, but not determined either.
+    expect(series(same<DrawVerdict>("agrees"), same(0.6), [0.01, ...same(0.02, 49)]).evidence).toEqual({ kind: "reconstruction", draws: 50 });
   });
 
   it("keeps the range of q when only Benjamini–Hochberg moves a determined comparison", () => {
