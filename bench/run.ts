@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: builds the app, runs the workbench benchmarks and the file loads (bench/file-load.ts)
- * in Chromium, the ensemble decoding benchmark (bench/ensemble.ts), then the statistics benchmark from
- * bench/stats.ts when that file is present. Prints medians; not a test.
+ * in Chromium, the ensemble decoding benchmark (bench/ensemble.ts), the crosswalk benchmark
+ * (bench/crosswalk.ts), then the statistics benchmark from bench/stats.ts when that file is present.
+ * Prints medians; not a test.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -9,6 +10,7 @@ import { build } from "vite";
 import { runFileLoadBench } from "./file-load";
 import { runWorkbenchBench } from "./workbench";
 import { runEnsembleBench } from "./ensemble";
+import { runCrosswalkBench } from "./crosswalk";
 
 function hasRunStatsBench(mod: unknown): mod is { runStatsBench: () => Promise<void> } {
   return typeof mod === "object" && mod !== null && "runStatsBench" in mod && typeof mod.runStatsBench === "function";
@@ -21,6 +23,8 @@ async function main(): Promise<void> {
   await runFileLoadBench();
   console.log("");
   await runEnsembleBench();
+  console.log("");
+  await runCrosswalkBench();
 
   // The statistics bench lives in its own file (another owner); import it only if it exists.
   const statsPath = fileURLToPath(new URL("./stats.ts", import.meta.url));

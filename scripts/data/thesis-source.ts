@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseThesis, type ChallengeId, type Cited, type ThesisCase, type ThesisData, type ThesisLiteratureItem, type ThesisNumber } from "../../src/data/thesis";
+import { CASE_IDS, parseThesis, type CaseId, type CaseTopic, type ChallengeId, type Cited, type ThesisCase, type ThesisData, type ThesisLiteratureItem, type ThesisNumber } from "../../src/data/thesis";
 import { locateQuote } from "./locate-quote";
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
@@ -52,8 +52,7 @@ const cases: DraftCase[] = [
     use: f("measurement", "Kommune A benytter BMS først og fremst som et rapporteringssystem i forbindelse med ytelsesmåling"),
     strategyMap: f("had heard of strategy maps, does not use them", "noe som var tilfellet for kommune A, som hadde hørt om strategikart, men likevel noe de ikke benyttet seg av"),
     incentives: f("none; not mature for it", "Kommune A hadde ikke benyttet seg av noen form for incentiv- eller belønningssystemer"),
-    dormancy: f("dormant for several years after 2006; revived about three years before the interview", "Modellen har derimot blitt revitalisert de siste tre årene"),
-    challenges: f<ChallengeId[]>(["adaptation", "indicators", "hard-to-measure", "reporting-times", "mindset"], "For kommune A hadde det vært en utfordring å få tjenestelederne til å ta målekartet på alvor"),
+    dormancy: f("dormant for several years after 2006; revived about three years before the interview", "Manglende tilpasning og derfor en lite anvendelig målemodell, førte til at BMS ble et sovende verktøy i flere år"),
     effects: f(["better reporting", "focus beyond money", "more motivated staff"], "Informanten i kommune A forklarer at det har bidratt til å rette et mer tydeligere fokus mot de andre viktige aspektene i kommunen"),
     indicators: f(["Brukertilfredshet", "Brukermedvirkning", "Kvalitet på tjenesteleveransen", "Medarbeidertilfredshet", "Nærvær", "Regnskapstall"], "Måleindikatorer Målemetoder Brukertilfredshet Brukermedvirkning Kvalitet på tjenesteleveransen Medarbeidertilfredshet Nærvær Regnskapstall Brukerundersøkelse"),
     measurementSources: f(["Brukerundersøkelse", "Medarbeiderundersøkelse", "Nærværsstatestikk", "Finansielle nøkkeltall", "KOSTRA-tall", "Fagsystemer"], "Brukerundersøkelse Medarbeiderundersøkelse Nærværsstatestikk Finansielle nøkkeltall KOSTRA-tall Fagsystemer Tabell 7"),
@@ -76,7 +75,6 @@ const cases: DraftCase[] = [
     strategyMap: f("knows strategy maps; works with cause–effect links instead", "Kommune B hadde også kjennskap til strategikart i BMS"),
     incentives: f("bonus schemes tried and abandoned; ranking and openness instead", "Kommune B hadde prøvd seg med noen belønningssystemer og bonusavtaler tidligere"),
     dormancy: f("never became a living tool at first; developed continuously since 2003", "Kommunen klarte ikke å gjøre BMS til et «levende» verktøy"),
-    challenges: f<ChallengeId[]>(["adaptation", "indicators", "hard-to-measure", "reporting-times", "mindset", "data-collection"], "Kommune B hadde opplevd utforinger knyttet til å få tilgang til nødvendig data"),
     effects: f(["more useful information", "better basis to improve services"], "Kommune B har også opplevd at BMS bidrar med mer nyttig informasjon"),
     indicators: f(["Brukertilfredshet", "Brukermedvirkning", "Kvalitet på tjenesteleveransen", "Medarbeidertilfredshet", "Sykefravær", "Ressursutnyttelse", "Omfang på tjenesten", "Effektivitet på tjenesten", "Kompetanse og rekruttering", "Regnskapstall"], "Sykefravær Ressursutnyttelse Omfang på tjenesten Effektivitet på tjenesten Kompetanse og rekruttering Regnskapstall"),
     measurementSources: f(["Brukerundersøkelse (qualitative in-depth interviews)", "Medarbeiderundersøkelse", "Finansielle nøkkeltall", "KOSTRA-tall", "Fagsystemer"], "Kommunen har blant annet valgt å gå vekk fra tradisjonelle brukerundersøkelser, og benytter seg nå av kvalitative dybdeintervjuer"),
@@ -99,7 +97,6 @@ const cases: DraftCase[] = [
     strategyMap: f("had not heard of strategy maps; wants a visualisation", "Kommune C hadde heller ikke hørt om strategikart"),
     incentives: f("none, and none planned", "Kommune C og D bruker heller ikke noen form for incentiv- eller belønningssystemer"),
     dormancy: f("BMS too extensive; simplified into MRS in 2012", "Kommune C opplevde at BMS ble for omfattende"),
-    challenges: f<ChallengeId[]>(["adaptation", "indicators", "hard-to-measure", "reporting-times", "mindset", "political-governance"], "Kommuner er politisk styrte organisasjoner, og dette ble blant annet påpekt som en utfordring i forhold til BMS av kommune C og D"),
     effects: f(["focus beyond money", "richer insight into service delivery", "help to prioritise"], "MRS har gitt en bedre og rikere innsikt i tjenesteleveransen"),
     indicators: f(["Brukertilfredshet", "Brukermedvirkning", "Medarbeidertilfredshet", "Sykefravær", "Turnover", "Kvalitet på tjenestetilbudet", "Kompetanse/rekruttering", "Regnskapstall"], "Sykefravær Turnover Kvalitet på tjenestetilbudet Kompetanse/rekruttering Regnskapstall"),
     measurementSources: f(["Brukerundersøkelse", "Medarbeiderundersøkelse", "Finansielle nøkkeltall", "KOSTRA-tall"], "Brukerundersøkelse Medarbeiderundersøkelse Finansielle nøkkeltall KOSTRA-tall Tabell 9"),
@@ -122,7 +119,6 @@ const cases: DraftCase[] = [
     strategyMap: f("had not heard of strategy maps; builds cause–effect links", "Kommune D hadde ikke hørt om strategikart"),
     incentives: f("none, and none planned", "Kommune C og D bruker heller ikke noen form for incentiv- eller belønningssystemer"),
     dormancy: f("none: a successful introduction in 2011", "Kommune D innførte BMS i 2011, og kommunen har hatt en vellykket innføring av BMS"),
-    challenges: f<ChallengeId[]>(["adaptation", "indicators", "hard-to-measure", "reporting-times", "mindset", "maintenance", "political-governance"], "Kommune D påpekte derimot at langsiktigheten til disse kommuneplanene utgjorde en utfordring"),
     effects: f(["more quantitative reporting", "more cross-disciplinary work", "more strategic work", "more motivated staff"], "BMS har ført til at man jobber mye mer tverrfaglig i kommunen"),
     indicators: f(["Brukertilfredshet", "Brukermedvirkning", "Økonomistyring", "Medarbeidertilfredshet", "Nærvær", "Kvalitet på tjenestetilbudet", "Effektivitet", "Kompetanse"], "Brukertilfredshet Brukermedvirkning Økonomistyring Medarbeidertilfredshet Nærvær Kvalitet på tjenestetilbudet Effektivitet Kompetanse"),
     measurementSources: f(["Regnskapstall", "Brukerundersøkelse", "Medarbeiderundersøkelse", "Finansielle nøkkeltall", "KOSTRA-tall", "Nærværsstatistikk", "Fagsystemer"], "Regnskapstall Brukerundersøkelse Medarbeiderundersøkelse Finansielle nøkkeltall KOSTRA-tall Nærværsstatistikk Fagsystemer"),
@@ -177,8 +173,107 @@ const tables: Array<{ id: string; caption: Draft<string>; fields: string[]; note
   { id: "11", caption: f("Tidspunkt for innføringen av BMS", "Tabell 11: Tidspunkt for innføringen av BMS"), fields: ["introduced"] },
   { id: "12", caption: f("Oversikt perspektiver", "Tabell 12: Oversikt perspektiver"), fields: ["perspectives"] },
   { id: "13", caption: f("Strukturen på målekartet i de ulike kommunene", "Tabell 13: Strukturen på målekartet i de ulike kommunene"), fields: ["structure", "thresholds"] },
-  { id: "14", caption: f("Utfordringer knyttet til BMS og MRS", "Tabell 14: Utfordringer knyttet til BMS og MRS"), fields: ["challenges"], note: "The extract keeps the challenge labels but loses the per-municipality marks; each case's challenges are taken from the text of section 5.3, which names the municipalities for each challenge." },
+  { id: "14", caption: f("Utfordringer knyttet til BMS og MRS", "Tabell 14: Utfordringer knyttet til BMS og MRS"), fields: ["challengeRows", "caseFindings"], note: "The extract keeps the challenge labels but loses the per-municipality marks; which case met which challenge is taken from section 5.3 and the cases' own \"Utfordringer\" sections, each with the case's words on that challenge (caseFindings)." },
 ];
+
+/**
+ * Tabell 14, row by row. The extract prints the rows as a list after "Tabell 14 viser …"; each quote
+ * runs into its neighbour where the label alone also stands in Tabell 2 or the text, so it is found
+ * inside Tabell 14 (the build checks the lines).
+ */
+const challengeRows: Array<{ id: ChallengeId; cited: Draft<string> }> = [
+  { id: "adaptation", cited: f("Tilpasning til egen kontekst – Bredden av ulike tjenester", "Tilpasning til egen kontekst - Bredden av ulike tjenester") },
+  { id: "indicators", cited: f("Etablering av måleindikatorer – Riktig antall indikatorer – Måling av kvalitet – Type tjenester kommuner tilbyr", "Etablering av måleindikatorer - Riktig antall indikatorer - Måling av kvalitet") },
+  { id: "hard-to-measure", cited: f("Vanskelig målbart – Type tjenester kommuner tilbyr – Langsiktige og sammensatte effekter – Noe vanskelig å måle kvantitativt", "Vanskelig målbart - Type tjenester kommuner tilbyr - Langsiktige og sammensatte effekter") },
+  { id: "reporting-times", cited: f("Ulike rapporteringstidspunkt", "Noe vanskelig å måle kvantitativt Ulike rapporteringstidspunkt") },
+  { id: "mindset", cited: f("Endring av tankesettet i kommunen", "Ulike rapporteringstidspunkt Endring av tankesettet i kommunen") },
+  { id: "data-collection", cited: f("Datainnsamling og informasjonsprosessering", "Endring av tankesettet i kommunen Datainnsamling og informasjonsprosessering") },
+  { id: "maintenance", cited: f("Oppdatering og vedlikehold av systemet", "Datainnsamling og informasjonsprosessering Oppdatering og vedlikehold av systemet") },
+  { id: "political-governance", cited: f("Politisk styrt og folkevalgt kommunestyre", "Politisk styrt og folkevalgt kommunestyre Tabell 14") },
+];
+
+/**
+ * Each case's own words per topic: for a challenge, what that case experienced of it (its
+ * "Utfordringer" section or section 5.3, where the thesis names the case); for effects and
+ * measures, the sentence that says exactly that thing. The build checks that every quote stands in
+ * the case's own chapter or in the comparative chapter 5.
+ */
+const caseFindingDrafts: Array<{ caseId: CaseId; topic: CaseTopic; cited: Draft<string> }> = [
+  // Adapting the model to one's own context: all four (section 5.3, first paragraph).
+  { caseId: "A", topic: "challenge:adaptation", cited: f("adapting the model and arriving at the overall scorecard was one of the big challenges", "Et av de store utfordringene for kommunen var arbeidet med å tilpasse modellen og å komme frem til det overordnede målekartet de har nå") },
+  { caseId: "B", topic: "challenge:adaptation", cited: f("the breadth of services made a scorecard adapted to B hard to establish", "Stor bredde i tjenester har vært en utfordring i forbindelse med å etablere et målekort som er tilpasset kommune B og deres situasjon") },
+  { caseId: "C", topic: "challenge:adaptation", cited: f("hard to arrive at one scorecard that took account of the sides of the organisation", "Kommune C opplevde også at det hadde vært vanskelig å komme frem til et målekart som tok hensyn til de ulike sidene ved organisasjonen") },
+  { caseId: "D", topic: "challenge:adaptation", cited: f("hard to fit the scorecard to the municipality's existing plans", "Kommune D hadde blant annet opplevd utfordringer knyttet til å etablere et målekart i tråd med de allerede eksisterende planene i kommuen") },
+  // Establishing indicators: all four ("spesialt vanskelig hos alle kommunen").
+  { caseId: "A", topic: "challenge:indicators", cited: f("finding the right indicators, above all for quality", "Kommunen har også hatt utfordringer knyttet til å finne riktige måleindikatorer. En stor utfordring har blant annet vært knyttet til hvordan man skal måle kvalitet") },
+  { caseId: "B", topic: "challenge:indicators", cited: f("too many indicators; hard to know which matter most", "Kommune B synes at det var vanskelig å spisse det ned til hva som er viktigst innenfor de ulike tjenestene da det er så mange forhold å ta hensyn til. Dette har resultert i at kommune B har endt opp med et stort antall måleindikatorer") },
+  { caseId: "C", topic: "challenge:indicators", cited: f("finding the right indicators is a standing challenge", "«Å finne de riktige indikatorene, for å kunne si om vi har nådd målet, det er en utfordring, og som vi hele tiden derfor må jobbe med»") },
+  { caseId: "D", topic: "challenge:indicators", cited: f("indicators of quality were especially hard in all four municipalities", "Det å vite hvordan man skal måle kvalitet, og å finne indikatorer som kan si noe om kvaliteten ble påpekt som spesialt vanskelig hos alle kommunen") },
+  // Hard to measure: all four.
+  { caseId: "A", topic: "challenge:hard-to-measure", cited: f("at times hard to measure", "Informanten fortalte at de hadde erfart at det til tider er vanskelig målbart") },
+  { caseId: "B", topic: "challenge:hard-to-measure", cited: f("many of a municipality's services are hard to measure", "Det er mange av tjenestene til en kommune som det er vanskelig å måle") },
+  { caseId: "C", topic: "challenge:hard-to-measure", cited: f("some services are very hard to measure", "Informanten forklarer også at det er noen av tjenestene som er veldig vanskelig å måle") },
+  { caseId: "D", topic: "challenge:hard-to-measure", cited: f("services hard to measure: a challenge in all four municipalities", "det er derfor noen tjenester det er vanskelig å finne gode mål og indikatorer på. Dette ble pekt på som en utfordring i alle de fire kommunene") },
+  // Different reporting times: all four.
+  { caseId: "A", topic: "challenge:reporting-times", cited: f("different reporting times", "Ulike rapporteringstidspunkter er også en utfordring for kommunen") },
+  { caseId: "B", topic: "challenge:reporting-times", cited: f("different reporting times", "forskjellige rapporteringstidspunkt har også vært en utfordring i kommune B") },
+  { caseId: "C", topic: "challenge:reporting-times", cited: f("different reporting times", "Ulike rapporteringstidspunkter ble også påpekt som en utfordring i kommunen") },
+  { caseId: "D", topic: "challenge:reporting-times", cited: f("long-term effects and different reporting times: named by all four", "Langsiktige og sammensatte effekter som er vanskelige å måle, og ulike rapporteringstidspunkter, ble av alle kommunene pekt på som en utfordring") },
+  // Changing the mindset: all four (section 5.3 names each).
+  { caseId: "A", topic: "challenge:mindset", cited: f("getting service leaders to take the scorecard seriously after years of dormancy", "For kommune A hadde det vært en utfordring å få tjenestelederne til å ta målekartet på alvor") },
+  { caseId: "B", topic: "challenge:mindset", cited: f("getting everyone involved to understand why reporting matters", "Kommune B som er en stor kommune, opplevde utforinger i forhold til å få alle som er involvert til å forstå viktigheten av rapporteringen") },
+  { caseId: "C", topic: "challenge:mindset", cited: f("changing the municipality's mindset towards MRS", "Kommune C hadde hatt utfordringer i forhold til å endre tankesettet i kommunen i retning av MRS") },
+  { caseId: "D", topic: "challenge:mindset", cited: f("changing the mindset from qualitative to quantitative reporting", "Kommune D hadde hatt utfordringer med å endre tankesettet i forbindelse med å gå fra kvalitativ til kvantitativ rapportering") },
+  // Data collection: B only.
+  { caseId: "B", topic: "challenge:data-collection", cited: f("access to the necessary data; poor data systems", "Kommune B hadde opplevd utforinger knyttet til å få tilgang til nødvendig data") },
+  // Maintenance: D only.
+  { caseId: "D", topic: "challenge:maintenance", cited: f("keeping the scorecard up to date with long-term municipal plans", "Kommune D påpekte derimot at langsiktigheten til disse kommuneplanene utgjorde en utfordring i forhold til å oppdatere og utvikle målekartet") },
+  // Political governance: C and D.
+  { caseId: "C", topic: "challenge:political-governance", cited: f("the earlier BMS was hard to communicate to the politicians", "Den tidligere BMS-modellen hadde som sagt vært vanskelig å kommunisere ut mot det politiske") },
+  { caseId: "D", topic: "challenge:political-governance", cited: f("an elected council that must understand the system", "Informanten forklarte at en av utfordringene for en kommune i forhold til BMS er at de har et folkevalgt kommunestyre") },
+  // Effects: better reporting (all four), focus beyond money (A, C).
+  { caseId: "A", topic: "effect:reporting", cited: f("better reporting of the services delivered", "gitt muligheten til å måle kvalitet, noe som har bidratt til en bedre rapportering av leverte tjenester") },
+  { caseId: "B", topic: "effect:reporting", cited: f("more useful information", "Kommune B har også opplevd at BMS bidrar med mer nyttig informasjon") },
+  { caseId: "C", topic: "effect:reporting", cited: f("better reporting in the municipality", "Informanten i kommune C forklarte at MRS hadde bidratt til å sette fokus på noe mer enn penger og økonomi, og at dette var en av de viktigste effektene i form av at det førte til en bedre rapportering i kommunen") },
+  { caseId: "D", topic: "effect:reporting", cited: f("reporting and analysis became better", "Kommune D hadde i likhet med kommune A opplevd en økt motivasjon blant de ansatte, og at rapporteringen og analysearbeidet av den grunn hadde blitt bedre") },
+  { caseId: "A", topic: "effect:focus", cited: f("focus on more than money", "BMS har bidratt med å sette fokus på mer enn bare pengene") },
+  { caseId: "C", topic: "effect:focus", cited: f("focus on more than money and the economy", "MRS har bidratt med å sette fokus på noe mer enn kun penger og økonomi") },
+  // Satisfied with the system: A and C after adapting it, D from the start.
+  { caseId: "A", topic: "expectations-met", cited: f("BMS works very well in its simple form", "Kommunen har forenklet hele systemet, og føler at BMS fungere veldig bra i sin enkle form") },
+  { caseId: "C", topic: "expectations-met", cited: f("a system that works well", "Informanten forteller at kommunen opplever at de har klart å komme frem til et system som fungerer bra") },
+  { caseId: "D", topic: "expectations-met", cited: f("it has absolutely met the expectations", "det har absolutt stått til forventingene") },
+  // User participation among the indicators (Tabell 7–10), every case.
+  { caseId: "A", topic: "user-participation", cited: f("Brukermedvirkning (Tabell 7)", "Tabell 7 viser en oversikt over noen overordnede målemetoder og indikatorer som går igjen i de fleste målekartene. Måleindikatorer Målemetoder Brukertilfredshet Brukermedvirkning") },
+  { caseId: "B", topic: "user-participation", cited: f("Brukermedvirkning (Tabell 8)", "Tabell 8 viser en oversikt over noen overordnede målemetoder og indikatorer som går igjen i de fleste målekartene. Måleindikatorer Målemetoder Brukertilfredshet Brukermedvirkning") },
+  { caseId: "C", topic: "user-participation", cited: f("Brukermedvirkning (Tabell 9)", "Tabell 9 viser en oversikt over disse. Måleindikatorer Målemetoder Brukertilfredshet Brukermedvirkning") },
+  { caseId: "D", topic: "user-participation", cited: f("Brukermedvirkning (Tabell 10)", "Tabell 10 viser en oversikt over noen generelle målemetoder og måleindikatorer. Måleindikatorer Målemetoder Brukertilfredshet Brukermedvirkning") },
+  // User surveys as a measurement method (Tabell 7–10); B now runs them as in-depth interviews.
+  { caseId: "A", topic: "user-surveys", cited: f("Brukerundersøkelse (Tabell 7)", "Regnskapstall Brukerundersøkelse Medarbeiderundersøkelse Nærværsstatestikk") },
+  { caseId: "B", topic: "user-surveys", cited: f("user surveys, now as qualitative in-depth interviews", "benytter seg nå av kvalitative dybdeintervjuer i forbindelse med brukerundersøkelsene") },
+  { caseId: "C", topic: "user-surveys", cited: f("Brukerundersøkelse (Tabell 9)", "Brukerundersøkelse Medarbeiderundersøkelse Finansielle nøkkeltall KOSTRA-tall Tabell 9") },
+  { caseId: "D", topic: "user-surveys", cited: f("Brukerundersøkelse (Tabell 10)", "Regnskapstall Brukerundersøkelse Medarbeiderundersøkelse Finansielle nøkkeltall KOSTRA-tall Nærværsstatistikk") },
+  // Resource demands: C's reporting system became very resource demanding.
+  { caseId: "C", topic: "resource-demanding", cited: f("the reporting system became very resource demanding", "rapporteringssystemet ble veldig ressurskrevende") },
+];
+
+/** The first line whose text is exactly `heading` (section headings stand alone on their line). */
+function headingLine(seedText: string, heading: string): number {
+  const at = seedText.split("\n").findIndex((line) => line.trim() === heading);
+  if (at < 0) throw new Error(`The heading "${heading}" is not in ${THESIS_SEED}; fix the section map in scripts/data/thesis-source.ts.`);
+  return at + 1;
+}
+
+/** Where the thesis speaks of each case: its chapter 4.k, and the comparative analysis (chapter 5). */
+export function caseSections(seedText: string): { chapters: Record<CaseId, [number, number]>; comparative: [number, number]; tabell14: [number, number] } {
+  const starts = ["4.1 Kommune A", "4.2 Kommune B", "4.3 Kommune C", "4.4 Kommune D", "4.5 Oppsummering"].map((h) => headingLine(seedText, h));
+  const chapter = (k: number): [number, number] => [starts[k] ?? 0, (starts[k + 1] ?? 1) - 1];
+  const chapters: Record<CaseId, [number, number]> = { A: chapter(0), B: chapter(1), C: chapter(2), D: chapter(3) };
+  const comparative: [number, number] = [headingLine(seedText, "5.1 Innføring"), headingLine(seedText, "6.1 Hovedfunn og bidrag") - 1];
+  const tabell14: [number, number] = [locateQuote(seedText, "Tabell 14 viser en oversikt", "Tabell 14")[0], locateQuote(seedText, "Tabell 14: Utfordringer knyttet til BMS og MRS", "Tabell 14")[1]];
+  return { chapters, comparative, tabell14 };
+}
+
+const within = (lines: [number, number], range: [number, number]): boolean => lines[0] >= range[0] && lines[1] <= range[1];
 
 /** Resolve every draft's quote to its lines and assemble the data. */
 export function buildThesis(seedText: string): ThesisData {
@@ -195,8 +290,26 @@ export function buildThesis(seedText: string): ThesisData {
     cases: builtCases,
     numbers: numbers.map((n) => ({ ...n, cited: cite(n.cited, `number ${n.id}`) })),
     literature: literature.map((l) => ({ ...l, cited: cite(l.cited, `literature ${l.id}`) })),
+    challengeRows: challengeRows.map((r) => ({ ...r, cited: cite(r.cited, `Tabell 14 ${r.id}`) })),
+    caseFindings: caseFindingDrafts.map((d) => ({ ...d, cited: cite(d.cited, `case ${d.caseId} ${d.topic}`) })),
     challengeLabels,
   };
+  // A case finding must be the case's own words: in its chapter or the comparative chapter 5.
+  const sections = caseSections(seedText);
+  for (const finding of data.caseFindings) {
+    if (!within(finding.cited.lines, sections.chapters[finding.caseId]) && !within(finding.cited.lines, sections.comparative)) {
+      throw new Error(`case ${finding.caseId} ${finding.topic}: the quote stands at lines ${finding.cited.lines.join("–")}, outside chapter 4 on Kommune ${finding.caseId} and the comparative chapter 5; quote words from there (lengthen the quote if its first occurrence is elsewhere).`);
+    }
+  }
+  for (const row of data.challengeRows) {
+    if (!within(row.cited.lines, sections.tabell14)) throw new Error(`Tabell 14 ${row.id}: the quote stands at lines ${row.cited.lines.join("–")}, outside Tabell 14; lengthen it so it is found there.`);
+  }
+  // Every case finding has one quote per case and topic.
+  for (const id of CASE_IDS) {
+    const topics = data.caseFindings.filter((x) => x.caseId === id).map((x) => x.topic);
+    const twice = topics.filter((t, i) => topics.indexOf(t) !== i);
+    if (twice.length) throw new Error(`case ${id} cites ${twice.join(", ")} twice; keep one quote per case and topic.`);
+  }
   // Validate what we built with the same boundary check the app uses.
   return parseThesis(data);
 }

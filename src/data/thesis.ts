@@ -22,20 +22,54 @@ export type CaseId = "A" | "B" | "C" | "D";
 export const CASE_IDS: readonly CaseId[] = ["A", "B", "C", "D"];
 
 /** The literature's challenges (Tabell 2, left column) and the cases' experienced ones (Tabell 14). */
-export type ChallengeId =
-  | "adaptation"
-  | "stakeholders"
-  | "indicators"
-  | "data-collection"
-  | "complex-goals"
-  | "strategy-maps"
-  | "cascading"
-  | "limited-resources"
-  | "hard-to-measure"
-  | "reporting-times"
-  | "mindset"
-  | "maintenance"
-  | "political-governance";
+export const CHALLENGE_IDS = [
+  "adaptation",
+  "stakeholders",
+  "indicators",
+  "data-collection",
+  "complex-goals",
+  "strategy-maps",
+  "cascading",
+  "limited-resources",
+  "hard-to-measure",
+  "reporting-times",
+  "mindset",
+  "maintenance",
+  "political-governance",
+] as const;
+export type ChallengeId = (typeof CHALLENGE_IDS)[number];
+
+/**
+ * What a case is cited for beyond its single-valued fields: each challenge it experienced
+ * (Tabell 14, section 5.3 and its own "Utfordringer" section), and the effects and measures a
+ * comparison rests on. A field like `effects` lists several things under one quote; a topic has one
+ * quote per case that says exactly that thing.
+ */
+export const CASE_TOPICS = [
+  ...CHALLENGE_IDS.map((id) => `challenge:${id}` as const),
+  "effect:reporting",
+  "effect:focus",
+  "expectations-met",
+  "user-participation",
+  "user-surveys",
+  "resource-demanding",
+] as const;
+export type CaseTopic = (typeof CASE_TOPICS)[number];
+
+/** One case's words on one topic. */
+export interface ThesisCaseFinding {
+  caseId: CaseId;
+  topic: CaseTopic;
+  /** The value is a short English gloss of what the quote says. */
+  cited: Cited<string>;
+}
+
+/** A row of Tabell 14 ("Utfordringer knyttet til BMS og MRS"): a challenge the cases experienced. */
+export interface ThesisChallengeRow {
+  id: ChallengeId;
+  /** The row as printed, cited inside Tabell 14. */
+  cited: Cited<string>;
+}
 
 export interface ThesisCase {
   id: CaseId;
@@ -58,7 +92,6 @@ export interface ThesisCase {
   strategyMap: Cited<string>;
   incentives: Cited<string>;
   dormancy: Cited<string>;
-  challenges: Cited<ChallengeId[]>;
   effects: Cited<string[]>;
   indicators: Cited<string[]>;
   measurementSources: Cited<string[]>;
@@ -103,6 +136,10 @@ export interface ThesisData {
   cases: ThesisCase[];
   numbers: ThesisNumber[];
   literature: ThesisLiteratureItem[];
+  /** Tabell 14: the challenges the four cases experienced. */
+  challengeRows: ThesisChallengeRow[];
+  /** Each case's own words per topic (see CASE_TOPICS). */
+  caseFindings: ThesisCaseFinding[];
   challengeLabels: Record<ChallengeId, { no: string; en: string }>;
 }
 
@@ -151,6 +188,19 @@ function isThesisData(json: unknown, problems: string[]): json is ThesisData {
   else json.numbers.forEach((n: unknown, i) => (isRecord(n) ? checkCited(n.cited, `numbers[${i}].cited`, problems) : problems.push(`numbers[${i}] must be an object`)));
   if (!Array.isArray(json.literature)) problems.push("literature must be an array");
   else json.literature.forEach((n: unknown, i) => (isRecord(n) ? checkCited(n.cited, `literature[${i}].cited`, problems) : problems.push(`literature[${i}] must be an object`)));
+  if (!Array.isArray(json.challengeRows)) problems.push("challengeRows must be an array");
+  else json.challengeRows.forEach((r: unknown, i) => {
+    if (!isRecord(r)) return problems.push(`challengeRows[${i}] must be an object`);
+    if (!CHALLENGE_IDS.some((id) => id === r.id)) problems.push(`challengeRows[${i}].id must be a challenge id`);
+    checkCited(r.cited, `challengeRows[${i}].cited`, problems);
+  });
+  if (!Array.isArray(json.caseFindings)) problems.push("caseFindings must be an array");
+  else json.caseFindings.forEach((f: unknown, i) => {
+    if (!isRecord(f)) return problems.push(`caseFindings[${i}] must be an object`);
+    if (!CASE_IDS.some((id) => id === f.caseId)) problems.push(`caseFindings[${i}].caseId must be A, B, C or D`);
+    if (!CASE_TOPICS.some((t) => t === f.topic)) problems.push(`caseFindings[${i}].topic must be one of ${CASE_TOPICS.join(", ")}`);
+    checkCited(f.cited, `caseFindings[${i}].cited`, problems);
+  });
   if (!isRecord(json.challengeLabels)) problems.push("challengeLabels must be an object");
   return problems.length === 0;
 }
@@ -173,7 +223,12 @@ export function thesisCase(data: ThesisData, id: CaseId): ThesisCase {
   return found;
 }
 
-/** Which cases name a challenge (Tabell 14 per case, as the text of section 5.3 assigns them). */
+/** The cases' own words on `topic`, in case order. */
+export function caseFindings(data: ThesisData, topic: CaseTopic): ThesisCaseFinding[] {
+  return CASE_IDS.flatMap((id) => data.caseFindings.filter((f) => f.topic === topic && f.caseId === id));
+}
+
+/** Which cases name a challenge (Tabell 14 per case, as section 5.3 and the case chapters assign them). */
 export function casesWithChallenge(data: ThesisData, challenge: ChallengeId): CaseId[] {
-  return data.cases.filter((c) => c.challenges.value.includes(challenge)).map((c) => c.id);
+  return caseFindings(data, `challenge:${challenge}`).map((f) => f.caseId);
 }

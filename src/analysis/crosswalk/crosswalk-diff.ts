@@ -1,5 +1,5 @@
 /**
- * What-if: the same comparison under two filter states side by side (e.g. size classes 1–3 vs
+ * What-if: the same comparisons under two filter states side by side (e.g. size classes 1–3 vs
  * 4–6, the thesis's own small A/D vs large B/C split), with the difference between the states, a
  * test of that difference, and whether the verdict flips.
  *
@@ -10,23 +10,37 @@
  * - groups: the gap between the two groups, compared across states with a normal z test of the
  *   difference of differences;
  * - correlation: r, compared with Fisher's z = (atanh r₁ − atanh r₂) / √(1/(n₁−3) + 1/(n₂−3)).
+ *
+ * Like the verdicts, the difference is tested on every reconstruction, its p-values adjusted across
+ * the comparisons with Benjamini–Hochberg on each draw; a difference is called significant (or not)
+ * only when that holds in ≥ 95 % of the draws, and a verdict flips only when both sides' verdicts
+ * are findings (neither depends on the reconstruction) and differ.
  */
 import type { SurveyFilter } from "../../data/survey-filter";
-import { describeSurveyFilter, surveyFilterConditions } from "../../data/survey-filter";
 import * as stats from "../../stats/index";
-import type { DataSource } from "../../stats/index";
 import { CROSSWALK, type Comparison } from "./crosswalk-spec";
-import { evaluateComparison, pct, type ComparisonResult, type EvaluateOptions } from "./evaluate-crosswalk";
-import { toSource, type CrosswalkData } from "./crosswalk-counts";
+import { ALPHA, judgeDraws, measureDraws, type ComparisonResult, type EvaluateOptions } from "./evaluate-crosswalk";
+import { FINDING_SHARE } from "../evidence/evidence";
+import { fmtP, pct } from "./crosswalk-format";
+import { pearson2x2, type ComparisonNumbers } from "./measure-comparison";
+import type { CrosswalkData } from "./crosswalk-counts";
+import type { MeasuredDraws } from "./measured-draws-cache";
 import { fisherExact2x2 } from "../../stats/fisher-exact";
 
-/** One side of a what-if: a label and the data it selects. */
+/** One side of a what-if: a label, the data it selects, and that selection on every reconstruction. */
 export interface DiffSide {
   label: string;
   data: CrosswalkData;
+  /** [data, draw 1, …]; absent for a user's own file. */
+  draws?: readonly CrosswalkData[];
+  /** This side already measured (`measureDraws` of the same data, draws and options), e.g. kept from an earlier filter change. */
+  measured?: MeasuredDraws;
 }
 
 export type DiffMethod = "Pearson χ²" | "Fisher's exact test" | "z test of the difference of differences" | "Fisher z" | "none";
+
+/** Whether the two states differ significantly, over the reconstructions. */
+export type DifferenceFinding = "significant" | "not significant" | "depends" | "untestable";
 
 export interface ComparisonDiff {
   id: string;
@@ -34,35 +48,48 @@ export interface ComparisonDiff {
   labels: [string, string];
   a: ComparisonResult;
   b: ComparisonResult;
-  /** The compared quantity in each state (share, group gap or r) and their difference a − b. */
+  /** The compared quantity in each state (share, group gap or r) and their difference a − b (canonical draw). */
   valueA: number | null;
   valueB: number | null;
   difference: number | null;
   method: DiffMethod;
-  /** The test in words with its statistic. */
+  /** The test in words with its statistic (canonical draw). */
   test: string;
   p: number | null;
-  /** True when the two states give different verdicts. */
+  /** Benjamini–Hochberg q across the comparisons' difference tests (canonical draw). */
+  q: number | null;
+  /** Draws in which the difference is significant after BH, of how many. */
+  significantIn: { k: number; m: number };
+  finding: DifferenceFinding;
+  /** True when both verdicts are findings and differ. */
   flips: boolean;
   explanation: string;
 }
 
-function shareOf(r: ComparisonResult): { x: number; n: number } | null {
-  const k = r.numbers;
+/** The difference between two states on one draw: the compared values, the method, its statistic and p. */
+export interface DifferenceTest {
+  valueA: number | null;
+  valueB: number | null;
+  method: DiffMethod;
+  /** z for the z tests, χ² for Pearson χ², the smallest expected count for Fisher's exact test. */
+  statistic: number | null;
+  p: number | null;
+  /** Why there is no test, when there is none. */
+  reason?: string;
+}
+
+function shareOf(k: ComparisonNumbers | null): { x: number; n: number } | null {
   if (!k || k.kind === "groups" || k.kind === "correlation") return null;
   return { x: k.x, n: k.n };
 }
 
-const fmtP = (p: number | null): string => (p === null ? "p n/a" : stats.formatP(p).startsWith("<") ? `p ${stats.formatP(p)}` : `p = ${stats.formatP(p)}`);
-
-function testDifference(a: ComparisonResult, b: ComparisonResult): { valueA: number | null; valueB: number | null; method: DiffMethod; test: string; p: number | null } {
-  const na = a.numbers, nb = b.numbers;
+/** Test the difference between the two states' numbers of one comparison on one draw (no words: every draw runs it). */
+export function testDifference(na: ComparisonNumbers | null, nb: ComparisonNumbers | null): DifferenceTest {
   if (na?.kind === "correlation" && nb?.kind === "correlation") {
-    if (na.r === null || nb.r === null || na.n <= 3 || nb.n <= 3) return { valueA: na.r, valueB: nb.r, method: "none", test: "Fisher z needs r and more than 3 cases on both sides", p: null };
+    if (na.r === null || nb.r === null || na.n <= 3 || nb.n <= 3) return { valueA: na.r, valueB: nb.r, method: "none", statistic: null, p: null, reason: "Fisher z needs r and more than 3 cases on both sides" };
     const clamp = (r: number): number => Math.max(-0.999999, Math.min(0.999999, r));
     const z = (Math.atanh(clamp(na.r)) - Math.atanh(clamp(nb.r))) / Math.sqrt(1 / (na.n - 3) + 1 / (nb.n - 3));
-    const p = stats.normalTwoSided(z);
-    return { valueA: na.r, valueB: nb.r, method: "Fisher z", test: `Fisher z = ${z.toFixed(2)}, ${fmtP(p)}`, p };
+    return { valueA: na.r, valueB: nb.r, method: "Fisher z", statistic: z, p: stats.normalTwoSided(z) };
   }
   if (na?.kind === "groups" && nb?.kind === "groups") {
     const gap = (g: typeof na): { d: number; v: number } | null => {
@@ -71,39 +98,31 @@ function testDifference(a: ComparisonResult, b: ComparisonResult): { valueA: num
       return { d: x.share - y.share, v: (x.share * (1 - x.share)) / x.n + (y.share * (1 - y.share)) / y.n };
     };
     const ga = gap(na), gb = gap(nb);
-    if (!ga || !gb || ga.v + gb.v <= 0) return { valueA: ga?.d ?? null, valueB: gb?.d ?? null, method: "none", test: "the group gaps cannot be compared (a group is empty or has no variation)", p: null };
+    if (!ga || !gb || ga.v + gb.v <= 0) return { valueA: ga?.d ?? null, valueB: gb?.d ?? null, method: "none", statistic: null, p: null, reason: "the group gaps cannot be compared (a group is empty or has no variation)" };
     const z = (ga.d - gb.d) / Math.sqrt(ga.v + gb.v);
-    const p = stats.normalTwoSided(z);
-    return { valueA: ga.d, valueB: gb.d, method: "z test of the difference of differences", test: `z = ${z.toFixed(2)}, ${fmtP(p)}`, p };
+    return { valueA: ga.d, valueB: gb.d, method: "z test of the difference of differences", statistic: z, p: stats.normalTwoSided(z) };
   }
-  const sa = shareOf(a), sb = shareOf(b);
-  if (!sa || !sb || sa.n === 0 || sb.n === 0) return { valueA: null, valueB: null, method: "none", test: "a state has no valid answers", p: null };
-  const table = [[sa.x, sa.n - sa.x], [sb.x, sb.n - sb.x]];
-  const chi = stats.chiSquareTests(table);
+  const sa = shareOf(na), sb = shareOf(nb);
+  if (!sa || !sb || sa.n === 0 || sb.n === 0) return { valueA: null, valueB: null, method: "none", statistic: null, p: null, reason: "a state has no valid answers" };
+  const chi = pearson2x2(sa.x, sa.n - sa.x, sb.x, sb.n - sb.x);
   const total = sa.n + sb.n, yes = sa.x + sb.x;
-  const minExpected = Math.min(sa.n, sb.n) * Math.min(yes, total - yes) / total;
+  const minExpected = (Math.min(sa.n, sb.n) * Math.min(yes, total - yes)) / total;
   const valueA = sa.x / sa.n, valueB = sb.x / sb.n;
-  if (minExpected < 5 || chi.pearson.p === null) {
-    const p = fisherExact2x2(sa.x, sa.n - sa.x, sb.x, sb.n - sb.x);
-    return { valueA, valueB, method: "Fisher's exact test", test: `Fisher's exact test (smallest expected count ${minExpected.toFixed(1)}), ${fmtP(p)}`, p };
+  if (minExpected < 5 || chi.p === null) {
+    return { valueA, valueB, method: "Fisher's exact test", statistic: minExpected, p: fisherExact2x2(sa.x, sa.n - sa.x, sb.x, sb.n - sb.x) };
   }
-  return { valueA, valueB, method: "Pearson χ²", test: `Pearson χ²(1) = ${(chi.pearson.value ?? 0).toFixed(2)}, ${fmtP(chi.pearson.p)}`, p: chi.pearson.p };
+  return { valueA, valueB, method: "Pearson χ²", statistic: chi.value, p: chi.p };
 }
 
-/** The same comparison evaluated on two selections, with the difference and its test. */
-export function diffComparison(comparison: Comparison, sideA: DiffSide, sideB: DiffSide, options: EvaluateOptions = {}): ComparisonDiff {
-  const a = evaluateComparison(comparison, sideA.data, options);
-  const b = evaluateComparison(comparison, sideB.data, options);
-  const t = testDifference(a, b);
-  const difference = t.valueA !== null && t.valueB !== null ? t.valueA - t.valueB : null;
-  const flips = a.verdict !== b.verdict;
-  const isR = t.method === "Fisher z";
-  const show = (v: number | null): string => (v === null ? "–" : isR ? `r = ${v.toFixed(2)}` : pct(v));
-  const what = t.method === "z test of the difference of differences" ? "group gap" : isR ? "correlation" : "share";
-  const explanation = t.p === null
-    ? `${sideA.label}: ${a.verdict}; ${sideB.label}: ${b.verdict}. The difference cannot be tested: ${t.test}.`
-    : `The ${what} is ${show(t.valueA)} in ${sideA.label} and ${show(t.valueB)} in ${sideB.label} (${t.test}: ${t.p < 0.05 ? "a significant" : "no significant"} difference); the verdict ${flips ? `flips from ${a.verdict} to ${b.verdict}` : `stays ${a.verdict}`}.`;
-  return { id: comparison.id, comparison, labels: [sideA.label, sideB.label], a, b, valueA: t.valueA, valueB: t.valueB, difference, method: t.method, test: t.test, p: t.p, flips, explanation };
+/** The test in words, e.g. "Pearson χ²(1) = 10.00, p = .002". */
+export function describeDifference(t: DifferenceTest): string {
+  switch (t.method) {
+    case "Fisher z": return `Fisher z = ${(t.statistic ?? 0).toFixed(2)}, ${fmtP(t.p)}`;
+    case "z test of the difference of differences": return `z = ${(t.statistic ?? 0).toFixed(2)}, ${fmtP(t.p)}`;
+    case "Fisher's exact test": return `Fisher's exact test (smallest expected count ${(t.statistic ?? 0).toFixed(1)}), ${fmtP(t.p)}`;
+    case "Pearson χ²": return `Pearson χ²(1) = ${(t.statistic ?? 0).toFixed(2)}, ${fmtP(t.p)}`;
+    case "none": return t.reason ?? "no test";
+  }
 }
 
 /** A filter state of the what-if: a label and the shared SurveyFilter. */
@@ -118,17 +137,61 @@ export const SMALL_VS_LARGE: [FilterState, FilterState] = [
   { label: "large municipalities (size class 4–6, like B and C)", filter: { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] } },
 ];
 
-function sideOf(source: DataSource, state: FilterState): DiffSide {
-  return { label: state.label ?? describeSurveyFilter(state.filter), data: stats.filterView(source, surveyFilterConditions(state.filter)) };
-}
-
-export interface CrosswalkDiffOptions extends EvaluateOptions {
+export interface CrosswalkDiffOptions extends Omit<EvaluateOptions, "draws"> {
   comparisons?: readonly Comparison[];
 }
 
-/** Every comparison (default: the whole CROSSWALK) under two filter states of the same data. */
-export function diffCrosswalk(data: CrosswalkData, stateA: FilterState, stateB: FilterState, options: CrosswalkDiffOptions = {}): ComparisonDiff[] {
-  const source = toSource(data);
-  const a = sideOf(source, stateA), b = sideOf(source, stateB);
-  return (options.comparisons ?? CROSSWALK).map((c) => diffComparison(c, a, b, options));
+function differenceFinding(k: number, m: number, testable: boolean): DifferenceFinding {
+  if (!testable) return "untestable";
+  if (k >= FINDING_SHARE * m) return "significant";
+  if (m - k >= FINDING_SHARE * m) return "not significant";
+  return "depends";
+}
+
+const FINDING_TEXT: Record<DifferenceFinding, string> = {
+  significant: "a significant difference",
+  "not significant": "no significant difference",
+  depends: "a difference that depends on the reconstruction",
+  untestable: "no testable difference",
+};
+
+/** Every comparison (default: the whole CROSSWALK) under two states, each over its reconstructions. */
+export function diffCrosswalk(sideA: DiffSide, sideB: DiffSide, options: CrosswalkDiffOptions = {}): ComparisonDiff[] {
+  const comparisons = options.comparisons ?? CROSSWALK;
+  const side = (s: DiffSide) => {
+    const opts = { ...options, ...(s.draws ? { draws: s.draws } : {}) };
+    const measured = s.measured ?? measureDraws(s.data, comparisons, opts);
+    return { draws: measured.draws, evaluation: judgeDraws(s.data, comparisons, measured, opts) };
+  };
+  const { draws: drawsA, evaluation: evalA } = side(sideA);
+  const { draws: drawsB, evaluation: evalB } = side(sideB);
+  const m = Math.min(drawsA.length, drawsB.length);
+  // Per draw: every comparison's difference test, adjusted together.
+  const perDraw = Array.from({ length: m }, (_, d) => {
+    const tests = comparisons.map((_c, i) => testDifference(drawsA[d]?.measured[i]?.numbers ?? null, drawsB[d]?.measured[i]?.numbers ?? null));
+    return { tests, q: stats.benjaminiHochberg(tests.map((t) => t.p)) };
+  });
+  return comparisons.map((comparison, i): ComparisonDiff => {
+    const a = evalA.results[i];
+    const b = evalB.results[i];
+    if (!a || !b) throw new Error(`diffCrosswalk: no result for ${comparison.id}`);
+    const t = perDraw[0]?.tests[i] ?? { valueA: null, valueB: null, method: "none", statistic: null, p: null, reason: "no data" };
+    const test = describeDifference(t);
+    const q = perDraw[0]?.q[i] ?? null;
+    const k = perDraw.filter((d) => (d.q[i] ?? 1) < ALPHA).length;
+    const finding = differenceFinding(k, m, t.p !== null);
+    const difference = t.valueA !== null && t.valueB !== null ? t.valueA - t.valueB : null;
+    const flips = a.verdict !== b.verdict && a.verdict !== "depends" && b.verdict !== "depends";
+    const isR = t.method === "Fisher z";
+    const show = (v: number | null): string => (v === null ? "–" : isR ? `r = ${v.toFixed(2)}` : pct(v));
+    const what = t.method === "z test of the difference of differences" ? "group gap" : isR ? "correlation" : "share";
+    const across = m > 1 ? ` (significant after Benjamini–Hochberg in ${k} of ${m} reconstructions)` : "";
+    const verdicts = flips
+      ? `the verdict flips from ${a.verdict} to ${b.verdict}`
+      : a.verdict === b.verdict ? `the verdict stays ${a.verdict}` : `the verdicts differ (${a.verdict} / ${b.verdict}), but one depends on the reconstruction, so this is no flip`;
+    const explanation = t.p === null
+      ? `${sideA.label}: ${a.verdict}; ${sideB.label}: ${b.verdict}. The difference cannot be tested: ${test}.`
+      : `The ${what} is ${show(t.valueA)} in ${sideA.label} and ${show(t.valueB)} in ${sideB.label} (${test}, ${fmtP(q, "BH q")}: ${FINDING_TEXT[finding]}${across}); ${verdicts}.`;
+    return { id: comparison.id, comparison, labels: [sideA.label, sideB.label], a, b, valueA: t.valueA, valueB: t.valueB, difference, method: t.method, test, p: t.p, q, significantIn: { k, m }, finding, flips, explanation };
+  });
 }

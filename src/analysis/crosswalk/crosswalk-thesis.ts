@@ -4,15 +4,24 @@
  * reference, so a typo in the spec shows up in the crosswalk table instead of an empty cell.
  */
 import type { CaseId, Cited, ThesisData, ThesisNumber } from "../../data/thesis";
-import { casesWithChallenge } from "../../data/thesis";
+import { caseFindings } from "../../data/thesis";
 import type { ThesisRef } from "./crosswalk-spec";
+
+/** One citation: the thesis words, their lines, the case they are about and where they stand. */
+export interface ThesisCitation {
+  caseId?: CaseId;
+  quote: string;
+  lines: [number, number];
+  /** E.g. "Tabell 14", "Tabell 2 (literature)", "case A". */
+  source?: string;
+}
 
 /** What the thesis says for one comparison. */
 export interface ThesisEvidence {
   /** Short label, e.g. "Tilpasning til egen kontekst" or "Case C · dormancy". */
   label: string;
-  /** The citations, one per case (case fields) or one for the whole reference. */
-  citations: { caseId?: CaseId; quote: string; lines: [number, number] }[];
+  /** The citations, one per case (case fields and findings) after the table row they belong to. */
+  citations: ThesisCitation[];
   /** Cases the finding concerns. */
   cases: CaseId[];
 }
@@ -28,8 +37,8 @@ export function isThesisRefError(value: ThesisEvidence | ThesisRefError): value 
   return "kind" in value && value.kind === "thesis-ref-error";
 }
 
-function cite(c: Cited<unknown>, caseId?: CaseId): { caseId?: CaseId; quote: string; lines: [number, number] } {
-  return caseId ? { caseId, quote: c.quote, lines: c.lines } : { quote: c.quote, lines: c.lines };
+function cite(c: Cited<unknown>, caseId?: CaseId, source?: string): ThesisCitation {
+  return { ...(caseId ? { caseId } : {}), quote: c.quote, lines: c.lines, ...(source ? { source } : {}) };
 }
 
 /** Look up a number the thesis gives (2004 26 %, 2014 56 % …). */
@@ -41,27 +50,35 @@ export function thesisNumber(thesis: ThesisData, id: string): ThesisNumber | und
 export function resolveThesisRef(thesis: ThesisData, ref: ThesisRef): ThesisEvidence | ThesisRefError {
   const fail = (what: string): ThesisRefError => ({
     kind: "thesis-ref-error",
-    message: `${what} is not in thesis.json. Fix the reference in src/analysis/crosswalk-spec.ts or add the finding with scripts/data/thesis-source.ts.`,
+    message: `${what} is not in thesis.json. Fix the reference in src/analysis/crosswalk/crosswalk-spec.ts or add the finding with scripts/data/thesis-source.ts.`,
   });
   switch (ref.kind) {
     case "challenge": {
+      // What the cases experienced: their own table (Tabell 14) and each case's words on it.
       const label = thesis.challengeLabels[ref.challenge];
       if (!label) return fail(`Challenge "${ref.challenge}"`);
-      const cases = casesWithChallenge(thesis, ref.challenge);
-      const literature = thesis.literature.find((l) => l.id === ref.challenge);
-      const citations = [
-        ...(literature ? [cite(literature.cited)] : []),
-        ...thesis.cases.filter((c) => cases.includes(c.id)).map((c) => cite(c.challenges, c.id)),
-      ];
-      if (citations.length === 0) return fail(`A citation for challenge "${ref.challenge}"`);
-      return { label: label.no, citations, cases };
+      const row = thesis.challengeRows.find((r) => r.id === ref.challenge);
+      if (!row) return fail(`Tabell 14 row "${ref.challenge}"`);
+      const findings = caseFindings(thesis, `challenge:${ref.challenge}`);
+      if (findings.length === 0) return fail(`A case's words on challenge "${ref.challenge}"`);
+      const citations = [cite(row.cited, undefined, "Tabell 14"), ...findings.map((f) => cite(f.cited, f.caseId, `case ${f.caseId}`))];
+      return { label: label.no, citations, cases: findings.map((f) => f.caseId) };
+    }
+    case "case-finding": {
+      const citations = [];
+      for (const id of ref.cases) {
+        const found = caseFindings(thesis, ref.topic).find((f) => f.caseId === id);
+        if (!found) return fail(`Case ${id}'s words on "${ref.topic}"`);
+        citations.push(cite(found.cited, id, `case ${id}`));
+      }
+      return { label: `Case ${ref.cases.join(", ")} · ${ref.topic}`, citations, cases: [...ref.cases] };
     }
     case "case-field": {
       const citations = [];
       for (const id of ref.cases) {
         const found = thesis.cases.find((c) => c.id === id);
         if (!found) return fail(`Case ${id}`);
-        citations.push(cite(found[ref.field], id));
+        citations.push(cite(found[ref.field], id, `case ${id}`));
       }
       return { label: `Case ${ref.cases.join(", ")} · ${ref.field}`, citations, cases: [...ref.cases] };
     }
@@ -73,7 +90,7 @@ export function resolveThesisRef(thesis: ThesisData, ref: ThesisRef): ThesisEvid
     case "literature": {
       const item = thesis.literature.find((l) => l.id === ref.id);
       if (!item) return fail(`Literature item "${ref.id}"`);
-      return { label: item.no, citations: [cite(item.cited)], cases: [] };
+      return { label: item.no, citations: [cite(item.cited, undefined, "Tabell 2 (literature review)")], cases: [] };
     }
   }
 }

@@ -5,7 +5,7 @@ import { join, resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyFilter } from "../../../src/analysis/apply-filter";
 import { bmsTimeline } from "../../../src/analysis/crosswalk/bms-timeline";
-import { evaluateComparison, evaluateCrosswalk, shareVerdict, type ComparisonResult, type ShareNumbers } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
+import { evaluateComparison, evaluateCrosswalk, type ComparisonResult, type CrosswalkEvaluation, type ShareNumbers } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
 import { CROSSWALK, type Comparison, type Measure, type Outcome } from "../../../src/analysis/crosswalk/crosswalk-spec";
 import { SMALL_VS_LARGE } from "../../../src/analysis/crosswalk/crosswalk-diff";
 import { isThesisRefError, resolveThesisRef } from "../../../src/analysis/crosswalk/crosswalk-thesis";
@@ -14,7 +14,9 @@ import { loadSurvey } from "../../../src/analysis/survey-source";
 import { parseCodebook } from "../../../src/data/parse-codebook";
 import { findVariable } from "../../../src/stats/index";
 import { parseThesis } from "../../../src/data/thesis";
+import { EMPTY_FILTER, type SurveyFilter } from "../../../src/data/survey-filter";
 import { liveRuntime, nodeHost, runHeadless, setFilter } from "../notebooks/headless-survey";
+import { wilson } from "./crosswalk-by-hand";
 
 const repo = resolve(__dirname, "../../..");
 const codebook = parseCodebook(JSON.parse(readFileSync(resolve(repo, "data/survey-1999/codebook.json"), "utf8")), "codebook.json");
@@ -25,6 +27,7 @@ function comparison(measure: Measure): Comparison {
   return { id: "t", title: "t", finding: "f", thesis: { kind: "number", id: "bms-2004" }, surveyMeasure: "m", rationale: "r", measure };
 }
 const yesIs12: Outcome = { base: "valid", variable: "y", positive: [1, 2], valid: [1, 2, 3, 4] };
+const HALF = { value: 0.5, why: "test threshold" };
 /** The share numbers of a result (a guard, not a cast: fails the test when they are not shares). */
 function shareOf(r: ComparisonResult): ShareNumbers {
   const k = r.numbers;
@@ -90,39 +93,39 @@ describe("share verdicts (95 % Wilson interval against the threshold)", () => {
   it("agrees when the interval lies entirely on the expected side", () => {
     // 9 of 10: p = .9, z² = 3.8415; centre = (.9 + .19207)/1.38415 = .78899,
     // half = 1.41603·√(.009 + .0096038) = .19314 → [.5958, .9821], entirely above .5.
-    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above" }), { y: [...rep(1, 9), 3] });
+    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { y: [...rep(1, 9), 3] });
     const k = shareOf(r);
     expect(r.verdict).toBe("agrees");
     expect(k.interval?.low).toBeCloseTo(0.59585, 4);
     expect(k.interval?.high).toBeCloseTo(0.98212, 4);
     expect(r.n).toBe(10);
     expect(r.audit).toContain("base = 10");
-    expect(r.explanation).toContain("90 % of 10");
+    expect(r.explanation).toContain("90.0 % of 10 (9 yes; 95 % CI 59.6–98.2 %) lies entirely above 50 %");
   });
 
   it("contrasts when it lies entirely on the other side", () => {
     // 2 of 20: Wilson [.0279, .3010], entirely below .5 while the thesis expects above.
-    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above" }), { y: [2, 1, ...rep(4, 18)] });
+    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { y: [2, 1, ...rep(4, 18)] });
     expect(r.verdict).toBe("contrasts");
     expect(shareOf(r).interval?.high).toBeCloseTo(0.30103, 4);
   });
 
   it("is open when the interval straddles the threshold", () => {
     // 6 of 10: Wilson [.3127, .8318] contains .5.
-    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above" }), { y: [...rep(1, 6), ...rep(3, 4)] });
+    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { y: [...rep(1, 6), ...rep(3, 4)] });
     expect(r.verdict).toBe("open");
-    expect(shareVerdict({ low: 0.3127, high: 0.8318 }, 0.5, "above")).toBe("open");
+    expect(shareOf(r).interval?.low).toBeCloseTo(0.31267, 4);
   });
 
   it("leaves 'vet ikke' and blanks out of the base and is not comparable under 10 valid answers", () => {
     // 9 valid answers (codes 1–4); the 9s and the blank are not in the base.
-    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above" }), { y: [...rep(1, 9), 9, 9, null] });
+    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { y: [...rep(1, 9), 9, 9, null] });
     expect(r.n).toBe(9);
     expect(r.verdict).toBe("not comparable");
   });
 
   it("is not comparable when the variable is absent from the loaded data", () => {
-    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above" }), { other: [1, 2, 3] });
+    const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { other: [1, 2, 3] });
     expect(r.verdict).toBe("not comparable");
     expect(r.explanation).toContain("has no y");
   });
@@ -131,7 +134,7 @@ describe("share verdicts (95 % Wilson interval against the threshold)", () => {
     // 9 ticked, 3 blank: base 12 (not 9). Wilson(9, 12) = [.4677, .9111] straddles .5 → open;
     // a valid-answers base would have given 9 of 9 = 100 % and "agrees".
     const outcome: Outcome = { base: "respondents", variable: "t", set: "t-set" };
-    const r = evaluateComparison(comparison({ kind: "share", outcome, expect: "above" }), { t: [...rep(1, 9), ...rep(null, 3)] });
+    const r = evaluateComparison(comparison({ kind: "share", outcome, expect: "above", threshold: HALF }), { t: [...rep(1, 9), ...rep(null, 3)] });
     expect(r.n).toBe(12);
     expect(shareOf(r).x).toBe(9);
     expect(shareOf(r).interval?.low).toBeCloseTo(0.46769, 4);
@@ -141,10 +144,10 @@ describe("share verdicts (95 % Wilson interval against the threshold)", () => {
   it("judges diffusion against the later national figure from thesis.json", () => {
     // 3 of 40 adopted: Wilson [.0258, .1986], entirely below 26 % (2004) → agrees with growth.
     const outcome: Outcome = { base: "valid", variable: "q20", positive: [1], valid: [1, 2, 3, 4] };
-    const r = evaluateComparison(comparison({ kind: "diffusion", outcome, expect: "below", laterNumber: "bms-2004" }), { q20: [...rep(1, 3), ...rep(4, 37)] }, { thesis });
+    const r = evaluateComparison(comparison({ kind: "diffusion", outcome, expect: "below", laterNumber: "bms-2004", why: "test" }), { q20: [...rep(1, 3), ...rep(4, 37)] }, { thesis });
     expect(shareOf(r).threshold).toBe(0.26);
     expect(r.verdict).toBe("agrees");
-    const without = evaluateComparison(comparison({ kind: "diffusion", outcome, expect: "below", laterNumber: "bms-2004" }), { q20: [...rep(1, 3), ...rep(4, 37)] });
+    const without = evaluateComparison(comparison({ kind: "diffusion", outcome, expect: "below", laterNumber: "bms-2004", why: "test" }), { q20: [...rep(1, 3), ...rep(4, 37)] });
     expect(without.verdict).toBe("not comparable");
   });
 });
@@ -192,8 +195,14 @@ describe("test verdicts (p < .05 in the expected direction)", () => {
 
 describe("the crosswalk on the reconstructed respondents", () => {
   let survey: Survey;
+  /** The crosswalk on a filter over every reconstruction, as notebook 06 evaluates it. */
+  let onEnsemble: (filter: SurveyFilter) => CrosswalkEvaluation;
   beforeAll(async () => {
     survey = await loadSurvey(nodeHost());
+    onEnsemble = (filter) => {
+      const selection = applyFilter(survey, filter);
+      return evaluateCrosswalk(selection.view, { codebook, thesis, draws: selection.draws()?.map((d) => d.view) ?? [] });
+    };
   });
 
   it("evaluates every comparison unfiltered, with numbers, test, N and audit line", () => {
@@ -229,16 +238,23 @@ describe("the crosswalk on the reconstructed respondents", () => {
     expect(t.segments[0]?.percent).toBeCloseTo(7.26, 2);
   });
 
-  it("flips 'diffusion 2004' from agrees to contrasts when only BMS adopters are kept", () => {
-    const all = evaluateComparison(byId("diffusion-2004"), survey.table, { codebook, thesis });
-    const sel = applyFilter(survey, { fylke: [], sizeClass: [], respType: [], adopted: ["q20"] });
-    const adopters = evaluateComparison(all.comparison, sel.view, { codebook, thesis });
-    const a = shareOf(all), b = shareOf(adopters);
-    expect(all.verdict).toBe("agrees");
+  it("flips 'diffusion 2004' from agrees to contrasts when only BMS adopters are kept, in every reconstruction", () => {
+    const adoptersOnly: SurveyFilter = { fylke: [], sizeClass: [], respType: [], adopted: ["q20"] };
+    const all = onEnsemble(EMPTY_FILTER).results.find((r) => r.id === "diffusion-2004");
+    const adopters = onEnsemble(adoptersOnly).results.find((r) => r.id === "diffusion-2004");
+    if (!all || !adopters) throw new Error("no diffusion-2004 result");
+    // Only the named adopters have q20 = 1: among them every kommune has adopted (17 of 17) in every
+    // draw, counted here from each draw's rows.
+    for (const draw of applyFilter(survey, adoptersOnly).draws() ?? []) {
+      const kommuner = draw.rows.filter((r) => Number(r.resp_type) === 1 && [1, 2, 3, 4].includes(Number(r.q20)));
+      expect([kommuner.filter((r) => Number(r.q20) === 1).length, kommuner.length]).toEqual([17, 17]);
+    }
+    expect(adopters.ensemble.evidence.kind).toBe("determined");
     expect(adopters.verdict).toBe("contrasts");
+    expect(all.verdict).toBe("agrees");
     // The share moved across the 26 % line: whole interval below it, then whole interval above it.
-    expect(a.interval?.high).toBeLessThan(0.26);
-    expect(b.interval?.low).toBeGreaterThan(0.26);
+    expect(shareOf(all).interval?.high).toBeLessThan(0.26);
+    expect(shareOf(adopters).interval?.low).toBeGreaterThan(0.26);
     expect(adopters.audit).toContain("adopted");
   });
 
@@ -246,40 +262,34 @@ describe("the crosswalk on the reconstructed respondents", () => {
   // table), so the filtered verdict is not a finding: it is recomputed here from the rows.
   it("re-evaluates 'adaptation' for large municipalities (size class 4–6) from the filtered rows", () => {
     const c = byId("adaptation");
-    const all = evaluateComparison(c, survey.table, { codebook, thesis });
     const large = evaluateComparison(c, applyFilter(survey, { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] }).view, { codebook, thesis });
-    // Unfiltered the share is printed (Tabell 2.9: 10,8 + 43,8 % of 251, 15,1 % vet ikke): 137 of 213.
-    expect([shareOf(all).x, shareOf(all).n]).toEqual([137, 213]);
-    expect(all.verdict).toBe("agrees");
-    // Under the filter: count the rows and work the Wilson interval out by hand.
     const rows = survey.rows.filter((r) => [4, 5, 6].includes(Number(r.size_class)) && [1, 2, 3, 4].includes(Number(r.q29_2)));
     const x = rows.filter((r) => [1, 2].includes(Number(r.q29_2))).length;
-    const n = rows.length;
-    const z = 1.959963984540054;
-    const p = x / n;
-    const centre = (p + (z * z) / (2 * n)) / (1 + (z * z) / n);
-    const half = (z / (1 + (z * z) / n)) * Math.sqrt((p * (1 - p)) / n + (z * z) / (4 * n * n));
+    const w = wilson(x, rows.length);
     const b = shareOf(large);
-    expect([b.x, b.n]).toEqual([x, n]);
-    expect(b.interval?.low).toBeCloseTo(centre - half, 10);
-    expect(b.interval?.high).toBeCloseTo(centre + half, 10);
-    expect(large.verdict).toBe(centre - half > 0.5 ? "agrees" : centre + half < 0.5 ? "contrasts" : "open");
+    expect([b.x, b.n]).toEqual([x, rows.length]);
+    expect(b.interval?.low).toBeCloseTo(w.low, 10);
+    expect(b.interval?.high).toBeCloseTo(w.high, 10);
+    expect(large.drawVerdict).toBe(w.low > 0.5 ? "agrees" : w.high < 0.5 ? "contrasts" : "open");
   });
 
-  it("runs notebook 06 headless with the same verdicts as evaluateCrosswalk on the unfiltered data", async () => {
+  it("runs notebook 06 headless with the verdicts over the ensemble, and the flips that are findings", async () => {
     const run = await runHeadless("06-thesis-crosswalk.html");
     const failed = run.cells.filter((c) => c.status !== "fulfilled").map((c) => `${c.id}: ${c.error?.message ?? c.status}`);
     expect(failed).toEqual([]);
     const verdicts = run.cells.find((c) => c.id === "evaluation")?.names?.verdicts;
-    expect(verdicts).toEqual(evaluateCrosswalk(survey.table, { codebook, thesis }).verdicts);
-    // Which verdicts flip between small and large municipalities depends on the draw for most
-    // comparisons; the notebook must list exactly those the library finds on the same rows.
+    expect(verdicts).toEqual(onEnsemble(EMPTY_FILTER).verdicts);
+    // A flip is both sides' verdicts being findings (not "depends") and different.
     const flips = run.cells.find((c) => c.id === "whatif")?.names?.flips;
-    const [small, large] = SMALL_VS_LARGE.map((side) => evaluateCrosswalk(applyFilter(survey, side.filter).view, { codebook, thesis }).verdicts);
-    const expected = CROSSWALK.map((c) => c.id).filter((id) => small?.[id] !== large?.[id]);
+    const [small, large] = SMALL_VS_LARGE.map((side) => onEnsemble(side.filter).verdicts);
+    const expected = CROSSWALK.map((c) => c.id).filter((id) => small?.[id] !== large?.[id] && small?.[id] !== "depends" && large?.[id] !== "depends");
     expect(flips).toEqual(expected);
-    // BMS expectations: 26 answers in all, too few in size classes 4–6 in every reconstruction.
-    expect(expected).toContain("bms-expectations");
+    // BMS expectations: the respondents with BMS (q20 = 1, 2) are named adopters, so in every
+    // reconstruction fewer than 10 of them in size classes 4–6 answer q23 — not comparable there.
+    for (const draw of applyFilter(survey, SMALL_VS_LARGE[1].filter).draws() ?? []) {
+      expect(draw.rows.filter((r) => [1, 2].includes(Number(r.q20)) && [1, 2, 3, 4].includes(Number(r.q23))).length).toBeLessThan(10);
+    }
+    expect(large?.["bms-expectations"]).toBe("not comparable");
   });
 
   it("recomputes the crosswalk and the case cards when the filter bar picks large municipalities", async () => {
@@ -288,11 +298,7 @@ describe("the crosswalk on the reconstructed respondents", () => {
     try {
       const large = { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] };
       await setFilter(live, large);
-      const expected = evaluateCrosswalk(applyFilter(survey, large).view, { codebook, thesis }).verdicts;
-      expect(runtime.namedValues().verdicts).toEqual(expected);
-      // BMS expectations: 5 of the 18 named BMS adopters are in size classes 4–6, too few answers
-      // for a verdict in every reconstruction (most other verdicts here depend on the draw).
-      expect(expected["bms-expectations"]).toBe("not comparable");
+      expect(runtime.namedValues().verdicts).toEqual(onEnsemble(large).verdicts);
       const cards = runtime.state("cases")?.displays.find((d): d is Element => typeof d === "object" && d !== null && "querySelectorAll" in d);
       const lit = [...(cards?.querySelectorAll('article[data-highlighted="true"]') ?? [])].map((c) => c.getAttribute("data-case"));
       expect(lit).toEqual(["B", "C"]);
@@ -318,6 +324,6 @@ describe("the crosswalk on the reconstructed respondents", () => {
     if (unwired) ctx.skip();
     expect(code).toBe(0);
     const evaluation = cells.find((c: unknown) => typeof c === "object" && c !== null && "id" in c && c.id === "evaluation");
-    expect(evaluation?.names?.verdicts).toEqual(evaluateCrosswalk(survey.table, { codebook, thesis }).verdicts);
+    expect(evaluation?.names?.verdicts).toEqual(onEnsemble(EMPTY_FILTER).verdicts);
   }, 120_000);
 });

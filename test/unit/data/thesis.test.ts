@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { casesWithChallenge, parseThesis, thesisCase, tryParseThesis } from "../../../src/data/thesis";
-import { buildThesis, THESIS_SEED } from "../../../scripts/data/thesis-source";
+import { caseFindings, casesWithChallenge, parseThesis, thesisCase, tryParseThesis } from "../../../src/data/thesis";
+import { buildThesis, caseSections, THESIS_SEED } from "../../../scripts/data/thesis-source";
 import { locateQuote, QuoteNotFoundError, quoteIsAt } from "../../../scripts/data/locate-quote";
 
 const seed = readFileSync(THESIS_SEED, "utf8");
@@ -18,14 +18,16 @@ describe("thesis data", () => {
       ...onDisk.numbers.map((n) => n.cited),
       ...onDisk.literature.map((l) => l.cited),
       ...onDisk.tables.map((t) => t.caption),
+      ...onDisk.challengeRows.map((r) => r.cited),
+      ...onDisk.caseFindings.map((f) => f.cited),
     ];
-    expect(cited.length).toBeGreaterThan(90);
+    expect(cited.length).toBeGreaterThan(130);
     for (const c of cited) expect(quoteIsAt(seed, c.quote, c.lines), c.quote).toBe(true);
   });
 
   it("maps every comparative table (Tabell 2, 5, 7–14) to the fields that carry it", () => {
     expect(onDisk.tables.map((t) => t.id)).toEqual(["2", "5", "7", "8", "9", "10", "11", "12", "13", "14"]);
-    const fields = new Set(["literature", ...Object.keys(thesisCase(onDisk, "A"))]);
+    const fields = new Set(["literature", "challengeRows", "caseFindings", ...Object.keys(thesisCase(onDisk, "A"))]);
     for (const t of onDisk.tables) for (const field of t.fields) expect(fields.has(field), `${t.id} → ${field}`).toBe(true);
   });
 
@@ -57,6 +59,42 @@ describe("thesis data", () => {
     // Only D shares one card across all service areas; C and D use traffic-light thresholds.
     expect(onDisk.cases.filter((c) => c.cardScope.value === "shared").map((c) => c.id)).toEqual(["D"]);
     expect(onDisk.cases.filter((c) => c.thresholds.value === "traffic-light").map((c) => c.id)).toEqual(["C", "D"]);
+  });
+
+  it("cites each case's own words per challenge, from its chapter or the comparative chapter 5, and Tabell 14's rows inside Tabell 14", () => {
+    // The section map is read from the headings of the seed; check it against the line numbers by hand.
+    const sections = caseSections(seed);
+    expect(sections.chapters).toEqual({ A: [2020, 2587], B: [2588, 3129], C: [3130, 3649], D: [3650, 4208] });
+    expect(sections.tabell14).toEqual([5414, 5447]);
+    for (const f of onDisk.caseFindings) {
+      const [from, to] = f.cited.lines;
+      const chapter = sections.chapters[f.caseId];
+      const inOwnChapter = from >= chapter[0] && to <= chapter[1];
+      const inChapter5 = from >= sections.comparative[0] && to <= sections.comparative[1];
+      expect(inOwnChapter || inChapter5, `${f.caseId} ${f.topic} at ${from}–${to}`).toBe(true);
+    }
+    for (const r of onDisk.challengeRows) expect(r.cited.lines[0], r.id).toBeGreaterThanOrEqual(5414);
+    // Tabell 14 lists eight challenges; each has its row and at least one case that met it.
+    expect(onDisk.challengeRows.map((r) => r.id)).toEqual(["adaptation", "indicators", "hard-to-measure", "reporting-times", "mindset", "data-collection", "maintenance", "political-governance"]);
+    for (const r of onDisk.challengeRows) expect(casesWithChallenge(onDisk, r.id).length, r.id).toBeGreaterThan(0);
+  });
+
+  it("quotes, for adaptation, indicators and mindset, words about that challenge (not another one)", () => {
+    // The words each challenge is about, as the thesis writes them (section 5.3 and the case chapters).
+    const topicWords: Record<string, RegExp> = {
+      adaptation: /tilpass|målekart|målekort/i,
+      indicators: /indikator/i,
+      mindset: /tankesett|på alvor|forstå viktigheten/i,
+    };
+    for (const [challenge, words] of Object.entries(topicWords)) {
+      const quotes = onDisk.caseFindings.filter((f) => f.topic === `challenge:${challenge}`);
+      expect(quotes.map((q) => q.caseId), challenge).toEqual(["A", "B", "C", "D"]);
+      for (const q of quotes) expect(q.cited.quote, `${challenge} ${q.caseId}`).toMatch(words);
+      // None of them is the data-access or politics sentence quoted for another challenge.
+      for (const q of quotes) expect(q.cited.quote).not.toMatch(/tilgang til nødvendig data|politisk|folkevalgt/i);
+    }
+    expect(caseFindings(onDisk, "challenge:political-governance").map((f) => f.caseId)).toEqual(["C", "D"]);
+    for (const f of caseFindings(onDisk, "challenge:political-governance")) expect(f.cited.quote).toMatch(/politisk|folkevalgt/i);
   });
 
   it("keeps the national figures the thesis cites (26 % 2004, 56 % 2014, 65 % using or planning)", () => {
