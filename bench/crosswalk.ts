@@ -27,16 +27,12 @@ import { parseThesis } from "../src/data/thesis";
 import { EMPTY_FILTER, type SurveyFilter } from "../src/data/survey-filter";
 import { launchChromium } from "../test/browser/browser-helpers";
 import { serveDist } from "../test/browser/static-server";
+import { median } from "./median";
 
 const RUNS = 15;
 const WARMUP = 3;
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 /** CPU milliseconds of `f` (user + system, this process): on a shared machine, wall time measures the neighbours. */
 function timed(f: () => void): number {

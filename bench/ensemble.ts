@@ -8,15 +8,11 @@
 import { readFileSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import { decodeEnsemble, type Ensemble } from "../src/data/ensemble";
+import { median } from "./median";
 
 const RUNS = 15;
 const WARMUP = 3;
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 function timed(f: () => void): number {
   const t0 = performance.now();

@@ -17,6 +17,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { serveDist } from "../test/browser/static-server";
+import { median } from "./median";
 
 const MB = 1_048_576;
 const workDir = "test-output/bench-files";
@@ -237,11 +238,6 @@ async function measureLoad(browser: Browser, base: string, pids: () => number[],
   }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] ?? NaN) : ((sorted[mid] ?? NaN) + (sorted[mid - 1] ?? NaN)) / 2;
-}
 
 /** Runs every file load (`runs` times each for the 50/150 MB files) and prints them against the targets. */
 export async function runFileLoadBench(runs = 3): Promise<void> {

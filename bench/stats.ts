@@ -14,6 +14,7 @@ import * as aq from "arquero";
 import { pathToFileURL } from "node:url";
 import type { Codebook, CodebookVariable } from "../src/data/codebook";
 import { correlationMatrix, crosstab, filterView, frequencies, frameOf, type FilterCondition } from "../src/stats/index";
+import { median } from "./median";
 
 const N = 1_000_000;
 const RUNS = 15;
@@ -62,11 +63,6 @@ function codebook(): Codebook {
   return { title: "bench", source: "synthetic", recordLength: 0, variables: STATUS.map(status), skipRules: [], sets: [] };
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] ?? 0) : ((s[m - 1] ?? 0) + (s[m] ?? 0)) / 2;
-}
 
 function time<T>(f: () => T): [number, T] {
   const t0 = performance.now();

@@ -16,13 +16,8 @@ import { unwrap } from "../src/base/result";
 import { encodeShare } from "../src/notebook/share-codec";
 import { launchChromium } from "../test/browser/browser-helpers";
 import { serveDist } from "../test/browser/static-server";
+import { median } from "./median";
 
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  const a = sorted[mid] ?? NaN;
-  return sorted.length % 2 === 1 ? a : (a + (sorted[mid - 1] ?? NaN)) / 2;
-}
 
 /** 20 cells: an input, a chain of 18 cells each using the previous one and the input, a markdown total. */
 export function chainNotebook(): NotebookDoc {
