@@ -27,6 +27,11 @@ export interface Audit {
   weight: string | null;
   /** The statistical test, e.g. "Pearson χ²(15) = 38.37, p = .001", or null. */
   test: string | null;
+  /**
+   * True when the rows were selected by county or size class: then a count of 1–2 can single out a
+   * municipality, and shared views print it as "< 3" (stats/disclosure.ts).
+   */
+  disclosureSensitive: boolean;
   /** Everything above as one line. */
   line: string;
 }
@@ -49,8 +54,11 @@ export function pClause(p: number | null): string {
   return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
 }
 
+/** The parts of an Audit a kernel gives; `disclosureSensitive` defaults to false. */
+export type AuditParts = Omit<Audit, "line" | "disclosureSensitive"> & { disclosureSensitive?: boolean };
+
 /** Assemble an Audit and its one-line text. */
-export function makeAudit(parts: Omit<Audit, "line">): Audit {
+export function makeAudit(parts: AuditParts): Audit {
   const excluded = parts.excluded
     .map((e) => {
       const user = e.userMissing.filter((u) => u.count > 0).map((u) => `${u.code} (${formatCount(u.count)})`);
@@ -66,5 +74,5 @@ export function makeAudit(parts: Omit<Audit, "line">): Audit {
     `weight: ${parts.weight ?? "none"}`,
     `test: ${parts.test ?? "none"}`,
   ].join(" · ");
-  return { ...parts, line };
+  return { ...parts, disclosureSensitive: parts.disclosureSensitive ?? false, line };
 }

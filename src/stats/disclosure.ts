@@ -52,3 +52,14 @@ export function guardCounts(counts: readonly (readonly number[])[], options: Dis
   );
   return { cells, masked };
 }
+
+/**
+ * Variables whose categories can single out a municipality: a condition on one of them (a county
+ * or size-class filter), or a table broken down by one, makes small counts disclosive.
+ */
+export const DISCLOSURE_VARIABLES: readonly string[] = ["fylke", "size_class"];
+
+/** True when any condition narrows by county or size class. */
+export function conditionsDisclosureSensitive(conditions: readonly { variable: string }[]): boolean {
+  return conditions.some((c) => DISCLOSURE_VARIABLES.includes(c.variable));
+}
