@@ -51,6 +51,8 @@ export interface CorrelationMatrixOptions extends CorrelationOptions {
  * @example stats.correlationMatrix(selection, ["q30_5", "q6", "q11", "q23"], {method: "spearman", fdr: true})
  */
 export function correlationMatrix(data: StatsData, variables: readonly string[], options: CorrelationMatrixOptions = {}): CorrelationMatrix {
+  // `stats.correlationMatrix(selection, "q3", "q7")` is the likely slip: say so before the options check does.
+  if (typeof variables === "string") throw statsError("bad-input", `the variables (2nd argument) are a list of names in [ ], e.g. ["q3", "q7"]; it got the text "${variables}".`, {}, "stats.correlationMatrix");
   const input = kernelInput("stats.correlationMatrix", data, options);
   variables = input.variables(variables, "the variables (2nd argument)", 2);
   options = input.options;

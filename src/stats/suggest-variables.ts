@@ -20,6 +20,9 @@ function fold(text: string): string {
   return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
 }
 
+/** Characters typed for one another: O for 0, l and I for 1 (half a substitution). */
+const CONFUSABLE = new Set(["o0", "0o", "l1", "1l", "i1", "1i"]);
+
 /** Edit distance (insert, delete, substitute, swap neighbours), stopping early above `limit`. */
 export function editDistance(a: string, b: string, limit = 3): number {
   if (Math.abs(a.length - b.length) > limit) return limit + 1;
@@ -31,7 +34,7 @@ export function editDistance(a: string, b: string, limit = 3): number {
     const prev = rows[i - 1] ?? [];
     let best = Number.POSITIVE_INFINITY;
     for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const cost = a[i - 1] === b[j - 1] ? 0 : CONFUSABLE.has(`${a[i - 1]}${b[j - 1]}`) ? 0.5 : 1;
       let d = Math.min((prev[j] ?? 0) + 1, (row[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + cost);
       if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d = Math.min(d, (rows[i - 2]?.[j - 2] ?? 0) + 1);
       row[j] = d;
@@ -67,15 +70,22 @@ export function suggestVariables(wanted: string, columns: readonly string[], cod
       continue;
     }
     if (!entry || words.length === 0) continue;
-    const text = fold([label, entry.no, entry.en, entry.label?.en ?? ""].join(" "));
-    if (words.every((w) => text.includes(w))) {
+    // The short label first ("Balansert målstyring", "County (1999)"), then the question's full text.
+    const short = fold(entry.label ? `${entry.label.no} ${entry.label.en}` : `${entry.no} ${entry.en}`);
+    if (words.every((w) => short.includes(w))) {
       scored.push({ score: 3, s });
       continue;
     }
+    if (words.every((w) => fold(`${entry.no} ${entry.en}`).includes(w))) {
+      scored.push({ score: 4, s });
+      continue;
+    }
     const code = entry.codes.find((c) => words.every((w) => fold(`${c.no} ${c.en}`).includes(w)));
-    if (code) scored.push({ score: 4, s: { ...s, why: `"${code.no}" is its code ${code.code}` } });
+    if (code) scored.push({ score: 5, s: { ...s, why: `"${code.no}" is its code ${code.code}` } });
   }
-  return scored.sort((a, b) => a.score - b.score).slice(0, limit).map((x) => x.s);
+  // Only the best kind of match: "q2O" suggests q20, not every name one edit away.
+  const best = Math.min(...scored.map((x) => x.score));
+  return scored.filter((x) => x.score <= best).slice(0, limit).map((x) => x.s);
 }
 
 /** The suggestions as a sentence: ` Did you mean q20 (Balansert målstyring)?` or "". */
