@@ -67,8 +67,8 @@ export class NbApp extends LitElement {
   private async onCommand(command: ToolbarCommand): Promise<void> {
     const wb = this.workbench;
     if (!wb) return;
-    if (command === "new") {
-      location.hash = await wb.newNotebook();
+    if (command === "new" || command === "new-survey") {
+      location.hash = await wb.newNotebook(command === "new" ? "blank" : "survey-analysis");
     } else if (command === "import") {
       const file = await pickTextFile();
       if (!file) return;
