@@ -19,7 +19,7 @@ import { suggestionText, suggestVariables } from "../stats/suggest-variables";
 import type { LoadResult, LoadSource, ValidationReport } from "../data/loaders/load-result";
 import type { PrintedTables } from "../data/printed-tables";
 import { SIX_MODELS, type SixModel } from "../data/six-models";
-import type { ModelLabel } from "../data/survey-filter";
+import { modelLabelOf } from "./model-label";
 
 /** The part of the host that loading needs: read a file under data/ as text or as bytes. */
 export interface SurveyHost {
@@ -105,10 +105,7 @@ export function rowsOf(table: ColumnTable): SurveyRow[] {
   return table.objects().map((o): SurveyRow => Object.fromEntries(Object.entries(o)));
 }
 
-/** The codebook's short label of a model's status variable ("Balansert målstyring"). */
-export function modelLabelOf(codebook: Codebook): ModelLabel {
-  return (variable) => codebook.variables.find((v) => v.name === variable)?.label?.no ?? variable;
-}
+export { modelLabelOf } from "./model-label";
 
 /** A Survey that failed to load: thrown into the cells that read it, saying the file and the fix. */
 export function surveyFileProblem(path: string, problem: string, fix: string): ProblemError {

@@ -20,7 +20,7 @@ import { bundledKey, type NotebookOrigin, type NotebookStore, type StoredNoteboo
 import type { SurveyScope } from "../analysis/survey-scope";
 import { asSurveyFilter, isEmptyFilter } from "../data/survey-filter";
 import { formatRoute, parseRoute, type Route } from "./route";
-import { notebookTemplate, type TemplateId } from "./notebook-templates";
+import type { TemplateId } from "./notebook-templates";
 import type { RuntimePort } from "./runtime-port";
 
 /** Share links carry the app's filter under this input name (as links made before it was app state did). */
@@ -310,8 +310,9 @@ export class Workbench {
     return this.createLocal(parsed.value.doc, { kind: "imported", fileName });
   }
 
-  /** A new local notebook from a template (blank, or a survey analysis that works at once). */
+  /** A new local notebook from a template (blank, or a survey analysis that works at once); the templates load on first use. */
   async newNotebook(template: TemplateId = "blank"): Promise<string> {
+    const { notebookTemplate } = await import("./notebook-templates");
     return this.createLocal(notebookTemplate(template).doc(), { kind: "new" });
   }
 
