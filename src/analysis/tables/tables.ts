@@ -11,8 +11,8 @@ import type { CorrelationMatrix, CorrelationMatrixOptions } from "../../stats/co
 import { DISCLOSURE_VARIABLES } from "../../stats/disclosure";
 import type { FrequencyOptions, FrequencyTable } from "../../stats/frequencies";
 import type { StatsData } from "../../stats/kernel-input";
-import type { SizeClassComparison, SizeClassOptions } from "../../stats/size-class";
-import { CORRELATIONS, CROSSTAB, FREQUENCIES, isSizeClassComparison, resultInput, SIZE_CLASS_RATES } from "../result-input";
+import { sizeClassRates, type SizeClassComparison, type SizeClassOptions } from "../../stats/size-class";
+import { CORRELATIONS, CROSSTAB, FREQUENCIES, isSizeClassComparison, resultInput, SIZE_CLASS_RATES, type KernelKind } from "../result-input";
 import { CROSSTAB_PERCENTS, renderCrosstabTable, type CrosstabStatistic } from "./crosstab-table";
 import { renderCorrelationTable } from "./correlation-table";
 import { renderFrequencyTable } from "./frequency-table";
@@ -111,68 +111,105 @@ function sensitive(auditSensitive: boolean, variables: readonly string[]): boole
   return auditSensitive || variables.some((v) => DISCLOSURE_VARIABLES.includes(v));
 }
 
+/** The options every table reads the same way. */
+interface CommonOptions {
+  caption: string | undefined;
+  notice: string | undefined;
+  decimals: number;
+}
+
+/** How one kind of table is made from its kernel's result. */
+interface TableKind<R, O> {
+  builtin: string;
+  kernel: KernelKind<R>;
+  /** The kernel's options, passed on when the table is given data. */
+  kernelKeys: readonly string[];
+  decimals: number;
+  /** The kind's own options. */
+  read(o: OptionReader): O;
+  /** Is this table disclosive (a county/size selection or breakdown)? */
+  sensitive(result: R): boolean;
+  render(doc: Document, result: R, options: O & CommonOptions & { mask: boolean }): HTMLElement;
+}
+
+const CROSSTAB_TABLE: TableKind<Crosstab, { statistics: CrosstabStatistic[] }> = {
+  builtin: "tables.crosstab",
+  kernel: CROSSTAB,
+  kernelKeys: KERNEL_KEYS.crosstab,
+  decimals: 1,
+  read(o) {
+    const percents = o.someOf("percent", CROSSTAB_PERCENTS, ["row"], "none");
+    const statistics: CrosstabStatistic[] = [...(o.boolean("counts", true) ? (["count"] as const) : []), ...percents, ...(o.boolean("expected", false) ? (["expected"] as const) : [])];
+    if (statistics.length === 0) throw builtinError("tables.crosstab", "bad-option", "with counts: false and percent: \"none\" there is nothing to show; keep the counts or choose a percentage.");
+    return { statistics };
+  },
+  sensitive: (ct) => sensitive(ct.audit.disclosureSensitive, [ct.rowVariable, ct.columnVariable]),
+  render: renderCrosstabTable,
+};
+
+const FREQUENCY_TABLE: TableKind<FrequencyTable, { cumulative: boolean; showMissing: boolean }> = {
+  builtin: "tables.frequencies",
+  kernel: FREQUENCIES,
+  kernelKeys: KERNEL_KEYS.frequencies,
+  decimals: 1,
+  read: (o) => ({ cumulative: o.boolean("cumulative", true), showMissing: o.boolean("showMissing", true) }),
+  sensitive: (t) => sensitive(t.audit.disclosureSensitive, [t.variable]),
+  render: renderFrequencyTable,
+};
+
+const CORRELATION_TABLE: TableKind<CorrelationMatrix, { triangle: "full" | "lower" }> = {
+  builtin: "tables.correlations",
+  kernel: CORRELATIONS,
+  kernelKeys: KERNEL_KEYS.correlations,
+  decimals: 3,
+  read: (o) => ({ triangle: o.oneOf("triangle", ["full", "lower"] as const, "full") }),
+  sensitive: (m) => m.audit.disclosureSensitive,
+  render: renderCorrelationTable,
+};
+
+/** A size-class table shows one comparison or several: computed, it is a list of one. */
+const SIZE_CLASS_LIST: KernelKind<readonly SizeClassComparison[]> = {
+  kernel: SIZE_CLASS_RATES.kernel,
+  arity: SIZE_CLASS_RATES.arity,
+  is: (v): v is readonly SizeClassComparison[] => Array.isArray(v) && v.length > 0 && v.every(isSizeClassComparison),
+  run: (...args: Parameters<typeof sizeClassRates>) => [sizeClassRates(...args)],
+};
+
+const SIZE_CLASS_TABLE: TableKind<readonly SizeClassComparison[], Record<string, never>> = {
+  builtin: "tables.sizeClass",
+  kernel: SIZE_CLASS_LIST,
+  kernelKeys: KERNEL_KEYS.sizeClass,
+  decimals: 1,
+  read: () => ({}),
+  // A size-class table breaks down by size class: disclosive in a shared view whatever the filter.
+  sensitive: () => true,
+  render: renderSizeClassTable,
+};
+
 /** The `tables` builtin over a host. */
 export function createTables(context: TableContext): TablesBuiltin {
-  const mask = (reader: OptionReader, isSensitive: () => boolean): (() => boolean) => {
-    const given = reader.maybeBoolean("mask");
-    return () => given ?? (context.shared && isSensitive());
+  /** One path for every table: read the call, the options (once), compute, guard, render. */
+  const make = <R, O>(kind: TableKind<R, O>, args: readonly unknown[]): HTMLElement => {
+    const input = resultInput(kind.builtin, args, kind.kernel);
+    const o = new OptionReader(kind.builtin, input.options);
+    const own = kind.read(o);
+    const common: CommonOptions = { caption: o.string("caption"), notice: o.string("notice"), decimals: o.integer("decimals", kind.decimals, 0, 6) };
+    const mask = o.maybeBoolean("mask");
+    const kernelOptions = o.passOn(kind.kernelKeys);
+    o.done();
+    const result = input.result(kernelOptions);
+    return kind.render(context.document(), result, { ...own, ...common, mask: mask ?? (context.shared && kind.sensitive(result)) });
   };
   return {
-    crosstab(...args: unknown[]): HTMLElement {
-      const builtin = "tables.crosstab";
-      const input = resultInput(builtin, args, CROSSTAB);
-      const o = new OptionReader(builtin, input.options);
-      const percents = o.someOf("percent", CROSSTAB_PERCENTS, ["row"], "none");
-      const statistics: CrosstabStatistic[] = [...(o.boolean("counts", true) ? (["count"] as const) : []), ...percents, ...(o.boolean("expected", false) ? (["expected"] as const) : [])];
-      if (statistics.length === 0) throw builtinError(builtin, "bad-option", "with counts: false and percent: \"none\" there is nothing to show; keep the counts or choose a percentage.");
-      const caption = o.string("caption");
-      const notice = o.string("notice");
-      const decimals = o.integer("decimals", 1, 0, 4);
-      const masked = mask(o, () => sensitive(ct.audit.disclosureSensitive, [ct.rowVariable, ct.columnVariable]));
-      const kernel = o.passOn(KERNEL_KEYS.crosstab);
-      o.done();
-      const ct = input.result(kernel);
-      return renderCrosstabTable(context.document(), ct, { statistics, caption, notice, decimals, mask: masked() });
-    },
-    frequencies(...args: unknown[]): HTMLElement {
-      const builtin = "tables.frequencies";
-      const input = resultInput(builtin, args, FREQUENCIES);
-      const o = new OptionReader(builtin, input.options);
-      const options = { caption: o.string("caption"), notice: o.string("notice"), decimals: o.integer("decimals", 1, 0, 4), cumulative: o.boolean("cumulative", true), showMissing: o.boolean("showMissing", true) };
-      const masked = mask(o, () => sensitive(t.audit.disclosureSensitive, [t.variable]));
-      const kernel = o.passOn(KERNEL_KEYS.frequencies);
-      o.done();
-      const t = input.result(kernel);
-      return renderFrequencyTable(context.document(), t, { ...options, mask: masked() });
-    },
-    correlations(...args: unknown[]): HTMLElement {
-      const builtin = "tables.correlations";
-      const input = resultInput(builtin, args, CORRELATIONS);
-      const o = new OptionReader(builtin, input.options);
-      const options = { caption: o.string("caption"), notice: o.string("notice"), decimals: o.integer("decimals", 3, 0, 6), triangle: o.oneOf("triangle", ["full", "lower"] as const, "full") };
-      const masked = mask(o, () => m.audit.disclosureSensitive);
-      const kernel = o.passOn(KERNEL_KEYS.correlations);
-      o.done();
-      const m = input.result(kernel);
-      return renderCorrelationTable(context.document(), m, { ...options, mask: masked() });
-    },
+    crosstab: (...args: unknown[]) => make(CROSSTAB_TABLE, args),
+    frequencies: (...args: unknown[]) => make(FREQUENCY_TABLE, args),
+    correlations: (...args: unknown[]) => make(CORRELATION_TABLE, args),
     sizeClass(...args: unknown[]): HTMLElement {
-      const builtin = "tables.sizeClass";
-      const list = Array.isArray(args[0]) ? args[0] : null;
-      if (list && !list.every(isSizeClassComparison)) {
-        throw builtinError(builtin, "bad-argument", `a list given first must hold results of stats.sizeClassRates or stats.sizeClassMeans; it got ${describeValue(list)}.`);
+      const [first, ...rest] = args;
+      if (Array.isArray(first) && !SIZE_CLASS_LIST.is(first)) {
+        throw builtinError("tables.sizeClass", "bad-argument", `a list given first holds results of stats.sizeClassRates or stats.sizeClassMeans; it got ${describeValue(first)}.`);
       }
-      const input = list ? null : resultInput(builtin, args, SIZE_CLASS_RATES);
-      const o = new OptionReader(builtin, list ? args[1] : input?.options);
-      const options = { caption: o.string("caption"), notice: o.string("notice"), decimals: o.integer("decimals", 1, 0, 4) };
-      // A size-class table breaks down by size class: disclosive in a shared view whatever the filter.
-      const masked = mask(o, () => true);
-      const kernel = o.passOn(KERNEL_KEYS.sizeClass);
-      o.done();
-      if (list && Object.keys(kernel).length > 0) throw builtinError(builtin, "bad-option", `${Object.keys(kernel).join(", ")} change how the rates are computed; pass them to stats.sizeClassRates, not with a list of results.`);
-      const comparisons: SizeClassComparison[] = list ? list.filter(isSizeClassComparison) : input ? [input.result(kernel)] : [];
-      if (comparisons.length === 0) throw builtinError(builtin, "bad-argument", "give it data and a variable, one result, or a list of results; the list is empty.");
-      return renderSizeClassTable(context.document(), comparisons, { ...options, mask: masked() });
+      return make(SIZE_CLASS_TABLE, isSizeClassComparison(first) ? [[first], ...rest] : args);
     },
   };
 }

@@ -9,7 +9,7 @@ import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
 import type { CodedData } from "../../../src/stats/kernel-input";
-import { num, psppTables, sampleCodebook, sampleCsv, type PsppTable } from "../stats/pspp-fixtures";
+import { num, psppCrosstabCells, psppTables, sampleCodebook, sampleCsv } from "../stats/pspp-fixtures";
 import { nodeHost } from "../notebooks/headless-survey";
 
 const names = createAnalysisBuiltins(nodeHost());
@@ -30,24 +30,12 @@ function shown(cell: string | undefined, decimals: number, percent: boolean): st
   return percent ? `${text} %` : text;
 }
 
-/** PSPP's crosstab body: (row label, statistic) → the cells including Total. */
-function psppCrosstab(table: PsppTable): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  let row = "";
-  for (const r of table.rows.slice(2)) {
-    if (r[1]) row = r[1];
-    if (r[0] === "Total") row = "Total";
-    out.set(`${row}|${r[2]}`, r.slice(3));
-  }
-  return out;
-}
-
 describe("tables.crosstab agrees with PSPP CROSSTABS", () => {
   const tables = psppTables("crosstabs");
   const cases: [string, string, number][] = [["size_class", "q20", 0], ["q3", "q7", 1], ["resp_type", "q20", 2]];
   it.each(cases)("%s × %s: counts, row, column and total percentages and expected counts as printed", (row, column, k) => {
     const el = names.tables.crosstab(data, row, column, { percent: ["row", "column", "total"], expected: true });
-    const pspp = psppCrosstab(tables[k * 4 + 1] ?? { title: "", rows: [] });
+    const pspp = psppCrosstabCells(tables[k * 4 + 1] ?? { title: "", rows: [] });
     const rows = bodyRows(el);
     let label = "";
     let checked = 0;
@@ -76,7 +64,7 @@ describe("tables.crosstab agrees with PSPP CROSSTABS", () => {
     const [testLine, warning] = auditLines(el);
     expect(testLine).toBe(`Pearson χ²(${num(chi[2])}) = ${num(chi[1]).toFixed(2)}, p < .001 · Cramér's V = ${num(v).toFixed(3)} · N = 89`);
     // PSPP's expected counts of the 6 × 4 body: how many are below 5, and the smallest.
-    const expected = psppCrosstab(tables[1] ?? { title: "", rows: [] });
+    const expected = psppCrosstabCells(tables[1] ?? { title: "", rows: [] });
     const values = ["1", "2", "3", "4", "5", "6"].flatMap((r) => (expected.get(`${r}|Expected`) ?? []).slice(0, 4).map(num));
     const small = values.filter((e) => e < 5);
     expect(warning).toContain(`${small.length} cells (${((100 * small.length) / values.length).toFixed(1)}%) have expected count less than 5. The minimum expected count is ${Math.min(...values).toFixed(2)}.`);
