@@ -54,7 +54,7 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
         if (!cell || (options.triangle === "lower" && b > a)) return "";
         return figureText(stat, cell, key(a, b), a === b, shown, options);
       });
-      body.push(tableRow(doc, [s === 0 ? label : "", titles[stat], ...cells], 1, s === statistics.length - 1 ? "tv-block-end" : undefined));
+      body.push(tableRow(doc, [s === 0 ? label : "", titles[stat], ...cells], 2, s === statistics.length - 1 ? "tv-block-end" : undefined));
     });
   });
   const marks = m.fdr ? "* q < .05, ** q < .01 (Benjamini–Hochberg over the matrix's pairs)" : "* p < .05, ** p < .01 (two-sided)";

@@ -107,7 +107,7 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
   const labels = [...ct.rows.map((r) => r.label), "Total"];
   const body = figures(ct).flatMap((row, i) =>
     stats.map((stat, s) =>
-      tableRow(doc, [s === 0 ? (labels[i] ?? "") : "", ...(several ? [STAT_LABELS[stat]] : []), ...row.map((f) => figureText(f, stat, shown, options))], 1, i === ct.rows.length ? "tv-total" : undefined),
+      tableRow(doc, [s === 0 ? (labels[i] ?? "") : "", ...(several ? [STAT_LABELS[stat]] : []), ...row.map((f) => figureText(f, stat, shown, options))], several ? 2 : 1, i === ct.rows.length ? "tv-total" : undefined),
     ),
   );
   const audit = [

@@ -67,7 +67,7 @@ export function renderFrequencyTable(doc: Document, t: FrequencyTable, options: 
   const auditIds: AuditIds = { n: "total", base: "valid", missing: (_variable, code) => `m:${code ?? "blank"}` };
   const shown = shownCounts(t, options.mask, auditIds);
   const line = (group: string, label: string, figure: FrequencyFigure, className?: string): HTMLTableRowElement =>
-    tableRow(doc, [group, label, ...columns.map((c) => figureText(figure, c, shown, options))], 1, className);
+    tableRow(doc, [group, label, ...columns.map((c) => figureText(figure, c, shown, options))], 2, className);
   const rowLine = (group: string, r: FrequencyRow): HTMLTableRowElement =>
     line(group, r.kind === "system-missing" ? "System (blank)" : r.label === String(r.code) ? String(r.code) : `${r.code} ${r.label}`, { count: rowId(r), values: { percent: r.percent, valid: r.validPercent, cumulative: r.cumulativePercent } });
   const pct = (k: number): number | null => (t.total > 0 ? (100 * k) / t.total : null);
