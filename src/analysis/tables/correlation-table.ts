@@ -68,7 +68,8 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
     head: [tableRow(doc, ["", "", ...m.variables], m.variables.length + 2)],
     body,
     audit,
-    notice: [options.notice, ...m.notes].filter((x) => x).join(" ") || undefined,
+    // The reasons for a missing r name the pair's n ("constant in these 2 cases"): not when counts are hidden.
+    notice: [options.notice, ...m.notes.map((n) => (shown.hiddenCount > 0 && / have no r: /.test(n) ? "Some pairs have no r here: too few cases, or a variable constant in them." : n))].filter((x) => x).join(" ") || undefined,
     className: "tv-correlations",
   });
 }

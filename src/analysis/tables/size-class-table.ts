@@ -78,6 +78,11 @@ function what(c: SizeClassComparison): string {
   return c.kind === "rate" ? `share with ${c.variable} = ${(c.success ?? []).join(" or ")}` : `mean of ${c.variable}`;
 }
 
+/** The comparison's notes; with counts hidden, not the one that counts the cases without a size class. */
+function shownNotes(c: SizeClassComparison, shown: ShownCounts): string[] {
+  return shown.hiddenCount > 0 ? c.notes.filter((n) => !/^\d+ case\(s\) have no size class/.test(n)) : c.notes;
+}
+
 /** One comparison: a row per class. */
 function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClassTableOptions): HTMLElement {
   const shown = new ShownCounts();
@@ -95,7 +100,7 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
     caption: options.caption ?? `${c.label}: ${what(c)}, by size class`,
     head: [tableRow(doc, ["Size class", ...columns.map((s) => titles[s])], columns.length + 1)],
     body,
-    audit: [`Trend across classes (${c.trend.method}): ${trendText(c)}`, ...c.notes, shown.auditLine(c.audit, ids), ...shown.note("the rates and intervals of hidden counts are left out")],
+    audit: [`Trend across classes (${c.trend.method}): ${trendText(c)}`, ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...shown.note("the rates and intervals of hidden counts are left out")],
     notice: options.notice,
     className: "tv-size-class",
   });
