@@ -79,7 +79,7 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
   const merged: O = codebook && !options.codebook ? { ...options, codebook } : options;
   const columns = (): string[] => (isTableLike(source) ? source.columnNames() : Object.keys(source));
   const check = (value: unknown, role: string): string => {
-    if (typeof value !== "string" || value === "") {
+    if (typeof value !== "string") {
       throw fail(`${role} is a variable name in quotes, e.g. "q20", but it got ${describeValue(value)}.`);
     }
     const known = columns();
