@@ -143,7 +143,7 @@ export class NbApp extends LitElement {
       </div>
       <div class="nb-body">
         <aside class="nb-sidebar">
-          <nb-notebook-list .bundled=${wb?.bundled ?? []} .locals=${wb?.locals ?? []} .currentKey=${open?.key} @nb-delete-local=${this.onDeleteLocal}></nb-notebook-list>
+          <nb-notebook-list .bundled=${wb?.bundled ?? []} .locals=${wb?.locals ?? []} .currentKey=${open?.key} @nb-delete-local=${this.onDeleteLocal} @nb-command=${(e: HTMLElementEventMap["nb-command"]) => void this.onCommand(e.detail.command)}></nb-notebook-list>
         </aside>
         <main class="nb-main">
           <nb-notebook .session=${session} .scope=${wb?.scope} ?shared=${open?.origin.kind === "shared"} @nb-consent=${() => void wb?.consent()}></nb-notebook>

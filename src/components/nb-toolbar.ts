@@ -33,7 +33,6 @@ export class NbToolbar extends LitElement {
     const status = this.preview ? "Preview — not saved" : saveLabels[this.saveStatus.state];
     return html`<div class="nb-toolbar" role="toolbar" aria-label="Notebook actions">
       <button class="nb-button" @click=${() => this.command("new")}>New</button>
-      <button class="nb-button nb-new-survey" title="A new notebook with the filtered respondents, their N and a worked crosstab" @click=${() => this.command("new-survey")}>New survey analysis</button>
       <button class="nb-button" @click=${() => this.command("import")}>Import…</button>
       <button class="nb-button" ?disabled=${!this.hasNotebook} @click=${() => this.command("export")}>Export</button>
       <button class="nb-button nb-share" ?disabled=${!this.hasNotebook} @click=${() => this.command("share")}>Share link</button>

@@ -27,7 +27,7 @@ afterAll(async () => {
 describe("a new survey analysis", () => {
   it("opens with the filtered respondents, N, a crosstab with χ² and its chart", async () => {
     await openApp(page, server.url, "#/nb/demo");
-    await page.click("nb-toolbar .nb-new-survey");
+    await page.click(".nb-list .nb-new-survey");
     await page.waitForSelector(".nb-list li.is-current >> text=Survey analysis");
     await waitForOutput(page, "2", /N = 267 of 267 respondents/, 30_000);
     await page.waitForSelector("nb-filter-bar .tv-filter-n");
