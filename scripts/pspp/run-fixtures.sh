@@ -10,7 +10,7 @@ dir="$root/test/fixtures/pspp"
 command -v pspp >/dev/null || { echo "pspp not found: apt-get install pspp" >&2; exit 1; }
 (cd "$root" && npx tsx scripts/pspp/make-fixture-data.ts)
 cd "$dir"
-for sps in frequencies crosstabs correlations spearman weighted; do
+for sps in frequencies crosstabs correlations spearman weighted size-class; do
   pspp -O format=csv -o "$sps.out.csv" "$sps.sps" >/dev/null
   if grep -q "error:" "$sps.out.csv"; then echo "PSPP reported an error in $sps.sps" >&2; exit 1; fi
   echo "wrote $dir/$sps.out.csv"

@@ -6,6 +6,7 @@
  * selections come along, so no cell downstream ever has to print NaN.
  */
 import type { ColumnTable } from "arquero";
+import type { Codebook } from "../data/codebook";
 import { describeSurveyFilter, isDisclosureSensitive, surveyFilterConditions, TOO_FEW_RESPONDENTS, type ModelLabel, type SurveyFilter } from "../data/survey-filter";
 import type { FilterCondition } from "../data/filter-condition";
 import { filterView, type FilterView } from "../stats/index";
@@ -17,6 +18,9 @@ export type SelectionStatus = "ok" | "tiny" | "empty";
 export interface FilteredSurvey {
   /** The survey the selection was made from (codebook, printed tables, notice). */
   readonly survey: Survey;
+  /** The survey's codebook (so `stats.crosstab(selection, …)` finds labels and missing codes). */
+  readonly codebook: Codebook;
+  /** The filter that made it (the app's filter bar for the `selection` builtin). */
   readonly filter: SurveyFilter;
   /** For the statistics core: the selected rows; every result's audit line lists the filter. */
   readonly view: FilterView;
@@ -32,6 +36,7 @@ export interface FilteredSurvey {
   readonly description: string;
   /** The filter as the statistics core's conditions (also PSPP's SELECT IF). */
   readonly conditions: FilterCondition[];
+  /** "ok", "tiny" (under 10: read counts, not shares) or "empty". */
   readonly status: SelectionStatus;
   /** What to show instead of (or above) results: empty and tiny selections say so. */
   readonly message: string;
@@ -79,7 +84,7 @@ export function applyFilter(survey: Survey, filter: SurveyFilter): FilteredSurve
   const summary = `N = ${n} of ${total}${conditions.length ? ` (${description})` : ""}`;
   const draws = once(() => survey.draws?.map((draw, k) => (k === 0 ? selection : applyFilter(draw, filter))));
   const selection: FilteredSurvey = {
-    survey, filter, view, n, total, description, conditions, status, message, summary,
+    survey, codebook: survey.codebook, filter, view, n, total, description, conditions, status, message, summary,
     get table() {
       return table();
     },

@@ -1,35 +1,27 @@
 /**
- * The analysis names survey notebooks get in scope next to the stdlib:
- *
- * - `stats` — the statistics core (frequencies, crosstab, pearson, correlationMatrix, …);
- * - `filterInput(survey, initial?)` — an extra filter bar (the shared one is the host's), bound with `view(...)`;
- * - `applyFilter(survey, filter)` — the selected respondents, their N, and an empty/tiny message;
- * - `matchesFilter(record, filter)`, `describeFilter(filter)` — the filter's one rule on a record
- *   keyed like the survey's variables (e.g. the appendix's municipalities), and its description;
- * - `comparePrinted(selection, id)` — a printed table recomputed beside the print;
- * - `renderComparison(cmp)`, `renderTable(spec)` — HTML tables with audit lines;
- * - `charts` — the survey charts on the host's document, disclosure guard included;
- * - `exportTable(table, options?)`, `exportColumns(codebook, names)` — CSV of any table;
- * - `psppExport(selection, analyses, options?)` — PSPP/SPSS syntax reproducing analyses on the file in use, under the filter;
- * - `disclosure` — the "< 3" guard for shared and exported views.
+ * The analysis names survey notebooks get in scope next to the stdlib, typed and documented in
+ * `AnalysisBuiltins` below — the reference (scripts/reference) is generated from these JSDoc
+ * comments, and a builtin called wrongly names the right call from the same `@example`.
  *
  * `survey`, `filter` and `selection` are the host's state (SurveyScope), not defined here.
  */
-import { ProblemError } from "../base/result";
+import { builtinError, describeValue } from "../base/builtin-problem";
 import type { PrintedTable } from "../data/printed-tables";
 import { meetsConditions } from "../data/filter-condition";
-import { describeSurveyFilter, EMPTY_FILTER, isDisclosureSensitive, surveyFilterConditions, type SurveyFilter } from "../data/survey-filter";
-import * as stats from "../stats/index";
+import { asSurveyFilter, describeSurveyFilter, EMPTY_FILTER, isDisclosureSensitive, surveyFilterConditions, type SurveyFilter } from "../data/survey-filter";
 import { formatShownCount, guardCount, guardCounts } from "../stats/disclosure";
 import { applyFilter, type FilteredSurvey } from "./apply-filter";
-import { createCharts } from "./charts/charts";
+import { createCharts, type ChartsBuiltin } from "./charts/charts";
 import { codebookColumns, tableToCsv } from "./export-table";
 import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
 import { evidenceNote } from "./evidence/evidence-note";
 import type { PrintedComparison } from "./printed-comparison";
-import { renderComparison, renderTable, type PlainTable, type RenderOptions } from "./render-table";
+import { renderComparison, renderTable, type ComparisonRenderOptions, type PlainTable, type RenderOptions } from "./render-table";
+import { statsBuiltin, type StatsBuiltin } from "./stats-builtin";
+import { psppSyntax, type Analysis, type PsppExportOptions } from "../stats/pspp-syntax";
 import { modelLabelOf, type Survey } from "./survey";
 import { surveyFilterInput, type SurveyFilterElement } from "./survey-filter-input";
+import { createTables, type TablesBuiltin } from "./tables/tables";
 
 /** What the analysis builtins need from the host: (for DOM output) a document, and the view. */
 export interface AnalysisHost {
@@ -41,10 +33,126 @@ export interface AnalysisHost {
   view?: "live" | "shared";
 }
 
+/** A filter as cells write it: any of the four parts, the others meaning "all". */
+export type FilterArgument = Partial<SurveyFilter>;
+
+/** The "< 3" guard for shared and exported views. */
+export interface DisclosureBuiltin {
+  /**
+   * One count as shown: `{masked: true, text: "< 3"}` for 1–2 when `active`, else the count.
+   * @example disclosure.guardCount(2, {active: true})
+   */
+  guardCount: typeof guardCount;
+  /**
+   * A table of counts as shown, and how many were masked.
+   * @example disclosure.guardCounts([[1, 5], [12, 2]], {active: true})
+   */
+  guardCounts: typeof guardCounts;
+  /**
+   * A shown count as text ("< 3" or the number).
+   * @example disclosure.formatShownCount(disclosure.guardCount(2, {active: true}))
+   */
+  formatShownCount: typeof formatShownCount;
+  /**
+   * True when a filter narrows by county or size class (then shared views mask small counts).
+   * @example disclosure.isDisclosureSensitive(filter)
+   */
+  isDisclosureSensitive: typeof isDisclosureSensitive;
+}
+
+/** The analysis layer's builtins (besides the crosswalk's and the reconciliation's). */
+export interface AnalysisBuiltins {
+  /**
+   * The statistics with SPSS conventions — frequencies, crosstabs with χ², correlations, size-class
+   * rates, weights — computed on `selection` or `survey` (labels and missing codes from its
+   * codebook), an Arquero table or plain columns. Every result carries an `audit` line.
+   * @example stats.crosstab(selection, "size_class", "q20")
+   */
+  stats: StatsBuiltin;
+  /**
+   * The statistics as report tables with audit lines, through the disclosure guard: crosstab,
+   * frequencies, correlations, size-class rates.
+   * @example tables.crosstab(selection, "size_class", "q20", {percent: "row"})
+   */
+  tables: TablesBuiltin;
+  /**
+   * The survey charts (one standalone SVG each), through the disclosure guard; each takes a
+   * statistic's result or a printed comparison as it comes.
+   * @example charts.crosstab(selection, "size_class", "q20")
+   */
+  charts: ChartsBuiltin;
+  /**
+   * An extra filter bar (the shared one is the app's), for what-if comparisons; bind it with `view(…)`.
+   * @param survey the `survey` builtin (or a selection)
+   * @param initial where the bar starts, e.g. {fylke: [11]}
+   * @example const whatIf = view(filterInput(survey, {sizeClass: [5, 6]}))
+   */
+  filterInput(survey: Survey | FilteredSurvey, initial?: FilterArgument): SurveyFilterElement;
+  /**
+   * The respondents of `survey` that pass `filter` — what the app's filter bar makes as `selection` —
+   * with their N, a summary and a message for empty and tiny selections.
+   * @param filter e.g. {fylke: [11], sizeClass: [5, 6]}; parts left out mean all
+   * @example applyFilter(survey, {fylke: [11, 12]})
+   */
+  applyFilter(survey: Survey | FilteredSurvey, filter?: FilterArgument): FilteredSurvey;
+  /**
+   * Whether a record keyed like the survey's variables (fylke, size_class, resp_type, q3 …) passes
+   * a filter, by the filter's one rule: for lists that are not survey rows, e.g. the named adopters.
+   * @example matchesFilter({fylke: 12, size_class: 6, resp_type: 1, q20: 1}, {fylke: [12]})
+   */
+  matchesFilter(record: Readonly<Record<string, unknown>>, filter?: FilterArgument): boolean;
+  /**
+   * A filter in words: "fylke 11 Rogaland; size class 5, 6".
+   * @example describeFilter({fylke: [11], sizeClass: [5, 6]})
+   */
+  describeFilter(filter?: FilterArgument): string;
+  /**
+   * One printed table of the 1999 report recomputed from the respondents, figure by figure beside
+   * the print (under a filter the print is shown for orientation only).
+   * @param id the table's number, "2.1" … "3.12"
+   * @example comparePrinted(selection, "2.1")
+   */
+  comparePrinted(selection: Survey | FilteredSurvey, id: string): PrintedComparison;
+  /**
+   * A printed comparison as a table: printed, recomputed, agreement; `{layout: "grid"}` draws a
+   * table of "area — model" rows (Tabell 2.6) as the report printed it.
+   * @example renderComparison(comparePrinted(selection, "2.2"))
+   */
+  renderComparison(comparison: PrintedComparison, options?: ComparisonRenderOptions): HTMLElement;
+  /**
+   * Any rows as a captioned table with an audit line; columns marked `count: true` go through the
+   * disclosure guard.
+   * @example renderTable({caption: "Utvalget", columns: [{key: "what", label: ""}, {key: "n", label: "N", count: true}], rows: [{what: "Respondenter", n: selection.n}], audit: selection.summary})
+   */
+  renderTable(spec: PlainTable, options?: RenderOptions): HTMLElement;
+  /**
+   * Any rows or Arquero table as CSV text (value labels, Excel-safe options).
+   * @example exportTable(selection.rows.slice(0, 3), {columns: [{name: "resp_id"}, {name: "fylke"}]})
+   */
+  exportTable: typeof tableToCsv;
+  /**
+   * CSV columns with the codebook's value labels for the named variables, for `exportTable`.
+   * @example exportColumns(survey.codebook, ["resp_id", "fylke", "q20"])
+   */
+  exportColumns: typeof codebookColumns;
+  /**
+   * PSPP (and SPSS) syntax that reproduces analyses on the file in use, under the current filter (as
+   * SELECT IF), opening with what its figures rest on (one reconstruction of several, or your file).
+   * @param analyses e.g. [{kind: "crosstabs", row: "size_class", column: "q20"}]
+   * @example psppExport(selection, [{kind: "frequencies", variables: ["q3", "q20"]}])
+   */
+  psppExport(selection: Survey | FilteredSurvey, analyses: Analysis | Analysis[], options?: Partial<PsppExportOptions>): string;
+  /**
+   * The "< 3" guard for shared and exported views.
+   * @example disclosure.guardCount(2, {active: selection.disclosureSensitive})
+   */
+  disclosure: DisclosureBuiltin;
+}
+
 /** The host's document, or a Problem that says where DOM output works. */
 export function requireDocument(host: AnalysisHost, what: string): Document {
   if (!host.document) {
-    throw new ProblemError({ kind: "no-document", message: `${what} needs a DOM document, and this host has none. Run the notebook in the app, or headless with the linkedom document (scripts/run-notebook.ts gives one).` });
+    throw builtinError(what, "no-document", "it draws on a page, and this host has none. Run the notebook in the app, or headless with the linkedom document (scripts/run-notebook.ts gives one).");
   }
   return host.document;
 }
@@ -59,69 +167,68 @@ export function isSelection(value: unknown): value is FilteredSurvey {
   return typeof value === "object" && value !== null && "view" in value && "survey" in value && "filter" in value && "conditions" in value;
 }
 
-function surveyOf(value: unknown, call: string): Survey {
+/** The survey of a survey or selection argument, or the builtin's error naming the right call. */
+export function surveyArgument(builtin: string, value: unknown): Survey {
   if (isSurvey(value)) return value;
   if (isSelection(value)) return value.survey;
-  throw new ProblemError({ kind: "bad-argument", message: `${call} expects the survey (the builtin \`survey\`) or a selection; got ${describe(value)}. Example: ${call.replace("survey", "survey")}.` });
+  throw builtinError(builtin, "bad-argument", `the first argument is \`survey\` (or a selection), but it got ${describeValue(value)}.`);
 }
 
-/** A short description of a wrong argument for error messages. */
-export function describe(value: unknown): string {
-  if (value === null) return "null";
-  if (Array.isArray(value)) return `a list of ${value.length}`;
-  if (typeof value === "object" && "then" in value) return "a Promise (write `await …`)";
-  return typeof value === "string" ? `the text "${value.slice(0, 30)}"` : `a ${typeof value}`;
+/** A filter argument with its left-out parts filled in, checked by the filter's one rule. */
+export function filterArgument(builtin: string, value: unknown): SurveyFilter {
+  if (value === undefined) return EMPTY_FILTER;
+  const given = typeof value === "object" && value !== null && !Array.isArray(value) ? value : null;
+  const result = given ? asSurveyFilter({ ...EMPTY_FILTER, ...given }) : null;
+  if (result?.ok) return result.value;
+  const why = result ? ` ${result.error.message.replace(/,? so (it|the filter) was not applied.*$/, ".")}` : ` It got ${describeValue(value)}.`;
+  throw builtinError(builtin, "bad-filter", `the filter is an object of code lists — {fylke: [11], sizeClass: [5, 6], respType: [1], adopted: ["q20"]}, parts left out meaning all.${why}`);
 }
 
 /** Look a printed table up by id; the error lists the ids there are. */
-export function findPrinted(survey: Survey, id: string): PrintedTable {
+export function findPrinted(survey: Survey, id: unknown): PrintedTable {
   const tables = survey.printed?.tables ?? [];
   const table = tables.find((t) => t.id === id);
   if (table) return table;
-  throw new ProblemError({
-    kind: "bad-argument",
-    message: tables.length
-      ? `No printed table "${id}". Known ids: ${tables.map((t) => t.id).join(", ")}.`
-      : `This survey carries no printed tables; comparePrinted(selection, "${id}") works on the bundled survey.`,
-  });
+  if (typeof id === "number") throw builtinError("comparePrinted", "bad-argument", `the table id is text in quotes, "${id}", not the number ${id} (as a number, 3.10 would be 3.1).`);
+  throw builtinError("comparePrinted", "bad-argument", tables.length
+    ? `no printed table ${typeof id === "string" ? `"${id}"` : describeValue(id)}. Known ids: ${tables.filter((t) => t.kind !== "list").map((t) => t.id).join(", ")}.`
+    : `this survey carries no printed tables; comparePrinted works on the bundled survey.`);
 }
 
 /** Build the analysis names for a runtime over `host`. */
-export function createAnalysisBuiltins(host: AnalysisHost): Record<string, unknown> {
+export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
   const shared = host.view === "shared";
   return {
-    stats,
-    charts: createCharts({ document: () => requireDocument(host, "A chart"), shared }),
-    filterInput: (value: unknown, initial: SurveyFilter = EMPTY_FILTER): SurveyFilterElement => {
-      const survey = surveyOf(value, "filterInput(survey)");
-      return surveyFilterInput(requireDocument(host, "The filter bar"), {
-        value: initial,
+    stats: statsBuiltin,
+    tables: createTables({ document: () => requireDocument(host, "tables"), shared }),
+    charts: createCharts({ document: () => requireDocument(host, "charts"), shared }),
+    filterInput: (value, initial) => {
+      const survey = surveyArgument("filterInput", value);
+      return surveyFilterInput(requireDocument(host, "filterInput"), {
+        value: filterArgument("filterInput", initial),
         count: (filter) => applyFilter(survey, filter).n,
         total: survey.table.numRows(),
         modelLabel: modelLabelOf(survey.codebook),
       });
     },
-    applyFilter: (value: unknown, filter: SurveyFilter = EMPTY_FILTER): FilteredSurvey => applyFilter(surveyOf(value, "applyFilter(survey, filter)"), filter),
-    matchesFilter: (record: Readonly<Record<string, unknown>>, filter: SurveyFilter = EMPTY_FILTER): boolean =>
-      meetsConditions(surveyFilterConditions(filter), (variable) => record[variable]),
-    describeFilter: (filter: SurveyFilter = EMPTY_FILTER): string => describeSurveyFilter(filter),
+    applyFilter: (value, filter) => applyFilter(surveyArgument("applyFilter", value), filterArgument("applyFilter", filter)),
+    matchesFilter: (record, filter) => meetsConditions(surveyFilterConditions(filterArgument("matchesFilter", filter)), (variable) => record[variable]),
+    describeFilter: (filter) => describeSurveyFilter(filterArgument("describeFilter", filter)),
     // Every recomputed figure comes with what it rests on (printed, determined, the reconstruction).
-    comparePrinted: (selection: unknown, id: string): PrintedComparison => {
+    comparePrinted: (selection, id) => {
       if (isSurvey(selection)) return comparePrintedWithEvidence(applyFilter(selection, EMPTY_FILTER), findPrinted(selection, id));
       if (isSelection(selection)) return comparePrintedWithEvidence(selection, findPrinted(selection.survey, id));
-      throw new ProblemError({ kind: "bad-argument", message: `comparePrinted(selection, id) expects a selection (the builtin \`selection\`) or the survey; got ${describe(selection)}. Example: comparePrinted(selection, "2.1").` });
+      throw builtinError("comparePrinted", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);
     },
-    renderComparison: (cmp: PrintedComparison, options: RenderOptions = {}) =>
-      renderComparison(requireDocument(host, "A table"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive) }),
-    renderTable: (spec: PlainTable, options: RenderOptions = {}) =>
-      renderTable(requireDocument(host, "A table"), spec, { ...options, mask: options.mask ?? (shared && spec.disclosureSensitive === true) }),
-    psppExport: (selection: unknown, analyses: stats.Analysis | stats.Analysis[], options: Partial<stats.PsppExportOptions> = {}): string => {
+    renderComparison: (cmp, options = {}) =>
+      renderComparison(requireDocument(host, "renderComparison"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive) }),
+    renderTable: (spec, options = {}) =>
+      renderTable(requireDocument(host, "renderTable"), spec, { ...options, mask: options.mask ?? (shared && spec.disclosureSensitive === true) }),
+    psppExport: (selection, analyses, options = {}) => {
       const chosen = isSelection(selection) ? selection : isSurvey(selection) ? applyFilter(selection, EMPTY_FILTER) : undefined;
-      if (!chosen) {
-        throw new ProblemError({ kind: "bad-argument", message: `psppExport(selection, analyses) expects the builtin \`selection\` (or the survey); got ${describe(selection)}. Example: psppExport(selection, [{kind: "frequencies", variables: ["q3"]}]).` });
-      }
+      if (!chosen) throw builtinError("psppExport", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);
       const survey = chosen.survey;
-      return stats.psppSyntax(analyses, {
+      return psppSyntax(analyses, {
         codebook: survey.codebook, dataFile: survey.file, columns: survey.table.columnNames(), where: chosen.conditions, evidence: evidenceNote(survey), ...options,
       });
     },

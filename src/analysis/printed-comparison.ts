@@ -229,3 +229,8 @@ function compareRow(table: PrintedTable, row: PrintedRow, mr: ReturnType<RowCoun
   const totalMatches = filtered || targetTotal === null || table.kind !== "frequency" ? null : targetTotal === rowSum;
   return { label: row.label, variable: row.variable, where, percentBase, cells, total: rowSum, printedTotal: row.total ?? null, targetTotal, totalMatches, audit };
 }
+
+/** A result of `comparePrinted`. */
+export function isPrintedComparison(value: unknown): value is PrintedComparison {
+  return typeof value === "object" && value !== null && "rows" in value && "mismatches" in value && "compared" in value && "caption" in value;
+}

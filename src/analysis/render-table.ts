@@ -11,6 +11,8 @@ import type { ComparedCell, PrintedComparison } from "./printed-comparison";
 import { setExportFields, type ExportFields } from "./export-fields";
 import type { Evidence, EvidenceKind } from "./evidence/evidence";
 import { evidenceClass, evidenceFields, evidenceLegend, evidenceMarker, evidenceSummary } from "./evidence/evidence-marker";
+import { auditBlock, element, formatNumber } from "./tables/table-dom";
+import { builtinError } from "../base/builtin-problem";
 
 export interface RenderOptions {
   /** Mask small counts ("< 3"): pass `isDisclosureSensitive(filter) && view !== "live"`. */
@@ -41,12 +43,6 @@ export interface PlainTable {
   disclosureSensitive?: boolean;
 }
 
-function formatNumber(value: number, decimals?: number): string {
-  if (!Number.isFinite(value)) return "–";
-  const d = decimals ?? (Number.isInteger(value) ? 0 : 1);
-  return value.toFixed(d).replace(".", ",");
-}
-
 function cellText(value: unknown, column: TableColumn, options: RenderOptions): string {
   if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return "–";
   if (typeof value === "number") {
@@ -69,20 +65,6 @@ function exportCell(doc: Document, text: string, fields: ExportFields, className
   const td = element(doc, "td", text, className);
   setExportFields(td, fields);
   return td;
-}
-
-function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
-  const el = doc.createElement(tag);
-  if (text !== undefined) el.textContent = text;
-  if (className) el.className = className;
-  return el;
-}
-
-function auditBlock(doc: Document, audit: string | string[]): HTMLElement {
-  const lines = Array.isArray(audit) ? audit : [audit];
-  const block = element(doc, "div", undefined, "tv-audit");
-  for (const line of lines) block.append(element(doc, "p", line, "tv-audit-line"));
-  return block;
 }
 
 /** A captioned table of rows with its audit line below. */
@@ -140,12 +122,97 @@ function markCell(doc: Document, td: HTMLTableCellElement, evidence: Evidence | 
   td.append(evidenceMarker(doc, evidence, (n) => formatNumber(n, unit ? 0 : undefined), unit));
 }
 
+/** What a comparison's figures rest on, counted as they are drawn: for the legend and the summary line. */
+function evidenceTally(): { seen: Set<EvidenceKind>; counted: Record<EvidenceKind, number>; readonly draws: number; note(e: Evidence | undefined): void } {
+  const seen = new Set<EvidenceKind>();
+  const counted: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
+  let draws = 0;
+  return {
+    seen,
+    counted,
+    get draws() {
+      return draws;
+    },
+    note(e) {
+      if (!e) return;
+      counted[e.kind]++;
+      draws = Math.max(draws, e.draws);
+    },
+  };
+}
+
+/** Options of `renderComparison`. */
+export interface ComparisonRenderOptions extends RenderOptions {
+  /**
+   * "rows" (default): one line per printed figure. "grid": rows labelled "area — model" (one figure
+   * each, as Tabell 2.6) drawn as the report printed them, areas down and models across, each cell
+   * "recomputed (printed)".
+   */
+  layout?: "rows" | "grid";
+}
+
+/** The grid layout: "A — B" row labels split into A (down) and B (across), one figure per cell. */
+function renderComparisonGrid(doc: Document, cmp: PrintedComparison, guard: (k: number) => ShownCount, options: RenderOptions): HTMLElement {
+  const split = cmp.rows.map((row) => ({ row, parts: row.label.split(" — ") }));
+  const bad = split.find(({ row, parts }) => parts.length !== 2 || row.cells.length !== 1);
+  if (bad) throw builtinError("renderComparison", "bad-option", `layout "grid" needs rows labelled "area — model" with one figure each; table ${cmp.id} has the row "${bad.row.label}". Leave out the layout option.`);
+  const down = [...new Set(split.map((s) => s.parts[0] ?? ""))];
+  const across = [...new Set(split.map((s) => s.parts[1] ?? ""))];
+  const figure = element(doc, "figure", undefined, "tv-table tv-comparison");
+  figure.append(element(doc, "p", cmp.note, cmp.mismatches > 0 ? "tv-notice tv-warning" : "tv-notice"));
+  const table = element(doc, "table");
+  table.append(element(doc, "caption", `${cmp.caption} — recomputed (printed)`));
+  const head = element(doc, "tr");
+  for (const label of ["", ...across]) head.append(element(doc, "th", label));
+  const thead = element(doc, "thead");
+  thead.append(head);
+  const tbody = element(doc, "tbody");
+  const tally = evidenceTally();
+  for (const a of down) {
+    const tr = element(doc, "tr");
+    tr.append(element(doc, "th", a));
+    for (const b of across) {
+      const row = split.find((s) => s.parts[0] === a && s.parts[1] === b)?.row;
+      const cell = row?.cells[0];
+      if (!row || !cell) {
+        tr.append(element(doc, "td", "–"));
+        continue;
+      }
+      const shown = guard(cell.count);
+      const mark = cell.matches === false ? " ✗" : cell.conflict ? " ✓*" : "";
+      const fields: ExportFields = [
+        ["table", cmp.id], ["question", row.label], ["variable", row.variable], ["printed_count", cell.printedCount],
+        ["recomputed_count", shown.masked ? null : cell.count], ...(options.mask === true ? [["recomputed_masked", shown.masked ? 1 : 0] as const] : []),
+        ["agrees", cell.matches === null ? null : cell.matches ? 1 : 0], ...evidenceFields("recomputed", cell.evidence?.count),
+      ];
+      const td = exportCell(doc, `${formatShownCount(shown)} (${cell.printedCount ?? "–"})${mark}`, fields, cell.matches === false ? "tv-differs" : undefined);
+      tally.note(cell.evidence?.count);
+      if (!shown.masked) markCell(doc, td, cell.evidence?.count, "", tally.seen);
+      tr.append(td);
+    }
+    tbody.append(tr);
+  }
+  table.append(thead, tbody);
+  const conflicts = [...new Set(cmp.rows.flatMap((r) => r.cells.flatMap((c) => (c.conflict && c.matches ? [c.conflict] : []))))];
+  const auditLines = [
+    cmp.rows[0]?.audit ?? `N = ${cmp.n}`,
+    `Each cell: recomputed (printed)${conflicts.length ? `; ✓* = the printed figure contradicts the report elsewhere and the documented resolution is met (${conflicts.join(", ")})` : ""}; ✗ = differs. Test: none (descriptive; printed vs recomputed).`,
+  ];
+  if (tally.seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws));
+  if (cmp.drawn) auditLines.push(cmp.drawn);
+  figure.append(table);
+  if (tally.seen.size > 0) figure.append(evidenceLegend(doc, tally.seen, tally.draws));
+  figure.append(auditBlock(doc, auditLines));
+  return figure;
+}
+
 /**
  * A printed table and its recomputation, one line per printed figure: row, category, printed,
  * recomputed (rounded as printed) with what it rests on, and whether they agree.
  */
-export function renderComparison(doc: Document, cmp: PrintedComparison, options: RenderOptions = {}): HTMLElement {
+export function renderComparison(doc: Document, cmp: PrintedComparison, options: ComparisonRenderOptions = {}): HTMLElement {
   const guard = (k: number): ShownCount => guardCount(k, { active: options.mask === true, threshold: options.threshold ?? 3 });
+  if (options.layout === "grid") return renderComparisonGrid(doc, cmp, guard, options);
   const countText = (k: number): string => formatShownCount(guard(k));
   const figure = element(doc, "figure", undefined, "tv-table tv-comparison");
   figure.append(element(doc, "p", cmp.note, cmp.mismatches > 0 ? "tv-notice tv-warning" : "tv-notice"));
@@ -164,14 +231,8 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
     return shown.masked ? [["recomputed_percent", null], ["recomputed_count", null], ...flag] : [["recomputed_percent", percent], ["recomputed_count", count], ...flag];
   };
   const flag = (agrees: boolean | null): number | null => (agrees === null ? null : agrees ? 1 : 0);
-  const seen = new Set<EvidenceKind>();
-  let draws = 0;
-  const counted: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
-  const note = (e: Evidence | undefined): void => {
-    if (!e) return;
-    counted[e.kind]++;
-    draws = Math.max(draws, e.draws);
-  };
+  const tally = evidenceTally();
+  const { seen, note } = tally;
   for (const row of cmp.rows) {
     const rowFields: ExportFields = [["table", cmp.id], ["question", row.label], ["variable", row.variable]];
     row.cells.forEach((cell, i) => {
@@ -208,10 +269,10 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   const bases = [...new Set(cmp.rows.map((r) => r.percentBase))].join(", ");
   const first = cmp.rows[0]?.audit ?? `N = ${cmp.n}`;
   const auditLines = [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`];
-  if (seen.size > 0) auditLines.push(evidenceSummary(counted, draws));
+  if (seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws));
   if (cmp.drawn) auditLines.push(cmp.drawn);
   figure.append(table);
-  if (seen.size > 0) figure.append(evidenceLegend(doc, seen, draws));
+  if (seen.size > 0) figure.append(evidenceLegend(doc, seen, tally.draws));
   figure.append(auditBlock(doc, auditLines));
   // Every row's own audit line (its base and excluded missing values differ), folded away.
   const details = element(doc, "details", undefined, "tv-audit-rows");

@@ -14,6 +14,29 @@ import type { FilteredSurvey } from "./apply-filter";
 import type { Survey } from "./survey";
 import type { SurveyData, SurveySource } from "./survey-source";
 
+/** The host's names as cells read them (the reference, scripts/reference, is generated from these comments). */
+export interface ScopeBuiltins {
+  /**
+   * The respondents in use — the bundled 1999 reconstruction or your own file — as an Arquero
+   * table with the codebook (labels, missing codes), the report's printed tables and the named
+   * adopters. Statistics take it whole: `stats.frequencies(survey, "q20")`.
+   * @example survey.labels("fylke")
+   */
+  survey: Survey;
+  /**
+   * The app's filter bar: counties, size classes, kommune/fylkeskommune and adopted models; an
+   * empty list means all.
+   * @example describeFilter(filter)
+   */
+  filter: SurveyFilter;
+  /**
+   * The respondents passing the filter bar, with their N and a summary for headers; what every
+   * analysis takes: `stats.crosstab(selection, "size_class", "q20")`.
+   * @example selection.summary
+   */
+  selection: FilteredSurvey;
+}
+
 /** The builtins a scope owns, in the order a change redefines them. */
 export const SCOPE_NAMES = ["survey", "filter", "selection"] as const;
 export type ScopeName = (typeof SCOPE_NAMES)[number];

@@ -12,11 +12,14 @@ import type { ColumnTable } from "arquero";
 import { ProblemError } from "../base/result";
 import type { AdopterRow } from "../data/adopters";
 import { RECONSTRUCTION_NOTICE } from "../data/bundled-survey";
-import type { Codebook } from "../data/codebook";
+import { builtinError, describeValue } from "../base/builtin-problem";
+import type { Codebook, CodebookVariable } from "../data/codebook";
+import { allVariables } from "../data/variable-names";
+import { suggestionText, suggestVariables } from "../stats/suggest-variables";
 import type { LoadResult, LoadSource, ValidationReport } from "../data/loaders/load-result";
 import type { PrintedTables } from "../data/printed-tables";
 import { SIX_MODELS, type SixModel } from "../data/six-models";
-import type { ModelLabel } from "../data/survey-filter";
+import { modelLabelOf } from "./model-label";
 
 /** The part of the host that loading needs: read a file under data/ as text or as bytes. */
 export interface SurveyHost {
@@ -44,6 +47,8 @@ export interface ReportFacts {
 export interface Survey {
   /** Respondents, one row each, columns named after the codebook. */
   readonly table: ColumnTable;
+  /** The same table as the statistics read it: `stats.crosstab(survey, …)` computes on all respondents. */
+  readonly view: ColumnTable;
   /** The same respondents as plain objects, built on first read (for small lists). */
   readonly rows: SurveyRow[];
   readonly codebook: Codebook;
@@ -68,8 +73,31 @@ export interface Survey {
    * first read; undefined for a user's own file, which has no ensemble.
    */
   readonly draws?: readonly Survey[];
+  /**
+   * One variable's codebook entry — questionnaire items and the derived variables (fylke,
+   * size_class, resp_type …) alike: question text, label, value labels (`codes`), missing codes.
+   * An unknown name is refused with its close matches.
+   */
+  variable(name: string): CodebookVariable;
+  /** A variable's value labels, code → label: `survey.labels("fylke")[11]` is "Rogaland". */
+  labels(name: string): Readonly<Record<number, string>>;
   /** A small JSON picture (headless runs print this instead of every row). */
   toJSON(): Record<string, unknown>;
+}
+
+/** The codebook entry of `name` (questionnaire or derived), or a ProblemError with close matches. */
+export function codebookVariable(codebook: Codebook, name: unknown, builtin = "survey.variable"): CodebookVariable {
+  const all = allVariables(codebook);
+  const found = typeof name === "string" ? all.find((v) => v.name === name) : undefined;
+  if (found) return found;
+  if (typeof name !== "string") throw builtinError(builtin, "bad-argument", `give a variable name in quotes, e.g. "fylke"; got ${describeValue(name)}.`);
+  const near = suggestVariables(name, all.map((v) => v.name), codebook);
+  throw builtinError(builtin, "unknown-variable", `the codebook has no variable "${name}".${suggestionText(near)}`);
+}
+
+/** The value labels of a codebook variable as code → label. */
+export function valueLabelsOf(variable: CodebookVariable): Readonly<Record<number, string>> {
+  return Object.fromEntries(variable.codes.map((c) => [c.code, c.no]));
 }
 
 /** The rows of an Arquero table as plain keyed records. */
@@ -77,10 +105,7 @@ export function rowsOf(table: ColumnTable): SurveyRow[] {
   return table.objects().map((o): SurveyRow => Object.fromEntries(Object.entries(o)));
 }
 
-/** The codebook's short label of a model's status variable ("Balansert målstyring"). */
-export function modelLabelOf(codebook: Codebook): ModelLabel {
-  return (variable) => codebook.variables.find((v) => v.name === variable)?.label?.no ?? variable;
-}
+export { modelLabelOf } from "./model-label";
 
 /** A Survey that failed to load: thrown into the cells that read it, saying the file and the fix. */
 export function surveyFileProblem(path: string, problem: string, fix: string): ProblemError {
@@ -102,6 +127,7 @@ export function surveyFromLoad(load: LoadResult, options: SurveyFromLoadOptions 
   let rows: SurveyRow[] | undefined;
   const survey: Survey = {
     table: load.table,
+    view: load.table,
     get rows() {
       return (rows ??= rowsOf(load.table));
     },
@@ -116,6 +142,8 @@ export function surveyFromLoad(load: LoadResult, options: SurveyFromLoadOptions 
       : `Respondents from ${load.source.name} (${load.source.rows} rows${issues ? `, ${issues} validation issue${issues === 1 ? "" : "s"}` : ""}).`,
     source: load.source.name,
     file: load.source,
+    variable: (name) => codebookVariable(load.codebook, name),
+    labels: (name) => valueLabelsOf(codebookVariable(load.codebook, name, "survey.labels")),
     toJSON: () => ({
       source: survey.source, n: survey.table.numRows(), reconstructed, notice: survey.notice,
       validationIssues: survey.validation.total, printedTables: survey.printed?.tables.length ?? 0, adopters: survey.adopters.length,

@@ -8,6 +8,7 @@ import { nextCellId, type CellDoc, type CellKind, type NotebookDoc } from "../no
 import type { InputRestoreReport } from "../runtime/input-binding";
 import { parseCell } from "../runtime/plan-notebook";
 import type { CellRuntimeState } from "../runtime/types";
+import { titleAfterEdit } from "./notebook-title";
 import type { RuntimePort } from "./runtime-port";
 
 export type SessionMode = "preview" | "live";
@@ -149,8 +150,10 @@ export class NotebookSession {
     if (!cell) return;
     const draft = this.drafts.get(id);
     if (draft !== undefined) {
+      const before = structuredClone(this.doc.cells);
       cell.source = draft;
       this.drafts.delete(id);
+      this.doc.title = titleAfterEdit(this.doc.title, before, this.doc.cells);
       this.emit({ kind: "doc" });
       this.emit({ kind: "draft", id });
     }
@@ -172,7 +175,9 @@ export class NotebookSession {
   deleteCell(id: string): void {
     const at = this.doc.cells.findIndex((c) => c.id === id);
     if (at < 0) return;
+    const before = [...this.doc.cells];
     this.doc.cells.splice(at, 1);
+    this.doc.title = titleAfterEdit(this.doc.title, before, this.doc.cells);
     this.drafts.delete(id);
     this.runtime?.removeCell(id);
     this.emit({ kind: "doc" });
@@ -183,8 +188,10 @@ export class NotebookSession {
     const at = this.doc.cells.findIndex((c) => c.id === id);
     const to = at + delta;
     if (at < 0 || to < 0 || to >= this.doc.cells.length) return;
+    const before = [...this.doc.cells];
     const [cell] = this.doc.cells.splice(at, 1);
     if (cell) this.doc.cells.splice(to, 0, cell);
+    this.doc.title = titleAfterEdit(this.doc.title, before, this.doc.cells);
     this.emit({ kind: "doc" });
   }
 

@@ -20,6 +20,7 @@ import { bundledKey, type NotebookOrigin, type NotebookStore, type StoredNoteboo
 import type { SurveyScope } from "../analysis/survey-scope";
 import { asSurveyFilter, isEmptyFilter } from "../data/survey-filter";
 import { formatRoute, parseRoute, type Route } from "./route";
+import type { TemplateId } from "./notebook-templates";
 import type { RuntimePort } from "./runtime-port";
 
 /** Share links carry the app's filter under this input name (as links made before it was app state did). */
@@ -309,8 +310,10 @@ export class Workbench {
     return this.createLocal(parsed.value.doc, { kind: "imported", fileName });
   }
 
-  async newNotebook(): Promise<string> {
-    return this.createLocal({ title: "Untitled notebook", cells: [{ id: "1", kind: "md", source: "# Untitled notebook\n\nWrite here." }, { id: "2", kind: "js", source: "1 + 1" }] }, { kind: "new" });
+  /** A new local notebook from a template (blank, or a survey analysis that works at once); the templates load on first use. */
+  async newNotebook(template: TemplateId = "blank"): Promise<string> {
+    const { notebookTemplate } = await import("./notebook-templates");
+    return this.createLocal(notebookTemplate(template).doc(), { kind: "new" });
   }
 
   private async createLocal(doc: NotebookDoc, origin: NotebookOrigin): Promise<string> {

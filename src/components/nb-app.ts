@@ -67,8 +67,8 @@ export class NbApp extends LitElement {
   private async onCommand(command: ToolbarCommand): Promise<void> {
     const wb = this.workbench;
     if (!wb) return;
-    if (command === "new") {
-      location.hash = await wb.newNotebook();
+    if (command === "new" || command === "new-survey") {
+      location.hash = await wb.newNotebook(command === "new" ? "blank" : "survey-analysis");
     } else if (command === "import") {
       const file = await pickTextFile();
       if (!file) return;
@@ -143,7 +143,7 @@ export class NbApp extends LitElement {
       </div>
       <div class="nb-body">
         <aside class="nb-sidebar">
-          <nb-notebook-list .bundled=${wb?.bundled ?? []} .locals=${wb?.locals ?? []} .currentKey=${open?.key} @nb-delete-local=${this.onDeleteLocal}></nb-notebook-list>
+          <nb-notebook-list .bundled=${wb?.bundled ?? []} .locals=${wb?.locals ?? []} .currentKey=${open?.key} @nb-delete-local=${this.onDeleteLocal} @nb-command=${(e: HTMLElementEventMap["nb-command"]) => void this.onCommand(e.detail.command)}></nb-notebook-list>
         </aside>
         <main class="nb-main">
           <nb-notebook .session=${session} .scope=${wb?.scope} ?shared=${open?.origin.kind === "shared"} @nb-consent=${() => void wb?.consent()}></nb-notebook>

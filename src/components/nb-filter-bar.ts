@@ -7,7 +7,7 @@
  */
 import { LitElement, html } from "lit";
 import { customElement, property } from "lit/decorators.js";
-import { modelLabelOf } from "../analysis/survey";
+import { modelLabelOf } from "../analysis/model-label";
 import type { SurveyScope } from "../analysis/survey-scope";
 import { surveyFilterInput, type SurveyFilterElement } from "../analysis/survey-filter-input";
 import { isDisclosureSensitive, surveyFilterToParams } from "../data/survey-filter";

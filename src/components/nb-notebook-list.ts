@@ -1,7 +1,7 @@
 /**
  * <nb-notebook-list>: the left column — bundled notebooks (marked when edited locally) and the
- * notebooks that live only in this browser (imported, new, opened from links), each deletable.
- * Event: `nb-delete-local` {key}.
+ * notebooks that live only in this browser (imported, new, opened from links), each deletable, and
+ * a way to start a survey analysis. Events: `nb-delete-local` {key}, `nb-command` {command: "new-survey"}.
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
@@ -40,6 +40,7 @@ export class NbNotebookList extends LitElement {
         })}
       </ul>
       <h2>In this browser</h2>
+      <button class="nb-button nb-new-survey" title="A new notebook with the filtered respondents, their N and a worked crosstab" @click=${() => fire(this, "nb-command", { command: "new-survey" })}>+ New survey analysis</button>
       ${own.length === 0
         ? html`<p class="nb-list-empty">Nothing yet. New, imported and shared notebooks appear here.</p>`
         : html`<ul>

@@ -5,6 +5,7 @@
  * can be saved — each chart, each table — gets its own export buttons beside it (`withExportMenus`).
  */
 import DOMPurify from "dompurify";
+import { describeFunction } from "../base/describe-function";
 import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
 import { findChartSvg } from "../app/export-chart";
@@ -35,7 +36,7 @@ export function sanitizedMarkdown(html: string): HTMLElement {
 /** JSON-ish text for a value: Maps, Sets, Dates, bigints and functions get readable forms. */
 export function formatValue(value: unknown): string {
   if (value === undefined) return "undefined";
-  if (typeof value === "function") return `ƒ ${value.name || "(anonymous)"}()`;
+  if (typeof value === "function") return describeFunction(value);
   if (typeof value === "string") return JSON.stringify(value);
   if (typeof value === "bigint") return `${value}n`;
   if (typeof value === "symbol") return value.toString();
@@ -47,7 +48,7 @@ export function formatValue(value: unknown): string {
         value,
         (_key, v: unknown) => {
           if (typeof v === "bigint") return `${v}n`;
-          if (typeof v === "function") return `ƒ ${v.name || "(anonymous)"}()`;
+          if (typeof v === "function") return describeFunction(v);
           if (v instanceof Map) return Object.fromEntries(v);
           if (v instanceof Set) return [...v];
           if (typeof v === "number" && !Number.isFinite(v)) return String(v);

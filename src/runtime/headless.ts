@@ -1,3 +1,4 @@
+import { describeFunction } from "../base/describe-function";
 import { mergeLazy } from "../base/merge-lazy";
 import type { CellKind, NotebookDoc } from "../notebook/document";
 import { NotebookRuntime } from "./notebook-runtime";
@@ -47,7 +48,7 @@ export function toJsonValue(value: unknown, depth = 0, seen = new Set<object>())
   if (typeof value === "number") return Number.isFinite(value) ? value : String(value);
   if (typeof value === "bigint") return `${value}n`;
   if (value === undefined) return null;
-  if (typeof value === "function") return `ƒ ${value.name || "anonymous"}()`;
+  if (typeof value === "function") return describeFunction(value);
   if (typeof value === "symbol") return value.toString();
   if (typeof value !== "object") return String(value);
   if (seen.has(value)) return "[circular]";

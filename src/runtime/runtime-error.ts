@@ -1,3 +1,4 @@
+import { isProblemError } from "../base/result";
 import type { CellError, CellErrorKind } from "./types";
 
 /**
@@ -46,6 +47,8 @@ export function describeThrown(value: unknown): string {
 export function thrownError(cellId: string, cause: unknown, line?: number): CellError {
   if (isCellFailure(cause)) return { ...cause.cellError, cellId };
   const where = line ? ` at line ${line}` : "";
+  // A builtin's Problem already says what is wrong and the fix (and links its reference entry).
+  if (isProblemError(cause)) return cellError("thrown", cellId, cause.message, line ? { cause, line } : { cause });
   return cellError(
     "thrown",
     cellId,
@@ -57,6 +60,7 @@ export function thrownError(cellId: string, cause: unknown, line?: number): Cell
 /** The error for a cell whose value (or an exported value) was a promise that rejected. */
 export function rejectedError(cellId: string, cause: unknown, name?: string): CellError {
   if (isCellFailure(cause)) return { ...cause.cellError, cellId };
+  if (isProblemError(cause)) return cellError("rejected", cellId, cause.message, name ? { cause, names: [name] } : { cause });
   const what = name ? `The promise in ${name}` : "The promise this cell returned";
   return cellError(
     "rejected",

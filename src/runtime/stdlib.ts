@@ -102,11 +102,49 @@ export interface DataFile {
 }
 
 /**
+ * The names every cell has without imports (the reference, scripts/reference, is generated from
+ * these JSDoc comments; aq, op, Plot and Inputs are other projects' and documented there by hand).
+ */
+export interface Stdlib {
+  /** Arquero, the table library. */
+  aq: typeof aq;
+  /** Arquero's table expression functions. */
+  op: typeof aq.op;
+  /** Observable Inputs (headless stand-ins off the page). */
+  Inputs: typeof Inputs | typeof headlessInputs;
+  /**
+   * HTML from a template literal: interpolated text is escaped, DOM nodes (tables, charts) are
+   * inserted as nodes.
+   * @example html`<p>N = <b>${selection.n}</b> of ${selection.total}</p>`
+   */
+  html: ReturnType<typeof createHtml>;
+  /**
+   * Markdown from a template literal, rendered to HTML (the app sanitises it).
+   * @example md`**${selection.n}** respondents: ${selection.description}`
+   */
+  md: ReturnType<typeof createMd>;
+  /**
+   * A CSV file under data/ as an Arquero table: header row, numbers typed, blanks as null.
+   * @param path relative to data/, e.g. "survey-1999/municipalities.csv"
+   * @example await loadCsv("survey-1999/municipalities.csv")
+   */
+  loadCsv(path: string): Promise<aq.ColumnTable>;
+  /**
+   * A file under data/ with Observable's methods: `.text()`, `.json()`, `.csv()`, `.arquero()`, `.bytes()`.
+   * @param path relative to data/, e.g. "survey-1999/municipalities.csv"
+   * @example (await FileAttachment("survey-1999/municipalities.csv").arquero()).numRows()
+   */
+  FileAttachment(path: string): DataFile;
+  /** Observable Plot, loaded when a cell first uses it. */
+  readonly Plot: Promise<typeof PlotModule>;
+}
+
+/**
  * The names every cell has without imports. `display`, `view` and `invalidation` are wired per
  * cell by the runtime. Inputs is Observable Inputs when the host's document is the page's own;
  * otherwise the headless inputs (same values, no DOM).
  */
-export function createStdlib(host: StdlibHost): Record<string, unknown> {
+export function createStdlib(host: StdlibHost): Stdlib {
   const doc = host.document;
   const pageDocument = "document" in globalThis ? Reflect.get(globalThis, "document") : undefined;
   const loadCsv = async (path: string) => csvToTable(await host.readText(path), path);
@@ -125,7 +163,7 @@ export function createStdlib(host: StdlibHost): Record<string, unknown> {
   const loadPlot = (): Promise<typeof PlotModule> =>
     (plot ??= import("@observablehq/plot").then((Plot) =>
       doc && !ownPage ? { ...Plot, plot: (options: PlotModule.PlotOptions = {}) => Plot.plot({ document: doc, ...options }) } : Plot));
-  const names: Record<string, unknown> = {
+  return {
     aq,
     op: aq.op,
     Inputs: ownPage ? Inputs : headlessInputs,
@@ -133,7 +171,8 @@ export function createStdlib(host: StdlibHost): Record<string, unknown> {
     md: createMd(doc),
     loadCsv,
     FileAttachment,
+    get Plot() {
+      return loadPlot();
+    },
   };
-  Object.defineProperty(names, "Plot", { enumerable: true, get: loadPlot });
-  return names;
 }

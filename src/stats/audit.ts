@@ -27,6 +27,11 @@ export interface Audit {
   weight: string | null;
   /** The statistical test, e.g. "Pearson χ²(15) = 38.37, p = .001", or null. */
   test: string | null;
+  /**
+   * True when the rows were selected by county or size class: then a count of 1–2 can single out a
+   * municipality, and shared views print it as "< 3" (stats/disclosure.ts).
+   */
+  disclosureSensitive: boolean;
   /** Everything above as one line. */
   line: string;
 }
@@ -49,22 +54,35 @@ export function pClause(p: number | null): string {
   return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
 }
 
-/** Assemble an Audit and its one-line text. */
-export function makeAudit(parts: Omit<Audit, "line">): Audit {
+/** The parts of an Audit a kernel gives; `disclosureSensitive` defaults to false. */
+export type AuditParts = Omit<Audit, "line" | "disclosureSensitive"> & { disclosureSensitive?: boolean };
+
+/** Which count of an audit line is being written: N, the base, or one variable's missing code (null: blank). */
+export type AuditCount = { kind: "n" } | { kind: "base" } | { kind: "missing"; variable: string; code: number | null };
+
+/**
+ * The audit as one line. `count` writes each count; a shared table passes one that hides what its
+ * disclosure guard hides, so the audit line cannot give a masked count back.
+ */
+export function auditLine(parts: Omit<Audit, "line" | "disclosureSensitive">, count: (value: number, what: AuditCount) => string = (v) => formatCount(v)): string {
   const excluded = parts.excluded
     .map((e) => {
-      const user = e.userMissing.filter((u) => u.count > 0).map((u) => `${u.code} (${formatCount(u.count)})`);
-      const bits = [...user, ...(e.systemMissing > 0 ? [`blank (${formatCount(e.systemMissing)})`] : [])];
+      const user = e.userMissing.filter((u) => u.count > 0).map((u) => `${u.code} (${count(u.count, { kind: "missing", variable: e.variable, code: u.code })})`);
+      const bits = [...user, ...(e.systemMissing > 0 ? [`blank (${count(e.systemMissing, { kind: "missing", variable: e.variable, code: null })})`] : [])];
       return bits.length ? `${e.variable}: ${bits.join(", ")}` : "";
     })
     .filter((s) => s !== "");
-  const line = [
-    `N = ${formatCount(parts.n)}`,
-    `base = ${formatCount(parts.base)} ${parts.baseLabel}`,
+  return [
+    `N = ${count(parts.n, { kind: "n" })}`,
+    `base = ${count(parts.base, { kind: "base" })} ${parts.baseLabel}`,
     `filters: ${parts.filters.length ? parts.filters.join("; ") : "none"}`,
     `missing excluded: ${excluded.length ? excluded.join("; ") : "none"}`,
     `weight: ${parts.weight ?? "none"}`,
     `test: ${parts.test ?? "none"}`,
   ].join(" · ");
-  return { ...parts, line };
+}
+
+/** Assemble an Audit and its one-line text. */
+export function makeAudit(parts: AuditParts): Audit {
+  return { ...parts, disclosureSensitive: parts.disclosureSensitive ?? false, line: auditLine(parts) };
 }

@@ -37,8 +37,8 @@ export type Columns = Record<string, ArrayLike<unknown>>;
 export type DataSource = TableLike | Columns;
 
 /** Type guard: an Arquero-like table rather than a record of columns. */
-export function isTableLike(source: DataSource): source is TableLike {
-  return "column" in source && typeof source.column === "function" && "indices" in source && typeof source.indices === "function";
+export function isTableLike(source: unknown): source is TableLike {
+  return typeof source === "object" && source !== null && "column" in source && typeof source.column === "function" && "indices" in source && typeof source.indices === "function";
 }
 
 const cache = new WeakMap<object, Float64Array>();

@@ -3,13 +3,15 @@
  * each cell with r, n, p and SPSS's significance marks (* p < .05, ** p < .01). With `fdr: true`
  * the marks use Benjamini–Hochberg q-values over the matrix's distinct pairs instead.
  */
-import type { DataSource } from "./column-cache";
+import { kernelInput, type StatsData } from "./kernel-input";
+import { rounded, withPicture } from "./result-picture";
 import { makeAudit, type Audit } from "./audit";
 import { benjaminiHochberg, significanceMark } from "./fdr";
 import { correlationFromSums, type Correlation, type CorrelationOptions } from "./pearson";
 import { excludedFromSums, missingCodes, pairIndex, pairSums, type Deletion } from "./pair-sums";
 import { completeCases, spearmanOfArrays } from "./spearman";
 import { prepareFrame } from "./select-rows";
+import { statsError } from "./stats-problem";
 import { variableInfo } from "./variable-info";
 import { resolveWeights } from "./weights";
 
@@ -40,11 +42,25 @@ export interface CorrelationMatrixOptions extends CorrelationOptions {
   fdr?: boolean;
 }
 
-/** Correlation matrix of `variables`. */
-export function correlationMatrix(source: DataSource, variables: readonly string[], options: CorrelationMatrixOptions = {}): CorrelationMatrix {
+/**
+ * Correlation matrix of `variables` (SPSS CORRELATIONS / NONPAR CORR): r (or ρ), n and two-sided p
+ * per pair, pairwise or listwise deletion, significance marks (* p < .05, ** p < .01), optionally by
+ * Benjamini–Hochberg q-values (`fdr: true`).
+ * @param data the rows: `selection`, `survey`, an Arquero table or columns
+ * @param variables two or more variable names
+ * @example stats.correlationMatrix(selection, ["q30_5", "q6", "q11", "q23"], {method: "spearman", fdr: true})
+ */
+export function correlationMatrix(data: StatsData, variables: readonly string[], options: CorrelationMatrixOptions = {}): CorrelationMatrix {
+  // `stats.correlationMatrix(selection, "q3", "q7")` is the likely slip: say so before the options check does.
+  if (typeof variables === "string") throw statsError("bad-input", `the variables (2nd argument) are a list of names in [ ], e.g. ["q3", "q7"]; it got the text "${variables}".`, {}, "stats.correlationMatrix");
+  const input = kernelInput("stats.correlationMatrix", data, options);
+  variables = input.variables(variables, "the variables (2nd argument)", 2);
+  options = input.options;
   const method = options.method ?? "pearson";
   const deletion = options.deletion ?? "pairwise";
-  const { frame, filters } = prepareFrame(source, options);
+  if (method !== "pearson" && method !== "spearman") throw statsError("bad-input", `method is "pearson" or "spearman", not ${JSON.stringify(method)}.`, { method }, "stats.correlationMatrix");
+  if (deletion !== "pairwise" && deletion !== "listwise") throw statsError("bad-input", `deletion is "pairwise" or "listwise", not ${JSON.stringify(deletion)}.`, { deletion }, "stats.correlationMatrix");
+  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
   const infos = variables.map((v) => variableInfo(v, options));
   const cols = variables.map((v) => frame.column(v));
   const ms = infos.map((i) => missingCodes(i.missing));
@@ -101,6 +117,21 @@ export function correlationMatrix(source: DataSource, variables: readonly string
     excluded: excludedFromSums(variables, sums),
     weight: weightName,
     test: `${method === "pearson" ? "Pearson r" : "Spearman ρ"}, two-sided t on n − 2 df, ${deletion} deletion${options.fdr ? ", BH FDR marks" : ""}`,
+    disclosureSensitive,
   });
-  return { method, deletion, variables: [...variables], labels: infos.map((i) => i.label), cells, fdr: options.fdr === true, complete: sums.complete, notes, audit };
+  const matrix: CorrelationMatrix = { method, deletion, variables: [...variables], labels: infos.map((i) => i.label), cells, fdr: options.fdr === true, complete: sums.complete, notes, audit };
+  return withPicture(matrix, matrixPicture);
+}
+
+/** The inspector's picture: r with its mark and n, one line per variable. */
+function matrixPicture(m: CorrelationMatrix): Record<string, unknown> {
+  const cell = (c: CorrelationCell): string => (c.r === null ? `– (n ${c.n})` : `${rounded(c.r)}${c.mark} (n ${c.n})`);
+  return {
+    correlationMatrix: `${m.method === "pearson" ? "Pearson r" : "Spearman ρ"}, ${m.deletion}${m.fdr ? ", marks by BH q" : ""}`,
+    variables: m.variables.map((v, i) => `${v} ${m.labels[i] ?? ""}`.trim()).join(" · "),
+    r: Object.fromEntries(m.variables.map((v, a) => [v, (m.cells[a] ?? []).map(cell).join(" · ")])),
+    notes: m.notes,
+    audit: m.audit.line,
+    fields: "cells[a][b] ({r, n, p, q, mark, reason}), variables, labels, complete · as a table: tables.correlations(result)",
+  };
 }

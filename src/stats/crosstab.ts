@@ -4,7 +4,8 @@
  * SPSS footnote when expected counts fall below 5. A row is in the table when both variables are
  * valid (user-missing codes and blanks are left out, listed in the audit).
  */
-import type { DataSource } from "./column-cache";
+import { kernelInput, type StatsData } from "./kernel-input";
+import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit, type ExcludedMissing } from "./audit";
 import { chiSquareTests, type ChiSquareTests } from "./chi-square";
 import { cramersV, type AssociationMeasures } from "./cramers-v";
@@ -56,14 +57,28 @@ export interface Crosstab {
 }
 
 export interface CrosstabOptions extends MetaOptions, SelectOptions {
+  /** A weight column's name, or one weight per backing row (`stats.postStratify(…).weights`); unweighted when left out. */
   weight?: WeightSpec;
   /** Also show codebook codes nobody chose (as empty rows/columns; they do not enter χ²). */
   allCodes?: boolean;
 }
 
-/** Crosstabulate `rowVariable` (rows) by `columnVariable` (columns). */
-export function crosstab(source: DataSource, rowVariable: string, columnVariable: string, options: CrosstabOptions = {}): Crosstab {
-  const { frame, filters } = prepareFrame(source, options);
+/**
+ * Crosstabulate `rowVariable` (rows) by `columnVariable` (columns), as SPSS CROSSTABS: counts,
+ * row, column and total percentages, expected counts, Pearson χ² (with likelihood ratio and
+ * linear-by-linear), φ and Cramér's V, and SPSS's warning when expected counts fall below 5. Labels
+ * and missing codes come from the codebook of `data` (the `selection` or `survey`).
+ * @param data the rows: `selection`, `survey`, an Arquero table or columns
+ * @param rowVariable the variable down the side, e.g. "size_class"
+ * @param columnVariable the variable across the top, e.g. "q20"
+ * @example stats.crosstab(selection, "size_class", "q20")
+ */
+export function crosstab(data: StatsData, rowVariable: string, columnVariable: string, options: CrosstabOptions = {}): Crosstab {
+  const input = kernelInput("stats.crosstab", data, options);
+  rowVariable = input.variable(rowVariable, "the row variable (2nd argument)");
+  columnVariable = input.variable(columnVariable, "the column variable (3rd argument)");
+  options = input.options;
+  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
   const xi = variableInfo(rowVariable, options);
   const yi = variableInfo(columnVariable, options);
   const { w, name: weightName } = resolveWeights(frame, options.weight);
@@ -151,9 +166,10 @@ export function crosstab(source: DataSource, rowVariable: string, columnVariable
     excluded: [excluded(rowVariable, pairs.xValues, xMiss, true), excluded(columnVariable, pairs.yValues, yMiss, false)],
     weight: weightName,
     test: p.value === null ? `Pearson χ² not computed (${p.reason ?? "undefined"})` : `Pearson χ²(${p.df}) = ${p.value.toFixed(2)}, ${pClause(p.p)}`,
+    disclosureSensitive,
   });
 
-  return {
+  const result: Crosstab = {
     rowVariable,
     columnVariable,
     rowLabel: xi.label,
@@ -169,5 +185,22 @@ export function crosstab(source: DataSource, rowVariable: string, columnVariable
     expectedWarning,
     notes,
     audit,
+  };
+  return withPicture(result, crosstabPicture);
+}
+
+/** The inspector's picture: the counts row by row, the test, the warning and where to read more. */
+function crosstabPicture(ct: Crosstab): Record<string, unknown> {
+  return {
+    crosstab: `${ct.rowVariable} × ${ct.columnVariable} (${ct.rowLabel} × ${ct.columnLabel})`,
+    columns: ct.columns.map((c) => `${c.code} ${c.label}`).join(" · "),
+    counts: Object.fromEntries(ct.rows.map((r, i) => [`${r.code} ${r.label}`, `${(ct.cells[i] ?? []).map((c) => c.count).join(" · ")} | ${ct.rowTotals[i] ?? 0}`])),
+    columnTotals: `${ct.columnTotals.join(" · ")} | ${ct.total}`,
+    test: ct.audit.test,
+    cramersV: rounded(ct.measures.cramersV),
+    expectedWarning: ct.expectedWarning?.message ?? null,
+    notes: ct.notes,
+    audit: ct.audit.line,
+    fields: "rows, columns, cells[i][j] ({count, rowPercent, columnPercent, totalPercent, expected}), rowTotals, columnTotals, tests.pearson, measures.cramersV, expectedWarning · as a table: tables.crosstab(result)",
   };
 }

@@ -52,3 +52,48 @@ export function guardCounts(counts: readonly (readonly number[])[], options: Dis
   );
   return { cells, masked };
 }
+
+/**
+ * Variables whose categories can single out a municipality: a condition on one of them (a county
+ * or size-class filter), or a table broken down by one, makes small counts disclosive.
+ */
+export const DISCLOSURE_VARIABLES: readonly string[] = ["fylke", "size_class"];
+
+/** True when any condition narrows by county or size class. */
+export function conditionsDisclosureSensitive(conditions: readonly { variable: string }[]): boolean {
+  return conditions.some((c) => DISCLOSURE_VARIABLES.includes(c.variable));
+}
+
+/** Counts that add up to a total shown beside them: a row and its row total, the valid codes and their total. */
+export interface CountLine {
+  readonly parts: readonly string[];
+  readonly total: string;
+}
+
+/**
+ * Which counts a shared table must hide. Masking the counts of 1–2 alone is not enough where a total
+ * is shown: the total minus the other counts of its line gives the masked one back. So, for every
+ * line with exactly one hidden count, the smallest other non-zero count of the line is hidden too
+ * (its total only when no part is left), until no line has exactly one (complementary suppression,
+ * the standard practice of statistics offices). `counts` maps an id to its count; ids not in any
+ * line are masked on their own value only.
+ */
+export function suppressedCounts(counts: ReadonlyMap<string, number>, lines: readonly CountLine[], options: DisclosureOptions): ReadonlySet<string> {
+  const hidden = new Set<string>();
+  if (!options.active) return hidden;
+  for (const [id, count] of counts) if (guardCount(count, options).masked) hidden.add(id);
+  const value = (id: string): number => counts.get(id) ?? 0;
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const line of lines) {
+      const members = [...line.parts, line.total];
+      if (members.filter((id) => hidden.has(id)).length !== 1) continue;
+      const candidates = line.parts.filter((id) => !hidden.has(id) && value(id) > 0).sort((a, b) => value(a) - value(b));
+      const next = candidates[0] ?? (hidden.has(line.total) ? undefined : line.total);
+      if (next === undefined) continue;
+      hidden.add(next);
+      changed = true;
+    }
+  }
+  return hidden;
+}

@@ -8,6 +8,9 @@
 import { frameOf, isTableLike, type DataSource, type TableLike } from "./column-cache";
 import { describeCondition, type FilterCondition } from "../data/filter-condition";
 import { selectRows } from "./select-rows";
+import { kernelInput, type StatsData } from "./kernel-input";
+import { statsError } from "./stats-problem";
+import { describeValue } from "../base/builtin-problem";
 
 /** A TableLike over selected rows that also says which filters made it (for audit lines). */
 export interface FilterView extends TableLike {
@@ -20,8 +23,18 @@ export function isFilterView(source: DataSource): source is FilterView {
   return isTableLike(source) && Array.isArray(source.filterLabels) && "where" in source && Array.isArray(source.where);
 }
 
-/** The rows of `source` (itself possibly filtered) meeting every condition. */
-export function filterView(source: DataSource, where: readonly FilterCondition[]): FilterView {
+/**
+ * The rows of `data` (itself possibly filtered) meeting every condition, as a view every kernel
+ * takes; computed once, its audit lines name the conditions.
+ * @param data an Arquero table, a view, columns, or `selection`/`survey`
+ * @param where conditions {variable, codes, label?}, all of which a row must meet
+ * @example stats.filterView(survey.table, [{variable: "resp_type", codes: [1], label: "kommuner"}])
+ */
+export function filterView(data: StatsData, where: readonly FilterCondition[]): FilterView {
+  const source = kernelInput("stats.filterView", data, {}).source;
+  if (!Array.isArray(where) || !where.every((w) => typeof w === "object" && w !== null && typeof w.variable === "string" && Array.isArray(w.codes))) {
+    throw statsError("bad-input", `the conditions (2nd argument) are a list of {variable, codes}, e.g. [{variable: "fylke", codes: [11]}]; got ${describeValue(where)}.`, {}, "stats.filterView");
+  }
   const base = frameOf(source);
   const rows = selectRows(base, where);
   const inherited = isFilterView(source) ? source.filterLabels : base.sourceFiltered ? [`table filter: ${base.n} of ${base.totalRows} rows`] : [];

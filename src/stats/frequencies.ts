@@ -3,8 +3,9 @@
  * codes from the codebook and blanks left out of the base), cumulative percent over the valid rows,
  * value labels. Checked against PSPP 1.6 in test/unit/stats/frequencies.test.ts.
  */
-import type { DataSource } from "./column-cache";
 import { makeAudit, type Audit } from "./audit";
+import { kernelInput, type StatsData } from "./kernel-input";
+import { rounded, withPicture } from "./result-picture";
 import { prepareFrame, type SelectOptions } from "./select-rows";
 import { missingTest, valueLabel, variableInfo, type MetaOptions } from "./variable-info";
 import { resolveWeights, type WeightSpec } from "./weights";
@@ -39,14 +40,25 @@ export interface FrequencyTable {
 }
 
 export interface FrequencyOptions extends MetaOptions, SelectOptions {
+  /** A weight column's name, or one weight per backing row (`stats.postStratify(…).weights`); unweighted when left out. */
   weight?: WeightSpec;
   /** Also list codebook codes nobody chose (count 0); SPSS lists observed values only. */
   allCodes?: boolean;
 }
 
-/** Frequency table of one variable. */
-export function frequencies(source: DataSource, variable: string, options: FrequencyOptions = {}): FrequencyTable {
-  const { frame, filters } = prepareFrame(source, options);
+/**
+ * Frequency table of one variable (SPSS FREQUENCIES): count, percent, valid percent and cumulative
+ * percent per code, user-missing codes and blanks listed apart. Labels and missing codes come from
+ * the codebook of `data` (the `selection` or `survey`) or `options.codebook`.
+ * @param data the rows: `selection`, `survey`, an Arquero table or columns
+ * @param variable the variable's name, e.g. "q20"
+ * @example stats.frequencies(selection, "q20")
+ */
+export function frequencies(data: StatsData, variable: string, options: FrequencyOptions = {}): FrequencyTable {
+  const input = kernelInput("stats.frequencies", data, options);
+  variable = input.variable(variable, "the variable (2nd argument)");
+  options = input.options;
+  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
   const info = variableInfo(variable, options);
   const { w, name: weightName } = resolveWeights(frame, options.weight);
   const { counts, systemMissing } = countValues(frame, frame.column(variable), w);
@@ -106,6 +118,23 @@ export function frequencies(source: DataSource, variable: string, options: Frequ
     ],
     weight: weightName,
     test: null,
+    disclosureSensitive,
   });
-  return { variable, label: info.label, valid, missing, total, validTotal, missingTotal: userMissingTotal + systemMissing, notes, audit };
+  const table: FrequencyTable = { variable, label: info.label, valid, missing, total, validTotal, missingTotal: userMissingTotal + systemMissing, notes, audit };
+  return withPicture(table, frequencyPicture);
+}
+
+/** The inspector's picture: one line per code. */
+function frequencyPicture(t: FrequencyTable): Record<string, unknown> {
+  const line = (r: FrequencyRow): string => `${r.count} · ${rounded(r.percent, 1) ?? "–"} %${r.kind === "valid" ? ` · valid ${rounded(r.validPercent, 1) ?? "–"} %` : ""}`;
+  return {
+    frequencies: `${t.variable} (${t.label})`,
+    valid: Object.fromEntries(t.valid.map((r) => [`${r.code} ${r.label}`, line(r)])),
+    missing: Object.fromEntries(t.missing.map((r) => [r.code === null ? "blank" : `${r.code} ${r.label}`, line(r)])),
+    total: t.total,
+    validTotal: t.validTotal,
+    notes: t.notes,
+    audit: t.audit.line,
+    fields: "valid[i] and missing[i] ({code, label, count, percent, validPercent, cumulativePercent}), total, validTotal · as a table: tables.frequencies(result)",
+  };
 }

@@ -6,7 +6,7 @@
  * available as `caseBase: "answering"`.
  */
 import type { MultipleResponseSet } from "../data/codebook";
-import type { DataSource } from "./column-cache";
+import { kernelInput, type StatsData } from "./kernel-input";
 import { makeAudit, type Audit } from "./audit";
 import { prepareFrame, type SelectOptions } from "./select-rows";
 import { findVariable, type MetaOptions } from "./variable-info";
@@ -40,6 +40,7 @@ export interface MultipleResponseTable {
 }
 
 export interface MultipleResponseOptions extends MetaOptions, SelectOptions {
+  /** A weight column's name, or one weight per backing row (`stats.postStratify(…).weights`); unweighted when left out. */
   weight?: WeightSpec;
   /** "all" (the report's N, default) or "answering" (SPSS MULT RESPONSE). */
   caseBase?: "all" | "answering";
@@ -47,21 +48,34 @@ export interface MultipleResponseOptions extends MetaOptions, SelectOptions {
 
 /** Resolve a set given by name (from the codebook) or directly. */
 function resolveSet(set: string | MultipleResponseSet, options: MetaOptions): MultipleResponseSet {
-  if (typeof set !== "string") return set;
+  if (typeof set !== "string") {
+    if (typeof set !== "object" || set === null || !Array.isArray(set.variables)) {
+      throw statsError("bad-input", `the set (2nd argument) is the name of a codebook set, e.g. "q2", or a set {name, label, variables, countedValue}.`, {}, "stats.multipleResponse");
+    }
+    return set;
+  }
   const found = options.codebook?.sets.find((s) => s.name === set);
   if (!found) {
-    throw statsError("unknown-set", `No multiple-response set "${set}" in the codebook; pass { codebook } or the set itself.`, {
-      set,
-      known: options.codebook?.sets.map((s) => s.name) ?? [],
-    });
+    const known = options.codebook?.sets.map((s) => s.name) ?? [];
+    throw statsError("unknown-set", `no multiple-response set "${set}" in the codebook${known.length ? ` (its sets: ${known.join(", ")})` : "; pass data that carries a codebook (selection or survey), or the set itself"}.`, { set, known }, "stats.multipleResponse");
   }
   return found;
 }
 
-/** Tabulate a multiple-response set over the selected rows. */
-export function multipleResponse(source: DataSource, set: string | MultipleResponseSet, options: MultipleResponseOptions = {}): MultipleResponseTable {
+/**
+ * Tabulate a multiple-response set ("kryss av ett eller flere") over the selected rows: per item the
+ * ticks, percent of answers and percent of cases (the report's N by default; SPSS's answering cases
+ * with `caseBase: "answering"`).
+ * @param data the rows: `selection`, `survey`, an Arquero table or columns
+ * @param set a set's name in the codebook (e.g. "q2") or the set itself
+ * @example stats.multipleResponse(selection, "q2")
+ */
+export function multipleResponse(data: StatsData, set: string | MultipleResponseSet, options: MultipleResponseOptions = {}): MultipleResponseTable {
+  const input = kernelInput("stats.multipleResponse", data, options);
+  options = input.options;
   const mr = resolveSet(set, options);
-  const { frame, filters } = prepareFrame(source, options);
+  for (const [i, v] of mr.variables.entries()) input.variable(v, `item ${i + 1} of set ${mr.name}`);
+  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
   const { w, name: weightName } = resolveWeights(frame, options.weight);
   const cols = mr.variables.map((v) => frame.column(v));
   const counts = new Float64Array(cols.length);
@@ -107,6 +121,7 @@ export function multipleResponse(source: DataSource, set: string | MultipleRespo
     excluded: [],
     weight: weightName,
     test: null,
+    disclosureSensitive,
   });
   return { set: mr.name, label: mr.label.no, rows, answers, answering, caseBase, caseBaseKind: kind, notes, audit };
 }

@@ -3,7 +3,8 @@
  * CORRELATIONS prints it. Degenerate cases are values with a reason, never NaN: a constant
  * variable has no r; with n < 3 there is r but no p.
  */
-import type { DataSource, Frame } from "./column-cache";
+import type { Frame } from "./column-cache";
+import { kernelInput, type StatsData } from "./kernel-input";
 import { makeAudit, pClause, type Audit } from "./audit";
 import { tTwoSided } from "./distributions";
 import { excludedFromSums, missingCodes, pairIndex, pairSums, type PairSums } from "./pair-sums";
@@ -49,6 +50,7 @@ export interface PearsonResult extends Correlation {
 }
 
 export interface CorrelationOptions extends MetaOptions, SelectOptions {
+  /** A weight column's name, or one weight per backing row (`stats.postStratify(…).weights`); unweighted when left out. */
   weight?: WeightSpec;
 }
 
@@ -60,8 +62,9 @@ export function describeCorrelation(symbol: string, c: Correlation): string {
 }
 
 /** The audit of a two-variable correlation: base = cases valid on both, the test as `symbol(df) = r`. */
-export function correlationAudit(frame: Frame, filters: string[], x: string, y: string, sums: PairSums, c: Correlation, symbol: string, weight: string | null): Audit {
+export function correlationAudit(frame: Frame, filters: string[], x: string, y: string, sums: PairSums, c: Correlation, symbol: string, weight: string | null, disclosureSensitive = false): Audit {
   return makeAudit({
+    disclosureSensitive,
     n: frame.n,
     base: c.n,
     baseLabel: `valid on both ${x} and ${y}`,
@@ -72,14 +75,23 @@ export function correlationAudit(frame: Frame, filters: string[], x: string, y: 
   });
 }
 
-/** Pearson's r between two variables (pairwise complete cases, missing codes from the codebook). */
-export function pearson(source: DataSource, x: string, y: string, options: CorrelationOptions = {}): PearsonResult {
-  const { frame, filters } = prepareFrame(source, options);
+/**
+ * Pearson's r between two variables over the cases valid on both, with n and the two-sided p (SPSS
+ * CORRELATIONS). Missing codes come from the codebook of `data` (the `selection` or `survey`).
+ * @param data the rows: `selection`, `survey`, an Arquero table or columns
+ * @example stats.pearson(selection, "size_class", "q9")
+ */
+export function pearson(data: StatsData, x: string, y: string, options: CorrelationOptions = {}): PearsonResult {
+  const input = kernelInput("stats.pearson", data, options);
+  x = input.variable(x, "the first variable (2nd argument)");
+  y = input.variable(y, "the second variable (3rd argument)");
+  options = input.options;
+  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
   const xi = variableInfo(x, options);
   const yi = variableInfo(y, options);
   const { w, name: weightName } = resolveWeights(frame, options.weight);
   const s = pairSums(frame, [frame.column(x), frame.column(y)], [missingCodes(xi.missing), missingCodes(yi.missing)], "pairwise", w);
   const p = pairIndex(2, 0, 1);
   const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [x, y]);
-  return { x, y, ...c, audit: correlationAudit(frame, filters, x, y, s, c, "r", weightName) };
+  return { x, y, ...c, audit: correlationAudit(frame, filters, x, y, s, c, "r", weightName, disclosureSensitive) };
 }

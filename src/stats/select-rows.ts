@@ -5,6 +5,7 @@
  */
 import { frameOf, isTableLike, type DataSource, type Frame } from "./column-cache";
 import { describeCondition, type FilterCondition } from "../data/filter-condition";
+import { conditionsDisclosureSensitive } from "./disclosure";
 
 /** Options shared by every kernel for row selection. */
 export interface SelectOptions {
@@ -46,14 +47,31 @@ export function selectRows(frame: Frame, where: readonly FilterCondition[]): Uin
   return out.slice(0, k);
 }
 
+/** The conditions a `filterView` carries (its `where`), or none. */
+function inheritedConditions(source: DataSource): { variable: string }[] {
+  if (!isTableLike(source) || !("where" in source) || !Array.isArray(source.where)) return [];
+  const list: unknown[] = source.where;
+  return list.flatMap((c) => (typeof c === "object" && c !== null && "variable" in c && typeof c.variable === "string" ? [{ variable: c.variable }] : []));
+}
+
+/** What a kernel computes on: the frame, the filters for its audit line, and whether they are disclosive. */
+export interface PreparedFrame {
+  frame: Frame;
+  filters: string[];
+  /** The rows were selected by county or size class (a `filterView`'s conditions or `where`). */
+  disclosureSensitive: boolean;
+}
+
 /** The frame a kernel should compute on, and the filter descriptions for its audit line. */
-export function prepareFrame(source: DataSource, options: SelectOptions = {}): { frame: Frame; filters: string[] } {
+export function prepareFrame(source: DataSource, options: SelectOptions = {}): PreparedFrame {
   const base = frameOf(source);
   const filters = [...(options.filters ?? [])];
   if (isTableLike(source) && source.filterLabels) filters.push(...source.filterLabels);
   else if (base.sourceFiltered) filters.push(`table filter: ${base.n} of ${base.totalRows} rows`);
-  if (!options.where || options.where.length === 0) return { frame: base, filters };
-  const rows = selectRows(base, options.where);
-  for (const w of options.where) filters.push(describeCondition(w));
-  return { frame: frameOf(source, rows), filters };
+  const where = options.where ?? [];
+  const disclosureSensitive = conditionsDisclosureSensitive([...inheritedConditions(source), ...where]);
+  if (where.length === 0) return { frame: base, filters, disclosureSensitive };
+  const rows = selectRows(base, where);
+  for (const w of where) filters.push(describeCondition(w));
+  return { frame: frameOf(source, rows), filters, disclosureSensitive };
 }

@@ -7,12 +7,16 @@
  * Wald interval fails) and the Cochran–Armitage trend test with the class numbers as scores.
  * Means get t intervals and, as trend, Pearson's r between class and value with its t test.
  */
-import type { DataSource } from "./column-cache";
+import { kernelInput, type StatsData } from "./kernel-input";
+import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit } from "./audit";
 import { normalTwoSided, tInv, zInv } from "./distributions";
 import { correlationFromSums } from "./pearson";
 import { prepareFrame, type SelectOptions } from "./select-rows";
-import { missingTest, variableInfo, type MetaOptions } from "./variable-info";
+import { missingTest, valueLabel, variableInfo, type MetaOptions } from "./variable-info";
+import { statsError } from "./stats-problem";
+import { describeValue } from "../base/builtin-problem";
+import type { DataSource } from "./column-cache";
 
 export interface Interval {
   low: number;
@@ -41,6 +45,12 @@ export interface SizeClassRow {
 
 export interface SizeClassComparison {
   variable: string;
+  /** The variable's codebook label ("Balansert målstyring"), else its name. */
+  label: string;
+  /** The codes counted as success (rates); null for means. */
+  success: number[] | null;
+  /** The codebook's label of each class in `rows` ("0-999 innbyggere"), else the class number. */
+  classLabels: string[];
   kind: "rate" | "mean";
   rows: SizeClassRow[];
   /** All classes together; its `sizeClass` is null (it is no class). */
@@ -96,18 +106,35 @@ function classOf(frameSize: Float64Array, r: number, index: Map<number, number>)
   return index.get(frameSize[r] ?? Number.NaN) ?? -1;
 }
 
-/** Rate of `success` codes of `variable` by size class. */
-export function sizeClassRates(source: DataSource, variable: string, success: number[], options: SizeClassOptions = {}): SizeClassComparison {
-  return compare(source, variable, options, success);
+/**
+ * The rate of `success` codes of `variable` per SSB size class 1–6, with 95 % Wilson intervals and
+ * the Cochran–Armitage trend test across the classes.
+ * @param data the rows: `selection`, `survey`, an Arquero table or columns
+ * @param variable e.g. "q20"
+ * @param success the codes that count, e.g. [1] for "Har allerede innført"
+ * @example stats.sizeClassRates(selection, "q20", [1])
+ */
+export function sizeClassRates(data: StatsData, variable: string, success: number[], options: SizeClassOptions = {}): SizeClassComparison {
+  const input = kernelInput("stats.sizeClassRates", data, options);
+  if (!Array.isArray(success) || success.length === 0 || !success.every((c) => typeof c === "number")) {
+    throw statsError("bad-input", `the success codes (3rd argument) are a list of codes, e.g. [1]; got ${describeValue(success)}.`, {}, "stats.sizeClassRates");
+  }
+  return compare(input.source, input.variable(variable, "the variable (2nd argument)"), input.options, success);
 }
 
-/** Mean of numeric `variable` by size class. */
-export function sizeClassMeans(source: DataSource, variable: string, options: SizeClassOptions = {}): SizeClassComparison {
-  return compare(source, variable, options, null);
+/**
+ * The mean of a numeric `variable` per SSB size class, with t intervals and the linear trend
+ * (Pearson r of size class × value).
+ * @param data the rows: `selection`, `survey`, an Arquero table or columns
+ * @example stats.sizeClassMeans(selection, "q1")
+ */
+export function sizeClassMeans(data: StatsData, variable: string, options: SizeClassOptions = {}): SizeClassComparison {
+  const input = kernelInput("stats.sizeClassMeans", data, options);
+  return compare(input.source, input.variable(variable, "the variable (2nd argument)"), input.options, null);
 }
 
 function compare(source: DataSource, variable: string, options: SizeClassOptions, success: number[] | null): SizeClassComparison {
-  const { frame, filters } = prepareFrame(source, options);
+  const { frame, filters, disclosureSensitive } = prepareFrame(source, options);
   const classes = options.classes ?? [1, 2, 3, 4, 5, 6];
   const level = options.level ?? 0.95;
   const sizeName = options.sizeVariable ?? "size_class";
@@ -187,8 +214,29 @@ function compare(source: DataSource, variable: string, options: SizeClassOptions
       trend.statistic === null
         ? `${trend.method} not computed (${trend.reason ?? "undefined"})`
         : `${trend.method}: ${isSuccess ? "z" : "r"} = ${trend.statistic.toFixed(3)}, ${pClause(trend.p)}`,
+    disclosureSensitive,
   });
-  return { variable, kind: isSuccess ? "rate" : "mean", rows, overall, trend, level, notes, audit };
+  const sizeInfo = variableInfo(sizeName, options);
+  const classLabels = classes.map((c) => valueLabel(sizeInfo, c));
+  const result: SizeClassComparison = { variable, label: info.label, success: success ? [...success] : null, classLabels, kind: isSuccess ? "rate" : "mean", rows, overall, trend, level, notes, audit };
+  return withPicture(result, sizeClassPicture);
+}
+
+/** The inspector's picture: one line per class. */
+function sizeClassPicture(c: SizeClassComparison): Record<string, unknown> {
+  const scale = c.kind === "rate" ? 100 : 1;
+  const unit = c.kind === "rate" ? " %" : "";
+  const line = (r: Omit<SizeClassRow, "sizeClass">): string =>
+    r.estimate === null ? `n ${r.n}: –` : `${rounded(scale * r.estimate, 1)}${unit}${r.interval ? ` [${rounded(scale * r.interval.low, 1)}, ${rounded(scale * r.interval.high, 1)}]` : ""}${r.successes !== null ? ` (${r.successes}/${r.n})` : ` (n ${r.n})`}`;
+  return {
+    sizeClass: `${c.kind === "rate" ? `rate of ${c.variable} ∈ {${(c.success ?? []).join(", ")}}` : `mean of ${c.variable}`} (${c.label}), ${Math.round(c.level * 100)} % intervals`,
+    classes: Object.fromEntries(c.rows.map((r) => [String(r.sizeClass), line(r)])),
+    overall: line(c.overall),
+    trend: c.audit.test,
+    notes: c.notes,
+    audit: c.audit.line,
+    fields: "rows[i] ({sizeClass, n, successes, estimate, interval}), overall, trend ({statistic, p}) · as a table: tables.sizeClass(result) · chart: charts.sizeClassRates(result)",
+  };
 }
 
 /** One class as the size-class chart takes it: percent 0–100 with interval bounds. */

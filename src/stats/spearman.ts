@@ -3,7 +3,8 @@
  * t approximation on n − 2 df — what SPSS NONPAR CORR prints. (PSPP 1.6 has no NONPAR CORR; the
  * fixture ranks with RANK /TIES=MEAN and runs CORRELATIONS, which is the same computation.)
  */
-import type { DataSource, Frame } from "./column-cache";
+import type { Frame } from "./column-cache";
+import { kernelInput, type StatsData } from "./kernel-input";
 import type { Audit } from "./audit";
 import { correlationAudit, correlationFromSums, type Correlation, type CorrelationOptions } from "./pearson";
 import { missingCodes, pairSums, type MissingCodes } from "./pair-sums";
@@ -60,13 +61,22 @@ export interface SpearmanResult extends Correlation {
   audit: Audit;
 }
 
-/** Spearman's ρ between two variables over their complete cases. */
-export function spearman(source: DataSource, x: string, y: string, options: Omit<CorrelationOptions, "weight"> = {}): SpearmanResult {
-  const { frame, filters } = prepareFrame(source, options);
+/**
+ * Spearman's ρ between two variables over their complete cases: Pearson's r on average ranks, with
+ * the two-sided p of the t approximation (SPSS NONPAR CORR). Unweighted.
+ * @param data the rows: `selection`, `survey`, an Arquero table or columns
+ * @example stats.spearman(selection, "size_class", "q1")
+ */
+export function spearman(data: StatsData, x: string, y: string, options: Omit<CorrelationOptions, "weight"> = {}): SpearmanResult {
+  const input = kernelInput("stats.spearman", data, options);
+  x = input.variable(x, "the first variable (2nd argument)");
+  y = input.variable(y, "the second variable (3rd argument)");
+  options = input.options;
+  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
   const ms = [missingCodes(variableInfo(x, options).missing), missingCodes(variableInfo(y, options).missing)];
   const cols = [frame.column(x), frame.column(y)];
   const [cx, cy] = completeCases(frame, cols, ms);
   const c = spearmanOfArrays(cx ?? new Float64Array(0), cy ?? new Float64Array(0), [x, y]);
   const s = pairSums(frame, cols, ms, "pairwise", null);
-  return { x, y, ...c, audit: correlationAudit(frame, filters, x, y, s, c, "ρ", null) };
+  return { x, y, ...c, audit: correlationAudit(frame, filters, x, y, s, c, "ρ", null, disclosureSensitive) };
 }

@@ -3,7 +3,7 @@
  * weighted, and the difference in percentage points. This is what the notebooks show beside a
  * post-stratified table so a reader sees how much the SSB 1999 margins move the figures.
  */
-import type { DataSource } from "./column-cache";
+import { kernelInput, type StatsData } from "./kernel-input";
 import { frequencies, type FrequencyOptions } from "./frequencies";
 import type { Audit } from "./audit";
 import type { WeightSpec } from "./weights";
@@ -25,10 +25,18 @@ export interface WeightingEffect {
   audit: { unweighted: Audit; weighted: Audit };
 }
 
-/** Valid percents of `variable` with and without `weight`. */
-export function weightingEffect(source: DataSource, variable: string, weight: WeightSpec, options: Omit<FrequencyOptions, "weight"> = {}): WeightingEffect {
-  const plain = frequencies(source, variable, { ...options, allCodes: true });
-  const weighted = frequencies(source, variable, { ...options, allCodes: true, weight });
+/**
+ * Valid percents of `variable` with and without `weight`, side by side, with the difference in
+ * percentage points.
+ * @param data the rows: `selection`, `survey`, an Arquero table or columns
+ * @param weight a weight column's name or one weight per backing row (`stats.postStratify(…).weights`)
+ * @example stats.weightingEffect(selection, "q20", stats.postStratify(selection, stats.populationCells(await FileAttachment("data/survey-1999/municipalities.csv").arquero())).weights)
+ */
+export function weightingEffect(data: StatsData, variable: string, weight: WeightSpec, options: Omit<FrequencyOptions, "weight"> = {}): WeightingEffect {
+  const input = kernelInput("stats.weightingEffect", data, options);
+  variable = input.variable(variable, "the variable (2nd argument)");
+  const plain = frequencies(input.source, variable, { ...input.options, allCodes: true });
+  const weighted = frequencies(input.source, variable, { ...input.options, allCodes: true, weight });
   const byCode = new Map(weighted.valid.map((r) => [r.code, r]));
   const rows = plain.valid.map((r) => {
     const w = byCode.get(r.code);

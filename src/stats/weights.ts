@@ -7,9 +7,11 @@
  * Cells with respondents but no population, or population but no respondents, are reported —
  * never silently dropped — because they change what the weighted figures mean.
  */
-import type { DataSource, Frame } from "./column-cache";
+import type { Frame } from "./column-cache";
 import { frameOf } from "./column-cache";
 import { statsError } from "./stats-problem";
+import { kernelInput, type StatsData } from "./kernel-input";
+import { describeValue } from "../base/builtin-problem";
 
 /** Population count of one size class × respondent type cell. */
 export interface PopulationCell {
@@ -42,11 +44,14 @@ export interface PostStratifyOptions {
  * Population cells from a table of units (data/survey-1999/municipalities.csv: one row per kommune
  * and fylkeskommune with size_class and resp_type): the number of units in each cell, which is the
  * population the respondents represent (units, not inhabitants).
+ * @param units one row per unit of the population, with size class and respondent type
+ * @example stats.populationCells(await FileAttachment("data/survey-1999/municipalities.csv").arquero())
  */
-export function populationCells(units: DataSource, options: PostStratifyOptions = {}): PopulationCell[] {
-  const frame = frameOf(units);
-  const size = frame.column(options.sizeVariable ?? "size_class");
-  const type = frame.column(options.typeVariable ?? "resp_type");
+export function populationCells(units: StatsData, options: PostStratifyOptions = {}): PopulationCell[] {
+  const input = kernelInput("stats.populationCells", units, {});
+  const frame = frameOf(input.source);
+  const size = frame.column(input.variable(options.sizeVariable ?? "size_class", "the size-class column"));
+  const type = frame.column(input.variable(options.typeVariable ?? "resp_type", "the respondent-type column"));
   const counts = new Map<string, PopulationCell>();
   for (let i = 0; i < frame.n; i++) {
     const r = frame.rows ? (frame.rows[i] ?? 0) : i;
@@ -61,15 +66,26 @@ export function populationCells(units: DataSource, options: PostStratifyOptions 
   return [...counts.values()].sort((a, b) => a.resp_type - b.resp_type || a.size_class - b.size_class);
 }
 
-/** Compute post-stratification weights for the rows of `source` (its filter defines the sample). */
+/**
+ * Post-stratification weights for the rows of `data` (its filter defines the sample): every
+ * respondent in size class × type cell h gets (P_h / P) / (n_h / n), so the weights sum to n and the
+ * weighted margins match the population. Cells without respondents or population are reported.
+ * @param data the respondents: `selection`, `survey`, an Arquero table or columns
+ * @param population units per size class × type, e.g. from `stats.populationCells(municipalities)`
+ * @example stats.postStratify(selection, stats.populationCells(await FileAttachment("data/survey-1999/municipalities.csv").arquero()))
+ */
 export function postStratify(
-  source: DataSource,
+  data: StatsData,
   population: readonly PopulationCell[],
   options: PostStratifyOptions = {},
 ): PostStratification {
-  const frame = frameOf(source);
-  const size = frame.column(options.sizeVariable ?? "size_class");
-  const type = frame.column(options.typeVariable ?? "resp_type");
+  const input = kernelInput("stats.postStratify", data, {});
+  if (!Array.isArray(population)) {
+    throw statsError("bad-input", `the population (2nd argument) is a list of {size_class, resp_type, population}, e.g. stats.populationCells(municipalities); got ${describeValue(population)}.`, {}, "stats.postStratify");
+  }
+  const frame = frameOf(input.source);
+  const size = frame.column(input.variable(options.sizeVariable ?? "size_class", "the size-class column"));
+  const type = frame.column(input.variable(options.typeVariable ?? "resp_type", "the respondent-type column"));
   const key = (s: number, t: number): string => `${s}|${t}`;
   const sample = new Map<string, number>();
   let n = 0;

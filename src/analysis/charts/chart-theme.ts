@@ -36,6 +36,22 @@ export const DISCREPANCY = "#d55e00";
  * Order: code 1, 2, 3, 4.
  */
 export const DIVERGING_COLORS: readonly string[] = ["#5e3c99", "#b2abd2", "#fdb863", "#e66101"];
+/**
+ * `k` colours for the ordered categories of one stacked bar (a crosstab's columns): the four status
+ * colours when they suffice, else `k` steps through the same dark-blue → grey ramp, so the order
+ * still reads as lightness.
+ */
+export function orderedColors(k: number): string[] {
+  if (k <= STATUS_COLORS.length) return STATUS_COLORS.slice(0, k);
+  const stops = STATUS_COLORS.map((hex) => [1, 3, 5].map((i) => parseInt(hex.slice(i, i + 2), 16)));
+  return Array.from({ length: k }, (_, i) => {
+    const t = (i / (k - 1)) * (stops.length - 1);
+    const a = stops[Math.floor(t)] ?? [0, 0, 0];
+    const b = stops[Math.min(stops.length - 1, Math.floor(t) + 1)] ?? a;
+    const f = t - Math.floor(t);
+    return `#${a.map((x, j) => Math.round(x + f * ((b[j] ?? x) - x)).toString(16).padStart(2, "0")).join("")}`;
+  });
+}
 /** "Vet ikke" / "Uaktuelt": neutral, outside the scale. */
 export const DONT_KNOW_COLOR = "#bdbdbd";
 /** Diverging scheme for correlations (−1 … 1), ColorBrewer RdBu (colour-blind safe). */

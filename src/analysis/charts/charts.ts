@@ -1,13 +1,24 @@
 /**
  * The survey charts as notebooks call them (`charts.statusBars(models, options)` …): one place that
- * normalises every chart's options — the host's document, a shared view's disclosure guard — so a
- * chart kind is one entry below, not a hand-wired builtin.
+ * normalises every chart's input and options — a statistic's result or a printed comparison is
+ * turned into the chart's own shape here, the host's document is supplied, a shared view's
+ * disclosure guard applied — so a chart kind is one entry below, not a hand-wired builtin and not a
+ * conversion copied into every notebook cell.
  *
- * The disclosure guard: in a shared view under a county or size-class filter, a bar's length gives
- * a count of 1–2 away as surely as the number would, so a chart showing such a group is withheld
- * with a note (its table shows "< 3"). Every chart kind says which counts it draws.
+ * The disclosure guard: in a shared view, when the rows were selected by county or size class (or
+ * the chart breaks down by one of them), a bar's length gives a count of 1–2 away as surely as the
+ * number would, so a chart showing such a group is withheld with a note (its table shows "< 3").
+ * Every chart kind says which counts it draws.
  */
-import { DISCLOSURE_THRESHOLD } from "../../stats/disclosure";
+import { DISCLOSURE_THRESHOLD, DISCLOSURE_VARIABLES } from "../../stats/disclosure";
+import type { Crosstab, CrosstabOptions } from "../../stats/crosstab";
+import type { CorrelationMatrix } from "../../stats/correlation-matrix";
+import type { StatsData } from "../../stats/kernel-input";
+import type { SizeClassComparison } from "../../stats/size-class";
+import { ratePercents } from "../../stats/size-class";
+import { isPrintedComparison, type PrintedComparison } from "../printed-comparison";
+import { CROSSTAB, isSizeClassComparison, resultInput } from "../result-input";
+import { OptionReader } from "../tables/table-options";
 import { correlationHeatmap, type CorrelationHeatmapOptions, type HeatmapInput } from "./correlation-heatmap";
 import { divergingBars, type DivergingBarsOptions, type DivergingItem } from "./diverging-bars";
 import { sizeClassRates, type SizeClassRate, type SizeClassRatesOptions } from "./size-class-rates";
@@ -26,12 +37,17 @@ type Own<T> = Omit<T, "document">;
 
 /** Options as notebooks pass them: the chart's own plus the selection's disclosure flag. */
 export type ChartCallOptions<P> = P & {
-  /** The selection's `disclosureSensitive` (a county or size-class filter is on). */
+  /**
+   * The selection's `disclosureSensitive` (a county or size-class filter is on). Given a printed
+   * comparison or a statistic's result, the chart reads it from there when this is left out.
+   */
   disclosureSensitive?: boolean;
 };
 
-/** One chart kind: how to draw it on a document and which counts its marks reveal. */
-interface ChartKind<D, P> {
+/** One chart kind: how its input becomes the chart's data, how to draw it, which counts its marks reveal. */
+interface ChartKind<In, D, P> {
+  /** The chart's data from what notebooks pass (a result, a comparison, or the data itself). */
+  data(input: In, options: P | undefined): { data: D; options: P | undefined; sensitive?: boolean };
   draw(data: D, options: P | undefined, document: Document): SVGSVGElement;
   counts(data: D): readonly number[];
 }
@@ -41,21 +57,80 @@ function divergingCounts(items: readonly DivergingItem[]): number[] {
   return items.flatMap((item) => (item.n ? [...item.percents, item.dontKnow].map((pct) => Math.round((pct * (item.n ?? 0)) / 100)) : []));
 }
 
-const STATUS_BARS: ChartKind<readonly StatusBarModel[], Own<StatusBarsOptions>> = {
+/** A printed comparison's rows as status bars: the recomputed counts with the printed percentages as ticks. */
+function comparisonModels(cmp: PrintedComparison): StatusBarModel[] {
+  return cmp.rows.map((row) => ({ label: row.label, counts: row.cells.map((c) => c.count), printedPercent: row.cells.map((c) => c.printedPercent) }));
+}
+
+/** The four-point scale codes of a diverging bar, and "vet ikke"/"uaktuelt". */
+const SCALE_CODES = [1, 2, 3, 4];
+const DONT_KNOW_CODE = 9;
+
+/** A printed comparison's rows as diverging items: recomputed percentages of codes 1–4, "vet ikke" (9) apart. */
+function comparisonItems(cmp: PrintedComparison): DivergingItem[] {
+  const percent = (row: PrintedComparison["rows"][number], code: number): number => row.cells.find((c) => c.code === code)?.percent ?? 0;
+  return cmp.rows.map((row) => ({ label: row.label, percents: SCALE_CODES.map((code) => percent(row, code)), dontKnow: percent(row, DONT_KNOW_CODE), n: row.total }));
+}
+
+/** A crosstab's rows as stacked bars of row percentages, the columns' labels naming the segments. */
+function crosstabModels(ct: Crosstab): StatusBarModel[] {
+  return ct.rows.map((row, i) => ({ label: row.label, counts: (ct.cells[i] ?? []).map((c) => c.count) }));
+}
+
+type StatusBarsInput = readonly StatusBarModel[] | PrintedComparison;
+const STATUS_BARS: ChartKind<StatusBarsInput, readonly StatusBarModel[], Own<StatusBarsOptions>> = {
+  data: (input, options) => (isPrintedComparison(input) ? { data: comparisonModels(input), options, sensitive: input.disclosureSensitive } : { data: input, options }),
   draw: (models, options, document) => statusBars(models, { ...options, document }),
   counts: (models) => models.flatMap((m) => m.counts),
 };
-const DIVERGING_BARS: ChartKind<readonly DivergingItem[], Own<DivergingBarsOptions>> = {
+
+type DivergingInput = readonly DivergingItem[] | PrintedComparison;
+const DIVERGING_BARS: ChartKind<DivergingInput, readonly DivergingItem[], Own<DivergingBarsOptions>> = {
+  data: (input, options) => (isPrintedComparison(input) ? { data: comparisonItems(input), options, sensitive: input.disclosureSensitive } : { data: input, options }),
   draw: (items, options, document) => divergingBars(items, { ...options, document }),
   counts: divergingCounts,
 };
-const CORRELATION_HEATMAP: ChartKind<HeatmapInput, Own<CorrelationHeatmapOptions>> = {
+
+type HeatmapCallInput = HeatmapInput | CorrelationMatrix;
+const CORRELATION_HEATMAP: ChartKind<HeatmapCallInput, HeatmapInput, Own<CorrelationHeatmapOptions>> = {
+  data: (input, options) => ({ data: input, options, ...("audit" in input ? { sensitive: input.audit.disclosureSensitive } : {}) }),
   draw: (input, options, document) => correlationHeatmap(input, { ...options, document }),
   counts: (input) => input.cells.flatMap((row) => row.map((c) => c.n)),
 };
-const SIZE_CLASS_RATES: ChartKind<readonly SizeClassRate[], Own<SizeClassRatesOptions>> = {
-  draw: (classes, options, document) => sizeClassRates(classes, { ...options, document }),
-  counts: (classes) => classes.map((c) => c.n),
+
+/** A size-class chart's data: its classes, and the successes behind each rate (for the guard). */
+interface SizeClassData {
+  classes: readonly SizeClassRate[];
+  successes: readonly number[];
+}
+
+type SizeClassInput = readonly SizeClassRate[] | SizeClassComparison;
+const SIZE_CLASS_RATES: ChartKind<SizeClassInput, SizeClassData, Own<SizeClassRatesOptions>> = {
+  data: (input, options) => {
+    if (!isSizeClassComparison(input)) return { data: { classes: input, successes: [] }, options };
+    const overall = input.overall.estimate === null ? null : (input.kind === "rate" ? 100 : 1) * input.overall.estimate;
+    const defaults: Own<SizeClassRatesOptions> = { overall, ...(input.kind === "rate" ? { intervalLabel: `${Math.round(input.level * 100)} % Wilson-intervall` } : {}) };
+    // The chart breaks down by size class: disclosive in a shared view whatever the filter.
+    return { data: { classes: ratePercents(input), successes: input.rows.map((r) => r.successes ?? 0) }, options: { ...defaults, ...options }, sensitive: true };
+  },
+  draw: (data, options, document) => sizeClassRates(data.classes, { ...options, document }),
+  counts: (data) => [...data.classes.map((c) => c.n), ...data.successes],
+};
+
+const CROSSTAB_BARS: ChartKind<Crosstab, Crosstab, Own<StatusBarsOptions>> = {
+  data: (ct, options) => ({
+    data: ct,
+    options: {
+      ...options,
+      statusLabels: options?.statusLabels ?? ct.columns.map((c) => c.label),
+      xLabel: options?.xLabel ?? "Prosent av raden",
+      title: options?.title ?? `${ct.rowLabel} × ${ct.columnLabel}`,
+      note: options?.note ?? ct.audit.test ?? undefined,
+    },
+    sensitive: ct.audit.disclosureSensitive || [ct.rowVariable, ct.columnVariable].some((v) => DISCLOSURE_VARIABLES.includes(v)),
+  }),
+  draw: (ct, options, document) => statusBars(crosstabModels(ct), { ...options, document }),
+  counts: (ct) => ct.cells.flat().map((c) => c.count),
 };
 
 /** The note that stands in for a withheld chart. */
@@ -67,20 +142,69 @@ function withheldNote(doc: Document): HTMLElement {
 }
 
 /** Normalise the call and apply the guard: the one path every chart takes. */
-function bind<D, P>(kind: ChartKind<D, P>, context: ChartContext): (data: D, options?: ChartCallOptions<P>) => SVGSVGElement | HTMLElement {
-  return (data, options) => {
+function bind<In, D, P>(kind: ChartKind<In, D, P>, context: ChartContext): (input: In, options?: ChartCallOptions<P>) => SVGSVGElement | HTMLElement {
+  return (input, options) => {
     const doc = context.document();
-    if (context.shared && options?.disclosureSensitive && kind.counts(data).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return withheldNote(doc);
-    return kind.draw(data, options, doc);
+    const { data, options: drawn, sensitive } = kind.data(input, options);
+    const guarded = options?.disclosureSensitive ?? sensitive ?? false;
+    if (context.shared && guarded && kind.counts(data).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return withheldNote(doc);
+    return kind.draw(data, drawn, doc);
   };
 }
 
+/** Options of `charts.crosstab`: the bars' options, plus `stats.crosstab`'s when given data. */
+export type CrosstabChartOptions = ChartCallOptions<Pick<StatusBarsOptions, "title" | "subtitle" | "note" | "xLabel" | "width" | "decimals">> & Pick<CrosstabOptions, "weight" | "allCodes" | "missing" | "where">;
+
+/** The `charts` builtin. */
+export interface ChartsBuiltin {
+  /**
+   * Stacked bars of the status codes per model (percent of valid answers, N at the end); given a
+   * printed comparison (`comparePrinted(selection, "2.1")`), the printed percentages are drawn as ticks.
+   * @example charts.statusBars(comparePrinted(selection, "2.1"), {mode: "printed-vs-recomputed", title: "Innføring av de seks modellene"})
+   */
+  statusBars(input: StatusBarsInput, options?: ChartCallOptions<Own<StatusBarsOptions>>): SVGSVGElement | HTMLElement;
+  /**
+   * Diverging bars for four-point scales ("I stor grad … I liten grad"), "vet ikke" in a panel of its
+   * own; takes items or a printed comparison (`comparePrinted(selection, "2.5")`).
+   * @example charts.divergingBars(comparePrinted(selection, "2.5"), {scaleLabels: ["I stor grad", "I nokså stor grad", "I nokså liten grad", "I liten grad"], dontKnowLabel: "Uaktuelt/vet ikke"})
+   */
+  divergingBars(input: DivergingInput, options?: ChartCallOptions<Own<DivergingBarsOptions>>): SVGSVGElement | HTMLElement;
+  /**
+   * A correlation heatmap coloured by r, the r and its mark in each cell; takes `stats.correlationMatrix`'s result as is.
+   * @example charts.correlationHeatmap(stats.correlationMatrix(selection, ["q30_5", "q6", "q11", "q23"]), {triangle: "lower"})
+   */
+  correlationHeatmap(input: HeatmapCallInput, options?: ChartCallOptions<Own<CorrelationHeatmapOptions>>): SVGSVGElement | HTMLElement;
+  /**
+   * Rates by size class with their intervals and the overall rate; takes `stats.sizeClassRates`'s result as is.
+   * @example charts.sizeClassRates(stats.sizeClassRates(selection, "q20", [1]), {title: "Balansert målstyring innført"})
+   */
+  sizeClassRates(input: SizeClassInput, options?: ChartCallOptions<Own<SizeClassRatesOptions>>): SVGSVGElement | HTMLElement;
+  /**
+   * A crosstab as stacked bars of row percentages, one bar per row category; takes the crosstab or the data.
+   * @example charts.crosstab(selection, "size_class", "q20")
+   */
+  crosstab(data: StatsData, rowVariable: string, columnVariable: string, options?: CrosstabChartOptions): SVGSVGElement | HTMLElement;
+  crosstab(result: Crosstab, options?: CrosstabChartOptions): SVGSVGElement | HTMLElement;
+}
+
 /** The `charts` builtin over a host. */
-export function createCharts(context: ChartContext) {
+export function createCharts(context: ChartContext): ChartsBuiltin {
+  const crosstabBars = bind(CROSSTAB_BARS, context);
   return {
     statusBars: bind(STATUS_BARS, context),
     divergingBars: bind(DIVERGING_BARS, context),
     correlationHeatmap: bind(CORRELATION_HEATMAP, context),
     sizeClassRates: bind(SIZE_CLASS_RATES, context),
+    crosstab(...args: unknown[]) {
+      const input = resultInput("charts.crosstab", args, CROSSTAB);
+      const o = new OptionReader("charts.crosstab", input.options);
+      const own: ChartCallOptions<Own<StatusBarsOptions>> = {
+        title: o.string("title"), subtitle: o.string("subtitle"), note: o.string("note"), xLabel: o.string("xLabel"),
+        width: o.maybeInteger("width", 200, 4000), decimals: o.maybeInteger("decimals", 0, 3), disclosureSensitive: o.maybeBoolean("disclosureSensitive"),
+      };
+      const kernel = o.passOn(["weight", "allCodes", "missing", "where"]);
+      o.done();
+      return crosstabBars(input.result(kernel), own);
+    },
   };
 }

@@ -1,12 +1,13 @@
 /**
  * Stacked horizontal bars of the four status codes per model (like Figur 2–7 and Tabell 2.1 of the
- * 1999 report): percent of valid answers, each segment labelled, N at the end of each bar. In
+ * 1999 report): percent of valid answers, each segment labelled, N at the end of each bar. The same
+ * bars draw a crosstab's row percentages (any number of categories, `statusLabels` naming them). In
  * "printed-vs-recomputed" mode the report's printed percentages are drawn as ticks at their
  * cumulative positions, so a disagreement shows as a tick off a segment boundary.
  */
 import * as Plot from "@observablehq/plot";
 import {
-  CHART_FONT_SIZE, DISCREPANCY, INK, PRINTED_TICK, type LegendItem, STATUS_COLORS, estimateTextWidth, formatPercentNo, frameChart,
+  CHART_FONT_SIZE, DISCREPANCY, INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatPercentNo, frameChart, orderedColors,
   plotSvg, textColorOn,
 } from "./chart-theme";
 
@@ -22,8 +23,10 @@ export interface StatusBarModel {
 export interface StatusBarsOptions {
   document: Document;
   mode?: "recomputed" | "printed-vs-recomputed";
-  /** Labels of codes 1–4; default the report's wording. */
+  /** Labels of codes 1–4 (or of every category); default the report's wording. */
   statusLabels?: readonly string[];
+  /** The x axis label; default "Prosent av gyldige svar". */
+  xLabel?: string;
   title?: string;
   subtitle?: string;
   note?: string;
@@ -119,6 +122,8 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
   const decimals = options.decimals ?? 0;
   const width = options.width ?? 720;
   const segments = statusSegments(models, labels);
+  const k = Math.max(4, ...models.map((m) => m.counts.length));
+  const colors = orderedColors(k === 4 ? 4 : k);
   const ticks = options.mode === "printed-vs-recomputed" ? printedTicks(models, options.tolerance) : [];
   const marginLeft = Math.ceil(Math.max(60, ...models.map((m) => estimateTextWidth(m.label))) + 14);
   const marginRight = 64;
@@ -142,9 +147,9 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
     marginTop: 10,
     marginBottom: 30,
     style: { fontSize: `${CHART_FONT_SIZE}px` },
-    x: { domain: [0, 100], label: "Prosent av gyldige svar", labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => `${d} %` },
+    x: { domain: [0, 100], label: options.xLabel ?? "Prosent av gyldige svar", labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => `${d} %` },
     y: { domain: models.map((m) => m.label), label: null, padding: 0.25 },
-    color: { domain: labels.slice(0, 4), range: STATUS_COLORS.slice(0, labels.length) },
+    color: { domain: labels.slice(0, k), range: colors.slice(0, Math.min(k, labels.length)) },
     marks: [
       Plot.barX(segments, {
         x1: "x1", x2: "x2", y: "model", fill: "statusLabel", stroke: "#ffffff", strokeWidth: 0.5,
@@ -152,7 +157,7 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
       }),
       // Two label marks with constant fills: a fill channel would go through the colour scale.
       ...(["#ffffff", INK] as const).map((ink) =>
-        Plot.text(segments.filter((s) => fits(s) && textColorOn(STATUS_COLORS[s.status - 1] ?? "#ffffff") === ink), {
+        Plot.text(segments.filter((s) => fits(s) && textColorOn(colors[s.status - 1] ?? "#ffffff") === ink), {
           x: (s: StatusSegment) => (s.x1 + s.x2) / 2, y: "model",
           text: (s: StatusSegment) => formatPercentNo(s.percent, decimals), fill: ink,
         }),
@@ -167,7 +172,8 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
     ],
   });
   const svg = plotSvg(plot);
-  const legend: LegendItem[] = labels.slice(0, 4).map((label, i) => ({ label, color: STATUS_COLORS[i] ?? "#cccccc" }));
+  const shownCategories = Math.max(0, ...models.map((m) => m.counts.length));
+  const legend: LegendItem[] = labels.slice(0, Math.min(k, Math.max(4, shownCategories))).map((label, i) => ({ label, color: colors[i] ?? "#cccccc" }));
   if (ticks.length > 0) {
     legend.push({ label: "Trykt i rapporten", color: PRINTED_TICK, shape: "tick" });
     if (ticks.some((t) => !t.agrees)) legend.push({ label: "Trykt, avviker", color: DISCREPANCY, shape: "tick" });

@@ -14,9 +14,10 @@
  */
 import { EMPTY_FILTER, type SurveyFilter } from "../../data/survey-filter";
 import { parseThesis, type ThesisData } from "../../data/thesis";
+import { builtinError, describeValue } from "../../base/builtin-problem";
 import { ProblemError } from "../../base/result";
 import type { DataSource } from "../../stats/index";
-import { describe, isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
+import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
 import { bmsTimeline, bmsTimelineChart, type BmsTimeline } from "./bms-timeline";
 import { caseCards, casesForFilter } from "./case-cards";
 import { judgeDraws, measureDraws, type CrosswalkEvaluation } from "./evaluate-crosswalk";
@@ -26,6 +27,7 @@ import { applyFilter } from "../apply-filter";
 import { CROSSWALK } from "./crosswalk-spec";
 import { renderCrosswalkTable, renderDiffTable } from "./crosswalk-table";
 import type { Survey, SurveyHost } from "../survey";
+import type { FilteredSurvey } from "../apply-filter";
 
 /** Where the thesis findings are, relative to the app (browser) or repository (Node) root. */
 export const THESIS_PATH = "data/thesis-2016/thesis.json";
@@ -45,7 +47,80 @@ interface Target {
 function targetOf(value: unknown, call: string): Target {
   if (isSelection(value)) return { source: value.view, survey: value.survey, filter: value.filter, draws: value.draws()?.map((d) => d.view) };
   if (isSurvey(value)) return { source: value.table, survey: value, filter: null, draws: value.draws?.map((d) => d.table) };
-  throw new ProblemError({ kind: "bad-argument", message: `${call} expects the builtin \`selection\` (or the survey); got ${describe(value)}. Example: ${call}.` });
+  throw builtinError(call, "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(value)}.`);
+}
+
+/** The thesis crosswalk in scope as `crosswalk`. */
+export interface CrosswalkBuiltin {
+  /**
+   * The comparisons: each thesis finding with the survey measure it is set against and the rule.
+   * @example crosswalk.spec.map((c) => c.id)
+   */
+  readonly spec: typeof CROSSWALK;
+  /**
+   * The thesis's own split as two filter states: small municipalities (A, D: size class 1–3) and large (B, C: 4–6).
+   * @example crosswalk.SMALL_VS_LARGE
+   */
+  readonly SMALL_VS_LARGE: typeof SMALL_VS_LARGE;
+  /**
+   * Every thesis finding against the survey under the current selection, with a verdict (agrees,
+   * contrasts, open, not comparable) by the comparison's stated rule, judged on all 50
+   * reconstructions: a verdict stands only when 48 of them give it, otherwise it "depends on the
+   * reconstruction (k of 50)". Each row has its threshold and why, its test and an audit line.
+   * @example crosswalk.evaluate(selection, thesis)
+   */
+  evaluate(selection: Survey | FilteredSurvey, thesis: ThesisData): CrosswalkEvaluation;
+  /**
+   * An evaluation as a table: finding, quote, survey measure, figure, verdict.
+   * @example crosswalk.table(crosswalk.evaluate(selection, thesis))
+   */
+  table(evaluation: CrosswalkEvaluation, caption?: string): HTMLElement;
+  /**
+   * Balanced scorecard (q20) in 1999 beside the national figures the thesis cites for 2004 and 2014.
+   * @example crosswalk.timeline(selection, thesis)
+   */
+  timeline(selection: Survey | FilteredSurvey, thesis: ThesisData): BmsTimeline;
+  /**
+   * The timeline as a chart.
+   * @example crosswalk.timelineChart(crosswalk.timeline(selection, thesis), selection.summary)
+   */
+  timelineChart(timeline: BmsTimeline, subtitle?: string): SVGSVGElement;
+  /**
+   * The thesis's four cases as cards, those matching the filter highlighted.
+   * @example crosswalk.caseCards(thesis, filter)
+   */
+  caseCards(thesis: ThesisData, filter?: SurveyFilter): HTMLElement;
+  /**
+   * The thesis cases a filter matches (by size class and type).
+   * @example crosswalk.casesForFilter(thesis, {fylke: [], sizeClass: [1, 2, 3], respType: [], adopted: []})
+   */
+  casesForFilter: typeof casesForFilter;
+  /**
+   * The comparisons under two filter states side by side (what-if), with the test of their difference.
+   * @example crosswalk.diff(survey, crosswalk.SMALL_VS_LARGE[0], crosswalk.SMALL_VS_LARGE[1], thesis)
+   */
+  diff(survey: Survey | FilteredSurvey, a: FilterState, b: FilterState, thesis: ThesisData): ComparisonDiff[];
+  /**
+   * A what-if comparison as a table.
+   * @example crosswalk.diffTable(crosswalk.diff(survey, crosswalk.SMALL_VS_LARGE[0], crosswalk.SMALL_VS_LARGE[1], thesis))
+   */
+  diffTable(diffs: readonly ComparisonDiff[]): HTMLElement;
+}
+
+/** The crosswalk's names. */
+export interface CrosswalkBuiltins {
+  /**
+   * The thesis and crosswalk tools: `crosswalk.evaluate(selection, thesis)` sets every finding of the
+   * 2016 thesis against the survey.
+   * @example crosswalk.evaluate(selection, thesis)
+   */
+  crosswalk: CrosswalkBuiltin;
+  /**
+   * The 2016 thesis (data/thesis-2016/thesis.json, validated): its four cases, the numbers it
+   * reports with their quotes and line numbers, its comparative tables and literature.
+   * @example thesis.cases.map((c) => c.id)
+   */
+  readonly thesis: Promise<ThesisData>;
 }
 
 /** Read and validate thesis.json through `host`. */
@@ -60,7 +135,7 @@ export async function loadThesis(host: SurveyHost): Promise<ThesisData> {
 }
 
 /** Build the crosswalk names for a runtime over `host`. thesis.json is read once, on first use. */
-export function createCrosswalkBuiltins(host: CrosswalkHost): Record<string, unknown> {
+export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins {
   let loaded: Promise<ThesisData> | undefined;
   const thesis = (): Promise<ThesisData> => {
     if (!loaded) {
@@ -81,29 +156,32 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): Record<string, unk
     const t = targetOf(selection, "crosswalk.diff");
     return { label: state.label ?? selection.description, data: t.source, ...(t.draws ? { draws: t.draws } : {}), measured: measured(t, data) };
   };
-  const crosswalk = {
+  const crosswalk: CrosswalkBuiltin = {
     spec: CROSSWALK,
     SMALL_VS_LARGE,
-    evaluate: (selection: unknown, data: ThesisData): CrosswalkEvaluation => {
-      const t = targetOf(selection, "crosswalk.evaluate(selection, thesis)");
+    evaluate: (selection, data) => {
+      const t = targetOf(selection, "crosswalk.evaluate");
       return judgeDraws(t.source, CROSSWALK, measured(t, data), optionsFor(t, data));
     },
-    table: (evaluation: CrosswalkEvaluation, caption?: string): HTMLElement => renderCrosswalkTable(doc("The crosswalk table"), evaluation, caption),
-    timeline: (selection: unknown, data: ThesisData): BmsTimeline => {
-      const { source, survey } = targetOf(selection, "crosswalk.timeline(selection, thesis)");
+    table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption),
+    timeline: (selection, data) => {
+      const { source, survey } = targetOf(selection, "crosswalk.timeline");
       return bmsTimeline(source, data, { codebook: survey.codebook });
     },
-    timelineChart: (timeline: BmsTimeline, subtitle?: string): SVGSVGElement => bmsTimelineChart(timeline, { document: doc("The timeline chart"), subtitle }),
-    caseCards: (data: ThesisData, filter: SurveyFilter = EMPTY_FILTER): HTMLElement =>
-      caseCards(doc("The case cards"), data, { highlight: casesForFilter(data, filter) }),
+    timelineChart: (timeline, subtitle) => bmsTimelineChart(timeline, { document: doc("crosswalk.timelineChart"), subtitle }),
+    caseCards: (data, filter = EMPTY_FILTER) => caseCards(doc("crosswalk.caseCards"), data, { highlight: casesForFilter(data, filter) }),
     casesForFilter,
-    diff: (value: unknown, a: FilterState, b: FilterState, data: ThesisData): ComparisonDiff[] => {
-      const { survey } = targetOf(value, "crosswalk.diff(survey, a, b, thesis)");
+    diff: (value, a, b, data) => {
+      const { survey } = targetOf(value, "crosswalk.diff");
       return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data });
     },
-    diffTable: (diffs: readonly ComparisonDiff[]): HTMLElement => renderDiffTable(doc("The what-if table"), diffs),
+    diffTable: (diffs) => renderDiffTable(doc("crosswalk.diffTable"), diffs),
   };
-  const names: Record<string, unknown> = { crosswalk };
-  Object.defineProperty(names, "thesis", { enumerable: true, get: thesis });
-  return names;
+  // thesis.json is read only when a cell reads `thesis`: a getter, carried over as one by mergeLazy.
+  return {
+    crosswalk,
+    get thesis() {
+      return thesis();
+    },
+  };
 }

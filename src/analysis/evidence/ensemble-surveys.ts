@@ -13,6 +13,7 @@ function surveyOn(base: Survey, table: ColumnTable, draws: () => readonly Survey
   let rows: SurveyRow[] | undefined;
   return {
     table,
+    view: table,
     get rows() {
       return (rows ??= rowsOf(table));
     },
@@ -25,6 +26,8 @@ function surveyOn(base: Survey, table: ColumnTable, draws: () => readonly Survey
     notice: base.notice,
     source: base.source,
     file: base.file,
+    variable: base.variable,
+    labels: base.labels,
     get draws() {
       return draws();
     },

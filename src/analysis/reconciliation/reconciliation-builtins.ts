@@ -8,8 +8,10 @@
  * - `reconciliation.summary(rec)`, `.table(rec, id, options?)`, `.tables(rec, options?)`,
  *   `.inconsistencies(rec)`, `.flaggedTable(rec)` — the DOM views; `.flagged(rec)` — the figures that differ.
  */
-import { ProblemError } from "../../base/result";
-import { describe, isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
+import { builtinError, describeValue } from "../../base/builtin-problem";
+import type { FilteredSurvey } from "../apply-filter";
+import type { Survey } from "../survey";
+import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
 import { flaggedCells, missingCodesOf, reconcile, reconciliationSummary, recordOf, type ReconciledCell, type Reconciliation } from "./reconcile";
 import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReconciliationSummary, type ReconciliationRenderOptions } from "./render-reconciliation";
 
@@ -18,15 +20,67 @@ export function reconcileSelection(value: unknown): Reconciliation & { disclosur
   const selection = isSelection(value) ? { survey: value.survey, rows: value.rows, filtered: value.conditions.length > 0, sensitive: value.disclosureSensitive }
     : isSurvey(value) ? { survey: value, rows: value.rows, filtered: false, sensitive: false }
       : undefined;
-  if (!selection) throw new ProblemError({ kind: "bad-argument", message: `reconciliation.build(selection) expects the builtin \`selection\` (or the survey); got ${describe(value)}. Example: reconciliation.build(selection).` });
+  if (!selection) throw builtinError("reconciliation.build", "bad-argument", `the argument is \`selection\` (or \`survey\`), but it got ${describeValue(value)}.`);
   const printed = selection.survey.printed;
-  if (!printed) throw new ProblemError({ kind: "no-print", message: "This survey carries no printed tables; reconciliation works on the bundled 1999 survey (or a file of the same survey, compared with its print)." });
+  if (!printed) throw builtinError("reconciliation.build", "no-print", "this survey carries no printed tables; reconciliation works on the bundled 1999 survey (or a file of the same survey, compared with its print).");
   const rec = reconcile(printed, selection.rows.map(recordOf), missingCodesOf(selection.survey.codebook), { filtered: selection.filtered });
   return { ...rec, disclosureSensitive: selection.sensitive };
 }
 
+/** A reconciliation as `reconciliation.build` returns it. */
+export type BuiltReconciliation = Reconciliation & { disclosureSensitive: boolean; toJSON(): Record<string, unknown> };
+
+/** Every printed figure against the recomputation, in scope as `reconciliation`. */
+export interface ReconciliationBuiltin {
+  /**
+   * Every printed table of the report recomputed from the selected respondents, through the residual
+   * engine of `npm run data:build`: exact, documented conflicts met, approximate, and differences.
+   * @example reconciliation.build(selection)
+   */
+  build(selection: Survey | FilteredSurvey): BuiltReconciliation;
+  /**
+   * The figures that differ from the print (or from their documented resolution).
+   * @example reconciliation.flagged(reconciliation.build(selection))
+   */
+  flagged(rec: Reconciliation): ReconciledCell[];
+  /**
+   * The flagged figures as a table.
+   * @example reconciliation.flaggedTable(reconciliation.build(selection))
+   */
+  flaggedTable(rec: Reconciliation, options?: ReconciliationRenderOptions): HTMLElement;
+  /**
+   * The counts of the reconciliation as a small table.
+   * @example reconciliation.summary(reconciliation.build(selection))
+   */
+  summary(rec: Reconciliation): HTMLElement;
+  /**
+   * One printed table, figure by figure.
+   * @example reconciliation.table(reconciliation.build(selection), "2.1")
+   */
+  table(rec: Reconciliation, id: string, options?: ReconciliationRenderOptions): HTMLElement;
+  /**
+   * Every printed table, figure by figure (`{onlyFlagged: true}`: only those with a flagged figure).
+   * @example reconciliation.tables(reconciliation.build(selection), {onlyFlagged: true})
+   */
+  tables(rec: Reconciliation, options?: ReconciliationRenderOptions): HTMLElement;
+  /**
+   * The report's self-contradictions and how the reconstruction resolves each.
+   * @example reconciliation.inconsistencies(reconciliation.build(selection))
+   */
+  inconsistencies(rec: Reconciliation, options?: ReconciliationRenderOptions): HTMLElement;
+}
+
+/** The reconciliation's names. */
+export interface ReconciliationBuiltins {
+  /**
+   * Every printed figure of the 1999 report against its recomputation from the respondents.
+   * @example reconciliation.summary(reconciliation.build(selection))
+   */
+  reconciliation: ReconciliationBuiltin;
+}
+
 /** Build the reconciliation names for a runtime over `host`. */
-export function createReconciliationBuiltins(host: AnalysisHost): Record<string, unknown> {
+export function createReconciliationBuiltins(host: AnalysisHost): ReconciliationBuiltins {
   const doc = (what: string): Document => requireDocument(host, what);
   const masked = (rec: Reconciliation, options: ReconciliationRenderOptions): ReconciliationRenderOptions => {
     const sensitive = "disclosureSensitive" in rec && rec.disclosureSensitive === true;
@@ -34,29 +88,26 @@ export function createReconciliationBuiltins(host: AnalysisHost): Record<string,
   };
   const findTable = (rec: Reconciliation, id: string): Reconciliation["tables"][number] => {
     const table = rec.tables.find((t) => t.id === id);
-    if (!table) throw new ProblemError({ kind: "bad-argument", message: `No printed table "${id}". Known ids: ${rec.tables.map((t) => t.id).join(", ")}.` });
+    if (!table) throw builtinError("reconciliation.table", "bad-argument", `no printed table "${id}". Known ids: ${rec.tables.map((t) => t.id).join(", ")}.`);
     return table;
   };
-  const reconciliation = {
-    build: (selection: unknown): Reconciliation & { toJSON(): Record<string, unknown> } => {
+  const reconciliation: ReconciliationBuiltin = {
+    build: (selection) => {
       const rec = reconcileSelection(selection);
       // Headless runs print this summary instead of all 727 cells.
       return { ...rec, toJSON: () => reconciliationSummary(rec) };
     },
-    flagged: (rec: Reconciliation): ReconciledCell[] => flaggedCells(rec),
-    flaggedTable: (rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement =>
-      renderFlagged(doc("The flagged figures"), rec, masked(rec, options)),
-    summary: (rec: Reconciliation): HTMLElement => renderReconciliationSummary(doc("The reconciliation summary"), rec),
-    table: (rec: Reconciliation, id: string, options: ReconciliationRenderOptions = {}): HTMLElement =>
-      renderReconciledTable(doc("A reconciliation table"), findTable(rec, id), masked(rec, options)),
-    tables: (rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement => {
-      const d = doc("The reconciliation tables");
+    flagged: (rec) => flaggedCells(rec),
+    flaggedTable: (rec, options = {}) => renderFlagged(doc("reconciliation.flaggedTable"), rec, masked(rec, options)),
+    summary: (rec) => renderReconciliationSummary(doc("reconciliation.summary"), rec),
+    table: (rec, id, options = {}) => renderReconciledTable(doc("reconciliation.table"), findTable(rec, id), masked(rec, options)),
+    tables: (rec, options = {}) => {
+      const d = doc("reconciliation.tables");
       const section = d.createElement("section");
       for (const t of rec.tables) if (t.cells.length > 0 || !options.onlyFlagged) section.append(renderReconciledTable(d, t, masked(rec, options)));
       return section;
     },
-    inconsistencies: (rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement =>
-      renderInconsistencies(doc("The inconsistency list"), rec.inconsistencies, masked(rec, options)),
+    inconsistencies: (rec, options = {}) => renderInconsistencies(doc("reconciliation.inconsistencies"), rec.inconsistencies, masked(rec, options)),
   };
   return { reconciliation };
 }

@@ -11,8 +11,8 @@ import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { nodeHost, printedTables, respondentRecords } from "../notebooks/headless-survey";
 
-function call(names: Record<string, unknown>, name: string, ...args: unknown[]): unknown {
-  const fn = names[name];
+function call(names: object, name: string, ...args: unknown[]): unknown {
+  const fn: unknown = Reflect.get(names, name);
   if (typeof fn !== "function") throw new Error(`builtin ${name} is not a function`);
   return Reflect.apply(fn, undefined, args);
 }
@@ -30,7 +30,7 @@ function isElement(v: unknown): v is Element {
   return typeof v === "object" && v !== null && "outerHTML" in v && "tagName" in v;
 }
 
-async function setup(): Promise<{ names: Record<string, unknown>; survey: Survey }> {
+async function setup(): Promise<{ names: ReturnType<typeof createAnalysisBuiltins>; survey: Survey }> {
   const host = nodeHost();
   const names = createAnalysisBuiltins(host);
   const survey: unknown = await loadSurvey(host);
@@ -58,8 +58,8 @@ describe("createAnalysisBuiltins", () => {
   it("names what it expected and the right call when given something else", () => {
     const names = createAnalysisBuiltins(nodeHost());
     const promise = Promise.resolve(1);
-    expect(() => call(names, "filterInput", promise)).toThrow(/expects the survey.*a Promise \(write `await …`\)/);
-    expect(() => call(names, "applyFilter", "q20", {})).toThrow(/applyFilter\(survey, filter\) expects the survey .*got the text "q20"/);
+    expect(() => call(names, "filterInput", promise)).toThrow(/^filterInput: the first argument is `survey` .*a Promise \(write `await …` first\)/);
+    expect(() => call(names, "applyFilter", "q20", {})).toThrow(/^applyFilter: the first argument is `survey` .*got the text "q20"/);
     expect(() => call(names, "comparePrinted", [], "2.1")).toThrow(/Example: comparePrinted\(selection, "2\.1"\)/);
   });
 
@@ -89,7 +89,7 @@ describe("createAnalysisBuiltins", () => {
 
   it("lists the known printed tables for an unknown id", async () => {
     const { names, survey } = await setup();
-    expect(() => call(names, "comparePrinted", survey, "9.9")).toThrow(/No printed table "9.9"\. Known ids: 2\.1, 2\.2/);
+    expect(() => call(names, "comparePrinted", survey, "9.9")).toThrow(/no printed table "9.9"\. Known ids: 2\.1, 2\.2/);
   });
 
   it("draws charts with the host's document", async () => {
@@ -119,7 +119,7 @@ describe("createAnalysisBuiltins", () => {
 
   it("withholds a chart with a group of 1–2 in a shared view under a county/size filter, and only then", () => {
     const host = nodeHost();
-    const statusBarsOf = (names: Record<string, unknown>) => (models: unknown, options: unknown): unknown => {
+    const statusBarsOf = (names: object) => (models: unknown, options: unknown): unknown => {
       const charts = Reflect.get(names, "charts");
       const fn: unknown = typeof charts === "object" && charts !== null ? Reflect.get(charts, "statusBars") : undefined;
       if (typeof fn !== "function") throw new Error("charts.statusBars missing");
@@ -151,7 +151,7 @@ describe("createAnalysisBuiltins", () => {
     });
     expect(county).toBeDefined();
     const filter = { fylke: [Number(county)], sizeClass: [], respType: [], adopted: [] };
-    const texts = (names: Record<string, unknown>): string[] => {
+    const texts = (names: object): string[] => {
       const el = call(names, "renderComparison", call(names, "comparePrinted", call(names, "applyFilter", survey, filter), "2.1"));
       return isElement(el) ? [...el.querySelectorAll("tbody tr")].slice(0, 1).map((tr) => tr.querySelectorAll("td")[3]?.textContent ?? "") : [];
     };
@@ -171,6 +171,6 @@ describe("createAnalysisBuiltins", () => {
     const host = nodeHost();
     const names = createAnalysisBuiltins({});
     const survey = await loadSurvey(host);
-    expect(() => call(names, "filterInput", survey)).toThrow(/needs a DOM document/);
+    expect(() => call(names, "filterInput", survey)).toThrow(/^filterInput: it draws on a page, and this host has none/);
   });
 });

@@ -1,5 +1,6 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
+import { mergeLazy } from "../../../src/base/merge-lazy";
 import type { CellDoc } from "../../../src/notebook/document";
 import { HeadlessInput, headlessInputs } from "../../../src/runtime/headless-inputs";
 import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
@@ -37,7 +38,7 @@ describe("stdlib", () => {
   });
 
   it("FileAttachment reads text, csv and arquero from the host", async () => {
-    const rt = new NotebookRuntime({ builtins: createStdlib(host) });
+    const rt = new NotebookRuntime({ builtins: mergeLazy(createStdlib(host)) });
     const cells: CellDoc[] = [
       { id: "1", kind: "js", source: 'const text = await FileAttachment("demo/a.csv").text()' },
       { id: "2", kind: "js", source: 'const rows = await FileAttachment("demo/a.csv").csv()' },
@@ -81,7 +82,7 @@ describe("stdlib", () => {
   });
 
   it("view(Inputs.select(...)) binds a name that setInput drives, even before the cell has run", async () => {
-    const rt = new NotebookRuntime({ builtins: createStdlib(host) });
+    const rt = new NotebookRuntime({ builtins: mergeLazy(createStdlib(host)) });
     rt.load({
       title: "t",
       cells: [

@@ -1,22 +1,11 @@
 import { describe, expect, it } from "vitest";
 import * as aq from "arquero";
 import { crosstab } from "../../../src/stats/crosstab";
-import { num, psppTables, sampleCodebook, sampleColumns, sampleCsv, type PsppTable } from "./pspp-fixtures";
+import { num, psppCrosstabCells, psppTables, sampleCodebook, sampleColumns, sampleCsv } from "./pspp-fixtures";
 
 const codebook = sampleCodebook();
 const tables = psppTables("crosstabs");
 
-/** PSPP's crosstab body: for each row code, the Count/Expected/Row %/Column %/Total % lines. */
-function psppCells(table: PsppTable): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  let row = "";
-  for (const r of table.rows.slice(2)) {
-    if (r[1]) row = r[1];
-    if (r[0] === "Total") row = "Total";
-    out.set(`${row}|${r[2]}`, r.slice(3));
-  }
-  return out;
-}
 
 const cases: [string, string, number][] = [
   ["size_class", "q20", 0],
@@ -32,7 +21,7 @@ describe("crosstab agrees with PSPP CROSSTABS", () => {
         const ours = crosstab(data, rowVar, colVar, { codebook });
         const [summary, body, chi, sym] = tables.slice(k * 4, k * 4 + 4);
         expect(body?.title).toBe(`${rowVar} × ${colVar}`);
-        const cells = psppCells(body ?? { title: "", rows: [] });
+        const cells = psppCrosstabCells(body ?? { title: "", rows: [] });
         ours.rows.forEach((row, i) => {
           const get = (stat: string): string[] => cells.get(`${row.label}|${stat}`) ?? [];
           ours.columns.forEach((_, j) => {

@@ -51,6 +51,6 @@ describe("filter views", () => {
   });
 
   it("name an unknown variable and suggest the fix", () => {
-    expect(() => frequencies(sampleColumns(), "q33x")).toThrow(/No column "q33x" in the data/);
+    expect(() => frequencies(sampleColumns(), "q33x")).toThrow(/no variable "q33x" in the data.*Did you mean q33\?/);
   });
 });

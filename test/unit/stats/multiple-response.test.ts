@@ -44,6 +44,6 @@ describe("multiple response", () => {
     const t = multipleResponse({ q2_1: [null], q2_2: [null], q2_3: [null] }, "q2", { codebook: sampleCodebook() });
     expect(t.rows.every((r) => r.percentOfAnswers === null)).toBe(true);
     expect(t.notes[0]).toMatch(/Nobody/);
-    expect(() => multipleResponse({}, "q99", { codebook: sampleCodebook() })).toThrow(/No multiple-response set "q99"/);
+    expect(() => multipleResponse({}, "q99", { codebook: sampleCodebook() })).toThrow(/no multiple-response set "q99" in the codebook \(its sets: q2\)/);
   });
 });

@@ -78,3 +78,15 @@ export function num(cell: string | undefined): number {
   if (cell === undefined || cell.trim() === "") return Number.NaN;
   return Number(cell);
 }
+
+/** PSPP's crosstab body: "row label|statistic" → the cells of that line (Total column included). */
+export function psppCrosstabCells(table: PsppTable): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let row = "";
+  for (const r of table.rows.slice(2)) {
+    if (r[1]) row = r[1];
+    if (r[0] === "Total") row = "Total";
+    out.set(`${row}|${r[2]}`, r.slice(3));
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+/**
+ * A crosstab as SPSS prints CROSSTABS: one block of rows per row category (count, then the chosen
+ * percentages and expected counts), a Total column and row, value labels from the codebook, and
+ * under it the tests — Pearson χ², df, p, Cramér's V — with the expected-count warning when χ² may
+ * be unreliable. Counts go through the disclosure guard (shown-counts.ts); a hidden count hides its
+ * percentages, and a hidden total the percentages computed on it.
+ */
+import { pClause } from "../../stats/audit";
+import type { Crosstab } from "../../stats/crosstab";
+import { ShownCounts, type AuditIds } from "./shown-counts";
+import { formatCount, formatNumber, tableFigure, tableRow } from "./table-dom";
+
+/** What a crosstab cell can show besides its count. */
+export type CrosstabStatistic = "count" | "row" | "column" | "total" | "expected";
+
+/** The percentages a crosstab can show. */
+export const CROSSTAB_PERCENTS = ["row", "column", "total"] as const;
+
+/** How a crosstab table is drawn (normalised by tables.crosstab). */
+export interface CrosstabTableOptions {
+  /** A line above the table (the selection's message, the data notice). */
+  notice?: string;
+  /** Statistics per category, in order (count first when shown). */
+  statistics: CrosstabStatistic[];
+  /** Caption; default "row label × column label". */
+  caption?: string;
+  /** Decimals of percentages and expected counts (default 1). */
+  decimals: number;
+  /** Mask counts of 1–2 ("< 3") and what would give them back. */
+  mask: boolean;
+}
+
+const STAT_LABELS: Record<CrosstabStatistic, string> = { count: "Count", row: "Row %", column: "Column %", total: "Total %", expected: "Expected" };
+
+/** One figure of the table: the count it is about, the totals its percentages divide by, and the values. */
+interface CrosstabFigure {
+  /** Id of the count (a cell, a margin or the grand total). */
+  count: string;
+  /** Ids of the bases of the row, column and total percentages. */
+  bases: Record<"row" | "column" | "total", string>;
+  values: Record<CrosstabStatistic, number | null>;
+}
+
+/**
+ * Every number of a crosstab table becomes text here (one place, so each figure can later carry
+ * its evidence): counts as the guard shows them, percentages only when neither their count nor
+ * their base is hidden.
+ */
+function figureText(figure: CrosstabFigure, statistic: CrosstabStatistic, shown: ShownCounts, options: CrosstabTableOptions): string {
+  if (statistic === "count") return shown.text(figure.count);
+  const value = figure.values[statistic];
+  // Expected counts are margins' products: hidden with either margin.
+  if (statistic === "expected") return value === null || shown.hidden(figure.bases.row) || shown.hidden(figure.bases.column) ? "–" : formatNumber(value, options.decimals);
+  if (shown.hidden(figure.count) || shown.hidden(figure.bases[statistic])) return "–";
+  return value === null ? "–" : `${formatNumber(value, options.decimals)} %`;
+}
+
+const pct = (k: number, base: number): number | null => (base > 0 ? (100 * k) / base : null);
+
+/** Every figure of the table, by row (the last is the Total row), each row ending with its Total column. */
+function figures(ct: Crosstab): CrosstabFigure[][] {
+  const body = ct.rows.map((_, i) => {
+    const rowTotal = ct.rowTotals[i] ?? 0;
+    const cells = (ct.cells[i] ?? []).map((c, j): CrosstabFigure => ({
+      count: `c:${i}:${j}`,
+      bases: { row: `r:${i}`, column: `k:${j}`, total: "total" },
+      values: { count: c.count, row: c.rowPercent, column: c.columnPercent, total: c.totalPercent, expected: c.expected },
+    }));
+    const margin: CrosstabFigure = { count: `r:${i}`, bases: { row: `r:${i}`, column: "total", total: "total" }, values: { count: rowTotal, row: rowTotal > 0 ? 100 : null, column: pct(rowTotal, ct.total), total: pct(rowTotal, ct.total), expected: rowTotal } };
+    return [...cells, margin];
+  });
+  const totals = ct.columnTotals.map((k, j): CrosstabFigure => ({ count: `k:${j}`, bases: { row: "total", column: `k:${j}`, total: "total" }, values: { count: k, row: pct(k, ct.total), column: k > 0 ? 100 : null, total: pct(k, ct.total), expected: k } }));
+  const grand: CrosstabFigure = { count: "total", bases: { row: "total", column: "total", total: "total" }, values: { count: ct.total, row: ct.total > 0 ? 100 : null, column: ct.total > 0 ? 100 : null, total: ct.total > 0 ? 100 : null, expected: ct.total } };
+  return [...body, [...totals, grand]];
+}
+
+/** The counts of the table and how they add up, for the guard. */
+function shownCounts(ct: Crosstab, mask: boolean, audit: AuditIds): ShownCounts {
+  const shown = new ShownCounts();
+  ct.cells.forEach((row, i) => row.forEach((c, j) => shown.add(`c:${i}:${j}`, c.count)));
+  ct.rowTotals.forEach((k, i) => shown.add(`r:${i}`, k));
+  ct.columnTotals.forEach((k, j) => shown.add(`k:${j}`, k));
+  shown.add("total", ct.total);
+  ct.rows.forEach((_, i) => shown.line(ct.columns.map((__, j) => `c:${i}:${j}`), `r:${i}`));
+  ct.columns.forEach((_, j) => shown.line(ct.rows.map((__, i) => `c:${i}:${j}`), `k:${j}`));
+  shown.line(ct.rows.map((_, i) => `r:${i}`), "total");
+  shown.line(ct.columns.map((_, j) => `k:${j}`), "total");
+  shown.addAudit(ct.audit, audit);
+  return shown.guard(mask);
+}
+
+/** The test line: χ², df, p and Cramér's V, or why they are missing. */
+export function crosstabTestLine(ct: Crosstab, n: string = formatCount(ct.total)): string {
+  const p = ct.tests.pearson;
+  if (p.value === null) return `Pearson χ² not computed: ${p.reason ?? "undefined"}.`;
+  const v = ct.measures.cramersV;
+  return `Pearson χ²(${p.df}) = ${p.value.toFixed(2)}, ${pClause(p.p)} · Cramér's V = ${v === null ? "–" : v.toFixed(3)} · N = ${n}`;
+}
+
+/** The crosstab as a captioned table with its tests, warning and audit line. */
+export function renderCrosstabTable(doc: Document, ct: Crosstab, options: CrosstabTableOptions): HTMLElement {
+  const stats = options.statistics;
+  const several = stats.length > 1;
+  const auditIds: AuditIds = { n: "audit:n", base: "total" };
+  const shown = shownCounts(ct, options.mask, auditIds);
+  const head = tableRow(doc, [ct.rowLabel, ...(several ? [""] : []), ...ct.columns.map((c) => c.label), "Total"], ct.columns.length + 2 + (several ? 1 : 0));
+  const labels = [...ct.rows.map((r) => r.label), "Total"];
+  const body = figures(ct).flatMap((row, i) =>
+    stats.map((stat, s) =>
+      tableRow(doc, [s === 0 ? (labels[i] ?? "") : "", ...(several ? [STAT_LABELS[stat]] : []), ...row.map((f) => figureText(f, stat, shown, options))], several ? 2 : 1, i === ct.rows.length ? "tv-total" : undefined),
+    ),
+  );
+  const audit = [
+    crosstabTestLine(ct, shown.text("total")),
+    ...(ct.expectedWarning ? [`Warning: ${ct.expectedWarning.message} χ² may be unreliable: merge sparse categories, or use Fisher's exact test for a 2 × 2 table.`] : []),
+    shown.auditLine(ct.audit, auditIds),
+    ...shown.note("the percentages of hidden counts and on hidden totals are left out"),
+    ...(!several && stats[0] !== "count" ? [`Cells show ${STAT_LABELS[stats[0] ?? "count"]}.`] : []),
+  ];
+  const figure = tableFigure(doc, {
+    caption: options.caption ?? `${ct.rowLabel} × ${ct.columnLabel}`,
+    head: [head],
+    body,
+    audit,
+    notice: [options.notice, ...ct.notes.filter((n) => !n.startsWith("χ² may be unreliable"))].filter((x) => x).join(" ") || undefined,
+    className: "tv-crosstab",
+  });
+  if (ct.expectedWarning) figure.querySelectorAll(".tv-audit-line")[1]?.classList.add("tv-warning");
+  return figure;
+}

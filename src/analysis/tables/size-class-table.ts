@@ -1,0 +1,136 @@
+/**
+ * A size-class comparison as a table: for one variable, a row per SSB size class with n, the
+ * successes, the rate (or mean) and its interval, then all classes together and the trend test;
+ * for several variables (the six models, say), a row per variable and a column per class. Counts go
+ * through the disclosure guard (shown-counts.ts; the table is a size-class breakdown); a hidden
+ * count hides its rate and interval.
+ */
+import type { SizeClassComparison, SizeClassRow } from "../../stats/size-class";
+import { pClause } from "../../stats/audit";
+import { ShownCounts, type AuditIds } from "./shown-counts";
+import { formatNumber, tableFigure, tableRow } from "./table-dom";
+
+/** How a size-class table is drawn (normalised by tables.sizeClass). */
+export interface SizeClassTableOptions {
+  /** A line above the table (the selection's message, the data notice). */
+  notice?: string;
+  caption?: string;
+  /** Decimals of rates and means (default 1). */
+  decimals: number;
+  mask: boolean;
+}
+
+type Statistic = "n" | "successes" | "estimate" | "interval" | "compact";
+
+/** A class (or all classes) of one comparison, with the ids of its counts. */
+type ClassRow = Omit<SizeClassRow, "sizeClass"> & { nId: string; successesId: string };
+
+/** The rows of a comparison with their count ids (`prefix` tells comparisons apart), and "all classes" last. */
+function classRows(c: SizeClassComparison, prefix: string): ClassRow[] {
+  return [
+    ...c.rows.map((r, i) => ({ ...r, nId: `${prefix}n:${i}`, successesId: `${prefix}s:${i}` })),
+    { ...c.overall, nId: `${prefix}n:all`, successesId: `${prefix}s:all` },
+  ];
+}
+
+/** Register one comparison's counts: the classes' n add up to all classes' n, their successes likewise. */
+function addCounts(shown: ShownCounts, c: SizeClassComparison, prefix: string): AuditIds {
+  const rows = classRows(c, prefix);
+  for (const r of rows) {
+    shown.add(r.nId, r.n);
+    if (r.successes !== null) shown.add(r.successesId, r.successes);
+  }
+  const classes = rows.slice(0, -1);
+  shown.line(classes.map((r) => r.nId), `${prefix}n:all`);
+  if (c.kind === "rate") shown.line(classes.map((r) => r.successesId), `${prefix}s:all`);
+  const ids: AuditIds = { n: `${prefix}audit:n`, base: `${prefix}n:all`, missing: (variable, code) => `${prefix}audit:${variable}:${code ?? "blank"}` };
+  shown.addAudit(c.audit, ids);
+  return ids;
+}
+
+/**
+ * Every number of a size-class table becomes text here (one place, so each can later carry its
+ * evidence). Rates are shown in percent; "compact" is "34,3 % (12/35)" for the wide layout.
+ */
+function figureText(statistic: Statistic, row: ClassRow, c: SizeClassComparison, shown: ShownCounts, options: SizeClassTableOptions): string {
+  if (statistic === "n") return shown.text(row.nId);
+  if (statistic === "successes") return row.successes === null ? "" : shown.text(row.successesId);
+  const hidden = shown.hidden(row.nId) || (row.successes !== null && shown.hidden(row.successesId));
+  const scale = c.kind === "rate" ? 100 : 1;
+  const unit = c.kind === "rate" ? " %" : "";
+  const value = (x: number): string => `${formatNumber(scale * x, options.decimals)}${unit}`;
+  if (statistic === "interval") return hidden || !row.interval ? "–" : `${formatNumber(scale * row.interval.low, options.decimals)} – ${value(row.interval.high)}`;
+  if (hidden) return row.n === 0 ? "–" : row.successes === null ? `n ${shown.text(row.nId)}` : `${shown.text(row.successesId)} of ${shown.text(row.nId)}`;
+  if (row.estimate === null) return "–";
+  if (statistic === "estimate") return value(row.estimate);
+  return row.successes === null ? `${value(row.estimate)} (n ${shown.text(row.nId)})` : `${value(row.estimate)} (${shown.text(row.successesId)}/${shown.text(row.nId)})`;
+}
+
+/** The trend test in words: "Cochran–Armitage z = 2.31, p = .021". */
+export function trendText(c: SizeClassComparison): string {
+  const t = c.trend;
+  if (t.statistic === null) return `– (${t.reason ?? "not computed"})`;
+  const p = t.p === null ? "no p" : pClause(t.p);
+  return `${c.kind === "rate" ? "z" : "r"} = ${t.statistic.toFixed(2)}, ${p}`;
+}
+
+function what(c: SizeClassComparison): string {
+  return c.kind === "rate" ? `share with ${c.variable} = ${(c.success ?? []).join(" or ")}` : `mean of ${c.variable}`;
+}
+
+/** The comparison's notes; with counts hidden, not the one that counts the cases without a size class. */
+function shownNotes(c: SizeClassComparison, shown: ShownCounts): string[] {
+  return shown.hiddenCount > 0 ? c.notes.filter((n) => !/^\d+ case\(s\) have no size class/.test(n)) : c.notes;
+}
+
+/** One comparison: a row per class. */
+function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClassTableOptions): HTMLElement {
+  const shown = new ShownCounts();
+  const ids = addCounts(shown, c, "");
+  shown.guard(options.mask);
+  const rows = classRows(c, "");
+  const level = `${Math.round(c.level * 100)} % ${c.kind === "rate" ? "Wilson interval" : "t interval"}`;
+  const columns: Statistic[] = c.kind === "rate" ? ["n", "successes", "estimate", "interval"] : ["n", "estimate", "interval"];
+  const titles: Record<Statistic, string> = { n: "n", successes: "Cases", estimate: c.kind === "rate" ? "Rate" : "Mean", interval: level, compact: "" };
+  const body = rows.map((row, i) => {
+    const label = i < c.rows.length ? `${c.rows[i]?.sizeClass ?? ""} ${c.classLabels[i] ?? ""}`.trim() : "All classes";
+    return tableRow(doc, [label, ...columns.map((s) => figureText(s, row, c, shown, options))], 1, i < c.rows.length ? undefined : "tv-total");
+  });
+  return tableFigure(doc, {
+    caption: options.caption ?? `${c.label}: ${what(c)}, by size class`,
+    head: [tableRow(doc, ["Size class", ...columns.map((s) => titles[s])], columns.length + 1)],
+    body,
+    audit: [`Trend across classes (${c.trend.method}): ${trendText(c)}`, ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...shown.note("the rates and intervals of hidden counts are left out")],
+    notice: options.notice,
+    className: "tv-size-class",
+  });
+}
+
+/** Several comparisons: a row per variable, a column per class. */
+function severalComparisons(doc: Document, list: readonly SizeClassComparison[], options: SizeClassTableOptions): HTMLElement {
+  const first = list[0];
+  const classes = first?.rows.map((r, i) => `${r.sizeClass} ${first.classLabels[i] ?? ""}`.trim()) ?? [];
+  const shown = new ShownCounts();
+  const ids = list.map((c, k) => addCounts(shown, c, `${k}:`));
+  shown.guard(options.mask);
+  const body = list.map((c, k) => tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...classRows(c, `${k}:`).map((r) => figureText("compact", r, c, shown, options)), trendText(c)], 1));
+  const kinds = [...new Set(list.map(what))];
+  return tableFigure(doc, {
+    caption: options.caption ?? `${kinds.length === 1 ? kinds[0] : "Rates and means"} by size class`,
+    head: [tableRow(doc, ["", ...classes, "All classes", "Trend"], classes.length + 3)],
+    body,
+    audit: [
+      `Cells: ${first?.kind === "mean" ? "mean (n)" : "rate (cases/n)"}; trend: ${first?.trend.method ?? ""}; intervals in each variable's own table.`,
+      ...list.map((c, k) => `${c.variable}: ${ids[k] ? shown.auditLine(c.audit, ids[k]) : c.audit.line}`),
+      ...shown.note("the rates of hidden counts are left out"),
+    ],
+    notice: options.notice,
+    className: "tv-size-class",
+  });
+}
+
+/** One comparison or several, as a table. */
+export function renderSizeClassTable(doc: Document, comparisons: readonly SizeClassComparison[], options: SizeClassTableOptions): HTMLElement {
+  const only = comparisons.length === 1 ? comparisons[0] : undefined;
+  return only ? oneComparison(doc, only, options) : severalComparisons(doc, comparisons, options);
+}

@@ -1,0 +1,58 @@
+/**
+ * The pieces every analysis table is built from, with the host's document (never innerHTML from
+ * data, so a label cannot inject markup): elements with text, the audit block under a table, and
+ * numbers in the report's style (decimal comma).
+ */
+
+/** An element with optional text and class. */
+export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
+  const el = doc.createElement(tag);
+  if (text !== undefined) el.textContent = text;
+  if (className) el.className = className;
+  return el;
+}
+
+/** The audit line(s) under a table. */
+export function auditBlock(doc: Document, audit: string | readonly string[]): HTMLElement {
+  const lines = typeof audit === "string" ? [audit] : audit;
+  const block = element(doc, "div", undefined, "tv-audit");
+  for (const line of lines) block.append(element(doc, "p", line, "tv-audit-line"));
+  return block;
+}
+
+/** A number with a decimal comma: integers as is, others with `decimals` (default 1); "–" when not finite. */
+export function formatNumber(value: number, decimals?: number): string {
+  if (!Number.isFinite(value)) return "–";
+  const d = decimals ?? (Number.isInteger(value) ? 0 : 1);
+  return value.toFixed(d).replace(".", ",");
+}
+
+/** A count: whole numbers as they are, weighted sums with two decimals (decimal comma). */
+export function formatCount(value: number): string {
+  return formatNumber(value, Number.isInteger(value) ? 0 : 2);
+}
+
+/** A table row of cells: `th` for the first `headers` cells, `td` for the rest. */
+export function tableRow(doc: Document, cells: readonly (string | HTMLElement)[], headers = 0, className?: string): HTMLTableRowElement {
+  const tr = element(doc, "tr", undefined, className);
+  cells.forEach((cell, i) => {
+    if (typeof cell === "string") tr.append(element(doc, i < headers ? "th" : "td", cell));
+    else tr.append(cell);
+  });
+  return tr;
+}
+
+/** A captioned `<figure class="tv-table">` with head rows, body rows, and the audit block. */
+export function tableFigure(doc: Document, parts: { caption: string; head: HTMLTableRowElement[]; body: HTMLTableRowElement[]; audit: readonly string[]; notice?: string; className?: string }): HTMLElement {
+  const figure = element(doc, "figure", undefined, parts.className ? `tv-table ${parts.className}` : "tv-table");
+  if (parts.notice) figure.append(element(doc, "p", parts.notice, "tv-notice"));
+  const table = element(doc, "table");
+  table.append(element(doc, "caption", parts.caption));
+  const thead = element(doc, "thead");
+  thead.append(...parts.head);
+  const tbody = element(doc, "tbody");
+  tbody.append(...parts.body);
+  table.append(thead, tbody);
+  figure.append(table, auditBlock(doc, parts.audit));
+  return figure;
+}

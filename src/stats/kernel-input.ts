@@ -1,0 +1,102 @@
+/**
+ * What a kernel is called with, checked once at its entry: the data as analysts have it — the host's
+ * `selection` or `survey` (which carry their codebook), an Arquero table or view, or plain columns —
+ * and its variable names and options. A wrong argument is refused with a Problem that names what the
+ * kernel expected, what it got, the right call and its reference entry; an unknown variable with
+ * its close matches by name and label. After this the kernel trusts its arguments.
+ */
+import { describeValue } from "../base/builtin-problem";
+import type { Codebook } from "../data/codebook";
+import { isTableLike, type Columns, type DataSource, type TableLike } from "./column-cache";
+import { statsError } from "./stats-problem";
+import { suggestionText, suggestVariables } from "./suggest-variables";
+import type { MetaOptions } from "./variable-info";
+
+/**
+ * A dataset that carries its own codebook: the host's `selection` (its `view` is the filtered rows)
+ * and `survey` (all rows). Kernels given one read labels and missing codes from its codebook.
+ */
+export interface CodedData {
+  readonly view: TableLike;
+  readonly codebook: Codebook;
+}
+
+/** Anything a kernel takes as data. */
+export type StatsData = DataSource | CodedData;
+
+function isObject(value: unknown): value is object {
+  return typeof value === "object" && value !== null;
+}
+
+/** True for the host's `selection` and `survey` (and anything else with rows and a codebook). */
+export function isCodedData(value: unknown): value is CodedData {
+  if (!isObject(value) || !("view" in value) || !("codebook" in value)) return false;
+  return isObject(value.view) && isTableLike(value.view) && isObject(value.codebook);
+}
+
+function isArrayLike(value: unknown): value is ArrayLike<unknown> {
+  return Array.isArray(value) || ArrayBuffer.isView(value) || (isObject(value) && "length" in value && typeof value.length === "number");
+}
+
+function isColumns(value: unknown): value is Columns {
+  return isObject(value) && !Array.isArray(value) && Object.values(value).every(isArrayLike);
+}
+
+/** The kernel's data and options after the checks, and the checks for its variable arguments. */
+export interface KernelInput<O extends MetaOptions> {
+  /** The rows to compute on. */
+  readonly source: DataSource;
+  /** The options, with the data's codebook filled in when the caller gave none. */
+  readonly options: O;
+  /** A variable-name argument: a text naming a column of the data. `role` says which argument. */
+  variable(value: unknown, role: string): string;
+  /** A list-of-variables argument (at least `min` names). */
+  variables(value: unknown, role: string, min?: number): string[];
+}
+
+/**
+ * Check a kernel's data and options. `builtin` is its name as cells write it ("stats.crosstab"),
+ * used in the messages and for the reference link.
+ */
+export function kernelInput<O extends MetaOptions>(builtin: string, data: unknown, options: O): KernelInput<O> {
+  const fail = (message: string, context: Record<string, unknown> = {}) => statsError("bad-input", message, context, builtin);
+  let source: DataSource;
+  let codebook: Codebook | undefined;
+  if (isCodedData(data)) {
+    source = data.view;
+    codebook = data.codebook;
+  } else if (isObject(data) && (isTableLike(data) || isColumns(data))) {
+    source = data;
+  } else {
+    const hint = Array.isArray(data) && isObject(data[0]) ? " For a list of row objects, pass the selection they came from, or aq.from(list)." : "";
+    throw fail(`the first argument is the data — \`selection\` (the filtered respondents), \`survey\`, an Arquero table or columns {name: values} — but it got ${describeValue(data)}.${hint}`);
+  }
+  // Cell code can pass anything where the type says options: check at run time.
+  const given: unknown = options;
+  if (!isObject(given) || Array.isArray(given)) {
+    throw fail(`the last argument is an options object {…}, but it got ${describeValue(given)}.`);
+  }
+  const merged: O = codebook && !options.codebook ? { ...options, codebook } : options;
+  const columns = (): string[] => (isTableLike(source) ? source.columnNames() : Object.keys(source));
+  const check = (value: unknown, role: string): string => {
+    if (typeof value !== "string") {
+      throw fail(`${role} is a variable name in quotes, e.g. "q20", but it got ${describeValue(value)}.`);
+    }
+    const known = columns();
+    if (!known.includes(value)) {
+      const near = suggestVariables(value, known, merged.codebook);
+      throw statsError("unknown-variable", `no variable "${value}" in the data (${role}).${suggestionText(near)}${near.length ? "" : " survey.table.columnNames() lists them."}`, { name: value, suggestions: near.map((s) => s.name) }, builtin);
+    }
+    return value;
+  };
+  return {
+    source,
+    options: merged,
+    variable: check,
+    variables(value, role, min = 1) {
+      if (typeof value === "string") throw fail(`${role} is a list of variable names, e.g. ["q3", "q7"], but it got ${describeValue(value)}; put the names in [ ].`);
+      if (!Array.isArray(value) || value.length < min) throw fail(`${role} is a list of at least ${min} variable name${min === 1 ? "" : "s"}, but it got ${describeValue(value)}.`);
+      return value.map((v, i) => check(v, `${role}, item ${i + 1}`));
+    },
+  };
+}

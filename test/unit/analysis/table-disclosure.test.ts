@@ -1,0 +1,99 @@
+/**
+ * The disclosure guard of the report tables in shared views: counts of 1–2 print as "< 3", and no
+ * hidden count can be recovered from a total beside it — every line of counts (a row with its total,
+ * a column with its total, the margins with N) hides none or at least two (complementary
+ * suppression). Checked by hand on small lines, then on the survey under every county filter.
+ */
+import { describe, expect, it } from "vitest";
+import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
+import { loadSurvey } from "../../../src/analysis/survey-source";
+import { COUNTIES_1999 } from "../../../src/data/counties";
+import { suppressedCounts } from "../../../src/stats/disclosure";
+import { nodeHost } from "../notebooks/headless-survey";
+
+const active = { active: true };
+
+describe("complementary suppression", () => {
+  it("hides the smallest other count of a line with one masked count", () => {
+    // 1 + 5 + 7 = 13: with the total shown, hiding only the 1 gives it back as 13 − 5 − 7.
+    const counts = new Map([["a", 1], ["b", 5], ["c", 7], ["t", 13]]);
+    expect([...suppressedCounts(counts, [{ parts: ["a", "b", "c"], total: "t" }], active)].sort()).toEqual(["a", "b"]);
+  });
+
+  it("hides the total when every other part is zero", () => {
+    const counts = new Map([["a", 2], ["b", 0], ["t", 2]]);
+    expect([...suppressedCounts(counts, [{ parts: ["a", "b"], total: "t" }], active)].sort()).toEqual(["a", "t"]);
+  });
+
+  it("follows a hidden count into the lines that cross it", () => {
+    // A 2 × 2 table with margins: the 1 in the corner forces a second cell in its row and its column,
+    // and those force a fourth.
+    const counts = new Map([["11", 1], ["12", 4], ["21", 6], ["22", 9], ["r1", 5], ["r2", 15], ["k1", 7], ["k2", 13], ["t", 20]]);
+    const lines = [
+      { parts: ["11", "12"], total: "r1" }, { parts: ["21", "22"], total: "r2" },
+      { parts: ["11", "21"], total: "k1" }, { parts: ["12", "22"], total: "k2" },
+    ];
+    const hidden = suppressedCounts(counts, lines, active);
+    expect([...hidden].sort()).toEqual(["11", "12", "21", "22"]);
+    for (const line of lines) expect([...line.parts, line.total].filter((id) => hidden.has(id)).length).not.toBe(1);
+  });
+
+  it("hides nothing in the analyst's live view", () => {
+    expect(suppressedCounts(new Map([["a", 1], ["t", 1]]), [{ parts: ["a"], total: "t" }], { active: false }).size).toBe(0);
+  });
+});
+
+/** Body rows of a table as text. */
+function rows(el: HTMLElement): string[][] {
+  return [...el.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent ?? ""));
+}
+
+const isHidden = (text: string | undefined): boolean => text === "< 3" || text === "·";
+
+describe("shared tables under every county filter", () => {
+  it("crosstab: no count of 1–2 shows, and no row or column (with its total) hides exactly one count", async () => {
+    const host = nodeHost();
+    const survey = await loadSurvey(host);
+    const shared = createAnalysisBuiltins({ ...host, view: "shared" });
+    const live = createAnalysisBuiltins(host);
+    let hiddenSeen = 0;
+    for (const { fylke } of COUNTIES_1999) {
+      const selection = shared.applyFilter(survey, { fylke: [fylke] });
+      if (selection.n === 0) continue;
+      const counts = rows(shared.tables.crosstab(selection, "size_class", "q20", { percent: "none" })).map((r) => r.slice(1));
+      for (const line of [...counts, ...counts[0]?.map((_, j) => counts.map((r) => r[j] ?? "")) ?? []]) {
+        expect(line.filter(isHidden).length, `fylke ${fylke}: ${line.join(" | ")}`).not.toBe(1);
+        expect(line.some((t) => t === "1" || t === "2"), `fylke ${fylke}: ${line.join(" | ")}`).toBe(false);
+      }
+      hiddenSeen += counts.flat().filter(isHidden).length;
+      const liveCounts = rows(live.tables.crosstab(selection, "size_class", "q20", { percent: "none" })).flat();
+      expect(liveCounts.some(isHidden)).toBe(false);
+    }
+    // The check above would pass on tables without any small count; the filters do produce some.
+    expect(hiddenSeen).toBeGreaterThan(20);
+  }, 60_000);
+
+  it("frequencies: no count of 1–2 shows, not in the audit line either, and the lines add up to nothing hidden alone", async () => {
+    const host = nodeHost();
+    const survey = await loadSurvey(host);
+    const shared = createAnalysisBuiltins({ ...host, view: "shared" });
+    let hiddenSeen = 0;
+    for (const { fylke } of COUNTIES_1999) {
+      const selection = shared.applyFilter(survey, { fylke: [fylke] });
+      if (selection.n === 0) continue;
+      const el = shared.tables.frequencies(selection, "q20");
+      const table = rows(el);
+      const counts = table.map((r) => r[2] ?? "");
+      expect(counts.some((t) => t === "1" || t === "2")).toBe(false);
+      const validEnd = table.findIndex((r) => r[1] === "Total");
+      const valid = counts.slice(0, validEnd + 1);
+      const missing = table.slice(validEnd + 1).filter((r) => r[0] !== "Total").map((r) => r[2] ?? "");
+      for (const line of [valid, missing, [counts[validEnd] ?? "", missing.at(-1) ?? "", counts.at(-1) ?? ""]]) {
+        if (line.length > 1) expect(line.filter(isHidden).length, `fylke ${fylke}: ${line.join(" | ")}`).not.toBe(1);
+      }
+      for (const line of [...el.querySelectorAll(".tv-audit-line")].map((p) => p.textContent ?? "")) expect(line).not.toMatch(/\((1|2)\)|valid [12] |missing [12]$/);
+      hiddenSeen += counts.filter(isHidden).length;
+    }
+    expect(hiddenSeen).toBeGreaterThan(10);
+  }, 60_000);
+});

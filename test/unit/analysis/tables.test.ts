@@ -1,0 +1,164 @@
+/**
+ * The report tables (`tables.*`) against PSPP 1.6 on the fixture data (test/fixtures/pspp): every
+ * count and percentage a crosstab, frequency or correlation table prints is PSPP's figure rounded as
+ * shown; the size-class table's Wilson intervals are Newcombe's published ones and its trend z is
+ * PSPP's linear-by-linear M² scaled by N/(N − 1). The expected-count warning counts the cells whose
+ * PSPP expected count is below 5.
+ */
+import * as aq from "arquero";
+import { describe, expect, it } from "vitest";
+import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
+import type { CodedData } from "../../../src/stats/kernel-input";
+import { num, psppCrosstabCells, psppTables, sampleCodebook, sampleCsv } from "../stats/pspp-fixtures";
+import { nodeHost } from "../notebooks/headless-survey";
+
+const names = createAnalysisBuiltins(nodeHost());
+const data: CodedData = { view: aq.fromCSV(sampleCsv()), codebook: sampleCodebook() };
+
+/** The text of every body row's cells. */
+function bodyRows(el: HTMLElement): string[][] {
+  return [...el.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent ?? ""));
+}
+
+function auditLines(el: HTMLElement): string[] {
+  return [...el.querySelectorAll(".tv-audit-line")].map((p) => p.textContent ?? "");
+}
+
+/** A PSPP number as the tables print it: decimal comma, `decimals` places, " %" for percentages. */
+function shown(cell: string | undefined, decimals: number, percent: boolean): string {
+  const text = num(cell).toFixed(decimals).replace(".", ",");
+  return percent ? `${text} %` : text;
+}
+
+describe("tables.crosstab agrees with PSPP CROSSTABS", () => {
+  const tables = psppTables("crosstabs");
+  const cases: [string, string, number][] = [["size_class", "q20", 0], ["q3", "q7", 1], ["resp_type", "q20", 2]];
+  it.each(cases)("%s × %s: counts, row, column and total percentages and expected counts as printed", (row, column, k) => {
+    const el = names.tables.crosstab(data, row, column, { percent: ["row", "column", "total"], expected: true });
+    const pspp = psppCrosstabCells(tables[k * 4 + 1] ?? { title: "", rows: [] });
+    const rows = bodyRows(el);
+    let label = "";
+    let checked = 0;
+    for (const r of rows) {
+      if (r[0]) label = r[0];
+      const stat = r[1] ?? "";
+      const expected = pspp.get(`${label}|${stat}`);
+      expect(expected, `${label} ${stat}`).toBeDefined();
+      const cells = r.slice(2);
+      // PSPP's margins of the Expected line are shares of N, not expected counts (the tables print the
+      // margin count there, as SPSS does): expected counts are compared in the body only.
+      const upto = stat === "Expected" ? (label === "Total" ? 0 : cells.length - 1) : cells.length;
+      for (let j = 0; j < upto; j++) {
+        const want = stat === "Count" ? String(num(expected?.[j])) : shown(expected?.[j], 1, stat !== "Expected");
+        expect(cells[j], `${label} ${stat} [${j}]`).toBe(want);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(40);
+  });
+
+  it("prints χ², df, p and Cramér's V as PSPP computes them, and the expected-count warning", () => {
+    const el = names.tables.crosstab(data, "size_class", "q20");
+    const chi = tables[2]?.rows.find((r) => r[0] === "Pearson Chi-Square") ?? [];
+    const v = tables[3]?.rows.find((r) => r[1] === "Cramer's V")?.[2];
+    const [testLine, warning] = auditLines(el);
+    expect(testLine).toBe(`Pearson χ²(${num(chi[2])}) = ${num(chi[1]).toFixed(2)}, p < .001 · Cramér's V = ${num(v).toFixed(3)} · N = 89`);
+    // PSPP's expected counts of the 6 × 4 body: how many are below 5, and the smallest.
+    const expected = psppCrosstabCells(tables[1] ?? { title: "", rows: [] });
+    const values = ["1", "2", "3", "4", "5", "6"].flatMap((r) => (expected.get(`${r}|Expected`) ?? []).slice(0, 4).map(num));
+    const small = values.filter((e) => e < 5);
+    expect(warning).toContain(`${small.length} cells (${((100 * small.length) / values.length).toFixed(1)}%) have expected count less than 5. The minimum expected count is ${Math.min(...values).toFixed(2)}.`);
+    expect(el.querySelectorAll(".tv-audit-line.tv-warning")).toHaveLength(1);
+  });
+
+  it("takes a crosstab result as well as the data, with the same figures", () => {
+    const fromData = names.tables.crosstab(data, "q3", "q7");
+    const fromResult = names.tables.crosstab(names.stats.crosstab(data, "q3", "q7"));
+    expect(fromResult.outerHTML).toBe(fromData.outerHTML);
+  });
+});
+
+describe("tables.frequencies agrees with PSPP FREQUENCIES", () => {
+  const tables = psppTables("frequencies");
+  it.each(["q3", "q7", "q20"])("%s: frequency, percent, valid and cumulative percent, missing rows and N", (variable) => {
+    const pspp = tables.find((t) => t.title === variable);
+    expect(pspp).toBeDefined();
+    const el = names.tables.frequencies(data, variable);
+    const rows = bodyRows(el);
+    const byLabel = new Map(rows.map((r) => [r[1]?.replace(/^\d+ /, "") ?? "", r]));
+    for (const r of pspp?.rows.slice(1) ?? []) {
+      const psppLabel = r[0] === "Total" && r[1] === "" ? "" : r[1] === "." ? "System (blank)" : r[1] ?? "";
+      if (r[0] === "Total" || psppLabel === "") {
+        const total = rows.find((x) => x[0] === "Total");
+        expect(total?.[2]).toBe(String(num(r[2])));
+        continue;
+      }
+      const mine = byLabel.get(psppLabel);
+      expect(mine, psppLabel).toBeDefined();
+      expect(mine?.[2]).toBe(String(num(r[2])));
+      expect(mine?.[3]).toBe(shown(r[3], 1, true));
+      if (r[4]) expect(mine?.[4]).toBe(shown(r[4], 1, true));
+      if (r[5]) expect(mine?.[5]).toBe(shown(r[5], 1, true));
+    }
+    const stats = tables.find((t) => t.title === "Statistics")?.rows;
+    const col = stats?.[0]?.indexOf(variable) ?? -1;
+    expect(auditLines(el)[0]).toBe(`N = 96 · valid ${num(stats?.[1]?.[col])} · missing ${num(stats?.[2]?.[col])}`);
+  });
+});
+
+describe("tables.correlations agrees with PSPP CORRELATIONS", () => {
+  const tables = psppTables("correlations");
+  const variables = ["size_class", "q3", "q7", "q20", "q33", "score"];
+  it.each([["pairwise", 0], ["listwise", 1]] as const)("%s: r, p and N of every pair", (deletion, k) => {
+    const pspp = tables.filter((t) => t.title === "Correlations")[k];
+    const el = names.tables.correlations(data, variables, { deletion });
+    const rows = bodyRows(el);
+    let checked = 0;
+    const psppRows = pspp?.rows.slice(1) ?? [];
+    // Listwise PSPP prints N once, in a footnote row; its rows are r and p per variable.
+    const statsPerVariable = deletion === "pairwise" ? 3 : 2;
+    variables.forEach((v, a) => {
+      const block = rows.slice(a * 3, a * 3 + 3);
+      const theirs = psppRows.slice(a * statsPerVariable, a * statsPerVariable + statsPerVariable);
+      variables.forEach((_, b) => {
+        const r = num(theirs[0]?.[b + 2]);
+        expect(block[0]?.[b + 2]?.replace(/\*+$/, ""), `${v} r [${b}]`).toBe(a === b ? "1" : r.toFixed(3).replace(".", ",").replace("-", "-"));
+        if (a !== b) {
+          const p = num(theirs[1]?.[b + 2]);
+          expect(block[1]?.[b + 2], `${v} p [${b}]`).toBe(p < 0.001 ? "< .001" : p.toFixed(3).replace(/^0/, ""));
+        }
+        if (deletion === "pairwise") expect(block[2]?.[b + 2], `${v} n [${b}]`).toBe(String(num(theirs[2]?.[b + 2])));
+        checked++;
+      });
+    });
+    expect(checked).toBe(36);
+  });
+});
+
+describe("tables.sizeClass", () => {
+  it("prints the Wilson intervals Newcombe (1998) published for 81/263, 15/148, 0/20 and 1/29", () => {
+    // Newcombe, Statistics in Medicine 17:857–872, Table II, method 3 (Wilson score, no correction).
+    const classes = [[1, 81, 263], [2, 15, 148], [3, 0, 20], [4, 1, 29]] as const;
+    const columns = { size_class: [] as number[], q20: [] as number[] };
+    for (const [c, x, n] of classes) for (let i = 0; i < n; i++) { columns.size_class.push(c); columns.q20.push(i < x ? 1 : 2); }
+    const el = names.tables.sizeClass(columns, "q20", [1], { classes: [1, 2, 3, 4], decimals: 2 });
+    expect(bodyRows(el).slice(0, 4).map((r) => r[4])).toEqual(["25,53 – 36,62 %", "6,24 – 16,05 %", "0,00 – 16,11 %", "0,61 – 17,18 %"]);
+  });
+
+  it("gives the Cochran–Armitage z that PSPP's linear-by-linear association implies (z² = N/(N − 1) · M²)", () => {
+    const chi = psppTables("size-class").find((t) => t.title === "Chi-Square Tests")?.rows.find((r) => r[0] === "Linear-by-Linear Association");
+    const n = 89;
+    const z = Math.sqrt((n / (n - 1)) * num(chi?.[1]));
+    const el = names.tables.sizeClass(data, "q20", [1]);
+    // Larger classes adopt more in the fixture: the trend is positive.
+    expect(auditLines(el)[0]).toMatch(new RegExp(`: z = ${z.toFixed(2)}, p`));
+    // The counts per class are PSPP's (adopted20 = 1 of the class's valid answers).
+    const pspp = psppTables("size-class").find((t) => t.title === "size_class × adopted20")?.rows ?? [];
+    const rows = bodyRows(el);
+    for (const c of [1, 2, 3, 4, 5, 6]) {
+      const count = pspp.find((r) => r[1] === String(c) && r[2] === "Count");
+      expect(rows[c - 1]?.[1], `class ${c} n`).toBe(String(num(count?.[5])));
+      expect(rows[c - 1]?.[2], `class ${c} adopted`).toBe(String(num(count?.[4])));
+    }
+  });
+});
