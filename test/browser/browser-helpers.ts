@@ -3,7 +3,7 @@
  * pages on the built app, and small waits expressed in terms of what the user sees.
  */
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 
 export const screenshotDir = "test-output/screenshots";
 
@@ -14,6 +14,22 @@ export async function launchChromium(): Promise<Browser> {
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
   });
+}
+
+/**
+ * The frame that holds the open notebook (its cells, outputs and filter bar): the first frame whose
+ * document has an `<nb-notebook>`, waited for up to `timeout`.
+ */
+export async function notebookFrame(page: Page, timeout = 20_000): Promise<Frame> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const has = await frame.evaluate(() => document.querySelector("nb-notebook") !== null).catch(() => false);
+      if (has) return frame;
+    }
+    if (Date.now() > until) throw new Error("no frame of the page holds an <nb-notebook>");
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Whitespace-normalised text (nb-NO number formatting uses no-break spaces). */
