@@ -7,12 +7,23 @@ import { chromium, type Browser, type Frame, type Page } from "playwright-core";
 
 export const screenshotDir = "test-output/screenshots";
 
+/** Options of {@link launchChromium}. */
+export interface LaunchOptions {
+  /**
+   * Keep Chromium's popup blocker on, as a user's browser has it. Playwright turns it off by
+   * default (`--disable-popup-blocking`), which would let a `window.open` through that no user's
+   * browser lets through.
+   */
+  popupBlocker?: boolean;
+}
+
 /** Launch the system Chromium the way every test here does. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   mkdirSync(screenshotDir, { recursive: true });
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    ...(options.popupBlocker ? { ignoreDefaultArgs: ["--disable-popup-blocking"] } : {}),
   });
 }
 

@@ -73,13 +73,35 @@ export async function serveDist(root = resolve("dist")): Promise<RunningServer> 
   return { url: `http://127.0.0.1:${port}/`, port, close: closer(server) };
 }
 
-/** A server that only counts requests: the "other origin" a hostile cell tries to reach. */
-export async function countingServer(): Promise<RunningServer & { hits: () => number }> {
-  let hits = 0;
-  const server = createServer((_req, res) => {
-    hits++;
-    res.writeHead(200, { "Access-Control-Allow-Origin": "*", "Content-Type": "text/plain" }).end("got it");
+/** One request the counting server received (a WebSocket upgrade counts as one). */
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  body: string;
+}
+
+/**
+ * A server that only counts requests: the "other origin" a hostile cell tries to reach. It answers
+ * everything with 200 (CORS open, so a request that gets out is not stopped by CORS instead of by
+ * our policy), records method, URL and body, counts WebSocket upgrades as requests, and counts
+ * bare TCP connections separately (a preconnect opens one without sending a request).
+ */
+export async function countingServer(): Promise<RunningServer & { hits: () => number; requests: () => ReceivedRequest[]; connections: () => number }> {
+  const received: ReceivedRequest[] = [];
+  let connections = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      received.push({ method: req.method ?? "", url: req.url ?? "", body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(200, { "Access-Control-Allow-Origin": "*", "Content-Type": "text/plain" }).end("got it");
+    });
+  });
+  server.on("connection", () => connections++);
+  server.on("upgrade", (req, socket) => {
+    received.push({ method: "UPGRADE", url: req.url ?? "", body: "" });
+    socket.destroy();
   });
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}/`, port, close: closer(server), hits: () => hits };
+  return { url: `http://127.0.0.1:${port}/`, port, close: closer(server), hits: () => received.length, requests: () => [...received], connections: () => connections };
 }
