@@ -1,37 +1,126 @@
+import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
+import { createRequire } from "node:module";
 import { extname, join, relative, resolve, sep } from "node:path";
 import type { Plugin } from "vite";
 import { defineConfig } from "vitest/config";
+import { parse } from "acorn";
+import { simple } from "acorn-walk";
 
 /**
- * The Content-Security-Policy of the built app. Cell code is evaluated with `new Function`, so
- * script-src needs 'unsafe-eval'; everything else stays on our own origin, which is what keeps a
- * hostile shared notebook from sending data elsewhere (connect-src 'self').
+ * CSP hashes for the event-handler placeholders of htl, the template library under
+ * @observablehq/inputs, computed from the installed Inputs source at build time (used by the frame's policy below).
+ *
+ * Why: htl writes a template such as html`<input oninput=${fn}>` as the text
+ * `<input oninput="::1">`, parses it, and then swaps the attribute for a real listener. Chromium
+ * checks an inline handler against the policy when the attribute is parsed — in any document of
+ * the page's realm, inert ones included (measured: template.innerHTML, importNode, adoptNode,
+ * createHTMLDocument and DOMParser all report it) — so without 'unsafe-inline' every Inputs
+ * control logs a violation per render (8 on opening the demo, more per slider step), which would
+ * hide a real one. 'unsafe-hashes' with the exact hashes of the placeholders ("::1", "::3", …)
+ * allows exactly those texts as handlers. They are not valid JavaScript ("::3" is a syntax
+ * error), so a handler allowed this way can never run anything; cell code gains nothing from them.
+ *
+ * The placeholder of a substitution is "::" + its 1-based position in the template, so the set is
+ * found by parsing Inputs' source (acorn) and listing, for every html`…` template, the positions
+ * whose preceding text ends in an `on…=` attribute.
+ */
+
+/** The placeholder texts htl writes into event-handler attributes of Inputs' templates, e.g. "::3". */
+export function htlHandlerPlaceholders(source: string): string[] {
+  const found = new Set<string>();
+  simple(parse(source, { ecmaVersion: "latest", sourceType: "module" }), {
+    TaggedTemplateExpression(node) {
+      if (node.tag.type !== "Identifier" || node.tag.name !== "html") return;
+      node.quasi.expressions.forEach((_, i) => {
+        const before = node.quasi.quasis[i]?.value.raw ?? "";
+        if (/\son[a-z]+=\s*$/i.test(before)) found.add(`::${i + 1}`);
+      });
+    },
+  });
+  return [...found].sort();
+}
+
+/** `'sha256-…'` sources for a CSP, one per placeholder used by the installed @observablehq/inputs. */
+export function htlHandlerHashSources(): string[] {
+  const path = createRequire(import.meta.url).resolve("@observablehq/inputs");
+  const placeholders = htlHandlerPlaceholders(readFileSync(path, "utf8"));
+  if (placeholders.length === 0) throw new Error(`${path}: found no event-handler placeholders; check how @observablehq/inputs builds its templates and update htlHandlerHashSources in vite.config.ts.`);
+  return placeholders.map((text) => `'sha256-${createHash("sha256").update(text).digest("base64")}'`);
+}
+
+/**
+ * The Content-Security-Policy of the shell (index.html): the page that holds storage, the URL and
+ * the user's file and runs no notebook code (so no 'unsafe-eval'); its one worker reads the user's
+ * file (app/load-worker.ts, from our own assets). It may embed only frames from our
+ * own origin (frame-src/child-src 'self'), which keeps the notebook frame's own navigations on our
+ * origin: a notebook that sets `location` to another site ends on an error page, not there.
  * The dev server does not get it because Vite's HMR client needs an inline script and a websocket.
  */
 export const contentSecurityPolicy = [
   "default-src 'self'",
-  "script-src 'self' 'unsafe-eval'",
+  "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",
   "connect-src 'self'",
-  "worker-src 'self' blob:",
+  "frame-src 'self'",
+  "child-src 'self'",
+  "worker-src 'self'",
   "object-src 'none'",
   "base-uri 'none'",
   "form-action 'none'",
 ].join("; ");
 
+/**
+ * The Content-Security-Policy of the notebook frame (frame.html), which runs cell code in a sandbox
+ * with an opaque origin: cell code is evaluated with `new Function` ('unsafe-eval'), scripts come
+ * only from our assets, and nothing may be fetched, connected to, framed, embedded or submitted —
+ * data reaches the frame only as messages from the shell. Images are drawn from data: and blob: URLs
+ * (Plot, PNG export); styles may be inline (Plot, CodeMirror, Inputs). 'unsafe-hashes' admits only
+ * the placeholder texts Observable Inputs' templates put into handler attributes for a moment
+ * ("::3" — not even valid JavaScript), so the console stays clean without 'unsafe-inline' (see
+ * htlHandlerHashSources above).
+ */
+export const frameContentSecurityPolicy = [
+  "default-src 'none'",
+  ["script-src 'self' 'unsafe-eval' 'unsafe-hashes'", ...htlHandlerHashSources()].join(" "),
+  "style-src 'self' 'unsafe-inline'",
+  "img-src data: blob:",
+  "font-src 'self' data:",
+  "connect-src 'none'",
+  "media-src 'none'",
+  "frame-src 'none'",
+  "child-src 'none'",
+  "worker-src 'none'",
+  "object-src 'none'",
+  "manifest-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+/** The HTML entries: the shell and the notebook frame, each with its own policy. */
+const entries = { main: "index.html", frame: "frame.html" } as const;
+
 function cspPlugin(): Plugin {
   return {
     name: "tverrsnitt-csp",
     apply: "build",
-    transformIndexHtml(html) {
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}">`;
+    transformIndexHtml(html, context) {
+      const policy = context.filename.endsWith(entries.frame) ? frameContentSecurityPolicy : contentSecurityPolicy;
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
       return html.replace("<head>", `<head>\n    ${meta}`);
     },
   };
 }
+
+/**
+ * The notebook frame is a sandboxed document with an opaque origin, and a module script (or a
+ * `crossorigin` stylesheet) in such a document is fetched in CORS mode: our own assets must say
+ * `Access-Control-Allow-Origin: *` or the frame cannot load them. Dev and preview servers send it
+ * here; a host serving dist/ must send it too (README, "Hosting").
+ */
+const corsHeaders = { "Access-Control-Allow-Origin": "*" };
 
 /** Folders the app fetches at run time (bundled notebooks, datasets); served raw in dev, copied into dist. */
 const runtimeFolders = ["notebooks", "data"];
@@ -121,7 +210,14 @@ function bundledFilesPlugin(): Plugin {
 export default defineConfig({
   base: "./",
   plugins: [cspPlugin(), bundledFilesPlugin()],
-  build: { target: "es2022", sourcemap: false, chunkSizeWarningLimit: 2000 },
+  server: { cors: { origin: "*" }, headers: corsHeaders },
+  preview: { cors: { origin: "*" }, headers: corsHeaders },
+  build: {
+    target: "es2022",
+    sourcemap: false,
+    chunkSizeWarningLimit: 2000,
+    rollupOptions: { input: { main: resolve(import.meta.dirname, entries.main), frame: resolve(import.meta.dirname, entries.frame) } },
+  },
   test: {
     projects: [
       {

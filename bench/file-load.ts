@@ -16,6 +16,7 @@ import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, stat
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { inNotebook } from "../test/browser/browser-helpers";
 import { serveDist } from "../test/browser/static-server";
 import { median } from "./median";
 
@@ -194,11 +195,12 @@ async function finishProbe(page: Page): Promise<{ seconds: number; longestTaskMs
   });
 }
 
+/** Wait until notebook 01's filter bar (in the notebook's sandboxed frame) shows N = n of n. */
 async function waitForN(page: Page, n: number, timeout = 120_000): Promise<void> {
-  await page.waitForFunction((expected) => {
+  await inNotebook(page, (frame, left) => frame.waitForFunction((expected) => {
     const text = (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, "");
     return text.startsWith(`N=${expected}of${expected}`);
-  }, n, { timeout, polling: 50 });
+  }, n, { timeout: left, polling: 50 }), timeout);
 }
 
 /** Loads one file in a fresh page of notebook 01 and measures it. */

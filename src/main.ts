@@ -1,61 +1,68 @@
 /**
- * Boots the workbench: local storage, the survey scope (data and filter every survey notebook
- * reads), the runtime factory and the file format, handed to <nb-app>.
+ * Boots the shell: local storage, the app's filter, the user's data file and the data gate, the
+ * frame slot where notebooks run (sandboxed, see app/sandbox/), and the file format, handed to
+ * <nb-app>. No notebook code runs in this page.
  */
 import "./components/workbench.css";
-import "../node_modules/@observablehq/inputs/dist/index.css";
-import { SurveyScope } from "./analysis/survey-scope";
-import { browserHost } from "./app/browser-host";
+import { AppFilter } from "./app/app-filter";
+import { unwrap } from "./base/result";
 import { DataSource } from "./app/data-source";
-import { notebookBuiltins } from "./app/notebook-builtins";
 import { NotebookStore } from "./app/notebook-store";
+import { DataGate } from "./app/sandbox/data-gate";
+import { readDataFile } from "./app/sandbox/file-gate";
+import { FrameSession } from "./app/sandbox/frame-session";
+import { FrameSlot } from "./app/sandbox/frame-slot";
+import type {} from "./app/test-hooks";
 import { Workbench } from "./app/workbench";
+import { SURVEY_PATHS } from "./data/bundled-survey";
+import type { Codebook } from "./data/codebook";
 import { parseNotebook, serializeNotebook } from "./notebook/format";
-import { NotebookRuntime } from "./runtime/notebook-runtime";
 import type { NbApp } from "./components/nb-app";
 import "./components/nb-app";
 
-/** Hooks for the browser tests and the benchmark (read-only views on the app). */
-export interface TverrsnittHooks {
-  /** Resolves when the app has opened the notebook the URL named. */
-  ready: Promise<void>;
-  /** Resolves when the open notebook has nothing pending or running. */
-  idle(): Promise<void>;
-}
-
-declare global {
-  interface Window {
-    tverrsnitt?: TverrsnittHooks;
-  }
+/** The bundled codebook, which every user file is read through (parsed on first use). */
+async function bundledCodebook(): Promise<Codebook> {
+  const [{ tryParseCodebook }, read] = await Promise.all([import("./data/parse-codebook"), readDataFile(SURVEY_PATHS.codebook, document.baseURI)]);
+  const bytes = unwrap(read).bytes;
+  return unwrap(tryParseCodebook(JSON.parse(new TextDecoder().decode(bytes)), SURVEY_PATHS.codebook));
 }
 
 async function boot(): Promise<void> {
+  const app = document.querySelector<NbApp>("nb-app");
+  if (!app) throw new Error("index.html has no <nb-app>");
+  // The notebook frame's place, with the first frame already loading (static markup in index.html).
+  const slotElement = app.querySelector<HTMLElement>(".nb-frame-slot");
+  if (!slotElement) throw new Error("index.html has no .nb-frame-slot inside <nb-app>");
+  const slot = new FrameSlot(slotElement);
+  slot.prewarm();
+
   const store = await NotebookStore.open();
-  // The workbench is made below; reads before it exists (none: nothing runs before boot) are dropped.
-  let onRead: (path: string) => void = () => undefined;
-  const host = browserHost((path) => onRead(path));
-  const scope = new SurveyScope(() => import("./analysis/survey-source").then((m) => new m.SurveySource(host)));
-  // The user's file is read in a worker, in memory, through the bundled codebook; it is never sent anywhere.
+  const filter = new AppFilter();
+  // The user's file is read in a worker, in memory, through the bundled codebook; it is never sent
+  // anywhere but into the notebook frames the data gate allows.
   const dataSource = new DataSource({
     loadFile: () => import("./app/load-in-worker").then((m) => m.loadInWorker),
-    codebook: () => scope.codebook(),
+    codebook: bundledCodebook,
   });
-  dataSource.onActiveChange((active) => scope.setData(active.kind === "user" ? { kind: "user", load: active.result } : { kind: "bundled" }));
-  // Shared copies get the "shared" view: small counts under a filter print as "< 3" (disclosure).
-  const builtins = { live: notebookBuiltins({ ...host, view: "live" }, scope), shared: notebookBuiltins({ ...host, view: "shared" }, scope) };
-  const workbench = new Workbench({
+  const gate = new DataGate(dataSource);
+  const workbench: Workbench<FrameSession> = new Workbench({
     store,
-    scope,
-    createRuntime: (origin) => scope.attached(new NotebookRuntime({ builtins: builtins[origin.kind === "shared" ? "shared" : "live"] })),
+    filter,
+    createSession: (init) =>
+      new FrameSession(
+        { ...init, view: init.origin.kind === "shared" ? "shared" : "live", data: gate.dataFor(init.key, init.origin) },
+        { slot, filter, readFile: (path) => readDataFile(path, document.baseURI), onRead: (path) => workbench.noteRead(path) },
+      ),
     parseNotebook,
     serializeNotebook,
     replaceHash: (hash) => history.replaceState(null, "", hash),
   });
-  onRead = (path) => workbench.noteRead(path);
+  gate.onChange(() => {
+    const open = workbench.current;
+    if (open) open.session.setData(gate.dataFor(open.key, open.origin));
+  });
   workbench.autosave.attach(window);
-  const app = document.querySelector<NbApp>("nb-app");
-  if (!app) throw new Error("index.html has no <nb-app>");
-  const ready = app.start(workbench, dataSource);
+  const ready = app.start(workbench, dataSource, gate);
   window.tverrsnitt = { ready, idle: () => workbench.current?.session.idle() ?? Promise.resolve() };
   await ready;
 }

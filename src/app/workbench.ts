@@ -13,35 +13,48 @@ import type { Result } from "../base/result";
 import type { ParsedNotebook } from "../notebook/format";
 import type { NotebookDoc } from "../notebook/document";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
+import type { FilterState } from "./app-filter";
 import { Autosaver, type SaveStatus } from "./autosaver";
 import { fetchBundledList, fetchBundledText, type BundledEntry } from "./bundled";
-import { NotebookSession } from "./notebook-session";
+import type { SessionMode } from "./notebook-session";
 import { bundledKey, type NotebookOrigin, type NotebookStore, type StoredNotebook } from "./notebook-store";
-import type { SurveyScope } from "../analysis/survey-scope";
 import { asSurveyFilter, isEmptyFilter } from "../data/survey-filter";
 import { formatRoute, parseRoute, type Route } from "./route";
 import type { TemplateId } from "./notebook-templates";
-import type { RuntimePort } from "./runtime-port";
+import type { SessionPort } from "./session-port";
 
 /** Share links carry the app's filter under this input name (as links made before it was app state did). */
 export const FILTER_INPUT = "filter";
 
 /** Whether a notebook reads the shared filter (and so shows the filter bar). */
-export function usesFilter(session: NotebookSession): boolean {
+export function usesFilter(session: Pick<SessionPort, "references">): boolean {
   return session.references("filter") || session.references("selection");
 }
 
-/** What the workbench needs from the outside (runtime, file format, storage, network). */
-export interface WorkbenchServices {
-  /** A runtime for one open notebook; `origin` lets the host treat shared copies differently. */
-  createRuntime(origin: NotebookOrigin): RuntimePort;
+/** What a new session is made from. */
+export interface SessionInit {
+  key: string;
+  /** Where the notebook came from; shared copies run in the shared view and without the user's file. */
+  origin: NotebookOrigin;
+  doc: NotebookDoc;
+  drafts: Record<string, string>;
+  /** Input values to apply once the notebook runs (from a share link). */
+  inputs: Record<string, unknown>;
+  /** "preview" until the user lets a shared notebook run. */
+  mode: SessionMode;
+}
+
+/** What the workbench needs from the outside (sessions, file format, storage, network). */
+export interface WorkbenchServices<S extends SessionPort = SessionPort> {
+  /** A session for one open notebook (in the app: the notebook in a fresh sandboxed frame). */
+  createSession(init: SessionInit): S;
   /** Read a notebook file (untrusted text): the document, or a Problem saying what is wrong and the fix. */
   /** A notebook file read; its `warnings` say what the reader changed (e.g. a renumbered duplicate id). */
   parseNotebook(text: string): Result<ParsedNotebook>;
   serializeNotebook(doc: NotebookDoc): string;
   store: NotebookStore;
-  /** The survey data and the one filter every survey notebook reads. */
-  scope: SurveyScope;
+  /** The one survey filter every survey notebook reads. */
+  filter: FilterState;
   fetcher?: typeof fetch;
   /** Replace the URL hash without a navigation (history.replaceState in the browser). */
   replaceHash?(hash: string): void;
@@ -53,18 +66,18 @@ export interface Banner {
   message: string;
 }
 
-export interface OpenNotebook {
+export interface OpenNotebook<S extends SessionPort = SessionPort> {
   key: string;
   origin: NotebookOrigin;
-  session: NotebookSession;
+  session: S;
   /** Data files its cells have read (as the host saw them). */
   readPaths: Set<string>;
 }
 
-export class Workbench {
+export class Workbench<S extends SessionPort = SessionPort> {
   bundled: BundledEntry[] = [];
   locals: StoredNotebook[] = [];
-  current: OpenNotebook | undefined;
+  current: OpenNotebook<S> | undefined;
   saveStatus: SaveStatus = { state: "saved" };
   banners: Banner[] = [];
   loading = false;
@@ -75,17 +88,17 @@ export class Workbench {
   /** True once the open notebook has settled and its filter may be written to the URL. */
   private followingFilter = false;
 
-  constructor(private readonly services: WorkbenchServices) {
+  constructor(private readonly services: WorkbenchServices<S>) {
     this.autosaver = new Autosaver(services.store, (status) => this.onSaveStatus(status));
     if (services.store.problem) this.banner("warning", services.store.problem.message);
-    services.scope.onChange((changed) => {
+    services.filter.onChange((changed) => {
       if (changed.includes("filter")) this.syncFilterToUrl();
     });
   }
 
-  /** The app's survey state (filter, data). */
-  get scope(): SurveyScope {
-    return this.services.scope;
+  /** The app's survey filter. */
+  get filter(): FilterState {
+    return this.services.filter;
   }
 
   get autosave(): Autosaver {
@@ -137,15 +150,14 @@ export class Workbench {
   async openRoute(route: Route): Promise<void> {
     if (route.kind === "share") return this.openShare(route.payload);
     // A link whose filter cannot be read still opens its notebook, with no filter, and says why.
-    // (Every open makes a fresh session, also for the notebook already on screen: the data-source
-    // switch in main.ts relies on `openHash(location.hash)` re-creating the runtime.)
+    // (Every open makes a fresh session — in the app a fresh frame — also for the notebook already on screen.)
     if (route.kind !== "home" && route.filterError !== undefined) {
       this.banner("error", `The filter in this link was not applied, so the notebook shows all respondents. ${route.filterError}`);
       // Drop the unreadable text from the address bar so a reload or a copied link does not repeat it.
       this.services.replaceHash?.(formatRoute(route));
     }
     // The filter is set before the notebook's runtime exists, so its first run already uses it.
-    if (route.kind !== "home" && route.filter) this.services.scope.setFilter(route.filter);
+    if (route.kind !== "home" && route.filter) this.services.filter.setFilter(route.filter);
     await this.autosaver.flush();
     if (route.kind === "home") {
       const first = this.bundled.find((b) => b.name === "demo") ?? this.bundled[0];
@@ -173,10 +185,10 @@ export class Workbench {
   }
 
   /** The route that names the open notebook, or undefined for an unconsented shared copy. */
-  private routeOf(open: OpenNotebook): Route | undefined {
+  private routeOf(open: OpenNotebook<S>): Route | undefined {
     if (open.session.mode === "preview") return undefined;
     // Only a notebook that reads the filter carries it in its address.
-    const filter = usesFilter(open.session) && !isEmptyFilter(this.services.scope.filter) ? this.services.scope.filter : undefined;
+    const filter = usesFilter(open.session) && !isEmptyFilter(this.services.filter.filter) ? this.services.filter.filter : undefined;
     if (open.origin.kind === "bundled") return { kind: "bundled", name: open.origin.name, filter };
     return { kind: "local", key: open.key, filter };
   }
@@ -196,7 +208,7 @@ export class Workbench {
    * Start following the filter once the first run has settled (only then are the cells' plans, and
    * so whether the notebook reads the filter, known).
    */
-  private async followFilter(session: NotebookSession, route: Route | undefined): Promise<void> {
+  private async followFilter(session: S, route: Route | undefined): Promise<void> {
     await session.idle();
     if (this.current?.session !== session) return;
     if (route && "filter" in route && route.filter && !usesFilter(session)) {
@@ -224,7 +236,7 @@ export class Workbench {
     const { [FILTER_INPUT]: filter, ...inputs } = decoded.value.inputs;
     if (filter !== undefined) {
       const parsed = asSurveyFilter(filter);
-      if (parsed.ok) this.services.scope.setFilter(parsed.value);
+      if (parsed.ok) this.services.filter.setFilter(parsed.value);
       else this.banner("warning", `The link's filter was not applied, so the notebook shows all respondents. ${parsed.error.message}`);
     }
     this.show(key, { kind: "shared" }, decoded.value.doc, {}, inputs, "preview");
@@ -234,7 +246,7 @@ export class Workbench {
     this.detachSession?.();
     this.current?.session.dispose();
     this.followingFilter = false;
-    const session = new NotebookSession({ doc, drafts, inputs, createRuntime: () => this.services.createRuntime(origin) });
+    const session = this.services.createSession({ key, origin, doc, drafts, inputs, mode });
     this.current = { key, origin, session, readPaths: new Set() };
     this.detachSession = session.onChange((change) => {
       if (change.kind === "doc" || change.kind === "draft") this.save();
@@ -334,7 +346,7 @@ export class Workbench {
     const open = this.current;
     if (!open) return undefined;
     const inputs = open.session.inputValues();
-    const link = await encodeShare({ doc: open.session.doc, inputs: usesFilter(open.session) ? { ...inputs, [FILTER_INPUT]: this.services.scope.filter } : inputs });
+    const link = await encodeShare({ doc: open.session.doc, inputs: usesFilter(open.session) ? { ...inputs, [FILTER_INPUT]: this.services.filter.filter } : inputs });
     if (!link.ok) this.banner("error", `No share link was made — ${link.error.message}`);
     return link.ok ? link.value : undefined;
   }

@@ -21,8 +21,6 @@ export interface NbEvents {
   "nb-run": { id: string };
   /** <nb-cell>: move, delete or add a cell. */
   "nb-cell-action": { id: string; action: CellAction };
-  /** <nb-notebook>: "Run this notebook" on a shared preview. */
-  "nb-consent": Record<string, never>;
   /** <nb-notebook-list>: delete a local notebook. */
   "nb-delete-local": { key: string };
   /** <nb-share-dialog>: closed. */
@@ -37,7 +35,6 @@ declare global {
     "nb-draft": CustomEvent<NbEvents["nb-draft"]>;
     "nb-run": CustomEvent<NbEvents["nb-run"]>;
     "nb-cell-action": CustomEvent<NbEvents["nb-cell-action"]>;
-    "nb-consent": CustomEvent<NbEvents["nb-consent"]>;
     "nb-delete-local": CustomEvent<NbEvents["nb-delete-local"]>;
     "nb-close": CustomEvent<NbEvents["nb-close"]>;
     "nb-export": CustomEvent<NbEvents["nb-export"]>;

@@ -1,7 +1,10 @@
 /**
- * <nb-app>: the whole workbench page — header (notebook title, reconstructed-data notice, toolbar),
- * banners, the notebook list on the left and the open notebook. It renders a {@link Workbench} and
- * turns UI events into workbench calls; routing follows `location.hash`.
+ * <nb-app>: the shell of the workbench page — header (notebook title, data notice, toolbar),
+ * banners, the notebook list on the left, and the place of the open notebook, which runs in a
+ * sandboxed frame inside the static `.nb-frame-slot` (index.html). Above the frame it shows what only the shell may decide or say:
+ * "Run this notebook" for a shared preview, "Run on my data" for a shared notebook while the user's
+ * file is loaded, which cell is running, and Stop when the frame stops answering. It renders a
+ * {@link Workbench} and turns UI events into workbench calls; routing follows `location.hash`.
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
@@ -9,54 +12,57 @@ import { readsSurvey, SHARE_WITHOUT_FILE_NOTICE, userDataNotice } from "../app/d
 import { RECONSTRUCTION_NOTICE } from "../data/bundled-survey";
 import type { DataSource } from "../app/data-source";
 import { downloadText, fileNameFor, pickTextFile } from "../app/file-io";
-import type { Workbench } from "../app/workbench";
+import type { DataGate } from "../app/sandbox/data-gate";
+import type { FrameSession } from "../app/sandbox/frame-session";
+import type { OpenNotebook, Workbench } from "../app/workbench";
 import type { ToolbarCommand } from "./events";
 import { ModelController } from "./model-controller";
 import "./nb-data-source";
-import "./nb-notebook";
 import "./nb-notebook-list";
 import "./nb-share-dialog";
 import "./nb-toolbar";
 
+/** The run strip appears once a run has taken this long (shorter runs would only flicker). */
+const SHOW_RUNNING_AFTER_MS = 400;
+/** Stop is offered for a cell still running (but answering) after this long. */
+const OFFER_STOP_AFTER_MS = 2000;
+
 @customElement("nb-app")
 export class NbApp extends LitElement {
-  @property({ attribute: false }) workbench: Workbench | undefined;
+  @property({ attribute: false }) workbench: Workbench<FrameSession> | undefined;
   /** Which respondents survey notebooks use (bundled or the user's file); the header shows it. */
   @property({ attribute: false }) dataSource: DataSource | undefined;
+  /** Which notebooks may see the user's file. */
+  @property({ attribute: false }) gate: DataGate | undefined;
   @state() private shareLink: string | undefined;
 
   constructor() {
     super();
     new ModelController(this, () => this.workbench, (wb, listener) => wb.onChange(listener));
     new ModelController(this, () => this.dataSource, (data, listener) => data.onActiveChange(listener));
+    new ModelController(this, () => this.gate, (gate, listener) => gate.onChange(listener));
+    new ModelController(this, () => this.workbench?.current?.session, (session, listener) => session.onStatus(listener));
   }
 
   override createRenderRoot(): HTMLElement {
+    // The notebook frame's slot is static markup inside <nb-app> (index.html), so the frame loads
+    // with the page; Lit draws everything before it and never touches it (CSS places it).
+    this.renderOptions.renderBefore ??= this.querySelector(":scope > .nb-frame-slot");
     return this;
   }
 
   /** Attach to a workbench, open the notebook the URL names and follow later hash changes. */
-  async start(workbench: Workbench, dataSource?: DataSource): Promise<void> {
+  async start(workbench: Workbench<FrameSession>, dataSource?: DataSource, gate?: DataGate): Promise<void> {
     this.workbench = workbench;
     this.dataSource = dataSource;
+    this.gate = gate;
     window.addEventListener("hashchange", this.onHashChange);
     await workbench.init();
     await workbench.openHash(location.hash);
   }
 
-  private topObserver: ResizeObserver | undefined;
-
-  protected override firstUpdated(): void {
-    // The sticky notebook list sits just below the sticky header, whose height varies (notice, banners).
-    const top = this.querySelector<HTMLElement>(".nb-top");
-    if (!top || typeof ResizeObserver === "undefined") return;
-    this.topObserver = new ResizeObserver(() => this.style.setProperty("--top-height", `${top.offsetHeight}px`));
-    this.topObserver.observe(top);
-  }
-
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.topObserver?.disconnect();
     window.removeEventListener("hashchange", this.onHashChange);
   }
 
@@ -78,6 +84,7 @@ export class NbApp extends LitElement {
       const text = wb.exportText();
       if (text !== undefined && wb.current) downloadText(fileNameFor(wb.current.session.doc.title), text);
     } else if (command === "share") {
+      await wb.current?.session.refreshInputs();
       const payload = await wb.sharePayload();
       if (payload) this.shareLink = `${location.origin}${location.pathname}#share=${payload}`;
       // The link never carries the user's file; say so where the user is about to send it.
@@ -100,6 +107,56 @@ export class NbApp extends LitElement {
     if (event.target instanceof HTMLInputElement) this.workbench?.current?.session.setTitle(event.target.value);
   }
 
+  /** The bars above the notebook: consent, the data choice, a pause, the running cell and Stop. */
+  private renderBars(open: OpenNotebook<FrameSession> | undefined): unknown {
+    const wb = this.workbench;
+    const session = open?.session;
+    if (!wb || !open || !session) return nothing;
+    const status = session.status;
+    const active = this.dataSource?.active;
+    const withheld = session.mode === "live" && active?.kind === "user" && (this.gate?.withheld(open.key, open.origin) ?? false);
+    const now = Date.now();
+    const runningFor = status.busy && status.busySince !== undefined ? now - status.busySince : 0;
+    const running = session.culprits();
+    const names = running.map((cell) => session.cellLabel(cell)).join(", ");
+    const offerStop = status.stuck || (running.length > 0 && runningFor >= OFFER_STOP_AFTER_MS);
+    return html`
+      ${session.mode === "preview"
+        ? html`<div class="nb-bar nb-preview-bar" role="region" aria-label="Preview">
+            <div>
+              <strong>Preview of a shared notebook.</strong>
+              Nothing has run yet: read the code below, then run it if you trust it. It opens as a copy; your own notebooks are not changed.
+              It runs on the bundled respondents, not on a file you loaded.
+            </div>
+            <button class="nb-button nb-primary nb-consent" @click=${() => void wb.consent()}>Run this notebook</button>
+          </div>`
+        : nothing}
+      ${withheld && active?.kind === "user"
+        ? html`<div class="nb-bar nb-data-gate" role="region" aria-label="Data for this notebook">
+            <div>
+              <strong>This shared notebook runs on the bundled reconstructed respondents, not on your file ${active.name}.</strong>
+              Its code cannot send anything out of this page, but what it writes into its cells or inputs goes into its share link.
+            </div>
+            <button class="nb-button nb-run-on-my-data" @click=${() => this.gate?.grant(open.key)}>Run on my data</button>
+          </div>`
+        : nothing}
+      ${status.paused !== undefined
+        ? html`<div class="nb-bar nb-paused-bar" role="alert">
+            <div>${status.paused}</div>
+            <button class="nb-button nb-primary nb-resume" @click=${() => session.resume()}>Run</button>
+          </div>`
+        : nothing}
+      <div class=${`nb-run-status${status.stuck ? " is-stuck" : ""}`} role="status" aria-live="polite"
+        ?hidden=${session.mode !== "live" || !(status.stuck || (status.busy && runningFor >= SHOW_RUNNING_AFTER_MS))}>
+        <span class="nb-run-text">${status.stuck
+          ? `${names || "The notebook"} is not responding (running for ${Math.round(runningFor / 1000)} s). The rest of the page still works.`
+          : `Running ${names || "the notebook"}…`}</span>
+        ${offerStop
+          ? html`<button class="nb-button nb-stop" title="Stop the notebook and reopen it without this cell" @click=${() => session.stop()}>Stop</button>`
+          : nothing}
+      </div>`;
+  }
+
   protected override render(): unknown {
     const wb = this.workbench;
     const open = wb?.current;
@@ -107,6 +164,8 @@ export class NbApp extends LitElement {
     const preview = session?.mode === "preview";
     const showNotice = session && open ? readsSurvey(session, open.readPaths) : false;
     const active = this.dataSource?.active;
+    // The notice says what this notebook runs on: a shared one gets the user's file only when allowed.
+    const onUserData = active?.kind === "user" && session?.dataKind === "user";
     return html`
       <div class="nb-top">
       <header class="nb-header">
@@ -115,11 +174,13 @@ export class NbApp extends LitElement {
           ${session
             ? html`<input class="nb-title" aria-label="Notebook title" .value=${session.doc.title} ?readonly=${preview} @change=${this.onTitle} />`
             : html`<span class="nb-title">${wb?.loading ? "Loading…" : "No notebook open"}</span>`}
-          ${active?.kind === "user"
+          ${onUserData && active?.kind === "user"
             ? html`<div class="nb-notice is-user" role="note" ?hidden=${!showNotice}>
                 ${userDataNotice(active.name, active.rows)}<button class="nb-notice-bundled" @click=${() => this.dataSource?.useBundled()}>Back to the bundled data</button>
               </div>`
-            : html`<div class="nb-notice" role="note" ?hidden=${!showNotice}>${showNotice ? RECONSTRUCTION_NOTICE : ""}</div>`}
+            : // Kept in the layout while hidden (CSS): the notebook's frame says what it reads a moment
+              // after it opens, and the header must not grow under the reader's pointer then.
+              html`<div class="nb-notice" role="note" ?hidden=${!showNotice}>${RECONSTRUCTION_NOTICE}</div>`}
         </div>
         <nb-data-source .source=${this.dataSource}></nb-data-source>
         <nb-toolbar
@@ -146,7 +207,8 @@ export class NbApp extends LitElement {
           <nb-notebook-list .bundled=${wb?.bundled ?? []} .locals=${wb?.locals ?? []} .currentKey=${open?.key} @nb-delete-local=${this.onDeleteLocal} @nb-command=${(e: HTMLElementEventMap["nb-command"]) => void this.onCommand(e.detail.command)}></nb-notebook-list>
         </aside>
         <main class="nb-main">
-          <nb-notebook .session=${session} .scope=${wb?.scope} ?shared=${open?.origin.kind === "shared"} @nb-consent=${() => void wb?.consent()}></nb-notebook>
+          ${this.renderBars(open)}
+          ${session ? nothing : html`<p class="nb-empty">${wb?.loading ? "Loading…" : "No notebook open."}</p>`}
         </main>
       </div>
       <nb-share-dialog .link=${this.shareLink} @nb-close=${() => (this.shareLink = undefined)}></nb-share-dialog>

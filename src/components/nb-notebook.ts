@@ -2,7 +2,7 @@
  * <nb-notebook>: the cells of one {@link NotebookSession}, in document order, wired to the session:
  * edits become drafts, Shift-Enter runs, cell actions add/move/delete, runtime state updates reach
  * exactly the cell they concern. In preview (a shared link before consent) it shows every cell's
- * source read-only and a bar with "Run this notebook".
+ * source read-only; the shell, outside the notebook's frame, asks whether to run it.
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
@@ -10,7 +10,6 @@ import { repeat } from "lit/directives/repeat.js";
 import type { SurveyScope } from "../analysis/survey-scope";
 import type { NotebookSession, SessionChange } from "../app/notebook-session";
 import { usesFilter } from "../app/workbench";
-import { fire } from "./events";
 import { ModelController } from "./model-controller";
 import type { CellRef, NbCell } from "./nb-cell";
 import "./nb-cell";
@@ -71,10 +70,6 @@ export class NbNotebook extends LitElement {
     else session.addCell(action === "add-js" ? "js" : "md", id); // an empty cell opens its editor itself
   };
 
-  private consent(): void {
-    fire(this, "nb-consent", {});
-  }
-
   protected override render(): unknown {
     const session = this.session;
     if (!session) return html`<p class="nb-empty">No notebook open.</p>`;
@@ -82,15 +77,6 @@ export class NbNotebook extends LitElement {
     const cells = session.doc.cells;
     this.definedAtRender = new Map(cells.map((c) => [c.id, (session.state(c.id)?.defines ?? []).join(",")]));
     return html`
-      ${preview
-        ? html`<div class="nb-preview-bar" role="region" aria-label="Preview">
-            <div>
-              <strong>Preview of a shared notebook.</strong>
-              Nothing has run yet: read the code below, then run it if you trust it. It opens as a copy; your own notebooks are not changed.
-            </div>
-            <button class="nb-button nb-primary nb-consent" @click=${() => this.consent()}>Run this notebook</button>
-          </div>`
-        : nothing}
       ${this.scope && usesFilter(session) ? html`<nb-filter-bar class="nb-sticky-filter" .scope=${this.scope} ?shared=${this.shared}></nb-filter-bar>` : nothing}
       <div class="nb-cells" @nb-draft=${this.onDraft} @nb-run=${this.onRun} @nb-cell-action=${this.onAction}>
         ${repeat(

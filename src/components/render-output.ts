@@ -130,6 +130,7 @@ const errorTitles: Record<string, string> = {
   "duplicate-definition": "Name defined twice",
   cycle: "Circular definition",
   timeout: "Time limit",
+  stopped: "Stopped",
   upstream: "Input failed",
 };
 

@@ -27,6 +27,8 @@ export interface CellEntry {
 /** What a cell run needs from the runtime that owns it. */
 export interface RunHooks {
   guard: LoopGuard;
+  /** The cell's code is about to run (its body starts, or resumes after await). */
+  entering: () => void;
   /** Tell subscribers the cell's state changed. */
   notify: () => void;
   /** A view() input now defines `name`. */
@@ -57,7 +59,10 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
   const bound = new Map<unknown, InputLike>();
   const context: CellContext = {
     guard: hooks.guard.guard,
-    resumed: hooks.guard.resumed,
+    resumed: (value) => {
+      hooks.entering();
+      return hooks.guard.resumed(value);
+    },
     display: (value) => {
       if (entry.run === run) {
         entry.shown.push(value);
@@ -89,6 +94,7 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
     return result;
   };
   hooks.guard.reset();
+  hooks.entering();
   let result: unknown;
   try {
     result = compiled(context, values);

@@ -14,21 +14,24 @@ export interface LoopGuard {
 const CHECK_EVERY = 64;
 
 /**
- * A loop guard that measures the current synchronous stretch — the time since the cell started,
+ * A loop guard that measures the current synchronous stretch (and, given `long`, reports once when a
+ * stretch has lasted `afterMs`) — the time since the cell started,
  * resumed after await/yield, or since the first loop iteration of a fresh task. A queued microtask
  * marks the end of the stretch, so a loop in an event handler defined by a cell is measured from
  * its own start and not from when the cell last ran.
  */
-export function createLoopGuard(timeoutMs: number, now: () => number = () => performance.now()): LoopGuard {
+export function createLoopGuard(timeoutMs: number, now: () => number = () => performance.now(), long?: { afterMs: number; report: () => void }): LoopGuard {
   let armed = false;
   let start = 0;
   let count = 0;
+  let reported = false;
   const disarm = () => {
     armed = false;
   };
   const reset = () => {
     start = now();
     count = 0;
+    reported = false;
     if (!armed) {
       armed = true;
       queueMicrotask(disarm);
@@ -40,7 +43,14 @@ export function createLoopGuard(timeoutMs: number, now: () => number = () => per
       return;
     }
     if (++count % CHECK_EVERY !== 0) return;
-    if (now() - start > timeoutMs) throw new CellFailure(timeoutError(timeoutMs));
+    const elapsed = now() - start;
+    // Said once per stretch, while the loop still runs: a host watching from outside learns which
+    // cell is spinning before the limit (or the user) stops it.
+    if (long && !reported && elapsed > long.afterMs) {
+      reported = true;
+      long.report();
+    }
+    if (elapsed > timeoutMs) throw new CellFailure(timeoutError(timeoutMs));
   };
   const resumed = (value: unknown) => {
     reset();

@@ -24,6 +24,8 @@ export interface RuntimeOptions {
   builtins?: Record<string, unknown>;
   /** How long a synchronous stretch of a cell may run before it is stopped (default 5000 ms). */
   timeoutMs?: number;
+  /** Told (once per stretch) which cell's loop has run for half a second (or half the timeout), while it still runs. */
+  onLongRun?: (cellId: string) => void;
 }
 
 interface NameVar {
@@ -69,6 +71,10 @@ export class NotebookRuntime {
   private readonly listeners = new Set<(id: string, state: CellRuntimeState) => void>();
   private readonly pendingInputs = new Map<string, unknown>();
   private readonly inputOutcomes = new Map<string, InputOutcome>();
+  /** The cell whose code ran last (body start or resume): the one a spinning loop is in. */
+  private executing: string | undefined;
+  /** Cells kept from running (after the host stopped them), with the message each shows. */
+  private readonly held = new Map<string, string>();
   private disposed = false;
 
   constructor(options: RuntimeOptions = {}) {
@@ -89,7 +95,8 @@ export class NotebookRuntime {
     });
     this.module = this.runtime.module();
     schedulePromptly(this.runtime);
-    this.guard = createLoopGuard(options.timeoutMs ?? 5000);
+    const { onLongRun, timeoutMs = 5000 } = options;
+    this.guard = createLoopGuard(timeoutMs, undefined, onLongRun && { afterMs: Math.min(500, timeoutMs / 2), report: () => this.executing !== undefined && onLongRun(this.executing) });
   }
 
   /** (Re)defines all cells; cells whose source and inputs did not change keep their values. */
@@ -112,9 +119,22 @@ export class NotebookRuntime {
    * the source is unchanged (Shift-Enter on an unedited cell runs it again).
    */
   updateCell(cell: CellDoc): void {
+    this.held.delete(cell.id);
     this.putEntry(cell);
     const entry = this.entries.get(cell.id);
     if (entry) delete entry.applied;
+    this.rebuild();
+  }
+
+  /**
+   * Keep a cell from running (the host restarted the notebook after it never finished): it fails
+   * with a "stopped" error saying `message`, its names still defined, until run again (`updateCell`).
+   */
+  hold(id: string, message: string): void {
+    this.held.set(id, message);
+    const entry = this.entries.get(id);
+    if (!entry) return;
+    delete entry.applied;
     this.rebuild();
   }
 
@@ -291,7 +311,8 @@ export class NotebookRuntime {
   private defineCell(entry: CellEntry, plan: CellPlan): void {
     const name = cellVarName(entry.doc.id);
     entry.run++;
-    const error = plan.error;
+    const heldMessage = this.held.get(entry.doc.id);
+    const error = plan.error ?? (heldMessage === undefined ? undefined : cellError("stopped", entry.doc.id, heldMessage));
     if (error) {
       entry.variable.define(name, [], () => {
         throw new CellFailure(error);
@@ -311,6 +332,9 @@ export class NotebookRuntime {
     }
     const hooks: RunHooks = {
       guard: this.guard,
+      entering: () => {
+        this.executing = entry.doc.id;
+      },
       notify: () => this.notify(entry),
       bindView: (viewName, input) => {
         entry.views.set(viewName, input);

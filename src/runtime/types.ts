@@ -15,6 +15,7 @@ export type CellErrorKind =
   | "duplicate-definition"
   | "cycle"
   | "timeout"
+  | "stopped"
   | "upstream";
 
 /** An error shown on a cell. Errors are values: the runtime never throws them at the caller. */

@@ -2,8 +2,9 @@
  * The survey filter in Chromium, against the built app: picking a county and a size class in the
  * filter bar of 01-overview changes N, the tables and the charts, and writes the filter into the
  * URL hash; a reload and a share link opened in a fresh profile reproduce the same numbers; a
- * hostile filter in the URL shows a banner and applies nothing. Set TVERRSNITT_DIST to test a build
- * made elsewhere (so a dist/ another process is serving is left alone).
+ * hostile filter in the URL shows a banner and applies nothing. The filter bar and the cells are in
+ * the notebook's sandboxed frame (`nb`), the URL and banners belong to the shell page. Set
+ * TVERRSNITT_DIST to test a build made elsewhere (so a dist/ another process is serving is left alone).
  */
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -11,7 +12,7 @@ import Papa from "papaparse";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { distRoot, serveDist, type RunningServer } from "./static-server";
-import { launchChromium, norm, openApp, outputText, screenshotDir } from "./browser-helpers";
+import { inNotebook, launchChromium, nb, norm, openApp, outputText, screenshotDir } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -40,12 +41,12 @@ afterAll(async () => {
 
 /** The N the filter bar shows. */
 async function shownN(p: Page): Promise<string> {
-  return norm(await p.locator("nb-filter-bar .tv-filter-n").textContent());
+  return norm(await nb(p).locator("nb-filter-bar .tv-filter-n").textContent());
 }
 
 /** Wait until the filter bar shows `n` and every cell has settled. */
 async function waitForN(p: Page, n: string): Promise<void> {
-  await p.waitForFunction((want) => (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/\s+/g, " ").startsWith(want), n, { timeout: 30_000 });
+  await inNotebook(p, (frame, timeout) => frame.waitForFunction((want) => (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/\s+/g, " ").startsWith(want), n, { timeout }), 30_000);
   await p.evaluate(() => window.tverrsnitt?.idle());
 }
 
@@ -53,21 +54,30 @@ async function waitForN(p: Page, n: string): Promise<void> {
 async function figures(p: Page): Promise<{ n: string; t21: string; t22: string; chart: string }> {
   return {
     n: await shownN(p),
-    t21: norm(await p.locator("#cell-t21 .nb-output table").first().textContent()),
+    t21: norm(await nb(p).locator("#cell-t21 .nb-output table").first().textContent()),
     t22: await outputText(p, "t22"),
-    chart: (await p.locator("#cell-t21 .nb-output svg").first().evaluate((svg) => svg.outerHTML)).replace(/\s+/g, " "),
+    chart: (await nb(p).locator("#cell-t21 .nb-output svg").first().evaluate((svg) => svg.outerHTML)).replace(/\s+/g, " "),
   };
 }
 
 /** Text of every body cell of a cell's first table, in order. */
 function cellTexts(p: Page, cellId: string): Promise<string[]> {
-  return p.locator(`#cell-${cellId} .nb-output table`).first().locator("tbody td").evaluateAll((tds) => tds.map((td) => (td.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim()));
+  return nb(p).locator(`#cell-${cellId} .nb-output table`).first().locator("tbody td").evaluateAll((tds) => tds.map((td) => (td.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim()));
 }
 
-/** True when the element's box lies inside the viewport (seen without scrolling). */
+/**
+ * True when a notebook element's box lies inside the part of the notebook frame the window shows
+ * (seen without scrolling). Boxes are in the page's coordinates, the frame's own included.
+ */
 async function inViewport(p: Page, selector: string): Promise<boolean> {
-  const box = await p.locator(selector).boundingBox();
-  return box !== null && box.y >= 0 && box.y + box.height <= VIEWPORT.height && box.x >= 0 && box.x + box.width <= VIEWPORT.width;
+  const frame = await p.locator("iframe.nb-frame:not([hidden])").boundingBox();
+  const box = await nb(p).locator(selector).boundingBox();
+  if (!frame || !box) return false;
+  const top = Math.max(0, frame.y);
+  const bottom = Math.min(VIEWPORT.height, frame.y + frame.height);
+  const left = Math.max(0, frame.x);
+  const right = Math.min(VIEWPORT.width, frame.x + frame.width);
+  return box.y >= top && box.y + box.height <= bottom && box.x >= left && box.x + box.width <= right;
 }
 
 let unfiltered: Awaited<ReturnType<typeof figures>>;
@@ -84,8 +94,8 @@ describe("survey filter in the URL", () => {
   });
 
   it("choosing a county and a size class changes N, the tables, the chart and the URL", async () => {
-    await page.selectOption("nb-filter-bar select[name=fylke]", "18");
-    await page.check('nb-filter-bar input[name="size"][value="2"]');
+    await nb(page).locator("nb-filter-bar select[name=fylke]").selectOption("18");
+    await nb(page).locator('nb-filter-bar input[name="size"][value="2"]').check();
     await waitForN(page, FILTERED_N);
     filtered = await figures(page);
     expect(filtered.n).not.toBe(unfiltered.n);
@@ -96,7 +106,7 @@ describe("survey filter in the URL", () => {
     expect(await inViewport(page, "nb-filter-bar .tv-filter-n")).toBe(true);
     await page.screenshot({ path: `${screenshotDir}/filters-nordland-size2.png` });
     // Scrolled down to the tables, the N is still on screen.
-    await page.locator("#cell-t22").scrollIntoViewIfNeeded();
+    await nb(page).locator("#cell-t22").scrollIntoViewIfNeeded();
     expect(await inViewport(page, "nb-filter-bar")).toBe(false);
     expect(await inViewport(page, "nb-filter-bar .tv-filter-n")).toBe(true);
     await page.screenshot({ path: `${screenshotDir}/filters-scrolled-to-tables.png` });
@@ -107,8 +117,8 @@ describe("survey filter in the URL", () => {
     await page.waitForSelector("nb-app .nb-header");
     await waitForN(page, FILTERED_N);
     expect(await figures(page)).toEqual(filtered);
-    expect(await page.locator("nb-filter-bar select[name=fylke] option:checked").evaluateAll((os) => os.map((o) => (o instanceof HTMLOptionElement ? o.value : "")))).toEqual(["18"]);
-    expect(await page.isChecked('nb-filter-bar input[name="size"][value="2"]')).toBe(true);
+    expect(await nb(page).locator("nb-filter-bar select[name=fylke] option:checked").evaluateAll((os) => os.map((o) => (o instanceof HTMLOptionElement ? o.value : "")))).toEqual(["18"]);
+    expect(await nb(page).locator('nb-filter-bar input[name="size"][value="2"]').isChecked()).toBe(true);
     expect(new URL(page.url()).hash).toBe(FILTER_HASH);
   });
 
@@ -128,8 +138,8 @@ describe("survey filter in the URL", () => {
       expect(await shownN(other)).toBe(filtered.n);
       // The Tabell 2.1 chart has groups of 1–2 under this filter: bar lengths would reveal them, so
       // the shared view withholds it (disclosure guard) where the live view draws it.
-      expect(await other.locator("#cell-t21 .nb-output svg").count()).toBe(0);
-      expect(norm(await other.locator("#cell-t21 .nb-output .tv-warning").first().textContent())).toMatch(/^Chart withheld in this shared view/);
+      expect(await nb(other).locator("#cell-t21 .nb-output svg").count()).toBe(0);
+      expect(norm(await nb(other).locator("#cell-t21 .nb-output .tv-warning").first().textContent())).toMatch(/^Chart withheld in this shared view/);
       expect(filtered.chart).toContain("<svg");
       // The table too, except that the shared view prints counts of 1–2 under a county filter as
       // "< 3" (the disclosure guard), which this filter triggers in every reconstruction: Nordland's
@@ -157,7 +167,7 @@ describe("survey filter in the URL", () => {
       expect(new URL(other.url()).hash).toBe("#/nb/01-overview");
       await other.screenshot({ path: `${screenshotDir}/filters-hostile.png` });
       // Still usable: the filter bar works.
-      await other.check('nb-filter-bar input[name="size"][value="2"]');
+      await nb(other).locator('nb-filter-bar input[name="size"][value="2"]').check();
       await waitForN(other, "N = ");
       expect(await shownN(other)).not.toContain("267 of 267");
       // An unknown key and an out-of-range county: the banner names the fix, nothing is applied.

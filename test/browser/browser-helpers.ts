@@ -1,19 +1,48 @@
 /**
  * Shared set-up for the browser tests and the benchmark: Debian's Chromium through playwright-core,
- * pages on the built app, and small waits expressed in terms of what the user sees.
+ * pages on the built app, and small waits expressed in terms of what the user sees. The app is a
+ * shell page with the open notebook in a sandboxed iframe: shell controls are found on the page,
+ * cells and outputs in the notebook's frame (`nb`, `inNotebook`).
  */
 import { mkdirSync } from "node:fs";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from "playwright-core";
 
 export const screenshotDir = "test-output/screenshots";
 
+/** Options of {@link launchChromium}. */
+export interface LaunchOptions {
+  /**
+   * Keep Chromium's popup blocker on, as a user's browser has it. Playwright turns it off by
+   * default (`--disable-popup-blocking`), which would let a `window.open` through that no user's
+   * browser lets through.
+   */
+  popupBlocker?: boolean;
+}
+
 /** Launch the system Chromium the way every test here does. */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(options: LaunchOptions = {}): Promise<Browser> {
   mkdirSync(screenshotDir, { recursive: true });
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    ...(options.popupBlocker ? { ignoreDefaultArgs: ["--disable-popup-blocking"] } : {}),
   });
+}
+
+/**
+ * The frame that holds the open notebook (its cells, outputs and filter bar): the first frame whose
+ * document has an `<nb-notebook>`, waited for up to `timeout`.
+ */
+export async function notebookFrame(page: Page, timeout = 20_000): Promise<Frame> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    for (const frame of page.frames()) {
+      const has = await frame.evaluate(() => document.querySelector("nb-notebook") !== null).catch(() => false);
+      if (has) return frame;
+    }
+    if (Date.now() > until) throw new Error("no frame of the page holds an <nb-notebook>");
+    await page.waitForTimeout(50);
+  }
 }
 
 /** Whitespace-normalised text (nb-NO number formatting uses no-break spaces). */
@@ -21,9 +50,34 @@ export function norm(text: string | null | undefined): string {
   return (text ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim();
 }
 
+/**
+ * The open notebook's frame as a root for locators: the notebook runs in a sandboxed iframe
+ * (frame.html) inside the shell page. It always means the frame on screen, so a locator follows the
+ * notebook when it is reopened in a fresh frame (another notebook, Stop).
+ */
+export function nb(page: Page): FrameLocator {
+  return page.frameLocator("iframe.nb-frame:not([hidden])");
+}
+
+/**
+ * Run `action` (a wait) in the notebook's frame, following a frame that was replaced meanwhile
+ * (a notebook reopened in a fresh frame); `timeout` is what is left of the whole wait.
+ */
+export async function inNotebook<T>(page: Page, action: (frame: Frame, timeout: number) => Promise<T>, timeout = 15_000): Promise<T> {
+  const until = Date.now() + timeout;
+  for (;;) {
+    const frame = await notebookFrame(page, Math.max(1, until - Date.now()));
+    try {
+      return await action(frame, Math.max(1, until - Date.now()));
+    } catch (error) {
+      if (!frame.isDetached() || Date.now() >= until) throw error;
+    }
+  }
+}
+
 /** Text of a cell's output area. */
 export async function outputText(page: Page, cellId: string): Promise<string> {
-  return norm(await page.locator(`#cell-${cellId} .nb-output`).first().textContent());
+  return norm(await nb(page).locator(`#cell-${cellId} .nb-output`).first().textContent());
 }
 
 /** Wait until a cell's output contains `expected` (string or pattern). */
@@ -31,14 +85,19 @@ export async function waitForOutput(page: Page, cellId: string, expected: string
   const source = typeof expected === "string" ? expected : expected.source;
   const flags = typeof expected === "string" ? "" : expected.flags;
   const isRegex = typeof expected !== "string";
-  await page.waitForFunction(
-    ({ id, source, flags, isRegex }) => {
-      const el = document.querySelector(`#cell-${id} .nb-output`);
-      const text = (el?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ");
-      return isRegex ? new RegExp(source, flags).test(text) : text.includes(source);
-    },
-    { id: cellId, source, flags, isRegex },
-    { timeout },
+  await inNotebook(
+    page,
+    (frame, left) =>
+      frame.waitForFunction(
+        ({ id, source, flags, isRegex }) => {
+          const el = document.querySelector(`#cell-${id} .nb-output`);
+          const text = (el?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ");
+          return isRegex ? new RegExp(source, flags).test(text) : text.includes(source);
+        },
+        { id: cellId, source, flags, isRegex },
+        { timeout: left },
+      ),
+    timeout,
   );
 }
 
@@ -50,15 +109,15 @@ export async function openApp(page: Page, base: string, hash: string): Promise<v
 
 /** Source text of a cell, whether shown statically or in the editor. */
 export async function sourceText(page: Page, cellId: string): Promise<string> {
-  return (await page.locator(`#cell-${cellId} .nb-editor`).innerText()).replace(/\u00a0/g, " ");
+  return (await nb(page).locator(`#cell-${cellId} .nb-editor`).innerText()).replace(/\u00a0/g, " ");
 }
 
 /** Replace a cell's editor text by typing, like a user (select all, type). */
 export async function typeIntoCell(page: Page, cellId: string, text: string): Promise<void> {
   // The source is static text until clicked; the click loads and focuses the CodeMirror editor.
-  const editor = page.locator(`#cell-${cellId} .nb-editor`);
+  const editor = nb(page).locator(`#cell-${cellId} .nb-editor`);
   await editor.click();
-  await page.waitForSelector(`#cell-${cellId} .cm-content:focus`);
+  await nb(page).locator(`#cell-${cellId} .cm-content:focus`).waitFor();
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(text);
 }

@@ -1,7 +1,7 @@
 /**
  * The thesis crosswalk notebook in Chromium: picking "large municipalities" (size classes 4–6) in
  * the filter bar recomputes the crosswalk verdicts and re-highlights the case cards, and a share
- * link carries the filter to a fresh profile. Runs against the built app (dist/, or the folder in
+ * link carries the filter to a fresh profile. The notebook is in the sandboxed frame (`nb`). Runs against the built app (dist/, or the folder in
  * TVERRSNITT_DIST when set, e.g. a build made elsewhere so a running dist/ is left alone).
  *
  * Every verdict is evaluated over the 50 reconstructions the app is served (ensemble.bin), and many
@@ -20,7 +20,7 @@ import type { SurveyFilter } from "../../src/data/survey-filter";
 import { loadSurvey } from "../../src/analysis/survey-source";
 import { parseThesis } from "../../src/data/thesis";
 import { distRoot, serveDist, type RunningServer } from "./static-server";
-import { launchChromium, openApp, screenshotDir } from "./browser-helpers";
+import { inNotebook, launchChromium, nb, openApp, screenshotDir } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -51,23 +51,23 @@ afterAll(async () => {
 
 /** The verdict the crosswalk table shows for one comparison. */
 function verdictOf(p: Page, id: string): Promise<string | null> {
-  return p.locator(`#cell-table tr[data-id="${id}"]`).getAttribute("data-verdict");
+  return nb(p).locator(`#cell-table tr[data-id="${id}"]`).getAttribute("data-verdict");
 }
 
 /** Wait until the crosswalk table shows `verdict` for comparison `id`. */
 async function waitForVerdict(p: Page, id: string, verdict: string): Promise<void> {
-  await p.waitForSelector(`#cell-table tr[data-id="${id}"][data-verdict="${verdict}"]`, { timeout: 30_000 });
+  await nb(p).locator(`#cell-table tr[data-id="${id}"][data-verdict="${verdict}"]`).waitFor({ timeout: 30_000 });
 }
 
 /** Every comparison's verdict as the crosswalk table shows it. */
 async function verdicts(p: Page): Promise<Record<string, string>> {
-  const rows = await p.locator("#cell-table tr[data-id]").evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-id") ?? "", tr.getAttribute("data-verdict") ?? ""]));
+  const rows = await nb(p).locator("#cell-table tr[data-id]").evaluateAll((trs) => trs.map((tr) => [tr.getAttribute("data-id") ?? "", tr.getAttribute("data-verdict") ?? ""]));
   return Object.fromEntries(rows);
 }
 
 /** The cases the case cards highlight. */
 async function highlighted(p: Page): Promise<(string | null)[]> {
-  const cards = p.locator('#cell-cases article.case-card[data-highlighted="true"]');
+  const cards = nb(p).locator('#cell-cases article.case-card[data-highlighted="true"]');
   const out: (string | null)[] = [];
   for (let i = 0; i < (await cards.count()); i++) out.push(await cards.nth(i).getAttribute("data-case"));
   return out;
@@ -76,40 +76,41 @@ async function highlighted(p: Page): Promise<(string | null)[]> {
 describe("thesis crosswalk in Chromium", () => {
   it("shows the crosswalk on all respondents over the reconstructions, with all four cases", async () => {
     await openApp(page, server.url, "#/nb/06-thesis-crosswalk");
-    await page.waitForSelector("#cell-table tr[data-id]", { timeout: 30_000 });
+    await nb(page).locator("#cell-table tr[data-id]").first().waitFor({ timeout: 30_000 });
     expect(await verdicts(page)).toEqual(expectedAll.verdicts);
     // Adaptation: the answered base and Tabell 2.9's base ("vet ikke" kept in) give different verdicts, both shown.
     const adaptation = expectedAll.results.find((r) => r.id === "adaptation");
-    expect(await page.locator('#cell-table tr[data-id="adaptation"]').getAttribute("data-report-verdict")).toBe(adaptation?.reportBase?.verdict ?? null);
-    expect(await page.locator('#cell-table tr[data-id="adaptation"] .report-base').textContent()).toContain("Tabell 2.9");
+    expect(await nb(page).locator('#cell-table tr[data-id="adaptation"]').getAttribute("data-report-verdict")).toBe(adaptation?.reportBase?.verdict ?? null);
+    expect(await nb(page).locator('#cell-table tr[data-id="adaptation"] .report-base').textContent()).toContain("Tabell 2.9");
     // The method note names the ensemble and Benjamini–Hochberg; every share row states its threshold and why.
-    const note = await page.locator("#cell-table .crosswalk-method").textContent();
+    const note = await nb(page).locator("#cell-table .crosswalk-method").textContent();
     expect(note).toContain("each of the 50 reconstructions");
     expect(note).toContain("Benjamini–Hochberg");
-    expect(await page.locator('#cell-table tr[data-id="politicians"] .criterion').textContent()).toContain("Threshold 25 %");
+    expect(await nb(page).locator('#cell-table tr[data-id="politicians"] .criterion').textContent()).toContain("Threshold 25 %");
     expect(await highlighted(page)).toEqual(["A", "B", "C", "D"]);
-    expect(await page.locator("#cell-timeline svg").count()).toBeGreaterThan(0);
+    expect(await nb(page).locator("#cell-timeline svg").count()).toBeGreaterThan(0);
     for (const [width, name] of [[1600, "wide"], [390, "narrow"]] as const) {
       await page.setViewportSize({ width, height: 900 });
-      await page.locator("#cell-table").screenshot({ path: `${screenshotDir}/crosswalk-table-${name}.png` });
+      await nb(page).locator("#cell-table").screenshot({ path: `${screenshotDir}/crosswalk-table-${name}.png` });
     }
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.locator("#cell-table").screenshot({ path: `${screenshotDir}/crosswalk-table-narrow-dark.png` });
+    await nb(page).locator("#cell-table").screenshot({ path: `${screenshotDir}/crosswalk-table-narrow-dark.png` });
     await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 1360, height: 900 });
   });
 
   it("recomputes verdicts and case cards when 'large municipalities' is picked, showing which depend on the reconstruction", async () => {
-    for (const size of ["4", "5", "6"]) await page.check(`nb-filter-bar input[name="size"][value="${size}"]`);
+    for (const size of ["4", "5", "6"]) await nb(page).locator(`nb-filter-bar input[name="size"][value="${size}"]`).check();
     // BMS expectations: the BMS respondents are named adopters, too few of them in size classes 4–6
     // in every reconstruction (checked in the unit tests). The other rows must show what Node computes.
     expect(expectedLarge["bms-expectations"]).toBe("not comparable");
     await waitForVerdict(page, "bms-expectations", "not comparable");
-    await page.waitForFunction((n) => document.querySelectorAll('#cell-table tr[data-verdict="depends"]').length === n, Object.values(expectedLarge).filter((v) => v === "depends").length);
+    const dependingCount = Object.values(expectedLarge).filter((v) => v === "depends").length;
+    await inNotebook(page, (frame, timeout) => frame.waitForFunction((n) => document.querySelectorAll('#cell-table tr[data-verdict="depends"]').length === n, dependingCount, { timeout }));
     expect(await verdicts(page)).toEqual(expectedLarge);
     const depending = Object.entries(expectedLarge).filter(([, v]) => v === "depends").map(([id]) => id);
-    for (const id of depending) expect(await page.locator(`#cell-table tr[data-id="${id}"] .verdict`).first().textContent()).toMatch(/^depends on the reconstruction \(.* of 50 reconstructions\)$/);
-    await page.waitForSelector('#cell-cases article[data-case="A"][data-highlighted="false"]');
+    for (const id of depending) expect(await nb(page).locator(`#cell-table tr[data-id="${id}"] .verdict`).first().textContent()).toMatch(/^depends on the reconstruction \(.* of 50 reconstructions\)$/);
+    await nb(page).locator('#cell-cases article[data-case="A"][data-highlighted="false"]').waitFor();
     expect(await highlighted(page)).toEqual(["B", "C"]);
     await page.screenshot({ path: `${screenshotDir}/crosswalk-large.png`, fullPage: true });
   });
@@ -129,7 +130,7 @@ describe("thesis crosswalk in Chromium", () => {
       await waitForVerdict(other, "bms-expectations", "not comparable");
       expect(await verdicts(other)).toEqual(expectedLarge);
       expect(await highlighted(other)).toEqual(["B", "C"]);
-      for (const size of ["4", "5", "6"]) expect(await other.isChecked(`nb-filter-bar input[name="size"][value="${size}"]`)).toBe(true);
+      for (const size of ["4", "5", "6"]) expect(await nb(other).locator(`nb-filter-bar input[name="size"][value="${size}"]`).isChecked()).toBe(true);
       expect(await verdictOf(other, "diffusion-2014")).toBe(await verdictOf(page, "diffusion-2014"));
     } finally {
       await fresh.close();

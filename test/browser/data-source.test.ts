@@ -2,8 +2,10 @@
  * "Load your own file" end to end in Chromium against the built app: a broken CSV dropped on the
  * page shows its error and the bundled data stays; the bundled respondents minus ten rows,
  * re-encoded in Windows-1252, review as 257 rows and notebook 01 recomputes on them (N = 257, æøå
- * intact, header says "Your file"); a share link made meanwhile runs elsewhere on the bundled data;
- * the card image loads too; a 150 MB file can be cancelled mid-stream; "back to bundled" restores N = 267.
+ * intact, header says "Your file"); a shared notebook opened meanwhile runs on the bundled data until
+ * "Run on my data"; a share link made meanwhile runs elsewhere on the bundled data; the card image
+ * loads too; a 150 MB file can be cancelled mid-stream; "back to bundled" restores N = 267. The data
+ * menu is the shell's; the notebook and its filter bar are in the sandboxed frame (`nb`).
  */
 import { mkdirSync, readFileSync, rmSync, writeFileSync, openSync, writeSync, closeSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -12,7 +14,7 @@ import Papa from "papaparse";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, norm, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+import { inNotebook, launchChromium, nb, norm, notebookFrame, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
 
 const workDir = "test-output/data-source";
 const minus10Path = `${workDir}/respondenter-minus-10-cp1252.csv`;
@@ -55,10 +57,10 @@ afterAll(async () => {
 
 /** Text of notebook 01's filter bar count ("N = 267 of 267"). */
 async function waitForN(p: Page, n: number): Promise<void> {
-  await p.waitForFunction((expected) => {
+  await inNotebook(p, (frame, timeout) => frame.waitForFunction((expected) => {
     const text = (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ");
     return text.startsWith(`N = ${expected} of ${expected}`);
-  }, n, { timeout: 20_000 });
+  }, n, { timeout }), 20_000);
 }
 
 /** Drop a file on the page the way the browser does for a drag from the desktop. */
@@ -79,7 +81,7 @@ describe("loading your own survey file", () => {
     await openApp(page, server.url, "#/nb/01-overview");
     await waitForN(page, 267);
     expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
-    expect(await page.locator(".nb-notice").textContent()).toContain("reconstruction from published aggregates");
+    expect(await page.locator(".nb-notice:visible").textContent()).toContain("reconstruction from published aggregates");
     await page.click(".nb-data-button");
     await page.waitForSelector(".nb-data-menu .nb-data-load");
     await page.screenshot({ path: `${screenshotDir}/data-source-menu.png` });
@@ -97,6 +99,19 @@ describe("loading your own survey file", () => {
     expect(await page.locator(".nb-data-dialog").count()).toBe(0);
     await waitForN(page, 267);
     expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
+  });
+
+  it("a file dragged over the notebook (in its frame) lets the drop through to the page's drop zone", async () => {
+    const frame = await notebookFrame(page);
+    await frame.evaluate(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(["x"], "x.csv", { type: "text/csv" }));
+      document.body.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
+    });
+    const iframe = page.locator("iframe.nb-frame:not([hidden])");
+    await expect.poll(() => iframe.evaluate((el) => (el instanceof HTMLElement ? el.style.pointerEvents : ""))).toBe("none");
+    // …and back once the drag is over.
+    await expect.poll(() => iframe.evaluate((el) => (el instanceof HTMLElement ? el.style.pointerEvents : "")), { timeout: 5_000 }).toBe("");
   });
 
   it("a file with problems reviews with counts and the first issues located; Back keeps the data", async () => {
@@ -152,8 +167,17 @@ describe("loading your own survey file", () => {
     }));
     await page.goto(`${server.url}#share=${payload}`);
     await page.click(".nb-consent");
+    // A shared notebook is somebody else's code: it runs on the bundled respondents until the user
+    // gives it their file with a second, explicit choice.
+    await waitForOutput(page, "2", "267:");
+    expect(norm(await page.locator(".nb-data-gate").textContent())).toContain("not on your file respondenter-minus-10-cp1252.csv");
+    expect(await page.locator(".nb-notice:visible").textContent()).toContain("reconstruction from published aggregates");
+    await page.screenshot({ path: `${screenshotDir}/data-source-gate.png` });
+    await page.click(".nb-run-on-my-data");
     await waitForOutput(page, "2", "257:");
-    const text = norm(await page.locator("#cell-2 .nb-output").textContent());
+    expect(await page.locator(".nb-data-gate").count()).toBe(0);
+    expect(norm(await page.locator(".nb-notice").textContent())).toContain("Your file: respondenter-minus-10-cp1252.csv (257 rows)");
+    const text = norm(await nb(page).locator("#cell-2 .nb-output").textContent());
     // Which named municipalities sit in the ten rows left out follows the reconstruction's shuffled
     // respondent ids, so the expected names are read from the same rows of respondents.csv.
     const rows = Papa.parse<Record<string, string>>(respondentLines.join("\n"), { header: true }).data;
@@ -182,7 +206,8 @@ describe("loading your own survey file", () => {
     await other.goto(link);
     await other.click(".nb-consent");
     await waitForN(other, 267);
-    expect(await other.locator(".nb-notice").textContent()).toContain("reconstruction from published aggregates");
+    await other.locator(".nb-notice:visible").waitFor();
+    expect(await other.locator(".nb-notice:visible").textContent()).toContain("reconstruction from published aggregates");
     await fresh.close();
   });
 
@@ -201,7 +226,7 @@ describe("loading your own survey file", () => {
 
   it("Back to the bundled data restores the reconstruction and its notice", async () => {
     await page.click(".nb-notice-bundled");
-    await page.waitForFunction(() => (document.querySelector(".nb-notice")?.textContent ?? "").includes("reconstruction from published aggregates"));
+    await page.locator(".nb-notice:visible", { hasText: "reconstruction from published aggregates" }).waitFor();
     await waitForOutput(page, "t21", "reconstruction from published aggregates");
     await waitForN(page, 267);
     expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { inNotebook, launchChromium, nb, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -31,7 +31,7 @@ afterAll(async () => {
 
 /** Ids of the cells on screen, in order. */
 async function cellIds(p: Page): Promise<string[]> {
-  return p.locator("nb-cell article").evaluateAll((els) => els.map((el) => el.getAttribute("data-cell-id") ?? ""));
+  return nb(p).locator("nb-cell article").evaluateAll((els) => els.map((el) => el.getAttribute("data-cell-id") ?? ""));
 }
 
 describe("editing notebooks in Chromium", () => {
@@ -44,25 +44,25 @@ describe("editing notebooks in Chromium", () => {
 
     await typeIntoCell(page, "2", "const a = 2");
     await page.keyboard.press("Shift+Enter");
-    await page.click(".nb-add-row button:text('+ JavaScript cell')");
-    await page.waitForSelector("#cell-3 .cm-content");
+    await nb(page).locator(".nb-add-row button:text('+ JavaScript cell')").click();
+    await nb(page).locator("#cell-3 .cm-content").waitFor();
     await typeIntoCell(page, "3", "a * 3");
     await page.keyboard.press("Shift+Enter");
     await waitForOutput(page, "3", "6");
-    expect(await page.locator("#cell-3 .nb-deps").textContent()).toMatch(/uses\s*a/);
-    expect(await page.locator("#cell-2 .nb-deps").textContent()).toMatch(/used by\s*cell 3/);
+    expect(await nb(page).locator("#cell-3 .nb-deps").textContent()).toMatch(/uses\s*a/);
+    expect(await nb(page).locator("#cell-2 .nb-deps").textContent()).toMatch(/used by\s*cell 3/);
 
-    await page.locator("#cell-3").hover();
-    await page.click("#cell-3 button[title='Move up']");
+    await nb(page).locator("#cell-3").hover();
+    await nb(page).locator("#cell-3 button[title='Move up']").click();
     expect(await cellIds(page)).toEqual(["1", "3", "2"]);
     expect(await outputText(page, "3")).toBe("6");
 
-    await page.locator("#cell-2").hover();
-    await page.click("#cell-2 button[title='Delete cell']");
+    await nb(page).locator("#cell-2").hover();
+    await nb(page).locator("#cell-2 button[title='Delete cell']").click();
     expect(await cellIds(page)).toEqual(["1", "3"]);
-    await page.waitForSelector("#cell-3 .nb-error");
-    expect(await page.locator("#cell-3 .nb-error").textContent()).toMatch(/\ba\b.*not defined/);
-    expect(await page.locator("#cell-3 .nb-value").count()).toBe(0);
+    await nb(page).locator("#cell-3 .nb-error").waitFor();
+    expect(await nb(page).locator("#cell-3 .nb-error").textContent()).toMatch(/\ba\b.*not defined/);
+    expect(await nb(page).locator("#cell-3 .nb-value").count()).toBe(0);
     await page.screenshot({ path: `${screenshotDir}/new-notebook-error.png` });
   });
 
@@ -75,7 +75,7 @@ describe("editing notebooks in Chromium", () => {
     await page.waitForSelector(".nb-revert");
     await page.click(".nb-revert");
     await waitForOutput(page, "9", "189 av dem");
-    expect(await page.locator("#cell-5 .nb-editor").textContent()).toContain("5000");
+    expect(await nb(page).locator("#cell-5 .nb-editor").textContent()).toContain("5000");
     await page.reload();
     await waitForOutput(page, "9", "189 av dem");
   });
@@ -102,11 +102,14 @@ describe("editing notebooks in Chromium", () => {
     await page.goto("about:blank");
     await page.goto(`${server.url}#/nb/demo`);
     await waitForOutput(page, "9", "kommuner");
-    await page.waitForSelector("#cell-10 nb-export-menu .nb-export-svg");
-    expect(await page.locator("#cell-10 nb-export-menu button").allTextContents()).toEqual(["SVG", "PNG"]);
-    const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.click("#cell-10 .nb-export-svg")]);
+    await nb(page).locator("#cell-10 nb-export-menu .nb-export-svg").waitFor();
+    expect(await nb(page).locator("#cell-10 nb-export-menu button").allTextContents()).toEqual(["SVG", "PNG"]);
+    // Downloads start inside the sandboxed frame (allow-downloads).
+    const [svgDownload] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-10 .nb-export-svg").click()]);
     expect(await readFile(await svgDownload.path(), "utf8")).toMatch(/^<\?xml|<svg/);
-    const [csvDownload] = await Promise.all([page.waitForEvent("download"), page.click("#cell-11 .nb-export-csv")]);
+    const [pngDownload] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-10 .nb-export-png").click()]);
+    expect((await readFile(await pngDownload.path())).subarray(1, 4).toString("latin1")).toBe("PNG");
+    const [csvDownload] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-11 .nb-export-csv").click()]);
     const csv = (await readFile(await csvDownload.path(), "utf8")).replace(/^\uFEFF/, "");
     expect(csv.split(/\r?\n/)[0]).toBe("landsdel,kommuner,innbyggere");
     expect(csv).toContain("Nord-Norge,89,462808");
@@ -115,8 +118,8 @@ describe("editing notebooks in Chromium", () => {
   it("exports a rendered HTML table (printed vs recomputed Tabell 2.1) as CSV, with numbers", async () => {
     await page.goto("about:blank");
     await page.goto(`${server.url}#/nb/01-overview`);
-    await page.waitForSelector("#cell-t21 nb-export-menu .nb-export-csv", { timeout: 30_000 });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#cell-t21 .nb-export-csv")]);
+    await nb(page).locator("#cell-t21 nb-export-menu .nb-export-csv").waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-t21 .nb-export-csv").click()]);
     const lines = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").split(/\r?\n/);
     // Named numeric columns (test/browser/exports.test.ts checks them in full); the first figure of
     // Tabell 2.1 as printed: 6 % (16 of 253).
@@ -135,9 +138,10 @@ describe("editing notebooks in Chromium", () => {
     await page.goto(`${server.url}#share=${payload}`);
     await page.click(".nb-consent");
     await waitForOutput(page, "1", "Hei");
-    expect(await page.locator("#cell-1 .nb-output script").count()).toBe(0);
-    expect(await page.locator("#cell-1 .nb-output [onerror]").count()).toBe(0);
-    expect(await page.locator("#cell-1 .nb-output a").getAttribute("href")).toBeNull();
+    expect(await nb(page).locator("#cell-1 .nb-output script").count()).toBe(0);
+    expect(await nb(page).locator("#cell-1 .nb-output [onerror]").count()).toBe(0);
+    expect(await nb(page).locator("#cell-1 .nb-output a").getAttribute("href")).toBeNull();
+    expect(await inNotebook(page, (frame) => frame.evaluate(() => Reflect.get(window, "__pwned")))).toBeUndefined();
     expect(await page.evaluate(() => Reflect.get(window, "__pwned"))).toBeUndefined();
   });
 

@@ -2,14 +2,15 @@
  * Exports in Chromium against the built app: every chart of a multi-chart cell has its own export
  * buttons beside it (notebook 03's size-class cell shows six charts), each download is named after
  * its chart's title with æ ø å spelled out, and an analysis table's CSV has numeric columns.
- * Screenshots go to test-output/screenshots/exports-*.png.
+ * The notebook and its buttons are in the sandboxed frame (`nb`); downloads start there. Screenshots
+ * go to test-output/screenshots/exports-*.png.
  */
 import { readFile } from "node:fs/promises";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import Papa from "papaparse";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, screenshotDir } from "./browser-helpers";
+import { inNotebook, launchChromium, nb, screenshotDir } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -31,8 +32,8 @@ afterAll(async () => {
 describe("export buttons in Chromium", () => {
   it("gives each of the six size-class charts of notebook 03 its own SVG/PNG buttons, beside it", async () => {
     await page.goto(`${server.url}#/nb/03-size-and-correlations`);
-    const cell = page.locator("#cell-rates");
-    await page.waitForFunction(() => document.querySelectorAll("#cell-rates .nb-exportable nb-export-menu .nb-export-svg").length === 6, undefined, { timeout: 60_000 });
+    const cell = nb(page).locator("#cell-rates");
+    await inNotebook(page, (frame, timeout) => frame.waitForFunction(() => document.querySelectorAll("#cell-rates .nb-exportable nb-export-menu .nb-export-svg").length === 6, undefined, { timeout }), 60_000);
     // Each menu sits in the same wrapper as its chart, to the chart's right.
     const layout = await cell.locator(".nb-exportable").evaluateAll((wraps) =>
       wraps.map((w) => {
@@ -70,7 +71,7 @@ describe("export buttons in Chromium", () => {
   it("keeps the buttons beside their chart at 800 and 360 px", async () => {
     for (const width of [800, 360]) {
       await page.setViewportSize({ width, height: 900 });
-      const wrap = page.locator("#cell-rates .nb-exportable").first();
+      const wrap = nb(page).locator("#cell-rates .nb-exportable").first();
       await wrap.scrollIntoViewIfNeeded();
       const box = await wrap.evaluate((w) => {
         const chart = w.firstElementChild?.getBoundingClientRect();
@@ -83,7 +84,7 @@ describe("export buttons in Chromium", () => {
     }
     await page.setViewportSize({ width: 1400, height: 900 });
     await page.emulateMedia({ colorScheme: "dark" });
-    await page.locator("#cell-rates .nb-exportable").first().scrollIntoViewIfNeeded();
+    await nb(page).locator("#cell-rates .nb-exportable").first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${screenshotDir}/exports-03-rates-1400-dark.png` });
     await page.emulateMedia({ colorScheme: "light" });
   });
@@ -91,10 +92,10 @@ describe("export buttons in Chromium", () => {
   it("exports the printed-vs-recomputed Tabell 2.1 with numeric columns", async () => {
     await page.goto("about:blank");
     await page.goto(`${server.url}#/nb/01-overview`);
-    await page.waitForSelector("#cell-t21 nb-export-menu .nb-export-csv", { timeout: 60_000 });
-    await page.locator("#cell-t21 .nb-exportable").first().scrollIntoViewIfNeeded();
+    await nb(page).locator("#cell-t21 nb-export-menu .nb-export-csv").first().waitFor({ timeout: 60_000 });
+    await nb(page).locator("#cell-t21 .nb-exportable").first().scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${screenshotDir}/exports-01-t21-1400.png` });
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#cell-t21 .nb-export-csv")]);
+    const [download] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-t21 .nb-export-csv").first().click()]);
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+\.csv$/);
     const text = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;

@@ -3,13 +3,14 @@
  * while a 50 MB CSV loads, clicks on notebook 01's filter bar are answered within 100 ms (input
  * event to the bar's new N) and the load still ends in review; files that are not survey data —
  * random bytes under a .csv name, a card image damaged by tabs, a .sav cut short — are refused with
- * the reason and the fix, and the bundled data stays active after each refusal.
+ * the reason and the fix, and the bundled data stays active after each refusal. The data menu and
+ * the worker are the shell's; notebook 01 and its filter bar are in the sandboxed frame.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, norm, openApp, screenshotDir } from "./browser-helpers";
+import { inNotebook, launchChromium, nb, norm, notebookFrame, openApp, screenshotDir } from "./browser-helpers";
 
 const workDir = "test-output/file-load";
 const bigPath = `${workDir}/respondents-50mb.csv`;
@@ -46,7 +47,7 @@ afterAll(async () => {
 });
 
 async function waitForN(p: Page, n: string): Promise<void> {
-  await p.waitForFunction((want) => (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ").startsWith(want), n, { timeout: 30_000 });
+  await inNotebook(p, (frame, timeout) => frame.waitForFunction((want) => (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ").startsWith(want), n, { timeout }), 30_000);
 }
 
 /** The bundled data is what the notebook shows: N = 267 and the reconstruction notice. */
@@ -57,8 +58,9 @@ async function expectBundled(p: Page): Promise<void> {
 
 describe("a 50 MB file loads in a worker while the page keeps answering", () => {
   it("clicks on the filter bar are answered within 100 ms during the load", async () => {
-    // Record, in the page, when each click arrived (the input event's own time stamp) and when the bar's N changed.
-    await page.evaluate(() => {
+    // Record, in the notebook's frame, when each click arrived (the input event's own time stamp) and when the bar's N changed.
+    const frame = await notebookFrame(page);
+    await frame.evaluate(() => {
       const times: { clicked: number; answered?: number }[] = [];
       Reflect.set(window, "__clicks", times);
       const box = document.querySelector("nb-filter-bar input[name=size][value='2']");
@@ -75,17 +77,17 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
       return bar instanceof HTMLProgressElement && bar.value > 0;
     }, undefined, { polling: 10 });
     await page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
-    const box = page.locator("nb-filter-bar input[name=size][value='2']");
+    const box = nb(page).locator("nb-filter-bar input[name=size][value='2']");
     const duringLoad: boolean[] = [];
     for (let i = 0; i < 4; i++) {
       await box.click();
-      await page.waitForFunction((k) => {
+      await frame.waitForFunction((k) => {
         const times: unknown = Reflect.get(window, "__clicks");
         return Array.isArray(times) && times.length === k && typeof times[k - 1]?.answered === "number";
       }, i + 1, { polling: 5 });
       duringLoad.push(await page.locator(".nb-data-loading").count() > 0);
     }
-    const latencies: number[] = await page.evaluate(() => {
+    const latencies: number[] = await frame.evaluate(() => {
       const times: unknown = Reflect.get(window, "__clicks");
       return Array.isArray(times) ? times.map((t: { clicked: number; answered: number }) => t.answered - t.clicked) : [];
     });

@@ -2,12 +2,13 @@
  * "New survey analysis" in Chromium against the built app: the template opens with the filter bar
  * and N, its crosstab table (with χ² and the expected-count warning) and chart render, the title
  * follows the edited first heading, and the table follows the filter bar. Screenshots narrow, wide
- * and dark go to test-output/.
+ * and dark go to test-output/. The notebook is in the sandboxed frame (`nb`), the title and the list
+ * are the shell's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { launchChromium, nb, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -30,20 +31,20 @@ describe("a new survey analysis", () => {
     await page.click(".nb-list .nb-new-survey");
     await page.waitForSelector(".nb-list li.is-current >> text=Survey analysis");
     await waitForOutput(page, "2", /N = 267 of 267 respondents/, 30_000);
-    await page.waitForSelector("nb-filter-bar .tv-filter-n");
+    await nb(page).locator("nb-filter-bar .tv-filter-n").waitFor();
     await waitForOutput(page, "4", /Pearson χ²\(15\)/, 30_000);
     const table = await outputText(page, "4");
     expect(table).toMatch(/^Størrelsesklasse \(SSB, 1\.1\.1999\) × Balansert målstyring.*Total0-999 innbyggereCount/);
     expect(table).toMatch(/Cramér's V = 0\.\d{3}/);
     expect(table).toMatch(/Warning: \d+ cells \([\d.]+%\) have expected count less than 5/);
-    expect(await page.locator("#cell-5 .nb-output svg[role=img]").getAttribute("aria-label")).toBe("Størrelsesklasse (SSB, 1.1.1999) × Balansert målstyring");
+    expect(await nb(page).locator("#cell-5 .nb-output svg[role=img]").getAttribute("aria-label")).toBe("Størrelsesklasse (SSB, 1.1.1999) × Balansert målstyring");
     await waitForOutput(page, "7", /Valid Percent/);
     await page.screenshot({ path: `${screenshotDir}/new-survey-wide.png`, fullPage: true });
-    await page.locator("#cell-4").screenshot({ path: `${screenshotDir}/new-survey-crosstab.png` });
+    await nb(page).locator("#cell-4").screenshot({ path: `${screenshotDir}/new-survey-crosstab.png` });
   }, 90_000);
 
   it("takes its title from the first heading as it is edited", async () => {
-    await page.click("#cell-1 .nb-cell-actions button:text('Edit')");
+    await nb(page).locator("#cell-1 .nb-cell-actions button:text('Edit')").click();
     await typeIntoCell(page, "1", "# Målstyring og størrelse\n\nMy question.");
     await page.keyboard.press("Shift+Enter");
     await page.waitForFunction(() => (document.querySelector<HTMLInputElement>("input.nb-title")?.value ?? "") === "Målstyring og størrelse");
@@ -53,7 +54,7 @@ describe("a new survey analysis", () => {
 
   it("follows the filter bar", async () => {
     const before = await outputText(page, "4");
-    await page.selectOption("nb-filter-bar select[name=fylke]", "12");
+    await nb(page).locator("nb-filter-bar select[name=fylke]").selectOption("12");
     await waitForOutput(page, "4", /filters: fylke 12 Hordaland/);
     expect(await outputText(page, "4")).not.toBe(before);
   });
@@ -64,7 +65,7 @@ describe("a new survey analysis", () => {
     await page.emulateMedia({ colorScheme: "dark" });
     await page.setViewportSize({ width: 1440, height: 900 });
     await page.screenshot({ path: `${screenshotDir}/new-survey-dark.png`, fullPage: true });
-    await page.locator("#cell-7").screenshot({ path: `${screenshotDir}/new-survey-frequencies-dark.png` });
-    expect(await page.locator("#cell-4 .nb-output table").count()).toBe(1);
+    await nb(page).locator("#cell-7").screenshot({ path: `${screenshotDir}/new-survey-frequencies-dark.png` });
+    expect(await nb(page).locator("#cell-4 .nb-output table").count()).toBe(1);
   });
 });

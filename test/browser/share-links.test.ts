@@ -10,7 +10,7 @@ import { unwrap } from "../../src/base/result";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, outputText, screenshotDir, waitForOutput } from "./browser-helpers";
+import { launchChromium, nb, outputText, screenshotDir, waitForOutput } from "./browser-helpers";
 import { installCountingDecompression } from "../support/counting-decompression";
 
 let server: RunningServer;
@@ -73,8 +73,8 @@ describe("share links in Chromium", () => {
     await page.click(".nb-consent");
     await waitForOutput(page, "out", "Hordaland | Sogn og Fjordane | Rogaland+Sogn og Fjordane | 14 | 2 | 7 | hei | mørk | true");
     // The forms show the restored choice too, not only the value.
-    expect(await page.locator("#cell-s select option:checked").textContent()).toBe("Hordaland");
-    expect(await page.locator("#cell-r input:checked").count()).toBe(1);
+    expect(await nb(page).locator("#cell-s select option:checked").textContent()).toBe("Hordaland");
+    expect(await nb(page).locator("#cell-r input:checked").count()).toBe(1);
     await page.screenshot({ path: `${screenshotDir}/share-inputs-restored.png` });
     await context.close();
   });

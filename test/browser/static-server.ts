@@ -1,6 +1,7 @@
 /**
  * A small static file server for the built app (`dist/`) on a free localhost port, for the browser
  * tests and the benchmark. No Vite dev server: the tests exercise exactly what ships, CSP included.
+ * It sends `Access-Control-Allow-Origin: *` like any host of the app must (README, "Hosting").
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { readFile, stat } from "node:fs/promises";
@@ -63,7 +64,9 @@ export async function serveDist(root = resolve("dist")): Promise<RunningServer> 
         if ((await stat(file)).isDirectory()) file = join(file, "index.html");
         const body = await readFile(file);
         const type = path.startsWith("/notebooks/") && extname(file) === ".html" ? "text/plain; charset=utf-8" : types[extname(file)];
-        res.writeHead(200, { "Content-Type": type ?? "application/octet-stream", "Cache-Control": "no-store" }).end(body);
+        // CORS open, as the README asks of any host: the notebook frame (an opaque origin) loads its
+        // module scripts in CORS mode.
+        res.writeHead(200, { "Content-Type": type ?? "application/octet-stream", "Cache-Control": "no-store", "Access-Control-Allow-Origin": "*" }).end(body);
       } catch {
         res.writeHead(404, { "Content-Type": "text/plain" }).end("not found");
       }
@@ -73,13 +76,35 @@ export async function serveDist(root = resolve("dist")): Promise<RunningServer> 
   return { url: `http://127.0.0.1:${port}/`, port, close: closer(server) };
 }
 
-/** A server that only counts requests: the "other origin" a hostile cell tries to reach. */
-export async function countingServer(): Promise<RunningServer & { hits: () => number }> {
-  let hits = 0;
-  const server = createServer((_req, res) => {
-    hits++;
-    res.writeHead(200, { "Access-Control-Allow-Origin": "*", "Content-Type": "text/plain" }).end("got it");
+/** One request the counting server received (a WebSocket upgrade counts as one). */
+export interface ReceivedRequest {
+  method: string;
+  url: string;
+  body: string;
+}
+
+/**
+ * A server that only counts requests: the "other origin" a hostile cell tries to reach. It answers
+ * everything with 200 (CORS open, so a request that gets out is not stopped by CORS instead of by
+ * our policy), records method, URL and body, counts WebSocket upgrades as requests, and counts
+ * bare TCP connections separately (a preconnect opens one without sending a request).
+ */
+export async function countingServer(): Promise<RunningServer & { hits: () => number; requests: () => ReceivedRequest[]; connections: () => number }> {
+  const received: ReceivedRequest[] = [];
+  let connections = 0;
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on("data", (chunk: Buffer) => chunks.push(chunk));
+    req.on("end", () => {
+      received.push({ method: req.method ?? "", url: req.url ?? "", body: Buffer.concat(chunks).toString("utf8") });
+      res.writeHead(200, { "Access-Control-Allow-Origin": "*", "Content-Type": "text/plain" }).end("got it");
+    });
+  });
+  server.on("connection", () => connections++);
+  server.on("upgrade", (req, socket) => {
+    received.push({ method: "UPGRADE", url: req.url ?? "", body: "" });
+    socket.destroy();
   });
   const port = await listen(server);
-  return { url: `http://127.0.0.1:${port}/`, port, close: closer(server), hits: () => hits };
+  return { url: `http://127.0.0.1:${port}/`, port, close: closer(server), hits: () => received.length, requests: () => [...received], connections: () => connections };
 }

@@ -1,13 +1,14 @@
 /**
  * The workbench end to end in Chromium, against the built app (`vite build` output in dist/, served
- * by a plain Node static server so the CSP meta of the build is in force).
+ * by a plain Node static server so the CSP meta of the build is in force). The notebook runs in the
+ * sandboxed frame (`nb(page)`); title, toolbar, banners and the consent bar are the shell's.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { countingServer, serveDist, type RunningServer } from "./static-server";
-import { launchChromium, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { launchChromium, nb, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -37,8 +38,8 @@ describe("workbench in Chromium", () => {
     await waitForOutput(page, "9", "435 kommuner");
     await waitForOutput(page, "9", "4 445 329 innbyggere");
     await waitForOutput(page, "9", "189 av dem har minst 5 000");
-    expect(await page.locator("nb-cell").count()).toBe(12);
-    expect(await page.locator("#cell-10 .nb-output svg").count()).toBeGreaterThan(0);
+    expect(await nb(page).locator("nb-cell").count()).toBe(12);
+    expect(await nb(page).locator("#cell-10 .nb-output svg").count()).toBeGreaterThan(0);
     expect(await outputText(page, "11")).toContain("Østlandet");
     await expect.poll(() => page.locator("input.nb-title").inputValue()).toBe("Kommuner i 1999 — demo");
     await page.screenshot({ path: `${screenshotDir}/main-view.png` });
@@ -46,15 +47,15 @@ describe("workbench in Chromium", () => {
 
   it("editing a cell and pressing Shift-Enter recomputes its dependent", async () => {
     await typeIntoCell(page, "5", "const grense = 50000");
-    expect(await page.locator("#cell-5 .nb-changed").count()).toBe(1);
+    expect(await nb(page).locator("#cell-5 .nb-changed").count()).toBe(1);
     expect(await outputText(page, "9")).toContain("189 av dem");
     await page.keyboard.press("Shift+Enter");
     await waitForOutput(page, "9", "10 av dem har minst 50 000");
-    expect(await page.locator("#cell-5 .nb-changed").count()).toBe(0);
+    expect(await nb(page).locator("#cell-5 .nb-changed").count()).toBe(0);
   });
 
   it("moving an input updates the dependent cells", async () => {
-    await page.selectOption("#cell-3 select", "Nord-Norge");
+    await nb(page).locator("#cell-3 select").selectOption("Nord-Norge");
     await waitForOutput(page, "9", "89 kommuner");
     await waitForOutput(page, "9", "462 808 innbyggere");
     await waitForOutput(page, "9", "1 av dem har minst 50 000");
@@ -65,12 +66,12 @@ describe("workbench in Chromium", () => {
     await page.waitForSelector(".nb-save-status.is-saved");
     await page.reload();
     await waitForOutput(page, "9", "10 av dem har minst 50 000");
-    expect(await page.locator("#cell-5 .nb-editor").textContent()).toContain("50000");
+    expect(await nb(page).locator("#cell-5 .nb-editor").textContent()).toContain("50000");
     expect(await page.locator(".nb-list .nb-badge").count()).toBeGreaterThan(0);
   });
 
   it("a share link opens in a fresh profile as a preview that runs nothing, then runs to the same values", async () => {
-    await page.selectOption("#cell-3 select", "Trøndelag");
+    await nb(page).locator("#cell-3 select").selectOption("Trøndelag");
     await waitForOutput(page, "9", "49 kommuner");
     await page.click(".nb-share");
     sharedLink = await page.locator(".nb-share-link").inputValue();
@@ -85,17 +86,17 @@ describe("workbench in Chromium", () => {
     });
     await other.goto(sharedLink);
     await other.waitForSelector(".nb-preview-bar");
-    expect(await other.locator("nb-cell").count()).toBe(12);
-    expect(await other.locator("#cell-5 .nb-editor").textContent()).toContain("50000");
+    expect(await nb(other).locator("nb-cell").count()).toBe(12);
+    expect(await nb(other).locator("#cell-5 .nb-editor").textContent()).toContain("50000");
     await other.waitForTimeout(500);
     expect(dataRequests).toEqual([]);
-    expect(await other.locator(".nb-output > *").count()).toBe(0);
+    expect(await nb(other).locator(".nb-output > *").count()).toBe(0);
     await other.screenshot({ path: `${screenshotDir}/share-preview.png` });
 
     await other.click(".nb-consent");
     await waitForOutput(other, "9", "49 kommuner");
     await waitForOutput(other, "9", "387 652 innbyggere");
-    expect(await other.locator("#cell-3 select option:checked").textContent()).toBe("Trøndelag");
+    expect(await nb(other).locator("#cell-3 select option:checked").textContent()).toBe("Trøndelag");
     expect(await outputText(other, "9")).toBe(await outputText(page, "9"));
     expect(dataRequests.length).toBeGreaterThan(0);
     await fresh.close();
@@ -122,11 +123,11 @@ describe("workbench in Chromium", () => {
       await other.waitForTimeout(500);
       expect(counter.hits()).toBe(0);
       await other.click(".nb-consent");
-      await other.waitForSelector("#cell-1 .nb-error");
+      await nb(other).locator("#cell-1 .nb-error").waitFor();
       await other.waitForTimeout(300);
       expect(counter.hits()).toBe(0);
       expect(violations.some((v) => v.includes("connect-src"))).toBe(true);
-      expect(await other.locator("#cell-1 .nb-error").textContent()).toMatch(/fetch/i);
+      expect(await nb(other).locator("#cell-1 .nb-error").textContent()).toMatch(/fetch/i);
       await waitForOutput(other, "2", "42");
       await fresh.close();
     } finally {
@@ -149,9 +150,9 @@ describe("workbench in Chromium", () => {
     );
     await other.click(".nb-consent");
     const started = Date.now();
-    await other.waitForSelector("#cell-2 .nb-error", { timeout: 20_000 });
+    await nb(other).locator("#cell-2 .nb-error").waitFor({ timeout: 20_000 });
     expect(Date.now() - started).toBeLessThan(10_000);
-    expect((await other.locator("#cell-2 .nb-error").textContent()) ?? "").toMatch(/stop|too long|time/i);
+    expect((await nb(other).locator("#cell-2 .nb-error").textContent()) ?? "").toMatch(/stop|too long|time/i);
     await waitForOutput(other, "3", "21");
     await typeIntoCell(other, "3", "x * 2");
     await other.keyboard.press("Shift+Enter");
@@ -164,12 +165,14 @@ describe("workbench in Chromium", () => {
     await page.goto(`${server.url}#/nb/demo`);
     await waitForOutput(page, "9", "kommuner");
     await typeIntoCell(page, "8", "const store = 123");
-    // No wait for the 300 ms debounce: pagehide/visibilitychange must flush the pending save.
+    // The draft has reached the shell (it marks a save as pending) but its 300 ms debounce has not
+    // run out: pagehide/visibilitychange must flush the pending save.
+    await page.waitForSelector(".nb-save-status.is-pending");
     await page.reload();
-    await page.waitForSelector("#cell-8 .nb-changed");
-    expect(await page.locator("#cell-8 .nb-editor").textContent()).toContain("const store = 123");
-    await page.click("#cell-8 .nb-editor");
-    await page.waitForSelector("#cell-8 .cm-content:focus");
+    await nb(page).locator("#cell-8 .nb-changed").waitFor();
+    expect(await nb(page).locator("#cell-8 .nb-editor").textContent()).toContain("const store = 123");
+    await nb(page).locator("#cell-8 .nb-editor").click();
+    await nb(page).locator("#cell-8 .cm-content:focus").waitFor();
     await page.keyboard.press("Shift+Enter");
     await waitForOutput(page, "9", "123 av dem");
   });

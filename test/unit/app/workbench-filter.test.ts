@@ -7,6 +7,7 @@
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../../src/base/result";
 import { SurveyScope } from "../../../src/analysis/survey-scope";
+import { NotebookSession } from "../../../src/app/notebook-session";
 import { NotebookStore } from "../../../src/app/notebook-store";
 import type { RuntimePort } from "../../../src/app/runtime-port";
 import { Workbench } from "../../../src/app/workbench";
@@ -70,12 +71,18 @@ async function setup(reads: readonly string[] = ["selection"]) {
   };
   const workbench = new Workbench({
     store: await NotebookStore.open(),
-    scope,
-    createRuntime: () => {
-      const runtime = scope.attached(new FakeRuntime(reads));
-      runtimes.push(runtime);
-      return runtime;
-    },
+    filter: scope,
+    createSession: ({ doc, drafts, inputs }) =>
+      new NotebookSession({
+        doc,
+        drafts,
+        inputs,
+        createRuntime: () => {
+          const runtime = scope.attached(new FakeRuntime(reads));
+          runtimes.push(runtime);
+          return runtime;
+        },
+      }),
     parseNotebook: () => ({ ok: true, value: { doc, warnings: [] } }),
     serializeNotebook: () => "",
     fetcher,

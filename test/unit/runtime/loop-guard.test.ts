@@ -43,4 +43,23 @@ describe("createLoopGuard", () => {
       for (let i = 0; i < 200; i++) guard();
     }).not.toThrow();
   });
+
+  it("reports once per stretch when a loop has run long, before it stops it", () => {
+    let clock = 0;
+    let reports = 0;
+    const { guard, reset } = createLoopGuard(1000, () => clock, { afterMs: 500, report: () => reports++ });
+    reset();
+    clock = 400;
+    for (let i = 0; i < 200; i++) guard();
+    expect(reports).toBe(0);
+    clock = 600;
+    for (let i = 0; i < 200; i++) guard();
+    clock = 900;
+    for (let i = 0; i < 200; i++) guard();
+    expect(reports).toBe(1);
+    reset();
+    clock = 1600;
+    for (let i = 0; i < 200; i++) guard();
+    expect(reports).toBe(2);
+  });
 });

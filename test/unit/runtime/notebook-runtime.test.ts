@@ -271,6 +271,17 @@ describe("NotebookRuntime lifecycle", () => {
     expect(rt.namedValues()["log"]).toEqual(expect.arrayContaining(["invalidated", "returned"]));
   });
 
+  it("names the cell whose loop runs long while it still runs, and a function it calls from another cell", async () => {
+    const long: string[] = [];
+    const rt = new NotebookRuntime({ timeoutMs: 200, onLongRun: (id) => long.push(id) });
+    runtime = rt;
+    rt.load(doc(js("spin", "function spin() { while (true) {} }"), js("quick", "const q = 1"), js("caller", "const x = await Promise.resolve(q); spin()")));
+    await rt.idle();
+    expect(rt.state("caller")?.error?.kind).toBe("timeout");
+    // The loop is in cell "spin"'s function, but "caller" was executing when it ran long.
+    expect(long).toEqual(["caller"]);
+  });
+
   it("stops a runaway loop in an event handler defined by a cell without blaming an idle stretch", async () => {
     const rt = start(js("1", "const target = new EventTarget(); target.addEventListener('go', () => { let n = 0; for (let i = 0; i < 1e5; i++) n += i; target.sum = n; })"));
     await rt.idle();

@@ -1,0 +1,35 @@
+/**
+ * The app's one survey filter as the shell keeps it: set from the URL or a share link before a
+ * notebook opens, moved by the filter bar inside the notebook frame (which reports it), written to
+ * the URL and into share links. The frame's SurveyScope holds the same filter for the cells.
+ */
+import { EMPTY_FILTER, surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
+
+/** What the workbench needs of the filter (SurveyScope has the same shape, so tests may pass one). */
+export interface FilterState {
+  readonly filter: SurveyFilter;
+  setFilter(filter: SurveyFilter): void;
+  onChange(listener: (changed: readonly string[]) => void): () => void;
+}
+
+/** The shell's filter (see the file comment). */
+export class AppFilter implements FilterState {
+  private current: SurveyFilter = EMPTY_FILTER;
+  private readonly listeners = new Set<(changed: readonly string[]) => void>();
+
+  get filter(): SurveyFilter {
+    return this.current;
+  }
+
+  /** Move the filter; listeners hear ["filter", "selection"]. No-op when it did not change. */
+  setFilter(filter: SurveyFilter): void {
+    if (surveyFilterToParams(filter) === surveyFilterToParams(this.current)) return;
+    this.current = filter;
+    for (const listener of this.listeners) listener(["filter", "selection"]);
+  }
+
+  onChange(listener: (changed: readonly string[]) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}

@@ -1,0 +1,58 @@
+/**
+ * Which respondents a notebook's frame may see. A notebook the user owns — bundled, local,
+ * imported, new — gets the data the user chose (the bundled reconstruction or their own file). A
+ * shared notebook is somebody else's code: it runs on the bundled reconstruction until the user
+ * makes a second explicit choice for it, "Run on my data", after consenting to run it at all. The
+ * choice holds for that notebook and that file; loading another file asks again.
+ */
+import type { ActiveData } from "../data-source";
+import type { NotebookOrigin } from "../notebook-store";
+import type { FrameDataChoice } from "./frame-session";
+
+/** The part of the DataSource the gate reads. */
+export interface ActiveDataSource {
+  readonly active: ActiveData;
+  onActiveChange(listener: (active: ActiveData) => void): () => void;
+}
+
+/** The gate (see the file comment). */
+export class DataGate {
+  /** Shared notebook key → the version of the user's data it was given. */
+  private readonly grants = new Map<string, number>();
+  private readonly listeners = new Set<() => void>();
+
+  constructor(private readonly source: ActiveDataSource) {
+    source.onActiveChange(() => this.emit());
+  }
+
+  /** What the frame of notebook `key` may see now. */
+  dataFor(key: string, origin: NotebookOrigin): FrameDataChoice {
+    const active = this.source.active;
+    if (active.kind === "bundled") return { kind: "bundled" };
+    if (origin.kind === "shared" && this.grants.get(key) !== active.version) return { kind: "bundled" };
+    return { kind: "user", version: active.version, name: active.name, load: active.result };
+  }
+
+  /** True while a shared notebook runs on the bundled data although the user has a file loaded. */
+  withheld(key: string, origin: NotebookOrigin): boolean {
+    return this.source.active.kind === "user" && this.dataFor(key, origin).kind === "bundled";
+  }
+
+  /** "Run on my data": give the user's current file to shared notebook `key`. */
+  grant(key: string): void {
+    const active = this.source.active;
+    if (active.kind !== "user") return;
+    this.grants.set(key, active.version);
+    this.emit();
+  }
+
+  /** Called when what some notebook may see changed (a grant, another file, back to bundled). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private emit(): void {
+    for (const listener of this.listeners) listener();
+  }
+}

@@ -1,0 +1,316 @@
+/**
+ * The notebook frame's side of the protocol (protocol.ts): it waits for the shell's `open`, builds
+ * the notebook there — the survey scope, the builtins, the session and (when running) the runtime —
+ * and reports back what the shell keeps or shows: edits and drafts, the filter, input values, the
+ * host names the cells read, which cells run, heartbeats. Files under data/ come from the shell on
+ * request; the frame itself has no network.
+ *
+ * Only the shell's messages are read: `open` from the parent window, everything after it from the
+ * MessagePort that came with `open` (protocol.ts says why a port). The shell is trusted; cell code
+ * in this frame posting to itself is not the parent.
+ */
+import { SurveyScope } from "../../analysis/survey-scope";
+import { toLoadResult } from "../../data/loaders/column-table";
+import { surveyFilterToParams } from "../../data/survey-filter";
+import { NotebookRuntime } from "../../runtime/notebook-runtime";
+import type { StdlibHost } from "../../runtime/stdlib";
+import { notebookBuiltins } from "../notebook-builtins";
+import { NotebookSession, type SessionChange } from "../notebook-session";
+import { HOST_NAMES, type FrameData, type FrameMessage, type FrameView, type RunningCell, type ShellMessage } from "./protocol";
+import { decodeUserData } from "./user-data-wire";
+
+/** What the frame's page renders once the shell has opened a notebook. */
+export interface OpenedNotebook {
+  session: NotebookSession;
+  scope: SurveyScope;
+  view: FrameView;
+}
+
+const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "open", "run", "filter", "data", "file", "ping", "whenIdle", "reportInputs"]);
+
+/** The shell is trusted: a message from the parent window is taken for what its type says. */
+function isShellMessage(value: unknown): value is ShellMessage {
+  return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && SHELL_TYPES.has(value.type);
+}
+
+/** A cell whose last run took less than this is not reported the moment it starts (trackState). */
+const QUICK_MS = 50;
+
+/**
+ * WebRTC is the one way out of this frame its policy cannot close: ICE sends UDP packets to any
+ * STUN/TURN host a notebook names (Chromium has no CSP directive for it; measured, see
+ * docs/decisions.md). Notebooks have no use for it, so its constructors are removed before any cell
+ * runs. They cannot be fetched back from another realm: every frame a notebook could make here is
+ * sandboxed into an opaque origin of its own, and workers are not allowed.
+ */
+const WEBRTC_CONSTRUCTORS = ["RTCPeerConnection", "webkitRTCPeerConnection"] as const;
+
+export class FrameController {
+  private opened: OpenedNotebook | undefined;
+  /** The channel to the shell, from `open` on. */
+  private port: MessagePort | undefined;
+  private readonly openWaiters: ((opened: OpenedNotebook) => void)[] = [];
+  private readonly files = new Map<number, { resolve: (bytes: ArrayBuffer) => void; reject: (error: Error) => void }>();
+  private nextFile = 0;
+  /** The filter the shell last sent, as URL params: a scope change to it is not reported back. */
+  private shellFilter = "";
+  private lastStatus = "";
+  private lastInputs = "";
+  private lastReads = "";
+  private lastInputReport = "";
+  private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Cells in the order their bodies started: when the frame hangs, the last one is the culprit. */
+  private readonly running = new Map<string, RunningCell>();
+  /** Cells pending or running. */
+  private readonly busy = new Set<string>();
+  /** Cell id → the source of its last run, for cells whose last run took less than QUICK_MS. */
+  private readonly quick = new Map<string, string>();
+  private lastDrag = 0;
+  /** This document's id in `ready`: a frame that navigated to a fresh copy of itself says a new one. */
+  private readonly boot = Math.random().toString(36).slice(2, 12);
+
+  constructor(
+    private readonly win: Window,
+    private readonly onOpen: (opened: OpenedNotebook) => void,
+  ) {
+    for (const name of WEBRTC_CONSTRUCTORS) Reflect.deleteProperty(win, name);
+    win.addEventListener("message", (event) => {
+      if (event.source !== win.parent || !isShellMessage(event.data) || this.port) return;
+      if (event.data.type === "hello") return this.post({ type: "ready", boot: this.boot });
+      if (event.data.type !== "open") return;
+      const port = event.data.channel;
+      this.port = port;
+      port.onmessage = (message) => {
+        if (isShellMessage(message.data)) this.receive(message.data);
+      };
+      this.receive(event.data);
+    });
+    // A file dropped on the notebook must not open in the frame; the shell's drop zone takes it.
+    const onDrag = (event: DragEvent): void => {
+      if (!event.dataTransfer?.types.includes("Files")) return;
+      event.preventDefault();
+      if (event.timeStamp - this.lastDrag < 200) return;
+      this.lastDrag = event.timeStamp;
+      this.post({ type: "drag" });
+    };
+    win.addEventListener("dragenter", onDrag);
+    win.addEventListener("dragover", onDrag);
+    win.addEventListener("drop", (event) => {
+      if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
+    });
+    this.post({ type: "ready", boot: this.boot });
+  }
+
+  /** Resolves with the notebook once the shell has opened it. */
+  whenOpen(): Promise<OpenedNotebook> {
+    return this.opened ? Promise.resolve(this.opened) : new Promise((resolve) => this.openWaiters.push(resolve));
+  }
+
+  /** Resolves when nothing runs (for the test hooks). */
+  idle(): Promise<void> {
+    return this.whenOpen().then((opened) => opened.session.idle());
+  }
+
+  private post(message: FrameMessage): void {
+    if (this.port) this.port.postMessage(message);
+    else this.win.parent.postMessage(message, "*");
+  }
+
+  private receive(message: ShellMessage): void {
+    switch (message.type) {
+      case "hello":
+        return;
+      case "open":
+        if (!this.opened) this.open(message);
+        return;
+      case "run":
+        void this.whenOpen().then((opened) => {
+          void opened.session.start();
+          this.reportReads();
+        });
+        return;
+      case "filter":
+        this.shellFilter = surveyFilterToParams(message.filter);
+        this.opened?.scope.setFilter(message.filter);
+        return;
+      case "data":
+        if (this.opened) this.applyData(this.opened.scope, message.data);
+        return;
+      case "file": {
+        const waiting = this.files.get(message.id);
+        this.files.delete(message.id);
+        if ("bytes" in message) waiting?.resolve(message.bytes);
+        else waiting?.reject(new Error(message.error));
+        return;
+      }
+      case "ping":
+        this.post({ type: "pong", seq: message.seq });
+        return;
+      case "whenIdle":
+        void this.idle().then(() => {
+          this.reportInputOutcome();
+          this.post({ type: "idle", id: message.id });
+        });
+        return;
+      case "reportInputs":
+        this.post({ type: "inputs", values: this.opened?.session.inputValues() ?? {}, id: message.id });
+        return;
+    }
+  }
+
+  /** A file under data/, from the shell. */
+  private requestFile(path: string): Promise<ArrayBuffer> {
+    const id = this.nextFile++;
+    return new Promise((resolve, reject) => {
+      this.files.set(id, { resolve, reject });
+      this.post({ type: "file", id, path });
+    });
+  }
+
+  private host(): StdlibHost & { document: Document } {
+    return {
+      readText: async (path) => new TextDecoder().decode(await this.requestFile(path)),
+      readBytes: async (path) => new Uint8Array(await this.requestFile(path)),
+      document: this.win.document,
+    };
+  }
+
+  private applyData(scope: SurveyScope, data: FrameData): void {
+    scope.setData(data.kind === "bundled" ? { kind: "bundled" } : { kind: "user", load: decodeUserData(data.data, toLoadResult) });
+  }
+
+  private open(message: Extract<ShellMessage, { type: "open" }>): void {
+    const host = this.host();
+    const scope = new SurveyScope(() => import("../../analysis/survey-source").then((m) => new m.SurveySource(host)));
+    // Filter and data are set before the runtime exists, so the first run already uses them.
+    this.shellFilter = surveyFilterToParams(message.filter);
+    scope.setFilter(message.filter);
+    this.applyData(scope, message.data);
+    const builtins = notebookBuiltins({ ...host, view: message.view }, scope);
+    const held = message.held;
+    const session = new NotebookSession({
+      doc: message.doc,
+      drafts: message.drafts,
+      inputs: message.inputs,
+      createRuntime: () => {
+        const runtime = scope.attached(new NotebookRuntime({ builtins, onLongRun: (id) => this.reportLong(id) }));
+        for (const cell of held) runtime.hold(cell.id, cell.message);
+        return runtime;
+      },
+    });
+    const opened: OpenedNotebook = { session, scope, view: message.view };
+    this.opened = opened;
+    session.onChange((change) => this.onSessionChange(session, change));
+    scope.onChange((names) => {
+      if (!names.includes("filter")) return;
+      const key = surveyFilterToParams(scope.filter);
+      if (key === this.shellFilter) return;
+      this.shellFilter = key;
+      this.post({ type: "filter", filter: scope.filter });
+    });
+    // Start before the notebook is drawn: the runtime's first cells (and their file requests) are
+    // then under way while the cells render, instead of after.
+    if (message.mode === "live") void session.start();
+    this.onOpen(opened);
+    for (const resolve of this.openWaiters.splice(0)) resolve(opened);
+    this.reportReads();
+  }
+
+  private onSessionChange(session: NotebookSession, change: SessionChange): void {
+    if (change.kind === "doc") {
+      this.post({ type: "cells", cells: session.doc.cells });
+      const ids = new Set(session.doc.cells.map((c) => c.id));
+      for (const id of [...this.busy]) if (!ids.has(id)) this.busy.delete(id);
+      for (const id of [...this.running.keys()]) if (!ids.has(id)) this.running.delete(id);
+      // The runtime re-plans right after the session's change event: read the names after it.
+      queueMicrotask(() => this.reportReads());
+    } else if (change.kind === "draft") {
+      this.post({ type: "draft", id: change.id, text: session.draft(change.id) ?? null });
+    } else if (change.kind === "state") {
+      this.trackState(session, change.id);
+    } else {
+      this.reportReads();
+    }
+  }
+
+  /**
+   * Keep track of which cells run, and tell the shell in time. A message sent while a cell's code
+   * runs reaches the shell even if that code never returns, so it is sent at once for a cell that
+   * may be slow — one that has not run yet with this source, or took longer than QUICK_MS last time
+   * — both when it starts and when it ends; and the runtime's loop guard reports any cell whose
+   * loop has spun for half a second (`reportLong`). Everything else (pending, the quick cells a
+   * filter change reruns) is sent once at the end of the task: a rerun of twenty quick cells costs
+   * one message, not sixty. Once the notebook is idle its input values follow.
+   */
+  private trackState(session: NotebookSession, id: string): void {
+    const state = session.state(id);
+    const source = session.cell(id)?.source;
+    const wasRunning = this.running.has(id);
+    const started = state?.status === "running" && !wasRunning;
+    this.running.delete(id);
+    if (state?.status === "running") this.running.set(id, { id, names: state.defines.slice(0, 16) });
+    if (state?.status === "running" || state?.status === "pending") this.busy.add(id);
+    else this.busy.delete(id);
+    const ended = wasRunning && !this.running.has(id);
+    if (ended && source !== undefined) {
+      if (state?.lastRunMs !== undefined && state.lastRunMs < QUICK_MS) this.quick.set(id, source);
+      else this.quick.delete(id);
+    }
+    const mayBeSlow = this.quick.get(id) !== source;
+    if (started && mayBeSlow) this.reportStatus(id);
+    else if (ended && mayBeSlow) this.reportStatus(null);
+    else this.scheduleStatus(session);
+  }
+
+  /** The loop guard's word: `id`'s loop has run long and still runs. */
+  private reportLong(id: string): void {
+    this.reportStatus(id, true);
+  }
+
+  private scheduleStatus(session: NotebookSession): void {
+    if (this.statusTimer !== undefined) return;
+    this.statusTimer = setTimeout(() => {
+      this.statusTimer = undefined;
+      this.reportStatus(null);
+      if (this.busy.size === 0) this.reportInputs(session);
+    }, 0);
+  }
+
+  private reportStatus(current: string | null, always = false): void {
+    const busy = this.busy.size > 0;
+    const running = [...this.running.values()];
+    const key = `${busy}:${current ?? ""}:${running.map((r) => r.id).join("\u0000")}`;
+    if (key === this.lastStatus && !always) return;
+    this.lastStatus = key;
+    this.post({ type: "status", running, busy, current });
+  }
+
+  private reportInputs(session: NotebookSession): void {
+    const values = session.inputValues();
+    const json = JSON.stringify(values);
+    if (json === this.lastInputs) return;
+    this.lastInputs = json;
+    this.post({ type: "inputs", values });
+  }
+
+  /** What became of the link's input values (names and kinds only), when it changed. */
+  private reportInputOutcome(): void {
+    const report = this.opened?.session.inputReport();
+    if (!report) return;
+    const message: FrameMessage = { type: "inputReport", applied: report.applied, dropped: report.dropped.map((d) => ({ name: d.name, kind: d.problem.kind })) };
+    const key = JSON.stringify(message);
+    if (key === this.lastInputReport) return;
+    this.lastInputReport = key;
+    this.post(message);
+  }
+
+  private reportReads(): void {
+    const session = this.opened?.session;
+    if (!session) return;
+    const names = HOST_NAMES.filter((name) => session.references(name));
+    const key = names.join(",");
+    if (key === this.lastReads) return;
+    this.lastReads = key;
+    this.post({ type: "reads", names });
+  }
+}

@@ -1,0 +1,421 @@
+/**
+ * The shell's side of one open notebook that runs in the sandboxed frame. To the workbench it is a
+ * session like any other (the document, drafts, mode, input values — kept here from what the frame
+ * reports, so autosave, export and share links work without asking the frame); to the frame it is
+ * the only party it can talk to.
+ *
+ * It also watches the frame: a heartbeat every half second, and when the frame has not answered
+ * for a second it is "stuck" (a cell that never returns). `stop()` then removes the frame and opens
+ * the notebook in a fresh one, with the cells that were running held back (shown as stopped, not
+ * rerun). The frame runs in its own process, so the shell stays responsive meanwhile. A frame whose
+ * document navigated away (a notebook set `location`) is replaced the same way, paused.
+ */
+import type { Result } from "../../base/result";
+import type { LoadResult } from "../../data/loaders/load-result";
+import { surveyFilterToParams } from "../../data/survey-filter";
+import type { NotebookDoc } from "../../notebook/document";
+import type { InputRestoreReport } from "../../runtime/input-binding";
+import type { FilterState } from "../app-filter";
+import { titleAfterEdit } from "../notebook-title";
+import type { SessionChange, SessionMode } from "../notebook-session";
+import type { SessionPort } from "../session-port";
+import type { FrameHandle, FrameSlot } from "./frame-slot";
+import { inputReportOf, readFrameMessage, type FrameData, type FrameMessage, type FrameView, type HeldCell, type HostName, type RunningCell, type ShellMessage } from "./protocol";
+import { culprits, Heartbeat, HEARTBEAT_MS, IDLE_STATUS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, stoppedMessage, type FrameStatus } from "./frame-status";
+import { FileRequests } from "./file-gate";
+import { encodeUserData } from "./user-data-wire";
+
+/** The data the data gate lets this notebook see. */
+export type FrameDataChoice = { kind: "bundled" } | { kind: "user"; version: number; name: string; load: LoadResult };
+
+/** The next notebook's frame is loaded once this one has been quiet this long (FrameSlot.prewarm). */
+const QUIET_BEFORE_SPARE_MS = 3000;
+/** How long a share link waits for the frame's current input values before using the last reported. */
+const INPUTS_WAIT_MS = 1000;
+
+/** What a frame session needs from the shell. */
+export interface FrameSessionDeps {
+  slot: Pick<FrameSlot, "fresh" | "prewarm">;
+  filter: FilterState;
+  /** Fetch a file under data/ for the frame (file-gate.ts): the normalised path and its bytes. */
+  readFile(path: string): Promise<Result<{ path: string; bytes: ArrayBuffer }>>;
+  /** A data file was handed to the frame (the header's data notice follows this). */
+  onRead(path: string): void;
+}
+
+/** How the notebook opens. */
+export interface FrameSessionInit {
+  doc: NotebookDoc;
+  drafts: Record<string, string>;
+  inputs: Record<string, unknown>;
+  mode: SessionMode;
+  view: FrameView;
+  data: FrameDataChoice;
+}
+
+function dataKey(choice: FrameDataChoice): string {
+  return choice.kind === "bundled" ? "bundled" : `user:${choice.version}`;
+}
+
+export class FrameSession implements SessionPort {
+  doc: NotebookDoc;
+  mode: SessionMode;
+  private readonly drafts = new Map<string, string>();
+  private inputs: Record<string, unknown>;
+  private reads = new Set<HostName>();
+  private data: FrameDataChoice;
+  private held: HeldCell[] = [];
+  private frame: FrameHandle | undefined;
+  /** The shell's end of the current frame's channel (protocol.ts). */
+  private channel: MessagePort | undefined;
+  private ready = false;
+  /** The frame document's own id from its `ready`. */
+  private boot = "";
+  private state: FrameStatus = IDLE_STATUS;
+  private readonly pulse = new Heartbeat();
+  private readonly idleWaiters = new Map<number, () => void>();
+  private idleSeq = 0;
+  private readonly inputWaiters = new Map<number, () => void>();
+  private inputOutcome: InputRestoreReport = { applied: [], dropped: [] };
+  private readonly files: FileRequests;
+  /** The filter the frame has (what we sent or it told us), as URL params, so changes are not echoed. */
+  private frameFilter = "";
+  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private readonly statusListeners = new Set<() => void>();
+  private readonly heartbeat: ReturnType<typeof setInterval>;
+  private readonly unfollowFilter: () => void;
+  private disposed = false;
+  /** Date.now() of the frame's last word about work (status, cells); the spare waits for quiet. */
+  private lastActivity = 0;
+
+  private readonly view: FrameView;
+
+  constructor(
+    init: FrameSessionInit,
+    private readonly deps: FrameSessionDeps,
+  ) {
+    this.view = init.view;
+    this.doc = structuredClone(init.doc);
+    this.mode = init.mode;
+    this.inputs = { ...init.inputs };
+    this.data = init.data;
+    const ids = new Set(this.doc.cells.map((c) => c.id));
+    for (const [id, text] of Object.entries(init.drafts)) if (ids.has(id)) this.drafts.set(id, text);
+    this.files = new FileRequests(deps.readFile, deps.onRead);
+    this.unfollowFilter = deps.filter.onChange(() => this.sendFilter());
+    this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
+    this.attach();
+  }
+
+  // --- SessionPort -------------------------------------------------------------------------------
+
+  onChange(listener: (change: SessionChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Run the notebook (consent for a shared preview). */
+  start(): Promise<void> {
+    if (this.mode === "live") return Promise.resolve();
+    this.mode = "live";
+    if (this.ready) this.post({ type: "run" });
+    this.emit({ kind: "mode" });
+    return Promise.resolve();
+  }
+
+  /** Resolves when the frame says nothing runs (at once in preview or while paused). */
+  idle(): Promise<void> {
+    if (this.mode === "preview" || this.state.paused !== undefined || this.disposed) return Promise.resolve();
+    return new Promise((resolve) => {
+      const id = ++this.idleSeq;
+      this.idleWaiters.set(id, resolve);
+      if (this.ready) this.post({ type: "whenIdle", id });
+    });
+  }
+
+  /** Whether the notebook's cells read a host name (as the frame last said). */
+  references(name: string): boolean {
+    return [...this.reads].some((read) => read === name);
+  }
+
+  inputValues(): Record<string, unknown> {
+    return structuredClone(this.inputs);
+  }
+
+  /** Which of a link's input values were taken and which refused (as the frame last said, before idle). */
+  inputReport(): InputRestoreReport {
+    return this.inputOutcome;
+  }
+
+  /**
+   * Ask the frame for its input values now (they are otherwise reported shortly after they change),
+   * so a share link made right after moving a slider carries the new value. Waits at most a second:
+   * a frame that does not answer keeps its last reported values.
+   */
+  refreshInputs(): Promise<void> {
+    if (!this.ready || this.mode !== "live") return Promise.resolve();
+    return new Promise((resolve) => {
+      const id = ++this.idleSeq;
+      const done = (): void => {
+        clearTimeout(timer);
+        this.inputWaiters.delete(id);
+        resolve();
+      };
+      const timer = setTimeout(done, INPUTS_WAIT_MS);
+      this.inputWaiters.set(id, done);
+      this.post({ type: "reportInputs", id });
+    });
+  }
+
+  draftRecord(): Record<string, string> {
+    return Object.fromEntries(this.drafts);
+  }
+
+  setTitle(title: string): void {
+    if (title === this.doc.title) return;
+    this.doc.title = title;
+    this.emit({ kind: "doc" });
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    clearInterval(this.heartbeat);
+    this.unfollowFilter();
+    this.channel?.close();
+    this.frame?.remove({ hung: this.state.stuck });
+    this.frame = undefined;
+    for (const resolve of [...this.idleWaiters.values(), ...this.inputWaiters.values()]) resolve();
+    this.idleWaiters.clear();
+    this.listeners.clear();
+    this.statusListeners.clear();
+  }
+
+  // --- The frame ----------------------------------------------------------------------------------
+
+  /** The running cells, whether the frame answers, and whether the notebook waits after a restart. */
+  get status(): FrameStatus {
+    return this.state;
+  }
+
+  /** Called when the status or the names the notebook reads change (and every heartbeat while something runs). */
+  onStatus(listener: () => void): () => void {
+    this.statusListeners.add(listener);
+    return () => this.statusListeners.delete(listener);
+  }
+
+  /** A cell named for people: its defined names, else its position. */
+  cellLabel(cell: RunningCell): string {
+    if (cell.names.length > 0) return cell.names.join(", ");
+    const index = this.doc.cells.findIndex((c) => c.id === cell.id);
+    return index < 0 ? "a cell" : `cell ${index + 1}`;
+  }
+
+  /** The cells Stop would hold back (see `culprits`). */
+  culprits(): RunningCell[] {
+    return culprits(this.state);
+  }
+
+  /** Stop: replace the frame, holding back the cells that kept it busy. */
+  stop(): void {
+    const seconds = Math.max(1, Math.round((Date.now() - (this.state.busySince ?? Date.now())) / 1000));
+    const running = this.culprits().filter((cell) => !this.held.some((h) => h.id === cell.id));
+    this.held = [...this.held, ...running.map((cell) => ({ id: cell.id, message: stoppedMessage(seconds) }))];
+    this.restart(running.length > 0 ? undefined : PAUSE_UNKNOWN_CELL);
+  }
+
+  /** "Run" after a pause: the frame starts the runtime. */
+  resume(): void {
+    if (this.state.paused === undefined) return;
+    this.state = { ...this.state, paused: undefined };
+    if (this.ready) this.post({ type: "run" });
+    this.emitStatus();
+  }
+
+  /** What the data gate lets the notebook see now; posted only when it changed. */
+  setData(choice: FrameDataChoice): void {
+    if (dataKey(choice) === dataKey(this.data)) return;
+    this.data = choice;
+    if (!this.ready) return;
+    const { data, transfer } = this.encodeData();
+    this.post({ type: "data", data }, transfer);
+  }
+
+  /** Which respondents the notebook runs on. */
+  get dataKind(): FrameDataChoice["kind"] {
+    return this.data.kind;
+  }
+
+  private attach(): void {
+    this.ready = false;
+    this.channel?.close();
+    this.channel = undefined;
+    // A hung frame goes first, with the spare that shares its process, so the new one gets its own.
+    this.frame?.remove({ hung: this.state.stuck });
+    const frame = this.deps.slot.fresh();
+    this.frame = frame;
+    frame.listen({
+      // Through the window only `ready` counts; everything after it comes over the channel. A
+      // `ready` from another document of the frame (it navigated to a fresh copy of frame.html)
+      // is a navigation like any other.
+      message: (data) => {
+        if (this.frame !== frame) return;
+        const read = readFrameMessage(data);
+        if (!read.ok || read.value.type !== "ready") return;
+        if (!this.ready) this.open(frame, read.value.boot);
+        else if (read.value.boot !== this.boot) this.restart(PAUSE_NAVIGATED);
+      },
+      navigated: () => {
+        if (this.frame === frame) this.restart(PAUSE_NAVIGATED);
+      },
+    });
+  }
+
+  private restart(paused: string | undefined): void {
+    this.pulse.reset();
+    this.attach();
+    this.state = { ...IDLE_STATUS, paused };
+    this.emitStatus();
+  }
+
+  private post(message: Exclude<ShellMessage, { type: "open" }>, transfer: Transferable[] = []): void {
+    this.channel?.postMessage(message, transfer);
+  }
+
+  private encodeData(): { data: FrameData; transfer: ArrayBuffer[] } {
+    const choice = this.data;
+    if (choice.kind === "bundled") return { data: { kind: "bundled" }, transfer: [] };
+    const { wire, transfer } = encodeUserData(choice.load, choice.version, choice.name);
+    return { data: { kind: "user", data: wire }, transfer };
+  }
+
+  /** The frame is ready: give it its channel and the notebook. */
+  private open(frame: FrameHandle, boot: string): void {
+    this.ready = true;
+    this.lastActivity = Date.now();
+    this.boot = boot;
+    const { port1, port2 } = new MessageChannel();
+    this.channel = port1;
+    port1.onmessage = (event) => {
+      if (this.channel === port1) this.receive(event.data);
+    };
+    const { data, transfer } = this.encodeData();
+    const filter = this.deps.filter.filter;
+    this.frameFilter = surveyFilterToParams(filter);
+    const mode = this.mode === "live" && this.state.paused === undefined ? "live" : "preview";
+    const message: ShellMessage = { type: "open", channel: port2, doc: this.doc, drafts: this.draftRecord(), mode, view: this.view, inputs: this.inputs, filter, data, held: this.held };
+    frame.post(message, [port2, ...transfer]);
+    for (const id of this.idleWaiters.keys()) this.post({ type: "whenIdle", id });
+  }
+
+  private sendFilter(): void {
+    const filter = this.deps.filter.filter;
+    const key = surveyFilterToParams(filter);
+    if (!this.ready || key === this.frameFilter) return;
+    this.frameFilter = key;
+    this.post({ type: "filter", filter });
+  }
+
+  private beat(): void {
+    if (!this.ready || this.mode !== "live" || this.state.paused !== undefined) return;
+    const now = Date.now();
+    if (!this.state.busy && !this.state.stuck && now - this.lastActivity >= QUIET_BEFORE_SPARE_MS) this.deps.slot.prewarm();
+    const { ping, stuck } = this.pulse.tick(now);
+    if (ping !== undefined) this.post({ type: "ping", seq: ping });
+    if (stuck && !this.state.stuck) {
+      this.state = { ...this.state, stuck: true };
+      this.emitStatus();
+    }
+    // The strip counts the seconds a cell has been running.
+    if (this.state.busy) this.emitStatus();
+  }
+
+  /** A message on the channel: checked, then handled. */
+  private receive(data: unknown): void {
+    const read = readFrameMessage(data);
+    if (!read.ok || read.value.type === "ready") return;
+    this.handle(read.value);
+  }
+
+  private handle(message: Exclude<FrameMessage, { type: "ready" }>): void {
+    if (message.type === "status" || message.type === "cells") this.lastActivity = Date.now();
+    switch (message.type) {
+      case "cells":
+        return this.applyCells(message.cells);
+      case "draft": {
+        if (!this.doc.cells.some((c) => c.id === message.id)) return;
+        const had = this.drafts.get(message.id);
+        if (message.text === null) this.drafts.delete(message.id);
+        else this.drafts.set(message.id, message.text);
+        if (had !== this.drafts.get(message.id)) this.emit({ kind: "draft", id: message.id });
+        return;
+      }
+      case "filter":
+        this.frameFilter = surveyFilterToParams(message.filter);
+        this.deps.filter.setFilter(message.filter);
+        return;
+      case "inputReport":
+        this.inputOutcome = inputReportOf(message);
+        return;
+      case "inputs":
+        if (this.mode === "live") this.inputs = message.values;
+        if (message.id !== undefined) this.inputWaiters.get(message.id)?.();
+        return;
+      case "reads":
+        this.reads = new Set(message.names);
+        this.emitStatus();
+        return;
+      case "status": {
+        const wasBusy = this.state.busy;
+        const busySince = message.busy ? (wasBusy ? this.state.busySince : Date.now()) : undefined;
+        this.state = { ...this.state, running: message.running, busy: message.busy, current: message.current, busySince };
+        // The strip shows a run only once it has lasted (the heartbeat redraws it meanwhile), so
+        // only the end of a run needs drawing at once — not every cell of a busy run.
+        if (wasBusy && !message.busy) this.emitStatus();
+        return;
+      }
+      case "pong":
+        if (!this.pulse.pong(message.seq)) return;
+        if (this.state.stuck) {
+          this.state = { ...this.state, stuck: false };
+          this.emitStatus();
+        }
+        return;
+      case "idle": {
+        const resolve = this.idleWaiters.get(message.id);
+        this.idleWaiters.delete(message.id);
+        resolve?.();
+        return;
+      }
+      case "file":
+        return void this.serveFile(message.id, message.path);
+      case "drag":
+        return this.frame?.passPointerForAMoment();
+    }
+  }
+
+  private applyCells(cells: NotebookDoc["cells"]): void {
+    // The title is the shell's; it follows the first heading by the same rule as in the frame.
+    this.doc = { ...this.doc, title: titleAfterEdit(this.doc.title, this.doc.cells, cells), cells };
+    const ids = new Set(cells.map((c) => c.id));
+    for (const id of [...this.drafts.keys()]) if (!ids.has(id)) this.drafts.delete(id);
+    // A held cell whose source changed has been edited: it runs again on the next restart.
+    this.held = this.held.filter((h) => ids.has(h.id));
+    this.emit({ kind: "doc" });
+  }
+
+  private async serveFile(id: number, path: string): Promise<void> {
+    const frame = this.frame;
+    const answer = await this.files.answer(id, path);
+    if (this.frame !== frame) return;
+    if ("bytes" in answer) this.post({ type: "file", ...answer }, [answer.bytes]);
+    else this.post({ type: "file", ...answer });
+  }
+
+  private emit(change: SessionChange): void {
+    for (const listener of this.listeners) listener(change);
+  }
+
+  private emitStatus(): void {
+    for (const listener of this.statusListeners) listener();
+  }
+}

@@ -1,0 +1,176 @@
+/**
+ * The place in the shell where the notebook frame lives: it makes the sandboxed iframes, keeps at
+ * most one in the page, and is the shell's only listener for messages from them.
+ *
+ * Every notebook gets a fresh frame (a new document, a new realm): nothing a notebook left behind —
+ * timers, listeners, globals — can wait in a frame for the next notebook's data. A hidden spare
+ * frame, which no notebook has touched, loads ahead of time, so opening a notebook does not wait
+ * for the frame's scripts (the next one once the open notebook has been quiet for a while, see
+ * FrameSession). The first one is static markup in index.html: it starts loading (and its
+ * renderer process starting) with the page, in parallel with the shell's own scripts, storage and
+ * notebook list; the slot adopts it and says `hello`, which the frame answers with `ready` in case
+ * its first `ready` came before anyone listened.
+ *
+ * A frame that hung is removed together with the spare: sandboxed frames of one site share a
+ * renderer process, so a spare made while a notebook spun would sit in the spinning process and hang
+ * too. With both gone, the next frame gets a process of its own.
+ *
+ * A message counts only when it comes from the current frame's window and from an opaque origin
+ * ("null": the frame is sandboxed without allow-same-origin). A second `load` of a frame means its
+ * document navigated (a notebook set `location`); the handle reports it so the shell can replace
+ * the frame. (For the adopted first frame the first `load` may have passed before anyone listened,
+ * so its loads are not counted; a notebook that navigates it away stops answering the heartbeat
+ * instead, and the shell offers Stop.)
+ */
+
+/** The iframe's sandbox: scripts and downloads, nothing else (no same-origin, top navigation, popups, forms, modals). */
+export const FRAME_SANDBOX = "allow-scripts allow-downloads";
+
+/** How long pointer events pass through after the frame last said a file is dragged over it. */
+const POINTER_PASS_MS = 1500;
+
+/** What a frame's owner hears from it. */
+export interface FrameListener {
+  /** A message from the frame (untrusted: read it with readFrameMessage). */
+  message(data: unknown): void;
+  /** The frame's document was replaced after it first loaded. */
+  navigated(): void;
+}
+
+/** One frame: post to it, remove it. */
+export interface FrameHandle {
+  /**
+   * Let pointer events pass through the frame to the shell for a moment (a file is being dragged
+   * over the notebook: the drop must reach the shell's drop zone, not the frame).
+   */
+  passPointerForAMoment(): void;
+  /** Post to the frame's window ("*": a sandboxed document has no origin to name). */
+  post(message: unknown, transfer?: Transferable[]): void;
+  /** Start hearing the frame; messages that arrived before (its "ready") are delivered now. */
+  listen(listener: FrameListener): void;
+  /** Remove the frame; `hung`: it stopped answering, so the spare (same process) goes too. */
+  remove(options?: { hung?: boolean }): void;
+}
+
+class Frame implements FrameHandle {
+  private listener: FrameListener | undefined;
+  private readonly early: unknown[] = [];
+  private loads = 0;
+  private removed = false;
+  private pointerTimer: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    readonly element: HTMLIFrameElement,
+    private readonly onHungRemoved: () => void,
+    countLoads: boolean,
+  ) {
+    if (!countLoads) return;
+    element.addEventListener("load", () => {
+      this.loads++;
+      if (this.loads > 1 && !this.removed) this.listener?.navigated();
+    });
+  }
+
+  get window(): Window | null {
+    return this.element.contentWindow;
+  }
+
+  receive(data: unknown): void {
+    if (this.removed) return;
+    if (this.listener) this.listener.message(data);
+    else if (this.early.length < 8) this.early.push(data);
+  }
+
+  post(message: unknown, transfer: Transferable[] = []): void {
+    if (!this.removed) this.element.contentWindow?.postMessage(message, "*", transfer);
+  }
+
+  passPointerForAMoment(): void {
+    this.element.style.pointerEvents = "none";
+    if (this.pointerTimer !== undefined) clearTimeout(this.pointerTimer);
+    this.pointerTimer = setTimeout(() => {
+      this.element.style.pointerEvents = "";
+      this.pointerTimer = undefined;
+    }, POINTER_PASS_MS);
+  }
+
+  listen(listener: FrameListener): void {
+    this.listener = listener;
+    for (const data of this.early.splice(0)) listener.message(data);
+    if (this.loads > 1) listener.navigated();
+  }
+
+  remove(options: { hung?: boolean } = {}): void {
+    this.removed = true;
+    if (this.pointerTimer !== undefined) clearTimeout(this.pointerTimer);
+    this.listener = undefined;
+    this.element.remove();
+    if (options.hung) this.onHungRemoved();
+  }
+}
+
+/** The container of the notebook frame (see the file comment). */
+export class FrameSlot {
+  private current: Frame | undefined;
+  /** A frame made ahead of time (hidden) that no notebook has taken yet. */
+  private spare: Frame | undefined;
+
+  /**
+   * @param container the shell element the frame fills
+   * @param src the frame document, relative to the page
+   */
+  constructor(
+    private readonly container: HTMLElement,
+    private readonly src = "frame.html",
+    win: Window = window,
+  ) {
+    win.addEventListener("message", (event) => {
+      if (event.source === null || event.origin !== "null") return;
+      const frame = [this.current, this.spare].find((f) => f !== undefined && event.source === f.window);
+      frame?.receive(event.data);
+    });
+    const first = container.querySelector("iframe");
+    if (first) {
+      this.spare = new Frame(first, () => this.dropSpare(), false);
+      this.spare.post({ type: "hello" });
+    }
+  }
+
+  /**
+   * Make a spare frame now, so its scripts load before a notebook needs it. Call it when the open
+   * notebook is quiet: the spare shares the notebook's renderer process, and loading it takes the
+   * notebook's thread for a moment.
+   */
+  prewarm(): void {
+    this.spare ??= this.make();
+  }
+
+  /** A fresh frame, shown in the slot; the previous one is removed. */
+  fresh(): FrameHandle {
+    this.current?.remove();
+    const frame = this.spare ?? this.make();
+    this.spare = undefined;
+    frame.element.hidden = false;
+    this.current = frame;
+    return frame;
+  }
+
+  private make(): Frame {
+    const doc = this.container.ownerDocument;
+    const element = doc.createElement("iframe");
+    element.className = "nb-frame";
+    element.title = "Notebook";
+    element.hidden = true;
+    element.setAttribute("sandbox", FRAME_SANDBOX);
+    element.setAttribute("referrerpolicy", "no-referrer");
+    element.src = this.src;
+    this.container.append(element);
+    return new Frame(element, () => this.dropSpare(), true);
+  }
+
+  /** Remove the spare frame (it may share a hung frame's process); a new one is made later. */
+  private dropSpare(): void {
+    this.spare?.remove();
+    this.spare = undefined;
+  }
+}

@@ -1,0 +1,288 @@
+/**
+ * The message protocol between the app's page (the shell: storage, routing, the URL, the user's
+ * file) and the sandboxed notebook frame (`frame.html`: the cells, the runtime, the analysis
+ * layer). Every message type of both directions is declared here, and every message from the frame
+ * is read through {@link readFrameMessage} before the shell acts on it.
+ *
+ * Transport: the frame announces itself with `ready` through `window.postMessage` (at boot, and in
+ * answer to the shell's `hello`); the shell answers
+ * `open` and hands over a MessagePort, and from then on both sides talk over that port only (the
+ * shell ignores window messages from the frame after `ready`). A port sends at once, where
+ * `window.postMessage` to another process waits for the sender's next task: a cell that never
+ * returns would otherwise keep its own "running" status from ever reaching the shell.
+ *
+ * Why so strict: once a shared notebook has been allowed to run, everything in the frame —
+ * including whatever posts these messages — may be the notebook's own code. So the frame is
+ * untrusted: its messages are checked field by field and size-capped, rebuilt from known fields
+ * only (nothing the frame sent is kept by reference), and never evaluated. The frame gets nothing
+ * it did not need for the one notebook it shows: no other notebook, no storage, and a data file
+ * only from under `data/` (see file-gate.ts); the user's own file only where the data gate allows.
+ */
+import { fail, ok, type Problem, type Result } from "../../base/result";
+import { asSurveyFilter, type SurveyFilter } from "../../data/survey-filter";
+import type { CellDoc, NotebookDoc } from "../../notebook/document";
+import { validatePayload } from "../../notebook/share-codec";
+import { isJsonable, type InputProblemKind, type InputRestoreReport } from "../../runtime/input-binding";
+import type { UserDataWire } from "./user-data-wire";
+
+/** The view a notebook runs in: the user's own ("live") or a shared copy (small counts masked). */
+export type FrameView = "live" | "shared";
+
+/** How the frame opens a notebook: running, or showing its source only (nothing runs). */
+export type FrameMode = "live" | "preview";
+
+/** A cell the shell keeps from running (after Stop), with the message the cell shows instead. */
+export interface HeldCell {
+  id: string;
+  message: string;
+}
+
+/** The respondents the frame's survey notebooks read: the bundled reconstruction or the user's file. */
+export type FrameData = { kind: "bundled" } | { kind: "user"; data: UserDataWire };
+
+/** The host names a notebook may read that the shell cares about (the data notice, the filter URL). */
+export const HOST_NAMES = ["survey", "filter", "selection"] as const;
+export type HostName = (typeof HOST_NAMES)[number];
+
+/** A cell the frame says is running, with the names it defines (for the shell's label). */
+export interface RunningCell {
+  id: string;
+  names: string[];
+}
+
+/** Shell → frame. The shell is trusted; the frame only checks that a message came from its parent. */
+export type ShellMessage =
+  /** "Are you there?" — to a frame that may have said `ready` before the shell listened. */
+  | { type: "hello" }
+  | {
+      type: "open";
+      /** The frame's end of the channel every later message travels on (transferred). */
+      channel: MessagePort;
+      doc: NotebookDoc;
+      drafts: Record<string, string>;
+      mode: FrameMode;
+      view: FrameView;
+      inputs: Record<string, unknown>;
+      filter: SurveyFilter;
+      data: FrameData;
+      held: HeldCell[];
+    }
+  /** "Run this notebook" (consent) or "Run" after a pause: start the runtime. */
+  | { type: "run" }
+  | { type: "filter"; filter: SurveyFilter }
+  | { type: "data"; data: FrameData }
+  /** The answer to a file request: the bytes, or why not. */
+  | { type: "file"; id: number; bytes: ArrayBuffer }
+  | { type: "file"; id: number; error: string }
+  /** Heartbeat: the frame answers `pong` when its event loop is free. */
+  | { type: "ping"; seq: number }
+  /** Answer `idle` with this id once nothing runs. */
+  | { type: "whenIdle"; id: number }
+  /** Answer with the current input values now (before a share link is made). */
+  | { type: "reportInputs"; id: number };
+
+/** Frame → shell: untrusted; read only through {@link readFrameMessage}. */
+export type FrameMessage =
+  /** The frame's document is ready; `boot` is its own random id (a new one means a new document). */
+  | { type: "ready"; boot: string }
+  /** The document's cells after an edit (run, add, delete, move): for autosave. */
+  | { type: "cells"; cells: CellDoc[] }
+  /** An editor draft (null: none), for autosave. */
+  | { type: "draft"; id: string; text: string | null }
+  /** The filter bar moved: for the URL and share links. */
+  | { type: "filter"; filter: SurveyFilter }
+  /**
+   * Which of a link's input values the notebook's inputs took, and which they refused with the
+   * kind of reason (sent before `idle`). Only names and kinds: the shell words the reasons itself.
+   */
+  | { type: "inputReport"; applied: string[]; dropped: { name: string; kind: InputProblemKind }[] }
+  /** Current view() input values, for share links; `id` when it answers `reportInputs`. */
+  | { type: "inputs"; values: Record<string, unknown>; id?: number }
+  /** Which host names the notebook's cells read. */
+  | { type: "reads"; names: HostName[] }
+  /**
+   * Which cells run now; `busy` while anything is pending or running; `current`: the cell whose
+   * code is executing as this is sent (a body starting, a loop running long), null when the frame
+   * sent it between tasks. If the frame then stops answering, `current` is the cell it hangs in.
+   */
+  | { type: "status"; running: RunningCell[]; busy: boolean; current: string | null }
+  | { type: "pong"; seq: number }
+  | { type: "idle"; id: number }
+  /** Read a file under data/ (answered with a `file` message). */
+  | { type: "file"; id: number; path: string }
+  /** A file is being dragged over the notebook: let the drop reach the shell. */
+  | { type: "drag" };
+
+/** Caps on what the frame may send; anything bigger is dropped, not truncated. */
+export const FRAME_LIMITS = {
+  /** Characters of cell source in one document. */
+  docChars: 10_000_000,
+  cells: 5_000,
+  idChars: 200,
+  draftChars: 2_000_000,
+  pathChars: 300,
+  /** Characters of the JSON of all input values (they go into share links). */
+  inputChars: 200_000,
+  inputs: 200,
+  running: 1_000,
+  namesPerCell: 16,
+  nameChars: 100,
+} as const;
+
+/** Why a frame message was dropped. */
+export type FrameMessageProblem = Problem<"frame-message">;
+
+function dropped(message: string): { readonly ok: false; readonly error: FrameMessageProblem } {
+  return fail({ kind: "frame-message", message: `A message from the notebook frame was ignored: ${message}. Nothing to do unless this repeats; then reload the notebook.` });
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isCount(value: unknown): value is number {
+  return typeof value === "number" && Number.isSafeInteger(value) && value >= 0;
+}
+
+function isShortText(value: unknown, max: number): value is string {
+  return typeof value === "string" && value.length > 0 && value.length <= max;
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function readCells(value: unknown): Result<CellDoc[], FrameMessageProblem> {
+  if (!Array.isArray(value) || value.length > FRAME_LIMITS.cells) return dropped("its cells are not a list of at most 5,000");
+  let chars = 0;
+  for (const cell of value) chars += isRecord(cell) && typeof cell.source === "string" ? cell.source.length : 0;
+  if (chars > FRAME_LIMITS.docChars) return dropped("the notebook is larger than 10 million characters");
+  // The same field-by-field check a share link or a stored notebook goes through; it rebuilds the cells.
+  const checked = validatePayload({ doc: { title: "", cells: value } });
+  if (!checked.ok) return dropped(checked.error.message);
+  if (checked.value.doc.cells.some((c) => c.id.length > FRAME_LIMITS.idChars)) return dropped("a cell id is too long");
+  return ok(checked.value.doc.cells);
+}
+
+function readInputs(value: unknown): Result<Record<string, unknown>, FrameMessageProblem> {
+  if (!isRecord(value)) return dropped("its input values are not an object");
+  const names = Object.keys(value);
+  if (names.length > FRAME_LIMITS.inputs || names.some((n) => !IDENTIFIER.test(n) || n.length > FRAME_LIMITS.nameChars)) return dropped("its input names are not identifiers");
+  if (!isJsonable(value)) return dropped("an input value cannot be written as JSON");
+  const json = JSON.stringify(value);
+  if (json.length > FRAME_LIMITS.inputChars) return dropped("its input values are larger than 200,000 characters");
+  // A fresh copy: nothing the frame sent is kept by reference.
+  const copy: unknown = JSON.parse(json);
+  return isRecord(copy) ? ok(copy) : dropped("its input values are not an object");
+}
+
+function readRunning(value: unknown): Result<RunningCell[], FrameMessageProblem> {
+  if (!Array.isArray(value) || value.length > FRAME_LIMITS.running) return dropped("its running cells are not a list");
+  const out: RunningCell[] = [];
+  for (const item of value) {
+    if (!isRecord(item) || !isShortText(item.id, FRAME_LIMITS.idChars)) return dropped("a running cell has no id");
+    const names = item.names;
+    if (!Array.isArray(names) || names.length > FRAME_LIMITS.namesPerCell || !names.every((n) => isShortText(n, FRAME_LIMITS.nameChars) && IDENTIFIER.test(n))) {
+      return dropped("a running cell's names are not identifiers");
+    }
+    out.push({ id: item.id, names: names.map(String) });
+  }
+  return ok(out);
+}
+
+const INPUT_PROBLEMS: Record<InputProblemKind, string> = {
+  "input-shape": "the link's value is not the kind of value it takes",
+  "input-option": "the link's value is not one of its options",
+  "input-rejected": "the input did not accept the link's value",
+  "input-missing": "this notebook has no input of that name, or its cell has not run",
+};
+
+function isInputProblemKind(value: unknown): value is InputProblemKind {
+  return Object.keys(INPUT_PROBLEMS).some((kind) => kind === value);
+}
+
+/**
+ * The shell's report of a link's input values, from what the frame said: the reasons are the
+ * shell's own words (a running notebook could otherwise put any text into the page's banners).
+ */
+export function inputReportOf(message: Extract<FrameMessage, { type: "inputReport" }>): InputRestoreReport {
+  return {
+    applied: [...message.applied],
+    dropped: message.dropped.map(({ name, kind }) => ({
+      name,
+      problem: { kind, message: `Input “${name}” from the link was not applied: ${INPUT_PROBLEMS[kind]}, so it keeps its own value. Check the notebook, or ask the sender for a new link.` },
+    })),
+  };
+}
+
+function isInputName(value: unknown): value is string {
+  return isShortText(value, FRAME_LIMITS.nameChars) && IDENTIFIER.test(value);
+}
+
+function isHostName(value: unknown): value is HostName {
+  return HOST_NAMES.some((name) => name === value);
+}
+
+/**
+ * Read one message from the frame: a fresh, checked {@link FrameMessage}, or why it was dropped.
+ * Never throws, whatever `data` is.
+ */
+export function readFrameMessage(data: unknown): Result<FrameMessage, FrameMessageProblem> {
+  if (!isRecord(data) || typeof data.type !== "string") return dropped("it is not a message object");
+  switch (data.type) {
+    case "ready":
+      return isShortText(data.boot, 40) ? ok({ type: "ready", boot: data.boot }) : dropped("its ready has no boot id");
+    case "drag":
+      return ok({ type: "drag" });
+    case "cells": {
+      const cells = readCells(data.cells);
+      return cells.ok ? ok({ type: "cells", cells: cells.value }) : cells;
+    }
+    case "draft": {
+      if (!isShortText(data.id, FRAME_LIMITS.idChars)) return dropped("its draft has no cell id");
+      if (data.text !== null && (typeof data.text !== "string" || data.text.length > FRAME_LIMITS.draftChars)) return dropped("its draft is not text of at most 2 million characters");
+      return ok({ type: "draft", id: data.id, text: data.text });
+    }
+    case "filter": {
+      const filter = asSurveyFilter(data.filter);
+      return filter.ok ? ok({ type: "filter", filter: filter.value }) : dropped(filter.error.message);
+    }
+    case "inputReport": {
+      const { applied, dropped: refused } = data;
+      if (!Array.isArray(applied) || applied.length > FRAME_LIMITS.inputs || !applied.every(isInputName)) return dropped("its input report names no inputs");
+      if (!Array.isArray(refused) || refused.length > FRAME_LIMITS.inputs) return dropped("its input report lists no refusals");
+      const out: { name: string; kind: InputProblemKind }[] = [];
+      for (const item of refused) {
+        if (!isRecord(item) || !isInputName(item.name) || !isInputProblemKind(item.kind)) return dropped("its input report has a refusal without name or kind");
+        out.push({ name: item.name, kind: item.kind });
+      }
+      return ok({ type: "inputReport", applied: applied.map(String), dropped: out });
+    }
+    case "inputs": {
+      if (data.id !== undefined && !isCount(data.id)) return dropped("its input values answer no number");
+      const values = readInputs(data.values);
+      if (!values.ok) return values;
+      return ok(data.id === undefined ? { type: "inputs", values: values.value } : { type: "inputs", values: values.value, id: data.id });
+    }
+    case "reads": {
+      const names = data.names;
+      if (!Array.isArray(names) || names.length > HOST_NAMES.length || !names.every(isHostName)) return dropped("its names are not host names");
+      return ok({ type: "reads", names: HOST_NAMES.filter((name) => names.includes(name)) });
+    }
+    case "status": {
+      if (typeof data.busy !== "boolean") return dropped("its status has no busy flag");
+      if (data.current !== null && !isShortText(data.current, FRAME_LIMITS.idChars)) return dropped("its status names no current cell");
+      const running = readRunning(data.running);
+      return running.ok ? ok({ type: "status", running: running.value, busy: data.busy, current: data.current }) : running;
+    }
+    case "pong":
+      return isCount(data.seq) ? ok({ type: "pong", seq: data.seq }) : dropped("its heartbeat has no number");
+    case "idle":
+      return isCount(data.id) ? ok({ type: "idle", id: data.id }) : dropped("its idle answer has no number");
+    case "file": {
+      if (!isCount(data.id)) return dropped("its file request has no number");
+      if (!isShortText(data.path, FRAME_LIMITS.pathChars)) return dropped("its file request has no path of at most 300 characters");
+      return ok({ type: "file", id: data.id, path: data.path });
+    }
+    default:
+      return dropped(`it has the unknown type "${data.type.slice(0, 40)}"`);
+  }
+}

@@ -1,0 +1,85 @@
+/**
+ * The user's own data file on its way from the shell (which read it) into a notebook frame that
+ * may see it. The loaders keep a file as typed-array columns (`ColumnSet`: numbers, or codes into a
+ * dictionary for text) behind the Arquero table; those columns are copied and the copies'
+ * buffers transferred (moved, not copied again, across the process boundary), with the codebook
+ * it was read through, the validation report and how it was read. The frame rebuilds the same
+ * LoadResult with the loaders' own `toLoadResult`. Only the shell encodes; only a frame decodes.
+ */
+import type { ColumnData, ColumnSet } from "../../data/loaders/column-builders";
+import type { LoadResult, LoadedData } from "../../data/loaders/load-result";
+
+/** A loaded file, ready to post. */
+export interface UserDataWire {
+  /** Changes whenever the user picks another file or goes back to the bundled data. */
+  version: number;
+  name: string;
+  data: LoadedData;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** The loaders' own column data behind a table column (their column views keep it as `data`). */
+function typedColumn(column: unknown): ColumnData | undefined {
+  const data = isRecord(column) ? column.data : undefined;
+  if (!isRecord(data)) return undefined;
+  if (data.type === "number" && (data.values instanceof Float64Array || data.values instanceof Int32Array || data.values instanceof Int16Array || data.values instanceof Int8Array)) {
+    return { type: "number", values: data.values.slice() };
+  }
+  if (data.type === "text" && data.codes instanceof Int32Array && Array.isArray(data.dictionary) && data.dictionary.every((d) => typeof d === "string")) {
+    return { type: "text", codes: data.codes.slice(), dictionary: data.dictionary.map(String) };
+  }
+  return undefined;
+}
+
+/** Any other column (not built by the loaders): numbers when every value is a number or blank, else text. */
+function columnOf(values: ArrayLike<unknown>): ColumnData {
+  const numbers = new Float64Array(values.length);
+  let allNumbers = true;
+  for (let i = 0; i < values.length && allNumbers; i++) {
+    const v = values[i];
+    if (typeof v === "number") numbers[i] = v;
+    else if (v === null || v === undefined) numbers[i] = Number.NaN;
+    else allNumbers = false;
+  }
+  if (allNumbers) return { type: "number", values: numbers };
+  const codes = new Int32Array(values.length);
+  const dictionary: string[] = [];
+  const byText = new Map<string, number>();
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
+    if (v === null || v === undefined) {
+      codes[i] = -1;
+      continue;
+    }
+    const text = String(v);
+    let code = byText.get(text);
+    if (code === undefined) {
+      code = dictionary.push(text) - 1;
+      byText.set(text, code);
+    }
+    codes[i] = code;
+  }
+  return { type: "text", codes, dictionary };
+}
+
+/** The file as a message body plus the buffers to transfer with it (fresh copies each call). */
+export function encodeUserData(load: LoadResult, version: number, name: string): { wire: UserDataWire; transfer: ArrayBuffer[] } {
+  const table = load.table;
+  const names = table.columnNames();
+  const columns = names.map((column) => typedColumn(table.column(column)) ?? columnOf(table.array(column)));
+  const set: ColumnSet = { names, columns, rows: table.numRows() };
+  const transfer: ArrayBuffer[] = [];
+  for (const column of columns) {
+    const buffer = column.type === "number" ? column.values.buffer : column.codes.buffer;
+    if (buffer instanceof ArrayBuffer) transfer.push(buffer);
+  }
+  return { wire: { version, name, data: { columns: set, codebook: load.codebook, report: load.report, source: load.source } }, transfer };
+}
+
+/** Rebuild the loader's result in the frame; `toLoadResult` is the loaders' own (the frame imports it). */
+export function decodeUserData(wire: UserDataWire, toLoadResult: (data: LoadedData) => LoadResult): LoadResult {
+  return toLoadResult(wire.data);
+}

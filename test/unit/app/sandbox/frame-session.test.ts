@@ -1,0 +1,292 @@
+/**
+ * The shell's side of a notebook in the sandboxed frame, against a fake frame: the notebook is
+ * opened over a fresh channel once the frame says "ready"; what the frame reports is checked and kept
+ * (cells, drafts, the filter, files); the heartbeat notices a hung frame, and Stop reopens the
+ * notebook in a fresh frame holding back the cell that hung; a frame that navigated is reopened
+ * paused. The test plays the frame on the other end of the real MessageChannel.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AppFilter } from "../../../../src/app/app-filter";
+import type { SessionChange } from "../../../../src/app/notebook-session";
+import { FrameSession, type FrameDataChoice } from "../../../../src/app/sandbox/frame-session";
+import { HEARTBEAT_MS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, STUCK_AFTER_MS } from "../../../../src/app/sandbox/frame-status";
+import type { FrameHandle, FrameListener } from "../../../../src/app/sandbox/frame-slot";
+import { ok, problem } from "../../../../src/base/result";
+import type { NotebookDoc } from "../../../../src/notebook/document";
+
+/** A frame the test drives: what the shell posted to its window, and its listener. */
+class FakeFrame implements FrameHandle {
+  posted: unknown[] = [];
+  listener: FrameListener | undefined;
+  removed: { hung?: boolean } | undefined;
+  pointerPassed = 0;
+  passPointerForAMoment(): void {
+    this.pointerPassed++;
+  }
+  post(message: unknown): void {
+    this.posted.push(message);
+  }
+  listen(listener: FrameListener): void {
+    this.listener = listener;
+  }
+  remove(options: { hung?: boolean } = {}): void {
+    this.removed = options;
+  }
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** The frame's end of the channel the shell handed over with `open`, and everything heard on it. */
+interface FrameEnd {
+  open: Record<string, unknown>;
+  port: MessagePort;
+  heard: unknown[];
+}
+
+/** Play the frame: say ready, take the `open` message and its port. */
+function ready(frame: FakeFrame): FrameEnd {
+  frame.listener?.message({ type: "ready", boot: "b1" });
+  const open = frame.posted.find((m) => isRecord(m) && m.type === "open");
+  if (!isRecord(open) || !(open.channel instanceof MessagePort)) throw new Error("the shell did not open the notebook with a channel");
+  const heard: unknown[] = [];
+  const port = open.channel;
+  port.onmessage = (event: MessageEvent) => heard.push(event.data);
+  ports.push(port);
+  return { open, port, heard };
+}
+
+/** Let messages cross the channel (a real MessageChannel delivers in a later task). */
+function settle(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 5));
+}
+
+const doc: NotebookDoc = { title: "Oversikt", cells: [{ id: "1", kind: "js", source: "const x = 1" }, { id: "2", kind: "js", source: "const spin = x" }] };
+const ports: MessagePort[] = [];
+let frames: FakeFrame[];
+let session: FrameSession;
+let filter: AppFilter;
+let reads: string[];
+let prewarms = 0;
+
+function open(options: { data?: FrameDataChoice; mode?: "live" | "preview" } = {}): FrameSession {
+  frames = [];
+  prewarms = 0;
+  filter = new AppFilter();
+  reads = [];
+  session = new FrameSession(
+    { doc, drafts: { 2: "draft" }, inputs: { n: 3 }, mode: options.mode ?? "live", view: "live", data: options.data ?? { kind: "bundled" } },
+    {
+      slot: {
+        fresh: () => {
+          const frame = new FakeFrame();
+          frames.push(frame);
+          return frame;
+        },
+        prewarm: () => prewarms++,
+      },
+      filter,
+      readFile: (path) => Promise.resolve(path === "demo/x.csv" ? ok({ path: "data/demo/x.csv", bytes: new TextEncoder().encode("a,b").buffer }) : problem("file-refused", `“${path}” was not read.`)),
+      onRead: (path) => reads.push(path),
+    },
+  );
+  return session;
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
+});
+
+afterEach(() => {
+  session.dispose();
+  for (const port of ports.splice(0)) port.close();
+  vi.useRealTimers();
+});
+
+describe("FrameSession", () => {
+  it("opens the notebook once the frame is ready, over a channel of its own", () => {
+    open();
+    expect(frames).toHaveLength(1);
+    const frame = frames[0] ?? new FakeFrame();
+    expect(frame.posted).toEqual([]);
+    const { open: message } = ready(frame);
+    expect(message).toMatchObject({ type: "open", doc, drafts: { 2: "draft" }, mode: "live", view: "live", inputs: { n: 3 }, data: { kind: "bundled" }, held: [] });
+    // The same document saying "ready" again (its answer to hello) opens nothing again.
+    frame.listener?.message({ type: "ready", boot: "b1" });
+    expect(frame.posted.filter((m) => isRecord(m) && m.type === "open")).toHaveLength(1);
+    expect(frames).toHaveLength(1);
+  });
+
+  it("takes a ready from another document of the frame for a navigation: reopened paused", () => {
+    open();
+    const frame = frames[0] ?? new FakeFrame();
+    ready(frame);
+    frame.listener?.message({ type: "ready", boot: "b2" });
+    expect(frame.removed).toEqual({ hung: false });
+    expect(frames).toHaveLength(2);
+    expect(session.status.paused).toBe(PAUSE_NAVIGATED);
+  });
+
+  it("keeps what the frame reports on the channel, and nothing sent through the window after ready", async () => {
+    open();
+    const frame = frames[0] ?? new FakeFrame();
+    const end = ready(frame);
+    const changes: SessionChange[] = [];
+    session.onChange((change) => changes.push(change));
+    frame.listener?.message({ type: "cells", cells: [{ id: "9", kind: "js", source: "evil" }] });
+    end.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "const x = 2" }] });
+    end.port.postMessage({ type: "draft", id: "1", text: "const x = 3" });
+    end.port.postMessage({ type: "draft", id: "nope", text: "x" });
+    end.port.postMessage({ type: "cells", cells: "junk" });
+    end.port.postMessage({ type: "reads", names: ["selection"] });
+    await settle();
+    expect(session.doc).toEqual({ title: "Oversikt", cells: [{ id: "1", kind: "js", source: "const x = 2" }] });
+    expect(session.draftRecord()).toEqual({ 1: "const x = 3" });
+    expect(changes).toEqual([{ kind: "doc" }, { kind: "draft", id: "1" }]);
+    expect(session.references("selection")).toBe(true);
+    expect(session.references("survey")).toBe(false);
+  });
+
+  it("keeps the title the shell's, following the first heading by the notebook's rule", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    session.setTitle("Untitled notebook");
+    end.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "md", source: "# Kvalitet 1999\n\ntekst" }] });
+    await settle();
+    expect(session.doc.title).toBe("Kvalitet 1999");
+    session.setTitle("Mitt navn");
+    end.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "md", source: "# Noe annet" }] });
+    await settle();
+    expect(session.doc.title).toBe("Mitt navn");
+  });
+
+  it("serves files through the gate and records what was read", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    end.port.postMessage({ type: "file", id: 1, path: "demo/x.csv" });
+    end.port.postMessage({ type: "file", id: 2, path: "../index.html" });
+    await settle();
+    await settle();
+    const answers = end.heard.filter((m) => isRecord(m) && m.type === "file");
+    expect(answers).toContainEqual({ type: "file", id: 2, error: "“../index.html” was not read." });
+    const bytes = answers.find((m) => isRecord(m) && m.id === 1);
+    expect(isRecord(bytes) && bytes.bytes instanceof ArrayBuffer ? new TextDecoder().decode(bytes.bytes) : "").toBe("a,b");
+    expect(reads).toEqual(["data/demo/x.csv"]);
+  });
+
+  it("moves the app's filter on the frame's word, and tells the frame of other moves once", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    end.port.postMessage({ type: "filter", filter: { fylke: [11], sizeClass: [], respType: [], adopted: [] } });
+    await settle();
+    expect(filter.filter.fylke).toEqual([11]);
+    // The frame's own move is not echoed back to it.
+    expect(end.heard.filter((m) => isRecord(m) && m.type === "filter")).toEqual([]);
+    filter.setFilter({ fylke: [12], sizeClass: [], respType: [], adopted: [] });
+    await settle();
+    expect(end.heard.filter((m) => isRecord(m) && m.type === "filter")).toEqual([{ type: "filter", filter: { fylke: [12], sizeClass: [], respType: [], adopted: [] } }]);
+  });
+
+  it("sends the data only when what the notebook may see changed", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    session.setData({ kind: "bundled" });
+    await settle();
+    expect(end.heard.filter((m) => isRecord(m) && m.type === "data")).toEqual([]);
+    expect(session.dataKind).toBe("bundled");
+  });
+
+  it("notices a frame that stops answering, and Stop reopens it holding back the cell that started last", async () => {
+    open();
+    const first = frames[0] ?? new FakeFrame();
+    const end = ready(first);
+    vi.advanceTimersByTime(HEARTBEAT_MS);
+    await settle();
+    const ping = end.heard.find((m) => isRecord(m) && m.type === "ping");
+    expect(isRecord(ping) && ping.seq).toBe(1);
+    end.port.postMessage({ type: "pong", seq: 1 });
+    // Cell 1 waits on something; cell 2's code was executing when the frame last spoke.
+    end.port.postMessage({ type: "status", busy: true, running: [{ id: "1", names: ["x"] }, { id: "2", names: ["spin"] }], current: "2" });
+    await settle();
+    expect(session.status.stuck).toBe(false);
+    // The frame hangs: the next ping is never answered.
+    vi.advanceTimersByTime(HEARTBEAT_MS);
+    expect(session.status.stuck).toBe(false);
+    vi.advanceTimersByTime(STUCK_AFTER_MS);
+    expect(session.status.stuck).toBe(true);
+    expect(session.culprits()).toEqual([{ id: "2", names: ["spin"] }]);
+    session.stop();
+    expect(first.removed).toEqual({ hung: true });
+    expect(frames).toHaveLength(2);
+    const { open: reopened } = ready(frames[1] ?? new FakeFrame());
+    expect(reopened.mode).toBe("live");
+    expect(reopened.held).toEqual([{ id: "2", message: expect.stringMatching(/^This cell ran for \d+ s without finishing.*Fix: /) }]);
+    expect(session.status).toMatchObject({ stuck: false, busy: false, running: [], paused: undefined });
+  });
+
+  it("holds nothing when the frame hung in code it could not name, and reopens it paused", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    // Sent between tasks: nothing was executing then.
+    end.port.postMessage({ type: "status", busy: true, running: [{ id: "1", names: ["x"] }], current: null });
+    vi.advanceTimersByTime(HEARTBEAT_MS);
+    await settle();
+    vi.advanceTimersByTime(HEARTBEAT_MS + STUCK_AFTER_MS);
+    expect(session.status.stuck).toBe(true);
+    expect(session.culprits()).toEqual([]);
+    session.stop();
+    const { open: reopened } = ready(frames[1] ?? new FakeFrame());
+    expect(reopened).toMatchObject({ mode: "preview", held: [] });
+    expect(session.status.paused).toBe(PAUSE_UNKNOWN_CELL);
+  });
+
+  it("reopens a frame whose document navigated away, paused, and runs it on resume", async () => {
+    open();
+    const first = frames[0] ?? new FakeFrame();
+    ready(first);
+    first.listener?.navigated();
+    expect(first.removed).toEqual({ hung: false });
+    expect(session.status.paused).toBe(PAUSE_NAVIGATED);
+    const end = ready(frames[1] ?? new FakeFrame());
+    expect(end.open.mode).toBe("preview");
+    session.resume();
+    await settle();
+    expect(end.heard).toContainEqual({ type: "run" });
+    expect(session.status.paused).toBeUndefined();
+  });
+
+  it("has the next frame loaded only once the notebook has been quiet for a while", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    end.port.postMessage({ type: "status", busy: true, running: [{ id: "1", names: ["x"] }], current: null });
+    await settle();
+    vi.advanceTimersByTime(HEARTBEAT_MS * 10);
+    expect(prewarms).toBe(0);
+    end.port.postMessage({ type: "status", busy: false, running: [], current: null });
+    await settle();
+    // Answering pings keeps it from looking stuck.
+    for (let i = 0; i < 6; i++) {
+      vi.advanceTimersByTime(HEARTBEAT_MS);
+      const ping = end.heard.filter((m) => isRecord(m) && m.type === "ping").at(-1);
+      if (isRecord(ping)) end.port.postMessage({ type: "pong", seq: ping.seq });
+      await settle();
+      if (i < 4) expect(prewarms).toBe(0);
+    }
+    expect(prewarms).toBeGreaterThan(0);
+  });
+
+  it("opens a shared preview without running it, and runs it on consent", async () => {
+    open({ mode: "preview" });
+    const end = ready(frames[0] ?? new FakeFrame());
+    expect(end.open.mode).toBe("preview");
+    vi.advanceTimersByTime(HEARTBEAT_MS * 4);
+    await settle();
+    // Nothing runs in preview: no heartbeat, no stuck state.
+    expect(end.heard).toEqual([]);
+    await session.start();
+    await settle();
+    expect(end.heard).toEqual([{ type: "run" }]);
+    expect(session.mode).toBe("live");
+  });
+});

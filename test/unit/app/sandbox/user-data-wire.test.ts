@@ -1,0 +1,54 @@
+/**
+ * The user's file on its way into a frame: a real load (the bundled respondents read through the
+ * codebook by the loaders, as a user's CSV would be) survives encoding, a transfer and decoding
+ * unchanged; its typed-array columns travel as transferred buffers, and the shell keeps its own.
+ */
+import { readFileSync } from "node:fs";
+import { table } from "arquero";
+import { describe, expect, it } from "vitest";
+import { decodeUserData, encodeUserData } from "../../../../src/app/sandbox/user-data-wire";
+import { unwrap } from "../../../../src/base/result";
+import { toLoadResult } from "../../../../src/data/loaders/column-table";
+import { loadFile } from "../../../../src/data/loaders/load-file";
+import type { LoadResult } from "../../../../src/data/loaders/load-result";
+import { parseCodebook } from "../../../../src/data/parse-codebook";
+
+describe("user data on the wire", () => {
+  it("round-trips a loaded respondents file exactly, columns as transferred typed arrays", async () => {
+    const codebook = parseCodebook(JSON.parse(readFileSync("data/survey-1999/codebook.json", "utf8")));
+    const load = unwrap(await loadFile(readFileSync("data/survey-1999/respondents.csv"), { codebook, name: "mine.csv" }));
+    const before = load.table.objects();
+    const { wire, transfer } = encodeUserData(load, 3, "mine.csv");
+    expect(wire).toMatchObject({ version: 3, name: "mine.csv" });
+    const set = wire.data.columns;
+    expect(set.names).toEqual(load.table.columnNames());
+    expect(set.columns.find((_, i) => set.names[i] === "q3")?.type).toBe("number");
+    expect(set.columns.find((_, i) => set.names[i] === "name")?.type).toBe("text");
+    expect(transfer).toHaveLength(set.columns.length);
+    // What postMessage does with a transfer list: the buffers move, the sender's copies detach…
+    const moved = structuredClone(wire, { transfer });
+    expect(transfer.every((buffer) => buffer.byteLength === 0)).toBe(true);
+    // …but they were copies: the shell's own table is untouched.
+    expect(load.table.objects()).toEqual(before);
+    const back = decodeUserData(moved, toLoadResult);
+    expect(back.table.columnNames()).toEqual(load.table.columnNames());
+    expect(back.table.objects()).toEqual(before);
+    expect(back.codebook).toEqual(load.codebook);
+    expect(back.report).toEqual(load.report);
+    expect(back.source).toEqual(load.source);
+    // Blanks stay blanks (null), not zeros.
+    expect(Array.from(back.table.array("q2_1")).some((v) => v === null)).toBe(true);
+  });
+
+  it("also carries a table not built by the loaders: numbers, text and blanks", () => {
+    const load: LoadResult = {
+      table: table({ n: [1, null, 2.5], t: ["Ås", null, "Bø"] }),
+      codebook: { title: "", source: "", recordLength: 0, variables: [], skipRules: [], sets: [] },
+      report: { file: "x", rows: 3, total: 0, counts: {}, issues: [], limit: 200, truncated: false },
+      source: { name: "x", format: "csv", label: "CSV", encoding: "utf-8", rows: 3, bytes: 10 },
+    };
+    const { wire, transfer } = encodeUserData(load, 1, "x");
+    const back = decodeUserData(structuredClone(wire, { transfer }), toLoadResult);
+    expect(back.table.objects()).toEqual([{ n: 1, t: "Ås" }, { n: null, t: null }, { n: 2.5, t: "Bø" }]);
+  });
+});
