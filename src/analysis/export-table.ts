@@ -22,7 +22,7 @@ export interface ColumnTable {
 }
 
 /** What `tableToCsv` accepts: plain records or an Arquero-like table. */
-export type TableLike = readonly Readonly<Record<string, unknown>>[] | ColumnTable;
+export type ExportableTable = readonly Readonly<Record<string, unknown>>[] | ColumnTable;
 
 /** One exported column. */
 export interface CsvColumn {
@@ -59,7 +59,7 @@ export function isColumnTable(value: unknown): value is ColumnTable {
   return ["columnNames", "numRows", "get"].every((k) => typeof Reflect.get(value, k) === "function");
 }
 
-function defaultColumns(table: TableLike): CsvColumn[] {
+function defaultColumns(table: ExportableTable): CsvColumn[] {
   if (isColumnTable(table)) return table.columnNames().map((name) => ({ name }));
   const seen = new Set<string>();
   for (const row of table) for (const key of Object.keys(row)) seen.add(key);
@@ -114,7 +114,7 @@ export function csvField(text: string, delimiter: string = ","): string {
 }
 
 /** The CSV text of `table`: header row plus one row per record, CRLF-terminated. */
-export function tableToCsv(table: TableLike, options: CsvOptions = {}): string {
+export function tableToCsv(table: ExportableTable, options: CsvOptions = {}): string {
   const delimiter = options.delimiter ?? ",";
   if (options.decimal === "," && delimiter === ",") {
     throw new Error('tableToCsv: decimal "," with delimiter "," would split every number; use delimiter ";" (Norwegian Excel) or decimal "."');

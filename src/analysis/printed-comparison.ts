@@ -10,7 +10,7 @@
  */
 import type { Codebook, MultipleResponseSet } from "../data/codebook";
 import { decimalsOf, type PrintedCell, type PrintedRow, type PrintedTable } from "../data/printed-tables";
-import { frequencies, isFilterView, isTableLike, multipleResponse, type DataSource, type FrequencyTable } from "../stats/index";
+import { frequencies, isFilterView, isTableLike, multipleResponse, type ColumnSource, type FrequencyTable } from "../stats/index";
 import { matchesCode, roundHalfUp } from "../data/residuals";
 import type { Evidence } from "./evidence/evidence";
 
@@ -94,7 +94,7 @@ function codeCounts(freq: FrequencyTable): Map<number, number> {
 }
 
 /** The kernels' counter: frequencies and multipleResponse, with their audit lines. */
-export function kernelCounter(source: DataSource, codebook: Codebook, filters: string[]): RowCounter {
+export function kernelCounter(source: ColumnSource, codebook: Codebook, filters: string[]): RowCounter {
   return {
     codes: (variable, where) => {
       const freq = frequencies(source, variable, { codebook, filters, where: where.map((w) => ({ variable: w.variable, codes: [...w.codes] })), allCodes: true });
@@ -151,7 +151,7 @@ export interface CompareOptions {
 }
 
 /** Recompute every row of `table` from `source` and put it beside the printed figures. */
-export function comparePrinted(source: DataSource, table: PrintedTable, options: CompareOptions): PrintedComparison {
+export function comparePrinted(source: ColumnSource, table: PrintedTable, options: CompareOptions): PrintedComparison {
   if (table.kind === "list") {
     throw new Error(`Table ${table.id} is a list of named municipalities, not figures; read it from survey.adopters instead.`);
   }
@@ -205,7 +205,7 @@ export function compareRows(table: PrintedTable, counter: RowCounter, columns: R
 }
 
 /** Column names of a table or a column record. */
-function columnNamesOf(source: DataSource): string[] {
+function columnNamesOf(source: ColumnSource): string[] {
   return isTableLike(source) ? source.columnNames() : Object.keys(source);
 }
 

@@ -7,7 +7,7 @@
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { tableToCsv, type CsvOptions, type TableLike } from "../analysis/export-table";
+import { tableToCsv, type CsvOptions, type ExportableTable } from "../analysis/export-table";
 import { downloadBlob, findChartSvg, pngBlob, svgBlob } from "../app/export-chart";
 import { exportFilename } from "../app/export-filename";
 import { fire } from "./events";
@@ -22,7 +22,7 @@ export class NbExportMenu extends LitElement {
   /** Base of the file names and of the buttons' labels, e.g. the chart or table title. */
   @property() name = "utdata";
   /** The table to export as CSV. */
-  @property({ attribute: false }) table: TableLike | undefined;
+  @property({ attribute: false }) table: ExportableTable | undefined;
   /** CSV options; by default with a BOM so Excel reads æøå. */
   @property({ attribute: false }) csvOptions: CsvOptions = { bom: true };
   /** The chart element (an `<svg>` or an element containing one). */

@@ -10,7 +10,7 @@ import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
-import { isColumnTable, type TableLike as ExportableTable } from "../analysis/export-table";
+import { isColumnTable, type ExportableTable } from "../analysis/export-table";
 import "./nb-export-menu";
 
 const MAX_TABLE_ROWS = 12;

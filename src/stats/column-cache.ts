@@ -34,7 +34,7 @@ export interface TableLike {
 export type Columns = Record<string, ArrayLike<unknown>>;
 
 /** Anything the kernels accept as data. */
-export type DataSource = TableLike | Columns;
+export type ColumnSource = TableLike | Columns;
 
 /** Type guard: an Arquero-like table rather than a record of columns. */
 export function isTableLike(source: unknown): source is TableLike {
@@ -110,7 +110,7 @@ export interface Frame {
  * Build a Frame from an Arquero table (its filter becomes the row selection) or plain columns.
  * `rows`, when given, replaces the selection (used after `where` conditions are applied).
  */
-export function frameOf(source: DataSource, rows?: Uint32Array | null): Frame {
+export function frameOf(source: ColumnSource, rows?: Uint32Array | null): Frame {
   if (isTableLike(source)) {
     const filtered = source.isFiltered();
     const selected = rows !== undefined ? rows : filtered ? source.indices(false) : null;
@@ -165,7 +165,7 @@ function unknownVariable(name: string, known: string[]): ProblemError {
 }
 
 /** Forget the cached arrays of one source's columns (after mutating a plain array in place). */
-export function invalidateColumns(source: DataSource): void {
+export function invalidateColumns(source: ColumnSource): void {
   if (isTableLike(source)) {
     for (const name of source.columnNames()) {
       const col = source.column(name);

@@ -5,7 +5,7 @@
  * indices, and all views share the extracted columns. Arquero's own `table.filter` works too, but
  * evaluates its predicate per row through Arquero's expression machinery, which is much slower.
  */
-import { frameOf, isTableLike, type DataSource, type TableLike } from "./column-cache";
+import { frameOf, isTableLike, type ColumnSource, type TableLike } from "./column-cache";
 import { describeCondition, type FilterCondition } from "../data/filter-condition";
 import { selectRows } from "./select-rows";
 import { kernelInput, type StatsData } from "./kernel-input";
@@ -19,7 +19,7 @@ export interface FilterView extends TableLike {
 }
 
 /** Type guard for views made by `filterView`. */
-export function isFilterView(source: DataSource): source is FilterView {
+export function isFilterView(source: ColumnSource): source is FilterView {
   return isTableLike(source) && Array.isArray(source.filterLabels) && "where" in source && Array.isArray(source.where);
 }
 

@@ -6,7 +6,7 @@
 export { statsError } from "./stats-problem";
 export type { StatsProblem, StatsProblemKind } from "./stats-problem";
 export { frameOf, isTableLike, toNumber, invalidateColumns } from "./column-cache";
-export type { DataSource, TableLike, Columns, ColumnLike, Frame } from "./column-cache";
+export type { ColumnSource, TableLike, Columns, ColumnLike, Frame } from "./column-cache";
 export { selectRows, prepareFrame } from "./select-rows";
 export type { SelectOptions } from "./select-rows";
 export { variableInfo, findVariable, valueLabel } from "./variable-info";

@@ -7,7 +7,7 @@
  */
 import { describeValue } from "../base/builtin-problem";
 import type { Codebook } from "../data/codebook";
-import { isTableLike, type Columns, type DataSource, type TableLike } from "./column-cache";
+import { isTableLike, type Columns, type ColumnSource, type TableLike } from "./column-cache";
 import { statsError } from "./stats-problem";
 import { suggestionText, suggestVariables } from "./suggest-variables";
 import type { MetaOptions } from "./variable-info";
@@ -22,7 +22,7 @@ export interface CodedData {
 }
 
 /** Anything a kernel takes as data. */
-export type StatsData = DataSource | CodedData;
+export type StatsData = ColumnSource | CodedData;
 
 function isObject(value: unknown): value is object {
   return typeof value === "object" && value !== null;
@@ -45,7 +45,7 @@ function isColumns(value: unknown): value is Columns {
 /** The kernel's data and options after the checks, and the checks for its variable arguments. */
 export interface KernelInput<O extends MetaOptions> {
   /** The rows to compute on. */
-  readonly source: DataSource;
+  readonly source: ColumnSource;
   /** The options, with the data's codebook filled in when the caller gave none. */
   readonly options: O;
   /** A variable-name argument: a text naming a column of the data. `role` says which argument. */
@@ -60,7 +60,7 @@ export interface KernelInput<O extends MetaOptions> {
  */
 export function kernelInput<O extends MetaOptions>(builtin: string, data: unknown, options: O): KernelInput<O> {
   const fail = (message: string, context: Record<string, unknown> = {}) => statsError("bad-input", message, context, builtin);
-  let source: DataSource;
+  let source: ColumnSource;
   let codebook: Codebook | undefined;
   if (isCodedData(data)) {
     source = data.view;

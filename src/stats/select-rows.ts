@@ -3,7 +3,7 @@
  * It runs on the cached typed arrays, so a filter change costs one pass over the data and no
  * column re-extraction; the result is a new Frame over the same columns.
  */
-import { frameOf, isTableLike, type DataSource, type Frame } from "./column-cache";
+import { frameOf, isTableLike, type ColumnSource, type Frame } from "./column-cache";
 import { describeCondition, type FilterCondition } from "../data/filter-condition";
 import { conditionsDisclosureSensitive } from "./disclosure";
 
@@ -48,7 +48,7 @@ export function selectRows(frame: Frame, where: readonly FilterCondition[]): Uin
 }
 
 /** The conditions a `filterView` carries (its `where`), or none. */
-function inheritedConditions(source: DataSource): { variable: string }[] {
+function inheritedConditions(source: ColumnSource): { variable: string }[] {
   if (!isTableLike(source) || !("where" in source) || !Array.isArray(source.where)) return [];
   const list: unknown[] = source.where;
   return list.flatMap((c) => (typeof c === "object" && c !== null && "variable" in c && typeof c.variable === "string" ? [{ variable: c.variable }] : []));
@@ -63,7 +63,7 @@ export interface PreparedFrame {
 }
 
 /** The frame a kernel should compute on, and the filter descriptions for its audit line. */
-export function prepareFrame(source: DataSource, options: SelectOptions = {}): PreparedFrame {
+export function prepareFrame(source: ColumnSource, options: SelectOptions = {}): PreparedFrame {
   const base = frameOf(source);
   const filters = [...(options.filters ?? [])];
   if (isTableLike(source) && source.filterLabels) filters.push(...source.filterLabels);

@@ -16,7 +16,7 @@ import { prepareFrame, type SelectOptions } from "./select-rows";
 import { missingTest, valueLabel, variableInfo, type MetaOptions } from "./variable-info";
 import { statsError } from "./stats-problem";
 import { describeValue } from "../base/builtin-problem";
-import type { DataSource } from "./column-cache";
+import type { ColumnSource } from "./column-cache";
 
 export interface Interval {
   low: number;
@@ -133,7 +133,7 @@ export function sizeClassMeans(data: StatsData, variable: string, options: SizeC
   return compare(input.source, input.variable(variable, "the variable (2nd argument)"), input.options, null);
 }
 
-function compare(source: DataSource, variable: string, options: SizeClassOptions, success: number[] | null): SizeClassComparison {
+function compare(source: ColumnSource, variable: string, options: SizeClassOptions, success: number[] | null): SizeClassComparison {
   const { frame, filters, disclosureSensitive } = prepareFrame(source, options);
   const classes = options.classes ?? [1, 2, 3, 4, 5, 6];
   const level = options.level ?? 0.95;

@@ -16,7 +16,7 @@ import { EMPTY_FILTER, type SurveyFilter } from "../../data/survey-filter";
 import { parseThesis, type ThesisData } from "../../data/thesis";
 import { builtinError, describeValue } from "../../base/builtin-problem";
 import { ProblemError } from "../../base/result";
-import type { DataSource } from "../../stats/index";
+import type { ColumnSource } from "../../stats/index";
 import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
 import { bmsTimeline, bmsTimelineChart, type BmsTimeline } from "./bms-timeline";
 import { caseCards, casesForFilter } from "./case-cards";
@@ -37,11 +37,11 @@ export type CrosswalkHost = SurveyHost & AnalysisHost;
 
 /** A selection (or a whole survey) as the crosswalk reads it: source, survey, filter, and the same on every reconstruction. */
 interface Target {
-  source: DataSource;
+  source: ColumnSource;
   survey: Survey;
   filter: SurveyFilter | null;
   /** Undefined for a user's own file. */
-  draws: readonly DataSource[] | undefined;
+  draws: readonly ColumnSource[] | undefined;
 }
 
 function targetOf(value: unknown, call: string): Target {

@@ -8,11 +8,11 @@
  */
 import type { Codebook } from "../../data/codebook";
 import * as stats from "../../stats/index";
-import type { Audit, DataSource, FilterCondition } from "../../stats/index";
+import type { Audit, ColumnSource, FilterCondition } from "../../stats/index";
 import type { Outcome, Restriction } from "./crosswalk-spec";
 
 /** Anything the crosswalk can evaluate: a stats source (table, filter view, columns) or plain rows. */
-export type CrosswalkData = DataSource | readonly Readonly<Record<string, unknown>>[];
+export type CrosswalkData = ColumnSource | readonly Readonly<Record<string, unknown>>[];
 
 /** Yes-count and bases of one outcome in one selection. */
 export interface OutcomeCount {
@@ -75,7 +75,7 @@ function isRowArray(data: CrosswalkData): data is readonly Readonly<Record<strin
  * A stats source for `data`. Plain rows become columns (every key seen in any row; a key missing
  * from a row is blank), so a notebook can pass `applySurveyFilter(rows, filter)` directly.
  */
-export function toSource(data: CrosswalkData): DataSource {
+export function toSource(data: CrosswalkData): ColumnSource {
   if (!isRowArray(data)) return data;
   const names = new Set<string>();
   for (const row of data) for (const key of Object.keys(row)) names.add(key);
@@ -234,7 +234,7 @@ export function countOutcome(counter: CrosswalkCounter, outcome: Outcome, where:
  * The statistics core's audit of an outcome's count (canonical draw only: it also lists filters and
  * the missing values left out), with `x` and `n` as the kernels count them.
  */
-export function auditCount(source: DataSource, outcome: Outcome, where: readonly FilterCondition[], codebook: Codebook | undefined): { x: number; n: number; audit: Audit } {
+export function auditCount(source: ColumnSource, outcome: Outcome, where: readonly FilterCondition[], codebook: Codebook | undefined): { x: number; n: number; audit: Audit } {
   if (outcome.base === "respondents") {
     const set = codebook?.sets.find((s) => s.name === outcome.set);
     // Without a codebook the set is just this one box, counted when it holds 1.

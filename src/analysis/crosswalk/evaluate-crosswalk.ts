@@ -16,7 +16,7 @@
 import type { Codebook } from "../../data/codebook";
 import type { ThesisData } from "../../data/thesis";
 import * as stats from "../../stats/index";
-import type { DataSource, FilterCondition } from "../../stats/index";
+import type { ColumnSource, FilterCondition } from "../../stats/index";
 import { CROSSWALK, type Comparison } from "./crosswalk-spec";
 import { auditCount, crosswalkCounter, reAudit, restrictionConditions, toSource, type CrosswalkData } from "./crosswalk-counts";
 import { ensembleVerdict, type DrawVerdict, type EnsembleVerdict, type Verdict } from "./crosswalk-ensemble";
@@ -128,7 +128,7 @@ function contextOf(c: Comparison, options: EvaluateOptions): MeasureContext {
 }
 
 /** The kernels' audit line of the canonical draw's count, with the base and test of the result. */
-function auditLine(c: Comparison, source: DataSource, n: number, test: string, codebook: Codebook | undefined): string {
+function auditLine(c: Comparison, source: ColumnSource, n: number, test: string, codebook: Codebook | undefined): string {
   const m = c.measure;
   const where: FilterCondition[] = restrictionConditions(m.among);
   const among = m.among?.length ? ` among ${m.among.map((r) => r.label).join(", ")}` : "";

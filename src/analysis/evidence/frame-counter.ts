@@ -5,11 +5,11 @@
  * A unit test holds it to the kernels' counts on every printed table.
  */
 import type { MultipleResponseSet } from "../../data/codebook";
-import { frameOf, type DataSource } from "../../stats/index";
+import { frameOf, type ColumnSource } from "../../stats/index";
 import type { RowCounter } from "../printed-comparison";
 
 /** A RowCounter over `source` (a selection's view): plain loops over the selected rows. */
-export function frameCounter(source: DataSource): RowCounter {
+export function frameCounter(source: ColumnSource): RowCounter {
   const frame = frameOf(source);
   const rows = frame.rows;
   const n = frame.n;
