@@ -1,50 +1,31 @@
 import { describe, expect, it } from "vitest";
 import { NotebookSession, type SessionChange } from "../../../src/app/notebook-session";
-import type { CellRuntimeState } from "../../../src/runtime/types";
-import type { RuntimePort } from "../../../src/app/runtime-port";
+import { QuietRuntime } from "./quiet-runtime";
 import type { CellDoc, NotebookDoc } from "../../../src/notebook/document";
 
 /** Records what the session asks of the runtime. */
-class FakeRuntime implements RuntimePort {
+class FakeRuntime extends QuietRuntime {
   calls: string[] = [];
   inputs: Record<string, unknown> = {};
-  load(doc: NotebookDoc): void {
+  override load(doc: NotebookDoc): void {
     this.calls.push(`load:${doc.cells.length}`);
   }
-  updateCell(cell: CellDoc): void {
+  override updateCell(cell: CellDoc): void {
     this.calls.push(`update:${cell.id}:${cell.source}`);
   }
-  removeCell(id: string): void {
+  override removeCell(id: string): void {
     this.calls.push(`remove:${id}`);
   }
-  state(): CellRuntimeState | undefined {
-    return undefined;
-  }
-  subscribe(): () => void {
-    return () => undefined;
-  }
-  uses(): string[] {
-    return [];
-  }
-  usedBy(): string[] {
-    return [];
-  }
-  idle(): Promise<void> {
-    return Promise.resolve();
-  }
-  setInput(name: string, value: unknown): void {
+  override setInput(name: string, value: unknown): void {
     this.inputs[name] = value;
   }
-  inputValues(): Record<string, unknown> {
+  override inputValues(): Record<string, unknown> {
     return { ...this.inputs };
   }
-  inputReport(): { applied: string[]; dropped: [] } {
-    return { applied: [], dropped: [] };
-  }
-  references(name: string): boolean {
+  override references(name: string): boolean {
     return name === "a";
   }
-  dispose(): void {
+  override dispose(): void {
     this.calls.push("dispose");
   }
 }

@@ -11,50 +11,29 @@ import { NotebookSession } from "../../../src/app/notebook-session";
 import { NotebookStore } from "../../../src/app/notebook-store";
 import type { RuntimePort } from "../../../src/app/runtime-port";
 import { Workbench } from "../../../src/app/workbench";
-import type { CellDoc, NotebookDoc } from "../../../src/notebook/document";
+import type { NotebookDoc } from "../../../src/notebook/document";
+import { QuietRuntime } from "./quiet-runtime";
 import { encodeShare } from "../../../src/notebook/share-codec";
-import type { CellRuntimeState } from "../../../src/runtime/types";
 
 const EMPTY = { fylke: [], sizeClass: [], respType: [], adopted: [] };
 
 /** A runtime whose cells read the names given (as their plans would say), and record builtin redefinitions. */
-class FakeRuntime implements RuntimePort {
+class FakeRuntime extends QuietRuntime {
   redefined: string[] = [];
-  constructor(private readonly reads: readonly string[]) {}
-  load(): void {}
-  updateCell(_cell: CellDoc): void {}
-  removeCell(): void {}
-  state(): CellRuntimeState | undefined {
-    return undefined;
-  }
-  subscribe(): () => void {
-    return () => undefined;
-  }
-  uses(): string[] {
-    return [];
-  }
-  usedBy(): string[] {
-    return [];
-  }
-  idle(): Promise<void> {
-    return Promise.resolve();
-  }
-  setInput(): void {}
-  inputValues(): Record<string, unknown> {
-    return {};
+  constructor(private readonly reads: readonly string[]) {
+    super();
   }
   /** What the runtime says of a link's input values once it has run (set by a test). */
   report: ReturnType<RuntimePort["inputReport"]> = { applied: [], dropped: [] };
-  inputReport(): ReturnType<RuntimePort["inputReport"]> {
+  override inputReport(): ReturnType<RuntimePort["inputReport"]> {
     return this.report;
   }
-  references(name: string): boolean {
+  override references(name: string): boolean {
     return this.reads.includes(name);
   }
   setBuiltin(name: string): void {
     this.redefined.push(name);
   }
-  dispose(): void {}
 }
 
 const doc: NotebookDoc = { title: "Oversikt", cells: [{ id: "t", kind: "js", source: "selection.n" }] };
