@@ -10,7 +10,7 @@ import type { PrintedTable } from "../data/printed-tables";
 import { meetsConditions } from "../data/filter-condition";
 import { asSurveyFilter, describeSurveyFilter, EMPTY_FILTER, isDisclosureSensitive, surveyFilterConditions, type SurveyFilter } from "../data/survey-filter";
 import { formatShownCount, guardCount, guardCounts } from "../stats/disclosure";
-import { applyFilter, type FilteredSurvey } from "./apply-filter";
+import { applyFilter, isSelection, type FilteredSurvey } from "./apply-filter";
 import { createCharts, type ChartsBuiltin } from "./charts/charts";
 import { codebookColumns, tableToCsv } from "./export-table";
 import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
@@ -19,7 +19,7 @@ import type { PrintedComparison } from "./printed-comparison";
 import { renderComparison, renderTable, type ComparisonRenderOptions, type PlainTable, type RenderOptions } from "./render-table";
 import { statsBuiltin, type StatsBuiltin } from "./stats-builtin";
 import { psppSyntax, type Analysis, type PsppExportOptions } from "../stats/pspp-syntax";
-import { modelLabelOf, type Survey } from "./survey";
+import { isSurvey, modelLabelOf, type Survey } from "./survey";
 import { surveyFilterInput, type SurveyFilterElement } from "./survey-filter-input";
 import { createTables, type TablesBuiltin } from "./tables/tables";
 
@@ -157,15 +157,8 @@ export function requireDocument(host: AnalysisHost, what: string): Document {
   return host.document;
 }
 
-/** A loaded survey (not a selection, not the Promise). */
-export function isSurvey(value: unknown): value is Survey {
-  return typeof value === "object" && value !== null && "table" in value && "codebook" in value && "notice" in value && "file" in value;
-}
-
-/** A selection made by `applyFilter` (or the host's `selection`). */
-export function isSelection(value: unknown): value is FilteredSurvey {
-  return typeof value === "object" && value !== null && "view" in value && "survey" in value && "filter" in value && "conditions" in value;
-}
+export { isSurvey } from "./survey";
+export { isSelection } from "./apply-filter";
 
 /** The survey of a survey or selection argument, or the builtin's error naming the right call. */
 export function surveyArgument(builtin: string, value: unknown): Survey {
