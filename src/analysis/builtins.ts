@@ -13,6 +13,7 @@ import { formatShownCount, guardCount, guardCounts } from "../stats/disclosure";
 import { applyFilter, isSelection, type FilteredSurvey } from "./apply-filter";
 import { createCharts, type ChartsBuiltin } from "./charts/charts";
 import { codebookColumns, tableToCsv } from "./export-table";
+import { acrossDraws, type WithEvidence } from "./evidence/across-draws";
 import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
 import { evidenceNote } from "./evidence/evidence-note";
 import type { PrintedComparison } from "./printed-comparison";
@@ -114,6 +115,14 @@ export interface AnalysisBuiltins {
    */
   comparePrinted(selection: Survey | FilteredSurvey, id: string): PrintedComparison;
   /**
+   * Any figure computed on the selection and on the same filter in each of the 50 reconstructions,
+   * classified: `evidence(path)` is "determined" (the same in every one: it follows from the print and
+   * the named municipalities), "reconstruction" (with its range: the build drew it) or "your-data".
+   * `path` names a number inside the result ("r", "rows.2.estimate"; "" for a plain number).
+   * @example acrossReconstructions(selection, (s) => stats.pearson(s, "size_class", "q29_1").r).evidence("")
+   */
+  acrossReconstructions<T>(selection: Survey | FilteredSurvey, compute: (draw: FilteredSurvey) => T): WithEvidence<T>;
+  /**
    * A printed comparison as a table: printed, recomputed, agreement; `{layout: "grid"}` draws a
    * table of "area — model" rows (Tabell 2.6) as the report printed it.
    * @example renderComparison(comparePrinted(selection, "2.2"))
@@ -212,6 +221,12 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
       if (isSurvey(selection)) return comparePrintedWithEvidence(applyFilter(selection, EMPTY_FILTER), findPrinted(selection, id));
       if (isSelection(selection)) return comparePrintedWithEvidence(selection, findPrinted(selection.survey, id));
       throw builtinError("comparePrinted", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);
+    },
+    acrossReconstructions: (selection, compute) => {
+      const chosen = isSelection(selection) ? selection : isSurvey(selection) ? applyFilter(selection, EMPTY_FILTER) : undefined;
+      if (!chosen) throw builtinError("acrossReconstructions", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);
+      if (typeof compute !== "function") throw builtinError("acrossReconstructions", "bad-argument", `the second argument is a function of one reconstruction's selection, e.g. (s) => stats.pearson(s, "size_class", "q29_1").r; it got ${describeValue(compute)}.`);
+      return acrossDraws(chosen, compute);
     },
     renderComparison: (cmp, options = {}) =>
       renderComparison(requireDocument(host, "renderComparison"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive) }),
