@@ -98,3 +98,8 @@ export function applyFilter(survey: Survey, filter: SurveyFilter): FilteredSurve
   };
   return selection;
 }
+
+/** A selection made by `applyFilter` (or the host's `selection`). */
+export function isSelection(value: unknown): value is FilteredSurvey {
+  return typeof value === "object" && value !== null && "view" in value && "survey" in value && "filter" in value && "conditions" in value;
+}

@@ -10,16 +10,17 @@ import type { PrintedTable } from "../data/printed-tables";
 import { meetsConditions } from "../data/filter-condition";
 import { asSurveyFilter, describeSurveyFilter, EMPTY_FILTER, isDisclosureSensitive, surveyFilterConditions, type SurveyFilter } from "../data/survey-filter";
 import { formatShownCount, guardCount, guardCounts } from "../stats/disclosure";
-import { applyFilter, type FilteredSurvey } from "./apply-filter";
+import { applyFilter, isSelection, type FilteredSurvey } from "./apply-filter";
 import { createCharts, type ChartsBuiltin } from "./charts/charts";
 import { codebookColumns, tableToCsv } from "./export-table";
+import { acrossDraws, type WithEvidence } from "./evidence/across-draws";
 import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
 import { evidenceNote } from "./evidence/evidence-note";
 import type { PrintedComparison } from "./printed-comparison";
 import { renderComparison, renderTable, type ComparisonRenderOptions, type PlainTable, type RenderOptions } from "./render-table";
 import { statsBuiltin, type StatsBuiltin } from "./stats-builtin";
 import { psppSyntax, type Analysis, type PsppExportOptions } from "../stats/pspp-syntax";
-import { modelLabelOf, type Survey } from "./survey";
+import { isSurvey, modelLabelOf, type Survey } from "./survey";
 import { surveyFilterInput, type SurveyFilterElement } from "./survey-filter-input";
 import { createTables, type TablesBuiltin } from "./tables/tables";
 
@@ -114,6 +115,14 @@ export interface AnalysisBuiltins {
    */
   comparePrinted(selection: Survey | FilteredSurvey, id: string): PrintedComparison;
   /**
+   * Any figure computed on the selection and on the same filter in each of the 50 reconstructions,
+   * classified: `evidence(path)` is "determined" (the same in every one: it follows from the print and
+   * the named municipalities), "reconstruction" (with its range: the build drew it) or "your-data".
+   * `path` names a number inside the result ("r", "rows.2.estimate"; "" for a plain number).
+   * @example acrossReconstructions(selection, (s) => stats.pearson(s, "size_class", "q29_1").r).evidence("")
+   */
+  acrossReconstructions<T>(selection: Survey | FilteredSurvey, compute: (draw: FilteredSurvey) => T): WithEvidence<T>;
+  /**
    * A printed comparison as a table: printed, recomputed, agreement; `{layout: "grid"}` draws a
    * table of "area — model" rows (Tabell 2.6) as the report printed it.
    * @example renderComparison(comparePrinted(selection, "2.2"))
@@ -157,15 +166,8 @@ export function requireDocument(host: AnalysisHost, what: string): Document {
   return host.document;
 }
 
-/** A loaded survey (not a selection, not the Promise). */
-export function isSurvey(value: unknown): value is Survey {
-  return typeof value === "object" && value !== null && "table" in value && "codebook" in value && "notice" in value && "file" in value;
-}
-
-/** A selection made by `applyFilter` (or the host's `selection`). */
-export function isSelection(value: unknown): value is FilteredSurvey {
-  return typeof value === "object" && value !== null && "view" in value && "survey" in value && "filter" in value && "conditions" in value;
-}
+export { isSurvey } from "./survey";
+export { isSelection } from "./apply-filter";
 
 /** The survey of a survey or selection argument, or the builtin's error naming the right call. */
 export function surveyArgument(builtin: string, value: unknown): Survey {
@@ -219,6 +221,12 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
       if (isSurvey(selection)) return comparePrintedWithEvidence(applyFilter(selection, EMPTY_FILTER), findPrinted(selection, id));
       if (isSelection(selection)) return comparePrintedWithEvidence(selection, findPrinted(selection.survey, id));
       throw builtinError("comparePrinted", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);
+    },
+    acrossReconstructions: (selection, compute) => {
+      const chosen = isSelection(selection) ? selection : isSurvey(selection) ? applyFilter(selection, EMPTY_FILTER) : undefined;
+      if (!chosen) throw builtinError("acrossReconstructions", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);
+      if (typeof compute !== "function") throw builtinError("acrossReconstructions", "bad-argument", `the second argument is a function of one reconstruction's selection, e.g. (s) => stats.pearson(s, "size_class", "q29_1").r; it got ${describeValue(compute)}.`);
+      return acrossDraws(chosen, compute);
     },
     renderComparison: (cmp, options = {}) =>
       renderComparison(requireDocument(host, "renderComparison"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive) }),

@@ -7,7 +7,7 @@
 
 /** Every name the analysis layer puts in scope. */
 export const ANALYSIS_NAMES: readonly string[] = [
-  "stats", "tables", "charts", "filterInput", "applyFilter", "matchesFilter", "describeFilter", "comparePrinted", "renderComparison", "renderTable",
+  "stats", "tables", "charts", "filterInput", "applyFilter", "matchesFilter", "describeFilter", "comparePrinted", "acrossReconstructions", "renderComparison", "renderTable",
   "exportTable", "exportColumns", "psppExport", "disclosure",
   "crosswalk", "thesis",
   "reconciliation",

@@ -5,10 +5,11 @@
  * kernel when needed, and reports a kernel's complaint as the table builtin's own.
  */
 import { asBuiltin, builtinError } from "../base/builtin-problem";
-import { crosstab, type Crosstab } from "../stats/crosstab";
-import { correlationMatrix, type CorrelationMatrix } from "../stats/correlation-matrix";
-import { frequencies, type FrequencyTable } from "../stats/frequencies";
-import { sizeClassRates, type SizeClassComparison } from "../stats/size-class";
+import type { Crosstab } from "../stats/crosstab";
+import type { CorrelationMatrix } from "../stats/correlation-matrix";
+import type { FrequencyTable } from "../stats/frequencies";
+import type { SizeClassComparison } from "../stats/size-class";
+import { correlationMatrix, crosstab, frequencies, sizeClassRates } from "./evidence/evidenced-kernels";
 
 /** A statistics kernel as a table or chart takes it. */
 export interface KernelKind<R> {

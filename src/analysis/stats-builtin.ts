@@ -6,10 +6,12 @@
  * signatures.
  */
 import {
-  benjaminiHochberg, chiSquareTests, chiSquareUpperTail, cochranArmitage, correlationMatrix, cramersV, crosstab, filterView,
-  fisherExact2x2, formatP, frequencies, multipleResponse, normalTwoSided, pearson, populationCells, postStratify, psppSyntax,
-  ratePercents, sizeClassMeans, sizeClassRates, spearman, tInv, tTwoSided, variableInfo, weightingEffect, wilsonInterval, zInv,
+  benjaminiHochberg, chiSquareTests, chiSquareUpperTail, cochranArmitage, cramersV, filterView,
+  fisherExact2x2, formatP, multipleResponse, normalTwoSided, populationCells, postStratify, psppSyntax,
+  ratePercents, tInv, tTwoSided, variableInfo, weightingEffect, wilsonInterval, zInv,
 } from "../stats/index";
+// The kernels whose results tables mark with their evidence (computed on a selection, they remember it).
+import { correlationMatrix, crosstab, frequencies, pearson, sizeClassMeans, sizeClassRates, spearman } from "./evidence/evidenced-kernels";
 
 /** The statistics in scope as `stats`. */
 export const statsBuiltin = {

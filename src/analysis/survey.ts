@@ -151,3 +151,8 @@ export function surveyFromLoad(load: LoadResult, options: SurveyFromLoadOptions 
   };
   return survey;
 }
+
+/** A loaded survey (not a selection, not the Promise). */
+export function isSurvey(value: unknown): value is Survey {
+  return typeof value === "object" && value !== null && "table" in value && "codebook" in value && "notice" in value && "file" in value;
+}

@@ -42,8 +42,12 @@ export function drawnMask(survey: Survey, variable: string): Uint8Array | undefi
   return mask;
 }
 
-/** "drawn by the reconstruction: size_class for 171 of 248, q3 for 230 of 248" — or "" when none. */
-export function drawnValuesLine(selection: FilteredSurvey, variables: readonly string[]): string {
+/**
+ * "drawn by the reconstruction: size_class for 171 of 248, q3 for 230 of 248" — or "" when none.
+ * With `counts: false` (a shared view under the disclosure guard) only the variables are named: the
+ * "k of n" would count respondents in a group of 1–2.
+ */
+export function drawnValuesLine(selection: FilteredSurvey, variables: readonly string[], counts = true): string {
   const rows = selection.view.indices();
   const parts: string[] = [];
   for (const variable of [...new Set(variables)]) {
@@ -51,7 +55,8 @@ export function drawnValuesLine(selection: FilteredSurvey, variables: readonly s
     if (!mask) continue;
     let k = 0;
     for (const r of rows) k += mask[r] ?? 0;
-    if (k > 0) parts.push(`${variable} for ${k} of ${rows.length}`);
+    if (k > 0) parts.push(counts ? `${variable} for ${k} of ${rows.length}` : variable);
   }
-  return parts.length ? `values drawn by the reconstruction: ${parts.join(", ")}` : "";
+  if (parts.length === 0) return "";
+  return `values drawn by the reconstruction: ${parts.join(", ")}${counts ? "" : " (for some of the selected respondents; counts left out in this shared view)"}`;
 }

@@ -6,6 +6,8 @@
  */
 import type { CorrelationCell, CorrelationMatrix } from "../../stats/correlation-matrix";
 import { formatP } from "../../stats/audit";
+import type { WithEvidence } from "../evidence/across-draws";
+import { FigureMarks } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
 import { formatNumber, tableFigure, tableRow } from "./table-dom";
 
@@ -19,6 +21,10 @@ export interface CorrelationTableOptions {
   /** "lower": the diagonal and below only (the matrix is symmetric). Default "full". */
   triangle: "full" | "lower";
   mask: boolean;
+  /** What each figure of the result rests on (see evidence/). */
+  evidence?: WithEvidence<unknown>;
+  /** The audit's line naming the variables the reconstruction drew. */
+  drawn?: string;
 }
 
 type Statistic = "r" | "p" | "q" | "n";
@@ -45,6 +51,8 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
   // A variable's valid n and its missing counts add up to N.
   m.audit.excluded.forEach((e, a) => shown.line([key(a, a), ...e.userMissing.filter((u) => u.count > 0).map((u) => auditIds.missing?.(e.variable, u.code) ?? ""), ...(e.systemMissing > 0 ? [auditIds.missing?.(e.variable, null) ?? ""] : [])], "audit:n"));
   shown.guard(options.mask);
+  const figureMarks = new FigureMarks(doc, options.evidence);
+  const format: Record<Statistic, (x: number) => string> = { r: (x) => formatNumber(x, options.decimals), p: formatP, q: formatP, n: (x) => formatNumber(x, 0) };
   const body: HTMLTableRowElement[] = [];
   m.variables.forEach((v, a) => {
     const label = m.labels[a] && m.labels[a] !== v ? `${v} ${m.labels[a]}` : v;
@@ -52,7 +60,9 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
       const cells = m.variables.map((_, b) => {
         const cell = m.cells[a]?.[b];
         if (!cell || (options.triangle === "lower" && b > a)) return "";
-        return figureText(stat, cell, key(a, b), a === b, shown, options);
+        const text = figureText(stat, cell, key(a, b), a === b, shown, options);
+        // The diagonal (r = 1) is no finding.
+        return a === b && stat !== "n" ? text : figureMarks.cell(text, `${m.variables[b] ?? ""} ${titles[stat]}`, `cells.${a}.${b}.${stat}`, format[stat]);
       });
       body.push(tableRow(doc, [s === 0 ? label : "", titles[stat], ...cells], 2, s === statistics.length - 1 ? "tv-block-end" : undefined));
     });
@@ -61,9 +71,11 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
   const audit = [
     `${titles.r}, ${m.deletion} deletion${m.deletion === "listwise" ? ` (n = ${shown.text("audit:base")} complete cases)` : ""} · ${marks}`,
     shown.auditLine(m.audit, auditIds),
+    ...(options.drawn ? [options.drawn] : []),
+    ...figureMarks.auditLines(),
     ...shown.note(`the ${symbol} and p of hidden n are left out`),
   ];
-  return tableFigure(doc, {
+  return figureMarks.legendInto(tableFigure(doc, {
     caption: options.caption ?? `Correlations (${titles.r}): ${m.variables.join(", ")}`,
     head: [tableRow(doc, ["", "", ...m.variables], m.variables.length + 2)],
     body,
@@ -71,5 +83,5 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
     // The reasons for a missing r name the pair's n ("constant in these 2 cases"): not when counts are hidden.
     notice: [options.notice, ...m.notes.map((n) => (shown.hiddenCount > 0 && / have no r: /.test(n) ? "Some pairs have no r here: too few cases, or a variable constant in them." : n))].filter((x) => x).join(" ") || undefined,
     className: "tv-correlations",
-  });
+  }));
 }

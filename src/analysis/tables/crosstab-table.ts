@@ -7,8 +7,10 @@
  */
 import { pClause } from "../../stats/audit";
 import type { Crosstab } from "../../stats/crosstab";
+import type { WithEvidence } from "../evidence/across-draws";
+import { FigureMarks } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
-import { formatCount, formatNumber, tableFigure, tableRow } from "./table-dom";
+import { element, formatCount, formatNumber, tableFigure, tableRow } from "./table-dom";
 
 /** What a crosstab cell can show besides its count. */
 export type CrosstabStatistic = "count" | "row" | "column" | "total" | "expected";
@@ -28,6 +30,10 @@ export interface CrosstabTableOptions {
   decimals: number;
   /** Mask counts of 1–2 ("< 3") and what would give them back. */
   mask: boolean;
+  /** What each figure of the result rests on (computed on a selection or survey; see evidence/). */
+  evidence?: WithEvidence<unknown>;
+  /** The audit's line naming the variables the reconstruction drew, and for how many. */
+  drawn?: string;
 }
 
 const STAT_LABELS: Record<CrosstabStatistic, string> = { count: "Count", row: "Row %", column: "Column %", total: "Total %", expected: "Expected" };
@@ -39,6 +45,8 @@ interface CrosstabFigure {
   /** Ids of the bases of the row, column and total percentages. */
   bases: Record<"row" | "column" | "total", string>;
   values: Record<CrosstabStatistic, number | null>;
+  /** Where each value sits in the result (its evidence's path). */
+  paths: Record<CrosstabStatistic, string>;
 }
 
 /**
@@ -59,18 +67,21 @@ const pct = (k: number, base: number): number | null => (base > 0 ? (100 * k) / 
 
 /** Every figure of the table, by row (the last is the Total row), each row ending with its Total column. */
 function figures(ct: Crosstab): CrosstabFigure[][] {
+  // A margin's percentages follow from its count and N: they rest on what the count rests on.
+  const derived = (path: string): Record<CrosstabStatistic, string> => ({ count: path, row: path, column: path, total: path, expected: path });
   const body = ct.rows.map((_, i) => {
     const rowTotal = ct.rowTotals[i] ?? 0;
     const cells = (ct.cells[i] ?? []).map((c, j): CrosstabFigure => ({
       count: `c:${i}:${j}`,
       bases: { row: `r:${i}`, column: `k:${j}`, total: "total" },
       values: { count: c.count, row: c.rowPercent, column: c.columnPercent, total: c.totalPercent, expected: c.expected },
+      paths: { count: `cells.${i}.${j}.count`, row: `cells.${i}.${j}.rowPercent`, column: `cells.${i}.${j}.columnPercent`, total: `cells.${i}.${j}.totalPercent`, expected: `cells.${i}.${j}.expected` },
     }));
-    const margin: CrosstabFigure = { count: `r:${i}`, bases: { row: `r:${i}`, column: "total", total: "total" }, values: { count: rowTotal, row: rowTotal > 0 ? 100 : null, column: pct(rowTotal, ct.total), total: pct(rowTotal, ct.total), expected: rowTotal } };
+    const margin: CrosstabFigure = { count: `r:${i}`, bases: { row: `r:${i}`, column: "total", total: "total" }, values: { count: rowTotal, row: rowTotal > 0 ? 100 : null, column: pct(rowTotal, ct.total), total: pct(rowTotal, ct.total), expected: rowTotal }, paths: derived(`rowTotals.${i}`) };
     return [...cells, margin];
   });
-  const totals = ct.columnTotals.map((k, j): CrosstabFigure => ({ count: `k:${j}`, bases: { row: "total", column: `k:${j}`, total: "total" }, values: { count: k, row: pct(k, ct.total), column: k > 0 ? 100 : null, total: pct(k, ct.total), expected: k } }));
-  const grand: CrosstabFigure = { count: "total", bases: { row: "total", column: "total", total: "total" }, values: { count: ct.total, row: ct.total > 0 ? 100 : null, column: ct.total > 0 ? 100 : null, total: ct.total > 0 ? 100 : null, expected: ct.total } };
+  const totals = ct.columnTotals.map((k, j): CrosstabFigure => ({ count: `k:${j}`, bases: { row: "total", column: `k:${j}`, total: "total" }, values: { count: k, row: pct(k, ct.total), column: k > 0 ? 100 : null, total: pct(k, ct.total), expected: k }, paths: derived(`columnTotals.${j}`) }));
+  const grand: CrosstabFigure = { count: "total", bases: { row: "total", column: "total", total: "total" }, values: { count: ct.total, row: ct.total > 0 ? 100 : null, column: ct.total > 0 ? 100 : null, total: ct.total > 0 ? 100 : null, expected: ct.total }, paths: derived("total") };
   return [...body, [...totals, grand]];
 }
 
@@ -97,23 +108,39 @@ export function crosstabTestLine(ct: Crosstab, n: string = formatCount(ct.total)
   return `Pearson χ²(${p.df}) = ${p.value.toFixed(2)}, ${pClause(p.p)} · Cramér's V = ${v === null ? "–" : v.toFixed(3)} · N = ${n}`;
 }
 
+/** What the tests rest on: "evidence of the tests: χ² R 3,10–9,84 · p R ,020–,212 · V R …" ("" without evidence). */
+function testEvidenceLine(ct: Crosstab, marks: FigureMarks): string {
+  if (ct.tests.pearson.value === null || !marks.of("tests.pearson.value")) return "";
+  const two = (x: number): string => formatNumber(x, 2);
+  const three = (x: number): string => formatNumber(x, 3);
+  return `evidence of the tests: ${[marks.inline("χ²", "tests.pearson.value", two), marks.inline("p", "tests.pearson.p", three), marks.inline("V", "measures.cramersV", three)].join(" · ")}`;
+}
+
 /** The crosstab as a captioned table with its tests, warning and audit line. */
 export function renderCrosstabTable(doc: Document, ct: Crosstab, options: CrosstabTableOptions): HTMLElement {
   const stats = options.statistics;
   const several = stats.length > 1;
   const auditIds: AuditIds = { n: "audit:n", base: "total" };
   const shown = shownCounts(ct, options.mask, auditIds);
-  const head = tableRow(doc, [ct.rowLabel, ...(several ? [""] : []), ...ct.columns.map((c) => c.label), "Total"], ct.columns.length + 2 + (several ? 1 : 0));
+  const marks = new FigureMarks(doc, options.evidence);
+  const columnTitles = [...ct.columns.map((c) => c.label), "Total"];
+  const head = tableRow(doc, [ct.rowLabel, ...(several ? [""] : []), ...columnTitles], ct.columns.length + 2 + (several ? 1 : 0));
   const labels = [...ct.rows.map((r) => r.label), "Total"];
+  const format = (stat: CrosstabStatistic) => (x: number): string => formatNumber(x, stat === "count" ? 0 : options.decimals);
+  const cell = (f: CrosstabFigure, stat: CrosstabStatistic, j: number): HTMLTableCellElement =>
+    marks.cell(figureText(f, stat, shown, options), several ? `${columnTitles[j] ?? ""} ${STAT_LABELS[stat]}` : (columnTitles[j] ?? ""), f.paths[stat], format(stat), stat === "count" || stat === "expected" ? "" : " %");
   const body = figures(ct).flatMap((row, i) =>
     stats.map((stat, s) =>
-      tableRow(doc, [s === 0 ? (labels[i] ?? "") : "", ...(several ? [STAT_LABELS[stat]] : []), ...row.map((f) => figureText(f, stat, shown, options))], several ? 2 : 1, i === ct.rows.length ? "tv-total" : undefined),
+      tableRow(doc, [element(doc, "th", s === 0 ? (labels[i] ?? "") : ""), ...(several ? [element(doc, "th", STAT_LABELS[stat])] : []), ...row.map((f, j) => cell(f, stat, j))], 0, i === ct.rows.length ? "tv-total" : undefined),
     ),
   );
   const audit = [
     crosstabTestLine(ct, shown.text("total")),
+    ...[shown.hidden("total") ? "" : testEvidenceLine(ct, marks)].filter((x) => x),
     ...(ct.expectedWarning ? [`Warning: ${ct.expectedWarning.message} χ² may be unreliable: merge sparse categories, or use Fisher's exact test for a 2 × 2 table.`] : []),
     shown.auditLine(ct.audit, auditIds),
+    ...(options.drawn ? [options.drawn] : []),
+    ...marks.auditLines(),
     ...shown.note("the percentages of hidden counts and on hidden totals are left out"),
     ...(!several && stats[0] !== "count" ? [`Cells show ${STAT_LABELS[stats[0] ?? "count"]}.`] : []),
   ];
@@ -125,6 +152,6 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
     notice: [options.notice, ...ct.notes.filter((n) => !n.startsWith("χ² may be unreliable"))].filter((x) => x).join(" ") || undefined,
     className: "tv-crosstab",
   });
-  if (ct.expectedWarning) figure.querySelectorAll(".tv-audit-line")[1]?.classList.add("tv-warning");
-  return figure;
+  if (ct.expectedWarning) [...figure.querySelectorAll(".tv-audit-line")].find((p) => p.textContent?.startsWith("Warning:"))?.classList.add("tv-warning");
+  return marks.legendInto(figure);
 }

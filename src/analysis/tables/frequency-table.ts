@@ -6,6 +6,8 @@
  * any hidden valid count the cumulative column (its differences would give the count back).
  */
 import type { FrequencyRow, FrequencyTable } from "../../stats/frequencies";
+import type { WithEvidence } from "../evidence/across-draws";
+import { FigureMarks } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
 import { formatNumber, tableFigure, tableRow } from "./table-dom";
 
@@ -21,6 +23,10 @@ export interface FrequencyTableOptions {
   /** Show the missing rows (default true); N and the percent base stay the same either way. */
   showMissing: boolean;
   mask: boolean;
+  /** What each figure of the result rests on (see evidence/). */
+  evidence?: WithEvidence<unknown>;
+  /** The audit's line naming the variables the reconstruction drew. */
+  drawn?: string;
 }
 
 type Column = "count" | "percent" | "valid" | "cumulative";
@@ -29,6 +35,8 @@ type Column = "count" | "percent" | "valid" | "cumulative";
 interface FrequencyFigure {
   count: string;
   values: Record<Exclude<Column, "count">, number | null>;
+  /** Where the row sits in the result ("valid.2", "validTotal"); its figures' evidence paths. */
+  path: string;
 }
 
 /**
@@ -66,30 +74,38 @@ export function renderFrequencyTable(doc: Document, t: FrequencyTable, options: 
   const titles: Record<Column, string> = { count: "Frequency", percent: "Percent", valid: "Valid Percent", cumulative: "Cumulative Percent" };
   const auditIds: AuditIds = { n: "total", base: "valid", missing: (_variable, code) => `m:${code ?? "blank"}` };
   const shown = shownCounts(t, options.mask, auditIds);
+  const marks = new FigureMarks(doc, options.evidence);
+  const fields: Record<Column, string> = { count: "count", percent: "percent", valid: "validPercent", cumulative: "cumulativePercent" };
+  // A total row's percentages follow from its count and N.
+  const pathOf = (figure: FrequencyFigure, c: Column): string => (figure.path.includes(".") ? `${figure.path}.${fields[c]}` : figure.path);
+  const figureCell = (figure: FrequencyFigure, c: Column): HTMLTableCellElement =>
+    marks.cell(figureText(figure, c, shown, options), titles[c], pathOf(figure, c), (x) => formatNumber(x, c === "count" ? 0 : options.decimals), c === "count" ? "" : " %");
   const line = (group: string, label: string, figure: FrequencyFigure, className?: string): HTMLTableRowElement =>
-    tableRow(doc, [group, label, ...columns.map((c) => figureText(figure, c, shown, options))], 2, className);
-  const rowLine = (group: string, r: FrequencyRow): HTMLTableRowElement =>
-    line(group, r.kind === "system-missing" ? "System (blank)" : r.label === String(r.code) ? String(r.code) : `${r.code} ${r.label}`, { count: rowId(r), values: { percent: r.percent, valid: r.validPercent, cumulative: r.cumulativePercent } });
+    tableRow(doc, [group, label, ...columns.map((c) => figureCell(figure, c))], 2, className);
+  const rowLine = (group: string, r: FrequencyRow, path: string): HTMLTableRowElement =>
+    line(group, r.kind === "system-missing" ? "System (blank)" : r.label === String(r.code) ? String(r.code) : `${r.code} ${r.label}`, { count: rowId(r), values: { percent: r.percent, valid: r.validPercent, cumulative: r.cumulativePercent }, path });
   const pct = (k: number): number | null => (t.total > 0 ? (100 * k) / t.total : null);
   const body: HTMLTableRowElement[] = [];
-  t.valid.forEach((r, i) => body.push(rowLine(i === 0 ? "Valid" : "", r)));
-  body.push(line(t.valid.length ? "" : "Valid", "Total", { count: "valid", values: { percent: pct(t.validTotal), valid: t.validTotal > 0 ? 100 : null, cumulative: null } }, "tv-total"));
+  t.valid.forEach((r, i) => body.push(rowLine(i === 0 ? "Valid" : "", r, `valid.${i}`)));
+  body.push(line(t.valid.length ? "" : "Valid", "Total", { count: "valid", values: { percent: pct(t.validTotal), valid: t.validTotal > 0 ? 100 : null, cumulative: null }, path: "validTotal" }, "tv-total"));
   if (options.showMissing && t.missing.length > 0) {
-    t.missing.forEach((r, i) => body.push(rowLine(i === 0 ? "Missing" : "", r)));
-    body.push(line("", "Total", { count: "missing", values: { percent: pct(t.missingTotal), valid: null, cumulative: null } }, "tv-total"));
+    t.missing.forEach((r, i) => body.push(rowLine(i === 0 ? "Missing" : "", r, `missing.${i}`)));
+    body.push(line("", "Total", { count: "missing", values: { percent: pct(t.missingTotal), valid: null, cumulative: null }, path: "missingTotal" }, "tv-total"));
   }
-  body.push(line("Total", "", { count: "total", values: { percent: t.total > 0 ? 100 : null, valid: null, cumulative: null } }, "tv-total"));
+  body.push(line("Total", "", { count: "total", values: { percent: t.total > 0 ? 100 : null, valid: null, cumulative: null }, path: "total" }, "tv-total"));
   const audit = [
     `N = ${shown.text("total")} · valid ${shown.text("valid")} · missing ${shown.text("missing")}`,
     shown.auditLine(t.audit, auditIds),
+    ...(options.drawn ? [options.drawn] : []),
+    ...marks.auditLines(),
     ...shown.note("their percentages and the cumulative percent are left out"),
   ];
-  return tableFigure(doc, {
+  return marks.legendInto(tableFigure(doc, {
     caption: options.caption ?? `${t.label === t.variable ? t.variable : `${t.label} (${t.variable})`}`,
     head: [tableRow(doc, ["", "", ...columns.map((c) => titles[c])], columns.length + 2)],
     body,
     audit,
     notice: [options.notice, ...t.notes].filter((x) => x).join(" ") || undefined,
     className: "tv-frequencies",
-  });
+  }));
 }

@@ -7,6 +7,7 @@
  */
 import type { SizeClassComparison, SizeClassRow } from "../../stats/size-class";
 import { pClause } from "../../stats/audit";
+import { FigureMarks, tableEvidence } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
 import { formatNumber, tableFigure, tableRow } from "./table-dom";
 
@@ -23,13 +24,13 @@ export interface SizeClassTableOptions {
 type Statistic = "n" | "successes" | "estimate" | "interval" | "compact";
 
 /** A class (or all classes) of one comparison, with the ids of its counts. */
-type ClassRow = Omit<SizeClassRow, "sizeClass"> & { nId: string; successesId: string };
+type ClassRow = Omit<SizeClassRow, "sizeClass"> & { nId: string; successesId: string; path: string };
 
 /** The rows of a comparison with their count ids (`prefix` tells comparisons apart), and "all classes" last. */
 function classRows(c: SizeClassComparison, prefix: string): ClassRow[] {
   return [
-    ...c.rows.map((r, i) => ({ ...r, nId: `${prefix}n:${i}`, successesId: `${prefix}s:${i}` })),
-    { ...c.overall, nId: `${prefix}n:all`, successesId: `${prefix}s:all` },
+    ...c.rows.map((r, i) => ({ ...r, nId: `${prefix}n:${i}`, successesId: `${prefix}s:${i}`, path: `rows.${i}` })),
+    { ...c.overall, nId: `${prefix}n:all`, successesId: `${prefix}s:all`, path: "overall" },
   ];
 }
 
@@ -83,6 +84,18 @@ function shownNotes(c: SizeClassComparison, shown: ShownCounts): string[] {
   return shown.hiddenCount > 0 ? c.notes.filter((n) => !/^\d+ case\(s\) have no size class/.test(n)) : c.notes;
 }
 
+/** The evidence path of a figure of a class row (the compact cell leads with the estimate). */
+function figurePath(row: ClassRow, statistic: Statistic): string {
+  const field = statistic === "compact" ? "estimate" : statistic === "interval" ? "interval.low" : statistic;
+  return `${row.path}.${field}`;
+}
+
+/** "Cochran–Armitage z = 2.31, p = .021", with what z and p rest on when known. */
+function trendLine(c: SizeClassComparison, marks: FigureMarks): string {
+  const evidence = c.trend.statistic === null || !marks.of("trend.statistic") ? "" : ` (evidence: ${marks.inline(c.kind === "rate" ? "z" : "r", "trend.statistic", (x) => x.toFixed(2))} · ${marks.inline("p", "trend.p", (x) => x.toFixed(3))})`;
+  return `${trendText(c)}${evidence}`;
+}
+
 /** One comparison: a row per class. */
 function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClassTableOptions): HTMLElement {
   const shown = new ShownCounts();
@@ -92,18 +105,21 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
   const level = `${Math.round(c.level * 100)} % ${c.kind === "rate" ? "Wilson interval" : "t interval"}`;
   const columns: Statistic[] = c.kind === "rate" ? ["n", "successes", "estimate", "interval"] : ["n", "estimate", "interval"];
   const titles: Record<Statistic, string> = { n: "n", successes: "Cases", estimate: c.kind === "rate" ? "Rate" : "Mean", interval: level, compact: "" };
+  const found = tableEvidence(c, options.mask);
+  const marks = new FigureMarks(doc, found.evidence);
+  const format = (s: Statistic) => (x: number): string => (s === "n" || s === "successes" ? formatNumber(x, 0) : formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals));
   const body = rows.map((row, i) => {
     const label = i < c.rows.length ? `${c.rows[i]?.sizeClass ?? ""} ${c.classLabels[i] ?? ""}`.trim() : "All classes";
-    return tableRow(doc, [label, ...columns.map((s) => figureText(s, row, c, shown, options))], 1, i < c.rows.length ? undefined : "tv-total");
+    return tableRow(doc, [label, ...columns.map((s) => marks.cell(figureText(s, row, c, shown, options), titles[s], figurePath(row, s), format(s), c.kind === "rate" && s !== "n" && s !== "successes" ? " %" : ""))], 1, i < c.rows.length ? undefined : "tv-total");
   });
-  return tableFigure(doc, {
+  return marks.legendInto(tableFigure(doc, {
     caption: options.caption ?? `${c.label}: ${what(c)}, by size class`,
     head: [tableRow(doc, ["Size class", ...columns.map((s) => titles[s])], columns.length + 1)],
     body,
-    audit: [`Trend across classes (${c.trend.method}): ${trendText(c)}`, ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...shown.note("the rates and intervals of hidden counts are left out")],
+    audit: [`Trend across classes (${c.trend.method}): ${trendLine(c, marks)}`, ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...(found.drawn ? [found.drawn] : []), ...marks.auditLines(), ...shown.note("the rates and intervals of hidden counts are left out")],
     notice: options.notice,
     className: "tv-size-class",
-  });
+  }));
 }
 
 /** Several comparisons: a row per variable, a column per class. */
@@ -113,20 +129,32 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
   const shown = new ShownCounts();
   const ids = list.map((c, k) => addCounts(shown, c, `${k}:`));
   shown.guard(options.mask);
-  const body = list.map((c, k) => tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...classRows(c, `${k}:`).map((r) => figureText("compact", r, c, shown, options)), trendText(c)], 1));
+  const found = list.map((c) => tableEvidence(c, options.mask));
+  const marks = list.map((_, k) => new FigureMarks(doc, found[k]?.evidence));
+  const columns = [...classes, "All classes"];
+  const body = list.map((c, k) => {
+    const mk = marks[k] ?? new FigureMarks(doc, undefined);
+    const percent = (x: number): string => formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals);
+    const cells = classRows(c, `${k}:`).map((r, i) => mk.cell(figureText("compact", r, c, shown, options), columns[i] ?? "", figurePath(r, "compact"), percent, c.kind === "rate" ? " %" : ""));
+    return tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...cells, trendLine(c, mk)], 1);
+  });
   const kinds = [...new Set(list.map(what))];
-  return tableFigure(doc, {
+  const figure = tableFigure(doc, {
     caption: options.caption ?? `${kinds.length === 1 ? kinds[0] : "Rates and means"} by size class`,
     head: [tableRow(doc, ["", ...classes, "All classes", "Trend"], classes.length + 3)],
     body,
     audit: [
       `Cells: ${first?.kind === "mean" ? "mean (n)" : "rate (cases/n)"}; trend: ${first?.trend.method ?? ""}; intervals in each variable's own table.`,
-      ...list.map((c, k) => `${c.variable}: ${ids[k] ? shown.auditLine(c.audit, ids[k]) : c.audit.line}`),
+      ...list.map((c, k) => `${c.variable}: ${ids[k] ? shown.auditLine(c.audit, ids[k]) : c.audit.line}${found[k]?.drawn ? ` · ${found[k]?.drawn ?? ""}` : ""}`),
+      ...list.flatMap((c, k) => (marks[k]?.auditLines() ?? []).map((line) => `${c.variable}: ${line}`)),
       ...shown.note("the rates of hidden counts are left out"),
     ],
     notice: options.notice,
     className: "tv-size-class",
   });
+  // One legend for the table: the markers every row used.
+  const legend = marks.find((m) => m.auditLines().length > 0);
+  return legend ? legend.legendInto(figure) : figure;
 }
 
 /** One comparison or several, as a table. */

@@ -11,13 +11,15 @@ import type { CorrelationMatrix, CorrelationMatrixOptions } from "../../stats/co
 import { DISCLOSURE_VARIABLES } from "../../stats/disclosure";
 import type { FrequencyOptions, FrequencyTable } from "../../stats/frequencies";
 import type { StatsData } from "../../stats/kernel-input";
-import { sizeClassRates, type SizeClassComparison, type SizeClassOptions } from "../../stats/size-class";
+import type { SizeClassComparison, SizeClassOptions } from "../../stats/size-class";
+import { sizeClassRates } from "../evidence/evidenced-kernels";
 import { CORRELATIONS, CROSSTAB, FREQUENCIES, isSizeClassComparison, resultInput, SIZE_CLASS_RATES, type KernelKind } from "../result-input";
 import { CROSSTAB_PERCENTS, renderCrosstabTable, type CrosstabStatistic } from "./crosstab-table";
 import { renderCorrelationTable } from "./correlation-table";
 import { renderFrequencyTable } from "./frequency-table";
 import { renderSizeClassTable } from "./size-class-table";
 import { OptionReader } from "./table-options";
+import { tableEvidence, type TableEvidence } from "./figure-marks";
 
 /** What the tables need from the host. */
 export interface TableContext {
@@ -129,8 +131,11 @@ interface TableKind<R, O> {
   read(o: OptionReader): O;
   /** Is this table disclosive (a county/size selection or breakdown)? */
   sensitive(result: R): boolean;
-  render(doc: Document, result: R, options: O & CommonOptions & { mask: boolean }): HTMLElement;
+  /** What the result's figures rest on. */
+  evidence(result: R, mask: boolean): TableEvidence;
+  render(doc: Document, result: R, options: O & CommonOptions & TableEvidence & { mask: boolean }): HTMLElement;
 }
+
 
 const CROSSTAB_TABLE: TableKind<Crosstab, { statistics: CrosstabStatistic[] }> = {
   builtin: "tables.crosstab",
@@ -144,6 +149,7 @@ const CROSSTAB_TABLE: TableKind<Crosstab, { statistics: CrosstabStatistic[] }> =
     return { statistics };
   },
   sensitive: (ct) => sensitive(ct.audit.disclosureSensitive, [ct.rowVariable, ct.columnVariable]),
+  evidence: tableEvidence,
   render: renderCrosstabTable,
 };
 
@@ -154,6 +160,7 @@ const FREQUENCY_TABLE: TableKind<FrequencyTable, { cumulative: boolean; showMiss
   decimals: 1,
   read: (o) => ({ cumulative: o.boolean("cumulative", true), showMissing: o.boolean("showMissing", true) }),
   sensitive: (t) => sensitive(t.audit.disclosureSensitive, [t.variable]),
+  evidence: tableEvidence,
   render: renderFrequencyTable,
 };
 
@@ -164,6 +171,7 @@ const CORRELATION_TABLE: TableKind<CorrelationMatrix, { triangle: "full" | "lowe
   decimals: 3,
   read: (o) => ({ triangle: o.oneOf("triangle", ["full", "lower"] as const, "full") }),
   sensitive: (m) => m.audit.disclosureSensitive,
+  evidence: tableEvidence,
   render: renderCorrelationTable,
 };
 
@@ -183,6 +191,8 @@ const SIZE_CLASS_TABLE: TableKind<readonly SizeClassComparison[], Record<string,
   read: () => ({}),
   // A size-class table breaks down by size class: disclosive in a shared view whatever the filter.
   sensitive: () => true,
+  // One evidence per comparison (each was computed by its own call).
+  evidence: () => ({}),
   render: renderSizeClassTable,
 };
 
@@ -198,7 +208,8 @@ export function createTables(context: TableContext): TablesBuiltin {
     const kernelOptions = o.passOn(kind.kernelKeys);
     o.done();
     const result = input.result(kernelOptions);
-    return kind.render(context.document(), result, { ...own, ...common, mask: mask ?? (context.shared && kind.sensitive(result)) });
+    const masked = mask ?? (context.shared && kind.sensitive(result));
+    return kind.render(context.document(), result, { ...own, ...common, ...kind.evidence(result, masked), mask: masked });
   };
   return {
     crosstab: (...args: unknown[]) => make(CROSSTAB_TABLE, args),

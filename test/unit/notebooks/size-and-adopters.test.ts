@@ -61,6 +61,19 @@ describe("03-size-and-correlations headless", () => {
     expect(typeof r === "number" && r > 0).toBe(true);
   });
 
+  it("says the stated signs are not findings, and what each r rests on across the reconstructions (range from the ensemble)", async () => {
+    const names = namesOf(await result());
+    const list = names.sizeAdoption;
+    if (!Array.isArray(list)) throw new Error("no sizeAdoption");
+    // Each row carries its evidence: R with the range across the 50 draws, positive in every one for size × q12.
+    const q12 = list.find((c: { variable?: string }) => c.variable === "q12");
+    expect(q12?.rests?.text).toMatch(/^R: r 0\.\d{3} … 0\.\d{3} across 50 reconstructions; positive in every one$/);
+    const text = (await result()).cells.find((c) => c.id === "verdict-text");
+    const html = JSON.stringify(text?.value ?? text);
+    expect(html).toContain("These signs are not findings");
+    expect(html).not.toMatch(/^\W*\*\*\d+ of \d+\*\* recomputed correlations have the sign/);
+  });
+
   it("quotes the report's sentences verbatim from the source text", async () => {
     const r = await result();
     for (const id of ["h-r1", "h-r2", "h-r3"]) {

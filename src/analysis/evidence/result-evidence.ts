@@ -1,0 +1,48 @@
+/**
+ * What a kernel's result rests on, found from the result alone. `stats.crosstab(selection, …)` returns
+ * a plain result; `tables.crosstab(ct)` later shows it and needs each figure's evidence. The kernels
+ * in scope are wrapped (a Proxy, so they keep their type, docs and signature) to remember, per result,
+ * the selection and the call that made it; the evidence is computed over the ensemble only when a
+ * table asks (once). A result computed on something else (a view, plain columns) has no entry: its
+ * table shows no markers rather than invented ones.
+ */
+import { applyFilter, isSelection, type FilteredSurvey } from "../apply-filter";
+import { EMPTY_FILTER } from "../../data/survey-filter";
+import { isSurvey } from "../survey";
+import { acrossDraws, type WithEvidence } from "./across-draws";
+
+/** A result's evidence and the selection it was computed on. */
+export interface ResultEvidence {
+  readonly figures: WithEvidence<unknown>;
+  readonly selection: FilteredSurvey;
+}
+
+const registry = new WeakMap<object, () => ResultEvidence>();
+
+/** The evidence of a kernel's result, when it was computed by a wrapped kernel on a selection or survey. */
+export function evidenceOfResult(result: unknown): ResultEvidence | undefined {
+  return typeof result === "object" && result !== null ? registry.get(result)?.() : undefined;
+}
+
+/** The selection a data argument stands for (a survey is its unfiltered selection). */
+function selectionOf(data: unknown): FilteredSurvey | undefined {
+  if (isSelection(data)) return data;
+  if (isSurvey(data)) return applyFilter(data, EMPTY_FILTER);
+  return undefined;
+}
+
+/** `kernel` (data first) that remembers, per result, how to classify its figures over the ensemble. */
+export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel: F): F {
+  return new Proxy(kernel, {
+    apply(target, self: unknown, args: unknown[]) {
+      const result: unknown = Reflect.apply(target, self, args);
+      const selection = selectionOf(args[0]);
+      if (selection && typeof result === "object" && result !== null) {
+        const rest = args.slice(1);
+        let made: ResultEvidence | undefined;
+        registry.set(result, () => (made ??= { selection, figures: acrossDraws(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest]))) }));
+      }
+      return result;
+    },
+  });
+}

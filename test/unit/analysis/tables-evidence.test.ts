@@ -1,0 +1,115 @@
+/**
+ * Issue 10 item 3 on the report tables (tables.*): every figure a table shows carries what it rests
+ * on, classified over the ensemble. The expected classes are counted here from ensemble.bin (not
+ * through the code under test): a crosstab cell is "determined" when every draw has the same count,
+ * else "reconstruction-dependent" with the draws' min and max. A user's own file marks every figure
+ * "your data"; a result computed on plain columns carries no marker rather than an invented one.
+ */
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { parseHTML } from "linkedom";
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyFilter } from "../../../src/analysis/apply-filter";
+import { statsBuiltin } from "../../../src/analysis/stats-builtin";
+import type { Survey } from "../../../src/analysis/survey";
+import { loadSurvey } from "../../../src/analysis/survey-source";
+import { createTables } from "../../../src/analysis/tables/tables";
+import { htmlTableData } from "../../../src/app/html-table-rows";
+import { decodeEnsemble, type Ensemble } from "../../../src/data/ensemble";
+import { EMPTY_FILTER } from "../../../src/data/survey-filter";
+import { nodeHost, repo } from "../notebooks/headless-survey";
+
+let survey: Survey;
+let ensemble: Ensemble;
+const { document } = parseHTML("<!doctype html><html><body></body></html>");
+const tables = createTables({ document: () => document, shared: false });
+
+beforeAll(async () => {
+  survey = await loadSurvey(nodeHost());
+  const decoded = decodeEnsemble(new Uint8Array(readFileSync(path.join(repo, "data/survey-1999/ensemble.bin"))));
+  if (!decoded.ok) throw new Error(decoded.error.message);
+  ensemble = decoded.value;
+});
+
+/** Count of rows with row = a and column = b in draw k, straight from the ensemble's columns (optionally only in county `fylke`). */
+function drawCount(k: number, row: string, a: number, column: string, b: number, fylke?: number): number {
+  const x = ensemble.column(row, k) ?? new Float64Array();
+  const y = ensemble.column(column, k) ?? new Float64Array();
+  const f = ensemble.column("fylke", k) ?? new Float64Array();
+  let n = 0;
+  for (let i = 0; i < ensemble.rows; i++) if (x[i] === a && y[i] === b && (fylke === undefined || f[i] === fylke)) n++;
+  return n;
+}
+
+describe("tables.* mark every figure with what it rests on", () => {
+  it("crosstab cells: the class and range counted from ensemble.bin; χ², p and V classified in the audit; legend; CSV columns", () => {
+    const selection = applyFilter(survey, EMPTY_FILTER);
+    const el = tables.crosstab(selection, "size_class", "q29_1", { percent: "none" });
+    // Which code each row and column is (the categories, not the figures under test).
+    const { rows: rowCodes, columns: columnCodes } = statsBuiltin.crosstab(selection, "size_class", "q29_1");
+    const head = [...el.querySelectorAll("thead th")].map((th) => th.textContent ?? "");
+    const rows = [...el.querySelectorAll("tbody tr")].slice(0, -1);
+    let checked = 0;
+    let dependent = 0;
+    rows.forEach((tr, i) => {
+      const a = rowCodes[i]?.code ?? Number.NaN;
+      [...tr.querySelectorAll("td")].slice(0, -1).forEach((td, j) => {
+        const code = columnCodes[j]?.code ?? Number.NaN;
+        const counts = Array.from({ length: ensemble.draws }, (_, k) => drawCount(k, "size_class", a, "q29_1", code));
+        const min = Math.min(...counts);
+        const max = Math.max(...counts);
+        const kind = min === max ? "determined" : "reconstruction";
+        expect(td.classList.contains(`tv-fig-${kind}`), `size ${a} × q29_1 ${code}: ${td.outerHTML}`).toBe(true);
+        if (kind === "reconstruction") {
+          dependent++;
+          expect(td.querySelector(".tv-ev-range")?.textContent).toBe(`${min}–${max}`);
+        }
+        checked++;
+      });
+    });
+    expect(checked).toBeGreaterThan(20);
+    expect(dependent).toBeGreaterThan(0);
+    const audit = [...el.querySelectorAll(".tv-audit-line")].map((p) => p.textContent ?? "");
+    // size × q29_1 is not a relation the report states: its χ² must show as resting on the reconstruction.
+    expect(audit.find((l) => l.startsWith("evidence of the tests"))).toMatch(/χ² R \d+,\d\d–\d+,\d\d · p R .* · V R /);
+    expect(audit.some((l) => /^evidence: .*rests on the reconstruction \(over 50 reconstructions\)$/.test(l))).toBe(true);
+    expect(el.querySelector(".tv-ev-legend")?.textContent).toContain("R = differs between the 50 reconstructions");
+    const csv = htmlTableData(el.querySelector("table") ?? el);
+    const evidenceColumns = csv.columnNames().filter((c) => c.endsWith("_evidence"));
+    expect(evidenceColumns.length).toBe(head.length - 1);
+    expect(csv.columnNames()).toContain(`${head[1] ?? ""}_min`);
+    // The CSV text column holds the count alone, not the marker's letter and range.
+    expect(String(csv.get(head[1] ?? "", 0))).toMatch(/^\d+$/);
+  });
+
+  it("names the variables the reconstruction drew, and for how many, in the audit line (counted from ensemble.bin)", () => {
+    const el = tables.frequencies(applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }), "q29_1");
+    const fylke = ensemble.column("fylke", 0) ?? new Float64Array();
+    const draws = Array.from({ length: ensemble.draws }, (_, k) => ensemble.column("q29_1", k) ?? new Float64Array());
+    const selected = Array.from({ length: ensemble.rows }, (_, i) => i).filter((i) => fylke[i] === 11);
+    const drawn = selected.filter((i) => draws.some((d) => !Object.is(d[i], draws[0]?.[i]))).length;
+    expect(drawn).toBeGreaterThan(0);
+    const audit = [...el.querySelectorAll(".tv-audit-line")].map((p) => p.textContent ?? "").join("\n");
+    expect(audit).toContain(`q29_1 for ${drawn} of ${selected.length}`);
+  });
+
+  it("a result of stats.* on the selection is marked like the table given the data; one on a view is not marked", () => {
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] });
+    const fromResult = tables.correlations(statsBuiltin.correlationMatrix(selection, ["size_class", "q29_1", "q1"]));
+    const fromData = tables.correlations(selection, ["size_class", "q29_1", "q1"]);
+    const classes = (el: HTMLElement): string[] => [...el.querySelectorAll("td")].map((td) => td.className);
+    expect(classes(fromResult)).toEqual(classes(fromData));
+    expect(fromData.querySelectorAll("td.tv-fig-reconstruction").length).toBeGreaterThan(0);
+    const plain = tables.correlations(statsBuiltin.correlationMatrix(selection.view, ["size_class", "q29_1", "q1"], { codebook: survey.codebook }));
+    expect(plain.querySelectorAll(".tv-ev")).toHaveLength(0);
+  });
+
+  it("a user's own data (no ensemble) marks every figure 'your data'", () => {
+    const mine: Survey = { ...survey, draws: undefined, reconstructed: false };
+    const el = tables.sizeClass(applyFilter(mine, EMPTY_FILTER), "q20", [1]);
+    const marked = [...el.querySelectorAll("td")].filter((td) => td.querySelector(".tv-ev"));
+    expect(marked.length).toBeGreaterThan(10);
+    expect(marked.every((td) => td.classList.contains("tv-fig-your-data"))).toBe(true);
+    expect(el.querySelector(".tv-ev-legend")?.textContent).toBe("Y = computed on the file you loaded");
+  });
+});
