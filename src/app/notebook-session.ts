@@ -232,7 +232,8 @@ export class NotebookSession {
   /** Take back the last structure edit (delete, move, add, run after an edit); false when there is none. */
   undo(): boolean {
     if (this.mode === "preview") return false;
-    const step = this.history.undo(this.snapshot());
+    // The step on the other side concerns the same cell (focus follows it after a redo too).
+    const step = this.history.undo(this.snapshot(this.history.nextUndo?.state.cell));
     if (step) this.restore(step.state, { label: step.label, via: "undo", cell: step.state.cell });
     return step !== undefined;
   }
@@ -240,7 +241,7 @@ export class NotebookSession {
   /** Do again the structure edit last taken back; false when there is none. */
   redo(): boolean {
     if (this.mode === "preview") return false;
-    const step = this.history.redo(this.snapshot());
+    const step = this.history.redo(this.snapshot(this.history.nextRedo?.state.cell));
     if (step) this.restore(step.state, { label: step.label, via: "redo", cell: step.state.cell });
     return step !== undefined;
   }

@@ -54,7 +54,6 @@ function isMod(event: KeyboardEvent): boolean {
 export class CommandMode implements ReactiveController {
   /** The last structure edit's notice, with what its button does. */
   notice: { text: string; action: "undo" | "redo" } | undefined;
-  helpOpen = false;
   private lastD = 0;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private selected: NbCell | undefined;
@@ -86,11 +85,22 @@ export class CommandMode implements ReactiveController {
     // drops focus to <body>. Put it back where the user was, or on the cell the edit concerns.
     const focused = document.activeElement;
     const wasHere = focused instanceof HTMLElement && this.host.contains(focused);
+    const focusedCell = focused?.closest("nb-cell");
+    // Ask for the redraw now, so updateComplete below is that redraw's, not the last one's.
+    this.host.requestUpdate();
+    const index = focusedCell ? this.cells().indexOf(focusedCell) : -1;
+    const onCell = focusedCell ? focused === focusedCell.article : false;
     void this.host.updateComplete.then(() => {
       const now = document.activeElement;
-      if (!wasHere || (now !== null && now !== document.body)) return;
-      if (focused.isConnected && !(focused instanceof HTMLButtonElement && focused.disabled)) focused.focus();
-      else if (edit.cell !== undefined) this.focusCell(edit.cell);
+      const fell = now === null || now === document.body;
+      // Undo and redo in command mode select the cell they brought back or moved.
+      const follow = edit.via !== "edit" && onCell;
+      if (!wasHere || (!fell && !follow)) return;
+      if (!follow && focused.isConnected && !(focused instanceof HTMLButtonElement && focused.disabled)) return focused.focus();
+      const cells = this.cells();
+      // The cell the edit concerns, else the one now where the focused cell was (a deleted cell's neighbour).
+      const target = cells.find((c) => c.cell.id === edit.cell) ?? cells[Math.min(index, cells.length - 1)];
+      target?.focusCell();
     });
   }
 
@@ -110,7 +120,7 @@ export class CommandMode implements ReactiveController {
             <button class="nb-icon" aria-label="Dismiss" @click=${() => this.dismiss()}>✕</button>
           </div>`
         : nothing}
-      <dialog class="nb-shortcuts" aria-labelledby="nb-shortcuts-title" @close=${() => (this.helpOpen = false)}>
+      <dialog class="nb-shortcuts" aria-labelledby="nb-shortcuts-title">
         <h2 id="nb-shortcuts-title">Keyboard shortcuts</h2>
         <p>Press Esc in an editor to reach command mode; then:</p>
         <dl>${SHORTCUTS.map((s) => html`<dt><kbd>${s.keys}</kbd></dt><dd>${s.what}</dd>`)}</dl>
@@ -136,10 +146,6 @@ export class CommandMode implements ReactiveController {
 
   private cells(): NbCell[] {
     return [...this.host.querySelectorAll("nb-cell")];
-  }
-
-  private focusCell(id: string): void {
-    this.cells().find((c) => c.cell.id === id)?.focusCell();
   }
 
   private step(cell: NbCell, delta: 1 | -1): void {
@@ -211,7 +217,6 @@ export class CommandMode implements ReactiveController {
     const dialog = this.host.querySelector<HTMLDialogElement>("dialog.nb-shortcuts");
     if (!dialog || dialog.open) return;
     event.preventDefault();
-    this.helpOpen = true;
     dialog.showModal();
   }
 }

@@ -14,6 +14,7 @@ import { isMarkdownOutput, isUnsupportedCellOutput, type CellRuntimeState } from
 import type { CodeEditor } from "./code-editor";
 import { highlightJs } from "./highlight";
 import { fire } from "./events";
+import { makeOutputAccessible } from "./output-a11y";
 import { renderError, renderValue, withExportMenus } from "./render-output";
 
 
@@ -182,6 +183,7 @@ export class NbCell extends LitElement {
     this.shownError = error;
     const nodes: Node[] = displays.map((d) => renderValue(d));
     out.replaceChildren(...(error ? [...nodes, renderError(error)] : withExportMenus(displays, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`)));
+    makeOutputAccessible(out);
   }
 
   private statusText(): string {

@@ -48,14 +48,24 @@ export class EditHistory<S> {
     return step;
   }
 
+  /** The step `undo` would return, without taking it. */
+  get nextUndo(): HistoryStep<S> | undefined {
+    return this.past.at(-1);
+  }
+
+  /** The step `redo` would return, without taking it. */
+  get nextRedo(): HistoryStep<S> | undefined {
+    return this.future.at(-1);
+  }
+
   /** The label of the edit `undo` would take back, if any. */
   get undoLabel(): string | undefined {
-    return this.past.at(-1)?.label;
+    return this.nextUndo?.label;
   }
 
   /** The label of the edit `redo` would do again, if any. */
   get redoLabel(): string | undefined {
-    return this.future.at(-1)?.label;
+    return this.nextRedo?.label;
   }
 
   /** Forget everything (a notebook reloaded from elsewhere). */
