@@ -133,9 +133,9 @@ function changeAndSettle(page: Frame, change: { fylke?: string; size?: string },
     ({ change, quiet }) =>
       new Promise<number>((resolve, reject) => {
         const bar = document.querySelector("nb-filter-bar");
-        const select = bar?.querySelector<HTMLSelectElement>('select[name="fylke"]');
+        const counties = [...(bar?.querySelectorAll<HTMLInputElement>('input[name="fylke"]') ?? [])];
         const box = change.size ? bar?.querySelector<HTMLInputElement>(`input[name="size"][value="${change.size}"]`) : null;
-        if (!select || (change.size && !box)) return reject(new Error("the filter bar is not on screen"));
+        if (counties.length === 0 || (change.size && !box)) return reject(new Error("the filter bar is not on screen"));
         const t0 = performance.now();
         // No named inner functions here: tsx would wrap them in a __name helper the page lacks.
         const state = { last: t0, timer: 0 };
@@ -154,8 +154,9 @@ function changeAndSettle(page: Frame, change: { fylke?: string; size?: string },
         observer.observe(document, { subtree: true, childList: true, characterData: true, attributes: true });
         if (box) box.click();
         else {
-          for (const option of select.options) option.selected = option.value === change.fylke;
-          select.dispatchEvent(new Event("input", { bubbles: true }));
+          // One county at a time, as the old single-choice list did.
+          for (const county of counties) county.checked = county.value === change.fylke;
+          counties[0]?.dispatchEvent(new Event("input", { bubbles: true }));
         }
       }),
     { change, quiet },

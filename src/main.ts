@@ -51,7 +51,7 @@ async function boot(): Promise<void> {
     createSession: (init) =>
       new FrameSession(
         { ...init, view: init.origin.kind === "shared" ? "shared" : "live", data: gate.dataFor(init.key, init.origin) },
-        { slot, filter, readFile: (path) => readDataFile(path, document.baseURI), onRead: (path) => workbench.noteRead(path) },
+        { slot, filter, readFile: (path) => readDataFile(path, document.baseURI), onRead: (path) => workbench.noteRead(path), onSave: () => app.saveFile() },
       ),
     parseNotebook,
     serializeNotebook,

@@ -4,7 +4,7 @@
  * `const filter = view(surveyFilterInput(...))`, so every cell that reads `filter` (and only those)
  * recomputes when it moves. The document comes from the host, so this runs under linkedom too.
  */
-import { COUNTIES_1999, SIZE_CLASSES } from "../data/counties";
+import { countyName, LANDSDELER, SIZE_CLASSES } from "../data/counties";
 import { EMPTY_FILTER, TOO_FEW_RESPONDENTS, type ModelLabel, type SurveyFilter } from "../data/survey-filter";
 import { isModelStatusVariable, MODEL_STATUS_VARIABLES } from "../data/six-models";
 
@@ -32,27 +32,75 @@ export function countText(n: number, total: number | undefined, shown: string = 
   return `N = ${shown}${total === undefined ? "" : ` of ${total}`}${warning}`;
 }
 
-function checkboxGroup(doc: Document, name: string, legend: string, items: ReadonlyArray<{ value: string; label: string }>, checked: ReadonlySet<string>): HTMLFieldSetElement {
-  const set = doc.createElement("fieldset");
-  set.className = "tv-filter-group";
+/** One tickable choice: a checkbox inside its label, drawn as a chip by the stylesheet. */
+function chip(doc: Document, name: string, value: string, text: string, checked: boolean): HTMLLabelElement {
+  const label = doc.createElement("label");
+  label.className = "tv-chip";
+  const box = doc.createElement("input");
+  box.type = "checkbox";
+  box.name = name;
+  box.value = value;
+  box.checked = checked;
+  label.append(box, doc.createTextNode(` ${text}`));
+  return label;
+}
+
+/**
+ * One filter as a compact drop-down: a `<details>` whose summary says what is chosen ("Fylke:
+ * Rogaland, Hordaland") and whose panel holds the choices. The bar stays one line high whatever is
+ * ticked; the panel lies over the page below while open.
+ */
+function dropdown(doc: Document, group: string, legend: string): { details: HTMLDetailsElement; panel: HTMLFieldSetElement } {
+  const details = doc.createElement("details");
+  details.className = "tv-filter-group";
+  details.dataset.group = group;
+  const summary = doc.createElement("summary");
+  summary.dataset.legend = legend;
+  summary.textContent = legend;
+  const panel = doc.createElement("fieldset");
+  panel.className = "tv-filter-panel";
   const title = doc.createElement("legend");
   title.textContent = legend;
-  set.append(title);
-  for (const item of items) {
-    const label = doc.createElement("label");
-    const box = doc.createElement("input");
-    box.type = "checkbox";
-    box.name = name;
-    box.value = item.value;
-    box.checked = checked.has(item.value);
-    label.append(box, doc.createTextNode(` ${item.label}`));
-    set.append(label);
-  }
-  return set;
+  panel.append(title);
+  details.append(summary, panel);
+  return { details, panel };
 }
 
 function checkedValues(form: HTMLFormElement, name: string): string[] {
   return [...form.querySelectorAll<HTMLInputElement>(`input[name="${name}"]`)].filter((b) => b.checked).map((b) => b.value);
+}
+
+/** The counties' panel: a search box and the counties as chips under their landsdel, each landsdel with a box that ticks all of it. */
+function countyPanel(doc: Document, panel: HTMLFieldSetElement, start: SurveyFilter): void {
+  const search = doc.createElement("input");
+  search.type = "search";
+  search.className = "tv-filter-search";
+  search.placeholder = "Søk fylke";
+  search.setAttribute("aria-label", "Search counties");
+  // Typing a search is no filter change: its input event stays inside the form.
+  search.addEventListener("input", (event) => {
+    event.stopPropagation();
+    const words = search.value.trim().toLowerCase();
+    for (const label of panel.querySelectorAll<HTMLElement>("label.tv-chip")) label.hidden = words !== "" && !(label.textContent ?? "").toLowerCase().includes(words);
+    for (const region of panel.querySelectorAll<HTMLElement>(".tv-filter-region")) region.hidden = region.querySelector("label.tv-chip:not([hidden])") === null;
+  });
+  panel.append(search);
+  for (const region of LANDSDELER) {
+    const set = doc.createElement("div");
+    set.className = "tv-filter-region";
+    set.setAttribute("role", "group");
+    set.setAttribute("aria-label", region.name);
+    const all = doc.createElement("label");
+    all.className = "tv-filter-region-name";
+    const box = doc.createElement("input");
+    box.type = "checkbox";
+    box.name = "landsdel";
+    box.value = region.name;
+    all.append(box, doc.createTextNode(` ${region.name}`));
+    set.append(all);
+    for (const fylke of region.fylker) set.append(chip(doc, "fylke", String(fylke), countyName(fylke), start.fylke.includes(fylke)));
+    panel.append(set);
+  }
 }
 
 /** Build the filter bar. */
@@ -62,28 +110,18 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
   form.className = "tv-filter-bar";
   form.setAttribute("aria-label", "Survey filter");
 
-  // 1. County as a multi-select: 19 options are too many for checkboxes.
-  const countySet = doc.createElement("fieldset");
-  countySet.className = "tv-filter-group";
-  const countyLegend = doc.createElement("legend");
-  countyLegend.textContent = "Fylke";
-  const select = doc.createElement("select");
-  select.name = "fylke";
-  select.multiple = true;
-  select.size = 4;
-  for (const county of COUNTIES_1999) {
-    const option = doc.createElement("option");
-    option.value = String(county.fylke);
-    option.textContent = `${String(county.fylke).padStart(2, "0")} ${county.name}`;
-    option.selected = start.fylke.includes(county.fylke);
-    select.append(option);
-  }
-  countySet.append(countyLegend, select);
+  // 1. County: 19 of them, searchable, grouped by landsdel.
+  const county = dropdown(doc, "fylke", "Fylke");
+  countyPanel(doc, county.panel, start);
 
-  // 2. Size class, type and adopted model as checkbox groups.
-  const size = checkboxGroup(doc, "size", "Size class", SIZE_CLASSES.map((s) => ({ value: String(s.code), label: `${s.code} (${s.label})` })), new Set(start.sizeClass.map(String)));
-  const type = checkboxGroup(doc, "type", "Type", [{ value: "1", label: "kommune" }, { value: "2", label: "fylkeskommune" }], new Set(start.respType.map(String)));
-  const adopted = checkboxGroup(doc, "adopted", "Has adopted", MODEL_STATUS_VARIABLES.map((m) => ({ value: m, label: options.modelLabel?.(m) ?? m })), new Set(start.adopted));
+  // 2. Size class, type and adopted model.
+  const size = dropdown(doc, "size", "Size class");
+  for (const s of SIZE_CLASSES) size.panel.append(chip(doc, "size", String(s.code), `${s.code} (${s.label})`, start.sizeClass.includes(s.code)));
+  const type = dropdown(doc, "type", "Type");
+  for (const [code, label] of [[1, "kommune"], [2, "fylkeskommune"]] as const) type.panel.append(chip(doc, "type", String(code), label, start.respType.includes(code)));
+  const adopted = dropdown(doc, "adopted", "Has adopted");
+  for (const m of MODEL_STATUS_VARIABLES) adopted.panel.append(chip(doc, "adopted", m, options.modelLabel?.(m) ?? m, start.adopted.includes(m)));
+  const groups = [county.details, size.details, type.details, adopted.details];
 
   // 3. The live N, and a reset button.
   const n = doc.createElement("output");
@@ -91,25 +129,38 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
   const reset = doc.createElement("button");
   reset.type = "button";
   reset.textContent = "Clear filter";
-  form.append(countySet, size, type, adopted, n, reset);
+  form.append(...groups, n, reset);
 
   const read = (): SurveyFilter => ({
-    fylke: [...select.querySelectorAll("option")].filter((o) => o.selected).map((o) => Number(o.value)),
+    fylke: checkedValues(form, "fylke").map(Number),
     sizeClass: checkedValues(form, "size").map(Number),
     respType: checkedValues(form, "type").map(Number),
     adopted: checkedValues(form, "adopted").filter(isModelStatusVariable),
   });
+  /** The summaries say what is ticked; a landsdel's box is ticked when all its counties are. */
+  const describe = (): void => {
+    for (const details of groups) {
+      const summary = details.querySelector("summary");
+      const ticked = [...details.querySelectorAll<HTMLInputElement>("label.tv-chip input")].filter((b) => b.checked).map((b) => (b.parentElement?.textContent ?? "").trim());
+      if (summary) summary.textContent = ticked.length === 0 ? `${summary.dataset.legend ?? ""}: all` : `${summary.dataset.legend ?? ""}: ${ticked.join(", ")}`;
+      details.classList.toggle("is-active", ticked.length > 0);
+    }
+    for (const region of form.querySelectorAll(".tv-filter-region")) {
+      const boxes = [...region.querySelectorAll<HTMLInputElement>('input[name="fylke"]')];
+      const all = region.querySelector<HTMLInputElement>('input[name="landsdel"]');
+      if (!all) continue;
+      const on = boxes.filter((b) => b.checked).length;
+      all.checked = on === boxes.length;
+      all.indeterminate = on > 0 && on < boxes.length;
+    }
+  };
   const showN = (filter: SurveyFilter): void => {
+    describe();
     if (options.count) n.textContent = countText(options.count(filter), options.total);
   };
   const write = (filter: SurveyFilter): void => {
-    for (const option of select.querySelectorAll("option")) {
-      // Touch only options that change: some DOM implementations treat any write as a new selection.
-      const want = filter.fylke.includes(Number(option.value));
-      if (option.selected !== want) option.selected = want;
-    }
-    for (const box of form.querySelectorAll<HTMLInputElement>("input[type=checkbox]")) {
-      const list: readonly (string | number)[] = box.name === "size" ? filter.sizeClass : box.name === "type" ? filter.respType : filter.adopted;
+    for (const box of form.querySelectorAll<HTMLInputElement>("label.tv-chip input[type=checkbox]")) {
+      const list: readonly (string | number)[] = box.name === "fylke" ? filter.fylke : box.name === "size" ? filter.sizeClass : box.name === "type" ? filter.respType : filter.adopted;
       box.checked = list.map(String).includes(box.value);
     }
   };
@@ -117,11 +168,27 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
   let current = read();
   showN(current);
   // The form's own `input` events bubble from its controls; refresh the value before listeners read it.
-  form.addEventListener("input", () => {
+  form.addEventListener("input", (event) => {
+    // A landsdel's box ticks or clears all its counties.
+    const region = [...form.querySelectorAll<HTMLInputElement>('input[name="landsdel"]')].find((box) => box === event.target);
+    if (region) for (const box of region.closest(".tv-filter-region")?.querySelectorAll<HTMLInputElement>('input[name="fylke"]') ?? []) box.checked = region.checked;
     current = read();
     showN(current);
   }, { capture: true });
   form.addEventListener("submit", (event) => event.preventDefault());
+  // One drop-down open at a time; Esc closes it and gives focus back to its summary.
+  for (const details of groups) {
+    details.addEventListener("toggle", () => {
+      if (details.open) for (const other of groups) if (other !== details) other.open = false;
+    });
+    details.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !details.open) return;
+      event.preventDefault();
+      event.stopPropagation();
+      details.open = false;
+      details.querySelector("summary")?.focus();
+    });
+  }
   reset.addEventListener("click", () => {
     write(EMPTY_FILTER);
     form.dispatchEvent(new (doc.defaultView?.Event ?? Event)("input", { bubbles: true }));

@@ -5,6 +5,7 @@
  * "live"; `start()` is the only way from preview to live, so running is always an explicit choice.
  */
 import { nextCellId, type CellDoc, type CellKind, type NotebookDoc } from "../notebook/document";
+import { EditHistory } from "../notebook/edit-history";
 import type { InputRestoreReport } from "../runtime/input-binding";
 import { parseCell } from "../runtime/plan-notebook";
 import type { CellRuntimeState } from "../runtime/types";
@@ -14,10 +15,27 @@ import type { RuntimePort } from "./runtime-port";
 export type SessionMode = "preview" | "live";
 
 export type SessionChange =
-  | { kind: "doc" }
+  /** The document changed; `edit` names a structural edit (or its undo/redo) for the undo notice. */
+  | { kind: "doc"; edit?: StructureEdit }
   | { kind: "draft"; id: string }
   | { kind: "state"; id: string }
   | { kind: "mode" };
+
+/** A structural edit as the notebook announces it ("Delete cell", and whether it was an undo/redo). */
+export interface StructureEdit {
+  label: string;
+  via: "edit" | "undo" | "redo";
+  /** The cell the edit concerns (focus follows it). */
+  cell?: string;
+}
+
+/** What one step of the structure history holds: the document's title and cells, and the drafts. */
+interface StructureSnapshot {
+  title: string;
+  cells: CellDoc[];
+  drafts: Record<string, string>;
+  cell?: string;
+}
 
 export interface SessionOptions {
   doc: NotebookDoc;
@@ -40,6 +58,8 @@ export class NotebookSession {
   private unsubscribe: (() => void) | undefined;
   private pendingInputs: Record<string, unknown>;
   private readonly createRuntime: () => RuntimePort;
+  /** Undo/redo of structure edits (delete, move, add, run after an edit); in-editor typing has its own. */
+  private readonly history = new EditHistory<StructureSnapshot>();
 
   constructor(options: SessionOptions) {
     this.doc = cloneDoc(options.doc);
@@ -150,37 +170,40 @@ export class NotebookSession {
     if (!cell) return;
     const draft = this.drafts.get(id);
     if (draft !== undefined) {
+      this.remember("Run edited cell", id);
       const before = structuredClone(this.doc.cells);
       cell.source = draft;
       this.drafts.delete(id);
       this.doc.title = titleAfterEdit(this.doc.title, before, this.doc.cells);
-      this.emit({ kind: "doc" });
+      this.emit({ kind: "doc", edit: { label: "Run edited cell", via: "edit", cell: id } });
       this.emit({ kind: "draft", id });
     }
     this.runtime?.updateCell({ ...cell });
   }
 
-  /** Insert an empty cell after `afterId` (or at the end) and return its id. */
-  addCell(kind: CellKind, afterId?: string): string {
+  /** Insert an empty cell after (or `before`) the cell `nextTo` (or at the end) and return its id. */
+  addCell(kind: CellKind, nextTo?: string, place: "after" | "before" = "after"): string {
     const id = nextCellId(this.doc);
     const cell: CellDoc = { id, kind, source: "" };
-    const at = afterId === undefined ? -1 : this.doc.cells.findIndex((c) => c.id === afterId);
+    this.remember("Add cell", nextTo);
+    const at = nextTo === undefined ? -1 : this.doc.cells.findIndex((c) => c.id === nextTo);
     if (at < 0) this.doc.cells.push(cell);
-    else this.doc.cells.splice(at + 1, 0, cell);
+    else this.doc.cells.splice(place === "after" ? at + 1 : at, 0, cell);
     this.runtime?.updateCell({ ...cell });
-    this.emit({ kind: "doc" });
+    this.emit({ kind: "doc", edit: { label: "Add cell", via: "edit", cell: id } });
     return id;
   }
 
   deleteCell(id: string): void {
     const at = this.doc.cells.findIndex((c) => c.id === id);
     if (at < 0) return;
+    this.remember("Delete cell", id);
     const before = [...this.doc.cells];
     this.doc.cells.splice(at, 1);
     this.doc.title = titleAfterEdit(this.doc.title, before, this.doc.cells);
     this.drafts.delete(id);
     this.runtime?.removeCell(id);
-    this.emit({ kind: "doc" });
+    this.emit({ kind: "doc", edit: { label: "Delete cell", via: "edit", cell: this.doc.cells[Math.min(at, this.doc.cells.length - 1)]?.id } });
   }
 
   /** Move a cell up (-1) or down (+1); order is presentation only, so nothing reruns. */
@@ -188,11 +211,77 @@ export class NotebookSession {
     const at = this.doc.cells.findIndex((c) => c.id === id);
     const to = at + delta;
     if (at < 0 || to < 0 || to >= this.doc.cells.length) return;
+    this.remember("Move cell", id);
     const before = [...this.doc.cells];
     const [cell] = this.doc.cells.splice(at, 1);
     if (cell) this.doc.cells.splice(to, 0, cell);
     this.doc.title = titleAfterEdit(this.doc.title, before, this.doc.cells);
-    this.emit({ kind: "doc" });
+    this.emit({ kind: "doc", edit: { label: "Move cell", via: "edit", cell: id } });
+  }
+
+  /** The label of the structure edit Undo would take back (for the UI), if any. */
+  get undoLabel(): string | undefined {
+    return this.history.undoLabel;
+  }
+
+  /** The label of the structure edit Redo would do again, if any. */
+  get redoLabel(): string | undefined {
+    return this.history.redoLabel;
+  }
+
+  /** Take back the last structure edit (delete, move, add, run after an edit); false when there is none. */
+  undo(): boolean {
+    if (this.mode === "preview") return false;
+    // The step on the other side concerns the same cell (focus follows it after a redo too).
+    const step = this.history.undo(this.snapshot(this.history.nextUndo?.state.cell));
+    if (step) this.restore(step.state, { label: step.label, via: "undo", cell: step.state.cell });
+    return step !== undefined;
+  }
+
+  /** Do again the structure edit last taken back; false when there is none. */
+  redo(): boolean {
+    if (this.mode === "preview") return false;
+    const step = this.history.redo(this.snapshot(this.history.nextRedo?.state.cell));
+    if (step) this.restore(step.state, { label: step.label, via: "redo", cell: step.state.cell });
+    return step !== undefined;
+  }
+
+  private snapshot(cell?: string): StructureSnapshot {
+    return { title: this.doc.title, cells: this.doc.cells.map((c) => ({ ...c })), drafts: Object.fromEntries(this.drafts), cell };
+  }
+
+  private remember(label: string, cell?: string): void {
+    this.history.record(label, this.snapshot(cell));
+  }
+
+  /**
+   * Put the cells back as a snapshot had them: the runtime drops the cells that are gone and
+   * redefines those that came back or changed. Nothing typed is lost: a cell keeps the draft the
+   * user has now, else gets the one it had in the snapshot (a deleted cell comes back with its
+   * unrun edit; undoing a run leaves the text that ran as the cell's draft).
+   */
+  private restore(target: StructureSnapshot, edit: StructureEdit): void {
+    const now = new Map(this.doc.cells.map((c) => [c.id, c]));
+    const wanted = new Set(target.cells.map((c) => c.id));
+    const draftsChanged: string[] = [];
+    for (const id of now.keys()) {
+      if (wanted.has(id)) continue;
+      this.runtime?.removeCell(id);
+      if (this.drafts.delete(id)) draftsChanged.push(id);
+    }
+    for (const cell of target.cells) {
+      const was = now.get(cell.id);
+      if (!was || was.source !== cell.source || was.kind !== cell.kind) this.runtime?.updateCell({ ...cell });
+      const had = this.drafts.get(cell.id);
+      const draft = had ?? target.drafts[cell.id];
+      if (draft === undefined || draft === cell.source) this.drafts.delete(cell.id);
+      else this.drafts.set(cell.id, draft);
+      if (had !== this.drafts.get(cell.id)) draftsChanged.push(cell.id);
+    }
+    this.doc.cells = target.cells.map((c) => ({ ...c }));
+    this.doc.title = target.title;
+    this.emit({ kind: "doc", edit });
+    for (const id of draftsChanged) this.emit({ kind: "draft", id });
   }
 
   setTitle(title: string): void {

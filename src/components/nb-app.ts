@@ -35,6 +35,11 @@ export class NbApp extends LitElement {
   /** Which notebooks may see the user's file. */
   @property({ attribute: false }) gate: DataGate | undefined;
   @state() private shareLink: string | undefined;
+  /**
+   * The notebook list: "auto" follows the width (shown beside the notebook when wide, hidden when
+   * narrow); the header's toggle sets it open or closed (narrow: open lays it over the notebook).
+   */
+  @property({ reflect: true, attribute: "data-sidebar" }) sidebar: "auto" | "open" | "closed" = "auto";
 
   constructor() {
     super();
@@ -57,6 +62,7 @@ export class NbApp extends LitElement {
     this.dataSource = dataSource;
     this.gate = gate;
     window.addEventListener("hashchange", this.onHashChange);
+    window.addEventListener("keydown", this.onKey);
     await workbench.init();
     await workbench.openHash(location.hash);
   }
@@ -64,11 +70,42 @@ export class NbApp extends LitElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener("hashchange", this.onHashChange);
+    window.removeEventListener("keydown", this.onKey);
   }
 
   private onHashChange = (): void => {
+    // A notebook chosen from the list laid over a narrow window: the list makes way for it.
+    if (this.sidebar === "open" && this.sidebarOverlays()) this.sidebar = "auto";
     void this.workbench?.openHash(location.hash);
   };
+
+  /** Ctrl/Cmd-S in the shell; in the notebook's frame the frame asks for it (protocol.ts). */
+  private onKey = (event: KeyboardEvent): void => {
+    if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+      event.preventDefault();
+      this.saveFile();
+    }
+  };
+
+  /**
+   * Save the open notebook as a file (Ctrl/Cmd-S), only while the page has transient user
+   * activation: a request from the frame without a key press just before it is the notebook's own
+   * code, and is ignored.
+   */
+  saveFile(): void {
+    if (navigator.userActivation && !navigator.userActivation.isActive) return;
+    void this.onCommand("export");
+  }
+
+  private sidebarOverlays(): boolean {
+    return window.matchMedia("(max-width: 760px)").matches;
+  }
+
+  private toggleSidebar(): void {
+    const sidebar = this.querySelector(".nb-sidebar");
+    const shown = sidebar instanceof HTMLElement && sidebar.offsetParent !== null;
+    this.sidebar = shown ? "closed" : "open";
+  }
 
   private async onCommand(command: ToolbarCommand): Promise<void> {
     const wb = this.workbench;
@@ -169,6 +206,8 @@ export class NbApp extends LitElement {
     return html`
       <div class="nb-top">
       <header class="nb-header">
+        <button class="nb-sidebar-toggle" aria-controls="nb-sidebar" aria-expanded=${this.sidebar === "open" || (this.sidebar === "auto" && !this.sidebarOverlays())}
+          title="Show or hide the notebook list" @click=${() => this.toggleSidebar()}><span aria-hidden="true">☰</span><span class="nb-visually-hidden">Notebooks</span></button>
         <a class="nb-brand" href="#/" title="Tverrsnitt — home">Tverrsnitt</a>
         <div class="nb-header-main">
           ${session
@@ -203,7 +242,7 @@ export class NbApp extends LitElement {
         : nothing}
       </div>
       <div class="nb-body">
-        <aside class="nb-sidebar">
+        <aside class="nb-sidebar" id="nb-sidebar" aria-label="Notebooks">
           <nb-notebook-list .bundled=${wb?.bundled ?? []} .locals=${wb?.locals ?? []} .currentKey=${open?.key} @nb-delete-local=${this.onDeleteLocal} @nb-command=${(e: HTMLElementEventMap["nb-command"]) => void this.onCommand(e.detail.command)}></nb-notebook-list>
         </aside>
         <main class="nb-main">

@@ -14,6 +14,7 @@ import { isMarkdownOutput, isUnsupportedCellOutput, type CellRuntimeState } from
 import type { CodeEditor } from "./code-editor";
 import { highlightJs } from "./highlight";
 import { fire } from "./events";
+import { makeOutputAccessible } from "./output-a11y";
 import { renderError, renderValue, withExportMenus } from "./render-output";
 
 
@@ -128,28 +129,36 @@ export class NbCell extends LitElement {
     else void this.mountEditor();
   }
 
+  /** The cell's own element: the one tab stop of the cell in command mode. */
+  get article(): HTMLElement | null {
+    return this.querySelector(":scope > article");
+  }
+
+  /** Select the cell in command mode (focus its article, scrolled into view). */
+  focusCell(): void {
+    const article = this.article;
+    article?.focus({ preventScroll: true });
+    article?.scrollIntoView({ block: "nearest" });
+  }
+
+  /** Enter: open the editor (a markdown or html cell shows its source first). */
+  async edit(): Promise<void> {
+    if (this.rendersAsDocument && !this.editing) this.editing = true;
+    await this.activate();
+  }
+
   private toggleSource(): void {
     this.editing = !this.editing;
     if (this.editing) void this.activate();
     else this.active = false;
   }
 
-  private onCodeKey(event: KeyboardEvent): void {
-    if (event.key === "Enter" || (event.key.length === 1 && !event.ctrlKey && !event.metaKey)) {
-      event.preventDefault();
-      void this.activate();
-    }
-  }
-
   private staticCode(): unknown {
     const lines = this.text.split("\n");
+    // Not a tab stop of its own: the cell is (Enter edits it, command-mode.ts).
     return html`<pre
       class="nb-code"
-      tabindex="0"
-      role=${this.preview ? "region" : "button"}
-      aria-label=${this.preview ? `Cell ${this.index + 1} source (read-only)` : `Cell ${this.index + 1} source — press Enter to edit`}
       @click=${() => void this.activate()}
-      @keydown=${(e: KeyboardEvent) => this.onCodeKey(e)}
     >${lines.map((line) => html`<span class="nb-line">${this.cell.kind === "js" ? highlightJs(line) : line}</span>`)}</pre>`;
   }
 
@@ -174,6 +183,7 @@ export class NbCell extends LitElement {
     this.shownError = error;
     const nodes: Node[] = displays.map((d) => renderValue(d));
     out.replaceChildren(...(error ? [...nodes, renderError(error)] : withExportMenus(displays, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`)));
+    makeOutputAccessible(out);
   }
 
   private statusText(): string {
@@ -188,7 +198,7 @@ export class NbCell extends LitElement {
   private refs(label: string, refs: CellRef[]): unknown {
     if (refs.length === 0) return nothing;
     return html`<span class="nb-deps-group"><span class="nb-deps-label">${label}</span>${refs.map(
-      (r) => html`<a class="nb-dep" href="#cell-${r.id}" @click=${(e: Event) => this.jump(e, r.id)}>${r.label}</a>`,
+      (r) => html`<a class="nb-dep" href="#cell-${r.id}" tabindex="-1" @click=${(e: Event) => this.jump(e, r.id)}>${r.label}</a>`,
     )}</span>`;
   }
 
@@ -201,23 +211,26 @@ export class NbCell extends LitElement {
     const changed = this.draft !== undefined && this.draft !== this.cell.source;
     const s = this.cellState;
     const classes = ["nb-cell", `nb-cell-${this.cell.kind}`, changed ? "is-changed" : "", s?.error && !this.preview ? "has-error" : "", this.preview ? "is-preview" : ""].join(" ");
-    return html`<article class=${classes} id=${`cell-${this.cell.id}`} data-cell-id=${this.cell.id}>
+    const name = `Cell ${this.index + 1} of ${this.count}, ${CELL_KIND_NAMES[this.cell.kind]}${changed ? ", changed" : ""}${s?.error && !this.preview ? ", error" : ""}`;
+    // One tab stop per cell (command mode): the article; the buttons are for the mouse, keys do the same.
+    return html`<article class=${classes} id=${`cell-${this.cell.id}`} data-cell-id=${this.cell.id} tabindex="0" aria-label=${name}
+      aria-keyshortcuts=${this.preview ? nothing : "Enter Shift+Enter Control+Enter A B D"}>
       <div class="nb-cell-bar">
         <span class="nb-cell-kind" title=${`${CELL_KIND_NAMES[this.cell.kind]} cell`}>${KIND_BADGES[this.cell.kind]}</span>
         ${changed ? html`<span class="nb-changed" title="Edited but not run: press Shift-Enter">● changed — Shift-Enter to run</span>` : nothing}
         <span class="nb-status">${this.statusText()}</span>
         <span class="nb-cell-actions">
           ${this.rendersAsDocument && !this.preview
-            ? html`<button class="nb-icon" title=${this.editing ? "Hide source" : "Edit source"} @click=${() => this.toggleSource()}>${this.editing ? "Hide" : "Edit"}</button>`
+            ? html`<button class="nb-icon" tabindex="-1" title=${this.editing ? "Hide source" : "Edit source"} @click=${() => this.toggleSource()}>${this.editing ? "Hide" : "Edit"}</button>`
             : nothing}
           ${this.preview
             ? nothing
-            : html`<button class="nb-icon nb-run" title="Run cell (Shift-Enter)" @click=${() => fire(this, "nb-run", { id: this.cell.id })}>▶</button>
-                <button class="nb-icon" title="Move up" ?disabled=${this.index === 0} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "up" })}>↑</button>
-                <button class="nb-icon" title="Move down" ?disabled=${this.index >= this.count - 1} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "down" })}>↓</button>
-                <button class="nb-icon" title="Add JavaScript cell below" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-js" })}>+JS</button>
-                <button class="nb-icon" title="Add markdown cell below" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-md" })}>+MD</button>
-                <button class="nb-icon nb-delete" title="Delete cell" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "delete" })}>✕</button>`}
+            : html`<button tabindex="-1" class="nb-icon nb-run" title="Run cell (Shift-Enter)" @click=${() => fire(this, "nb-run", { id: this.cell.id })}>▶</button>
+                <button tabindex="-1" class="nb-icon" title="Move up" ?disabled=${this.index === 0} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "up" })}>↑</button>
+                <button tabindex="-1" class="nb-icon" title="Move down" ?disabled=${this.index >= this.count - 1} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "down" })}>↓</button>
+                <button tabindex="-1" class="nb-icon" title="Add JavaScript cell below" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-js" })}>+JS</button>
+                <button tabindex="-1" class="nb-icon" title="Add markdown cell below" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-md" })}>+MD</button>
+                <button tabindex="-1" class="nb-icon nb-delete" title="Delete cell" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "delete" })}>✕</button>`}
         </span>
       </div>
       ${this.rendersAsDocument ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}

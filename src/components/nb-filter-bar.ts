@@ -41,7 +41,7 @@ export class NbFilterBar extends LitElement {
     return html`<div class="nb-filter-bar" role="region" aria-label="Survey filter"></div>
       <label class="nb-dim-toggle" title="Grey out every figure marked R: it differs between the reconstructions, so the report does not say it">
         <input type="checkbox" .checked=${document.documentElement.classList.contains(DIM_CLASS)} @change=${(e: Event) => this.dim(e)} />
-        Dim figures that rest on the reconstruction
+        Dim reconstructed (R)
       </label>`;
   }
 

@@ -10,6 +10,7 @@ import { repeat } from "lit/directives/repeat.js";
 import type { SurveyScope } from "../analysis/survey-scope";
 import type { NotebookSession, SessionChange } from "../app/notebook-session";
 import { usesFilter } from "../app/workbench";
+import { CommandMode } from "./command-mode";
 import { ModelController } from "./model-controller";
 import type { CellRef, NbCell } from "./nb-cell";
 import "./nb-cell";
@@ -22,6 +23,9 @@ export class NbNotebook extends LitElement {
   @property({ attribute: false }) scope: SurveyScope | undefined;
   /** A shared copy: the filter bar masks small counts. */
   @property({ type: Boolean }) shared = false;
+
+  /** Keyboard command mode, focus after structure edits, the undo notice. */
+  private readonly commands = new CommandMode(this);
 
   constructor() {
     super();
@@ -36,6 +40,7 @@ export class NbNotebook extends LitElement {
   private definedAtRender = new Map<string, string>();
 
   private onSessionChange(change: SessionChange): void {
+    this.commands.sessionChanged(change);
     if (change.kind !== "state") return this.requestUpdate();
     // A value change re-renders only that cell: re-rendering the whole list per state change made
     // a 20-cell input change cost several frames. The list re-renders only when a cell's defined
@@ -101,6 +106,7 @@ export class NbNotebook extends LitElement {
             <button class="nb-button" @click=${() => session.addCell("js")}>+ JavaScript cell</button>
             <button class="nb-button" @click=${() => session.addCell("md")}>+ Markdown cell</button>
           </div>`}
+      ${this.commands.render()}
     `;
   }
 }

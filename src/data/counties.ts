@@ -25,6 +25,18 @@ export const COUNTIES_1999: ReadonlyArray<{ fylke: number; name: string }> = [
   { fylke: 20, name: "Finnmark" },
 ];
 
+/**
+ * The five landsdeler (regions) of SSB's standard, by county number: Østlandet 01–08, Sørlandet
+ * 09–10, Vestlandet 11–15, Trøndelag 16–17, Nord-Norge 18–20 (as data/demo's `landsdel` column).
+ */
+export const LANDSDELER: ReadonlyArray<{ name: string; fylker: readonly number[] }> = [
+  { name: "Østlandet", fylker: [1, 2, 3, 4, 5, 6, 7, 8] },
+  { name: "Sørlandet", fylker: [9, 10] },
+  { name: "Vestlandet", fylker: [11, 12, 14, 15] },
+  { name: "Trøndelag", fylker: [16, 17] },
+  { name: "Nord-Norge", fylker: [18, 19, 20] },
+];
+
 /** County name for a number, or "fylke N" when unknown. */
 export function countyName(fylke: number): string {
   return COUNTIES_1999.find((c) => c.fylke === fylke)?.name ?? `fylke ${fylke}`;

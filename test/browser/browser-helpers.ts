@@ -121,3 +121,14 @@ export async function typeIntoCell(page: Page, cellId: string, text: string): Pr
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(text);
 }
+
+/**
+ * Tick (or untick) one choice of the notebook's filter bar, as a user does: open its drop-down
+ * (`group`: fylke, size, type, adopted), click the chip, close the drop-down again.
+ */
+export async function tickFilter(page: Page, group: string, value: string, checked = true): Promise<void> {
+  const details = nb(page).locator(`nb-filter-bar details[data-group="${group}"]`);
+  await details.locator("summary").click();
+  await details.locator(`input[name="${group}"][value="${value}"]`).setChecked(checked);
+  await details.locator("summary").click();
+}

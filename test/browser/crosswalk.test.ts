@@ -20,7 +20,7 @@ import type { SurveyFilter } from "../../src/data/survey-filter";
 import { loadSurvey } from "../../src/analysis/survey-source";
 import { parseThesis } from "../../src/data/thesis";
 import { distRoot, serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, openApp, screenshotDir } from "./browser-helpers";
+import { inNotebook, launchChromium, nb, openApp, screenshotDir, tickFilter } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -100,7 +100,7 @@ describe("thesis crosswalk in Chromium", () => {
   });
 
   it("recomputes verdicts and case cards when 'large municipalities' is picked, showing which depend on the reconstruction", async () => {
-    for (const size of ["4", "5", "6"]) await nb(page).locator(`nb-filter-bar input[name="size"][value="${size}"]`).check();
+    for (const size of ["4", "5", "6"]) await tickFilter(page, "size", size);
     // BMS expectations: the BMS respondents are named adopters, too few of them in size classes 4–6
     // in every reconstruction (checked in the unit tests). The other rows must show what Node computes.
     expect(expectedLarge["bms-expectations"]).toBe("not comparable");

@@ -77,6 +77,8 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
       return bar instanceof HTMLProgressElement && bar.value > 0;
     }, undefined, { polling: 10 });
     await page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
+    // The size classes are in the filter bar's drop-down: open it first.
+    await nb(page).locator('nb-filter-bar details[data-group="size"] summary').click();
     const box = nb(page).locator("nb-filter-bar input[name=size][value='2']");
     const duringLoad: boolean[] = [];
     for (let i = 0; i < 4; i++) {

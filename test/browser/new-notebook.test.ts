@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { launchChromium, nb, openApp, outputText, screenshotDir, tickFilter, typeIntoCell, waitForOutput } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -54,7 +54,7 @@ describe("a new survey analysis", () => {
 
   it("follows the filter bar", async () => {
     const before = await outputText(page, "4");
-    await nb(page).locator("nb-filter-bar select[name=fylke]").selectOption("12");
+    await tickFilter(page, "fylke", "12");
     await waitForOutput(page, "4", /filters: fylke 12 Hordaland/);
     expect(await outputText(page, "4")).not.toBe(before);
   });

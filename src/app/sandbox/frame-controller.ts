@@ -98,6 +98,14 @@ export class FrameController {
     win.addEventListener("drop", (event) => {
       if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
     });
+    // Ctrl/Cmd-S saves the file wherever focus is in the notebook (the browser's own "save page"
+    // would save the frame); the shell does the saving (protocol.ts).
+    win.addEventListener("keydown", (event) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        this.post({ type: "save" });
+      }
+    }, { capture: true });
     this.post({ type: "ready", boot: this.boot });
   }
 

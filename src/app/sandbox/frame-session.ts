@@ -41,6 +41,8 @@ export interface FrameSessionDeps {
   readFile(path: string): Promise<Result<{ path: string; bytes: ArrayBuffer }>>;
   /** A data file was handed to the frame (the header's data notice follows this). */
   onRead(path: string): void;
+  /** Ctrl/Cmd-S in the frame: save the notebook as a file (the shell checks for user activation). */
+  onSave?(): void;
 }
 
 /** How the notebook opens. */
@@ -390,6 +392,8 @@ export class FrameSession implements SessionPort {
         return void this.serveFile(message.id, message.path);
       case "drag":
         return this.frame?.passPointerForAMoment();
+      case "save":
+        return this.deps.onSave?.();
     }
   }
 

@@ -111,7 +111,13 @@ export type FrameMessage =
   /** Read a file under data/ (answered with a `file` message). */
   | { type: "file"; id: number; path: string }
   /** A file is being dragged over the notebook: let the drop reach the shell. */
-  | { type: "drag" };
+  | { type: "drag" }
+  /**
+   * Ctrl/Cmd-S pressed in the frame: save the notebook as a file. The shell acts on it only while
+   * the page has transient user activation (a key press), so a notebook cannot start downloads of
+   * itself on its own; and it saves the shell's copy of the document, not anything the frame sent.
+   */
+  | { type: "save" };
 
 /** Caps on what the frame may send; anything bigger is dropped, not truncated. */
 export const FRAME_LIMITS = {
@@ -232,6 +238,8 @@ export function readFrameMessage(data: unknown): Result<FrameMessage, FrameMessa
       return isShortText(data.boot, 40) ? ok({ type: "ready", boot: data.boot }) : dropped("its ready has no boot id");
     case "drag":
       return ok({ type: "drag" });
+    case "save":
+      return ok({ type: "save" });
     case "cells": {
       const cells = readCells(data.cells);
       return cells.ok ? ok({ type: "cells", cells: cells.value }) : cells;

@@ -45,4 +45,32 @@ describe("surveyFilterInput", () => {
     reset?.dispatchEvent(new (el.ownerDocument.defaultView?.Event ?? Event)("click"));
     expect(el.value).toEqual({ fylke: [], sizeClass: [], respType: [], adopted: [] });
   });
+
+  it("ticks a whole landsdel at once, and its box shows a partial choice as indeterminate", () => {
+    const { document, el } = setup();
+    const fire = (target: Element): void => void target.dispatchEvent(new (document.defaultView?.Event ?? Event)("input", { bubbles: true }));
+    const vest = el.querySelector<HTMLInputElement>('input[name="landsdel"][value="Vestlandet"]');
+    if (!vest) throw new Error("no Vestlandet box");
+    vest.checked = true;
+    fire(vest);
+    // SSB's Vestlandet: Rogaland, Hordaland, Sogn og Fjordane, Møre og Romsdal (11, 12, 14, 15).
+    expect(el.value.fylke).toEqual([11, 12, 14, 15]);
+    expect(el.querySelector('details[data-group="fylke"] summary')?.textContent).toBe("Fylke: Rogaland, Hordaland, Sogn og Fjordane, Møre og Romsdal");
+    el.value = { fylke: [11], sizeClass: [], respType: [], adopted: [] };
+    expect(vest.checked).toBe(false);
+    expect(vest.indeterminate).toBe(true);
+  });
+
+  it("searching the counties hides the others and is no filter change", () => {
+    const { document, el } = setup();
+    const seen: unknown[] = [];
+    el.addEventListener("input", () => seen.push(el.value));
+    const search = el.querySelector<HTMLInputElement>('input[type="search"]');
+    if (!search) throw new Error("no search box");
+    search.value = "trønd";
+    search.dispatchEvent(new (document.defaultView?.Event ?? Event)("input", { bubbles: true }));
+    const shown = [...el.querySelectorAll<HTMLElement>("label.tv-chip")].filter((l) => !l.hidden && l.querySelector('input[name="fylke"]')).map((l) => (l.textContent ?? "").trim());
+    expect(shown).toEqual(["Sør-Trøndelag", "Nord-Trøndelag"]);
+    expect(seen).toEqual([]);
+  });
 });

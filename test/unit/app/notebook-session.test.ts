@@ -91,7 +91,7 @@ describe("notebook session", () => {
     expect(session.cell("2")?.source).toBe("a + 2");
     expect(session.draft("2")).toBeUndefined();
     expect(runtimes[0]?.calls.at(-1)).toBe("update:2:a + 2");
-    expect(changes).toContainEqual({ kind: "doc" });
+    expect(changes).toContainEqual({ kind: "doc", edit: { label: "Run edited cell", via: "edit", cell: "2" } });
   });
 
   it("a draft typed back to the source is no longer a draft", () => {
@@ -122,5 +122,67 @@ describe("notebook session", () => {
     session.deleteCell("1");
     expect(doc.title).toBe("T");
     expect(doc.cells).toHaveLength(2);
+  });
+
+  it("undoes a delete: the cell comes back in place with its draft, and the runtime defines it again", async () => {
+    const { session, runtimes } = make();
+    await session.start();
+    const changes: SessionChange[] = [];
+    session.onChange((c) => changes.push(c));
+    session.deleteCell("2");
+    expect(session.doc.cells.map((c) => c.id)).toEqual(["1"]);
+    expect(session.draft("2")).toBeUndefined();
+    expect(session.undoLabel).toBe("Delete cell");
+    expect(session.undo()).toBe(true);
+    expect(session.doc.cells).toEqual(doc.cells);
+    expect(session.draft("2")).toBe("a + 2");
+    expect(runtimes[0]?.calls.slice(-2)).toEqual(["remove:2", "update:2:a + 1"]);
+    expect(changes).toContainEqual({ kind: "doc", edit: { label: "Delete cell", via: "undo", cell: "2" } });
+    expect(changes.at(-1)).toEqual({ kind: "draft", id: "2" });
+    expect(session.redo()).toBe(true);
+    expect(session.doc.cells.map((c) => c.id)).toEqual(["1"]);
+    expect(runtimes[0]?.calls.at(-1)).toBe("remove:2");
+    expect(session.undo()).toBe(true);
+    expect(session.draft("2")).toBe("a + 2");
+  });
+
+  it("undoes moves and adds in reverse order; a new edit drops the redo side", async () => {
+    const { session, runtimes } = make();
+    await session.start();
+    const added = session.addCell("js", "1", "before");
+    expect(session.doc.cells.map((c) => c.id)).toEqual([added, "1", "2"]);
+    session.moveCell("2", -1);
+    expect(session.doc.cells.map((c) => c.id)).toEqual([added, "2", "1"]);
+    const calls = runtimes[0]?.calls.length;
+    session.undo();
+    expect(session.doc.cells.map((c) => c.id)).toEqual([added, "1", "2"]);
+    expect(runtimes[0]?.calls.length).toBe(calls); // order is presentation: nothing reruns
+    session.undo();
+    expect(session.doc.cells.map((c) => c.id)).toEqual(["1", "2"]);
+    expect(runtimes[0]?.calls.at(-1)).toBe(`remove:${added}`);
+    expect(session.undo()).toBe(false);
+    session.redo();
+    expect(session.doc.cells.map((c) => c.id)).toEqual([added, "1", "2"]);
+    session.deleteCell("1");
+    expect(session.redo()).toBe(false);
+  });
+
+  it("undoes a run after an edit: the old source runs again and the text that ran stays as a draft", async () => {
+    const { session, runtimes } = make();
+    await session.start();
+    session.run("2");
+    expect(session.cell("2")?.source).toBe("a + 2");
+    session.undo();
+    expect(session.cell("2")?.source).toBe("a + 1");
+    expect(session.draft("2")).toBe("a + 2");
+    expect(runtimes[0]?.calls.at(-1)).toBe("update:2:a + 1");
+    session.redo();
+    expect(session.cell("2")?.source).toBe("a + 2");
+    expect(session.draft("2")).toBeUndefined();
+  });
+
+  it("has nothing to undo in preview (nothing was edited)", () => {
+    const { session } = make();
+    expect(session.undo()).toBe(false);
   });
 });

@@ -1,0 +1,176 @@
+/**
+ * Layout, theme and accessibility of the main view in Chromium against the built app: the filter
+ * bar is compact and sticky (its height at 1400 and 360 px), counties are chips grouped by landsdel
+ * and searchable, one filter follows the reader across notebooks, nothing overflows sideways at
+ * 360 px, the header stays compact, the sidebar collapses, the dark theme reaches both the shell and
+ * the notebook's frame, and axe-core finds no serious or critical issue in either document.
+ * Screenshots at 360, 800 and 1400 px and dark go to test-output/screenshots (looked at by hand;
+ * the assertions are the measurable facts).
+ */
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser, Frame, Page } from "playwright-core";
+import { serveDist, type RunningServer } from "./static-server";
+import { launchChromium, nb, norm, notebookFrame, openApp, screenshotDir, tickFilter } from "./browser-helpers";
+
+let server: RunningServer;
+let browser: Browser;
+let axeSource: string;
+
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+  axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function open(width: number, hash: string, dark = false): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light" });
+  const page = await context.newPage();
+  await openApp(page, server.url, hash);
+  if (hash.includes("/nb/0")) await nb(page).locator("nb-filter-bar .tv-filter-n:not(:empty)").waitFor({ timeout: 30_000 });
+  else await nb(page).locator("nb-cell .nb-output svg").first().waitFor({ timeout: 30_000 });
+  return page;
+}
+
+async function height(page: Page | Frame, selector: string): Promise<number> {
+  return page.locator(selector).first().evaluate((el) => el.getBoundingClientRect().height);
+}
+
+/** Widest element beyond the viewport's right edge in a document (0: nothing sticks out). */
+async function overflow(doc: Page | Frame): Promise<number> {
+  return doc.evaluate(() => Math.max(0, document.documentElement.scrollWidth - document.documentElement.clientWidth));
+}
+
+interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: { target: unknown[] }[];
+}
+
+/** axe-core's serious and critical violations in one document (the page or the notebook's frame). */
+async function axeViolations(doc: Page | Frame): Promise<AxeViolation[]> {
+  // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not apply.
+  await doc.evaluate(axeSource);
+  const found = await doc.evaluate(async () => {
+    const axe: unknown = Reflect.get(window, "axe");
+    if (typeof axe !== "object" || axe === null) throw new Error("axe did not load");
+    const run: unknown = Reflect.get(axe, "run");
+    if (typeof run !== "function") throw new Error("axe.run is missing");
+    const result: unknown = await run.call(axe, document, { iframes: false, resultTypes: ["violations"] });
+    return JSON.stringify(typeof result === "object" && result !== null ? Reflect.get(result, "violations") : null);
+  });
+  const violations: AxeViolation[] = JSON.parse(found);
+  return violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+}
+
+function summary(violations: AxeViolation[]): string[] {
+  return violations.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(", ")}`);
+}
+
+describe("the filter bar", () => {
+  it("is one compact line at 1400 px and stays at the top while the notebook scrolls", async () => {
+    const page = await open(1400, "#/nb/01-overview");
+    const frame = await notebookFrame(page);
+    const bar = await height(frame, "nb-filter-bar");
+    expect(bar).toBeLessThanOrEqual(56);
+    await page.screenshot({ path: `${screenshotDir}/layout-1400.png` });
+    await nb(page).locator("#cell-t22").scrollIntoViewIfNeeded();
+    expect(await frame.locator("nb-filter-bar").evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBe(0);
+    await page.context().close();
+  });
+
+  it("ticks counties as chips grouped by landsdel, found by searching, and keeps the filter in the next notebook", async () => {
+    const page = await open(1400, "#/nb/01-overview");
+    const county = nb(page).locator('nb-filter-bar details[data-group="fylke"]');
+    await county.locator("summary").click();
+    const regions = await county.locator(".tv-filter-region").evaluateAll((els) => els.map((el) => el.getAttribute("aria-label")));
+    expect(regions).toEqual(["Østlandet", "Sørlandet", "Vestlandet", "Trøndelag", "Nord-Norge"]);
+    await county.locator('input[type="search"]').fill("roga");
+    expect(await county.locator("label.tv-chip:visible").allTextContents()).toEqual([" Rogaland"]);
+    await county.locator("label.tv-chip:visible").click();
+    await page.keyboard.press("Escape");
+    expect(norm(await county.locator("summary").textContent())).toBe("Fylke: Rogaland");
+    await expect.poll(async () => norm(await nb(page).locator("nb-filter-bar .tv-filter-n").textContent())).not.toMatch(/^N = 267 of 267/);
+    const n = norm(await nb(page).locator("nb-filter-bar .tv-filter-n").textContent());
+    expect(decodeURIComponent(new URL(page.url()).hash)).toContain("fylke=11");
+    await page.screenshot({ path: `${screenshotDir}/layout-county-chips.png` });
+    // Another survey notebook from the list: the same filter, the same N.
+    await page.click(".nb-list a:text('2 · De seks modellene')");
+    await page.waitForFunction(() => location.hash.startsWith("#/nb/02"));
+    await expect.poll(async () => norm(await nb(page).locator("nb-filter-bar .tv-filter-n").textContent()), { timeout: 30_000 }).toBe(n);
+    expect(await nb(page).locator('nb-filter-bar input[name="fylke"]:checked').evaluateAll((bs) => bs.map((b) => b.getAttribute("value")))).toEqual(["11"]);
+    await tickFilter(page, "fylke", "11", false);
+    await expect.poll(async () => norm(await nb(page).locator("nb-filter-bar .tv-filter-n").textContent())).toMatch(/^N = 267 of 267/);
+    await page.context().close();
+  });
+});
+
+describe("narrow and dark", () => {
+  it("at 360 px: no sideways overflow, a compact header and filter bar, the sidebar behind a toggle", async () => {
+    const page = await open(360, "#/nb/01-overview");
+    const frame = await notebookFrame(page);
+    expect(await overflow(page)).toBe(0);
+    expect(await overflow(frame)).toBe(0);
+    expect(await height(page, ".nb-top")).toBeLessThanOrEqual(140);
+    expect(await height(frame, "nb-filter-bar")).toBeLessThanOrEqual(110);
+    expect(await page.locator(".nb-sidebar").isVisible()).toBe(false);
+    await page.screenshot({ path: `${screenshotDir}/layout-360.png` });
+    await page.click(".nb-sidebar-toggle");
+    await page.locator(".nb-sidebar").waitFor({ state: "visible" });
+    expect(await page.locator(".nb-sidebar-toggle").getAttribute("aria-expanded")).toBe("true");
+    await page.screenshot({ path: `${screenshotDir}/layout-360-sidebar.png` });
+    await page.click(".nb-list a:text('3 · Størrelse og korrelasjoner')");
+    await page.locator(".nb-sidebar").waitFor({ state: "hidden" });
+    await page.context().close();
+  });
+
+  it("at 800 px the header is at most two short lines", async () => {
+    const page = await open(800, "#/nb/01-overview");
+    expect(await height(page, ".nb-top")).toBeLessThanOrEqual(130);
+    expect(await overflow(page)).toBe(0);
+    await page.screenshot({ path: `${screenshotDir}/layout-800.png` });
+    await page.context().close();
+  });
+
+  it("the dark theme reaches the shell and the notebook's frame", async () => {
+    const page = await open(1400, "#/nb/01-overview", true);
+    const frame = await notebookFrame(page);
+    const luminance = (doc: Page | Frame, selector: string): Promise<number> =>
+      doc.locator(selector).first().evaluate((el) => {
+        const rgb = getComputedStyle(el).backgroundColor.match(/\d+/g)?.map(Number) ?? [255, 255, 255];
+        return (0.2126 * (rgb[0] ?? 0) + 0.7152 * (rgb[1] ?? 0) + 0.0722 * (rgb[2] ?? 0)) / 255;
+      });
+    expect(await luminance(page, "body")).toBeLessThan(0.15);
+    expect(await luminance(page, ".nb-header")).toBeLessThan(0.15);
+    expect(await luminance(frame, "body")).toBeLessThan(0.15);
+    expect(await luminance(frame, ".nb-cell")).toBeLessThan(0.15);
+    expect(await frame.evaluate(() => getComputedStyle(document.documentElement).colorScheme)).toContain("dark");
+    await page.screenshot({ path: `${screenshotDir}/layout-1400-dark.png` });
+    await page.context().close();
+    const narrow = await open(360, "#/nb/demo", true);
+    await narrow.screenshot({ path: `${screenshotDir}/layout-360-dark.png` });
+    await narrow.context().close();
+  });
+});
+
+describe("accessibility (axe-core in the page)", () => {
+  for (const dark of [false, true]) {
+    it(`the main view has no serious or critical issue${dark ? " (dark)" : ""}`, async () => {
+      const page = await open(1400, "#/nb/01-overview", dark);
+      const frame = await notebookFrame(page);
+      await frame.waitForFunction(() => document.querySelectorAll("nb-cell .nb-output svg").length > 0, undefined, { timeout: 30_000 });
+      const shell = await axeViolations(page);
+      const inFrame = await axeViolations(frame);
+      expect(summary(shell)).toEqual([]);
+      expect(summary(inFrame)).toEqual([]);
+      await page.context().close();
+    });
+  }
+});
