@@ -39,30 +39,37 @@ async function tableRows(p: Page, cellId: string): Promise<string[][]> {
 describe("authoring without code", () => {
   it("makes the BMS × size-class crosstab (row %, χ²) through the codebook and the dialog; its numbers are stats.crosstab's", async () => {
     await openApp(page, server.url, "#/nb/demo");
-    // 1. A blank notebook (shell toolbar).
-    await page.click("nb-toolbar button:text('New')");
+    // Each user action is one step: a click, a selection, words typed into a search box (never code).
+    let steps = 0;
+    const step = async (action: Promise<unknown>): Promise<void> => {
+      await action;
+      steps++;
+    };
+    const started = Date.now();
+    await step(page.click("nb-toolbar button:text('New')")); // a blank notebook (shell toolbar)
     await nb(page).locator("#cell-2").waitFor();
-    // 2. Codebook.
-    await nb(page).locator("nb-authoring-bar .nb-authoring-codebook").click();
-    // 3. Search the codebook by label (words, not code).
-    await nb(page).locator("nb-codebook-panel .nb-panel-search").fill("målstyring");
-    // 4. Pick q20.
-    await nb(page).locator("nb-codebook-panel li[data-variable=q20]").click();
+    await step(nb(page).locator("nb-authoring-bar .nb-authoring-codebook").click());
+    await step(nb(page).locator("nb-codebook-panel .nb-panel-search").fill("målstyring")); // search by label
+    await step(nb(page).locator("nb-codebook-panel li[data-variable=q20]").click());
     await expect.poll(() => nb(page).locator("nb-codebook-panel .nb-cb-details h3").innerText()).toContain("Balansert målstyring");
     await nb(page).locator("nb-codebook-panel .nb-cb-drawn").filter({ hasNotText: "…" }).waitFor();
-    // 5. Crosstab… opens the dialog with q20 across the top.
-    await nb(page).locator("nb-codebook-panel .nb-cb-crosstab").click();
+    await step(nb(page).locator("nb-codebook-panel .nb-cb-crosstab").click()); // the dialog, q20 across the top
     const dialog = nb(page).locator("nb-analysis-dialog");
     expect(await dialog.locator("select[name=column]").inputValue()).toBe("q20");
-    // 6. Rows: size class. 7. Row percentages (checked by default; say so).
-    await dialog.locator("select[name=row]").selectOption("size_class");
-    await dialog.locator("input[name=percent-row]").check();
+    await step(dialog.locator("select[name=row]").selectOption("size_class")); // rows: size class
+    await dialog.locator("input[name=percent-row]").check(); // row % is ticked by default: no step
+    await step(dialog.locator("input[name=liveLine]").check()); // χ² and V as live numbers in a text line
     await expect.poll(() => dialog.locator(".nb-dlg-preview").innerText()).toContain('tables.crosstab(selection, "size_class", "q20", {percent: "row"})');
     await page.screenshot({ path: `${screenshotDir}/authoring-dialog-wide.png` });
-    // 8. Insert.
-    await dialog.locator(".nb-dlg-insert").click();
-    // The heading is cell 3, the table cell 4, the chart cell 5.
+    await step(dialog.locator(".nb-dlg-insert").click());
+    // Cells: heading 3, table 4, chart 5, the named result 6, the live line 7.
     await waitForOutput(page, "4", /Pearson χ²\(15\)/, 30_000);
+    await waitForOutput(page, "7", /Cramér.s V = 0\.\d{3}/, 30_000);
+    await nb(page).locator("#cell-5 .nb-output svg").first().waitFor();
+    // The filter bar (with its county select) comes with the first cell that reads the selection.
+    await nb(page).locator("nb-filter-bar select[name=fylke]").waitFor();
+    console.log(`crosstab task through the UI: ${steps} steps, ${Date.now() - started} ms scripted (table, chart, live line, filter bar on screen)`);
+    expect(steps).toBeLessThanOrEqual(8);
     const rows = await tableRows(page, "4");
 
     const host = nodeHost();
@@ -84,7 +91,7 @@ describe("authoring without code", () => {
     const output = await nb(page).locator("#cell-4 .nb-output").innerText();
     expect(output).toContain(`Pearson χ²(${ct.tests.pearson.df}) = ${ct.tests.pearson.value?.toFixed(2)}`);
     expect(output).toContain(`Cramér's V = ${ct.measures.cramersV?.toFixed(3)}`);
-    await nb(page).locator("#cell-5 .nb-output svg").first().waitFor();
+    expect(await nb(page).locator("#cell-7 .nb-output").innerText()).toContain(`Pearson χ²(${ct.tests.pearson.df}) = ${ct.tests.pearson.value?.toFixed(2)}`);
   }, 120_000);
 
   it("offers stats.crosstab with its signature, q20 with its label inside a string, and a name's value on hover", async () => {
@@ -102,7 +109,7 @@ describe("authoring without code", () => {
     const q20 = list.locator("li", { has: page.locator(".cm-completionLabel", { hasText: /^q20$/ }) });
     await q20.waitFor({ timeout: 10_000 });
     expect(await q20.innerText()).toMatch(/q20\s*— Balansert målstyring/);
-    await nb(page).locator("#cell-2").screenshot({ path: `${screenshotDir}/authoring-completions.png` });
+    await page.screenshot({ path: `${screenshotDir}/authoring-completions.png` });
     await page.keyboard.press("Escape");
 
     // Hover: a name the notebook defines shows its current value.
@@ -121,6 +128,19 @@ describe("authoring without code", () => {
     const hover = nb(page).locator(".cm-tooltip .nb-hover");
     await hover.waitFor({ timeout: 10_000 });
     expect(await hover.innerText()).toMatch(/answer\s*42/);
+  }, 60_000);
+
+  it("opens the reference at the builtin a wrong call names", async () => {
+    const id = await nb(page).locator("nb-cell article").nth(2).getAttribute("data-cell-id");
+    await nb(page).locator(`#cell-${id} .nb-editor`).click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText('stats.crosstab(selection, "size_class")');
+    await page.keyboard.press("Shift+Enter");
+    await nb(page).locator(`#cell-${id} .nb-error .nb-ref-link`).click();
+    const entry = nb(page).locator("nb-reference-panel article[data-name='stats.crosstab']");
+    await entry.locator(".nb-ref-example").waitFor();
+    expect(await entry.locator(".nb-ref-signature").innerText()).toBe("stats.crosstab(data, rowVariable, columnVariable, options?)");
+    expect(await entry.locator(".nb-ref-options").first().innerText()).toContain("allCodes");
   }, 60_000);
 
   it("shows every panel narrow, wide and dark", async () => {

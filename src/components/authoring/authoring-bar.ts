@@ -9,6 +9,7 @@ import { customElement, property } from "lit/decorators.js";
 import type { SurveyScope } from "../../analysis/survey-scope";
 import type { NotebookSession } from "../../app/notebook-session";
 import { setAuthoringHost } from "./authoring-host";
+import { REFERENCE_LINK_CLASS } from "./reference-link";
 
 /** The panels the bar opens. */
 export type AuthoringPanelKind = "reference" | "codebook" | "data" | "insert";
@@ -34,14 +35,31 @@ export class NbAuthoringBar extends LitElement {
     setAuthoringHost(this.session && this.scope ? { session: this.session, scope: this.scope, readonly: this.preview } : undefined);
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener("click", this.onReferenceLink);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    document.removeEventListener("click", this.onReferenceLink);
     setAuthoringHost(undefined);
   }
 
-  private async open(kind: AuthoringPanelKind): Promise<void> {
+  /** An error's "… in the reference" button (reference-link.ts): the reference, at that builtin. */
+  private onReferenceLink = (event: MouseEvent): void => {
+    const button = event.target instanceof Element ? event.target.closest(`.${REFERENCE_LINK_CLASS}`) : null;
+    const builtin = button instanceof HTMLElement ? button.dataset.reference : undefined;
+    if (builtin) void this.open("reference", builtin);
+  };
+
+  private async open(kind: AuthoringPanelKind, entry?: string): Promise<void> {
     const { openAuthoringPanel } = await import("./authoring");
-    openAuthoringPanel(kind);
+    const panel = openAuthoringPanel(kind);
+    if (entry) {
+      await panel.updateComplete;
+      await panel.querySelector("nb-reference-panel")?.show(entry);
+    }
   }
 
   protected override render(): unknown {

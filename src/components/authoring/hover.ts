@@ -30,7 +30,10 @@ function tooltip(from: number, to: number, title: string, lines: readonly string
 async function scopeLine(name: string): Promise<string | undefined> {
   const host = authoringHost();
   if (!host) return undefined;
-  if (name === "selection") return (await host.scope.selection()).summary;
+  if (name === "selection") {
+    const selection = await host.scope.selection();
+    return `${selection.summary} (${selection.description})`;
+  }
   if (name === "survey") return valueSummary((await host.scope.survey()).table);
   if (name === "filter") return valueSummary(host.scope.filter);
   return undefined;

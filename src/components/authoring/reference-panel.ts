@@ -34,6 +34,7 @@ export class NbReferencePanel extends LitElement {
 
   /** Show one entry (by name, e.g. from an error's link) opened and scrolled to. */
   async show(name: string): Promise<void> {
+    this.entries = await loadReference();
     this.query = "";
     this.open = new Set([...this.open, name]);
     await this.updateComplete;
