@@ -141,6 +141,24 @@ describe("authoring without code", () => {
     await entry.locator(".nb-ref-example").waitFor();
     expect(await entry.locator(".nb-ref-signature").innerText()).toBe("stats.crosstab(data, rowVariable, columnVariable, options?)");
     expect(await entry.locator(".nb-ref-options").first().innerText()).toContain("allCodes");
+    // Its example inserts as a cell that runs.
+    const before = await nb(page).locator("nb-cell article").count();
+    await entry.locator(".nb-ref-example button").click();
+    const inserted = nb(page).locator("nb-cell article").nth(before);
+    const insertedId = await inserted.getAttribute("data-cell-id");
+    await waitForOutput(page, insertedId ?? "", /Pearson χ²\(15\)/, 30_000);
+  }, 60_000);
+
+  it("inserts a variable's name from the codebook at the cursor of the cell being edited", async () => {
+    const id = await nb(page).locator("nb-cell article").nth(2).getAttribute("data-cell-id");
+    await nb(page).locator(`#cell-${id} .nb-editor`).click();
+    await page.keyboard.press("Control+A");
+    await page.keyboard.insertText("stats.frequencies(selection, ");
+    await nb(page).locator("nb-authoring-panel .nb-authoring-tab[data-tab=codebook]").click();
+    await nb(page).locator("nb-codebook-panel .nb-panel-search").fill("Rogaland");
+    await nb(page).locator("nb-codebook-panel li[data-variable=fylke]").click();
+    await nb(page).locator("nb-codebook-panel button:text('Insert name')").click();
+    await expect.poll(() => nb(page).locator(`#cell-${id} .cm-content`).innerText()).toBe('stats.frequencies(selection, "fylke"');
   }, 60_000);
 
   it("shows every panel narrow, wide and dark", async () => {

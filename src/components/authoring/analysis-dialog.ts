@@ -104,6 +104,8 @@ export class NbAnalysisDialog extends LitElement {
     if (!host || host.readonly) return void (this.message = "This notebook is read-only (a preview): run it first.");
     const ids = insertCells(host.session, cells.value);
     this.message = `Inserted ${ids.length} cells at the end of the notebook; edit them like any cell.`;
+    // Where the panel covers the notebook (authoring.css), close it so the new cells are in view.
+    if (matchMedia("(max-width: 999px)").matches) this.closest("nb-authoring-panel")?.remove();
   }
 
   private picker(label: string, name: string, value: string, all: readonly ListedVariable[], set: (v: string) => void, optional = false): TemplateResult {
