@@ -29,11 +29,12 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** The body rows of the table in a cell's output, as cell texts. */
+/** The body rows of the table in a cell's output, as the figures they print. */
 async function tableRows(p: Page, cellId: string): Promise<string[][]> {
   return nb(p)
     .locator(`#cell-${cellId} .nb-output table tbody tr`)
-    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => (c.textContent ?? "").trim())));
+    // Each figure without its evidence marker (the P/D/R/Y letter and range beside it, evidence-marker.ts).
+    .evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => [...c.childNodes].filter((n) => !(n instanceof Element && n.classList.contains("tv-ev"))).map((n) => n.textContent ?? "").join("").trim())));
 }
 
 describe("authoring without code", () => {

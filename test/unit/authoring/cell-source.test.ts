@@ -49,18 +49,34 @@ async function run(cells: GeneratedCell[]): Promise<NotebookRuntime> {
   return runtime;
 }
 
-/** A linkedom element (not the global Element type of a browser). */
+/** A linkedom node (not the global DOM types of a browser). */
+interface LooseNode {
+  textContent: string | null;
+  className?: string;
+  childNodes: Iterable<LooseNode>;
+}
+
+/** A linkedom element that can be queried. */
 interface Queryable {
-  querySelectorAll(selector: string): Iterable<{ children: Iterable<{ textContent: string | null }> }>;
+  querySelectorAll(selector: string): Iterable<{ children: Iterable<LooseNode> }>;
 }
 
 function isQueryable(value: unknown): value is Queryable {
   return typeof value === "object" && value !== null && "querySelectorAll" in value && typeof value.querySelectorAll === "function";
 }
 
+/** A table cell's figure as printed, without its evidence marker (P/D/R/Y and a range, evidence-marker.ts). */
+function figure(cell: LooseNode): string {
+  return [...cell.childNodes]
+    .filter((n) => !(n.className ?? "").split(" ").includes("tv-ev"))
+    .map((n) => n.textContent ?? "")
+    .join("")
+    .trim();
+}
+
 function tableRows(value: unknown): string[][] {
   if (!isQueryable(value)) throw new Error("not a DOM element");
-  return [...value.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => (c.textContent ?? "").trim()));
+  return [...value.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map(figure));
 }
 
 describe("analysisCells", () => {
