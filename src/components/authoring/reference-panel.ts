@@ -9,6 +9,11 @@ import { authoringHost } from "./authoring-host";
 import { insertCells } from "./insert-cells";
 import { loadReference, type LoadedEntry } from "./reference-data";
 
+/** Doc text with its `code` spans set as code (the JSDoc's markdown backticks). */
+function docText(text: string): unknown[] {
+  return text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part));
+}
+
 const GROUP_TITLES: Readonly<Record<string, string>> = {
   scope: "The survey in scope",
   analysis: "Statistics, tables and charts",
@@ -64,21 +69,21 @@ export class NbReferencePanel extends LitElement {
     return html`<article class="nb-ref-entry" id=${e.anchor} data-name=${e.name}>
       <button class="nb-ref-head" aria-expanded=${opened} @click=${() => this.toggle(e.name)}>
         <code class="nb-ref-signature">${e.signature}</code>
-        <span class="nb-ref-description">${e.description}</span>
+        <span class="nb-ref-description">${docText(e.description)}</span>
       </button>
       ${opened
         ? html`<div class="nb-ref-body">
-            ${e.details && e.details !== e.description ? html`<p class="nb-ref-details">${e.details}</p>` : nothing}
+            ${e.details && e.details !== e.description ? html`<p class="nb-ref-details">${docText(e.details)}</p>` : nothing}
             ${e.options.length
               ? html`<table class="nb-ref-options">
                   <caption>Options</caption>
-                  <tbody>${e.options.map((o) => html`<tr><th scope="row"><code>${o.name}${o.optional ? "?" : ""}</code></th><td><code>${o.type}</code></td><td>${o.doc ?? ""}</td></tr>`)}</tbody>
+                  <tbody>${e.options.map((o) => html`<tr><th scope="row"><code>${o.name}${o.optional ? "?" : ""}</code></th><td><code>${o.type}</code></td><td>${docText(o.doc ?? "")}</td></tr>`)}</tbody>
                 </table>`
               : nothing}
             ${e.fields.length
               ? html`<table class="nb-ref-options">
                   <caption>Fields</caption>
-                  <tbody>${e.fields.map((o) => html`<tr><th scope="row"><code>${o.name}</code></th><td><code>${o.type}</code></td><td>${o.doc ?? ""}</td></tr>`)}</tbody>
+                  <tbody>${e.fields.map((o) => html`<tr><th scope="row"><code>${o.name}</code></th><td><code>${o.type}</code></td><td>${docText(o.doc ?? "")}</td></tr>`)}</tbody>
                 </table>`
               : nothing}
             ${e.members.length ? html`<p class="nb-ref-members">Members: ${e.members.map((m) => html`<a href=${`#${this.entries.find((x) => x.name === m)?.anchor ?? ""}`} @click=${(ev: Event) => (ev.preventDefault(), void this.show(m))}><code>${m}</code></a> `)}</p>` : nothing}
