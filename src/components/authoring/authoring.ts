@@ -59,6 +59,8 @@ export class NbAuthoringPanel extends LitElement {
 export function openAuthoringPanel(kind: AuthoringPanelKind): NbAuthoringPanel {
   const panel = document.querySelector("nb-authoring-panel") ?? document.body.appendChild(new NbAuthoringPanel());
   panel.tab = kind;
+  // Keyboard users land in the panel: on its tab (the search field of each tab is one Tab away).
+  void panel.updateComplete.then(() => panel.querySelector<HTMLElement>(".nb-authoring-tab.is-current")?.focus());
   return panel;
 }
 

@@ -40,6 +40,11 @@ export class NbCodebookPanel extends LitElement {
     void host.scope.survey().then((s) => (this.survey = s));
   }
 
+  private select(name: string): void {
+    this.selected = name;
+    this.message = "";
+  }
+
   private drawnCount(name: string): string {
     const survey = this.survey;
     if (!survey) return "…";
@@ -118,8 +123,9 @@ export class NbCodebookPanel extends LitElement {
       <div class="nb-cb-split">
         <ul class="nb-cb-list" role="listbox" aria-label="Variables">
           ${shown.map(
-            (v) => html`<li role="option" aria-selected=${v.variable.name === this.selected} class=${v.variable.name === this.selected ? "is-selected" : ""} data-variable=${v.variable.name}
-              @click=${() => ((this.selected = v.variable.name), (this.message = ""))}>
+            (v) => html`<li role="option" tabindex="0" aria-selected=${v.variable.name === this.selected} class=${v.variable.name === this.selected ? "is-selected" : ""} data-variable=${v.variable.name}
+              @click=${() => this.select(v.variable.name)}
+              @keydown=${(e: KeyboardEvent) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), this.select(v.variable.name))}>
               <code>${v.variable.name}</code><span>${v.label}</span>${v.variable.set ? html`<small>set ${v.variable.set}</small>` : nothing}
             </li>`,
           )}

@@ -35,7 +35,8 @@ async function variableOptions(context: CompletionContext, from: number): Promis
   const host = authoringHost();
   if (!host) return null;
   const codebook = await host.scope.codebook();
-  const options = listVariables(codebook).map((v): Completion => ({ label: v.variable.name, detail: `— ${v.label}`, info: v.variable.no, type: "variable" }));
+  // A whole question (q20) before the items of another (q2_1 … q2_5) when both match what was typed.
+  const options = listVariables(codebook).map((v): Completion => ({ label: v.variable.name, detail: `— ${v.label}`, info: v.variable.no, type: "variable", boost: v.variable.name === v.variable.question ? 1 : 0 }));
   return { from, options, validFor: /^\w*$/ };
 }
 
