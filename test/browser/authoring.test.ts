@@ -68,7 +68,7 @@ describe("authoring without code", () => {
     await waitForOutput(page, "7", /Cramér.s V = 0\.\d{3}/, 30_000);
     await nb(page).locator("#cell-5 .nb-output svg").first().waitFor();
     // The filter bar (with its county select) comes with the first cell that reads the selection.
-    await nb(page).locator("nb-filter-bar select[name=fylke]").waitFor();
+    await nb(page).locator("nb-filter-bar input[name=fylke]").first().waitFor({ state: "attached" });
     console.log(`crosstab task through the UI: ${steps} steps, ${Date.now() - started} ms scripted (table, chart, live line, filter bar on screen)`);
     expect(steps).toBeLessThanOrEqual(8);
     const rows = await tableRows(page, "4");
@@ -111,7 +111,10 @@ describe("authoring without code", () => {
     await q20.waitFor({ timeout: 10_000 });
     expect(await q20.innerText()).toMatch(/q20\s*— Balansert målstyring/);
     await page.screenshot({ path: `${screenshotDir}/authoring-completions.png` });
+    // Escape closes the list and leaves the editor in edit mode (command mode's Escape waits for it).
     await page.keyboard.press("Escape");
+    await list.waitFor({ state: "detached" });
+    await nb(page).locator("#cell-2 .cm-content:focus").waitFor();
 
     // Hover: a name the notebook defines shows its current value.
     await page.keyboard.press("Control+A");
