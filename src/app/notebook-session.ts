@@ -142,6 +142,11 @@ export class NotebookSession {
     return this.runtime ? this.runtime.inputValues() : { ...this.pendingInputs };
   }
 
+  /** name → current value of each name a cell defines (empty before the notebook runs): the editor's hover reads it. */
+  namedValues(): Record<string, unknown> {
+    return this.runtime?.namedValues() ?? {};
+  }
+
   cell(id: string): CellDoc | undefined {
     return this.doc.cells.find((c) => c.id === id);
   }

@@ -6,5 +6,5 @@ import type { NotebookRuntime } from "../runtime/notebook-runtime";
 
 export type RuntimePort = Pick<
   NotebookRuntime,
-  "load" | "updateCell" | "removeCell" | "state" | "subscribe" | "uses" | "usedBy" | "idle" | "setInput" | "inputValues" | "inputReport" | "references" | "dispose"
+  "load" | "updateCell" | "removeCell" | "state" | "subscribe" | "uses" | "usedBy" | "idle" | "setInput" | "inputValues" | "inputReport" | "references" | "namedValues" | "dispose"
 >;

@@ -11,6 +11,7 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from "@codemirror/language";
 import { drawSelection, EditorView, highlightSpecialChars, keymap, lineNumbers } from "@codemirror/view";
 import { EditorState, Prec } from "@codemirror/state";
+import { codeAssist } from "./authoring/code-assist";
 
 export interface CodeEditorOptions {
   parent: HTMLElement;
@@ -44,8 +45,10 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),
         lineNumbers(),
         EditorView.lineWrapping,
-        // The language alone (highlighting, indentation), without completions and snippets.
+        // The language (highlighting, indentation) without its own completions and snippets: the
+        // completions and hover come from the notebook's reference and codebook (authoring/code-assist.ts).
         options.javascript ? javascriptLanguage : [],
+        codeAssist(options.javascript),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.onChange(update.state.doc.toString());
         }),

@@ -179,6 +179,8 @@ export class CommandMode implements ReactiveController {
       return;
     }
     if (event.key === "Escape" && !onCell) {
+      // An open completion list (authoring/code-assist.ts) closes first: CodeMirror's own Escape.
+      if (inEditor && target.closest(".cm-editor")?.querySelector(".cm-tooltip-autocomplete")) return;
       // From the editor or from an input in the cell's output, back to the cell.
       handled();
       cell.focusCell();

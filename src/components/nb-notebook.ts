@@ -15,6 +15,7 @@ import { ModelController } from "./model-controller";
 import type { CellRef, NbCell } from "./nb-cell";
 import "./nb-cell";
 import "./nb-filter-bar";
+import "./authoring/authoring-bar";
 
 @customElement("nb-notebook")
 export class NbNotebook extends LitElement {
@@ -82,6 +83,7 @@ export class NbNotebook extends LitElement {
     const cells = session.doc.cells;
     this.definedAtRender = new Map(cells.map((c) => [c.id, (session.state(c.id)?.defines ?? []).join(",")]));
     return html`
+      ${this.scope ? html`<nb-authoring-bar .session=${session} .scope=${this.scope} ?preview=${preview}></nb-authoring-bar>` : nothing}
       ${this.scope && usesFilter(session) ? html`<nb-filter-bar class="nb-sticky-filter" .scope=${this.scope} ?shared=${this.shared}></nb-filter-bar>` : nothing}
       <div class="nb-cells" @nb-draft=${this.onDraft} @nb-run=${this.onRun} @nb-cell-action=${this.onAction}>
         ${repeat(

@@ -12,6 +12,7 @@ import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
 import { isColumnTable, type ExportableTable } from "../analysis/export-table";
 import "./nb-export-menu";
+import { referenceButton } from "./authoring/reference-link";
 
 const MAX_TABLE_ROWS = 12;
 const MAX_TEXT = 4000;
@@ -145,6 +146,8 @@ export function renderError(error: CellError): HTMLElement {
   const message = document.createElement("span");
   message.textContent = ` ${error.message}${where}`;
   box.append(title, message);
+  const reference = referenceButton(document, error.cause);
+  if (reference) box.append(" ", reference);
   return box;
 }
 

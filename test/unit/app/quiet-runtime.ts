@@ -32,6 +32,9 @@ export class QuietRuntime implements RuntimePort {
   inputReport(): ReturnType<RuntimePort["inputReport"]> {
     return { applied: [], dropped: [] };
   }
+  namedValues(): Record<string, unknown> {
+    return {};
+  }
   references(_name: string): boolean {
     return false;
   }

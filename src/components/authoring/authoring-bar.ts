@@ -1,0 +1,80 @@
+/**
+ * <nb-authoring-bar>: the row of authoring tools above a notebook — Reference, Codebook, Data and
+ * Insert analysis. It is all that loads with the notebook: each button imports the panels
+ * (authoring.ts, with the reference, the codebook browser, the data viewer and the dialogs) on
+ * first click, so the frame's startup bundle does not grow with them.
+ */
+import { LitElement, html } from "lit";
+import { customElement, property } from "lit/decorators.js";
+import type { SurveyScope } from "../../analysis/survey-scope";
+import type { NotebookSession } from "../../app/notebook-session";
+import { setAuthoringHost } from "./authoring-host";
+import { REFERENCE_LINK_CLASS } from "./reference-link";
+
+/** The panels the bar opens. */
+export type AuthoringPanelKind = "reference" | "codebook" | "data" | "insert";
+
+const BUTTONS: readonly [AuthoringPanelKind, string, string][] = [
+  ["insert", "Insert analysis…", "Frequencies, crosstab, correlations, size classes, what-if: pick variables and options, get a cell"],
+  ["codebook", "Codebook", "Every variable: question, labels, value labels, missing codes, card columns, skip rules"],
+  ["data", "Data", "The respondents under the current filter: sort, search, value labels, what the reconstruction drew"],
+  ["reference", "Reference", "Every builtin with its signature, options and an example to insert"],
+];
+
+@customElement("nb-authoring-bar")
+export class NbAuthoringBar extends LitElement {
+  @property({ attribute: false }) session: NotebookSession | undefined;
+  @property({ attribute: false }) scope: SurveyScope | undefined;
+  @property({ type: Boolean }) preview = false;
+
+  override createRenderRoot(): HTMLElement {
+    return this;
+  }
+
+  protected override willUpdate(): void {
+    setAuthoringHost(this.session && this.scope ? { session: this.session, scope: this.scope, readonly: this.preview } : undefined);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    document.addEventListener("click", this.onReferenceLink);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    document.removeEventListener("click", this.onReferenceLink);
+    setAuthoringHost(undefined);
+  }
+
+  /** An error's "… in the reference" button (reference-link.ts): the reference, at that builtin. */
+  private onReferenceLink = (event: MouseEvent): void => {
+    const button = event.target instanceof Element ? event.target.closest(`.${REFERENCE_LINK_CLASS}`) : null;
+    const builtin = button instanceof HTMLElement ? button.dataset.reference : undefined;
+    if (builtin) void this.open("reference", builtin);
+  };
+
+  private async open(kind: AuthoringPanelKind, entry?: string): Promise<void> {
+    const { openAuthoringPanel } = await import("./authoring");
+    const panel = openAuthoringPanel(kind);
+    if (entry) {
+      await panel.updateComplete;
+      await panel.querySelector("nb-reference-panel")?.show(entry);
+    }
+  }
+
+  protected override render(): unknown {
+    return html`<nav class="nb-authoring-bar" aria-label="Authoring tools">
+      ${BUTTONS.map(([kind, label, title]) =>
+        kind === "insert" && this.preview
+          ? null
+          : html`<button class=${`nb-button nb-authoring-${kind}`} title=${title} @click=${() => void this.open(kind)}>${label}</button>`,
+      )}
+    </nav>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    "nb-authoring-bar": NbAuthoringBar;
+  }
+}
