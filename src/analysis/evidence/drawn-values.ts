@@ -1,18 +1,71 @@
 /**
  * Which respondents' answers the reconstruction drew. A respondent's value of a variable is a fact
- * (printed, named, or forced by the printed margins) when it is the same in every reconstruction,
- * and drawn when the reconstructions disagree — so the ensemble itself says, per respondent and
- * variable, what rests on the build. The audit line of an analysis names its variables' drawn
- * values among the selected respondents ("size_class drawn for 171 of 248").
+ * (printed, named, or forced by the printed margins) when every reconstruction agrees on it, and
+ * drawn when they disagree — so the ensemble itself says, per respondent and variable, what rests
+ * on the build. The audit line of an analysis names its variables' drawn values among the selected
+ * respondents ("q3 for 171 of 248").
+ *
+ * Surprising: a row number is not a respondent. Each draw shuffles resp_id and deals the anonymous
+ * respondents afresh, so row i of one draw and row i of another are different municipalities (row 2
+ * is Skedsmo in one draw and a kommune of another county in the next). Only a named respondent
+ * (a knr) is the same unit in every draw, so it is matched by knr. An anonymous respondent has no
+ * identity across draws: its value is a fact only where the print forces it for every anonymous
+ * respondent of its type (a fylkeskommune's size class 6, the type itself), and drawn otherwise.
  */
 import { frameOf } from "../../stats/index";
 import type { FilteredSurvey } from "../apply-filter";
 import type { Survey } from "../survey";
 
-/** Per survey: variable → 1 for each respondent whose value differs between the draws. */
+/** Per survey: variable → 1 for each respondent whose value the reconstructions do not agree on. */
 const cache = new WeakMap<Survey, Map<string, Uint8Array>>();
 
-/** 1 where the respondent's value of `variable` differs between the reconstructions; undefined without an ensemble or column. */
+const same = (a: number, b: number): boolean => a === b || (Number.isNaN(a) && Number.isNaN(b));
+
+/** One draw's columns as the mask needs them. */
+interface DrawColumns {
+  value: ArrayLike<number>;
+  knr: ArrayLike<number>;
+  type: ArrayLike<number>;
+}
+
+function columnsOf(survey: Survey, variable: string): DrawColumns | undefined {
+  if (!survey.table.column(variable) || !survey.table.column("knr") || !survey.table.column("resp_type")) return undefined;
+  const frame = frameOf(survey.table);
+  return { value: frame.column(variable), knr: frame.column("knr"), type: frame.column("resp_type") };
+}
+
+/** knr → row, for the named respondents of one draw. */
+function namedRows(d: DrawColumns): Map<number, number> {
+  const rows = new Map<number, number>();
+  for (let i = 0; i < d.knr.length; i++) {
+    const knr = d.knr[i] ?? Number.NaN;
+    if (!Number.isNaN(knr)) rows.set(knr, i);
+  }
+  return rows;
+}
+
+/**
+ * Per respondent type: the one value every anonymous respondent of that type has in every draw
+ * (and in the survey shown); a type whose anonymous respondents differ is absent.
+ */
+function forcedAnonymousValues(all: readonly DrawColumns[]): Map<number, number> {
+  const seen = new Map<number, number>();
+  const varies = new Set<number>();
+  for (const d of all) {
+    for (let i = 0; i < d.value.length; i++) {
+      if (!Number.isNaN(d.knr[i] ?? Number.NaN)) continue;
+      const type = d.type[i] ?? Number.NaN;
+      const v = d.value[i] ?? Number.NaN;
+      const first = seen.get(type);
+      if (first === undefined) seen.set(type, v);
+      else if (!same(first, v)) varies.add(type);
+    }
+  }
+  for (const type of varies) seen.delete(type);
+  return seen;
+}
+
+/** 1 where the reconstructions do not agree on the respondent's value of `variable`; undefined without an ensemble or the column. */
 export function drawnMask(survey: Survey, variable: string): Uint8Array | undefined {
   const draws = survey.draws;
   if (!draws) return undefined;
@@ -23,20 +76,27 @@ export function drawnMask(survey: Survey, variable: string): Uint8Array | undefi
   }
   const known = perVariable.get(variable);
   if (known) return known;
-  if (draws.some((d) => !d.table.column(variable))) return undefined;
-  const n = survey.table.numRows();
+  const shown = columnsOf(survey, variable);
+  const drawColumns = draws.map((d) => columnsOf(d, variable));
+  if (!shown || drawColumns.some((d) => !d)) return undefined;
+  const others = drawColumns.filter((d): d is DrawColumns => d !== undefined);
+  const rowsByKnr = others.map(namedRows);
+  const forced = forcedAnonymousValues([shown, ...others]);
+  const n = shown.value.length;
   const mask = new Uint8Array(n);
-  const values = draws.map((d) => frameOf(d.table).column(variable));
-  const base = values[0] ?? new Float64Array(n);
   for (let i = 0; i < n; i++) {
-    const v = base[i] ?? Number.NaN;
-    for (let k = 1; k < values.length; k++) {
-      const w = values[k]?.[i] ?? Number.NaN;
-      if (!(v === w || (Number.isNaN(v) && Number.isNaN(w)))) {
-        mask[i] = 1;
-        break;
-      }
+    const v = shown.value[i] ?? Number.NaN;
+    const knr = shown.knr[i] ?? Number.NaN;
+    if (Number.isNaN(knr)) {
+      mask[i] = forced.has(shown.type[i] ?? Number.NaN) ? 0 : 1;
+      continue;
     }
+    mask[i] = others.some((d, k) => {
+      const row = rowsByKnr[k]?.get(knr);
+      return row === undefined || !same(v, d.value[row] ?? Number.NaN);
+    })
+      ? 1
+      : 0;
   }
   perVariable.set(variable, mask);
   return mask;

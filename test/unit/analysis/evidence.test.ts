@@ -106,10 +106,17 @@ describe("figures classified over the ensemble", () => {
     const bytes = new Uint8Array(readFileSync(path.join(repo, "data/survey-1999/ensemble.bin")));
     const ensemble = decodeEnsemble(bytes);
     if (!ensemble.ok) throw new Error(ensemble.error.message);
-    // Independently: a respondent's size class is drawn when two draws disagree on it.
-    const columns = Array.from({ length: ensemble.value.draws }, (_, k) => ensemble.value.column("size_class", k) ?? new Float64Array());
-    const differs = (i: number): boolean => columns.some((c) => c[i] !== columns[0]?.[i]);
-    const expected = Array.from({ length: ensemble.value.rows }, (_, i) => i).filter(differs).length;
+    // Independently, from provenance.json's rule: a named respondent's size class is SSB's (a fact);
+    // an anonymous kommune's is dealt by the build (drawn); an anonymous fylkeskommune is class 6 in
+    // every draw (forced). Rows are not respondents across draws, so draw 0 only gives the counts.
+    const knr = ensemble.value.column("knr", 0) ?? new Float64Array();
+    const type = ensemble.value.column("resp_type", 0) ?? new Float64Array();
+    const sizes = Array.from({ length: ensemble.value.draws }, (_, k) => ensemble.value.column("size_class", k) ?? new Float64Array());
+    const anonymous = (k: number, t: number): number[] =>
+      Array.from({ length: ensemble.value.rows }, (_, i) => i).filter((i) => Number.isNaN((ensemble.value.column("knr", k) ?? knr)[i]) && (ensemble.value.column("resp_type", k) ?? type)[i] === t);
+    const anonymousFylkeskommuner = sizes.flatMap((c, k) => anonymous(k, 2).map((i) => c[i]));
+    expect(new Set(anonymousFylkeskommuner)).toEqual(new Set([6]));
+    const expected = anonymous(0, 1).length;
     expect(expected).toBeGreaterThan(0);
     const table = survey.printed?.tables.find((t) => t.id === "2.1");
     if (!table) throw new Error("no Tabell 2.1");

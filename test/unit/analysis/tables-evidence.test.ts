@@ -14,6 +14,7 @@ import { statsBuiltin } from "../../../src/analysis/stats-builtin";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { createTables } from "../../../src/analysis/tables/tables";
+import { drawnMask } from "../../../src/analysis/evidence/drawn-values";
 import { htmlTableData } from "../../../src/app/html-table-rows";
 import { decodeEnsemble, type Ensemble } from "../../../src/data/ensemble";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
@@ -82,15 +83,51 @@ describe("tables.* mark every figure with what it rests on", () => {
     expect(String(csv.get(head[1] ?? "", 0))).toMatch(/^\d+$/);
   });
 
-  it("names the variables the reconstruction drew, and for how many, in the audit line (counted from ensemble.bin)", () => {
-    const el = tables.frequencies(applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }), "q29_1");
-    const fylke = ensemble.column("fylke", 0) ?? new Float64Array();
-    const draws = Array.from({ length: ensemble.draws }, (_, k) => ensemble.column("q29_1", k) ?? new Float64Array());
-    const selected = Array.from({ length: ensemble.rows }, (_, i) => i).filter((i) => fylke[i] === 11);
-    const drawn = selected.filter((i) => draws.some((d) => !Object.is(d[i], draws[0]?.[i]))).length;
+  it("names the variables the reconstruction drew, and for how many, in the audit line (counted from ensemble.bin, respondents matched by knr)", () => {
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] });
+    const el = tables.frequencies(selection, "q29_1");
+    // A row number is not a respondent across draws: a named kommune is found by its knr in each
+    // draw; an anonymous respondent has no counterpart, and q29_1 is not forced for all of them.
+    const shownKnr = survey.table.array("knr");
+    const shownValue = survey.table.array("q29_1");
+    const byKnr = Array.from({ length: ensemble.draws }, (_, k) => {
+      const knr = ensemble.column("knr", k) ?? new Float64Array();
+      const value = ensemble.column("q29_1", k) ?? new Float64Array();
+      return new Map(Array.from(knr, (kn, i) => [kn, value[i]] as const).filter(([kn]) => !Number.isNaN(kn)));
+    });
+    const rows = [...selection.view.indices()];
+    const drawn = rows.filter((i) => {
+      const knr = Number(shownKnr[i] ?? Number.NaN);
+      if (Number.isNaN(knr) || shownKnr[i] === null || shownKnr[i] === "") return true;
+      const v = shownValue[i] === null || shownValue[i] === undefined ? Number.NaN : Number(shownValue[i]);
+      return byKnr.some((m) => !Object.is(m.get(knr), v));
+    }).length;
     expect(drawn).toBeGreaterThan(0);
     const audit = [...el.querySelectorAll(".tv-audit-line")].map((p) => p.textContent ?? "").join("\n");
-    expect(audit).toContain(`q29_1 for ${drawn} of ${selected.length}`);
+    expect(audit).toContain(`q29_1 for ${drawn} of ${rows.length}`);
+  });
+
+  it("never counts a named municipality's county or any respondent's type as drawn; every anonymous kommune's county is drawn", () => {
+    const fylke = drawnMask(survey, "fylke") ?? new Uint8Array();
+    const type = drawnMask(survey, "resp_type") ?? new Uint8Array();
+    const knr = survey.table.array("knr");
+    const respType = survey.table.array("resp_type");
+    let named = 0;
+    let anonymousKommuner = 0;
+    for (let i = 0; i < survey.table.numRows(); i++) {
+      expect(type[i]).toBe(0);
+      const isNamed = knr[i] !== null && knr[i] !== undefined && knr[i] !== "" && !Number.isNaN(Number(knr[i]));
+      if (isNamed) {
+        named++;
+        expect(fylke[i]).toBe(0);
+      } else if (Number(respType[i]) === 1) {
+        anonymousKommuner++;
+        expect(fylke[i]).toBe(1);
+      }
+    }
+    // provenance.json: named respondents' county from SSB; anonymous kommuner drawn per size class.
+    expect(named).toBeGreaterThan(100);
+    expect(anonymousKommuner).toBeGreaterThan(0);
   });
 
   it("a result of stats.* on the selection is marked like the table given the data; one on a view is not marked", () => {
