@@ -11,7 +11,9 @@ import type { ComparedCell, PrintedComparison } from "./printed-comparison";
 import { setExportFields, type ExportFields } from "./export-fields";
 import type { Evidence, EvidenceKind } from "./evidence/evidence";
 import { evidenceClass, evidenceFields, evidenceLegend, evidenceMarker, evidenceSummary } from "./evidence/evidence-marker";
-import { auditBlock, element, formatNumber } from "./tables/table-dom";
+import { auditBlock, element, formatCount, formatNumber } from "./tables/table-dom";
+import { ShownCounts, type AuditIds } from "./tables/shown-counts";
+import { readAuditLine } from "../stats/audit";
 import { comparisonCounts, type ComparisonCounts } from "./tables/comparison-counts";
 import { builtinError } from "../base/builtin-problem";
 
@@ -44,21 +46,61 @@ export interface PlainTable {
   disclosureSensitive?: boolean;
 }
 
-function cellText(value: unknown, column: TableColumn, options: RenderOptions): string {
+function cellText(value: unknown, column: TableColumn): string {
   if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return "–";
-  if (typeof value === "number") {
-    if (column.count) return formatShownCount(guardCount(value, { active: options.mask === true, threshold: options.threshold ?? 3 }));
-    return formatNumber(value, column.decimals);
-  }
+  if (typeof value === "number") return column.count ? formatCount(value) : formatNumber(value, column.decimals);
   return String(value);
 }
 
-/** What the CSV export writes for one plain-table cell: the value itself, a masked count as blank. */
-function cellFields(value: unknown, column: TableColumn, options: RenderOptions): ExportFields {
+/** What the CSV export writes for one plain-table cell: the value itself, a hidden count as blank. */
+function cellFields(value: unknown, column: TableColumn, hidden: boolean, mask: boolean): ExportFields {
   if (typeof value !== "number") return [[column.key, value === null || value === undefined ? null : String(value)]];
-  if (!column.count || options.mask !== true) return [[column.key, value]];
-  const masked = guardCount(value, { active: true, threshold: options.threshold ?? 3 }).masked;
-  return masked ? [[column.key, null], [`${column.key}_masked`, 1]] : [[column.key, value], [`${column.key}_masked`, 0]];
+  if (!mask) return [[column.key, value]];
+  if (!column.count) return [[column.key, hidden ? null : value]];
+  return hidden ? [[column.key, null], [`${column.key}_masked`, 1]] : [[column.key, value], [`${column.key}_masked`, 0]];
+}
+
+/**
+ * The counts a plain table shows, under the one guard (shown-counts.ts): every count column's cells,
+ * the counts of its audit lines (read back from their text; with one line per row, the line's base
+ * is that row's count), the same N wherever it appears; a share column "X %" beside a count column
+ * "X" shows nothing once X hides a count (the shares of a column pin its total).
+ */
+function plainCounts(spec: PlainTable, mask: boolean, threshold: number | undefined): { shown: ShownCounts; id: (i: number, key: string) => string; hiddenShare: (key: string) => boolean; audit: string[] } {
+  const shown = new ShownCounts();
+  const id = (i: number, key: string): string => `r${i}:${key}`;
+  const countColumns = spec.columns.filter((c) => c.count);
+  spec.rows.forEach((row, i) => {
+    for (const c of countColumns) {
+      const v = row[c.key];
+      if (typeof v === "number" && Number.isFinite(v)) shown.add(id(i, c.key), v);
+    }
+  });
+  const lines = typeof spec.audit === "string" ? [spec.audit] : spec.audit;
+  const perRow = lines.length === spec.rows.length && countColumns.length === 1 ? countColumns[0] : undefined;
+  const auditIds = lines.map((line, k) => {
+    const base = perRow ? id(k, perRow.key) : `a${k}:base`;
+    const ids: AuditIds = { n: "N", base, missing: (variable, code) => `a${k}:${variable}:${code ?? "blank"}` };
+    const read = readAuditLine(line);
+    if (read) {
+      ids.n = `N=${read.parts.n}`;
+      if (perRow && shown.value(base) !== read.parts.base) ids.base = `a${k}:base`;
+    }
+    shown.addAuditText(line, ids);
+    return ids;
+  });
+  shown.guard(mask, threshold);
+  const columnHides = new Set(countColumns.filter((c) => spec.rows.some((_, i) => shown.hidden(id(i, c.key)))).map((c) => c.label));
+  const shareOf = new Map(spec.columns.map((c) => [c.key, spec.columns.find((x) => x.count && `${x.label} %` === c.label)?.label]));
+  return {
+    shown,
+    id,
+    hiddenShare: (key) => {
+      const of = shareOf.get(key);
+      return of !== undefined && columnHides.has(of);
+    },
+    audit: lines.map((line, k) => shown.auditText(line, auditIds[k] ?? { n: "N", base: `a${k}:base` }, "N")),
+  };
 }
 
 /** `text` in a new element whose CSV export writes `fields`. */
@@ -86,13 +128,19 @@ export function renderTable(doc: Document, spec: PlainTable, options: RenderOpti
   const thead = element(doc, "thead");
   thead.append(head);
   const tbody = element(doc, "tbody");
-  for (const row of spec.rows) {
+  const mask = options.mask === true;
+  const counts = plainCounts(spec, mask, options.threshold);
+  spec.rows.forEach((row, i) => {
     const tr = element(doc, "tr");
-    for (const c of spec.columns) tr.append(exportCell(doc, cellText(row[c.key], c, options), cellFields(row[c.key], c, options)));
+    for (const c of spec.columns) {
+      const hidden = (c.count === true && counts.shown.hidden(counts.id(i, c.key))) || counts.hiddenShare(c.key);
+      const text = !hidden ? cellText(row[c.key], c) : c.count ? counts.shown.text(counts.id(i, c.key)) : "–";
+      tr.append(exportCell(doc, text, cellFields(row[c.key], c, hidden, mask)));
+    }
     tbody.append(tr);
-  }
+  });
   table.append(thead, tbody);
-  figure.append(table, auditBlock(doc, spec.audit));
+  figure.append(table, auditBlock(doc, [...counts.audit, ...counts.shown.note("the shares of a column that hides a count are left out")]));
   return figure;
 }
 

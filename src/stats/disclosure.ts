@@ -68,6 +68,12 @@ export function conditionsDisclosureSensitive(conditions: readonly { variable: s
 export interface CountLine {
   readonly parts: readonly string[];
   readonly total: string;
+  /**
+   * "sum" (default): the parts add up to the total. "bound": each part is at most the total and
+   * together they are at least it, nothing tighter (N = base + the cases missing on any of several
+   * variables): once one part is hidden, every non-zero part is.
+   */
+  readonly kind?: "sum" | "bound";
 }
 
 /**
@@ -100,6 +106,15 @@ export function suppression(counts: ReadonlyMap<string, number>, lines: readonly
   for (let changed = true; changed; ) {
     changed = false;
     for (const line of lines) {
+      if (line.kind === "bound") {
+        if (!line.parts.some((id) => hidden.has(id))) continue;
+        for (const id of line.parts) {
+          if (hidden.has(id) || value(id) === 0) continue;
+          hidden.add(id);
+          changed = true;
+        }
+        continue;
+      }
       const members = [...line.parts, line.total];
       const hiddenMembers = members.filter((id) => hidden.has(id)).length;
       if (hiddenMembers === 0 || (hiddenMembers > 1 && !pinsHidden(line, hidden, opaque, value, threshold))) continue;

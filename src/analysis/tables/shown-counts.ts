@@ -48,7 +48,10 @@ export class ShownCounts {
       ...e.userMissing.filter((u) => u.count > 0).map((u) => this.add(ids.missing?.(e.variable, u.code) ?? `audit:${e.variable}:${u.code}`, u.count)),
       ...(e.systemMissing > 0 ? [this.add(ids.missing?.(e.variable, null) ?? `audit:${e.variable}:blank`, e.systemMissing)] : []),
     ]);
-    this.line([ids.base, ...missing], ids.n);
+    // Several variables' missing values overlap: N − base is their union, bounded, not their sum.
+    const variables = audit.excluded.filter((e) => e.systemMissing > 0 || e.userMissing.some((u) => u.count > 0)).length;
+    if (variables > 1) this.lines.push({ parts: [ids.base, ...missing], total: ids.n, kind: "bound" });
+    else this.line([ids.base, ...missing], ids.n);
   }
 
   /**
