@@ -6,7 +6,7 @@
  * Counts pass through the disclosure guard: in shared and exported views under a county or size
  * filter, counts of 1–2 print as "< 3"; the analyst's live view keeps exact numbers.
  */
-import { DISCLOSURE_THRESHOLD, formatShownCount, guardCount, withheldNotice, type ShownCount } from "../stats/disclosure";
+import { DISCLOSURE_THRESHOLD, formatShownCount, withheldNotice, type ShownCount } from "../stats/disclosure";
 import type { ComparedCell, PrintedComparison } from "./printed-comparison";
 import { setExportFields, type ExportFields } from "./export-fields";
 import type { Evidence, EvidenceKind } from "./evidence/evidence";
