@@ -105,32 +105,78 @@ export function suppression(counts: ReadonlyMap<string, number>, lines: readonly
   const value = (id: string): number => counts.get(id) ?? 0;
   for (let changed = true; changed; ) {
     changed = false;
-    for (const line of lines) {
-      if (line.kind === "bound") {
-        if (!line.parts.some((id) => hidden.has(id))) continue;
-        for (const id of line.parts) {
-          if (hidden.has(id) || value(id) === 0) continue;
-          hidden.add(id);
-          changed = true;
-        }
-        continue;
-      }
-      const members = [...line.parts, line.total];
-      const hiddenMembers = members.filter((id) => hidden.has(id)).length;
-      if (hiddenMembers === 0 || (hiddenMembers > 1 && !pinsHidden(line, hidden, opaque, value, threshold))) continue;
-      const candidates = line.parts.filter((id) => !hidden.has(id) && value(id) > 0).sort((a, b) => value(a) - value(b));
-      const next = candidates[0] ?? (hidden.has(line.total) ? undefined : line.total);
-      if (next !== undefined) hidden.add(next);
-      else {
-        // Nothing left to hide: print one of the line's "< 3" (its total first) as "·".
-        const bounded = [line.total, ...line.parts].find((id) => hidden.has(id) && !opaque.has(id) && value(id) < threshold);
-        if (bounded === undefined) continue;
-        opaque.add(bounded);
-      }
-      changed = true;
-    }
+    for (const line of lines) if (suppressLine(line, hidden, opaque, value, threshold)) changed = true;
+    // A reader combines lines (a base from one, its parts from another): propagate the bounds the
+    // page shows over all lines, as an attacker would, and hide more where a hidden count is pinned.
+    if (!changed) for (const line of pinnedLines(lines, hidden, opaque, value, threshold)) if (suppressLine(line, hidden, opaque, value, threshold, true)) changed = true;
   }
   return { hidden, opaque };
+}
+
+/** Hide one more count of `line` if it gives a hidden count back (`force`: it does, found by propagation). */
+function suppressLine(line: CountLine, hidden: Set<string>, opaque: Set<string>, value: (id: string) => number, threshold: number, force = false): boolean {
+  if (line.kind === "bound") {
+    if (!line.parts.some((id) => hidden.has(id))) return false;
+    const more = line.parts.filter((id) => !hidden.has(id) && value(id) > 0);
+    for (const id of more) hidden.add(id);
+    return more.length > 0;
+  }
+  const hiddenMembers = [...line.parts, line.total].filter((id) => hidden.has(id)).length;
+  if (hiddenMembers === 0 || (!force && hiddenMembers > 1 && !pinsHidden(line, hidden, opaque, value, threshold))) return false;
+  const candidates = line.parts.filter((id) => !hidden.has(id) && value(id) > 0).sort((a, b) => value(a) - value(b));
+  const next = candidates[0] ?? (hidden.has(line.total) || value(line.total) === 0 ? undefined : line.total);
+  if (next !== undefined) {
+    hidden.add(next);
+    return true;
+  }
+  // Nothing left to hide: print one of the line's "< 3" (its total first) as "·".
+  const bounded = [line.total, ...line.parts].find((id) => hidden.has(id) && !opaque.has(id) && value(id) < threshold);
+  if (bounded === undefined) return false;
+  opaque.add(bounded);
+  return true;
+}
+
+/** The display bounds of a count: exact when shown, 1–2 for "< 3", at least 1 for "·". */
+function displayBounds(id: string, hidden: ReadonlySet<string>, opaque: ReadonlySet<string>, value: (id: string) => number, threshold: number): [number, number] {
+  if (!hidden.has(id)) return [value(id), value(id)];
+  return value(id) > 0 && value(id) < threshold && !opaque.has(id) ? [1, threshold - 1] : [1, Number.POSITIVE_INFINITY];
+}
+
+/** Lines holding a hidden count that bounds propagation over all lines pins to one value. */
+function pinnedLines(lines: readonly CountLine[], hidden: ReadonlySet<string>, opaque: ReadonlySet<string>, value: (id: string) => number, threshold: number): CountLine[] {
+  const bounds = new Map<string, [number, number]>();
+  const get = (id: string): [number, number] => bounds.get(id) ?? displayBounds(id, hidden, opaque, value, threshold);
+  for (let round = 0, changed = true; changed && round < 100; round++) {
+    changed = false;
+    for (const line of lines) {
+      const terms = [...line.parts.map((id) => ({ id, sign: 1 })), { id: line.total, sign: -1 }];
+      for (const t of terms) {
+        if (line.kind === "bound" && t.sign < 0) continue;
+        let lo = 0;
+        let hi = 0;
+        for (const o of terms) {
+          if (o === t) continue;
+          const [a, b] = get(o.id);
+          lo += o.sign > 0 ? a : -b;
+          hi += o.sign > 0 ? b : -a;
+        }
+        // sum line: sign·x = −others; bound line (part ≤ total): x ≤ total.
+        const [from, to] = line.kind === "bound" ? [0, get(line.total)[1]] : t.sign > 0 ? [-hi, -lo] : [lo, hi];
+        const [a, b] = get(t.id);
+        const next: [number, number] = [Math.max(a, Math.ceil(from - 1e-9)), Math.min(b, Math.floor(to + 1e-9))];
+        if (next[0] > next[1]) continue;
+        if (next[0] !== a || next[1] !== b) {
+          bounds.set(t.id, next);
+          changed = true;
+        }
+      }
+    }
+  }
+  const pinned = new Set([...hidden].filter((id) => {
+    const [a, b] = get(id);
+    return a === b;
+  }));
+  return lines.filter((line) => line.kind !== "bound" && [...line.parts, line.total].some((id) => pinned.has(id)));
 }
 
 /** Does `line` (parts − total = 0) leave one of its hidden members a single value, given what a reader sees? */

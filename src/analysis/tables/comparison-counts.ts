@@ -36,7 +36,7 @@ export function comparisonCounts(cmp: PrintedComparison, mask: boolean, threshol
   const members: string[][] = [];
   const variableIds = new Map<string, string>();
   cmp.rows.forEach((row, i) => {
-    const ids: AuditIds = { n: row.where.length === 0 ? "N" : `r${i}:n`, base: multiple ? "mr:base" : `r${i}:base` };
+    const ids: AuditIds = { n: row.where.length === 0 ? "N" : `n:${JSON.stringify(row.where)}`, base: multiple ? "mr:base" : `r${i}:base` };
     const cells = row.cells.map((cell, j) => {
       if (!multiple) return shown.add(`r${i}:c${j}`, cell.count);
       const id = variableIds.get(row.variable) ?? shown.add(`v:${row.variable}`, cell.count);
