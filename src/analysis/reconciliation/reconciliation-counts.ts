@@ -31,18 +31,24 @@ export function reconciliationShown(rec: Reconciliation, mask: boolean, threshol
   const known = mask ? decided.get(rec) : undefined;
   if (known) return known;
   const shown = new ShownCounts();
-  const rows = new Map<string, { parts: string[]; total?: string }>();
+  const rows = new Map<string, { parts: string[]; total?: string; printedParts: number; printedTotal?: number | null }>();
   for (const table of rec.tables) {
     for (const cell of table.cells) {
       if (cell.measure === "percent") continue;
       const id = shown.add(cellKey(cell), cell.reconstructed);
-      const row = rows.get(rowKey(cell)) ?? { parts: [] };
+      const row = rows.get(rowKey(cell)) ?? { parts: [], printedParts: 0 };
       rows.set(rowKey(cell), row);
-      if (cell.measure === "total") row.total = id;
-      else row.parts.push(id);
+      if (cell.measure === "total") {
+        row.total = id;
+        row.printedTotal = cell.printed;
+      } else {
+        row.parts.push(id);
+        row.printedParts += cell.printed ?? Number.NaN;
+      }
     }
   }
-  for (const row of rows.values()) if (row.total !== undefined && row.parts.length > 0) shown.line(row.parts, row.total);
+  // A printed row that lists only some codes (its parts add up to less than its total) bounds them.
+  for (const row of rows.values()) if (row.total !== undefined && row.parts.length > 0) shown.line(row.parts, row.total, row.printedParts === row.printedTotal ? "sum" : "bound");
   shown.guard(mask, threshold);
   const rowHides = new Set([...rows].filter(([, r]) => [...r.parts, ...(r.total ? [r.total] : [])].some((id) => shown.hidden(id))).map(([key]) => key));
   const result: ReconciliationShown = {

@@ -30,9 +30,9 @@ export class ShownCounts {
     return id;
   }
 
-  /** Register a line: `parts` add up to `total`. */
-  line(parts: readonly string[], total: string): void {
-    this.lines.push({ parts, total });
+  /** Register a line: `parts` add up to `total` ("bound": each is at most `total`, see CountLine). */
+  line(parts: readonly string[], total: string, kind: "sum" | "bound" = "sum"): void {
+    this.lines.push({ parts, total, kind });
   }
 
   /** The count registered under `id` (undefined if none). */
@@ -50,8 +50,7 @@ export class ShownCounts {
     ]);
     // Several variables' missing values overlap: N − base is their union, bounded, not their sum.
     const variables = audit.excluded.filter((e) => e.systemMissing > 0 || e.userMissing.some((u) => u.count > 0)).length;
-    if (variables > 1) this.lines.push({ parts: [ids.base, ...missing], total: ids.n, kind: "bound" });
-    else this.line([ids.base, ...missing], ids.n);
+    this.line([ids.base, ...missing], ids.n, variables > 1 ? "bound" : "sum");
   }
 
   /**
