@@ -69,9 +69,9 @@ export interface CountLine {
   readonly parts: readonly string[];
   readonly total: string;
   /**
-   * "sum" (default): the parts add up to the total. "bound": each part is at most the total and
-   * together they are at least it, nothing tighter (N = base + the cases missing on any of several
-   * variables): once one part is hidden, every non-zero part is.
+   * "sum" (default): the parts add up to the total. "bound": each part is at most the total, nothing
+   * tighter (N = base + the cases missing on any of several variables; a printed row listing only
+   * some codes): once one part is hidden, every non-zero member is.
    */
   readonly kind?: "sum" | "bound";
 }
@@ -117,9 +117,13 @@ export function suppression(counts: ReadonlyMap<string, number>, lines: readonly
 function suppressLine(line: CountLine, hidden: Set<string>, opaque: Set<string>, value: (id: string) => number, threshold: number, force = false): boolean {
   if (line.kind === "bound") {
     if (!line.parts.some((id) => hidden.has(id))) return false;
-    const more = line.parts.filter((id) => !hidden.has(id) && value(id) > 0);
+    // Parts of at least 1 each under a known total can still be pinned (three under a 3): hide it too.
+    const more = [...line.parts, line.total].filter((id) => !hidden.has(id) && value(id) > 0);
     for (const id of more) hidden.add(id);
-    return more.length > 0;
+    // Parts of at least 1 each under a "< 3" total: two of them are 1 each. Print the total as "·".
+    const tight = hidden.has(line.total) && !opaque.has(line.total) && value(line.total) < threshold;
+    if (tight) opaque.add(line.total);
+    return more.length > 0 || tight;
   }
   const hiddenMembers = [...line.parts, line.total].filter((id) => hidden.has(id)).length;
   if (hiddenMembers === 0 || (!force && hiddenMembers > 1 && !pinsHidden(line, hidden, opaque, value, threshold))) return false;
