@@ -6,12 +6,15 @@
  * Counts pass through the disclosure guard: in shared and exported views under a county or size
  * filter, counts of 1–2 print as "< 3"; the analyst's live view keeps exact numbers.
  */
-import { formatShownCount, guardCount, type ShownCount } from "../stats/disclosure";
+import { DISCLOSURE_THRESHOLD, formatShownCount, withheldNotice, type ShownCount } from "../stats/disclosure";
 import type { ComparedCell, PrintedComparison } from "./printed-comparison";
 import { setExportFields, type ExportFields } from "./export-fields";
 import type { Evidence, EvidenceKind } from "./evidence/evidence";
 import { evidenceClass, evidenceFields, evidenceLegend, evidenceMarker, evidenceSummary } from "./evidence/evidence-marker";
-import { auditBlock, element, formatNumber } from "./tables/table-dom";
+import { auditBlock, element, formatCount, formatNumber } from "./tables/table-dom";
+import { ShownCounts, type AuditIds } from "./tables/shown-counts";
+import { readAuditLine } from "../stats/audit";
+import { comparisonCounts, type ComparisonCounts } from "./tables/comparison-counts";
 import { builtinError } from "../base/builtin-problem";
 
 export interface RenderOptions {
@@ -43,21 +46,61 @@ export interface PlainTable {
   disclosureSensitive?: boolean;
 }
 
-function cellText(value: unknown, column: TableColumn, options: RenderOptions): string {
+function cellText(value: unknown, column: TableColumn): string {
   if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return "–";
-  if (typeof value === "number") {
-    if (column.count) return formatShownCount(guardCount(value, { active: options.mask === true, threshold: options.threshold ?? 3 }));
-    return formatNumber(value, column.decimals);
-  }
+  if (typeof value === "number") return column.count ? formatCount(value) : formatNumber(value, column.decimals);
   return String(value);
 }
 
-/** What the CSV export writes for one plain-table cell: the value itself, a masked count as blank. */
-function cellFields(value: unknown, column: TableColumn, options: RenderOptions): ExportFields {
+/** What the CSV export writes for one plain-table cell: the value itself, a hidden count as blank. */
+function cellFields(value: unknown, column: TableColumn, hidden: boolean, mask: boolean): ExportFields {
   if (typeof value !== "number") return [[column.key, value === null || value === undefined ? null : String(value)]];
-  if (!column.count || options.mask !== true) return [[column.key, value]];
-  const masked = guardCount(value, { active: true, threshold: options.threshold ?? 3 }).masked;
-  return masked ? [[column.key, null], [`${column.key}_masked`, 1]] : [[column.key, value], [`${column.key}_masked`, 0]];
+  if (!mask) return [[column.key, value]];
+  if (!column.count) return [[column.key, hidden ? null : value]];
+  return hidden ? [[column.key, null], [`${column.key}_masked`, 1]] : [[column.key, value], [`${column.key}_masked`, 0]];
+}
+
+/**
+ * The counts a plain table shows, under the one guard (shown-counts.ts): every count column's cells,
+ * the counts of its audit lines (read back from their text; with one line per row, the line's base
+ * is that row's count), the same N wherever it appears; a share column "X %" beside a count column
+ * "X" shows nothing once X hides a count (the shares of a column pin its total).
+ */
+function plainCounts(spec: PlainTable, mask: boolean, threshold: number | undefined): { shown: ShownCounts; id: (i: number, key: string) => string; hiddenShare: (key: string) => boolean; audit: string[] } {
+  const shown = new ShownCounts();
+  const id = (i: number, key: string): string => `r${i}:${key}`;
+  const countColumns = spec.columns.filter((c) => c.count);
+  spec.rows.forEach((row, i) => {
+    for (const c of countColumns) {
+      const v = row[c.key];
+      if (typeof v === "number" && Number.isFinite(v)) shown.add(id(i, c.key), v);
+    }
+  });
+  const lines = typeof spec.audit === "string" ? [spec.audit] : spec.audit;
+  const perRow = lines.length === spec.rows.length && countColumns.length === 1 ? countColumns[0] : undefined;
+  const auditIds = lines.map((line, k) => {
+    const base = perRow ? id(k, perRow.key) : `a${k}:base`;
+    const ids: AuditIds = { n: "N", base, missing: (variable, code) => `a${k}:${variable}:${code ?? "blank"}` };
+    const read = readAuditLine(line);
+    if (read) {
+      ids.n = `N=${read.parts.n}`;
+      if (perRow && shown.value(base) !== read.parts.base) ids.base = `a${k}:base`;
+    }
+    shown.addAuditText(line, ids);
+    return ids;
+  });
+  shown.guard(mask, threshold);
+  const columnHides = new Set(countColumns.filter((c) => spec.rows.some((_, i) => shown.hidden(id(i, c.key)))).map((c) => c.label));
+  const shareOf = new Map(spec.columns.map((c) => [c.key, spec.columns.find((x) => x.count && `${x.label} %` === c.label)?.label]));
+  return {
+    shown,
+    id,
+    hiddenShare: (key) => {
+      const of = shareOf.get(key);
+      return of !== undefined && columnHides.has(of);
+    },
+    audit: lines.map((line, k) => shown.auditText(line, auditIds[k] ?? { n: "N", base: `a${k}:base` }, "N")),
+  };
 }
 
 /** `text` in a new element whose CSV export writes `fields`. */
@@ -65,6 +108,13 @@ function exportCell(doc: Document, text: string, fields: ExportFields, className
   const td = element(doc, "td", text, className);
   setExportFields(td, fields);
   return td;
+}
+
+/** What a shared view shows instead of a table of a selection of 1–2 respondents: the caption and why. */
+export function withheldFigure(doc: Document, caption: string, notice: string, className?: string): HTMLElement {
+  const figure = element(doc, "figure", undefined, className ? `tv-table tv-withheld ${className}` : "tv-table tv-withheld");
+  figure.append(element(doc, "figcaption", caption), element(doc, "p", notice, "tv-notice"));
+  return figure;
 }
 
 /** A captioned table of rows with its audit line below. */
@@ -78,13 +128,19 @@ export function renderTable(doc: Document, spec: PlainTable, options: RenderOpti
   const thead = element(doc, "thead");
   thead.append(head);
   const tbody = element(doc, "tbody");
-  for (const row of spec.rows) {
+  const mask = options.mask === true;
+  const counts = plainCounts(spec, mask, options.threshold);
+  spec.rows.forEach((row, i) => {
     const tr = element(doc, "tr");
-    for (const c of spec.columns) tr.append(exportCell(doc, cellText(row[c.key], c, options), cellFields(row[c.key], c, options)));
+    for (const c of spec.columns) {
+      const hidden = (c.count === true && counts.shown.hidden(counts.id(i, c.key))) || counts.hiddenShare(c.key);
+      const text = !hidden ? cellText(row[c.key], c) : c.count ? counts.shown.text(counts.id(i, c.key)) : "–";
+      tr.append(exportCell(doc, text, cellFields(row[c.key], c, hidden, mask)));
+    }
     tbody.append(tr);
-  }
+  });
   table.append(thead, tbody);
-  figure.append(table, auditBlock(doc, spec.audit));
+  figure.append(table, auditBlock(doc, [...counts.audit, ...counts.shown.note("the shares of a column that hides a count are left out")]));
   return figure;
 }
 
@@ -99,6 +155,11 @@ function figureText(count: number | null, percent: number | null, guard: (k: num
 }
 
 const unmasked = (k: number): ShownCount => ({ masked: false, value: k });
+
+/** A comparison's count `id` as a ShownCount: masked ("< 3" or "·") when the guard hides it. */
+function shownCount(counts: ComparisonCounts, id: string, count: number): ShownCount {
+  return counts.shown.hidden(id) ? { masked: true, threshold: DISCLOSURE_THRESHOLD, text: counts.shown.text(id) } : { masked: false, value: count };
+}
 
 function statusText(cell: ComparedCell): string {
   if (cell.matches === null) return "";
@@ -152,7 +213,7 @@ export interface ComparisonRenderOptions extends RenderOptions {
 }
 
 /** The grid layout: "A — B" row labels split into A (down) and B (across), one figure per cell. */
-function renderComparisonGrid(doc: Document, cmp: PrintedComparison, guard: (k: number) => ShownCount, options: RenderOptions): HTMLElement {
+function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: ComparisonCounts, options: RenderOptions): HTMLElement {
   const split = cmp.rows.map((row) => ({ row, parts: row.label.split(" — ") }));
   const bad = split.find(({ row, parts }) => parts.length !== 2 || row.cells.length !== 1);
   if (bad) throw builtinError("renderComparison", "bad-option", `layout "grid" needs rows labelled "area — model" with one figure each; table ${cmp.id} has the row "${bad.row.label}". Leave out the layout option.`);
@@ -172,22 +233,24 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, guard: (k: 
     const tr = element(doc, "tr");
     tr.append(element(doc, "th", a));
     for (const b of across) {
-      const row = split.find((s) => s.parts[0] === a && s.parts[1] === b)?.row;
+      const i = split.findIndex((s) => s.parts[0] === a && s.parts[1] === b);
+      const row = split[i]?.row;
       const cell = row?.cells[0];
       if (!row || !cell) {
         tr.append(element(doc, "td", "–"));
         continue;
       }
-      const shown = guard(cell.count);
+      const id = counts.cell(i, 0);
+      const hidden = counts.shown.hidden(id);
       const mark = cell.matches === false ? " ✗" : cell.conflict ? " ✓*" : "";
       const fields: ExportFields = [
         ["table", cmp.id], ["question", row.label], ["variable", row.variable], ["printed_count", cell.printedCount],
-        ["recomputed_count", shown.masked ? null : cell.count], ...(options.mask === true ? [["recomputed_masked", shown.masked ? 1 : 0] as const] : []),
+        ["recomputed_count", hidden ? null : cell.count], ...(options.mask === true ? [["recomputed_masked", hidden ? 1 : 0] as const] : []),
         ["agrees", cell.matches === null ? null : cell.matches ? 1 : 0], ...evidenceFields("recomputed", cell.evidence?.count),
       ];
-      const td = exportCell(doc, `${formatShownCount(shown)} (${cell.printedCount ?? "–"})${mark}`, fields, cell.matches === false ? "tv-differs" : undefined);
+      const td = exportCell(doc, `${counts.shown.text(id)} (${cell.printedCount ?? "–"})${mark}`, fields, cell.matches === false ? "tv-differs" : undefined);
       tally.note(cell.evidence?.count);
-      if (!shown.masked) markCell(doc, td, cell.evidence?.count, "", tally.seen);
+      if (!hidden) markCell(doc, td, cell.evidence?.count, "", tally.seen);
       tr.append(td);
     }
     tbody.append(tr);
@@ -195,11 +258,12 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, guard: (k: 
   table.append(thead, tbody);
   const conflicts = [...new Set(cmp.rows.flatMap((r) => r.cells.flatMap((c) => (c.conflict && c.matches ? [c.conflict] : []))))];
   const auditLines = [
-    cmp.rows[0]?.audit ?? `N = ${cmp.n}`,
+    counts.shown.auditText(cmp.rows[0]?.audit ?? `N = ${cmp.n}`, counts.audit(0)),
     `Each cell: recomputed (printed)${conflicts.length ? `; ✓* = the printed figure contradicts the report elsewhere and the documented resolution is met (${conflicts.join(", ")})` : ""}; ✗ = differs. Test: none (descriptive; printed vs recomputed).`,
   ];
   if (tally.seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws));
   if (cmp.drawn) auditLines.push(cmp.drawn);
+  auditLines.push(...counts.shown.note("the ranges of hidden counts are left out"));
   figure.append(table);
   if (tally.seen.size > 0) figure.append(evidenceLegend(doc, tally.seen, tally.draws));
   figure.append(auditBlock(doc, auditLines));
@@ -211,9 +275,10 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, guard: (k: 
  * recomputed (rounded as printed) with what it rests on, and whether they agree.
  */
 export function renderComparison(doc: Document, cmp: PrintedComparison, options: ComparisonRenderOptions = {}): HTMLElement {
-  const guard = (k: number): ShownCount => guardCount(k, { active: options.mask === true, threshold: options.threshold ?? 3 });
-  if (options.layout === "grid") return renderComparisonGrid(doc, cmp, guard, options);
-  const countText = (k: number): string => formatShownCount(guard(k));
+  const withheld = withheldNotice(cmp.n, { active: options.mask === true, threshold: options.threshold });
+  if (withheld) return withheldFigure(doc, cmp.caption, withheld, "tv-comparison");
+  const counts = comparisonCounts(cmp, options.mask === true, options.threshold);
+  if (options.layout === "grid") return renderComparisonGrid(doc, cmp, counts, options);
   const figure = element(doc, "figure", undefined, "tv-table tv-comparison");
   figure.append(element(doc, "p", cmp.note, cmp.mismatches > 0 ? "tv-notice tv-warning" : "tv-notice"));
   const table = element(doc, "table");
@@ -225,28 +290,30 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   thead.append(head);
   const tbody = element(doc, "tbody");
   // The CSV export gets numbers, not the figures as printed on screen (see export-fields.ts).
-  const recomputed = (count: number, percent: number | null): ExportFields => {
-    const shown = guard(count);
-    const flag: ExportFields = options.mask === true ? [["recomputed_masked", shown.masked ? 1 : 0]] : [];
-    return shown.masked ? [["recomputed_percent", null], ["recomputed_count", null], ...flag] : [["recomputed_percent", percent], ["recomputed_count", count], ...flag];
+  const recomputed = (id: string, count: number, percent: number | null): ExportFields => {
+    const hidden = counts.shown.hidden(id);
+    const flag: ExportFields = options.mask === true ? [["recomputed_masked", hidden ? 1 : 0]] : [];
+    return hidden ? [["recomputed_percent", null], ["recomputed_count", null], ...flag] : [["recomputed_percent", percent], ["recomputed_count", count], ...flag];
   };
   const flag = (agrees: boolean | null): number | null => (agrees === null ? null : agrees ? 1 : 0);
   const tally = evidenceTally();
   const { seen, note } = tally;
-  for (const row of cmp.rows) {
+  cmp.rows.forEach((row, r) => {
     const rowFields: ExportFields = [["table", cmp.id], ["question", row.label], ["variable", row.variable]];
     row.cells.forEach((cell, i) => {
       const tr = element(doc, "tr");
       tr.append(exportCell(doc, i === 0 ? row.label : "", rowFields));
       tr.append(exportCell(doc, cell.label, [["answer", cell.label], ["code", typeof cell.code === "number" ? cell.code : String(cell.code)]]));
       tr.append(exportCell(doc, figureText(cell.printedCount, cell.printedPercent, unmasked), [["printed_percent", cell.printedPercent], ["printed_count", cell.printedCount]]));
-      const shownPercent = cell.printedPercent === null && cell.target.percent === null ? null : cell.percentRounded;
+      // A row that hides a count shows no percentages: with its base they would give the count back.
+      const shownPercent = (cell.printedPercent === null && cell.target.percent === null) || counts.rowHides(r) ? null : cell.percentRounded;
+      const id = counts.cell(r, i);
       // The percentage leads the cell, so its evidence (and range) is shown unless the count is weaker.
       const evidence = shownPercent === null ? cell.evidence?.count : weaker(cell.evidence?.count, cell.evidence?.percent);
       note(evidence);
-      const td = exportCell(doc, figureText(cell.count, shownPercent, guard), [...recomputed(cell.count, shownPercent === null ? null : cell.percent), ...evidenceFields("recomputed", evidence)]);
+      const td = exportCell(doc, figureText(cell.count, shownPercent, () => shownCount(counts, id, cell.count)), [...recomputed(id, cell.count, shownPercent === null ? null : cell.percent), ...evidenceFields("recomputed", evidence)]);
       // A masked count shows no range either: the range would bound the count it hides.
-      if (!guard(cell.count).masked) markCell(doc, td, evidence, shownPercent === null || evidence !== cell.evidence?.percent ? "" : " %", seen);
+      if (!counts.shown.hidden(id)) markCell(doc, td, evidence, shownPercent === null || evidence !== cell.evidence?.percent ? "" : " %", seen);
       tr.append(td);
       const resolution = cell.matches === true && statusText(cell) !== "✓" ? (cell.conflict ?? "documented") : null;
       tr.append(exportCell(doc, statusText(cell), [["agrees", flag(cell.matches)], ["resolution", resolution]], cell.matches === false ? "tv-differs" : undefined));
@@ -258,26 +325,28 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
       tr.append(exportCell(doc, "", rowFields), exportCell(doc, "N", [["answer", "N"], ["code", null]]));
       tr.append(exportCell(doc, row.printedTotal === null ? "–" : String(row.printedTotal), [["printed_percent", null], ["printed_count", row.printedTotal]]));
       note(row.totalEvidence);
-      const total = exportCell(doc, countText(row.total), [...recomputed(row.total, null), ...evidenceFields("recomputed", row.totalEvidence)]);
-      if (!guard(row.total).masked) markCell(doc, total, row.totalEvidence, "", seen);
+      const totalId = counts.total(r);
+      const total = exportCell(doc, counts.shown.text(totalId), [...recomputed(totalId, row.total, null), ...evidenceFields("recomputed", row.totalEvidence)]);
+      if (!counts.shown.hidden(totalId)) markCell(doc, total, row.totalEvidence, "", seen);
       tr.append(total);
       tr.append(exportCell(doc, row.totalMatches === null ? "" : row.totalMatches ? (resolved ? "✓ resolution" : "✓") : "✗ differs", [["agrees", flag(row.totalMatches)], ["resolution", resolved ? "documented" : null]]));
       tbody.append(tr);
     }
-  }
+  });
   table.append(thead, tbody);
   const bases = [...new Set(cmp.rows.map((r) => r.percentBase))].join(", ");
-  const first = cmp.rows[0]?.audit ?? `N = ${cmp.n}`;
+  const first = counts.shown.auditText(cmp.rows[0]?.audit ?? `N = ${cmp.n}`, counts.audit(0));
   const auditLines = [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`];
   if (seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws));
   if (cmp.drawn) auditLines.push(cmp.drawn);
+  auditLines.push(...counts.shown.note("a row that hides a count shows no percentages"));
   figure.append(table);
   if (seen.size > 0) figure.append(evidenceLegend(doc, seen, tally.draws));
   figure.append(auditBlock(doc, auditLines));
   // Every row's own audit line (its base and excluded missing values differ), folded away.
   const details = element(doc, "details", undefined, "tv-audit-rows");
   details.append(element(doc, "summary", `Audit line of each of the ${cmp.rows.length} rows`));
-  for (const row of cmp.rows) details.append(element(doc, "p", `${row.label} (${row.variable}): ${row.audit}`, "tv-audit-line"));
+  cmp.rows.forEach((row, r) => details.append(element(doc, "p", `${row.label} (${row.variable}): ${counts.shown.auditText(row.audit, counts.audit(r))}`, "tv-audit-line")));
   figure.append(details);
   return figure;
 }

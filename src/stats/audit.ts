@@ -86,3 +86,35 @@ export function auditLine(parts: Omit<Audit, "line" | "disclosureSensitive">, co
 export function makeAudit(parts: AuditParts): Audit {
   return { ...parts, disclosureSensitive: parts.disclosureSensitive ?? false, line: auditLine(parts) };
 }
+
+/**
+ * An audit line read back into its parts, so a shared view can hide the counts of a line it only
+ * has as text (a notebook passing `result.audit.line`, a comparison row's line): the inverse of
+ * `auditLine`, checked by writing the parts again and comparing. `prefix` is whatever stood before
+ * "N = " ("q6: "). Undefined when the text is not an audit line.
+ */
+export function readAuditLine(text: string): { prefix: string; parts: Omit<Audit, "line" | "disclosureSensitive"> } | undefined {
+  const m = /^(.*?)N = (\d+(?:\.\d+)?) · base = (\d+(?:\.\d+)?) (.*?) · filters: (.*?) · missing excluded: (.*?) · weight: (.*?) · test: (.*)$/s.exec(text);
+  if (!m) return undefined;
+  const [, prefix = "", n = "", base = "", baseLabel = "", filters = "", missing = "", weight = "", test = ""] = m;
+  const excluded: ExcludedMissing[] = [];
+  if (missing !== "none") {
+    for (const part of missing.split("; ")) {
+      const v = /^(\S+): (.*)$/.exec(part);
+      if (!v) return undefined;
+      const entry: ExcludedMissing = { variable: v[1] ?? "", userMissing: [], systemMissing: 0 };
+      for (const item of (v[2] ?? "").split(", ")) {
+        const c = /^(\S+) \((\d+(?:\.\d+)?)\)$/.exec(item);
+        if (!c) return undefined;
+        if (c[1] === "blank") entry.systemMissing = Number(c[2]);
+        else entry.userMissing.push({ code: Number(c[1]), count: Number(c[2]) });
+      }
+      excluded.push(entry);
+    }
+  }
+  const parts = {
+    n: Number(n), base: Number(base), baseLabel, filters: filters === "none" ? [] : filters.split("; "), excluded,
+    weight: weight === "none" ? null : weight, test: test === "none" ? null : test,
+  };
+  return prefix + auditLine(parts) === text ? { prefix, parts } : undefined;
+}

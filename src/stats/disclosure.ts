@@ -68,32 +68,154 @@ export function conditionsDisclosureSensitive(conditions: readonly { variable: s
 export interface CountLine {
   readonly parts: readonly string[];
   readonly total: string;
+  /**
+   * "sum" (default): the parts add up to the total. "bound": each part is at most the total, nothing
+   * tighter (N = base + the cases missing on any of several variables; a printed row listing only
+   * some codes): once one part is hidden, every non-zero member is.
+   */
+  readonly kind?: "sum" | "bound";
 }
 
 /**
  * Which counts a shared table must hide. Masking the counts of 1–2 alone is not enough where a total
  * is shown: the total minus the other counts of its line gives the masked one back. So, for every
- * line with exactly one hidden count, the smallest other non-zero count of the line is hidden too
- * (its total only when no part is left), until no line has exactly one (complementary suppression,
- * the standard practice of statistics offices). `counts` maps an id to its count; ids not in any
- * line are masked on their own value only.
+ * line that still gives a hidden count back, the smallest other non-zero count of the line is hidden
+ * too (its total only when no part is left), until none does (complementary suppression, the
+ * standard practice of statistics offices). A line gives a count back when it has exactly one hidden
+ * member, or when the bounds a reader knows — "< 3" is 1–2, a count hidden to protect another is at
+ * least 1 — leave a hidden member one value (two "< 3" adding up to a shown 4, or to a "< 3" total).
+ * `counts` maps an id to its count; ids not in any line are masked on their own value only.
  */
 export function suppressedCounts(counts: ReadonlyMap<string, number>, lines: readonly CountLine[], options: DisclosureOptions): ReadonlySet<string> {
+  return suppression(counts, lines, options).hidden;
+}
+
+/**
+ * `suppressedCounts` with what the table must print for each: `hidden` counts, and among them the
+ * `opaque` ones — counts of 1–2 that must print as "·" rather than "< 3", because the bound "< 3"
+ * would give the counts of their line back (two "< 3" answers adding up to a "< 3" base are 1 each)
+ * and the line has no other count left to hide.
+ */
+export function suppression(counts: ReadonlyMap<string, number>, lines: readonly CountLine[], options: DisclosureOptions): { hidden: ReadonlySet<string>; opaque: ReadonlySet<string> } {
   const hidden = new Set<string>();
-  if (!options.active) return hidden;
+  const opaque = new Set<string>();
+  if (!options.active) return { hidden, opaque };
+  const threshold = options.threshold ?? DISCLOSURE_THRESHOLD;
   for (const [id, count] of counts) if (guardCount(count, options).masked) hidden.add(id);
   const value = (id: string): number => counts.get(id) ?? 0;
   for (let changed = true; changed; ) {
     changed = false;
+    for (const line of lines) if (suppressLine(line, hidden, opaque, value, threshold)) changed = true;
+    // A reader combines lines (a base from one, its parts from another): propagate the bounds the
+    // page shows over all lines, as an attacker would, and hide more where a hidden count is pinned.
+    if (!changed) for (const line of pinnedLines(lines, hidden, opaque, value, threshold)) if (suppressLine(line, hidden, opaque, value, threshold, true)) changed = true;
+  }
+  return { hidden, opaque };
+}
+
+/** Hide one more count of `line` if it gives a hidden count back (`force`: it does, found by propagation). */
+function suppressLine(line: CountLine, hidden: Set<string>, opaque: Set<string>, value: (id: string) => number, threshold: number, force = false): boolean {
+  if (line.kind === "bound") {
+    if (!line.parts.some((id) => hidden.has(id))) return false;
+    // Parts of at least 1 each under a known total can still be pinned (three under a 3): hide it too.
+    const more = [...line.parts, line.total].filter((id) => !hidden.has(id) && value(id) > 0);
+    for (const id of more) hidden.add(id);
+    // Parts of at least 1 each under a "< 3" total: two of them are 1 each. Print the total as "·".
+    const tight = hidden.has(line.total) && !opaque.has(line.total) && value(line.total) < threshold;
+    if (tight) opaque.add(line.total);
+    return more.length > 0 || tight;
+  }
+  const hiddenMembers = [...line.parts, line.total].filter((id) => hidden.has(id)).length;
+  if (hiddenMembers === 0 || (!force && hiddenMembers > 1 && !pinsHidden(line, hidden, opaque, value, threshold))) return false;
+  const candidates = line.parts.filter((id) => !hidden.has(id) && value(id) > 0).sort((a, b) => value(a) - value(b));
+  const next = candidates[0] ?? (hidden.has(line.total) || value(line.total) === 0 ? undefined : line.total);
+  if (next !== undefined) {
+    hidden.add(next);
+    return true;
+  }
+  // Nothing left to hide: print one of the line's "< 3" (its total first) as "·".
+  const bounded = [line.total, ...line.parts].find((id) => hidden.has(id) && !opaque.has(id) && value(id) < threshold);
+  if (bounded === undefined) return false;
+  opaque.add(bounded);
+  return true;
+}
+
+/** The display bounds of a count: exact when shown, 1–2 for "< 3", at least 1 for "·". */
+function displayBounds(id: string, hidden: ReadonlySet<string>, opaque: ReadonlySet<string>, value: (id: string) => number, threshold: number): [number, number] {
+  if (!hidden.has(id)) return [value(id), value(id)];
+  return value(id) > 0 && value(id) < threshold && !opaque.has(id) ? [1, threshold - 1] : [1, Number.POSITIVE_INFINITY];
+}
+
+/** Lines holding a hidden count that bounds propagation over all lines pins to one value. */
+function pinnedLines(lines: readonly CountLine[], hidden: ReadonlySet<string>, opaque: ReadonlySet<string>, value: (id: string) => number, threshold: number): CountLine[] {
+  const bounds = new Map<string, [number, number]>();
+  const get = (id: string): [number, number] => bounds.get(id) ?? displayBounds(id, hidden, opaque, value, threshold);
+  for (let round = 0, changed = true; changed && round < 100; round++) {
+    changed = false;
     for (const line of lines) {
-      const members = [...line.parts, line.total];
-      if (members.filter((id) => hidden.has(id)).length !== 1) continue;
-      const candidates = line.parts.filter((id) => !hidden.has(id) && value(id) > 0).sort((a, b) => value(a) - value(b));
-      const next = candidates[0] ?? (hidden.has(line.total) ? undefined : line.total);
-      if (next === undefined) continue;
-      hidden.add(next);
-      changed = true;
+      const terms = [...line.parts.map((id) => ({ id, sign: 1 })), { id: line.total, sign: -1 }];
+      for (const t of terms) {
+        if (line.kind === "bound" && t.sign < 0) continue;
+        let lo = 0;
+        let hi = 0;
+        for (const o of terms) {
+          if (o === t) continue;
+          const [a, b] = get(o.id);
+          lo += o.sign > 0 ? a : -b;
+          hi += o.sign > 0 ? b : -a;
+        }
+        // sum line: sign·x = −others; bound line (part ≤ total): x ≤ total.
+        const [from, to] = line.kind === "bound" ? [0, get(line.total)[1]] : t.sign > 0 ? [-hi, -lo] : [lo, hi];
+        const [a, b] = get(t.id);
+        const next: [number, number] = [Math.max(a, Math.ceil(from - 1e-9)), Math.min(b, Math.floor(to + 1e-9))];
+        if (next[0] > next[1]) continue;
+        if (next[0] !== a || next[1] !== b) {
+          bounds.set(t.id, next);
+          changed = true;
+        }
+      }
     }
   }
-  return hidden;
+  const pinned = new Set([...hidden].filter((id) => {
+    const [a, b] = get(id);
+    return a === b;
+  }));
+  return lines.filter((line) => line.kind !== "bound" && [...line.parts, line.total].some((id) => pinned.has(id)));
+}
+
+/** Does `line` (parts − total = 0) leave one of its hidden members a single value, given what a reader sees? */
+function pinsHidden(line: CountLine, hidden: ReadonlySet<string>, opaque: ReadonlySet<string>, value: (id: string) => number, threshold: number): boolean {
+  const terms = [...line.parts.map((id) => ({ id, sign: 1 })), { id: line.total, sign: -1 }];
+  const bounds = (id: string): [number, number] => {
+    if (!hidden.has(id)) return [value(id), value(id)];
+    return value(id) > 0 && value(id) < threshold && !opaque.has(id) ? [1, threshold - 1] : [1, Number.POSITIVE_INFINITY];
+  };
+  return terms.some((t) => {
+    if (!hidden.has(t.id)) return false;
+    let lo = 0;
+    let hi = 0;
+    for (const o of terms) {
+      if (o === t) continue;
+      const [a, b] = bounds(o.id);
+      lo += o.sign > 0 ? a : -b;
+      hi += o.sign > 0 ? b : -a;
+    }
+    // sign·x = −(Σ others) ∈ [−hi, −lo]
+    const [own0, own1] = bounds(t.id);
+    const from = t.sign > 0 ? -hi : lo;
+    const to = t.sign > 0 ? -lo : hi;
+    return Math.max(own0, from) === Math.min(own1, to);
+  });
+}
+
+/**
+ * A shared view withholds a whole table whose selection has 1–2 respondents: the reader knows the
+ * total is below 3 (the filter bar says "N < 3"), so two answers shown even as "< 3" give each other
+ * back (each is 1), and a zero beside them tells what the others answered. Returns the notice shown
+ * instead, or undefined when the table may be shown.
+ */
+export function withheldNotice(n: number, options: DisclosureOptions): string | undefined {
+  if (!guardCount(n, options).masked) return undefined;
+  const threshold = options.threshold ?? DISCLOSURE_THRESHOLD;
+  return `Shared view: fewer than ${threshold} respondents match this filter, so the table is withheld (disclosure guard). Widen the filter to see it.`;
 }

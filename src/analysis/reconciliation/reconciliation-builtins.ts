@@ -100,14 +100,14 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
     flagged: (rec) => flaggedCells(rec),
     flaggedTable: (rec, options = {}) => renderFlagged(doc("reconciliation.flaggedTable"), rec, masked(rec, options)),
     summary: (rec) => renderReconciliationSummary(doc("reconciliation.summary"), rec),
-    table: (rec, id, options = {}) => renderReconciledTable(doc("reconciliation.table"), findTable(rec, id), masked(rec, options)),
+    table: (rec, id, options = {}) => renderReconciledTable(doc("reconciliation.table"), rec, findTable(rec, id), masked(rec, options)),
     tables: (rec, options = {}) => {
       const d = doc("reconciliation.tables");
       const section = d.createElement("section");
-      for (const t of rec.tables) if (t.cells.length > 0 || !options.onlyFlagged) section.append(renderReconciledTable(d, t, masked(rec, options)));
+      for (const t of rec.tables) if (t.cells.length > 0 || !options.onlyFlagged) section.append(renderReconciledTable(d, rec, t, masked(rec, options)));
       return section;
     },
-    inconsistencies: (rec, options = {}) => renderInconsistencies(doc("reconciliation.inconsistencies"), rec.inconsistencies, masked(rec, options)),
+    inconsistencies: (rec, options = {}) => renderInconsistencies(doc("reconciliation.inconsistencies"), rec, masked(rec, options)),
   };
   return { reconciliation };
 }

@@ -5,8 +5,9 @@
  * document (textContent only, never innerHTML), so labels from the data cannot inject markup.
  * Highlights are inline styles as well as classes, so they show in any page that hosts the output.
  */
-import { formatShownCount, guardCount } from "../../stats/disclosure";
+import { withheldNotice } from "../../stats/disclosure";
 import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation } from "./reconcile";
+import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
 
 export interface ReconciliationRenderOptions {
   /** Mask recomputed counts below `threshold` ("< 3"): shared views under a county or size filter. */
@@ -14,6 +15,25 @@ export interface ReconciliationRenderOptions {
   threshold?: number;
   /** Show only figures that differ from their target (and documented conflicts). */
   onlyFlagged?: boolean;
+}
+
+/** What a render shows: the options and the guard's decision for the reconciliation. */
+interface Shown {
+  options: ReconciliationRenderOptions;
+  guard: ReconciliationShown;
+}
+
+function shownFor(rec: Reconciliation, options: ReconciliationRenderOptions): Shown {
+  return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold) };
+}
+
+/** In a shared view of 1–2 respondents: the notice shown instead of the figures. */
+function withheld(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions, className: string): HTMLElement | undefined {
+  const notice = withheldNotice(rec.n, { active: options.mask === true, threshold: options.threshold });
+  if (!notice) return undefined;
+  const figure = el(doc, "figure", undefined, `tv-table tv-withheld ${className}`);
+  figure.append(el(doc, "p", notice, "tv-notice"));
+  return figure;
 }
 
 const STATUS_TEXT: Record<ReconciledStatus, string> = {
@@ -57,12 +77,14 @@ function whereText(tables: string): string {
   return tables.split(",").map((t) => t.trim()).map((t) => (t.startsWith("text:") ? `text figure “${t.slice(5)}”` : /^[\d.]+$/.test(t) ? `Tabell ${t}` : t)).join(", ");
 }
 
-function recomputedText(cell: ReconciledCell, options: ReconciliationRenderOptions): string {
-  if (cell.measure === "percent") return num(cell.reconstructed, "percent");
-  return formatShownCount(guardCount(cell.reconstructed, { active: options.mask === true, threshold: options.threshold ?? 3 }));
+function recomputedText(cell: ReconciledCell, shown: Shown): string {
+  if (cell.measure === "percent") return shown.guard.hidden(cell) ? "–" : num(cell.reconstructed, "percent");
+  return shown.guard.text(cell);
 }
 
-function residualText(cell: ReconciledCell): string {
+/** A hidden figure's residual and status would give it back: both are left out. */
+function residualText(cell: ReconciledCell, shown: Shown): string {
+  if (shown.guard.hidden(cell)) return "–";
   if (cell.residual === 0) return "0";
   const sign = cell.residual > 0 ? "+" : "−";
   // A difference of percentages is in percentage points, not percent.
@@ -100,7 +122,8 @@ export function renderReconciliationSummary(doc: Document, rec: Reconciliation):
   return figure;
 }
 
-function cellRow(doc: Document, cell: ReconciledCell, options: ReconciliationRenderOptions): HTMLTableRowElement {
+function cellRow(doc: Document, cell: ReconciledCell, shown: Shown): HTMLTableRowElement {
+  const hidden = shown.guard.hidden(cell);
   const tr = el(doc, "tr", undefined, `tv-rec-${cell.status}${cell.ok ? "" : " tv-differs"}`);
   const colour = HIGHLIGHT[cell.status];
   if (colour) tr.setAttribute("style", `background:${colour}`);
@@ -112,15 +135,15 @@ function cellRow(doc: Document, cell: ReconciledCell, options: ReconciliationRen
     el(doc, "td", measure),
     el(doc, "td", printedText(cell)),
     el(doc, "td", cell.target === cell.printed ? "" : num(cell.target, cell.measure)),
-    el(doc, "td", recomputedText(cell, options)),
-    el(doc, "td", residualText(cell)),
+    el(doc, "td", recomputedText(cell, shown)),
+    el(doc, "td", residualText(cell, shown)),
     el(doc, "td", cell.conflict ?? ""),
-    el(doc, "td", STATUS_TEXT[cell.status]),
+    el(doc, "td", hidden ? "–" : STATUS_TEXT[cell.status]),
   );
   return tr;
 }
 
-function cellTable(doc: Document, caption: string, cells: readonly ReconciledCell[], options: ReconciliationRenderOptions, withTable = false): HTMLTableElement {
+function cellTable(doc: Document, caption: string, cells: readonly ReconciledCell[], shown: Shown, withTable = false): HTMLTableElement {
   const t = el(doc, "table");
   t.append(el(doc, "caption", caption));
   const head = el(doc, "tr");
@@ -129,7 +152,7 @@ function cellTable(doc: Document, caption: string, cells: readonly ReconciledCel
   thead.append(head);
   const body = el(doc, "tbody");
   for (const cell of cells) {
-    const tr = cellRow(doc, cell, options);
+    const tr = cellRow(doc, cell, shown);
     if (withTable) tr.prepend(el(doc, "td", cell.table));
     body.append(tr);
   }
@@ -139,28 +162,36 @@ function cellTable(doc: Document, caption: string, cells: readonly ReconciledCel
 
 /** The figures that differ from their target, across all tables (soft statements included). */
 export function renderFlagged(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement {
+  const hold = withheld(doc, rec, options, "tv-reconciliation-flagged");
+  if (hold) return hold;
+  const shown = shownFor(rec, options);
   const cells = rec.tables.flatMap((t) => t.cells).filter((c) => !c.ok);
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation-flagged");
   const caption = `${cells.length} figure${cells.length === 1 ? "" : "s"} differ from their target${rec.filtered ? " (expected under a filter)" : ""}`;
   if (cells.length === 0) figure.append(el(doc, "p", `${caption}.`, "tv-notice"));
-  else figure.append(cellTable(doc, caption, cells, options, true));
+  else figure.append(cellTable(doc, caption, cells, shown, true));
   const audit = el(doc, "div", undefined, "tv-audit");
   const undocumented = cells.filter((c) => c.status === "difference").length;
   audit.append(el(doc, "p", `N = ${rec.n}${rec.filtered ? " (filtered)" : ""} · residual = recomputed − target; percentages rounded as printed · ${cells.filter((c) => c.soft).length} soft, ${undocumented} ${rec.filtered ? "differing under the filter" : "undocumented"} · engine: src/data/residuals.ts`, "tv-audit-line"));
+  for (const line of shown.guard.note()) audit.append(el(doc, "p", line, "tv-audit-line"));
   figure.append(audit);
   return figure;
 }
 
 /** One printed table: every recomputed figure (or only the flagged ones), differences highlighted. */
-export function renderReconciledTable(doc: Document, table: ReconciledTable, options: ReconciliationRenderOptions = {}): HTMLElement {
+export function renderReconciledTable(doc: Document, rec: Reconciliation, table: ReconciledTable, options: ReconciliationRenderOptions = {}): HTMLElement {
+  const hold = withheld(doc, rec, options, "tv-reconciliation");
+  if (hold) return hold;
+  const shown = shownFor(rec, options);
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation");
   const c = table.counts;
-  const shown = options.onlyFlagged ? table.cells.filter((x) => !x.ok || x.conflict !== undefined) : table.cells;
+  const visible = options.onlyFlagged ? table.cells.filter((x) => !x.ok || x.conflict !== undefined) : table.cells;
   const caption = `${table.id} — ${table.caption} (${c.compared} figures: ${c.exact} exact, ${c.conflictsMet} resolved, ${c.soft} soft, ${c.differences + c.conflictsOff} differing)`;
-  figure.append(cellTable(doc, caption, shown, options));
+  figure.append(cellTable(doc, caption, visible, shown));
   const notes: string[] = [`Seed lines ${table.lines[0]}–${table.lines[1]}. Residual = recomputed − target (printed, or the resolution of a documented conflict); percentages compared after rounding as printed.`];
   if (table.skipped.length) notes.push(`Not recounted: ${table.skipped.map((s) => s.row).join("; ")} (${table.kind} rows).`);
-  if (options.onlyFlagged) notes.push(`${table.cells.length - shown.length} matching figures hidden.`);
+  if (options.onlyFlagged) notes.push(`${table.cells.length - visible.length} matching figures hidden.`);
+  notes.push(...shown.guard.note());
   const audit = el(doc, "div", undefined, "tv-audit");
   for (const line of notes) audit.append(el(doc, "p", line, "tv-audit-line"));
   figure.append(audit);
@@ -168,7 +199,10 @@ export function renderReconciledTable(doc: Document, table: ReconciledTable, opt
 }
 
 /** Every inconsistency: description, reasoning, resolution, and the recomputed cells it touches. */
-export function renderInconsistencies(doc: Document, items: readonly ReconciledInconsistency[], options: ReconciliationRenderOptions = {}): HTMLElement {
+export function renderInconsistencies(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement {
+  const items: readonly ReconciledInconsistency[] = rec.inconsistencies;
+  const shown = shownFor(rec, options);
+  const tiny = withheldNotice(rec.n, { active: options.mask === true, threshold: options.threshold });
   const section = el(doc, "section", undefined, "tv-inconsistencies");
   for (const inc of items) {
     const block = el(doc, "article", undefined, "tv-inconsistency");
@@ -178,7 +212,9 @@ export function renderInconsistencies(doc: Document, items: readonly ReconciledI
       list.append(el(doc, "dt", term), el(doc, "dd", text));
     }
     block.append(list);
-    if (inc.cells.length === 0) {
+    if (tiny) {
+      block.append(el(doc, "p", tiny, "tv-notice"));
+    } else if (inc.cells.length === 0) {
       block.append(el(doc, "p", "Touches no recountable cell (a list, a caption, the questionnaire or a printed sum): explained, not recomputed.", "tv-audit-line"));
     } else {
       const t = el(doc, "table");
@@ -193,8 +229,8 @@ export function renderInconsistencies(doc: Document, items: readonly ReconciledI
           el(doc, "td", cell.measure === "total" ? "Total" : `${String(cell.code)} ${cell.label} [${cell.measure}]`),
           el(doc, "td", `printed ${printedText(cell)}`),
           el(doc, "td", `target ${num(cell.target, cell.measure)}`),
-          el(doc, "td", `recomputed ${recomputedText(cell, options)}`),
-          el(doc, "td", STATUS_TEXT[cell.status]),
+          el(doc, "td", `recomputed ${recomputedText(cell, shown)}`),
+          el(doc, "td", shown.guard.hidden(cell) ? "–" : STATUS_TEXT[cell.status]),
         );
         body.append(tr);
       }

@@ -4,8 +4,8 @@
  * of 1–2 and, by complementary suppression, whatever would give them back — and the table, its
  * percentages and its audit line all ask this one object, so none of them can leak what another hides.
  */
-import { auditLine, formatCount as auditCount, type Audit, type AuditCount } from "../../stats/audit";
-import { DISCLOSURE_THRESHOLD, suppressedCounts, type CountLine } from "../../stats/disclosure";
+import { auditLine, formatCount as auditCount, readAuditLine, type Audit, type AuditCount } from "../../stats/audit";
+import { DISCLOSURE_THRESHOLD, guardCount, suppression, type CountLine } from "../../stats/disclosure";
 import { formatCount } from "./table-dom";
 
 /** Where an audit line's counts sit among the table's ids (a missing code without a row gets its own). */
@@ -20,6 +20,9 @@ export class ShownCounts {
   private readonly counts = new Map<string, number>();
   private readonly lines: CountLine[] = [];
   private hiddenIds: ReadonlySet<string> = new Set();
+  private opaqueIds: ReadonlySet<string> = new Set();
+  private masking = false;
+  private threshold = DISCLOSURE_THRESHOLD;
 
   /** Register a count under `id`; returns the id. */
   add(id: string, count: number): string {
@@ -27,25 +30,47 @@ export class ShownCounts {
     return id;
   }
 
-  /** Register a line: `parts` add up to `total`. */
-  line(parts: readonly string[], total: string): void {
-    this.lines.push({ parts, total });
+  /** Register a line: `parts` add up to `total` ("bound": each is at most `total`, see CountLine). */
+  line(parts: readonly string[], total: string, kind: "sum" | "bound" = "sum"): void {
+    this.lines.push({ parts, total, kind });
+  }
+
+  /** The count registered under `id` (undefined if none). */
+  value(id: string): number | undefined {
+    return this.counts.get(id);
   }
 
   /** Register an audit's counts as `ids` says, with the line N = base + missing. */
-  addAudit(audit: Audit, ids: AuditIds): void {
+  addAudit(audit: Pick<Audit, "n" | "base" | "excluded">, ids: AuditIds): void {
     if (!this.counts.has(ids.n)) this.add(ids.n, audit.n);
     if (!this.counts.has(ids.base)) this.add(ids.base, audit.base);
     const missing = audit.excluded.flatMap((e) => [
       ...e.userMissing.filter((u) => u.count > 0).map((u) => this.add(ids.missing?.(e.variable, u.code) ?? `audit:${e.variable}:${u.code}`, u.count)),
       ...(e.systemMissing > 0 ? [this.add(ids.missing?.(e.variable, null) ?? `audit:${e.variable}:blank`, e.systemMissing)] : []),
     ]);
-    this.line([ids.base, ...missing], ids.n);
+    // Several variables' missing values overlap: N − base is their union, bounded, not their sum.
+    const variables = audit.excluded.filter((e) => e.systemMissing > 0 || e.userMissing.some((u) => u.count > 0)).length;
+    this.line([ids.base, ...missing], ids.n, variables > 1 ? "bound" : "sum");
+  }
+
+  /**
+   * Register the counts of an audit line given as text (`result.audit.line`, "q6: N = 13 · base = …"),
+   * read back by `readAuditLine`. False when the text is not an audit line: `auditText` then masks
+   * its "N = k" / "n = k" counts on their own.
+   */
+  addAuditText(text: string, ids: AuditIds): boolean {
+    const read = readAuditLine(text);
+    if (read) this.addAudit(read.parts, ids);
+    return read !== undefined;
   }
 
   /** Decide what to hide (nothing when `mask` is off). */
-  guard(mask: boolean): this {
-    this.hiddenIds = suppressedCounts(this.counts, this.lines, { active: mask });
+  guard(mask: boolean, threshold = DISCLOSURE_THRESHOLD): this {
+    this.masking = mask;
+    this.threshold = threshold;
+    const decided = suppression(this.counts, this.lines, { active: mask, threshold });
+    this.hiddenIds = decided.hidden;
+    this.opaqueIds = decided.opaque;
     return this;
   }
 
@@ -63,7 +88,7 @@ export class ShownCounts {
   text(id: string): string {
     const count = this.counts.get(id) ?? 0;
     if (!this.hiddenIds.has(id)) return formatCount(count);
-    return count > 0 && count < DISCLOSURE_THRESHOLD ? `< ${DISCLOSURE_THRESHOLD}` : "·";
+    return count > 0 && count < this.threshold && !this.opaqueIds.has(id) ? `< ${this.threshold}` : "·";
   }
 
   /** The audit line with the same counts hidden. */
@@ -74,8 +99,26 @@ export class ShownCounts {
     return auditLine(audit, (value, what) => (this.hiddenIds.has(id(what)) ? this.text(id(what)) : auditCount(value)));
   }
 
+  /**
+   * An audit line given as text with the same counts hidden as the table hides (see `addAuditText`).
+   * Text that is not an audit line (a selection's summary, "Σ weights = … (n = 2)") has each
+   * "N = k" / "n = k" guarded: hidden as the table's N (`nId`) when it is that count, else masked
+   * when it is 1–2.
+   */
+  auditText(text: string, ids: AuditIds, nId = ids.n): string {
+    if (!this.masking) return text;
+    const read = readAuditLine(text);
+    if (read) return read.prefix + this.auditLine({ ...read.parts, line: auditLine(read.parts), disclosureSensitive: true }, ids);
+    return text.replace(/\b([Nn]) = (\d+)\b/g, (all, letter: string, digits: string) => {
+      const k = Number(digits);
+      if (this.hiddenIds.has(nId) && this.counts.get(nId) === k) return `${letter} = ${this.text(nId)}`;
+      const shown = guardCount(k, { active: true, threshold: this.threshold });
+      return shown.masked ? `${letter} = ${shown.text}` : all;
+    });
+  }
+
   /** The note under a table that hides counts. */
   note(what: string): string[] {
-    return this.hiddenIds.size === 0 ? [] : [`Shared view: counts of 1–2 are shown as “< ${DISCLOSURE_THRESHOLD}”, counts that would give them back as “·”, and ${what} (disclosure guard).`];
+    return this.hiddenIds.size === 0 ? [] : [`Shared view: counts of 1–${this.threshold - 1} are shown as “< ${this.threshold}”, counts that would give them back as “·”, and ${what} (disclosure guard).`];
   }
 }

@@ -58,14 +58,21 @@ describe("CSV of a rendered comparison", () => {
   });
 
   it("keeps masked counts masked: blank, flagged, and no percentage that would give them back", () => {
-    // Fylke 1 has two respondents, both "Svært aktiv": 2 is below the threshold of 3.
-    const figure = renderComparison(doc(), comparePrinted(filterView(data, [{ variable: "fylke", codes: [1] }]), printed, { codebook }), { mask: true });
+    // Fylke 2 has four respondents, two of them "Aktiv": 2 is below the threshold of 3.
+    const figure = renderComparison(doc(), comparePrinted(filterView(data, [{ variable: "fylke", codes: [2] }]), printed, { codebook }), { mask: true });
     expect(figure.textContent).toContain("< 3");
     const t = htmlTableData(tableIn(figure));
-    const first = Object.fromEntries(t.columnNames().map((n) => [n, t.get(n, 0)]));
-    expect(first).toMatchObject({ answer: "Svært aktiv", recomputed_count: null, recomputed_percent: null, recomputed_masked: 1 });
-    expect(t.get("recomputed_count", 1)).toBe(0);
-    expect(t.get("recomputed_masked", 1)).toBe(0);
+    const second = Object.fromEntries(t.columnNames().map((n) => [n, t.get(n, 1)]));
+    expect(second).toMatchObject({ answer: "Aktiv", recomputed_count: null, recomputed_percent: null, recomputed_masked: 1 });
+    expect(t.get("recomputed_count", 0)).toBe(0);
+    expect(t.get("recomputed_masked", 0)).toBe(0);
+  });
+
+  it("withholds a shared comparison of 1–2 respondents: every reader knows its answers add up to less than 3", () => {
+    // Fylke 1 has two respondents, both "Svært aktiv".
+    const figure = renderComparison(doc(), comparePrinted(filterView(data, [{ variable: "fylke", codes: [1] }]), printed, { codebook }), { mask: true });
+    expect(figure.querySelector("table")).toBeNull();
+    expect(figure.textContent).toContain("withheld");
   });
 
   it("loads back through loadFile with the same numbers", async () => {

@@ -282,12 +282,12 @@ function residual(text: string): number | undefined {
 function readReconciliation(sys: CountSystem, table: Element, name: string): void {
   const head = [...table.querySelectorAll("thead th")].map((th) => seen(th));
   const at = (title: string): number => head.indexOf(title);
-  interface Group { counts: number[]; complete: boolean; total?: number; percents: { lo: number; hi: number; code: string }[]; countByCode: Map<string, number> }
+  interface Group { counts: number[]; complete: boolean; total?: number; percents: { lo: number; hi: number; code: string }[]; countByCode: Map<string, number>; printedParts: number; printedTotal?: number }
   const groups = new Map<string, Group>();
   for (const tr of table.querySelectorAll("tbody tr")) {
     const cells = [...tr.children].map((c) => seen(c));
     const key = `${at("Tabell") >= 0 ? cells[at("Tabell")] : ""}|${cells[at("Row")]}|${cells[at("Variable")]}`;
-    const group: Group = groups.get(key) ?? { counts: [], complete: true, percents: [], countByCode: new Map<string, number>() };
+    const group: Group = groups.get(key) ?? { counts: [], complete: true, percents: [], countByCode: new Map<string, number>(), printedParts: 0 };
     groups.set(key, group);
     const measure = cells[at("Measure")] ?? "";
     const recomputed = cells[at("Recomputed")] ?? "";
@@ -314,14 +314,23 @@ function readReconciliation(sys: CountSystem, table: Element, name: string): voi
     }
     const t = parseCount(target);
     if (r !== undefined && t?.shown === "exact") sys.same(v, sys.printed(t.value + r, `${name} ${key} residual`));
-    if (measure === "N") group.total = v;
-    else {
+    const printed = parseCount(target);
+    if (measure === "N") {
+      group.total = v;
+      if (printed?.shown === "exact") group.printedTotal = printed.value;
+    } else {
+      group.printedParts += printed?.shown === "exact" ? printed.value : Number.NaN;
       group.counts.push(v);
       group.countByCode.set(code, v);
     }
   }
   for (const g of groups.values()) {
-    if (g.total !== undefined && g.complete && g.counts.length >= 2) sys.sum(g.counts, g.total);
+    // A printed row need not list every code (its total is then more than its parts): a reader
+    // knows the parts add up to the total only where the printed parts add up to the printed total.
+    if (g.total !== undefined && g.complete && g.counts.length >= 2) {
+      if (g.printedParts === g.printedTotal) sys.sum(g.counts, g.total);
+      else sys.atMost(g.counts, g.total);
+    }
     if (g.total === undefined) continue;
     for (const p of g.percents) {
       const c = g.countByCode.get(p.code);

@@ -128,7 +128,7 @@ describe("notebook 04: reconciliation", () => {
     if (!t34) throw new Error("no Tabell 3.4");
     const doc = nodeHost().document;
     if (!doc) throw new Error("the node host has no document");
-    const figure = renderReconciledTable(doc, t34);
+    const figure = renderReconciledTable(doc, rec, t34);
     const printedCount = (code: number): number => t34.cells.find((c) => c.variable === "q10_3" && c.code === code && c.measure === "count")?.printed ?? Number.NaN;
     const red = [...figure.querySelectorAll("tr.tv-differs")].map((tr) => [...tr.querySelectorAll("td")].map((td) => td.textContent));
     // Columns: row, variable, category, measure, printed, resolved, recomputed, residual, conflict, status.

@@ -6,14 +6,10 @@
  *
  * The filters: every (county, size class) pair with at least one respondent (counted here from
  * respondents.csv) — under each of them some group has 1–2 respondents (the selection itself for
- * 40 of the 74 pairs). The full grid takes a few minutes, so a fixed sample runs by default:
- * every pair with 3 or more respondents (where totals, zeros and percentages sit beside masked
- * cells, which is where arithmetic can give a cell back) and every fourth pair of 1–2 (all of whose
- * counts are masked or zero). `TV_DISCLOSURE_GRID=full` runs all 74.
- *
- * Not yet in `npm test`: the guard does not pass it (issue 11 §3 is open; the counts found on main
- * are in the branch's report). Run it with `TV_DISCLOSURE_GRID=sample` (or `full`) until it passes,
- * then drop the skip.
+ * 40 of the 74 pairs). `npm test` runs a fixed sample of every ninth pair in (county, size) order
+ * (9 of 74, pairs of 1–2 and of 3 or more alike); `TV_DISCLOSURE_GRID=sample` runs 44 (every pair
+ * of 3 or more, where totals, zeros and percentages sit beside masked cells, and every fourth pair
+ * of 1–2); `TV_DISCLOSURE_GRID=full` runs all 74.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -52,6 +48,7 @@ function countySizePairs(): { filter: SurveyFilter; n: number }[] {
 function sampledFilters(): { filter: SurveyFilter; n: number }[] {
   const all = countySizePairs();
   if (process.env.TV_DISCLOSURE_GRID === "full") return all;
+  if (process.env.TV_DISCLOSURE_GRID !== "sample") return all.filter((_, i) => i % 9 === 0);
   const small = all.filter((p) => p.n < 3);
   return [...all.filter((p) => p.n >= 3), ...small.filter((_, i) => i % 4 === 0)];
 }
@@ -102,11 +99,19 @@ async function checkNotebook(name: string, filters: readonly { filter: SurveyFil
   return total;
 }
 
-describe.skipIf(!process.env.TV_DISCLOSURE_GRID)("the shared view of every shipped notebook under county × size-class filters", () => {
+/**
+ * Notebooks whose shared view still leaks, with why: the test is expected to fail for them (and
+ * fails the run once they stop leaking, so the entry must go).
+ */
+const OPEN: Readonly<Record<string, string>> = {
+  "06-thesis-crosswalk.html": "the crosswalk's shares, bases and audit lines are not under the guard yet (issue 11 §3)",
+};
+
+describe("the shared view of every shipped notebook under county × size-class filters", () => {
   const codebook = codebookFacts();
   const filters = sampledFilters();
   for (const name of shippedNotebooks()) {
-    it(`${name}: no masked count can be worked back, and no count of 1–2 is shown`, async () => {
+    (OPEN[name] ? it.fails : it)(`${name}: no masked count can be worked back, and no count of 1–2 is shown`, async () => {
       const f = await checkNotebook(name, filters, codebook);
       console.log(`${name}: ${f.pages} pages, ${f.tables} tables, ${f.masked} masked cells; recovered ${f.recovered.length}, shown 1–2 ${f.shownSmall.length}, derived 1–2 ${f.derivedSmall.length}, "·" pinned ${f.hiddenRecovered.length}, contradictions ${f.contradictions.length}`);
       expect(f.contradictions.slice(0, 30), "the checker misread a table").toEqual([]);

@@ -1,0 +1,61 @@
+/**
+ * The counts the reconciliation shows, under the one disclosure guard (tables/shown-counts.ts).
+ * A reader of a reconciliation table knows that a row's codes add up to its total, that a residual
+ * is recomputed − target, that a recomputed percentage is its count over the row's total, and that
+ * "✓" means the recomputation equals the printed figure. So one ShownCounts holds every count of
+ * every printed table (the flagged table and the inconsistencies show the same cells and must hide
+ * the same ones), with one line per printed row; a hidden count hides its residual and status, and
+ * a row that hides any count shows none of its percentages, their residuals or statuses.
+ */
+import type { CellResidual } from "../../data/residuals";
+import { ShownCounts } from "../tables/shown-counts";
+import type { Reconciliation } from "./reconcile";
+
+/** What the guard decided for one reconciliation. */
+export interface ReconciliationShown {
+  /** Is the recomputed figure of `cell` (a count, a total or a percentage) hidden? */
+  hidden(cell: CellResidual): boolean;
+  /** The recomputed count of `cell` as shown ("< 3", "·" or the number). */
+  text(cell: CellResidual): string;
+  /** The note under a table that hides figures (none when nothing is hidden). */
+  note(): string[];
+}
+
+const rowKey = (c: CellResidual): string => `${c.table}|${c.row}|${c.variable}`;
+const cellKey = (c: CellResidual): string => `${rowKey(c)}|${c.measure}|${String(c.code)}`;
+
+const decided = new WeakMap<Reconciliation, ReconciliationShown>();
+
+/** The guard's decision for `rec` (made once per reconciliation; nothing hidden when `mask` is off). */
+export function reconciliationShown(rec: Reconciliation, mask: boolean, threshold?: number): ReconciliationShown {
+  const known = mask ? decided.get(rec) : undefined;
+  if (known) return known;
+  const shown = new ShownCounts();
+  const rows = new Map<string, { parts: string[]; total?: string; printedParts: number; printedTotal?: number | null }>();
+  for (const table of rec.tables) {
+    for (const cell of table.cells) {
+      if (cell.measure === "percent") continue;
+      const id = shown.add(cellKey(cell), cell.reconstructed);
+      const row = rows.get(rowKey(cell)) ?? { parts: [], printedParts: 0 };
+      rows.set(rowKey(cell), row);
+      if (cell.measure === "total") {
+        row.total = id;
+        row.printedTotal = cell.printed;
+      } else {
+        row.parts.push(id);
+        row.printedParts += cell.printed ?? Number.NaN;
+      }
+    }
+  }
+  // A printed row that lists only some codes (its parts add up to less than its total) bounds them.
+  for (const row of rows.values()) if (row.total !== undefined && row.parts.length > 0) shown.line(row.parts, row.total, row.printedParts === row.printedTotal ? "sum" : "bound");
+  shown.guard(mask, threshold);
+  const rowHides = new Set([...rows].filter(([, r]) => [...r.parts, ...(r.total ? [r.total] : [])].some((id) => shown.hidden(id))).map(([key]) => key));
+  const result: ReconciliationShown = {
+    hidden: (cell) => (cell.measure === "percent" ? rowHides.has(rowKey(cell)) : shown.hidden(cellKey(cell))),
+    text: (cell) => shown.text(cellKey(cell)),
+    note: () => shown.note("so are their residuals and statuses, and the percentages of a row that hides a count"),
+  };
+  if (mask) decided.set(rec, result);
+  return result;
+}
