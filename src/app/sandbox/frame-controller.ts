@@ -9,6 +9,7 @@
  * MessagePort that came with `open` (protocol.ts says why a port). The shell is trusted; cell code
  * in this frame posting to itself is not the parent.
  */
+import { cellViewport } from "../cell-viewport";
 import { SurveyScope } from "../../analysis/survey-scope";
 import { toLoadResult } from "../../data/loaders/column-table";
 import { surveyFilterToParams } from "../../data/survey-filter";
@@ -201,7 +202,7 @@ export class FrameController {
       drafts: message.drafts,
       inputs: message.inputs,
       createRuntime: () => {
-        const runtime = scope.attached(new NotebookRuntime({ builtins, onLongRun: (id) => this.reportLong(id) }));
+        const runtime = scope.attached(new NotebookRuntime({ builtins, onLongRun: (id) => this.reportLong(id), deferCell: (id) => cellViewport().defer(id) }));
         for (const cell of held) runtime.hold(cell.id, cell.message);
         return runtime;
       },

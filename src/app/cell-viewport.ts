@@ -1,0 +1,90 @@
+/**
+ * Which cells of the notebook in this window are on or near the screen, so the runtime can run
+ * those first (issue 12): a cell far off screen waits until the cells on screen have been painted,
+ * then runs in a task of its own, so a filter change paints what the reader looks at within a frame
+ * or two and the page answers input between the cells below. Every cell still runs and its value
+ * is current (`idle()` waits for it); only the order and the tasks change.
+ *
+ * `<nb-cell>` registers its element; `deferCell` is given to the NotebookRuntime. A cell whose
+ * position is not known yet (not drawn, or the observer has not reported) runs at once.
+ */
+
+/** How far outside the viewport a cell still counts as on screen (it is about to be scrolled to). */
+const MARGIN = "300px 0px";
+/** A hidden frame gets no animation frames: deferred cells then run after this long anyway. */
+const NO_FRAME_MS = 100;
+
+/** Cells near the viewport of one window, and the queue of the cells that wait. */
+export class CellViewport {
+  private readonly far = new Set<string>();
+  private readonly ids = new WeakMap<Element, string>();
+  private observer: IntersectionObserver | undefined;
+  private painted: Promise<void> | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  private readonly channel: MessageChannel;
+  private readonly ticks: (() => void)[] = [];
+
+  constructor() {
+    this.channel = new MessageChannel();
+    this.channel.port1.onmessage = () => this.ticks.shift()?.();
+  }
+
+  /** Track a cell's element (its `<nb-cell>`). */
+  watch(element: Element, id: string): void {
+    this.ids.set(element, id);
+    this.observer ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const cell = this.ids.get(entry.target);
+        if (cell === undefined) continue;
+        if (entry.isIntersecting) this.far.delete(cell);
+        else this.far.add(cell);
+      }
+    }, { rootMargin: MARGIN });
+    this.observer.observe(element);
+  }
+
+  /** Stop tracking an element (removed from the page); its cell then runs at once again. */
+  unwatch(element: Element): void {
+    const id = this.ids.get(element);
+    if (id !== undefined) this.far.delete(id);
+    this.observer?.unobserve(element);
+  }
+
+  /** For RuntimeOptions.deferCell: undefined (run now) for a cell on screen, else when it may run. */
+  defer(id: string): Promise<void> | undefined {
+    if (!this.far.has(id)) return undefined;
+    // After the next paint, one cell per task (a message, not a timer: timers are clamped to 4 ms).
+    const start = (this.painted ??= this.afterPaint().then(() => {
+      this.painted = undefined;
+    }));
+    const turn = this.queue.then(() => start).then(() => this.nextTask());
+    this.queue = turn;
+    return turn;
+  }
+
+  private afterPaint(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, NO_FRAME_MS);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve();
+        }),
+      );
+    });
+  }
+
+  private nextTask(): Promise<void> {
+    return new Promise((resolve) => {
+      this.ticks.push(resolve);
+      this.channel.port2.postMessage(null);
+    });
+  }
+}
+
+let shared: CellViewport | undefined;
+
+/** The viewport tracker of this window (one notebook per frame). */
+export function cellViewport(): CellViewport {
+  return (shared ??= new CellViewport());
+}
