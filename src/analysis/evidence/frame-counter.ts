@@ -8,6 +8,9 @@ import type { MultipleResponseSet } from "../../data/codebook";
 import { frameOf, type ColumnSource } from "../../stats/index";
 import type { RowCounter } from "../printed-comparison";
 
+/** Codes 0–255 are counted in an array. */
+const DENSE = 256;
+
 /** A RowCounter over `source` (a selection's view): plain loops over the selected rows. */
 export function frameCounter(source: ColumnSource): RowCounter {
   const frame = frameOf(source);
@@ -17,6 +20,9 @@ export function frameCounter(source: ColumnSource): RowCounter {
     codes: (variable, where) => {
       const column = frame.column(variable);
       const tests = where.map((w) => ({ column: frame.column(w.variable), codes: w.codes }));
+      // Codes are small integers: count them in an array (fifty draws × every printed row adds
+      // up), anything else in a Map.
+      const dense = new Float64Array(DENSE);
       const counts = new Map<number, number>();
       let total = 0;
       rows: for (let i = 0; i < n; i++) {
@@ -27,8 +33,10 @@ export function frameCounter(source: ColumnSource): RowCounter {
         }
         total++;
         const v = column[r] ?? Number.NaN;
-        if (!Number.isNaN(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+        if (v >= 0 && v < DENSE && (v | 0) === v) dense[v] = (dense[v] ?? 0) + 1;
+        else if (!Number.isNaN(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
       }
+      for (let v = 0; v < DENSE; v++) if ((dense[v] ?? 0) > 0) counts.set(v, dense[v] ?? 0);
       return { counts, total, audit: "" };
     },
     multipleResponse: (set: MultipleResponseSet) => {
