@@ -20,6 +20,7 @@ export class CellViewport {
   private readonly ids = new WeakMap<Element, string>();
   private observer: IntersectionObserver | undefined;
   private painted: Promise<void> | undefined;
+  private held: Promise<void> | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly channel: MessageChannel;
   private readonly ticks: (() => void)[] = [];
@@ -50,14 +51,26 @@ export class CellViewport {
     this.observer?.unobserve(element);
   }
 
+  /**
+   * Until the next paint, every cell waits (those on screen first, then the rest): after a switch
+   * to a big file the filter bar's new N is drawn before any cell computes over a million rows.
+   */
+  paintFirst(): void {
+    const hold = this.afterPaint().then(() => {
+      if (this.held === hold) this.held = undefined;
+    });
+    this.held = hold;
+  }
+
   /** For RuntimeOptions.deferCell: undefined (run now) for a cell on screen, else when it may run. */
   defer(id: string): Promise<void> | undefined {
-    if (!this.far.has(id)) return undefined;
+    if (!this.far.has(id)) return this.held;
     // After the next paint, one cell per task (a message, not a timer: timers are clamped to 4 ms).
     const start = (this.painted ??= this.afterPaint().then(() => {
       this.painted = undefined;
     }));
-    const turn = this.queue.then(() => start).then(() => this.nextTask());
+    const held = this.held;
+    const turn = this.queue.then(() => Promise.all([start, held])).then(() => this.nextTask());
     this.queue = turn;
     return turn;
   }

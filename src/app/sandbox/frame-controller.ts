@@ -143,7 +143,11 @@ export class FrameController {
         this.opened?.scope.setFilter(message.filter);
         return;
       case "data":
-        if (this.opened) this.applyData(this.opened.scope, message.data);
+        if (this.opened) {
+          // A switch of data: the filter bar's new N is painted before the cells recompute.
+          cellViewport().paintFirst();
+          this.applyData(this.opened.scope, message.data);
+        }
         return;
       case "file": {
         const waiting = this.files.get(message.id);

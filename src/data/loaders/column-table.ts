@@ -22,16 +22,16 @@ export class NumberColumnView {
   }
   /**
    * The column as a fresh Float64Array, NaN for missing: what the statistics core caches (its
-   * `extract`); one loop over the typed array, ~30× faster on a million rows than going through `at`.
+   * `extract`), without a call of `at` per value.
    */
   toFloat64(): Float64Array {
     const values = this.data.values;
-    const marker = this.marker;
+    // The engine converts the integers natively; one monomorphic pass then marks the missing.
     const out = new Float64Array(values.length);
-    if (values instanceof Float64Array) out.set(values);
-    else for (let i = 0; i < values.length; i++) {
-      const v = values[i] ?? marker;
-      out[i] = v === marker ? Number.NaN : v;
+    out.set(values);
+    const marker = this.marker;
+    if (marker === marker) {
+      for (let i = 0; i < out.length; i++) if (out[i] === marker) out[i] = Number.NaN;
     }
     return out;
   }
