@@ -9,8 +9,9 @@
  *    prepares the next notebook's frame after 3 s of quiet).
  *
  * A filter change is what the issue timed: one county chosen in the filter bar's county list (then
- * the list cleared again — also a change, also timed), half of them with the notebook at the top,
- * half scrolled to its middle (the bar is sticky: people change the filter while reading a table).
+ * the list cleared again — also a change, also timed; each county once, see COUNTIES), half of them
+ * with the notebook at the top, half scrolled to its middle (the bar is sticky: people change the
+ * filter while reading a table).
  *
  * "In the viewport": a MutationObserver in the notebook's frame notes every DOM change and whether
  * its cell (or the filter bar) intersects the frame's viewport; the viewport's settle time is its
@@ -29,8 +30,12 @@ import { serveDistApart } from "./workbench";
 /** The shipped notebooks, by their route names. */
 export const SHIPPED = ["01-overview", "02-six-models", "03-size-and-correlations", "04-reconciliation", "05-adopters", "06-thesis-crosswalk"] as const;
 
-/** Counties chosen one at a time (Rogaland, Hordaland, Oslo, Nordland, Østfold, Troms). */
-const COUNTIES = [11, 12, 3, 18, 1, 19];
+/**
+ * Counties chosen one at a time, each once per notebook (a county never seen before is computed
+ * from scratch: no selection or count kept from an earlier change helps it); the changes between
+ * them clear the list, back to the unfiltered selection, which the app does keep.
+ */
+const COUNTIES = [11, 12, 3, 18, 1, 19, 15, 6, 14, 16, 10, 8, 2, 4, 5, 7, 9, 17, 20];
 
 /** How long the reader stays on a notebook before clicking the next one in the sidebar. */
 const SIDEBAR_PAUSE_MS = 3500;

@@ -11,8 +11,44 @@ import type { RowCounter } from "../printed-comparison";
 /** Codes 0–255 are counted in an array. */
 const DENSE = 256;
 
-/** A RowCounter over `source` (a selection's view): plain loops over the selected rows. */
+/** One counter per selection view: its counts are asked for again by every table and every rerun. */
+const counters = new WeakMap<ColumnSource, RowCounter>();
+
+/**
+ * A RowCounter over `source` (a selection's view): plain loops over the selected rows, each count
+ * kept with the view. A view never changes (a new filter or new data makes a new one), so a table
+ * recomputed on a selection seen before — back to "no filter", another cell over the same table —
+ * costs no loop over the fifty draws.
+ */
 export function frameCounter(source: ColumnSource): RowCounter {
+  const known = counters.get(source);
+  if (known) return known;
+  const counter = memoised(countingOn(source));
+  counters.set(source, counter);
+  return counter;
+}
+
+/** `counter` with each answer kept by its arguments. */
+function memoised(counter: RowCounter): RowCounter {
+  const codes = new Map<string, ReturnType<RowCounter["codes"]>>();
+  const sets = new Map<MultipleResponseSet, ReturnType<RowCounter["multipleResponse"]>>();
+  return {
+    codes: (variable, where) => {
+      const key = JSON.stringify([variable, where]);
+      let hit = codes.get(key);
+      if (!hit) codes.set(key, (hit = counter.codes(variable, where)));
+      return hit;
+    },
+    multipleResponse: (set) => {
+      let hit = sets.get(set);
+      if (!hit) sets.set(set, (hit = counter.multipleResponse(set)));
+      return hit;
+    },
+  };
+}
+
+/** The counting loops over `source`'s selected rows. */
+function countingOn(source: ColumnSource): RowCounter {
   const frame = frameOf(source);
   const rows = frame.rows;
   const n = frame.n;
