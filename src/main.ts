@@ -37,9 +37,9 @@ async function boot(): Promise<void> {
   const slot = new FrameSlot(slotElement);
   slot.prewarm();
 
-  // The bundled survey's files, fetched while the first frame loads its code (every survey notebook reads them).
+  // Files under data/ are fetched once per page: every notebook opens in a fresh frame that asks again.
+  // Not ahead of time: a shared link's preview must fetch nothing before the reader agrees to run it.
   const dataFiles = cachedDataFiles((path) => readDataFile(path, document.baseURI));
-  dataFiles.prefetch(Object.values(SURVEY_PATHS));
   const store = await NotebookStore.open();
   const filter = new AppFilter();
   // The user's file is read in a worker, in memory, through the bundled codebook; it is never sent
