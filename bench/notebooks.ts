@@ -8,7 +8,7 @@
  *    from the sidebar → fully rendered (≤ 300 ms), 3.5 s after the previous one settled (the app
  *    prepares the next notebook's frame after 3 s of quiet).
  *
- * A filter change is what the issue timed: one county chosen in the filter bar's county list (then
+ * A filter change is what the issue timed: one county ticked in the filter bar's county list (then
  * the list cleared again — also a change, also timed; each county once, see COUNTIES), half of them
  * with the notebook at the top, half scrolled to its middle (the bar is sticky: people change the
  * filter while reading a table).
@@ -180,8 +180,8 @@ async function filterChange(frame: Frame, county: number): Promise<FilterChange>
   return frame.evaluate(async (county) => {
     const probe = Reflect.get(window, "__nbProbe");
     const hooks = window.tverrsnitt;
-    const select = document.querySelector<HTMLSelectElement>('nb-filter-bar select[name="fylke"]');
-    if (!hooks || !select || typeof probe !== "object" || probe === null) throw new Error("no filter bar or probe");
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
+    if (!hooks || boxes.length === 0 || typeof probe !== "object" || probe === null) throw new Error("no filter bar or probe");
     const p: { t0: number; lastAny: number; lastViewport: number; viewportPainted: number; tasks: { start: number; duration: number }[] } = probe;
     p.tasks = [];
     p.lastViewport = -1;
@@ -191,8 +191,8 @@ async function filterChange(frame: Frame, county: number): Promise<FilterChange>
     p.lastAny = t0;
     let firstFrame = -1;
     requestAnimationFrame(() => setTimeout(() => (firstFrame = performance.now())));
-    for (const option of select.options) option.selected = Number(option.value) === county;
-    select.dispatchEvent(new Event("input", { bubbles: true }));
+    for (const box of boxes) box.checked = Number(box.value) === county;
+    boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
     await hooks.idle();
     const values = performance.now();
     // Quiet: no DOM change for 250 ms (renders deferred past idle, if any, are counted).
