@@ -1,5 +1,6 @@
 /**
- * `npm run bench`: builds the app, runs the workbench benchmarks and the file loads (bench/file-load.ts)
+ * `npm run bench`: builds the app, runs the workbench benchmarks, the shipped notebooks under a filter
+ * change (bench/notebooks.ts) and the file loads (bench/file-load.ts)
  * in Chromium, the ensemble decoding benchmark (bench/ensemble.ts), the crosswalk benchmark
  * (bench/crosswalk.ts), then the statistics benchmark from bench/stats.ts when that file is present.
  * Prints medians; not a test.
@@ -9,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import { build } from "vite";
 import { runFileLoadBench } from "./file-load";
 import { runWorkbenchBench } from "./workbench";
+import { runNotebookBench } from "./notebooks";
 import { runEnsembleBench } from "./ensemble";
 import { runCrosswalkBench } from "./crosswalk";
 
@@ -20,6 +22,8 @@ async function main(): Promise<void> {
   console.log("Building the app (vite build)…");
   await build({ logLevel: "warn" });
   await runWorkbenchBench();
+  console.log("");
+  await runNotebookBench();
   await runFileLoadBench();
   console.log("");
   await runEnsembleBench();

@@ -88,7 +88,7 @@ export interface WorkbenchBenchResult {
   shareLinkChars: number;
 }
 
-async function measureInputChange(browser: Browser, base: string, runs: number): Promise<{ settled: number[]; painted: number[]; nextFrame: number[] }> {
+export async function measureInputChange(browser: Browser, base: string, runs: number): Promise<{ settled: number[]; painted: number[]; nextFrame: number[] }> {
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(`${base}#share=${unwrap(await encodeShare({ doc: chainNotebook(), inputs: {} }))}`);

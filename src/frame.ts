@@ -17,3 +17,9 @@ const controller = new FrameController(window, (opened) => {
   document.body.append(notebook);
 });
 window.tverrsnitt = { ready: controller.whenOpen().then(() => undefined), idle: () => controller.idle() };
+
+// Before the shell opens a notebook (this frame loads with the page, or is preloaded while the
+// reader is in another notebook), load the code a survey notebook needs first, so opening one
+// waits for its data and cells and not for its modules (issue 12: cold start, sidebar).
+void import("./analysis/survey-source").catch(() => undefined);
+void import("./analysis/all-builtins").catch(() => undefined);

@@ -14,6 +14,7 @@ import { FrameSession } from "./app/sandbox/frame-session";
 import { FrameSlot } from "./app/sandbox/frame-slot";
 import type {} from "./app/test-hooks";
 import { Workbench } from "./app/workbench";
+import { cachedDataFiles } from "./app/data-file-cache";
 import { SURVEY_PATHS } from "./data/bundled-survey";
 import type { Codebook } from "./data/codebook";
 import { parseNotebook, serializeNotebook } from "./notebook/format";
@@ -36,6 +37,9 @@ async function boot(): Promise<void> {
   const slot = new FrameSlot(slotElement);
   slot.prewarm();
 
+  // Files under data/ are fetched once per page: every notebook opens in a fresh frame that asks again.
+  // Not ahead of time: a shared link's preview must fetch nothing before the reader agrees to run it.
+  const dataFiles = cachedDataFiles((path) => readDataFile(path, document.baseURI));
   const store = await NotebookStore.open();
   const filter = new AppFilter();
   // The user's file is read in a worker, in memory, through the bundled codebook; it is never sent
@@ -51,7 +55,7 @@ async function boot(): Promise<void> {
     createSession: (init) =>
       new FrameSession(
         { ...init, view: init.origin.kind === "shared" ? "shared" : "live", data: gate.dataFor(init.key, init.origin) },
-        { slot, filter, readFile: (path) => readDataFile(path, document.baseURI), onRead: (path) => workbench.noteRead(path), onSave: () => app.saveFile() },
+        { slot, filter, readFile: dataFiles.read, onRead: (path) => workbench.noteRead(path), onSave: () => app.saveFile() },
       ),
     parseNotebook,
     serializeNotebook,

@@ -15,6 +15,7 @@ import type { CodeEditor } from "./code-editor";
 import { highlightJs } from "./highlight";
 import { fire } from "./events";
 import { makeOutputAccessible } from "./output-a11y";
+import { cellViewport } from "../app/cell-viewport";
 import { renderError, renderValue, withExportMenus } from "./render-output";
 
 
@@ -67,8 +68,15 @@ export class NbCell extends LitElement {
   }
 
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Cells far off screen run after the ones on screen are painted (app/cell-viewport.ts).
+    if (this.cell) cellViewport().watch(this, this.cell.id);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    cellViewport().unwatch(this);
     this.editor?.destroy();
     this.editor = undefined;
     this.active = false;
@@ -89,6 +97,7 @@ export class NbCell extends LitElement {
   }
 
   protected override updated(changed: PropertyValues<this>): void {
+    if (changed.has("cell")) cellViewport().watch(this, this.cell.id);
     // Status-only updates (refresh) must stay cheap: touch the editor only when its inputs changed.
     if (changed.has("cell") || changed.has("draft") || changed.has("preview") || changed.has("editing") || changed.has("active")) this.syncEditor();
     if (changed.has("cellState") || changed.has("preview")) this.renderOutput();

@@ -26,6 +26,12 @@ export interface RuntimeOptions {
   timeoutMs?: number;
   /** Told (once per stretch) which cell's loop has run for half a second (or half the timeout), while it still runs. */
   onLongRun?: (cellId: string) => void;
+  /**
+   * Asked before a cell runs: undefined runs it now; a promise makes it wait for that promise (the
+   * browser defers cells far off screen until the cells on screen are painted). Values stay
+   * current: the cell still runs, and `idle()` waits for it.
+   */
+  deferCell?: (cellId: string) => PromiseLike<void> | undefined;
 }
 
 interface NameVar {
@@ -76,8 +82,10 @@ export class NotebookRuntime {
   /** Cells kept from running (after the host stopped them), with the message each shows. */
   private readonly held = new Map<string, string>();
   private disposed = false;
+  private readonly deferCell: RuntimeOptions["deferCell"];
 
   constructor(options: RuntimeOptions = {}) {
+    this.deferCell = options.deferCell;
     const builtins: Record<string, () => unknown> = {};
     const given = options.builtins ?? {};
     for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(given))) {
@@ -341,7 +349,11 @@ export class NotebookRuntime {
         if (this.pendingInputs.has(viewName)) this.setInput(viewName, this.pendingInputs.get(viewName));
       },
     };
-    entry.variable.define(name, plan.inputs, (...values: never[]) => runCell(entry, plan, compiled, values, hooks));
+    const defer = this.deferCell;
+    entry.variable.define(name, plan.inputs, (...values: never[]) => {
+      const wait = defer?.(entry.doc.id);
+      return wait ? wait.then(() => runCell(entry, plan, compiled, values, hooks)) : runCell(entry, plan, compiled, values, hooks);
+    });
   }
 
   private defineName(name: string, ids: string[]): void {

@@ -2,9 +2,11 @@ import * as Inputs from "@observablehq/inputs";
 import type * as PlotModule from "@observablehq/plot";
 import * as aq from "arquero";
 import { marked } from "marked";
-import Papa from "papaparse";
 import { headlessInputs } from "./headless-inputs";
 import { escapeHtml } from "./markdown-cell";
+
+/** The CSV reader (Papa Parse), loaded when a cell first reads a CSV: it need not load before the notebook draws. */
+const csv = (): Promise<typeof import("./csv-table")> => import("./csv-table");
 import type { MarkdownOutput } from "./types";
 
 /** Where the stdlib gets files and (optionally) a DOM document from. */
@@ -14,31 +16,6 @@ export interface StdlibHost {
   readBytes(path: string): Promise<Uint8Array>;
   /** A DOM document (browser: window.document; Node: linkedom) for html``, Inputs, Plot. */
   document?: Document;
-}
-
-function parseCsv(text: string, path: string): Papa.ParseResult<Record<string, unknown>> {
-  const result = Papa.parse<Record<string, unknown>>(text, { header: true, dynamicTyping: true, skipEmptyLines: true });
-  // A one-column file has no delimiter to detect; Papa's default (",") is then right.
-  const [first] = result.errors.filter((e) => e.code !== "UndetectableDelimiter");
-  if (first) {
-    const row = first.row === undefined ? "" : ` (data row ${first.row + 1})`;
-    throw new Error(`${path}${row}: ${first.message}. Fix the file so every row has the header's columns.`);
-  }
-  return result;
-}
-
-/** Parses CSV text into row objects: header row, numbers and booleans typed, blanks → null. */
-export function parseCsvRows(text: string, path = "CSV"): Record<string, unknown>[] {
-  return parseCsv(text, path).data;
-}
-
-/** Turns CSV text into an Arquero table, keeping the header's column order. */
-export function csvToTable(text: string, path = "CSV"): aq.ColumnTable {
-  const result = parseCsv(text, path);
-  const fields = result.meta.fields ?? [];
-  const columns: Record<string, unknown[]> = {};
-  for (const field of fields) columns[field] = result.data.map((row) => row[field] ?? null);
-  return aq.table(columns);
 }
 
 function isNode(value: unknown): value is Node {
@@ -147,12 +124,12 @@ export interface Stdlib {
 export function createStdlib(host: StdlibHost): Stdlib {
   const doc = host.document;
   const pageDocument = "document" in globalThis ? Reflect.get(globalThis, "document") : undefined;
-  const loadCsv = async (path: string) => csvToTable(await host.readText(path), path);
+  const loadCsv = async (path: string) => (await csv()).csvToTable(await host.readText(path), path);
   const FileAttachment = (path: string): DataFile => ({
     name: path,
     text: () => host.readText(path),
     json: async () => JSON.parse(await host.readText(path)),
-    csv: async () => parseCsvRows(await host.readText(path), path),
+    csv: async () => (await csv()).parseCsvRows(await host.readText(path), path),
     arquero: () => loadCsv(path),
     bytes: () => host.readBytes(path),
   });

@@ -70,10 +70,14 @@ function isColumnLike(value: ColumnLike | ArrayLike<unknown>): value is ColumnLi
   return "at" in value && typeof value.at === "function";
 }
 
-function extract(column: ColumnLike | ArrayLike<unknown>): Float64Array {
-  if (column instanceof Float64Array) return column;
-  const hit = cache.get(column);
-  if (hit) return hit;
+/** A column that converts itself (the loaders' typed-array views: one tight loop, no per-cell `at`). */
+function hasFloat64(value: ColumnLike | ArrayLike<unknown>): value is ColumnLike & { toFloat64(): Float64Array } {
+  return "toFloat64" in value && typeof value.toFloat64 === "function";
+}
+
+/** One column as numbers, NaN for system missing. */
+function convert(column: ColumnLike | ArrayLike<unknown>): Float64Array {
+  if (hasFloat64(column)) return column.toFloat64();
   const n = column.length;
   const out = new Float64Array(n);
   if (isNumericArray(column)) {
@@ -86,6 +90,14 @@ function extract(column: ColumnLike | ArrayLike<unknown>): Float64Array {
   } else {
     for (let i = 0; i < n; i++) out[i] = toNumber(column[i]);
   }
+  return out;
+}
+
+function extract(column: ColumnLike | ArrayLike<unknown>): Float64Array {
+  if (column instanceof Float64Array) return column;
+  const hit = cache.get(column);
+  if (hit) return hit;
+  const out = convert(column);
   cache.set(column, out);
   return out;
 }

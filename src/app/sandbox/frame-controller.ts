@@ -9,6 +9,7 @@
  * MessagePort that came with `open` (protocol.ts says why a port). The shell is trusted; cell code
  * in this frame posting to itself is not the parent.
  */
+import { cellViewport } from "../cell-viewport";
 import { SurveyScope } from "../../analysis/survey-scope";
 import { toLoadResult } from "../../data/loaders/column-table";
 import { surveyFilterToParams } from "../../data/survey-filter";
@@ -142,7 +143,11 @@ export class FrameController {
         this.opened?.scope.setFilter(message.filter);
         return;
       case "data":
-        if (this.opened) this.applyData(this.opened.scope, message.data);
+        if (this.opened) {
+          // A switch of data: the filter bar's new N is painted before the cells recompute.
+          cellViewport().paintFirst();
+          this.applyData(this.opened.scope, message.data);
+        }
         return;
       case "file": {
         const waiting = this.files.get(message.id);
@@ -201,7 +206,7 @@ export class FrameController {
       drafts: message.drafts,
       inputs: message.inputs,
       createRuntime: () => {
-        const runtime = scope.attached(new NotebookRuntime({ builtins, onLongRun: (id) => this.reportLong(id) }));
+        const runtime = scope.attached(new NotebookRuntime({ builtins, onLongRun: (id) => this.reportLong(id), deferCell: (id) => cellViewport().defer(id) }));
         for (const cell of held) runtime.hold(cell.id, cell.message);
         return runtime;
       },

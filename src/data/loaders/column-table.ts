@@ -20,6 +20,21 @@ export class NumberColumnView {
   at(row: number): number | null {
     return numberAt(this.data.values, this.marker, row);
   }
+  /**
+   * The column as a fresh Float64Array, NaN for missing: what the statistics core caches (its
+   * `extract`), without a call of `at` per value.
+   */
+  toFloat64(): Float64Array {
+    const values = this.data.values;
+    // The engine converts the integers natively; one monomorphic pass then marks the missing.
+    const out = new Float64Array(values.length);
+    out.set(values);
+    const marker = this.marker;
+    if (marker === marker) {
+      for (let i = 0; i < out.length; i++) if (out[i] === marker) out[i] = Number.NaN;
+    }
+    return out;
+  }
   *[Symbol.iterator](): Iterator<number | null> {
     for (let i = 0; i < this.length; i++) yield this.at(i);
   }

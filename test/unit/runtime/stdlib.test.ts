@@ -4,7 +4,8 @@ import { mergeLazy } from "../../../src/base/merge-lazy";
 import type { CellDoc } from "../../../src/notebook/document";
 import { HeadlessInput, headlessInputs } from "../../../src/runtime/headless-inputs";
 import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
-import { createHtml, createMd, createStdlib, csvToTable, parseCsvRows } from "../../../src/runtime/stdlib";
+import { createHtml, createMd, createStdlib } from "../../../src/runtime/stdlib";
+import { csvToTable, parseCsvRows } from "../../../src/runtime/csv-table";
 
 const files: Record<string, string> = {
   "demo/a.csv": "navn,antall,aktiv\nÅs,3,true\nBø,,false\n",

@@ -1,0 +1,134 @@
+/**
+ * Which cells of the notebook in this window are on or near the screen, so the runtime can run
+ * those first (issue 12). Cells run at once while the task that runs them is young (under
+ * `SLICE_MS`: a small notebook settles in one task, as before); past that, a cell far off screen
+ * waits until the cells on screen have been painted, and then the waiting cells — and the cells
+ * that depend on them — run one per task, so a filter change paints what the reader looks at within
+ * a frame or two and the page answers input between the cells below. Every cell still runs and its
+ * value is current (`idle()` waits for it); only the order and the tasks change.
+ *
+ * `<nb-cell>` registers its element; `deferCell` is given to the NotebookRuntime. A cell whose
+ * position is not known yet (not drawn, or the observer has not reported) runs at once.
+ */
+
+/** How far outside the viewport a cell still counts as on screen (it is about to be scrolled to). */
+const MARGIN = "300px 0px";
+/** A hidden frame gets no animation frames: deferred cells then run after this long anyway. */
+const NO_FRAME_MS = 100;
+/** How long one task may run cells far off screen before the rest wait for a paint. */
+const SLICE_MS = 8;
+
+/** Cells near the viewport of one window, and the queue of the cells that wait. */
+export class CellViewport {
+  private readonly far = new Set<string>();
+  private readonly ids = new WeakMap<Element, string>();
+  private observer: IntersectionObserver | undefined;
+  private painted: Promise<void> | undefined;
+  private held: Promise<void> | undefined;
+  private queue: Promise<void> = Promise.resolve();
+  /** When the current task began running cells (undefined: none yet in this task). */
+  private sliceStart: number | undefined;
+  /** Cells queued and not yet let run. */
+  private waiting = 0;
+  /** After the paint: cells queued now only wait for a task of their own, not another paint. */
+  private draining = false;
+  private readonly channel: MessageChannel;
+  private readonly ticks: (() => void)[] = [];
+
+  constructor() {
+    this.channel = new MessageChannel();
+    this.channel.port1.onmessage = () => this.ticks.shift()?.();
+  }
+
+  /** Track a cell's element (its `<nb-cell>`). */
+  watch(element: Element, id: string): void {
+    this.ids.set(element, id);
+    this.observer ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const cell = this.ids.get(entry.target);
+        if (cell === undefined) continue;
+        if (entry.isIntersecting) this.far.delete(cell);
+        else this.far.add(cell);
+      }
+    }, { rootMargin: MARGIN });
+    this.observer.observe(element);
+  }
+
+  /** Stop tracking an element (removed from the page); its cell then runs at once again. */
+  unwatch(element: Element): void {
+    const id = this.ids.get(element);
+    if (id !== undefined) this.far.delete(id);
+    this.observer?.unobserve(element);
+  }
+
+  /**
+   * Until the next paint, every cell waits (those on screen first, then the rest): after a switch
+   * to a big file the filter bar's new N is drawn before any cell computes over a million rows.
+   */
+  paintFirst(): void {
+    const hold = this.afterPaint().then(() => {
+      if (this.held === hold) this.held = undefined;
+    });
+    this.held = hold;
+  }
+
+  /** For RuntimeOptions.deferCell: undefined (run now) for a cell on screen, else when it may run. */
+  defer(id: string): Promise<void> | undefined {
+    // Every cell started in this task counts against its slice, those on screen too.
+    const young = this.youngTask();
+    if (!this.far.has(id)) return this.held;
+    if (this.held === undefined && this.waiting === 0 && !this.draining && young) return undefined;
+    this.waiting++;
+    // After the next paint (once per burst), one cell per task (a message: timers are clamped to 4 ms).
+    const start = this.draining ? undefined : (this.painted ??= this.afterPaint().then(() => {
+      this.painted = undefined;
+      this.draining = true;
+    }));
+    const held = this.held;
+    const turn = this.queue.then(() => Promise.all([start, held])).then(() => this.nextTask());
+    this.queue = turn;
+    // Registered before the runtime's own reaction, so it runs before the cell: a dependent the
+    // cell defers in the same task finds `waiting` > 0 again before the burst is checked.
+    void turn.then(() => {
+      if (--this.waiting === 0) void this.nextTask().then(() => (this.draining = this.waiting > 0));
+    });
+    return turn;
+  }
+
+  /** Whether the current task began running cells less than SLICE_MS ago. */
+  private youngTask(): boolean {
+    const now = performance.now();
+    if (this.sliceStart === undefined) {
+      this.sliceStart = now;
+      // Cleared at the next task: each task gets its own slice.
+      void this.nextTask().then(() => (this.sliceStart = undefined));
+    }
+    return now - this.sliceStart < SLICE_MS;
+  }
+
+  private afterPaint(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, NO_FRAME_MS);
+      requestAnimationFrame(() =>
+        setTimeout(() => {
+          clearTimeout(timer);
+          resolve();
+        }),
+      );
+    });
+  }
+
+  private nextTask(): Promise<void> {
+    return new Promise((resolve) => {
+      this.ticks.push(resolve);
+      this.channel.port2.postMessage(null);
+    });
+  }
+}
+
+let shared: CellViewport | undefined;
+
+/** The viewport tracker of this window (one notebook per frame). */
+export function cellViewport(): CellViewport {
+  return (shared ??= new CellViewport());
+}
