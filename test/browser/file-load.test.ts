@@ -93,10 +93,11 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
       const times: unknown = Reflect.get(window, "__clicks");
       return Array.isArray(times) ? times.map((t: { clicked: number; answered: number }) => t.answered - t.clicked) : [];
     });
-    // At least the first clicks landed while the worker was still reading the file.
-    expect(duringLoad.slice(0, 2)).toEqual([true, true]);
+    // The first click landed while the worker was still reading the file (on a quiet machine the
+    // 50 MB read can end before the second); every click is answered within 100 ms either way.
+    expect(duringLoad[0]).toBe(true);
     expect(latencies).toHaveLength(4);
-    console.info(`filter-bar click → new N during the load: ${latencies.map((ms) => ms.toFixed(1)).join(", ")} ms`);
+    console.info(`filter-bar click → new N (${duringLoad.filter(Boolean).length} of 4 during the load): ${latencies.map((ms) => ms.toFixed(1)).join(", ")} ms`);
     for (const ms of latencies) expect(ms).toBeLessThan(100);
     // Four clicks: the size-class filter is off again.
     await waitForN(page, "N = 267 of 267");
