@@ -164,6 +164,6 @@ export function crosswalkShown(results: readonly ComparisonResult[], mask: boole
       return read.prefix + shown.auditLine({ ...parts, line: auditLine(parts), disclosureSensitive: true }, ids);
     },
     text: (text) => shown.auditText(text, { n: selectionN ?? "N", base: "-" }),
-    note: () => shown.note("so are counts that would give them back; a comparison that hides a count shows no shares, ranges or test"),
+    note: () => shown.note("a comparison that hides a count shows no shares, ranges or test"),
   };
 }
