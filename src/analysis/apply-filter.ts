@@ -10,6 +10,7 @@ import type { Codebook } from "../data/codebook";
 import { describeSurveyFilter, isDisclosureSensitive, surveyFilterConditions, TOO_FEW_RESPONDENTS, type ModelLabel, type SurveyFilter } from "../data/survey-filter";
 import type { FilterCondition } from "../data/filter-condition";
 import { filterView, type FilterView } from "../stats/index";
+import { DISCLOSURE_THRESHOLD, guardCount } from "../stats/disclosure";
 import { modelLabelOf, rowsOf, type Survey, type SurveyRow } from "./survey";
 
 /** How a selection reads: fine, too few for percentages, or empty. */
@@ -70,19 +71,42 @@ function once<T>(make: () => T): () => T {
   return () => (value ??= { v: make() }).v;
 }
 
+/** How a selection is shown. */
+export interface SelectionOptions {
+  /**
+   * A shared view (a shared link or an export): under a county or size-class filter an N of 1–2
+   * reads "N < 3" in `summary` and `message` (chart subtitles and headers print them), like every
+   * other count there. `n` stays the number: cells compute with it.
+   */
+  shared?: boolean;
+}
+
+/** The selection's summary and message as a shared view prints them: an N of 1–2 as "< 3". */
+function guardedTexts(n: number, total: number, description: string, filtered: boolean, masked: boolean): { summary: string; message?: string } {
+  const scope = filtered ? ` (${description})` : "";
+  if (!masked) return { summary: `N = ${n} of ${total}${scope}` };
+  return {
+    summary: `N < ${DISCLOSURE_THRESHOLD} of ${total}${scope}`,
+    message: `Fewer than ${DISCLOSURE_THRESHOLD} respondents match (${description}): too few for reliable percentages; read counts, not shares.`,
+  };
+}
+
 /** Apply `filter` to `survey`: one pass over the filter columns; rows and table on demand. */
-export function applyFilter(survey: Survey, filter: SurveyFilter): FilteredSurvey {
+export function applyFilter(survey: Survey, filter: SurveyFilter, options: SelectionOptions = {}): FilteredSurvey {
   const modelLabel: ModelLabel = modelLabelOf(survey.codebook);
   const conditions = surveyFilterConditions(filter, modelLabel);
   const view = filterView(survey.table, conditions);
   const n = view.numRows();
   const total = survey.table.numRows();
   const description = describeSurveyFilter(filter, modelLabel);
-  const { status, message } = selectionStatus(n, description);
+  const { status, message: plain } = selectionStatus(n, description);
+  const masked = options.shared === true && isDisclosureSensitive(filter) && guardCount(n, { active: true }).masked;
+  const texts = guardedTexts(n, total, description, conditions.length > 0, masked);
+  const message = texts.message ?? plain;
+  const summary = texts.summary;
   const table = once(() => (conditions.length ? survey.table.reify(Array.from(view.indices())) : survey.table));
   const rows = once(() => (conditions.length ? rowsOf(table()) : survey.rows));
-  const summary = `N = ${n} of ${total}${conditions.length ? ` (${description})` : ""}`;
-  const draws = once(() => survey.draws?.map((draw, k) => (k === 0 ? selection : applyFilter(draw, filter))));
+  const draws = once(() => survey.draws?.map((draw, k) => (k === 0 ? selection : applyFilter(draw, filter, options))));
   const selection: FilteredSurvey = {
     survey, codebook: survey.codebook, filter, view, n, total, description, conditions, status, message, summary,
     get table() {

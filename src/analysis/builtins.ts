@@ -213,7 +213,7 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
         modelLabel: modelLabelOf(survey.codebook),
       });
     },
-    applyFilter: (value, filter) => applyFilter(surveyArgument("applyFilter", value), filterArgument("applyFilter", filter)),
+    applyFilter: (value, filter) => applyFilter(surveyArgument("applyFilter", value), filterArgument("applyFilter", filter), { shared }),
     matchesFilter: (record, filter) => meetsConditions(surveyFilterConditions(filterArgument("matchesFilter", filter)), (variable) => record[variable]),
     describeFilter: (filter) => describeSurveyFilter(filterArgument("describeFilter", filter)),
     // Every recomputed figure comes with what it rests on (printed, determined, the reconstruction).

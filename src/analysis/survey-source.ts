@@ -88,7 +88,8 @@ export class SurveySource {
   private readonly userSurveys = new WeakMap<LoadResult, Survey>();
   private readonly selections = new Map<string, { survey: Survey; selection: FilteredSurvey }>();
 
-  constructor(private readonly host: SurveyHost) {}
+  /** `host.view` "shared": selections print an N of 1–2 under a county or size filter as "N < 3". */
+  constructor(private readonly host: SurveyHost & { readonly view?: "live" | "shared" }) {}
 
   /** The report's codebook, printed tables and adopters, read once. */
   reportFacts(): Promise<ReportFacts> {
@@ -131,7 +132,7 @@ export class SurveySource {
       this.selections.set(key, hit);
       return hit.selection;
     }
-    const selection = applyFilter(survey, filter);
+    const selection = applyFilter(survey, filter, { shared: this.host.view === "shared" });
     this.selections.delete(key);
     this.selections.set(key, { survey, selection });
     for (const old of this.selections.keys()) {

@@ -12,7 +12,7 @@
  * `diff` also evaluate the same filter on every reconstruction of the ensemble
  * (`selection.draws()`), and on a user's own file mark their verdicts "your data".
  */
-import { EMPTY_FILTER, type SurveyFilter } from "../../data/survey-filter";
+import { EMPTY_FILTER, isDisclosureSensitive, type SurveyFilter } from "../../data/survey-filter";
 import { parseThesis, type ThesisData } from "../../data/thesis";
 import { builtinError, describeValue } from "../../base/builtin-problem";
 import { ProblemError } from "../../base/result";
@@ -146,6 +146,9 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
   };
   const doc = (what: string): Document => requireDocument(host, what);
   const cache = new MeasuredDrawsCache();
+  // A shared view (a shared link or an export) masks the counts of a county or size-class selection.
+  const shared = host.view === "shared";
+  const sensitive = (filter: SurveyFilter | null): boolean => filter !== null && isDisclosureSensitive(filter);
   const optionsFor = (t: Target, data: ThesisData) => ({ codebook: t.survey.codebook, thesis: data, ...(t.draws ? { draws: t.draws } : {}) });
   /** `t` measured on all its reconstructions, or kept from an earlier call with the same filter. */
   const measured = (t: Target, data: ThesisData): MeasuredDraws =>
@@ -161,9 +164,9 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     SMALL_VS_LARGE,
     evaluate: (selection, data) => {
       const t = targetOf(selection, "crosswalk.evaluate");
-      return judgeDraws(t.source, CROSSWALK, measured(t, data), optionsFor(t, data));
+      return { ...judgeDraws(t.source, CROSSWALK, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };
     },
-    table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption),
+    table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true }),
     timeline: (selection, data) => {
       const { source, survey } = targetOf(selection, "crosswalk.timeline");
       return bmsTimeline(source, data, { codebook: survey.codebook });
@@ -173,9 +176,10 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     casesForFilter,
     diff: (value, a, b, data) => {
       const { survey } = targetOf(value, "crosswalk.diff");
-      return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data });
+      const disclosureSensitive = sensitive(a.filter) || sensitive(b.filter);
+      return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data }).map((d) => ({ ...d, disclosureSensitive }));
     },
-    diffTable: (diffs) => renderDiffTable(doc("crosswalk.diffTable"), diffs),
+    diffTable: (diffs) => renderDiffTable(doc("crosswalk.diffTable"), diffs, { mask: shared && diffs.some((d) => d.disclosureSensitive === true) }),
   };
   // thesis.json is read only when a cell reads `thesis`: a getter, carried over as one by mergeLazy.
   return {

@@ -64,6 +64,8 @@ export interface ComparisonDiff {
   /** True when both verdicts are findings and differ. */
   flips: boolean;
   explanation: string;
+  /** Either side is narrowed by county or size class: a shared view masks its small counts. */
+  disclosureSensitive?: boolean;
 }
 
 /** The difference between two states on one draw: the compared values, the method, its statistic and p. */

@@ -15,6 +15,7 @@ import type { ComparisonDiff } from "./crosswalk-diff";
 import { pct, pctRange } from "./crosswalk-format";
 import { formatLines } from "./crosswalk-thesis";
 import { FINDING_SHARE } from "../evidence/evidence";
+import { crosswalkShown, NOT_SHOWN, type CrosswalkShown } from "./crosswalk-shown";
 
 /**
  * The tables' styles, once per table: badge colours per verdict (colour-blind safe pairs; the word
@@ -164,16 +165,18 @@ function marker(document: Document, r: BaseResult): HTMLElement {
   return evidenceMarker(document, r.ensemble.evidence, (v) => (key.percent ? (100 * v).toFixed(1) : v.toFixed(2)), key.percent ? " %" : "");
 }
 
-function numbersCell(document: Document, r: ComparisonResult): HTMLElement {
+function numbersCell(document: Document, r: ComparisonResult, shown: CrosswalkShown): HTMLElement {
   const wrap = document.createElement("div");
   const report = r.reportBase;
   const differs = report !== undefined && report.verdict !== r.verdict;
-  const answered = div(document, `${differs ? "Answered base: " : ""}${formatNumbers(r.numbers)} `, evidenceClass(r.ensemble.evidence.kind));
-  answered.appendChild(marker(document, r));
+  // A comparison that hides a count shows no marker: the key figure's range of a determined share is the share.
+  const hides = shown.hides(r);
+  const answered = div(document, `${differs ? "Answered base: " : ""}${shown.numbers(r) ?? ""} `, evidenceClass(r.ensemble.evidence.kind));
+  if (!hides) answered.appendChild(marker(document, r));
   wrap.appendChild(answered);
   if (report && differs) {
-    const line = div(document, `Report's base (Tabell ${report.table}, «vet ikke» kept in): ${formatNumbers(report.numbers)} `, `cw-line report-base ${evidenceClass(report.ensemble.evidence.kind)}`);
-    line.appendChild(marker(document, report));
+    const line = div(document, `Report's base (Tabell ${report.table}, «vet ikke» kept in): ${shown.numbers(r, "report") ?? ""} `, `cw-line report-base ${evidenceClass(report.ensemble.evidence.kind)}`);
+    if (!hides) line.appendChild(marker(document, report));
     wrap.appendChild(line);
   }
   const note = div(document, evidenceText(r), "cw-small evidence");
@@ -182,7 +185,7 @@ function numbersCell(document: Document, r: ComparisonResult): HTMLElement {
   return cell(document, "td", wrap, "", COLUMNS[3]);
 }
 
-function resultCell(document: Document, r: ComparisonResult): HTMLElement {
+function resultCell(document: Document, r: ComparisonResult, shown: CrosswalkShown): HTMLElement {
   const wrap = document.createElement("div");
   const report = r.reportBase;
   if (report && report.verdict !== r.verdict) {
@@ -193,8 +196,8 @@ function resultCell(document: Document, r: ComparisonResult): HTMLElement {
   } else {
     wrap.appendChild(verdictBadge(document, r));
   }
-  wrap.appendChild(div(document, r.explanation, "cw-line"));
-  if (report && report.verdict !== r.verdict) wrap.appendChild(div(document, `On the report's base: ${report.explanation}`, "cw-line"));
+  wrap.appendChild(div(document, shown.explanation(r) ?? "", "cw-line"));
+  if (report && report.verdict !== r.verdict) wrap.appendChild(div(document, `On the report's base: ${shown.explanation(r, "report") ?? ""}`, "cw-line"));
   if (r.numbers !== null) {
     // The audit line asks the statistics kernels again: it is written when the reader opens it.
     const details = document.createElement("details");
@@ -204,7 +207,7 @@ function resultCell(document: Document, r: ComparisonResult): HTMLElement {
     code.className = "cw-audit";
     details.append(summary, code);
     details.addEventListener("toggle", () => {
-      if (details.open && !code.textContent) code.textContent = r.audit;
+      if (details.open && !code.textContent) code.textContent = shown.audit(r);
     });
     wrap.appendChild(details);
   }
@@ -222,13 +225,20 @@ export function methodNote(evaluation: CrosswalkEvaluation): string {
   return `${tally} ${basis} Shares are judged against the threshold stated in each row (95 % Wilson interval and score test); group differences by Pearson χ², or Fisher's exact test when an expected count is below 5; size trends by the Cochran–Armitage test; correlations by Pearson r. The p-values of the ${evaluation.tested} comparisons that can be judged are adjusted together with Benjamini–Hochberg (false discovery rate 5 %): a verdict needs q < .05 in the expected or the opposite direction. "Vet ikke" is left out of the base; where the report's table keeps it in and the verdict differs, both are shown. Bases under 10 are not comparable.`;
 }
 
+/** Options of the crosswalk tables. */
+export interface CrosswalkTableOptions {
+  /** Mask counts of 1–2 and what gives them back (a shared view of a county or size-class filter). */
+  mask?: boolean;
+}
+
 /** The crosswalk table: finding, quotes, survey measure and criterion, numbers, verdict (with explanation and audit). */
-export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEvaluation, caption?: string): HTMLElement {
+export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEvaluation, caption?: string, options: CrosswalkTableOptions = {}): HTMLElement {
+  const shown = crosswalkShown(evaluation.results, options.mask === true, formatNumbers);
   const table = document.createElement("table");
   table.className = "crosswalk cw-table";
   if (caption) {
     const cap = document.createElement("caption");
-    cap.textContent = caption;
+    cap.textContent = shown.text(caption);
     table.appendChild(cap);
   }
   table.appendChild(headerRow(document, [...COLUMNS]));
@@ -239,16 +249,19 @@ export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEv
     tr.dataset.verdict = r.verdict;
     tr.dataset.evidence = r.ensemble.evidence.kind;
     if (r.reportBase) tr.dataset.reportVerdict = r.reportBase.verdict;
-    tr.append(findingCell(document, r), quoteCell(document, r), measureCell(document, r), numbersCell(document, r), resultCell(document, r));
+    tr.append(findingCell(document, r), quoteCell(document, r), measureCell(document, r), numbersCell(document, r, shown), resultCell(document, r, shown));
     tbody.appendChild(tr);
   }
   table.appendChild(tbody);
   const kinds = evaluation.results.flatMap((r) => [r.ensemble.evidence.kind, ...(r.reportBase ? [r.reportBase.ensemble.evidence.kind] : [])]);
-  return wrapped(document, table, evidenceLegend(document, kinds, evaluation.basis === "ensemble" ? evaluation.draws : 0), div(document, methodNote(evaluation), "cw-note crosswalk-method"));
+  const notes = shown.note().map((text) => div(document, text, "cw-note tv-disclosure-note"));
+  return wrapped(document, table, evidenceLegend(document, kinds, evaluation.basis === "ensemble" ? evaluation.draws : 0), div(document, methodNote(evaluation), "cw-note crosswalk-method"), ...notes);
 }
 
 /** The what-if table: each comparison under two filter states, the difference, its test, and flips. */
-export function renderDiffTable(document: Document, diffs: readonly ComparisonDiff[]): HTMLElement {
+export function renderDiffTable(document: Document, diffs: readonly ComparisonDiff[], options: CrosswalkTableOptions = {}): HTMLElement {
+  const shownA = crosswalkShown(diffs.map((d) => d.a), options.mask === true, formatNumbers);
+  const shownB = crosswalkShown(diffs.map((d) => d.b), options.mask === true, formatNumbers);
   const table = document.createElement("table");
   table.className = "crosswalk-diff cw-table";
   const [la = "A", lb = "B"] = diffs[0]?.labels ?? [];
@@ -260,18 +273,21 @@ export function renderDiffTable(document: Document, diffs: readonly ComparisonDi
     tr.dataset.id = d.id;
     tr.dataset.flips = String(d.flips);
     tr.dataset.difference = d.finding;
-    const side = (r: ComparisonResult, label: string): HTMLElement => {
+    const side = (r: ComparisonResult, label: string, shown: CrosswalkShown): HTMLElement => {
       const wrap = document.createElement("div");
-      wrap.append(verdictBadge(document, r), document.createTextNode(` ${formatNumbers(r.numbers)}`));
+      wrap.append(verdictBadge(document, r), document.createTextNode(` ${shown.numbers(r) ?? ""}`));
       return cell(document, "td", wrap, "", label);
     };
+    // A side that hides a count shows no share, so neither the difference nor its test (either gives it back).
+    const hides = shownA.hides(d.a) || shownB.hides(d.b);
     const isR = d.method === "Fisher z";
-    const value = d.difference === null ? "" : `${isR ? d.difference.toFixed(2) : `${(100 * d.difference).toFixed(0)} points`}; `;
+    const value = d.difference === null || hides ? "" : `${isR ? d.difference.toFixed(2) : `${(100 * d.difference).toFixed(0)} points`}; `;
     const across = d.significantIn.m > 1 ? `; significant in ${d.significantIn.k} of ${d.significantIn.m} reconstructions (${d.finding})` : "";
+    const test = hides ? `test ${NOT_SHOWN}` : d.test;
     const flip = d.flips ? "flips" : d.a.verdict === d.b.verdict ? "same" : "differs, not a finding";
-    tr.append(cell(document, "td", d.comparison.title, "", labels[0]), side(d.a, la), side(d.b, lb), cell(document, "td", `${value}${d.test}${across}`, "", labels[3]), cell(document, "td", flip, d.flips ? "cw-flip" : "", labels[4]));
+    tr.append(cell(document, "td", d.comparison.title, "", labels[0]), side(d.a, la, shownA), side(d.b, lb, shownB), cell(document, "td", `${value}${test}${across}`, "", labels[3]), cell(document, "td", flip, d.flips ? "cw-flip" : "", labels[4]));
     tbody.appendChild(tr);
   }
   table.appendChild(tbody);
-  return wrapped(document, table);
+  return wrapped(document, table, ...[...shownA.note(), ...shownB.note()].slice(0, 1).map((text) => div(document, text, "cw-note tv-disclosure-note")));
 }

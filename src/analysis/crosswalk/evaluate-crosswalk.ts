@@ -88,6 +88,8 @@ export interface CrosswalkEvaluation {
   basis: "ensemble" | "your-data";
   /** Tests adjusted together by Benjamini–Hochberg on the canonical draw. */
   tested: number;
+  /** The selection is narrowed by county or size class: a shared view masks its small counts. */
+  disclosureSensitive?: boolean;
 }
 
 /** The verdict of one measurement given its adjusted q. */

@@ -194,7 +194,7 @@ export class FrameController {
 
   private open(message: Extract<ShellMessage, { type: "open" }>): void {
     const host = this.host();
-    const scope = new SurveyScope(() => import("../../analysis/survey-source").then((m) => new m.SurveySource(host)));
+    const scope = new SurveyScope(() => import("../../analysis/survey-source").then((m) => new m.SurveySource({ ...host, view: message.view })));
     // Filter and data are set before the runtime exists, so the first run already uses them.
     this.shellFilter = surveyFilterToParams(message.filter);
     scope.setFilter(message.filter);

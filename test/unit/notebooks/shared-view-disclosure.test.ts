@@ -103,9 +103,7 @@ async function checkNotebook(name: string, filters: readonly { filter: SurveyFil
  * Notebooks whose shared view still leaks, with why: the test is expected to fail for them (and
  * fails the run once they stop leaking, so the entry must go).
  */
-const OPEN: Readonly<Record<string, string>> = {
-  "06-thesis-crosswalk.html": "the crosswalk's shares, bases and audit lines are not under the guard yet (issue 11 §3)",
-};
+const OPEN: Readonly<Record<string, string>> = {};
 
 describe("the shared view of every shipped notebook under county × size-class filters", () => {
   const codebook = codebookFacts();

@@ -1,0 +1,82 @@
+/**
+ * The crosswalk table in a shared view of a county × size-class selection: a share whose yes count
+ * or base is 1–2 (counted here by hand from the respondents' rows, not by the crosswalk's counter)
+ * prints "< 3" (or "·", where "< 3" would give the others back) and no percentage, its audit line shows no N of 1–2, and the verdicts are the
+ * owner's. The whole page over every county × size pair is checked by
+ * test/unit/notebooks/shared-view-disclosure.test.ts.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { applyFilter } from "../../../src/analysis/apply-filter";
+import { evaluateCrosswalk } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
+import { renderCrosswalkTable } from "../../../src/analysis/crosswalk/crosswalk-table";
+import type { Survey } from "../../../src/analysis/survey";
+import { loadSurvey } from "../../../src/analysis/survey-source";
+import { EMPTY_FILTER } from "../../../src/data/survey-filter";
+import { nodeHost } from "../notebooks/headless-survey";
+
+/** A percentage printed beside a base: "64.3 % (95 % CI …) of 213" or "40.0 % of 5". */
+const SHARE_OF = /[\d.]+ %(?: \(95 % CI [^)]*\))? of /;
+
+describe("the crosswalk table in a shared view", () => {
+  let survey: Survey;
+  beforeAll(async () => {
+    survey = await loadSurvey(nodeHost());
+  });
+
+  it("hides yes counts and bases of 1–2 and their percentages, keeps the verdicts", () => {
+    const document = nodeHost().document;
+    // County × size pairs of 3–30 respondents, counted from the rows.
+    const pairs = new Map<string, number>();
+    for (const row of survey.rows) pairs.set(`${String(row.fylke)}|${String(row.size_class)}`, (pairs.get(`${String(row.fylke)}|${String(row.size_class)}`) ?? 0) + 1);
+    const chosen = [...pairs].filter(([, n]) => n >= 3 && n <= 30).slice(0, 6);
+    let checked = 0;
+    for (const [key] of chosen) {
+      const [fylke = 0, size = 0] = key.split("|").map(Number);
+      const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke], sizeClass: [size] });
+      expect(selection.disclosureSensitive).toBe(true);
+      const rows = survey.rows.filter((r) => Number(r.fylke) === fylke && Number(r.size_class) === size);
+      const evaluation = evaluateCrosswalk(selection.view, { codebook: survey.codebook });
+      const owner = renderCrosswalkTable(document, evaluation);
+      const shared = renderCrosswalkTable(document, evaluation, undefined, { mask: true });
+      const verdicts = (el: Element): string[] => [...el.querySelectorAll("tbody tr")].map((tr) => tr.getAttribute("data-verdict") ?? "");
+      expect(verdicts(shared)).toEqual(verdicts(owner));
+      for (const details of shared.querySelectorAll("details")) {
+        details.setAttribute("open", "");
+        details.dispatchEvent(new (document.defaultView?.Event ?? Event)("toggle"));
+      }
+      for (const tr of shared.querySelectorAll("tbody tr")) {
+        const audit = tr.querySelector(".cw-audit")?.textContent ?? "";
+        expect(audit, key).not.toMatch(/\b[Nn] = [12]\b|base = [12] /);
+        const c = evaluation.results.find((r) => r.id === tr.getAttribute("data-id"))?.comparison;
+        const m = c?.measure;
+        if (m?.kind !== "share" || m.outcome.base !== "valid" || m.among?.length) continue;
+        const valid = new Set(m.outcome.valid);
+        const positive = new Set(m.outcome.positive);
+        const n = rows.filter((r) => valid.has(Number(r[m.outcome.variable]))).length;
+        const x = rows.filter((r) => valid.has(Number(r[m.outcome.variable])) && positive.has(Number(r[m.outcome.variable]))).length;
+        const numbers = tr.children[3]?.textContent ?? "";
+        if ((x >= 1 && x <= 2) || (n >= 1 && n <= 2)) {
+          checked++;
+          expect(numbers, `${key} ${c?.id} x = ${x}, n = ${n}`).toMatch(x >= 1 && x <= 2 ? /^(< 3|·) of / : /^(< 3|·|\d+) of (< 3|·);/);
+          expect(tr.textContent ?? "", `${key} ${c?.id}`).not.toMatch(SHARE_OF);
+        } else if (x >= 3 && n - x >= 3) {
+          // Nothing small in this comparison: it shows its count as the owner sees it, unless its
+          // audit line shares a count hidden for another comparison.
+          expect(numbers).toMatch(new RegExp(`^(${SHARE_OF.source}${n};|${x} of (·|< 3);|·|< 3)`));
+        }
+      }
+    }
+    expect(checked, "no comparison with a count of 1–2 was checked").toBeGreaterThan(0);
+  });
+
+  it("leaves the owner's view as it was", () => {
+    const document = nodeHost().document;
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [1], sizeClass: [1] });
+    const evaluation = evaluateCrosswalk(selection.view, { codebook: survey.codebook });
+    const owner = renderCrosswalkTable(document, evaluation, "caption N = 2 of 267");
+    expect(owner.textContent ?? "").toMatch(SHARE_OF);
+    expect(owner.querySelector("caption")?.textContent).toBe("caption N = 2 of 267");
+    expect(owner.querySelector(".tv-disclosure-note")).toBeNull();
+    expect(renderCrosswalkTable(document, evaluation, "caption N = 2 of 267", { mask: false }).outerHTML).toBe(owner.outerHTML);
+  });
+});
