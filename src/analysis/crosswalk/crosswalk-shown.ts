@@ -71,15 +71,18 @@ function register(shown: ShownCounts, p: string, numbers: ComparisonNumbers): st
 }
 
 /** The numbers in a few words with every count as `t` writes it and no share (a hiding comparison). */
-function maskedNumbers(numbers: ComparisonNumbers, p: string, t: (id: string) => string): string {
+function maskedNumbers(numbers: ComparisonNumbers, p: string, t: (id: string) => string, hidden: (id: string) => boolean): string {
+  // "0 of < 3" would say that the 1–2 respondents all answered no: under a hidden base the part
+  // is hidden too (a 0 is never small, so the guard alone would print it).
+  const of = (q: string): string => `${hidden(`${q}:n`) && !hidden(`${q}:x`) ? "·" : t(`${q}:x`)} of ${t(`${q}:n`)}`;
   switch (numbers.kind) {
     case "share":
     case "diffusion":
-      return `${t(`${p}:x`)} of ${t(`${p}:n`)}; threshold ${pct(numbers.threshold)}`;
+      return `${of(p)}; threshold ${pct(numbers.threshold)}`;
     case "groups":
-      return `${t(`${p}:a:x`)} of ${t(`${p}:a:n`)} vs ${t(`${p}:b:x`)} of ${t(`${p}:b:n`)} (${numbers.method})`;
+      return `${of(`${p}:a`)} vs ${of(`${p}:b`)} (${numbers.method})`;
     case "size-trend":
-      return `${numbers.classes.filter((k) => k.n > 0).map((k) => `${k.sizeClass}: ${t(`${p}:k${k.sizeClass}:x`)} of ${t(`${p}:k${k.sizeClass}:n`)}`).join(" · ")} (N = ${t(`${p}:n`)})`;
+      return `${numbers.classes.filter((k) => k.n > 0).map((k) => `${k.sizeClass}: ${of(`${p}:k${k.sizeClass}`)}`).join(" · ")} (N = ${t(`${p}:n`)})`;
     case "correlation":
       return `n = ${t(`${p}:n`)}`;
   }
@@ -149,7 +152,7 @@ export function crosswalkShown(results: readonly ComparisonResult[], mask: boole
       const base = which === "report" ? r.reportBase : r;
       if (!base) return undefined;
       if (!hides(r) || base.numbers === null) return formatNumbers(base.numbers);
-      return maskedNumbers(base.numbers, which === "report" ? `${prefixOf(r)}:r` : prefixOf(r), t);
+      return maskedNumbers(base.numbers, which === "report" ? `${prefixOf(r)}:r` : prefixOf(r), t, (id) => shown.hidden(id));
     },
     explanation: (r, which = "answered") => {
       const base = which === "report" ? r.reportBase : r;
