@@ -27,6 +27,8 @@ export interface NbEvents {
   "nb-close": Record<string, never>;
   /** <nb-export-menu>: a file was exported (for tests and the status line). */
   "nb-export": { format: string; filename: string };
+  /** <nb-report-nav>: switch between report view (outputs only) and edit view. */
+  "nb-view": { report: boolean };
 }
 
 declare global {
@@ -38,6 +40,7 @@ declare global {
     "nb-delete-local": CustomEvent<NbEvents["nb-delete-local"]>;
     "nb-close": CustomEvent<NbEvents["nb-close"]>;
     "nb-export": CustomEvent<NbEvents["nb-export"]>;
+    "nb-view": CustomEvent<NbEvents["nb-view"]>;
   }
 }
 
