@@ -6,7 +6,7 @@
 import type { CellKind } from "../notebook/document";
 
 /** What a toolbar button asks the app to do. */
-export type ToolbarCommand = "new" | "new-survey" | "import" | "export" | "share" | "revert";
+export type ToolbarCommand = "new" | "new-survey" | "import" | "export" | "export-report" | "print" | "share" | "revert";
 
 /** What a cell's action strip asks its notebook to do. */
 export type CellAction = "up" | "down" | "delete" | `add-${CellKind}`;

@@ -21,6 +21,9 @@ import "./nb-data-source";
 import "./nb-notebook-list";
 import "./nb-share-dialog";
 import "./nb-toolbar";
+import "./nb-print-report";
+import { reportHeadFor } from "../app/report/report-head";
+import type { NbPrintReport, PrintSource } from "./nb-print-report";
 
 /** The run strip appears once a run has taken this long (shorter runs would only flicker). */
 const SHOW_RUNNING_AFTER_MS = 400;
@@ -126,10 +129,28 @@ export class NbApp extends LitElement {
       if (payload) this.shareLink = `${location.origin}${location.pathname}#share=${payload}`;
       // The link never carries the user's file; say so where the user is about to send it.
       if (payload && this.dataSource?.active.kind === "user") wb.banner("info", SHARE_WITHOUT_FILE_NOTICE);
+    } else if (command === "print" && wb.current) {
+      // A fresh report first; the browser's own Print takes the last one (nb-print-report.ts).
+      await Promise.all([wb.current.session.reports.request(), this.querySelector<NbPrintReport>("nb-print-report")?.load()]);
+      window.print();
+    } else if (command === "export-report" && wb.current) {
+      const open = wb.current;
+      const { exportReport } = await import("../app/report/export-report");
+      if (!(await exportReport(open.session, reportHeadFor(wb, open, this.dataSource)))) {
+        wb.banner("info", "The notebook has no outputs to report yet: run it, then export the report.");
+      }
     } else if (command === "revert") {
       if (confirm("Discard your edits of this notebook and reload the version shipped with the app?")) await wb.revert();
     }
   }
+
+  /** What the browser prints: the open notebook's last report (nb-print-report.ts). */
+  private printSource = (): PrintSource | undefined => {
+    const wb = this.workbench;
+    const open = wb?.current;
+    if (!wb || !open) return undefined;
+    return { head: reportHeadFor(wb, open, this.dataSource), snapshot: open.session.reports.latest };
+  };
 
   private onDeleteLocal(event: HTMLElementEventMap["nb-delete-local"]): void {
     const key = event.detail.key;
@@ -251,6 +272,7 @@ export class NbApp extends LitElement {
         </main>
       </div>
       <nb-share-dialog .link=${this.shareLink} @nb-close=${() => (this.shareLink = undefined)}></nb-share-dialog>
+      <nb-print-report .source=${this.printSource}></nb-print-report>
     `;
   }
 }
