@@ -21,15 +21,18 @@ export const REPORT_CSS = `
 .nb-report-cell { margin: 0 0 14px; }
 .nb-report-cell svg { max-width: 100%; height: auto; }
 .nb-report-cell img { max-width: 100%; height: auto; }
-.nb-report-cell .tv-table, .nb-report-cell .nb-output-scroll { overflow: visible; }
+.nb-report-cell .nb-exportable { display: block; }
+.nb-report-cell .nb-exportable > :first-child { max-width: none; }
 .nb-report-cell input[disabled], .nb-report-cell select[disabled] { opacity: 1; color: inherit; }
 @media print {
   @page { size: A4; margin: 16mm 14mm 18mm; }
   .nb-report { max-width: none; padding: 0; font-size: 11pt; }
   .nb-report-toc a::after { content: ""; }
   .nb-report-cell { break-inside: auto; }
+  /* A scrolling box prints as one unbreakable block: a long table would leave half a page empty. */
+  .nb-report-cell .tv-table, .nb-report-cell .cw-wrap, .nb-report-cell .nb-exportable > :first-child { overflow: visible; }
   .nb-report-cell h1, .nb-report-cell h2, .nb-report-cell h3 { break-after: avoid; page-break-after: avoid; }
-  .nb-report-cell svg, .nb-report-cell figure, .nb-report-cell tr, .nb-report-cell img { break-inside: avoid; page-break-inside: avoid; }
+  .nb-report-cell svg, .nb-report-cell figure:not(:has(table)), .nb-report-cell tr, .nb-report-cell img { break-inside: avoid; page-break-inside: avoid; }
   .nb-report-cell table { font-size: 9.5pt; }
   .nb-report-cell thead { display: table-header-group; }
   .nb-report-toc { break-after: page; }
