@@ -6,7 +6,7 @@
 import type { CellKind } from "../notebook/document";
 
 /** What a toolbar button asks the app to do. */
-export type ToolbarCommand = "new" | "new-survey" | "import" | "export" | "export-report" | "print" | "share" | "revert";
+export type ToolbarCommand = "new" | "new-survey" | "import" | "export" | "share" | "revert";
 
 /** What a cell's action strip asks its notebook to do. */
 export type CellAction = "up" | "down" | "delete" | `add-${CellKind}`;
@@ -27,8 +27,10 @@ export interface NbEvents {
   "nb-close": Record<string, never>;
   /** <nb-export-menu>: a file was exported (for tests and the status line). */
   "nb-export": { format: string; filename: string };
-  /** <nb-report-nav>: switch between report view (outputs only) and edit view. */
-  "nb-view": { report: boolean };
+  /** <nb-report-nav>: report view (outputs only) or edit view, and full width or not. */
+  "nb-view": { report: boolean; wide: boolean };
+  /** <nb-report-nav>: "Export report" (the frame asks the shell, which writes the file). */
+  "nb-export-report": Record<string, never>;
 }
 
 declare global {
@@ -41,6 +43,7 @@ declare global {
     "nb-close": CustomEvent<NbEvents["nb-close"]>;
     "nb-export": CustomEvent<NbEvents["nb-export"]>;
     "nb-view": CustomEvent<NbEvents["nb-view"]>;
+    "nb-export-report": CustomEvent<NbEvents["nb-export-report"]>;
   }
 }
 

@@ -23,7 +23,7 @@ import "./nb-share-dialog";
 import "./nb-toolbar";
 import "./nb-print-report";
 import { reportHeadFor } from "../app/report/report-head";
-import type { NbPrintReport, PrintSource } from "./nb-print-report";
+import type { PrintSource } from "./nb-print-report";
 
 /** The run strip appears once a run has taken this long (shorter runs would only flicker). */
 const SHOW_RUNNING_AFTER_MS = 400;
@@ -50,6 +50,7 @@ export class NbApp extends LitElement {
     new ModelController(this, () => this.dataSource, (data, listener) => data.onActiveChange(listener));
     new ModelController(this, () => this.gate, (gate, listener) => gate.onChange(listener));
     new ModelController(this, () => this.workbench?.current?.session, (session, listener) => session.onStatus(listener));
+    new ModelController(this, () => this.workbench?.current?.session.reports, (reports, listener) => reports.onExportAsked(listener), () => void this.exportReport());
   }
 
   override createRenderRoot(): HTMLElement {
@@ -129,18 +130,19 @@ export class NbApp extends LitElement {
       if (payload) this.shareLink = `${location.origin}${location.pathname}#share=${payload}`;
       // The link never carries the user's file; say so where the user is about to send it.
       if (payload && this.dataSource?.active.kind === "user") wb.banner("info", SHARE_WITHOUT_FILE_NOTICE);
-    } else if (command === "print" && wb.current) {
-      // A fresh report first; the browser's own Print takes the last one (nb-print-report.ts).
-      await Promise.all([wb.current.session.reports.request(), this.querySelector<NbPrintReport>("nb-print-report")?.load()]);
-      window.print();
-    } else if (command === "export-report" && wb.current) {
-      const open = wb.current;
-      const { exportReport } = await import("../app/report/export-report");
-      if (!(await exportReport(open.session, reportHeadFor(wb, open, this.dataSource)))) {
-        wb.banner("info", "The notebook has no outputs to report yet: run it, then export the report.");
-      }
     } else if (command === "revert") {
       if (confirm("Discard your edits of this notebook and reload the version shipped with the app?")) await wb.revert();
+    }
+  }
+
+  /** "Export report", asked for in the notebook's frame: the shell writes the file (app/report/). */
+  private async exportReport(): Promise<void> {
+    const wb = this.workbench;
+    const open = wb?.current;
+    if (!wb || !open || open.session.mode !== "live") return;
+    const { exportReport } = await import("../app/report/export-report");
+    if (!(await exportReport(open.session, reportHeadFor(wb, open, this.dataSource)))) {
+      wb.banner("info", "The notebook has no outputs to report yet: run it, then export the report.");
     }
   }
 

@@ -27,6 +27,8 @@ export class NbNotebook extends LitElement {
   @property({ type: Boolean }) shared = false;
   /** Report view: outputs only, with a table of contents (not in preview: nothing has run). */
   @property({ type: Boolean, reflect: true }) report = false;
+  /** Full width on wide screens (wide-tables.css). */
+  @property({ type: Boolean, reflect: true }) wide = false;
 
   /** Keyboard command mode, focus after structure edits, the undo notice. */
   private readonly commands = new CommandMode(this);
@@ -88,7 +90,7 @@ export class NbNotebook extends LitElement {
     this.definedAtRender = new Map(cells.map((c) => [c.id, (session.state(c.id)?.defines ?? []).join(",")]));
     return html`
       ${this.scope && !report ? html`<nb-authoring-bar .session=${session} .scope=${this.scope} ?preview=${preview}></nb-authoring-bar>` : nothing}
-      ${preview ? nothing : html`<nb-report-nav .doc=${session.doc} ?report=${report} @nb-view=${(e: HTMLElementEventMap["nb-view"]) => (this.report = e.detail.report)}></nb-report-nav>`}
+      ${preview ? nothing : html`<nb-report-nav .doc=${session.doc} ?report=${report} ?wide=${this.wide} @nb-view=${(e: HTMLElementEventMap["nb-view"]) => ({ report: this.report, wide: this.wide } = e.detail)}></nb-report-nav>`}
       ${this.scope && usesFilter(session) ? html`<nb-filter-bar class="nb-sticky-filter" .scope=${this.scope} ?shared=${this.shared}></nb-filter-bar>` : nothing}
       <div class="nb-cells" @nb-draft=${this.onDraft} @nb-run=${this.onRun} @nb-cell-action=${this.onAction}>
         ${repeat(

@@ -1,8 +1,7 @@
 /**
  * <nb-print-report>: what the shell prints — the open notebook's report. The browser's Print (menu,
  * Ctrl-P, page.pdf()) fires `beforeprint` and waits for nothing, so the report drawn then is the one
- * the frame last sent (it sends one each time the notebook has been quiet for a second); the
- * toolbar's Print asks for a fresh one first. The report is sanitised (app/report/) and shown in a
+ * the frame last sent (it sends one each time the notebook has been quiet for a second). The report is sanitised (app/report/) and shown in a
  * shadow root, so neither its CSS nor its ids touch the shell; print.css hides everything else.
  * The report code (and DOMPurify) loads a moment after the shell starts, off its first render.
  */
@@ -49,10 +48,9 @@ export class NbPrintReport extends LitElement {
     window.removeEventListener("afterprint", this.clear);
   }
 
-  /** Load the report code (done by itself shortly after start; awaited before an explicit print). */
-  async load(): Promise<PrintModule> {
+  /** Load the report code (shortly after start, off the first render). */
+  private async load(): Promise<void> {
     this.module ??= await import("../app/report/print-report");
-    return this.module;
   }
 
   private draw = (): void => {

@@ -4,7 +4,12 @@
  * entry scrolls its heading to the top of the page, below the sticky filter bar, and moves focus
  * there, so the keyboard and screen readers follow the jump.
  *
- * Events: `nb-view` {report}.
+ * On wide screens it also offers full width (the notebook's column is ~1000 px otherwise).
+ *
+ * "Export report" is asked of the shell, which writes the file from a sanitised copy of the outputs
+ * (app/report/).
+ *
+ * Events: `nb-view` {report, wide}, `nb-export-report`.
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
@@ -12,6 +17,7 @@ import { notebookHeadings, type NotebookHeading } from "../notebook/headings";
 import type { NotebookDoc } from "../notebook/document";
 import { fire } from "./events";
 import "./report-view.css";
+import "./wide-tables.css";
 
 /** The rendered heading of a contents entry, inside its cell's output. */
 export function headingElement(root: ParentNode, heading: Pick<NotebookHeading, "cellId" | "index">): HTMLElement | undefined {
@@ -41,6 +47,8 @@ export function jumpTo(target: HTMLElement): void {
 export class NbReportNav extends LitElement {
   @property({ attribute: false }) doc: Pick<NotebookDoc, "cells"> | undefined;
   @property({ type: Boolean }) report = false;
+  /** The notebook takes the frame's full width (wide screens). */
+  @property({ type: Boolean }) wide = false;
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -56,9 +64,11 @@ export class NbReportNav extends LitElement {
     const headings = this.report && this.doc ? notebookHeadings(this.doc) : [];
     const top = Math.min(...headings.map((h) => h.level));
     return html`<div class="nb-view-switch" role="group" aria-label="View">
-        <button class="nb-button nb-view-report" aria-pressed=${this.report ? "true" : "false"} @click=${() => fire(this, "nb-view", { report: true })}>Report</button>
-        <button class="nb-button nb-view-edit" aria-pressed=${this.report ? "false" : "true"} @click=${() => fire(this, "nb-view", { report: false })}>Edit</button>
+        <button class="nb-button nb-view-report" aria-pressed=${this.report ? "true" : "false"} @click=${() => fire(this, "nb-view", { report: true, wide: this.wide })}>Report</button>
+        <button class="nb-button nb-view-edit" aria-pressed=${this.report ? "false" : "true"} @click=${() => fire(this, "nb-view", { report: false, wide: this.wide })}>Edit</button>
       </div>
+      <button class="nb-button nb-export-report" title="Download the outputs as one HTML file that opens anywhere, without the app. To print the report, use the browser's Print (Ctrl-P)." @click=${() => fire(this, "nb-export-report", {})}>Export report</button>
+      <button class="nb-button nb-width-switch" aria-pressed=${this.wide ? "true" : "false"} title="Use the whole width of the window for wide tables and charts" @click=${() => fire(this, "nb-view", { report: this.report, wide: !this.wide })}>Full width</button>
       ${headings.length > 1
         ? html`<nav class="nb-toc" aria-label="Contents">
             <details ?open=${(this.ownerDocument.defaultView?.innerWidth ?? 1000) > 700}>

@@ -35,8 +35,6 @@ export class NbToolbar extends LitElement {
       <button class="nb-button" @click=${() => this.command("new")}>New</button>
       <button class="nb-button" @click=${() => this.command("import")}>Import…</button>
       <button class="nb-button" ?disabled=${!this.hasNotebook} @click=${() => this.command("export")}>Export</button>
-      <button class="nb-button nb-export-report" title="Download the outputs as one HTML file that opens anywhere, without the app" ?disabled=${!this.hasNotebook || this.preview} @click=${() => this.command("export-report")}>Export report</button>
-      <button class="nb-button nb-print" title="Print the outputs as a report" ?disabled=${!this.hasNotebook || this.preview} @click=${() => this.command("print")}>Print</button>
       <button class="nb-button nb-share" ?disabled=${!this.hasNotebook} @click=${() => this.command("share")}>Share link</button>
       ${this.canRevert
         ? html`<button class="nb-button nb-revert" title="Discard your edits and reload the version shipped with the app" @click=${() => this.command("revert")}>

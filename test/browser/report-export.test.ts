@@ -1,5 +1,6 @@
 /**
- * The report outside the app: "Export report" writes one HTML file that opens offline in a fresh
+ * The report outside the app: "Export report" (pressed in the notebook's frame, written by the
+ * shell from a sanitised copy of the outputs) writes one HTML file that opens offline in a fresh
  * browser profile with JavaScript off and shows the outputs, the audit lines, the filter and the
  * data notice, fetching nothing; what a hostile notebook puts in its outputs does not survive into
  * the file; and printing the shell (page.pdf(), which fires `beforeprint` as the browser's Print
@@ -31,10 +32,10 @@ afterAll(async () => {
   await server?.close();
 });
 
-/** Click "Export report" and keep the file. */
+/** Click "Export report" (in the notebook's report bar; the shell writes the file) and keep the file. */
 async function exportReport(page: Page, name: string): Promise<string> {
   const download = page.waitForEvent("download", { timeout: 30_000 });
-  await page.locator(".nb-export-report").click();
+  await nb(page).locator(".nb-export-report").click();
   const file = resolve(outDir, name);
   await (await download).saveAs(file);
   return file;

@@ -100,6 +100,36 @@ describe("report view", () => {
     await page.close();
   });
 
+  it("scrolls a wide table with its row labels held, wraps its headers, and offers full width on a wide screen", async () => {
+    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
+    await openApp(page, server.url, "#/nb/01-overview");
+    await waitForOutput(page, "t26", "2.6", 30_000);
+    const measured = await inNotebook(page, (f) =>
+      f.evaluate(() => {
+        const box = document.querySelector<HTMLElement>("#cell-t26 .tv-table");
+        const firstCell = box?.querySelector<HTMLElement>("tbody tr > :first-child");
+        if (!box || !firstCell) return undefined;
+        const before = firstCell.getBoundingClientRect().left - box.getBoundingClientRect().left;
+        box.scrollLeft = box.scrollWidth;
+        const after = firstCell.getBoundingClientRect().left - box.getBoundingClientRect().left;
+        const cut = [...document.querySelectorAll<HTMLElement>(".nb-output thead th")].filter((th) => th.scrollWidth > th.clientWidth + 1).map((th) => th.textContent);
+        return { wider: box.scrollWidth > box.clientWidth, scrolled: box.scrollLeft, before, after, cut };
+      }),
+    );
+    expect(measured?.wider).toBe(true);
+    expect(measured?.scrolled).toBeGreaterThan(50);
+    expect(Math.abs((measured?.after ?? 99) - (measured?.before ?? 0))).toBeLessThan(1);
+    expect(measured?.cut).toEqual([]);
+    await inNotebook(page, (f) => f.evaluate(() => document.querySelector("#cell-t26")?.scrollIntoView({ block: "start" })));
+    await page.screenshot({ path: `${screenshotDir}/wide-table-800.png` });
+    await page.setViewportSize({ width: 1920, height: 1000 });
+    const width = () => inNotebook(page, (f) => f.evaluate(() => document.querySelector("nb-notebook")?.getBoundingClientRect().width ?? 0));
+    expect(await width()).toBeLessThan(1000);
+    await nb(page).locator(".nb-width-switch").click();
+    expect(await width()).toBeGreaterThan(1400);
+    await page.close();
+  });
+
   it("reads at 360 px and in a dark theme", async () => {
     const narrow = await browser.newPage({ viewport: { width: 360, height: 780 } });
     await openReport(narrow);

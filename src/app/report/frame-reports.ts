@@ -12,6 +12,8 @@ export class FrameReports {
   private last: ReportSnapshot | undefined;
   private seq = 0;
   private readonly waiting = new Map<number, (snapshot: ReportSnapshot | undefined) => void>();
+  private readonly exportListeners = new Set<() => void>();
+  private lastExport = 0;
 
   /** `ask` posts a `report` request with its id to the frame. */
   constructor(private readonly ask: (id: number) => void) {}
@@ -27,6 +29,22 @@ export class FrameReports {
     if (message.id === null) return;
     this.waiting.get(message.id)?.(this.last);
     this.waiting.delete(message.id);
+  }
+
+  /** Hear the notebook's "Export report" button. */
+  onExportAsked(listener: () => void): () => void {
+    this.exportListeners.add(listener);
+    return () => this.exportListeners.delete(listener);
+  }
+
+  /**
+   * The frame says its "Export report" was pressed. At most one file per two seconds: the frame
+   * is untrusted, and a notebook that sent this in a loop must not fill the downloads folder.
+   */
+  askExport(now = Date.now()): void {
+    if (now - this.lastExport < 2000) return;
+    this.lastExport = now;
+    for (const listener of this.exportListeners) listener();
   }
 
   /**

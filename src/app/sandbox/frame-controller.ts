@@ -100,6 +100,8 @@ export class FrameController {
       this.lastDrag = event.timeStamp;
       this.post({ type: "drag" });
     };
+    // "Export report" is written by the shell (it sanitises the outputs): pass the wish on.
+    win.addEventListener("nb-export-report", () => this.post({ type: "exportReport" }));
     win.addEventListener("dragenter", onDrag);
     win.addEventListener("dragover", onDrag);
     win.addEventListener("drop", (event) => {

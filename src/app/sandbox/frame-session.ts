@@ -399,6 +399,8 @@ export class FrameSession implements SessionPort {
         return this.deps.onSave?.();
       case "report":
         return this.reports.receive(message);
+      case "exportReport":
+        return this.reports.askExport();
     }
   }
 

@@ -125,7 +125,9 @@ export type FrameMessage =
    * shell sanitises before use. Sent when the notebook has been quiet for a moment (so printing
    * from the browser's menu prints the current state) and in answer to `report` (`id`).
    */
-  | { type: "report"; id: number | null; html: string; css: string };
+  | { type: "report"; id: number | null; html: string; css: string }
+  /** The reader pressed "Export report" in the notebook: the shell writes the file (no payload). */
+  | { type: "exportReport" };
 
 /** Caps on what the frame may send; anything bigger is dropped, not truncated. */
 export const FRAME_LIMITS = {
@@ -251,6 +253,8 @@ export function readFrameMessage(data: unknown): Result<FrameMessage, FrameMessa
       return ok({ type: "drag" });
     case "save":
       return ok({ type: "save" });
+    case "exportReport":
+      return ok({ type: "exportReport" });
     case "cells": {
       const cells = readCells(data.cells);
       return cells.ok ? ok({ type: "cells", cells: cells.value }) : cells;
