@@ -111,10 +111,17 @@ describe("report export", () => {
       "  `<iframe srcdoc=\"<script>alert(1)<\\/script>\"></iframe><form action=https://example.invalid><input name=q value=secret></form>`;",
       "display(box);",
     ].join("\n");
-    const doc = { title: "Hostile <b>title</b>", cells: [{ id: "1", kind: "md" as const, source: "# Hostile" }, { id: "2", kind: "js" as const, source: hostile }] };
+    // Asks for its own export once the consent click's activation has lapsed (Chromium: 5 s): the
+    // shell must not write a file without a click or key press just before.
+    const selfExport = "setTimeout(() => window.dispatchEvent(new CustomEvent('nb-export-report')), 6000); 'asked'";
+    const doc = { title: "Hostile <b>title</b>", cells: [{ id: "1", kind: "md" as const, source: "# Hostile" }, { id: "2", kind: "js" as const, source: hostile }, { id: "3", kind: "js" as const, source: selfExport }] };
+    const downloads: string[] = [];
+    page.on("download", (d) => downloads.push(d.suggestedFilename()));
     await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
     await page.locator(".nb-consent").click();
     await nb(page).locator("#cell-2 .kept").waitFor();
+    await page.waitForTimeout(7500);
+    expect(downloads).toEqual([]);
     const file = await exportReport(page, "hostile-report.html");
     const text = readFileSync(file, "utf8");
     expect(text).toContain("kept text");

@@ -38,11 +38,14 @@ export class FrameReports {
   }
 
   /**
-   * The frame says its "Export report" was pressed. At most one file per two seconds: the frame
-   * is untrusted, and a notebook that sent this in a loop must not fill the downloads folder.
+   * The frame says its "Export report" was pressed. The frame is untrusted: the wish counts only
+   * while the page has transient user activation (a click or key press in the frame activates
+   * this page too), as for Ctrl-S, so a notebook cannot start downloads on its own; and at most one
+   * file per two seconds, so one that sends it in a loop after a click cannot fill the downloads
+   * folder.
    */
-  askExport(now = Date.now()): void {
-    if (now - this.lastExport < 2000) return;
+  askExport(now = Date.now(), activated = typeof navigator === "undefined" || !navigator.userActivation || navigator.userActivation.isActive): void {
+    if (!activated || now - this.lastExport < 2000) return;
     this.lastExport = now;
     for (const listener of this.exportListeners) listener();
   }

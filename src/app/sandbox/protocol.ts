@@ -126,7 +126,10 @@ export type FrameMessage =
    * from the browser's menu prints the current state) and in answer to `report` (`id`).
    */
   | { type: "report"; id: number | null; html: string; css: string }
-  /** The reader pressed "Export report" in the notebook: the shell writes the file (no payload). */
+  /**
+   * The reader pressed "Export report" in the notebook: the shell writes the file (no payload),
+   * only while the page has transient user activation, as for `save`.
+   */
   | { type: "exportReport" };
 
 /** Caps on what the frame may send; anything bigger is dropped, not truncated. */
