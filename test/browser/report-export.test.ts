@@ -135,8 +135,8 @@ describe("report export", () => {
     await page.close();
   });
 
-  it("printing the shell prints the report: several pages, no code, sidebar or toolbar", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  it("printing the shell prints the report: several pages, no code, sidebar or toolbar; light in a dark theme", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: "dark" });
     await openApp(page, server.url, "#/nb/01-overview");
     await waitForOutput(page, "t21", "Innføring", 30_000);
     // The frame sends its report a second after the notebook is quiet; the report code loads 2 s after start.
@@ -163,10 +163,16 @@ describe("report export", () => {
         code: root?.querySelectorAll(".nb-code, .cm-editor, button").length ?? -1,
         tables: root?.querySelectorAll("table").length ?? 0,
         title: root?.querySelector(".nb-report-head h1")?.textContent ?? "",
+        // Dark ink on a white page although the app is dark.
+        markdownInk: root ? getComputedStyle(root.querySelector(".nb-markdown p") ?? root.host).color : "",
+        tableInk: root ? getComputedStyle(root.querySelector("table td") ?? root.host).color : "",
       };
     });
     expect(printed).toMatchObject({ sidebar: false, toolbar: false, frame: false, report: true, code: 0, title: "1 · Oversikt — kapittel 2" });
     expect(printed.tables).toBeGreaterThan(5);
+    const dark = (rgb: string): boolean => (rgb.match(/\d+/g) ?? []).slice(0, 3).every((v) => Number(v) < 100);
+    expect(dark(printed.markdownInk), printed.markdownInk).toBe(true);
+    expect(dark(printed.tableInk), printed.tableInk).toBe(true);
     await page.setViewportSize({ width: 794, height: 1123 });
     await page.screenshot({ path: `${screenshotDir}/report-print-01.png` });
     await page.close();

@@ -16,9 +16,9 @@ export function drawReport(root: ShadowRoot, head: ReportHead, snapshot: ReportS
   }
   const safe = sanitizeReport(snapshot, win);
   const sheet = new win.CSSStyleSheet();
-  // Rules for :root do not reach into a shadow root; the variables they set inherit from the
-  // shell's own :root (the same workbench.css).
-  sheet.replaceSync(`${safe.css}\n${REPORT_CSS}`);
+  // Rules for :root do not reach into a shadow root, and the shell's own :root may be dark: the
+  // notebook's (light) palette is set on the report's container instead.
+  sheet.replaceSync(`${safe.css.replace(/:root\b/g, ".nb-report")}\n${REPORT_CSS}`);
   root.adoptedStyleSheets = [sheet];
   const holder = win.document.createElement("template");
   holder.innerHTML = reportMarkup(head, safe);

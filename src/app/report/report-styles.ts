@@ -5,7 +5,7 @@
  * follows). It is written after the notebook's own CSS, so its rules win where both speak.
  */
 export const REPORT_CSS = `
-.nb-report { font-family: var(--sans-serif, system-ui, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif); color: #1d2430; background: #fff; line-height: 1.5; max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; }
+.nb-report { color-scheme: light; font-family: var(--sans-serif, system-ui, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif); color: #1d2430; background: #fff; line-height: 1.5; max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; }
 .nb-report-head { border-bottom: 1px solid #cfd6de; padding-bottom: 10px; margin-bottom: 14px; }
 .nb-report-head h1 { font-size: 24px; margin: 0 0 6px; }
 .nb-report-meta { margin: 2px 0; font-size: 13px; color: #4a5565; }

@@ -29,7 +29,10 @@ export interface SafeReport {
 
 const FORBIDDEN_CSS = /url\s*\(|image-set\s*\(|@import|:host|::slotted|::part|expression\s*\(|-moz-binding|behavior\s*:/i;
 
-/** Keep the rules of `css` that only style; drop any that loads, imports or escapes its root. */
+/**
+ * Keep the rules of `css` that only style; drop any that loads, imports or escapes its root, and
+ * the dark-scheme ones (a report is light).
+ */
 export function cleanReportCss(css: string, win: Window & typeof globalThis): string {
   const sheet = new win.CSSStyleSheet();
   try {
@@ -39,6 +42,8 @@ export function cleanReportCss(css: string, win: Window & typeof globalThis): st
   }
   const keep = (rule: CSSRule): string => {
     if (rule instanceof win.CSSStyleRule) return FORBIDDEN_CSS.test(rule.cssText) ? "" : rule.cssText;
+    // A report is read and printed on white: the workbench's dark palette stays out.
+    if (rule instanceof win.CSSMediaRule && /prefers-color-scheme\s*:\s*dark/i.test(rule.conditionText)) return "";
     if (rule instanceof win.CSSMediaRule) {
       const inner = [...rule.cssRules].map(keep).filter((t) => t !== "").join("\n");
       return inner === "" ? "" : `@media ${rule.conditionText} {\n${inner}\n}`;
