@@ -26,11 +26,33 @@ export function headingElement(root: ParentNode, heading: Pick<NotebookHeading, 
   return found ?? undefined;
 }
 
-/** Scroll `target` to the top of its page, clear of sticky bars, and give it focus. */
+/** How long a jump keeps its heading in place while cells above it are still drawn. */
+const HOLD_MS = 2000;
+
+/**
+ * Scroll `target` to the top of its page, clear of sticky bars, and give it focus. Cells off screen
+ * run and draw after the ones on screen, so the page above the heading may still grow after the
+ * jump: for a moment the heading is put back where it belongs whenever the cells change size,
+ * unless the reader scrolls meanwhile.
+ */
 export function jumpTo(target: HTMLElement): void {
-  const doc = target.ownerDocument;
-  const view = doc.defaultView;
+  const view = target.ownerDocument.defaultView;
   if (!view) return;
+  scrollToTarget(target, view);
+  if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
+  target.focus({ preventScroll: true });
+  const cells = target.closest(".nb-cells");
+  if (!cells) return;
+  const observer = new ResizeObserver(() => scrollToTarget(target, view));
+  observer.observe(cells);
+  const stop = (): void => observer.disconnect();
+  view.setTimeout(stop, HOLD_MS);
+  // The reader scrolling or clicking ends it at once.
+  for (const type of ["wheel", "touchstart", "keydown", "pointerdown"]) view.addEventListener(type, stop, { once: true, passive: true });
+}
+
+function scrollToTarget(target: HTMLElement, view: Window): void {
+  const doc = target.ownerDocument;
   // A sticky bar covers the top of the page wherever the heading lands: its height plus its offset.
   let covered = 0;
   for (const bar of doc.querySelectorAll<HTMLElement>(".nb-sticky-filter")) {
@@ -39,8 +61,6 @@ export function jumpTo(target: HTMLElement): void {
   }
   const top = target.getBoundingClientRect().top + view.scrollY - covered - 12;
   view.scrollTo({ top: Math.max(0, top), behavior: "instant" });
-  if (!target.hasAttribute("tabindex")) target.setAttribute("tabindex", "-1");
-  target.focus({ preventScroll: true });
 }
 
 @customElement("nb-report-nav")

@@ -56,6 +56,8 @@ describe("report export", () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openApp(page, server.url, "#/nb/01-overview?filter=size%3D5,6");
     await waitForOutput(page, "t21", "Innføring", 30_000);
+    // Cells off screen run after the ones on screen: count once every cell has run.
+    await inNotebook(page, (f) => f.evaluate(() => window.tverrsnitt?.idle()));
     const inApp = await inNotebook(page, (f) =>
       f.evaluate(() => ({
         charts: document.querySelectorAll("nb-cell .nb-output svg[aria-label], nb-cell .nb-output figure svg").length,
