@@ -14,6 +14,8 @@ const controller = new FrameController(window, (opened) => {
   notebook.session = opened.session;
   notebook.scope = opened.scope;
   notebook.shared = opened.view === "shared";
+  // A shared link opens as a report (once it runs: a preview shows the code to be trusted).
+  notebook.report = opened.view === "shared";
   document.body.append(notebook);
 });
 window.tverrsnitt = { ready: controller.whenOpen().then(() => undefined), idle: () => controller.idle() };

@@ -4,7 +4,7 @@
  * every `doc`/`draft` change. A session starts in "preview" (nothing executed — shared links) or
  * "live"; `start()` is the only way from preview to live, so running is always an explicit choice.
  */
-import { nextCellId, type CellDoc, type CellKind, type NotebookDoc } from "../notebook/document";
+import { newCell, nextCellId, type CellDoc, type CellKind, type NotebookDoc } from "../notebook/document";
 import { EditHistory } from "../notebook/edit-history";
 import type { InputRestoreReport } from "../runtime/input-binding";
 import { parseCell } from "../runtime/plan-notebook";
@@ -189,7 +189,7 @@ export class NotebookSession {
   /** Insert an empty cell after (or `before`) the cell `nextTo` (or at the end) and return its id. */
   addCell(kind: CellKind, nextTo?: string, place: "after" | "before" = "after"): string {
     const id = nextCellId(this.doc);
-    const cell: CellDoc = { id, kind, source: "" };
+    const cell: CellDoc = newCell(id, kind);
     this.remember("Add cell", nextTo);
     const at = nextTo === undefined ? -1 : this.doc.cells.findIndex((c) => c.id === nextTo);
     if (at < 0) this.doc.cells.push(cell);

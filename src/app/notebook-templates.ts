@@ -4,7 +4,7 @@
  * report builtins (a crosstab with χ² as a table and a chart, and a frequency table), ready to edit.
  * Its title is its first heading, so it follows the analyst's own heading (notebook-title.ts).
  */
-import type { NotebookDoc } from "../notebook/document";
+import { newCell, type NotebookDoc } from "../notebook/document";
 import { UNTITLED } from "./notebook-title";
 
 /** The kinds of new notebook. */
@@ -50,13 +50,13 @@ export const NOTEBOOK_TEMPLATES: readonly NotebookTemplate[] = [
     id: "blank",
     label: "Blank notebook",
     description: "A heading and one cell.",
-    doc: () => ({ title: UNTITLED, cells: [{ id: "1", kind: "md", source: `# ${UNTITLED}\n\nWrite here.` }, { id: "2", kind: "js", source: "1 + 1" }] }),
+    doc: () => ({ title: UNTITLED, cells: [newCell("1", "md", `# ${UNTITLED}\n\nWrite here.`), newCell("2", "js", "1 + 1")] }),
   },
   {
     id: "survey-analysis",
     label: "Survey analysis",
     description: "The filtered respondents, their N, and a crosstab with χ², a chart and a frequency table to edit.",
-    doc: () => ({ title: SURVEY_ANALYSIS_TITLE, cells: SURVEY_ANALYSIS_CELLS.map(([kind, source], i) => ({ id: String(i + 1), kind, source })) }),
+    doc: () => ({ title: SURVEY_ANALYSIS_TITLE, cells: SURVEY_ANALYSIS_CELLS.map(([kind, source], i) => newCell(String(i + 1), kind, source)) }),
   },
 ];
 

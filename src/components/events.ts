@@ -27,6 +27,10 @@ export interface NbEvents {
   "nb-close": Record<string, never>;
   /** <nb-export-menu>: a file was exported (for tests and the status line). */
   "nb-export": { format: string; filename: string };
+  /** <nb-report-nav>: report view (outputs only) or edit view, and full width or not. */
+  "nb-view": { report: boolean; wide: boolean };
+  /** <nb-report-nav>: "Export report" (the frame asks the shell, which writes the file). */
+  "nb-export-report": Record<string, never>;
 }
 
 declare global {
@@ -38,6 +42,8 @@ declare global {
     "nb-delete-local": CustomEvent<NbEvents["nb-delete-local"]>;
     "nb-close": CustomEvent<NbEvents["nb-close"]>;
     "nb-export": CustomEvent<NbEvents["nb-export"]>;
+    "nb-view": CustomEvent<NbEvents["nb-view"]>;
+    "nb-export-report": CustomEvent<NbEvents["nb-export-report"]>;
   }
 }
 

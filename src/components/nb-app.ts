@@ -21,6 +21,9 @@ import "./nb-data-source";
 import "./nb-notebook-list";
 import "./nb-share-dialog";
 import "./nb-toolbar";
+import "./nb-print-report";
+import { reportHeadFor } from "../app/report/report-head";
+import type { PrintSource } from "./nb-print-report";
 
 /** The run strip appears once a run has taken this long (shorter runs would only flicker). */
 const SHOW_RUNNING_AFTER_MS = 400;
@@ -47,6 +50,7 @@ export class NbApp extends LitElement {
     new ModelController(this, () => this.dataSource, (data, listener) => data.onActiveChange(listener));
     new ModelController(this, () => this.gate, (gate, listener) => gate.onChange(listener));
     new ModelController(this, () => this.workbench?.current?.session, (session, listener) => session.onStatus(listener));
+    new ModelController(this, () => this.workbench?.current?.session.reports, (reports, listener) => reports.onExportAsked(listener), () => void this.exportReport());
   }
 
   override createRenderRoot(): HTMLElement {
@@ -130,6 +134,25 @@ export class NbApp extends LitElement {
       if (confirm("Discard your edits of this notebook and reload the version shipped with the app?")) await wb.revert();
     }
   }
+
+  /** "Export report", asked for in the notebook's frame: the shell writes the file (app/report/). */
+  private async exportReport(): Promise<void> {
+    const wb = this.workbench;
+    const open = wb?.current;
+    if (!wb || !open || open.session.mode !== "live") return;
+    const { exportReport } = await import("../app/report/export-report");
+    if (!(await exportReport(open.session, reportHeadFor(wb, open, this.dataSource)))) {
+      wb.banner("info", "The notebook has no outputs to report yet: run it, then export the report.");
+    }
+  }
+
+  /** What the browser prints: the open notebook's last report (nb-print-report.ts). */
+  private printSource = (): PrintSource | undefined => {
+    const wb = this.workbench;
+    const open = wb?.current;
+    if (!wb || !open) return undefined;
+    return { head: reportHeadFor(wb, open, this.dataSource), snapshot: open.session.reports.latest };
+  };
 
   private onDeleteLocal(event: HTMLElementEventMap["nb-delete-local"]): void {
     const key = event.detail.key;
@@ -251,6 +274,7 @@ export class NbApp extends LitElement {
         </main>
       </div>
       <nb-share-dialog .link=${this.shareLink} @nb-close=${() => (this.shareLink = undefined)}></nb-share-dialog>
+      <nb-print-report .source=${this.printSource}></nb-print-report>
     `;
   }
 }

@@ -17,6 +17,7 @@ import { fire } from "./events";
 import { makeOutputAccessible } from "./output-a11y";
 import { cellViewport } from "../app/cell-viewport";
 import { renderError, renderValue, withExportMenus } from "./render-output";
+import { reportCellTemplate } from "./report-cell";
 
 
 /** A cell named for people: its defined names, else its number. */
@@ -38,12 +39,16 @@ export class NbCell extends LitElement {
   @property({ attribute: false }) uses: CellRef[] = [];
   @property({ attribute: false }) usedBy: CellRef[] = [];
   @property({ type: Boolean }) preview = false;
+  /** Report view: the output alone, code folded (report-cell.ts). */
+  @property({ type: Boolean }) report = false;
   @property({ type: Number }) index = 0;
   @property({ type: Number }) count = 0;
   /** Markdown cells hide their source until the user opens it. */
   @state() editing = false;
   /** Whether the CodeMirror editor replaces the static source. */
   @state() active = false;
+  /** Report view: whether the reader unfolded this cell's code. */
+  @state() codeOpen = false;
 
   private editor: CodeEditor | undefined;
   private mounting: Promise<void> | undefined;
@@ -84,7 +89,7 @@ export class NbCell extends LitElement {
 
   /** Switch from static source to the editor and focus it (no-op in preview). */
   async activate(): Promise<void> {
-    if (this.preview) return;
+    if (this.preview || this.report) return;
     this.active = true;
     await this.updateComplete;
     await this.mountEditor();
@@ -99,8 +104,8 @@ export class NbCell extends LitElement {
   protected override updated(changed: PropertyValues<this>): void {
     if (changed.has("cell")) cellViewport().watch(this, this.cell.id);
     // Status-only updates (refresh) must stay cheap: touch the editor only when its inputs changed.
-    if (changed.has("cell") || changed.has("draft") || changed.has("preview") || changed.has("editing") || changed.has("active")) this.syncEditor();
-    if (changed.has("cellState") || changed.has("preview")) this.renderOutput();
+    if (changed.has("cell") || changed.has("draft") || changed.has("preview") || changed.has("editing") || changed.has("active") || changed.has("report")) this.syncEditor();
+    if (changed.has("cellState") || changed.has("preview") || changed.has("report")) this.renderOutput();
   }
 
   /** Load CodeMirror (once per page) and mount it; concurrent calls share one mount. */
@@ -127,7 +132,7 @@ export class NbCell extends LitElement {
 
   /** Keep the editor in step with the props; drop it when it is hidden or the cell turns read-only. */
   private syncEditor(): void {
-    if (this.preview && this.active) this.active = false;
+    if ((this.preview || this.report) && this.active) this.active = false;
     const host = this.querySelector<HTMLElement>(".nb-cm");
     if (!host || !this.active) {
       this.editor?.destroy();
@@ -217,6 +222,9 @@ export class NbCell extends LitElement {
   }
 
   protected override render(): unknown {
+    if (this.report) {
+      return reportCellTemplate({ cell: this.cell, state: this.cellState, codeOpen: this.codeOpen, toggleCode: () => (this.codeOpen = !this.codeOpen), code: () => this.staticCode() });
+    }
     const changed = this.draft !== undefined && this.draft !== this.cell.source;
     const s = this.cellState;
     const classes = ["nb-cell", `nb-cell-${this.cell.kind}`, changed ? "is-changed" : "", s?.error && !this.preview ? "has-error" : "", this.preview ? "is-preview" : ""].join(" ");

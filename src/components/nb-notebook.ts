@@ -16,6 +16,7 @@ import type { CellRef, NbCell } from "./nb-cell";
 import "./nb-cell";
 import "./nb-filter-bar";
 import "./authoring/authoring-bar";
+import "./nb-report-nav";
 
 @customElement("nb-notebook")
 export class NbNotebook extends LitElement {
@@ -24,6 +25,10 @@ export class NbNotebook extends LitElement {
   @property({ attribute: false }) scope: SurveyScope | undefined;
   /** A shared copy: the filter bar masks small counts. */
   @property({ type: Boolean }) shared = false;
+  /** Report view: outputs only, with a table of contents (not in preview: nothing has run). */
+  @property({ type: Boolean, reflect: true }) report = false;
+  /** Full width on wide screens (wide-tables.css). */
+  @property({ type: Boolean, reflect: true }) wide = false;
 
   /** Keyboard command mode, focus after structure edits, the undo notice. */
   private readonly commands = new CommandMode(this);
@@ -80,11 +85,13 @@ export class NbNotebook extends LitElement {
     const session = this.session;
     if (!session) return html`<p class="nb-empty">No notebook open.</p>`;
     const preview = session.mode === "preview";
+    const report = this.report && !preview;
     const cells = session.doc.cells;
     this.definedAtRender = new Map(cells.map((c) => [c.id, (session.state(c.id)?.defines ?? []).join(",")]));
     return html`
-      ${this.scope ? html`<nb-authoring-bar .session=${session} .scope=${this.scope} ?preview=${preview}></nb-authoring-bar>` : nothing}
+      ${this.scope && !report ? html`<nb-authoring-bar .session=${session} .scope=${this.scope} ?preview=${preview}></nb-authoring-bar>` : nothing}
       ${this.scope && usesFilter(session) ? html`<nb-filter-bar class="nb-sticky-filter" .scope=${this.scope} ?shared=${this.shared}></nb-filter-bar>` : nothing}
+      ${preview ? nothing : html`<nb-report-nav .doc=${session.doc} ?report=${report} ?wide=${this.wide} @nb-view=${(e: HTMLElementEventMap["nb-view"]) => ({ report: this.report, wide: this.wide } = e.detail)}></nb-report-nav>`}
       <div class="nb-cells" @nb-draft=${this.onDraft} @nb-run=${this.onRun} @nb-cell-action=${this.onAction}>
         ${repeat(
           cells,
@@ -99,10 +106,11 @@ export class NbNotebook extends LitElement {
             .index=${i}
             .count=${cells.length}
             ?preview=${preview}
+            ?report=${report}
           ></nb-cell>`,
         )}
       </div>
-      ${preview
+      ${preview || report
         ? nothing
         : html`<div class="nb-add-row">
             <button class="nb-button" @click=${() => session.addCell("js")}>+ JavaScript cell</button>

@@ -50,7 +50,11 @@ export interface CellDoc {
   id: string;
   kind: CellKind;
   source: string;
-  /** Show the code above the output (Notebook Kit's `pinned` attribute). */
+  /**
+   * Notebook Kit's `pinned` attribute: Kit keeps the cell's code in view. New code cells are pinned
+   * as Kit makes them (`newCell`). Here the edit view shows every cell's code and the report view
+   * none (each cell unfolds on request); the flag is kept and written for Kit.
+   */
   pinned?: boolean;
   /** Attributes we do not interpret but must keep for a lossless round trip, in file order. */
   attributes?: Array<[name: string, value: string]>;
@@ -73,6 +77,21 @@ export interface NotebookDoc {
   attributes?: Array<[name: string, value: string]>;
   /** HTML comments between the cells. */
   comments?: NotebookComment[];
+}
+
+/**
+ * Notebook Kit's default for `pinned` (its `defaultPinned`): code cells — JavaScript, SQL and the
+ * interpreters — keep their code in view; prose (markdown, html, tex, dot) shows its output only.
+ * Kit reads a cell without the attribute as not pinned, so a JavaScript cell we write without it
+ * would open in Kit with its code hidden.
+ */
+export function defaultPinned(kind: CellKind): boolean {
+  return kind === "js" || kind === "ojs" || kind === "sql" || kind === "node" || kind === "python";
+}
+
+/** A new cell as Notebook Kit makes one: pinned when its kind is pinned by default. */
+export function newCell(id: string, kind: CellKind, source = ""): CellDoc {
+  return defaultPinned(kind) ? { id, kind, source, pinned: true } : { id, kind, source };
 }
 
 /** Largest id + 1, for a new cell. Ids that are not integers are skipped. */

@@ -89,10 +89,15 @@ describe("authoring without code", () => {
       });
     });
     expect(compared).toBe(ct.rows.length * ct.columns.length * 2);
+    // Off screen a cell's rendering is skipped (content-visibility), and innerText reads rendered text.
+    await nb(page).locator("#cell-4").scrollIntoViewIfNeeded();
+    await expect.poll(() => nb(page).locator("#cell-4 .nb-output").innerText()).toContain("Pearson χ²");
     const output = await nb(page).locator("#cell-4 .nb-output").innerText();
     expect(output).toContain(`Pearson χ²(${ct.tests.pearson.df}) = ${ct.tests.pearson.value?.toFixed(2)}`);
     expect(output).toContain(`Cramér's V = ${ct.measures.cramersV?.toFixed(3)}`);
-    expect(await nb(page).locator("#cell-7 .nb-output").innerText()).toContain(`Pearson χ²(${ct.tests.pearson.df}) = ${ct.tests.pearson.value?.toFixed(2)}`);
+    await nb(page).locator("#cell-7").scrollIntoViewIfNeeded();
+    // Rendering resumes at the next frame after the scroll: wait for it.
+    await expect.poll(() => nb(page).locator("#cell-7 .nb-output").innerText()).toContain(`Pearson χ²(${ct.tests.pearson.df}) = ${ct.tests.pearson.value?.toFixed(2)}`);
   }, 120_000);
 
   it("offers stats.crosstab with its signature, q20 with its label inside a string, and a name's value on hover", async () => {

@@ -114,6 +114,8 @@ export async function sourceText(page: Page, cellId: string): Promise<string> {
 
 /** Replace a cell's editor text by typing, like a user (select all, type). */
 export async function typeIntoCell(page: Page, cellId: string, text: string): Promise<void> {
+  // A shared notebook opens in report view (code hidden): editing happens in edit view.
+  if ((await nb(page).locator("nb-notebook[report]").count()) > 0) await nb(page).locator("nb-report-nav .nb-view-edit").click();
   // The source is static text until clicked; the click loads and focuses the CodeMirror editor.
   const editor = nb(page).locator(`#cell-${cellId} .nb-editor`);
   await editor.click();

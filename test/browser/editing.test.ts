@@ -88,7 +88,8 @@ describe("editing notebooks in Chromium", () => {
     const path = await download.path();
     const text = await readFile(path, "utf8");
     expect(text).toContain("<notebook");
-    expect(text).toContain('<script id="6" type="module">');
+    // JavaScript cells are written pinned, as Notebook Kit writes them (so Kit shows their code).
+    expect(text).toContain('<script id="6" type="module" pinned="">');
 
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("nb-toolbar button:text('Import…')")]);
     await chooser.setFiles(path);

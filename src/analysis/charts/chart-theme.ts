@@ -89,6 +89,21 @@ export function estimateTextWidth(text: string, fontSize = CHART_FONT_SIZE): num
   return text.length * fontSize * 0.58;
 }
 
+/** `text` broken at spaces into lines of at most `maxWidth` (estimated); a longer word stands alone. */
+export function wrapText(text: string, maxWidth: number, fontSize = CHART_FONT_SIZE): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(/\s+/).filter((w) => w !== "")) {
+    const next = line === "" ? word : `${line} ${word}`;
+    if (line !== "" && estimateTextWidth(next, fontSize) > maxWidth) {
+      lines.push(line);
+      line = word;
+    } else line = next;
+  }
+  if (line !== "") lines.push(line);
+  return lines;
+}
+
 /** One legend entry. */
 export interface LegendItem {
   label: string;
@@ -200,8 +215,12 @@ export function frameChart(parts: readonly FramePart[], options: FrameOptions): 
   }
   y = top + chartHeight;
   if (options.note) {
-    y += CHART_FONT_SIZE + 4;
-    children.push(textEl(document, options.note, { x: PAD, y, fill: MUTED_INK, "font-size": CHART_FONT_SIZE - 1 }));
+    // Wrapped to the chart's width: one long line ran past the edge and was cut off.
+    y += 4;
+    for (const line of wrapText(options.note, width - 2 * PAD, CHART_FONT_SIZE - 1)) {
+      y += CHART_FONT_SIZE;
+      children.push(textEl(document, line, { x: PAD, y, fill: MUTED_INK, "font-size": CHART_FONT_SIZE - 1 }));
+    }
   }
   y += PAD;
   root.setAttribute("height", String(Math.ceil(y)));

@@ -79,7 +79,8 @@ function crosstabModels(ct: Crosstab): StatusBarModel[] {
 
 type StatusBarsInput = readonly StatusBarModel[] | PrintedComparison;
 const STATUS_BARS: ChartKind<StatusBarsInput, readonly StatusBarModel[], Own<StatusBarsOptions>> = {
-  data: (input, options) => (isPrintedComparison(input) ? { data: comparisonModels(input), options, sensitive: input.disclosureSensitive } : { data: input, options }),
+  // Under a filter the printed figures count all respondents, not the bars' (printedBase "all").
+  data: (input, options) => (isPrintedComparison(input) ? { data: comparisonModels(input), options: { printedBase: input.filtered ? "all" : "same", ...options }, sensitive: input.disclosureSensitive } : { data: input, options }),
   draw: (models, options, document) => statusBars(models, { ...options, document }),
   counts: (models) => models.flatMap((m) => m.counts),
 };

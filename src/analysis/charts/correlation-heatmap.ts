@@ -1,6 +1,9 @@
 /**
  * Correlation heatmap: one cell per variable pair coloured by r on a diverging scale (−1 … 1), the
- * formatted r and its significance mark printed in the cell ("0,32**"), n and p in the tooltip.
+ * formatted r and its significance mark printed in the cell ("0,32**") with the pair's n below it,
+ * p in the tooltip. A pair with fewer than `minN` cases is greyed out, its r printed in grey and
+ * without a mark: from two or three cases r is ±1 or close to it by arithmetic, not by any
+ * relation, and a coloured "−1,00**" there reads as the strongest finding of the matrix.
  * Takes the plain shape of `CorrelationMatrix` from src/stats, so a matrix can be passed as is.
  */
 import * as Plot from "@observablehq/plot";
@@ -36,7 +39,18 @@ export interface CorrelationHeatmapOptions {
   /** Extra small print; the significance key is always added. */
   note?: string;
   cellSize?: number;
+  /**
+   * Pairs with fewer cases than this are greyed out and get no significance mark. Default 10
+   * (`SMALL_N`).
+   */
+  minN?: number;
 }
+
+/**
+ * Default `minN`. Below 10 pairs the 95 % interval of r spans most of −1 … 1 for any r under 0.6
+ * (Fisher's z: ±1.96 / √(n − 3) is ±0.74 in z at n = 10), and at n = 2 r is ±1 whatever the data.
+ */
+export const SMALL_N = 10;
 
 /** One drawn cell. */
 export interface HeatmapCell {
@@ -46,6 +60,10 @@ export interface HeatmapCell {
   n: number;
   p: number | null;
   text: string;
+  /** "n = 236" under r. */
+  nText: string;
+  /** Fewer cases than `minN`: greyed out, no mark. */
+  small: boolean;
   title: string;
 }
 
@@ -61,8 +79,8 @@ function formatP(p: number | null): string {
   return p < 0.001 ? "p < 0,001" : `p = ${formatNumberNo(p, 3)}`;
 }
 
-/** The cells to draw, row-major, honouring `triangle`. */
-export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "full"): HeatmapCell[] {
+/** The cells to draw, row-major, honouring `triangle`; pairs with n below `minN` are marked small. */
+export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "full", minN = SMALL_N): HeatmapCell[] {
   const out: HeatmapCell[] = [];
   input.labels.forEach((row, a) => {
     input.labels.forEach((column, b) => {
@@ -70,10 +88,12 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
       const c = input.cells[a]?.[b];
       if (!c) return;
       const symbol = input.method === "spearman" ? "ρ" : "r";
+      const small = row !== column && c.n < minN;
       const title = c.r === null
         ? `${row} × ${column}: ${symbol} kan ikke beregnes${c.reason ? ` (${c.reason})` : ""}, n = ${c.n}`
-        : `${row} × ${column}: ${symbol} = ${formatNumberNo(c.r, 3)}, n = ${c.n}, ${formatP(c.p)}`;
-      out.push({ row, column, r: c.r, n: c.n, p: c.p, text: formatCorrelation(c.r, c.mark ?? ""), title });
+        : `${row} × ${column}: ${symbol} = ${formatNumberNo(c.r, 3)}, n = ${c.n}, ${formatP(c.p)}${small ? ` — under ${minN} par, for få til å tolkes` : ""}`;
+      const text = formatCorrelation(c.r, small ? "" : (c.mark ?? ""));
+      out.push({ row, column, r: c.r, n: c.n, p: c.p, text, nText: row === column ? "" : `n = ${formatNumberNo(c.n, 0)}`, small, title });
     });
   });
   return out;
@@ -82,15 +102,21 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
 /** The chart: one standalone `<svg>` with the matrix, a colour ramp and the significance key. */
 export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeatmapOptions): SVGSVGElement {
   const { document } = options;
-  const cells = heatmapCells(input, options.triangle ?? "full");
+  const minN = options.minN ?? SMALL_N;
+  const cells = heatmapCells(input, options.triangle ?? "full", minN);
   const cell = options.cellSize ?? 58;
-  const longest = Math.max(40, ...input.labels.map((l) => estimateTextWidth(l)));
+  // The width estimate is an average; long labels with wide letters (m, w, æ) run over it.
+  const longest = Math.max(40, ...input.labels.map((l) => estimateTextWidth(l) * 1.1));
   const marginLeft = Math.ceil(longest) + 14;
-  // Column labels are rotated 45° on top, so they need about 0.71 × their length of height.
+  // Column labels are rotated 45° on top: they need about 0.71 × their length of height, and the
+  // last column's label reaches as far to the right of its cell.
   const marginTop = Math.ceil(longest * 0.71) + 16;
-  const width = marginLeft + cell * input.labels.length + 10;
+  const marginRight = Math.ceil(longest * 0.71 - cell / 2) + 10;
+  const width = marginLeft + cell * input.labels.length + Math.max(10, marginRight);
   const height = marginTop + cell * input.labels.length + 10;
-  const strong = (c: HeatmapCell): boolean => c.r !== null && c.row !== c.column && Math.abs(c.r) >= 0.6;
+  const coloured = (c: HeatmapCell): boolean => c.r !== null && c.row !== c.column && !c.small;
+  const strong = (c: HeatmapCell): boolean => coloured(c) && c.r !== null && Math.abs(c.r) >= 0.6;
+  const nFontSize = CHART_FONT_SIZE - 2;
 
   const plot = Plot.plot({
     document,
@@ -98,18 +124,22 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
     height,
     marginLeft,
     marginTop,
-    marginRight: 10,
+    marginRight: Math.max(10, marginRight),
     marginBottom: 10,
     style: { fontSize: `${CHART_FONT_SIZE}px` },
     x: { domain: [...input.labels], axis: "top", label: null, tickRotate: -45, padding: 0.04 },
     y: { domain: [...input.labels], label: null, padding: 0.04 },
     color: { type: "linear", scheme: CORRELATION_SCHEME, domain: [-1, 1] },
     marks: [
-      // The diagonal (r = 1 by definition) is grey so it does not dominate the colour field.
-      Plot.cell(cells.filter((c) => c.r !== null && c.row !== c.column), { x: "column", y: "row", fill: "r", title: "title" }),
-      Plot.cell(cells.filter((c) => c.r === null || c.row === c.column), { x: "column", y: "row", fill: "#ececec", title: "title" }),
-      Plot.text(cells.filter((c) => !strong(c)), { x: "column", y: "row", text: "text", fill: INK }),
-      Plot.text(cells.filter(strong), { x: "column", y: "row", text: "text", fill: "#ffffff" }),
+      // The diagonal (r = 1 by definition) and pairs with too few cases are grey, so neither
+      // dominates the colour field.
+      Plot.cell(cells.filter(coloured), { x: "column", y: "row", fill: "r", title: "title" }),
+      Plot.cell(cells.filter((c) => !coloured(c)), { x: "column", y: "row", fill: "#ececec", title: "title" }),
+      Plot.text(cells.filter((c) => !strong(c) && !c.small), { x: "column", y: "row", text: "text", fill: INK, dy: -5 }),
+      Plot.text(cells.filter(strong), { x: "column", y: "row", text: "text", fill: "#ffffff", dy: -5 }),
+      Plot.text(cells.filter((c) => c.small), { x: "column", y: "row", text: "text", fill: "#8a8f98", dy: -5 }),
+      Plot.text(cells.filter((c) => c.nText !== "" && !strong(c)), { x: "column", y: "row", text: "nText", fill: "#5f6b7a", fontSize: nFontSize, dy: 9 }),
+      Plot.text(cells.filter((c) => c.nText !== "" && strong(c)), { x: "column", y: "row", text: "nText", fill: "#ffffff", fontSize: nFontSize, dy: 9 }),
     ],
   });
   const rampWidth = 240;
@@ -131,9 +161,9 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
       Plot.text([input.method === "spearman" ? "Spearmans ρ" : "Pearsons r"], { frameAnchor: "top-left", dy: -14, text: (d: string) => d, textAnchor: "start", fontWeight: "bold" }),
     ],
   });
-  const key = input.fdr
+  const key = `${input.fdr
     ? "* q < 0,05, ** q < 0,01 (Benjamini–Hochberg, tosidig)"
-    : "* p < 0,05, ** p < 0,01 (tosidig)";
+    : "* p < 0,05, ** p < 0,01 (tosidig)"}; n = par; grått: n < ${minN}`;
   const rampHeight = 50;
   return frameChart(
     [

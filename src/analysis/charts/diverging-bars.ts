@@ -90,7 +90,9 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   const labelWidthEm = 18;
   // Plot wraps at `lineWidth` ems of its own average glyph width; a full em per unit is the safe bound.
   const marginLeft = labelWidthEm * CHART_FONT_SIZE + 14;
-  const dkWidth = 110;
+  // A "vet ikke" panel where every bar is 0 % says nothing: it is left out, with its legend entry.
+  const showDontKnow = items.some((i) => i.dontKnow > 0);
+  const dkWidth = showDontKnow ? 110 : 0;
   const mainWidth = width - dkWidth;
   const rowHeight = 44;
   const height = items.length * rowHeight + 40;
@@ -144,14 +146,16 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
     ],
   });
 
+  // Legend entries only for the codes some bar shows.
+  const drawn = new Set(segments.filter((s) => s.percent > 0).map((s) => s.code));
   const legend = [
-    ...[3, 2, 1, 0].map((i) => ({ label: scaleLabels[i] ?? `Kode ${i + 1}`, color: DIVERGING_COLORS[i] ?? DONT_KNOW_COLOR })),
-    { label: dontKnowLabel, color: DONT_KNOW_COLOR },
+    ...[3, 2, 1, 0].filter((i) => drawn.has(i + 1)).map((i) => ({ label: scaleLabels[i] ?? `Kode ${i + 1}`, color: DIVERGING_COLORS[i] ?? DONT_KNOW_COLOR })),
+    ...(showDontKnow ? [{ label: dontKnowLabel, color: DONT_KNOW_COLOR }] : []),
   ];
   return frameChart(
     [
       { svg: plotSvg(main), x: 0, width: mainWidth, height },
-      { svg: plotSvg(dk), x: mainWidth, width: dkWidth, height },
+      ...(showDontKnow ? [{ svg: plotSvg(dk), x: mainWidth, width: dkWidth, height }] : []),
     ],
     { document, title: options.title, subtitle: options.subtitle, note: options.note, legend, width },
   );

@@ -38,7 +38,16 @@ export interface StatusBarsOptions {
    * rounding of each printed figure — 0.5 for "6", 0.05 for "9,6".
    */
   tolerance?: number;
+  /**
+   * Whom the printed figures count: "same" (default) — the same respondents as the bars, so a tick
+   * off its segment is a discrepancy; "all" — all respondents while the bars are filtered, so the
+   * ticks are for orientation ("Trykt (alle)", grey) and none is flagged.
+   */
+  printedBase?: "same" | "all";
 }
+
+/** The grey of printed ticks that count all respondents while the bars are filtered. */
+export const PRINTED_ALL_TICK = "#8c8c8c";
 
 /** Status codes 1–4 as Tabell 2.1 words them. */
 export const STATUS_LABELS_NO: readonly string[] = [
@@ -125,6 +134,8 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
   const k = Math.max(4, ...models.map((m) => m.counts.length));
   const colors = orderedColors(k === 4 ? 4 : k);
   const ticks = options.mode === "printed-vs-recomputed" ? printedTicks(models, options.tolerance) : [];
+  // Under a filter the print counts other respondents than the bars: nothing to agree with.
+  const forAll = options.printedBase === "all";
   const marginLeft = Math.ceil(Math.max(60, ...models.map((m) => estimateTextWidth(m.label))) + 14);
   const marginRight = 64;
   const plotWidth = width - marginLeft - marginRight;
@@ -165,16 +176,20 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
       Plot.text(totals, { x: 100, y: "model", text: (t: { total: number }) => `N = ${t.total}`, textAnchor: "start", dx: 10, fill: "#595959" }),
       Plot.text(empty, { x: 0, y: "label", text: () => "ingen svar", textAnchor: "start", dx: 4, fill: "#595959" }),
       Plot.tickX(ticks, {
-        x: "x", y: "model", stroke: (t: PrintedTick) => (t.agrees ? PRINTED_TICK : DISCREPANCY), strokeWidth: 2, inset: -3,
-        title: (t: PrintedTick) => `Trykt ${formatPercentNo(t.printed)}, beregnet ${formatPercentNo(t.recomputed, 1)}`,
+        x: "x", y: "model", stroke: (t: PrintedTick) => (forAll ? PRINTED_ALL_TICK : t.agrees ? PRINTED_TICK : DISCREPANCY), strokeWidth: 2, inset: -3,
+        title: (t: PrintedTick) => (forAll
+          ? `Trykt for alle respondenter ${formatPercentNo(t.printed)}; her (filtrert) ${formatPercentNo(t.recomputed, 1)}`
+          : `Trykt ${formatPercentNo(t.printed)}, beregnet ${formatPercentNo(t.recomputed, 1)}`),
       }),
       Plot.ruleX([0]),
     ],
   });
   const svg = plotSvg(plot);
-  const shownCategories = Math.max(0, ...models.map((m) => m.counts.length));
-  const legend: LegendItem[] = labels.slice(0, Math.min(k, Math.max(4, shownCategories))).map((label, i) => ({ label, color: colors[i] ?? "#cccccc" }));
-  if (ticks.length > 0) {
+  // A legend entry only for a category some bar shows (no entry for a series absent under a filter).
+  const drawn = new Set(segments.filter((s) => s.count > 0).map((s) => s.status));
+  const legend: LegendItem[] = labels.slice(0, k).flatMap((label, i) => (drawn.has(i + 1) ? [{ label, color: colors[i] ?? "#cccccc" }] : []));
+  if (ticks.length > 0 && forAll) legend.push({ label: "Trykt (alle)", color: PRINTED_ALL_TICK, shape: "tick" });
+  else if (ticks.length > 0) {
     legend.push({ label: "Trykt i rapporten", color: PRINTED_TICK, shape: "tick" });
     if (ticks.some((t) => !t.agrees)) legend.push({ label: "Trykt, avviker", color: DISCREPANCY, shape: "tick" });
   }

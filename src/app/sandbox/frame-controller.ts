@@ -19,6 +19,10 @@ import { notebookBuiltins } from "../notebook-builtins";
 import { NotebookSession, type SessionChange } from "../notebook-session";
 import { HOST_NAMES, type FrameData, type FrameMessage, type FrameView, type RunningCell, type ShellMessage } from "./protocol";
 import { decodeUserData } from "./user-data-wire";
+import { takeReportSnapshot } from "../report/report-snapshot";
+
+/** The report is sent this long after the notebook last finished running (report-snapshot.ts). */
+const REPORT_AFTER_QUIET_MS = 1000;
 
 /** What the frame's page renders once the shell has opened a notebook. */
 export interface OpenedNotebook {
@@ -27,7 +31,7 @@ export interface OpenedNotebook {
   view: FrameView;
 }
 
-const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "open", "run", "filter", "data", "file", "ping", "whenIdle", "reportInputs"]);
+const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "open", "run", "filter", "data", "file", "ping", "whenIdle", "reportInputs", "report"]);
 
 /** The shell is trusted: a message from the parent window is taken for what its type says. */
 function isShellMessage(value: unknown): value is ShellMessage {
@@ -60,6 +64,8 @@ export class FrameController {
   private lastReads = "";
   private lastInputReport = "";
   private statusTimer: ReturnType<typeof setTimeout> | undefined;
+  private reportTimer: ReturnType<typeof setTimeout> | undefined;
+  private lastReport = "";
   /** Cells in the order their bodies started: when the frame hangs, the last one is the culprit. */
   private readonly running = new Map<string, RunningCell>();
   /** Cells pending or running. */
@@ -94,6 +100,8 @@ export class FrameController {
       this.lastDrag = event.timeStamp;
       this.post({ type: "drag" });
     };
+    // "Export report" is written by the shell (it sanitises the outputs): pass the wish on.
+    win.addEventListener("nb-export-report", () => this.post({ type: "exportReport" }));
     win.addEventListener("dragenter", onDrag);
     win.addEventListener("dragover", onDrag);
     win.addEventListener("drop", (event) => {
@@ -167,6 +175,9 @@ export class FrameController {
         return;
       case "reportInputs":
         this.post({ type: "inputs", values: this.opened?.session.inputValues() ?? {}, id: message.id });
+        return;
+      case "report":
+        void this.idle().then(() => this.sendReport(message.id));
         return;
     }
   }
@@ -285,7 +296,31 @@ export class FrameController {
     this.statusTimer = setTimeout(() => {
       this.statusTimer = undefined;
       this.reportStatus(null);
-      if (this.busy.size === 0) this.reportInputs(session);
+      if (this.busy.size === 0) {
+        this.reportInputs(session);
+        this.scheduleReport();
+      }
+    }, 0);
+  }
+
+  /** Send the report once the notebook has been quiet for a moment (for the browser's Print). */
+  private scheduleReport(): void {
+    clearTimeout(this.reportTimer);
+    this.reportTimer = setTimeout(() => {
+      if (this.busy.size === 0) this.sendReport(null);
+    }, REPORT_AFTER_QUIET_MS);
+  }
+
+  /** The notebook as a report: unsolicited (`id` null) only when it changed since the last one. */
+  private sendReport(id: number | null): void {
+    // Cells draw their outputs in Lit's update (a microtask) after the runtime settles: take the
+    // report in a task of its own, after them.
+    setTimeout(() => {
+      const snapshot = takeReportSnapshot(this.win.document);
+      const key = snapshot.html + snapshot.css;
+      if (id === null && key === this.lastReport) return;
+      this.lastReport = key;
+      this.post({ type: "report", id, ...snapshot });
     }, 0);
   }
 

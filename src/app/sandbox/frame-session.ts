@@ -10,6 +10,7 @@
  * rerun). The frame runs in its own process, so the shell stays responsive meanwhile. A frame whose
  * document navigated away (a notebook set `location`) is replaced the same way, paused.
  */
+import { FrameReports } from "../report/frame-reports";
 import type { Result } from "../../base/result";
 import type { LoadResult } from "../../data/loaders/load-result";
 import { surveyFilterToParams } from "../../data/survey-filter";
@@ -91,6 +92,8 @@ export class FrameSession implements SessionPort {
   private lastActivity = 0;
 
   private readonly view: FrameView;
+  /** The notebook as a report (print, "Export report"). */
+  readonly reports = new FrameReports((id) => this.post({ type: "report", id }));
 
   constructor(
     init: FrameSessionInit,
@@ -394,6 +397,10 @@ export class FrameSession implements SessionPort {
         return this.frame?.passPointerForAMoment();
       case "save":
         return this.deps.onSave?.();
+      case "report":
+        return this.reports.receive(message);
+      case "exportReport":
+        return this.reports.askExport();
     }
   }
 

@@ -79,7 +79,9 @@ export type ShellMessage =
   /** Answer `idle` with this id once nothing runs. */
   | { type: "whenIdle"; id: number }
   /** Answer with the current input values now (before a share link is made). */
-  | { type: "reportInputs"; id: number };
+  | { type: "reportInputs"; id: number }
+  /** Answer with the notebook as a report now (print, "Export report"). */
+  | { type: "report"; id: number };
 
 /** Frame → shell: untrusted; read only through {@link readFrameMessage}. */
 export type FrameMessage =
@@ -117,7 +119,18 @@ export type FrameMessage =
    * the page has transient user activation (a key press), so a notebook cannot start downloads of
    * itself on its own; and it saves the shell's copy of the document, not anything the frame sent.
    */
-  | { type: "save" };
+  | { type: "save" }
+  /**
+   * The notebook's outputs as a report (app/report/report-snapshot.ts): untrusted markup and CSS the
+   * shell sanitises before use. Sent when the notebook has been quiet for a moment (so printing
+   * from the browser's menu prints the current state) and in answer to `report` (`id`).
+   */
+  | { type: "report"; id: number | null; html: string; css: string }
+  /**
+   * The reader pressed "Export report" in the notebook: the shell writes the file (no payload),
+   * only while the page has transient user activation, as for `save`.
+   */
+  | { type: "exportReport" };
 
 /** Caps on what the frame may send; anything bigger is dropped, not truncated. */
 export const FRAME_LIMITS = {
@@ -133,6 +146,9 @@ export const FRAME_LIMITS = {
   running: 1_000,
   namesPerCell: 16,
   nameChars: 100,
+  /** Characters of a report's markup (the outputs, charts as SVG) and of its CSS. */
+  reportChars: 20_000_000,
+  reportCssChars: 2_000_000,
 } as const;
 
 /** Why a frame message was dropped. */
@@ -240,6 +256,8 @@ export function readFrameMessage(data: unknown): Result<FrameMessage, FrameMessa
       return ok({ type: "drag" });
     case "save":
       return ok({ type: "save" });
+    case "exportReport":
+      return ok({ type: "exportReport" });
     case "cells": {
       const cells = readCells(data.cells);
       return cells.ok ? ok({ type: "cells", cells: cells.value }) : cells;
@@ -285,6 +303,12 @@ export function readFrameMessage(data: unknown): Result<FrameMessage, FrameMessa
       return isCount(data.seq) ? ok({ type: "pong", seq: data.seq }) : dropped("its heartbeat has no number");
     case "idle":
       return isCount(data.id) ? ok({ type: "idle", id: data.id }) : dropped("its idle answer has no number");
+    case "report": {
+      if (data.id !== null && !isCount(data.id)) return dropped("its report answers no number");
+      if (typeof data.html !== "string" || data.html.length > FRAME_LIMITS.reportChars) return dropped("its report is not markup of at most 20 million characters");
+      if (typeof data.css !== "string" || data.css.length > FRAME_LIMITS.reportCssChars) return dropped("its report's CSS is not text of at most 2 million characters");
+      return ok({ type: "report", id: data.id, html: data.html, css: data.css });
+    }
     case "file": {
       if (!isCount(data.id)) return dropped("its file request has no number");
       if (!isShortText(data.path, FRAME_LIMITS.pathChars)) return dropped("its file request has no path of at most 300 characters");

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
 import {
-  DIVERGING_COLORS, STATUS_COLORS, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, textColorOn,
+  CHART_FONT_SIZE, DIVERGING_COLORS, STATUS_COLORS, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, textColorOn, wrapText,
 } from "../../../src/analysis/charts/chart-theme";
 import { all, num } from "./snapshot";
 
@@ -44,5 +44,19 @@ describe("chart-theme", () => {
     expect(num(part, "y")).toBeGreaterThan(Math.max(...[...rows].map(Number)));
     expect(num(svg, "height")).toBeGreaterThan(num(part, "y") + 100);
     expect(estimateTextWidth("abcd", 10)).toBeCloseTo(23.2, 6);
+  });
+});
+
+describe("frameChart notes", () => {
+  it("wraps a note longer than the chart into lines that fit, keeping every word", () => {
+    const { document } = parseHTML("<!DOCTYPE html><html><body></body></html>");
+    const part = document.createElementNS("http://www.w3.org/2000/svg", "svg");
+    const note = "20 pair(s) have no r: only 1 case(s) have both q30_5 and q6; r needs at least 2; only 1 case(s) have both q30_5 and q15; more words to go past the edge";
+    const svg = frameChart([{ svg: part, x: 0, width: 300, height: 100 }], { document, note });
+    const lines = [...svg.querySelectorAll(":scope > text")].map((t) => t.textContent ?? "");
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(" ")).toBe(note);
+    for (const line of lines) expect(estimateTextWidth(line, CHART_FONT_SIZE - 1)).toBeLessThanOrEqual(300 - 16);
+    expect(wrapText("short", 300)).toEqual(["short"]);
   });
 });

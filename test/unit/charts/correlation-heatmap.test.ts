@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
-import { correlationHeatmap, formatCorrelation, heatmapCells } from "../../../src/analysis/charts/correlation-heatmap";
+import { correlationHeatmap, formatCorrelation, heatmapCells, type HeatmapInput } from "../../../src/analysis/charts/correlation-heatmap";
+import { CHART_FONT_SIZE } from "../../../src/analysis/charts/chart-theme";
 import { HEATMAP } from "./chart-fixtures";
 import { all, expectSvgSnapshot } from "./snapshot";
 
@@ -21,7 +22,7 @@ describe("correlationHeatmap", () => {
     const svg = correlationHeatmap(HEATMAP, { document: doc() });
     const rects = all(svg, 'g[aria-label="cell"] > rect');
     expect(rects).toHaveLength(16);
-    const texts = all(svg, 'g[aria-label="text"] text').map((t) => t.textContent).sort();
+    const texts = all(svg, 'g[aria-label="text"] text').map((t) => t.textContent ?? "").filter((t) => !t.startsWith("n = ")).sort();
     const expected = ["1", "1", "1", "1", "0,21**", "0,21**", "0,34**", "0,34**", "0,13*", "0,13*", "−0,05", "−0,05", "–", "–", "0,71**", "0,71**"].sort();
     expect(texts.filter((t) => t !== "Pearsons r")).toEqual(expected);
   });
@@ -47,6 +48,51 @@ describe("correlationHeatmap", () => {
     expect(plain.textContent).toContain("* p < 0,05, ** p < 0,01 (tosidig)");
     const fdr = correlationHeatmap({ ...HEATMAP, fdr: true }, { document: doc() });
     expect(fdr.textContent).toContain("Benjamini–Hochberg");
+  });
+
+  it("prints each pair's n under its r, and none on the diagonal", () => {
+    const svg = correlationHeatmap(HEATMAP, { document: doc() });
+    const nTexts = all(svg, 'g[aria-label="text"] text').map((t) => t.textContent ?? "").filter((t) => t.startsWith("n = ")).sort();
+    const expected = HEATMAP.cells.flatMap((row, a) => row.filter((_, b) => a !== b).map((c) => `n = ${c.n}`)).sort();
+    expect(nTexts).toEqual(expected);
+  });
+
+  it("greys out pairs with fewer than 10 cases: grey cell, grey r without its mark, n printed", () => {
+    // Three cases on a line give r = −1 exactly and, by the t test, p < .01: what a filter to one
+    // county produced. Worked by hand: x = 1,2,3; y = 3,2,1 → r = −1.
+    const input: HeatmapInput = {
+      labels: ["A", "B"],
+      cells: [
+        [{ r: 1, n: 3, p: null }, { r: -1, n: 3, p: 0, mark: "**" }],
+        [{ r: -1, n: 3, p: 0, mark: "**" }, { r: 1, n: 3, p: null }],
+      ],
+    };
+    const cells = heatmapCells(input);
+    expect(cells.filter((c) => c.small).map((c) => [c.row, c.column, c.text])).toEqual([["A", "B", "−1,00"], ["B", "A", "−1,00"]]);
+    expect(cells.find((c) => c.small)?.title).toContain("under 10 par");
+    const svg = correlationHeatmap(input, { document: doc() });
+    const fills = all(svg, 'g[aria-label="cell"] > rect').map((r) => r.getAttribute("fill") ?? r.parentElement?.getAttribute("fill"));
+    expect(fills).toEqual(["#ececec", "#ececec", "#ececec", "#ececec"]);
+    const texts = all(svg, 'g[aria-label="text"] text').map((t) => t.textContent);
+    expect(texts).not.toContain("−1,00**");
+    expect(texts.filter((t) => t === "n = 3")).toHaveLength(2);
+    expect(svg.textContent).toContain("grått: n < 10");
+    // With minN lowered the same pairs are coloured and marked again.
+    expect(heatmapCells(input, "full", 3).some((c) => c.small)).toBe(false);
+  });
+
+  it("leaves room for the rotated column labels: the last one ends inside the chart", () => {
+    const input: HeatmapInput = { ...HEATMAP, labels: ["Størrelsesklasse", "Serviceerklæringer", "Servicetorg", "Prosessforbedringer/-ombygging (BPR)"] };
+    const svg = correlationHeatmap(input, { document: doc() });
+    const plot = [...svg.querySelectorAll("svg")].find((s) => s.querySelector('g[aria-label="cell"]'));
+    if (!plot) throw new Error("no matrix plot");
+    const width = Number(plot.getAttribute("width"));
+    for (const label of plot.querySelectorAll('g[aria-label="x-axis tick label"] text')) {
+      const x = Number(/translate\(([-\d.]+)/.exec(label.getAttribute("transform") ?? "")?.[1] ?? NaN);
+      // A generous bound on the rendered length (0.62 em per letter, wider than the layout's estimate) at 45°.
+      const reach = x + (label.textContent ?? "").length * CHART_FONT_SIZE * 0.62 * Math.SQRT1_2;
+      expect(reach, label.textContent ?? "").toBeLessThanOrEqual(width);
+    }
   });
 
   it("matches the stored snapshot", () => {

@@ -1,0 +1,71 @@
+/**
+ * The shell's side of a notebook's report: the last one its frame sent (for the browser's Print,
+ * which cannot wait for an answer) and requests for a fresh one (Print and "Export report"). The
+ * snapshots are the frame's untrusted markup; they are sanitised only where used.
+ */
+import type { ReportSnapshot } from "./report-snapshot";
+
+/** How long a request waits for the frame before it falls back on the last report. */
+const ANSWER_WITHIN_MS = 15_000;
+
+export class FrameReports {
+  private last: ReportSnapshot | undefined;
+  private seq = 0;
+  private readonly waiting = new Map<number, (snapshot: ReportSnapshot | undefined) => void>();
+  private readonly exportListeners = new Set<() => void>();
+  private lastExport = 0;
+
+  /** `ask` posts a `report` request with its id to the frame. */
+  constructor(private readonly ask: (id: number) => void) {}
+
+  /** The last report the frame sent, if any. */
+  get latest(): ReportSnapshot | undefined {
+    return this.last;
+  }
+
+  /** A report from the frame (already read by readFrameMessage). */
+  receive(message: { id: number | null; html: string; css: string }): void {
+    this.last = { html: message.html, css: message.css };
+    if (message.id === null) return;
+    this.waiting.get(message.id)?.(this.last);
+    this.waiting.delete(message.id);
+  }
+
+  /** Hear the notebook's "Export report" button. */
+  onExportAsked(listener: () => void): () => void {
+    this.exportListeners.add(listener);
+    return () => this.exportListeners.delete(listener);
+  }
+
+  /**
+   * The frame says its "Export report" was pressed. The frame is untrusted: the wish counts only
+   * while the page has transient user activation (a click or key press in the frame activates
+   * this page too), as for Ctrl-S, so a notebook cannot start downloads on its own; and at most one
+   * file per two seconds, so one that sends it in a loop after a click cannot fill the downloads
+   * folder.
+   */
+  askExport(now = Date.now(), activated = typeof navigator === "undefined" || !navigator.userActivation || navigator.userActivation.isActive): void {
+    if (!activated || now - this.lastExport < 2000) return;
+    this.lastExport = now;
+    for (const listener of this.exportListeners) listener();
+  }
+
+  /**
+   * A report of the notebook as it is once it has finished running; the last one if the frame
+   * does not answer in time (a cell that hangs), undefined if there is none.
+   */
+  request(): Promise<ReportSnapshot | undefined> {
+    const id = ++this.seq;
+    return new Promise((resolve) => {
+      const timer = setTimeout(() => {
+        this.waiting.delete(id);
+        resolve(this.last);
+      }, ANSWER_WITHIN_MS);
+      this.waiting.set(id, (snapshot) => {
+        clearTimeout(timer);
+        resolve(snapshot);
+      });
+      this.ask(id);
+    });
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * A report snapshot from the notebook's frame made safe to show in the shell and to write into a
+ * file another person opens. The frame is untrusted once a notebook runs, so its markup goes
+ * through DOMPurify (HTML and SVG profiles: no scripts, no handlers, no `javascript:` URLs, no
+ * forms, frames or embeds) and its CSS is re-read rule by rule: only style and media rules, none
+ * that loads anything (`url(`, `image-set(`, `@import`) or reaches out of a shadow root (`:host`,
+ * `::slotted`, `::part`). Both the shell (print) and the report file add a policy that fetches
+ * and runs nothing, as a second line.
+ *
+ * Headings get ids (`report-h1`, …) for the report's table of contents. Other ids stay (SVG clip
+ * paths and gradients refer to them); DOMPurify keeps them from clobbering the document's own
+ * properties, the shell shows the report in a shadow root, and the report file runs no script.
+ */
+import DOMPurify from "dompurify";
+
+/** A heading of the sanitised report, for its table of contents. */
+export interface ReportHeading {
+  id: string;
+  level: number;
+  text: string;
+}
+
+/** The sanitised report body. */
+export interface SafeReport {
+  html: string;
+  css: string;
+  headings: ReportHeading[];
+}
+
+const FORBIDDEN_CSS = /url\s*\(|image-set\s*\(|@import|:host|::slotted|::part|expression\s*\(|-moz-binding|behavior\s*:/i;
+
+/**
+ * Keep the rules of `css` that only style; drop any that loads, imports or escapes its root, and
+ * the dark-scheme ones (a report is light).
+ */
+export function cleanReportCss(css: string, win: Window & typeof globalThis): string {
+  const sheet = new win.CSSStyleSheet();
+  try {
+    sheet.replaceSync(css);
+  } catch {
+    return "";
+  }
+  const keep = (rule: CSSRule): string => {
+    if (rule instanceof win.CSSStyleRule) return FORBIDDEN_CSS.test(rule.cssText) ? "" : rule.cssText;
+    // A report is read and printed on white: the workbench's dark palette stays out.
+    if (rule instanceof win.CSSMediaRule && /prefers-color-scheme\s*:\s*dark/i.test(rule.conditionText)) return "";
+    if (rule instanceof win.CSSMediaRule) {
+      const inner = [...rule.cssRules].map(keep).filter((t) => t !== "").join("\n");
+      return inner === "" ? "" : `@media ${rule.conditionText} {\n${inner}\n}`;
+    }
+    return "";
+  };
+  // `</` would end the <style> element the CSS is written into.
+  return [...sheet.cssRules].map(keep).filter((t) => t !== "").join("\n").replace(/<\//g, "<\\/");
+}
+
+/** Sanitise a report snapshot in the shell (`win`: the shell's window, for its parsers). */
+export function sanitizeReport(snapshot: { html: string; css: string }, win: Window & typeof globalThis): SafeReport {
+  const purify = DOMPurify(win);
+  purify.addHook("uponSanitizeElement", (node, data) => {
+    // Plot scopes its styles with a <style> inside each SVG: keep the harmless rules only.
+    if (data.tagName === "style") node.textContent = cleanReportCss(node.textContent ?? "", win);
+  });
+  purify.addHook("afterSanitizeAttributes", (node) => {
+    if (node.hasAttribute("target")) node.removeAttribute("target");
+    // A report loads nothing: pictures only as data: URLs, SVG references only within the file.
+    const src = node.getAttribute("src");
+    if (src !== null && !/^data:image\//i.test(src.trim())) node.removeAttribute("src");
+    if (node.tagName !== "A") {
+      for (const name of ["href", "xlink:href"]) {
+        const ref = node.getAttribute(name);
+        if (ref !== null && !/^(#|data:image\/)/i.test(ref.trim())) node.removeAttribute(name);
+      }
+    }
+    if (node.tagName === "A" && node.hasAttribute("href")) node.setAttribute("rel", "noopener noreferrer");
+  });
+  const fragment = purify.sanitize(snapshot.html, {
+    USE_PROFILES: { html: true, svg: true, svgFilters: true },
+    FORBID_TAGS: ["form", "iframe", "frame", "object", "embed", "link", "meta", "base", "foreignObject", "template", "dialog", "audio", "video", "source", "track"],
+    FORBID_ATTR: ["form", "formaction", "action", "srcset", "ping", "autofocus", "tabindex", "contenteditable"],
+    RETURN_DOM_FRAGMENT: true,
+  });
+  const headings: ReportHeading[] = [];
+  for (const heading of fragment.querySelectorAll("h1, h2, h3")) {
+    const id = `report-h${headings.length + 1}`;
+    heading.setAttribute("id", id);
+    headings.push({ id, level: Number(heading.tagName.slice(1)), text: (heading.textContent ?? "").replace(/\s+/g, " ").trim() });
+  }
+  const holder = win.document.createElement("div");
+  holder.append(fragment);
+  return { html: holder.innerHTML, css: cleanReportCss(snapshot.css, win), headings };
+}

@@ -1,0 +1,182 @@
+/**
+ * The report outside the app: "Export report" (pressed in the notebook's frame, written by the
+ * shell from a sanitised copy of the outputs) writes one HTML file that opens offline in a fresh
+ * browser profile with JavaScript off and shows the outputs, the audit lines, the filter and the
+ * data notice, fetching nothing; what a hostile notebook puts in its outputs does not survive into
+ * the file; and printing the shell (page.pdf(), which fires `beforeprint` as the browser's Print
+ * does) prints the report over several pages, with no code, sidebar or toolbar.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import type { Browser, Page } from "playwright-core";
+import { unwrap } from "../../src/base/result";
+import { RECONSTRUCTION_NOTICE } from "../../src/data/bundled-survey";
+import { encodeShare } from "../../src/notebook/share-codec";
+import { serveDist, type RunningServer } from "./static-server";
+import { inNotebook, launchChromium, nb, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+
+let server: RunningServer;
+let browser: Browser;
+const outDir = "test-output/report";
+
+beforeAll(async () => {
+  mkdirSync(outDir, { recursive: true });
+  server = await serveDist();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Click "Export report" (in the notebook's report bar; the shell writes the file) and keep the file. */
+async function exportReport(page: Page, name: string): Promise<string> {
+  const download = page.waitForEvent("download", { timeout: 30_000 });
+  await nb(page).locator(".nb-export-report").click();
+  const file = resolve(outDir, name);
+  await (await download).saveAs(file);
+  return file;
+}
+
+/** Open a file in a fresh profile, offline, with JavaScript off; every request it makes is counted. */
+async function openOffline(file: string): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
+  const context = await browser.newContext({ javaScriptEnabled: false, offline: true, viewport: { width: 1100, height: 900 } });
+  const page = await context.newPage();
+  const requests: string[] = [];
+  page.on("request", (r) => requests.push(r.url()));
+  await page.goto(pathToFileURL(file).href);
+  return { page, requests, close: () => context.close() };
+}
+
+describe("report export", () => {
+  it("writes one file that reads offline without the app: outputs, audit lines, filter, data notice", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openApp(page, server.url, "#/nb/01-overview?filter=size%3D5,6");
+    await waitForOutput(page, "t21", "Innføring", 30_000);
+    // Cells off screen run after the ones on screen: count once every cell has run.
+    await inNotebook(page, (f) => f.evaluate(() => window.tverrsnitt?.idle()));
+    const inApp = await inNotebook(page, (f) =>
+      f.evaluate(() => ({
+        charts: document.querySelectorAll("nb-cell .nb-output svg[aria-label], nb-cell .nb-output figure svg").length,
+        tables: document.querySelectorAll("nb-cell .nb-output table").length,
+        audit: [...document.querySelectorAll("nb-cell .nb-output .tv-audit-line")].map((e) => (e.textContent ?? "").replace(/\s+/g, " ").trim()),
+      })),
+    );
+    expect(inApp.tables).toBeGreaterThan(5);
+    expect(inApp.audit.length).toBeGreaterThan(3);
+    const file = await exportReport(page, "01-overview-report.html");
+    const text = readFileSync(file, "utf8");
+    expect(text).not.toMatch(/<script|\son\w+\s*=|javascript:/i);
+    expect(text).toContain("Content-Security-Policy");
+
+    const { page: offline, requests, close } = await openOffline(file);
+    const seen = await offline.evaluate(() => ({
+      title: document.title,
+      filter: document.querySelector(".nb-report-filter")?.textContent ?? "",
+      notice: document.querySelector(".nb-report-notice")?.textContent ?? "",
+      tables: document.querySelectorAll("main table").length,
+      charts: document.querySelectorAll("main svg[aria-label], main figure svg").length,
+      audit: [...document.querySelectorAll("main .tv-audit-line")].map((e) => (e.textContent ?? "").replace(/\s+/g, " ").trim()),
+      code: document.querySelectorAll(".nb-code, .cm-editor, nb-cell, .nb-cell-bar, button").length,
+      toc: [...document.querySelectorAll(".nb-report-toc a")].map((a) => a.getAttribute("href") ?? ""),
+      heading: document.querySelector("main h2")?.getBoundingClientRect().height ?? 0,
+    }));
+    expect(seen.title).toBe("1 · Oversikt — kapittel 2");
+    expect(seen.filter).toContain("size class 5, 6");
+    expect(seen.notice).toBe(RECONSTRUCTION_NOTICE);
+    expect(seen.tables).toBe(inApp.tables);
+    expect(seen.charts).toBe(inApp.charts);
+    expect(seen.audit).toEqual(inApp.audit);
+    expect(seen.code).toBe(0);
+    expect(seen.toc.length).toBeGreaterThan(5);
+    // Every contents entry points at a heading of the file.
+    for (const href of seen.toc) expect(await offline.locator(href).count(), href).toBe(1);
+    expect(seen.heading).toBeGreaterThan(0);
+    // Nothing but the file itself was requested (no script, style, font or picture from anywhere).
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await offline.screenshot({ path: `${screenshotDir}/report-file-01.png` });
+    await offline.emulateMedia({ media: "print" });
+    await offline.screenshot({ path: `${screenshotDir}/report-file-01-print.png` });
+    await close();
+    await page.close();
+  });
+
+  it("keeps a hostile notebook's markup, handlers, styles and links out of the file", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const hostile = [
+      "const box = document.createElement('div');",
+      "box.innerHTML = `<p class=kept>kept text</p><img src=x onerror=\"document.title='pwned'\"><a href=\"javascript:alert(1)\">link</a>` +",
+      "  `<svg><style>:host{display:block!important} .kept{color:red} body{background:url(https://example.invalid/leak)}</style><circle r=5 onclick=\"alert(1)\"></circle></svg>` +",
+      "  `<iframe srcdoc=\"<script>alert(1)<\\/script>\"></iframe><form action=https://example.invalid><input name=q value=secret></form>`;",
+      "display(box);",
+    ].join("\n");
+    // Asks for its own export once the consent click's activation has lapsed (Chromium: 5 s): the
+    // shell must not write a file without a click or key press just before.
+    const selfExport = "setTimeout(() => window.dispatchEvent(new CustomEvent('nb-export-report')), 6000); 'asked'";
+    const doc = { title: "Hostile <b>title</b>", cells: [{ id: "1", kind: "md" as const, source: "# Hostile" }, { id: "2", kind: "js" as const, source: hostile }, { id: "3", kind: "js" as const, source: selfExport }] };
+    const downloads: string[] = [];
+    page.on("download", (d) => downloads.push(d.suggestedFilename()));
+    await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
+    await page.locator(".nb-consent").click();
+    await nb(page).locator("#cell-2 .kept").waitFor();
+    await page.waitForTimeout(7500);
+    expect(downloads).toEqual([]);
+    const file = await exportReport(page, "hostile-report.html");
+    const text = readFileSync(file, "utf8");
+    expect(text).toContain("kept text");
+    expect(text).not.toMatch(/onerror|onclick|javascript:|<iframe|srcdoc|<form|example\.invalid|:host|<script/i);
+    expect(text).toContain("<title>Hostile &lt;b&gt;title&lt;/b&gt;</title>");
+    const { page: offline, requests, close } = await openOffline(file);
+    expect(await offline.locator("main .kept").innerText()).toBe("kept text");
+    expect(await offline.title()).toBe("Hostile <b>title</b>");
+    expect(requests).toEqual([pathToFileURL(file).href]);
+    await close();
+    await page.close();
+  });
+
+  it("printing the shell prints the report: several pages, no code, sidebar or toolbar; light in a dark theme", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: "dark" });
+    await openApp(page, server.url, "#/nb/01-overview");
+    await waitForOutput(page, "t21", "Innføring", 30_000);
+    // The frame sends its report a second after the notebook is quiet; the report code loads 2 s after start.
+    await page.waitForFunction(() => {
+      const app = document.querySelector("nb-app");
+      return app !== null && app.querySelector("nb-print-report") !== null;
+    });
+    await page.waitForTimeout(2500);
+    const pdf = await page.pdf({ format: "A4" });
+    writeFileSync(resolve(outDir, "01-overview-print.pdf"), pdf);
+    const pages = pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(4);
+    // What the PDF was made from: the print view of the shell.
+    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    await page.emulateMedia({ media: "print" });
+    const printed = await page.evaluate(() => {
+      const shown = (selector: string) => [...document.querySelectorAll(selector)].some((e) => e instanceof HTMLElement && e.offsetParent !== null);
+      const root = document.querySelector("nb-print-report")?.shadowRoot;
+      return {
+        sidebar: shown(".nb-sidebar"),
+        toolbar: shown(".nb-toolbar"),
+        frame: shown("iframe.nb-frame"),
+        report: shown("nb-print-report"),
+        code: root?.querySelectorAll(".nb-code, .cm-editor, button").length ?? -1,
+        tables: root?.querySelectorAll("table").length ?? 0,
+        title: root?.querySelector(".nb-report-head h1")?.textContent ?? "",
+        // Dark ink on a white page although the app is dark.
+        markdownInk: root ? getComputedStyle(root.querySelector(".nb-markdown p") ?? root.host).color : "",
+        tableInk: root ? getComputedStyle(root.querySelector("table td") ?? root.host).color : "",
+      };
+    });
+    expect(printed).toMatchObject({ sidebar: false, toolbar: false, frame: false, report: true, code: 0, title: "1 · Oversikt — kapittel 2" });
+    expect(printed.tables).toBeGreaterThan(5);
+    const dark = (rgb: string): boolean => (rgb.match(/\d+/g) ?? []).slice(0, 3).every((v) => Number(v) < 100);
+    expect(dark(printed.markdownInk), printed.markdownInk).toBe(true);
+    expect(dark(printed.tableInk), printed.tableInk).toBe(true);
+    await page.setViewportSize({ width: 794, height: 1123 });
+    await page.screenshot({ path: `${screenshotDir}/report-print-01.png` });
+    await page.close();
+  });
+});
