@@ -60,6 +60,7 @@ async function boot(): Promise<void> {
     parseNotebook,
     serializeNotebook,
     replaceHash: (hash) => history.replaceState(null, "", hash),
+    currentHash: () => location.hash,
   });
   gate.onChange(() => {
     const open = workbench.current;

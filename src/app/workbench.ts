@@ -58,6 +58,8 @@ export interface WorkbenchServices<S extends SessionPort = SessionPort> {
   fetcher?: typeof fetch;
   /** Replace the URL hash without a navigation (history.replaceState in the browser). */
   replaceHash?(hash: string): void;
+  /** The URL hash now (location.hash in the browser; undefined when unknown): a navigation not yet handled must not be overwritten. */
+  currentHash?(): string | undefined;
 }
 
 export interface Banner {
@@ -87,6 +89,8 @@ export class Workbench<S extends SessionPort = SessionPort> {
   private detachSession: (() => void) | undefined;
   /** True once the open notebook has settled and its filter may be written to the URL. */
   private followingFilter = false;
+  /** The hash last opened or written by the workbench; a different one in the URL is a navigation still to come. */
+  private handledHash: string | undefined;
 
   constructor(private readonly services: WorkbenchServices<S>) {
     this.autosaver = new Autosaver(services.store, (status) => this.onSaveStatus(status));
@@ -144,6 +148,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
 
   /** Open what a URL hash names. */
   async openHash(hash: string): Promise<void> {
+    this.handledHash = hash;
     await this.openRoute(parseRoute(hash));
   }
 
@@ -200,8 +205,14 @@ export class Workbench<S extends SessionPort = SessionPort> {
   private syncFilterToUrl(): void {
     const open = this.current;
     if (!open || !this.followingFilter) return;
+    // A link pasted while the notebook settles changes the hash before its hashchange is handled;
+    // writing the open notebook's route then would drop the link (seen with share links).
+    const now = this.services.currentHash?.();
+    if (now !== undefined && this.handledHash !== undefined && now !== this.handledHash) return;
     const route = this.routeOf(open);
-    if (route) this.services.replaceHash?.(formatRoute(route));
+    if (!route) return;
+    this.services.replaceHash?.(formatRoute(route));
+    this.handledHash = this.services.currentHash?.() ?? formatRoute(route);
   }
 
   /**

@@ -41,6 +41,9 @@ const doc: NotebookDoc = { title: "Oversikt", cells: [{ id: "t", kind: "js", sou
 async function setup(reads: readonly string[] = ["selection"]) {
   const runtimes: FakeRuntime[] = [];
   const hashes: string[] = [];
+  // A link the user navigated to whose hashchange the workbench has not handled yet (else the URL
+  // holds what the workbench opened or wrote, and the fake says nothing).
+  const url: { pending?: string } = {};
   // The survey itself is never loaded here: nothing reads `selection`'s value.
   const scope = new SurveyScope(() => Promise.reject(new Error("not loaded in this test")));
   const fetcher: typeof fetch = (input) => {
@@ -66,9 +69,10 @@ async function setup(reads: readonly string[] = ["selection"]) {
     serializeNotebook: () => "",
     fetcher,
     replaceHash: (hash) => hashes.push(hash),
+    currentHash: () => url.pending,
   });
   await workbench.init();
-  return { workbench, scope, runtimes, hashes };
+  return { workbench, scope, runtimes, hashes, url };
 }
 
 /** Error banners (the memory-only store in Node adds a storage warning of its own). */
@@ -105,6 +109,19 @@ describe("the workbench's survey filter", () => {
     expect(hashes.slice(before)).toEqual(["#/nb/01-overview?filter=fylke%3D11%26size%3D5,6"]);
     scope.setFilter(EMPTY);
     expect(hashes.at(-1)).toBe("#/nb/01-overview");
+  });
+
+  it("does not write over a link the user navigated to before its hashchange was handled", async () => {
+    const { workbench, scope, hashes, url } = await setup();
+    await workbench.openHash("#/nb/01-overview");
+    await settle();
+    scope.setFilter({ fylke: [12], sizeClass: [], respType: [], adopted: [] });
+    const before = hashes.length;
+    expect(hashes.at(-1)).toBe("#/nb/01-overview?filter=fylke%3D12");
+    // A share link pasted into the address bar: the hash changed, its hashchange not yet handled.
+    url.pending = "#share=v1.pending";
+    scope.setFilter({ fylke: [11], sizeClass: [], respType: [], adopted: [] });
+    expect(hashes.length).toBe(before);
   });
 
   it("refuses a hostile filter: banner, nothing applied, clean URL, notebook open", async () => {
