@@ -159,7 +159,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     if (route.kind !== "home" && route.filterError !== undefined) {
       this.banner("error", `The filter in this link was not applied, so the notebook shows all respondents. ${route.filterError}`);
       // Drop the unreadable text from the address bar so a reload or a copied link does not repeat it.
-      this.services.replaceHash?.(formatRoute(route));
+      this.writeHash(formatRoute(route));
     }
     // The filter is set before the notebook's runtime exists, so its first run already uses it.
     if (route.kind !== "home" && route.filter) this.services.filter.setFilter(route.filter);
@@ -211,8 +211,13 @@ export class Workbench<S extends SessionPort = SessionPort> {
     if (now !== undefined && this.handledHash !== undefined && now !== this.handledHash) return;
     const route = this.routeOf(open);
     if (!route) return;
-    this.services.replaceHash?.(formatRoute(route));
-    this.handledHash = this.services.currentHash?.() ?? formatRoute(route);
+    this.writeHash(formatRoute(route));
+  }
+
+  /** Replace the URL hash and remember it as handled (read back: the browser may encode it). */
+  private writeHash(hash: string): void {
+    this.services.replaceHash?.(hash);
+    this.handledHash = this.services.currentHash?.() ?? hash;
   }
 
   /**
@@ -294,7 +299,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     const open = this.current;
     if (!open || open.session.mode !== "preview") return;
     await open.session.start();
-    this.services.replaceHash?.(formatRoute({ kind: "local", key: open.key }));
+    this.writeHash(formatRoute({ kind: "local", key: open.key }));
     this.save();
     await this.autosaver.flush();
     await this.followFilter(open.session, { kind: "local", key: open.key });
@@ -311,7 +316,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     await this.services.store.delete(open.key);
     const shipped = await this.shippedDoc(name);
     if (shipped) {
-      this.services.replaceHash?.(formatRoute({ kind: "bundled", name }));
+      this.writeHash(formatRoute({ kind: "bundled", name }));
       this.show(bundledKey(name), { kind: "bundled", name }, shipped, {}, {}, "live", { kind: "bundled", name });
     }
     await this.refreshLocals();
