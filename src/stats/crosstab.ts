@@ -4,15 +4,14 @@
  * SPSS footnote when expected counts fall below 5. A row is in the table when both variables are
  * valid (user-missing codes and blanks are left out, listed in the audit).
  */
-import { kernelInput, type StatsData } from "./kernel-input";
+import type { StatsData } from "./kernel-input";
+import { pairInput, type PairOptions } from "./pair-input";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit, type ExcludedMissing } from "./audit";
 import { chiSquareTests, type ChiSquareTests } from "./chi-square";
 import { cramersV, type AssociationMeasures } from "./cramers-v";
 import { countPairs } from "./contingency";
-import { prepareFrame, type SelectOptions } from "./select-rows";
-import { missingTest, valueLabel, variableInfo, type MetaOptions } from "./variable-info";
-import { resolveWeights, type WeightSpec } from "./weights";
+import { missingTest, valueLabel } from "./variable-info";
 
 export interface CrosstabCell {
   count: number;
@@ -56,9 +55,7 @@ export interface Crosstab {
   audit: Audit;
 }
 
-export interface CrosstabOptions extends MetaOptions, SelectOptions {
-  /** A weight column's name, or one weight per backing row (`stats.postStratify(…).weights`); unweighted when left out. */
-  weight?: WeightSpec;
+export interface CrosstabOptions extends PairOptions {
   /** Also show codebook codes nobody chose (as empty rows/columns; they do not enter χ²). */
   allCodes?: boolean;
 }
@@ -74,14 +71,9 @@ export interface CrosstabOptions extends MetaOptions, SelectOptions {
  * @example stats.crosstab(selection, "size_class", "q20")
  */
 export function crosstab(data: StatsData, rowVariable: string, columnVariable: string, options: CrosstabOptions = {}): Crosstab {
-  const input = kernelInput("stats.crosstab", data, options);
-  rowVariable = input.variable(rowVariable, "the row variable (2nd argument)");
-  columnVariable = input.variable(columnVariable, "the column variable (3rd argument)");
-  options = input.options;
-  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
-  const xi = variableInfo(rowVariable, options);
-  const yi = variableInfo(columnVariable, options);
-  const { w, name: weightName } = resolveWeights(frame, options.weight);
+  const input = pairInput("stats.crosstab", data, rowVariable, columnVariable, options, ["the row variable (2nd argument)", "the column variable (3rd argument)"]);
+  ({ x: rowVariable, y: columnVariable, options } = input);
+  const { frame, filters, disclosureSensitive, xi, yi, w, weightName } = input;
   const pairs = countPairs(frame, frame.column(rowVariable), frame.column(columnVariable), w);
   const xMiss = missingTest(xi.missing);
   const yMiss = missingTest(yi.missing);

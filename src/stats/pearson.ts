@@ -4,13 +4,11 @@
  * variable has no r; with n < 3 there is r but no p.
  */
 import type { Frame } from "./column-cache";
-import { kernelInput, type StatsData } from "./kernel-input";
+import type { StatsData } from "./kernel-input";
+import { pairInput, type PairOptions } from "./pair-input";
 import { makeAudit, pClause, type Audit } from "./audit";
 import { tTwoSided } from "./distributions";
 import { excludedFromSums, missingCodes, pairIndex, pairSums, type PairSums } from "./pair-sums";
-import { prepareFrame, type SelectOptions } from "./select-rows";
-import { variableInfo, type MetaOptions } from "./variable-info";
-import { resolveWeights, type WeightSpec } from "./weights";
 
 export interface Correlation {
   /** The coefficient; null when undefined (see `reason`). */
@@ -49,10 +47,11 @@ export interface PearsonResult extends Correlation {
   audit: Audit;
 }
 
-export interface CorrelationOptions extends MetaOptions, SelectOptions {
-  /** A weight column's name, or one weight per backing row (`stats.postStratify(…).weights`); unweighted when left out. */
-  weight?: WeightSpec;
-}
+/** Options of `stats.pearson` and `stats.correlationMatrix`: rows, codebook and weight. */
+export type CorrelationOptions = PairOptions;
+
+/** How the two variable arguments of a correlation are named in error messages. */
+export const CORRELATION_ROLES = ["the first variable (2nd argument)", "the second variable (3rd argument)"] as const;
 
 /** Describe a correlation as an audit "test" string. */
 export function describeCorrelation(symbol: string, c: Correlation): string {
@@ -82,14 +81,9 @@ export function correlationAudit(frame: Frame, filters: string[], x: string, y: 
  * @example stats.pearson(selection, "size_class", "q9")
  */
 export function pearson(data: StatsData, x: string, y: string, options: CorrelationOptions = {}): PearsonResult {
-  const input = kernelInput("stats.pearson", data, options);
-  x = input.variable(x, "the first variable (2nd argument)");
-  y = input.variable(y, "the second variable (3rd argument)");
-  options = input.options;
-  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
-  const xi = variableInfo(x, options);
-  const yi = variableInfo(y, options);
-  const { w, name: weightName } = resolveWeights(frame, options.weight);
+  const input = pairInput("stats.pearson", data, x, y, options, CORRELATION_ROLES);
+  ({ x, y } = input);
+  const { frame, filters, disclosureSensitive, xi, yi, w, weightName } = input;
   const s = pairSums(frame, [frame.column(x), frame.column(y)], [missingCodes(xi.missing), missingCodes(yi.missing)], "pairwise", w);
   const p = pairIndex(2, 0, 1);
   const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [x, y]);

@@ -4,13 +4,12 @@
  * fixture ranks with RANK /TIES=MEAN and runs CORRELATIONS, which is the same computation.)
  */
 import type { Frame } from "./column-cache";
-import { kernelInput, type StatsData } from "./kernel-input";
+import type { StatsData } from "./kernel-input";
+import { pairInput } from "./pair-input";
 import type { Audit } from "./audit";
-import { correlationAudit, correlationFromSums, type Correlation, type CorrelationOptions } from "./pearson";
+import { CORRELATION_ROLES, correlationAudit, correlationFromSums, type Correlation, type CorrelationOptions } from "./pearson";
 import { missingCodes, pairSums, type MissingCodes } from "./pair-sums";
 import { averageRanks } from "./ranks";
-import { prepareFrame } from "./select-rows";
-import { variableInfo } from "./variable-info";
 
 function isValid(x: number, m: MissingCodes): boolean {
   if (x !== x) return false;
@@ -68,12 +67,10 @@ export interface SpearmanResult extends Correlation {
  * @example stats.spearman(selection, "size_class", "q1")
  */
 export function spearman(data: StatsData, x: string, y: string, options: Omit<CorrelationOptions, "weight"> = {}): SpearmanResult {
-  const input = kernelInput("stats.spearman", data, options);
-  x = input.variable(x, "the first variable (2nd argument)");
-  y = input.variable(y, "the second variable (3rd argument)");
-  options = input.options;
-  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
-  const ms = [missingCodes(variableInfo(x, options).missing), missingCodes(variableInfo(y, options).missing)];
+  const input = pairInput("stats.spearman", data, x, y, options, CORRELATION_ROLES);
+  ({ x, y } = input);
+  const { frame, filters, disclosureSensitive, xi, yi } = input;
+  const ms = [missingCodes(xi.missing), missingCodes(yi.missing)];
   const cols = [frame.column(x), frame.column(y)];
   const [cx, cy] = completeCases(frame, cols, ms);
   const c = spearmanOfArrays(cx ?? new Float64Array(0), cy ?? new Float64Array(0), [x, y]);
