@@ -86,6 +86,25 @@ describe("the filter bar", () => {
     await page.context().close();
   });
 
+  for (const width of [1400, 360]) {
+    it(`leaves the authoring bar above it whole when the notebook opens (${width} px)`, async () => {
+      const page = await open(width, "#/nb/01-overview");
+      const frame = await notebookFrame(page);
+      const boxes = await frame.evaluate(() => {
+        const box = (selector: string): { top: number; bottom: number } => {
+          const rect = document.querySelector(selector)?.getBoundingClientRect();
+          if (!rect || rect.height === 0) throw new Error(`${selector} is not on the page`);
+          return { top: rect.top, bottom: rect.bottom };
+        };
+        return { scrollY: window.scrollY, tools: box("nb-authoring-bar .nb-authoring-bar"), filter: box("nb-filter-bar") };
+      });
+      expect(boxes.scrollY).toBe(0);
+      expect(boxes.tools.top).toBeGreaterThanOrEqual(0);
+      expect(boxes.tools.bottom).toBeLessThanOrEqual(boxes.filter.top);
+      await page.context().close();
+    });
+  }
+
   it("ticks counties as chips grouped by landsdel, found by searching, and keeps the filter in the next notebook", async () => {
     const page = await open(1400, "#/nb/01-overview");
     const county = nb(page).locator('nb-filter-bar details[data-group="fylke"]');
