@@ -11,7 +11,7 @@ import type { Codebook } from "../../data/codebook";
 import type { ThesisData } from "../../data/thesis";
 import * as stats from "../../stats/index";
 import type { FilterCondition, Interval } from "../../stats/index";
-import { STATUS_COLORS, INK, CHART_FONT_SIZE, formatPercentNo, frameChart, plotSvg } from "../charts/chart-theme";
+import { CHART_CLASS, STATUS_COLORS, INK, CHART_FONT_SIZE, formatPercentNo, frameChart, plotSvg } from "../charts/chart-theme";
 import { toSource, type CrosswalkData } from "./crosswalk-counts";
 import { thesisNumber } from "./crosswalk-thesis";
 
@@ -130,7 +130,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
         x: "year", y: "percent", fill: "stage", order: stages,
         title: (s: TimelineSegment) => `${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`,
       }),
-      Plot.text(totals, { x: "year", y: "total", text: (d: { total: number }) => formatPercentNo(d.total, 0), dy: -8, fill: INK }),
+      Plot.text(totals, { x: "year", y: "total", text: (d: { total: number }) => formatPercentNo(d.total, 0), dy: -8, fill: INK, className: CHART_CLASS.ink }),
       Plot.ruleY([0]),
     ],
   });
