@@ -6,10 +6,17 @@
  * Why inline styles: a chart on the page inherits CSS (font, `currentColor`, Plot's scoped class
  * rules). An SVG file or an `<img>` drawn onto a canvas sees none of it, so the computed values are
  * copied onto each element before serializing.
+ *
+ * A saved chart is read on its own — pasted into a document, printed, opened in a viewer — mostly on
+ * white: it is saved in the light theme whatever the page's theme (docs/decisions.md, "Charts in the
+ * dark theme"). While the styles are copied the chart carries the class that puts it back in the
+ * light theme (workbench.css), so the copied values are the light ones; the page never paints it.
  */
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const XLINK_NS = "http://www.w3.org/1999/xlink";
+/** The class that puts an element in the light theme (workbench.css). */
+const LIGHT_THEME_CLASS = "nb-light-theme";
 
 /** Properties that change how an SVG paints; copied from computed style when inlining. */
 const PAINT_PROPERTIES = [
@@ -72,6 +79,17 @@ function inlineComputedStyles(source: Element, clone: Element): void {
   });
 }
 
+/** `inlineComputedStyles` as the light theme paints the chart (added and removed in one task: never painted). */
+function inlineLightStyles(source: SVGSVGElement, clone: Element): void {
+  const wasLight = source.classList.contains(LIGHT_THEME_CLASS);
+  source.classList.add(LIGHT_THEME_CLASS);
+  try {
+    inlineComputedStyles(source, clone);
+  } finally {
+    if (!wasLight) source.classList.remove(LIGHT_THEME_CLASS);
+  }
+}
+
 /** Pixel size of the chart: width/height attributes, else the viewBox, else its layout box. */
 export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
   const w = Number(svg.getAttribute("width"));
@@ -103,7 +121,7 @@ export function serializeSvg(svg: SVGSVGElement, options: SerializeOptions = {})
   const clone = svg.cloneNode(true);
   if (!isElement(clone)) throw new Error("serializeSvg: cloning the chart gave no element");
   const canInline = svg.isConnected && typeof svg.ownerDocument.defaultView?.getComputedStyle === "function";
-  if (options.inlineStyles ?? canInline) inlineComputedStyles(svg, clone);
+  if (options.inlineStyles ?? canInline) inlineLightStyles(svg, clone);
   clone.setAttribute("xmlns", SVG_NS);
   if (clone.querySelector("[href], [xlink\\:href]")) clone.setAttribute("xmlns:xlink", XLINK_NS);
   const { width, height } = svgSize(svg);

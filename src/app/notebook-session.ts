@@ -6,6 +6,7 @@
  */
 import { newCell, nextCellId, type CellDoc, type CellKind, type NotebookDoc } from "../notebook/document";
 import { EditHistory } from "../notebook/edit-history";
+import { encodeStructureHistory, type StructureHistoryRecord, type StructureSnapshot, type StructureSteps } from "../notebook/structure-history";
 import type { InputRestoreReport } from "../runtime/input-binding";
 import { parseCell } from "../runtime/plan-notebook";
 import type { CellRuntimeState } from "../runtime/types";
@@ -29,19 +30,13 @@ export interface StructureEdit {
   cell?: string;
 }
 
-/** What one step of the structure history holds: the document's title and cells, and the drafts. */
-interface StructureSnapshot {
-  title: string;
-  cells: CellDoc[];
-  drafts: Record<string, string>;
-  cell?: string;
-}
-
 export interface SessionOptions {
   doc: NotebookDoc;
   drafts?: Record<string, string>;
   /** Input values to apply once the runtime has settled (from a share link). */
   inputs?: Record<string, unknown>;
+  /** The undo history saved with the notebook (decoded and checked: structure-history.ts). */
+  history?: StructureSteps;
   createRuntime: () => RuntimePort;
 }
 
@@ -69,6 +64,7 @@ export class NotebookSession {
     for (const [id, text] of Object.entries(options.drafts ?? {})) {
       if (ids.has(id)) this.drafts.set(id, text);
     }
+    if (options.history) this.history.load(options.history);
   }
 
   onChange(listener: (change: SessionChange) => void): () => void {
@@ -232,6 +228,12 @@ export class NotebookSession {
   /** The label of the structure edit Redo would do again, if any. */
   get redoLabel(): string | undefined {
     return this.history.redoLabel;
+  }
+
+  /** The undo history in its stored form, to keep with the notebook (Ctrl-Z after a reload); undefined when empty. */
+  historyRecord(): StructureHistoryRecord | undefined {
+    const steps = this.history.steps();
+    return steps.past.length + steps.future.length > 0 ? encodeStructureHistory(steps) : undefined;
   }
 
   /** Take back the last structure edit (delete, move, add, run after an edit); false when there is none. */

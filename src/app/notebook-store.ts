@@ -6,6 +6,7 @@
 import { createStore, del, get, set, values, type UseStore } from "idb-keyval";
 import type { NotebookDoc } from "../notebook/document";
 import { validatePayload } from "../notebook/share-codec";
+import { decodeStructureHistory, encodeStructureHistory, type HistoryProblem, type StructureHistoryRecord } from "../notebook/structure-history";
 
 /** Where a local notebook came from; decides whether "revert to shipped version" is offered. */
 export type NotebookOrigin =
@@ -21,6 +22,10 @@ export interface StoredNotebook {
   /** Cell id → editor text not yet run (Shift-Enter); restored with the "changed" marker. */
   drafts: Record<string, string>;
   inputs: Record<string, unknown>;
+  /** The undo history of the notebook's structure (bounded, pooled: structure-history.ts). */
+  history?: StructureHistoryRecord;
+  /** Set on reading when a saved history could not be read and was dropped (never written). */
+  historyProblem?: HistoryProblem;
   origin: NotebookOrigin;
   updatedAt: number;
 }
@@ -66,7 +71,7 @@ export function toStoredNotebook(value: unknown): StoredNotebook | undefined {
   if (!isRecord(value) || typeof value.key !== "string" || !isOrigin(value.origin)) return undefined;
   const checked = validatePayload({ doc: value.doc, inputs: isRecord(value.inputs) ? value.inputs : {} });
   if (!checked.ok) return undefined;
-  return {
+  const stored: StoredNotebook = {
     key: value.key,
     doc: checked.value.doc,
     inputs: checked.value.inputs,
@@ -74,6 +79,13 @@ export function toStoredNotebook(value: unknown): StoredNotebook | undefined {
     origin: value.origin,
     updatedAt: typeof value.updatedAt === "number" ? value.updatedAt : 0,
   };
+  // A history that cannot be read costs the history, never the notebook.
+  if (value.history !== undefined) {
+    const history = decodeStructureHistory(value.history);
+    if (history.ok) stored.history = encodeStructureHistory(history.value);
+    else stored.historyProblem = history.error;
+  }
+  return stored;
 }
 
 /** Turn whatever a failed IndexedDB call threw into a message the user can act on. */

@@ -7,5 +7,5 @@ import type { NotebookSession } from "./notebook-session";
 
 export type SessionPort = Pick<
   NotebookSession,
-  "doc" | "mode" | "start" | "idle" | "references" | "inputValues" | "inputReport" | "draftRecord" | "setTitle" | "onChange" | "dispose"
+  "doc" | "mode" | "start" | "idle" | "references" | "inputValues" | "inputReport" | "draftRecord" | "historyRecord" | "setTitle" | "onChange" | "dispose"
 >;

@@ -12,6 +12,7 @@
 import type { Result } from "../base/result";
 import type { ParsedNotebook } from "../notebook/format";
 import type { NotebookDoc } from "../notebook/document";
+import type { StructureHistoryRecord } from "../notebook/structure-history";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
 import type { FilterState } from "./app-filter";
 import { Autosaver, type SaveStatus } from "./autosaver";
@@ -31,6 +32,11 @@ export function usesFilter(session: Pick<SessionPort, "references">): boolean {
   return session.references("filter") || session.references("selection");
 }
 
+/** `{ history }` when there is one (stored records leave the field out rather than hold undefined). */
+function withHistory(history: StructureHistoryRecord | undefined): { history?: StructureHistoryRecord } {
+  return history ? { history } : {};
+}
+
 /** What a new session is made from. */
 export interface SessionInit {
   key: string;
@@ -38,6 +44,8 @@ export interface SessionInit {
   origin: NotebookOrigin;
   doc: NotebookDoc;
   drafts: Record<string, string>;
+  /** The undo history saved with the notebook (a local copy only; never from a link or a file). */
+  history?: StructureHistoryRecord;
   /** Input values to apply once the notebook runs (from a share link). */
   inputs: Record<string, unknown>;
   /** "preview" until the user lets a shared notebook run. */
@@ -176,11 +184,11 @@ export class Workbench<S extends SessionPort = SessionPort> {
       if (route.kind === "local") {
         const stored = await this.services.store.get(route.key);
         if (!stored) return this.banner("error", `There is no local notebook “${route.key}” in this browser. It may have been deleted, or saved in another browser profile.`);
-        return this.show(stored.key, stored.origin, stored.doc, stored.drafts, {}, "live", route);
+        return this.showStored(stored, route);
       }
       const key = bundledKey(route.name);
       const stored = await this.services.store.get(key);
-      if (stored) return this.show(key, stored.origin, stored.doc, stored.drafts, {}, "live", route);
+      if (stored) return this.showStored(stored, route);
       const shipped = await this.shippedDoc(route.name);
       if (shipped) this.show(key, { kind: "bundled", name: route.name }, shipped, {}, {}, "live", route);
     } finally {
@@ -258,11 +266,17 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.show(key, { kind: "shared" }, decoded.value.doc, {}, inputs, "preview");
   }
 
-  private show(key: string, origin: NotebookOrigin, doc: NotebookDoc, drafts: Record<string, string>, inputs: Record<string, unknown>, mode: "live" | "preview", route?: Route): void {
+  /** Open a local copy as it was saved: document, drafts and undo history (a history it could not read is dropped, with a word). */
+  private showStored(stored: StoredNotebook, route: Route): void {
+    if (stored.historyProblem) this.banner("warning", stored.historyProblem.message);
+    this.show(stored.key, stored.origin, stored.doc, stored.drafts, {}, "live", route, stored.history);
+  }
+
+  private show(key: string, origin: NotebookOrigin, doc: NotebookDoc, drafts: Record<string, string>, inputs: Record<string, unknown>, mode: "live" | "preview", route?: Route, history?: StructureHistoryRecord): void {
     this.detachSession?.();
     this.current?.session.dispose();
     this.followingFilter = false;
-    const session = this.services.createSession({ key, origin, doc, drafts, inputs, mode });
+    const session = this.services.createSession({ key, origin, doc, drafts, inputs, mode, ...withHistory(history) });
     this.current = { key, origin, session, readPaths: new Set() };
     this.detachSession = session.onChange((change) => {
       if (change.kind === "doc" || change.kind === "draft") this.save();
@@ -289,6 +303,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
       origin: open.origin,
       doc: structuredClone(open.session.doc),
       drafts: open.session.draftRecord(),
+      ...withHistory(open.session.historyRecord()),
       inputs: {},
       updatedAt: Date.now(),
     });

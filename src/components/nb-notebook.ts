@@ -42,6 +42,13 @@ export class NbNotebook extends LitElement {
     return this;
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // The notebook is the frame document's main content (its bars included): one main landmark, so
+    // a screen reader's "skip to main" lands here and nothing sits outside a landmark (axe).
+    if (!this.hasAttribute("role")) this.setAttribute("role", "main");
+  }
+
   /** Names each cell defined at the last full render, to notice when "uses"/"used by" labels change. */
   private definedAtRender = new Map<string, string>();
 

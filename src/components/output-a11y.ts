@@ -5,14 +5,15 @@
  *   without a role; they get `role="group"`.
  * - A table or chart wider than its cell scrolls sideways; a scrolling box must be reachable by
  *   keyboard, so it becomes a focusable, named region — only while it actually overflows, so an
- *   output that fits adds no tab stop.
+ *   output that fits adds no tab stop. Tables at any depth: a cell may display a block of several
+ *   (notebook 04's reconciliation shows one per printed table).
  */
 
 /** Apply both repairs to `root` (a cell's output) after it is in the page. */
 export function makeOutputAccessible(root: HTMLElement): void {
   for (const g of root.querySelectorAll("svg g[aria-label]:not([role])")) g.setAttribute("role", "group");
   requestAnimationFrame(() => {
-    for (const box of root.querySelectorAll<HTMLElement>(".nb-exportable > :first-child, .nb-output > .tv-table")) {
+    for (const box of root.querySelectorAll<HTMLElement>(".nb-exportable > :first-child, .nb-output .tv-table")) {
       const scrolls = box.scrollWidth > box.clientWidth + 1;
       if (scrolls && !box.hasAttribute("tabindex")) {
         box.tabIndex = 0;

@@ -68,6 +68,17 @@ export class EditHistory<S> {
     return this.nextRedo?.label;
   }
 
+  /** Both sides as they stand (copies of the lists; the steps themselves are shared): for storage. */
+  steps(): { past: HistoryStep<S>[]; future: HistoryStep<S>[] } {
+    return { past: [...this.past], future: [...this.future] };
+  }
+
+  /** Replace both sides with stored ones (the newest `limit` of each side are kept). */
+  load(steps: { past: readonly HistoryStep<S>[]; future: readonly HistoryStep<S>[] }): void {
+    this.past.splice(0, this.past.length, ...steps.past.slice(-this.limit));
+    this.future.splice(0, this.future.length, ...steps.future.slice(-this.limit));
+  }
+
   /** Forget everything (a notebook reloaded from elsewhere). */
   clear(): void {
     this.past.length = 0;

@@ -1,7 +1,8 @@
 /**
  * Exports in Chromium against the built app: every chart of a multi-chart cell has its own export
  * buttons beside it (notebook 03's size-class cell shows six charts), each download is named after
- * its chart's title with æ ø å spelled out, and an analysis table's CSV has numeric columns.
+ * its chart's title with æ ø å spelled out, and an analysis table's CSV has numeric columns. In the
+ * dark theme a survey chart is drawn on the page's dark paper, and saved in the light theme.
  * The notebook and its buttons are in the sandboxed frame (`nb`); downloads start there. Screenshots
  * go to test-output/screenshots/exports-*.png.
  */
@@ -105,5 +106,45 @@ describe("export buttons in Chromium", () => {
     expect(first).toMatchObject({ printed_percent: "6", printed_count: "16", recomputed_count: "16", recomputed_evidence: "printed", agrees: "1" });
     expect(Number(first?.recomputed_percent)).toBeCloseTo((100 * 16) / 253, 10);
     expect(text).not.toMatch(/ % \(/);
+  });
+
+  it("draws a survey chart on the dark page's paper in the dark theme, and saves it light", async () => {
+    await page.goto("about:blank");
+    await page.emulateMedia({ colorScheme: "dark" });
+    try {
+      await page.goto(`${server.url}#/nb/01-overview`);
+      const wrap = nb(page).locator("#cell-t21 .nb-exportable").first();
+      const chart = wrap.locator(":scope > svg").first();
+      await chart.waitFor({ timeout: 60_000 });
+      await wrap.scrollIntoViewIfNeeded();
+      const luminance = (rgb: string): number => {
+        const [r = 0, g = 0, b = 0] = rgb.match(/\d+(\.\d+)?/g)?.map(Number) ?? [];
+        return (0.2126 * r + 0.7152 * g + 0.0722 * b) / 255;
+      };
+      // The chart's paper is its first child (chart-theme.ts, frameChart).
+      const onPage = await chart.evaluate((svg) => ({
+        paper: getComputedStyle(svg.querySelector(":scope > rect") ?? svg).fill,
+        title: getComputedStyle(svg.querySelector(":scope > text") ?? svg).fill,
+      }));
+      expect(luminance(onPage.paper)).toBeLessThan(0.15);
+      expect(luminance(onPage.title)).toBeGreaterThan(0.75);
+      await page.screenshot({ path: `${screenshotDir}/exports-01-t21-dark.png` });
+      // Saved alone, the chart is read on white: the light theme's paper and ink.
+      const [download] = await Promise.all([page.waitForEvent("download"), wrap.locator(".nb-export-svg").click()]);
+      const saved = await page.evaluate((text) => {
+        const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
+        const host = document.createElement("div");
+        document.body.append(host);
+        host.append(svg);
+        const paper = svg.querySelector(":scope > rect");
+        const title = svg.querySelector(":scope > text");
+        return { paper: paper ? getComputedStyle(paper).fill : "", title: title ? getComputedStyle(title).fill : "", axis: getComputedStyle(svg.querySelector("svg text") ?? svg).fill };
+      }, await readFile(await download.path(), "utf8"));
+      expect(luminance(saved.paper)).toBeGreaterThan(0.95);
+      expect(luminance(saved.title)).toBeLessThan(0.25);
+      expect(luminance(saved.axis)).toBeLessThan(0.25);
+    } finally {
+      await page.emulateMedia({ colorScheme: "light" });
+    }
   });
 });

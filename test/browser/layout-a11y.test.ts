@@ -3,7 +3,8 @@
  * bar is compact and sticky (its height at 1400 and 360 px), counties are chips grouped by landsdel
  * and searchable, one filter follows the reader across notebooks, nothing overflows sideways at
  * 360 px, the header stays compact, the sidebar collapses, the dark theme reaches both the shell and
- * the notebook's frame, and axe-core finds no serious or critical issue in either document.
+ * the notebook's frame, and axe-core finds no serious or critical issue in either document, in the
+ * edit and the report view, light and dark.
  * Screenshots at 360, 800 and 1400 px and dark go to test-output/screenshots (looked at by hand;
  * the assertions are the measurable facts).
  */
@@ -85,6 +86,25 @@ describe("the filter bar", () => {
     expect(await frame.locator("nb-filter-bar").evaluate((el) => Math.round(el.getBoundingClientRect().top))).toBe(0);
     await page.context().close();
   });
+
+  for (const width of [1400, 360]) {
+    it(`leaves the authoring bar above it whole when the notebook opens (${width} px)`, async () => {
+      const page = await open(width, "#/nb/01-overview");
+      const frame = await notebookFrame(page);
+      const boxes = await frame.evaluate(() => {
+        const box = (selector: string): { top: number; bottom: number } => {
+          const rect = document.querySelector(selector)?.getBoundingClientRect();
+          if (!rect || rect.height === 0) throw new Error(`${selector} is not on the page`);
+          return { top: rect.top, bottom: rect.bottom };
+        };
+        return { scrollY: window.scrollY, tools: box("nb-authoring-bar .nb-authoring-bar"), filter: box("nb-filter-bar") };
+      });
+      expect(boxes.scrollY).toBe(0);
+      expect(boxes.tools.top).toBeGreaterThanOrEqual(0);
+      expect(boxes.tools.bottom).toBeLessThanOrEqual(boxes.filter.top);
+      await page.context().close();
+    });
+  }
 
   it("ticks counties as chips grouped by landsdel, found by searching, and keeps the filter in the next notebook", async () => {
     const page = await open(1400, "#/nb/01-overview");
@@ -170,6 +190,18 @@ describe("accessibility (axe-core in the page)", () => {
       const inFrame = await axeViolations(frame);
       expect(summary(shell)).toEqual([]);
       expect(summary(inFrame)).toEqual([]);
+      await page.context().close();
+    });
+  }
+  for (const dark of [false, true]) {
+    it(`the report view has no serious or critical issue${dark ? " (dark)" : ""}`, async () => {
+      const page = await open(1400, "#/nb/01-overview", dark);
+      const frame = await notebookFrame(page);
+      await nb(page).locator("nb-report-nav .nb-view-report").click();
+      await nb(page).locator("nb-notebook[report]").waitFor();
+      await frame.waitForFunction(() => document.querySelectorAll("nb-cell .nb-output svg").length > 0, undefined, { timeout: 30_000 });
+      expect(summary(await axeViolations(page))).toEqual([]);
+      expect(summary(await axeViolations(frame))).toEqual([]);
       await page.context().close();
     });
   }

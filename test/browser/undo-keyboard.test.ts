@@ -1,6 +1,7 @@
 /**
  * Undo of structure edits and the keyboard command mode, in Chromium against the built app: a
- * deleted cell comes back with "Undo" (and stays back after a reload: the shell saved it), a move
+ * deleted cell comes back with "Undo" (and stays back after a reload: the shell saved it), the undo
+ * history itself survives a reload (delete, reload, Ctrl-Z brings the cell back), a move
  * is undone with Ctrl-Z, and a whole edit session is walked without the mouse — Tab into the
  * notebook (one stop per cell), ↑/↓/j/k, A/B, Enter, Esc, Shift-Enter, Ctrl-Enter, Alt-↑, D D,
  * Ctrl-Z / Ctrl-Shift-Z, `?`, and Ctrl-S saving the file from inside the frame.
@@ -80,6 +81,49 @@ describe("undo of notebook structure", () => {
     await page.reload();
     await waitForOutput(page, "9", "189 av dem");
     expect(await cellIds(page)).toEqual(before);
+  });
+
+  it("keeps the undo history across a reload: a cell deleted before the reload comes back with Ctrl-Z after it", async () => {
+    await page.goto("about:blank");
+    await openApp(page, server.url, "#/nb/demo");
+    await waitForOutput(page, "9", "189 av dem");
+    const before = await cellIds(page);
+    await nb(page).locator("#cell-5").hover();
+    await nb(page).locator("#cell-5 button[title='Delete cell']").click();
+    const without = before.filter((id) => id !== "5");
+    await expect.poll(() => cellIds(page)).toEqual(without);
+    // The shell keeps the history with the notebook (IndexedDB), not only the document.
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () =>
+            new Promise<string>((done) => {
+              const open = indexedDB.open("tverrsnitt");
+              open.onsuccess = () => {
+                const read = open.result.transaction("notebooks").objectStore("notebooks").get("bundled:demo");
+                read.onsuccess = () => {
+                  const saved: unknown = read.result;
+                  const history = typeof saved === "object" && saved !== null ? Reflect.get(saved, "history") : undefined;
+                  const past: unknown = typeof history === "object" && history !== null ? Reflect.get(history, "past") : undefined;
+                  const last: unknown = Array.isArray(past) ? past.at(-1) : undefined;
+                  done(typeof last === "object" && last !== null ? String(Reflect.get(last, "label")) : "none");
+                };
+                read.onerror = () => done("unreadable");
+              };
+              open.onerror = () => done("no database");
+            }),
+        ),
+      )
+      .toBe("Delete cell");
+    await page.reload();
+    await nb(page).locator("#cell-8 .nb-error").waitFor({ timeout: 30_000 });
+    expect(await cellIds(page)).toEqual(without);
+    await nb(page).locator("nb-cell article[data-cell-id='9']").focus();
+    await waitForFocus(page, "cell:9");
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => cellIds(page)).toEqual(before);
+    await waitForOutput(page, "9", "189 av dem");
+    expect(await nb(page).locator("#cell-8 .nb-error").count()).toBe(0);
   });
 
   it("Move up keeps focus on the moved cell's button, and Ctrl-Z takes the move back", async () => {

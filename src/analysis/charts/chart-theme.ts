@@ -6,6 +6,13 @@
  * Why our own frame instead of Plot's `title`/`legend` options: those make Plot return an HTML
  * `<figure>`, and an HTML figure cannot be saved as an SVG file or drawn onto a canvas for PNG export
  * without losing the title and legend. One self-contained SVG exports as is.
+ *
+ * Light and dark: every colour is written as an attribute in the light theme (INK on a white
+ * paper), which is what an SVG file, a PNG or a page without our style sheet shows. What is drawn
+ * on the chart's paper — the paper itself, the ink of titles, axes and labels, muted notes — also
+ * carries a role class (`CHART_CLASS`), and the notebook's style sheet repaints those roles in the
+ * page's theme (workbench.css). Colours drawn on a data fill (text inside a bar, the printed
+ * ticks over it) keep their attribute: they are chosen against the fill, not the page.
  */
 
 /** Font stack of every chart (SVG attribute value). */
@@ -16,6 +23,20 @@ export const CHART_FONT_SIZE = 11;
 export const TITLE_FONT_SIZE = 14;
 /** Text and rule colour. */
 export const INK = "#222222";
+/**
+ * Role classes of what a chart draws on its paper (see the header): the page repaints them in its
+ * theme. Marks drawn in INK or MUTED_INK on the paper pass `className: CHART_CLASS.ink` / `.muted`.
+ */
+export const CHART_CLASS = {
+  /** The outer `<svg>` of every survey chart (its `color` and `fill` are the theme's ink). */
+  root: "tv-chart",
+  /** The background. */
+  paper: "tv-chart-paper",
+  /** Ink on the paper: rules, intervals, labels outside bars. */
+  ink: "tv-chart-ink",
+  /** Secondary text and rules on the paper. */
+  muted: "tv-chart-muted",
+} as const;
 /** Secondary text (N, notes, side totals); 7:1 contrast on white. */
 export const MUTED_INK = "#595959";
 
@@ -136,6 +157,8 @@ export interface FramePart {
 
 const SVG_NS = "http://www.w3.org/2000/svg";
 const PAD = 8;
+/** The light bar a tick sits on in the legend. */
+const TICK_KEY_BAR = "#e8e8e8";
 
 function svgEl(document: Document, name: string, attrs: Record<string, string | number>): Element {
   const el = document.createElementNS(SVG_NS, name);
@@ -164,11 +187,12 @@ export function frameChart(parts: readonly FramePart[], options: FrameOptions): 
     "font-size": CHART_FONT_SIZE,
     fill: INK,
     color: INK,
+    class: CHART_CLASS.root,
   });
   root.setAttribute("role", "img");
   // Scale down in a narrow notebook cell instead of overflowing; the viewBox keeps the proportions.
   root.setAttribute("style", "max-width:100%;height:auto");
-  const children: Element[] = [svgEl(document, "rect", { width: "100%", height: "100%", fill: "#ffffff" })];
+  const children: Element[] = [svgEl(document, "rect", { width: "100%", height: "100%", fill: "#ffffff", class: CHART_CLASS.paper })];
   let y = PAD;
   if (options.title) {
     y += TITLE_FONT_SIZE;
@@ -178,7 +202,7 @@ export function frameChart(parts: readonly FramePart[], options: FrameOptions): 
   }
   if (options.subtitle) {
     y += CHART_FONT_SIZE + 2;
-    children.push(textEl(document, options.subtitle, { x: PAD, y, fill: MUTED_INK }));
+    children.push(textEl(document, options.subtitle, { x: PAD, y, fill: MUTED_INK, class: CHART_CLASS.muted }));
     y += 2;
   }
   if (options.legend && options.legend.length > 0) {
@@ -192,11 +216,12 @@ export function frameChart(parts: readonly FramePart[], options: FrameOptions): 
         x = PAD;
         y += rowHeight;
       }
-      g.appendChild(
-        item.shape === "tick"
-          ? svgEl(document, "line", { x1: x + 6, x2: x + 6, y1: y - 1, y2: y + 13, stroke: item.color, "stroke-width": 2 })
-          : svgEl(document, "rect", { x, y, width: 12, height: 12, fill: item.color, stroke: "#8c8c8c", "stroke-width": 0.5 }),
-      );
+      if (item.shape === "tick") {
+        // A tick is drawn over a bar in the chart: the key draws it over a light bar too, so a black
+        // tick still shows on a dark page.
+        g.appendChild(svgEl(document, "rect", { x, y, width: 12, height: 12, fill: TICK_KEY_BAR, stroke: "#8c8c8c", "stroke-width": 0.5 }));
+        g.appendChild(svgEl(document, "line", { x1: x + 6, x2: x + 6, y1: y - 1, y2: y + 13, stroke: item.color, "stroke-width": 2 }));
+      } else g.appendChild(svgEl(document, "rect", { x, y, width: 12, height: 12, fill: item.color, stroke: "#8c8c8c", "stroke-width": 0.5 }));
       g.appendChild(textEl(document, item.label, { x: x + 18, y: y + 10 }));
       x += itemWidth;
     }
@@ -219,7 +244,7 @@ export function frameChart(parts: readonly FramePart[], options: FrameOptions): 
     y += 4;
     for (const line of wrapText(options.note, width - 2 * PAD, CHART_FONT_SIZE - 1)) {
       y += CHART_FONT_SIZE;
-      children.push(textEl(document, line, { x: PAD, y, fill: MUTED_INK, "font-size": CHART_FONT_SIZE - 1 }));
+      children.push(textEl(document, line, { x: PAD, y, fill: MUTED_INK, "font-size": CHART_FONT_SIZE - 1, class: CHART_CLASS.muted }));
     }
   }
   y += PAD;

@@ -19,7 +19,7 @@ import { ratePercents } from "../../stats/size-class";
 import { isPrintedComparison, type PrintedComparison } from "../printed-comparison";
 import { CROSSTAB, isSizeClassComparison, resultInput } from "../result-input";
 import { OptionReader } from "../tables/table-options";
-import { correlationHeatmap, type CorrelationHeatmapOptions, type HeatmapInput } from "./correlation-heatmap";
+import { correlationHeatmap, maskSmallPairs, type CorrelationHeatmapOptions, type HeatmapInput } from "./correlation-heatmap";
 import { divergingBars, type DivergingBarsOptions, type DivergingItem } from "./diverging-bars";
 import { sizeClassRates, type SizeClassRate, type SizeClassRatesOptions } from "./size-class-rates";
 import { statusBars, type StatusBarModel, type StatusBarsOptions } from "./status-bars";
@@ -50,6 +50,11 @@ interface ChartKind<In, D, P> {
   data(input: In, options: P | undefined): { data: D; options: P | undefined; sensitive?: boolean };
   draw(data: D, options: P | undefined, document: Document): SVGSVGElement;
   counts(data: D): readonly number[];
+  /**
+   * A chart that can hide its own small counts (the heatmap's n per pair) instead of being withheld:
+   * its data with every count under `threshold` masked.
+   */
+  mask?(data: D, threshold: number): D;
 }
 
 /** Counts behind a diverging bar, recovered from its percentages and base. */
@@ -94,9 +99,12 @@ const DIVERGING_BARS: ChartKind<DivergingInput, readonly DivergingItem[], Own<Di
 
 type HeatmapCallInput = HeatmapInput | CorrelationMatrix;
 const CORRELATION_HEATMAP: ChartKind<HeatmapCallInput, HeatmapInput, Own<CorrelationHeatmapOptions>> = {
-  data: (input, options) => ({ data: input, options, ...("audit" in input ? { sensitive: input.audit.disclosureSensitive } : {}) }),
+  // Cells taken out of a matrix (notebook 03 relabels them) no longer say whether the selection was
+  // filtered: a shared view then masks their small n as if it were.
+  data: (input, options) => ({ data: input, options, sensitive: "audit" in input ? input.audit.disclosureSensitive : true }),
   draw: (input, options, document) => correlationHeatmap(input, { ...options, document }),
   counts: (input) => input.cells.flatMap((row) => row.map((c) => c.n)),
+  mask: maskSmallPairs,
 };
 
 /** A size-class chart's data: its classes, and the successes behind each rate (for the guard). */
@@ -147,9 +155,10 @@ function bind<In, D, P>(kind: ChartKind<In, D, P>, context: ChartContext): (inpu
   return (input, options) => {
     const doc = context.document();
     const { data, options: drawn, sensitive } = kind.data(input, options);
-    const guarded = options?.disclosureSensitive ?? sensitive ?? false;
-    if (context.shared && guarded && kind.counts(data).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return withheldNote(doc);
-    return kind.draw(data, drawn, doc);
+    const guarded = context.shared && (options?.disclosureSensitive ?? sensitive ?? false);
+    const shown = guarded && kind.mask ? kind.mask(data, DISCLOSURE_THRESHOLD) : data;
+    if (guarded && kind.counts(shown).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return withheldNote(doc);
+    return kind.draw(shown, drawn, doc);
   };
 }
 

@@ -5,6 +5,10 @@
  * without a mark: from two or three cases r is ±1 or close to it by arithmetic, not by any
  * relation, and a coloured "−1,00**" there reads as the strongest finding of the matrix.
  * Takes the plain shape of `CorrelationMatrix` from src/stats, so a matrix can be passed as is.
+ *
+ * In a shared view (charts.ts), a pair of 1–2 cases is masked before drawing (`maskSmallPairs`): no
+ * r, no p, no reason (the reasons name the count), "n < 3" in the cell and its tooltip — as the
+ * tables print "< 3" — so the page, the tooltip and an exported SVG all hide the same counts.
  */
 import * as Plot from "@observablehq/plot";
 import {
@@ -18,6 +22,8 @@ export interface HeatmapCorrelation {
   p: number | null;
   mark?: "" | "*" | "**";
   reason?: string;
+  /** The pair's count is hidden (a shared view): it is under this; `n` is 0 and r, p are left out. */
+  maskedBelow?: number;
 }
 
 /** The matrix: `cells[a][b]` for labels a (row) and b (column). */
@@ -79,6 +85,15 @@ function formatP(p: number | null): string {
   return p < 0.001 ? "p < 0,001" : `p = ${formatNumberNo(p, 3)}`;
 }
 
+/**
+ * `input` with every pair (and diagonal) of 1 to `threshold − 1` cases masked: the count, r, p,
+ * mark and reason are dropped, so nothing drawn from it can carry them.
+ */
+export function maskSmallPairs(input: HeatmapInput, threshold: number): HeatmapInput {
+  const cells = input.cells.map((row) => row.map((c): HeatmapCorrelation => (c.n > 0 && c.n < threshold ? { r: null, n: 0, p: null, maskedBelow: threshold } : c)));
+  return { ...input, cells };
+}
+
 /** The cells to draw, row-major, honouring `triangle`; pairs with n below `minN` are marked small. */
 export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "full", minN = SMALL_N): HeatmapCell[] {
   const out: HeatmapCell[] = [];
@@ -88,6 +103,11 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
       const c = input.cells[a]?.[b];
       if (!c) return;
       const symbol = input.method === "spearman" ? "ρ" : "r";
+      if (c.maskedBelow !== undefined) {
+        const hidden = `n < ${c.maskedBelow}`;
+        out.push({ row, column, r: null, n: 0, p: null, text: "", nText: hidden, small: true, title: `${row} × ${column}: ${hidden} (skjult i delt visning)` });
+        return;
+      }
       const small = row !== column && c.n < minN;
       const title = c.r === null
         ? `${row} × ${column}: ${symbol} kan ikke beregnes${c.reason ? ` (${c.reason})` : ""}, n = ${c.n}`

@@ -6,7 +6,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {
-  CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatPercentNo, frameChart,
+  CHART_CLASS, CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatPercentNo, frameChart,
   plotSvg, textColorOn,
 } from "./chart-theme";
 
@@ -122,9 +122,9 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
           x: (s: DivergingSegment) => (s.x1 + s.x2) / 2, y: "item", text: (s: DivergingSegment) => formatPercentNo(s.percent), fill: ink,
         }),
       ),
-      Plot.text(sideTotals.filter((t) => t.anchor === "start"), { x: "x", y: "item", text: "text", textAnchor: "start", dx: 4, fill: MUTED_INK }),
-      Plot.text(sideTotals.filter((t) => t.anchor === "end"), { x: "x", y: "item", text: "text", textAnchor: "end", dx: -4, fill: MUTED_INK }),
-      Plot.ruleX([0], { stroke: INK, strokeWidth: 1.5 }),
+      Plot.text(sideTotals.filter((t) => t.anchor === "start"), { x: "x", y: "item", text: "text", textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
+      Plot.text(sideTotals.filter((t) => t.anchor === "end"), { x: "x", y: "item", text: "text", textAnchor: "end", dx: -4, fill: MUTED_INK, className: CHART_CLASS.muted }),
+      Plot.ruleX([0], { stroke: INK, strokeWidth: 1.5, className: CHART_CLASS.ink }),
     ],
   });
 
@@ -141,7 +141,7 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
         x: "dontKnow", y: itemKey, fill: DONT_KNOW_COLOR,
         title: (i: DivergingItem) => `${itemKey(i)}: ${dontKnowLabel} ${formatPercentNo(i.dontKnow, 1)}`,
       }),
-      Plot.text(items, { x: "dontKnow", y: itemKey, text: (i: DivergingItem) => formatPercentNo(i.dontKnow, 1), textAnchor: "start", dx: 3, fill: MUTED_INK }),
+      Plot.text(items, { x: "dontKnow", y: itemKey, text: (i: DivergingItem) => formatPercentNo(i.dontKnow, 1), textAnchor: "start", dx: 3, fill: MUTED_INK, className: CHART_CLASS.muted }),
       Plot.ruleX([0]),
     ],
   });

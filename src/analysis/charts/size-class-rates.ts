@@ -5,7 +5,7 @@
  * percentage of one or two municipalities is both meaningless and can single out a municipality.
  */
 import * as Plot from "@observablehq/plot";
-import { BAR_COLOR, CHART_FONT_SIZE, INK, MUTED_INK, formatPercentNo, frameChart, plotSvg } from "./chart-theme";
+import { BAR_COLOR, CHART_CLASS, CHART_FONT_SIZE, INK, MUTED_INK, formatPercentNo, frameChart, plotSvg } from "./chart-theme";
 
 /** One size class: the rate in percent (0–100) with its interval bounds, and the base N. */
 export interface SizeClassRate {
@@ -86,16 +86,16 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
     y: { domain: [0, yMax], label: options.yLabel ?? "Prosent", labelArrow: "none", grid: true, tickFormat: (d: number) => `${d} %` },
     marks: [
       Plot.barY(shown, { x: classKey, y: "rate", fill: BAR_COLOR, title: (c: SizeClassRate) => `${classKey(c).replace("\n", ", ")}: ${formatPercentNo(c.rate ?? 0, 1)}` }),
-      Plot.ruleX(intervals, { x: classKey, y1: "lower", y2: "upper", stroke: INK, strokeWidth: 1.5 }),
-      Plot.tickY(intervals, { x: classKey, y: "lower", stroke: INK, strokeWidth: 1.5, inset: 14 }),
-      Plot.tickY(intervals, { x: classKey, y: "upper", stroke: INK, strokeWidth: 1.5, inset: 14 }),
-      Plot.text(shown, { x: classKey, y: labelY, text: rateText, dy: -8, fill: INK }),
-      Plot.text(suppressed, { x: classKey, y: 0, text: () => `n < ${threshold}`, dy: -10, fill: MUTED_INK, fontStyle: "italic" }),
+      Plot.ruleX(intervals, { x: classKey, y1: "lower", y2: "upper", stroke: INK, strokeWidth: 1.5, className: CHART_CLASS.ink }),
+      Plot.tickY(intervals, { x: classKey, y: "lower", stroke: INK, strokeWidth: 1.5, inset: 14, className: CHART_CLASS.ink }),
+      Plot.tickY(intervals, { x: classKey, y: "upper", stroke: INK, strokeWidth: 1.5, inset: 14, className: CHART_CLASS.ink }),
+      Plot.text(shown, { x: classKey, y: labelY, text: rateText, dy: -8, fill: INK, className: CHART_CLASS.ink }),
+      Plot.text(suppressed, { x: classKey, y: 0, text: () => `n < ${threshold}`, dy: -10, fill: MUTED_INK, fontStyle: "italic", className: CHART_CLASS.muted }),
       ...(overall === null
         ? []
         : [
-            Plot.ruleY([overall], { stroke: MUTED_INK, strokeDasharray: "4,3" }),
-            Plot.text([overall], { y: (d: number) => d, frameAnchor: "right", text: (d: number) => `Alle ${formatPercentNo(d, decimals)}`, textAnchor: "start", dx: 4, fill: MUTED_INK }),
+            Plot.ruleY([overall], { stroke: MUTED_INK, strokeDasharray: "4,3", className: CHART_CLASS.muted }),
+            Plot.text([overall], { y: (d: number) => d, frameAnchor: "right", text: (d: number) => `Alle ${formatPercentNo(d, decimals)}`, textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
           ]),
       Plot.ruleY([0]),
     ],

@@ -7,7 +7,7 @@
  */
 import * as Plot from "@observablehq/plot";
 import {
-  CHART_FONT_SIZE, DISCREPANCY, INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatPercentNo, frameChart, orderedColors,
+  CHART_CLASS, CHART_FONT_SIZE, DISCREPANCY, INK, MUTED_INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatPercentNo, frameChart, orderedColors,
   plotSvg, textColorOn,
 } from "./chart-theme";
 
@@ -173,8 +173,8 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
           text: (s: StatusSegment) => formatPercentNo(s.percent, decimals), fill: ink,
         }),
       ),
-      Plot.text(totals, { x: 100, y: "model", text: (t: { total: number }) => `N = ${t.total}`, textAnchor: "start", dx: 10, fill: "#595959" }),
-      Plot.text(empty, { x: 0, y: "label", text: () => "ingen svar", textAnchor: "start", dx: 4, fill: "#595959" }),
+      Plot.text(totals, { x: 100, y: "model", text: (t: { total: number }) => `N = ${t.total}`, textAnchor: "start", dx: 10, fill: MUTED_INK, className: CHART_CLASS.muted }),
+      Plot.text(empty, { x: 0, y: "label", text: () => "ingen svar", textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
       Plot.tickX(ticks, {
         x: "x", y: "model", stroke: (t: PrintedTick) => (forAll ? PRINTED_ALL_TICK : t.agrees ? PRINTED_TICK : DISCREPANCY), strokeWidth: 2, inset: -3,
         title: (t: PrintedTick) => (forAll

@@ -11,7 +11,7 @@ import type { Codebook } from "../../data/codebook";
 import type { ThesisData } from "../../data/thesis";
 import * as stats from "../../stats/index";
 import type { FilterCondition, Interval } from "../../stats/index";
-import { STATUS_COLORS, INK, CHART_FONT_SIZE, formatPercentNo, frameChart, plotSvg } from "../charts/chart-theme";
+import { CHART_CLASS, STATUS_COLORS, INK, CHART_FONT_SIZE, formatPercentNo, frameChart, plotSvg } from "../charts/chart-theme";
 import { toSource, type CrosswalkData } from "./crosswalk-counts";
 import { thesisNumber } from "./crosswalk-thesis";
 
@@ -47,6 +47,21 @@ export interface BmsTimeline {
   n: number;
   audit: string;
   notes: string[];
+  /** The filter makes its small counts disclosive (a county or size class is chosen). */
+  disclosureSensitive?: boolean;
+  /** The 1999 bar was left out (a shared view): one of its counts is under this. */
+  withheldBelow?: number;
+}
+
+/**
+ * The timeline as a shared view may show it: when any 1999 count (the base or a stage) is 1 to
+ * `threshold − 1`, the 1999 bar is left out — its percentages would give the counts away — and the
+ * thesis's published figures stay.
+ */
+export function maskTimeline(timeline: BmsTimeline, threshold: number): BmsTimeline {
+  const counts = [timeline.n, ...timeline.segments.filter((s) => s.year === 1999).map((s) => s.count ?? 0)];
+  if (!counts.some((k) => k > 0 && k < threshold)) return timeline;
+  return { ...timeline, segments: timeline.segments.filter((s) => s.year !== 1999), n: 0, withheldBelow: threshold };
 }
 
 export interface BmsTimelineOptions {
@@ -130,7 +145,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
         x: "year", y: "percent", fill: "stage", order: stages,
         title: (s: TimelineSegment) => `${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`,
       }),
-      Plot.text(totals, { x: "year", y: "total", text: (d: { total: number }) => formatPercentNo(d.total, 0), dy: -8, fill: INK }),
+      Plot.text(totals, { x: "year", y: "total", text: (d: { total: number }) => formatPercentNo(d.total, 0), dy: -8, fill: INK, className: CHART_CLASS.ink }),
       Plot.ruleY([0]),
     ],
   });
@@ -139,7 +154,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
     title: options.title ?? "Balansert målstyring i kommunene – BMS diffusion 1999–2014",
     subtitle: options.subtitle,
     legend: stages.map((s, i) => ({ label: STAGE_LABELS[s], color: colors[i] ?? INK })),
-    note: `1999: survey q20, N = ${timeline.n} kommuner. 2004, 2014: Fallan et al. (2015) in the thesis; 2014 planned = 65 − 56 %.`,
+    note: `${timeline.withheldBelow === undefined ? `1999: survey q20, N = ${timeline.n} kommuner` : `1999 bar withheld in this shared view: some group under this filter has fewer than ${timeline.withheldBelow} kommuner (disclosure guard)`}. 2004, 2014: Fallan et al. (2015) in the thesis; 2014 planned = 65 − 56 %.`,
     width,
   });
 }

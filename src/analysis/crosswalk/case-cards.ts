@@ -52,7 +52,7 @@ interface Footnotes {
 function footnotes(document: Document, prefix: string): Footnotes {
   const list = document.createElement("ol");
   list.className = "case-card-notes";
-  list.setAttribute("style", "font-size:0.8em;color:#595959;margin:0.75em 0 0;padding-left:1.6em");
+  list.setAttribute("style", "font-size:0.8em;color:var(--muted, #595959);margin:0.75em 0 0;padding-left:1.6em");
   let k = 0;
   return {
     list,
@@ -113,7 +113,7 @@ function card(document: Document, notes: Footnotes, c: ThesisCase, highlighted: 
   h.setAttribute("style", "margin:0 0 0.25em");
   h.textContent = `Kommune ${c.id}`;
   const sub = document.createElement("p");
-  sub.setAttribute("style", "margin:0;color:#595959");
+  sub.setAttribute("style", "margin:0;color:var(--muted, #595959)");
   sub.textContent = `${c.size.value} · BMS from ${c.introduced.value} · ${c.use.value === "steering" ? "steering tool" : "mainly measurement"}`;
   const dl = document.createElement("dl");
   dl.setAttribute("style", "margin:0.5em 0 0");
@@ -144,7 +144,7 @@ export function caseCards(document: Document, thesis: ThesisData, options: CaseC
     if (c) grid.appendChild(card(document, notes, c, highlight.has(id)));
   }
   const caption = document.createElement("p");
-  caption.setAttribute("style", "margin:0.5em 0 0;color:#595959;font-size:0.85em");
+  caption.setAttribute("style", "margin:0.5em 0 0;color:var(--muted, #595959);font-size:0.85em");
   const shown = CASE_IDS.filter((id) => highlight.has(id));
   caption.textContent = shown.length === CASE_IDS.length
     ? "All four cases. Hover an entry for the thesis words; the numbers point to the notes below."

@@ -13,12 +13,13 @@
  * (`selection.draws()`), and on a user's own file mark their verdicts "your data".
  */
 import { EMPTY_FILTER, isDisclosureSensitive, type SurveyFilter } from "../../data/survey-filter";
+import { DISCLOSURE_THRESHOLD } from "../../stats/disclosure";
 import { parseThesis, type ThesisData } from "../../data/thesis";
 import { builtinError, describeValue } from "../../base/builtin-problem";
 import { ProblemError } from "../../base/result";
 import type { ColumnSource } from "../../stats/index";
 import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
-import { bmsTimeline, bmsTimelineChart, type BmsTimeline } from "./bms-timeline";
+import { bmsTimeline, bmsTimelineChart, maskTimeline, type BmsTimeline } from "./bms-timeline";
 import { caseCards, casesForFilter } from "./case-cards";
 import { judgeDraws, measureDraws, type CrosswalkEvaluation } from "./evaluate-crosswalk";
 import { filterKey, MeasuredDrawsCache, type MeasuredDraws } from "./measured-draws-cache";
@@ -168,10 +169,11 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     },
     table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true }),
     timeline: (selection, data) => {
-      const { source, survey } = targetOf(selection, "crosswalk.timeline");
-      return bmsTimeline(source, data, { codebook: survey.codebook });
+      const { source, survey, filter } = targetOf(selection, "crosswalk.timeline");
+      return { ...bmsTimeline(source, data, { codebook: survey.codebook }), disclosureSensitive: sensitive(filter) };
     },
-    timelineChart: (timeline, subtitle) => bmsTimelineChart(timeline, { document: doc("crosswalk.timelineChart"), subtitle }),
+    timelineChart: (timeline, subtitle) =>
+      bmsTimelineChart(shared && timeline.disclosureSensitive !== false ? maskTimeline(timeline, DISCLOSURE_THRESHOLD) : timeline, { document: doc("crosswalk.timelineChart"), subtitle }),
     caseCards: (data, filter = EMPTY_FILTER) => caseCards(doc("crosswalk.caseCards"), data, { highlight: casesForFilter(data, filter) }),
     casesForFilter,
     diff: (value, a, b, data) => {

@@ -20,23 +20,25 @@ import { crosswalkShown, NOT_SHOWN, type CrosswalkShown } from "./crosswalk-show
 /**
  * The tables' styles, once per table: badge colours per verdict (colour-blind safe pairs; the word
  * is always shown too), and on a page narrower than 760 px every row becomes a stacked card whose
- * cells carry their column name (a five-column table cannot be read on a phone).
+ * cells carry their column name (a five-column table cannot be read on a phone). Text and rules
+ * take the page's theme variables where the page has them (the notebook's frame, dark or light),
+ * with the light colours as fallback where it does not (an exported report, a bare page).
  */
 export const CROSSWALK_CSS = `
 .cw-wrap { overflow-x: auto; }
 .cw-table { border-collapse: collapse; font-size: 0.9em; width: 100%; }
 .cw-table caption { text-align: left; font-weight: 600; padding-bottom: 0.4em; }
-.cw-table th, .cw-table td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid #e5e5e5; }
-.cw-table th { border-bottom: 2px solid #222222; }
+.cw-table th, .cw-table td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--line, #e5e5e5); }
+.cw-table th { border-bottom: 2px solid var(--ink, #222222); }
 .cw-quotes { max-width: 24em; font-size: 0.9em; }
 .cw-quote { font-style: italic; margin-bottom: 0.25em; }
 .cw-measure { max-width: 20em; }
 .cw-result { max-width: 28em; }
-.cw-small { margin-top: 0.3em; font-size: 0.85em; color: #4d4d4d; }
+.cw-small { margin-top: 0.3em; font-size: 0.85em; color: var(--muted, #4d4d4d); }
 .cw-line { margin-top: 0.3em; }
-.cw-note { font-size: 0.85em; color: #595959; }
+.cw-note { font-size: 0.85em; color: var(--muted, #595959); }
 .cw-audit { font-size: 0.8em; white-space: normal; }
-.cw-flip { font-weight: 700; color: #7f2704; }
+.cw-flip { font-weight: 700; color: var(--error, #7f2704); }
 .verdict { padding: 0.1em 0.45em; border-radius: 3px; font-weight: 600; display: inline-block; }
 .verdict[data-verdict="agrees"] { background: #dbeafe; color: #08306b; }
 .verdict[data-verdict="contrasts"] { background: #fde2cf; color: #7f2704; }
@@ -46,9 +48,9 @@ export const CROSSWALK_CSS = `
 @media (max-width: 760px) {
   .cw-table thead { display: none; }
   .cw-table, .cw-table tbody, .cw-table tr, .cw-table td { display: block; max-width: none; }
-  .cw-table tr { border-bottom: 2px solid #222222; padding: 0.4em 0; }
+  .cw-table tr { border-bottom: 2px solid var(--ink, #222222); padding: 0.4em 0; }
   .cw-table td { border-bottom: none; padding: 0.2em 0; }
-  .cw-table td::before { content: attr(data-label); display: block; font-size: 0.75em; text-transform: uppercase; letter-spacing: 0.04em; color: #595959; }
+  .cw-table td::before { content: attr(data-label); display: block; font-size: 0.75em; text-transform: uppercase; letter-spacing: 0.04em; color: var(--muted, #595959); }
 }
 `;
 

@@ -44,12 +44,18 @@ const STATUS_TEXT: Record<ReconciledStatus, string> = {
   "difference": "✗ differs",
 };
 
-/** Background colours of the highlighted rows (light, readable in both themes' tables). */
+/**
+ * Background colours of the highlighted rows: light in both themes, so the row carries its own dark
+ * ink (`HIGHLIGHT_INK`); the dark theme's light text on them read at a contrast of 1.1:1.
+ */
 const HIGHLIGHT: Partial<Record<ReconciledStatus, string>> = {
   "conflict-met": "#fff4d6",
   "conflict-off": "#ffd9d9",
   "difference": "#ffd9d9",
 };
+
+/** Text on a highlighted row (the light theme's ink). */
+const HIGHLIGHT_INK = "#1d2430";
 
 function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
@@ -126,7 +132,6 @@ function cellRow(doc: Document, cell: ReconciledCell, shown: Shown): HTMLTableRo
   const hidden = shown.guard.hidden(cell);
   const tr = el(doc, "tr", undefined, `tv-rec-${cell.status}${cell.ok ? "" : " tv-differs"}`);
   const colour = HIGHLIGHT[cell.status];
-  if (colour) tr.setAttribute("style", `background:${colour}`);
   const measure = cell.measure === "total" ? "N" : cell.measure === "percent" ? "%" : "n";
   tr.append(
     el(doc, "td", cell.row),
@@ -140,6 +145,8 @@ function cellRow(doc: Document, cell: ReconciledCell, shown: Shown): HTMLTableRo
     el(doc, "td", cell.conflict ?? ""),
     el(doc, "td", hidden ? "–" : STATUS_TEXT[cell.status]),
   );
+  // On the row and on its first cell, which wide tables hold at the left edge on the page's paper.
+  if (colour) for (const box of [tr, tr.firstElementChild]) box?.setAttribute("style", `background:${colour};color:${HIGHLIGHT_INK}`);
   return tr;
 }
 

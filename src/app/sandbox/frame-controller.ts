@@ -13,6 +13,7 @@ import { cellViewport } from "../cell-viewport";
 import { SurveyScope } from "../../analysis/survey-scope";
 import { toLoadResult } from "../../data/loaders/column-table";
 import { surveyFilterToParams } from "../../data/survey-filter";
+import { decodeStructureHistory } from "../../notebook/structure-history";
 import { NotebookRuntime } from "../../runtime/notebook-runtime";
 import type { StdlibHost } from "../../runtime/stdlib";
 import { notebookBuiltins } from "../notebook-builtins";
@@ -212,9 +213,12 @@ export class FrameController {
     this.applyData(scope, message.data);
     const builtins = notebookBuiltins({ ...host, view: message.view }, scope);
     const held = message.held;
+    // The shell checked the history when it read it from storage; it arrives here as its record.
+    const history = message.history ? decodeStructureHistory(message.history) : undefined;
     const session = new NotebookSession({
       doc: message.doc,
       drafts: message.drafts,
+      history: history?.ok ? history.value : undefined,
       inputs: message.inputs,
       createRuntime: () => {
         const runtime = scope.attached(new NotebookRuntime({ builtins, onLongRun: (id) => this.reportLong(id), deferCell: (id) => cellViewport().defer(id) }));
@@ -242,7 +246,7 @@ export class FrameController {
 
   private onSessionChange(session: NotebookSession, change: SessionChange): void {
     if (change.kind === "doc") {
-      this.post({ type: "cells", cells: session.doc.cells });
+      this.post({ type: "cells", cells: session.doc.cells, history: session.historyRecord() ?? null });
       const ids = new Set(session.doc.cells.map((c) => c.id));
       for (const id of [...this.busy]) if (!ids.has(id)) this.busy.delete(id);
       for (const id of [...this.running.keys()]) if (!ids.has(id)) this.running.delete(id);

@@ -15,6 +15,7 @@ import type { Result } from "../../base/result";
 import type { LoadResult } from "../../data/loaders/load-result";
 import { surveyFilterToParams } from "../../data/survey-filter";
 import type { NotebookDoc } from "../../notebook/document";
+import type { StructureHistoryRecord } from "../../notebook/structure-history";
 import type { InputRestoreReport } from "../../runtime/input-binding";
 import type { FilterState } from "../app-filter";
 import { titleAfterEdit } from "../notebook-title";
@@ -50,6 +51,8 @@ export interface FrameSessionDeps {
 export interface FrameSessionInit {
   doc: NotebookDoc;
   drafts: Record<string, string>;
+  /** The undo history saved with the notebook (checked on reading it from storage). */
+  history?: StructureHistoryRecord;
   inputs: Record<string, unknown>;
   mode: SessionMode;
   view: FrameView;
@@ -64,6 +67,8 @@ export class FrameSession implements SessionPort {
   doc: NotebookDoc;
   mode: SessionMode;
   private readonly drafts = new Map<string, string>();
+  /** The frame's undo history as it last sent it (checked by readFrameMessage), for storage and the next frame. */
+  private history: StructureHistoryRecord | undefined;
   private inputs: Record<string, unknown>;
   private reads = new Set<HostName>();
   private data: FrameDataChoice;
@@ -103,6 +108,7 @@ export class FrameSession implements SessionPort {
     this.doc = structuredClone(init.doc);
     this.mode = init.mode;
     this.inputs = { ...init.inputs };
+    this.history = init.history;
     this.data = init.data;
     const ids = new Set(this.doc.cells.map((c) => c.id));
     for (const [id, text] of Object.entries(init.drafts)) if (ids.has(id)) this.drafts.set(id, text);
@@ -174,6 +180,10 @@ export class FrameSession implements SessionPort {
 
   draftRecord(): Record<string, string> {
     return Object.fromEntries(this.drafts);
+  }
+
+  historyRecord(): StructureHistoryRecord | undefined {
+    return this.history;
   }
 
   setTitle(title: string): void {
@@ -307,7 +317,7 @@ export class FrameSession implements SessionPort {
     const filter = this.deps.filter.filter;
     this.frameFilter = surveyFilterToParams(filter);
     const mode = this.mode === "live" && this.state.paused === undefined ? "live" : "preview";
-    const message: ShellMessage = { type: "open", channel: port2, doc: this.doc, drafts: this.draftRecord(), mode, view: this.view, inputs: this.inputs, filter, data, held: this.held };
+    const message: ShellMessage = { type: "open", channel: port2, doc: this.doc, drafts: this.draftRecord(), ...(this.history ? { history: this.history } : {}), mode, view: this.view, inputs: this.inputs, filter, data, held: this.held };
     frame.post(message, [port2, ...transfer]);
     for (const id of this.idleWaiters.keys()) this.post({ type: "whenIdle", id });
   }
@@ -345,6 +355,7 @@ export class FrameSession implements SessionPort {
     if (message.type === "status" || message.type === "cells") this.lastActivity = Date.now();
     switch (message.type) {
       case "cells":
+        this.history = message.history ?? undefined;
         return this.applyCells(message.cells);
       case "draft": {
         if (!this.doc.cells.some((c) => c.id === message.id)) return;

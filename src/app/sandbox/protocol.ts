@@ -22,6 +22,7 @@ import { fail, ok, type Problem, type Result } from "../../base/result";
 import { asSurveyFilter, type SurveyFilter } from "../../data/survey-filter";
 import type { CellDoc, NotebookDoc } from "../../notebook/document";
 import { validatePayload } from "../../notebook/share-codec";
+import { decodeStructureHistory, encodeStructureHistory, type StructureHistoryRecord } from "../../notebook/structure-history";
 import { isJsonable, type InputProblemKind, type InputRestoreReport } from "../../runtime/input-binding";
 import type { UserDataWire } from "./user-data-wire";
 
@@ -60,6 +61,8 @@ export type ShellMessage =
       channel: MessagePort;
       doc: NotebookDoc;
       drafts: Record<string, string>;
+      /** The undo history saved with the notebook, if any (checked when it was read from storage). */
+      history?: StructureHistoryRecord;
       mode: FrameMode;
       view: FrameView;
       inputs: Record<string, unknown>;
@@ -87,8 +90,11 @@ export type ShellMessage =
 export type FrameMessage =
   /** The frame's document is ready; `boot` is its own random id (a new one means a new document). */
   | { type: "ready"; boot: string }
-  /** The document's cells after an edit (run, add, delete, move): for autosave. */
-  | { type: "cells"; cells: CellDoc[] }
+  /**
+   * The document's cells after an edit (run, add, delete, move), and the undo history (null: none
+   * the shell could read): both for autosave.
+   */
+  | { type: "cells"; cells: CellDoc[]; history: StructureHistoryRecord | null }
   /** An editor draft (null: none), for autosave. */
   | { type: "draft"; id: string; text: string | null }
   /** The filter bar moved: for the URL and share links. */
@@ -184,6 +190,19 @@ function readCells(value: unknown): Result<CellDoc[], FrameMessageProblem> {
   return ok(checked.value.doc.cells);
 }
 
+/**
+ * The frame's undo history, checked and rebuilt (structure-history.ts), or null: a history the shell
+ * cannot read is not kept, and the cells it came with still are.
+ */
+function readHistory(value: unknown): StructureHistoryRecord | null {
+  if (!isRecord(value) || !Array.isArray(value.pool) || value.pool.length > FRAME_LIMITS.cells) return null;
+  let chars = 0;
+  for (const cell of value.pool) chars += isRecord(cell) && typeof cell.source === "string" ? cell.source.length : 0;
+  if (chars > FRAME_LIMITS.docChars) return null;
+  const steps = decodeStructureHistory(value);
+  return steps.ok ? encodeStructureHistory(steps.value) : null;
+}
+
 function readInputs(value: unknown): Result<Record<string, unknown>, FrameMessageProblem> {
   if (!isRecord(value)) return dropped("its input values are not an object");
   const names = Object.keys(value);
@@ -260,7 +279,7 @@ export function readFrameMessage(data: unknown): Result<FrameMessage, FrameMessa
       return ok({ type: "exportReport" });
     case "cells": {
       const cells = readCells(data.cells);
-      return cells.ok ? ok({ type: "cells", cells: cells.value }) : cells;
+      return cells.ok ? ok({ type: "cells", cells: cells.value, history: readHistory(data.history) }) : cells;
     }
     case "draft": {
       if (!isShortText(data.id, FRAME_LIMITS.idChars)) return dropped("its draft has no cell id");

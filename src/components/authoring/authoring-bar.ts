@@ -10,6 +10,7 @@ import type { SurveyScope } from "../../analysis/survey-scope";
 import type { NotebookSession } from "../../app/notebook-session";
 import { setAuthoringHost } from "./authoring-host";
 import { REFERENCE_LINK_CLASS } from "./reference-link";
+import "./authoring-bar.css";
 
 /** The panels the bar opens. */
 export type AuthoringPanelKind = "reference" | "codebook" | "data" | "insert";

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
 import { correlationHeatmap, formatCorrelation, heatmapCells, type HeatmapInput } from "../../../src/analysis/charts/correlation-heatmap";
 import { CHART_FONT_SIZE } from "../../../src/analysis/charts/chart-theme";
+import { createCharts } from "../../../src/analysis/charts/charts";
 import { HEATMAP } from "./chart-fixtures";
 import { all, expectSvgSnapshot } from "./snapshot";
 
@@ -97,5 +98,36 @@ describe("correlationHeatmap", () => {
 
   it("matches the stored snapshot", () => {
     expectSvgSnapshot(correlationHeatmap(HEATMAP, { document: doc(), title: "Korrelasjoner – Correlations" }), "correlation-heatmap");
+  });
+});
+
+describe("the heatmap in a shared view (charts.correlationHeatmap)", () => {
+  // Two variables under a county filter: 2 respondents answered both, 1 answered b at all.
+  const tiny: HeatmapInput = {
+    labels: ["a", "b", "c"],
+    cells: [
+      [{ r: 1, n: 12, p: null }, { r: null, n: 2, p: null, reason: "a is constant in these 2 cases, so r is undefined" }, { r: 0.4, n: 12, p: 0.2, mark: "" }],
+      [{ r: null, n: 2, p: null, reason: "a is constant in these 2 cases, so r is undefined" }, { r: 1, n: 2, p: null }, { r: -1, n: 2, p: 0, mark: "**" }],
+      [{ r: 0.4, n: 12, p: 0.2, mark: "" }, { r: -1, n: 2, p: 0, mark: "**" }, { r: 1, n: 12, p: null }],
+    ],
+    method: "pearson",
+  };
+  const texts = (svg: Element): string[] => all(svg, "text, title").map((t) => (t.textContent ?? "").replace(/\s+/g, " "));
+
+  it("masks pairs of 1–2 in the cells and the tooltips (so in an exported SVG too), and keeps the rest", () => {
+    const shared = createCharts({ document: doc, shared: true }).correlationHeatmap(tiny);
+    const shown = texts(shared);
+    expect(shown.filter((t) => /\bn = [12]\b/.test(t))).toEqual([]);
+    expect(shown.filter((t) => /these 2 cases|−1,00/.test(t))).toEqual([]);
+    expect(shown.filter((t) => t === "n < 3")).toHaveLength(5); // a×b, b×a, b×b, b×c, c×b
+    expect(shown).toContain("b × a: n < 3 (skjult i delt visning)");
+    expect(shown).toContain("b × b: n < 3 (skjult i delt visning)");
+    // Pairs of 12 keep their r, n and p.
+    expect(shown).toContain("n = 12");
+    expect(shown).toContain("c × a: r = 0,400, n = 12, p = 0,200");
+    // The user's own view draws every pair as computed.
+    const own = texts(createCharts({ document: doc, shared: false }).correlationHeatmap(tiny));
+    expect(own).toContain("n = 2");
+    expect(own.some((t) => t.includes("these 2 cases"))).toBe(true);
   });
 });

@@ -10,6 +10,10 @@
  * (9 of 74, pairs of 1–2 and of 3 or more alike); `TV_DISCLOSURE_GRID=sample` runs 44 (every pair
  * of 3 or more, where totals, zeros and percentages sit beside masked cells, and every fourth pair
  * of 1–2); `TV_DISCLOSURE_GRID=full` runs all 74.
+ *
+ * Charts: the checker reads tables (a chart is withheld or draws what its table shows), so the
+ * counts a chart prints itself — "n = 2" under a heatmap's r, "N = 2" beside a bar, in its text or
+ * its tooltips (an exported SVG carries both) — are read here from every chart's SVG.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -69,21 +73,39 @@ function outputsOf(runtime: NotebookRuntime, ids: readonly string[]): Element[] 
   return out;
 }
 
+/** Counts of 1–2 a chart prints ("n = 2", "N = 1", "2 av 2") in its text or tooltips. */
+function smallChartCounts(outputs: readonly Element[]): string[] {
+  const found: string[] = [];
+  for (const output of outputs) {
+    const charts = output.matches("svg") ? [output] : [...output.querySelectorAll("svg")].filter((svg) => !svg.parentElement?.closest("svg"));
+    for (const chart of charts) {
+      const label = chart.getAttribute("aria-label") ?? "chart";
+      for (const node of chart.querySelectorAll("text, title")) {
+        const text = (node.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ");
+        if (/\b[nN] = [12]\b|\(\s*[12] av \d/.test(text)) found.push(`${label}: ${text.trim()}`);
+      }
+    }
+  }
+  return found;
+}
+
 /** Run `name` in the shared view under each filter and check each page. */
-async function checkNotebook(name: string, filters: readonly { filter: SurveyFilter }[], codebook: CodebookFacts): Promise<PageFindings & { pages: number }> {
+async function checkNotebook(name: string, filters: readonly { filter: SurveyFilter }[], codebook: CodebookFacts): Promise<PageFindings & { pages: number; chartSmall: string[] }> {
   const host = { ...nodeHost(), view: "shared" as const };
   const scope = nodeScope(host);
   const runtime = scope.attached(new NotebookRuntime({ builtins: mergeLazy(createStdlib(host), createAllAnalysisBuiltins(host), scope.builtins()), timeoutMs: 20_000 }));
   const doc = notebook(name);
   runtime.load(doc);
   await runtime.idle();
-  const total: PageFindings & { pages: number } = { recovered: [], hiddenRecovered: [], shownSmall: [], derivedSmall: [], masked: 0, tables: 0, contradictions: [], pages: 0 };
+  const total: PageFindings & { pages: number; chartSmall: string[] } = { recovered: [], hiddenRecovered: [], shownSmall: [], derivedSmall: [], masked: 0, tables: 0, contradictions: [], pages: 0, chartSmall: [] };
   try {
     for (const { filter } of filters) {
       scope.setFilter(filter);
       await runtime.idle();
       const where = `${name} fylke ${filter.fylke.join()} size ${filter.sizeClass.join()}`;
-      const f = checkOutputs(outputsOf(runtime, doc.cells.map((c) => c.id)), codebook);
+      const outputs = outputsOf(runtime, doc.cells.map((c) => c.id));
+      const f = checkOutputs(outputs, codebook);
+      total.chartSmall.push(...smallChartCounts(outputs).map((x) => `${where}: ${x}`));
       total.recovered.push(...f.recovered.map((x) => `${where}: ${x}`));
       total.hiddenRecovered.push(...f.hiddenRecovered.map((x) => `${where}: ${x}`));
       total.shownSmall.push(...f.shownSmall.map((x) => `${where}: ${x}`));
@@ -111,11 +133,12 @@ describe("the shared view of every shipped notebook under county × size-class f
   for (const name of shippedNotebooks()) {
     (OPEN[name] ? it.fails : it)(`${name}: no masked count can be worked back, and no count of 1–2 is shown`, async () => {
       const f = await checkNotebook(name, filters, codebook);
-      console.log(`${name}: ${f.pages} pages, ${f.tables} tables, ${f.masked} masked cells; recovered ${f.recovered.length}, shown 1–2 ${f.shownSmall.length}, derived 1–2 ${f.derivedSmall.length}, "·" pinned ${f.hiddenRecovered.length}, contradictions ${f.contradictions.length}`);
+      console.log(`${name}: ${f.pages} pages, ${f.tables} tables, ${f.masked} masked cells; recovered ${f.recovered.length}, shown 1–2 ${f.shownSmall.length}, derived 1–2 ${f.derivedSmall.length}, "·" pinned ${f.hiddenRecovered.length}, contradictions ${f.contradictions.length}, chart counts 1–2 ${f.chartSmall.length}`);
       expect(f.contradictions.slice(0, 30), "the checker misread a table").toEqual([]);
       expect(f.recovered.slice(0, 20)).toEqual([]);
       expect(f.shownSmall.slice(0, 20)).toEqual([]);
       expect(f.derivedSmall.slice(0, 20)).toEqual([]);
+      expect(f.chartSmall.slice(0, 20)).toEqual([]);
     }, 600_000);
   }
 });

@@ -14,7 +14,16 @@ function dropped(data: unknown): string {
 describe("readFrameMessage", () => {
   it("keeps the known fields of well-formed messages and nothing else", () => {
     const cells = readFrameMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "1 + 1", extra: "x" }], more: 1 });
-    expect(cells).toEqual({ ok: true, value: { type: "cells", cells: [{ id: "1", kind: "js", source: "1 + 1" }] } });
+    expect(cells).toEqual({ ok: true, value: { type: "cells", cells: [{ id: "1", kind: "js", source: "1 + 1" }], history: null } });
+    // The undo history comes back rebuilt from its known fields; a damaged one is left out, the cells kept.
+    const step = { label: "Delete cell", title: "T", cells: [0], drafts: {}, cell: "2", extra: 1 };
+    const withHistory = readFrameMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "1" }], history: { v: 1, pool: [{ id: "1", kind: "js", source: "1", x: 2 }], past: [step], future: [], more: 3 } });
+    expect(withHistory).toEqual({
+      ok: true,
+      value: { type: "cells", cells: [{ id: "1", kind: "js", source: "1" }], history: { v: 1, pool: [{ id: "1", kind: "js", source: "1" }], past: [{ label: "Delete cell", title: "T", cells: [0], drafts: {}, cell: "2" }], future: [] } },
+    });
+    const damaged = readFrameMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "1" }], history: { v: 1, pool: [], past: [step], future: [] } });
+    expect(damaged).toEqual({ ok: true, value: { type: "cells", cells: [{ id: "1", kind: "js", source: "1" }], history: null } });
     expect(readFrameMessage({ type: "draft", id: "2", text: null })).toEqual({ ok: true, value: { type: "draft", id: "2", text: null } });
     expect(readFrameMessage({ type: "reads", names: ["selection", "survey"] })).toEqual({ ok: true, value: { type: "reads", names: ["survey", "selection"] } });
     expect(readFrameMessage({ type: "status", busy: true, running: [{ id: "t21", names: ["t21"] }], current: "t21" })).toEqual({ ok: true, value: { type: "status", busy: true, running: [{ id: "t21", names: ["t21"] }], current: "t21" } });

@@ -1,0 +1,129 @@
+/**
+ * The undo history of a notebook's structure, as it is kept with the notebook in the browser's
+ * storage so that Ctrl-Z still works after a reload.
+ *
+ * Stored compactly: every step of the history is a whole snapshot of the cells, but consecutive
+ * snapshots share almost all of them (a delete changes one cell). The record keeps each distinct
+ * cell once in a pool and each step as indexes into it, so 50 steps of a 40-cell notebook weigh
+ * about one notebook, not fifty. Only the last `STORED_HISTORY_STEPS` steps on each side are kept.
+ *
+ * What storage hands back is untrusted like every other stored input: `decodeStructureHistory`
+ * rebuilds each snapshot and checks it as a notebook's cells are checked (share-codec's
+ * `validatePayload`: kinds, text, unique ids), and a record that fails is refused as a whole with a
+ * Problem — the caller drops the history, says so, and opens the notebook without it.
+ */
+import { ok, problem, type Problem, type Result } from "../base/result";
+import type { CellDoc } from "./document";
+import type { HistoryStep } from "./edit-history";
+import { validatePayload } from "./share-codec";
+
+/** What one step of the structure history holds: the document's title and cells, and the drafts. */
+export interface StructureSnapshot {
+  title: string;
+  cells: CellDoc[];
+  /** Cell id → editor text not yet run, at the time of the step. */
+  drafts: Record<string, string>;
+  /** The cell the edit concerned (focus follows it after an undo). */
+  cell?: string;
+}
+
+/** Both sides of a history: the steps Undo takes back (oldest first) and those Redo does again. */
+export interface StructureSteps {
+  past: HistoryStep<StructureSnapshot>[];
+  future: HistoryStep<StructureSnapshot>[];
+}
+
+/** One step in a stored record: the cells as indexes into the record's pool. */
+export interface StoredStructureStep {
+  label: string;
+  title: string;
+  cells: number[];
+  drafts: Record<string, string>;
+  cell?: string;
+}
+
+/** The stored form of {@link StructureSteps} (plain JSON). */
+export interface StructureHistoryRecord {
+  v: 1;
+  /** Every distinct cell of the steps, once. */
+  pool: CellDoc[];
+  past: StoredStructureStep[];
+  future: StoredStructureStep[];
+}
+
+/** How many steps on each side (undo, redo) are kept with a stored notebook. */
+export const STORED_HISTORY_STEPS = 50;
+
+/** Why a stored history was not taken. */
+export type HistoryProblem = Problem<"history">;
+
+/** The stored record of `steps`: the newest `limit` steps of each side, cells pooled. */
+export function encodeStructureHistory(steps: StructureSteps, limit = STORED_HISTORY_STEPS): StructureHistoryRecord {
+  const pool: CellDoc[] = [];
+  const index = new Map<string, number>();
+  const cellIndex = (cell: CellDoc): number => {
+    // Cells are equal when they would serialise the same; JSON of the cell is that test.
+    const key = JSON.stringify(cell);
+    let at = index.get(key);
+    if (at === undefined) {
+      at = pool.push(structuredClone(cell)) - 1;
+      index.set(key, at);
+    }
+    return at;
+  };
+  const encode = (step: HistoryStep<StructureSnapshot>): StoredStructureStep => {
+    const out: StoredStructureStep = { label: step.label, title: step.state.title, cells: step.state.cells.map(cellIndex), drafts: { ...step.state.drafts } };
+    if (step.state.cell !== undefined) out.cell = step.state.cell;
+    return out;
+  };
+  // Undo takes from the end of `past` and Redo from the end of `future`: the ends are the newest.
+  return { v: 1, pool, past: steps.past.slice(-limit).map(encode), future: steps.future.slice(-limit).map(encode) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function isStringRecord(value: unknown): value is Record<string, string> {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
+}
+
+function refused(detail: string): Result<never, HistoryProblem> {
+  return problem("history", `The undo history saved with this notebook could not be read (${detail}), so it was dropped: the notebook opens as it was saved, and Undo starts from here.`);
+}
+
+/**
+ * Rebuild the steps of a stored record (from IndexedDB, the unload journal or the frame), checking
+ * every field; `limit` steps per side at most (older ones are dropped, not refused).
+ */
+export function decodeStructureHistory(value: unknown, limit = STORED_HISTORY_STEPS): Result<StructureSteps, HistoryProblem> {
+  if (!isRecord(value) || value.v !== 1) return refused("it is not a history this version of Tverrsnitt writes");
+  const { pool, past, future } = value;
+  if (!Array.isArray(pool) || !Array.isArray(past) || !Array.isArray(future)) return refused("a part of it is missing");
+  const decodeSide = (side: unknown[]): Result<HistoryStep<StructureSnapshot>[], HistoryProblem> => {
+    const steps: HistoryStep<StructureSnapshot>[] = [];
+    for (const [n, raw] of side.slice(-limit).entries()) {
+      if (!isRecord(raw) || typeof raw.label !== "string" || typeof raw.title !== "string" || !Array.isArray(raw.cells) || !isStringRecord(raw.drafts)) {
+        return refused(`step ${n + 1} is not a step`);
+      }
+      if (raw.cell !== undefined && typeof raw.cell !== "string") return refused(`step ${n + 1} names its cell wrongly`);
+      const cells: unknown[] = [];
+      for (const at of raw.cells) {
+        if (typeof at !== "number" || !Number.isInteger(at) || at < 0 || at >= pool.length) return refused(`step ${n + 1} points at a cell that is not there`);
+        cells.push(pool[at]);
+      }
+      // The same check as a notebook's own cells get: kinds, text, attributes, unique ids.
+      const checked = validatePayload({ doc: { title: raw.title, cells } });
+      if (!checked.ok) return refused(`the cells of step ${n + 1} are not a notebook's cells`);
+      const state: StructureSnapshot = { title: checked.value.doc.title, cells: checked.value.doc.cells, drafts: { ...raw.drafts } };
+      if (typeof raw.cell === "string") state.cell = raw.cell;
+      steps.push({ label: raw.label, state });
+    }
+    return ok(steps);
+  };
+  const pastSteps = decodeSide(past);
+  if (!pastSteps.ok) return pastSteps;
+  const futureSteps = decodeSide(future);
+  if (!futureSteps.ok) return futureSteps;
+  return ok({ past: pastSteps.value, future: futureSteps.value });
+}
