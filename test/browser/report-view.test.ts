@@ -84,6 +84,38 @@ describe("report view", () => {
     await page.close();
   });
 
+  it("keeps each cell's Code switch clear of its export buttons", async () => {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openReport(page);
+    // The switch is placed (invisible until hover) in every cell with code; export buttons sit
+    // beside each table and chart. Every pair in the notebook that would overlap is listed.
+    const overlaps = await inNotebook(page, (f) =>
+      f.evaluate(() => {
+        const found: string[] = [];
+        for (const article of document.querySelectorAll("article.is-report")) {
+          const fold = article.querySelector(".nb-fold")?.getBoundingClientRect();
+          if (!fold) continue;
+          for (const menu of article.querySelectorAll("nb-export-menu")) {
+            const m = menu.getBoundingClientRect();
+            if (fold.left < m.right && m.left < fold.right && fold.top < m.bottom && m.top < fold.bottom) found.push(article.id);
+          }
+        }
+        return found;
+      }),
+    );
+    expect(overlaps).toEqual([]);
+    // And a wide output whose buttons sit at the right edge does have one (else this checks nothing).
+    const rightEdge = await inNotebook(page, (f) =>
+      f.evaluate(() => [...document.querySelectorAll("article.is-report")].filter((a) => {
+        const fold = a.querySelector(".nb-fold")?.getBoundingClientRect();
+        const menu = a.querySelector("nb-export-menu")?.getBoundingClientRect();
+        return fold && menu && menu.right > fold.left;
+      }).length),
+    );
+    expect(rightEdge).toBeGreaterThan(0);
+    await page.close();
+  });
+
   it("folds a setup cell to one line that names what it defines", async () => {
     const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
     const doc = {
