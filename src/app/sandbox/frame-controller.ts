@@ -11,7 +11,7 @@
  */
 import { cellViewport } from "../cell-viewport";
 import { SurveyScope } from "../../analysis/survey-scope";
-import { toLoadResult } from "../../data/loaders/column-table";
+import type { LoadedData, LoadResult } from "../../data/loaders/load-result";
 import { surveyFilterToParams } from "../../data/survey-filter";
 import { decodeStructureHistory } from "../../notebook/structure-history";
 import { NotebookRuntime } from "../../runtime/notebook-runtime";
@@ -74,6 +74,10 @@ export class FrameController {
   /** Cell id → the source of its last run, for cells whose last run took less than QUICK_MS. */
   private readonly quick = new Map<string, string>();
   private lastDrag = 0;
+  /** The loaders' decoder for the user's file, once loaded (see receive). */
+  private toLoadResult: ((data: LoadedData) => LoadResult) | undefined;
+  /** Messages held while that decoder loads. */
+  private backlog: ShellMessage[] | undefined;
   /** This document's id in `ready`: a frame that navigated to a fresh copy of itself says a new one. */
   private readonly boot = Math.random().toString(36).slice(2, 12);
 
@@ -134,7 +138,41 @@ export class FrameController {
     else this.win.parent.postMessage(message, "*");
   }
 
+  /**
+   * The user's file is decoded into an Arquero table (column-table.ts), which loads on demand: the
+   * frame's JavaScript before the notebook stays small (issue 13). Messages that arrive while it
+   * loads wait behind the one that needs it, in order.
+   */
   private receive(message: ShellMessage): void {
+    if (this.backlog) {
+      this.backlog.push(message);
+      return;
+    }
+    if ((message.type === "open" || message.type === "data") && message.data.kind === "user" && !this.toLoadResult) {
+      const backlog: ShellMessage[] = [message];
+      this.backlog = backlog;
+      const drain = (): void => {
+        this.backlog = undefined;
+        for (const held of backlog) this.receive(held);
+      };
+      import("../../data/loaders/column-table").then(
+        (m) => {
+          this.toLoadResult = m.toLoadResult;
+          drain();
+        },
+        (error: unknown) => {
+          this.toLoadResult = () => {
+            throw new Error(`The notebook frame could not load its table code (${error instanceof Error ? error.message : String(error)}); reload the page.`);
+          };
+          drain();
+        },
+      );
+      return;
+    }
+    this.receiveNow(message);
+  }
+
+  private receiveNow(message: ShellMessage): void {
     switch (message.type) {
       case "hello":
         return;
@@ -201,7 +239,9 @@ export class FrameController {
   }
 
   private applyData(scope: SurveyScope, data: FrameData): void {
-    scope.setData(data.kind === "bundled" ? { kind: "bundled" } : { kind: "user", load: decodeUserData(data.data, toLoadResult) });
+    const decode = this.toLoadResult;
+    if (data.kind === "user" && !decode) throw new Error("user data reached applyData before its decoder loaded (receive must hold it)");
+    scope.setData(data.kind === "user" && decode ? { kind: "user", load: decodeUserData(data.data, decode) } : { kind: "bundled" });
   }
 
   private open(message: Extract<ShellMessage, { type: "open" }>): void {
