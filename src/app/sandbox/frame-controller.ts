@@ -12,6 +12,7 @@
 import { cellViewport } from "../cell-viewport";
 import { SurveyScope } from "../../analysis/survey-scope";
 import type { LoadedData, LoadResult } from "../../data/loaders/load-result";
+import type { PrimedSurvey } from "../../analysis/survey-source";
 import { surveyFilterToParams } from "../../data/survey-filter";
 import { decodeStructureHistory } from "../../notebook/structure-history";
 import { NotebookRuntime } from "../../runtime/notebook-runtime";
@@ -32,7 +33,7 @@ export interface OpenedNotebook {
   view: FrameView;
 }
 
-const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "open", "run", "filter", "data", "file", "ping", "whenIdle", "reportInputs", "report"]);
+const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "prime", "open", "run", "filter", "data", "file", "ping", "whenIdle", "reportInputs", "report"]);
 
 /** The shell is trusted: a message from the parent window is taken for what its type says. */
 function isShellMessage(value: unknown): value is ShellMessage {
@@ -76,6 +77,8 @@ export class FrameController {
   private lastDrag = 0;
   /** The loaders' decoder for the user's file, once loaded (see receive). */
   private toLoadResult: ((data: LoadedData) => LoadResult) | undefined;
+  /** The bundled survey parsed ahead of time (`prime`), if the shell primed this frame. */
+  private primed: Promise<PrimedSurvey | undefined> | undefined;
   /** Messages held while that decoder loads. */
   private backlog: ShellMessage[] | undefined;
   /** This document's id in `ready`: a frame that navigated to a fresh copy of itself says a new one. */
@@ -89,6 +92,7 @@ export class FrameController {
     win.addEventListener("message", (event) => {
       if (event.source !== win.parent || !isShellMessage(event.data) || this.port) return;
       if (event.data.type === "hello") return this.post({ type: "ready", boot: this.boot });
+      if (event.data.type === "prime") return this.prime(event.data.files);
       if (event.data.type !== "open") return;
       const port = event.data.channel;
       this.port = port;
@@ -175,6 +179,7 @@ export class FrameController {
   private receiveNow(message: ShellMessage): void {
     switch (message.type) {
       case "hello":
+      case "prime":
         return;
       case "open":
         if (!this.opened) this.open(message);
@@ -221,6 +226,24 @@ export class FrameController {
     }
   }
 
+  /**
+   * The shell's bundled files, before any notebook: parse them now, while the reader is still in
+   * another notebook (survey-source.ts, `primeBundledSurvey`). Once only, and never after `open`.
+   */
+  private prime(files: unknown): void {
+    if (this.primed || this.port || !Array.isArray(files)) return;
+    const map = new Map<string, Uint8Array>();
+    for (const file of files) {
+      if (typeof file === "object" && file !== null && "path" in file && typeof file.path === "string" && "bytes" in file && file.bytes instanceof ArrayBuffer) {
+        map.set(file.path, new Uint8Array(file.bytes));
+      }
+    }
+    this.primed = import("../../analysis/survey-source").then(
+      (m) => m.primeBundledSurvey(map),
+      () => undefined,
+    );
+  }
+
   /** A file under data/, from the shell. */
   private requestFile(path: string): Promise<ArrayBuffer> {
     const id = this.nextFile++;
@@ -246,7 +269,8 @@ export class FrameController {
 
   private open(message: Extract<ShellMessage, { type: "open" }>): void {
     const host = this.host();
-    const scope = new SurveyScope(() => import("../../analysis/survey-source").then((m) => new m.SurveySource({ ...host, view: message.view })));
+    const primed = this.primed;
+    const scope = new SurveyScope(() => Promise.all([import("../../analysis/survey-source"), primed]).then(([m, p]) => new m.SurveySource({ ...host, view: message.view }, p)));
     // Filter and data are set before the runtime exists, so the first run already uses them.
     this.shellFilter = surveyFilterToParams(message.filter);
     scope.setFilter(message.filter);
