@@ -21,6 +21,7 @@ import { decodeEnsemble } from "../data/ensemble";
 import { parsePrintedTables } from "../data/printed-tables";
 import { surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "./apply-filter";
+import { drawnMask } from "./evidence/drawn-values";
 import { withEnsemble } from "./evidence/ensemble-surveys";
 import { surveyFileProblem, surveyFromLoad, type ReportFacts, type Survey, type SurveyHost } from "./survey";
 
@@ -90,16 +91,24 @@ export interface PrimedSurvey {
   readonly files: ReadonlyMap<string, Uint8Array>;
   readonly facts: Promise<ReportFacts>;
   readonly survey: Promise<Survey>;
+  /** Stop working ahead (a notebook opened: its own work comes first). */
+  stopWarming(): void;
 }
+
+/** Variables whose evidence masks are computed per task while priming (~20 ms a task). */
+const MASKS_PER_TASK = 10;
 
 /** One macrotask, so parsing ahead of time does not hold the thread a notebook may share. */
 const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
 /**
  * Parse the bundled files (path → bytes, SURVEY_PATHS) ahead of time, a step per task, the
- * ensemble's draws included. A file missing here is read from the host when a notebook asks.
+ * ensemble's draws included; then, until a notebook opens, compute which respondents' values each
+ * variable drew (the masks every audit line and evidence class reads, cached per survey), a few
+ * variables per task. A file missing here is read from the host when a notebook asks.
  */
 export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): PrimedSurvey {
+  let warming = true;
   const host: SurveyHost = {
     readBytes: async (path) => {
       await nextTask();
@@ -115,9 +124,23 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): Prim
     void loaded.draws;
     return loaded;
   });
+  const warm = async (loaded: Survey): Promise<void> => {
+    const variables = loaded.table.columnNames();
+    for (let i = 0; i < variables.length && warming; i += MASKS_PER_TASK) {
+      await nextTask();
+      for (const variable of variables.slice(i, i + MASKS_PER_TASK)) if (warming) drawnMask(loaded, variable);
+    }
+  };
   facts.catch(() => undefined);
-  survey.catch(() => undefined);
-  return { files, facts, survey };
+  survey.then(warm).catch(() => undefined);
+  return {
+    files,
+    facts,
+    survey,
+    stopWarming: () => {
+      warming = false;
+    },
+  };
 }
 
 /**
@@ -161,7 +184,9 @@ export class SurveySource {
   constructor(
     private readonly host: SurveyHost & { readonly view?: "live" | "shared" },
     private readonly primed?: PrimedSurvey,
-  ) {}
+  ) {
+    primed?.stopWarming();
+  }
 
   /** The report's codebook, printed tables and adopters, read once. */
   reportFacts(): Promise<ReportFacts> {
