@@ -270,6 +270,8 @@ export class FrameController {
   private open(message: Extract<ShellMessage, { type: "open" }>): void {
     const host = this.host();
     const primed = this.primed;
+    // The notebook's own work comes first: no more working ahead, whether or not it reads `survey`.
+    void primed?.then((p) => p?.stopWarming());
     const scope = new SurveyScope(() => Promise.all([import("../../analysis/survey-source"), primed]).then(([m, p]) => new m.SurveySource({ ...host, view: message.view }, p)));
     // Filter and data are set before the runtime exists, so the first run already uses them.
     this.shellFilter = surveyFilterToParams(message.filter);
