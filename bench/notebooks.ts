@@ -19,7 +19,8 @@
  * drawn by then). With no change in the viewport, the first frame after the input counts.
  *
  * With TVERRSNITT_BENCH_BASELINE=<another build's dist>, both builds are measured alternately in
- * one run (same machine load) and the ratios printed.
+ * one run (same machine load) and the ratios printed: cold start and opening from the sidebar, then
+ * filter changes. BENCH_ONLY=opening (running this file directly) measures only the opening.
  */
 import { pathToFileURL } from "node:url";
 import type { Browser, Frame, Page } from "playwright-core";
@@ -273,6 +274,31 @@ export function printNotebooks(result: { notebooks: NotebookFigures[]; cold: num
   console.log("  (values = runtime idle, every value current; last DOM = last change in the notebook; longest task = median over changes of the longest; from sidebar = median of 3)");
 }
 
+/**
+ * Cold start → 01 rendered and each notebook opened from the sidebar, both builds alternating round
+ * by round (same machine load), medians with ratios.
+ */
+export async function compareOpening(browser: Browser, before: string, rounds: number, after = "dist"): Promise<void> {
+  const servers = [await serveDistApart(before), await serveDistApart(after)];
+  const cold: number[][] = [[], []];
+  const sidebar = [new Map<string, number[]>(), new Map<string, number[]>()];
+  try {
+    for (let round = 0; round < rounds; round++) {
+      for (const [b, server] of servers.entries()) {
+        cold[b]?.push(...(await coldStart01(browser, server.url, 2)));
+        for (const [name, times] of await fromSidebar(browser, server.url, 1)) sidebar[b]?.set(name, [...(sidebar[b]?.get(name) ?? []), ...times]);
+      }
+    }
+  } finally {
+    for (const server of servers) await server.close();
+  }
+  const line = (label: string, a: number[], b: number[]): string =>
+    `  ${label.padEnd(40)} ${ms(median(a)).padStart(8)} → ${ms(median(b)).padStart(8)}  ×${(median(b) / median(a)).toFixed(2)}  (${a.length} + ${b.length} runs)`;
+  console.log(`\nOpening notebooks before/after, alternating (${before} → ${after}), medians:`);
+  console.log(line("cold start → 01 fully rendered", cold[0] ?? [], cold[1] ?? []));
+  for (const name of SHIPPED) console.log(line(`${name} from the sidebar`, sidebar[0]?.get(name) ?? [], sidebar[1]?.get(name) ?? []));
+}
+
 /** Filter-change p50 (viewport) and values-settled medians, both builds alternating, with ratios. */
 export async function compareNotebooks(browser: Browser, before: string, runs: number, after = "dist", only: readonly string[] = SHIPPED): Promise<void> {
   const servers = [await serveDistApart(before), await serveDistApart(after)];
@@ -306,15 +332,30 @@ export async function runNotebookBench(runs = 5): Promise<void> {
   try {
     printNotebooks(await measureNotebooks(browser, server.url, runs));
     const baseline = process.env.TVERRSNITT_BENCH_BASELINE;
-    if (baseline) await compareNotebooks(browser, baseline, runs * 2);
+    if (baseline) {
+      await compareOpening(browser, baseline, Math.max(2, Math.ceil(runs / 2)));
+      await compareNotebooks(browser, baseline, runs * 2);
+    }
   } finally {
     await browser.close();
     await server.close();
   }
 }
 
+/** Only the before/after opening figures (BENCH_ONLY=opening with TVERRSNITT_BENCH_BASELINE). */
+async function runOpeningComparison(baseline: string, rounds: number): Promise<void> {
+  const browser = await launchChromium();
+  try {
+    await compareOpening(browser, baseline, rounds);
+  } finally {
+    await browser.close();
+  }
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
-  runNotebookBench(Number(process.env["BENCH_RUNS"] ?? 5)).catch((error: unknown) => {
+  const baseline = process.env.TVERRSNITT_BENCH_BASELINE;
+  const runs = Number(process.env["BENCH_RUNS"] ?? 5);
+  (process.env["BENCH_ONLY"] === "opening" && baseline ? runOpeningComparison(baseline, runs) : runNotebookBench(runs)).catch((error: unknown) => {
     console.error(error);
     process.exitCode = 1;
   });

@@ -12,6 +12,8 @@ import { DataGate } from "./app/sandbox/data-gate";
 import { readDataFile } from "./app/sandbox/file-gate";
 import { FrameSession } from "./app/sandbox/frame-session";
 import { FrameSlot } from "./app/sandbox/frame-slot";
+import type { PrimedFile } from "./app/sandbox/protocol";
+import { parseRoute } from "./app/route";
 import type {} from "./app/test-hooks";
 import { Workbench } from "./app/workbench";
 import { cachedDataFiles } from "./app/data-file-cache";
@@ -40,6 +42,15 @@ async function boot(): Promise<void> {
   // Files under data/ are fetched once per page: every notebook opens in a fresh frame that asks again.
   // Not ahead of time: a shared link's preview must fetch nothing before the reader agrees to run it.
   const dataFiles = cachedDataFiles((path) => readDataFile(path, document.baseURI));
+  // Spare frames parse the bundled survey before a notebook opens in them (frame-slot.ts): the
+  // first one now, unless the page opens a shared link (its preview must fetch nothing first).
+  slot.primeSpares(async () => {
+    const files: PrimedFile[] = [];
+    for (const result of await Promise.all(Object.values(SURVEY_PATHS).map(async (path) => ({ path, read: await dataFiles.read(path) })))) {
+      if (result.read.ok) files.push({ path: result.path, bytes: result.read.value.bytes });
+    }
+    return files;
+  }, parseRoute(location.hash).kind !== "share");
   const store = await NotebookStore.open();
   const filter = new AppFilter();
   // The user's file is read in a worker, in memory, through the bundled codebook; it is never sent

@@ -3,10 +3,17 @@
  * adopters) read once per page, the bundled reconstruction read once, a user's own file wrapped
  * once — and the selection under a filter computed once per (survey, filter), however many readers
  * ask (the filter bar's N and the notebook's `selection` share it).
+ *
+ * Primed (issue 12: opening a notebook from the sidebar): a notebook frame made ahead of time is
+ * handed the bundled files before any notebook runs in it and parses them then
+ * (`primeBundledSurvey`). When a notebook opens in it, its source still reads every file from its
+ * host as before (the shell hands them over and records what the notebook read); only when the
+ * bytes are the ones primed does it take the parsed result instead of parsing again.
  */
 import { parseAdoptersCsv } from "../data/adopters";
 import { SURVEY_PATHS } from "../data/bundled-survey";
 import { unwrap } from "../base/result";
+import { sameBytes } from "../base/same-bytes";
 import { loadFile } from "../data/loaders/load-file";
 import type { LoadResult } from "../data/loaders/load-result";
 import { parseCodebook } from "../data/parse-codebook";
@@ -14,6 +21,7 @@ import { decodeEnsemble } from "../data/ensemble";
 import { parsePrintedTables } from "../data/printed-tables";
 import { surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "./apply-filter";
+import { drawnMask } from "./evidence/drawn-values";
 import { withEnsemble } from "./evidence/ensemble-surveys";
 import { surveyFileProblem, surveyFromLoad, type ReportFacts, type Survey, type SurveyHost } from "./survey";
 
@@ -78,6 +86,87 @@ export async function loadSurvey(host: SurveyHost, facts?: Promise<ReportFacts>)
   return withEnsemble(surveyFromLoad(load, { facts: known, reconstructed: true }), ensemble.value);
 }
 
+/** The bundled files read ahead, and what was parsed from them (see the file comment). */
+export interface PrimedSurvey {
+  readonly files: ReadonlyMap<string, Uint8Array>;
+  readonly facts: Promise<ReportFacts>;
+  readonly survey: Promise<Survey>;
+  /** Stop working ahead (a notebook opened: its own work comes first). */
+  stopWarming(): void;
+}
+
+/** Variables whose evidence masks are computed per task while priming (~20 ms a task). */
+const MASKS_PER_TASK = 10;
+
+/** One macrotask, so parsing ahead of time does not hold the thread a notebook may share. */
+const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+
+/**
+ * Parse the bundled files (path → bytes, SURVEY_PATHS) ahead of time, a step per task, the
+ * ensemble's draws included; then, until a notebook opens, compute which respondents' values each
+ * variable drew (the masks every audit line and evidence class reads, cached per survey), a few
+ * variables per task. A file missing here is read from the host when a notebook asks.
+ */
+export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): PrimedSurvey {
+  let warming = true;
+  const host: SurveyHost = {
+    readBytes: async (path) => {
+      await nextTask();
+      const bytes = files.get(path);
+      if (!bytes) throw new Error(`${path} was not primed`);
+      return bytes;
+    },
+    readText: async (path) => new TextDecoder().decode(await host.readBytes(path)),
+  };
+  const facts = loadReportFacts(host);
+  const survey = loadSurvey(host, facts).then(async (loaded) => {
+    await nextTask();
+    void loaded.draws;
+    return loaded;
+  });
+  const warm = async (loaded: Survey): Promise<void> => {
+    const variables = loaded.table.columnNames();
+    for (let i = 0; i < variables.length && warming; i += MASKS_PER_TASK) {
+      await nextTask();
+      for (const variable of variables.slice(i, i + MASKS_PER_TASK)) if (warming) drawnMask(loaded, variable);
+    }
+  };
+  facts.catch(() => undefined);
+  survey.then(warm).catch(() => undefined);
+  return {
+    files,
+    facts,
+    survey,
+    stopWarming: () => {
+      warming = false;
+    },
+  };
+}
+
+/**
+ * `paths` read from `host`; `parsed` when there is one and they are byte for byte the primed
+ * files, else `parse` run on the bytes just read.
+ */
+async function primedOr<T>(host: SurveyHost, primed: PrimedSurvey, paths: readonly string[], parsed: Promise<T> | undefined, parse: (host: SurveyHost) => Promise<T>): Promise<T> {
+  const bytes = await Promise.all(paths.map((path) => readBytes(host, path)));
+  const read = new Map(paths.map((path, i) => [path, bytes[i] ?? new Uint8Array()]));
+  const same = paths.every((path) => {
+    const before = primed.files.get(path);
+    const now = read.get(path);
+    return before !== undefined && now !== undefined && sameBytes(before, now);
+  });
+  if (same && parsed) return parsed;
+  const fromRead = (path: string): Uint8Array => {
+    const got = read.get(path);
+    if (!got) throw new Error(`${path} was not read`);
+    return got;
+  };
+  return parse({ readBytes: async (path) => fromRead(path), readText: async (path) => new TextDecoder().decode(fromRead(path)) });
+}
+
+const FACT_PATHS = [SURVEY_PATHS.codebook, SURVEY_PATHS.printed, SURVEY_PATHS.adopters];
+const RESPONDENT_PATHS = [SURVEY_PATHS.respondents, SURVEY_PATHS.ensemble];
+
 /** How many (survey, filter) selections to keep: the current one, the previous, and a what-if pair. */
 const SELECTIONS_KEPT = 8;
 
@@ -88,13 +177,22 @@ export class SurveySource {
   private readonly userSurveys = new WeakMap<LoadResult, Survey>();
   private readonly selections = new Map<string, { survey: Survey; selection: FilteredSurvey }>();
 
-  /** `host.view` "shared": selections print an N of 1–2 under a county or size filter as "N < 3". */
-  constructor(private readonly host: SurveyHost & { readonly view?: "live" | "shared" }) {}
+  /**
+   * `host.view` "shared": selections print an N of 1–2 under a county or size filter as "N < 3".
+   * `primed`: the bundled files parsed ahead of time (see the file comment).
+   */
+  constructor(
+    private readonly host: SurveyHost & { readonly view?: "live" | "shared" },
+    private readonly primed?: PrimedSurvey,
+  ) {
+    primed?.stopWarming();
+  }
 
   /** The report's codebook, printed tables and adopters, read once. */
   reportFacts(): Promise<ReportFacts> {
     if (!this.facts) {
-      this.facts = loadReportFacts(this.host);
+      const primed = this.primed;
+      this.facts = primed ? primedOr(this.host, primed, FACT_PATHS, primed.facts, loadReportFacts) : loadReportFacts(this.host);
       // A notebook that never awaits `survey` must not turn a missing file into an unhandled rejection.
       this.facts.catch(() => undefined);
     }
@@ -105,7 +203,13 @@ export class SurveySource {
   survey(data: SurveyData = { kind: "bundled" }): Promise<Survey> {
     if (data.kind === "bundled") {
       if (!this.bundledSurvey) {
-        this.bundledSurvey = loadSurvey(this.host, this.reportFacts());
+        const primed = this.primed;
+        const facts = this.reportFacts();
+        this.bundledSurvey = primed
+          ? Promise.all([facts, primed.facts.catch(() => undefined)]).then(([known, primedFacts]) =>
+              primedOr(this.host, primed, RESPONDENT_PATHS, known === primedFacts ? primed.survey : undefined, (read) => loadSurvey(read, Promise.resolve(known))),
+            )
+          : loadSurvey(this.host, facts);
         this.bundledSurvey.catch(() => undefined);
       }
       return this.bundledSurvey;

@@ -1,6 +1,6 @@
 import * as Inputs from "@observablehq/inputs";
 import type * as PlotModule from "@observablehq/plot";
-import * as aq from "arquero";
+import type * as aq from "arquero";
 import { marked } from "marked";
 import { headlessInputs } from "./headless-inputs";
 import { escapeHtml } from "./markdown-cell";
@@ -83,10 +83,10 @@ export interface DataFile {
  * these JSDoc comments; aq, op, Plot and Inputs are other projects' and documented there by hand).
  */
 export interface Stdlib {
-  /** Arquero, the table library. */
-  aq: typeof aq;
-  /** Arquero's table expression functions. */
-  op: typeof aq.op;
+  /** Arquero, the table library (loaded when a cell first names it; the runtime awaits it). */
+  readonly aq: Promise<typeof aq>;
+  /** Arquero's table expression functions (loaded with Arquero). */
+  readonly op: Promise<typeof aq.op>;
   /** Observable Inputs (headless stand-ins off the page). */
   Inputs: typeof Inputs | typeof headlessInputs;
   /**
@@ -140,9 +140,17 @@ export function createStdlib(host: StdlibHost): Stdlib {
   const loadPlot = (): Promise<typeof PlotModule> =>
     (plot ??= import("@observablehq/plot").then((Plot) =>
       doc && !ownPage ? { ...Plot, plot: (options: PlotModule.PlotOptions = {}) => Plot.plot({ document: doc, ...options }) } : Plot));
+  // Arquero (with its Arrow reader) need not load before the notebook draws: like Plot, it loads
+  // when a cell first names it (issue 13's budget for the frame's JavaScript before the notebook).
+  let arquero: Promise<typeof aq> | undefined;
+  const loadArquero = (): Promise<typeof aq> => (arquero ??= import("arquero"));
   return {
-    aq,
-    op: aq.op,
+    get aq() {
+      return loadArquero();
+    },
+    get op() {
+      return loadArquero().then((m) => m.op);
+    },
     Inputs: ownPage ? Inputs : headlessInputs,
     html: createHtml(doc),
     md: createMd(doc),

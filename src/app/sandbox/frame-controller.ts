@@ -11,7 +11,8 @@
  */
 import { cellViewport } from "../cell-viewport";
 import { SurveyScope } from "../../analysis/survey-scope";
-import { toLoadResult } from "../../data/loaders/column-table";
+import type { LoadedData, LoadResult } from "../../data/loaders/load-result";
+import type { PrimedSurvey } from "../../analysis/survey-source";
 import { surveyFilterToParams } from "../../data/survey-filter";
 import { decodeStructureHistory } from "../../notebook/structure-history";
 import { NotebookRuntime } from "../../runtime/notebook-runtime";
@@ -32,7 +33,7 @@ export interface OpenedNotebook {
   view: FrameView;
 }
 
-const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "open", "run", "filter", "data", "file", "ping", "whenIdle", "reportInputs", "report"]);
+const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "prime", "open", "run", "filter", "data", "file", "ping", "whenIdle", "reportInputs", "report"]);
 
 /** The shell is trusted: a message from the parent window is taken for what its type says. */
 function isShellMessage(value: unknown): value is ShellMessage {
@@ -74,6 +75,12 @@ export class FrameController {
   /** Cell id → the source of its last run, for cells whose last run took less than QUICK_MS. */
   private readonly quick = new Map<string, string>();
   private lastDrag = 0;
+  /** The loaders' decoder for the user's file, once loaded (see receive). */
+  private toLoadResult: ((data: LoadedData) => LoadResult) | undefined;
+  /** The bundled survey parsed ahead of time (`prime`), if the shell primed this frame. */
+  private primed: Promise<PrimedSurvey | undefined> | undefined;
+  /** Messages held while that decoder loads. */
+  private backlog: ShellMessage[] | undefined;
   /** This document's id in `ready`: a frame that navigated to a fresh copy of itself says a new one. */
   private readonly boot = Math.random().toString(36).slice(2, 12);
 
@@ -85,6 +92,7 @@ export class FrameController {
     win.addEventListener("message", (event) => {
       if (event.source !== win.parent || !isShellMessage(event.data) || this.port) return;
       if (event.data.type === "hello") return this.post({ type: "ready", boot: this.boot });
+      if (event.data.type === "prime") return this.prime(event.data.files);
       if (event.data.type !== "open") return;
       const port = event.data.channel;
       this.port = port;
@@ -134,9 +142,44 @@ export class FrameController {
     else this.win.parent.postMessage(message, "*");
   }
 
+  /**
+   * The user's file is decoded into an Arquero table (column-table.ts), which loads on demand: the
+   * frame's JavaScript before the notebook stays small (issue 13). Messages that arrive while it
+   * loads wait behind the one that needs it, in order.
+   */
   private receive(message: ShellMessage): void {
+    if (this.backlog) {
+      this.backlog.push(message);
+      return;
+    }
+    if ((message.type === "open" || message.type === "data") && message.data.kind === "user" && !this.toLoadResult) {
+      const backlog: ShellMessage[] = [message];
+      this.backlog = backlog;
+      const drain = (): void => {
+        this.backlog = undefined;
+        for (const held of backlog) this.receive(held);
+      };
+      import("../../data/loaders/column-table").then(
+        (m) => {
+          this.toLoadResult = m.toLoadResult;
+          drain();
+        },
+        (error: unknown) => {
+          this.toLoadResult = () => {
+            throw new Error(`The notebook frame could not load its table code (${error instanceof Error ? error.message : String(error)}); reload the page.`);
+          };
+          drain();
+        },
+      );
+      return;
+    }
+    this.receiveNow(message);
+  }
+
+  private receiveNow(message: ShellMessage): void {
     switch (message.type) {
       case "hello":
+      case "prime":
         return;
       case "open":
         if (!this.opened) this.open(message);
@@ -183,6 +226,24 @@ export class FrameController {
     }
   }
 
+  /**
+   * The shell's bundled files, before any notebook: parse them now, while the reader is still in
+   * another notebook (survey-source.ts, `primeBundledSurvey`). Once only, and never after `open`.
+   */
+  private prime(files: unknown): void {
+    if (this.primed || this.port || !Array.isArray(files)) return;
+    const map = new Map<string, Uint8Array>();
+    for (const file of files) {
+      if (typeof file === "object" && file !== null && "path" in file && typeof file.path === "string" && "bytes" in file && file.bytes instanceof ArrayBuffer) {
+        map.set(file.path, new Uint8Array(file.bytes));
+      }
+    }
+    this.primed = import("../../analysis/survey-source").then(
+      (m) => m.primeBundledSurvey(map),
+      () => undefined,
+    );
+  }
+
   /** A file under data/, from the shell. */
   private requestFile(path: string): Promise<ArrayBuffer> {
     const id = this.nextFile++;
@@ -201,12 +262,17 @@ export class FrameController {
   }
 
   private applyData(scope: SurveyScope, data: FrameData): void {
-    scope.setData(data.kind === "bundled" ? { kind: "bundled" } : { kind: "user", load: decodeUserData(data.data, toLoadResult) });
+    const decode = this.toLoadResult;
+    if (data.kind === "user" && !decode) throw new Error("user data reached applyData before its decoder loaded (receive must hold it)");
+    scope.setData(data.kind === "user" && decode ? { kind: "user", load: decodeUserData(data.data, decode) } : { kind: "bundled" });
   }
 
   private open(message: Extract<ShellMessage, { type: "open" }>): void {
     const host = this.host();
-    const scope = new SurveyScope(() => import("../../analysis/survey-source").then((m) => new m.SurveySource({ ...host, view: message.view })));
+    const primed = this.primed;
+    // The notebook's own work comes first: no more working ahead, whether or not it reads `survey`.
+    void primed?.then((p) => p?.stopWarming());
+    const scope = new SurveyScope(() => Promise.all([import("../../analysis/survey-source"), primed]).then(([m, p]) => new m.SurveySource({ ...host, view: message.view }, p)));
     // Filter and data are set before the runtime exists, so the first run already uses them.
     this.shellFilter = surveyFilterToParams(message.filter);
     scope.setFilter(message.filter);

@@ -11,6 +11,10 @@
  * notebook list; the slot adopts it and says `hello`, which the frame answers with `ready` in case
  * its first `ready` came before anyone listened.
  *
+ * A spare can be primed (`primeSpares`): once it says `ready`, and while no notebook has taken it,
+ * it is handed the bundled survey files to parse ahead of time (protocol.ts, `prime`), so a
+ * survey notebook opened in it does not wait for that.
+ *
  * A frame that hung is removed together with the spare: sandboxed frames of one site share a
  * renderer process, so a spare made while a notebook spun would sit in the spinning process and hang
  * too. With both gone, the next frame gets a process of its own.
@@ -22,6 +26,8 @@
  * so its loads are not counted; a notebook that navigates it away stops answering the heartbeat
  * instead, and the shell offers Stop.)
  */
+
+import { readFrameMessage, type PrimedFile } from "./protocol";
 
 /** The iframe's sandbox: scripts and downloads, nothing else (no same-origin, top navigation, popups, forms, modals). */
 export const FRAME_SANDBOX = "allow-scripts allow-downloads";
@@ -52,8 +58,13 @@ export interface FrameHandle {
   remove(options?: { hung?: boolean }): void;
 }
 
+/** The files a spare frame is primed with (fresh buffers: they are transferred). */
+export type FramePrimer = () => Promise<PrimedFile[]>;
+
 class Frame implements FrameHandle {
   private listener: FrameListener | undefined;
+  private readySeen = false;
+  private onReady: (() => void) | undefined;
   private readonly early: unknown[] = [];
   private loads = 0;
   private removed = false;
@@ -77,12 +88,26 @@ class Frame implements FrameHandle {
 
   receive(data: unknown): void {
     if (this.removed) return;
+    if (!this.readySeen) {
+      const read = readFrameMessage(data);
+      if (read.ok && read.value.type === "ready") {
+        this.readySeen = true;
+        this.onReady?.();
+        this.onReady = undefined;
+      }
+    }
     if (this.listener) this.listener.message(data);
     else if (this.early.length < 8) this.early.push(data);
   }
 
   post(message: unknown, transfer: Transferable[] = []): void {
     if (!this.removed) this.element.contentWindow?.postMessage(message, "*", transfer);
+  }
+
+  /** Run `action` once the frame has said `ready` (now, if it has). */
+  whenReady(action: () => void): void {
+    if (this.readySeen) action();
+    else this.onReady = action;
   }
 
   passPointerForAMoment(): void {
@@ -114,6 +139,7 @@ export class FrameSlot {
   private current: Frame | undefined;
   /** A frame made ahead of time (hidden) that no notebook has taken yet. */
   private spare: Frame | undefined;
+  private primer: FramePrimer | undefined;
 
   /**
    * @param container the shell element the frame fills
@@ -142,7 +168,33 @@ export class FrameSlot {
    * notebook's thread for a moment.
    */
   prewarm(): void {
-    this.spare ??= this.make();
+    if (this.spare) return;
+    this.spare = this.make();
+    this.prime(this.spare);
+  }
+
+  /**
+   * Prime every spare made from now on with `primer`'s files; `now`: the spare already there too
+   * (not while a shared link's preview may open in it: it must fetch nothing before consent).
+   */
+  primeSpares(primer: FramePrimer, now: boolean): void {
+    this.primer = primer;
+    if (now && this.spare) this.prime(this.spare);
+  }
+
+  private prime(frame: Frame): void {
+    const primer = this.primer;
+    if (!primer) return;
+    frame.whenReady(() => {
+      // Only a spare no notebook has taken: an open frame reads its files itself.
+      if (this.spare !== frame) return;
+      void primer().then(
+        (files) => {
+          if (this.spare === frame) frame.post({ type: "prime", files }, files.map((f) => f.bytes));
+        },
+        () => undefined,
+      );
+    });
   }
 
   /** A fresh frame, shown in the slot; the previous one is removed. */

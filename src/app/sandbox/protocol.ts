@@ -38,6 +38,12 @@ export interface HeldCell {
   message: string;
 }
 
+/** A bundled file handed to a spare frame ahead of time (`prime`). */
+export interface PrimedFile {
+  path: string;
+  bytes: ArrayBuffer;
+}
+
 /** The respondents the frame's survey notebooks read: the bundled reconstruction or the user's file. */
 export type FrameData = { kind: "bundled" } | { kind: "user"; data: UserDataWire };
 
@@ -55,6 +61,12 @@ export interface RunningCell {
 export type ShellMessage =
   /** "Are you there?" — to a frame that may have said `ready` before the shell listened. */
   | { type: "hello" }
+  /**
+   * To a spare frame before any notebook opens in it: the bundled survey files (bytes
+   * transferred), to parse ahead of time. A notebook still reads its files from the shell; the
+   * parse is only reused for the same bytes (analysis/survey-source.ts).
+   */
+  | { type: "prime"; files: PrimedFile[] }
   | {
       type: "open";
       /** The frame's end of the channel every later message travels on (transferred). */

@@ -1,9 +1,14 @@
 /**
  * The user's own data file on its way from the shell (which read it) into a notebook frame that
  * may see it. The loaders keep a file as typed-array columns (`ColumnSet`: numbers, or codes into a
- * dictionary for text) behind the Arquero table; those columns are copied and the copies'
- * buffers transferred (moved, not copied again, across the process boundary), with the codebook
- * it was read through, the validation report and how it was read. The frame rebuilds the same
+ * dictionary for text) behind the Arquero table; those columns are posted with the codebook it was
+ * read through, the validation report and how it was read.
+ *
+ * Copied once (issue 12, "Use this data" on 1,000,000 rows): the notebook frame lives in another
+ * process, so posting copies the bytes whatever the transfer list says; a column whose array covers
+ * its whole buffer is therefore posted as it is (cloned, the shell keeps its own), and only an array
+ * that is a view into a larger buffer (a loader's spare capacity) is cut to size first — that fresh
+ * copy is transferred. Copying every column and transferring the copies, as before, copied twice. The frame rebuilds the same
  * LoadResult with the loaders' own `toLoadResult`. Only the shell encodes; only a frame decodes.
  */
 import type { ColumnData, ColumnSet } from "../../data/loaders/column-builders";
@@ -21,15 +26,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
+/** A column to post, and whether its buffer was made for this message (then it is transferred). */
+interface Posted {
+  column: ColumnData;
+  fresh: boolean;
+}
+
+/** Whether `array` covers its whole buffer (posting it then copies nothing more than it). */
+function whole(array: ArrayBufferView): boolean {
+  return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength;
+}
+
 /** The loaders' own column data behind a table column (their column views keep it as `data`). */
-function typedColumn(column: unknown): ColumnData | undefined {
+function typedColumn(column: unknown): Posted | undefined {
   const data = isRecord(column) ? column.data : undefined;
   if (!isRecord(data)) return undefined;
-  if (data.type === "number" && (data.values instanceof Float64Array || data.values instanceof Int32Array || data.values instanceof Int16Array || data.values instanceof Int8Array)) {
-    return { type: "number", values: data.values.slice() };
+  const values = data.values;
+  if (data.type === "number" && (values instanceof Float64Array || values instanceof Int32Array || values instanceof Int16Array || values instanceof Int8Array)) {
+    return whole(values) ? { column: { type: "number", values }, fresh: false } : { column: { type: "number", values: values.slice() }, fresh: true };
   }
-  if (data.type === "text" && data.codes instanceof Int32Array && Array.isArray(data.dictionary) && data.dictionary.every((d) => typeof d === "string")) {
-    return { type: "text", codes: data.codes.slice(), dictionary: data.dictionary.map(String) };
+  const codes = data.codes;
+  if (data.type === "text" && codes instanceof Int32Array && Array.isArray(data.dictionary) && data.dictionary.every((d) => typeof d === "string")) {
+    const dictionary = data.dictionary.map(String);
+    return whole(codes) ? { column: { type: "text", codes, dictionary }, fresh: false } : { column: { type: "text", codes: codes.slice(), dictionary }, fresh: true };
   }
   return undefined;
 }
@@ -65,16 +84,20 @@ function columnOf(values: ArrayLike<unknown>): ColumnData {
   return { type: "text", codes, dictionary };
 }
 
-/** The file as a message body plus the buffers to transfer with it (fresh copies each call). */
+/**
+ * The file as a message body plus the buffers to transfer with it: only buffers made for this
+ * message (the shell's own columns are posted without a transfer, so it keeps them).
+ */
 export function encodeUserData(load: LoadResult, version: number, name: string): { wire: UserDataWire; transfer: ArrayBuffer[] } {
   const table = load.table;
   const names = table.columnNames();
-  const columns = names.map((column) => typedColumn(table.column(column)) ?? columnOf(table.array(column)));
+  const posted = names.map((column): Posted => typedColumn(table.column(column)) ?? { column: columnOf(table.array(column)), fresh: true });
+  const columns = posted.map((p) => p.column);
   const set: ColumnSet = { names, columns, rows: table.numRows() };
   const transfer: ArrayBuffer[] = [];
-  for (const column of columns) {
+  for (const { column, fresh } of posted) {
     const buffer = column.type === "number" ? column.values.buffer : column.codes.buffer;
-    if (buffer instanceof ArrayBuffer) transfer.push(buffer);
+    if (fresh && buffer instanceof ArrayBuffer) transfer.push(buffer);
   }
   return { wire: { version, name, data: { columns: set, codebook: load.codebook, report: load.report, source: load.source } }, transfer };
 }

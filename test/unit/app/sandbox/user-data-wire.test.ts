@@ -1,7 +1,8 @@
 /**
  * The user's file on its way into a frame: a real load (the bundled respondents read through the
- * codebook by the loaders, as a user's CSV would be) survives encoding, a transfer and decoding
- * unchanged; its typed-array columns travel as transferred buffers, and the shell keeps its own.
+ * codebook by the loaders, as a user's CSV would be) survives encoding, posting and decoding
+ * unchanged; its typed-array columns travel whole (never a view into a larger buffer, which
+ * would be cloned whole), copied once by the post, and the shell keeps its own.
  */
 import { readFileSync } from "node:fs";
 import { table } from "arquero";
@@ -14,7 +15,7 @@ import type { LoadResult } from "../../../../src/data/loaders/load-result";
 import { parseCodebook } from "../../../../src/data/parse-codebook";
 
 describe("user data on the wire", () => {
-  it("round-trips a loaded respondents file exactly, columns as transferred typed arrays", async () => {
+  it("round-trips a loaded respondents file exactly, columns as whole typed arrays", async () => {
     const codebook = parseCodebook(JSON.parse(readFileSync("data/survey-1999/codebook.json", "utf8")));
     const load = unwrap(await loadFile(readFileSync("data/survey-1999/respondents.csv"), { codebook, name: "mine.csv" }));
     const before = load.table.objects();
@@ -24,11 +25,24 @@ describe("user data on the wire", () => {
     expect(set.names).toEqual(load.table.columnNames());
     expect(set.columns.find((_, i) => set.names[i] === "q3")?.type).toBe("number");
     expect(set.columns.find((_, i) => set.names[i] === "name")?.type).toBe("text");
-    expect(transfer).toHaveLength(set.columns.length);
-    // What postMessage does with a transfer list: the buffers move, the sender's copies detach…
+    // Each column's array is its whole buffer: posting it copies those bytes and no spare capacity.
+    for (const column of set.columns) {
+      const array = column.type === "number" ? column.values : column.codes;
+      expect(array.byteOffset).toBe(0);
+      expect(array.byteLength).toBe(array.buffer.byteLength);
+      expect(array.length).toBe(load.table.numRows());
+    }
+    // Only buffers made for the message are transferred (cut from a loader's larger buffer).
+    const shellBuffers = new Set(load.table.columnNames().map((name) => {
+      const data: unknown = Reflect.get(load.table.column(name) ?? {}, "data");
+      const array: unknown = data && typeof data === "object" ? (Reflect.get(data, "values") ?? Reflect.get(data, "codes")) : undefined;
+      return ArrayBuffer.isView(array) ? array.buffer : undefined;
+    }));
+    expect(transfer.some((buffer) => shellBuffers.has(buffer))).toBe(false);
+    // What postMessage does: the transferred buffers move, the rest is copied…
     const moved = structuredClone(wire, { transfer });
     expect(transfer.every((buffer) => buffer.byteLength === 0)).toBe(true);
-    // …but they were copies: the shell's own table is untouched.
+    // …and the shell's own table is untouched.
     expect(load.table.objects()).toEqual(before);
     const back = decodeUserData(moved, toLoadResult);
     expect(back.table.columnNames()).toEqual(load.table.columnNames());
