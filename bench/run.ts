@@ -1,6 +1,7 @@
 /**
  * `npm run bench`: builds the app, runs the workbench benchmarks, the shipped notebooks under a filter
- * change (bench/notebooks.ts) and the file loads (bench/file-load.ts)
+ * change (bench/notebooks.ts), the evidence of notebook 01 under a filter change (bench/evidence-filter.ts)
+ * and the file loads (bench/file-load.ts)
  * in Chromium, the ensemble decoding benchmark (bench/ensemble.ts), the crosswalk benchmark
  * (bench/crosswalk.ts), then the statistics benchmark from bench/stats.ts when that file is present.
  * Prints medians; not a test.
@@ -13,6 +14,7 @@ import { runWorkbenchBench } from "./workbench";
 import { runNotebookBench } from "./notebooks";
 import { runEnsembleBench } from "./ensemble";
 import { runCrosswalkBench } from "./crosswalk";
+import { runEvidenceBench } from "./evidence-filter";
 
 function hasRunStatsBench(mod: unknown): mod is { runStatsBench: () => Promise<void> } {
   return typeof mod === "object" && mod !== null && "runStatsBench" in mod && typeof mod.runStatsBench === "function";
@@ -24,6 +26,7 @@ async function main(): Promise<void> {
   await runWorkbenchBench();
   console.log("");
   await runNotebookBench();
+  await runEvidenceBench();
   await runFileLoadBench();
   console.log("");
   await runEnsembleBench();

@@ -117,7 +117,7 @@ function compareCell(cell: PrintedCell, count: number, base: number | null, filt
   const printedCount = cell.count ?? null;
   const printedPercent = cell.percent ?? null;
   const target = { count: cell.resolved?.count ?? printedCount, percent: cell.resolved?.percent ?? printedPercent };
-  const percent = base !== null && base > 0 ? (100 * count) / base : null;
+  const percent = percentOf(count, base);
   const decimals = decimalsOf(target.percent ?? printedPercent ?? 0);
   const percentRounded = percent === null ? null : roundHalfUp(percent, decimals);
   let matches: boolean | null = null;
@@ -204,6 +204,41 @@ export function compareRows(table: PrintedTable, counter: RowCounter, columns: R
   return table.rows.filter((row) => columns.has(row.variable)).map((row) => compareRow(table, row, mr, counter, filtered));
 }
 
+/** The arithmetic of one compared row: each cell's count, the percent base, the row's total. */
+export interface RowNumbers {
+  counts: number[];
+  /** What the cells' percentages are of; null when the row prints none. */
+  base: number | null;
+  total: number;
+}
+
+/**
+ * The numbers of every row of `table` that `compareRows` compares — the same rule, without the
+ * cells' comparison with the print (the ensemble's draws need only the numbers, fifty times).
+ */
+export function rowNumbersOf(table: PrintedTable, counter: RowCounter, columns: ReadonlySet<string>): RowNumbers[] {
+  const mr = table.kind === "multiple-response" ? counter.multipleResponse(setOf(table)) : null;
+  return table.rows.filter((row) => columns.has(row.variable)).map((row) => rowNumbers(row, mr, counter));
+}
+
+function rowNumbers(row: PrintedRow, mr: ReturnType<RowCounter["multipleResponse"]> | null, counter: RowCounter, counted?: ReturnType<RowCounter["codes"]>): RowNumbers {
+  if (mr) {
+    const count = mr.count(row.variable);
+    const base = row.percentBase === "answers" ? mr.answers : mr.caseBase;
+    return { counts: row.cells.map(() => count), base: row.percentBase ? base : null, total: base };
+  }
+  const { counts, total } = counted ?? counter.codes(row.variable, row.where ?? []);
+  const cellCounts = row.cells.map((c) => sumMatching(counts, c.code));
+  const rowSum = cellCounts.reduce((a, b) => a + b, 0);
+  const base = row.percentBase === "respondents" ? total : row.percentBase === undefined ? null : rowSum;
+  return { counts: cellCounts, base, total: rowSum };
+}
+
+/** A cell's percentage of its row's base (null without a base or of nothing): the one rule. */
+export function percentOf(count: number, base: number | null): number | null {
+  return base !== null && base > 0 ? (100 * count) / base : null;
+}
+
 /** Column names of a table or a column record. */
 function columnNamesOf(source: ColumnSource): string[] {
   return isTableLike(source) ? source.columnNames() : Object.keys(source);
@@ -212,22 +247,12 @@ function columnNamesOf(source: ColumnSource): string[] {
 function compareRow(table: PrintedTable, row: PrintedRow, mr: ReturnType<RowCounter["multipleResponse"]> | null, counter: RowCounter, filtered: boolean): ComparedRow {
   const where = (row.where ?? []).map((w) => ({ variable: w.variable, codes: [...w.codes] }));
   const percentBase = row.percentBase ?? "none";
-  if (mr) {
-    const count = mr.count(row.variable);
-    const base = row.percentBase === "answers" ? mr.answers : mr.caseBase;
-    const cells = row.cells.map((c) => compareCell(c, count, row.percentBase ? base : null, filtered));
-    const targetTotal = row.resolved?.total ?? row.total ?? null;
-    const totalMatches = filtered || targetTotal === null ? null : targetTotal === base;
-    return { label: row.label, variable: row.variable, where, percentBase, cells, total: base, printedTotal: row.total ?? null, targetTotal, totalMatches, audit: mr.audit };
-  }
-  const { counts, total, audit } = counter.codes(row.variable, where);
-  const cellCounts = row.cells.map((c) => sumMatching(counts, c.code));
-  const rowSum = cellCounts.reduce((a, b) => a + b, 0);
-  const base = row.percentBase === "respondents" ? total : row.percentBase === undefined ? null : rowSum;
-  const cells = row.cells.map((c, i) => compareCell(c, cellCounts[i] ?? 0, base, filtered));
+  const counted = mr ? undefined : counter.codes(row.variable, where);
+  const numbers = rowNumbers(row, mr, counter, counted);
+  const cells = row.cells.map((c, i) => compareCell(c, numbers.counts[i] ?? 0, numbers.base, filtered));
   const targetTotal = row.resolved?.total ?? row.total ?? null;
-  const totalMatches = filtered || targetTotal === null || table.kind !== "frequency" ? null : targetTotal === rowSum;
-  return { label: row.label, variable: row.variable, where, percentBase, cells, total: rowSum, printedTotal: row.total ?? null, targetTotal, totalMatches, audit };
+  const totalMatches = filtered || targetTotal === null || (!mr && table.kind !== "frequency") ? null : targetTotal === numbers.total;
+  return { label: row.label, variable: row.variable, where, percentBase, cells, total: numbers.total, printedTotal: row.total ?? null, targetTotal, totalMatches, audit: mr ? mr.audit : (counted?.audit ?? "") };
 }
 
 /** A result of `comparePrinted`. */

@@ -15,6 +15,9 @@
  * ticks over it) keep their attribute: they are chosen against the fill, not the page.
  */
 
+import { evidenceLegendText } from "../evidence/evidence-marker";
+import { RECONSTRUCTION_INK, type EvidenceLegend } from "./chart-evidence";
+
 /** Font stack of every chart (SVG attribute value). */
 export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
 /** Body text size (px) of axes, labels and legends. */
@@ -144,6 +147,8 @@ export interface FrameOptions {
   note?: string;
   /** Total width; default: the widest part. */
   width?: number;
+  /** What the plotted figures rest on (chart-evidence.ts): the tables' legend line under the chart. */
+  evidence?: EvidenceLegend;
 }
 
 /** One part of the frame: an SVG (typically a Plot) placed at `x` (and `y`, default 0) in the chart area. */
@@ -239,6 +244,11 @@ export function frameChart(parts: readonly FramePart[], options: FrameOptions): 
     children.push(part.svg);
   }
   y = top + chartHeight;
+  if (options.evidence) {
+    const block = evidenceLegendBlock(document, options.evidence, y + 6, width);
+    children.push(...block.elements);
+    y = block.bottom;
+  }
   if (options.note) {
     // Wrapped to the chart's width: one long line ran past the edge and was cut off.
     y += 4;
@@ -253,6 +263,39 @@ export function frameChart(parts: readonly FramePart[], options: FrameOptions): 
   for (const child of children) root.appendChild(child);
   if (!isSvgSvgElement(root)) throw new Error("frameChart: the document did not create an <svg> element; pass an HTML document (browser or linkedom)");
   return root;
+}
+
+/**
+ * The hatch pattern of reconstruction-dependent marks and the legend of what the figures rest on:
+ * one line per kind drawn, in the tables' words, with a swatch as the marks look (solid; hatched
+ * and with a whisker for a dependent figure).
+ */
+function evidenceLegendBlock(document: Document, legend: EvidenceLegend, top: number, width: number): { elements: Element[]; bottom: number } {
+  const pattern = svgEl(document, "pattern", { id: legend.hatchId, patternUnits: "userSpaceOnUse", width: 7, height: 7, patternTransform: "rotate(45)" });
+  // A light and a dark stripe: one of them shows on every fill, dark blue to light grey.
+  pattern.appendChild(svgEl(document, "line", { x1: 1, y1: 0, x2: 1, y2: 7, stroke: "#ffffff", "stroke-width": 1.6, "stroke-opacity": 0.7 }));
+  pattern.appendChild(svgEl(document, "line", { x1: 2.8, y1: 0, x2: 2.8, y2: 7, stroke: "#000000", "stroke-width": 0.7, "stroke-opacity": 0.3 }));
+  const defs = svgEl(document, "defs", {});
+  defs.appendChild(pattern);
+  const g = svgEl(document, "g", { "aria-label": "evidence legend", class: "tv-ev-legend" });
+  const texts = evidenceLegendText(legend.kinds, legend.draws);
+  let y = top;
+  legend.kinds.forEach((kind, i) => {
+    const dependent = kind === "reconstruction";
+    const line = `${texts[i] ?? ""}${dependent && legend.ranges ? "; the whisker spans its range across them" : ""}`;
+    // One group per kind, labelled with its whole line (the text itself is wrapped into lines).
+    const entry = svgEl(document, "g", { "aria-label": line });
+    g.appendChild(entry);
+    entry.appendChild(svgEl(document, "rect", { x: PAD, y, width: 12, height: 12, fill: MUTED_INK, "fill-opacity": 0.55 }));
+    if (dependent) {
+      entry.appendChild(svgEl(document, "rect", { x: PAD, y, width: 12, height: 12, fill: `url(#${legend.hatchId})` }));
+      if (legend.ranges) entry.appendChild(svgEl(document, "line", { x1: PAD - 2, x2: PAD + 14, y1: y + 14, y2: y + 14, stroke: RECONSTRUCTION_INK, "stroke-width": 1.5 }));
+    }
+    const lines = wrapText(line, width - 2 * PAD - 18, CHART_FONT_SIZE - 1);
+    lines.forEach((text, j) => entry.appendChild(textEl(document, text, { x: PAD + 18, y: y + 10 + j * CHART_FONT_SIZE, fill: MUTED_INK, "font-size": CHART_FONT_SIZE - 1, class: CHART_CLASS.muted })));
+    y += Math.max(16, lines.length * CHART_FONT_SIZE + 4);
+  });
+  return { elements: [defs, g], bottom: y };
 }
 
 /** Narrow an Element to SVGSVGElement without a cast (works under linkedom, which has no SVG classes). */

@@ -9,6 +9,12 @@
  * the chart breaks down by one of them), a bar's length gives a count of 1–2 away as surely as the
  * number would, so a chart showing such a group is withheld with a note (its table shows "< 3").
  * Every chart kind says which counts it draws.
+ *
+ * What each plotted figure rests on (issue 10) is put on the chart's data here too, from the
+ * evidence the comparison or the kernel's result carries (evidence/): printed, determined,
+ * reconstruction-dependent with its range, or "your data". The charts draw it alike
+ * (chart-evidence.ts). A chart withheld by the guard draws nothing, and a heatmap pair the guard
+ * masks loses its evidence with its r (maskSmallPairs), so no range of a masked count shows either; data passed as plain arrays has no evidence and gets no marks.
  */
 import { DISCLOSURE_THRESHOLD, DISCLOSURE_VARIABLES } from "../../stats/disclosure";
 import type { Crosstab, CrosstabOptions } from "../../stats/crosstab";
@@ -16,7 +22,10 @@ import type { CorrelationMatrix } from "../../stats/correlation-matrix";
 import type { StatsData } from "../../stats/kernel-input";
 import type { SizeClassComparison } from "../../stats/size-class";
 import { ratePercents } from "../../stats/size-class";
+import type { Evidence } from "../evidence/evidence";
+import { evidenceOfPart } from "../evidence/result-evidence";
 import { isPrintedComparison, type PrintedComparison } from "../printed-comparison";
+import { scaledEvidence } from "./chart-evidence";
 import { CROSSTAB, isSizeClassComparison, resultInput } from "../result-input";
 import { OptionReader } from "../tables/table-options";
 import { correlationHeatmap, maskSmallPairs, type CorrelationHeatmapOptions, type HeatmapInput } from "./correlation-heatmap";
@@ -62,9 +71,23 @@ function divergingCounts(items: readonly DivergingItem[]): number[] {
   return items.flatMap((item) => (item.n ? [...item.percents, item.dontKnow].map((pct) => Math.round((pct * (item.n ?? 0)) / 100)) : []));
 }
 
-/** A printed comparison's rows as status bars: the recomputed counts with the printed percentages as ticks. */
+/** The figure at `path` of a result (or of a field of one) when it was computed on a selection. */
+function evidenceIn(value: unknown): ((path: string) => Evidence) | undefined {
+  const found = evidenceOfPart(value);
+  return found && ((path) => found.evidence.figures.evidence(`${found.prefix}${path}`));
+}
+
+/**
+ * A printed comparison's rows as status bars: the recomputed counts with the printed percentages as
+ * ticks, each segment with its percentage's evidence — when the bar's share (count over the row's
+ * counts) is the comparison's percentage; on another base the bar draws a figure nobody classified.
+ */
 function comparisonModels(cmp: PrintedComparison): StatusBarModel[] {
-  return cmp.rows.map((row) => ({ label: row.label, counts: row.cells.map((c) => c.count), printedPercent: row.cells.map((c) => c.printedPercent) }));
+  return cmp.rows.map((row) => {
+    const sum = row.cells.reduce((a, c) => a + c.count, 0);
+    const evidence = row.cells.map((c) => (sum > 0 && c.percent !== null && Math.abs(c.percent - (100 * c.count) / sum) < 1e-9 ? c.evidence?.percent : undefined));
+    return { label: row.label, counts: row.cells.map((c) => c.count), printedPercent: row.cells.map((c) => c.printedPercent), ...(evidence.some((e) => e) ? { evidence } : {}) };
+  });
 }
 
 /** The four-point scale codes of a diverging bar, and "vet ikke"/"uaktuelt". */
@@ -74,12 +97,30 @@ const DONT_KNOW_CODE = 9;
 /** A printed comparison's rows as diverging items: recomputed percentages of codes 1–4, "vet ikke" (9) apart. */
 function comparisonItems(cmp: PrintedComparison): DivergingItem[] {
   const percent = (row: PrintedComparison["rows"][number], code: number): number => row.cells.find((c) => c.code === code)?.percent ?? 0;
-  return cmp.rows.map((row) => ({ label: row.label, percents: SCALE_CODES.map((code) => percent(row, code)), dontKnow: percent(row, DONT_KNOW_CODE), n: row.total }));
+  const evidence = (row: PrintedComparison["rows"][number], code: number): Evidence | undefined => row.cells.find((c) => c.code === code)?.evidence?.percent;
+  return cmp.rows.map((row) => {
+    const percents = SCALE_CODES.map((code) => evidence(row, code));
+    const dontKnow = evidence(row, DONT_KNOW_CODE);
+    const marked = percents.some((e) => e) || dontKnow ? { evidence: { percents, ...(dontKnow ? { dontKnow } : {}) } } : {};
+    return { label: row.label, percents: SCALE_CODES.map((code) => percent(row, code)), dontKnow: percent(row, DONT_KNOW_CODE), n: row.total, ...marked };
+  });
 }
 
 /** A crosstab's rows as stacked bars of row percentages, the columns' labels naming the segments. */
 function crosstabModels(ct: Crosstab): StatusBarModel[] {
-  return ct.rows.map((row, i) => ({ label: row.label, counts: (ct.cells[i] ?? []).map((c) => c.count) }));
+  const of = evidenceIn(ct);
+  return ct.rows.map((row, i) => ({
+    label: row.label, counts: (ct.cells[i] ?? []).map((c) => c.count),
+    ...(of ? { evidence: (ct.cells[i] ?? []).map((_, j) => of(`cells.${i}.${j}.rowPercent`)) } : {}),
+  }));
+}
+
+/** A heatmap's pairs with the evidence of each r (a matrix, or an object holding a matrix's `cells`). */
+function heatmapWithEvidence(input: HeatmapCallInput): HeatmapInput {
+  const whole = evidenceIn(input);
+  const of = whole ? (path: string) => whole(`cells.${path}`) : evidenceIn(input.cells);
+  if (!of) return input;
+  return { ...input, cells: input.cells.map((row, a) => row.map((c, b) => ({ ...c, evidence: of(`${a}.${b}.r`) }))) };
 }
 
 type StatusBarsInput = readonly StatusBarModel[] | PrintedComparison;
@@ -101,7 +142,7 @@ type HeatmapCallInput = HeatmapInput | CorrelationMatrix;
 const CORRELATION_HEATMAP: ChartKind<HeatmapCallInput, HeatmapInput, Own<CorrelationHeatmapOptions>> = {
   // Cells taken out of a matrix (notebook 03 relabels them) no longer say whether the selection was
   // filtered: a shared view then masks their small n as if it were.
-  data: (input, options) => ({ data: input, options, sensitive: "audit" in input ? input.audit.disclosureSensitive : true }),
+  data: (input, options) => ({ data: heatmapWithEvidence(input), options, sensitive: "audit" in input ? input.audit.disclosureSensitive : true }),
   draw: (input, options, document) => correlationHeatmap(input, { ...options, document }),
   counts: (input) => input.cells.flatMap((row) => row.map((c) => c.n)),
   mask: maskSmallPairs,
@@ -120,7 +161,13 @@ const SIZE_CLASS_RATES: ChartKind<SizeClassInput, SizeClassData, Own<SizeClassRa
     const overall = input.overall.estimate === null ? null : (input.kind === "rate" ? 100 : 1) * input.overall.estimate;
     const defaults: Own<SizeClassRatesOptions> = { overall, ...(input.kind === "rate" ? { intervalLabel: `${Math.round(input.level * 100)} % Wilson-intervall` } : {}) };
     // The chart breaks down by size class: disclosive in a shared view whatever the filter.
-    return { data: { classes: ratePercents(input), successes: input.rows.map((r) => r.successes ?? 0) }, options: { ...defaults, ...options }, sensitive: true };
+    const of = evidenceIn(input);
+    const scale = input.kind === "rate" ? 100 : 1;
+    const classes = ratePercents(input).map((c, i) => {
+      const evidence = of && scaledEvidence(of(`rows.${i}.estimate`), scale);
+      return evidence ? { ...c, evidence } : c;
+    });
+    return { data: { classes, successes: input.rows.map((r) => r.successes ?? 0) }, options: { ...defaults, ...options }, sensitive: true };
   },
   draw: (data, options, document) => sizeClassRates(data.classes, { ...options, document }),
   counts: (data) => [...data.classes.map((c) => c.n), ...data.successes],

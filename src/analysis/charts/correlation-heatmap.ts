@@ -11,6 +11,9 @@
  * tables print "< 3" — so the page, the tooltip and an exported SVG all hide the same counts.
  */
 import * as Plot from "@observablehq/plot";
+import type { Evidence } from "../evidence/evidence";
+import { evidenceClass } from "../evidence/evidence-marker";
+import { ChartEvidence, RECONSTRUCTION_INK, titleWithEvidence } from "./chart-evidence";
 import {
   CHART_FONT_SIZE, CORRELATION_SCHEME, INK, estimateTextWidth, formatNumberNo, frameChart, plotSvg,
 } from "./chart-theme";
@@ -24,6 +27,8 @@ export interface HeatmapCorrelation {
   reason?: string;
   /** The pair's count is hidden (a shared view): it is under this; `n` is 0 and r, p are left out. */
   maskedBelow?: number;
+  /** What r rests on (set by the charts' normaliser; see chart-evidence.ts). */
+  evidence?: Evidence;
 }
 
 /** The matrix: `cells[a][b]` for labels a (row) and b (column). */
@@ -71,6 +76,10 @@ export interface HeatmapCell {
   /** Fewer cases than `minN`: greyed out, no mark. */
   small: boolean;
   title: string;
+  /** What r rests on (none on the diagonal: r = 1 is no figure). */
+  evidence?: Evidence;
+  /** "−0,05…0,31": r's range across the reconstructions, under n. */
+  rangeText: string;
 }
 
 /** r as printed in a cell: two decimals with a decimal comma and the mark; "1" on the diagonal; "–" when undefined. */
@@ -105,7 +114,7 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
       const symbol = input.method === "spearman" ? "ρ" : "r";
       if (c.maskedBelow !== undefined) {
         const hidden = `n < ${c.maskedBelow}`;
-        out.push({ row, column, r: null, n: 0, p: null, text: "", nText: hidden, small: true, title: `${row} × ${column}: ${hidden} (skjult i delt visning)` });
+        out.push({ row, column, r: null, n: 0, p: null, text: "", nText: hidden, small: true, title: `${row} × ${column}: ${hidden} (skjult i delt visning)`, rangeText: "" });
         return;
       }
       const small = row !== column && c.n < minN;
@@ -113,7 +122,13 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
         ? `${row} × ${column}: ${symbol} kan ikke beregnes${c.reason ? ` (${c.reason})` : ""}, n = ${c.n}`
         : `${row} × ${column}: ${symbol} = ${formatNumberNo(c.r, 3)}, n = ${c.n}, ${formatP(c.p)}${small ? ` — under ${minN} par, for få til å tolkes` : ""}`;
       const text = formatCorrelation(c.r, small ? "" : (c.mark ?? ""));
-      out.push({ row, column, r: c.r, n: c.n, p: c.p, text, nText: row === column ? "" : `n = ${formatNumberNo(c.n, 0)}`, small, title });
+      const evidence = row === column ? undefined : c.evidence;
+      const range = evidence?.range;
+      out.push({
+        row, column, r: c.r, n: c.n, p: c.p, text, nText: row === column ? "" : `n = ${formatNumberNo(c.n, 0)}`, small,
+        title: titleWithEvidence(title, evidence, (x) => formatNumberNo(x, 2)), ...(evidence ? { evidence } : {}),
+        rangeText: range ? `${formatNumberNo(range.min, 2)}…${formatNumberNo(range.max, 2)}` : "",
+      });
     });
   });
   return out;
@@ -137,6 +152,9 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
   const coloured = (c: HeatmapCell): boolean => c.r !== null && c.row !== c.column && !c.small;
   const strong = (c: HeatmapCell): boolean => coloured(c) && c.r !== null && Math.abs(c.r) >= 0.6;
   const nFontSize = CHART_FONT_SIZE - 2;
+  const evidence = new ChartEvidence(cells);
+  const evidenceOf = (c: HeatmapCell): Evidence | undefined => c.evidence;
+  const dependent = evidence.dependent(cells, evidenceOf);
 
   const plot = Plot.plot({
     document,
@@ -153,13 +171,17 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
     marks: [
       // The diagonal (r = 1 by definition) and pairs with too few cases are grey, so neither
       // dominates the colour field.
-      Plot.cell(cells.filter(coloured), { x: "column", y: "row", fill: "r", title: "title" }),
-      Plot.cell(cells.filter((c) => !coloured(c)), { x: "column", y: "row", fill: "#ececec", title: "title" }),
+      ...evidence.split(cells.filter(coloured), evidenceOf, (subset, className) => Plot.cell(subset, { x: "column", y: "row", fill: "r", title: "title", className })),
+      ...evidence.split(cells.filter((c) => !coloured(c)), evidenceOf, (subset, className) => Plot.cell(subset, { x: "column", y: "row", fill: "#ececec", title: "title", className })),
+      Plot.cell(dependent, { x: "column", y: "row", ...evidence.hatchOptions() }),
       Plot.text(cells.filter((c) => !strong(c) && !c.small), { x: "column", y: "row", text: "text", fill: INK, dy: -5 }),
       Plot.text(cells.filter(strong), { x: "column", y: "row", text: "text", fill: "#ffffff", dy: -5 }),
       Plot.text(cells.filter((c) => c.small), { x: "column", y: "row", text: "text", fill: "#8a8f98", dy: -5 }),
       Plot.text(cells.filter((c) => c.nText !== "" && !strong(c)), { x: "column", y: "row", text: "nText", fill: "#5f6b7a", fontSize: nFontSize, dy: 9 }),
       Plot.text(cells.filter((c) => c.nText !== "" && strong(c)), { x: "column", y: "row", text: "nText", fill: "#ffffff", fontSize: nFontSize, dy: 9 }),
+      // The range across the reconstructions under n, in the R marker's ink (white on strong colours).
+      Plot.text(dependent.filter((c) => !strong(c) && c.rangeText), { x: "column", y: "row", text: "rangeText", fontSize: nFontSize, dy: 20, className: evidenceClass("reconstruction"), fill: RECONSTRUCTION_INK }),
+      Plot.text(dependent.filter((c) => strong(c) && c.rangeText), { x: "column", y: "row", text: "rangeText", fontSize: nFontSize, dy: 20, className: evidenceClass("reconstruction"), fill: "#ffffff" }),
     ],
   });
   const rampWidth = 240;
@@ -183,7 +205,7 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
   });
   const key = `${input.fdr
     ? "* q < 0,05, ** q < 0,01 (Benjamini–Hochberg, tosidig)"
-    : "* p < 0,05, ** p < 0,01 (tosidig)"}; n = par; grått: n < ${minN}`;
+    : "* p < 0,05, ** p < 0,01 (tosidig)"}; n = par; grått: n < ${minN}${dependent.some((c) => c.rangeText) ? "; brunt under n: r fra–til over rekonstruksjonene" : ""}`;
   const rampHeight = 50;
   return frameChart(
     [
@@ -191,7 +213,7 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
       { svg: plotSvg(plot), x: 0, width, height, y: rampHeight + 6 },
     ],
     {
-      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, rampWidth + 16),
+      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, rampWidth + 16), evidence: evidence.legend(),
       note: options.note ? `${key}. ${options.note}` : key,
     },
   );

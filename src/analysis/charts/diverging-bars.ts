@@ -5,8 +5,10 @@
  * own small panel to the right instead of being stacked onto either side.
  */
 import * as Plot from "@observablehq/plot";
+import type { Evidence } from "../evidence/evidence";
+import { ChartEvidence, titleWithEvidence } from "./chart-evidence";
 import {
-  CHART_CLASS, CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatPercentNo, frameChart,
+  CHART_CLASS, CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart,
   plotSvg, textColorOn,
 } from "./chart-theme";
 
@@ -17,6 +19,8 @@ export interface DivergingItem {
   dontKnow: number;
   /** Base of the percentages (printed after the label when given). */
   n?: number;
+  /** What each percentage rests on (set by the charts' normaliser; see chart-evidence.ts). */
+  evidence?: { percents: readonly (Evidence | undefined)[]; dontKnow?: Evidence };
 }
 
 /** Options of `divergingBars`; `document` creates the elements (browser or linkedom). */
@@ -44,6 +48,9 @@ export interface DivergingSegment {
   percent: number;
   x1: number;
   x2: number;
+  evidence?: Evidence;
+  /** Where the segment's outer end lies across the reconstructions (its inner end held). */
+  whisker?: { x1: number; x2: number };
 }
 
 /** The y value of an item: its label, with N when known (so labels stay unique per item). */
@@ -61,9 +68,13 @@ export function divergingSegments(items: readonly DivergingItem[], scaleLabels: 
   for (const item of items) {
     const [p1 = 0, p2 = 0, p3 = 0, p4 = 0] = item.percents;
     const key = itemKey(item);
-    const seg = (code: number, percent: number, x1: number, x2: number): DivergingSegment => ({
-      item: key, code, codeLabel: scaleLabels[code - 1] ?? `Kode ${code}`, percent, x1, x2,
-    });
+    const seg = (code: number, percent: number, x1: number, x2: number): DivergingSegment => {
+      const evidence = item.evidence?.percents[code - 1];
+      const range = evidence?.range;
+      // The outer end moves with the figure: right of the midpoint from x1, left of it from x2.
+      const whisker = range && (x2 > 0 || code <= 2 ? { x1: x1 + range.min, x2: x1 + range.max } : { x1: x2 - range.max, x2: x2 - range.min });
+      return { item: key, code, codeLabel: scaleLabels[code - 1] ?? `Kode ${code}`, percent, x1, x2, ...(evidence ? { evidence } : {}), ...(whisker ? { whisker } : {}) };
+    };
     out.push(seg(4, p4, -p3 - p4, -p3), seg(3, p3, -p3, 0), seg(2, p2, 0, p2), seg(1, p1, p2, p2 + p1));
   }
   return out;
@@ -76,6 +87,10 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   const dontKnowLabel = options.dontKnowLabel ?? "Vet ikke";
   const width = options.width ?? 820;
   const segments = divergingSegments(items, scaleLabels);
+  const evidence = new ChartEvidence(items);
+  const evidenceOf = (s: DivergingSegment): Evidence | undefined => s.evidence;
+  const dependent = evidence.dependent(segments, evidenceOf).filter((s) => s.percent > 0);
+  const dontKnowOf = (i: DivergingItem): Evidence | undefined => i.evidence?.dontKnow;
   const keys = items.map(itemKey);
   const sideTotals = items.flatMap((item) => {
     const [p1 = 0, p2 = 0, p3 = 0, p4 = 0] = item.percents;
@@ -113,10 +128,12 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
     color: { domain: scaleLabels.slice(0, 4), range: DIVERGING_COLORS.slice(0, 4) },
     marks: [
       Plot.axisY({ lineWidth: labelWidthEm, tickSize: 0, textAnchor: "end" }),
-      Plot.barX(segments, {
-        x1: "x1", x2: "x2", y: "item", fill: "codeLabel", stroke: "#ffffff", strokeWidth: 0.5,
-        title: (s: DivergingSegment) => `${s.item}: ${s.codeLabel} ${formatPercentNo(s.percent, 1)}`,
-      }),
+      ...evidence.split(segments, evidenceOf, (subset, className) => Plot.barX(subset, {
+        x1: "x1", x2: "x2", y: "item", fill: "codeLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
+        title: (s: DivergingSegment) => titleWithEvidence(`${s.item}: ${s.codeLabel} ${formatPercentNo(s.percent, 1)}`, s.evidence, (n) => formatNumberNo(n, 1), " %"),
+      })),
+      Plot.barX(dependent, { x1: "x1", x2: "x2", y: "item", ...evidence.hatchOptions() }),
+      Plot.ruleY(evidence.ranged(dependent, evidenceOf), { y: "item", x1: (s: DivergingSegment) => s.whisker?.x1, x2: (s: DivergingSegment) => s.whisker?.x2, dy: 15, ...evidence.whiskerOptions() }),
       ...(["#ffffff", INK] as const).map((ink) =>
         Plot.text(segments.filter((s) => fits(s) && textColorOn(colorOf(s.code)) === ink), {
           x: (s: DivergingSegment) => (s.x1 + s.x2) / 2, y: "item", text: (s: DivergingSegment) => formatPercentNo(s.percent), fill: ink,
@@ -137,9 +154,13 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
     x: { domain: [0, dkExtent], label: dontKnowLabel, labelAnchor: "center", labelArrow: "none", ticks: [0, dkExtent], tickFormat: (d: number) => `${d} %` },
     y: { ...y, axis: null },
     marks: [
-      Plot.barX(items, {
-        x: "dontKnow", y: itemKey, fill: DONT_KNOW_COLOR,
-        title: (i: DivergingItem) => `${itemKey(i)}: ${dontKnowLabel} ${formatPercentNo(i.dontKnow, 1)}`,
+      ...evidence.split(showDontKnow ? items : [], dontKnowOf, (subset, className) => Plot.barX(subset, {
+        x: "dontKnow", y: itemKey, fill: DONT_KNOW_COLOR, className,
+        title: (i: DivergingItem) => titleWithEvidence(`${itemKey(i)}: ${dontKnowLabel} ${formatPercentNo(i.dontKnow, 1)}`, i.evidence?.dontKnow, (n) => formatNumberNo(n, 1), " %"),
+      })),
+      Plot.barX(evidence.dependent(showDontKnow ? items : [], dontKnowOf), { x: "dontKnow", y: itemKey, ...evidence.hatchOptions() }),
+      Plot.ruleY(evidence.ranged(evidence.dependent(showDontKnow ? items : [], dontKnowOf), dontKnowOf), {
+        y: itemKey, x1: (i: DivergingItem) => i.evidence?.dontKnow?.range?.min, x2: (i: DivergingItem) => i.evidence?.dontKnow?.range?.max, dy: 15, ...evidence.whiskerOptions(),
       }),
       Plot.text(items, { x: "dontKnow", y: itemKey, text: (i: DivergingItem) => formatPercentNo(i.dontKnow, 1), textAnchor: "start", dx: 3, fill: MUTED_INK, className: CHART_CLASS.muted }),
       Plot.ruleX([0]),
@@ -157,6 +178,6 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
       { svg: plotSvg(main), x: 0, width: mainWidth, height },
       ...(showDontKnow ? [{ svg: plotSvg(dk), x: mainWidth, width: dkWidth, height }] : []),
     ],
-    { document, title: options.title, subtitle: options.subtitle, note: options.note, legend, width },
+    { document, title: options.title, subtitle: options.subtitle, note: options.note, legend, width, evidence: evidence.legend() },
   );
 }

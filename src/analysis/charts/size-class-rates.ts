@@ -5,7 +5,9 @@
  * percentage of one or two municipalities is both meaningless and can single out a municipality.
  */
 import * as Plot from "@observablehq/plot";
-import { BAR_COLOR, CHART_CLASS, CHART_FONT_SIZE, INK, MUTED_INK, formatPercentNo, frameChart, plotSvg } from "./chart-theme";
+import type { Evidence } from "../evidence/evidence";
+import { ChartEvidence, titleWithEvidence } from "./chart-evidence";
+import { BAR_COLOR, CHART_CLASS, CHART_FONT_SIZE, INK, MUTED_INK, formatNumberNo, formatPercentNo, frameChart, plotSvg } from "./chart-theme";
 
 /** One size class: the rate in percent (0–100) with its interval bounds, and the base N. */
 export interface SizeClassRate {
@@ -17,6 +19,8 @@ export interface SizeClassRate {
   rate: number | null;
   lower?: number | null;
   upper?: number | null;
+  /** What the rate rests on, its range in the rate's unit (set by the charts' normaliser; see chart-evidence.ts). */
+  evidence?: Evidence;
 }
 
 /** Options of `sizeClassRates`; `document` creates the elements (browser or linkedom). */
@@ -67,11 +71,14 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
   const sorted = [...classes].sort((a, b) => a.sizeClass - b.sizeClass);
   const { shown, suppressed } = partitionClasses(sorted, threshold);
   const intervals = shown.filter(hasInterval);
-  const top = Math.max(10, ...shown.map((c) => (hasInterval(c) ? c.upper : (c.rate ?? 0))), options.overall ?? 0);
+  const top = Math.max(10, ...shown.map((c) => Math.max(hasInterval(c) ? c.upper : (c.rate ?? 0), c.evidence?.range?.max ?? 0)), options.overall ?? 0);
   const yMax = Math.min(100, Math.ceil((top + 8) / 10) * 10);
   const rateText = (c: SizeClassRate): string => formatPercentNo(c.rate ?? 0, decimals);
   const labelY = (c: SizeClassRate): number => Math.max(c.rate ?? 0, hasInterval(c) ? c.upper : 0);
   const overall = options.overall ?? null;
+  const evidence = new ChartEvidence(classes);
+  const evidenceOf = (c: SizeClassRate): Evidence | undefined => c.evidence;
+  const dependent = evidence.dependent(shown, evidenceOf);
 
   const plot = Plot.plot({
     document,
@@ -85,7 +92,13 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
     x: { domain: sorted.map(classKey), label: "Størrelsesklasse (innbyggere)", labelAnchor: "center", labelArrow: "none", padding: 0.25 },
     y: { domain: [0, yMax], label: options.yLabel ?? "Prosent", labelArrow: "none", grid: true, tickFormat: (d: number) => `${d} %` },
     marks: [
-      Plot.barY(shown, { x: classKey, y: "rate", fill: BAR_COLOR, title: (c: SizeClassRate) => `${classKey(c).replace("\n", ", ")}: ${formatPercentNo(c.rate ?? 0, 1)}` }),
+      ...evidence.split(shown, evidenceOf, (subset, className) => Plot.barY(subset, {
+        x: classKey, y: "rate", fill: BAR_COLOR, className,
+        title: (c: SizeClassRate) => titleWithEvidence(`${classKey(c).replace("\n", ", ")}: ${formatPercentNo(c.rate ?? 0, 1)}`, c.evidence, (n) => formatNumberNo(n, 1), " %"),
+      })),
+      Plot.barY(dependent, { x: classKey, y: "rate", ...evidence.hatchOptions() }),
+      // The range across the reconstructions beside the interval (which is about sampling, not the build).
+      Plot.ruleX(evidence.ranged(dependent, evidenceOf), { x: classKey, y1: (c: SizeClassRate) => c.evidence?.range?.min, y2: (c: SizeClassRate) => c.evidence?.range?.max, dx: 9, ...evidence.whiskerOptions(), strokeWidth: 3 }),
       Plot.ruleX(intervals, { x: classKey, y1: "lower", y2: "upper", stroke: INK, strokeWidth: 1.5, className: CHART_CLASS.ink }),
       Plot.tickY(intervals, { x: classKey, y: "lower", stroke: INK, strokeWidth: 1.5, inset: 14, className: CHART_CLASS.ink }),
       Plot.tickY(intervals, { x: classKey, y: "upper", stroke: INK, strokeWidth: 1.5, inset: 14, className: CHART_CLASS.ink }),
@@ -106,6 +119,6 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
     options.note ?? "",
   ].filter((s) => s !== "");
   return frameChart([{ svg: plotSvg(plot), x: 0, width, height }], {
-    document, title: options.title, subtitle: options.subtitle, note: parts.length > 0 ? parts.join(" ") : undefined, width,
+    document, title: options.title, subtitle: options.subtitle, note: parts.length > 0 ? parts.join(" ") : undefined, width, evidence: evidence.legend(),
   });
 }

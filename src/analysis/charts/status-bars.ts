@@ -6,8 +6,10 @@
  * cumulative positions, so a disagreement shows as a tick off a segment boundary.
  */
 import * as Plot from "@observablehq/plot";
+import type { Evidence } from "../evidence/evidence";
+import { ChartEvidence, titleWithEvidence } from "./chart-evidence";
 import {
-  CHART_CLASS, CHART_FONT_SIZE, DISCREPANCY, INK, MUTED_INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatPercentNo, frameChart, orderedColors,
+  CHART_CLASS, CHART_FONT_SIZE, DISCREPANCY, INK, MUTED_INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, orderedColors,
   plotSvg, textColorOn,
 } from "./chart-theme";
 
@@ -17,6 +19,8 @@ export interface StatusBarModel {
   counts: readonly number[];
   /** The report's printed percentages for codes 1–4 (null where not printed). */
   printedPercent?: readonly (number | null)[];
+  /** What each code's percentage rests on (set by the charts' normaliser; see chart-evidence.ts). */
+  evidence?: readonly (Evidence | undefined)[];
 }
 
 /** Options of `statusBars`; `document` creates the elements (browser or linkedom). */
@@ -64,6 +68,8 @@ export interface StatusSegment {
   percent: number;
   x1: number;
   x2: number;
+  /** What the percentage rests on. */
+  evidence?: Evidence;
 }
 
 /** One printed figure placed at its cumulative position. */
@@ -86,7 +92,8 @@ export function statusSegments(models: readonly StatusBarModel[], statusLabels: 
     let x = 0;
     m.counts.forEach((count, i) => {
       const percent = (100 * count) / total;
-      out.push({ model: m.label, status: i + 1, statusLabel: statusLabels[i] ?? `Kode ${i + 1}`, count, total, percent, x1: x, x2: x + percent });
+      const evidence = m.evidence?.[i];
+      out.push({ model: m.label, status: i + 1, statusLabel: statusLabels[i] ?? `Kode ${i + 1}`, count, total, percent, x1: x, x2: x + percent, ...(evidence ? { evidence } : {}) });
       x += percent;
     });
   }
@@ -131,6 +138,9 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
   const decimals = options.decimals ?? 0;
   const width = options.width ?? 720;
   const segments = statusSegments(models, labels);
+  const evidence = new ChartEvidence(segments);
+  const evidenceOf = (s: StatusSegment): Evidence | undefined => s.evidence;
+  const dependent = evidence.dependent(segments, evidenceOf).filter((s) => s.count > 0);
   const k = Math.max(4, ...models.map((m) => m.counts.length));
   const colors = orderedColors(k === 4 ? 4 : k);
   const ticks = options.mode === "printed-vs-recomputed" ? printedTicks(models, options.tolerance) : [];
@@ -162,10 +172,11 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
     y: { domain: models.map((m) => m.label), label: null, padding: 0.25 },
     color: { domain: labels.slice(0, k), range: colors.slice(0, Math.min(k, labels.length)) },
     marks: [
-      Plot.barX(segments, {
-        x1: "x1", x2: "x2", y: "model", fill: "statusLabel", stroke: "#ffffff", strokeWidth: 0.5,
-        title: (s: StatusSegment) => `${s.model}: ${s.statusLabel} ${formatPercentNo(s.percent, 1)} (${s.count} av ${s.total})`,
-      }),
+      ...evidence.split(segments, evidenceOf, (subset, className) => Plot.barX(subset, {
+        x1: "x1", x2: "x2", y: "model", fill: "statusLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
+        title: (s: StatusSegment) => titleWithEvidence(`${s.model}: ${s.statusLabel} ${formatPercentNo(s.percent, 1)} (${s.count} av ${s.total})`, s.evidence, (n) => formatNumberNo(n, 1), " %"),
+      })),
+      Plot.barX(dependent, { x1: "x1", x2: "x2", y: "model", ...evidence.hatchOptions() }),
       // Two label marks with constant fills: a fill channel would go through the colour scale.
       ...(["#ffffff", INK] as const).map((ink) =>
         Plot.text(segments.filter((s) => fits(s) && textColorOn(colors[s.status - 1] ?? "#ffffff") === ink), {
@@ -181,6 +192,15 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
           ? `Trykt for alle respondenter ${formatPercentNo(t.printed)}; her (filtrert) ${formatPercentNo(t.recomputed, 1)}`
           : `Trykt ${formatPercentNo(t.printed)}, beregnet ${formatPercentNo(t.recomputed, 1)}`),
       }),
+      // The range across the reconstructions: where the segment would end, from its start here —
+      // one line per segment under the bar, staggered so neighbours' ranges stay apart. The last
+      // segment ends at 100 % whatever its share (its range is in its tooltip).
+      ...[...new Set(dependent.map((s) => s.status))].map((status) => Plot.ruleY(evidence.ranged(dependent.filter((s) => s.status === status && s.x2 < 100 - 1e-9), evidenceOf), {
+        // Held inside 0–100 % by hand: Plot's clip paths carry a page-wide counter in their id, so the
+        // same chart would not serialise the same twice.
+        y: "model", x1: (s: StatusSegment) => Math.min(100, s.x1 + (s.evidence?.range?.min ?? 0)), x2: (s: StatusSegment) => Math.min(100, s.x1 + (s.evidence?.range?.max ?? 0)),
+        dy: 11 + 2.5 * ((status - 1) % 3), ...evidence.whiskerOptions(),
+      })),
       Plot.ruleX([0]),
     ],
   });
@@ -194,6 +214,6 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
     if (ticks.some((t) => !t.agrees)) legend.push({ label: "Trykt, avviker", color: DISCREPANCY, shape: "tick" });
   }
   return frameChart([{ svg, x: 0, width, height }], {
-    document, title: options.title, subtitle: options.subtitle, note: options.note, legend, width,
+    document, title: options.title, subtitle: options.subtitle, note: options.note, legend, width, evidence: evidence.legend(),
   });
 }

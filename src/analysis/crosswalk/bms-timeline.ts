@@ -7,11 +7,13 @@
  * (resp_type = 1); fylkeskommuner would otherwise mix into the same bar.
  */
 import * as Plot from "@observablehq/plot";
+import { classifyFigure, type Evidence } from "../evidence/evidence";
+import { ChartEvidence, titleWithEvidence } from "../charts/chart-evidence";
 import type { Codebook } from "../../data/codebook";
 import type { ThesisData } from "../../data/thesis";
 import * as stats from "../../stats/index";
 import type { FilterCondition, Interval } from "../../stats/index";
-import { CHART_CLASS, STATUS_COLORS, INK, CHART_FONT_SIZE, formatPercentNo, frameChart, plotSvg } from "../charts/chart-theme";
+import { CHART_CLASS, STATUS_COLORS, INK, CHART_FONT_SIZE, formatNumberNo, formatPercentNo, frameChart, plotSvg } from "../charts/chart-theme";
 import { toSource, type CrosswalkData } from "./crosswalk-counts";
 import { thesisNumber } from "./crosswalk-thesis";
 
@@ -39,6 +41,8 @@ export interface TimelineSegment {
   /** The thesis's words and seed lines (later figures). */
   quote?: string;
   lines?: [number, number];
+  /** 1999 only: what the share rests on over the ensemble (bmsTimelineOnDraws). */
+  evidence?: Evidence;
 }
 
 export interface BmsTimeline {
@@ -107,6 +111,20 @@ export function bmsTimeline(data: CrosswalkData, thesis: ThesisData, options: Bm
   return { segments, n, audit, notes };
 }
 
+/**
+ * The timeline with each 1999 share classified over the reconstructions: `draws` are the same
+ * filter on every draw ([the shown one, draw 1, …]), or undefined on the user's own file ("your data").
+ */
+export function bmsTimelineOnDraws(data: CrosswalkData, draws: readonly CrosswalkData[] | undefined, thesis: ThesisData, options: BmsTimelineOptions = {}): BmsTimeline {
+  const shown = bmsTimeline(data, thesis, options);
+  const others = draws?.slice(1).map((d) => bmsTimeline(d, thesis, options));
+  const share = (t: BmsTimeline, stage: TimelineStage): number | null => t.segments.find((s) => s.year === 1999 && s.stage === stage)?.percent ?? null;
+  return {
+    ...shown,
+    segments: shown.segments.map((s) => (s.year === 1999 ? { ...s, evidence: classifyFigure(others && [s.percent, ...others.map((t) => share(t, s.stage))]) } : s)),
+  };
+}
+
 /** Total percent of a year's bar. */
 export function yearTotal(timeline: BmsTimeline, year: number): number {
   return timeline.segments.filter((s) => s.year === year).reduce((sum, s) => sum + s.percent, 0);
@@ -129,6 +147,14 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
   const years = [...new Set(timeline.segments.map((s) => s.year))].sort((a, b) => a - b);
   const totals = years.map((year) => ({ year, total: yearTotal(timeline, year) }));
   const colors = stages.map((_, i) => STATUS_COLORS[i] ?? INK);
+  // Where each segment sits in its stacked bar (stages bottom-up), for the hatch and the whisker.
+  const placed = years.flatMap((year) => {
+    let y = 0;
+    return stages.flatMap((stage) => timeline.segments.filter((s) => s.year === year && s.stage === stage).map((s) => ({ ...s, y1: y, y2: (y += s.percent) })));
+  });
+  const evidence = new ChartEvidence(timeline.segments);
+  const evidenceOf = (s: TimelineSegment): Evidence | undefined => s.evidence;
+  const dependent = evidence.dependent(placed, evidenceOf);
   const plot = Plot.plot({
     document,
     width,
@@ -141,10 +167,15 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
     y: { domain: [0, 100], label: "Prosent av kommunene", labelArrow: "none", grid: true, tickFormat: (d: number) => `${d} %` },
     color: { domain: stages, range: colors },
     marks: [
-      Plot.barY(timeline.segments, {
-        x: "year", y: "percent", fill: "stage", order: stages,
-        title: (s: TimelineSegment) => `${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`,
-      }),
+      ...evidence.split(placed, evidenceOf, (subset, className) => Plot.barY(subset, {
+        x: "year", y1: "y1", y2: "y2", fill: "stage", className,
+        title: (s: TimelineSegment) => titleWithEvidence(`${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`, s.evidence, (n) => formatNumberNo(n, 1), " %"),
+      })),
+      Plot.barY(dependent, { x: "year", y1: "y1", y2: "y2", ...evidence.hatchOptions() }),
+      // One whisker per stage beside the bar, side by side: each where its segment's top would be.
+      ...stages.map((stage, i) => Plot.ruleX(evidence.ranged(dependent.filter((s) => s.stage === stage), evidenceOf), {
+        x: "year", y1: (s: (typeof placed)[number]) => s.y1 + (s.evidence?.range?.min ?? 0), y2: (s: (typeof placed)[number]) => s.y1 + (s.evidence?.range?.max ?? 0), dx: 18 + 5 * i, ...evidence.whiskerOptions(),
+      })),
       Plot.text(totals, { x: "year", y: "total", text: (d: { total: number }) => formatPercentNo(d.total, 0), dy: -8, fill: INK, className: CHART_CLASS.ink }),
       Plot.ruleY([0]),
     ],
@@ -154,6 +185,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
     title: options.title ?? "Balansert målstyring i kommunene – BMS diffusion 1999–2014",
     subtitle: options.subtitle,
     legend: stages.map((s, i) => ({ label: STAGE_LABELS[s], color: colors[i] ?? INK })),
+    evidence: evidence.legend(),
     note: `${timeline.withheldBelow === undefined ? `1999: survey q20, N = ${timeline.n} kommuner` : `1999 bar withheld in this shared view: some group under this filter has fewer than ${timeline.withheldBelow} kommuner (disclosure guard)`}. 2004, 2014: Fallan et al. (2015) in the thesis; 2014 planned = 65 − 56 %.`,
     width,
   });

@@ -19,7 +19,7 @@ import { builtinError, describeValue } from "../../base/builtin-problem";
 import { ProblemError } from "../../base/result";
 import type { ColumnSource } from "../../stats/index";
 import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
-import { bmsTimeline, bmsTimelineChart, maskTimeline, type BmsTimeline } from "./bms-timeline";
+import { bmsTimelineChart, bmsTimelineOnDraws, maskTimeline, type BmsTimeline } from "./bms-timeline";
 import { caseCards, casesForFilter } from "./case-cards";
 import { judgeDraws, measureDraws, type CrosswalkEvaluation } from "./evaluate-crosswalk";
 import { filterKey, MeasuredDrawsCache, type MeasuredDraws } from "./measured-draws-cache";
@@ -169,8 +169,8 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     },
     table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true }),
     timeline: (selection, data) => {
-      const { source, survey, filter } = targetOf(selection, "crosswalk.timeline");
-      return { ...bmsTimeline(source, data, { codebook: survey.codebook }), disclosureSensitive: sensitive(filter) };
+      const { source, survey, filter, draws } = targetOf(selection, "crosswalk.timeline");
+      return { ...bmsTimelineOnDraws(source, draws, data, { codebook: survey.codebook }), disclosureSensitive: sensitive(filter) };
     },
     timelineChart: (timeline, subtitle) =>
       bmsTimelineChart(shared && timeline.disclosureSensitive !== false ? maskTimeline(timeline, DISCLOSURE_THRESHOLD) : timeline, { document: doc("crosswalk.timelineChart"), subtitle }),

@@ -6,6 +6,7 @@
  */
 import type { FilteredSurvey } from "../apply-filter";
 import { classifyFigure, type Evidence, type EvidenceKind } from "./evidence";
+import { timedEvidence } from "./evidence-timing";
 
 /** A result and what each of its numbers rests on. */
 export interface WithEvidence<T> {
@@ -38,6 +39,10 @@ export function numbersByPath(value: unknown, path = "", out = new Map<string, n
  * recomputations of a printed figure that agree with it.
  */
 export function acrossDraws<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean = () => false): WithEvidence<T> {
+  return timedEvidence(() => classifyAcross(selection, compute, printed));
+}
+
+function classifyAcross<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean): WithEvidence<T> {
   const value = compute(selection);
   const draws = selection.draws();
   const canonical = numbersByPath(value);

@@ -15,6 +15,7 @@
 import { frameOf } from "../../stats/index";
 import type { FilteredSurvey } from "../apply-filter";
 import type { Survey } from "../survey";
+import { timedEvidence } from "./evidence-timing";
 
 /** Per survey: variable → 1 for each respondent whose value the reconstructions do not agree on. */
 const cache = new WeakMap<Survey, Map<string, Uint8Array>>();
@@ -108,6 +109,10 @@ export function drawnMask(survey: Survey, variable: string): Uint8Array | undefi
  * "k of n" would count respondents in a group of 1–2.
  */
 export function drawnValuesLine(selection: FilteredSurvey, variables: readonly string[], counts = true): string {
+  return timedEvidence(() => drawnLine(selection, variables, counts));
+}
+
+function drawnLine(selection: FilteredSurvey, variables: readonly string[], counts: boolean): string {
   const rows = selection.view.indices();
   const parts: string[] = [];
   for (const variable of [...new Set(variables)]) {

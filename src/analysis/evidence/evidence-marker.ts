@@ -26,6 +26,19 @@ export function rangeText(evidence: Evidence, format: (n: number) => string, uni
   return evidence.range ? `${format(evidence.range.min)}–${format(evidence.range.max)}${unit}` : "";
 }
 
+/** "Rests on the reconstruction: differs between the 50 reconstructions: … (12–19 % across them)." — a marker's or a chart mark's tooltip. */
+export function evidenceTitle(evidence: Evidence, format: (n: number) => string = String, unit = ""): string {
+  const text = EVIDENCE_TEXT[evidence.kind];
+  const range = rangeText(evidence, format, unit);
+  return `${text.name[0]?.toUpperCase() ?? ""}${text.name.slice(1)}: ${text.explain(evidence.draws)}${range ? ` (${range} across them)` : ""}.`;
+}
+
+/** The legend's text: one entry per kind used, "P = printed in the 1999 report · R = …". */
+export function evidenceLegendText(kinds: Iterable<EvidenceKind>, draws: number): string[] {
+  const used = new Set(kinds);
+  return (Object.keys(EVIDENCE_TEXT) as EvidenceKind[]).filter((k) => used.has(k)).map((k) => `${EVIDENCE_TEXT[k].mark} = ${EVIDENCE_TEXT[k].explain(draws)}`);
+}
+
 /** The marker after a number: its letter, and for a reconstruction-dependent figure its range. */
 export function evidenceMarker(doc: Document, evidence: Evidence, format: (n: number) => string = String, unit = ""): HTMLElement {
   const text = EVIDENCE_TEXT[evidence.kind];
@@ -34,7 +47,7 @@ export function evidenceMarker(doc: Document, evidence: Evidence, format: (n: nu
   const letter = doc.createElement("sup");
   letter.textContent = text.mark;
   const range = rangeText(evidence, format, unit);
-  mark.title = `${text.name[0]?.toUpperCase() ?? ""}${text.name.slice(1)}: ${text.explain(evidence.draws)}${range ? ` (${range} across them)` : ""}.`;
+  mark.title = evidenceTitle(evidence, format, unit);
   mark.append(letter);
   if (range) {
     const span = doc.createElement("span");
@@ -47,13 +60,9 @@ export function evidenceMarker(doc: Document, evidence: Evidence, format: (n: nu
 
 /** The legend under a table: one line naming the markers it uses. */
 export function evidenceLegend(doc: Document, kinds: Iterable<EvidenceKind>, draws: number): HTMLElement {
-  const used = new Set(kinds);
   const p = doc.createElement("p");
   p.className = "tv-ev-legend";
-  p.textContent = (Object.keys(EVIDENCE_TEXT) as EvidenceKind[])
-    .filter((k) => used.has(k))
-    .map((k) => `${EVIDENCE_TEXT[k].mark} = ${EVIDENCE_TEXT[k].explain(draws)}`)
-    .join(" · ");
+  p.textContent = evidenceLegendText(kinds, draws).join(" · ");
   return p;
 }
 

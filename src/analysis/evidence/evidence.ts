@@ -34,12 +34,20 @@ const SAME = 1e-9;
  */
 export function classifyFigure(values: readonly (number | null)[] | undefined, printed = false): Evidence {
   if (!values) return { kind: "your-data", draws: 0 };
-  const draws = values.length;
+  return classifyDraws(values.length, (k) => values[k] ?? null, printed);
+}
+
+/**
+ * `classifyFigure` over `draws` values read by `valueAt(k)` (k = 0 the canonical survey's), without
+ * gathering them into an array first — the ensemble's tables classify thousands of figures per filter.
+ */
+export function classifyDraws(draws: number, valueAt: (k: number) => number | null, printed = false): Evidence {
   if (printed) return { kind: "printed", draws };
   let min = Number.POSITIVE_INFINITY;
   let max = Number.NEGATIVE_INFINITY;
   let undefinedSeen = false;
-  for (const v of values) {
+  for (let k = 0; k < draws; k++) {
+    const v = valueAt(k);
     if (v === null || !Number.isFinite(v)) undefinedSeen = true;
     else {
       if (v < min) min = v;

@@ -18,10 +18,25 @@ export interface ResultEvidence {
 }
 
 const registry = new WeakMap<object, () => ResultEvidence>();
+/** A result's object-valued fields (`matrix.cells`), each with its result and key: a chart may be handed only the part. */
+const parts = new WeakMap<object, { result: object; key: string }>();
 
 /** The evidence of a kernel's result, when it was computed by a wrapped kernel on a selection or survey. */
 export function evidenceOfResult(result: unknown): ResultEvidence | undefined {
   return typeof result === "object" && result !== null ? registry.get(result)?.() : undefined;
+}
+
+/**
+ * The evidence of a result or of one of its fields (`stats.correlationMatrix(…).cells` passed on
+ * inside a new object), with the path prefix of that field's figures ("" for the result itself).
+ */
+export function evidenceOfPart(value: unknown): { evidence: ResultEvidence; prefix: string } | undefined {
+  if (typeof value !== "object" || value === null) return undefined;
+  const whole = evidenceOfResult(value);
+  if (whole) return { evidence: whole, prefix: "" };
+  const part = parts.get(value);
+  const owner = part && evidenceOfResult(part.result);
+  return part && owner ? { evidence: owner, prefix: `${part.key}.` } : undefined;
 }
 
 /** The selection a data argument stands for (a survey is its unfiltered selection). */
@@ -41,6 +56,7 @@ export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel:
         const rest = args.slice(1);
         let made: ResultEvidence | undefined;
         registry.set(result, () => (made ??= { selection, figures: acrossDraws(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest]))) }));
+        for (const [key, field] of Object.entries(result)) if (typeof field === "object" && field !== null && !parts.has(field)) parts.set(field, { result, key });
       }
       return result;
     },

@@ -13,18 +13,21 @@ import type { FilteredSurvey } from "../apply-filter";
 import type { Survey } from "../survey";
 import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
 import { flaggedCells, missingCodesOf, reconcile, reconciliationSummary, recordOf, type ReconciledCell, type Reconciliation } from "./reconcile";
+import { applyFilter } from "../apply-filter";
+import { EMPTY_FILTER } from "../../data/survey-filter";
+import { attachEvidence, copyEvidence as withEvidenceOf } from "./reconciliation-evidence";
 import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReconciliationSummary, type ReconciliationRenderOptions } from "./render-reconciliation";
 
 /** Reconcile a selection (or the whole survey) with the survey's printed tables. */
 export function reconcileSelection(value: unknown): Reconciliation & { disclosureSensitive: boolean } {
-  const selection = isSelection(value) ? { survey: value.survey, rows: value.rows, filtered: value.conditions.length > 0, sensitive: value.disclosureSensitive }
-    : isSurvey(value) ? { survey: value, rows: value.rows, filtered: false, sensitive: false }
-      : undefined;
+  const chosen = isSelection(value) ? value : isSurvey(value) ? applyFilter(value, EMPTY_FILTER) : undefined;
+  const selection = chosen && { survey: chosen.survey, rows: chosen.rows, filtered: chosen.conditions.length > 0, sensitive: chosen.disclosureSensitive };
   if (!selection) throw builtinError("reconciliation.build", "bad-argument", `the argument is \`selection\` (or \`survey\`), but it got ${describeValue(value)}.`);
   const printed = selection.survey.printed;
   if (!printed) throw builtinError("reconciliation.build", "no-print", "this survey carries no printed tables; reconciliation works on the bundled 1999 survey (or a file of the same survey, compared with its print).");
-  const rec = reconcile(printed, selection.rows.map(recordOf), missingCodesOf(selection.survey.codebook), { filtered: selection.filtered });
-  return { ...rec, disclosureSensitive: selection.sensitive };
+  const rec = { ...reconcile(printed, selection.rows.map(recordOf), missingCodesOf(selection.survey.codebook), { filtered: selection.filtered }), disclosureSensitive: selection.sensitive };
+  if (chosen) attachEvidence(rec, chosen, printed.tables);
+  return rec;
 }
 
 /** A reconciliation as `reconciliation.build` returns it. */
@@ -94,8 +97,8 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
   const reconciliation: ReconciliationBuiltin = {
     build: (selection) => {
       const rec = reconcileSelection(selection);
-      // Headless runs print this summary instead of all 727 cells.
-      return { ...rec, toJSON: () => reconciliationSummary(rec) };
+      // Headless runs print this summary instead of all 727 cells; the evidence stays with the object shown.
+      return withEvidenceOf(rec, { ...rec, toJSON: () => reconciliationSummary(rec) });
     },
     flagged: (rec) => flaggedCells(rec),
     flaggedTable: (rec, options = {}) => renderFlagged(doc("reconciliation.flaggedTable"), rec, masked(rec, options)),

@@ -6,6 +6,8 @@
  * Highlights are inline styles as well as classes, so they show in any page that hosts the output.
  */
 import { withheldNotice } from "../../stats/disclosure";
+import { FigureMarks } from "../tables/figure-marks";
+import { evidenceOfReconciliation, type ReconciliationEvidence } from "./reconciliation-evidence";
 import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation } from "./reconcile";
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
 
@@ -17,14 +19,37 @@ export interface ReconciliationRenderOptions {
   onlyFlagged?: boolean;
 }
 
-/** What a render shows: the options and the guard's decision for the reconciliation. */
+/** What a render shows: the options, the guard's decision, and what each recomputed figure rests on. */
 interface Shown {
   options: ReconciliationRenderOptions;
   guard: ReconciliationShown;
+  evidence?: ReconciliationEvidence;
+  marks: FigureMarks;
+  /** Figures shown without a marker: no recount of the ensemble shares them. */
+  unmarked: number;
 }
 
-function shownFor(rec: Reconciliation, options: ReconciliationRenderOptions): Shown {
-  return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold) };
+function shownFor(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions): Shown {
+  const evidence = evidenceOfReconciliation(rec);
+  return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold), evidence, marks: new FigureMarks(doc, evidence?.figures), unmarked: 0 };
+}
+
+/** The recomputed figure's cell: its text, and the marker of what it rests on (none when hidden by the guard: a range could give it back). */
+function recomputedCell(doc: Document, cell: ReconciledCell, shown: Shown, prefix = ""): HTMLTableCellElement {
+  const text = `${prefix}${recomputedText(cell, shown)}`;
+  if (shown.guard.hidden(cell)) return el(doc, "td", text);
+  const path = shown.evidence?.pathOf(cell);
+  if (shown.evidence && path === undefined) shown.unmarked++;
+  return shown.marks.cell(text, "recomputed", shown.evidence?.pathOf(cell), (n) => num(n, "count"), cell.measure === "percent" ? " %" : "");
+}
+
+/** The legend of the markers a view used, and the audit's tally (with the figures left unclassified). */
+function evidenceNotes(figure: HTMLElement, audit: HTMLElement, doc: Document, shown: Shown): void {
+  for (const line of shown.marks.auditLines()) audit.append(el(doc, "p", line, "tv-audit-line"));
+  if (shown.unmarked > 0) {
+    audit.append(el(doc, "p", `${shown.unmarked} recomputed figure${shown.unmarked === 1 ? "" : "s"} here carry no marker: no recount of the ensemble shares them (derived variables, running-text statements)`, "tv-audit-line"));
+  }
+  shown.marks.legendInto(figure);
 }
 
 /** In a shared view of 1–2 respondents: the notice shown instead of the figures. */
@@ -140,7 +165,7 @@ function cellRow(doc: Document, cell: ReconciledCell, shown: Shown): HTMLTableRo
     el(doc, "td", measure),
     el(doc, "td", printedText(cell)),
     el(doc, "td", cell.target === cell.printed ? "" : num(cell.target, cell.measure)),
-    el(doc, "td", recomputedText(cell, shown)),
+    recomputedCell(doc, cell, shown),
     el(doc, "td", residualText(cell, shown)),
     el(doc, "td", cell.conflict ?? ""),
     el(doc, "td", hidden ? "–" : STATUS_TEXT[cell.status]),
@@ -171,7 +196,7 @@ function cellTable(doc: Document, caption: string, cells: readonly ReconciledCel
 export function renderFlagged(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement {
   const hold = withheld(doc, rec, options, "tv-reconciliation-flagged");
   if (hold) return hold;
-  const shown = shownFor(rec, options);
+  const shown = shownFor(doc, rec, options);
   const cells = rec.tables.flatMap((t) => t.cells).filter((c) => !c.ok);
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation-flagged");
   const caption = `${cells.length} figure${cells.length === 1 ? "" : "s"} differ from their target${rec.filtered ? " (expected under a filter)" : ""}`;
@@ -182,6 +207,7 @@ export function renderFlagged(doc: Document, rec: Reconciliation, options: Recon
   audit.append(el(doc, "p", `N = ${rec.n}${rec.filtered ? " (filtered)" : ""} · residual = recomputed − target; percentages rounded as printed · ${cells.filter((c) => c.soft).length} soft, ${undocumented} ${rec.filtered ? "differing under the filter" : "undocumented"} · engine: src/data/residuals.ts`, "tv-audit-line"));
   for (const line of shown.guard.note()) audit.append(el(doc, "p", line, "tv-audit-line"));
   figure.append(audit);
+  evidenceNotes(figure, audit, doc, shown);
   return figure;
 }
 
@@ -189,7 +215,7 @@ export function renderFlagged(doc: Document, rec: Reconciliation, options: Recon
 export function renderReconciledTable(doc: Document, rec: Reconciliation, table: ReconciledTable, options: ReconciliationRenderOptions = {}): HTMLElement {
   const hold = withheld(doc, rec, options, "tv-reconciliation");
   if (hold) return hold;
-  const shown = shownFor(rec, options);
+  const shown = shownFor(doc, rec, options);
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation");
   const c = table.counts;
   const visible = options.onlyFlagged ? table.cells.filter((x) => !x.ok || x.conflict !== undefined) : table.cells;
@@ -202,13 +228,14 @@ export function renderReconciledTable(doc: Document, rec: Reconciliation, table:
   const audit = el(doc, "div", undefined, "tv-audit");
   for (const line of notes) audit.append(el(doc, "p", line, "tv-audit-line"));
   figure.append(audit);
+  evidenceNotes(figure, audit, doc, shown);
   return figure;
 }
 
 /** Every inconsistency: description, reasoning, resolution, and the recomputed cells it touches. */
 export function renderInconsistencies(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement {
   const items: readonly ReconciledInconsistency[] = rec.inconsistencies;
-  const shown = shownFor(rec, options);
+  const shown = shownFor(doc, rec, options);
   const tiny = withheldNotice(rec.n, { active: options.mask === true, threshold: options.threshold });
   const section = el(doc, "section", undefined, "tv-inconsistencies");
   for (const inc of items) {
@@ -236,7 +263,7 @@ export function renderInconsistencies(doc: Document, rec: Reconciliation, option
           el(doc, "td", cell.measure === "total" ? "Total" : `${String(cell.code)} ${cell.label} [${cell.measure}]`),
           el(doc, "td", `printed ${printedText(cell)}`),
           el(doc, "td", `target ${num(cell.target, cell.measure)}`),
-          el(doc, "td", `recomputed ${recomputedText(cell, shown)}`),
+          recomputedCell(doc, cell, shown, "recomputed "),
           el(doc, "td", shown.guard.hidden(cell) ? "–" : STATUS_TEXT[cell.status]),
         );
         body.append(tr);
@@ -246,5 +273,7 @@ export function renderInconsistencies(doc: Document, rec: Reconciliation, option
     }
     section.append(block);
   }
+  if (shown.unmarked > 0) section.append(el(doc, "p", `${shown.unmarked} recomputed figure${shown.unmarked === 1 ? "" : "s"} above carry no marker: no recount of the ensemble shares them (derived variables, running-text statements)`, "tv-audit-line"));
+  shown.marks.legendInto(section);
   return section;
 }

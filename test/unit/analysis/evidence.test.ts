@@ -15,7 +15,7 @@ import { acrossDraws } from "../../../src/analysis/evidence/across-draws";
 import { comparePrintedWithEvidence } from "../../../src/analysis/evidence/compare-evidence";
 import { classifyFigure } from "../../../src/analysis/evidence/evidence";
 import { frameCounter } from "../../../src/analysis/evidence/frame-counter";
-import { compareRows, kernelCounter } from "../../../src/analysis/printed-comparison";
+import { compareRows, kernelCounter, percentOf, rowNumbersOf } from "../../../src/analysis/printed-comparison";
 import { renderComparison } from "../../../src/analysis/render-table";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
@@ -53,6 +53,9 @@ describe("the ensemble's counter", () => {
         const byKernels = compareRows(table, kernelCounter(selection.view, survey.codebook, []), columns, true);
         const byFrame = compareRows(table, frameCounter(selection.view), columns, true);
         expect(strip(byFrame), `${table.id} under ${JSON.stringify(filter)}`).toEqual(strip(byKernels));
+        // The draws' lean path (numbers only) gives the same figures as the full comparison.
+        const numbers = rowNumbersOf(table, frameCounter(selection.view), columns).map((n) => ({ total: n.total, cells: n.counts.map((k) => [k, percentOf(k, n.base)]) }));
+        expect(numbers, `${table.id} numbers under ${JSON.stringify(filter)}`).toEqual(strip(byKernels));
       }
     }
   });
