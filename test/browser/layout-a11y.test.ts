@@ -59,6 +59,16 @@ interface AxeViolation {
 async function axeViolations(doc: Page | Frame): Promise<AxeViolation[]> {
   // Evaluated through the DevTools protocol, so the page's Content-Security-Policy does not apply.
   await doc.evaluate(axeSource);
+  // Cells far off screen skip rendering (content-visibility: auto) and hold a placeholder size until
+  // they are scrolled to; axe scrolls to each element it checks, so the page reflows under it. Seen:
+  // three total-row cells of 01 reported on a light-green ground (1.04:1) that no element at that
+  // point has (elementsFromPoint there: the cell, then the dark body) — gone once every cell is laid
+  // out. Lay them all out first: colours are checked on the page as a reader who scrolled there sees it.
+  await doc.evaluate(() => {
+    const style = document.createElement("style");
+    style.textContent = ".nb-cell { content-visibility: visible !important; }";
+    document.head.append(style);
+  });
   const found = await doc.evaluate(async () => {
     const axe: unknown = Reflect.get(window, "axe");
     if (typeof axe !== "object" || axe === null) throw new Error("axe did not load");
