@@ -23,12 +23,20 @@ import "./nb-share-dialog";
 import "./nb-toolbar";
 import "./nb-print-report";
 import { reportHeadFor } from "../app/report/report-head";
+import { reorderingWarning } from "../base/hidden-characters";
 import type { PrintSource } from "./nb-print-report";
 
 /** The run strip appears once a run has taken this long (shorter runs would only flicker). */
 const SHOW_RUNNING_AFTER_MS = 400;
+
 /** Stop is offered for a cell still running (but answering) after this long. */
 const OFFER_STOP_AFTER_MS = 2000;
+
+/** The preview's warning about Trojan Source characters in a shared notebook's cells, if any. */
+function hiddenWarning(cells: ReadonlyArray<{ source: string }>): unknown {
+  const warning = reorderingWarning(cells.map((c) => c.source));
+  return warning === undefined ? nothing : html`<p class="nb-hidden-warning" role="alert"><strong>Warning:</strong> ${warning}</p>`;
+}
 
 @customElement("nb-app")
 export class NbApp extends LitElement {
@@ -187,6 +195,7 @@ export class NbApp extends LitElement {
               <strong>Preview of a shared notebook.</strong>
               Nothing has run yet: read the code below, then run it if you trust it. It opens as a copy; your own notebooks are not changed.
               It runs on the bundled respondents, not on a file you loaded.
+              ${hiddenWarning(session.doc.cells)}
             </div>
             <button class="nb-button nb-primary nb-consent" @click=${() => void wb.consent()}>Run this notebook</button>
           </div>`
