@@ -25,6 +25,7 @@ import type { FrameHandle, FrameSlot } from "./frame-slot";
 import { inputReportOf, readFrameMessage, type FrameData, type FrameMessage, type FrameView, type HeldCell, type HostName, type RunningCell, type ShellMessage } from "./protocol";
 import { culprits, Heartbeat, HEARTBEAT_MS, IDLE_STATUS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, stoppedMessage, type FrameStatus } from "./frame-status";
 import { FileRequests } from "./file-gate";
+import { spellsName } from "./host-reads";
 import { DownloadGate } from "./download-gate";
 import { MessageBudget, PAUSE_FLOODED, payloadChars } from "./message-budget";
 import { encodeUserData } from "./user-data-wire";
@@ -150,9 +151,12 @@ export class FrameSession implements SessionPort {
     });
   }
 
-  /** Whether the notebook's cells read a host name (as the frame last said). */
+  /**
+   * Whether the notebook's cells read a host name: as the frame last said, or as the document
+   * spells it (the frame could deny it, see host-reads.ts).
+   */
   references(name: string): boolean {
-    return [...this.reads].some((read) => read === name);
+    return [...this.reads].some((read) => read === name) || spellsName(this.doc.cells, name);
   }
 
   inputValues(): Record<string, unknown> {

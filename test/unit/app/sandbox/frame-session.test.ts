@@ -153,6 +153,26 @@ describe("FrameSession", () => {
     expect(session.references("survey")).toBe(false);
   });
 
+  it("knows from the document which host names it reads, whatever the frame says", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    end.port.postMessage({
+      type: "cells",
+      cells: [
+        { id: "1", kind: "js", source: "const n = \\u0073urvey.rows" },
+        { id: "2", kind: "js", source: "const kept = rows.filter((d) => d.ok)" },
+        { id: "3", kind: "md", source: "The selection below: ${selection.n}" },
+        { id: "4", kind: "md", source: "Prose about the filter, no code." },
+      ],
+    });
+    // A notebook that took the channel denies reading anything (the header would drop the notice).
+    end.port.postMessage({ type: "reads", names: [] });
+    await settle();
+    expect(session.references("survey")).toBe(true);
+    expect(session.references("selection")).toBe(true);
+    expect(session.references("filter")).toBe(false);
+  });
+
   it("keeps the title the shell's, following the first heading by the notebook's rule", async () => {
     open();
     const end = ready(frames[0] ?? new FakeFrame());
