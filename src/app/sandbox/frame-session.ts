@@ -152,11 +152,12 @@ export class FrameSession implements SessionPort {
   }
 
   /**
-   * Whether the notebook's cells read a host name: as the frame last said, or as the document
-   * spells it (the frame could deny it, see host-reads.ts).
+   * Whether the notebook's cells read a host name: as the frame last said, or — once it runs, when
+   * its code could say otherwise — as the document spells it (host-reads.ts). A preview reads
+   * nothing.
    */
   references(name: string): boolean {
-    return [...this.reads].some((read) => read === name) || spellsName(this.doc.cells, name);
+    return [...this.reads].some((read) => read === name) || (this.mode === "live" && spellsName(this.doc.cells, name));
   }
 
   inputValues(): Record<string, unknown> {
