@@ -58,8 +58,10 @@ function parseQuery(query: string | undefined): RouteFilter {
   if (query.length > MAX_QUERY) {
     return { filterError: `It is ${query.length} characters long, far more than any filter needs, so the link is damaged. Choose the filter again in the filter bar.` };
   }
-  for (const part of query.split("&")) {
-    if (!part.startsWith("filter=")) continue;
+  const filters = query.split("&").filter((part) => part.startsWith("filter="));
+  // Two filters in one link: which one the sender meant cannot be told, so neither is applied.
+  if (filters.length > 1) return { filterError: `The link gives the filter ${filters.length} times, so which one was meant cannot be told. Choose the filter again in the filter bar, or ask the sender for a new link.` };
+  for (const part of filters) {
     const text = safeDecode(part.slice("filter=".length));
     if (text === undefined) return { filterError: "It is not valid percent-encoded text, so the link is damaged. Choose the filter again in the filter bar." };
     const parsed = surveyFilterFromParams(text);

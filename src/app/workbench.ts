@@ -317,6 +317,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.writeHash(formatRoute({ kind: "local", key: open.key }));
     this.save();
     await this.autosaver.flush();
+    await this.refreshLocals();
     await this.followFilter(open.session, { kind: "local", key: open.key });
     // A link's input values are untrusted: each one its input could not take is named, with why.
     for (const dropped of open.session.inputReport().dropped) this.banner("warning", dropped.problem.message);
@@ -342,15 +343,21 @@ export class Workbench<S extends SessionPort = SessionPort> {
     return this.current ? this.services.serializeNotebook(this.current.session.doc) : undefined;
   }
 
-  /** Import a notebook file as a new local notebook and open it. */
-  async importFile(fileName: string, text: string): Promise<string | undefined> {
+  /** Import a notebook file: open it in preview; "Run this notebook" keeps it as a local notebook. */
+  async importFile(fileName: string, text: string): Promise<void> {
     const parsed = this.services.parseNotebook(text);
     if (!parsed.ok) {
       this.banner("error", `“${fileName}” is not a notebook this app can read: ${parsed.error.message}`);
-      return undefined;
+      return;
     }
     for (const warning of parsed.value.warnings) this.banner("warning", `“${fileName}”: ${warning.message}`);
-    return this.createLocal(parsed.value.doc, { kind: "imported", fileName });
+    // A notebook file may be anybody's code, like a link: it opens in preview and is kept (and
+    // runs, and sees the user's file through the data gate) only once the user chose to run it.
+    // The address leaves the notebook that was open, so choosing that one from the list reopens it.
+    await this.autosaver.flush();
+    const key = `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    this.writeHash(formatRoute({ kind: "home" }));
+    this.show(key, { kind: "imported", fileName }, parsed.value.doc, {}, {}, "preview");
   }
 
   /** A new local notebook from a template (blank, or a survey analysis that works at once); the templates load on first use. */

@@ -39,7 +39,8 @@ export function createCodeEditor(options: CodeEditorOptions): CodeEditor {
         Prec.highest(keymap.of([{ key: "Shift-Enter", run: () => (options.onRun(), true) }])),
         history(),
         drawSelection(),
-        highlightSpecialChars(),
+        // CodeMirror's own list misses some bidirectional controls and joiners (base/hidden-characters.ts).
+        highlightSpecialChars({ addSpecialChars: /[\u202a-\u202c\u2068\u2060-\u2064]|\u200c|\u200d/ }),
         bracketMatching(),
         syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
         keymap.of([...defaultKeymap, ...historyKeymap, indentWithTab]),

@@ -23,12 +23,20 @@ import "./nb-share-dialog";
 import "./nb-toolbar";
 import "./nb-print-report";
 import { reportHeadFor } from "../app/report/report-head";
+import { reorderingWarning } from "../base/hidden-characters";
 import type { PrintSource } from "./nb-print-report";
 
 /** The run strip appears once a run has taken this long (shorter runs would only flicker). */
 const SHOW_RUNNING_AFTER_MS = 400;
+
 /** Stop is offered for a cell still running (but answering) after this long. */
 const OFFER_STOP_AFTER_MS = 2000;
+
+/** The preview's warning about Trojan Source characters in a shared notebook's cells, if any. */
+function hiddenWarning(cells: ReadonlyArray<{ source: string }>): unknown {
+  const warning = reorderingWarning(cells.map((c) => c.source));
+  return warning === undefined ? nothing : html`<p class="nb-hidden-warning" role="alert"><strong>Warning:</strong> ${warning}</p>`;
+}
 
 @customElement("nb-app")
 export class NbApp extends LitElement {
@@ -119,8 +127,7 @@ export class NbApp extends LitElement {
     } else if (command === "import") {
       const file = await pickTextFile();
       if (!file) return;
-      const hash = await wb.importFile(file.name, file.text);
-      if (hash) location.hash = hash;
+      await wb.importFile(file.name, file.text);
     } else if (command === "export") {
       const text = wb.exportText();
       if (text !== undefined && wb.current) downloadText(fileNameFor(wb.current.session.doc.title), text);
@@ -184,9 +191,10 @@ export class NbApp extends LitElement {
       ${session.mode === "preview"
         ? html`<div class="nb-bar nb-preview-bar" role="region" aria-label="Preview">
             <div>
-              <strong>Preview of a shared notebook.</strong>
+              <strong>${open.origin.kind === "imported" ? `Preview of the notebook file ${open.origin.fileName}.` : "Preview of a shared notebook."}</strong>
               Nothing has run yet: read the code below, then run it if you trust it. It opens as a copy; your own notebooks are not changed.
               It runs on the bundled respondents, not on a file you loaded.
+              ${hiddenWarning(session.doc.cells)}
             </div>
             <button class="nb-button nb-primary nb-consent" @click=${() => void wb.consent()}>Run this notebook</button>
           </div>`
@@ -194,8 +202,8 @@ export class NbApp extends LitElement {
       ${withheld && active?.kind === "user"
         ? html`<div class="nb-bar nb-data-gate" role="region" aria-label="Data for this notebook">
             <div>
-              <strong>This shared notebook runs on the bundled reconstructed respondents, not on your file ${active.name}.</strong>
-              Its code cannot send anything out of this page, but what it writes into its cells or inputs goes into its share link.
+              <strong>This notebook from ${open.origin.kind === "imported" ? "a file" : "a link"} runs on the bundled reconstructed respondents, not on your file ${active.name}.</strong>
+              Its code cannot send anything out of this page, but what it writes into its cells or inputs goes into its share link and exported file.
             </div>
             <button class="nb-button nb-run-on-my-data" @click=${() => this.gate?.grant(open.key)}>Run on my data</button>
           </div>`

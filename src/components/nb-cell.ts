@@ -12,7 +12,8 @@ import { customElement, property, state } from "lit/decorators.js";
 import { CELL_KIND_NAMES, type CellDoc, type CellKind } from "../notebook/document";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellRuntimeState } from "../runtime/types";
 import type { CodeEditor } from "./code-editor";
-import { highlightJs } from "./highlight";
+import { codeLines } from "../base/hidden-characters";
+import { highlightJs, revealHidden } from "./highlight";
 import { fire } from "./events";
 import { makeOutputAccessible } from "./output-a11y";
 import { cellViewport } from "../app/cell-viewport";
@@ -168,12 +169,13 @@ export class NbCell extends LitElement {
   }
 
   private staticCode(): unknown {
-    const lines = this.text.split("\n");
+    // Lines as JavaScript reads them, hidden characters shown (base/hidden-characters.ts).
+    const lines = codeLines(this.text);
     // Not a tab stop of its own: the cell is (Enter edits it, command-mode.ts).
     return html`<pre
       class="nb-code"
       @click=${() => void this.activate()}
-    >${lines.map((line) => html`<span class="nb-line">${this.cell.kind === "js" ? highlightJs(line) : line}</span>`)}</pre>`;
+    >${lines.map((line) => html`<span class="nb-line">${this.cell.kind === "js" ? highlightJs(line) : revealHidden(line)}</span>`)}</pre>`;
   }
 
   /** The runtime may update a state object in place: re-render status and output from it. */

@@ -17,6 +17,7 @@
  */
 import { ok, problem, type Problem, type Result } from "../base/result";
 import { isCellKind, type CellDoc, type NotebookComment, type NotebookDoc } from "./document";
+import { cellKindOfType } from "./format";
 import { isComment } from "./html-scan";
 
 /** Version tag at the start of every link payload; bump when the JSON shape changes. */
@@ -237,8 +238,29 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
+/**
+ * An attribute name as the notebook file reader (html-scan.ts) reads one: no space, `/`, `>` or
+ * `=` (or `=` alone). serializeNotebook writes names as they are, so a name with a space or `>`
+ * would end the tag in an exported file and turn the rest of the name into markup — cells the
+ * preview never showed (a link's `x></script><script type="module">…`).
+ */
+const ATTRIBUTE_NAME = /^(?:=|[^\t\n\f\r />=]+)$/;
+
 function isAttributeList(value: unknown): value is Array<[string, string]> {
-  return Array.isArray(value) && value.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string" && typeof pair[1] === "string");
+  return (
+    Array.isArray(value) &&
+    value.every((pair) => Array.isArray(pair) && pair.length === 2 && typeof pair[0] === "string" && ATTRIBUTE_NAME.test(pair[0]) && typeof pair[1] === "string")
+  );
+}
+
+/**
+ * A `type` attribute kept with a cell must name the cell's own kind: the file writer puts it on the
+ * `<script>`, so a markdown cell with `type="module"` would be read back from an exported file as
+ * JavaScript — code that ran as text here and in the preview.
+ */
+function typeContradictsKind(cell: CellDoc): string | undefined {
+  const type = cell.attributes?.find(([name]) => name === "type")?.[1];
+  return type !== undefined && cellKindOfType(type) !== cell.kind ? type : undefined;
 }
 
 function shape(message: string): Result<SharePayload, ShareProblem> {
@@ -260,7 +282,7 @@ export function validatePayload(value: unknown): Result<SharePayload, ShareProbl
   if (typeof doc.title !== "string") return shape("the notebook title is not text");
   if (!Array.isArray(doc.cells)) return shape("`doc.cells` is not a list");
   if (doc.theme !== undefined && typeof doc.theme !== "string") return shape("the theme is not text");
-  if (doc.attributes !== undefined && !isAttributeList(doc.attributes)) return shape("the notebook attributes are not name/value pairs");
+  if (doc.attributes !== undefined && !isAttributeList(doc.attributes)) return shape('the notebook attributes are not name/value pairs whose names have no space, "/", ">" or "="');
   if (inputs !== undefined && !isRecord(inputs)) return shape("`inputs` is not an object of name → value");
   // A comment must be exactly one HTML comment: anything else would become markup (a live cell) in an exported file.
   if (doc.comments !== undefined && !isCommentList(doc.comments)) return shape("the comments are not HTML comments");
@@ -274,11 +296,13 @@ export function validatePayload(value: unknown): Result<SharePayload, ShareProbl
     if (!isCellKind(raw.kind)) return shape(`cell ${raw.id} has unknown kind ${JSON.stringify(raw.kind)}`);
     if (typeof raw.source !== "string") return shape(`cell ${raw.id} has no source text`);
     if (raw.pinned !== undefined && typeof raw.pinned !== "boolean") return shape(`cell ${raw.id} has a non-boolean pinned flag`);
-    if (raw.attributes !== undefined && !isAttributeList(raw.attributes)) return shape(`cell ${raw.id} has malformed attributes`);
+    if (raw.attributes !== undefined && !isAttributeList(raw.attributes)) return shape(`cell ${raw.id} has malformed attributes (name/value pairs whose names have no space, "/", ">" or "=")`);
     if (raw.kind === "other" && !(isAttributeList(raw.attributes) && raw.attributes.some(([name]) => name === "type"))) return shape(`cell ${raw.id} of another kind has no type`);
     const cell: CellDoc = { id: raw.id, kind: raw.kind, source: raw.source };
     if (typeof raw.pinned === "boolean") cell.pinned = raw.pinned;
     if (isAttributeList(raw.attributes)) cell.attributes = raw.attributes.map(([n, v]) => [n, v]);
+    const contradiction = typeContradictsKind(cell);
+    if (contradiction !== undefined) return shape(`cell ${raw.id} is ${raw.kind} but has type ${JSON.stringify(contradiction)}, which a notebook file reads as another kind`);
     cells.push(cell);
   }
   const out: NotebookDoc = { title: doc.title, cells };

@@ -32,6 +32,11 @@ export interface RuntimeOptions {
    * current: the cell still runs, and `idle()` waits for it.
    */
   deferCell?: (cellId: string) => PromiseLike<void> | undefined;
+  /**
+   * Builtins the host keeps current with {@link NotebookRuntime.setBuiltin} and names on the page
+   * (the survey, the filter): a cell that defines one gets an error instead of replacing it.
+   */
+  hostNames?: readonly string[];
 }
 
 interface NameVar {
@@ -68,6 +73,7 @@ export class NotebookRuntime {
   private readonly runtime: Runtime;
   private readonly module: Module;
   private readonly builtinNames: Set<string>;
+  private readonly hostNames: ReadonlySet<string>;
   private readonly guard: LoopGuard;
   private readonly entries = new Map<string, CellEntry>();
   private readonly names = new Map<string, NameVar>();
@@ -97,6 +103,7 @@ export class NotebookRuntime {
       builtins[name] = get ? () => Reflect.apply(get, given, []) : () => descriptor.value;
     }
     this.builtinNames = new Set(Object.keys(builtins));
+    this.hostNames = new Set(options.hostNames ?? []);
     this.runtime = new Runtime(builtins, (name) => {
       if (name in globalThis) return Reflect.get(globalThis, name);
       throw new CellFailure(cellError("undefined-name", "", `${name} is not defined by any cell — define it in a cell or fix the spelling.`, { names: [name] }));
@@ -293,7 +300,7 @@ export class NotebookRuntime {
   /** Re-plans the notebook and redefines exactly the runtime variables whose definition changed. */
   private rebuild(): void {
     const cells = [...this.entries.values()].map((e) => ({ doc: e.doc, parsed: e.parsed }));
-    const { plans, definers } = planNotebook(cells, this.builtinNames, (n) => n in globalThis);
+    const { plans, definers } = planNotebook(cells, this.builtinNames, (n) => n in globalThis, this.hostNames);
     this.definers = definers;
     // Names first lose their variables, then cells are (re)defined, then names are (re)defined.
     for (const [name, nv] of [...this.names]) {

@@ -107,19 +107,33 @@ function cycles(edges: Map<string, Set<string>>): string[][] {
 }
 
 /**
+ * Why a cell may not define a name the host keeps current (the survey, the filter, the selection):
+ * every other cell would read the cell's value while the page still names the host's data as the
+ * source of the numbers (a shared notebook could swap in made-up respondents under the header's
+ * "reconstructed 1999 respondents" or the user's file name).
+ */
+function reservedMessage(names: string[]): string {
+  const first = names[0] ?? "";
+  return `${list(names)} ${names.length === 1 ? "is" : "are"} the app's own (the data the page names above the notebook), so a cell cannot define ${names.length === 1 ? "it" : "them"}: every cell would read this cell's value while the page still names the app's data. Rename the variable, e.g. my${first.charAt(0).toUpperCase()}${first.slice(1)}.`;
+}
+
+/**
  * Plans a whole notebook: which cell defines which name, and which cells cannot run because of a
- * syntax error, a name defined twice, a name nobody defines, or a cycle. Every cell involved in a
+ * syntax error, a name the host reserves (`reserved`), a name defined twice, a name nobody defines,
+ * or a cycle. Every cell involved in a
  * duplicate or a cycle gets the error, each with a message that says the fix.
  */
 export function planNotebook(
   cells: Array<{ doc: CellDoc; parsed: Parsed }>,
   builtins: ReadonlySet<string>,
   isGlobal: (name: string) => boolean,
+  reserved: ReadonlySet<string> = new Set(),
 ): { plans: Map<string, CellPlan>; definers: Map<string, string[]> } {
   const definers = new Map<string, string[]>();
   for (const { doc, parsed } of cells) {
+    // A reserved name keeps its builtin for every other cell; the cell that defines it gets the error.
     for (const name of parsed.analysis && doc.kind === "js" ? parsed.analysis.defines : []) {
-      definers.set(name, [...(definers.get(name) ?? []), doc.id]);
+      if (!reserved.has(name)) definers.set(name, [...(definers.get(name) ?? []), doc.id]);
     }
   }
   const errors = new Map<string, CellError>();
@@ -132,6 +146,11 @@ export function planNotebook(
     const analysis = parsed.analysis;
     if (!analysis) continue;
     const defines = doc.kind === "js" ? analysis.defines : [];
+    const taken = defines.filter((n) => reserved.has(n));
+    if (taken.length) {
+      errors.set(doc.id, cellError("reserved-name", doc.id, reservedMessage(taken), { names: taken }));
+      continue;
+    }
     const dups = defines.filter((n) => (definers.get(n)?.length ?? 0) > 1);
     if (dups.length) {
       const detail = dups.map((n) => `${n} is defined in cells ${list(definers.get(n) ?? [])}`).join("; ");

@@ -13,6 +13,7 @@ export type CellErrorKind =
   | "rejected"
   | "undefined-name"
   | "duplicate-definition"
+  | "reserved-name"
   | "cycle"
   | "timeout"
   | "stopped"

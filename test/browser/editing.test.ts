@@ -80,7 +80,7 @@ describe("editing notebooks in Chromium", () => {
     await waitForOutput(page, "9", "189 av dem");
   });
 
-  it("exports the notebook file and imports it back as a local copy", async () => {
+  it("exports the notebook file and imports it back as a local copy, in preview until run", async () => {
     await page.goto(`${server.url}#/nb/demo`);
     await waitForOutput(page, "9", "kommuner");
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("nb-toolbar button:text('Export')")]);
@@ -93,6 +93,10 @@ describe("editing notebooks in Chromium", () => {
 
     const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("nb-toolbar button:text('Import…')")]);
     await chooser.setFiles(path);
+    // A notebook file may be anybody's code: it opens in preview, like a link, and runs on consent.
+    await page.waitForSelector(".nb-preview-bar >> text=Preview of the notebook file");
+    expect(await nb(page).locator("#cell-9 .nb-status").textContent()).toBe("not run");
+    await page.click(".nb-consent");
     await page.waitForSelector(".nb-list li.is-current .nb-list-origin:text('imported')");
     await waitForOutput(page, "9", "435 kommuner");
   });

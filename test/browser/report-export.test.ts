@@ -137,6 +137,39 @@ describe("report export", () => {
     await page.close();
   });
 
+  it("keeps the head a notebook's CSS cannot reach: the filter and the data notice stay shown and uncovered", async () => {
+    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const css = [
+      ".nb-report-notice, .nb-report-filter, .nb-report-head { display: none !important; }",
+      "html, body, :root { --x: 1; } p { visibility: hidden !important; }",
+      ".cover { position: fixed; inset: 0 0 auto 0; height: 400px; background: #fff; z-index: 2147483647; }",
+    ].join("\n");
+    const hide = [
+      `const sheet = document.createElement("style"); sheet.textContent = ${JSON.stringify(css)}; document.head.append(sheet);`,
+      `const cover = document.createElement("div"); cover.className = "cover"; cover.textContent = "Findings from real respondents";`,
+      "display(cover);",
+    ].join("\n");
+    const doc = { title: "Styled", cells: [{ id: "1", kind: "md" as const, source: "# Styled" }, { id: "2", kind: "js" as const, source: "const kind = typeof survey" }, { id: "3", kind: "js" as const, source: hide }] };
+    await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
+    await page.locator(".nb-consent").click();
+    await nb(page).locator("#cell-3 .cover").waitFor();
+    const file = await exportReport(page, "styled-report.html");
+    const { page: offline, close } = await openOffline(file);
+    for (const selector of [".nb-report-notice", ".nb-report-filter"]) {
+      const box = await offline.locator(selector).boundingBox();
+      expect(box, selector).not.toBeNull();
+      // What a reader sees at the middle of the line is the line itself, not something laid over it.
+      const top = await offline.evaluate(([sel, x, y]) => document.elementFromPoint(Number(x), Number(y))?.closest(String(sel)) !== null, [selector, (box?.x ?? 0) + 20, (box?.y ?? 0) + (box?.height ?? 0) / 2]);
+      expect(top, selector).toBe(true);
+    }
+    expect(await offline.locator(".nb-report-notice").innerText()).toBe(RECONSTRUCTION_NOTICE);
+    // The notebook still styles its own outputs.
+    expect(await offline.locator("main .cover").evaluate((e) => getComputedStyle(e).position)).toBe("fixed");
+    await offline.screenshot({ path: `${screenshotDir}/report-file-styled.png` });
+    await close();
+    await page.close();
+  });
+
   it("printing the shell prints the report: several pages, no code, sidebar or toolbar; light in a dark theme", async () => {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: "dark" });
     await openApp(page, server.url, "#/nb/01-overview");

@@ -13,7 +13,6 @@ export class FrameReports {
   private seq = 0;
   private readonly waiting = new Map<number, (snapshot: ReportSnapshot | undefined) => void>();
   private readonly exportListeners = new Set<() => void>();
-  private lastExport = 0;
 
   /** `ask` posts a `report` request with its id to the frame. */
   constructor(private readonly ask: (id: number) => void) {}
@@ -38,15 +37,10 @@ export class FrameReports {
   }
 
   /**
-   * The frame says its "Export report" was pressed. The frame is untrusted: the wish counts only
-   * while the page has transient user activation (a click or key press in the frame activates
-   * this page too), as for Ctrl-S, so a notebook cannot start downloads on its own; and at most one
-   * file per two seconds, so one that sends it in a loop after a click cannot fill the downloads
-   * folder.
+   * The frame says its "Export report" was pressed (FrameSession lets the wish through only with
+   * user activation and at most one file per two seconds, sandbox/download-gate.ts).
    */
-  askExport(now = Date.now(), activated = typeof navigator === "undefined" || !navigator.userActivation || navigator.userActivation.isActive): void {
-    if (!activated || now - this.lastExport < 2000) return;
-    this.lastExport = now;
+  askExport(): void {
     for (const listener of this.exportListeners) listener();
   }
 

@@ -7,7 +7,7 @@
  * the CSS come sanitised (sanitize-report.ts).
  */
 import { REPORT_CSS } from "./report-styles";
-import type { SafeReport } from "./sanitize-report";
+import { REPORT_BODY_CLASS, type SafeReport } from "./sanitize-report";
 
 /** What the report says about itself, from the shell (trusted: the app's own state). */
 export interface ReportHead {
@@ -45,9 +45,9 @@ export function reportMarkup(head: ReportHead, report: SafeReport): string {
 ${head.notice ? `<p class="nb-report-notice" role="note">${escapeHtml(head.notice)}</p>` : ""}
 </header>
 ${toc}
-<main>
+<main class="nb-report-main"><div class="${REPORT_BODY_CLASS}">
 ${report.html}
-</main>
+</div></main>
 </article>`;
 }
 

@@ -6,7 +6,13 @@
  */
 export const REPORT_CSS = `
 .nb-report { color-scheme: light; font-family: var(--sans-serif, system-ui, "Segoe UI", Roboto, "DejaVu Sans", Arial, sans-serif); color: #1d2430; background: #fff; line-height: 1.5; max-width: 980px; margin: 0 auto; padding: 24px 28px 48px; }
-.nb-report-head { border-bottom: 1px solid #cfd6de; padding-bottom: 10px; margin-bottom: 14px; }
+.nb-report-head { border-bottom: 1px solid #cfd6de; padding-bottom: 10px; margin-bottom: 14px; position: relative; z-index: 1; background: #fff; }
+/* The outputs paint in a stacking context of their own, under the head: whatever the notebook's
+   (scoped) CSS positions there cannot cover the title, the filter or the data notice. */
+.nb-report-main { position: relative; z-index: 0; isolation: isolate; }
+/* The frame page's own html/body rules land on the report body (sanitize-report.ts): its fonts and
+   variables are wanted, its page box is not. */
+.nb-report-body { margin: 0; padding: 0; height: auto; min-height: 0; overflow: visible; background: transparent; }
 .nb-report-head h1 { font-size: 24px; margin: 0 0 6px; }
 .nb-report-meta { margin: 2px 0; font-size: 13px; color: #4a5565; }
 .nb-report-meta strong { color: #1d2430; }

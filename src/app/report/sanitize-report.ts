@@ -4,7 +4,8 @@
  * through DOMPurify (HTML and SVG profiles: no scripts, no handlers, no `javascript:` URLs, no
  * forms, frames or embeds) and its CSS is re-read rule by rule: only style and media rules, none
  * that loads anything (`url(`, `image-set(`, `@import`) or reaches out of a shadow root (`:host`,
- * `::slotted`, `::part`). Both the shell (print) and the report file add a policy that fetches
+ * `::slotted`, `::part`), each scoped to the report body so the head the shell writes (title,
+ * filter, data notice) cannot be hidden, restyled or covered. Both the shell (print) and the report file add a policy that fetches
  * and runs nothing, as a second line.
  *
  * Headings get ids (`report-h1`, …) for the report's table of contents. Other ids stay (SVG clip
@@ -27,11 +28,60 @@ export interface SafeReport {
   headings: ReportHeading[];
 }
 
+/**
+ * The element the notebook's outputs sit in, in the report file and the shell's print
+ * (report-document.ts). Every rule of the notebook's CSS is scoped to it: the head around it — the
+ * title, the filter, the data notice, which the shell writes — is out of the notebook's reach (a
+ * notebook's `.nb-report-notice { display: none }` hid the reconstruction notice from the report).
+ */
+export const REPORT_BODY_CLASS = "nb-report-body";
+
+/** Top-level parts of a selector list (commas inside brackets, parentheses and strings do not split it). */
+function selectorParts(list: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let quote = "";
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const ch = list[i];
+    if (quote) {
+      if (ch === "\\") i++;
+      else if (ch === quote) quote = "";
+    } else if (ch === '"' || ch === "'") quote = ch;
+    else if (ch === "(" || ch === "[") depth++;
+    else if (ch === ")" || ch === "]") depth--;
+    else if (ch === "," && depth === 0) {
+      parts.push(list.slice(start, i).trim());
+      start = i + 1;
+    }
+  }
+  parts.push(list.slice(start).trim());
+  return parts;
+}
+
+/** A leading `:root`, `html` or `body` (the frame's page) stands for the body of the report. */
+const PAGE_ROOT = /^(?::root|html|body)(?=$|[\s>+~.:#[])/i;
+
+/** One selector, scoped so that what it matches lies inside the report body (or is the body). */
+function scopeSelector(selector: string): string {
+  const scope = `.${REPORT_BODY_CLASS}`;
+  return PAGE_ROOT.test(selector) ? selector.replace(PAGE_ROOT, scope) : `${scope} ${selector}`;
+}
+
+/** `rule` rewritten to apply inside the report body only, or "" if the browser would not take the scoped selector. */
+function scopedRule(rule: CSSStyleRule): string {
+  const scoped = selectorParts(rule.selectorText).map(scopeSelector).join(", ");
+  rule.selectorText = scoped;
+  // The setter ignores a selector it cannot parse: a rule that kept its old selector is dropped.
+  const scope = `.${REPORT_BODY_CLASS}`;
+  return selectorParts(rule.selectorText).every((part) => part.startsWith(scope)) ? rule.cssText : "";
+}
+
 const FORBIDDEN_CSS = /url\s*\(|image-set\s*\(|@import|:host|::slotted|::part|expression\s*\(|-moz-binding|behavior\s*:/i;
 
 /**
- * Keep the rules of `css` that only style; drop any that loads, imports or escapes its root, and
- * the dark-scheme ones (a report is light).
+ * Keep the rules of `css` that only style, scoped to the report body ({@link REPORT_BODY_CLASS});
+ * drop any that loads, imports or escapes its root, and the dark-scheme ones (a report is light).
  */
 export function cleanReportCss(css: string, win: Window & typeof globalThis): string {
   const sheet = new win.CSSStyleSheet();
@@ -41,7 +91,7 @@ export function cleanReportCss(css: string, win: Window & typeof globalThis): st
     return "";
   }
   const keep = (rule: CSSRule): string => {
-    if (rule instanceof win.CSSStyleRule) return FORBIDDEN_CSS.test(rule.cssText) ? "" : rule.cssText;
+    if (rule instanceof win.CSSStyleRule) return FORBIDDEN_CSS.test(rule.cssText) ? "" : scopedRule(rule);
     // A report is read and printed on white: the workbench's dark palette stays out.
     if (rule instanceof win.CSSMediaRule && /prefers-color-scheme\s*:\s*dark/i.test(rule.conditionText)) return "";
     if (rule instanceof win.CSSMediaRule) {

@@ -1,8 +1,8 @@
 /**
- * Which respondents a notebook's frame may see. A notebook the user owns — bundled, local,
- * imported, new — gets the data the user chose (the bundled reconstruction or their own file). A
- * shared notebook is somebody else's code: it runs on the bundled reconstruction until the user
- * makes a second explicit choice for it, "Run on my data", after consenting to run it at all. The
+ * Which respondents a notebook's frame may see. A notebook the user made — bundled (and its local
+ * edits), new — gets the data the user chose (the bundled reconstruction or their own file). A
+ * shared or imported notebook may be somebody else's code: it runs on the bundled reconstruction
+ * until the user makes a second explicit choice for it, "Run on my data", after consenting to run it at all. The
  * choice holds for that notebook and that file; loading another file asks again.
  */
 import type { ActiveData } from "../data-source";
@@ -13,6 +13,14 @@ import type { FrameDataChoice } from "./frame-session";
 export interface ActiveDataSource {
   readonly active: ActiveData;
   onActiveChange(listener: (active: ActiveData) => void): () => void;
+}
+
+/**
+ * A notebook that came from somebody else: a link, or a notebook file imported (a file is a link
+ * by another road — a user's own exported notebook cannot be told from a stranger's).
+ */
+function fromOthers(origin: NotebookOrigin): boolean {
+  return origin.kind === "shared" || origin.kind === "imported";
 }
 
 /** The gate (see the file comment). */
@@ -29,7 +37,7 @@ export class DataGate {
   dataFor(key: string, origin: NotebookOrigin): FrameDataChoice {
     const active = this.source.active;
     if (active.kind === "bundled") return { kind: "bundled" };
-    if (origin.kind === "shared" && this.grants.get(key) !== active.version) return { kind: "bundled" };
+    if (fromOthers(origin) && this.grants.get(key) !== active.version) return { kind: "bundled" };
     return { kind: "user", version: active.version, name: active.name, load: active.result };
   }
 

@@ -10,7 +10,7 @@
  * in this frame posting to itself is not the parent.
  */
 import { cellViewport } from "../cell-viewport";
-import { SurveyScope } from "../../analysis/survey-scope";
+import { SCOPE_NAMES, SurveyScope } from "../../analysis/survey-scope";
 import type { LoadedData, LoadResult } from "../../data/loaders/load-result";
 import type { PrimedSurvey } from "../../analysis/survey-source";
 import { surveyFilterToParams } from "../../data/survey-filter";
@@ -287,7 +287,7 @@ export class FrameController {
       history: history?.ok ? history.value : undefined,
       inputs: message.inputs,
       createRuntime: () => {
-        const runtime = scope.attached(new NotebookRuntime({ builtins, onLongRun: (id) => this.reportLong(id), deferCell: (id) => cellViewport().defer(id) }));
+        const runtime = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.reportLong(id), deferCell: (id) => cellViewport().defer(id) }));
         for (const cell of held) runtime.hold(cell.id, cell.message);
         return runtime;
       },

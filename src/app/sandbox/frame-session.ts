@@ -25,6 +25,9 @@ import type { FrameHandle, FrameSlot } from "./frame-slot";
 import { inputReportOf, readFrameMessage, type FrameData, type FrameMessage, type FrameView, type HeldCell, type HostName, type RunningCell, type ShellMessage } from "./protocol";
 import { culprits, Heartbeat, HEARTBEAT_MS, IDLE_STATUS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, stoppedMessage, type FrameStatus } from "./frame-status";
 import { FileRequests } from "./file-gate";
+import { spellsName } from "./host-reads";
+import { DownloadGate } from "./download-gate";
+import { MessageBudget, PAUSE_FLOODED, payloadChars } from "./message-budget";
 import { encodeUserData } from "./user-data-wire";
 
 /** The data the data gate lets this notebook see. */
@@ -81,6 +84,10 @@ export class FrameSession implements SessionPort {
   private boot = "";
   private state: FrameStatus = IDLE_STATUS;
   private readonly pulse = new Heartbeat();
+  /** Files the frame asks for: with user activation only, one per two seconds (download-gate.ts). */
+  private readonly downloads = new DownloadGate();
+  /** What the current frame may still send this second (message-budget.ts). */
+  private readonly budget = new MessageBudget();
   private readonly idleWaiters = new Map<number, () => void>();
   private idleSeq = 0;
   private readonly inputWaiters = new Map<number, () => void>();
@@ -144,9 +151,13 @@ export class FrameSession implements SessionPort {
     });
   }
 
-  /** Whether the notebook's cells read a host name (as the frame last said). */
+  /**
+   * Whether the notebook's cells read a host name: as the frame last said, or — once it runs, when
+   * its code could say otherwise — as the document spells it (host-reads.ts). A preview reads
+   * nothing.
+   */
   references(name: string): boolean {
-    return [...this.reads].some((read) => read === name);
+    return [...this.reads].some((read) => read === name) || (this.mode === "live" && spellsName(this.doc.cells, name));
   }
 
   inputValues(): Record<string, unknown> {
@@ -260,12 +271,12 @@ export class FrameSession implements SessionPort {
     return this.data.kind;
   }
 
-  private attach(): void {
+  private attach(hung = this.state.stuck): void {
     this.ready = false;
     this.channel?.close();
     this.channel = undefined;
     // A hung frame goes first, with the spare that shares its process, so the new one gets its own.
-    this.frame?.remove({ hung: this.state.stuck });
+    this.frame?.remove({ hung });
     const frame = this.deps.slot.fresh();
     this.frame = frame;
     frame.listen({
@@ -273,7 +284,7 @@ export class FrameSession implements SessionPort {
       // `ready` from another document of the frame (it navigated to a fresh copy of frame.html)
       // is a navigation like any other.
       message: (data) => {
-        if (this.frame !== frame) return;
+        if (this.frame !== frame || !this.withinBudget({ messages: 1 })) return;
         const read = readFrameMessage(data);
         if (!read.ok || read.value.type !== "ready") return;
         if (!this.ready) this.open(frame, read.value.boot);
@@ -285,9 +296,10 @@ export class FrameSession implements SessionPort {
     });
   }
 
-  private restart(paused: string | undefined): void {
+  private restart(paused: string | undefined, options: { hung?: boolean } = {}): void {
     this.pulse.reset();
-    this.attach();
+    this.budget.reset();
+    this.attach(options.hung);
     this.state = { ...IDLE_STATUS, paused };
     this.emitStatus();
   }
@@ -344,11 +356,24 @@ export class FrameSession implements SessionPort {
     if (this.state.busy) this.emitStatus();
   }
 
-  /** A message on the channel: checked, then handled. */
+  /** A message on the channel: counted, checked, then handled. */
   private receive(data: unknown): void {
+    if (!this.withinBudget({ messages: 1 })) return;
     const read = readFrameMessage(data);
     if (!read.ok || read.value.type === "ready") return;
+    if (!this.withinBudget({ chars: payloadChars(read.value) })) return;
     this.handle(read.value);
+  }
+
+  /**
+   * Count what the frame sent against its budget; past it, stop the notebook: its frame (and the
+   * spare in its process) is removed, which drops every message still queued, and it reopens paused.
+   */
+  private withinBudget(spent: { messages?: number; chars?: number }): boolean {
+    if (this.disposed) return false;
+    if (this.budget.spend(Date.now(), spent)) return true;
+    this.restart(PAUSE_FLOODED, { hung: true });
+    return false;
   }
 
   private handle(message: Exclude<FrameMessage, { type: "ready" }>): void {
@@ -407,11 +432,13 @@ export class FrameSession implements SessionPort {
       case "drag":
         return this.frame?.passPointerForAMoment();
       case "save":
-        return this.deps.onSave?.();
+        if (this.downloads.allow()) this.deps.onSave?.();
+        return;
       case "report":
         return this.reports.receive(message);
       case "exportReport":
-        return this.reports.askExport();
+        if (this.downloads.allow()) this.reports.askExport();
+        return;
     }
   }
 

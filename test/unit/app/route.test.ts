@@ -66,6 +66,10 @@ describe("hash routes with a survey filter", () => {
     expect(parseRoute("#/nb/01-overview?filter=fylke%3D21")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining('Filter "fylke" has "21", which is not a county number of 1999') });
     expect(parseRoute("#/nb/01-overview?filter=fylke%3D13")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining("13 Bergen had merged into Hordaland") });
     expect(parseRoute("#/nb/01-overview?filter=fylke%3D11%26fylke%3D12")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining('"fylke" appears twice') });
+    // The whole filter twice (an edited link, or one a page appended to): neither is applied.
+    const twice = parseRoute("#/nb/01-overview?filter=fylke%3D11&filter=size%3D6");
+    expect(twice).toMatchObject({ kind: "bundled", name: "01-overview", filterError: "The link gives the filter 2 times, so which one was meant cannot be told. Choose the filter again in the filter bar, or ask the sender for a new link." });
+    expect(twice).not.toHaveProperty("filter");
     expect(parseRoute("#/nb/01-overview?filter=size%3D")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining('"size" has no value') });
     expect(parseRoute("#/nb/01-overview?filter=%E0%A4%A")).toMatchObject({ kind: "bundled", filterError: expect.stringContaining("percent-encoded") });
     expect(parseRoute("#/local/local%3Ak?filter=adopted%3Dq99")).toMatchObject({ kind: "local", key: "local:k", filterError: expect.stringContaining('unknown model "q99"') });

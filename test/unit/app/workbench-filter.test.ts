@@ -193,3 +193,27 @@ describe("the workbench's survey filter", () => {
     expect(banners(workbench, "warning")).toContain(message);
   });
 });
+
+describe("importing a notebook file", () => {
+  it("opens it in preview, runs and keeps nothing until the user chooses to run it", async () => {
+    const { workbench, runtimes, hashes } = await setup();
+    await workbench.openHash("#/nb/01-overview");
+    await settle();
+    const before = runtimes.length;
+    await workbench.importFile("fra-kollega.html", "<notebook>…</notebook>");
+    await settle();
+    const open = workbench.current;
+    expect(open?.origin).toEqual({ kind: "imported", fileName: "fra-kollega.html" });
+    expect(open?.session.mode).toBe("preview");
+    // Nothing ran (a preview makes no runtime), nothing was stored, and the address left the previous notebook.
+    expect(runtimes.length).toBe(before);
+    expect(workbench.locals.filter((l) => l.origin.kind === "imported")).toEqual([]);
+    expect(hashes.at(-1)).toBe("#/");
+    await workbench.consent();
+    await settle();
+    expect(open?.session.mode).toBe("live");
+    expect(runtimes.length).toBe(before + 1);
+    expect(workbench.locals.map((l) => [l.key, l.origin])).toContainEqual([open?.key, { kind: "imported", fileName: "fra-kollega.html" }]);
+    expect(hashes.at(-1)).toBe(`#/local/${encodeURIComponent(open?.key ?? "")}`);
+  });
+});

@@ -11,6 +11,7 @@ import {
   validatePayload,
 } from "../../../src/notebook/share-codec";
 import type { NotebookDoc } from "../../../src/notebook/document";
+import { parseNotebook, serializeNotebook } from "../../../src/notebook/format";
 import { installCountingDecompression } from "../../support/counting-decompression";
 
 const doc: NotebookDoc = {
@@ -212,5 +213,44 @@ describe("decoding hostile links", () => {
     // inflater expands each chunk at once (test/browser/share-links.test.ts).
     expect(compressed.byteLength).toBeGreaterThan(90_000);
     expect(fed()).toBeLessThan(compressed.byteLength / 4);
+  });
+});
+
+describe("a link cannot hold what an exported file would read as other cells", () => {
+  /** The cells (id, kind, source) a notebook file written from `doc` is read back as. */
+  function reread(doc: NotebookDoc): Array<[string, string, string]> {
+    const parsed = parseNotebook(serializeNotebook(doc));
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    return parsed.value.doc.cells.map((c) => [c.id, c.kind, c.source]);
+  }
+  const breakout = 'x></script><script id="9" type="module">leak()</script><script y';
+  const hostile: Array<[string, NotebookDoc, RegExp]> = [
+    ["a cell attribute name that ends the tag", { title: "t", cells: [{ id: "1", kind: "md", source: "# Hi", attributes: [[breakout, ""]] }] }, /cell 1 has malformed attributes/],
+    ["a notebook attribute name that ends the tag", { title: "t", cells: [{ id: "1", kind: "md", source: "# Hi" }], attributes: [[breakout, ""]] }, /notebook attributes are not name\/value pairs/],
+    ["a markdown cell with type=module", { title: "t", cells: [{ id: "1", kind: "md", source: "leak()", attributes: [["type", "module"]] }] }, /cell 1 is md but has type "module"/],
+    ["an unknown-kind cell with a JavaScript type", { title: "t", cells: [{ id: "1", kind: "other", source: "leak()", attributes: [["type", "text/javascript"]] }] }, /cell 1 is other but has type "text\/javascript"/],
+  ];
+
+  it.each(hostile)("refuses %s (the preview shows text, the exported file would run code)", (_, bad, message) => {
+    // What the file writer would make of it today: not the cells the preview showed.
+    expect(reread(bad)).not.toEqual(bad.cells.map((c) => [c.id, c.kind, c.source]));
+    const result = validatePayload({ doc: bad, inputs: {} });
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.error.kind).toBe("shape");
+    expect(!result.ok && result.error.message).toMatch(message);
+    expect(!result.ok && result.error.message).toMatch(/Ask the sender to export the notebook file instead\.$/);
+  });
+
+  it("still takes every attribute a notebook file can hold, and those round-trip as the same cells", () => {
+    const file = `<!doctype html>\n<notebook theme="air" data-x="1" a"b='2'>\n  <title>T</title>\n  <script id="1" type="text/x-r" output="x">\n    x <- 1\n  </script>\n  <script id="2" type="text/javascript" =>\n    1 + 1\n  </script>\n</notebook>\n`;
+    const parsed = parseNotebook(file);
+    if (!parsed.ok) throw new Error(parsed.error.message);
+    const checked = validatePayload({ doc: parsed.value.doc, inputs: {} });
+    if (!checked.ok) throw new Error(checked.error.message);
+    expect(checked.value.doc).toEqual(parsed.value.doc);
+    expect(reread(checked.value.doc)).toEqual([
+      ["1", "other", "x <- 1"],
+      ["2", "js", "1 + 1"],
+    ]);
   });
 });

@@ -134,6 +134,26 @@ describe("NotebookRuntime", () => {
     expect(rt.state("2")?.status).toBe("fulfilled");
   });
 
+  it("keeps the host's names (the survey, the filter) for every cell: a cell that defines one gets the error", async () => {
+    // A shared notebook's cell 25 swapping in made-up respondents under the header's data notice.
+    const rt = new NotebookRuntime({ builtins: { survey: { rows: 267 }, stats: { n: 1 } }, hostNames: ["survey", "filter", "selection"] });
+    runtime = rt;
+    rt.load(doc(js("1", "const n = survey.rows"), js("2", "const survey = { rows: 9999 }, other = 1"), js("3", "const stats = { n: 2 }"), js("4", "stats.n")));
+    await rt.idle();
+    expect(rt.namedValues()["n"]).toBe(267);
+    expect(rt.state("2")?.error).toMatchObject({ kind: "reserved-name", names: ["survey"] });
+    expect(rt.state("2")?.error?.message).toBe(
+      "survey is the app's own (the data the page names above the notebook), so a cell cannot define it: every cell would read this cell's value while the page still names the app's data. Rename the variable, e.g. mySurvey.",
+    );
+    // Other builtins may be shadowed, as in Observable (a notebook's own Plot or d3).
+    expect(rt.state("4")?.value).toBe(2);
+    // Renamed, the cell runs and the survey stays the host's.
+    rt.updateCell(js("2", "const mySurvey = { rows: 9999 }, other = 1"));
+    await rt.idle();
+    expect(rt.state("2")?.error).toBeUndefined();
+    expect(rt.namedValues()).toMatchObject({ n: 267, mySurvey: { rows: 9999 } });
+  });
+
   it("marks both cells when a name is defined twice, and recovers when one is renamed", async () => {
     const rt = start(js("1", "const x = 1"), js("2", "const x = 2"), js("3", "const y = x * 3"));
     await rt.idle();

@@ -42,9 +42,13 @@ describe("the data gate", () => {
 
     const first = source.use("a.csv");
     expect(changes).toBe(1);
-    for (const origin of [{ kind: "bundled", name: "01-overview" }, { kind: "new" }, { kind: "imported", fileName: "x.html" }] as const) {
+    for (const origin of [{ kind: "bundled", name: "01-overview" }, { kind: "new" }] as const) {
       expect(gate.dataFor("own", origin)).toEqual({ kind: "user", version: 1, name: "a.csv", load: first });
     }
+    // An imported notebook file may be anybody's code, as a link is: it asks too.
+    const imported = { kind: "imported", fileName: "x.html" } as const;
+    expect(gate.dataFor("imp", imported)).toEqual({ kind: "bundled" });
+    expect(gate.withheld("imp", imported)).toBe(true);
     expect(gate.dataFor("k", shared)).toEqual({ kind: "bundled" });
     expect(gate.withheld("k", shared)).toBe(true);
 

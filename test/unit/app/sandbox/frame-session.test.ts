@@ -9,6 +9,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppFilter } from "../../../../src/app/app-filter";
 import type { SessionChange } from "../../../../src/app/notebook-session";
 import { FrameSession, type FrameDataChoice } from "../../../../src/app/sandbox/frame-session";
+import { DOWNLOAD_EVERY_MS } from "../../../../src/app/sandbox/download-gate";
+import { MESSAGE_BUDGET, PAUSE_FLOODED } from "../../../../src/app/sandbox/message-budget";
 import { HEARTBEAT_MS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, STUCK_AFTER_MS } from "../../../../src/app/sandbox/frame-status";
 import type { FrameHandle, FrameListener } from "../../../../src/app/sandbox/frame-slot";
 import { ok, problem } from "../../../../src/base/result";
@@ -69,12 +71,14 @@ let session: FrameSession;
 let filter: AppFilter;
 let reads: string[];
 let prewarms = 0;
+let saves = 0;
 
 function open(options: { data?: FrameDataChoice; mode?: "live" | "preview" } = {}): FrameSession {
   frames = [];
   prewarms = 0;
   filter = new AppFilter();
   reads = [];
+  saves = 0;
   session = new FrameSession(
     { doc, drafts: { 2: "draft" }, inputs: { n: 3 }, mode: options.mode ?? "live", view: "live", data: options.data ?? { kind: "bundled" } },
     {
@@ -89,6 +93,7 @@ function open(options: { data?: FrameDataChoice; mode?: "live" | "preview" } = {
       filter,
       readFile: (path) => Promise.resolve(path === "demo/x.csv" ? ok({ path: "data/demo/x.csv", bytes: new TextEncoder().encode("a,b").buffer }) : problem("file-refused", `“${path}” was not read.`)),
       onRead: (path) => reads.push(path),
+      onSave: () => saves++,
     },
   );
   return session;
@@ -146,6 +151,26 @@ describe("FrameSession", () => {
     expect(changes).toEqual([{ kind: "doc" }, { kind: "draft", id: "1" }]);
     expect(session.references("selection")).toBe(true);
     expect(session.references("survey")).toBe(false);
+  });
+
+  it("knows from the document which host names it reads, whatever the frame says", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    end.port.postMessage({
+      type: "cells",
+      cells: [
+        { id: "1", kind: "js", source: "const n = \\u0073urvey.rows" },
+        { id: "2", kind: "js", source: "const kept = rows.filter((d) => d.ok)" },
+        { id: "3", kind: "md", source: "The selection below: ${selection.n}" },
+        { id: "4", kind: "md", source: "Prose about the filter, no code." },
+      ],
+    });
+    // A notebook that took the channel denies reading anything (the header would drop the notice).
+    end.port.postMessage({ type: "reads", names: [] });
+    await settle();
+    expect(session.references("survey")).toBe(true);
+    expect(session.references("selection")).toBe(true);
+    expect(session.references("filter")).toBe(false);
   });
 
   it("keeps the title the shell's, following the first heading by the notebook's rule", async () => {
@@ -239,6 +264,60 @@ describe("FrameSession", () => {
     const { open: reopened } = ready(frames[1] ?? new FakeFrame());
     expect(reopened).toMatchObject({ mode: "preview", held: [] });
     expect(session.status.paused).toBe(PAUSE_UNKNOWN_CELL);
+  });
+
+  it("stops a frame that floods the page with messages: removed with its spare, reopened paused, the rest of its queue dropped", async () => {
+    open();
+    const first = frames[0] ?? new FakeFrame();
+    const end = ready(first);
+    const changes: SessionChange[] = [];
+    session.onChange((change) => changes.push(change));
+    // Within the budget (its "ready" was one message), a busy notebook's messages are all taken.
+    for (let i = 1; i < MESSAGE_BUDGET.messages; i++) end.port.postMessage({ type: "reads", names: ["survey"] });
+    await settle();
+    expect(frames).toHaveLength(1);
+    expect(session.status.paused).toBeUndefined();
+    // One more in the same second, then edits that must not reach the document or autosave.
+    end.port.postMessage({ type: "reads", names: ["survey"] });
+    end.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "flooded" }] });
+    await settle();
+    expect(first.removed).toEqual({ hung: true });
+    expect(frames).toHaveLength(2);
+    expect(session.status.paused).toBe(PAUSE_FLOODED);
+    expect(PAUSE_FLOODED).toMatch(/Fix: .*press Run\.$/);
+    expect(session.doc).toEqual(doc);
+    expect(changes).toEqual([]);
+    // The fresh frame has a fresh budget.
+    const next = ready(frames[1] ?? new FakeFrame());
+    next.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "const x = 2" }] });
+    await settle();
+    expect(session.doc.cells).toEqual([{ id: "1", kind: "js", source: "const x = 2" }]);
+  });
+
+  it("stops a frame that sends more text in a second than the budget (a notebook rewriting itself in a loop)", async () => {
+    open();
+    const first = frames[0] ?? new FakeFrame();
+    const end = ready(first);
+    const text = "x".repeat(1_999_000);
+    for (let i = 0; i * text.length <= MESSAGE_BUDGET.chars; i++) end.port.postMessage({ type: "draft", id: "1", text: `${i}${text}` });
+    await settle();
+    expect(first.removed).toEqual({ hung: true });
+    expect(session.status.paused).toBe(PAUSE_FLOODED);
+  });
+
+  it("writes at most one file per two seconds however often the frame asks (save, export report)", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    const exports: number[] = [];
+    session.reports.onExportAsked(() => exports.push(Date.now()));
+    for (let i = 0; i < 20; i++) end.port.postMessage({ type: i % 2 ? "save" : "exportReport" });
+    await settle();
+    expect(saves + exports.length).toBe(1);
+    vi.advanceTimersByTime(DOWNLOAD_EVERY_MS);
+    end.port.postMessage({ type: "save" });
+    end.port.postMessage({ type: "save" });
+    await settle();
+    expect(saves + exports.length).toBe(2);
   });
 
   it("reopens a frame whose document navigated away, paused, and runs it on resume", async () => {

@@ -1,0 +1,57 @@
+/**
+ * How much a notebook's frame may send the shell. The frame is untrusted once a notebook runs, and
+ * a notebook can take the frame's end of the channel (it runs in the same realm as the code that
+ * posts), so it can post as fast as its process allows. Measured in Chromium: a notebook posting
+ * 6,000 small messages per task left the shell 1 timer tick in 3 s, and then the tab crashed —
+ * no Stop, no other notebook. Every message costs the shell a task, so the shell counts them and
+ * stops the notebook (removes its frame, which drops what is still queued) once it sends more in a
+ * second than any notebook needs: a notebook sends a few status and input messages per run or drag
+ * of a slider, a report when quiet, a heartbeat answer twice a second.
+ */
+import type { FrameMessage } from "./protocol";
+
+/** Messages and characters of payload (cell source, drafts, report markup) a frame may send per second. */
+export const MESSAGE_BUDGET = { messages: 1_000, chars: 40_000_000 } as const;
+
+/** Why a notebook was stopped for sending too much (shown in the paused bar). */
+export const PAUSE_FLOODED =
+  `This notebook sent the page more than ${MESSAGE_BUDGET.messages.toLocaleString("en")} messages (or ${(MESSAGE_BUDGET.chars / 1e6).toLocaleString("en")} million characters) in one second — far more than a notebook needs — so it was stopped to keep the app responsive. ` +
+  "It was reopened without running anything. Fix: look for code that posts messages or rewrites the notebook in a loop, then press Run.";
+
+/** A one-second window of what the frame sent. */
+export class MessageBudget {
+  private since = -Infinity;
+  private messages = 0;
+  private chars = 0;
+
+  /** Count `messages` messages and `chars` payload characters at `now` (ms); false once the second's budget is spent. */
+  spend(now: number, { messages = 0, chars = 0 }: { messages?: number; chars?: number }): boolean {
+    if (now - this.since >= 1000) {
+      this.since = now;
+      this.messages = 0;
+      this.chars = 0;
+    }
+    this.messages += messages;
+    this.chars += chars;
+    return this.messages <= MESSAGE_BUDGET.messages && this.chars <= MESSAGE_BUDGET.chars;
+  }
+
+  /** A fresh frame starts with a full budget. */
+  reset(): void {
+    this.since = -Infinity;
+  }
+}
+
+/** The characters of text a (checked) frame message carries: what costs the shell to copy, check and store. */
+export function payloadChars(message: FrameMessage): number {
+  switch (message.type) {
+    case "cells":
+      return message.cells.reduce((sum, cell) => sum + cell.source.length, 0);
+    case "draft":
+      return message.text?.length ?? 0;
+    case "report":
+      return message.html.length + message.css.length;
+    default:
+      return 0;
+  }
+}
