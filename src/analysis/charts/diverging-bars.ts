@@ -4,9 +4,10 @@
  * the agreeing / large-extent side to the right. "Vet ikke" is not part of the scale, so it gets its
  * own small panel to the right instead of being stacked onto either side.
  */
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import {
-  CHART_CLASS, CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatPercentNo, frameChart,
+  CHART_CLASS, CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatPercentNo, frameChart, percentTicks,
   plotSvg, textColorOn,
 } from "./chart-theme";
 
@@ -29,6 +30,8 @@ export interface DivergingBarsOptions {
   subtitle?: string;
   note?: string;
   width?: number;
+  /** The language of axes, default labels and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 /** q29 (Tabell 2.9) codes 1–4. */
@@ -56,13 +59,13 @@ export function itemKey(item: DivergingItem): string {
  * Segments centred on the midpoint: code 2 from 0 rightwards then code 1 beyond it; code 3 from 0
  * leftwards then code 4 beyond it. Codes beyond 4 are ignored (they belong in `dontKnow`).
  */
-export function divergingSegments(items: readonly DivergingItem[], scaleLabels: readonly string[] = AGREEMENT_LABELS_NO): DivergingSegment[] {
+export function divergingSegments(items: readonly DivergingItem[], scaleLabels: readonly string[] = AGREEMENT_LABELS_NO, codeLabel: (code: number) => string = messages.nb.code): DivergingSegment[] {
   const out: DivergingSegment[] = [];
   for (const item of items) {
     const [p1 = 0, p2 = 0, p3 = 0, p4 = 0] = item.percents;
     const key = itemKey(item);
     const seg = (code: number, percent: number, x1: number, x2: number): DivergingSegment => ({
-      item: key, code, codeLabel: scaleLabels[code - 1] ?? `Kode ${code}`, percent, x1, x2,
+      item: key, code, codeLabel: scaleLabels[code - 1] ?? codeLabel(code), percent, x1, x2,
     });
     out.push(seg(4, p4, -p3 - p4, -p3), seg(3, p3, -p3, 0), seg(2, p2, 0, p2), seg(1, p1, p2, p2 + p1));
   }
@@ -72,16 +75,19 @@ export function divergingSegments(items: readonly DivergingItem[], scaleLabels: 
 /** The chart: one standalone `<svg>`. */
 export function divergingBars(items: readonly DivergingItem[], options: DivergingBarsOptions): SVGSVGElement {
   const { document } = options;
-  const scaleLabels = options.scaleLabels ?? AGREEMENT_LABELS_NO;
-  const dontKnowLabel = options.dontKnowLabel ?? "Vet ikke";
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
+  const pct = (p: number, d = 0): string => formatPercentNo(p, d, locale);
+  const scaleLabels = options.scaleLabels ?? m.agreementScale;
+  const dontKnowLabel = options.dontKnowLabel ?? m.dontKnow;
   const width = options.width ?? 820;
-  const segments = divergingSegments(items, scaleLabels);
+  const segments = divergingSegments(items, scaleLabels, m.code);
   const keys = items.map(itemKey);
   const sideTotals = items.flatMap((item) => {
     const [p1 = 0, p2 = 0, p3 = 0, p4 = 0] = item.percents;
     return [
-      { item: itemKey(item), x: p1 + p2, text: formatPercentNo(p1 + p2), anchor: "start" as const },
-      { item: itemKey(item), x: -(p3 + p4), text: formatPercentNo(p3 + p4), anchor: "end" as const },
+      { item: itemKey(item), x: p1 + p2, text: pct(p1 + p2), anchor: "start" as const },
+      { item: itemKey(item), x: -(p3 + p4), text: pct(p3 + p4), anchor: "end" as const },
     ];
   });
   // Symmetric so the midpoint sits in the middle; headroom for the side totals at the bar ends.
@@ -98,7 +104,7 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   const height = items.length * rowHeight + 40;
   const pxPerPercent = (mainWidth - marginLeft - 24) / (2 * extent);
   const fits = (s: DivergingSegment): boolean =>
-    (s.x2 - s.x1) * pxPerPercent >= estimateTextWidth(formatPercentNo(s.percent)) + 4;
+    (s.x2 - s.x1) * pxPerPercent >= estimateTextWidth(pct(s.percent)) + 4;
   const colorOf = (code: number): string => DIVERGING_COLORS[code - 1] ?? DONT_KNOW_COLOR;
   const y = { domain: keys, label: null, padding: 0.3 };
   const common = { document, height, marginTop: 10, marginBottom: 30, style: { fontSize: `${CHART_FONT_SIZE}px` } };
@@ -108,18 +114,18 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
     width: mainWidth,
     marginLeft,
     marginRight: 24,
-    x: { domain: [-extent, extent], label: "Prosent", labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => `${Math.abs(d)} %` },
+    x: { domain: [-extent, extent], label: m.percentAxis, labelAnchor: "center", labelArrow: "none", tickFormat: percentTicks(locale, true) },
     y,
     color: { domain: scaleLabels.slice(0, 4), range: DIVERGING_COLORS.slice(0, 4) },
     marks: [
       Plot.axisY({ lineWidth: labelWidthEm, tickSize: 0, textAnchor: "end" }),
       Plot.barX(segments, {
         x1: "x1", x2: "x2", y: "item", fill: "codeLabel", stroke: "#ffffff", strokeWidth: 0.5,
-        title: (s: DivergingSegment) => `${s.item}: ${s.codeLabel} ${formatPercentNo(s.percent, 1)}`,
+        title: (s: DivergingSegment) => `${s.item}: ${s.codeLabel} ${pct(s.percent, 1)}`,
       }),
       ...(["#ffffff", INK] as const).map((ink) =>
         Plot.text(segments.filter((s) => fits(s) && textColorOn(colorOf(s.code)) === ink), {
-          x: (s: DivergingSegment) => (s.x1 + s.x2) / 2, y: "item", text: (s: DivergingSegment) => formatPercentNo(s.percent), fill: ink,
+          x: (s: DivergingSegment) => (s.x1 + s.x2) / 2, y: "item", text: (s: DivergingSegment) => pct(s.percent), fill: ink,
         }),
       ),
       Plot.text(sideTotals.filter((t) => t.anchor === "start"), { x: "x", y: "item", text: "text", textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
@@ -134,14 +140,14 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
     width: dkWidth,
     marginLeft: 16,
     marginRight: 40,
-    x: { domain: [0, dkExtent], label: dontKnowLabel, labelAnchor: "center", labelArrow: "none", ticks: [0, dkExtent], tickFormat: (d: number) => `${d} %` },
+    x: { domain: [0, dkExtent], label: dontKnowLabel, labelAnchor: "center", labelArrow: "none", ticks: [0, dkExtent], tickFormat: percentTicks(locale) },
     y: { ...y, axis: null },
     marks: [
       Plot.barX(items, {
         x: "dontKnow", y: itemKey, fill: DONT_KNOW_COLOR,
-        title: (i: DivergingItem) => `${itemKey(i)}: ${dontKnowLabel} ${formatPercentNo(i.dontKnow, 1)}`,
+        title: (i: DivergingItem) => `${itemKey(i)}: ${dontKnowLabel} ${pct(i.dontKnow, 1)}`,
       }),
-      Plot.text(items, { x: "dontKnow", y: itemKey, text: (i: DivergingItem) => formatPercentNo(i.dontKnow, 1), textAnchor: "start", dx: 3, fill: MUTED_INK, className: CHART_CLASS.muted }),
+      Plot.text(items, { x: "dontKnow", y: itemKey, text: (i: DivergingItem) => pct(i.dontKnow, 1), textAnchor: "start", dx: 3, fill: MUTED_INK, className: CHART_CLASS.muted }),
       Plot.ruleX([0]),
     ],
   });
@@ -149,7 +155,7 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   // Legend entries only for the codes some bar shows.
   const drawn = new Set(segments.filter((s) => s.percent > 0).map((s) => s.code));
   const legend = [
-    ...[3, 2, 1, 0].filter((i) => drawn.has(i + 1)).map((i) => ({ label: scaleLabels[i] ?? `Kode ${i + 1}`, color: DIVERGING_COLORS[i] ?? DONT_KNOW_COLOR })),
+    ...[3, 2, 1, 0].filter((i) => drawn.has(i + 1)).map((i) => ({ label: scaleLabels[i] ?? m.code(i + 1), color: DIVERGING_COLORS[i] ?? DONT_KNOW_COLOR })),
     ...(showDontKnow ? [{ label: dontKnowLabel, color: DONT_KNOW_COLOR }] : []),
   ];
   return frameChart(

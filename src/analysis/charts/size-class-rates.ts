@@ -4,8 +4,9 @@
  * fewer respondents than `threshold` gets no bar and no rate — "n < 3" is printed instead — because a
  * percentage of one or two municipalities is both meaningless and can single out a municipality.
  */
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
-import { BAR_COLOR, CHART_CLASS, CHART_FONT_SIZE, INK, MUTED_INK, formatPercentNo, frameChart, plotSvg } from "./chart-theme";
+import { BAR_COLOR, CHART_CLASS, CHART_FONT_SIZE, INK, MUTED_INK, formatPercentNo, frameChart, percentTicks, plotSvg } from "./chart-theme";
 
 /** One size class: the rate in percent (0–100) with its interval bounds, and the base N. */
 export interface SizeClassRate {
@@ -35,6 +36,8 @@ export interface SizeClassRatesOptions {
   note?: string;
   width?: number;
   decimals?: number;
+  /** The language of axes, notes and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 /** The x value of a class: label and N on two lines (Plot breaks tick labels at "\n"). */
@@ -60,6 +63,9 @@ function hasInterval(c: SizeClassRate): c is SizeClassRate & { lower: number; up
 /** The chart: one standalone `<svg>`. */
 export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeClassRatesOptions): SVGSVGElement {
   const { document } = options;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
+  const pct = (p: number, d = 0): string => formatPercentNo(p, d, locale);
   const threshold = options.threshold ?? 3;
   const decimals = options.decimals ?? 0;
   const width = options.width ?? 680;
@@ -69,7 +75,7 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
   const intervals = shown.filter(hasInterval);
   const top = Math.max(10, ...shown.map((c) => (hasInterval(c) ? c.upper : (c.rate ?? 0))), options.overall ?? 0);
   const yMax = Math.min(100, Math.ceil((top + 8) / 10) * 10);
-  const rateText = (c: SizeClassRate): string => formatPercentNo(c.rate ?? 0, decimals);
+  const rateText = (c: SizeClassRate): string => pct(c.rate ?? 0, decimals);
   const labelY = (c: SizeClassRate): number => Math.max(c.rate ?? 0, hasInterval(c) ? c.upper : 0);
   const overall = options.overall ?? null;
 
@@ -82,10 +88,10 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
     marginTop: 28,
     marginBottom: 44,
     style: { fontSize: `${CHART_FONT_SIZE}px` },
-    x: { domain: sorted.map(classKey), label: "Størrelsesklasse (innbyggere)", labelAnchor: "center", labelArrow: "none", padding: 0.25 },
-    y: { domain: [0, yMax], label: options.yLabel ?? "Prosent", labelArrow: "none", grid: true, tickFormat: (d: number) => `${d} %` },
+    x: { domain: sorted.map(classKey), label: m.sizeClassAxis, labelAnchor: "center", labelArrow: "none", padding: 0.25 },
+    y: { domain: [0, yMax], label: options.yLabel ?? m.percentAxis, labelArrow: "none", grid: true, tickFormat: percentTicks(locale) },
     marks: [
-      Plot.barY(shown, { x: classKey, y: "rate", fill: BAR_COLOR, title: (c: SizeClassRate) => `${classKey(c).replace("\n", ", ")}: ${formatPercentNo(c.rate ?? 0, 1)}` }),
+      Plot.barY(shown, { x: classKey, y: "rate", fill: BAR_COLOR, title: (c: SizeClassRate) => `${classKey(c).replace("\n", ", ")}: ${pct(c.rate ?? 0, 1)}` }),
       Plot.ruleX(intervals, { x: classKey, y1: "lower", y2: "upper", stroke: INK, strokeWidth: 1.5, className: CHART_CLASS.ink }),
       Plot.tickY(intervals, { x: classKey, y: "lower", stroke: INK, strokeWidth: 1.5, inset: 14, className: CHART_CLASS.ink }),
       Plot.tickY(intervals, { x: classKey, y: "upper", stroke: INK, strokeWidth: 1.5, inset: 14, className: CHART_CLASS.ink }),
@@ -95,14 +101,14 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
         ? []
         : [
             Plot.ruleY([overall], { stroke: MUTED_INK, strokeDasharray: "4,3", className: CHART_CLASS.muted }),
-            Plot.text([overall], { y: (d: number) => d, frameAnchor: "right", text: (d: number) => `Alle ${formatPercentNo(d, decimals)}`, textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
+            Plot.text([overall], { y: (d: number) => d, frameAnchor: "right", text: (d: number) => `${m.all} ${pct(d, decimals)}`, textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
           ]),
       Plot.ruleY([0]),
     ],
   });
   const parts = [
-    options.intervalLabel ? `Strekene viser ${options.intervalLabel}.` : "",
-    suppressed.length > 0 ? `Klasser med færre enn ${threshold} svar vises ikke.` : "",
+    options.intervalLabel ? m.intervalNote(options.intervalLabel) : "",
+    suppressed.length > 0 ? m.fewerThanShown(threshold) : "",
     options.note ?? "",
   ].filter((s) => s !== "");
   return frameChart([{ svg: plotSvg(plot), x: 0, width, height }], {

@@ -54,6 +54,12 @@ export interface Messages {
   systemMissing: string;
   sizeClass: string;
   sig2Tailed: string;
+  allClasses: string;
+  cases: string;
+  rate: string;
+  mean: string;
+  trend: string;
+  intervalHeader(level: number, kind: "rate" | "mean"): string;
   auditEachRow(rows: number): string;
   recomputedPrintedCaption(caption: string): string;
 
@@ -71,6 +77,16 @@ export interface Messages {
   fewerThanShown(threshold: number): string;
   chartWithheld(threshold: number): string;
   agreementScale: readonly string[];
+  statusScale: readonly string[];
+  noAnswers: string;
+  printedInReport: string;
+  printedDiffers: string;
+  printedForAllTitle(printed: string, here: string): string;
+  printedTitle(printed: string, recomputed: string): string;
+  tooFewPairs(minN: number): string;
+  spearmanRho: string;
+  pearsonR: string;
+  heatmapKey(fdr: boolean, minN: number): string;
 }
 
 const nb: Messages = {
@@ -114,6 +130,12 @@ const nb: Messages = {
   systemMissing: "System (blank)",
   sizeClass: "Størrelsesklasse",
   sig2Tailed: "Sig. (tosidig)",
+  allClasses: "Alle klasser",
+  cases: "Tilfeller",
+  rate: "Andel",
+  mean: "Gjennomsnitt",
+  trend: "Trend",
+  intervalHeader: (level, kind) => `${level} % ${kind === "rate" ? "Wilson-intervall" : "t-intervall"}`,
   auditEachRow: (rows) => `Revisjonslinje for hver av de ${rows} radene`,
   recomputedPrintedCaption: (caption) => `${caption} — beregnet (trykt)`,
   percentAxis: "Prosent",
@@ -129,6 +151,16 @@ const nb: Messages = {
   fewerThanShown: (threshold) => `Klasser med færre enn ${threshold} svar vises ikke.`,
   chartWithheld: (threshold) => `Figuren er holdt tilbake i denne delte visningen: under dette fylkes- eller størrelsesfilteret har noen grupper færre enn ${threshold} respondenter, og stolpelengdene ville avsløre dem (vern mot avsløring). Tabellen viser dem som «< ${threshold}».`,
   agreementScale: ["Helt enig", "Delvis enig", "Delvis uenig", "Helt uenig"],
+  statusScale: ["Har allerede innført", "Holder på å innføre", "Planlegger å innføre", "Har ikke planer om å innføre"],
+  noAnswers: "ingen svar",
+  printedInReport: "Trykt i rapporten",
+  printedDiffers: "Trykt, avviker",
+  printedForAllTitle: (printed, here) => `Trykt for alle respondenter ${printed}; her (filtrert) ${here}`,
+  printedTitle: (printed, recomputed) => `Trykt ${printed}, beregnet ${recomputed}`,
+  tooFewPairs: (minN) => ` — under ${minN} par, for få til å tolkes`,
+  spearmanRho: "Spearmans ρ",
+  pearsonR: "Pearsons r",
+  heatmapKey: (fdr, minN) => `${fdr ? "* q < 0,05, ** q < 0,01 (Benjamini–Hochberg, tosidig)" : "* p < 0,05, ** p < 0,01 (tosidig)"}; n = par; grått: n < ${minN}`,
 };
 
 const en: Messages = {
@@ -172,6 +204,12 @@ const en: Messages = {
   systemMissing: "System (blank)",
   sizeClass: "Size class",
   sig2Tailed: "Sig. (2-tailed)",
+  allClasses: "All classes",
+  cases: "Cases",
+  rate: "Rate",
+  mean: "Mean",
+  trend: "Trend",
+  intervalHeader: (level, kind) => `${level}% ${kind === "rate" ? "Wilson interval" : "t interval"}`,
   auditEachRow: (rows) => `Audit line of each of the ${rows} rows`,
   recomputedPrintedCaption: (caption) => `${caption} — recomputed (printed)`,
   percentAxis: "Percent",
@@ -187,6 +225,16 @@ const en: Messages = {
   fewerThanShown: (threshold) => `Classes with fewer than ${threshold} answers are not shown.`,
   chartWithheld: (threshold) => `Chart withheld in this shared view: under this county or size-class filter some groups have fewer than ${threshold} respondents, and the bar lengths would reveal them (disclosure guard). The table shows them as “< ${threshold}”.`,
   agreementScale: ["Strongly agree", "Partly agree", "Partly disagree", "Strongly disagree"],
+  statusScale: ["Already introduced", "Introducing", "Planning to introduce", "No plans to introduce"],
+  noAnswers: "no answers",
+  printedInReport: "Printed in the report",
+  printedDiffers: "Printed, differs",
+  printedForAllTitle: (printed, here) => `Printed for all respondents ${printed}; here (filtered) ${here}`,
+  printedTitle: (printed, recomputed) => `Printed ${printed}, recomputed ${recomputed}`,
+  tooFewPairs: (minN) => ` — fewer than ${minN} pairs, too few to interpret`,
+  spearmanRho: "Spearman's ρ",
+  pearsonR: "Pearson's r",
+  heatmapKey: (fdr, minN) => `${fdr ? "* q < .05, ** q < .01 (Benjamini–Hochberg, two-sided)" : "* p < .05, ** p < .01 (two-sided)"}; n = pairs; grey: n < ${minN}`,
 };
 
 /** The catalogue of each language. */

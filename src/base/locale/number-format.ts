@@ -15,12 +15,15 @@ interface NumberStyle {
   /** Between groups of three digits. Norwegian: a no-break space (U+00A0), so "502 867" never wraps. */
   group: string;
   decimal: string;
-  /** Between the number and "%": Norwegian writes "45,7 %" (no-break space), English "45.7%". */
+  /**
+   * Between the number and "%": Norwegian writes "45,7 %", English "45.7%". A plain space, as the
+   * 1999 report and the charts have always printed it; table cells and chart labels do not wrap.
+   */
   percentGap: string;
 }
 
 const STYLES: Record<Locale, NumberStyle> = {
-  nb: { group: "\u00a0", decimal: ",", percentGap: "\u00a0" },
+  nb: { group: "\u00a0", decimal: ",", percentGap: " " },
   en: { group: ",", decimal: ".", percentGap: "" },
 };
 
