@@ -6,7 +6,7 @@
  * `survey`, `filter` and `selection` are the host's state (SurveyScope), not defined here.
  */
 import { builtinError, describeValue } from "../base/builtin-problem";
-import { DEFAULT_LOCALE, formatNumber, formatPercent, formatPValue, type Locale } from "../base/locale/locale";
+import { DEFAULT_LOCALE, formatBuiltin, type FormatBuiltin, type Locale } from "../base/locale/locale";
 import type { PrintedTable } from "../data/printed-tables";
 import { meetsConditions } from "../data/filter-condition";
 import { asSurveyFilter, describeSurveyFilter, EMPTY_FILTER, isDisclosureSensitive, surveyFilterConditions, type SurveyFilter } from "../data/survey-filter";
@@ -37,25 +37,6 @@ export interface AnalysisHost {
   locale?: Locale;
 }
 
-/** Numbers in the app's language, for markdown and html cells. */
-export interface FormatBuiltin {
-  /**
-   * A number as the app's language writes it: "502 867" (norsk) or "502,867" (English); `decimals`
-   * digits after the decimal mark (default: as many as it has).
-   * @example fmt.number(502867)
-   */
-  number(x: number, decimals?: number): string;
-  /**
-   * A percentage given in percent: "45,7 %" (norsk) or "45.7%" (English), one decimal by default.
-   * @example fmt.percent(45.67)
-   */
-  percent(percent: number, decimals?: number): string;
-  /**
-   * A p-value: "0,034" and "< 0,001" (norsk), ".034" and "< .001" (English, APA).
-   * @example fmt.p(0.0341)
-   */
-  p(p: number | null): string;
-}
 
 /** A filter as cells write it: any of the four parts, the others meaning "all". */
 export type FilterArgument = Partial<SurveyFilter>;
@@ -215,18 +196,6 @@ export function filterArgument(builtin: string, value: unknown): SurveyFilter {
   throw builtinError(builtin, "bad-filter", `the filter is an object of code lists — {fylke: [11], sizeClass: [5, 6], respType: [1], adopted: ["q20"]}, parts left out meaning all.${why}`);
 }
 
-/** A number argument of `fmt`, or the builtin's error (a text "1234" is refused: it may be a label). */
-function numberArgument(builtin: string, value: unknown): number {
-  if (typeof value === "number") return value;
-  throw builtinError(builtin, "bad-argument", `it formats a number, but it got ${describeValue(value)}. Pass the figure itself, e.g. ${builtin}(selection.n).`);
-}
-
-/** The decimals argument of `fmt`: left out, or a whole number 0–10. */
-function decimalsArgument(builtin: string, value: unknown): number | undefined {
-  if (value === undefined || (typeof value === "number" && Number.isInteger(value) && value >= 0 && value <= 10)) return value;
-  throw builtinError(builtin, "bad-option", `the decimals are a whole number from 0 to 10, but it got ${describeValue(value)}.`);
-}
-
 /** Look a printed table up by id; the error lists the ids there are. */
 export function findPrinted(survey: Survey, id: unknown): PrintedTable {
   const tables = survey.printed?.tables ?? [];
@@ -286,10 +255,6 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
     exportTable: tableToCsv,
     exportColumns: codebookColumns,
     disclosure: { guardCount, guardCounts, formatShownCount, isDisclosureSensitive },
-    fmt: {
-      number: (x, decimals) => formatNumber(locale, numberArgument("fmt.number", x), decimalsArgument("fmt.number", decimals)),
-      percent: (percent, decimals = 1) => formatPercent(locale, numberArgument("fmt.percent", percent), decimalsArgument("fmt.percent", decimals)),
-      p: (p) => formatPValue(locale, p === null ? null : numberArgument("fmt.p", p)),
-    },
+    fmt: formatBuiltin(locale),
   };
 }

@@ -6,7 +6,7 @@
  * the scope on a switch. Merged by property descriptor (mergeLazy) so no getter runs while merging.
  */
 import { lazyAnalysisBuiltins, LOCALIZED_NAMES } from "../analysis/lazy-builtins";
-import type { Locale } from "../base/locale/locale";
+import { formatBuiltin, type Locale } from "../base/locale/locale";
 import type { SurveyScope } from "../analysis/survey-scope";
 import { mergeLazy } from "../base/merge-lazy";
 import { createStdlib, type StdlibHost } from "../runtime/stdlib";
@@ -19,8 +19,10 @@ export function notebookBuiltins(host: StdlibHost & { view: "live" | "shared" },
     if (!builtins) made.set(locale, (builtins = import("../analysis/all-builtins").then((m) => m.createAllAnalysisBuiltins({ ...host, locale }))));
     return builtins;
   };
-  scope.localize({ names: LOCALIZED_NAMES, define: (locale, name) => load(locale).then((all) => Reflect.get(all, name)) });
+  // `fmt` needs nothing of the analysis layer: a notebook that only formats numbers does not load it.
+  const define = (locale: Locale, name: string): unknown => (name === "fmt" ? formatBuiltin(locale) : load(locale).then((all) => Reflect.get(all, name)));
+  scope.localize({ names: LOCALIZED_NAMES, define });
   // The names that do not depend on the language come from the builtins of the first language asked for.
   const analysis = lazyAnalysisBuiltins(() => load(scope.locale));
-  return mergeLazy(createStdlib(host), analysis, scope.builtins());
+  return mergeLazy(createStdlib({ ...host, tableLocale: () => scope.locale }), analysis, scope.builtins());
 }

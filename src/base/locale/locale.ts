@@ -56,3 +56,4 @@ export function pickLabel(label: { no: string; en?: string }, locale: Locale): s
 
 export { formatNumber, formatPercent, formatPValue, MINUS } from "./number-format";
 export { messages, type Messages } from "./messages";
+export { formatBuiltin, type FormatBuiltin } from "./format-builtin";
