@@ -116,10 +116,10 @@ export function crosstabTestLine(ct: Crosstab, n: string = formatCount(ct.total)
 }
 
 /** What the tests rest on: "evidence of the tests: χ² R 3,10–9,84 · p R ,020–,212 · V R …" ("" without evidence). */
-function testEvidenceLine(ct: Crosstab, marks: FigureMarks): string {
+function testEvidenceLine(ct: Crosstab, marks: FigureMarks, locale: Locale): string {
   if (ct.tests.pearson.value === null || !marks.of("tests.pearson.value")) return "";
-  const two = (x: number): string => formatNumber(x, 2);
-  const three = (x: number): string => formatNumber(x, 3);
+  const two = (x: number): string => formatNumber(x, 2, locale);
+  const three = (x: number): string => formatNumber(x, 3, locale);
   return `evidence of the tests: ${[marks.inline("χ²", "tests.pearson.value", two), marks.inline("p", "tests.pearson.p", three), marks.inline("V", "measures.cramersV", three)].join(" · ")}`;
 }
 
@@ -146,7 +146,7 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
   );
   const audit = [
     crosstabTestLine(ct, shown.text("total")),
-    ...[shown.hidden("total") ? "" : testEvidenceLine(ct, marks)].filter((x) => x),
+    ...[shown.hidden("total") ? "" : testEvidenceLine(ct, marks, locale)].filter((x) => x),
     ...(ct.expectedWarning ? [`Warning: ${ct.expectedWarning.message} χ² may be unreliable: merge sparse categories, or use Fisher's exact test for a 2 × 2 table.`] : []),
     shown.auditLine(ct.audit, auditIds),
     ...(options.drawn ? [options.drawn] : []),
