@@ -1,10 +1,11 @@
 /**
- * Boots the shell: local storage, the app's filter, the user's data file and the data gate, the
+ * Boots the shell: local storage, the app's filter and language, the user's data file and the data gate, the
  * frame slot where notebooks run (sandboxed, see app/sandbox/), and the file format, handed to
  * <nb-app>. No notebook code runs in this page.
  */
 import "./components/workbench.css";
 import { AppFilter } from "./app/app-filter";
+import { AppLocale } from "./app/app-locale";
 import { unwrap } from "./base/result";
 import { DataSource } from "./app/data-source";
 import { NotebookStore } from "./app/notebook-store";
@@ -30,6 +31,15 @@ async function bundledCodebook(): Promise<Codebook> {
   return unwrap(tryParseCodebook(JSON.parse(new TextDecoder().decode(bytes)), SURVEY_PATHS.codebook));
 }
 
+/** localStorage, or undefined where reading it throws (blocked storage): the language is then not remembered. */
+function storageOrUndefined(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 async function boot(): Promise<void> {
   const app = document.querySelector<NbApp>("nb-app");
   if (!app) throw new Error("index.html has no <nb-app>");
@@ -53,6 +63,10 @@ async function boot(): Promise<void> {
   }, parseRoute(location.hash).kind !== "share");
   const store = await NotebookStore.open();
   const filter = new AppFilter();
+  const locale = new AppLocale(storageOrUndefined(), navigator.languages);
+  document.documentElement.lang = locale.locale;
+  locale.onChange((chosen) => (document.documentElement.lang = chosen));
+  app.appLocale = locale;
   // The user's file is read in a worker, in memory, through the bundled codebook; it is never sent
   // anywhere but into the notebook frames the data gate allows.
   const dataSource = new DataSource({
@@ -66,7 +80,7 @@ async function boot(): Promise<void> {
     createSession: (init) =>
       new FrameSession(
         { ...init, view: init.origin.kind === "shared" ? "shared" : "live", data: gate.dataFor(init.key, init.origin) },
-        { slot, filter, readFile: dataFiles.read, onRead: (path) => workbench.noteRead(path), onSave: () => app.saveFile() },
+        { slot, filter, locale, readFile: dataFiles.read, onRead: (path) => workbench.noteRead(path), onSave: () => app.saveFile() },
       ),
     parseNotebook,
     serializeNotebook,

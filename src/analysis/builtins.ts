@@ -6,6 +6,7 @@
  * `survey`, `filter` and `selection` are the host's state (SurveyScope), not defined here.
  */
 import { builtinError, describeValue } from "../base/builtin-problem";
+import { DEFAULT_LOCALE, formatBuiltin, type FormatBuiltin, type Locale } from "../base/locale/locale";
 import type { PrintedTable } from "../data/printed-tables";
 import { meetsConditions } from "../data/filter-condition";
 import { asSurveyFilter, describeSurveyFilter, EMPTY_FILTER, isDisclosureSensitive, surveyFilterConditions, type SurveyFilter } from "../data/survey-filter";
@@ -32,7 +33,10 @@ export interface AnalysisHost {
    * where counts of 1–2 under a county or size-class filter print as "< 3".
    */
   view?: "live" | "shared";
+  /** The language tables, charts and `fmt` write in (default "nb"). */
+  locale?: Locale;
 }
+
 
 /** A filter as cells write it: any of the four parts, the others meaning "all". */
 export type FilterArgument = Partial<SurveyFilter>;
@@ -156,6 +160,12 @@ export interface AnalysisBuiltins {
    * @example disclosure.guardCount(2, {active: selection.disclosureSensitive})
    */
   disclosure: DisclosureBuiltin;
+  /**
+   * Numbers in the app's language (the switch in the header), for text around the tables:
+   * `${fmt.number(x)}` in a markdown cell shows "502 867" in norsk and "502,867" in English.
+   * @example fmt.number(502867)
+   */
+  fmt: FormatBuiltin;
 }
 
 /** The host's document, or a Problem that says where DOM output works. */
@@ -200,17 +210,19 @@ export function findPrinted(survey: Survey, id: unknown): PrintedTable {
 /** Build the analysis names for a runtime over `host`. */
 export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
   const shared = host.view === "shared";
+  const locale = host.locale ?? DEFAULT_LOCALE;
   return {
     stats: statsBuiltin,
-    tables: createTables({ document: () => requireDocument(host, "tables"), shared }),
-    charts: createCharts({ document: () => requireDocument(host, "charts"), shared }),
+    tables: createTables({ document: () => requireDocument(host, "tables"), shared, locale }),
+    charts: createCharts({ document: () => requireDocument(host, "charts"), shared, locale }),
     filterInput: (value, initial) => {
       const survey = surveyArgument("filterInput", value);
       return surveyFilterInput(requireDocument(host, "filterInput"), {
         value: filterArgument("filterInput", initial),
         count: (filter) => applyFilter(survey, filter).n,
         total: survey.table.numRows(),
-        modelLabel: modelLabelOf(survey.codebook),
+        modelLabel: modelLabelOf(survey.codebook, locale),
+        locale,
       });
     },
     applyFilter: (value, filter) => applyFilter(surveyArgument("applyFilter", value), filterArgument("applyFilter", filter), { shared }),
@@ -229,9 +241,9 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
       return acrossDraws(chosen, compute);
     },
     renderComparison: (cmp, options = {}) =>
-      renderComparison(requireDocument(host, "renderComparison"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive) }),
+      renderComparison(requireDocument(host, "renderComparison"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive), locale }),
     renderTable: (spec, options = {}) =>
-      renderTable(requireDocument(host, "renderTable"), spec, { ...options, mask: options.mask ?? (shared && spec.disclosureSensitive === true) }),
+      renderTable(requireDocument(host, "renderTable"), spec, { ...options, mask: options.mask ?? (shared && spec.disclosureSensitive === true), locale }),
     psppExport: (selection, analyses, options = {}) => {
       const chosen = isSelection(selection) ? selection : isSurvey(selection) ? applyFilter(selection, EMPTY_FILTER) : undefined;
       if (!chosen) throw builtinError("psppExport", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);
@@ -243,5 +255,6 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
     exportTable: tableToCsv,
     exportColumns: codebookColumns,
     disclosure: { guardCount, guardCounts, formatShownCount, isDisclosureSensitive },
+    fmt: formatBuiltin(locale),
   };
 }

@@ -8,10 +8,17 @@
 /** Every name the analysis layer puts in scope. */
 export const ANALYSIS_NAMES: readonly string[] = [
   "stats", "tables", "charts", "filterInput", "applyFilter", "matchesFilter", "describeFilter", "comparePrinted", "acrossReconstructions", "renderComparison", "renderTable",
-  "exportTable", "exportColumns", "psppExport", "disclosure",
+  "exportTable", "exportColumns", "psppExport", "disclosure", "fmt",
   "crosswalk", "thesis",
   "reconciliation",
 ];
+
+/**
+ * The names whose output is in the app's language (words and number format): each is made for one
+ * language, and a language switch redefines them (SurveyScope.localize), rerunning exactly the
+ * cells that use them.
+ */
+export const LOCALIZED_NAMES: readonly string[] = ["tables", "charts", "filterInput", "renderComparison", "renderTable", "fmt"];
 
 /**
  * The same names as lazy getters: nothing of the analysis layer is imported until a cell uses one

@@ -16,12 +16,15 @@ import { ShownCounts, type AuditIds } from "./tables/shown-counts";
 import { readAuditLine } from "../stats/audit";
 import { comparisonCounts, type ComparisonCounts } from "./tables/comparison-counts";
 import { builtinError } from "../base/builtin-problem";
+import { DEFAULT_LOCALE, formatPercent, messages, type Locale } from "../base/locale/locale";
 
 export interface RenderOptions {
   /** Mask small counts ("< 3"): pass `isDisclosureSensitive(filter) && view !== "live"`. */
   mask?: boolean;
   /** Masking threshold (default 3). */
   threshold?: number;
+  /** The language of headers and numbers (default "nb"); the builtins pass the app's. */
+  locale?: Locale;
 }
 
 /** One column of a plain table. */
@@ -46,9 +49,9 @@ export interface PlainTable {
   disclosureSensitive?: boolean;
 }
 
-function cellText(value: unknown, column: TableColumn): string {
+function cellText(value: unknown, column: TableColumn, locale: Locale): string {
   if (value === null || value === undefined || (typeof value === "number" && !Number.isFinite(value))) return "–";
-  if (typeof value === "number") return column.count ? formatCount(value) : formatNumber(value, column.decimals);
+  if (typeof value === "number") return column.count ? formatCount(value, locale) : formatNumber(value, column.decimals, locale);
   return String(value);
 }
 
@@ -134,7 +137,7 @@ export function renderTable(doc: Document, spec: PlainTable, options: RenderOpti
     const tr = element(doc, "tr");
     for (const c of spec.columns) {
       const hidden = (c.count === true && counts.shown.hidden(counts.id(i, c.key))) || counts.hiddenShare(c.key);
-      const text = !hidden ? cellText(row[c.key], c) : c.count ? counts.shown.text(counts.id(i, c.key)) : "–";
+      const text = !hidden ? cellText(row[c.key], c, options.locale ?? DEFAULT_LOCALE) : c.count ? counts.shown.text(counts.id(i, c.key)) : "–";
       tr.append(exportCell(doc, text, cellFields(row[c.key], c, hidden, mask)));
     }
     tbody.append(tr);
@@ -144,12 +147,12 @@ export function renderTable(doc: Document, spec: PlainTable, options: RenderOpti
   return figure;
 }
 
-function figureText(count: number | null, percent: number | null, guard: (k: number) => ShownCount): string {
+function figureText(count: number | null, percent: number | null, guard: (k: number) => ShownCount, locale: Locale): string {
   const shown = count === null ? null : guard(count);
   // A masked count hides its percentage too: with N beside it, the percentage would give the count back.
   if (shown?.masked) return formatShownCount(shown);
   const parts: string[] = [];
-  if (percent !== null) parts.push(`${formatNumber(percent, Number.isInteger(percent) ? 0 : 1)} %`);
+  if (percent !== null) parts.push(formatPercent(locale, percent, Number.isInteger(percent) ? 0 : 1));
   if (shown) parts.push(percent !== null ? `(${formatShownCount(shown)})` : formatShownCount(shown));
   return parts.length ? parts.join(" ") : "–";
 }
@@ -161,11 +164,12 @@ function shownCount(counts: ComparisonCounts, id: string, count: number): ShownC
   return counts.shown.hidden(id) ? { masked: true, threshold: DISCLOSURE_THRESHOLD, text: counts.shown.text(id) } : { masked: false, value: count };
 }
 
-function statusText(cell: ComparedCell): string {
+function statusText(cell: ComparedCell, locale: Locale): string {
+  const m = messages[locale];
   if (cell.matches === null) return "";
-  if (!cell.matches) return "✗ differs";
+  if (!cell.matches) return m.differs;
   const resolved = cell.target.count !== cell.printedCount || cell.target.percent !== cell.printedPercent;
-  return resolved ? `✓ resolution (${cell.conflict ?? "documented"})` : "✓";
+  return resolved ? `✓ ${m.resolution} (${cell.conflict ?? "documented"})` : "✓";
 }
 
 /** The weaker of two figures' evidence (the one a reader must be warier of), for a cell showing both. */
@@ -176,11 +180,11 @@ function weaker(a: Evidence | undefined, b: Evidence | undefined): Evidence | un
 }
 
 /** Put `evidence`'s marker after a cell's text and its class on the cell. */
-function markCell(doc: Document, td: HTMLTableCellElement, evidence: Evidence | undefined, unit: "" | " %", seen: Set<EvidenceKind>): void {
+function markCell(doc: Document, td: HTMLTableCellElement, evidence: Evidence | undefined, unit: "" | " %", seen: Set<EvidenceKind>, locale: Locale): void {
   if (!evidence) return;
   seen.add(evidence.kind);
   td.classList.add(evidenceClass(evidence.kind));
-  td.append(evidenceMarker(doc, evidence, (n) => formatNumber(n, unit ? 0 : undefined), unit));
+  td.append(evidenceMarker(doc, evidence, (n) => formatNumber(n, unit ? 0 : undefined, locale), unit && locale === "en" ? "%" : unit));
 }
 
 /** What a comparison's figures rest on, counted as they are drawn: for the legend and the summary line. */
@@ -222,7 +226,8 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
   const figure = element(doc, "figure", undefined, "tv-table tv-comparison");
   figure.append(element(doc, "p", cmp.note, cmp.mismatches > 0 ? "tv-notice tv-warning" : "tv-notice"));
   const table = element(doc, "table");
-  table.append(element(doc, "caption", `${cmp.caption} — recomputed (printed)`));
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  table.append(element(doc, "caption", messages[locale].recomputedPrintedCaption(cmp.caption)));
   const head = element(doc, "tr");
   for (const label of ["", ...across]) head.append(element(doc, "th", label));
   const thead = element(doc, "thead");
@@ -250,7 +255,7 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
       ];
       const td = exportCell(doc, `${counts.shown.text(id)} (${cell.printedCount ?? "–"})${mark}`, fields, cell.matches === false ? "tv-differs" : undefined);
       tally.note(cell.evidence?.count);
-      if (!hidden) markCell(doc, td, cell.evidence?.count, "", tally.seen);
+      if (!hidden) markCell(doc, td, cell.evidence?.count, "", tally.seen, locale);
       tr.append(td);
     }
     tbody.append(tr);
@@ -279,13 +284,15 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   if (withheld) return withheldFigure(doc, cmp.caption, withheld, "tv-comparison");
   const counts = comparisonCounts(cmp, options.mask === true, options.threshold);
   if (options.layout === "grid") return renderComparisonGrid(doc, cmp, counts, options);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
   const figure = element(doc, "figure", undefined, "tv-table tv-comparison");
   figure.append(element(doc, "p", cmp.note, cmp.mismatches > 0 ? "tv-notice tv-warning" : "tv-notice"));
   const table = element(doc, "table");
   table.append(element(doc, "caption", cmp.caption));
   const head = element(doc, "tr");
   // Under a filter the printed figures are still the report's, for all respondents: said in the header.
-  for (const label of ["", "Svar", cmp.filtered && cmp.kind !== "text" ? "Printed (all respondents)" : "Printed", cmp.filtered ? "Recomputed (filtered)" : "Recomputed", "Agrees"]) head.append(element(doc, "th", label));
+  for (const label of ["", m.answer, cmp.filtered && cmp.kind !== "text" ? m.printedAll : m.printed, cmp.filtered ? m.recomputedFiltered : m.recomputed, m.agrees]) head.append(element(doc, "th", label));
   const thead = element(doc, "thead");
   thead.append(head);
   const tbody = element(doc, "tbody");
@@ -304,19 +311,19 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
       const tr = element(doc, "tr");
       tr.append(exportCell(doc, i === 0 ? row.label : "", rowFields));
       tr.append(exportCell(doc, cell.label, [["answer", cell.label], ["code", typeof cell.code === "number" ? cell.code : String(cell.code)]]));
-      tr.append(exportCell(doc, figureText(cell.printedCount, cell.printedPercent, unmasked), [["printed_percent", cell.printedPercent], ["printed_count", cell.printedCount]]));
+      tr.append(exportCell(doc, figureText(cell.printedCount, cell.printedPercent, unmasked, locale), [["printed_percent", cell.printedPercent], ["printed_count", cell.printedCount]]));
       // A row that hides a count shows no percentages: with its base they would give the count back.
       const shownPercent = (cell.printedPercent === null && cell.target.percent === null) || counts.rowHides(r) ? null : cell.percentRounded;
       const id = counts.cell(r, i);
       // The percentage leads the cell, so its evidence (and range) is shown unless the count is weaker.
       const evidence = shownPercent === null ? cell.evidence?.count : weaker(cell.evidence?.count, cell.evidence?.percent);
       note(evidence);
-      const td = exportCell(doc, figureText(cell.count, shownPercent, () => shownCount(counts, id, cell.count)), [...recomputed(id, cell.count, shownPercent === null ? null : cell.percent), ...evidenceFields("recomputed", evidence)]);
+      const td = exportCell(doc, figureText(cell.count, shownPercent, () => shownCount(counts, id, cell.count), locale), [...recomputed(id, cell.count, shownPercent === null ? null : cell.percent), ...evidenceFields("recomputed", evidence)]);
       // A masked count shows no range either: the range would bound the count it hides.
-      if (!counts.shown.hidden(id)) markCell(doc, td, evidence, shownPercent === null || evidence !== cell.evidence?.percent ? "" : " %", seen);
+      if (!counts.shown.hidden(id)) markCell(doc, td, evidence, shownPercent === null || evidence !== cell.evidence?.percent ? "" : " %", seen, locale);
       tr.append(td);
-      const resolution = cell.matches === true && statusText(cell) !== "✓" ? (cell.conflict ?? "documented") : null;
-      tr.append(exportCell(doc, statusText(cell), [["agrees", flag(cell.matches)], ["resolution", resolution]], cell.matches === false ? "tv-differs" : undefined));
+      const resolution = cell.matches === true && statusText(cell, locale) !== "✓" ? (cell.conflict ?? "documented") : null;
+      tr.append(exportCell(doc, statusText(cell, locale), [["agrees", flag(cell.matches)], ["resolution", resolution]], cell.matches === false ? "tv-differs" : undefined));
       tbody.append(tr);
     });
     if (row.printedTotal !== null || row.targetTotal !== null) {
@@ -327,9 +334,9 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
       note(row.totalEvidence);
       const totalId = counts.total(r);
       const total = exportCell(doc, counts.shown.text(totalId), [...recomputed(totalId, row.total, null), ...evidenceFields("recomputed", row.totalEvidence)]);
-      if (!counts.shown.hidden(totalId)) markCell(doc, total, row.totalEvidence, "", seen);
+      if (!counts.shown.hidden(totalId)) markCell(doc, total, row.totalEvidence, "", seen, locale);
       tr.append(total);
-      tr.append(exportCell(doc, row.totalMatches === null ? "" : row.totalMatches ? (resolved ? "✓ resolution" : "✓") : "✗ differs", [["agrees", flag(row.totalMatches)], ["resolution", resolved ? "documented" : null]]));
+      tr.append(exportCell(doc, row.totalMatches === null ? "" : row.totalMatches ? (resolved ? `✓ ${m.resolution}` : "✓") : m.differs, [["agrees", flag(row.totalMatches)], ["resolution", resolved ? "documented" : null]]));
       tbody.append(tr);
     }
   });
@@ -345,7 +352,7 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   figure.append(auditBlock(doc, auditLines));
   // Every row's own audit line (its base and excluded missing values differ), folded away.
   const details = element(doc, "details", undefined, "tv-audit-rows");
-  details.append(element(doc, "summary", `Audit line of each of the ${cmp.rows.length} rows`));
+  details.append(element(doc, "summary", m.auditEachRow(cmp.rows.length)));
   cmp.rows.forEach((row, r) => details.append(element(doc, "p", `${row.label} (${row.variable}): ${counts.shown.auditText(row.audit, counts.audit(r))}`, "tv-audit-line")));
   figure.append(details);
   return figure;

@@ -27,8 +27,11 @@ export interface KernelKind<R> {
 export interface ResultInput<R> {
   /** The options argument as given (read it with an OptionReader). */
   readonly options: unknown;
-  /** The result: the one given, or the kernel's on the given arguments and `kernelOptions`. */
-  result(kernelOptions: Readonly<Record<string, unknown>>): R;
+  /**
+   * The result: the one given, or the kernel's on the given arguments and `kernelOptions`, with
+   * labels in `language` (the app's; a result given as is keeps the labels it was computed with).
+   */
+  result(kernelOptions: Readonly<Record<string, unknown>>, language?: "no" | "en"): R;
 }
 
 /** Read `args` of `builtin` as a result of `kind` or the arguments of its kernel. */
@@ -48,8 +51,8 @@ export function resultInput<R>(builtin: string, args: readonly unknown[], kind: 
   if (args.length > kind.arity + 1) throw builtinError(builtin, "bad-argument", `it takes ${kind.arity} arguments and then options, but it got ${args.length} arguments.`);
   return {
     options: args[kind.arity],
-    result(kernelOptions) {
-      const kernelArgs = [...args.slice(0, kind.arity), kernelOptions];
+    result(kernelOptions, language) {
+      const kernelArgs = [...args.slice(0, kind.arity), language && !("language" in kernelOptions) ? { ...kernelOptions, language } : kernelOptions];
       let value: unknown;
       try {
         value = Reflect.apply(kind.run, undefined, kernelArgs);

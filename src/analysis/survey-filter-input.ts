@@ -5,6 +5,7 @@
  * recomputes when it moves. The document comes from the host, so this runs under linkedom too.
  */
 import { countyName, LANDSDELER, SIZE_CLASSES } from "../data/counties";
+import { DEFAULT_LOCALE, formatNumber, messages, type Locale, type Messages } from "../base/locale/locale";
 import { EMPTY_FILTER, TOO_FEW_RESPONDENTS, type ModelLabel, type SurveyFilter } from "../data/survey-filter";
 import { isModelStatusVariable, MODEL_STATUS_VARIABLES } from "../data/six-models";
 
@@ -17,6 +18,8 @@ export interface SurveyFilterInputOptions {
   total?: number;
   /** Names of the six models (the codebook's labels); the variable names otherwise. */
   modelLabel?: ModelLabel;
+  /** The language of its words and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 /** A form element with a typed `value`, and a way for a host that counts asynchronously to show N. */
@@ -26,10 +29,11 @@ export type SurveyFilterElement = HTMLFormElement & {
   showCount(n: number, total: number, shown?: string): void;
 };
 
-/** "N = 57 of 267", with the warning an empty or too-small selection needs. */
-export function countText(n: number, total: number | undefined, shown: string = String(n)): string {
-  const warning = n === 0 ? " — no respondents match; widen the filter" : n < TOO_FEW_RESPONDENTS ? " — too few for reliable percentages" : "";
-  return `N = ${shown}${total === undefined ? "" : ` of ${total}`}${warning}`;
+/** "N = 57 of 267" ("N = 57 av 267"), with the warning an empty or too-small selection needs. */
+export function countText(n: number, total: number | undefined, shown: string = String(n), locale: Locale = DEFAULT_LOCALE): string {
+  const m = messages[locale];
+  const warning = n === 0 ? m.filterNone : n < TOO_FEW_RESPONDENTS ? m.filterTooFew : "";
+  return m.filterCount(shown, total === undefined ? undefined : formatNumber(locale, total)) + warning;
 }
 
 /** One tickable choice: a checkbox inside its label, drawn as a chip by the stylesheet. */
@@ -71,12 +75,12 @@ function checkedValues(form: HTMLFormElement, name: string): string[] {
 }
 
 /** The counties' panel: a search box and the counties as chips under their landsdel, each landsdel with a box that ticks all of it. */
-function countyPanel(doc: Document, panel: HTMLFieldSetElement, start: SurveyFilter): void {
+function countyPanel(doc: Document, panel: HTMLFieldSetElement, start: SurveyFilter, m: Messages): void {
   const search = doc.createElement("input");
   search.type = "search";
   search.className = "tv-filter-search";
-  search.placeholder = "Søk fylke";
-  search.setAttribute("aria-label", "Search counties");
+  search.placeholder = m.filterSearchCounty;
+  search.setAttribute("aria-label", m.filterSearchCountyLabel);
   // Typing a search is no filter change: its input event stays inside the form.
   search.addEventListener("input", (event) => {
     event.stopPropagation();
@@ -106,20 +110,23 @@ function countyPanel(doc: Document, panel: HTMLFieldSetElement, start: SurveyFil
 /** Build the filter bar. */
 export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptions = {}): SurveyFilterElement {
   const start = options.value ?? EMPTY_FILTER;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
   const form = doc.createElement("form");
   form.className = "tv-filter-bar";
-  form.setAttribute("aria-label", "Survey filter");
+  form.lang = locale;
+  form.setAttribute("aria-label", m.filterLabel);
 
   // 1. County: 19 of them, searchable, grouped by landsdel.
-  const county = dropdown(doc, "fylke", "Fylke");
-  countyPanel(doc, county.panel, start);
+  const county = dropdown(doc, "fylke", m.filterCounty);
+  countyPanel(doc, county.panel, start, m);
 
   // 2. Size class, type and adopted model.
-  const size = dropdown(doc, "size", "Size class");
+  const size = dropdown(doc, "size", m.filterSizeClass);
   for (const s of SIZE_CLASSES) size.panel.append(chip(doc, "size", String(s.code), `${s.code} (${s.label})`, start.sizeClass.includes(s.code)));
-  const type = dropdown(doc, "type", "Type");
-  for (const [code, label] of [[1, "kommune"], [2, "fylkeskommune"]] as const) type.panel.append(chip(doc, "type", String(code), label, start.respType.includes(code)));
-  const adopted = dropdown(doc, "adopted", "Has adopted");
+  const type = dropdown(doc, "type", m.filterType);
+  for (const [code, label] of [[1, m.typeKommune], [2, m.typeFylkeskommune]] as const) type.panel.append(chip(doc, "type", String(code), label, start.respType.includes(code)));
+  const adopted = dropdown(doc, "adopted", m.filterHasAdopted);
   for (const m of MODEL_STATUS_VARIABLES) adopted.panel.append(chip(doc, "adopted", m, options.modelLabel?.(m) ?? m, start.adopted.includes(m)));
   const groups = [county.details, size.details, type.details, adopted.details];
 
@@ -128,7 +135,7 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
   n.className = "tv-filter-n";
   const reset = doc.createElement("button");
   reset.type = "button";
-  reset.textContent = "Clear filter";
+  reset.textContent = m.filterClear;
   form.append(...groups, n, reset);
 
   const read = (): SurveyFilter => ({
@@ -142,7 +149,7 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
     for (const details of groups) {
       const summary = details.querySelector("summary");
       const ticked = [...details.querySelectorAll<HTMLInputElement>("label.tv-chip input")].filter((b) => b.checked).map((b) => (b.parentElement?.textContent ?? "").trim());
-      if (summary) summary.textContent = ticked.length === 0 ? `${summary.dataset.legend ?? ""}: all` : `${summary.dataset.legend ?? ""}: ${ticked.join(", ")}`;
+      if (summary) summary.textContent = ticked.length === 0 ? `${summary.dataset.legend ?? ""}: ${m.filterAll}` : `${summary.dataset.legend ?? ""}: ${ticked.join(", ")}`;
       details.classList.toggle("is-active", ticked.length > 0);
     }
     for (const region of form.querySelectorAll(".tv-filter-region")) {
@@ -156,7 +163,7 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
   };
   const showN = (filter: SurveyFilter): void => {
     describe();
-    if (options.count) n.textContent = countText(options.count(filter), options.total);
+    if (options.count) n.textContent = countText(options.count(filter), options.total, undefined, locale);
   };
   const write = (filter: SurveyFilter): void => {
     for (const box of form.querySelectorAll<HTMLInputElement>("label.tv-chip input[type=checkbox]")) {
@@ -205,7 +212,7 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
   return Object.assign(form, {
     value: current,
     showCount: (count: number, total: number, shown?: string) => {
-      n.textContent = countText(count, total, shown);
+      n.textContent = countText(count, total, shown, locale);
     },
   });
 }

@@ -1,15 +1,18 @@
 /**
- * The three names a survey notebook reads from its host — `survey` (the respondents in use),
- * `filter` (the shared filter bar's value) and `selection` (`applyFilter(survey, filter)`) — as
- * state the host owns and the runtime sees as builtins. A data switch redefines `survey` and
- * `selection`; a filter change redefines `filter` and `selection`; in both cases only the cells
- * that read them rerun, and the selection is computed once for the filter bar and the cells alike.
+ * The names a survey notebook reads from its host — `survey` (the respondents in use),
+ * `filter` (the shared filter bar's value), `selection` (`applyFilter(survey, filter)`) and
+ * `locale` (the app's language) — as state the host owns and the runtime sees as builtins. A data
+ * switch redefines `survey` and `selection`; a filter change redefines `filter` and `selection`; a
+ * language switch redefines `locale` and the builtins made for one language (tables, charts …,
+ * see {@link LocalizedBuiltins}); in each case only the cells that read them rerun, and the
+ * selection is computed once for the filter bar and the cells alike.
  *
  * The heavy part (reading files, Arquero, the statistics) sits behind `load`, so this module can be
  * in the app's startup bundle while a notebook that never reads `survey` never loads any of it.
  */
 import { EMPTY_FILTER, surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
 import type { Codebook } from "../data/codebook";
+import { DEFAULT_LOCALE, type Locale } from "../base/locale/locale";
 import type { FilteredSurvey } from "./apply-filter";
 import type { Survey } from "./survey";
 import type { SurveyData, SurveySource } from "./survey-source";
@@ -35,10 +38,16 @@ export interface ScopeBuiltins {
    * @example selection.summary
    */
   selection: FilteredSurvey;
+  /**
+   * The app's language, "nb" (norsk) or "en" (English), chosen in the header: tables, charts and
+   * `fmt` write their words and numbers in it. A cell that reads it reruns when it changes.
+   * @example locale === "en" ? "Respondents" : "Respondenter"
+   */
+  locale: Locale;
 }
 
 /** The builtins a scope owns, in the order a change redefines them. */
-export const SCOPE_NAMES = ["survey", "filter", "selection"] as const;
+export const SCOPE_NAMES = ["survey", "filter", "selection", "locale"] as const;
 export type ScopeName = (typeof SCOPE_NAMES)[number];
 
 /** What a scope redefines: a runtime (NotebookRuntime satisfies it). */
@@ -48,9 +57,20 @@ export interface BuiltinTarget {
   readonly isDisposed?: boolean;
 }
 
+/**
+ * Builtins made for one language (the analysis layer's tables, charts …): a language switch
+ * redefines each of `names` with `define(locale, name)`, so the cells that use them rerun.
+ */
+export interface LocalizedBuiltins {
+  readonly names: readonly string[];
+  define(locale: Locale, name: string): unknown;
+}
+
 /** The host's survey state for the notebooks it runs. */
 export class SurveyScope {
   private currentFilter: SurveyFilter = EMPTY_FILTER;
+  private currentLocale: Locale = DEFAULT_LOCALE;
+  private localized: LocalizedBuiltins | undefined;
   private data: SurveyData = { kind: "bundled" };
   private source: Promise<SurveySource> | undefined;
   private readonly targets = new Set<BuiltinTarget>();
@@ -66,6 +86,11 @@ export class SurveyScope {
 
   private sourceOnce(): Promise<SurveySource> {
     return (this.source ??= this.load());
+  }
+
+  /** The language in force. */
+  get locale(): Locale {
+    return this.currentLocale;
   }
 
   /** The respondents in use. */
@@ -87,6 +112,21 @@ export class SurveyScope {
     this.changed(["filter", "selection"]);
   }
 
+  /** Switch the language; cells reading `locale` or a localized builtin rerun. No-op when it did not change. */
+  setLocale(locale: Locale): void {
+    if (locale === this.currentLocale) return;
+    this.currentLocale = locale;
+    this.changed(["locale"]);
+  }
+
+  /**
+   * Let this scope define `localized`'s builtins for the language in force (call before
+   * `builtins()`); a language switch then redefines them.
+   */
+  localize(localized: LocalizedBuiltins): void {
+    this.localized = localized;
+  }
+
   /** Switch the respondents; cells reading `survey` or `selection` rerun. */
   setData(data: SurveyData): void {
     this.data = data;
@@ -95,13 +135,20 @@ export class SurveyScope {
 
   /** The current value of one of the scope's names, as the runtime's definition returns it. */
   value(name: ScopeName): unknown {
-    return name === "survey" ? this.survey() : name === "filter" ? this.currentFilter : this.selection();
+    switch (name) {
+      case "survey": return this.survey();
+      case "filter": return this.currentFilter;
+      case "selection": return this.selection();
+      case "locale": return this.currentLocale;
+    }
   }
 
   /** The scope's names as lazy builtins for a new runtime (nothing loads until a cell reads one). */
   builtins(): Record<string, unknown> {
     const out: Record<string, unknown> = {};
     for (const name of SCOPE_NAMES) Object.defineProperty(out, name, { enumerable: true, get: () => this.value(name) });
+    const localized = this.localized;
+    for (const name of localized?.names ?? []) Object.defineProperty(out, name, { enumerable: true, get: () => localized?.define(this.currentLocale, name) });
     return out;
   }
 
@@ -125,7 +172,12 @@ export class SurveyScope {
   private changed(names: readonly ScopeName[]): void {
     for (const target of this.targets) {
       if (target.isDisposed) this.targets.delete(target);
-      else for (const name of names) target.setBuiltin(name, () => this.value(name));
+      else {
+        for (const name of names) target.setBuiltin(name, () => this.value(name));
+        const locale = this.currentLocale;
+        const localized = this.localized;
+        if (localized && names.includes("locale")) for (const name of localized.names) target.setBuiltin(name, () => localized.define(locale, name));
+      }
     }
     for (const listener of this.listeners) listener(names);
   }

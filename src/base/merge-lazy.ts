@@ -5,6 +5,9 @@
  */
 export function mergeLazy(...parts: readonly object[]): Record<string, unknown> {
   const merged: Record<string, unknown> = {};
-  for (const part of parts) Object.defineProperties(merged, Object.getOwnPropertyDescriptors(part));
+  for (const part of parts) {
+    // Configurable in the merged object, whatever the part said, so that a later part can win a clash.
+    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(part))) Object.defineProperty(merged, name, { ...descriptor, configurable: true });
+  }
   return merged;
 }

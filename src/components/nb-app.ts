@@ -18,6 +18,8 @@ import type { OpenNotebook, Workbench } from "../app/workbench";
 import type { ToolbarCommand } from "./events";
 import { ModelController } from "./model-controller";
 import "./nb-data-source";
+import "./nb-locale-switch";
+import type { AppLocale } from "../app/app-locale";
 import "./nb-notebook-list";
 import "./nb-share-dialog";
 import "./nb-toolbar";
@@ -45,6 +47,8 @@ export class NbApp extends LitElement {
   @property({ attribute: false }) dataSource: DataSource | undefined;
   /** Which notebooks may see the user's file. */
   @property({ attribute: false }) gate: DataGate | undefined;
+  /** The app's language (the header's switch). */
+  @property({ attribute: false }) appLocale: AppLocale | undefined;
   @state() private shareLink: string | undefined;
   /**
    * The notebook list: "auto" follows the width (shown beside the notebook when wide, hidden when
@@ -253,6 +257,7 @@ export class NbApp extends LitElement {
               html`<div class="nb-notice" role="note" ?hidden=${!showNotice}>${RECONSTRUCTION_NOTICE}</div>`}
         </div>
         <nb-data-source .source=${this.dataSource}></nb-data-source>
+        <nb-locale-switch .state=${this.appLocale}></nb-locale-switch>
         <nb-toolbar
           .saveStatus=${wb?.saveStatus ?? { state: "saved" }}
           ?canRevert=${open?.origin.kind === "bundled" && (wb?.locals.some((n) => n.key === open.key) ?? false)}

@@ -13,6 +13,7 @@ import { surveyFilterInput, type SurveyFilterElement } from "../analysis/survey-
 import { isDisclosureSensitive, surveyFilterToParams } from "../data/survey-filter";
 import { formatShownCount, guardCount } from "../stats/disclosure";
 import { ModelController } from "./model-controller";
+import { messages, type Locale } from "../base/locale/locale";
 import "./nb-filter-bar.css";
 
 /** The page class that greys out reconstruction-dependent figures. */
@@ -25,12 +26,14 @@ export class NbFilterBar extends LitElement {
   @property({ type: Boolean }) shared = false;
   private form: SurveyFilterElement | undefined;
   private formFor: SurveyScope | undefined;
+  /** The language the form was built in: a language switch rebuilds it. */
+  private formLocale: Locale | undefined;
   /** Answers to older filters that arrive late are dropped. */
   private counting = 0;
 
   constructor() {
     super();
-    new ModelController(this, () => this.scope, (scope, listener) => scope.onChange(listener), () => this.sync());
+    new ModelController(this, () => this.scope, (scope, listener) => scope.onChange(listener), () => (this.scope && this.scope.locale !== this.formLocale ? this.requestUpdate() : this.sync()));
   }
 
   override createRenderRoot(): HTMLElement {
@@ -38,10 +41,11 @@ export class NbFilterBar extends LitElement {
   }
 
   protected override render(): unknown {
-    return html`<div class="nb-filter-bar" role="region" aria-label="Survey filter"></div>
-      <label class="nb-dim-toggle" title="Grey out every figure marked R: it differs between the reconstructions, so the report does not say it">
+    const m = messages[this.scope?.locale ?? "nb"];
+    return html`<div class="nb-filter-bar" role="region" aria-label=${m.filterLabel}></div>
+      <label class="nb-dim-toggle" title=${m.dimReconstructedTitle}>
         <input type="checkbox" .checked=${document.documentElement.classList.contains(DIM_CLASS)} @change=${(e: Event) => this.dim(e)} />
-        Dim reconstructed (R)
+        ${m.dimReconstructed}
       </label>`;
   }
 
@@ -53,16 +57,18 @@ export class NbFilterBar extends LitElement {
   protected override updated(): void {
     const scope = this.scope;
     const slot = this.querySelector(".nb-filter-bar");
-    if (!scope || !slot || this.formFor === scope) return;
+    if (!scope || !slot || (this.formFor === scope && this.formLocale === scope.locale)) return;
     this.formFor = scope;
-    const form = surveyFilterInput(document, { value: scope.filter });
+    const locale = scope.locale;
+    this.formLocale = locale;
+    const form = surveyFilterInput(document, { value: scope.filter, locale });
     form.addEventListener("input", () => scope.setFilter(form.value));
     slot.replaceChildren(form);
     this.form = form;
     // The model names are the codebook's labels; the form is rebuilt once they are known.
     void scope.codebook().then((codebook) => {
       if (this.form !== form) return;
-      const labelled = surveyFilterInput(document, { value: scope.filter, modelLabel: modelLabelOf(codebook) });
+      const labelled = surveyFilterInput(document, { value: scope.filter, modelLabel: modelLabelOf(codebook, locale), locale });
       labelled.addEventListener("input", () => scope.setFilter(labelled.value));
       form.replaceWith(labelled);
       this.form = labelled;

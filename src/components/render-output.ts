@@ -4,6 +4,7 @@
  * red box naming the kind of error and the runtime's message (which says the fix). Every output that
  * can be saved — each chart, each table — gets its own export buttons beside it (`withExportMenus`).
  */
+import { DEFAULT_LOCALE, formatNumber, isLocale, type Locale } from "../base/locale/locale";
 import DOMPurify from "dompurify";
 import { describeFunction } from "../base/describe-function";
 import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
@@ -67,7 +68,14 @@ export function formatValue(value: unknown): string {
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}\n… (${text.length - MAX_TEXT} more characters)` : text;
 }
 
+/** The page's language (the frame sets `lang` from the app's switch), for numbers in displayed tables. */
+function pageLocale(): Locale {
+  const lang = document.documentElement.lang;
+  return isLocale(lang) ? lang : DEFAULT_LOCALE;
+}
+
 function renderTable(table: DisplayTable): HTMLElement {
+  const locale = pageLocale();
   const wrap = document.createElement("div");
   wrap.className = "nb-table";
   const columns = table.columnNames();
@@ -85,7 +93,7 @@ function renderTable(table: DisplayTable): HTMLElement {
     for (const name of columns) {
       const v = row[name];
       const td = tr.insertCell();
-      td.textContent = v === null || v === undefined ? "" : typeof v === "object" ? formatValue(v) : String(v);
+      td.textContent = v === null || v === undefined ? "" : typeof v === "object" ? formatValue(v) : typeof v === "number" ? formatNumber(locale, v) : String(v);
       if (typeof v === "number") td.className = "num";
     }
   }
@@ -93,7 +101,7 @@ function renderTable(table: DisplayTable): HTMLElement {
   const n = table.numRows();
   const caption = document.createElement("div");
   caption.className = "nb-table-caption";
-  caption.textContent = `${n.toLocaleString("en")} rows × ${columns.length} columns${n > rows.length ? ` (first ${rows.length} shown)` : ""}`;
+  caption.textContent = `${formatNumber(locale, n)} rows × ${columns.length} columns${n > rows.length ? ` (first ${rows.length} shown)` : ""}`;
   wrap.appendChild(caption);
   return wrap;
 }

@@ -1,4 +1,5 @@
 import * as Inputs from "@observablehq/inputs";
+import type { Locale } from "../base/locale/locale";
 import type * as PlotModule from "@observablehq/plot";
 import type * as aq from "arquero";
 import { marked } from "marked";
@@ -16,6 +17,26 @@ export interface StdlibHost {
   readBytes(path: string): Promise<Uint8Array>;
   /** A DOM document (browser: window.document; Node: linkedom) for html``, Inputs, Plot. */
   document?: Document;
+  /** The app's language when a cell runs: `Inputs.table` writes its numbers in it (default English, Inputs' own). */
+  tableLocale?: () => Locale;
+}
+
+/** The BCP 47 tag Observable Inputs formats numbers with, per app language ("502 867" / "502,867"). */
+const INTL_TAGS: Record<Locale, string> = { nb: "nb-NO", en: "en-US" };
+
+/**
+ * Observable Inputs whose `table` writes numbers in the app's language unless the cell passes its
+ * own `locale`. Read when the cell runs: a language switch does not rerun the cells that build
+ * inputs (that would reset what the reader chose), so a table shows the new format on its next run.
+ */
+function inputsInLocale(locale: (() => Locale) | undefined): typeof Inputs {
+  if (!locale) return Inputs;
+  return new Proxy(Inputs, {
+    get(target, prop, receiver) {
+      if (prop !== "table") return Reflect.get(target, prop, receiver);
+      return (data: unknown, options?: unknown) => Inputs.table(data, { locale: INTL_TAGS[locale()], ...(typeof options === "object" && options !== null ? options : {}) });
+    },
+  });
 }
 
 function isNode(value: unknown): value is Node {
@@ -151,7 +172,7 @@ export function createStdlib(host: StdlibHost): Stdlib {
     get op() {
       return loadArquero().then((m) => m.op);
     },
-    Inputs: ownPage ? Inputs : headlessInputs,
+    Inputs: ownPage ? inputsInLocale(host.tableLocale) : headlessInputs,
     html: createHtml(doc),
     md: createMd(doc),
     loadCsv,

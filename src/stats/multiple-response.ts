@@ -104,7 +104,7 @@ export function multipleResponse(data: StatsData, set: string | MultipleResponse
     const entry = findVariable(options.codebook, variable);
     return {
       variable,
-      label: entry?.label?.no ?? entry?.no ?? variable,
+      label: entry ? (options.language === "en" && (entry.label ?? entry).en ? (entry.label ?? entry).en : (entry.label ?? entry).no) : variable,
       count,
       percentOfAnswers: answers > 0 ? (100 * count) / answers : null,
       percentOfCases: caseBase > 0 ? (100 * count) / caseBase : null,

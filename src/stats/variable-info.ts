@@ -8,9 +8,9 @@ import type { Codebook, CodebookVariable } from "../data/codebook";
 /** Labels and missing codes of one variable, ready for the kernels. */
 export interface VariableInfo {
   name: string;
-  /** Short Norwegian label ("Skole"), else the question text, else the name itself. */
+  /** Short label ("Skole"), else the question text, else the name itself; in `MetaOptions.language`. */
   label: string;
-  /** code → Norwegian label. */
+  /** code → label, in `MetaOptions.language`. */
   valueLabels: Map<number, string>;
   /** User-missing codes (SPSS MISSING VALUES); blanks/NaN are always system missing. */
   missing: number[];
@@ -23,6 +23,16 @@ export interface MetaOptions {
   codebook?: Codebook;
   /** Extra or replacement user-missing codes per variable; replaces the codebook's list. */
   missing?: Record<string, number[]>;
+  /**
+   * The language of labels: "no" (default, as printed) or "en" (the codebook's translation; a label
+   * without one stays Norwegian). The tables and charts pass the app's language.
+   */
+  language?: "no" | "en";
+}
+
+/** A bilingual codebook text in `language`; Norwegian where the English one is empty. */
+function inLanguage(text: { no: string; en: string }, language: "no" | "en" | undefined): string {
+  return language === "en" && text.en ? text.en : text.no;
 }
 
 /** Find a variable among the codebook's questionnaire items and derived variables. */
@@ -35,9 +45,10 @@ export function findVariable(codebook: Codebook | undefined, name: string): Code
 export function variableInfo(name: string, options: MetaOptions = {}): VariableInfo {
   const entry = findVariable(options.codebook, name);
   const valueLabels = new Map<number, string>();
-  for (const c of entry?.codes ?? []) valueLabels.set(c.code, c.no);
+  for (const c of entry?.codes ?? []) valueLabels.set(c.code, inLanguage(c, options.language));
   const missing = options.missing?.[name] ?? entry?.missing ?? [];
-  const info: VariableInfo = { name, label: entry?.label?.no ?? entry?.no ?? name, valueLabels, missing: [...missing] };
+  const label = entry ? inLanguage(entry.label ?? entry, options.language) : name;
+  const info: VariableInfo = { name, label, valueLabels, missing: [...missing] };
   if (entry) info.entry = entry;
   return info;
 }

@@ -150,7 +150,8 @@ describe("survey filter in the URL", () => {
       const shared = await cellTexts(other, "t21");
       expect(shared).toHaveLength(live.length);
       const countOf = (text: string): number | undefined => {
-        const m = /^(?:-?[\d,]+ % \((\d+)\)|(\d+))(?:[PDRY][\d–\s%]*)?$/.exec(text);
+        // "13% (2)" in English (the browser's language), "13 % (2)" in norsk.
+        const m = /^(?:[-−]?[\d,.]+ ?% \((\d+)\)|(\d+))(?:[PDRY][\d–\s%]*)?$/.exec(text);
         return m ? Number(m[1] ?? m[2]) : undefined;
       };
       const kinds = live.map((text, i) => {

@@ -24,7 +24,9 @@ export async function launchChromium(options: LaunchOptions = {}): Promise<Brows
   mkdirSync(screenshotDir, { recursive: true });
   return chromium.launch({
     executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+    // English, whatever the machine's LANG: the app's language follows the browser's (docs/decisions.md),
+    // and these tests read its words and numbers. A test of another language says so in its context.
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--lang=en-US"],
     ...(options.popupBlocker ? { ignoreDefaultArgs: ["--disable-popup-blocking"] } : {}),
   });
 }

@@ -126,7 +126,7 @@ describe("the filter bar", () => {
     expect(await county.locator("label.tv-chip:visible").allTextContents()).toEqual([" Rogaland"]);
     await county.locator("label.tv-chip:visible").click();
     await page.keyboard.press("Escape");
-    expect(norm(await county.locator("summary").textContent())).toBe("Fylke: Rogaland");
+    expect(norm(await county.locator("summary").textContent())).toBe("County: Rogaland");
     await expect.poll(async () => norm(await nb(page).locator("nb-filter-bar .tv-filter-n").textContent())).not.toMatch(/^N = 267 of 267/);
     const n = norm(await nb(page).locator("nb-filter-bar .tv-filter-n").textContent());
     expect(decodeURIComponent(new URL(page.url()).hash)).toContain("fylke=11");

@@ -34,10 +34,11 @@ describe("a new survey analysis", () => {
     await nb(page).locator("nb-filter-bar .tv-filter-n").waitFor();
     await waitForOutput(page, "4", /Pearson χ²\(15\)/, 30_000);
     const table = await outputText(page, "4");
-    expect(table).toMatch(/^Størrelsesklasse \(SSB, 1\.1\.1999\) × Balansert målstyring.*Total0-999 innbyggereCount/);
+    // The browser is English: the codebook's English labels.
+    expect(table).toMatch(/^Size class \(Statistics Norway, 1 Jan 1999\) × Balanced scorecard.*Total0–999 inhabitantsCount/);
     expect(table).toMatch(/Cramér's V = 0\.\d{3}/);
     expect(table).toMatch(/Warning: \d+ cells \([\d.]+%\) have expected count less than 5/);
-    expect(await nb(page).locator("#cell-5 .nb-output svg[role=img]").getAttribute("aria-label")).toBe("Størrelsesklasse (SSB, 1.1.1999) × Balansert målstyring");
+    expect(await nb(page).locator("#cell-5 .nb-output svg[role=img]").getAttribute("aria-label")).toBe("Size class (Statistics Norway, 1 Jan 1999) × Balanced scorecard");
     await waitForOutput(page, "7", /Valid Percent/);
     await page.screenshot({ path: `${screenshotDir}/new-survey-wide.png`, fullPage: true });
     await nb(page).locator("#cell-4").screenshot({ path: `${screenshotDir}/new-survey-crosstab.png` });

@@ -36,8 +36,8 @@ describe("workbench in Chromium", () => {
   it("opens the demo notebook and computes every cell from the bundled CSV", async () => {
     await openApp(page, server.url, "#/nb/demo");
     await waitForOutput(page, "9", "435 kommuner");
-    await waitForOutput(page, "9", "4 445 329 innbyggere");
-    await waitForOutput(page, "9", "189 av dem har minst 5 000");
+    await waitForOutput(page, "9", "4,445,329 innbyggere");
+    await waitForOutput(page, "9", "189 av dem har minst 5,000");
     expect(await nb(page).locator("nb-cell").count()).toBe(12);
     expect(await nb(page).locator("#cell-10 .nb-output svg").count()).toBeGreaterThan(0);
     expect(await outputText(page, "11")).toContain("Østlandet");
@@ -50,22 +50,22 @@ describe("workbench in Chromium", () => {
     expect(await nb(page).locator("#cell-5 .nb-changed").count()).toBe(1);
     expect(await outputText(page, "9")).toContain("189 av dem");
     await page.keyboard.press("Shift+Enter");
-    await waitForOutput(page, "9", "10 av dem har minst 50 000");
+    await waitForOutput(page, "9", "10 av dem har minst 50,000");
     expect(await nb(page).locator("#cell-5 .nb-changed").count()).toBe(0);
   });
 
   it("moving an input updates the dependent cells", async () => {
     await nb(page).locator("#cell-3 select").selectOption("Nord-Norge");
     await waitForOutput(page, "9", "89 kommuner");
-    await waitForOutput(page, "9", "462 808 innbyggere");
-    await waitForOutput(page, "9", "1 av dem har minst 50 000");
+    await waitForOutput(page, "9", "462,808 innbyggere");
+    await waitForOutput(page, "9", "1 av dem har minst 50,000");
     expect(await outputText(page, "11")).not.toContain("Østlandet");
   });
 
   it("keeps the edit after a reload (IndexedDB autosave)", async () => {
     await page.waitForSelector(".nb-save-status.is-saved");
     await page.reload();
-    await waitForOutput(page, "9", "10 av dem har minst 50 000");
+    await waitForOutput(page, "9", "10 av dem har minst 50,000");
     expect(await nb(page).locator("#cell-5 .nb-editor").textContent()).toContain("50000");
     expect(await page.locator(".nb-list .nb-badge").count()).toBeGreaterThan(0);
   });
@@ -95,7 +95,7 @@ describe("workbench in Chromium", () => {
 
     await other.click(".nb-consent");
     await waitForOutput(other, "9", "49 kommuner");
-    await waitForOutput(other, "9", "387 652 innbyggere");
+    await waitForOutput(other, "9", "387,652 innbyggere");
     expect(await nb(other).locator("#cell-3 select option:checked").textContent()).toBe("Trøndelag");
     expect(await outputText(other, "9")).toBe(await outputText(page, "9"));
     expect(dataRequests.length).toBeGreaterThan(0);
@@ -189,7 +189,7 @@ describe("workbench in Chromium", () => {
     await waitForOutput(other, "9", "435 kommuner");
     await typeIntoCell(other, "5", "const grense = 100000");
     await other.keyboard.press("Shift+Enter");
-    await waitForOutput(other, "9", "5 av dem har minst 100 000");
+    await waitForOutput(other, "9", "5 av dem har minst 100,000");
     await other.waitForSelector(".nb-save-status.is-memory-only");
     await other.screenshot({ path: `${screenshotDir}/storage-unavailable.png` });
     await fresh.close();
@@ -209,7 +209,7 @@ describe("workbench in Chromium", () => {
 
     await page.goto(`${server.url}#/nb/demo`);
     await page.reload();
-    await waitForOutput(page, "9", "123 av dem har minst 50 000");
+    await waitForOutput(page, "9", "123 av dem har minst 50,000");
     expect(await page.locator(".nb-list li").allTextContents()).toEqual(before);
   });
 });

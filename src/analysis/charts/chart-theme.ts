@@ -1,6 +1,6 @@
 /**
- * Shared look of the survey charts: colours (colour-blind-safe), fonts, number formats in Norwegian
- * style, and `frameChart`, which wraps one or more Plot SVGs with a title and a legend into a single
+ * Shared look of the survey charts: colours (colour-blind-safe), fonts, number formats in the
+ * app's language, and `frameChart`, which wraps one or more Plot SVGs with a title and a legend into a single
  * standalone `<svg>`.
  *
  * Why our own frame instead of Plot's `title`/`legend` options: those make Plot return an HTML
@@ -14,6 +14,7 @@
  * page's theme (workbench.css). Colours drawn on a data fill (text inside a bar, the printed
  * ticks over it) keep their attribute: they are chosen against the fill, not the page.
  */
+import { DEFAULT_LOCALE, formatNumber, formatPercent, type Locale } from "../../base/locale/locale";
 
 import { evidenceLegendText } from "../evidence/evidence-marker";
 import { RECONSTRUCTION_INK, type EvidenceLegend } from "./chart-evidence";
@@ -93,16 +94,19 @@ export function textColorOn(background: string): string {
   return luminance < 0.35 ? "#ffffff" : INK;
 }
 
-/** Norwegian number: decimal comma, no grouping for small numbers ("6,3"). */
-export function formatNumberNo(value: number, decimals: number): string {
-  const fixed = Math.abs(value).toFixed(decimals).replace(".", ",");
-  // "-0,0" reads as a sign error; only print the minus when the rounded value is non-zero.
-  return value < 0 && Number(Math.abs(value).toFixed(decimals)) !== 0 ? `−${fixed}` : fixed;
+/** A chart's number in `locale` ("6,3" or "6.3"; the app's one number format, base/locale). */
+export function formatNumberNo(value: number, decimals: number, locale: Locale = DEFAULT_LOCALE): string {
+  return formatNumber(locale, value, decimals);
 }
 
-/** Percent as the report prints it: "6 %" or "6,3 %". */
-export function formatPercentNo(percent: number, decimals = 0): string {
-  return `${formatNumberNo(percent, decimals)} %`;
+/** Percent as the report prints it: "6 %" or "6,3 %" (Norwegian), "6%" (English). */
+export function formatPercentNo(percent: number, decimals = 0, locale: Locale = DEFAULT_LOCALE): string {
+  return formatPercent(locale, percent, decimals);
+}
+
+/** Plot's tickFormat for a percent axis in `locale` (`abs`: both sides of a diverging axis count up). */
+export function percentTicks(locale: Locale, abs = false): (d: number) => string {
+  return (d) => formatPercent(locale, abs ? Math.abs(d) : d, 0);
 }
 
 /**

@@ -16,6 +16,7 @@
  * (chart-evidence.ts). A chart withheld by the guard draws nothing, and a heatmap pair the guard
  * masks loses its evidence with its r (maskSmallPairs), so no range of a masked count shows either; data passed as plain arrays has no evidence and gets no marks.
  */
+import { codebookKey, DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import { DISCLOSURE_THRESHOLD, DISCLOSURE_VARIABLES } from "../../stats/disclosure";
 import type { Crosstab, CrosstabOptions } from "../../stats/crosstab";
 import type { CorrelationMatrix } from "../../stats/correlation-matrix";
@@ -39,6 +40,8 @@ export interface ChartContext {
   document: () => Document;
   /** A shared link or an export: small counts under a county or size filter are withheld. */
   shared: boolean;
+  /** The language of axis labels, legends and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 /** A chart's own options, as notebooks pass them: without `document` (the host's is used). */
@@ -56,8 +59,8 @@ export type ChartCallOptions<P> = P & {
 /** One chart kind: how its input becomes the chart's data, how to draw it, which counts its marks reveal. */
 interface ChartKind<In, D, P> {
   /** The chart's data from what notebooks pass (a result, a comparison, or the data itself). */
-  data(input: In, options: P | undefined): { data: D; options: P | undefined; sensitive?: boolean };
-  draw(data: D, options: P | undefined, document: Document): SVGSVGElement;
+  data(input: In, options: P | undefined, locale: Locale): { data: D; options: P | undefined; sensitive?: boolean };
+  draw(data: D, options: P | undefined, document: Document, locale: Locale): SVGSVGElement;
   counts(data: D): readonly number[];
   /**
    * A chart that can hide its own small counts (the heatmap's n per pair) instead of being withheld:
@@ -127,14 +130,14 @@ type StatusBarsInput = readonly StatusBarModel[] | PrintedComparison;
 const STATUS_BARS: ChartKind<StatusBarsInput, readonly StatusBarModel[], Own<StatusBarsOptions>> = {
   // Under a filter the printed figures count all respondents, not the bars' (printedBase "all").
   data: (input, options) => (isPrintedComparison(input) ? { data: comparisonModels(input), options: { printedBase: input.filtered ? "all" : "same", ...options }, sensitive: input.disclosureSensitive } : { data: input, options }),
-  draw: (models, options, document) => statusBars(models, { ...options, document }),
+  draw: (models, options, document, locale) => statusBars(models, { ...options, document, locale }),
   counts: (models) => models.flatMap((m) => m.counts),
 };
 
 type DivergingInput = readonly DivergingItem[] | PrintedComparison;
 const DIVERGING_BARS: ChartKind<DivergingInput, readonly DivergingItem[], Own<DivergingBarsOptions>> = {
   data: (input, options) => (isPrintedComparison(input) ? { data: comparisonItems(input), options, sensitive: input.disclosureSensitive } : { data: input, options }),
-  draw: (items, options, document) => divergingBars(items, { ...options, document }),
+  draw: (items, options, document, locale) => divergingBars(items, { ...options, document, locale }),
   counts: divergingCounts,
 };
 
@@ -143,7 +146,7 @@ const CORRELATION_HEATMAP: ChartKind<HeatmapCallInput, HeatmapInput, Own<Correla
   // Cells taken out of a matrix (notebook 03 relabels them) no longer say whether the selection was
   // filtered: a shared view then masks their small n as if it were.
   data: (input, options) => ({ data: heatmapWithEvidence(input), options, sensitive: "audit" in input ? input.audit.disclosureSensitive : true }),
-  draw: (input, options, document) => correlationHeatmap(input, { ...options, document }),
+  draw: (input, options, document, locale) => correlationHeatmap(input, { ...options, document, locale }),
   counts: (input) => input.cells.flatMap((row) => row.map((c) => c.n)),
   mask: maskSmallPairs,
 };
@@ -156,10 +159,10 @@ interface SizeClassData {
 
 type SizeClassInput = readonly SizeClassRate[] | SizeClassComparison;
 const SIZE_CLASS_RATES: ChartKind<SizeClassInput, SizeClassData, Own<SizeClassRatesOptions>> = {
-  data: (input, options) => {
+  data: (input, options, locale) => {
     if (!isSizeClassComparison(input)) return { data: { classes: input, successes: [] }, options };
     const overall = input.overall.estimate === null ? null : (input.kind === "rate" ? 100 : 1) * input.overall.estimate;
-    const defaults: Own<SizeClassRatesOptions> = { overall, ...(input.kind === "rate" ? { intervalLabel: `${Math.round(input.level * 100)} % Wilson-intervall` } : {}) };
+    const defaults: Own<SizeClassRatesOptions> = { overall, ...(input.kind === "rate" ? { intervalLabel: messages[locale].wilsonInterval(Math.round(input.level * 100)) } : {}) };
     // The chart breaks down by size class: disclosive in a shared view whatever the filter.
     const of = evidenceIn(input);
     const scale = input.kind === "rate" ? 100 : 1;
@@ -169,43 +172,44 @@ const SIZE_CLASS_RATES: ChartKind<SizeClassInput, SizeClassData, Own<SizeClassRa
     });
     return { data: { classes, successes: input.rows.map((r) => r.successes ?? 0) }, options: { ...defaults, ...options }, sensitive: true };
   },
-  draw: (data, options, document) => sizeClassRates(data.classes, { ...options, document }),
+  draw: (data, options, document, locale) => sizeClassRates(data.classes, { ...options, document, locale }),
   counts: (data) => [...data.classes.map((c) => c.n), ...data.successes],
 };
 
 const CROSSTAB_BARS: ChartKind<Crosstab, Crosstab, Own<StatusBarsOptions>> = {
-  data: (ct, options) => ({
+  data: (ct, options, locale) => ({
     data: ct,
     options: {
       ...options,
       statusLabels: options?.statusLabels ?? ct.columns.map((c) => c.label),
-      xLabel: options?.xLabel ?? "Prosent av raden",
+      xLabel: options?.xLabel ?? messages[locale].percentOfRow,
       title: options?.title ?? `${ct.rowLabel} × ${ct.columnLabel}`,
       note: options?.note ?? ct.audit.test ?? undefined,
     },
     sensitive: ct.audit.disclosureSensitive || [ct.rowVariable, ct.columnVariable].some((v) => DISCLOSURE_VARIABLES.includes(v)),
   }),
-  draw: (ct, options, document) => statusBars(crosstabModels(ct), { ...options, document }),
+  draw: (ct, options, document, locale) => statusBars(crosstabModels(ct), { ...options, document, locale }),
   counts: (ct) => ct.cells.flat().map((c) => c.count),
 };
 
 /** The note that stands in for a withheld chart. */
-function withheldNote(doc: Document): HTMLElement {
+function withheldNote(doc: Document, locale: Locale): HTMLElement {
   const note = doc.createElement("p");
   note.className = "tv-notice tv-warning";
-  note.textContent = `Chart withheld in this shared view: under this county or size-class filter some groups have fewer than ${DISCLOSURE_THRESHOLD} respondents, and the bar lengths would reveal them (disclosure guard). The table shows them as “< ${DISCLOSURE_THRESHOLD}”.`;
+  note.textContent = messages[locale].chartWithheld(DISCLOSURE_THRESHOLD);
   return note;
 }
 
 /** Normalise the call and apply the guard: the one path every chart takes. */
 function bind<In, D, P>(kind: ChartKind<In, D, P>, context: ChartContext): (input: In, options?: ChartCallOptions<P>) => SVGSVGElement | HTMLElement {
+  const locale = context.locale ?? DEFAULT_LOCALE;
   return (input, options) => {
     const doc = context.document();
-    const { data, options: drawn, sensitive } = kind.data(input, options);
+    const { data, options: drawn, sensitive } = kind.data(input, options, locale);
     const guarded = context.shared && (options?.disclosureSensitive ?? sensitive ?? false);
     const shown = guarded && kind.mask ? kind.mask(data, DISCLOSURE_THRESHOLD) : data;
-    if (guarded && kind.counts(shown).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return withheldNote(doc);
-    return kind.draw(shown, drawn, doc);
+    if (guarded && kind.counts(shown).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return withheldNote(doc, locale);
+    return kind.draw(shown, drawn, doc, locale);
   };
 }
 
@@ -261,7 +265,7 @@ export function createCharts(context: ChartContext): ChartsBuiltin {
       };
       const kernel = o.passOn(["weight", "allCodes", "missing", "where"]);
       o.done();
-      return crosstabBars(input.result(kernel), own);
+      return crosstabBars(input.result(kernel, codebookKey(context.locale ?? DEFAULT_LOCALE)), own);
     },
   };
 }

@@ -10,6 +10,7 @@
  * r, no p, no reason (the reasons name the count), "n < 3" in the cell and its tooltip — as the
  * tables print "< 3" — so the page, the tooltip and an exported SVG all hide the same counts.
  */
+import { DEFAULT_LOCALE, formatPValue, messages, type Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
 import { evidenceClass } from "../evidence/evidence-marker";
@@ -55,6 +56,8 @@ export interface CorrelationHeatmapOptions {
    * (`SMALL_N`).
    */
   minN?: number;
+  /** The language of the key and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 /**
@@ -83,15 +86,16 @@ export interface HeatmapCell {
 }
 
 /** r as printed in a cell: two decimals with a decimal comma and the mark; "1" on the diagonal; "–" when undefined. */
-export function formatCorrelation(r: number | null, mark: string = ""): string {
+export function formatCorrelation(r: number | null, mark: string = "", locale: Locale = DEFAULT_LOCALE): string {
   if (r === null || !Number.isFinite(r)) return "–";
   if (r === 1) return "1";
-  return `${formatNumberNo(r, 2)}${mark}`;
+  return `${formatNumberNo(r, 2, locale)}${mark}`;
 }
 
-function formatP(p: number | null): string {
+function formatP(p: number | null, locale: Locale): string {
   if (p === null) return "p –";
-  return p < 0.001 ? "p < 0,001" : `p = ${formatNumberNo(p, 3)}`;
+  const text = formatPValue(locale, p);
+  return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
 }
 
 /**
@@ -104,7 +108,7 @@ export function maskSmallPairs(input: HeatmapInput, threshold: number): HeatmapI
 }
 
 /** The cells to draw, row-major, honouring `triangle`; pairs with n below `minN` are marked small. */
-export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "full", minN = SMALL_N): HeatmapCell[] {
+export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "full", minN = SMALL_N, locale: Locale = DEFAULT_LOCALE): HeatmapCell[] {
   const out: HeatmapCell[] = [];
   input.labels.forEach((row, a) => {
     input.labels.forEach((column, b) => {
@@ -120,14 +124,14 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
       const small = row !== column && c.n < minN;
       const title = c.r === null
         ? `${row} × ${column}: ${symbol} kan ikke beregnes${c.reason ? ` (${c.reason})` : ""}, n = ${c.n}`
-        : `${row} × ${column}: ${symbol} = ${formatNumberNo(c.r, 3)}, n = ${c.n}, ${formatP(c.p)}${small ? ` — under ${minN} par, for få til å tolkes` : ""}`;
-      const text = formatCorrelation(c.r, small ? "" : (c.mark ?? ""));
+        : `${row} × ${column}: ${symbol} = ${formatNumberNo(c.r, 3, locale)}, n = ${c.n}, ${formatP(c.p, locale)}${small ? messages[locale].tooFewPairs(minN) : ""}`;
+      const text = formatCorrelation(c.r, small ? "" : (c.mark ?? ""), locale);
       const evidence = row === column ? undefined : c.evidence;
       const range = evidence?.range;
       out.push({
-        row, column, r: c.r, n: c.n, p: c.p, text, nText: row === column ? "" : `n = ${formatNumberNo(c.n, 0)}`, small,
-        title: titleWithEvidence(title, evidence, (x) => formatNumberNo(x, 2)), ...(evidence ? { evidence } : {}),
-        rangeText: range ? `${formatNumberNo(range.min, 2)}…${formatNumberNo(range.max, 2)}` : "",
+        row, column, r: c.r, n: c.n, p: c.p, text, nText: row === column ? "" : `n = ${formatNumberNo(c.n, 0, locale)}`, small,
+        title: titleWithEvidence(title, evidence, (x) => formatNumberNo(x, 2, locale)), ...(evidence ? { evidence } : {}),
+        rangeText: range ? `${formatNumberNo(range.min, 2, locale)}…${formatNumberNo(range.max, 2, locale)}` : "",
       });
     });
   });
@@ -138,7 +142,8 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
 export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeatmapOptions): SVGSVGElement {
   const { document } = options;
   const minN = options.minN ?? SMALL_N;
-  const cells = heatmapCells(input, options.triangle ?? "full", minN);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const cells = heatmapCells(input, options.triangle ?? "full", minN, locale);
   const cell = options.cellSize ?? 58;
   // The width estimate is an average; long labels with wide letters (m, w, æ) run over it.
   const longest = Math.max(40, ...input.labels.map((l) => estimateTextWidth(l) * 1.1));
@@ -196,16 +201,14 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
     marginTop: 18,
     marginBottom: 18,
     style: { fontSize: `${CHART_FONT_SIZE - 1}px` },
-    x: { domain: [-1, 1], ticks: [-1, -0.5, 0, 0.5, 1], tickFormat: (d: number) => formatNumberNo(d, 1), label: null },
+    x: { domain: [-1, 1], ticks: [-1, -0.5, 0, 0.5, 1], tickFormat: (d: number) => formatNumberNo(d, 1, locale), label: null },
     color: { type: "linear", scheme: CORRELATION_SCHEME, domain: [-1, 1] },
     marks: [
       Plot.barX(steps, { x1: "x1", x2: "x2", fill: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2 }),
-      Plot.text([input.method === "spearman" ? "Spearmans ρ" : "Pearsons r"], { frameAnchor: "top-left", dy: -14, text: (d: string) => d, textAnchor: "start", fontWeight: "bold" }),
+      Plot.text([input.method === "spearman" ? messages[locale].spearmanRho : messages[locale].pearsonR], { frameAnchor: "top-left", dy: -14, text: (d: string) => d, textAnchor: "start", fontWeight: "bold" }),
     ],
   });
-  const key = `${input.fdr
-    ? "* q < 0,05, ** q < 0,01 (Benjamini–Hochberg, tosidig)"
-    : "* p < 0,05, ** p < 0,01 (tosidig)"}; n = par; grått: n < ${minN}${dependent.some((c) => c.rangeText) ? "; brunt under n: r fra–til over rekonstruksjonene" : ""}`;
+  const key = messages[locale].heatmapKey(input.fdr === true, minN, dependent.some((c) => c.rangeText !== ""));
   const rampHeight = 50;
   return frameChart(
     [

@@ -4,11 +4,12 @@
  * the agreeing / large-extent side to the right. "Vet ikke" is not part of the scale, so it gets its
  * own small panel to the right instead of being stacked onto either side.
  */
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
 import { ChartEvidence, titleWithEvidence } from "./chart-evidence";
 import {
-  CHART_CLASS, CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart,
+  CHART_CLASS, CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, percentTicks,
   plotSvg, textColorOn,
 } from "./chart-theme";
 
@@ -33,6 +34,8 @@ export interface DivergingBarsOptions {
   subtitle?: string;
   note?: string;
   width?: number;
+  /** The language of axes, default labels and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 /** q29 (Tabell 2.9) codes 1–4. */
@@ -63,7 +66,7 @@ export function itemKey(item: DivergingItem): string {
  * Segments centred on the midpoint: code 2 from 0 rightwards then code 1 beyond it; code 3 from 0
  * leftwards then code 4 beyond it. Codes beyond 4 are ignored (they belong in `dontKnow`).
  */
-export function divergingSegments(items: readonly DivergingItem[], scaleLabels: readonly string[] = AGREEMENT_LABELS_NO): DivergingSegment[] {
+export function divergingSegments(items: readonly DivergingItem[], scaleLabels: readonly string[] = AGREEMENT_LABELS_NO, codeLabel: (code: number) => string = messages.nb.code): DivergingSegment[] {
   const out: DivergingSegment[] = [];
   for (const item of items) {
     const [p1 = 0, p2 = 0, p3 = 0, p4 = 0] = item.percents;
@@ -73,7 +76,7 @@ export function divergingSegments(items: readonly DivergingItem[], scaleLabels: 
       const range = evidence?.range;
       // The outer end moves with the figure: right of the midpoint from x1, left of it from x2.
       const whisker = range && (x2 > 0 || code <= 2 ? { x1: x1 + range.min, x2: x1 + range.max } : { x1: x2 - range.max, x2: x2 - range.min });
-      return { item: key, code, codeLabel: scaleLabels[code - 1] ?? `Kode ${code}`, percent, x1, x2, ...(evidence ? { evidence } : {}), ...(whisker ? { whisker } : {}) };
+      return { item: key, code, codeLabel: scaleLabels[code - 1] ?? codeLabel(code), percent, x1, x2, ...(evidence ? { evidence } : {}), ...(whisker ? { whisker } : {}) };
     };
     out.push(seg(4, p4, -p3 - p4, -p3), seg(3, p3, -p3, 0), seg(2, p2, 0, p2), seg(1, p1, p2, p2 + p1));
   }
@@ -83,10 +86,13 @@ export function divergingSegments(items: readonly DivergingItem[], scaleLabels: 
 /** The chart: one standalone `<svg>`. */
 export function divergingBars(items: readonly DivergingItem[], options: DivergingBarsOptions): SVGSVGElement {
   const { document } = options;
-  const scaleLabels = options.scaleLabels ?? AGREEMENT_LABELS_NO;
-  const dontKnowLabel = options.dontKnowLabel ?? "Vet ikke";
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
+  const pct = (p: number, d = 0): string => formatPercentNo(p, d, locale);
+  const scaleLabels = options.scaleLabels ?? m.agreementScale;
+  const dontKnowLabel = options.dontKnowLabel ?? m.dontKnow;
   const width = options.width ?? 820;
-  const segments = divergingSegments(items, scaleLabels);
+  const segments = divergingSegments(items, scaleLabels, m.code);
   const evidence = new ChartEvidence(items);
   const evidenceOf = (s: DivergingSegment): Evidence | undefined => s.evidence;
   const dependent = evidence.dependent(segments, evidenceOf).filter((s) => s.percent > 0);
@@ -95,8 +101,8 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   const sideTotals = items.flatMap((item) => {
     const [p1 = 0, p2 = 0, p3 = 0, p4 = 0] = item.percents;
     return [
-      { item: itemKey(item), x: p1 + p2, text: formatPercentNo(p1 + p2), anchor: "start" as const },
-      { item: itemKey(item), x: -(p3 + p4), text: formatPercentNo(p3 + p4), anchor: "end" as const },
+      { item: itemKey(item), x: p1 + p2, text: pct(p1 + p2), anchor: "start" as const },
+      { item: itemKey(item), x: -(p3 + p4), text: pct(p3 + p4), anchor: "end" as const },
     ];
   });
   // Symmetric so the midpoint sits in the middle; headroom for the side totals at the bar ends.
@@ -113,7 +119,7 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   const height = items.length * rowHeight + 40;
   const pxPerPercent = (mainWidth - marginLeft - 24) / (2 * extent);
   const fits = (s: DivergingSegment): boolean =>
-    (s.x2 - s.x1) * pxPerPercent >= estimateTextWidth(formatPercentNo(s.percent)) + 4;
+    (s.x2 - s.x1) * pxPerPercent >= estimateTextWidth(pct(s.percent)) + 4;
   const colorOf = (code: number): string => DIVERGING_COLORS[code - 1] ?? DONT_KNOW_COLOR;
   const y = { domain: keys, label: null, padding: 0.3 };
   const common = { document, height, marginTop: 10, marginBottom: 30, style: { fontSize: `${CHART_FONT_SIZE}px` } };
@@ -123,20 +129,20 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
     width: mainWidth,
     marginLeft,
     marginRight: 24,
-    x: { domain: [-extent, extent], label: "Prosent", labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => `${Math.abs(d)} %` },
+    x: { domain: [-extent, extent], label: m.percentAxis, labelAnchor: "center", labelArrow: "none", tickFormat: percentTicks(locale, true) },
     y,
     color: { domain: scaleLabels.slice(0, 4), range: DIVERGING_COLORS.slice(0, 4) },
     marks: [
       Plot.axisY({ lineWidth: labelWidthEm, tickSize: 0, textAnchor: "end" }),
       ...evidence.split(segments, evidenceOf, (subset, className) => Plot.barX(subset, {
         x1: "x1", x2: "x2", y: "item", fill: "codeLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
-        title: (s: DivergingSegment) => titleWithEvidence(`${s.item}: ${s.codeLabel} ${formatPercentNo(s.percent, 1)}`, s.evidence, (n) => formatNumberNo(n, 1), " %"),
+        title: (s: DivergingSegment) => titleWithEvidence(`${s.item}: ${s.codeLabel} ${pct(s.percent, 1)}`, s.evidence, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barX(dependent, { x1: "x1", x2: "x2", y: "item", ...evidence.hatchOptions() }),
       Plot.ruleY(evidence.ranged(dependent, evidenceOf), { y: "item", x1: (s: DivergingSegment) => s.whisker?.x1, x2: (s: DivergingSegment) => s.whisker?.x2, dy: 15, ...evidence.whiskerOptions() }),
       ...(["#ffffff", INK] as const).map((ink) =>
         Plot.text(segments.filter((s) => fits(s) && textColorOn(colorOf(s.code)) === ink), {
-          x: (s: DivergingSegment) => (s.x1 + s.x2) / 2, y: "item", text: (s: DivergingSegment) => formatPercentNo(s.percent), fill: ink,
+          x: (s: DivergingSegment) => (s.x1 + s.x2) / 2, y: "item", text: (s: DivergingSegment) => pct(s.percent), fill: ink,
         }),
       ),
       Plot.text(sideTotals.filter((t) => t.anchor === "start"), { x: "x", y: "item", text: "text", textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
@@ -151,18 +157,18 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
     width: dkWidth,
     marginLeft: 16,
     marginRight: 40,
-    x: { domain: [0, dkExtent], label: dontKnowLabel, labelAnchor: "center", labelArrow: "none", ticks: [0, dkExtent], tickFormat: (d: number) => `${d} %` },
+    x: { domain: [0, dkExtent], label: dontKnowLabel, labelAnchor: "center", labelArrow: "none", ticks: [0, dkExtent], tickFormat: percentTicks(locale) },
     y: { ...y, axis: null },
     marks: [
       ...evidence.split(showDontKnow ? items : [], dontKnowOf, (subset, className) => Plot.barX(subset, {
         x: "dontKnow", y: itemKey, fill: DONT_KNOW_COLOR, className,
-        title: (i: DivergingItem) => titleWithEvidence(`${itemKey(i)}: ${dontKnowLabel} ${formatPercentNo(i.dontKnow, 1)}`, i.evidence?.dontKnow, (n) => formatNumberNo(n, 1), " %"),
+        title: (i: DivergingItem) => titleWithEvidence(`${itemKey(i)}: ${dontKnowLabel} ${pct(i.dontKnow, 1)}`, i.evidence?.dontKnow, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barX(evidence.dependent(showDontKnow ? items : [], dontKnowOf), { x: "dontKnow", y: itemKey, ...evidence.hatchOptions() }),
       Plot.ruleY(evidence.ranged(evidence.dependent(showDontKnow ? items : [], dontKnowOf), dontKnowOf), {
         y: itemKey, x1: (i: DivergingItem) => i.evidence?.dontKnow?.range?.min, x2: (i: DivergingItem) => i.evidence?.dontKnow?.range?.max, dy: 15, ...evidence.whiskerOptions(),
       }),
-      Plot.text(items, { x: "dontKnow", y: itemKey, text: (i: DivergingItem) => formatPercentNo(i.dontKnow, 1), textAnchor: "start", dx: 3, fill: MUTED_INK, className: CHART_CLASS.muted }),
+      Plot.text(items, { x: "dontKnow", y: itemKey, text: (i: DivergingItem) => pct(i.dontKnow, 1), textAnchor: "start", dx: 3, fill: MUTED_INK, className: CHART_CLASS.muted }),
       Plot.ruleX([0]),
     ],
   });
@@ -170,7 +176,7 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   // Legend entries only for the codes some bar shows.
   const drawn = new Set(segments.filter((s) => s.percent > 0).map((s) => s.code));
   const legend = [
-    ...[3, 2, 1, 0].filter((i) => drawn.has(i + 1)).map((i) => ({ label: scaleLabels[i] ?? `Kode ${i + 1}`, color: DIVERGING_COLORS[i] ?? DONT_KNOW_COLOR })),
+    ...[3, 2, 1, 0].filter((i) => drawn.has(i + 1)).map((i) => ({ label: scaleLabels[i] ?? m.code(i + 1), color: DIVERGING_COLORS[i] ?? DONT_KNOW_COLOR })),
     ...(showDontKnow ? [{ label: dontKnowLabel, color: DONT_KNOW_COLOR }] : []),
   ];
   return frameChart(

@@ -4,10 +4,11 @@
  * fewer respondents than `threshold` gets no bar and no rate — "n < 3" is printed instead — because a
  * percentage of one or two municipalities is both meaningless and can single out a municipality.
  */
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
 import { ChartEvidence, titleWithEvidence } from "./chart-evidence";
-import { BAR_COLOR, CHART_CLASS, CHART_FONT_SIZE, INK, MUTED_INK, formatNumberNo, formatPercentNo, frameChart, plotSvg } from "./chart-theme";
+import { BAR_COLOR, CHART_CLASS, CHART_FONT_SIZE, INK, MUTED_INK, formatNumberNo, formatPercentNo, frameChart, percentTicks, plotSvg } from "./chart-theme";
 
 /** One size class: the rate in percent (0–100) with its interval bounds, and the base N. */
 export interface SizeClassRate {
@@ -39,6 +40,8 @@ export interface SizeClassRatesOptions {
   note?: string;
   width?: number;
   decimals?: number;
+  /** The language of axes, notes and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 /** The x value of a class: label and N on two lines (Plot breaks tick labels at "\n"). */
@@ -64,6 +67,9 @@ function hasInterval(c: SizeClassRate): c is SizeClassRate & { lower: number; up
 /** The chart: one standalone `<svg>`. */
 export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeClassRatesOptions): SVGSVGElement {
   const { document } = options;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
+  const pct = (p: number, d = 0): string => formatPercentNo(p, d, locale);
   const threshold = options.threshold ?? 3;
   const decimals = options.decimals ?? 0;
   const width = options.width ?? 680;
@@ -73,7 +79,7 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
   const intervals = shown.filter(hasInterval);
   const top = Math.max(10, ...shown.map((c) => Math.max(hasInterval(c) ? c.upper : (c.rate ?? 0), c.evidence?.range?.max ?? 0)), options.overall ?? 0);
   const yMax = Math.min(100, Math.ceil((top + 8) / 10) * 10);
-  const rateText = (c: SizeClassRate): string => formatPercentNo(c.rate ?? 0, decimals);
+  const rateText = (c: SizeClassRate): string => pct(c.rate ?? 0, decimals);
   const labelY = (c: SizeClassRate): number => Math.max(c.rate ?? 0, hasInterval(c) ? c.upper : 0);
   const overall = options.overall ?? null;
   const evidence = new ChartEvidence(classes);
@@ -89,12 +95,12 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
     marginTop: 28,
     marginBottom: 44,
     style: { fontSize: `${CHART_FONT_SIZE}px` },
-    x: { domain: sorted.map(classKey), label: "Størrelsesklasse (innbyggere)", labelAnchor: "center", labelArrow: "none", padding: 0.25 },
-    y: { domain: [0, yMax], label: options.yLabel ?? "Prosent", labelArrow: "none", grid: true, tickFormat: (d: number) => `${d} %` },
+    x: { domain: sorted.map(classKey), label: m.sizeClassAxis, labelAnchor: "center", labelArrow: "none", padding: 0.25 },
+    y: { domain: [0, yMax], label: options.yLabel ?? m.percentAxis, labelArrow: "none", grid: true, tickFormat: percentTicks(locale) },
     marks: [
       ...evidence.split(shown, evidenceOf, (subset, className) => Plot.barY(subset, {
         x: classKey, y: "rate", fill: BAR_COLOR, className,
-        title: (c: SizeClassRate) => titleWithEvidence(`${classKey(c).replace("\n", ", ")}: ${formatPercentNo(c.rate ?? 0, 1)}`, c.evidence, (n) => formatNumberNo(n, 1), " %"),
+        title: (c: SizeClassRate) => titleWithEvidence(`${classKey(c).replace("\n", ", ")}: ${pct(c.rate ?? 0, 1)}`, c.evidence, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barY(dependent, { x: classKey, y: "rate", ...evidence.hatchOptions() }),
       // The range across the reconstructions beside the interval (which is about sampling, not the build).
@@ -108,14 +114,14 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
         ? []
         : [
             Plot.ruleY([overall], { stroke: MUTED_INK, strokeDasharray: "4,3", className: CHART_CLASS.muted }),
-            Plot.text([overall], { y: (d: number) => d, frameAnchor: "right", text: (d: number) => `Alle ${formatPercentNo(d, decimals)}`, textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
+            Plot.text([overall], { y: (d: number) => d, frameAnchor: "right", text: (d: number) => `${m.all} ${pct(d, decimals)}`, textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
           ]),
       Plot.ruleY([0]),
     ],
   });
   const parts = [
-    options.intervalLabel ? `Strekene viser ${options.intervalLabel}.` : "",
-    suppressed.length > 0 ? `Klasser med færre enn ${threshold} svar vises ikke.` : "",
+    options.intervalLabel ? m.intervalNote(options.intervalLabel) : "",
+    suppressed.length > 0 ? m.fewerThanShown(threshold) : "",
     options.note ?? "",
   ].filter((s) => s !== "");
   return frameChart([{ svg: plotSvg(plot), x: 0, width, height }], {

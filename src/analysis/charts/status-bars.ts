@@ -5,11 +5,12 @@
  * "printed-vs-recomputed" mode the report's printed percentages are drawn as ticks at their
  * cumulative positions, so a disagreement shows as a tick off a segment boundary.
  */
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
 import { ChartEvidence, titleWithEvidence } from "./chart-evidence";
 import {
-  CHART_CLASS, CHART_FONT_SIZE, DISCREPANCY, INK, MUTED_INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, orderedColors,
+  CHART_CLASS, CHART_FONT_SIZE, DISCREPANCY, INK, MUTED_INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, orderedColors, percentTicks,
   plotSvg, textColorOn,
 } from "./chart-theme";
 
@@ -48,6 +49,8 @@ export interface StatusBarsOptions {
    * ticks are for orientation ("Trykt (alle)", grey) and none is flagged.
    */
   printedBase?: "same" | "all";
+  /** The language of axis, legend and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 /** The grey of printed ticks that count all respondents while the bars are filtered. */
@@ -84,7 +87,7 @@ export interface PrintedTick {
 }
 
 /** Percent-of-valid segments for every model and status code (models with no answers give none). */
-export function statusSegments(models: readonly StatusBarModel[], statusLabels: readonly string[] = STATUS_LABELS_NO): StatusSegment[] {
+export function statusSegments(models: readonly StatusBarModel[], statusLabels: readonly string[] = STATUS_LABELS_NO, codeLabel: (code: number) => string = messages.nb.code): StatusSegment[] {
   const out: StatusSegment[] = [];
   for (const m of models) {
     const total = m.counts.reduce((a, b) => a + b, 0);
@@ -93,7 +96,7 @@ export function statusSegments(models: readonly StatusBarModel[], statusLabels: 
     m.counts.forEach((count, i) => {
       const percent = (100 * count) / total;
       const evidence = m.evidence?.[i];
-      out.push({ model: m.label, status: i + 1, statusLabel: statusLabels[i] ?? `Kode ${i + 1}`, count, total, percent, x1: x, x2: x + percent, ...(evidence ? { evidence } : {}) });
+      out.push({ model: m.label, status: i + 1, statusLabel: statusLabels[i] ?? codeLabel(i + 1), count, total, percent, x1: x, x2: x + percent, ...(evidence ? { evidence } : {}) });
       x += percent;
     });
   }
@@ -134,10 +137,13 @@ export function printedTicks(models: readonly StatusBarModel[], tolerance?: numb
 /** The chart: one standalone `<svg>` with title, legend and bars. */
 export function statusBars(models: readonly StatusBarModel[], options: StatusBarsOptions): SVGSVGElement {
   const { document } = options;
-  const labels = options.statusLabels ?? STATUS_LABELS_NO;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
+  const pct = (p: number, d = 0): string => formatPercentNo(p, d, locale);
+  const labels = options.statusLabels ?? m.statusScale;
   const decimals = options.decimals ?? 0;
   const width = options.width ?? 720;
-  const segments = statusSegments(models, labels);
+  const segments = statusSegments(models, labels, m.code);
   const evidence = new ChartEvidence(segments);
   const evidenceOf = (s: StatusSegment): Evidence | undefined => s.evidence;
   const dependent = evidence.dependent(segments, evidenceOf).filter((s) => s.count > 0);
@@ -153,7 +159,7 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
   const height = models.length * rowHeight + 30 + 10;
   const pxPerPercent = plotWidth / 100;
   const fits = (s: StatusSegment): boolean =>
-    (s.x2 - s.x1) * pxPerPercent >= estimateTextWidth(formatPercentNo(s.percent, decimals)) + 4;
+    (s.x2 - s.x1) * pxPerPercent >= estimateTextWidth(pct(s.percent, decimals)) + 4;
   const empty = models.filter((m) => m.counts.reduce((a, b) => a + b, 0) <= 0);
   const totals = models
     .map((m) => ({ model: m.label, total: m.counts.reduce((a, b) => a + b, 0) }))
@@ -168,29 +174,29 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
     marginTop: 10,
     marginBottom: 30,
     style: { fontSize: `${CHART_FONT_SIZE}px` },
-    x: { domain: [0, 100], label: options.xLabel ?? "Prosent av gyldige svar", labelAnchor: "center", labelArrow: "none", tickFormat: (d: number) => `${d} %` },
+    x: { domain: [0, 100], label: options.xLabel ?? m.percentOfValid, labelAnchor: "center", labelArrow: "none", tickFormat: percentTicks(locale) },
     y: { domain: models.map((m) => m.label), label: null, padding: 0.25 },
     color: { domain: labels.slice(0, k), range: colors.slice(0, Math.min(k, labels.length)) },
     marks: [
       ...evidence.split(segments, evidenceOf, (subset, className) => Plot.barX(subset, {
         x1: "x1", x2: "x2", y: "model", fill: "statusLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
-        title: (s: StatusSegment) => titleWithEvidence(`${s.model}: ${s.statusLabel} ${formatPercentNo(s.percent, 1)} (${s.count} av ${s.total})`, s.evidence, (n) => formatNumberNo(n, 1), " %"),
+        title: (s: StatusSegment) => titleWithEvidence(`${s.model}: ${s.statusLabel} ${pct(s.percent, 1)} (${s.count} ${m.of} ${s.total})`, s.evidence, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barX(dependent, { x1: "x1", x2: "x2", y: "model", ...evidence.hatchOptions() }),
       // Two label marks with constant fills: a fill channel would go through the colour scale.
       ...(["#ffffff", INK] as const).map((ink) =>
         Plot.text(segments.filter((s) => fits(s) && textColorOn(colors[s.status - 1] ?? "#ffffff") === ink), {
           x: (s: StatusSegment) => (s.x1 + s.x2) / 2, y: "model",
-          text: (s: StatusSegment) => formatPercentNo(s.percent, decimals), fill: ink,
+          text: (s: StatusSegment) => pct(s.percent, decimals), fill: ink,
         }),
       ),
       Plot.text(totals, { x: 100, y: "model", text: (t: { total: number }) => `N = ${t.total}`, textAnchor: "start", dx: 10, fill: MUTED_INK, className: CHART_CLASS.muted }),
-      Plot.text(empty, { x: 0, y: "label", text: () => "ingen svar", textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
+      Plot.text(empty, { x: 0, y: "label", text: () => m.noAnswers, textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
       Plot.tickX(ticks, {
         x: "x", y: "model", stroke: (t: PrintedTick) => (forAll ? PRINTED_ALL_TICK : t.agrees ? PRINTED_TICK : DISCREPANCY), strokeWidth: 2, inset: -3,
         title: (t: PrintedTick) => (forAll
-          ? `Trykt for alle respondenter ${formatPercentNo(t.printed)}; her (filtrert) ${formatPercentNo(t.recomputed, 1)}`
-          : `Trykt ${formatPercentNo(t.printed)}, beregnet ${formatPercentNo(t.recomputed, 1)}`),
+          ? m.printedForAllTitle(pct(t.printed), pct(t.recomputed, 1))
+          : m.printedTitle(pct(t.printed), pct(t.recomputed, 1))),
       }),
       // The range across the reconstructions: where the segment would end, from its start here —
       // one line per segment under the bar, staggered so neighbours' ranges stay apart. The last
@@ -208,10 +214,10 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
   // A legend entry only for a category some bar shows (no entry for a series absent under a filter).
   const drawn = new Set(segments.filter((s) => s.count > 0).map((s) => s.status));
   const legend: LegendItem[] = labels.slice(0, k).flatMap((label, i) => (drawn.has(i + 1) ? [{ label, color: colors[i] ?? "#cccccc" }] : []));
-  if (ticks.length > 0 && forAll) legend.push({ label: "Trykt (alle)", color: PRINTED_ALL_TICK, shape: "tick" });
+  if (ticks.length > 0 && forAll) legend.push({ label: m.printedAll, color: PRINTED_ALL_TICK, shape: "tick" });
   else if (ticks.length > 0) {
-    legend.push({ label: "Trykt i rapporten", color: PRINTED_TICK, shape: "tick" });
-    if (ticks.some((t) => !t.agrees)) legend.push({ label: "Trykt, avviker", color: DISCREPANCY, shape: "tick" });
+    legend.push({ label: m.printedInReport, color: PRINTED_TICK, shape: "tick" });
+    if (ticks.some((t) => !t.agrees)) legend.push({ label: m.printedDiffers, color: DISCREPANCY, shape: "tick" });
   }
   return frameChart([{ svg, x: 0, width, height }], {
     document, title: options.title, subtitle: options.subtitle, note: options.note, legend, width, evidence: evidence.legend(),

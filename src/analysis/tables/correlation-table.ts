@@ -5,11 +5,11 @@
  * a hidden n hides its r and p.
  */
 import type { CorrelationCell, CorrelationMatrix } from "../../stats/correlation-matrix";
-import { formatP } from "../../stats/audit";
 import type { WithEvidence } from "../evidence/across-draws";
 import { FigureMarks } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
 import { formatNumber, tableFigure, tableRow } from "./table-dom";
+import { DEFAULT_LOCALE, formatPValue, messages, type Locale } from "../../base/locale/locale";
 
 /** How a correlation table is drawn (normalised by tables.correlations). */
 export interface CorrelationTableOptions {
@@ -25,6 +25,8 @@ export interface CorrelationTableOptions {
   evidence?: WithEvidence<unknown>;
   /** The audit's line naming the variables the reconstruction drew. */
   drawn?: string;
+  /** The language of headers and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 type Statistic = "r" | "p" | "q" | "n";
@@ -33,16 +35,16 @@ type Statistic = "r" | "p" | "q" | "n";
 function figureText(statistic: Statistic, cell: CorrelationCell, id: string, diagonal: boolean, shown: ShownCounts, options: CorrelationTableOptions): string {
   if (statistic === "n") return shown.text(id);
   if (shown.hidden(id)) return "–";
-  if (statistic === "r") return cell.r === null ? "–" : `${formatNumber(cell.r, diagonal ? 0 : options.decimals)}${cell.mark}`;
+  if (statistic === "r") return cell.r === null ? "–" : `${formatNumber(cell.r, diagonal ? 0 : options.decimals, options.locale)}${cell.mark}`;
   const p = statistic === "p" ? cell.p : cell.q;
-  return diagonal || p === null ? "" : formatP(p);
+  return diagonal || p === null ? "" : formatPValue(options.locale ?? DEFAULT_LOCALE, p);
 }
 
 /** The correlation matrix with its method, deletion, notes and audit line. */
 export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, options: CorrelationTableOptions): HTMLElement {
   const symbol = m.method === "pearson" ? "r" : "ρ";
   const statistics: Statistic[] = ["r", "p", ...(m.fdr ? (["q"] as const) : []), "n"];
-  const titles: Record<Statistic, string> = { r: m.method === "pearson" ? "Pearson r" : "Spearman ρ", p: "Sig. (2-tailed)", q: "BH q", n: "N" };
+  const titles: Record<Statistic, string> = { r: m.method === "pearson" ? "Pearson r" : "Spearman ρ", p: messages[options.locale ?? DEFAULT_LOCALE].sig2Tailed, q: "BH q", n: "N" };
   const key = (a: number, b: number): string => `n:${Math.min(a, b)}:${Math.max(a, b)}`;
   const auditIds: AuditIds = { n: "audit:n", base: "audit:base", missing: (variable, code) => `audit:${variable}:${code ?? "blank"}` };
   const shown = new ShownCounts();
@@ -52,7 +54,9 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
   m.audit.excluded.forEach((e, a) => shown.line([key(a, a), ...e.userMissing.filter((u) => u.count > 0).map((u) => auditIds.missing?.(e.variable, u.code) ?? ""), ...(e.systemMissing > 0 ? [auditIds.missing?.(e.variable, null) ?? ""] : [])], "audit:n"));
   shown.guard(options.mask);
   const figureMarks = new FigureMarks(doc, options.evidence);
-  const format: Record<Statistic, (x: number) => string> = { r: (x) => formatNumber(x, options.decimals), p: formatP, q: formatP, n: (x) => formatNumber(x, 0) };
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const p = (x: number): string => formatPValue(locale, x);
+  const format: Record<Statistic, (x: number) => string> = { r: (x) => formatNumber(x, options.decimals, locale), p, q: p, n: (x) => formatNumber(x, 0, locale) };
   const body: HTMLTableRowElement[] = [];
   m.variables.forEach((v, a) => {
     const label = m.labels[a] && m.labels[a] !== v ? `${v} ${m.labels[a]}` : v;

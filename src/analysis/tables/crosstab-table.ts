@@ -10,7 +10,8 @@ import type { Crosstab } from "../../stats/crosstab";
 import type { WithEvidence } from "../evidence/across-draws";
 import { FigureMarks } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
-import { element, formatCount, formatNumber, tableFigure, tableRow } from "./table-dom";
+import { element, formatCount, formatNumber, percentUnit, tableFigure, tableRow } from "./table-dom";
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 
 /** What a crosstab cell can show besides its count. */
 export type CrosstabStatistic = "count" | "row" | "column" | "total" | "expected";
@@ -34,9 +35,15 @@ export interface CrosstabTableOptions {
   evidence?: WithEvidence<unknown>;
   /** The audit's line naming the variables the reconstruction drew, and for how many. */
   drawn?: string;
+  /** The language of headers and numbers (default "nb"). */
+  locale?: Locale;
 }
 
-const STAT_LABELS: Record<CrosstabStatistic, string> = { count: "Count", row: "Row %", column: "Column %", total: "Total %", expected: "Expected" };
+/** The statistics' names in `locale`. */
+function statLabels(locale: Locale): Record<CrosstabStatistic, string> {
+  const m = messages[locale];
+  return { count: m.count, row: m.rowPercent, column: m.columnPercent, total: m.totalPercent, expected: m.expected };
+}
 
 /** One figure of the table: the count it is about, the totals its percentages divide by, and the values. */
 interface CrosstabFigure {
@@ -58,9 +65,9 @@ function figureText(figure: CrosstabFigure, statistic: CrosstabStatistic, shown:
   if (statistic === "count") return shown.text(figure.count);
   const value = figure.values[statistic];
   // Expected counts are margins' products: hidden with either margin.
-  if (statistic === "expected") return value === null || shown.hidden(figure.bases.row) || shown.hidden(figure.bases.column) ? "–" : formatNumber(value, options.decimals);
+  if (statistic === "expected") return value === null || shown.hidden(figure.bases.row) || shown.hidden(figure.bases.column) ? "–" : formatNumber(value, options.decimals, options.locale);
   if (shown.hidden(figure.count) || shown.hidden(figure.bases[statistic])) return "–";
-  return value === null ? "–" : `${formatNumber(value, options.decimals)} %`;
+  return value === null ? "–" : `${formatNumber(value, options.decimals, options.locale)}${percentUnit(options.locale)}`;
 }
 
 const pct = (k: number, base: number): number | null => (base > 0 ? (100 * k) / base : null);
@@ -109,10 +116,10 @@ export function crosstabTestLine(ct: Crosstab, n: string = formatCount(ct.total)
 }
 
 /** What the tests rest on: "evidence of the tests: χ² R 3,10–9,84 · p R ,020–,212 · V R …" ("" without evidence). */
-function testEvidenceLine(ct: Crosstab, marks: FigureMarks): string {
+function testEvidenceLine(ct: Crosstab, marks: FigureMarks, locale: Locale): string {
   if (ct.tests.pearson.value === null || !marks.of("tests.pearson.value")) return "";
-  const two = (x: number): string => formatNumber(x, 2);
-  const three = (x: number): string => formatNumber(x, 3);
+  const two = (x: number): string => formatNumber(x, 2, locale);
+  const three = (x: number): string => formatNumber(x, 3, locale);
   return `evidence of the tests: ${[marks.inline("χ²", "tests.pearson.value", two), marks.inline("p", "tests.pearson.p", three), marks.inline("V", "measures.cramersV", three)].join(" · ")}`;
 }
 
@@ -123,12 +130,15 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
   const auditIds: AuditIds = { n: "audit:n", base: "total" };
   const shown = shownCounts(ct, options.mask, auditIds);
   const marks = new FigureMarks(doc, options.evidence);
-  const columnTitles = [...ct.columns.map((c) => c.label), "Total"];
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const STAT_LABELS = statLabels(locale);
+  const total = messages[locale].total;
+  const columnTitles = [...ct.columns.map((c) => c.label), total];
   const head = tableRow(doc, [ct.rowLabel, ...(several ? [""] : []), ...columnTitles], ct.columns.length + 2 + (several ? 1 : 0));
-  const labels = [...ct.rows.map((r) => r.label), "Total"];
-  const format = (stat: CrosstabStatistic) => (x: number): string => formatNumber(x, stat === "count" ? 0 : options.decimals);
+  const labels = [...ct.rows.map((r) => r.label), total];
+  const format = (stat: CrosstabStatistic) => (x: number): string => formatNumber(x, stat === "count" ? 0 : options.decimals, locale);
   const cell = (f: CrosstabFigure, stat: CrosstabStatistic, j: number): HTMLTableCellElement =>
-    marks.cell(figureText(f, stat, shown, options), several ? `${columnTitles[j] ?? ""} ${STAT_LABELS[stat]}` : (columnTitles[j] ?? ""), f.paths[stat], format(stat), stat === "count" || stat === "expected" ? "" : " %");
+    marks.cell(figureText(f, stat, shown, options), several ? `${columnTitles[j] ?? ""} ${STAT_LABELS[stat]}` : (columnTitles[j] ?? ""), f.paths[stat], format(stat), stat === "count" || stat === "expected" ? "" : percentUnit(locale));
   const body = figures(ct).flatMap((row, i) =>
     stats.map((stat, s) =>
       tableRow(doc, [element(doc, "th", s === 0 ? (labels[i] ?? "") : ""), ...(several ? [element(doc, "th", STAT_LABELS[stat])] : []), ...row.map((f, j) => cell(f, stat, j))], 0, i === ct.rows.length ? "tv-total" : undefined),
@@ -136,7 +146,7 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
   );
   const audit = [
     crosstabTestLine(ct, shown.text("total")),
-    ...[shown.hidden("total") ? "" : testEvidenceLine(ct, marks)].filter((x) => x),
+    ...[shown.hidden("total") ? "" : testEvidenceLine(ct, marks, locale)].filter((x) => x),
     ...(ct.expectedWarning ? [`Warning: ${ct.expectedWarning.message} χ² may be unreliable: merge sparse categories, or use Fisher's exact test for a 2 × 2 table.`] : []),
     shown.auditLine(ct.audit, auditIds),
     ...(options.drawn ? [options.drawn] : []),

@@ -9,7 +9,8 @@ import type { FrequencyRow, FrequencyTable } from "../../stats/frequencies";
 import type { WithEvidence } from "../evidence/across-draws";
 import { FigureMarks } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
-import { formatNumber, tableFigure, tableRow } from "./table-dom";
+import { formatNumber, percentUnit, tableFigure, tableRow } from "./table-dom";
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 
 /** How a frequency table is drawn (normalised by tables.frequencies). */
 export interface FrequencyTableOptions {
@@ -27,6 +28,8 @@ export interface FrequencyTableOptions {
   evidence?: WithEvidence<unknown>;
   /** The audit's line naming the variables the reconstruction drew. */
   drawn?: string;
+  /** The language of headers and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 type Column = "count" | "percent" | "valid" | "cumulative";
@@ -49,7 +52,7 @@ function figureText(figure: FrequencyFigure, column: Column, shown: ShownCounts,
   const base = column === "percent" ? "total" : "valid";
   const cumulativeHidden = column === "cumulative" && shown.hiddenCount > 0;
   if (value === null || shown.hidden(figure.count) || shown.hidden(base) || cumulativeHidden) return "–";
-  return `${formatNumber(value, options.decimals)} %`;
+  return `${formatNumber(value, options.decimals, options.locale)}${percentUnit(options.locale)}`;
 }
 
 const rowId = (r: FrequencyRow): string => (r.kind === "valid" ? `v:${r.code}` : `m:${r.code ?? "blank"}`);
@@ -71,7 +74,9 @@ function shownCounts(t: FrequencyTable, mask: boolean, audit: AuditIds): ShownCo
 /** The frequency table with its N and audit line. */
 export function renderFrequencyTable(doc: Document, t: FrequencyTable, options: FrequencyTableOptions): HTMLElement {
   const columns: Column[] = ["count", "percent", "valid", ...(options.cumulative ? (["cumulative"] as const) : [])];
-  const titles: Record<Column, string> = { count: "Frequency", percent: "Percent", valid: "Valid Percent", cumulative: "Cumulative Percent" };
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
+  const titles: Record<Column, string> = { count: m.count, percent: m.percent, valid: m.validPercent, cumulative: m.cumulativePercent };
   const auditIds: AuditIds = { n: "total", base: "valid", missing: (_variable, code) => `m:${code ?? "blank"}` };
   const shown = shownCounts(t, options.mask, auditIds);
   const marks = new FigureMarks(doc, options.evidence);
@@ -79,20 +84,20 @@ export function renderFrequencyTable(doc: Document, t: FrequencyTable, options: 
   // A total row's percentages follow from its count and N.
   const pathOf = (figure: FrequencyFigure, c: Column): string => (figure.path.includes(".") ? `${figure.path}.${fields[c]}` : figure.path);
   const figureCell = (figure: FrequencyFigure, c: Column): HTMLTableCellElement =>
-    marks.cell(figureText(figure, c, shown, options), titles[c], pathOf(figure, c), (x) => formatNumber(x, c === "count" ? 0 : options.decimals), c === "count" ? "" : " %");
+    marks.cell(figureText(figure, c, shown, options), titles[c], pathOf(figure, c), (x) => formatNumber(x, c === "count" ? 0 : options.decimals, locale), c === "count" ? "" : percentUnit(locale));
   const line = (group: string, label: string, figure: FrequencyFigure, className?: string): HTMLTableRowElement =>
     tableRow(doc, [group, label, ...columns.map((c) => figureCell(figure, c))], 2, className);
   const rowLine = (group: string, r: FrequencyRow, path: string): HTMLTableRowElement =>
-    line(group, r.kind === "system-missing" ? "System (blank)" : r.label === String(r.code) ? String(r.code) : `${r.code} ${r.label}`, { count: rowId(r), values: { percent: r.percent, valid: r.validPercent, cumulative: r.cumulativePercent }, path });
+    line(group, r.kind === "system-missing" ? m.systemMissing : r.label === String(r.code) ? String(r.code) : `${r.code} ${r.label}`, { count: rowId(r), values: { percent: r.percent, valid: r.validPercent, cumulative: r.cumulativePercent }, path });
   const pct = (k: number): number | null => (t.total > 0 ? (100 * k) / t.total : null);
   const body: HTMLTableRowElement[] = [];
-  t.valid.forEach((r, i) => body.push(rowLine(i === 0 ? "Valid" : "", r, `valid.${i}`)));
-  body.push(line(t.valid.length ? "" : "Valid", "Total", { count: "valid", values: { percent: pct(t.validTotal), valid: t.validTotal > 0 ? 100 : null, cumulative: null }, path: "validTotal" }, "tv-total"));
+  t.valid.forEach((r, i) => body.push(rowLine(i === 0 ? m.valid : "", r, `valid.${i}`)));
+  body.push(line(t.valid.length ? "" : m.valid, m.total, { count: "valid", values: { percent: pct(t.validTotal), valid: t.validTotal > 0 ? 100 : null, cumulative: null }, path: "validTotal" }, "tv-total"));
   if (options.showMissing && t.missing.length > 0) {
-    t.missing.forEach((r, i) => body.push(rowLine(i === 0 ? "Missing" : "", r, `missing.${i}`)));
-    body.push(line("", "Total", { count: "missing", values: { percent: pct(t.missingTotal), valid: null, cumulative: null }, path: "missingTotal" }, "tv-total"));
+    t.missing.forEach((r, i) => body.push(rowLine(i === 0 ? m.missing : "", r, `missing.${i}`)));
+    body.push(line("", m.total, { count: "missing", values: { percent: pct(t.missingTotal), valid: null, cumulative: null }, path: "missingTotal" }, "tv-total"));
   }
-  body.push(line("Total", "", { count: "total", values: { percent: t.total > 0 ? 100 : null, valid: null, cumulative: null }, path: "total" }, "tv-total"));
+  body.push(line(m.total, "", { count: "total", values: { percent: t.total > 0 ? 100 : null, valid: null, cumulative: null }, path: "total" }, "tv-total"));
   const audit = [
     `N = ${shown.text("total")} · valid ${shown.text("valid")} · missing ${shown.text("missing")}`,
     shown.auditLine(t.audit, auditIds),

@@ -9,7 +9,8 @@ import type { SizeClassComparison, SizeClassRow } from "../../stats/size-class";
 import { pClause } from "../../stats/audit";
 import { FigureMarks, tableEvidence } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
-import { formatNumber, tableFigure, tableRow } from "./table-dom";
+import { formatNumber, percentUnit, tableFigure, tableRow } from "./table-dom";
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 
 /** How a size-class table is drawn (normalised by tables.sizeClass). */
 export interface SizeClassTableOptions {
@@ -19,6 +20,8 @@ export interface SizeClassTableOptions {
   /** Decimals of rates and means (default 1). */
   decimals: number;
   mask: boolean;
+  /** The language of headers and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 type Statistic = "n" | "successes" | "estimate" | "interval" | "compact";
@@ -58,9 +61,9 @@ function figureText(statistic: Statistic, row: ClassRow, c: SizeClassComparison,
   if (statistic === "successes") return row.successes === null ? "" : shown.text(row.successesId);
   const hidden = shown.hidden(row.nId) || (row.successes !== null && shown.hidden(row.successesId));
   const scale = c.kind === "rate" ? 100 : 1;
-  const unit = c.kind === "rate" ? " %" : "";
-  const value = (x: number): string => `${formatNumber(scale * x, options.decimals)}${unit}`;
-  if (statistic === "interval") return hidden || !row.interval ? "–" : `${formatNumber(scale * row.interval.low, options.decimals)} – ${value(row.interval.high)}`;
+  const unit = c.kind === "rate" ? percentUnit(options.locale) : "";
+  const value = (x: number): string => `${formatNumber(scale * x, options.decimals, options.locale)}${unit}`;
+  if (statistic === "interval") return hidden || !row.interval ? "–" : `${formatNumber(scale * row.interval.low, options.decimals, options.locale)} – ${value(row.interval.high)}`;
   if (hidden) return row.n === 0 ? "–" : row.successes === null ? `n ${shown.text(row.nId)}` : `${shown.text(row.successesId)} of ${shown.text(row.nId)}`;
   if (row.estimate === null) return "–";
   if (statistic === "estimate") return value(row.estimate);
@@ -102,19 +105,21 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
   const ids = addCounts(shown, c, "");
   shown.guard(options.mask);
   const rows = classRows(c, "");
-  const level = `${Math.round(c.level * 100)} % ${c.kind === "rate" ? "Wilson interval" : "t interval"}`;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
+  const level = m.intervalHeader(Math.round(c.level * 100), c.kind);
   const columns: Statistic[] = c.kind === "rate" ? ["n", "successes", "estimate", "interval"] : ["n", "estimate", "interval"];
-  const titles: Record<Statistic, string> = { n: "n", successes: "Cases", estimate: c.kind === "rate" ? "Rate" : "Mean", interval: level, compact: "" };
+  const titles: Record<Statistic, string> = { n: "n", successes: m.cases, estimate: c.kind === "rate" ? m.rate : m.mean, interval: level, compact: "" };
   const found = tableEvidence(c, options.mask);
   const marks = new FigureMarks(doc, found.evidence);
-  const format = (s: Statistic) => (x: number): string => (s === "n" || s === "successes" ? formatNumber(x, 0) : formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals));
+  const format = (s: Statistic) => (x: number): string => (s === "n" || s === "successes" ? formatNumber(x, 0, locale) : formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals, locale));
   const body = rows.map((row, i) => {
-    const label = i < c.rows.length ? `${c.rows[i]?.sizeClass ?? ""} ${c.classLabels[i] ?? ""}`.trim() : "All classes";
-    return tableRow(doc, [label, ...columns.map((s) => marks.cell(figureText(s, row, c, shown, options), titles[s], figurePath(row, s), format(s), c.kind === "rate" && s !== "n" && s !== "successes" ? " %" : ""))], 1, i < c.rows.length ? undefined : "tv-total");
+    const label = i < c.rows.length ? `${c.rows[i]?.sizeClass ?? ""} ${c.classLabels[i] ?? ""}`.trim() : m.allClasses;
+    return tableRow(doc, [label, ...columns.map((s) => marks.cell(figureText(s, row, c, shown, options), titles[s], figurePath(row, s), format(s), c.kind === "rate" && s !== "n" && s !== "successes" ? percentUnit(locale) : ""))], 1, i < c.rows.length ? undefined : "tv-total");
   });
   return marks.legendInto(tableFigure(doc, {
     caption: options.caption ?? `${c.label}: ${what(c)}, by size class`,
-    head: [tableRow(doc, ["Size class", ...columns.map((s) => titles[s])], columns.length + 1)],
+    head: [tableRow(doc, [m.sizeClass, ...columns.map((s) => titles[s])], columns.length + 1)],
     body,
     audit: [`Trend across classes (${c.trend.method}): ${trendLine(c, marks)}`, ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...(found.drawn ? [found.drawn] : []), ...marks.auditLines(), ...shown.note("the rates and intervals of hidden counts are left out")],
     notice: options.notice,
@@ -131,17 +136,19 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
   shown.guard(options.mask);
   const found = list.map((c) => tableEvidence(c, options.mask));
   const marks = list.map((_, k) => new FigureMarks(doc, found[k]?.evidence));
-  const columns = [...classes, "All classes"];
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const m = messages[locale];
+  const columns = [...classes, m.allClasses];
   const body = list.map((c, k) => {
     const mk = marks[k] ?? new FigureMarks(doc, undefined);
-    const percent = (x: number): string => formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals);
-    const cells = classRows(c, `${k}:`).map((r, i) => mk.cell(figureText("compact", r, c, shown, options), columns[i] ?? "", figurePath(r, "compact"), percent, c.kind === "rate" ? " %" : ""));
+    const percent = (x: number): string => formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals, locale);
+    const cells = classRows(c, `${k}:`).map((r, i) => mk.cell(figureText("compact", r, c, shown, options), columns[i] ?? "", figurePath(r, "compact"), percent, c.kind === "rate" ? percentUnit(locale) : ""));
     return tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...cells, trendLine(c, mk)], 1);
   });
   const kinds = [...new Set(list.map(what))];
   const figure = tableFigure(doc, {
     caption: options.caption ?? `${kinds.length === 1 ? kinds[0] : "Rates and means"} by size class`,
-    head: [tableRow(doc, ["", ...classes, "All classes", "Trend"], classes.length + 3)],
+    head: [tableRow(doc, ["", ...classes, m.allClasses, m.trend], classes.length + 3)],
     body,
     audit: [
       `Cells: ${first?.kind === "mean" ? "mean (n)" : "rate (cases/n)"}; trend: ${first?.trend.method ?? ""}; intervals in each variable's own table.`,

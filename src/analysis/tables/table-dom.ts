@@ -1,8 +1,9 @@
 /**
  * The pieces every analysis table is built from, with the host's document (never innerHTML from
  * data, so a label cannot inject markup): elements with text, the audit block under a table, and
- * numbers in the report's style (decimal comma).
+ * numbers in the app's language (base/locale: "1 234,5" or "1,234.5").
  */
+import { DEFAULT_LOCALE, formatNumber as formatIn, type Locale } from "../../base/locale/locale";
 
 /** An element with optional text and class. */
 export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -20,16 +21,20 @@ export function auditBlock(doc: Document, audit: string | readonly string[]): HT
   return block;
 }
 
-/** A number with a decimal comma: integers as is, others with `decimals` (default 1); "–" when not finite. */
-export function formatNumber(value: number, decimals?: number): string {
+/** A table's number in `locale`: integers as is, others with `decimals` (default 1); "–" when not finite. */
+export function formatNumber(value: number, decimals?: number, locale: Locale = DEFAULT_LOCALE): string {
   if (!Number.isFinite(value)) return "–";
-  const d = decimals ?? (Number.isInteger(value) ? 0 : 1);
-  return value.toFixed(d).replace(".", ",");
+  return formatIn(locale, value, decimals ?? (Number.isInteger(value) ? 0 : 1));
 }
 
-/** A count: whole numbers as they are, weighted sums with two decimals (decimal comma). */
-export function formatCount(value: number): string {
-  return formatNumber(value, Number.isInteger(value) ? 0 : 2);
+/** What follows a percentage in `locale`: " %" in Norwegian, "%" in English (as formatPercent writes it). */
+export function percentUnit(locale: Locale = DEFAULT_LOCALE): string {
+  return locale === "en" ? "%" : " %";
+}
+
+/** A count: whole numbers as they are, weighted sums with two decimals. */
+export function formatCount(value: number, locale: Locale = DEFAULT_LOCALE): string {
+  return formatNumber(value, Number.isInteger(value) ? 0 : 2, locale);
 }
 
 /** A table row of cells: `th` for the first `headers` cells, `td` for the rest. */

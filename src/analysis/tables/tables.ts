@@ -6,6 +6,7 @@
  * or when the table itself breaks down by one of them.
  */
 import { builtinError, describeValue } from "../../base/builtin-problem";
+import { codebookKey, DEFAULT_LOCALE, type Locale } from "../../base/locale/locale";
 import type { Crosstab, CrosstabOptions } from "../../stats/crosstab";
 import type { CorrelationMatrix, CorrelationMatrixOptions } from "../../stats/correlation-matrix";
 import { DISCLOSURE_VARIABLES } from "../../stats/disclosure";
@@ -27,6 +28,8 @@ export interface TableContext {
   document: () => Document;
   /** A shared link or an export: small counts under a county or size breakdown are masked. */
   shared: boolean;
+  /** The language of headers, labels and numbers (default "nb"). */
+  locale?: Locale;
 }
 
 /** Options every table takes. */
@@ -118,6 +121,7 @@ interface CommonOptions {
   caption: string | undefined;
   notice: string | undefined;
   decimals: number;
+  locale: Locale;
 }
 
 /** How one kind of table is made from its kernel's result. */
@@ -198,16 +202,17 @@ const SIZE_CLASS_TABLE: TableKind<readonly SizeClassComparison[], Record<string,
 
 /** The `tables` builtin over a host. */
 export function createTables(context: TableContext): TablesBuiltin {
+  const locale = context.locale ?? DEFAULT_LOCALE;
   /** One path for every table: read the call, the options (once), compute, guard, render. */
   const make = <R, O>(kind: TableKind<R, O>, args: readonly unknown[]): HTMLElement => {
     const input = resultInput(kind.builtin, args, kind.kernel);
     const o = new OptionReader(kind.builtin, input.options);
     const own = kind.read(o);
-    const common: CommonOptions = { caption: o.string("caption"), notice: o.string("notice"), decimals: o.integer("decimals", kind.decimals, 0, 6) };
+    const common: CommonOptions = { caption: o.string("caption"), notice: o.string("notice"), decimals: o.integer("decimals", kind.decimals, 0, 6), locale };
     const mask = o.maybeBoolean("mask");
     const kernelOptions = o.passOn(kind.kernelKeys);
     o.done();
-    const result = input.result(kernelOptions);
+    const result = input.result(kernelOptions, codebookKey(locale));
     const masked = mask ?? (context.shared && kind.sensitive(result));
     return kind.render(context.document(), result, { ...own, ...common, ...kind.evidence(result, masked), mask: masked });
   };

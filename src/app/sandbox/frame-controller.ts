@@ -19,7 +19,8 @@ import { NotebookRuntime } from "../../runtime/notebook-runtime";
 import type { StdlibHost } from "../../runtime/stdlib";
 import { notebookBuiltins } from "../notebook-builtins";
 import { NotebookSession, type SessionChange } from "../notebook-session";
-import { HOST_NAMES, type FrameData, type FrameMessage, type FrameView, type RunningCell, type ShellMessage } from "./protocol";
+import { HOST_NAMES, readShellLocale, type FrameData, type FrameMessage, type FrameView, type RunningCell, type ShellMessage } from "./protocol";
+import type { Locale } from "../../base/locale/locale";
 import { decodeUserData } from "./user-data-wire";
 import { takeReportSnapshot } from "../report/report-snapshot";
 
@@ -33,7 +34,7 @@ export interface OpenedNotebook {
   view: FrameView;
 }
 
-const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "prime", "open", "run", "filter", "data", "file", "ping", "whenIdle", "reportInputs", "report"]);
+const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "prime", "open", "run", "filter", "locale", "data", "file", "ping", "whenIdle", "reportInputs", "report"]);
 
 /** The shell is trusted: a message from the parent window is taken for what its type says. */
 function isShellMessage(value: unknown): value is ShellMessage {
@@ -194,6 +195,11 @@ export class FrameController {
         this.shellFilter = surveyFilterToParams(message.filter);
         this.opened?.scope.setFilter(message.filter);
         return;
+      case "locale": {
+        const locale = readShellLocale(message);
+        if (locale) this.setLocale(locale);
+        return;
+      }
       case "data":
         if (this.opened) {
           // A switch of data: the filter bar's new N is painted before the cells recompute.
@@ -261,6 +267,12 @@ export class FrameController {
     };
   }
 
+  /** The app's language: the page's `lang` (screen readers, hyphenation) and the scope's builtin. */
+  private setLocale(locale: Locale): void {
+    this.win.document.documentElement.lang = locale;
+    this.opened?.scope.setLocale(locale);
+  }
+
   private applyData(scope: SurveyScope, data: FrameData): void {
     const decode = this.toLoadResult;
     if (data.kind === "user" && !decode) throw new Error("user data reached applyData before its decoder loaded (receive must hold it)");
@@ -277,6 +289,11 @@ export class FrameController {
     this.shellFilter = surveyFilterToParams(message.filter);
     scope.setFilter(message.filter);
     this.applyData(scope, message.data);
+    const locale = readShellLocale(message);
+    if (locale) {
+      this.win.document.documentElement.lang = locale;
+      scope.setLocale(locale);
+    }
     const builtins = notebookBuiltins({ ...host, view: message.view }, scope);
     const held = message.held;
     // The shell checked the history when it read it from storage; it arrives here as its record.

@@ -18,6 +18,8 @@ import type { NotebookDoc } from "../../notebook/document";
 import type { StructureHistoryRecord } from "../../notebook/structure-history";
 import type { InputRestoreReport } from "../../runtime/input-binding";
 import type { FilterState } from "../app-filter";
+import type { LocaleState } from "../app-locale";
+import { DEFAULT_LOCALE } from "../../base/locale/locale";
 import { titleAfterEdit } from "../notebook-title";
 import type { SessionChange, SessionMode } from "../notebook-session";
 import type { SessionPort } from "../session-port";
@@ -42,6 +44,8 @@ const INPUTS_WAIT_MS = 1000;
 export interface FrameSessionDeps {
   slot: Pick<FrameSlot, "fresh" | "prewarm">;
   filter: FilterState;
+  /** The app's language (absent: the frame's default, norsk). */
+  locale?: LocaleState;
   /** Fetch a file under data/ for the frame (file-gate.ts): the normalised path and its bytes. */
   readFile(path: string): Promise<Result<{ path: string; bytes: ArrayBuffer }>>;
   /** A data file was handed to the frame (the header's data notice follows this). */
@@ -99,6 +103,7 @@ export class FrameSession implements SessionPort {
   private readonly statusListeners = new Set<() => void>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly unfollowFilter: () => void;
+  private readonly unfollowLocale: () => void;
   private disposed = false;
   /** Date.now() of the frame's last word about work (status, cells); the spare waits for quiet. */
   private lastActivity = 0;
@@ -121,6 +126,9 @@ export class FrameSession implements SessionPort {
     for (const [id, text] of Object.entries(init.drafts)) if (ids.has(id)) this.drafts.set(id, text);
     this.files = new FileRequests(deps.readFile, deps.onRead);
     this.unfollowFilter = deps.filter.onChange(() => this.sendFilter());
+    this.unfollowLocale = deps.locale?.onChange((locale) => {
+      if (this.ready) this.post({ type: "locale", locale });
+    }) ?? (() => undefined);
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);
     this.attach();
   }
@@ -207,6 +215,7 @@ export class FrameSession implements SessionPort {
     this.disposed = true;
     clearInterval(this.heartbeat);
     this.unfollowFilter();
+    this.unfollowLocale();
     this.channel?.close();
     this.frame?.remove({ hung: this.state.stuck });
     this.frame = undefined;
@@ -329,7 +338,7 @@ export class FrameSession implements SessionPort {
     const filter = this.deps.filter.filter;
     this.frameFilter = surveyFilterToParams(filter);
     const mode = this.mode === "live" && this.state.paused === undefined ? "live" : "preview";
-    const message: ShellMessage = { type: "open", channel: port2, doc: this.doc, drafts: this.draftRecord(), ...(this.history ? { history: this.history } : {}), mode, view: this.view, inputs: this.inputs, filter, data, held: this.held };
+    const message: ShellMessage = { type: "open", channel: port2, doc: this.doc, drafts: this.draftRecord(), ...(this.history ? { history: this.history } : {}), mode, view: this.view, inputs: this.inputs, filter, data, held: this.held, locale: this.deps.locale?.locale ?? DEFAULT_LOCALE };
     frame.post(message, [port2, ...transfer]);
     for (const id of this.idleWaiters.keys()) this.post({ type: "whenIdle", id });
   }

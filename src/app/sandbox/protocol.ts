@@ -19,6 +19,7 @@
  * only from under `data/` (see file-gate.ts); the user's own file only where the data gate allows.
  */
 import { fail, ok, type Problem, type Result } from "../../base/result";
+import { isLocale, type Locale } from "../../base/locale/locale";
 import { asSurveyFilter, type SurveyFilter } from "../../data/survey-filter";
 import type { CellDoc, NotebookDoc } from "../../notebook/document";
 import { validatePayload } from "../../notebook/share-codec";
@@ -81,10 +82,14 @@ export type ShellMessage =
       filter: SurveyFilter;
       data: FrameData;
       held: HeldCell[];
+      /** The app's language (the frame checks it with {@link readShellLocale}). */
+      locale: Locale;
     }
   /** "Run this notebook" (consent) or "Run" after a pause: start the runtime. */
   | { type: "run" }
   | { type: "filter"; filter: SurveyFilter }
+  /** The header's language switch moved: tables, charts and `fmt` rerun in it. */
+  | { type: "locale"; locale: Locale }
   | { type: "data"; data: FrameData }
   /** The answer to a file request: the bytes, or why not. */
   | { type: "file"; id: number; bytes: ArrayBuffer }
@@ -149,6 +154,15 @@ export type FrameMessage =
    * only while the page has transient user activation, as for `save`.
    */
   | { type: "exportReport" };
+
+/**
+ * The language in a shell message, checked where the frame takes it: the shell is trusted, but a
+ * value that is not one of the app's languages (an old shell, a stray message) must not reach the
+ * catalogues, so it is refused (undefined) and the frame keeps its language.
+ */
+export function readShellLocale(message: { locale?: unknown }): Locale | undefined {
+  return isLocale(message.locale) ? message.locale : undefined;
+}
 
 /** Caps on what the frame may send; anything bigger is dropped, not truncated. */
 export const FRAME_LIMITS = {

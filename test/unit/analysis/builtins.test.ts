@@ -52,7 +52,7 @@ describe("createAnalysisBuiltins", () => {
     expect(isElement(bar)).toBe(true);
     if (!isElement(bar)) return;
     const n = respondentRecords().length;
-    expect(bar.querySelector("output")?.textContent).toBe(`N = ${n} of ${n}`);
+    expect(bar.querySelector("output")?.textContent).toBe(`N = ${n} av ${n}`);
   });
 
   it("names what it expected and the right call when given something else", () => {
@@ -132,7 +132,7 @@ describe("createAnalysisBuiltins", () => {
     const kind = (el: unknown): string => (isElement(el) ? el.tagName.toLowerCase() : typeof el);
     expect(kind(shared(small, { disclosureSensitive: true }))).toBe("p");
     const note = shared(small, { disclosureSensitive: true });
-    if (isElement(note)) expect(note.textContent).toMatch(/^Chart withheld in this shared view/);
+    if (isElement(note)) expect(note.textContent).toMatch(/^Figuren er holdt tilbake i denne delte visningen/);
     expect(kind(shared(small, { disclosureSensitive: false }))).toBe("svg");
     expect(kind(shared(large, { disclosureSensitive: true }))).toBe("svg");
     expect(kind(live(small, { disclosureSensitive: true }))).toBe("svg");

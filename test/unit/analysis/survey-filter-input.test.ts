@@ -1,6 +1,7 @@
 import { parseHTML } from "linkedom";
 import { describe, expect, it } from "vitest";
 import { surveyFilterInput } from "../../../src/analysis/survey-filter-input";
+import type { Locale } from "../../../src/base/locale/locale";
 import { meetsConditions } from "../../../src/data/filter-condition";
 import { surveyFilterConditions, type SurveyFilter } from "../../../src/data/survey-filter";
 
@@ -10,9 +11,9 @@ const rows = [
   { fylke: 12, size_class: 6, resp_type: 2, q20: 1 },
 ];
 
-function setup(value?: SurveyFilter) {
+function setup(value?: SurveyFilter, locale?: Locale) {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const el = surveyFilterInput(document, { value, count: (f) => rows.filter((row) => meetsConditions(surveyFilterConditions(f), (v) => Reflect.get(row, v))).length, total: rows.length });
+  const el = surveyFilterInput(document, { value, count: (f) => rows.filter((row) => meetsConditions(surveyFilterConditions(f), (v) => Reflect.get(row, v))).length, total: rows.length, ...(locale ? { locale } : {}) });
   document.body.append(el);
   return { document, el };
 }
@@ -21,7 +22,19 @@ describe("surveyFilterInput", () => {
   it("starts from the given filter and shows the live N", () => {
     const { el } = setup({ fylke: [11], sizeClass: [], respType: [], adopted: [] });
     expect(el.value).toEqual({ fylke: [11], sizeClass: [], respType: [], adopted: [] });
-    expect(el.querySelector("output")?.textContent).toBe("N = 2 of 3 — too few for reliable percentages");
+    expect(el.querySelector("output")?.textContent).toBe("N = 2 av 3 — for få for pålitelige prosenter");
+  });
+
+  it("speaks one language at a time: Norwegian by default, English when asked", () => {
+    const summaries = (el: HTMLElement): string[] => [...el.querySelectorAll("summary")].map((s) => s.textContent ?? "");
+    const nb = setup({ fylke: [11], sizeClass: [], respType: [], adopted: [] }).el;
+    expect(summaries(nb)).toEqual(["Fylke: Rogaland", "Størrelse: alle", "Type: alle", "Har innført: alle"]);
+    expect(nb.querySelector("button")?.textContent).toBe("Nullstill filter");
+    const en = setup({ fylke: [11], sizeClass: [], respType: [], adopted: [] }, "en").el;
+    expect(summaries(en)).toEqual(["County: Rogaland", "Size class: all", "Type: all", "Has adopted: all"]);
+    expect(en.querySelector("output")?.textContent).toBe("N = 2 of 3 — too few for reliable percentages");
+    expect(en.querySelector("button")?.textContent).toBe("Clear filter");
+    expect([...en.querySelectorAll('input[name="type"]')].map((b) => b.parentElement?.textContent?.trim())).toEqual(["municipality", "county authority"]);
   });
 
   it("updates its value and N when a box is ticked and an input event fires", () => {
@@ -33,14 +46,14 @@ describe("surveyFilterInput", () => {
     box.checked = true;
     box.dispatchEvent(new (document.defaultView?.Event ?? Event)("input", { bubbles: true }));
     expect(seen.at(-1)?.adopted).toEqual(["q20"]);
-    expect(el.querySelector("output")?.textContent).toContain("N = 2 of 3");
+    expect(el.querySelector("output")?.textContent).toContain("N = 2 av 3");
   });
 
   it("can be set programmatically (share links, URL) and cleared", () => {
     const { el } = setup();
     el.value = { fylke: [12], sizeClass: [6], respType: [2], adopted: [] };
     expect(el.value).toEqual({ fylke: [12], sizeClass: [6], respType: [2], adopted: [] });
-    expect(el.querySelector("output")?.textContent).toContain("N = 1 of 3");
+    expect(el.querySelector("output")?.textContent).toContain("N = 1 av 3");
     const reset = el.querySelector("button");
     reset?.dispatchEvent(new (el.ownerDocument.defaultView?.Event ?? Event)("click"));
     expect(el.value).toEqual({ fylke: [], sizeClass: [], respType: [], adopted: [] });

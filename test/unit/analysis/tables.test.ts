@@ -8,6 +8,7 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
+import { messages } from "../../../src/base/locale/locale";
 import type { CodedData } from "../../../src/stats/kernel-input";
 import { num, psppCrosstabCells, psppTables, sampleCodebook, sampleCsv } from "../stats/pspp-fixtures";
 import { nodeHost } from "../notebooks/headless-survey";
@@ -15,18 +16,22 @@ import { nodeHost } from "../notebooks/headless-survey";
 const names = createAnalysisBuiltins(nodeHost());
 const data: CodedData = { view: aq.fromCSV(sampleCsv()), codebook: sampleCodebook() };
 
-/** The text of every body row's cells. */
+/** The tables' Norwegian words (the default language) as PSPP prints them in English. */
+const m = messages.nb;
+const PSPP_WORDS = new Map([[m.count, "Count"], [m.rowPercent, "Row %"], [m.columnPercent, "Column %"], [m.totalPercent, "Total %"], [m.expected, "Expected"], [m.total, "Total"], [m.sig2Tailed, "Sig. (2-tailed)"]]);
+
+/** The text of every body row's cells, the table's words in PSPP's. */
 function bodyRows(el: HTMLElement): string[][] {
-  return [...el.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent ?? ""));
+  return [...el.querySelectorAll("tbody tr")].map((tr) => [...tr.children].map((c) => c.textContent ?? "").map((text) => PSPP_WORDS.get(text) ?? text));
 }
 
 function auditLines(el: HTMLElement): string[] {
   return [...el.querySelectorAll(".tv-audit-line")].map((p) => p.textContent ?? "");
 }
 
-/** A PSPP number as the tables print it: decimal comma, `decimals` places, " %" for percentages. */
+/** A PSPP number as the tables print it: decimal comma, minus sign (U+2212), `decimals` places, " %" for percentages. */
 function shown(cell: string | undefined, decimals: number, percent: boolean): string {
-  const text = num(cell).toFixed(decimals).replace(".", ",");
+  const text = num(cell).toFixed(decimals).replace(".", ",").replace("-", "\u2212");
   return percent ? `${text} %` : text;
 }
 
@@ -122,10 +127,10 @@ describe("tables.correlations agrees with PSPP CORRELATIONS", () => {
       const theirs = psppRows.slice(a * statsPerVariable, a * statsPerVariable + statsPerVariable);
       variables.forEach((_, b) => {
         const r = num(theirs[0]?.[b + 2]);
-        expect(block[0]?.[b + 2]?.replace(/\*+$/, ""), `${v} r [${b}]`).toBe(a === b ? "1" : r.toFixed(3).replace(".", ",").replace("-", "-"));
+        expect(block[0]?.[b + 2]?.replace(/\*+$/, ""), `${v} r [${b}]`).toBe(a === b ? "1" : r.toFixed(3).replace(".", ",").replace("-", "\u2212"));
         if (a !== b) {
           const p = num(theirs[1]?.[b + 2]);
-          expect(block[1]?.[b + 2], `${v} p [${b}]`).toBe(p < 0.001 ? "< .001" : p.toFixed(3).replace(/^0/, ""));
+          expect(block[1]?.[b + 2], `${v} p [${b}]`).toBe(p < 0.001 ? "< 0,001" : p.toFixed(3).replace(".", ","));
         }
         if (deletion === "pairwise") expect(block[2]?.[b + 2], `${v} n [${b}]`).toBe(String(num(theirs[2]?.[b + 2])));
         checked++;

@@ -4,6 +4,7 @@
  * and row percentages are `stats.crosstab`'s, the live markdown line prints its χ² and Cramér's V,
  * the what-if tables count the respondents of each filter state. Hostile labels stay text.
  */
+import { messages } from "../../../src/base/locale/locale";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createAllAnalysisBuiltins } from "../../../src/analysis/all-builtins";
 import { analysisCells, type AnalysisSpec, type GenerateContext, type GeneratedCell } from "../../../src/analysis/cell-source/cell-source";
@@ -89,11 +90,11 @@ describe("analysisCells", () => {
     const rows = tableRows(runtime.state("2")?.value);
     let checked = 0;
     ct.rows.forEach((category, i) => {
-      const countRow = rows.find((r) => r[0] === category.label && r[1] === "Count");
+      const countRow = rows.find((r) => r[0] === category.label && r[1] === messages.nb.count);
       const at = rows.indexOf(countRow ?? []);
       const percentRow = rows[at + 1];
       expect(countRow, category.label).toBeDefined();
-      expect(percentRow?.[1]).toBe("Row %");
+      expect(percentRow?.[1]).toBe(messages.nb.rowPercent);
       ct.columns.forEach((_, j) => {
         const cell = ct.cells[i]?.[j];
         const count = cell?.count ?? -1;
@@ -139,7 +140,7 @@ describe("analysisCells", () => {
     expect(nA).toBeGreaterThan(0);
     const [tableA, tableB] = [runtime.state("3")?.value, runtime.state("5")?.value];
     // The frequency table's last row is the grand total (valid and missing): every respondent of the state.
-    const total = (value: unknown): number => Number(tableRows(value).filter((r) => r[0] === "Total").pop()?.[2]);
+    const total = (value: unknown): number => Number(tableRows(value).filter((r) => r[0] === messages.nb.total).pop()?.[2]);
     expect(total(tableA)).toBe(nA);
     expect(total(tableB)).toBe(nB);
   }, 60_000);

@@ -67,7 +67,7 @@ describe("03-size-and-correlations headless", () => {
     if (!Array.isArray(list)) throw new Error("no sizeAdoption");
     // Each row carries its evidence: R with the range across the 50 draws, positive in every one for size × q12.
     const q12 = list.find((c: { variable?: string }) => c.variable === "q12");
-    expect(q12?.rests?.text).toMatch(/^R: r 0\.\d{3} … 0\.\d{3} across 50 reconstructions; positive in every one$/);
+    expect(q12?.rests?.text).toMatch(/^R: r 0,\d{3} … 0,\d{3} across 50 reconstructions; positive in every one$/);
     const text = (await result()).cells.find((c) => c.id === "verdict-text");
     const html = JSON.stringify(text?.value ?? text);
     expect(html).toContain("These signs are not findings");
