@@ -43,7 +43,8 @@ describe("chart evidence in the browser", () => {
     expect(legend.join(" · ")).toContain("R = differs between the 50 reconstructions: the build drew it, the report does not say it");
     // The tooltip of a dependent bar names its class and its range.
     const tip = await chart.locator("g.tv-fig-reconstruction title").first().textContent();
-    expect(tip).toMatch(/Rests on the reconstruction: .* \(\d+,\d–\d+,\d % across them\)\./);
+    // The browser tests run in English (browser-helpers): the range is written 12.3–19.0.
+    expect(tip).toMatch(/Rests on the reconstruction: .* \(\d+\.\d–\d+\.\d ?% across them\)\./);
 
     const before = await opacities(page);
     expect(before.dependent.length).toBeGreaterThan(0);
