@@ -9,18 +9,37 @@
  *   (notebook 04's reconciliation shows one per printed table).
  */
 
-/** Apply both repairs to `root` (a cell's output) after it is in the page. */
+/** The observer watching each output's scrolling boxes (one per output; replaced when it re-renders). */
+const observers = new WeakMap<HTMLElement, ResizeObserver>();
+
+/** A box that scrolls sideways becomes a named, focusable region (once). */
+function markIfScrolling(box: HTMLElement): void {
+  if (box.hasAttribute("tabindex") || box.scrollWidth <= box.clientWidth + 1) return;
+  box.tabIndex = 0;
+  box.setAttribute("role", "region");
+  const caption = box.querySelector("caption, figcaption, h2, h3")?.textContent?.trim();
+  box.setAttribute("aria-label", `${caption || "Output"} (scrolls sideways)`);
+}
+
+/**
+ * Apply both repairs to `root` (a cell's output) after it is in the page.
+ *
+ * Whether a box overflows is read when the browser has laid it out anyway (a ResizeObserver
+ * delivers after layout), not in a frame of its own: reading `scrollWidth` there forced layout of
+ * every output on every filter change, including cells far off screen that `content-visibility`
+ * had spared. A skipped cell's boxes are read when it is scrolled near, and a box that starts to
+ * overflow later (a narrower window) is caught too.
+ */
 export function makeOutputAccessible(root: HTMLElement): void {
   for (const g of root.querySelectorAll("svg g[aria-label]:not([role])")) g.setAttribute("role", "group");
-  requestAnimationFrame(() => {
-    for (const box of root.querySelectorAll<HTMLElement>(".nb-exportable > :first-child, .nb-output .tv-table")) {
-      const scrolls = box.scrollWidth > box.clientWidth + 1;
-      if (scrolls && !box.hasAttribute("tabindex")) {
-        box.tabIndex = 0;
-        box.setAttribute("role", "region");
-        const caption = box.querySelector("caption, figcaption, h2, h3")?.textContent?.trim();
-        box.setAttribute("aria-label", `${caption || "Output"} (scrolls sideways)`);
-      }
-    }
+  observers.get(root)?.disconnect();
+  const boxes = [...root.querySelectorAll<HTMLElement>(".nb-exportable > :first-child, .nb-output .tv-table")];
+  if (boxes.length === 0 || typeof ResizeObserver === "undefined") return;
+  const observer = new ResizeObserver((entries) => {
+    // An output taken out of the page (its cell deleted) lets go of its boxes.
+    if (!root.isConnected) return observer.disconnect();
+    for (const entry of entries) if (entry.target instanceof HTMLElement) markIfScrolling(entry.target);
   });
+  for (const box of boxes) observer.observe(box);
+  observers.set(root, observer);
 }
