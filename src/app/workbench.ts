@@ -99,6 +99,8 @@ export class Workbench<S extends SessionPort = SessionPort> {
   private followingFilter = false;
   /** The hash last opened or written by the workbench; a different one in the URL is a navigation still to come. */
   private handledHash: string | undefined;
+  /** Counts the opens begun: an open that resolves after a later one began shows nothing (see {@link beginOpen}). */
+  private opens = 0;
 
   constructor(private readonly services: WorkbenchServices<S>) {
     this.autosaver = new Autosaver(services.store, (status) => this.onSaveStatus(status));
@@ -160,8 +162,20 @@ export class Workbench<S extends SessionPort = SessionPort> {
     await this.openRoute(parseRoute(hash));
   }
 
+  /**
+   * Start an open; the answer says whether it is still the latest. Opens wait on storage, fetches
+   * and decoding, so a link followed while the last notebook is still loading (a busy machine, a
+   * slow store) could finish first and then be replaced by the older notebook: the link's preview
+   * vanished before the user could read it. Every open checks this before it shows anything.
+   */
+  private beginOpen(): () => boolean {
+    const ticket = ++this.opens;
+    return () => ticket === this.opens;
+  }
+
   async openRoute(route: Route): Promise<void> {
     if (route.kind === "share") return this.openShare(route.payload);
+    const latest = this.beginOpen();
     // A link whose filter cannot be read still opens its notebook, with no filter, and says why.
     // (Every open makes a fresh session — in the app a fresh frame — also for the notebook already on screen.)
     if (route.kind !== "home" && route.filterError !== undefined) {
@@ -172,6 +186,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     // The filter is set before the notebook's runtime exists, so its first run already uses it.
     if (route.kind !== "home" && route.filter) this.services.filter.setFilter(route.filter);
     await this.autosaver.flush();
+    if (!latest()) return;
     if (route.kind === "home") {
       const first = this.bundled.find((b) => b.name === "demo") ?? this.bundled[0];
       if (first) return this.openRoute({ kind: "bundled", name: first.name });
@@ -183,14 +198,16 @@ export class Workbench<S extends SessionPort = SessionPort> {
     try {
       if (route.kind === "local") {
         const stored = await this.services.store.get(route.key);
+        if (!latest()) return;
         if (!stored) return this.banner("error", `There is no local notebook “${route.key}” in this browser. It may have been deleted, or saved in another browser profile.`);
         return this.showStored(stored, route);
       }
       const key = bundledKey(route.name);
       const stored = await this.services.store.get(key);
+      if (!latest()) return;
       if (stored) return this.showStored(stored, route);
       const shipped = await this.shippedDoc(route.name);
-      if (shipped) this.show(key, { kind: "bundled", name: route.name }, shipped, {}, {}, "live", route);
+      if (shipped && latest()) this.show(key, { kind: "bundled", name: route.name }, shipped, {}, {}, "live", route);
     } finally {
       this.loading = false;
       this.emit();
@@ -251,7 +268,9 @@ export class Workbench<S extends SessionPort = SessionPort> {
   }
 
   private async openShare(payload: string): Promise<void> {
+    const latest = this.beginOpen();
     const decoded = await decodeShare(payload);
+    if (!latest()) return;
     if (!decoded.ok) {
       this.banner("error", `This share link cannot be opened — ${decoded.error.message} Nothing was changed.`);
       return;
@@ -354,7 +373,9 @@ export class Workbench<S extends SessionPort = SessionPort> {
     // A notebook file may be anybody's code, like a link: it opens in preview and is kept (and
     // runs, and sees the user's file through the data gate) only once the user chose to run it.
     // The address leaves the notebook that was open, so choosing that one from the list reopens it.
+    const latest = this.beginOpen();
     await this.autosaver.flush();
+    if (!latest()) return;
     const key = `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.writeHash(formatRoute({ kind: "home" }));
     this.show(key, { kind: "imported", fileName }, parsed.value.doc, {}, {}, "preview");

@@ -38,7 +38,8 @@ class FakeRuntime extends QuietRuntime {
 
 const doc: NotebookDoc = { title: "Oversikt", cells: [{ id: "t", kind: "js", source: "selection.n" }] };
 
-async function setup(reads: readonly string[] = ["selection"]) {
+/** `hold`: the bundled notebooks' files arrive only once it resolves (a slow network or machine). */
+async function setup(reads: readonly string[] = ["selection"], hold: Promise<void> = Promise.resolve()) {
   const runtimes: FakeRuntime[] = [];
   const hashes: string[] = [];
   // A link the user navigated to whose hashchange the workbench has not handled yet (else the URL
@@ -49,7 +50,7 @@ async function setup(reads: readonly string[] = ["selection"]) {
   const fetcher: typeof fetch = (input) => {
     const url = typeof input === "string" ? input : input instanceof URL ? input.href : input.url;
     if (url === "notebooks/index.json") return Promise.resolve(new Response(JSON.stringify([{ name: "01-overview", title: "Oversikt" }, { name: "02-six-models", title: "Seks" }])));
-    return Promise.resolve(new Response("<notebook></notebook>"));
+    return hold.then(() => new Response("<notebook></notebook>"));
   };
   const workbench = new Workbench({
     store: await NotebookStore.open(),
@@ -109,6 +110,22 @@ describe("the workbench's survey filter", () => {
     expect(hashes.slice(before)).toEqual(["#/nb/01-overview?filter=fylke%3D11%26size%3D5,6"]);
     scope.setFilter(EMPTY);
     expect(hashes.at(-1)).toBe("#/nb/01-overview");
+  });
+
+  it("shows a link followed while the last notebook is still loading, not the older notebook", async () => {
+    let release = (): void => undefined;
+    const hold = new Promise<void>((resolve) => (release = resolve));
+    const { workbench } = await setup(["selection"], hold);
+    const older = workbench.openHash("#/nb/02-six-models");
+    const link = unwrap(await encodeShare({ doc: { title: "Delt", cells: [{ id: "s", kind: "js", source: "1 + 1" }] }, inputs: {} }));
+    await workbench.openHash(`#share=${link}`);
+    expect(workbench.current?.origin.kind).toBe("shared");
+    // The older open's file arrives last: before, it replaced the link's preview with notebook 02.
+    release();
+    await older;
+    await settle();
+    expect(workbench.current?.origin.kind).toBe("shared");
+    expect(workbench.current?.session.mode).toBe("preview");
   });
 
   it("does not write over a link the user navigated to before its hashchange was handled", async () => {
