@@ -5,6 +5,7 @@
  * reproduces its `resolved` value; the printed value then differs by design.
  */
 import { decimalsOf, type PrintedRow, type PrintedTable, type PrintedTables } from "./printed-tables";
+import { recordRespondents, type Respondents } from "./respondents";
 import { MODEL_STATUS_VARIABLES } from "./six-models";
 
 /** A respondent as the residual check sees it: variable → code, or null when blank. */
@@ -37,20 +38,34 @@ export function withDerived(rec: RecordValues): RecordValues {
   return { ...rec, n_models_adopted: six, any_six_adopted: six > 0 ? 1 : 0, any_model_adopted: six > 0 || other ? 1 : 0 };
 }
 
+/** A printed category code's test, compiled once: recounting on fifty reconstructions asks millions of times. */
+const matchers = new Map<string, (value: number) => boolean>();
+
+/** The test of a printed category code: 3, "1+2" (either), "41-50" (range), "3+" (at least). */
+function codeMatcher(code: string): (value: number) => boolean {
+  let known = matchers.get(code);
+  if (known) return known;
+  const atLeast = /^(\d+)\+$/.exec(code);
+  const range = /^(\d+)-(\d+)$/.exec(code);
+  if (atLeast) {
+    const min = Number(atLeast[1]);
+    known = (v) => v >= min;
+  } else if (range) {
+    const [min, max] = [Number(range[1]), Number(range[2])];
+    known = (v) => v >= min && v <= max;
+  } else if (/^\d+(\+\d+)+$/.test(code)) {
+    const codes = code.split("+").map(Number);
+    known = (v) => codes.includes(v);
+  } else known = () => false;
+  matchers.set(code, known);
+  return known;
+}
+
 /** Does a value match a printed category code: 3, "1+2" (either), "41-50" (range), "3+" (at least)? */
 export function matchesCode(value: number | null | undefined, code: number | string): boolean {
   if (value === null || value === undefined) return false;
   if (typeof code === "number") return value === code;
-  const atLeast = /^(\d+)\+$/.exec(code);
-  if (atLeast) return value >= Number(atLeast[1]);
-  const range = /^(\d+)-(\d+)$/.exec(code);
-  if (range) return value >= Number(range[1]) && value <= Number(range[2]);
-  if (/^\d+(\+\d+)+$/.test(code)) return code.split("+").map(Number).includes(value);
-  return false;
-}
-
-function inBase(row: PrintedRow, rec: RecordValues): boolean {
-  return (row.where ?? []).every((w) => w.codes.includes(rec[w.variable] ?? Number.NaN));
+  return codeMatcher(code)(value);
 }
 
 /** Round half-up to `decimals`, as the report's tables were rounded (the epsilon absorbs binary noise). */
@@ -59,46 +74,78 @@ export function roundHalfUp(value: number, decimals: number): number {
   return Math.floor(value * scale + 0.5 + 1e-9) / scale;
 }
 
+/** How a row is recounted. */
+export interface RowResidualOptions {
+  /** Every row of a multiple-response table (its "% of answers" base counts the whole set). */
+  allRows?: readonly PrintedRow[];
+  /** The variable of a "q3,q7,q12" row to recount (default: the row's variable). */
+  variable?: string;
+  /**
+   * The records are a subset of the 267 (a filter): a printed row total is then not this subset's
+   * base, so a "row-total" percentage is taken of the subset's own row sum. Without this, Tabell
+   * 2.9 under one county printed its percentages of the whole survey's 256 (3 % where 38 % was meant).
+   */
+  subset?: boolean;
+}
+
 /**
  * Residuals of one row for one variable, or null when the row cannot be recounted (a list, a
- * variable the records do not carry, a category code that is not a number or a range).
+ * variable the respondents do not carry, a category code that is not a number or a range).
  */
 export function rowResiduals(
   table: PrintedTable,
   row: PrintedRow,
-  records: readonly RecordValues[],
+  who: Respondents,
   missing: MissingCodes,
-  allRows?: readonly PrintedRow[],
-  variable: string = row.variable,
+  options: RowResidualOptions = {},
 ): CellResidual[] | null {
+  const variable = options.variable ?? row.variable;
+  const allRows = options.allRows;
   if (table.kind === "list") return null;
   // Running-text statements are soft unless the cell carries a documented resolution (then exact).
   const textFigure = table.kind === "text" || table.id.startsWith("text:");
   const cells = row.cells.filter((c) => typeof c.code === "number" || /^\d+((\+\d+)+|-\d+|\+)$/.test(c.code));
   if (cells.length === 0 || cells.length !== row.cells.length) return null;
-  if (!records.some((r) => variable in r)) return null;
-  const base = records.filter((r) => inBase(row, r));
-  const countOf = (v: string, code: number | string): number => base.filter((r) => matchesCode(r[v], code)).length;
-  const rowSum = cells.reduce((s, c) => s + countOf(variable, c.code), 0);
-  const valid = base.filter((r) => {
-    const x = r[variable];
-    return x !== null && x !== undefined && !missing(variable).includes(x);
-  }).length;
+  const values = who.column(variable);
+  if (!values) return null;
+  const where = (row.where ?? []).map((w) => ({ values: who.column(w.variable), codes: w.codes }));
+  const base: number[] = [];
+  for (let i = 0; i < who.size; i++) if (where.every((w) => w.codes.includes(w.values?.(i) ?? Number.NaN))) base.push(i);
+  const countOf = (get: ((i: number) => number | null) | undefined, code: number | string): number => {
+    let k = 0;
+    if (get) for (const i of base) if (matchesCode(get(i), code)) k++;
+    return k;
+  };
+  // Each cell's count once: a percentage cell, the row sum and the base all read it.
+  const counts = new Map(cells.map((c) => [c.code, countOf(values, c.code)]));
+  const rowSum = cells.reduce((s, c) => s + (counts.get(c.code) ?? 0), 0);
+  const answered = (skip: readonly number[]): number => {
+    let k = 0;
+    for (const i of base) {
+      const x = values(i);
+      if (x !== null && !skip.includes(x)) k++;
+    }
+    return k;
+  };
   // Multiple-response tables print each box twice (% of N, % of answers): count each variable once.
-  const setRows = [...new Map((allRows ?? [row]).map((r) => [r.variable, r])).values()];
-  const answers = setRows.reduce(
-    (s, r) => s + r.cells.filter((c) => typeof c.code === "number").reduce((t, c) => t + countOf(r.variable, c.code), 0), 0);
+  const answers = (): number => {
+    const setRows = [...new Map((allRows ?? [row]).map((r) => [r.variable, r])).values()];
+    return setRows.reduce((s, r) => s + r.cells.filter((c) => typeof c.code === "number").reduce((t, c) => t + countOf(who.column(r.variable), c.code), 0), 0);
+  };
   const denominator = (): number => {
     switch (row.percentBase) {
       case "respondents": return base.length;
-      case "answers": return answers;
-      case "row-total": return textFigure ? base.filter((r) => r[variable] !== null && r[variable] !== undefined).length : (row.resolved?.total ?? row.total ?? rowSum);
-      default: return textFigure ? valid : rowSum;
+      case "answers": return answers();
+      case "row-total":
+        if (textFigure) return answered([]);
+        return options.subset ? rowSum : (row.resolved?.total ?? row.total ?? rowSum);
+      default: return textFigure ? answered(missing(variable)) : rowSum;
     }
   };
+  let base100: number | undefined;
   const out: CellResidual[] = [];
   for (const cell of cells) {
-    const count = countOf(variable, cell.code);
+    const count = counts.get(cell.code) ?? 0;
     const soft = textFigure && cell.resolved === undefined;
     const common = { table: table.id, row: row.label, variable, code: cell.code, ...(cell.conflict ? { conflict: cell.conflict } : {}), ...(soft ? { soft } : {}) };
     const targetCount = cell.resolved?.count ?? cell.count;
@@ -108,7 +155,7 @@ export function rowResiduals(
     }
     const targetPct = cell.resolved?.percent ?? cell.percent;
     if (targetPct === undefined || targetPct === null) continue;
-    const d = denominator();
+    const d = (base100 ??= denominator());
     const pct = d > 0 ? roundHalfUp((count / d) * 100, decimalsOf(targetPct)) : 0;
     const residual = Math.round((pct - targetPct) * 10) / 10;
     out.push({ ...common, measure: "percent", target: targetPct, reconstructed: pct, residual, ok: residual === 0 });
@@ -130,12 +177,12 @@ export interface ResidualReport {
 /** Residuals of every table. */
 export function computeResiduals(printed: PrintedTables, records: readonly RecordValues[], missing: MissingCodes): ResidualReport {
   const report: ResidualReport = { cells: [], skipped: [] };
-  const augmented = records.map(withDerived);
+  const augmented = recordRespondents(records.map(withDerived));
   for (const table of printed.tables) {
     for (const row of table.rows) {
       // "q3,q7,q12" in a text row: the statement holds for each variable.
       for (const variable of row.variable.split(",").map((v) => v.trim())) {
-        const res = rowResiduals(table, row, augmented, missing, table.kind === "multiple-response" ? table.rows : undefined, variable);
+        const res = rowResiduals(table, row, augmented, missing, { allRows: table.kind === "multiple-response" ? table.rows : undefined, variable });
         if (res === null) report.skipped.push({ table: table.id, row: row.label, reason: `${table.kind} row of "${variable}": nothing to recount (list, or a category that is not a code)` });
         else report.cells.push(...res);
       }

@@ -12,6 +12,7 @@
 import type { Codebook } from "../../data/codebook";
 import type { Inconsistency, PrintedRow, PrintedTable, PrintedTables } from "../../data/printed-tables";
 import { rowResiduals, withDerived, type CellResidual, type MissingCodes, type RecordValues } from "../../data/residuals";
+import { recordRespondents } from "../../data/respondents";
 
 /** How one recomputed figure relates to the print. */
 export type ReconciledStatus =
@@ -150,14 +151,14 @@ export interface ReconcileOptions {
  * exactly as `computeResiduals` does, so the flattened cells equal its report.
  */
 export function reconcile(printed: PrintedTables, records: readonly RecordValues[], missing: MissingCodes, options: ReconcileOptions = {}): Reconciliation {
-  const augmented = records.map(withDerived);
+  const augmented = recordRespondents(records.map(withDerived));
   const counts = emptyCounts();
   let skipped = 0;
   const tables: ReconciledTable[] = printed.tables.map((table) => {
     const out: ReconciledTable = { id: table.id, caption: table.caption, kind: table.kind, lines: table.lines, cells: [], skipped: [], conflicts: [], counts: emptyCounts() };
     for (const row of table.rows) {
       for (const variable of row.variable.split(",").map((v) => v.trim())) {
-        const res = rowResiduals(table, row, augmented, missing, table.kind === "multiple-response" ? table.rows : undefined, variable);
+        const res = rowResiduals(table, row, augmented, missing, { allRows: table.kind === "multiple-response" ? table.rows : undefined, variable, subset: options.filtered === true });
         if (res === null) {
           out.skipped.push({ row: row.label, reason: `${table.kind} row of "${variable}": nothing to recount (list, or a category that is not a code)` });
           skipped++;

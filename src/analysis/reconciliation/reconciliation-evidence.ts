@@ -3,13 +3,12 @@
  * mechanism: a reconciled cell is the count, rounded percentage or total of a printed row, which
  * `comparePrintedWithEvidence` already recounts on every reconstruction (frame counters on typed
  * arrays) and classifies. Each reconciled cell takes the classification of the same figure there —
- * only when the two recomputations give the same value here; a figure they do not share (derived
- * variables, running-text statements, rows the comparison does not recount) stays unclassified and
- * is counted as such in the audit, never given an invented class. A cell the reconciliation finds
- * equal to the print (or its documented resolution) is printed, as in the tables.
- *
- * Surprising: the residual engine itself (src/data/residuals.ts, the build's) is not run on the
- * fifty draws — it walks plain records and costs about 0.2 s per draw, 10 s for the ensemble.
+ * only when the two recomputations give the same value here. A figure the comparison does not
+ * recount (derived variables, running-text statements on combined codes) is recounted on every draw
+ * by the residual engine itself, row by row (`recount-on-draws.ts`); a figure neither route gives
+ * back stays unclassified and is counted as such in the audit, never given an invented class. A cell
+ * the reconciliation finds equal to the print (or its documented resolution) is printed, as in the
+ * tables.
  */
 import type { PrintedTable } from "../../data/printed-tables";
 import { decimalsOf } from "../../data/printed-tables";
@@ -17,9 +16,10 @@ import { roundHalfUp } from "../../data/residuals";
 import type { FilteredSurvey } from "../apply-filter";
 import type { WithEvidence } from "../evidence/across-draws";
 import { comparePrintedWithEvidence } from "../evidence/compare-evidence";
-import type { Evidence, EvidenceKind } from "../evidence/evidence";
+import { classifyFigure, type Evidence, type EvidenceKind } from "../evidence/evidence";
 import type { ComparedRow, PrintedComparison } from "../printed-comparison";
-import type { ReconciledCell, Reconciliation } from "./reconcile";
+import { missingCodesOf, type ReconciledCell, type Reconciliation } from "./reconcile";
+import { printedRowOf, recountOnDraws, type RecountRow } from "./recount-on-draws";
 
 /** A reconciliation's figures classified, and the path of each cell's recomputed figure. */
 export interface ReconciliationEvidence {
@@ -54,13 +54,43 @@ function shared(cell: ReconciledCell, rows: readonly ComparedRow[]): { value: nu
   return { value: roundHalfUp(c.percent, decimals), evidence: rounded(c.evidence.percent, decimals) };
 }
 
+/**
+ * The cells the comparison does not share, recounted on every draw: each one's evidence, when the
+ * canonical recount gives back the reconciled figure.
+ */
+function recountedEvidence(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[], cells: readonly ReconciledCell[]): Map<ReconciledCell, Evidence> {
+  const draws = selection.draws();
+  const out = new Map<ReconciledCell, Evidence>();
+  if (!draws || cells.length === 0) return out;
+  const rows = new Map<string, RecountRow & { cells: ReconciledCell[] }>();
+  for (const cell of cells) {
+    const table = printed.find((p) => p.id === cell.table);
+    const row = table && printedRowOf(table, cell);
+    if (!table || !row) continue;
+    const key = `${table.id}\u0000${row.label}\u0000${cell.variable}`;
+    const known = rows.get(key);
+    if (known) known.cells.push(cell);
+    else rows.set(key, { table, row, variable: cell.variable, cells: [cell] });
+  }
+  const values = recountOnDraws([...rows.values()], draws, missingCodesOf(selection.survey.codebook), rec.filtered);
+  for (const [cell, v] of values) {
+    if (v[0] !== undefined && v[0] !== null && Math.abs(v[0] - cell.reconstructed) < SAME) out.set(cell, classifyFigure(v));
+  }
+  return out;
+}
+
 /** Classify every recomputed figure of `rec`, made from `selection`. */
 export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[]): ReconciliationEvidence {
   const draws = selection.draws()?.length ?? 0;
   const byPath = new Map<string, Evidence>();
   const paths = new Map<ReconciledCell, string>();
   const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
-  let unclassified = 0;
+  const classify = (cell: ReconciledCell, path: string, evidence: Evidence): void => {
+    byPath.set(path, evidence);
+    paths.set(cell, path);
+    counts[evidence.kind]++;
+  };
+  const unshared: { cell: ReconciledCell; path: string }[] = [];
   rec.tables.forEach((table, t) => {
     const source = printed.find((p) => p.id === table.id);
     let comparison: PrintedComparison | undefined;
@@ -68,19 +98,22 @@ export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconcili
     table.cells.forEach((cell, c) => {
       const path = `tables.${t}.cells.${c}.reconstructed`;
       const same = comparison && shared(cell, comparison.rows);
+      const isPrintLike = same?.evidence.kind === "printed";
       const agrees = same !== undefined && Math.abs(same.value - cell.reconstructed) < SAME;
       const isPrint = !rec.filtered && cell.ok && !cell.soft;
       // The print is a fact of the report whatever the draws; "your data" has no draws to ask.
-      const evidence: Evidence | undefined = draws === 0 ? { kind: "your-data", draws } : isPrint ? { kind: "printed", draws } : agrees ? same.evidence : undefined;
-      if (!evidence || (evidence.kind === "printed" && !isPrint)) {
-        unclassified++;
-        return;
-      }
-      byPath.set(path, evidence);
-      paths.set(cell, path);
-      counts[evidence.kind]++;
+      const evidence: Evidence | undefined = draws === 0 ? { kind: "your-data", draws } : isPrint ? { kind: "printed", draws } : agrees && (isPrint || !isPrintLike) ? same.evidence : undefined;
+      if (evidence) classify(cell, path, evidence);
+      else unshared.push({ cell, path });
     });
   });
+  const recounted = recountedEvidence(selection, rec, printed, unshared.map((u) => u.cell));
+  let unclassified = 0;
+  for (const { cell, path } of unshared) {
+    const evidence = recounted.get(cell);
+    if (evidence) classify(cell, path, evidence);
+    else unclassified++;
+  }
   const figures: WithEvidence<Reconciliation> = {
     value: rec,
     evidence: (path) => byPath.get(path) ?? { kind: draws ? "determined" : "your-data", draws },

@@ -12,6 +12,7 @@ import { parseCodebook } from "../../../src/data/parse-codebook";
 import { parsePrintedTables, type PrintedRow } from "../../../src/data/printed-tables";
 import { parseCardRecord } from "../../../src/data/card-layout";
 import { rowResiduals, withDerived, type RecordValues } from "../../../src/data/residuals";
+import { recordRespondents } from "../../../src/data/respondents";
 import { reconstruct, SEED } from "../../../scripts/data/reconstruct/reconstruct";
 import { readAdopters, readMunicipalities, readRespondentList } from "../../../scripts/data/reconstruct/sources";
 import { respondentsCsv, respondentsDat } from "../../../scripts/data/reconstruct/write-outputs";
@@ -157,7 +158,7 @@ describe("every printed table row, recomputed from respondents.csv", () => {
           }
           const variables = row.variable.split(",").map((v) => v.trim());
           const residuals = variables.flatMap((v) =>
-            rowResiduals(table, row, records.map(withDerived), missing, table.kind === "multiple-response" ? table.rows : undefined, v) ?? []);
+            rowResiduals(table, row, recordRespondents(records.map(withDerived)), missing, { allRows: table.kind === "multiple-response" ? table.rows : undefined, variable: v }) ?? []);
           for (const c of residuals) {
             // Running-text statements ("om lag", "i overkant av") are soft targets: reported in
             // residuals.json and docs/data/reconstruction.md; gender, age and intranet are asserted below.
