@@ -5,7 +5,7 @@
  * reproduces its `resolved` value; the printed value then differs by design.
  */
 import { decimalsOf, type PrintedRow, type PrintedTable, type PrintedTables } from "./printed-tables";
-import { recordRespondents, type Respondents } from "./respondents";
+import { recordRespondents, type CodeCounts, type Respondents } from "./respondents";
 import { MODEL_STATUS_VARIABLES } from "./six-models";
 
 /** A respondent as the residual check sees it: variable → code, or null when blank. */
@@ -74,6 +74,18 @@ export function roundHalfUp(value: number, decimals: number): number {
   return Math.floor(value * scale + 0.5 + 1e-9) / scale;
 }
 
+/** Rows whose every category is a code, a code list or a range (asked once per row, not per recount). */
+const codedRows = new WeakMap<PrintedRow, boolean>();
+
+function recountable(row: PrintedRow): boolean {
+  let known = codedRows.get(row);
+  if (known === undefined) {
+    known = row.cells.length > 0 && row.cells.every((c) => typeof c.code === "number" || /^\d+((\+\d+)+|-\d+|\+)$/.test(c.code));
+    codedRows.set(row, known);
+  }
+  return known;
+}
+
 /** How a row is recounted. */
 export interface RowResidualOptions {
   /** Every row of a multiple-response table (its "% of answers" base counts the whole set). */
@@ -104,37 +116,31 @@ export function rowResiduals(
   if (table.kind === "list") return null;
   // Running-text statements are soft unless the cell carries a documented resolution (then exact).
   const textFigure = table.kind === "text" || table.id.startsWith("text:");
-  const cells = row.cells.filter((c) => typeof c.code === "number" || /^\d+((\+\d+)+|-\d+|\+)$/.test(c.code));
-  if (cells.length === 0 || cells.length !== row.cells.length) return null;
-  const values = who.column(variable);
-  if (!values) return null;
-  const where = (row.where ?? []).map((w) => ({ values: who.column(w.variable), codes: w.codes }));
-  const base: number[] = [];
-  for (let i = 0; i < who.size; i++) if (where.every((w) => w.codes.includes(w.values?.(i) ?? Number.NaN))) base.push(i);
-  const countOf = (get: ((i: number) => number | null) | undefined, code: number | string): number => {
+  if (!recountable(row)) return null;
+  const cells = row.cells;
+  const where = row.where ?? [];
+  const tally = who.codes(variable, where);
+  if (!tally) return null;
+  const sum = (t: CodeCounts | undefined, keep: (value: number) => boolean): number => {
     let k = 0;
-    if (get) for (const i of base) if (matchesCode(get(i), code)) k++;
+    if (t) for (const [value, n] of t.counts) if (keep(value)) k += n;
     return k;
   };
   // Each cell's count once: a percentage cell, the row sum and the base all read it.
-  const counts = new Map(cells.map((c) => [c.code, countOf(values, c.code)]));
+  const counts = new Map(cells.map((c) => [c.code, sum(tally, (v) => matchesCode(v, c.code))]));
   const rowSum = cells.reduce((s, c) => s + (counts.get(c.code) ?? 0), 0);
-  const answered = (skip: readonly number[]): number => {
-    let k = 0;
-    for (const i of base) {
-      const x = values(i);
-      if (x !== null && !skip.includes(x)) k++;
-    }
-    return k;
-  };
+  const answered = (skip: readonly number[]): number => sum(tally, (v) => !skip.includes(v));
   // Multiple-response tables print each box twice (% of N, % of answers): count each variable once.
   const answers = (): number => {
     const setRows = [...new Map((allRows ?? [row]).map((r) => [r.variable, r])).values()];
-    return setRows.reduce((s, r) => s + r.cells.filter((c) => typeof c.code === "number").reduce((t, c) => t + countOf(who.column(r.variable), c.code), 0), 0);
+    return setRows.reduce((s, r) => {
+      const t = who.codes(r.variable, where);
+      return s + r.cells.filter((c) => typeof c.code === "number").reduce((k, c) => k + sum(t, (v) => v === c.code), 0);
+    }, 0);
   };
   const denominator = (): number => {
     switch (row.percentBase) {
-      case "respondents": return base.length;
+      case "respondents": return tally.total;
       case "answers": return answers();
       case "row-total":
         if (textFigure) return answered([]);

@@ -5,14 +5,16 @@
  * value is the engine's own (same rounding, same base), so the class is the figure's, not borrowed.
  *
  * Surprising: over plain records the engine costs about 0.2 s per draw for all 727 figures. Here
- * only the rows that need it are recounted, straight from each draw's typed columns (the derived
- * variables made once per draw as columns too), which keeps the fifty draws to a few milliseconds.
+ * only the rows that need it are recounted, from the code counts the comparison's frame counter
+ * already keeps per selection view (derived variables made once per draw as columns and counted
+ * here), so a recount is mostly arithmetic on counts that were there.
  */
 import type { PrintedRow, PrintedTable } from "../../data/printed-tables";
 import type { Respondents } from "../../data/respondents";
 import { rowResiduals, type CellResidual, type MissingCodes } from "../../data/residuals";
 import { MODEL_STATUS_VARIABLES } from "../../data/six-models";
 import { frameOf, type Frame } from "../../stats/index";
+import { frameCounter } from "../evidence/frame-counter";
 import type { FilteredSurvey } from "../apply-filter";
 import type { ReconciledCell } from "./reconcile";
 
@@ -43,19 +45,26 @@ function derivedColumns(key: object, frame: Frame): Map<string, Float64Array> {
   return made;
 }
 
-/** A draw's selected respondents, read from its typed columns (derived variables included). */
+/** A draw's selected respondents: counts from the frame counter the printed tables' comparison shares (derived variables counted here). */
 function respondentsOf(draw: FilteredSurvey): Respondents {
   const frame = frameOf(draw.view);
-  const rows = frame.rows;
+  const counter = frameCounter(draw.view);
   return {
-    size: frame.n,
-    column: (variable) => {
-      const values = DERIVED.has(variable) ? derivedColumns(draw.survey.table, frame).get(variable) : frame.has(variable) ? frame.column(variable) : undefined;
-      if (!values) return undefined;
-      return (i) => {
-        const v = values[rows ? (rows[i] ?? 0) : i];
-        return v === undefined || !Number.isFinite(v) ? null : v;
-      };
+    codes: (variable, where) => {
+      if (!where.every((w) => frame.has(w.variable))) return { counts: new Map(), total: 0 };
+      if (!DERIVED.has(variable)) return frame.has(variable) ? counter.codes(variable, where) : undefined;
+      const values = derivedColumns(draw.survey.table, frame).get(variable) ?? new Float64Array();
+      const tests = where.map((w) => ({ column: frame.column(w.variable), codes: w.codes }));
+      const counts = new Map<number, number>();
+      let total = 0;
+      for (let i = 0; i < frame.n; i++) {
+        const r = frame.rows ? (frame.rows[i] ?? 0) : i;
+        if (!tests.every((t) => t.codes.includes(t.column[r] ?? Number.NaN))) continue;
+        total++;
+        const v = values[r] ?? 0;
+        counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      return { counts, total };
     },
   };
 }
