@@ -129,7 +129,7 @@ function emptyCounts(): ReconciliationCounts {
   return { compared: 0, exact: 0, conflictsMet: 0, soft: 0, softOff: 0, conflictsOff: 0, differences: 0 };
 }
 
-function tally(counts: ReconciliationCounts, cell: ReconciledCell): void {
+function tally(counts: ReconciliationCounts, cell: Pick<ReconciledCell, "status" | "ok">): void {
   counts.compared++;
   if (cell.status === "match") counts.exact++;
   else if (cell.status === "conflict-met") counts.conflictsMet++;
@@ -139,6 +139,13 @@ function tally(counts: ReconciliationCounts, cell: ReconciledCell): void {
     counts.soft++;
     if (!cell.ok) counts.softOff++;
   }
+}
+
+/** The counts of recomputed figures, classified as `reconcile` classifies them (the summary of a reconstruction's recount). */
+export function countsOf(cells: readonly CellResidual[]): ReconciliationCounts {
+  const counts = emptyCounts();
+  for (const c of cells) tally(counts, { status: classify(c), ok: c.ok });
+  return counts;
 }
 
 export interface ReconcileOptions {

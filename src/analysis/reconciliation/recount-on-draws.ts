@@ -88,6 +88,23 @@ export function printedRowOf(table: PrintedTable, cell: ReconciledCell): Printed
  */
 const recounts = new WeakMap<object, Map<string, CellResidual[]>>();
 
+/** Each row's recount in one draw (kept per selection view), in the order of `rows`. */
+export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, missing: MissingCodes, subset: boolean): CellResidual[][] {
+  let who: Respondents | undefined;
+  let kept = recounts.get(draw.view);
+  if (!kept) recounts.set(draw.view, (kept = new Map()));
+  return rows.map(({ table, row, variable }) => {
+    const key = `${table.id}\u0000${row.label}\u0000${variable}\u0000${subset}`;
+    let res = kept.get(key);
+    if (!res) {
+      const allRows = table.kind === "multiple-response" ? table.rows : undefined;
+      res = rowResiduals(table, row, (who ??= respondentsOf(draw)), missing, { allRows, variable, subset }) ?? [];
+      kept.set(key, res);
+    }
+    return res;
+  });
+}
+
 /**
  * Each cell's recomputed figure in every draw ([canonical, draw 1, …]); a cell the engine does not
  * give back in a draw reads null there.
@@ -96,22 +113,14 @@ export function recountOnDraws(rows: readonly RecountRow[], draws: readonly Filt
   const values = new Map<ReconciledCell, (number | null)[]>();
   for (const { cells } of rows) for (const cell of cells) values.set(cell, []);
   for (const draw of draws) {
-    let who: Respondents | undefined;
-    let kept = recounts.get(draw.view);
-    if (!kept) recounts.set(draw.view, (kept = new Map()));
-    for (const { table, row, variable, cells } of rows) {
-      const key = `${table.id}\u0000${row.label}\u0000${variable}\u0000${subset}`;
-      let res = kept.get(key);
-      if (!res) {
-        const allRows = table.kind === "multiple-response" ? table.rows : undefined;
-        res = rowResiduals(table, row, (who ??= respondentsOf(draw)), missing, { allRows, variable, subset }) ?? [];
-        kept.set(key, res);
-      }
+    const results = recountDraw(rows, draw, missing, subset);
+    rows.forEach(({ cells }, i) => {
+      const res = results[i] ?? [];
       for (const cell of cells) {
         const hit = res.find((c) => c.code === cell.code && c.measure === cell.measure);
         values.get(cell)?.push(hit ? hit.reconstructed : null);
       }
-    }
+    });
   }
   return values;
 }

@@ -8,7 +8,7 @@
 import { withheldNotice } from "../../stats/disclosure";
 import { FigureMarks } from "../tables/figure-marks";
 import { evidenceOfReconciliation, type ReconciliationEvidence } from "./reconciliation-evidence";
-import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation } from "./reconcile";
+import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation, ReconciliationCounts } from "./reconcile";
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
 
 export interface ReconciliationRenderOptions {
@@ -130,26 +130,33 @@ export function renderReconciliationSummary(doc: Document, rec: Reconciliation):
   const table = el(doc, "table");
   table.append(el(doc, "caption", rec.filtered ? "Printed figures against the filtered recomputation (not comparable)" : "Printed figures against the recomputation"));
   const c = rec.counts;
-  const rows: [string, number][] = [
-    ["Figures compared", c.compared],
-    ["Exact matches", c.exact],
-    ["Documented conflicts met at their resolved value", c.conflictsMet],
-    ["Soft text statements", c.soft],
-    ["… of which not exactly the stated round figure (approximate wording)", c.softOff],
-    ["Documented conflicts whose resolution is missed", c.conflictsOff],
-    [rec.filtered ? "Differences (expected under a filter)" : "Undocumented differences", c.differences],
-    ["Printed rows with nothing to recount (lists)", rec.skipped],
-    ["Inconsistencies touching recountable cells", rec.conflictIds.length],
-    ["Inconsistencies in all (printed-tables.json)", rec.inconsistencies.length],
+  // The counts of figures vary with the reconstruction (under a filter above all); the structural
+  // ones (rows, inconsistencies) are facts of printed-tables.json and carry no marker.
+  const rows: [string, number, keyof ReconciliationCounts | undefined][] = [
+    ["Figures compared", c.compared, "compared"],
+    ["Exact matches", c.exact, "exact"],
+    ["Documented conflicts met at their resolved value", c.conflictsMet, "conflictsMet"],
+    ["Soft text statements", c.soft, "soft"],
+    ["… of which not exactly the stated round figure (approximate wording)", c.softOff, "softOff"],
+    ["Documented conflicts whose resolution is missed", c.conflictsOff, "conflictsOff"],
+    [rec.filtered ? "Differences (expected under a filter)" : "Undocumented differences", c.differences, "differences"],
+    ["Printed rows with nothing to recount (lists)", rec.skipped, undefined],
+    ["Inconsistencies touching recountable cells", rec.conflictIds.length, undefined],
+    ["Inconsistencies in all (printed-tables.json)", rec.inconsistencies.length, undefined],
   ];
+  const marks = new FigureMarks(doc, evidenceOfReconciliation(rec)?.summary());
   const body = el(doc, "tbody");
-  for (const [label, value] of rows) {
+  for (const [label, value, path] of rows) {
     const tr = el(doc, "tr");
-    tr.append(el(doc, "td", label), el(doc, "td", String(value)));
+    tr.append(el(doc, "td", label), marks.cell(String(value), "count", path, (n) => String(n)));
     body.append(tr);
   }
   table.append(body);
   figure.append(table);
+  const audit = el(doc, "div", undefined, "tv-audit");
+  for (const line of marks.auditLines()) audit.append(el(doc, "p", line, "tv-audit-line"));
+  if (audit.childElementCount > 0) figure.append(audit);
+  marks.legendInto(figure);
   return figure;
 }
 

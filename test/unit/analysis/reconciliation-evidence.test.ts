@@ -12,6 +12,8 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { applyFilter } from "../../../src/analysis/apply-filter";
 import { createReconciliationBuiltins } from "../../../src/analysis/reconciliation/reconciliation-builtins";
 import { evidenceOfReconciliation } from "../../../src/analysis/reconciliation/reconciliation-evidence";
+import { missingCodesOf, reconcile } from "../../../src/analysis/reconciliation/reconcile";
+import { SUMMARY_COUNTS } from "../../../src/analysis/reconciliation/summary-evidence";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { decodeEnsemble, type Ensemble } from "../../../src/data/ensemble";
@@ -126,6 +128,39 @@ describe("notebook 04's figures are classified over the ensemble", () => {
       if (min === max) expect(evidence).toEqual({ kind: "determined", draws: ensemble.draws });
       else expect(evidence).toEqual({ kind: "reconstruction", draws: ensemble.draws, range: { min, max } });
     }
+  });
+
+  it("the summary's counts under a county are classed as full reconciliations of each draw's records give them", () => {
+    const printedTables = survey.printed;
+    if (!printedTables) throw new Error("the bundled survey carries its print");
+    const missing = missingCodesOf(survey.codebook);
+    // Each draw's respondents of fylke 11 as plain records, straight from ensemble.bin, reconciled by
+    // the record path (not the typed-array counts the workbench recounts with).
+    const perDraw = Array.from({ length: ensemble.draws }, (_, k) => {
+      const columns = ensemble.variables.map((v): [string, Float64Array] => [v, ensemble.column(v, k) ?? new Float64Array()]);
+      const f = ensemble.column("fylke", k) ?? new Float64Array();
+      const records = [];
+      for (let i = 0; i < ensemble.rows; i++) {
+        if (f[i] !== 11) continue;
+        // A blank is null under its name, as recordOf gives a survey row's NaN.
+        records.push(Object.fromEntries(columns.map(([v, c]) => [v, Number.isFinite(c[i]) ? (c[i] ?? null) : null])));
+      }
+      return reconcile(printedTables, records, missing, { filtered: true }).counts;
+    });
+    const rec = live.build(applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }));
+    expect(rec.counts).toEqual(perDraw[0]);
+    const summary = evidenceOfReconciliation(rec)?.summary();
+    let dependent = 0;
+    for (const name of SUMMARY_COUNTS) {
+      const values = perDraw.map((c) => c[name]);
+      const [min, max] = [Math.min(...values), Math.max(...values)];
+      const expected = min === max ? { kind: "determined", draws: ensemble.draws } : { kind: "reconstruction", draws: ensemble.draws, range: { min, max } };
+      if (min !== max) dependent++;
+      expect(summary?.evidence(name), name).toEqual(expected);
+    }
+    expect(dependent).toBeGreaterThan(0);
+    const exact = [...live.summary(rec).querySelectorAll("tr")].find((tr) => tr.textContent?.startsWith("Exact matches"));
+    expect(exact?.querySelector("td:nth-child(2)")?.className).toMatch(/tv-fig-(determined|reconstruction)/);
   });
 
   it("Tabell 2.9 under a county takes its percentages of the county's own answers, not of the whole survey's 256", () => {

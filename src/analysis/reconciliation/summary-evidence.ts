@@ -1,0 +1,41 @@
+/**
+ * What the reconciliation's own counts rest on ("Exact matches", "Differences (expected under a
+ * filter)"): every printed row is recounted on each reconstruction, through the residual engine
+ * on the frame counter's counts (`recount-on-draws.ts`), and each draw's figures are tallied as
+ * `reconcile` tallies them. A count that is the same in every draw is determined — unfiltered, every
+ * draw reproduces the print, so most are — otherwise it is reconstruction-dependent with its range.
+ */
+import type { PrintedTable } from "../../data/printed-tables";
+import type { FilteredSurvey } from "../apply-filter";
+import type { WithEvidence } from "../evidence/across-draws";
+import { classifyDraws, type Evidence, type EvidenceKind } from "../evidence/evidence";
+import { countsOf, missingCodesOf, type ReconciliationCounts, type Reconciliation } from "./reconcile";
+import { recountDraw, type RecountRow } from "./recount-on-draws";
+
+/** The summary's counts, in the order the summary shows them. */
+export const SUMMARY_COUNTS = ["compared", "exact", "conflictsMet", "soft", "softOff", "conflictsOff", "differences"] as const satisfies readonly (keyof ReconciliationCounts)[];
+
+/** Every printed row and variable, as `reconcile` walks them. */
+function everyRow(printed: readonly PrintedTable[]): RecountRow[] {
+  return printed.flatMap((table) =>
+    table.kind === "list" ? [] : table.rows.flatMap((row) => row.variable.split(",").map((v) => ({ table, row, variable: v.trim(), cells: [] }))));
+}
+
+/** The classification of `rec.counts` over the reconstructions of `selection` (path = the count's name). */
+export function summaryEvidence(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[]): WithEvidence<ReconciliationCounts> {
+  const draws = selection.draws();
+  const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
+  const byName = new Map<string, Evidence>();
+  if (draws) {
+    const rows = everyRow(printed);
+    const missing = missingCodesOf(selection.survey.codebook);
+    const perDraw = draws.slice(1).map((d) => countsOf(recountDraw(rows, d, missing, rec.filtered).flat()));
+    for (const name of SUMMARY_COUNTS) {
+      const e = classifyDraws(draws.length, (k) => (k === 0 ? rec.counts[name] : (perDraw[k - 1]?.[name] ?? null)));
+      byName.set(name, e);
+      counts[e.kind]++;
+    }
+  }
+  const n = draws?.length ?? 0;
+  return { value: rec.counts, evidence: (path) => byName.get(path) ?? { kind: n ? "determined" : "your-data", draws: n }, counts, draws: n };
+}
