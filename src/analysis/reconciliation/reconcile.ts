@@ -195,8 +195,10 @@ export function reconcile(printed: PrintedTables, records: readonly RecordValues
 function headlineOf(c: ReconciliationCounts, n: number, filtered: boolean): string {
   if (n === 0) return "No respondents match the filter: nothing to recompute. The printed tables are for all 267; clear the filter to reconcile.";
   if (filtered) {
-    return `Filtered to ${n} respondents: the printed tables are for all 267, so the recomputation diverges from the print by design — ` +
-      `${c.compared - c.exact - c.conflictsMet - c.soft + c.softOff} of ${c.compared} figures differ. Clear the filter to reconcile.`;
+    // No count here: how many figures of a subset differ depends on the reconstruction, and prose
+    // carries no marker — the summary's table gives the counts with their range across the draws.
+    return `Filtered to ${n} respondents: the printed tables are for all 267, so the recomputation diverges from the print by design ` +
+      "(the counts below say by how much, and how much that depends on the reconstruction). Clear the filter to reconcile.";
   }
   const undocumented = c.differences === 0 ? "no undocumented differences" : `${c.differences} undocumented difference${c.differences === 1 ? "" : "s"}`;
   return `${c.compared} printed figures recomputed from ${n} respondents: ${c.exact} exact, ${c.conflictsMet} documented conflicts met at their resolved value, ` +
