@@ -13,7 +13,7 @@ import { unwrap } from "../../src/base/result";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, norm, openApp } from "./browser-helpers";
+import { launchChromium, nb, norm, openApp, screenshotDir } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -143,6 +143,7 @@ describe("a hostile notebook that takes the frame's channel", () => {
     const paused = page.locator(".nb-paused-bar");
     await paused.waitFor({ timeout: 10_000 });
     expect(norm(await paused.textContent())).toContain(norm(pauseSelfEdited(2)));
+    await page.screenshot({ path: `${screenshotDir}/self-edit-paused.png` });
     // The notebook shows the code the reader agreed to run, and that is what is kept.
     await nb(page).locator("#cell-attack").waitFor({ timeout: 20_000 });
     expect(await nb(page).locator("#cell-take").count()).toBe(1);
