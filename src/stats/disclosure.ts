@@ -15,6 +15,13 @@ export interface DisclosureOptions {
   threshold?: number;
   /** Mask at all? Callers pass `isDisclosureSensitive(filter) && view !== "live"`. */
   active: boolean;
+  /**
+   * Counts (by id, for `suppression`) the reader knows from elsewhere in the view whatever this
+   * table prints — the selection's N, which the filter bar and every other table's audit line
+   * show. Hiding one of them protects nothing, so complementary suppression never picks them; it
+   * picks another count of the line instead. They are still masked when they are 1–2 themselves.
+   */
+  known?: ReadonlySet<string>;
 }
 
 /** Mask one count. */
@@ -103,22 +110,25 @@ export function suppression(counts: ReadonlyMap<string, number>, lines: readonly
   const threshold = options.threshold ?? DISCLOSURE_THRESHOLD;
   for (const [id, count] of counts) if (guardCount(count, options).masked) hidden.add(id);
   const value = (id: string): number => counts.get(id) ?? 0;
+  const known = options.known ?? new Set<string>();
   for (let changed = true; changed; ) {
     changed = false;
-    for (const line of lines) if (suppressLine(line, hidden, opaque, value, threshold)) changed = true;
+    for (const line of lines) if (suppressLine(line, hidden, opaque, value, threshold, known)) changed = true;
     // A reader combines lines (a base from one, its parts from another): propagate the bounds the
     // page shows over all lines, as an attacker would, and hide more where a hidden count is pinned.
-    if (!changed) for (const line of pinnedLines(lines, hidden, opaque, value, threshold)) if (suppressLine(line, hidden, opaque, value, threshold, true)) changed = true;
+    if (!changed) for (const line of pinnedLines(lines, hidden, opaque, value, threshold)) if (suppressLine(line, hidden, opaque, value, threshold, known, true)) changed = true;
   }
   return { hidden, opaque };
 }
 
 /** Hide one more count of `line` if it gives a hidden count back (`force`: it does, found by propagation). */
-function suppressLine(line: CountLine, hidden: Set<string>, opaque: Set<string>, value: (id: string) => number, threshold: number, force = false): boolean {
+function suppressLine(line: CountLine, hidden: Set<string>, opaque: Set<string>, value: (id: string) => number, threshold: number, known: ReadonlySet<string>, force = false): boolean {
+  // A count the reader knows from elsewhere is no cover: never pick it to hide.
+  const hideable = (id: string): boolean => !hidden.has(id) && !known.has(id) && value(id) > 0;
   if (line.kind === "bound") {
     if (!line.parts.some((id) => hidden.has(id))) return false;
     // Parts of at least 1 each under a known total can still be pinned (three under a 3): hide it too.
-    const more = [...line.parts, line.total].filter((id) => !hidden.has(id) && value(id) > 0);
+    const more = [...line.parts, line.total].filter(hideable);
     for (const id of more) hidden.add(id);
     // Parts of at least 1 each under a "< 3" total: two of them are 1 each. Print the total as "·".
     const tight = hidden.has(line.total) && !opaque.has(line.total) && value(line.total) < threshold;
@@ -127,23 +137,28 @@ function suppressLine(line: CountLine, hidden: Set<string>, opaque: Set<string>,
   }
   const hiddenMembers = [...line.parts, line.total].filter((id) => hidden.has(id)).length;
   if (hiddenMembers === 0 || (!force && hiddenMembers > 1 && !pinsHidden(line, hidden, opaque, value, threshold))) return false;
-  const candidates = line.parts.filter((id) => !hidden.has(id) && value(id) > 0).sort((a, b) => value(a) - value(b));
-  const next = candidates[0] ?? (hidden.has(line.total) || value(line.total) === 0 ? undefined : line.total);
+  const candidates = line.parts.filter(hideable).sort((a, b) => value(a) - value(b));
+  // Last, a zero of the line: "·" then no longer tells a reader "at least 1" (notebook 01, Tabell
+  // 2.9: four answers printed "·", a 0, N = 5 shown elsewhere — so the one missing answer was 1).
+  const zero = line.parts.find((id) => !hidden.has(id) && !known.has(id) && value(id) === 0);
+  const next = candidates[0] ?? (hideable(line.total) ? line.total : zero);
   if (next !== undefined) {
     hidden.add(next);
     return true;
   }
-  // Nothing left to hide: print one of the line's "< 3" (its total first) as "·".
-  const bounded = [line.total, ...line.parts].find((id) => hidden.has(id) && !opaque.has(id) && value(id) < threshold);
+  // Nothing left to hide: print one of the line's "< 3" as "·" — not a known count (a sub-group's N
+  // other tables print as "< 3" too: one table's "·" beside another's "< 3" is no cover).
+  const members = [...line.parts, line.total].sort((a, b) => Number(known.has(a)) - Number(known.has(b)));
+  const bounded = members.find((id) => hidden.has(id) && !opaque.has(id) && value(id) < threshold);
   if (bounded === undefined) return false;
   opaque.add(bounded);
   return true;
 }
 
-/** The display bounds of a count: exact when shown, 1–2 for "< 3", at least 1 for "·". */
+/** The display bounds of a count: exact when shown, 1–2 for "< 3", anything for "·" (a zero may be hidden too). */
 function displayBounds(id: string, hidden: ReadonlySet<string>, opaque: ReadonlySet<string>, value: (id: string) => number, threshold: number): [number, number] {
   if (!hidden.has(id)) return [value(id), value(id)];
-  return value(id) > 0 && value(id) < threshold && !opaque.has(id) ? [1, threshold - 1] : [1, Number.POSITIVE_INFINITY];
+  return value(id) > 0 && value(id) < threshold && !opaque.has(id) ? [1, threshold - 1] : [0, Number.POSITIVE_INFINITY];
 }
 
 /** Lines holding a hidden count that bounds propagation over all lines pins to one value. */
@@ -186,10 +201,7 @@ function pinnedLines(lines: readonly CountLine[], hidden: ReadonlySet<string>, o
 /** Does `line` (parts − total = 0) leave one of its hidden members a single value, given what a reader sees? */
 function pinsHidden(line: CountLine, hidden: ReadonlySet<string>, opaque: ReadonlySet<string>, value: (id: string) => number, threshold: number): boolean {
   const terms = [...line.parts.map((id) => ({ id, sign: 1 })), { id: line.total, sign: -1 }];
-  const bounds = (id: string): [number, number] => {
-    if (!hidden.has(id)) return [value(id), value(id)];
-    return value(id) > 0 && value(id) < threshold && !opaque.has(id) ? [1, threshold - 1] : [1, Number.POSITIVE_INFINITY];
-  };
+  const bounds = (id: string): [number, number] => displayBounds(id, hidden, opaque, value, threshold);
   return terms.some((t) => {
     if (!hidden.has(t.id)) return false;
     let lo = 0;

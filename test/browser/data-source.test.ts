@@ -101,17 +101,31 @@ describe("loading your own survey file", () => {
     expect(norm(await page.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
   });
 
-  it("a file dragged over the notebook (in its frame) lets the drop through to the page's drop zone", async () => {
+  it("a file dragged over the notebook (in its frame) is dropped on the shell's cover over the frame, and reaches the drop zone", async () => {
     const frame = await notebookFrame(page);
     await frame.evaluate(() => {
       const dt = new DataTransfer();
       dt.items.add(new File(["x"], "x.csv", { type: "text/csv" }));
       document.body.dispatchEvent(new DragEvent("dragenter", { dataTransfer: dt, bubbles: true, cancelable: true }));
     });
+    // The frame itself never lets the pointer through (a notebook can say "drag" whenever it likes).
     const iframe = page.locator("iframe.nb-frame:not([hidden])");
-    await expect.poll(() => iframe.evaluate((el) => (el instanceof HTMLElement ? el.style.pointerEvents : ""))).toBe("none");
-    // …and back once the drag is over.
-    await expect.poll(() => iframe.evaluate((el) => (el instanceof HTMLElement ? el.style.pointerEvents : "")), { timeout: 5_000 }).toBe("");
+    expect(await iframe.evaluate((el) => (el instanceof HTMLElement ? el.style.pointerEvents : ""))).toBe("");
+    const cover = page.locator(".nb-frame-drop-cover");
+    await cover.waitFor({ state: "attached" });
+    const broken = readFileSync("test/fixtures/loaders/broken/bad-unclosed-quote.csv", "utf8");
+    const transfer = await page.evaluateHandle((content) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([content], "bad-unclosed-quote.csv", { type: "text/csv" }));
+      return dt;
+    }, broken);
+    await cover.dispatchEvent("dragover", { dataTransfer: transfer });
+    await cover.dispatchEvent("drop", { dataTransfer: transfer });
+    await page.waitForSelector(".nb-data-error");
+    expect(norm(await page.locator(".nb-data-error").textContent())).toMatch(/^bad-unclosed-quote\.csv, row 3/);
+    await page.click(".nb-data-back");
+    // …and gone once the drag is over.
+    await expect.poll(() => page.locator(".nb-frame-drop-cover").count(), { timeout: 5_000 }).toBe(0);
   });
 
   it("a file with problems reviews with counts and the first issues located; Back keeps the data", async () => {

@@ -8,11 +8,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { PAUSE_FLOODED } from "../../src/app/sandbox/message-budget";
+import { pauseSelfEdited } from "../../src/app/sandbox/self-edit-gate";
 import { unwrap } from "../../src/base/result";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, norm, openApp } from "./browser-helpers";
+import { launchChromium, nb, norm, openApp, screenshotDir } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -73,7 +74,8 @@ describe("a hostile notebook that takes the frame's channel", () => {
     expect(norm(await paused.textContent())).toContain(norm(PAUSE_FLOODED));
     expect(await shellTicks(page, 2000)).toBeGreaterThan(100);
     // The notebook reopened without running: its attack cell has not run again.
-    expect(norm(await nb(page).locator("#cell-attack .nb-status").textContent())).not.toMatch(/ms|running/);
+    // Reopened without running: the attack cell shows no output (it said "armed" when it ran).
+    expect(norm(await nb(page).locator("#cell-attack .nb-output").textContent())).toBe("");
     await page.evaluate(() => (location.hash = "#/nb/demo"));
     // Another notebook opens at once.
     await page.waitForFunction(() => document.querySelector<HTMLInputElement>("input.nb-title")?.value.includes("demo") ?? false, undefined, { timeout: 15_000 });
@@ -95,6 +97,58 @@ describe("a hostile notebook that takes the frame's channel", () => {
     // Before: 50 downloads of the notebook and 3 reports in those seconds.
     expect(downloads.length).toBeGreaterThanOrEqual(1);
     expect(downloads.length).toBeLessThanOrEqual(4);
+    await context.close();
+  });
+
+  it("cannot make a click on the notebook land on a shell control under the frame by saying a file is dragged", async () => {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const page = await context.newPage();
+    // Before: each "drag" let pointer events through the frame for 1.5 s, so this click went to the shell.
+    const drag = `(() => { const p = port; setInterval(() => p.postMessage({type: "drag"}), 100); return "dragging"; })()`;
+    await runShared(page, hostile(drag));
+    await nb(page).locator("#cell-attack .nb-output", { hasText: "dragging" }).waitFor({ timeout: 20_000 });
+    // A shell control placed under the frame (a layout could put one there).
+    await page.evaluate(() => {
+      const frame = document.querySelector<HTMLElement>("iframe.nb-frame:not([hidden])");
+      const slot = frame?.parentElement;
+      if (!frame || !slot) throw new Error("no frame");
+      Object.assign(frame.style, { position: "relative", zIndex: "1" });
+      const button = document.createElement("button");
+      button.id = "under-frame";
+      button.textContent = "Delete all notebooks";
+      Object.assign(button.style, { position: "absolute", inset: "0", zIndex: "0" });
+      button.addEventListener("click", () => (button.dataset.clicks = String(Number(button.dataset.clicks ?? 0) + 1)));
+      slot.append(button);
+    });
+    const box = await page.locator("iframe.nb-frame:not([hidden])").boundingBox();
+    if (!box) throw new Error("no frame box");
+    for (let i = 0; i < 5; i++) {
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height - 40);
+      await page.waitForTimeout(150);
+    }
+    expect(await page.locator("#under-frame").getAttribute("data-clicks")).toBeNull();
+    await context.close();
+  });
+
+  it("cannot rewrite its own cells once run: the code agreed to is kept and shown again, paused", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Wait out the transient activation of the "Run this notebook" click (5 s in Chromium), then
+    // replace its cells with harmless-looking ones.
+    const rewrite = `(() => { const p = port; setTimeout(() => p.postMessage({type: "cells", cells: [{id: "take", kind: "md", source: "# Invoice"}], history: null}), 8000); return "armed"; })()`;
+    await runShared(page, hostile(rewrite));
+    await nb(page).locator("#cell-attack .nb-output", { hasText: "armed" }).waitFor({ timeout: 20_000 });
+    // Touch nothing meanwhile: Playwright evaluates with a user gesture, which would activate the page.
+    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    const paused = page.locator(".nb-paused-bar");
+    await paused.waitFor({ timeout: 10_000 });
+    expect(norm(await paused.textContent())).toContain(norm(pauseSelfEdited(2)));
+    await page.screenshot({ path: `${screenshotDir}/self-edit-paused.png` });
+    // The notebook shows the code the reader agreed to run, and that is what is kept.
+    await nb(page).locator("#cell-attack").waitFor({ timeout: 20_000 });
+    expect(await nb(page).locator("#cell-take").count()).toBe(1);
+    // Reopened without running: the attack cell shows no output (it said "armed" when it ran).
+    expect(norm(await nb(page).locator("#cell-attack .nb-output").textContent())).toBe("");
     await context.close();
   });
 });

@@ -19,6 +19,8 @@ export interface AuditIds {
 export class ShownCounts {
   private readonly counts = new Map<string, number>();
   private readonly lines: CountLine[] = [];
+  /** Ids of the selection's N (an audit line's N): known to the reader from the filter bar and every other table. */
+  private readonly known = new Set<string>();
   private hiddenIds: ReadonlySet<string> = new Set();
   private opaqueIds: ReadonlySet<string> = new Set();
   private masking = false;
@@ -43,6 +45,10 @@ export class ShownCounts {
   /** Register an audit's counts as `ids` says, with the line N = base + missing. */
   addAudit(audit: Pick<Audit, "n" | "base" | "excluded">, ids: AuditIds): void {
     if (!this.counts.has(ids.n)) this.add(ids.n, audit.n);
+    // The selected rows: the filter bar and every other table's audit line print this N, so hiding
+    // it here (as a complement) would protect nothing — notebook 01's Tabell 2.1 printed it as "·"
+    // while Tabell 2.2 printed N = 3, and a reader solved 2.1's masked counts from that.
+    this.known.add(ids.n);
     if (!this.counts.has(ids.base)) this.add(ids.base, audit.base);
     const missing = audit.excluded.flatMap((e) => [
       ...e.userMissing.filter((u) => u.count > 0).map((u) => this.add(ids.missing?.(e.variable, u.code) ?? `audit:${e.variable}:${u.code}`, u.count)),
@@ -68,7 +74,7 @@ export class ShownCounts {
   guard(mask: boolean, threshold = DISCLOSURE_THRESHOLD): this {
     this.masking = mask;
     this.threshold = threshold;
-    const decided = suppression(this.counts, this.lines, { active: mask, threshold });
+    const decided = suppression(this.counts, this.lines, { active: mask, threshold, known: this.known });
     this.hiddenIds = decided.hidden;
     this.opaqueIds = decided.opaque;
     return this;
@@ -119,6 +125,6 @@ export class ShownCounts {
 
   /** The note under a table that hides counts. */
   note(what: string): string[] {
-    return this.hiddenIds.size === 0 ? [] : [`Shared view: counts of 1–${this.threshold - 1} are shown as “< ${this.threshold}”, counts that would give them back as “·”, and ${what} (disclosure guard).`];
+    return this.hiddenIds.size === 0 ? [] : [`Shared view: counts of 1–${this.threshold - 1} are shown as “< ${this.threshold}”, counts (a 0 among them) that would give them back as “·”, and ${what} (disclosure guard).`];
   }
 }

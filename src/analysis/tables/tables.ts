@@ -9,7 +9,8 @@ import { builtinError, describeValue } from "../../base/builtin-problem";
 import { codebookKey, DEFAULT_LOCALE, type Locale } from "../../base/locale/locale";
 import type { Crosstab, CrosstabOptions } from "../../stats/crosstab";
 import type { CorrelationMatrix, CorrelationMatrixOptions } from "../../stats/correlation-matrix";
-import { DISCLOSURE_VARIABLES } from "../../stats/disclosure";
+import { DISCLOSURE_THRESHOLD, DISCLOSURE_VARIABLES, withheldNotice } from "../../stats/disclosure";
+import { withheldFigure } from "../render-table";
 import type { FrequencyOptions, FrequencyTable } from "../../stats/frequencies";
 import type { StatsData } from "../../stats/kernel-input";
 import type { SizeClassComparison, SizeClassOptions } from "../../stats/size-class";
@@ -200,6 +201,17 @@ const SIZE_CLASS_TABLE: TableKind<readonly SizeClassComparison[], Record<string,
   render: renderSizeClassTable,
 };
 
+/** The rows a result was computed on (its audit's N; the largest of a list's), if it says. */
+function selectedN(result: unknown): number | undefined {
+  if (Array.isArray(result)) {
+    const ns = result.map(selectedN).filter((n): n is number => n !== undefined);
+    return ns.length > 0 ? Math.max(...ns) : undefined;
+  }
+  if (typeof result !== "object" || result === null || !("audit" in result)) return undefined;
+  const audit: unknown = result.audit;
+  return typeof audit === "object" && audit !== null && "n" in audit && typeof audit.n === "number" ? audit.n : undefined;
+}
+
 /** The `tables` builtin over a host. */
 export function createTables(context: TableContext): TablesBuiltin {
   const locale = context.locale ?? DEFAULT_LOCALE;
@@ -214,6 +226,10 @@ export function createTables(context: TableContext): TablesBuiltin {
     o.done();
     const result = input.result(kernelOptions, codebookKey(locale));
     const masked = mask ?? (context.shared && kind.sensitive(result));
+    // A selection of 1–2 respondents: any figure of it gives them away (the filter bar says N < 3,
+    // so a "< 3" and a "·" beside it are both known), as renderComparison withholds its table.
+    const withheld = masked ? withheldNotice(selectedN(result) ?? DISCLOSURE_THRESHOLD, { active: true }) : undefined;
+    if (withheld) return withheldFigure(context.document(), common.caption ?? "", withheld);
     return kind.render(context.document(), result, { ...own, ...common, ...kind.evidence(result, masked), mask: masked });
   };
   return {

@@ -31,6 +31,8 @@ import { spellsName } from "./host-reads";
 import { DownloadGate } from "./download-gate";
 import { MessageBudget, PAUSE_FLOODED, payloadChars } from "./message-budget";
 import { encodeUserData } from "./user-data-wire";
+import type { NotebookOrigin } from "../notebook-store";
+import { changedCellCount, isStrangersNotebook, pauseSelfEdited, SelfEditGate } from "./self-edit-gate";
 
 /** The data the data gate lets this notebook see. */
 export type FrameDataChoice = { kind: "bundled" } | { kind: "user"; version: number; name: string; load: LoadResult };
@@ -52,6 +54,8 @@ export interface FrameSessionDeps {
   onRead(path: string): void;
   /** Ctrl/Cmd-S in the frame: save the notebook as a file (the shell checks for user activation). */
   onSave?(): void;
+  /** Whether the page has transient user activation now (default: navigator.userActivation). */
+  activated?(): boolean;
 }
 
 /** How the notebook opens. */
@@ -64,6 +68,8 @@ export interface FrameSessionInit {
   mode: SessionMode;
   view: FrameView;
   data: FrameDataChoice;
+  /** Where the notebook came from: a stranger's (link, file) edits itself only with the reader (self-edit-gate.ts). */
+  origin?: NotebookOrigin;
 }
 
 function dataKey(choice: FrameDataChoice): string {
@@ -90,6 +96,8 @@ export class FrameSession implements SessionPort {
   private readonly pulse = new Heartbeat();
   /** Files the frame asks for: with user activation only, one per two seconds (download-gate.ts). */
   private readonly downloads = new DownloadGate();
+  /** Edits the frame reports of a stranger's notebook: only with user activation (self-edit-gate.ts). */
+  private readonly selfEdits: SelfEditGate;
   /** What the current frame may still send this second (message-budget.ts). */
   private readonly budget = new MessageBudget();
   private readonly idleWaiters = new Map<number, () => void>();
@@ -117,6 +125,7 @@ export class FrameSession implements SessionPort {
     private readonly deps: FrameSessionDeps,
   ) {
     this.view = init.view;
+    this.selfEdits = new SelfEditGate(isStrangersNotebook(init.origin), deps.activated);
     this.doc = structuredClone(init.doc);
     this.mode = init.mode;
     this.inputs = { ...init.inputs };
@@ -306,10 +315,13 @@ export class FrameSession implements SessionPort {
   }
 
   private restart(paused: string | undefined, options: { hung?: boolean } = {}): void {
+    const hung = options.hung ?? this.state.stuck;
     this.pulse.reset();
     this.budget.reset();
-    this.attach(options.hung);
+    // Paused before the new frame is attached: a spare that is already ready is opened at once
+    // (attach), and must be opened paused. It used to be opened live, running the notebook again.
     this.state = { ...IDLE_STATUS, paused };
+    this.attach(hung);
     this.emitStatus();
   }
 
@@ -389,10 +401,15 @@ export class FrameSession implements SessionPort {
     if (message.type === "status" || message.type === "cells") this.lastActivity = Date.now();
     switch (message.type) {
       case "cells":
+        if (!this.selfEdits.allows()) {
+          const changed = changedCellCount(this.doc.cells, message.cells);
+          if (changed > 0) this.restart(pauseSelfEdited(changed));
+          return;
+        }
         this.history = message.history ?? undefined;
         return this.applyCells(message.cells);
       case "draft": {
-        if (!this.doc.cells.some((c) => c.id === message.id)) return;
+        if (!this.doc.cells.some((c) => c.id === message.id) || !this.selfEdits.allows()) return;
         const had = this.drafts.get(message.id);
         if (message.text === null) this.drafts.delete(message.id);
         else this.drafts.set(message.id, message.text);
@@ -439,7 +456,7 @@ export class FrameSession implements SessionPort {
       case "file":
         return void this.serveFile(message.id, message.path);
       case "drag":
-        return this.frame?.passPointerForAMoment();
+        return this.frame?.coverForDrop();
       case "save":
         if (this.downloads.allow()) this.deps.onSave?.();
         return;

@@ -32,8 +32,11 @@ import { readFrameMessage, type PrimedFile } from "./protocol";
 /** The iframe's sandbox: scripts and downloads, nothing else (no same-origin, top navigation, popups, forms, modals). */
 export const FRAME_SANDBOX = "allow-scripts allow-downloads";
 
-/** How long pointer events pass through after the frame last said a file is dragged over it. */
-const POINTER_PASS_MS = 1500;
+/**
+ * How long the drop cover stays after the frame said a file is dragged over it, or after the
+ * browser last reported that drag over the cover itself.
+ */
+export const DROP_COVER_MS = 1500;
 
 /** What a frame's owner hears from it. */
 export interface FrameListener {
@@ -46,10 +49,12 @@ export interface FrameListener {
 /** One frame: post to it, remove it. */
 export interface FrameHandle {
   /**
-   * Let pointer events pass through the frame to the shell for a moment (a file is being dragged
-   * over the notebook: the drop must reach the shell's drop zone, not the frame).
+   * A file is being dragged over the notebook (the frame says so): cover the frame for a moment
+   * with the shell's own drop target, so the drop reaches the shell's drop zone, not the frame.
+   * The frame's word is not trusted: the cover takes the pointer itself (it never lets it through
+   * to what lies under the frame) and stays only while the browser reports the drag over it.
    */
-  passPointerForAMoment(): void;
+  coverForDrop(): void;
   /** Post to the frame's window ("*": a sandboxed document has no origin to name). */
   post(message: unknown, transfer?: Transferable[]): void;
   /** Start hearing the frame; messages that arrived before (its "ready") are delivered now. */
@@ -68,7 +73,8 @@ class Frame implements FrameHandle {
   private readonly early: unknown[] = [];
   private loads = 0;
   private removed = false;
-  private pointerTimer: ReturnType<typeof setTimeout> | undefined;
+  private cover: HTMLElement | undefined;
+  private coverTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     readonly element: HTMLIFrameElement,
@@ -110,13 +116,46 @@ class Frame implements FrameHandle {
     else this.onReady = action;
   }
 
-  passPointerForAMoment(): void {
-    this.element.style.pointerEvents = "none";
-    if (this.pointerTimer !== undefined) clearTimeout(this.pointerTimer);
-    this.pointerTimer = setTimeout(() => {
-      this.element.style.pointerEvents = "";
-      this.pointerTimer = undefined;
-    }, POINTER_PASS_MS);
+  coverForDrop(): void {
+    if (this.removed || this.element.hidden) return;
+    if (!this.cover) {
+      // The frame used to let pointer events through (pointer-events: none) for 1.5 s on its word,
+      // so a notebook could send "drag" and have a click land on whatever the shell drew under the
+      // frame. The cover is a shell element above the frame instead: a drop on it bubbles to the
+      // shell's window (nb-data-source), a click on it goes nowhere.
+      const cover = this.element.ownerDocument.createElement("div");
+      cover.className = "nb-frame-drop-cover";
+      cover.setAttribute("aria-hidden", "true");
+      // The browser's own reports of the drag (the frame cannot make these) keep the cover.
+      cover.addEventListener("dragover", () => this.armCover());
+      cover.addEventListener("dragleave", (event) => {
+        if (event.relatedTarget === null || !cover.contains(event.relatedTarget instanceof Node ? event.relatedTarget : null)) this.uncover();
+      });
+      cover.addEventListener("drop", () => queueMicrotask(() => this.uncover()));
+      // A pointer that is not dragging a file: the cover was not for it. Swallow the press and go.
+      for (const type of ["pointerdown", "pointerup", "click", "dblclick", "contextmenu"]) {
+        cover.addEventListener(type, (event) => {
+          event.preventDefault();
+          event.stopPropagation();
+          if (type === "click") this.uncover();
+        });
+      }
+      this.element.after(cover);
+      this.cover = cover;
+    }
+    this.armCover();
+  }
+
+  private armCover(): void {
+    if (this.coverTimer !== undefined) clearTimeout(this.coverTimer);
+    this.coverTimer = setTimeout(() => this.uncover(), DROP_COVER_MS);
+  }
+
+  private uncover(): void {
+    if (this.coverTimer !== undefined) clearTimeout(this.coverTimer);
+    this.coverTimer = undefined;
+    this.cover?.remove();
+    this.cover = undefined;
   }
 
   listen(listener: FrameListener): void {
@@ -127,7 +166,7 @@ class Frame implements FrameHandle {
 
   remove(options: { hung?: boolean } = {}): void {
     this.removed = true;
-    if (this.pointerTimer !== undefined) clearTimeout(this.pointerTimer);
+    this.uncover();
     this.listener = undefined;
     this.element.remove();
     if (options.hung) this.onHungRemoved();

@@ -72,7 +72,8 @@ export class CountSystem {
     const parsed = parseCount(text);
     if (!parsed) return undefined;
     if (parsed.shown === "exact") return this.push({ label, shown: "exact", lo: parsed.value, hi: parsed.value });
-    return this.push({ label, shown: parsed.shown, lo: 1, hi: parsed.shown === "small" ? 2 : Number.POSITIVE_INFINITY });
+    // "< 3" is 1–2; "·" is any count, a zero included (the guard hides a zero where "·" ≥ 1 would give a count back).
+    return this.push({ label, shown: parsed.shown, lo: parsed.shown === "small" ? 1 : 0, hi: parsed.shown === "small" ? 2 : Number.POSITIVE_INFINITY });
   }
 
   /** A figure of the 1999 report (public: not a count of the selection). */
@@ -98,6 +99,18 @@ export class CountSystem {
   /** Σ parts ≤ total. */
   atMost(parts: readonly number[], total: number): void {
     this.linear.push({ terms: [...parts.map((v) => ({ v, sign: 1 as const })), { v: total, sign: -1 }], lo: Number.NEGATIVE_INFINITY, hi: 0 });
+  }
+
+  private readonly named = new Map<string, number>();
+
+  /**
+   * The count `v` is the one a reader knows by `key` (the same variable, code and filter wherever
+   * it is shown): every count registered under one key is the same count.
+   */
+  link(key: string, v: number): void {
+    const first = this.named.get(key);
+    if (first === undefined) this.named.set(key, v);
+    else this.same(first, v);
   }
 
   /** Two counts are the same count shown twice. */

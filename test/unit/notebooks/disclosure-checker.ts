@@ -87,6 +87,13 @@ function readAudit(sys: CountSystem, text: string, label: string): AuditCounts |
         missing.set(m[1] ?? "", codes);
       }
     }
+    // The same variables under the same filter: the same N, base and missing counts wherever shown.
+    const scope = auditScope(text);
+    if (scope) {
+      sys.link(`${scope.filters}|N`, n);
+      sys.link(`${scope.filters}|${scope.variables}|base`, base);
+      for (const [variable, codes] of missing) for (const [code, v] of codes) sys.link(`${scope.filters}|${variable}|missing ${code}`, v);
+    }
     const perVariable = [...missing.values()].filter((codes) => codes.size > 0).map((codes) => {
       const total = sys.unknown(`${label} missing total`);
       sys.sum([...codes.values()], total);
@@ -105,6 +112,14 @@ function readAudit(sys: CountSystem, text: string, label: string): AuditCounts |
   return undefined;
 }
 
+/** What an audit line counts: its variables ("q3", "q3, q7") and its filter, the same wherever it is shown. */
+export function auditScope(text: string): { variables: string; filters: string } | undefined {
+  const variables = /base = \S+(?: \S+)? valid (.*?) ·/.exec(text)?.[1];
+  const filters = /filters: (.*?) · missing/.exec(text)?.[1];
+  if (variables === undefined || filters === undefined || /\bwhere\b|weight: (?!none)/.test(text)) return undefined;
+  return { variables, filters };
+}
+
 /** "27 % (4)", "4", "< 3", "0 % (0)": the count and the percentage text (if any). */
 function figure(sys: CountSystem, text: string, label: string): { count?: number; percent?: string } {
   const m = /^(-?[\d.,]+ ?%) \((.+)\)$/.exec(text);
@@ -117,8 +132,10 @@ function readComparison(sys: CountSystem, fig: Element, codebook: CodebookFacts,
   const audits = [...fig.querySelectorAll(".tv-audit-line")].map((p) => seen(p));
   const multipleResponse = audits.some((a) => /^Percent base per row as printed: .*answers/.test(a));
   const rowAudits = new Map<string, { variable: string; audit: AuditCounts | undefined }>();
+  const rowAuditText = new Map<string, string>();
   for (const line of fig.querySelectorAll(".tv-audit-rows .tv-audit-line")) {
     const m = /^(.*) \((\w+)\): (N = .*)$/.exec(seen(line));
+    if (m) rowAuditText.set(m[1] ?? "", m[3] ?? "");
     if (m) rowAudits.set(m[1] ?? "", { variable: m[2] ?? "", audit: readAudit(sys, m[3] ?? "", `${name} ${m[1]}`) });
   }
   interface Group { label: string; cells: { code: number | null; count?: number; percent?: string }[]; total?: number; printedTotal?: string }
@@ -159,6 +176,8 @@ function readComparison(sys: CountSystem, fig: Element, codebook: CodebookFacts,
     }
     if (g.total !== undefined && counts.length === g.cells.length) sys.sum(counts, g.total);
     if (!row?.audit) continue;
+    const scope = auditScope(rowAuditText.get(g.label) ?? "");
+    if (scope) for (const c of g.cells) if (c.code !== null && c.count !== undefined) sys.link(`${scope.filters}|${row.variable}|code ${c.code}`, c.count);
     const valid = codebook.valid(row.variable) ?? [];
     const missing = codebook.missing(row.variable);
     const validCells = g.cells.filter((c) => c.code !== null && !missing.includes(c.code));
@@ -308,6 +327,9 @@ function readReconciliation(sys: CountSystem, table: Element, name: string): voi
       continue;
     }
     const v = sys.count(recomputed, `${name} ${key} ${measure} ${code}`);
+    // The flagged list repeats the figures of the tables below it: the same figure, the same count.
+    const tabell = at("Tabell") >= 0 ? cells[at("Tabell")] : name.split(" — ")[0];
+    if (v !== undefined) sys.link(`reconciliation|${tabell}|${cells[at("Row")]}|${cells[at("Variable")]}|${measure}|${code}`, v);
     if (v === undefined) {
       if (measure === "n") group.complete = false;
       continue;
@@ -360,10 +382,24 @@ function readCrosswalk(sys: CountSystem, table: Element, name: string): void {
   for (const code of table.querySelectorAll(".cw-audit")) readAudit(sys, seen(code), `${name} audit`);
 }
 
-/** Every table under `root` (a cell's output), checked one system per table. */
-export function checkOutputs(roots: readonly Element[], codebook: CodebookFacts): PageFindings {
+/**
+ * Every table under `roots` (the outputs of a page). `scope` "table": one system per table, as a
+ * reader looking at one table; "page": one system for the whole page, with the counts a reader knows
+ * to be the same (the same variable, code and filter in two tables; a figure of the reconciliation
+ * in its table and in the flagged list) tied together — the reader of a shared view sees them all.
+ */
+export function checkOutputs(roots: readonly Element[], codebook: CodebookFacts, scope: "table" | "page" = "table"): PageFindings {
   const out: PageFindings = { recovered: [], hiddenRecovered: [], shownSmall: [], derivedSmall: [], masked: 0, tables: 0, contradictions: [] };
+  const page = scope === "page" ? new CountSystem() : undefined;
+  const system = (): CountSystem => page ?? new CountSystem();
   const take = (sys: CountSystem, name: string): void => {
+    if (page) {
+      out.tables++;
+      return;
+    }
+    takeSystem(sys, name);
+  };
+  const takeSystem = (sys: CountSystem, name: string): void => {
     sys.solve();
     const f = sys.findings();
     const names = (vs: CountVar[]): string[] => vs.map((v) => `${v.label} = ${v.lo}`);
@@ -378,7 +414,7 @@ export function checkOutputs(roots: readonly Element[], codebook: CodebookFacts)
   for (const root of roots) {
     const figures = [...(root.matches?.("figure.tv-table") ? [root] : []), ...root.querySelectorAll("figure.tv-table")];
     for (const fig of figures) {
-      const sys = new CountSystem();
+      const sys = system();
       const name = seen(fig.querySelector("caption")) || "table";
       if (fig.classList.contains("tv-comparison")) {
         if (seen(fig.querySelector("caption")).endsWith("— recomputed (printed)")) readGrid(sys, fig, name);
@@ -390,18 +426,23 @@ export function checkOutputs(roots: readonly Element[], codebook: CodebookFacts)
       take(sys, name);
     }
     for (const table of [...(root.matches?.("table.cw-table") ? [root] : []), ...root.querySelectorAll("table.cw-table")]) {
-      const sys = new CountSystem();
+      const sys = system();
       readCrosswalk(sys, table, seen(table.querySelector("caption")) || "crosswalk");
       take(sys, "crosswalk");
     }
     for (const block of root.querySelectorAll(".tv-inconsistency table")) {
-      const sys = new CountSystem();
+      const sys = system();
       for (const td of block.querySelectorAll("td")) {
         const m = /^recomputed (.+)$/.exec(seen(td));
         if (m) sys.count(m[1] ?? "", "inconsistency recomputed");
       }
       take(sys, "inconsistencies");
     }
+  }
+  if (page) {
+    const tables = out.tables;
+    takeSystem(page, "page");
+    out.tables = tables;
   }
   return out;
 }

@@ -15,21 +15,25 @@ import { HEARTBEAT_MS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, STUCK_AFTER_MS } fro
 import type { FrameHandle, FrameListener } from "../../../../src/app/sandbox/frame-slot";
 import { ok, problem } from "../../../../src/base/result";
 import type { NotebookDoc } from "../../../../src/notebook/document";
+import type { NotebookOrigin } from "../../../../src/app/notebook-store";
+import { pauseSelfEdited } from "../../../../src/app/sandbox/self-edit-gate";
 
 /** A frame the test drives: what the shell posted to its window, and its listener. */
 class FakeFrame implements FrameHandle {
   posted: unknown[] = [];
   listener: FrameListener | undefined;
   removed: { hung?: boolean } | undefined;
-  pointerPassed = 0;
-  passPointerForAMoment(): void {
-    this.pointerPassed++;
+  dropCovers = 0;
+  coverForDrop(): void {
+    this.dropCovers++;
   }
   post(message: unknown): void {
     this.posted.push(message);
   }
   listen(listener: FrameListener): void {
     this.listener = listener;
+    // A spare made ahead of time has said "ready" before it is handed over (FrameSlot.listen replays it).
+    if (sparesReady && frames.length > 1) listener.message({ type: "ready", boot: "spare" });
   }
   remove(options: { hung?: boolean } = {}): void {
     this.removed = options;
@@ -73,14 +77,17 @@ let reads: string[];
 let prewarms = 0;
 let saves = 0;
 
-function open(options: { data?: FrameDataChoice; mode?: "live" | "preview" } = {}): FrameSession {
+let activated = true;
+let sparesReady = false;
+
+function open(options: { data?: FrameDataChoice; mode?: "live" | "preview"; origin?: NotebookOrigin } = {}): FrameSession {
   frames = [];
   prewarms = 0;
   filter = new AppFilter();
   reads = [];
   saves = 0;
   session = new FrameSession(
-    { doc, drafts: { 2: "draft" }, inputs: { n: 3 }, mode: options.mode ?? "live", view: "live", data: options.data ?? { kind: "bundled" } },
+    { doc, drafts: { 2: "draft" }, inputs: { n: 3 }, mode: options.mode ?? "live", view: "live", data: options.data ?? { kind: "bundled" }, ...(options.origin ? { origin: options.origin } : {}) },
     {
       slot: {
         fresh: () => {
@@ -94,12 +101,15 @@ function open(options: { data?: FrameDataChoice; mode?: "live" | "preview" } = {
       readFile: (path) => Promise.resolve(path === "demo/x.csv" ? ok({ path: "data/demo/x.csv", bytes: new TextEncoder().encode("a,b").buffer }) : problem("file-refused", `“${path}” was not read.`)),
       onRead: (path) => reads.push(path),
       onSave: () => saves++,
+      activated: () => activated,
     },
   );
   return session;
 }
 
 beforeEach(() => {
+  activated = true;
+  sparesReady = false;
   vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
 });
 
@@ -151,6 +161,55 @@ describe("FrameSession", () => {
     expect(changes).toEqual([{ kind: "doc" }, { kind: "draft", id: "1" }]);
     expect(session.references("selection")).toBe(true);
     expect(session.references("survey")).toBe(false);
+  });
+
+  it("keeps a stranger's notebook as agreed when it rewrites its own cells without the reader: reopened paused, saying how many", async () => {
+    for (const origin of [{ kind: "shared" }, { kind: "imported", fileName: "x.html" }] satisfies NotebookOrigin[]) {
+      open({ origin });
+      const frame = frames[0] ?? new FakeFrame();
+      const end = ready(frame);
+      activated = false;
+      end.port.postMessage({ type: "draft", id: "1", text: "planted" });
+      end.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "const x = 1" }, { id: "3", kind: "js", source: "fetch(x)" }] });
+      await settle();
+      // Cell 2 removed and cell 3 added: two cells differ; the shell's copy and drafts stay.
+      expect(session.doc).toEqual(doc);
+      expect(session.draftRecord()).toEqual({ 2: "draft" });
+      expect(frame.removed).toBeDefined();
+      expect(frames).toHaveLength(2);
+      expect(session.status.paused).toBe(pauseSelfEdited(2));
+      // Reopened from the shell's copy, not running.
+      const again = ready(frames[1] ?? new FakeFrame());
+      expect(again.open).toMatchObject({ doc, mode: "preview" });
+      // The reader's own edit (a key press in the notebook activates the page) is kept.
+      activated = true;
+      again.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "const x = 5" }] });
+      await settle();
+      expect(session.doc.cells).toEqual([{ id: "1", kind: "js", source: "const x = 5" }]);
+      session.dispose();
+    }
+  });
+
+  it("opens a restarted notebook paused even when the next frame is ready at once (a warm spare)", () => {
+    sparesReady = true;
+    open();
+    const frame = frames[0] ?? new FakeFrame();
+    ready(frame);
+    frame.listener?.message({ type: "ready", boot: "b2" });
+    const reopened = (frames[1] ?? new FakeFrame()).posted.find((m) => isRecord(m) && m.type === "open");
+    // Before: the spare was opened before the pause was set, so the notebook ran again.
+    expect(reopened).toMatchObject({ type: "open", mode: "preview" });
+    expect(session.status.paused).toBe(PAUSE_NAVIGATED);
+  });
+
+  it("takes the user's own notebook's edits whether or not the page is activated", async () => {
+    open({ origin: { kind: "new" } });
+    const end = ready(frames[0] ?? new FakeFrame());
+    activated = false;
+    end.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "const x = 2" }] });
+    await settle();
+    expect(session.doc.cells).toEqual([{ id: "1", kind: "js", source: "const x = 2" }]);
+    expect(frames).toHaveLength(1);
   });
 
   it("knows from the document which host names it reads, whatever the frame says", async () => {
