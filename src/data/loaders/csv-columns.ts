@@ -62,8 +62,8 @@ class Sink {
   }
 
   /** The column as read: an unknown header's column still text (see {@link autoNumbers}). */
-  finish(): ColumnData {
-    return this.numbers ? this.numbers.finish() : (this.texts ?? new TextColumnBuilder()).finish();
+  finish(keepView: boolean): ColumnData {
+    return this.numbers ? this.numbers.finish(keepView) : (this.texts ?? new TextColumnBuilder()).finish(keepView);
   }
 }
 
@@ -260,8 +260,8 @@ export class CsvColumns {
     return this.sinks.map((s) => s.name);
   }
 
-  /** The finished columns. */
-  finish(): ColumnData[] {
-    return this.sinks.map((s) => s.finish());
+  /** The finished columns; `keepView`: arrays stay views into their spare room (a part of a split file, to be joined). */
+  finish(keepView = false): ColumnData[] {
+    return this.sinks.map((s) => s.finish(keepView));
   }
 }

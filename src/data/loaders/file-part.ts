@@ -20,8 +20,14 @@ export interface PartPlace {
   first: boolean;
   /** Ends at the file's last byte. */
   last: boolean;
-  /** The part's size in bytes (to size its columns). */
+  /** The part's size in bytes. */
   bytes: number;
+  /**
+   * Bytes to size the part's columns for: the first part of a split file sizes them for the whole
+   * file, so the join writes the other parts in after its rows instead of copying them all (memory
+   * not written to is never taken from the system).
+   */
+  reserve: number;
 }
 
 /** What a part says after reading its bytes, before anything is built: small, and sent between workers. */

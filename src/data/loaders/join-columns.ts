@@ -5,6 +5,10 @@
  * appearance in the file (so the codes are the ones a single pass assigns), and a column that is
  * numbers in one part and text in another (an identifier column that met "0042") as text, each
  * number written as `String(n)` — what a single pass does when it turns such a column into text.
+ *
+ * The first part sized its arrays for the whole file (`PartPlace.reserve`): where the joined column
+ * fits, it is the first part's array extended over that room and only the later parts are copied
+ * in, so the file's columns are not held twice.
  */
 import { type ColumnData, type NumberColumnData, type TextColumnData, missingMarker } from "./column-builders";
 
@@ -19,12 +23,30 @@ function allocate(level: number, length: number): NumberArray {
   return level === 0 ? new Int8Array(length) : level === 1 ? new Int16Array(length) : level === 2 ? new Int32Array(length) : new Float64Array(length);
 }
 
+/** `values` over `length` elements of its own buffer, when the buffer has the room. */
+function extended<T extends NumberArray | Int32Array>(values: T, length: number): T | undefined {
+  const { buffer, byteOffset } = values;
+  if (byteOffset + length * values.BYTES_PER_ELEMENT > buffer.byteLength) return undefined;
+  const view: NumberArray = values instanceof Int8Array ? new Int8Array(buffer, byteOffset, length)
+    : values instanceof Int16Array ? new Int16Array(buffer, byteOffset, length)
+    : values instanceof Int32Array ? new Int32Array(buffer, byteOffset, length)
+    : new Float64Array(buffer, byteOffset, length);
+  return sameType(values, view) ? view : undefined;
+}
+
+function sameType<T extends NumberArray | Int32Array>(like: T, view: NumberArray): view is T {
+  return view.constructor === like.constructor;
+}
+
 function joinNumbers(parts: readonly NumberColumnData[]): NumberColumnData {
   const level = Math.max(...parts.map((p) => levelOf(p.values)));
-  const out = allocate(level, parts.reduce((n, p) => n + p.values.length, 0));
+  const total = parts.reduce((n, p) => n + p.values.length, 0);
+  const head = parts[0]?.values;
+  const inPlace = head !== undefined && levelOf(head) === level ? extended(head, total) : undefined;
+  const out = inPlace ?? allocate(level, total);
   const marker = missingMarker(out);
-  let at = 0;
-  for (const { values } of parts) {
+  let at = inPlace && head ? head.length : 0;
+  for (const { values } of inPlace ? parts.slice(1) : parts) {
     const from = missingMarker(values);
     if (levelOf(values) === level) out.set(values, at);
     else {
@@ -49,9 +71,14 @@ function joinTexts(parts: readonly ColumnData[]): TextColumnData {
     }
     return code;
   };
-  const codes = new Int32Array(parts.reduce((n, p) => n + (p.type === "number" ? p.values.length : p.codes.length), 0));
-  let at = 0;
-  for (const part of parts) {
+  const total = parts.reduce((n, p) => n + (p.type === "number" ? p.values.length : p.codes.length), 0);
+  const head = parts[0];
+  // A first part of text keeps its codes: its values come first in the joined dictionary, in the same order.
+  const inPlace = head?.type === "text" ? extended(head.codes, total) : undefined;
+  if (inPlace && head?.type === "text") head.dictionary.forEach(codeOf);
+  const codes = inPlace ?? new Int32Array(total);
+  let at = inPlace && head?.type === "text" ? head.codes.length : 0;
+  for (const part of inPlace ? parts.slice(1) : parts) {
     if (part.type === "number") {
       const { values } = part;
       const marker = missingMarker(values);

@@ -19,7 +19,7 @@ import { Int32List, type NumberColumnData } from "./column-builders";
 import type { ReadOptions, ReadOutput } from "./file-format";
 import type { PartData, PartPlace, PartRead, PartReader, PartSummary } from "./file-part";
 import { joinColumns, joinRowNumbers } from "./join-columns";
-import { type LoadProblem, cancelledProblem, loadFailure, loadProblem } from "./load-result";
+import { type LoadProblem, cancelledProblem, loadProblem } from "./load-result";
 import { textBytes } from "./text-bytes";
 import { IssueCollector } from "./validate";
 
@@ -81,7 +81,7 @@ class CardReading implements PartRead {
     this.fields = columnsOf(codebook);
     // A card field's width bounds what it can hold, so each column gets its final type at once and
     // the block reader writes straight into it. Sized for the part (lines ≈ bytes / card width).
-    const total = place.bytes > 0 ? place.bytes : o.sample.complete ? o.sample.head.byteLength : 0;
+    const total = place.reserve > 0 ? place.reserve : o.sample.complete ? o.sample.head.byteLength : 0;
     this.capacity = Math.max(BLOCK_LINES, Math.ceil((total / (cardWidth(codebook) + 1)) * 1.02));
     const typed = this.fields.map((f) => cardFieldArray(f.width, this.capacity));
     this.out = { values: typed.map((t) => t.values), missing: typed.map((t) => t.missing), base: 0 };
@@ -211,10 +211,12 @@ class CardReading implements PartRead {
     const rowNumbers = this.rowNumbers.finish();
     if (base !== 0) for (let i = 0; i < rowNumbers.length; i++) rowNumbers[i] = (rowNumbers[i] ?? 0) + base;
     const rows = this.out.base;
+    // A part of a split file keeps its arrays as views: the join writes into the first part's spare room.
+    const keepView = !(this.place.first && this.place.last);
     return ok({
       columns: {
         names: this.fields.map((f) => f.name),
-        columns: this.out.values.map((v): NumberColumnData => ({ type: "number", values: rows >= 0.9 * v.length ? v.subarray(0, rows) : v.slice(0, rows) })),
+        columns: this.out.values.map((v): NumberColumnData => ({ type: "number", values: keepView || rows >= 0.9 * v.length ? v.subarray(0, rows) : v.slice(0, rows) })),
         rows,
       },
       auto: this.fields.map(() => false),
@@ -268,7 +270,8 @@ export const cardParts: PartReader = {
 export async function readCard(input: ByteInput, o: ReadOptions): Promise<Result<ReadOutput, LoadProblem>> {
   const problem = codebookProblem(o);
   if (problem || !o.codebook) return fail(problem ?? emptyProblem(o.name));
-  const reading = new CardReading(o, o.codebook, { first: true, last: true, bytes: o.totalBytes ?? 0 });
+  const bytes = o.totalBytes ?? 0;
+  const reading = new CardReading(o, o.codebook, { first: true, last: true, bytes, reserve: bytes });
   await reading.scan(input, false);
   const part = reading.finish(0);
   if (!part.ok) return part;

@@ -20,7 +20,7 @@ import { type ByteInput, countBytes, readChunks } from "./byte-chunks";
 import { CsvColumns, autoNumbers, fieldText } from "./csv-columns";
 import { type Delimiter, detectDelimiter, sepLineDelimiter } from "./csv-delimiter";
 import { CsvScanner, type CsvRecord, type ScanStop } from "./csv-scanner";
-import { type DecoderState, FieldDecoder, type TextEncodingName } from "./detect-encoding";
+import { FieldDecoder, type TextEncodingName } from "./detect-encoding";
 import type { ReadOptions, ReadOutput } from "./file-format";
 import type { PartData, PartPlace, PartRead, PartReader, PartSummary } from "./file-part";
 import { joinColumns, joinRowNumbers } from "./join-columns";
@@ -143,11 +143,11 @@ class CsvReading implements PartRead {
     for await (const chunk of textBytes(countBytes(readChunks(input, o), this.read), this.setup.encoding, atStart)) {
       this.stop = this.scanner.push(chunk, false, this.onRecord);
       if (this.stop) return;
-      // After the first chunk the rows per byte are known: size the columns for the part.
+      // After the first chunk the rows per byte are known: size the columns (see `PartPlace.reserve`).
       const rows = this.columns?.rowNumbers.length ?? 0;
-      if (!this.sized && rows > 0 && this.place.bytes > 0) {
+      if (!this.sized && rows > 0 && this.place.reserve > 0) {
         this.sized = true;
-        this.columns?.reserve(Math.ceil(((rows * this.place.bytes) / this.read.bytes) * 1.05) + 16);
+        this.columns?.reserve(Math.ceil(((rows * this.place.reserve) / this.read.bytes) * 1.05) + 16);
       }
     }
     if (o.signal?.aborted) return;
@@ -181,7 +181,7 @@ class CsvReading implements PartRead {
     const rowNumbers = columns.rowNumbers.finish();
     if (base !== 0) for (let i = 0; i < rowNumbers.length; i++) rowNumbers[i] = (rowNumbers[i] ?? 0) + base;
     return ok({
-      columns: { names: columns.names, columns: columns.finish(), rows: rowNumbers.length },
+      columns: { names: columns.names, columns: columns.finish(!(this.place.first && this.place.last)), rows: rowNumbers.length },
       auto: columns.autoColumns,
       rowNumbers,
       issues: this.issues.tally(),
@@ -257,7 +257,8 @@ export const csvParts: PartReader = {
 /** Reads a CSV file through the codebook; see the module comment for what is accepted. */
 export async function readCsv(input: ByteInput, o: ReadOptions): Promise<Result<ReadOutput, LoadProblem>> {
   if (!o.codebook) return fail(codebookProblem(o.name));
-  const reading = new CsvReading(o, setupOf(o, o.codebook), { first: true, last: true, bytes: o.totalBytes ?? 0 }, undefined);
+  const bytes = o.totalBytes ?? 0;
+  const reading = new CsvReading(o, setupOf(o, o.codebook), { first: true, last: true, bytes, reserve: bytes }, undefined);
   await reading.scan(input, false);
   const part = reading.finish(0);
   return part.ok ? ok(joinCsv([part.value], o)) : part;

@@ -8,7 +8,7 @@
  *
  * A CSV line end may lie inside a quoted field. Whether it did is known only to the part before:
  * it reads up to that point from a known start, so it knows whether its last byte ended a record
- * (`endsAtBoundary`). {@link settleParts} checks each start in file order; at the first that was
+ * (`endsAtBoundary`). `settleParts` (`settle-parts.ts`) checks each start in file order; at the first that was
  * inside a record the part before simply reads on to the end of the file, and the parts after are
  * dropped: the result is always the one pass's, only the speed is lost. The same goes for text
  * decoding: a part that decoded UTF-8 after an earlier part had to switch to Windows-1252 would
@@ -21,13 +21,12 @@
  */
 import { fail } from "../../base/result";
 import type { ByteInput } from "./byte-chunks";
-import type { PartData, PartRead, PartSummary } from "./file-part";
+import type { PartData, PartRead } from "./file-part";
 import { type LoadFileOptions, type PreparedLoad, finishLoad, prepareLoad } from "./load-columns";
+import { MIN_PART_BYTES, partCount } from "./part-count";
+import { settleParts } from "./settle-parts";
 import { type LoadOutcome, type LoadProblem, type LoadedData, cancelledProblem } from "./load-result";
 import type { Result } from "../../base/result";
-
-/** No part smaller than this: below it, starting a worker and joining costs more than it saves. */
-export const MIN_PART_BYTES = 8 * 1024 * 1024;
 
 /** Bytes searched for a line end from a part's nominal start; no line end there, no split. */
 const SPLIT_WINDOW = 1024 * 1024;
@@ -75,7 +74,7 @@ async function bytesOf(input: Blob | Uint8Array, start: number, end: number): Pr
  */
 export async function planParts(input: Blob | Uint8Array, prepared: PreparedLoad, count: number, minPartBytes = MIN_PART_BYTES): Promise<number[] | undefined> {
   const { format, size, options } = prepared;
-  const parts = size === undefined ? 1 : Math.min(count, Math.floor(size / minPartBytes));
+  const parts = size === undefined ? 1 : partCount(size, count, minPartBytes);
   if (parts < 2 || size === undefined || !format.parts || !(await format.parts.splittable(options))) return undefined;
   const encoding = options.sample.text?.encoding ?? "utf-8";
   const starts = [0];
@@ -88,34 +87,6 @@ export async function planParts(input: Blob | Uint8Array, prepared: PreparedLoad
     starts.push(nominal + at);
   }
   return starts;
-}
-
-/** What to do once every part has read its bytes (see the file comment). */
-export type Settled =
-  /** Part `part` reads on to the end of the file (the next part started inside a record); the parts after it are dropped. */
-  | { kind: "read-on"; part: number }
-  /** Finish the first `bases.length` parts, part k with `bases[k]` records before it; any later ones are dropped. */
-  | { kind: "finish"; bases: number[] };
-
-/** Checks the parts' starts in file order; see {@link Settled}. */
-export function settleParts(summaries: readonly PartSummary[]): Settled {
-  const bases: number[] = [];
-  let before = 0;
-  let latin = false;
-  for (let k = 0; k < summaries.length; k++) {
-    const part = summaries[k];
-    if (!part) break;
-    if (k > 0) {
-      const previous = summaries[k - 1];
-      if (!previous?.endsAtBoundary || (latin && part.text?.sawUtf8 === true)) return { kind: "read-on", part: k - 1 };
-    }
-    bases.push(before);
-    // The first part that had to stop ends the load: the parts after it are never read in one pass.
-    if (part.failed) break;
-    before += part.records;
-    latin ||= part.text?.latin === true;
-  }
-  return { kind: "finish", bases };
 }
 
 /** The finished parts joined, in file order, and validated once; the first part's problem if one had one. */
@@ -148,7 +119,8 @@ export async function startPart(input: Blob | Uint8Array, prepared: PreparedLoad
   // Bytes of the reads before the current one: reading on counts on from the part's end.
   let before = 0;
   const counting: typeof options = { ...options, onProgress: (p) => onProgress?.(before + p.bytesRead) };
-  const reading = await reader.read(slice(start, end), counting, { first: index === 0, last: end >= size, bytes: end - start });
+  const first = index === 0;
+  const reading = await reader.read(slice(start, end), counting, { first, last: end >= size, bytes: end - start, reserve: first ? size : end - start });
   return {
     reading,
     readOn: async () => {
