@@ -200,7 +200,7 @@ async function finishProbe(page: Page): Promise<{ seconds: number; longestTaskMs
 /** Wait until notebook 01's filter bar (in the notebook's sandboxed frame) shows N = n of n. */
 async function waitForN(page: Page, n: number, timeout = 120_000): Promise<void> {
   await inNotebook(page, (frame, left) => frame.waitForFunction((expected) => {
-    const text = (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, "");
+    const text = (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0\u202f,]+/g, ""); // digit groups: spaces (norsk), commas (English)
     return text.startsWith(`N=${expected}of${expected}`);
   }, n, { timeout: left, polling: 50 }), timeout);
 }
