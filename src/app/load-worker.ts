@@ -70,7 +70,10 @@ async function step(request: Exclude<LoadRequest, { type: "start" }>): Promise<v
     const part: PartOutcome = job.part.reading.finish(request.base);
     return reply({ type: "part", part }, partBuffers(part));
   }
-  done(job.request, joinParts(job.prepared, request.parts, job.request.options));
+  const joined = joinParts(job.prepared, request.parts, job.request.options);
+  // The later parts are copied into the first part's room: let them go before the spare copy is made.
+  request.parts.length = 0;
+  done(job.request, joined);
 }
 
 addEventListener("message", (event: MessageEvent<LoadRequest>) => {
