@@ -200,7 +200,7 @@ async function finishProbe(page: Page): Promise<{ seconds: number; longestTaskMs
 /** Wait until notebook 01's filter bar (in the notebook's sandboxed frame) shows N = n of n. */
 async function waitForN(page: Page, n: number, timeout = 120_000): Promise<void> {
   await inNotebook(page, (frame, left) => frame.waitForFunction((expected) => {
-    const text = (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, "");
+    const text = (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0\u202f,]+/g, ""); // digit groups: spaces (norsk), commas (English)
     return text.startsWith(`N=${expected}of${expected}`);
   }, n, { timeout: left, polling: 50 }), timeout);
 }
@@ -245,11 +245,51 @@ async function measureLoad(browser: Browser, base: string, pids: () => number[],
 }
 
 
-/** Runs every file load (`runs` times each for the 50/150 MB files) and prints them against the targets. */
-export async function runFileLoadBench(runs = 3): Promise<void> {
+/** A build under measurement: its name in the printout and its server. */
+interface Build {
+  name: string;
+  url: string;
+}
+
+type Row = (label: string, value: string, target: string, ok: boolean | undefined) => string;
+
+/** Prints one file's runs on one build against the targets; returns its MB/s (undefined when refused). */
+function printRuns(file: BenchFile, results: readonly FileLoadRun[], row: Row, prefix: string): number | undefined {
+  const mb = file.bytes / MB;
+  const name = `${prefix}${file.label} (${mb.toFixed(0)} MB, ${file.rows.toLocaleString("en")} rows)`;
+  const first = results[0];
+  let speed: number | undefined;
+  if (first?.outcome === "failed") {
+    console.log(row(`${name}: refused`, `${median(results.map((r) => r.seconds)).toFixed(2)} s`, "loads, or refused up front", true));
+    console.log(`    "${first.message.slice(0, 220)}"`);
+  } else {
+    speed = mb / median(results.map((r) => r.seconds));
+    console.log(row(`${name}: speed`, `${speed.toFixed(1)} MB/s`, "≥ 50 MB/s", speed >= 50));
+  }
+  const task = median(results.map((r) => r.longestTaskMs));
+  const gap = median(results.map((r) => r.longestGapMs));
+  const peak = median(results.map((r) => r.peakBytes)) / MB;
+  console.log(row("    longest main-thread task (long tasks)", `${task.toFixed(0)} ms`, "≤ 50 ms", task <= 50));
+  console.log(row("    longest heartbeat gap (10 ms timer)", `${gap.toFixed(0)} ms`, "≤ 50 ms", gap <= 50));
+  console.log(row("    peak memory over the page's level", `${peak.toFixed(0)} MB`, `≤ ${(3 * mb).toFixed(0)} MB (3×)`, peak <= 3 * mb));
+  const use = results.map((r) => r.useMs).filter((x): x is number => x !== undefined);
+  if (use.length > 0) console.log(row("    \"Use this data\" → filter bar shows the new N", `${median(use).toFixed(0)} ms`, "≤ 300 ms", median(use) <= 300));
+  const idle = results.map((r) => r.useIdleMs).filter((x): x is number => x !== undefined);
+  if (idle.length > 0) console.log(row("    \"Use this data\" → every cell recomputed", `${median(idle).toFixed(0)} ms`, "—", undefined));
+  return speed;
+}
+
+/**
+ * Runs every file load (`runs` times each for the 50/150 MB files) and prints them against the
+ * targets. With TVERRSNITT_BENCH_BASELINE=<another build's dist folder> both builds load each file,
+ * alternately in one run, and the ratios are printed (before/after comparisons on a busy machine).
+ */
+export async function runFileLoadBench(runs = Number(process.env["BENCH_FILE_RUNS"] ?? 3)): Promise<void> {
   console.log("\nFile loads: generating inputs from the bundled respondents…");
   const files = generateInputs();
-  const server = await serveDist();
+  const baselineDir = process.env["TVERRSNITT_BENCH_BASELINE"];
+  const servers = [await serveDist(), ...(baselineDir ? [await serveDist(baselineDir)] : [])];
+  const builds: Build[] = [{ name: "this build", url: servers[0]?.url ?? "" }, ...(baselineDir ? [{ name: `baseline ${baselineDir}`, url: servers[1]?.url ?? "" }] : [])];
   const tag = `--tverrsnitt-bench=${process.pid}`;
   const browser = await chromium.launch({
     executablePath: "/usr/bin/chromium",
@@ -257,39 +297,29 @@ export async function runFileLoadBench(runs = 3): Promise<void> {
   });
   const root = findBrowserPid(tag);
   const pids = (): number[] => processTree(root);
-  const row = (label: string, value: string, target: string, ok: boolean | undefined): string =>
+  const row: Row = (label, value, target, ok) =>
     `  ${label.padEnd(52)} ${value.padStart(12)}   target ${target} ${ok === undefined ? "" : ok ? "✓" : "✗"}`;
   try {
-    console.log(`File loads in Chromium, file chosen → review on screen (median of ${runs} for 50/150 MB; one run otherwise)`);
+    console.log(`File loads in Chromium, file chosen → review on screen (median of ${runs} for 50/150 MB; one run otherwise)${builds.length > 1 ? `; ${builds.map((b) => b.name).join(" and ")}, alternately` : ""}`);
     for (const file of files) {
-      const big = file.bytes > 200 * MB;
-      const n = big ? 1 : runs;
-      const results: FileLoadRun[] = [];
-      for (let i = 0; i < n; i++) results.push(await measureLoad(browser, server.url, pids, file, file.rows === 1_000_000));
-      const mb = file.bytes / MB;
-      const name = `${file.label} (${mb.toFixed(0)} MB, ${file.rows.toLocaleString("en")} rows)`;
-      const first = results[0];
-      if (first?.outcome === "failed") {
-        console.log(row(`${name}: refused`, `${median(results.map((r) => r.seconds)).toFixed(2)} s`, "loads, or refused up front", true));
-        console.log(`    "${first.message.slice(0, 220)}"`);
-      } else {
-        const speed = mb / median(results.map((r) => r.seconds));
-        console.log(row(`${name}: speed`, `${speed.toFixed(1)} MB/s`, "≥ 50 MB/s", speed >= 50));
+      const n = file.bytes > 200 * MB ? 1 : runs;
+      const results: FileLoadRun[][] = builds.map(() => []);
+      for (let i = 0; i < n; i++) {
+        // Alternate which build goes first, so neither always meets the other's leftovers.
+        const order = builds.map((_, b) => b);
+        if (i % 2 === 1) order.reverse();
+        for (const b of order) results[b]?.push(await measureLoad(browser, builds[b]?.url ?? "", pids, file, file.rows === 1_000_000));
       }
-      const task = median(results.map((r) => r.longestTaskMs));
-      const gap = median(results.map((r) => r.longestGapMs));
-      const peak = median(results.map((r) => r.peakBytes)) / MB;
-      console.log(row("    longest main-thread task (long tasks)", `${task.toFixed(0)} ms`, "≤ 50 ms", task <= 50));
-      console.log(row("    longest heartbeat gap (10 ms timer)", `${gap.toFixed(0)} ms`, "≤ 50 ms", gap <= 50));
-      console.log(row("    peak memory over the page's level", `${peak.toFixed(0)} MB`, `≤ ${(3 * mb).toFixed(0)} MB (3×)`, peak <= 3 * mb));
-      const use = results.map((r) => r.useMs).filter((x): x is number => x !== undefined);
-      if (use.length > 0) console.log(row("    \"Use this data\" → filter bar shows the new N", `${median(use).toFixed(0)} ms`, "≤ 300 ms", median(use) <= 300));
-      const idle = results.map((r) => r.useIdleMs).filter((x): x is number => x !== undefined);
-      if (idle.length > 0) console.log(row("    \"Use this data\" → every cell recomputed", `${median(idle).toFixed(0)} ms`, "—", undefined));
+      const speeds = builds.map((build, b) => printRuns(file, results[b] ?? [], row, builds.length > 1 ? `[${build.name}] ` : ""));
+      const [now, before] = speeds;
+      if (now !== undefined && before !== undefined) console.log(`    ratio this build / baseline, MB/s: ×${(now / before).toFixed(2)}`);
+      const useNow = median((results[0] ?? []).map((r) => r.useMs).filter((x): x is number => x !== undefined));
+      const useBefore = median((results[1] ?? []).map((r) => r.useMs).filter((x): x is number => x !== undefined));
+      if (builds.length > 1 && useNow > 0 && useBefore > 0) console.log(`    ratio this build / baseline, "Use this data" ms: ×${(useNow / useBefore).toFixed(2)}`);
     }
   } finally {
     await browser.close();
-    await server.close();
+    for (const server of servers) await server.close();
     rmSync(workDir, { recursive: true, force: true });
   }
 }

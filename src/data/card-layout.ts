@@ -161,8 +161,12 @@ export interface CardLines {
   count: number;
 }
 
-/** Receives a found issue as its kind and a maker, so a caller that only counts builds no message. */
-export type CardIssueSink = (kind: CardIssue["kind"], make: () => CardIssue) => void;
+/**
+ * Receives a found issue as its kind and a maker, so a caller that only counts builds no message.
+ * The maker takes the lines of the file before the block's line numbers (a later part of a file
+ * read in parallel learns them only after reading).
+ */
+export type CardIssueSink = (kind: CardIssue["kind"], make: (lineOffset: number) => CardIssue) => void;
 
 /** An array that can hold every value a card field punches. */
 export type CardFieldArray = Int8Array | Int16Array | Int32Array | Float64Array;
@@ -202,7 +206,7 @@ export function cardFieldArray(width: number, length: number): { values: CardFie
 export function readCardBlock(codebook: Codebook, codes: ArrayLike<number>, lines: CardLines, out: CardColumns, onIssue: CardIssueSink): void {
   const { fields, width, starts: fieldStarts, ends: fieldEnds } = layoutOf(codebook);
   const { starts, ends, lineNos, count } = lines;
-  const found: { row: number; column: number; kind: CardIssue["kind"]; make: () => CardIssue }[] = [];
+  const found: { row: number; column: number; kind: CardIssue["kind"]; make: (lineOffset: number) => CardIssue }[] = [];
   const stops = new Int32Array(count);
   for (let j = 0; j < count; j++) {
     const start = starts[j] ?? 0;
@@ -212,16 +216,16 @@ export function readCardBlock(codebook: Codebook, codes: ArrayLike<number>, line
     const length = stop - start;
     const lineNo = lineNos[j] ?? 0;
     if (length < width) {
-      found.push({ row: lineNo, column: 0, kind: "short-line", make: () => ({
-        kind: "short-line", row: lineNo, column: length + 1,
-        message: `Line ${lineNo} has ${length} characters; a record has ${width}. Columns ${length + 1}–${width} are read as blank.`,
+      found.push({ row: lineNo, column: 0, kind: "short-line", make: (offset) => ({
+        kind: "short-line", row: lineNo + offset, column: length + 1,
+        message: `Line ${lineNo + offset} has ${length} characters; a record has ${width}. Columns ${length + 1}–${width} are read as blank.`,
         fix: `Pad the line with spaces to ${width} characters, or check that the record was not split over two lines.`,
       }) });
     } else if (length > width && !blank(codes, start + width, stop)) {
       const value = text(codes, start + width, Math.min(stop, start + width + 20));
-      found.push({ row: lineNo, column: 0, kind: "long-line", make: () => ({
-        kind: "long-line", row: lineNo, column: width + 1, value,
-        message: `Line ${lineNo} has ${length} characters; a record has ${width}. Characters after column ${width} are ignored.`,
+      found.push({ row: lineNo, column: 0, kind: "long-line", make: (offset) => ({
+        kind: "long-line", row: lineNo + offset, column: width + 1, value,
+        message: `Line ${lineNo + offset} has ${length} characters; a record has ${width}. Characters after column ${width} are ignored.`,
         fix: "Check that two records were not joined, and that the file matches this codebook's layout.",
       }) });
     }
@@ -272,9 +276,9 @@ export function readCardBlock(codebook: Codebook, codes: ArrayLike<number>, line
       if (value === value || s >= e || blank(codes, s, e)) continue;
       const raw = text(codes, s, e);
       const lineNo = lineNos[j] ?? 0;
-      found.push({ row: lineNo, column: field.start, kind: "not-a-number", make: () => ({
-        kind: "not-a-number", row: lineNo, variable: field.name, column: field.start, value: raw,
-        message: `${field.name} in columns ${field.start}–${field.end} of line ${lineNo} is "${raw}", not a number; read as blank.`,
+      found.push({ row: lineNo, column: field.start, kind: "not-a-number", make: (offset) => ({
+        kind: "not-a-number", row: lineNo + offset, variable: field.name, column: field.start, value: raw,
+        message: `${field.name} in columns ${field.start}–${field.end} of line ${lineNo + offset} is "${raw}", not a number; read as blank.`,
         fix: `Punch digits only in columns ${field.start}–${field.end} (blank for missing), or check the file's column layout.`,
       }) });
     }
@@ -290,7 +294,7 @@ export function parseCardRecord(codebook: Codebook, line: string, lineNo: number
   const columns = fields.map(() => new Float64Array(1));
   const issues: CardIssue[] = [];
   const lines = { starts: Int32Array.of(0), ends: Int32Array.of(codes.length), lineNos: Int32Array.of(lineNo), count: 1 };
-  readCardBlock(codebook, codes, lines, { values: columns, missing: fields.map(() => Number.NaN), base: 0 }, (_kind, make) => issues.push(make()));
+  readCardBlock(codebook, codes, lines, { values: columns, missing: fields.map(() => Number.NaN), base: 0 }, (_kind, make) => issues.push(make(0)));
   const values: CardValues = {};
   fields.forEach((f, k) => {
     const v = columns[k]?.[0] ?? Number.NaN;

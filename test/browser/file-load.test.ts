@@ -3,10 +3,11 @@
  * while a 50 MB CSV loads, clicks on notebook 01's filter bar are answered within 100 ms (input
  * event to the bar's new N) and the load still ends in review; files that are not survey data —
  * random bytes under a .csv name, a card image damaged by tabs, a .sav cut short — are refused with
- * the reason and the fix, and the bundled data stays active after each refusal. The data menu and
- * the worker are the shell's; notebook 01 and its filter bar are in the sandboxed frame.
+ * the reason and the fix, and the bundled data stays active after each refusal; a file read by two
+ * workers at once holds exactly the values one worker reads. The data menu and the workers are the
+ * shell's; notebook 01 and its filter bar are in the sandboxed frame.
  */
-import { closeSync, mkdirSync, openSync, readFileSync, rmSync, writeSync } from "node:fs";
+import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { serveDist, type RunningServer } from "./static-server";
@@ -71,15 +72,15 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
         if (last && last.answered === undefined) last.answered = performance.now();
       }).observe(n, { childList: true, characterData: true, subtree: true });
     });
+    // The size classes are in the filter bar's drop-down: open it before the load, so the first
+    // click lands while the file is still being read (two workers read 50 MB in a second or two).
+    await nb(page).locator('nb-filter-bar details[data-group="size"] summary').click();
+    const box = nb(page).locator("nb-filter-bar input[name=size][value='2']");
     await page.setInputFiles(".nb-data-file", bigPath);
     await page.waitForFunction(() => {
       const bar = document.querySelector("progress.nb-data-progress");
       return bar instanceof HTMLProgressElement && bar.value > 0;
     }, undefined, { polling: 10 });
-    await page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
-    // The size classes are in the filter bar's drop-down: open it first.
-    await nb(page).locator('nb-filter-bar details[data-group="size"] summary').click();
-    const box = nb(page).locator("nb-filter-bar input[name=size][value='2']");
     const duringLoad: boolean[] = [];
     for (let i = 0; i < 4; i++) {
       await box.click();
@@ -88,6 +89,7 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
         return Array.isArray(times) && times.length === k && typeof times[k - 1]?.answered === "number";
       }, i + 1, { polling: 5 });
       duringLoad.push(await page.locator(".nb-data-loading").count() > 0);
+      if (i === 0) await page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
     }
     const latencies: number[] = await frame.evaluate(() => {
       const times: unknown = Reflect.get(window, "__clicks");
@@ -142,5 +144,100 @@ describe("what is not survey data is refused, and the bundled data stays", () =>
     await page.screenshot({ path: `${screenshotDir}/file-load-refused-sav.png` });
     await page.click(".nb-data-back");
     await expectBundled(page);
+  });
+});
+
+describe("a file read by two workers holds the values one worker reads", () => {
+  it("every value of every column, the report and how it was read", async () => {
+    // Just past two 8 MB parts: the bundled respondents with a note column of quoted line ends,
+    // doubled quotes and letters, and in the second half an id with a leading zero (the id column
+    // turns into text there) and a code too big for a byte (the column widens).
+    const path = `${workDir}/two-parts.csv`;
+    const [header = "", ...rows] = readFileSync("data/survey-1999/respondents.csv", "utf8").trimEnd().split("\n");
+    const notes = ["ja", '"to\nlinjer, ""sitat"""', '"Bærum; Tromsø"', "", '"tre\r\nlinjer\nher"'];
+    const fd = openSync(path, "w");
+    writeSync(fd, `${header},note\n`);
+    let written = 0;
+    for (let id = 1; written < 17 * 1_048_576; ) {
+      const block = rows.map((row) => {
+        const late = written > 12 * 1_048_576;
+        const rest = row.slice(row.indexOf(","));
+        const line = `${late && id % 5000 === 0 ? `00${id}` : id}${late && id % 7000 === 0 ? rest.replace(/,\d*,/, ",300,") : rest},${notes[id % notes.length]}\n`;
+        id++;
+        return line;
+      }).join("");
+      writeSync(fd, block);
+      written += Buffer.byteLength(block);
+    }
+    closeSync(fd);
+    const chunk = (prefix: string): string => {
+      const name = readdirSync("dist/assets").find((f) => f.startsWith(prefix) && f.endsWith(".js"));
+      if (!name) throw new Error(`no ${prefix}*.js in dist/assets: build first`);
+      return `/assets/${name}`;
+    };
+    // The app's own chunks, imported by a module script (CSP bypassed for that script only in this context).
+    const testPage = await (await browser.newContext({ bypassCSP: true })).newPage();
+    await openApp(testPage, server.url, "#/nb/01-overview");
+    await testPage.addScriptTag({
+      type: "module",
+      content: `import { loadInWorker } from "${chunk("load-in-worker-")}"; import { parseCodebook } from "${chunk("parse-codebook-")}"; window.__loaders = { loadInWorker, parseCodebook };`,
+    });
+    await testPage.waitForFunction(() => Reflect.get(window, "__loaders") !== undefined);
+    await testPage.evaluate(() => {
+      const input = document.createElement("input");
+      input.type = "file";
+      input.id = "two-parts-input";
+      document.body.append(input);
+      // Count the workers each load starts.
+      const Native = window.Worker;
+      Reflect.set(window, "__workers", 0);
+      window.Worker = class extends Native {
+        constructor(url: string | URL, options?: WorkerOptions) {
+          super(url, options);
+          Reflect.set(window, "__workers", Number(Reflect.get(window, "__workers")) + 1);
+        }
+      };
+    });
+    await testPage.setInputFiles("#two-parts-input", path);
+    const result = await testPage.evaluate(async () => {
+      const loaders: unknown = Reflect.get(window, "__loaders");
+      const load = Reflect.get(Object(loaders), "loadInWorker");
+      const parseCodebook = Reflect.get(Object(loaders), "parseCodebook");
+      const input = document.getElementById("two-parts-input");
+      const file = input instanceof HTMLInputElement ? input.files?.[0] : undefined;
+      if (typeof load !== "function" || typeof parseCodebook !== "function" || !file) throw new Error("loader, codebook parser or file missing");
+      const codebook: unknown = parseCodebook(await (await fetch("data/survey-1999/codebook.json")).json());
+      /** Per column: its name and a hash of every value as the table gives it (null, number or text). */
+      const digest = (table: { columnNames(): string[]; numRows(): number; column(name: string): { at(i: number): unknown } }): string[] =>
+        table.columnNames().map((name) => {
+          const column = table.column(name);
+          let h = 0x811c9dc5;
+          for (let i = 0; i < table.numRows(); i++) {
+            const v = column.at(i);
+            const text = v === null ? "∅" : `${typeof v}:${String(v)}`;
+            for (let k = 0; k < text.length; k++) h = Math.imul(h ^ text.charCodeAt(k), 0x01000193);
+          }
+          return `${name} ${(h >>> 0).toString(16)}`;
+        });
+      const run = async (cores: number) => {
+        const before = Number(Reflect.get(window, "__workers"));
+        const outcome = await load(file, { name: file.name, codebook }, cores);
+        if (!outcome.ok) throw new Error(outcome.error.message);
+        const { table, report, source } = outcome.value;
+        return { workers: Number(Reflect.get(window, "__workers")) - before, rows: table.numRows(), digest: digest(table), report: JSON.stringify(report), source: JSON.stringify(source) };
+      };
+      return { two: await run(2), one: await run(1) };
+    });
+    await testPage.context().close();
+    expect(result.two.workers).toBe(2);
+    expect(result.one.workers).toBe(1);
+    expect(result.two.rows).toBeGreaterThan(50_000);
+    expect(result.two.digest).toEqual(result.one.digest);
+    expect(result.two.report).toBe(result.one.report);
+    expect(result.two.source).toBe(result.one.source);
+    // The faults planted in the second half are there, with rows past the first part.
+    const report: { issues: { kind: string; row?: number }[] } = JSON.parse(result.two.report);
+    expect(report.issues.some((i) => i.kind === "out-of-range" && (i.row ?? 0) > 30_000) || report.issues.some((i) => i.kind === "unknown-code" && (i.row ?? 0) > 30_000)).toBe(true);
+    expect(result.two.digest.find((d) => d.startsWith("resp_id "))).toBeDefined();
   });
 });

@@ -4,14 +4,17 @@
  * dictionary for text) behind the Arquero table; those columns are posted with the codebook it was
  * read through, the validation report and how it was read.
  *
- * Copied once (issue 12, "Use this data" on 1,000,000 rows): the notebook frame lives in another
- * process, so posting copies the bytes whatever the transfer list says; a column whose array covers
- * its whole buffer is therefore posted as it is (cloned, the shell keeps its own), and only an array
- * that is a view into a larger buffer (a loader's spare capacity) is cut to size first — that fresh
- * copy is transferred. Copying every column and transferring the copies, as before, copied twice. The frame rebuilds the same
- * LoadResult with the loaders' own `toLoadResult`. Only the shell encodes; only a frame decodes.
+ * Issue 12, "Use this data" on 1,000,000 rows: the notebook frame lives in another process, and
+ * posting 135 MB of columns there costs twice as long when they are cloned as when they are
+ * transferred, and the clone holds the page for most of it (Chromium, measured: ~1.8 s with ~0.8 s
+ * of it in `postMessage`, against ~0.8 s and nothing for a transfer). The load worker therefore
+ * sends a spare copy of the columns with the file (`offerSpare`): the first frame to get the file
+ * is sent that copy, transferred, and the shell keeps its own for the frames after it, which are
+ * sent clones (an array is cut to size first only when much of its buffer is unused). The frame
+ * rebuilds the same LoadResult with the loaders' own `toLoadResult`. Only the shell encodes; only
+ * a frame decodes.
  */
-import type { ColumnData, ColumnSet } from "../../data/loaders/column-builders";
+import { type ColumnData, type ColumnSet, transferables } from "../../data/loaders/column-builders";
 import type { LoadResult, LoadedData } from "../../data/loaders/load-result";
 
 /** A loaded file, ready to post. */
@@ -32,9 +35,17 @@ interface Posted {
   fresh: boolean;
 }
 
-/** Whether `array` covers its whole buffer (posting it then copies nothing more than it). */
+/** Whether `array` covers (nearly) its whole buffer: a clone copies the buffer, so little is wasted. */
 function whole(array: ArrayBufferView): boolean {
-  return array.byteOffset === 0 && array.byteLength === array.buffer.byteLength;
+  return array.byteLength >= 0.9 * array.buffer.byteLength;
+}
+
+/** Spare copies of loaded files' columns, each sent once, transferred (see the file comment). */
+const spares = new WeakMap<LoadResult, ColumnSet>();
+
+/** Keeps `columns`, a copy of `load`'s own, for the first frame that gets `load`. */
+export function offerSpare(load: LoadResult, columns: ColumnSet): void {
+  spares.set(load, columns);
 }
 
 /** The loaders' own column data behind a table column (their column views keep it as `data`). */
@@ -89,6 +100,12 @@ function columnOf(values: ArrayLike<unknown>): ColumnData {
  * message (the shell's own columns are posted without a transfer, so it keeps them).
  */
 export function encodeUserData(load: LoadResult, version: number, name: string): { wire: UserDataWire; transfer: ArrayBuffer[] } {
+  const data = (columns: ColumnSet): LoadedData => ({ columns, codebook: load.codebook, report: load.report, source: load.source });
+  const spare = spares.get(load);
+  if (spare) {
+    spares.delete(load);
+    return { wire: { version, name, data: data(spare) }, transfer: transferables(spare) };
+  }
   const table = load.table;
   const names = table.columnNames();
   const posted = names.map((column): Posted => typedColumn(table.column(column)) ?? { column: columnOf(table.array(column)), fresh: true });
@@ -99,7 +116,7 @@ export function encodeUserData(load: LoadResult, version: number, name: string):
     const buffer = column.type === "number" ? column.values.buffer : column.codes.buffer;
     if (fresh && buffer instanceof ArrayBuffer) transfer.push(buffer);
   }
-  return { wire: { version, name, data: { columns: set, codebook: load.codebook, report: load.report, source: load.source } }, transfer };
+  return { wire: { version, name, data: data(set) }, transfer };
 }
 
 /** Rebuild the loader's result in the frame; `toLoadResult` is the loaders' own (the frame imports it). */

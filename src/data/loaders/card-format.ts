@@ -6,7 +6,7 @@
  */
 import { cardWidth } from "../card-layout";
 import type { FileFormat, Sample } from "./file-format";
-import { readCard } from "./read-card";
+import { cardParts, readCard } from "./read-card";
 
 /** A card line: digits, blanks and minus signs, allowing a few stray characters (punching errors). */
 function isCardLine(line: string): boolean {
@@ -36,4 +36,5 @@ export const cardFormat: FileFormat = {
   needsCodebook: true,
   sniff: sniffCard,
   read: readCard,
+  parts: cardParts,
 };

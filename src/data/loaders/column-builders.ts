@@ -126,10 +126,10 @@ export class NumberColumnBuilder {
     this.max = INT_MAX[level] ?? Infinity;
   }
 
-  /** The column, trimmed to its length. */
-  finish(): NumberColumnData {
+  /** The column, trimmed to its length; `keepView`: a view however much is unused (a part of a split file, to be joined). */
+  finish(keepView = false): NumberColumnData {
     const { values, length } = this;
-    return { type: "number", values: asView(length, values.length) ? values.subarray(0, length) : values.slice(0, length) };
+    return { type: "number", values: keepView || asView(length, values.length) ? values.subarray(0, length) : values.slice(0, length) };
   }
 }
 
@@ -276,10 +276,10 @@ export class TextColumnBuilder {
     this.slots = slots;
   }
 
-  /** The column, trimmed to its length. */
-  finish(): TextColumnData {
+  /** The column, trimmed to its length; `keepView` as for numbers. */
+  finish(keepView = false): TextColumnData {
     const { codes, length } = this;
-    return { type: "text", codes: asView(length, codes.length) ? codes.subarray(0, length) : codes.slice(0, length), dictionary: this.dictionary };
+    return { type: "text", codes: keepView || asView(length, codes.length) ? codes.subarray(0, length) : codes.slice(0, length), dictionary: this.dictionary };
   }
 }
 
@@ -303,6 +303,12 @@ export function textAsNumbers(column: TextColumnData, test: (text: string) => bo
     else out.push(numbers[code] ?? Number.NaN);
   }
   return out.finish();
+}
+
+/** The columns copied, each array cut to its length (dictionaries shared: they are cloned when posted anyway). */
+export function copyColumns(set: ColumnSet): ColumnSet {
+  const columns = set.columns.map((c): ColumnData => (c.type === "number" ? { type: "number", values: c.values.slice() } : { type: "text", codes: c.codes.slice(), dictionary: c.dictionary }));
+  return { names: set.names, columns, rows: set.rows };
 }
 
 /** The typed arrays' buffers, for `postMessage(…, { transfer })`. */

@@ -61,12 +61,19 @@ class Sink {
     return texts;
   }
 
-  finish(): ColumnData {
-    if (this.numbers) return this.numbers.finish();
-    const text = (this.texts ?? new TextColumnBuilder()).finish();
-    if (this.kind !== Kind.Auto || text.dictionary.length === 0) return text;
-    return textAsNumbers(text, (t) => PLAIN_NUMBER.test(t)) ?? text;
+  /** The column as read: an unknown header's column still text (see {@link autoNumbers}). */
+  finish(keepView: boolean): ColumnData {
+    return this.numbers ? this.numbers.finish(keepView) : (this.texts ?? new TextColumnBuilder()).finish(keepView);
   }
+}
+
+/**
+ * The finished form of a column under a header the codebook does not know: numbers when every
+ * value is a plain number, else the text. Applied once the whole column is read (all parts joined).
+ */
+export function autoNumbers(column: ColumnData): ColumnData {
+  if (column.type !== "text" || column.dictionary.length === 0) return column;
+  return textAsNumbers(column, (t) => PLAIN_NUMBER.test(t)) ?? column;
 }
 
 function isBlank(b: number): boolean {
@@ -87,14 +94,22 @@ function delimiterName(d: string): string {
 /** The columns of one CSV file; `addRecord` for each data record, then `finish`. */
 export class CsvColumns {
   private readonly sinks: Sink[];
+  /** Rows as the part read them (see {@link rowBase}). */
   readonly rowNumbers = new Int32List();
+  /**
+   * Records of the file before the part these columns read (a later part of a parallel read):
+   * added to every row the issues name, which are built only after it is known.
+   */
+  rowBase = 0;
 
+  /** `headerIssues`: where the header's own issues go (a later part of a parallel read drops them: the first part reports them). */
   constructor(
     readonly header: readonly string[],
     codebook: Codebook,
     private readonly issues: IssueCollector,
     private readonly decoder: FieldDecoder,
     private readonly delimiter: string,
+    headerIssues: IssueCollector = issues,
   ) {
     const matcher = new VariableMatcher(codebook);
     const id = respondentIdVariable(codebook);
@@ -104,7 +119,7 @@ export class CsvColumns {
       const v = matcher.match(label);
       let name = v && !taken.has(v.name) ? v.name : label;
       if (v && taken.has(v.name)) {
-        issues.add({
+        headerIssues.add({
           kind: "duplicate-column", row: 1, column: i + 1, variable: v.name, value: raw,
           message: `Header "${raw}" in column ${i + 1} names ${v.name}, which an earlier column already holds.`,
           fix: `Rename or remove one of the two columns; this one is kept as "${label}" and not validated.`,
@@ -187,11 +202,14 @@ export class CsvColumns {
     if (sink.kind === Kind.Id) return sink.idToText().push(text);
     if (NUMBER.test(text)) return numbers.push(Number(text.replace(",", ".")));
     numbers.pushMissing();
-    this.issues.note("not-a-number", () => ({
-      kind: "not-a-number", row, column: k + 1, variable: sink.name, value: text,
-      message: `${sink.name} is "${text}" on row ${row}, column ${k + 1}, but ${sink.name} holds numeric codes.`,
-      fix: `Replace it with the code (see the codebook for ${sink.name}) or leave it blank; it was read as blank.`,
-    }));
+    this.issues.note("not-a-number", () => {
+      const at = row + this.rowBase;
+      return {
+        kind: "not-a-number", row: at, column: k + 1, variable: sink.name, value: text,
+        message: `${sink.name} is "${text}" on row ${at}, column ${k + 1}, but ${sink.name} holds numeric codes.`,
+        fix: `Replace it with the code (see the codebook for ${sink.name}) or leave it blank; it was read as blank.`,
+      };
+    });
   }
 
   private readText(sink: Sink, r: CsvRecord, k: number): void {
@@ -209,16 +227,16 @@ export class CsvColumns {
 
   private ragged(row: number, fields: number, width: number): void {
     this.issues.note("ragged-row", () => ({
-      kind: "ragged-row", row, column: Math.min(fields, width) + 1, value: fields,
-      message: `Row ${row} has ${fields} fields but the header has ${width}.`,
+      kind: "ragged-row", row: row + this.rowBase, column: Math.min(fields, width) + 1, value: fields,
+      message: `Row ${row + this.rowBase} has ${fields} fields but the header has ${width}.`,
       fix: `Look for a missing or extra ${delimiterName(this.delimiter)} on this row and quote any field that contains one; ${fields < width ? "missing fields were read as blank" : "extra fields were dropped"}.`,
     }));
   }
 
   private badQuote(row: number, k: number, name: string): void {
     this.issues.note("bad-quote", () => ({
-      kind: "bad-quote", row, column: k + 1, variable: name,
-      message: `Row ${row}: the quoted field ${k + 1} has text after its closing quote.`,
+      kind: "bad-quote", row: row + this.rowBase, column: k + 1, variable: name,
+      message: `Row ${row + this.rowBase}: the quoted field ${k + 1} has text after its closing quote.`,
       fix: `A quoted field must end with a quote followed by ${delimiterName(this.delimiter)} or a line break; write a quote inside a field as "".`,
     }));
   }
@@ -232,13 +250,18 @@ export class CsvColumns {
     }
   }
 
+  /** Per column: read under a header the codebook does not know (see {@link autoNumbers}). */
+  get autoColumns(): boolean[] {
+    return this.sinks.map((s) => s.kind === Kind.Auto);
+  }
+
   /** Column names, in header order. */
   get names(): string[] {
     return this.sinks.map((s) => s.name);
   }
 
-  /** The finished columns. */
-  finish(): ColumnData[] {
-    return this.sinks.map((s) => s.finish());
+  /** The finished columns; `keepView`: arrays stay views into their spare room (a part of a split file, to be joined). */
+  finish(keepView = false): ColumnData[] {
+    return this.sinks.map((s) => s.finish(keepView));
   }
 }

@@ -6,7 +6,7 @@
 import { VariableMatcher } from "../variable-names";
 import { dataLines, detectDelimiter, fieldCount } from "./csv-delimiter";
 import type { FileFormat, Sample } from "./file-format";
-import { readCsv } from "./read-csv";
+import { csvParts, readCsv } from "./read-csv";
 
 /** How much the sample looks like a delimited file of this survey. */
 function sniffCsv(sample: Sample): number {
@@ -34,4 +34,5 @@ export const csvFormat: FileFormat = {
   needsCodebook: true,
   sniff: sniffCsv,
   read: readCsv,
+  parts: csvParts,
 };

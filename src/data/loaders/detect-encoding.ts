@@ -135,6 +135,17 @@ export function binaryReason(text: string): string | undefined {
   return undefined;
 }
 
+/** Where a {@link FieldDecoder} stands: what decides whether two parts of a file decode as one would. */
+export interface DecoderState {
+  /** Decoding Windows-1252 now. */
+  latin: boolean;
+  /** Decoded non-ASCII text as UTF-8 (before any switch). */
+  sawUtf8: boolean;
+  /** Switched from UTF-8 to Windows-1252 on a field that was not UTF-8. */
+  switched: boolean;
+  mixed: boolean;
+}
+
 /**
  * Decodes field bytes of an ASCII-compatible stream (UTF-8 or Windows-1252). It reads strict UTF-8
  * until a field is not UTF-8 and then Windows-1252 from that field on. When everything decoded
@@ -149,6 +160,11 @@ export class FieldDecoder {
 
   constructor(private readonly start: TextEncodingName) {
     this.latin = start === "windows-1252";
+  }
+
+  /** What a part of a file read in parallel tells the parts after it (see `split-load.ts`). */
+  get state(): DecoderState {
+    return { latin: this.latin, sawUtf8: this.sawNonAscii, switched: this.latin && this.start !== "windows-1252", mixed: this.mixed };
   }
 
   /** The encoding in force: the one detected, or Windows-1252 after a switch. */

@@ -9,6 +9,7 @@ import type { Codebook } from "../codebook";
 import type { ByteInput } from "./byte-chunks";
 import type { ColumnSet } from "./column-builders";
 import type { TextEncodingName } from "./detect-encoding";
+import type { PartReader } from "./file-part";
 import type { LoadOptions, LoadProblem } from "./load-result";
 import type { IssueCollector } from "./validate";
 
@@ -86,4 +87,6 @@ export interface FileFormat {
   sniff(sample: Sample): number;
   /** Reads the whole input; expected failures resolve to a LoadProblem. */
   read(input: ByteInput, options: ReadOptions): Promise<Result<ReadOutput, LoadProblem>>;
+  /** Reading in parts, several workers at once (`split-load.ts`): formats whose records can be found from any line end. */
+  readonly parts?: PartReader;
 }

@@ -15,7 +15,7 @@ import { fail, ok } from "../../base/result";
 import type { Codebook } from "../codebook";
 import { type ByteInput, knownSize, peek } from "./byte-chunks";
 import type { Delimiter } from "./csv-delimiter";
-import type { FileFormat, Sample } from "./file-format";
+import type { FileFormat, ReadOptions, ReadOutput, Sample } from "./file-format";
 import { FILE_FORMATS, formatById, formatList } from "./formats";
 import { type LoadOptions, type LoadOutcome, type LoadedData, cancelledProblem, loadFailure } from "./load-result";
 import { SAMPLE_BYTES, makeSample } from "./sample";
@@ -67,8 +67,21 @@ export function detectFormat(sample: Sample, formats: readonly FileFormat[] = FI
   return (named ?? ranked.find((s) => s.score > 0))?.format;
 }
 
-/** Loads a survey file in any registered format, as columns (what the load worker sends back). */
-export async function loadColumns(input: ByteInput, opts: LoadFileOptions): Promise<LoadOutcome<LoadedData>> {
+/** A file sampled and its format chosen, ready to read (whole, or in parts: `split-load.ts`). */
+export interface PreparedLoad {
+  format: FileFormat;
+  /** The input, still yielding every byte (a stream was read once for the sample). */
+  input: ByteInput;
+  size: number | undefined;
+  /** What the format's reader is given. */
+  options: ReadOptions;
+}
+
+/**
+ * Everything before reading: the size limit, the sample, the format (detected unless given), the
+ * codebook a format needs. A refusal here names the file and the fix.
+ */
+export async function prepareLoad(input: ByteInput, opts: LoadFileOptions): Promise<LoadOutcome<PreparedLoad>> {
   const file = opts.name;
   const size = knownSize(input, opts.totalBytes);
   const limit = opts.maxBytes ?? MAX_FILE_BYTES;
@@ -100,11 +113,16 @@ export async function loadColumns(input: ByteInput, opts: LoadFileOptions): Prom
     });
   }
   const issues = new IssueCollector(file, opts.issueLimit);
-  const read = await format.read(peeked.input, { ...opts, sample, codebook, issues, totalBytes: size });
-  if (!read.ok) return read;
+  return ok({ format, input: peeked.input, size, options: { ...opts, sample, codebook, issues, totalBytes: size } });
+}
+
+/** After reading: refused when it cannot be this survey, else validated once and reported. */
+export function finishLoad(prepared: PreparedLoad, out: ReadOutput, opts: LoadFileOptions): LoadOutcome<LoadedData> {
+  const file = opts.name;
   if (opts.signal?.aborted) return fail(cancelledProblem(file));
-  const out = read.value;
-  const refused = refusal(out, opts.readAs === "table" ? undefined : codebook, file);
+  const { format, options } = prepared;
+  const { issues } = options;
+  const refused = refusal(out, opts.readAs === "table" ? undefined : opts.codebook, file);
   if (refused) return fail(refused);
   validateColumns(out.columns, out.codebook, issues, { rowNumbers: out.rowNumbers, allowMissingColumns: out.allowMissingColumns });
   return ok({
@@ -117,4 +135,13 @@ export async function loadColumns(input: ByteInput, opts: LoadFileOptions): Prom
       rows: out.columns.rows, bytes: out.bytes,
     },
   });
+}
+
+/** Loads a survey file in any registered format, as columns (what the load worker sends back). */
+export async function loadColumns(input: ByteInput, opts: LoadFileOptions): Promise<LoadOutcome<LoadedData>> {
+  const prepared = await prepareLoad(input, opts);
+  if (!prepared.ok) return prepared;
+  const { format, options } = prepared.value;
+  const read = await format.read(prepared.value.input, options);
+  return read.ok ? finishLoad(prepared.value, read.value, opts) : read;
 }

@@ -12,11 +12,15 @@ export function scanEncoding(encoding: TextEncodingName): TextEncodingName {
   return encoding === "utf-16le" || encoding === "utf-16be" ? "utf-8" : encoding;
 }
 
-/** Yields `chunks` as ASCII-compatible bytes in {@link scanEncoding}(encoding), BOM dropped. */
-export async function* textBytes(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName): AsyncGenerator<Uint8Array> {
-  const utf16 = encoding === "utf-16le" || encoding === "utf-16be" ? new TextDecoder(encoding) : undefined;
+/**
+ * Yields `chunks` as ASCII-compatible bytes in {@link scanEncoding}(encoding), BOM dropped.
+ * `atStart` false: the chunks begin inside the file (a later part of a parallel read), where the
+ * same bytes are a character (U+FEFF), not a byte-order mark.
+ */
+export async function* textBytes(chunks: AsyncIterable<Uint8Array>, encoding: TextEncodingName, atStart = true): AsyncGenerator<Uint8Array> {
+  const utf16 = encoding === "utf-16le" || encoding === "utf-16be" ? new TextDecoder(encoding, { ignoreBOM: !atStart }) : undefined;
   const utf8 = new TextEncoder();
-  let first = true;
+  let first = atStart;
   let held: Uint8Array = new Uint8Array(0);
   for await (const chunk of chunks) {
     let bytes = chunk;

@@ -14,15 +14,27 @@ import { type IssueKind, type LoadProblem, type ValidationIssue, type Validation
 /** Default cap on listed issues; every issue is still counted. */
 export const DEFAULT_ISSUE_LIMIT = 200;
 
-/** Accumulates issues: counts all, keeps the first `limit`. */
+/** Issues as they cross between workers: the listed ones built, every one counted. */
+export interface IssueTally {
+  listed: ValidationIssue[];
+  counts: Partial<Record<IssueKind, number>>;
+  total: number;
+}
+
+/**
+ * Accumulates issues: counts all, keeps the first `limit`. A deferred collector (one part of a file
+ * read in parallel, `split-load.ts`) keeps the makers and builds the issues only in {@link tally}:
+ * until then the part does not know how many rows come before it, and its messages name file rows.
+ */
 export class IssueCollector {
-  private readonly listed: ValidationIssue[] = [];
+  private readonly listed: (() => ValidationIssue)[] = [];
   private readonly counts: Partial<Record<IssueKind, number>> = {};
   private total = 0;
 
   constructor(
     readonly file: string,
     readonly limit: number = DEFAULT_ISSUE_LIMIT,
+    private readonly deferred = false,
   ) {}
 
   add(issue: ValidationIssue): void {
@@ -36,7 +48,12 @@ export class IssueCollector {
   note(kind: IssueKind, make: () => ValidationIssue): void {
     this.total++;
     this.counts[kind] = (this.counts[kind] ?? 0) + 1;
-    if (this.listed.length < this.limit) this.listed.push(make());
+    if (this.listed.length >= this.limit) return;
+    if (this.deferred) this.listed.push(make);
+    else {
+      const issue = make();
+      this.listed.push(() => issue);
+    }
   }
 
   /** True while issues are still being listed; past the cap a hot loop may just {@link count}. */
@@ -50,18 +67,38 @@ export class IssueCollector {
     this.counts[kind] = (this.counts[kind] ?? 0) + 1;
   }
 
+  /** The issues so far, built, to send on or {@link absorb} elsewhere. */
+  tally(): IssueTally {
+    return { listed: this.listed.map((make) => make()), counts: { ...this.counts }, total: this.total };
+  }
+
+  /** Adds the issues of a later part of the file: listed while there is room, all counted. */
+  absorb(tally: IssueTally): void {
+    for (const issue of tally.listed) if (this.listed.length < this.limit) this.listed.push(() => issue);
+    for (const [kind, n] of Object.entries(tally.counts)) {
+      if (isIssueKind(kind, tally.counts)) this.counts[kind] = (this.counts[kind] ?? 0) + (n ?? 0);
+    }
+    this.total += tally.total;
+  }
+
   /** The report for a load of `rows` data rows. */
   report(rows: number): ValidationReport {
+    const issues = this.listed.map((make) => make());
     return {
       file: this.file,
       rows,
       total: this.total,
       counts: { ...this.counts },
-      issues: [...this.listed],
+      issues,
       limit: this.limit,
-      truncated: this.total > this.listed.length,
+      truncated: this.total > issues.length,
     };
   }
+}
+
+/** Narrows a key of a counts record to an issue kind (the keys of `counts` are kinds by construction). */
+function isIssueKind(key: string, counts: Partial<Record<IssueKind, number>>): key is IssueKind {
+  return Object.hasOwn(counts, key);
 }
 
 /**
