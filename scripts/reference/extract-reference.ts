@@ -76,7 +76,10 @@ function fieldsOf(checker: Checker, type: ts.Type, where: ts.Node): ReferenceFie
     if (prop.name === "toJSON") continue;
     const propType = checker.getTypeOfSymbolAtLocation(prop, decl ?? where);
     const doc = docText(prop.getDocumentationComment(checker));
-    out.push({ name: prop.name, type: typeText(checker, decl, propType), optional: (prop.flags & ts.SymbolFlags.Optional) !== 0, ...(doc ? { doc } : {}) });
+    // A symbol-keyed property's internal name ("__@iterator@15") carries a checker id that moves
+    // whenever a source file is added; "[Symbol.iterator]" does not.
+    const name = prop.name.startsWith("__@") ? checker.symbolToString(prop) : prop.name;
+    out.push({ name, type: typeText(checker, decl, propType), optional: (prop.flags & ts.SymbolFlags.Optional) !== 0, ...(doc ? { doc } : {}) });
   }
   return out;
 }
