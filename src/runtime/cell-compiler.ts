@@ -1,0 +1,74 @@
+/**
+ * Where the runtime gets a cell's compiled form (cell-compilation.ts): from the table the build
+ * made for the shipped notebooks, by the cell's kind and exact source — no parser needed to open
+ * one — or else from the compiler (compile-source.ts, acorn), which loads on first need. Issue 12:
+ * the notebook frame's JavaScript before its first draw leaves the parser out, and opening a
+ * shipped notebook spends no time parsing its cells.
+ *
+ * A source that is not in the table is compiled, never guessed: the table only saves work.
+ */
+import { isCompiledKind, type CellCompilation, type CompiledKind, type PrecompiledCell } from "./cell-compilation";
+
+type Compile = (kind: CompiledKind, source: string) => CellCompilation;
+
+let compile: Compile | undefined;
+let compilerLoading: Promise<void> | undefined;
+let table = new Map<string, CellCompilation>();
+let tableLoading: Promise<void> = Promise.resolve();
+let tablePending = false;
+
+const keyOf = (kind: CompiledKind, source: string): string => `${kind}\n${source}`;
+
+/** Loads the compiler (once); resolves when {@link cellCompilation} compiles any source. */
+export function loadCellCompiler(): Promise<void> {
+  compilerLoading ??= import("./compile-source").then(
+    (m) => {
+      compile = m.compileSource;
+    },
+    (error: unknown) => {
+      compilerLoading = undefined;
+      throw error;
+    },
+  );
+  return compilerLoading;
+}
+
+/**
+ * Use a table of compiled cells (the build's, for the shipped notebooks) as it arrives. A table
+ * that fails to load only means cells are compiled instead.
+ */
+export function usePrecompiled(entries: Promise<readonly PrecompiledCell[]>): void {
+  tablePending = true;
+  const loading: Promise<void> = entries.then(
+    (list) => {
+      const next = new Map(table);
+      for (const [kind, source, compiled] of list) next.set(keyOf(kind, source), compiled);
+      table = next;
+    },
+    () => undefined,
+  ).finally(() => {
+    if (tableLoading === loading) tablePending = false;
+  });
+  tableLoading = loading;
+}
+
+/** The cell's compiled form now; undefined when that needs the compiler and it is not loaded yet. */
+export function cellCompilation(kind: CompiledKind, source: string): CellCompilation | undefined {
+  return table.get(keyOf(kind, source)) ?? compile?.(kind, source);
+}
+
+/** Whether every one of `cells` compiles now, without waiting for the table or the compiler. */
+export function compilesNow(cells: ReadonlyArray<{ kind: string; source: string }>): boolean {
+  if (tablePending) return false;
+  return compile !== undefined || cells.every((cell) => !isCompiledKind(cell.kind) || table.has(keyOf(cell.kind, cell.source)));
+}
+
+/**
+ * Resolves once every one of `cells` compiles without waiting: after the table has arrived, and
+ * after the compiler has loaded if some cell is not in the table.
+ */
+export async function compilerReadyFor(cells: ReadonlyArray<{ kind: string; source: string }>): Promise<void> {
+  await tableLoading;
+  if (compile) return;
+  if (cells.some((cell) => isCompiledKind(cell.kind) && !table.has(keyOf(cell.kind, cell.source)))) await loadCellCompiler();
+}
