@@ -49,3 +49,13 @@ export type PrecompiledCell = readonly [kind: CompiledKind, source: string, comp
 export function isCompiledKind(kind: string): kind is CompiledKind {
   return kind === "js" || kind === "md" || kind === "html";
 }
+
+/**
+ * The compiled form of a markdown or html cell without `${` (most of a notebook's prose): its text,
+ * and no values to compute. Known without the compiler, and the same as what compile-source.ts
+ * makes of such a cell (a unit test holds the two together); undefined for any other cell.
+ */
+export function plainTextCompilation(kind: CompiledKind, source: string): CellCompiled | undefined {
+  if (kind === "js" || source.includes("${")) return undefined;
+  return { ok: true, form: "expression", defines: [], references: [], async: false, body: "return ([])", strings: [source] };
+}

@@ -1,13 +1,13 @@
 /**
- * Where the runtime gets a cell's compiled form (cell-compilation.ts): from the table the build
- * made for the shipped notebooks, by the cell's kind and exact source — no parser needed to open
- * one — or else from the compiler (compile-source.ts, acorn), which loads on first need. Issue 12:
+ * Where the runtime gets a cell's compiled form (cell-compilation.ts): for a markdown cell without
+ * `${`, from its text; from the table the build made for the shipped notebooks, by the cell's kind
+ * and exact source — no parser needed to open one — or else from the compiler (compile-source.ts, acorn), which loads on first need. Issue 12:
  * the notebook frame's JavaScript before its first draw leaves the parser out, and opening a
  * shipped notebook spends no time parsing its cells.
  *
  * A source that is not in the table is compiled, never guessed: the table only saves work.
  */
-import { isCompiledKind, type CellCompilation, type CompiledKind, type PrecompiledCell } from "./cell-compilation";
+import { isCompiledKind, plainTextCompilation, type CellCompilation, type CompiledKind, type PrecompiledCell } from "./cell-compilation";
 
 type Compile = (kind: CompiledKind, source: string) => CellCompilation;
 
@@ -52,15 +52,25 @@ export function usePrecompiled(entries: Promise<readonly PrecompiledCell[]>): vo
   tableLoading = loading;
 }
 
+/** The compiled form known without the compiler: a markdown cell's plain text, or the table's entry. */
+function known(kind: CompiledKind, source: string): CellCompilation | undefined {
+  return plainTextCompilation(kind, source) ?? table.get(keyOf(kind, source));
+}
+
+/** Whether some of `cells` needs the compiler (no form known without it). */
+function needCompiler(cells: ReadonlyArray<{ kind: string; source: string }>): boolean {
+  return cells.some((cell) => isCompiledKind(cell.kind) && !known(cell.kind, cell.source));
+}
+
 /** The cell's compiled form now; undefined when that needs the compiler and it is not loaded yet. */
 export function cellCompilation(kind: CompiledKind, source: string): CellCompilation | undefined {
-  return table.get(keyOf(kind, source)) ?? compile?.(kind, source);
+  return known(kind, source) ?? compile?.(kind, source);
 }
 
 /** Whether every one of `cells` compiles now, without waiting for the table or the compiler. */
 export function compilesNow(cells: ReadonlyArray<{ kind: string; source: string }>): boolean {
   if (tablePending) return false;
-  return compile !== undefined || cells.every((cell) => !isCompiledKind(cell.kind) || table.has(keyOf(cell.kind, cell.source)));
+  return compile !== undefined || !needCompiler(cells);
 }
 
 /**
@@ -70,5 +80,5 @@ export function compilesNow(cells: ReadonlyArray<{ kind: string; source: string 
 export async function compilerReadyFor(cells: ReadonlyArray<{ kind: string; source: string }>): Promise<void> {
   await tableLoading;
   if (compile) return;
-  if (cells.some((cell) => isCompiledKind(cell.kind) && !table.has(keyOf(cell.kind, cell.source)))) await loadCellCompiler();
+  if (needCompiler(cells)) await loadCellCompiler();
 }

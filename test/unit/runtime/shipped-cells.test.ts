@@ -9,7 +9,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { shippedCellsModule, shippedNotebookFiles } from "../../../scripts/precompile/shipped-cells";
 import { unwrap } from "../../../src/base/result";
 import { parseNotebook } from "../../../src/notebook/format";
-import { isCompiledKind, type PrecompiledCell } from "../../../src/runtime/cell-compilation";
+import { isCompiledKind, plainTextCompilation, type PrecompiledCell } from "../../../src/runtime/cell-compilation";
 import { cellCompilation, compilesNow, usePrecompiled } from "../../../src/runtime/cell-compiler";
 import { compileSource } from "../../../src/runtime/compile-source";
 import { parseCell } from "../../../src/runtime/plan-notebook";
@@ -54,12 +54,24 @@ describe("the build's compiled cells of the shipped notebooks", () => {
     });
   }
 
+  it("knows a markdown or html cell without ${ from its text, as the compiler compiles it", () => {
+    const texts = ["# Title\n\nSome *prose*.", "", "  ", "Costs $5 {not code}", "<b>bold</b> & <i>x</i>", "a\u2028b \\ `tick`", "Escaped \\${x} is text"];
+    for (const kind of ["md", "html"] as const) {
+      for (const text of texts) {
+        const plain = plainTextCompilation(kind, text);
+        if (text.includes("${")) expect(plain).toBeUndefined();
+        else expect(plain, JSON.stringify(text)).toEqual(compileSource(kind, text));
+      }
+    }
+    expect(plainTextCompilation("js", "1 + 1")).toBeUndefined();
+    expect(plainTextCompilation("md", "N = ${n}")).toBeUndefined();
+  });
+
   it("finds a cell only by its exact source: an edited cell waits for the compiler", () => {
     const cell = notebooks[0]?.doc.cells.find((c) => c.kind === "js");
     if (!cell || !isCompiledKind(cell.kind)) throw new Error("the first shipped notebook has no JavaScript cell");
     expect(cellCompilation(cell.kind, cell.source)).toBeDefined();
     expect(cellCompilation(cell.kind, `${cell.source} `)).toBeUndefined();
-    expect(cellCompilation("md", cell.source)).toBeUndefined();
     expect(parseCell({ ...cell, source: `${cell.source}\n// edited` }).awaitingCompiler).toBe(true);
     expect(compilesNow([{ ...cell, source: `${cell.source} ` }])).toBe(false);
   });
