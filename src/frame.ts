@@ -3,6 +3,8 @@
  * opaque origin): it waits for the shell to open a notebook, then shows it in <nb-notebook> with its
  * cells, outputs and the filter bar. Everything a notebook runs runs here; see app/sandbox/.
  */
+// First: starts the notebook's big modules loading before the ones below evaluate (frame-early.ts).
+import "./frame-early";
 import "./components/workbench.css";
 import "../node_modules/@observablehq/inputs/dist/index.css";
 import { FrameController } from "./app/sandbox/frame-controller";
@@ -39,8 +41,3 @@ const controller = new FrameController(window, (opened) => {
 });
 window.tverrsnitt = { ready: controller.whenOpen().then(() => undefined), idle: () => controller.idle() };
 
-// Before the shell opens a notebook (this frame loads with the page, or is preloaded while the
-// reader is in another notebook), load the code a survey notebook needs first, so opening one
-// waits for its data and cells and not for its modules (issue 12: cold start, sidebar).
-void import("./analysis/survey-source").catch(() => undefined);
-void import("./analysis/all-builtins").catch(() => undefined);
