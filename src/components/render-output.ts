@@ -7,6 +7,7 @@
 import { DEFAULT_LOCALE, formatNumber, isLocale, type Locale } from "../base/locale/locale";
 import type { DOMPurify } from "dompurify";
 import { describeFunction } from "../base/describe-function";
+import { loadOnce } from "../base/load-once";
 import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
 import { findChartSvg } from "../app/export-chart";
@@ -28,24 +29,16 @@ function isNode(value: unknown): value is Node {
 }
 
 let purify: DOMPurify | undefined;
-let purifyLoading: Promise<void> | undefined;
 
 /**
  * Loads DOMPurify (once). It is not among the frame's first scripts (issue 12: the JavaScript
  * before the first draw); frame.ts starts this at boot and draws a notebook only once it resolved.
  */
-export function loadSanitizer(): Promise<void> {
-  purifyLoading ??= import("dompurify").then(
-    (m) => {
-      purify = m.default;
-    },
-    (error: unknown) => {
-      purifyLoading = undefined;
-      throw error;
-    },
-  );
-  return purifyLoading;
-}
+export const loadSanitizer: () => Promise<void> = loadOnce(() =>
+  import("dompurify").then((m) => {
+    purify = m.default;
+  }),
+);
 
 /**
  * Markdown HTML from cell code is untrusted: DOMPurify strips scripts, handlers and the like.

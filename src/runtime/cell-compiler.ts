@@ -7,12 +7,12 @@
  *
  * A source that is not in the table is compiled, never guessed: the table only saves work.
  */
+import { loadOnce } from "../base/load-once";
 import { isCompiledKind, plainTextCompilation, type CellCompilation, type CompiledKind, type PrecompiledCell } from "./cell-compilation";
 
 type Compile = (kind: CompiledKind, source: string) => CellCompilation;
 
 let compile: Compile | undefined;
-let compilerLoading: Promise<void> | undefined;
 let table = new Map<string, CellCompilation>();
 let tableLoading: Promise<void> = Promise.resolve();
 let tablePending = false;
@@ -20,18 +20,11 @@ let tablePending = false;
 const keyOf = (kind: CompiledKind, source: string): string => `${kind}\n${source}`;
 
 /** Loads the compiler (once); resolves when {@link cellCompilation} compiles any source. */
-export function loadCellCompiler(): Promise<void> {
-  compilerLoading ??= import("./compile-source").then(
-    (m) => {
-      compile = m.compileSource;
-    },
-    (error: unknown) => {
-      compilerLoading = undefined;
-      throw error;
-    },
-  );
-  return compilerLoading;
-}
+export const loadCellCompiler: () => Promise<void> = loadOnce(() =>
+  import("./compile-source").then((m) => {
+    compile = m.compileSource;
+  }),
+);
 
 /**
  * Use a table of compiled cells (the build's, for the shipped notebooks) as it arrives. A table
