@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { extname, join, relative, resolve, sep } from "node:path";
-import type { Plugin } from "vite";
+import { runnerImport, type Plugin } from "vite";
 import { defineConfig } from "vitest/config";
 import { parse } from "acorn";
 import { simple } from "acorn-walk";
@@ -207,9 +207,32 @@ function bundledFilesPlugin(): Plugin {
   };
 }
 
+/**
+ * `virtual:shipped-cells`: the shipped notebooks' cells compiled at build time (scripts/precompile/),
+ * which the notebook frame loads instead of the cell compiler (src/runtime/cell-compiler.ts). Built
+ * fresh on every load, so the dev server follows edits to notebooks/ (a stale entry would only miss).
+ * The compiler is our TypeScript, so it is loaded through Vite's module runner, not into this config.
+ */
+function shippedCellsPlugin(): Plugin {
+  const id = "virtual:shipped-cells";
+  let root = process.cwd();
+  return {
+    name: "tverrsnitt-shipped-cells",
+    configResolved(config) {
+      root = config.root;
+    },
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    async load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      const { module } = await runnerImport<{ shippedCellsModule: (root: string) => string }>(resolve(root, "scripts/precompile/shipped-cells.ts"), { configFile: false, root, logLevel: "error" });
+      return module.shippedCellsModule(root);
+    },
+  };
+}
+
 export default defineConfig({
   base: "./",
-  plugins: [cspPlugin(), bundledFilesPlugin()],
+  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin()],
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },
   build: {

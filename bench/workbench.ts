@@ -2,7 +2,8 @@
  * Workbench benchmarks (issue 2), against the built app in dist/ served by the tests' static server:
  *  1. input change → all dependent cells settled and painted, on a 20-cell notebook (target ≤ 16 ms);
  *  2. cold start → first notebook (the demo) fully rendered, fresh browser profile (target ≤ 1 s);
- *  3. built JS size, gzip (target ≤ 350 KB);
+ *  3. built JS size, gzip: all chunks (target ≤ 350 KB) and what the shell and the notebook frame load
+ *     before the first draw, together (target ≤ 160 KB; `npm run chunks` lists every chunk);
  *  4. share-link length for a 50-cell notebook (target ≤ 8 KB);
  *  5. filter change on notebook 01 (a size class ticked or unticked in the filter bar) → every cell
  *     settled and painted.
@@ -279,8 +280,12 @@ export async function runWorkbenchBench(runs = 7): Promise<WorkbenchBenchResult>
     console.log(row("1. (upper bound: end of the following frame)", `${result.inputToNextFrameMs.toFixed(1)} ms`, "—", true));
     console.log(row("2. cold start → demo notebook fully rendered", `${result.coldStartMs.toFixed(0)} ms`, "≤ 1000 ms", result.coldStartMs <= 1000));
     console.log(row("3. built JS, gzip — all chunks", `${(result.jsGzipBytes / 1024).toFixed(1)} KB`, "≤ 350 KB", result.jsGzipBytes <= 350 * 1024));
-    console.log(row("3. built JS, gzip — shell, before its first render", `${(result.initialJsGzipBytes / 1024).toFixed(1)} KB`, "≤ 160 KB", result.initialJsGzipBytes <= 160 * 1024));
-    console.log(row("3. built JS, gzip — notebook frame, before the notebook", `${(result.frameJsGzipBytes / 1024).toFixed(1)} KB`, "≤ 160 KB", result.frameJsGzipBytes <= 160 * 1024));
+    // Before the first draw both pages load their entry and its static imports: the shell's and the
+    // frame's together are the budget (a chunk both load is fetched by each, so counted twice).
+    const beforeDraw = result.initialJsGzipBytes + result.frameJsGzipBytes;
+    console.log(row("3. built JS, gzip — before the first draw, shell + frame", `${(beforeDraw / 1024).toFixed(1)} KB`, "≤ 160 KB", beforeDraw <= 160 * 1024));
+    console.log(row("3.   of which the shell (entry + static imports)", `${(result.initialJsGzipBytes / 1024).toFixed(1)} KB`, "—", true));
+    console.log(row("3.   of which the notebook frame (entry + static imports)", `${(result.frameJsGzipBytes / 1024).toFixed(1)} KB`, "—", true));
     console.log(row("4. share link payload, 50-cell notebook", `${(result.shareLinkChars / 1024).toFixed(1)} KB`, "≤ 8 KB", result.shareLinkChars <= 8 * 1024));
     console.log(row("5. filter change on 01 → every cell settled", `${result.filterSettledMs.toFixed(0)} ms`, "—", true));
     console.log(row("5. filter change on 01 → settled and painted", `${result.filterPaintedMs.toFixed(0)} ms`, "—", true));

@@ -18,6 +18,8 @@ import { parseRoute } from "./app/route";
 import type {} from "./app/test-hooks";
 import { Workbench } from "./app/workbench";
 import { cachedDataFiles } from "./app/data-file-cache";
+import { BUNDLED_LIST_PATH, bundledNotebookPath } from "./app/bundled";
+import { earlyFetch } from "./app/early-fetch";
 import { SURVEY_PATHS } from "./data/bundled-survey";
 import type { Codebook } from "./data/codebook";
 import { parseNotebook, serializeNotebook } from "./notebook/format";
@@ -49,9 +51,16 @@ async function boot(): Promise<void> {
   const slot = new FrameSlot(slotElement);
   slot.prewarm();
 
+  const route = parseRoute(location.hash);
+  const shared = route.kind === "share";
+  // The notebook list and the open notebook's file start loading now, beside the shell's storage
+  // and the frame's scripts, instead of one after the other (issue 12, cold start).
+  const fetcher = earlyFetch(route.kind === "bundled" ? [BUNDLED_LIST_PATH, bundledNotebookPath(route.name)] : [BUNDLED_LIST_PATH]);
   // Files under data/ are fetched once per page: every notebook opens in a fresh frame that asks again.
-  // Not ahead of time: a shared link's preview must fetch nothing before the reader agrees to run it.
+  // The bundled survey's files are read ahead now — not when the page opens a shared link: its
+  // preview must fetch nothing before the reader agrees to run it.
   const dataFiles = cachedDataFiles((path) => readDataFile(path, document.baseURI));
+  if (!shared) dataFiles.prefetch(Object.values(SURVEY_PATHS));
   // Spare frames parse the bundled survey before a notebook opens in them (frame-slot.ts): the
   // first one now, unless the page opens a shared link (its preview must fetch nothing first).
   slot.primeSpares(async () => {
@@ -60,7 +69,7 @@ async function boot(): Promise<void> {
       if (result.read.ok) files.push({ path: result.path, bytes: result.read.value.bytes });
     }
     return files;
-  }, parseRoute(location.hash).kind !== "share");
+  }, !shared);
   const store = await NotebookStore.open();
   const filter = new AppFilter();
   const locale = new AppLocale(storageOrUndefined(), navigator.languages);
@@ -84,6 +93,7 @@ async function boot(): Promise<void> {
       ),
     parseNotebook,
     serializeNotebook,
+    fetcher,
     replaceHash: (hash) => history.replaceState(null, "", hash),
     currentHash: () => location.hash,
   });

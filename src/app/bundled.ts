@@ -14,10 +14,18 @@ function isEntry(value: unknown): value is BundledEntry {
   return typeof value === "object" && value !== null && "name" in value && typeof value.name === "string" && "title" in value && typeof value.title === "string";
 }
 
+/** Where the list of bundled notebooks is, relative to the page. */
+export const BUNDLED_LIST_PATH = "notebooks/index.json";
+
+/** Where the bundled notebook `name` is, relative to the page. */
+export function bundledNotebookPath(name: string): string {
+  return `notebooks/${encodeURIComponent(name)}.html`;
+}
+
 /** The list in `notebooks/index.json`; an empty list (never a throw) when it cannot be read. */
 export async function fetchBundledList(fetcher: typeof fetch = fetch): Promise<BundledEntry[]> {
   try {
-    const response = await fetcher("notebooks/index.json");
+    const response = await fetcher(BUNDLED_LIST_PATH);
     if (!response.ok) return [];
     const body: unknown = await response.json();
     return Array.isArray(body) ? body.filter(isEntry) : [];
@@ -29,7 +37,7 @@ export async function fetchBundledList(fetcher: typeof fetch = fetch): Promise<B
 /** The text of `notebooks/<name>.html`, or a Problem that says what to check. */
 export async function fetchBundledText(name: string, fetcher: typeof fetch = fetch): Promise<Result<string>> {
   try {
-    const response = await fetcher(`notebooks/${encodeURIComponent(name)}.html`);
+    const response = await fetcher(bundledNotebookPath(name));
     if (!response.ok) {
       return problem("not-found", `There is no bundled notebook called “${name}” (HTTP ${response.status}). Pick one from the list on the left.`);
     }

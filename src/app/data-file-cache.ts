@@ -2,8 +2,8 @@
  * The shell's copy of the small files under data/ that notebook frames read (issue 12): every
  * notebook opens in a fresh frame, and every survey notebook asks for the same five bundled files;
  * fetched once per page, each frame gets its own copy of the bytes (they are transferred to it,
- * which empties the sender's buffer). `prefetch` reads ahead; the app does not use it at boot,
- * because a shared link's preview must fetch nothing before the reader agrees to run it.
+ * which empties the sender's buffer). `prefetch` reads ahead; the shell uses it at boot, except
+ * when the page opens a shared link, whose preview must fetch nothing before the reader agrees to run it.
  * Failures are not kept: a file that was missing is asked for again next time.
  */
 import { ok, type Result } from "../base/result";

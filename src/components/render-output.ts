@@ -5,8 +5,9 @@
  * can be saved — each chart, each table — gets its own export buttons beside it (`withExportMenus`).
  */
 import { DEFAULT_LOCALE, formatNumber, isLocale, type Locale } from "../base/locale/locale";
-import DOMPurify from "dompurify";
+import type { DOMPurify } from "dompurify";
 import { describeFunction } from "../base/describe-function";
+import { loadOnce } from "../base/load-once";
 import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
 import { findChartSvg } from "../app/export-chart";
@@ -27,11 +28,28 @@ function isNode(value: unknown): value is Node {
   return typeof Node !== "undefined" && value instanceof Node;
 }
 
-/** Markdown HTML from cell code is untrusted: DOMPurify strips scripts, handlers and the like. */
+let purify: DOMPurify | undefined;
+
+/**
+ * Loads DOMPurify (once). It is not among the frame's first scripts (issue 12: the JavaScript
+ * before the first draw); frame.ts starts this at boot and draws a notebook only once it resolved.
+ */
+export const loadSanitizer: () => Promise<void> = loadOnce(() =>
+  import("dompurify").then((m) => {
+    purify = m.default;
+  }),
+);
+
+/**
+ * Markdown HTML from cell code is untrusted: DOMPurify strips scripts, handlers and the like.
+ * Called before DOMPurify has loaded is a bug (see loadSanitizer): it throws rather than show the
+ * HTML unsanitized.
+ */
 export function sanitizedMarkdown(html: string): HTMLElement {
+  if (!purify) throw new Error("Markdown output was rendered before DOMPurify loaded: await loadSanitizer() before drawing a notebook (frame.ts).");
   const div = document.createElement("div");
   div.className = "nb-markdown";
-  div.innerHTML = DOMPurify.sanitize(html);
+  div.innerHTML = purify.sanitize(html);
   return div;
 }
 

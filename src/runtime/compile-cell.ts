@@ -1,5 +1,4 @@
-import type { CellAnalysisOk } from "./analyze-cell";
-import { GUARD, RESUMED, transpileCell } from "./transpile-cell";
+import { GUARD, RESUMED, type CellCompiled } from "./cell-compilation";
 
 /** What a compiled cell body receives besides its inputs. */
 export interface CellContext {
@@ -35,21 +34,21 @@ export function errorLine(error: unknown, cellId: string): number | undefined {
 }
 
 /**
- * Turns an analysed cell into a function. This is the one place in the code base that
+ * Turns a compiled cell (its transpiled body, cell-compilation.ts) into a function. This is the one place in the code base that
  * evaluates source text: cell code is the program the user wrote, and it must see the DOM and
  * the other cells' values (see docs/decisions.md, Runtime), so it runs in the page itself.
  * `inputs` are the names the runtime passes in (other cells' names and built-ins).
  */
-export function compileCell(analysis: CellAnalysisOk, inputs: string[], cellId = "anonymous"): CompiledCell {
+export function compileCell(compiled: Pick<CellCompiled, "body" | "async" | "defines">, inputs: readonly string[], cellId = "anonymous"): CompiledCell {
   for (const name of inputs) {
     if (!IDENTIFIER.test(name)) throw new Error(`Cannot pass "${name}" into a cell: not a JavaScript identifier.`);
   }
   // A cell that declares `display` or `view` itself must not also receive them as parameters.
-  const own = new Set(analysis.defines);
+  const own = new Set(compiled.defines);
   const extras = ["display", "view"].filter((n) => !own.has(n));
   const params = [GUARD, RESUMED, ...extras, ...inputs];
-  const body = `"use strict";\n${transpileCell(analysis)}`;
-  const keyword = analysis.async ? "async function" : "function";
+  const body = `"use strict";\n${compiled.body}`;
+  const keyword = compiled.async ? "async function" : "function";
   // sourceURL names the cell in stack traces and devtools (errorLine reads it back).
   // eslint-disable-next-line no-new-func -- the cell evaluator (see doc comment above)
   const factory = new Function(`return ${keyword} cell(${params.join(", ")}) {\n${body}\n};\n//# sourceURL=${sourceName(cellId)}`);

@@ -1,3 +1,4 @@
+import { loadCellCompiler } from "./cell-compiler";
 import { describeFunction } from "../base/describe-function";
 import { mergeLazy } from "../base/merge-lazy";
 import type { CellKind, NotebookDoc } from "../notebook/document";
@@ -82,6 +83,8 @@ export function toJsonValue(value: unknown, depth = 0, seen = new Set<object>())
  * cell failed or did not settle.
  */
 export async function runNotebookHeadless(doc: NotebookDoc, options: HeadlessOptions): Promise<HeadlessRun> {
+  // Without a browser every cell is compiled here (no build's table): load the compiler first.
+  await loadCellCompiler();
   const runtime = new NotebookRuntime({
     builtins: mergeLazy(createStdlib(options.host), options.builtins ?? {}),
     timeoutMs: options.timeoutMs ?? 5000,

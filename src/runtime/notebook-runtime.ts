@@ -13,6 +13,7 @@ import { applyCellError, applyCellValue, applyNameError, runCell, type CellEntry
 import { inputValue } from "./generators";
 import { applyInput, inputRestoreReport, isJsonable, type InputOutcome, type InputRestoreReport } from "./input-binding";
 import { createLoopGuard, type LoopGuard } from "./loop-guard";
+import { loadCellCompiler } from "./cell-compiler";
 import { parseCell, planNotebook, type CellPlan } from "./plan-notebook";
 import { cellVarName, defineNameVariable } from "./name-variable";
 import { CellFailure, cellError } from "./runtime-error";
@@ -88,6 +89,8 @@ export class NotebookRuntime {
   /** Cells kept from running (after the host stopped them), with the message each shows. */
   private readonly held = new Map<string, string>();
   private disposed = false;
+  /** Set while cells wait for the compiler to load (cell-compiler.ts); see waitForCompiler. */
+  private compiling: Promise<void> | undefined;
   private readonly deferCell: RuntimeOptions["deferCell"];
 
   constructor(options: RuntimeOptions = {}) {
@@ -191,6 +194,7 @@ export class NotebookRuntime {
    * must finish (the headless runner) race this against a timeout.
    */
   async idle(): Promise<void> {
+    while (this.compiling && !this.disposed) await this.compiling;
     // The runtime marks a whole batch pending synchronously when it computes, and sets
     // _computing whenever a recompute is scheduled, so two quiet ticks in a row mean settled.
     for (let quiet = 0; quiet < 2 && !this.disposed; ) {
@@ -270,7 +274,9 @@ export class NotebookRuntime {
   private putEntry(cell: CellDoc): void {
     const existing = this.entries.get(cell.id);
     if (existing) {
-      if (existing.doc.source !== cell.source || existing.doc.kind !== cell.kind) existing.parsed = parseCell(cell);
+      // A cell whose compiler failed to load ("thrown" at parse time) tries again when it is run again.
+      const retry = existing.parsed.error?.kind === "thrown";
+      if (retry || existing.doc.source !== cell.source || existing.doc.kind !== cell.kind) existing.parsed = parseCell(cell);
       existing.doc = cell;
       return;
     }
@@ -297,8 +303,34 @@ export class NotebookRuntime {
     entry.variable.delete();
   }
 
+  /**
+   * Some cell needs the compiler, which is still loading (a cell written or edited just after a
+   * shipped notebook opened from the build's table): plan nothing until it is there, so no cell
+   * shows a passing "not defined" for a name a waiting cell defines; then parse those cells and
+   * plan the notebook as it is by then.
+   */
+  private waitForCompiler(): void {
+    if (this.compiling) return;
+    const reparse = (): void => {
+      this.compiling = undefined;
+      if (this.disposed) return;
+      for (const entry of this.entries.values()) if (entry.parsed.awaitingCompiler) entry.parsed = parseCell(entry.doc);
+      this.rebuild();
+    };
+    this.compiling = loadCellCompiler().then(reparse, (error: unknown) => {
+      const detail = error instanceof Error ? error.message : String(error);
+      for (const entry of this.entries.values()) {
+        if (!entry.parsed.awaitingCompiler) continue;
+        const message = `The cell compiler could not be loaded (${detail}), so this cell cannot run. Reload the page, then run the cell again.`;
+        entry.parsed = { source: entry.doc.source, kind: entry.doc.kind, analysis: undefined, error: cellError("thrown", entry.doc.id, message) };
+      }
+      reparse();
+    });
+  }
+
   /** Re-plans the notebook and redefines exactly the runtime variables whose definition changed. */
   private rebuild(): void {
+    if ([...this.entries.values()].some((e) => e.parsed.awaitingCompiler)) return this.waitForCompiler();
     const cells = [...this.entries.values()].map((e) => ({ doc: e.doc, parsed: e.parsed }));
     const { plans, definers } = planNotebook(cells, this.builtinNames, (n) => n in globalThis, this.hostNames);
     this.definers = definers;

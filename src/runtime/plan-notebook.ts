@@ -1,7 +1,8 @@
 import type { CellDoc } from "../notebook/document";
-import { analyzeCell, type CellAnalysisOk } from "./analyze-cell";
+import type { CellCompiled } from "./cell-compilation";
+import { cellCompilation } from "./cell-compiler";
 import { compileCell, type CompiledCell } from "./compile-cell";
-import { markdownValuesSource, parseMarkdownCell, renderHtml, renderMarkdown, unsupportedCell } from "./markdown-cell";
+import { renderHtml, renderMarkdown, unsupportedCell } from "./markdown-cell";
 import { cellError } from "./runtime-error";
 import type { CellError, MarkdownOutput, UnsupportedCellOutput } from "./types";
 
@@ -31,39 +32,38 @@ export interface CellPlan {
   compile: () => CompiledCell;
 }
 
-interface Parsed {
+/** A cell as parsed on its own, before the notebook is planned (see {@link parseCell}). */
+export interface Parsed {
   source: string;
   kind: CellDoc["kind"];
-  analysis: CellAnalysisOk | undefined;
+  analysis: CellCompiled | undefined;
   error?: CellError;
-  strings?: string[];
+  strings?: readonly string[];
   /** Set for a cell of a kind this app does not run: its value. */
   unsupported?: UnsupportedCellOutput;
+  /**
+   * Set when the cell's compiled form needs the compiler, which has not loaded yet
+   * (cell-compiler.ts): parse it again once `loadCellCompiler()` has resolved.
+   */
+  awaitingCompiler?: true;
 }
 
-/** Parses a cell (JavaScript, markdown or html) without looking at the rest of the notebook. */
+/**
+ * Parses a cell (JavaScript, markdown or html) without looking at the rest of the notebook: its
+ * compiled form from the build's table or the compiler (cell-compiler.ts).
+ */
 export function parseCell(cell: CellDoc): Parsed {
-  let source = cell.source;
-  let strings: string[] | undefined;
   if (cell.kind !== "js" && cell.kind !== "md" && cell.kind !== "html") {
     return { source: cell.source, kind: cell.kind, analysis: undefined, unsupported: unsupportedCell(cell) };
   }
-  if (cell.kind === "md" || cell.kind === "html") {
-    const template = parseMarkdownCell(cell.source);
-    if (!template.ok) {
-      const { message, line, column } = template;
-      return { source: cell.source, kind: cell.kind, analysis: undefined, error: cellError("syntax", cell.id, message, { line, column }) };
-    }
-    strings = template.strings;
-    source = markdownValuesSource(template);
-  }
-  const analysis = analyzeCell(source);
-  if (!analysis.ok) {
-    const { message, line, column } = analysis;
+  const compiled = cellCompilation(cell.kind, cell.source);
+  if (!compiled) return { source: cell.source, kind: cell.kind, analysis: undefined, awaitingCompiler: true };
+  if (!compiled.ok) {
+    const { message, line, column } = compiled;
     return { source: cell.source, kind: cell.kind, analysis: undefined, error: cellError("syntax", cell.id, message, { line, column }) };
   }
-  const parsed: Parsed = { source: cell.source, kind: cell.kind, analysis };
-  if (strings) parsed.strings = strings;
+  const parsed: Parsed = { source: cell.source, kind: cell.kind, analysis: compiled };
+  if (compiled.strings) parsed.strings = compiled.strings;
   return parsed;
 }
 
@@ -194,8 +194,8 @@ function makePlan(
   const unsupported = parsed.unsupported;
   const template = doc.kind === "md" || doc.kind === "html";
   const kind = template ? "markdown" : unsupported || (analysis && analysis.form !== "program") ? "expression" : "program";
-  const defines = analysis && doc.kind === "js" ? analysis.defines : [];
-  const references = analysis?.references ?? [];
+  const defines = analysis && doc.kind === "js" ? [...analysis.defines] : [];
+  const references = analysis ? [...analysis.references] : [];
   const inputs = references.filter((n) => definers.has(n) || builtins.has(n) || OBSERVABLE_INPUTS.has(n));
   let compiled: CompiledCell | undefined;
   const plan: CellPlan = {
@@ -214,7 +214,7 @@ function makePlan(
     },
   };
   if (error) plan.error = error;
-  if (parsed.strings) plan.strings = parsed.strings;
+  if (parsed.strings) plan.strings = [...parsed.strings];
   if (template) plan.render = doc.kind === "html" ? renderHtml : renderMarkdown;
   return plan;
 }

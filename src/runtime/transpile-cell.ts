@@ -1,11 +1,7 @@
 import type { AnyNode, Node } from "acorn";
 import { fullAncestor } from "acorn-walk";
 import { GENERATOR_NAME, GENERATOR_PREFIX, SYNC_GENERATOR_PREFIX, type CellAnalysisOk } from "./analyze-cell";
-
-/** Name of the loop-guard function inside compiled cell bodies. */
-export const GUARD = "__tvGuard";
-/** Name of the function that marks "resumed after await/yield" inside compiled cell bodies. */
-export const RESUMED = "__tvResumed";
+import { GUARD, RESUMED } from "./cell-compilation";
 
 interface Insert {
   pos: number;

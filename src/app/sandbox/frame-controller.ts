@@ -15,6 +15,7 @@ import type { LoadedData, LoadResult } from "../../data/loaders/load-result";
 import type { PrimedSurvey } from "../../analysis/survey-source";
 import { surveyFilterToParams } from "../../data/survey-filter";
 import { decodeStructureHistory } from "../../notebook/structure-history";
+import { compilerReadyFor, compilesNow } from "../../runtime/cell-compiler";
 import { NotebookRuntime } from "../../runtime/notebook-runtime";
 import type { StdlibHost } from "../../runtime/stdlib";
 import { notebookBuiltins } from "../notebook-builtins";
@@ -144,37 +145,50 @@ export class FrameController {
   }
 
   /**
-   * The user's file is decoded into an Arquero table (column-table.ts), which loads on demand: the
-   * frame's JavaScript before the notebook stays small (issue 13). Messages that arrive while it
-   * loads wait behind the one that needs it, in order.
+   * Messages that need code not loaded yet wait for it, and the messages after them wait behind
+   * them, in order: the user's file is decoded into an Arquero table (column-table.ts), which loads
+   * on demand so the frame's JavaScript before the notebook stays small (issue 13); a notebook is
+   * opened once its cells compile without waiting — from the build's table of the shipped cells,
+   * else after the cell compiler has loaded (runtime/cell-compiler.ts, issue 12).
    */
   private receive(message: ShellMessage): void {
     if (this.backlog) {
       this.backlog.push(message);
       return;
     }
+    const loads = this.codeFor(message);
+    if (loads.length === 0) return this.receiveNow(message);
+    const backlog: ShellMessage[] = [];
+    this.backlog = backlog;
+    // This message has had its wait (loaded or not: it is handled now); those behind it are looked at afresh.
+    const drain = (): void => {
+      this.backlog = undefined;
+      this.receiveNow(message);
+      for (const held of backlog) this.receive(held);
+    };
+    void Promise.all(loads).then(drain);
+  }
+
+  /** What must load before `message` can be handled (each resolves, loaded or not). */
+  private codeFor(message: ShellMessage): Promise<void>[] {
+    const loads: Promise<void>[] = [];
     if ((message.type === "open" || message.type === "data") && message.data.kind === "user" && !this.toLoadResult) {
-      const backlog: ShellMessage[] = [message];
-      this.backlog = backlog;
-      const drain = (): void => {
-        this.backlog = undefined;
-        for (const held of backlog) this.receive(held);
-      };
-      import("../../data/loaders/column-table").then(
-        (m) => {
-          this.toLoadResult = m.toLoadResult;
-          drain();
-        },
-        (error: unknown) => {
-          this.toLoadResult = () => {
-            throw new Error(`The notebook frame could not load its table code (${error instanceof Error ? error.message : String(error)}); reload the page.`);
-          };
-          drain();
-        },
+      loads.push(
+        import("../../data/loaders/column-table").then(
+          (m) => {
+            this.toLoadResult = m.toLoadResult;
+          },
+          (error: unknown) => {
+            this.toLoadResult = () => {
+              throw new Error(`The notebook frame could not load its table code (${error instanceof Error ? error.message : String(error)}); reload the page.`);
+            };
+          },
+        ),
       );
-      return;
     }
-    this.receiveNow(message);
+    // A compiler that fails to load is reported on each cell that needed it (notebook-runtime.ts).
+    if (message.type === "open" && !this.opened && !compilesNow(message.doc.cells)) loads.push(compilerReadyFor(message.doc.cells).catch(() => undefined));
+    return loads;
   }
 
   private receiveNow(message: ShellMessage): void {

@@ -1,10 +1,13 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { CellDoc } from "../../../src/notebook/document";
+import { loadCellCompiler } from "../../../src/runtime/cell-compiler";
 import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
 
 const js = (id: string, source: string): CellDoc => ({ id, kind: "js", source });
 
 let runtime: NotebookRuntime | undefined;
+// The order asserted below is the runtime's, not the compiler's first load (cell-compiler.ts).
+beforeAll(loadCellCompiler);
 afterEach(() => runtime?.dispose());
 
 describe("NotebookRuntime deferCell (cells off screen run after the ones on screen)", () => {

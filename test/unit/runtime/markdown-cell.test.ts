@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { interpolationText, parseMarkdownCell, renderMarkdown } from "../../../src/runtime/markdown-cell";
+import { interpolationText, renderMarkdown } from "../../../src/runtime/markdown-cell";
+import { parseMarkdownCell } from "../../../src/runtime/markdown-template";
 
 describe("markdown cells", () => {
   it("splits at ${…}, parsing nested braces and strings", () => {
