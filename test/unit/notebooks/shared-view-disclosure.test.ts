@@ -23,6 +23,11 @@
  * Charts: the checker reads tables (a chart is withheld or draws what its table shows), so the
  * counts a chart prints itself — "n = 2" under a heatmap's r, "N = 2" beside a bar, in its text or
  * its tooltips (an exported SVG carries both) — are read here from every chart's SVG.
+ *
+ * Words: a count of 1–2 stated in text ("constant in these 2 cases", "only 1 case(s) have both …",
+ * "n = 2") anywhere on the page. Notebook 03's reasons for a missing r (its r column, the tables'
+ * audit lines, the heatmap's note) stated 45 on the default grid (333 on the full one) until 03 and
+ * the tables' audit lines left the count out of them.
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -108,15 +113,29 @@ function smallChartCounts(outputs: readonly Element[]): string[] {
   return found;
 }
 
+/**
+ * Counts of 1–2 a page states in words, outside its tables' count cells: the reasons a kernel gives
+ * for a missing r ("constant in these 2 cases", "only 1 case(s) have both …") in a table cell, an
+ * audit line or a chart's note, and "n = 2" / "N = 1" anywhere (the checker reads tables, not prose).
+ */
+function smallTextCounts(outputs: readonly Element[]): string[] {
+  const found: string[] = [];
+  for (const output of outputs) {
+    const text = (output.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ");
+    for (const m of text.matchAll(/.{0,50}\b(?:these [12] cases|only [12] case|[nN] = [12]\b).{0,30}/g)) found.push(m[0].trim());
+  }
+  return found;
+}
+
 /** Run `name` in the shared view under each filter and check each page. */
-async function checkNotebook(name: string, filters: readonly { filter: SurveyFilter }[], codebook: CodebookFacts): Promise<PageFindings & { pages: number; chartSmall: string[] }> {
+async function checkNotebook(name: string, filters: readonly { filter: SurveyFilter }[], codebook: CodebookFacts): Promise<PageFindings & { pages: number; chartSmall: string[]; textSmall: string[] }> {
   const host = { ...nodeHost(), view: "shared" as const };
   const scope = nodeScope(host);
   const runtime = scope.attached(new NotebookRuntime({ builtins: mergeLazy(createStdlib(host), createAllAnalysisBuiltins(host), scope.builtins()), timeoutMs: 20_000 }));
   const doc = notebook(name);
   runtime.load(doc);
   await runtime.idle();
-  const total: PageFindings & { pages: number; chartSmall: string[] } = { recovered: [], hiddenRecovered: [], shownSmall: [], derivedSmall: [], masked: 0, tables: 0, contradictions: [], pages: 0, chartSmall: [] };
+  const total: PageFindings & { pages: number; chartSmall: string[]; textSmall: string[] } = { recovered: [], hiddenRecovered: [], shownSmall: [], derivedSmall: [], masked: 0, tables: 0, contradictions: [], pages: 0, chartSmall: [], textSmall: [] };
   try {
     for (const { filter } of filters) {
       scope.setFilter(filter);
@@ -125,6 +144,7 @@ async function checkNotebook(name: string, filters: readonly { filter: SurveyFil
       const outputs = outputsOf(runtime, doc.cells.map((c) => c.id));
       const f = checkOutputs(outputs, codebook, process.env.TV_SCOPE === "table" ? "table" : "page");
       total.chartSmall.push(...smallChartCounts(outputs).map((x) => `${where}: ${x}`));
+      total.textSmall.push(...smallTextCounts(outputs).map((x) => `${where}: ${x}`));
       total.recovered.push(...f.recovered.map((x) => `${where}: ${x}`));
       total.hiddenRecovered.push(...f.hiddenRecovered.map((x) => `${where}: ${x}`));
       total.shownSmall.push(...f.shownSmall.map((x) => `${where}: ${x}`));
@@ -152,12 +172,13 @@ describe("the shared view of every shipped notebook under county × size-class f
   for (const name of shippedNotebooks()) {
     (OPEN[name] ? it.fails : it)(`${name}: no masked count can be worked back, and no count of 1–2 is shown`, async () => {
       const f = await checkNotebook(name, filters, codebook);
-      console.log(`${name}: ${f.pages} pages, ${f.tables} tables, ${f.masked} masked cells; recovered ${f.recovered.length}, shown 1–2 ${f.shownSmall.length}, derived 1–2 ${f.derivedSmall.length}, "·" pinned ${f.hiddenRecovered.length}, contradictions ${f.contradictions.length}, chart counts 1–2 ${f.chartSmall.length}`);
+      console.log(`${name}: ${f.pages} pages, ${f.tables} tables, ${f.masked} masked cells; recovered ${f.recovered.length}, shown 1–2 ${f.shownSmall.length}, derived 1–2 ${f.derivedSmall.length}, "·" pinned ${f.hiddenRecovered.length}, contradictions ${f.contradictions.length}, chart counts 1–2 ${f.chartSmall.length}, text counts 1–2 ${f.textSmall.length}`);
       expect(f.contradictions.slice(0, 30), "the checker misread a table").toEqual([]);
       expect(f.recovered.slice(0, 20)).toEqual([]);
       expect(f.shownSmall.slice(0, 20)).toEqual([]);
       expect(f.derivedSmall.slice(0, 20)).toEqual([]);
       expect(f.chartSmall.slice(0, 20)).toEqual([]);
+      expect(f.textSmall.slice(0, 20)).toEqual([]);
     }, 600_000);
   }
 });
