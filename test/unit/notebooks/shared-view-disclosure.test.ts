@@ -17,8 +17,8 @@
  * (9 of 74, pairs of 1–2 and of 3 or more alike) and the pairs the full grid once found leaking
  * (`REGRESSION_PAIRS`, 1 pair: 10 pages); `TV_DISCLOSURE_GRID=sample` runs 44 (every pair of 3 or
  * more, where totals, zeros and percentages sit beside masked cells, and every fourth pair of 1–2,
- * plus those); `TV_DISCLOSURE_GRID=full` runs all 74 (notebook 03 alone: 38–58 s here, against
- * 5–8 s for the 10 pages — too slow to repeat for every notebook on CI's 2 cores).
+ * plus those); `TV_DISCLOSURE_GRID=full` runs all 74 (notebook 03 alone: 38–140 s on this shared
+ * machine, against 6–13 s for the 10 pages — too slow to repeat for every notebook on CI's 2 cores).
  *
  * Charts: the checker reads tables (a chart is withheld or draws what its table shows), so the
  * counts a chart prints itself — "n = 2" under a heatmap's r, "N = 2" beside a bar, in its text or
