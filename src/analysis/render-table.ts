@@ -120,8 +120,33 @@ export function withheldFigure(doc: Document, caption: string, notice: string, c
   return figure;
 }
 
-/** A captioned table of rows with its audit line below. */
+/**
+ * The rows a plain table's figures were computed on, as its own audit lines state them: the largest
+ * N among the lines that are a kernel's audit line (`result.audit.line`, with or without a prefix,
+ * read back by `readAuditLine`), as `tables.*` takes the largest N of the results it shows.
+ * Undefined when no line is one: the table's rows are the cell's own objects (spread copies of
+ * results, or computed on an Arquero table derived from `selection.table`), which carry no
+ * selection, so the audit line is the one statement of N that reaches here.
+ */
+export function auditedN(spec: Pick<PlainTable, "audit">): number | undefined {
+  const lines = typeof spec.audit === "string" ? [spec.audit] : spec.audit;
+  const ns = lines.flatMap((line) => {
+    const read = readAuditLine(line);
+    return read ? [read.parts.n] : [];
+  });
+  return ns.length > 0 ? Math.max(...ns) : undefined;
+}
+
+/**
+ * A captioned table of rows with its audit line below. In a shared view (`mask`), a table whose
+ * audit lines say it was computed on 1–2 rows is withheld, as `tables.*` and `renderComparison`
+ * withhold theirs: the filter bar says N < 3, so every figure of such a table (an n, a "constant in
+ * these 2 cases") speaks of one or two known municipalities.
+ */
 export function renderTable(doc: Document, spec: PlainTable, options: RenderOptions = {}): HTMLElement {
+  const n = auditedN(spec);
+  const withheld = n === undefined ? undefined : withheldNotice(n, { active: options.mask === true, threshold: options.threshold });
+  if (withheld) return withheldFigure(doc, spec.caption, withheld);
   const figure = element(doc, "figure", undefined, "tv-table");
   if (spec.notice) figure.append(element(doc, "p", spec.notice, "tv-notice"));
   const table = element(doc, "table");

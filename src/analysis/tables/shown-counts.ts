@@ -15,6 +15,15 @@ export interface AuditIds {
   missing?: (variable: string, code: number | null) => string;
 }
 
+/**
+ * A test that could not be computed, without its reason: the reasons name the cases they were
+ * computed on ("r undefined (size_class is constant in these 2 cases, …)", "only 1 case(s) have
+ * both …"), the count a table that hides counts hides. Used only where the table hides a count.
+ */
+function withoutReason(test: string | null): string | null {
+  return test === null ? null : test.replace(/^(\S+ undefined) \(.*\)$/s, "$1");
+}
+
 /** The registered counts of one table and what the guard hides. */
 export class ShownCounts {
   private readonly counts = new Map<string, number>();
@@ -102,7 +111,7 @@ export class ShownCounts {
     if (this.hiddenIds.size === 0) return audit.line;
     const id = (what: AuditCount): string =>
       what.kind === "n" ? ids.n : what.kind === "base" ? ids.base : (ids.missing?.(what.variable, what.code) ?? `audit:${what.variable}:${what.code ?? "blank"}`);
-    return auditLine(audit, (value, what) => (this.hiddenIds.has(id(what)) ? this.text(id(what)) : auditCount(value)));
+    return auditLine({ ...audit, test: withoutReason(audit.test) }, (value, what) => (this.hiddenIds.has(id(what)) ? this.text(id(what)) : auditCount(value)));
   }
 
   /**

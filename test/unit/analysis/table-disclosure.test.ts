@@ -97,3 +97,48 @@ describe("shared tables under every county filter", () => {
     expect(hiddenSeen).toBeGreaterThan(10);
   }, 60_000);
 });
+
+describe("renderTable of a selection of 1–2 in a shared view", () => {
+  /** Notebook 03's Pearson table (cell r2) for one model, under `filter`, in the `view` given. */
+  async function pearsonTable(view: "live" | "shared", filter: { fylke: number[]; sizeClass: number[] }, audit: (line: string) => string = (line) => `q6: ${line}`, disclosureSensitive?: boolean): Promise<HTMLElement> {
+    const host = { ...nodeHost(), view };
+    const survey = await loadSurvey(host);
+    const names = createAnalysisBuiltins(host);
+    const selection = names.applyFilter(survey, filter);
+    const c = names.stats.pearson(selection.view, "q30_5", "q6", { codebook: survey.codebook });
+    return names.renderTable({
+      caption: "Pearson's r: q30_5 × q6",
+      columns: [{ key: "r", label: "r" }, { key: "n", label: "n", count: true }],
+      rows: [{ r: c.r, n: c.n }],
+      audit: audit(c.audit.line),
+      disclosureSensitive: disclosureSensitive ?? selection.disclosureSensitive,
+    });
+  }
+  // Fylke 7 × size class 5: 2 respondents (counted in respondents.csv by the shared-view test's grid).
+  const two = { fylke: [7], sizeClass: [5] };
+
+  it("is withheld when its audit line says N = 1–2, with the caption and why", async () => {
+    const el = await pearsonTable("shared", two);
+    expect(el.classList.contains("tv-withheld")).toBe(true);
+    expect(el.querySelector("table")).toBeNull();
+    expect(el.querySelector("figcaption")?.textContent).toBe("Pearson's r: q30_5 × q6");
+    expect(el.textContent).toMatch(/fewer than 3 respondents match this filter, so the table is withheld/);
+    expect(el.textContent).not.toMatch(/N = 2|\b2 cases/);
+  });
+
+  it("is shown in the analyst's live view, without a county or size filter, and above 2 rows", async () => {
+    const live = await pearsonTable("live", two);
+    expect(live.querySelector("table")).not.toBeNull();
+    expect([...live.querySelectorAll(".tv-audit-line")].map((p) => p.textContent).join(" ")).toMatch(/^q6: N = 2 · /);
+    expect((await pearsonTable("shared", two, undefined, false)).querySelector("table")).not.toBeNull();
+    const county = await pearsonTable("shared", { fylke: [7], sizeClass: [] });
+    expect(county.querySelector("table")).not.toBeNull();
+    expect(county.textContent).toMatch(/N = (\d{2,}|[3-9]) · /);
+  });
+
+  it("keeps today's behaviour (counts masked, table shown) when no audit line states its N", async () => {
+    const el = await pearsonTable("shared", two, () => "q30_5 × q6 under the filter");
+    expect(el.querySelector("table")).not.toBeNull();
+    expect([...el.querySelectorAll("tbody td")].map((td) => td.textContent)[1]).toMatch(/^(< 3|·|0)$/);
+  });
+});
