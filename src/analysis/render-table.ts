@@ -35,6 +35,12 @@ export interface TableColumn {
   count?: boolean;
   /** Decimals for numbers (default: integers as is, others 1 decimal). */
   decimals?: number;
+  /**
+   * The key of the count column this column is computed from (a share, a weight): it shows nothing
+   * once that column hides a count, since with the total it gives the count back. A column labelled
+   * "X %" beside a count column "X" is taken as one without saying so.
+   */
+  from?: string;
 }
 
 export interface PlainTable {
@@ -66,8 +72,9 @@ function cellFields(value: unknown, column: TableColumn, hidden: boolean, mask: 
 /**
  * The counts a plain table shows, under the one guard (shown-counts.ts): every count column's cells,
  * the counts of its audit lines (read back from their text; with one line per row, the line's base
- * is that row's count), the same N wherever it appears; a share column "X %" beside a count column
- * "X" shows nothing once X hides a count (the shares of a column pin its total).
+ * is that row's count), the same N wherever it appears; a column computed from a count column (its
+ * `from`, or a share "X %" beside "X") shows nothing once that column hides a count (the shares or
+ * weights of a column pin each count, given the total).
  */
 function plainCounts(spec: PlainTable, mask: boolean, threshold: number | undefined): { shown: ShownCounts; id: (i: number, key: string) => string; hiddenShare: (key: string) => boolean; audit: string[] } {
   const shown = new ShownCounts();
@@ -94,7 +101,7 @@ function plainCounts(spec: PlainTable, mask: boolean, threshold: number | undefi
   });
   shown.guard(mask, threshold);
   const columnHides = new Set(countColumns.filter((c) => spec.rows.some((_, i) => shown.hidden(id(i, c.key)))).map((c) => c.label));
-  const shareOf = new Map(spec.columns.map((c) => [c.key, spec.columns.find((x) => x.count && `${x.label} %` === c.label)?.label]));
+  const shareOf = new Map(spec.columns.map((c) => [c.key, spec.columns.find((x) => x.count && (c.from === x.key || `${x.label} %` === c.label))?.label]));
   return {
     shown,
     id,

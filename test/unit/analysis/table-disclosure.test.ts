@@ -142,3 +142,33 @@ describe("renderTable of a selection of 1–2 in a shared view", () => {
     expect([...el.querySelectorAll("tbody td")].map((td) => td.textContent)[1]).toMatch(/^(< 3|·|0)$/);
   });
 });
+
+describe("renderTable: a column computed from a count column", () => {
+  // Notebook 03's post-stratification table: with population shares and n, a weight
+  // w_h = (P_h / P) / (n_h / n) gives n_h back, so the weights go where a respondent count is hidden.
+  async function weightsTable(view: "live" | "shared"): Promise<HTMLElement> {
+    const host = { ...nodeHost(), view };
+    const names = createAnalysisBuiltins(host);
+    const rows = [
+      { cell: "A", popShare: 25, respondents: 1, weight: (25 / 100) / (1 / 11) },
+      { cell: "B", popShare: 75, respondents: 10, weight: (75 / 100) / (10 / 11) },
+    ];
+    return names.renderTable({
+      caption: "weights",
+      columns: [{ key: "cell", label: "Cell" }, { key: "popShare", label: "Population %" }, { key: "respondents", label: "Respondents", count: true }, { key: "weight", label: "Weight", decimals: 3, from: "respondents" }],
+      rows,
+      audit: "N = 11 · weight: post-stratification",
+      disclosureSensitive: true,
+    });
+  }
+  const column = (el: HTMLElement, k: number): string[] => [...el.querySelectorAll("tbody tr")].map((tr) => tr.querySelectorAll("td")[k]?.textContent ?? "");
+
+  it("shows no weight in a shared view once a respondent count is hidden, and every weight in the live view", async () => {
+    const shared = await weightsTable("shared");
+    expect(column(shared, 2)[0]).toMatch(/^(< 3|·)$/);
+    expect(column(shared, 3)).toEqual(["–", "–"]);
+    const live = await weightsTable("live");
+    expect(column(live, 2)).toEqual(["1", "10"]);
+    expect(column(live, 3).every((t) => /\d/.test(t))).toBe(true);
+  });
+});
