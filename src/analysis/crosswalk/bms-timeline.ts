@@ -80,7 +80,7 @@ const STATUS_STAGE: [number, TimelineStage][] = [[1, "adopted"], [2, "introducin
 export function bmsTimeline(data: CrosswalkData, thesis: ThesisData, options: BmsTimelineOptions = {}): BmsTimeline {
   const source = toSource(data);
   const where: FilterCondition[] = options.kommunerOnly === false ? [] : [{ variable: "resp_type", codes: [1], label: "kommuner (resp_type = 1)" }];
-  const freq = stats.frequencies(source, "q20", { codebook: options.codebook, where });
+  const freq = stats.frequencies(source, "q20", { codebook: options.codebook, where, language: "en" });
   const count = (code: number): number => freq.valid.find((r) => r.code === code)?.count ?? 0;
   const n = [1, 2, 3, 4].reduce((s, c) => s + count(c), 0);
   const segments: TimelineSegment[] = [];
