@@ -9,6 +9,7 @@
  * asks one `ChartEvidence` per drawing to split its marks by kind, hatch, whisker and title them. A
  * figure without evidence (data passed as plain arrays) is drawn as before and listed nowhere.
  */
+import type { Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import type { Evidence, EvidenceKind } from "../evidence/evidence";
 import { evidenceClass, evidenceTitle } from "../evidence/evidence-marker";
@@ -24,6 +25,8 @@ export interface EvidenceLegend {
   hatchId: string;
   /** Some dependent figure has a whisker. */
   ranges: boolean;
+  /** The language of the legend. */
+  locale: Locale;
 }
 
 /** The kinds in the order the tables' legend lists them. */
@@ -54,8 +57,11 @@ export class ChartEvidence {
   private whiskers = false;
   readonly hatchId: string;
 
-  /** `data`: what the chart draws (it names the hatch pattern). */
-  constructor(data: unknown) {
+  /** `data`: what the chart draws (it names the hatch pattern); `locale`: the legend's language. */
+  constructor(
+    data: unknown,
+    private readonly locale: Locale,
+  ) {
     this.hatchId = patternId(data);
   }
 
@@ -113,11 +119,11 @@ export class ChartEvidence {
   /** The legend for frameChart, or undefined when no figure had evidence. */
   legend(): EvidenceLegend | undefined {
     if (this.kinds.size === 0) return undefined;
-    return { kinds: KINDS.filter((k) => this.kinds.has(k)), draws: this.draws, hatchId: this.hatchId, ranges: this.whiskers };
+    return { kinds: KINDS.filter((k) => this.kinds.has(k)), draws: this.draws, hatchId: this.hatchId, ranges: this.whiskers, locale: this.locale };
   }
 }
 
 /** `title` with the figure's evidence after it: its class and, for a dependent figure, its range. */
-export function titleWithEvidence(title: string, evidence: Evidence | undefined, format: (n: number) => string, unit = ""): string {
-  return evidence ? `${title}\n${evidenceTitle(evidence, format, unit)}` : title;
+export function titleWithEvidence(title: string, evidence: Evidence | undefined, locale: Locale, format: (n: number) => string, unit = ""): string {
+  return evidence ? `${title}\n${evidenceTitle(evidence, locale, format, unit)}` : title;
 }

@@ -14,7 +14,7 @@
  * page's theme (workbench.css). Colours drawn on a data fill (text inside a bar, the printed
  * ticks over it) keep their attribute: they are chosen against the fill, not the page.
  */
-import { DEFAULT_LOCALE, formatNumber, formatPercent, type Locale } from "../../base/locale/locale";
+import { DEFAULT_LOCALE, formatNumber, formatPercent, messages, type Locale } from "../../base/locale/locale";
 
 import { evidenceLegendText } from "../evidence/evidence-marker";
 import { RECONSTRUCTION_INK, type EvidenceLegend } from "./chart-evidence";
@@ -282,11 +282,11 @@ function evidenceLegendBlock(document: Document, legend: EvidenceLegend, top: nu
   const defs = svgEl(document, "defs", {});
   defs.appendChild(pattern);
   const g = svgEl(document, "g", { "aria-label": "evidence legend", class: "tv-ev-legend" });
-  const texts = evidenceLegendText(legend.kinds, legend.draws);
+  const texts = evidenceLegendText(legend.kinds, legend.draws, legend.locale);
   let y = top;
   legend.kinds.forEach((kind, i) => {
     const dependent = kind === "reconstruction";
-    const line = `${texts[i] ?? ""}${dependent && legend.ranges ? "; the whisker spans its range across them" : ""}`;
+    const line = `${texts[i] ?? ""}${dependent && legend.ranges ? messages[legend.locale].whiskerSpansRange : ""}`;
     // One group per kind, labelled with its whole line (the text itself is wrapped into lines).
     const entry = svgEl(document, "g", { "aria-label": line });
     g.appendChild(entry);

@@ -152,7 +152,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
     let y = 0;
     return stages.flatMap((stage) => timeline.segments.filter((s) => s.year === year && s.stage === stage).map((s) => ({ ...s, y1: y, y2: (y += s.percent) })));
   });
-  const evidence = new ChartEvidence(timeline.segments);
+  const evidence = new ChartEvidence(timeline.segments, "en");
   const evidenceOf = (s: TimelineSegment): Evidence | undefined => s.evidence;
   const dependent = evidence.dependent(placed, evidenceOf);
   const plot = Plot.plot({
@@ -169,7 +169,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
     marks: [
       ...evidence.split(placed, evidenceOf, (subset, className) => Plot.barY(subset, {
         x: "year", y1: "y1", y2: "y2", fill: "stage", className,
-        title: (s: TimelineSegment) => titleWithEvidence(`${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`, s.evidence, (n) => formatNumberNo(n, 1), " %"),
+        title: (s: TimelineSegment) => titleWithEvidence(`${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`, s.evidence, "en", (n) => formatNumberNo(n, 1), " %"),
       })),
       Plot.barY(dependent, { x: "year", y1: "y1", y2: "y2", ...evidence.hatchOptions() }),
       // One whisker per stage beside the bar, side by side: each where its segment's top would be.

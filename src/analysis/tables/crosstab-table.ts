@@ -129,7 +129,7 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
   const several = stats.length > 1;
   const auditIds: AuditIds = { n: "audit:n", base: "total" };
   const shown = shownCounts(ct, options.mask, auditIds);
-  const marks = new FigureMarks(doc, options.evidence);
+  const marks = new FigureMarks(doc, options.evidence, options.locale ?? DEFAULT_LOCALE);
   const locale = options.locale ?? DEFAULT_LOCALE;
   const STAT_LABELS = statLabels(locale);
   const total = messages[locale].total;

@@ -111,7 +111,7 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
   const columns: Statistic[] = c.kind === "rate" ? ["n", "successes", "estimate", "interval"] : ["n", "estimate", "interval"];
   const titles: Record<Statistic, string> = { n: "n", successes: m.cases, estimate: c.kind === "rate" ? m.rate : m.mean, interval: level, compact: "" };
   const found = tableEvidence(c, options.mask);
-  const marks = new FigureMarks(doc, found.evidence);
+  const marks = new FigureMarks(doc, found.evidence, options.locale ?? DEFAULT_LOCALE);
   const format = (s: Statistic) => (x: number): string => (s === "n" || s === "successes" ? formatNumber(x, 0, locale) : formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals, locale));
   const body = rows.map((row, i) => {
     const label = i < c.rows.length ? `${c.rows[i]?.sizeClass ?? ""} ${c.classLabels[i] ?? ""}`.trim() : m.allClasses;
@@ -135,12 +135,12 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
   const ids = list.map((c, k) => addCounts(shown, c, `${k}:`));
   shown.guard(options.mask);
   const found = list.map((c) => tableEvidence(c, options.mask));
-  const marks = list.map((_, k) => new FigureMarks(doc, found[k]?.evidence));
+  const marks = list.map((_, k) => new FigureMarks(doc, found[k]?.evidence, options.locale ?? DEFAULT_LOCALE));
   const locale = options.locale ?? DEFAULT_LOCALE;
   const m = messages[locale];
   const columns = [...classes, m.allClasses];
   const body = list.map((c, k) => {
-    const mk = marks[k] ?? new FigureMarks(doc, undefined);
+    const mk = marks[k] ?? new FigureMarks(doc, undefined, options.locale ?? DEFAULT_LOCALE);
     const percent = (x: number): string => formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals, locale);
     const cells = classRows(c, `${k}:`).map((r, i) => mk.cell(figureText("compact", r, c, shown, options), columns[i] ?? "", figurePath(r, "compact"), percent, c.kind === "rate" ? percentUnit(locale) : ""));
     return tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...cells, trendLine(c, mk, locale)], 1);
