@@ -144,7 +144,7 @@ export function renderReconciliationSummary(doc: Document, rec: Reconciliation):
     ["Inconsistencies touching recountable cells", rec.conflictIds.length, undefined],
     ["Inconsistencies in all (printed-tables.json)", rec.inconsistencies.length, undefined],
   ];
-  const marks = new FigureMarks(doc, evidenceOfReconciliation(rec)?.summary());
+  const marks = new FigureMarks(doc, evidenceOfReconciliation(rec)?.summary(), "en");
   const body = el(doc, "tbody");
   for (const [label, value, path] of rows) {
     const tr = el(doc, "tr");
