@@ -14,8 +14,17 @@ import * as Plot from "@observablehq/plot";
 import type { Evidence, EvidenceKind } from "../evidence/evidence";
 import { evidenceClass, evidenceTitle } from "../evidence/evidence-marker";
 
-/** The ink of a reconstruction-dependent figure's whisker and hatching (the tables' R marker colour). */
+/**
+ * The ink of a reconstruction-dependent figure's whisker and hatching (the tables' R marker colour),
+ * as a saved chart (SVG, PNG) shows it: 6.8:1 on white.
+ */
 export const RECONSTRUCTION_INK = "#8a4b00";
+
+/**
+ * The role class of whiskers drawn on the chart's paper: the page repaints it in its theme
+ * (workbench.css, `--reconstruction-ink`) — on the dark paper #8a4b00 has 2.4:1, too dim to read.
+ */
+export const WHISKER_CLASS = "tv-chart-whisker";
 
 /** The legend a chart with evidence ends with: the kinds it drew, over how many reconstructions. */
 export interface EvidenceLegend {
@@ -113,7 +122,7 @@ export class ChartEvidence {
 
   /** The options of a whisker mark (the range across the reconstructions). */
   whiskerOptions(): { stroke: string; strokeWidth: number; className: string } {
-    return { stroke: RECONSTRUCTION_INK, strokeWidth: 1.5, className: evidenceClass("reconstruction") };
+    return { stroke: RECONSTRUCTION_INK, strokeWidth: 1.5, className: `${evidenceClass("reconstruction")} ${WHISKER_CLASS}` };
   }
 
   /** The legend for frameChart, or undefined when no figure had evidence. */

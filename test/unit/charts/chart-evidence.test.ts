@@ -125,6 +125,15 @@ describe("charts mark what each plotted figure rests on", () => {
     const svg = charts.sizeClassRates(rates, {});
     const marked = svg.querySelectorAll("g.tv-fig-printed, g.tv-fig-determined, g.tv-fig-reconstruction");
     expect(marked.length).toBeGreaterThan(0);
+    // Under a county, some rates differ between the draws: each gets a whisker in the saved chart's
+    // ink (#8a4b00, what an SVG or PNG shows) with the role class the page's dark theme repaints.
+    const county = statsBuiltin.sizeClassRates(applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }), "q9", [1]);
+    const whiskers = [...charts.sizeClassRates(county, {}).querySelectorAll("g.tv-fig-reconstruction[stroke], line[stroke='#8a4b00']")];
+    expect(whiskers.length).toBeGreaterThan(1);
+    for (const w of whiskers) {
+      expect(w.getAttribute("stroke")).toBe("#8a4b00");
+      expect(w.classList.contains("tv-chart-whisker")).toBe(true);
+    }
     const plain = charts.sizeClassRates([{ sizeClass: 1, n: 20, rate: 40 }], {});
     expect(plain.querySelector("[class^='tv-fig-'], g.tv-ev-legend")).toBeNull();
   });
