@@ -7,6 +7,7 @@
  */
 import type { ColumnTable } from "arquero";
 import type { Codebook } from "../data/codebook";
+import { DEFAULT_LOCALE, formatNumber, messages, type Locale } from "../base/locale/locale";
 import { describeSurveyFilter, isDisclosureSensitive, surveyFilterConditions, TOO_FEW_RESPONDENTS, type ModelLabel, type SurveyFilter } from "../data/survey-filter";
 import type { FilterCondition } from "../data/filter-condition";
 import { filterView, type FilterView } from "../stats/index";
@@ -21,6 +22,8 @@ export interface FilteredSurvey {
   readonly survey: Survey;
   /** The survey's codebook (so `stats.crosstab(selection, …)` finds labels and missing codes). */
   readonly codebook: Codebook;
+  /** The language its texts are in; `stats.crosstab(selection, …)` writes labels and audit lines in it too. */
+  readonly locale: Locale;
   /** The filter that made it (the app's filter bar for the `selection` builtin). */
   readonly filter: SurveyFilter;
   /** For the statistics core: the selected rows; every result's audit line lists the filter. */
@@ -33,7 +36,7 @@ export interface FilteredSurvey {
   readonly n: number;
   /** All respondents. */
   readonly total: number;
-  /** "no filter" or e.g. "fylke 11 Rogaland; size class 5, 6". */
+  /** "ingen filter" / "no filter", or e.g. "fylke 11 Rogaland; størrelsesklasse 5, 6". */
   readonly description: string;
   /** The filter as the statistics core's conditions (also PSPP's SELECT IF). */
   readonly conditions: FilterCondition[];
@@ -41,7 +44,7 @@ export interface FilteredSurvey {
   readonly status: SelectionStatus;
   /** What to show instead of (or above) results: empty and tiny selections say so. */
   readonly message: string;
-  /** "N = 57 of 267 (fylke …)" for headers. */
+  /** "N = 57 av 267 (fylke …)" / "N = 57 of 267 (county …)" for headers. */
   readonly summary: string;
   /** True under a county or size-class filter: shared/exported views mask counts below 3. */
   readonly disclosureSensitive: boolean;
@@ -56,11 +59,11 @@ export interface FilteredSurvey {
   toJSON(): Record<string, unknown>;
 }
 
-/** The status and message of a selection of `n` respondents. */
-export function selectionStatus(n: number, description: string): { status: SelectionStatus; message: string } {
-  if (n === 0) return { status: "empty", message: `No respondents match (${description}). Widen the filter: clear a county, a size class or a model.` };
+/** The status and message of a selection of `n` respondents, in `locale`. */
+export function selectionStatus(n: number, description: string, locale: Locale): { status: SelectionStatus; message: string } {
+  if (n === 0) return { status: "empty", message: messages[locale].selectionEmpty(description) };
   if (n < TOO_FEW_RESPONDENTS) {
-    return { status: "tiny", message: `Only ${n} respondent${n === 1 ? "" : "s"} match (${description}): too few for reliable percentages; read counts, not shares.` };
+    return { status: "tiny", message: messages[locale].selectionTiny(n, description) };
   }
   return { status: "ok", message: "" };
 }
@@ -79,36 +82,40 @@ export interface SelectionOptions {
    * other count there. `n` stays the number: cells compute with it.
    */
   shared?: boolean;
+  /** The language of the summary, description, message and filter labels (default norsk). */
+  locale?: Locale;
 }
 
 /** The selection's summary and message as a shared view prints them: an N of 1–2 as "< 3". */
-function guardedTexts(n: number, total: number, description: string, filtered: boolean, masked: boolean): { summary: string; message?: string } {
+function guardedTexts(n: number, total: number, description: string, filtered: boolean, masked: boolean, locale: Locale): { summary: string; message?: string } {
+  const words = messages[locale];
   const scope = filtered ? ` (${description})` : "";
-  if (!masked) return { summary: `N = ${n} of ${total}${scope}` };
+  if (!masked) return { summary: words.selectionSummary(`= ${formatNumber(locale, n)}`, formatNumber(locale, total), scope) };
   return {
-    summary: `N < ${DISCLOSURE_THRESHOLD} of ${total}${scope}`,
-    message: `Fewer than ${DISCLOSURE_THRESHOLD} respondents match (${description}): too few for reliable percentages; read counts, not shares.`,
+    summary: words.selectionSummary(`< ${DISCLOSURE_THRESHOLD}`, formatNumber(locale, total), scope),
+    message: words.selectionFewerThan(DISCLOSURE_THRESHOLD, description),
   };
 }
 
 /** Apply `filter` to `survey`: one pass over the filter columns; rows and table on demand. */
 export function applyFilter(survey: Survey, filter: SurveyFilter, options: SelectionOptions = {}): FilteredSurvey {
-  const modelLabel: ModelLabel = modelLabelOf(survey.codebook);
-  const conditions = surveyFilterConditions(filter, modelLabel);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const modelLabel: ModelLabel = modelLabelOf(survey.codebook, locale);
+  const conditions = surveyFilterConditions(filter, locale, modelLabel);
   const view = filterView(survey.table, conditions);
   const n = view.numRows();
   const total = survey.table.numRows();
-  const description = describeSurveyFilter(filter, modelLabel);
-  const { status, message: plain } = selectionStatus(n, description);
+  const description = describeSurveyFilter(filter, locale, modelLabel);
+  const { status, message: plain } = selectionStatus(n, description, locale);
   const masked = options.shared === true && isDisclosureSensitive(filter) && guardCount(n, { active: true }).masked;
-  const texts = guardedTexts(n, total, description, conditions.length > 0, masked);
+  const texts = guardedTexts(n, total, description, conditions.length > 0, masked, locale);
   const message = texts.message ?? plain;
   const summary = texts.summary;
   const table = once(() => (conditions.length ? survey.table.reify(Array.from(view.indices())) : survey.table));
   const rows = once(() => (conditions.length ? rowsOf(table()) : survey.rows));
   const draws = once(() => survey.draws?.map((draw, k) => (k === 0 ? selection : applyFilter(draw, filter, options))));
   const selection: FilteredSurvey = {
-    survey, codebook: survey.codebook, filter, view, n, total, description, conditions, status, message, summary,
+    survey, codebook: survey.codebook, locale, filter, view, n, total, description, conditions, status, message, summary,
     get table() {
       return table();
     },

@@ -19,7 +19,7 @@ import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
 import { evidenceNote } from "./evidence/evidence-note";
 import type { PrintedComparison } from "./printed-comparison";
 import { renderComparison, renderTable, type ComparisonRenderOptions, type PlainTable, type RenderOptions } from "./render-table";
-import { statsBuiltin, type StatsBuiltin } from "./stats-builtin";
+import { statsBuiltinIn, type StatsBuiltin } from "./stats-builtin";
 import { psppSyntax, type Analysis, type PsppExportOptions } from "../stats/pspp-syntax";
 import { isSurvey, modelLabelOf, type Survey } from "./survey";
 import { surveyFilterInput, type SurveyFilterElement } from "./survey-filter-input";
@@ -212,7 +212,7 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
   const shared = host.view === "shared";
   const locale = host.locale ?? DEFAULT_LOCALE;
   return {
-    stats: statsBuiltin,
+    stats: statsBuiltinIn(locale),
     tables: createTables({ document: () => requireDocument(host, "tables"), shared, locale }),
     charts: createCharts({ document: () => requireDocument(host, "charts"), shared, locale }),
     filterInput: (value, initial) => {
@@ -225,9 +225,9 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
         locale,
       });
     },
-    applyFilter: (value, filter) => applyFilter(surveyArgument("applyFilter", value), filterArgument("applyFilter", filter), { shared }),
-    matchesFilter: (record, filter) => meetsConditions(surveyFilterConditions(filterArgument("matchesFilter", filter)), (variable) => record[variable]),
-    describeFilter: (filter) => describeSurveyFilter(filterArgument("describeFilter", filter)),
+    applyFilter: (value, filter) => applyFilter(surveyArgument("applyFilter", value), filterArgument("applyFilter", filter), { shared, locale }),
+    matchesFilter: (record, filter) => meetsConditions(surveyFilterConditions(filterArgument("matchesFilter", filter), locale), (variable) => record[variable]),
+    describeFilter: (filter) => describeSurveyFilter(filterArgument("describeFilter", filter), locale),
     // Every recomputed figure comes with what it rests on (printed, determined, the reconstruction).
     comparePrinted: (selection, id) => {
       if (isSurvey(selection)) return comparePrintedWithEvidence(applyFilter(selection, EMPTY_FILTER), findPrinted(selection, id));

@@ -216,7 +216,7 @@ function markCell(doc: Document, td: HTMLTableCellElement, evidence: Evidence | 
   if (!evidence) return;
   seen.add(evidence.kind);
   td.classList.add(evidenceClass(evidence.kind));
-  td.append(evidenceMarker(doc, evidence, (n) => formatNumber(n, unit ? 0 : undefined, locale), unit && locale === "en" ? "%" : unit));
+  td.append(evidenceMarker(doc, evidence, locale, (n) => formatNumber(n, unit ? 0 : undefined, locale), unit && locale === "en" ? "%" : unit));
 }
 
 /** What a comparison's figures rest on, counted as they are drawn: for the legend and the summary line. */
@@ -298,11 +298,11 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
     counts.shown.auditText(cmp.rows[0]?.audit ?? `N = ${cmp.n}`, counts.audit(0)),
     `Each cell: recomputed (printed)${conflicts.length ? `; ✓* = the printed figure contradicts the report elsewhere and the documented resolution is met (${conflicts.join(", ")})` : ""}; ✗ = differs. Test: none (descriptive; printed vs recomputed).`,
   ];
-  if (tally.seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws));
+  if (tally.seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws, locale));
   if (cmp.drawn) auditLines.push(cmp.drawn);
   auditLines.push(...counts.shown.note("the ranges of hidden counts are left out"));
   figure.append(table);
-  if (tally.seen.size > 0) figure.append(evidenceLegend(doc, tally.seen, tally.draws));
+  if (tally.seen.size > 0) figure.append(evidenceLegend(doc, tally.seen, tally.draws, locale));
   figure.append(auditBlock(doc, auditLines));
   return figure;
 }
@@ -376,11 +376,11 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   const bases = [...new Set(cmp.rows.map((r) => r.percentBase))].join(", ");
   const first = counts.shown.auditText(cmp.rows[0]?.audit ?? `N = ${cmp.n}`, counts.audit(0));
   const auditLines = [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`];
-  if (seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws));
+  if (seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws, locale));
   if (cmp.drawn) auditLines.push(cmp.drawn);
   auditLines.push(...counts.shown.note("a row that hides a count shows no percentages"));
   figure.append(table);
-  if (seen.size > 0) figure.append(evidenceLegend(doc, seen, tally.draws));
+  if (seen.size > 0) figure.append(evidenceLegend(doc, seen, tally.draws, locale));
   figure.append(auditBlock(doc, auditLines));
   // Every row's own audit line (its base and excluded missing values differ), folded away.
   const details = element(doc, "details", undefined, "tv-audit-rows");

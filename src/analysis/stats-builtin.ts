@@ -10,6 +10,7 @@ import {
   fisherExact2x2, formatP, multipleResponse, normalTwoSided, populationCells, postStratify, psppSyntax,
   ratePercents, tInv, tTwoSided, variableInfo, weightingEffect, wilsonInterval, zInv,
 } from "../stats/index";
+import { codebookKey, type Locale } from "../base/locale/locale";
 // The kernels whose results tables mark with their evidence (computed on a selection, they remember it).
 import { correlationMatrix, crosstab, frequencies, pearson, sizeClassMeans, sizeClassRates, spearman } from "./evidence/evidenced-kernels";
 
@@ -110,3 +111,48 @@ export const statsBuiltin = {
 
 /** The type of the `stats` builtin. */
 export type StatsBuiltin = typeof statsBuiltin;
+
+/**
+ * Where each kernel that writes an audit line takes its options (0-based argument index): the
+ * `stats` of one language fills in `language` there, unless the cell gave one.
+ */
+const OPTIONS_AT: Readonly<Partial<Record<keyof StatsBuiltin, number>>> = {
+  frequencies: 2, crosstab: 3, multipleResponse: 2, pearson: 3, spearman: 3, correlationMatrix: 2, sizeClassRates: 3, sizeClassMeans: 2, weightingEffect: 3,
+};
+
+/** `kernel` with `language` filled into its options argument at `at` (left as is when the cell passed something else there). */
+type Kernel = (...args: unknown[]) => unknown;
+
+function isKernel(value: unknown): value is Kernel {
+  return typeof value === "function";
+}
+
+function withLanguage(kernel: Kernel, at: number, language: "no" | "en"): Kernel {
+  return new Proxy(kernel, {
+    apply(target, self: unknown, args: unknown[]) {
+      const given = args[at];
+      const fill = args.length >= at && (given === undefined || (typeof given === "object" && given !== null && !Array.isArray(given) && !("language" in given)));
+      const call = fill ? [...args.slice(0, at), { ...(given ?? {}), language }, ...args.slice(at + 1)] : args;
+      return Reflect.apply(target, self, call);
+    },
+  });
+}
+
+const inLocale = new Map<Locale, StatsBuiltin>();
+
+/**
+ * The `stats` builtin of one language: labels and audit lines in `locale` (a cell's own
+ * `language` option wins), so `stats.pearson(columns, …).audit.line` reads like the tables beside it.
+ */
+export function statsBuiltinIn(locale: Locale): StatsBuiltin {
+  const known = inLocale.get(locale);
+  if (known) return known;
+  const language = codebookKey(locale);
+  const made: StatsBuiltin = { ...statsBuiltin };
+  for (const [name, at] of Object.entries(OPTIONS_AT)) {
+    const kernel: unknown = Reflect.get(statsBuiltin, name);
+    if (isKernel(kernel) && at !== undefined) Reflect.set(made, name, withLanguage(kernel, at, language));
+  }
+  inLocale.set(locale, made);
+  return made;
+}

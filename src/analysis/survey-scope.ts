@@ -102,7 +102,8 @@ export class SurveyScope {
   /** The respondents under the current filter (shared with the cells' `selection`). */
   selection(): Promise<FilteredSurvey> {
     const filter = this.currentFilter;
-    return Promise.all([this.sourceOnce(), this.survey()]).then(([source, survey]) => source.select(survey, filter));
+    const locale = this.currentLocale;
+    return Promise.all([this.sourceOnce(), this.survey()]).then(([source, survey]) => source.select(survey, filter, locale));
   }
 
   /** Move the filter; cells reading `filter` or `selection` rerun. No-op when it did not change. */
@@ -112,11 +113,15 @@ export class SurveyScope {
     this.changed(["filter", "selection"]);
   }
 
-  /** Switch the language; cells reading `locale` or a localized builtin rerun. No-op when it did not change. */
+  /**
+   * Switch the language; cells reading `locale`, `selection` (its summary, description and the
+   * audit lines of what is computed on it are in the language) or a localized builtin rerun. No-op
+   * when it did not change.
+   */
   setLocale(locale: Locale): void {
     if (locale === this.currentLocale) return;
     this.currentLocale = locale;
-    this.changed(["locale"]);
+    this.changed(["locale", "selection"]);
   }
 
   /**

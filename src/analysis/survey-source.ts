@@ -10,6 +10,7 @@
  * host as before (the shell hands them over and records what the notebook read); only when the
  * bytes are the ones primed does it take the parsed result instead of parsing again.
  */
+import { DEFAULT_LOCALE, type Locale } from "../base/locale/locale";
 import { parseAdoptersCsv } from "../data/adopters";
 import { SURVEY_PATHS } from "../data/bundled-survey";
 import { unwrap } from "../base/result";
@@ -226,9 +227,9 @@ export class SurveySource {
       });
   }
 
-  /** `applyFilter(survey, filter)`, computed once per (survey, filter) among the last few asked for. */
-  select(survey: Survey, filter: SurveyFilter): FilteredSurvey {
-    const key = surveyFilterToParams(filter);
+  /** `applyFilter(survey, filter)` in `locale`, computed once per (survey, filter, locale) among the last few asked for. */
+  select(survey: Survey, filter: SurveyFilter, locale: Locale = DEFAULT_LOCALE): FilteredSurvey {
+    const key = `${locale}:${surveyFilterToParams(filter)}`;
     const hit = this.selections.get(key);
     if (hit && hit.survey === survey) {
       // Refresh its place so the current selection is the last to be dropped.
@@ -236,7 +237,7 @@ export class SurveySource {
       this.selections.set(key, hit);
       return hit.selection;
     }
-    const selection = applyFilter(survey, filter, { shared: this.host.view === "shared" });
+    const selection = applyFilter(survey, filter, { shared: this.host.view === "shared", locale });
     this.selections.delete(key);
     this.selections.set(key, { survey, selection });
     for (const old of this.selections.keys()) {

@@ -9,6 +9,7 @@
  *   which part was refused and the fix. Nothing is half-applied.
  */
 import { fail, ok, type Problem, type Result } from "../base/result";
+import { messages, type Locale } from "../base/locale/locale";
 import { COUNTIES_1999, countyName } from "./counties";
 import type { FilterCondition } from "./filter-condition";
 import { isModelStatusVariable, MODEL_STATUS_VARIABLES, type ModelStatusVariable } from "./six-models";
@@ -51,28 +52,27 @@ export function isDisclosureSensitive(filter: SurveyFilter): boolean {
   return filter.fylke.length > 0 || filter.sizeClass.length > 0;
 }
 
-const TYPE_NAMES: Record<number, string> = { 1: "kommuner", 2: "fylkeskommuner" };
-
 /**
- * The filter as row conditions, each labelled for the audit line: the one rule by which a filter
- * selects respondents. Empty parts give no condition.
+ * The filter as row conditions, each labelled for the audit line in `locale`: the one rule by which
+ * a filter selects respondents. Empty parts give no condition.
  */
-export function surveyFilterConditions(filter: SurveyFilter, modelLabel: ModelLabel = (v) => v): FilterCondition[] {
+export function surveyFilterConditions(filter: SurveyFilter, locale: Locale, modelLabel: ModelLabel = (v) => v): FilterCondition[] {
+  const words = messages[locale];
   const out: FilterCondition[] = [];
-  if (filter.fylke.length) out.push({ variable: "fylke", codes: [...filter.fylke], label: `fylke ${filter.fylke.map((n) => `${n} ${countyName(n)}`).join(", ")}` });
-  if (filter.sizeClass.length) out.push({ variable: "size_class", codes: [...filter.sizeClass], label: `size class ${filter.sizeClass.join(", ")}` });
-  if (filter.respType.length) out.push({ variable: "resp_type", codes: [...filter.respType], label: filter.respType.map((t) => TYPE_NAMES[t] ?? `type ${t}`).join(" + ") });
+  if (filter.fylke.length) out.push({ variable: "fylke", codes: [...filter.fylke], label: `${words.filterDescCounty} ${filter.fylke.map((n) => `${n} ${countyName(n)}`).join(", ")}` });
+  if (filter.sizeClass.length) out.push({ variable: "size_class", codes: [...filter.sizeClass], label: `${words.filterDescSizeClass} ${filter.sizeClass.join(", ")}` });
+  if (filter.respType.length) out.push({ variable: "resp_type", codes: [...filter.respType], label: filter.respType.map((t) => words.filterDescType(t)).join(" + ") });
   for (const model of filter.adopted) {
     const name = modelLabel(model);
-    out.push({ variable: model, codes: [1], label: `adopted ${name === model ? model : `${name} (${model} = 1)`}` });
+    out.push({ variable: model, codes: [1], label: words.filterDescAdopted(name === model ? model : `${name} (${model} = 1)`) });
   }
   return out;
 }
 
-/** A readable description for headers and audit lines ("fylke 11 Rogaland; size class 5, 6"). */
-export function describeSurveyFilter(filter: SurveyFilter, modelLabel?: ModelLabel): string {
-  const conditions = surveyFilterConditions(filter, modelLabel);
-  return conditions.length ? conditions.map((c) => c.label).join("; ") : "no filter";
+/** A readable description in `locale` for headers and audit lines ("fylke 11 Rogaland; størrelsesklasse 5, 6"). */
+export function describeSurveyFilter(filter: SurveyFilter, locale: Locale, modelLabel?: ModelLabel): string {
+  const conditions = surveyFilterConditions(filter, locale, modelLabel);
+  return conditions.length ? conditions.map((c) => c.label).join("; ") : messages[locale].noFilter;
 }
 
 /** URL form: `fylke=11,12&size=5,6&type=1&adopted=q20` (empty parts left out, sorted values). */

@@ -1,8 +1,10 @@
 /**
  * The audit line every result carries: how many rows were selected (N), the base the figures are
  * computed on, the filters in force, the missing values left out, the weight and the test. It is
- * what lets a reader of a shared notebook check a percentage without rerunning it.
+ * what lets a reader of a shared notebook check a percentage without rerunning it. Written in the
+ * language the kernel was asked for (`MetaOptions.language`), words from the base catalogue.
  */
+import { formatNumber, formatPValue, LOCALES, messages, type Locale } from "../base/locale/locale";
 
 /** Missing values left out of one variable's base. */
 export interface ExcludedMissing {
@@ -32,30 +34,42 @@ export interface Audit {
    * municipality, and shared views print it as "< 3" (stats/disclosure.ts).
    */
   disclosureSensitive: boolean;
+  /** The language of `line` and of the texts above (base label, filters, test). */
+  locale: Locale;
   /** Everything above as one line. */
   line: string;
 }
 
-/** Format a count: integers plainly, weighted sums with two decimals. */
-export function formatCount(x: number): string {
-  return Number.isInteger(x) ? String(x) : x.toFixed(2);
+/**
+ * The language of a kernel's audit line, from its options' label language (`MetaOptions.language`,
+ * "no" by default): the one place the options are read for it.
+ */
+export function auditLocale(language: "no" | "en" | undefined): Locale {
+  return language === "en" ? "en" : "nb";
 }
 
-/** Format a p-value the APA/SPSS way: "< .001" or ".034". */
+/** Format a count: integers plainly ("1 234" / "1,234"), weighted sums with two decimals. */
+export function formatCount(x: number, locale: Locale): string {
+  return Number.isInteger(x) ? formatNumber(locale, x) : formatNumber(locale, x, 2);
+}
+
+/** Format a p-value the APA/SPSS way: "< .001" or ".034" (English, the `stats.formatP` builtin). */
 export function formatP(p: number | null): string {
   if (p === null || Number.isNaN(p)) return "n/a";
-  if (p < 0.001) return "< .001";
-  return p.toFixed(3).replace(/^0/, "");
+  return formatPValue("en", p);
 }
 
-/** "p < .001" or "p = .035": the p clause of a test description. */
-export function pClause(p: number | null): string {
-  const text = formatP(p);
+/** "p < .001" or "p = .035" (norsk "p = 0,035"): the p clause of a test description. */
+export function pClause(p: number | null, locale: Locale): string {
+  const text = p === null || Number.isNaN(p) ? "n/a" : formatPValue(locale, p);
   return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
 }
 
 /** The parts of an Audit a kernel gives; `disclosureSensitive` defaults to false. */
 export type AuditParts = Omit<Audit, "line" | "disclosureSensitive"> & { disclosureSensitive?: boolean };
+
+/** What an audit line is written from. */
+type LineParts = Omit<Audit, "line" | "disclosureSensitive" | "locale">;
 
 /** Which count of an audit line is being written: N, the base, or one variable's missing code (null: blank). */
 export type AuditCount = { kind: "n" } | { kind: "base" } | { kind: "missing"; variable: string; code: number | null };
@@ -64,57 +78,81 @@ export type AuditCount = { kind: "n" } | { kind: "base" } | { kind: "missing"; v
  * The audit as one line. `count` writes each count; a shared table passes one that hides what its
  * disclosure guard hides, so the audit line cannot give a masked count back.
  */
-export function auditLine(parts: Omit<Audit, "line" | "disclosureSensitive">, count: (value: number, what: AuditCount) => string = (v) => formatCount(v)): string {
+export function auditLine(parts: LineParts, locale: Locale, count: (value: number, what: AuditCount) => string = (v) => formatCount(v, locale)): string {
+  const words = messages[locale];
   const excluded = parts.excluded
     .map((e) => {
       const user = e.userMissing.filter((u) => u.count > 0).map((u) => `${u.code} (${count(u.count, { kind: "missing", variable: e.variable, code: u.code })})`);
-      const bits = [...user, ...(e.systemMissing > 0 ? [`blank (${count(e.systemMissing, { kind: "missing", variable: e.variable, code: null })})`] : [])];
+      const bits = [...user, ...(e.systemMissing > 0 ? [`${words.auditBlank} (${count(e.systemMissing, { kind: "missing", variable: e.variable, code: null })})`] : [])];
       return bits.length ? `${e.variable}: ${bits.join(", ")}` : "";
     })
     .filter((s) => s !== "");
   return [
     `N = ${count(parts.n, { kind: "n" })}`,
-    `base = ${count(parts.base, { kind: "base" })} ${parts.baseLabel}`,
-    `filters: ${parts.filters.length ? parts.filters.join("; ") : "none"}`,
-    `missing excluded: ${excluded.length ? excluded.join("; ") : "none"}`,
-    `weight: ${parts.weight ?? "none"}`,
-    `test: ${parts.test ?? "none"}`,
+    `${words.auditBase} = ${count(parts.base, { kind: "base" })} ${parts.baseLabel}`,
+    `${words.auditFilters}: ${parts.filters.length ? parts.filters.join("; ") : words.auditNone}`,
+    `${words.auditMissingExcluded}: ${excluded.length ? excluded.join("; ") : words.auditNone}`,
+    `${words.auditWeight}: ${parts.weight ?? words.auditNone}`,
+    `${words.auditTest}: ${parts.test ?? words.auditNone}`,
   ].join(" · ");
 }
 
 /** Assemble an Audit and its one-line text. */
 export function makeAudit(parts: AuditParts): Audit {
-  return { ...parts, disclosureSensitive: parts.disclosureSensitive ?? false, line: auditLine(parts) };
+  return { ...parts, disclosureSensitive: parts.disclosureSensitive ?? false, line: auditLine(parts, parts.locale) };
+}
+
+/** A count as `formatCount` wrote it in `locale`, or NaN. */
+function readCount(text: string, locale: Locale): number {
+  const plain = locale === "en" ? text.replace(/,/g, "") : text.replace(/\u00a0/g, "").replace(",", ".");
+  return /^\d+(\.\d+)?$/.test(plain) ? Number(plain) : Number.NaN;
+}
+
+/** Regular-expression text matching `text` literally. */
+function literal(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
 /**
  * An audit line read back into its parts, so a shared view can hide the counts of a line it only
  * has as text (a notebook passing `result.audit.line`, a comparison row's line): the inverse of
- * `auditLine`, checked by writing the parts again and comparing. `prefix` is whatever stood before
- * "N = " ("q6: "). Undefined when the text is not an audit line.
+ * `auditLine` in either language, checked by writing the parts again and comparing. `prefix` is
+ * whatever stood before "N = " ("q6: "). Undefined when the text is not an audit line.
  */
-export function readAuditLine(text: string): { prefix: string; parts: Omit<Audit, "line" | "disclosureSensitive"> } | undefined {
-  const m = /^(.*?)N = (\d+(?:\.\d+)?) · base = (\d+(?:\.\d+)?) (.*?) · filters: (.*?) · missing excluded: (.*?) · weight: (.*?) · test: (.*)$/s.exec(text);
+export function readAuditLine(text: string): { prefix: string; parts: LineParts; locale: Locale } | undefined {
+  for (const locale of LOCALES) {
+    const parts = readAuditLineIn(text, locale);
+    if (parts) return { ...parts, locale };
+  }
+  return undefined;
+}
+
+function readAuditLineIn(text: string, locale: Locale): { prefix: string; parts: LineParts } | undefined {
+  const w = messages[locale];
+  const num = "(\\d[\\d\u00a0,.]*)";
+  const pattern = new RegExp(`^(.*?)N = ${num} · ${literal(w.auditBase)} = ${num} (.*?) · ${literal(w.auditFilters)}: (.*?) · ${literal(w.auditMissingExcluded)}: (.*?) · ${literal(w.auditWeight)}: (.*?) · ${literal(w.auditTest)}: (.*)$`, "s");
+  const m = pattern.exec(text);
   if (!m) return undefined;
   const [, prefix = "", n = "", base = "", baseLabel = "", filters = "", missing = "", weight = "", test = ""] = m;
   const excluded: ExcludedMissing[] = [];
-  if (missing !== "none") {
+  if (missing !== w.auditNone) {
     for (const part of missing.split("; ")) {
       const v = /^(\S+): (.*)$/.exec(part);
       if (!v) return undefined;
       const entry: ExcludedMissing = { variable: v[1] ?? "", userMissing: [], systemMissing: 0 };
       for (const item of (v[2] ?? "").split(", ")) {
-        const c = /^(\S+) \((\d+(?:\.\d+)?)\)$/.exec(item);
+        const c = /^(\S+) \((\d[\d\u00a0,.]*)\)$/.exec(item);
         if (!c) return undefined;
-        if (c[1] === "blank") entry.systemMissing = Number(c[2]);
-        else entry.userMissing.push({ code: Number(c[1]), count: Number(c[2]) });
+        const count = readCount(c[2] ?? "", locale);
+        if (c[1] === w.auditBlank) entry.systemMissing = count;
+        else entry.userMissing.push({ code: Number(c[1]), count });
       }
       excluded.push(entry);
     }
   }
-  const parts = {
-    n: Number(n), base: Number(base), baseLabel, filters: filters === "none" ? [] : filters.split("; "), excluded,
-    weight: weight === "none" ? null : weight, test: test === "none" ? null : test,
+  const parts: LineParts = {
+    n: readCount(n, locale), base: readCount(base, locale), baseLabel, filters: filters === w.auditNone ? [] : filters.split("; "), excluded,
+    weight: weight === w.auditNone ? null : weight, test: test === w.auditNone ? null : test,
   };
-  return prefix + auditLine(parts) === text ? { prefix, parts } : undefined;
+  return prefix + auditLine(parts, locale) === text ? { prefix, parts } : undefined;
 }

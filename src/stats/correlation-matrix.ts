@@ -6,6 +6,7 @@
 import { kernelInput, type StatsData } from "./kernel-input";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, type Audit } from "./audit";
+import { messages } from "../base/locale/locale";
 import { benjaminiHochberg, significanceMark } from "./fdr";
 import { correlationFromSums, type Correlation, type CorrelationOptions } from "./pearson";
 import { excludedFromSums, missingCodes, pairIndex, pairSums, type Deletion } from "./pair-sums";
@@ -109,14 +110,16 @@ export function correlationMatrix(data: StatsData, variables: readonly string[],
   if (undefinedPairs.length > 0) notes.push(`${undefinedPairs.length} pair(s) have no r: ${undefinedPairs.map((c) => c.reason).join("; ")}.`);
   if (options.fdr) notes.push(`Marks use Benjamini–Hochberg q over ${pair.filter((c) => c.p !== null).length} pairs.`);
 
+  const locale = input.locale;
   const audit = makeAudit({
+    locale,
     n: frame.n,
     base: deletion === "listwise" ? sums.complete : Math.min(...pair.map((c) => c.n), frame.n),
-    baseLabel: deletion === "listwise" ? "cases complete on all variables" : "smallest pairwise n",
+    baseLabel: deletion === "listwise" ? messages[locale].baseCompleteCases : messages[locale].baseSmallestPairwise,
     filters,
     excluded: excludedFromSums(variables, sums),
     weight: weightName,
-    test: `${method === "pearson" ? "Pearson r" : "Spearman ρ"}, two-sided t on n − 2 df, ${deletion} deletion${options.fdr ? ", BH FDR marks" : ""}`,
+    test: messages[locale].matrixTest(method === "pearson" ? "Pearson r" : "Spearman ρ", deletion, options.fdr === true),
     disclosureSensitive,
   });
   const matrix: CorrelationMatrix = { method, deletion, variables: [...variables], labels: infos.map((i) => i.label), cells, fdr: options.fdr === true, complete: sums.complete, notes, audit };

@@ -8,6 +8,7 @@ import type { StatsData } from "./kernel-input";
 import { pairInput, type PairOptions } from "./pair-input";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit, type ExcludedMissing } from "./audit";
+import { formatNumber, messages } from "../base/locale/locale";
 import { chiSquareTests, type ChiSquareTests } from "./chi-square";
 import { cramersV, type AssociationMeasures } from "./cramers-v";
 import { countPairs } from "./contingency";
@@ -150,14 +151,17 @@ export function crosstab(data: StatsData, rowVariable: string, columnVariable: s
   };
 
   const p = tests.pearson;
+  const locale = input.locale;
+  const words = messages[locale];
   const audit = makeAudit({
+    locale,
     n: frame.n,
     base: total,
-    baseLabel: `valid on both ${rowVariable} and ${columnVariable}`,
+    baseLabel: words.baseValidBoth(rowVariable, columnVariable),
     filters,
     excluded: [excluded(rowVariable, pairs.xValues, xMiss, true), excluded(columnVariable, pairs.yValues, yMiss, false)],
     weight: weightName,
-    test: p.value === null ? `Pearson χ² not computed (${p.reason ?? "undefined"})` : `Pearson χ²(${p.df}) = ${p.value.toFixed(2)}, ${pClause(p.p)}`,
+    test: p.value === null ? words.notComputed("Pearson χ²", p.reason ?? "undefined") : `Pearson χ²(${p.df}) = ${formatNumber(locale, p.value, 2)}, ${pClause(p.p, locale)}`,
     disclosureSensitive,
   });
 

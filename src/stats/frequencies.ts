@@ -4,6 +4,7 @@
  * value labels. Checked against PSPP 1.6 in test/unit/stats/frequencies.test.ts.
  */
 import { makeAudit, type Audit } from "./audit";
+import { messages } from "../base/locale/locale";
 import { kernelInput, type StatsData } from "./kernel-input";
 import { rounded, withPicture } from "./result-picture";
 import { prepareFrame, type SelectOptions } from "./select-rows";
@@ -104,10 +105,12 @@ export function frequencies(data: StatsData, variable: string, options: Frequenc
   if (total === 0) notes.push("No rows are selected: widen the filters to see a frequency table.");
   else if (validTotal === 0) notes.push(`No valid answers to ${variable} in the selection: every row is missing.`);
 
+  const locale = input.locale;
   const audit = makeAudit({
+    locale,
     n: frame.n,
     base: validTotal,
-    baseLabel: `valid ${variable}`,
+    baseLabel: messages[locale].baseValid(variable),
     filters,
     excluded: [
       {

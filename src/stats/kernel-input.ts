@@ -11,6 +11,8 @@ import { isTableLike, type Columns, type ColumnSource, type TableLike } from "./
 import { statsError } from "./stats-problem";
 import { suggestionText, suggestVariables } from "./suggest-variables";
 import type { MetaOptions } from "./variable-info";
+import { codebookKey, isLocale, type Locale } from "../base/locale/locale";
+import { auditLocale } from "./audit";
 
 /**
  * A dataset that carries its own codebook: the host's `selection` (its `view` is the filtered rows)
@@ -19,6 +21,8 @@ import type { MetaOptions } from "./variable-info";
 export interface CodedData {
   readonly view: TableLike;
   readonly codebook: Codebook;
+  /** The language the data is shown in (the host's `selection` is made for one): labels and audit lines follow it. */
+  readonly locale?: Locale;
 }
 
 /** Anything a kernel takes as data. */
@@ -46,8 +50,10 @@ function isColumns(value: unknown): value is Columns {
 export interface KernelInput<O extends MetaOptions> {
   /** The rows to compute on. */
   readonly source: ColumnSource;
-  /** The options, with the data's codebook filled in when the caller gave none. */
+  /** The options, with the data's codebook (and language) filled in when the caller gave none. */
   readonly options: O;
+  /** The language of the result's audit line: `options.language`, else the data's, else norsk. */
+  readonly locale: Locale;
   /** A variable-name argument: a text naming a column of the data. `role` says which argument. */
   variable(value: unknown, role: string): string;
   /** A list-of-variables argument (at least `min` names). */
@@ -62,9 +68,12 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
   const fail = (message: string, context: Record<string, unknown> = {}) => statsError("bad-input", message, context, builtin);
   let source: ColumnSource;
   let codebook: Codebook | undefined;
+  let language: "no" | "en" | undefined;
   if (isCodedData(data)) {
     source = data.view;
     codebook = data.codebook;
+    const locale: unknown = data.locale;
+    if (isLocale(locale)) language = codebookKey(locale);
   } else if (isObject(data) && (isTableLike(data) || isColumns(data))) {
     source = data;
   } else {
@@ -76,7 +85,8 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
   if (!isObject(given) || Array.isArray(given)) {
     throw fail(`the last argument is an options object {…}, but it got ${describeValue(given)}.`);
   }
-  const merged: O = codebook && !options.codebook ? { ...options, codebook } : options;
+  const withCodebook: O = codebook && !options.codebook ? { ...options, codebook } : options;
+  const merged: O = language && !withCodebook.language ? { ...withCodebook, language } : withCodebook;
   const columns = (): string[] => (isTableLike(source) ? source.columnNames() : Object.keys(source));
   const check = (value: unknown, role: string): string => {
     if (typeof value !== "string") {
@@ -92,6 +102,7 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
   return {
     source,
     options: merged,
+    locale: auditLocale(merged.language),
     variable: check,
     variables(value, role, min = 1) {
       if (typeof value === "string") throw fail(`${role} is a list of variable names, e.g. ["q3", "q7"], but it got ${describeValue(value)}; put the names in [ ].`);

@@ -8,6 +8,7 @@
 import type { MultipleResponseSet } from "../data/codebook";
 import { kernelInput, type StatsData } from "./kernel-input";
 import { makeAudit, type Audit } from "./audit";
+import { messages } from "../base/locale/locale";
 import { prepareFrame, type SelectOptions } from "./select-rows";
 import { findVariable, type MetaOptions } from "./variable-info";
 import { resolveWeights, rowWeight, type WeightSpec } from "./weights";
@@ -113,10 +114,12 @@ export function multipleResponse(data: StatsData, set: string | MultipleResponse
   const notes: string[] = [];
   if (frame.n === 0) notes.push("No rows are selected: widen the filters.");
   else if (answers === 0) notes.push(`Nobody in the selection ticked any item of ${mr.name}.`);
+  const locale = input.locale;
   const audit = makeAudit({
+    locale,
     n: frame.n,
     base: caseBase,
-    baseLabel: kind === "all" ? "respondents (report's N)" : `respondents ticking at least one ${mr.name} item`,
+    baseLabel: kind === "all" ? messages[locale].baseReportN : messages[locale].baseTickingOne(mr.name),
     filters,
     excluded: [],
     weight: weightName,

@@ -4,6 +4,7 @@
  * one place, so the kernels differ only in what they compute.
  */
 import type { Frame } from "./column-cache";
+import type { Locale } from "../base/locale/locale";
 import { kernelInput, type StatsData } from "./kernel-input";
 import { prepareFrame, type SelectOptions } from "./select-rows";
 import { variableInfo, type MetaOptions, type VariableInfo } from "./variable-info";
@@ -25,6 +26,8 @@ export interface PairInput<O extends PairOptions> {
   readonly yi: VariableInfo;
   /** The options with the data's codebook filled in. */
   readonly options: O;
+  /** The language of the audit line. */
+  readonly locale: Locale;
   /** The rows to compute on, the filters for the audit line and whether they are disclosive. */
   readonly frame: Frame;
   readonly filters: string[];
@@ -45,5 +48,5 @@ export function pairInput<O extends PairOptions>(builtin: string, data: StatsDat
   const checked = input.options;
   const { frame, filters, disclosureSensitive } = prepareFrame(input.source, checked);
   const { w, name: weightName } = resolveWeights(frame, checked.weight);
-  return { x: xName, y: yName, xi: variableInfo(xName, checked), yi: variableInfo(yName, checked), options: checked, frame, filters, disclosureSensitive, w, weightName };
+  return { x: xName, y: yName, xi: variableInfo(xName, checked), yi: variableInfo(yName, checked), options: checked, locale: input.locale, frame, filters, disclosureSensitive, w, weightName };
 }

@@ -3,9 +3,9 @@
  * CORRELATIONS prints it. Degenerate cases are values with a reason, never NaN: a constant
  * variable has no r; with n < 3 there is r but no p.
  */
-import type { Frame } from "./column-cache";
 import type { StatsData } from "./kernel-input";
-import { pairInput, type PairOptions } from "./pair-input";
+import { pairInput, type PairInput, type PairOptions } from "./pair-input";
+import { formatNumber, messages, type Locale } from "../base/locale/locale";
 import { makeAudit, pClause, type Audit } from "./audit";
 import { tTwoSided } from "./distributions";
 import { excludedFromSums, missingCodes, pairIndex, pairSums, type PairSums } from "./pair-sums";
@@ -54,23 +54,26 @@ export type CorrelationOptions = PairOptions;
 export const CORRELATION_ROLES = ["the first variable (2nd argument)", "the second variable (3rd argument)"] as const;
 
 /** Describe a correlation as an audit "test" string. */
-export function describeCorrelation(symbol: string, c: Correlation): string {
-  if (c.r === null) return `${symbol} undefined (${c.reason ?? "no data"})`;
-  const p = c.p === null ? "no p (n < 3)" : pClause(c.p);
-  return `${symbol}(${c.n - 2}) = ${c.r.toFixed(3)}, ${p}, two-sided`;
+export function describeCorrelation(symbol: string, c: Correlation, locale: Locale): string {
+  const words = messages[locale];
+  if (c.r === null) return words.correlationUndefined(symbol, c.reason ?? words.noData);
+  const p = c.p === null ? words.noP : pClause(c.p, locale);
+  return `${symbol}(${c.n - 2}) = ${formatNumber(locale, c.r, 3)}, ${p}, ${words.twoSided}`;
 }
 
 /** The audit of a two-variable correlation: base = cases valid on both, the test as `symbol(df) = r`. */
-export function correlationAudit(frame: Frame, filters: string[], x: string, y: string, sums: PairSums, c: Correlation, symbol: string, weight: string | null, disclosureSensitive = false): Audit {
+export function correlationAudit(input: Pick<PairInput<CorrelationOptions>, "frame" | "filters" | "disclosureSensitive" | "locale" | "x" | "y">, sums: PairSums, c: Correlation, symbol: string, weight: string | null): Audit {
+  const { frame, filters, disclosureSensitive, locale, x, y } = input;
   return makeAudit({
+    locale,
     disclosureSensitive,
     n: frame.n,
     base: c.n,
-    baseLabel: `valid on both ${x} and ${y}`,
+    baseLabel: messages[locale].baseValidBoth(x, y),
     filters,
     excluded: excludedFromSums([x, y], sums),
     weight,
-    test: describeCorrelation(symbol, c),
+    test: describeCorrelation(symbol, c, locale),
   });
 }
 
@@ -83,9 +86,9 @@ export function correlationAudit(frame: Frame, filters: string[], x: string, y: 
 export function pearson(data: StatsData, x: string, y: string, options: CorrelationOptions = {}): PearsonResult {
   const input = pairInput("stats.pearson", data, x, y, options, CORRELATION_ROLES);
   ({ x, y } = input);
-  const { frame, filters, disclosureSensitive, xi, yi, w, weightName } = input;
+  const { frame, xi, yi, w, weightName } = input;
   const s = pairSums(frame, [frame.column(x), frame.column(y)], [missingCodes(xi.missing), missingCodes(yi.missing)], "pairwise", w);
   const p = pairIndex(2, 0, 1);
   const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [x, y]);
-  return { x, y, ...c, audit: correlationAudit(frame, filters, x, y, s, c, "r", weightName, disclosureSensitive) };
+  return { x, y, ...c, audit: correlationAudit(input, s, c, "r", weightName) };
 }

@@ -10,6 +10,7 @@
 import { kernelInput, type StatsData } from "./kernel-input";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit } from "./audit";
+import { formatNumber, messages, type Locale } from "../base/locale/locale";
 import { normalTwoSided, tInv, zInv } from "./distributions";
 import { correlationFromSums } from "./pearson";
 import { prepareFrame, type SelectOptions } from "./select-rows";
@@ -119,7 +120,7 @@ export function sizeClassRates(data: StatsData, variable: string, success: numbe
   if (!Array.isArray(success) || success.length === 0 || !success.every((c) => typeof c === "number")) {
     throw statsError("bad-input", `the success codes (3rd argument) are a list of codes, e.g. [1]; got ${describeValue(success)}.`, {}, "stats.sizeClassRates");
   }
-  return compare(input.source, input.variable(variable, "the variable (2nd argument)"), input.options, success);
+  return compare(input.source, input.variable(variable, "the variable (2nd argument)"), input.options, success, input.locale);
 }
 
 /**
@@ -130,10 +131,11 @@ export function sizeClassRates(data: StatsData, variable: string, success: numbe
  */
 export function sizeClassMeans(data: StatsData, variable: string, options: SizeClassOptions = {}): SizeClassComparison {
   const input = kernelInput("stats.sizeClassMeans", data, options);
-  return compare(input.source, input.variable(variable, "the variable (2nd argument)"), input.options, null);
+  return compare(input.source, input.variable(variable, "the variable (2nd argument)"), input.options, null, input.locale);
 }
 
-function compare(source: ColumnSource, variable: string, options: SizeClassOptions, success: number[] | null): SizeClassComparison {
+function compare(source: ColumnSource, variable: string, options: SizeClassOptions, success: number[] | null, locale: Locale): SizeClassComparison {
+  const words = messages[locale];
   const { frame, filters, disclosureSensitive } = prepareFrame(source, options);
   const classes = options.classes ?? [1, 2, 3, 4, 5, 6];
   const level = options.level ?? 0.95;
@@ -195,6 +197,7 @@ function compare(source: ColumnSource, variable: string, options: SizeClassOptio
     trend = { method: "Pearson r of size class × value (linear trend)", statistic: corr.r, secondary: corr.r, p: corr.p };
     if (corr.reason) trend.reason = corr.reason;
   }
+  trend.method = words.trendMethod(isSuccess ? "rate" : "mean");
 
   const notes: string[] = [];
   const empty = rows.filter((r) => r.n === 0).map((r) => r.sizeClass);
@@ -204,16 +207,17 @@ function compare(source: ColumnSource, variable: string, options: SizeClassOptio
   if (noClass > 0) notes.push(`${noClass} case(s) have no size class in ${classes.join("–")} and are left out.`);
 
   const audit = makeAudit({
+    locale,
     n: frame.n,
     base: total(n),
-    baseLabel: `valid ${variable} with a size class`,
+    baseLabel: words.baseValidWithSizeClass(variable),
     filters,
     excluded: [{ variable, userMissing: [...userMissing].sort((a, b) => a[0] - b[0]).map(([code, count]) => ({ code, count })), systemMissing }],
     weight: null,
     test:
       trend.statistic === null
-        ? `${trend.method} not computed (${trend.reason ?? "undefined"})`
-        : `${trend.method}: ${isSuccess ? "z" : "r"} = ${trend.statistic.toFixed(3)}, ${pClause(trend.p)}`,
+        ? words.notComputed(trend.method, trend.reason ?? "undefined")
+        : `${trend.method}: ${isSuccess ? "z" : "r"} = ${formatNumber(locale, trend.statistic, 3)}, ${pClause(trend.p, locale)}`,
     disclosureSensitive,
   });
   const sizeInfo = variableInfo(sizeName, options);

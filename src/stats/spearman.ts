@@ -69,11 +69,11 @@ export interface SpearmanResult extends Correlation {
 export function spearman(data: StatsData, x: string, y: string, options: Omit<CorrelationOptions, "weight"> = {}): SpearmanResult {
   const input = pairInput("stats.spearman", data, x, y, options, CORRELATION_ROLES);
   ({ x, y } = input);
-  const { frame, filters, disclosureSensitive, xi, yi } = input;
+  const { frame, xi, yi } = input;
   const ms = [missingCodes(xi.missing), missingCodes(yi.missing)];
   const cols = [frame.column(x), frame.column(y)];
   const [cx, cy] = completeCases(frame, cols, ms);
   const c = spearmanOfArrays(cx ?? new Float64Array(0), cy ?? new Float64Array(0), [x, y]);
   const s = pairSums(frame, cols, ms, "pairwise", null);
-  return { x, y, ...c, audit: correlationAudit(frame, filters, x, y, s, c, "ρ", null, disclosureSensitive) };
+  return { x, y, ...c, audit: correlationAudit(input, s, c, "ρ", null) };
 }

@@ -56,7 +56,7 @@ describe("a new survey analysis", () => {
   it("follows the filter bar", async () => {
     const before = await outputText(page, "4");
     await tickFilter(page, "fylke", "12");
-    await waitForOutput(page, "4", /filters: fylke 12 Hordaland/);
+    await waitForOutput(page, "4", /filters: county 12 Hordaland/);
     expect(await outputText(page, "4")).not.toBe(before);
   });
 

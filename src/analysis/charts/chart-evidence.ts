@@ -9,12 +9,22 @@
  * asks one `ChartEvidence` per drawing to split its marks by kind, hatch, whisker and title them. A
  * figure without evidence (data passed as plain arrays) is drawn as before and listed nowhere.
  */
+import type { Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import type { Evidence, EvidenceKind } from "../evidence/evidence";
 import { evidenceClass, evidenceTitle } from "../evidence/evidence-marker";
 
-/** The ink of a reconstruction-dependent figure's whisker and hatching (the tables' R marker colour). */
+/**
+ * The ink of a reconstruction-dependent figure's whisker and hatching (the tables' R marker colour),
+ * as a saved chart (SVG, PNG) shows it: 6.8:1 on white.
+ */
 export const RECONSTRUCTION_INK = "#8a4b00";
+
+/**
+ * The role class of whiskers drawn on the chart's paper: the page repaints it in its theme
+ * (workbench.css, `--reconstruction-ink`) — on the dark paper #8a4b00 has 2.4:1, too dim to read.
+ */
+export const WHISKER_CLASS = "tv-chart-whisker";
 
 /** The legend a chart with evidence ends with: the kinds it drew, over how many reconstructions. */
 export interface EvidenceLegend {
@@ -24,6 +34,8 @@ export interface EvidenceLegend {
   hatchId: string;
   /** Some dependent figure has a whisker. */
   ranges: boolean;
+  /** The language of the legend. */
+  locale: Locale;
 }
 
 /** The kinds in the order the tables' legend lists them. */
@@ -54,8 +66,11 @@ export class ChartEvidence {
   private whiskers = false;
   readonly hatchId: string;
 
-  /** `data`: what the chart draws (it names the hatch pattern). */
-  constructor(data: unknown) {
+  /** `data`: what the chart draws (it names the hatch pattern); `locale`: the legend's language. */
+  constructor(
+    data: unknown,
+    private readonly locale: Locale,
+  ) {
     this.hatchId = patternId(data);
   }
 
@@ -107,17 +122,17 @@ export class ChartEvidence {
 
   /** The options of a whisker mark (the range across the reconstructions). */
   whiskerOptions(): { stroke: string; strokeWidth: number; className: string } {
-    return { stroke: RECONSTRUCTION_INK, strokeWidth: 1.5, className: evidenceClass("reconstruction") };
+    return { stroke: RECONSTRUCTION_INK, strokeWidth: 1.5, className: `${evidenceClass("reconstruction")} ${WHISKER_CLASS}` };
   }
 
   /** The legend for frameChart, or undefined when no figure had evidence. */
   legend(): EvidenceLegend | undefined {
     if (this.kinds.size === 0) return undefined;
-    return { kinds: KINDS.filter((k) => this.kinds.has(k)), draws: this.draws, hatchId: this.hatchId, ranges: this.whiskers };
+    return { kinds: KINDS.filter((k) => this.kinds.has(k)), draws: this.draws, hatchId: this.hatchId, ranges: this.whiskers, locale: this.locale };
   }
 }
 
 /** `title` with the figure's evidence after it: its class and, for a dependent figure, its range. */
-export function titleWithEvidence(title: string, evidence: Evidence | undefined, format: (n: number) => string, unit = ""): string {
-  return evidence ? `${title}\n${evidenceTitle(evidence, format, unit)}` : title;
+export function titleWithEvidence(title: string, evidence: Evidence | undefined, locale: Locale, format: (n: number) => string, unit = ""): string {
+  return evidence ? `${title}\n${evidenceTitle(evidence, locale, format, unit)}` : title;
 }

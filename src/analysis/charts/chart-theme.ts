@@ -14,10 +14,10 @@
  * page's theme (workbench.css). Colours drawn on a data fill (text inside a bar, the printed
  * ticks over it) keep their attribute: they are chosen against the fill, not the page.
  */
-import { DEFAULT_LOCALE, formatNumber, formatPercent, type Locale } from "../../base/locale/locale";
+import { DEFAULT_LOCALE, formatNumber, formatPercent, messages, type Locale } from "../../base/locale/locale";
 
 import { evidenceLegendText } from "../evidence/evidence-marker";
-import { RECONSTRUCTION_INK, type EvidenceLegend } from "./chart-evidence";
+import { RECONSTRUCTION_INK, WHISKER_CLASS, type EvidenceLegend } from "./chart-evidence";
 
 /** Font stack of every chart (SVG attribute value). */
 export const CHART_FONT = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif";
@@ -282,18 +282,18 @@ function evidenceLegendBlock(document: Document, legend: EvidenceLegend, top: nu
   const defs = svgEl(document, "defs", {});
   defs.appendChild(pattern);
   const g = svgEl(document, "g", { "aria-label": "evidence legend", class: "tv-ev-legend" });
-  const texts = evidenceLegendText(legend.kinds, legend.draws);
+  const texts = evidenceLegendText(legend.kinds, legend.draws, legend.locale);
   let y = top;
   legend.kinds.forEach((kind, i) => {
     const dependent = kind === "reconstruction";
-    const line = `${texts[i] ?? ""}${dependent && legend.ranges ? "; the whisker spans its range across them" : ""}`;
+    const line = `${texts[i] ?? ""}${dependent && legend.ranges ? messages[legend.locale].whiskerSpansRange : ""}`;
     // One group per kind, labelled with its whole line (the text itself is wrapped into lines).
     const entry = svgEl(document, "g", { "aria-label": line });
     g.appendChild(entry);
     entry.appendChild(svgEl(document, "rect", { x: PAD, y, width: 12, height: 12, fill: MUTED_INK, "fill-opacity": 0.55 }));
     if (dependent) {
       entry.appendChild(svgEl(document, "rect", { x: PAD, y, width: 12, height: 12, fill: `url(#${legend.hatchId})` }));
-      if (legend.ranges) entry.appendChild(svgEl(document, "line", { x1: PAD - 2, x2: PAD + 14, y1: y + 14, y2: y + 14, stroke: RECONSTRUCTION_INK, "stroke-width": 1.5 }));
+      if (legend.ranges) entry.appendChild(svgEl(document, "line", { x1: PAD - 2, x2: PAD + 14, y1: y + 14, y2: y + 14, stroke: RECONSTRUCTION_INK, "stroke-width": 1.5, class: WHISKER_CLASS }));
     }
     const lines = wrapText(line, width - 2 * PAD - 18, CHART_FONT_SIZE - 1);
     lines.forEach((text, j) => entry.appendChild(textEl(document, text, { x: PAD + 18, y: y + 10 + j * CHART_FONT_SIZE, fill: MUTED_INK, "font-size": CHART_FONT_SIZE - 1, class: CHART_CLASS.muted })));

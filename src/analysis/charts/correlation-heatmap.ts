@@ -130,7 +130,7 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
       const range = evidence?.range;
       out.push({
         row, column, r: c.r, n: c.n, p: c.p, text, nText: row === column ? "" : `n = ${formatNumberNo(c.n, 0, locale)}`, small,
-        title: titleWithEvidence(title, evidence, (x) => formatNumberNo(x, 2, locale)), ...(evidence ? { evidence } : {}),
+        title: titleWithEvidence(title, evidence, locale, (x) => formatNumberNo(x, 2, locale)), ...(evidence ? { evidence } : {}),
         rangeText: range ? `${formatNumberNo(range.min, 2, locale)}…${formatNumberNo(range.max, 2, locale)}` : "",
       });
     });
@@ -157,7 +157,7 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
   const coloured = (c: HeatmapCell): boolean => c.r !== null && c.row !== c.column && !c.small;
   const strong = (c: HeatmapCell): boolean => coloured(c) && c.r !== null && Math.abs(c.r) >= 0.6;
   const nFontSize = CHART_FONT_SIZE - 2;
-  const evidence = new ChartEvidence(cells);
+  const evidence = new ChartEvidence(cells, locale);
   const evidenceOf = (c: HeatmapCell): Evidence | undefined => c.evidence;
   const dependent = evidence.dependent(cells, evidenceOf);
 

@@ -93,7 +93,7 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   const dontKnowLabel = options.dontKnowLabel ?? m.dontKnow;
   const width = options.width ?? 820;
   const segments = divergingSegments(items, scaleLabels, m.code);
-  const evidence = new ChartEvidence(items);
+  const evidence = new ChartEvidence(items, locale);
   const evidenceOf = (s: DivergingSegment): Evidence | undefined => s.evidence;
   const dependent = evidence.dependent(segments, evidenceOf).filter((s) => s.percent > 0);
   const dontKnowOf = (i: DivergingItem): Evidence | undefined => i.evidence?.dontKnow;
@@ -136,7 +136,7 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
       Plot.axisY({ lineWidth: labelWidthEm, tickSize: 0, textAnchor: "end" }),
       ...evidence.split(segments, evidenceOf, (subset, className) => Plot.barX(subset, {
         x1: "x1", x2: "x2", y: "item", fill: "codeLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
-        title: (s: DivergingSegment) => titleWithEvidence(`${s.item}: ${s.codeLabel} ${pct(s.percent, 1)}`, s.evidence, (n) => formatNumberNo(n, 1, locale), " %"),
+        title: (s: DivergingSegment) => titleWithEvidence(`${s.item}: ${s.codeLabel} ${pct(s.percent, 1)}`, s.evidence, locale, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barX(dependent, { x1: "x1", x2: "x2", y: "item", ...evidence.hatchOptions() }),
       Plot.ruleY(evidence.ranged(dependent, evidenceOf), { y: "item", x1: (s: DivergingSegment) => s.whisker?.x1, x2: (s: DivergingSegment) => s.whisker?.x2, dy: 15, ...evidence.whiskerOptions() }),
@@ -162,7 +162,7 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
     marks: [
       ...evidence.split(showDontKnow ? items : [], dontKnowOf, (subset, className) => Plot.barX(subset, {
         x: "dontKnow", y: itemKey, fill: DONT_KNOW_COLOR, className,
-        title: (i: DivergingItem) => titleWithEvidence(`${itemKey(i)}: ${dontKnowLabel} ${pct(i.dontKnow, 1)}`, i.evidence?.dontKnow, (n) => formatNumberNo(n, 1, locale), " %"),
+        title: (i: DivergingItem) => titleWithEvidence(`${itemKey(i)}: ${dontKnowLabel} ${pct(i.dontKnow, 1)}`, i.evidence?.dontKnow, locale, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barX(evidence.dependent(showDontKnow ? items : [], dontKnowOf), { x: "dontKnow", y: itemKey, ...evidence.hatchOptions() }),
       Plot.ruleY(evidence.ranged(evidence.dependent(showDontKnow ? items : [], dontKnowOf), dontKnowOf), {

@@ -82,7 +82,7 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
   const rateText = (c: SizeClassRate): string => pct(c.rate ?? 0, decimals);
   const labelY = (c: SizeClassRate): number => Math.max(c.rate ?? 0, hasInterval(c) ? c.upper : 0);
   const overall = options.overall ?? null;
-  const evidence = new ChartEvidence(classes);
+  const evidence = new ChartEvidence(classes, locale);
   const evidenceOf = (c: SizeClassRate): Evidence | undefined => c.evidence;
   const dependent = evidence.dependent(shown, evidenceOf);
 
@@ -100,7 +100,7 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
     marks: [
       ...evidence.split(shown, evidenceOf, (subset, className) => Plot.barY(subset, {
         x: classKey, y: "rate", fill: BAR_COLOR, className,
-        title: (c: SizeClassRate) => titleWithEvidence(`${classKey(c).replace("\n", ", ")}: ${pct(c.rate ?? 0, 1)}`, c.evidence, (n) => formatNumberNo(n, 1, locale), " %"),
+        title: (c: SizeClassRate) => titleWithEvidence(`${classKey(c).replace("\n", ", ")}: ${pct(c.rate ?? 0, 1)}`, c.evidence, locale, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barY(dependent, { x: classKey, y: "rate", ...evidence.hatchOptions() }),
       // The range across the reconstructions beside the interval (which is about sampling, not the build).

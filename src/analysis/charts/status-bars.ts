@@ -144,7 +144,7 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
   const decimals = options.decimals ?? 0;
   const width = options.width ?? 720;
   const segments = statusSegments(models, labels, m.code);
-  const evidence = new ChartEvidence(segments);
+  const evidence = new ChartEvidence(segments, locale);
   const evidenceOf = (s: StatusSegment): Evidence | undefined => s.evidence;
   const dependent = evidence.dependent(segments, evidenceOf).filter((s) => s.count > 0);
   const k = Math.max(4, ...models.map((m) => m.counts.length));
@@ -180,7 +180,7 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
     marks: [
       ...evidence.split(segments, evidenceOf, (subset, className) => Plot.barX(subset, {
         x1: "x1", x2: "x2", y: "model", fill: "statusLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
-        title: (s: StatusSegment) => titleWithEvidence(`${s.model}: ${s.statusLabel} ${pct(s.percent, 1)} (${s.count} ${m.of} ${s.total})`, s.evidence, (n) => formatNumberNo(n, 1, locale), " %"),
+        title: (s: StatusSegment) => titleWithEvidence(`${s.model}: ${s.statusLabel} ${pct(s.percent, 1)} (${s.count} ${m.of} ${s.total})`, s.evidence, locale, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barX(dependent, { x1: "x1", x2: "x2", y: "model", ...evidence.hatchOptions() }),
       // Two label marks with constant fills: a fill channel would go through the colour scale.

@@ -80,7 +80,7 @@ const STATUS_STAGE: [number, TimelineStage][] = [[1, "adopted"], [2, "introducin
 export function bmsTimeline(data: CrosswalkData, thesis: ThesisData, options: BmsTimelineOptions = {}): BmsTimeline {
   const source = toSource(data);
   const where: FilterCondition[] = options.kommunerOnly === false ? [] : [{ variable: "resp_type", codes: [1], label: "kommuner (resp_type = 1)" }];
-  const freq = stats.frequencies(source, "q20", { codebook: options.codebook, where });
+  const freq = stats.frequencies(source, "q20", { codebook: options.codebook, where, language: "en" });
   const count = (code: number): number => freq.valid.find((r) => r.code === code)?.count ?? 0;
   const n = [1, 2, 3, 4].reduce((s, c) => s + count(c), 0);
   const segments: TimelineSegment[] = [];
@@ -152,7 +152,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
     let y = 0;
     return stages.flatMap((stage) => timeline.segments.filter((s) => s.year === year && s.stage === stage).map((s) => ({ ...s, y1: y, y2: (y += s.percent) })));
   });
-  const evidence = new ChartEvidence(timeline.segments);
+  const evidence = new ChartEvidence(timeline.segments, "en");
   const evidenceOf = (s: TimelineSegment): Evidence | undefined => s.evidence;
   const dependent = evidence.dependent(placed, evidenceOf);
   const plot = Plot.plot({
@@ -169,7 +169,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
     marks: [
       ...evidence.split(placed, evidenceOf, (subset, className) => Plot.barY(subset, {
         x: "year", y1: "y1", y2: "y2", fill: "stage", className,
-        title: (s: TimelineSegment) => titleWithEvidence(`${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`, s.evidence, (n) => formatNumberNo(n, 1), " %"),
+        title: (s: TimelineSegment) => titleWithEvidence(`${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`, s.evidence, "en", (n) => formatNumberNo(n, 1), " %"),
       })),
       Plot.barY(dependent, { x: "year", y1: "y1", y2: "y2", ...evidence.hatchOptions() }),
       // One whisker per stage beside the bar, side by side: each where its segment's top would be.

@@ -242,11 +242,13 @@ export function auditCount(source: ColumnSource, outcome: Outcome, where: readon
       codebook,
       where: [...where],
       caseBase: "all",
+      // The crosswalk writes its page in English for now; its audit lines with it.
+      language: "en",
     });
     const row = table.rows.find((r) => r.variable === outcome.variable);
     return { x: row?.count ?? 0, n: table.caseBase, audit: table.audit };
   }
-  const freq = stats.frequencies(source, outcome.variable, { codebook, where: [...where] });
+  const freq = stats.frequencies(source, outcome.variable, { codebook, where: [...where], language: "en" });
   const valid = new Set(outcome.valid);
   const positive = new Set(outcome.positive);
   let x = 0;

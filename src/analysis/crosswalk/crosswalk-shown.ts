@@ -164,7 +164,7 @@ export function crosswalkShown(results: readonly ComparisonResult[], mask: boole
       const ids = auditIds.get(r);
       if (!read || !ids) return r.audit;
       const parts = hides(r) ? { ...read.parts, test: NOT_SHOWN } : read.parts;
-      return read.prefix + shown.auditLine({ ...parts, line: auditLine(parts), disclosureSensitive: true }, ids);
+      return read.prefix + shown.auditLine({ ...parts, locale: read.locale, line: auditLine(parts, read.locale), disclosureSensitive: true }, ids);
     },
     text: (text) => shown.auditText(text, { n: selectionN ?? "N", base: "-" }),
     note: () => shown.note("a comparison that hides a count shows no shares, ranges or test"),

@@ -164,7 +164,7 @@ function measureCell(document: Document, r: ComparisonResult): HTMLElement {
 /** The marker of the result's key figure (P/D/R/Y, with its range across the draws), as every table shows it. */
 function marker(document: Document, r: BaseResult): HTMLElement {
   const key = keyFigure(r.numbers);
-  return evidenceMarker(document, r.ensemble.evidence, (v) => (key.percent ? (100 * v).toFixed(1) : v.toFixed(2)), key.percent ? " %" : "");
+  return evidenceMarker(document, r.ensemble.evidence, "en", (v) => (key.percent ? (100 * v).toFixed(1) : v.toFixed(2)), key.percent ? " %" : "");
 }
 
 function numbersCell(document: Document, r: ComparisonResult, shown: CrosswalkShown): HTMLElement {
@@ -257,7 +257,7 @@ export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEv
   table.appendChild(tbody);
   const kinds = evaluation.results.flatMap((r) => [r.ensemble.evidence.kind, ...(r.reportBase ? [r.reportBase.ensemble.evidence.kind] : [])]);
   const notes = shown.note().map((text) => div(document, text, "cw-note tv-disclosure-note"));
-  return wrapped(document, table, evidenceLegend(document, kinds, evaluation.basis === "ensemble" ? evaluation.draws : 0), div(document, methodNote(evaluation), "cw-note crosswalk-method"), ...notes);
+  return wrapped(document, table, evidenceLegend(document, kinds, evaluation.basis === "ensemble" ? evaluation.draws : 0, "en"), div(document, methodNote(evaluation), "cw-note crosswalk-method"), ...notes);
 }
 
 /** The what-if table: each comparison under two filter states, the difference, its test, and flips. */

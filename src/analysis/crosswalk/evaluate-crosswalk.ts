@@ -136,7 +136,7 @@ function auditLine(c: Comparison, source: ColumnSource, n: number, test: string,
   const among = m.among?.length ? ` among ${m.among.map((r) => r.label).join(", ")}` : "";
   switch (m.kind) {
     case "correlation":
-      return stats.pearson(source, m.x.variable, m.y.variable, { codebook, where: [...where, { variable: m.x.variable, codes: m.x.valid }, { variable: m.y.variable, codes: m.y.valid }] }).audit.line;
+      return stats.pearson(source, m.x.variable, m.y.variable, { codebook, language: "en", where: [...where, { variable: m.x.variable, codes: m.x.valid }, { variable: m.y.variable, codes: m.y.valid }] }).audit.line;
     case "groups":
       return reAudit(auditCount(source, m.outcome, [...where, { variable: m.by, codes: [...m.a.codes, ...m.b.codes] }], codebook).audit, n, `valid ${m.outcome.variable} in ${m.by} groups`, test).line;
     case "size-trend":

@@ -31,7 +31,7 @@ interface Shown {
 
 function shownFor(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions): Shown {
   const evidence = evidenceOfReconciliation(rec);
-  return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold), evidence, marks: new FigureMarks(doc, evidence?.figures), unmarked: 0 };
+  return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold), evidence, marks: new FigureMarks(doc, evidence?.figures, "en"), unmarked: 0 };
 }
 
 /** The recomputed figure's cell: its text, and the marker of what it rests on (none when hidden by the guard: a range could give it back). */
@@ -144,7 +144,7 @@ export function renderReconciliationSummary(doc: Document, rec: Reconciliation):
     ["Inconsistencies touching recountable cells", rec.conflictIds.length, undefined],
     ["Inconsistencies in all (printed-tables.json)", rec.inconsistencies.length, undefined],
   ];
-  const marks = new FigureMarks(doc, evidenceOfReconciliation(rec)?.summary());
+  const marks = new FigureMarks(doc, evidenceOfReconciliation(rec)?.summary(), "en");
   const body = el(doc, "tbody");
   for (const [label, value, path] of rows) {
     const tr = el(doc, "tr");

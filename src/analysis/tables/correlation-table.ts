@@ -53,7 +53,7 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
   // A variable's valid n and its missing counts add up to N.
   m.audit.excluded.forEach((e, a) => shown.line([key(a, a), ...e.userMissing.filter((u) => u.count > 0).map((u) => auditIds.missing?.(e.variable, u.code) ?? ""), ...(e.systemMissing > 0 ? [auditIds.missing?.(e.variable, null) ?? ""] : [])], "audit:n"));
   shown.guard(options.mask);
-  const figureMarks = new FigureMarks(doc, options.evidence);
+  const figureMarks = new FigureMarks(doc, options.evidence, options.locale ?? DEFAULT_LOCALE);
   const locale = options.locale ?? DEFAULT_LOCALE;
   const p = (x: number): string => formatPValue(locale, x);
   const format: Record<Statistic, (x: number) => string> = { r: (x) => formatNumber(x, options.decimals, locale), p, q: p, n: (x) => formatNumber(x, 0, locale) };

@@ -108,11 +108,11 @@ function shownCounts(ct: Crosstab, mask: boolean, audit: AuditIds): ShownCounts 
 }
 
 /** The test line: χ², df, p and Cramér's V, or why they are missing. */
-export function crosstabTestLine(ct: Crosstab, n: string = formatCount(ct.total)): string {
+export function crosstabTestLine(ct: Crosstab, locale: Locale, n: string = formatCount(ct.total, locale)): string {
   const p = ct.tests.pearson;
-  if (p.value === null) return `Pearson χ² not computed: ${p.reason ?? "undefined"}.`;
+  if (p.value === null) return `${messages[locale].notComputed("Pearson χ²", p.reason ?? "undefined")}.`;
   const v = ct.measures.cramersV;
-  return `Pearson χ²(${p.df}) = ${p.value.toFixed(2)}, ${pClause(p.p)} · Cramér's V = ${v === null ? "–" : v.toFixed(3)} · N = ${n}`;
+  return `Pearson χ²(${p.df}) = ${formatNumber(p.value, 2, locale)}, ${pClause(p.p, locale)} · Cramér's V = ${v === null ? "–" : formatNumber(v, 3, locale)} · N = ${n}`;
 }
 
 /** What the tests rest on: "evidence of the tests: χ² R 3,10–9,84 · p R ,020–,212 · V R …" ("" without evidence). */
@@ -129,7 +129,7 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
   const several = stats.length > 1;
   const auditIds: AuditIds = { n: "audit:n", base: "total" };
   const shown = shownCounts(ct, options.mask, auditIds);
-  const marks = new FigureMarks(doc, options.evidence);
+  const marks = new FigureMarks(doc, options.evidence, options.locale ?? DEFAULT_LOCALE);
   const locale = options.locale ?? DEFAULT_LOCALE;
   const STAT_LABELS = statLabels(locale);
   const total = messages[locale].total;
@@ -145,7 +145,7 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
     ),
   );
   const audit = [
-    crosstabTestLine(ct, shown.text("total")),
+    crosstabTestLine(ct, locale, shown.text("total")),
     ...[shown.hidden("total") ? "" : testEvidenceLine(ct, marks, locale)].filter((x) => x),
     ...(ct.expectedWarning ? [`Warning: ${ct.expectedWarning.message} χ² may be unreliable: merge sparse categories, or use Fisher's exact test for a 2 × 2 table.`] : []),
     shown.auditLine(ct.audit, auditIds),

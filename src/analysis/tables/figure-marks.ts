@@ -7,7 +7,8 @@
  * range could give the count back.
  */
 import type { Evidence, EvidenceKind } from "../evidence/evidence";
-import { EVIDENCE_TEXT, evidenceClass, evidenceFields, evidenceLegend, evidenceMarker, evidenceSummary, rangeText } from "../evidence/evidence-marker";
+import type { Locale } from "../../base/locale/locale";
+import { evidenceMark, evidenceClass, evidenceFields, evidenceLegend, evidenceMarker, evidenceSummary, rangeText } from "../evidence/evidence-marker";
 import type { Audit } from "../../stats/audit";
 import type { WithEvidence } from "../evidence/across-draws";
 import { drawnValuesLine } from "../evidence/drawn-values";
@@ -26,6 +27,8 @@ export class FigureMarks {
   constructor(
     private readonly doc: Document,
     private readonly evidence: WithEvidence<unknown> | undefined,
+    /** The language of the tooltips, legend and tally. */
+    private readonly locale: Locale,
   ) {}
 
   /** The evidence of the figure at `path` in the result (undefined without evidence). */
@@ -45,7 +48,7 @@ export class FigureMarks {
     if (!e || NOT_A_FIGURE.test(text)) return td;
     this.note(e);
     td.classList.add(evidenceClass(e.kind));
-    td.append(evidenceMarker(this.doc, e, format, unit));
+    td.append(evidenceMarker(this.doc, e, this.locale, format, unit));
     setExportFields(td, [[column, text], ...evidenceFields(column, e)]);
     return td;
   }
@@ -56,17 +59,17 @@ export class FigureMarks {
     if (!e) return name;
     this.note(e);
     const range = rangeText(e, format);
-    return `${name} ${EVIDENCE_TEXT[e.kind].mark}${range ? ` ${range}` : ""}`;
+    return `${name} ${evidenceMark(e.kind)}${range ? ` ${range}` : ""}`;
   }
 
   /** The audit's tally of what the table's figures rest on (none without evidence). */
   auditLines(): string[] {
-    return this.seen.size > 0 && this.evidence ? [evidenceSummary(this.counted, this.evidence.draws)] : [];
+    return this.seen.size > 0 && this.evidence ? [evidenceSummary(this.counted, this.evidence.draws, this.locale)] : [];
   }
 
   /** Append the legend of the markers used to `figure`. */
   legendInto(figure: HTMLElement): HTMLElement {
-    if (this.seen.size > 0 && this.evidence) figure.append(evidenceLegend(this.doc, this.seen, this.evidence.draws));
+    if (this.seen.size > 0 && this.evidence) figure.append(evidenceLegend(this.doc, this.seen, this.evidence.draws, this.locale));
     return figure;
   }
 }

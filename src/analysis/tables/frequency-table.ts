@@ -79,7 +79,7 @@ export function renderFrequencyTable(doc: Document, t: FrequencyTable, options: 
   const titles: Record<Column, string> = { count: m.count, percent: m.percent, valid: m.validPercent, cumulative: m.cumulativePercent };
   const auditIds: AuditIds = { n: "total", base: "valid", missing: (_variable, code) => `m:${code ?? "blank"}` };
   const shown = shownCounts(t, options.mask, auditIds);
-  const marks = new FigureMarks(doc, options.evidence);
+  const marks = new FigureMarks(doc, options.evidence, options.locale ?? DEFAULT_LOCALE);
   const fields: Record<Column, string> = { count: "count", percent: "percent", valid: "validPercent", cumulative: "cumulativePercent" };
   // A total row's percentages follow from its count and N.
   const pathOf = (figure: FrequencyFigure, c: Column): string => (figure.path.includes(".") ? `${figure.path}.${fields[c]}` : figure.path);

@@ -111,7 +111,7 @@ export class ShownCounts {
     if (this.hiddenIds.size === 0) return audit.line;
     const id = (what: AuditCount): string =>
       what.kind === "n" ? ids.n : what.kind === "base" ? ids.base : (ids.missing?.(what.variable, what.code) ?? `audit:${what.variable}:${what.code ?? "blank"}`);
-    return auditLine({ ...audit, test: withoutReason(audit.test) }, (value, what) => (this.hiddenIds.has(id(what)) ? this.text(id(what)) : auditCount(value)));
+    return auditLine({ ...audit, test: withoutReason(audit.test) }, audit.locale, (value, what) => (this.hiddenIds.has(id(what)) ? this.text(id(what)) : auditCount(value, audit.locale)));
   }
 
   /**
@@ -123,7 +123,7 @@ export class ShownCounts {
   auditText(text: string, ids: AuditIds, nId = ids.n): string {
     if (!this.masking) return text;
     const read = readAuditLine(text);
-    if (read) return read.prefix + this.auditLine({ ...read.parts, line: auditLine(read.parts), disclosureSensitive: true }, ids);
+    if (read) return read.prefix + this.auditLine({ ...read.parts, locale: read.locale, line: auditLine(read.parts, read.locale), disclosureSensitive: true }, ids);
     return text.replace(/\b([Nn]) = (\d+)\b/g, (all, letter: string, digits: string) => {
       const k = Number(digits);
       if (this.hiddenIds.has(nId) && this.counts.get(nId) === k) return `${letter} = ${this.text(nId)}`;

@@ -71,11 +71,11 @@ function figureText(statistic: Statistic, row: ClassRow, c: SizeClassComparison,
 }
 
 /** The trend test in words: "Cochran–Armitage z = 2.31, p = .021". */
-export function trendText(c: SizeClassComparison): string {
+export function trendText(c: SizeClassComparison, locale: Locale): string {
   const t = c.trend;
-  if (t.statistic === null) return `– (${t.reason ?? "not computed"})`;
-  const p = t.p === null ? "no p" : pClause(t.p);
-  return `${c.kind === "rate" ? "z" : "r"} = ${t.statistic.toFixed(2)}, ${p}`;
+  if (t.statistic === null) return `– (${t.reason ?? "–"})`;
+  const p = t.p === null ? messages[locale].noP : pClause(t.p, locale);
+  return `${c.kind === "rate" ? "z" : "r"} = ${formatNumber(t.statistic, 2, locale)}, ${p}`;
 }
 
 function what(c: SizeClassComparison): string {
@@ -94,9 +94,9 @@ function figurePath(row: ClassRow, statistic: Statistic): string {
 }
 
 /** "Cochran–Armitage z = 2.31, p = .021", with what z and p rest on when known. */
-function trendLine(c: SizeClassComparison, marks: FigureMarks): string {
-  const evidence = c.trend.statistic === null || !marks.of("trend.statistic") ? "" : ` (evidence: ${marks.inline(c.kind === "rate" ? "z" : "r", "trend.statistic", (x) => x.toFixed(2))} · ${marks.inline("p", "trend.p", (x) => x.toFixed(3))})`;
-  return `${trendText(c)}${evidence}`;
+function trendLine(c: SizeClassComparison, marks: FigureMarks, locale: Locale): string {
+  const evidence = c.trend.statistic === null || !marks.of("trend.statistic") ? "" : ` (${marks.inline(c.kind === "rate" ? "z" : "r", "trend.statistic", (x) => formatNumber(x, 2, locale))} · ${marks.inline("p", "trend.p", (x) => formatNumber(x, 3, locale))})`;
+  return `${trendText(c, locale)}${evidence}`;
 }
 
 /** One comparison: a row per class. */
@@ -111,7 +111,7 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
   const columns: Statistic[] = c.kind === "rate" ? ["n", "successes", "estimate", "interval"] : ["n", "estimate", "interval"];
   const titles: Record<Statistic, string> = { n: "n", successes: m.cases, estimate: c.kind === "rate" ? m.rate : m.mean, interval: level, compact: "" };
   const found = tableEvidence(c, options.mask);
-  const marks = new FigureMarks(doc, found.evidence);
+  const marks = new FigureMarks(doc, found.evidence, options.locale ?? DEFAULT_LOCALE);
   const format = (s: Statistic) => (x: number): string => (s === "n" || s === "successes" ? formatNumber(x, 0, locale) : formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals, locale));
   const body = rows.map((row, i) => {
     const label = i < c.rows.length ? `${c.rows[i]?.sizeClass ?? ""} ${c.classLabels[i] ?? ""}`.trim() : m.allClasses;
@@ -121,7 +121,7 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
     caption: options.caption ?? `${c.label}: ${what(c)}, by size class`,
     head: [tableRow(doc, [m.sizeClass, ...columns.map((s) => titles[s])], columns.length + 1)],
     body,
-    audit: [`Trend across classes (${c.trend.method}): ${trendLine(c, marks)}`, ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...(found.drawn ? [found.drawn] : []), ...marks.auditLines(), ...shown.note("the rates and intervals of hidden counts are left out")],
+    audit: [`Trend across classes (${c.trend.method}): ${trendLine(c, marks, locale)}`, ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...(found.drawn ? [found.drawn] : []), ...marks.auditLines(), ...shown.note("the rates and intervals of hidden counts are left out")],
     notice: options.notice,
     className: "tv-size-class",
   }));
@@ -135,15 +135,15 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
   const ids = list.map((c, k) => addCounts(shown, c, `${k}:`));
   shown.guard(options.mask);
   const found = list.map((c) => tableEvidence(c, options.mask));
-  const marks = list.map((_, k) => new FigureMarks(doc, found[k]?.evidence));
+  const marks = list.map((_, k) => new FigureMarks(doc, found[k]?.evidence, options.locale ?? DEFAULT_LOCALE));
   const locale = options.locale ?? DEFAULT_LOCALE;
   const m = messages[locale];
   const columns = [...classes, m.allClasses];
   const body = list.map((c, k) => {
-    const mk = marks[k] ?? new FigureMarks(doc, undefined);
+    const mk = marks[k] ?? new FigureMarks(doc, undefined, options.locale ?? DEFAULT_LOCALE);
     const percent = (x: number): string => formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals, locale);
     const cells = classRows(c, `${k}:`).map((r, i) => mk.cell(figureText("compact", r, c, shown, options), columns[i] ?? "", figurePath(r, "compact"), percent, c.kind === "rate" ? percentUnit(locale) : ""));
-    return tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...cells, trendLine(c, mk)], 1);
+    return tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...cells, trendLine(c, mk, locale)], 1);
   });
   const kinds = [...new Set(list.map(what))];
   const figure = tableFigure(doc, {

@@ -17,6 +17,6 @@ export function reportHeadFor(wb: Workbench<FrameSession>, open: OpenNotebook<Fr
   const active = data?.active;
   const onUserData = active?.kind === "user" && session.dataKind === "user";
   const notice = readsSurvey(session, open.readPaths) ? (active?.kind === "user" && onUserData ? userDataNotice(active.name, active.rows) : RECONSTRUCTION_NOTICE) : undefined;
-  const filter = usesFilter(session) ? describeSurveyFilter(wb.filter.filter) : "none (this notebook does not read the survey filter)";
+  const filter = usesFilter(session) ? describeSurveyFilter(wb.filter.filter, "en") : "none (this notebook does not read the survey filter)";
   return { title: session.doc.title || "Untitled notebook", filter, notice, made: now.toLocaleString() };
 }

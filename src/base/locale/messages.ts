@@ -5,9 +5,11 @@
  * differ between the languages. Notebook prose is the author's and is never translated.
  */
 import type { Locale } from "./locale";
+// The analysis layer's running text (audit lines, filter, evidence) has its own catalogue file.
+import { analysisMessages, type AnalysisMessages } from "./analysis-messages";
 
 /** Every message of the app. */
-export interface Messages {
+export interface Messages extends AnalysisMessages {
   /** The language's own name, for the switch. */
   languageName: string;
   /** The switch's accessible label. */
@@ -91,6 +93,7 @@ export interface Messages {
 }
 
 const nb: Messages = {
+  ...analysisMessages.nb,
   languageName: "norsk",
   languageSwitch: "Språk",
   filterLabel: "Utvalgsfilter",
@@ -165,6 +168,7 @@ const nb: Messages = {
 };
 
 const en: Messages = {
+  ...analysisMessages.en,
   languageName: "English",
   languageSwitch: "Language",
   filterLabel: "Survey filter",

@@ -27,35 +27,43 @@ const none = { fylke: [], sizeClass: [], respType: [], adopted: [] };
 
 describe("applyFilter", () => {
   it("keeps everyone without a filter", () => {
-    const sel = applyFilter(survey, none);
+    const sel = applyFilter(survey, none, { locale: "en" });
     expect(sel).toMatchObject({ n: 12, total: 12, status: "ok", message: "", summary: "N = 12 of 12", disclosureSensitive: false });
+    expect(applyFilter(survey, none).summary).toBe("N = 12 av 12");
     expect(sel.table.numRows()).toBe(12);
   });
 
   it("selects Hordaland adopters of balansert målstyring: respondents 5 and 8", () => {
-    const sel = applyFilter(survey, { ...none, fylke: [12], adopted: ["q20"] });
+    const sel = applyFilter(survey, { ...none, fylke: [12], adopted: ["q20"] }, { locale: "en" });
     expect(sel.rows.map((r) => r.resp_id)).toEqual([5, 8]);
     expect(sel.view.numRows()).toBe(2);
     expect(sel.table.array("resp_id")).toEqual([5, 8]);
     expect(sel.status).toBe("tiny");
     expect(sel.message).toContain("Only 2 respondents match");
     expect(sel.disclosureSensitive).toBe(true);
-    expect(sel.summary).toBe("N = 2 of 12 (fylke 12 Hordaland; adopted Balansert målstyring (q20 = 1))");
+    expect(sel.summary).toBe("N = 2 of 12 (county 12 Hordaland; adopted Balanced scorecard (q20 = 1))");
+    const nb = applyFilter(survey, { ...none, fylke: [12], adopted: ["q20"] }, { locale: "nb" });
+    expect(nb.summary).toBe("N = 2 av 12 (fylke 12 Hordaland; har innført Balansert målstyring (q20 = 1))");
+    expect(nb.message).toContain("Bare 2 respondenter passer");
   });
 
   it("puts the filter in every statistics audit line", () => {
-    const sel = applyFilter(survey, { ...none, sizeClass: [2, 3], respType: [1] });
-    const freq = frequencies(sel.view, "q20");
+    const sel = applyFilter(survey, { ...none, sizeClass: [2, 3], respType: [1] }, { locale: "en" });
+    const freq = frequencies(sel.view, "q20", { language: "en" });
     // Size class 2: respondents 2, 5, 6; size class 3: 7, 8, 9 — all kommuner.
     expect(freq.total).toBe(6);
-    expect(freq.audit.line).toContain("filters: size class 2, 3; kommuner");
+    expect(freq.audit.line).toContain("filters: size class 2, 3; municipalities");
+    // The selection carries its language: a kernel given it writes the audit line in it.
+    const nb = applyFilter(survey, { ...none, sizeClass: [2, 3], respType: [1] }, { locale: "nb" });
+    expect(frequencies(nb, "q20").audit.line).toContain("filtre: størrelsesklasse 2, 3; kommuner");
+    expect(frequencies(sel, "q20").audit.line).toContain("filters: size class 2, 3; municipalities");
   });
 
   it("says so when nobody matches, and the kernels give null percentages rather than NaN", () => {
-    const sel = applyFilter(survey, { ...none, fylke: [20], sizeClass: [6] });
+    const sel = applyFilter(survey, { ...none, fylke: [20], sizeClass: [6] }, { locale: "en" });
     expect(sel.n).toBe(0);
     expect(sel.status).toBe("empty");
-    expect(sel.message).toBe("No respondents match (fylke 20 Finnmark; size class 6). Widen the filter: clear a county, a size class or a model.");
+    expect(sel.message).toBe("No respondents match (county 20 Finnmark; size class 6). Widen the filter: clear a county, a size class or a model.");
     const freq = frequencies(sel.view, "q20");
     expect(freq.valid).toEqual([]);
     expect(freq.notes[0]).toContain("No rows are selected");
@@ -63,10 +71,13 @@ describe("applyFilter", () => {
   });
 
   it("labels conditions with county names and model names", () => {
-    expect(surveyFilterConditions({ fylke: [3], sizeClass: [], respType: [2], adopted: ["q7"] }, () => "Servicetorg")).toEqual([
-      { variable: "fylke", codes: [3], label: "fylke 3 Oslo" },
-      { variable: "resp_type", codes: [2], label: "fylkeskommuner" },
+    expect(surveyFilterConditions({ fylke: [3], sizeClass: [], respType: [2], adopted: ["q7"] }, "en", () => "Servicetorg")).toEqual([
+      { variable: "fylke", codes: [3], label: "county 3 Oslo" },
+      { variable: "resp_type", codes: [2], label: "county authorities" },
       { variable: "q7", codes: [1], label: "adopted Servicetorg (q7 = 1)" },
+    ]);
+    expect(surveyFilterConditions({ fylke: [3], sizeClass: [5], respType: [2], adopted: ["q7"] }, "nb", () => "Servicetorg").map((c) => c.label)).toEqual([
+      "fylke 3 Oslo", "størrelsesklasse 5", "fylkeskommuner", "har innført Servicetorg (q7 = 1)",
     ]);
   });
 

@@ -69,7 +69,8 @@ describe("createAnalysisBuiltins", () => {
     expect(call(names, "matchesFilter", bergen, { fylke: [12], sizeClass: [6], respType: [], adopted: ["q20"] })).toBe(true);
     expect(call(names, "matchesFilter", bergen, { fylke: [11], sizeClass: [], respType: [], adopted: [] })).toBe(false);
     expect(call(names, "matchesFilter", { ...bergen, q20: 2 }, { fylke: [], sizeClass: [], respType: [], adopted: ["q20"] })).toBe(false);
-    expect(call(names, "describeFilter", { fylke: [12], sizeClass: [6], respType: [], adopted: [] })).toBe("fylke 12 Hordaland; size class 6");
+    expect(call(names, "describeFilter", { fylke: [12], sizeClass: [6], respType: [], adopted: [] })).toBe("fylke 12 Hordaland; størrelsesklasse 6");
+    expect(call(createAnalysisBuiltins({ ...nodeHost(), locale: "en" }), "describeFilter", { fylke: [12], sizeClass: [6], respType: [], adopted: [] })).toBe("county 12 Hordaland; size class 6");
   });
 
   it("recomputes Tabell 2.2 on a selection and on the whole survey, agreeing with the print", async () => {
@@ -106,7 +107,7 @@ describe("createAnalysisBuiltins", () => {
     expect(isElement(el)).toBe(true);
     if (!isElement(el)) return;
     expect(el.querySelector("caption")?.textContent).toContain("Tabell 2.1");
-    expect(el.querySelector(".tv-audit-line")?.textContent).toMatch(/^N = \d+ · base = \d+ valid q3 · filters: none · missing excluded: /);
+    expect(el.querySelector(".tv-audit-line")?.textContent).toMatch(/^N = \d+ · grunnlag = \d+ gyldige q3 · filtre: ingen · utelatt som manglende: /);
   });
 
   it("masks counts of 1–2 when asked (shared and exported views)", async () => {

@@ -84,7 +84,7 @@ describe("the what-if on the reconstructed respondents", () => {
     const survey = await loadSurvey(nodeHost());
     const options = { codebook: survey.codebook, thesis };
     const sides = SMALL_VS_LARGE.map((state) => {
-      const selection = applyFilter(survey, state.filter);
+      const selection = applyFilter(survey, state.filter, { locale: "en" });
       return { label: state.label ?? "", data: selection.view, draws: selection.draws()?.map((d) => d.view) ?? [] };
     });
     const [small, large] = sides;

@@ -200,7 +200,7 @@ describe("the crosswalk on the reconstructed respondents", () => {
   beforeAll(async () => {
     survey = await loadSurvey(nodeHost());
     onEnsemble = (filter) => {
-      const selection = applyFilter(survey, filter);
+      const selection = applyFilter(survey, filter, { locale: "en" });
       return evaluateCrosswalk(selection.view, { codebook, thesis, draws: selection.draws()?.map((d) => d.view) ?? [] });
     };
   });

@@ -131,14 +131,14 @@ describe("figures classified over the ensemble", () => {
     const { document } = parseHTML("<!doctype html><html><body></body></html>");
     const table = survey.printed?.tables.find((t) => t.id === "2.1");
     if (!table) throw new Error("no Tabell 2.1");
-    const filtered = renderComparison(document, comparePrintedWithEvidence(applyFilter(survey, { ...EMPTY_FILTER, fylke: [12] }), table));
+    const filtered = renderComparison(document, comparePrintedWithEvidence(applyFilter(survey, { ...EMPTY_FILTER, fylke: [12] }, { locale: "en" }), table), { locale: "en" });
     expect(filtered.querySelectorAll("td.tv-fig-reconstruction").length).toBeGreaterThan(0);
-    expect(filtered.querySelector(".tv-ev-reconstruction .tv-ev-range")?.textContent).toMatch(/^\d+–\d+( %)?$/);
+    expect(filtered.querySelector(".tv-ev-reconstruction .tv-ev-range")?.textContent).toMatch(/^\d+–\d+%?$/); // English: "12–19%"
     expect(filtered.querySelector(".tv-ev-legend")?.textContent).toContain("R = differs between the 50 reconstructions");
     expect([...filtered.querySelectorAll(".tv-audit-line")].map((p) => p.textContent).join("\n")).toMatch(/evidence: .*rests on the reconstruction \(over 50 reconstructions\)/);
     const fields = filtered.querySelector("td.tv-fig-reconstruction")?.getAttribute("data-export") ?? "";
     expect(fields).toContain('["recomputed_evidence","reconstruction"]');
-    const whole = renderComparison(document, comparePrintedWithEvidence(applyFilter(survey, EMPTY_FILTER), table));
+    const whole = renderComparison(document, comparePrintedWithEvidence(applyFilter(survey, EMPTY_FILTER, { locale: "en" }), table), { locale: "en" });
     expect(whole.querySelectorAll("td.tv-fig-reconstruction")).toHaveLength(0);
     expect(whole.querySelector(".tv-ev-legend")?.textContent).toBe("P = printed in the 1999 report");
   });

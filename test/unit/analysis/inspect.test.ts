@@ -34,7 +34,7 @@ describe("inspecting builtins and results", () => {
     const records = respondentRecords().filter((r) => r.size_class === "1");
     const counts = ["1", "2", "3", "4"].map((code) => records.filter((r) => r.q20 === code).length);
     expect(text).toContain(`"1 0-999 innbyggere": "${counts.join(" · ")} | ${counts.reduce((a, b) => a + b, 0)}"`);
-    expect(text).toMatch(/"test": "Pearson χ²\(15\) = [\d.]+, p/);
+    expect(text).toMatch(/"test": "Pearson χ²\(15\) = [\d,]+, p/);
     expect(text).toContain('"fields": "rows, columns, cells[i][j]');
     // Code still reads it as the plain result.
     expect(ct.cells[0]?.[0]?.count).toBe(counts[0]);

@@ -23,13 +23,14 @@ describe("the language as a scope builtin", () => {
     expect(Reflect.get(builtins, "tables")).toBe("tables@nb");
   });
 
-  it("a switch redefines `locale` and exactly the localized names, in the new language; the same language again does nothing", () => {
+  it("a switch redefines `locale`, `selection` (its summary and audit lines are in the language) and exactly the localized names; the same language again does nothing", () => {
     const s = scope();
     const target = s.attached(recorder());
     s.setLocale("en");
-    expect(target.calls).toEqual([{ name: "locale", value: "en" }, { name: "tables", value: "tables@en" }, { name: "fmt", value: "fmt@en" }]);
+    expect(target.calls.map((c) => c.name)).toEqual(["locale", "selection", "tables", "fmt"]);
+    expect(target.calls.filter((c) => c.name !== "selection")).toEqual([{ name: "locale", value: "en" }, { name: "tables", value: "tables@en" }, { name: "fmt", value: "fmt@en" }]);
     s.setLocale("en");
-    expect(target.calls).toHaveLength(3);
+    expect(target.calls).toHaveLength(4);
   });
 
   it("a filter change leaves the localized names alone", () => {
@@ -39,8 +40,8 @@ describe("the language as a scope builtin", () => {
     expect(target.calls.map((c) => c.name)).toEqual(["filter", "selection"]);
   });
 
-  it("localizes only names the analysis layer has (and never stats, whose results other cells hold)", () => {
+  it("localizes only names the analysis layer has, stats included (its audit lines are in the language)", () => {
     for (const name of LOCALIZED_NAMES) expect(ANALYSIS_NAMES).toContain(name);
-    expect(LOCALIZED_NAMES).not.toContain("stats");
+    expect(LOCALIZED_NAMES).toContain("stats");
   });
 });

@@ -30,16 +30,17 @@ describe("a selection in a shared view", () => {
     expect(small.length).toBeGreaterThan(0);
     expect(large.length).toBeGreaterThan(0);
     for (const { filter, n } of small) {
-      const shared = applyFilter(survey, filter, { shared: true });
-      const owner = applyFilter(survey, filter);
+      const shared = applyFilter(survey, filter, { shared: true, locale: "en" });
+      const owner = applyFilter(survey, filter, { locale: "en" });
       expect(shared.summary).toBe(`N < 3 of 267 (${owner.description})`);
       expect(shared.message).toMatch(/^Fewer than 3 respondents match \(/);
       expect(`${shared.summary} ${shared.message}`).not.toMatch(/\b[12] respondent|N = [12]\b/);
       expect(owner.summary).toBe(`N = ${n} of 267 (${owner.description})`);
       expect(owner.message).toMatch(new RegExp(`^Only ${n} respondents? match`));
     }
-    for (const { filter, n } of large) expect(applyFilter(survey, filter, { shared: true }).summary).toMatch(new RegExp(`^N = ${n} of 267 `));
+    for (const { filter, n } of large) expect(applyFilter(survey, filter, { shared: true, locale: "en" }).summary).toMatch(new RegExp(`^N = ${n} of 267 `));
     // Not narrowed by county or size class: nothing to mask.
-    expect(applyFilter(survey, EMPTY_FILTER, { shared: true }).summary).toBe("N = 267 of 267");
+    expect(applyFilter(survey, EMPTY_FILTER, { shared: true, locale: "en" }).summary).toBe("N = 267 of 267");
+    expect(applyFilter(survey, EMPTY_FILTER, { shared: true, locale: "nb" }).summary).toBe("N = 267 av 267");
   });
 });

@@ -13,7 +13,7 @@ const rows = [
 
 function setup(value?: SurveyFilter, locale?: Locale) {
   const { document } = parseHTML("<!doctype html><html><body></body></html>");
-  const el = surveyFilterInput(document, { value, count: (f) => rows.filter((row) => meetsConditions(surveyFilterConditions(f), (v) => Reflect.get(row, v))).length, total: rows.length, ...(locale ? { locale } : {}) });
+  const el = surveyFilterInput(document, { value, count: (f) => rows.filter((row) => meetsConditions(surveyFilterConditions(f, "nb"), (v) => Reflect.get(row, v))).length, total: rows.length, ...(locale ? { locale } : {}) });
   document.body.append(el);
   return { document, el };
 }

@@ -23,7 +23,7 @@ import { nodeHost, repo } from "../notebooks/headless-survey";
 let survey: Survey;
 let ensemble: Ensemble;
 const { document } = parseHTML("<!doctype html><html><body></body></html>");
-const tables = createTables({ document: () => document, shared: false });
+const tables = createTables({ document: () => document, shared: false, locale: "en" });
 
 beforeAll(async () => {
   survey = await loadSurvey(nodeHost());
@@ -44,7 +44,7 @@ function drawCount(k: number, row: string, a: number, column: string, b: number,
 
 describe("tables.* mark every figure with what it rests on", () => {
   it("crosstab cells: the class and range counted from ensemble.bin; χ², p and V classified in the audit; legend; CSV columns", () => {
-    const selection = applyFilter(survey, EMPTY_FILTER);
+    const selection = applyFilter(survey, EMPTY_FILTER, { locale: "en" });
     const el = tables.crosstab(selection, "size_class", "q29_1", { percent: "none" });
     // Which code each row and column is (the categories, not the figures under test).
     const { rows: rowCodes, columns: columnCodes } = statsBuiltin.crosstab(selection, "size_class", "q29_1");
@@ -72,7 +72,7 @@ describe("tables.* mark every figure with what it rests on", () => {
     expect(dependent).toBeGreaterThan(0);
     const audit = [...el.querySelectorAll(".tv-audit-line")].map((p) => p.textContent ?? "");
     // size × q29_1 is not a relation the report states: its χ² must show as resting on the reconstruction.
-    expect(audit.find((l) => l.startsWith("evidence of the tests"))).toMatch(/χ² R \d+,\d\d–\d+,\d\d · p R .* · V R /);
+    expect(audit.find((l) => l.startsWith("evidence of the tests"))).toMatch(/χ² R \d+\.\d\d–\d+\.\d\d · p R .* · V R /);
     expect(audit.some((l) => /^evidence: .*rests on the reconstruction \(over 50 reconstructions\)$/.test(l))).toBe(true);
     expect(el.querySelector(".tv-ev-legend")?.textContent).toContain("R = differs between the 50 reconstructions");
     const csv = htmlTableData(el.querySelector("table") ?? el);
@@ -84,7 +84,7 @@ describe("tables.* mark every figure with what it rests on", () => {
   });
 
   it("names the variables the reconstruction drew, and for how many, in the audit line (counted from ensemble.bin, respondents matched by knr)", () => {
-    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] });
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }, { locale: "en" });
     const el = tables.frequencies(selection, "q29_1");
     // A row number is not a respondent across draws: a named kommune is found by its knr in each
     // draw; an anonymous respondent has no counterpart, and q29_1 is not forced for all of them.
@@ -131,7 +131,7 @@ describe("tables.* mark every figure with what it rests on", () => {
   });
 
   it("a result of stats.* on the selection is marked like the table given the data; one on a view is not marked", () => {
-    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] });
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }, { locale: "en" });
     const fromResult = tables.correlations(statsBuiltin.correlationMatrix(selection, ["size_class", "q29_1", "q1"]));
     const fromData = tables.correlations(selection, ["size_class", "q29_1", "q1"]);
     const classes = (el: HTMLElement): string[] => [...el.querySelectorAll("td")].map((td) => td.className);
@@ -143,7 +143,7 @@ describe("tables.* mark every figure with what it rests on", () => {
 
   it("a user's own data (no ensemble) marks every figure 'your data'", () => {
     const mine: Survey = { ...survey, draws: undefined, reconstructed: false };
-    const el = tables.sizeClass(applyFilter(mine, EMPTY_FILTER), "q20", [1]);
+    const el = tables.sizeClass(applyFilter(mine, EMPTY_FILTER, { locale: "en" }), "q20", [1]);
     const marked = [...el.querySelectorAll("td")].filter((td) => td.querySelector(".tv-ev"));
     expect(marked.length).toBeGreaterThan(10);
     expect(marked.every((td) => td.classList.contains("tv-fig-your-data"))).toBe(true);

@@ -67,7 +67,8 @@ describe("tables.crosstab agrees with PSPP CROSSTABS", () => {
     const chi = tables[2]?.rows.find((r) => r[0] === "Pearson Chi-Square") ?? [];
     const v = tables[3]?.rows.find((r) => r[1] === "Cramer's V")?.[2];
     const [testLine, warning] = auditLines(el);
-    expect(testLine).toBe(`Pearson χ²(${num(chi[2])}) = ${num(chi[1]).toFixed(2)}, p < .001 · Cramér's V = ${num(v).toFixed(3)} · N = 89`);
+    // Norsk (the tables' default): decimal comma, p with its leading zero.
+    expect(testLine).toBe(`Pearson χ²(${num(chi[2])}) = ${shown(chi[1], 2, false)}, p < 0,001 · Cramér's V = ${shown(v, 3, false)} · N = 89`);
     // PSPP's expected counts of the 6 × 4 body: how many are below 5, and the smallest.
     const expected = psppCrosstabCells(tables[1] ?? { title: "", rows: [] });
     const values = ["1", "2", "3", "4", "5", "6"].flatMap((r) => (expected.get(`${r}|Expected`) ?? []).slice(0, 4).map(num));

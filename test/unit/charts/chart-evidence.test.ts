@@ -70,6 +70,7 @@ const legendOf = (svg: Element): string => [...svg.querySelectorAll("g.tv-ev-leg
 
 const comma2 = (r: number): string => r.toFixed(2).replace(".", ",").replace("-", "−");
 
+// Charts made without a language speak the default one (norsk): numbers and evidence words alike.
 describe("charts mark what each plotted figure rests on", () => {
   it("Tabell 2.1 unfiltered: every bar is a printed figure (its count and percentage as printed), drawn solid, none hatched", () => {
     const cmp = comparePrintedWithEvidence(applyFilter(survey, EMPTY_FILTER), survey.printed?.tables.find((t) => t.id === "2.1") ?? expect.fail("no 2.1"));
@@ -85,14 +86,14 @@ describe("charts mark what each plotted figure rests on", () => {
         expect(title, `${row.label} code ${cell.code}`).toBeDefined();
         const shown = Number(/ (\d+,\d) %/.exec(title ?? "")?.[1]?.replace(",", "."));
         expect(Math.abs(shown - cell.percent)).toBeLessThanOrEqual(0.5 + 0.05);
-        expect(title).toContain("Printed: printed in the 1999 report.");
+        expect(title).toContain("Trykt: trykt i rapporten fra 1999.");
         checked++;
       }
     }
     expect(checked).toBeGreaterThan(15);
     expect(svg.querySelectorAll("g.tv-fig-reconstruction").length).toBe(0);
     expect(svg.querySelector("[fill^='url(#tv-ev-hatch']")).toBeNull();
-    expect(legendOf(svg)).toContain("P = printed in the 1999 report");
+    expect(legendOf(svg)).toContain("P = trykt i rapporten fra 1999");
   });
 
   it("a correlation that varies across the draws: hatched, its class and range (counted by hand on every draw) in its tooltip and under it; the legend line as the tables'", () => {
@@ -107,13 +108,13 @@ describe("charts mark what each plotted figure rests on", () => {
       const dependent = titlesIn(svg, "tv-fig-reconstruction");
       expect(dependent.length).toBe(2);
       for (const title of dependent) {
-        expect(title).toContain("Rests on the reconstruction: differs between the 50 reconstructions");
-        expect(title).toContain(`(${comma2(min)}–${comma2(max)} across them)`);
+        expect(title).toContain("Avhenger av rekonstruksjonen: varierer mellom de 50 rekonstruksjonene");
+        expect(title).toContain(`(${comma2(min)}–${comma2(max)} mellom dem)`);
       }
       // Hatched, and the range printed under n.
       expect(svg.querySelectorAll("g.tv-fig-reconstruction rect[fill^='url(#tv-ev-hatch']").length + svg.querySelectorAll("g.tv-fig-reconstruction[fill^='url(#tv-ev-hatch'] rect").length).toBe(2);
       expect(svg.textContent).toContain(`${comma2(min)}…${comma2(max)}`);
-      expect(legendOf(svg)).toContain("R = differs between the 50 reconstructions: the build drew it, the report does not say it");
+      expect(legendOf(svg)).toContain("R = varierer mellom de 50 rekonstruksjonene: byggingen trakk det, rapporten sier det ikke");
       expect(titlesIn(svg, "tv-fig-printed")).toEqual([]);
     }
   });
@@ -124,6 +125,15 @@ describe("charts mark what each plotted figure rests on", () => {
     const svg = charts.sizeClassRates(rates, {});
     const marked = svg.querySelectorAll("g.tv-fig-printed, g.tv-fig-determined, g.tv-fig-reconstruction");
     expect(marked.length).toBeGreaterThan(0);
+    // Under a county, some rates differ between the draws: each gets a whisker in the saved chart's
+    // ink (#8a4b00, what an SVG or PNG shows) with the role class the page's dark theme repaints.
+    const county = statsBuiltin.sizeClassRates(applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }), "q9", [1]);
+    const whiskers = [...charts.sizeClassRates(county, {}).querySelectorAll("g.tv-fig-reconstruction[stroke], line[stroke='#8a4b00']")];
+    expect(whiskers.length).toBeGreaterThan(1);
+    for (const w of whiskers) {
+      expect(w.getAttribute("stroke")).toBe("#8a4b00");
+      expect(w.classList.contains("tv-chart-whisker")).toBe(true);
+    }
     const plain = charts.sizeClassRates([{ sizeClass: 1, n: 20, rate: 40 }], {});
     expect(plain.querySelector("[class^='tv-fig-'], g.tv-ev-legend")).toBeNull();
   });
@@ -137,6 +147,6 @@ describe("charts mark what each plotted figure rests on", () => {
     const out = shared.statusBars(cmp, { mode: "printed-vs-recomputed" });
     // Charts made without a language speak the default one (norsk).
     expect(out.textContent).toContain(messages[DEFAULT_LOCALE].chartWithheld(DISCLOSURE_THRESHOLD));
-    expect(out.textContent).not.toMatch(/across them|\d–\d/);
+    expect(out.textContent).not.toMatch(/mellom dem|across them|\d–\d/);
   });
 });

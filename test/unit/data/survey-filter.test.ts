@@ -21,13 +21,13 @@ const rows = [
 
 /** The ids the filter's one rule keeps. */
 function kept(filter: SurveyFilter): number[] {
-  const conditions = surveyFilterConditions(filter);
+  const conditions = surveyFilterConditions(filter, "nb");
   return rows.filter((row) => meetsConditions(conditions, (v) => Reflect.get(row, v))).map((r) => r.resp_id);
 }
 
 describe("survey filter", () => {
   it("keeps everything when empty", () => {
-    expect(surveyFilterConditions(EMPTY_FILTER)).toEqual([]);
+    expect(surveyFilterConditions(EMPTY_FILTER, "nb")).toEqual([]);
     expect(kept(EMPTY_FILTER)).toEqual([1, 2, 3, 4]);
   });
 
@@ -88,8 +88,10 @@ describe("survey filter", () => {
 
   it("describes itself for the audit line and flags county/size filters as disclosure-sensitive", () => {
     const f = { fylke: [11], sizeClass: [1, 2], respType: [2], adopted: ["q24" as const] };
-    expect(describeSurveyFilter(f, () => "BPR")).toBe("fylke 11 Rogaland; size class 1, 2; fylkeskommuner; adopted BPR (q24 = 1)");
-    expect(describeSurveyFilter(EMPTY_FILTER)).toBe("no filter");
+    expect(describeSurveyFilter(f, "en", () => "BPR")).toBe("county 11 Rogaland; size class 1, 2; county authorities; adopted BPR (q24 = 1)");
+    expect(describeSurveyFilter(EMPTY_FILTER, "en")).toBe("no filter");
+    expect(describeSurveyFilter(f, "nb", () => "BPR")).toBe("fylke 11 Rogaland; størrelsesklasse 1, 2; fylkeskommuner; har innført BPR (q24 = 1)");
+    expect(describeSurveyFilter(EMPTY_FILTER, "nb")).toBe("ingen filter");
     expect(isDisclosureSensitive(f)).toBe(true);
     expect(isDisclosureSensitive({ ...EMPTY_FILTER, respType: [1] })).toBe(false);
   });

@@ -10,6 +10,7 @@
  * the codebook (which codes are valid and which are missing). It reads tables and audit lines, not
  * charts (a chart is either withheld or draws only counts its table shows) and not prose.
  */
+import { analysisMessages } from "../../../src/base/locale/analysis-messages";
 import { CountSystem, parseCount, percentInterval, type CountVar } from "./count-solver";
 
 /** Valid and missing codes of a variable, from the codebook. */
@@ -65,16 +66,22 @@ interface AuditCounts {
 
 const COUNT = String.raw`(< 3|·|\d+)`;
 
-/** Read "N = 15 · base = 13 … · missing excluded: q16: 9 (1), blank (2); …" into `sys`, with its own sum. */
+/** One audit word in either language ("base" | "grunnlag"): a shared view is read in the language it is shown in. */
+function word(key: "auditBase" | "auditMissingExcluded" | "auditWeight"): string {
+  return `(?:${[analysisMessages.en[key], analysisMessages.nb[key]].map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|")})`;
+}
+const NONE = new Set([analysisMessages.en.auditNone, analysisMessages.nb.auditNone]);
+
+/** Read "N = 15 · base = 13 … · missing excluded: q16: 9 (1), blank (2); …" (or the same in norsk) into `sys`, with its own sum. */
 function readAudit(sys: CountSystem, text: string, label: string): AuditCounts | undefined {
-  const head = new RegExp(`N = ${COUNT} · base = ${COUNT}`).exec(text);
+  const head = new RegExp(`N = ${COUNT} · ${word("auditBase")} = ${COUNT}`).exec(text);
   if (head) {
     const n = sys.count(head[1] ?? "", `${label} N`);
     const base = sys.count(head[2] ?? "", `${label} base`);
     if (n === undefined || base === undefined) return undefined;
     const missing = new Map<string, Map<string, number>>();
-    const list = /missing excluded: (.*?) · weight/.exec(text)?.[1] ?? "none";
-    if (list !== "none") {
+    const list = new RegExp(`${word("auditMissingExcluded")}: (.*?) · ${word("auditWeight")}`).exec(text)?.[1];
+    if (list !== undefined && !NONE.has(list)) {
       for (const part of list.split("; ")) {
         const m = /^(\S+): (.*)$/.exec(part);
         if (!m) continue;

@@ -52,8 +52,8 @@ describe("01-overview with the filter bar", () => {
       const values = runtime.namedValues();
       const selection = await live.scope.selection();
       expect(toJsonValue(selection)).toMatchObject({ n: 0, status: "empty" });
-      expect(selection.summary).toContain("N = 0 of 267");
-      expect(selection.message).toContain("No respondents match");
+      expect(selection.summary).toContain("N = 0 av 267");
+      expect(selection.message).toContain("Ingen respondenter passer");
       for (const id of ["t21", "t22", "t25", "t26", "t27", "t28", "t29", "summary-table"]) expect(runtime.state(id)?.status).toBe("fulfilled");
       for (const name of ["t21", "t22", "t25", "t26", "t27", "t28", "t29", "overview"]) expect(JSON.stringify(toJsonValue(values[name]))).not.toMatch(/NaN|Infinity/);
     } finally {

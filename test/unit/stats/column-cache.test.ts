@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as aq from "arquero";
 import { frameOf, toNumber } from "../../../src/stats/column-cache";
-import { formatP, makeAudit } from "../../../src/stats/audit";
+import { formatP, makeAudit, readAuditLine } from "../../../src/stats/audit";
 
 describe("column extraction", () => {
   it("reads numbers, numeric text, blanks and text as SPSS would (blank/text → system missing)", () => {
@@ -35,6 +35,7 @@ describe("column extraction", () => {
 describe("audit line", () => {
   it("says N, base, filters, missing values, weight and test in one line", () => {
     const a = makeAudit({
+      locale: "en",
       n: 96,
       base: 89,
       baseLabel: "valid q20",
@@ -46,6 +47,20 @@ describe("audit line", () => {
     expect(a.line).toBe(
       "N = 96 · base = 89 valid q20 · filters: Fylke: Hordaland · missing excluded: q20: 9 (5), blank (2) · weight: none · test: Pearson χ²(15) = 38.37, p = .001",
     );
+  });
+
+  it("writes the same line in norsk, with decimal commas and grouped counts, and reads both back", () => {
+    const parts = {
+      n: 1234, base: 2.5, baseLabel: "gyldige q20", filters: ["fylke 12 Hordaland"],
+      excluded: [{ variable: "q20", userMissing: [{ code: 9, count: 5 }], systemMissing: 2 }], weight: "w", test: null,
+    };
+    const a = makeAudit({ ...parts, locale: "nb" });
+    expect(a.line).toBe("N = 1\u00a0234 · grunnlag = 2,50 gyldige q20 · filtre: fylke 12 Hordaland · utelatt som manglende: q20: 9 (5), blank (2) · vekt: w · test: ingen");
+    expect(readAuditLine(`q20: ${a.line}`)).toEqual({ prefix: "q20: ", parts, locale: "nb" });
+    const en = makeAudit({ ...parts, locale: "en" });
+    expect(en.line).toBe("N = 1,234 · base = 2.50 gyldige q20 · filters: fylke 12 Hordaland · missing excluded: q20: 9 (5), blank (2) · weight: w · test: none");
+    expect(readAuditLine(en.line)).toEqual({ prefix: "", parts, locale: "en" });
+    expect(readAuditLine("N = 3 of 267")).toBeUndefined();
   });
 
   it("formats p like SPSS tables", () => {

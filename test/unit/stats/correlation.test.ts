@@ -40,12 +40,14 @@ describe("Pearson correlations agree with PSPP CORRELATIONS", () => {
   }
 
   it("gives the same single pair through pearson() with an audit line", () => {
-    const r = pearson(data, "size_class", "q20", { codebook });
+    const r = pearson(data, "size_class", "q20", { codebook, language: "en" });
     expect(r.r ?? Number.NaN).toBeCloseTo(-0.4990897824, 9);
     expect(r.n).toBe(89);
     expect(Math.abs((r.p ?? 1) - 0.0000006414)).toBeLessThan(1e-4);
     expect(r.audit.line).toContain("q20: 9 (5), blank (2)");
-    expect(r.audit.test).toMatch(/^r\(87\) = -0\.499, p < \.001/);
+    expect(r.audit.test).toMatch(/^r\(87\) = \u22120\.499, p < \.001, two-sided$/u);
+    // The same test in norsk: decimal comma, p with its leading zero.
+    expect(pearson(data, "size_class", "q20", { codebook }).audit.test).toBe("r(87) = \u22120,499, p < 0,001, tosidig");
   });
 });
 
@@ -90,7 +92,7 @@ describe("correlation edge cases (hand-worked)", () => {
   });
 
   it("reports r as undefined for a constant column instead of NaN", () => {
-    const r = pearson({ x: [2, 2, 2, 2], y: [1, 2, 3, 4] }, "x", "y");
+    const r = pearson({ x: [2, 2, 2, 2], y: [1, 2, 3, 4] }, "x", "y", { language: "en" });
     expect(r.r).toBeNull();
     expect(r.p).toBeNull();
     expect(r.reason).toBe("x is constant in these 4 cases, so r is undefined");

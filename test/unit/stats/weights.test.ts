@@ -31,7 +31,7 @@ describe("post-stratification weights", () => {
     expect(weighted.audit.weight).toBe("post-stratification weight");
     const ct = crosstab(data, "size_class", "q3", { weight: ps.weights });
     expect(ct.total).toBeCloseTo(4, 12);
-    const effect = weightingEffect(data, "q3", ps.weights);
+    const effect = weightingEffect(data, "q3", ps.weights, { language: "en" });
     expect(effect.rows.map((r) => [r.code, r.unweighted, Number((r.difference ?? 0).toFixed(6))])).toEqual([
       [1, 60, 6.666667],
       [2, 40, -6.666667],

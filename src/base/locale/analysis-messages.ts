@@ -1,0 +1,157 @@
+/**
+ * The words an analyst reads under the numbers — audit lines, the filter's description, the
+ * selection's summary, what a figure rests on — one catalogue per language. Kept apart from the
+ * shell's and the tables' words (messages.ts) so the two grow without stepping on each other;
+ * `Messages` extends this, so `messages[locale]` has every key. A test runs the shipped notebooks in
+ * each language and finds none of the other language's phrases from this catalogue in their output.
+ */
+
+/** The four kinds of evidence, by the names the analysis layer gives them (evidence/evidence.ts). */
+export type EvidenceKindName = "printed" | "determined" | "reconstruction" | "your-data";
+
+/** Every message of the analysis layer's running text. */
+export interface AnalysisMessages {
+  // Audit lines (stats/audit.ts): "N = 57 · base = 55 valid q3 · filters: … · missing excluded: … · weight: none · test: none".
+  auditBase: string;
+  auditFilters: string;
+  auditMissingExcluded: string;
+  auditWeight: string;
+  auditTest: string;
+  auditNone: string;
+  /** Blank (system-missing) rows in the missing list: "blank (3)". */
+  auditBlank: string;
+  baseValid(variable: string): string;
+  baseValidBoth(x: string, y: string): string;
+  baseValidWithSizeClass(variable: string): string;
+  baseReportN: string;
+  baseTickingOne(set: string): string;
+  baseCompleteCases: string;
+  baseSmallestPairwise: string;
+  /** "Pearson χ² not computed (…)". */
+  notComputed(what: string, reason: string): string;
+  twoSided: string;
+  /** A correlation with fewer than 3 cases has no p. */
+  noP: string;
+  correlationUndefined(symbol: string, reason: string): string;
+  noData: string;
+  /** The test of a correlation matrix: method, t test, deletion, FDR marks. */
+  matrixTest(method: string, deletion: "pairwise" | "listwise", fdr: boolean): string;
+  /** The trend test's name: Cochran–Armitage for rates, Pearson r for means. */
+  trendMethod(kind: "rate" | "mean"): string;
+
+  // The filter as words (data/survey-filter.ts): "fylke 11 Rogaland; størrelsesklasse 5, 6".
+  filterDescCounty: string;
+  filterDescSizeClass: string;
+  /** resp_type 1 and 2 in a filter description (plural). */
+  filterDescType(type: number): string;
+  filterDescAdopted(model: string): string;
+  noFilter: string;
+
+  // The selection (analysis/apply-filter.ts).
+  /** "N = 57 of 267 (…)": `count` is "= 57" or "< 3" (a masked count), `scope` "" or " (description)". */
+  selectionSummary(count: string, total: string, scope: string): string;
+  selectionEmpty(description: string): string;
+  selectionTiny(n: number, description: string): string;
+  selectionFewerThan(threshold: number, description: string): string;
+
+  // What a figure rests on (analysis/evidence/evidence-marker.ts).
+  evidenceName(kind: EvidenceKindName): string;
+  evidenceExplain(kind: EvidenceKindName, draws: number): string;
+  /** A range after a tooltip: "(12–19 % across them)". */
+  evidenceAcross(range: string): string;
+  /** The audit's summary: "evidence: 12 printed, 3 determined (over 50 reconstructions)". */
+  evidenceSummary(parts: readonly string[], draws: number): string;
+  /** A chart legend's line on whiskers. */
+  whiskerSpansRange: string;
+}
+
+const nbAnalysis: AnalysisMessages = {
+  auditBase: "grunnlag",
+  auditFilters: "filtre",
+  auditMissingExcluded: "utelatt som manglende",
+  auditWeight: "vekt",
+  auditTest: "test",
+  auditNone: "ingen",
+  auditBlank: "blank",
+  baseValid: (variable) => `gyldige ${variable}`,
+  baseValidBoth: (x, y) => `gyldige på både ${x} og ${y}`,
+  baseValidWithSizeClass: (variable) => `gyldige ${variable} med størrelsesklasse`,
+  baseReportN: "respondenter (rapportens N)",
+  baseTickingOne: (set) => `respondenter som krysset av minst ett ${set}-punkt`,
+  baseCompleteCases: "tilfeller med svar på alle variablene",
+  baseSmallestPairwise: "minste parvise n",
+  notComputed: (what, reason) => `${what} ikke beregnet (${reason})`,
+  twoSided: "tosidig",
+  noP: "ingen p (n < 3)",
+  correlationUndefined: (symbol, reason) => `${symbol} udefinert (${reason})`,
+  noData: "ingen data",
+  matrixTest: (method, deletion, fdr) => `${method}, tosidig t med n − 2 fg, ${deletion === "pairwise" ? "parvis" : "listevis"} utelatelse${fdr ? ", merker etter BH FDR" : ""}`,
+  trendMethod: (kind) => (kind === "rate" ? "Cochran–Armitage trendtest" : "Pearsons r for størrelsesklasse × verdi (lineær trend)"),
+  filterDescCounty: "fylke",
+  filterDescSizeClass: "størrelsesklasse",
+  filterDescType: (type) => (type === 1 ? "kommuner" : type === 2 ? "fylkeskommuner" : `type ${type}`),
+  filterDescAdopted: (model) => `har innført ${model}`,
+  noFilter: "ingen filter",
+  selectionSummary: (count, total, scope) => `N ${count} av ${total}${scope}`,
+  selectionEmpty: (description) => `Ingen respondenter passer (${description}). Vid ut filteret: fjern et fylke, en størrelsesklasse eller en modell.`,
+  selectionTiny: (n, description) => `Bare ${n} ${n === 1 ? "respondent passer" : "respondenter passer"} (${description}): for få for pålitelige prosenter; les antall, ikke andeler.`,
+  selectionFewerThan: (threshold, description) => `Færre enn ${threshold} respondenter passer (${description}): for få for pålitelige prosenter; les antall, ikke andeler.`,
+  evidenceName: (kind) => ({ printed: "trykt", determined: "bestemt", reconstruction: "avhenger av rekonstruksjonen", "your-data": "dine data" })[kind],
+  evidenceExplain: (kind, draws) =>
+    ({
+      printed: "trykt i rapporten fra 1999",
+      determined: `likt i alle ${draws} rekonstruksjonene: det følger av de trykte tabellene og de navngitte kommunene`,
+      reconstruction: `varierer mellom de ${draws} rekonstruksjonene: byggingen trakk det, rapporten sier det ikke`,
+      "your-data": "beregnet på filen du lastet inn",
+    })[kind],
+  evidenceAcross: (range) => `(${range} mellom dem)`,
+  evidenceSummary: (parts, draws) => `belegg: ${parts.join(", ") || "ingen tall"}${draws > 0 ? ` (over ${draws} rekonstruksjoner)` : ""}`,
+  whiskerSpansRange: "; streken viser spennet mellom dem",
+};
+
+const enAnalysis: AnalysisMessages = {
+  auditBase: "base",
+  auditFilters: "filters",
+  auditMissingExcluded: "missing excluded",
+  auditWeight: "weight",
+  auditTest: "test",
+  auditNone: "none",
+  auditBlank: "blank",
+  baseValid: (variable) => `valid ${variable}`,
+  baseValidBoth: (x, y) => `valid on both ${x} and ${y}`,
+  baseValidWithSizeClass: (variable) => `valid ${variable} with a size class`,
+  baseReportN: "respondents (report's N)",
+  baseTickingOne: (set) => `respondents ticking at least one ${set} item`,
+  baseCompleteCases: "cases complete on all variables",
+  baseSmallestPairwise: "smallest pairwise n",
+  notComputed: (what, reason) => `${what} not computed (${reason})`,
+  twoSided: "two-sided",
+  noP: "no p (n < 3)",
+  correlationUndefined: (symbol, reason) => `${symbol} undefined (${reason})`,
+  noData: "no data",
+  matrixTest: (method, deletion, fdr) => `${method}, two-sided t on n − 2 df, ${deletion} deletion${fdr ? ", BH FDR marks" : ""}`,
+  trendMethod: (kind) => (kind === "rate" ? "Cochran–Armitage trend test" : "Pearson r of size class × value (linear trend)"),
+  filterDescCounty: "county",
+  filterDescSizeClass: "size class",
+  filterDescType: (type) => (type === 1 ? "municipalities" : type === 2 ? "county authorities" : `type ${type}`),
+  filterDescAdopted: (model) => `adopted ${model}`,
+  noFilter: "no filter",
+  selectionSummary: (count, total, scope) => `N ${count} of ${total}${scope}`,
+  selectionEmpty: (description) => `No respondents match (${description}). Widen the filter: clear a county, a size class or a model.`,
+  selectionTiny: (n, description) => `Only ${n} respondent${n === 1 ? "" : "s"} match (${description}): too few for reliable percentages; read counts, not shares.`,
+  selectionFewerThan: (threshold, description) => `Fewer than ${threshold} respondents match (${description}): too few for reliable percentages; read counts, not shares.`,
+  evidenceName: (kind) => ({ printed: "printed", determined: "determined", reconstruction: "rests on the reconstruction", "your-data": "your data" })[kind],
+  evidenceExplain: (kind, draws) =>
+    ({
+      printed: "printed in the 1999 report",
+      determined: `the same in all ${draws} reconstructions: it follows from the printed tables and the named municipalities`,
+      reconstruction: `differs between the ${draws} reconstructions: the build drew it, the report does not say it`,
+      "your-data": "computed on the file you loaded",
+    })[kind],
+  evidenceAcross: (range) => `(${range} across them)`,
+  evidenceSummary: (parts, draws) => `evidence: ${parts.join(", ") || "no figures"}${draws > 0 ? ` (over ${draws} reconstructions)` : ""}`,
+  whiskerSpansRange: "; the whisker spans its range across them",
+};
+
+/** The analysis catalogue of each language (also inside `messages`). */
+export const analysisMessages = { nb: nbAnalysis, en: enAnalysis } as const;
