@@ -6,6 +6,8 @@
  */
 import { auditLine, formatCount as auditCount, readAuditLine, type Audit, type AuditCount } from "../../stats/audit";
 import { DISCLOSURE_THRESHOLD, guardCount, suppression, type CountLine } from "../../stats/disclosure";
+import { analysisMessages } from "../../base/locale/analysis-messages";
+import { LOCALES } from "../../base/locale/locale";
 import { formatCount } from "./table-dom";
 
 /** Where an audit line's counts sit among the table's ids (a missing code without a row gets its own). */
@@ -21,8 +23,22 @@ export interface AuditIds {
  * both …"), the count a table that hides counts hides. Used only where the table hides a count.
  */
 function withoutReason(test: string | null): string | null {
-  return test === null ? null : test.replace(/^(\S+ undefined) \(.*\)$/s, "$1");
+  if (test === null) return null;
+  for (const pattern of UNDEFINED_TESTS) {
+    const m = pattern.exec(test);
+    if (m) return m[1] ?? test;
+  }
+  return test;
 }
+
+/** "r undefined (…)" in every language, from the catalogue's own wording (word order may differ). */
+const UNDEFINED_TESTS: readonly RegExp[] = LOCALES.map((locale) => {
+  const [before = "", after = ""] = analysisMessages[locale].correlationUndefined("\u0000", "\u0001").split("\u0001");
+  const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  // The reason's brackets go; the symbol and the word for "undefined" stay.
+  const head = escape(before.replace(/\s*\($/, "")).replace("\u0000", "\\S+");
+  return new RegExp(`^(${head})\\s*\\(.*\\)${escape(after.replace(/^\)/, ""))}$`, "s");
+});
 
 /** The registered counts of one table and what the guard hides. */
 export class ShownCounts {
