@@ -5,9 +5,10 @@
  * differ between the languages. Notebook prose is the author's and is never translated.
  */
 import type { Locale } from "./locale";
+import { shellEn, shellNb, type ShellMessages } from "./shell-messages";
 
-/** Every message of the app. */
-export interface Messages {
+/** Every message of the app (the shell's chrome: shell-messages.ts). */
+export interface Messages extends ShellMessages {
   /** The language's own name, for the switch. */
   languageName: string;
   /** The switch's accessible label. */
@@ -91,6 +92,7 @@ export interface Messages {
 }
 
 const nb: Messages = {
+  ...shellNb,
   languageName: "norsk",
   languageSwitch: "Språk",
   filterLabel: "Utvalgsfilter",
@@ -165,6 +167,7 @@ const nb: Messages = {
 };
 
 const en: Messages = {
+  ...shellEn,
   languageName: "English",
   languageSwitch: "Language",
   filterLabel: "Survey filter",
