@@ -19,6 +19,11 @@ export class NbShareDialog extends LitElement {
     return this;
   }
 
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // A modal dialog takes the focus (Escape and Tab then work in it): on the link, selected for copying.
+    if (changed.has("link") && this.link) this.querySelector<HTMLInputElement>(".nb-share-link")?.focus();
+  }
+
   private async copy(): Promise<void> {
     if (!this.link) return;
     try {
