@@ -93,6 +93,9 @@ const FRAME = "nb-notebook";
 /** Not chrome: the author's prose and code, the outputs (language.test.ts), the filter bar (its own owner). */
 const FRAME_SKIP = ".nb-output, .nb-editor, nb-filter-bar";
 
+/** Not chrome in the authoring panel: the codebook's own words (variables, questions, value labels), the respondents, the cells' code. */
+const AUTHORING_SKIP = "select, .nb-cb-list, .nb-cb-details h3, .nb-cb-question, .nb-cb-question-en, .nb-cb-details dd, .nb-dlg-preview, .nb-dv-summary, .nb-dv-notice, .nb-dv-table, .nb-dlg-check:has(input[name^=success])";
+
 /** Walk the chrome of both documents in the current state, with the data menu, the share dialog and the shortcut list open. */
 async function walk(page: Page): Promise<string[]> {
   const frame = await notebookFrame(page);
@@ -114,6 +117,21 @@ async function walk(page: Page): Promise<string[]> {
   await nb(page).locator("dialog.nb-shortcuts").waitFor({ state: "visible" });
   texts.push(...(await chromeTexts(frame, "dialog.nb-shortcuts", "")));
   await page.keyboard.press("Escape");
+  // The authoring panel: the Insert-analysis dialog on each kind, and the codebook on one variable.
+  await nb(page).locator("nb-authoring-bar .nb-authoring-insert").click();
+  await nb(page).locator("nb-analysis-dialog .nb-dlg-kinds").waitFor();
+  for (const kind of ["frequencies", "crosstab", "correlations", "size-class", "what-if"]) {
+    await nb(page).locator(`nb-analysis-dialog [data-kind="${kind}"]`).click();
+    texts.push(...(await chromeTexts(frame, "nb-authoring-panel", AUTHORING_SKIP)));
+  }
+  await nb(page).locator('nb-authoring-panel [data-tab="codebook"]').click();
+  await nb(page).locator("nb-codebook-panel .nb-cb-list li").first().click();
+  await nb(page).locator("nb-codebook-panel .nb-cb-details").waitFor();
+  texts.push(...(await chromeTexts(frame, "nb-authoring-panel", AUTHORING_SKIP)));
+  await nb(page).locator('nb-authoring-panel [data-tab="data"]').click();
+  await nb(page).locator("nb-data-viewer .nb-dv-pages").waitFor();
+  texts.push(...(await chromeTexts(frame, "nb-authoring-panel", AUTHORING_SKIP)));
+  await nb(page).locator("nb-authoring-panel .nb-authoring-close").click();
   // Report view: the contents, the code folds.
   await nb(page).locator("nb-report-nav .nb-view-report").click();
   await nb(page).locator("nb-notebook[report]").waitFor();
@@ -167,7 +185,7 @@ describe("the shell's chrome in one language", () => {
 
     const inNorsk = await walk(page);
     // The walk saw the chrome (a walk that finds nothing would pass for the wrong reason).
-    for (const word of [messages.nb.newNotebook, messages.nb.shareTitle, messages.nb.listBundled, messages.nb.viewReport, messages.nb.shortcutsTitle, messages.nb.loadOwnFile, messages.nb.authoringTools]) {
+    for (const word of [messages.nb.newNotebook, messages.nb.shareTitle, messages.nb.listBundled, messages.nb.viewReport, messages.nb.shortcutsTitle, messages.nb.loadOwnFile, messages.nb.authoringTools, messages.nb.authoring.kinds.crosstab, messages.nb.authoring.valueLabels]) {
       expect(inNorsk, word).toContain(word);
     }
     expect(leftovers(inNorsk, forbidden("nb"))).toEqual([]);
@@ -175,7 +193,7 @@ describe("the shell's chrome in one language", () => {
 
     await switchTo(page, "en");
     const inEnglish = await walk(page);
-    for (const word of [messages.en.newNotebook, messages.en.shareTitle, messages.en.listBundled, messages.en.viewReport, messages.en.shortcutsTitle, messages.en.loadOwnFile, messages.en.authoringTools]) {
+    for (const word of [messages.en.newNotebook, messages.en.shareTitle, messages.en.listBundled, messages.en.viewReport, messages.en.shortcutsTitle, messages.en.loadOwnFile, messages.en.authoringTools, messages.en.authoring.kinds.crosstab, messages.en.authoring.valueLabels]) {
       expect(inEnglish, word).toContain(word);
     }
     expect(leftovers(inEnglish, forbidden("en"))).toEqual([]);

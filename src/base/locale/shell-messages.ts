@@ -5,6 +5,7 @@
  * words so that both grow without touching each other; `Messages` (messages.ts) includes these keys,
  * so a catalogue that misses one fails the type-check there.
  */
+import { authoringEn, authoringNb, type AuthoringMessages } from "./authoring-messages";
 
 /** The shell's and the notebook chrome's messages. */
 export interface ShellMessages {
@@ -199,6 +200,8 @@ export interface ShellMessages {
   dataViewerTitle: string;
   reference: string;
   referenceTitle: string;
+  /** The authoring tools' panels (authoring-messages.ts). */
+  authoring: AuthoringMessages;
 }
 
 /** Norwegian (bokmål). */
@@ -374,6 +377,7 @@ export const shellNb: ShellMessages = {
   dataViewerTitle: "Respondentene under gjeldende filter: sorter, søk, verdietiketter, hva rekonstruksjonen trakk",
   reference: "Referanse",
   referenceTitle: "Alle innebygde funksjoner med signatur, valg og et eksempel å sette inn",
+  authoring: authoringNb,
 };
 
 /** English. */
@@ -548,4 +552,5 @@ export const shellEn: ShellMessages = {
   dataViewerTitle: "The respondents under the current filter: sort, search, value labels, what the reconstruction drew",
   reference: "Reference",
   referenceTitle: "Every builtin with its signature, options and an example to insert",
+  authoring: authoringEn,
 };
