@@ -3,8 +3,9 @@
  * and the save status. It only fires events (`nb-command` {command}); <nb-app> carries them out.
  *
  * The row never scrolls sideways: when the header leaves it too little room (a phone, or longer
- * Norwegian words), the least-used actions move into a "More" menu, one at a time from the lowest
- * priority, until the row fits; the save status goes first. Whether it fits is measured, not guessed
+ * Norwegian words), the save status shrinks to a mark first (its words stay for screen readers and
+ * as the tooltip), then the least-used actions move into a "More" menu, one at a time from the
+ * lowest priority, until the row fits. Whether it fits is measured, not guessed
  * from a breakpoint: the room depends on the language, the data button and the title. A measurement
  * runs when the header's width changes and when the words or the actions do; the narrowing steps
  * happen before the browser paints (ResizeObserver callback, then Lit's microtask updates).
@@ -28,6 +29,9 @@ interface Action {
 
 /** The order in which actions stay on the row when room runs out (first stays longest). */
 const KEEP_ORDER: readonly ToolbarCommand[] = ["share", "new", "export", "import", "revert"];
+
+/** The save status as a mark, when its words do not fit on the row. */
+const STATUS_MARKS: Record<SaveStatus["state"] | "preview", string> = { saved: "✓", pending: "…", saving: "…", "memory-only": "⚠", preview: "◌" };
 
 function saveLabel(words: Messages, state: SaveStatus["state"]): string {
   if (state === "saved") return words.saveSaved;
@@ -159,20 +163,20 @@ export class NbToolbar extends LitElement {
     const onRow = new Set(actions.filter((action) => rank(action) < this.kept).map((action) => action.command));
     const statusOnRow = this.kept > actions.length;
     const inMenu = actions.filter((action) => !onRow.has(action.command));
-    const warn = !statusOnRow && state === "memory-only";
     return html`<div class="nb-toolbar" role="toolbar" aria-label=${words.toolbarLabel}>
         ${actions.filter((action) => onRow.has(action.command)).map((action) => this.button(action, false))}
-        ${inMenu.length > 0 || !statusOnRow
-          ? html`<button class=${`nb-button nb-more${warn ? " is-warn" : ""}`} aria-haspopup="true" aria-expanded=${this.menuOpen ? "true" : "false"}
-              aria-controls="nb-more-menu" aria-label=${warn ? `${words.moreActionsLabel} (${status})` : words.moreActionsLabel}
-              @click=${() => this.toggleMenu()}>${warn ? html`<span aria-hidden="true">⚠ </span>` : nothing}${words.moreActions} <span aria-hidden="true">▾</span></button>`
+        ${inMenu.length > 0
+          ? html`<button class="nb-button nb-more" aria-haspopup="true" aria-expanded=${this.menuOpen ? "true" : "false"}
+              aria-controls="nb-more-menu" aria-label=${words.moreActionsLabel}
+              @click=${() => this.toggleMenu()}>${words.moreActions} <span aria-hidden="true">▾</span></button>`
           : nothing}
-        <span class=${`nb-save-status is-${state}${statusOnRow ? "" : " nb-visually-hidden"}`} aria-live="polite">${status}</span>
+        <span class=${`nb-save-status is-${state}${statusOnRow ? "" : " is-mark"}`} aria-live="polite" title=${statusOnRow ? nothing : status}>${statusOnRow
+          ? status
+          : html`<span aria-hidden="true">${STATUS_MARKS[state]}</span><span class="nb-visually-hidden">${status}</span>`}</span>
       </div>
-      ${this.menuOpen
+      ${this.menuOpen && inMenu.length > 0
         ? html`<div class="nb-more-menu" id="nb-more-menu" role="group" aria-label=${words.moreActionsLabel} @keydown=${this.onMenuKey}>
             ${inMenu.map((action) => this.button(action, true))}
-            ${statusOnRow ? nothing : html`<p class=${`nb-more-status is-${state}`}>${status}</p>`}
           </div>`
         : nothing}`;
   }
