@@ -5,7 +5,7 @@
  * The row never scrolls sideways: when the header leaves it too little room (a phone, or longer
  * Norwegian words), the save status shrinks to a mark first (its words stay for screen readers and
  * as the tooltip), then the least-used actions move into a "More" menu, one at a time from the
- * lowest priority, until the row fits. Whether it fits is measured, not guessed
+ * lowest priority, until the row fits (on the narrowest screens the status joins them there). Whether it fits is measured, not guessed
  * from a breakpoint: the room depends on the language, the data button and the title. A measurement
  * runs when the header's width changes and when the words or the actions do; the narrowing steps
  * happen before the browser paints (ResizeObserver callback, then Lit's microtask updates).
@@ -104,7 +104,8 @@ export class NbToolbar extends LitElement {
     if (!this.measure) return;
     const row = this.querySelector<HTMLElement>(".nb-toolbar");
     const items = this.actions().length + 1;
-    if (row && row.scrollWidth > row.clientWidth + 1 && Math.min(this.kept, items) > 0) {
+    // Last step (-1): even the status mark goes, into the menu.
+    if (row && row.scrollWidth > row.clientWidth + 1 && Math.min(this.kept, items) > -1) {
       // One more item into the menu, then measure again (another update, still before paint).
       this.kept = Math.min(this.kept, items) - 1;
       return;
@@ -162,6 +163,7 @@ export class NbToolbar extends LitElement {
     const rank = (action: Action): number => KEEP_ORDER.indexOf(action.command);
     const onRow = new Set(actions.filter((action) => rank(action) < this.kept).map((action) => action.command));
     const statusOnRow = this.kept > actions.length;
+    const statusInMenu = this.kept < 0;
     const inMenu = actions.filter((action) => !onRow.has(action.command));
     return html`<div class="nb-toolbar" role="toolbar" aria-label=${words.toolbarLabel}>
         ${actions.filter((action) => onRow.has(action.command)).map((action) => this.button(action, false))}
@@ -170,13 +172,14 @@ export class NbToolbar extends LitElement {
               aria-controls="nb-more-menu" aria-label=${words.moreActionsLabel}
               @click=${() => this.toggleMenu()}>${words.moreActions} <span aria-hidden="true">▾</span></button>`
           : nothing}
-        <span class=${`nb-save-status is-${state}${statusOnRow ? "" : " is-mark"}`} aria-live="polite" title=${statusOnRow ? nothing : status}>${statusOnRow
+        <span class=${`nb-save-status is-${state}${statusOnRow ? "" : statusInMenu ? " nb-visually-hidden" : " is-mark"}`} aria-live="polite" title=${statusOnRow ? nothing : status}>${statusOnRow || statusInMenu
           ? status
           : html`<span aria-hidden="true">${STATUS_MARKS[state]}</span><span class="nb-visually-hidden">${status}</span>`}</span>
       </div>
       ${this.menuOpen && inMenu.length > 0
         ? html`<div class="nb-more-menu" id="nb-more-menu" role="group" aria-label=${words.moreActionsLabel} @keydown=${this.onMenuKey}>
             ${inMenu.map((action) => this.button(action, true))}
+            ${statusInMenu ? html`<p class=${`nb-more-status is-${state}`} aria-hidden="true">${status}</p>` : nothing}
           </div>`
         : nothing}`;
   }
