@@ -200,6 +200,8 @@ export interface ShellMessages {
   dataViewerTitle: string;
   reference: string;
   referenceTitle: string;
+  /** The error box's button to a builtin's reference entry (reference-link.ts). */
+  inTheReference(builtin: string): string;
   /** The authoring tools' panels (authoring-messages.ts). */
   authoring: AuthoringMessages;
 }
@@ -377,6 +379,7 @@ export const shellNb: ShellMessages = {
   dataViewerTitle: "Respondentene under gjeldende filter: sorter, søk, verdietiketter, hva rekonstruksjonen trakk",
   reference: "Referanse",
   referenceTitle: "Alle innebygde funksjoner med signatur, valg og et eksempel å sette inn",
+  inTheReference: (builtin) => `${builtin} i referansen`,
   authoring: authoringNb,
 };
 
@@ -552,5 +555,6 @@ export const shellEn: ShellMessages = {
   dataViewerTitle: "The respondents under the current filter: sort, search, value labels, what the reconstruction drew",
   reference: "Reference",
   referenceTitle: "Every builtin with its signature, options and an example to insert",
+  inTheReference: (builtin) => `${builtin} in the reference`,
   authoring: authoringEn,
 };
