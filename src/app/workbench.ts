@@ -9,6 +9,7 @@
  *   `#/nb/<name>?filter=…` sets it, moving the filter bar rewrites the hash in place (only for a
  *   notebook that reads the filter), and a filter that cannot be read applies nothing and says why.
  */
+import { messages, say, type Wording } from "../base/locale/locale";
 import type { Result } from "../base/result";
 import type { ParsedNotebook } from "../notebook/format";
 import type { NotebookDoc } from "../notebook/document";
@@ -73,7 +74,8 @@ export interface WorkbenchServices<S extends SessionPort = SessionPort> {
 export interface Banner {
   id: number;
   kind: "error" | "warning" | "info";
-  message: string;
+  /** Shown in the language of the moment (a Problem's own message stays as written). */
+  message: Wording;
 }
 
 export interface OpenNotebook<S extends SessionPort = SessionPort> {
@@ -128,8 +130,10 @@ export class Workbench<S extends SessionPort = SessionPort> {
     for (const listener of this.listeners) listener();
   }
 
-  banner(kind: Banner["kind"], message: string): void {
-    if (this.banners.some((b) => b.message === message)) return;
+  banner(kind: Banner["kind"], message: Wording): void {
+    // The same words are one banner, whichever language they were raised in.
+    const same = say(message, messages.en);
+    if (this.banners.some((b) => say(b.message, messages.en) === same)) return;
     this.banners = [...this.banners, { id: this.nextBannerId++, kind, message }];
     this.emit();
   }
@@ -179,7 +183,8 @@ export class Workbench<S extends SessionPort = SessionPort> {
     // A link whose filter cannot be read still opens its notebook, with no filter, and says why.
     // (Every open makes a fresh session — in the app a fresh frame — also for the notebook already on screen.)
     if (route.kind !== "home" && route.filterError !== undefined) {
-      this.banner("error", `The filter in this link was not applied, so the notebook shows all respondents. ${route.filterError}`);
+      const detail = route.filterError;
+      this.banner("error", (words) => words.linkFilterError(detail));
       // Drop the unreadable text from the address bar so a reload or a copied link does not repeat it.
       this.writeHash(formatRoute(route));
     }
@@ -190,7 +195,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     if (route.kind === "home") {
       const first = this.bundled.find((b) => b.name === "demo") ?? this.bundled[0];
       if (first) return this.openRoute({ kind: "bundled", name: first.name });
-      this.banner("info", "No bundled notebooks were found. Create one with “New” or import a notebook file.");
+      this.banner("info", (words) => words.noBundledNotebooks);
       return;
     }
     this.loading = true;
@@ -199,7 +204,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
       if (route.kind === "local") {
         const stored = await this.services.store.get(route.key);
         if (!latest()) return;
-        if (!stored) return this.banner("error", `There is no local notebook “${route.key}” in this browser. It may have been deleted, or saved in another browser profile.`);
+        if (!stored) return this.banner("error", (words) => words.noLocalNotebook(route.key));
         return this.showStored(stored, route);
       }
       const key = bundledKey(route.name);
@@ -253,7 +258,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     await session.idle();
     if (this.current?.session !== session) return;
     if (route && "filter" in route && route.filter && !usesFilter(session)) {
-      this.banner("info", "This notebook has no filter bar, so the filter in the link was not applied to it.");
+      this.banner("info", (words) => words.noFilterBar);
     }
     this.followingFilter = true;
     this.syncFilterToUrl();
@@ -263,7 +268,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     const text = await fetchBundledText(name, this.services.fetcher);
     if (!text.ok) return void this.banner("error", text.error.message);
     const parsed = this.services.parseNotebook(text.value);
-    if (!parsed.ok) return void this.banner("error", `The bundled notebook “${name}” could not be read: ${parsed.error.message}`);
+    if (!parsed.ok) return void this.banner("error", (words) => words.bundledUnreadable(name, parsed.error.message));
     return parsed.value.doc;
   }
 
@@ -272,7 +277,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     const decoded = await decodeShare(payload);
     if (!latest()) return;
     if (!decoded.ok) {
-      this.banner("error", `This share link cannot be opened — ${decoded.error.message} Nothing was changed.`);
+      this.banner("error", (words) => words.shareLinkUnreadable(decoded.error.message));
       return;
     }
     const key = `shared:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -280,7 +285,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     if (filter !== undefined) {
       const parsed = asSurveyFilter(filter);
       if (parsed.ok) this.services.filter.setFilter(parsed.value);
-      else this.banner("warning", `The link's filter was not applied, so the notebook shows all respondents. ${parsed.error.message}`);
+      else this.banner("warning", (words) => words.linkFilterNotApplied(parsed.error.message));
     }
     this.show(key, { kind: "shared" }, decoded.value.doc, {}, inputs, "preview");
   }
@@ -366,10 +371,10 @@ export class Workbench<S extends SessionPort = SessionPort> {
   async importFile(fileName: string, text: string): Promise<void> {
     const parsed = this.services.parseNotebook(text);
     if (!parsed.ok) {
-      this.banner("error", `“${fileName}” is not a notebook this app can read: ${parsed.error.message}`);
+      this.banner("error", (words) => words.notANotebook(fileName, parsed.error.message));
       return;
     }
-    for (const warning of parsed.value.warnings) this.banner("warning", `“${fileName}”: ${warning.message}`);
+    for (const warning of parsed.value.warnings) this.banner("warning", (words) => words.fileWarning(fileName, warning.message));
     // A notebook file may be anybody's code, like a link: it opens in preview and is kept (and
     // runs, and sees the user's file through the data gate) only once the user chose to run it.
     // The address leaves the notebook that was open, so choosing that one from the list reopens it.
@@ -406,7 +411,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     if (!open) return undefined;
     const inputs = open.session.inputValues();
     const link = await encodeShare({ doc: open.session.doc, inputs: usesFilter(open.session) ? { ...inputs, [FILTER_INPUT]: this.services.filter.filter } : inputs });
-    if (!link.ok) this.banner("error", `No share link was made — ${link.error.message}`);
+    if (!link.ok) this.banner("error", (words) => words.noShareLinkMade(link.error.message));
     return link.ok ? link.value : undefined;
   }
 }

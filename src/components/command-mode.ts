@@ -11,23 +11,27 @@
  * (Mod-Enter would otherwise insert a blank line).
  */
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from "lit";
+import type { Messages } from "../base/locale/locale";
 import type { NotebookSession, SessionChange, StructureEdit } from "../app/notebook-session";
 import type { NbCell } from "./nb-cell";
 
-/** The keys, for the help dialog and the docs (one list: the handler below is checked against it in the tests). */
-export const SHORTCUTS: ReadonlyArray<{ keys: string; what: string }> = [
-  { keys: "Esc", what: "Leave the editor: command mode, the cell selected" },
-  { keys: "↑ / k, ↓ / j", what: "Select the cell above / below" },
-  { keys: "Enter", what: "Edit the selected cell" },
-  { keys: "Shift-Enter", what: "Run the cell and select the next one" },
-  { keys: "Ctrl/⌘-Enter", what: "Run the cell and stay on it" },
-  { keys: "A / B", what: "Add a JavaScript cell above / below" },
-  { keys: "Shift-A / Shift-B", what: "Add a markdown cell above / below" },
-  { keys: "Alt-↑ / Alt-↓", what: "Move the cell up / down" },
-  { keys: "D D", what: "Delete the cell (press D twice)" },
-  { keys: "Ctrl/⌘-Z, Ctrl/⌘-Shift-Z", what: "Undo / redo a delete, move, add or run (in the editor: undo typing)" },
-  { keys: "Ctrl/⌘-S", what: "Save the notebook as a file" },
-  { keys: "?", what: "Show these shortcuts" },
+/**
+ * The keys, for the help dialog and the docs (one list: the handler below is checked against it in
+ * the tests); what each does is in the catalogue (`shortcuts`, base/locale/shell-messages.ts).
+ */
+export const SHORTCUTS: ReadonlyArray<{ keys: string; what: keyof Messages["shortcuts"] }> = [
+  { keys: "Esc", what: "escape" },
+  { keys: "↑ / k, ↓ / j", what: "select" },
+  { keys: "Enter", what: "edit" },
+  { keys: "Shift-Enter", what: "runNext" },
+  { keys: "Ctrl/⌘-Enter", what: "runStay" },
+  { keys: "A / B", what: "addJs" },
+  { keys: "Shift-A / Shift-B", what: "addMd" },
+  { keys: "Alt-↑ / Alt-↓", what: "move" },
+  { keys: "D D", what: "delete" },
+  { keys: "Ctrl/⌘-Z, Ctrl/⌘-Shift-Z", what: "undo" },
+  { keys: "Ctrl/⌘-S", what: "save" },
+  { keys: "?", what: "help" },
 ];
 
 /** The second D of "D D" must follow the first within this time. */
@@ -39,12 +43,6 @@ interface Host extends ReactiveControllerHost, HTMLElement {
   session: NotebookSession | undefined;
 }
 
-/** What the notice says after a structure edit. */
-function noticeText(edit: StructureEdit): string | undefined {
-  if (edit.via === "undo") return `Undone: ${edit.label.toLowerCase()}`;
-  if (edit.via === "redo") return `Redone: ${edit.label.toLowerCase()}`;
-  return edit.label === "Delete cell" ? "Cell deleted" : undefined;
-}
 
 function isMod(event: KeyboardEvent): boolean {
   return event.ctrlKey || event.metaKey;
@@ -53,7 +51,7 @@ function isMod(event: KeyboardEvent): boolean {
 /** The command-mode controller of one <nb-notebook> (see the file comment). */
 export class CommandMode implements ReactiveController {
   /** The last structure edit's notice, with what its button does. */
-  notice: { text: string; action: "undo" | "redo" } | undefined;
+  notice: { edit: StructureEdit; action: "undo" | "redo" } | undefined;
   private lastD = 0;
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private selected: NbCell | undefined;
@@ -77,9 +75,10 @@ export class CommandMode implements ReactiveController {
   sessionChanged(change: SessionChange): void {
     if (change.kind !== "doc" || !change.edit) return;
     const edit = change.edit;
-    const text = noticeText(edit);
+    // An undo, a redo or a delete is worth a notice (its words are chosen when shown).
+    const worth = edit.via !== "edit" || edit.label === "Delete cell";
     clearTimeout(this.noticeTimer);
-    this.notice = text === undefined ? undefined : { text, action: edit.via === "undo" ? "redo" : "undo" };
+    this.notice = worth ? { edit, action: edit.via === "undo" ? "redo" : "undo" } : undefined;
     if (this.notice) this.noticeTimer = setTimeout(() => this.dismiss(), NOTICE_MS);
     // The cell list is redrawn after this; a moved cell's element is taken out and put back, which
     // drops focus to <body>. Put it back where the user was, or on the cell the edit concerns.
@@ -110,21 +109,21 @@ export class CommandMode implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** The notice under the cells and the shortcut dialog (rendered by the host). */
-  render(): unknown {
+  /** The notice under the cells and the shortcut dialog (rendered by the host), in the language of `t`. */
+  render(t: Messages): unknown {
     const notice = this.notice;
     return html`${notice
         ? html`<div class="nb-edit-notice" role="status">
-            <span>${notice.text}</span>
-            <button class="nb-button nb-notice-action" @click=${() => this.undoOrRedo(notice.action)}>${notice.action === "undo" ? "Undo" : "Redo"}</button>
-            <button class="nb-icon" aria-label="Dismiss" @click=${() => this.dismiss()}>✕</button>
+            <span>${t.editNotice(notice.edit.via, notice.edit.label)}</span>
+            <button class="nb-button nb-notice-action" @click=${() => this.undoOrRedo(notice.action)}>${notice.action === "undo" ? t.undo : t.redo}</button>
+            <button class="nb-icon" aria-label=${t.dismiss} @click=${() => this.dismiss()}>✕</button>
           </div>`
         : nothing}
       <dialog class="nb-shortcuts" aria-labelledby="nb-shortcuts-title">
-        <h2 id="nb-shortcuts-title">Keyboard shortcuts</h2>
-        <p>Press Esc in an editor to reach command mode; then:</p>
-        <dl>${SHORTCUTS.map((s) => html`<dt><kbd>${s.keys}</kbd></dt><dd>${s.what}</dd>`)}</dl>
-        <form method="dialog"><button class="nb-button">Close</button></form>
+        <h2 id="nb-shortcuts-title">${t.shortcutsTitle}</h2>
+        <p>${t.shortcutsIntro}</p>
+        <dl>${SHORTCUTS.map((s) => html`<dt><kbd>${s.keys}</kbd></dt><dd>${t.shortcuts[s.what]}</dd>`)}</dl>
+        <form method="dialog"><button class="nb-button">${t.close}</button></form>
       </dialog>`;
   }
 

@@ -8,14 +8,15 @@
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
-import { readsSurvey, SHARE_WITHOUT_FILE_NOTICE, userDataNotice } from "../app/data-notice";
-import { RECONSTRUCTION_NOTICE } from "../data/bundled-survey";
+import { readsSurvey } from "../app/data-notice";
+import { say, type Messages } from "../base/locale/locale";
 import type { DataSource } from "../app/data-source";
 import { downloadText, fileNameFor, pickTextFile } from "../app/file-io";
 import type { DataGate } from "../app/sandbox/data-gate";
 import type { FrameSession } from "../app/sandbox/frame-session";
 import type { OpenNotebook, Workbench } from "../app/workbench";
 import type { ToolbarCommand } from "./events";
+import { LocaleController } from "./locale-controller";
 import { ModelController } from "./model-controller";
 import "./nb-data-source";
 import "./nb-locale-switch";
@@ -35,9 +36,9 @@ const SHOW_RUNNING_AFTER_MS = 400;
 const OFFER_STOP_AFTER_MS = 2000;
 
 /** The preview's warning about Trojan Source characters in a shared notebook's cells, if any. */
-function hiddenWarning(cells: ReadonlyArray<{ source: string }>): unknown {
+function hiddenWarning(cells: ReadonlyArray<{ source: string }>, words: Messages): unknown {
   const warning = reorderingWarning(cells.map((c) => c.source));
-  return warning === undefined ? nothing : html`<p class="nb-hidden-warning" role="alert"><strong>Warning:</strong> ${warning}</p>`;
+  return warning === undefined ? nothing : html`<p class="nb-hidden-warning" role="alert"><strong>${words.warning}</strong> ${warning}</p>`;
 }
 
 @customElement("nb-app")
@@ -55,6 +56,7 @@ export class NbApp extends LitElement {
    * narrow); the header's toggle sets it open or closed (narrow: open lays it over the notebook).
    */
   @property({ reflect: true, attribute: "data-sidebar" }) sidebar: "auto" | "open" | "closed" = "auto";
+  private readonly i18n = new LocaleController(this);
 
   constructor() {
     super();
@@ -140,9 +142,9 @@ export class NbApp extends LitElement {
       const payload = await wb.sharePayload();
       if (payload) this.shareLink = `${location.origin}${location.pathname}#share=${payload}`;
       // The link never carries the user's file; say so where the user is about to send it.
-      if (payload && this.dataSource?.active.kind === "user") wb.banner("info", SHARE_WITHOUT_FILE_NOTICE);
+      if (payload && this.dataSource?.active.kind === "user") wb.banner("info", (words) => words.shareWithoutFile);
     } else if (command === "revert") {
-      if (confirm("Discard your edits of this notebook and reload the version shipped with the app?")) await wb.revert();
+      if (confirm(this.i18n.words.confirmRevert)) await wb.revert();
     }
   }
 
@@ -152,8 +154,8 @@ export class NbApp extends LitElement {
     const open = wb?.current;
     if (!wb || !open || open.session.mode !== "live") return;
     const { exportReport } = await import("../app/report/export-report");
-    if (!(await exportReport(open.session, reportHeadFor(wb, open, this.dataSource)))) {
-      wb.banner("info", "The notebook has no outputs to report yet: run it, then export the report.");
+    if (!(await exportReport(open.session, reportHeadFor(wb, open, this.dataSource, this.i18n.words, this.i18n.locale)))) {
+      wb.banner("info", (words) => words.noOutputsToReport);
     }
   }
 
@@ -162,7 +164,7 @@ export class NbApp extends LitElement {
     const wb = this.workbench;
     const open = wb?.current;
     if (!wb || !open) return undefined;
-    return { head: reportHeadFor(wb, open, this.dataSource), snapshot: open.session.reports.latest };
+    return { head: reportHeadFor(wb, open, this.dataSource, this.i18n.words, this.i18n.locale), snapshot: open.session.reports.latest };
   };
 
   private onDeleteLocal(event: HTMLElementEventMap["nb-delete-local"]): void {
@@ -190,41 +192,41 @@ export class NbApp extends LitElement {
     const runningFor = status.busy && status.busySince !== undefined ? now - status.busySince : 0;
     const running = session.culprits();
     const names = running.map((cell) => session.cellLabel(cell)).join(", ");
+    const t = this.i18n.words;
     const offerStop = status.stuck || (running.length > 0 && runningFor >= OFFER_STOP_AFTER_MS);
     return html`
       ${session.mode === "preview"
-        ? html`<div class="nb-bar nb-preview-bar" role="region" aria-label="Preview">
+        ? html`<div class="nb-bar nb-preview-bar" role="region" aria-label=${t.previewRegion}>
             <div>
-              <strong>${open.origin.kind === "imported" ? `Preview of the notebook file ${open.origin.fileName}.` : "Preview of a shared notebook."}</strong>
-              Nothing has run yet: read the code below, then run it if you trust it. It opens as a copy; your own notebooks are not changed.
-              It runs on the bundled respondents, not on a file you loaded.
-              ${hiddenWarning(session.doc.cells)}
+              <strong>${open.origin.kind === "imported" ? t.previewOfFile(open.origin.fileName) : t.previewOfShared}</strong>
+              ${t.previewExplain}
+              ${hiddenWarning(session.doc.cells, t)}
             </div>
-            <button class="nb-button nb-primary nb-consent" @click=${() => void wb.consent()}>Run this notebook</button>
+            <button class="nb-button nb-primary nb-consent" @click=${() => void wb.consent()}>${t.runThisNotebook}</button>
           </div>`
         : nothing}
       ${withheld && active?.kind === "user"
-        ? html`<div class="nb-bar nb-data-gate" role="region" aria-label="Data for this notebook">
+        ? html`<div class="nb-bar nb-data-gate" role="region" aria-label=${t.dataForNotebook}>
             <div>
-              <strong>This notebook from ${open.origin.kind === "imported" ? "a file" : "a link"} runs on the bundled reconstructed respondents, not on your file ${active.name}.</strong>
-              Its code cannot send anything out of this page, but what it writes into its cells or inputs goes into its share link and exported file.
+              <strong>${t.gateHeadline(open.origin.kind === "imported", active.name)}</strong>
+              ${t.gateExplain}
             </div>
-            <button class="nb-button nb-run-on-my-data" @click=${() => this.gate?.grant(open.key)}>Run on my data</button>
+            <button class="nb-button nb-run-on-my-data" @click=${() => this.gate?.grant(open.key)}>${t.runOnMyData}</button>
           </div>`
         : nothing}
       ${status.paused !== undefined
         ? html`<div class="nb-bar nb-paused-bar" role="alert">
             <div>${status.paused}</div>
-            <button class="nb-button nb-primary nb-resume" @click=${() => session.resume()}>Run</button>
+            <button class="nb-button nb-primary nb-resume" @click=${() => session.resume()}>${t.run}</button>
           </div>`
         : nothing}
       <div class=${`nb-run-status${status.stuck ? " is-stuck" : ""}`} role="status" aria-live="polite"
         ?hidden=${session.mode !== "live" || !(status.stuck || (status.busy && runningFor >= SHOW_RUNNING_AFTER_MS))}>
         <span class="nb-run-text">${status.stuck
-          ? `${names || "The notebook"} is not responding (running for ${Math.round(runningFor / 1000)} s). The rest of the page still works.`
-          : `Running ${names || "the notebook"}…`}</span>
+          ? t.notResponding(names || t.theNotebookSubject, Math.round(runningFor / 1000))
+          : t.running(names || t.theNotebook)}</span>
         ${offerStop
-          ? html`<button class="nb-button nb-stop" title="Stop the notebook and reopen it without this cell" @click=${() => session.stop()}>Stop</button>`
+          ? html`<button class="nb-button nb-stop" title=${t.stopTitle} @click=${() => session.stop()}>${t.stop}</button>`
           : nothing}
       </div>`;
   }
@@ -238,23 +240,24 @@ export class NbApp extends LitElement {
     const active = this.dataSource?.active;
     // The notice says what this notebook runs on: a shared one gets the user's file only when allowed.
     const onUserData = active?.kind === "user" && session?.dataKind === "user";
+    const t = this.i18n.words;
     return html`
       <div class="nb-top">
       <header class="nb-header">
         <button class="nb-sidebar-toggle" aria-controls="nb-sidebar" aria-expanded=${this.sidebar === "open" || (this.sidebar === "auto" && !this.sidebarOverlays())}
-          title="Show or hide the notebook list" @click=${() => this.toggleSidebar()}><span aria-hidden="true">☰</span><span class="nb-visually-hidden">Notebooks</span></button>
-        <a class="nb-brand" href="#/" title="Tverrsnitt — home">Tverrsnitt</a>
+          title=${t.sidebarToggleTitle} @click=${() => this.toggleSidebar()}><span aria-hidden="true">☰</span><span class="nb-visually-hidden">${t.notebooks}</span></button>
+        <a class="nb-brand" href="#/" title=${t.brandTitle}>Tverrsnitt</a>
         <div class="nb-header-main">
           ${session
-            ? html`<input class="nb-title" aria-label="Notebook title" .value=${session.doc.title} ?readonly=${preview} @change=${this.onTitle} />`
-            : html`<span class="nb-title">${wb?.loading ? "Loading…" : "No notebook open"}</span>`}
+            ? html`<input class="nb-title" aria-label=${t.notebookTitleLabel} .value=${session.doc.title} ?readonly=${preview} @change=${this.onTitle} />`
+            : html`<span class="nb-title">${wb?.loading ? t.loading : t.noNotebookOpen}</span>`}
           ${onUserData && active?.kind === "user"
             ? html`<div class="nb-notice is-user" role="note" ?hidden=${!showNotice}>
-                ${userDataNotice(active.name, active.rows)}<button class="nb-notice-bundled" @click=${() => this.dataSource?.useBundled()}>Back to the bundled data</button>
+                ${t.userDataNotice(active.name, active.rows)}<button class="nb-notice-bundled" @click=${() => this.dataSource?.useBundled()}>${t.backToBundled}</button>
               </div>`
             : // Kept in the layout while hidden (CSS): the notebook's frame says what it reads a moment
               // after it opens, and the header must not grow under the reader's pointer then.
-              html`<div class="nb-notice" role="note" ?hidden=${!showNotice}>${RECONSTRUCTION_NOTICE}</div>`}
+              html`<div class="nb-notice" role="note" ?hidden=${!showNotice}>${t.reconstructionNotice}</div>`}
         </div>
         <nb-data-source .source=${this.dataSource}></nb-data-source>
         <nb-locale-switch .state=${this.appLocale}></nb-locale-switch>
@@ -270,20 +273,20 @@ export class NbApp extends LitElement {
         ? html`<div class="nb-banners">
             ${wb.banners.map(
               (b) => html`<div class=${`nb-banner is-${b.kind}`} role=${b.kind === "error" ? "alert" : "status"}>
-                <span>${b.message}</span>
-                <button class="nb-icon" aria-label="Dismiss" @click=${() => wb.dismiss(b.id)}>✕</button>
+                <span>${say(b.message, t)}</span>
+                <button class="nb-icon" aria-label=${t.dismiss} @click=${() => wb.dismiss(b.id)}>✕</button>
               </div>`,
             )}
           </div>`
         : nothing}
       </div>
       <div class="nb-body">
-        <aside class="nb-sidebar" id="nb-sidebar" aria-label="Notebooks">
+        <aside class="nb-sidebar" id="nb-sidebar" aria-label=${t.notebooks}>
           <nb-notebook-list .bundled=${wb?.bundled ?? []} .locals=${wb?.locals ?? []} .currentKey=${open?.key} @nb-delete-local=${this.onDeleteLocal} @nb-command=${(e: HTMLElementEventMap["nb-command"]) => void this.onCommand(e.detail.command)}></nb-notebook-list>
         </aside>
         <main class="nb-main">
           ${this.renderBars(open)}
-          ${session ? nothing : html`<p class="nb-empty">${wb?.loading ? "Loading…" : "No notebook open."}</p>`}
+          ${session ? nothing : html`<p class="nb-empty">${wb?.loading ? t.loading : `${t.noNotebookOpen}.`}</p>`}
         </main>
       </div>
       <nb-share-dialog .link=${this.shareLink} @nb-close=${() => (this.shareLink = undefined)}></nb-share-dialog>

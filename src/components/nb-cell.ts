@@ -14,6 +14,7 @@ import { isMarkdownOutput, isUnsupportedCellOutput, type CellRuntimeState } from
 import type { CodeEditor } from "./code-editor";
 import { codeLines } from "../base/hidden-characters";
 import { highlightJs, revealHidden } from "./highlight";
+import { LocaleController } from "./locale-controller";
 import { fire } from "./events";
 import { makeOutputAccessible } from "./output-a11y";
 import { cellViewport } from "../app/cell-viewport";
@@ -50,6 +51,7 @@ export class NbCell extends LitElement {
   @state() active = false;
   /** Report view: whether the reader unfolded this cell's code. */
   @state() codeOpen = false;
+  private readonly i18n = new LocaleController(this);
 
   private editor: CodeEditor | undefined;
   private mounting: Promise<void> | undefined;
@@ -125,7 +127,7 @@ export class NbCell extends LitElement {
       parent: host,
       text: this.text,
       javascript: this.cell.kind === "js",
-      label: `Cell ${this.index + 1} source`,
+      label: this.i18n.words.cellSourceLabel(this.index + 1),
       onChange: (text) => fire(this, "nb-draft", { id: this.cell.id, text }),
       onRun: () => fire(this, "nb-run", { id: this.cell.id }),
     });
@@ -203,11 +205,12 @@ export class NbCell extends LitElement {
   }
 
   private statusText(): string {
-    if (this.preview) return "not run";
+    const t = this.i18n.words;
+    if (this.preview) return t.statusNotRun;
     const s = this.cellState;
     if (!s) return "";
-    if (s.error) return "error";
-    if (s.status === "running" || s.status === "pending") return "running…";
+    if (s.error) return t.statusError;
+    if (s.status === "running" || s.status === "pending") return t.statusRunning;
     return s.lastRunMs !== undefined ? `${Math.round(s.lastRunMs)} ms` : "";
   }
 
@@ -225,38 +228,39 @@ export class NbCell extends LitElement {
 
   protected override render(): unknown {
     if (this.report) {
-      return reportCellTemplate({ cell: this.cell, state: this.cellState, codeOpen: this.codeOpen, toggleCode: () => (this.codeOpen = !this.codeOpen), code: () => this.staticCode() });
+      return reportCellTemplate({ words: this.i18n.words, cell: this.cell, state: this.cellState, codeOpen: this.codeOpen, toggleCode: () => (this.codeOpen = !this.codeOpen), code: () => this.staticCode() });
     }
     const changed = this.draft !== undefined && this.draft !== this.cell.source;
     const s = this.cellState;
     const classes = ["nb-cell", `nb-cell-${this.cell.kind}`, changed ? "is-changed" : "", s?.error && !this.preview ? "has-error" : "", this.preview ? "is-preview" : ""].join(" ");
-    const name = `Cell ${this.index + 1} of ${this.count}, ${CELL_KIND_NAMES[this.cell.kind]}${changed ? ", changed" : ""}${s?.error && !this.preview ? ", error" : ""}`;
+    const t = this.i18n.words;
+    const name = t.cellName(this.index + 1, this.count, CELL_KIND_NAMES[this.cell.kind], changed, Boolean(s?.error) && !this.preview);
     // One tab stop per cell (command mode): the article; the buttons are for the mouse, keys do the same.
     return html`<article class=${classes} id=${`cell-${this.cell.id}`} data-cell-id=${this.cell.id} tabindex="0" aria-label=${name}
       aria-keyshortcuts=${this.preview ? nothing : "Enter Shift+Enter Control+Enter A B D"}>
       <div class="nb-cell-bar">
-        <span class="nb-cell-kind" title=${`${CELL_KIND_NAMES[this.cell.kind]} cell`}>${KIND_BADGES[this.cell.kind]}</span>
-        ${changed ? html`<span class="nb-changed" title="Edited but not run: press Shift-Enter">● changed — Shift-Enter to run</span>` : nothing}
+        <span class="nb-cell-kind" title=${t.cellKindTitle(CELL_KIND_NAMES[this.cell.kind])}>${KIND_BADGES[this.cell.kind]}</span>
+        ${changed ? html`<span class="nb-changed" title=${t.changedTitle}>${t.changedHint}</span>` : nothing}
         <span class="nb-status">${this.statusText()}</span>
         <span class="nb-cell-actions">
           ${this.rendersAsDocument && !this.preview
-            ? html`<button class="nb-icon" tabindex="-1" title=${this.editing ? "Hide source" : "Edit source"} @click=${() => this.toggleSource()}>${this.editing ? "Hide" : "Edit"}</button>`
+            ? html`<button class="nb-icon" tabindex="-1" title=${this.editing ? t.hideSource : t.editSource} @click=${() => this.toggleSource()}>${this.editing ? t.hide : t.edit}</button>`
             : nothing}
           ${this.preview
             ? nothing
-            : html`<button tabindex="-1" class="nb-icon nb-run" title="Run cell (Shift-Enter)" @click=${() => fire(this, "nb-run", { id: this.cell.id })}>▶</button>
-                <button tabindex="-1" class="nb-icon" title="Move up" ?disabled=${this.index === 0} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "up" })}>↑</button>
-                <button tabindex="-1" class="nb-icon" title="Move down" ?disabled=${this.index >= this.count - 1} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "down" })}>↓</button>
-                <button tabindex="-1" class="nb-icon" title="Add JavaScript cell below" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-js" })}>+JS</button>
-                <button tabindex="-1" class="nb-icon" title="Add markdown cell below" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-md" })}>+MD</button>
-                <button tabindex="-1" class="nb-icon nb-delete" title="Delete cell" @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "delete" })}>✕</button>`}
+            : html`<button tabindex="-1" class="nb-icon nb-run" title=${t.runCellTitle} @click=${() => fire(this, "nb-run", { id: this.cell.id })}>▶</button>
+                <button tabindex="-1" class="nb-icon" title=${t.moveUp} ?disabled=${this.index === 0} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "up" })}>↑</button>
+                <button tabindex="-1" class="nb-icon" title=${t.moveDown} ?disabled=${this.index >= this.count - 1} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "down" })}>↓</button>
+                <button tabindex="-1" class="nb-icon" title=${t.addJsBelow} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-js" })}>+JS</button>
+                <button tabindex="-1" class="nb-icon" title=${t.addMdBelow} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "add-md" })}>+MD</button>
+                <button tabindex="-1" class="nb-icon nb-delete" title=${t.deleteCell} @click=${() => fire(this, "nb-cell-action", { id: this.cell.id, action: "delete" })}>✕</button>`}
         </span>
       </div>
       ${this.rendersAsDocument ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}
       ${this.sourceVisible ? html`<div class="nb-editor">${this.active ? html`<div class="nb-cm"></div>` : this.staticCode()}</div>` : nothing}
       ${this.rendersAsDocument ? nothing : html`<div class="nb-output" aria-live="polite"></div>`}
       ${this.uses.length + this.usedBy.length > 0 && !this.preview
-        ? html`<div class="nb-deps">${this.refs("uses", this.uses)}${this.refs("used by", this.usedBy)}</div>`
+        ? html`<div class="nb-deps">${this.refs(t.uses, this.uses)}${this.refs(t.usedBy, this.usedBy)}</div>`
         : nothing}
     </article>`;
   }

@@ -9,6 +9,8 @@
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { DataPhase, DataSource, ValidationSummary } from "../app/data-source";
+import { formatNumber, type Locale, type Messages } from "../base/locale/locale";
+import { LocaleController } from "./locale-controller";
 import { ModelController } from "./model-controller";
 import "./nb-data-source.css";
 
@@ -20,8 +22,8 @@ interface Formats {
   list: string;
 }
 
-function megabytes(bytes: number): string {
-  return `${(bytes / 1_048_576).toFixed(bytes < 10_485_760 ? 1 : 0)} MB`;
+function megabytes(locale: Locale, bytes: number): string {
+  return `${formatNumber(locale, bytes / 1_048_576, bytes < 10_485_760 ? 1 : 0)} MB`;
 }
 
 function hasFiles(event: DragEvent): boolean {
@@ -34,6 +36,7 @@ export class NbDataSource extends LitElement {
   @state() private menuOpen = false;
   @state() private dragging = false;
   @state() private formats: Formats | undefined;
+  private readonly i18n = new LocaleController(this);
 
   constructor() {
     super();
@@ -120,52 +123,54 @@ export class NbDataSource extends LitElement {
     this.source?.useBundled();
   }
 
-  private renderSummary(summary: ValidationSummary): unknown {
+  private renderSummary(summary: ValidationSummary, t: Messages): unknown {
     return html`<dl class="nb-data-counts">
-        <dt>Rows</dt>
+        <dt>${t.rows}</dt>
         <dd class="nb-data-rows">${summary.rows}</dd>
         ${summary.lines.map((line) => html`<dt>${line.label}</dt><dd class=${line.count > 0 ? "is-issue" : ""}>${line.count}</dd>`)}
       </dl>
       ${summary.first.length > 0
-        ? html`<p class="nb-data-first-title">${summary.total > summary.first.length ? `First ${summary.first.length} of ${summary.total} issues` : "Issues"}:</p>
+        ? html`<p class="nb-data-first-title">${summary.total > summary.first.length ? t.firstIssues(summary.first.length, summary.total) : t.issues}:</p>
             <ol class="nb-data-issues">
               ${summary.first.map((line) => html`<li>${line}</li>`)}
             </ol>`
-        : html`<p class="nb-ok">No problems found: every value is in the codebook and every skip rule holds.</p>`}`;
+        : html`<p class="nb-ok">${t.noProblems}</p>`}`;
   }
 
   private renderPanel(phase: DataPhase): unknown {
     const source = this.source;
     if (phase.kind === "idle" || !source) return nothing;
+    const t = this.i18n.words;
+    const locale = this.i18n.locale;
     if (phase.kind === "loading") {
       // Not modal: reading happens in a worker, so the notebooks (and their filter bars) keep working.
       const total = phase.totalBytes;
       return html`<section class="nb-data-loading" popover="manual" role="status" aria-labelledby="nb-data-title">
-        <h2 id="nb-data-title">Reading ${phase.name}…</h2>
-        <progress class="nb-data-progress" aria-label="Bytes read" max=${total ?? 1} .value=${total === undefined ? 0 : phase.bytesRead}></progress>
-        <p class="nb-data-bytes">${megabytes(phase.bytesRead)}${total === undefined ? "" : ` of ${megabytes(total)}`}</p>
+        <h2 id="nb-data-title">${t.readingFile(phase.name)}</h2>
+        <progress class="nb-data-progress" aria-label=${t.bytesRead} max=${total ?? 1} .value=${total === undefined ? 0 : phase.bytesRead}></progress>
+        <p class="nb-data-bytes">${total === undefined ? megabytes(locale, phase.bytesRead) : t.bytesOf(megabytes(locale, phase.bytesRead), megabytes(locale, total))}</p>
         <div class="nb-dialog-actions">
-          <span class="nb-muted">Read in this browser; nothing is uploaded. You can keep working.</span>
-          <button class="nb-button nb-data-cancel" @click=${() => source.cancel()}>Cancel</button>
+          <span class="nb-muted">${t.readLocally}</span>
+          <button class="nb-button nb-data-cancel" @click=${() => source.cancel()}>${t.cancel}</button>
         </div>
       </section>`;
     }
     let body: unknown;
     if (phase.kind === "review") {
-      body = html`<h2 id="nb-data-title">Check ${phase.name} before using it</h2>
-        <p>Read as ${phase.summary.readAs}, through the bundled codebook.</p>
-        ${this.renderSummary(phase.summary)}
+      body = html`<h2 id="nb-data-title">${t.checkFile(phase.name)}</h2>
+        <p>${t.readAs(phase.summary.readAs)}</p>
+        ${this.renderSummary(phase.summary, t)}
         <div class="nb-dialog-actions">
-          <span class="nb-muted">Survey notebooks will rerun on this file.</span>
-          <button class="nb-button nb-data-back" @click=${() => source.back()}>Back</button>
-          <button class="nb-button nb-primary nb-data-use" @click=${() => source.use()}>Use this data</button>
+          <span class="nb-muted">${t.surveyRerun}</span>
+          <button class="nb-button nb-data-back" @click=${() => source.back()}>${t.back}</button>
+          <button class="nb-button nb-primary nb-data-use" @click=${() => source.use()}>${t.useThisData}</button>
         </div>`;
     } else {
-      body = html`<h2 id="nb-data-title">${phase.cancelled ? "Loading cancelled" : `${phase.name} could not be read`}</h2>
+      body = html`<h2 id="nb-data-title">${phase.cancelled ? t.loadingCancelled : t.couldNotRead(phase.name)}</h2>
         <p class=${phase.cancelled ? "nb-data-cancelled" : "nb-data-error"} role=${phase.cancelled ? "status" : "alert"}>${phase.message}</p>
-        ${phase.cancelled ? nothing : html`<p>Nothing changed: the notebooks keep the data they had.</p>`}
+        ${phase.cancelled ? nothing : html`<p>${t.nothingChanged}</p>`}
         <div class="nb-dialog-actions">
-          <button class="nb-button nb-data-back" @click=${() => source.back()}>Back</button>
+          <button class="nb-button nb-data-back" @click=${() => source.back()}>${t.back}</button>
         </div>`;
     }
     // In the top layer, above the sticky header's stacking context and the pinned filter count;
@@ -182,24 +187,25 @@ export class NbDataSource extends LitElement {
     if (!source) return nothing;
     const active = source.active;
     // The header notice names the user's file; the button stays short and carries the name as a tooltip.
-    const label = active.kind === "user" ? "Data: your file" : "Data: reconstructed 1999 respondents";
-    const title = active.kind === "user" ? `Data: ${active.name} (${active.rows} rows)` : label;
+    const t = this.i18n.words;
+    const label = active.kind === "user" ? t.dataYourFile : t.dataReconstructed;
+    const title = active.kind === "user" ? t.dataUserTitle(active.name, active.rows) : label;
     return html`<div class="nb-data">
         <button class=${`nb-button nb-data-button${active.kind === "user" ? " is-user" : ""}`} title=${title} aria-haspopup="menu" aria-expanded=${this.menuOpen ? "true" : "false"} @click=${() => (this.menuOpen = !this.menuOpen)}>
           ${label} ▾
         </button>
         ${this.menuOpen
           ? html`<div class="nb-data-menu" role="menu">
-              <button role="menuitem" class="nb-data-load" @click=${() => this.pick()}>Load your own file…</button>
+              <button role="menuitem" class="nb-data-load" @click=${() => this.pick()}>${t.loadOwnFile}</button>
               ${active.kind === "user"
-                ? html`<button role="menuitem" class="nb-data-bundled" @click=${() => this.useBundled()}>Use the reconstructed 1999 respondents</button>`
+                ? html`<button role="menuitem" class="nb-data-bundled" @click=${() => this.useBundled()}>${t.useReconstructed}</button>`
                 : nothing}
-              <p class="nb-data-hint">${this.formats?.list ?? "A data file of the survey"}, read through the survey's codebook. You can also drop a file on the page. It stays in this browser: never uploaded, never put into share links, forgotten when the page reloads.</p>
+              <p class="nb-data-hint">${t.dataHint(this.formats?.list ?? t.aDataFile)}</p>
             </div>`
           : nothing}
         <input class="nb-data-file" type="file" accept=${this.formats?.accept ?? ""} hidden @change=${this.onFile} />
       </div>
-      ${this.dragging ? html`<div class="nb-data-drop" popover="manual" aria-hidden="true">Drop a survey file to load it${this.formats ? ` (${this.formats.list})` : ""}</div>` : nothing}
+      ${this.dragging ? html`<div class="nb-data-drop" popover="manual" aria-hidden="true">${t.dropHint(this.formats?.list)}</div>` : nothing}
       ${this.renderPanel(source.phase)}`;
   }
 }

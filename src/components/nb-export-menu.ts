@@ -11,6 +11,7 @@ import { tableToCsv, type CsvOptions, type ExportableTable } from "../analysis/e
 import { downloadBlob, findChartSvg, pngBlob, svgBlob } from "../app/export-chart";
 import { exportFilename } from "../app/export-filename";
 import { fire } from "./events";
+import { LocaleController } from "./locale-controller";
 import "./nb-export-menu.css";
 
 /** The formats the menu offers. */
@@ -28,6 +29,7 @@ export class NbExportMenu extends LitElement {
   /** The chart element (an `<svg>` or an element containing one). */
   @property({ attribute: false }) chart: Element | undefined;
   @state() private error = "";
+  private readonly i18n = new LocaleController(this);
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -47,7 +49,7 @@ export class NbExportMenu extends LitElement {
       }
       fire(this, "nb-export", { format, filename });
     } catch (err) {
-      this.error = `Eksport feilet – export failed: ${err instanceof Error ? err.message : String(err)}`;
+      this.error = this.i18n.words.exportFailed(err instanceof Error ? err.message : String(err));
     }
   }
 
@@ -57,9 +59,10 @@ export class NbExportMenu extends LitElement {
       ...(this.chart ? (["svg", "png"] as const) : []),
     ];
     if (formats.length === 0) return nothing;
-    return html`<div class="nb-export-menu" role="group" aria-label=${`Eksporter – export: ${this.name}`}>
+    const t = this.i18n.words;
+    return html`<div class="nb-export-menu" role="group" aria-label=${t.exportOutputLabel(this.name)}>
       ${formats.map(
-        (f) => html`<button class="nb-button nb-export-${f}" title=${`Last ned «${this.name}» som ${f.toUpperCase()} – download as ${f.toUpperCase()}`}
+        (f) => html`<button class="nb-button nb-export-${f}" title=${t.downloadAs(this.name, f.toUpperCase())}
           @click=${() => void this.export(f)}>${f.toUpperCase()}</button>`,
       )}
       ${this.error ? html`<span class="nb-error" role="alert">${this.error}</span>` : nothing}

@@ -9,46 +9,49 @@ import type { BundledEntry } from "../app/bundled";
 import { bundledKey, type StoredNotebook } from "../app/notebook-store";
 import { formatRoute } from "../app/route";
 import { fire } from "./events";
+import { LocaleController } from "./locale-controller";
 
 @customElement("nb-notebook-list")
 export class NbNotebookList extends LitElement {
   @property({ attribute: false }) bundled: BundledEntry[] = [];
   @property({ attribute: false }) locals: StoredNotebook[] = [];
   @property({ attribute: false }) currentKey: string | undefined;
+  private readonly i18n = new LocaleController(this);
 
   override createRenderRoot(): HTMLElement {
     return this;
   }
 
   private askDelete(nb: StoredNotebook): void {
-    if (!confirm(`Delete “${nb.doc.title}” from this browser? This cannot be undone (export it first to keep a copy).`)) return;
+    if (!confirm(this.i18n.words.confirmDeleteLocal(nb.doc.title))) return;
     fire(this, "nb-delete-local", { key: nb.key });
   }
 
   protected override render(): unknown {
     const edited = new Set(this.locals.filter((n) => n.origin.kind === "bundled").map((n) => n.key));
     const own = this.locals.filter((n) => n.origin.kind !== "bundled");
-    return html`<nav class="nb-list" aria-label="Notebooks">
-      <h2>Bundled</h2>
+    const t = this.i18n.words;
+    return html`<nav class="nb-list" aria-label=${t.notebooks}>
+      <h2>${t.listBundled}</h2>
       <ul>
         ${this.bundled.map((b) => {
           const key = bundledKey(b.name);
           return html`<li class=${key === this.currentKey ? "is-current" : ""}>
             <a href=${formatRoute({ kind: "bundled", name: b.name })} data-name=${b.name}>${b.title || b.name}</a>
-            ${edited.has(key) ? html`<span class="nb-badge" title="You have local edits of this notebook">edited</span>` : nothing}
+            ${edited.has(key) ? html`<span class="nb-badge" title=${t.listEditedTitle}>${t.listEdited}</span>` : nothing}
           </li>`;
         })}
       </ul>
-      <h2>In this browser</h2>
-      <button class="nb-button nb-new-survey" title="A new notebook with the filtered respondents, their N and a worked crosstab" @click=${() => fire(this, "nb-command", { command: "new-survey" })}>+ New survey analysis</button>
+      <h2>${t.listInBrowser}</h2>
+      <button class="nb-button nb-new-survey" title=${t.newSurveyTitle} @click=${() => fire(this, "nb-command", { command: "new-survey" })}>${t.newSurvey}</button>
       ${own.length === 0
-        ? html`<p class="nb-list-empty">Nothing yet. New, imported and shared notebooks appear here.</p>`
+        ? html`<p class="nb-list-empty">${t.listEmpty}</p>`
         : html`<ul>
             ${own.map(
               (n) => html`<li class=${n.key === this.currentKey ? "is-current" : ""}>
-                <a href=${formatRoute({ kind: "local", key: n.key })}>${n.doc.title || "Untitled"}</a>
-                <span class="nb-list-origin">${n.origin.kind}</span>
-                <button class="nb-icon" title="Delete from this browser" aria-label=${`Delete ${n.doc.title}`} @click=${() => this.askDelete(n)}>✕</button>
+                <a href=${formatRoute({ kind: "local", key: n.key })}>${n.doc.title || t.untitled}</a>
+                <span class="nb-list-origin">${t.origin(n.origin.kind)}</span>
+                <button class="nb-icon" title=${t.deleteLocalTitle} aria-label=${t.deleteLocalLabel(n.doc.title || t.untitled)} @click=${() => this.askDelete(n)}>✕</button>
               </li>`,
             )}
           </ul>`}

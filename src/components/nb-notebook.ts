@@ -11,6 +11,7 @@ import type { SurveyScope } from "../analysis/survey-scope";
 import type { NotebookSession, SessionChange } from "../app/notebook-session";
 import { usesFilter } from "../app/workbench";
 import { CommandMode } from "./command-mode";
+import { LocaleController } from "./locale-controller";
 import { ModelController } from "./model-controller";
 import type { CellRef, NbCell } from "./nb-cell";
 import "./nb-cell";
@@ -32,6 +33,7 @@ export class NbNotebook extends LitElement {
 
   /** Keyboard command mode, focus after structure edits, the undo notice. */
   private readonly commands = new CommandMode(this);
+  private readonly i18n = new LocaleController(this);
 
   constructor() {
     super();
@@ -67,7 +69,7 @@ export class NbNotebook extends LitElement {
   private label(id: string): CellRef {
     const defined = this.session?.state(id)?.defines ?? [];
     const index = this.session?.doc.cells.findIndex((c) => c.id === id) ?? -1;
-    return { id, label: defined.length > 0 ? defined.join(", ") : `cell ${index + 1}` };
+    return { id, label: defined.length > 0 ? defined.join(", ") : this.i18n.words.cellRef(index + 1) };
   }
 
   private onDraft = (event: HTMLElementEventMap["nb-draft"]): void => {
@@ -90,7 +92,8 @@ export class NbNotebook extends LitElement {
 
   protected override render(): unknown {
     const session = this.session;
-    if (!session) return html`<p class="nb-empty">No notebook open.</p>`;
+    const t = this.i18n.words;
+    if (!session) return html`<p class="nb-empty">${t.noNotebookOpen}.</p>`;
     const preview = session.mode === "preview";
     const report = this.report && !preview;
     const cells = session.doc.cells;
@@ -120,10 +123,10 @@ export class NbNotebook extends LitElement {
       ${preview || report
         ? nothing
         : html`<div class="nb-add-row">
-            <button class="nb-button" @click=${() => session.addCell("js")}>+ JavaScript cell</button>
-            <button class="nb-button" @click=${() => session.addCell("md")}>+ Markdown cell</button>
+            <button class="nb-button" @click=${() => session.addCell("js")}>${t.addJsCell}</button>
+            <button class="nb-button" @click=${() => session.addCell("md")}>${t.addMdCell}</button>
           </div>`}
-      ${this.commands.render()}
+      ${this.commands.render(t)}
     `;
   }
 }

@@ -5,6 +5,8 @@
  * shadow root, so neither its CSS nor its ids touch the shell; print.css hides everything else.
  * The report code (and DOMPurify) loads a moment after the shell starts, off its first render.
  */
+import { messages } from "../base/locale/locale";
+import { documentLocale } from "./locale-controller";
 import { LitElement } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import type { ReportHead } from "../app/report/report-document";
@@ -57,7 +59,7 @@ export class NbPrintReport extends LitElement {
     const source = this.source?.();
     if (!source) return this.clear();
     if (!this.module) {
-      this.root.textContent = "The report is still being prepared: print again in a moment.";
+      this.root.textContent = messages[documentLocale(this.ownerDocument).locale].printNotReady;
       return;
     }
     this.module.drawReport(this.root, source.head, source.snapshot, window);

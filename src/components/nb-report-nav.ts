@@ -15,6 +15,7 @@ import { LitElement, html, nothing } from "lit";
 import { customElement, property } from "lit/decorators.js";
 import { notebookHeadings, type NotebookHeading } from "../notebook/headings";
 import type { NotebookDoc } from "../notebook/document";
+import { LocaleController } from "./locale-controller";
 import { fire } from "./events";
 import "./report-view.css";
 import "./wide-tables.css";
@@ -69,6 +70,7 @@ export class NbReportNav extends LitElement {
   @property({ type: Boolean }) report = false;
   /** The notebook takes the frame's full width (wide screens). */
   @property({ type: Boolean }) wide = false;
+  private readonly i18n = new LocaleController(this);
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -83,16 +85,17 @@ export class NbReportNav extends LitElement {
   protected override render(): unknown {
     const headings = this.report && this.doc ? notebookHeadings(this.doc) : [];
     const top = Math.min(...headings.map((h) => h.level));
-    return html`<div class="nb-view-switch" role="group" aria-label="View">
-        <button class="nb-button nb-view-report" aria-pressed=${this.report ? "true" : "false"} @click=${() => fire(this, "nb-view", { report: true, wide: this.wide })}>Report</button>
-        <button class="nb-button nb-view-edit" aria-pressed=${this.report ? "false" : "true"} @click=${() => fire(this, "nb-view", { report: false, wide: this.wide })}>Edit</button>
+    const t = this.i18n.words;
+    return html`<div class="nb-view-switch" role="group" aria-label=${t.viewLabel}>
+        <button class="nb-button nb-view-report" aria-pressed=${this.report ? "true" : "false"} @click=${() => fire(this, "nb-view", { report: true, wide: this.wide })}>${t.viewReport}</button>
+        <button class="nb-button nb-view-edit" aria-pressed=${this.report ? "false" : "true"} @click=${() => fire(this, "nb-view", { report: false, wide: this.wide })}>${t.viewEdit}</button>
       </div>
-      <button class="nb-button nb-export-report" title="Download the outputs as one HTML file that opens anywhere, without the app. To print the report, use the browser's Print (Ctrl-P)." @click=${() => fire(this, "nb-export-report", {})}>Export report</button>
-      <button class="nb-button nb-width-switch" aria-pressed=${this.wide ? "true" : "false"} title="Use the whole width of the window for wide tables and charts" @click=${() => fire(this, "nb-view", { report: this.report, wide: !this.wide })}>Full width</button>
+      <button class="nb-button nb-export-report" title=${t.exportReportTitle} @click=${() => fire(this, "nb-export-report", {})}>${t.exportReport}</button>
+      <button class="nb-button nb-width-switch" aria-pressed=${this.wide ? "true" : "false"} title=${t.fullWidthTitle} @click=${() => fire(this, "nb-view", { report: this.report, wide: !this.wide })}>${t.fullWidth}</button>
       ${headings.length > 1
-        ? html`<nav class="nb-toc" aria-label="Contents">
+        ? html`<nav class="nb-toc" aria-label=${t.contents}>
             <details ?open=${(this.ownerDocument.defaultView?.innerWidth ?? 1000) > 700}>
-              <summary>Contents</summary>
+              <summary>${t.contents}</summary>
               <ol>
                 ${headings.map(
                   (h) => html`<li class=${`nb-toc-level-${h.level - top + 1}`}>

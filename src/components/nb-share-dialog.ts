@@ -5,15 +5,23 @@
  */
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
+import { formatNumber } from "../base/locale/locale";
 import { fire } from "./events";
+import { LocaleController } from "./locale-controller";
 
 @customElement("nb-share-dialog")
 export class NbShareDialog extends LitElement {
   @property({ attribute: false }) link: string | undefined;
   @state() private copied: "no" | "yes" | "failed" = "no";
+  private readonly i18n = new LocaleController(this);
 
   override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  protected override updated(changed: Map<PropertyKey, unknown>): void {
+    // A modal dialog takes the focus (Escape and Tab then work in it): on the link, selected for copying.
+    if (changed.has("link") && this.link) this.querySelector<HTMLInputElement>(".nb-share-link")?.focus();
   }
 
   private async copy(): Promise<void> {
@@ -35,21 +43,19 @@ export class NbShareDialog extends LitElement {
 
   protected override render(): unknown {
     if (!this.link) return nothing;
-    const kb = (this.link.length / 1024).toFixed(1);
+    const t = this.i18n.words;
+    const kb = formatNumber(this.i18n.locale, this.link.length / 1024, 1);
     return html`<div class="nb-dialog-backdrop" @click=${(e: Event) => e.target === e.currentTarget && this.close()}>
       <div class="nb-dialog" role="dialog" aria-modal="true" aria-labelledby="nb-share-title" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.close()}>
-        <h2 id="nb-share-title">Share this notebook</h2>
-        <p>
-          The link carries the notebook's cells and current input values inside the URL — no server stores
-          anything. Whoever opens it gets a copy in preview and decides whether to run it.
-        </p>
-        <input class="nb-share-link" readonly .value=${this.link} aria-label="Share link" @focus=${(e: Event) => e.target instanceof HTMLInputElement && e.target.select()} />
+        <h2 id="nb-share-title">${t.shareTitle}</h2>
+        <p>${t.shareExplain}</p>
+        <input class="nb-share-link" readonly .value=${this.link} aria-label=${t.shareLinkLabel} @focus=${(e: Event) => e.target instanceof HTMLInputElement && e.target.select()} />
         <div class="nb-dialog-actions">
           <span class="nb-muted">${kb} KB</span>
-          ${this.copied === "yes" ? html`<span class="nb-ok">Copied</span>` : nothing}
-          ${this.copied === "failed" ? html`<span class="nb-muted">Press Ctrl-C to copy</span>` : nothing}
-          <button class="nb-button nb-primary nb-copy" @click=${() => void this.copy()}>Copy link</button>
-          <button class="nb-button" @click=${() => this.close()}>Close</button>
+          ${this.copied === "yes" ? html`<span class="nb-ok">${t.copied}</span>` : nothing}
+          ${this.copied === "failed" ? html`<span class="nb-muted">${t.pressCtrlC}</span>` : nothing}
+          <button class="nb-button nb-primary nb-copy" @click=${() => void this.copy()}>${t.copyLink}</button>
+          <button class="nb-button" @click=${() => this.close()}>${t.close}</button>
         </div>
       </div>
     </div>`;

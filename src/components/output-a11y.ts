@@ -8,6 +8,8 @@
  *   output that fits adds no tab stop. Tables at any depth: a cell may display a block of several
  *   (notebook 04's reconciliation shows one per printed table).
  */
+import { messages } from "../base/locale/locale";
+import { documentLocale } from "./locale-controller";
 
 /** The observer watching each output's scrolling boxes (one per output; replaced when it re-renders). */
 const observers = new WeakMap<HTMLElement, ResizeObserver>();
@@ -18,7 +20,7 @@ function markIfScrolling(box: HTMLElement): void {
   box.tabIndex = 0;
   box.setAttribute("role", "region");
   const caption = box.querySelector("caption, figcaption, h2, h3")?.textContent?.trim();
-  box.setAttribute("aria-label", `${caption || "Output"} (scrolls sideways)`);
+  box.setAttribute("aria-label", messages[documentLocale(box.ownerDocument).locale].outputScrolls(caption));
 }
 
 /**

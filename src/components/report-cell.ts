@@ -8,11 +8,14 @@
  * switch), so outputs are never recomputed for a change of view.
  */
 import { html, nothing, type TemplateResult } from "lit";
+import type { Messages } from "../base/locale/locale";
 import type { CellDoc } from "../notebook/document";
 import type { CellRuntimeState } from "../runtime/types";
 
 /** What the report template needs of its cell. */
 export interface ReportCellParts {
+  /** The words of the page's language. */
+  words: Messages;
   cell: CellDoc;
   state: CellRuntimeState | undefined;
   /** Whether the reader unfolded this cell's code. */
@@ -35,11 +38,12 @@ export function reportCellTemplate(parts: ReportCellParts): TemplateResult {
   const setup = isSetupCell(cell, state);
   const names = state?.defines ?? [];
   const classes = ["nb-cell", "is-report", `nb-cell-${cell.kind}`, setup ? "is-setup" : "", state?.error ? "has-error" : "", codeOpen ? "is-code-open" : ""].join(" ");
-  const label = setup ? `Setup${names.length > 0 ? ` · ${names.join(", ")}` : ""}` : "Code";
+  const words = parts.words;
+  const label = setup ? `${words.setup}${names.length > 0 ? ` · ${names.join(", ")}` : ""}` : words.codeFold;
   return html`<article class=${classes} id=${`cell-${cell.id}`} data-cell-id=${cell.id}>
     ${prose
       ? nothing
-      : html`<button class="nb-fold" aria-expanded=${codeOpen ? "true" : "false"} title=${codeOpen ? "Hide this cell's code" : "Show this cell's code"} @click=${parts.toggleCode}>
+      : html`<button class="nb-fold" aria-expanded=${codeOpen ? "true" : "false"} title=${codeOpen ? words.hideCellCode : words.showCellCode} @click=${parts.toggleCode}>
           <span class="nb-fold-mark" aria-hidden="true">${codeOpen ? "▾" : "▸"}</span>${label}
         </button>`}
     ${codeOpen && !prose ? html`<div class="nb-editor">${parts.code()}</div>` : nothing}

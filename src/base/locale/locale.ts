@@ -57,4 +57,5 @@ export function pickLabel(label: { no: string; en?: string }, locale: Locale): s
 export { formatNumber, formatPercent, formatPValue, MINUS } from "./number-format";
 export { messages, type Messages } from "./messages";
 export { analysisMessages, type AnalysisMessages, type EvidenceKindName } from "./analysis-messages";
+export { say, type Wording } from "./wording";
 export { formatBuiltin, type FormatBuiltin } from "./format-builtin";

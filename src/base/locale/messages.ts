@@ -5,11 +5,12 @@
  * differ between the languages. Notebook prose is the author's and is never translated.
  */
 import type { Locale } from "./locale";
-// The analysis layer's running text (audit lines, filter, evidence) has its own catalogue file.
+// The analysis layer's running text (audit lines, filter, evidence) and the shell's chrome have their own catalogue files.
 import { analysisMessages, type AnalysisMessages } from "./analysis-messages";
+import { shellEn, shellNb, type ShellMessages } from "./shell-messages";
 
-/** Every message of the app. */
-export interface Messages extends AnalysisMessages {
+/** Every message of the app (analysis texts: analysis-messages.ts; the shell's chrome: shell-messages.ts). */
+export interface Messages extends AnalysisMessages, ShellMessages {
   /** The language's own name, for the switch. */
   languageName: string;
   /** The switch's accessible label. */
@@ -94,6 +95,7 @@ export interface Messages extends AnalysisMessages {
 
 const nb: Messages = {
   ...analysisMessages.nb,
+  ...shellNb,
   languageName: "norsk",
   languageSwitch: "Språk",
   filterLabel: "Utvalgsfilter",
@@ -169,6 +171,7 @@ const nb: Messages = {
 
 const en: Messages = {
   ...analysisMessages.en,
+  ...shellEn,
   languageName: "English",
   languageSwitch: "Language",
   filterLabel: "Survey filter",

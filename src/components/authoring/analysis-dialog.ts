@@ -4,6 +4,7 @@
  * writes show below as they will be inserted, and Insert adds and runs them. The source comes from
  * the pure generator (src/analysis/cell-source/), so what the dialog writes is what its tests ran.
  */
+import { LocaleController } from "../locale-controller";
 import { LitElement, html, nothing, type TemplateResult } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { Codebook } from "../../data/codebook";
@@ -15,13 +16,8 @@ import { definedNames, insertCells } from "./insert-cells";
 /** The kinds of analysis, as the dialog's tabs name them. */
 export type AnalysisKind = AnalysisSpec["kind"];
 
-const KINDS: readonly [AnalysisKind, string][] = [
-  ["frequencies", "Frequencies"],
-  ["crosstab", "Crosstab"],
-  ["correlations", "Correlations"],
-  ["size-class", "Size classes"],
-  ["what-if", "What-if"],
-];
+/** The kinds in the order of the dialog's tabs (their names: the catalogue's `authoring.kinds`). */
+const KINDS: readonly AnalysisKind[] = ["frequencies", "crosstab", "correlations", "size-class", "what-if"];
 
 const SIZE_CLASSES = [1, 2, 3, 4, 5, 6] as const;
 
@@ -59,6 +55,7 @@ export class NbAnalysisDialog extends LitElement {
   @state() private stateA: number[] = [1, 2, 3];
   @state() private stateB: number[] = [4, 5, 6];
   @state() private message = "";
+  private readonly i18n = new LocaleController(this);
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -101,21 +98,22 @@ export class NbAnalysisDialog extends LitElement {
     const host = authoringHost();
     const cells = this.generate(all);
     if (!cells.ok) return void (this.message = cells.error.message);
-    if (!host || host.readonly) return void (this.message = "This notebook is read-only (a preview): run it first.");
+    if (!host || host.readonly) return void (this.message = this.i18n.words.authoring.readOnly);
     const ids = insertCells(host.session, cells.value);
-    this.message = `Inserted ${ids.length} cells at the end of the notebook; edit them like any cell.`;
+    this.message = this.i18n.words.authoring.inserted(ids.length);
     // Where the panel covers the notebook (authoring.css), close it so the new cells are in view.
     if (matchMedia("(max-width: 999px)").matches) this.closest("nb-authoring-panel")?.remove();
   }
 
   private picker(label: string, name: string, value: string, all: readonly ListedVariable[], set: (v: string) => void, optional = false): TemplateResult {
+    const a = this.i18n.words.authoring;
     const group = (derived: boolean): unknown =>
       all.filter((v) => v.derived === derived).map((v) => html`<option value=${v.variable.name} ?selected=${v.variable.name === value}>${v.variable.name} — ${v.label}</option>`);
     return html`<label class="nb-dlg-field"><span>${label}</span>
       <select name=${name} @change=${(e: Event) => set(targetValue(e))}>
-        ${optional ? html`<option value="" ?selected=${value === ""}>— none —</option>` : nothing}
-        <optgroup label="Respondent (derived)">${group(true)}</optgroup>
-        <optgroup label="Questionnaire">${group(false)}</optgroup>
+        ${optional ? html`<option value="" ?selected=${value === ""}>${a.none}</option>` : nothing}
+        <optgroup label=${a.derivedGroup}>${group(true)}</optgroup>
+        <optgroup label=${a.questionnaireGroup}>${group(false)}</optgroup>
       </select></label>`;
   }
 
@@ -133,64 +131,68 @@ export class NbAnalysisDialog extends LitElement {
 
   private form(all: readonly ListedVariable[]): TemplateResult {
     const current = all.find((v) => v.variable.name === this.variable);
+    const t = this.i18n.words;
+    const a = t.authoring;
+    const percentLabel = { row: t.rowPercent, column: t.columnPercent, total: t.totalPercent } as const;
     switch (this.kind) {
       case "frequencies":
-        return html`${this.picker("Variable", "variable", this.variable, all, (v) => (this.variable = v))}
-          <fieldset><legend>Show</legend>${this.check("Cumulative percent", "cumulative", this.cumulative, (on) => (this.cumulative = on))}${this.check("Missing codes one by one", "showMissing", this.showMissing, (on) => (this.showMissing = on))}</fieldset>`;
+        return html`${this.picker(a.variable, "variable", this.variable, all, (v) => (this.variable = v))}
+          <fieldset><legend>${a.show}</legend>${this.check(a.cumulativePercent, "cumulative", this.cumulative, (on) => (this.cumulative = on))}${this.check(a.missingOneByOne, "showMissing", this.showMissing, (on) => (this.showMissing = on))}</fieldset>`;
       case "crosstab":
-        return html`${this.picker("Rows", "row", this.row, all, (v) => (this.row = v))}
-          ${this.picker("Columns", "column", this.variable, all, (v) => (this.variable = v))}
-          <fieldset><legend>Percentages</legend>
-            ${(["row", "column", "total"] as const).map((p) => this.check(`${p[0]?.toUpperCase()}${p.slice(1)} %`, `percent-${p}`, this.percent.includes(p), (on) => (this.percent = toggled(this.percent, p, on))))}
+        return html`${this.picker(a.rows, "row", this.row, all, (v) => (this.row = v))}
+          ${this.picker(a.columns, "column", this.variable, all, (v) => (this.variable = v))}
+          <fieldset><legend>${a.percentages}</legend>
+            ${(["row", "column", "total"] as const).map((p) => this.check(percentLabel[p], `percent-${p}`, this.percent.includes(p), (on) => (this.percent = toggled(this.percent, p, on))))}
           </fieldset>
-          <fieldset><legend>Cells and statistics</legend>
-            ${this.check("Counts", "counts", this.counts, (on) => (this.counts = on))}
-            ${this.check("Expected counts", "expected", this.expected, (on) => (this.expected = on))}
-            <span class="nb-dlg-note">Pearson χ², Cramér's V and the expected-count warning are always printed under the table.</span>
-            ${this.check("χ² and Cramér's V as live numbers in a text line", "liveLine", this.liveLine, (on) => (this.liveLine = on))}
-            ${this.check("Chart", "chart", this.chart, (on) => (this.chart = on))}
+          <fieldset><legend>${a.cellsAndStatistics}</legend>
+            ${this.check(a.counts, "counts", this.counts, (on) => (this.counts = on))}
+            ${this.check(a.expectedCounts, "expected", this.expected, (on) => (this.expected = on))}
+            <span class="nb-dlg-note">${a.alwaysPrinted}</span>
+            ${this.check(a.liveLine, "liveLine", this.liveLine, (on) => (this.liveLine = on))}
+            ${this.check(a.chart, "chart", this.chart, (on) => (this.chart = on))}
           </fieldset>`;
       case "correlations":
-        return html`<label class="nb-dlg-field"><span>Variables (Ctrl/⌘-click for several)</span>
+        return html`<label class="nb-dlg-field"><span>${a.variablesSeveral}</span>
             <select name="variables" multiple size="8" @change=${(e: Event) => (this.variables = e.target instanceof HTMLSelectElement ? [...e.target.selectedOptions].map((o) => o.value) : [])}>
               ${all.filter((v) => v.variable.kind !== "text" && v.variable.kind !== "id").map((v) => html`<option value=${v.variable.name} ?selected=${this.variables.includes(v.variable.name)}>${v.variable.name} — ${v.label}</option>`)}
             </select></label>
-          <fieldset><legend>Method</legend>${this.radio("method", this.method, [["pearson", "Pearson"], ["spearman", "Spearman"]], (v) => (this.method = v))}</fieldset>
-          <fieldset><legend>Missing values</legend>${this.radio("deletion", this.deletion, [["pairwise", "Pairwise"], ["listwise", "Listwise"]], (v) => (this.deletion = v))}</fieldset>
-          <fieldset><legend>Options</legend>${this.check("Adjust p for many tests (Benjamini–Hochberg FDR)", "fdr", this.fdr, (on) => (this.fdr = on))}${this.check("Heatmap", "chart", this.chart, (on) => (this.chart = on))}</fieldset>`;
+          <fieldset><legend>${a.method}</legend>${this.radio("method", this.method, [["pearson", "Pearson"], ["spearman", "Spearman"]], (v) => (this.method = v))}</fieldset>
+          <fieldset><legend>${a.missingValues}</legend>${this.radio("deletion", this.deletion, [["pairwise", a.pairwise], ["listwise", a.listwise]], (v) => (this.deletion = v))}</fieldset>
+          <fieldset><legend>${a.options}</legend>${this.check(a.adjustP, "fdr", this.fdr, (on) => (this.fdr = on))}${this.check(a.heatmap, "chart", this.chart, (on) => (this.chart = on))}</fieldset>`;
       case "size-class":
-        return html`${this.picker("Variable", "variable", this.variable, all, (v) => ((this.variable = v), (this.success = [1])))}
-          <fieldset><legend>Counts as success</legend>
+        return html`${this.picker(a.variable, "variable", this.variable, all, (v) => ((this.variable = v), (this.success = [1])))}
+          <fieldset><legend>${a.countsAsSuccess}</legend>
             ${(current?.variable.codes ?? []).map((c) => this.check(`${c.code} ${c.no}`, `success-${c.code}`, this.success.includes(c.code), (on) => (this.success = toggled(this.success, c.code, on).sort())))}
           </fieldset>
-          <fieldset><legend>Shows</legend><span class="nb-dlg-note">Rate per SSB size class with its 95 % Wilson interval, all classes together, and the trend test across classes.</span>${this.check("Chart", "chart", this.chart, (on) => (this.chart = on))}</fieldset>`;
+          <fieldset><legend>${a.shows}</legend><span class="nb-dlg-note">${a.sizeClassNote}</span>${this.check(a.chart, "chart", this.chart, (on) => (this.chart = on))}</fieldset>`;
       case "what-if":
-        return html`${this.picker("Variable", "variable", this.variable, all, (v) => (this.variable = v))}
-          ${this.picker("By (rows of a crosstab; none = frequencies)", "by", this.by, all, (v) => (this.by = v), true)}
-          <fieldset><legend>State A: size classes</legend>${this.sizeClasses("a", this.stateA, (v) => (this.stateA = v))}</fieldset>
-          <fieldset><legend>State B: size classes</legend>${this.sizeClasses("b", this.stateB, (v) => (this.stateB = v))}</fieldset>
-          <span class="nb-dlg-note">Each state gets its own filter form in the notebook: change counties, type or models there.</span>`;
+        return html`${this.picker(a.variable, "variable", this.variable, all, (v) => (this.variable = v))}
+          ${this.picker(a.by, "by", this.by, all, (v) => (this.by = v), true)}
+          <fieldset><legend>${a.stateA}</legend>${this.sizeClasses("a", this.stateA, (v) => (this.stateA = v))}</fieldset>
+          <fieldset><legend>${a.stateB}</legend>${this.sizeClasses("b", this.stateB, (v) => (this.stateB = v))}</fieldset>
+          <span class="nb-dlg-note">${a.whatIfNote}</span>`;
     }
   }
 
   protected override render(): unknown {
     const codebook = this.codebook;
-    if (!codebook) return html`<p class="nb-panel-loading">Loading the codebook…</p>`;
+    const a = this.i18n.words.authoring;
+    if (!codebook) return html`<p class="nb-panel-loading">${a.loadingCodebook}</p>`;
     const all = listVariables(codebook);
     const cells = this.generate(all);
     return html`<div class="nb-dlg">
-      <div class="nb-dlg-kinds" role="tablist" aria-label="Kind of analysis">
-        ${KINDS.map(([k, label]) => html`<button role="tab" class=${`nb-button${k === this.kind ? " is-current" : ""}`} aria-selected=${k === this.kind} data-kind=${k} @click=${() => ((this.kind = k), (this.message = ""))}>${label}</button>`)}
+      <div class="nb-dlg-kinds" role="tablist" aria-label=${a.kindLabel}>
+        ${KINDS.map((k) => html`<button role="tab" class=${`nb-button${k === this.kind ? " is-current" : ""}`} aria-selected=${k === this.kind} data-kind=${k} @click=${() => ((this.kind = k), (this.message = ""))}>${a.kinds[k]}</button>`)}
       </div>
       <!-- Not a <form>: the notebook's frame is sandboxed without allow-forms, which blocks submit events. -->
       <div class="nb-dlg-form">
         ${this.form(all)}
         <div class="nb-dlg-preview">
-          <span class="nb-dlg-preview-title">Cells to insert</span>
+          <span class="nb-dlg-preview-title">${a.cellsToInsert}</span>
           ${cells.ok ? cells.value.map((c) => html`<pre class=${`nb-dlg-cell is-${c.kind}`}><code>${c.source}</code></pre>`) : html`<p class="nb-dlg-problem" role="alert">${cells.error.message}</p>`}
         </div>
         <div class="nb-dlg-actions">
-          <button type="button" class="nb-button nb-primary nb-dlg-insert" ?disabled=${!cells.ok} @click=${() => this.insert(all)}>Insert</button>
+          <button type="button" class="nb-button nb-primary nb-dlg-insert" ?disabled=${!cells.ok} @click=${() => this.insert(all)}>${a.insert}</button>
           ${this.message ? html`<span class="nb-panel-message" role="status">${this.message}</span>` : nothing}
         </div>
       </div>

@@ -10,16 +10,22 @@ import type { SurveyScope } from "../../analysis/survey-scope";
 import type { NotebookSession } from "../../app/notebook-session";
 import { setAuthoringHost } from "./authoring-host";
 import { REFERENCE_LINK_CLASS } from "./reference-link";
+import type { Messages } from "../../base/locale/locale";
+import { LocaleController } from "../locale-controller";
 import "./authoring-bar.css";
 
 /** The panels the bar opens. */
 export type AuthoringPanelKind = "reference" | "codebook" | "data" | "insert";
 
-const BUTTONS: readonly [AuthoringPanelKind, string, string][] = [
-  ["insert", "Insert analysis…", "Frequencies, crosstab, correlations, size classes, what-if: pick variables and options, get a cell"],
-  ["codebook", "Codebook", "Every variable: question, labels, value labels, missing codes, card columns, skip rules"],
-  ["data", "Data", "The respondents under the current filter: sort, search, value labels, what the reconstruction drew"],
-  ["reference", "Reference", "Every builtin with its signature, options and an example to insert"],
+/** A catalogue entry that is plain text. */
+type TextKey = { [K in keyof Messages]: Messages[K] extends string ? K : never }[keyof Messages];
+
+/** Each panel's button: its label and title in the catalogue. */
+const BUTTONS: readonly [AuthoringPanelKind, TextKey, TextKey][] = [
+  ["insert", "insertAnalysis", "insertAnalysisTitle"],
+  ["codebook", "codebook", "codebookTitle"],
+  ["data", "dataViewer", "dataViewerTitle"],
+  ["reference", "reference", "referenceTitle"],
 ];
 
 @customElement("nb-authoring-bar")
@@ -27,6 +33,7 @@ export class NbAuthoringBar extends LitElement {
   @property({ attribute: false }) session: NotebookSession | undefined;
   @property({ attribute: false }) scope: SurveyScope | undefined;
   @property({ type: Boolean }) preview = false;
+  private readonly i18n = new LocaleController(this);
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -64,11 +71,12 @@ export class NbAuthoringBar extends LitElement {
   }
 
   protected override render(): unknown {
-    return html`<nav class="nb-authoring-bar" aria-label="Authoring tools">
+    const t = this.i18n.words;
+    return html`<nav class="nb-authoring-bar" aria-label=${t.authoringTools}>
       ${BUTTONS.map(([kind, label, title]) =>
         kind === "insert" && this.preview
           ? null
-          : html`<button class=${`nb-button nb-authoring-${kind}`} title=${title} @click=${() => void this.open(kind)}>${label}</button>`,
+          : html`<button class=${`nb-button nb-authoring-${kind}`} title=${t[title]} @click=${() => void this.open(kind)}>${t[label]}</button>`,
       )}
     </nav>`;
   }

@@ -4,20 +4,23 @@
  * Reference. On a narrow screen it covers the notebook; on a wide one it sits at the right and the
  * notebook stays usable beside it.
  */
+import { LocaleController } from "../locale-controller";
 import "./authoring.css";
 import { LitElement, html } from "lit";
 import { customElement, property } from "lit/decorators.js";
+import type { Messages } from "../../base/locale/locale";
 import type { AuthoringPanelKind } from "./authoring-bar";
 import { NbAnalysisDialog, type AnalysisKind } from "./analysis-dialog";
 import "./codebook-panel";
 import "./data-viewer";
 import "./reference-panel";
 
-const TABS: readonly [AuthoringPanelKind, string][] = [
-  ["insert", "Insert analysis"],
-  ["codebook", "Codebook"],
-  ["data", "Data"],
-  ["reference", "Reference"],
+/** Each tab's label in the catalogue. */
+const TABS: readonly [AuthoringPanelKind, (t: Messages) => string][] = [
+  ["insert", (t) => t.authoring.insertTab],
+  ["codebook", (t) => t.codebook],
+  ["data", (t) => t.dataViewer],
+  ["reference", (t) => t.reference],
 ];
 
 @customElement("nb-authoring-panel")
@@ -25,6 +28,7 @@ export class NbAuthoringPanel extends LitElement {
   @property() tab: AuthoringPanelKind = "insert";
   /** The dialog is kept across tab switches, so its choices survive a look at the codebook. */
   private readonly dialog = new NbAnalysisDialog();
+  private readonly i18n = new LocaleController(this);
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -43,12 +47,13 @@ export class NbAuthoringPanel extends LitElement {
   protected override render(): unknown {
     const body =
       this.tab === "insert" ? this.dialog : this.tab === "codebook" ? html`<nb-codebook-panel .analyse=${this.analyse}></nb-codebook-panel>` : this.tab === "data" ? html`<nb-data-viewer></nb-data-viewer>` : html`<nb-reference-panel></nb-reference-panel>`;
-    return html`<aside class="nb-authoring-panel" role="dialog" aria-label="Authoring tools" @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.close()}>
+    const t = this.i18n.words;
+    return html`<aside class="nb-authoring-panel" role="dialog" aria-label=${t.authoringTools} @keydown=${(e: KeyboardEvent) => e.key === "Escape" && this.close()}>
       <header class="nb-authoring-head">
         <div class="nb-authoring-tabs" role="tablist">
-          ${TABS.map(([kind, label]) => html`<button role="tab" class=${`nb-authoring-tab${kind === this.tab ? " is-current" : ""}`} aria-selected=${kind === this.tab} data-tab=${kind} @click=${() => (this.tab = kind)}>${label}</button>`)}
+          ${TABS.map(([kind, label]) => html`<button role="tab" class=${`nb-authoring-tab${kind === this.tab ? " is-current" : ""}`} aria-selected=${kind === this.tab} data-tab=${kind} @click=${() => (this.tab = kind)}>${label(t)}</button>`)}
         </div>
-        <button class="nb-icon nb-authoring-close" title="Close (Esc)" aria-label="Close the panel" @click=${() => this.close()}>✕</button>
+        <button class="nb-icon nb-authoring-close" title=${t.authoring.closeTitle} aria-label=${t.authoring.closeLabel} @click=${() => this.close()}>✕</button>
       </header>
       <div class="nb-authoring-body">${body}</div>
     </aside>`;

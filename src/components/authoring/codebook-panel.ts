@@ -5,6 +5,7 @@
  * rest on the build, not on the report). Search by name, label or value label; from a variable,
  * insert its name at the editor's cursor, a frequency cell, or start an analysis with it.
  */
+import { LocaleController } from "../locale-controller";
 import { LitElement, html, nothing } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import type { Codebook } from "../../data/codebook";
@@ -20,6 +21,7 @@ export type AnalyseRequest = (kind: "crosstab" | "frequencies" | "size-class", v
 
 @customElement("nb-codebook-panel")
 export class NbCodebookPanel extends LitElement {
+  private readonly i18n = new LocaleController(this);
   /** Opens the Insert-analysis dialog with a variable chosen. */
   @property({ attribute: false }) analyse: AnalyseRequest | undefined;
   @state() private codebook: Codebook | undefined;
@@ -48,23 +50,24 @@ export class NbCodebookPanel extends LitElement {
   private drawnCount(name: string): string {
     const survey = this.survey;
     if (!survey) return "…";
-    if (!survey.draws) return "your own data: nothing drawn";
+    const a = this.i18n.words.authoring;
+    if (!survey.draws) return a.drawnOwnData;
     const mask = drawnMask(survey, name);
-    if (!mask) return "not in the data";
+    if (!mask) return a.drawnNotInData;
     let k = 0;
     for (const m of mask) k += m;
-    return k === 0 ? "no — the same in every reconstruction" : `yes — drawn for ${k} of ${mask.length} respondents (differs between reconstructions)`;
+    return k === 0 ? a.drawnNone : a.drawnSome(k, mask.length);
   }
 
   private insertName(name: string): void {
     if (lastFocusedEditor()?.insert(JSON.stringify(name))) {
-      this.message = `Inserted "${name}" at the cursor of the last edited cell.`;
+      this.message = this.i18n.words.authoring.insertedName(name);
       return;
     }
     const host = authoringHost();
     if (!host || host.readonly) return;
     insertCells(host.session, [{ kind: "js", source: `survey.variable(${JSON.stringify(name)})` }]);
-    this.message = `No cell was being edited: added a cell showing ${name}'s codebook entry.`;
+    this.message = this.i18n.words.authoring.addedEntryCell(name);
   }
 
   private insertFrequencies(name: string): void {
@@ -75,7 +78,7 @@ export class NbCodebookPanel extends LitElement {
     const cells = analysisCells({ kind: "frequencies", variable: name }, { label: (n) => all.find((v) => v.variable.name === n)?.label, taken: definedNames(host.session) });
     if (!cells.ok) return void (this.message = cells.error.message);
     insertCells(host.session, cells.value);
-    this.message = `Added a frequency table of ${name}.`;
+    this.message = this.i18n.words.authoring.addedFrequencies(name);
   }
 
   private details(v: ListedVariable, codebook: Codebook): unknown {
@@ -84,28 +87,29 @@ export class NbCodebookPanel extends LitElement {
     const set = x.set ? codebook.sets.find((s) => s.name === x.set) : undefined;
     const onCard = x.columns.start > 0;
     const readonly = authoringHost()?.readonly ?? true;
-    return html`<div class="nb-cb-details" aria-label=${`Variable ${x.name}`}>
+    const a = this.i18n.words.authoring;
+    return html`<div class="nb-cb-details" aria-label=${a.variableLabel(x.name)}>
       <h3><code>${x.name}</code> ${v.label}</h3>
       <p class="nb-cb-question">${x.no}</p>
       ${x.en !== x.no ? html`<p class="nb-cb-question-en">${x.en}</p>` : nothing}
       <dl class="nb-cb-facts">
-        <dt>Type</dt><dd>${x.kind}${x.range ? ` (${x.range.min}–${x.range.max})` : ""}</dd>
-        <dt>Value labels</dt>
+        <dt>${a.type}</dt><dd>${x.kind}${x.range ? ` (${x.range.min}–${x.range.max})` : ""}</dd>
+        <dt>${a.valueLabels}</dt>
         <dd>${x.codes.length ? html`<ul class="nb-cb-codes">${x.codes.map((c) => html`<li><code>${c.code}</code> ${c.no}${x.missing.includes(c.code) ? html` <em>(missing)</em>` : nothing}</li>`)}</ul>` : "none"}</dd>
-        <dt>Missing</dt><dd>${x.missing.length ? x.missing.join(", ") : "none (a blank is system missing)"}</dd>
-        <dt>Card columns</dt><dd>${onCard ? `${x.columns.start}${x.columns.end !== x.columns.start ? `–${x.columns.end}` : ""}${x.columns.inferred ? " (inferred)" : ""}` : "not on the card (derived)"}</dd>
-        <dt>Skip rules</dt><dd>${rules.length ? rules.map((r) => html`<div>${r.variable === x.name ? "asks" : "skipped when"} <code>${r.variable}</code> = ${r.codes.join(", ")} → ${r.goto}: ${r.printed}</div>`) : "none"}</dd>
-        <dt>Set</dt><dd>${set ? html`<code>${set.name}</code> ${set.label.no} (counts ${set.countedValue})` : "none"}</dd>
-        <dt>Drawn by the reconstruction</dt><dd class="nb-cb-drawn">${this.drawnCount(x.name)}</dd>
-        ${x.note ? html`<dt>Note</dt><dd>${x.note}</dd>` : nothing}
+        <dt>${a.missing}</dt><dd>${x.missing.length ? x.missing.join(", ") : a.noMissing}</dd>
+        <dt>${a.cardColumns}</dt><dd>${onCard ? `${x.columns.start}${x.columns.end !== x.columns.start ? `–${x.columns.end}` : ""}${x.columns.inferred ? a.inferred : ""}` : a.notOnCard}</dd>
+        <dt>${a.skipRules}</dt><dd>${rules.length ? rules.map((r) => html`<div>${r.variable === x.name ? a.asks : a.skippedWhen} <code>${r.variable}</code> = ${r.codes.join(", ")} → ${r.goto}: ${r.printed}</div>`) : a.noneShort}</dd>
+        <dt>${a.set}</dt><dd>${set ? html`<code>${set.name}</code> ${set.label.no} ${a.setCounts(String(set.countedValue))}` : a.noneShort}</dd>
+        <dt>${a.drawnByReconstruction}</dt><dd class="nb-cb-drawn">${this.drawnCount(x.name)}</dd>
+        ${x.note ? html`<dt>${a.note}</dt><dd>${x.note}</dd>` : nothing}
       </dl>
       <div class="nb-cb-actions">
-        <button class="nb-button" @click=${() => this.insertName(x.name)}>Insert name</button>
+        <button class="nb-button" @click=${() => this.insertName(x.name)}>${a.insertName}</button>
         ${readonly
           ? nothing
-          : html`<button class="nb-button" @click=${() => this.insertFrequencies(x.name)}>Frequency cell</button>
-              <button class="nb-button nb-primary nb-cb-crosstab" @click=${() => this.analyse?.("crosstab", x.name)}>Crosstab…</button>
-              <button class="nb-button" @click=${() => this.analyse?.("size-class", x.name)}>By size class…</button>`}
+          : html`<button class="nb-button" @click=${() => this.insertFrequencies(x.name)}>${a.frequencyCell}</button>
+              <button class="nb-button nb-primary nb-cb-crosstab" @click=${() => this.analyse?.("crosstab", x.name)}>${a.crosstabEllipsis}</button>
+              <button class="nb-button" @click=${() => this.analyse?.("size-class", x.name)}>${a.bySizeClass}</button>`}
       </div>
       ${this.message ? html`<p class="nb-panel-message" role="status">${this.message}</p>` : nothing}
     </div>`;
@@ -113,24 +117,25 @@ export class NbCodebookPanel extends LitElement {
 
   protected override render(): unknown {
     const codebook = this.codebook;
-    if (!codebook) return html`<p class="nb-panel-loading">Loading the codebook…</p>`;
+    const a = this.i18n.words.authoring;
+    if (!codebook) return html`<p class="nb-panel-loading">${a.loadingCodebook}</p>`;
     const all = listVariables(codebook);
     const shown = all.filter((v) => variableMatches(v, this.query));
     const selected = all.find((v) => v.variable.name === this.selected);
     return html`<div class="nb-cb">
-      <input class="nb-panel-search" type="search" placeholder="Search name, label or value label (målstyring, q20, Rogaland …)" aria-label="Search the codebook" .value=${this.query} @input=${(e: Event) => (this.query = e.target instanceof HTMLInputElement ? e.target.value : "")} />
-      <p class="nb-panel-count">${shown.length} of ${all.length} variables</p>
+      <input class="nb-panel-search" type="search" placeholder=${a.searchCodebook} aria-label=${a.searchCodebookLabel} .value=${this.query} @input=${(e: Event) => (this.query = e.target instanceof HTMLInputElement ? e.target.value : "")} />
+      <p class="nb-panel-count">${a.variableCount(shown.length, all.length)}</p>
       <div class="nb-cb-split">
-        <ul class="nb-cb-list" role="listbox" aria-label="Variables">
+        <ul class="nb-cb-list" role="listbox" aria-label=${a.variables}>
           ${shown.map(
             (v) => html`<li role="option" tabindex="0" aria-selected=${v.variable.name === this.selected} class=${v.variable.name === this.selected ? "is-selected" : ""} data-variable=${v.variable.name}
               @click=${() => this.select(v.variable.name)}
               @keydown=${(e: KeyboardEvent) => (e.key === "Enter" || e.key === " ") && (e.preventDefault(), this.select(v.variable.name))}>
-              <code>${v.variable.name}</code><span>${v.label}</span>${v.variable.set ? html`<small>set ${v.variable.set}</small>` : nothing}
+              <code>${v.variable.name}</code><span>${v.label}</span>${v.variable.set ? html`<small>${a.setTag(v.variable.set)}</small>` : nothing}
             </li>`,
           )}
         </ul>
-        ${selected ? this.details(selected, codebook) : html`<p class="nb-cb-hint">Pick a variable to see its question, value labels, missing codes and card columns.</p>`}
+        ${selected ? this.details(selected, codebook) : html`<p class="nb-cb-hint">${a.pickVariable}</p>`}
       </div>
     </div>`;
   }

@@ -5,6 +5,7 @@
  * analysis/evidence/drawn-values.ts) is marked, and each row's `provenance` note is a column. It
  * follows the filter bar.
  */
+import { LocaleController } from "../locale-controller";
 import { LitElement, html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import type { FilteredSurvey } from "../../analysis/apply-filter";
@@ -35,6 +36,7 @@ function compare(a: unknown, b: unknown, descending: boolean): number {
 
 @customElement("nb-data-viewer")
 export class NbDataViewer extends LitElement {
+  private readonly i18n = new LocaleController(this);
   @state() private selection: FilteredSurvey | undefined;
   @state() private columns: string[] = DEFAULT_COLUMNS;
   @state() private columnText = DEFAULT_COLUMNS.join(", ");
@@ -111,7 +113,8 @@ export class NbDataViewer extends LitElement {
 
   protected override render(): unknown {
     const selection = this.selection;
-    if (!selection) return html`<p class="nb-panel-loading">Loading the respondents…</p>`;
+    const a = this.i18n.words.authoring;
+    if (!selection) return html`<p class="nb-panel-loading">${a.loadingRespondents}</p>`;
     const rows = this.rows(selection);
     const pages = Math.max(1, Math.ceil(rows.length / PAGE));
     const page = Math.min(this.page, pages - 1);
@@ -121,24 +124,24 @@ export class NbDataViewer extends LitElement {
       <p class="nb-dv-summary">${selection.summary}</p>
       ${selection.survey.reconstructed ? html`<p class="nb-dv-notice">${selection.notice}</p>` : nothing}
       <div class="nb-dv-controls">
-        <input class="nb-panel-search" type="search" placeholder="Search the shown values" aria-label="Search respondents" .value=${this.query} @input=${(e: Event) => ((this.query = e.target instanceof HTMLInputElement ? e.target.value : ""), (this.page = 0))} />
-        <label class="nb-dlg-check"><input type="checkbox" name="labels" .checked=${this.labels} @change=${(e: Event) => (this.labels = e.target instanceof HTMLInputElement && e.target.checked)} /> Value labels</label>
+        <input class="nb-panel-search" type="search" placeholder=${a.searchValues} aria-label=${a.searchRespondents} .value=${this.query} @input=${(e: Event) => ((this.query = e.target instanceof HTMLInputElement ? e.target.value : ""), (this.page = 0))} />
+        <label class="nb-dlg-check"><input type="checkbox" name="labels" .checked=${this.labels} @change=${(e: Event) => (this.labels = e.target instanceof HTMLInputElement && e.target.checked)} /> ${a.valueLabelsToggle}</label>
       </div>
-      <label class="nb-dlg-field"><span>Columns (names, comma-separated)</span><input type="text" name="columns" .value=${this.columnText} @change=${(e: Event) => this.setColumns(e.target instanceof HTMLInputElement ? e.target.value : "")} /></label>
-      ${anyDrawn ? html`<p class="nb-dv-legend"><span class="nb-dv-drawn-key"></span> drawn by the reconstruction: this value differs between the reconstructions, so it rests on the build, not on the report</p>` : nothing}
+      <label class="nb-dlg-field"><span>${a.columnsField}</span><input type="text" name="columns" .value=${this.columnText} @change=${(e: Event) => this.setColumns(e.target instanceof HTMLInputElement ? e.target.value : "")} /></label>
+      ${anyDrawn ? html`<p class="nb-dv-legend"><span class="nb-dv-drawn-key"></span> ${a.drawnLegend}</p>` : nothing}
       <div class="nb-dv-scroll">
         <table class="nb-dv-table">
           <thead><tr>${this.columns.map((c) => {
             const sorted = this.sortBy?.column === c ? (this.sortBy.descending ? "descending" : "ascending") : "none";
             return html`<th scope="col" aria-sort=${sorted}><button @click=${() => this.sort(c)} title=${this.variable(c)?.no ?? c}>${c}${sorted === "ascending" ? " ▲" : sorted === "descending" ? " ▼" : ""}</button></th>`;
           })}</tr></thead>
-          <tbody>${shown.map((r) => html`<tr>${r.cells.map((c) => html`<td class=${c.drawn ? "is-drawn" : ""} title=${c.drawn ? "drawn by the reconstruction" : ""}>${c.text}</td>`)}</tr>`)}</tbody>
+          <tbody>${shown.map((r) => html`<tr>${r.cells.map((c) => html`<td class=${c.drawn ? "is-drawn" : ""} title=${c.drawn ? a.drawnTitle : ""}>${c.text}</td>`)}</tr>`)}</tbody>
         </table>
       </div>
       <div class="nb-dv-pages">
-        <button class="nb-button" ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>‹ Previous</button>
-        <span>${rows.length === 0 ? "no rows" : `${page * PAGE + 1}–${page * PAGE + shown.length} of ${rows.length}`}</span>
-        <button class="nb-button" ?disabled=${page >= pages - 1} @click=${() => (this.page = page + 1)}>Next ›</button>
+        <button class="nb-button" ?disabled=${page === 0} @click=${() => (this.page = page - 1)}>${a.previous}</button>
+        <span>${rows.length === 0 ? a.noRows : a.rowRange(page * PAGE + 1, page * PAGE + shown.length, rows.length)}</span>
+        <button class="nb-button" ?disabled=${page >= pages - 1} @click=${() => (this.page = page + 1)}>${a.next}</button>
       </div>
     </div>`;
   }

@@ -5,7 +5,9 @@
  */
 import "./reference-link.css";
 import type { BuiltinProblem } from "../../base/builtin-problem";
+import { messages } from "../../base/locale/locale";
 import { isProblemError } from "../../base/result";
+import { documentLocale } from "../locale-controller";
 
 /** The class of the button; the authoring bar's click listener looks for it. */
 export const REFERENCE_LINK_CLASS = "nb-ref-link";
@@ -25,6 +27,6 @@ export function referenceButton(doc: Document, cause: unknown): HTMLButtonElemen
   button.type = "button";
   button.className = `nb-button ${REFERENCE_LINK_CLASS}`;
   button.dataset.reference = builtin;
-  button.textContent = `${builtin} in the reference`;
+  button.textContent = messages[documentLocale(doc).locale].inTheReference(builtin);
   return button;
 }

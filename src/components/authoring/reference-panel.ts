@@ -3,6 +3,7 @@
  * with their types, and an example that inserts as a cell and runs. Read from the generated
  * reference, so it says what the source says.
  */
+import { LocaleController } from "../locale-controller";
 import { LitElement, html, nothing } from "lit";
 import { customElement, state } from "lit/decorators.js";
 import { authoringHost } from "./authoring-host";
@@ -14,16 +15,10 @@ function docText(text: string): unknown[] {
   return text.split(/`([^`]+)`/).map((part, i) => (i % 2 === 1 ? html`<code>${part}</code>` : part));
 }
 
-const GROUP_TITLES: Readonly<Record<string, string>> = {
-  scope: "The survey in scope",
-  analysis: "Statistics, tables and charts",
-  stdlib: "Notebook standard library",
-  cell: "In a cell",
-  library: "Libraries",
-};
 
 @customElement("nb-reference-panel")
 export class NbReferencePanel extends LitElement {
+  private readonly i18n = new LocaleController(this);
   @state() private entries: LoadedEntry[] = [];
   @state() private query = "";
   @state() private open = new Set<string>();
@@ -66,6 +61,7 @@ export class NbReferencePanel extends LitElement {
   private entry(e: LoadedEntry): unknown {
     const opened = this.open.has(e.name) || this.query.trim() !== "";
     const host = authoringHost();
+    const a = this.i18n.words.authoring;
     return html`<article class="nb-ref-entry" id=${e.anchor} data-name=${e.name}>
       <button class="nb-ref-head" aria-expanded=${opened} @click=${() => this.toggle(e.name)}>
         <code class="nb-ref-signature">${e.signature}</code>
@@ -76,20 +72,20 @@ export class NbReferencePanel extends LitElement {
             ${e.details && e.details !== e.description ? html`<p class="nb-ref-details">${docText(e.details)}</p>` : nothing}
             ${e.options.length
               ? html`<table class="nb-ref-options">
-                  <caption>Options</caption>
+                  <caption>${a.optionsCaption}</caption>
                   <tbody>${e.options.map((o) => html`<tr><th scope="row"><code>${o.name}${o.optional ? "?" : ""}</code></th><td><code>${o.type}</code></td><td>${docText(o.doc ?? "")}</td></tr>`)}</tbody>
                 </table>`
               : nothing}
             ${e.fields.length
               ? html`<table class="nb-ref-options">
-                  <caption>Fields</caption>
+                  <caption>${a.fieldsCaption}</caption>
                   <tbody>${e.fields.map((o) => html`<tr><th scope="row"><code>${o.name}</code></th><td><code>${o.type}</code></td><td>${docText(o.doc ?? "")}</td></tr>`)}</tbody>
                 </table>`
               : nothing}
-            ${e.members.length ? html`<p class="nb-ref-members">Members: ${e.members.map((m) => html`<a href=${`#${this.entries.find((x) => x.name === m)?.anchor ?? ""}`} @click=${(ev: Event) => (ev.preventDefault(), void this.show(m))}><code>${m}</code></a> `)}</p>` : nothing}
+            ${e.members.length ? html`<p class="nb-ref-members">${a.members} ${e.members.map((m) => html`<a href=${`#${this.entries.find((x) => x.name === m)?.anchor ?? ""}`} @click=${(ev: Event) => (ev.preventDefault(), void this.show(m))}><code>${m}</code></a> `)}</p>` : nothing}
             <div class="nb-ref-example">
               <pre><code>${e.example}</code></pre>
-              ${host && !host.readonly ? html`<button class="nb-button nb-primary" @click=${() => this.insert(e.example)}>Insert as cell</button>` : nothing}
+              ${host && !host.readonly ? html`<button class="nb-button nb-primary" @click=${() => this.insert(e.example)}>${a.insertAsCell}</button>` : nothing}
             </div>
             ${e.links.length
               ? // The notebook's frame opens no other pages (it is sandboxed without popups): the address is shown to copy.
@@ -101,13 +97,14 @@ export class NbReferencePanel extends LitElement {
   }
 
   protected override render(): unknown {
-    if (this.entries.length === 0) return html`<p class="nb-panel-loading">Loading the reference…</p>`;
+    const a = this.i18n.words.authoring;
+    if (this.entries.length === 0) return html`<p class="nb-panel-loading">${a.loadingReference}</p>`;
     const shown = this.entries.filter((e) => this.shows(e));
     const groups = [...new Set(shown.map((e) => e.group))];
     return html`<div class="nb-ref">
-      <input class="nb-panel-search" type="search" placeholder="Search builtins (crosstab, filter, Plot …)" aria-label="Search the reference" .value=${this.query} @input=${(e: Event) => (this.query = e.target instanceof HTMLInputElement ? e.target.value : "")} />
-      <p class="nb-panel-count">${shown.length} of ${this.entries.length} builtins</p>
-      ${groups.map((g) => html`<section><h3>${GROUP_TITLES[g] ?? g}</h3>${shown.filter((e) => e.group === g).map((e) => this.entry(e))}</section>`)}
+      <input class="nb-panel-search" type="search" placeholder=${a.searchReference} aria-label=${a.searchReferenceLabel} .value=${this.query} @input=${(e: Event) => (this.query = e.target instanceof HTMLInputElement ? e.target.value : "")} />
+      <p class="nb-panel-count">${a.builtinCount(shown.length, this.entries.length)}</p>
+      ${groups.map((g) => html`<section><h3>${Object.entries(a.groups).find(([key]) => key === g)?.[1] ?? g}</h3>${shown.filter((e) => e.group === g).map((e) => this.entry(e))}</section>`)}
     </div>`;
   }
 }

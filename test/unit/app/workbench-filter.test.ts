@@ -4,6 +4,7 @@
  * that reads it), a hostile filter applies nothing and says why, and the filter carries across
  * notebooks.
  */
+import { messages, say } from "../../../src/base/locale/locale";
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../../src/base/result";
 import { SurveyScope } from "../../../src/analysis/survey-scope";
@@ -78,7 +79,7 @@ async function setup(reads: readonly string[] = ["selection"], hold: Promise<voi
 
 /** Error banners (the memory-only store in Node adds a storage warning of its own). */
 function banners(workbench: Workbench, kind: "error" | "warning" | "info"): string[] {
-  return workbench.banners.filter((b) => b.kind === kind).map((b) => b.message);
+  return workbench.banners.filter((b) => b.kind === kind).map((b) => say(b.message, messages.en));
 }
 
 /** Let the session's start → idle → follow chain finish. */

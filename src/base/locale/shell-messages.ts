@@ -1,0 +1,560 @@
+/**
+ * The shell's words (issue 14): header, toolbar and its overflow menu, notebook list, banners, the
+ * data menu and panel, the share dialog, and the notebook frame's chrome (cell bar, report/edit
+ * switch, export buttons, keyboard shortcuts, authoring tools). Kept apart from the analysis layer's
+ * words so that both grow without touching each other; `Messages` (messages.ts) includes these keys,
+ * so a catalogue that misses one fails the type-check there.
+ */
+import { authoringEn, authoringNb, type AuthoringMessages } from "./authoring-messages";
+
+/** The shell's and the notebook chrome's messages. */
+export interface ShellMessages {
+  // Header.
+  sidebarToggleTitle: string;
+  notebooks: string;
+  brandTitle: string;
+  notebookTitleLabel: string;
+  loading: string;
+  noNotebookOpen: string;
+  /** The bundled survey's notice (the English one is `RECONSTRUCTION_NOTICE`, src/data/bundled-survey.ts). */
+  reconstructionNotice: string;
+  userDataNotice(name: string, rows: number): string;
+  backToBundled: string;
+  dismiss: string;
+
+  // Bars above the notebook.
+  previewRegion: string;
+  previewOfFile(fileName: string): string;
+  previewOfShared: string;
+  previewExplain: string;
+  warning: string;
+  runThisNotebook: string;
+  dataForNotebook: string;
+  gateHeadline(fromFile: boolean, fileName: string): string;
+  gateExplain: string;
+  runOnMyData: string;
+  run: string;
+  notResponding(names: string, seconds: number): string;
+  running(names: string): string;
+  theNotebook: string;
+  theNotebookSubject: string;
+  stop: string;
+  stopTitle: string;
+  noOutputsToReport: string;
+  confirmRevert: string;
+  shareWithoutFile: string;
+  printNotReady: string;
+
+  // Toolbar.
+  toolbarLabel: string;
+  newNotebook: string;
+  importFile: string;
+  exportFile: string;
+  exportFileTitle: string;
+  shareLink: string;
+  revert: string;
+  revertTitle: string;
+  moreActions: string;
+  moreActionsLabel: string;
+  saveSaved: string;
+  saveSaving: string;
+  saveMemoryOnly: string;
+  savePreview: string;
+
+  // Notebook list.
+  listBundled: string;
+  listInBrowser: string;
+  listEdited: string;
+  listEditedTitle: string;
+  newSurvey: string;
+  newSurveyTitle: string;
+  listEmpty: string;
+  untitled: string;
+  origin(kind: "bundled" | "shared" | "imported" | "new"): string;
+  deleteLocalTitle: string;
+  deleteLocalLabel(title: string): string;
+  confirmDeleteLocal(title: string): string;
+
+  // Share dialog.
+  shareTitle: string;
+  shareExplain: string;
+  shareLinkLabel: string;
+  copied: string;
+  pressCtrlC: string;
+  copyLink: string;
+  close: string;
+
+  // Data menu and panel.
+  dataYourFile: string;
+  dataReconstructed: string;
+  dataUserTitle(name: string, rows: number): string;
+  loadOwnFile: string;
+  useReconstructed: string;
+  aDataFile: string;
+  dataHint(formats: string): string;
+  dropHint(formats: string | undefined): string;
+  readingFile(name: string): string;
+  bytesRead: string;
+  bytesOf(read: string, total: string): string;
+  readLocally: string;
+  cancel: string;
+  checkFile(name: string): string;
+  readAs(format: string): string;
+  surveyRerun: string;
+  back: string;
+  useThisData: string;
+  loadingCancelled: string;
+  couldNotRead(name: string): string;
+  nothingChanged: string;
+  rows: string;
+  firstIssues(shown: number, total: number): string;
+  issues: string;
+  noProblems: string;
+
+  // Banners (workbench.ts).
+  linkFilterError(detail: string): string;
+  noBundledNotebooks: string;
+  noLocalNotebook(key: string): string;
+  noFilterBar: string;
+  bundledUnreadable(name: string, detail: string): string;
+  shareLinkUnreadable(detail: string): string;
+  linkFilterNotApplied(detail: string): string;
+  notANotebook(fileName: string, detail: string): string;
+  fileWarning(fileName: string, detail: string): string;
+  noShareLinkMade(detail: string): string;
+  // The notebook frame: cells.
+  cellSourceLabel(n: number): string;
+  cellName(n: number, count: number, kind: string, changed: boolean, error: boolean): string;
+  cellKindTitle(kind: string): string;
+  changedHint: string;
+  changedTitle: string;
+  statusNotRun: string;
+  statusError: string;
+  statusRunning: string;
+  editSource: string;
+  hideSource: string;
+  edit: string;
+  hide: string;
+  runCellTitle: string;
+  moveUp: string;
+  moveDown: string;
+  addJsBelow: string;
+  addMdBelow: string;
+  deleteCell: string;
+  uses: string;
+  usedBy: string;
+  cellRef(n: number): string;
+  addJsCell: string;
+  addMdCell: string;
+  setup: string;
+  codeFold: string;
+  showCellCode: string;
+  hideCellCode: string;
+  outputScrolls(caption: string | undefined): string;
+
+  // Report view switch.
+  viewLabel: string;
+  viewReport: string;
+  viewEdit: string;
+  exportReport: string;
+  exportReportTitle: string;
+  fullWidth: string;
+  fullWidthTitle: string;
+  contents: string;
+
+  // Export buttons beside an output.
+  exportOutputLabel(name: string): string;
+  downloadAs(name: string, format: string): string;
+  exportFailed(detail: string): string;
+
+  // Command mode.
+  shortcutsTitle: string;
+  shortcutsIntro: string;
+  /** What each shortcut does, in the order of `SHORTCUTS` (components/command-mode.ts). */
+  shortcuts: {
+    escape: string;
+    select: string;
+    edit: string;
+    runNext: string;
+    runStay: string;
+    addJs: string;
+    addMd: string;
+    move: string;
+    delete: string;
+    undo: string;
+    save: string;
+    help: string;
+  };
+  /** The notice after an undo or redo of the edit `label` (notebook-session.ts), or after a delete ("edit"). */
+  editNotice(via: "undo" | "redo" | "edit", label: string): string;
+  undo: string;
+  redo: string;
+
+  // Authoring bar.
+  authoringTools: string;
+  insertAnalysis: string;
+  insertAnalysisTitle: string;
+  codebook: string;
+  codebookTitle: string;
+  dataViewer: string;
+  dataViewerTitle: string;
+  reference: string;
+  referenceTitle: string;
+  /** The error box's button to a builtin's reference entry (reference-link.ts). */
+  inTheReference(builtin: string): string;
+  /** The authoring tools' panels (authoring-messages.ts). */
+  authoring: AuthoringMessages;
+}
+
+/** Norwegian (bokmål). */
+export const shellNb: ShellMessages = {
+  sidebarToggleTitle: "Vis eller skjul listen over notatbøker",
+  notebooks: "Notatbøker",
+  brandTitle: "Tverrsnitt – startside",
+  notebookTitleLabel: "Notatbokens tittel",
+  loading: "Laster …",
+  noNotebookOpen: "Ingen notatbok er åpen",
+  reconstructionNotice: "De medfølgende respondentene er rekonstruert fra publiserte tabeller, ikke de opprinnelige mikrodataene fra 1999.",
+  userDataNotice: (name, rows) => `Din fil: ${name} (${rows} ${rows === 1 ? "rad" : "rader"})`,
+  backToBundled: "Tilbake til de medfølgende dataene",
+  dismiss: "Lukk",
+  previewRegion: "Forhåndsvisning",
+  previewOfFile: (fileName) => `Forhåndsvisning av notatbokfilen ${fileName}.`,
+  previewOfShared: "Forhåndsvisning av en delt notatbok.",
+  previewExplain: "Ingenting er kjørt ennå: les koden nedenfor, og kjør den hvis du stoler på den. Den åpnes som en kopi; dine egne notatbøker blir ikke endret. Den kjører på de medfølgende respondentene, ikke på en fil du har lastet inn.",
+  warning: "Advarsel:",
+  runThisNotebook: "Kjør denne notatboken",
+  dataForNotebook: "Data for denne notatboken",
+  gateHeadline: (fromFile, fileName) => `Denne notatboken fra ${fromFile ? "en fil" : "en lenke"} kjører på de medfølgende rekonstruerte respondentene, ikke på filen din ${fileName}.`,
+  gateExplain: "Koden kan ikke sende noe ut av denne siden, men det den skriver i cellene eller inndatafeltene, kommer med i delingslenken og i den eksporterte filen.",
+  runOnMyData: "Kjør på mine data",
+  run: "Kjør",
+  notResponding: (names, seconds) => `${names} svarer ikke (har kjørt i ${seconds} s). Resten av siden virker fortsatt.`,
+  running: (names) => `Kjører ${names} …`,
+  theNotebook: "notatboken",
+  theNotebookSubject: "Notatboken",
+  stop: "Stopp",
+  stopTitle: "Stopp notatboken og åpne den på nytt uten denne cellen",
+  noOutputsToReport: "Notatboken har ingen resultater å rapportere ennå: kjør den, og eksporter så rapporten.",
+  confirmRevert: "Forkaste endringene dine i denne notatboken og laste inn versjonen som fulgte med appen?",
+  shareWithoutFile: "Delingslenken inneholder notatboken og innstillingene, ikke datafilen din: den som åpner lenken, kjører notatboken på de medfølgende rekonstruerte respondentene, og siden sier fra om det.",
+  printNotReady: "Rapporten blir fortsatt klargjort: skriv ut igjen om et øyeblikk.",
+  toolbarLabel: "Handlinger for notatboken",
+  newNotebook: "Ny",
+  importFile: "Importer …",
+  exportFile: "Eksporter",
+  exportFileTitle: "Lagre notatboken som fil (Ctrl+S)",
+  shareLink: "Del lenke",
+  revert: "Tilbake til originalen",
+  revertTitle: "Forkast endringene dine og last inn versjonen som fulgte med appen",
+  moreActions: "Mer",
+  moreActionsLabel: "Flere handlinger",
+  saveSaved: "Lagret i nettleseren",
+  saveSaving: "Lagrer …",
+  saveMemoryOnly: "Ikke lagret – bare i minnet",
+  savePreview: "Forhåndsvisning – ikke lagret",
+  listBundled: "Medfølgende",
+  listInBrowser: "I denne nettleseren",
+  listEdited: "endret",
+  listEditedTitle: "Du har lokale endringer i denne notatboken",
+  newSurvey: "+ Ny analyse av undersøkelsen",
+  newSurveyTitle: "En ny notatbok med de filtrerte respondentene, N og en ferdig krysstabell",
+  listEmpty: "Ingenting ennå. Nye, importerte og delte notatbøker vises her.",
+  untitled: "Uten tittel",
+  origin: (kind) => ({ bundled: "medfølgende", shared: "delt", imported: "importert", new: "ny" })[kind],
+  deleteLocalTitle: "Slett fra denne nettleseren",
+  deleteLocalLabel: (title) => `Slett ${title}`,
+  confirmDeleteLocal: (title) => `Slette «${title}» fra denne nettleseren? Det kan ikke angres (eksporter den først for å beholde en kopi).`,
+  shareTitle: "Del denne notatboken",
+  shareExplain: "Lenken bærer notatbokens celler og gjeldende inndataverdier i selve adressen – ingen server lagrer noe. Den som åpner den, får en kopi i forhåndsvisning og bestemmer selv om den skal kjøres.",
+  shareLinkLabel: "Delingslenke",
+  copied: "Kopiert",
+  pressCtrlC: "Trykk Ctrl+C for å kopiere",
+  copyLink: "Kopier lenken",
+  close: "Lukk",
+  dataYourFile: "Data: din fil",
+  dataReconstructed: "Data: rekonstruerte 1999-respondenter",
+  dataUserTitle: (name, rows) => `Data: ${name} (${rows} ${rows === 1 ? "rad" : "rader"})`,
+  loadOwnFile: "Last inn din egen fil …",
+  useReconstructed: "Bruk de rekonstruerte respondentene fra 1999",
+  aDataFile: "En datafil fra undersøkelsen",
+  dataHint: (formats) => `${formats}, lest gjennom undersøkelsens kodebok. Du kan også slippe en fil på siden. Den blir i denne nettleseren: aldri lastet opp, aldri lagt i delingslenker, glemt når siden lastes på nytt.`,
+  dropHint: (formats) => `Slipp en fil fra undersøkelsen for å laste den inn${formats ? ` (${formats})` : ""}`,
+  readingFile: (name) => `Leser ${name} …`,
+  bytesRead: "Lest",
+  bytesOf: (read, total) => `${read} av ${total}`,
+  readLocally: "Lest i denne nettleseren; ingenting lastes opp. Du kan arbeide videre.",
+  cancel: "Avbryt",
+  checkFile: (name) => `Kontroller ${name} før du bruker den`,
+  readAs: (format) => `Lest som ${format}, gjennom den medfølgende kodeboken.`,
+  surveyRerun: "Notatbøkene for undersøkelsen kjøres på nytt med denne filen.",
+  back: "Tilbake",
+  useThisData: "Bruk disse dataene",
+  loadingCancelled: "Innlastingen ble avbrutt",
+  couldNotRead: (name) => `${name} kunne ikke leses`,
+  nothingChanged: "Ingenting er endret: notatbøkene beholder dataene de hadde.",
+  rows: "Rader",
+  firstIssues: (shown, total) => `De første ${shown} av ${total} avvikene`,
+  issues: "Avvik",
+  noProblems: "Ingen problemer funnet: hver verdi finnes i kodeboken, og alle hopperegler holder.",
+  linkFilterError: (detail) => `Filteret i denne lenken ble ikke brukt, så notatboken viser alle respondentene. ${detail}`,
+  noBundledNotebooks: "Fant ingen medfølgende notatbøker. Lag en med «Ny», eller importer en notatbokfil.",
+  noLocalNotebook: (key) => `Det finnes ingen lokal notatbok «${key}» i denne nettleseren. Den kan være slettet, eller lagret i en annen nettleserprofil.`,
+  noFilterBar: "Denne notatboken har ikke noe filterpanel, så filteret i lenken ble ikke brukt.",
+  bundledUnreadable: (name, detail) => `Den medfølgende notatboken «${name}» kunne ikke leses: ${detail}`,
+  shareLinkUnreadable: (detail) => `Denne delingslenken kan ikke åpnes – ${detail} Ingenting ble endret.`,
+  linkFilterNotApplied: (detail) => `Filteret i lenken ble ikke brukt, så notatboken viser alle respondentene. ${detail}`,
+  notANotebook: (fileName, detail) => `«${fileName}» er ikke en notatbok denne appen kan lese: ${detail}`,
+  fileWarning: (fileName, detail) => `«${fileName}»: ${detail}`,
+  noShareLinkMade: (detail) => `Ingen delingslenke ble laget – ${detail}`,
+  cellSourceLabel: (n) => `Kilde for celle ${n}`,
+  cellName: (n, count, kind, changed, error) => `Celle ${n} av ${count}, ${kind}${changed ? ", endret" : ""}${error ? ", feil" : ""}`,
+  cellKindTitle: (kind) => `${kind}-celle`,
+  changedHint: "● endret – Shift+Enter for å kjøre",
+  changedTitle: "Endret, men ikke kjørt: trykk Shift+Enter",
+  statusNotRun: "ikke kjørt",
+  statusError: "feil",
+  statusRunning: "kjører …",
+  editSource: "Rediger kilden",
+  hideSource: "Skjul kilden",
+  edit: "Rediger",
+  hide: "Skjul",
+  runCellTitle: "Kjør cellen (Shift+Enter)",
+  moveUp: "Flytt opp",
+  moveDown: "Flytt ned",
+  addJsBelow: "Legg til en JavaScript-celle under",
+  addMdBelow: "Legg til en markdown-celle under",
+  deleteCell: "Slett cellen",
+  uses: "bruker",
+  usedBy: "brukes av",
+  cellRef: (n) => `celle ${n}`,
+  addJsCell: "+ JavaScript-celle",
+  addMdCell: "+ Markdown-celle",
+  setup: "Oppsett",
+  codeFold: "Kode",
+  showCellCode: "Vis koden i denne cellen",
+  hideCellCode: "Skjul koden i denne cellen",
+  outputScrolls: (caption) => `${caption || "Resultat"} (kan rulles sidelengs)`,
+  viewLabel: "Visning",
+  viewReport: "Rapport",
+  viewEdit: "Rediger",
+  exportReport: "Eksporter rapport",
+  exportReportTitle: "Last ned resultatene som én HTML-fil som kan åpnes hvor som helst, uten appen. Bruk nettleserens Skriv ut (Ctrl+P) for å skrive ut rapporten.",
+  fullWidth: "Full bredde",
+  fullWidthTitle: "Bruk hele vindusbredden til brede tabeller og figurer",
+  contents: "Innhold",
+  exportOutputLabel: (name) => `Eksporter: ${name}`,
+  downloadAs: (name, format) => `Last ned «${name}» som ${format}`,
+  exportFailed: (detail) => `Eksporten mislyktes: ${detail}`,
+  shortcutsTitle: "Hurtigtaster",
+  shortcutsIntro: "Trykk Esc i en editor for å komme til kommandomodus; deretter:",
+  shortcuts: {
+    escape: "Forlat editoren: kommandomodus, cellen er valgt",
+    select: "Velg cellen over / under",
+    edit: "Rediger den valgte cellen",
+    runNext: "Kjør cellen og velg den neste",
+    runStay: "Kjør cellen og bli stående",
+    addJs: "Legg til en JavaScript-celle over / under",
+    addMd: "Legg til en markdown-celle over / under",
+    move: "Flytt cellen opp / ned",
+    delete: "Slett cellen (trykk D to ganger)",
+    undo: "Angre / gjør om sletting, flytting, ny celle eller kjøring (i editoren: angre skriving)",
+    save: "Lagre notatboken som fil",
+    help: "Vis disse hurtigtastene",
+  },
+  editNotice: (via, label) => {
+    const what = ({ "Delete cell": "sletting av celle", "Move cell": "flytting av celle", "Add cell": "ny celle", "Run edited cell": "kjøring av endret celle" } as Record<string, string>)[label] ?? label.toLowerCase();
+    if (via === "undo") return `Angret: ${what}`;
+    if (via === "redo") return `Gjort om: ${what}`;
+    return "Cellen er slettet";
+  },
+  undo: "Angre",
+  redo: "Gjør om",
+  authoringTools: "Verktøy for analyse",
+  insertAnalysis: "Sett inn analyse …",
+  insertAnalysisTitle: "Frekvenser, krysstabell, korrelasjoner, størrelsesklasser, hva-om: velg variabler og innstillinger, og få en celle",
+  codebook: "Kodebok",
+  codebookTitle: "Alle variabler: spørsmål, etiketter, verdietiketter, manglende-koder, kortkolonner, hopperegler",
+  dataViewer: "Data",
+  dataViewerTitle: "Respondentene under gjeldende filter: sorter, søk, verdietiketter, hva rekonstruksjonen trakk",
+  reference: "Referanse",
+  referenceTitle: "Alle innebygde funksjoner med signatur, valg og et eksempel å sette inn",
+  inTheReference: (builtin) => `${builtin} i referansen`,
+  authoring: authoringNb,
+};
+
+/** English. */
+export const shellEn: ShellMessages = {
+  sidebarToggleTitle: "Show or hide the notebook list",
+  notebooks: "Notebooks",
+  brandTitle: "Tverrsnitt — home",
+  notebookTitleLabel: "Notebook title",
+  loading: "Loading…",
+  noNotebookOpen: "No notebook open",
+  reconstructionNotice: "Bundled respondents are a reconstruction from published aggregates, not the original 1999 microdata.",
+  userDataNotice: (name, rows) => `Your file: ${name} (${rows} ${rows === 1 ? "row" : "rows"})`,
+  backToBundled: "Back to the bundled data",
+  dismiss: "Dismiss",
+  previewRegion: "Preview",
+  previewOfFile: (fileName) => `Preview of the notebook file ${fileName}.`,
+  previewOfShared: "Preview of a shared notebook.",
+  previewExplain: "Nothing has run yet: read the code below, then run it if you trust it. It opens as a copy; your own notebooks are not changed. It runs on the bundled respondents, not on a file you loaded.",
+  warning: "Warning:",
+  runThisNotebook: "Run this notebook",
+  dataForNotebook: "Data for this notebook",
+  gateHeadline: (fromFile, fileName) => `This notebook from ${fromFile ? "a file" : "a link"} runs on the bundled reconstructed respondents, not on your file ${fileName}.`,
+  gateExplain: "Its code cannot send anything out of this page, but what it writes into its cells or inputs goes into its share link and exported file.",
+  runOnMyData: "Run on my data",
+  run: "Run",
+  notResponding: (names, seconds) => `${names} is not responding (running for ${seconds} s). The rest of the page still works.`,
+  running: (names) => `Running ${names}…`,
+  theNotebook: "the notebook",
+  theNotebookSubject: "The notebook",
+  stop: "Stop",
+  stopTitle: "Stop the notebook and reopen it without this cell",
+  noOutputsToReport: "The notebook has no outputs to report yet: run it, then export the report.",
+  confirmRevert: "Discard your edits of this notebook and reload the version shipped with the app?",
+  shareWithoutFile: "The share link carries the notebook and its settings, not your data file: whoever opens it runs the notebook on the bundled reconstructed respondents, and the page says so.",
+  printNotReady: "The report is still being prepared: print again in a moment.",
+  toolbarLabel: "Notebook actions",
+  newNotebook: "New",
+  importFile: "Import…",
+  exportFile: "Export",
+  exportFileTitle: "Save the notebook as a file (Ctrl+S)",
+  shareLink: "Share link",
+  revert: "Revert to shipped version",
+  revertTitle: "Discard your edits and reload the version shipped with the app",
+  moreActions: "More",
+  moreActionsLabel: "More actions",
+  saveSaved: "Saved in this browser",
+  saveSaving: "Saving…",
+  saveMemoryOnly: "Not saved — kept in memory",
+  savePreview: "Preview — not saved",
+  listBundled: "Bundled",
+  listInBrowser: "In this browser",
+  listEdited: "edited",
+  listEditedTitle: "You have local edits of this notebook",
+  newSurvey: "+ New survey analysis",
+  newSurveyTitle: "A new notebook with the filtered respondents, their N and a worked crosstab",
+  listEmpty: "Nothing yet. New, imported and shared notebooks appear here.",
+  untitled: "Untitled",
+  origin: (kind) => kind,
+  deleteLocalTitle: "Delete from this browser",
+  deleteLocalLabel: (title) => `Delete ${title}`,
+  confirmDeleteLocal: (title) => `Delete “${title}” from this browser? This cannot be undone (export it first to keep a copy).`,
+  shareTitle: "Share this notebook",
+  shareExplain: "The link carries the notebook's cells and current input values inside the URL — no server stores anything. Whoever opens it gets a copy in preview and decides whether to run it.",
+  shareLinkLabel: "Share link",
+  copied: "Copied",
+  pressCtrlC: "Press Ctrl-C to copy",
+  copyLink: "Copy link",
+  close: "Close",
+  dataYourFile: "Data: your file",
+  dataReconstructed: "Data: reconstructed 1999 respondents",
+  dataUserTitle: (name, rows) => `Data: ${name} (${rows} ${rows === 1 ? "row" : "rows"})`,
+  loadOwnFile: "Load your own file…",
+  useReconstructed: "Use the reconstructed 1999 respondents",
+  aDataFile: "A data file of the survey",
+  dataHint: (formats) => `${formats}, read through the survey's codebook. You can also drop a file on the page. It stays in this browser: never uploaded, never put into share links, forgotten when the page reloads.`,
+  dropHint: (formats) => `Drop a survey file to load it${formats ? ` (${formats})` : ""}`,
+  readingFile: (name) => `Reading ${name}…`,
+  bytesRead: "Bytes read",
+  bytesOf: (read, total) => `${read} of ${total}`,
+  readLocally: "Read in this browser; nothing is uploaded. You can keep working.",
+  cancel: "Cancel",
+  checkFile: (name) => `Check ${name} before using it`,
+  readAs: (format) => `Read as ${format}, through the bundled codebook.`,
+  surveyRerun: "Survey notebooks will rerun on this file.",
+  back: "Back",
+  useThisData: "Use this data",
+  loadingCancelled: "Loading cancelled",
+  couldNotRead: (name) => `${name} could not be read`,
+  nothingChanged: "Nothing changed: the notebooks keep the data they had.",
+  rows: "Rows",
+  firstIssues: (shown, total) => `First ${shown} of ${total} issues`,
+  issues: "Issues",
+  noProblems: "No problems found: every value is in the codebook and every skip rule holds.",
+  linkFilterError: (detail) => `The filter in this link was not applied, so the notebook shows all respondents. ${detail}`,
+  noBundledNotebooks: "No bundled notebooks were found. Create one with “New” or import a notebook file.",
+  noLocalNotebook: (key) => `There is no local notebook “${key}” in this browser. It may have been deleted, or saved in another browser profile.`,
+  noFilterBar: "This notebook has no filter bar, so the filter in the link was not applied to it.",
+  bundledUnreadable: (name, detail) => `The bundled notebook “${name}” could not be read: ${detail}`,
+  shareLinkUnreadable: (detail) => `This share link cannot be opened — ${detail} Nothing was changed.`,
+  linkFilterNotApplied: (detail) => `The link's filter was not applied, so the notebook shows all respondents. ${detail}`,
+  notANotebook: (fileName, detail) => `“${fileName}” is not a notebook this app can read: ${detail}`,
+  fileWarning: (fileName, detail) => `“${fileName}”: ${detail}`,
+  noShareLinkMade: (detail) => `No share link was made — ${detail}`,
+  cellSourceLabel: (n) => `Cell ${n} source`,
+  cellName: (n, count, kind, changed, error) => `Cell ${n} of ${count}, ${kind}${changed ? ", changed" : ""}${error ? ", error" : ""}`,
+  cellKindTitle: (kind) => `${kind} cell`,
+  changedHint: "● changed — Shift-Enter to run",
+  changedTitle: "Edited but not run: press Shift-Enter",
+  statusNotRun: "not run",
+  statusError: "error",
+  statusRunning: "running…",
+  editSource: "Edit source",
+  hideSource: "Hide source",
+  edit: "Edit",
+  hide: "Hide",
+  runCellTitle: "Run cell (Shift-Enter)",
+  moveUp: "Move up",
+  moveDown: "Move down",
+  addJsBelow: "Add JavaScript cell below",
+  addMdBelow: "Add markdown cell below",
+  deleteCell: "Delete cell",
+  uses: "uses",
+  usedBy: "used by",
+  cellRef: (n) => `cell ${n}`,
+  addJsCell: "+ JavaScript cell",
+  addMdCell: "+ Markdown cell",
+  setup: "Setup",
+  codeFold: "Code",
+  showCellCode: "Show this cell's code",
+  hideCellCode: "Hide this cell's code",
+  outputScrolls: (caption) => `${caption || "Output"} (scrolls sideways)`,
+  viewLabel: "View",
+  viewReport: "Report",
+  viewEdit: "Edit",
+  exportReport: "Export report",
+  exportReportTitle: "Download the outputs as one HTML file that opens anywhere, without the app. To print the report, use the browser's Print (Ctrl-P).",
+  fullWidth: "Full width",
+  fullWidthTitle: "Use the whole width of the window for wide tables and charts",
+  contents: "Contents",
+  exportOutputLabel: (name) => `Export: ${name}`,
+  downloadAs: (name, format) => `Download “${name}” as ${format}`,
+  exportFailed: (detail) => `Export failed: ${detail}`,
+  shortcutsTitle: "Keyboard shortcuts",
+  shortcutsIntro: "Press Esc in an editor to reach command mode; then:",
+  shortcuts: {
+    escape: "Leave the editor: command mode, the cell selected",
+    select: "Select the cell above / below",
+    edit: "Edit the selected cell",
+    runNext: "Run the cell and select the next one",
+    runStay: "Run the cell and stay on it",
+    addJs: "Add a JavaScript cell above / below",
+    addMd: "Add a markdown cell above / below",
+    move: "Move the cell up / down",
+    delete: "Delete the cell (press D twice)",
+    undo: "Undo / redo a delete, move, add or run (in the editor: undo typing)",
+    save: "Save the notebook as a file",
+    help: "Show these shortcuts",
+  },
+  editNotice: (via, label) => {
+    if (via === "undo") return `Undone: ${label.toLowerCase()}`;
+    if (via === "redo") return `Redone: ${label.toLowerCase()}`;
+    return "Cell deleted";
+  },
+  undo: "Undo",
+  redo: "Redo",
+  authoringTools: "Authoring tools",
+  insertAnalysis: "Insert analysis…",
+  insertAnalysisTitle: "Frequencies, crosstab, correlations, size classes, what-if: pick variables and options, get a cell",
+  codebook: "Codebook",
+  codebookTitle: "Every variable: question, labels, value labels, missing codes, card columns, skip rules",
+  dataViewer: "Data",
+  dataViewerTitle: "The respondents under the current filter: sort, search, value labels, what the reconstruction drew",
+  reference: "Reference",
+  referenceTitle: "Every builtin with its signature, options and an example to insert",
+  inTheReference: (builtin) => `${builtin} in the reference`,
+  authoring: authoringEn,
+};
