@@ -136,3 +136,16 @@ export async function tickFilter(page: Page, group: string, value: string, check
   await details.locator(`input[name="${group}"][value="${value}"]`).setChecked(checked);
   await details.locator("summary").click();
 }
+
+/**
+ * Click a header toolbar action by its class (`nb-revert`, `nb-export`): on the row, or — when the
+ * row had no room and it moved into More (nb-toolbar.ts) — from the More menu, as a user would.
+ */
+export async function toolbarAction(page: Page, className: string, timeout = 15_000): Promise<void> {
+  const onRow = page.locator(`nb-toolbar .nb-button.${className}`);
+  const more = page.locator("nb-toolbar .nb-more");
+  await onRow.or(more).first().waitFor({ timeout });
+  if ((await onRow.count()) > 0) return onRow.click();
+  await more.click();
+  await page.locator(`nb-toolbar .nb-more-menu .${className}`).click({ timeout });
+}

@@ -9,7 +9,7 @@ import type { Browser, BrowserContext, Page } from "playwright-core";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { inNotebook, launchChromium, nb, openApp, outputText, screenshotDir, toolbarAction, typeIntoCell, waitForOutput } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -72,8 +72,7 @@ describe("editing notebooks in Chromium", () => {
     await typeIntoCell(page, "5", "const grense = 1");
     await page.keyboard.press("Shift+Enter");
     await waitForOutput(page, "9", "435 av dem");
-    await page.waitForSelector(".nb-revert");
-    await page.click(".nb-revert");
+    await toolbarAction(page, "nb-revert");
     await waitForOutput(page, "9", "189 av dem");
     expect(await nb(page).locator("#cell-5 .nb-editor").textContent()).toContain("5000");
     await page.reload();
@@ -83,7 +82,7 @@ describe("editing notebooks in Chromium", () => {
   it("exports the notebook file and imports it back as a local copy, in preview until run", async () => {
     await page.goto(`${server.url}#/nb/demo`);
     await waitForOutput(page, "9", "kommuner");
-    const [download] = await Promise.all([page.waitForEvent("download"), page.click("nb-toolbar button:text('Export')")]);
+    const [download] = await Promise.all([page.waitForEvent("download"), toolbarAction(page, "nb-export")]);
     expect(download.suggestedFilename()).toBe("kommuner-i-1999-demo.html");
     const path = await download.path();
     const text = await readFile(path, "utf8");
@@ -91,7 +90,7 @@ describe("editing notebooks in Chromium", () => {
     // JavaScript cells are written pinned, as Notebook Kit writes them (so Kit shows their code).
     expect(text).toContain('<script id="6" type="module" pinned="">');
 
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), page.click("nb-toolbar button:text('Import…')")]);
+    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), toolbarAction(page, "nb-import")]);
     await chooser.setFiles(path);
     // A notebook file may be anybody's code: it opens in preview, like a link, and runs on consent.
     await page.waitForSelector(".nb-preview-bar >> text=Preview of the notebook file");
