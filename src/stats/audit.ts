@@ -127,11 +127,23 @@ export function readAuditLine(text: string): { prefix: string; parts: LineParts;
   return undefined;
 }
 
+/** The audit line's pattern per language, made once: every table of a shared view reads its lines back. */
+const linePatterns = new Map<Locale, RegExp>();
+
+function linePattern(locale: Locale): RegExp {
+  let pattern = linePatterns.get(locale);
+  if (!pattern) {
+    const w = messages[locale];
+    const num = "(\\d[\\d\u00a0,.]*)";
+    pattern = new RegExp(`^(.*?)N = ${num} · ${literal(w.auditBase)} = ${num} (.*?) · ${literal(w.auditFilters)}: (.*?) · ${literal(w.auditMissingExcluded)}: (.*?) · ${literal(w.auditWeight)}: (.*?) · ${literal(w.auditTest)}: (.*)$`, "s");
+    linePatterns.set(locale, pattern);
+  }
+  return pattern;
+}
+
 function readAuditLineIn(text: string, locale: Locale): { prefix: string; parts: LineParts } | undefined {
   const w = messages[locale];
-  const num = "(\\d[\\d\u00a0,.]*)";
-  const pattern = new RegExp(`^(.*?)N = ${num} · ${literal(w.auditBase)} = ${num} (.*?) · ${literal(w.auditFilters)}: (.*?) · ${literal(w.auditMissingExcluded)}: (.*?) · ${literal(w.auditWeight)}: (.*?) · ${literal(w.auditTest)}: (.*)$`, "s");
-  const m = pattern.exec(text);
+  const m = linePattern(locale).exec(text);
   if (!m) return undefined;
   const [, prefix = "", n = "", base = "", baseLabel = "", filters = "", missing = "", weight = "", test = ""] = m;
   const excluded: ExcludedMissing[] = [];
