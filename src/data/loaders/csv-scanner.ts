@@ -9,6 +9,7 @@
  * files), outside quotes. A record that is not complete at the end of a chunk is carried into the
  * next one; a record that never ends (an unclosed quote, a file with no line breaks) stops the scan.
  */
+import { appendToCarry } from "./carry-buffer";
 
 const QUOTE = 0x22;
 const LF = 0x0a;
@@ -42,7 +43,7 @@ export type ScanStop =
 /** Incremental record scanner; feed chunks, get records through the callback. */
 export class CsvScanner {
   /** Scan buffer, reused chunk after chunk: [0, carry) holds the unfinished record of the last chunk. */
-  private buffer: Uint8Array = new Uint8Array(0);
+  private buffer = new Uint8Array(0);
   private carry = 0;
   private bounds: Int32Array = new Int32Array(3 * 256);
   private records = 0;
@@ -72,16 +73,9 @@ export class CsvScanner {
    * `final`, the last record needs no line end. Returns why it stopped, if it had to.
    */
   push(chunk: Uint8Array, final: boolean, onRecord: (r: CsvRecord) => void): ScanStop | undefined {
-    // Carry and chunk side by side in one reused buffer: no new array per chunk (a big file would
-    // leave hundreds of MB of garbage behind).
     const n = this.carry + chunk.length;
-    if (this.buffer.length < n) {
-      const grown = new Uint8Array(Math.max(n, Math.ceil(this.buffer.length * 1.5)));
-      grown.set(this.buffer.subarray(0, this.carry));
-      this.buffer = grown;
-    }
-    this.buffer.set(chunk, this.carry);
-    const bytes = this.buffer.subarray(0, n);
+    const { buffer, bytes } = appendToCarry(this.buffer, this.carry, chunk);
+    this.buffer = buffer;
     const rec = this.record;
     rec.bytes = bytes;
     let bounds = this.bounds;

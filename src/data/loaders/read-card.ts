@@ -22,6 +22,7 @@ import { joinColumns, joinRowNumbers } from "./join-columns";
 import { type LoadProblem, cancelledProblem, loadProblem } from "./load-result";
 import { textBytes } from "./text-bytes";
 import { IssueCollector } from "./validate";
+import { appendToCarry } from "./carry-buffer";
 
 /** A line longer than this is not a card record (binary data, a one-line file). */
 const MAX_LINE_BYTES = 1 << 20;
@@ -139,13 +140,8 @@ class CardReading implements PartRead {
   /** Reads the complete lines of carry + chunk; keeps the rest. False when the read must stop. */
   private feed(chunk: Uint8Array, final: boolean): boolean {
     const n = this.carry + chunk.length;
-    if (this.buffer.length < n) {
-      const grown = new Uint8Array(Math.max(n, Math.ceil(this.buffer.length * 1.5)));
-      grown.set(this.buffer.subarray(0, this.carry));
-      this.buffer = grown;
-    }
-    this.buffer.set(chunk, this.carry);
-    const bytes = this.buffer.subarray(0, n);
+    const { buffer, bytes } = appendToCarry(this.buffer, this.carry, chunk);
+    this.buffer = buffer;
     // Most files have no tab at all: look once per chunk, and line by line only when there is one.
     const tabs = bytes.indexOf(TAB) >= 0;
     let start = 0;
