@@ -148,16 +148,21 @@ export async function readAll(input: ByteInput, opts: ChunkOptions): Promise<Uin
   return input instanceof Uint8Array && !opts.signal?.aborted ? input : concatBytes(parts);
 }
 
-/** The parts joined into one array. */
-export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+/** Typed arrays joined end to end into one made by `make` (a single part is returned as it is). */
+export function concatArrays<T extends { readonly length: number; set(values: ArrayLike<number>, offset: number): void }>(parts: readonly T[], make: (length: number) => T): T {
   if (parts.length === 1 && parts[0]) return parts[0];
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.byteLength, 0));
+  const out = make(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
   for (const p of parts) {
     out.set(p, at);
-    at += p.byteLength;
+    at += p.length;
   }
   return out;
+}
+
+/** The parts joined into one array. */
+export function concatBytes(parts: readonly Uint8Array[]): Uint8Array {
+  return concatArrays(parts, (n) => new Uint8Array(n));
 }
 
 /** Passes chunks through, adding their sizes to `counter.bytes`. */

@@ -10,6 +10,7 @@
  * fits, it is the first part's array extended over that room and only the later parts are copied
  * in, so the file's columns are not held twice.
  */
+import { concatArrays } from "./byte-chunks";
 import { type ColumnData, type NumberColumnData, type TextColumnData, missingMarker } from "./column-builders";
 
 type NumberArray = NumberColumnData["values"];
@@ -115,12 +116,5 @@ export function joinColumns(parts: readonly (readonly ColumnData[])[]): ColumnDa
 
 /** File row numbers of the parts, one array. */
 export function joinRowNumbers(parts: readonly Int32Array[]): Int32Array {
-  if (parts.length === 1 && parts[0]) return parts[0];
-  const out = new Int32Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+  return concatArrays(parts, (n) => new Int32Array(n));
 }
