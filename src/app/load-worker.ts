@@ -67,7 +67,7 @@ async function step(request: Exclude<LoadRequest, { type: "start" }>): Promise<v
     return reply({ type: "part", part }, partBuffers(part));
   }
   const joined = joinParts(job.prepared, request.parts, job.request.options);
-  // The later parts are copied into the first part's room: let them go before the spare copy is made.
+  // The later parts are copied into the first part's room: let them go before the columns are sent.
   request.parts.length = 0;
   done(job.request, joined);
 }

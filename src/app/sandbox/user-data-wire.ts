@@ -117,8 +117,9 @@ interface Group {
 /**
  * The file as its first message plus the parts after it (see the file comment), each made when it
  * is taken, so the shell holds at most one part's copy at a time. The first message carries the
- * columns `filter` (the filter in force) reads — none when it is empty — and the first part the
- * rest of the filter's columns, so the frame counts the N of a moved filter soon too.
+ * columns `filter` (the filter in force) reads (one column when it reads none: an Arquero table
+ * without columns has no rows), and the first parts the rest of the filter's columns, so the frame
+ * counts the N of a moved filter soon too.
  */
 export function encodeUserData(load: LoadResult, version: number, name: string, filter: SurveyFilter = EMPTY_FILTER): { first: Outgoing<UserDataWire>; parts: () => Iterable<Outgoing<UserDataPart>> } {
   const table = load.table;
@@ -133,19 +134,18 @@ export function encodeUserData(load: LoadResult, version: number, name: string, 
   };
   const now = filterVariables(filter);
   const soon = filterVariables();
-  // An Arquero table without columns has no rows: the first message carries one column at least.
   if (![...now].some((n) => names.includes(n))) {
     const one = names.find((n) => soon.has(n)) ?? names[0];
     if (one !== undefined) now.add(one);
   }
   const group = (of: string[]): Group => ({ names: of, bytes: of.reduce((sum, n) => sum + width(n), 0) });
   const head = group(names.filter((n) => now.has(n)));
-  const groups: Group[] = [head, group(names.filter((n) => soon.has(n) && !now.has(n)))];
-  // The other columns fill messages of about PART_BYTES, in file order.
-  for (const column of names.filter((n) => !soon.has(n) && !now.has(n))) {
-    let last = groups[groups.length - 1] ?? head;
+  const groups: Group[] = [head];
+  let last: Group | undefined;
+  // The other columns fill messages of about PART_BYTES: the filter's first, then the rest in file order.
+  for (const column of [...names.filter((n) => soon.has(n) && !now.has(n)), ...names.filter((n) => !soon.has(n) && !now.has(n))]) {
     const bytes = width(column);
-    if (last.names.length > 0 && last.bytes + bytes > PART_BYTES) {
+    if (!last || (last.names.length > 0 && last.bytes + bytes > PART_BYTES)) {
       last = group([]);
       groups.push(last);
     }
@@ -161,7 +161,6 @@ export function encodeUserData(load: LoadResult, version: number, name: string, 
     first: { message: { version, name, data, names }, transfer: transferables(first) },
     *parts() {
       for (const group of groups.slice(1)) {
-        if (group.names.length === 0) continue;
         const set = columnsOf(group);
         yield { message: { version, names: set.names, columns: set.columns }, transfer: transferables(set) };
       }
