@@ -10,7 +10,8 @@
  * The heavy part (reading files, Arquero, the statistics) sits behind `load`, so this module can be
  * in the app's startup bundle while a notebook that never reads `survey` never loads any of it.
  */
-import { EMPTY_FILTER, surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
+import { EMPTY_FILTER, surveyFilterConditions, surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
+import type { LoadResult } from "../data/loaders/load-result";
 import type { Codebook } from "../data/codebook";
 import { DEFAULT_LOCALE, type Locale } from "../base/locale/locale";
 import type { FilteredSurvey } from "./apply-filter";
@@ -66,12 +67,26 @@ export interface LocalizedBuiltins {
   define(locale: Locale, name: string): unknown;
 }
 
+/**
+ * A user's file still arriving in parts (a big file reaches a notebook frame in several messages):
+ * `preview` is the file with the columns in so far, `complete` the data once every column is in.
+ */
+export interface ArrivingData {
+  preview: LoadResult;
+  complete: Promise<SurveyData>;
+}
+
+/** The N of the filter bar: of the selection, or of an arriving file's first columns. */
+export type SelectionCount = Pick<FilteredSurvey, "n" | "total">;
+
 /** The host's survey state for the notebooks it runs. */
 export class SurveyScope {
   private currentFilter: SurveyFilter = EMPTY_FILTER;
   private currentLocale: Locale = DEFAULT_LOCALE;
   private localized: LocalizedBuiltins | undefined;
-  private data: SurveyData = { kind: "bundled" };
+  private data: SurveyData | Promise<SurveyData> = { kind: "bundled" };
+  /** While a user's file arrives: the columns in so far (see `count`). */
+  private preview: LoadResult | undefined;
   private source: Promise<SurveySource> | undefined;
   private readonly targets = new Set<BuiltinTarget>();
   private readonly listeners = new Set<(changed: readonly ScopeName[]) => void>();
@@ -96,7 +111,22 @@ export class SurveyScope {
   /** The respondents in use. */
   survey(): Promise<Survey> {
     const data = this.data;
-    return this.sourceOnce().then((s) => s.survey(data));
+    return Promise.all([this.sourceOnce(), data]).then(([s, d]) => s.survey(d));
+  }
+
+  /**
+   * The filter bar's N: the selection's — or, while a file arrives (`setData` with an
+   * {@link ArrivingData}), counted at once on the columns already in when the filter reads only
+   * those; the same rows and rule, so the same N.
+   */
+  count(): Promise<SelectionCount> {
+    const preview = this.preview;
+    const filter = this.currentFilter;
+    const locale = this.currentLocale;
+    if (!preview) return this.selection();
+    const columns = new Set(preview.table.columnNames());
+    if (!surveyFilterConditions(filter, locale).every((c) => columns.has(c.variable))) return this.selection();
+    return this.sourceOnce().then((s) => s.survey({ kind: "user", load: preview }).then((survey) => s.select(survey, filter, locale)));
   }
 
   /** The respondents under the current filter (shared with the cells' `selection`). */
@@ -132,9 +162,22 @@ export class SurveyScope {
     this.localized = localized;
   }
 
-  /** Switch the respondents; cells reading `survey` or `selection` rerun. */
-  setData(data: SurveyData): void {
-    this.data = data;
+  /**
+   * Switch the respondents; cells reading `survey` or `selection` rerun. An arriving file's cells
+   * run once it is complete; the filter bar's N is counted before (`count`).
+   */
+  setData(data: SurveyData | ArrivingData): void {
+    if ("kind" in data) {
+      this.data = data;
+      this.preview = undefined;
+    } else {
+      const complete = data.complete;
+      this.data = complete;
+      this.preview = data.preview;
+      void complete.then(() => {
+        if (this.data === complete) this.preview = undefined;
+      }, () => undefined);
+    }
     this.changed(["survey", "selection"]);
   }
 

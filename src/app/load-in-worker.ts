@@ -13,13 +13,11 @@
  */
 import { type Result, fail, ok } from "../base/result";
 import { toLoadResult } from "../data/loaders/column-table";
-import type { ColumnSet } from "../data/loaders/column-builders";
 import type { PartData, PartSummary } from "../data/loaders/file-part";
 import type { LoadFileOptions } from "../data/loaders/load-columns";
 import { type LoadOutcome, type LoadProblem, type LoadResult, type LoadedData, cancelledProblem } from "../data/loaders/load-result";
 import { partCount } from "../data/loaders/part-count";
 import { settleParts } from "../data/loaders/settle-parts";
-import { offerSpare } from "./sandbox/user-data-wire";
 
 /** Serialisable load options (no signal, no callback). */
 type WorkerOptions = Pick<LoadFileOptions, "name" | "codebook" | "format" | "delimiter" | "issueLimit" | "maxBytes" | "readAs">;
@@ -44,7 +42,7 @@ export type LoadedReply = Omit<LoadedData, "codebook"> & { codebook?: LoadedData
  */
 export type LoadReply =
   | { type: "progress"; bytesRead: number; totalBytes?: number }
-  | { type: "done"; outcome: LoadOutcome<LoadedReply>; spare?: ColumnSet }
+  | { type: "done"; outcome: LoadOutcome<LoadedReply> }
   | { type: "idle" }
   | { type: "read"; summary: PartSummary }
   | { type: "part"; part: PartOutcome }
@@ -167,11 +165,7 @@ export function loadInWorker(file: Blob, options: LoadFileOptions, cores = navig
           const used = codebook ?? options.codebook;
           // A CSV or card image needs the codebook it was read through; the worker was given it.
           if (used === undefined) reject(new Error("the loader sent data without a codebook"));
-          else {
-            const result = toLoadResult({ ...rest, codebook: used });
-            if (reply.spare) offerSpare(result, reply.spare);
-            resolve(ok(result));
-          }
+          else resolve(ok(toLoadResult({ ...rest, codebook: used })));
         }
       }
     };

@@ -6,7 +6,7 @@
  * the other workers say they are idle. Runs in a DedicatedWorkerGlobalScope, so `postMessage` and
  * `addEventListener` here are the worker's own.
  */
-import { copyColumns, transferables } from "../data/loaders/column-builders";
+import { transferables } from "../data/loaders/column-builders";
 import type { PartData } from "../data/loaders/file-part";
 // load-columns, not the load-file entry: the worker needs the columns, not Arquero's table.
 import { type PreparedLoad, finishLoad, prepareLoad } from "../data/loaders/load-columns";
@@ -35,11 +35,7 @@ function done(request: Extract<LoadRequest, { type: "start" }>, outcome: LoadOut
   // copying ~200 KB of codebook into the page costs it a task it does not need.
   const { codebook, ...rest } = outcome.value;
   const value = codebook === request.options.codebook ? rest : { ...rest, codebook };
-  // A second copy, made here off the page's thread, for the first notebook frame that gets the
-  // file ("Use this data"): transferred, it reaches the frame's process at half the cost of a clone
-  // and without blocking the page (`user-data-wire.ts`).
-  const spare = copyColumns(outcome.value.columns);
-  reply({ type: "done", outcome: { ok: true, value }, spare }, [...transferables(outcome.value.columns), ...transferables(spare)]);
+  reply({ type: "done", outcome: { ok: true, value } }, transferables(outcome.value.columns));
 }
 
 async function start(request: Extract<LoadRequest, { type: "start" }>): Promise<void> {
@@ -71,7 +67,7 @@ async function step(request: Exclude<LoadRequest, { type: "start" }>): Promise<v
     return reply({ type: "part", part }, partBuffers(part));
   }
   const joined = joinParts(job.prepared, request.parts, job.request.options);
-  // The later parts are copied into the first part's room: let them go before the spare copy is made.
+  // The later parts are copied into the first part's room: let them go before the columns are sent.
   request.parts.length = 0;
   done(job.request, joined);
 }

@@ -85,7 +85,7 @@ export class NbFilterBar extends LitElement {
     if (surveyFilterToParams(form.value) !== surveyFilterToParams(scope.filter)) form.value = scope.filter;
     const ticket = ++this.counting;
     const filter = scope.filter;
-    void scope.selection().then((selection) => {
+    void scope.count().then((selection) => {
       if (ticket !== this.counting) return;
       const shown = guardCount(selection.n, { active: this.shared && isDisclosureSensitive(filter) });
       form.showCount(selection.n, selection.total, formatShownCount(shown));

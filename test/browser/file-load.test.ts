@@ -11,7 +11,7 @@ import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writ
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, norm, notebookFrame, openApp, screenshotDir } from "./browser-helpers";
+import { inNotebook, launchChromium, nb, norm, notebookFrame, openApp, screenshotDir, tickFilter, waitForOutput } from "./browser-helpers";
 
 const workDir = "test-output/file-load";
 const bigPath = `${workDir}/respondents-50mb.csv`;
@@ -49,6 +49,11 @@ afterAll(async () => {
 
 async function waitForN(p: Page, n: string): Promise<void> {
   await inNotebook(p, (frame, timeout) => frame.waitForFunction((want) => (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0]+/g, " ").startsWith(want), n, { timeout }), 30_000);
+}
+
+/** Wait until the filter bar says N = n of total, whatever the digit grouping. */
+async function waitForCount(p: Page, n: number, total: number): Promise<void> {
+  await inNotebook(p, (frame, timeout) => frame.waitForFunction((want) => (document.querySelector("nb-filter-bar .tv-filter-n")?.textContent ?? "").replace(/[\s\u00a0\u202f,]+/g, "").startsWith(want), `N=${n}of${total}`, { timeout }), 30_000);
 }
 
 /** The bundled data is what the notebook shows: N = 267 and the reconstruction notice. */
@@ -106,6 +111,30 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
     await page.waitForSelector(".nb-data-use", { timeout: 120_000 });
     expect(Number(norm(await page.locator(".nb-data-rows").textContent()))).toBeGreaterThan(150_000);
     await page.click(".nb-data-back");
+    await expectBundled(page);
+  });
+});
+
+describe("\"Use this data\" on a big file: the frame gets it in parts", () => {
+  it("the filter bar's N is the file's count under the filter in force, and the cells then run on the whole file", async () => {
+    // Counted here from the file's text: rows with fylke 11 (column `fylke` of the header).
+    const [header = "", ...lines] = readFileSync(bigPath, "utf8").trimEnd().split("\n");
+    const at = header.split(",").indexOf("fylke");
+    const rogaland = lines.filter((line) => line.split(",")[at] === "11").length;
+    expect(rogaland).toBeGreaterThan(0);
+    // The filter is set before the switch: the first message carries the fylke column, the N is counted on it.
+    await tickFilter(page, "fylke", "11");
+    await page.setInputFiles(".nb-data-file", bigPath);
+    await page.waitForSelector(".nb-data-use", { timeout: 120_000 });
+    expect(Number(norm(await page.locator(".nb-data-rows").textContent()).replace(/,/g, ""))).toBe(lines.length);
+    await page.click(".nb-data-use");
+    await waitForCount(page, rogaland, lines.length);
+    // The cells read the survey once every part is in: Tabell 2.1's note names the file and its rows.
+    await waitForOutput(page, "t21", `Respondents from respondents-50mb.csv (${lines.length} rows`, 60_000);
+    // A filter on a column that came in a later part, on the whole file.
+    await tickFilter(page, "fylke", "11", false);
+    await waitForCount(page, lines.length, lines.length);
+    await page.click(".nb-notice-bundled");
     await expectBundled(page);
   });
 });

@@ -22,7 +22,7 @@ import { notebookBuiltins } from "../notebook-builtins";
 import { NotebookSession, type SessionChange } from "../notebook-session";
 import { HOST_NAMES, readShellLocale, type FrameData, type FrameMessage, type FrameView, type RunningCell, type ShellMessage } from "./protocol";
 import type { Locale } from "../../base/locale/locale";
-import { decodeUserData } from "./user-data-wire";
+import { ArrivingUserData } from "./user-data-wire";
 import { takeReportSnapshot } from "../report/report-snapshot";
 
 /** The report is sent this long after the notebook last finished running (report-snapshot.ts). */
@@ -35,7 +35,7 @@ export interface OpenedNotebook {
   view: FrameView;
 }
 
-const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "prime", "open", "run", "filter", "locale", "data", "file", "ping", "whenIdle", "reportInputs", "report"]);
+const SHELL_TYPES: ReadonlySet<string> = new Set(["hello", "prime", "open", "run", "filter", "locale", "data", "dataPart", "file", "ping", "whenIdle", "reportInputs", "report"]);
 
 /** The shell is trusted: a message from the parent window is taken for what its type says. */
 function isShellMessage(value: unknown): value is ShellMessage {
@@ -79,6 +79,8 @@ export class FrameController {
   private lastDrag = 0;
   /** The loaders' decoder for the user's file, once loaded (see receive). */
   private toLoadResult: ((data: LoadedData) => LoadResult) | undefined;
+  /** The user's file while its parts arrive (user-data-wire.ts). */
+  private arriving: ArrivingUserData | undefined;
   /** The bundled survey parsed ahead of time (`prime`), if the shell primed this frame. */
   private primed: Promise<PrimedSurvey | undefined> | undefined;
   /** Messages held while that decoder loads. */
@@ -221,6 +223,9 @@ export class FrameController {
           this.applyData(this.opened.scope, message.data);
         }
         return;
+      case "dataPart":
+        this.arriving?.add(message.part);
+        return;
       case "file": {
         const waiting = this.files.get(message.id);
         this.files.delete(message.id);
@@ -289,8 +294,14 @@ export class FrameController {
 
   private applyData(scope: SurveyScope, data: FrameData): void {
     const decode = this.toLoadResult;
-    if (data.kind === "user" && !decode) throw new Error("user data reached applyData before its decoder loaded (receive must hold it)");
-    scope.setData(data.kind === "user" && decode ? { kind: "user", load: decodeUserData(data.data, decode) } : { kind: "bundled" });
+    this.arriving = undefined;
+    if (data.kind === "bundled") return scope.setData({ kind: "bundled" });
+    if (!decode) throw new Error("user data reached applyData before its decoder loaded (receive must hold it)");
+    const arriving = new ArrivingUserData(data.data, decode);
+    if (arriving.loaded) return scope.setData({ kind: "user", load: arriving.loaded });
+    // The filter bar counts the new N on the columns in; the cells wait for the whole file.
+    this.arriving = arriving;
+    scope.setData({ preview: arriving.preview, complete: arriving.complete.then((load) => ({ kind: "user", load })) });
   }
 
   private open(message: Extract<ShellMessage, { type: "open" }>): void {

@@ -30,7 +30,7 @@ import { FileRequests } from "./file-gate";
 import { spellsName } from "./host-reads";
 import { DownloadGate } from "./download-gate";
 import { MessageBudget, PAUSE_FLOODED, payloadChars } from "./message-budget";
-import { encodeUserData } from "./user-data-wire";
+import { encodeUserData, sendUserData, type UserDataPart } from "./user-data-wire";
 import type { NotebookOrigin } from "../notebook-store";
 import { changedCellCount, isStrangersNotebook, pauseSelfEdited, SelfEditGate } from "./self-edit-gate";
 
@@ -280,8 +280,9 @@ export class FrameSession implements SessionPort {
     if (dataKey(choice) === dataKey(this.data)) return;
     this.data = choice;
     if (!this.ready) return;
-    const { data, transfer } = this.encodeData();
+    const { data, transfer, parts } = this.encodeData();
     this.post({ type: "data", data }, transfer);
+    this.sendParts(parts);
   }
 
   /** Which respondents the notebook runs on. */
@@ -329,11 +330,23 @@ export class FrameSession implements SessionPort {
     this.channel?.postMessage(message, transfer);
   }
 
-  private encodeData(): { data: FrameData; transfer: ArrayBuffer[] } {
+  /** The data for a `data` or `open` message; a user's file's further parts follow it (`sendParts`). */
+  private encodeData(): { data: FrameData; transfer: ArrayBuffer[]; parts: Iterable<{ message: UserDataPart; transfer: ArrayBuffer[] }> } {
     const choice = this.data;
-    if (choice.kind === "bundled") return { data: { kind: "bundled" }, transfer: [] };
-    const { wire, transfer } = encodeUserData(choice.load, choice.version, choice.name);
-    return { data: { kind: "user", data: wire }, transfer };
+    if (choice.kind === "bundled") return { data: { kind: "bundled" }, transfer: [], parts: [] };
+    const { first, parts } = encodeUserData(choice.load, choice.version, choice.name, this.deps.filter.filter);
+    return { data: { kind: "user", data: first.message }, transfer: first.transfer, parts: parts() };
+  }
+
+  /** A user's file's parts, one per task, while this frame is the one open and its data the same. */
+  private sendParts(parts: Iterable<{ message: UserDataPart; transfer: ArrayBuffer[] }>): void {
+    const channel = this.channel;
+    const data = this.data;
+    sendUserData(parts, (part, transfer) => {
+      if (this.channel !== channel || this.data !== data || !channel) return false;
+      channel.postMessage({ type: "dataPart", part } satisfies ShellMessage, transfer);
+      return true;
+    });
   }
 
   /** The frame is ready: give it its channel and the notebook. */
@@ -346,12 +359,13 @@ export class FrameSession implements SessionPort {
     port1.onmessage = (event) => {
       if (this.channel === port1) this.receive(event.data);
     };
-    const { data, transfer } = this.encodeData();
+    const { data, transfer, parts } = this.encodeData();
     const filter = this.deps.filter.filter;
     this.frameFilter = surveyFilterToParams(filter);
     const mode = this.mode === "live" && this.state.paused === undefined ? "live" : "preview";
     const message: ShellMessage = { type: "open", channel: port2, doc: this.doc, drafts: this.draftRecord(), ...(this.history ? { history: this.history } : {}), mode, view: this.view, inputs: this.inputs, filter, data, held: this.held, locale: this.deps.locale?.locale ?? DEFAULT_LOCALE };
     frame.post(message, [port2, ...transfer]);
+    this.sendParts(parts);
     for (const id of this.idleWaiters.keys()) this.post({ type: "whenIdle", id });
   }
 

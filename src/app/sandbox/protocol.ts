@@ -25,7 +25,7 @@ import type { CellDoc, NotebookDoc } from "../../notebook/document";
 import { validatePayload } from "../../notebook/share-codec";
 import { decodeStructureHistory, encodeStructureHistory, type StructureHistoryRecord } from "../../notebook/structure-history";
 import { isJsonable, type InputProblemKind, type InputRestoreReport } from "../../runtime/input-binding";
-import type { UserDataWire } from "./user-data-wire";
+import type { UserDataPart, UserDataWire } from "./user-data-wire";
 
 /** The view a notebook runs in: the user's own ("live") or a shared copy (small counts masked). */
 export type FrameView = "live" | "shared";
@@ -91,6 +91,8 @@ export type ShellMessage =
   /** The header's language switch moved: tables, charts and `fmt` rerun in it. */
   | { type: "locale"; locale: Locale }
   | { type: "data"; data: FrameData }
+  /** More columns of the user's file the last `data` or `open` began (user-data-wire.ts). */
+  | { type: "dataPart"; part: UserDataPart }
   /** The answer to a file request: the bytes, or why not. */
   | { type: "file"; id: number; bytes: ArrayBuffer }
   | { type: "file"; id: number; error: string }

@@ -4,62 +4,75 @@
  * dictionary for text) behind the Arquero table; those columns are posted with the codebook it was
  * read through, the validation report and how it was read.
  *
- * Issue 12, "Use this data" on 1,000,000 rows: the notebook frame lives in another process, and
- * posting 135 MB of columns there costs twice as long when they are cloned as when they are
- * transferred, and the clone holds the page for most of it (Chromium, measured: ~1.8 s with ~0.8 s
- * of it in `postMessage`, against ~0.8 s and nothing for a transfer). The load worker therefore
- * sends a spare copy of the columns with the file (`offerSpare`): the first frame to get the file
- * is sent that copy, transferred, and the shell keeps its own for the frames after it, which are
- * sent clones (an array is cut to size first only when much of its buffer is unused). The frame
- * rebuilds the same LoadResult with the loaders' own `toLoadResult`. Only the shell encodes; only
- * a frame decodes.
+ * Issue 12, "Use this data" on 1,000,000 rows (147 MB of columns): the notebook frame lives in
+ * another process, and one message of every column held the shell ~1.2 s in `postMessage` and the
+ * frame ~1.4 s taking it in (Chromium, measured at load 13). So a file goes in parts, each its
+ * own message of about `PART_BYTES`, one per task (`sendUserData`), and the frame puts them
+ * together (`ArrivingUserData`). The first message (`UserDataWire`) carries the filter bar's
+ * columns: the frame counts the new N from them at once, while the rest arrives; the cells read
+ * the survey only once every column is in. Each part's arrays are copied for the message and
+ * transferred (the shell keeps its own for the frames after this one). Only the shell encodes;
+ * only a frame decodes.
  */
+import { EMPTY_FILTER, surveyFilterConditions, type SurveyFilter } from "../../data/survey-filter";
+import { MODEL_STATUS_VARIABLES } from "../../data/six-models";
 import { type ColumnData, type ColumnSet, transferables } from "../../data/loaders/column-builders";
 import type { LoadResult, LoadedData } from "../../data/loaders/load-result";
 
-/** A loaded file, ready to post. */
+/** A loaded file's first message: how it was read, all its column names, and its first columns. */
 export interface UserDataWire {
   /** Changes whenever the user picks another file or goes back to the bundled data. */
   version: number;
   name: string;
+  /** The file with the columns of this message (`data.columns.rows` is the file's row count). */
   data: LoadedData;
+  /** Every column's name in file order; those not in `data` follow in {@link UserDataPart}s. */
+  names: readonly string[];
+}
+
+/** More columns of the file of `version`. */
+export interface UserDataPart {
+  version: number;
+  names: readonly string[];
+  columns: readonly ColumnData[];
+}
+
+/** About how many bytes of columns go in one message (a 1,000,000-row file: ~75 messages). */
+export const PART_BYTES = 2 * 1_048_576;
+
+/**
+ * The pause between two parts: the frame takes each in a task of its own, and between them it
+ * paints and answers input (the new N, a click on the filter bar) instead of queueing behind them.
+ */
+export const PART_PAUSE_MS = 8;
+
+/** One message to post and the buffers it transfers. */
+interface Outgoing<T> {
+  message: T;
+  transfer: ArrayBuffer[];
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
 }
 
-/** A column to post, and whether its buffer was made for this message (then it is transferred). */
-interface Posted {
-  column: ColumnData;
-  fresh: boolean;
+/** The variables `filter` reads (all the filter's variables when it is undefined). */
+function filterVariables(filter?: SurveyFilter): Set<string> {
+  const everything: SurveyFilter = { ...EMPTY_FILTER, fylke: [1], sizeClass: [1], respType: [1], adopted: [...MODEL_STATUS_VARIABLES] };
+  return new Set(surveyFilterConditions(filter ?? everything, "en").map((c) => c.variable));
 }
 
-/** Whether `array` covers (nearly) its whole buffer: a clone copies the buffer, so little is wasted. */
-function whole(array: ArrayBufferView): boolean {
-  return array.byteLength >= 0.9 * array.buffer.byteLength;
-}
-
-/** Spare copies of loaded files' columns, each sent once, transferred (see the file comment). */
-const spares = new WeakMap<LoadResult, ColumnSet>();
-
-/** Keeps `columns`, a copy of `load`'s own, for the first frame that gets `load`. */
-export function offerSpare(load: LoadResult, columns: ColumnSet): void {
-  spares.set(load, columns);
-}
-
-/** The loaders' own column data behind a table column (their column views keep it as `data`). */
-function typedColumn(column: unknown): Posted | undefined {
+/** The loaders' own column data behind a table column (their column views keep it as `data`), copied to its length. */
+function typedColumn(column: unknown): ColumnData | undefined {
   const data = isRecord(column) ? column.data : undefined;
   if (!isRecord(data)) return undefined;
   const values = data.values;
   if (data.type === "number" && (values instanceof Float64Array || values instanceof Int32Array || values instanceof Int16Array || values instanceof Int8Array)) {
-    return whole(values) ? { column: { type: "number", values }, fresh: false } : { column: { type: "number", values: values.slice() }, fresh: true };
+    return { type: "number", values: values.slice() };
   }
   const codes = data.codes;
   if (data.type === "text" && codes instanceof Int32Array && Array.isArray(data.dictionary) && data.dictionary.every((d) => typeof d === "string")) {
-    const dictionary = data.dictionary.map(String);
-    return whole(codes) ? { column: { type: "text", codes, dictionary }, fresh: false } : { column: { type: "text", codes: codes.slice(), dictionary }, fresh: true };
+    return { type: "text", codes: codes.slice(), dictionary: data.dictionary.map(String) };
   }
   return undefined;
 }
@@ -95,31 +108,123 @@ function columnOf(values: ArrayLike<unknown>): ColumnData {
   return { type: "text", codes, dictionary };
 }
 
-/**
- * The file as a message body plus the buffers to transfer with it: only buffers made for this
- * message (the shell's own columns are posted without a transfer, so it keeps them).
- */
-export function encodeUserData(load: LoadResult, version: number, name: string): { wire: UserDataWire; transfer: ArrayBuffer[] } {
-  const data = (columns: ColumnSet): LoadedData => ({ columns, codebook: load.codebook, report: load.report, source: load.source });
-  const spare = spares.get(load);
-  if (spare) {
-    spares.delete(load);
-    return { wire: { version, name, data: data(spare) }, transfer: transferables(spare) };
-  }
-  const table = load.table;
-  const names = table.columnNames();
-  const posted = names.map((column): Posted => typedColumn(table.column(column)) ?? { column: columnOf(table.array(column)), fresh: true });
-  const columns = posted.map((p) => p.column);
-  const set: ColumnSet = { names, columns, rows: table.numRows() };
-  const transfer: ArrayBuffer[] = [];
-  for (const { column, fresh } of posted) {
-    const buffer = column.type === "number" ? column.values.buffer : column.codes.buffer;
-    if (fresh && buffer instanceof ArrayBuffer) transfer.push(buffer);
-  }
-  return { wire: { version, name, data: data(set) }, transfer };
+/** A message's columns: their names, and the arrays copied out of the shell's table when it is made. */
+interface Group {
+  names: string[];
+  bytes: number;
 }
 
-/** Rebuild the loader's result in the frame; `toLoadResult` is the loaders' own (the frame imports it). */
-export function decodeUserData(wire: UserDataWire, toLoadResult: (data: LoadedData) => LoadResult): LoadResult {
-  return toLoadResult(wire.data);
+/**
+ * The file as its first message plus the parts after it (see the file comment), each made when it
+ * is taken, so the shell holds at most one part's copy at a time. The first message carries the
+ * columns `filter` (the filter in force) reads (one column when it reads none: an Arquero table
+ * without columns has no rows), and the first parts the rest of the filter's columns, so the frame
+ * counts the N of a moved filter soon too.
+ */
+export function encodeUserData(load: LoadResult, version: number, name: string, filter: SurveyFilter = EMPTY_FILTER): { first: Outgoing<UserDataWire>; parts: () => Iterable<Outgoing<UserDataPart>> } {
+  const table = load.table;
+  const names = table.columnNames();
+  const rows = table.numRows();
+  const take = (column: string): ColumnData => typedColumn(table.column(column)) ?? columnOf(table.array(column));
+  // Each column's size is known from its type without copying it: an array of `rows` entries.
+  const width = (column: string): number => {
+    const data: unknown = Reflect.get(table.column(column) ?? {}, "data");
+    const array: unknown = isRecord(data) ? (data.values ?? data.codes) : undefined;
+    return ArrayBuffer.isView(array) ? array.byteLength : 8 * rows;
+  };
+  const now = filterVariables(filter);
+  const soon = filterVariables();
+  if (![...now].some((n) => names.includes(n))) {
+    const one = names.find((n) => soon.has(n)) ?? names[0];
+    if (one !== undefined) now.add(one);
+  }
+  const group = (of: string[]): Group => ({ names: of, bytes: of.reduce((sum, n) => sum + width(n), 0) });
+  const head = group(names.filter((n) => now.has(n)));
+  const groups: Group[] = [head];
+  let last: Group | undefined;
+  // The other columns fill messages of about PART_BYTES: the filter's first, then the rest in file order.
+  for (const column of [...names.filter((n) => soon.has(n) && !now.has(n)), ...names.filter((n) => !soon.has(n) && !now.has(n))]) {
+    const bytes = width(column);
+    if (!last || (last.names.length > 0 && last.bytes + bytes > PART_BYTES)) {
+      last = group([]);
+      groups.push(last);
+    }
+    last.names.push(column);
+    last.bytes += bytes;
+  }
+  // A small file goes whole in the first message.
+  if (groups.reduce((sum, g) => sum + g.bytes, 0) <= PART_BYTES) groups.splice(0, groups.length, group([...names]));
+  const columnsOf = (group: Group): ColumnSet => ({ names: group.names, columns: group.names.map(take), rows });
+  const first = columnsOf(groups[0] ?? head);
+  const data: LoadedData = { columns: first, codebook: load.codebook, report: load.report, source: load.source };
+  return {
+    first: { message: { version, name, data, names }, transfer: transferables(first) },
+    *parts() {
+      for (const group of groups.slice(1)) {
+        const set = columnsOf(group);
+        yield { message: { version, names: set.names, columns: set.columns }, transfer: transferables(set) };
+      }
+    },
+  };
+}
+
+/**
+ * Posts `parts` one per task, `PART_PAUSE_MS` apart, while `post` says the frame still wants them (it returns false once the
+ * frame was replaced or given other data).
+ */
+export function sendUserData(parts: Iterable<Outgoing<UserDataPart>>, post: (part: UserDataPart, transfer: ArrayBuffer[]) => boolean): void {
+  const iterator = parts[Symbol.iterator]();
+  const step = (): void => {
+    const next = iterator.next();
+    if (next.done === true) return;
+    if (post(next.value.message, next.value.transfer)) setTimeout(step, PART_PAUSE_MS);
+  };
+  setTimeout(step, 0);
+}
+
+/**
+ * In the frame: a user's file as its parts arrive. `preview` is the file with the columns in so far
+ * (the filter bar counts on it); `complete` resolves with the whole file once every column is in.
+ */
+export class ArrivingUserData {
+  readonly version: number;
+  readonly preview: LoadResult;
+  readonly complete: Promise<LoadResult>;
+  /** The whole file, once every column is in. */
+  loaded: LoadResult | undefined;
+  private readonly got = new Map<string, ColumnData>();
+  private resolve: ((load: LoadResult) => void) | undefined;
+
+  constructor(private readonly wire: UserDataWire, private readonly toLoadResult: (data: LoadedData) => LoadResult) {
+    this.version = wire.version;
+    this.preview = toLoadResult(wire.data);
+    const { names, columns } = wire.data.columns;
+    names.forEach((name, i) => {
+      const column = columns[i];
+      if (column) this.got.set(name, column);
+    });
+    this.complete = new Promise((resolve) => (this.resolve = resolve));
+    this.settle();
+  }
+
+  /** Takes a part of this file (a part of another version is ignored). */
+  add(part: UserDataPart): void {
+    if (part.version !== this.version || this.loaded) return;
+    part.names.forEach((name, i) => {
+      const column = part.columns[i];
+      if (column) this.got.set(name, column);
+    });
+    this.settle();
+  }
+
+  private settle(): void {
+    const { names } = this.wire;
+    const resolve = this.resolve;
+    if (!resolve || !names.every((name) => this.got.has(name))) return;
+    this.resolve = undefined;
+    const columns = names.map((name): ColumnData => this.got.get(name) ?? { type: "text", codes: new Int32Array(0), dictionary: [] });
+    this.got.clear();
+    this.loaded = this.toLoadResult({ ...this.wire.data, columns: { names, columns, rows: this.wire.data.columns.rows } });
+    resolve(this.loaded);
+  }
 }

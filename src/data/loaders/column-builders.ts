@@ -305,12 +305,6 @@ export function textAsNumbers(column: TextColumnData, test: (text: string) => bo
   return out.finish();
 }
 
-/** The columns copied, each array cut to its length (dictionaries shared: they are cloned when posted anyway). */
-export function copyColumns(set: ColumnSet): ColumnSet {
-  const columns = set.columns.map((c): ColumnData => (c.type === "number" ? { type: "number", values: c.values.slice() } : { type: "text", codes: c.codes.slice(), dictionary: c.dictionary }));
-  return { names: set.names, columns, rows: set.rows };
-}
-
 /** The typed arrays' buffers, for `postMessage(…, { transfer })`. */
 export function transferables(set: ColumnSet): ArrayBuffer[] {
   const out: ArrayBuffer[] = [];
