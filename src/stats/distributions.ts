@@ -101,23 +101,50 @@ function symmetricQuantile(p: number, start: number, dist: Symmetric): number {
     else high = x;
     const density = dist.density(x);
     let next = inTail ? x * Math.exp(((Math.log(value) - Math.log(target)) * value) / (density * x)) : x + (target - value) / density;
+    if (Math.abs(next - x) <= 4e-16 * x) {
+      x = next; // converged: the step is within rounding of the tail
+      break;
+    }
     if (!(next > low && next < high)) next = high === Infinity ? 2 * x : (low + high) / 2;
-    const done = Math.abs(next - x) <= 4e-16 * x;
     x = next;
-    if (done) break;
   }
   return p < 0.5 ? -x : x;
 }
 
 const normal: Symmetric = { upper: normalUpperTail, central: normalCentral, density: normalDensity };
 
+/** Acklam's rational approximation to the normal quantile (relative error < 1.2e-9): Newton's start. */
+const ACKLAM = {
+  a: [-3.969683028665376e1, 2.209460984245205e2, -2.759285104469687e2, 1.38357751867269e2, -3.066479806614716e1, 2.506628277459239],
+  b: [-5.447609879822406e1, 1.615858368580409e2, -1.556989798598866e2, 6.680131188771972e1, -1.328068155288572e1, 1],
+  c: [-7.784894002430293e-3, -3.223964580411365e-1, -2.400758277161838, -2.549732539343734, 4.374664141464968, 2.938163982698783],
+  d: [7.784695709041462e-3, 3.224671290700398e-1, 2.445134137142996, 3.754408661907416, 1],
+};
+
+function polynomial(coefficients: number[], x: number): number {
+  return coefficients.reduce((sum, c) => sum * x + c, 0);
+}
+
+/** |z| with P(Z ≥ |z|) = q, for 0 < q ≤ ½, to about 1e-9. */
+function normalQuantileStart(q: number): number {
+  if (q < 0.02425) {
+    const r = Math.sqrt(-2 * Math.log(q));
+    return Math.abs(polynomial(ACKLAM.c, r) / polynomial(ACKLAM.d, r));
+  }
+  const u = 0.5 - q;
+  return Math.abs((polynomial(ACKLAM.a, u * u) * u) / polynomial(ACKLAM.b, u * u));
+}
+
+// Every Wilson interval of a table asks for the same quantile (0.975): the last answer is kept,
+// since Newton's steps on the tail cost ~10 µs where stdlib's rational formula took under 1.
+let lastZ = { p: 0.975, z: NaN };
+
 /** The standard normal quantile, e.g. zInv(0.975) ≈ 1.960. */
 export function zInv(p: number): number {
-  // Start: the tail's asymptote ln q ≈ −z²/2 − ln(z√2π), or the density at 0 near the centre.
-  const q = Math.min(p, 1 - p);
-  const tail = -2 * Math.log(q);
-  const start = q < 0.25 ? Math.sqrt(Math.max(0.25, tail - Math.log(tail) - Math.log(2 * Math.PI))) : Math.sqrt(2 * Math.PI) * (0.5 - q);
-  return symmetricQuantile(p, start, normal);
+  if (p === lastZ.p && !Number.isNaN(lastZ.z)) return lastZ.z;
+  const z = symmetricQuantile(p, normalQuantileStart(Math.min(p, 1 - p)), normal);
+  lastZ = { p, z };
+  return z;
 }
 
 /** The t quantile, e.g. tInv(0.975, 10) ≈ 2.228 for a 95 % interval. */
