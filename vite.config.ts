@@ -230,9 +230,17 @@ function shippedCellsPlugin(): Plugin {
   };
 }
 
+/**
+ * Packages replaced in the bundle (issue 12: all chunks ≤ 350 KB gzip). Arquero's Arrow library is
+ * never used by the app and is swapped for a module whose functions throw a Problem naming the
+ * CSV route (src/runtime/arrow-unavailable.ts says why). Tests run with the same replacement.
+ */
+const replacedPackages = { "@uwdata/flechette": resolve(import.meta.dirname, "src/runtime/arrow-unavailable.ts") };
+
 export default defineConfig({
   base: "./",
   plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin()],
+  resolve: { alias: replacedPackages },
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },
   build: {
@@ -248,6 +256,8 @@ export default defineConfig({
         test: {
           name: "unit",
           environment: "node",
+          // Through Vite, so Arquero gets the bundle's replacements (`replacedPackages`) in tests too.
+          server: { deps: { inline: ["arquero"] } },
           include: ["test/unit/**/*.test.ts"],
           testTimeout: 20_000,
         },

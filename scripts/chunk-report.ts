@@ -1,8 +1,9 @@
 /**
  * `npm run chunks`: builds the app in memory and lists every JavaScript chunk with its gzip size,
  * whether a page loads it before its first draw (the shell's and the frame's entry and their static
- * imports) and what is in it (packages and source folders, their share of the chunk's bytes). Ends
- * with what would be a defect: a module in two chunks, or two copies of one package.
+ * imports; "worker" for a worker's own bundle, counted as bench/workbench.ts counts every .js file)
+ * and what is in it (packages and source folders, their share of the chunk's bytes). Ends with what
+ * would be a defect: a module in two chunks, or two copies of one package.
  * Not a test: the budgets are printed by `npm run bench` (bench/workbench.ts).
  */
 import { gzipSync } from "node:zlib";
@@ -62,16 +63,22 @@ async function main(): Promise<void> {
     const kind = chunk.isEntry ? "entry" : early.has(chunk.fileName) ? "static" : chunk.isDynamicEntry ? "on demand" : "shared, on demand";
     return { file: chunk.fileName.replace(/^assets\//, ""), gzip, raw: chunk.code.length, kind, parts };
   });
+  // A worker (`new Worker(new URL(…))`) is bundled on its own and reaches this output as an asset.
+  for (const asset of outputs) {
+    if (asset.type !== "asset" || !asset.fileName.endsWith(".js")) continue;
+    const code = typeof asset.source === "string" ? asset.source : Buffer.from(asset.source).toString("utf8");
+    rows.push({ file: asset.fileName.replace(/^assets\//, ""), gzip: gzipSync(code, { level: 9 }).length, raw: code.length, kind: "worker", parts: [] });
+  }
   rows.sort((a, b) => b.gzip - a.gzip);
   const kb = (n: number): string => (n / 1024).toFixed(1);
   console.log(`${"gzip KB".padStart(8)} ${"raw KB".padStart(7)}  ${"loaded".padEnd(17)} chunk — contents (≈ gzip KB each)`);
   for (const row of rows) {
     const parts = row.parts.filter(([, bytes]) => bytes >= 512).slice(0, 6).map(([name, bytes]) => `${name} ${kb(bytes)}`).join(", ");
-    console.log(`${kb(row.gzip).padStart(8)} ${kb(row.raw).padStart(7)}  ${row.kind.padEnd(17)} ${row.file} — ${parts || "(small)"}`);
+    console.log(`${kb(row.gzip).padStart(8)} ${kb(row.raw).padStart(7)}  ${row.kind.padEnd(17)} ${row.file} — ${parts || (row.kind === "worker" ? "(its own bundle)" : "(small)")}`);
   }
   const total = rows.reduce((a, r) => a + r.gzip, 0);
   const before = rows.filter((r) => r.kind === "entry" || r.kind === "static").reduce((a, r) => a + r.gzip, 0);
-  console.log(`\nAll chunks: ${kb(total)} KB gzip (${rows.length} chunks); entries and their static imports: ${kb(before)} KB (a chunk shared by both pages counted once; bench/workbench.ts counts it per page).`);
+  console.log(`\nAll chunks: ${kb(total)} KB gzip (${rows.length} chunks, workers included); entries and their static imports: ${kb(before)} KB (a chunk shared by both pages counted once; bench/workbench.ts counts it per page).`);
   const seen = new Map<string, string[]>();
   for (const chunk of chunks) for (const [id, info] of Object.entries(chunk.modules)) if (info.renderedLength > 0) seen.set(id, [...(seen.get(id) ?? []), chunk.fileName]);
   const twice = [...seen].filter(([, files]) => files.length > 1);

@@ -79,7 +79,9 @@ export function wilsonInterval(x: number, n: number, level = 0.95): Interval | n
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { low: Math.max(0, centre - half), high: Math.min(1, centre + half) };
+  // At x = 0 (x = n) the bound is exactly 0 (1): centre − half cancels there, and the last bits of z
+  // would otherwise leave a rounding residue such as 3e-17.
+  return { low: x <= 0 ? 0 : Math.max(0, centre - half), high: x >= n ? 1 : Math.min(1, centre + half) };
 }
 
 /** Cochran–Armitage test for trend in proportions x_i/n_i over scores s_i (two-sided, no correction). */
