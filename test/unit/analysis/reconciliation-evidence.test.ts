@@ -18,6 +18,7 @@ import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { decodeEnsemble, type Ensemble } from "../../../src/data/ensemble";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
+import { messages } from "../../../src/base/locale/locale";
 import { nodeHost, repo } from "../notebooks/headless-survey";
 
 let survey: Survey;
@@ -159,7 +160,7 @@ describe("notebook 04's figures are classified over the ensemble", () => {
       expect(summary?.evidence(name), name).toEqual(expected);
     }
     expect(dependent).toBeGreaterThan(0);
-    const exact = [...live.summary(rec).querySelectorAll("tr")].find((tr) => tr.textContent?.startsWith("Exact matches"));
+    const exact = [...live.summary(rec).querySelectorAll("tr")].find((tr) => tr.textContent?.startsWith(messages.nb.recSummaryRows.exact));
     expect(exact?.querySelector("td:nth-child(2)")?.className).toMatch(/tv-fig-(determined|reconstruction)/);
   });
 
