@@ -68,7 +68,7 @@ describe("notebook 04's figures are classified over the ensemble", () => {
     const recomputed = tr?.querySelectorAll("td")[6];
     expect(recomputed?.textContent?.startsWith(String(count))).toBe(true);
     expect(recomputed?.classList.contains("tv-fig-printed")).toBe(true);
-    expect(el.querySelector(".tv-ev-legend")?.textContent).toContain("P = printed in the 1999 report");
+    expect(el.querySelector(".tv-ev-legend")?.textContent).toContain(`P = ${messages.nb.evidenceExplain("printed", 0)}`);
   });
 
   it("under fylke 11: each q3 count classed and ranged as counted by hand in all 50 draws", () => {
