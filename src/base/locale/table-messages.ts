@@ -87,6 +87,24 @@ export interface TableMessages {
   timelineStage(stage: "adopted" | "introducing" | "planned"): string;
   timelineNote(n: string | undefined, withheldBelow: number | undefined): string;
   timelineTooltip(year: number, stage: string, percent: string, count: string | undefined, source: string, lines: string | undefined): string;
+
+  // The statistics kernels' notes and the lines the tables add under them.
+  noRowsSelected(what: "crosstab" | "frequencies"): string;
+  noValidBoth(x: string, y: string): string;
+  noValidAnswers(variable: string): string;
+  /** SPSS's footnote: "2 cells (25.0%) have expected count less than 5. The minimum expected count is 3.12." */
+  expectedCountWarning(cells: number, percent: string, minimum: string): string;
+  /** The kernel's note: "χ² may be unreliable: …". */
+  chiUnreliable(warning: string): string;
+  /** The table's audit line with the advice. */
+  chiUnreliableAdvice(warning: string): string;
+  cellsShow(statistic: string): string;
+  trendAcross(method: string, line: string): string;
+  sizeClassCaption(label: string, what: string): string;
+  /** Several comparisons in one table: what they show when it is one kind ("mean of q9"), else undefined. */
+  sizeClassesCaption(what: string | undefined): string;
+  sizeClassShare(variable: string, codes: string): string;
+  sizeClassMean(variable: string): string;
 }
 
 const nb: TableMessages = {
@@ -166,6 +184,18 @@ const nb: TableMessages = {
   timelineStage: (stage) => ({ adopted: "innført / i bruk", introducing: "under innføring", planned: "planlagt" })[stage],
   timelineNote: (n, withheldBelow) => `${withheldBelow === undefined ? `1999: undersøkelsen q20, N = ${n ?? "–"} kommuner` : `Stolpen for 1999 er holdt tilbake i denne delte visningen: en gruppe under dette filteret har færre enn ${withheldBelow} kommuner (vern mot avsløring)`}. 2004, 2014: Fallan mfl. (2015) i oppgaven; planlagt 2014 = 65 − 56 %.`,
   timelineTooltip: (year, stage, percent, count, source, lines) => `${year} ${stage}: ${percent}${count ? ` (${count})` : ""} — ${source}${lines ? `, oppgaven linje ${lines}` : ""}`,
+  noRowsSelected: (what) => `Ingen rader er valgt: vid ut filtrene for å se ${what === "crosstab" ? "en krysstabell" : "en frekvenstabell"}.`,
+  noValidBoth: (x, y) => `Ingen rad har gyldige svar på både ${x} og ${y}.`,
+  noValidAnswers: (variable) => `Ingen gyldige svar på ${variable} i utvalget: hver rad mangler.`,
+  expectedCountWarning: (cells, percent, minimum) => `${cells} ${cells === 1 ? "celle" : "celler"} (${percent}) har forventet antall under 5. Minste forventede antall er ${minimum}.`,
+  chiUnreliable: (warning) => `χ² kan være upålitelig: ${warning}`,
+  chiUnreliableAdvice: (warning) => `Advarsel: ${warning} χ² kan være upålitelig: slå sammen tynne kategorier, eller bruk Fishers eksakte test for en 2 × 2-tabell.`,
+  cellsShow: (statistic) => `Cellene viser ${statistic}.`,
+  trendAcross: (method, line) => `Trend over klassene (${method}): ${line}`,
+  sizeClassCaption: (label, what) => `${label}: ${what}, etter størrelsesklasse`,
+  sizeClassesCaption: (what) => `${what ?? "Andeler og gjennomsnitt"} etter størrelsesklasse`,
+  sizeClassShare: (variable, codes) => `andel med ${variable} = ${codes}`,
+  sizeClassMean: (variable) => `gjennomsnitt av ${variable}`,
 };
 
 const en: TableMessages = {
@@ -245,6 +275,18 @@ const en: TableMessages = {
   timelineStage: (stage) => ({ adopted: "adopted / using", introducing: "being introduced", planned: "planned" })[stage],
   timelineNote: (n, withheldBelow) => `${withheldBelow === undefined ? `1999: survey q20, N = ${n ?? "–"} kommuner` : `1999 bar withheld in this shared view: some group under this filter has fewer than ${withheldBelow} kommuner (disclosure guard)`}. 2004, 2014: Fallan et al. (2015) in the thesis; 2014 planned = 65 − 56%.`,
   timelineTooltip: (year, stage, percent, count, source, lines) => `${year} ${stage}: ${percent}${count ? ` (${count})` : ""} — ${source}${lines ? `, thesis lines ${lines}` : ""}`,
+  noRowsSelected: (what) => `No rows are selected: widen the filters to see a ${what === "crosstab" ? "crosstab" : "frequency table"}.`,
+  noValidBoth: (x, y) => `No row has valid answers to both ${x} and ${y}.`,
+  noValidAnswers: (variable) => `No valid answers to ${variable} in the selection: every row is missing.`,
+  expectedCountWarning: (cells, percent, minimum) => `${cells} cells (${percent}) have expected count less than 5. The minimum expected count is ${minimum}.`,
+  chiUnreliable: (warning) => `χ² may be unreliable: ${warning}`,
+  chiUnreliableAdvice: (warning) => `Warning: ${warning} χ² may be unreliable: merge sparse categories, or use Fisher's exact test for a 2 × 2 table.`,
+  cellsShow: (statistic) => `Cells show ${statistic}.`,
+  trendAcross: (method, line) => `Trend across classes (${method}): ${line}`,
+  sizeClassCaption: (label, what) => `${label}: ${what}, by size class`,
+  sizeClassesCaption: (what) => `${what ?? "Rates and means"} by size class`,
+  sizeClassShare: (variable, codes) => `share with ${variable} = ${codes}`,
+  sizeClassMean: (variable) => `mean of ${variable}`,
 };
 
 /** The generated tables' catalogue of each language (also inside `messages`). */
