@@ -167,6 +167,10 @@ export interface ShellMessages {
   fullWidth: string;
   fullWidthTitle: string;
   contents: string;
+  // The report file's own labels (app/report/report-document.ts).
+  reportFilter: string;
+  reportMadeWith(when: string): string;
+  reportFilterNotRead: string;
 
   // Export buttons beside an output.
   exportOutputLabel(name: string): string;
@@ -353,6 +357,9 @@ export const shellNb: ShellMessages = {
   fullWidth: "Full bredde",
   fullWidthTitle: "Bruk hele vindusbredden til brede tabeller og figurer",
   contents: "Innhold",
+  reportFilter: "Filter",
+  reportMadeWith: (when) => `Laget med Tverrsnitt, ${when}.`,
+  reportFilterNotRead: "ingen (denne notatboken leser ikke utvalgsfilteret)",
   exportOutputLabel: (name) => `Eksporter: ${name}`,
   downloadAs: (name, format) => `Last ned «${name}» som ${format}`,
   exportFailed: (detail) => `Eksporten mislyktes: ${detail}`,
@@ -534,6 +541,9 @@ export const shellEn: ShellMessages = {
   fullWidth: "Full width",
   fullWidthTitle: "Use the whole width of the window for wide tables and charts",
   contents: "Contents",
+  reportFilter: "Filter",
+  reportMadeWith: (when) => `Made with Tverrsnitt, ${when}.`,
+  reportFilterNotRead: "none (this notebook does not read the survey filter)",
   exportOutputLabel: (name) => `Export: ${name}`,
   downloadAs: (name, format) => `Download “${name}” as ${format}`,
   exportFailed: (detail) => `Export failed: ${detail}`,
