@@ -314,7 +314,13 @@ export function renderDiffTable(document: Document, diffs: readonly ComparisonDi
     const across = d.significantIn.m > 1 ? words.cwSignificantIn(d.significantIn.k, d.significantIn.m, d.finding) : "";
     const test = hides ? `${words.cwTest} ${NOT_SHOWN}` : d.test;
     const flip = words.cwFlip(d.flips ? "flips" : d.a.verdict === d.b.verdict ? "same" : "differs");
-    tr.append(cell(document, "td", d.comparison.title, "", labels[0]), side(d.a, la, shownA), side(d.b, lb, shownB), cell(document, "td", `${value}${test}${across}`, "", labels[3]), cell(document, "td", flip, d.flips ? "cw-flip" : "", labels[4]));
+    // The test in words is the explanation's (crosswalk-diff.ts), in English: marked so.
+    const testText = document.createElement("span");
+    testText.className = "cw-test";
+    testText.textContent = test;
+    const difference = cell(document, "td", value, "", labels[3]);
+    difference.append(testText, across);
+    tr.append(cell(document, "td", d.comparison.title, "", labels[0]), side(d.a, la, shownA), side(d.b, lb, shownB), difference, cell(document, "td", flip, d.flips ? "cw-flip" : "", labels[4]));
     tbody.appendChild(tr);
   }
   table.appendChild(tbody);

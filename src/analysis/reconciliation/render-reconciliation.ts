@@ -174,7 +174,7 @@ function cellRow(doc: Document, cell: ReconciledCell, shown: Shown): HTMLTableRo
   tr.append(
     el(doc, "td", cell.row),
     el(doc, "td", cell.variable),
-    el(doc, "td", cell.measure === "total" ? shown.words.total : `${String(cell.code)} ${cell.label}`),
+    el(doc, "td", cell.measure === "total" ? shown.words.total : `${String(cell.code)} ${cell.label}`, "tv-printed-label"),
     el(doc, "td", measure),
     el(doc, "td", printedText(cell, shown.locale)),
     el(doc, "td", cell.target === cell.printed ? "" : num(cell.target, cell.measure, shown.locale)),
@@ -276,7 +276,7 @@ export function renderInconsistencies(doc: Document, rec: Reconciliation, option
         tr.append(
           el(doc, "td", cell.table),
           el(doc, "td", `${cell.row} (${cell.variable})`),
-          el(doc, "td", cell.measure === "total" ? words.total : `${String(cell.code)} ${cell.label} [${cell.measure}]`),
+          el(doc, "td", cell.measure === "total" ? words.total : `${String(cell.code)} ${cell.label} [${cell.measure}]`, "tv-printed-label"),
           el(doc, "td", `${words.recPrefixPrinted} ${printedText(cell, shown.locale)}`),
           el(doc, "td", `${words.recPrefixTarget} ${num(cell.target, cell.measure, shown.locale)}`),
           recomputedCell(doc, cell, shown, `${words.recPrefixRecomputed} `),
