@@ -105,6 +105,8 @@ export interface TableMessages {
   sizeClassesCaption(what: string | undefined): string;
   sizeClassShare(variable: string, codes: string): string;
   sizeClassMean(variable: string): string;
+  /** Under an Arquero table a cell displays: "1 234 rows × 5 columns (first 100 shown)". */
+  tableSize(rows: string, columns: number, shown: number | undefined): string;
 }
 
 const nb: TableMessages = {
@@ -196,6 +198,7 @@ const nb: TableMessages = {
   sizeClassesCaption: (what) => `${what ?? "Andeler og gjennomsnitt"} etter størrelsesklasse`,
   sizeClassShare: (variable, codes) => `andel med ${variable} = ${codes}`,
   sizeClassMean: (variable) => `gjennomsnitt av ${variable}`,
+  tableSize: (rows, columns, shown) => `${rows} rader × ${columns} kolonner${shown === undefined ? "" : ` (de første ${shown} vises)`}`,
 };
 
 const en: TableMessages = {
@@ -287,6 +290,7 @@ const en: TableMessages = {
   sizeClassesCaption: (what) => `${what ?? "Rates and means"} by size class`,
   sizeClassShare: (variable, codes) => `share with ${variable} = ${codes}`,
   sizeClassMean: (variable) => `mean of ${variable}`,
+  tableSize: (rows, columns, shown) => `${rows} rows × ${columns} columns${shown === undefined ? "" : ` (first ${shown} shown)`}`,
 };
 
 /** The generated tables' catalogue of each language (also inside `messages`). */
