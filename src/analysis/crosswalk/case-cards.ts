@@ -42,7 +42,7 @@ interface Footnotes {
   list: HTMLElement;
 }
 
-function footnotes(document: Document, prefix: string, words: Messages): Footnotes {
+function footnotes(document: Document, prefix: string, words: Messages, locale: Locale): Footnotes {
   const list = document.createElement("ol");
   list.className = "case-card-notes";
   list.setAttribute("style", "font-size:0.8em;color:var(--muted, #595959);margin:0.75em 0 0;padding-left:1.6em");
@@ -54,7 +54,7 @@ function footnotes(document: Document, prefix: string, words: Messages): Footnot
       const id = `${prefix}-fn-${k}`;
       const li = document.createElement("li");
       li.id = id;
-      li.textContent = `${caseId} · ${what}: «${c.quote}» (${words.cardThesisLines(formatLines(c.lines))})`;
+      li.textContent = `${caseId} · ${what}: «${c.quote}» (${words.cardThesisLines(formatLines(c.lines, locale))})`;
       list.appendChild(li);
       const sup = document.createElement("sup");
       const a = document.createElement("a");
@@ -66,13 +66,13 @@ function footnotes(document: Document, prefix: string, words: Messages): Footnot
   };
 }
 
-function entry(document: Document, notes: Footnotes, c: ThesisCase, what: string, cited: Cited<unknown>, content: Node, words: Messages): HTMLElement[] {
+function entry(document: Document, notes: Footnotes, c: ThesisCase, what: string, cited: Cited<unknown>, content: Node, words: Messages, locale: Locale): HTMLElement[] {
   const dt = document.createElement("dt");
   dt.textContent = what;
   dt.setAttribute("style", "font-weight:600;margin-top:0.5em");
   const dd = document.createElement("dd");
   dd.setAttribute("style", "margin:0");
-  dd.setAttribute("title", `«${cited.quote}» — ${words.cardThesisLines(formatLines(cited.lines))}`);
+  dd.setAttribute("title", `«${cited.quote}» — ${words.cardThesisLines(formatLines(cited.lines, locale))}`);
   dd.dataset.lines = `${cited.lines[0]}-${cited.lines[1]}`;
   dd.appendChild(content);
   dd.appendChild(notes.add(cited, c.id, what));
@@ -95,7 +95,7 @@ function list(document: Document, items: readonly string[], ordered: boolean): H
 }
 
 /** One card. */
-function card(document: Document, notes: Footnotes, c: ThesisCase, highlighted: boolean, words: Messages): HTMLElement {
+function card(document: Document, notes: Footnotes, c: ThesisCase, highlighted: boolean, words: Messages, locale: Locale): HTMLElement {
   const article = document.createElement("article");
   article.className = "case-card";
   article.dataset.case = c.id;
@@ -119,7 +119,7 @@ function card(document: Document, notes: Footnotes, c: ThesisCase, highlighted: 
     [label.indicators, c.indicators, list(document, c.indicators.value, false)],
     [label.thresholds, c.thresholds, text(document, words.cardThreshold(c.thresholds.value))],
   ];
-  for (const [what, cited, content] of rows) for (const el of entry(document, notes, c, what, cited, content, words)) dl.appendChild(el);
+  for (const [what, cited, content] of rows) for (const el of entry(document, notes, c, what, cited, content, words, locale)) dl.appendChild(el);
   article.append(h, sub, dl);
   return article;
 }
@@ -127,8 +127,9 @@ function card(document: Document, notes: Footnotes, c: ThesisCase, highlighted: 
 /** The four cards side by side, with their footnotes below. */
 export function caseCards(document: Document, thesis: ThesisData, options: CaseCardsOptions = {}): HTMLElement {
   const highlight = new Set(options.highlight ?? CASE_IDS);
-  const words = messages[options.locale ?? DEFAULT_LOCALE];
-  const notes = footnotes(document, options.idPrefix ?? "case-cards", words);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const words = messages[locale];
+  const notes = footnotes(document, options.idPrefix ?? "case-cards", words, locale);
   const root = document.createElement("section");
   root.className = "case-cards";
   root.dataset.highlight = [...highlight].sort().join(",");
@@ -136,7 +137,7 @@ export function caseCards(document: Document, thesis: ThesisData, options: CaseC
   grid.setAttribute("style", "display:grid;grid-template-columns:repeat(auto-fit,minmax(11em,1fr));gap:0.75em;font-size:0.9em");
   for (const id of CASE_IDS) {
     const c = thesis.cases.find((k) => k.id === id);
-    if (c) grid.appendChild(card(document, notes, c, highlight.has(id), words));
+    if (c) grid.appendChild(card(document, notes, c, highlight.has(id), words, locale));
   }
   const caption = document.createElement("p");
   caption.setAttribute("style", "margin:0.5em 0 0;color:var(--muted, #595959);font-size:0.85em");

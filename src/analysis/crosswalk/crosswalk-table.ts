@@ -154,7 +154,7 @@ function quoteCell(document: Document, r: ComparisonResult, locale: Locale): HTM
   const wrap = document.createElement("div");
   if (!r.thesis) wrap.textContent = "–";
   for (const c of r.thesis?.citations ?? []) {
-    const q = div(document, `${c.source ? `${c.source}: ` : ""}«${c.quote}» (${formatLines(c.lines)})`, "cw-quote citation");
+    const q = div(document, `${c.source ? `${c.source}: ` : ""}«${c.quote}» (${formatLines(c.lines, locale)})`, "cw-quote citation");
     if (c.caseId) q.dataset.case = c.caseId;
     wrap.appendChild(q);
   }
