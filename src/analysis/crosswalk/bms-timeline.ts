@@ -17,6 +17,7 @@ import { CHART_CLASS, STATUS_COLORS, INK, CHART_FONT_SIZE, formatNumberNo, forma
 import { toSource, type CrosswalkData } from "./crosswalk-counts";
 import { thesisNumber } from "./crosswalk-thesis";
 import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
+import { percentUnit } from "../tables/table-dom";
 
 /** The stages stacked in each year's bar. */
 export type TimelineStage = "adopted" | "introducing" | "planned";
@@ -140,7 +141,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
   const { document } = options;
   const locale = options.locale ?? DEFAULT_LOCALE;
   const words = messages[locale];
-  const unit = locale === "en" ? "%" : " %";
+  const unit = percentUnit(locale);
   const width = options.width ?? 560;
   const height = 260;
   const stages: TimelineStage[] = ["adopted", "introducing", "planned"];

@@ -14,6 +14,7 @@ import { evidenceClass, evidenceLegend, evidenceMarker } from "../evidence/evide
 import type { ComparisonDiff } from "./crosswalk-diff";
 import { pctRange } from "./crosswalk-format";
 import { DEFAULT_LOCALE, formatNumber, formatPercent, messages, type Locale } from "../../base/locale/locale";
+import { percentUnit } from "../tables/table-dom";
 import { formatLines } from "./crosswalk-thesis";
 import { FINDING_SHARE } from "../evidence/evidence";
 import { crosswalkShown, NOT_SHOWN, type CrosswalkShown } from "./crosswalk-shown";
@@ -184,7 +185,7 @@ function measureCell(document: Document, r: ComparisonResult, locale: Locale): H
 /** The marker of the result's key figure (P/D/R/Y, with its range across the draws), as every table shows it. */
 function marker(document: Document, r: BaseResult, locale: Locale): HTMLElement {
   const key = keyFigure(r.numbers);
-  return evidenceMarker(document, r.ensemble.evidence, locale, (v) => formatNumber(locale, key.percent ? 100 * v : v, key.percent ? 1 : 2), key.percent ? (locale === "en" ? "%" : " %") : "");
+  return evidenceMarker(document, r.ensemble.evidence, locale, (v) => formatNumber(locale, key.percent ? 100 * v : v, key.percent ? 1 : 2), key.percent ? percentUnit(locale) : "");
 }
 
 function numbersCell(document: Document, r: ComparisonResult, shown: CrosswalkShown, locale: Locale): HTMLElement {

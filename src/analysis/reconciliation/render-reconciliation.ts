@@ -8,6 +8,7 @@
 import { withheldNotice } from "../../stats/disclosure";
 import { DEFAULT_LOCALE, formatNumber, messages, type Locale, type Messages } from "../../base/locale/locale";
 import { FigureMarks } from "../tables/figure-marks";
+import { percentUnit } from "../tables/table-dom";
 import { evidenceOfReconciliation, type ReconciliationEvidence } from "./reconciliation-evidence";
 import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation, ReconciliationCounts } from "./reconcile";
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
@@ -85,11 +86,6 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
   if (text !== undefined) node.textContent = text;
   if (className) node.className = className;
   return node;
-}
-
-/** Between a percentage and its "%": "48 %" in norsk, "48%" in English (as number-format writes them). */
-function percentUnit(locale: Locale): string {
-  return locale === "en" ? "%" : " %";
 }
 
 /** A figure as printed: whole numbers as they are, others with one decimal, in the language's number format. */
