@@ -152,7 +152,7 @@ export function auditedN(spec: Pick<PlainTable, "audit">): number | undefined {
  */
 export function renderTable(doc: Document, spec: PlainTable, options: RenderOptions = {}): HTMLElement {
   const n = auditedN(spec);
-  const withheld = n === undefined ? undefined : withheldNotice(n, { active: options.mask === true, threshold: options.threshold });
+  const withheld = n === undefined ? undefined : withheldNotice(n, { active: options.mask === true, threshold: options.threshold }, options.locale);
   if (withheld) return withheldFigure(doc, spec.caption, withheld);
   const figure = element(doc, "figure", undefined, "tv-table");
   if (spec.notice) figure.append(element(doc, "p", spec.notice, "tv-notice"));
@@ -312,7 +312,7 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
  * recomputed (rounded as printed) with what it rests on, and whether they agree.
  */
 export function renderComparison(doc: Document, cmp: PrintedComparison, options: ComparisonRenderOptions = {}): HTMLElement {
-  const withheld = withheldNotice(cmp.n, { active: options.mask === true, threshold: options.threshold });
+  const withheld = withheldNotice(cmp.n, { active: options.mask === true, threshold: options.threshold }, options.locale);
   if (withheld) return withheldFigure(doc, cmp.caption, withheld, "tv-comparison");
   const counts = comparisonCounts(cmp, options.mask === true, options.threshold);
   if (options.layout === "grid") return renderComparisonGrid(doc, cmp, counts, options);

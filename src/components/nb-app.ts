@@ -216,7 +216,7 @@ export class NbApp extends LitElement {
         : nothing}
       ${status.paused !== undefined
         ? html`<div class="nb-bar nb-paused-bar" role="alert">
-            <div>${status.paused}</div>
+            <div>${say(status.paused, t)}</div>
             <button class="nb-button nb-primary nb-resume" @click=${() => session.resume()}>${t.run}</button>
           </div>`
         : nothing}

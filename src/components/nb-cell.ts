@@ -19,6 +19,9 @@ import { fire } from "./events";
 import { makeOutputAccessible } from "./output-a11y";
 import { cellViewport } from "../app/cell-viewport";
 import { renderError, renderValue, withExportMenus } from "./render-output";
+import { isDisplayTable } from "../runtime/display-table";
+import { followsLanguage, redrawTable } from "../runtime/localized-tables";
+import type { Locale } from "../base/locale/locale";
 import { reportCellTemplate } from "./report-cell";
 
 
@@ -57,6 +60,10 @@ export class NbCell extends LitElement {
   private mounting: Promise<void> | undefined;
   private shownDisplays: unknown[] = [];
   private shownError: unknown;
+  /** The language the output was drawn in: Arquero and Inputs tables write their numbers in it. */
+  private shownLocale: Locale | undefined;
+  /** Inputs tables drawn again in the language of the moment, by the display they replace. */
+  private redrawn = new Map<unknown, unknown>();
 
   override createRenderRoot(): HTMLElement {
     return this;
@@ -109,6 +116,8 @@ export class NbCell extends LitElement {
     // Status-only updates (refresh) must stay cheap: touch the editor only when its inputs changed.
     if (changed.has("cell") || changed.has("draft") || changed.has("preview") || changed.has("editing") || changed.has("active") || changed.has("report")) this.syncEditor();
     if (changed.has("cellState") || changed.has("preview") || changed.has("report")) this.renderOutput();
+    // A language switch: tables drawn here (Arquero, Inputs.table) follow it without a rerun.
+    else this.renderOutput();
   }
 
   /** Load CodeMirror (once per page) and mount it; concurrent calls share one mount. */
@@ -196,11 +205,21 @@ export class NbCell extends LitElement {
     // A failed cell shows its error alone: a value from an earlier run next to it would mislead.
     const displays = this.preview || !s || error ? [] : s.displays.length > 0 ? s.displays : isMarkdownOutput(s.value) || isUnsupportedCellOutput(s.value) ? [s.value] : [];
     const same = error === this.shownError && displays.length === this.shownDisplays.length && displays.every((d, i) => d === this.shownDisplays[i]);
-    if (same && out.childNodes.length > 0 === (displays.length > 0 || error !== undefined)) return;
+    const locale = this.i18n.locale;
+    const stale = locale !== this.shownLocale && displays.some((d) => isDisplayTable(d) || followsLanguage(d));
+    if (!stale && same && out.childNodes.length > 0 === (displays.length > 0 || error !== undefined)) return;
+    if (!same) this.redrawn.clear();
     this.shownDisplays = displays;
     this.shownError = error;
-    const nodes: Node[] = displays.map((d) => renderValue(d));
-    out.replaceChildren(...(error ? [...nodes, renderError(error)] : withExportMenus(displays, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`)));
+    this.shownLocale = locale;
+    const shown = displays.map((d) => {
+      const now = this.redrawn.get(d) ?? d;
+      const again = redrawTable(now, locale);
+      if (again !== undefined) this.redrawn.set(d, again);
+      return again ?? now;
+    });
+    const nodes: Node[] = shown.map((d) => renderValue(d));
+    out.replaceChildren(...(error ? [...nodes, renderError(error)] : withExportMenus(shown, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`)));
     makeOutputAccessible(out);
   }
 

@@ -4,7 +4,7 @@
  * red box naming the kind of error and the runtime's message (which says the fix). Every output that
  * can be saved — each chart, each table — gets its own export buttons beside it (`withExportMenus`).
  */
-import { DEFAULT_LOCALE, formatNumber, isLocale, type Locale } from "../base/locale/locale";
+import { DEFAULT_LOCALE, formatNumber, isLocale, messages, type Locale } from "../base/locale/locale";
 import type { DOMPurify } from "dompurify";
 import { describeFunction } from "../base/describe-function";
 import { loadOnce } from "../base/load-once";
@@ -119,7 +119,7 @@ function renderTable(table: DisplayTable): HTMLElement {
   const n = table.numRows();
   const caption = document.createElement("div");
   caption.className = "nb-table-caption";
-  caption.textContent = `${formatNumber(locale, n)} rows × ${columns.length} columns${n > rows.length ? ` (first ${rows.length} shown)` : ""}`;
+  caption.textContent = messages[locale].tableSize(formatNumber(locale, n), columns.length, n > rows.length ? rows.length : undefined);
   wrap.appendChild(caption);
   return wrap;
 }

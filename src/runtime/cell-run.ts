@@ -1,5 +1,6 @@
 import { RuntimeError, type Variable } from "@observablehq/runtime";
 import type { CellDoc } from "../notebook/document";
+import { markViewBound } from "./localized-tables";
 import { errorLine, type CellContext, type CompiledCell } from "./compile-cell";
 import { inputGenerator, isInputLike, type InputLike } from "./generators";
 import type { LoopGuard } from "./loop-guard";
@@ -72,6 +73,7 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
       return value;
     },
     view: (input) => {
+      markViewBound(input);
       context.display(input);
       if (!isInputLike(input)) return input;
       const generator = inputGenerator(input);

@@ -4,6 +4,7 @@ import type * as PlotModule from "@observablehq/plot";
 import type * as aq from "arquero";
 import { marked } from "marked";
 import { headlessInputs } from "./headless-inputs";
+import { localizedTable } from "./localized-tables";
 import { escapeHtml } from "./markdown-cell";
 
 /** The CSV reader (Papa Parse), loaded when a cell first reads a CSV: it need not load before the notebook draws. */
@@ -22,19 +23,17 @@ export interface StdlibHost {
 }
 
 /** The BCP 47 tag Observable Inputs formats numbers with, per app language ("502 867" / "502,867"). */
-const INTL_TAGS: Record<Locale, string> = { nb: "nb-NO", en: "en-US" };
-
 /**
  * Observable Inputs whose `table` writes numbers in the app's language unless the cell passes its
- * own `locale`. Read when the cell runs: a language switch does not rerun the cells that build
- * inputs (that would reset what the reader chose), so a table shows the new format on its next run.
+ * own `locale`. A language switch does not rerun the cells that build inputs (that would reset what
+ * the reader chose): the page draws their tables again in the new language (localized-tables.ts).
  */
 function inputsInLocale(locale: (() => Locale) | undefined): typeof Inputs {
   if (!locale) return Inputs;
   return new Proxy(Inputs, {
     get(target, prop, receiver) {
       if (prop !== "table") return Reflect.get(target, prop, receiver);
-      return (data: unknown, options?: unknown) => Inputs.table(data, { locale: INTL_TAGS[locale()], ...(typeof options === "object" && options !== null ? options : {}) });
+      return (data: unknown, options?: unknown) => localizedTable((d, o) => Inputs.table(d, o), data, options, locale());
     },
   });
 }

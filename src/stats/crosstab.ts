@@ -8,7 +8,7 @@ import type { StatsData } from "./kernel-input";
 import { pairInput, type PairOptions } from "./pair-input";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit, type ExcludedMissing } from "./audit";
-import { formatNumber, messages } from "../base/locale/locale";
+import { formatNumber, formatPercent, messages } from "../base/locale/locale";
 import { chiSquareTests, type ChiSquareTests } from "./chi-square";
 import { cramersV, type AssociationMeasures } from "./cramers-v";
 import { countPairs } from "./contingency";
@@ -128,14 +128,15 @@ export function crosstab(data: StatsData, rowVariable: string, columnVariable: s
           cells: small,
           share: small / tested,
           minExpected,
-          message: `${small} cells (${((100 * small) / tested).toFixed(1)}%) have expected count less than 5. The minimum expected count is ${minExpected.toFixed(2)}.`,
+          message: messages[input.locale].expectedCountWarning(small, formatPercent(input.locale, (100 * small) / tested, 1), formatNumber(input.locale, minExpected, 2)),
         }
       : null;
 
   const notes: string[] = [];
-  if (frame.n === 0) notes.push("No rows are selected: widen the filters to see a crosstab.");
-  else if (total === 0) notes.push(`No row has valid answers to both ${rowVariable} and ${columnVariable}.`);
-  if (expectedWarning) notes.push(`χ² may be unreliable: ${expectedWarning.message}`);
+  const noteWords = messages[input.locale];
+  if (frame.n === 0) notes.push(noteWords.noRowsSelected("crosstab"));
+  else if (total === 0) notes.push(noteWords.noValidBoth(rowVariable, columnVariable));
+  if (expectedWarning) notes.push(noteWords.chiUnreliable(expectedWarning.message));
 
   const excluded = (variable: string, values: number[], miss: (v: number) => boolean, isRow: boolean): ExcludedMissing => {
     const userMissing: { code: number; count: number }[] = [];

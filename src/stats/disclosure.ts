@@ -3,6 +3,7 @@
  * single out one municipality, so shared and exported views print "< 3" instead of the count.
  * The analyst's own live view keeps exact numbers; the guard applies where data leaves the tool.
  */
+import { DEFAULT_LOCALE, messages, type Locale } from "../base/locale/locale";
 
 /** Counts from 1 up to this − 1 are masked in shared views: the one disclosure threshold. */
 export const DISCLOSURE_THRESHOLD = 3;
@@ -226,8 +227,7 @@ function pinsHidden(line: CountLine, hidden: ReadonlySet<string>, opaque: Readon
  * back (each is 1), and a zero beside them tells what the others answered. Returns the notice shown
  * instead, or undefined when the table may be shown.
  */
-export function withheldNotice(n: number, options: DisclosureOptions): string | undefined {
+export function withheldNotice(n: number, options: DisclosureOptions, locale: Locale = DEFAULT_LOCALE): string | undefined {
   if (!guardCount(n, options).masked) return undefined;
-  const threshold = options.threshold ?? DISCLOSURE_THRESHOLD;
-  return `Shared view: fewer than ${threshold} respondents match this filter, so the table is withheld (disclosure guard). Widen the filter to see it.`;
+  return messages[locale].withheld(options.threshold ?? DISCLOSURE_THRESHOLD);
 }

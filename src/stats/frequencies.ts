@@ -102,8 +102,8 @@ export function frequencies(data: StatsData, variable: string, options: Frequenc
   }
 
   const notes: string[] = [];
-  if (total === 0) notes.push("No rows are selected: widen the filters to see a frequency table.");
-  else if (validTotal === 0) notes.push(`No valid answers to ${variable} in the selection: every row is missing.`);
+  if (total === 0) notes.push(messages[input.locale].noRowsSelected("frequencies"));
+  else if (validTotal === 0) notes.push(messages[input.locale].noValidAnswers(variable));
 
   const locale = input.locale;
   const audit = makeAudit({

@@ -115,7 +115,9 @@ describe("authoring without code", () => {
     await page.keyboard.type('crosstab(selection, "size_class", "q2');
     const q20 = list.locator("li", { has: page.locator(".cm-completionLabel", { hasText: /^q20$/ }) });
     await q20.waitFor({ timeout: 10_000 });
-    expect(await q20.innerText()).toMatch(/q20\s*— Balansert målstyring/);
+    // The codebook's label in the app's language (the browser's: English here, norsk in a Norwegian one).
+    const english = (await page.evaluate(() => document.documentElement.lang)) === "en";
+    expect(await q20.innerText()).toMatch(english ? /q20\s*— Balanced scorecard/ : /q20\s*— Balansert målstyring/);
     await page.screenshot({ path: `${screenshotDir}/authoring-completions.png` });
     // Escape closes the list and leaves the editor in edit mode (command mode's Escape waits for it).
     await page.keyboard.press("Escape");

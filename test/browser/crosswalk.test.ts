@@ -86,7 +86,7 @@ describe("thesis crosswalk in Chromium", () => {
     const note = await nb(page).locator("#cell-table .crosswalk-method").textContent();
     expect(note).toContain("each of the 50 reconstructions");
     expect(note).toContain("Benjamini–Hochberg");
-    expect(await nb(page).locator('#cell-table tr[data-id="politicians"] .criterion').textContent()).toContain("Threshold 25 %");
+    expect(await nb(page).locator('#cell-table tr[data-id="politicians"] .criterion').textContent()).toContain("Threshold 25%");
     expect(await highlighted(page)).toEqual(["A", "B", "C", "D"]);
     expect(await nb(page).locator("#cell-timeline svg").count()).toBeGreaterThan(0);
     for (const [width, name] of [[1600, "wide"], [390, "narrow"]] as const) {

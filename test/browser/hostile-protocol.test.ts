@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Page } from "playwright-core";
 import { PAUSE_FLOODED } from "../../src/app/sandbox/message-budget";
+import { messages, say } from "../../src/base/locale/locale";
 import { pauseSelfEdited } from "../../src/app/sandbox/self-edit-gate";
 import { unwrap } from "../../src/base/result";
 import type { NotebookDoc } from "../../src/notebook/document";
@@ -71,7 +72,7 @@ describe("a hostile notebook that takes the frame's channel", () => {
     await runShared(page, hostile(flood));
     const paused = page.locator(".nb-paused-bar");
     await paused.waitFor({ timeout: 20_000 });
-    expect(norm(await paused.textContent())).toContain(norm(PAUSE_FLOODED));
+    expect(norm(await paused.textContent())).toContain(norm(say(PAUSE_FLOODED, messages.en)));
     expect(await shellTicks(page, 2000)).toBeGreaterThan(100);
     // The notebook reopened without running: its attack cell has not run again.
     // Reopened without running: the attack cell shows no output (it said "armed" when it ran).
@@ -142,7 +143,7 @@ describe("a hostile notebook that takes the frame's channel", () => {
     await new Promise((resolve) => setTimeout(resolve, 10_000));
     const paused = page.locator(".nb-paused-bar");
     await paused.waitFor({ timeout: 10_000 });
-    expect(norm(await paused.textContent())).toContain(norm(pauseSelfEdited(2)));
+    expect(norm(await paused.textContent())).toContain(norm(say(pauseSelfEdited(2), messages.en)));
     await page.screenshot({ path: `${screenshotDir}/self-edit-paused.png` });
     // The notebook shows the code the reader agreed to run, and that is what is kept.
     await nb(page).locator("#cell-attack").waitFor({ timeout: 20_000 });

@@ -109,5 +109,12 @@ describe("one language at a time", () => {
     expect(await page.locator('nb-locale-switch button[aria-pressed="true"]').textContent()).toBe("English");
     await switchTo(page, "norsk");
     await expect.poll(async () => (await nb(page).locator("#cell-9 .nb-output").textContent()) ?? "").toContain("4\u00a0445\u00a0329");
+    // The Arquero table and Inputs.table follow the switch at once, drawn again without a rerun of their cells.
+    await expect.poll(async () => norm(await nb(page).locator("#cell-11 .nb-output").textContent())).toContain("2 188 257");
+    await expect.poll(async () => norm(await nb(page).locator("#cell-12 .nb-output").textContent())).toContain("502 867");
+    expect(norm(await nb(page).locator("#cell-11 .nb-output .nb-table-caption").textContent())).toMatch(/^\d+ rader × \d+ kolonner/);
+    await switchTo(page, "English");
+    await expect.poll(async () => norm(await nb(page).locator("#cell-12 .nb-output").textContent())).toContain("502,867");
+    expect(norm(await nb(page).locator("#cell-11 .nb-output").textContent())).toContain("2,188,257");
   }, 90_000);
 });

@@ -11,12 +11,17 @@
  * reachable — on the row or in the More menu, which works from the keyboard.
  *
  * Notebook prose, outputs and the filter bar are not walked: prose is the author's, outputs and the
- * filter bar are checked by language.test.ts.
+ * filter bar are checked by language.test.ts. The generated tables of 04 (the reconciliation) and 06
+ * (the thesis crosswalk) are, in both languages, and so is the report file exported from 04: its
+ * own labels, its contents and the tables in it. What they show from the sources stays as written
+ * and is left out of the walk (GENERATED_SKIP).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Browser, Frame, Page } from "playwright-core";
 import { messages, type Locale } from "../../src/base/locale/locale";
 import { distRoot, serveDist, type RunningServer } from "./static-server";
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
 import { launchChromium, nb, norm, notebookFrame, openApp, screenshotDir } from "./browser-helpers";
 
 let server: RunningServer;
@@ -55,15 +60,18 @@ function forbidden(shown: Locale): string[] {
   return [...other].filter(([key, text]) => !key.startsWith("languageName") && own.get(key) !== text && text.trim() !== "").map(([, text]) => text.trim());
 }
 
-/** What a reader and a screen reader get from the chrome under `roots` (excluding `skip`). */
-function chromeTexts(doc: Page | Frame, roots: string, skip: string): Promise<string[]> {
+/**
+ * What a reader and a screen reader get from the chrome under `roots` (excluding `skip`; an export
+ * menu inside `skip` is chrome, unless `menus` is false).
+ */
+function chromeTexts(doc: Page | Frame, roots: string, skip: string, menus = true): Promise<string[]> {
   return doc.evaluate(
-    ({ roots, skip }) => {
+    ({ roots, skip, menus }) => {
       const texts: string[] = [];
       const norm = (t: string): string => t.replace(/[\s\u00a0]+/g, " ").trim();
       for (const root of document.querySelectorAll(roots)) {
         for (const el of [root, ...root.querySelectorAll("*")]) {
-          if (skip && el.closest(skip) && !el.closest(".nb-export-menu")) continue;
+          if (skip && el.closest(skip) && (!menus || !el.closest(".nb-export-menu"))) continue;
           for (const name of ["aria-label", "title", "placeholder"]) {
             const value = el.getAttribute(name);
             if (value) texts.push(norm(value));
@@ -75,7 +83,7 @@ function chromeTexts(doc: Page | Frame, roots: string, skip: string): Promise<st
       }
       return [...new Set(texts)];
     },
-    { roots, skip },
+    { roots, skip, menus },
   );
 }
 
@@ -175,7 +183,62 @@ function overflows(page: Page): Promise<number[]> {
   );
 }
 
+/**
+ * Inside a generated table, the sources' own words: the printed category labels (as printed, in
+ * Norwegian), the report's recorded inconsistencies, and the crosswalk's findings, quotes, criteria
+ * reasons, explanations, tests and audit lines (crosswalk-spec.ts and the thesis; docs/decisions.md,
+ * "One language, one number format"); a caption the cell's author wrote, and the export menus named
+ * after it (the chrome walk covers the menus' own words).
+ */
+const GENERATED_SKIP = ".nb-export-menu, .cw-table caption, .tv-printed-label, .tv-inconsistency dd, .cw-table td:first-child, .cw-quotes, .criterion, .cw-line, .cw-audit, .cw-test, .case-card li, .case-card dd, .case-card-notes";
+
+/** The generated outputs of notebook `id`'s cells `cells`, once it has settled. */
+async function generatedTexts(page: Page, cells: readonly string[]): Promise<string[]> {
+  const frame = await notebookFrame(page);
+  await frame.evaluate(() => window.tverrsnitt?.idle());
+  return chromeTexts(frame, cells.map((c) => `#cell-${c} .nb-output`).join(", "), GENERATED_SKIP, false);
+}
+
+/** The generated cells of 04 and 06, and words each must show in its language (a walk that finds nothing fails). */
+const GENERATED = {
+  "04-reconciliation": { cells: ["summary", "flagged", "tables", "inconsistencies"], words: (l: Locale) => [messages[l].recSummaryRows.exact, messages[l].recColumns.recomputed, messages[l].recColumns.residual, messages[l].recTermReasoning, messages[l].recStatus("conflict-met")] },
+  "06-thesis-crosswalk": { cells: ["table", "timeline", "cases", "whatif"], words: (l: Locale) => [messages[l].cwColumns.finding, messages[l].cwColumns.verdict, messages[l].cwDiffColumns.difference, messages[l].cardLabels.perspectives, messages[l].timelineAxis, messages[l].cwAudit] },
+} as const;
+
 describe("the shell's chrome in one language", () => {
+  for (const [name, { cells, words }] of Object.entries(GENERATED)) {
+    it(`${name}: the generated tables have no word of the other language, in norsk and after the switch to English`, async () => {
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "nb-NO", acceptDownloads: true });
+      const page = await context.newPage();
+      await openApp(page, server.url, `#/nb/${name}`);
+      await nb(page).locator(`#cell-${cells[0]} .nb-output table`).first().waitFor({ timeout: 60_000 });
+      for (const locale of ["nb", "en"] as const) {
+        if (locale === "en") await switchTo(page, "en");
+        // The switch reruns the builtins' cells: wait for the new language's words.
+        await expect.poll(async () => (await generatedTexts(page, cells)).join("\n"), { timeout: 60_000 }).toContain(words(locale)[0]);
+        const texts = await generatedTexts(page, cells);
+        for (const word of words(locale)) expect(texts.join("\n"), word).toContain(word);
+        expect(leftovers(texts, forbidden(locale))).toEqual([]);
+        if (name !== "04-reconciliation") continue;
+        // The report file of 04: its lang, its own labels, the head, the contents and the tables.
+        const download = page.waitForEvent("download", { timeout: 30_000 });
+        await nb(page).locator(".nb-export-report").click();
+        const file = `${screenshotDir}/report-04-${locale}.html`;
+        await (await download).saveAs(file);
+        const report = await browser.newPage({ javaScriptEnabled: false });
+        await report.goto(pathToFileURL(file).href);
+        expect(await report.evaluate(() => document.documentElement.lang)).toBe(locale);
+        const inFile = await chromeTexts(report, ".nb-report-head, .nb-report-toc, .tv-reconciliation-summary, .tv-reconciliation, .tv-reconciliation-flagged", GENERATED_SKIP);
+        for (const word of [messages[locale].contents, messages[locale].recSummaryRows.exact, messages[locale].recColumns.recomputed]) expect(inFile.join("\n"), word).toContain(word);
+        expect(inFile.join("\n")).toContain(messages[locale].reportMadeWith("").replace(/[\s.]+$/, ""));
+        expect(leftovers(inFile, forbidden(locale))).toEqual([]);
+        expect(readFileSync(file, "utf8")).toContain(`<html lang="${locale}">`);
+        await report.close();
+      }
+      await context.close();
+    }, 240_000);
+  }
+
   it("has no English chrome in norsk, and no Norwegian after the switch to English", async () => {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "nb-NO" });
     const page = await context.newPage();

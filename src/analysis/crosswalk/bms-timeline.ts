@@ -16,15 +16,11 @@ import type { FilterCondition, Interval } from "../../stats/index";
 import { CHART_CLASS, STATUS_COLORS, INK, CHART_FONT_SIZE, formatNumberNo, formatPercentNo, frameChart, plotSvg } from "../charts/chart-theme";
 import { toSource, type CrosswalkData } from "./crosswalk-counts";
 import { thesisNumber } from "./crosswalk-thesis";
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
+import { percentUnit } from "../tables/table-dom";
 
 /** The stages stacked in each year's bar. */
 export type TimelineStage = "adopted" | "introducing" | "planned";
-
-export const STAGE_LABELS: Record<TimelineStage, string> = {
-  adopted: "adopted / using",
-  introducing: "being introduced",
-  planned: "planned",
-};
 
 /** One stacked segment: a stage's share of municipalities in one year. */
 export interface TimelineSegment {
@@ -136,11 +132,16 @@ export interface BmsTimelineChartOptions {
   title?: string;
   /** E.g. the filter summary, "N = 46 of 267 (size class 4, 5, 6)". */
   subtitle?: string;
+  /** The language of the axis, legend, title, note and numbers (default norsk). */
+  locale?: Locale;
 }
 
 /** Stacked bars per year (1999, 2004, 2014) with each bar's total above it. */
 export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChartOptions): SVGSVGElement {
   const { document } = options;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const words = messages[locale];
+  const unit = percentUnit(locale);
   const width = options.width ?? 560;
   const height = 260;
   const stages: TimelineStage[] = ["adopted", "introducing", "planned"];
@@ -152,7 +153,7 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
     let y = 0;
     return stages.flatMap((stage) => timeline.segments.filter((s) => s.year === year && s.stage === stage).map((s) => ({ ...s, y1: y, y2: (y += s.percent) })));
   });
-  const evidence = new ChartEvidence(timeline.segments, "en");
+  const evidence = new ChartEvidence(timeline.segments, locale);
   const evidenceOf = (s: TimelineSegment): Evidence | undefined => s.evidence;
   const dependent = evidence.dependent(placed, evidenceOf);
   const plot = Plot.plot({
@@ -164,29 +165,29 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
     style: { fontSize: `${CHART_FONT_SIZE}px` },
     // Years are categories here; the default number format would print "1,999".
     x: { domain: years, label: null, padding: 0.35, tickFormat: (d: number) => String(d) },
-    y: { domain: [0, 100], label: "Prosent av kommunene", labelArrow: "none", grid: true, tickFormat: (d: number) => `${d} %` },
+    y: { domain: [0, 100], label: words.timelineAxis, labelArrow: "none", grid: true, tickFormat: (d: number) => `${d}${unit}` },
     color: { domain: stages, range: colors },
     marks: [
       ...evidence.split(placed, evidenceOf, (subset, className) => Plot.barY(subset, {
         x: "year", y1: "y1", y2: "y2", fill: "stage", className,
-        title: (s: TimelineSegment) => titleWithEvidence(`${s.year} ${STAGE_LABELS[s.stage]}: ${formatPercentNo(s.percent, 1)}${s.n ? ` (${s.count} of ${s.n})` : ""} — ${s.source}${s.lines ? `, thesis lines ${s.lines[0]}–${s.lines[1]}` : ""}`, s.evidence, "en", (n) => formatNumberNo(n, 1), " %"),
+        title: (s: TimelineSegment) => titleWithEvidence(words.timelineTooltip(s.year, words.timelineStage(s.stage), formatPercentNo(s.percent, 1, locale), s.n ? `${s.count} ${words.of} ${s.n}` : undefined, s.source, s.lines ? `${s.lines[0]}–${s.lines[1]}` : undefined), s.evidence, locale, (n) => formatNumberNo(n, 1, locale), unit),
       })),
       Plot.barY(dependent, { x: "year", y1: "y1", y2: "y2", ...evidence.hatchOptions() }),
       // One whisker per stage beside the bar, side by side: each where its segment's top would be.
       ...stages.map((stage, i) => Plot.ruleX(evidence.ranged(dependent.filter((s) => s.stage === stage), evidenceOf), {
         x: "year", y1: (s: (typeof placed)[number]) => s.y1 + (s.evidence?.range?.min ?? 0), y2: (s: (typeof placed)[number]) => s.y1 + (s.evidence?.range?.max ?? 0), dx: 18 + 5 * i, ...evidence.whiskerOptions(),
       })),
-      Plot.text(totals, { x: "year", y: "total", text: (d: { total: number }) => formatPercentNo(d.total, 0), dy: -8, fill: INK, className: CHART_CLASS.ink }),
+      Plot.text(totals, { x: "year", y: "total", text: (d: { total: number }) => formatPercentNo(d.total, 0, locale), dy: -8, fill: INK, className: CHART_CLASS.ink }),
       Plot.ruleY([0]),
     ],
   });
   return frameChart([{ svg: plotSvg(plot), x: 0, width, height }], {
     document,
-    title: options.title ?? "Balansert målstyring i kommunene – BMS diffusion 1999–2014",
+    title: options.title ?? words.timelineTitle,
     subtitle: options.subtitle,
-    legend: stages.map((s, i) => ({ label: STAGE_LABELS[s], color: colors[i] ?? INK })),
+    legend: stages.map((s, i) => ({ label: words.timelineStage(s), color: colors[i] ?? INK })),
     evidence: evidence.legend(),
-    note: `${timeline.withheldBelow === undefined ? `1999: survey q20, N = ${timeline.n} kommuner` : `1999 bar withheld in this shared view: some group under this filter has fewer than ${timeline.withheldBelow} kommuner (disclosure guard)`}. 2004, 2014: Fallan et al. (2015) in the thesis; 2014 planned = 65 − 56 %.`,
+    note: words.timelineNote(timeline.withheldBelow === undefined ? formatNumberNo(timeline.n, 0, locale) : undefined, timeline.withheldBelow),
     width,
   });
 }

@@ -13,6 +13,7 @@ import type { CaseId, Cited, ThesisCase, ThesisData } from "../../data/thesis";
 import { CASE_IDS } from "../../data/thesis";
 import type { SurveyFilter } from "../../data/survey-filter";
 import { formatLines } from "./crosswalk-thesis";
+import { DEFAULT_LOCALE, messages, type Locale, type Messages } from "../../base/locale/locale";
 
 /** SSB size classes the thesis's "small" and "large" correspond to (below / from 15 000 inhabitants). */
 export const THESIS_SIZE_CLASSES: Record<"small" | "large", number[]> = { small: [1, 2, 3], large: [4, 5, 6] };
@@ -26,22 +27,14 @@ export function casesForFilter(thesis: ThesisData, filter: Pick<SurveyFilter, "s
   return thesis.cases.filter((c) => THESIS_SIZE_CLASSES[c.size.value].some((k) => filter.sizeClass.includes(k))).map((c) => c.id);
 }
 
-const THRESHOLD_TEXT: Record<ThesisCase["thresholds"]["value"], string> = {
-  "ambition-level": "ambition level (ambisjonsnivå)",
-  "result-target": "result targets (resultatmål)",
-  "traffic-light": "traffic light: red, yellow, green (terskelverdier)",
-};
-
-const SCOPE_TEXT: Record<ThesisCase["cardScope"]["value"], string> = {
-  "per-service": "one card per service area",
-  shared: "one card shared by all service areas",
-};
 
 export interface CaseCardsOptions {
   /** Cases to emphasise (the others are dimmed); default all. */
   highlight?: readonly CaseId[];
   /** Prefix for footnote ids, so two renderings on one page do not clash. */
   idPrefix?: string;
+  /** The language of the labels (default norsk); the thesis's own words stay as written. */
+  locale?: Locale;
 }
 
 interface Footnotes {
@@ -49,7 +42,7 @@ interface Footnotes {
   list: HTMLElement;
 }
 
-function footnotes(document: Document, prefix: string): Footnotes {
+function footnotes(document: Document, prefix: string, words: Messages, locale: Locale): Footnotes {
   const list = document.createElement("ol");
   list.className = "case-card-notes";
   list.setAttribute("style", "font-size:0.8em;color:var(--muted, #595959);margin:0.75em 0 0;padding-left:1.6em");
@@ -61,7 +54,7 @@ function footnotes(document: Document, prefix: string): Footnotes {
       const id = `${prefix}-fn-${k}`;
       const li = document.createElement("li");
       li.id = id;
-      li.textContent = `${caseId} · ${what}: «${c.quote}» (thesis ${formatLines(c.lines)})`;
+      li.textContent = `${caseId} · ${what}: «${c.quote}» (${words.cardThesisLines(formatLines(c.lines, locale))})`;
       list.appendChild(li);
       const sup = document.createElement("sup");
       const a = document.createElement("a");
@@ -73,13 +66,13 @@ function footnotes(document: Document, prefix: string): Footnotes {
   };
 }
 
-function entry(document: Document, notes: Footnotes, c: ThesisCase, what: string, cited: Cited<unknown>, content: Node): HTMLElement[] {
+function entry(document: Document, notes: Footnotes, c: ThesisCase, what: string, cited: Cited<unknown>, content: Node, words: Messages, locale: Locale): HTMLElement[] {
   const dt = document.createElement("dt");
   dt.textContent = what;
   dt.setAttribute("style", "font-weight:600;margin-top:0.5em");
   const dd = document.createElement("dd");
   dd.setAttribute("style", "margin:0");
-  dd.setAttribute("title", `«${cited.quote}» — thesis ${formatLines(cited.lines)}`);
+  dd.setAttribute("title", `«${cited.quote}» — ${words.cardThesisLines(formatLines(cited.lines, locale))}`);
   dd.dataset.lines = `${cited.lines[0]}-${cited.lines[1]}`;
   dd.appendChild(content);
   dd.appendChild(notes.add(cited, c.id, what));
@@ -102,7 +95,7 @@ function list(document: Document, items: readonly string[], ordered: boolean): H
 }
 
 /** One card. */
-function card(document: Document, notes: Footnotes, c: ThesisCase, highlighted: boolean): HTMLElement {
+function card(document: Document, notes: Footnotes, c: ThesisCase, highlighted: boolean, words: Messages, locale: Locale): HTMLElement {
   const article = document.createElement("article");
   article.className = "case-card";
   article.dataset.case = c.id;
@@ -114,18 +107,19 @@ function card(document: Document, notes: Footnotes, c: ThesisCase, highlighted: 
   h.textContent = `Kommune ${c.id}`;
   const sub = document.createElement("p");
   sub.setAttribute("style", "margin:0;color:var(--muted, #595959)");
-  sub.textContent = `${c.size.value} · BMS from ${c.introduced.value} · ${c.use.value === "steering" ? "steering tool" : "mainly measurement"}`;
+  sub.textContent = words.cardSub(c.size.value, String(c.introduced.value), c.use.value === "steering");
   const dl = document.createElement("dl");
   dl.setAttribute("style", "margin:0.5em 0 0");
+  const label = words.cardLabels;
   const rows: [string, Cited<unknown>, Node][] = [
-    ["Name of the model", c.modelName, text(document, c.modelName.value)],
-    ["Card scope", c.cardScope, text(document, SCOPE_TEXT[c.cardScope.value])],
-    ["Perspectives", c.perspectives, list(document, c.perspectives.value, false)],
-    ["Levels (Tabell 13)", c.structure, list(document, c.structure.value, true)],
-    ["Indicators", c.indicators, list(document, c.indicators.value, false)],
-    ["Threshold style", c.thresholds, text(document, THRESHOLD_TEXT[c.thresholds.value])],
+    [label.model, c.modelName, text(document, c.modelName.value)],
+    [label.scope, c.cardScope, text(document, words.cardScope(c.cardScope.value))],
+    [label.perspectives, c.perspectives, list(document, c.perspectives.value, false)],
+    [label.levels, c.structure, list(document, c.structure.value, true)],
+    [label.indicators, c.indicators, list(document, c.indicators.value, false)],
+    [label.thresholds, c.thresholds, text(document, words.cardThreshold(c.thresholds.value))],
   ];
-  for (const [what, cited, content] of rows) for (const el of entry(document, notes, c, what, cited, content)) dl.appendChild(el);
+  for (const [what, cited, content] of rows) for (const el of entry(document, notes, c, what, cited, content, words, locale)) dl.appendChild(el);
   article.append(h, sub, dl);
   return article;
 }
@@ -133,7 +127,9 @@ function card(document: Document, notes: Footnotes, c: ThesisCase, highlighted: 
 /** The four cards side by side, with their footnotes below. */
 export function caseCards(document: Document, thesis: ThesisData, options: CaseCardsOptions = {}): HTMLElement {
   const highlight = new Set(options.highlight ?? CASE_IDS);
-  const notes = footnotes(document, options.idPrefix ?? "case-cards");
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const words = messages[locale];
+  const notes = footnotes(document, options.idPrefix ?? "case-cards", words, locale);
   const root = document.createElement("section");
   root.className = "case-cards";
   root.dataset.highlight = [...highlight].sort().join(",");
@@ -141,14 +137,12 @@ export function caseCards(document: Document, thesis: ThesisData, options: CaseC
   grid.setAttribute("style", "display:grid;grid-template-columns:repeat(auto-fit,minmax(11em,1fr));gap:0.75em;font-size:0.9em");
   for (const id of CASE_IDS) {
     const c = thesis.cases.find((k) => k.id === id);
-    if (c) grid.appendChild(card(document, notes, c, highlight.has(id)));
+    if (c) grid.appendChild(card(document, notes, c, highlight.has(id), words, locale));
   }
   const caption = document.createElement("p");
   caption.setAttribute("style", "margin:0.5em 0 0;color:var(--muted, #595959);font-size:0.85em");
   const shown = CASE_IDS.filter((id) => highlight.has(id));
-  caption.textContent = shown.length === CASE_IDS.length
-    ? "All four cases. Hover an entry for the thesis words; the numbers point to the notes below."
-    : `Highlighted: ${shown.map((id) => `Kommune ${id}`).join(", ")} (matching the size-class filter). Hover an entry for the thesis words.`;
+  caption.textContent = shown.length === CASE_IDS.length ? words.cardsAll : words.cardsHighlighted(shown.map((id) => `Kommune ${id}`).join(", "));
   root.append(grid, caption, notes.list);
   return root;
 }

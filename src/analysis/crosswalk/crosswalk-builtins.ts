@@ -16,6 +16,7 @@ import { EMPTY_FILTER, isDisclosureSensitive, type SurveyFilter } from "../../da
 import { DISCLOSURE_THRESHOLD } from "../../stats/disclosure";
 import { parseThesis, type ThesisData } from "../../data/thesis";
 import { builtinError, describeValue } from "../../base/builtin-problem";
+import { DEFAULT_LOCALE } from "../../base/locale/locale";
 import { ProblemError } from "../../base/result";
 import type { ColumnSource } from "../../stats/index";
 import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
@@ -146,6 +147,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     return loaded;
   };
   const doc = (what: string): Document => requireDocument(host, what);
+  const locale = host.locale ?? DEFAULT_LOCALE;
   const cache = new MeasuredDrawsCache();
   // A shared view (a shared link or an export) masks the counts of a county or size-class selection.
   const shared = host.view === "shared";
@@ -167,21 +169,21 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
       const t = targetOf(selection, "crosswalk.evaluate");
       return { ...judgeDraws(t.source, CROSSWALK, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };
     },
-    table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true }),
+    table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true, locale }),
     timeline: (selection, data) => {
       const { source, survey, filter, draws } = targetOf(selection, "crosswalk.timeline");
       return { ...bmsTimelineOnDraws(source, draws, data, { codebook: survey.codebook }), disclosureSensitive: sensitive(filter) };
     },
     timelineChart: (timeline, subtitle) =>
-      bmsTimelineChart(shared && timeline.disclosureSensitive !== false ? maskTimeline(timeline, DISCLOSURE_THRESHOLD) : timeline, { document: doc("crosswalk.timelineChart"), subtitle }),
-    caseCards: (data, filter = EMPTY_FILTER) => caseCards(doc("crosswalk.caseCards"), data, { highlight: casesForFilter(data, filter) }),
+      bmsTimelineChart(shared && timeline.disclosureSensitive !== false ? maskTimeline(timeline, DISCLOSURE_THRESHOLD) : timeline, { document: doc("crosswalk.timelineChart"), subtitle, locale }),
+    caseCards: (data, filter = EMPTY_FILTER) => caseCards(doc("crosswalk.caseCards"), data, { highlight: casesForFilter(data, filter), locale }),
     casesForFilter,
     diff: (value, a, b, data) => {
       const { survey } = targetOf(value, "crosswalk.diff");
       const disclosureSensitive = sensitive(a.filter) || sensitive(b.filter);
       return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data }).map((d) => ({ ...d, disclosureSensitive }));
     },
-    diffTable: (diffs) => renderDiffTable(doc("crosswalk.diffTable"), diffs, { mask: shared && diffs.some((d) => d.disclosureSensitive === true) }),
+    diffTable: (diffs) => renderDiffTable(doc("crosswalk.diffTable"), diffs, { mask: shared && diffs.some((d) => d.disclosureSensitive === true), locale }),
   };
   // thesis.json is read only when a cell reads `thesis`: a getter, carried over as one by mergeLazy.
   return {

@@ -8,6 +8,7 @@
  * classified with the evidence vocabulary of ../evidence/evidence.ts.
  */
 import { classifyFigure, FINDING_SHARE, type Evidence } from "../evidence/evidence";
+import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 
 /** A verdict on one selection of one reconstruction. */
 export type DrawVerdict = "agrees" | "contrasts" | "open" | "not comparable";
@@ -76,7 +77,12 @@ export function describeSplit(e: EnsembleVerdict): string {
   return `${parts.join(", ")} of ${e.draws} reconstructions`;
 }
 
-/** The label of a verdict as the page shows it: "depends on the reconstruction (agrees in 31, open in 19 of 50 reconstructions)". */
-export function verdictLabel(e: EnsembleVerdict): string {
-  return e.verdict === "depends" ? `depends on the reconstruction (${describeSplit(e)})` : e.verdict;
+/** The label of a verdict as the page shows it: "depends on the reconstruction (agrees in 31, open in 19 of 50 reconstructions)", in `locale`. */
+export function verdictLabel(e: EnsembleVerdict, locale: Locale = DEFAULT_LOCALE): string {
+  const words = messages[locale];
+  if (e.verdict !== "depends") return words.cwVerdict(e.verdict);
+  const parts = DRAW_VERDICTS.filter((v) => (e.split[v] ?? 0) > 0)
+    .sort((a, b) => (e.split[b] ?? 0) - (e.split[a] ?? 0))
+    .map((v): [DrawVerdict, number] => [v, e.split[v] ?? 0]);
+  return words.cwDependsLabel(words.cwSplit(parts, e.draws));
 }

@@ -12,7 +12,9 @@ import { verdictLabel } from "./crosswalk-ensemble";
 import { keyFigure } from "./explain-comparison";
 import { evidenceClass, evidenceLegend, evidenceMarker } from "../evidence/evidence-marker";
 import type { ComparisonDiff } from "./crosswalk-diff";
-import { pct, pctRange } from "./crosswalk-format";
+import { pctRange } from "./crosswalk-format";
+import { DEFAULT_LOCALE, formatNumber, formatPercent, messages, type Locale } from "../../base/locale/locale";
+import { percentUnit } from "../tables/table-dom";
 import { formatLines } from "./crosswalk-thesis";
 import { FINDING_SHARE } from "../evidence/evidence";
 import { crosswalkShown, NOT_SHOWN, type CrosswalkShown } from "./crosswalk-shown";
@@ -54,31 +56,48 @@ export const CROSSWALK_CSS = `
 }
 `;
 
-/** The numbers of a result in a few words, e.g. "64.3 % (57.7–70.5 %) of 213; threshold 50 %". */
-export function formatNumbers(numbers: ComparisonNumbers | null): string {
+/** A share (0–1) as a percent in `locale`: "64,3 %" / "64.3%"; "–" when undefined. */
+function pct(x: number | null, locale: Locale, digits = 0): string {
+  return x === null ? "–" : formatPercent(locale, 100 * x, digits);
+}
+
+/** An interval of shares with the decimals its threshold needs (crosswalk-format.ts), in `locale`'s decimal mark. */
+function pctInterval(interval: Parameters<typeof pctRange>[0], threshold: number | null, locale: Locale): string {
+  const text = pctRange(interval, threshold);
+  return locale === "en" ? text.replace(" %", "%") : text.replace(/\./g, ",");
+}
+
+/** The numbers of a result in a few words, e.g. "64,3 % (95 % KI 57,7–70,5 %) av 213; terskel 50 %". */
+export function formatNumbers(numbers: ComparisonNumbers | null, locale: Locale = DEFAULT_LOCALE): string {
   if (!numbers) return "–";
+  const words = messages[locale];
+  const count = (n: number): string => formatNumber(locale, n);
   switch (numbers.kind) {
     case "share":
     case "diffusion":
-      return `${pct(numbers.share, 1)}${numbers.interval ? ` (95 % CI ${pctRange(numbers.interval, numbers.threshold)})` : ""} of ${numbers.n}; threshold ${pct(numbers.threshold)}`;
+      return words.cwShareNumbers(pct(numbers.share, locale, 1), numbers.interval ? pctInterval(numbers.interval, numbers.threshold, locale) : undefined, count(numbers.n), pct(numbers.threshold, locale));
     case "groups":
-      return `${pct(numbers.a.share, 1)} of ${numbers.a.n} vs ${pct(numbers.b.share, 1)} of ${numbers.b.n} (${numbers.method})`;
+      return words.cwGroupNumbers(pct(numbers.a.share, locale, 1), count(numbers.a.n), pct(numbers.b.share, locale, 1), count(numbers.b.n), numbers.method);
     case "size-trend":
-      return `${numbers.classes.filter((k) => k.n > 0).map((k) => `${k.sizeClass}: ${pct(k.share)}`).join(" · ")} (N = ${numbers.n})`;
+      return `${numbers.classes.filter((k) => k.n > 0).map((k) => `${k.sizeClass}: ${pct(k.share, locale)}`).join(" · ")} (N = ${count(numbers.n)})`;
     case "correlation":
-      return numbers.r === null ? `r undefined (n = ${numbers.n})` : `r = ${numbers.r.toFixed(2)}, n = ${numbers.n}`;
+      return numbers.r === null ? words.cwRUndefined(count(numbers.n)) : `r = ${formatNumber(locale, numbers.r, 2)}, n = ${count(numbers.n)}`;
   }
 }
 
-/** The crosswalk table's columns (also each cell's label when rows stack on a narrow page). */
-const COLUMNS = ["Thesis finding", "Thesis words", "Survey measure and criterion", "Numbers", "Verdict"] as const;
+/** The crosswalk table's columns in `locale` (also each cell's label when rows stack on a narrow page). */
+function columns(locale: Locale): [string, string, string, string, string] {
+  const c = messages[locale].cwColumns;
+  return [c.finding, c.words, c.measure, c.numbers, c.verdict];
+}
 
 /** What the verdict rests on, in words: "determined (same in all 50 reconstructions)", "holds in 49 of 50 reconstructions", "your data". */
-export function evidenceText(r: BaseResult): string {
+export function evidenceText(r: BaseResult, locale: Locale = DEFAULT_LOCALE): string {
   const e = r.ensemble;
-  if (e.evidence.kind === "your-data") return "your data";
-  if (e.evidence.kind === "determined") return `determined (same in all ${e.draws} reconstructions)`;
-  return e.verdict === "depends" ? `rests on the reconstruction (${e.k} of ${e.draws} ${e.modal})` : `verdict holds in ${e.k} of ${e.draws} reconstructions`;
+  const words = messages[locale];
+  if (e.evidence.kind === "your-data") return words.cwEvidenceYourData;
+  if (e.evidence.kind === "determined") return words.cwEvidenceDetermined(e.draws);
+  return e.verdict === "depends" ? words.cwEvidenceRests(e.k, e.draws, e.modal) : words.cwEvidenceHolds(e.k, e.draws);
 }
 
 function cell(document: Document, tag: "td" | "th", content: string | Node, className = "", label = ""): HTMLElement {
@@ -108,11 +127,11 @@ function wrapped(document: Document, table: HTMLElement, ...after: HTMLElement[]
 }
 
 /** A verdict badge: the verdict word, or "depends on the reconstruction (…)" with the split. */
-export function verdictBadge(document: Document, result: Pick<BaseResult, "verdict" | "ensemble">): HTMLElement {
+export function verdictBadge(document: Document, result: Pick<BaseResult, "verdict" | "ensemble">, locale: Locale = DEFAULT_LOCALE): HTMLElement {
   const span = document.createElement("span");
   span.className = "verdict";
   span.dataset.verdict = result.verdict;
-  span.textContent = verdictLabel(result.ensemble);
+  span.textContent = verdictLabel(result.ensemble, locale);
   return span;
 }
 
@@ -124,87 +143,91 @@ function headerRow(document: Document, labels: string[]): HTMLElement {
   return thead;
 }
 
-function findingCell(document: Document, r: ComparisonResult): HTMLElement {
+function findingCell(document: Document, r: ComparisonResult, locale: Locale): HTMLElement {
   const wrap = document.createElement("div");
   const strong = document.createElement("strong");
   strong.textContent = r.comparison.title;
   wrap.append(strong, div(document, r.comparison.finding));
-  return cell(document, "td", wrap, "", COLUMNS[0]);
+  return cell(document, "td", wrap, "", columns(locale)[0]);
 }
 
-function quoteCell(document: Document, r: ComparisonResult): HTMLElement {
+function quoteCell(document: Document, r: ComparisonResult, locale: Locale): HTMLElement {
   const wrap = document.createElement("div");
   if (!r.thesis) wrap.textContent = "–";
   for (const c of r.thesis?.citations ?? []) {
-    const q = div(document, `${c.source ? `${c.source}: ` : ""}«${c.quote}» (${formatLines(c.lines)})`, "cw-quote citation");
+    const q = div(document, `${c.source ? `${c.source}: ` : ""}«${c.quote}» (${formatLines(c.lines, locale)})`, "cw-quote citation");
     if (c.caseId) q.dataset.case = c.caseId;
     wrap.appendChild(q);
   }
-  return cell(document, "td", wrap, "cw-quotes", COLUMNS[1]);
+  return cell(document, "td", wrap, "cw-quotes", columns(locale)[1]);
 }
 
-/** The criterion a comparison is judged by and why: the threshold for shares, the direction for tests. */
-export function criterion(r: ComparisonResult): string {
+/**
+ * The criterion a comparison is judged by and why: the threshold for shares, the direction for
+ * tests. The words around it are in `locale`; the reason is the crosswalk's own (crosswalk-spec.ts).
+ */
+export function criterion(r: ComparisonResult, locale: Locale = DEFAULT_LOCALE): string {
   const m = r.comparison.measure;
+  const words = messages[locale];
   switch (m.kind) {
-    case "share": return `Threshold ${pct(m.threshold.value)}, expected ${m.expect}: ${m.threshold.why}`;
-    case "diffusion": return `Threshold: the later national figure, expected ${m.expect}. ${m.why}`;
-    case "groups": return `Expected: the first group ${m.expect === "a>b" ? "higher" : "lower"}. ${r.comparison.rationale}`;
-    case "size-trend": return `Expected: ${m.expect} with size. ${r.comparison.rationale}`;
-    case "correlation": return `Expected: a ${m.expect} r. ${r.comparison.rationale}`;
+    case "share": return `${words.cwCriterion("share", m.expect, pct(m.threshold.value, locale))} ${m.threshold.why}`;
+    case "diffusion": return `${words.cwCriterion("diffusion", m.expect, "")} ${m.why}`;
+    default: return `${words.cwCriterion(m.kind, m.expect, "")} ${r.comparison.rationale}`;
   }
 }
 
-function measureCell(document: Document, r: ComparisonResult): HTMLElement {
+function measureCell(document: Document, r: ComparisonResult, locale: Locale): HTMLElement {
   const wrap = document.createElement("div");
-  wrap.append(div(document, r.comparison.surveyMeasure), div(document, criterion(r), "cw-small criterion"));
-  return cell(document, "td", wrap, "cw-measure", COLUMNS[2]);
+  wrap.append(div(document, r.comparison.surveyMeasure), div(document, criterion(r, locale), "cw-small criterion"));
+  return cell(document, "td", wrap, "cw-measure", columns(locale)[2]);
 }
 
 /** The marker of the result's key figure (P/D/R/Y, with its range across the draws), as every table shows it. */
-function marker(document: Document, r: BaseResult): HTMLElement {
+function marker(document: Document, r: BaseResult, locale: Locale): HTMLElement {
   const key = keyFigure(r.numbers);
-  return evidenceMarker(document, r.ensemble.evidence, "en", (v) => (key.percent ? (100 * v).toFixed(1) : v.toFixed(2)), key.percent ? " %" : "");
+  return evidenceMarker(document, r.ensemble.evidence, locale, (v) => formatNumber(locale, key.percent ? 100 * v : v, key.percent ? 1 : 2), key.percent ? percentUnit(locale) : "");
 }
 
-function numbersCell(document: Document, r: ComparisonResult, shown: CrosswalkShown): HTMLElement {
+function numbersCell(document: Document, r: ComparisonResult, shown: CrosswalkShown, locale: Locale): HTMLElement {
+  const words = messages[locale];
   const wrap = document.createElement("div");
   const report = r.reportBase;
   const differs = report !== undefined && report.verdict !== r.verdict;
   // A comparison that hides a count shows no marker: the key figure's range of a determined share is the share.
   const hides = shown.hides(r);
-  const answered = div(document, `${differs ? "Answered base: " : ""}${shown.numbers(r) ?? ""} `, evidenceClass(r.ensemble.evidence.kind));
-  if (!hides) answered.appendChild(marker(document, r));
+  const answered = div(document, `${differs ? `${words.cwAnsweredBase}: ` : ""}${shown.numbers(r) ?? ""} `, evidenceClass(r.ensemble.evidence.kind));
+  if (!hides) answered.appendChild(marker(document, r, locale));
   wrap.appendChild(answered);
   if (report && differs) {
-    const line = div(document, `Report's base (Tabell ${report.table}, «vet ikke» kept in): ${shown.numbers(r, "report") ?? ""} `, `cw-line report-base ${evidenceClass(report.ensemble.evidence.kind)}`);
-    if (!hides) line.appendChild(marker(document, report));
+    const line = div(document, `${words.cwReportBaseKept(report.table)}: ${shown.numbers(r, "report") ?? ""} `, `cw-line report-base ${evidenceClass(report.ensemble.evidence.kind)}`);
+    if (!hides) line.appendChild(marker(document, report, locale));
     wrap.appendChild(line);
   }
-  const note = div(document, evidenceText(r), "cw-small evidence");
+  const note = div(document, evidenceText(r, locale), "cw-small evidence");
   note.dataset.evidence = r.ensemble.evidence.kind;
   wrap.appendChild(note);
-  return cell(document, "td", wrap, "", COLUMNS[3]);
+  return cell(document, "td", wrap, "", columns(locale)[3]);
 }
 
-function resultCell(document: Document, r: ComparisonResult, shown: CrosswalkShown): HTMLElement {
+function resultCell(document: Document, r: ComparisonResult, shown: CrosswalkShown, locale: Locale): HTMLElement {
   const wrap = document.createElement("div");
+  const words = messages[locale];
   const report = r.reportBase;
   if (report && report.verdict !== r.verdict) {
-    wrap.append(div(document, "Answered base:", "cw-small"), verdictBadge(document, r), div(document, `Report's base (Tabell ${report.table}):`, "cw-small"));
-    const second = verdictBadge(document, report);
+    wrap.append(div(document, `${words.cwAnsweredBase}:`, "cw-small"), verdictBadge(document, r, locale), div(document, words.cwReportBase(report.table), "cw-small"));
+    const second = verdictBadge(document, report, locale);
     second.classList.add("report-verdict");
     wrap.appendChild(second);
   } else {
-    wrap.appendChild(verdictBadge(document, r));
+    wrap.appendChild(verdictBadge(document, r, locale));
   }
   wrap.appendChild(div(document, shown.explanation(r) ?? "", "cw-line"));
-  if (report && report.verdict !== r.verdict) wrap.appendChild(div(document, `On the report's base: ${shown.explanation(r, "report") ?? ""}`, "cw-line"));
+  if (report && report.verdict !== r.verdict) wrap.appendChild(div(document, `${words.cwOnReportBase}: ${shown.explanation(r, "report") ?? ""}`, "cw-line"));
   if (r.numbers !== null) {
     // The audit line asks the statistics kernels again: it is written when the reader opens it.
     const details = document.createElement("details");
     const summary = document.createElement("summary");
-    summary.textContent = "audit";
+    summary.textContent = words.cwAudit;
     const code = document.createElement("code");
     code.className = "cw-audit";
     details.append(summary, code);
@@ -214,28 +237,30 @@ function resultCell(document: Document, r: ComparisonResult, shown: CrosswalkSho
     wrap.appendChild(details);
   }
   // A verdict that depends on the reconstruction rests on it: the dimming toggle greys it out.
-  return cell(document, "td", wrap, `cw-result${r.verdict === "depends" ? ` ${evidenceClass("reconstruction")}` : ""}`, COLUMNS[4]);
+  return cell(document, "td", wrap, `cw-result${r.verdict === "depends" ? ` ${evidenceClass("reconstruction")}` : ""}`, columns(locale)[4]);
 }
 
 /** How the verdicts are reached, in words: the page's method note under the table. */
-export function methodNote(evaluation: CrosswalkEvaluation): string {
+export function methodNote(evaluation: CrosswalkEvaluation, locale: Locale = DEFAULT_LOCALE): string {
   const t = evaluation.tally;
-  const tally = `${t.agrees} agree, ${t.contrasts} contrast, ${t.open} open, ${t["not comparable"]} not comparable, ${t.depends} depend on the reconstruction.`;
-  const basis = evaluation.basis === "ensemble"
-    ? `Every comparison is evaluated on each of the ${evaluation.draws} reconstructions of the respondents; a verdict is stated only when it holds in at least ${Math.round(100 * FINDING_SHARE)} % of them (${Math.ceil(FINDING_SHARE * evaluation.draws)} of ${evaluation.draws}), otherwise it depends on the reconstruction and is not a finding.`
-    : "Computed on your data: there are no reconstructions, so every verdict is what this file says.";
-  return `${tally} ${basis} Shares are judged against the threshold stated in each row (95 % Wilson interval and score test); group differences by Pearson χ², or Fisher's exact test when an expected count is below 5; size trends by the Cochran–Armitage test; correlations by Pearson r. The p-values of the ${evaluation.tested} comparisons that can be judged are adjusted together with Benjamini–Hochberg (false discovery rate 5 %): a verdict needs q < .05 in the expected or the opposite direction. "Vet ikke" is left out of the base; where the report's table keeps it in and the verdict differs, both are shown. Bases under 10 are not comparable.`;
+  return messages[locale].cwMethodNote({
+    agrees: t.agrees, contrasts: t.contrasts, open: t.open, notComparable: t["not comparable"], depends: t.depends,
+    ensemble: evaluation.basis === "ensemble", draws: evaluation.draws, share: Math.round(100 * FINDING_SHARE), least: Math.ceil(FINDING_SHARE * evaluation.draws), tested: evaluation.tested,
+  });
 }
 
 /** Options of the crosswalk tables. */
 export interface CrosswalkTableOptions {
   /** Mask counts of 1–2 and what gives them back (a shared view of a county or size-class filter). */
   mask?: boolean;
+  /** The language of headers, labels, verdicts and numbers (default norsk). */
+  locale?: Locale;
 }
 
 /** The crosswalk table: finding, quotes, survey measure and criterion, numbers, verdict (with explanation and audit). */
 export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEvaluation, caption?: string, options: CrosswalkTableOptions = {}): HTMLElement {
-  const shown = crosswalkShown(evaluation.results, options.mask === true, formatNumbers);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const shown = crosswalkShown(evaluation.results, options.mask === true, (n) => formatNumbers(n, locale));
   const table = document.createElement("table");
   table.className = "crosswalk cw-table";
   if (caption) {
@@ -243,7 +268,7 @@ export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEv
     cap.textContent = shown.text(caption);
     table.appendChild(cap);
   }
-  table.appendChild(headerRow(document, [...COLUMNS]));
+  table.appendChild(headerRow(document, columns(locale)));
   const tbody = document.createElement("tbody");
   for (const r of evaluation.results) {
     const tr = document.createElement("tr");
@@ -251,23 +276,26 @@ export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEv
     tr.dataset.verdict = r.verdict;
     tr.dataset.evidence = r.ensemble.evidence.kind;
     if (r.reportBase) tr.dataset.reportVerdict = r.reportBase.verdict;
-    tr.append(findingCell(document, r), quoteCell(document, r), measureCell(document, r), numbersCell(document, r, shown), resultCell(document, r, shown));
+    tr.append(findingCell(document, r, locale), quoteCell(document, r, locale), measureCell(document, r, locale), numbersCell(document, r, shown, locale), resultCell(document, r, shown, locale));
     tbody.appendChild(tr);
   }
   table.appendChild(tbody);
   const kinds = evaluation.results.flatMap((r) => [r.ensemble.evidence.kind, ...(r.reportBase ? [r.reportBase.ensemble.evidence.kind] : [])]);
   const notes = shown.note().map((text) => div(document, text, "cw-note tv-disclosure-note"));
-  return wrapped(document, table, evidenceLegend(document, kinds, evaluation.basis === "ensemble" ? evaluation.draws : 0, "en"), div(document, methodNote(evaluation), "cw-note crosswalk-method"), ...notes);
+  return wrapped(document, table, evidenceLegend(document, kinds, evaluation.basis === "ensemble" ? evaluation.draws : 0, locale), div(document, methodNote(evaluation, locale), "cw-note crosswalk-method"), ...notes);
 }
 
 /** The what-if table: each comparison under two filter states, the difference, its test, and flips. */
 export function renderDiffTable(document: Document, diffs: readonly ComparisonDiff[], options: CrosswalkTableOptions = {}): HTMLElement {
-  const shownA = crosswalkShown(diffs.map((d) => d.a), options.mask === true, formatNumbers);
-  const shownB = crosswalkShown(diffs.map((d) => d.b), options.mask === true, formatNumbers);
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const words = messages[locale];
+  const format = (n: ComparisonNumbers | null): string => formatNumbers(n, locale);
+  const shownA = crosswalkShown(diffs.map((d) => d.a), options.mask === true, format);
+  const shownB = crosswalkShown(diffs.map((d) => d.b), options.mask === true, format);
   const table = document.createElement("table");
   table.className = "crosswalk-diff cw-table";
   const [la = "A", lb = "B"] = diffs[0]?.labels ?? [];
-  const labels = ["Comparison", la, lb, "Difference and test", "Verdict"];
+  const labels = [words.cwDiffColumns.comparison, la, lb, words.cwDiffColumns.difference, words.cwDiffColumns.verdict];
   table.appendChild(headerRow(document, labels));
   const tbody = document.createElement("tbody");
   for (const d of diffs) {
@@ -277,17 +305,23 @@ export function renderDiffTable(document: Document, diffs: readonly ComparisonDi
     tr.dataset.difference = d.finding;
     const side = (r: ComparisonResult, label: string, shown: CrosswalkShown): HTMLElement => {
       const wrap = document.createElement("div");
-      wrap.append(verdictBadge(document, r), document.createTextNode(` ${shown.numbers(r) ?? ""}`));
+      wrap.append(verdictBadge(document, r, locale), document.createTextNode(` ${shown.numbers(r) ?? ""}`));
       return cell(document, "td", wrap, "", label);
     };
     // A side that hides a count shows no share, so neither the difference nor its test (either gives it back).
     const hides = shownA.hides(d.a) || shownB.hides(d.b);
     const isR = d.method === "Fisher z";
-    const value = d.difference === null || hides ? "" : `${isR ? d.difference.toFixed(2) : `${(100 * d.difference).toFixed(0)} points`}; `;
-    const across = d.significantIn.m > 1 ? `; significant in ${d.significantIn.k} of ${d.significantIn.m} reconstructions (${d.finding})` : "";
-    const test = hides ? `test ${NOT_SHOWN}` : d.test;
-    const flip = d.flips ? "flips" : d.a.verdict === d.b.verdict ? "same" : "differs, not a finding";
-    tr.append(cell(document, "td", d.comparison.title, "", labels[0]), side(d.a, la, shownA), side(d.b, lb, shownB), cell(document, "td", `${value}${test}${across}`, "", labels[3]), cell(document, "td", flip, d.flips ? "cw-flip" : "", labels[4]));
+    const value = d.difference === null || hides ? "" : `${isR ? formatNumber(locale, d.difference, 2) : words.cwPoints(formatNumber(locale, 100 * d.difference, 0))}; `;
+    const across = d.significantIn.m > 1 ? words.cwSignificantIn(d.significantIn.k, d.significantIn.m, d.finding) : "";
+    const test = hides ? `${words.cwTest} ${NOT_SHOWN}` : d.test;
+    const flip = words.cwFlip(d.flips ? "flips" : d.a.verdict === d.b.verdict ? "same" : "differs");
+    // The test in words is the explanation's (crosswalk-diff.ts), in English: marked so.
+    const testText = document.createElement("span");
+    testText.className = "cw-test";
+    testText.textContent = test;
+    const difference = cell(document, "td", value, "", labels[3]);
+    difference.append(testText, across);
+    tr.append(cell(document, "td", d.comparison.title, "", labels[0]), side(d.a, la, shownA), side(d.b, lb, shownB), difference, cell(document, "td", flip, d.flips ? "cw-flip" : "", labels[4]));
     tbody.appendChild(tr);
   }
   table.appendChild(tbody);

@@ -6,6 +6,7 @@
 import type { CaseId, Cited, ThesisData, ThesisNumber } from "../../data/thesis";
 import { caseFindings } from "../../data/thesis";
 import type { ThesisRef } from "./crosswalk-spec";
+import type { Locale } from "../../base/locale/locale";
 
 /** One citation: the thesis words, their lines, the case they are about and where they stand. */
 export interface ThesisCitation {
@@ -96,6 +97,8 @@ export function resolveThesisRef(thesis: ThesisData, ref: ThesisRef): ThesisEvid
 }
 
 /** "linje 4287–4289" or "linje 692". */
-export function formatLines(lines: readonly [number, number]): string {
-  return lines[0] === lines[1] ? `line ${lines[0]}` : `lines ${lines[0]}–${lines[1]}`;
+export function formatLines(lines: readonly [number, number], locale: Locale = "en"): string {
+  const one = lines[0] === lines[1];
+  const word = locale === "en" ? (one ? "line" : "lines") : "linje";
+  return one ? `${word} ${lines[0]}` : `${word} ${lines[0]}–${lines[1]}`;
 }

@@ -13,6 +13,7 @@ import type { Codebook } from "../../data/codebook";
 import type { Inconsistency, PrintedRow, PrintedTable, PrintedTables } from "../../data/printed-tables";
 import { rowResiduals, withDerived, type CellResidual, type MissingCodes, type RecordValues } from "../../data/residuals";
 import { recordRespondents } from "../../data/respondents";
+import { DEFAULT_LOCALE, formatNumber, messages, type Locale } from "../../base/locale/locale";
 
 /** How one recomputed figure relates to the print. */
 export type ReconciledStatus =
@@ -151,6 +152,8 @@ export function countsOf(cells: readonly CellResidual[]): ReconciliationCounts {
 export interface ReconcileOptions {
   /** The records are a filtered subset (the filter bar is set). */
   filtered?: boolean;
+  /** The language of the headline (default norsk). */
+  locale?: Locale;
 }
 
 /**
@@ -189,20 +192,16 @@ export function reconcile(printed: PrintedTables, records: readonly RecordValues
   });
   const conflictIds = [...new Set(all.flatMap((c) => (c.conflict ? [c.conflict] : [])))];
   const filtered = options.filtered === true;
-  return { counts, tables, inconsistencies, conflictIds, skipped, n: records.length, filtered, headline: headlineOf(counts, records.length, filtered) };
+  return { counts, tables, inconsistencies, conflictIds, skipped, n: records.length, filtered, headline: headlineOf(counts, records.length, filtered, options.locale ?? DEFAULT_LOCALE) };
 }
 
-function headlineOf(c: ReconciliationCounts, n: number, filtered: boolean): string {
-  if (n === 0) return "No respondents match the filter: nothing to recompute. The printed tables are for all 267; clear the filter to reconcile.";
-  if (filtered) {
-    // No count here: how many figures of a subset differ depends on the reconstruction, and prose
-    // carries no marker — the summary's table gives the counts with their range across the draws.
-    return `Filtered to ${n} respondents: the printed tables are for all 267, so the recomputation diverges from the print by design ` +
-      "(the counts below say by how much, and how much that depends on the reconstruction). Clear the filter to reconcile.";
-  }
-  const undocumented = c.differences === 0 ? "no undocumented differences" : `${c.differences} undocumented difference${c.differences === 1 ? "" : "s"}`;
-  return `${c.compared} printed figures recomputed from ${n} respondents: ${c.exact} exact, ${c.conflictsMet} documented conflicts met at their resolved value, ` +
-    `${c.soft} soft text statements (${c.soft - c.softOff} at exactly the stated figure), ${undocumented}.`;
+function headlineOf(c: ReconciliationCounts, n: number, filtered: boolean, locale: Locale): string {
+  const words = messages[locale];
+  if (n === 0) return words.recHeadlineEmpty;
+  // Filtered: no count here. How many figures of a subset differ depends on the reconstruction, and
+  // prose carries no marker — the summary's table gives the counts with their range across the draws.
+  if (filtered) return words.recHeadlineFiltered(formatNumber(locale, n));
+  return words.recHeadline({ compared: c.compared, n: formatNumber(locale, n), exact: c.exact, conflictsMet: c.conflictsMet, soft: c.soft, softExact: c.soft - c.softOff, differences: c.differences });
 }
 
 /** The cells that differ from their target (status other than match / conflict-met, soft ones only when off). */

@@ -15,17 +15,18 @@ import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../bu
 import { flaggedCells, missingCodesOf, reconcile, reconciliationSummary, recordOf, type ReconciledCell, type Reconciliation } from "./reconcile";
 import { applyFilter } from "../apply-filter";
 import { EMPTY_FILTER } from "../../data/survey-filter";
+import { DEFAULT_LOCALE, type Locale } from "../../base/locale/locale";
 import { attachEvidence, copyEvidence as withEvidenceOf } from "./reconciliation-evidence";
 import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReconciliationSummary, type ReconciliationRenderOptions } from "./render-reconciliation";
 
 /** Reconcile a selection (or the whole survey) with the survey's printed tables. */
-export function reconcileSelection(value: unknown): Reconciliation & { disclosureSensitive: boolean } {
+export function reconcileSelection(value: unknown, locale: Locale = DEFAULT_LOCALE): Reconciliation & { disclosureSensitive: boolean } {
   const chosen = isSelection(value) ? value : isSurvey(value) ? applyFilter(value, EMPTY_FILTER) : undefined;
   const selection = chosen && { survey: chosen.survey, rows: chosen.rows, filtered: chosen.conditions.length > 0, sensitive: chosen.disclosureSensitive };
   if (!selection) throw builtinError("reconciliation.build", "bad-argument", `the argument is \`selection\` (or \`survey\`), but it got ${describeValue(value)}.`);
   const printed = selection.survey.printed;
   if (!printed) throw builtinError("reconciliation.build", "no-print", "this survey carries no printed tables; reconciliation works on the bundled 1999 survey (or a file of the same survey, compared with its print).");
-  const rec = { ...reconcile(printed, selection.rows.map(recordOf), missingCodesOf(selection.survey.codebook), { filtered: selection.filtered }), disclosureSensitive: selection.sensitive };
+  const rec = { ...reconcile(printed, selection.rows.map(recordOf), missingCodesOf(selection.survey.codebook), { filtered: selection.filtered, locale }), disclosureSensitive: selection.sensitive };
   if (chosen) attachEvidence(rec, chosen, printed.tables);
   return rec;
 }
@@ -85,9 +86,10 @@ export interface ReconciliationBuiltins {
 /** Build the reconciliation names for a runtime over `host`. */
 export function createReconciliationBuiltins(host: AnalysisHost): ReconciliationBuiltins {
   const doc = (what: string): Document => requireDocument(host, what);
+  const locale = host.locale ?? DEFAULT_LOCALE;
   const masked = (rec: Reconciliation, options: ReconciliationRenderOptions): ReconciliationRenderOptions => {
     const sensitive = "disclosureSensitive" in rec && rec.disclosureSensitive === true;
-    return { ...options, mask: options.mask ?? (host.view === "shared" && sensitive) };
+    return { ...options, mask: options.mask ?? (host.view === "shared" && sensitive), locale: options.locale ?? locale };
   };
   const findTable = (rec: Reconciliation, id: string): Reconciliation["tables"][number] => {
     const table = rec.tables.find((t) => t.id === id);
@@ -96,13 +98,13 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
   };
   const reconciliation: ReconciliationBuiltin = {
     build: (selection) => {
-      const rec = reconcileSelection(selection);
+      const rec = reconcileSelection(selection, locale);
       // Headless runs print this summary instead of all 727 cells; the evidence stays with the object shown.
       return withEvidenceOf(rec, { ...rec, toJSON: () => reconciliationSummary(rec) });
     },
     flagged: (rec) => flaggedCells(rec),
     flaggedTable: (rec, options = {}) => renderFlagged(doc("reconciliation.flaggedTable"), rec, masked(rec, options)),
-    summary: (rec) => renderReconciliationSummary(doc("reconciliation.summary"), rec),
+    summary: (rec) => renderReconciliationSummary(doc("reconciliation.summary"), rec, locale),
     table: (rec, id, options = {}) => renderReconciledTable(doc("reconciliation.table"), rec, findTable(rec, id), masked(rec, options)),
     tables: (rec, options = {}) => {
       const d = doc("reconciliation.tables");

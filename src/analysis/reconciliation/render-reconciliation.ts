@@ -6,7 +6,9 @@
  * Highlights are inline styles as well as classes, so they show in any page that hosts the output.
  */
 import { withheldNotice } from "../../stats/disclosure";
+import { DEFAULT_LOCALE, formatNumber, messages, type Locale, type Messages } from "../../base/locale/locale";
 import { FigureMarks } from "../tables/figure-marks";
+import { percentUnit } from "../tables/table-dom";
 import { evidenceOfReconciliation, type ReconciliationEvidence } from "./reconciliation-evidence";
 import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation, ReconciliationCounts } from "./reconcile";
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
@@ -17,6 +19,8 @@ export interface ReconciliationRenderOptions {
   threshold?: number;
   /** Show only figures that differ from their target (and documented conflicts). */
   onlyFlagged?: boolean;
+  /** The language of the headers, statuses, notes and numbers (default norsk). */
+  locale?: Locale;
 }
 
 /** What a render shows: the options, the guard's decision, and what each recomputed figure rests on. */
@@ -27,11 +31,14 @@ interface Shown {
   marks: FigureMarks;
   /** Figures shown without a marker: no recount of the ensemble shares them. */
   unmarked: number;
+  locale: Locale;
+  words: Messages;
 }
 
 function shownFor(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions): Shown {
   const evidence = evidenceOfReconciliation(rec);
-  return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold), evidence, marks: new FigureMarks(doc, evidence?.figures, "en"), unmarked: 0 };
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold), evidence, marks: new FigureMarks(doc, evidence?.figures, locale), unmarked: 0, locale, words: messages[locale] };
 }
 
 /** The recomputed figure's cell: its text, and the marker of what it rests on (none when hidden by the guard: a range could give it back). */
@@ -40,34 +47,26 @@ function recomputedCell(doc: Document, cell: ReconciledCell, shown: Shown, prefi
   if (shown.guard.hidden(cell)) return el(doc, "td", text);
   const path = shown.evidence?.pathOf(cell);
   if (shown.evidence && path === undefined) shown.unmarked++;
-  return shown.marks.cell(text, "recomputed", shown.evidence?.pathOf(cell), (n) => num(n, "count"), cell.measure === "percent" ? " %" : "");
+  return shown.marks.cell(text, "recomputed", shown.evidence?.pathOf(cell), (n) => num(n, "count", shown.locale), cell.measure === "percent" ? percentUnit(shown.locale) : "");
 }
 
 /** The legend of the markers a view used, and the audit's tally (with the figures left unclassified). */
 function evidenceNotes(figure: HTMLElement, audit: HTMLElement, doc: Document, shown: Shown): void {
   for (const line of shown.marks.auditLines()) audit.append(el(doc, "p", line, "tv-audit-line"));
   if (shown.unmarked > 0) {
-    audit.append(el(doc, "p", `${shown.unmarked} recomputed figure${shown.unmarked === 1 ? "" : "s"} here carry no marker: no recount of the ensemble shares them (derived variables, running-text statements)`, "tv-audit-line"));
+    audit.append(el(doc, "p", shown.words.recUnmarked(shown.unmarked, "here"), "tv-audit-line"));
   }
   shown.marks.legendInto(figure);
 }
 
 /** In a shared view of 1–2 respondents: the notice shown instead of the figures. */
 function withheld(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions, className: string): HTMLElement | undefined {
-  const notice = withheldNotice(rec.n, { active: options.mask === true, threshold: options.threshold });
+  const notice = withheldNotice(rec.n, { active: options.mask === true, threshold: options.threshold }, options.locale);
   if (!notice) return undefined;
   const figure = el(doc, "figure", undefined, `tv-table tv-withheld ${className}`);
   figure.append(el(doc, "p", notice, "tv-notice"));
   return figure;
 }
-
-const STATUS_TEXT: Record<ReconciledStatus, string> = {
-  "match": "✓",
-  "conflict-met": "✓ resolution",
-  "soft": "≈ text",
-  "conflict-off": "✗ misses resolution",
-  "difference": "✗ differs",
-};
 
 /**
  * Background colours of the highlighted rows: light in both themes, so the row carries its own dark
@@ -89,27 +88,28 @@ function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?:
   return node;
 }
 
-function num(value: number | null, measure: ReconciledCell["measure"]): string {
+/** A figure as printed: whole numbers as they are, others with one decimal, in the language's number format. */
+function num(value: number | null, measure: ReconciledCell["measure"], locale: Locale): string {
   if (value === null || !Number.isFinite(value)) return "–";
-  const text = Number.isInteger(value) ? String(value) : value.toFixed(1).replace(".", ",");
-  return measure === "percent" ? `${text} %` : text;
+  const text = formatNumber(locale, value, Number.isInteger(value) ? 0 : 1);
+  return measure === "percent" ? `${text}${percentUnit(locale)}` : text;
 }
 
 /** The printed figure; when the print gives only the other measure (a count resolving a "48 %"), that one with its unit. */
-function printedText(cell: ReconciledCell): string {
-  if (cell.printed !== null) return num(cell.printed, cell.measure);
-  if (cell.measure === "count" && cell.printedPercent !== null) return num(cell.printedPercent, "percent");
-  if (cell.measure === "percent" && cell.printedCount !== null) return `(${num(cell.printedCount, "count")})`;
+function printedText(cell: ReconciledCell, locale: Locale): string {
+  if (cell.printed !== null) return num(cell.printed, cell.measure, locale);
+  if (cell.measure === "count" && cell.printedPercent !== null) return num(cell.printedPercent, "percent", locale);
+  if (cell.measure === "percent" && cell.printedCount !== null) return `(${num(cell.printedCount, "count", locale)})`;
   return "–";
 }
 
 /** "Tabell 2.1, text figure “adoption-share”" from an inconsistency's table field. */
-function whereText(tables: string): string {
-  return tables.split(",").map((t) => t.trim()).map((t) => (t.startsWith("text:") ? `text figure “${t.slice(5)}”` : /^[\d.]+$/.test(t) ? `Tabell ${t}` : t)).join(", ");
+function whereText(tables: string, words: Messages): string {
+  return tables.split(",").map((t) => t.trim()).map((t) => (t.startsWith("text:") ? words.recTextFigure(t.slice(5)) : /^[\d.]+$/.test(t) ? words.recTableRef(t) : t)).join(", ");
 }
 
 function recomputedText(cell: ReconciledCell, shown: Shown): string {
-  if (cell.measure === "percent") return shown.guard.hidden(cell) ? "–" : num(cell.reconstructed, "percent");
+  if (cell.measure === "percent") return shown.guard.hidden(cell) ? "–" : num(cell.reconstructed, "percent", shown.locale);
   return shown.guard.text(cell);
 }
 
@@ -120,35 +120,37 @@ function residualText(cell: ReconciledCell, shown: Shown): string {
   const sign = cell.residual > 0 ? "+" : "−";
   // A difference of percentages is in percentage points, not percent.
   const size = Math.abs(cell.residual);
-  return cell.measure === "percent" ? `${sign}${num(size, "count")} pp` : `${sign}${num(size, cell.measure)}`;
+  return cell.measure === "percent" ? `${sign}${num(size, "count", shown.locale)} ${shown.words.percentagePoints}` : `${sign}${num(size, cell.measure, shown.locale)}`;
 }
 
 /** The summary block: counts and the plain headline; under a filter, the warning first. */
-export function renderReconciliationSummary(doc: Document, rec: Reconciliation): HTMLElement {
+export function renderReconciliationSummary(doc: Document, rec: Reconciliation, locale: Locale = DEFAULT_LOCALE): HTMLElement {
+  const words = messages[locale];
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation-summary");
   figure.append(el(doc, "p", rec.headline, rec.filtered || rec.counts.differences > 0 ? "tv-notice tv-warning" : "tv-notice"));
   const table = el(doc, "table");
-  table.append(el(doc, "caption", rec.filtered ? "Printed figures against the filtered recomputation (not comparable)" : "Printed figures against the recomputation"));
+  table.append(el(doc, "caption", words.recSummaryCaption(rec.filtered)));
   const c = rec.counts;
   // The counts of figures vary with the reconstruction (under a filter above all); the structural
   // ones (rows, inconsistencies) are facts of printed-tables.json and carry no marker.
+  const label = words.recSummaryRows;
   const rows: [string, number, keyof ReconciliationCounts | undefined][] = [
-    ["Figures compared", c.compared, "compared"],
-    ["Exact matches", c.exact, "exact"],
-    ["Documented conflicts met at their resolved value", c.conflictsMet, "conflictsMet"],
-    ["Soft text statements", c.soft, "soft"],
-    ["… of which not exactly the stated round figure (approximate wording)", c.softOff, "softOff"],
-    ["Documented conflicts whose resolution is missed", c.conflictsOff, "conflictsOff"],
-    [rec.filtered ? "Differences (expected under a filter)" : "Undocumented differences", c.differences, "differences"],
-    ["Printed rows with nothing to recount (lists)", rec.skipped, undefined],
-    ["Inconsistencies touching recountable cells", rec.conflictIds.length, undefined],
-    ["Inconsistencies in all (printed-tables.json)", rec.inconsistencies.length, undefined],
+    [label.compared, c.compared, "compared"],
+    [label.exact, c.exact, "exact"],
+    [label.conflictsMet, c.conflictsMet, "conflictsMet"],
+    [label.soft, c.soft, "soft"],
+    [label.softOff, c.softOff, "softOff"],
+    [label.conflictsOff, c.conflictsOff, "conflictsOff"],
+    [rec.filtered ? label.differencesFiltered : label.differences, c.differences, "differences"],
+    [label.skipped, rec.skipped, undefined],
+    [label.touching, rec.conflictIds.length, undefined],
+    [label.inconsistencies, rec.inconsistencies.length, undefined],
   ];
-  const marks = new FigureMarks(doc, evidenceOfReconciliation(rec)?.summary(), "en");
+  const marks = new FigureMarks(doc, evidenceOfReconciliation(rec)?.summary(), locale);
   const body = el(doc, "tbody");
-  for (const [label, value, path] of rows) {
+  for (const [text, value, path] of rows) {
     const tr = el(doc, "tr");
-    tr.append(el(doc, "td", label), marks.cell(String(value), "count", path, (n) => String(n)));
+    tr.append(el(doc, "td", text), marks.cell(formatNumber(locale, value), "count", path, (n) => formatNumber(locale, n)));
     body.append(tr);
   }
   table.append(body);
@@ -168,14 +170,14 @@ function cellRow(doc: Document, cell: ReconciledCell, shown: Shown): HTMLTableRo
   tr.append(
     el(doc, "td", cell.row),
     el(doc, "td", cell.variable),
-    el(doc, "td", cell.measure === "total" ? "Total" : `${String(cell.code)} ${cell.label}`),
+    el(doc, "td", cell.measure === "total" ? shown.words.total : `${String(cell.code)} ${cell.label}`, "tv-printed-label"),
     el(doc, "td", measure),
-    el(doc, "td", printedText(cell)),
-    el(doc, "td", cell.target === cell.printed ? "" : num(cell.target, cell.measure)),
+    el(doc, "td", printedText(cell, shown.locale)),
+    el(doc, "td", cell.target === cell.printed ? "" : num(cell.target, cell.measure, shown.locale)),
     recomputedCell(doc, cell, shown),
     el(doc, "td", residualText(cell, shown)),
     el(doc, "td", cell.conflict ?? ""),
-    el(doc, "td", hidden ? "–" : STATUS_TEXT[cell.status]),
+    el(doc, "td", hidden ? "–" : shown.words.recStatus(cell.status)),
   );
   // On the row and on its first cell, which wide tables hold at the left edge on the page's paper.
   if (colour) for (const box of [tr, tr.firstElementChild]) box?.setAttribute("style", `background:${colour};color:${HIGHLIGHT_INK}`);
@@ -186,7 +188,8 @@ function cellTable(doc: Document, caption: string, cells: readonly ReconciledCel
   const t = el(doc, "table");
   t.append(el(doc, "caption", caption));
   const head = el(doc, "tr");
-  for (const label of [...(withTable ? ["Tabell"] : []), "Row", "Variable", "Category", "Measure", "Printed", "Resolved", "Recomputed", "Residual", "Conflict", ""]) head.append(el(doc, "th", label));
+  const c = shown.words.recColumns;
+  for (const label of [...(withTable ? [c.table] : []), c.row, c.variable, c.category, c.measure, c.printed, c.resolved, c.recomputed, c.residual, c.conflict, ""]) head.append(el(doc, "th", label));
   const thead = el(doc, "thead");
   thead.append(head);
   const body = el(doc, "tbody");
@@ -206,12 +209,12 @@ export function renderFlagged(doc: Document, rec: Reconciliation, options: Recon
   const shown = shownFor(doc, rec, options);
   const cells = rec.tables.flatMap((t) => t.cells).filter((c) => !c.ok);
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation-flagged");
-  const caption = `${cells.length} figure${cells.length === 1 ? "" : "s"} differ from their target${rec.filtered ? " (expected under a filter)" : ""}`;
+  const caption = shown.words.recFlaggedCaption(cells.length, rec.filtered);
   if (cells.length === 0) figure.append(el(doc, "p", `${caption}.`, "tv-notice"));
   else figure.append(cellTable(doc, caption, cells, shown, true));
   const audit = el(doc, "div", undefined, "tv-audit");
   const undocumented = cells.filter((c) => c.status === "difference").length;
-  audit.append(el(doc, "p", `N = ${rec.n}${rec.filtered ? " (filtered)" : ""} · residual = recomputed − target; percentages rounded as printed · ${cells.filter((c) => c.soft).length} soft, ${undocumented} ${rec.filtered ? "differing under the filter" : "undocumented"} · engine: src/data/residuals.ts`, "tv-audit-line"));
+  audit.append(el(doc, "p", shown.words.recFlaggedAudit(formatNumber(shown.locale, rec.n), rec.filtered, cells.filter((c) => c.soft).length, undocumented), "tv-audit-line"));
   for (const line of shown.guard.note()) audit.append(el(doc, "p", line, "tv-audit-line"));
   figure.append(audit);
   evidenceNotes(figure, audit, doc, shown);
@@ -226,11 +229,12 @@ export function renderReconciledTable(doc: Document, rec: Reconciliation, table:
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation");
   const c = table.counts;
   const visible = options.onlyFlagged ? table.cells.filter((x) => !x.ok || x.conflict !== undefined) : table.cells;
-  const caption = `${table.id} — ${table.caption} (${c.compared} figures: ${c.exact} exact, ${c.conflictsMet} resolved, ${c.soft} soft, ${c.differences + c.conflictsOff} differing)`;
+  const words = shown.words;
+  const caption = words.recTableCaption(table.id, table.caption, { compared: c.compared, exact: c.exact, resolved: c.conflictsMet, soft: c.soft, differing: c.differences + c.conflictsOff });
   figure.append(cellTable(doc, caption, visible, shown));
-  const notes: string[] = [`Seed lines ${table.lines[0]}–${table.lines[1]}. Residual = recomputed − target (printed, or the resolution of a documented conflict); percentages compared after rounding as printed.`];
-  if (table.skipped.length) notes.push(`Not recounted: ${table.skipped.map((s) => s.row).join("; ")} (${table.kind} rows).`);
-  if (options.onlyFlagged) notes.push(`${table.cells.length - visible.length} matching figures hidden.`);
+  const notes: string[] = [words.recSeedLines(table.lines[0], table.lines[1])];
+  if (table.skipped.length) notes.push(words.recNotRecounted(table.skipped.map((s) => s.row).join("; "), table.kind));
+  if (options.onlyFlagged) notes.push(words.recHiddenMatching(table.cells.length - visible.length));
   notes.push(...shown.guard.note());
   const audit = el(doc, "div", undefined, "tv-audit");
   for (const line of notes) audit.append(el(doc, "p", line, "tv-audit-line"));
@@ -243,35 +247,36 @@ export function renderReconciledTable(doc: Document, rec: Reconciliation, table:
 export function renderInconsistencies(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement {
   const items: readonly ReconciledInconsistency[] = rec.inconsistencies;
   const shown = shownFor(doc, rec, options);
-  const tiny = withheldNotice(rec.n, { active: options.mask === true, threshold: options.threshold });
+  const tiny = withheldNotice(rec.n, { active: options.mask === true, threshold: options.threshold }, options.locale);
+  const words = shown.words;
   const section = el(doc, "section", undefined, "tv-inconsistencies");
   for (const inc of items) {
     const block = el(doc, "article", undefined, "tv-inconsistency");
-    block.append(el(doc, "h3", `${inc.id} — ${whereText(inc.table)}`));
+    block.append(el(doc, "h3", `${inc.id} — ${whereText(inc.table, words)}`));
     const list = el(doc, "dl");
-    for (const [term, text] of [["Description", inc.description], ["Reasoning", inc.reasoning], ["Resolution", inc.resolution]] as const) {
+    for (const [term, text] of [[words.recTermDescription, inc.description], [words.recTermReasoning, inc.reasoning], [words.recTermResolution, inc.resolution]] as const) {
       list.append(el(doc, "dt", term), el(doc, "dd", text));
     }
     block.append(list);
     if (tiny) {
       block.append(el(doc, "p", tiny, "tv-notice"));
     } else if (inc.cells.length === 0) {
-      block.append(el(doc, "p", "Touches no recountable cell (a list, a caption, the questionnaire or a printed sum): explained, not recomputed.", "tv-audit-line"));
+      block.append(el(doc, "p", words.recTouchesNone, "tv-audit-line"));
     } else {
       const t = el(doc, "table");
-      const statuses = [...new Set(inc.cells.map((x) => STATUS_TEXT[x.status]))].join(", ");
-      t.append(el(doc, "caption", `${inc.cells.length === 1 ? "1 recomputed cell carries" : `${inc.cells.length} recomputed cells carry`} this id (${statuses})`));
+      const statuses = [...new Set(inc.cells.map((x) => words.recStatus(x.status)))].join(", ");
+      t.append(el(doc, "caption", words.recCellsCarry(inc.cells.length, statuses)));
       const body = el(doc, "tbody");
       for (const cell of inc.cells) {
         const tr = el(doc, "tr");
         tr.append(
           el(doc, "td", cell.table),
           el(doc, "td", `${cell.row} (${cell.variable})`),
-          el(doc, "td", cell.measure === "total" ? "Total" : `${String(cell.code)} ${cell.label} [${cell.measure}]`),
-          el(doc, "td", `printed ${printedText(cell)}`),
-          el(doc, "td", `target ${num(cell.target, cell.measure)}`),
-          recomputedCell(doc, cell, shown, "recomputed "),
-          el(doc, "td", shown.guard.hidden(cell) ? "–" : STATUS_TEXT[cell.status]),
+          el(doc, "td", cell.measure === "total" ? words.total : `${String(cell.code)} ${cell.label} [${cell.measure}]`, "tv-printed-label"),
+          el(doc, "td", `${words.recPrefixPrinted} ${printedText(cell, shown.locale)}`),
+          el(doc, "td", `${words.recPrefixTarget} ${num(cell.target, cell.measure, shown.locale)}`),
+          recomputedCell(doc, cell, shown, `${words.recPrefixRecomputed} `),
+          el(doc, "td", shown.guard.hidden(cell) ? "–" : words.recStatus(cell.status)),
         );
         body.append(tr);
       }
@@ -280,7 +285,7 @@ export function renderInconsistencies(doc: Document, rec: Reconciliation, option
     }
     section.append(block);
   }
-  if (shown.unmarked > 0) section.append(el(doc, "p", `${shown.unmarked} recomputed figure${shown.unmarked === 1 ? "" : "s"} above carry no marker: no recount of the ensemble shares them (derived variables, running-text statements)`, "tv-audit-line"));
+  if (shown.unmarked > 0) section.append(el(doc, "p", words.recUnmarked(shown.unmarked, "above"), "tv-audit-line"));
   shown.marks.legendInto(section);
   return section;
 }

@@ -147,21 +147,23 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
   const audit = [
     crosstabTestLine(ct, locale, shown.text("total")),
     ...[shown.hidden("total") ? "" : testEvidenceLine(ct, marks, locale)].filter((x) => x),
-    ...(ct.expectedWarning ? [`Warning: ${ct.expectedWarning.message} χ² may be unreliable: merge sparse categories, or use Fisher's exact test for a 2 × 2 table.`] : []),
+    ...(ct.expectedWarning ? [messages[locale].chiUnreliableAdvice(ct.expectedWarning.message)] : []),
     shown.auditLine(ct.audit, auditIds),
     ...(options.drawn ? [options.drawn] : []),
     ...marks.auditLines(),
     ...shown.note("the percentages of hidden counts and on hidden totals are left out"),
-    ...(!several && stats[0] !== "count" ? [`Cells show ${STAT_LABELS[stats[0] ?? "count"]}.`] : []),
+    ...(!several && stats[0] !== "count" ? [messages[locale].cellsShow(STAT_LABELS[stats[0] ?? "count"])] : []),
   ];
   const figure = tableFigure(doc, {
     caption: options.caption ?? `${ct.rowLabel} × ${ct.columnLabel}`,
     head: [head],
     body,
     audit,
-    notice: [options.notice, ...ct.notes.filter((n) => !n.startsWith("χ² may be unreliable"))].filter((x) => x).join(" ") || undefined,
+    // The expected-count warning is an audit line here, with its advice: not twice.
+    notice: [options.notice, ...ct.notes.filter((n) => !ct.expectedWarning || n !== messages[locale].chiUnreliable(ct.expectedWarning.message))].filter((x) => x).join(" ") || undefined,
     className: "tv-crosstab",
   });
-  if (ct.expectedWarning) [...figure.querySelectorAll(".tv-audit-line")].find((p) => p.textContent?.startsWith("Warning:"))?.classList.add("tv-warning");
+  const warning = ct.expectedWarning && messages[locale].chiUnreliableAdvice(ct.expectedWarning.message);
+  if (warning) [...figure.querySelectorAll(".tv-audit-line")].find((p) => p.textContent === warning)?.classList.add("tv-warning");
   return marks.legendInto(figure);
 }

@@ -78,8 +78,9 @@ export function trendText(c: SizeClassComparison, locale: Locale): string {
   return `${c.kind === "rate" ? "z" : "r"} = ${formatNumber(t.statistic, 2, locale)}, ${p}`;
 }
 
-function what(c: SizeClassComparison): string {
-  return c.kind === "rate" ? `share with ${c.variable} = ${(c.success ?? []).join(" or ")}` : `mean of ${c.variable}`;
+function what(c: SizeClassComparison, locale: Locale): string {
+  const m = messages[locale];
+  return c.kind === "rate" ? m.sizeClassShare(c.variable, (c.success ?? []).join(locale === "en" ? " or " : " eller ")) : m.sizeClassMean(c.variable);
 }
 
 /** The comparison's notes; with counts hidden, not the one that counts the cases without a size class. */
@@ -118,10 +119,10 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
     return tableRow(doc, [label, ...columns.map((s) => marks.cell(figureText(s, row, c, shown, options), titles[s], figurePath(row, s), format(s), c.kind === "rate" && s !== "n" && s !== "successes" ? percentUnit(locale) : ""))], 1, i < c.rows.length ? undefined : "tv-total");
   });
   return marks.legendInto(tableFigure(doc, {
-    caption: options.caption ?? `${c.label}: ${what(c)}, by size class`,
+    caption: options.caption ?? m.sizeClassCaption(c.label, what(c, locale)),
     head: [tableRow(doc, [m.sizeClass, ...columns.map((s) => titles[s])], columns.length + 1)],
     body,
-    audit: [`Trend across classes (${c.trend.method}): ${trendLine(c, marks, locale)}`, ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...(found.drawn ? [found.drawn] : []), ...marks.auditLines(), ...shown.note("the rates and intervals of hidden counts are left out")],
+    audit: [m.trendAcross(c.trend.method, trendLine(c, marks, locale)), ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...(found.drawn ? [found.drawn] : []), ...marks.auditLines(), ...shown.note("the rates and intervals of hidden counts are left out")],
     notice: options.notice,
     className: "tv-size-class",
   }));
@@ -145,9 +146,9 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
     const cells = classRows(c, `${k}:`).map((r, i) => mk.cell(figureText("compact", r, c, shown, options), columns[i] ?? "", figurePath(r, "compact"), percent, c.kind === "rate" ? percentUnit(locale) : ""));
     return tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...cells, trendLine(c, mk, locale)], 1);
   });
-  const kinds = [...new Set(list.map(what))];
+  const kinds = [...new Set(list.map((c) => what(c, locale)))];
   const figure = tableFigure(doc, {
-    caption: options.caption ?? `${kinds.length === 1 ? kinds[0] : "Rates and means"} by size class`,
+    caption: options.caption ?? m.sizeClassesCaption(kinds.length === 1 ? kinds[0] : undefined),
     head: [tableRow(doc, ["", ...classes, m.allClasses, m.trend], classes.length + 3)],
     body,
     audit: [

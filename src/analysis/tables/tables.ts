@@ -228,7 +228,7 @@ export function createTables(context: TableContext): TablesBuiltin {
     const masked = mask ?? (context.shared && kind.sensitive(result));
     // A selection of 1–2 respondents: any figure of it gives them away (the filter bar says N < 3,
     // so a "< 3" and a "·" beside it are both known), as renderComparison withholds its table.
-    const withheld = masked ? withheldNotice(selectedN(result) ?? DISCLOSURE_THRESHOLD, { active: true }) : undefined;
+    const withheld = masked ? withheldNotice(selectedN(result) ?? DISCLOSURE_THRESHOLD, { active: true }, locale) : undefined;
     if (withheld) return withheldFigure(context.document(), common.caption ?? "", withheld);
     return kind.render(context.document(), result, { ...own, ...common, ...kind.evidence(result, masked), mask: masked });
   };

@@ -6,6 +6,7 @@
  * find something to run. Every text from the notebook or the shell is escaped here; the body and
  * the CSS come sanitised (sanitize-report.ts).
  */
+import { messages, type Locale } from "../../base/locale/locale";
 import { REPORT_CSS } from "./report-styles";
 import { REPORT_BODY_CLASS, type SafeReport } from "./sanitize-report";
 
@@ -18,6 +19,8 @@ export interface ReportHead {
   notice?: string;
   /** When it was made, as the reader's locale writes it. */
   made: string;
+  /** The app's language: the file's `lang` and its own labels (contents, filter, made with). */
+  locale: Locale;
 }
 
 /** The report file's policy: nothing runs, nothing is fetched; inline styles and data: pictures only. */
@@ -31,17 +34,18 @@ export function escapeHtml(text: string): string {
 /** The head, contents and body of a report, as markup (the shell's print shows the same). */
 export function reportMarkup(head: ReportHead, report: SafeReport): string {
   const top = Math.min(...report.headings.map((h) => h.level));
+  const words = messages[head.locale];
   const toc =
     report.headings.length > 1
-      ? `<nav class="nb-report-toc" aria-label="Contents"><h2>Contents</h2><ol>${report.headings
+      ? `<nav class="nb-report-toc" aria-label="${escapeHtml(words.contents)}"><h2>${escapeHtml(words.contents)}</h2><ol>${report.headings
           .map((h) => `<li class="lvl-${h.level - top + 1}"><a href="#${escapeHtml(h.id)}">${escapeHtml(h.text)}</a></li>`)
           .join("")}</ol></nav>`
       : "";
   return `<article class="nb-report">
 <header class="nb-report-head">
 <h1>${escapeHtml(head.title)}</h1>
-<p class="nb-report-meta nb-report-filter"><strong>Filter:</strong> ${escapeHtml(head.filter)}</p>
-<p class="nb-report-meta">Made with Tverrsnitt, ${escapeHtml(head.made)}.</p>
+<p class="nb-report-meta nb-report-filter"><strong>${escapeHtml(words.reportFilter)}:</strong> ${escapeHtml(head.filter)}</p>
+<p class="nb-report-meta">${escapeHtml(words.reportMadeWith(head.made))}</p>
 ${head.notice ? `<p class="nb-report-notice" role="note">${escapeHtml(head.notice)}</p>` : ""}
 </header>
 ${toc}
@@ -54,7 +58,7 @@ ${report.html}
 /** The whole report file. */
 export function reportDocument(head: ReportHead, report: SafeReport): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${head.locale}">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${REPORT_POLICY}">

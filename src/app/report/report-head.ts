@@ -17,6 +17,6 @@ export function reportHeadFor(wb: Workbench<FrameSession>, open: OpenNotebook<Fr
   const active = data?.active;
   const onUserData = active?.kind === "user" && session.dataKind === "user";
   const notice = readsSurvey(session, open.readPaths) ? (active?.kind === "user" && onUserData ? words.userDataNotice(active.name, active.rows) : words.reconstructionNotice) : undefined;
-  const filter = usesFilter(session) ? describeSurveyFilter(wb.filter.filter, locale) : "none (this notebook does not read the survey filter)";
-  return { title: session.doc.title || "Untitled notebook", filter, notice, made: now.toLocaleString() };
+  const filter = usesFilter(session) ? describeSurveyFilter(wb.filter.filter, locale) : words.reportFilterNotRead;
+  return { title: session.doc.title || words.untitled, filter, notice, made: now.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB"), locale };
 }

@@ -41,6 +41,9 @@ export const REPORT_CSS = `
   .nb-report-cell svg, .nb-report-cell figure:not(:has(table)), .nb-report-cell tr, .nb-report-cell img { break-inside: avoid; page-break-inside: avoid; }
   .nb-report-cell table { font-size: 9.5pt; }
   .nb-report-cell thead { display: table-header-group; }
-  .nb-report-toc { break-after: page; }
+  /* The contents stay on page 1 with the text after them: a page break here left most of page 1
+     blank. Two columns keep a long contents short; the list does not break across pages. */
+  .nb-report-toc ol { columns: 2; column-gap: 24px; }
+  .nb-report-toc li { break-inside: avoid; }
 }
 `;

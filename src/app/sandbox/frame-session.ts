@@ -10,6 +10,7 @@
  * rerun). The frame runs in its own process, so the shell stays responsive meanwhile. A frame whose
  * document navigated away (a notebook set `location`) is replaced the same way, paused.
  */
+import type { Wording } from "../../base/locale/locale";
 import { FrameReports } from "../report/frame-reports";
 import type { Result } from "../../base/result";
 import type { LoadResult } from "../../data/loaders/load-result";
@@ -315,7 +316,7 @@ export class FrameSession implements SessionPort {
     });
   }
 
-  private restart(paused: string | undefined, options: { hung?: boolean } = {}): void {
+  private restart(paused: Wording | undefined, options: { hung?: boolean } = {}): void {
     const hung = options.hung ?? this.state.stuck;
     this.pulse.reset();
     this.budget.reset();

@@ -3,6 +3,7 @@
  * one the frame was executing when it last spoke, whether it still answers the heartbeat, and the
  * messages a stopped cell or a paused notebook shows.
  */
+import type { Wording } from "../../base/locale/locale";
 import type { RunningCell } from "./protocol";
 
 /** How often the shell pings the frame while a notebook runs. */
@@ -11,10 +12,8 @@ export const HEARTBEAT_MS = 500;
 export const STUCK_AFTER_MS = 1000;
 
 /** Why a restarted notebook waits for "Run" instead of running. */
-export const PAUSE_NAVIGATED =
-  "This notebook tried to leave the app (it set location or navigated its frame), which is blocked. It was reopened without running anything. Fix: remove the code that changes location or opens pages, then press Run.";
-export const PAUSE_UNKNOWN_CELL =
-  "The notebook stopped responding in code that could not be named (a cell that was quick before, a timer or an event handler that never returns). It was reopened without running anything. Fix: find the code that never finishes and change it, then press Run.";
+export const PAUSE_NAVIGATED: Wording = (words) => words.pauseNavigated;
+export const PAUSE_UNKNOWN_CELL: Wording = (words) => words.pauseUnknownCell;
 
 /** The message a held (stopped) cell shows. */
 export function stoppedMessage(seconds: number): string {
@@ -33,7 +32,7 @@ export interface FrameStatus {
   /** The frame has not answered the heartbeat for STUCK_AFTER_MS. */
   stuck: boolean;
   /** Set while the notebook waits for "Run" after a restart. */
-  paused: string | undefined;
+  paused: Wording | undefined;
 }
 
 /** Nothing running, answering, not paused. */

@@ -8,15 +8,14 @@
  * second than any notebook needs: a notebook sends a few status and input messages per run or drag
  * of a slider, a report when quiet, a heartbeat answer twice a second.
  */
+import type { Wording } from "../../base/locale/locale";
 import type { FrameMessage } from "./protocol";
 
 /** Messages and characters of payload (cell source, drafts, report markup) a frame may send per second. */
 export const MESSAGE_BUDGET = { messages: 1_000, chars: 40_000_000 } as const;
 
 /** Why a notebook was stopped for sending too much (shown in the paused bar). */
-export const PAUSE_FLOODED =
-  `This notebook sent the page more than ${MESSAGE_BUDGET.messages.toLocaleString("en")} messages (or ${(MESSAGE_BUDGET.chars / 1e6).toLocaleString("en")} million characters) in one second — far more than a notebook needs — so it was stopped to keep the app responsive. ` +
-  "It was reopened without running anything. Fix: look for code that posts messages or rewrites the notebook in a loop, then press Run.";
+export const PAUSE_FLOODED: Wording = (words) => words.pauseFlooded(MESSAGE_BUDGET.messages, MESSAGE_BUDGET.chars / 1e6);
 
 /** A one-second window of what the frame sent. */
 export class MessageBudget {

@@ -10,6 +10,7 @@
  * how many cells the notebook tried to change (frame-session.ts). Residual: code that waits for the
  * reader's next click or key press in the notebook can still edit itself within those seconds.
  */
+import type { Wording } from "../../base/locale/locale";
 import type { CellDoc } from "../../notebook/document";
 import type { NotebookOrigin } from "../notebook-store";
 import { pageActivated } from "./download-gate";
@@ -32,9 +33,8 @@ export function changedCellCount(before: readonly CellDoc[], after: readonly Cel
 }
 
 /** Why a stranger's notebook was reopened paused: it changed `count` of its cells by itself. */
-export function pauseSelfEdited(count: number): string {
-  const cells = count === 1 ? "1 cell" : `${count} cells`;
-  return `This notebook changed its own code (${cells}) without you editing it. The change was not kept: the notebook is shown again with the code you agreed to run (and your own edits), without running anything. Fix: press Run only if you trust it; a notebook that rewrites itself may be hiding what it did.`;
+export function pauseSelfEdited(count: number): Wording {
+  return (words) => words.pauseSelfEdited(count);
 }
 
 /** Decides whether a stranger's notebook's report of its own cells is taken. */

@@ -7,6 +7,13 @@
 
 /** Words of the authoring tools. */
 export interface AuthoringMessages {
+  // The editor's completions and hover (code-assist): their own words; a builtin's signature and
+  // description are the reference's (English, from the JSDoc: docs/decisions.md).
+  assistDefinedHere: string;
+  assistTable(rows: number, columns: number): string;
+  assistElement(tag: string): string;
+  assistNode: string;
+  assistMore(count: number): string;
   insertTab: string;
   closeTitle: string;
   closeLabel: string;
@@ -109,6 +116,11 @@ export interface AuthoringMessages {
 
 /** Norwegian (bokmål). */
 export const authoringNb: AuthoringMessages = {
+  assistDefinedHere: "definert i denne notatboken",
+  assistTable: (rows, columns) => `tabell: ${rows} rader × ${columns} kolonner`,
+  assistElement: (tag) => `<${tag}>-element`,
+  assistNode: "DOM-node",
+  assistMore: (count) => `… ${count} til`,
   insertTab: "Sett inn analyse",
   closeTitle: "Lukk (Esc)",
   closeLabel: "Lukk panelet",
@@ -207,6 +219,11 @@ export const authoringNb: AuthoringMessages = {
 
 /** English. */
 export const authoringEn: AuthoringMessages = {
+  assistDefinedHere: "defined in this notebook",
+  assistTable: (rows, columns) => `table: ${rows} rows × ${columns} columns`,
+  assistElement: (tag) => `<${tag}> element`,
+  assistNode: "DOM node",
+  assistMore: (count) => `… ${count} more`,
   insertTab: "Insert analysis",
   closeTitle: "Close (Esc)",
   closeLabel: "Close the panel",

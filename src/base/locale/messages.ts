@@ -8,9 +8,10 @@ import type { Locale } from "./locale";
 // The analysis layer's running text (audit lines, filter, evidence) and the shell's chrome have their own catalogue files.
 import { analysisMessages, type AnalysisMessages } from "./analysis-messages";
 import { shellEn, shellNb, type ShellMessages } from "./shell-messages";
+import { tableMessages, type TableMessages } from "./table-messages";
 
-/** Every message of the app (analysis texts: analysis-messages.ts; the shell's chrome: shell-messages.ts). */
-export interface Messages extends AnalysisMessages, ShellMessages {
+/** Every message of the app (analysis texts: analysis-messages.ts; the shell's chrome: shell-messages.ts; 04's, 06's and the kernels' generated texts: table-messages.ts). */
+export interface Messages extends AnalysisMessages, ShellMessages, TableMessages {
   /** The language's own name, for the switch. */
   languageName: string;
   /** The switch's accessible label. */
@@ -95,6 +96,7 @@ export interface Messages extends AnalysisMessages, ShellMessages {
 
 const nb: Messages = {
   ...analysisMessages.nb,
+  ...tableMessages.nb,
   ...shellNb,
   languageName: "norsk",
   languageSwitch: "Språk",
@@ -171,6 +173,7 @@ const nb: Messages = {
 
 const en: Messages = {
   ...analysisMessages.en,
+  ...tableMessages.en,
   ...shellEn,
   languageName: "English",
   languageSwitch: "Language",

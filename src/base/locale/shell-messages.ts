@@ -5,10 +5,16 @@
  * words so that both grow without touching each other; `Messages` (messages.ts) includes these keys,
  * so a catalogue that misses one fails the type-check there.
  */
+import { formatNumber } from "./number-format";
 import { authoringEn, authoringNb, type AuthoringMessages } from "./authoring-messages";
 
 /** The shell's and the notebook chrome's messages. */
 export interface ShellMessages {
+  // Why a notebook was reopened paused (app/sandbox: frame-status, message-budget, self-edit-gate).
+  pauseNavigated: string;
+  pauseUnknownCell: string;
+  pauseFlooded(messages: number, millionChars: number): string;
+  pauseSelfEdited(cells: number): string;
   // Header.
   sidebarToggleTitle: string;
   notebooks: string;
@@ -161,6 +167,10 @@ export interface ShellMessages {
   fullWidth: string;
   fullWidthTitle: string;
   contents: string;
+  // The report file's own labels (app/report/report-document.ts).
+  reportFilter: string;
+  reportMadeWith(when: string): string;
+  reportFilterNotRead: string;
 
   // Export buttons beside an output.
   exportOutputLabel(name: string): string;
@@ -208,6 +218,10 @@ export interface ShellMessages {
 
 /** Norwegian (bokmål). */
 export const shellNb: ShellMessages = {
+  pauseNavigated: "Denne notatboken prøvde å forlate appen (den satte location eller navigerte rammen sin), og det er blokkert. Den ble åpnet på nytt uten å kjøre noe. Løsning: fjern koden som endrer location eller åpner sider, og trykk Kjør.",
+  pauseUnknownCell: "Notatboken sluttet å svare i kode som ikke kunne navngis (en celle som var rask før, en timer eller en hendelseshåndterer som aldri returnerer). Den ble åpnet på nytt uten å kjøre noe. Løsning: finn koden som aldri blir ferdig og endre den, og trykk Kjør.",
+  pauseFlooded: (count, million) => `Denne notatboken sendte siden mer enn ${formatNumber("nb", count)} meldinger (eller ${formatNumber("nb", million)} millioner tegn) på ett sekund — langt mer enn en notatbok trenger — så den ble stoppet for å holde appen i gang. Den ble åpnet på nytt uten å kjøre noe. Løsning: se etter kode som sender meldinger eller skriver om notatboken i en løkke, og trykk Kjør.`,
+  pauseSelfEdited: (cells) => `Denne notatboken endret sin egen kode (${cells === 1 ? "1 celle" : `${cells} celler`}) uten at du redigerte den. Endringen ble ikke beholdt: notatboken vises igjen med koden du godtok å kjøre (og dine egne endringer), uten å kjøre noe. Løsning: trykk Kjør bare hvis du stoler på den; en notatbok som skriver om seg selv, kan skjule hva den gjorde.`,
   sidebarToggleTitle: "Vis eller skjul listen over notatbøker",
   notebooks: "Notatbøker",
   brandTitle: "Tverrsnitt – startside",
@@ -343,6 +357,9 @@ export const shellNb: ShellMessages = {
   fullWidth: "Full bredde",
   fullWidthTitle: "Bruk hele vindusbredden til brede tabeller og figurer",
   contents: "Innhold",
+  reportFilter: "Filter",
+  reportMadeWith: (when) => `Laget med Tverrsnitt, ${when}.`,
+  reportFilterNotRead: "ingen (denne notatboken leser ikke utvalgsfilteret)",
   exportOutputLabel: (name) => `Eksporter: ${name}`,
   downloadAs: (name, format) => `Last ned «${name}» som ${format}`,
   exportFailed: (detail) => `Eksporten mislyktes: ${detail}`,
@@ -385,6 +402,10 @@ export const shellNb: ShellMessages = {
 
 /** English. */
 export const shellEn: ShellMessages = {
+  pauseNavigated: "This notebook tried to leave the app (it set location or navigated its frame), which is blocked. It was reopened without running anything. Fix: remove the code that changes location or opens pages, then press Run.",
+  pauseUnknownCell: "The notebook stopped responding in code that could not be named (a cell that was quick before, a timer or an event handler that never returns). It was reopened without running anything. Fix: find the code that never finishes and change it, then press Run.",
+  pauseFlooded: (count, million) => `This notebook sent the page more than ${formatNumber("en", count)} messages (or ${formatNumber("en", million)} million characters) in one second — far more than a notebook needs — so it was stopped to keep the app responsive. It was reopened without running anything. Fix: look for code that posts messages or rewrites the notebook in a loop, then press Run.`,
+  pauseSelfEdited: (cells) => `This notebook changed its own code (${cells === 1 ? "1 cell" : `${cells} cells`}) without you editing it. The change was not kept: the notebook is shown again with the code you agreed to run (and your own edits), without running anything. Fix: press Run only if you trust it; a notebook that rewrites itself may be hiding what it did.`,
   sidebarToggleTitle: "Show or hide the notebook list",
   notebooks: "Notebooks",
   brandTitle: "Tverrsnitt — home",
@@ -520,6 +541,9 @@ export const shellEn: ShellMessages = {
   fullWidth: "Full width",
   fullWidthTitle: "Use the whole width of the window for wide tables and charts",
   contents: "Contents",
+  reportFilter: "Filter",
+  reportMadeWith: (when) => `Made with Tverrsnitt, ${when}.`,
+  reportFilterNotRead: "none (this notebook does not read the survey filter)",
   exportOutputLabel: (name) => `Export: ${name}`,
   downloadAs: (name, format) => `Download “${name}” as ${format}`,
   exportFailed: (detail) => `Export failed: ${detail}`,

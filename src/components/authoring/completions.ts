@@ -9,6 +9,8 @@ import { authoringHost } from "./authoring-host";
 import { listVariables } from "./codebook-variables";
 import { loadReference, type LoadedEntry } from "./reference-data";
 import { valueSummary } from "./value-summary";
+import { messages, pickLabel } from "../../base/locale/locale";
+import { documentLocale } from "../locale-controller";
 
 const TYPES: Readonly<Record<string, string>> = { function: "function", namespace: "namespace", value: "variable" };
 
@@ -36,7 +38,8 @@ async function variableOptions(context: CompletionContext, from: number): Promis
   if (!host) return null;
   const codebook = await host.scope.codebook();
   // A whole question (q20) before the items of another (q2_1 … q2_5) when both match what was typed.
-  const options = listVariables(codebook).map((v): Completion => ({ label: v.variable.name, detail: `— ${v.label}`, info: v.variable.no, type: "variable", boost: v.variable.name === v.variable.question ? 1 : 0 }));
+  const locale = documentLocale(document).locale;
+  const options = listVariables(codebook).map((v): Completion => ({ label: v.variable.name, detail: `— ${v.variable.label ? pickLabel(v.variable.label, locale) : v.label}`, info: pickLabel(v.variable, locale), type: "variable", boost: v.variable.name === v.variable.question ? 1 : 0 }));
   return { from, options, validFor: /^\w*$/ };
 }
 
@@ -45,7 +48,8 @@ function notebookOptions(): Completion[] {
   if (!host) return [];
   const values = host.session.namedValues();
   const names = new Set(host.session.doc.cells.flatMap((c) => host.session.state(c.id)?.defines ?? []));
-  return [...names].map((name) => ({ label: name, detail: name in values ? `= ${valueSummary(values[name])}` : "defined in this notebook", type: "variable", boost: 2 }));
+  const locale = documentLocale(document).locale;
+  return [...names].map((name) => ({ label: name, detail: name in values ? `= ${valueSummary(values[name], locale)}` : messages[locale].authoring.assistDefinedHere, type: "variable", boost: 2 }));
 }
 
 /** The completion source the editor installs (code-assist.ts). */

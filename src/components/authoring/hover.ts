@@ -9,6 +9,8 @@ import { authoringHost } from "./authoring-host";
 import { listVariables } from "./codebook-variables";
 import { referenceByName } from "./reference-data";
 import { valueSummary } from "./value-summary";
+import { pickLabel } from "../../base/locale/locale";
+import { documentLocale } from "../locale-controller";
 
 function tooltip(from: number, to: number, title: string, lines: readonly string[]): Tooltip {
   return {
@@ -34,8 +36,9 @@ async function scopeLine(name: string): Promise<string | undefined> {
     const selection = await host.scope.selection();
     return `${selection.summary} (${selection.description})`;
   }
-  if (name === "survey") return valueSummary((await host.scope.survey()).table);
-  if (name === "filter") return valueSummary(host.scope.filter);
+  const locale = documentLocale(document).locale;
+  if (name === "survey") return valueSummary((await host.scope.survey()).table, locale);
+  if (name === "filter") return valueSummary(host.scope.filter, locale);
   return undefined;
 }
 
@@ -53,13 +56,18 @@ export async function hoverCell(view: EditorView, pos: number, side: -1 | 1): Pr
   const to = line.from + end;
   const host = authoringHost();
   const node = syntaxTree(view.state).resolveInner(pos, side);
+  const locale = documentLocale(document).locale;
   if (node.name === "String") {
+    // The codebook's own words in the app's language (it has both), as the tables label them.
     const variable = host ? listVariables(await host.scope.codebook()).find((v) => v.variable.name === word) : undefined;
-    return variable ? tooltip(from, to, `${variable.variable.name} — ${variable.label}`, [variable.variable.no, variable.variable.codes.map((c) => `${c.code} ${c.no}`).join(" · ")]) : null;
+    if (!variable) return null;
+    const v = variable.variable;
+    const label = v.label ? pickLabel(v.label, locale) : variable.label;
+    return tooltip(from, to, `${v.name} — ${label}`, [pickLabel(v, locale), v.codes.map((c) => `${c.code} ${pickLabel(c, locale)}`).join(" · ")]);
   }
   const values = host?.session.namedValues() ?? {};
   const root = word.split(".")[0] ?? word;
-  if (root in values && !word.includes(".")) return tooltip(from, to, word, [valueSummary(values[root])]);
+  if (root in values && !word.includes(".")) return tooltip(from, to, word, [valueSummary(values[root], locale)]);
   const entries = await referenceByName();
   // The longest dotted prefix the reference knows: hovering `crosstab` in `stats.crosstab(` shows stats.crosstab.
   const parts = word.split(".");

@@ -3,6 +3,7 @@
  * its size or first items — never the whole value (a crosstab result prints thousands of characters).
  */
 import { describeFunction } from "../../base/describe-function";
+import { messages, type Locale } from "../../base/locale/locale";
 
 const MAX = 160;
 
@@ -23,16 +24,17 @@ function scalar(value: unknown): string | undefined {
 }
 
 /** "Array(4) [1, 2, 3, …]", "table 267 rows × 120 columns", "<figure> element", "{rows, columns, cells, …}". */
-export function valueSummary(value: unknown): string {
+export function valueSummary(value: unknown, locale: Locale = "en"): string {
+  const words = messages[locale].authoring;
   const simple = scalar(value);
   if (simple !== undefined) return clip(simple);
   if (typeof value === "function") return describeFunction(value);
   if (typeof value !== "object" || value === null) return typeof value;
   if (Array.isArray(value)) return clip(`Array(${value.length}) [${value.slice(0, 5).map((v) => scalar(v) ?? (Array.isArray(v) ? "[…]" : "{…}")).join(", ")}${value.length > 5 ? ", …" : ""}]`);
-  if (typeof Node !== "undefined" && value instanceof Node) return value instanceof Element ? `<${value.tagName.toLowerCase()}> element` : "DOM node";
+  if (typeof Node !== "undefined" && value instanceof Node) return value instanceof Element ? words.assistElement(value.tagName.toLowerCase()) : words.assistNode;
   if (value instanceof Date) return value.toISOString();
   if (value instanceof Map || value instanceof Set) return `${value.constructor.name}(${value.size})`;
-  if (isArquero(value)) return `table: ${value.numRows()} rows × ${value.numCols()} columns`;
+  if (isArquero(value)) return words.assistTable(value.numRows(), value.numCols());
   const summary: unknown = Reflect.get(value, "summary");
   if (typeof summary === "string") return clip(summary);
   const keys = Object.keys(value);
@@ -41,5 +43,5 @@ export function valueSummary(value: unknown): string {
     const s = scalar(v);
     return s !== undefined && s.length <= 30 ? `${k}: ${s}` : k;
   });
-  return clip(`{${parts.join(", ")}${keys.length > 6 ? `, … ${keys.length - 6} more` : ""}}`);
+  return clip(`{${parts.join(", ")}${keys.length > 6 ? `, ${words.assistMore(keys.length - 6)}` : ""}}`);
 }

@@ -66,7 +66,7 @@ describe("applyFilter", () => {
     expect(sel.message).toBe("No respondents match (county 20 Finnmark; size class 6). Widen the filter: clear a county, a size class or a model.");
     const freq = frequencies(sel.view, "q20");
     expect(freq.valid).toEqual([]);
-    expect(freq.notes[0]).toContain("No rows are selected");
+    expect(freq.notes[0]).toContain("Ingen rader er valgt");
     expect(JSON.stringify(sel)).not.toContain("NaN");
   });
 

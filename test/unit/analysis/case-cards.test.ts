@@ -16,7 +16,7 @@ const newDocument = (): Document => parseHTML("<!doctype html><html><body></body
 
 describe("caseCards", () => {
   it("renders the four cases side by side with the thesis's structures", () => {
-    const root = caseCards(newDocument(), thesis);
+    const root = caseCards(newDocument(), thesis, { locale: "en" });
     const cards = [...root.querySelectorAll("article.case-card")];
     expect(cards.map((c) => c.getAttribute("data-case"))).toEqual(["A", "B", "C", "D"]);
     // D's own name for the model and its single shared card (thesis lines 4484–4488).
@@ -29,7 +29,7 @@ describe("caseCards", () => {
   });
 
   it("gives every entry its thesis quote as a tooltip and a numbered footnote", () => {
-    const root = caseCards(newDocument(), thesis);
+    const root = caseCards(newDocument(), thesis, { locale: "en" });
     const entries = [...root.querySelectorAll("dd")];
     expect(entries).toHaveLength(4 * 6);
     const notes = root.querySelectorAll("ol.case-card-notes li");

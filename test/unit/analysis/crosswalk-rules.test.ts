@@ -61,10 +61,10 @@ describe("thresholds: each comparison states its own, with the reason, on the pa
 
   it("shows each row's criterion and reason in the table", () => {
     const ev = evaluateCrosswalk(Array.from({ length: 20 }, (_, i) => ({ q29_4: (i % 4) + 1 })), { thesis });
-    const table = renderCrosswalkTable(newDocument(), ev);
+    const table = renderCrosswalkTable(newDocument(), ev, undefined, { locale: "en" });
     const row = table.querySelector('tr[data-id="politicians"] .criterion');
-    expect(row?.textContent).toBe(criterion(resultOf(ev.results, "politicians")));
-    expect(row?.textContent).toContain("Threshold 25 %");
+    expect(row?.textContent).toBe(criterion(resultOf(ev.results, "politicians"), "en"));
+    expect(row?.textContent).toContain("Threshold 25%");
     expect(row?.textContent).toContain("two (C and D) of the four cases");
   });
 });
@@ -93,7 +93,7 @@ describe("Benjamini–Hochberg across the comparisons", () => {
 
   it("says so on the page", () => {
     const ev = evaluateCrosswalk(data, { comparisons });
-    const text = renderCrosswalkTable(newDocument(), ev).textContent ?? "";
+    const text = renderCrosswalkTable(newDocument(), ev, undefined, { locale: "en" }).textContent ?? "";
     expect(text).toContain("adjusted together with Benjamini–Hochberg");
     expect(text).toContain("The p-values of the 3 comparisons");
     expect(resultOf(ev.results, "b").explanation).toContain("Benjamini–Hochberg q = .068");
@@ -204,7 +204,7 @@ describe("both bases where the report keeps 'vet ikke' in", () => {
     expect(wilson(137, 251).low).toBeLessThan(0.5);
     expect(report.interval?.low).toBeCloseTo(wilson(137, 251).low, 10);
     expect([r.verdict, r.reportBase?.verdict, r.reportBase?.table]).toEqual(["agrees", "open", "2.9"]);
-    const row = renderCrosswalkTable(newDocument(), ev).querySelector('tr[data-id="adaptation"]');
+    const row = renderCrosswalkTable(newDocument(), ev, undefined, { locale: "en" }).querySelector('tr[data-id="adaptation"]');
     expect(row?.getAttribute("data-report-verdict")).toBe("open");
     expect(row?.querySelector(".report-base")?.textContent).toContain("Tabell 2.9");
     expect(row?.querySelector(".report-base")?.textContent).toContain("of 251");

@@ -14,8 +14,8 @@ import { loadSurvey } from "../../../src/analysis/survey-source";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import { nodeHost } from "../notebooks/headless-survey";
 
-/** A percentage printed beside a base: "64.3 % (95 % CI …) of 213" or "40.0 % of 5". */
-const SHARE_OF = /[\d.]+ %(?: \(95 % CI [^)]*\))? of /;
+/** A percentage printed beside a base, as the English table prints it: "66.7% (95% CI 39.1–86.2%) of 12" or "40.0% of 5". */
+const SHARE_OF = /[\d.]+ ?%(?: \(95 ?% CI [^)]*\))? of /;
 
 describe("the crosswalk table in a shared view", () => {
   let survey: Survey;
@@ -36,8 +36,8 @@ describe("the crosswalk table in a shared view", () => {
       expect(selection.disclosureSensitive).toBe(true);
       const rows = survey.rows.filter((r) => Number(r.fylke) === fylke && Number(r.size_class) === size);
       const evaluation = evaluateCrosswalk(selection.view, { codebook: survey.codebook });
-      const owner = renderCrosswalkTable(document, evaluation);
-      const shared = renderCrosswalkTable(document, evaluation, undefined, { mask: true });
+      const owner = renderCrosswalkTable(document, evaluation, undefined, { locale: "en" });
+      const shared = renderCrosswalkTable(document, evaluation, undefined, { mask: true, locale: "en" });
       const verdicts = (el: Element): string[] => [...el.querySelectorAll("tbody tr")].map((tr) => tr.getAttribute("data-verdict") ?? "");
       expect(verdicts(shared)).toEqual(verdicts(owner));
       for (const details of shared.querySelectorAll("details")) {

@@ -18,6 +18,7 @@ import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { decodeEnsemble, type Ensemble } from "../../../src/data/ensemble";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
+import { messages } from "../../../src/base/locale/locale";
 import { nodeHost, repo } from "../notebooks/headless-survey";
 
 let survey: Survey;
@@ -67,7 +68,7 @@ describe("notebook 04's figures are classified over the ensemble", () => {
     const recomputed = tr?.querySelectorAll("td")[6];
     expect(recomputed?.textContent?.startsWith(String(count))).toBe(true);
     expect(recomputed?.classList.contains("tv-fig-printed")).toBe(true);
-    expect(el.querySelector(".tv-ev-legend")?.textContent).toContain("P = printed in the 1999 report");
+    expect(el.querySelector(".tv-ev-legend")?.textContent).toContain(`P = ${messages.nb.evidenceExplain("printed", 0)}`);
   });
 
   it("under fylke 11: each q3 count classed and ranged as counted by hand in all 50 draws", () => {
@@ -159,7 +160,7 @@ describe("notebook 04's figures are classified over the ensemble", () => {
       expect(summary?.evidence(name), name).toEqual(expected);
     }
     expect(dependent).toBeGreaterThan(0);
-    const exact = [...live.summary(rec).querySelectorAll("tr")].find((tr) => tr.textContent?.startsWith("Exact matches"));
+    const exact = [...live.summary(rec).querySelectorAll("tr")].find((tr) => tr.textContent?.startsWith(messages.nb.recSummaryRows.exact));
     expect(exact?.querySelector("td:nth-child(2)")?.className).toMatch(/tv-fig-(determined|reconstruction)/);
   });
 

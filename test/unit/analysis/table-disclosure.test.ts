@@ -122,7 +122,7 @@ describe("renderTable of a selection of 1–2 in a shared view", () => {
     expect(el.classList.contains("tv-withheld")).toBe(true);
     expect(el.querySelector("table")).toBeNull();
     expect(el.querySelector("figcaption")?.textContent).toBe("Pearson's r: q30_5 × q6");
-    expect(el.textContent).toMatch(/fewer than 3 respondents match this filter, so the table is withheld/);
+    expect(el.textContent).toMatch(/færre enn 3 respondenter passer dette filteret, så tabellen er holdt tilbake/);
     expect(el.textContent).not.toMatch(/N = 2|\b2 cases/);
   });
 

@@ -73,7 +73,7 @@ describe("tables.crosstab agrees with PSPP CROSSTABS", () => {
     const expected = psppCrosstabCells(tables[1] ?? { title: "", rows: [] });
     const values = ["1", "2", "3", "4", "5", "6"].flatMap((r) => (expected.get(`${r}|Expected`) ?? []).slice(0, 4).map(num));
     const small = values.filter((e) => e < 5);
-    expect(warning).toContain(`${small.length} cells (${((100 * small.length) / values.length).toFixed(1)}%) have expected count less than 5. The minimum expected count is ${Math.min(...values).toFixed(2)}.`);
+    expect(warning).toContain(`${small.length} celler (${((100 * small.length) / values.length).toFixed(1).replace(".", ",")} %) har forventet antall under 5. Minste forventede antall er ${Math.min(...values).toFixed(2).replace(".", ",")}.`);
     expect(el.querySelectorAll(".tv-audit-line.tv-warning")).toHaveLength(1);
   });
 

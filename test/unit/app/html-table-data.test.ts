@@ -72,7 +72,8 @@ describe("CSV of a rendered comparison", () => {
     // Fylke 1 has two respondents, both "Svært aktiv".
     const figure = renderComparison(doc(), comparePrinted(filterView(data, [{ variable: "fylke", codes: [1] }]), printed, { codebook }), { mask: true });
     expect(figure.querySelector("table")).toBeNull();
-    expect(figure.textContent).toContain("withheld");
+    expect(figure.textContent).toContain("holdt tilbake");
+    expect(renderComparison(doc(), comparePrinted(filterView(data, [{ variable: "fylke", codes: [1] }]), printed, { codebook }), { mask: true, locale: "en" }).textContent).toContain("withheld");
   });
 
   it("loads back through loadFile with the same numbers", async () => {

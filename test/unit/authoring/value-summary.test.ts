@@ -15,6 +15,9 @@ describe("valueSummary", () => {
     expect(valueSummary("Rogaland")).toBe('"Rogaland"');
     expect(valueSummary([1, 2, 3, 4, 5, 6, 7])).toBe("Array(7) [1, 2, 3, 4, 5, …]");
     expect(valueSummary(aq.table({ a: [1, 2, 3], b: [4, 5, 6] }))).toBe("table: 3 rows × 2 columns");
+    // In norsk, the editor's hover says it in norsk.
+    expect(valueSummary(aq.table({ a: [1, 2, 3], b: [4, 5, 6] }), "nb")).toBe("tabell: 3 rader × 2 kolonner");
+    expect(valueSummary({ a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, g: 7, h: 8 }, "nb")).toBe("{a: 1, b: 2, c: 3, d: 4, e: 5, f: 6, … 2 til}");
     expect(valueSummary(new Map([["a", 1]]))).toBe("Map(1)");
   });
 

@@ -46,6 +46,20 @@ describe.each(CASES)("$file headless", ({ file, tables }) => {
     expect(differences(recomputed, table)).toEqual([]);
   });
 
+  it("shows each of its printed tables once (01 showed Tabell 2.6 twice)", async () => {
+    const live = await liveRuntime(file);
+    try {
+      const shown = notebook(file).cells.flatMap((c) => live.runtime.state(c.id)?.displays ?? []).map((d) => (typeof d === "object" && d !== null && "outerHTML" in d ? String(d.outerHTML) : "")).join("\n");
+      const captions = [...shown.matchAll(/<caption[^>]*>\s*Tabell (\d+\.\d+)\b/g)].map((m) => m[1]);
+      // Some tables are drawn as charts only (02's Tabell 2.1); none is drawn as a table twice.
+      expect(captions.length).toBeGreaterThan(3);
+      expect(captions.filter((c, i) => captions.indexOf(c) !== i)).toEqual([]);
+      if (file === "01-overview.html") expect(captions.filter((c) => c === "2.6")).toHaveLength(1);
+    } finally {
+      live.runtime.dispose();
+    }
+  });
+
   it("says beside its figures that the respondents are a reconstruction", async () => {
     // The chart of Tabell 2.1 carries the notice as its note (the app's header says it too).
     const live = await liveRuntime(file);

@@ -54,7 +54,7 @@ describe("frequencies edge cases (hand-worked)", () => {
     const t = frequencies({ q3: [9, null, 9] }, "q3", { codebook: sampleCodebook() });
     expect(t.validTotal).toBe(0);
     expect(t.valid).toEqual([]);
-    expect(t.notes[0]).toMatch(/No valid answers/);
+    expect(t.notes[0]).toMatch(/Ingen gyldige svar/);
     expect(JSON.stringify(t)).not.toContain("NaN");
   });
 
@@ -75,6 +75,6 @@ describe("frequencies edge cases (hand-worked)", () => {
   it("handles an empty selection", () => {
     const t = frequencies({ q3: [] }, "q3");
     expect(t.total).toBe(0);
-    expect(t.notes[0]).toMatch(/No rows are selected/);
+    expect(t.notes[0]).toMatch(/Ingen rader er valgt/);
   });
 });

@@ -16,6 +16,7 @@ import type { FrameHandle, FrameListener } from "../../../../src/app/sandbox/fra
 import { ok, problem } from "../../../../src/base/result";
 import type { NotebookDoc } from "../../../../src/notebook/document";
 import type { NotebookOrigin } from "../../../../src/app/notebook-store";
+import { messages, say } from "../../../../src/base/locale/locale";
 import { pauseSelfEdited } from "../../../../src/app/sandbox/self-edit-gate";
 
 /** A frame the test drives: what the shell posted to its window, and its listener. */
@@ -177,7 +178,7 @@ describe("FrameSession", () => {
       expect(session.draftRecord()).toEqual({ 2: "draft" });
       expect(frame.removed).toBeDefined();
       expect(frames).toHaveLength(2);
-      expect(session.status.paused).toBe(pauseSelfEdited(2));
+      expect(session.status.paused && say(session.status.paused, messages.en)).toBe(say(pauseSelfEdited(2), messages.en));
       // Reopened from the shell's copy, not running.
       const again = ready(frames[1] ?? new FakeFrame());
       expect(again.open).toMatchObject({ doc, mode: "preview" });
@@ -343,7 +344,8 @@ describe("FrameSession", () => {
     expect(first.removed).toEqual({ hung: true });
     expect(frames).toHaveLength(2);
     expect(session.status.paused).toBe(PAUSE_FLOODED);
-    expect(PAUSE_FLOODED).toMatch(/Fix: .*press Run\.$/);
+    expect(say(PAUSE_FLOODED, messages.en)).toMatch(/Fix: .*press Run\.$/);
+    expect(say(PAUSE_FLOODED, messages.nb)).toMatch(/Løsning: .*trykk Kjør\.$/);
     expect(session.doc).toEqual(doc);
     expect(changes).toEqual([]);
     // The fresh frame has a fresh budget.
