@@ -37,8 +37,14 @@ import { changedCellCount, isStrangersNotebook, pauseSelfEdited, SelfEditGate } 
 /** The data the data gate lets this notebook see. */
 export type FrameDataChoice = { kind: "bundled" } | { kind: "user"; version: number; name: string; load: LoadResult };
 
-/** The next notebook's frame is loaded once this one has been quiet this long (FrameSlot.prewarm). */
-const QUIET_BEFORE_SPARE_MS = 3000;
+/**
+ * The next notebook's frame is loaded once this one has been quiet this long (FrameSlot.prewarm).
+ * Not at once: the spare shares this notebook's process and thread, and loading it during a filter
+ * change cost that change 10–15 %; a filter change every few hundred ms keeps it away. Not 3 s as
+ * before (issue 12): a reader who opened the next notebook 3.5 s after this one settled met a spare
+ * still parsing the survey, and waited for the rest of that (03: ~0.3 s of its opening).
+ */
+export const QUIET_BEFORE_SPARE_MS = 1500;
 /** How long a share link waits for the frame's current input values before using the last reported. */
 const INPUTS_WAIT_MS = 1000;
 
