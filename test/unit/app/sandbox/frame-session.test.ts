@@ -415,6 +415,24 @@ describe("FrameSession", () => {
     expect(prewarms).toBeGreaterThan(0);
   });
 
+  it("makes no next frame while the open notebook is still loading (no status yet), only once it has been silent for long", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    await settle();
+    const answer = async (): Promise<void> => {
+      vi.advanceTimersByTime(HEARTBEAT_MS);
+      const ping = end.heard.filter((m) => isRecord(m) && m.type === "ping").at(-1);
+      if (isRecord(ping)) end.port.postMessage({ type: "pong", seq: ping.seq });
+      await settle();
+    };
+    // Twice the quiet a settled notebook needs, and still loading: the spare would compete with it.
+    for (let i = 0; i < (2 * QUIET_BEFORE_SPARE_MS) / HEARTBEAT_MS; i++) await answer();
+    expect(prewarms).toBe(0);
+    // A notebook with nothing to run never reports a status: it gets its spare after a longer silence.
+    for (let i = 0; i < 8; i++) await answer();
+    expect(prewarms).toBeGreaterThan(0);
+  });
+
   it("opens a shared preview without running it, and runs it on consent", async () => {
     open({ mode: "preview" });
     const end = ready(frames[0] ?? new FakeFrame());
