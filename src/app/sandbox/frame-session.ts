@@ -38,8 +38,20 @@ import { changedCellCount, isStrangersNotebook, pauseSelfEdited, SelfEditGate } 
 /** The data the data gate lets this notebook see. */
 export type FrameDataChoice = { kind: "bundled" } | { kind: "user"; version: number; name: string; load: LoadResult };
 
-/** The next notebook's frame is loaded once this one has been quiet this long (FrameSlot.prewarm). */
-const QUIET_BEFORE_SPARE_MS = 3000;
+/**
+ * The next notebook's frame is loaded once this one has been quiet this long (FrameSlot.prewarm).
+ * Not at once: the spare shares this notebook's process and thread, and loading it during a filter
+ * change cost that change 10–15 %; a filter change every few hundred ms keeps it away. Not 3 s as
+ * before (issue 12): a reader who opened the next notebook 3.5 s after this one settled met a spare
+ * still parsing the survey, and waited for the rest of that (03: ~0.3 s of its opening).
+ */
+export const QUIET_BEFORE_SPARE_MS = 1500;
+/**
+ * A notebook that has said nothing about work this long after it opened (nothing to run) counts as
+ * quiet too. Until then the quiet is counted only from its first status: a frame still loading the
+ * survey says nothing, and a spare made then would load beside the notebook the reader waits for.
+ */
+const SILENT_OPEN_MS = 5000;
 /** How long a share link waits for the frame's current input values before using the last reported. */
 const INPUTS_WAIT_MS = 1000;
 
@@ -116,6 +128,8 @@ export class FrameSession implements SessionPort {
   private disposed = false;
   /** Date.now() of the frame's last word about work (status, cells); the spare waits for quiet. */
   private lastActivity = 0;
+  /** Whether the open notebook has reported a status yet (it started running). */
+  private heardStatus = false;
 
   private readonly view: FrameView;
   /** The notebook as a report (print, "Export report"). */
@@ -354,6 +368,7 @@ export class FrameSession implements SessionPort {
   private open(frame: FrameHandle, boot: string): void {
     this.ready = true;
     this.lastActivity = Date.now();
+    this.heardStatus = false;
     this.boot = boot;
     const { port1, port2 } = new MessageChannel();
     this.channel = port1;
@@ -381,7 +396,8 @@ export class FrameSession implements SessionPort {
   private beat(): void {
     if (!this.ready || this.mode !== "live" || this.state.paused !== undefined) return;
     const now = Date.now();
-    if (!this.state.busy && !this.state.stuck && now - this.lastActivity >= QUIET_BEFORE_SPARE_MS) this.deps.slot.prewarm();
+    const quietFor = now - this.lastActivity;
+    if (!this.state.busy && !this.state.stuck && quietFor >= (this.heardStatus ? QUIET_BEFORE_SPARE_MS : SILENT_OPEN_MS)) this.deps.slot.prewarm();
     const { ping, stuck } = this.pulse.tick(now);
     if (ping !== undefined) this.post({ type: "ping", seq: ping });
     if (stuck && !this.state.stuck) {
@@ -447,6 +463,7 @@ export class FrameSession implements SessionPort {
         this.emitStatus();
         return;
       case "status": {
+        this.heardStatus = true;
         const wasBusy = this.state.busy;
         const busySince = message.busy ? (wasBusy ? this.state.busySince : Date.now()) : undefined;
         this.state = { ...this.state, running: message.running, busy: message.busy, current: message.current, busySince };

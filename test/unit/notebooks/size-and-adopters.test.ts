@@ -15,6 +15,8 @@ import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { HeadlessRun } from "../../../src/runtime/headless";
 import { liveRuntime, namesOf, repo, runHeadless, setFilter } from "./headless-survey";
+import { draws, indicator, pearsonR, STATUS_VARIABLES } from "../reconstruct/ensemble-fixture";
+import { formatNumber } from "../../../src/base/locale/number-format";
 
 interface SignedR { variable?: string; r: number | null; n: number; p: number | null }
 
@@ -72,6 +74,20 @@ describe("03-size-and-correlations headless", () => {
     const html = JSON.stringify(text?.value ?? text);
     expect(html).toContain("These signs are not findings");
     expect(html).not.toMatch(/^\W*\*\*\d+ of \d+\*\* recomputed correlations have the sign/);
+  });
+
+  it("size × adoption's range across the 50 reconstructions leaves blanks out, as the survey's own r does", async () => {
+    // Independently: Pearson's r of size class × (status 1 → 1, other answer → 0, blank left out) on
+    // each decoded draw (ensemble-fixture.ts). A blank status is NaN in a draw's columns and null in
+    // the survey's; counting it as "not adopted" on the draws only gave another base than draw 0.
+    const list = namesOf(await result()).sizeAdoption;
+    if (!Array.isArray(list)) throw new Error("no sizeAdoption");
+    for (const status of STATUS_VARIABLES) {
+      const rs = draws.map((d) => pearsonR(d.get("size_class") ?? new Float64Array(), indicator(d.get(status) ?? new Float64Array(), [1])).r ?? Number.NaN);
+      const range = `R: r ${formatNumber("nb", Math.min(...rs), 3)} … ${formatNumber("nb", Math.max(...rs), 3)} across ${draws.length} reconstructions;`;
+      const row = list.find((c: { variable?: string }) => c.variable === status);
+      expect(row?.rests?.text, status).toMatch(new RegExp(`^${range.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
+    }
   });
 
   it("quotes the report's sentences verbatim from the source text", async () => {

@@ -8,7 +8,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppFilter } from "../../../../src/app/app-filter";
 import type { SessionChange } from "../../../../src/app/notebook-session";
-import { FrameSession, type FrameDataChoice } from "../../../../src/app/sandbox/frame-session";
+import { FrameSession, QUIET_BEFORE_SPARE_MS, type FrameDataChoice } from "../../../../src/app/sandbox/frame-session";
 import { DOWNLOAD_EVERY_MS } from "../../../../src/app/sandbox/download-gate";
 import { MESSAGE_BUDGET, PAUSE_FLOODED } from "../../../../src/app/sandbox/message-budget";
 import { HEARTBEAT_MS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, STUCK_AFTER_MS } from "../../../../src/app/sandbox/frame-status";
@@ -406,13 +406,32 @@ describe("FrameSession", () => {
     end.port.postMessage({ type: "status", busy: false, running: [], current: null });
     await settle();
     // Answering pings keeps it from looking stuck.
-    for (let i = 0; i < 6; i++) {
+    const beats = QUIET_BEFORE_SPARE_MS / HEARTBEAT_MS;
+    for (let i = 0; i < beats + 2; i++) {
       vi.advanceTimersByTime(HEARTBEAT_MS);
       const ping = end.heard.filter((m) => isRecord(m) && m.type === "ping").at(-1);
       if (isRecord(ping)) end.port.postMessage({ type: "pong", seq: ping.seq });
       await settle();
-      if (i < 4) expect(prewarms).toBe(0);
+      if (i < beats - 1) expect(prewarms).toBe(0);
     }
+    expect(prewarms).toBeGreaterThan(0);
+  });
+
+  it("makes no next frame while the open notebook is still loading (no status yet), only once it has been silent for long", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    await settle();
+    const answer = async (): Promise<void> => {
+      vi.advanceTimersByTime(HEARTBEAT_MS);
+      const ping = end.heard.filter((m) => isRecord(m) && m.type === "ping").at(-1);
+      if (isRecord(ping)) end.port.postMessage({ type: "pong", seq: ping.seq });
+      await settle();
+    };
+    // Twice the quiet a settled notebook needs, and still loading: the spare would compete with it.
+    for (let i = 0; i < (2 * QUIET_BEFORE_SPARE_MS) / HEARTBEAT_MS; i++) await answer();
+    expect(prewarms).toBe(0);
+    // A notebook with nothing to run never reports a status: it gets its spare after a longer silence.
+    for (let i = 0; i < 8; i++) await answer();
     expect(prewarms).toBeGreaterThan(0);
   });
 
