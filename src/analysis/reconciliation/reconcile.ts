@@ -151,6 +151,11 @@ export function countsOf(cells: readonly CellResidual[]): ReconciliationCounts {
 export interface ReconcileOptions {
   /** The records are a filtered subset (the filter bar is set). */
   filtered?: boolean;
+  /**
+   * The number of respondents as the view shows it, for the headline ("< 3" in a shared view of a
+   * county- or size-filtered selection of 1–2, as the filter bar and every table say); default: the count.
+   */
+  shownN?: string;
 }
 
 /**
@@ -189,15 +194,15 @@ export function reconcile(printed: PrintedTables, records: readonly RecordValues
   });
   const conflictIds = [...new Set(all.flatMap((c) => (c.conflict ? [c.conflict] : [])))];
   const filtered = options.filtered === true;
-  return { counts, tables, inconsistencies, conflictIds, skipped, n: records.length, filtered, headline: headlineOf(counts, records.length, filtered) };
+  return { counts, tables, inconsistencies, conflictIds, skipped, n: records.length, filtered, headline: headlineOf(counts, records.length, filtered, options.shownN ?? String(records.length)) };
 }
 
-function headlineOf(c: ReconciliationCounts, n: number, filtered: boolean): string {
+function headlineOf(c: ReconciliationCounts, n: number, filtered: boolean, shownN: string): string {
   if (n === 0) return "No respondents match the filter: nothing to recompute. The printed tables are for all 267; clear the filter to reconcile.";
   if (filtered) {
     // No count here: how many figures of a subset differ depends on the reconstruction, and prose
     // carries no marker — the summary's table gives the counts with their range across the draws.
-    return `Filtered to ${n} respondents: the printed tables are for all 267, so the recomputation diverges from the print by design ` +
+    return `Filtered to ${shownN} respondents: the printed tables are for all 267, so the recomputation diverges from the print by design ` +
       "(the counts below say by how much, and how much that depends on the reconstruction). Clear the filter to reconcile.";
   }
   const undocumented = c.differences === 0 ? "no undocumented differences" : `${c.differences} undocumented difference${c.differences === 1 ? "" : "s"}`;

@@ -27,7 +27,12 @@
  * Words: a count of 1–2 stated in text ("constant in these 2 cases", "only 1 case(s) have both …",
  * "n = 2") anywhere on the page. Notebook 03's reasons for a missing r (its r column, the tables'
  * audit lines, the heatmap's note) stated 45 on the default grid (333 on the full one) until 03 and
- * the tables' audit lines left the count out of them.
+ * the tables' audit lines left the count out of them. Every text a cell can put on the page is
+ * read (cellTexts): markdown as rendered, text and other values as the output area prints them,
+ * tooltips and labels in attributes, error messages. Until it was, the checker missed 02's status
+ * sentences ("Status (q3, N = 2): har innført 50 % (1)", 52 on the default grid; now written from
+ * `shownComparison`, the figures Tabell 2.1 shows) and 04's headline ("Filtered to 2 respondents",
+ * 16; now "< 3" in a shared view).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -174,13 +179,14 @@ function cellTexts(runtime: NotebookRuntime, ids: readonly string[]): string[] {
  * Counts of 1–2 a page states in words, outside its tables' count cells: the reasons a kernel gives
  * for a missing r ("constant in these 2 cases", "only 1 case(s) have both …") in a table cell, an
  * audit line or a chart's note, "n = 2" / "N = 1" / "n: 2" anywhere (the checker reads tables, not
- * prose), and 1–2 respondents, municipalities or cases named as such, in either language.
+ * prose), and 1–2 respondents, municipalities or cases named as such, in either language — not a
+ * threshold ("fewer than 2 cases").
  */
 function smallTextCounts(texts: readonly string[]): string[] {
   const found: string[] = [];
   for (const raw of texts) {
     const text = raw.replace(/[\s\u00a0\u202f]+/g, " ");
-    for (const m of text.matchAll(/.{0,50}(?:\bthese [12] cases|\bonly [12] case|\b[nN] ?[=:] ?[12]\b(?![.,]\d)|(?<![\d.,] ?)\b[12] (?:respondents?|respondenter|kommuner|municipalit(?:y|ies)|cases?|tilfeller?|svar|answers?)\b).{0,30}/g)) found.push(m[0].trim());
+    for (const m of text.matchAll(/.{0,50}(?:\bthese [12] cases|\bonly [12] case|\b[nN] ?[=:] ?[12]\b(?![.,]\d)|(?<![\d.,] ?|(?:than|least|needs|enn|minst|under|over) )\b[12] (?:respondents?|respondenter|kommuner|municipalit(?:y|ies)|cases?|tilfeller?|svar|answers?)\b).{0,30}/g)) found.push(m[0].trim());
   }
   return found;
 }
