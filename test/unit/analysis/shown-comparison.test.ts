@@ -20,11 +20,11 @@ function tableCounts(el: HTMLElement): { total: string; counts: string[] }[] {
     const cells = [...tr.children];
     if (norm(cells[0]?.textContent)) groups.push({ total: "", counts: [] });
     const group = groups.at(-1);
-    const recomputed = cells[3]?.cloneNode(true);
-    if (!group || !(recomputed instanceof Object) || !("querySelectorAll" in recomputed)) continue;
+    const recomputed = cells[3];
+    if (!group || !recomputed) continue;
     // The evidence marker (a letter and a range) is not part of the figure.
-    for (const marker of recomputed.querySelectorAll(".tv-ev")) marker.remove();
-    const text = norm(recomputed.textContent);
+    let text = norm(recomputed.textContent);
+    for (const marker of recomputed.querySelectorAll(".tv-ev")) text = norm(text.replace(norm(marker.textContent), ""));
     if (norm(cells[1]?.textContent) === "N") group.total = text;
     else group.counts.push(/\((.+)\)$/.exec(text)?.[1] ?? text);
   }
