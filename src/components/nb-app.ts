@@ -221,8 +221,10 @@ export class NbApp extends LitElement {
               <strong>${t.heldChange(open.origin.kind === "imported", held.positions, held.removed)}</strong>
               ${t.heldChangeExplain}
             </div>
-            <button class="nb-button nb-primary nb-keep-changes" @click=${() => session.keepChanges()}>${t.keepChanges}</button>
-            <button class="nb-button nb-undo-changes" @click=${() => session.undoChanges()}>${t.undoChanges}</button>
+            <span class="nb-bar-actions">
+              <button class="nb-button nb-primary nb-keep-changes" @click=${() => session.keepChanges()}>${t.keepChanges}</button>
+              <button class="nb-button nb-undo-changes" @click=${() => session.undoChanges()}>${t.undoChanges}</button>
+            </span>
           </div>`
         : nothing}
       ${status.paused !== undefined
