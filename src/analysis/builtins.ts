@@ -24,6 +24,7 @@ import { psppSyntax, type Analysis, type PsppExportOptions } from "../stats/pspp
 import { isSurvey, modelLabelOf, type Survey } from "./survey";
 import { surveyFilterInput, type SurveyFilterElement } from "./survey-filter-input";
 import { createTables, type TablesBuiltin } from "./tables/tables";
+import { shownComparison, type ShownComparisonRow } from "./tables/shown-comparison";
 
 /** What the analysis builtins need from the host: (for DOM output) a document, and the view. */
 export interface AnalysisHost {
@@ -132,6 +133,14 @@ export interface AnalysisBuiltins {
    * @example renderComparison(comparePrinted(selection, "2.2"))
    */
   renderComparison(comparison: PrintedComparison, options?: ComparisonRenderOptions): HTMLElement;
+  /**
+   * A printed comparison's rows as its table shows them, for sentences about it: each row's N and
+   * each answer's count as text ("< 3" or "·" where a shared view hides it) and its percentage (null
+   * where the table shows none). Write counts in prose from this, not from the comparison, or a
+   * shared view's text says what its table hides.
+   * @example shownComparison(comparePrinted(selection, "2.1"))[0].cells[0].count
+   */
+  shownComparison(comparison: PrintedComparison): ShownComparisonRow[];
   /**
    * Any rows as a captioned table with an audit line; columns marked `count: true` go through the
    * disclosure guard.
@@ -242,6 +251,7 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
     },
     renderComparison: (cmp, options = {}) =>
       renderComparison(requireDocument(host, "renderComparison"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive), locale }),
+    shownComparison: (cmp) => shownComparison(cmp, shared && cmp.disclosureSensitive),
     renderTable: (spec, options = {}) =>
       renderTable(requireDocument(host, "renderTable"), spec, { ...options, mask: options.mask ?? (shared && spec.disclosureSensitive === true), locale }),
     psppExport: (selection, analyses, options = {}) => {

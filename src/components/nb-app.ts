@@ -180,12 +180,13 @@ export class NbApp extends LitElement {
     if (event.target instanceof HTMLInputElement) this.workbench?.current?.session.setTitle(event.target.value);
   }
 
-  /** The bars above the notebook: consent, the data choice, a pause, the running cell and Stop. */
+  /** The bars above the notebook: consent, the data choice, a held change to a stranger's code, a pause, the running cell and Stop. */
   private renderBars(open: OpenNotebook<FrameSession> | undefined): unknown {
     const wb = this.workbench;
     const session = open?.session;
     if (!wb || !open || !session) return nothing;
     const status = session.status;
+    const held = session.heldChange;
     const active = this.dataSource?.active;
     const withheld = session.mode === "live" && active?.kind === "user" && (this.gate?.withheld(open.key, open.origin) ?? false);
     const now = Date.now();
@@ -212,6 +213,18 @@ export class NbApp extends LitElement {
               ${t.gateExplain}
             </div>
             <button class="nb-button nb-run-on-my-data" @click=${() => this.gate?.grant(open.key)}>${t.runOnMyData}</button>
+          </div>`
+        : nothing}
+      ${held
+        ? html`<div class="nb-bar nb-held-bar" role="alert">
+            <div>
+              <strong>${t.heldChange(open.origin.kind === "imported", held.positions, held.removed)}</strong>
+              ${t.heldChangeExplain}
+            </div>
+            <span class="nb-bar-actions">
+              <button class="nb-button nb-primary nb-keep-changes" @click=${() => session.keepChanges()}>${t.keepChanges}</button>
+              <button class="nb-button nb-undo-changes" @click=${() => session.undoChanges()}>${t.undoChanges}</button>
+            </span>
           </div>`
         : nothing}
       ${status.paused !== undefined

@@ -1,6 +1,6 @@
 import { ok, problem, type Problem, type Result } from "../base/result";
 import { CELL_KIND_NAMES, CELL_TYPES, isCellKind, type CellDoc, type CellKind, type NotebookComment, type NotebookDoc } from "./document";
-import { RAW_TEXT_ELEMENTS, decodeEntities, lineOf, nextMarkup, rawTextEnd, type Attributes, type ScanProblemKind } from "./html-scan";
+import { RAW_TEXT_ELEMENTS, decodeEntities, lineOf, nextMarkup, rawTextEnd, scriptDataEnd, type Attributes, type ScanProblemKind } from "./html-scan";
 
 /**
  * Observable Notebook Kit's open file format:
@@ -47,12 +47,26 @@ function escapeText(value: string): string {
 const SCRIPT_END = /<(?=\\*\/script(?:[\s>/]|$))/gi;
 const ESCAPED_SCRIPT_END = /<\\(?=\\*\/script(?:[\s>/]|$))/gi;
 
+/** `<!--` is written `<\\!--` in a cell that needs it (below); a `<\\!--` already in a cell always gains a backslash, so reading takes one off every time. */
+const COMMENT_OPEN = /<(?=!--)/g;
+const BACKSLASHED_COMMENT_OPEN = /<(?=\\+!--)/g;
+const ESCAPED_COMMENT_OPEN = /<\\(?=\\*!--)/g;
+
+/**
+ * A cell's text as written inside its `<script>`. `</script` is written `<\/script`, as Kit does.
+ * A cell whose text would leave HTML's tokenizer "double escaped" at its end (`<!--<script>` with no
+ * `-->` after it) would swallow the cells after it in any HTML reader, Kit's and ours
+ * (html-scan.ts `scriptDataEnd`): its `<!--` is written `<\!--`. Kit has no such escape, so Kit
+ * shows that one cell with the backslash, but reads every other cell right (docs/decisions.md).
+ */
 function escapeScript(source: string): string {
-  return source.replace(SCRIPT_END, "<\\");
+  const escaped = source.replace(SCRIPT_END, "<\\").replace(BACKSLASHED_COMMENT_OPEN, "<\\");
+  const open = `${escaped}</script>`;
+  return scriptDataEnd(open, 0) === escaped.length ? escaped : escaped.replace(COMMENT_OPEN, "<\\");
 }
 
 function unescapeScript(text: string): string {
-  return text.replace(ESCAPED_SCRIPT_END, "<");
+  return text.replace(ESCAPED_SCRIPT_END, "<").replace(ESCAPED_COMMENT_OPEN, "<");
 }
 
 /** Kit's indentation: four spaces on every non-empty line (whitespace-only lines kept too). */

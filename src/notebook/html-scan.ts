@@ -144,11 +144,61 @@ export function nextMarkup(text: string, at: number): Result<Markup | undefined,
 
 /**
  * Where the content of a raw-text element that starts at `from` ends: the offset of its end tag
- * (`</name` followed by a space, `/` or `>`), or undefined when there is none.
+ * (`</name` followed by a space, `/` or `>`), or undefined when there is none. A `<script>` ends
+ * by HTML's script data states (`scriptDataEnd`).
  */
 export function rawTextEnd(text: string, from: number, name: string): number | undefined {
+  if (name === "script") return scriptDataEnd(text, from);
   const closer = new RegExp(`</${name}(?=[\\t\\n\\f\\r />]|$)`, "ig");
   closer.lastIndex = from;
   const match = closer.exec(text);
   return match ? match.index : undefined;
+}
+
+/** `<script` or `</script` (any case) at `at`, followed by a space, `/` or `>`: HTML's "appropriate" tag name. */
+function scriptTagAt(text: string, at: number, closing: boolean): boolean {
+  const name = closing ? "</script" : "<script";
+  return text.slice(at, at + name.length).toLowerCase() === name && /^[\t\n\f\r />]$/.test(text[at + name.length] ?? "");
+}
+
+/**
+ * Where a `<script>`'s content that starts at `from` ends, by HTML's script data states — as a
+ * browser, and so Notebook Kit (which reads files with DOMParser), reads it. `<!--` enters the
+ * "escaped" state (`<!-->` and `<!--->` do not); there `-->` leaves it, and `<script` enters the
+ * "double escaped" state, in which `</script` does not end the element but returns to "escaped",
+ * and `-->` returns to plain script data. So a cell holding `<!--<script>` and no `-->` runs on over
+ * the next cells' tags to the end of the file, in Kit as here (format.ts escapes such a cell when
+ * it writes one). The offset of the end tag, or undefined when there is none.
+ */
+export function scriptDataEnd(text: string, from: number): number | undefined {
+  let state: "data" | "escaped" | "double" = "data";
+  for (let i = text.indexOf("<", from); ; ) {
+    if (state === "data") {
+      if (i < 0) return undefined;
+      if (scriptTagAt(text, i, true)) return i;
+      if (text.startsWith("<!--", i)) {
+        let j = i + 4;
+        while (text[j] === "-") j++;
+        if (text[j] !== ">") state = "escaped";
+        i = text.indexOf("<", j);
+        if (state === "escaped") i = j;
+        continue;
+      }
+      i = text.indexOf("<", i + 1);
+      continue;
+    }
+    // Escaped or double escaped: the next "-->", or a script tag.
+    const dashes = text.indexOf("-->", i);
+    let lt = text.indexOf("<", i);
+    while (lt >= 0 && (dashes < 0 || lt < dashes) && !scriptTagAt(text, lt, true) && !(state === "escaped" && scriptTagAt(text, lt, false))) lt = text.indexOf("<", lt + 1);
+    if (lt >= 0 && (dashes < 0 || lt < dashes)) {
+      if (state === "escaped" && scriptTagAt(text, lt, true)) return lt;
+      state = state === "escaped" ? "double" : "escaped";
+      i = lt + (state === "double" ? "<script".length : "</script".length);
+      continue;
+    }
+    if (dashes < 0) return undefined;
+    state = "data";
+    i = text.indexOf("<", dashes + 3);
+  }
 }

@@ -10,11 +10,12 @@ import type { Browser, Page } from "playwright-core";
 import { PAUSE_FLOODED } from "../../src/app/sandbox/message-budget";
 import { messages, say } from "../../src/base/locale/locale";
 import { pauseSelfEdited } from "../../src/app/sandbox/self-edit-gate";
+import { shellEn } from "../../src/base/locale/shell-messages";
 import { unwrap } from "../../src/base/result";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, norm, openApp, screenshotDir } from "./browser-helpers";
+import { launchChromium, nb, norm, openApp, screenshotDir, typeIntoCell } from "./browser-helpers";
 
 let server: RunningServer;
 let browser: Browser;
@@ -150,6 +151,63 @@ describe("a hostile notebook that takes the frame's channel", () => {
     expect(await nb(page).locator("#cell-take").count()).toBe(1);
     // Reopened without running: the attack cell shows no output (it said "armed" when it ran).
     expect(norm(await nb(page).locator("#cell-attack .nb-output").textContent())).toBe("");
+    await context.close();
+  });
+
+  it("cannot rewrite its own cells on the reader's next click: the change waits for Keep in the shell, and Undo restores the code agreed to", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    // Wait for the reader's next click anywhere in the notebook, then rewrite itself within the
+    // ~5 s of user activation that click gives the shell's page. Before: the shell took it as the
+    // reader's edit and saved it; reopened, the notebook showed only "# Invoice".
+    const rewrite = `(() => { const p = port; document.addEventListener("pointerdown", () => setTimeout(() => p.postMessage({type: "cells", cells: [{id: "take", kind: "md", source: "# Invoice"}], history: null}), 200), {capture: true, once: true}); return "armed"; })()`;
+    await runShared(page, hostile(rewrite));
+    await nb(page).locator("#cell-attack .nb-output", { hasText: "armed" }).waitFor({ timeout: 20_000 });
+    // The transient activation of "Run this notebook" is spent before the click that matters.
+    await page.waitForTimeout(6000);
+    await nb(page).locator("#cell-attack .nb-output").click();
+    const held = page.locator(".nb-held-bar");
+    await held.waitFor({ timeout: 10_000 });
+    // Cell 1 changed (the code that took the port is now "# Invoice") and cell 2 is gone.
+    expect(norm(await held.textContent())).toContain(norm(shellEn.heldChange(false, [1], 1)));
+    await page.screenshot({ path: `${screenshotDir}/self-edit-held.png` });
+    // What is kept is still the code agreed to: reopened (the route names the kept copy), both cells are there.
+    const route = page.url();
+    await page.goto("about:blank");
+    await page.goto(route);
+    await nb(page).locator("#cell-attack").waitFor({ timeout: 20_000 });
+    expect(await nb(page).locator("#cell-take h1").count()).toBe(0);
+    expect(await page.locator(".nb-held-bar").count()).toBe(0);
+    // Held again on the next click; "Undo changes" reopens the notebook from the code agreed to.
+    await nb(page).locator("#cell-attack .nb-output", { hasText: "armed" }).waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(6000);
+    await nb(page).locator("#cell-attack .nb-output").click();
+    await held.waitFor({ timeout: 10_000 });
+    await page.click(".nb-undo-changes");
+    await nb(page).locator("#cell-attack .nb-output", { hasText: "armed" }).waitFor({ timeout: 20_000 });
+    expect(await nb(page).locator("#cell-take h1").count()).toBe(0);
+    expect(await page.locator(".nb-held-bar").count()).toBe(0);
+    await context.close();
+  });
+
+  it("keeps the reader's own edit of a shared notebook once the reader chooses Keep changes in the shell", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await runShared(page, { title: "Plain", cells: [{ id: "a", kind: "js", source: "const a = 20" }, { id: "b", kind: "js", source: "a + 1" }] });
+    await nb(page).locator("#cell-b .nb-output", { hasText: "21" }).waitFor({ timeout: 20_000 });
+    await typeIntoCell(page, "b", "a * 2");
+    await page.keyboard.press("Shift+Enter");
+    await nb(page).locator("#cell-b .nb-output", { hasText: "40" }).waitFor({ timeout: 20_000 });
+    const held = page.locator(".nb-held-bar");
+    await held.waitFor({ timeout: 10_000 });
+    expect(norm(await held.textContent())).toContain(norm(shellEn.heldChange(false, [2], 0)));
+    await page.click(".nb-keep-changes");
+    await expect.poll(() => held.count()).toBe(0);
+    const route = page.url();
+    await page.waitForTimeout(800);
+    await page.goto("about:blank");
+    await page.goto(route);
+    await nb(page).locator("#cell-b .nb-output", { hasText: "40" }).waitFor({ timeout: 20_000 });
     await context.close();
   });
 });

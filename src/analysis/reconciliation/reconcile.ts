@@ -154,6 +154,11 @@ export interface ReconcileOptions {
   filtered?: boolean;
   /** The language of the headline (default norsk). */
   locale?: Locale;
+  /**
+   * The number of respondents as the view shows it, for the headline ("< 3" in a shared view of a
+   * county- or size-filtered selection of 1–2, as the filter bar and every table say); default: the count.
+   */
+  shownN?: string;
 }
 
 /**
@@ -192,15 +197,15 @@ export function reconcile(printed: PrintedTables, records: readonly RecordValues
   });
   const conflictIds = [...new Set(all.flatMap((c) => (c.conflict ? [c.conflict] : [])))];
   const filtered = options.filtered === true;
-  return { counts, tables, inconsistencies, conflictIds, skipped, n: records.length, filtered, headline: headlineOf(counts, records.length, filtered, options.locale ?? DEFAULT_LOCALE) };
+  return { counts, tables, inconsistencies, conflictIds, skipped, n: records.length, filtered, headline: headlineOf(counts, records.length, filtered, options.locale ?? DEFAULT_LOCALE, options.shownN) };
 }
 
-function headlineOf(c: ReconciliationCounts, n: number, filtered: boolean, locale: Locale): string {
+function headlineOf(c: ReconciliationCounts, n: number, filtered: boolean, locale: Locale, shownN: string | undefined): string {
   const words = messages[locale];
   if (n === 0) return words.recHeadlineEmpty;
   // Filtered: no count here. How many figures of a subset differ depends on the reconstruction, and
   // prose carries no marker — the summary's table gives the counts with their range across the draws.
-  if (filtered) return words.recHeadlineFiltered(formatNumber(locale, n));
+  if (filtered) return words.recHeadlineFiltered(shownN ?? formatNumber(locale, n));
   return words.recHeadline({ compared: c.compared, n: formatNumber(locale, n), exact: c.exact, conflictsMet: c.conflictsMet, soft: c.soft, softExact: c.soft - c.softOff, differences: c.differences });
 }
 

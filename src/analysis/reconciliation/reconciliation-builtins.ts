@@ -14,19 +14,25 @@ import type { Survey } from "../survey";
 import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
 import { flaggedCells, missingCodesOf, reconcile, reconciliationSummary, recordOf, type ReconciledCell, type Reconciliation } from "./reconcile";
 import { applyFilter } from "../apply-filter";
+import { formatShownCount, guardCount } from "../../stats/disclosure";
 import { EMPTY_FILTER } from "../../data/survey-filter";
 import { DEFAULT_LOCALE, type Locale } from "../../base/locale/locale";
 import { attachEvidence, copyEvidence as withEvidenceOf } from "./reconciliation-evidence";
 import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReconciliationSummary, type ReconciliationRenderOptions } from "./render-reconciliation";
 
-/** Reconcile a selection (or the whole survey) with the survey's printed tables. */
-export function reconcileSelection(value: unknown, locale: Locale = DEFAULT_LOCALE): Reconciliation & { disclosureSensitive: boolean } {
+/**
+ * Reconcile a selection (or the whole survey) with the survey's printed tables; `shared`: the
+ * headline says a county- or size-filtered N of 1–2 as "< 3", as the shared view says it everywhere.
+ */
+export function reconcileSelection(value: unknown, locale: Locale = DEFAULT_LOCALE, shared = false): Reconciliation & { disclosureSensitive: boolean } {
   const chosen = isSelection(value) ? value : isSurvey(value) ? applyFilter(value, EMPTY_FILTER) : undefined;
   const selection = chosen && { survey: chosen.survey, rows: chosen.rows, filtered: chosen.conditions.length > 0, sensitive: chosen.disclosureSensitive };
   if (!selection) throw builtinError("reconciliation.build", "bad-argument", `the argument is \`selection\` (or \`survey\`), but it got ${describeValue(value)}.`);
   const printed = selection.survey.printed;
   if (!printed) throw builtinError("reconciliation.build", "no-print", "this survey carries no printed tables; reconciliation works on the bundled 1999 survey (or a file of the same survey, compared with its print).");
-  const rec = { ...reconcile(printed, selection.rows.map(recordOf), missingCodesOf(selection.survey.codebook), { filtered: selection.filtered, locale }), disclosureSensitive: selection.sensitive };
+  const shown = guardCount(selection.rows.length, { active: shared && selection.sensitive });
+  const shownN = shown.masked ? formatShownCount(shown) : undefined;
+  const rec = { ...reconcile(printed, selection.rows.map(recordOf), missingCodesOf(selection.survey.codebook), { filtered: selection.filtered, locale, shownN }), disclosureSensitive: selection.sensitive };
   if (chosen) attachEvidence(rec, chosen, printed.tables);
   return rec;
 }
@@ -98,7 +104,7 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
   };
   const reconciliation: ReconciliationBuiltin = {
     build: (selection) => {
-      const rec = reconcileSelection(selection, locale);
+      const rec = reconcileSelection(selection, locale, host.view === "shared");
       // Headless runs print this summary instead of all 727 cells; the evidence stays with the object shown.
       return withEvidenceOf(rec, { ...rec, toJSON: () => reconciliationSummary(rec) });
     },

@@ -33,7 +33,7 @@ import { DownloadGate } from "./download-gate";
 import { MessageBudget, PAUSE_FLOODED, payloadChars } from "./message-budget";
 import { encodeUserData, sendUserData, type UserDataPart } from "./user-data-wire";
 import type { NotebookOrigin } from "../notebook-store";
-import { changedCellCount, isStrangersNotebook, pauseSelfEdited, SelfEditGate } from "./self-edit-gate";
+import { isStrangersNotebook, pauseSelfEdited, SelfEditGate, type HeldChange } from "./self-edit-gate";
 
 /** The data the data gate lets this notebook see. */
 export type FrameDataChoice = { kind: "bundled" } | { kind: "user"; version: number; name: string; load: LoadResult };
@@ -282,6 +282,26 @@ export class FrameSession implements SessionPort {
     this.restart(running.length > 0 ? undefined : PAUSE_UNKNOWN_CELL);
   }
 
+  /** A stranger's notebook changed with the reader at it: held until "Keep changes" (self-edit-gate.ts). */
+  get heldChange(): HeldChange | undefined {
+    return this.selfEdits.pending;
+  }
+
+  /** "Keep changes": the held cells become the notebook's (saved, shared, run on reopening). */
+  keepChanges(): void {
+    const kept = this.selfEdits.keep();
+    if (!kept) return;
+    this.history = kept.history;
+    this.applyCells(kept.cells);
+    this.emitStatus();
+  }
+
+  /** "Undo changes": the notebook reopens from the shell's copy, the code agreed to plus changes kept. */
+  undoChanges(): void {
+    if (this.selfEdits.pending === undefined) return;
+    this.restart(this.state.paused);
+  }
+
   /** "Run" after a pause: the frame starts the runtime. */
   resume(): void {
     if (this.state.paused === undefined) return;
@@ -337,6 +357,8 @@ export class FrameSession implements SessionPort {
     // Paused before the new frame is attached: a spare that is already ready is opened at once
     // (attach), and must be opened paused. It used to be opened live, running the notebook again.
     this.state = { ...IDLE_STATUS, paused };
+    // The new frame opens from the shell's copy: a change waiting for the reader is gone with the old one.
+    this.selfEdits.drop();
     this.attach(hung);
     this.emitStatus();
   }
@@ -431,16 +453,19 @@ export class FrameSession implements SessionPort {
   private handle(message: Exclude<FrameMessage, { type: "ready" }>): void {
     if (message.type === "status" || message.type === "cells") this.lastActivity = Date.now();
     switch (message.type) {
-      case "cells":
-        if (!this.selfEdits.allows()) {
-          const changed = changedCellCount(this.doc.cells, message.cells);
-          if (changed > 0) this.restart(pauseSelfEdited(changed));
+      case "cells": {
+        const hadHeld = this.selfEdits.pending !== undefined;
+        const verdict = this.selfEdits.judge(this.doc.cells, message.cells, message.history ?? undefined);
+        if (verdict.kind === "refused") return this.restart(pauseSelfEdited(verdict.changed));
+        if (verdict.kind !== "take") {
+          if (verdict.kind === "held" || hadHeld) this.emitStatus();
           return;
         }
         this.history = message.history ?? undefined;
         return this.applyCells(message.cells);
+      }
       case "draft": {
-        if (!this.doc.cells.some((c) => c.id === message.id) || !this.selfEdits.allows()) return;
+        if (!this.doc.cells.some((c) => c.id === message.id) || !this.selfEdits.allowsDraft()) return;
         const had = this.drafts.get(message.id);
         if (message.text === null) this.drafts.delete(message.id);
         else this.drafts.set(message.id, message.text);

@@ -39,6 +39,11 @@ export interface ShellMessages {
   gateHeadline(fromFile: boolean, fileName: string): string;
   gateExplain: string;
   runOnMyData: string;
+  /** A stranger's notebook changed while the reader was at it: which cells, and that only the shell's Keep makes it stick (self-edit-gate.ts). */
+  heldChange(fromFile: boolean, positions: readonly number[], removed: number): string;
+  heldChangeExplain: string;
+  keepChanges: string;
+  undoChanges: string;
   run: string;
   notResponding(names: string, seconds: number): string;
   running(names: string): string;
@@ -242,6 +247,13 @@ export const shellNb: ShellMessages = {
   gateHeadline: (fromFile, fileName) => `Denne notatboken fra ${fromFile ? "en fil" : "en lenke"} kjører på de medfølgende rekonstruerte respondentene, ikke på filen din ${fileName}.`,
   gateExplain: "Koden kan ikke sende noe ut av denne siden, men det den skriver i cellene eller inndatafeltene, kommer med i delingslenken og i den eksporterte filen.",
   runOnMyData: "Kjør på mine data",
+  heldChange: (fromFile, positions, removed) => {
+    const parts = [...(positions.length > 0 ? [`${positions.length === 1 ? "celle" : "cellene"} ${positions.join(", ")}`] : []), ...(removed > 0 ? [`${removed} ${removed === 1 ? "celle fjernet" : "celler fjernet"}`] : [])];
+    return `Koden i denne notatboken fra ${fromFile ? "en fil" : "en lenke"} er endret: ${parts.join("; ")}.`;
+  },
+  heldChangeExplain: "Endringen lagres bare hvis du beholder den her. En notatbok kan endre sin egen kode rett etter at du har klikket i den: behold bare endringer du selv har gjort.",
+  keepChanges: "Behold endringene",
+  undoChanges: "Angre endringene",
   run: "Kjør",
   notResponding: (names, seconds) => `${names} svarer ikke (har kjørt i ${seconds} s). Resten av siden virker fortsatt.`,
   running: (names) => `Kjører ${names} …`,
@@ -426,6 +438,13 @@ export const shellEn: ShellMessages = {
   gateHeadline: (fromFile, fileName) => `This notebook from ${fromFile ? "a file" : "a link"} runs on the bundled reconstructed respondents, not on your file ${fileName}.`,
   gateExplain: "Its code cannot send anything out of this page, but what it writes into its cells or inputs goes into its share link and exported file.",
   runOnMyData: "Run on my data",
+  heldChange: (fromFile, positions, removed) => {
+    const parts = [...(positions.length > 0 ? [`${positions.length === 1 ? "cell" : "cells"} ${positions.join(", ")}`] : []), ...(removed > 0 ? [`${removed} ${removed === 1 ? "cell" : "cells"} removed`] : [])];
+    return `The code of this notebook from ${fromFile ? "a file" : "a link"} changed: ${parts.join("; ")}.`;
+  },
+  heldChangeExplain: "The change is saved only if you keep it here. A notebook can change its own code right after you click in it: keep only changes you made yourself.",
+  keepChanges: "Keep changes",
+  undoChanges: "Undo changes",
   run: "Run",
   notResponding: (names, seconds) => `${names} is not responding (running for ${seconds} s). The rest of the page still works.`,
   running: (names) => `Running ${names}…`,

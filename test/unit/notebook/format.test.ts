@@ -292,3 +292,59 @@ describe("Notebook Kit's cell modes", () => {
     expect(text).toContain('<script id="2" type="text/markdown">');
   });
 });
+
+describe("HTML's script escape states, as Notebook Kit reads a file (DOMParser)", () => {
+  // What Kit's serialize() writes for a cell holding `<!--<script>`: the text as it is.
+  const kitWritten = `<!doctype html>
+<notebook theme="air">
+  <title>t</title>
+  <script id="1" type="module">
+    const tag = "<!--<script>";
+  </script>
+  <script id="2" type="module">
+    const b = 2;
+  </script>
+  <script id="3" type="module">
+    const c = 3;
+  </script>
+</notebook>
+`;
+
+  it("reads a cell with <!--<script> and no --> over the next cells' tags, as a browser does (one cell, not three)", () => {
+    // HTML: "<!--" enters script data escaped, "<script" then double escaped, where "</script>"
+    // only returns to escaped; "<script" re-enters double escaped: no end tag ends it. Before: three cells.
+    const result = parseNotebook(kitWritten);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toMatch(/<script> at line 4 is never closed/);
+  });
+
+  it("ends the element where HTML does: --> leaves the escape, and a closing tag in double escaped returns to escaped", () => {
+    const text = (body: string): string => `<notebook><script id="1" type="module">${body}</script><script id="2" type="module">2</script></notebook>`;
+    expect(parse(text('"<!--<script>-->"')).cells.map((c) => c.source)).toEqual(['"<!--<script>-->"', "2"]);
+    expect(parse(text('"<!-->" + "<script>"')).cells.map((c) => c.source)).toEqual(['"<!-->" + "<script>"', "2"]);
+    expect(parse(text('"<!--" + "<b>"')).cells.map((c) => c.source)).toEqual(['"<!--" + "<b>"', "2"]);
+    // Double escaped: this "</script>" returns to escaped, and the next one ends cell 1.
+    const nested = parse('<notebook><script id="1" type="module">"<!--<script></script>"</script><script id="2" type="module">2</script></notebook>');
+    expect(nested.cells.map((c) => c.source)).toEqual(['"<!--<script></script>"', "2"]);
+  });
+
+  it("writes such a cell so that every reader finds each cell, and reads it back byte for byte", () => {
+    const doc: NotebookDoc = {
+      title: "t",
+      cells: [
+        { id: "1", kind: "js", source: 'const tag = "<!--<script>";' },
+        { id: "2", kind: "js", source: 'const kept = "<\\!--" + "<\\\\!--";' },
+        { id: "3", kind: "md", source: "Text <!-- a comment --> and <!--<script>-->" },
+        { id: "4", kind: "html", source: "<!--<script>x</script>" },
+        { id: "5", kind: "js", source: "const c = 3;" },
+      ],
+    };
+    const text = serializeNotebook(doc);
+    expect(parse(text)).toEqual(doc);
+    // Only the cells that would swallow the next ones are escaped: the markdown comment stays as written.
+    expect(text).toContain('const tag = "<\\!--<script>";');
+    expect(text).toContain("Text <!-- a comment --> and <!--<script>-->");
+    expect(text).toContain("<\\!--<script>x<\\/script>");
+    expect(parse(serializeNotebook(parse(text)))).toEqual(doc);
+  });
+});

@@ -27,7 +27,12 @@
  * Words: a count of 1–2 stated in text ("constant in these 2 cases", "only 1 case(s) have both …",
  * "n = 2") anywhere on the page. Notebook 03's reasons for a missing r (its r column, the tables'
  * audit lines, the heatmap's note) stated 45 on the default grid (333 on the full one) until 03 and
- * the tables' audit lines left the count out of them.
+ * the tables' audit lines left the count out of them. Every text a cell can put on the page is
+ * read (cellTexts): markdown as rendered, text and other values as the output area prints them,
+ * tooltips and labels in attributes, error messages. Until it was, the checker missed 02's status
+ * sentences ("Status (q3, N = 2): har innført 50 % (1)", 52 on the default grid; now written from
+ * `shownComparison`, the figures Tabell 2.1 shows) and 04's headline ("Filtered to 2 respondents",
+ * 16; now "< 3" in a shared view).
  */
 import { readFileSync } from "node:fs";
 import path from "node:path";
@@ -37,6 +42,8 @@ import { mergeLazy } from "../../../src/base/merge-lazy";
 import { EMPTY_FILTER, type SurveyFilter } from "../../../src/data/survey-filter";
 import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
 import { createStdlib } from "../../../src/runtime/stdlib";
+import { isMarkdownOutput, isUnsupportedCellOutput } from "../../../src/runtime/types";
+import { parseHTML } from "linkedom";
 import { checkOutputs, type CodebookFacts, type PageFindings } from "./disclosure-checker";
 import { nodeHost, nodeScope, notebook, repo, respondentRecords, shippedNotebooks } from "./headless-survey";
 
@@ -113,16 +120,73 @@ function smallChartCounts(outputs: readonly Element[]): string[] {
   return found;
 }
 
+/** Attributes whose text a reader sees: tooltips, labels read out, image text, an input's shown value. */
+const SHOWN_ATTRIBUTES = ["title", "aria-label", "aria-description", "aria-valuetext", "alt", "placeholder", "label", "value", "data-tooltip"];
+
+/** The text of an element and every shown attribute under it (textContent leaves attributes out). */
+function elementTexts(el: Element): string[] {
+  const texts = [el.textContent ?? ""];
+  for (const node of [el, ...el.querySelectorAll("*")]) for (const name of SHOWN_ATTRIBUTES) {
+    const value = node.getAttribute(name);
+    if (value) texts.push(value);
+  }
+  return texts;
+}
+
+/** A value the output area prints as text (render-output.ts formatValue): its strings and numbers, with their keys. */
+function valueText(value: unknown): string {
+  if (typeof value === "string") return value;
+  if (typeof value !== "object" || value === null) return String(value);
+  const rows = "objects" in value && typeof value.objects === "function" ? value.objects({ limit: 1000 }) : value;
+  const seen = new WeakSet<object>();
+  try {
+    return JSON.stringify(rows, (_key, v: unknown) => {
+      if (typeof v === "object" && v !== null) {
+        if (seen.has(v)) return undefined;
+        seen.add(v);
+      }
+      return typeof v === "bigint" || typeof v === "function" ? String(v) : v;
+    }).replace(/"([^"]+)":/g, "$1 = ");
+  } catch {
+    return "";
+  }
+}
+
+/**
+ * Every text a cell can put on the page (issue 11: "the checker does not read every sentence a cell
+ * can write"): each element it displays — text, tooltips (`title`, an SVG's `<title>`), labels read
+ * out, alt text, an input's value —, its markdown as the page shows it (the sanitized HTML keeps
+ * `title` attributes), the note of a cell mode not run, any other value as the output area prints
+ * it, and its error's message.
+ */
+function cellTexts(runtime: NotebookRuntime, ids: readonly string[]): string[] {
+  const texts: string[] = [];
+  for (const id of ids) {
+    const state = runtime.state(id);
+    for (const value of [...(state?.displays ?? []), state?.value]) {
+      if (value === undefined) continue;
+      if (isElement(value)) texts.push(...elementTexts(value));
+      else if (isMarkdownOutput(value)) texts.push(...elementTexts(parseHTML(`<!doctype html><html><body>${value.html}</body></html>`).document.body));
+      else if (isUnsupportedCellOutput(value)) texts.push(value.message);
+      else texts.push(valueText(value));
+    }
+    if (state?.error) texts.push(state.error.message);
+  }
+  return texts;
+}
+
 /**
  * Counts of 1–2 a page states in words, outside its tables' count cells: the reasons a kernel gives
  * for a missing r ("constant in these 2 cases", "only 1 case(s) have both …") in a table cell, an
- * audit line or a chart's note, and "n = 2" / "N = 1" anywhere (the checker reads tables, not prose).
+ * audit line or a chart's note, "n = 2" / "N = 1" / "n: 2" anywhere (the checker reads tables, not
+ * prose), and 1–2 respondents, municipalities or cases named as such, in either language — not a
+ * threshold ("fewer than 2 cases").
  */
-function smallTextCounts(outputs: readonly Element[]): string[] {
+function smallTextCounts(texts: readonly string[]): string[] {
   const found: string[] = [];
-  for (const output of outputs) {
-    const text = (output.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ");
-    for (const m of text.matchAll(/.{0,50}\b(?:these [12] cases|only [12] case|[nN] = [12]\b).{0,30}/g)) found.push(m[0].trim());
+  for (const raw of texts) {
+    const text = raw.replace(/[\s\u00a0\u202f]+/g, " ");
+    for (const m of text.matchAll(/.{0,50}(?:\bthese [12] cases|\bonly [12] case|\b[nN] ?[=:] ?[12]\b(?![.,]\d)|(?<![\d.,] ?|(?:than|least|needs|enn|minst|under|over) )\b[12] (?:respondents?|respondenter|kommuner|municipalit(?:y|ies)|cases?|tilfeller?|svar|answers?)\b).{0,30}/g)) found.push(m[0].trim());
   }
   return found;
 }
@@ -144,7 +208,7 @@ async function checkNotebook(name: string, filters: readonly { filter: SurveyFil
       const outputs = outputsOf(runtime, doc.cells.map((c) => c.id));
       const f = checkOutputs(outputs, codebook, process.env.TV_SCOPE === "table" ? "table" : "page");
       total.chartSmall.push(...smallChartCounts(outputs).map((x) => `${where}: ${x}`));
-      total.textSmall.push(...smallTextCounts(outputs).map((x) => `${where}: ${x}`));
+      total.textSmall.push(...smallTextCounts(cellTexts(runtime, doc.cells.map((c) => c.id))).map((x) => `${where}: ${x}`));
       total.recovered.push(...f.recovered.map((x) => `${where}: ${x}`));
       total.hiddenRecovered.push(...f.hiddenRecovered.map((x) => `${where}: ${x}`));
       total.shownSmall.push(...f.shownSmall.map((x) => `${where}: ${x}`));

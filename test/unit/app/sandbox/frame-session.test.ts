@@ -182,13 +182,59 @@ describe("FrameSession", () => {
       // Reopened from the shell's copy, not running.
       const again = ready(frames[1] ?? new FakeFrame());
       expect(again.open).toMatchObject({ doc, mode: "preview" });
-      // The reader's own edit (a key press in the notebook activates the page) is kept.
-      activated = true;
-      again.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "const x = 5" }] });
-      await settle();
-      expect(session.doc.cells).toEqual([{ id: "1", kind: "js", source: "const x = 5" }]);
       session.dispose();
     }
+  });
+
+  it("holds a stranger's notebook's change made with the reader at it until the reader keeps it in the shell", async () => {
+    for (const origin of [{ kind: "shared" }, { kind: "imported", fileName: "x.html" }] satisfies NotebookOrigin[]) {
+      open({ origin });
+      const end = ready(frames[0] ?? new FakeFrame());
+      const changes: SessionChange[] = [];
+      session.onChange((change) => changes.push(change));
+      // A click or key press in the notebook activates the page: the reader's edit, or the
+      // notebook's own code answering that click (the same to the shell). Before: taken at once.
+      activated = true;
+      const edited = [{ id: "1", kind: "js", source: "const x = 5" }, { id: "2", kind: "js", source: "const spin = x" }, { id: "3", kind: "js", source: "planted()" }] satisfies NotebookDoc["cells"];
+      end.port.postMessage({ type: "cells", cells: edited });
+      await settle();
+      expect(session.doc).toEqual(doc);
+      expect(changes).toEqual([]);
+      expect(session.heldChange).toEqual({ count: 2, positions: [1, 3], removed: 0 });
+      // The frame saying the same again, later, without activation, is no new change.
+      activated = false;
+      end.port.postMessage({ type: "cells", cells: edited });
+      await settle();
+      expect(frames).toHaveLength(1);
+      expect(session.heldChange?.count).toBe(2);
+      // "Keep changes", a click in the shell, makes them the notebook's.
+      session.keepChanges();
+      expect(session.doc.cells).toEqual(edited);
+      expect(changes).toEqual([{ kind: "doc" }]);
+      expect(session.heldChange).toBeUndefined();
+      session.dispose();
+    }
+  });
+
+  it("reopens a stranger's notebook from the shell's copy on \"Undo changes\", and drops a held change the frame takes back", async () => {
+    open({ origin: { kind: "shared" } });
+    const end = ready(frames[0] ?? new FakeFrame());
+    end.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "const x = 1" }] });
+    await settle();
+    expect(session.heldChange).toEqual({ count: 1, positions: [], removed: 1 });
+    // The reader undid it in the notebook: the frame reports the shell's copy again.
+    end.port.postMessage({ type: "cells", cells: doc.cells });
+    await settle();
+    expect(session.heldChange).toBeUndefined();
+    end.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "const x = 2" }, { id: "2", kind: "js", source: "const spin = x" }] });
+    await settle();
+    expect(session.heldChange?.positions).toEqual([1]);
+    session.undoChanges();
+    expect(session.heldChange).toBeUndefined();
+    expect(frames).toHaveLength(2);
+    const again = ready(frames[1] ?? new FakeFrame());
+    expect(again.open).toMatchObject({ doc, mode: "live" });
+    expect(session.doc).toEqual(doc);
   });
 
   it("opens a restarted notebook paused even when the next frame is ready at once (a warm spare)", () => {

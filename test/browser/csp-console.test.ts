@@ -1,0 +1,45 @@
+/**
+ * Issue 11 §1: `@observablehq/inputs` writes inline `on*` handlers into its templates, which the
+ * CSP refuses, logging an error each time (8 on opening the demo, one per slider step), which would
+ * hide a real violation. The handlers are admitted by their exact hashes (`'unsafe-hashes'`, never
+ * `'unsafe-inline'` for scripts): opening the demo and moving its slider 20 steps logs no CSP error,
+ * in the shell or in the notebook's frame.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Browser } from "playwright-core";
+import { serveDist, type RunningServer } from "./static-server";
+import { launchChromium, openApp, waitForOutput } from "./browser-helpers";
+
+let server: RunningServer;
+let browser: Browser;
+beforeAll(async () => {
+  server = await serveDist();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe("the console while the demo's inputs are used", () => {
+  it("logs no Content Security Policy error on opening the demo and moving its slider 20 steps", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const csp: string[] = [];
+    // Console messages of the page and of every frame in it (the notebook's frame included).
+    page.on("console", (m) => {
+      if (/Content Security Policy|Refused to (execute|apply|load)/i.test(m.text())) csp.push(m.text());
+    });
+    await openApp(page, server.url, "#/nb/demo");
+    await waitForOutput(page, "9", "kommuner");
+    const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes("frame"));
+    const slider = (frame ?? page.mainFrame()).locator('#cell-4 input[type="range"]');
+    await slider.focus();
+    for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
+    await waitForOutput(page, "9", "kommuner");
+    await page.waitForTimeout(300);
+    expect(await slider.inputValue()).toBe("2000");
+    expect(csp).toEqual([]);
+    await context.close();
+  });
+});
