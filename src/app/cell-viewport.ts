@@ -17,6 +17,18 @@ const MARGIN = "300px 0px";
 const NO_FRAME_MS = 100;
 /** How long one task may run cells far off screen before the rest wait for a paint. */
 const SLICE_MS = 8;
+/** Microtask turns a far cell waits for the cells that became ready with it (a turn or two is enough). */
+const READY_HOPS = 3;
+
+/**
+ * Resolves after the promise reactions already queued: the runtime starts every cell whose inputs
+ * settled together in one run of the microtask queue, so those queued behind a far cell run first.
+ */
+function afterReadyCells(): Promise<void> {
+  let wait = Promise.resolve();
+  for (let i = 0; i < READY_HOPS; i++) wait = wait.then(() => undefined);
+  return wait;
+}
 
 /** Cells near the viewport of one window, and the queue of the cells that wait. */
 export class CellViewport {
@@ -77,7 +89,19 @@ export class CellViewport {
     // Every cell started in this task counts against its slice, those on screen too.
     const young = this.youngTask();
     if (!this.far.has(id)) return this.held;
-    if (this.held === undefined && this.waiting === 0 && !this.draining && young) return undefined;
+    // A cell far off screen never goes before the cells on screen that became ready with it (the
+    // runtime starts them in its own order): it looks again once they have run, and runs in this
+    // task only if the task is still young then.
+    if (this.mayRunNow(young)) return afterReadyCells().then(() => (this.mayRunNow(this.youngTask()) ? undefined : this.enqueue()));
+    return this.enqueue();
+  }
+
+  private mayRunNow(young: boolean): boolean {
+    return this.held === undefined && this.waiting === 0 && !this.draining && young;
+  }
+
+  /** Let a far cell run after the next paint (once per burst), then one cell per task. */
+  private enqueue(): Promise<void> {
     this.waiting++;
     // After the next paint (once per burst), one cell per task (a message: timers are clamped to 4 ms).
     const start = this.draining ? undefined : (this.painted ??= this.afterPaint().then(() => {

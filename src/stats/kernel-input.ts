@@ -87,14 +87,21 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
   }
   const withCodebook: O = codebook && !options.codebook ? { ...options, codebook } : options;
   const merged: O = language && !withCodebook.language ? { ...withCodebook, language } : withCodebook;
-  const columns = (): string[] => (isTableLike(source) ? source.columnNames() : Object.keys(source));
+  // Listed once per call, on the first name checked: a kernel checks several names, and the evidence
+  // runs each kernel on every reconstruction (an Arquero table copies its ~200 names per listing).
+  let listed: { names: string[]; set: ReadonlySet<string> } | undefined;
+  const columns = (): { names: string[]; set: ReadonlySet<string> } => {
+    if (listed) return listed;
+    const names = isTableLike(source) ? source.columnNames() : Object.keys(source);
+    return (listed = { names, set: new Set(names) });
+  };
   const check = (value: unknown, role: string): string => {
     if (typeof value !== "string") {
       throw fail(`${role} is a variable name in quotes, e.g. "q20", but it got ${describeValue(value)}.`);
     }
     const known = columns();
-    if (!known.includes(value)) {
-      const near = suggestVariables(value, known, merged.codebook);
+    if (!known.set.has(value)) {
+      const near = suggestVariables(value, known.names, merged.codebook);
       throw statsError("unknown-variable", `no variable "${value}" in the data (${role}).${suggestionText(near)}${near.length ? "" : " survey.table.columnNames() lists them."}`, { name: value, suggestions: near.map((s) => s.name) }, builtin);
     }
     return value;
