@@ -1,7 +1,8 @@
 /**
  * Which cells of the notebook in this window are on or near the screen, so the runtime can run
  * those first (issue 12). Cells run at once while the task that runs them is young (under
- * `SLICE_MS`: a small notebook settles in one task, as before); past that, a cell far off screen
+ * `SLICE_MS`: a small notebook settles in one task, as before), a cell far off screen only after the
+ * cells on screen that became ready with it; past that, a cell far off screen
  * waits until the cells on screen have been painted, and then the waiting cells — and the cells
  * that depend on them — run one per task, so a filter change paints what the reader looks at within
  * a frame or two and the page answers input between the cells below. Every cell still runs and its
@@ -42,6 +43,10 @@ export class CellViewport {
   private sliceStart: number | undefined;
   /** Cells queued and not yet let run. */
   private waiting = 0;
+  /** Cells whose turn came: run when the runtime asks again. */
+  private readonly granted = new Set<string>();
+  /** Far cells that waited, in this task, for the cells that became ready with them. */
+  private readonly looked = new Set<string>();
   /** After the paint: cells queued now only wait for a task of their own, not another paint. */
   private draining = false;
   private readonly channel: MessageChannel;
@@ -88,12 +93,19 @@ export class CellViewport {
   defer(id: string): Promise<void> | undefined {
     // Every cell started in this task counts against its slice, those on screen too.
     const young = this.youngTask();
+    // The runtime asks again after every wait: a cell whose turn came runs now.
+    if (this.granted.delete(id)) return undefined;
     if (!this.far.has(id)) return this.held;
     // A cell far off screen never goes before the cells on screen that became ready with it (the
-    // runtime starts them in its own order): it looks again once they have run, and runs in this
-    // task only if the task is still young then.
-    if (this.mayRunNow(young)) return afterReadyCells().then(() => (this.mayRunNow(this.youngTask()) ? undefined : this.enqueue()));
-    return this.enqueue();
+    // runtime starts them in its own order): it is asked again once they have run, and runs in
+    // this task only if the task is still young then.
+    if (this.mayRunNow(young)) {
+      if (this.looked.delete(id)) return undefined;
+      this.looked.add(id);
+      return afterReadyCells();
+    }
+    this.looked.delete(id);
+    return this.enqueue(id);
   }
 
   private mayRunNow(young: boolean): boolean {
@@ -101,7 +113,7 @@ export class CellViewport {
   }
 
   /** Let a far cell run after the next paint (once per burst), then one cell per task. */
-  private enqueue(): Promise<void> {
+  private enqueue(id: string): Promise<void> {
     this.waiting++;
     // After the next paint (once per burst), one cell per task (a message: timers are clamped to 4 ms).
     const start = this.draining ? undefined : (this.painted ??= this.afterPaint().then(() => {
@@ -114,6 +126,7 @@ export class CellViewport {
     // Registered before the runtime's own reaction, so it runs before the cell: a dependent the
     // cell defers in the same task finds `waiting` > 0 again before the burst is checked.
     void turn.then(() => {
+      this.granted.add(id);
       if (--this.waiting === 0) void this.nextTask().then(() => (this.draining = this.waiting > 0));
     });
     return turn;
@@ -125,7 +138,10 @@ export class CellViewport {
     if (this.sliceStart === undefined) {
       this.sliceStart = now;
       // Cleared at the next task: each task gets its own slice.
-      void this.nextTask().then(() => (this.sliceStart = undefined));
+      void this.nextTask().then(() => {
+        this.sliceStart = undefined;
+        this.looked.clear();
+      });
     }
     return now - this.sliceStart < SLICE_MS;
   }

@@ -28,9 +28,9 @@ export interface RuntimeOptions {
   /** Told (once per stretch) which cell's loop has run for half a second (or half the timeout), while it still runs. */
   onLongRun?: (cellId: string) => void;
   /**
-   * Asked before a cell runs: undefined runs it now; a promise makes it wait for that promise (the
-   * browser defers cells far off screen until the cells on screen are painted). Values stay
-   * current: the cell still runs, and `idle()` waits for it.
+   * Asked before a cell runs: undefined runs it now; a promise makes it wait for that promise and
+   * then asks again (the browser defers cells far off screen until the cells on screen are painted).
+   * Values stay current: the cell still runs, and `idle()` waits for it.
    */
   deferCell?: (cellId: string) => PromiseLike<void> | undefined;
   /**
@@ -390,8 +390,13 @@ export class NotebookRuntime {
     };
     const defer = this.deferCell;
     entry.variable.define(name, plan.inputs, (...values: never[]) => {
-      const wait = defer?.(entry.doc.id);
-      return wait ? wait.then(() => runCell(entry, plan, compiled, values, hooks)) : runCell(entry, plan, compiled, values, hooks);
+      // Asked again after each wait: the answer "now" and the run are one step, so no other cell
+      // runs between the host's decision and this one.
+      const start = (): unknown => {
+        const wait = defer?.(entry.doc.id);
+        return wait ? wait.then(start) : runCell(entry, plan, compiled, values, hooks);
+      };
+      return start();
     });
   }
 
