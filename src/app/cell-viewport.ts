@@ -2,7 +2,8 @@
  * Which cells of the notebook in this window are on or near the screen, so the runtime can run
  * those first (issue 12). Cells run at once while the task that runs them is young (under
  * `SLICE_MS`: a small notebook settles in one task, as before), a cell far off screen only after the
- * cells on screen that became ready with it; past that, a cell far off screen
+ * cells on screen that became ready with it and only if its last run fits in what is left of the
+ * slice (one slow cell below must not hold back the paint of those on screen); past that, a cell far off screen
  * waits until the cells on screen have been painted, and then the waiting cells — and the cells
  * that depend on them — run one per task, so a filter change paints what the reader looks at within
  * a frame or two and the page answers input between the cells below. Every cell still runs and its
@@ -89,17 +90,20 @@ export class CellViewport {
     this.held = hold;
   }
 
-  /** For RuntimeOptions.deferCell: undefined (run now) for a cell on screen, else when it may run. */
-  defer(id: string): Promise<void> | undefined {
+  /**
+   * For RuntimeOptions.deferCell: undefined (run now) for a cell on screen, else when it may run.
+   * `lastRunMs` (the cell's last run) keeps a far cell that would outlast the task's slice out of it.
+   */
+  defer(id: string, lastRunMs = 0): Promise<void> | undefined {
     // Every cell started in this task counts against its slice, those on screen too.
-    const young = this.youngTask();
+    const age = this.taskAge();
     // The runtime asks again after every wait: a cell whose turn came runs now.
     if (this.granted.delete(id)) return undefined;
     if (!this.far.has(id)) return this.held;
     // A cell far off screen never goes before the cells on screen that became ready with it (the
     // runtime starts them in its own order): it is asked again once they have run, and runs in
-    // this task only if the task is still young then.
-    if (this.mayRunNow(young)) {
+    // this task only if it still fits in the task's slice then.
+    if (this.mayRunNow(age, lastRunMs)) {
       if (this.looked.delete(id)) return undefined;
       this.looked.add(id);
       return afterReadyCells();
@@ -108,8 +112,8 @@ export class CellViewport {
     return this.enqueue(id);
   }
 
-  private mayRunNow(young: boolean): boolean {
-    return this.held === undefined && this.waiting === 0 && !this.draining && young;
+  private mayRunNow(age: number, cost: number): boolean {
+    return this.held === undefined && this.waiting === 0 && !this.draining && age + cost < SLICE_MS;
   }
 
   /** Let a far cell run after the next paint (once per burst), then one cell per task. */
@@ -132,8 +136,8 @@ export class CellViewport {
     return turn;
   }
 
-  /** Whether the current task began running cells less than SLICE_MS ago. */
-  private youngTask(): boolean {
+  /** How long ago the current task began running cells (0 for the first). */
+  private taskAge(): number {
     const now = performance.now();
     if (this.sliceStart === undefined) {
       this.sliceStart = now;
@@ -143,7 +147,7 @@ export class CellViewport {
         this.looked.clear();
       });
     }
-    return now - this.sliceStart < SLICE_MS;
+    return now - this.sliceStart;
   }
 
   private afterPaint(): Promise<void> {

@@ -30,9 +30,10 @@ export interface RuntimeOptions {
   /**
    * Asked before a cell runs: undefined runs it now; a promise makes it wait for that promise and
    * then asks again (the browser defers cells far off screen until the cells on screen are painted).
+   * `lastRunMs` is how long the cell's last run took (undefined before its first).
    * Values stay current: the cell still runs, and `idle()` waits for it.
    */
-  deferCell?: (cellId: string) => PromiseLike<void> | undefined;
+  deferCell?: (cellId: string, lastRunMs: number | undefined) => PromiseLike<void> | undefined;
   /**
    * Builtins the host keeps current with {@link NotebookRuntime.setBuiltin} and names on the page
    * (the survey, the filter): a cell that defines one gets an error instead of replacing it.
@@ -393,7 +394,7 @@ export class NotebookRuntime {
       // Asked again after each wait: the answer "now" and the run are one step, so no other cell
       // runs between the host's decision and this one.
       const start = (): unknown => {
-        const wait = defer?.(entry.doc.id);
+        const wait = defer?.(entry.doc.id, entry.state.lastRunMs);
         return wait ? wait.then(start) : runCell(entry, plan, compiled, values, hooks);
       };
       return start();
