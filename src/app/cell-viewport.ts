@@ -13,6 +13,8 @@
  * position is not known yet (not drawn, or the observer has not reported) runs at once.
  */
 
+import type { DeferInfo } from "../runtime/notebook-runtime";
+
 /** How far outside the viewport a cell still counts as on screen (it is about to be scrolled to). */
 const MARGIN = "300px 0px";
 /** A hidden frame gets no animation frames: deferred cells then run after this long anyway. */
@@ -36,6 +38,8 @@ function afterReadyCells(): Promise<void> {
 export class CellViewport {
   private readonly far = new Set<string>();
   private readonly ids = new WeakMap<Element, string>();
+  /** Cells with an element on the page (a cell not drawn is neither near nor far). */
+  private readonly watched = new Set<string>();
   private observer: IntersectionObserver | undefined;
   private painted: Promise<void> | undefined;
   private held: Promise<void> | undefined;
@@ -61,6 +65,7 @@ export class CellViewport {
   /** Track a cell's element (its `<nb-cell>`). */
   watch(element: Element, id: string): void {
     this.ids.set(element, id);
+    this.watched.add(id);
     this.observer ??= new IntersectionObserver((entries) => {
       for (const entry of entries) {
         const cell = this.ids.get(entry.target);
@@ -75,7 +80,10 @@ export class CellViewport {
   /** Stop tracking an element (removed from the page); its cell then runs at once again. */
   unwatch(element: Element): void {
     const id = this.ids.get(element);
-    if (id !== undefined) this.far.delete(id);
+    if (id !== undefined) {
+      this.far.delete(id);
+      this.watched.delete(id);
+    }
     this.observer?.unobserve(element);
   }
 
@@ -92,14 +100,16 @@ export class CellViewport {
 
   /**
    * For RuntimeOptions.deferCell: undefined (run now) for a cell on screen, else when it may run.
-   * `lastRunMs` (the cell's last run) keeps a far cell that would outlast the task's slice out of it.
+   * A far cell that a cell on screen takes names from counts as on screen (that cell waits for it);
+   * its last run keeps a far cell that would outlast the task's slice out of it.
    */
-  defer(id: string, lastRunMs = 0): Promise<void> | undefined {
+  defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [] }): Promise<void> | undefined {
+    const lastRunMs = info.lastRunMs ?? 0;
     // Every cell started in this task counts against its slice, those on screen too.
     const age = this.taskAge();
     // The runtime asks again after every wait: a cell whose turn came runs now.
     if (this.granted.delete(id)) return undefined;
-    if (!this.far.has(id)) return this.held;
+    if (!this.far.has(id) || info.dependents.some((d) => this.watched.has(d) && !this.far.has(d))) return this.held;
     // A cell far off screen never goes before the cells on screen that became ready with it (the
     // runtime starts them in its own order): it is asked again once they have run, and runs in
     // this task only if it still fits in the task's slice then.

@@ -71,4 +71,27 @@ describe("NotebookRuntime deferCell (cells off screen run after the ones on scre
     expect(order).toEqual(["b", "a"]);
     expect(rt.namedValues()).toMatchObject({ x: 1, y: 2 });
   });
+
+  it("tells the host which cells wait for a cell, directly or through others, and how long its last run took", async () => {
+    const told = new Map<string, { lastRunMs: number | undefined; dependents: readonly string[] }>();
+    const rt = new NotebookRuntime({
+      deferCell: (id, info) => {
+        told.set(id, { lastRunMs: info.lastRunMs, dependents: [...info.dependents].sort() });
+        return undefined;
+      },
+    });
+    runtime = rt;
+    rt.load({ title: "t", cells: [js("a", "const x = 1;"), js("b", "const y = x + 1;"), js("c", "const z = y + 1;"), js("d", "const w = 5;")] });
+    await rt.idle();
+    expect(told.get("a")?.dependents).toEqual(["b", "c"]);
+    expect(told.get("b")?.dependents).toEqual(["c"]);
+    expect(told.get("c")?.dependents).toEqual([]);
+    expect(told.get("d")?.dependents).toEqual([]);
+    expect(told.get("a")?.lastRunMs).toBeUndefined();
+    // A rerun is told its previous run's time.
+    rt.updateCell(js("a", "const x = 2;"));
+    await rt.idle();
+    expect(told.get("a")?.lastRunMs).toBeTypeOf("number");
+    expect(rt.namedValues()).toMatchObject({ z: 4 });
+  });
 });
