@@ -300,7 +300,7 @@ export async function compareOpening(browser: Browser, before: string, rounds: n
   for (const name of SHIPPED) console.log(line(`${name} from the sidebar`, sidebar[0]?.get(name) ?? [], sidebar[1]?.get(name) ?? []));
 }
 
-/** Filter-change p50 (viewport) and values-settled medians, both builds alternating, with ratios. */
+/** Filter-change viewport (p50, p95), values settled, last DOM change and longest task (medians), both builds alternating, with ratios. */
 export async function compareNotebooks(browser: Browser, before: string, runs: number, after = "dist", only: readonly string[] = SHIPPED): Promise<void> {
   const servers = [await serveDistApart(before), await serveDistApart(after)];
   const names = SHIPPED.filter((n) => only.includes(n));
@@ -322,7 +322,8 @@ export async function compareNotebooks(browser: Browser, before: string, runs: n
       const y = median(b.map(pick));
       return `${label} ${ms(x)} → ${ms(y)} ×${(y / x).toFixed(2)}`;
     };
-    console.log(`  ${name.padEnd(26)} ${row("viewport", (c) => c.viewportPainted)};  ${row("values", (c) => c.valuesSettled)};  ${row("last DOM", (c) => c.lastDomChange)}`);
+    const p95 = `p95 ${ms(percentile(a.map((c) => c.viewportPainted), 95))} → ${ms(percentile(b.map((c) => c.viewportPainted), 95))}`;
+    console.log(`  ${name.padEnd(26)} ${row("viewport", (c) => c.viewportPainted)} (${p95});  ${row("values", (c) => c.valuesSettled)};  ${row("last DOM", (c) => c.lastDomChange)};  ${row("longest task", (c) => c.longestTask)}`);
   }
 }
 

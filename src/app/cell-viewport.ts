@@ -1,7 +1,9 @@
 /**
  * Which cells of the notebook in this window are on or near the screen, so the runtime can run
  * those first (issue 12). Cells run at once while the task that runs them is young (under
- * `SLICE_MS`: a small notebook settles in one task, as before); past that, a cell far off screen
+ * `SLICE_MS`: a small notebook settles in one task, as before), a cell far off screen only after the
+ * cells on screen that became ready with it and only if its last run fits in what is left of the
+ * slice (one slow cell below must not hold back the paint of those on screen); past that, a cell far off screen
  * waits until the cells on screen have been painted, and then the waiting cells — and the cells
  * that depend on them — run one per task, so a filter change paints what the reader looks at within
  * a frame or two and the page answers input between the cells below. Every cell still runs and its
@@ -11,17 +13,33 @@
  * position is not known yet (not drawn, or the observer has not reported) runs at once.
  */
 
+import type { DeferInfo } from "../runtime/notebook-runtime";
+
 /** How far outside the viewport a cell still counts as on screen (it is about to be scrolled to). */
 const MARGIN = "300px 0px";
 /** A hidden frame gets no animation frames: deferred cells then run after this long anyway. */
 const NO_FRAME_MS = 100;
 /** How long one task may run cells far off screen before the rest wait for a paint. */
 const SLICE_MS = 8;
+/** Microtask turns a far cell waits for the cells that became ready with it (a turn or two is enough). */
+const READY_HOPS = 3;
+
+/**
+ * Resolves after the promise reactions already queued: the runtime starts every cell whose inputs
+ * settled together in one run of the microtask queue, so those queued behind a far cell run first.
+ */
+function afterReadyCells(): Promise<void> {
+  let wait = Promise.resolve();
+  for (let i = 0; i < READY_HOPS; i++) wait = wait.then(() => undefined);
+  return wait;
+}
 
 /** Cells near the viewport of one window, and the queue of the cells that wait. */
 export class CellViewport {
   private readonly far = new Set<string>();
   private readonly ids = new WeakMap<Element, string>();
+  /** Cells with an element on the page (a cell not drawn is neither near nor far). */
+  private readonly watched = new Set<string>();
   private observer: IntersectionObserver | undefined;
   private painted: Promise<void> | undefined;
   private held: Promise<void> | undefined;
@@ -30,6 +48,10 @@ export class CellViewport {
   private sliceStart: number | undefined;
   /** Cells queued and not yet let run. */
   private waiting = 0;
+  /** Cells whose turn came: run when the runtime asks again. */
+  private readonly granted = new Set<string>();
+  /** Far cells that waited, in this task, for the cells that became ready with them. */
+  private readonly looked = new Set<string>();
   /** After the paint: cells queued now only wait for a task of their own, not another paint. */
   private draining = false;
   private readonly channel: MessageChannel;
@@ -43,6 +65,7 @@ export class CellViewport {
   /** Track a cell's element (its `<nb-cell>`). */
   watch(element: Element, id: string): void {
     this.ids.set(element, id);
+    this.watched.add(id);
     this.observer ??= new IntersectionObserver((entries) => {
       for (const entry of entries) {
         const cell = this.ids.get(entry.target);
@@ -57,7 +80,10 @@ export class CellViewport {
   /** Stop tracking an element (removed from the page); its cell then runs at once again. */
   unwatch(element: Element): void {
     const id = this.ids.get(element);
-    if (id !== undefined) this.far.delete(id);
+    if (id !== undefined) {
+      this.far.delete(id);
+      this.watched.delete(id);
+    }
     this.observer?.unobserve(element);
   }
 
@@ -72,12 +98,36 @@ export class CellViewport {
     this.held = hold;
   }
 
-  /** For RuntimeOptions.deferCell: undefined (run now) for a cell on screen, else when it may run. */
-  defer(id: string): Promise<void> | undefined {
+  /**
+   * For RuntimeOptions.deferCell: undefined (run now) for a cell on screen, else when it may run.
+   * A far cell that a cell on screen takes names from counts as on screen (that cell waits for it);
+   * its last run keeps a far cell that would outlast the task's slice out of it.
+   */
+  defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [] }): Promise<void> | undefined {
+    const lastRunMs = info.lastRunMs ?? 0;
     // Every cell started in this task counts against its slice, those on screen too.
-    const young = this.youngTask();
-    if (!this.far.has(id)) return this.held;
-    if (this.held === undefined && this.waiting === 0 && !this.draining && young) return undefined;
+    const age = this.taskAge();
+    // The runtime asks again after every wait: a cell whose turn came runs now.
+    if (this.granted.delete(id)) return undefined;
+    if (!this.far.has(id) || info.dependents.some((d) => this.watched.has(d) && !this.far.has(d))) return this.held;
+    // A cell far off screen never goes before the cells on screen that became ready with it (the
+    // runtime starts them in its own order): it is asked again once they have run, and runs in
+    // this task only if it still fits in the task's slice then.
+    if (this.mayRunNow(age, lastRunMs)) {
+      if (this.looked.delete(id)) return undefined;
+      this.looked.add(id);
+      return afterReadyCells();
+    }
+    this.looked.delete(id);
+    return this.enqueue(id);
+  }
+
+  private mayRunNow(age: number, cost: number): boolean {
+    return this.held === undefined && this.waiting === 0 && !this.draining && age + cost < SLICE_MS;
+  }
+
+  /** Let a far cell run after the next paint (once per burst), then one cell per task. */
+  private enqueue(id: string): Promise<void> {
     this.waiting++;
     // After the next paint (once per burst), one cell per task (a message: timers are clamped to 4 ms).
     const start = this.draining ? undefined : (this.painted ??= this.afterPaint().then(() => {
@@ -90,20 +140,24 @@ export class CellViewport {
     // Registered before the runtime's own reaction, so it runs before the cell: a dependent the
     // cell defers in the same task finds `waiting` > 0 again before the burst is checked.
     void turn.then(() => {
+      this.granted.add(id);
       if (--this.waiting === 0) void this.nextTask().then(() => (this.draining = this.waiting > 0));
     });
     return turn;
   }
 
-  /** Whether the current task began running cells less than SLICE_MS ago. */
-  private youngTask(): boolean {
+  /** How long ago the current task began running cells (0 for the first). */
+  private taskAge(): number {
     const now = performance.now();
     if (this.sliceStart === undefined) {
       this.sliceStart = now;
       // Cleared at the next task: each task gets its own slice.
-      void this.nextTask().then(() => (this.sliceStart = undefined));
+      void this.nextTask().then(() => {
+        this.sliceStart = undefined;
+        this.looked.clear();
+      });
     }
-    return now - this.sliceStart < SLICE_MS;
+    return now - this.sliceStart;
   }
 
   private afterPaint(): Promise<void> {

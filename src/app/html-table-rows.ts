@@ -33,8 +33,22 @@ function headerNames(head: Element | undefined, width: number): string[] {
   });
 }
 
-/** The table's rows as a column table: export fields where the cells carry them, else cell text. */
+/**
+ * The table's rows as a column table: export fields where the cells carry them, else cell text.
+ * Read from the table when first asked (an export), not when it is drawn: every table a filter
+ * change redraws gets one, and few are exported.
+ */
 export function htmlTableData(table: Element): ColumnTable {
+  let read: { names: string[]; records: Map<string, ExportValue>[] } | undefined;
+  const data = (): { names: string[]; records: Map<string, ExportValue>[] } => (read ??= readTable(table));
+  return {
+    columnNames: () => [...data().names],
+    numRows: () => data().records.length,
+    get: (name, row) => data().records[row]?.get(name) ?? null,
+  };
+}
+
+function readTable(table: Element): { names: string[]; records: Map<string, ExportValue>[] } {
   const thead = childrenNamed(table, "thead")[0];
   const bodies = childrenNamed(table, "tbody");
   const bodyRows = (bodies.length > 0 ? bodies : [table]).flatMap(rowsOf);
@@ -55,11 +69,7 @@ export function htmlTableData(table: Element): ColumnTable {
     });
     return record;
   });
-  return {
-    columnNames: () => [...names],
-    numRows: () => records.length,
-    get: (name, row) => records[row]?.get(name) ?? null,
-  };
+  return { names, records };
 }
 
 /** The first `<table>` inside the given nodes, if any. */

@@ -9,6 +9,7 @@
  */
 import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
+import { guard } from "lit/directives/guard.js";
 import { CELL_KIND_NAMES, type CellDoc, type CellKind } from "../notebook/document";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellRuntimeState } from "../runtime/types";
 import type { CodeEditor } from "./code-editor";
@@ -179,6 +180,11 @@ export class NbCell extends LitElement {
     else this.active = false;
   }
 
+  /**
+   * The source as highlighted static text. Drawn through `guard` on the text and kind: a filter
+   * change re-renders every cell it reruns twice (pending, then its value), and highlighting every
+   * line each time cost about a millisecond a cell.
+   */
   private staticCode(): unknown {
     // Lines as JavaScript reads them, hidden characters shown (base/hidden-characters.ts).
     const lines = codeLines(this.text);
@@ -276,7 +282,7 @@ export class NbCell extends LitElement {
         </span>
       </div>
       ${this.rendersAsDocument ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}
-      ${this.sourceVisible ? html`<div class="nb-editor">${this.active ? html`<div class="nb-cm"></div>` : this.staticCode()}</div>` : nothing}
+      ${this.sourceVisible ? html`<div class="nb-editor">${this.active ? html`<div class="nb-cm"></div>` : guard([this.text, this.cell.kind], () => this.staticCode())}</div>` : nothing}
       ${this.rendersAsDocument ? nothing : html`<div class="nb-output" aria-live="polite"></div>`}
       ${this.uses.length + this.usedBy.length > 0 && !this.preview
         ? html`<div class="nb-deps">${this.refs(t.uses, this.uses)}${this.refs(t.usedBy, this.usedBy)}</div>`

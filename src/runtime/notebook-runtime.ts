@@ -28,16 +28,25 @@ export interface RuntimeOptions {
   /** Told (once per stretch) which cell's loop has run for half a second (or half the timeout), while it still runs. */
   onLongRun?: (cellId: string) => void;
   /**
-   * Asked before a cell runs: undefined runs it now; a promise makes it wait for that promise (the
-   * browser defers cells far off screen until the cells on screen are painted). Values stay
-   * current: the cell still runs, and `idle()` waits for it.
+   * Asked before a cell runs: undefined runs it now; a promise makes it wait for that promise and
+   * then asks again (the browser defers cells far off screen until the cells on screen are painted).
+   * `info` says how long its last run took and which cells wait for it.
+   * Values stay current: the cell still runs, and `idle()` waits for it.
    */
-  deferCell?: (cellId: string) => PromiseLike<void> | undefined;
+  deferCell?: (cellId: string, info: DeferInfo) => PromiseLike<void> | undefined;
   /**
    * Builtins the host keeps current with {@link NotebookRuntime.setBuiltin} and names on the page
    * (the survey, the filter): a cell that defines one gets an error instead of replacing it.
    */
   hostNames?: readonly string[];
+}
+
+/** What `deferCell` is told about a cell about to run. */
+export interface DeferInfo {
+  /** How long the cell's last run took (undefined before its first). */
+  readonly lastRunMs: number | undefined;
+  /** The cells that take its names, directly or through other cells (they rerun after it). */
+  readonly dependents: readonly string[];
 }
 
 interface NameVar {
@@ -79,6 +88,8 @@ export class NotebookRuntime {
   private readonly entries = new Map<string, CellEntry>();
   private readonly names = new Map<string, NameVar>();
   private definers = new Map<string, string[]>();
+  /** Cell id → the cells that use it, directly or not; made on first use after each re-plan. */
+  private dependentsByCell: Map<string, readonly string[]> | undefined;
   private readonly values = new Map<string, unknown>();
   private readonly busy = new Set<Variable>();
   private readonly listeners = new Set<(id: string, state: CellRuntimeState) => void>();
@@ -181,6 +192,25 @@ export class NotebookRuntime {
     const ids = new Set(plan.references.flatMap((n) => this.definers.get(n) ?? []));
     ids.delete(id);
     return [...ids];
+  }
+
+  /** Every cell's transitive dependents (see DeferInfo), from the plans. */
+  private dependents(): ReadonlyMap<string, readonly string[]> {
+    if (this.dependentsByCell) return this.dependentsByCell;
+    const direct = new Map<string, string[]>();
+    for (const id of this.entries.keys()) for (const used of this.uses(id)) direct.set(used, [...(direct.get(used) ?? []), id]);
+    const all = new Map<string, readonly string[]>();
+    for (const id of this.entries.keys()) {
+      const seen = new Set<string>();
+      const stack = [...(direct.get(id) ?? [])];
+      for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+        if (seen.has(next) || next === id) continue;
+        seen.add(next);
+        stack.push(...(direct.get(next) ?? []));
+      }
+      all.set(id, [...seen]);
+    }
+    return (this.dependentsByCell = all);
   }
 
   /** Ids of the cells that take names from this cell. */
@@ -334,6 +364,7 @@ export class NotebookRuntime {
     const cells = [...this.entries.values()].map((e) => ({ doc: e.doc, parsed: e.parsed }));
     const { plans, definers } = planNotebook(cells, this.builtinNames, (n) => n in globalThis, this.hostNames);
     this.definers = definers;
+    this.dependentsByCell = undefined;
     // Names first lose their variables, then cells are (re)defined, then names are (re)defined.
     for (const [name, nv] of [...this.names]) {
       if (definers.has(name)) continue;
@@ -390,8 +421,13 @@ export class NotebookRuntime {
     };
     const defer = this.deferCell;
     entry.variable.define(name, plan.inputs, (...values: never[]) => {
-      const wait = defer?.(entry.doc.id);
-      return wait ? wait.then(() => runCell(entry, plan, compiled, values, hooks)) : runCell(entry, plan, compiled, values, hooks);
+      // Asked again after each wait: the answer "now" and the run are one step, so no other cell
+      // runs between the host's decision and this one.
+      const start = (): unknown => {
+        const wait = defer?.(entry.doc.id, { lastRunMs: entry.state.lastRunMs, dependents: this.dependents().get(entry.doc.id) ?? [] });
+        return wait ? wait.then(start) : runCell(entry, plan, compiled, values, hooks);
+      };
+      return start();
     });
   }
 

@@ -60,6 +60,33 @@ export interface KernelInput<O extends MetaOptions> {
   variables(value: unknown, role: string, min?: number): string[];
 }
 
+interface ListedNames {
+  readonly names: string[];
+  readonly set: ReadonlySet<string>;
+}
+
+/** A table's names, listed once per table: a table's columns never change (Arquero makes a new one). */
+const tableNames = new WeakMap<TableLike, ListedNames>();
+
+/**
+ * The names of the data's columns. A kernel checks several names, several kernels read one
+ * selection, and the evidence runs each of them on every reconstruction: an Arquero table copies its
+ * ~200 names per listing, so a table's are kept. Plain columns are an object cell code may change,
+ * so they are listed again on every call.
+ */
+function listedNames(source: ColumnSource): ListedNames {
+  if (!isTableLike(source)) {
+    const names = Object.keys(source);
+    return { names, set: new Set(names) };
+  }
+  const known = tableNames.get(source);
+  if (known) return known;
+  const names = source.columnNames();
+  const listed = { names, set: new Set(names) };
+  tableNames.set(source, listed);
+  return listed;
+}
+
 /**
  * Check a kernel's data and options. `builtin` is its name as cells write it ("stats.crosstab"),
  * used in the messages and for the reference link.
@@ -87,14 +114,16 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
   }
   const withCodebook: O = codebook && !options.codebook ? { ...options, codebook } : options;
   const merged: O = language && !withCodebook.language ? { ...withCodebook, language } : withCodebook;
-  const columns = (): string[] => (isTableLike(source) ? source.columnNames() : Object.keys(source));
+  // Listed once per call, on the first name checked (see `listedNames`).
+  let listed: ListedNames | undefined;
+  const columns = (): ListedNames => (listed ??= listedNames(source));
   const check = (value: unknown, role: string): string => {
     if (typeof value !== "string") {
       throw fail(`${role} is a variable name in quotes, e.g. "q20", but it got ${describeValue(value)}.`);
     }
     const known = columns();
-    if (!known.includes(value)) {
-      const near = suggestVariables(value, known, merged.codebook);
+    if (!known.set.has(value)) {
+      const near = suggestVariables(value, known.names, merged.codebook);
       throw statsError("unknown-variable", `no variable "${value}" in the data (${role}).${suggestionText(near)}${near.length ? "" : " survey.table.columnNames() lists them."}`, { name: value, suggestions: near.map((s) => s.name) }, builtin);
     }
     return value;

@@ -24,11 +24,19 @@ export interface ReconciliationShown {
 const rowKey = (c: CellResidual): string => `${c.table}|${c.row}|${c.variable}`;
 const cellKey = (c: CellResidual): string => `${rowKey(c)}|${c.measure}|${String(c.code)}`;
 
-const decided = new WeakMap<Reconciliation, ReconciliationShown>();
+/**
+ * Decisions by reconciliation, then by mask and threshold: every table of a reconciliation (04 draws
+ * about twenty, each with its own call) reads the one decision over all its counts, so it is made
+ * once per filter change, not once per table (issue 12).
+ */
+const decided = new WeakMap<Reconciliation, Map<string, ReconciliationShown>>();
 
-/** The guard's decision for `rec` (made once per reconciliation; nothing hidden when `mask` is off). */
+/** The guard's decision for `rec` (made once per reconciliation and options; nothing hidden when `mask` is off). */
 export function reconciliationShown(rec: Reconciliation, mask: boolean, threshold?: number): ReconciliationShown {
-  const known = mask ? decided.get(rec) : undefined;
+  const key = `${mask}:${threshold ?? ""}`;
+  const made = decided.get(rec) ?? new Map<string, ReconciliationShown>();
+  decided.set(rec, made);
+  const known = made.get(key);
   if (known) return known;
   const shown = new ShownCounts();
   const rows = new Map<string, { parts: string[]; total?: string; printedParts: number; printedTotal?: number | null }>();
@@ -56,6 +64,6 @@ export function reconciliationShown(rec: Reconciliation, mask: boolean, threshol
     text: (cell) => shown.text(cellKey(cell)),
     note: () => shown.note("so are their residuals and statuses, and the percentages of a row that hides a count"),
   };
-  if (mask) decided.set(rec, result);
+  made.set(key, result);
   return result;
 }

@@ -329,7 +329,7 @@ export class FrameController {
       history: history?.ok ? history.value : undefined,
       inputs: message.inputs,
       createRuntime: () => {
-        const runtime = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.reportLong(id), deferCell: (id) => cellViewport().defer(id) }));
+        const runtime = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.reportLong(id), deferCell: (id, info) => cellViewport().defer(id, info) }));
         for (const cell of held) runtime.hold(cell.id, cell.message);
         return runtime;
       },
