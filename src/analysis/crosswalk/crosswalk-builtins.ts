@@ -152,7 +152,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
   // A shared view (a shared link or an export) masks the counts of a county or size-class selection.
   const shared = host.view === "shared";
   const sensitive = (filter: SurveyFilter | null): boolean => filter !== null && isDisclosureSensitive(filter);
-  const optionsFor = (t: Target, data: ThesisData) => ({ codebook: t.survey.codebook, thesis: data, ...(t.draws ? { draws: t.draws } : {}) });
+  const optionsFor = (t: Target, data: ThesisData) => ({ codebook: t.survey.codebook, thesis: data, locale, ...(t.draws ? { draws: t.draws } : {}) });
   /** `t` measured on all its reconstructions, or kept from an earlier call with the same filter. */
   const measured = (t: Target, data: ThesisData): MeasuredDraws =>
     cache.get(t.survey, data, filterKey(t.filter), () => measureDraws(t.source, CROSSWALK, optionsFor(t, data)));
@@ -181,7 +181,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     diff: (value, a, b, data) => {
       const { survey } = targetOf(value, "crosswalk.diff");
       const disclosureSensitive = sensitive(a.filter) || sensitive(b.filter);
-      return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data }).map((d) => ({ ...d, disclosureSensitive }));
+      return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data, locale }).map((d) => ({ ...d, disclosureSensitive }));
     },
     diffTable: (diffs) => renderDiffTable(doc("crosswalk.diffTable"), diffs, { mask: shared && diffs.some((d) => d.disclosureSensitive === true), locale }),
   };
