@@ -312,7 +312,7 @@ export function renderDiffTable(document: Document, diffs: readonly ComparisonDi
     const hides = shownA.hides(d.a) || shownB.hides(d.b);
     const isR = d.method === "Fisher z";
     const value = d.difference === null || hides ? "" : `${isR ? formatNumber(locale, d.difference, 2) : words.cwPoints(formatNumber(locale, 100 * d.difference, 0))}; `;
-    const across = d.significantIn.m > 1 ? words.cwSignificantIn(d.significantIn.k, d.significantIn.m, d.finding) : "";
+    const across = d.significantIn.m > 1 ? words.cwSignificantIn(d.significantIn.k, d.significantIn.m, words.cwDiffFinding(d.finding)) : "";
     const test = hides ? `${words.cwTest} ${words.guardNotShown}` : d.test;
     const flip = words.cwFlip(d.flips ? "flips" : d.a.verdict === d.b.verdict ? "same" : "differs");
     const difference = cell(document, "td", value, "", labels[3]);

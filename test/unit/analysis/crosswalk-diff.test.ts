@@ -115,5 +115,10 @@ describe("the what-if on the reconstructed respondents", () => {
     const table = renderDiffTable(document, diffs);
     expect(table.querySelectorAll("tbody tr")).toHaveLength(diffs.length);
     for (const d of diffs) expect(table.querySelector(`tr[data-id="${d.id}"]`)?.getAttribute("data-flips"), d.id).toBe(String(d.flips));
+    // In norsk the difference column is norsk: the finding in words (not the finding's English key),
+    // the test's name and p as norsk writes them.
+    const differences = [...renderDiffTable(document, diffs, { locale: "nb" }).querySelectorAll("tbody tr")].map((tr) => tr.children[3]?.textContent ?? "");
+    expect(differences.some((text) => text.includes("(ingen signifikant forskjell)"))).toBe(true);
+    for (const text of differences) expect(text).not.toMatch(/\((not )?significant\)|exact test|\b[pq] [=<] \./);
   });
 });
