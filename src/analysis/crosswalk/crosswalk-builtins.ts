@@ -24,7 +24,7 @@ import { bmsTimelineChart, bmsTimelineOnDraws, maskTimeline, type BmsTimeline } 
 import { caseCards, casesForFilter } from "./case-cards";
 import { judgeDraws, measureDraws, type CrosswalkEvaluation } from "./evaluate-crosswalk";
 import { filterKey, MeasuredDrawsCache, type MeasuredDraws } from "./measured-draws-cache";
-import { diffCrosswalk, SMALL_VS_LARGE, type ComparisonDiff, type DiffSide, type FilterState } from "./crosswalk-diff";
+import { diffCrosswalk, smallVsLarge, SMALL_VS_LARGE, type ComparisonDiff, type DiffSide, type FilterState } from "./crosswalk-diff";
 import { applyFilter } from "../apply-filter";
 import { CROSSWALK } from "./crosswalk-spec";
 import { renderCrosswalkTable, renderDiffTable } from "./crosswalk-table";
@@ -60,7 +60,7 @@ export interface CrosswalkBuiltin {
    */
   readonly spec: typeof CROSSWALK;
   /**
-   * The thesis's own split as two filter states: small municipalities (A, D: size class 1–3) and large (B, C: 4–6).
+   * The thesis's own split as two filter states: small municipalities (A, D: size class 1–3) and large (B, C: 4–6), labelled in the app's language.
    * @example crosswalk.SMALL_VS_LARGE
    */
   readonly SMALL_VS_LARGE: typeof SMALL_VS_LARGE;
@@ -164,7 +164,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
   };
   const crosswalk: CrosswalkBuiltin = {
     spec: CROSSWALK,
-    SMALL_VS_LARGE,
+    SMALL_VS_LARGE: smallVsLarge(locale),
     evaluate: (selection, data) => {
       const t = targetOf(selection, "crosswalk.evaluate");
       return { ...judgeDraws(t.source, CROSSWALK, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };

@@ -139,11 +139,17 @@ export interface FilterState {
   filter: SurveyFilter;
 }
 
-/** The thesis's own split: small municipalities (A, D) vs large (B, C), as SSB size classes. */
-export const SMALL_VS_LARGE: [FilterState, FilterState] = [
-  { label: "small municipalities (size class 1–3, like A and D)", filter: { fylke: [], sizeClass: [1, 2, 3], respType: [], adopted: [] } },
-  { label: "large municipalities (size class 4–6, like B and C)", filter: { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] } },
-];
+/** The thesis's own split: small municipalities (A, D) vs large (B, C), as SSB size classes, labelled in `locale`. */
+export function smallVsLarge(locale: Locale = DEFAULT_LOCALE): [FilterState, FilterState] {
+  const label = messages[locale].cwSmallVsLarge;
+  return [
+    { label: label.small, filter: { fylke: [], sizeClass: [1, 2, 3], respType: [], adopted: [] } },
+    { label: label.large, filter: { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] } },
+  ];
+}
+
+/** The split labelled in English (the headless runs' and tests' default). */
+export const SMALL_VS_LARGE: [FilterState, FilterState] = smallVsLarge("en");
 
 export interface CrosswalkDiffOptions extends Omit<EvaluateOptions, "draws"> {
   comparisons?: readonly Comparison[];

@@ -16,6 +16,8 @@ export type GuardClauseName = "frequencies" | "sizeClassRates" | "sizeClassRates
 export interface ExplainMessages {
   /** "so the survey agrees with the thesis" without "so". */
   cwVerdictPhrase: Record<"agrees" | "contrasts" | "open" | "notComparable", string>;
+  /** The what-if's two sides, the thesis's own split (crosswalk-diff.ts). */
+  cwSmallVsLarge: { small: string; large: string };
   /** Before what the thesis leads us to expect. */
   cwExpectLead: string;
   /** Before the numbers when other reconstructions give other numbers. */
@@ -99,6 +101,7 @@ const EN_CLAUSE: Record<GuardClauseName, string> = {
 /** norsk (bokmål). */
 export const explainNb: ExplainMessages = {
   cwVerdictPhrase: nbPhrase,
+  cwSmallVsLarge: { small: "små kommuner (størrelsesklasse 1–3, som A og D)", large: "store kommuner (størrelsesklasse 4–6, som B og C)" },
   cwExpectLead: nbPhraseLead,
   cwShownDraw: "I rekonstruksjonen som vises: ",
   cwYourData: "Beregnet på dine data (ingen rekonstruksjoner).",
@@ -148,6 +151,7 @@ export const explainNb: ExplainMessages = {
 /** English. */
 export const explainEn: ExplainMessages = {
   cwVerdictPhrase: enPhrase,
+  cwSmallVsLarge: { small: "small municipalities (size class 1–3, like A and D)", large: "large municipalities (size class 4–6, like B and C)" },
   cwExpectLead: enLead,
   cwShownDraw: "In the reconstruction shown: ",
   cwYourData: "Computed on your data (no reconstructions).",
