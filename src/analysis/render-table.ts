@@ -175,7 +175,7 @@ export function renderTable(doc: Document, spec: PlainTable, options: RenderOpti
     tbody.append(tr);
   });
   table.append(thead, tbody);
-  figure.append(table, auditBlock(doc, [...counts.audit, ...counts.shown.note("the shares of a column that hides a count are left out")]));
+  figure.append(table, auditBlock(doc, [...counts.audit, ...counts.shown.note("columnShares", options.locale ?? DEFAULT_LOCALE)]));
   return figure;
 }
 
@@ -300,7 +300,7 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
   ];
   if (tally.seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws, locale));
   if (cmp.drawn) auditLines.push(cmp.drawn);
-  auditLines.push(...counts.shown.note("the ranges of hidden counts are left out"));
+  auditLines.push(...counts.shown.note("ranges", locale));
   figure.append(table);
   if (tally.seen.size > 0) figure.append(evidenceLegend(doc, tally.seen, tally.draws, locale));
   figure.append(auditBlock(doc, auditLines));
@@ -378,7 +378,7 @@ export function renderComparison(doc: Document, cmp: PrintedComparison, options:
   const auditLines = [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`];
   if (seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws, locale));
   if (cmp.drawn) auditLines.push(cmp.drawn);
-  auditLines.push(...counts.shown.note("a row that hides a count shows no percentages"));
+  auditLines.push(...counts.shown.note("rowPercentages", locale));
   figure.append(table);
   if (seen.size > 0) figure.append(evidenceLegend(doc, seen, tally.draws, locale));
   figure.append(auditBlock(doc, auditLines));

@@ -24,7 +24,7 @@ import { bmsTimelineChart, bmsTimelineOnDraws, maskTimeline, type BmsTimeline } 
 import { caseCards, casesForFilter } from "./case-cards";
 import { judgeDraws, measureDraws, type CrosswalkEvaluation } from "./evaluate-crosswalk";
 import { filterKey, MeasuredDrawsCache, type MeasuredDraws } from "./measured-draws-cache";
-import { diffCrosswalk, SMALL_VS_LARGE, type ComparisonDiff, type DiffSide, type FilterState } from "./crosswalk-diff";
+import { diffCrosswalk, smallVsLarge, SMALL_VS_LARGE, type ComparisonDiff, type DiffSide, type FilterState } from "./crosswalk-diff";
 import { applyFilter } from "../apply-filter";
 import { CROSSWALK } from "./crosswalk-spec";
 import { renderCrosswalkTable, renderDiffTable } from "./crosswalk-table";
@@ -60,7 +60,7 @@ export interface CrosswalkBuiltin {
    */
   readonly spec: typeof CROSSWALK;
   /**
-   * The thesis's own split as two filter states: small municipalities (A, D: size class 1–3) and large (B, C: 4–6).
+   * The thesis's own split as two filter states: small municipalities (A, D: size class 1–3) and large (B, C: 4–6), labelled in the app's language.
    * @example crosswalk.SMALL_VS_LARGE
    */
   readonly SMALL_VS_LARGE: typeof SMALL_VS_LARGE;
@@ -152,7 +152,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
   // A shared view (a shared link or an export) masks the counts of a county or size-class selection.
   const shared = host.view === "shared";
   const sensitive = (filter: SurveyFilter | null): boolean => filter !== null && isDisclosureSensitive(filter);
-  const optionsFor = (t: Target, data: ThesisData) => ({ codebook: t.survey.codebook, thesis: data, ...(t.draws ? { draws: t.draws } : {}) });
+  const optionsFor = (t: Target, data: ThesisData) => ({ codebook: t.survey.codebook, thesis: data, locale, ...(t.draws ? { draws: t.draws } : {}) });
   /** `t` measured on all its reconstructions, or kept from an earlier call with the same filter. */
   const measured = (t: Target, data: ThesisData): MeasuredDraws =>
     cache.get(t.survey, data, filterKey(t.filter), () => measureDraws(t.source, CROSSWALK, optionsFor(t, data)));
@@ -164,7 +164,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
   };
   const crosswalk: CrosswalkBuiltin = {
     spec: CROSSWALK,
-    SMALL_VS_LARGE,
+    SMALL_VS_LARGE: smallVsLarge(locale),
     evaluate: (selection, data) => {
       const t = targetOf(selection, "crosswalk.evaluate");
       return { ...judgeDraws(t.source, CROSSWALK, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };
@@ -181,7 +181,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     diff: (value, a, b, data) => {
       const { survey } = targetOf(value, "crosswalk.diff");
       const disclosureSensitive = sensitive(a.filter) || sensitive(b.filter);
-      return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data }).map((d) => ({ ...d, disclosureSensitive }));
+      return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data, locale }).map((d) => ({ ...d, disclosureSensitive }));
     },
     diffTable: (diffs) => renderDiffTable(doc("crosswalk.diffTable"), diffs, { mask: shared && diffs.some((d) => d.disclosureSensitive === true), locale }),
   };

@@ -21,7 +21,8 @@ import * as stats from "../../stats/index";
 import { CROSSWALK, type Comparison } from "./crosswalk-spec";
 import { ALPHA, judgeDraws, measureDraws, type ComparisonResult, type EvaluateOptions } from "./evaluate-crosswalk";
 import { FINDING_SHARE } from "../evidence/evidence";
-import { fmtP, pct } from "./crosswalk-format";
+import { localP, localPct } from "./explain-comparison";
+import { DEFAULT_LOCALE, formatNumber, messages, type Locale } from "../../base/locale/locale";
 import { pearson2x2, type ComparisonNumbers } from "./measure-comparison";
 import type { CrosswalkData } from "./crosswalk-counts";
 import type { MeasuredDraws } from "./measured-draws-cache";
@@ -38,6 +39,9 @@ export interface DiffSide {
 }
 
 export type DiffMethod = "Pearson χ²" | "Fisher's exact test" | "z test of the difference of differences" | "Fisher z" | "none";
+
+/** Why a difference has no test (its words: the catalogue's `cwDiffReason`). */
+export type DiffReason = "correlation" | "groups" | "empty" | "noData";
 
 /** Whether the two states differ significantly, over the reconstructions. */
 export type DifferenceFinding = "significant" | "not significant" | "depends" | "untestable";
@@ -77,7 +81,7 @@ export interface DifferenceTest {
   statistic: number | null;
   p: number | null;
   /** Why there is no test, when there is none. */
-  reason?: string;
+  reason?: DiffReason;
 }
 
 function shareOf(k: ComparisonNumbers | null): { x: number; n: number } | null {
@@ -88,7 +92,7 @@ function shareOf(k: ComparisonNumbers | null): { x: number; n: number } | null {
 /** Test the difference between the two states' numbers of one comparison on one draw (no words: every draw runs it). */
 export function testDifference(na: ComparisonNumbers | null, nb: ComparisonNumbers | null): DifferenceTest {
   if (na?.kind === "correlation" && nb?.kind === "correlation") {
-    if (na.r === null || nb.r === null || na.n <= 3 || nb.n <= 3) return { valueA: na.r, valueB: nb.r, method: "none", statistic: null, p: null, reason: "Fisher z needs r and more than 3 cases on both sides" };
+    if (na.r === null || nb.r === null || na.n <= 3 || nb.n <= 3) return { valueA: na.r, valueB: nb.r, method: "none", statistic: null, p: null, reason: "correlation" };
     const clamp = (r: number): number => Math.max(-0.999999, Math.min(0.999999, r));
     const z = (Math.atanh(clamp(na.r)) - Math.atanh(clamp(nb.r))) / Math.sqrt(1 / (na.n - 3) + 1 / (nb.n - 3));
     return { valueA: na.r, valueB: nb.r, method: "Fisher z", statistic: z, p: stats.normalTwoSided(z) };
@@ -100,12 +104,12 @@ export function testDifference(na: ComparisonNumbers | null, nb: ComparisonNumbe
       return { d: x.share - y.share, v: (x.share * (1 - x.share)) / x.n + (y.share * (1 - y.share)) / y.n };
     };
     const ga = gap(na), gb = gap(nb);
-    if (!ga || !gb || ga.v + gb.v <= 0) return { valueA: ga?.d ?? null, valueB: gb?.d ?? null, method: "none", statistic: null, p: null, reason: "the group gaps cannot be compared (a group is empty or has no variation)" };
+    if (!ga || !gb || ga.v + gb.v <= 0) return { valueA: ga?.d ?? null, valueB: gb?.d ?? null, method: "none", statistic: null, p: null, reason: "groups" };
     const z = (ga.d - gb.d) / Math.sqrt(ga.v + gb.v);
     return { valueA: ga.d, valueB: gb.d, method: "z test of the difference of differences", statistic: z, p: stats.normalTwoSided(z) };
   }
   const sa = shareOf(na), sb = shareOf(nb);
-  if (!sa || !sb || sa.n === 0 || sb.n === 0) return { valueA: null, valueB: null, method: "none", statistic: null, p: null, reason: "a state has no valid answers" };
+  if (!sa || !sb || sa.n === 0 || sb.n === 0) return { valueA: null, valueB: null, method: "none", statistic: null, p: null, reason: "empty" };
   const chi = pearson2x2(sa.x, sa.n - sa.x, sb.x, sb.n - sb.x);
   const total = sa.n + sb.n, yes = sa.x + sb.x;
   const minExpected = (Math.min(sa.n, sb.n) * Math.min(yes, total - yes)) / total;
@@ -116,14 +120,16 @@ export function testDifference(na: ComparisonNumbers | null, nb: ComparisonNumbe
   return { valueA, valueB, method: "Pearson χ²", statistic: chi.value, p: chi.p };
 }
 
-/** The test in words, e.g. "Pearson χ²(1) = 10.00, p = .002". */
-export function describeDifference(t: DifferenceTest): string {
+/** The test in words in `locale`, e.g. "Pearson χ²(1) = 10.00, p = .002" / "Pearson χ²(1) = 10,00, p = 0,002". */
+export function describeDifference(t: DifferenceTest, locale: Locale = DEFAULT_LOCALE): string {
+  const words = messages[locale];
+  const statistic = (d: number): string => formatNumber(locale, t.statistic ?? 0, d);
   switch (t.method) {
-    case "Fisher z": return `Fisher z = ${(t.statistic ?? 0).toFixed(2)}, ${fmtP(t.p)}`;
-    case "z test of the difference of differences": return `z = ${(t.statistic ?? 0).toFixed(2)}, ${fmtP(t.p)}`;
-    case "Fisher's exact test": return `Fisher's exact test (smallest expected count ${(t.statistic ?? 0).toFixed(1)}), ${fmtP(t.p)}`;
-    case "Pearson χ²": return `Pearson χ²(1) = ${(t.statistic ?? 0).toFixed(2)}, ${fmtP(t.p)}`;
-    case "none": return t.reason ?? "no test";
+    case "Fisher z": return `Fisher z = ${statistic(2)}, ${localP(t.p, locale)}`;
+    case "z test of the difference of differences": return `z = ${statistic(2)}, ${localP(t.p, locale)}`;
+    case "Fisher's exact test": return words.cwDiffFisher(statistic(1), localP(t.p, locale));
+    case "Pearson χ²": return `Pearson χ²(1) = ${statistic(2)}, ${localP(t.p, locale)}`;
+    case "none": return words.cwDiffReason(t.reason ?? "noTest");
   }
 }
 
@@ -133,11 +139,17 @@ export interface FilterState {
   filter: SurveyFilter;
 }
 
-/** The thesis's own split: small municipalities (A, D) vs large (B, C), as SSB size classes. */
-export const SMALL_VS_LARGE: [FilterState, FilterState] = [
-  { label: "small municipalities (size class 1–3, like A and D)", filter: { fylke: [], sizeClass: [1, 2, 3], respType: [], adopted: [] } },
-  { label: "large municipalities (size class 4–6, like B and C)", filter: { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] } },
-];
+/** The thesis's own split: small municipalities (A, D) vs large (B, C), as SSB size classes, labelled in `locale`. */
+export function smallVsLarge(locale: Locale = DEFAULT_LOCALE): [FilterState, FilterState] {
+  const label = messages[locale].cwSmallVsLarge;
+  return [
+    { label: label.small, filter: { fylke: [], sizeClass: [1, 2, 3], respType: [], adopted: [] } },
+    { label: label.large, filter: { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] } },
+  ];
+}
+
+/** The split labelled in English (the headless runs' and tests' default). */
+export const SMALL_VS_LARGE: [FilterState, FilterState] = smallVsLarge("en");
 
 export interface CrosswalkDiffOptions extends Omit<EvaluateOptions, "draws"> {
   comparisons?: readonly Comparison[];
@@ -150,16 +162,11 @@ function differenceFinding(k: number, m: number, testable: boolean): DifferenceF
   return "depends";
 }
 
-const FINDING_TEXT: Record<DifferenceFinding, string> = {
-  significant: "a significant difference",
-  "not significant": "no significant difference",
-  depends: "a difference that depends on the reconstruction",
-  untestable: "no testable difference",
-};
-
 /** Every comparison (default: the whole CROSSWALK) under two states, each over its reconstructions. */
 export function diffCrosswalk(sideA: DiffSide, sideB: DiffSide, options: CrosswalkDiffOptions = {}): ComparisonDiff[] {
   const comparisons = options.comparisons ?? CROSSWALK;
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const words = messages[locale];
   const side = (s: DiffSide) => {
     const opts = { ...options, ...(s.draws ? { draws: s.draws } : {}) };
     const measured = s.measured ?? measureDraws(s.data, comparisons, opts);
@@ -177,23 +184,22 @@ export function diffCrosswalk(sideA: DiffSide, sideB: DiffSide, options: Crosswa
     const a = evalA.results[i];
     const b = evalB.results[i];
     if (!a || !b) throw new Error(`diffCrosswalk: no result for ${comparison.id}`);
-    const t = perDraw[0]?.tests[i] ?? { valueA: null, valueB: null, method: "none", statistic: null, p: null, reason: "no data" };
-    const test = describeDifference(t);
+    const t = perDraw[0]?.tests[i] ?? { valueA: null, valueB: null, method: "none", statistic: null, p: null, reason: "noData" };
+    const test = describeDifference(t, locale);
     const q = perDraw[0]?.q[i] ?? null;
     const k = perDraw.filter((d) => (d.q[i] ?? 1) < ALPHA).length;
     const finding = differenceFinding(k, m, t.p !== null);
     const difference = t.valueA !== null && t.valueB !== null ? t.valueA - t.valueB : null;
     const flips = a.verdict !== b.verdict && a.verdict !== "depends" && b.verdict !== "depends";
     const isR = t.method === "Fisher z";
-    const show = (v: number | null): string => (v === null ? "–" : isR ? `r = ${v.toFixed(2)}` : pct(v));
-    const what = t.method === "z test of the difference of differences" ? "group gap" : isR ? "correlation" : "share";
-    const across = m > 1 ? ` (significant after Benjamini–Hochberg in ${k} of ${m} reconstructions)` : "";
-    const verdicts = flips
-      ? `the verdict flips from ${a.verdict} to ${b.verdict}`
-      : a.verdict === b.verdict ? `the verdict stays ${a.verdict}` : `the verdicts differ (${a.verdict} / ${b.verdict}), but one depends on the reconstruction, so this is no flip`;
+    const show = (v: number | null): string => (v === null ? "–" : isR ? `r = ${formatNumber(locale, v, 2)}` : localPct(v, locale));
+    const what = words.cwDiffWhat(t.method === "z test of the difference of differences" ? "group gap" : isR ? "correlation" : "share");
+    const across = m > 1 ? words.cwDiffAcross(k, m) : "";
+    const va = words.cwVerdict(a.verdict), vb = words.cwVerdict(b.verdict);
+    const verdicts = words.cwDiffVerdicts(flips ? "flips" : a.verdict === b.verdict ? "same" : "differs", va, vb);
     const explanation = t.p === null
-      ? `${sideA.label}: ${a.verdict}; ${sideB.label}: ${b.verdict}. The difference cannot be tested: ${test}.`
-      : `The ${what} is ${show(t.valueA)} in ${sideA.label} and ${show(t.valueB)} in ${sideB.label} (${test}, ${fmtP(q, "BH q")}: ${FINDING_TEXT[finding]}${across}); ${verdicts}.`;
+      ? words.cwDiffUntestable(sideA.label, va, sideB.label, vb, test)
+      : words.cwDiffExplain({ what, a: show(t.valueA), la: sideA.label, b: show(t.valueB), lb: sideB.label, test, q: localP(q, locale, "BH q"), finding: words.cwDiffFinding(finding), across, verdicts });
     return { id: comparison.id, comparison, labels: [sideA.label, sideB.label], a, b, valueA: t.valueA, valueB: t.valueB, difference, method: t.method, test, p: t.p, q, significantIn: { k, m }, finding, flips, explanation };
   });
 }

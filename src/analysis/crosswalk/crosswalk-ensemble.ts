@@ -70,19 +70,16 @@ export function ensembleVerdict(series: DrawSeries, ensemble: boolean): Ensemble
 }
 
 /** "agrees in 31, open in 19 of 50 reconstructions" (most frequent first). */
-export function describeSplit(e: EnsembleVerdict): string {
+export function describeSplit(e: EnsembleVerdict, locale: Locale = DEFAULT_LOCALE): string {
   const parts = DRAW_VERDICTS.filter((v) => (e.split[v] ?? 0) > 0)
     .sort((a, b) => (e.split[b] ?? 0) - (e.split[a] ?? 0))
-    .map((v) => `${v} in ${e.split[v] ?? 0}`);
-  return `${parts.join(", ")} of ${e.draws} reconstructions`;
+    .map((v): [DrawVerdict, number] => [v, e.split[v] ?? 0]);
+  return messages[locale].cwSplit(parts, e.draws);
 }
 
 /** The label of a verdict as the page shows it: "depends on the reconstruction (agrees in 31, open in 19 of 50 reconstructions)", in `locale`. */
 export function verdictLabel(e: EnsembleVerdict, locale: Locale = DEFAULT_LOCALE): string {
   const words = messages[locale];
   if (e.verdict !== "depends") return words.cwVerdict(e.verdict);
-  const parts = DRAW_VERDICTS.filter((v) => (e.split[v] ?? 0) > 0)
-    .sort((a, b) => (e.split[b] ?? 0) - (e.split[a] ?? 0))
-    .map((v): [DrawVerdict, number] => [v, e.split[v] ?? 0]);
-  return words.cwDependsLabel(words.cwSplit(parts, e.draws));
+  return words.cwDependsLabel(describeSplit(e, locale));
 }

@@ -15,9 +15,10 @@
 import { auditLine, readAuditLine } from "../../stats/audit";
 import { ShownCounts, type AuditIds } from "../tables/shown-counts";
 import type { BaseResult, ComparisonResult } from "./evaluate-crosswalk";
-import { explainEnsemble, keyFigure } from "./explain-comparison";
+import { explainEnsemble, keyFigure, localPct } from "./explain-comparison";
 import type { ComparisonNumbers } from "./measure-comparison";
-import { pct } from "./crosswalk-format";
+import { messages, type Locale } from "../../base/locale/locale";
+import { DISCLOSURE_THRESHOLD } from "../../stats/disclosure";
 
 /** What the guard decided for one crosswalk table (one evaluation, or one side of a what-if). */
 export interface CrosswalkShown {
@@ -37,8 +38,6 @@ export interface CrosswalkShown {
   note(): string[];
 }
 
-/** What a hiding comparison prints for its test. */
-export const NOT_SHOWN = "not shown (disclosure guard)";
 
 /** Register the counts of `numbers` under `p`; returns their ids, the base's first. */
 function register(shown: ShownCounts, p: string, numbers: ComparisonNumbers): string[] {
@@ -71,16 +70,18 @@ function register(shown: ShownCounts, p: string, numbers: ComparisonNumbers): st
 }
 
 /** The numbers in a few words with every count as `t` writes it and no share (a hiding comparison). */
-function maskedNumbers(numbers: ComparisonNumbers, p: string, t: (id: string) => string, hidden: (id: string) => boolean): string {
+function maskedNumbers(numbers: ComparisonNumbers, p: string, t: (id: string) => string, hidden: (id: string) => boolean, locale: Locale): string {
+  const words = messages[locale];
   // "0 of < 3" would say that the 1–2 respondents all answered no: under a hidden base the part
   // is hidden too (a 0 is never small, so the guard alone would print it).
-  const of = (q: string): string => `${hidden(`${q}:n`) && !hidden(`${q}:x`) ? "·" : t(`${q}:x`)} of ${t(`${q}:n`)}`;
+  const part = (q: string): string => (hidden(`${q}:n`) && !hidden(`${q}:x`) ? "·" : t(`${q}:x`));
+  const of = (q: string): string => words.cwMaskedOf(part(q), t(`${q}:n`));
   switch (numbers.kind) {
     case "share":
     case "diffusion":
-      return `${of(p)}; threshold ${pct(numbers.threshold)}`;
+      return words.cwShareNumbers(part(p), undefined, t(`${p}:n`), localPct(numbers.threshold, locale));
     case "groups":
-      return `${of(`${p}:a`)} vs ${of(`${p}:b`)} (${numbers.method})`;
+      return words.cwGroupNumbers(part(`${p}:a`), t(`${p}:a:n`), part(`${p}:b`), t(`${p}:b:n`), words.cwMethodName(numbers.method));
     case "size-trend":
       return `${numbers.classes.filter((k) => k.n > 0).map((k) => `${k.sizeClass}: ${of(`${p}:k${k.sizeClass}`)}`).join(" · ")} (N = ${t(`${p}:n`)})`;
     case "correlation":
@@ -89,17 +90,17 @@ function maskedNumbers(numbers: ComparisonNumbers, p: string, t: (id: string) =>
 }
 
 /** The ensemble sentence without the key figure's range (a share's range of a determined figure is the share). */
-function maskedExplanation(r: BaseResult): string {
+function maskedExplanation(r: BaseResult, locale: Locale): string {
   const e = r.ensemble;
   const plain = { ...e, evidence: { kind: e.evidence.kind, draws: e.evidence.draws } };
-  return `Shared view: counts of 1–2 behind this comparison are shown as “< 3”, and its shares and test are left out (disclosure guard). ${explainEnsemble(plain, keyFigure(r.numbers))}`;
+  return `${messages[locale].guardComparison(DISCLOSURE_THRESHOLD)} ${explainEnsemble(plain, keyFigure(r.numbers, locale), locale)}`;
 }
 
 /**
  * The guard's decision for the comparisons of one table. `mask` off: every text is the table's own.
  * `formatNumbers` is the table's unmasked formatter (crosswalk-table.ts).
  */
-export function crosswalkShown(results: readonly ComparisonResult[], mask: boolean, formatNumbers: (n: ComparisonNumbers | null) => string): CrosswalkShown {
+export function crosswalkShown(results: readonly ComparisonResult[], mask: boolean, formatNumbers: (n: ComparisonNumbers | null) => string, locale: Locale): CrosswalkShown {
   if (!mask) {
     return {
       masking: false,
@@ -152,21 +153,21 @@ export function crosswalkShown(results: readonly ComparisonResult[], mask: boole
       const base = which === "report" ? r.reportBase : r;
       if (!base) return undefined;
       if (!hides(r) || base.numbers === null) return formatNumbers(base.numbers);
-      return maskedNumbers(base.numbers, which === "report" ? `${prefixOf(r)}:r` : prefixOf(r), t, (id) => shown.hidden(id));
+      return maskedNumbers(base.numbers, which === "report" ? `${prefixOf(r)}:r` : prefixOf(r), t, (id) => shown.hidden(id), locale);
     },
     explanation: (r, which = "answered") => {
       const base = which === "report" ? r.reportBase : r;
       if (!base) return undefined;
-      return hides(r) && base.numbers !== null ? maskedExplanation(base) : base.explanation;
+      return hides(r) && base.numbers !== null ? maskedExplanation(base, locale) : base.explanation;
     },
     audit: (r) => {
       const read = readAuditLine(r.audit);
       const ids = auditIds.get(r);
       if (!read || !ids) return r.audit;
-      const parts = hides(r) ? { ...read.parts, test: NOT_SHOWN } : read.parts;
+      const parts = hides(r) ? { ...read.parts, test: messages[read.locale].guardNotShown } : read.parts;
       return read.prefix + shown.auditLine({ ...parts, locale: read.locale, line: auditLine(parts, read.locale), disclosureSensitive: true }, ids);
     },
     text: (text) => shown.auditText(text, { n: selectionN ?? "N", base: "-" }),
-    note: () => shown.note("a comparison that hides a count shows no shares, ranges or test"),
+    note: () => shown.note("crosswalk", locale),
   };
 }

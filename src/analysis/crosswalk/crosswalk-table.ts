@@ -17,7 +17,7 @@ import { DEFAULT_LOCALE, formatNumber, formatPercent, messages, type Locale } fr
 import { percentUnit } from "../tables/table-dom";
 import { formatLines } from "./crosswalk-thesis";
 import { FINDING_SHARE } from "../evidence/evidence";
-import { crosswalkShown, NOT_SHOWN, type CrosswalkShown } from "./crosswalk-shown";
+import { crosswalkShown, type CrosswalkShown } from "./crosswalk-shown";
 
 /**
  * The tables' styles, once per table: badge colours per verdict (colour-blind safe pairs; the word
@@ -77,7 +77,7 @@ export function formatNumbers(numbers: ComparisonNumbers | null, locale: Locale 
     case "diffusion":
       return words.cwShareNumbers(pct(numbers.share, locale, 1), numbers.interval ? pctInterval(numbers.interval, numbers.threshold, locale) : undefined, count(numbers.n), pct(numbers.threshold, locale));
     case "groups":
-      return words.cwGroupNumbers(pct(numbers.a.share, locale, 1), count(numbers.a.n), pct(numbers.b.share, locale, 1), count(numbers.b.n), numbers.method);
+      return words.cwGroupNumbers(pct(numbers.a.share, locale, 1), count(numbers.a.n), pct(numbers.b.share, locale, 1), count(numbers.b.n), words.cwMethodName(numbers.method));
     case "size-trend":
       return `${numbers.classes.filter((k) => k.n > 0).map((k) => `${k.sizeClass}: ${pct(k.share, locale)}`).join(" · ")} (N = ${count(numbers.n)})`;
     case "correlation":
@@ -260,7 +260,7 @@ export interface CrosswalkTableOptions {
 /** The crosswalk table: finding, quotes, survey measure and criterion, numbers, verdict (with explanation and audit). */
 export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEvaluation, caption?: string, options: CrosswalkTableOptions = {}): HTMLElement {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const shown = crosswalkShown(evaluation.results, options.mask === true, (n) => formatNumbers(n, locale));
+  const shown = crosswalkShown(evaluation.results, options.mask === true, (n) => formatNumbers(n, locale), locale);
   const table = document.createElement("table");
   table.className = "crosswalk cw-table";
   if (caption) {
@@ -290,8 +290,8 @@ export function renderDiffTable(document: Document, diffs: readonly ComparisonDi
   const locale = options.locale ?? DEFAULT_LOCALE;
   const words = messages[locale];
   const format = (n: ComparisonNumbers | null): string => formatNumbers(n, locale);
-  const shownA = crosswalkShown(diffs.map((d) => d.a), options.mask === true, format);
-  const shownB = crosswalkShown(diffs.map((d) => d.b), options.mask === true, format);
+  const shownA = crosswalkShown(diffs.map((d) => d.a), options.mask === true, format, locale);
+  const shownB = crosswalkShown(diffs.map((d) => d.b), options.mask === true, format, locale);
   const table = document.createElement("table");
   table.className = "crosswalk-diff cw-table";
   const [la = "A", lb = "B"] = diffs[0]?.labels ?? [];
@@ -312,15 +312,11 @@ export function renderDiffTable(document: Document, diffs: readonly ComparisonDi
     const hides = shownA.hides(d.a) || shownB.hides(d.b);
     const isR = d.method === "Fisher z";
     const value = d.difference === null || hides ? "" : `${isR ? formatNumber(locale, d.difference, 2) : words.cwPoints(formatNumber(locale, 100 * d.difference, 0))}; `;
-    const across = d.significantIn.m > 1 ? words.cwSignificantIn(d.significantIn.k, d.significantIn.m, d.finding) : "";
-    const test = hides ? `${words.cwTest} ${NOT_SHOWN}` : d.test;
+    const across = d.significantIn.m > 1 ? words.cwSignificantIn(d.significantIn.k, d.significantIn.m, words.cwDiffFinding(d.finding)) : "";
+    const test = hides ? `${words.cwTest} ${words.guardNotShown}` : d.test;
     const flip = words.cwFlip(d.flips ? "flips" : d.a.verdict === d.b.verdict ? "same" : "differs");
-    // The test in words is the explanation's (crosswalk-diff.ts), in English: marked so.
-    const testText = document.createElement("span");
-    testText.className = "cw-test";
-    testText.textContent = test;
     const difference = cell(document, "td", value, "", labels[3]);
-    difference.append(testText, across);
+    difference.append(test, across);
     tr.append(cell(document, "td", d.comparison.title, "", labels[0]), side(d.a, la, shownA), side(d.b, lb, shownB), difference, cell(document, "td", flip, d.flips ? "cw-flip" : "", labels[4]));
     tbody.appendChild(tr);
   }

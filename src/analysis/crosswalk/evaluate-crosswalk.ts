@@ -13,6 +13,7 @@
  * the file's own verdict, marked "your data". The report's base ("vet ikke" kept in, where the
  * printed table does so) is evaluated the same way beside the answered base.
  */
+import { DEFAULT_LOCALE, type Locale } from "../../base/locale/locale";
 import type { Codebook } from "../../data/codebook";
 import type { ThesisData } from "../../data/thesis";
 import * as stats from "../../stats/index";
@@ -70,6 +71,8 @@ export interface EvaluateOptions {
    * user's own file, whose verdicts are marked "your data".
    */
   draws?: readonly CrosswalkData[];
+  /** The language of the explanations and tests in words (default norsk); the audit line stays the kernels'. */
+  locale?: Locale;
 }
 
 export interface CrosswalkOptions extends EvaluateOptions {
@@ -149,7 +152,7 @@ function auditLine(c: Comparison, source: ColumnSource, n: number, test: string,
 /** What a draw without the comparison's numbers measures (never reached: every draw measures every comparison). */
 const NOTHING: Measured = { numbers: null, n: 0, p: null, expected: null, notComparable: "Nothing was measured." };
 
-function baseResult(c: Comparison, pick: (d: DrawResult) => { m: Measured; q: number | null }, draws: readonly DrawResult[], ensemble: boolean): BaseResult {
+function baseResult(c: Comparison, pick: (d: DrawResult) => { m: Measured; q: number | null }, draws: readonly DrawResult[], ensemble: boolean, locale: Locale): BaseResult {
   const perDraw = draws.map(pick);
   const verdicts = perDraw.map(({ m, q }) => drawVerdict(m, q));
   const first = perDraw[0] ?? { m: NOTHING, q: null };
@@ -158,8 +161,8 @@ function baseResult(c: Comparison, pick: (d: DrawResult) => { m: Measured; q: nu
   const numbers = first.m.numbers;
   const explanation = numbers === null
     ? (first.m.notComparable ?? "")
-    : `${shownDraw(e)}${first.m.notComparable ?? explainNumbers(c, numbers, own, first.q)} ${explainEnsemble(e, keyFigure(numbers))}`;
-  return { verdict: e.verdict, drawVerdict: own, ensemble: e, numbers, n: first.m.n, p: first.m.p, q: first.q, test: describeTest(numbers), explanation };
+    : `${shownDraw(e, locale)}${first.m.notComparable ?? explainNumbers(c, numbers, own, first.q, locale)} ${explainEnsemble(e, keyFigure(numbers, locale), locale)}`;
+  return { verdict: e.verdict, drawVerdict: own, ensemble: e, numbers, n: first.m.n, p: first.m.p, q: first.q, test: describeTest(numbers, locale), explanation };
 }
 
 /**
@@ -184,20 +187,22 @@ export function evaluateCrosswalk(data: CrosswalkData, options: CrosswalkOptions
 export function judgeDraws(data: CrosswalkData, comparisons: readonly Comparison[], measured: { draws: DrawResult[]; ensemble: boolean }, options: EvaluateOptions): CrosswalkEvaluation {
   const source = toSource(data);
   const { draws, ensemble } = measured;
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const results = comparisons.map((c, i): ComparisonResult => {
-    const answered = baseResult(c, (d) => ({ m: d.measured[i] ?? NOTHING, q: d.q[i] ?? null }), draws, ensemble);
+    const answered = baseResult(c, (d) => ({ m: d.measured[i] ?? NOTHING, q: d.q[i] ?? null }), draws, ensemble, locale);
     const outcome = c.measure.kind === "correlation" ? null : c.measure.outcome;
     const reportTable = outcome?.base === "valid" && draws[0]?.measured[i]?.report ? outcome.reportBase?.table : undefined;
-    const report = reportTable === undefined ? undefined : { ...baseResult(c, (d) => ({ m: d.measured[i]?.report ?? NOTHING, q: d.qReport[i] ?? null }), draws, ensemble), table: reportTable };
+    const report = reportTable === undefined ? undefined : { ...baseResult(c, (d) => ({ m: d.measured[i]?.report ?? NOTHING, q: d.qReport[i] ?? null }), draws, ensemble, locale), table: reportTable };
     const evidence = options.thesis ? resolveThesisRef(options.thesis, c.thesis) : undefined;
-    // The audit line asks the kernels again: made when first read (the table reads it, the what-if does not).
+    // The audit line asks the kernels again, in their English like every cw-audit line; made when
+    // first read (the table reads it, the what-if does not).
     let audit: string | undefined;
     return {
       id: c.id,
       comparison: c,
       ...answered,
       get audit(): string {
-        return (audit ??= answered.numbers === null ? "" : auditLine(c, source, answered.n, answered.test, options.codebook));
+        return (audit ??= answered.numbers === null ? "" : auditLine(c, source, answered.n, describeTest(answered.numbers, "en"), options.codebook));
       },
       ...(report ? { reportBase: report } : {}),
       ...(evidence && !isThesisRefError(evidence) ? { thesis: evidence } : {}),

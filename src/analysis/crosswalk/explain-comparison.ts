@@ -1,98 +1,115 @@
 /**
  * The words of a crosswalk result: the test in one line, one sentence from the numbers to the verdict
  * on this selection, and one sentence on what the verdict rests on across the ensemble. Generated,
- * never typed in, so the page cannot say more than the numbers do.
+ * never typed in, so the page cannot say more than the numbers do; in the app's language
+ * (base/locale/explain-messages.ts), numbers as that language writes them.
  */
+import { DEFAULT_LOCALE, formatNumber, formatPercent, messages, type Locale } from "../../base/locale/locale";
 import type { Comparison } from "./crosswalk-spec";
 import { describeSplit, type DrawVerdict, type EnsembleVerdict } from "./crosswalk-ensemble";
-import { fmtP, formatPValue, pct, pctRange } from "./crosswalk-format";
+import { formatPValue, pctRange } from "./crosswalk-format";
+import type { Interval } from "../../stats/index";
 import type { ComparisonNumbers } from "./measure-comparison";
 
-const VERDICT_PHRASE: Record<DrawVerdict, string> = {
-  agrees: "the survey agrees with the thesis",
-  contrasts: "the survey contrasts with the thesis",
-  open: "the survey leaves it open",
-  "not comparable": "the two cannot be compared",
-};
+/** A share (0–1) as a percent in `locale`: "64,3 %" / "64.3%"; "–" when undefined. */
+export function localPct(x: number | null, locale: Locale, digits = 0): string {
+  return x === null ? "–" : formatPercent(locale, 100 * x, digits);
+}
+
+/** An interval of shares with the decimals its threshold needs (crosswalk-format.ts), in `locale`'s decimal mark. */
+export function localPctRange(interval: Interval, threshold: number | null, locale: Locale): string {
+  const text = pctRange(interval, threshold);
+  return locale === "en" ? text.replace(" %", "%") : text.replace(/\./g, ",");
+}
+
+/** "p = .031" / "p = 0,031", "p < .001" / "p < 0,001", with the decimals `formatPValue` chooses near .05. */
+export function localP(p: number | null, locale: Locale, symbol = "p"): string {
+  if (p === null || Number.isNaN(p)) return messages[locale].cwPMissing(symbol);
+  const en = formatPValue(p);
+  const text = locale === "en" ? en : en.replace(/(^|< )\./, "$10,");
+  return text.startsWith("<") ? `${symbol} ${text}` : `${symbol} = ${text}`;
+}
 
 /** The test in words with its statistic, e.g. "score test against 50 %: z = 4.18, p < .001". */
-export function describeTest(numbers: ComparisonNumbers | null): string {
-  if (!numbers) return "none";
+export function describeTest(numbers: ComparisonNumbers | null, locale: Locale = DEFAULT_LOCALE): string {
+  const words = messages[locale];
+  const num = (x: number, d: number): string => formatNumber(locale, x, d);
+  if (!numbers) return words.cwTestNone;
   switch (numbers.kind) {
     case "share":
     case "diffusion":
-      if (!numbers.interval || numbers.z === null) return "Wilson interval and score test undefined (no base)";
-      return `Wilson 95 % interval ${pctRange(numbers.interval, numbers.threshold)} against ${pct(numbers.threshold)}; score test z = ${numbers.z.toFixed(2)}, ${fmtP(numbers.p)}`;
+      if (!numbers.interval || numbers.z === null) return words.cwWilsonUndefined;
+      return words.cwWilson(localPctRange(numbers.interval, numbers.threshold, locale), localPct(numbers.threshold, locale), num(numbers.z, 2), localP(numbers.p, locale));
     case "groups":
-      if (numbers.p === null) return `${numbers.method} not computed`;
+      if (numbers.p === null) return words.cwNotComputed(words.cwMethodName(numbers.method));
       return numbers.method === "Fisher's exact test"
-        ? `Fisher's exact test (smallest expected count ${numbers.minExpected.toFixed(1)} < 5), ${fmtP(numbers.p)}`
-        : `Pearson χ²(${numbers.df}) = ${(numbers.chi2 ?? 0).toFixed(2)}, ${fmtP(numbers.p)}`;
+        ? words.cwFisher(num(numbers.minExpected, 1), localP(numbers.p, locale))
+        : `Pearson χ²(${numbers.df}) = ${num(numbers.chi2 ?? 0, 2)}, ${localP(numbers.p, locale)}`;
     case "size-trend":
-      return numbers.z === null ? "Cochran–Armitage trend test not computed" : `Cochran–Armitage trend test: z = ${numbers.z.toFixed(2)}, ${fmtP(numbers.p)}`;
+      return numbers.z === null ? words.cwTrendUndefined : words.cwTrend(num(numbers.z, 2), localP(numbers.p, locale));
     case "correlation":
-      return numbers.r === null ? "Pearson r undefined" : `Pearson r(${numbers.n - 2}) = ${numbers.r.toFixed(3)}, ${fmtP(numbers.p)}`;
+      return numbers.r === null ? words.cwRUndefinedTest : words.cwPearsonR(String(numbers.n - 2), num(numbers.r, 3), localP(numbers.p, locale));
   }
 }
 
 /** The figure whose spread across the draws is shown, and its value on this draw. */
-export function keyFigure(numbers: ComparisonNumbers | null): { name: string; value: number | null; percent: boolean } {
+export function keyFigure(numbers: ComparisonNumbers | null, locale: Locale = DEFAULT_LOCALE): { name: string; value: number | null; percent: boolean } {
   if (!numbers) return { name: "–", value: null, percent: false };
+  const name = messages[locale].cwKeyFigure;
   switch (numbers.kind) {
     case "share":
-    case "diffusion": return { name: "share", value: numbers.share, percent: true };
-    case "groups": return { name: "difference between the groups", value: numbers.difference, percent: true };
-    case "size-trend": return { name: "trend z", value: numbers.z, percent: false };
-    case "correlation": return { name: "r", value: numbers.r, percent: false };
+    case "diffusion": return { name: name("share"), value: numbers.share, percent: true };
+    case "groups": return { name: name("groups"), value: numbers.difference, percent: true };
+    case "size-trend": return { name: name("size-trend"), value: numbers.z, percent: false };
+    case "correlation": return { name: name("correlation"), value: numbers.r, percent: false };
   }
 }
 
 /** The sentence from the numbers to the verdict on this selection (this draw). */
-export function explainNumbers(c: Comparison, numbers: ComparisonNumbers, verdict: DrawVerdict, q: number | null): string {
-  const adjusted = q === null ? "" : `, Benjamini–Hochberg ${fmtP(q, "q")}`;
-  const then = `so ${VERDICT_PHRASE[verdict]}`;
+export function explainNumbers(c: Comparison, numbers: ComparisonNumbers, verdict: DrawVerdict, q: number | null, locale: Locale = DEFAULT_LOCALE): string {
+  const words = messages[locale];
+  const adjusted = q === null ? "" : `, Benjamini–Hochberg ${localP(q, locale, "q")}`;
+  const count = (n: number): string => formatNumber(locale, n);
   switch (numbers.kind) {
     case "share":
     case "diffusion": {
       const t = numbers.threshold;
       const i = numbers.interval;
-      const place = !i ? "" : i.low > t ? ` lies entirely above ${pct(t)}` : i.high < t ? ` lies entirely below ${pct(t)}` : ` straddles ${pct(t)}`;
+      const place = !i ? "" : words.cwPlace(i.low > t ? "above" : i.high < t ? "below" : "straddles", localPct(t, locale));
       const expect = c.measure.kind === "share" || c.measure.kind === "diffusion" ? c.measure.expect : "above";
-      return `${pct(numbers.share, 1)} of ${numbers.n} (${numbers.x} yes; 95 % CI ${i ? pctRange(i, t) : "–"})${place} (score test ${fmtP(numbers.p)}${adjusted}); the thesis leads us to expect ${expect} ${pct(t)}, ${then}.`;
+      return words.cwExplainShare({ share: localPct(numbers.share, locale, 1), n: count(numbers.n), x: count(numbers.x), interval: i ? localPctRange(i, t, locale) : "–", place, p: localP(numbers.p, locale), adjusted, expect, threshold: localPct(t, locale), verdict });
     }
     case "groups": {
-      const higher = c.measure.kind === "groups" && c.measure.expect === "a<b" ? "lower" : "higher";
-      return `${pct(numbers.a.share, 1)} of ${numbers.a.n} (${numbers.a.label}) against ${pct(numbers.b.share, 1)} of ${numbers.b.n} (${numbers.b.label}), ${describeTest(numbers)}${adjusted}; the thesis leads us to expect the first ${higher}, ${then}.`;
+      const higher = !(c.measure.kind === "groups" && c.measure.expect === "a<b");
+      return words.cwExplainGroups({ a: localPct(numbers.a.share, locale, 1), na: count(numbers.a.n), la: numbers.a.label, b: localPct(numbers.b.share, locale, 1), nb: count(numbers.b.n), lb: numbers.b.label, test: describeTest(numbers, locale), adjusted, higher, verdict });
     }
     case "size-trend": {
-      const shown = numbers.classes.filter((k) => k.n > 0).map((k) => `${k.sizeClass}: ${pct(k.share)} of ${k.n}`).join(", ");
-      const rise = c.measure.kind === "size-trend" && c.measure.expect === "decreasing" ? "fall" : "rise";
-      return `By size class (${shown}) the share ${(numbers.z ?? 0) > 0 ? "rises" : "falls"} (${describeTest(numbers)}${adjusted}); the thesis leads us to expect it to ${rise}, ${then}.`;
+      const classes = numbers.classes.filter((k) => k.n > 0).map((k) => words.cwSizeClassPart(k.sizeClass, localPct(k.share, locale), count(k.n))).join(", ");
+      const expectRise = !(c.measure.kind === "size-trend" && c.measure.expect === "decreasing");
+      return words.cwExplainTrend({ classes, rises: (numbers.z ?? 0) > 0, test: describeTest(numbers, locale), adjusted, expectRise, verdict });
     }
     case "correlation":
-      return `r = ${numbers.r === null ? "–" : numbers.r.toFixed(2)} over ${numbers.n} respondents (${fmtP(numbers.p)}${adjusted}); the thesis leads us to expect a ${c.measure.kind === "correlation" ? c.measure.expect : "positive"} relation, ${then}.`;
+      return words.cwExplainCorrelation({ r: numbers.r === null ? "–" : formatNumber(locale, numbers.r, 2), n: count(numbers.n), p: localP(numbers.p, locale), adjusted, positive: c.measure.kind !== "correlation" || c.measure.expect === "positive", verdict });
   }
 }
 
 /** "In the reconstruction shown: " before the numbers, when other reconstructions give other numbers. */
-export function shownDraw(e: EnsembleVerdict): string {
-  return e.evidence.kind === "reconstruction" ? "In the reconstruction shown: " : "";
+export function shownDraw(e: EnsembleVerdict, locale: Locale = DEFAULT_LOCALE): string {
+  return e.evidence.kind === "reconstruction" ? messages[locale].cwShownDraw : "";
 }
 
 /** The sentence on what the verdict rests on across the ensemble. */
-export function explainEnsemble(e: EnsembleVerdict, key: { name: string; percent: boolean }): string {
+export function explainEnsemble(e: EnsembleVerdict, key: { name: string; percent: boolean }, locale: Locale = DEFAULT_LOCALE): string {
+  const words = messages[locale];
   const range = e.evidence.range;
-  const show = (v: number): string => (key.percent ? pct(v, 1) : v.toFixed(2));
-  const spread = range ? `${key.name} ${show(range.min)} to ${show(range.max)}` : "";
-  if (e.evidence.kind === "your-data") return "Computed on your data (no reconstructions).";
+  const show = (v: number): string => (key.percent ? localPct(v, locale, 1) : formatNumber(locale, v, 2));
+  const spread = range ? words.cwSpread(key.name, show(range.min), show(range.max)) : "";
+  if (e.evidence.kind === "your-data") return words.cwYourData;
   if (e.verdict === "depends") {
-    const moved = e.evidence.kind === "determined" && e.qRange
-      ? ` Its own numbers are the same in every reconstruction; the verdict moves because Benjamini–Hochberg ranks its p among the other comparisons' p-values, which do vary (q ${formatPValue(e.qRange.min)} to ${formatPValue(e.qRange.max)}).`
-      : "";
-    return `Across the reconstructions it comes out ${describeSplit(e)}${spread ? ` (${spread})` : ""}: the verdict depends on the reconstruction and is not a finding.${moved}`;
+    const q = (x: number): string => localP(x, locale, "q").replace(/^q( =)? /, "");
+    const moved = e.evidence.kind === "determined" && e.qRange ? words.cwDependsMoved(q(e.qRange.min), q(e.qRange.max)) : "";
+    return words.cwExplainDepends(describeSplit(e, locale), spread, moved);
   }
-  if (e.evidence.kind === "determined") {
-    return `Determined: the same numbers in every one of the ${e.draws} reconstructions, so it follows from the printed figures and the named respondents.`;
-  }
-  return `The verdict does not depend on the reconstruction: ${e.modal} in ${e.k} of ${e.draws} reconstructions${spread ? ` (${spread} across them)` : ""}.`;
+  if (e.evidence.kind === "determined") return words.cwExplainDetermined(e.draws);
+  return words.cwExplainHolds(words.cwVerdict(e.modal), e.k, e.draws, spread);
 }

@@ -9,6 +9,7 @@
  */
 import type { CellResidual } from "../../data/residuals";
 import { ShownCounts } from "../tables/shown-counts";
+import type { Locale } from "../../base/locale/locale";
 import type { Reconciliation } from "./reconcile";
 
 /** What the guard decided for one reconciliation. */
@@ -17,8 +18,8 @@ export interface ReconciliationShown {
   hidden(cell: CellResidual): boolean;
   /** The recomputed count of `cell` as shown ("< 3", "·" or the number). */
   text(cell: CellResidual): string;
-  /** The note under a table that hides figures (none when nothing is hidden). */
-  note(): string[];
+  /** The note under a table that hides figures, in `locale` (none when nothing is hidden). */
+  note(locale: Locale): string[];
 }
 
 const rowKey = (c: CellResidual): string => `${c.table}|${c.row}|${c.variable}`;
@@ -62,7 +63,7 @@ export function reconciliationShown(rec: Reconciliation, mask: boolean, threshol
   const result: ReconciliationShown = {
     hidden: (cell) => (cell.measure === "percent" ? rowHides.has(rowKey(cell)) : shown.hidden(cellKey(cell))),
     text: (cell) => shown.text(cellKey(cell)),
-    note: () => shown.note("so are their residuals and statuses, and the percentages of a row that hides a count"),
+    note: (locale) => shown.note("reconciliation", locale),
   };
   made.set(key, result);
   return result;

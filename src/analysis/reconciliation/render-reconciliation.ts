@@ -215,7 +215,7 @@ export function renderFlagged(doc: Document, rec: Reconciliation, options: Recon
   const audit = el(doc, "div", undefined, "tv-audit");
   const undocumented = cells.filter((c) => c.status === "difference").length;
   audit.append(el(doc, "p", shown.words.recFlaggedAudit(formatNumber(shown.locale, rec.n), rec.filtered, cells.filter((c) => c.soft).length, undocumented), "tv-audit-line"));
-  for (const line of shown.guard.note()) audit.append(el(doc, "p", line, "tv-audit-line"));
+  for (const line of shown.guard.note(shown.locale)) audit.append(el(doc, "p", line, "tv-audit-line"));
   figure.append(audit);
   evidenceNotes(figure, audit, doc, shown);
   return figure;
@@ -235,7 +235,7 @@ export function renderReconciledTable(doc: Document, rec: Reconciliation, table:
   const notes: string[] = [words.recSeedLines(table.lines[0], table.lines[1])];
   if (table.skipped.length) notes.push(words.recNotRecounted(table.skipped.map((s) => s.row).join("; "), table.kind));
   if (options.onlyFlagged) notes.push(words.recHiddenMatching(table.cells.length - visible.length));
-  notes.push(...shown.guard.note());
+  notes.push(...shown.guard.note(shown.locale));
   const audit = el(doc, "div", undefined, "tv-audit");
   for (const line of notes) audit.append(el(doc, "p", line, "tv-audit-line"));
   figure.append(audit);

@@ -77,7 +77,7 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
     shown.auditLine(m.audit, auditIds),
     ...(options.drawn ? [options.drawn] : []),
     ...figureMarks.auditLines(),
-    ...shown.note(`the ${symbol} and p of hidden n are left out`),
+    ...shown.note("correlation", options.locale ?? DEFAULT_LOCALE, symbol),
   ];
   return figureMarks.legendInto(tableFigure(doc, {
     caption: options.caption ?? `Correlations (${titles.r}): ${m.variables.join(", ")}`,

@@ -151,7 +151,7 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
     shown.auditLine(ct.audit, auditIds),
     ...(options.drawn ? [options.drawn] : []),
     ...marks.auditLines(),
-    ...shown.note("the percentages of hidden counts and on hidden totals are left out"),
+    ...shown.note("crosstab", locale),
     ...(!several && stats[0] !== "count" ? [messages[locale].cellsShow(STAT_LABELS[stats[0] ?? "count"])] : []),
   ];
   const figure = tableFigure(doc, {

@@ -103,7 +103,7 @@ export function renderFrequencyTable(doc: Document, t: FrequencyTable, options: 
     shown.auditLine(t.audit, auditIds),
     ...(options.drawn ? [options.drawn] : []),
     ...marks.auditLines(),
-    ...shown.note("their percentages and the cumulative percent are left out"),
+    ...shown.note("frequencies", locale),
   ];
   return marks.legendInto(tableFigure(doc, {
     caption: options.caption ?? `${t.label === t.variable ? t.variable : `${t.label} (${t.variable})`}`,

@@ -7,7 +7,8 @@
 import { auditLine, formatCount as auditCount, readAuditLine, type Audit, type AuditCount } from "../../stats/audit";
 import { DISCLOSURE_THRESHOLD, guardCount, suppression, type CountLine } from "../../stats/disclosure";
 import { analysisMessages } from "../../base/locale/analysis-messages";
-import { LOCALES } from "../../base/locale/locale";
+import { LOCALES, messages, type Locale } from "../../base/locale/locale";
+import type { GuardClauseName } from "../../base/locale/explain-messages";
 import { formatCount } from "./table-dom";
 
 /** Where an audit line's counts sit among the table's ids (a missing code without a row gets its own). */
@@ -148,8 +149,11 @@ export class ShownCounts {
     });
   }
 
-  /** The note under a table that hides counts. */
-  note(what: string): string[] {
-    return this.hiddenIds.size === 0 ? [] : [`Shared view: counts of 1–${this.threshold - 1} are shown as “< ${this.threshold}”, counts (a 0 among them) that would give them back as “·”, and ${what} (disclosure guard).`];
+  /**
+   * The note under a table that hides counts, in `locale`, ending with what this kind of table
+   * leaves out (`clause`; `symbol` names a correlation table's coefficient).
+   */
+  note(clause: GuardClauseName, locale: Locale, symbol?: string): string[] {
+    return this.hiddenIds.size === 0 ? [] : [messages[locale].guardNote(this.threshold, clause, symbol)];
   }
 }

@@ -9,6 +9,7 @@
  * labels (Norwegian, as printed), the report's inconsistencies as recorded in printed-tables.json,
  * and the crosswalk's findings, rationales and thesis quotes (crosswalk-spec.ts, the thesis).
  */
+import { explainEn, explainNb, type ExplainMessages } from "./explain-messages";
 
 /** The statuses of a reconciled figure (reconciliation/reconcile.ts). */
 export type ReconciledStatusName = "match" | "conflict-met" | "soft" | "conflict-off" | "difference";
@@ -17,7 +18,7 @@ export type ReconciledStatusName = "match" | "conflict-met" | "soft" | "conflict
 export type CrosswalkVerdictName = "agrees" | "contrasts" | "open" | "not comparable" | "depends";
 
 /** Every message of the generated tables. */
-export interface TableMessages {
+export interface TableMessages extends ExplainMessages {
   // Notebook 04: the reconciliation.
   recStatus(status: ReconciledStatusName): string;
   recColumns: { table: string; row: string; variable: string; category: string; measure: string; printed: string; resolved: string; recomputed: string; residual: string; conflict: string };
@@ -110,6 +111,7 @@ export interface TableMessages {
 }
 
 const nb: TableMessages = {
+  ...explainNb,
   recStatus: (status) => ({ "match": "✓", "conflict-met": "✓ løsning", "soft": "≈ tekst", "conflict-off": "✗ bommer på løsningen", "difference": "✗ avviker" })[status],
   recColumns: { table: "Tabell", row: "Rad", variable: "Variabel", category: "Kategori", measure: "Mål", printed: "Trykt", resolved: "Løst", recomputed: "Beregnet", residual: "Residual", conflict: "Konflikt" },
   recSummaryCaption: (filtered) => (filtered ? "Trykte tall mot den filtrerte omregningen (ikke sammenlignbare)" : "Trykte tall mot omregningen"),
@@ -202,6 +204,7 @@ const nb: TableMessages = {
 };
 
 const en: TableMessages = {
+  ...explainEn,
   recStatus: (status) => ({ "match": "✓", "conflict-met": "✓ resolution", "soft": "≈ text", "conflict-off": "✗ misses resolution", "difference": "✗ differs" })[status],
   recColumns: { table: "Table", row: "Row", variable: "Variable", category: "Category", measure: "Measure", printed: "Printed", resolved: "Resolved", recomputed: "Recomputed", residual: "Residual", conflict: "Conflict" },
   recSummaryCaption: (filtered) => (filtered ? "Printed figures against the filtered recomputation (not comparable)" : "Printed figures against the recomputation"),

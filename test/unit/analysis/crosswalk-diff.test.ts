@@ -10,6 +10,7 @@ import { evaluateCrosswalk } from "../../../src/analysis/crosswalk/evaluate-cros
 import { applyFilter } from "../../../src/analysis/apply-filter";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { nodeHost } from "../notebooks/headless-survey";
+import type { Locale } from "../../../src/base/locale/locale";
 import { parseThesis } from "../../../src/data/thesis";
 
 const repo = resolve(__dirname, "../../..");
@@ -20,8 +21,8 @@ function comparison(measure: Measure): Comparison {
   return { id: "t", title: "t", finding: "f", thesis: { kind: "number", id: "bms-2004" }, surveyMeasure: "m", rationale: "r", measure };
 }
 /** The what-if of one comparison on two data sets (no reconstructions: your data). */
-function diffComparison(c: Comparison, a: DiffSide, b: DiffSide): ComparisonDiff {
-  const [d] = diffCrosswalk(a, b, { comparisons: [c] });
+function diffComparison(c: Comparison, a: DiffSide, b: DiffSide, locale: Locale = "en"): ComparisonDiff {
+  const [d] = diffCrosswalk(a, b, { comparisons: [c], locale });
   if (!d) throw new Error("no diff");
   return d;
 }
@@ -47,6 +48,11 @@ describe("diffComparison", () => {
     const d = diffComparison(share, { label: "A", data: { y: [...rep(1, 15), ...rep(2, 5)] } }, { label: "B", data: { y: [...rep(1, 5), ...rep(2, 15)] } });
     expect(d.method).toBe("Pearson χ²");
     expect(d.test).toBe("Pearson χ²(1) = 10.00, p = .002");
+    expect(d.explanation).toBe("The share is 75% in A and 25% in B (Pearson χ²(1) = 10.00, p = .002, BH q = .002: a significant difference); the verdict flips from agrees to contrasts.");
+    // The same in norsk: the test line and the sentence in the language, numbers as norsk writes them.
+    const inNorsk = diffComparison(share, { label: "A", data: { y: [...rep(1, 15), ...rep(2, 5)] } }, { label: "B", data: { y: [...rep(1, 5), ...rep(2, 15)] } }, "nb");
+    expect(inNorsk.test).toBe("Pearson χ²(1) = 10,00, p = 0,002");
+    expect(inNorsk.explanation).toBe("Andelen er 75 % i A og 25 % i B (Pearson χ²(1) = 10,00, p = 0,002, BH q = 0,002: en signifikant forskjell); vurderingen snur fra stemmer til står i kontrast.");
     expect(d.difference).toBeCloseTo(0.5, 10);
     expect([d.a.verdict, d.b.verdict]).toEqual(["agrees", "contrasts"]);
     expect(d.flips).toBe(true);
@@ -73,6 +79,7 @@ describe("diffComparison", () => {
     expect(d.valueA).toBeCloseTo(1813 / 1827, 10);
     expect(d.valueB).toBeCloseTo(917 / 1827, 10);
     expect(d.test).toBe("Fisher z = 7.88, p < .001");
+    expect(diffComparison(m, { label: "A", data: { x: xs, y: yA } }, { label: "B", data: { x: xs, y: yB } }, "nb").test).toBe("Fisher z = 7,88, p < 0,001");
     expect(d.flips).toBe(false);
   });
 });
@@ -108,5 +115,10 @@ describe("the what-if on the reconstructed respondents", () => {
     const table = renderDiffTable(document, diffs);
     expect(table.querySelectorAll("tbody tr")).toHaveLength(diffs.length);
     for (const d of diffs) expect(table.querySelector(`tr[data-id="${d.id}"]`)?.getAttribute("data-flips"), d.id).toBe(String(d.flips));
+    // In norsk the difference column is norsk: the finding in words (not the finding's English key),
+    // the test's name and p as norsk writes them.
+    const differences = [...renderDiffTable(document, diffs, { locale: "nb" }).querySelectorAll("tbody tr")].map((tr) => tr.children[3]?.textContent ?? "");
+    expect(differences.some((text) => text.includes("(ingen signifikant forskjell)"))).toBe(true);
+    for (const text of differences) expect(text).not.toMatch(/\((not )?significant\)|exact test|\b[pq] [=<] \./);
   });
 });

@@ -63,7 +63,7 @@ describe("the crosswalk over the 50 reconstructions", () => {
     const r = onEnsemble(EMPTY_FILTER).results.find((k) => k.id === "adaptation");
     expect(r?.ensemble.evidence.kind).toBe("determined");
     expect(r?.ensemble.split).toEqual({ agrees: 50 });
-    expect(r?.explanation).toContain("Determined: the same numbers in every one of the 50 reconstructions");
+    expect(r?.explanation).toContain("Bestemt: de samme tallene i alle de 50 rekonstruksjonene");
   });
 
   it("says 'depends on the reconstruction (k of 50)' exactly when fewer than 48 draws agree — k counted by hand (adaptation, size classes 4–6)", () => {
@@ -83,7 +83,10 @@ describe("the crosswalk over the 50 reconstructions", () => {
     expect(r?.ensemble.split).toEqual(split);
     expect(r?.ensemble.k).toBe(most);
     expect(r?.verdict).toBe("depends");
-    expect(r?.explanation).toContain("the verdict depends on the reconstruction and is not a finding");
+    expect(r?.explanation).toContain("På tvers av rekonstruksjonene blir den ");
+    expect(r?.explanation).toContain("vurderingen avhenger av rekonstruksjonen og er ikke et funn");
+    const inEnglish = evaluateCrosswalk(applyFilter(survey, LARGE).view, { codebook: survey.codebook, thesis, draws: applyFilter(survey, LARGE).draws()?.map((d) => d.view) ?? [], comparisons: [c], locale: "en" }).results[0];
+    expect(inEnglish?.explanation).toContain("the verdict depends on the reconstruction and is not a finding");
     expect(r?.ensemble.evidence.kind).toBe("reconstruction");
   });
 
@@ -174,7 +177,8 @@ describe("the crosswalk over the 50 reconstructions", () => {
     const viaBuiltin: unknown = crosswalk.evaluate(applyFilter(file, EMPTY_FILTER), thesis);
     const results: ComparisonResult[] = typeof viaBuiltin === "object" && viaBuiltin !== null && "results" in viaBuiltin && Array.isArray(viaBuiltin.results) ? viaBuiltin.results : [];
     expect(results).toHaveLength(CROSSWALK.length);
-    expect(results[0]?.explanation).toContain("Computed on your data (no reconstructions).");
+    expect(results[0]?.explanation).toContain("Beregnet på dine data (ingen rekonstruksjoner).");
+    expect(evaluateCrosswalk(survey.table, { codebook: survey.codebook, thesis, locale: "en" }).results[0]?.explanation).toContain("Computed on your data (no reconstructions).");
   });
 });
 

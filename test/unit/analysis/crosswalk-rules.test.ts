@@ -96,7 +96,8 @@ describe("Benjamini–Hochberg across the comparisons", () => {
     const text = renderCrosswalkTable(newDocument(), ev, undefined, { locale: "en" }).textContent ?? "";
     expect(text).toContain("adjusted together with Benjamini–Hochberg");
     expect(text).toContain("The p-values of the 3 comparisons");
-    expect(resultOf(ev.results, "b").explanation).toContain("Benjamini–Hochberg q = .068");
+    expect(resultOf(ev.results, "b").explanation).toContain("Benjamini–Hochberg q = 0,068");
+    expect(resultOf(evaluateCrosswalk(data, { comparisons, locale: "en" }).results, "b").explanation).toContain("Benjamini–Hochberg q = .068");
   });
 });
 
@@ -115,7 +116,8 @@ describe("Fisher's exact test instead of χ² when an expected count is below 5"
     expect(k.method).toBe("Fisher's exact test");
     expect(k.minExpected).toBeCloseTo(16 / 21, 10);
     expect(k.p).toBeCloseTo(3265 / 5985, 10);
-    expect(r?.test).toBe("Fisher's exact test (smallest expected count 0.8 < 5), p = .546");
+    expect(r?.test).toBe("Fishers eksakte test (minste forventede verdi 0,8 < 5), p = 0,546");
+    expect(evaluateCrosswalk(data, { comparisons: [groups], minBase: 5, locale: "en" }).results[0]?.test).toBe("Fisher's exact test (smallest expected count 0.8 < 5), p = .546");
   });
 
   it("keeps Pearson χ² when every expected count is 5 or more", () => {
@@ -229,10 +231,12 @@ describe("interval bounds precise enough that 'straddles' reads true", () => {
   it("shows a straddling interval as straddling in the explanation", () => {
     // 31 of 50 against .5: Wilson by hand .4815–.7414, which straddles 50 %.
     const c: Comparison = { id: "s", title: "s", finding: "f", thesis: { kind: "number", id: "bms-2004" }, surveyMeasure: "m", rationale: "r", measure: { kind: "share", outcome: { base: "valid", variable: "y", positive: [1], valid: [1, 4] }, expect: "above", threshold: { value: 0.5, why: "test" } } };
-    const r = evaluateCrosswalk({ y: [...rep(1, 31), ...rep(4, 19)] }, { comparisons: [c] }).results[0];
+    const r = evaluateCrosswalk({ y: [...rep(1, 31), ...rep(4, 19)] }, { comparisons: [c], locale: "en" }).results[0];
     const w = wilson(31, 50);
     expect(w.low).toBeLessThan(0.5);
-    expect(r?.explanation).toContain(`95 % CI ${(100 * w.low).toFixed(1)}–${(100 * w.high).toFixed(1)} %) straddles 50 %`);
+    expect(r?.explanation).toContain(`95% CI ${(100 * w.low).toFixed(1)}–${(100 * w.high).toFixed(1)}%) straddles 50%`);
+    const inNorsk = evaluateCrosswalk({ y: [...rep(1, 31), ...rep(4, 19)] }, { comparisons: [c] }).results[0];
+    expect(inNorsk?.explanation).toContain(`95 % KI ${(100 * w.low).toFixed(1).replace(".", ",")}–${(100 * w.high).toFixed(1).replace(".", ",")} %) omfatter 50 %`);
   });
 });
 

@@ -13,6 +13,7 @@ import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import { nodeHost } from "../notebooks/headless-survey";
+import type { Locale } from "../../../src/base/locale/locale";
 
 /** A percentage printed beside a base, as the English table prints it: "66.7% (95% CI 39.1–86.2%) of 12" or "40.0% of 5". */
 const SHARE_OF = /[\d.]+ ?%(?: \(95 ?% CI [^)]*\))? of /;
@@ -68,6 +69,29 @@ describe("the crosswalk table in a shared view", () => {
       }
     }
     expect(checked, "no comparison with a count of 1–2 was checked").toBeGreaterThan(0);
+  });
+
+  it("says what the guard hides in the table's language: the note and a hiding comparison's sentence", () => {
+    const document = nodeHost().document;
+    const texts = (fylke: number, size: number, locale: Locale): { note: string; lines: string[] } => {
+      const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke], sizeClass: [size] });
+      const evaluation = evaluateCrosswalk(selection.view, { codebook: survey.codebook, locale });
+      const shared = renderCrosswalkTable(document, evaluation, undefined, { mask: true, locale });
+      return { note: shared.querySelector(".tv-disclosure-note")?.textContent ?? "", lines: [...shared.querySelectorAll(".cw-line")].map((el) => el.textContent ?? "") };
+    };
+    // The first county × size pair of 3–30 respondents whose shared table hides a count.
+    const pairs = new Map<string, number>();
+    for (const row of survey.rows) pairs.set(`${String(row.fylke)}|${String(row.size_class)}`, (pairs.get(`${String(row.fylke)}|${String(row.size_class)}`) ?? 0) + 1);
+    const [fylke = 0, size = 0] = [...pairs].filter(([, n]) => n >= 3 && n <= 30).map(([key]) => key.split("|").map(Number)).find(([f = 0, k = 0]) => texts(f, k, "nb").note !== "") ?? [];
+    const nb = texts(fylke, size, "nb");
+    expect(nb.note).toBe("Delt visning: tall på 1–2 vises som «< 3», tall (også 0) som ville gitt dem tilbake, som «·», og en sammenligning som skjuler et tall, viser ingen andeler, spenn eller test (vern mot avsløring).");
+    const hiding = nb.lines.filter((line) => line.startsWith("Delt visning: tall på 1–2 bak denne sammenligningen vises som «< 3», og andelene og testen er utelatt (vern mot avsløring)."));
+    expect(hiding.length).toBeGreaterThan(0);
+    // No sentence under a verdict is English in norsk: no English phrase, no p written the English way.
+    for (const line of nb.lines) expect(line).not.toMatch(/Shared view|the survey|the thesis leads|reconstructions?\b|\b[pq] [=<] \./);
+    const en = texts(fylke, size, "en");
+    expect(en.note).toBe("Shared view: counts of 1–2 are shown as “< 3”, counts (a 0 among them) that would give them back as “·”, and a comparison that hides a count shows no shares, ranges or test (disclosure guard).");
+    expect(en.lines.filter((line) => line.startsWith("Shared view: counts of 1–2 behind this comparison are shown as “< 3”, and its shares and test are left out (disclosure guard).")).length).toBe(hiding.length);
   });
 
   it("leaves the owner's view as it was", () => {

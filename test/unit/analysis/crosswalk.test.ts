@@ -100,7 +100,9 @@ describe("share verdicts (95 % Wilson interval against the threshold)", () => {
     expect(k.interval?.high).toBeCloseTo(0.98212, 4);
     expect(r.n).toBe(10);
     expect(r.audit).toContain("base = 10");
-    expect(r.explanation).toContain("90.0 % of 10 (9 yes; 95 % CI 59.6–98.2 %) lies entirely above 50 %");
+    expect(r.explanation).toContain("90,0 % av 10 (9 ja; 95 % KI 59,6–98,2 %) ligger helt over 50 % (scoretest p = 0,011, Benjamini–Hochberg q = 0,011); ut fra oppgaven venter vi en andel over 50 %, så undersøkelsen stemmer med oppgaven.");
+    const inEnglish = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { y: [...rep(1, 9), 3] }, { locale: "en" });
+    expect(inEnglish.explanation).toContain("90.0% of 10 (9 yes; 95% CI 59.6–98.2%) lies entirely above 50% (score test p = .011, Benjamini–Hochberg q = .011); the thesis leads us to expect above 50%, so the survey agrees with the thesis.");
   });
 
   it("contrasts when it lies entirely on the other side", () => {
@@ -161,7 +163,8 @@ describe("test verdicts (p < .05 in the expected direction)", () => {
   it("groups agree when the χ² difference goes the expected way and contrast when it goes the other", () => {
     const r = evaluateComparison(comparison(groups("a>b")), g);
     expect(r.verdict).toBe("agrees");
-    expect(r.test).toBe("Pearson χ²(1) = 10.00, p = .002");
+    expect(r.test).toBe("Pearson χ²(1) = 10,00, p = 0,002");
+    expect(evaluateComparison(comparison(groups("a>b")), g, { locale: "en" }).test).toBe("Pearson χ²(1) = 10.00, p = .002");
     expect(evaluateComparison(comparison(groups("a<b")), g).verdict).toBe("contrasts");
   });
 

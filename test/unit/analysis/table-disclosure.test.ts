@@ -9,6 +9,7 @@ import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { COUNTIES_1999 } from "../../../src/data/counties";
 import { suppressedCounts } from "../../../src/stats/disclosure";
+import { ShownCounts } from "../../../src/analysis/tables/shown-counts";
 import { nodeHost } from "../notebooks/headless-survey";
 
 const active = { active: true };
@@ -49,6 +50,22 @@ function rows(el: HTMLElement): string[][] {
 }
 
 const isHidden = (text: string | undefined): boolean => text === "< 3" || text === "·";
+
+describe("the guard's note under a table that hides counts", () => {
+  it("is in the table's language, with the clause of its kind of table", () => {
+    const shown = new ShownCounts();
+    shown.add("a", 1);
+    shown.add("b", 5);
+    shown.add("t", 6);
+    shown.line(["a", "b"], "t");
+    expect(shown.note("frequencies", "nb")).toEqual([]);
+    shown.guard(true);
+    expect(shown.note("frequencies", "nb")).toEqual(["Delt visning: tall på 1–2 vises som «< 3», tall (også 0) som ville gitt dem tilbake, som «·», og prosentene deres og kumulativ prosent er utelatt (vern mot avsløring)."]);
+    expect(shown.note("frequencies", "en")).toEqual(["Shared view: counts of 1–2 are shown as “< 3”, counts (a 0 among them) that would give them back as “·”, and their percentages and the cumulative percent are left out (disclosure guard)."]);
+    expect(shown.note("correlation", "nb", "ρ")).toEqual(["Delt visning: tall på 1–2 vises som «< 3», tall (også 0) som ville gitt dem tilbake, som «·», og ρ og p for skjulte n er utelatt (vern mot avsløring)."]);
+    expect(shown.note("correlation", "en", "ρ")).toEqual(["Shared view: counts of 1–2 are shown as “< 3”, counts (a 0 among them) that would give them back as “·”, and the ρ and p of hidden n are left out (disclosure guard)."]);
+  });
+});
 
 describe("shared tables under every county filter", () => {
   it("crosstab: no count of 1–2 shows, and no row or column (with its total) hides exactly one count", async () => {
