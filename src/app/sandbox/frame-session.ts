@@ -237,6 +237,7 @@ export class FrameSession implements SessionPort {
 
   dispose(): void {
     this.disposed = true;
+    this.downloads.cancel();
     clearInterval(this.heartbeat);
     this.unfollowFilter();
     this.unfollowLocale();
@@ -327,6 +328,8 @@ export class FrameSession implements SessionPort {
 
   private attach(hung = this.state.stuck): void {
     this.ready = false;
+    // A file the old frame asked for and still waiting on the two seconds is not written.
+    this.downloads.cancel();
     this.channel?.close();
     this.channel = undefined;
     // A hung frame goes first, with the spare that shares its process, so the new one gets its own.
@@ -515,12 +518,12 @@ export class FrameSession implements SessionPort {
       case "drag":
         return this.frame?.coverForDrop();
       case "save":
-        if (this.downloads.allow()) this.deps.onSave?.();
+        this.downloads.request(() => this.deps.onSave?.());
         return;
       case "report":
         return this.reports.receive(message);
       case "exportReport":
-        if (this.downloads.allow()) this.reports.askExport();
+        this.downloads.request(() => this.reports.askExport());
         return;
     }
   }

@@ -69,6 +69,11 @@ function settle(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 5));
 }
 
+/** Messages posted on the ports delivered, where setTimeout is faked (a few turns of the real loop). */
+async function delivered(): Promise<void> {
+  for (let i = 0; i < 5; i++) await new Promise((resolve) => setImmediate(resolve));
+}
+
 const doc: NotebookDoc = { title: "Oversikt", cells: [{ id: "1", kind: "js", source: "const x = 1" }, { id: "2", kind: "js", source: "const spin = x" }] };
 const ports: MessagePort[] = [];
 let frames: FakeFrame[];
@@ -412,19 +417,43 @@ describe("FrameSession", () => {
     expect(session.status.paused).toBe(PAUSE_FLOODED);
   });
 
-  it("writes at most one file per two seconds however often the frame asks (save, export report)", async () => {
+  it("writes at most one file per two seconds however often the frame asks (save, export report), and the last wish once they are over", async () => {
+    // The gate's wait is a setTimeout: faked here too, and the messages let through by a real tick.
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date", "setTimeout", "clearTimeout"] });
     open();
     const end = ready(frames[0] ?? new FakeFrame());
     const exports: number[] = [];
     session.reports.onExportAsked(() => exports.push(Date.now()));
+    // 20 wishes at once: one written now, the last (a save) waits for the two seconds.
     for (let i = 0; i < 20; i++) end.port.postMessage({ type: i % 2 ? "save" : "exportReport" });
-    await settle();
-    expect(saves + exports.length).toBe(1);
+    await delivered();
+    expect([saves, exports.length]).toEqual([0, 1]);
+    vi.advanceTimersByTime(DOWNLOAD_EVERY_MS - 1);
+    expect([saves, exports.length]).toEqual([0, 1]);
+    vi.advanceTimersByTime(1);
+    expect([saves, exports.length]).toEqual([1, 1]);
+    // A reader's second click inside the two seconds is not lost: it is written when they are over.
+    end.port.postMessage({ type: "exportReport" });
+    end.port.postMessage({ type: "exportReport" });
+    await delivered();
+    expect(exports.length).toBe(1);
     vi.advanceTimersByTime(DOWNLOAD_EVERY_MS);
+    expect(exports.length).toBe(2);
+    vi.advanceTimersByTime(10 * DOWNLOAD_EVERY_MS);
+    expect([saves, exports.length]).toEqual([1, 2]);
+  });
+
+  it("does not write a file the frame asked for before it was closed", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date", "setTimeout", "clearTimeout"] });
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
     end.port.postMessage({ type: "save" });
     end.port.postMessage({ type: "save" });
-    await settle();
-    expect(saves + exports.length).toBe(2);
+    await delivered();
+    expect(saves).toBe(1);
+    session.dispose();
+    vi.advanceTimersByTime(DOWNLOAD_EVERY_MS * 2);
+    expect(saves).toBe(1);
   });
 
   it("reopens a frame whose document navigated away, paused, and runs it on resume", async () => {
