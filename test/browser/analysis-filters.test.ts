@@ -9,16 +9,15 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import Papa from "papaparse";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { distRoot, serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, norm, openApp, outputText, screenshotDir, tickFilter } from "./browser-helpers";
-
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { distRoot } from "./static-server";
+import { inNotebook, nb, norm, openApp, outputText, screenshotDir, tickFilter } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
 const VIEWPORT = { width: 1360, height: 900 };
+const wb = useWorkbench({ context: { viewport: VIEWPORT }, page: true });
+
 /**
  * Nordland (18), size class 2, counted here in the respondents.csv the app is served. How many
  * respondents that is depends on the reconstruction (10–23 across the ensemble: anonymous kommuner
@@ -27,17 +26,6 @@ const VIEWPORT = { width: 1360, height: 900 };
 const served = Papa.parse<Record<string, string>>(readFileSync(join(distRoot(), "data/survey-1999/respondents.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
 const FILTERED_N = `N = ${served.filter((r) => r.fylke === "18" && r.size_class === "2").length} of 267`;
 const FILTER_HASH = "#/nb/01-overview?filter=fylke%3D18%26size%3D2";
-
-beforeAll(async () => {
-  server = await serveDist(distRoot());
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: VIEWPORT })).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** The N the filter bar shows. */
 async function shownN(p: Page): Promise<string> {
@@ -85,49 +73,49 @@ let filtered: Awaited<ReturnType<typeof figures>>;
 
 describe("survey filter in the URL", () => {
   it("opens 01-overview unfiltered with N visible without scrolling", async () => {
-    await openApp(page, server.url, "#/nb/01-overview");
-    await waitForN(page, "N = 267 of 267");
-    unfiltered = await figures(page);
+    await openApp(wb.page, wb.server.url, "#/nb/01-overview");
+    await waitForN(wb.page, "N = 267 of 267");
+    unfiltered = await figures(wb.page);
     expect(unfiltered.t21).not.toBe("");
-    expect(await inViewport(page, "nb-filter-bar .tv-filter-n")).toBe(true);
-    await page.screenshot({ path: `${screenshotDir}/filters-unfiltered.png` });
+    expect(await inViewport(wb.page, "nb-filter-bar .tv-filter-n")).toBe(true);
+    await wb.page.screenshot({ path: `${screenshotDir}/filters-unfiltered.png` });
   });
 
   it("choosing a county and a size class changes N, the tables, the chart and the URL", async () => {
-    await tickFilter(page, "fylke", "18");
-    await tickFilter(page, "size", "2");
-    await waitForN(page, FILTERED_N);
-    filtered = await figures(page);
+    await tickFilter(wb.page, "fylke", "18");
+    await tickFilter(wb.page, "size", "2");
+    await waitForN(wb.page, FILTERED_N);
+    filtered = await figures(wb.page);
     expect(filtered.n).not.toBe(unfiltered.n);
     expect(filtered.t21).not.toBe(unfiltered.t21);
     expect(filtered.t22).not.toBe(unfiltered.t22);
     expect(filtered.chart).not.toBe(unfiltered.chart);
-    expect(new URL(page.url()).hash).toBe(FILTER_HASH);
-    expect(await inViewport(page, "nb-filter-bar .tv-filter-n")).toBe(true);
-    await page.screenshot({ path: `${screenshotDir}/filters-nordland-size2.png` });
+    expect(new URL(wb.page.url()).hash).toBe(FILTER_HASH);
+    expect(await inViewport(wb.page, "nb-filter-bar .tv-filter-n")).toBe(true);
+    await wb.page.screenshot({ path: `${screenshotDir}/filters-nordland-size2.png` });
     // Scrolled down to the tables, the bar (sticky) and its N are still on screen.
-    await nb(page).locator("#cell-t22").scrollIntoViewIfNeeded();
-    expect(await inViewport(page, "nb-filter-bar")).toBe(true);
-    expect(await inViewport(page, "nb-filter-bar .tv-filter-n")).toBe(true);
-    await page.screenshot({ path: `${screenshotDir}/filters-scrolled-to-tables.png` });
+    await nb(wb.page).locator("#cell-t22").scrollIntoViewIfNeeded();
+    expect(await inViewport(wb.page, "nb-filter-bar")).toBe(true);
+    expect(await inViewport(wb.page, "nb-filter-bar .tv-filter-n")).toBe(true);
+    await wb.page.screenshot({ path: `${screenshotDir}/filters-scrolled-to-tables.png` });
   });
 
   it("a reload reproduces the filter and the same numbers", async () => {
-    await page.reload();
-    await page.waitForSelector("nb-app .nb-header");
-    await waitForN(page, FILTERED_N);
-    expect(await figures(page)).toEqual(filtered);
-    expect(await nb(page).locator('nb-filter-bar input[name="fylke"]:checked').evaluateAll((bs) => bs.map((b) => (b instanceof HTMLInputElement ? b.value : "")))).toEqual(["18"]);
-    expect(await nb(page).locator('nb-filter-bar input[name="size"][value="2"]').isChecked()).toBe(true);
-    expect(new URL(page.url()).hash).toBe(FILTER_HASH);
+    await wb.page.reload();
+    await wb.page.waitForSelector("nb-app .nb-header");
+    await waitForN(wb.page, FILTERED_N);
+    expect(await figures(wb.page)).toEqual(filtered);
+    expect(await nb(wb.page).locator('nb-filter-bar input[name="fylke"]:checked').evaluateAll((bs) => bs.map((b) => (b instanceof HTMLInputElement ? b.value : "")))).toEqual(["18"]);
+    expect(await nb(wb.page).locator('nb-filter-bar input[name="size"][value="2"]').isChecked()).toBe(true);
+    expect(new URL(wb.page.url()).hash).toBe(FILTER_HASH);
   });
 
   it("a share link opened in a fresh profile gives the same numbers", async () => {
-    await page.click(".nb-share");
-    const link = await page.locator(".nb-share-link").inputValue();
+    await wb.page.click(".nb-share");
+    const link = await wb.page.locator(".nb-share-link").inputValue();
     expect(link).toMatch(/#share=v1\./);
-    await page.click(".nb-dialog .nb-button:not(.nb-primary)");
-    const fresh = await browser.newContext({ viewport: VIEWPORT });
+    await wb.page.click(".nb-dialog .nb-button:not(.nb-primary)");
+    const fresh = await wb.browser.newContext({ viewport: VIEWPORT });
     try {
       const other = await fresh.newPage();
       await other.goto(link);
@@ -146,7 +134,7 @@ describe("survey filter in the URL", () => {
       // size class 2 has one named adopter each of ESN, EP and BMS (adopters.csv); counts that would
       // give them back as "·", and a row that hides a count shows no percentages. Every other
       // figure is the live one. (A hidden count shows no evidence marker either: its range would bound it.)
-      const live = await cellTexts(page, "t21");
+      const live = await cellTexts(wb.page, "t21");
       const shared = await cellTexts(other, "t21");
       expect(shared).toHaveLength(live.length);
       const countOf = (text: string): number | undefined => {
@@ -172,10 +160,10 @@ describe("survey filter in the URL", () => {
   });
 
   it("a hostile filter in the URL shows a banner, applies nothing and leaves the notebook usable", async () => {
-    const fresh = await browser.newContext({ viewport: VIEWPORT });
+    const fresh = await wb.browser.newContext({ viewport: VIEWPORT });
     try {
       const other = await fresh.newPage();
-      await openApp(other, server.url, `#/nb/01-overview?filter=${"fylke%3D99%26".repeat(770)}`);
+      await openApp(other, wb.server.url, `#/nb/01-overview?filter=${"fylke%3D99%26".repeat(770)}`);
       await other.waitForSelector(".nb-banner.is-error");
       expect(norm(await other.locator(".nb-banner.is-error").textContent())).toContain("The filter in this link was not applied");
       await waitForN(other, "N = 267 of 267");
@@ -189,7 +177,7 @@ describe("survey filter in the URL", () => {
       // An unknown key and an out-of-range county: the banner names the fix, nothing is applied.
       for (const [bad, says] of [["colour%3Dred", 'Unknown filter "colour"'], ["fylke%3D21", '"21", which is not a county number of 1999'], ["fylke%3D13", "13 Bergen had merged into Hordaland"]]) {
         const tab = await fresh.newPage();
-        await openApp(tab, server.url, `#/nb/01-overview?filter=${bad}`);
+        await openApp(tab, wb.server.url, `#/nb/01-overview?filter=${bad}`);
         await tab.waitForSelector(".nb-banner.is-error");
         expect(norm(await tab.locator(".nb-banner.is-error").textContent())).toContain(says);
         await waitForN(tab, "N = 267 of 267");

@@ -7,27 +7,14 @@
  *   string argument, and hovering a name shows its current value;
  * - screenshots of every panel narrow, wide and dark (test-output/screenshots/authoring-*).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { createAnalysisBuiltins } from "../../src/analysis/builtins";
-import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+import { nb, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
 import { nodeHost, nodeScope } from "../unit/notebooks/headless-survey";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-  page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 } }, page: true });
 
 /** The body rows of the table in a cell's output, as the figures they print. */
 async function tableRows(p: Page, cellId: string): Promise<string[][]> {
@@ -39,7 +26,7 @@ async function tableRows(p: Page, cellId: string): Promise<string[][]> {
 
 describe("authoring without code", () => {
   it("makes the BMS × size-class crosstab (row %, χ²) through the codebook and the dialog; its numbers are stats.crosstab's", async () => {
-    await openApp(page, server.url, "#/nb/demo");
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
     // Each user action is one step: a click, a selection, words typed into a search box (never code).
     let steps = 0;
     const step = async (action: Promise<unknown>): Promise<void> => {
@@ -47,31 +34,31 @@ describe("authoring without code", () => {
       steps++;
     };
     const started = Date.now();
-    await step(page.click("nb-toolbar button:text('New')")); // a blank notebook (shell toolbar)
-    await nb(page).locator("#cell-2").waitFor();
-    await step(nb(page).locator("nb-authoring-bar .nb-authoring-codebook").click());
-    await step(nb(page).locator("nb-codebook-panel .nb-panel-search").fill("målstyring")); // search by label
-    await step(nb(page).locator("nb-codebook-panel li[data-variable=q20]").click());
-    await expect.poll(() => nb(page).locator("nb-codebook-panel .nb-cb-details h3").innerText()).toContain("Balansert målstyring");
-    await nb(page).locator("nb-codebook-panel .nb-cb-drawn").filter({ hasNotText: "…" }).waitFor();
-    await step(nb(page).locator("nb-codebook-panel .nb-cb-crosstab").click()); // the dialog, q20 across the top
-    const dialog = nb(page).locator("nb-analysis-dialog");
+    await step(wb.page.click("nb-toolbar button:text('New')")); // a blank notebook (shell toolbar)
+    await nb(wb.page).locator("#cell-2").waitFor();
+    await step(nb(wb.page).locator("nb-authoring-bar .nb-authoring-codebook").click());
+    await step(nb(wb.page).locator("nb-codebook-panel .nb-panel-search").fill("målstyring")); // search by label
+    await step(nb(wb.page).locator("nb-codebook-panel li[data-variable=q20]").click());
+    await expect.poll(() => nb(wb.page).locator("nb-codebook-panel .nb-cb-details h3").innerText()).toContain("Balansert målstyring");
+    await nb(wb.page).locator("nb-codebook-panel .nb-cb-drawn").filter({ hasNotText: "…" }).waitFor();
+    await step(nb(wb.page).locator("nb-codebook-panel .nb-cb-crosstab").click()); // the dialog, q20 across the top
+    const dialog = nb(wb.page).locator("nb-analysis-dialog");
     expect(await dialog.locator("select[name=column]").inputValue()).toBe("q20");
     await step(dialog.locator("select[name=row]").selectOption("size_class")); // rows: size class
     await dialog.locator("input[name=percent-row]").check(); // row % is ticked by default: no step
     await step(dialog.locator("input[name=liveLine]").check()); // χ² and V as live numbers in a text line
     await expect.poll(() => dialog.locator(".nb-dlg-preview").innerText()).toContain('tables.crosstab(selection, "size_class", "q20", {percent: "row"})');
-    await page.screenshot({ path: `${screenshotDir}/authoring-dialog-wide.png` });
+    await wb.page.screenshot({ path: `${screenshotDir}/authoring-dialog-wide.png` });
     await step(dialog.locator(".nb-dlg-insert").click());
     // Cells: heading 3, table 4, chart 5, the named result 6, the live line 7.
-    await waitForOutput(page, "4", /Pearson χ²\(15\)/, 30_000);
-    await waitForOutput(page, "7", /Cramér.s V = 0\.\d{3}/, 30_000);
-    await nb(page).locator("#cell-5 .nb-output svg").first().waitFor();
+    await waitForOutput(wb.page, "4", /Pearson χ²\(15\)/, 30_000);
+    await waitForOutput(wb.page, "7", /Cramér.s V = 0\.\d{3}/, 30_000);
+    await nb(wb.page).locator("#cell-5 .nb-output svg").first().waitFor();
     // The filter bar (with its county select) comes with the first cell that reads the selection.
-    await nb(page).locator("nb-filter-bar input[name=fylke]").first().waitFor({ state: "attached" });
+    await nb(wb.page).locator("nb-filter-bar input[name=fylke]").first().waitFor({ state: "attached" });
     console.log(`crosstab task through the UI: ${steps} steps, ${Date.now() - started} ms scripted (table, chart, live line, filter bar on screen)`);
     expect(steps).toBeLessThanOrEqual(8);
-    const rows = await tableRows(page, "4");
+    const rows = await tableRows(wb.page, "4");
 
     const host = nodeHost();
     const survey = await nodeScope(host).survey();
@@ -91,100 +78,100 @@ describe("authoring without code", () => {
     });
     expect(compared).toBe(ct.rows.length * ct.columns.length * 2);
     // Off screen a cell's rendering is skipped (content-visibility), and innerText reads rendered text.
-    await nb(page).locator("#cell-4").scrollIntoViewIfNeeded();
-    await expect.poll(() => nb(page).locator("#cell-4 .nb-output").innerText()).toContain("Pearson χ²");
-    const output = await nb(page).locator("#cell-4 .nb-output").innerText();
+    await nb(wb.page).locator("#cell-4").scrollIntoViewIfNeeded();
+    await expect.poll(() => nb(wb.page).locator("#cell-4 .nb-output").innerText()).toContain("Pearson χ²");
+    const output = await nb(wb.page).locator("#cell-4 .nb-output").innerText();
     expect(output).toContain(`Pearson χ²(${ct.tests.pearson.df}) = ${ct.tests.pearson.value?.toFixed(2)}`);
     expect(output).toContain(`Cramér's V = ${ct.measures.cramersV?.toFixed(3)}`);
-    await nb(page).locator("#cell-7").scrollIntoViewIfNeeded();
+    await nb(wb.page).locator("#cell-7").scrollIntoViewIfNeeded();
     // Rendering resumes at the next frame after the scroll: wait for it.
-    await expect.poll(() => nb(page).locator("#cell-7 .nb-output").innerText()).toContain(`Pearson χ²(${ct.tests.pearson.df}) = ${ct.tests.pearson.value?.toFixed(2)}`);
+    await expect.poll(() => nb(wb.page).locator("#cell-7 .nb-output").innerText()).toContain(`Pearson χ²(${ct.tests.pearson.df}) = ${ct.tests.pearson.value?.toFixed(2)}`);
   }, 120_000);
 
   it("offers stats.crosstab with its signature, q20 with its label inside a string, and a name's value on hover", async () => {
-    const editor = nb(page).locator("#cell-2 .nb-editor");
+    const editor = nb(wb.page).locator("#cell-2 .nb-editor");
     await editor.click();
-    await nb(page).locator("#cell-2 .cm-content:focus").waitFor();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.press("Backspace");
-    await page.keyboard.type("stats.");
-    const list = nb(page).locator(".cm-tooltip-autocomplete");
-    const crosstab = list.locator("li", { has: page.locator(".cm-completionLabel", { hasText: /^crosstab$/ }) });
+    await nb(wb.page).locator("#cell-2 .cm-content:focus").waitFor();
+    await wb.page.keyboard.press("Control+A");
+    await wb.page.keyboard.press("Backspace");
+    await wb.page.keyboard.type("stats.");
+    const list = nb(wb.page).locator(".cm-tooltip-autocomplete");
+    const crosstab = list.locator("li", { has: wb.page.locator(".cm-completionLabel", { hasText: /^crosstab$/ }) });
     await crosstab.waitFor({ timeout: 10_000 });
     expect(await crosstab.locator(".cm-completionDetail").innerText()).toBe("(data, rowVariable, columnVariable, options?)");
-    await page.keyboard.type('crosstab(selection, "size_class", "q2');
-    const q20 = list.locator("li", { has: page.locator(".cm-completionLabel", { hasText: /^q20$/ }) });
+    await wb.page.keyboard.type('crosstab(selection, "size_class", "q2');
+    const q20 = list.locator("li", { has: wb.page.locator(".cm-completionLabel", { hasText: /^q20$/ }) });
     await q20.waitFor({ timeout: 10_000 });
     // The codebook's label in the app's language (the browser's: English here, norsk in a Norwegian one).
-    const english = (await page.evaluate(() => document.documentElement.lang)) === "en";
+    const english = (await wb.page.evaluate(() => document.documentElement.lang)) === "en";
     expect(await q20.innerText()).toMatch(english ? /q20\s*— Balanced scorecard/ : /q20\s*— Balansert målstyring/);
-    await page.screenshot({ path: `${screenshotDir}/authoring-completions.png` });
+    await wb.page.screenshot({ path: `${screenshotDir}/authoring-completions.png` });
     // Escape closes the list and leaves the editor in edit mode (command mode's Escape waits for it).
-    await page.keyboard.press("Escape");
+    await wb.page.keyboard.press("Escape");
     await list.waitFor({ state: "detached" });
-    await nb(page).locator("#cell-2 .cm-content:focus").waitFor();
+    await nb(wb.page).locator("#cell-2 .cm-content:focus").waitFor();
 
     // Hover: a name the notebook defines shows its current value.
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText("const answer = 6 * 7");
-    await page.keyboard.press("Shift+Enter");
-    await nb(page).locator("#cell-2 .nb-cell-actions button[title='Add JavaScript cell below']").click();
-    const added = nb(page).locator("nb-cell article").nth(2);
+    await wb.page.keyboard.press("Control+A");
+    await wb.page.keyboard.insertText("const answer = 6 * 7");
+    await wb.page.keyboard.press("Shift+Enter");
+    await nb(wb.page).locator("#cell-2 .nb-cell-actions button[title='Add JavaScript cell below']").click();
+    const added = nb(wb.page).locator("nb-cell article").nth(2);
     const id = await added.getAttribute("data-cell-id");
-    await nb(page).locator(`#cell-${id} .cm-content:focus`).waitFor();
-    await page.keyboard.type("answer + 1");
-    const word = nb(page).locator(`#cell-${id} .cm-line`);
+    await nb(wb.page).locator(`#cell-${id} .cm-content:focus`).waitFor();
+    await wb.page.keyboard.type("answer + 1");
+    const word = nb(wb.page).locator(`#cell-${id} .cm-line`);
     const box = await word.boundingBox();
     expect(box).not.toBeNull();
-    await page.mouse.move((box?.x ?? 0) + 12, (box?.y ?? 0) + (box?.height ?? 0) / 2);
-    const hover = nb(page).locator(".cm-tooltip .nb-hover");
+    await wb.page.mouse.move((box?.x ?? 0) + 12, (box?.y ?? 0) + (box?.height ?? 0) / 2);
+    const hover = nb(wb.page).locator(".cm-tooltip .nb-hover");
     await hover.waitFor({ timeout: 10_000 });
     expect(await hover.innerText()).toMatch(/answer\s*42/);
   }, 60_000);
 
   it("opens the reference at the builtin a wrong call names", async () => {
-    const id = await nb(page).locator("nb-cell article").nth(2).getAttribute("data-cell-id");
-    await nb(page).locator(`#cell-${id} .nb-editor`).click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText('stats.crosstab(selection, "size_class")');
-    await page.keyboard.press("Shift+Enter");
-    await nb(page).locator(`#cell-${id} .nb-error .nb-ref-link`).click();
-    const entry = nb(page).locator("nb-reference-panel article[data-name='stats.crosstab']");
+    const id = await nb(wb.page).locator("nb-cell article").nth(2).getAttribute("data-cell-id");
+    await nb(wb.page).locator(`#cell-${id} .nb-editor`).click();
+    await wb.page.keyboard.press("Control+A");
+    await wb.page.keyboard.insertText('stats.crosstab(selection, "size_class")');
+    await wb.page.keyboard.press("Shift+Enter");
+    await nb(wb.page).locator(`#cell-${id} .nb-error .nb-ref-link`).click();
+    const entry = nb(wb.page).locator("nb-reference-panel article[data-name='stats.crosstab']");
     await entry.locator(".nb-ref-example").waitFor();
     expect(await entry.locator(".nb-ref-signature").innerText()).toBe("stats.crosstab(data, rowVariable, columnVariable, options?)");
     expect(await entry.locator(".nb-ref-options").first().innerText()).toContain("allCodes");
     // Its example inserts as a cell that runs.
-    const before = await nb(page).locator("nb-cell article").count();
+    const before = await nb(wb.page).locator("nb-cell article").count();
     await entry.locator(".nb-ref-example button").click();
-    const inserted = nb(page).locator("nb-cell article").nth(before);
+    const inserted = nb(wb.page).locator("nb-cell article").nth(before);
     const insertedId = await inserted.getAttribute("data-cell-id");
-    await waitForOutput(page, insertedId ?? "", /Pearson χ²\(15\)/, 30_000);
+    await waitForOutput(wb.page, insertedId ?? "", /Pearson χ²\(15\)/, 30_000);
   }, 60_000);
 
   it("inserts a variable's name from the codebook at the cursor of the cell being edited", async () => {
-    const id = await nb(page).locator("nb-cell article").nth(2).getAttribute("data-cell-id");
-    await nb(page).locator(`#cell-${id} .nb-editor`).click();
-    await page.keyboard.press("Control+A");
-    await page.keyboard.insertText("stats.frequencies(selection, ");
-    await nb(page).locator("nb-authoring-panel .nb-authoring-tab[data-tab=codebook]").click();
-    await nb(page).locator("nb-codebook-panel .nb-panel-search").fill("Rogaland");
-    await nb(page).locator("nb-codebook-panel li[data-variable=fylke]").click();
-    await nb(page).locator("nb-codebook-panel button:text('Insert name')").click();
-    await expect.poll(() => nb(page).locator(`#cell-${id} .cm-content`).innerText()).toBe('stats.frequencies(selection, "fylke"');
+    const id = await nb(wb.page).locator("nb-cell article").nth(2).getAttribute("data-cell-id");
+    await nb(wb.page).locator(`#cell-${id} .nb-editor`).click();
+    await wb.page.keyboard.press("Control+A");
+    await wb.page.keyboard.insertText("stats.frequencies(selection, ");
+    await nb(wb.page).locator("nb-authoring-panel .nb-authoring-tab[data-tab=codebook]").click();
+    await nb(wb.page).locator("nb-codebook-panel .nb-panel-search").fill("Rogaland");
+    await nb(wb.page).locator("nb-codebook-panel li[data-variable=fylke]").click();
+    await nb(wb.page).locator("nb-codebook-panel button:text('Insert name')").click();
+    await expect.poll(() => nb(wb.page).locator(`#cell-${id} .cm-content`).innerText()).toBe('stats.frequencies(selection, "fylke"');
   }, 60_000);
 
   it("shows every panel narrow, wide and dark", async () => {
     for (const [name, width, dark] of [["wide", 1400, false], ["narrow", 400, false], ["dark", 1400, true]] as const) {
-      await page.emulateMedia({ colorScheme: dark ? "dark" : "light" });
-      await page.setViewportSize({ width, height: 900 });
+      await wb.page.emulateMedia({ colorScheme: dark ? "dark" : "light" });
+      await wb.page.setViewportSize({ width, height: 900 });
       for (const tab of ["insert", "codebook", "data", "reference"] as const) {
-        await nb(page).locator(`nb-authoring-panel .nb-authoring-tab[data-tab=${tab}]`).click();
-        if (tab === "reference") await nb(page).locator("nb-reference-panel .nb-ref-entry").first().waitFor();
-        if (tab === "data") await nb(page).locator("nb-data-viewer .nb-dv-table tbody tr").first().waitFor();
-        await page.screenshot({ path: `${screenshotDir}/authoring-${tab}-${name}.png` });
+        await nb(wb.page).locator(`nb-authoring-panel .nb-authoring-tab[data-tab=${tab}]`).click();
+        if (tab === "reference") await nb(wb.page).locator("nb-reference-panel .nb-ref-entry").first().waitFor();
+        if (tab === "data") await nb(wb.page).locator("nb-data-viewer .nb-dv-table tbody tr").first().waitFor();
+        await wb.page.screenshot({ path: `${screenshotDir}/authoring-${tab}-${name}.png` });
       }
     }
-    await page.emulateMedia({ colorScheme: "light" });
-    await page.setViewportSize({ width: 1400, height: 900 });
+    await wb.page.emulateMedia({ colorScheme: "light" });
+    await wb.page.setViewportSize({ width: 1400, height: 900 });
   }, 60_000);
 });

@@ -11,20 +11,19 @@
 import { readFile } from "node:fs/promises";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { applyFilter } from "../../src/analysis/apply-filter";
 import { evaluateCrosswalk, type CrosswalkEvaluation } from "../../src/analysis/crosswalk/evaluate-crosswalk";
 import type { Survey } from "../../src/analysis/survey";
 import type { SurveyFilter } from "../../src/data/survey-filter";
 import { loadSurvey } from "../../src/analysis/survey-source";
 import { parseThesis } from "../../src/data/thesis";
-import { distRoot, serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, openApp, screenshotDir, tickFilter } from "./browser-helpers";
+import { distRoot } from "./static-server";
+import { inNotebook, nb, openApp, screenshotDir, tickFilter } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
+const wb = useWorkbench({ context: { viewport: { width: 1360, height: 900 } }, page: true });
 
 /** The crosswalk unfiltered and for size classes 4–6, over the reconstructions, worked out in Node on the served files. */
 let expectedAll: CrosswalkEvaluation;
@@ -39,14 +38,6 @@ beforeAll(async () => {
   };
   expectedAll = onEnsemble(survey, { fylke: [], sizeClass: [], respType: [], adopted: [] });
   expectedLarge = onEnsemble(survey, { fylke: [], sizeClass: [4, 5, 6], respType: [], adopted: [] }).verdicts;
-  server = await serveDist(distRoot());
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** The verdict the crosswalk table shows for one comparison. */
@@ -75,53 +66,53 @@ async function highlighted(p: Page): Promise<(string | null)[]> {
 
 describe("thesis crosswalk in Chromium", () => {
   it("shows the crosswalk on all respondents over the reconstructions, with all four cases", async () => {
-    await openApp(page, server.url, "#/nb/06-thesis-crosswalk");
-    await nb(page).locator("#cell-table tr[data-id]").first().waitFor({ timeout: 30_000 });
-    expect(await verdicts(page)).toEqual(expectedAll.verdicts);
+    await openApp(wb.page, wb.server.url, "#/nb/06-thesis-crosswalk");
+    await nb(wb.page).locator("#cell-table tr[data-id]").first().waitFor({ timeout: 30_000 });
+    expect(await verdicts(wb.page)).toEqual(expectedAll.verdicts);
     // Adaptation: the answered base and Tabell 2.9's base ("vet ikke" kept in) give different verdicts, both shown.
     const adaptation = expectedAll.results.find((r) => r.id === "adaptation");
-    expect(await nb(page).locator('#cell-table tr[data-id="adaptation"]').getAttribute("data-report-verdict")).toBe(adaptation?.reportBase?.verdict ?? null);
-    expect(await nb(page).locator('#cell-table tr[data-id="adaptation"] .report-base').textContent()).toContain("Tabell 2.9");
+    expect(await nb(wb.page).locator('#cell-table tr[data-id="adaptation"]').getAttribute("data-report-verdict")).toBe(adaptation?.reportBase?.verdict ?? null);
+    expect(await nb(wb.page).locator('#cell-table tr[data-id="adaptation"] .report-base').textContent()).toContain("Tabell 2.9");
     // The method note names the ensemble and Benjamini–Hochberg; every share row states its threshold and why.
-    const note = await nb(page).locator("#cell-table .crosswalk-method").textContent();
+    const note = await nb(wb.page).locator("#cell-table .crosswalk-method").textContent();
     expect(note).toContain("each of the 50 reconstructions");
     expect(note).toContain("Benjamini–Hochberg");
-    expect(await nb(page).locator('#cell-table tr[data-id="politicians"] .criterion').textContent()).toContain("Threshold 25%");
-    expect(await highlighted(page)).toEqual(["A", "B", "C", "D"]);
-    expect(await nb(page).locator("#cell-timeline svg").count()).toBeGreaterThan(0);
+    expect(await nb(wb.page).locator('#cell-table tr[data-id="politicians"] .criterion').textContent()).toContain("Threshold 25%");
+    expect(await highlighted(wb.page)).toEqual(["A", "B", "C", "D"]);
+    expect(await nb(wb.page).locator("#cell-timeline svg").count()).toBeGreaterThan(0);
     for (const [width, name] of [[1600, "wide"], [390, "narrow"]] as const) {
-      await page.setViewportSize({ width, height: 900 });
-      await nb(page).locator("#cell-table").screenshot({ path: `${screenshotDir}/crosswalk-table-${name}.png` });
+      await wb.page.setViewportSize({ width, height: 900 });
+      await nb(wb.page).locator("#cell-table").screenshot({ path: `${screenshotDir}/crosswalk-table-${name}.png` });
     }
-    await page.emulateMedia({ colorScheme: "dark" });
-    await nb(page).locator("#cell-table").screenshot({ path: `${screenshotDir}/crosswalk-table-narrow-dark.png` });
-    await page.emulateMedia({ colorScheme: "light" });
-    await page.setViewportSize({ width: 1360, height: 900 });
+    await wb.page.emulateMedia({ colorScheme: "dark" });
+    await nb(wb.page).locator("#cell-table").screenshot({ path: `${screenshotDir}/crosswalk-table-narrow-dark.png` });
+    await wb.page.emulateMedia({ colorScheme: "light" });
+    await wb.page.setViewportSize({ width: 1360, height: 900 });
   });
 
   it("recomputes verdicts and case cards when 'large municipalities' is picked, showing which depend on the reconstruction", async () => {
-    for (const size of ["4", "5", "6"]) await tickFilter(page, "size", size);
+    for (const size of ["4", "5", "6"]) await tickFilter(wb.page, "size", size);
     // BMS expectations: the BMS respondents are named adopters, too few of them in size classes 4–6
     // in every reconstruction (checked in the unit tests). The other rows must show what Node computes.
     expect(expectedLarge["bms-expectations"]).toBe("not comparable");
-    await waitForVerdict(page, "bms-expectations", "not comparable");
+    await waitForVerdict(wb.page, "bms-expectations", "not comparable");
     const dependingCount = Object.values(expectedLarge).filter((v) => v === "depends").length;
-    await inNotebook(page, (frame, timeout) => frame.waitForFunction((n) => document.querySelectorAll('#cell-table tr[data-verdict="depends"]').length === n, dependingCount, { timeout }));
-    expect(await verdicts(page)).toEqual(expectedLarge);
+    await inNotebook(wb.page, (frame, timeout) => frame.waitForFunction((n) => document.querySelectorAll('#cell-table tr[data-verdict="depends"]').length === n, dependingCount, { timeout }));
+    expect(await verdicts(wb.page)).toEqual(expectedLarge);
     const depending = Object.entries(expectedLarge).filter(([, v]) => v === "depends").map(([id]) => id);
-    for (const id of depending) expect(await nb(page).locator(`#cell-table tr[data-id="${id}"] .verdict`).first().textContent()).toMatch(/^depends on the reconstruction \(.* of 50 reconstructions\)$/);
-    await nb(page).locator('#cell-cases article[data-case="A"][data-highlighted="false"]').waitFor();
-    expect(await highlighted(page)).toEqual(["B", "C"]);
-    await page.screenshot({ path: `${screenshotDir}/crosswalk-large.png`, fullPage: true });
+    for (const id of depending) expect(await nb(wb.page).locator(`#cell-table tr[data-id="${id}"] .verdict`).first().textContent()).toMatch(/^depends on the reconstruction \(.* of 50 reconstructions\)$/);
+    await nb(wb.page).locator('#cell-cases article[data-case="A"][data-highlighted="false"]').waitFor();
+    expect(await highlighted(wb.page)).toEqual(["B", "C"]);
+    await wb.page.screenshot({ path: `${screenshotDir}/crosswalk-large.png`, fullPage: true });
   });
 
   it("carries the filter through a share link to a fresh profile", async () => {
-    await page.click(".nb-share");
-    const link = await page.locator(".nb-share-link").inputValue();
+    await wb.page.click(".nb-share");
+    const link = await wb.page.locator(".nb-share-link").inputValue();
     expect(link).toMatch(/#share=v1\./);
-    await page.click(".nb-dialog .nb-button:not(.nb-primary)");
+    await wb.page.click(".nb-dialog .nb-button:not(.nb-primary)");
 
-    const fresh = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const fresh = await wb.browser.newContext({ viewport: { width: 1360, height: 900 } });
     try {
       const other = await fresh.newPage();
       await other.goto(link);
@@ -131,7 +122,7 @@ describe("thesis crosswalk in Chromium", () => {
       expect(await verdicts(other)).toEqual(expectedLarge);
       expect(await highlighted(other)).toEqual(["B", "C"]);
       for (const size of ["4", "5", "6"]) expect(await nb(other).locator(`nb-filter-bar input[name="size"][value="${size}"]`).isChecked()).toBe(true);
-      expect(await verdictOf(other, "diffusion-2014")).toBe(await verdictOf(page, "diffusion-2014"));
+      expect(await verdictOf(other, "diffusion-2014")).toBe(await verdictOf(wb.page, "diffusion-2014"));
     } finally {
       await fresh.close();
     }

@@ -5,32 +5,22 @@
  * `'unsafe-inline'` for scripts): opening the demo and moving its slider 20 steps logs no CSP error,
  * in the shell or in the notebook's frame.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
-import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, openApp, waitForOutput } from "./browser-helpers";
+import { describe, expect, it } from "vitest";
+import { openApp, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench();
 
 describe("the console while the demo's inputs are used", () => {
   it("logs no Content Security Policy error on opening the demo and moving its slider 20 steps", async () => {
-    const context = await browser.newContext();
+    const context = await wb.browser.newContext();
     const page = await context.newPage();
     const csp: string[] = [];
     // Console messages of the page and of every frame in it (the notebook's frame included).
     page.on("console", (m) => {
       if (/Content Security Policy|Refused to (execute|apply|load)/i.test(m.text())) csp.push(m.text());
     });
-    await openApp(page, server.url, "#/nb/demo");
+    await openApp(page, wb.server.url, "#/nb/demo");
     await waitForOutput(page, "9", "kommuner");
     const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes("frame"));
     const slider = (frame ?? page.mainFrame()).locator('#cell-4 input[type="range"]');

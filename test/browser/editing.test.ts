@@ -4,29 +4,17 @@
  * reconstructed-data notice.
  */
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, openApp, outputText, screenshotDir, toolbarAction, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { inNotebook, nb, openApp, outputText, screenshotDir, toolbarAction, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const wb = useWorkbench({ context: { viewport: { width: 1280, height: 860 }, acceptDownloads: true }, page: true });
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on("dialog", (dialog) => void dialog.accept());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  wb.page.on("dialog", (dialog) => void dialog.accept());
 });
 
 /** Ids of the cells on screen, in order. */
@@ -36,53 +24,53 @@ async function cellIds(p: Page): Promise<string[]> {
 
 describe("editing notebooks in Chromium", () => {
   it("a new notebook: add cells, run them, see uses/used by, move and delete", async () => {
-    await openApp(page, server.url, "#/nb/demo");
-    await page.click("nb-toolbar button:text('New')");
-    await page.waitForSelector(".nb-list li.is-current >> text=Untitled notebook");
-    await waitForOutput(page, "2", "2");
-    expect(await cellIds(page)).toEqual(["1", "2"]);
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    await wb.page.click("nb-toolbar button:text('New')");
+    await wb.page.waitForSelector(".nb-list li.is-current >> text=Untitled notebook");
+    await waitForOutput(wb.page, "2", "2");
+    expect(await cellIds(wb.page)).toEqual(["1", "2"]);
 
-    await typeIntoCell(page, "2", "const a = 2");
-    await page.keyboard.press("Shift+Enter");
-    await nb(page).locator(".nb-add-row button:text('+ JavaScript cell')").click();
-    await nb(page).locator("#cell-3 .cm-content").waitFor();
-    await typeIntoCell(page, "3", "a * 3");
-    await page.keyboard.press("Shift+Enter");
-    await waitForOutput(page, "3", "6");
-    expect(await nb(page).locator("#cell-3 .nb-deps").textContent()).toMatch(/uses\s*a/);
-    expect(await nb(page).locator("#cell-2 .nb-deps").textContent()).toMatch(/used by\s*cell 3/);
+    await typeIntoCell(wb.page, "2", "const a = 2");
+    await wb.page.keyboard.press("Shift+Enter");
+    await nb(wb.page).locator(".nb-add-row button:text('+ JavaScript cell')").click();
+    await nb(wb.page).locator("#cell-3 .cm-content").waitFor();
+    await typeIntoCell(wb.page, "3", "a * 3");
+    await wb.page.keyboard.press("Shift+Enter");
+    await waitForOutput(wb.page, "3", "6");
+    expect(await nb(wb.page).locator("#cell-3 .nb-deps").textContent()).toMatch(/uses\s*a/);
+    expect(await nb(wb.page).locator("#cell-2 .nb-deps").textContent()).toMatch(/used by\s*cell 3/);
 
-    await nb(page).locator("#cell-3").hover();
-    await nb(page).locator("#cell-3 button[title='Move up']").click();
-    expect(await cellIds(page)).toEqual(["1", "3", "2"]);
-    expect(await outputText(page, "3")).toBe("6");
+    await nb(wb.page).locator("#cell-3").hover();
+    await nb(wb.page).locator("#cell-3 button[title='Move up']").click();
+    expect(await cellIds(wb.page)).toEqual(["1", "3", "2"]);
+    expect(await outputText(wb.page, "3")).toBe("6");
 
-    await nb(page).locator("#cell-2").hover();
-    await nb(page).locator("#cell-2 button[title='Delete cell']").click();
-    expect(await cellIds(page)).toEqual(["1", "3"]);
-    await nb(page).locator("#cell-3 .nb-error").waitFor();
-    expect(await nb(page).locator("#cell-3 .nb-error").textContent()).toMatch(/\ba\b.*not defined/);
-    expect(await nb(page).locator("#cell-3 .nb-value").count()).toBe(0);
-    await page.screenshot({ path: `${screenshotDir}/new-notebook-error.png` });
+    await nb(wb.page).locator("#cell-2").hover();
+    await nb(wb.page).locator("#cell-2 button[title='Delete cell']").click();
+    expect(await cellIds(wb.page)).toEqual(["1", "3"]);
+    await nb(wb.page).locator("#cell-3 .nb-error").waitFor();
+    expect(await nb(wb.page).locator("#cell-3 .nb-error").textContent()).toMatch(/\ba\b.*not defined/);
+    expect(await nb(wb.page).locator("#cell-3 .nb-value").count()).toBe(0);
+    await wb.page.screenshot({ path: `${screenshotDir}/new-notebook-error.png` });
   });
 
   it("revert to shipped version discards local edits of a bundled notebook", async () => {
-    await page.goto(`${server.url}#/nb/demo`);
-    await waitForOutput(page, "9", "189 av dem");
-    await typeIntoCell(page, "5", "const grense = 1");
-    await page.keyboard.press("Shift+Enter");
-    await waitForOutput(page, "9", "435 av dem");
-    await toolbarAction(page, "nb-revert");
-    await waitForOutput(page, "9", "189 av dem");
-    expect(await nb(page).locator("#cell-5 .nb-editor").textContent()).toContain("5000");
-    await page.reload();
-    await waitForOutput(page, "9", "189 av dem");
+    await wb.page.goto(`${wb.server.url}#/nb/demo`);
+    await waitForOutput(wb.page, "9", "189 av dem");
+    await typeIntoCell(wb.page, "5", "const grense = 1");
+    await wb.page.keyboard.press("Shift+Enter");
+    await waitForOutput(wb.page, "9", "435 av dem");
+    await toolbarAction(wb.page, "nb-revert");
+    await waitForOutput(wb.page, "9", "189 av dem");
+    expect(await nb(wb.page).locator("#cell-5 .nb-editor").textContent()).toContain("5000");
+    await wb.page.reload();
+    await waitForOutput(wb.page, "9", "189 av dem");
   });
 
   it("exports the notebook file and imports it back as a local copy, in preview until run", async () => {
-    await page.goto(`${server.url}#/nb/demo`);
-    await waitForOutput(page, "9", "kommuner");
-    const [download] = await Promise.all([page.waitForEvent("download"), toolbarAction(page, "nb-export")]);
+    await wb.page.goto(`${wb.server.url}#/nb/demo`);
+    await waitForOutput(wb.page, "9", "kommuner");
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), toolbarAction(wb.page, "nb-export")]);
     expect(download.suggestedFilename()).toBe("kommuner-i-1999-demo.html");
     const path = await download.path();
     const text = await readFile(path, "utf8");
@@ -90,40 +78,40 @@ describe("editing notebooks in Chromium", () => {
     // JavaScript cells are written pinned, as Notebook Kit writes them (so Kit shows their code).
     expect(text).toContain('<script id="6" type="module" pinned="">');
 
-    const [chooser] = await Promise.all([page.waitForEvent("filechooser"), toolbarAction(page, "nb-import")]);
+    const [chooser] = await Promise.all([wb.page.waitForEvent("filechooser"), toolbarAction(wb.page, "nb-import")]);
     await chooser.setFiles(path);
     // A notebook file may be anybody's code: it opens in preview, like a link, and runs on consent.
-    await page.waitForSelector(".nb-preview-bar >> text=Preview of the notebook file");
-    expect(await nb(page).locator("#cell-9 .nb-status").textContent()).toBe("not run");
-    await page.click(".nb-consent");
-    await page.waitForSelector(".nb-list li.is-current .nb-list-origin:text('imported')");
-    await waitForOutput(page, "9", "435 kommuner");
+    await wb.page.waitForSelector(".nb-preview-bar >> text=Preview of the notebook file");
+    expect(await nb(wb.page).locator("#cell-9 .nb-status").textContent()).toBe("not run");
+    await wb.page.click(".nb-consent");
+    await wb.page.waitForSelector(".nb-list li.is-current .nb-list-origin:text('imported')");
+    await waitForOutput(wb.page, "9", "435 kommuner");
   });
 
   it("offers CSV for a table output and SVG/PNG for a chart output", async () => {
     // A hash-only navigation would keep the previous test's notebook (same cells) on screen while
     // the demo renders; start from a blank page so every element waited for is the demo's own.
-    await page.goto("about:blank");
-    await page.goto(`${server.url}#/nb/demo`);
-    await waitForOutput(page, "9", "kommuner");
-    await nb(page).locator("#cell-10 nb-export-menu .nb-export-svg").waitFor();
-    expect(await nb(page).locator("#cell-10 nb-export-menu button").allTextContents()).toEqual(["SVG", "PNG"]);
+    await wb.page.goto("about:blank");
+    await wb.page.goto(`${wb.server.url}#/nb/demo`);
+    await waitForOutput(wb.page, "9", "kommuner");
+    await nb(wb.page).locator("#cell-10 nb-export-menu .nb-export-svg").waitFor();
+    expect(await nb(wb.page).locator("#cell-10 nb-export-menu button").allTextContents()).toEqual(["SVG", "PNG"]);
     // Downloads start inside the sandboxed frame (allow-downloads).
-    const [svgDownload] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-10 .nb-export-svg").click()]);
+    const [svgDownload] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-10 .nb-export-svg").click()]);
     expect(await readFile(await svgDownload.path(), "utf8")).toMatch(/^<\?xml|<svg/);
-    const [pngDownload] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-10 .nb-export-png").click()]);
+    const [pngDownload] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-10 .nb-export-png").click()]);
     expect((await readFile(await pngDownload.path())).subarray(1, 4).toString("latin1")).toBe("PNG");
-    const [csvDownload] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-11 .nb-export-csv").click()]);
+    const [csvDownload] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-11 .nb-export-csv").click()]);
     const csv = (await readFile(await csvDownload.path(), "utf8")).replace(/^\uFEFF/, "");
     expect(csv.split(/\r?\n/)[0]).toBe("landsdel,kommuner,innbyggere");
     expect(csv).toContain("Nord-Norge,89,462808");
   });
 
   it("exports a rendered HTML table (printed vs recomputed Tabell 2.1) as CSV, with numbers", async () => {
-    await page.goto("about:blank");
-    await page.goto(`${server.url}#/nb/01-overview`);
-    await nb(page).locator("#cell-t21 nb-export-menu .nb-export-csv").waitFor({ timeout: 30_000 });
-    const [download] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-t21 .nb-export-csv").click()]);
+    await wb.page.goto("about:blank");
+    await wb.page.goto(`${wb.server.url}#/nb/01-overview`);
+    await nb(wb.page).locator("#cell-t21 nb-export-menu .nb-export-csv").waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-t21 .nb-export-csv").click()]);
     const lines = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").split(/\r?\n/);
     // Named numeric columns (test/browser/exports.test.ts checks them in full); the first figure of
     // Tabell 2.1 as printed: 6 % (16 of 253).
@@ -139,29 +127,29 @@ describe("editing notebooks in Chromium", () => {
       },
       inputs: {},
     }));
-    await page.goto(`${server.url}#share=${payload}`);
-    await page.click(".nb-consent");
-    await waitForOutput(page, "1", "Hei");
-    expect(await nb(page).locator("#cell-1 .nb-output script").count()).toBe(0);
-    expect(await nb(page).locator("#cell-1 .nb-output [onerror]").count()).toBe(0);
-    expect(await nb(page).locator("#cell-1 .nb-output a").getAttribute("href")).toBeNull();
-    expect(await inNotebook(page, (frame) => frame.evaluate(() => Reflect.get(window, "__pwned")))).toBeUndefined();
-    expect(await page.evaluate(() => Reflect.get(window, "__pwned"))).toBeUndefined();
+    await wb.page.goto(`${wb.server.url}#share=${payload}`);
+    await wb.page.click(".nb-consent");
+    await waitForOutput(wb.page, "1", "Hei");
+    expect(await nb(wb.page).locator("#cell-1 .nb-output script").count()).toBe(0);
+    expect(await nb(wb.page).locator("#cell-1 .nb-output [onerror]").count()).toBe(0);
+    expect(await nb(wb.page).locator("#cell-1 .nb-output a").getAttribute("href")).toBeNull();
+    expect(await inNotebook(wb.page, (frame) => frame.evaluate(() => Reflect.get(window, "__pwned")))).toBeUndefined();
+    expect(await wb.page.evaluate(() => Reflect.get(window, "__pwned"))).toBeUndefined();
   });
 
   it("shows the reconstructed-data notice for notebooks that use the 1999 survey", async () => {
-    const demoNotice = page.locator(".nb-notice");
+    const demoNotice = wb.page.locator(".nb-notice");
     expect(await demoNotice.isVisible()).toBe(false);
     const payload = unwrap(await encodeShare({
       doc: { title: "Survey", cells: [{ id: "1", kind: "js", source: 'const rows = await FileAttachment("survey-1999/respondents.csv").csv()' }] },
       inputs: {},
     }));
-    await page.goto(`${server.url}#share=${payload}`);
+    await wb.page.goto(`${wb.server.url}#share=${payload}`);
     // Naming the file is not reading it: the notice follows what the notebook reads once it runs.
-    await page.waitForSelector(".nb-preview-bar");
-    expect(await page.locator(".nb-notice").isVisible()).toBe(false);
-    await page.click(".nb-consent");
-    await page.waitForSelector(".nb-notice:visible");
-    expect(await page.locator(".nb-notice").textContent()).toContain("reconstruction from published aggregates");
+    await wb.page.waitForSelector(".nb-preview-bar");
+    expect(await wb.page.locator(".nb-notice").isVisible()).toBe(false);
+    await wb.page.click(".nb-consent");
+    await wb.page.waitForSelector(".nb-notice:visible");
+    expect(await wb.page.locator(".nb-notice").textContent()).toContain("reconstruction from published aggregates");
   });
 });

@@ -7,34 +7,18 @@
  * go to test-output/screenshots/exports-*.png.
  */
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import Papa from "papaparse";
-import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, screenshotDir } from "./browser-helpers";
+import { inNotebook, nb, screenshotDir } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 }, acceptDownloads: true }, page: true });
 
 describe("export buttons in Chromium", () => {
   it("gives each of the six size-class charts of notebook 03 its own SVG/PNG buttons, beside it", async () => {
-    await page.goto(`${server.url}#/nb/03-size-and-correlations`);
-    const cell = nb(page).locator("#cell-rates");
-    await inNotebook(page, (frame, timeout) => frame.waitForFunction(() => document.querySelectorAll("#cell-rates .nb-exportable nb-export-menu .nb-export-svg").length === 6, undefined, { timeout }), 60_000);
+    await wb.page.goto(`${wb.server.url}#/nb/03-size-and-correlations`);
+    const cell = nb(wb.page).locator("#cell-rates");
+    await inNotebook(wb.page, (frame, timeout) => frame.waitForFunction(() => document.querySelectorAll("#cell-rates .nb-exportable nb-export-menu .nb-export-svg").length === 6, undefined, { timeout }), 60_000);
     // Each menu sits in the same wrapper as its chart, to the chart's right.
     const layout = await cell.locator(".nb-exportable").evaluateAll((wraps) =>
       wraps.map((w) => {
@@ -47,16 +31,16 @@ describe("export buttons in Chromium", () => {
     expect(layout.every((l) => l.besideRight)).toBe(true);
     expect(new Set(layout.map((l) => l.title)).size).toBe(6);
     await cell.locator(".nb-exportable").nth(1).scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${screenshotDir}/exports-03-rates-1400.png` });
+    await wb.page.screenshot({ path: `${screenshotDir}/exports-03-rates-1400.png` });
 
     // The third chart's SVG button saves the third chart, named after its own title.
     const third = cell.locator(".nb-exportable").nth(2);
     const title = layout[2]?.title ?? "";
-    const [download] = await Promise.all([page.waitForEvent("download"), third.locator(".nb-export-svg").click()]);
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), third.locator(".nb-export-svg").click()]);
     const svg = await readFile(await download.path(), "utf8");
     expect(svg).toContain(title);
     // The file opens again as an image, at the chart's size.
-    const reopened = await page.evaluate(async (text) => {
+    const reopened = await wb.page.evaluate(async (text) => {
       const img = new Image();
       img.src = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
       await img.decode();
@@ -64,15 +48,15 @@ describe("export buttons in Chromium", () => {
     }, svg);
     expect(reopened).toBe(Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1]));
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+-har-innfort-etter-kommunestorrelse\.svg$/);
-    const [png] = await Promise.all([page.waitForEvent("download"), cell.locator(".nb-exportable").nth(5).locator(".nb-export-png").click()]);
+    const [png] = await Promise.all([wb.page.waitForEvent("download"), cell.locator(".nb-exportable").nth(5).locator(".nb-export-png").click()]);
     expect(png.suggestedFilename()).toMatch(/etter-kommunestorrelse\.png$/);
     expect((await readFile(await png.path())).subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 
   it("keeps the buttons beside their chart at 800 and 360 px", async () => {
     for (const width of [800, 360]) {
-      await page.setViewportSize({ width, height: 900 });
-      const wrap = nb(page).locator("#cell-rates .nb-exportable").first();
+      await wb.page.setViewportSize({ width, height: 900 });
+      const wrap = nb(wb.page).locator("#cell-rates .nb-exportable").first();
       await wrap.scrollIntoViewIfNeeded();
       const box = await wrap.evaluate((w) => {
         const chart = w.firstElementChild?.getBoundingClientRect();
@@ -81,22 +65,22 @@ describe("export buttons in Chromium", () => {
       });
       expect(box.menuLeft).toBeGreaterThanOrEqual(box.chartRight - 1);
       expect(box.menuRight).toBeLessThanOrEqual(box.pageWidth);
-      await page.screenshot({ path: `${screenshotDir}/exports-03-rates-${width}.png` });
+      await wb.page.screenshot({ path: `${screenshotDir}/exports-03-rates-${width}.png` });
     }
-    await page.setViewportSize({ width: 1400, height: 900 });
-    await page.emulateMedia({ colorScheme: "dark" });
-    await nb(page).locator("#cell-rates .nb-exportable").first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${screenshotDir}/exports-03-rates-1400-dark.png` });
-    await page.emulateMedia({ colorScheme: "light" });
+    await wb.page.setViewportSize({ width: 1400, height: 900 });
+    await wb.page.emulateMedia({ colorScheme: "dark" });
+    await nb(wb.page).locator("#cell-rates .nb-exportable").first().scrollIntoViewIfNeeded();
+    await wb.page.screenshot({ path: `${screenshotDir}/exports-03-rates-1400-dark.png` });
+    await wb.page.emulateMedia({ colorScheme: "light" });
   });
 
   it("exports the printed-vs-recomputed Tabell 2.1 with numeric columns", async () => {
-    await page.goto("about:blank");
-    await page.goto(`${server.url}#/nb/01-overview`);
-    await nb(page).locator("#cell-t21 nb-export-menu .nb-export-csv").first().waitFor({ timeout: 60_000 });
-    await nb(page).locator("#cell-t21 .nb-exportable").first().scrollIntoViewIfNeeded();
-    await page.screenshot({ path: `${screenshotDir}/exports-01-t21-1400.png` });
-    const [download] = await Promise.all([page.waitForEvent("download"), nb(page).locator("#cell-t21 .nb-export-csv").first().click()]);
+    await wb.page.goto("about:blank");
+    await wb.page.goto(`${wb.server.url}#/nb/01-overview`);
+    await nb(wb.page).locator("#cell-t21 nb-export-menu .nb-export-csv").first().waitFor({ timeout: 60_000 });
+    await nb(wb.page).locator("#cell-t21 .nb-exportable").first().scrollIntoViewIfNeeded();
+    await wb.page.screenshot({ path: `${screenshotDir}/exports-01-t21-1400.png` });
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-t21 .nb-export-csv").first().click()]);
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+\.csv$/);
     const text = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
@@ -109,11 +93,11 @@ describe("export buttons in Chromium", () => {
   });
 
   it("draws a survey chart on the dark page's paper in the dark theme, and saves it light", async () => {
-    await page.goto("about:blank");
-    await page.emulateMedia({ colorScheme: "dark" });
+    await wb.page.goto("about:blank");
+    await wb.page.emulateMedia({ colorScheme: "dark" });
     try {
-      await page.goto(`${server.url}#/nb/01-overview`);
-      const wrap = nb(page).locator("#cell-t21 .nb-exportable").first();
+      await wb.page.goto(`${wb.server.url}#/nb/01-overview`);
+      const wrap = nb(wb.page).locator("#cell-t21 .nb-exportable").first();
       const chart = wrap.locator(":scope > svg").first();
       await chart.waitFor({ timeout: 60_000 });
       await wrap.scrollIntoViewIfNeeded();
@@ -128,10 +112,10 @@ describe("export buttons in Chromium", () => {
       }));
       expect(luminance(onPage.paper)).toBeLessThan(0.15);
       expect(luminance(onPage.title)).toBeGreaterThan(0.75);
-      await page.screenshot({ path: `${screenshotDir}/exports-01-t21-dark.png` });
+      await wb.page.screenshot({ path: `${screenshotDir}/exports-01-t21-dark.png` });
       // Saved alone, the chart is read on white: the light theme's paper and ink.
-      const [download] = await Promise.all([page.waitForEvent("download"), wrap.locator(".nb-export-svg").click()]);
-      const saved = await page.evaluate((text) => {
+      const [download] = await Promise.all([wb.page.waitForEvent("download"), wrap.locator(".nb-export-svg").click()]);
+      const saved = await wb.page.evaluate((text) => {
         const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
         const host = document.createElement("div");
         document.body.append(host);
@@ -144,7 +128,7 @@ describe("export buttons in Chromium", () => {
       expect(luminance(saved.title)).toBeLessThan(0.25);
       expect(luminance(saved.axis)).toBeLessThan(0.25);
     } finally {
-      await page.emulateMedia({ colorScheme: "light" });
+      await wb.page.emulateMedia({ colorScheme: "light" });
     }
   });
 });

@@ -9,16 +9,14 @@
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, norm, notebookFrame, openApp, screenshotDir, tickFilter, waitForOutput } from "./browser-helpers";
+import type { Page } from "playwright-core";
+import { inNotebook, nb, norm, notebookFrame, openApp, screenshotDir, tickFilter, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
 const workDir = "test-output/file-load";
 const bigPath = `${workDir}/respondents-50mb.csv`;
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
+const wb = useWorkbench({ context: { viewport: { width: 1360, height: 900 } }, page: true });
 
 beforeAll(async () => {
   mkdirSync(workDir, { recursive: true });
@@ -33,17 +31,12 @@ beforeAll(async () => {
     written += Buffer.byteLength(block);
   }
   closeSync(fd);
-  server = await serveDist();
-  browser = await launchChromium();
-  page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
-  await openApp(page, server.url, "#/nb/01-overview");
-  await waitForN(page, "N = 267 of 267");
-  await page.evaluate(() => window.tverrsnitt?.idle());
+  await openApp(wb.page, wb.server.url, "#/nb/01-overview");
+  await waitForN(wb.page, "N = 267 of 267");
+  await wb.page.evaluate(() => window.tverrsnitt?.idle());
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   rmSync(workDir, { recursive: true, force: true });
 });
 
@@ -65,7 +58,7 @@ async function expectBundled(p: Page): Promise<void> {
 describe("a 50 MB file loads in a worker while the page keeps answering", () => {
   it("clicks on the filter bar are answered within 100 ms during the load", async () => {
     // Record, in the notebook's frame, when each click arrived (the input event's own time stamp) and when the bar's N changed.
-    const frame = await notebookFrame(page);
+    const frame = await notebookFrame(wb.page);
     await frame.evaluate(() => {
       const times: { clicked: number; answered?: number }[] = [];
       Reflect.set(window, "__clicks", times);
@@ -79,10 +72,10 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
     });
     // The size classes are in the filter bar's drop-down: open it before the load, so the first
     // click lands while the file is still being read (two workers read 50 MB in a second or two).
-    await nb(page).locator('nb-filter-bar details[data-group="size"] summary').click();
-    const box = nb(page).locator("nb-filter-bar input[name=size][value='2']");
-    await page.setInputFiles(".nb-data-file", bigPath);
-    await page.waitForFunction(() => {
+    await nb(wb.page).locator('nb-filter-bar details[data-group="size"] summary').click();
+    const box = nb(wb.page).locator("nb-filter-bar input[name=size][value='2']");
+    await wb.page.setInputFiles(".nb-data-file", bigPath);
+    await wb.page.waitForFunction(() => {
       const bar = document.querySelector("progress.nb-data-progress");
       return bar instanceof HTMLProgressElement && bar.value > 0;
     }, undefined, { polling: 10 });
@@ -93,8 +86,8 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
         const times: unknown = Reflect.get(window, "__clicks");
         return Array.isArray(times) && times.length === k && typeof times[k - 1]?.answered === "number";
       }, i + 1, { polling: 5 });
-      duringLoad.push(await page.locator(".nb-data-loading").count() > 0);
-      if (i === 0) await page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
+      duringLoad.push(await wb.page.locator(".nb-data-loading").count() > 0);
+      if (i === 0) await wb.page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
     }
     const latencies: number[] = await frame.evaluate(() => {
       const times: unknown = Reflect.get(window, "__clicks");
@@ -107,11 +100,11 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
     console.info(`filter-bar click → new N (${duringLoad.filter(Boolean).length} of 4 during the load): ${latencies.map((ms) => ms.toFixed(1)).join(", ")} ms`);
     for (const ms of latencies) expect(ms).toBeLessThan(100);
     // Four clicks: the size-class filter is off again.
-    await waitForN(page, "N = 267 of 267");
-    await page.waitForSelector(".nb-data-use", { timeout: 120_000 });
-    expect(Number(norm(await page.locator(".nb-data-rows").textContent()))).toBeGreaterThan(150_000);
-    await page.click(".nb-data-back");
-    await expectBundled(page);
+    await waitForN(wb.page, "N = 267 of 267");
+    await wb.page.waitForSelector(".nb-data-use", { timeout: 120_000 });
+    expect(Number(norm(await wb.page.locator(".nb-data-rows").textContent()))).toBeGreaterThan(150_000);
+    await wb.page.click(".nb-data-back");
+    await expectBundled(wb.page);
   });
 });
 
@@ -123,28 +116,28 @@ describe("\"Use this data\" on a big file: the frame gets it in parts", () => {
     const rogaland = lines.filter((line) => line.split(",")[at] === "11").length;
     expect(rogaland).toBeGreaterThan(0);
     // The filter is set before the switch: the first message carries the fylke column, the N is counted on it.
-    await tickFilter(page, "fylke", "11");
-    await page.setInputFiles(".nb-data-file", bigPath);
-    await page.waitForSelector(".nb-data-use", { timeout: 120_000 });
-    expect(Number(norm(await page.locator(".nb-data-rows").textContent()).replace(/,/g, ""))).toBe(lines.length);
-    await page.click(".nb-data-use");
-    await waitForCount(page, rogaland, lines.length);
+    await tickFilter(wb.page, "fylke", "11");
+    await wb.page.setInputFiles(".nb-data-file", bigPath);
+    await wb.page.waitForSelector(".nb-data-use", { timeout: 120_000 });
+    expect(Number(norm(await wb.page.locator(".nb-data-rows").textContent()).replace(/,/g, ""))).toBe(lines.length);
+    await wb.page.click(".nb-data-use");
+    await waitForCount(wb.page, rogaland, lines.length);
     // The cells read the survey once every part is in: Tabell 2.1's note names the file and its rows.
-    await waitForOutput(page, "t21", `Respondents from respondents-50mb.csv (${lines.length} rows`, 60_000);
+    await waitForOutput(wb.page, "t21", `Respondents from respondents-50mb.csv (${lines.length} rows`, 60_000);
     // A filter on a column that came in a later part, on the whole file.
-    await tickFilter(page, "fylke", "11", false);
-    await waitForCount(page, lines.length, lines.length);
-    await page.click(".nb-notice-bundled");
-    await expectBundled(page);
+    await tickFilter(wb.page, "fylke", "11", false);
+    await waitForCount(wb.page, lines.length, lines.length);
+    await wb.page.click(".nb-notice-bundled");
+    await expectBundled(wb.page);
   });
 });
 
 describe("what is not survey data is refused, and the bundled data stays", () => {
   /** Feeds a file through the picker and returns the error panel's message. */
   async function refusedMessage(name: string, bytes: Buffer): Promise<string> {
-    await page.setInputFiles(".nb-data-file", { name, mimeType: "application/octet-stream", buffer: bytes });
-    await page.waitForSelector(".nb-data-error");
-    const message = norm(await page.locator(".nb-data-error").textContent());
+    await wb.page.setInputFiles(".nb-data-file", { name, mimeType: "application/octet-stream", buffer: bytes });
+    await wb.page.waitForSelector(".nb-data-error");
+    const message = norm(await wb.page.locator(".nb-data-error").textContent());
     expect(message).toMatch(/Fix: /);
     return message;
   }
@@ -153,26 +146,26 @@ describe("what is not survey data is refused, and the bundled data stays", () =>
     let x = 12345;
     const bytes = Buffer.from(Uint8Array.from({ length: 64 * 1024 }, () => ((x = (x * 1103515245 + 12345) >>> 0) >>> 16) & 0xff));
     expect(await refusedMessage("svar.csv", bytes)).toMatch(/^svar\.csv: This is not a text file/);
-    await page.screenshot({ path: `${screenshotDir}/file-load-refused-binary.png` });
-    await page.click(".nb-data-back");
-    await expectBundled(page);
+    await wb.page.screenshot({ path: `${screenshotDir}/file-load-refused-binary.png` });
+    await wb.page.click(".nb-data-back");
+    await expectBundled(wb.page);
   });
 
   it("a card image with tabs", async () => {
     const lines = readFileSync("data/survey-1999/respondents.dat", "utf8").split("\n");
     lines[4] = (lines[4] ?? "").replace(/ {8}/, "\t");
     expect(await refusedMessage("kort.dat", Buffer.from(lines.join("\n")))).toMatch(/^kort\.dat, row 5, column \d+: Line 5 has a tab/);
-    await page.click(".nb-data-back");
-    await expectBundled(page);
+    await wb.page.click(".nb-data-back");
+    await expectBundled(wb.page);
   });
 
   it("a .sav cut after case 100", async () => {
     const sav = readFileSync("test/fixtures/loaders/real/respondents-uncompressed.sav");
     const cut = sav.subarray(0, sav.byteLength - 167 * 129 * 8);
     expect(await refusedMessage("cut.sav", cut)).toMatch(/The data ends after 100 of the 267 cases the header declares/);
-    await page.screenshot({ path: `${screenshotDir}/file-load-refused-sav.png` });
-    await page.click(".nb-data-back");
-    await expectBundled(page);
+    await wb.page.screenshot({ path: `${screenshotDir}/file-load-refused-sav.png` });
+    await wb.page.click(".nb-data-back");
+    await expectBundled(wb.page);
   });
 });
 
@@ -205,8 +198,8 @@ describe("a file read by two workers holds the values one worker reads", () => {
       return `/assets/${name}`;
     };
     // The app's own chunks, imported by a module script (CSP bypassed for that script only in this context).
-    const testPage = await (await browser.newContext({ bypassCSP: true })).newPage();
-    await openApp(testPage, server.url, "#/nb/01-overview");
+    const testPage = await (await wb.browser.newContext({ bypassCSP: true })).newPage();
+    await openApp(testPage, wb.server.url, "#/nb/01-overview");
     await testPage.addScriptTag({
       type: "module",
       content: `import { loadInWorker } from "${chunk("load-in-worker-")}"; import { parseCodebook } from "${chunk("parse-codebook-")}"; window.__loaders = { loadInWorker, parseCodebook };`,

@@ -6,23 +6,12 @@
  * screen, so their outputs change only after the first animation frame following the change — and
  * they do change (every value stays current).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
-import { distRoot, serveDist, type RunningServer } from "./static-server";
-import { launchChromium, notebookFrame, openApp } from "./browser-helpers";
+import { describe, expect, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
+import { notebookFrame, openApp } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist(distRoot());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench();
 
 /** When (ms after the change) each watched cell's output first changed, and when the first frame after it ran. */
 interface ChangeTimes {
@@ -66,8 +55,8 @@ function timedChange(frame: Frame, county: number, cells: readonly string[]): Pr
 /** Open `name` at its top and check three filter changes against its `far` cells. */
 async function cellsFarBelowWait(name: string, far: readonly string[]): Promise<void> {
   // A page of its own: the notebook's frame is then the only one.
-  const page: Page = await (await browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
-  await openApp(page, server.url, `#/nb/${name}`);
+  const page: Page = await (await wb.browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+  await openApp(page, wb.server.url, `#/nb/${name}`);
   const frame = await notebookFrame(page, 30_000);
   await frame.evaluate(async () => {
     await window.tverrsnitt?.ready;

@@ -18,25 +18,24 @@
 import { createSocket, type Socket } from "node:dgram";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import type { CellDoc } from "../../src/notebook/document";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { countingServer, serveDist, type ReceivedRequest, type RunningServer } from "./static-server";
-import { launchChromium, notebookFrame, openApp } from "./browser-helpers";
+import { countingServer, type ReceivedRequest } from "./static-server";
+import { notebookFrame, openApp } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
 /** Every secret starts with this; it must never show up anywhere the notebook can reach. */
 const MARK = "TVSECRET";
 const workDir = "test-output/hostile";
 const userFile = `${workDir}/respondents-with-secret.csv`;
 
-let server: RunningServer;
+const wb = useWorkbench({ popupBlocker: true, context: { viewport: { width: 1280, height: 860 } } });
 let evil: Awaited<ReturnType<typeof countingServer>>;
 /** The STUN/TURN "server": counts the UDP packets ICE sends it. */
 let stun: Socket;
 const stunPackets: string[] = [];
-let browser: Browser;
-let context: BrowserContext;
 const popups: string[] = [];
 
 /** A channel: cells that try it, and (for navigations) a notebook of its own. */
@@ -216,12 +215,12 @@ async function loadUserFile(page: Page): Promise<void> {
 
 /** Open the app with the user's file loaded, then open the hostile link in the same page and run it. */
 async function runHostile(channels: Channel[], wait: number): Promise<RunOutcome> {
-  const page = await context.newPage();
+  const page = await wb.context.newPage();
   page.on("popup", (popup) => popups.push(popup.url()));
   try {
-    await openApp(page, server.url, "#/nb/demo");
+    await openApp(page, wb.server.url, "#/nb/demo");
     await loadUserFile(page);
-    const link = `${server.url}#share=${unwrap(await encodeShare({ doc: hostileDoc(channels), inputs: {} }))}`;
+    const link = `${wb.server.url}#share=${unwrap(await encodeShare({ doc: hostileDoc(channels), inputs: {} }))}`;
     await page.goto(link);
     await page.waitForSelector(".nb-preview-bar");
     await page.click(".nb-consent");
@@ -255,16 +254,13 @@ beforeAll(async () => {
     return fields.join(",");
   });
   writeFileSync(userFile, marked.join("\n") + "\n");
-  server = await serveDist(process.env.TVERRSNITT_DIST);
   evil = await countingServer();
   stun = createSocket("udp4");
   stun.on("message", (packet) => stunPackets.push(packet.toString("latin1")));
   await new Promise<void>((resolve) => stun.bind(0, "127.0.0.1", () => resolve()));
-  browser = await launchChromium({ popupBlocker: true });
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
   // Seed the secrets the way the app stores them: a local notebook, an unload journal, a cookie.
-  const page = await context.newPage();
-  await openApp(page, server.url, "#/nb/demo");
+  const page = await wb.context.newPage();
+  await openApp(page, wb.server.url, "#/nb/demo");
   await page.evaluate(async (mark) => {
     const record = (key: string, text: string) => ({
       key, origin: { kind: "new" }, drafts: {}, inputs: {}, updatedAt: Date.now(),
@@ -309,8 +305,6 @@ beforeAll(async () => {
 }, 240_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
   await evil?.close();
   stun?.close();
 });

@@ -5,8 +5,8 @@
  * (protocol.ts); these tests are about how many: a flood must not take the shell down, and one
  * click in the notebook must not buy it a folder of downloads.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { PAUSE_FLOODED } from "../../src/app/sandbox/message-budget";
 import { messages, say } from "../../src/base/locale/locale";
 import { pauseSelfEdited } from "../../src/app/sandbox/self-edit-gate";
@@ -14,21 +14,10 @@ import { shellEn } from "../../src/base/locale/shell-messages";
 import { unwrap } from "../../src/base/result";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, norm, openApp, screenshotDir, typeIntoCell } from "./browser-helpers";
+import { nb, norm, openApp, screenshotDir, typeIntoCell } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium({ popupBlocker: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench({ popupBlocker: true });
 
 /** A cell that resolves with the frame's port to the shell, taken the next time the frame posts on it. */
 const TAKE_PORT = `const port = await new Promise((resolve) => {
@@ -42,8 +31,8 @@ function hostile(attack: string): NotebookDoc {
 
 /** Open the demo, then the hostile link in the same page, and run it. */
 async function runShared(page: Page, doc: NotebookDoc): Promise<void> {
-  await openApp(page, server.url, "#/nb/demo");
-  await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
+  await openApp(page, wb.server.url, "#/nb/demo");
+  await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
   await page.waitForSelector(".nb-preview-bar");
   await page.click(".nb-consent");
 }
@@ -66,7 +55,7 @@ function shellTicks(page: Page, ms: number): Promise<number> {
 
 describe("a hostile notebook that takes the frame's channel", () => {
   it("is stopped when it floods the page with messages, and the page stays responsive", async () => {
-    const context = await browser.newContext();
+    const context = await wb.browser.newContext();
     const page = await context.newPage();
     // 6,000 messages per task, every task: the shell had 1 timer tick in 3 s, then the tab crashed.
     const flood = `(() => { const p = port; setInterval(() => { for (let i = 0; i < 3000; i++) { p.postMessage({type: "status", running: [{id: "x", names: ["a"]}], busy: i % 2 === 0, current: null}); p.postMessage({type: "reads", names: ["survey"]}); } }, 0); return "flooding"; })()`;
@@ -86,7 +75,7 @@ describe("a hostile notebook that takes the frame's channel", () => {
   });
 
   it("gets at most one file per two seconds out of one click, whatever it asks for", async () => {
-    const context = await browser.newContext({ acceptDownloads: true });
+    const context = await wb.browser.newContext({ acceptDownloads: true });
     const page = await context.newPage();
     const downloads: string[] = [];
     page.on("download", (download) => downloads.push(download.suggestedFilename()));
@@ -103,7 +92,7 @@ describe("a hostile notebook that takes the frame's channel", () => {
   });
 
   it("cannot make a click on the notebook land on a shell control under the frame by saying a file is dragged", async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
+    const context = await wb.browser.newContext({ viewport: { width: 1200, height: 800 } });
     const page = await context.newPage();
     // Before: each "drag" let pointer events through the frame for 1.5 s, so this click went to the shell.
     const drag = `(() => { const p = port; setInterval(() => p.postMessage({type: "drag"}), 100); return "dragging"; })()`;
@@ -133,7 +122,7 @@ describe("a hostile notebook that takes the frame's channel", () => {
   });
 
   it("cannot rewrite its own cells once run: the code agreed to is kept and shown again, paused", async () => {
-    const context = await browser.newContext();
+    const context = await wb.browser.newContext();
     const page = await context.newPage();
     // Wait out the transient activation of the "Run this notebook" click (5 s in Chromium), then
     // replace its cells with harmless-looking ones.
@@ -155,7 +144,7 @@ describe("a hostile notebook that takes the frame's channel", () => {
   });
 
   it("cannot rewrite its own cells on the reader's next click: the change waits for Keep in the shell, and Undo restores the code agreed to", async () => {
-    const context = await browser.newContext();
+    const context = await wb.browser.newContext();
     const page = await context.newPage();
     // Wait for the reader's next click anywhere in the notebook, then rewrite itself within the
     // ~5 s of user activation that click gives the shell's page. Before: the shell took it as the
@@ -191,7 +180,7 @@ describe("a hostile notebook that takes the frame's channel", () => {
   });
 
   it("keeps the reader's own edit of a shared notebook once the reader chooses Keep changes in the shell", async () => {
-    const context = await browser.newContext();
+    const context = await wb.browser.newContext();
     const page = await context.newPage();
     await runShared(page, { title: "Plain", cells: [{ id: "a", kind: "js", source: "const a = 20" }, { id: "b", kind: "js", source: "a + 1" }] });
     await nb(page).locator("#cell-b .nb-output", { hasText: "21" }).waitFor({ timeout: 20_000 });

@@ -4,23 +4,16 @@
  * dedent). Chromium's DOMParser is the reference for HTML's script escape states (html-scan.ts
  * `scriptDataEnd`): a cell written by Tverrsnitt is one element there too, whatever its text.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { parseNotebook, serializeNotebook } from "../../src/notebook/format";
-import { launchChromium } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let browser: Browser;
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const wb = useWorkbench();
 
 /** The cells of `text` as Kit's deserialize reads them in Chromium: id and text. */
 async function kitCells(text: string): Promise<{ id: string; source: string }[]> {
-  const page = await browser.newPage();
+  const page = await wb.browser.newPage();
   try {
     return await page.evaluate((html) => {
       const doc = new DOMParser().parseFromString(html, "text/html");

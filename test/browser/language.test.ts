@@ -6,32 +6,19 @@
  * thousands as "4 445 329" / "4,445,329" in markdown (`fmt`), Inputs.table and Arquero tables,
  * and the choice is remembered across a reload.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
-import { distRoot, serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, norm, openApp } from "./browser-helpers";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { inNotebook, nb, norm, openApp } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-let page: Page;
+// navigator.languages starts with nb-NO: the app's first language is norsk.
+const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 }, locale: "nb-NO" }, page: true });
 
 /** Words the builtins write in each language: none of the other language's may appear in a header. */
 const WORDS = {
   nb: ["Svar", "Trykt", "Beregnet", "Stemmer", "Totalt", "Antall", "Tabell", "Avviker", "Merknad", "Prosent", "Vet ikke"],
   en: ["Answer", "Printed", "Recomputed", "Agrees", "Total", "Count", "Table", "Differing", "Note", "Percent", "Don't know"],
 } as const;
-
-beforeAll(async () => {
-  server = await serveDist(distRoot());
-  browser = await launchChromium();
-  // navigator.languages starts with nb-NO: the app's first language is norsk.
-  page = await (await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "nb-NO" })).newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 /** Wait until the notebook has settled after a change. */
 async function settle(p: Page): Promise<void> {
@@ -60,61 +47,61 @@ async function switchTo(p: Page, name: "norsk" | "English"): Promise<void> {
 
 describe("one language at a time", () => {
   it("opens in norsk for a Norwegian browser, switches 01 to English without a reload, and back", async () => {
-    await openApp(page, server.url, "#/nb/01-overview");
-    await inNotebook(page, (frame, timeout) => frame.waitForSelector("#cell-t21 .nb-output table", { timeout }), 30_000);
-    await settle(page);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("nb");
-    expect(await page.locator('nb-locale-switch button[aria-pressed="true"]').textContent()).toBe("norsk");
-    expect(norm(await nb(page).locator('nb-filter-bar details[data-group="fylke"] summary').textContent())).toBe("Fylke: alle");
-    expect(await tableHeader(page, "t21")).toEqual(["", "Svar", "Trykt", "Beregnet", "Stemmer"]);
-    expect(await chartTexts(page, "t21")).toContain("Prosent av gyldige svar");
-    const nbHeaders = await headers(page);
+    await openApp(wb.page, wb.server.url, "#/nb/01-overview");
+    await inNotebook(wb.page, (frame, timeout) => frame.waitForSelector("#cell-t21 .nb-output table", { timeout }), 30_000);
+    await settle(wb.page);
+    expect(await wb.page.evaluate(() => document.documentElement.lang)).toBe("nb");
+    expect(await wb.page.locator('nb-locale-switch button[aria-pressed="true"]').textContent()).toBe("norsk");
+    expect(norm(await nb(wb.page).locator('nb-filter-bar details[data-group="fylke"] summary').textContent())).toBe("Fylke: alle");
+    expect(await tableHeader(wb.page, "t21")).toEqual(["", "Svar", "Trykt", "Beregnet", "Stemmer"]);
+    expect(await chartTexts(wb.page, "t21")).toContain("Prosent av gyldige svar");
+    const nbHeaders = await headers(wb.page);
     expect(nbHeaders.filter((t) => (WORDS.en as readonly string[]).includes(t))).toEqual([]);
-    const frameBefore = await nb(page).locator("body").evaluate(() => window.name + String(performance.timeOrigin));
+    const frameBefore = await nb(wb.page).locator("body").evaluate(() => window.name + String(performance.timeOrigin));
 
-    await switchTo(page, "English");
-    await expect.poll(() => tableHeader(page, "t21"), { timeout: 20_000 }).toEqual(["", "Answer", "Printed", "Recomputed", "Agrees"]);
-    await settle(page);
-    expect(norm(await nb(page).locator('nb-filter-bar details[data-group="fylke"] summary').textContent())).toBe("County: all");
-    expect(norm(await nb(page).locator('nb-filter-bar details[data-group="adopted"] summary').textContent())).toBe("Has adopted: all");
-    expect(await chartTexts(page, "t21")).toContain("Percent of valid answers");
-    expect(await tableHeader(page, "summary-table")).toEqual(["Table", "Figures compared", "Differing", "Note"]);
-    const enHeaders = await headers(page);
+    await switchTo(wb.page, "English");
+    await expect.poll(() => tableHeader(wb.page, "t21"), { timeout: 20_000 }).toEqual(["", "Answer", "Printed", "Recomputed", "Agrees"]);
+    await settle(wb.page);
+    expect(norm(await nb(wb.page).locator('nb-filter-bar details[data-group="fylke"] summary').textContent())).toBe("County: all");
+    expect(norm(await nb(wb.page).locator('nb-filter-bar details[data-group="adopted"] summary').textContent())).toBe("Has adopted: all");
+    expect(await chartTexts(wb.page, "t21")).toContain("Percent of valid answers");
+    expect(await tableHeader(wb.page, "summary-table")).toEqual(["Table", "Figures compared", "Differing", "Note"]);
+    const enHeaders = await headers(wb.page);
     expect(enHeaders.filter((t) => (WORDS.nb as readonly string[]).includes(t))).toEqual([]);
     // The same frame: the language switch reruns cells, it does not reload the notebook.
-    expect(await nb(page).locator("body").evaluate(() => window.name + String(performance.timeOrigin))).toBe(frameBefore);
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe("en");
+    expect(await nb(wb.page).locator("body").evaluate(() => window.name + String(performance.timeOrigin))).toBe(frameBefore);
+    expect(await wb.page.evaluate(() => document.documentElement.lang)).toBe("en");
 
-    await switchTo(page, "norsk");
-    await expect.poll(() => tableHeader(page, "t21"), { timeout: 20_000 }).toEqual(["", "Svar", "Trykt", "Beregnet", "Stemmer"]);
-    await settle(page);
-    expect(norm(await nb(page).locator('nb-filter-bar details[data-group="fylke"] summary').textContent())).toBe("Fylke: alle");
-    expect((await headers(page)).filter((t) => (WORDS.en as readonly string[]).includes(t))).toEqual([]);
+    await switchTo(wb.page, "norsk");
+    await expect.poll(() => tableHeader(wb.page, "t21"), { timeout: 20_000 }).toEqual(["", "Svar", "Trykt", "Beregnet", "Stemmer"]);
+    await settle(wb.page);
+    expect(norm(await nb(wb.page).locator('nb-filter-bar details[data-group="fylke"] summary').textContent())).toBe("Fylke: alle");
+    expect((await headers(wb.page)).filter((t) => (WORDS.en as readonly string[]).includes(t))).toEqual([]);
   }, 90_000);
 
   it("writes the demo's thousands in the language: markdown, Arquero and Inputs.table, and remembers the choice", async () => {
-    await switchTo(page, "English");
-    await openApp(page, server.url, "#/nb/demo");
-    await inNotebook(page, (frame, timeout) => frame.waitForSelector("#cell-12 .nb-output table td", { timeout }), 30_000);
-    await settle(page);
+    await switchTo(wb.page, "English");
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    await inNotebook(wb.page, (frame, timeout) => frame.waitForSelector("#cell-12 .nb-output table td", { timeout }), 30_000);
+    await settle(wb.page);
     // 4,445,329 inhabitants in 435 municipalities on 1 January 1999 (SSB); Oslo 502,867; Østlandet 2,188,257.
-    await expect.poll(async () => norm(await nb(page).locator("#cell-9 .nb-output").textContent())).toContain("4,445,329");
-    expect(norm(await nb(page).locator("#cell-12 .nb-output").textContent())).toContain("502,867");
-    expect(norm(await nb(page).locator("#cell-11 .nb-output").textContent())).toContain("2,188,257");
+    await expect.poll(async () => norm(await nb(wb.page).locator("#cell-9 .nb-output").textContent())).toContain("4,445,329");
+    expect(norm(await nb(wb.page).locator("#cell-12 .nb-output").textContent())).toContain("502,867");
+    expect(norm(await nb(wb.page).locator("#cell-11 .nb-output").textContent())).toContain("2,188,257");
 
     // Remembered: a reload opens in English; then norsk again, live.
-    await page.reload();
-    await page.waitForSelector("nb-app .nb-header");
-    await inNotebook(page, (frame, timeout) => frame.waitForSelector("#cell-12 .nb-output table td", { timeout }), 30_000);
-    expect(await page.locator('nb-locale-switch button[aria-pressed="true"]').textContent()).toBe("English");
-    await switchTo(page, "norsk");
-    await expect.poll(async () => (await nb(page).locator("#cell-9 .nb-output").textContent()) ?? "").toContain("4\u00a0445\u00a0329");
+    await wb.page.reload();
+    await wb.page.waitForSelector("nb-app .nb-header");
+    await inNotebook(wb.page, (frame, timeout) => frame.waitForSelector("#cell-12 .nb-output table td", { timeout }), 30_000);
+    expect(await wb.page.locator('nb-locale-switch button[aria-pressed="true"]').textContent()).toBe("English");
+    await switchTo(wb.page, "norsk");
+    await expect.poll(async () => (await nb(wb.page).locator("#cell-9 .nb-output").textContent()) ?? "").toContain("4\u00a0445\u00a0329");
     // The Arquero table and Inputs.table follow the switch at once, drawn again without a rerun of their cells.
-    await expect.poll(async () => norm(await nb(page).locator("#cell-11 .nb-output").textContent())).toContain("2 188 257");
-    await expect.poll(async () => norm(await nb(page).locator("#cell-12 .nb-output").textContent())).toContain("502 867");
-    expect(norm(await nb(page).locator("#cell-11 .nb-output .nb-table-caption").textContent())).toMatch(/^\d+ rader × \d+ kolonner/);
-    await switchTo(page, "English");
-    await expect.poll(async () => norm(await nb(page).locator("#cell-12 .nb-output").textContent())).toContain("502,867");
-    expect(norm(await nb(page).locator("#cell-11 .nb-output").textContent())).toContain("2,188,257");
+    await expect.poll(async () => norm(await nb(wb.page).locator("#cell-11 .nb-output").textContent())).toContain("2 188 257");
+    await expect.poll(async () => norm(await nb(wb.page).locator("#cell-12 .nb-output").textContent())).toContain("502 867");
+    expect(norm(await nb(wb.page).locator("#cell-11 .nb-output .nb-table-caption").textContent())).toMatch(/^\d+ rader × \d+ kolonner/);
+    await switchTo(wb.page, "English");
+    await expect.poll(async () => norm(await nb(wb.page).locator("#cell-12 .nb-output").textContent())).toContain("502,867");
+    expect(norm(await nb(wb.page).locator("#cell-11 .nb-output").textContent())).toContain("2,188,257");
   }, 90_000);
 });

@@ -10,30 +10,22 @@
  */
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
-import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, norm, notebookFrame, openApp, screenshotDir, tickFilter } from "./browser-helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
+import { nb, norm, notebookFrame, openApp, screenshotDir, tickFilter } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
+const wb = useWorkbench();
 let axeSource: string;
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
   axeSource = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function open(width: number, hash: string, dark = false): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light" });
+  const context = await wb.browser.newContext({ viewport: { width, height: 900 }, colorScheme: dark ? "dark" : "light" });
   const page = await context.newPage();
-  await openApp(page, server.url, hash);
+  await openApp(page, wb.server.url, hash);
   if (hash.includes("/nb/0")) await nb(page).locator("nb-filter-bar .tv-filter-n:not(:empty)").waitFor({ timeout: 30_000 });
   else await nb(page).locator("nb-cell .nb-output svg").first().waitFor({ timeout: 30_000 });
   return page;

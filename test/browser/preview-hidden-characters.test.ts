@@ -4,26 +4,14 @@
  * bidirectional controls that reorder what is drawn — and a lone CR or U+2028 (a line end to
  * JavaScript, not to the page) would otherwise make `leak()` look like part of a string or comment.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/base/result";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, screenshotDir } from "./browser-helpers";
+import { nb, screenshotDir } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench();
 
 const BIDI = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
 
@@ -41,9 +29,9 @@ const trojan: NotebookDoc = {
 
 describe("a shared notebook's preview shows its code as it runs", () => {
   it("marks reordering and invisible characters, splits lines where JavaScript does, and warns before consent", async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const context = await wb.browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc: trojan, inputs: {} }))}`);
+    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc: trojan, inputs: {} }))}`);
     await page.waitForSelector(".nb-preview-bar");
     const code = nb(page).locator("#cell-1 pre.nb-code");
     await code.waitFor();

@@ -6,30 +6,22 @@
  * the file; and printing the shell (page.pdf(), which fires `beforeprint` as the browser's Print
  * does) prints the report over several pages, with no code, sidebar or toolbar.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import { resolve } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { unwrap } from "../../src/base/result";
 import { RECONSTRUCTION_NOTICE } from "../../src/data/bundled-survey";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+import { inNotebook, nb, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
+const wb = useWorkbench();
 const outDir = "test-output/report";
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Click "Export report" (in the notebook's report bar; the shell writes the file) and keep the file. */
@@ -43,7 +35,7 @@ async function exportReport(page: Page, name: string): Promise<string> {
 
 /** Open a file in a fresh profile, offline, with JavaScript off; every request it makes is counted. */
 async function openOffline(file: string): Promise<{ page: Page; requests: string[]; close: () => Promise<void> }> {
-  const context = await browser.newContext({ javaScriptEnabled: false, offline: true, viewport: { width: 1100, height: 900 } });
+  const context = await wb.browser.newContext({ javaScriptEnabled: false, offline: true, viewport: { width: 1100, height: 900 } });
   const page = await context.newPage();
   const requests: string[] = [];
   page.on("request", (r) => requests.push(r.url()));
@@ -53,8 +45,8 @@ async function openOffline(file: string): Promise<{ page: Page; requests: string
 
 describe("report export", () => {
   it("writes one file that reads offline without the app: outputs, audit lines, filter, data notice", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-    await openApp(page, server.url, "#/nb/01-overview?filter=size%3D5,6");
+    const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openApp(page, wb.server.url, "#/nb/01-overview?filter=size%3D5,6");
     await waitForOutput(page, "t21", "Innføring", 30_000);
     // Cells off screen run after the ones on screen: count once every cell has run.
     await inNotebook(page, (f) => f.evaluate(() => window.tverrsnitt?.idle()));
@@ -105,7 +97,7 @@ describe("report export", () => {
   });
 
   it("keeps a hostile notebook's markup, handlers, styles and links out of the file", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await wb.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const hostile = [
       "const box = document.createElement('div');",
       "box.innerHTML = `<p class=kept>kept text</p><img src=x onerror=\"document.title='pwned'\"><a href=\"javascript:alert(1)\">link</a>` +",
@@ -119,7 +111,7 @@ describe("report export", () => {
     const doc = { title: "Hostile <b>title</b>", cells: [{ id: "1", kind: "md" as const, source: "# Hostile" }, { id: "2", kind: "js" as const, source: hostile }, { id: "3", kind: "js" as const, source: selfExport }] };
     const downloads: string[] = [];
     page.on("download", (d) => downloads.push(d.suggestedFilename()));
-    await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
+    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
     await page.locator(".nb-consent").click();
     await nb(page).locator("#cell-2 .kept").waitFor();
     await page.waitForTimeout(7500);
@@ -138,7 +130,7 @@ describe("report export", () => {
   });
 
   it("keeps the head a notebook's CSS cannot reach: the filter and the data notice stay shown and uncovered", async () => {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const page = await wb.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const css = [
       ".nb-report-notice, .nb-report-filter, .nb-report-head { display: none !important; }",
       "html, body, :root { --x: 1; } p { visibility: hidden !important; }",
@@ -150,7 +142,7 @@ describe("report export", () => {
       "display(cover);",
     ].join("\n");
     const doc = { title: "Styled", cells: [{ id: "1", kind: "md" as const, source: "# Styled" }, { id: "2", kind: "js" as const, source: "const kind = typeof survey" }, { id: "3", kind: "js" as const, source: hide }] };
-    await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
+    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
     await page.locator(".nb-consent").click();
     await nb(page).locator("#cell-3 .cover").waitFor();
     const file = await exportReport(page, "styled-report.html");
@@ -171,8 +163,8 @@ describe("report export", () => {
   });
 
   it("printing the shell prints the report: several pages, no code, sidebar or toolbar; light in a dark theme", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: "dark" });
-    await openApp(page, server.url, "#/nb/01-overview");
+    const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: "dark" });
+    await openApp(page, wb.server.url, "#/nb/01-overview");
     await waitForOutput(page, "t21", "Innføring", 30_000);
     // The frame sends its report a second after the notebook is quiet; the report code loads 2 s after start.
     await page.waitForFunction(() => {

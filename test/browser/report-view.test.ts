@@ -4,33 +4,22 @@
  * code foldable per cell, a shared link that opens in report view once run; screenshots at 1400 and
  * 360 px and dark.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { unwrap } from "../../src/base/result";
 import { notebookHeadings } from "../../src/notebook/headings";
 import { parseNotebook } from "../../src/notebook/format";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { readFileSync } from "node:fs";
-import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+import { inNotebook, nb, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
+const wb = useWorkbench();
 
 const overview = unwrap(parseNotebook(readFileSync("notebooks/01-overview.html", "utf8"))).doc;
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function openReport(page: Page): Promise<void> {
-  await openApp(page, server.url, "#/nb/01-overview");
+  await openApp(page, wb.server.url, "#/nb/01-overview");
   await waitForOutput(page, "t21", "Innføring", 30_000);
   // Cells off screen run after the ones on screen: read the report once every cell has run.
   await inNotebook(page, (f) => f.evaluate(() => window.tverrsnitt?.idle()));
@@ -40,7 +29,7 @@ async function openReport(page: Page): Promise<void> {
 
 describe("report view", () => {
   it("shows outputs only, folds setup, and its contents jump to each heading", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openReport(page);
     const frame = nb(page);
     // No code and no cell toolbars anywhere; every output still there.
@@ -85,7 +74,7 @@ describe("report view", () => {
   });
 
   it("keeps each cell's Code switch clear of its export buttons", async () => {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openReport(page);
     // The switch is placed (invisible until hover) in every cell with code; export buttons sit
     // beside each table and chart. Every pair in the notebook that would overlap is listed.
@@ -117,7 +106,7 @@ describe("report view", () => {
   });
 
   it("folds a setup cell to one line that names what it defines", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
+    const page = await wb.browser.newPage({ viewport: { width: 1000, height: 800 } });
     const doc = {
       title: "Setup",
       cells: [
@@ -126,7 +115,7 @@ describe("report view", () => {
         { id: "3", kind: "js" as const, source: "display(html`<p class=shown>${helper(21)}</p>`)" },
       ],
     };
-    const link = `${server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`;
+    const link = `${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`;
     await page.goto(link);
     await page.locator(".nb-consent").click();
     // A shared link opens in report view once it runs.
@@ -139,8 +128,8 @@ describe("report view", () => {
   });
 
   it("scrolls a wide table with its row labels held, wraps its headers, and offers full width on a wide screen", async () => {
-    const page = await browser.newPage({ viewport: { width: 800, height: 900 } });
-    await openApp(page, server.url, "#/nb/01-overview");
+    const page = await wb.browser.newPage({ viewport: { width: 800, height: 900 } });
+    await openApp(page, wb.server.url, "#/nb/01-overview");
     await waitForOutput(page, "t26", "2.6", 30_000);
     const measured = await inNotebook(page, (f) =>
       f.evaluate(() => {
@@ -169,13 +158,13 @@ describe("report view", () => {
   });
 
   it("reads at 360 px and in a dark theme", async () => {
-    const narrow = await browser.newPage({ viewport: { width: 360, height: 780 } });
+    const narrow = await wb.browser.newPage({ viewport: { width: 360, height: 780 } });
     await openReport(narrow);
     const overflow = await inNotebook(narrow, (f) => f.evaluate(() => document.documentElement.scrollWidth - window.innerWidth));
     expect(overflow).toBeLessThanOrEqual(0);
     await narrow.screenshot({ path: `${screenshotDir}/report-01-360.png` });
     await narrow.close();
-    const dark = await browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: "dark" });
+    const dark = await wb.browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: "dark" });
     await openReport(dark);
     await dark.screenshot({ path: `${screenshotDir}/report-01-dark.png` });
     await dark.close();

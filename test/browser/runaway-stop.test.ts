@@ -7,34 +7,24 @@
  * frame away (reopened paused).
  */
 import { writeFileSync } from "node:fs";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import type { CellDoc } from "../../src/notebook/document";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, norm, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { nb, norm, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
+const wb = useWorkbench({ context: { viewport: { width: 1280, height: 860 } } });
 const measured: Record<string, number[]> = {};
-
-beforeAll(async () => {
-  server = await serveDist(process.env.TVERRSNITT_DIST);
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 } });
-});
 
 afterAll(async () => {
   writeFileSync("test-output/runaway-stop.json", JSON.stringify(measured, null, 2));
-  await browser?.close();
-  await server?.close();
 });
 
 async function openRunning(cells: CellDoc[]): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc: { title: "Runaway", cells }, inputs: {} }))}`);
+  const page = await wb.context.newPage();
+  await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc: { title: "Runaway", cells }, inputs: {} }))}`);
   await page.click(".nb-consent");
   return page;
 }

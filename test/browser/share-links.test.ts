@@ -4,27 +4,15 @@
  * near the 2 MB cap by Chromium's own inflater, which expands each chunk it is given at once.
  */
 import { deflateRawSync } from "node:zlib";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/base/result";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, outputText, screenshotDir, waitForOutput } from "./browser-helpers";
+import { nb, outputText, screenshotDir, waitForOutput } from "./browser-helpers";
 import { installCountingDecompression } from "../support/counting-decompression";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench();
 
 const counties = [
   { fylke: 11, name: "Rogaland" },
@@ -67,9 +55,9 @@ describe("share links in Chromium", () => {
       word: "hei",
       tone: "mørk",
     };
-    const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const context = await wb.browser.newContext({ viewport: { width: 1360, height: 900 } });
     const page = await context.newPage();
-    await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc: inputsNotebook, inputs }))}`);
+    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc: inputsNotebook, inputs }))}`);
     await page.click(".nb-consent");
     await waitForOutput(page, "out", "Hordaland | Sogn og Fjordane | Rogaland+Sogn og Fjordane | 14 | 2 | 7 | hei | mørk | true");
     // The forms show the restored choice too, not only the value.
@@ -80,10 +68,10 @@ describe("share links in Chromium", () => {
   });
 
   it("an option the input does not have leaves it as it was, and the other inputs still come back", async () => {
-    const context = await browser.newContext();
+    const context = await wb.browser.newContext();
     const page = await context.newPage();
     const inputs = { county: { fylke: 13, name: "Bergen" }, n: "7", word: "hei" };
-    await page.goto(`${server.url}#share=${unwrap(await encodeShare({ doc: inputsNotebook, inputs }))}`);
+    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc: inputsNotebook, inputs }))}`);
     await page.click(".nb-consent");
     await waitForOutput(page, "out", "Rogaland | | | | 3 | 5 | hei | lys | true");
     expect(await outputText(page, "out")).not.toMatch(/error/i);
@@ -93,11 +81,11 @@ describe("share links in Chromium", () => {
   it("stops a decompression bomb within a few slices of the cap", async () => {
     // 100 MB of spaces deflate to ~100 KB: a link under the length limit that would unpack 50× past the cap.
     const data = deflateRawSync(Buffer.alloc(100_000_000, 0x20)).toString("base64url");
-    const context = await browser.newContext();
+    const context = await wb.browser.newContext();
     const page = await context.newPage();
     // Count the compressed bytes that reach Chromium's inflater (wrapping it, chunk by chunk).
     await page.addInitScript({ content: `window.__fed = (${installCountingDecompression.toString()})(window);` });
-    await page.goto(`${server.url}#share=v1.${data.length}.00000000.${data}`);
+    await page.goto(`${wb.server.url}#share=v1.${data.length}.00000000.${data}`);
     await page.waitForSelector(".nb-banner.is-error");
     expect(await page.locator(".nb-banner.is-error").textContent()).toMatch(/unpacks to more than 2,000,000 bytes/);
     const fed = await page.evaluate(() => {

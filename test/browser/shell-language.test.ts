@@ -16,26 +16,15 @@
  * own labels, its contents and the tables in it. What they show from the sources stays as written
  * and is left out of the walk (GENERATED_SKIP).
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Frame, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import type { Frame, Page } from "playwright-core";
 import { messages, type Locale } from "../../src/base/locale/locale";
-import { distRoot, serveDist, type RunningServer } from "./static-server";
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
-import { launchChromium, nb, norm, notebookFrame, openApp, screenshotDir } from "./browser-helpers";
+import { nb, norm, notebookFrame, openApp, screenshotDir } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist(distRoot());
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench();
 
 /** Every plain-text entry of a catalogue (nested lists and records included), with its key. */
 function catalogueTexts(locale: Locale): Map<string, string> {
@@ -208,9 +197,9 @@ const GENERATED = {
 describe("the shell's chrome in one language", () => {
   for (const [name, { cells, words }] of Object.entries(GENERATED)) {
     it(`${name}: the generated tables have no word of the other language, in norsk and after the switch to English`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "nb-NO", acceptDownloads: true });
+      const context = await wb.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "nb-NO", acceptDownloads: true });
       const page = await context.newPage();
-      await openApp(page, server.url, `#/nb/${name}`);
+      await openApp(page, wb.server.url, `#/nb/${name}`);
       await nb(page).locator(`#cell-${cells[0]} .nb-output table`).first().waitFor({ timeout: 60_000 });
       for (const locale of ["nb", "en"] as const) {
         if (locale === "en") await switchTo(page, "en");
@@ -227,7 +216,7 @@ describe("the shell's chrome in one language", () => {
         await nb(page).locator(".nb-export-report").click();
         const file = `${screenshotDir}/report-04-${locale}.html`;
         await (await download).saveAs(file);
-        const report = await browser.newPage({ javaScriptEnabled: false });
+        const report = await wb.browser.newPage({ javaScriptEnabled: false });
         await report.goto(pathToFileURL(file).href);
         expect(await report.evaluate(() => document.documentElement.lang)).toBe(locale);
         const inFile = await chromeTexts(report, ".nb-report-head, .nb-report-toc, .tv-reconciliation-summary, .tv-reconciliation, .tv-reconciliation-flagged", GENERATED_SKIP);
@@ -242,9 +231,9 @@ describe("the shell's chrome in one language", () => {
   }
 
   it("has no English chrome in norsk, and no Norwegian after the switch to English", async () => {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "nb-NO" });
+    const context = await wb.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: "nb-NO" });
     const page = await context.newPage();
-    await openApp(page, server.url, "#/nb/01-overview");
+    await openApp(page, wb.server.url, "#/nb/01-overview");
     await nb(page).locator("nb-filter-bar .tv-filter-n:not(:empty)").waitFor({ timeout: 30_000 });
     expect(await page.evaluate(() => document.documentElement.lang)).toBe("nb");
 
@@ -267,9 +256,9 @@ describe("the shell's chrome in one language", () => {
 
   for (const locale of ["nb", "en"] as const) {
     it(`at 360 px in ${messages[locale].languageName}: the header does not scroll sideways and every toolbar action is reachable`, async () => {
-      const context = await browser.newContext({ viewport: { width: 360, height: 740 }, locale: locale === "nb" ? "nb-NO" : "en-US" });
+      const context = await wb.browser.newContext({ viewport: { width: 360, height: 740 }, locale: locale === "nb" ? "nb-NO" : "en-US" });
       const page = await context.newPage();
-      await openApp(page, server.url, "#/nb/01-overview");
+      await openApp(page, wb.server.url, "#/nb/01-overview");
       await nb(page).locator("nb-filter-bar .tv-filter-n:not(:empty)").waitFor({ timeout: 30_000 });
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(locale);
       expect(await overflows(page)).toEqual([0, 0, 0]);

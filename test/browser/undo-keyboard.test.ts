@@ -7,27 +7,15 @@
  * Ctrl-Z / Ctrl-Shift-Z, `?`, and Ctrl-S saving the file from inside the frame.
  */
 import { readFile } from "node:fs/promises";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, notebookFrame, openApp, outputText, screenshotDir, waitForOutput } from "./browser-helpers";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { inNotebook, nb, notebookFrame, openApp, outputText, screenshotDir, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const wb = useWorkbench({ context: { viewport: { width: 1280, height: 860 }, acceptDownloads: true }, page: true });
 
 beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 860 }, acceptDownloads: true });
-  page = await context.newPage();
-  page.on("dialog", (dialog) => void dialog.accept());
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  wb.page.on("dialog", (dialog) => void dialog.accept());
 });
 
 /** Ids of the cells on screen, in order. */
@@ -61,41 +49,41 @@ async function waitForFocus(p: Page, want: string): Promise<void> {
 
 describe("undo of notebook structure", () => {
   it("a deleted cell comes back with Undo, in place, with its output, and is saved back", async () => {
-    await openApp(page, server.url, "#/nb/demo");
-    await waitForOutput(page, "9", "kommuner");
-    const before = await cellIds(page);
-    await nb(page).locator("#cell-5").hover();
-    await nb(page).locator("#cell-5 button[title='Delete cell']").click();
-    await expect.poll(() => cellIds(page)).toEqual(before.filter((id) => id !== "5"));
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    await waitForOutput(wb.page, "9", "kommuner");
+    const before = await cellIds(wb.page);
+    await nb(wb.page).locator("#cell-5").hover();
+    await nb(wb.page).locator("#cell-5 button[title='Delete cell']").click();
+    await expect.poll(() => cellIds(wb.page)).toEqual(before.filter((id) => id !== "5"));
     // Cell 8 reads `grense` from cell 5: it fails while 5 is gone.
-    await nb(page).locator("#cell-8 .nb-error").waitFor();
-    const notice = nb(page).locator(".nb-edit-notice");
+    await nb(wb.page).locator("#cell-8 .nb-error").waitFor();
+    const notice = nb(wb.page).locator(".nb-edit-notice");
     expect(await notice.textContent()).toMatch(/Cell deleted\s*Undo/);
-    await page.screenshot({ path: `${screenshotDir}/undo-notice.png` });
+    await wb.page.screenshot({ path: `${screenshotDir}/undo-notice.png` });
     await notice.locator("button:text('Undo')").click();
-    await expect.poll(() => cellIds(page)).toEqual(before);
-    await waitForOutput(page, "9", "189 av dem");
-    expect(await nb(page).locator("#cell-8 .nb-error").count()).toBe(0);
+    await expect.poll(() => cellIds(wb.page)).toEqual(before);
+    await waitForOutput(wb.page, "9", "189 av dem");
+    expect(await nb(wb.page).locator("#cell-8 .nb-error").count()).toBe(0);
     // The shell saved the undone document: a reload shows cell 5 in place.
-    await page.waitForSelector(".nb-save-status.is-saved");
-    await page.reload();
-    await waitForOutput(page, "9", "189 av dem");
-    expect(await cellIds(page)).toEqual(before);
+    await wb.page.waitForSelector(".nb-save-status.is-saved");
+    await wb.page.reload();
+    await waitForOutput(wb.page, "9", "189 av dem");
+    expect(await cellIds(wb.page)).toEqual(before);
   });
 
   it("keeps the undo history across a reload: a cell deleted before the reload comes back with Ctrl-Z after it", async () => {
-    await page.goto("about:blank");
-    await openApp(page, server.url, "#/nb/demo");
-    await waitForOutput(page, "9", "189 av dem");
-    const before = await cellIds(page);
-    await nb(page).locator("#cell-5").hover();
-    await nb(page).locator("#cell-5 button[title='Delete cell']").click();
+    await wb.page.goto("about:blank");
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    await waitForOutput(wb.page, "9", "189 av dem");
+    const before = await cellIds(wb.page);
+    await nb(wb.page).locator("#cell-5").hover();
+    await nb(wb.page).locator("#cell-5 button[title='Delete cell']").click();
     const without = before.filter((id) => id !== "5");
-    await expect.poll(() => cellIds(page)).toEqual(without);
+    await expect.poll(() => cellIds(wb.page)).toEqual(without);
     // The shell keeps the history with the notebook (IndexedDB), not only the document.
     await expect
       .poll(() =>
-        page.evaluate(
+        wb.page.evaluate(
           () =>
             new Promise<string>((done) => {
               const open = indexedDB.open("tverrsnitt");
@@ -115,138 +103,138 @@ describe("undo of notebook structure", () => {
         ),
       )
       .toBe("Delete cell");
-    await page.reload();
-    await nb(page).locator("#cell-8 .nb-error").waitFor({ timeout: 30_000 });
-    expect(await cellIds(page)).toEqual(without);
-    await nb(page).locator("nb-cell article[data-cell-id='9']").focus();
-    await waitForFocus(page, "cell:9");
-    await page.keyboard.press("Control+z");
-    await expect.poll(() => cellIds(page)).toEqual(before);
-    await waitForOutput(page, "9", "189 av dem");
-    expect(await nb(page).locator("#cell-8 .nb-error").count()).toBe(0);
+    await wb.page.reload();
+    await nb(wb.page).locator("#cell-8 .nb-error").waitFor({ timeout: 30_000 });
+    expect(await cellIds(wb.page)).toEqual(without);
+    await nb(wb.page).locator("nb-cell article[data-cell-id='9']").focus();
+    await waitForFocus(wb.page, "cell:9");
+    await wb.page.keyboard.press("Control+z");
+    await expect.poll(() => cellIds(wb.page)).toEqual(before);
+    await waitForOutput(wb.page, "9", "189 av dem");
+    expect(await nb(wb.page).locator("#cell-8 .nb-error").count()).toBe(0);
   });
 
   it("Move up keeps focus on the moved cell's button, and Ctrl-Z takes the move back", async () => {
-    const before = await cellIds(page);
-    const up = nb(page).locator("#cell-7 button[title='Move up']");
+    const before = await cellIds(wb.page);
+    const up = nb(wb.page).locator("#cell-7 button[title='Move up']");
     await up.focus();
-    await page.keyboard.press("Enter");
+    await wb.page.keyboard.press("Enter");
     const moved = [...before];
     const at = moved.indexOf("7");
     moved.splice(at - 1, 2, "7", moved[at - 1] ?? "");
-    await expect.poll(() => cellIds(page)).toEqual(moved);
-    expect(await inNotebook(page, (frame) => frame.evaluate(() => document.activeElement?.closest("nb-cell article")?.getAttribute("data-cell-id") + ":" + (document.activeElement?.getAttribute("title") ?? "")))).toBe("7:Move up");
-    await page.keyboard.press("Escape");
-    await waitForFocus(page, "cell:7");
-    await page.keyboard.press("Control+z");
-    await expect.poll(() => cellIds(page)).toEqual(before);
-    await waitForFocus(page, "cell:7");
+    await expect.poll(() => cellIds(wb.page)).toEqual(moved);
+    expect(await inNotebook(wb.page, (frame) => frame.evaluate(() => document.activeElement?.closest("nb-cell article")?.getAttribute("data-cell-id") + ":" + (document.activeElement?.getAttribute("title") ?? "")))).toBe("7:Move up");
+    await wb.page.keyboard.press("Escape");
+    await waitForFocus(wb.page, "cell:7");
+    await wb.page.keyboard.press("Control+z");
+    await expect.poll(() => cellIds(wb.page)).toEqual(before);
+    await waitForFocus(wb.page, "cell:7");
   });
 });
 
 describe("keyboard command mode", () => {
   it("walks a new notebook without the mouse", async () => {
-    await page.goto("about:blank");
-    await openApp(page, server.url, "#/nb/demo");
-    await page.click("nb-toolbar button:text('New')");
-    await page.waitForSelector(".nb-list li.is-current >> text=Untitled notebook");
-    await waitForOutput(page, "2", "2");
-    expect(await cellIds(page)).toEqual(["1", "2"]);
+    await wb.page.goto("about:blank");
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    await wb.page.click("nb-toolbar button:text('New')");
+    await wb.page.waitForSelector(".nb-list li.is-current >> text=Untitled notebook");
+    await waitForOutput(wb.page, "2", "2");
+    expect(await cellIds(wb.page)).toEqual(["1", "2"]);
 
     // Tab from the shell into the notebook: the first cell is reached, and each cell is one stop.
-    await page.locator("nb-toolbar button:text('Share link')").focus();
+    await wb.page.locator("nb-toolbar button:text('Share link')").focus();
     let reached = "";
     for (let i = 0; i < 40 && reached !== "cell:1"; i++) {
-      await page.keyboard.press("Tab");
-      reached = await focusIn(page);
+      await wb.page.keyboard.press("Tab");
+      reached = await focusIn(wb.page);
     }
     expect(reached).toBe("cell:1");
-    await page.keyboard.press("Tab");
-    expect(await focusIn(page)).toBe("cell:2");
-    await page.keyboard.press("Tab");
-    expect(await focusIn(page)).toBe("button");
-    await page.keyboard.press("Shift+Tab");
-    expect(await focusIn(page)).toBe("cell:2");
+    await wb.page.keyboard.press("Tab");
+    expect(await focusIn(wb.page)).toBe("cell:2");
+    await wb.page.keyboard.press("Tab");
+    expect(await focusIn(wb.page)).toBe("button");
+    await wb.page.keyboard.press("Shift+Tab");
+    expect(await focusIn(wb.page)).toBe("cell:2");
 
     // ↑/↓ and k/j move between cells.
-    await page.keyboard.press("ArrowUp");
-    await waitForFocus(page, "cell:1");
-    await page.keyboard.press("j");
-    await waitForFocus(page, "cell:2");
-    await page.keyboard.press("k");
-    await waitForFocus(page, "cell:1");
-    await page.keyboard.press("ArrowDown");
-    await waitForFocus(page, "cell:2");
+    await wb.page.keyboard.press("ArrowUp");
+    await waitForFocus(wb.page, "cell:1");
+    await wb.page.keyboard.press("j");
+    await waitForFocus(wb.page, "cell:2");
+    await wb.page.keyboard.press("k");
+    await waitForFocus(wb.page, "cell:1");
+    await wb.page.keyboard.press("ArrowDown");
+    await waitForFocus(wb.page, "cell:2");
 
     // B adds a JavaScript cell below and opens its editor; Esc; Ctrl-Enter runs it in place.
-    await page.keyboard.press("b");
-    await waitForFocus(page, "editor:3");
-    await page.keyboard.insertText("const x = 21");
-    await page.keyboard.press("Escape");
-    await waitForFocus(page, "cell:3");
-    expect(await nb(page).locator("#cell-3 .nb-changed").count()).toBe(1);
-    await page.keyboard.press("Control+Enter");
-    await nb(page).locator("#cell-3 .nb-changed").waitFor({ state: "detached" });
-    expect(await focusIn(page)).toBe("cell:3");
+    await wb.page.keyboard.press("b");
+    await waitForFocus(wb.page, "editor:3");
+    await wb.page.keyboard.insertText("const x = 21");
+    await wb.page.keyboard.press("Escape");
+    await waitForFocus(wb.page, "cell:3");
+    expect(await nb(wb.page).locator("#cell-3 .nb-changed").count()).toBe(1);
+    await wb.page.keyboard.press("Control+Enter");
+    await nb(wb.page).locator("#cell-3 .nb-changed").waitFor({ state: "detached" });
+    expect(await focusIn(wb.page)).toBe("cell:3");
 
     // A adds above; Shift-Enter in the editor runs it and selects the next cell.
-    await page.keyboard.press("a");
-    await waitForFocus(page, "editor:4");
-    await page.keyboard.insertText("x * 2");
-    await page.keyboard.press("Shift+Enter");
-    await waitForOutput(page, "4", "42");
-    await waitForFocus(page, "cell:3");
-    expect(await cellIds(page)).toEqual(["1", "2", "4", "3"]);
+    await wb.page.keyboard.press("a");
+    await waitForFocus(wb.page, "editor:4");
+    await wb.page.keyboard.insertText("x * 2");
+    await wb.page.keyboard.press("Shift+Enter");
+    await waitForOutput(wb.page, "4", "42");
+    await waitForFocus(wb.page, "cell:3");
+    expect(await cellIds(wb.page)).toEqual(["1", "2", "4", "3"]);
 
     // Alt-↑ moves the selected cell; focus stays on it.
-    await page.keyboard.press("Alt+ArrowUp");
-    await expect.poll(() => cellIds(page)).toEqual(["1", "2", "3", "4"]);
-    await waitForFocus(page, "cell:3");
+    await wb.page.keyboard.press("Alt+ArrowUp");
+    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3", "4"]);
+    await waitForFocus(wb.page, "cell:3");
 
     // Enter edits, Esc leaves; Shift-Enter on the cell runs it and goes on.
-    await page.keyboard.press("Enter");
-    await waitForFocus(page, "editor:3");
-    await page.keyboard.press("Control+End");
-    await page.keyboard.insertText("0");
-    await page.keyboard.press("Escape");
-    await waitForFocus(page, "cell:3");
-    await page.keyboard.press("Shift+Enter");
-    await waitForOutput(page, "4", "420");
-    await waitForFocus(page, "cell:4");
+    await wb.page.keyboard.press("Enter");
+    await waitForFocus(wb.page, "editor:3");
+    await wb.page.keyboard.press("Control+End");
+    await wb.page.keyboard.insertText("0");
+    await wb.page.keyboard.press("Escape");
+    await waitForFocus(wb.page, "cell:3");
+    await wb.page.keyboard.press("Shift+Enter");
+    await waitForOutput(wb.page, "4", "420");
+    await waitForFocus(wb.page, "cell:4");
 
     // D D deletes; the notice offers Undo; Ctrl-Z brings the cell back, Ctrl-Shift-Z deletes it again.
-    await page.keyboard.press("d");
-    await page.keyboard.press("d");
-    await expect.poll(() => cellIds(page)).toEqual(["1", "2", "3"]);
-    await waitForFocus(page, "cell:3");
-    expect(await nb(page).locator(".nb-edit-notice").textContent()).toMatch(/Cell deleted/);
-    await page.keyboard.press("Control+z");
-    await expect.poll(() => cellIds(page)).toEqual(["1", "2", "3", "4"]);
-    await waitForOutput(page, "4", "420");
-    await waitForFocus(page, "cell:4");
-    await page.keyboard.press("Control+Shift+z");
-    await expect.poll(() => cellIds(page)).toEqual(["1", "2", "3"]);
-    await page.keyboard.press("Control+z");
-    await expect.poll(() => cellIds(page)).toEqual(["1", "2", "3", "4"]);
+    await wb.page.keyboard.press("d");
+    await wb.page.keyboard.press("d");
+    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3"]);
+    await waitForFocus(wb.page, "cell:3");
+    expect(await nb(wb.page).locator(".nb-edit-notice").textContent()).toMatch(/Cell deleted/);
+    await wb.page.keyboard.press("Control+z");
+    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3", "4"]);
+    await waitForOutput(wb.page, "4", "420");
+    await waitForFocus(wb.page, "cell:4");
+    await wb.page.keyboard.press("Control+Shift+z");
+    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3"]);
+    await wb.page.keyboard.press("Control+z");
+    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3", "4"]);
     // Undo of the run after an edit: 21 again, the edit kept as a draft.
-    await page.keyboard.press("Control+z");
-    await expect.poll(() => outputText(page, "4")).toBe("42");
-    expect(await nb(page).locator("#cell-3 .nb-changed").count()).toBe(1);
-    await page.keyboard.press("Control+Shift+z");
-    await waitForOutput(page, "4", "420");
+    await wb.page.keyboard.press("Control+z");
+    await expect.poll(() => outputText(wb.page, "4")).toBe("42");
+    expect(await nb(wb.page).locator("#cell-3 .nb-changed").count()).toBe(1);
+    await wb.page.keyboard.press("Control+Shift+z");
+    await waitForOutput(wb.page, "4", "420");
 
     // ? lists the shortcuts; Esc closes the list.
-    await page.keyboard.press("?");
-    const help = nb(page).locator("dialog.nb-shortcuts");
+    await wb.page.keyboard.press("?");
+    const help = nb(wb.page).locator("dialog.nb-shortcuts");
     await help.waitFor({ state: "visible" });
     expect(await help.textContent()).toMatch(/Shift-Enter.*Run the cell and select the next one/s);
-    await page.screenshot({ path: `${screenshotDir}/keyboard-shortcuts.png` });
-    await page.keyboard.press("Escape");
+    await wb.page.screenshot({ path: `${screenshotDir}/keyboard-shortcuts.png` });
+    await wb.page.keyboard.press("Escape");
     await help.waitFor({ state: "hidden" });
 
     // Ctrl-S in the frame saves the notebook file (the shell writes it).
-    expect(await focusIn(page)).toMatch(/^cell:/);
-    const [download] = await Promise.all([page.waitForEvent("download"), page.keyboard.press("Control+s")]);
+    expect(await focusIn(wb.page)).toMatch(/^cell:/);
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), wb.page.keyboard.press("Control+s")]);
     expect(download.suggestedFilename()).toMatch(/\.html$/);
     const text = await readFile(await download.path(), "utf8");
     expect(text).toContain("const x = 210");
@@ -254,16 +242,16 @@ describe("keyboard command mode", () => {
   });
 
   it("a save request the frame posts without a key press is ignored", { timeout: 30_000 }, async () => {
-    const frame = await notebookFrame(page);
+    const frame = await notebookFrame(wb.page);
     let downloads = 0;
-    page.on("download", () => downloads++);
+    wb.page.on("download", () => downloads++);
     // A notebook's own code can reach the channel; without user activation the shell does nothing.
     // (Playwright's evaluate counts as a user gesture, so the fake key press waits on a timer until
     // that activation has expired: Chromium keeps it 5 s.)
     await frame.evaluate(() => {
       setTimeout(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true })), 6500);
     });
-    await page.waitForTimeout(8000);
+    await wb.page.waitForTimeout(8000);
     expect(downloads).toBe(0);
     // A real Ctrl-S does save (the walk above downloads the file the same way).
   });

@@ -3,82 +3,67 @@
  * by a plain Node static server so the CSP meta of the build is in force). The notebook runs in the
  * sandboxed frame (`nb(page)`); title, toolbar, banners and the consent bar are the shell's.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { countingServer, serveDist, type RunningServer } from "./static-server";
-import { launchChromium, nb, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { countingServer } from "./static-server";
+import { nb, openApp, outputText, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-let context: BrowserContext;
-let page: Page;
+const wb = useWorkbench({ context: { viewport: { width: 1360, height: 900 } }, page: true });
 let sharedLink = "";
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function shareLinkOf(doc: Parameters<typeof encodeShare>[0]["doc"], inputs: Record<string, unknown> = {}): Promise<string> {
-  return `${server.url}#share=${unwrap(await encodeShare({ doc, inputs }))}`;
+  return `${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs }))}`;
 }
 
 describe("workbench in Chromium", () => {
   it("opens the demo notebook and computes every cell from the bundled CSV", async () => {
-    await openApp(page, server.url, "#/nb/demo");
-    await waitForOutput(page, "9", "435 kommuner");
-    await waitForOutput(page, "9", "4,445,329 innbyggere");
-    await waitForOutput(page, "9", "189 av dem har minst 5,000");
-    expect(await nb(page).locator("nb-cell").count()).toBe(12);
-    expect(await nb(page).locator("#cell-10 .nb-output svg").count()).toBeGreaterThan(0);
-    expect(await outputText(page, "11")).toContain("Østlandet");
-    await expect.poll(() => page.locator("input.nb-title").inputValue()).toBe("Kommuner i 1999 — demo");
-    await page.screenshot({ path: `${screenshotDir}/main-view.png` });
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    await waitForOutput(wb.page, "9", "435 kommuner");
+    await waitForOutput(wb.page, "9", "4,445,329 innbyggere");
+    await waitForOutput(wb.page, "9", "189 av dem har minst 5,000");
+    expect(await nb(wb.page).locator("nb-cell").count()).toBe(12);
+    expect(await nb(wb.page).locator("#cell-10 .nb-output svg").count()).toBeGreaterThan(0);
+    expect(await outputText(wb.page, "11")).toContain("Østlandet");
+    await expect.poll(() => wb.page.locator("input.nb-title").inputValue()).toBe("Kommuner i 1999 — demo");
+    await wb.page.screenshot({ path: `${screenshotDir}/main-view.png` });
   });
 
   it("editing a cell and pressing Shift-Enter recomputes its dependent", async () => {
-    await typeIntoCell(page, "5", "const grense = 50000");
-    expect(await nb(page).locator("#cell-5 .nb-changed").count()).toBe(1);
-    expect(await outputText(page, "9")).toContain("189 av dem");
-    await page.keyboard.press("Shift+Enter");
-    await waitForOutput(page, "9", "10 av dem har minst 50,000");
-    expect(await nb(page).locator("#cell-5 .nb-changed").count()).toBe(0);
+    await typeIntoCell(wb.page, "5", "const grense = 50000");
+    expect(await nb(wb.page).locator("#cell-5 .nb-changed").count()).toBe(1);
+    expect(await outputText(wb.page, "9")).toContain("189 av dem");
+    await wb.page.keyboard.press("Shift+Enter");
+    await waitForOutput(wb.page, "9", "10 av dem har minst 50,000");
+    expect(await nb(wb.page).locator("#cell-5 .nb-changed").count()).toBe(0);
   });
 
   it("moving an input updates the dependent cells", async () => {
-    await nb(page).locator("#cell-3 select").selectOption("Nord-Norge");
-    await waitForOutput(page, "9", "89 kommuner");
-    await waitForOutput(page, "9", "462,808 innbyggere");
-    await waitForOutput(page, "9", "1 av dem har minst 50,000");
-    expect(await outputText(page, "11")).not.toContain("Østlandet");
+    await nb(wb.page).locator("#cell-3 select").selectOption("Nord-Norge");
+    await waitForOutput(wb.page, "9", "89 kommuner");
+    await waitForOutput(wb.page, "9", "462,808 innbyggere");
+    await waitForOutput(wb.page, "9", "1 av dem har minst 50,000");
+    expect(await outputText(wb.page, "11")).not.toContain("Østlandet");
   });
 
   it("keeps the edit after a reload (IndexedDB autosave)", async () => {
-    await page.waitForSelector(".nb-save-status.is-saved");
-    await page.reload();
-    await waitForOutput(page, "9", "10 av dem har minst 50,000");
-    expect(await nb(page).locator("#cell-5 .nb-editor").textContent()).toContain("50000");
-    expect(await page.locator(".nb-list .nb-badge").count()).toBeGreaterThan(0);
+    await wb.page.waitForSelector(".nb-save-status.is-saved");
+    await wb.page.reload();
+    await waitForOutput(wb.page, "9", "10 av dem har minst 50,000");
+    expect(await nb(wb.page).locator("#cell-5 .nb-editor").textContent()).toContain("50000");
+    expect(await wb.page.locator(".nb-list .nb-badge").count()).toBeGreaterThan(0);
   });
 
   it("a share link opens in a fresh profile as a preview that runs nothing, then runs to the same values", async () => {
-    await nb(page).locator("#cell-3 select").selectOption("Trøndelag");
-    await waitForOutput(page, "9", "49 kommuner");
-    await page.click(".nb-share");
-    sharedLink = await page.locator(".nb-share-link").inputValue();
+    await nb(wb.page).locator("#cell-3 select").selectOption("Trøndelag");
+    await waitForOutput(wb.page, "9", "49 kommuner");
+    await wb.page.click(".nb-share");
+    sharedLink = await wb.page.locator(".nb-share-link").inputValue();
     expect(sharedLink).toMatch(/#share=v1\./);
-    await page.click(".nb-dialog .nb-button:not(.nb-primary)");
+    await wb.page.click(".nb-dialog .nb-button:not(.nb-primary)");
 
-    const fresh = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    const fresh = await wb.browser.newContext({ viewport: { width: 1360, height: 900 } });
     const other = await fresh.newPage();
     const dataRequests: string[] = [];
     other.on("request", (r) => {
@@ -97,7 +82,7 @@ describe("workbench in Chromium", () => {
     await waitForOutput(other, "9", "49 kommuner");
     await waitForOutput(other, "9", "387,652 innbyggere");
     expect(await nb(other).locator("#cell-3 select option:checked").textContent()).toBe("Trøndelag");
-    expect(await outputText(other, "9")).toBe(await outputText(page, "9"));
+    expect(await outputText(other, "9")).toBe(await outputText(wb.page, "9"));
     expect(dataRequests.length).toBeGreaterThan(0);
     await fresh.close();
   });
@@ -112,7 +97,7 @@ describe("workbench in Chromium", () => {
           { id: "2", kind: "js", source: "6 * 7" },
         ],
       });
-      const fresh = await browser.newContext();
+      const fresh = await wb.browser.newContext();
       const other = await fresh.newPage();
       const violations: string[] = [];
       other.on("console", (m) => {
@@ -136,7 +121,7 @@ describe("workbench in Chromium", () => {
   });
 
   it("stops a while(true) cell with a message and stays usable", async () => {
-    const fresh = await browser.newContext();
+    const fresh = await wb.browser.newContext();
     const other = await fresh.newPage();
     await other.goto(
       await shareLinkOf({
@@ -162,28 +147,28 @@ describe("workbench in Chromium", () => {
   });
 
   it("keeps an unrun draft typed just before the tab is reloaded, marked as changed", async () => {
-    await page.goto(`${server.url}#/nb/demo`);
-    await waitForOutput(page, "9", "kommuner");
-    await typeIntoCell(page, "8", "const store = 123");
+    await wb.page.goto(`${wb.server.url}#/nb/demo`);
+    await waitForOutput(wb.page, "9", "kommuner");
+    await typeIntoCell(wb.page, "8", "const store = 123");
     // The draft has reached the shell (it marks a save as pending) but its 300 ms debounce has not
     // run out: pagehide/visibilitychange must flush the pending save.
-    await page.waitForSelector(".nb-save-status.is-pending");
-    await page.reload();
-    await nb(page).locator("#cell-8 .nb-changed").waitFor();
-    expect(await nb(page).locator("#cell-8 .nb-editor").textContent()).toContain("const store = 123");
-    await nb(page).locator("#cell-8 .nb-editor").click();
-    await nb(page).locator("#cell-8 .cm-content:focus").waitFor();
-    await page.keyboard.press("Shift+Enter");
-    await waitForOutput(page, "9", "123 av dem");
+    await wb.page.waitForSelector(".nb-save-status.is-pending");
+    await wb.page.reload();
+    await nb(wb.page).locator("#cell-8 .nb-changed").waitFor();
+    expect(await nb(wb.page).locator("#cell-8 .nb-editor").textContent()).toContain("const store = 123");
+    await nb(wb.page).locator("#cell-8 .nb-editor").click();
+    await nb(wb.page).locator("#cell-8 .cm-content:focus").waitFor();
+    await wb.page.keyboard.press("Shift+Enter");
+    await waitForOutput(wb.page, "9", "123 av dem");
   });
 
   it("without IndexedDB (private mode) it says so, keeps working and keeps the text in memory", async () => {
-    const fresh = await browser.newContext();
+    const fresh = await wb.browser.newContext();
     await fresh.addInitScript(() => {
       Object.defineProperty(window, "indexedDB", { value: undefined, configurable: true });
     });
     const other = await fresh.newPage();
-    await other.goto(`${server.url}#/nb/demo`);
+    await other.goto(`${wb.server.url}#/nb/demo`);
     await other.waitForSelector(".nb-banner.is-warning");
     expect(await other.locator(".nb-banner.is-warning").textContent()).toMatch(/cannot save.*Export/s);
     await waitForOutput(other, "9", "435 kommuner");
@@ -196,20 +181,20 @@ describe("workbench in Chromium", () => {
   });
 
   it("a corrupt or truncated link shows an error and changes nothing locally", async () => {
-    const before = await page.locator(".nb-list li").allTextContents();
-    await page.goto(`${server.url}#share=v1.10.deadbeef.AAAAAAAAAA`);
-    await page.waitForSelector(".nb-banner.is-error");
-    expect(await page.locator(".nb-banner.is-error").textContent()).toMatch(/damaged/);
-    expect(await page.locator(".nb-preview-bar").count()).toBe(0);
-    await page.screenshot({ path: `${screenshotDir}/corrupt-link.png` });
+    const before = await wb.page.locator(".nb-list li").allTextContents();
+    await wb.page.goto(`${wb.server.url}#share=v1.10.deadbeef.AAAAAAAAAA`);
+    await wb.page.waitForSelector(".nb-banner.is-error");
+    expect(await wb.page.locator(".nb-banner.is-error").textContent()).toMatch(/damaged/);
+    expect(await wb.page.locator(".nb-preview-bar").count()).toBe(0);
+    await wb.page.screenshot({ path: `${screenshotDir}/corrupt-link.png` });
 
-    await page.goto(sharedLink.slice(0, sharedLink.length - 30));
-    await page.waitForSelector(".nb-banner.is-error");
-    await expect.poll(async () => page.locator(".nb-banner.is-error").last().textContent()).toMatch(/cut off/);
+    await wb.page.goto(sharedLink.slice(0, sharedLink.length - 30));
+    await wb.page.waitForSelector(".nb-banner.is-error");
+    await expect.poll(async () => wb.page.locator(".nb-banner.is-error").last().textContent()).toMatch(/cut off/);
 
-    await page.goto(`${server.url}#/nb/demo`);
-    await page.reload();
-    await waitForOutput(page, "9", "123 av dem har minst 50,000");
-    expect(await page.locator(".nb-list li").allTextContents()).toEqual(before);
+    await wb.page.goto(`${wb.server.url}#/nb/demo`);
+    await wb.page.reload();
+    await waitForOutput(wb.page, "9", "123 av dem har minst 50,000");
+    expect(await wb.page.locator(".nb-list li").allTextContents()).toEqual(before);
   });
 });
