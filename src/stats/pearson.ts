@@ -64,7 +64,7 @@ export const CORRELATION_ROLES = ["the first variable (2nd argument)", "the seco
 /** Describe a correlation as an audit "test" string. */
 export function describeCorrelation(symbol: string, c: Correlation, locale: Locale): string {
   const words = messages[locale];
-  if (c.r === null) return words.correlationUndefined(symbol, c.reason ?? words.noData);
+  if (c.r === null) return words.correlationUndefined(symbol, c.why ? words.kernelReason(c.why) : (c.reason ?? words.noData));
   const p = c.p === null ? words.noP : pClause(c.p, locale);
   return `${symbol}(${c.n - 2}) = ${formatNumber(locale, c.r, 3)}, ${p}, ${words.twoSided}`;
 }

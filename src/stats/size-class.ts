@@ -223,7 +223,7 @@ function compare(source: ColumnSource, variable: string, options: SizeClassOptio
     weight: null,
     test:
       trend.statistic === null
-        ? words.notComputed(trend.method, trend.reason ?? "undefined")
+        ? words.notComputed(trend.method, trend.why ? words.kernelReason(trend.why) : (trend.reason ?? "undefined"))
         : `${trend.method}: ${isSuccess ? "z" : "r"} = ${formatNumber(locale, trend.statistic, 3)}, ${pClause(trend.p, locale)}`,
     disclosureSensitive,
   });

@@ -78,13 +78,13 @@ function reasonMessages(locale: Locale): ReasonMessages {
       kernelReason,
       cwNotComparable: (r) => {
         switch (r.kind) {
-          case "few-answers": return `Bare ${n(r.n)} gyldige svar (færre enn ${n(r.minBase)}), for få ${r.what === "share" ? "til å vurdere en andel" : "til en trend over størrelsesklassene"}.`;
+          case "few-answers": return `Bare ${n(r.n)} ${r.n === 1 ? "gyldig" : "gyldige"} svar (færre enn ${n(r.minBase)}), for få ${r.what === "share" ? "til å vurdere en andel" : "til en trend over størrelsesklassene"}.`;
           case "threshold-untestable": return `Terskelen ${pct(r.threshold)} kan ikke testes.`;
           case "groups-too-small": return `Gruppene har ${n(r.a)} og ${n(r.b)} gyldige svar: for få (eller én gruppe tom) til å sammenlignes.`;
           case "empty-margin": return "Ingen test: ingen (eller alle) svarte ja, så tabellen har en tom marginal.";
           case "no-trend": return `Ingen trend kan testes: ${r.why ? kernelReason(r.why) : "udefinert"}.`;
           case "no-correlation": return `Ingen korrelasjon: ${r.why ? kernelReason(r.why) : "udefinert"}.`;
-          case "few-pairs": return `Bare ${n(r.n)} respondenter svarte på begge (færre enn ${n(r.minBase)}), for få til en korrelasjon.`;
+          case "few-pairs": return `Bare ${n(r.n)} ${r.n === 1 ? "respondent" : "respondenter"} svarte på begge (færre enn ${n(r.minBase)}), for få til en korrelasjon.`;
           case "missing-columns": return `De innleste dataene har ikke ${list(r.columns, "eller")}, så denne sammenligningen kan ikke beregnes. Les inn en fil med ${r.columns.length === 1 ? "den kolonnen" : "de kolonnene"}.`;
           case "no-later-figure": return `Det senere tallet «${r.laterNumber}» er ikke tilgjengelig: gi oppgavens data (thesis.json) for å vurdere spredning.`;
           case "nothing-measured": return "Ingenting ble målt.";
@@ -112,7 +112,7 @@ function reasonMessages(locale: Locale): ReasonMessages {
         case "empty-margin": return "No test: nobody (or everybody) answered yes, so the table has an empty margin.";
         case "no-trend": return `No trend can be tested: ${r.why ? kernelReason(r.why) : "undefined"}.`;
         case "no-correlation": return `No correlation: ${r.why ? kernelReason(r.why) : "undefined"}.`;
-        case "few-pairs": return `Only ${n(r.n)} respondents answered both (fewer than ${n(r.minBase)}), too few for a correlation.`;
+        case "few-pairs": return `Only ${n(r.n)} respondent${r.n === 1 ? "" : "s"} answered both (fewer than ${n(r.minBase)}), too few for a correlation.`;
         case "missing-columns": return `The loaded data has no ${list(r.columns, "or")}, so this comparison cannot be computed. Load a file with ${r.columns.length === 1 ? "that column" : "those columns"}.`;
         case "no-later-figure": return `The later figure "${r.laterNumber}" is not available: pass the thesis data (thesis.json) to evaluate diffusion.`;
         case "nothing-measured": return "Nothing was measured.";
