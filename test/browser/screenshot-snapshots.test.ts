@@ -1,7 +1,8 @@
 /**
  * Screenshots compared with stored snapshots (issue 14): notebook 01 in report view at 360 px
- * (light) and at 1400 px (dark), and notebook 04's first screen at 800 px in edit view, each
- * compared pixel by pixel with a PNG in test/browser/snapshots/ that a person has looked at.
+ * (light) and at 1400 px (dark), notebook 04's first screen at 800 px in edit view, and the demo's
+ * inputs and table at 360 px dark, each compared pixel by pixel with a PNG in
+ * test/browser/snapshots/ that a person has looked at.
  *
  * Taken with the app settled: every cell run (`tverrsnitt.idle()` in the frame), fonts loaded, two
  * frames painted, animations off, the caret hidden, the clock fixed (the page shows no time today;
@@ -55,6 +56,8 @@ const VIEWS: readonly View[] = [
   { name: "01-report-360-light", hash: "#/nb/01-overview", width: 360, height: 740, dark: false, report: true },
   { name: "01-report-1400-dark", hash: "#/nb/01-overview", width: 1400, height: 900, dark: true, report: true },
   { name: "04-edit-800-light", hash: "#/nb/04-reconciliation", width: 800, height: 1000, dark: false, report: false },
+  // Inputs (a select, a range) and an Inputs.table in the dark theme, in report view.
+  { name: "demo-report-360-dark", hash: "#/nb/demo", width: 360, height: 1400, dark: true, report: true },
 ];
 
 let server: RunningServer;
