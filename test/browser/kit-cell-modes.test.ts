@@ -5,29 +5,17 @@
  * says so instead of failing with a syntax error. The unit tests (test/unit/runtime/cell-modes.test.ts)
  * hold the byte-for-byte round trip.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, waitForOutput } from "./browser-helpers";
+import { inNotebook, nb, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const wb = useWorkbench();
 
 describe("Notebook Kit's other cell modes", () => {
   it("renders an html cell sanitised and names a tex cell as not run here", async () => {
-    const page = await browser.newPage();
+    const page = await wb.browser.newPage();
     const payload = unwrap(await encodeShare({
       doc: {
         title: "Kit modes",
@@ -38,7 +26,7 @@ describe("Notebook Kit's other cell modes", () => {
       },
       inputs: {},
     }));
-    await page.goto(`${server.url}#share=${payload}`);
+    await page.goto(`${wb.server.url}#share=${payload}`);
     await page.click(".nb-consent");
     await waitForOutput(page, "1", "Hei fra html");
     const out = nb(page).locator("#cell-1 .nb-output");

@@ -22,12 +22,12 @@
  *
  * and open the new files in test/browser/snapshots/ before committing them.
  */
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { serveDist, type RunningServer } from "./static-server";
-import { inNotebook, launchChromium, nb, openApp } from "./browser-helpers";
+import { inNotebook, nb, openApp } from "./browser-helpers";
 import { compareScreenshots, type Tolerance } from "./compare-screenshots";
+import { useWorkbench } from "./use-workbench";
 
 const SNAPSHOTS = "test/browser/snapshots";
 const OUT = "test-output/snapshots";
@@ -60,18 +60,10 @@ const VIEWS: readonly View[] = [
   { name: "demo-report-360-dark", hash: "#/nb/demo", width: 360, height: 1400, dark: true, report: true },
 ];
 
-let server: RunningServer;
-let browser: Browser;
+const wb = useWorkbench();
 
-beforeAll(async () => {
-  server = await serveDist();
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(OUT, { recursive: true });
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
 });
 
 /** Wait until the notebook has run every cell and both documents have painted with their fonts. */
@@ -86,11 +78,11 @@ async function settle(page: Page): Promise<void> {
 
 /** Open `view` in a fresh context and return its page, settled and scrolled to the top. */
 async function open(view: View): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: view.width, height: view.height }, locale: "nb-NO", colorScheme: view.dark ? "dark" : "light", reducedMotion: "reduce" });
+  const context = await wb.browser.newContext({ viewport: { width: view.width, height: view.height }, locale: "nb-NO", colorScheme: view.dark ? "dark" : "light", reducedMotion: "reduce" });
   // The clock of every frame, fixed: timers still run, Date says the same time on every run.
   await context.clock.setFixedTime(new Date("2026-06-01T10:00:00Z"));
   const page = await context.newPage();
-  await openApp(page, server.url, view.hash);
+  await openApp(page, wb.server.url, view.hash);
   await nb(page).locator("nb-notebook").waitFor({ timeout: 30_000 });
   await settle(page);
   if (view.report && (await nb(page).locator("nb-notebook[report]").count()) === 0) {
@@ -127,7 +119,7 @@ describe("screenshots against stored snapshots", () => {
         writeFileSync(`${OUT}/${view.name}.actual.png`, actual);
         throw new Error(`No snapshot ${stored}. Look at ${OUT}/${view.name}.actual.png, then store it: UPDATE_SNAPSHOTS=1 npx vitest run --project browser test/browser/screenshot-snapshots.test.ts`);
       }
-      const diff = await compareScreenshots(browser, readFileSync(stored), actual, TOLERANCE);
+      const diff = await compareScreenshots(wb.browser, readFileSync(stored), actual, TOLERANCE);
       console.log(`${view.name}: ${diff.differing} pixels differ (${(100 * diff.share).toFixed(4)} %), largest channel change ${diff.maxChannel}`);
       if (!diff.same) {
         writeFileSync(`${OUT}/${view.name}.actual.png`, actual);
@@ -144,10 +136,10 @@ describe("screenshots against stored snapshots", () => {
     if (!view) throw new Error("no view");
     const stored = readFileSync(`${SNAPSHOTS}/${view.name}.png`);
     const page = await open(view);
-    const clean = await compareScreenshots(browser, stored, await shoot(page), TOLERANCE);
+    const clean = await compareScreenshots(wb.browser, stored, await shoot(page), TOLERANCE);
     expect(clean.same).toBe(true);
     await page.addStyleTag({ content: ".nb-header { margin-top: 1px !important; }" });
-    const moved = await compareScreenshots(browser, stored, await shoot(page), TOLERANCE);
+    const moved = await compareScreenshots(wb.browser, stored, await shoot(page), TOLERANCE);
     await page.addStyleTag({ content: ".nb-header { margin-top: 0 !important; }" });
     await page.evaluate(() => {
       const header = document.querySelector<HTMLElement>(".nb-header");
@@ -156,7 +148,7 @@ describe("screenshots against stored snapshots", () => {
       const lighter = (c: number): number => (c + 24 <= 255 ? c + 24 : c - 24);
       header.style.setProperty("background-color", `rgb(${lighter(r)}, ${lighter(g)}, ${lighter(b)})`, "important");
     });
-    const recoloured = await compareScreenshots(browser, stored, await shoot(page), TOLERANCE);
+    const recoloured = await compareScreenshots(wb.browser, stored, await shoot(page), TOLERANCE);
     await page.context().close();
     // What a failure leaves behind, for a person to look at.
     if (moved.diffPng) writeFileSync(`${OUT}/check-1px-margin.diff.png`, moved.diffPng);
