@@ -6,6 +6,7 @@
 import type { StatsData } from "./kernel-input";
 import { pairInput, type PairInput, type PairOptions } from "./pair-input";
 import { formatNumber, messages, type Locale } from "../base/locale/locale";
+import type { KernelReason } from "../base/locale/reason-messages";
 import { makeAudit, pClause, type Audit } from "./audit";
 import { tTwoSided } from "./distributions";
 import { excludedFromSums, missingCodes, pairIndex, pairSums, type PairSums } from "./pair-sums";
@@ -18,24 +19,31 @@ export interface Correlation {
   /** Two-sided p; null when r is undefined or n < 3. */
   p: number | null;
   reason?: string;
+  /** The same reason as data, for a page that writes it in its own language. */
+  why?: KernelReason;
+}
+
+/** A correlation without r (or p), with its reason as data and in the kernels' English. */
+function undefinedCorrelation(r: number | null, n: number, why: KernelReason): Correlation {
+  return { r, n, p: null, reason: messages.en.kernelReason(why), why };
 }
 
 /** r, n and p from the sums of one pair. `names` are used in the reasons. */
 export function correlationFromSums(
   n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number, names: [string, string] = ["x", "y"],
 ): Correlation {
-  if (n < 2) return { r: null, n, p: null, reason: `only ${n} case(s) have both ${names[0]} and ${names[1]}; r needs at least 2` };
+  if (n < 2) return undefinedCorrelation(null, n, { kind: "too-few-cases", n, x: names[0], y: names[1] });
   const vx = sxx - (sx * sx) / n;
   const vy = syy - (sy * sy) / n;
   // Relative tolerance: shifted sums of a constant column give exactly 0 or round-off of ~1e-16.
   const constant = (v: number, s2: number): boolean => v <= 1e-12 * Math.max(1, s2);
   if (constant(vx, sxx) || constant(vy, syy)) {
-    const which = [constant(vx, sxx) ? names[0] : null, constant(vy, syy) ? names[1] : null].filter((s) => s !== null).join(" and ");
-    return { r: null, n, p: null, reason: `${which} is constant in these ${n} cases, so r is undefined` };
+    const variables = [constant(vx, sxx) ? names[0] : null, constant(vy, syy) ? names[1] : null].filter((s) => s !== null);
+    return undefinedCorrelation(null, n, { kind: "constant", variables, n });
   }
   let r = (sxy - (sx * sy) / n) / Math.sqrt(vx * vy);
   r = Math.max(-1, Math.min(1, r));
-  if (n < 3) return { r, n, p: null, reason: "n < 3: no degrees of freedom left for a test" };
+  if (n < 3) return undefinedCorrelation(r, n, { kind: "no-df" });
   const df = n - 2;
   const t = Math.abs(r) === 1 ? Number.POSITIVE_INFINITY : r * Math.sqrt(df / (1 - r * r));
   return { r, n, p: tTwoSided(t, df) };
@@ -56,7 +64,7 @@ export const CORRELATION_ROLES = ["the first variable (2nd argument)", "the seco
 /** Describe a correlation as an audit "test" string. */
 export function describeCorrelation(symbol: string, c: Correlation, locale: Locale): string {
   const words = messages[locale];
-  if (c.r === null) return words.correlationUndefined(symbol, c.reason ?? words.noData);
+  if (c.r === null) return words.correlationUndefined(symbol, c.why ? words.kernelReason(c.why) : (c.reason ?? words.noData));
   const p = c.p === null ? words.noP : pClause(c.p, locale);
   return `${symbol}(${c.n - 2}) = ${formatNumber(locale, c.r, 3)}, ${p}, ${words.twoSided}`;
 }

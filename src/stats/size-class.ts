@@ -11,6 +11,7 @@ import { kernelInput, type StatsData } from "./kernel-input";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit } from "./audit";
 import { formatNumber, messages, type Locale } from "../base/locale/locale";
+import type { KernelReason } from "../base/locale/reason-messages";
 import { normalTwoSided, tInv, zInv } from "./distributions";
 import { correlationFromSums } from "./pearson";
 import { prepareFrame, type SelectOptions } from "./select-rows";
@@ -31,6 +32,8 @@ export interface TrendTest {
   secondary: number | null;
   p: number | null;
   reason?: string;
+  /** The same reason as data, for a page that writes it in its own language. */
+  why?: KernelReason;
 }
 
 export interface SizeClassRow {
@@ -89,7 +92,8 @@ export function cochranArmitage(scores: readonly number[], x: readonly number[],
   const N = n.reduce((a, b) => a + b, 0);
   const X = x.reduce((a, b) => a + b, 0);
   const method = "Cochran–Armitage trend test";
-  if (N === 0) return { method, statistic: null, secondary: null, p: null, reason: "no cases" };
+  const none = (why: KernelReason): TrendTest => ({ method, statistic: null, secondary: null, p: null, reason: messages.en.kernelReason(why), why });
+  if (N === 0) return none({ kind: "no-cases" });
   const pbar = X / N;
   let t = 0, sn = 0, sn2 = 0;
   scores.forEach((s, i) => {
@@ -99,7 +103,7 @@ export function cochranArmitage(scores: readonly number[], x: readonly number[],
   });
   const variance = pbar * (1 - pbar) * (sn2 - (sn * sn) / N);
   if (!(variance > 0)) {
-    return { method, statistic: null, secondary: null, p: null, reason: pbar === 0 || pbar === 1 ? "the rate is 0 or 1 in every class" : "only one class has cases" };
+    return none({ kind: pbar === 0 || pbar === 1 ? "rate-constant" : "one-class" });
   }
   const z = t / Math.sqrt(variance);
   return { method, statistic: z, secondary: z * z, p: normalTwoSided(z) };
@@ -198,6 +202,7 @@ function compare(source: ColumnSource, variable: string, options: SizeClassOptio
     const corr = correlationFromSums(total(n), sx, total(s), sxx, total(ss), sxy, [sizeName, variable]);
     trend = { method: "Pearson r of size class × value (linear trend)", statistic: corr.r, secondary: corr.r, p: corr.p };
     if (corr.reason) trend.reason = corr.reason;
+    if (corr.why) trend.why = corr.why;
   }
   trend.method = words.trendMethod(isSuccess ? "rate" : "mean");
 
@@ -218,7 +223,7 @@ function compare(source: ColumnSource, variable: string, options: SizeClassOptio
     weight: null,
     test:
       trend.statistic === null
-        ? words.notComputed(trend.method, trend.reason ?? "undefined")
+        ? words.notComputed(trend.method, trend.why ? words.kernelReason(trend.why) : (trend.reason ?? "undefined"))
         : `${trend.method}: ${isSuccess ? "z" : "r"} = ${formatNumber(locale, trend.statistic, 3)}, ${pClause(trend.p, locale)}`,
     disclosureSensitive,
   });

@@ -158,7 +158,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     cache.get(t.survey, data, filterKey(t.filter), () => measureDraws(t.source, CROSSWALK, optionsFor(t, data)));
   /** One what-if side: `state`'s filter applied to the survey, on every reconstruction. */
   const sideOf = (survey: Survey, state: FilterState, data: ThesisData): DiffSide => {
-    const selection = applyFilter(survey, state.filter, { locale: "en" });
+    const selection = applyFilter(survey, state.filter, { locale });
     const t = targetOf(selection, "crosswalk.diff");
     return { label: state.label ?? selection.description, data: t.source, ...(t.draws ? { draws: t.draws } : {}), measured: measured(t, data) };
   };

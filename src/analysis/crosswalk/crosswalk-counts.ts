@@ -7,6 +7,7 @@
  * the same counts on every comparison.
  */
 import type { Codebook } from "../../data/codebook";
+import { codebookKey, type Locale } from "../../base/locale/locale";
 import * as stats from "../../stats/index";
 import type { Audit, ColumnSource, FilterCondition } from "../../stats/index";
 import type { Outcome, Restriction } from "./crosswalk-spec";
@@ -234,7 +235,8 @@ export function countOutcome(counter: CrosswalkCounter, outcome: Outcome, where:
  * The statistics core's audit of an outcome's count (canonical draw only: it also lists filters and
  * the missing values left out), with `x` and `n` as the kernels count them.
  */
-export function auditCount(source: ColumnSource, outcome: Outcome, where: readonly FilterCondition[], codebook: Codebook | undefined): { x: number; n: number; audit: Audit } {
+export function auditCount(source: ColumnSource, outcome: Outcome, where: readonly FilterCondition[], codebook: Codebook | undefined, locale: Locale = "en"): { x: number; n: number; audit: Audit } {
+  const language = codebookKey(locale);
   if (outcome.base === "respondents") {
     const set = codebook?.sets.find((s) => s.name === outcome.set);
     // Without a codebook the set is just this one box, counted when it holds 1.
@@ -242,13 +244,12 @@ export function auditCount(source: ColumnSource, outcome: Outcome, where: readon
       codebook,
       where: [...where],
       caseBase: "all",
-      // The crosswalk writes its page in English for now; its audit lines with it.
-      language: "en",
+      language,
     });
     const row = table.rows.find((r) => r.variable === outcome.variable);
     return { x: row?.count ?? 0, n: table.caseBase, audit: table.audit };
   }
-  const freq = stats.frequencies(source, outcome.variable, { codebook, where: [...where], language: "en" });
+  const freq = stats.frequencies(source, outcome.variable, { codebook, where: [...where], language });
   const valid = new Set(outcome.valid);
   const positive = new Set(outcome.positive);
   let x = 0;

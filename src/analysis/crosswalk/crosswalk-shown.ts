@@ -12,7 +12,7 @@
  * its verdict stays, since it is over the ensemble, with the ensemble sentence without its range.
  * Unmasked (the owner's view) every text is the one the table always printed.
  */
-import { auditLine, readAuditLine } from "../../stats/audit";
+import { auditLine } from "../../stats/audit";
 import { ShownCounts, type AuditIds } from "../tables/shown-counts";
 import type { BaseResult, ComparisonResult } from "./evaluate-crosswalk";
 import { explainEnsemble, keyFigure, localPct } from "./explain-comparison";
@@ -129,15 +129,16 @@ export function crosswalkShown(results: readonly ComparisonResult[], mask: boole
       }
     }
     const numbers = r.numbers;
-    const read = numbers ? readAuditLine(r.audit) : undefined;
-    if (read && numbers) {
+    // The audit's parts as the kernels gave them (never the line read back: it is in the language).
+    const audit = numbers ? r.auditParts : null;
+    if (audit && numbers) {
       // Audit lines under the same filters count the same N and the same missing values.
-      const key = read.parts.filters.join("; ");
-      const base = shown.value(`c${i}:n`) === read.parts.base ? `c${i}:n` : `c${i}:base`;
+      const key = audit.filters.join("; ");
+      const base = shown.value(`c${i}:n`) === audit.base ? `c${i}:n` : `c${i}:base`;
       const a: AuditIds = { n: `N:${key}`, base, missing: (variable, code) => `m:${key}:${variable}:${code ?? "blank"}` };
-      shown.addAudit(read.parts, a);
+      shown.addAudit(audit, a);
       auditIds.set(r, a);
-      ids.push(a.n, base, ...read.parts.excluded.flatMap((e) => [...e.userMissing.map((u) => a.missing?.(e.variable, u.code) ?? ""), a.missing?.(e.variable, null) ?? ""]));
+      ids.push(a.n, base, ...audit.excluded.flatMap((e) => [...e.userMissing.map((u) => a.missing?.(e.variable, u.code) ?? ""), a.missing?.(e.variable, null) ?? ""]));
       if (selectionN === undefined && !r.comparison.measure.among?.length && numbers.kind !== "groups" && numbers.kind !== "size-trend") selectionN = a.n;
     }
     members.set(r, ids);
@@ -161,11 +162,11 @@ export function crosswalkShown(results: readonly ComparisonResult[], mask: boole
       return hides(r) && base.numbers !== null ? maskedExplanation(base, locale) : base.explanation;
     },
     audit: (r) => {
-      const read = readAuditLine(r.audit);
+      const audit = r.auditParts;
       const ids = auditIds.get(r);
-      if (!read || !ids) return r.audit;
-      const parts = hides(r) ? { ...read.parts, test: messages[read.locale].guardNotShown } : read.parts;
-      return read.prefix + shown.auditLine({ ...parts, locale: read.locale, line: auditLine(parts, read.locale), disclosureSensitive: true }, ids);
+      if (!audit || !ids) return r.audit;
+      const parts = hides(r) ? { ...audit, test: messages[audit.locale].guardNotShown } : audit;
+      return shown.auditLine({ ...parts, line: auditLine(parts, audit.locale), disclosureSensitive: true }, ids);
     },
     text: (text) => shown.auditText(text, { n: selectionN ?? "N", base: "-" }),
     note: () => shown.note("crosswalk", locale),

@@ -231,8 +231,9 @@ function resultCell(document: Document, r: ComparisonResult, shown: CrosswalkSho
     const code = document.createElement("code");
     code.className = "cw-audit";
     details.append(summary, code);
+    // The attribute, not the `open` property: the same in a browser, and linkedom (tests, the headless runner) has no property.
     details.addEventListener("toggle", () => {
-      if (details.open && !code.textContent) code.textContent = shown.audit(r);
+      if (details.hasAttribute("open") && !code.textContent) code.textContent = shown.audit(r);
     });
     wrap.appendChild(details);
   }

@@ -13,11 +13,11 @@
  * the file's own verdict, marked "your data". The report's base ("vet ikke" kept in, where the
  * printed table does so) is evaluated the same way beside the answered base.
  */
-import { DEFAULT_LOCALE, type Locale } from "../../base/locale/locale";
+import { codebookKey, DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import type { Codebook } from "../../data/codebook";
 import type { ThesisData } from "../../data/thesis";
 import * as stats from "../../stats/index";
-import type { ColumnSource, FilterCondition } from "../../stats/index";
+import type { Audit, ColumnSource, FilterCondition } from "../../stats/index";
 import { CROSSWALK, type Comparison } from "./crosswalk-spec";
 import { auditCount, crosswalkCounter, reAudit, restrictionConditions, toSource, type CrosswalkData } from "./crosswalk-counts";
 import { ensembleVerdict, type DrawVerdict, type EnsembleVerdict, type Verdict } from "./crosswalk-ensemble";
@@ -53,7 +53,12 @@ export interface BaseResult {
 export interface ComparisonResult extends BaseResult {
   id: string;
   comparison: Comparison;
-  /** The statistics core's audit line (N, base, filters, missing values, test). */
+  /**
+   * The statistics core's audit (N, base, filters, missing values, test) as data, in the
+   * evaluation's language; the shared view hides its counts from these parts, not from the text.
+   */
+  auditParts: Audit | null;
+  /** The same as one line (`auditParts.line`; "" when nothing was measured). */
   audit: string;
   /** The same on the report's base ("vet ikke" kept in), when the printed table does so. */
   reportBase?: BaseResult & { table: string };
@@ -71,7 +76,7 @@ export interface EvaluateOptions {
    * user's own file, whose verdicts are marked "your data".
    */
   draws?: readonly CrosswalkData[];
-  /** The language of the explanations and tests in words (default norsk); the audit line stays the kernels'. */
+  /** The language of the explanations, the tests in words and the audit line (default norsk). */
   locale?: Locale;
 }
 
@@ -132,25 +137,27 @@ function contextOf(c: Comparison, options: EvaluateOptions): MeasureContext {
   return later ? { ...base, later: { value: later.value / 100, label: `${later.value} % in ${later.year ?? "later"} (${later.source})` } } : base;
 }
 
-/** The kernels' audit line of the canonical draw's count, with the base and test of the result. */
-function auditLine(c: Comparison, source: ColumnSource, n: number, test: string, codebook: Codebook | undefined): string {
+/** The kernels' audit of the canonical draw's count in `locale`, with the base and test of the result. */
+function auditOf(c: Comparison, source: ColumnSource, n: number, test: string, codebook: Codebook | undefined, locale: Locale): Audit {
   const m = c.measure;
   const where: FilterCondition[] = restrictionConditions(m.among);
-  const among = m.among?.length ? ` among ${m.among.map((r) => r.label).join(", ")}` : "";
+  const among = (m.among ?? []).map((r) => r.label).join(", ");
+  const base = messages[locale].cwAuditBase;
+  const language = codebookKey(locale);
   switch (m.kind) {
     case "correlation":
-      return stats.pearson(source, m.x.variable, m.y.variable, { codebook, language: "en", where: [...where, { variable: m.x.variable, codes: m.x.valid }, { variable: m.y.variable, codes: m.y.valid }] }).audit.line;
+      return stats.pearson(source, m.x.variable, m.y.variable, { codebook, language, where: [...where, { variable: m.x.variable, codes: m.x.valid }, { variable: m.y.variable, codes: m.y.valid }] }).audit;
     case "groups":
-      return reAudit(auditCount(source, m.outcome, [...where, { variable: m.by, codes: [...m.a.codes, ...m.b.codes] }], codebook).audit, n, `valid ${m.outcome.variable} in ${m.by} groups`, test).line;
+      return reAudit(auditCount(source, m.outcome, [...where, { variable: m.by, codes: [...m.a.codes, ...m.b.codes] }], codebook, locale).audit, n, base("groups", m.outcome.variable, m.by, among), test);
     case "size-trend":
-      return reAudit(auditCount(source, m.outcome, [...where, { variable: "size_class", codes: [1, 2, 3, 4, 5, 6] }], codebook).audit, n, `valid ${m.outcome.variable} with a size class${among}`, test).line;
+      return reAudit(auditCount(source, m.outcome, [...where, { variable: "size_class", codes: [1, 2, 3, 4, 5, 6] }], codebook, locale).audit, n, base("size-class", m.outcome.variable, "", among), test);
     default:
-      return reAudit(auditCount(source, m.outcome, where, codebook).audit, n, `valid ${m.outcome.variable}${among}`, test).line;
+      return reAudit(auditCount(source, m.outcome, where, codebook, locale).audit, n, base("valid", m.outcome.variable, "", among), test);
   }
 }
 
 /** What a draw without the comparison's numbers measures (never reached: every draw measures every comparison). */
-const NOTHING: Measured = { numbers: null, n: 0, p: null, expected: null, notComparable: "Nothing was measured." };
+const NOTHING: Measured = { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "nothing-measured" } };
 
 function baseResult(c: Comparison, pick: (d: DrawResult) => { m: Measured; q: number | null }, draws: readonly DrawResult[], ensemble: boolean, locale: Locale): BaseResult {
   const perDraw = draws.map(pick);
@@ -159,9 +166,11 @@ function baseResult(c: Comparison, pick: (d: DrawResult) => { m: Measured; q: nu
   const e = ensembleVerdict({ verdicts, key: perDraw.map(({ m }) => keyFigure(m.numbers).value), p: perDraw.map(({ m }) => m.p), q: perDraw.map(({ q }) => q) }, ensemble);
   const own = verdicts[0] ?? "not comparable";
   const numbers = first.m.numbers;
+  const why = first.m.notComparable;
+  const notComparable = why === null ? null : messages[locale].cwNotComparable(why);
   const explanation = numbers === null
-    ? (first.m.notComparable ?? "")
-    : `${shownDraw(e, locale)}${first.m.notComparable ?? explainNumbers(c, numbers, own, first.q, locale)} ${explainEnsemble(e, keyFigure(numbers, locale), locale)}`;
+    ? (notComparable ?? "")
+    : `${shownDraw(e, locale)}${notComparable ?? explainNumbers(c, numbers, own, first.q, locale)} ${explainEnsemble(e, keyFigure(numbers, locale), locale)}`;
   return { verdict: e.verdict, drawVerdict: own, ensemble: e, numbers, n: first.m.n, p: first.m.p, q: first.q, test: describeTest(numbers, locale), explanation };
 }
 
@@ -194,15 +203,19 @@ export function judgeDraws(data: CrosswalkData, comparisons: readonly Comparison
     const reportTable = outcome?.base === "valid" && draws[0]?.measured[i]?.report ? outcome.reportBase?.table : undefined;
     const report = reportTable === undefined ? undefined : { ...baseResult(c, (d) => ({ m: d.measured[i]?.report ?? NOTHING, q: d.qReport[i] ?? null }), draws, ensemble, locale), table: reportTable };
     const evidence = options.thesis ? resolveThesisRef(options.thesis, c.thesis) : undefined;
-    // The audit line asks the kernels again, in their English like every cw-audit line; made when
-    // first read (the table reads it, the what-if does not).
-    let audit: string | undefined;
+    // The audit asks the kernels again, in the evaluation's language; made when first read (the
+    // table reads it, the what-if does not).
+    let audit: Audit | null | undefined;
+    const parts = (): Audit | null => (audit === undefined ? (audit = answered.numbers === null ? null : auditOf(c, source, answered.n, describeTest(answered.numbers, locale), options.codebook, locale)) : audit);
     return {
       id: c.id,
       comparison: c,
       ...answered,
+      get auditParts(): Audit | null {
+        return parts();
+      },
       get audit(): string {
-        return (audit ??= answered.numbers === null ? "" : auditLine(c, source, answered.n, describeTest(answered.numbers, "en"), options.codebook));
+        return parts()?.line ?? "";
       },
       ...(report ? { reportBase: report } : {}),
       ...(evidence && !isThesisRefError(evidence) ? { thesis: evidence } : {}),

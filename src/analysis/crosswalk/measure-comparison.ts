@@ -15,6 +15,7 @@ import * as stats from "../../stats/index";
 import type { Interval } from "../../stats/index";
 import { fisherExact2x2 } from "../../stats/fisher-exact";
 import type { Comparison, Measure, Outcome } from "./crosswalk-spec";
+import type { NotComparableReason } from "../../base/locale/reason-messages";
 import { planCount, restrictionConditions, type CountPlan, type CrosswalkCounter, type OutcomeCount, type Split } from "./crosswalk-counts";
 
 /** SSB size classes one by one, the groups (and scores) of the trend test. */
@@ -44,8 +45,8 @@ export interface Measured {
   p: number | null;
   /** True when the estimate lies on the side the thesis expects; null when there is no estimate. */
   expected: boolean | null;
-  /** Why no verdict can be given (too small a base, an absent variable), or null. */
-  notComparable: string | null;
+  /** Why no verdict can be given (too small a base, an absent variable) as data, or null: the page words it in its language. */
+  notComparable: NotComparableReason | null;
   /** The same on the report's base ("vet ikke" kept in), when the outcome's printed table does so. */
   report?: Measured;
 }
@@ -94,7 +95,6 @@ export function measureVariables(m: Measure): string[] {
 
 const baseOf = (count: OutcomeCount, base: BaseKind): number => (base === "report" ? (count.nReport ?? count.n) : count.n);
 const shareOrNull = (x: number, n: number): number | null => (n > 0 ? x / n : null);
-const fewer = (n: number, minBase: number, what: string): string => `Only ${n} valid answer${n === 1 ? "" : "s"} (fewer than ${minBase}), too few ${what}.`;
 
 function measureShare(m: Extract<Measure, { kind: "share" | "diffusion" }>, count: OutcomeCount, base: BaseKind, ctx: MeasureContext): Measured {
   const threshold = m.kind === "share" ? m.threshold.value : (ctx.later?.value ?? Number.NaN);
@@ -104,7 +104,7 @@ function measureShare(m: Extract<Measure, { kind: "share" | "diffusion" }>, coun
   const test = scoreTest(count.x, n, threshold);
   const numbers: ShareNumbers = { kind: m.kind, base, x: count.x, n, share, interval, threshold, ...(ctx.later && m.kind === "diffusion" ? { laterLabel: ctx.later.label } : {}), z: test?.z ?? null, p: test?.p ?? null };
   const expected = share === null ? null : m.expect === "above" ? share > threshold : share < threshold;
-  const notComparable = n < ctx.minBase || !interval ? fewer(n, ctx.minBase, "to judge a share") : test === null ? `The threshold ${threshold} cannot be tested.` : null;
+  const notComparable: NotComparableReason | null = n < ctx.minBase || !interval ? { kind: "few-answers", n, minBase: ctx.minBase, what: "share" } : test === null ? { kind: "threshold-untestable", threshold } : null;
   return { numbers, n, p: numbers.p, expected, notComparable };
 }
 
@@ -125,9 +125,9 @@ function measureGroups(m: Extract<Measure, { kind: "groups" }>, a: OutcomeCount,
   const difference = sa.share !== null && sb.share !== null ? sa.share - sb.share : null;
   const numbers: GroupNumbers = { kind: "groups", base, a: sa, b: sb, difference, method: fisher ? "Fisher's exact test" : "Pearson χ²", chi2: chi.value, df: 1, minExpected, p };
   const expected = difference === null ? null : m.expect === "a>b" ? difference > 0 : difference < 0;
-  const notComparable = n < ctx.minBase || sa.n === 0 || sb.n === 0
-    ? `The groups have ${sa.n} and ${sb.n} valid answers: too few (or one group empty) to compare.`
-    : p === null ? "No test: nobody (or everybody) answered yes, so the table has an empty margin." : null;
+  const notComparable: NotComparableReason | null = n < ctx.minBase || sa.n === 0 || sb.n === 0
+    ? { kind: "groups-too-small", a: sa.n, b: sb.n }
+    : p === null ? { kind: "empty-margin" } : null;
   return { numbers, n, p, expected, notComparable };
 }
 
@@ -141,7 +141,7 @@ function measureTrend(m: Extract<Measure, { kind: "size-trend" }>, counts: Outco
   const trend = stats.cochranArmitage(classes.map((k) => k.sizeClass), classes.map((k) => k.x), classes.map((k) => k.n));
   const numbers: TrendNumbers = { kind: "size-trend", base, classes, x, n, share: shareOrNull(x, n), z: trend.statistic, p: trend.p };
   const expected = trend.statistic === null ? null : m.expect === "increasing" ? trend.statistic > 0 : trend.statistic < 0;
-  const notComparable = n < ctx.minBase ? fewer(n, ctx.minBase, "for a trend over size classes") : trend.statistic === null ? `No trend can be tested: ${trend.reason ?? "undefined"}.` : null;
+  const notComparable: NotComparableReason | null = n < ctx.minBase ? { kind: "few-answers", n, minBase: ctx.minBase, what: "trend" } : trend.statistic === null ? { kind: "no-trend", why: trend.why ?? null } : null;
   return { numbers, n, p: trend.p, expected, notComparable };
 }
 
@@ -150,7 +150,7 @@ function measureCorrelation(m: Extract<Measure, { kind: "correlation" }>, counte
   const c = stats.correlationFromSums(s.n, s.sx, s.sy, s.sxx, s.syy, s.sxy, [m.x.variable, m.y.variable]);
   const numbers: CorrelationNumbers = { kind: "correlation", base: "answered", r: c.r, n: c.n, p: c.p };
   const expected = c.r === null ? null : m.expect === "positive" ? c.r > 0 : c.r < 0;
-  const notComparable = c.r === null ? `No correlation: ${c.reason ?? "undefined"}.` : c.n < ctx.minBase ? `Only ${c.n} respondents answered both (fewer than ${ctx.minBase}), too few for a correlation.` : null;
+  const notComparable: NotComparableReason | null = c.r === null ? { kind: "no-correlation", why: c.why ?? null } : c.n < ctx.minBase ? { kind: "few-pairs", n: c.n, minBase: ctx.minBase } : null;
   return { numbers, n: c.n, p: c.p, expected, notComparable };
 }
 
@@ -180,10 +180,10 @@ export function measureComparison(comparison: Comparison, counter: CrosswalkCoun
   const m = comparison.measure;
   const missing = measureVariables(m).filter((v) => !counter.has(v));
   if (missing.length) {
-    return { numbers: null, n: 0, p: null, expected: null, notComparable: `The loaded data has no ${missing.join(", ")}, so this comparison cannot be computed. Load a file with ${missing.length === 1 ? "that column" : "those columns"}.` };
+    return { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "missing-columns", columns: missing } };
   }
   if (m.kind === "diffusion" && !ctx.later) {
-    return { numbers: null, n: 0, p: null, expected: null, notComparable: `The later figure "${m.laterNumber}" is not available: pass the thesis data (thesis.json) to evaluate diffusion.` };
+    return { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "no-later-figure", laterNumber: m.laterNumber } };
   }
   const where = restrictionConditions(m.among);
   const both = (measure: (base: BaseKind) => Measured): Measured => {

@@ -6,14 +6,18 @@
  * phrases, "the thesis leads us to expect") are what the browser language walk looks for.
  */
 
+import { reasonEn, reasonNb, type ReasonMessages } from "./reason-messages";
+
 /** A verdict on one draw (crosswalk-ensemble.ts). */
 type DrawVerdictName = "agrees" | "contrasts" | "open" | "not comparable";
 
 /** What a table that hides counts leaves out, in the guard note's last clause. */
 export type GuardClauseName = "frequencies" | "sizeClassRates" | "sizeClassRatesIntervals" | "correlation" | "crosstab" | "reconciliation" | "columnShares" | "ranges" | "rowPercentages" | "crosswalk";
 
-/** Every message of 06's generated sentences and of the guard notes. */
-export interface ExplainMessages {
+/** Every message of 06's generated sentences and of the guard notes (and the reasons a comparison cannot be judged: reason-messages.ts). */
+export interface ExplainMessages extends ReasonMessages {
+  /** An audit line's base: the comparison's valid answers, in its groups or with a size class, among its restriction. */
+  cwAuditBase(kind: "valid" | "groups" | "size-class", variable: string, by: string, among: string): string;
   /** "so the survey agrees with the thesis" without "so". */
   cwVerdictPhrase: Record<"agrees" | "contrasts" | "open" | "notComparable", string>;
   /** The what-if's two sides, the thesis's own split (crosswalk-diff.ts). */
@@ -100,6 +104,8 @@ const EN_CLAUSE: Record<GuardClauseName, string> = {
 
 /** norsk (bokmål). */
 export const explainNb: ExplainMessages = {
+  ...reasonNb,
+  cwAuditBase: (kind, variable, by, among) => `gyldige ${variable}${kind === "groups" ? ` i gruppene etter ${by}` : kind === "size-class" ? " med størrelsesklasse" : ""}${among ? ` blant ${among}` : ""}`,
   cwVerdictPhrase: nbPhrase,
   cwSmallVsLarge: { small: "små kommuner (størrelsesklasse 1–3, som A og D)", large: "store kommuner (størrelsesklasse 4–6, som B og C)" },
   cwExpectLead: nbPhraseLead,
@@ -150,6 +156,8 @@ export const explainNb: ExplainMessages = {
 
 /** English. */
 export const explainEn: ExplainMessages = {
+  ...reasonEn,
+  cwAuditBase: (kind, variable, by, among) => `valid ${variable}${kind === "groups" ? ` in ${by} groups` : kind === "size-class" ? " with a size class" : ""}${among ? ` among ${among}` : ""}`,
   cwVerdictPhrase: enPhrase,
   cwSmallVsLarge: { small: "small municipalities (size class 1–3, like A and D)", large: "large municipalities (size class 4–6, like B and C)" },
   cwExpectLead: enLead,

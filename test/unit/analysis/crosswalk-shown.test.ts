@@ -13,10 +13,19 @@ import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import { nodeHost } from "../notebooks/headless-survey";
-import type { Locale } from "../../../src/base/locale/locale";
+import { messages, type Locale } from "../../../src/base/locale/locale";
 
 /** A percentage printed beside a base, as the English table prints it: "66.7% (95% CI 39.1–86.2%) of 12" or "40.0% of 5". */
 const SHARE_OF = /[\d.]+ ?%(?: \(95 ?% CI [^)]*\))? of /;
+
+/**
+ * What each language's table prints: a percentage beside a base, the word between a count and its
+ * base, and an audit line's N or base of 1–2 ("N = 2", "base = 2 " / "grunnlag = 2 ").
+ */
+const PRINTED: Record<Locale, { shareOf: RegExp; of: string; smallAudit: RegExp }> = {
+  en: { shareOf: SHARE_OF, of: "of", smallAudit: /\b[Nn] = [12]\b|base = [12] / },
+  nb: { shareOf: /[\d,]+ ?%(?: \(95 ?% KI [^)]*\))? av /, of: "av", smallAudit: /\b[Nn] = [12]\b|grunnlag = [12] / },
+};
 
 describe("the crosswalk table in a shared view", () => {
   let survey: Survey;
@@ -24,7 +33,10 @@ describe("the crosswalk table in a shared view", () => {
     survey = await loadSurvey(nodeHost());
   });
 
-  it("hides yes counts and bases of 1–2 and their percentages, keeps the verdicts", () => {
+  // The audit lines are in the evaluation's language, and the guard hides their counts from the
+  // audit's parts, never by reading the line back: the same holds in norsk as in English.
+  for (const locale of ["en", "nb"] as const) it(`hides yes counts and bases of 1–2 and their percentages, keeps the verdicts (${locale})`, () => {
+    const { shareOf, of, smallAudit } = PRINTED[locale];
     const document = nodeHost().document;
     // County × size pairs of 3–30 respondents, counted from the rows.
     const pairs = new Map<string, number>();
@@ -33,21 +45,28 @@ describe("the crosswalk table in a shared view", () => {
     let checked = 0;
     for (const [key] of chosen) {
       const [fylke = 0, size = 0] = key.split("|").map(Number);
-      const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke], sizeClass: [size] });
+      const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke], sizeClass: [size] }, { locale });
       expect(selection.disclosureSensitive).toBe(true);
       const rows = survey.rows.filter((r) => Number(r.fylke) === fylke && Number(r.size_class) === size);
-      const evaluation = evaluateCrosswalk(selection.view, { codebook: survey.codebook });
-      const owner = renderCrosswalkTable(document, evaluation, undefined, { locale: "en" });
-      const shared = renderCrosswalkTable(document, evaluation, undefined, { mask: true, locale: "en" });
+      const evaluation = evaluateCrosswalk(selection.view, { codebook: survey.codebook, locale });
+      const owner = renderCrosswalkTable(document, evaluation, undefined, { locale });
+      const shared = renderCrosswalkTable(document, evaluation, undefined, { mask: true, locale });
       const verdicts = (el: Element): string[] => [...el.querySelectorAll("tbody tr")].map((tr) => tr.getAttribute("data-verdict") ?? "");
       expect(verdicts(shared)).toEqual(verdicts(owner));
       for (const details of shared.querySelectorAll("details")) {
         details.setAttribute("open", "");
         details.dispatchEvent(new (document.defaultView?.Event ?? Event)("toggle"));
       }
+      let audits = 0;
       for (const tr of shared.querySelectorAll("tbody tr")) {
         const audit = tr.querySelector(".cw-audit")?.textContent ?? "";
-        expect(audit, key).not.toMatch(/\b[Nn] = [12]\b|base = [12] /);
+        expect(audit, key).not.toMatch(smallAudit);
+        if (audit) {
+          audits++;
+          // The line is in the table's language, as the kernels write it in that language.
+          const words = messages[locale];
+          expect(audit).toMatch(new RegExp(`^N = .+? · ${words.auditBase} = .* · ${words.auditFilters}: .* · ${words.auditMissingExcluded}: .* · ${words.auditTest}: `));
+        }
         const c = evaluation.results.find((r) => r.id === tr.getAttribute("data-id"))?.comparison;
         const m = c?.measure;
         if (m?.kind !== "share" || m.outcome.base !== "valid" || m.among?.length) continue;
@@ -58,15 +77,16 @@ describe("the crosswalk table in a shared view", () => {
         const numbers = tr.children[3]?.textContent ?? "";
         if ((x >= 1 && x <= 2) || (n >= 1 && n <= 2)) {
           checked++;
-          expect(numbers, `${key} ${c?.id} x = ${x}, n = ${n}`).toMatch(n >= 1 && n <= 2 ? /^(< 3|·) of (< 3|·);/ : /^(< 3|·) of /);
+          expect(numbers, `${key} ${c?.id} x = ${x}, n = ${n}`).toMatch(new RegExp(n >= 1 && n <= 2 ? `^(< 3|·) ${of} (< 3|·);` : `^(< 3|·) ${of} `));
           // Under a base of 1–2 even a 0 is hidden: "0 of < 3" says they all answered no.
-          expect(tr.textContent ?? "", `${key} ${c?.id}`).not.toMatch(SHARE_OF);
+          expect(tr.textContent ?? "", `${key} ${c?.id}`).not.toMatch(shareOf);
         } else if (x >= 3 && n - x >= 3) {
           // Nothing small in this comparison: it shows its count as the owner sees it, unless its
           // audit line shares a count hidden for another comparison.
-          expect(numbers).toMatch(new RegExp(`^(${SHARE_OF.source}${n};|${x} of (·|< 3);|·|< 3)`));
+          expect(numbers).toMatch(new RegExp(`^(${shareOf.source}${n};|${x} ${of} (·|< 3);|·|< 3)`));
         }
       }
+      expect(audits, key).toBeGreaterThan(0);
     }
     expect(checked, "no comparison with a count of 1–2 was checked").toBeGreaterThan(0);
   });

@@ -99,9 +99,11 @@ describe("share verdicts (95 % Wilson interval against the threshold)", () => {
     expect(k.interval?.low).toBeCloseTo(0.59585, 4);
     expect(k.interval?.high).toBeCloseTo(0.98212, 4);
     expect(r.n).toBe(10);
-    expect(r.audit).toContain("base = 10");
+    expect(r.audit).toBe("N = 10 · grunnlag = 10 gyldige y · filtre: ingen · utelatt som manglende: ingen · vekt: ingen · test: Wilsons 95 %-intervall 59,6–98,2 % mot 50 %; scoretest z = 2,53, p = 0,011");
+    expect(r.auditParts).toMatchObject({ n: 10, base: 10, locale: "nb", excluded: [{ variable: "y", userMissing: [], systemMissing: 0 }] });
     expect(r.explanation).toContain("90,0 % av 10 (9 ja; 95 % KI 59,6–98,2 %) ligger helt over 50 % (scoretest p = 0,011, Benjamini–Hochberg q = 0,011); ut fra oppgaven venter vi en andel over 50 %, så undersøkelsen stemmer med oppgaven.");
     const inEnglish = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { y: [...rep(1, 9), 3] }, { locale: "en" });
+    expect(inEnglish.audit).toBe("N = 10 · base = 10 valid y · filters: none · missing excluded: none · weight: none · test: Wilson 95% interval 59.6–98.2% against 50%; score test z = 2.53, p = .011");
     expect(inEnglish.explanation).toContain("90.0% of 10 (9 yes; 95% CI 59.6–98.2%) lies entirely above 50% (score test p = .011, Benjamini–Hochberg q = .011); the thesis leads us to expect above 50%, so the survey agrees with the thesis.");
   });
 
@@ -124,12 +126,43 @@ describe("share verdicts (95 % Wilson interval against the threshold)", () => {
     const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { y: [...rep(1, 9), 9, 9, null] });
     expect(r.n).toBe(9);
     expect(r.verdict).toBe("not comparable");
+    expect(r.explanation).toMatch(/^Bare 9 gyldige svar \(færre enn 10\), for få til å vurdere en andel\. /);
+    const inEnglish = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { y: [...rep(1, 9), 9, 9, null] }, { locale: "en" });
+    expect(inEnglish.explanation).toMatch(/^Only 9 valid answers \(fewer than 10\), too few to judge a share\. /);
+    // The audit of a comparison that cannot be judged is still the kernels': 12 rows, 1 blank left out
+    // (the kernels know no codebook here, so 9 is no missing code to them; the crosswalk's base drops it).
+    expect(r.audit).toMatch(/^N = 12 · grunnlag = 9 gyldige y · filtre: ingen · utelatt som manglende: y: blank \(1\) · /);
   });
 
   it("is not comparable when the variable is absent from the loaded data", () => {
     const r = evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { other: [1, 2, 3] });
     expect(r.verdict).toBe("not comparable");
-    expect(r.explanation).toContain("has no y");
+    expect(r.explanation).toBe("De innleste dataene har ikke y, så denne sammenligningen kan ikke beregnes. Les inn en fil med den kolonnen.");
+    expect(evaluateComparison(comparison({ kind: "share", outcome: yesIs12, expect: "above", threshold: HALF }), { other: [1, 2, 3] }, { locale: "en" }).explanation).toBe("The loaded data has no y, so this comparison cannot be computed. Load a file with that column.");
+    expect(r.audit).toBe("");
+    expect(r.auditParts).toBeNull();
+  });
+
+  it("says why a trend or a correlation cannot be judged in the language, with the kernel's reason", () => {
+    // Every answer in size class 2: the Cochran–Armitage statistic has no variance across classes.
+    const trend = comparison({ kind: "size-trend", outcome: yesIs12, expect: "increasing" });
+    const oneClass = { y: [...rep(1, 6), ...rep(3, 6)], size_class: rep(2, 12) };
+    expect(evaluateComparison(trend, oneClass).explanation).toMatch(/^Ingen trend kan testes: bare én klasse har tilfeller\. /);
+    expect(evaluateComparison(trend, oneClass, { locale: "en" }).explanation).toMatch(/^No trend can be tested: only one class has cases\. /);
+    // Everybody yes in two classes: the rate is 1 in every class.
+    const allYes = { y: rep(1, 12), size_class: [...rep(1, 6), ...rep(4, 6)] };
+    expect(evaluateComparison(trend, allYes).explanation).toMatch(/^Ingen trend kan testes: andelen er 0 eller 1 i hver klasse\. /);
+    // x constant over 12 pairs: r is undefined, and the kernel names the variable.
+    const r = comparison({ kind: "correlation", x: { variable: "a", valid: [1, 2, 3, 4] }, y: { variable: "b", valid: [1, 2, 3, 4] }, expect: "positive" });
+    const constant = { a: rep(2, 12), b: [1, 2, 3, 4, 1, 2, 3, 4, 1, 2, 3, 4] };
+    expect(evaluateComparison(r, constant).explanation).toMatch(/^Ingen korrelasjon: a er konstant i disse 12 tilfellene, så r er udefinert\. /);
+    expect(evaluateComparison(r, constant, { locale: "en" }).explanation).toMatch(/^No correlation: a is constant in these 12 cases, so r is undefined\. /);
+    // 5 pairs with r defined: below the smallest base of 10.
+    const few = { a: [1, 2, 3, 4, 1], b: [2, 2, 4, 4, 1] };
+    expect(evaluateComparison(r, few).explanation).toMatch(/^Bare 5 respondenter svarte på begge \(færre enn 10\), for få til en korrelasjon\. /);
+    // Two groups of 3 and 0 answers.
+    const groups = comparison({ kind: "groups", outcome: yesIs12, expect: "a>b", by: "g", a: { label: "A", codes: [1] }, b: { label: "B", codes: [2] } });
+    expect(evaluateComparison(groups, { y: [1, 1, 3], g: [1, 1, 1] }).explanation).toMatch(/^Gruppene har 3 og 0 gyldige svar: for få \(eller én gruppe tom\) til å sammenlignes\. /);
   });
 
   it("counts a ticked box of a multiple-response set over all respondents, blanks as not ticked", () => {
@@ -213,7 +246,7 @@ describe("the crosswalk on the reconstructed respondents", () => {
     expect(ev.results).toHaveLength(CROSSWALK.length);
     for (const r of ev.results) {
       expect(r.numbers, r.id).not.toBeNull();
-      expect(r.audit, r.id).toMatch(/^N = \d+ · base = \d+/);
+      expect(r.audit, r.id).toMatch(/^N = \d+ · grunnlag = \d+/);
       expect(r.explanation.length).toBeGreaterThan(20);
     }
     // Plain rows give the same verdicts as the Arquero table.
@@ -259,6 +292,7 @@ describe("the crosswalk on the reconstructed respondents", () => {
     expect(shareOf(all).interval?.high).toBeLessThan(0.26);
     expect(shareOf(adopters).interval?.low).toBeGreaterThan(0.26);
     expect(adopters.audit).toContain("adopted");
+    expect(adopters.audit).toContain(" blant ");
   });
 
   // How q29_2 splits by size class is drawn by the reconstruction (the report prints no such
