@@ -212,7 +212,7 @@ export class NbCell extends LitElement {
     const displays = this.preview || !s || error ? [] : s.displays.length > 0 ? s.displays : isMarkdownOutput(s.value) || isUnsupportedCellOutput(s.value) ? [s.value] : [];
     const same = error === this.shownError && displays.length === this.shownDisplays.length && displays.every((d, i) => d === this.shownDisplays[i]);
     const locale = this.i18n.locale;
-    const stale = locale !== this.shownLocale && displays.some((d) => isDisplayTable(d) || followsLanguage(d));
+    const stale = locale !== this.shownLocale && displays.some((d) => isDisplayTable(d) || isUnsupportedCellOutput(d) || followsLanguage(d));
     if (!stale && same && out.childNodes.length > 0 === (displays.length > 0 || error !== undefined)) return;
     if (!same) this.redrawn.clear();
     this.shownDisplays = displays;

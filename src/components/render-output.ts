@@ -10,6 +10,7 @@ import { describeFunction } from "../base/describe-function";
 import { loadOnce } from "../base/load-once";
 import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
+import { unsupportedKindName } from "../runtime/markdown-cell";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
 import { isColumnTable, type ExportableTable } from "../analysis/export-table";
@@ -133,7 +134,7 @@ export function renderValue(value: unknown): Node {
     const note = document.createElement("p");
     note.className = "nb-unsupported";
     note.setAttribute("role", "note");
-    note.textContent = value.message;
+    note.textContent = messages[pageLocale()].unsupportedCell(unsupportedKindName(value.cellKind), value.type);
     return note;
   }
   if (isDisplayTable(value)) {

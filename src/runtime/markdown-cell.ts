@@ -3,7 +3,8 @@
  * of a cell mode not run. Splitting a cell at its `${…}` is compile time (markdown-template.ts).
  */
 import { marked } from "marked";
-import { CELL_KIND_NAMES, CELL_TYPES, type CellDoc } from "../notebook/document";
+import { messages } from "../base/locale/locale";
+import { CELL_KIND_NAMES, CELL_TYPES, isCellKind, type CellDoc } from "../notebook/document";
 import { isMarkdownOutput, type MarkdownOutput, type UnsupportedCellOutput } from "./types";
 
 function hasOuterHTML(value: object): value is { outerHTML: string } {
@@ -55,15 +56,15 @@ export function renderHtml(strings: string[], values: unknown[]): MarkdownOutput
   return { kind: "markdown", html };
 }
 
+/** The name of a cell mode for the unsupported note; undefined for a type Kit does not know. */
+export function unsupportedKindName(kind: string): string | undefined {
+  return isCellKind(kind) && kind !== "other" ? CELL_KIND_NAMES[kind] : undefined;
+}
+
 /** The notice a cell of a kind this app does not run shows instead of a value. */
 export function unsupportedCell(cell: CellDoc): UnsupportedCellOutput {
   const own = cell.attributes?.find(([name]) => name === "type")?.[1];
   const type = own ?? (cell.kind === "other" ? "" : CELL_TYPES[cell.kind]);
-  const what = cell.kind === "other" ? `This cell type (${type})` : `This cell type (${CELL_KIND_NAMES[cell.kind]}, type="${type}")`;
-  return {
-    kind: "unsupported",
-    cellKind: cell.kind,
-    type,
-    message: `${what} is not supported here, so it is not run. It is kept unchanged in the notebook and its file; open the file in Observable Notebook Kit to run it.`,
-  };
+  // The message is for readers without a page (the headless runner); the page words it in its language.
+  return { kind: "unsupported", cellKind: cell.kind, type, message: messages.en.unsupportedCell(unsupportedKindName(cell.kind), type) };
 }

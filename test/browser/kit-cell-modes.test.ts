@@ -6,6 +6,7 @@
  * hold the byte-for-byte round trip.
  */
 import { describe, expect, it } from "vitest";
+import { messages } from "../../src/base/locale/locale";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { inNotebook, nb, waitForOutput } from "./browser-helpers";
@@ -41,6 +42,10 @@ describe("Notebook Kit's other cell modes", () => {
     await waitForOutput(page, "2", "not supported here");
     expect(await nb(page).locator("#cell-2 .nb-output .nb-unsupported").count()).toBe(1);
     expect(await nb(page).locator("#cell-2 .nb-error").count()).toBe(0);
+    // The note is in the app's language and follows the switch (issue 14, item 7).
+    await page.locator(`nb-locale-switch button:text-is("${messages.nb.languageName}")`).click();
+    await waitForOutput(page, "2", "støttes ikke her");
+    expect(await nb(page).locator("#cell-2 .nb-unsupported").textContent()).toBe(messages.nb.unsupportedCell("TeX", "application/x-tex"));
     await page.close();
   }, 60_000);
 });

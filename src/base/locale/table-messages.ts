@@ -108,6 +108,11 @@ export interface TableMessages extends ExplainMessages {
   sizeClassMean(variable: string): string;
   /** Under an Arquero table a cell displays: "1 234 rows × 5 columns (first 100 shown)". */
   tableSize(rows: string, columns: number, shown: number | undefined): string;
+  /**
+   * The note a Notebook Kit cell of a mode this app does not run shows: `kind` is the mode's name
+   * ("SQL"), undefined for a type Kit does not know; `type` its `type` attribute.
+   */
+  unsupportedCell(kind: string | undefined, type: string): string;
 }
 
 const nb: TableMessages = {
@@ -201,6 +206,8 @@ const nb: TableMessages = {
   sizeClassShare: (variable, codes) => `andel med ${variable} = ${codes}`,
   sizeClassMean: (variable) => `gjennomsnitt av ${variable}`,
   tableSize: (rows, columns, shown) => `${rows} rader × ${columns} kolonner${shown === undefined ? "" : ` (de første ${shown} vises)`}`,
+  unsupportedCell: (kind, type) =>
+    `Denne celletypen (${kind === undefined ? type : `${kind}, type="${type}"`}) støttes ikke her, så den kjøres ikke. Den beholdes uendret i notatboken og filen; åpne filen i Observable Notebook Kit for å kjøre den.`,
 };
 
 const en: TableMessages = {
@@ -294,6 +301,8 @@ const en: TableMessages = {
   sizeClassShare: (variable, codes) => `share with ${variable} = ${codes}`,
   sizeClassMean: (variable) => `mean of ${variable}`,
   tableSize: (rows, columns, shown) => `${rows} rows × ${columns} columns${shown === undefined ? "" : ` (first ${shown} shown)`}`,
+  unsupportedCell: (kind, type) =>
+    `This cell type (${kind === undefined ? type : `${kind}, type="${type}"`}) is not supported here, so it is not run. It is kept unchanged in the notebook and its file; open the file in Observable Notebook Kit to run it.`,
 };
 
 /** The generated tables' catalogue of each language (also inside `messages`). */
