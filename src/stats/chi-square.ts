@@ -4,6 +4,8 @@
  * Rows and columns with a zero margin are left out (they carry no information and SPSS drops
  * them from df). p-values come from the χ² upper tail in ./distributions.
  */
+import { messages } from "../base/locale/locale";
+import type { KernelReason } from "../base/locale/reason-messages";
 import { chiSquareUpperTail } from "./distributions";
 
 export interface TestResult {
@@ -12,6 +14,8 @@ export interface TestResult {
   df: number;
   p: number | null;
   reason?: string;
+  /** The same reason as data, for a page that writes it in its own language. */
+  why?: KernelReason;
 }
 
 export interface ChiSquareTests {
@@ -26,8 +30,8 @@ export interface ChiSquareTests {
   columns: number;
 }
 
-function undefinedTest(df: number, reason: string): TestResult {
-  return { value: null, df, p: null, reason };
+function undefinedTest(df: number, why: KernelReason): TestResult {
+  return { value: null, df, p: null, reason: messages.en.kernelReason(why), why };
 }
 
 /**
@@ -44,7 +48,7 @@ export function chiSquareTests(counts: readonly (readonly number[])[], rowCodes?
   const df = Math.max(0, (ri.length - 1) * (cj.length - 1));
   const shape = { n, rows: ri.length, columns: cj.length };
   if (n === 0) {
-    const t = undefinedTest(0, "the table is empty");
+    const t = undefinedTest(0, { kind: "empty-table" });
     return { pearson: t, likelihoodRatio: t, linearByLinear: { ...t, df: 1 }, ...shape };
   }
 
@@ -58,11 +62,11 @@ export function chiSquareTests(counts: readonly (readonly number[])[], rowCodes?
       if (o > 0) g2 += 2 * o * Math.log(o / e);
     }
   }
-  const tooSmall = df === 0 ? `only ${ri.length} row(s) and ${cj.length} column(s) have answers; χ² needs at least 2 of each` : null;
+  const tooSmall: KernelReason | null = df === 0 ? { kind: "too-few-categories", rows: ri.length, columns: cj.length } : null;
   const pearson: TestResult = tooSmall ? undefinedTest(0, tooSmall) : { value: x2, df, p: chiSquareUpperTail(x2, df) };
   const likelihoodRatio: TestResult = tooSmall ? undefinedTest(0, tooSmall) : { value: g2, df, p: chiSquareUpperTail(g2, df) };
 
-  let linearByLinear: TestResult = undefinedTest(1, "needs numeric codes on both axes");
+  let linearByLinear: TestResult = undefinedTest(1, { kind: "no-codes" });
   if (rowCodes && colCodes) {
     let sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
     for (const i of ri) {
@@ -80,7 +84,7 @@ export function chiSquareTests(counts: readonly (readonly number[])[], rowCodes?
       const m2 = (n - 1) * r * r;
       linearByLinear = { value: m2, df: 1, p: chiSquareUpperTail(m2, 1) };
     } else {
-      linearByLinear = undefinedTest(1, "one axis has a single category, so there is no trend to test");
+      linearByLinear = undefinedTest(1, { kind: "single-category" });
     }
   }
   return { pearson, likelihoodRatio, linearByLinear, ...shape };

@@ -6,9 +6,10 @@
 import { kernelInput, type StatsData } from "./kernel-input";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, type Audit } from "./audit";
-import { messages } from "../base/locale/locale";
+import { formatNumber, messages } from "../base/locale/locale";
+import { kernelReasonText } from "../base/locale/reason-messages";
 import { benjaminiHochberg, significanceMark } from "./fdr";
-import { correlationFromSums, type Correlation, type CorrelationOptions } from "./pearson";
+import { correlationFromSums, undefinedCorrelation, type Correlation, type CorrelationOptions } from "./pearson";
 import { excludedFromSums, missingCodes, pairIndex, pairSums, type Deletion } from "./pair-sums";
 import { completeCases, spearmanOfArrays } from "./spearman";
 import { prepareFrame } from "./select-rows";
@@ -92,7 +93,7 @@ export function correlationMatrix(data: StatsData, variables: readonly string[],
     for (let b = 0; b < k; b++) {
       if (a === b) {
         const n = sums.valid[a] ?? 0;
-        row.push(n > 0 ? { r: 1, n, p: null, q: null, mark: "" } : { r: null, n, p: null, q: null, mark: "", reason: `${variables[a]} has no valid cases` });
+        row.push(n > 0 ? { r: 1, n, p: null, q: null, mark: "" } : { ...undefinedCorrelation(null, n, { kind: "no-valid-cases", variable: variables[a] ?? "" }), q: null, mark: "" });
         continue;
       }
       const p = pairIndex(k, Math.min(a, b), Math.max(a, b));
@@ -103,14 +104,15 @@ export function correlationMatrix(data: StatsData, variables: readonly string[],
     cells.push(row);
   }
 
-  const notes: string[] = [];
-  if (method === "spearman" && options.weight !== undefined) notes.push("Spearman ρ is computed unweighted (as SPSS NONPAR CORR); the weight was not used.");
-  if (frame.n === 0) notes.push("No rows are selected: widen the filters to see correlations.");
-  const undefinedPairs = pair.filter((c) => c.r === null);
-  if (undefinedPairs.length > 0) notes.push(`${undefinedPairs.length} pair(s) have no r: ${undefinedPairs.map((c) => c.reason).join("; ")}.`);
-  if (options.fdr) notes.push(`Marks use Benjamini–Hochberg q over ${pair.filter((c) => c.p !== null).length} pairs.`);
-
   const locale = input.locale;
+  const words = messages[locale];
+  const notes: string[] = [];
+  if (method === "spearman" && options.weight !== undefined) notes.push(words.spearmanUnweighted);
+  if (frame.n === 0) notes.push(words.noRowsForCorrelations);
+  const undefinedPairs = pair.filter((c) => c.r === null);
+  if (undefinedPairs.length > 0) notes.push(words.pairsWithoutR(formatNumber(locale, undefinedPairs.length), undefinedPairs.map((c) => kernelReasonText(words, c, words.noData)).join("; ")));
+  if (options.fdr) notes.push(words.fdrMarks(formatNumber(locale, pair.filter((c) => c.p !== null).length)));
+
   const audit = makeAudit({
     locale,
     n: frame.n,

@@ -9,6 +9,7 @@ import { pairInput, type PairOptions } from "./pair-input";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit, type ExcludedMissing } from "./audit";
 import { formatNumber, formatPercent, messages } from "../base/locale/locale";
+import { kernelReasonText } from "../base/locale/reason-messages";
 import { chiSquareTests, type ChiSquareTests } from "./chi-square";
 import { cramersV, type AssociationMeasures } from "./cramers-v";
 import { countPairs } from "./contingency";
@@ -162,7 +163,7 @@ export function crosstab(data: StatsData, rowVariable: string, columnVariable: s
     filters,
     excluded: [excluded(rowVariable, pairs.xValues, xMiss, true), excluded(columnVariable, pairs.yValues, yMiss, false)],
     weight: weightName,
-    test: p.value === null ? words.notComputed("Pearson χ²", p.reason ?? "undefined") : `Pearson χ²(${p.df}) = ${formatNumber(locale, p.value, 2)}, ${pClause(p.p, locale)}`,
+    test: p.value === null ? words.notComputed("Pearson χ²", kernelReasonText(words, p, "undefined")) : `Pearson χ²(${p.df}) = ${formatNumber(locale, p.value, 2)}, ${pClause(p.p, locale)}`,
     disclosureSensitive,
   });
 

@@ -24,7 +24,7 @@ export interface Correlation {
 }
 
 /** A correlation without r (or p), with its reason as data and in the kernels' English. */
-function undefinedCorrelation(r: number | null, n: number, why: KernelReason): Correlation {
+export function undefinedCorrelation(r: number | null, n: number, why: KernelReason): Correlation {
   return { r, n, p: null, reason: messages.en.kernelReason(why), why };
 }
 

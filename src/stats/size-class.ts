@@ -62,6 +62,11 @@ export interface SizeClassComparison {
   trend: TrendTest;
   level: number;
   notes: string[];
+  /**
+   * The note of `notes` that counts the cases without a size class, null when every case has one
+   * (a shared view that hides counts leaves it out).
+   */
+  unclassifiedNote: string | null;
   audit: Audit;
 }
 
@@ -208,10 +213,11 @@ function compare(source: ColumnSource, variable: string, options: SizeClassOptio
 
   const notes: string[] = [];
   const empty = rows.filter((r) => r.n === 0).map((r) => r.sizeClass);
-  if (empty.length) notes.push(`No valid cases in size class ${empty.join(", ")}: no estimate is shown there.`);
+  if (empty.length) notes.push(words.sizeClassEmpty(empty.join(", ")));
   const tiny = rows.filter((r) => r.n > 0 && r.n < 5).map((r) => r.sizeClass);
-  if (tiny.length) notes.push(`Fewer than 5 cases in size class ${tiny.join(", ")}: the interval is wide.`);
-  if (noClass > 0) notes.push(`${noClass} case(s) have no size class in ${classes.join("–")} and are left out.`);
+  if (tiny.length) notes.push(words.sizeClassFew(tiny.join(", ")));
+  const unclassifiedNote = noClass > 0 ? words.sizeClassUnclassified(formatNumber(locale, noClass), classes.join("–")) : null;
+  if (unclassifiedNote !== null) notes.push(unclassifiedNote);
 
   const audit = makeAudit({
     locale,
@@ -229,7 +235,7 @@ function compare(source: ColumnSource, variable: string, options: SizeClassOptio
   });
   const sizeInfo = variableInfo(sizeName, options);
   const classLabels = classes.map((c) => valueLabel(sizeInfo, c));
-  const result: SizeClassComparison = { variable, label: info.label, success: success ? [...success] : null, classLabels, kind: isSuccess ? "rate" : "mean", rows, overall, trend, level, notes, audit };
+  const result: SizeClassComparison = { variable, label: info.label, success: success ? [...success] : null, classLabels, kind: isSuccess ? "rate" : "mean", rows, overall, trend, level, notes, unclassifiedNote, audit };
   return withPicture(result, sizeClassPicture);
 }
 

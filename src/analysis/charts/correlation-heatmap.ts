@@ -11,6 +11,7 @@
  * tables print "< 3" — so the page, the tooltip and an exported SVG all hide the same counts.
  */
 import { DEFAULT_LOCALE, formatPValue, messages, type Locale } from "../../base/locale/locale";
+import { kernelReasonText } from "../../base/locale/reason-messages";
 import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
 import { evidenceClass } from "../evidence/evidence-marker";
@@ -123,7 +124,7 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
       }
       const small = row !== column && c.n < minN;
       const title = c.r === null
-        ? `${row} × ${column}: ${symbol} kan ikke beregnes${c.reason ? ` (${c.reason})` : ""}, n = ${c.n}`
+        ? `${row} × ${column}: ${messages[locale].correlationUndefined(symbol, kernelReasonText(messages[locale], c, messages[locale].noData))}, n = ${c.n}`
         : `${row} × ${column}: ${symbol} = ${formatNumberNo(c.r, 3, locale)}, n = ${c.n}, ${formatP(c.p, locale)}${small ? messages[locale].tooFewPairs(minN) : ""}`;
       const text = formatCorrelation(c.r, small ? "" : (c.mark ?? ""), locale);
       const evidence = row === column ? undefined : c.evidence;

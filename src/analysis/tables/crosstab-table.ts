@@ -12,6 +12,7 @@ import { FigureMarks } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
 import { element, formatCount, formatNumber, percentUnit, tableFigure, tableRow } from "./table-dom";
 import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
+import { kernelReasonText } from "../../base/locale/reason-messages";
 
 /** What a crosstab cell can show besides its count. */
 export type CrosstabStatistic = "count" | "row" | "column" | "total" | "expected";
@@ -110,7 +111,7 @@ function shownCounts(ct: Crosstab, mask: boolean, audit: AuditIds): ShownCounts 
 /** The test line: χ², df, p and Cramér's V, or why they are missing. */
 export function crosstabTestLine(ct: Crosstab, locale: Locale, n: string = formatCount(ct.total, locale)): string {
   const p = ct.tests.pearson;
-  if (p.value === null) return `${messages[locale].notComputed("Pearson χ²", p.reason ?? "undefined")}.`;
+  if (p.value === null) return `${messages[locale].notComputed("Pearson χ²", kernelReasonText(messages[locale], p, "undefined"))}.`;
   const v = ct.measures.cramersV;
   return `Pearson χ²(${p.df}) = ${formatNumber(p.value, 2, locale)}, ${pClause(p.p, locale)} · Cramér's V = ${v === null ? "–" : formatNumber(v, 3, locale)} · N = ${n}`;
 }

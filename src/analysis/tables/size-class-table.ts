@@ -7,6 +7,7 @@
  */
 import type { SizeClassComparison, SizeClassRow } from "../../stats/size-class";
 import { pClause } from "../../stats/audit";
+import { kernelReasonText } from "../../base/locale/reason-messages";
 import { FigureMarks, tableEvidence } from "./figure-marks";
 import { ShownCounts, type AuditIds } from "./shown-counts";
 import { formatNumber, percentUnit, tableFigure, tableRow } from "./table-dom";
@@ -73,7 +74,7 @@ function figureText(statistic: Statistic, row: ClassRow, c: SizeClassComparison,
 /** The trend test in words: "Cochran–Armitage z = 2.31, p = .021". */
 export function trendText(c: SizeClassComparison, locale: Locale): string {
   const t = c.trend;
-  if (t.statistic === null) return `– (${t.reason ?? "–"})`;
+  if (t.statistic === null) return `– (${kernelReasonText(messages[locale], t, "–")})`;
   const p = t.p === null ? messages[locale].noP : pClause(t.p, locale);
   return `${c.kind === "rate" ? "z" : "r"} = ${formatNumber(t.statistic, 2, locale)}, ${p}`;
 }
@@ -85,7 +86,7 @@ function what(c: SizeClassComparison, locale: Locale): string {
 
 /** The comparison's notes; with counts hidden, not the one that counts the cases without a size class. */
 function shownNotes(c: SizeClassComparison, shown: ShownCounts): string[] {
-  return shown.hiddenCount > 0 ? c.notes.filter((n) => !/^\d+ case\(s\) have no size class/.test(n)) : c.notes;
+  return shown.hiddenCount > 0 ? c.notes.filter((n) => n !== c.unclassifiedNote) : c.notes;
 }
 
 /** The evidence path of a figure of a class row (the compact cell leads with the estimate). */

@@ -21,7 +21,17 @@ export type KernelReason =
   /** A variable is constant in the cases. */
   | { kind: "constant"; variables: string[]; n: number }
   /** r exists but n < 3 leaves no degrees of freedom for its test. */
-  | { kind: "no-df" };
+  | { kind: "no-df" }
+  /** A variable of a correlation matrix has no valid case (its diagonal cell). */
+  | { kind: "no-valid-cases"; variable: string }
+  /** A contingency table without a single count. */
+  | { kind: "empty-table" }
+  /** Fewer than 2 rows or 2 columns have answers: χ² has no degrees of freedom. */
+  | { kind: "too-few-categories"; rows: number; columns: number }
+  /** The linear-by-linear test needs numeric codes on both axes. */
+  | { kind: "no-codes" }
+  /** One axis of the table has a single category: no trend to test. */
+  | { kind: "single-category" };
 
 /** Why a comparison of the crosswalk cannot be judged on a selection (analysis/crosswalk/measure-comparison.ts). */
 export type NotComparableReason =
@@ -72,6 +82,11 @@ function reasonMessages(locale: Locale): ReasonMessages {
         case "too-few-cases": return `bare ${n(r.n)} tilfelle${r.n === 1 ? "" : "r"} har både ${r.x} og ${r.y}; r krever minst 2`;
         case "constant": return `${list(r.variables, "og")} er konstant i disse ${n(r.n)} tilfellene, så r er udefinert`;
         case "no-df": return "n < 3: ingen frihetsgrader igjen til en test";
+        case "no-valid-cases": return `${r.variable} har ingen gyldige tilfeller`;
+        case "empty-table": return "tabellen er tom";
+        case "too-few-categories": return `bare ${n(r.rows)} rad${r.rows === 1 ? "" : "er"} og ${n(r.columns)} kolonne${r.columns === 1 ? "" : "r"} har svar; χ² krever minst 2 av hver`;
+        case "no-codes": return "krever numeriske koder på begge akser";
+        case "single-category": return "én akse har bare én kategori, så det er ingen trend å teste";
       }
     };
     return {
@@ -100,6 +115,11 @@ function reasonMessages(locale: Locale): ReasonMessages {
       case "too-few-cases": return `only ${n(r.n)} case(s) have both ${r.x} and ${r.y}; r needs at least 2`;
       case "constant": return `${list(r.variables, "and")} is constant in these ${n(r.n)} cases, so r is undefined`;
       case "no-df": return "n < 3: no degrees of freedom left for a test";
+      case "no-valid-cases": return `${r.variable} has no valid cases`;
+      case "empty-table": return "the table is empty";
+      case "too-few-categories": return `only ${n(r.rows)} row(s) and ${n(r.columns)} column(s) have answers; χ² needs at least 2 of each`;
+      case "no-codes": return "needs numeric codes on both axes";
+      case "single-category": return "one axis has a single category, so there is no trend to test";
     }
   };
   return {
@@ -125,3 +145,11 @@ function reasonMessages(locale: Locale): ReasonMessages {
 export const reasonNb: ReasonMessages = reasonMessages("nb");
 /** English. */
 export const reasonEn: ReasonMessages = reasonMessages("en");
+
+/**
+ * A kernel's reason in `words`' language: from its data when the kernel gave it, else the kernel's
+ * English text, else `fallback`.
+ */
+export function kernelReasonText(words: Pick<ReasonMessages, "kernelReason">, result: { why?: KernelReason; reason?: string }, fallback: string): string {
+  return result.why ? words.kernelReason(result.why) : (result.reason ?? fallback);
+}

@@ -113,6 +113,15 @@ export interface TableMessages extends ExplainMessages {
    * ("SQL"), undefined for a type Kit does not know; `type` its `type` attribute.
    */
   unsupportedCell(kind: string | undefined, type: string): string;
+  /** A size-class comparison's notes: classes without a valid case, classes under 5, cases without a class. */
+  sizeClassEmpty(classes: string): string;
+  sizeClassFew(classes: string): string;
+  sizeClassUnclassified(count: string, range: string): string;
+  /** A correlation matrix's notes. */
+  spearmanUnweighted: string;
+  noRowsForCorrelations: string;
+  pairsWithoutR(count: string, reasons: string): string;
+  fdrMarks(pairs: string): string;
 }
 
 const nb: TableMessages = {
@@ -206,6 +215,13 @@ const nb: TableMessages = {
   sizeClassShare: (variable, codes) => `andel med ${variable} = ${codes}`,
   sizeClassMean: (variable) => `gjennomsnitt av ${variable}`,
   tableSize: (rows, columns, shown) => `${rows} rader × ${columns} kolonner${shown === undefined ? "" : ` (de første ${shown} vises)`}`,
+  sizeClassEmpty: (classes) => `Ingen gyldige tilfeller i størrelsesklasse ${classes}: der vises intet estimat.`,
+  sizeClassFew: (classes) => `Færre enn 5 tilfeller i størrelsesklasse ${classes}: intervallet er bredt.`,
+  sizeClassUnclassified: (count, range) => `${count} tilfelle(r) har ingen størrelsesklasse i ${range} og er utelatt.`,
+  spearmanUnweighted: "Spearmans ρ beregnes uvektet (som SPSS NONPAR CORR); vekten ble ikke brukt.",
+  noRowsForCorrelations: "Ingen rader er valgt: vid ut filtrene for å se korrelasjoner.",
+  pairsWithoutR: (count, reasons) => `${count} par har ingen r: ${reasons}.`,
+  fdrMarks: (pairs) => `Markeringene bruker Benjamini–Hochberg q over ${pairs} par.`,
   unsupportedCell: (kind, type) =>
     `Denne celletypen (${kind === undefined ? type : `${kind}, type="${type}"`}) støttes ikke her, så den kjøres ikke. Den beholdes uendret i notatboken og filen; åpne filen i Observable Notebook Kit for å kjøre den.`,
 };
@@ -301,6 +317,13 @@ const en: TableMessages = {
   sizeClassShare: (variable, codes) => `share with ${variable} = ${codes}`,
   sizeClassMean: (variable) => `mean of ${variable}`,
   tableSize: (rows, columns, shown) => `${rows} rows × ${columns} columns${shown === undefined ? "" : ` (first ${shown} shown)`}`,
+  sizeClassEmpty: (classes) => `No valid cases in size class ${classes}: no estimate is shown there.`,
+  sizeClassFew: (classes) => `Fewer than 5 cases in size class ${classes}: the interval is wide.`,
+  sizeClassUnclassified: (count, range) => `${count} case(s) have no size class in ${range} and are left out.`,
+  spearmanUnweighted: "Spearman ρ is computed unweighted (as SPSS NONPAR CORR); the weight was not used.",
+  noRowsForCorrelations: "No rows are selected: widen the filters to see correlations.",
+  pairsWithoutR: (count, reasons) => `${count} pair(s) have no r: ${reasons}.`,
+  fdrMarks: (pairs) => `Marks use Benjamini–Hochberg q over ${pairs} pairs.`,
   unsupportedCell: (kind, type) =>
     `This cell type (${kind === undefined ? type : `${kind}, type="${type}"`}) is not supported here, so it is not run. It is kept unchanged in the notebook and its file; open the file in Observable Notebook Kit to run it.`,
 };

@@ -39,7 +39,7 @@ describe("correlationHeatmap", () => {
   it("explains undefined pairs and p in the tooltips", () => {
     const cells = heatmapCells(HEATMAP);
     const undefinedPair = cells.find((c) => c.row === "Serviceerklæringer" && c.column === "BPR");
-    expect(undefinedPair?.title).toBe("Serviceerklæringer × BPR: r kan ikke beregnes (BPR is constant), n = 236");
+    expect(undefinedPair?.title).toBe("Serviceerklæringer × BPR: r udefinert (BPR is constant), n = 236");
     const pair = cells.find((c) => c.row === "Størrelsesklasse" && c.column === "BPR");
     expect(pair?.title).toBe("Størrelsesklasse × BPR: r = 0,130, n = 239, p = 0,044");
   });

@@ -115,7 +115,7 @@ describe("correlation edge cases (hand-worked)", () => {
     expect(m.cells[1]?.[1]?.r).toBeNull();
     expect(m.cells[0]?.[1]?.r).toBeNull();
     expect(m.cells[0]?.[2]?.r ?? Number.NaN).toBeCloseTo(-0.5, 12);
-    expect(m.notes.join(" ")).toMatch(/pair\(s\) have no r/);
+    expect(m.notes.join(" ")).toMatch(/par har ingen r/);
     expect(m.audit.line).toContain("b: 9 (2), blank (1)");
   });
 

@@ -101,6 +101,16 @@ describe("crosstab edge cases (hand-worked)", () => {
     expect(JSON.stringify(t)).not.toContain("NaN");
   });
 
+  it("says why χ² is not computed in the language asked for, in the audit line too", () => {
+    const data = { a: [1, 1, 1], b: [1, 2, 2] };
+    const nb = crosstab(data, "a", "b");
+    const en = crosstab(data, "a", "b", { language: "en" });
+    expect(nb.tests.pearson.why).toEqual({ kind: "too-few-categories", rows: 1, columns: 2 });
+    expect(nb.audit.test).toContain("bare 1 rad og 2 kolonner har svar; χ² krever minst 2 av hver");
+    expect(en.audit.test).toContain("only 1 row(s) and 2 column(s) have answers; χ² needs at least 2 of each");
+    expect(crosstab({ a: [], b: [] }, "a", "b").audit.test).toContain("tabellen er tom");
+  });
+
   it("keeps codes outside 0–255 and fractional values (the Map path)", () => {
     const t = crosstab({ a: [1000, 1000, 2.5, 2.5, -1], b: [1, 2, 1, 2, 1] }, "a", "b");
     expect(t.rows.map((r) => r.code)).toEqual([-1, 2.5, 1000]);

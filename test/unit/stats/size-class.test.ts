@@ -44,7 +44,7 @@ describe("size-class comparison", () => {
     expect(m.rows[0]?.interval?.high).toBeCloseTo(3 + 1.963243, 5);
     expect(m.rows[1]?.interval).toBeNull();
     expect(m.rows[2]?.estimate).toBeNull();
-    expect(m.notes.join(" ")).toMatch(/No valid cases in size class 3/);
+    expect(m.notes.join(" ")).toMatch(/Ingen gyldige tilfeller i størrelsesklasse 3/);
     expect(m.trend.statistic ?? 0).toBeGreaterThan(0);
   });
 });
