@@ -5,7 +5,7 @@
  *    default 8, in rounds of two);
  *  - a filter change on each shipped notebook: the viewport painted (p50, p95), every value settled,
  *    the last DOM change, the longest task (bench/notebooks.ts, `compareNotebooks`; `--runs N` changes
- *    per notebook open, default 6, two opens of each build).
+ *    per notebook open, default 6, two opens of each build; `--only 01,03` for some of them).
  *
  * The other build may be one from before the notebook frame (issue 11: "no more than 10 % slower than
  * before the sandbox", e.g. cf2813c built into its own worktree): bench/notebooks.ts finds the notebook
@@ -13,7 +13,7 @@
  */
 import { chromium, type Browser } from "playwright-core";
 import { median } from "./median";
-import { coldStart01, compareNotebooks } from "./notebooks";
+import { coldStart01, compareNotebooks, SHIPPED } from "./notebooks";
 import { serveDistApart } from "./workbench";
 
 /** What `--vs` was asked for. */
@@ -24,6 +24,8 @@ export interface VersusOptions {
   cold: number;
   /** Filter changes per notebook open (half at the top, half mid-page). */
   runs: number;
+  /** The shipped notebooks whose filter change is compared (`--only 01,03`: by the start of their names; default all). */
+  only: readonly string[];
 }
 
 /** Reads `--vs <dist> [--cold N] [--runs N]` from the command line; undefined without `--vs`. */
@@ -39,7 +41,8 @@ export function versusOptions(argv: readonly string[]): VersusOptions | undefine
     if (!Number.isInteger(n) || n < 1) throw new Error(`${flag} takes a whole number of runs ≥ 1, not "${value(flag)}"`);
     return n;
   };
-  return { before, cold: count("--cold", 8), runs: count("--runs", 6) };
+  const only = value("--only")?.split(",").filter((start) => start !== "");
+  return { before, cold: count("--cold", 8), runs: count("--runs", 6), only: only ? SHIPPED.filter((name) => only.some((start) => name.startsWith(start))) : SHIPPED };
 }
 
 /** Cold start → 01 rendered on both builds, two of each per round, alternating; medians and the ratio. */
@@ -75,7 +78,7 @@ export async function runVersus(options: VersusOptions, after = "dist"): Promise
   const browser = await launch();
   try {
     await compareCold(browser, options.before, after, options.cold);
-    await compareNotebooks(browser, options.before, options.runs, after);
+    if (options.only.length > 0) await compareNotebooks(browser, options.before, options.runs, after, options.only);
   } finally {
     await browser.close();
   }
