@@ -5,6 +5,9 @@
  * in Chromium, the ensemble decoding benchmark (bench/ensemble.ts), the crosswalk benchmark
  * (bench/crosswalk.ts), then the statistics benchmark from bench/stats.ts when that file is present.
  * Prints medians; not a test.
+ *
+ * `npm run bench -- --vs <another build's dist>` builds, then only compares this build with that one
+ * in one run: cold start and the shipped notebooks' filter changes, with ratios (bench/versus.ts).
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -15,14 +18,17 @@ import { runNotebookBench } from "./notebooks";
 import { runEnsembleBench } from "./ensemble";
 import { runCrosswalkBench } from "./crosswalk";
 import { runEvidenceBench } from "./evidence-filter";
+import { runVersus, versusOptions } from "./versus";
 
 function hasRunStatsBench(mod: unknown): mod is { runStatsBench: () => Promise<void> } {
   return typeof mod === "object" && mod !== null && "runStatsBench" in mod && typeof mod.runStatsBench === "function";
 }
 
 async function main(): Promise<void> {
+  const versus = versusOptions(process.argv.slice(2));
   console.log("Building the app (vite build)…");
   await build({ logLevel: "warn" });
+  if (versus) return runVersus(versus);
   await runWorkbenchBench();
   console.log("");
   await runNotebookBench();

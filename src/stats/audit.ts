@@ -97,9 +97,20 @@ export function auditLine(parts: LineParts, locale: Locale, count: (value: numbe
   ].join(" · ");
 }
 
-/** Assemble an Audit and its one-line text. */
+/**
+ * Assemble an Audit and its one-line text. The line is written when first read (then kept): the
+ * evidence recomputes a result on each of the ensemble's reconstructions only for its figures
+ * (analysis/evidence/across-draws.ts), and writing 49 lines no one reads was a tenth of that work.
+ */
 export function makeAudit(parts: AuditParts): Audit {
-  return { ...parts, disclosureSensitive: parts.disclosureSensitive ?? false, line: auditLine(parts, parts.locale) };
+  let line: string | undefined;
+  return {
+    ...parts,
+    disclosureSensitive: parts.disclosureSensitive ?? false,
+    get line() {
+      return (line ??= auditLine(parts, parts.locale));
+    },
+  };
 }
 
 /** A count as `formatCount` wrote it in `locale`, or NaN. */

@@ -14,12 +14,13 @@ export interface CleanColumn {
 
 const cache = new WeakMap<Float64Array, Map<string, CleanColumn>>();
 
+/** The cache key of a set of missing codes. A plain loop: `forEach` over the 256 flags cost ~10 µs a call, every Pearson's r twice. */
 function key(m: MissingCodes): string {
-  const codes: number[] = [...m.others];
-  m.table.forEach((flag, code) => {
-    if (flag) codes.push(code);
-  });
-  return codes.sort((a, b) => a - b).join(",");
+  const { table, others } = m;
+  const codes: number[] = [];
+  for (let code = 0; code < table.length; code++) if (table[code]) codes.push(code);
+  // The table's codes come in order; only codes outside it need sorting in.
+  return (others.length === 0 ? codes : [...others, ...codes].sort((a, b) => a - b)).join(",");
 }
 
 /** The cleaned, shifted copy of `col` for missing codes `m`. */

@@ -22,16 +22,36 @@ export interface WithEvidence<T> {
 /** Paths below this depth are not followed (results are shallow; this guards against cycles). */
 const MAX_DEPTH = 6;
 
-/** Every finite-or-null number in `value` by path; strings, functions and DOM are skipped. */
-export function numbersByPath(value: unknown, path = "", out = new Map<string, number | null>(), depth = 0): Map<string, number | null> {
-  if (typeof value === "number") out.set(path, value);
+/** A number of a result (or null) and the keys that lead to it from the result. */
+interface Figure {
+  readonly keys: readonly string[];
+  readonly value: number | null;
+}
+
+/** Every finite-or-null number in `value` with its keys; strings, functions and DOM are skipped. */
+function figuresIn(value: unknown, keys: string[] = [], out: Figure[] = []): Figure[] {
+  if (typeof value === "number") out.push({ keys, value });
   else if (value === null) {
-    if (path) out.set(path, null);
-  } else if (typeof value === "object" && depth < MAX_DEPTH && !("nodeType" in value)) {
+    if (keys.length > 0) out.push({ keys, value: null });
+  } else if (typeof value === "object" && keys.length < MAX_DEPTH && !("nodeType" in value)) {
     const entries = Array.isArray(value) ? value.map((v, i): [string, unknown] => [String(i), v]) : Object.entries(value);
-    for (const [key, v] of entries) numbersByPath(v, path ? `${path}.${key}` : key, out, depth + 1);
+    for (const [key, v] of entries) figuresIn(v, [...keys, key], out);
   }
   return out;
+}
+
+/**
+ * The number (or null) a reconstruction's result has where the canonical result has a figure, by
+ * following the same keys: null where it has none. A reconstruction's result is not walked whole
+ * (audit texts, labels): only the canonical result's figures are looked up in it.
+ */
+function figureAt(value: unknown, keys: readonly string[]): number | null {
+  let at = value;
+  for (const key of keys) {
+    if (typeof at !== "object" || at === null || "nodeType" in at || !Object.hasOwn(at, key)) return null;
+    at = Reflect.get(at, key);
+  }
+  return typeof at === "number" ? at : null;
 }
 
 /**
@@ -45,12 +65,16 @@ export function acrossDraws<T>(selection: FilteredSurvey, compute: (s: FilteredS
 function classifyAcross<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean): WithEvidence<T> {
   const value = compute(selection);
   const draws = selection.draws();
-  const canonical = numbersByPath(value);
-  const perDraw = draws?.slice(1).map((d) => numbersByPath(compute(d)));
+  const figures = figuresIn(value);
+  const perDraw = draws?.slice(1).map((d) => {
+    const result = compute(d);
+    return figures.map((f) => figureAt(result, f.keys));
+  });
   const evidence = new Map<string, Evidence>();
   const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
-  for (const [path, v] of canonical) {
-    const values = perDraw && [v, ...perDraw.map((m) => m.get(path) ?? null)];
+  for (const [i, figure] of figures.entries()) {
+    const path = figure.keys.join(".");
+    const values = perDraw && [figure.value, ...perDraw.map((d) => d[i] ?? null)];
     const e = classifyFigure(values, printed(path));
     evidence.set(path, e);
     counts[e.kind]++;

@@ -29,29 +29,18 @@ import { inputReportOf, readFrameMessage, type FrameData, type FrameMessage, typ
 import { culprits, Heartbeat, HEARTBEAT_MS, IDLE_STATUS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, stoppedMessage, type FrameStatus } from "./frame-status";
 import { FileRequests } from "./file-gate";
 import { spellsName } from "./host-reads";
-import { DownloadGate } from "./download-gate";
+import { FrameDownloads } from "./frame-downloads";
 import { MessageBudget, PAUSE_FLOODED, payloadChars } from "./message-budget";
 import { encodeUserData, sendUserData, type UserDataPart } from "./user-data-wire";
 import type { NotebookOrigin } from "../notebook-store";
 import { isStrangersNotebook, pauseSelfEdited, SelfEditGate, type HeldChange } from "./self-edit-gate";
+import { SpareTiming } from "./spare-timing";
+
+export { QUIET_BEFORE_SPARE_MS } from "./spare-timing";
 
 /** The data the data gate lets this notebook see. */
 export type FrameDataChoice = { kind: "bundled" } | { kind: "user"; version: number; name: string; load: LoadResult };
 
-/**
- * The next notebook's frame is loaded once this one has been quiet this long (FrameSlot.prewarm).
- * Not at once: the spare shares this notebook's process and thread, and loading it during a filter
- * change cost that change 10–15 %; a filter change every few hundred ms keeps it away. Not 3 s as
- * before (issue 12): a reader who opened the next notebook 3.5 s after this one settled met a spare
- * still parsing the survey, and waited for the rest of that (03: ~0.3 s of its opening).
- */
-export const QUIET_BEFORE_SPARE_MS = 1500;
-/**
- * A notebook that has said nothing about work this long after it opened (nothing to run) counts as
- * quiet too. Until then the quiet is counted only from its first status: a frame still loading the
- * survey says nothing, and a spare made then would load beside the notebook the reader waits for.
- */
-const SILENT_OPEN_MS = 5000;
 /** How long a share link waits for the frame's current input values before using the last reported. */
 const INPUTS_WAIT_MS = 1000;
 
@@ -107,8 +96,8 @@ export class FrameSession implements SessionPort {
   private boot = "";
   private state: FrameStatus = IDLE_STATUS;
   private readonly pulse = new Heartbeat();
-  /** Files the frame asks for: with user activation only, one per two seconds (download-gate.ts). */
-  private readonly downloads = new DownloadGate();
+  /** Files the frame asks for: with user activation only, one per two seconds (frame-downloads.ts). */
+  private readonly downloads = new FrameDownloads({ save: () => this.deps.onSave?.(), exportReport: () => this.reports.askExport() });
   /** Edits the frame reports of a stranger's notebook: only with user activation (self-edit-gate.ts). */
   private readonly selfEdits: SelfEditGate;
   /** What the current frame may still send this second (message-budget.ts). */
@@ -126,10 +115,8 @@ export class FrameSession implements SessionPort {
   private readonly unfollowFilter: () => void;
   private readonly unfollowLocale: () => void;
   private disposed = false;
-  /** Date.now() of the frame's last word about work (status, cells); the spare waits for quiet. */
-  private lastActivity = 0;
-  /** Whether the open notebook has reported a status yet (it started running). */
-  private heardStatus = false;
+  /** When the next notebook's frame may be made (spare-timing.ts). */
+  private readonly spare = new SpareTiming();
 
   private readonly view: FrameView;
   /** The notebook as a report (print, "Export report"). */
@@ -392,8 +379,7 @@ export class FrameSession implements SessionPort {
   /** The frame is ready: give it its channel and the notebook. */
   private open(frame: FrameHandle, boot: string): void {
     this.ready = true;
-    this.lastActivity = Date.now();
-    this.heardStatus = false;
+    this.spare.opened(Date.now());
     this.boot = boot;
     const { port1, port2 } = new MessageChannel();
     this.channel = port1;
@@ -421,8 +407,7 @@ export class FrameSession implements SessionPort {
   private beat(): void {
     if (!this.ready || this.mode !== "live" || this.state.paused !== undefined) return;
     const now = Date.now();
-    const quietFor = now - this.lastActivity;
-    if (!this.state.busy && !this.state.stuck && quietFor >= (this.heardStatus ? QUIET_BEFORE_SPARE_MS : SILENT_OPEN_MS)) this.deps.slot.prewarm();
+    if (this.spare.due(now, this.state.busy || this.state.stuck)) this.deps.slot.prewarm();
     const { ping, stuck } = this.pulse.tick(now);
     if (ping !== undefined) this.post({ type: "ping", seq: ping });
     if (stuck && !this.state.stuck) {
@@ -454,7 +439,7 @@ export class FrameSession implements SessionPort {
   }
 
   private handle(message: Exclude<FrameMessage, { type: "ready" }>): void {
-    if (message.type === "status" || message.type === "cells") this.lastActivity = Date.now();
+    if (message.type === "status" || message.type === "cells") this.spare.worked(Date.now(), message.type === "status");
     switch (message.type) {
       case "cells": {
         const hadHeld = this.selfEdits.pending !== undefined;
@@ -491,7 +476,6 @@ export class FrameSession implements SessionPort {
         this.emitStatus();
         return;
       case "status": {
-        this.heardStatus = true;
         const wasBusy = this.state.busy;
         const busySince = message.busy ? (wasBusy ? this.state.busySince : Date.now()) : undefined;
         this.state = { ...this.state, running: message.running, busy: message.busy, current: message.current, busySince };
@@ -518,13 +502,10 @@ export class FrameSession implements SessionPort {
       case "drag":
         return this.frame?.coverForDrop();
       case "save":
-        this.downloads.request(() => this.deps.onSave?.());
-        return;
+      case "exportReport":
+        return this.downloads.ask(message.type);
       case "report":
         return this.reports.receive(message);
-      case "exportReport":
-        this.downloads.request(() => this.reports.askExport());
-        return;
     }
   }
 
