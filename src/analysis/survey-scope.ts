@@ -23,7 +23,11 @@ export interface ScopeBuiltins {
   /**
    * The respondents in use — the bundled 1999 reconstruction or your own file — as an Arquero
    * table with the codebook (labels, missing codes), the report's printed tables and the named
-   * adopters. Statistics take it whole: `stats.frequencies(survey, "q20")`.
+   * adopters. Statistics take it whole: `stats.frequencies(survey, "q20")`. A blank answer is
+   * `null` (`survey.table.get("q6", 0)`, `survey.rows`, `d.q6 === null` in an Arquero verb), here, in
+   * each reconstruction of `survey.draws` and in your own file alike: count blanks with `=== null`
+   * or `op.valid`; `op.mean` and the statistics leave them out. Arithmetic reads `null` as 0
+   * (`null + 1` is 1), so test `op.valid(d.q6)` before computing with a column that has blanks.
    * @example survey.labels("fylke")
    */
   survey: Survey;
@@ -35,7 +39,8 @@ export interface ScopeBuiltins {
   filter: SurveyFilter;
   /**
    * The respondents passing the filter bar, with their N and a summary for headers; what every
-   * analysis takes: `stats.crosstab(selection, "size_class", "q20")`.
+   * analysis takes: `stats.crosstab(selection, "size_class", "q20")`. Blanks are `null`, as in
+   * `survey`, in `selection.rows`, `selection.table` and every draw of `selection.draws()`.
    * @example selection.summary
    */
   selection: FilteredSurvey;

@@ -45,11 +45,11 @@ export interface ReportFacts {
 }
 
 export interface Survey {
-  /** Respondents, one row each, columns named after the codebook. */
+  /** Respondents, one row each, columns named after the codebook; a blank answer is `null`. */
   readonly table: ColumnTable;
   /** The same table as the statistics read it: `stats.crosstab(survey, …)` computes on all respondents. */
   readonly view: ColumnTable;
-  /** The same respondents as plain objects, built on first read (for small lists). */
+  /** The same respondents as plain objects, built on first read (for small lists); blanks are `null`. */
   readonly rows: SurveyRow[];
   readonly codebook: Codebook;
   /** The six models in questionnaire order: status, areas, results and expectation variables, and name. */
@@ -70,7 +70,8 @@ export interface Survey {
   readonly file: LoadSource;
   /**
    * The ensemble of reconstructions this survey is one of (draw 0 is this survey itself), built on
-   * first read; undefined for a user's own file, which has no ensemble.
+   * first read; undefined for a user's own file, which has no ensemble. Their blanks are `null`
+   * like this survey's, so a question asked of each draw is asked alike.
    */
   readonly draws?: readonly Survey[];
   /**

@@ -3,10 +3,27 @@
  * codebook with draw k's respondents, so every builtin runs on a draw exactly as on the canonical
  * survey. Draw 0 is the canonical survey itself (respondents.csv is draw 0), so its results are
  * computed once.
+ *
+ * A draw's blank is `null` when cell code reads it, as in the survey and a user's file
+ * (docs/decisions.md, "Blanks are null"): the decoded Float64Array (NaN for blank) stays underneath
+ * for the statistics, which take it without a copy.
  */
 import { table as arqueroTable, type ColumnTable } from "arquero";
 import type { Ensemble } from "../../data/ensemble";
+import { NumberColumnView } from "../../data/loaders/column-table";
 import { rowsOf, type Survey, type SurveyRow } from "../survey";
+
+/** One decoded column of a draw as Arquero reads it: `null` for a blank; the statistics get `decoded` itself. */
+class DrawnColumn extends NumberColumnView {
+  constructor(private readonly decoded: Float64Array) {
+    super({ type: "number", values: decoded });
+  }
+
+  /** The decoded values (NaN for blank), not a copy: a draw's arrays are decoded for it alone and never written. */
+  override toFloat64(): Float64Array {
+    return this.decoded;
+  }
+}
 
 /** `base` with other respondents (`table`) and the given draws; row objects built on first read. */
 function surveyOn(base: Survey, table: ColumnTable, draws: () => readonly Survey[] | undefined, label: Record<string, unknown>): Survey {
@@ -47,8 +64,9 @@ export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
     const ids = canonical.table.column("resp_id");
     const out: Survey[] = [survey];
     for (let k = 1; k < ensemble.draws; k++) {
-      const columns: Record<string, ArrayLike<unknown>> = Object.fromEntries(ensemble.draw(k));
-      if (ids) columns.resp_id = Array.from({ length: n }, (_, i) => ids.at(i));
+      const columns = new Map<string, NumberColumnView | unknown[]>();
+      for (const [name, decoded] of ensemble.draw(k)) columns.set(name, new DrawnColumn(decoded));
+      if (ids) columns.set("resp_id", Array.from({ length: n }, (_, i) => ids.at(i)));
       out.push(surveyOn(canonical, arqueroTable(columns), () => undefined, { draw: k }));
     }
     return out;

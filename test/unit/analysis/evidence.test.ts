@@ -21,7 +21,7 @@ import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { decodeEnsemble } from "../../../src/data/ensemble";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
-import { frequencies, pearson } from "../../../src/stats/index";
+import { frameOf, frequencies, pearson } from "../../../src/stats/index";
 import { nodeHost, repo } from "../notebooks/headless-survey";
 
 let survey: Survey;
@@ -70,8 +70,13 @@ describe("figures classified over the ensemble", () => {
     expect(survey.draws).toHaveLength(ensemble.value.draws);
     expect(ensemble.value.draws).toBeGreaterThanOrEqual(50);
     expect(survey.draws?.[0]).toBe(survey);
-    // Draw 7's q3 column is the file's, row for row.
-    expect(Array.from(survey.draws?.[7]?.table.array("q3") ?? [])).toEqual(Array.from(ensemble.value.column("q3", 7) ?? []));
+    // Draw 7's q3 column is the file's, row for row: as the statistics read it (NaN for blank), and
+    // as cell code reads it (null for blank, like the survey: docs/decisions.md, "Blanks are null").
+    const file = Array.from(ensemble.value.column("q3", 7) ?? []);
+    const draw7 = survey.draws?.[7]?.table;
+    expect(file.some((v) => Number.isNaN(v))).toBe(true);
+    expect(draw7 ? Array.from(frameOf(draw7).column("q3")) : []).toEqual(file);
+    expect(Array.from(draw7?.array("q3") ?? [])).toEqual(file.map((v) => (Number.isNaN(v) ? null : v)));
   });
 
   it("marks every printed figure of chapter 2 and 3 printed when unfiltered", () => {
