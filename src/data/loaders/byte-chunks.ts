@@ -6,6 +6,7 @@
  * `signal.aborted` afterwards and reports the "cancelled" problem.
  */
 import type { LoadProgress } from "./load-result";
+import { releaseBuffer } from "./release-buffer";
 
 /** Anything a loader can read. */
 export type ByteInput = Uint8Array | Blob | ReadableStream<Uint8Array>;
@@ -19,6 +20,11 @@ export interface ChunkOptions {
   /** Total size when the input is a stream whose length is known (Content-Length). */
   totalBytes?: number | undefined;
   chunkSize?: number;
+  /**
+   * The reader is done with each chunk when it asks for the next (it copied what it keeps): a
+   * chunk read from a Blob is then freed at once (`releaseBuffer`), not at the next collection.
+   */
+  release?: boolean;
 }
 
 function isBlob(input: ByteInput): input is Blob {
@@ -119,6 +125,7 @@ export async function* readChunks(input: ByteInput, opts: ChunkOptions): AsyncGe
       if (signal?.aborted) return;
       progress(chunk.byteLength);
       yield chunk;
+      if (opts.release) releaseBuffer(chunk.buffer);
       await nextTask(signal);
       if (signal?.aborted) return;
     }
