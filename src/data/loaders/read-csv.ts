@@ -144,7 +144,7 @@ class CsvReading implements PartRead {
   async scan(input: ByteInput, rest: boolean): Promise<void> {
     const o = this.o;
     const atStart = this.place.first && !rest;
-    for await (const chunk of textBytes(countBytes(readChunks(input, { ...o, release: true }), this.read), this.setup.encoding, atStart)) {
+    for await (const chunk of textBytes(countBytes(readChunks(input, { ...o, reuse: true }), this.read), this.setup.encoding, atStart)) {
       this.stop = this.scanner.push(chunk, false, this.onRecord, this.onPlain);
       if (this.stop) return;
       // After the first chunk the rows per byte are known: size the columns (see `PartPlace.reserve`).

@@ -21,8 +21,6 @@
  */
 import { fail } from "../../base/result";
 import type { ByteInput } from "./byte-chunks";
-import type { ColumnData } from "./column-builders";
-import { releaseBuffer } from "./release-buffer";
 import type { PartData, PartRead } from "./file-part";
 import { type LoadFileOptions, type PreparedLoad, finishLoad, prepareLoad } from "./load-columns";
 import { MIN_PART_BYTES, partCount } from "./part-count";
@@ -100,18 +98,7 @@ export function joinParts(prepared: PreparedLoad, parts: readonly Result<PartDat
   }
   const join = prepared.format.parts?.join;
   if (!join) throw new Error(`joinParts: ${prepared.format.format} is not read in parts`);
-  const joined = finishLoad(prepared, join(data, prepared.options), opts);
-  // The join copied the later parts (and any first-part column it had to widen) into the joined
-  // columns: free what they no longer use now, before the columns are sent on (release-buffer.ts).
-  const kept = new Set<ArrayBufferLike>(joined.ok ? columnBuffers(joined.value.columns.columns) : []);
-  for (const part of data) {
-    for (const buffer of [...columnBuffers(part.columns.columns), part.rowNumbers.buffer]) if (!kept.has(buffer)) releaseBuffer(buffer);
-  }
-  return joined;
-}
-
-function columnBuffers(columns: readonly ColumnData[]): ArrayBufferLike[] {
-  return columns.map((c) => (c.type === "number" ? c.values.buffer : c.codes.buffer));
+  return finishLoad(prepared, join(data, prepared.options), opts);
 }
 
 /** Part `index` of a planned load: its bytes read, waiting to be settled and finished. */
