@@ -90,7 +90,8 @@ function generateInputs(): BenchFile[] {
     ["CSV 1,000,000 rows", "csv-1m-rows.csv", () => writeRepeated(join(workDir, "csv-1m-rows.csv"), `${header}\n`, csvRows, { rows: 1_000_000 }, csvLine)],
     ["CSV 500 MB", "csv-500mb.csv", () => writeRepeated(join(workDir, "csv-500mb.csv"), `${header}\n`, csvRows, { bytes: 500 * MB }, csvLine)],
   ];
-  // BENCH_FILES=csv-50 (a comma-separated list of file-name parts) runs only those inputs.
+  // BENCH_FILES=csv-50mb,card (a comma-separated list of file-name parts) runs only those inputs
+  // ("csv-50" would also match csv-500mb).
   const only = process.env["BENCH_FILES"]?.split(",");
   return files.filter(([, name]) => only === undefined || only.some((part) => name.includes(part))).map(([label, , make]) => ({ ...make(), label }));
 }

@@ -81,12 +81,25 @@ export class NumberColumnBuilder {
   private max = 0x7f;
   length = 0;
 
+  /**
+   * `values` while it is an Int8Array (most survey columns stay one), else null. The loaders push
+   * tens of millions of values through one store; a store into "one of four array types" is
+   * several times slower in V8 than a store into one, so the common type has a store of its own
+   * (the CSV reader's hot loop writes into it directly, `length` after it: read-only otherwise).
+   */
+  int8: Int8Array | null;
+
   constructor(capacity = 1024) {
-    this.values = new Int8Array(capacity);
+    this.values = this.int8 = new Int8Array(capacity);
   }
 
   /** Appends a finite number. */
   push(v: number): void {
+    const int8 = this.int8;
+    if (int8 !== null && this.length < int8.length && v > -0x80 && v <= 0x7f && (v | 0) === v) {
+      int8[this.length++] = v;
+      return;
+    }
     if (this.length === this.values.length) this.grow(this.level);
     if (this.level < 3 && ((v | 0) !== v || v <= this.marker || v > this.max)) this.grow(levelFor(v));
     this.values[this.length++] = v;
@@ -94,6 +107,11 @@ export class NumberColumnBuilder {
 
   /** Appends a missing value. */
   pushMissing(): void {
+    const int8 = this.int8;
+    if (int8 !== null && this.length < int8.length) {
+      int8[this.length++] = -0x80;
+      return;
+    }
     if (this.length === this.values.length) this.grow(this.level);
     this.values[this.length++] = this.marker;
   }
@@ -103,7 +121,12 @@ export class NumberColumnBuilder {
     if (n <= this.values.length) return;
     const next = allocate(this.level, n);
     next.set(this.values.subarray(0, this.length));
-    this.values = next;
+    this.setValues(next);
+  }
+
+  private setValues(values: NumberColumnData["values"]): void {
+    this.values = values;
+    this.int8 = values instanceof Int8Array ? values : null;
   }
 
   /** Reallocates at `level` (≥ the current one), doubling the capacity when full, and converts markers. */
@@ -120,7 +143,7 @@ export class NumberColumnBuilder {
         next[i] = v === oldMarker ? marker : v;
       }
     }
-    this.values = next;
+    this.setValues(next);
     this.level = level;
     this.marker = missingMarker(next);
     this.max = INT_MAX[level] ?? Infinity;

@@ -101,6 +101,11 @@ export class CsvColumns {
    * added to every row the issues name, which are built only after it is known.
    */
   rowBase = 0;
+  /** The delimiter's byte. */
+  private readonly delimiterByte: number;
+  /** `addPlain`'s fields read after the others: their bounds, as `addRecord`'s readers take them. */
+  private readonly later: CsvRecord;
+  private readonly deferred: Int32Array;
 
   /** `headerIssues`: where the header's own issues go (a later part of a parallel read drops them: the first part reports them). */
   constructor(
@@ -111,6 +116,9 @@ export class CsvColumns {
     private readonly delimiter: string,
     headerIssues: IssueCollector = issues,
   ) {
+    this.delimiterByte = delimiter.charCodeAt(0);
+    this.later = { bytes: new Uint8Array(0), bounds: new Int32Array(3 * header.length), fields: header.length, record: 0 };
+    this.deferred = new Int32Array(header.length);
     const matcher = new VariableMatcher(codebook);
     const id = respondentIdVariable(codebook);
     const taken = new Set<string>();
@@ -137,6 +145,75 @@ export class CsvColumns {
   }
 
   private readonly decodeValue = (b: Uint8Array, s: number, e: number): string | null => this.decoder.decode(b, s, e).trim() || null;
+
+  /**
+   * Adds a plain data record (no quote, no line end inside: see `PlainRecord`), bytes[s, e), shown
+   * as file row `row`, reading each field straight from the bytes in the one pass that finds it:
+   * what `addRecord` would add, with the same issues in the same order. A field that is not a
+   * plain code or blank (a minus, a decimal, a letter, a long number) is read after the others
+   * through `addRecord`'s own readers, and so is every text field after it, so text is decoded
+   * in the order `addRecord` decodes it. False, with nothing added, for a record of one field (a
+   * blank line is skipped, not added): `addRecord` takes it.
+   */
+  addPlain(bytes: Uint8Array, s: number, e: number, row: number): boolean {
+    const sinks = this.sinks;
+    const width = sinks.length;
+    const delimiter = this.delimiterByte;
+    const later = this.later;
+    const bounds = later.bounds;
+    let deferred = 0;
+    let k = 0;
+    let i = s;
+    for (;;) {
+      const from = i;
+      let v = 0;
+      let digits = true;
+      for (; i < e; i++) {
+        const b = bytes[i] ?? 0;
+        if (b === delimiter) break;
+        const d = b - 0x30;
+        if (d >= 0 && d <= 9) v = v * 10 + d;
+        else digits = false;
+      }
+      if (k === 0 && i >= e) return false;
+      const sink = k < width ? sinks[k] : undefined;
+      if (sink) {
+        const numbers = sink.numbers;
+        const length = i - from;
+        const int8 = numbers !== null ? numbers.int8 : null;
+        // The common cases, a blank or a code of one or two digits, stored here (see NumberColumnBuilder.int8).
+        if (int8 !== null && numbers !== null && numbers.length < int8.length && (length === 0 || (digits && length <= 2 && (sink.kind !== Kind.Id || length === 1 || bytes[from] !== 0x30)))) {
+          int8[numbers.length++] = length === 0 ? -0x80 : v;
+        } else if (numbers !== null && length === 0) numbers.pushMissing();
+        // Up to 15 digits a double holds exactly; an id must not start with 0 unless it is "0".
+        else if (numbers !== null && digits && length <= 15 && (sink.kind !== Kind.Id || length === 1 || bytes[from] !== 0x30)) numbers.push(v);
+        else if (numbers === null && deferred === 0) this.readTextBytes(sink, bytes, from, i);
+        else {
+          bounds[3 * k] = from;
+          bounds[3 * k + 1] = i;
+          bounds[3 * k + 2] = 0;
+          this.deferred[deferred++] = k;
+        }
+      }
+      k++;
+      if (i >= e) break;
+      i++;
+    }
+    if (k !== width) this.ragged(row, k, width);
+    this.rowNumbers.push(row);
+    for (let m = k; m < width; m++) sinks[m]?.pushMissing();
+    if (deferred > 0) {
+      later.bytes = bytes;
+      for (let d = 0; d < deferred; d++) {
+        const f = this.deferred[d] ?? 0;
+        const sink = sinks[f];
+        if (!sink) continue;
+        if (sink.numbers !== null) this.readNumber(sink, sink.numbers, later, f, row);
+        else this.readText(sink, later, f);
+      }
+    }
+    return true;
+  }
 
   /** Adds one data record, shown to people as file row `row`. */
   addRecord(r: CsvRecord, row: number): void {
@@ -213,12 +290,17 @@ export class CsvColumns {
   }
 
   private readText(sink: Sink, r: CsvRecord, k: number): void {
+    if ((r.bounds[3 * k + 2] ?? 0) & ESCAPED) return sink.texts?.push(this.textOf(r, k) || null);
+    const s = r.bounds[3 * k] ?? 0;
+    this.readTextBytes(sink, r.bytes, s, r.bounds[3 * k + 1] ?? s);
+  }
+
+  /** A text field that needs no unescaping: bytes[s, e), trimmed. */
+  private readTextBytes(sink: Sink, bytes: Uint8Array, start: number, end: number): void {
     const texts = sink.texts;
     if (!texts) return;
-    if ((r.bounds[3 * k + 2] ?? 0) & ESCAPED) return texts.push(this.textOf(r, k) || null);
-    const { bytes } = r;
-    let s = r.bounds[3 * k] ?? 0;
-    let e = r.bounds[3 * k + 1] ?? s;
+    let s = start;
+    let e = end;
     while (s < e && isBlank(bytes[s] ?? 0)) s++;
     while (e > s && isBlank(bytes[e - 1] ?? 0)) e--;
     if (s === e) texts.pushMissing();

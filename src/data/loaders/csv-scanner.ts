@@ -40,6 +40,13 @@ export type ScanStop =
   | { kind: "unclosed-quote"; record: number; field: number }
   | { kind: "no-line-end"; record: number; bytes: number };
 
+/**
+ * Takes a plain record — no quote, no line end inside — as bytes[start, end) (line end excluded),
+ * record number `record`; returns false to have it scanned field by field and given to `onRecord`
+ * instead (nothing of it taken).
+ */
+export type PlainRecord = (bytes: Uint8Array, start: number, end: number, record: number) => boolean;
+
 /** Incremental record scanner; feed chunks, get records through the callback. */
 export class CsvScanner {
   /** Scan buffer, reused chunk after chunk: [0, carry) holds the unfinished record of the last chunk. */
@@ -71,8 +78,12 @@ export class CsvScanner {
   /**
    * Scans `chunk` (after what was carried) and calls `onRecord` for every complete record; with
    * `final`, the last record needs no line end. Returns why it stopped, if it had to.
+   *
+   * With `plain`, a complete record with no quote and no lone CR (most records of a survey file)
+   * is first offered whole to `plain`, which reads its fields itself: found by the engine's native
+   * search for the next LF, quote and CR, so such a record is never walked byte by byte here.
    */
-  push(chunk: Uint8Array, final: boolean, onRecord: (r: CsvRecord) => void): ScanStop | undefined {
+  push(chunk: Uint8Array, final: boolean, onRecord: (r: CsvRecord) => void, plain?: PlainRecord): ScanStop | undefined {
     const n = this.carry + chunk.length;
     const { buffer, bytes } = appendToCarry(this.buffer, this.carry, chunk);
     this.buffer = buffer;
@@ -88,7 +99,25 @@ export class CsvScanner {
     let quoteField = 0;
     let i = 0;
     const classes = this.classes;
+    // The next LF, quote and CR at or after i (n: none left); searched again only once passed.
+    let nextLf = plain ? -1 : n;
+    let nextQuote = -1;
+    let nextCr = -1;
     while (i < n) {
+      if (i === recordStart && nextLf < n) {
+        if (nextLf < i) nextLf = after(bytes, LF, i, n);
+        if (nextQuote < i) nextQuote = after(bytes, QUOTE, i, n);
+        if (nextCr < i) nextCr = after(bytes, CR, i, n);
+        // A CR just before the LF is a CRLF; any other CR is a line end of its own.
+        const end = nextCr === nextLf - 1 ? nextCr : nextLf;
+        if (nextLf < n && nextQuote > nextLf && (nextCr >= nextLf || nextCr === end) && plain?.(bytes, i, end, this.records + 1)) {
+          this.records++;
+          i = nextLf + 1;
+          recordStart = i;
+          fieldStart = i;
+          continue;
+        }
+      }
       if (inQuote) {
         // Inside quotes only a quote matters: jump to the next one natively.
         const q = bytes.indexOf(QUOTE, i);
@@ -182,4 +211,10 @@ export class CsvScanner {
     this.bounds = next;
     return next;
   }
+}
+
+/** Where `byte` next occurs in bytes[from, n), or n. */
+function after(bytes: Uint8Array, byte: number, from: number, n: number): number {
+  const at = bytes.indexOf(byte, from);
+  return at < 0 ? n : at;
 }

@@ -183,7 +183,7 @@ class CardReading implements PartRead {
   async scan(input: ByteInput, rest: boolean): Promise<void> {
     const o = this.o;
     const encoding = o.sample.text?.encoding ?? "utf-8";
-    for await (const chunk of textBytes(countBytes(readChunks(input, o), this.read), encoding, this.place.first && !rest)) {
+    for await (const chunk of textBytes(countBytes(readChunks(input, { ...o, reuse: true }), this.read), encoding, this.place.first && !rest)) {
       if (!this.feed(chunk, false)) return;
     }
     if (o.signal?.aborted) return;

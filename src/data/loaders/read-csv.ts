@@ -136,12 +136,16 @@ class CsvReading implements PartRead {
     this.columns.addRecord(r, r.record - this.rowOffset);
   };
 
+  /** A plain record (see `PlainRecord`) once the header is in: its fields read in one pass. */
+  private readonly onPlain = (bytes: Uint8Array, s: number, e: number, record: number): boolean =>
+    this.columns !== undefined && !this.skipSepLine && this.columns.addPlain(bytes, s, e, record - this.rowOffset);
+
   /** Reads `input`: the part's bytes, or (`rest`) the file after them. */
   async scan(input: ByteInput, rest: boolean): Promise<void> {
     const o = this.o;
     const atStart = this.place.first && !rest;
-    for await (const chunk of textBytes(countBytes(readChunks(input, o), this.read), this.setup.encoding, atStart)) {
-      this.stop = this.scanner.push(chunk, false, this.onRecord);
+    for await (const chunk of textBytes(countBytes(readChunks(input, { ...o, reuse: true }), this.read), this.setup.encoding, atStart)) {
+      this.stop = this.scanner.push(chunk, false, this.onRecord, this.onPlain);
       if (this.stop) return;
       // After the first chunk the rows per byte are known: size the columns (see `PartPlace.reserve`).
       const rows = this.columns?.rowNumbers.length ?? 0;
@@ -151,7 +155,7 @@ class CsvReading implements PartRead {
       }
     }
     if (o.signal?.aborted) return;
-    const stop = this.scanner.push(new Uint8Array(0), true, this.onRecord);
+    const stop = this.scanner.push(new Uint8Array(0), true, this.onRecord, this.onPlain);
     // Inside a quote at the part's end: its last line end was inside a quoted field, so the next
     // part started inside a record — or, in the last part, the quote is never closed.
     if (stop?.kind === "unclosed-quote" && !this.place.last && !rest) return;

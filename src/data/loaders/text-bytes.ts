@@ -28,7 +28,8 @@ export async function* textBytes(chunks: AsyncIterable<Uint8Array>, encoding: Te
       // The BOM may straddle tiny chunks: hold bytes until three are in.
       bytes = held.length > 0 ? join(held, chunk) : chunk;
       if (bytes.length < 3) {
-        held = bytes;
+        // A copy: the chunk's buffer may be refilled once the next is asked for (`ChunkOptions.reuse`).
+        held = bytes.slice();
         continue;
       }
       first = false;
