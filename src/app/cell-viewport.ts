@@ -11,6 +11,10 @@
  *
  * `<nb-cell>` registers its element; `deferCell` is given to the NotebookRuntime. A cell whose
  * position is not known yet (not drawn, or the observer has not reported) runs at once.
+ *
+ * Work a builtin hands over (`warm`, AnalysisHost.warm: 04's recount on every reconstruction) runs
+ * in slices of `SLICE_MS`, one per task, and every cell waits until it is done: the cells that
+ * need it then find it made instead of doing it in one long task.
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
@@ -54,6 +58,8 @@ export class CellViewport {
   private readonly looked = new Set<string>();
   /** After the paint: cells queued now only wait for a task of their own, not another paint. */
   private draining = false;
+  /** Work handed over by key (AnalysisHost.warm), to stop it when a newer arrives. */
+  private readonly warming = new Map<string, { stopped: boolean }>();
   private readonly channel: MessageChannel;
   private readonly ticks: (() => void)[] = [];
 
@@ -92,7 +98,43 @@ export class CellViewport {
    * to a big file the filter bar's new N is drawn before any cell computes over a million rows.
    */
   paintFirst(): void {
-    const hold = this.afterPaint().then(() => {
+    this.hold(this.afterPaint());
+  }
+
+  /**
+   * For AnalysisHost.warm: run `steps` in slices of SLICE_MS, one slice per task, starting in the
+   * next task; cells wait until the last step (or until a newer call with the same key stops it). A
+   * step that throws ends the work: the cell that needs it meets the error itself.
+   */
+  warm(key: string, steps: Iterator<void>): void {
+    const before = this.warming.get(key);
+    if (before) before.stopped = true;
+    const run = { stopped: false };
+    this.warming.set(key, run);
+    const work = async (): Promise<void> => {
+      try {
+        for (let done = false; !done && !run.stopped; ) {
+          await this.nextTask();
+          const start = performance.now();
+          while (!run.stopped && performance.now() - start < SLICE_MS) {
+            if (steps.next().done) {
+              done = true;
+              break;
+            }
+          }
+        }
+      } catch {
+        // The view that needs this work redoes it and shows the error in its cell.
+      } finally {
+        if (this.warming.get(key) === run) this.warming.delete(key);
+      }
+    };
+    this.hold(work());
+  }
+
+  /** Cells wait for `until` too (on screen or not). */
+  private hold(until: Promise<void>): void {
+    const hold: Promise<void> = Promise.all([this.held, until]).then(() => {
       if (this.held === hold) this.held = undefined;
     });
     this.held = hold;

@@ -13,8 +13,8 @@ import type { FilteredSurvey } from "../apply-filter";
 import type { WithEvidence } from "../evidence/across-draws";
 import { classifyFigure, type Evidence, type EvidenceKind } from "../evidence/evidence";
 import { missingCodesOf, type ReconciledCell, type Reconciliation, type ReconciliationCounts } from "./reconcile";
-import { summaryEvidence } from "./summary-evidence";
-import { printedRowOf, recountOnDraws, type RecountRow } from "./recount-on-draws";
+import { everyRow, summaryEvidence } from "./summary-evidence";
+import { printedRowOf, recountDraw, recountOnDraws, type RecountRow } from "./recount-on-draws";
 
 /** A reconciliation's figures classified, and the path of each cell's recomputed figure. */
 export interface ReconciliationEvidence {
@@ -84,23 +84,61 @@ export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconcili
   return { figures, pathOf: (cell) => paths.get(cell), unclassified, summary: () => (summary ??= summaryEvidence(selection, rec, printed)) };
 }
 
+/** What a reconciliation built on a selection needs to classify its figures. */
+interface Attached {
+  selection: FilteredSurvey;
+  printed: readonly PrintedTable[];
+  evidence: () => ReconciliationEvidence;
+}
+
 /** Per reconciliation built on a selection: its evidence, made when a view first asks for it. */
-const attached = new WeakMap<Reconciliation, () => ReconciliationEvidence>();
+const attached = new WeakMap<Reconciliation, Attached>();
 
 /** Remember how to classify `rec`'s figures (the ensemble is asked only when a view shows them). */
 export function attachEvidence(rec: Reconciliation, selection: FilteredSurvey, printed: readonly PrintedTable[]): void {
   let made: ReconciliationEvidence | undefined;
-  attached.set(rec, () => (made ??= reconciliationEvidence(selection, rec, printed)));
+  attached.set(rec, { selection, printed, evidence: () => (made ??= reconciliationEvidence(selection, rec, printed)) });
+}
+
+/**
+ * The work of `rec`'s evidence in small steps (issue 12: no task over 50 ms on a filter change):
+ * each draw's recount is one step, then the classification, then the summary's. Run to the end, it
+ * leaves exactly what the first view would have made in one go — the same recounts, made in the
+ * same order (the cells' rows over every draw, then every row over draws 1…, as
+ * `reconciliationEvidence` and `summaryEvidence` ask for them) in the same per-draw caches — so a
+ * view drawn after it only reads them. Stopped early, a view makes the rest itself.
+ */
+export function* evidenceSteps(rec: Reconciliation): Generator<void, void, undefined> {
+  const a = attached.get(rec);
+  if (!a) return;
+  const drawn = a.selection.draws();
+  yield;
+  if (drawn) {
+    const missing = missingCodesOf(a.selection.survey.codebook);
+    const cellRows = rowsOf(rec, a.printed);
+    for (const draw of drawn) {
+      recountDraw(cellRows, draw, missing, rec.filtered);
+      yield;
+    }
+    const allRows = everyRow(a.printed);
+    for (const draw of drawn.slice(1)) {
+      recountDraw(allRows, draw, missing, rec.filtered);
+      yield;
+    }
+  }
+  const evidence = a.evidence();
+  yield;
+  evidence.summary();
 }
 
 /** The evidence of a reconciliation built by `reconciliation.build` on a selection or survey. */
 export function evidenceOfReconciliation(rec: Reconciliation): ReconciliationEvidence | undefined {
-  return attached.get(rec)?.();
+  return attached.get(rec)?.evidence();
 }
 
 /** `to` (a copy of `from` with more fields) with `from`'s evidence. */
 export function copyEvidence<T extends Reconciliation>(from: Reconciliation, to: T): T {
-  const make = attached.get(from);
-  if (make) attached.set(to, make);
+  const made = attached.get(from);
+  if (made) attached.set(to, made);
   return to;
 }

@@ -1,0 +1,75 @@
+/**
+ * Issue 12: work a builtin hands to the notebook frame (AnalysisHost.warm → CellViewport.warm) runs
+ * in slices, one per task, and cells wait until it is done; a newer hand-over with the same key
+ * stops the older one, and cells then wait only for the newer.
+ */
+import { describe, expect, it } from "vitest";
+import { CellViewport } from "../../../src/app/cell-viewport";
+
+/** Steps that each take about `ms` of busy time; `tasks` gets, per task the steps ran in, how many ran in it. */
+function* busySteps(n: number, ms: number, tasks: { steps: number }[]): Generator<void, void, undefined> {
+  let current: { steps: number } | undefined;
+  for (let i = 0; i < n; i++) {
+    // Steps of one slice run in one synchronous loop: no microtask runs between them.
+    if (!current) {
+      const task = { steps: 0 };
+      current = task;
+      tasks.push(task);
+      queueMicrotask(() => (current = undefined));
+    }
+    const until = performance.now() + ms;
+    while (performance.now() < until) {
+      // busy: a step of real work
+    }
+    current.steps++;
+    yield;
+  }
+}
+
+const steps = (tasks: readonly { steps: number }[]): number => tasks.reduce((n, t) => n + t.steps, 0);
+
+describe("CellViewport.warm", () => {
+  it("runs the steps in slices of a few ms across tasks and holds every cell until the last", async () => {
+    const viewport = new CellViewport();
+    const tasks: { steps: number }[] = [];
+    viewport.warm("w", busySteps(40, 1, tasks));
+    // Nothing runs in the task that handed the work over.
+    expect(tasks).toHaveLength(0);
+    const wait = viewport.defer("a");
+    expect(wait).toBeDefined();
+    await wait;
+    expect(steps(tasks)).toBe(40);
+    // A slice ends once 8 ms are used: at most 9 one-ms steps a task (fewer on a busy machine), so
+    // 40 steps take at least five tasks.
+    expect(tasks.length).toBeGreaterThanOrEqual(5);
+    for (const t of tasks) expect(t.steps).toBeLessThanOrEqual(9);
+    // Once done, a cell runs at once.
+    expect(viewport.defer("a")).toBeUndefined();
+  });
+
+  it("a newer hand-over with the same key stops the older one", async () => {
+    const viewport = new CellViewport();
+    const older: { steps: number }[] = [];
+    const newer: { steps: number }[] = [];
+    viewport.warm("w", busySteps(1000, 1, older));
+    const first = viewport.defer("a");
+    viewport.warm("w", busySteps(5, 1, newer));
+    await first;
+    const again = viewport.defer("a");
+    if (again) await again;
+    expect(steps(newer)).toBe(5);
+    expect(steps(older)).toBeLessThan(20);
+    expect(viewport.defer("a")).toBeUndefined();
+  });
+
+  it("a step that throws ends the work and lets the cells run", async () => {
+    const viewport = new CellViewport();
+    function* failing(): Generator<void, void, undefined> {
+      yield;
+      throw new Error("bug in a step");
+    }
+    viewport.warm("w", failing());
+    await viewport.defer("a");
+    expect(viewport.defer("a")).toBeUndefined();
+  });
+});
