@@ -6,7 +6,8 @@
  * slice (one slow cell below must not hold back the paint of those on screen); past that, a cell far off screen
  * waits until the cells on screen have been painted, and then the waiting cells — and the cells
  * that depend on them — run one per task, so a filter change paints what the reader looks at within
- * a frame or two and the page answers input between the cells below. Every cell still runs and its
+ * a frame or two and the page answers input between the cells below. Cells on screen run in one
+ * task unless their last runs add up past `TASK_MS`: the one that would pass it starts the next. Every cell still runs and its
  * value is current (`idle()` waits for it); only the order and the tasks change.
  *
  * `<nb-cell>` registers its element; `deferCell` is given to the NotebookRuntime. A cell whose
@@ -25,6 +26,8 @@ const MARGIN = "300px 0px";
 const NO_FRAME_MS = 100;
 /** How long one task may run cells far off screen before the rest wait for a paint. */
 const SLICE_MS = 8;
+/** How long one task may run cells on screen before the next one waits for a task of its own. */
+const TASK_MS = 40;
 /** Microtask turns a far cell waits for the cells that became ready with it (a turn or two is enough). */
 const READY_HOPS = 3;
 
@@ -151,7 +154,12 @@ export class CellViewport {
     const age = this.taskAge();
     // The runtime asks again after every wait: a cell whose turn came runs now.
     if (this.granted.delete(id)) return undefined;
-    if (!this.far.has(id) || info.dependents.some((d) => this.watched.has(d) && !this.far.has(d))) return this.held;
+    if (!this.far.has(id) || info.dependents.some((d) => this.watched.has(d) && !this.far.has(d))) {
+      if (this.held) return this.held;
+      // On screen too, a cell whose last run would take this task past TASK_MS waits for the next
+      // task (not for a paint): it is then the first there and runs (issue 12, no long tasks).
+      return age > 0 && age + lastRunMs > TASK_MS ? this.nextTask() : undefined;
+    }
     // A cell far off screen never goes before the cells on screen that became ready with it (the
     // runtime starts them in its own order): it is asked again once they have run, and runs in
     // this task only if it still fits in the task's slice then.

@@ -1,7 +1,8 @@
 /**
- * Issue 12: work a builtin hands to the notebook frame (AnalysisHost.warm → CellViewport.warm) runs
- * in slices, one per task, and cells wait until it is done; a newer hand-over with the same key
- * stops the older one, and cells then wait only for the newer.
+ * Issue 12, no task over 50 ms on a filter change: work a builtin hands to the notebook frame
+ * (AnalysisHost.warm → CellViewport.warm) runs in slices, one per task, and cells wait until it is
+ * done; a newer hand-over with the same key stops the older one, and cells then wait only for the
+ * newer. Cells on screen share a task only while their last runs fit in 40 ms.
  */
 import { describe, expect, it } from "vitest";
 import { CellViewport } from "../../../src/app/cell-viewport";
@@ -71,5 +72,21 @@ describe("CellViewport.warm", () => {
     viewport.warm("w", failing());
     await viewport.defer("a");
     expect(viewport.defer("a")).toBeUndefined();
+  });
+
+  it("a cell on screen whose last run would take the task past 40 ms runs first in the next task", async () => {
+    const viewport = new CellViewport();
+    // No element watched: every cell counts as on screen.
+    expect(viewport.defer("a", { lastRunMs: 30, dependents: [] })).toBeUndefined();
+    const until = performance.now() + 30;
+    while (performance.now() < until) {
+      // busy: cell a runs for 30 ms
+    }
+    const b = viewport.defer("b", { lastRunMs: 30, dependents: [] });
+    expect(b).toBeDefined();
+    // A quick one still fits in this task.
+    expect(viewport.defer("c", { lastRunMs: 1, dependents: [] })).toBeUndefined();
+    await b;
+    expect(viewport.defer("b", { lastRunMs: 30, dependents: [] })).toBeUndefined();
   });
 });
