@@ -14,8 +14,8 @@
  * position is not known yet (not drawn, or the observer has not reported) runs at once.
  *
  * Work a builtin hands over (`warm`, AnalysisHost.warm: 04's recount on every reconstruction) runs
- * in slices of `SLICE_MS`, one per task, and every cell waits until it is done: the cells that
- * need it then find it made instead of doing it in one long task.
+ * in slices of `SLICE_MS`, one per task, and the cells that read that builtin wait until it is
+ * done: they then find it made instead of doing it in one long task. Other cells run meanwhile.
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
@@ -61,8 +61,8 @@ export class CellViewport {
   private readonly looked = new Set<string>();
   /** After the paint: cells queued now only wait for a task of their own, not another paint. */
   private draining = false;
-  /** Work handed over by key (AnalysisHost.warm), to stop it when a newer arrives. */
-  private readonly warming = new Map<string, { stopped: boolean }>();
+  /** Work handed over by builtin name (AnalysisHost.warm): to stop it when a newer arrives, and what the cells reading the name wait for. */
+  private readonly warming = new Map<string, { stopped: boolean; done: Promise<void> }>();
   private readonly channel: MessageChannel;
   private readonly ticks: (() => void)[] = [];
 
@@ -112,8 +112,7 @@ export class CellViewport {
   warm(key: string, steps: Iterator<void>): void {
     const before = this.warming.get(key);
     if (before) before.stopped = true;
-    const run = { stopped: false };
-    this.warming.set(key, run);
+    const run = { stopped: false, done: Promise.resolve() };
     const work = async (): Promise<void> => {
       try {
         for (let done = false; !done && !run.stopped; ) {
@@ -132,7 +131,16 @@ export class CellViewport {
         if (this.warming.get(key) === run) this.warming.delete(key);
       }
     };
-    this.hold(work());
+    // Cells reading `key` wait for the older work to stop too (it stops at its next slice).
+    run.done = Promise.all([before?.done, work()]).then(() => undefined);
+    this.warming.set(key, run);
+  }
+
+  /** What a cell reading `inputs` waits for before it runs (undefined: nothing). */
+  private holdFor(inputs: readonly string[]): Promise<void> | undefined {
+    const warming = inputs.flatMap((name) => this.warming.get(name)?.done ?? []);
+    if (warming.length === 0) return this.held;
+    return Promise.all([this.held, ...warming]).then(() => undefined);
   }
 
   /** Cells wait for `until` too (on screen or not). */
@@ -148,14 +156,15 @@ export class CellViewport {
    * A far cell that a cell on screen takes names from counts as on screen (that cell waits for it);
    * its last run keeps a far cell that would outlast the task's slice out of it.
    */
-  defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [] }): Promise<void> | undefined {
+  defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [], inputs: [] }): Promise<void> | undefined {
     const lastRunMs = info.lastRunMs ?? 0;
+    const held = this.holdFor(info.inputs);
     // Every cell started in this task counts against its slice, those on screen too.
     const age = this.taskAge();
     // The runtime asks again after every wait: a cell whose turn came runs now.
     if (this.granted.delete(id)) return undefined;
     if (!this.far.has(id) || info.dependents.some((d) => this.watched.has(d) && !this.far.has(d))) {
-      if (this.held) return this.held;
+      if (held) return held;
       // On screen too, a cell whose last run would take this task past TASK_MS waits for the next
       // task (not for a paint): it is then the first there and runs (issue 12, no long tasks).
       return age > 0 && age + lastRunMs > TASK_MS ? this.nextTask() : undefined;
@@ -163,13 +172,13 @@ export class CellViewport {
     // A cell far off screen never goes before the cells on screen that became ready with it (the
     // runtime starts them in its own order): it is asked again once they have run, and runs in
     // this task only if it still fits in the task's slice then.
-    if (this.mayRunNow(age, lastRunMs)) {
+    if (held === undefined && this.mayRunNow(age, lastRunMs)) {
       if (this.looked.delete(id)) return undefined;
       this.looked.add(id);
       return afterReadyCells();
     }
     this.looked.delete(id);
-    return this.enqueue(id);
+    return this.enqueue(id, held);
   }
 
   private mayRunNow(age: number, cost: number): boolean {
@@ -177,14 +186,13 @@ export class CellViewport {
   }
 
   /** Let a far cell run after the next paint (once per burst), then one cell per task. */
-  private enqueue(id: string): Promise<void> {
+  private enqueue(id: string, held: Promise<void> | undefined): Promise<void> {
     this.waiting++;
     // After the next paint (once per burst), one cell per task (a message: timers are clamped to 4 ms).
     const start = this.draining ? undefined : (this.painted ??= this.afterPaint().then(() => {
       this.painted = undefined;
       this.draining = true;
     }));
-    const held = this.held;
     const turn = this.queue.then(() => Promise.all([start, held])).then(() => this.nextTask());
     this.queue = turn;
     // Registered before the runtime's own reaction, so it runs before the cell: a dependent the

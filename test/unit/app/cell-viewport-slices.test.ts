@@ -1,8 +1,8 @@
 /**
  * Issue 12, no task over 50 ms on a filter change: work a builtin hands to the notebook frame
  * (AnalysisHost.warm → CellViewport.warm) runs in slices, one per task, and cells wait until it is
- * done; a newer hand-over with the same key stops the older one, and cells then wait only for the
- * newer. Cells on screen share a task only while their last runs fit in 40 ms.
+ * done — those that read the builtin that handed it over, not the others; a newer hand-over with the
+ * same key stops the older one. Cells on screen share a task only while their last runs fit in 40 ms.
  */
 import { describe, expect, it } from "vitest";
 import { CellViewport } from "../../../src/app/cell-viewport";
@@ -27,6 +27,9 @@ function* busySteps(n: number, ms: number, tasks: { steps: number }[]): Generato
   }
 }
 
+/** A cell that reads the builtin "w", whose work is handed over. */
+const reads = { lastRunMs: undefined, dependents: [], inputs: ["w"] };
+
 const steps = (tasks: readonly { steps: number }[]): number => tasks.reduce((n, t) => n + t.steps, 0);
 
 describe("CellViewport.warm", () => {
@@ -36,8 +39,10 @@ describe("CellViewport.warm", () => {
     viewport.warm("w", busySteps(40, 1, tasks));
     // Nothing runs in the task that handed the work over.
     expect(tasks).toHaveLength(0);
-    const wait = viewport.defer("a");
+    const wait = viewport.defer("a", reads);
     expect(wait).toBeDefined();
+    // A cell that does not read "w" runs meanwhile.
+    expect(viewport.defer("b", { lastRunMs: undefined, dependents: [], inputs: ["x"] })).toBeUndefined();
     await wait;
     expect(steps(tasks)).toBe(40);
     // A slice ends once 8 ms are used: at most 9 one-ms steps a task (fewer on a busy machine), so
@@ -45,7 +50,7 @@ describe("CellViewport.warm", () => {
     expect(tasks.length).toBeGreaterThanOrEqual(5);
     for (const t of tasks) expect(t.steps).toBeLessThanOrEqual(9);
     // Once done, a cell runs at once.
-    expect(viewport.defer("a")).toBeUndefined();
+    expect(viewport.defer("a", reads)).toBeUndefined();
   });
 
   it("a newer hand-over with the same key stops the older one", async () => {
@@ -53,14 +58,14 @@ describe("CellViewport.warm", () => {
     const older: { steps: number }[] = [];
     const newer: { steps: number }[] = [];
     viewport.warm("w", busySteps(1000, 1, older));
-    const first = viewport.defer("a");
+    const first = viewport.defer("a", reads);
     viewport.warm("w", busySteps(5, 1, newer));
     await first;
-    const again = viewport.defer("a");
+    const again = viewport.defer("a", reads);
     if (again) await again;
     expect(steps(newer)).toBe(5);
     expect(steps(older)).toBeLessThan(20);
-    expect(viewport.defer("a")).toBeUndefined();
+    expect(viewport.defer("a", reads)).toBeUndefined();
   });
 
   it("a step that throws ends the work and lets the cells run", async () => {
@@ -70,23 +75,23 @@ describe("CellViewport.warm", () => {
       throw new Error("bug in a step");
     }
     viewport.warm("w", failing());
-    await viewport.defer("a");
-    expect(viewport.defer("a")).toBeUndefined();
+    await viewport.defer("a", reads);
+    expect(viewport.defer("a", reads)).toBeUndefined();
   });
 
   it("a cell on screen whose last run would take the task past 40 ms runs first in the next task", async () => {
     const viewport = new CellViewport();
     // No element watched: every cell counts as on screen.
-    expect(viewport.defer("a", { lastRunMs: 30, dependents: [] })).toBeUndefined();
+    expect(viewport.defer("a", { lastRunMs: 30, dependents: [], inputs: [] })).toBeUndefined();
     const until = performance.now() + 30;
     while (performance.now() < until) {
       // busy: cell a runs for 30 ms
     }
-    const b = viewport.defer("b", { lastRunMs: 30, dependents: [] });
+    const b = viewport.defer("b", { lastRunMs: 30, dependents: [], inputs: [] });
     expect(b).toBeDefined();
     // A quick one still fits in this task.
-    expect(viewport.defer("c", { lastRunMs: 1, dependents: [] })).toBeUndefined();
+    expect(viewport.defer("c", { lastRunMs: 1, dependents: [], inputs: [] })).toBeUndefined();
     await b;
-    expect(viewport.defer("b", { lastRunMs: 30, dependents: [] })).toBeUndefined();
+    expect(viewport.defer("b", { lastRunMs: 30, dependents: [], inputs: [] })).toBeUndefined();
   });
 });
