@@ -13,8 +13,9 @@ import type { FilteredSurvey } from "../apply-filter";
 import type { WithEvidence } from "../evidence/across-draws";
 import { classifyFigure, type Evidence, type EvidenceKind } from "../evidence/evidence";
 import { missingCodesOf, type ReconciledCell, type Reconciliation, type ReconciliationCounts } from "./reconcile";
-import { everyRow, summaryEvidence } from "./summary-evidence";
-import { printedRowOf, recountDraw, recountOnDraws, type RecountRow } from "./recount-on-draws";
+import { summaryEvidenceSteps } from "./summary-evidence";
+import { printedRowOf, recountOnDrawsSteps, type RecountRow } from "./recount-on-draws";
+import { runSteps, type Steps } from "../../base/run-steps";
 
 /** A reconciliation's figures classified, and the path of each cell's recomputed figure. */
 export interface ReconciliationEvidence {
@@ -25,6 +26,8 @@ export interface ReconciliationEvidence {
   unclassified: number;
   /** The reconciliation's own counts classified (from the same recounts). */
   summary(): WithEvidence<ReconciliationCounts>;
+  /** `summary`'s work in steps, kept for `summary` (the host's warm, `evidenceSteps`). */
+  summarySteps(): Steps<void>;
 }
 
 /** Same figure: values closer than this. */
@@ -50,14 +53,19 @@ function rowsOf(rec: Reconciliation, printed: readonly PrintedTable[]): RecountR
 
 /** Classify every recomputed figure of `rec`, made from `selection`. */
 export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[]): ReconciliationEvidence {
+  return runSteps(reconciliationEvidenceSteps(selection, rec, printed));
+}
+
+/** `reconciliationEvidence` in steps: one per draw's recount, one per table classified. */
+function* reconciliationEvidenceSteps(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[]): Steps<ReconciliationEvidence> {
   const drawn = selection.draws();
   const draws = drawn?.length ?? 0;
-  const values = drawn ? recountOnDraws(rowsOf(rec, printed), drawn, missingCodesOf(selection.survey.codebook), rec.filtered) : new Map<ReconciledCell, (number | null)[]>();
+  const values = drawn ? yield* recountOnDrawsSteps(rowsOf(rec, printed), drawn, missingCodesOf(selection.survey.codebook), rec.filtered) : new Map<ReconciledCell, (number | null)[]>();
   const byPath = new Map<string, Evidence>();
   const paths = new Map<ReconciledCell, string>();
   const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
   let unclassified = 0;
-  rec.tables.forEach((table, t) => {
+  for (const [t, table] of rec.tables.entries()) {
     table.cells.forEach((cell, c) => {
       const path = `tables.${t}.cells.${c}.reconstructed`;
       const v = values.get(cell);
@@ -73,7 +81,8 @@ export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconcili
       paths.set(cell, path);
       counts[evidence.kind]++;
     });
-  });
+    yield;
+  }
   const figures: WithEvidence<Reconciliation> = {
     value: rec,
     evidence: (path) => byPath.get(path) ?? { kind: draws ? "determined" : "your-data", draws },
@@ -81,14 +90,26 @@ export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconcili
     draws,
   };
   let summary: WithEvidence<ReconciliationCounts> | undefined;
-  return { figures, pathOf: (cell) => paths.get(cell), unclassified, summary: () => (summary ??= summaryEvidence(selection, rec, printed)) };
+  return {
+    figures,
+    pathOf: (cell) => paths.get(cell),
+    unclassified,
+    summary: () => (summary ??= runSteps(summaryEvidenceSteps(selection, rec, printed))),
+    summarySteps: function* () {
+      if (summary) return;
+      const made = yield* summaryEvidenceSteps(selection, rec, printed);
+      summary ??= made;
+    },
+  };
 }
 
-/** What a reconciliation built on a selection needs to classify its figures. */
+/** What a reconciliation built on a selection needs to classify its figures, and the classification once made. */
 interface Attached {
   selection: FilteredSurvey;
   printed: readonly PrintedTable[];
-  evidence: () => ReconciliationEvidence;
+  /** The reconciliation as built (a copy made by `copyEvidence` shares this). */
+  rec: Reconciliation;
+  made?: ReconciliationEvidence;
 }
 
 /** Per reconciliation built on a selection: its evidence, made when a view first asks for it. */
@@ -96,44 +117,32 @@ const attached = new WeakMap<Reconciliation, Attached>();
 
 /** Remember how to classify `rec`'s figures (the ensemble is asked only when a view shows them). */
 export function attachEvidence(rec: Reconciliation, selection: FilteredSurvey, printed: readonly PrintedTable[]): void {
-  let made: ReconciliationEvidence | undefined;
-  attached.set(rec, { selection, printed, evidence: () => (made ??= reconciliationEvidence(selection, rec, printed)) });
+  attached.set(rec, { selection, printed, rec });
 }
 
 /**
  * The work of `rec`'s evidence in small steps (issue 12: no task over 50 ms on a filter change):
- * each draw's recount is one step, then the classification, then the summary's. Run to the end, it
- * leaves exactly what the first view would have made in one go — the same recounts, made in the
- * same order (the cells' rows over every draw, then every row over draws 1…, as
- * `reconciliationEvidence` and `summaryEvidence` ask for them) in the same per-draw caches — so a
- * view drawn after it only reads them. Stopped early, a view makes the rest itself.
+ * one per draw's recount, one per table classified, one per draw of the summary's tally. It is
+ * the very computation a view would make at once (`reconciliationEvidence`, then `summary()`), kept
+ * for the views when it ends; stopped early, the first view makes it all itself.
  */
-export function* evidenceSteps(rec: Reconciliation): Generator<void, void, undefined> {
+export function* evidenceSteps(rec: Reconciliation): Steps<void> {
   const a = attached.get(rec);
   if (!a) return;
-  const drawn = a.selection.draws();
+  a.selection.draws();
   yield;
-  if (drawn) {
-    const missing = missingCodesOf(a.selection.survey.codebook);
-    const cellRows = rowsOf(rec, a.printed);
-    for (const draw of drawn) {
-      recountDraw(cellRows, draw, missing, rec.filtered);
-      yield;
-    }
-    const allRows = everyRow(a.printed);
-    for (const draw of drawn.slice(1)) {
-      recountDraw(allRows, draw, missing, rec.filtered);
-      yield;
-    }
+  if (!a.made) {
+    const made = yield* reconciliationEvidenceSteps(a.selection, a.rec, a.printed);
+    a.made ??= made;
   }
-  const evidence = a.evidence();
-  yield;
-  evidence.summary();
+  yield* a.made.summarySteps();
 }
 
 /** The evidence of a reconciliation built by `reconciliation.build` on a selection or survey. */
 export function evidenceOfReconciliation(rec: Reconciliation): ReconciliationEvidence | undefined {
-  return attached.get(rec)?.evidence();
+  const a = attached.get(rec);
+  if (!a) return undefined;
+  return (a.made ??= reconciliationEvidence(a.selection, a.rec, a.printed));
 }
 
 /** `to` (a copy of `from` with more fields) with `from`'s evidence. */
