@@ -7,8 +7,9 @@
  * waits until the cells on screen have been painted, and then the waiting cells — and the cells
  * that depend on them — run one per task, so a filter change paints what the reader looks at within
  * a frame or two and the page answers input between the cells below. Cells on screen run in one
- * task unless their last runs add up past `TASK_MS`: the one that would pass it starts the next. Every cell still runs and its
- * value is current (`idle()` waits for it); only the order and the tasks change.
+ * task unless their last runs add up past `TASK_MS`: the one that would pass it starts the next.
+ * Every cell still runs and its value is current (`idle()` waits for it); only the order and the
+ * tasks change.
  *
  * `<nb-cell>` registers its element; `deferCell` is given to the NotebookRuntime. A cell whose
  * position is not known yet (not drawn, or the observer has not reported) runs at once.
