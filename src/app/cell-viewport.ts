@@ -15,8 +15,9 @@
  * position is not known yet (not drawn, or the observer has not reported) runs at once.
  *
  * Work a builtin hands over (`warm`, AnalysisHost.warm: 04's recount on every reconstruction) runs
- * in slices of `SLICE_MS`, one per task, and the cells that read that builtin wait until it is
- * done: they then find it made instead of doing it in one long task. Other cells run meanwhile.
+ * in slices of `WARM_SLICE_MS`, one per task and after any task a cell waits for, and the cells
+ * that read that builtin wait until it is done: they then find it made instead of doing it in one
+ * long task. Other cells run meanwhile.
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
@@ -27,6 +28,8 @@ const MARGIN = "300px 0px";
 const NO_FRAME_MS = 100;
 /** How long one task may run cells far off screen before the rest wait for a paint. */
 const SLICE_MS = 8;
+/** How long one task may run work a builtin handed over (well under the 50 ms of a long task, few enough tasks). */
+const WARM_SLICE_MS = 20;
 /** How long one task may run cells on screen before the next one waits for a task of its own. */
 const TASK_MS = 40;
 /** Microtask turns a far cell waits for the cells that became ready with it (a turn or two is enough). */
@@ -66,10 +69,12 @@ export class CellViewport {
   private readonly warming = new Map<string, { stopped: boolean; done: Promise<void> }>();
   private readonly channel: MessageChannel;
   private readonly ticks: (() => void)[] = [];
+  /** Tasks for handed-over work: each message runs a cell's task first, when one waits. */
+  private readonly backgroundTicks: (() => void)[] = [];
 
   constructor() {
     this.channel = new MessageChannel();
-    this.channel.port1.onmessage = () => this.ticks.shift()?.();
+    this.channel.port1.onmessage = () => (this.ticks.shift() ?? this.backgroundTicks.shift())?.();
   }
 
   /** Track a cell's element (its `<nb-cell>`). */
@@ -106,8 +111,8 @@ export class CellViewport {
   }
 
   /**
-   * For AnalysisHost.warm: run `steps` in slices of SLICE_MS, one slice per task, starting in the
-   * next task; cells wait until the last step (or until a newer call with the same key stops it). A
+   * For AnalysisHost.warm: run `steps` in slices of WARM_SLICE_MS, one slice per task, each after
+   * the tasks cells wait for (those go first); cells reading `key` wait until the last step (or until a newer call with the same key stops it). A
    * step that throws ends the work: the cell that needs it meets the error itself.
    */
   warm(key: string, steps: Iterator<void>): void {
@@ -117,9 +122,9 @@ export class CellViewport {
     const work = async (): Promise<void> => {
       try {
         for (let done = false; !done && !run.stopped; ) {
-          await this.nextTask();
+          await this.nextTask("background");
           const start = performance.now();
-          while (!run.stopped && performance.now() - start < SLICE_MS) {
+          while (!run.stopped && performance.now() - start < WARM_SLICE_MS) {
             if (steps.next().done) {
               done = true;
               break;
@@ -231,9 +236,9 @@ export class CellViewport {
     });
   }
 
-  private nextTask(): Promise<void> {
+  private nextTask(kind: "cell" | "background" = "cell"): Promise<void> {
     return new Promise((resolve) => {
-      this.ticks.push(resolve);
+      (kind === "cell" ? this.ticks : this.backgroundTicks).push(resolve);
       this.channel.port2.postMessage(null);
     });
   }

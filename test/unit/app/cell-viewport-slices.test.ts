@@ -36,7 +36,7 @@ describe("CellViewport.warm", () => {
   it("runs the steps in slices of a few ms across tasks and holds every cell until the last", async () => {
     const viewport = new CellViewport();
     const tasks: { steps: number }[] = [];
-    viewport.warm("w", busySteps(40, 1, tasks));
+    viewport.warm("w", busySteps(100, 1, tasks));
     // Nothing runs in the task that handed the work over.
     expect(tasks).toHaveLength(0);
     const wait = viewport.defer("a", reads);
@@ -44,13 +44,32 @@ describe("CellViewport.warm", () => {
     // A cell that does not read "w" runs meanwhile.
     expect(viewport.defer("b", { lastRunMs: undefined, dependents: [], inputs: ["x"] })).toBeUndefined();
     await wait;
-    expect(steps(tasks)).toBe(40);
-    // A slice ends once 8 ms are used: at most 9 one-ms steps a task (fewer on a busy machine), so
-    // 40 steps take at least five tasks.
+    expect(steps(tasks)).toBe(100);
+    // A slice ends once 20 ms are used: at most 21 one-ms steps a task (fewer on a busy machine),
+    // so 100 steps take at least five tasks.
     expect(tasks.length).toBeGreaterThanOrEqual(5);
-    for (const t of tasks) expect(t.steps).toBeLessThanOrEqual(9);
+    for (const t of tasks) expect(t.steps).toBeLessThanOrEqual(21);
     // Once done, a cell runs at once.
     expect(viewport.defer("a", reads)).toBeUndefined();
+  });
+
+  it("a cell waiting for a task of its own goes before the next slice of handed-over work", async () => {
+    const viewport = new CellViewport();
+    const order: string[] = [];
+    function* work(): Generator<void, void, undefined> {
+      order.push("work");
+      yield;
+    }
+    viewport.warm("w", work());
+    expect(viewport.defer("a", { lastRunMs: 0, dependents: [], inputs: [] })).toBeUndefined();
+    const until = performance.now() + 45;
+    while (performance.now() < until) {
+      // busy: cell a runs past the task's 40 ms
+    }
+    const b = viewport.defer("b", { lastRunMs: 5, dependents: [], inputs: [] });
+    void b?.then(() => order.push("b"));
+    await viewport.defer("c", reads);
+    expect(order).toEqual(["b", "work"]);
   });
 
   it("a newer hand-over with the same key stops the older one", async () => {
@@ -83,15 +102,15 @@ describe("CellViewport.warm", () => {
     const viewport = new CellViewport();
     // No element watched: every cell counts as on screen.
     expect(viewport.defer("a", { lastRunMs: 30, dependents: [], inputs: [] })).toBeUndefined();
-    const until = performance.now() + 30;
+    const until = performance.now() + 5;
     while (performance.now() < until) {
-      // busy: cell a runs for 30 ms
+      // busy: cell a runs for 5 ms
     }
-    const b = viewport.defer("b", { lastRunMs: 30, dependents: [], inputs: [] });
+    const b = viewport.defer("b", { lastRunMs: 60, dependents: [], inputs: [] });
     expect(b).toBeDefined();
     // A quick one still fits in this task.
     expect(viewport.defer("c", { lastRunMs: 1, dependents: [], inputs: [] })).toBeUndefined();
     await b;
-    expect(viewport.defer("b", { lastRunMs: 30, dependents: [], inputs: [] })).toBeUndefined();
+    expect(viewport.defer("b", { lastRunMs: 60, dependents: [], inputs: [] })).toBeUndefined();
   });
 });
