@@ -26,8 +26,6 @@ export interface ReconciliationEvidence {
   unclassified: number;
   /** The reconciliation's own counts classified (from the same recounts). */
   summary(): WithEvidence<ReconciliationCounts>;
-  /** `summary`'s work in steps, kept for `summary` (the host's warm, `evidenceSteps`). */
-  summarySteps(): Steps<void>;
 }
 
 /** Same figure: values closer than this. */
@@ -95,11 +93,6 @@ function* reconciliationEvidenceSteps(selection: FilteredSurvey, rec: Reconcilia
     pathOf: (cell) => paths.get(cell),
     unclassified,
     summary: () => (summary ??= runSteps(summaryEvidenceSteps(selection, rec, printed))),
-    summarySteps: function* () {
-      if (summary) return;
-      const made = yield* summaryEvidenceSteps(selection, rec, printed);
-      summary ??= made;
-    },
   };
 }
 
@@ -122,20 +115,19 @@ export function attachEvidence(rec: Reconciliation, selection: FilteredSurvey, p
 
 /**
  * The work of `rec`'s evidence in small steps (issue 12: no task over 50 ms on a filter change):
- * one per draw's recount, one per table classified, one per draw of the summary's tally. It is
- * the very computation a view would make at once (`reconciliationEvidence`, then `summary()`), kept
- * for the views when it ends; stopped early, the first view makes it all itself.
+ * one per draw's recount, one per table classified. It is the very computation a view would make
+ * at once (`reconciliationEvidence`), kept for the views when it ends; stopped early, the first view
+ * makes it all itself. The summary's tally (`summary()`, for the summary view only) is left to that
+ * view: the tables and the flagged figures, often the ones on screen, need not wait for it.
  */
 export function* evidenceSteps(rec: Reconciliation): Steps<void> {
   const a = attached.get(rec);
   if (!a) return;
   a.selection.draws();
   yield;
-  if (!a.made) {
-    const made = yield* reconciliationEvidenceSteps(a.selection, a.rec, a.printed);
-    a.made ??= made;
-  }
-  yield* a.made.summarySteps();
+  if (a.made) return;
+  const made = yield* reconciliationEvidenceSteps(a.selection, a.rec, a.printed);
+  a.made ??= made;
 }
 
 /** The evidence of a reconciliation built by `reconciliation.build` on a selection or survey. */
