@@ -36,6 +36,13 @@ export interface AnalysisHost {
   view?: "live" | "shared";
   /** The language tables, charts and `fmt` write in (default "nb"). */
   locale?: Locale;
+  /**
+   * Work a builtin may have done ahead of the views that need it, in short steps between tasks (the
+   * notebook frame: the cells that read the builtin named `key` wait until it is done, so none does
+   * it in one long task). A newer call with the same `key` stops the older. Without it (Node, tests,
+   * the headless runner) the views do the work when they ask for it; the values are the same either way.
+   */
+  warm?: (key: string, steps: Iterator<void>) => void;
 }
 
 

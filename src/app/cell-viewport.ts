@@ -6,11 +6,18 @@
  * slice (one slow cell below must not hold back the paint of those on screen); past that, a cell far off screen
  * waits until the cells on screen have been painted, and then the waiting cells — and the cells
  * that depend on them — run one per task, so a filter change paints what the reader looks at within
- * a frame or two and the page answers input between the cells below. Every cell still runs and its
- * value is current (`idle()` waits for it); only the order and the tasks change.
+ * a frame or two and the page answers input between the cells below. Cells on screen run in one
+ * task unless their last runs add up past `TASK_MS`: the one that would pass it starts the next.
+ * Every cell still runs and its value is current (`idle()` waits for it); only the order and the
+ * tasks change.
  *
  * `<nb-cell>` registers its element; `deferCell` is given to the NotebookRuntime. A cell whose
  * position is not known yet (not drawn, or the observer has not reported) runs at once.
+ *
+ * Work a builtin hands over (`warm`, AnalysisHost.warm: 04's recount on every reconstruction) runs
+ * in slices of `WARM_SLICE_MS`, one per task and after any task a cell waits for, and the cells
+ * that read that builtin wait until it is done: they then find it made instead of doing it in one
+ * long task. Other cells run meanwhile.
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
@@ -21,6 +28,10 @@ const MARGIN = "300px 0px";
 const NO_FRAME_MS = 100;
 /** How long one task may run cells far off screen before the rest wait for a paint. */
 const SLICE_MS = 8;
+/** How long one task may run work a builtin handed over (well under the 50 ms of a long task, few enough tasks). */
+const WARM_SLICE_MS = 20;
+/** How long one task may run cells on screen before the next one waits for a task of its own. */
+const TASK_MS = 40;
 /** Microtask turns a far cell waits for the cells that became ready with it (a turn or two is enough). */
 const READY_HOPS = 3;
 
@@ -54,12 +65,16 @@ export class CellViewport {
   private readonly looked = new Set<string>();
   /** After the paint: cells queued now only wait for a task of their own, not another paint. */
   private draining = false;
+  /** Work handed over by builtin name (AnalysisHost.warm): to stop it when a newer arrives, and what the cells reading the name wait for. */
+  private readonly warming = new Map<string, { stopped: boolean; done: Promise<void> }>();
   private readonly channel: MessageChannel;
   private readonly ticks: (() => void)[] = [];
+  /** Tasks for handed-over work: each message runs a cell's task first, when one waits. */
+  private readonly backgroundTicks: (() => void)[] = [];
 
   constructor() {
     this.channel = new MessageChannel();
-    this.channel.port1.onmessage = () => this.ticks.shift()?.();
+    this.channel.port1.onmessage = () => (this.ticks.shift() ?? this.backgroundTicks.shift())?.();
   }
 
   /** Track a cell's element (its `<nb-cell>`). */
@@ -92,7 +107,51 @@ export class CellViewport {
    * to a big file the filter bar's new N is drawn before any cell computes over a million rows.
    */
   paintFirst(): void {
-    const hold = this.afterPaint().then(() => {
+    this.hold(this.afterPaint());
+  }
+
+  /**
+   * For AnalysisHost.warm: run `steps` in slices of WARM_SLICE_MS, one slice per task, each after
+   * the tasks cells wait for (those go first); cells reading `key` wait until the last step (or until a newer call with the same key stops it). A
+   * step that throws ends the work: the cell that needs it meets the error itself.
+   */
+  warm(key: string, steps: Iterator<void>): void {
+    const before = this.warming.get(key);
+    if (before) before.stopped = true;
+    const run = { stopped: false, done: Promise.resolve() };
+    const work = async (): Promise<void> => {
+      try {
+        for (let done = false; !done && !run.stopped; ) {
+          await this.nextTask("background");
+          const start = performance.now();
+          while (!run.stopped && performance.now() - start < WARM_SLICE_MS) {
+            if (steps.next().done) {
+              done = true;
+              break;
+            }
+          }
+        }
+      } catch {
+        // The view that needs this work redoes it and shows the error in its cell.
+      } finally {
+        if (this.warming.get(key) === run) this.warming.delete(key);
+      }
+    };
+    // Cells reading `key` wait for the older work to stop too (it stops at its next slice).
+    run.done = Promise.all([before?.done, work()]).then(() => undefined);
+    this.warming.set(key, run);
+  }
+
+  /** What a cell reading `inputs` waits for before it runs (undefined: nothing). */
+  private holdFor(inputs: readonly string[]): Promise<void> | undefined {
+    const warming = inputs.flatMap((name) => this.warming.get(name)?.done ?? []);
+    if (warming.length === 0) return this.held;
+    return Promise.all([this.held, ...warming]).then(() => undefined);
+  }
+
+  /** Cells wait for `until` too (on screen or not). */
+  private hold(until: Promise<void>): void {
+    const hold: Promise<void> = Promise.all([this.held, until]).then(() => {
       if (this.held === hold) this.held = undefined;
     });
     this.held = hold;
@@ -103,23 +162,29 @@ export class CellViewport {
    * A far cell that a cell on screen takes names from counts as on screen (that cell waits for it);
    * its last run keeps a far cell that would outlast the task's slice out of it.
    */
-  defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [] }): Promise<void> | undefined {
+  defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [], inputs: [] }): Promise<void> | undefined {
     const lastRunMs = info.lastRunMs ?? 0;
+    const held = this.holdFor(info.inputs);
     // Every cell started in this task counts against its slice, those on screen too.
     const age = this.taskAge();
     // The runtime asks again after every wait: a cell whose turn came runs now.
     if (this.granted.delete(id)) return undefined;
-    if (!this.far.has(id) || info.dependents.some((d) => this.watched.has(d) && !this.far.has(d))) return this.held;
+    if (!this.far.has(id) || info.dependents.some((d) => this.watched.has(d) && !this.far.has(d))) {
+      if (held) return held;
+      // On screen too, a cell whose last run would take this task past TASK_MS waits for the next
+      // task (not for a paint): it is then the first there and runs (issue 12, no long tasks).
+      return age > 0 && age + lastRunMs > TASK_MS ? this.nextTask() : undefined;
+    }
     // A cell far off screen never goes before the cells on screen that became ready with it (the
     // runtime starts them in its own order): it is asked again once they have run, and runs in
     // this task only if it still fits in the task's slice then.
-    if (this.mayRunNow(age, lastRunMs)) {
+    if (held === undefined && this.mayRunNow(age, lastRunMs)) {
       if (this.looked.delete(id)) return undefined;
       this.looked.add(id);
       return afterReadyCells();
     }
     this.looked.delete(id);
-    return this.enqueue(id);
+    return this.enqueue(id, held);
   }
 
   private mayRunNow(age: number, cost: number): boolean {
@@ -127,14 +192,13 @@ export class CellViewport {
   }
 
   /** Let a far cell run after the next paint (once per burst), then one cell per task. */
-  private enqueue(id: string): Promise<void> {
+  private enqueue(id: string, held: Promise<void> | undefined): Promise<void> {
     this.waiting++;
     // After the next paint (once per burst), one cell per task (a message: timers are clamped to 4 ms).
     const start = this.draining ? undefined : (this.painted ??= this.afterPaint().then(() => {
       this.painted = undefined;
       this.draining = true;
     }));
-    const held = this.held;
     const turn = this.queue.then(() => Promise.all([start, held])).then(() => this.nextTask());
     this.queue = turn;
     // Registered before the runtime's own reaction, so it runs before the cell: a dependent the
@@ -172,9 +236,9 @@ export class CellViewport {
     });
   }
 
-  private nextTask(): Promise<void> {
+  private nextTask(kind: "cell" | "background" = "cell"): Promise<void> {
     return new Promise((resolve) => {
-      this.ticks.push(resolve);
+      (kind === "cell" ? this.ticks : this.backgroundTicks).push(resolve);
       this.channel.port2.postMessage(null);
     });
   }

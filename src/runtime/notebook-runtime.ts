@@ -47,6 +47,8 @@ export interface DeferInfo {
   readonly lastRunMs: number | undefined;
   /** The cells that take its names, directly or through other cells (they rerun after it). */
   readonly dependents: readonly string[];
+  /** The names it reads (other cells' and builtins'). */
+  readonly inputs: readonly string[];
 }
 
 interface NameVar {
@@ -424,7 +426,7 @@ export class NotebookRuntime {
       // Asked again after each wait: the answer "now" and the run are one step, so no other cell
       // runs between the host's decision and this one.
       const start = (): unknown => {
-        const wait = defer?.(entry.doc.id, { lastRunMs: entry.state.lastRunMs, dependents: this.dependents().get(entry.doc.id) ?? [] });
+        const wait = defer?.(entry.doc.id, { lastRunMs: entry.state.lastRunMs, dependents: this.dependents().get(entry.doc.id) ?? [], inputs: plan.inputs });
         return wait ? wait.then(start) : runCell(entry, plan, compiled, values, hooks);
       };
       return start();

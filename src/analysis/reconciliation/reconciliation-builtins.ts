@@ -17,7 +17,7 @@ import { applyFilter } from "../apply-filter";
 import { formatShownCount, guardCount } from "../../stats/disclosure";
 import { EMPTY_FILTER } from "../../data/survey-filter";
 import { DEFAULT_LOCALE, type Locale } from "../../base/locale/locale";
-import { attachEvidence, copyEvidence as withEvidenceOf } from "./reconciliation-evidence";
+import { attachEvidence, copyEvidence as withEvidenceOf, evidenceSteps } from "./reconciliation-evidence";
 import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReconciliationSummary, type ReconciliationRenderOptions } from "./render-reconciliation";
 
 /**
@@ -106,7 +106,10 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
     build: (selection) => {
       const rec = reconcileSelection(selection, locale, host.view === "shared");
       // Headless runs print this summary instead of all 727 cells; the evidence stays with the object shown.
-      return withEvidenceOf(rec, { ...rec, toJSON: () => reconciliationSummary(rec) });
+      const built = withEvidenceOf(rec, { ...rec, toJSON: () => reconciliationSummary(rec) });
+      // The recount on every reconstruction, in steps before the views ask for it (issue 12).
+      host.warm?.("reconciliation", evidenceSteps(built));
+      return built;
     },
     flagged: (rec) => flaggedCells(rec),
     flaggedTable: (rec, options = {}) => renderFlagged(doc("reconciliation.flaggedTable"), rec, masked(rec, options)),

@@ -13,8 +13,9 @@ import type { FilteredSurvey } from "../apply-filter";
 import type { WithEvidence } from "../evidence/across-draws";
 import { classifyFigure, type Evidence, type EvidenceKind } from "../evidence/evidence";
 import { missingCodesOf, type ReconciledCell, type Reconciliation, type ReconciliationCounts } from "./reconcile";
-import { summaryEvidence } from "./summary-evidence";
-import { printedRowOf, recountOnDraws, type RecountRow } from "./recount-on-draws";
+import { summaryEvidenceSteps } from "./summary-evidence";
+import { printedRowOf, recountOnDrawsSteps, type RecountRow } from "./recount-on-draws";
+import { runSteps, type Steps } from "../../base/run-steps";
 
 /** A reconciliation's figures classified, and the path of each cell's recomputed figure. */
 export interface ReconciliationEvidence {
@@ -50,14 +51,19 @@ function rowsOf(rec: Reconciliation, printed: readonly PrintedTable[]): RecountR
 
 /** Classify every recomputed figure of `rec`, made from `selection`. */
 export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[]): ReconciliationEvidence {
+  return runSteps(reconciliationEvidenceSteps(selection, rec, printed));
+}
+
+/** `reconciliationEvidence` in steps: one per draw's recount, one per table classified. */
+function* reconciliationEvidenceSteps(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[]): Steps<ReconciliationEvidence> {
   const drawn = selection.draws();
   const draws = drawn?.length ?? 0;
-  const values = drawn ? recountOnDraws(rowsOf(rec, printed), drawn, missingCodesOf(selection.survey.codebook), rec.filtered) : new Map<ReconciledCell, (number | null)[]>();
+  const values = drawn ? yield* recountOnDrawsSteps(rowsOf(rec, printed), drawn, missingCodesOf(selection.survey.codebook), rec.filtered) : new Map<ReconciledCell, (number | null)[]>();
   const byPath = new Map<string, Evidence>();
   const paths = new Map<ReconciledCell, string>();
   const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
   let unclassified = 0;
-  rec.tables.forEach((table, t) => {
+  for (const [t, table] of rec.tables.entries()) {
     table.cells.forEach((cell, c) => {
       const path = `tables.${t}.cells.${c}.reconstructed`;
       const v = values.get(cell);
@@ -73,7 +79,8 @@ export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconcili
       paths.set(cell, path);
       counts[evidence.kind]++;
     });
-  });
+    yield;
+  }
   const figures: WithEvidence<Reconciliation> = {
     value: rec,
     evidence: (path) => byPath.get(path) ?? { kind: draws ? "determined" : "your-data", draws },
@@ -81,26 +88,58 @@ export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconcili
     draws,
   };
   let summary: WithEvidence<ReconciliationCounts> | undefined;
-  return { figures, pathOf: (cell) => paths.get(cell), unclassified, summary: () => (summary ??= summaryEvidence(selection, rec, printed)) };
+  return {
+    figures,
+    pathOf: (cell) => paths.get(cell),
+    unclassified,
+    summary: () => (summary ??= runSteps(summaryEvidenceSteps(selection, rec, printed))),
+  };
+}
+
+/** What a reconciliation built on a selection needs to classify its figures, and the classification once made. */
+interface Attached {
+  selection: FilteredSurvey;
+  printed: readonly PrintedTable[];
+  /** The reconciliation as built (a copy made by `copyEvidence` shares this). */
+  rec: Reconciliation;
+  made?: ReconciliationEvidence;
 }
 
 /** Per reconciliation built on a selection: its evidence, made when a view first asks for it. */
-const attached = new WeakMap<Reconciliation, () => ReconciliationEvidence>();
+const attached = new WeakMap<Reconciliation, Attached>();
 
 /** Remember how to classify `rec`'s figures (the ensemble is asked only when a view shows them). */
 export function attachEvidence(rec: Reconciliation, selection: FilteredSurvey, printed: readonly PrintedTable[]): void {
-  let made: ReconciliationEvidence | undefined;
-  attached.set(rec, () => (made ??= reconciliationEvidence(selection, rec, printed)));
+  attached.set(rec, { selection, printed, rec });
+}
+
+/**
+ * The work of `rec`'s evidence in small steps (issue 12: no task over 50 ms on a filter change):
+ * one per draw's recount, one per table classified. It is the very computation a view would make
+ * at once (`reconciliationEvidence`), kept for the views when it ends; stopped early, the first view
+ * makes it all itself. The summary's tally (`summary()`, for the summary view only) is left to that
+ * view: the tables and the flagged figures, often the ones on screen, need not wait for it.
+ */
+export function* evidenceSteps(rec: Reconciliation): Steps<void> {
+  const a = attached.get(rec);
+  if (!a) return;
+  a.selection.draws();
+  yield;
+  if (a.made) return;
+  const made = yield* reconciliationEvidenceSteps(a.selection, a.rec, a.printed);
+  a.made ??= made;
 }
 
 /** The evidence of a reconciliation built by `reconciliation.build` on a selection or survey. */
 export function evidenceOfReconciliation(rec: Reconciliation): ReconciliationEvidence | undefined {
-  return attached.get(rec)?.();
+  const a = attached.get(rec);
+  if (!a) return undefined;
+  return (a.made ??= reconciliationEvidence(a.selection, a.rec, a.printed));
 }
 
 /** `to` (a copy of `from` with more fields) with `from`'s evidence. */
 export function copyEvidence<T extends Reconciliation>(from: Reconciliation, to: T): T {
-  const make = attached.get(from);
-  if (make) attached.set(to, make);
+  const made = attached.get(from);
+  if (made) attached.set(to, made);
   return to;
 }

@@ -17,6 +17,7 @@ import { frameOf, type Frame } from "../../stats/index";
 import { frameCounter } from "../evidence/frame-counter";
 import type { FilteredSurvey } from "../apply-filter";
 import type { ReconciledCell } from "./reconcile";
+import type { Steps } from "../../base/run-steps";
 
 /** The variables the text figures derive from the six models and q28 (as `withDerived` adds them to records). */
 const DERIVED = new Set(["n_models_adopted", "any_six_adopted", "any_model_adopted"]);
@@ -107,9 +108,9 @@ export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, m
 
 /**
  * Each cell's recomputed figure in every draw ([canonical, draw 1, …]); a cell the engine does not
- * give back in a draw reads null there.
+ * give back in a draw reads null there. One step per draw.
  */
-export function recountOnDraws(rows: readonly RecountRow[], draws: readonly FilteredSurvey[], missing: MissingCodes, subset: boolean): Map<ReconciledCell, (number | null)[]> {
+export function* recountOnDrawsSteps(rows: readonly RecountRow[], draws: readonly FilteredSurvey[], missing: MissingCodes, subset: boolean): Steps<Map<ReconciledCell, (number | null)[]>> {
   const values = new Map<ReconciledCell, (number | null)[]>();
   for (const { cells } of rows) for (const cell of cells) values.set(cell, []);
   for (const draw of draws) {
@@ -121,6 +122,7 @@ export function recountOnDraws(rows: readonly RecountRow[], draws: readonly Filt
         values.get(cell)?.push(hit ? hit.reconstructed : null);
       }
     });
+    yield;
   }
   return values;
 }

@@ -11,6 +11,7 @@ import type { WithEvidence } from "../evidence/across-draws";
 import { classifyDraws, type Evidence, type EvidenceKind } from "../evidence/evidence";
 import { countsOf, missingCodesOf, type ReconciliationCounts, type Reconciliation } from "./reconcile";
 import { recountDraw, type RecountRow } from "./recount-on-draws";
+import type { Steps } from "../../base/run-steps";
 
 /** The summary's counts, in the order the summary shows them. */
 export const SUMMARY_COUNTS = ["compared", "exact", "conflictsMet", "soft", "softOff", "conflictsOff", "differences"] as const satisfies readonly (keyof ReconciliationCounts)[];
@@ -21,15 +22,19 @@ function everyRow(printed: readonly PrintedTable[]): RecountRow[] {
     table.kind === "list" ? [] : table.rows.flatMap((row) => row.variable.split(",").map((v) => ({ table, row, variable: v.trim(), cells: [] }))));
 }
 
-/** The classification of `rec.counts` over the reconstructions of `selection` (path = the count's name). */
-export function summaryEvidence(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[]): WithEvidence<ReconciliationCounts> {
+/** The classification of `rec.counts` over the reconstructions of `selection` (path = the count's name); one step per draw. */
+export function* summaryEvidenceSteps(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[]): Steps<WithEvidence<ReconciliationCounts>> {
   const draws = selection.draws();
   const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
   const byName = new Map<string, Evidence>();
   if (draws) {
     const rows = everyRow(printed);
     const missing = missingCodesOf(selection.survey.codebook);
-    const perDraw = draws.slice(1).map((d) => countsOf(recountDraw(rows, d, missing, rec.filtered).flat()));
+    const perDraw: ReconciliationCounts[] = [];
+    for (const d of draws.slice(1)) {
+      perDraw.push(countsOf(recountDraw(rows, d, missing, rec.filtered).flat()));
+      yield;
+    }
     for (const name of SUMMARY_COUNTS) {
       const e = classifyDraws(draws.length, (k) => (k === 0 ? rec.counts[name] : (perDraw[k - 1]?.[name] ?? null)));
       byName.set(name, e);
