@@ -14,7 +14,7 @@ import type { Respondents } from "../../data/respondents";
 import { rowResiduals, type CellResidual, type MissingCodes } from "../../data/residuals";
 import { MODEL_STATUS_VARIABLES } from "../../data/six-models";
 import { frameOf, type Frame } from "../../stats/index";
-import { frameCounter } from "../evidence/frame-counter";
+import { selectionCounter } from "../evidence/frame-counter";
 import type { FilteredSurvey } from "../apply-filter";
 import type { ReconciledCell } from "./reconcile";
 
@@ -48,7 +48,7 @@ function derivedColumns(key: object, frame: Frame): Map<string, Float64Array> {
 /** A draw's selected respondents: counts from the frame counter the printed tables' comparison shares (derived variables counted here). */
 function respondentsOf(draw: FilteredSurvey): Respondents {
   const frame = frameOf(draw.view);
-  const counter = frameCounter(draw.view);
+  const counter = selectionCounter(draw);
   return {
     codes: (variable, where) => {
       if (!where.every((w) => frame.has(w.variable))) return { counts: new Map(), total: 0 };
