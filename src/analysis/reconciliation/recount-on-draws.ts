@@ -83,16 +83,20 @@ export function printedRowOf(table: PrintedTable, cell: ReconciledCell): Printed
 }
 
 /**
- * Each row's recount per selection view: a view never changes (a new filter makes a new one), so
- * going back to a filter seen before — "no filter" above all — costs no loop over the draws.
+ * Each row's recount per draw's counter — one per reconstruction table and filter conditions
+ * (frame-counter.ts, `selectionCounter`): the same rows meet the same conditions in it whichever
+ * selection asks, so going back to a filter seen before — "no filter" above all, which a spare
+ * frame recounts before a notebook opens (evidence/warm-evidence.ts) — costs no loop over the
+ * draws. (A table is one survey's, so one codebook's: `missing` is the same for every ask.)
  */
 const recounts = new WeakMap<object, Map<string, CellResidual[]>>();
 
-/** Each row's recount in one draw (kept per selection view), in the order of `rows`. */
+/** Each row's recount in one draw (kept per draw's table and conditions), in the order of `rows`. */
 export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, missing: MissingCodes, subset: boolean): CellResidual[][] {
   let who: Respondents | undefined;
-  let kept = recounts.get(draw.view);
-  if (!kept) recounts.set(draw.view, (kept = new Map()));
+  const counter = selectionCounter(draw);
+  let kept = recounts.get(counter);
+  if (!kept) recounts.set(counter, (kept = new Map()));
   return rows.map(({ table, row, variable }) => {
     const key = `${table.id}\u0000${row.label}\u0000${variable}\u0000${subset}`;
     let res = kept.get(key);

@@ -10,6 +10,9 @@ import { applyFilter, type FilteredSurvey } from "../../../src/analysis/apply-fi
 import { comparePrintedWithEvidence } from "../../../src/analysis/evidence/compare-evidence";
 import { withEnsemble } from "../../../src/analysis/evidence/ensemble-surveys";
 import { FILTERS_KEPT, selectionCounter } from "../../../src/analysis/evidence/frame-counter";
+import { createReconciliationBuiltins } from "../../../src/analysis/reconciliation/reconciliation-builtins";
+import { evidenceOfReconciliation } from "../../../src/analysis/reconciliation/reconciliation-evidence";
+import { SUMMARY_COUNTS } from "../../../src/analysis/reconciliation/summary-evidence";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey, primeBundledSurvey, SurveySource } from "../../../src/analysis/survey-source";
 import { SURVEY_PATHS } from "../../../src/data/bundled-survey";
@@ -19,6 +22,7 @@ import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import { nodeHost } from "../notebooks/headless-survey";
 
 let fresh: Survey;
+const reconciliation = createReconciliationBuiltins({ document: nodeHost().document, view: "live" }).reconciliation;
 let files: Map<string, Uint8Array>;
 beforeAll(async () => {
   const host = nodeHost();
@@ -70,6 +74,19 @@ describe("evidence warmed in a spare frame", () => {
       expect(got.drawn, table.id).toBe(want.drawn);
     }
     expect(tables).toBeGreaterThan(20);
+    // Notebook 04: every reconciled figure's class and the summary's, as on a fresh load.
+    const classes = (selection: FilteredSurvey) => {
+      const rec = reconciliation.build(selection);
+      const evidence = evidenceOfReconciliation(rec);
+      if (!evidence) throw new Error("no evidence");
+      const cells = rec.tables.flatMap((t) => t.cells.map((c) => {
+        const path = evidence.pathOf(c);
+        return path ? evidence.figures.evidence(path) : null;
+      }));
+      const summary = evidence.summary();
+      return { cells, summary: SUMMARY_COUNTS.map((name) => summary.evidence(name)) };
+    };
+    expect(classes(warmedSelection)).toEqual(classes(freshSelection));
     // The counts the spare made are the ones the notebook's selection reads (another selection object, another language).
     const spareSelection = applyFilter(survey, EMPTY_FILTER);
     expect(selectionCounter(drawOf(warmedSelection, 9))).toBe(selectionCounter(drawOf(spareSelection, 9)));
@@ -133,6 +150,20 @@ describe("evidence warmed in a spare frame", () => {
     expect(adopted(applyFilter(warmed, rogaland))).toMatchObject(expectedRange(q3Bundled));
     expect(expectedRange(q3Changed)).not.toEqual(expectedRange(q3Bundled));
     expect(adopted(applyFilter(other, rogaland))).toMatchObject(expectedRange(q3Changed));
+    // Notebook 04's summary, unfiltered: with the bundled ensemble every draw reproduces the print,
+    // so its count of exact figures is determined; with draw 5 changed, draw 5 has fewer exact
+    // figures (Tabell 2.1's q3 row among them), and the count rests on the reconstruction.
+    const exact = (s: FilteredSurvey) => {
+      const rec = reconciliation.build(s);
+      return { count: rec.counts.exact, evidence: evidenceOfReconciliation(rec)?.summary().evidence("exact") };
+    };
+    const bundledExact = exact(before);
+    expect(bundledExact.evidence?.kind).toBe("determined");
+    const changedExact = exact(after);
+    expect(changedExact.count).toBe(bundledExact.count);
+    expect(changedExact.evidence?.kind).toBe("reconstruction");
+    expect(changedExact.evidence?.range?.max).toBe(bundledExact.count);
+    expect(changedExact.evidence?.range?.min).toBeLessThan(bundledExact.count);
     // Unfiltered, the bundled ensemble's q3 figure is the print's.
     expect(comparePrintedWithEvidence(before, table).rows.find((r) => r.variable === "q3")?.cells.find((c) => c.code === 1)?.evidence?.count.kind).toBe("printed");
   });
