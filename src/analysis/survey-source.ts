@@ -92,6 +92,8 @@ export interface PrimedSurvey {
   readonly files: ReadonlyMap<string, Uint8Array>;
   readonly facts: Promise<ReportFacts>;
   readonly survey: Promise<Survey>;
+  /** Settles when the work ahead is done or stopped (masks, then the printed tables' counts on every draw). */
+  readonly warmed: Promise<void>;
   /** Stop working ahead (a notebook opened: its own work comes first). */
   stopWarming(): void;
 }
@@ -106,7 +108,9 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * Parse the bundled files (path → bytes, SURVEY_PATHS) ahead of time, a step per task, the
  * ensemble's draws included; then, until a notebook opens, compute which respondents' values each
  * variable drew (the masks every audit line and evidence class reads, cached per survey), a few
- * variables per task. A file missing here is read from the host when a notebook asks.
+ * variables per task, and count every printed table on every draw unfiltered, a table per task
+ * (counts kept per draw's table, evidence/warm-evidence.ts). A file missing here is read from the
+ * host when a notebook asks.
  */
 export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): PrimedSurvey {
   let warming = true;
@@ -131,13 +135,16 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): Prim
       await nextTask();
       for (const variable of variables.slice(i, i + MASKS_PER_TASK)) if (warming) drawnMask(loaded, variable);
     }
+    // Then the printed tables on every reconstruction, a table per task (evidence/warm-evidence.ts).
+    if (warming) await (await import("./evidence/warm-evidence")).warmEvidence(loaded, () => warming, nextTask);
   };
   facts.catch(() => undefined);
-  survey.then(warm).catch(() => undefined);
+  const warmed = survey.then(warm).catch(() => undefined);
   return {
     files,
     facts,
     survey,
+    warmed,
     stopWarming: () => {
       warming = false;
     },

@@ -12,7 +12,7 @@ import { comparePrinted, percentOf, rowNumbersOf, type PrintedComparison, type R
 import { drawnValuesLine } from "./drawn-values";
 import { classifyDraws, classifyFigure, type Evidence } from "./evidence";
 import { timedEvidence } from "./evidence-timing";
-import { frameCounter } from "./frame-counter";
+import { selectionCounter } from "./frame-counter";
 
 /** `comparePrinted` on a selection, every figure classified over the ensemble. */
 export function comparePrintedWithEvidence(selection: FilteredSurvey, table: PrintedTable): PrintedComparison {
@@ -24,7 +24,7 @@ function compareOnDraws(selection: FilteredSurvey, table: PrintedTable): Printed
   const draws = selection.draws();
   const columns = new Set(isTableLike(selection.view) ? selection.view.columnNames() : []);
   // Draw 0 is the canonical survey; the others are counted without the kernels, numbers only.
-  const others: RowNumbers[][] | undefined = draws?.slice(1).map((d) => rowNumbersOf(table, frameCounter(d.view), columns));
+  const others: RowNumbers[][] | undefined = draws?.slice(1).map((d) => rowNumbersOf(table, selectionCounter(d), columns));
   const m = (others?.length ?? 0) + 1;
   const rows = canonical.rows.map((row, r) => {
     // Draw k's numbers of this row (k ≥ 1); k = 0 reads the canonical row.

@@ -35,35 +35,81 @@ function columnsOf(survey: Survey, variable: string): DrawColumns | undefined {
   return { value: frame.column(variable), knr: frame.column("knr"), type: frame.column("resp_type") };
 }
 
-/** knr → row, for the named respondents of one draw. */
-function namedRows(d: DrawColumns): Map<number, number> {
-  const rows = new Map<number, number>();
-  for (let i = 0; i < d.knr.length; i++) {
-    const knr = d.knr[i] ?? Number.NaN;
-    if (!Number.isNaN(knr)) rows.set(knr, i);
-  }
-  return rows;
+/**
+ * Per survey with draws: for each draw after the first, the row of each shown respondent's knr in
+ * that draw (−1 for an anonymous respondent, or a knr the draw lacks). The same for every
+ * variable, so made once per survey (it was a knr → row map per draw per variable).
+ */
+const alignments = new WeakMap<Survey, Int32Array[]>();
+
+function alignment(survey: Survey, shown: DrawColumns, others: readonly DrawColumns[]): Int32Array[] {
+  const known = alignments.get(survey);
+  if (known) return known;
+  const made = others.map((d) => {
+    const rowOf = new Map<number, number>();
+    for (let i = 0; i < d.knr.length; i++) {
+      const knr = d.knr[i] ?? Number.NaN;
+      if (!Number.isNaN(knr)) rowOf.set(knr, i);
+    }
+    const rows = new Int32Array(shown.knr.length).fill(-1);
+    for (let i = 0; i < rows.length; i++) {
+      const knr = shown.knr[i] ?? Number.NaN;
+      if (!Number.isNaN(knr)) rows[i] = rowOf.get(knr) ?? -1;
+    }
+    return rows;
+  });
+  alignments.set(survey, made);
+  return made;
+}
+
+/**
+ * Per survey with draws: the anonymous respondents' rows of each respondent type, per draw (the
+ * survey shown first). The same for every variable, so made once per survey.
+ */
+const anonymousRows = new WeakMap<Survey, Map<number, Int32Array[]>>();
+
+function anonymousByType(survey: Survey, all: readonly DrawColumns[]): Map<number, Int32Array[]> {
+  const known = anonymousRows.get(survey);
+  if (known) return known;
+  const lists = new Map<number, number[][]>();
+  all.forEach((d, k) => {
+    for (let i = 0; i < d.knr.length; i++) {
+      if (!Number.isNaN(d.knr[i] ?? Number.NaN)) continue;
+      const type = d.type[i] ?? Number.NaN;
+      let perDraw = lists.get(type);
+      if (!perDraw) lists.set(type, (perDraw = all.map(() => [])));
+      perDraw[k]?.push(i);
+    }
+  });
+  const made = new Map([...lists].map(([type, perDraw]) => [type, perDraw.map((rows) => Int32Array.from(rows))]));
+  anonymousRows.set(survey, made);
+  return made;
 }
 
 /**
  * Per respondent type: the one value every anonymous respondent of that type has in every draw
  * (and in the survey shown); a type whose anonymous respondents differ is absent.
  */
-function forcedAnonymousValues(all: readonly DrawColumns[]): Map<number, number> {
-  const seen = new Map<number, number>();
-  const varies = new Set<number>();
-  for (const d of all) {
-    for (let i = 0; i < d.value.length; i++) {
-      if (!Number.isNaN(d.knr[i] ?? Number.NaN)) continue;
-      const type = d.type[i] ?? Number.NaN;
-      const v = d.value[i] ?? Number.NaN;
-      const first = seen.get(type);
-      if (first === undefined) seen.set(type, v);
-      else if (!same(first, v)) varies.add(type);
-    }
+function forcedAnonymousValues(survey: Survey, all: readonly DrawColumns[]): Map<number, number> {
+  const forced = new Map<number, number>();
+  for (const [type, perDraw] of anonymousByType(survey, all)) {
+    let first: number | undefined;
+    let varies = false;
+    perDraw.forEach((rows, k) => {
+      const values = all[k]?.value;
+      if (!values || varies) return;
+      for (const r of rows) {
+        const v = values[r] ?? Number.NaN;
+        if (first === undefined) first = v;
+        else if (!same(first, v)) {
+          varies = true;
+          return;
+        }
+      }
+    });
+    if (!varies && first !== undefined) forced.set(type, first);
   }
-  for (const type of varies) seen.delete(type);
-  return seen;
+  return forced;
 }
 
 /** 1 where the reconstructions do not agree on the respondent's value of `variable`; undefined without an ensemble or the column. */
@@ -81,8 +127,8 @@ export function drawnMask(survey: Survey, variable: string): Uint8Array | undefi
   const drawColumns = draws.map((d) => columnsOf(d, variable));
   if (!shown || drawColumns.some((d) => !d)) return undefined;
   const others = drawColumns.filter((d): d is DrawColumns => d !== undefined);
-  const rowsByKnr = others.map(namedRows);
-  const forced = forcedAnonymousValues([shown, ...others]);
+  const rowsOf = alignment(survey, shown, others);
+  const forced = forcedAnonymousValues(survey, [shown, ...others]);
   const n = shown.value.length;
   const mask = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -93,8 +139,8 @@ export function drawnMask(survey: Survey, variable: string): Uint8Array | undefi
       continue;
     }
     mask[i] = others.some((d, k) => {
-      const row = rowsByKnr[k]?.get(knr);
-      return row === undefined || !same(v, d.value[row] ?? Number.NaN);
+      const row = rowsOf[k]?.[i] ?? -1;
+      return row < 0 || !same(v, d.value[row] ?? Number.NaN);
     })
       ? 1
       : 0;

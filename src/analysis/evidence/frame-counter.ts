@@ -6,6 +6,7 @@
  */
 import type { MultipleResponseSet } from "../../data/codebook";
 import { frameOf, type ColumnSource } from "../../stats/index";
+import type { FilteredSurvey } from "../apply-filter";
 import type { RowCounter } from "../printed-comparison";
 
 /** Codes 0–255 are counted in an array. */
@@ -31,6 +32,49 @@ export function frameCounter(source: ColumnSource): RowCounter {
   if (known) return known;
   const counter = memoised(countingOn(source));
   counters.set(source, counter);
+  return counter;
+}
+
+/**
+ * The counters of a reconstruction's table, by the filter's conditions: a selection's view is
+ * made from its survey's table and its conditions alone (apply-filter.ts), so the same conditions
+ * on the same table give the same counts, whichever selection object asks — the one a spare frame
+ * warmed before the notebook opened (evidence/warm-evidence.ts), the one made again for the other
+ * language, or after the survey source dropped it. Keyed on the table object: another survey (the
+ * user's file, another ensemble) has other tables and is counted afresh.
+ */
+const byTable = new WeakMap<object, Map<string, RowCounter>>();
+
+/** Filters whose counts are kept per table (the one asked for longest ago goes first). */
+export const FILTERS_KEPT = 16;
+
+/** The conditions as a key: variables and codes in order (labels are words, not rows). */
+function conditionsKey(selection: FilteredSurvey): string {
+  return selection.conditions.map((c) => `${c.variable}=${c.codes.join(",")}`).join("\u0000");
+}
+
+/**
+ * `frameCounter` of `selection.view`, shared by every selection of the same survey table under
+ * the same conditions (see `byTable`).
+ */
+export function selectionCounter(selection: FilteredSurvey): RowCounter {
+  const table: object = selection.survey.table;
+  let kept = byTable.get(table);
+  if (!kept) byTable.set(table, (kept = new Map()));
+  const key = conditionsKey(selection);
+  const known = kept.get(key);
+  if (known) {
+    // Refresh its place: the filters asked for last are dropped last.
+    kept.delete(key);
+    kept.set(key, known);
+    return known;
+  }
+  const counter = frameCounter(selection.view);
+  kept.set(key, counter);
+  for (const old of kept.keys()) {
+    if (kept.size <= FILTERS_KEPT) break;
+    kept.delete(old);
+  }
   return counter;
 }
 

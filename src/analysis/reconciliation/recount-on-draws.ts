@@ -14,7 +14,7 @@ import type { Respondents } from "../../data/respondents";
 import { rowResiduals, type CellResidual, type MissingCodes } from "../../data/residuals";
 import { MODEL_STATUS_VARIABLES } from "../../data/six-models";
 import { frameOf, type Frame } from "../../stats/index";
-import { frameCounter } from "../evidence/frame-counter";
+import { selectionCounter } from "../evidence/frame-counter";
 import type { FilteredSurvey } from "../apply-filter";
 import type { ReconciledCell } from "./reconcile";
 import type { Steps } from "../../base/run-steps";
@@ -49,7 +49,7 @@ function derivedColumns(key: object, frame: Frame): Map<string, Float64Array> {
 /** A draw's selected respondents: counts from the frame counter the printed tables' comparison shares (derived variables counted here). */
 function respondentsOf(draw: FilteredSurvey): Respondents {
   const frame = frameOf(draw.view);
-  const counter = frameCounter(draw.view);
+  const counter = selectionCounter(draw);
   return {
     codes: (variable, where) => {
       if (!where.every((w) => frame.has(w.variable))) return { counts: new Map(), total: 0 };
@@ -84,16 +84,20 @@ export function printedRowOf(table: PrintedTable, cell: ReconciledCell): Printed
 }
 
 /**
- * Each row's recount per selection view: a view never changes (a new filter makes a new one), so
- * going back to a filter seen before — "no filter" above all — costs no loop over the draws.
+ * Each row's recount per draw's counter — one per reconstruction table and filter conditions
+ * (frame-counter.ts, `selectionCounter`): the same rows meet the same conditions in it whichever
+ * selection asks, so going back to a filter seen before — "no filter" above all, which a spare
+ * frame recounts before a notebook opens (evidence/warm-evidence.ts) — costs no loop over the
+ * draws. (A table is one survey's, so one codebook's: `missing` is the same for every ask.)
  */
 const recounts = new WeakMap<object, Map<string, CellResidual[]>>();
 
-/** Each row's recount in one draw (kept per selection view), in the order of `rows`. */
+/** Each row's recount in one draw (kept per draw's table and conditions), in the order of `rows`. */
 export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, missing: MissingCodes, subset: boolean): CellResidual[][] {
   let who: Respondents | undefined;
-  let kept = recounts.get(draw.view);
-  if (!kept) recounts.set(draw.view, (kept = new Map()));
+  const counter = selectionCounter(draw);
+  let kept = recounts.get(counter);
+  if (!kept) recounts.set(counter, (kept = new Map()));
   return rows.map(({ table, row, variable }) => {
     const key = `${table.id}\u0000${row.label}\u0000${variable}\u0000${subset}`;
     let res = kept.get(key);

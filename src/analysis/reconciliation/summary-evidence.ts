@@ -17,7 +17,7 @@ import type { Steps } from "../../base/run-steps";
 export const SUMMARY_COUNTS = ["compared", "exact", "conflictsMet", "soft", "softOff", "conflictsOff", "differences"] as const satisfies readonly (keyof ReconciliationCounts)[];
 
 /** Every printed row and variable, as `reconcile` walks them. */
-function everyRow(printed: readonly PrintedTable[]): RecountRow[] {
+export function everyRow(printed: readonly PrintedTable[]): RecountRow[] {
   return printed.flatMap((table) =>
     table.kind === "list" ? [] : table.rows.flatMap((row) => row.variable.split(",").map((v) => ({ table, row, variable: v.trim(), cells: [] }))));
 }
