@@ -119,7 +119,7 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
       const symbol = input.method === "spearman" ? "ρ" : "r";
       if (c.maskedBelow !== undefined) {
         const hidden = `n < ${c.maskedBelow}`;
-        out.push({ row, column, r: null, n: 0, p: null, text: "", nText: hidden, small: true, title: `${row} × ${column}: ${hidden} (skjult i delt visning)`, rangeText: "" });
+        out.push({ row, column, r: null, n: 0, p: null, text: "", nText: hidden, small: true, title: `${row} × ${column}: ${hidden} (${messages[locale].hiddenInSharedView})`, rangeText: "" });
         return;
       }
       const small = row !== column && c.n < minN;

@@ -122,6 +122,8 @@ export interface TableMessages extends ExplainMessages {
   noRowsForCorrelations: string;
   pairsWithoutR(count: string, reasons: string): string;
   fdrMarks(pairs: string): string;
+  /** A heatmap cell's tooltip when the shared view masks its small n: "(hidden in the shared view)". */
+  hiddenInSharedView: string;
 }
 
 const nb: TableMessages = {
@@ -221,6 +223,7 @@ const nb: TableMessages = {
   spearmanUnweighted: "Spearmans ρ beregnes uvektet (som SPSS NONPAR CORR); vekten ble ikke brukt.",
   noRowsForCorrelations: "Ingen rader er valgt: vid ut filtrene for å se korrelasjoner.",
   pairsWithoutR: (count, reasons) => `${count} par har ingen r: ${reasons}.`,
+  hiddenInSharedView: "skjult i delt visning",
   fdrMarks: (pairs) => `Markeringene bruker Benjamini–Hochberg q over ${pairs} par.`,
   unsupportedCell: (kind, type) =>
     `Denne celletypen (${kind === undefined ? type : `${kind}, type="${type}"`}) støttes ikke her, så den kjøres ikke. Den beholdes uendret i notatboken og filen; åpne filen i Observable Notebook Kit for å kjøre den.`,
@@ -323,6 +326,7 @@ const en: TableMessages = {
   spearmanUnweighted: "Spearman ρ is computed unweighted (as SPSS NONPAR CORR); the weight was not used.",
   noRowsForCorrelations: "No rows are selected: widen the filters to see correlations.",
   pairsWithoutR: (count, reasons) => `${count} pair(s) have no r: ${reasons}.`,
+  hiddenInSharedView: "hidden in the shared view",
   fdrMarks: (pairs) => `Marks use Benjamini–Hochberg q over ${pairs} pairs.`,
   unsupportedCell: (kind, type) =>
     `This cell type (${kind === undefined ? type : `${kind}, type="${type}"`}) is not supported here, so it is not run. It is kept unchanged in the notebook and its file; open the file in Observable Notebook Kit to run it.`,

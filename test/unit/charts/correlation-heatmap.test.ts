@@ -122,6 +122,8 @@ describe("the heatmap in a shared view (charts.correlationHeatmap)", () => {
     expect(shown.filter((t) => t === "n < 3")).toHaveLength(5); // a×b, b×a, b×b, b×c, c×b
     expect(shown).toContain("b × a: n < 3 (skjult i delt visning)");
     expect(shown).toContain("b × b: n < 3 (skjult i delt visning)");
+    // In English, the tooltip says it in English (it was Norwegian in both languages).
+    expect(texts(createCharts({ document: doc, shared: true, locale: "en" }).correlationHeatmap(tiny))).toContain("b × a: n < 3 (hidden in the shared view)");
     // Pairs of 12 keep their r, n and p.
     expect(shown).toContain("n = 12");
     expect(shown).toContain("c × a: r = 0,400, n = 12, p = 0,200");
