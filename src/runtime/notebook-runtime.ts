@@ -10,14 +10,16 @@
 import { Runtime, type Module, type Variable } from "@observablehq/runtime";
 import type { CellDoc, NotebookDoc } from "../notebook/document";
 import { applyCellError, applyCellValue, applyNameError, runCell, type CellEntry, type RunHooks } from "./cell-run";
-import { inputValue } from "./generators";
-import { applyInput, inputRestoreReport, isJsonable, type InputOutcome, type InputRestoreReport } from "./input-binding";
+import { builtinDefinitions } from "./builtin-definitions";
+import type { InputRestoreReport } from "./input-binding";
 import { createLoopGuard, type LoopGuard } from "./loop-guard";
 import { loadCellCompiler } from "./cell-compiler";
 import { parseCell, planNotebook, type CellPlan } from "./plan-notebook";
 import { cellVarName, defineNameVariable } from "./name-variable";
 import { CellFailure, cellError } from "./runtime-error";
+import { transitiveDependents } from "./transitive-dependents";
 import type { CellRuntimeState } from "./types";
+import { ViewInputs } from "./view-inputs";
 
 /** Options for {@link NotebookRuntime}. */
 export interface RuntimeOptions {
@@ -56,7 +58,6 @@ interface NameVar {
   signature: string;
 }
 
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 /** Yields to the event loop (microtasks, then timers and frames, get their turn). */
 function tick(): Promise<void> {
   return new Promise((r) => setTimeout(r, 0));
@@ -95,8 +96,8 @@ export class NotebookRuntime {
   private readonly values = new Map<string, unknown>();
   private readonly busy = new Set<Variable>();
   private readonly listeners = new Set<(id: string, state: CellRuntimeState) => void>();
-  private readonly pendingInputs = new Map<string, unknown>();
-  private readonly inputOutcomes = new Map<string, InputOutcome>();
+  /** The values the host gives view() inputs (view-inputs.ts). */
+  private readonly inputs = new ViewInputs(() => [...this.entries.values()].map((e) => e.views));
   /** The cell whose code ran last (body start or resume): the one a spinning loop is in. */
   private executing: string | undefined;
   /** Cells kept from running (after the host stopped them), with the message each shows. */
@@ -108,16 +109,7 @@ export class NotebookRuntime {
 
   constructor(options: RuntimeOptions = {}) {
     this.deferCell = options.deferCell;
-    const builtins: Record<string, () => unknown> = {};
-    const given = options.builtins ?? {};
-    for (const [name, descriptor] of Object.entries(Object.getOwnPropertyDescriptors(given))) {
-      if (!IDENTIFIER.test(name)) throw new Error(`Built-in "${name}" is not a JavaScript identifier; rename it.`);
-      // The Observable runtime calls a function-valued builtin as its definition, and only when a
-      // cell uses the name: wrap every value, and leave a getter uncalled until then, so a builtin
-      // that loads code or data (Plot, the survey) costs nothing in notebooks that never use it.
-      const get = descriptor.get;
-      builtins[name] = get ? () => Reflect.apply(get, given, []) : () => descriptor.value;
-    }
+    const builtins = builtinDefinitions(options.builtins ?? {});
     this.builtinNames = new Set(Object.keys(builtins));
     this.hostNames = new Set(options.hostNames ?? []);
     this.runtime = new Runtime(builtins, (name) => {
@@ -198,21 +190,7 @@ export class NotebookRuntime {
 
   /** Every cell's transitive dependents (see DeferInfo), from the plans. */
   private dependents(): ReadonlyMap<string, readonly string[]> {
-    if (this.dependentsByCell) return this.dependentsByCell;
-    const direct = new Map<string, string[]>();
-    for (const id of this.entries.keys()) for (const used of this.uses(id)) direct.set(used, [...(direct.get(used) ?? []), id]);
-    const all = new Map<string, readonly string[]>();
-    for (const id of this.entries.keys()) {
-      const seen = new Set<string>();
-      const stack = [...(direct.get(id) ?? [])];
-      for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
-        if (seen.has(next) || next === id) continue;
-        seen.add(next);
-        stack.push(...(direct.get(next) ?? []));
-      }
-      all.set(id, [...seen]);
-    }
-    return (this.dependentsByCell = all);
+    return (this.dependentsByCell ??= transitiveDependents(this.entries.keys(), (id) => this.uses(id)));
   }
 
   /** Ids of the cells that take names from this cell. */
@@ -260,14 +238,8 @@ export class NotebookRuntime {
 
   /** Sets a view() input by the name it defines and fires its input event (share links, filters). */
   setInput(name: string, value: unknown): void {
-    const input = [...this.entries.values()].find((e) => e.views.has(name))?.views.get(name);
-    if (!input) {
-      // Not bound yet (the cell has not run): apply when view() binds it.
-      this.pendingInputs.set(name, value);
-      return;
-    }
-    this.pendingInputs.delete(name);
-    this.inputOutcomes.set(name, applyInput(input, value, name));
+    // Not bound yet (the cell has not run): applied when view() binds it.
+    this.inputs.set(name, value);
   }
 
   /**
@@ -276,19 +248,12 @@ export class NotebookRuntime {
    * idle(): a value still waiting for its input's cell is reported as having no input.
    */
   inputReport(): InputRestoreReport {
-    return inputRestoreReport(this.inputOutcomes, this.pendingInputs.keys());
+    return this.inputs.report();
   }
 
   /** Current values of all view() inputs that can be written as JSON. */
   inputValues(): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    for (const entry of this.entries.values()) {
-      for (const [name, input] of entry.views) {
-        const value = inputValue(input);
-        if (isJsonable(value)) out[name] = value;
-      }
-    }
-    return out;
+    return this.inputs.values();
   }
 
   /** True once disposed: hosts stop redefining its builtins. */
@@ -418,7 +383,7 @@ export class NotebookRuntime {
       notify: () => this.notify(entry),
       bindView: (viewName, input) => {
         entry.views.set(viewName, input);
-        if (this.pendingInputs.has(viewName)) this.setInput(viewName, this.pendingInputs.get(viewName));
+        this.inputs.bind(viewName);
       },
     };
     const defer = this.deferCell;

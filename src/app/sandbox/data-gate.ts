@@ -7,7 +7,7 @@
  */
 import type { ActiveData } from "../data-source";
 import type { NotebookOrigin } from "../notebook-store";
-import type { FrameDataChoice } from "./frame-session";
+import type { FrameDataChoice } from "./frame-data-feed";
 
 /** The part of the DataSource the gate reads. */
 export interface ActiveDataSource {

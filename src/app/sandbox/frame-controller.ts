@@ -2,8 +2,9 @@
  * The notebook frame's side of the protocol (protocol.ts): it waits for the shell's `open`, builds
  * the notebook there — the survey scope, the builtins, the session and (when running) the runtime —
  * and reports back what the shell keeps or shows: edits and drafts, the filter, input values, the
- * host names the cells read, which cells run, heartbeats. Files under data/ come from the shell on
- * request; the frame itself has no network.
+ * host names the cells read, which cells run (run-reporter.ts), heartbeats. Files under data/ come
+ * from the shell on request; the frame itself has no network. What the window itself passes to the
+ * shell (drops, Ctrl/Cmd-S) and the WebRTC it loses are in guard-frame-window.ts.
  *
  * Only the shell's messages are read: `open` from the parent window, everything after it from the
  * MessagePort that came with `open` (protocol.ts says why a port). The shell is trusted; cell code
@@ -20,8 +21,10 @@ import { NotebookRuntime } from "../../runtime/notebook-runtime";
 import type { StdlibHost } from "../../runtime/stdlib";
 import { notebookBuiltins } from "../notebook-builtins";
 import { NotebookSession, type SessionChange } from "../notebook-session";
-import { HOST_NAMES, readShellLocale, type FrameData, type FrameMessage, type FrameView, type RunningCell, type ShellMessage } from "./protocol";
+import { HOST_NAMES, readShellLocale, type FrameData, type FrameMessage, type FrameView, type ShellMessage } from "./protocol";
 import type { Locale } from "../../base/locale/locale";
+import { guardFrameWindow } from "./guard-frame-window";
+import { RunReporter } from "./run-reporter";
 import { ArrivingUserData } from "./user-data-wire";
 import { takeReportSnapshot } from "../report/report-snapshot";
 
@@ -42,18 +45,7 @@ function isShellMessage(value: unknown): value is ShellMessage {
   return typeof value === "object" && value !== null && "type" in value && typeof value.type === "string" && SHELL_TYPES.has(value.type);
 }
 
-/** A cell whose last run took less than this is not reported the moment it starts (trackState). */
-const QUICK_MS = 50;
-
-/**
- * WebRTC is the one way out of this frame its policy cannot close: ICE sends UDP packets to any
- * STUN/TURN host a notebook names (Chromium has no CSP directive for it; measured, see
- * docs/decisions.md). Notebooks have no use for it, so its constructors are removed before any cell
- * runs. They cannot be fetched back from another realm: every frame a notebook could make here is
- * sandboxed into an opaque origin of its own, and workers are not allowed.
- */
-const WEBRTC_CONSTRUCTORS = ["RTCPeerConnection", "webkitRTCPeerConnection"] as const;
-
+/** The frame's end of one notebook: opened once by the shell, then talking to it over the channel. */
 export class FrameController {
   private opened: OpenedNotebook | undefined;
   /** The channel to the shell, from `open` on. */
@@ -63,20 +55,20 @@ export class FrameController {
   private nextFile = 0;
   /** The filter the shell last sent, as URL params: a scope change to it is not reported back. */
   private shellFilter = "";
-  private lastStatus = "";
   private lastInputs = "";
   private lastReads = "";
   private lastInputReport = "";
-  private statusTimer: ReturnType<typeof setTimeout> | undefined;
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
   private lastReport = "";
-  /** Cells in the order their bodies started: when the frame hangs, the last one is the culprit. */
-  private readonly running = new Map<string, RunningCell>();
-  /** Cells pending or running. */
-  private readonly busy = new Set<string>();
-  /** Cell id → the source of its last run, for cells whose last run took less than QUICK_MS. */
-  private readonly quick = new Map<string, string>();
-  private lastDrag = 0;
+  /** Which cells run, told to the shell in time to name the one that hangs (run-reporter.ts). */
+  private readonly runs = new RunReporter(
+    (status) => this.post(status),
+    () => {
+      const session = this.opened?.session;
+      if (session) this.reportInputs(session);
+      this.scheduleReport();
+    },
+  );
   /** The loaders' decoder for the user's file, once loaded (see receive). */
   private toLoadResult: ((data: LoadedData) => LoadResult) | undefined;
   /** The user's file while its parts arrive (user-data-wire.ts). */
@@ -92,7 +84,7 @@ export class FrameController {
     private readonly win: Window,
     private readonly onOpen: (opened: OpenedNotebook) => void,
   ) {
-    for (const name of WEBRTC_CONSTRUCTORS) Reflect.deleteProperty(win, name);
+    guardFrameWindow(win, (message) => this.post(message));
     win.addEventListener("message", (event) => {
       if (event.source !== win.parent || !isShellMessage(event.data) || this.port) return;
       if (event.data.type === "hello") return this.post({ type: "ready", boot: this.boot });
@@ -105,29 +97,6 @@ export class FrameController {
       };
       this.receive(event.data);
     });
-    // A file dropped on the notebook must not open in the frame; the shell's drop zone takes it.
-    const onDrag = (event: DragEvent): void => {
-      if (!event.dataTransfer?.types.includes("Files")) return;
-      event.preventDefault();
-      if (event.timeStamp - this.lastDrag < 200) return;
-      this.lastDrag = event.timeStamp;
-      this.post({ type: "drag" });
-    };
-    // "Export report" is written by the shell (it sanitises the outputs): pass the wish on.
-    win.addEventListener("nb-export-report", () => this.post({ type: "exportReport" }));
-    win.addEventListener("dragenter", onDrag);
-    win.addEventListener("dragover", onDrag);
-    win.addEventListener("drop", (event) => {
-      if (event.dataTransfer?.types.includes("Files")) event.preventDefault();
-    });
-    // Ctrl/Cmd-S saves the file wherever focus is in the notebook (the browser's own "save page"
-    // would save the frame); the shell does the saving (protocol.ts).
-    win.addEventListener("keydown", (event) => {
-      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
-        event.preventDefault();
-        this.post({ type: "save" });
-      }
-    }, { capture: true });
     this.post({ type: "ready", boot: this.boot });
   }
 
@@ -329,7 +298,7 @@ export class FrameController {
       history: history?.ok ? history.value : undefined,
       inputs: message.inputs,
       createRuntime: () => {
-        const runtime = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.reportLong(id), deferCell: (id, info) => cellViewport().defer(id, info) }));
+        const runtime = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.runs.long(id), deferCell: (id, info) => cellViewport().defer(id, info) }));
         for (const cell of held) runtime.hold(cell.id, cell.message);
         return runtime;
       },
@@ -355,71 +324,23 @@ export class FrameController {
   private onSessionChange(session: NotebookSession, change: SessionChange): void {
     if (change.kind === "doc") {
       this.post({ type: "cells", cells: session.doc.cells, history: session.historyRecord() ?? null });
-      const ids = new Set(session.doc.cells.map((c) => c.id));
-      for (const id of [...this.busy]) if (!ids.has(id)) this.busy.delete(id);
-      for (const id of [...this.running.keys()]) if (!ids.has(id)) this.running.delete(id);
+      this.runs.keep(new Set(session.doc.cells.map((c) => c.id)));
       // The runtime re-plans right after the session's change event: read the names after it.
       queueMicrotask(() => this.reportReads());
     } else if (change.kind === "draft") {
       this.post({ type: "draft", id: change.id, text: session.draft(change.id) ?? null });
     } else if (change.kind === "state") {
-      this.trackState(session, change.id);
+      this.runs.track(change.id, session.state(change.id), session.cell(change.id)?.source);
     } else {
       this.reportReads();
     }
-  }
-
-  /**
-   * Keep track of which cells run, and tell the shell in time. A message sent while a cell's code
-   * runs reaches the shell even if that code never returns, so it is sent at once for a cell that
-   * may be slow — one that has not run yet with this source, or took longer than QUICK_MS last time
-   * — both when it starts and when it ends; and the runtime's loop guard reports any cell whose
-   * loop has spun for half a second (`reportLong`). Everything else (pending, the quick cells a
-   * filter change reruns) is sent once at the end of the task: a rerun of twenty quick cells costs
-   * one message, not sixty. Once the notebook is idle its input values follow.
-   */
-  private trackState(session: NotebookSession, id: string): void {
-    const state = session.state(id);
-    const source = session.cell(id)?.source;
-    const wasRunning = this.running.has(id);
-    const started = state?.status === "running" && !wasRunning;
-    this.running.delete(id);
-    if (state?.status === "running") this.running.set(id, { id, names: state.defines.slice(0, 16) });
-    if (state?.status === "running" || state?.status === "pending") this.busy.add(id);
-    else this.busy.delete(id);
-    const ended = wasRunning && !this.running.has(id);
-    if (ended && source !== undefined) {
-      if (state?.lastRunMs !== undefined && state.lastRunMs < QUICK_MS) this.quick.set(id, source);
-      else this.quick.delete(id);
-    }
-    const mayBeSlow = this.quick.get(id) !== source;
-    if (started && mayBeSlow) this.reportStatus(id);
-    else if (ended && mayBeSlow) this.reportStatus(null);
-    else this.scheduleStatus(session);
-  }
-
-  /** The loop guard's word: `id`'s loop has run long and still runs. */
-  private reportLong(id: string): void {
-    this.reportStatus(id, true);
-  }
-
-  private scheduleStatus(session: NotebookSession): void {
-    if (this.statusTimer !== undefined) return;
-    this.statusTimer = setTimeout(() => {
-      this.statusTimer = undefined;
-      this.reportStatus(null);
-      if (this.busy.size === 0) {
-        this.reportInputs(session);
-        this.scheduleReport();
-      }
-    }, 0);
   }
 
   /** Send the report once the notebook has been quiet for a moment (for the browser's Print). */
   private scheduleReport(): void {
     clearTimeout(this.reportTimer);
     this.reportTimer = setTimeout(() => {
-      if (this.busy.size === 0) this.sendReport(null);
+      if (this.runs.quiet) this.sendReport(null);
     }, REPORT_AFTER_QUIET_MS);
   }
 
@@ -434,15 +355,6 @@ export class FrameController {
       this.lastReport = key;
       this.post({ type: "report", id, ...snapshot });
     }, 0);
-  }
-
-  private reportStatus(current: string | null, always = false): void {
-    const busy = this.busy.size > 0;
-    const running = [...this.running.values()];
-    const key = `${busy}:${current ?? ""}:${running.map((r) => r.id).join("\u0000")}`;
-    if (key === this.lastStatus && !always) return;
-    this.lastStatus = key;
-    this.post({ type: "status", running, busy, current });
   }
 
   private reportInputs(session: NotebookSession): void {

@@ -8,7 +8,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppFilter } from "../../../../src/app/app-filter";
 import type { SessionChange } from "../../../../src/app/notebook-session";
-import { FrameSession, QUIET_BEFORE_SPARE_MS, type FrameDataChoice } from "../../../../src/app/sandbox/frame-session";
+import { FrameSession } from "../../../../src/app/sandbox/frame-session";
+import type { FrameDataChoice } from "../../../../src/app/sandbox/frame-data-feed";
+import { QUIET_BEFORE_SPARE_MS } from "../../../../src/app/sandbox/spare-timing";
 import { DOWNLOAD_EVERY_MS } from "../../../../src/app/sandbox/download-gate";
 import { MESSAGE_BUDGET, PAUSE_FLOODED } from "../../../../src/app/sandbox/message-budget";
 import { HEARTBEAT_MS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, STUCK_AFTER_MS } from "../../../../src/app/sandbox/frame-status";
