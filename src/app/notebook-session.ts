@@ -280,7 +280,9 @@ export class NotebookSession {
       const was = now.get(cell.id);
       if (!was || was.source !== cell.source || was.kind !== cell.kind) this.runtime?.updateCell({ ...cell });
       const had = this.drafts.get(cell.id);
-      const draft = had ?? target.drafts[cell.id];
+      // Own properties only: a cell may be called "constructor" or "toString" (a notebook file names its
+      // cells), and the record's prototype must not hand such a cell a function as its draft.
+      const draft = had ?? (Object.hasOwn(target.drafts, cell.id) ? target.drafts[cell.id] : undefined);
       if (draft === undefined || draft === cell.source) this.drafts.delete(cell.id);
       else this.drafts.set(cell.id, draft);
       if (had !== this.drafts.get(cell.id)) draftsChanged.push(cell.id);

@@ -9,9 +9,17 @@ import type { CellDoc } from "../notebook/document";
 /** The title of a notebook nobody has named. */
 export const UNTITLED = "Untitled notebook";
 
+/**
+ * How much of a heading line the title is made from. The frame reports every edit and the shell
+ * words the title each time: a line of any length through these patterns backtracks for minutes
+ * over a long run of blanks, `#`s or brackets, so only what a title can use is read.
+ */
+const HEADING_CHARS = 300;
+
 /** The text of a markdown heading line, inline marks and `${…}` interpolations tidied away. */
 function headingText(line: string): string {
   return line
+    .slice(0, HEADING_CHARS)
     .replace(/^#{1,6}\s+/, "")
     .replace(/\s+#+\s*$/, "")
     .replace(/\$\{[^}]*\}/g, "…")

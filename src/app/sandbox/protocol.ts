@@ -23,7 +23,7 @@ import { isLocale, type Locale } from "../../base/locale/locale";
 import { asSurveyFilter, type SurveyFilter } from "../../data/survey-filter";
 import type { CellDoc, NotebookDoc } from "../../notebook/document";
 import { validatePayload } from "../../notebook/share-codec";
-import { decodeStructureHistory, encodeStructureHistory, type StructureHistoryRecord } from "../../notebook/structure-history";
+import { decodeStructureHistory, encodeStructureHistory, STORED_HISTORY_STEPS, type StructureHistoryRecord } from "../../notebook/structure-history";
 import { isJsonable, type InputProblemKind, type InputRestoreReport } from "../../runtime/input-binding";
 import type { UserDataPart, UserDataWire } from "./user-data-wire";
 
@@ -224,11 +224,34 @@ function readCells(value: unknown): Result<CellDoc[], FrameMessageProblem> {
  */
 function readHistory(value: unknown): StructureHistoryRecord | null {
   if (!isRecord(value) || !Array.isArray(value.pool) || value.pool.length > FRAME_LIMITS.cells) return null;
-  let chars = 0;
-  for (const cell of value.pool) chars += isRecord(cell) && typeof cell.source === "string" ? cell.source.length : 0;
-  if (chars > FRAME_LIMITS.docChars) return null;
+  if (historyChars(value) > FRAME_LIMITS.docChars) return null;
   const steps = decodeStructureHistory(value);
   return steps.ok ? encodeStructureHistory(steps.value) : null;
+}
+
+function textLength(value: unknown): number {
+  return typeof value === "string" ? value.length : 0;
+}
+
+/**
+ * The characters of text an undo history holds — its pool's sources and the title, label and
+ * drafts of each step the shell keeps — whatever shape it has: what it costs the shell to check and
+ * store. A history is payload like the cells it comes with (message-budget.ts), and capped like a
+ * notebook: its steps' drafts are not a notebook's cells, but they go into storage with it.
+ */
+export function historyChars(value: unknown): number {
+  if (!isRecord(value)) return 0;
+  let chars = 0;
+  if (Array.isArray(value.pool)) for (const cell of value.pool) chars += isRecord(cell) ? textLength(cell.source) : 0;
+  for (const side of [value.past, value.future]) {
+    if (!Array.isArray(side)) continue;
+    for (const step of side.slice(-STORED_HISTORY_STEPS)) {
+      if (!isRecord(step)) continue;
+      chars += textLength(step.title) + textLength(step.label);
+      if (isRecord(step.drafts)) for (const [id, text] of Object.entries(step.drafts)) chars += id.length + textLength(text);
+    }
+  }
+  return chars;
 }
 
 function readInputs(value: unknown): Result<Record<string, unknown>, FrameMessageProblem> {

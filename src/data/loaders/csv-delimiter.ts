@@ -8,8 +8,11 @@ export type Delimiter = "," | ";" | "\t";
 
 const DELIMITERS: readonly Delimiter[] = [",", ";", "\t"];
 
-/** Excel's first line naming the delimiter: `sep=;` (sometimes quoted). */
-const SEP_LINE = /^"?sep=([,;\t])"?\s*$/i;
+/**
+ * Excel's first line naming the delimiter: `sep=;` (sometimes quoted), perhaps padded with that
+ * delimiter to a sheet's width (a spreadsheet that showed it as a cell and saved the sheet again).
+ */
+const SEP_LINE = /^"?sep=([,;\t])"?\1*\s*$/i;
 
 /** The delimiter an Excel `sep=` line names, when the first non-blank line is one. */
 export function sepLineDelimiter(lines: readonly string[]): Delimiter | undefined {
