@@ -6,6 +6,7 @@
 import type { NotebookDoc } from "../../notebook/document";
 import type { StructureHistoryRecord } from "../../notebook/structure-history";
 import { titleAfterEdit } from "../notebook-title";
+import { FRAME_LIMITS } from "./protocol";
 
 /** One notebook's document, drafts and history as the shell keeps them. */
 export class DocumentMirror {
@@ -27,13 +28,26 @@ export class DocumentMirror {
     return Object.fromEntries(this.drafts);
   }
 
-  /** A cell's draft changed (`null`: dropped); false when the cell is not the notebook's or nothing changed. */
+  /**
+   * A cell's draft changed (`null`: dropped); false when the cell is not the notebook's, nothing
+   * changed, or the drafts together would pass a document's size (`FRAME_LIMITS.docChars`). Each
+   * draft message is checked alone, so without the total a frame could park 2 M characters in each
+   * of 5,000 cells and autosave would fill the storage the other notebooks need. The frame keeps a
+   * refused draft; only the shell's copy (autosave, the next frame) goes without it.
+   */
   setDraft(id: string, text: string | null): boolean {
     if (!this.doc.cells.some((c) => c.id === id)) return false;
     const had = this.drafts.get(id);
+    if (text !== null && this.draftChars() - (had?.length ?? 0) + text.length > FRAME_LIMITS.docChars) return false;
     if (text === null) this.drafts.delete(id);
     else this.drafts.set(id, text);
     return had !== this.drafts.get(id);
+  }
+
+  private draftChars(): number {
+    let chars = 0;
+    for (const text of this.drafts.values()) chars += text.length;
+    return chars;
   }
 
   /** The notebook's cells are now `cells`: drafts of cells gone are dropped. */
