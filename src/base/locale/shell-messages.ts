@@ -222,6 +222,14 @@ export interface ShellMessages {
 }
 
 /** Norwegian (bokmål). */
+/** The edit history's English labels of structure edits (edit-history.ts), in norsk; a Map, so no label meets Object's own keys. */
+const EDIT_LABELS_NB: ReadonlyMap<string, string> = new Map([
+  ["Delete cell", "sletting av celle"],
+  ["Move cell", "flytting av celle"],
+  ["Add cell", "ny celle"],
+  ["Run edited cell", "kjøring av endret celle"],
+]);
+
 export const shellNb: ShellMessages = {
   pauseNavigated: "Denne notatboken prøvde å forlate appen (den satte location eller navigerte rammen sin), og det er blokkert. Den ble åpnet på nytt uten å kjøre noe. Løsning: fjern koden som endrer location eller åpner sider, og trykk Kjør.",
   pauseUnknownCell: "Notatboken sluttet å svare i kode som ikke kunne navngis (en celle som var rask før, en timer eller en hendelseshåndterer som aldri returnerer). Den ble åpnet på nytt uten å kjøre noe. Løsning: finn koden som aldri blir ferdig og endre den, og trykk Kjør.",
@@ -392,7 +400,7 @@ export const shellNb: ShellMessages = {
     help: "Vis disse hurtigtastene",
   },
   editNotice: (via, label) => {
-    const what = ({ "Delete cell": "sletting av celle", "Move cell": "flytting av celle", "Add cell": "ny celle", "Run edited cell": "kjøring av endret celle" } as Record<string, string>)[label] ?? label.toLowerCase();
+    const what = EDIT_LABELS_NB.get(label) ?? label.toLowerCase();
     if (via === "undo") return `Angret: ${what}`;
     if (via === "redo") return `Gjort om: ${what}`;
     return "Cellen er slettet";
