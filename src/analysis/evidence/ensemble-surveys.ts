@@ -43,6 +43,12 @@ class DrawnTextColumn extends TextColumnView {
   }
 }
 
+/** One decoded column of a draw as cell code reads it: text for an identifier (knr), numbers for the rest. */
+function drawnColumn(name: string, decoded: Float64Array): DrawnColumn | DrawnTextColumn {
+  const text = ensembleTextColumn(name, decoded);
+  return text ? new DrawnTextColumn(text, decoded) : new DrawnColumn(decoded);
+}
+
 /** `base` with other respondents (`table`) and the given draws; row objects built on first read. */
 function surveyOn(base: Survey, table: ColumnTable, draws: () => readonly Survey[] | undefined, label: Record<string, unknown>): Survey {
   let rows: SurveyRow[] | undefined;
@@ -83,10 +89,7 @@ export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
     const out: Survey[] = [survey];
     for (let k = 1; k < ensemble.draws; k++) {
       const columns = new Map<string, NumberColumnView | TextColumnView | unknown[]>();
-      for (const [name, decoded] of ensemble.draw(k)) {
-        const text = ensembleTextColumn(name, decoded);
-        columns.set(name, text ? new DrawnTextColumn(text, decoded) : new DrawnColumn(decoded));
-      }
+      for (const [name, decoded] of ensemble.draw(k)) columns.set(name, drawnColumn(name, decoded));
       if (ids) columns.set("resp_id", Array.from({ length: n }, (_, i) => ids.at(i)));
       out.push(surveyOn(canonical, arqueroTable(columns), () => undefined, { draw: k }));
     }
