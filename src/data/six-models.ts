@@ -35,5 +35,5 @@ export const SIX_MODELS: readonly SixModel[] = [
 
 /** True for q3, q7, q12, q16, q20, q24. */
 export function isModelStatusVariable(name: string): name is ModelStatusVariable {
-  return (MODEL_STATUS_VARIABLES as readonly string[]).includes(name);
+  return MODEL_STATUS_VARIABLES.some((v) => v === name);
 }

@@ -162,6 +162,24 @@ function displayBounds(id: string, hidden: ReadonlySet<string>, opaque: Readonly
   return value(id) > 0 && value(id) < threshold && !opaque.has(id) ? [1, threshold - 1] : [0, Number.POSITIVE_INFINITY];
 }
 
+/** A line's members as signed terms: parts − total = 0. */
+function lineTerms(line: CountLine): { id: string; sign: number }[] {
+  return [...line.parts.map((id) => ({ id, sign: 1 })), { id: line.total, sign: -1 }];
+}
+
+/** The range of Σ sign·x over every term but `t`, from each term's bounds. */
+function othersRange(terms: readonly { id: string; sign: number }[], t: { id: string; sign: number }, bounds: (id: string) => [number, number]): [number, number] {
+  let lo = 0;
+  let hi = 0;
+  for (const o of terms) {
+    if (o === t) continue;
+    const [a, b] = bounds(o.id);
+    lo += o.sign > 0 ? a : -b;
+    hi += o.sign > 0 ? b : -a;
+  }
+  return [lo, hi];
+}
+
 /** Lines holding a hidden count that bounds propagation over all lines pins to one value. */
 function pinnedLines(lines: readonly CountLine[], hidden: ReadonlySet<string>, opaque: ReadonlySet<string>, value: (id: string) => number, threshold: number): CountLine[] {
   const bounds = new Map<string, [number, number]>();
@@ -169,17 +187,10 @@ function pinnedLines(lines: readonly CountLine[], hidden: ReadonlySet<string>, o
   for (let round = 0, changed = true; changed && round < 100; round++) {
     changed = false;
     for (const line of lines) {
-      const terms = [...line.parts.map((id) => ({ id, sign: 1 })), { id: line.total, sign: -1 }];
+      const terms = lineTerms(line);
       for (const t of terms) {
         if (line.kind === "bound" && t.sign < 0) continue;
-        let lo = 0;
-        let hi = 0;
-        for (const o of terms) {
-          if (o === t) continue;
-          const [a, b] = get(o.id);
-          lo += o.sign > 0 ? a : -b;
-          hi += o.sign > 0 ? b : -a;
-        }
+        const [lo, hi] = othersRange(terms, t, get);
         // sum line: sign·x = −others; bound line (part ≤ total): x ≤ total.
         const [from, to] = line.kind === "bound" ? [0, get(line.total)[1]] : t.sign > 0 ? [-hi, -lo] : [lo, hi];
         const [a, b] = get(t.id);
@@ -201,18 +212,11 @@ function pinnedLines(lines: readonly CountLine[], hidden: ReadonlySet<string>, o
 
 /** Does `line` (parts − total = 0) leave one of its hidden members a single value, given what a reader sees? */
 function pinsHidden(line: CountLine, hidden: ReadonlySet<string>, opaque: ReadonlySet<string>, value: (id: string) => number, threshold: number): boolean {
-  const terms = [...line.parts.map((id) => ({ id, sign: 1 })), { id: line.total, sign: -1 }];
+  const terms = lineTerms(line);
   const bounds = (id: string): [number, number] => displayBounds(id, hidden, opaque, value, threshold);
   return terms.some((t) => {
     if (!hidden.has(t.id)) return false;
-    let lo = 0;
-    let hi = 0;
-    for (const o of terms) {
-      if (o === t) continue;
-      const [a, b] = bounds(o.id);
-      lo += o.sign > 0 ? a : -b;
-      hi += o.sign > 0 ? b : -a;
-    }
+    const [lo, hi] = othersRange(terms, t, bounds);
     // sign·x = −(Σ others) ∈ [−hi, −lo]
     const [own0, own1] = bounds(t.id);
     const from = t.sign > 0 ? -hi : lo;

@@ -121,7 +121,8 @@ src/base, no DOM), in the browser and in Node:
   values plus blank (1 bit for a tick box, 2–3 for the questions, 5 for county, 6 for age, 8
   for knr, 9 for resp_id).
 - Columns: the codebook's 129 variables (resp_id … q34), then resp_type, fylke, size_class and knr
-  (a number; blank for anonymous respondents).
+  (a number in the file; blank for anonymous respondents). The app spells knr back as text with its
+  leading zero ("0231"), as the survey has it (\`src/data/ensemble-text-column.ts\`).
 
 \`\`\`ts
 const result = decodeEnsemble(new Uint8Array(await (await fetch("data/survey-1999/ensemble.bin")).arrayBuffer()));

@@ -6,11 +6,14 @@
  *
  * A draw's blank is `null` when cell code reads it, as in the survey and a user's file
  * (docs/decisions.md, "Blanks are null"): the decoded Float64Array (NaN for blank) stays underneath
- * for the statistics, which take it without a copy.
+ * for the statistics, which take it without a copy. Its knr is text ("0231") as in the survey
+ * (data/ensemble-text-column.ts); the statistics still read the decoded numbers.
  */
 import { table as arqueroTable, type ColumnTable } from "arquero";
 import type { Ensemble } from "../../data/ensemble";
-import { NumberColumnView } from "../../data/loaders/column-table";
+import { ensembleTextColumn } from "../../data/ensemble-text-column";
+import type { TextColumnData } from "../../data/loaders/column-builders";
+import { NumberColumnView, TextColumnView } from "../../data/loaders/column-table";
 import { rowsOf, type Survey, type SurveyRow } from "../survey";
 
 /** One decoded column of a draw as Arquero reads it: `null` for a blank; the statistics get `decoded` itself. */
@@ -23,6 +26,27 @@ class DrawnColumn extends NumberColumnView {
   override toFloat64(): Float64Array {
     return this.decoded;
   }
+}
+
+/** A drawn identifier as cell code reads it: text as in the survey (knr "0231"); the statistics get `decoded`. */
+class DrawnTextColumn extends TextColumnView {
+  constructor(
+    data: TextColumnData,
+    private readonly decoded: Float64Array,
+  ) {
+    super(data);
+  }
+
+  /** The decoded values (NaN for blank): the numbers the statistics read from the survey's text too (`toNumber`). */
+  toFloat64(): Float64Array {
+    return this.decoded;
+  }
+}
+
+/** One decoded column of a draw as cell code reads it: text for an identifier (knr), numbers for the rest. */
+function drawnColumn(name: string, decoded: Float64Array): DrawnColumn | DrawnTextColumn {
+  const text = ensembleTextColumn(name, decoded);
+  return text ? new DrawnTextColumn(text, decoded) : new DrawnColumn(decoded);
 }
 
 /** `base` with other respondents (`table`) and the given draws; row objects built on first read. */
@@ -64,8 +88,8 @@ export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
     const ids = canonical.table.column("resp_id");
     const out: Survey[] = [survey];
     for (let k = 1; k < ensemble.draws; k++) {
-      const columns = new Map<string, NumberColumnView | unknown[]>();
-      for (const [name, decoded] of ensemble.draw(k)) columns.set(name, new DrawnColumn(decoded));
+      const columns = new Map<string, NumberColumnView | TextColumnView | unknown[]>();
+      for (const [name, decoded] of ensemble.draw(k)) columns.set(name, drawnColumn(name, decoded));
       if (ids) columns.set("resp_id", Array.from({ length: n }, (_, i) => ids.at(i)));
       out.push(surveyOn(canonical, arqueroTable(columns), () => undefined, { draw: k }));
     }

@@ -5,13 +5,14 @@
  * differ between the languages. Notebook prose is the author's and is never translated.
  */
 import type { Locale } from "./locale";
-// The analysis layer's running text (audit lines, filter, evidence) and the shell's chrome have their own catalogue files.
+// The analysis layer's running text (audit lines, filter, evidence), the shell's chrome and the notebook's have their own catalogue files.
 import { analysisMessages, type AnalysisMessages } from "./analysis-messages";
+import { notebookChromeEn, notebookChromeNb, type NotebookChromeMessages } from "./notebook-chrome-messages";
 import { shellEn, shellNb, type ShellMessages } from "./shell-messages";
 import { tableMessages, type TableMessages } from "./table-messages";
 
-/** Every message of the app (analysis texts: analysis-messages.ts; the shell's chrome: shell-messages.ts; 04's, 06's and the kernels' generated texts: table-messages.ts). */
-export interface Messages extends AnalysisMessages, ShellMessages, TableMessages {
+/** Every message of the app (analysis texts: analysis-messages.ts; the shell's chrome: shell-messages.ts; a notebook's own chrome: notebook-chrome-messages.ts; 04's, 06's and the kernels' generated texts: table-messages.ts). */
+export interface Messages extends AnalysisMessages, ShellMessages, NotebookChromeMessages, TableMessages {
   /** The language's own name, for the switch. */
   languageName: string;
   /** The switch's accessible label. */
@@ -98,6 +99,7 @@ const nb: Messages = {
   ...analysisMessages.nb,
   ...tableMessages.nb,
   ...shellNb,
+  ...notebookChromeNb,
   languageName: "norsk",
   languageSwitch: "Språk",
   filterLabel: "Utvalgsfilter",
@@ -175,6 +177,7 @@ const en: Messages = {
   ...analysisMessages.en,
   ...tableMessages.en,
   ...shellEn,
+  ...notebookChromeEn,
   languageName: "English",
   languageSwitch: "Language",
   filterLabel: "Survey filter",

@@ -126,6 +126,26 @@ export interface TableMessages extends ExplainMessages {
   hiddenInSharedView: string;
 }
 
+/** A crosswalk criterion's expected direction in words (`cwCriterion`); a Map, so no value meets Object's own keys. */
+const EXPECTED_NB: ReadonlyMap<string, string> = new Map([
+  ["above", "over"],
+  ["below", "under"],
+  ["a>b", "den første gruppen høyere"],
+  ["a<b", "den første gruppen lavere"],
+  ["increasing", "stigende med størrelse"],
+  ["decreasing", "synkende med størrelse"],
+  ["positive", "en positiv r"],
+  ["negative", "en negativ r"],
+]);
+const EXPECTED_EN: ReadonlyMap<string, string> = new Map([
+  ["a>b", "the first group higher"],
+  ["a<b", "the first group lower"],
+  ["increasing", "increasing with size"],
+  ["decreasing", "decreasing with size"],
+  ["positive", "a positive r"],
+  ["negative", "a negative r"],
+]);
+
 const nb: TableMessages = {
   ...explainNb,
   recStatus: (status) => ({ "match": "✓", "conflict-met": "✓ løsning", "soft": "≈ tekst", "conflict-off": "✗ bommer på løsningen", "difference": "✗ avviker" })[status],
@@ -184,7 +204,7 @@ const nb: TableMessages = {
   cwGroupNumbers: (a, na, b, nbb, method) => `${a} av ${na} mot ${b} av ${nbb} (${method})`,
   cwRUndefined: (n) => `r udefinert (n = ${n})`,
   cwCriterion: (kind, expect, threshold) => {
-    const word = ({ above: "over", below: "under", "a>b": "den første gruppen høyere", "a<b": "den første gruppen lavere", increasing: "stigende med størrelse", decreasing: "synkende med størrelse", positive: "en positiv r", negative: "en negativ r" } as Record<string, string>)[expect] ?? expect;
+    const word = EXPECTED_NB.get(expect) ?? expect;
     return kind === "share" ? `Terskel ${threshold}, forventet ${word}:` : kind === "diffusion" ? `Terskel: det senere nasjonale tallet, forventet ${word}.` : `Forventet: ${word}.`;
   },
   cwMethodNote: (c) => `${c.agrees} stemmer, ${c.contrasts} står i kontrast, ${c.open} åpne, ${c.notComparable} ikke sammenlignbare, ${c.depends} avhenger av rekonstruksjonen. ${c.ensemble ? `Hver sammenligning vurderes på hver av de ${c.draws} rekonstruksjonene av respondentene; en vurdering oppgis bare når den holder i minst ${c.share} % av dem (${c.least} av ${c.draws}), ellers avhenger den av rekonstruksjonen og er ikke et funn.` : "Beregnet på dine data: det finnes ingen rekonstruksjoner, så hver vurdering er det filen sier."} Andeler vurderes mot terskelen i hver rad (95 % Wilson-intervall og scoretest); gruppeforskjeller med Pearsons χ², eller Fishers eksakte test når en forventet verdi er under 5; størrelsestrender med Cochran–Armitage-testen; korrelasjoner med Pearsons r. P-verdiene til de ${c.tested} sammenligningene som kan vurderes, justeres samlet med Benjamini–Hochberg (falsk funnrate 5 %): en vurdering krever q < 0,05 i forventet eller motsatt retning. «Vet ikke» holdes utenfor grunnlaget; der rapportens tabell tar det med og vurderingen blir en annen, vises begge. Grunnlag under 10 er ikke sammenlignbare.`,
@@ -287,7 +307,7 @@ const en: TableMessages = {
   cwGroupNumbers: (a, na, b, nbb, method) => `${a} of ${na} vs ${b} of ${nbb} (${method})`,
   cwRUndefined: (n) => `r undefined (n = ${n})`,
   cwCriterion: (kind, expect, threshold) => {
-    const word = ({ "a>b": "the first group higher", "a<b": "the first group lower", increasing: "increasing with size", decreasing: "decreasing with size", positive: "a positive r", negative: "a negative r" } as Record<string, string>)[expect] ?? expect;
+    const word = EXPECTED_EN.get(expect) ?? expect;
     return kind === "share" ? `Threshold ${threshold}, expected ${word}:` : kind === "diffusion" ? `Threshold: the later national figure, expected ${word}.` : `Expected: ${word}.`;
   },
   cwMethodNote: (c) => `${c.agrees} agree, ${c.contrasts} contrast, ${c.open} open, ${c.notComparable} not comparable, ${c.depends} depend on the reconstruction. ${c.ensemble ? `Every comparison is evaluated on each of the ${c.draws} reconstructions of the respondents; a verdict is stated only when it holds in at least ${c.share} % of them (${c.least} of ${c.draws}), otherwise it depends on the reconstruction and is not a finding.` : "Computed on your data: there are no reconstructions, so every verdict is what this file says."} Shares are judged against the threshold stated in each row (95 % Wilson interval and score test); group differences by Pearson χ², or Fisher's exact test when an expected count is below 5; size trends by the Cochran–Armitage test; correlations by Pearson r. The p-values of the ${c.tested} comparisons that can be judged are adjusted together with Benjamini–Hochberg (false discovery rate 5 %): a verdict needs q < .05 in the expected or the opposite direction. "Vet ikke" is left out of the base; where the report's table keeps it in and the verdict differs, both are shown. Bases under 10 are not comparable.`,

@@ -9,6 +9,10 @@
  * the ensemble file — the same respondents as respondents.csv, decoded by the ensemble's path — must
  * answer every question exactly as the survey does. Before the convention, it counted no blank with
  * `=== null` (its blanks were NaN), and notebook 03 counted NaN as "not adopted" on draws 1–49 only.
+ *
+ * The same holds for the identifier knr: text ("0231", its leading zero) in the survey, in every
+ * reconstruction and in a user's file. Before, a reconstruction answered 231, so a cell looking a
+ * kommune up by `d.knr === "0231"` found it in the survey and in no reconstruction.
  */
 import { readFileSync } from "node:fs";
 import { op, table as aqTable, type ColumnTable } from "arquero";
@@ -39,8 +43,7 @@ function drawZeroEverywhere(ensemble: Ensemble): Ensemble {
 
 /** What cell code asks of one column, each in its own idiom. */
 function answers(t: ColumnTable, name: string) {
-  const values = t.array(name) as ArrayLike<unknown>;
-  const list = Array.from(values);
+  const list = Array.from(t.array(name));
   const answered = list.filter((v) => v !== null).map(Number);
   const rolled = t.rollup({ valid: op.valid(name), mean: op.mean(name) });
   const opValid: unknown = rolled.get("valid", 0);
@@ -103,9 +106,7 @@ describe("a blank reads the same in the survey and in a reconstruction", () => {
   });
 
   it("gives the same row objects (`rows`), blanks as null", () => {
-    // knr is left out: the survey keeps it as text ("0231", its leading zero), a reconstruction as a
-    // number (231) — a difference of type, not of blanks, and not this test's question.
-    const columns = shared().filter((name) => name !== "knr");
+    const columns = shared();
     const pick = (rows: readonly Record<string, unknown>[]) => rows.map((row) => columns.map((name) => row[name]));
     const [s, r] = [pick(survey.rows), pick(reconstruction.rows)];
     expect(s.flat().filter((v) => v === null).length).toBeGreaterThan(1000);
@@ -133,6 +134,47 @@ describe("a blank reads the same in the survey and in a reconstruction", () => {
       expect(a.nullCount).toBeGreaterThan(0);
       expect(a.opValid).toBe(draw.table.numRows() - a.nullCount);
     }
+  });
+});
+
+/** Every row's knr as cell code reads it, three ways. */
+function knrs(t: ColumnTable): { get: unknown[]; array: unknown[]; rows: unknown[] } {
+  return {
+    get: Array.from({ length: t.numRows() }, (_, i) => t.get("knr", i)),
+    array: Array.from(t.array("knr")),
+    rows: t.objects().map((row) => Reflect.get(row, "knr")),
+  };
+}
+
+describe("knr, an identifier, is text wherever cell code reads it (issue 11: identifiers are kept as text)", () => {
+  it("the reconstruction built from draw 0 answers knr exactly as the survey does, row by row: \"0231\", not 231", () => {
+    const s = knrs(survey.table);
+    const r = knrs(reconstruction.table);
+    // The survey's own knr: four digits with the leading zero (codebook), blank for anonymous respondents.
+    expect(s.get.filter((v) => typeof v === "string" && /^\d{4}$/.test(v)).length).toBeGreaterThan(100);
+    expect(s.get.some((v) => typeof v === "string" && v.startsWith("0"))).toBe(true);
+    for (const [i, value] of s.get.entries()) expect(r.get[i], `row ${i}`).toBe(value);
+    expect(r.array).toEqual(s.array);
+    expect(r.rows).toEqual(s.rows);
+    // A cell that looks a kommune up by its number finds it in both.
+    const oslo = (t: ColumnTable) => t.params({ k: "0301" }).filter((d: Record<string, unknown>, $: Record<string, unknown>) => d.knr === $.k).numRows();
+    expect(oslo(survey.table)).toBe(1);
+    expect(oslo(reconstruction.table)).toBe(1);
+  });
+
+  it("every real reconstruction (draws 1–49) spells the survey's knr: the same named respondents, as text", () => {
+    const real = withEnsemble(survey, unwrap(decodeEnsemble(new Uint8Array(readFileSync(`${repo}/data/survey-1999/ensemble.bin`)))));
+    const named = (t: ColumnTable) => knrs(t).get.filter((v) => v !== null).sort();
+    const expected = named(survey.table);
+    const draws = real.draws ?? [];
+    expect(draws.length).toBeGreaterThan(1);
+    for (const [k, draw] of draws.entries()) expect(named(draw.table), `draw ${k}`).toEqual(expected);
+  });
+
+  it("a user's file keeps knr as the survey does", async () => {
+    const csv = readFileSync(`${repo}/data/survey-1999/respondents.csv`, "utf8");
+    const own = surveyFromLoad(unwrap(await loadFile(new TextEncoder().encode(csv), { codebook: survey.codebook, name: "mine.csv", format: "csv" })), { facts: await loadReportFacts(nodeHost()) });
+    expect(knrs(own.table)).toEqual(knrs(survey.table));
   });
 });
 
