@@ -7,8 +7,15 @@
  * A draw's blank is `null` when cell code reads it, as in the survey and a user's file
  * (docs/decisions.md, "Blanks are null"): the decoded Float64Array (NaN for blank) stays underneath
  * for the statistics, which take it without a copy.
+ *
+ * A filtered draw's `table` (apply-filter.ts: `table.reify(rows)`) is made without copying: a cell
+ * that recomputes a figure on every draw reads two of ~200 columns (`s.table.array("q9")`), and
+ * Arquero's reify copied every column of every draw, value by value, on every filter change. The
+ * draw's columns are instead read through the selected rows when asked (`PickedColumn`), giving the
+ * same values. (Index access `column[i]` is not offered, as on the unfiltered survey's columns:
+ * cell code reads `at(i)`, `array(name)` or rows.)
  */
-import { table as arqueroTable, type ColumnTable } from "arquero";
+import { ColumnTable } from "arquero";
 import type { Ensemble } from "../../data/ensemble";
 import { NumberColumnView } from "../../data/loaders/column-table";
 import { rowsOf, type Survey, type SurveyRow } from "../survey";
@@ -22,6 +29,45 @@ class DrawnColumn extends NumberColumnView {
   /** The decoded values (NaN for blank), not a copy: a draw's arrays are decoded for it alone and never written. */
   override toFloat64(): Float64Array {
     return this.decoded;
+  }
+}
+
+/** A column as an Arquero table holds it, and one of its values. */
+type ColumnType = NonNullable<ReturnType<ColumnTable["column"]>>;
+type DataValue = ReturnType<ColumnType["at"]>;
+
+/** A column read through a list of row indices: value i is `base.at(rows[i])`. */
+class PickedColumn {
+  constructor(
+    private readonly base: ColumnType,
+    private readonly rows: ArrayLike<number>,
+  ) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  at(row: number): DataValue {
+    return this.base.at(this.rows[row] ?? -1);
+  }
+
+  *[Symbol.iterator](): Iterator<DataValue> {
+    for (let i = 0; i < this.rows.length; i++) yield this.at(i);
+  }
+}
+
+/** A draw's respondents: `reify(rows)` of the unfiltered, unordered table picks rows without copying. */
+class DrawTable extends ColumnTable {
+  override reify(indices?: number[]): this {
+    if (!indices || this.isFiltered() || this.isOrdered() || this.isGrouped()) return super.reify(indices);
+    const rows = Uint32Array.from(indices);
+    const names = this.columnNames();
+    const data: Record<string, ColumnType> = {};
+    for (const name of names) {
+      const column = this.column(name);
+      if (column) data[name] = new PickedColumn(column, rows);
+    }
+    return this.create({ data, names });
   }
 }
 
@@ -64,10 +110,10 @@ export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
     const ids = canonical.table.column("resp_id");
     const out: Survey[] = [survey];
     for (let k = 1; k < ensemble.draws; k++) {
-      const columns = new Map<string, NumberColumnView | unknown[]>();
-      for (const [name, decoded] of ensemble.draw(k)) columns.set(name, new DrawnColumn(decoded));
-      if (ids) columns.set("resp_id", Array.from({ length: n }, (_, i) => ids.at(i)));
-      out.push(surveyOn(canonical, arqueroTable(columns), () => undefined, { draw: k }));
+      const columns: Record<string, ColumnType> = {};
+      for (const [name, decoded] of ensemble.draw(k)) columns[name] = new DrawnColumn(decoded);
+      if (ids) columns["resp_id"] = Array.from({ length: n }, (_, i) => ids.at(i));
+      out.push(surveyOn(canonical, new DrawTable(columns), () => undefined, { draw: k }));
     }
     return out;
   };
