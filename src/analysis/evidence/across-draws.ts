@@ -91,24 +91,34 @@ function missing(node: KeyNode, out: (number | null)[]): void {
 }
 
 /**
- * `compute` on the selection and on each reconstruction; `printed(path)` says which numbers are
- * recomputations of a printed figure that agree with it.
+ * The same computation on many reconstructions in one call (a kernel's `…Each`: arguments checked
+ * once): result i must be `compute(draws[i])`.
  */
-export function acrossDraws<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean = () => false): WithEvidence<T> {
-  return timedEvidence(() => classifyAcross(selection, compute, printed));
+export type ComputeEach = (draws: readonly FilteredSurvey[]) => readonly unknown[];
+
+/**
+ * `compute` on the selection and on each reconstruction; `printed(path)` says which numbers are
+ * recomputations of a printed figure that agree with it. `each`, when given, computes all the
+ * reconstructions in one call instead of `compute` on each.
+ */
+export function acrossDraws<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean = () => false, each?: ComputeEach): WithEvidence<T> {
+  return timedEvidence(() => classifyAcross(selection, compute, printed, each));
 }
 
-function classifyAcross<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean): WithEvidence<T> {
+function classifyAcross<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean, each: ComputeEach | undefined): WithEvidence<T> {
   const value = compute(selection);
   const draws = selection.draws();
   const figures = figuresIn(value);
   // byFigure[i][k]: figure i in draw k (k = 0 the canonical result's own value).
   const byFigure = figures.map((f) => [f.value]);
   if (draws) {
+    const others = draws.slice(1);
+    const results = each ? each(others) : others.map(compute);
+    if (results.length !== others.length) throw new Error(`Evidence: ${results.length} results for ${others.length} reconstructions.`);
     const tree = keyTree(figures);
     const row: (number | null)[] = new Array<number | null>(figures.length).fill(null);
-    for (const d of draws.slice(1)) {
-      figuresAt(compute(d), tree, row);
+    for (const result of results) {
+      figuresAt(result, tree, row);
       for (const [i, v] of row.entries()) byFigure[i]?.push(v);
     }
   }

@@ -46,16 +46,21 @@ function selectionOf(data: unknown): FilteredSurvey | undefined {
   return undefined;
 }
 
-/** `kernel` (data first) that remembers, per result, how to classify its figures over the ensemble. */
-export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel: F): F {
+/**
+ * `kernel` (data first) that remembers, per result, how to classify its figures over the ensemble.
+ * `each` is the kernel on a list of datasets (`sizeClassRatesEach`: arguments checked once, result i
+ * for dataset i): the reconstructions are then computed in one call rather than one call each.
+ */
+export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel: F, each?: (...args: never[]) => unknown[]): F {
   return new Proxy(kernel, {
     apply(target, self: unknown, args: unknown[]) {
       const result: unknown = Reflect.apply(target, self, args);
       const selection = selectionOf(args[0]);
       if (selection && typeof result === "object" && result !== null) {
         const rest = args.slice(1);
+        const onEach = each && ((draws: readonly FilteredSurvey[]): unknown[] => Reflect.apply(each, undefined, [draws, ...rest]));
         let made: ResultEvidence | undefined;
-        registry.set(result, () => (made ??= { selection, figures: acrossDraws(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest]))) }));
+        registry.set(result, () => (made ??= { selection, figures: acrossDraws(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest])), undefined, onEach) }));
         for (const [key, field] of Object.entries(result)) if (typeof field === "object" && field !== null && !parts.has(field)) parts.set(field, { result, key });
       }
       return result;
