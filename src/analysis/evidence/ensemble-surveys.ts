@@ -98,6 +98,17 @@ function surveyOn(base: Survey, table: ColumnTable, draws: () => readonly Survey
   };
 }
 
+/** The reconstructions' surveys (draws 1 … M−1; draw 0 is the canonical survey). */
+const reconstructions = new WeakSet<Survey>();
+
+/**
+ * True for a reconstruction's survey (not the canonical one): a figure computed on one draw has no
+ * ensemble of its own to rest on, so the evidenced kernels keep no evidence for it.
+ */
+export function isReconstruction(survey: Survey): boolean {
+  return reconstructions.has(survey);
+}
+
 /** The canonical survey with its ensemble: `draws` is [this survey, draw 1, …, draw M−1], built on first read. */
 export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
   const n = canonical.table.numRows();
@@ -113,7 +124,9 @@ export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
       const columns: Record<string, ColumnType> = {};
       for (const [name, decoded] of ensemble.draw(k)) columns[name] = new DrawnColumn(decoded);
       if (ids) columns["resp_id"] = Array.from({ length: n }, (_, i) => ids.at(i));
-      out.push(surveyOn(canonical, new DrawTable(columns), () => undefined, { draw: k }));
+      const draw = surveyOn(canonical, new DrawTable(columns), () => undefined, { draw: k });
+      reconstructions.add(draw);
+      out.push(draw);
     }
     return out;
   };

@@ -159,6 +159,18 @@ describe("the evidence through the one-call path", () => {
   });
 });
 
+describe("a result computed on one reconstruction", () => {
+  it("keeps no evidence (no ensemble of its own: its table shows no markers, not 'your data')", () => {
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] });
+    const draw = selection.draws()?.[3];
+    if (!draw) throw new Error("no draw 3");
+    expect(evidenceOfResult(evidenced.sizeClassRates(draw, "q20", [1]))).toBeUndefined();
+    expect(evidenceOfResult(evidenced.pearson(draw, "q30_5", "q6"))).toBeUndefined();
+    // On the selection itself (draw 0) the evidence is kept, over all 50 draws.
+    expect(evidenceOfResult(evidenced.pearson(selection, "q30_5", "q6"))?.figures.draws).toBe(50);
+  });
+});
+
 /** The number at a dotted path. */
 function figureAt(value: unknown, path: string): unknown {
   return path.split(".").reduce<unknown>((at, key) => (typeof at === "object" && at !== null ? Reflect.get(at, key) : undefined), value);
