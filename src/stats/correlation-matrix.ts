@@ -3,14 +3,16 @@
  * each cell with r, n, p and SPSS's significance marks (* p < .05, ** p < .01). With `fdr: true`
  * the marks use Benjamini–Hochberg q-values over the matrix's distinct pairs instead.
  */
-import { kernelInput, type StatsData } from "./kernel-input";
+import { kernelInput, sourceOf, type StatsData } from "./kernel-input";
+import { onEach } from "./each-data";
+import type { ColumnSource } from "./column-cache";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, type Audit } from "./audit";
-import { formatNumber, messages } from "../base/locale/locale";
+import { formatNumber, messages, type Locale } from "../base/locale/locale";
 import { kernelReasonText } from "../base/locale/reason-messages";
 import { benjaminiHochberg, significanceMark } from "./fdr";
 import { correlationFromSums, undefinedCorrelation, type Correlation, type CorrelationOptions } from "./pearson";
-import { excludedFromSums, missingCodes, pairIndex, pairSums, type Deletion } from "./pair-sums";
+import { excludedFromSums, missingCodes, pairIndex, pairSums, type Deletion, type MissingCodes } from "./pair-sums";
 import { completeCases, spearmanOfArrays } from "./spearman";
 import { prepareFrame } from "./select-rows";
 import { statsError } from "./stats-problem";
@@ -53,19 +55,49 @@ export interface CorrelationMatrixOptions extends CorrelationOptions {
  * @example stats.correlationMatrix(selection, ["q30_5", "q6", "q11", "q23"], {method: "spearman", fdr: true})
  */
 export function correlationMatrix(data: StatsData, variables: readonly string[], options: CorrelationMatrixOptions = {}): CorrelationMatrix {
+  const run = matrixPlan(data, variables, options);
+  return run(sourceOf(data));
+}
+
+/**
+ * `correlationMatrix` on each dataset (the same filter on every reconstruction), the arguments
+ * checked once: result i is `correlationMatrix(data[i], …)`.
+ */
+export function correlationMatrixEach(data: readonly StatsData[], variables: readonly string[], options: CorrelationMatrixOptions = {}): CorrelationMatrix[] {
+  return onEach(data, (first) => matrixPlan(first, variables, options), (d) => correlationMatrix(d, variables, options));
+}
+
+/** The arguments checked, the codebook and missing codes read, once: then the matrix of one dataset's rows. */
+function matrixPlan(data: StatsData, given: readonly string[], options: CorrelationMatrixOptions): (source: ColumnSource) => CorrelationMatrix {
   // `stats.correlationMatrix(selection, "q3", "q7")` is the likely slip: say so before the options check does.
-  if (typeof variables === "string") throw statsError("bad-input", `the variables (2nd argument) are a list of names in [ ], e.g. ["q3", "q7"]; it got the text "${variables}".`, {}, "stats.correlationMatrix");
+  if (typeof given === "string") throw statsError("bad-input", `the variables (2nd argument) are a list of names in [ ], e.g. ["q3", "q7"]; it got the text "${given}".`, {}, "stats.correlationMatrix");
   const input = kernelInput("stats.correlationMatrix", data, options);
-  variables = input.variables(variables, "the variables (2nd argument)", 2);
-  options = input.options;
-  const method = options.method ?? "pearson";
-  const deletion = options.deletion ?? "pairwise";
+  const variables = input.variables(given, "the variables (2nd argument)", 2);
+  const checked = input.options;
+  const method = checked.method ?? "pearson";
+  const deletion = checked.deletion ?? "pairwise";
   if (method !== "pearson" && method !== "spearman") throw statsError("bad-input", `method is "pearson" or "spearman", not ${JSON.stringify(method)}.`, { method }, "stats.correlationMatrix");
   if (deletion !== "pairwise" && deletion !== "listwise") throw statsError("bad-input", `deletion is "pairwise" or "listwise", not ${JSON.stringify(deletion)}.`, { deletion }, "stats.correlationMatrix");
-  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);
-  const infos = variables.map((v) => variableInfo(v, options));
-  const cols = variables.map((v) => frame.column(v));
+  const infos = variables.map((v) => variableInfo(v, checked));
   const ms = infos.map((i) => missingCodes(i.missing));
+  const plan: MatrixPlan = { variables, options: checked, method, deletion, labels: infos.map((i) => i.label), ms, locale: input.locale };
+  return (source) => matrixOn(plan, source);
+}
+
+interface MatrixPlan {
+  readonly variables: readonly string[];
+  readonly options: CorrelationMatrixOptions;
+  readonly method: "pearson" | "spearman";
+  readonly deletion: Deletion;
+  readonly labels: readonly string[];
+  readonly ms: MissingCodes[];
+  readonly locale: Locale;
+}
+
+function matrixOn(plan: MatrixPlan, source: ColumnSource): CorrelationMatrix {
+  const { variables, options, method, deletion, ms } = plan;
+  const { frame, filters, disclosureSensitive } = prepareFrame(source, options);
+  const cols = variables.map((v) => frame.column(v));
   const { w, name: weightName } = resolveWeights(frame, method === "pearson" ? options.weight : undefined);
   const sums = pairSums(frame, cols, ms, deletion, w);
   const k = variables.length;
@@ -104,7 +136,7 @@ export function correlationMatrix(data: StatsData, variables: readonly string[],
     cells.push(row);
   }
 
-  const locale = input.locale;
+  const locale = plan.locale;
   const words = messages[locale];
   const notes: string[] = [];
   if (method === "spearman" && options.weight !== undefined) notes.push(words.spearmanUnweighted);
@@ -124,7 +156,7 @@ export function correlationMatrix(data: StatsData, variables: readonly string[],
     test: messages[locale].matrixTest(method === "pearson" ? "Pearson r" : "Spearman ρ", deletion, options.fdr === true),
     disclosureSensitive,
   });
-  const matrix: CorrelationMatrix = { method, deletion, variables: [...variables], labels: infos.map((i) => i.label), cells, fdr: options.fdr === true, complete: sums.complete, notes, audit };
+  const matrix: CorrelationMatrix = { method, deletion, variables: [...variables], labels: [...plan.labels], cells, fdr: options.fdr === true, complete: sums.complete, notes, audit };
   return withPicture(matrix, matrixPicture);
 }
 

@@ -38,6 +38,11 @@ export function isCodedData(value: unknown): value is CodedData {
   return isObject(value.view) && isTableLike(value.view) && isObject(value.codebook);
 }
 
+/** The rows a kernel computes on, as `kernelInput` takes them from checked data: a coded dataset's view, else the data. */
+export function sourceOf(data: CodedData | ColumnSource): ColumnSource {
+  return isCodedData(data) ? data.view : data;
+}
+
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return Array.isArray(value) || ArrayBuffer.isView(value) || (isObject(value) && "length" in value && typeof value.length === "number");
 }

@@ -3,9 +3,9 @@
  * once, the rows selected, both variables' codebook facts read and the case weights resolved — in
  * one place, so the kernels differ only in what they compute.
  */
-import type { Frame } from "./column-cache";
+import type { ColumnSource, Frame } from "./column-cache";
 import type { Locale } from "../base/locale/locale";
-import { kernelInput, type StatsData } from "./kernel-input";
+import { kernelInput, sourceOf, type StatsData } from "./kernel-input";
 import { prepareFrame, type SelectOptions } from "./select-rows";
 import { variableInfo, type MetaOptions, type VariableInfo } from "./variable-info";
 import { resolveWeights, type WeightSpec } from "./weights";
@@ -37,16 +37,29 @@ export interface PairInput<O extends PairOptions> {
   readonly weightName: string | null;
 }
 
+/** What a two-variable kernel needs besides the rows: the checked names, their codebook facts, the options. */
+export type PairPlan<O extends PairOptions> = Pick<PairInput<O>, "x" | "y" | "xi" | "yi" | "options" | "locale">;
+
+/** The arguments checked and the codebook read, once: `on(source)` selects a dataset's rows and weights. */
+export function pairPlan<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, roles: readonly [string, string]): PairPlan<O> {
+  const input = kernelInput(builtin, data, options);
+  const xName = input.variable(x, roles[0]);
+  const yName = input.variable(y, roles[1]);
+  const checked = input.options;
+  return { x: xName, y: yName, xi: variableInfo(xName, checked), yi: variableInfo(yName, checked), options: checked, locale: input.locale };
+}
+
+/** A plan's input on one dataset's rows (`source` as `kernelInput` gives it). */
+export function pairOn<O extends PairOptions>(plan: PairPlan<O>, source: ColumnSource): PairInput<O> {
+  const { frame, filters, disclosureSensitive } = prepareFrame(source, plan.options);
+  const { w, name: weightName } = resolveWeights(frame, plan.options.weight);
+  return { ...plan, frame, filters, disclosureSensitive, w, weightName };
+}
+
 /**
  * Check and prepare a two-variable kernel's input. `builtin` is the name cells call it by
  * ("stats.crosstab"); `roles` name the two variable arguments in error messages.
  */
 export function pairInput<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, roles: readonly [string, string]): PairInput<O> {
-  const input = kernelInput(builtin, data, options);
-  const xName = input.variable(x, roles[0]);
-  const yName = input.variable(y, roles[1]);
-  const checked = input.options;
-  const { frame, filters, disclosureSensitive } = prepareFrame(input.source, checked);
-  const { w, name: weightName } = resolveWeights(frame, checked.weight);
-  return { x: xName, y: yName, xi: variableInfo(xName, checked), yi: variableInfo(yName, checked), options: checked, locale: input.locale, frame, filters, disclosureSensitive, w, weightName };
+  return pairOn(pairPlan(builtin, data, x, y, options, roles), sourceOf(data));
 }

@@ -34,20 +34,35 @@ export function pairIndex(k: number, a: number, b: number): number {
   return a * k - (a * (a + 1)) / 2 + (b - a - 1);
 }
 
-/** A byte table of user-missing codes 0–255 plus the rest, for an inlined missing test. */
+/** A byte table of user-missing codes 0–255 plus the rest, for an inlined missing test. Shared: never written after it is made. */
 export interface MissingCodes {
-  table: Uint8Array;
-  others: number[];
+  readonly table: Uint8Array;
+  readonly others: readonly number[];
 }
 
+/**
+ * Made tables by their codes. The evidence runs a correlation on every reconstruction, two tables a
+ * call: a fresh 256-byte table each time was a tenth of that work. Few distinct code lists exist
+ * (one per variable's missing codes); the bound only guards against a cell making endless new ones.
+ */
+const madeTables = new Map<string, MissingCodes>();
+const MADE_TABLES_MAX = 512;
+
+/** The missing-code table of `codes` (shared for equal codes: read it, never write it). */
 export function missingCodes(codes: readonly number[]): MissingCodes {
+  const key = codes.join(",");
+  const made = madeTables.get(key);
+  if (made) return made;
   const table = new Uint8Array(256);
   const others: number[] = [];
   for (const c of codes) {
     if (Number.isInteger(c) && c >= 0 && c < 256) table[c] = 1;
     else others.push(c);
   }
-  return { table, others };
+  if (madeTables.size >= MADE_TABLES_MAX) madeTables.clear();
+  const out = { table, others };
+  madeTables.set(key, out);
+  return out;
 }
 
 /** The audit's "missing excluded" entries for the variables of a PairSums. */
@@ -92,11 +107,16 @@ function unweightedPairSums(frame: Frame, cols: Float64Array[], missing: Missing
   for (let a = 0; a < k; a++) {
     out.valid[a] = scanVariable(clean[a] ?? new Float64Array(0), cols[a] ?? new Float64Array(0), sel, nRows, incomplete, out, a);
   }
-  const complete = new Uint32Array(nRows);
+  // The complete rows themselves are needed only for listwise deletion; pairwise needs their count.
+  const complete = deletion === "listwise" ? new Uint32Array(nRows) : null;
   let m = 0;
-  for (let i = 0; i < nRows; i++) if (incomplete[i] === 0) complete[m++] = sel ? (sel[i] ?? 0) : i;
+  for (let i = 0; i < nRows; i++) {
+    if (incomplete[i] !== 0) continue;
+    if (complete) complete[m] = sel ? (sel[i] ?? 0) : i;
+    m++;
+  }
   out.complete = m;
-  if (deletion === "listwise") {
+  if (complete) {
     sel = complete.subarray(0, m);
     nRows = m;
     out.valid.fill(m);

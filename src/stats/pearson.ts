@@ -4,7 +4,8 @@
  * variable has no r; with n < 3 there is r but no p.
  */
 import type { StatsData } from "./kernel-input";
-import { pairInput, type PairInput, type PairOptions } from "./pair-input";
+import { pairInput, pairOn, pairPlan, type PairInput, type PairOptions } from "./pair-input";
+import { onEach } from "./each-data";
 import { formatNumber, messages, type Locale } from "../base/locale/locale";
 import type { KernelReason } from "../base/locale/reason-messages";
 import { makeAudit, pClause, type Audit } from "./audit";
@@ -92,9 +93,23 @@ export function correlationAudit(input: Pick<PairInput<CorrelationOptions>, "fra
  * @example stats.pearson(selection, "size_class", "q9")
  */
 export function pearson(data: StatsData, x: string, y: string, options: CorrelationOptions = {}): PearsonResult {
-  const input = pairInput("stats.pearson", data, x, y, options, CORRELATION_ROLES);
-  ({ x, y } = input);
-  const { frame, xi, yi, w, weightName } = input;
+  return pearsonOn(pairInput("stats.pearson", data, x, y, options, CORRELATION_ROLES));
+}
+
+/** `pearson` on each dataset (the same filter on every reconstruction), the arguments checked once: result i is `pearson(data[i], …)`. */
+export function pearsonEach(data: readonly StatsData[], x: string, y: string, options: CorrelationOptions = {}): PearsonResult[] {
+  return onEach(
+    data,
+    (first) => {
+      const plan = pairPlan("stats.pearson", first, x, y, options, CORRELATION_ROLES);
+      return (source) => pearsonOn(pairOn(plan, source));
+    },
+    (d) => pearson(d, x, y, options),
+  );
+}
+
+function pearsonOn(input: PairInput<CorrelationOptions>): PearsonResult {
+  const { frame, xi, yi, w, weightName, x, y } = input;
   const s = pairSums(frame, [frame.column(x), frame.column(y)], [missingCodes(xi.missing), missingCodes(yi.missing)], "pairwise", w);
   const p = pairIndex(2, 0, 1);
   const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [x, y]);

@@ -7,7 +7,8 @@
  * Wald interval fails) and the Cochran–Armitage trend test with the class numbers as scores.
  * Means get t intervals and, as trend, Pearson's r between class and value with its t test.
  */
-import { kernelInput, type StatsData } from "./kernel-input";
+import { kernelInput, sourceOf, type StatsData } from "./kernel-input";
+import { onEach } from "./each-data";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit } from "./audit";
 import { formatNumber, messages, type Locale } from "../base/locale/locale";
@@ -15,7 +16,7 @@ import type { KernelReason } from "../base/locale/reason-messages";
 import { normalTwoSided, tInv, zInv } from "./distributions";
 import { correlationFromSums } from "./pearson";
 import { prepareFrame, type SelectOptions } from "./select-rows";
-import { missingTest, valueLabel, variableInfo, type MetaOptions } from "./variable-info";
+import { missingTest, valueLabel, variableInfo, type MetaOptions, type MissingTest, type VariableInfo } from "./variable-info";
 import { statsError } from "./stats-problem";
 import { describeValue } from "../base/builtin-problem";
 import type { ColumnSource } from "./column-cache";
@@ -114,7 +115,7 @@ export function cochranArmitage(scores: readonly number[], x: readonly number[],
   return { method, statistic: z, secondary: z * z, p: normalTwoSided(z) };
 }
 
-function classOf(frameSize: Float64Array, r: number, index: Map<number, number>): number {
+function classOf(frameSize: Float64Array, r: number, index: ReadonlyMap<number, number>): number {
   return index.get(frameSize[r] ?? Number.NaN) ?? -1;
 }
 
@@ -127,11 +128,24 @@ function classOf(frameSize: Float64Array, r: number, index: Map<number, number>)
  * @example stats.sizeClassRates(selection, "q20", [1])
  */
 export function sizeClassRates(data: StatsData, variable: string, success: number[], options: SizeClassOptions = {}): SizeClassComparison {
+  const run = ratesPlan(data, variable, success, options);
+  return run(sourceOf(data));
+}
+
+/**
+ * `sizeClassRates` on each dataset (the same filter on every reconstruction), the arguments checked
+ * once: result i is `sizeClassRates(data[i], …)`.
+ */
+export function sizeClassRatesEach(data: readonly StatsData[], variable: string, success: number[], options: SizeClassOptions = {}): SizeClassComparison[] {
+  return onEach(data, (first) => ratesPlan(first, variable, success, options), (d) => sizeClassRates(d, variable, success, options));
+}
+
+function ratesPlan(data: StatsData, variable: string, success: number[], options: SizeClassOptions): (source: ColumnSource) => SizeClassComparison {
   const input = kernelInput("stats.sizeClassRates", data, options);
   if (!Array.isArray(success) || success.length === 0 || !success.every((c) => typeof c === "number")) {
     throw statsError("bad-input", `the success codes (3rd argument) are a list of codes, e.g. [1]; got ${describeValue(success)}.`, {}, "stats.sizeClassRates");
   }
-  return compare(input.source, input.variable(variable, "the variable (2nd argument)"), input.options, success, input.locale);
+  return comparePlan(input.variable(variable, "the variable (2nd argument)"), input.options, success, input.locale);
 }
 
 /**
@@ -141,21 +155,51 @@ export function sizeClassRates(data: StatsData, variable: string, success: numbe
  * @example stats.sizeClassMeans(selection, "q1")
  */
 export function sizeClassMeans(data: StatsData, variable: string, options: SizeClassOptions = {}): SizeClassComparison {
-  const input = kernelInput("stats.sizeClassMeans", data, options);
-  return compare(input.source, input.variable(variable, "the variable (2nd argument)"), input.options, null, input.locale);
+  const run = meansPlan(data, variable, options);
+  return run(sourceOf(data));
 }
 
-function compare(source: ColumnSource, variable: string, options: SizeClassOptions, success: number[] | null, locale: Locale): SizeClassComparison {
+/** `sizeClassMeans` on each dataset, the arguments checked once: result i is `sizeClassMeans(data[i], …)`. */
+export function sizeClassMeansEach(data: readonly StatsData[], variable: string, options: SizeClassOptions = {}): SizeClassComparison[] {
+  return onEach(data, (first) => meansPlan(first, variable, options), (d) => sizeClassMeans(d, variable, options));
+}
+
+function meansPlan(data: StatsData, variable: string, options: SizeClassOptions): (source: ColumnSource) => SizeClassComparison {
+  const input = kernelInput("stats.sizeClassMeans", data, options);
+  return comparePlan(input.variable(variable, "the variable (2nd argument)"), input.options, null, input.locale);
+}
+
+/** What a comparison needs besides the rows, read once (the codebook, the classes); then one run per dataset's rows. */
+function comparePlan(variable: string, options: SizeClassOptions, success: number[] | null, locale: Locale): (source: ColumnSource) => SizeClassComparison {
+  const classes = options.classes ?? [1, 2, 3, 4, 5, 6];
+  const sizeName = options.sizeVariable ?? "size_class";
+  const info = variableInfo(variable, options);
+  const sizeInfo = variableInfo(sizeName, options);
+  const classLabels = classes.map((c) => valueLabel(sizeInfo, c));
+  const plan: ComparePlan = { variable, options, success, locale, classes, sizeName, info, isMissing: missingTest(info.missing), index: new Map(classes.map((c, i) => [c, i])), classLabels };
+  return (source) => compare(plan, source);
+}
+
+interface ComparePlan {
+  readonly variable: string;
+  readonly options: SizeClassOptions;
+  readonly success: number[] | null;
+  readonly locale: Locale;
+  readonly classes: number[];
+  readonly sizeName: string;
+  readonly info: VariableInfo;
+  readonly isMissing: MissingTest;
+  readonly index: ReadonlyMap<number, number>;
+  readonly classLabels: readonly string[];
+}
+
+function compare(plan: ComparePlan, source: ColumnSource): SizeClassComparison {
+  const { variable, options, success, locale, classes, sizeName, info, isMissing, index } = plan;
   const words = messages[locale];
   const { frame, filters, disclosureSensitive } = prepareFrame(source, options);
-  const classes = options.classes ?? [1, 2, 3, 4, 5, 6];
   const level = options.level ?? 0.95;
-  const sizeName = options.sizeVariable ?? "size_class";
   const size = frame.column(sizeName);
   const col = frame.column(variable);
-  const info = variableInfo(variable, options);
-  const isMissing = missingTest(info.missing);
-  const index = new Map(classes.map((c, i) => [c, i]));
   const k = classes.length;
   const n = new Float64Array(k), s = new Float64Array(k), ss = new Float64Array(k);
   const isSuccess = success ? new Set(success) : null;
@@ -233,9 +277,7 @@ function compare(source: ColumnSource, variable: string, options: SizeClassOptio
         : `${trend.method}: ${isSuccess ? "z" : "r"} = ${formatNumber(locale, trend.statistic, 3)}, ${pClause(trend.p, locale)}`,
     disclosureSensitive,
   });
-  const sizeInfo = variableInfo(sizeName, options);
-  const classLabels = classes.map((c) => valueLabel(sizeInfo, c));
-  const result: SizeClassComparison = { variable, label: info.label, success: success ? [...success] : null, classLabels, kind: isSuccess ? "rate" : "mean", rows, overall, trend, level, notes, unclassifiedNote, audit };
+  const result: SizeClassComparison = { variable, label: info.label, success: success ? [...success] : null, classLabels: [...plan.classLabels], kind: isSuccess ? "rate" : "mean", rows, overall, trend, level, notes, unclassifiedNote, audit };
   return withPicture(result, sizeClassPicture);
 }
 

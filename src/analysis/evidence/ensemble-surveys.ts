@@ -8,8 +8,15 @@
  * (docs/decisions.md, "Blanks are null"): the decoded Float64Array (NaN for blank) stays underneath
  * for the statistics, which take it without a copy. Its knr is text ("0231") as in the survey
  * (data/ensemble-text-column.ts); the statistics still read the decoded numbers.
+ *
+ * A filtered draw's `table` (apply-filter.ts: `table.reify(rows)`) is made without copying: a cell
+ * that recomputes a figure on every draw reads two of ~200 columns (`s.table.array("q9")`), and
+ * Arquero's reify copied every column of every draw, value by value, on every filter change. The
+ * draw's columns are instead read through the selected rows when asked (`PickedColumn`), giving the
+ * same values. (Index access `column[i]` is not offered, as on the unfiltered survey's columns:
+ * cell code reads `at(i)`, `array(name)` or rows.)
  */
-import { table as arqueroTable, type ColumnTable } from "arquero";
+import { ColumnTable } from "arquero";
 import type { Ensemble } from "../../data/ensemble";
 import { ensembleTextColumn } from "../../data/ensemble-text-column";
 import type { TextColumnData } from "../../data/loaders/column-builders";
@@ -49,6 +56,45 @@ function drawnColumn(name: string, decoded: Float64Array): DrawnColumn | DrawnTe
   return text ? new DrawnTextColumn(text, decoded) : new DrawnColumn(decoded);
 }
 
+/** A column as an Arquero table holds it, and one of its values. */
+type ColumnType = NonNullable<ReturnType<ColumnTable["column"]>>;
+type DataValue = ReturnType<ColumnType["at"]>;
+
+/** A column read through a list of row indices: value i is `base.at(rows[i])`. */
+class PickedColumn {
+  constructor(
+    private readonly base: ColumnType,
+    private readonly rows: ArrayLike<number>,
+  ) {}
+
+  get length(): number {
+    return this.rows.length;
+  }
+
+  at(row: number): DataValue {
+    return this.base.at(this.rows[row] ?? -1);
+  }
+
+  *[Symbol.iterator](): Iterator<DataValue> {
+    for (let i = 0; i < this.rows.length; i++) yield this.at(i);
+  }
+}
+
+/** A draw's respondents: `reify(rows)` of the unfiltered, unordered table picks rows without copying. */
+class DrawTable extends ColumnTable {
+  override reify(indices?: number[]): this {
+    if (!indices || this.isFiltered() || this.isOrdered() || this.isGrouped()) return super.reify(indices);
+    const rows = Uint32Array.from(indices);
+    const names = this.columnNames();
+    const data: Record<string, ColumnType> = {};
+    for (const name of names) {
+      const column = this.column(name);
+      if (column) data[name] = new PickedColumn(column, rows);
+    }
+    return this.create({ data, names });
+  }
+}
+
 /** `base` with other respondents (`table`) and the given draws; row objects built on first read. */
 function surveyOn(base: Survey, table: ColumnTable, draws: () => readonly Survey[] | undefined, label: Record<string, unknown>): Survey {
   let rows: SurveyRow[] | undefined;
@@ -76,6 +122,17 @@ function surveyOn(base: Survey, table: ColumnTable, draws: () => readonly Survey
   };
 }
 
+/** The reconstructions' surveys (draws 1 … M−1; draw 0 is the canonical survey). */
+const reconstructions = new WeakSet<Survey>();
+
+/**
+ * True for a reconstruction's survey (not the canonical one): a figure computed on one draw has no
+ * ensemble of its own to rest on, so the evidenced kernels keep no evidence for it.
+ */
+export function isReconstruction(survey: Survey): boolean {
+  return reconstructions.has(survey);
+}
+
 /** The canonical survey with its ensemble: `draws` is [this survey, draw 1, …, draw M−1], built on first read. */
 export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
   const n = canonical.table.numRows();
@@ -88,10 +145,12 @@ export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
     const ids = canonical.table.column("resp_id");
     const out: Survey[] = [survey];
     for (let k = 1; k < ensemble.draws; k++) {
-      const columns = new Map<string, NumberColumnView | TextColumnView | unknown[]>();
-      for (const [name, decoded] of ensemble.draw(k)) columns.set(name, drawnColumn(name, decoded));
-      if (ids) columns.set("resp_id", Array.from({ length: n }, (_, i) => ids.at(i)));
-      out.push(surveyOn(canonical, arqueroTable(columns), () => undefined, { draw: k }));
+      const columns: Record<string, ColumnType> = {};
+      for (const [name, decoded] of ensemble.draw(k)) columns[name] = drawnColumn(name, decoded);
+      if (ids) columns["resp_id"] = Array.from({ length: n }, (_, i) => ids.at(i));
+      const draw = surveyOn(canonical, new DrawTable(columns), () => undefined, { draw: k });
+      reconstructions.add(draw);
+      out.push(draw);
     }
     return out;
   };
