@@ -162,62 +162,25 @@ export function renderReconciliationSummary(doc: Document, rec: Reconciliation, 
   return figure;
 }
 
-/**
- * Blank figure rows, cloned for each figure (issue 12): a filter change draws about 1,100 of them in
- * 04 (every figure by table, and the flagged ones), and a clone of a row of nine cells — its class,
- * its highlight — costs less than making the cells one by one. Kept per document and kind of row;
- * the recomputed cell, with its marker, is made apart and put in its place.
- */
-const blankRows = new WeakMap<Document, Map<string, HTMLTableRowElement>>();
-
-/** The cells of a blank row: every column but the recomputed one. */
-const BLANK_CELLS = 9;
-/** Where the recomputed cell goes. */
-const RECOMPUTED_AT = 6;
-
-function isRow(node: Node): node is HTMLTableRowElement {
-  return node.nodeName === "TR";
-}
-
-function blankRow(doc: Document, className: string, colour: string | undefined): HTMLTableRowElement {
-  let rows = blankRows.get(doc);
-  if (!rows) blankRows.set(doc, (rows = new Map()));
-  const key = `${className}\u0000${colour ?? ""}`;
-  let row = rows.get(key);
-  if (!row) {
-    row = el(doc, "tr", undefined, className);
-    for (let i = 0; i < BLANK_CELLS; i++) row.append(el(doc, "td", undefined, i === 2 ? "tv-printed-label" : undefined));
-    // On the row and on its first cell, which wide tables hold at the left edge on the page's paper.
-    if (colour) for (const box of [row, row.firstElementChild]) box?.setAttribute("style", `background:${colour};color:${HIGHLIGHT_INK}`);
-    rows.set(key, row);
-  }
-  const copy = row.cloneNode(true);
-  if (!isRow(copy)) throw new Error("a clone of a table row is a table row");
-  return copy;
-}
-
 function cellRow(doc: Document, cell: ReconciledCell, shown: Shown): HTMLTableRowElement {
   const hidden = shown.guard.hidden(cell);
-  const tr = blankRow(doc, `tv-rec-${cell.status}${cell.ok ? "" : " tv-differs"}`, HIGHLIGHT[cell.status]);
+  const tr = el(doc, "tr", undefined, `tv-rec-${cell.status}${cell.ok ? "" : " tv-differs"}`);
+  const colour = HIGHLIGHT[cell.status];
   const measure = cell.measure === "total" ? "N" : cell.measure === "percent" ? "%" : "n";
-  const texts = [
-    cell.row,
-    cell.variable,
-    cell.measure === "total" ? shown.words.total : `${String(cell.code)} ${cell.label}`,
-    measure,
-    printedText(cell, shown.locale),
-    cell.target === cell.printed ? "" : num(cell.target, cell.measure, shown.locale),
-    residualText(cell, shown),
-    cell.conflict ?? "",
-    hidden ? "–" : shown.words.recStatus(cell.status),
-  ];
-  let td = tr.firstElementChild;
-  for (const text of texts) {
-    if (!td) break;
-    if (text !== "") td.textContent = text;
-    td = td.nextElementSibling;
-  }
-  tr.insertBefore(recomputedCell(doc, cell, shown), tr.children[RECOMPUTED_AT] ?? null);
+  tr.append(
+    el(doc, "td", cell.row),
+    el(doc, "td", cell.variable),
+    el(doc, "td", cell.measure === "total" ? shown.words.total : `${String(cell.code)} ${cell.label}`, "tv-printed-label"),
+    el(doc, "td", measure),
+    el(doc, "td", printedText(cell, shown.locale)),
+    el(doc, "td", cell.target === cell.printed ? "" : num(cell.target, cell.measure, shown.locale)),
+    recomputedCell(doc, cell, shown),
+    el(doc, "td", residualText(cell, shown)),
+    el(doc, "td", cell.conflict ?? ""),
+    el(doc, "td", hidden ? "–" : shown.words.recStatus(cell.status)),
+  );
+  // On the row and on its first cell, which wide tables hold at the left edge on the page's paper.
+  if (colour) for (const box of [tr, tr.firstElementChild]) box?.setAttribute("style", `background:${colour};color:${HIGHLIGHT_INK}`);
   return tr;
 }
 
