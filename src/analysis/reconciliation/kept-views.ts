@@ -1,7 +1,8 @@
 /**
  * 04's two big views — every figure by table (727 rows) and the flagged figures (hundreds under a
- * filter) — kept once drawn, and given again as a copy when the same filter comes back (issue 12:
- * back to "no filter" is the commonest what-if step, and drawing those rows is most of 04's time).
+ * filter) — kept when drawn for a filter the second time, and given again as a copy whenever that
+ * filter comes back (issue 12: back to "no filter" is the commonest what-if step, and drawing those
+ * rows is most of 04's time).
  *
  * Surprising, so spelled out: the key is not the reconciliation object (a new one is built on
  * every change) but what it is a function of. A reconciliation built on a selection is made from
@@ -24,6 +25,12 @@ export const VIEWS_KEPT = 3;
 
 /** Per document, per survey, per kind of view: view key → the element as first drawn (never shown itself). */
 const kept = new WeakMap<Document, WeakMap<object, Map<string, Map<string, Node>>>>();
+
+/** The view keys drawn once, per map of kept views (a view is kept when drawn a second time). */
+const seenKeys = new WeakMap<Map<string, Node>, Set<string>>();
+
+/** View keys remembered as drawn once. */
+const SEEN_KEPT = 32;
 
 /** How often a view was given from the kept ones, and drawn afresh (for tests). */
 export const keptViewStats = { hits: 0, draws: 0 };
@@ -61,6 +68,18 @@ export function keptView(doc: Document, rec: Reconciliation, kind: string, optio
   }
   const drawn = draw();
   keptViewStats.draws++;
+  // A copy to keep costs about a fifth of the drawing, so a view is kept only when its filter comes
+  // back a second time: opening 04 and a filter tried once pay nothing.
+  let seen = seenKeys.get(views);
+  if (!seen) seenKeys.set(views, (seen = new Set()));
+  if (!seen.has(key)) {
+    seen.add(key);
+    for (const old of seen) {
+      if (seen.size <= SEEN_KEPT) break;
+      seen.delete(old);
+    }
+    return drawn;
+  }
   views.set(key, drawn.cloneNode(true));
   for (const old of views.keys()) {
     if (views.size <= VIEWS_KEPT) break;

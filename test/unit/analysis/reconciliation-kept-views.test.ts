@@ -30,9 +30,11 @@ beforeAll(async () => {
 const SEQUENCE: SurveyFilter[] = [
   { ...EMPTY_FILTER, fylke: [11] },
   EMPTY_FILTER,
-  { ...EMPTY_FILTER, fylke: [11], sizeClass: [2] },
   { ...EMPTY_FILTER, fylke: [11] },
   EMPTY_FILTER,
+  { ...EMPTY_FILTER, fylke: [11] },
+  EMPTY_FILTER,
+  { ...EMPTY_FILTER, fylke: [11], sizeClass: [2] },
   { ...EMPTY_FILTER, fylke: [11], sizeClass: [2] },
 ];
 
@@ -45,9 +47,9 @@ function freshTables(doc: Document, rec: Reconciliation, options: Reconciliation
 
 describe("04's kept views are the views a fresh drawing gives", () => {
   it.each([
-    { view: "live" as const, locale: "nb" as Locale },
-    { view: "shared" as const, locale: "en" as Locale },
-  ])("$view view in $locale: tables, only flagged and flagged, filter after filter", ({ view, locale }) => {
+    { view: "live" as const, locale: "nb" as Locale, flaggedOnly: [false, true] },
+    { view: "shared" as const, locale: "en" as Locale, flaggedOnly: [false] },
+  ])("$view view in $locale: tables (only flagged: $flaggedOnly) and flagged, filter after filter", ({ view, locale, flaggedOnly }) => {
     const r = createReconciliationBuiltins({ document: host.document, view, locale }).reconciliation;
     const hits = keptViewStats.hits;
     let filtered = 0;
@@ -55,24 +57,29 @@ describe("04's kept views are the views a fresh drawing gives", () => {
       const rec = r.build(applyFilter(survey, filter, { shared: view === "shared" }));
       const mask = view === "shared" && rec.disclosureSensitive;
       if (rec.filtered) filtered++;
-      for (const onlyFlagged of [false, true]) {
+      for (const onlyFlagged of flaggedOnly) {
         expect(r.tables(rec, { onlyFlagged }).outerHTML, `${JSON.stringify(filter)} onlyFlagged ${onlyFlagged}`).toBe(freshTables(host.document, rec, { mask, locale, onlyFlagged }));
       }
       expect(r.flaggedTable(rec).outerHTML, JSON.stringify(filter)).toBe(renderFlagged(host.document, rec, { mask, locale }).outerHTML);
     }
-    expect(filtered).toBe(4);
-    // The filters seen again were given from the kept views (3 filters × 3 views), so the
-    // comparisons above did test them.
-    expect(keptViewStats.hits - hits).toBe(9);
-  });
+    expect(filtered).toBe(5);
+    // A view is kept when drawn for its filter the second time: the third Rogaland and the third
+    // unfiltered were given from the kept views (2 × each view), so the comparisons above did test them.
+    expect(keptViewStats.hits - hits).toBe(2 * (flaggedOnly.length + 1));
+  }, 180_000);
 
   it("a view changed on the page does not change the next copy", () => {
     const r = createReconciliationBuiltins({ document: host.document, view: "live", locale: "nb" }).reconciliation;
     const build = (): Reconciliation => r.build(applyFilter(survey, { ...EMPTY_FILTER, fylke: [3] }));
-    const first = r.flaggedTable(build());
-    const before = first.outerHTML;
-    first.append(host.document.createElement("aside"));
-    first.querySelector("td")?.replaceChildren("changed");
-    expect(r.flaggedTable(build()).outerHTML).toBe(before);
+    const hits = keptViewStats.hits;
+    let before: string | undefined;
+    for (let i = 0; i < 3; i++) {
+      const view = r.flaggedTable(build());
+      before ??= view.outerHTML;
+      expect(view.outerHTML).toBe(before);
+      view.append(host.document.createElement("aside"));
+      view.querySelector("td")?.replaceChildren("changed");
+    }
+    expect(keptViewStats.hits - hits).toBe(1);
   });
 });

@@ -101,7 +101,7 @@ describe("04's recount on every reconstruction gives each figure a direct recoun
     if (rec.filtered) expect(dependent).toBeGreaterThan(100);
     const tally = summary ?? evidence.summary();
     for (const name of SUMMARY_COUNTS) expect(tally.evidence(name), name).toEqual(classifyFigure(direct.counts.map((c) => c[name])));
-  });
+  }, 120_000);
 });
 
 describe("each row's recount is kept under its own row", () => {
