@@ -49,7 +49,7 @@ const byTable = new WeakMap<object, Map<string, RowCounter>>();
 export const FILTERS_KEPT = 16;
 
 /** The conditions as a key: variables and codes in order (labels are words, not rows). */
-function conditionsKey(selection: FilteredSurvey): string {
+export function conditionsKey(selection: FilteredSurvey): string {
   return selection.conditions.map((c) => `${c.variable}=${c.codes.join(",")}`).join("\u0000");
 }
 

@@ -18,6 +18,7 @@ import { formatShownCount, guardCount } from "../../stats/disclosure";
 import { EMPTY_FILTER } from "../../data/survey-filter";
 import { DEFAULT_LOCALE, type Locale } from "../../base/locale/locale";
 import { attachEvidence, copyEvidence as withEvidenceOf, evidenceSteps } from "./reconciliation-evidence";
+import { keptView } from "./kept-views";
 import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReconciliationSummary, type ReconciliationRenderOptions } from "./render-reconciliation";
 
 /**
@@ -112,14 +113,21 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
       return built;
     },
     flagged: (rec) => flaggedCells(rec),
-    flaggedTable: (rec, options = {}) => renderFlagged(doc("reconciliation.flaggedTable"), rec, masked(rec, options)),
+    flaggedTable: (rec, options = {}) => {
+      const d = doc("reconciliation.flaggedTable");
+      const o = masked(rec, options);
+      return keptView(d, rec, "flagged", o, () => renderFlagged(d, rec, o));
+    },
     summary: (rec) => renderReconciliationSummary(doc("reconciliation.summary"), rec, locale),
     table: (rec, id, options = {}) => renderReconciledTable(doc("reconciliation.table"), rec, findTable(rec, id), masked(rec, options)),
     tables: (rec, options = {}) => {
       const d = doc("reconciliation.tables");
-      const section = d.createElement("section");
-      for (const t of rec.tables) if (t.cells.length > 0 || !options.onlyFlagged) section.append(renderReconciledTable(d, rec, t, masked(rec, options)));
-      return section;
+      const o = masked(rec, options);
+      return keptView(d, rec, "tables", o, () => {
+        const section = d.createElement("section");
+        for (const t of rec.tables) if (t.cells.length > 0 || !o.onlyFlagged) section.append(renderReconciledTable(d, rec, t, o));
+        return section;
+      });
     },
     inconsistencies: (rec, options = {}) => renderInconsistencies(doc("reconciliation.inconsistencies"), rec, masked(rec, options)),
   };

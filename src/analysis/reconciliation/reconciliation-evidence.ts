@@ -130,6 +130,11 @@ export function* evidenceSteps(rec: Reconciliation): Steps<void> {
   a.made ??= made;
 }
 
+/** The selection a reconciliation was built on (by `reconciliation.build`), if it was. */
+export function selectionOfReconciliation(rec: Reconciliation): FilteredSurvey | undefined {
+  return attached.get(rec)?.selection;
+}
+
 /** The evidence of a reconciliation built by `reconciliation.build` on a selection or survey. */
 export function evidenceOfReconciliation(rec: Reconciliation): ReconciliationEvidence | undefined {
   const a = attached.get(rec);

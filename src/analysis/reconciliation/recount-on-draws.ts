@@ -92,14 +92,31 @@ export function printedRowOf(table: PrintedTable, cell: ReconciledCell): Printed
  */
 const recounts = new WeakMap<object, Map<string, CellResidual[]>>();
 
+/**
+ * The keys of `rows` in `recounts`, made once per list of rows and `subset`: the same list is asked
+ * for on each of the fifty draws, and building the strings again per draw cost as much as a row's
+ * lookup.
+ */
+const keysOf = new WeakMap<readonly RecountRow[], Map<boolean, string[]>>();
+
+/** A row's key in `recounts`: the printed table, row and variable, and whether the count is of a subset. */
+function recountKeys(rows: readonly RecountRow[], subset: boolean): string[] {
+  let bySubset = keysOf.get(rows);
+  if (!bySubset) keysOf.set(rows, (bySubset = new Map()));
+  let keys = bySubset.get(subset);
+  if (!keys) bySubset.set(subset, (keys = rows.map(({ table, row, variable }) => `${table.id}\u0000${row.label}\u0000${variable}\u0000${subset}`)));
+  return keys;
+}
+
 /** Each row's recount in one draw (kept per draw's table and conditions), in the order of `rows`. */
 export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, missing: MissingCodes, subset: boolean): CellResidual[][] {
   let who: Respondents | undefined;
   const counter = selectionCounter(draw);
   let kept = recounts.get(counter);
   if (!kept) recounts.set(counter, (kept = new Map()));
-  return rows.map(({ table, row, variable }) => {
-    const key = `${table.id}\u0000${row.label}\u0000${variable}\u0000${subset}`;
+  const keys = recountKeys(rows, subset);
+  return rows.map(({ table, row, variable }, i) => {
+    const key = keys[i] ?? "";
     let res = kept.get(key);
     if (!res) {
       const allRows = table.kind === "multiple-response" ? table.rows : undefined;
@@ -116,15 +133,31 @@ export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, m
  */
 export function* recountOnDrawsSteps(rows: readonly RecountRow[], draws: readonly FilteredSurvey[], missing: MissingCodes, subset: boolean): Steps<Map<ReconciledCell, (number | null)[]>> {
   const values = new Map<ReconciledCell, (number | null)[]>();
-  for (const { cells } of rows) for (const cell of cells) values.set(cell, []);
+  const lists: (number | null)[][][] = rows.map(({ cells }) => cells.map((cell) => {
+    const list: (number | null)[] = [];
+    values.set(cell, list);
+    return list;
+  }));
+  // Where each cell's figure sat in its row's recount on the draw before: the engine lists a row's
+  // figures in the same order on every draw, so this is almost always a hit, checked (code and
+  // measure) before it is used and searched for when it is not.
+  const at: number[][] = rows.map(({ cells }) => cells.map(() => 0));
   for (const draw of draws) {
     const results = recountDraw(rows, draw, missing, subset);
     rows.forEach(({ cells }, i) => {
       const res = results[i] ?? [];
-      for (const cell of cells) {
-        const hit = res.find((c) => c.code === cell.code && c.measure === cell.measure);
-        values.get(cell)?.push(hit ? hit.reconstructed : null);
-      }
+      const guess = at[i] ?? [];
+      const out = lists[i] ?? [];
+      cells.forEach((cell, j) => {
+        let k = guess[j] ?? 0;
+        let hit = res[k];
+        if (!hit || hit.code !== cell.code || hit.measure !== cell.measure) {
+          k = res.findIndex((c) => c.code === cell.code && c.measure === cell.measure);
+          hit = res[k];
+          if (k >= 0) guess[j] = k;
+        }
+        out[j]?.push(hit ? hit.reconstructed : null);
+      });
     });
     yield;
   }

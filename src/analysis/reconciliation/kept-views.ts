@@ -1,0 +1,89 @@
+/**
+ * 04's two big views — every figure by table (727 rows) and the flagged figures (hundreds under a
+ * filter) — kept when drawn for a filter the second time, and given again as a copy whenever that
+ * filter comes back (issue 12: back to "no filter" is the commonest what-if step, and drawing those
+ * rows is most of 04's time).
+ *
+ * Surprising, so spelled out: the key is not the reconciliation object (a new one is built on
+ * every change) but what it is a function of. A reconciliation built on a selection is made from
+ * the selection's survey (its rows, print, codebook and ensemble of reconstructions) and the
+ * filter's conditions alone (`reconcileSelection`; the figures' evidence from the same survey's
+ * draws under the same conditions), and a view of it from the options (mask, threshold, only
+ * flagged, language) — so those, with the document, are the key. A reconciliation not built by
+ * `reconciliation.build` is drawn afresh every time.
+ */
+import { conditionsKey } from "../evidence/frame-counter";
+import type { Reconciliation } from "./reconcile";
+import { selectionOfReconciliation } from "./reconciliation-evidence";
+import type { ReconciliationRenderOptions } from "./render-reconciliation";
+
+/**
+ * Filters whose views are kept per survey, document and kind of view (the one asked for longest ago
+ * goes first): a copy of every figure by table is some 20,000 nodes.
+ */
+export const VIEWS_KEPT = 3;
+
+/** Per document, per survey, per kind of view: view key → the element as first drawn (never shown itself). */
+const kept = new WeakMap<Document, WeakMap<object, Map<string, Map<string, Node>>>>();
+
+/** The view keys drawn once, per map of kept views (a view is kept when drawn a second time). */
+const seenKeys = new WeakMap<Map<string, Node>, Set<string>>();
+
+/** View keys remembered as drawn once. */
+const SEEN_KEPT = 32;
+
+/** How often a view was given from the kept ones, and drawn afresh (for tests). */
+export const keptViewStats = { hits: 0, draws: 0 };
+
+function isElement(node: Node): node is HTMLElement {
+  return node.nodeType === 1;
+}
+
+/**
+ * `draw()` of `rec`'s view `kind` under `options`, or a copy of it drawn before for the same
+ * survey, conditions and options. The kept element is never handed out, only copies, so nothing a
+ * page does to a view shown (a menu added, a row opened) reaches the next.
+ */
+export function keptView(doc: Document, rec: Reconciliation, kind: string, options: ReconciliationRenderOptions, draw: () => HTMLElement): HTMLElement {
+  const selection = selectionOfReconciliation(rec);
+  if (!selection) return draw();
+  let bySurvey = kept.get(doc);
+  if (!bySurvey) kept.set(doc, (bySurvey = new WeakMap()));
+  let kinds = bySurvey.get(selection.survey);
+  if (!kinds) bySurvey.set(selection.survey, (kinds = new Map()));
+  // Every figure and only the flagged ones are two views, each with its own filters kept.
+  const sort = `${kind}\u0000${options.onlyFlagged === true}`;
+  let views = kinds.get(sort);
+  if (!views) kinds.set(sort, (views = new Map()));
+  const key = [conditionsKey(selection), rec.filtered, options.mask === true, options.threshold ?? "", options.onlyFlagged === true, options.locale ?? ""].join("\u0000");
+  const known = views.get(key);
+  if (known) {
+    views.delete(key);
+    views.set(key, known);
+    const copy = known.cloneNode(true);
+    if (isElement(copy)) {
+      keptViewStats.hits++;
+      return copy;
+    }
+  }
+  const drawn = draw();
+  keptViewStats.draws++;
+  // A copy to keep costs about a fifth of the drawing, so a view is kept only when its filter comes
+  // back a second time: opening 04 and a filter tried once pay nothing.
+  let seen = seenKeys.get(views);
+  if (!seen) seenKeys.set(views, (seen = new Set()));
+  if (!seen.has(key)) {
+    seen.add(key);
+    for (const old of seen) {
+      if (seen.size <= SEEN_KEPT) break;
+      seen.delete(old);
+    }
+    return drawn;
+  }
+  views.set(key, drawn.cloneNode(true));
+  for (const old of views.keys()) {
+    if (views.size <= VIEWS_KEPT) break;
+    views.delete(old);
+  }
+  return drawn;
+}
