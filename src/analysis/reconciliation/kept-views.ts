@@ -35,6 +35,14 @@ const SEEN_KEPT = 32;
 /** How often a view was given from the kept ones, and drawn afresh (for tests). */
 export const keptViewStats = { hits: 0, draws: 0 };
 
+/** Drops the entries asked for longest ago (first in insertion order) until `max` are left. */
+function keepNewest(entries: Map<string, Node> | Set<string>, max: number): void {
+  for (const old of entries.keys()) {
+    if (entries.size <= max) break;
+    entries.delete(old);
+  }
+}
+
 function isElement(node: Node): node is HTMLElement {
   return node.nodeType === 1;
 }
@@ -74,16 +82,10 @@ export function keptView(doc: Document, rec: Reconciliation, kind: string, optio
   if (!seen) seenKeys.set(views, (seen = new Set()));
   if (!seen.has(key)) {
     seen.add(key);
-    for (const old of seen) {
-      if (seen.size <= SEEN_KEPT) break;
-      seen.delete(old);
-    }
+    keepNewest(seen, SEEN_KEPT);
     return drawn;
   }
   views.set(key, drawn.cloneNode(true));
-  for (const old of views.keys()) {
-    if (views.size <= VIEWS_KEPT) break;
-    views.delete(old);
-  }
+  keepNewest(views, VIEWS_KEPT);
   return drawn;
 }
