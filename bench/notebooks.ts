@@ -14,9 +14,12 @@
  * filter while reading a table).
  *
  * "In the viewport": a MutationObserver in the notebook's frame notes every DOM change and whether
- * its cell (or the filter bar) intersects the frame's viewport; the viewport's settle time is its
- * last such change, painted = the first animation frame after it, then a task (the frame has been
- * drawn by then). With no change in the viewport, the first frame after the input counts.
+ * its cell (or the filter bar) is in the frame's viewport, as an IntersectionObserver last saw it;
+ * the viewport's settle time is its last such change, painted = the end of the frame that draws it
+ * (a task queued from that frame's animation-frame callback). With no change in the viewport, the
+ * first frame after the input counts. The probe reads no layout (since stop 22; see installProbe:
+ * until then it forced a layout per batch of DOM changes, and a trace of 01 showed every layout of a
+ * filter change done that way, inside the cells' tasks, none in the frames).
  *
  * With TVERRSNITT_BENCH_BASELINE=<another build's dist>, both builds are measured alternately in
  * one run (same machine load) and the ratios printed: cold start and opening from the sidebar, then
@@ -147,35 +150,85 @@ export async function fromSidebar(browser: Browser, base: string, rounds: number
   return times;
 }
 
-/** Installs the per-change probe in the notebook frame (see the file comment). */
-async function installProbe(frame: Frame): Promise<void> {
+/**
+ * Installs the per-change probe in the notebook frame (see the file comment; exported for
+ * bench/trace-filter-change.ts, which can trace with it). It only records: it
+ * reads no layout. Until stop 21 its MutationObserver asked each changed cell for its box
+ * (getBoundingClientRect), which forced a style and layout pass in the middle of the task that
+ * runs the cells, and the cells after it waited for it. Traced (bench/trace-filter-change.ts, 8
+ * changes on 01): with that probe 118 passes were forced from script and none was left to the
+ * frames; with this one 0 forced, 62 in frames, and the same layout work as with no probe at all
+ * (5,535 and 5,533 layout objects). Now:
+ *  - which cells are in the viewport is kept by an IntersectionObserver, which the browser
+ *    updates after its own layout (the state of the last frame drawn: the cells the reader sees
+ *    when the filter changes);
+ *  - a change is painted by the end of the frame it lands in: a change made during a frame's
+ *    rendering (in a ResizeObserver or animation-frame callback, e.g. a table marked scrollable
+ *    once laid out) is drawn in that same frame, any other change in the next one. The probe
+ *    counts frames with an animation-frame callback of its own (requested while a change waits
+ *    for its paint) and a task queued from it, which runs once that frame's paint is done.
+ */
+export async function installProbe(frame: Frame): Promise<void> {
   await frame.evaluate(() => {
     const probe = {
       t0: 0,
       lastAny: 0,
       lastViewport: -1,
       viewportPainted: -1,
+      /** Frames seen by the probe's animation-frame callbacks, and whether one is being drawn now. */
+      frame: 0,
+      inFrame: false,
+      frameRequested: false,
+      /** The frame whose paint shows the last change in the viewport. */
+      paintFrame: 0,
       tasks: [] as { start: number; duration: number }[],
     };
+    const visible = new Set<Element>();
+    const seen = new IntersectionObserver((entries) => {
+      for (const e of entries) {
+        if (e.isIntersecting && e.boundingClientRect.height > 0) visible.add(e.target);
+        else visible.delete(e.target);
+      }
+    });
+    for (const el of document.querySelectorAll("nb-cell, nb-filter-bar")) seen.observe(el);
+    // The task that follows a frame: queued at user-blocking priority from the frame's animation-frame
+    // callback, it runs as soon as that frame's rendering (and paint) is done, before tasks queued earlier.
+    const scheduler: unknown = Reflect.get(window, "scheduler");
+    const postTask: unknown = typeof scheduler === "object" && scheduler !== null ? Reflect.get(scheduler, "postTask") : undefined;
+    const afterPaint: (run: () => void) => void = typeof postTask === "function"
+      ? (run) => void Reflect.apply(postTask, scheduler, [run, { priority: "user-blocking" }])
+      : (run) => void setTimeout(run);
+    Reflect.set(window, "__nbAfterPaint", afterPaint);
+    // (In an array: page code may hold no named function, see below.)
+    const [requestFrame] = [(): void => {
+      if (probe.frameRequested) return;
+      probe.frameRequested = true;
+      requestAnimationFrame(() => {
+        probe.frameRequested = false;
+        const f = ++probe.frame;
+        probe.inFrame = true;
+        afterPaint(() => {
+          probe.inFrame = false;
+          if (probe.lastViewport >= 0 && f >= probe.paintFrame && probe.viewportPainted < probe.lastViewport) probe.viewportPainted = performance.now();
+        });
+      });
+    }];
     new MutationObserver((records) => {
       if (probe.t0 === 0) return;
       const now = performance.now();
       probe.lastAny = now;
-      let visible = false;
+      let inViewport = false;
       for (const r of records) {
         // (No named helper functions in page code: tsx would wrap them in a __name the page lacks.)
+        for (const n of r.addedNodes) if (n instanceof Element && n.matches("nb-cell, nb-filter-bar")) seen.observe(n);
         const el = r.target instanceof Element ? r.target : r.target.parentElement;
-        const box = el?.closest("nb-cell, nb-filter-bar")?.getBoundingClientRect();
-        if (box && box.bottom > 0 && box.top < innerHeight && box.height > 0) visible = true;
+        const host = el?.closest("nb-cell, nb-filter-bar");
+        if (host && visible.has(host)) inViewport = true;
       }
-      if (visible) {
-        probe.lastViewport = now;
-        requestAnimationFrame(() =>
-          setTimeout(() => {
-            if (probe.lastViewport === now) probe.viewportPainted = performance.now();
-          }),
-        );
-      }
+      if (!inViewport) return;
+      probe.lastViewport = now;
+      probe.paintFrame = probe.inFrame ? probe.frame : probe.frame + 1;
+      if (!probe.inFrame) requestFrame();
     }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) probe.tasks.push({ start: e.startTime, duration: e.duration });
@@ -201,7 +254,8 @@ async function filterChange(frame: Frame, county: number): Promise<FilterChange>
     p.t0 = t0;
     p.lastAny = t0;
     let firstFrame = -1;
-    requestAnimationFrame(() => setTimeout(() => (firstFrame = performance.now())));
+    const afterPaint: unknown = Reflect.get(window, "__nbAfterPaint");
+    requestAnimationFrame(() => (typeof afterPaint === "function" ? afterPaint : setTimeout)(() => (firstFrame = performance.now())));
     for (const box of boxes) box.checked = Number(box.value) === county;
     for (const option of select?.options ?? []) option.selected = Number(option.value) === county;
     (boxes[0] ?? select)?.dispatchEvent(new Event("input", { bubbles: true }));
