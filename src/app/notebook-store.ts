@@ -7,7 +7,7 @@ import { createStore, del, get, set, values, type UseStore } from "idb-keyval";
 import type { NotebookDoc } from "../notebook/document";
 import { validatePayload } from "../notebook/share-codec";
 import { decodeStructureHistory, encodeStructureHistory, type HistoryProblem, type StructureHistoryRecord } from "../notebook/structure-history";
-import { isRecord, isStringRecord } from "../base/is-record";
+import { isRecord, isStringRecord } from "../base/guards";
 
 /** Where a local notebook came from; decides whether "revert to shipped version" is offered. */
 export type NotebookOrigin =

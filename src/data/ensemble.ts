@@ -18,7 +18,7 @@
  * 1 MB without a compression library; decoding a draw is a shift and a mask per cell.
  */
 import { ok, problem, type Problem, type Result } from "../base/result";
-import { isRecord } from "../base/is-record";
+import { isRecord } from "../base/guards";
 
 /** The first eight bytes of an ensemble file. */
 export const ENSEMBLE_MAGIC = "TVRSENS1";

@@ -10,7 +10,7 @@
  */
 import { fail, ok, unwrap, type Result } from "../base/result";
 import { dataFileProblem, type DataFileProblem } from "./data-file-problem";
-import { isRecord } from "../base/is-record";
+import { isRecord } from "../base/guards";
 
 /** One printed figure: a category of the row's variable with its printed count and/or percent. */
 export interface PrintedCell {

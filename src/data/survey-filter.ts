@@ -13,7 +13,7 @@ import { messages, type Locale } from "../base/locale/locale";
 import { COUNTIES_1999, countyName } from "./counties";
 import type { FilterCondition } from "./filter-condition";
 import { isModelStatusVariable, MODEL_STATUS_VARIABLES, type ModelStatusVariable } from "./six-models";
-import { isRecord } from "../base/is-record";
+import { isRecord } from "../base/guards";
 
 export interface SurveyFilter {
   /** County numbers of 1999 (1–20 without 13) to keep; empty = all. */

@@ -8,7 +8,7 @@
  */
 import { fail, ok, ProblemError, unwrap, type Result } from "../base/result";
 import { dataFileProblem, type DataFileProblem } from "./data-file-problem";
-import { isRecord } from "../base/is-record";
+import { isRecord } from "../base/guards";
 
 /** A value with the thesis words it rests on. */
 export interface Cited<T> {

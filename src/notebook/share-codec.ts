@@ -19,7 +19,7 @@ import { ok, problem, type Problem, type Result } from "../base/result";
 import { isCellKind, type CellDoc, type NotebookComment, type NotebookDoc } from "./document";
 import { cellKindOfType } from "./format";
 import { isComment } from "./html-scan";
-import { isRecord } from "../base/is-record";
+import { isRecord } from "../base/guards";
 
 /** Version tag at the start of every link payload; bump when the JSON shape changes. */
 export const SHARE_VERSION = "v1";

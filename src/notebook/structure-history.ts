@@ -16,7 +16,7 @@ import { ok, problem, type Problem, type Result } from "../base/result";
 import type { CellDoc } from "./document";
 import type { HistoryStep } from "./edit-history";
 import { validatePayload } from "./share-codec";
-import { isRecord, isStringRecord } from "../base/is-record";
+import { isRecord, isStringRecord } from "../base/guards";
 
 /** What one step of the structure history holds: the document's title and cells, and the drafts. */
 export interface StructureSnapshot {

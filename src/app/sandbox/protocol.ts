@@ -26,7 +26,7 @@ import { validatePayload } from "../../notebook/share-codec";
 import { decodeStructureHistory, encodeStructureHistory, STORED_HISTORY_STEPS, type StructureHistoryRecord } from "../../notebook/structure-history";
 import { isJsonable, type InputProblemKind, type InputRestoreReport } from "../../runtime/input-binding";
 import type { UserDataPart, UserDataWire } from "./user-data-wire";
-import { isRecord } from "../../base/is-record";
+import { isRecord } from "../../base/guards";
 
 /** The view a notebook runs in: the user's own ("live") or a shared copy (small counts masked). */
 export type FrameView = "live" | "shared";
