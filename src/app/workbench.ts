@@ -36,6 +36,11 @@ function withHistory(history: StructureHistoryRecord | undefined): { history?: S
   return history ? { history } : {};
 }
 
+/** A new notebook's storage key: its kind, the time and a random tail, so two made in one millisecond differ. */
+function freshKey(kind: "local" | "shared"): string {
+  return `${kind}:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+}
+
 export interface Banner {
   id: number;
   kind: "error" | "warning" | "info";
@@ -245,7 +250,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
       this.banner("error", (words) => words.shareLinkUnreadable(decoded.error.message));
       return;
     }
-    const key = `shared:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const key = freshKey("shared");
     const { [FILTER_INPUT]: filter, ...inputs } = decoded.value.inputs;
     if (filter !== undefined) {
       const parsed = asSurveyFilter(filter);
@@ -346,7 +351,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     const latest = this.beginOpen();
     await this.autosaver.flush();
     if (!latest()) return;
-    const key = `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const key = freshKey("local");
     this.writeHash(formatRoute({ kind: "home" }));
     this.show(key, { kind: "imported", fileName }, parsed.value.doc, {}, {}, "preview");
   }
@@ -358,7 +363,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
   }
 
   private async createLocal(doc: NotebookDoc, origin: NotebookOrigin): Promise<string> {
-    const key = `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const key = freshKey("local");
     const problem = await this.services.store.put({ key, origin, doc, drafts: {}, inputs: {}, updatedAt: Date.now() });
     if (problem) this.banner("warning", problem.message);
     await this.refreshLocals();
