@@ -7,6 +7,7 @@ import { createStore, del, get, set, values, type UseStore } from "idb-keyval";
 import type { NotebookDoc } from "../notebook/document";
 import { validatePayload } from "../notebook/share-codec";
 import { decodeStructureHistory, encodeStructureHistory, type HistoryProblem, type StructureHistoryRecord } from "../notebook/structure-history";
+import { isRecord, isStringRecord } from "../base/guards";
 
 /** Where a local notebook came from; decides whether "revert to shipped version" is offered. */
 export type NotebookOrigin =
@@ -41,14 +42,6 @@ export interface StorageProblem {
 /** Key of the working copy of a bundled notebook. */
 export function bundledKey(name: string): string {
   return `bundled:${name}`;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isStringRecord(value: unknown): value is Record<string, string> {
-  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
 }
 
 function isOrigin(value: unknown): value is NotebookOrigin {

@@ -10,16 +10,14 @@
  *   notebook that reads the filter), and a filter that cannot be read applies nothing and says why.
  */
 import { messages, say, type Wording } from "../base/locale/locale";
-import type { Result } from "../base/result";
-import type { ParsedNotebook } from "../notebook/format";
 import type { NotebookDoc } from "../notebook/document";
 import type { StructureHistoryRecord } from "../notebook/structure-history";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
 import type { FilterState } from "./app-filter";
+import type { WorkbenchServices } from "./workbench-services";
 import { Autosaver, type SaveStatus } from "./autosaver";
 import { fetchBundledList, fetchBundledText, type BundledEntry } from "./bundled";
-import type { SessionMode } from "./notebook-session";
-import { bundledKey, type NotebookOrigin, type NotebookStore, type StoredNotebook } from "./notebook-store";
+import { bundledKey, type NotebookOrigin, type StoredNotebook } from "./notebook-store";
 import { asSurveyFilter, isEmptyFilter } from "../data/survey-filter";
 import { formatRoute, parseRoute, type Route } from "./route";
 import type { TemplateId } from "./notebook-templates";
@@ -38,37 +36,9 @@ function withHistory(history: StructureHistoryRecord | undefined): { history?: S
   return history ? { history } : {};
 }
 
-/** What a new session is made from. */
-export interface SessionInit {
-  key: string;
-  /** Where the notebook came from; shared copies run in the shared view and without the user's file. */
-  origin: NotebookOrigin;
-  doc: NotebookDoc;
-  drafts: Record<string, string>;
-  /** The undo history saved with the notebook (a local copy only; never from a link or a file). */
-  history?: StructureHistoryRecord;
-  /** Input values to apply once the notebook runs (from a share link). */
-  inputs: Record<string, unknown>;
-  /** "preview" until the user lets a shared notebook run. */
-  mode: SessionMode;
-}
-
-/** What the workbench needs from the outside (sessions, file format, storage, network). */
-export interface WorkbenchServices<S extends SessionPort = SessionPort> {
-  /** A session for one open notebook (in the app: the notebook in a fresh sandboxed frame). */
-  createSession(init: SessionInit): S;
-  /** Read a notebook file (untrusted text): the document, or a Problem saying what is wrong and the fix. */
-  /** A notebook file read; its `warnings` say what the reader changed (e.g. a renumbered duplicate id). */
-  parseNotebook(text: string): Result<ParsedNotebook>;
-  serializeNotebook(doc: NotebookDoc): string;
-  store: NotebookStore;
-  /** The one survey filter every survey notebook reads. */
-  filter: FilterState;
-  fetcher?: typeof fetch;
-  /** Replace the URL hash without a navigation (history.replaceState in the browser). */
-  replaceHash?(hash: string): void;
-  /** The URL hash now (location.hash in the browser; undefined when unknown): a navigation not yet handled must not be overwritten. */
-  currentHash?(): string | undefined;
+/** A new notebook's storage key: its kind, the time and a random tail, so two made in one millisecond differ. */
+function freshKey(kind: "local" | "shared"): string {
+  return `${kind}:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 export interface Banner {
@@ -280,7 +250,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
       this.banner("error", (words) => words.shareLinkUnreadable(decoded.error.message));
       return;
     }
-    const key = `shared:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const key = freshKey("shared");
     const { [FILTER_INPUT]: filter, ...inputs } = decoded.value.inputs;
     if (filter !== undefined) {
       const parsed = asSurveyFilter(filter);
@@ -381,7 +351,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     const latest = this.beginOpen();
     await this.autosaver.flush();
     if (!latest()) return;
-    const key = `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const key = freshKey("local");
     this.writeHash(formatRoute({ kind: "home" }));
     this.show(key, { kind: "imported", fileName }, parsed.value.doc, {}, {}, "preview");
   }
@@ -393,7 +363,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
   }
 
   private async createLocal(doc: NotebookDoc, origin: NotebookOrigin): Promise<string> {
-    const key = `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const key = freshKey("local");
     const problem = await this.services.store.put({ key, origin, doc, drafts: {}, inputs: {}, updatedAt: Date.now() });
     if (problem) this.banner("warning", problem.message);
     await this.refreshLocals();

@@ -17,7 +17,7 @@ import type { NbCell } from "./nb-cell";
 
 /**
  * The keys, for the help dialog and the docs (one list: the handler below is checked against it in
- * the tests); what each does is in the catalogue (`shortcuts`, base/locale/shell-messages.ts).
+ * the tests); what each does is in the catalogue (`shortcuts`, base/locale/notebook-chrome-messages.ts).
  */
 export const SHORTCUTS: ReadonlyArray<{ keys: string; what: keyof Messages["shortcuts"] }> = [
   { keys: "Esc", what: "escape" },

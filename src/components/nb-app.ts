@@ -6,7 +6,8 @@
  * file is loaded, which cell is running, and Stop when the frame stops answering. It renders a
  * {@link Workbench} and turns UI events into workbench calls; routing follows `location.hash`.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property, state } from "lit/decorators.js";
 import { readsSurvey } from "../app/data-notice";
 import { say, type Messages } from "../base/locale/locale";
@@ -42,7 +43,7 @@ function hiddenWarning(cells: ReadonlyArray<{ source: string }>, words: Messages
 }
 
 @customElement("nb-app")
-export class NbApp extends LitElement {
+export class NbApp extends LightElement {
   @property({ attribute: false }) workbench: Workbench<FrameSession> | undefined;
   /** Which respondents survey notebooks use (bundled or the user's file); the header shows it. */
   @property({ attribute: false }) dataSource: DataSource | undefined;
@@ -67,7 +68,7 @@ export class NbApp extends LitElement {
     new ModelController(this, () => this.workbench?.current?.session.reports, (reports, listener) => reports.onExportAsked(listener), () => void this.exportReport());
   }
 
-  override createRenderRoot(): HTMLElement {
+  protected override createRenderRoot(): HTMLElement {
     // The notebook frame's slot is static markup inside <nb-app> (index.html), so the frame loads
     // with the page; Lit draws everything before it and never touches it (CSS places it).
     this.renderOptions.renderBefore ??= this.querySelector(":scope > .nb-frame-slot");

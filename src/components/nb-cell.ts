@@ -7,7 +7,8 @@
  *
  * Events (bubbling, typed in events.ts): `nb-draft` {id, text}, `nb-run` {id}, `nb-cell-action` {id, action}.
  */
-import { LitElement, html, nothing, type PropertyValues } from "lit";
+import { html, nothing, type PropertyValues } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property, state } from "lit/decorators.js";
 import { guard } from "lit/directives/guard.js";
 import { CELL_KIND_NAMES, type CellDoc, type CellKind } from "../notebook/document";
@@ -38,7 +39,7 @@ const KIND_BADGES: Readonly<Record<CellKind, string>> = {
 };
 
 @customElement("nb-cell")
-export class NbCell extends LitElement {
+export class NbCell extends LightElement {
   @property({ attribute: false }) cell!: CellDoc;
   @property({ attribute: false }) draft: string | undefined;
   @property({ attribute: false }) cellState: CellRuntimeState | undefined;
@@ -65,10 +66,6 @@ export class NbCell extends LitElement {
   private shownLocale: Locale | undefined;
   /** Inputs tables drawn again in the language of the moment, by the display they replace. */
   private redrawn = new Map<unknown, unknown>();
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   private get text(): string {
     return this.draft ?? this.cell.source;

@@ -6,7 +6,8 @@
  * browser only. The formats it names and the extensions the picker offers come from the loaders'
  * registry, imported after first render (it carries the readers, which startup does not need).
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property, state } from "lit/decorators.js";
 import type { DataPhase, DataSource, ValidationSummary } from "../app/data-source";
 import { formatNumber, type Locale, type Messages } from "../base/locale/locale";
@@ -31,7 +32,7 @@ function hasFiles(event: DragEvent): boolean {
 }
 
 @customElement("nb-data-source")
-export class NbDataSource extends LitElement {
+export class NbDataSource extends LightElement {
   @property({ attribute: false }) source: DataSource | undefined;
   @state() private menuOpen = false;
   @state() private dragging = false;
@@ -41,10 +42,6 @@ export class NbDataSource extends LitElement {
   constructor() {
     super();
     new ModelController(this, () => this.source, (source, listener) => source.onChange(listener));
-  }
-
-  override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   override connectedCallback(): void {

@@ -5,7 +5,8 @@
  * — SVG and PNG when `chart` holds (or contains) an `<svg>`. The file name comes from `name`, made
  * safe by `exportFilename`. Event: `nb-export` with `{ format, filename }` after a download was offered.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property, state } from "lit/decorators.js";
 import { tableToCsv, type CsvOptions, type ExportableTable } from "../analysis/export-table";
 import { downloadBlob, findChartSvg, pngBlob, svgBlob } from "../app/export-chart";
@@ -19,7 +20,7 @@ export type ExportFormat = "csv" | "svg" | "png";
 
 /** Export buttons for one output (see the file comment). */
 @customElement("nb-export-menu")
-export class NbExportMenu extends LitElement {
+export class NbExportMenu extends LightElement {
   /** Base of the file names and of the buttons' labels, e.g. the chart or table title. */
   @property() name = "utdata";
   /** The table to export as CSV. */
@@ -30,10 +31,6 @@ export class NbExportMenu extends LitElement {
   @property({ attribute: false }) chart: Element | undefined;
   @state() private error = "";
   private readonly i18n = new LocaleController(this);
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   private async export(format: ExportFormat): Promise<void> {
     this.error = "";

@@ -5,7 +5,8 @@
  * the N shown is that same selection's. In a shared view a count of 1–2 under a county or size
  * filter shows as "< 3", like every other count there.
  */
-import { LitElement, html } from "lit";
+import { html } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property } from "lit/decorators.js";
 import { modelLabelOf } from "../analysis/model-label";
 import type { SurveyScope } from "../analysis/survey-scope";
@@ -20,7 +21,7 @@ import "./nb-filter-bar.css";
 const DIM_CLASS = "tv-dim-reconstruction";
 
 @customElement("nb-filter-bar")
-export class NbFilterBar extends LitElement {
+export class NbFilterBar extends LightElement {
   @property({ attribute: false }) scope: SurveyScope | undefined;
   /** A shared copy: small counts are masked. */
   @property({ type: Boolean }) shared = false;
@@ -34,10 +35,6 @@ export class NbFilterBar extends LitElement {
   constructor() {
     super();
     new ModelController(this, () => this.scope, (scope, listener) => scope.onChange(listener), () => (this.scope && this.scope.locale !== this.formLocale ? this.requestUpdate() : this.sync()));
-  }
-
-  override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   protected override render(): unknown {

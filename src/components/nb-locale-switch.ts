@@ -3,23 +3,20 @@
  * one pressed. Each language is named in itself, so a reader who does not know the current one
  * still finds their own. The choice is the shell's (AppLocale: remembered, sent to the notebook).
  */
-import { LitElement, html } from "lit";
+import { html } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property } from "lit/decorators.js";
 import type { AppLocale } from "../app/app-locale";
 import { LOCALES, messages } from "../base/locale/locale";
 import { ModelController } from "./model-controller";
 
 @customElement("nb-locale-switch")
-export class NbLocaleSwitch extends LitElement {
+export class NbLocaleSwitch extends LightElement {
   @property({ attribute: false }) state: AppLocale | undefined;
 
   constructor() {
     super();
     new ModelController(this, () => this.state, (state, listener) => state.onChange(listener));
-  }
-
-  override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   protected override render(): unknown {

@@ -3,7 +3,8 @@
  * notebooks that live only in this browser (imported, new, opened from links), each deletable, and
  * a way to start a survey analysis. Events: `nb-delete-local` {key}, `nb-command` {command: "new-survey"}.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property } from "lit/decorators.js";
 import type { BundledEntry } from "../app/bundled";
 import { bundledKey, type StoredNotebook } from "../app/notebook-store";
@@ -12,15 +13,11 @@ import { fire } from "./events";
 import { LocaleController } from "./locale-controller";
 
 @customElement("nb-notebook-list")
-export class NbNotebookList extends LitElement {
+export class NbNotebookList extends LightElement {
   @property({ attribute: false }) bundled: BundledEntry[] = [];
   @property({ attribute: false }) locals: StoredNotebook[] = [];
   @property({ attribute: false }) currentKey: string | undefined;
   private readonly i18n = new LocaleController(this);
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   private askDelete(nb: StoredNotebook): void {
     if (!confirm(this.i18n.words.confirmDeleteLocal(nb.doc.title))) return;

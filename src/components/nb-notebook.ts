@@ -4,7 +4,8 @@
  * exactly the cell they concern. In preview (a shared link before consent) it shows every cell's
  * source read-only; the shell, outside the notebook's frame, asks whether to run it.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
 import type { SurveyScope } from "../analysis/survey-scope";
@@ -20,7 +21,7 @@ import "./authoring/authoring-bar";
 import "./nb-report-nav";
 
 @customElement("nb-notebook")
-export class NbNotebook extends LitElement {
+export class NbNotebook extends LightElement {
   @property({ attribute: false }) session: NotebookSession | undefined;
   /** The app's survey state; its filter bar shows above a notebook that reads the filter. */
   @property({ attribute: false }) scope: SurveyScope | undefined;
@@ -38,10 +39,6 @@ export class NbNotebook extends LitElement {
   constructor() {
     super();
     new ModelController<NotebookSession, [SessionChange]>(this, () => this.session, (session, listener) => session.onChange(listener), (change) => this.onSessionChange(change));
-  }
-
-  override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   override connectedCallback(): void {

@@ -7,7 +7,7 @@
  */
 import { messages } from "../base/locale/locale";
 import { documentLocale } from "./locale-controller";
-import { LitElement } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property } from "lit/decorators.js";
 import type { ReportHead } from "../app/report/report-document";
 import type { ReportSnapshot } from "../app/report/report-snapshot";
@@ -22,7 +22,7 @@ export interface PrintSource {
 type PrintModule = typeof import("../app/report/print-report");
 
 @customElement("nb-print-report")
-export class NbPrintReport extends LitElement {
+export class NbPrintReport extends LightElement {
   /** The report to print now, or undefined when no notebook is open. */
   @property({ attribute: false }) source: (() => PrintSource | undefined) | undefined;
   private module: PrintModule | undefined;
@@ -31,10 +31,6 @@ export class NbPrintReport extends LitElement {
   constructor() {
     super();
     this.root = this.attachShadow({ mode: "open" });
-  }
-
-  override createRenderRoot(): HTMLElement {
-    return this;
   }
 
   override connectedCallback(): void {

@@ -11,7 +11,8 @@
  *
  * Events: `nb-view` {report, wide}, `nb-export-report`.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property } from "lit/decorators.js";
 import { notebookHeadings, type NotebookHeading } from "../notebook/headings";
 import type { NotebookDoc } from "../notebook/document";
@@ -65,16 +66,12 @@ function scrollToTarget(target: HTMLElement, view: Window): void {
 }
 
 @customElement("nb-report-nav")
-export class NbReportNav extends LitElement {
+export class NbReportNav extends LightElement {
   @property({ attribute: false }) doc: Pick<NotebookDoc, "cells"> | undefined;
   @property({ type: Boolean }) report = false;
   /** The notebook takes the frame's full width (wide screens). */
   @property({ type: Boolean }) wide = false;
   private readonly i18n = new LocaleController(this);
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   private go(event: Event, heading: NotebookHeading): void {
     event.preventDefault();

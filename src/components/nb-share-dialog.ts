@@ -3,21 +3,18 @@
  * link carries (the document and input values, nothing else; no server involved).
  * Event: `nb-close`.
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property, state } from "lit/decorators.js";
 import { formatNumber } from "../base/locale/locale";
 import { fire } from "./events";
 import { LocaleController } from "./locale-controller";
 
 @customElement("nb-share-dialog")
-export class NbShareDialog extends LitElement {
+export class NbShareDialog extends LightElement {
   @property({ attribute: false }) link: string | undefined;
   @state() private copied: "no" | "yes" | "failed" = "no";
   private readonly i18n = new LocaleController(this);
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   protected override updated(changed: Map<PropertyKey, unknown>): void {
     // A modal dialog takes the focus (Escape and Tab then work in it): on the link, selected for copying.

@@ -10,7 +10,8 @@
  * runs when the header's width changes and when the words or the actions do; the narrowing steps
  * happen before the browser paints (ResizeObserver callback, then Lit's microtask updates).
  */
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "./light-element";
 import { customElement, property, state } from "lit/decorators.js";
 import type { SaveStatus } from "../app/autosaver";
 import type { Messages } from "../base/locale/locale";
@@ -40,7 +41,7 @@ function saveLabel(words: Messages, state: SaveStatus["state"]): string {
 }
 
 @customElement("nb-toolbar")
-export class NbToolbar extends LitElement {
+export class NbToolbar extends LightElement {
   @property({ attribute: false }) saveStatus: SaveStatus = { state: "saved" };
   @property({ type: Boolean }) canRevert = false;
   @property({ type: Boolean }) hasNotebook = false;
@@ -54,10 +55,6 @@ export class NbToolbar extends LitElement {
   private lastWidth = -1;
   private lastLocale = "";
   private readonly resize = new ResizeObserver(() => this.onResize());
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -18,6 +18,7 @@
  * 1 MB without a compression library; decoding a draw is a shift and a mask per cell.
  */
 import { ok, problem, type Problem, type Result } from "../base/result";
+import { isRecord } from "../base/guards";
 
 /** The first eight bytes of an ensemble file. */
 export const ENSEMBLE_MAGIC = "TVRSENS1";
@@ -84,10 +85,6 @@ const NAME = /^[a-z][a-z0-9_]*$/;
 
 function bad(what: string): { ok: false; error: EnsembleProblem } {
   return problem("ensemble-format", `The ensemble file is not valid: ${what}. Rebuild it with \`npm run data:build\` (or reload the page if it was cut short).`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 const isCount = (v: unknown): v is number => typeof v === "number" && Number.isInteger(v) && v > 0;

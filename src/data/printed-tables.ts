@@ -10,6 +10,7 @@
  */
 import { fail, ok, unwrap, type Result } from "../base/result";
 import { dataFileProblem, type DataFileProblem } from "./data-file-problem";
+import { isRecord } from "../base/guards";
 
 /** One printed figure: a category of the row's variable with its printed count and/or percent. */
 export interface PrintedCell {
@@ -238,10 +239,6 @@ export function parsePrintedTables(json: unknown): PrintedTables {
 /** Type guard used after full validation, so no cast is needed. */
 function isPrintedTables(json: unknown): json is PrintedTables {
   return isRecord(json) && Array.isArray(json.tables) && Array.isArray(json.inconsistencies);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 function isOptionalNumber(v: unknown): boolean {
   return v === undefined || v === null || (typeof v === "number" && Number.isFinite(v));

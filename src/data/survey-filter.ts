@@ -13,6 +13,7 @@ import { messages, type Locale } from "../base/locale/locale";
 import { COUNTIES_1999, countyName } from "./counties";
 import type { FilterCondition } from "./filter-condition";
 import { isModelStatusVariable, MODEL_STATUS_VARIABLES, type ModelStatusVariable } from "./six-models";
+import { isRecord } from "../base/guards";
 
 export interface SurveyFilter {
   /** County numbers of 1999 (1–20 without 13) to keep; empty = all. */
@@ -153,10 +154,6 @@ export function surveyFilterFromParams(text: string): Result<SurveyFilter, Filte
     }
   }
   return ok(filter);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /** Codes are numbers and models are names: a "11" where 11 belongs means the value was tampered with. */

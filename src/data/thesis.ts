@@ -8,6 +8,7 @@
  */
 import { fail, ok, ProblemError, unwrap, type Result } from "../base/result";
 import { dataFileProblem, type DataFileProblem } from "./data-file-problem";
+import { isRecord } from "../base/guards";
 
 /** A value with the thesis words it rests on. */
 export interface Cited<T> {
@@ -148,10 +149,6 @@ export type ThesisProblem = DataFileProblem<string>;
 
 function thesisProblem(problems: string[]): ThesisProblem {
   return dataFileProblem("thesis.json", problems, (p) => p, "regenerate it with `npm run data:build` (scripts/data/thesis-source.ts).");
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function checkCited(value: unknown, path: string, problems: string[]): void {

@@ -19,6 +19,7 @@ import { ok, problem, type Problem, type Result } from "../base/result";
 import { isCellKind, type CellDoc, type NotebookComment, type NotebookDoc } from "./document";
 import { cellKindOfType } from "./format";
 import { isComment } from "./html-scan";
+import { isRecord } from "../base/guards";
 
 /** Version tag at the start of every link payload; bump when the JSON shape changes. */
 export const SHARE_VERSION = "v1";
@@ -232,10 +233,6 @@ export async function decodeShare(text: string): Promise<Result<SharePayload, Sh
     );
   }
   return payload;
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 /**

@@ -16,6 +16,7 @@ import { ok, problem, type Problem, type Result } from "../base/result";
 import type { CellDoc } from "./document";
 import type { HistoryStep } from "./edit-history";
 import { validatePayload } from "./share-codec";
+import { isRecord, isStringRecord } from "../base/guards";
 
 /** What one step of the structure history holds: the document's title and cells, and the drafts. */
 export interface StructureSnapshot {
@@ -78,14 +79,6 @@ export function encodeStructureHistory(steps: StructureSteps, limit = STORED_HIS
   };
   // Undo takes from the end of `past` and Redo from the end of `future`: the ends are the newest.
   return { v: 1, pool, past: steps.past.slice(-limit).map(encode), future: steps.future.slice(-limit).map(encode) };
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-function isStringRecord(value: unknown): value is Record<string, string> {
-  return isRecord(value) && Object.values(value).every((v) => typeof v === "string");
 }
 
 function refused(detail: string): Result<never, HistoryProblem> {

@@ -4,6 +4,9 @@
  * an event target with the same initial `value`, so `view(Inputs.select(…))` and `setInput()` behave
  * the same in headless runs and tests as in the browser.
  */
+import { isIterable } from "../base/guards";
+
+/** An input as a headless run sees it: its kind, label, value and choices. */
 export class HeadlessInput extends EventTarget {
   value: unknown;
   readonly kind: string;
@@ -32,10 +35,6 @@ function option(options: unknown, key: string): unknown {
 function labelOf(options: unknown): string | undefined {
   const label = option(options, "label");
   return typeof label === "string" ? label : undefined;
-}
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === "object" && value !== null && Symbol.iterator in value && typeof Reflect.get(value, Symbol.iterator) === "function";
 }
 
 function values(data: unknown): unknown[] {

@@ -12,6 +12,7 @@
  * the form's value read back, with the runtime's own listener muted (other listeners on that form
  * see these events), then the form's own value is set back.
  */
+import { isIterable } from "../base/guards";
 import type { Problem } from "../base/result";
 import { inputEvent, inputValue, muteWhile, type InputLike } from "./generators";
 
@@ -115,10 +116,6 @@ function dropped(kind: InputProblemKind, message: string): InputOutcome {
 
 function field(target: object, key: string): unknown {
   return key in target ? Reflect.get(target, key) : undefined;
-}
-
-function isIterable(value: unknown): value is Iterable<unknown> {
-  return typeof value === "object" && value !== null && Symbol.iterator in value && typeof Reflect.get(value, Symbol.iterator) === "function";
 }
 
 function queryAll(root: object, selector: string): object[] {

@@ -3,6 +3,7 @@
  * of a cell mode not run. Splitting a cell at its `${…}` is compile time (markdown-template.ts).
  */
 import { marked } from "marked";
+import { escapeHtml } from "../base/escape-html";
 import { messages } from "../base/locale/locale";
 import { CELL_KIND_NAMES, CELL_TYPES, isCellKind, type CellDoc } from "../notebook/document";
 import { isMarkdownOutput, type MarkdownOutput, type UnsupportedCellOutput } from "./types";
@@ -31,11 +32,6 @@ export function renderMarkdown(strings: string[], values: unknown[]): MarkdownOu
   for (let k = 0; k < values.length; k++) text += interpolationText(values[k]) + (strings[k + 1] ?? "");
   const html = marked.parse(text, { async: false });
   return { kind: "markdown", html };
-}
-
-/** Text as HTML text or a quoted attribute value (the five characters HTML gives meaning to). */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
 /**

@@ -9,54 +9,22 @@
  */
 import { Runtime, type Module, type Variable } from "@observablehq/runtime";
 import type { CellDoc, NotebookDoc } from "../notebook/document";
-import { applyCellError, applyCellValue, applyNameError, runCell, type CellEntry, type RunHooks } from "./cell-run";
+import { applyCellError, applyCellValue, type CellEntry, type RunHooks } from "./cell-run";
 import { builtinDefinitions } from "./builtin-definitions";
 import type { InputRestoreReport } from "./input-binding";
 import { createLoopGuard, type LoopGuard } from "./loop-guard";
 import { loadCellCompiler } from "./cell-compiler";
 import { parseCell, planNotebook, type CellPlan } from "./plan-notebook";
-import { cellVarName, defineNameVariable } from "./name-variable";
+import { defineCellVariable } from "./cell-variable";
+import { NameVariables } from "./name-variable";
 import { CellFailure, cellError } from "./runtime-error";
 import { transitiveDependents } from "./transitive-dependents";
 import type { CellRuntimeState } from "./types";
 import { ViewInputs } from "./view-inputs";
+import type { RuntimeOptions } from "./runtime-options";
 
-/** Options for {@link NotebookRuntime}. */
-export interface RuntimeOptions {
-  /** Extra names in scope for every cell (aq, op, Plot, Inputs, html, md, FileAttachment/loadCsv …); see createStdlib */
-  builtins?: Record<string, unknown>;
-  /** How long a synchronous stretch of a cell may run before it is stopped (default 5000 ms). */
-  timeoutMs?: number;
-  /** Told (once per stretch) which cell's loop has run for half a second (or half the timeout), while it still runs. */
-  onLongRun?: (cellId: string) => void;
-  /**
-   * Asked before a cell runs: undefined runs it now; a promise makes it wait for that promise and
-   * then asks again (the browser defers cells far off screen until the cells on screen are painted).
-   * `info` says how long its last run took and which cells wait for it.
-   * Values stay current: the cell still runs, and `idle()` waits for it.
-   */
-  deferCell?: (cellId: string, info: DeferInfo) => PromiseLike<void> | undefined;
-  /**
-   * Builtins the host keeps current with {@link NotebookRuntime.setBuiltin} and names on the page
-   * (the survey, the filter): a cell that defines one gets an error instead of replacing it.
-   */
-  hostNames?: readonly string[];
-}
-
-/** What `deferCell` is told about a cell about to run. */
-export interface DeferInfo {
-  /** How long the cell's last run took (undefined before its first). */
-  readonly lastRunMs: number | undefined;
-  /** The cells that take its names, directly or through other cells (they rerun after it). */
-  readonly dependents: readonly string[];
-  /** The names it reads (other cells' and builtins'). */
-  readonly inputs: readonly string[];
-}
-
-interface NameVar {
-  variable: Variable;
-  signature: string;
-}
+// The options belong to the runtime's face: hosts import them with it.
+export type { DeferInfo, RuntimeOptions } from "./runtime-options";
 
 /** Yields to the event loop (microtasks, then timers and frames, get their turn). */
 function tick(): Promise<void> {
@@ -89,12 +57,12 @@ export class NotebookRuntime {
   private readonly hostNames: ReadonlySet<string>;
   private readonly guard: LoopGuard;
   private readonly entries = new Map<string, CellEntry>();
-  private readonly names = new Map<string, NameVar>();
   private definers = new Map<string, string[]>();
   /** Cell id → the cells that use it, directly or not; made on first use after each re-plan. */
   private dependentsByCell: Map<string, readonly string[]> | undefined;
-  private readonly values = new Map<string, unknown>();
   private readonly busy = new Set<Variable>();
+  /** One variable per defined name, and its value. */
+  private readonly names: NameVariables;
   private readonly listeners = new Set<(id: string, state: CellRuntimeState) => void>();
   /** The values the host gives view() inputs (view-inputs.ts). */
   private readonly inputs = new ViewInputs(() => [...this.entries.values()].map((e) => e.views));
@@ -117,6 +85,15 @@ export class NotebookRuntime {
       throw new CellFailure(cellError("undefined-name", "", `${name} is not defined by any cell — define it in a cell or fix the spelling.`, { names: [name] }));
     });
     this.module = this.runtime.module();
+    this.names = new NameVariables({
+      module: this.module,
+      busy: this.busy,
+      owner: (name) => {
+        const ids = this.definers.get(name);
+        return ids?.length === 1 && ids[0] !== undefined ? this.entries.get(ids[0]) : undefined;
+      },
+      notify: (entry) => this.notify(entry),
+    });
     schedulePromptly(this.runtime);
     const { onLongRun, timeoutMs = 5000 } = options;
     this.guard = createLoopGuard(timeoutMs, undefined, onLongRun && { afterMs: Math.min(500, timeoutMs / 2), report: () => this.executing !== undefined && onLongRun(this.executing) });
@@ -215,7 +192,7 @@ export class NotebookRuntime {
 
   /** name → current value of every name defined by exactly one cell that has a value. */
   namedValues(): Record<string, unknown> {
-    return Object.fromEntries(this.values);
+    return this.names.namedValues();
   }
 
   /**
@@ -333,13 +310,7 @@ export class NotebookRuntime {
     this.definers = definers;
     this.dependentsByCell = undefined;
     // Names first lose their variables, then cells are (re)defined, then names are (re)defined.
-    for (const [name, nv] of [...this.names]) {
-      if (definers.has(name)) continue;
-      this.names.delete(name);
-      this.values.delete(name);
-      this.busy.delete(nv.variable);
-      nv.variable.delete();
-    }
+    this.names.prune(definers);
     for (const entry of this.entries.values()) {
       const plan = plans.get(entry.doc.id);
       if (!plan) continue;
@@ -350,35 +321,16 @@ export class NotebookRuntime {
       entry.applied = plan.signature;
       this.defineCell(entry, plan);
     }
-    for (const [name, ids] of definers) this.defineName(name, ids);
+    for (const [name, ids] of definers) this.names.define(name, ids);
   }
 
   private defineCell(entry: CellEntry, plan: CellPlan): void {
-    const name = cellVarName(entry.doc.id);
-    entry.run++;
-    const heldMessage = this.held.get(entry.doc.id);
-    const error = plan.error ?? (heldMessage === undefined ? undefined : cellError("stopped", entry.doc.id, heldMessage));
-    if (error) {
-      entry.variable.define(name, [], () => {
-        throw new CellFailure(error);
-      });
-      return;
-    }
-    let compiled: ReturnType<CellPlan["compile"]>;
-    try {
-      compiled = plan.compile();
-    } catch (e) {
-      const message = `Syntax error: ${e instanceof Error ? e.message : String(e)}. Fix the code.`;
-      const failure = new CellFailure(cellError("syntax", entry.doc.id, message, { cause: e }));
-      entry.variable.define(name, [], () => {
-        throw failure;
-      });
-      return;
-    }
+    const defer = this.deferCell;
+    const id = entry.doc.id;
     const hooks: RunHooks = {
       guard: this.guard,
       entering: () => {
-        this.executing = entry.doc.id;
+        this.executing = id;
       },
       notify: () => this.notify(entry),
       bindView: (viewName, input) => {
@@ -386,28 +338,8 @@ export class NotebookRuntime {
         this.inputs.bind(viewName);
       },
     };
-    const defer = this.deferCell;
-    entry.variable.define(name, plan.inputs, (...values: never[]) => {
-      // Asked again after each wait: the answer "now" and the run are one step, so no other cell
-      // runs between the host's decision and this one.
-      const start = (): unknown => {
-        const wait = defer?.(entry.doc.id, { lastRunMs: entry.state.lastRunMs, dependents: this.dependents().get(entry.doc.id) ?? [], inputs: plan.inputs });
-        return wait ? wait.then(start) : runCell(entry, plan, compiled, values, hooks);
-      };
-      return start();
-    });
-  }
-
-  private defineName(name: string, ids: string[]): void {
-    const signature = ids.length === 1 ? `one:${ids[0]}` : `dup:${ids.join(",")}`;
-    let nv = this.names.get(name);
-    if (nv?.signature === signature) return;
-    if (!nv) {
-      nv = { variable: this.module.variable(this.nameObserver(name)), signature };
-      this.names.set(name, nv);
-    }
-    nv.signature = signature;
-    defineNameVariable(nv.variable, name, ids);
+    const wait = defer && (() => defer(id, { lastRunMs: entry.state.lastRunMs, dependents: this.dependents().get(id) ?? [], inputs: plan.inputs }));
+    defineCellVariable(entry, plan, { held: this.held.get(id), hooks, wait });
   }
 
   private cellObserver(holder: { entry?: CellEntry }) {
@@ -441,33 +373,6 @@ export class NotebookRuntime {
         this.busy.delete(entry.variable);
         applyCellError(entry, error, this.definers);
         this.notify(entry);
-      },
-    };
-  }
-
-  private nameObserver(name: string) {
-    const owner = () => {
-      const ids = this.definers.get(name);
-      return ids?.length === 1 && ids[0] !== undefined ? this.entries.get(ids[0]) : undefined;
-    };
-    return {
-      pending: () => {
-        const nv = this.names.get(name);
-        if (nv) this.busy.add(nv.variable);
-      },
-      fulfilled: (value: unknown) => {
-        const nv = this.names.get(name);
-        if (nv) this.busy.delete(nv.variable);
-        this.values.set(name, value);
-        const entry = owner();
-        if (entry) this.notify(entry);
-      },
-      rejected: (error: unknown) => {
-        const nv = this.names.get(name);
-        if (nv) this.busy.delete(nv.variable);
-        this.values.delete(name);
-        const entry = owner();
-        if (entry && applyNameError(entry, error)) this.notify(entry);
       },
     };
   }

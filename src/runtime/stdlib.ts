@@ -5,7 +5,7 @@ import type * as aq from "arquero";
 import { marked } from "marked";
 import { headlessInputs } from "./headless-inputs";
 import { localizedTable } from "./localized-tables";
-import { escapeHtml } from "./markdown-cell";
+import { escapeHtml } from "../base/escape-html";
 
 /** The CSV reader (Papa Parse), loaded when a cell first reads a CSV: it need not load before the notebook draws. */
 const csv = (): Promise<typeof import("./csv-table")> => import("./csv-table");

@@ -5,6 +5,7 @@
  */
 import { frameOf, isTableLike, type ColumnSource, type Frame } from "./column-cache";
 import { describeCondition, type FilterCondition } from "../data/filter-condition";
+import { codeTable } from "./code-table";
 import { conditionsDisclosureSensitive } from "./disclosure";
 
 /** Options shared by every kernel for row selection. */
@@ -15,19 +16,15 @@ export interface SelectOptions {
   filters?: string[];
 }
 
-function codeTable(codes: readonly number[]): (v: number) => boolean {
-  const small = new Uint8Array(256);
-  const other: number[] = [];
-  for (const c of codes) {
-    if (Number.isInteger(c) && c >= 0 && c < 256) small[c] = 1;
-    else other.push(c);
-  }
+/** Whether a value is one of `codes`. */
+function isOneOf(codes: readonly number[]): (v: number) => boolean {
+  const { small, other } = codeTable(codes);
   return (v) => (v >= 0 && v < 256 && (v | 0) === v ? small[v] === 1 : other.includes(v));
 }
 
 /** Indices of the rows of `frame` meeting every condition (in backing-row numbering). */
 export function selectRows(frame: Frame, where: readonly FilterCondition[]): Uint32Array {
-  const tests = where.map((w) => ({ col: frame.column(w.variable), ok: codeTable(w.codes) }));
+  const tests = where.map((w) => ({ col: frame.column(w.variable), ok: isOneOf(w.codes) }));
   const rows = frame.rows;
   const n = frame.n;
   const out = new Uint32Array(n);

@@ -4,6 +4,7 @@
  * no labels and no user-missing codes; only blanks are missing for them.
  */
 import type { Codebook, CodebookVariable } from "../data/codebook";
+import { codeTable } from "./code-table";
 
 /** Labels and missing codes of one variable, ready for the kernels. */
 export interface VariableInfo {
@@ -69,12 +70,7 @@ export interface MissingTest {
 /** Build the test "is this value missing (system or user)?" for a list of user-missing codes. */
 export function missingTest(codes: readonly number[]): MissingTest {
   if (codes.length === 0) return (v) => v !== v;
-  const small = new Uint8Array(256);
-  const other: number[] = [];
-  for (const c of codes) {
-    if (Number.isInteger(c) && c >= 0 && c < 256) small[c] = 1;
-    else other.push(c);
-  }
+  const { small, other } = codeTable(codes);
   if (other.length === 0) {
     return (v) => v !== v || (v >= 0 && v < 256 && (v | 0) === v && small[v] === 1);
   }

@@ -10,7 +10,7 @@
 import type { Frame } from "./column-cache";
 import { frameOf } from "./column-cache";
 import { statsError } from "./stats-problem";
-import { kernelInput, type StatsData } from "./kernel-input";
+import { kernelInput, type KernelInput, type StatsData } from "./kernel-input";
 import { describeValue } from "../base/builtin-problem";
 
 /** Population count of one size class × respondent type cell. */
@@ -40,6 +40,37 @@ export interface PostStratifyOptions {
   typeVariable?: string;
 }
 
+/** A size class × type cell's key. */
+const cellKey = (s: number, t: number): string => `${s}|${t}`;
+
+/** The rows of a kernel's data with the size-class and type columns `options` names. */
+interface CellColumns {
+  frame: Frame;
+  size: Float64Array;
+  type: Float64Array;
+}
+
+function cellColumns(input: KernelInput<object>, options: PostStratifyOptions): CellColumns {
+  const frame = frameOf(input.source);
+  const size = frame.column(input.variable(options.sizeVariable ?? "size_class", "the size-class column"));
+  const type = frame.column(input.variable(options.typeVariable ?? "resp_type", "the respondent-type column"));
+  return { frame, size, type };
+}
+
+/**
+ * Calls `visit` with every row (backing-row number `r`) that has both a size class and a type;
+ * rows missing either belong to no cell.
+ */
+function eachCellRow({ frame, size, type }: CellColumns, visit: (r: number, s: number, t: number) => void): void {
+  for (let i = 0; i < frame.n; i++) {
+    const r = frame.rows ? (frame.rows[i] ?? 0) : i;
+    const s = size[r] ?? Number.NaN;
+    const t = type[r] ?? Number.NaN;
+    if (Number.isNaN(s) || Number.isNaN(t)) continue;
+    visit(r, s, t);
+  }
+}
+
 /**
  * Population cells from a table of units (data/survey-1999/municipalities.csv: one row per kommune
  * and fylkeskommune with size_class and resp_type): the number of units in each cell, which is the
@@ -49,20 +80,13 @@ export interface PostStratifyOptions {
  */
 export function populationCells(units: StatsData, options: PostStratifyOptions = {}): PopulationCell[] {
   const input = kernelInput("stats.populationCells", units, {});
-  const frame = frameOf(input.source);
-  const size = frame.column(input.variable(options.sizeVariable ?? "size_class", "the size-class column"));
-  const type = frame.column(input.variable(options.typeVariable ?? "resp_type", "the respondent-type column"));
   const counts = new Map<string, PopulationCell>();
-  for (let i = 0; i < frame.n; i++) {
-    const r = frame.rows ? (frame.rows[i] ?? 0) : i;
-    const s = size[r] ?? Number.NaN;
-    const t = type[r] ?? Number.NaN;
-    if (Number.isNaN(s) || Number.isNaN(t)) continue;
-    const key = `${s}|${t}`;
+  eachCellRow(cellColumns(input, options), (_r, s, t) => {
+    const key = cellKey(s, t);
     const cell = counts.get(key) ?? { size_class: s, resp_type: t, population: 0 };
     cell.population++;
     counts.set(key, cell);
-  }
+  });
   return [...counts.values()].sort((a, b) => a.resp_type - b.resp_type || a.size_class - b.size_class);
 }
 
@@ -83,20 +107,13 @@ export function postStratify(
   if (!Array.isArray(population)) {
     throw statsError("bad-input", `the population (2nd argument) is a list of {size_class, resp_type, population}, e.g. stats.populationCells(municipalities); got ${describeValue(population)}.`, {}, "stats.postStratify");
   }
-  const frame = frameOf(input.source);
-  const size = frame.column(input.variable(options.sizeVariable ?? "size_class", "the size-class column"));
-  const type = frame.column(input.variable(options.typeVariable ?? "resp_type", "the respondent-type column"));
-  const key = (s: number, t: number): string => `${s}|${t}`;
   const sample = new Map<string, number>();
   let n = 0;
-  for (let i = 0; i < frame.n; i++) {
-    const r = frame.rows ? (frame.rows[i] ?? 0) : i;
-    const s = size[r] ?? Number.NaN;
-    const t = type[r] ?? Number.NaN;
-    if (Number.isNaN(s) || Number.isNaN(t)) continue;
-    sample.set(key(s, t), (sample.get(key(s, t)) ?? 0) + 1);
+  const columns = cellColumns(input, options);
+  eachCellRow(columns, (_r, s, t) => {
+    sample.set(cellKey(s, t), (sample.get(cellKey(s, t)) ?? 0) + 1);
     n++;
-  }
+  });
   const popTotal = population.reduce((a, c) => a + c.population, 0);
   if (!(popTotal > 0)) {
     throw statsError("bad-weight", "The population margins sum to 0; give population counts per size class × type.", {
@@ -107,11 +124,11 @@ export function postStratify(
   const warnings: string[] = [];
   const cells: PostStratification["cells"] = [];
   for (const c of population) {
-    const respondents = sample.get(key(c.size_class, c.resp_type)) ?? 0;
+    const respondents = sample.get(cellKey(c.size_class, c.resp_type)) ?? 0;
     let weight: number | null = null;
     if (respondents > 0) {
       weight = c.population / popTotal / (respondents / n);
-      weightOf.set(key(c.size_class, c.resp_type), weight);
+      weightOf.set(cellKey(c.size_class, c.resp_type), weight);
     } else if (c.population > 0) {
       warnings.push(
         `No respondents in size class ${c.size_class} × type ${c.resp_type} (population ${c.population}); ` +
@@ -126,14 +143,10 @@ export function postStratify(
       warnings.push(`${count} respondents in size class ${s} × type ${t}, which has no population cell: weight 0.`);
     }
   }
-  const weights = new Float64Array(frame.totalRows).fill(Number.NaN);
-  for (let i = 0; i < frame.n; i++) {
-    const r = frame.rows ? (frame.rows[i] ?? 0) : i;
-    const s = size[r] ?? Number.NaN;
-    const t = type[r] ?? Number.NaN;
-    if (Number.isNaN(s) || Number.isNaN(t)) continue;
-    weights[r] = weightOf.get(key(s, t)) ?? 0;
-  }
+  const weights = new Float64Array(columns.frame.totalRows).fill(Number.NaN);
+  eachCellRow(columns, (r, s, t) => {
+    weights[r] = weightOf.get(cellKey(s, t)) ?? 0;
+  });
   return { weights, cells, warnings };
 }
 

@@ -6,6 +6,7 @@
  * find something to run. Every text from the notebook or the shell is escaped here; the body and
  * the CSS come sanitised (sanitize-report.ts).
  */
+import { escapeHtml } from "../../base/escape-html";
 import { messages, type Locale } from "../../base/locale/locale";
 import { REPORT_CSS } from "./report-styles";
 import { REPORT_BODY_CLASS, type SafeReport } from "./sanitize-report";
@@ -25,11 +26,6 @@ export interface ReportHead {
 
 /** The report file's policy: nothing runs, nothing is fetched; inline styles and data: pictures only. */
 export const REPORT_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'";
-
-/** Text for an HTML text node or a double-quoted attribute. */
-export function escapeHtml(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-}
 
 /** The head, contents and body of a report, as markup (the shell's print shows the same). */
 export function reportMarkup(head: ReportHead, report: SafeReport): string {

@@ -14,15 +14,11 @@
  */
 import type { Wording } from "../../base/locale/locale";
 import { DEFAULT_LOCALE } from "../../base/locale/locale";
-import type { Result } from "../../base/result";
 import { surveyFilterToParams } from "../../data/survey-filter";
 import type { NotebookDoc } from "../../notebook/document";
 import type { StructureHistoryRecord } from "../../notebook/structure-history";
 import type { InputRestoreReport } from "../../runtime/input-binding";
-import type { FilterState } from "../app-filter";
-import type { LocaleState } from "../app-locale";
 import type { SessionChange, SessionMode } from "../notebook-session";
-import type { NotebookOrigin } from "../notebook-store";
 import { FrameReports } from "../report/frame-reports";
 import type { SessionPort } from "../session-port";
 import { DocumentMirror } from "./document-mirror";
@@ -30,8 +26,9 @@ import { FileRequests } from "./file-gate";
 import { FrameDataFeed, type FrameDataChoice, type FrameDataParts } from "./frame-data-feed";
 import { FrameDownloads } from "./frame-downloads";
 import { FrameLink } from "./frame-link";
+import type { FrameSessionDeps, FrameSessionInit } from "./frame-session-deps";
 import { FrameReplies } from "./frame-replies";
-import type { FrameHandle, FrameSlot } from "./frame-slot";
+import type { FrameHandle } from "./frame-slot";
 import { HEARTBEAT_MS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, type FrameStatus } from "./frame-status";
 import { FrameWatch } from "./frame-watch";
 import { spellsName } from "./host-reads";
@@ -42,36 +39,6 @@ import { SpareTiming } from "./spare-timing";
 
 /** How long a share link waits for the frame's current input values before using the last reported. */
 const INPUTS_WAIT_MS = 1000;
-
-/** What a frame session needs from the shell. */
-export interface FrameSessionDeps {
-  slot: Pick<FrameSlot, "fresh" | "prewarm">;
-  filter: FilterState;
-  /** The app's language (absent: the frame's default, norsk). */
-  locale?: LocaleState;
-  /** Fetch a file under data/ for the frame (file-gate.ts): the normalised path and its bytes. */
-  readFile(path: string): Promise<Result<{ path: string; bytes: ArrayBuffer }>>;
-  /** A data file was handed to the frame (the header's data notice follows this). */
-  onRead(path: string): void;
-  /** Ctrl/Cmd-S in the frame: save the notebook as a file (the shell checks for user activation). */
-  onSave?(): void;
-  /** Whether the page has transient user activation now (default: navigator.userActivation). */
-  activated?(): boolean;
-}
-
-/** How the notebook opens. */
-export interface FrameSessionInit {
-  doc: NotebookDoc;
-  drafts: Record<string, string>;
-  /** The undo history saved with the notebook (checked on reading it from storage). */
-  history?: StructureHistoryRecord;
-  inputs: Record<string, unknown>;
-  mode: SessionMode;
-  view: FrameView;
-  data: FrameDataChoice;
-  /** Where the notebook came from: a stranger's (link, file) edits itself only with the reader (self-edit-gate.ts). */
-  origin?: NotebookOrigin;
-}
 
 /** The shell's side of one open notebook (see the header). */
 export class FrameSession implements SessionPort {

@@ -26,6 +26,7 @@ import { validatePayload } from "../../notebook/share-codec";
 import { decodeStructureHistory, encodeStructureHistory, STORED_HISTORY_STEPS, type StructureHistoryRecord } from "../../notebook/structure-history";
 import { isJsonable, type InputProblemKind, type InputRestoreReport } from "../../runtime/input-binding";
 import type { UserDataPart, UserDataWire } from "./user-data-wire";
+import { isRecord } from "../../base/guards";
 
 /** The view a notebook runs in: the user's own ("live") or a shared copy (small counts masked). */
 export type FrameView = "live" | "shared";
@@ -190,10 +191,6 @@ export type FrameMessageProblem = Problem<"frame-message">;
 
 function dropped(message: string): { readonly ok: false; readonly error: FrameMessageProblem } {
   return fail({ kind: "frame-message", message: `A message from the notebook frame was ignored: ${message}. Nothing to do unless this repeats; then reload the notebook.` });
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 function isCount(value: unknown): value is number {

@@ -18,6 +18,7 @@ import { EMPTY_FILTER, surveyFilterConditions, type SurveyFilter } from "../../d
 import { MODEL_STATUS_VARIABLES } from "../../data/six-models";
 import { type ColumnData, type ColumnSet, transferables } from "../../data/loaders/column-builders";
 import type { LoadResult, LoadedData } from "../../data/loaders/load-result";
+import { isRecord } from "../../base/guards";
 
 /** A loaded file's first message: how it was read, all its column names, and its first columns. */
 export interface UserDataWire {
@@ -50,10 +51,6 @@ export const PART_PAUSE_MS = 8;
 interface Outgoing<T> {
   message: T;
   transfer: ArrayBuffer[];
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null;
 }
 
 /** The variables `filter` reads (all the filter's variables when it is undefined). */

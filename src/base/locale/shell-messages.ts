@@ -1,16 +1,17 @@
 /**
  * The shell's words (issue 14): header, toolbar and its overflow menu, notebook list, banners, the
- * data menu and panel, the share dialog, and the authoring bar (the rest of the notebook frame's
- * chrome — cell bar, report/edit switch, export buttons, keyboard shortcuts — is in
- * notebook-chrome-messages.ts). Kept apart from the analysis layer's
+ * share dialog, and the authoring bar; the data menu's and the file panel's are in
+ * data-file-messages.ts (the rest of the notebook frame's chrome — cell bar, report/edit switch,
+ * export buttons, keyboard shortcuts — is in notebook-chrome-messages.ts). Kept apart from the analysis layer's
  * words so that both grow without touching each other; `Messages` (messages.ts) includes these keys,
  * so a catalogue that misses one fails the type-check there.
  */
 import { formatNumber } from "./number-format";
 import { authoringEn, authoringNb, type AuthoringMessages } from "./authoring-messages";
+import { dataFileEn, dataFileNb, type DataFileMessages } from "./data-file-messages";
 
 /** The shell's messages. */
-export interface ShellMessages {
+export interface ShellMessages extends DataFileMessages {
   // Why a notebook was reopened paused (app/sandbox: frame-status, message-budget, self-edit-gate).
   pauseNavigated: string;
   pauseUnknownCell: string;
@@ -96,33 +97,6 @@ export interface ShellMessages {
   copyLink: string;
   close: string;
 
-  // Data menu and panel.
-  dataYourFile: string;
-  dataReconstructed: string;
-  dataUserTitle(name: string, rows: number): string;
-  loadOwnFile: string;
-  useReconstructed: string;
-  aDataFile: string;
-  dataHint(formats: string): string;
-  dropHint(formats: string | undefined): string;
-  readingFile(name: string): string;
-  bytesRead: string;
-  bytesOf(read: string, total: string): string;
-  readLocally: string;
-  cancel: string;
-  checkFile(name: string): string;
-  readAs(format: string): string;
-  surveyRerun: string;
-  back: string;
-  useThisData: string;
-  loadingCancelled: string;
-  couldNotRead(name: string): string;
-  nothingChanged: string;
-  rows: string;
-  firstIssues(shown: number, total: number): string;
-  issues: string;
-  noProblems: string;
-
   // Banners (workbench.ts).
   linkFilterError(detail: string): string;
   noBundledNotebooks: string;
@@ -153,6 +127,7 @@ export interface ShellMessages {
 
 /** Norwegian (bokmål). */
 export const shellNb: ShellMessages = {
+  ...dataFileNb,
   pauseNavigated: "Denne notatboken prøvde å forlate appen (den satte location eller navigerte rammen sin), og det er blokkert. Den ble åpnet på nytt uten å kjøre noe. Løsning: fjern koden som endrer location eller åpner sider, og trykk Kjør.",
   pauseUnknownCell: "Notatboken sluttet å svare i kode som ikke kunne navngis (en celle som var rask før, en timer eller en hendelseshåndterer som aldri returnerer). Den ble åpnet på nytt uten å kjøre noe. Løsning: finn koden som aldri blir ferdig og endre den, og trykk Kjør.",
   pauseFlooded: (count, million) => `Denne notatboken sendte siden mer enn ${formatNumber("nb", count)} meldinger (eller ${formatNumber("nb", million)} millioner tegn) på ett sekund — langt mer enn en notatbok trenger — så den ble stoppet for å holde appen i gang. Den ble åpnet på nytt uten å kjøre noe. Løsning: se etter kode som sender meldinger eller skriver om notatboken i en løkke, og trykk Kjør.`,
@@ -228,31 +203,6 @@ export const shellNb: ShellMessages = {
   pressCtrlC: "Trykk Ctrl+C for å kopiere",
   copyLink: "Kopier lenken",
   close: "Lukk",
-  dataYourFile: "Data: din fil",
-  dataReconstructed: "Data: rekonstruerte 1999-respondenter",
-  dataUserTitle: (name, rows) => `Data: ${name} (${rows} ${rows === 1 ? "rad" : "rader"})`,
-  loadOwnFile: "Last inn din egen fil …",
-  useReconstructed: "Bruk de rekonstruerte respondentene fra 1999",
-  aDataFile: "En datafil fra undersøkelsen",
-  dataHint: (formats) => `${formats}, lest gjennom undersøkelsens kodebok. Du kan også slippe en fil på siden. Den blir i denne nettleseren: aldri lastet opp, aldri lagt i delingslenker, glemt når siden lastes på nytt.`,
-  dropHint: (formats) => `Slipp en fil fra undersøkelsen for å laste den inn${formats ? ` (${formats})` : ""}`,
-  readingFile: (name) => `Leser ${name} …`,
-  bytesRead: "Lest",
-  bytesOf: (read, total) => `${read} av ${total}`,
-  readLocally: "Lest i denne nettleseren; ingenting lastes opp. Du kan arbeide videre.",
-  cancel: "Avbryt",
-  checkFile: (name) => `Kontroller ${name} før du bruker den`,
-  readAs: (format) => `Lest som ${format}, gjennom den medfølgende kodeboken.`,
-  surveyRerun: "Notatbøkene for undersøkelsen kjøres på nytt med denne filen.",
-  back: "Tilbake",
-  useThisData: "Bruk disse dataene",
-  loadingCancelled: "Innlastingen ble avbrutt",
-  couldNotRead: (name) => `${name} kunne ikke leses`,
-  nothingChanged: "Ingenting er endret: notatbøkene beholder dataene de hadde.",
-  rows: "Rader",
-  firstIssues: (shown, total) => `De første ${shown} av ${total} avvikene`,
-  issues: "Avvik",
-  noProblems: "Ingen problemer funnet: hver verdi finnes i kodeboken, og alle hopperegler holder.",
   linkFilterError: (detail) => `Filteret i denne lenken ble ikke brukt, så notatboken viser alle respondentene. ${detail}`,
   noBundledNotebooks: "Fant ingen medfølgende notatbøker. Lag en med «Ny», eller importer en notatbokfil.",
   noLocalNotebook: (key) => `Det finnes ingen lokal notatbok «${key}» i denne nettleseren. Den kan være slettet, eller lagret i en annen nettleserprofil.`,
@@ -278,6 +228,7 @@ export const shellNb: ShellMessages = {
 
 /** English. */
 export const shellEn: ShellMessages = {
+  ...dataFileEn,
   pauseNavigated: "This notebook tried to leave the app (it set location or navigated its frame), which is blocked. It was reopened without running anything. Fix: remove the code that changes location or opens pages, then press Run.",
   pauseUnknownCell: "The notebook stopped responding in code that could not be named (a cell that was quick before, a timer or an event handler that never returns). It was reopened without running anything. Fix: find the code that never finishes and change it, then press Run.",
   pauseFlooded: (count, million) => `This notebook sent the page more than ${formatNumber("en", count)} messages (or ${formatNumber("en", million)} million characters) in one second — far more than a notebook needs — so it was stopped to keep the app responsive. It was reopened without running anything. Fix: look for code that posts messages or rewrites the notebook in a loop, then press Run.`,
@@ -353,31 +304,6 @@ export const shellEn: ShellMessages = {
   pressCtrlC: "Press Ctrl-C to copy",
   copyLink: "Copy link",
   close: "Close",
-  dataYourFile: "Data: your file",
-  dataReconstructed: "Data: reconstructed 1999 respondents",
-  dataUserTitle: (name, rows) => `Data: ${name} (${rows} ${rows === 1 ? "row" : "rows"})`,
-  loadOwnFile: "Load your own file…",
-  useReconstructed: "Use the reconstructed 1999 respondents",
-  aDataFile: "A data file of the survey",
-  dataHint: (formats) => `${formats}, read through the survey's codebook. You can also drop a file on the page. It stays in this browser: never uploaded, never put into share links, forgotten when the page reloads.`,
-  dropHint: (formats) => `Drop a survey file to load it${formats ? ` (${formats})` : ""}`,
-  readingFile: (name) => `Reading ${name}…`,
-  bytesRead: "Bytes read",
-  bytesOf: (read, total) => `${read} of ${total}`,
-  readLocally: "Read in this browser; nothing is uploaded. You can keep working.",
-  cancel: "Cancel",
-  checkFile: (name) => `Check ${name} before using it`,
-  readAs: (format) => `Read as ${format}, through the bundled codebook.`,
-  surveyRerun: "Survey notebooks will rerun on this file.",
-  back: "Back",
-  useThisData: "Use this data",
-  loadingCancelled: "Loading cancelled",
-  couldNotRead: (name) => `${name} could not be read`,
-  nothingChanged: "Nothing changed: the notebooks keep the data they had.",
-  rows: "Rows",
-  firstIssues: (shown, total) => `First ${shown} of ${total} issues`,
-  issues: "Issues",
-  noProblems: "No problems found: every value is in the codebook and every skip rule holds.",
   linkFilterError: (detail) => `The filter in this link was not applied, so the notebook shows all respondents. ${detail}`,
   noBundledNotebooks: "No bundled notebooks were found. Create one with “New” or import a notebook file.",
   noLocalNotebook: (key) => `There is no local notebook “${key}” in this browser. It may have been deleted, or saved in another browser profile.`,

@@ -5,7 +5,8 @@
  * the pure generator (src/analysis/cell-source/), so what the dialog writes is what its tests ran.
  */
 import { LocaleController } from "../locale-controller";
-import { LitElement, html, nothing, type TemplateResult } from "lit";
+import { html, nothing, type TemplateResult } from "lit";
+import { LightElement } from "../light-element";
 import { customElement, state } from "lit/decorators.js";
 import type { Codebook } from "../../data/codebook";
 import { analysisCells, type AnalysisSpec, type PercentBase } from "../../analysis/cell-source/cell-source";
@@ -34,7 +35,7 @@ function toggled<T>(list: readonly T[], item: T, on: boolean): T[] {
 }
 
 @customElement("nb-analysis-dialog")
-export class NbAnalysisDialog extends LitElement {
+export class NbAnalysisDialog extends LightElement {
   @state() kind: AnalysisKind = "crosstab";
   @state() private codebook: Codebook | undefined;
   @state() private variable = "q20";
@@ -56,10 +57,6 @@ export class NbAnalysisDialog extends LitElement {
   @state() private stateB: number[] = [4, 5, 6];
   @state() private message = "";
   private readonly i18n = new LocaleController(this);
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

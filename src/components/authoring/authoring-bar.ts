@@ -4,7 +4,8 @@
  * (authoring.ts, with the reference, the codebook browser, the data viewer and the dialogs) on
  * first click, so the frame's startup bundle does not grow with them.
  */
-import { LitElement, html } from "lit";
+import { html } from "lit";
+import { LightElement } from "../light-element";
 import { customElement, property } from "lit/decorators.js";
 import type { SurveyScope } from "../../analysis/survey-scope";
 import type { NotebookSession } from "../../app/notebook-session";
@@ -29,15 +30,11 @@ const BUTTONS: readonly [AuthoringPanelKind, TextKey, TextKey][] = [
 ];
 
 @customElement("nb-authoring-bar")
-export class NbAuthoringBar extends LitElement {
+export class NbAuthoringBar extends LightElement {
   @property({ attribute: false }) session: NotebookSession | undefined;
   @property({ attribute: false }) scope: SurveyScope | undefined;
   @property({ type: Boolean }) preview = false;
   private readonly i18n = new LocaleController(this);
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   protected override willUpdate(): void {
     setAuthoringHost(this.session && this.scope ? { session: this.session, scope: this.scope, readonly: this.preview } : undefined);

@@ -6,7 +6,8 @@
  */
 import { LocaleController } from "../locale-controller";
 import "./authoring.css";
-import { LitElement, html } from "lit";
+import { html } from "lit";
+import { LightElement } from "../light-element";
 import { customElement, property } from "lit/decorators.js";
 import type { Messages } from "../../base/locale/locale";
 import type { AuthoringPanelKind } from "./authoring-bar";
@@ -24,15 +25,11 @@ const TABS: readonly [AuthoringPanelKind, (t: Messages) => string][] = [
 ];
 
 @customElement("nb-authoring-panel")
-export class NbAuthoringPanel extends LitElement {
+export class NbAuthoringPanel extends LightElement {
   @property() tab: AuthoringPanelKind = "insert";
   /** The dialog is kept across tab switches, so its choices survive a look at the codebook. */
   private readonly dialog = new NbAnalysisDialog();
   private readonly i18n = new LocaleController(this);
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   /** The codebook's "Crosstab…": the dialog on that kind with the variable chosen. */
   private analyse = (kind: AnalysisKind, variable: string): void => {

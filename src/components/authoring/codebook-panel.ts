@@ -6,7 +6,8 @@
  * insert its name at the editor's cursor, a frequency cell, or start an analysis with it.
  */
 import { LocaleController } from "../locale-controller";
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "../light-element";
 import { customElement, property, state } from "lit/decorators.js";
 import type { Codebook } from "../../data/codebook";
 import type { Survey } from "../../analysis/survey";
@@ -20,7 +21,7 @@ import { definedNames, insertCells } from "./insert-cells";
 export type AnalyseRequest = (kind: "crosstab" | "frequencies" | "size-class", variable: string) => void;
 
 @customElement("nb-codebook-panel")
-export class NbCodebookPanel extends LitElement {
+export class NbCodebookPanel extends LightElement {
   private readonly i18n = new LocaleController(this);
   /** Opens the Insert-analysis dialog with a variable chosen. */
   @property({ attribute: false }) analyse: AnalyseRequest | undefined;
@@ -29,10 +30,6 @@ export class NbCodebookPanel extends LitElement {
   @state() private query = "";
   @state() private selected: string | undefined;
   @state() private message = "";
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

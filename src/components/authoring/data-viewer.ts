@@ -6,7 +6,8 @@
  * follows the filter bar.
  */
 import { LocaleController } from "../locale-controller";
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "../light-element";
 import { customElement, state } from "lit/decorators.js";
 import type { FilteredSurvey } from "../../analysis/apply-filter";
 import { drawnMask } from "../../analysis/evidence/drawn-values";
@@ -35,7 +36,7 @@ function compare(a: unknown, b: unknown, descending: boolean): number {
 }
 
 @customElement("nb-data-viewer")
-export class NbDataViewer extends LitElement {
+export class NbDataViewer extends LightElement {
   private readonly i18n = new LocaleController(this);
   @state() private selection: FilteredSurvey | undefined;
   @state() private columns: string[] = DEFAULT_COLUMNS;
@@ -45,10 +46,6 @@ export class NbDataViewer extends LitElement {
   @state() private sortBy: { column: string; descending: boolean } | undefined;
   @state() private page = 0;
   private unsubscribe: (() => void) | undefined;
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();

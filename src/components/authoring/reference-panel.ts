@@ -4,7 +4,8 @@
  * reference, so it says what the source says.
  */
 import { LocaleController } from "../locale-controller";
-import { LitElement, html, nothing } from "lit";
+import { html, nothing } from "lit";
+import { LightElement } from "../light-element";
 import { customElement, state } from "lit/decorators.js";
 import { authoringHost } from "./authoring-host";
 import { insertCells } from "./insert-cells";
@@ -17,15 +18,11 @@ function docText(text: string): unknown[] {
 
 
 @customElement("nb-reference-panel")
-export class NbReferencePanel extends LitElement {
+export class NbReferencePanel extends LightElement {
   private readonly i18n = new LocaleController(this);
   @state() private entries: LoadedEntry[] = [];
   @state() private query = "";
   @state() private open = new Set<string>();
-
-  override createRenderRoot(): HTMLElement {
-    return this;
-  }
 
   override connectedCallback(): void {
     super.connectedCallback();
