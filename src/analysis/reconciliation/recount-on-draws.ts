@@ -11,7 +11,7 @@
  */
 import type { PrintedRow, PrintedTable } from "../../data/printed-tables";
 import type { Respondents } from "../../data/respondents";
-import { rowResiduals, type CellResidual, type MissingCodes } from "../../data/residuals";
+import { cellResidual, rowRecount, type CellResidual, type MissingCodes, type RowRecount } from "../../data/residuals";
 import { MODEL_STATUS_VARIABLES } from "../../data/six-models";
 import { frameOf, type Frame } from "../../stats/index";
 import { selectionCounter } from "../evidence/frame-counter";
@@ -78,52 +78,86 @@ export interface RecountRow {
   cells: readonly ReconciledCell[];
 }
 
-/** The printed row a reconciled cell was recounted from ("q3,q7,q12" rows hold each variable). */
-export function printedRowOf(table: PrintedTable, cell: ReconciledCell): PrintedRow | undefined {
-  return table.rows.find((r) => r.label === cell.row && r.variable.split(",").some((v) => v.trim() === cell.variable));
+/**
+ * One printed table compiled for recounting: each row and variable as `reconcile` walks them, with
+ * where its figures sit in the table's list of figures.
+ */
+export interface TablePlan {
+  readonly rows: readonly { readonly label: string; readonly variable: string; readonly recount: RowRecount; readonly at: number }[];
+  /** Figures in all. */
+  readonly size: number;
+  /** A figure's place by row label, variable, code and measure (the first such). */
+  readonly index: ReadonlyMap<string, number>;
+}
+
+/** A figure's key in `TablePlan.index`. */
+export function figureKey(c: Pick<CellResidual, "row" | "variable" | "code" | "measure">): string {
+  return `${c.row}\u0000${c.variable}\u0000${String(c.code)}\u0000${c.measure}`;
+}
+
+/** Plans by table and subset (a printed table never changes). */
+const plans = new WeakMap<PrintedTable, Map<boolean, TablePlan>>();
+
+/** `table` compiled for recounting a subset (a filter) or all respondents. */
+export function planOf(table: PrintedTable, subset: boolean): TablePlan {
+  let bySubset = plans.get(table);
+  if (!bySubset) plans.set(table, (bySubset = new Map()));
+  const known = bySubset.get(subset);
+  if (known) return known;
+  const rows: TablePlan["rows"][number][] = [];
+  const index = new Map<string, number>();
+  let size = 0;
+  for (const row of table.rows) {
+    for (const variable of row.variable.split(",").map((v) => v.trim())) {
+      const recount = rowRecount(table, row, { allRows: table.kind === "multiple-response" ? table.rows : undefined, variable, subset });
+      if (!recount) continue;
+      rows.push({ label: row.label, variable, recount, at: size });
+      recount.shapes.forEach((shape, i) => {
+        const key = figureKey(shape);
+        if (!index.has(key)) index.set(key, size + i);
+      });
+      size += recount.shapes.length;
+    }
+  }
+  const plan = { rows, size, index };
+  bySubset.set(subset, plan);
+  return plan;
 }
 
 /**
- * Each row's recount per draw's counter — one per reconstruction table and filter conditions
+ * Each table's figures per draw's counter — one per reconstruction table and filter conditions
  * (frame-counter.ts, `selectionCounter`): the same rows meet the same conditions in it whichever
  * selection asks, so going back to a filter seen before — "no filter" above all, which a spare
  * frame recounts before a notebook opens (evidence/warm-evidence.ts) — costs no loop over the
- * draws. (A table is one survey's, so one codebook's: `missing` is the same for every ask.)
+ * draws. NaN where the draw does not give a row back. (A table is one survey's, so one codebook's:
+ * `missing` is the same for every ask.)
  */
-const recounts = new WeakMap<object, Map<string, CellResidual[]>>();
+const recounts = new WeakMap<object, WeakMap<TablePlan, Float64Array>>();
 
-/**
- * The keys of `rows` in `recounts`, made once per list of rows and `subset`: the same list is asked
- * for on each of the fifty draws, and building the strings again per draw cost as much as a row's
- * lookup.
- */
-const keysOf = new WeakMap<readonly RecountRow[], Map<boolean, string[]>>();
-
-/** A row's key in `recounts`: the printed table, row and variable, and whether the count is of a subset. */
-function recountKeys(rows: readonly RecountRow[], subset: boolean): string[] {
-  let bySubset = keysOf.get(rows);
-  if (!bySubset) keysOf.set(rows, (bySubset = new Map()));
-  let keys = bySubset.get(subset);
-  if (!keys) bySubset.set(subset, (keys = rows.map(({ table, row, variable }) => `${table.id}\u0000${row.label}\u0000${variable}\u0000${subset}`)));
-  return keys;
+/** Every figure of `plan` recounted on `draw` (NaN: the row is not given back there), kept per draw's counter. */
+export function drawFigures(plan: TablePlan, draw: FilteredSurvey, missing: MissingCodes): Float64Array {
+  const counter = selectionCounter(draw);
+  let kept = recounts.get(counter);
+  if (!kept) recounts.set(counter, (kept = new WeakMap()));
+  const known = kept.get(plan);
+  if (known) return known;
+  const values = new Float64Array(plan.size).fill(Number.NaN);
+  const who = respondentsOf(draw);
+  for (const { recount, at } of plan.rows) recount.figures(who, missing, values, at);
+  kept.set(plan, values);
+  return values;
 }
 
 /** Each row's recount in one draw (kept per draw's table and conditions), in the order of `rows`. */
 export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, missing: MissingCodes, subset: boolean): CellResidual[][] {
-  let who: Respondents | undefined;
-  const counter = selectionCounter(draw);
-  let kept = recounts.get(counter);
-  if (!kept) recounts.set(counter, (kept = new Map()));
-  const keys = recountKeys(rows, subset);
-  return rows.map(({ table, row, variable }, i) => {
-    const key = keys[i] ?? "";
-    let res = kept.get(key);
-    if (!res) {
-      const allRows = table.kind === "multiple-response" ? table.rows : undefined;
-      res = rowResiduals(table, row, (who ??= respondentsOf(draw)), missing, { allRows, variable, subset }) ?? [];
-      kept.set(key, res);
-    }
-    return res;
+  return rows.map(({ table, row, variable }) => {
+    const plan = planOf(table, subset);
+    const entry = plan.rows.find((r) => r.label === row.label && r.variable === variable);
+    if (!entry) return [];
+    const values = drawFigures(plan, draw, missing);
+    const { shapes } = entry.recount;
+    if (shapes.length > 0 && Number.isNaN(values[entry.at] ?? Number.NaN)) return [];
+    return shapes.map((shape, i) => cellResidual(shape, values[entry.at + i] ?? Number.NaN));
   });
 }
 
@@ -131,34 +165,30 @@ export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, m
  * Each cell's recomputed figure in every draw ([canonical, draw 1, …]); a cell the engine does not
  * give back in a draw reads null there. One step per draw.
  */
-export function* recountOnDrawsSteps(rows: readonly RecountRow[], draws: readonly FilteredSurvey[], missing: MissingCodes, subset: boolean): Steps<Map<ReconciledCell, (number | null)[]>> {
+export function* recountOnDrawsSteps(rows: readonly Pick<RecountRow, "table" | "cells">[], draws: readonly FilteredSurvey[], missing: MissingCodes, subset: boolean): Steps<Map<ReconciledCell, (number | null)[]>> {
   const values = new Map<ReconciledCell, (number | null)[]>();
-  const lists: (number | null)[][][] = rows.map(({ cells }) => cells.map((cell) => {
-    const list: (number | null)[] = [];
-    values.set(cell, list);
-    return list;
-  }));
-  // Where each cell's figure sat in its row's recount on the draw before: the engine lists a row's
-  // figures in the same order on every draw, so this is almost always a hit, checked (code and
-  // measure) before it is used and searched for when it is not.
-  const at: number[][] = rows.map(({ cells }) => cells.map(() => 0));
+  // Each cell's place in its table's figures, found once for all draws.
+  const places: { plan: TablePlan; cells: { at: number; list: (number | null)[] }[] }[] = [];
+  const byPlan = new Map<TablePlan, (typeof places)[number]>();
+  for (const { table, cells } of rows) {
+    const plan = planOf(table, subset);
+    let place = byPlan.get(plan);
+    if (!place) byPlan.set(plan, (place = { plan, cells: [] }));
+    for (const cell of cells) {
+      const list: (number | null)[] = [];
+      values.set(cell, list);
+      place.cells.push({ at: plan.index.get(figureKey(cell)) ?? -1, list });
+    }
+  }
+  places.push(...byPlan.values());
   for (const draw of draws) {
-    const results = recountDraw(rows, draw, missing, subset);
-    rows.forEach(({ cells }, i) => {
-      const res = results[i] ?? [];
-      const guess = at[i] ?? [];
-      const out = lists[i] ?? [];
-      cells.forEach((cell, j) => {
-        let k = guess[j] ?? 0;
-        let hit = res[k];
-        if (!hit || hit.code !== cell.code || hit.measure !== cell.measure) {
-          k = res.findIndex((c) => c.code === cell.code && c.measure === cell.measure);
-          hit = res[k];
-          if (k >= 0) guess[j] = k;
-        }
-        out[j]?.push(hit ? hit.reconstructed : null);
-      });
-    });
+    for (const { plan, cells } of places) {
+      const figures = drawFigures(plan, draw, missing);
+      for (const { at, list } of cells) {
+        const v = at < 0 ? Number.NaN : (figures[at] ?? Number.NaN);
+        list.push(Number.isNaN(v) ? null : v);
+      }
+    }
     yield;
   }
   return values;
