@@ -46,24 +46,58 @@ function derivedColumns(key: object, frame: Frame): Map<string, Float64Array> {
   return made;
 }
 
-/** A draw's selected respondents: counts from the frame counter the printed tables' comparison shares (derived variables counted here). */
+/** Per reconstruction's table: each column the recount reads, looked up once (null: the table has none). */
+const columnsOf = new WeakMap<object, Map<string, Float64Array | null>>();
+
+/** Codes 0–255 are counted in an array, shared by every count (counting is synchronous) and left all zero after each. */
+const DENSE = 256;
+const tally = new Float64Array(DENSE);
+
+/**
+ * A draw's selected respondents as counts, straight from the typed columns of its reconstruction
+ * (derived variables made once per draw as columns). Each (variable, base) is counted once per
+ * draw and filter, and the figures made from the counts are kept (`drawFigures`), so nothing here
+ * is kept: a column lookup and a loop over the draw's selected rows per ask, no keys built.
+ */
 function respondentsOf(draw: FilteredSurvey): Respondents {
   const frame = frameOf(draw.view);
-  const counter = selectionCounter(draw);
+  const table: object = draw.survey.table;
+  let known = columnsOf.get(table);
+  if (!known) columnsOf.set(table, (known = new Map()));
+  const columns = known;
+  const column = (name: string): Float64Array | undefined => {
+    let c = columns.get(name);
+    if (c === undefined) columns.set(name, (c = frame.has(name) ? frame.column(name) : null));
+    return c ?? undefined;
+  };
+  const rows = frame.rows;
+  const n = frame.n;
   return {
     codes: (variable, where) => {
-      if (!where.every((w) => frame.has(w.variable))) return { counts: new Map(), total: 0 };
-      if (!DERIVED.has(variable)) return frame.has(variable) ? counter.codes(variable, where) : undefined;
-      const values = derivedColumns(draw.survey.table, frame).get(variable) ?? new Float64Array();
-      const tests = where.map((w) => ({ column: frame.column(w.variable), codes: w.codes }));
+      const tests: { column: Float64Array; codes: readonly number[] }[] = [];
+      for (const w of where) {
+        const c = column(w.variable);
+        if (!c) return { counts: new Map(), total: 0 };
+        tests.push({ column: c, codes: w.codes });
+      }
+      const values = DERIVED.has(variable) ? derivedColumns(table, frame).get(variable) : column(variable);
+      if (!values) return undefined;
+      const touched: number[] = [];
       const counts = new Map<number, number>();
       let total = 0;
-      for (let i = 0; i < frame.n; i++) {
-        const r = frame.rows ? (frame.rows[i] ?? 0) : i;
-        if (!tests.every((t) => t.codes.includes(t.column[r] ?? Number.NaN))) continue;
+      rows: for (let i = 0; i < n; i++) {
+        const r = rows ? (rows[i] ?? 0) : i;
+        for (const test of tests) if (!test.codes.includes(test.column[r] ?? Number.NaN)) continue rows;
         total++;
-        const v = values[r] ?? 0;
-        counts.set(v, (counts.get(v) ?? 0) + 1);
+        const v = values[r] ?? Number.NaN;
+        if (v >= 0 && v < DENSE && (v | 0) === v) {
+          if (tally[v] === 0) touched.push(v);
+          tally[v] = (tally[v] ?? 0) + 1;
+        } else if (!Number.isNaN(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      for (const v of touched) {
+        counts.set(v, tally[v] ?? 0);
+        tally[v] = 0;
       }
       return { counts, total };
     },
@@ -136,16 +170,41 @@ const recounts = new WeakMap<object, WeakMap<TablePlan, Float64Array>>();
 
 /** Every figure of `plan` recounted on `draw` (NaN: the row is not given back there), kept per draw's counter. */
 export function drawFigures(plan: TablePlan, draw: FilteredSurvey, missing: MissingCodes): Float64Array {
+  return figuresOfDraw(draw).figures(plan, missing);
+}
+
+/** A draw's figures by plan, and its respondents when a plan is first recounted there. */
+interface DrawFigures {
+  figures(plan: TablePlan, missing: MissingCodes): Float64Array;
+}
+
+/**
+ * Per draw (a selection object, made once per filter): its figures, found through its counter once
+ * rather than once per table (the counter's key is built from the filter's conditions).
+ */
+const ofDraw = new WeakMap<FilteredSurvey, DrawFigures>();
+
+function figuresOfDraw(draw: FilteredSurvey): DrawFigures {
+  const known = ofDraw.get(draw);
+  if (known) return known;
   const counter = selectionCounter(draw);
   let kept = recounts.get(counter);
   if (!kept) recounts.set(counter, (kept = new WeakMap()));
-  const known = kept.get(plan);
-  if (known) return known;
-  const values = new Float64Array(plan.size).fill(Number.NaN);
-  const who = respondentsOf(draw);
-  for (const { recount, at } of plan.rows) recount.figures(who, missing, values, at);
-  kept.set(plan, values);
-  return values;
+  const byPlan = kept;
+  let who: Respondents | undefined;
+  const made: DrawFigures = {
+    figures: (plan, missing) => {
+      const done = byPlan.get(plan);
+      if (done) return done;
+      const values = new Float64Array(plan.size).fill(Number.NaN);
+      who ??= respondentsOf(draw);
+      for (const { recount, at } of plan.rows) recount.figures(who, missing, values, at);
+      byPlan.set(plan, values);
+      return values;
+    },
+  };
+  ofDraw.set(draw, made);
+  return made;
 }
 
 /** Each row's recount in one draw (kept per draw's table and conditions), in the order of `rows`. */
