@@ -5,9 +5,11 @@
  * value is the engine's own (same rounding, same base), so the class is the figure's, not borrowed.
  *
  * Surprising: over plain records the engine costs about 0.2 s per draw for all 727 figures. Here
- * only the rows that need it are recounted, from the code counts the comparison's frame counter
- * already keeps per selection view (derived variables made once per draw as columns and counted
- * here), so a recount is mostly arithmetic on counts that were there.
+ * each printed table is compiled once (`planOf`: every row's recount from data/residuals.ts,
+ * `rowRecount`), each draw's codes are counted straight from its typed columns (derived variables
+ * made once per draw as columns), and a table's figures on a draw are one Float64Array kept per
+ * draw's counter — so the fifty draws of a filter cost a loop over counts and no result objects,
+ * and a filter seen before costs nothing (issue 12).
  */
 import type { PrintedRow, PrintedTable } from "../../data/printed-tables";
 import type { Respondents } from "../../data/respondents";
