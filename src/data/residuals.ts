@@ -100,6 +100,137 @@ export interface RowResidualOptions {
   subset?: boolean;
 }
 
+/** A recounted figure without its value: what a row gives whatever the counts (table, row, cell, target, measure). */
+export type CellShape = Omit<CellResidual, "reconstructed" | "residual" | "ok">;
+
+/**
+ * One printed row's recount for one variable, compiled once (issue 12: 04 recounts every printed
+ * row on each of fifty reconstructions per filter change, and rebuilding the row's tests, closures
+ * and result objects each time cost more than the arithmetic). `shapes` are the figures it gives, in
+ * order; `figures` writes each one's recomputed value from `who`'s counts.
+ */
+export interface RowRecount {
+  readonly shapes: readonly CellShape[];
+  /** Each shape's recomputed figure into `out` from `at`; false (nothing written) when `who` does not carry the variable. */
+  figures(who: Respondents, missing: MissingCodes, out: { [i: number]: number }, at: number): boolean;
+}
+
+/** The residual of a recomputed figure: recomputed − target, percentages to a tenth of a point. */
+export function residualOf(shape: CellShape, reconstructed: number): number {
+  return shape.measure === "percent" ? Math.round((reconstructed - shape.target) * 10) / 10 : reconstructed - shape.target;
+}
+
+/** A shape with its recomputed figure, as `rowResiduals` gives it. */
+export function cellResidual(shape: CellShape, reconstructed: number): CellResidual {
+  const residual = residualOf(shape, reconstructed);
+  // Built field by field, not spread: object spread of these records cost ~40 µs a cell in V8.
+  const made: CellResidual = { table: shape.table, row: shape.row, variable: shape.variable, code: shape.code, target: shape.target, measure: shape.measure, reconstructed, residual, ok: residual === 0 };
+  if (shape.conflict !== undefined) made.conflict = shape.conflict;
+  if (shape.soft) made.soft = true;
+  return made;
+}
+
+/** Rows compiled, by row, then variable, subset and set of rows. */
+const compiled = new WeakMap<PrintedRow, Map<string, { allRows: readonly PrintedRow[] | undefined; recount: RowRecount | null }>>();
+
+/** `compileRow`, made once per row, variable, subset and multiple-response set. */
+export function rowRecount(table: PrintedTable, row: PrintedRow, options: RowResidualOptions = {}): RowRecount | null {
+  let byKey = compiled.get(row);
+  if (!byKey) compiled.set(row, (byKey = new Map()));
+  const key = `${table.id}\u0000${options.variable ?? row.variable}\u0000${options.subset === true}`;
+  const known = byKey.get(key);
+  if (known && known.allRows === options.allRows) return known.recount;
+  const recount = compileRow(table, row, options);
+  byKey.set(key, { allRows: options.allRows, recount });
+  return recount;
+}
+
+/** Sum of the counts of the values `keep` accepts. */
+function sumOf(t: CodeCounts | undefined, keep: (value: number) => boolean): number {
+  let k = 0;
+  if (t) for (const [value, n] of t.counts) if (keep(value)) k += n;
+  return k;
+}
+
+/** A row's recount for one variable, or null when the row cannot be recounted (a list, a code that is not a number or a range). */
+function compileRow(table: PrintedTable, row: PrintedRow, options: RowResidualOptions): RowRecount | null {
+  const variable = options.variable ?? row.variable;
+  if (table.kind === "list" || !recountable(row)) return null;
+  // Running-text statements are soft unless the cell carries a documented resolution (then exact).
+  const textFigure = table.kind === "text" || table.id.startsWith("text:");
+  const cells = row.cells;
+  const where = row.where ?? [];
+  const tests = cells.map((c) => (typeof c.code === "number" ? ((code: number) => (v: number) => v === code)(c.code) : codeMatcher(c.code)));
+  // Multiple-response tables print each box twice (% of N, % of answers): count each variable once.
+  const setRows = [...new Map((options.allRows ?? [row]).map((r) => [r.variable, r])).values()].map((r) => ({ variable: r.variable, codes: r.cells.flatMap((c) => (typeof c.code === "number" ? [c.code] : [])) }));
+  const shapes: CellShape[] = [];
+  /** Per shape: the printed cell it counts (-1: the row sum) and, for a percentage, its decimals. */
+  const sources: { cell: number; decimals: number | undefined }[] = [];
+  cells.forEach((cell, i) => {
+    const shape = (measure: CellShape["measure"], target: number): CellShape => {
+      const made: CellShape = { table: table.id, row: row.label, variable, code: cell.code, target, measure };
+      if (cell.conflict) made.conflict = cell.conflict;
+      if (textFigure && cell.resolved === undefined) made.soft = true;
+      return made;
+    };
+    const targetCount = cell.resolved?.count ?? cell.count;
+    if (targetCount !== undefined && targetCount !== null) {
+      shapes.push(shape("count", targetCount));
+      sources.push({ cell: i, decimals: undefined });
+      return;
+    }
+    const targetPct = cell.resolved?.percent ?? cell.percent;
+    if (targetPct === undefined || targetPct === null) return;
+    shapes.push(shape("percent", targetPct));
+    sources.push({ cell: i, decimals: decimalsOf(targetPct) });
+  });
+  const total = row.resolved?.total ?? row.total;
+  if (total !== undefined && total !== null && table.kind === "frequency") {
+    const made: CellShape = { table: table.id, row: row.label, variable, code: "total", target: total, measure: "total" };
+    if (row.conflict) made.conflict = row.conflict;
+    shapes.push(made);
+    sources.push({ cell: -1, decimals: undefined });
+  }
+  const counts = new Float64Array(cells.length);
+  return {
+    shapes,
+    figures: (who, missing, out, at) => {
+      const tally = who.codes(variable, where);
+      if (!tally) return false;
+      // Each cell's count once: a percentage cell, the row sum and the base all read it.
+      counts.fill(0);
+      for (const [value, n] of tally.counts) for (let c = 0; c < tests.length; c++) if (tests[c]?.(value)) counts[c] = (counts[c] ?? 0) + n;
+      let rowSum = 0;
+      for (const k of counts) rowSum += k;
+      const answered = (skip: readonly number[]): number => sumOf(tally, (v) => !skip.includes(v));
+      const answers = (): number => setRows.reduce((s, r) => {
+        const t = who.codes(r.variable, where);
+        return s + r.codes.reduce((k, code) => k + sumOf(t, (v) => v === code), 0);
+      }, 0);
+      const denominator = (): number => {
+        switch (row.percentBase) {
+          case "respondents": return tally.total;
+          case "answers": return answers();
+          case "row-total":
+            if (textFigure) return answered([]);
+            return options.subset ? rowSum : (row.resolved?.total ?? row.total ?? rowSum);
+          default: return textFigure ? answered(missing(variable)) : rowSum;
+        }
+      };
+      let base100: number | undefined;
+      sources.forEach((source, i) => {
+        const count = source.cell < 0 ? rowSum : (counts[source.cell] ?? 0);
+        if (source.decimals === undefined) out[at + i] = count;
+        else {
+          const d = (base100 ??= denominator());
+          out[at + i] = d > 0 ? roundHalfUp((count / d) * 100, source.decimals) : 0;
+        }
+      });
+      return true;
+    },
+  };
+}
+
 /**
  * Residuals of one row for one variable, or null when the row cannot be recounted (a list, a
  * variable the respondents do not carry, a category code that is not a number or a range).
@@ -111,74 +242,11 @@ export function rowResiduals(
   missing: MissingCodes,
   options: RowResidualOptions = {},
 ): CellResidual[] | null {
-  const variable = options.variable ?? row.variable;
-  const allRows = options.allRows;
-  if (table.kind === "list") return null;
-  // Running-text statements are soft unless the cell carries a documented resolution (then exact).
-  const textFigure = table.kind === "text" || table.id.startsWith("text:");
-  if (!recountable(row)) return null;
-  const cells = row.cells;
-  const where = row.where ?? [];
-  const tally = who.codes(variable, where);
-  if (!tally) return null;
-  const sum = (t: CodeCounts | undefined, keep: (value: number) => boolean): number => {
-    let k = 0;
-    if (t) for (const [value, n] of t.counts) if (keep(value)) k += n;
-    return k;
-  };
-  // Each cell's count once: a percentage cell, the row sum and the base all read it.
-  const counts = new Map(cells.map((c) => [c.code, sum(tally, (v) => matchesCode(v, c.code))]));
-  const rowSum = cells.reduce((s, c) => s + (counts.get(c.code) ?? 0), 0);
-  const answered = (skip: readonly number[]): number => sum(tally, (v) => !skip.includes(v));
-  // Multiple-response tables print each box twice (% of N, % of answers): count each variable once.
-  const answers = (): number => {
-    const setRows = [...new Map((allRows ?? [row]).map((r) => [r.variable, r])).values()];
-    return setRows.reduce((s, r) => {
-      const t = who.codes(r.variable, where);
-      return s + r.cells.filter((c) => typeof c.code === "number").reduce((k, c) => k + sum(t, (v) => v === c.code), 0);
-    }, 0);
-  };
-  const denominator = (): number => {
-    switch (row.percentBase) {
-      case "respondents": return tally.total;
-      case "answers": return answers();
-      case "row-total":
-        if (textFigure) return answered([]);
-        return options.subset ? rowSum : (row.resolved?.total ?? row.total ?? rowSum);
-      default: return textFigure ? answered(missing(variable)) : rowSum;
-    }
-  };
-  let base100: number | undefined;
-  const out: CellResidual[] = [];
-  for (const cell of cells) {
-    const count = counts.get(cell.code) ?? 0;
-    const soft = textFigure && cell.resolved === undefined;
-    // Built field by field, not spread: object spread of these records cost ~40 µs a cell in V8,
-    // and the ensemble's recount makes 36,000 of them per filter change.
-    const residualOf = (measure: CellResidual["measure"], target: number, reconstructed: number, residual: number): CellResidual => {
-      const made: CellResidual = { table: table.id, row: row.label, variable, code: cell.code, target, measure, reconstructed, residual, ok: residual === 0 };
-      if (cell.conflict) made.conflict = cell.conflict;
-      if (soft) made.soft = true;
-      return made;
-    };
-    const targetCount = cell.resolved?.count ?? cell.count;
-    if (targetCount !== undefined && targetCount !== null) {
-      out.push(residualOf("count", targetCount, count, count - targetCount));
-      continue;
-    }
-    const targetPct = cell.resolved?.percent ?? cell.percent;
-    if (targetPct === undefined || targetPct === null) continue;
-    const d = (base100 ??= denominator());
-    const pct = d > 0 ? roundHalfUp((count / d) * 100, decimalsOf(targetPct)) : 0;
-    out.push(residualOf("percent", targetPct, pct, Math.round((pct - targetPct) * 10) / 10));
-  }
-  const total = row.resolved?.total ?? row.total;
-  if (total !== undefined && total !== null && table.kind === "frequency") {
-    const made: CellResidual = { table: table.id, row: row.label, variable, code: "total", target: total, measure: "total", reconstructed: rowSum, residual: rowSum - total, ok: rowSum === total };
-    if (row.conflict) made.conflict = row.conflict;
-    out.push(made);
-  }
-  return out;
+  const recount = rowRecount(table, row, options);
+  if (!recount) return null;
+  const values: number[] = [];
+  if (!recount.figures(who, missing, values, 0)) return null;
+  return recount.shapes.map((shape, i) => cellResidual(shape, values[i] ?? 0));
 }
 
 export interface ResidualReport {

@@ -112,7 +112,7 @@ export function recordOf(row: Readonly<Record<string, unknown>>): RecordValues {
   return out;
 }
 
-function classify(c: CellResidual): ReconciledStatus {
+function classify(c: Pick<CellResidual, "soft" | "ok" | "conflict">): ReconciledStatus {
   if (c.soft) return "soft";
   if (c.ok) return c.conflict ? "conflict-met" : "match";
   return c.conflict ? "conflict-off" : "difference";
@@ -126,7 +126,8 @@ function printedOf(row: PrintedRow, c: CellResidual): Pick<ReconciledCell, "prin
   return { printed: c.measure === "count" ? printedCount : printedPercent, printedCount, printedPercent, label: cell?.label ?? String(c.code) };
 }
 
-function emptyCounts(): ReconciliationCounts {
+/** Counts with nothing counted yet. */
+export function emptyCounts(): ReconciliationCounts {
   return { compared: 0, exact: 0, conflictsMet: 0, soft: 0, softOff: 0, conflictsOff: 0, differences: 0 };
 }
 
@@ -142,11 +143,9 @@ function tally(counts: ReconciliationCounts, cell: Pick<ReconciledCell, "status"
   }
 }
 
-/** The counts of recomputed figures, classified as `reconcile` classifies them (the summary of a reconstruction's recount). */
-export function countsOf(cells: readonly CellResidual[]): ReconciliationCounts {
-  const counts = emptyCounts();
-  for (const c of cells) tally(counts, { status: classify(c), ok: c.ok });
-  return counts;
+/** One recomputed figure (soft or not, its conflict, whether it meets its target) added to `counts` as `reconcile` adds it (the summary of a reconstruction's recount). */
+export function countFigure(counts: ReconciliationCounts, figure: Pick<CellResidual, "soft" | "conflict">, ok: boolean): void {
+  tally(counts, { status: classify({ soft: figure.soft, conflict: figure.conflict, ok }), ok });
 }
 
 export interface ReconcileOptions {

@@ -19,6 +19,7 @@ import { EMPTY_FILTER } from "../../data/survey-filter";
 import { DEFAULT_LOCALE, type Locale } from "../../base/locale/locale";
 import { attachEvidence, copyEvidence as withEvidenceOf, evidenceSteps } from "./reconciliation-evidence";
 import { keptView } from "./kept-views";
+import { keptBuild } from "./kept-builds";
 import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReconciliationSummary, type ReconciliationRenderOptions } from "./render-reconciliation";
 
 /**
@@ -105,9 +106,12 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
   };
   const reconciliation: ReconciliationBuiltin = {
     build: (selection) => {
-      const rec = reconcileSelection(selection, locale, host.view === "shared");
-      // Headless runs print this summary instead of all 727 cells; the evidence stays with the object shown.
-      const built = withEvidenceOf(rec, { ...rec, toJSON: () => reconciliationSummary(rec) });
+      const shared = host.view === "shared";
+      const built = keptBuild(selection, locale, shared, () => {
+        const rec = reconcileSelection(selection, locale, shared);
+        // Headless runs print this summary instead of all 727 cells; the evidence stays with the object shown.
+        return withEvidenceOf(rec, { ...rec, toJSON: () => reconciliationSummary(rec) });
+      });
       // The recount on every reconstruction, in steps before the views ask for it (issue 12).
       host.warm?.("reconciliation", evidenceSteps(built));
       return built;

@@ -41,10 +41,17 @@ export function reconciliationShown(rec: Reconciliation, mask: boolean, threshol
   if (known) return known;
   const shown = new ShownCounts();
   const rows = new Map<string, { parts: string[]; total?: string; printedParts: number; printedTotal?: number | null }>();
+  // Each cell's count id and row key, made once: the views ask about every cell several times (issue 12).
+  const ids = new Map<CellResidual, string>();
+  const rowKeys = new Map<CellResidual, string>();
   for (const table of rec.tables) {
     for (const cell of table.cells) {
-      if (cell.measure === "percent") continue;
+      if (cell.measure === "percent") {
+        rowKeys.set(cell, rowKey(cell));
+        continue;
+      }
       const id = shown.add(cellKey(cell), cell.reconstructed);
+      ids.set(cell, id);
       const row = rows.get(rowKey(cell)) ?? { parts: [], printedParts: 0 };
       rows.set(rowKey(cell), row);
       if (cell.measure === "total") {
@@ -61,8 +68,8 @@ export function reconciliationShown(rec: Reconciliation, mask: boolean, threshol
   shown.guard(mask, threshold);
   const rowHides = new Set([...rows].filter(([, r]) => [...r.parts, ...(r.total ? [r.total] : [])].some((id) => shown.hidden(id))).map(([key]) => key));
   const result: ReconciliationShown = {
-    hidden: (cell) => (cell.measure === "percent" ? rowHides.has(rowKey(cell)) : shown.hidden(cellKey(cell))),
-    text: (cell) => shown.text(cellKey(cell)),
+    hidden: (cell) => (cell.measure === "percent" ? rowHides.has(rowKeys.get(cell) ?? rowKey(cell)) : shown.hidden(ids.get(cell) ?? cellKey(cell))),
+    text: (cell) => shown.text(ids.get(cell) ?? cellKey(cell)),
     note: (locale) => shown.note("reconciliation", locale),
   };
   made.set(key, result);

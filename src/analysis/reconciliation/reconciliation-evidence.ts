@@ -14,7 +14,7 @@ import type { WithEvidence } from "../evidence/across-draws";
 import { classifyFigure, type Evidence, type EvidenceKind } from "../evidence/evidence";
 import { missingCodesOf, type ReconciledCell, type Reconciliation, type ReconciliationCounts } from "./reconcile";
 import { summaryEvidenceSteps } from "./summary-evidence";
-import { printedRowOf, recountOnDrawsSteps, type RecountRow } from "./recount-on-draws";
+import { recountOnDrawsSteps, type RecountRow } from "./recount-on-draws";
 import { runSteps, type Steps } from "../../base/run-steps";
 
 /** A reconciliation's figures classified, and the path of each cell's recomputed figure. */
@@ -31,22 +31,12 @@ export interface ReconciliationEvidence {
 /** Same figure: values closer than this. */
 const SAME = 1e-9;
 
-/** The cells grouped by the printed row and variable they were recounted from. */
-function rowsOf(rec: Reconciliation, printed: readonly PrintedTable[]): RecountRow[] {
-  const rows = new Map<string, RecountRow & { cells: ReconciledCell[] }>();
-  for (const t of rec.tables) {
+/** The cells of each reconciled table with the printed table they were recounted from. */
+function rowsOf(rec: Reconciliation, printed: readonly PrintedTable[]): Pick<RecountRow, "table" | "cells">[] {
+  return rec.tables.flatMap((t) => {
     const table = printed.find((p) => p.id === t.id);
-    if (!table) continue;
-    for (const cell of t.cells) {
-      const row = printedRowOf(table, cell);
-      if (!row) continue;
-      const key = `${table.id}\u0000${row.label}\u0000${cell.variable}`;
-      const known = rows.get(key);
-      if (known) known.cells.push(cell);
-      else rows.set(key, { table, row, variable: cell.variable, cells: [cell] });
-    }
-  }
-  return [...rows.values()];
+    return table ? [{ table, cells: t.cells }] : [];
+  });
 }
 
 /** Classify every recomputed figure of `rec`, made from `selection`. */

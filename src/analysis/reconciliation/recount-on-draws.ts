@@ -5,13 +5,15 @@
  * value is the engine's own (same rounding, same base), so the class is the figure's, not borrowed.
  *
  * Surprising: over plain records the engine costs about 0.2 s per draw for all 727 figures. Here
- * only the rows that need it are recounted, from the code counts the comparison's frame counter
- * already keeps per selection view (derived variables made once per draw as columns and counted
- * here), so a recount is mostly arithmetic on counts that were there.
+ * each printed table is compiled once (`planOf`: every row's recount from data/residuals.ts,
+ * `rowRecount`), each draw's codes are counted straight from its typed columns (derived variables
+ * made once per draw as columns), and a table's figures on a draw are one Float64Array kept per
+ * draw's counter — so the fifty draws of a filter cost a loop over counts and no result objects,
+ * and a filter seen before costs nothing (issue 12).
  */
 import type { PrintedRow, PrintedTable } from "../../data/printed-tables";
 import type { Respondents } from "../../data/respondents";
-import { rowResiduals, type CellResidual, type MissingCodes } from "../../data/residuals";
+import { cellResidual, rowRecount, type CellResidual, type MissingCodes, type RowRecount } from "../../data/residuals";
 import { MODEL_STATUS_VARIABLES } from "../../data/six-models";
 import { frameOf, type Frame } from "../../stats/index";
 import { selectionCounter } from "../evidence/frame-counter";
@@ -46,24 +48,58 @@ function derivedColumns(key: object, frame: Frame): Map<string, Float64Array> {
   return made;
 }
 
-/** A draw's selected respondents: counts from the frame counter the printed tables' comparison shares (derived variables counted here). */
+/** Per reconstruction's table: each column the recount reads, looked up once (null: the table has none). */
+const columnsOf = new WeakMap<object, Map<string, Float64Array | null>>();
+
+/** Codes 0–255 are counted in an array, shared by every count (counting is synchronous) and left all zero after each. */
+const DENSE = 256;
+const tally = new Float64Array(DENSE);
+
+/**
+ * A draw's selected respondents as counts, straight from the typed columns of its reconstruction
+ * (derived variables made once per draw as columns). Each (variable, base) is counted once per
+ * draw and filter, and the figures made from the counts are kept (`drawFigures`), so nothing here
+ * is kept: a column lookup and a loop over the draw's selected rows per ask, no keys built.
+ */
 function respondentsOf(draw: FilteredSurvey): Respondents {
   const frame = frameOf(draw.view);
-  const counter = selectionCounter(draw);
+  const table: object = draw.survey.table;
+  let known = columnsOf.get(table);
+  if (!known) columnsOf.set(table, (known = new Map()));
+  const columns = known;
+  const column = (name: string): Float64Array | undefined => {
+    let c = columns.get(name);
+    if (c === undefined) columns.set(name, (c = frame.has(name) ? frame.column(name) : null));
+    return c ?? undefined;
+  };
+  const rows = frame.rows;
+  const n = frame.n;
   return {
     codes: (variable, where) => {
-      if (!where.every((w) => frame.has(w.variable))) return { counts: new Map(), total: 0 };
-      if (!DERIVED.has(variable)) return frame.has(variable) ? counter.codes(variable, where) : undefined;
-      const values = derivedColumns(draw.survey.table, frame).get(variable) ?? new Float64Array();
-      const tests = where.map((w) => ({ column: frame.column(w.variable), codes: w.codes }));
+      const tests: { column: Float64Array; codes: readonly number[] }[] = [];
+      for (const w of where) {
+        const c = column(w.variable);
+        if (!c) return { counts: new Map(), total: 0 };
+        tests.push({ column: c, codes: w.codes });
+      }
+      const values = DERIVED.has(variable) ? derivedColumns(table, frame).get(variable) : column(variable);
+      if (!values) return undefined;
+      const touched: number[] = [];
       const counts = new Map<number, number>();
       let total = 0;
-      for (let i = 0; i < frame.n; i++) {
-        const r = frame.rows ? (frame.rows[i] ?? 0) : i;
-        if (!tests.every((t) => t.codes.includes(t.column[r] ?? Number.NaN))) continue;
+      rows: for (let i = 0; i < n; i++) {
+        const r = rows ? (rows[i] ?? 0) : i;
+        for (const test of tests) if (!test.codes.includes(test.column[r] ?? Number.NaN)) continue rows;
         total++;
-        const v = values[r] ?? 0;
-        counts.set(v, (counts.get(v) ?? 0) + 1);
+        const v = values[r] ?? Number.NaN;
+        if (v >= 0 && v < DENSE && (v | 0) === v) {
+          if (tally[v] === 0) touched.push(v);
+          tally[v] = (tally[v] ?? 0) + 1;
+        } else if (!Number.isNaN(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
+      }
+      for (const v of touched) {
+        counts.set(v, tally[v] ?? 0);
+        tally[v] = 0;
       }
       return { counts, total };
     },
@@ -78,52 +114,111 @@ export interface RecountRow {
   cells: readonly ReconciledCell[];
 }
 
-/** The printed row a reconciled cell was recounted from ("q3,q7,q12" rows hold each variable). */
-export function printedRowOf(table: PrintedTable, cell: ReconciledCell): PrintedRow | undefined {
-  return table.rows.find((r) => r.label === cell.row && r.variable.split(",").some((v) => v.trim() === cell.variable));
+/**
+ * One printed table compiled for recounting: each row and variable as `reconcile` walks them, with
+ * where its figures sit in the table's list of figures.
+ */
+export interface TablePlan {
+  readonly rows: readonly { readonly label: string; readonly variable: string; readonly recount: RowRecount; readonly at: number }[];
+  /** Figures in all. */
+  readonly size: number;
+  /** A figure's place by row label, variable, code and measure (the first such). */
+  readonly index: ReadonlyMap<string, number>;
+}
+
+/** A figure's key in `TablePlan.index`. */
+export function figureKey(c: Pick<CellResidual, "row" | "variable" | "code" | "measure">): string {
+  return `${c.row}\u0000${c.variable}\u0000${String(c.code)}\u0000${c.measure}`;
+}
+
+/** Plans by table and subset (a printed table never changes). */
+const plans = new WeakMap<PrintedTable, Map<boolean, TablePlan>>();
+
+/** `table` compiled for recounting a subset (a filter) or all respondents. */
+export function planOf(table: PrintedTable, subset: boolean): TablePlan {
+  let bySubset = plans.get(table);
+  if (!bySubset) plans.set(table, (bySubset = new Map()));
+  const known = bySubset.get(subset);
+  if (known) return known;
+  const rows: TablePlan["rows"][number][] = [];
+  const index = new Map<string, number>();
+  let size = 0;
+  for (const row of table.rows) {
+    for (const variable of row.variable.split(",").map((v) => v.trim())) {
+      const recount = rowRecount(table, row, { allRows: table.kind === "multiple-response" ? table.rows : undefined, variable, subset });
+      if (!recount) continue;
+      rows.push({ label: row.label, variable, recount, at: size });
+      recount.shapes.forEach((shape, i) => {
+        const key = figureKey(shape);
+        if (!index.has(key)) index.set(key, size + i);
+      });
+      size += recount.shapes.length;
+    }
+  }
+  const plan = { rows, size, index };
+  bySubset.set(subset, plan);
+  return plan;
 }
 
 /**
- * Each row's recount per draw's counter — one per reconstruction table and filter conditions
+ * Each table's figures per draw's counter — one per reconstruction table and filter conditions
  * (frame-counter.ts, `selectionCounter`): the same rows meet the same conditions in it whichever
  * selection asks, so going back to a filter seen before — "no filter" above all, which a spare
  * frame recounts before a notebook opens (evidence/warm-evidence.ts) — costs no loop over the
- * draws. (A table is one survey's, so one codebook's: `missing` is the same for every ask.)
+ * draws. NaN where the draw does not give a row back. (A table is one survey's, so one codebook's:
+ * `missing` is the same for every ask.)
  */
-const recounts = new WeakMap<object, Map<string, CellResidual[]>>();
+const recounts = new WeakMap<object, WeakMap<TablePlan, Float64Array>>();
+
+/** Every figure of `plan` recounted on `draw` (NaN: the row is not given back there), kept per draw's counter. */
+export function drawFigures(plan: TablePlan, draw: FilteredSurvey, missing: MissingCodes): Float64Array {
+  return figuresOfDraw(draw).figures(plan, missing);
+}
+
+/** A draw's figures by plan, and its respondents when a plan is first recounted there. */
+interface DrawFigures {
+  figures(plan: TablePlan, missing: MissingCodes): Float64Array;
+}
 
 /**
- * The keys of `rows` in `recounts`, made once per list of rows and `subset`: the same list is asked
- * for on each of the fifty draws, and building the strings again per draw cost as much as a row's
- * lookup.
+ * Per draw (a selection object, made once per filter): its figures, found through its counter once
+ * rather than once per table (the counter's key is built from the filter's conditions).
  */
-const keysOf = new WeakMap<readonly RecountRow[], Map<boolean, string[]>>();
+const ofDraw = new WeakMap<FilteredSurvey, DrawFigures>();
 
-/** A row's key in `recounts`: the printed table, row and variable, and whether the count is of a subset. */
-function recountKeys(rows: readonly RecountRow[], subset: boolean): string[] {
-  let bySubset = keysOf.get(rows);
-  if (!bySubset) keysOf.set(rows, (bySubset = new Map()));
-  let keys = bySubset.get(subset);
-  if (!keys) bySubset.set(subset, (keys = rows.map(({ table, row, variable }) => `${table.id}\u0000${row.label}\u0000${variable}\u0000${subset}`)));
-  return keys;
+function figuresOfDraw(draw: FilteredSurvey): DrawFigures {
+  const known = ofDraw.get(draw);
+  if (known) return known;
+  const counter = selectionCounter(draw);
+  let kept = recounts.get(counter);
+  if (!kept) recounts.set(counter, (kept = new WeakMap()));
+  const byPlan = kept;
+  let who: Respondents | undefined;
+  const made: DrawFigures = {
+    figures: (plan, missing) => {
+      const done = byPlan.get(plan);
+      if (done) return done;
+      const values = new Float64Array(plan.size).fill(Number.NaN);
+      who ??= respondentsOf(draw);
+      for (const { recount, at } of plan.rows) recount.figures(who, missing, values, at);
+      byPlan.set(plan, values);
+      return values;
+    },
+  };
+  ofDraw.set(draw, made);
+  return made;
 }
 
 /** Each row's recount in one draw (kept per draw's table and conditions), in the order of `rows`. */
 export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, missing: MissingCodes, subset: boolean): CellResidual[][] {
-  let who: Respondents | undefined;
-  const counter = selectionCounter(draw);
-  let kept = recounts.get(counter);
-  if (!kept) recounts.set(counter, (kept = new Map()));
-  const keys = recountKeys(rows, subset);
-  return rows.map(({ table, row, variable }, i) => {
-    const key = keys[i] ?? "";
-    let res = kept.get(key);
-    if (!res) {
-      const allRows = table.kind === "multiple-response" ? table.rows : undefined;
-      res = rowResiduals(table, row, (who ??= respondentsOf(draw)), missing, { allRows, variable, subset }) ?? [];
-      kept.set(key, res);
-    }
-    return res;
+  return rows.map(({ table, row, variable }) => {
+    const plan = planOf(table, subset);
+    const entry = plan.rows.find((r) => r.label === row.label && r.variable === variable);
+    if (!entry) return [];
+    const values = drawFigures(plan, draw, missing);
+    const { shapes } = entry.recount;
+    if (shapes.length > 0 && Number.isNaN(values[entry.at] ?? Number.NaN)) return [];
+    return shapes.map((shape, i) => cellResidual(shape, values[entry.at + i] ?? Number.NaN));
   });
 }
 
@@ -131,34 +226,30 @@ export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, m
  * Each cell's recomputed figure in every draw ([canonical, draw 1, …]); a cell the engine does not
  * give back in a draw reads null there. One step per draw.
  */
-export function* recountOnDrawsSteps(rows: readonly RecountRow[], draws: readonly FilteredSurvey[], missing: MissingCodes, subset: boolean): Steps<Map<ReconciledCell, (number | null)[]>> {
+export function* recountOnDrawsSteps(rows: readonly Pick<RecountRow, "table" | "cells">[], draws: readonly FilteredSurvey[], missing: MissingCodes, subset: boolean): Steps<Map<ReconciledCell, (number | null)[]>> {
   const values = new Map<ReconciledCell, (number | null)[]>();
-  const lists: (number | null)[][][] = rows.map(({ cells }) => cells.map((cell) => {
-    const list: (number | null)[] = [];
-    values.set(cell, list);
-    return list;
-  }));
-  // Where each cell's figure sat in its row's recount on the draw before: the engine lists a row's
-  // figures in the same order on every draw, so this is almost always a hit, checked (code and
-  // measure) before it is used and searched for when it is not.
-  const at: number[][] = rows.map(({ cells }) => cells.map(() => 0));
+  // Each cell's place in its table's figures, found once for all draws.
+  const places: { plan: TablePlan; cells: { at: number; list: (number | null)[] }[] }[] = [];
+  const byPlan = new Map<TablePlan, (typeof places)[number]>();
+  for (const { table, cells } of rows) {
+    const plan = planOf(table, subset);
+    let place = byPlan.get(plan);
+    if (!place) byPlan.set(plan, (place = { plan, cells: [] }));
+    for (const cell of cells) {
+      const list: (number | null)[] = [];
+      values.set(cell, list);
+      place.cells.push({ at: plan.index.get(figureKey(cell)) ?? -1, list });
+    }
+  }
+  places.push(...byPlan.values());
   for (const draw of draws) {
-    const results = recountDraw(rows, draw, missing, subset);
-    rows.forEach(({ cells }, i) => {
-      const res = results[i] ?? [];
-      const guess = at[i] ?? [];
-      const out = lists[i] ?? [];
-      cells.forEach((cell, j) => {
-        let k = guess[j] ?? 0;
-        let hit = res[k];
-        if (!hit || hit.code !== cell.code || hit.measure !== cell.measure) {
-          k = res.findIndex((c) => c.code === cell.code && c.measure === cell.measure);
-          hit = res[k];
-          if (k >= 0) guess[j] = k;
-        }
-        out[j]?.push(hit ? hit.reconstructed : null);
-      });
-    });
+    for (const { plan, cells } of places) {
+      const figures = drawFigures(plan, draw, missing);
+      for (const { at, list } of cells) {
+        const v = at < 0 ? Number.NaN : (figures[at] ?? Number.NaN);
+        list.push(Number.isNaN(v) ? null : v);
+      }
+    }
     yield;
   }
   return values;

@@ -162,25 +162,75 @@ export function renderReconciliationSummary(doc: Document, rec: Reconciliation, 
   return figure;
 }
 
-function cellRow(doc: Document, cell: ReconciledCell, shown: Shown): HTMLTableRowElement {
+/** What a row's form depends on: its class, the colour of a highlighted row, and whether the table's id comes first. */
+interface RowStyle {
+  className: string;
+  colour: string | undefined;
+  withTable: boolean;
+}
+
+/** The column of the recomputed figure in a row without the table's id (one further with it). */
+const RECOMPUTED_COLUMN = 6;
+/** Cells of a row without the table's id. */
+const ROW_CELLS = 10;
+
+/**
+ * Per document, a row's empty form by style, cloned for every row (issue 12: 04 draws some 1,400
+ * rows a filter change, and one clone makes a row's eleven elements and its inline styles at once,
+ * where creating and styling them one by one was most of the drawing). The forms are never shown.
+ */
+const rowForms = new WeakMap<Document, Map<string, HTMLElement>>();
+
+function isElement(node: Node): node is HTMLElement {
+  return node.nodeType === 1;
+}
+
+/** A new empty row of `style`: its cells in place, the label cell's class and the highlight set. */
+function emptyRow(doc: Document, style: RowStyle): HTMLElement {
+  let forms = rowForms.get(doc);
+  if (!forms) rowForms.set(doc, (forms = new Map()));
+  const key = `${style.className}\u0000${style.colour ?? ""}\u0000${style.withTable}`;
+  let form = forms.get(key);
+  if (!form) {
+    form = el(doc, "tr", undefined, style.className);
+    for (let i = 0; i < ROW_CELLS; i++) form.append(el(doc, "td", undefined, i === 2 ? "tv-printed-label" : undefined));
+    // On the row and on its first cell, which wide tables hold at the left edge on the page's paper.
+    if (style.colour) for (const box of [form, form.firstElementChild]) box?.setAttribute("style", `background:${style.colour};color:${HIGHLIGHT_INK}`);
+    if (style.withTable) form.prepend(el(doc, "td"));
+    forms.set(key, form);
+  }
+  const row = form.cloneNode(true);
+  if (!isElement(row)) throw new Error("a row's form cloned to a non-element");
+  return row;
+}
+
+function cellRow(doc: Document, cell: ReconciledCell, shown: Shown, withTable: boolean): HTMLElement {
   const hidden = shown.guard.hidden(cell);
-  const tr = el(doc, "tr", undefined, `tv-rec-${cell.status}${cell.ok ? "" : " tv-differs"}`);
-  const colour = HIGHLIGHT[cell.status];
+  const tr = emptyRow(doc, { className: `tv-rec-${cell.status}${cell.ok ? "" : " tv-differs"}`, colour: HIGHLIGHT[cell.status], withTable });
   const measure = cell.measure === "total" ? "N" : cell.measure === "percent" ? "%" : "n";
-  tr.append(
-    el(doc, "td", cell.row),
-    el(doc, "td", cell.variable),
-    el(doc, "td", cell.measure === "total" ? shown.words.total : `${String(cell.code)} ${cell.label}`, "tv-printed-label"),
-    el(doc, "td", measure),
-    el(doc, "td", printedText(cell, shown.locale)),
-    el(doc, "td", cell.target === cell.printed ? "" : num(cell.target, cell.measure, shown.locale)),
-    recomputedCell(doc, cell, shown),
-    el(doc, "td", residualText(cell, shown)),
-    el(doc, "td", cell.conflict ?? ""),
-    el(doc, "td", hidden ? "–" : shown.words.recStatus(cell.status)),
-  );
-  // On the row and on its first cell, which wide tables hold at the left edge on the page's paper.
-  if (colour) for (const box of [tr, tr.firstElementChild]) box?.setAttribute("style", `background:${colour};color:${HIGHLIGHT_INK}`);
+  const texts = [
+    ...(withTable ? [cell.table] : []),
+    cell.row,
+    cell.variable,
+    cell.measure === "total" ? shown.words.total : `${String(cell.code)} ${cell.label}`,
+    measure,
+    printedText(cell, shown.locale),
+    cell.target === cell.printed ? "" : num(cell.target, cell.measure, shown.locale),
+    undefined,
+    residualText(cell, shown),
+    cell.conflict ?? "",
+    hidden ? "–" : shown.words.recStatus(cell.status),
+  ];
+  const tds = tr.children;
+  texts.forEach((text, i) => {
+    // An empty text adds no text node, as a cell drawn with "" has none.
+    if (text) {
+      const td = tds[i];
+      if (td) td.textContent = text;
+    }
+  });
+  const slot = tds[RECOMPUTED_COLUMN + (withTable ? 1 : 0)];
+  if (slot) tr.replaceChild(recomputedCell(doc, cell, shown), slot);
   return tr;
 }
 
@@ -193,11 +243,7 @@ function cellTable(doc: Document, caption: string, cells: readonly ReconciledCel
   const thead = el(doc, "thead");
   thead.append(head);
   const body = el(doc, "tbody");
-  for (const cell of cells) {
-    const tr = cellRow(doc, cell, shown);
-    if (withTable) tr.prepend(el(doc, "td", cell.table));
-    body.append(tr);
-  }
+  for (const cell of cells) body.append(cellRow(doc, cell, shown, withTable));
   t.append(thead, body);
   return t;
 }

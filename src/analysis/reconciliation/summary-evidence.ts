@@ -9,8 +9,9 @@ import type { PrintedTable } from "../../data/printed-tables";
 import type { FilteredSurvey } from "../apply-filter";
 import type { WithEvidence } from "../evidence/across-draws";
 import { classifyDraws, type Evidence, type EvidenceKind } from "../evidence/evidence";
-import { countsOf, missingCodesOf, type ReconciliationCounts, type Reconciliation } from "./reconcile";
-import { recountDraw, type RecountRow } from "./recount-on-draws";
+import { countFigure, emptyCounts, missingCodesOf, type ReconciliationCounts, type Reconciliation } from "./reconcile";
+import { drawFigures, planOf, type RecountRow } from "./recount-on-draws";
+import { residualOf } from "../../data/residuals";
 import type { Steps } from "../../base/run-steps";
 
 /** The summary's counts, in the order the summary shows them. */
@@ -28,11 +29,22 @@ export function* summaryEvidenceSteps(selection: FilteredSurvey, rec: Reconcilia
   const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
   const byName = new Map<string, Evidence>();
   if (draws) {
-    const rows = everyRow(printed);
+    const plans = printed.filter((t) => t.kind !== "list").map((t) => planOf(t, rec.filtered));
     const missing = missingCodesOf(selection.survey.codebook);
     const perDraw: ReconciliationCounts[] = [];
     for (const d of draws.slice(1)) {
-      perDraw.push(countsOf(recountDraw(rows, d, missing, rec.filtered).flat()));
+      // Every figure the draw gives back, tallied as `reconcile` tallies the canonical ones.
+      const tally = emptyCounts();
+      for (const plan of plans) {
+        const figures = drawFigures(plan, d, missing);
+        for (const { recount, at } of plan.rows) {
+          recount.shapes.forEach((shape, i) => {
+            const v = figures[at + i] ?? Number.NaN;
+            if (!Number.isNaN(v)) countFigure(tally, shape, residualOf(shape, v) === 0);
+          });
+        }
+      }
+      perDraw.push(tally);
       yield;
     }
     for (const name of SUMMARY_COUNTS) {
