@@ -231,6 +231,51 @@ function shippedCellsPlugin(): Plugin {
 }
 
 /**
+ * frame.html preloads what frame-early.ts asks for (the compiled cells, DOMPurify, the survey, the
+ * builtins) and the chunks those import, beside the frame's own scripts. frame-early.ts runs only
+ * once the chunks the frame's entry imports have evaluated (Lit, the app's shared code, the word
+ * catalogues), and Vite's import() wrapper waits a microtask more — until every module of the frame
+ * has evaluated — so those downloads began late, and `open` then waited for the compiled cells and
+ * DOMPurify (issue 11, cold start). Preloaded, each import() finds its chunks fetched and compiled.
+ */
+function preloadFrameEarlyPlugin(): Plugin {
+  const early = "/src/frame-early.ts";
+  let wanted: readonly string[] = [];
+  return {
+    name: "tverrsnitt-preload-frame-early",
+    apply: "build",
+    moduleParsed(info) {
+      if (info.id.endsWith(early)) wanted = info.dynamicallyImportedIds;
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(html, context) {
+        if (!context.filename.endsWith(entries.frame) || !context.bundle || !context.chunk) return html;
+        const chunks = Object.values(context.bundle).flatMap((c) => (c.type === "chunk" ? [c] : []));
+        const byFile = new Map(chunks.map((c) => [c.fileName, c]));
+        // The entry's own chunks are in the page already (Vite's script and modulepreload tags).
+        const have = new Set([context.chunk.fileName, ...context.chunk.imports]);
+        const links: string[] = [];
+        const add = (fileName: string): void => {
+          if (have.has(fileName)) return;
+          have.add(fileName);
+          links.push(`<link rel="modulepreload" crossorigin href="./${fileName}">`);
+          for (const imported of byFile.get(fileName)?.imports ?? []) add(imported);
+        };
+        for (const id of wanted) {
+          // A package imported statically elsewhere too (DOMPurify) sits in a chunk it does not face.
+          const chunk = chunks.find((c) => c.facadeModuleId === id) ?? chunks.find((c) => c.moduleIds.includes(id));
+          if (!chunk) throw new Error(`frame.html: no chunk for ${id}, which ${early} imports; see preloadFrameEarlyPlugin in vite.config.ts.`);
+          add(chunk.fileName);
+        }
+        if (links.length === 0) throw new Error(`frame.html: ${early} was not seen importing anything to preload; see preloadFrameEarlyPlugin in vite.config.ts.`);
+        return html.replace("</head>", `  ${links.join("\n    ")}\n  </head>`);
+      },
+    },
+  };
+}
+
+/**
  * Packages replaced in the bundle (issue 12: all chunks ≤ 350 KB gzip). Arquero's Arrow library is
  * never used by the app and is swapped for a module whose functions throw a Problem naming the
  * CSV route (src/runtime/arrow-unavailable.ts says why). Tests run with the same replacement.
@@ -239,7 +284,7 @@ const replacedPackages = { "@uwdata/flechette": resolve(import.meta.dirname, "sr
 
 export default defineConfig({
   base: "./",
-  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin()],
+  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin()],
   resolve: { alias: replacedPackages },
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },

@@ -57,10 +57,12 @@ async function boot(): Promise<void> {
   // and the frame's scripts, instead of one after the other (issue 12, cold start).
   const fetcher = earlyFetch(route.kind === "bundled" ? [BUNDLED_LIST_PATH, bundledNotebookPath(route.name)] : [BUNDLED_LIST_PATH]);
   // Files under data/ are fetched once per page: every notebook opens in a fresh frame that asks again.
-  // The bundled survey's files are read ahead now — not when the page opens a shared link: its
-  // preview must fetch nothing before the reader agrees to run it.
+  // The bundled survey's files are read ahead — not when the page opens a shared link: its preview
+  // must fetch nothing before the reader agrees to run it — once the first frame has its scripts:
+  // fetched at boot, this megabyte was served beside the frame's scripts and held them up, and the
+  // notebook reads it only after it has drawn (issue 11).
   const dataFiles = cachedDataFiles((path) => readDataFile(path, document.baseURI));
-  if (!shared) dataFiles.prefetch(Object.values(SURVEY_PATHS));
+  if (!shared) slot.afterFirstFrameLoads(() => dataFiles.prefetch(Object.values(SURVEY_PATHS)));
   // Spare frames parse the bundled survey before a notebook opens in them (frame-slot.ts): the
   // first one now, unless the page opens a shared link (its preview must fetch nothing first).
   slot.primeSpares(async () => {

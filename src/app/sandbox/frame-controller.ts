@@ -316,6 +316,10 @@ export class FrameController {
     // Start before the notebook is drawn: the runtime's first cells (and their file requests) are
     // then under way while the cells render, instead of after.
     if (message.mode === "live") void session.start();
+    // A running notebook that reads the survey asks for its files now, not when its first cell
+    // reads `survey` — after the notebook has been drawn and the builtins evaluated (issue 11).
+    // What fails here fails again, and is shown, in the cell that reads it.
+    if (message.mode === "live" && (session.references("survey") || session.references("selection"))) void scope.survey().catch(() => undefined);
     this.onOpen(opened);
     for (const resolve of this.openWaiters.splice(0)) resolve(opened);
     this.reportReads();

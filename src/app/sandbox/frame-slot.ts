@@ -69,7 +69,7 @@ export type FramePrimer = () => Promise<PrimedFile[]>;
 class Frame implements FrameHandle {
   private listener: FrameListener | undefined;
   private readySeen = false;
-  private onReady: (() => void) | undefined;
+  private readonly onReady: (() => void)[] = [];
   private readonly early: unknown[] = [];
   private loads = 0;
   private removed = false;
@@ -98,8 +98,7 @@ class Frame implements FrameHandle {
       const read = readFrameMessage(data);
       if (read.ok && read.value.type === "ready") {
         this.readySeen = true;
-        this.onReady?.();
-        this.onReady = undefined;
+        for (const action of this.onReady.splice(0)) action();
       }
     }
     if (this.listener) this.listener.message(data);
@@ -113,7 +112,7 @@ class Frame implements FrameHandle {
   /** Run `action` once the frame has said `ready` (now, if it has). */
   whenReady(action: () => void): void {
     if (this.readySeen) action();
-    else this.onReady = action;
+    else this.onReady.push(action);
   }
 
   coverForDrop(): void {
@@ -178,6 +177,8 @@ export class FrameSlot {
   private current: Frame | undefined;
   /** A frame made ahead of time (hidden) that no notebook has taken yet. */
   private spare: Frame | undefined;
+  /** The frame of index.html's markup, until it has said `ready`. */
+  private first: Frame | undefined;
   private primer: FramePrimer | undefined;
 
   /**
@@ -196,9 +197,20 @@ export class FrameSlot {
     });
     const first = container.querySelector("iframe");
     if (first) {
-      this.spare = new Frame(first, () => this.dropSpare(), false);
+      this.spare = this.first = new Frame(first, () => this.dropSpare(), false);
       this.spare.post({ type: "hello" });
+      this.first.whenReady(() => (this.first = undefined));
     }
+  }
+
+  /**
+   * Run `action` once the frame of index.html's markup has said `ready` — its scripts are in
+   * (now, if it has or if the page has no such frame). What the shell fetches for the first notebook waits
+   * for this, so it does not compete with those scripts on the way to a drawn notebook (issue 11).
+   */
+  afterFirstFrameLoads(action: () => void): void {
+    if (this.first) this.first.whenReady(action);
+    else action();
   }
 
   /**

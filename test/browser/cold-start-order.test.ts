@@ -1,0 +1,81 @@
+/**
+ * The order a cold start loads in (issue 11): the notebook frame's HTML preloads what its first
+ * module asks for, the shell reads the survey's files only once the first frame has its scripts,
+ * and a frame whose compiled cells cannot be loaded still opens its notebook, compiling the cells
+ * itself. Chromium against the built app.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { nb, openApp, waitForOutput } from "./browser-helpers";
+import { distRoot } from "./static-server";
+import { useWorkbench } from "./use-workbench";
+
+const wb = useWorkbench();
+
+/** The file names under assets/ a page requested, in order, from every frame. */
+function assetRequests(page: import("playwright-core").Page): string[] {
+  const names: string[] = [];
+  page.on("request", (request) => {
+    const name = /\/assets\/([^/]+)$/.exec(new URL(request.url()).pathname)?.[1];
+    if (name) names.push(name);
+  });
+  return names;
+}
+
+describe("cold start", () => {
+  it("frame.html preloads the compiled cells, DOMPurify, the survey and the builtins, not the editor", () => {
+    const html = readFileSync(join(distRoot(), "frame.html"), "utf8");
+    const preloaded = [...html.matchAll(/<link rel="modulepreload" crossorigin href="\.\/assets\/([^"]+)">/g)].map((m) => m[1] ?? "");
+    for (const prefix of ["_virtual_shipped-cells-", "purify.es-", "survey-source-", "all-builtins-"]) {
+      expect(preloaded.filter((name) => name.startsWith(prefix)), prefix).toHaveLength(1);
+    }
+    expect(preloaded.some((name) => name.startsWith("code-editor-") || name.startsWith("compile-source-"))).toBe(false);
+    // Each chunk once.
+    expect(new Set(preloaded).size).toBe(preloaded.length);
+  });
+
+  it("the shell reads the survey's files once each, after the first frame's scripts have loaded", async () => {
+    const context = await wb.browser.newContext();
+    try {
+      const page = await context.newPage();
+      const events: string[] = [];
+      page.on("request", (request) => {
+        const path = new URL(request.url()).pathname;
+        if (path.includes("/data/survey-1999/")) events.push(`data ${path}`);
+      });
+      page.on("requestfinished", (request) => {
+        if (/\/assets\/frame-[^/]+\.js$/.test(request.url())) events.push("frame script");
+      });
+      await openApp(page, wb.server.url, "#/nb/01-overview");
+      await waitForOutput(page, "t22", /\d/, 30_000);
+      await nb(page).locator("nb-notebook").evaluate(() => window.tverrsnitt?.idle());
+      const data = events.filter((e) => e.startsWith("data "));
+      expect(data.length).toBeGreaterThanOrEqual(4);
+      expect(new Set(data).size).toBe(data.length);
+      const script = events.indexOf("frame script");
+      expect(script).toBeGreaterThanOrEqual(0);
+      expect(script).toBeLessThan(events.findIndex((e) => e.startsWith("data ")));
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a frame whose compiled cells do not load still opens 01, compiling its cells itself", async () => {
+    const context = await wb.browser.newContext();
+    try {
+      await context.route(/\/assets\/_virtual_shipped-cells-[^/]+\.js$/, (route) => route.abort());
+      const page = await context.newPage();
+      const requested = assetRequests(page);
+      await openApp(page, wb.server.url, "#/nb/01-overview");
+      await waitForOutput(page, "t22", /\d/, 30_000);
+      await nb(page).locator("nb-notebook").evaluate(() => window.tverrsnitt?.idle());
+      expect(requested.some((name) => name.startsWith("_virtual_shipped-cells-"))).toBe(true);
+      expect(requested.some((name) => name.startsWith("compile-source-"))).toBe(true);
+      expect((await nb(page).locator("nb-filter-bar .tv-filter-n").textContent())?.replace(/\s+/g, " ")).toMatch(/^N = 267 of 267/);
+      expect(await nb(page).locator(".nb-error").count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+});
