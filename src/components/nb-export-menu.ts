@@ -5,7 +5,7 @@
  * — SVG and PNG when `chart` holds (or contains) an `<svg>`. The file name comes from `name`, made
  * safe by `exportFilename`. Event: `nb-export` with `{ format, filename }` after a download was offered.
  */
-import { LitElement, html, nothing } from "lit";
+import { LitElement, html, nothing, type PropertyValues } from "lit";
 import { customElement, property, state } from "lit/decorators.js";
 import { tableToCsv, type CsvOptions, type ExportableTable } from "../analysis/export-table";
 import { downloadBlob, findChartSvg, pngBlob, svgBlob } from "../app/export-chart";
@@ -33,6 +33,11 @@ export class NbExportMenu extends LitElement {
 
   override createRenderRoot(): HTMLElement {
     return this;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A kept menu pointed at a new output (withExportMenus): an error about the old one is gone.
+    if (changed.has("chart") || changed.has("table")) this.error = "";
   }
 
   private async export(format: ExportFormat): Promise<void> {
