@@ -20,7 +20,7 @@ import { LocaleController } from "./locale-controller";
 import { fire } from "./events";
 import { makeOutputAccessible } from "./output-a11y";
 import { cellViewport } from "../app/cell-viewport";
-import { renderError, renderValue, withExportMenus } from "./render-output";
+import { renderError, renderValue, showOutput, withExportMenus } from "./render-output";
 import { isDisplayTable } from "../runtime/display-table";
 import { followsLanguage, redrawTable } from "../runtime/localized-tables";
 import type { Locale } from "../base/locale/locale";
@@ -210,7 +210,15 @@ export class NbCell extends LightElement {
     const same = error === this.shownError && displays.length === this.shownDisplays.length && displays.every((d, i) => d === this.shownDisplays[i]);
     const locale = this.i18n.locale;
     const stale = locale !== this.shownLocale && displays.some((d) => isDisplayTable(d) || isUnsupportedCellOutput(d) || followsLanguage(d));
-    if (!stale && same && out.childNodes.length > 0 === (displays.length > 0 || error !== undefined)) return;
+    // While a run displays its outputs one by one, the outputs of the run before that it has not
+    // redrawn yet stay (the next display() reuses their export buttons: withExportMenus); the run's
+    // end takes away those it did not redraw.
+    const running = s?.status === "running" && error === undefined;
+    const wanted = error === undefined ? displays.length : 1;
+    if (!stale && same) {
+      if (!running) while (out.childNodes.length > wanted) out.lastChild?.remove();
+      if (out.childNodes.length === wanted || (running && out.childNodes.length > wanted)) return;
+    }
     if (!same) this.redrawn.clear();
     this.shownDisplays = displays;
     this.shownError = error;
@@ -222,7 +230,9 @@ export class NbCell extends LightElement {
       return again ?? now;
     });
     const nodes: Node[] = shown.map((d) => renderValue(d));
-    out.replaceChildren(...(error ? [...nodes, renderError(error)] : withExportMenus(shown, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`)));
+    const before = [...out.childNodes];
+    const next = error ? [...nodes, renderError(error)] : withExportMenus(shown, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`, before);
+    showOutput(out, running ? [...next, ...before.slice(next.length).filter((n) => !next.includes(n))] : next);
     makeOutputAccessible(out);
   }
 

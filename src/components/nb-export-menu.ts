@@ -5,7 +5,7 @@
  * — SVG and PNG when `chart` holds (or contains) an `<svg>`. The file name comes from `name`, made
  * safe by `exportFilename`. Event: `nb-export` with `{ format, filename }` after a download was offered.
  */
-import { html, nothing } from "lit";
+import { html, nothing, type PropertyValues } from "lit";
 import { LightElement } from "./light-element";
 import { customElement, property, state } from "lit/decorators.js";
 import { tableToCsv, type CsvOptions, type ExportableTable } from "../analysis/export-table";
@@ -31,6 +31,11 @@ export class NbExportMenu extends LightElement {
   @property({ attribute: false }) chart: Element | undefined;
   @state() private error = "";
   private readonly i18n = new LocaleController(this);
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A kept menu pointed at a new output (withExportMenus): an error about the old one is gone.
+    if (changed.has("chart") || changed.has("table")) this.error = "";
+  }
 
   private async export(format: ExportFormat): Promise<void> {
     this.error = "";

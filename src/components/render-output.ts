@@ -14,7 +14,7 @@ import { unsupportedKindName } from "../runtime/markdown-cell";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
 import { isColumnTable, type ExportableTable } from "../analysis/export-table";
-import "./nb-export-menu";
+import { NbExportMenu } from "./nb-export-menu";
 import { referenceButton } from "./authoring/reference-link";
 
 const MAX_TABLE_ROWS = 12;
@@ -193,8 +193,13 @@ function exportable(display: unknown, node: Node): { table?: ExportableTable; ch
  * The output nodes with export buttons beside each one that can be saved: SVG/PNG for a chart, CSV
  * for an Arquero or HTML table. A cell that displays six charts gets six button groups, each next
  * to its chart and naming its file after the chart's title (else `cellName`, numbered).
+ *
+ * `shown` is what the output shows now. A chart or table drawn where one was drawn before keeps
+ * that one's wrapper and buttons, pointed at the new output (issue 12: a filter change redraws
+ * every chart and table it reaches, and making a new button group each time — a Lit element,
+ * its template, its layout — was part of what a cell on screen cost).
  */
-export function withExportMenus(displays: readonly unknown[], nodes: readonly Node[], cellName: string): Node[] {
+export function withExportMenus(displays: readonly unknown[], nodes: readonly Node[], cellName: string, shown: readonly Node[] = []): Node[] {
   const used = new Map<string, number>();
   return nodes.map((node, i) => {
     const what = exportable(displays[i], node);
@@ -202,13 +207,33 @@ export function withExportMenus(displays: readonly unknown[], nodes: readonly No
     const base = what.title ?? cellName;
     const n = (used.get(base) ?? 0) + 1;
     used.set(base, n);
-    const menu = document.createElement("nb-export-menu");
+    const before = shown[i];
+    const kept = before instanceof HTMLElement && before.classList.contains("nb-exportable") && before.lastElementChild instanceof NbExportMenu ? before : undefined;
+    const menu = kept?.lastElementChild instanceof NbExportMenu ? kept.lastElementChild : document.createElement("nb-export-menu");
     menu.name = n === 1 ? base : `${base}-${n}`;
     menu.table = what.table;
     menu.chart = what.chart;
-    const wrap = document.createElement("div");
-    wrap.className = "nb-exportable";
-    wrap.append(node, menu);
-    return wrap;
+    if (!kept) {
+      const wrap = document.createElement("div");
+      wrap.className = "nb-exportable";
+      wrap.append(node, menu);
+      return wrap;
+    }
+    // Only the output before the buttons changes; the buttons stay where they are.
+    for (const child of [...kept.childNodes]) if (child !== menu && child !== node) child.remove();
+    if (kept.firstChild !== node) kept.insertBefore(node, menu);
+    return kept;
   });
+}
+
+/**
+ * Make `out`'s children `nodes`, in order, moving only what changed: a node already in place (a
+ * kept export wrapper) stays attached, so the browser keeps its boxes instead of building them again.
+ */
+export function showOutput(out: Element, nodes: readonly Node[]): void {
+  nodes.forEach((node, i) => {
+    const at = out.childNodes[i];
+    if (at !== node) out.insertBefore(node, at ?? null);
+  });
+  while (out.childNodes.length > nodes.length) out.lastChild?.remove();
 }

@@ -152,4 +152,20 @@ describe("editing notebooks in Chromium", () => {
     await wb.page.waitForSelector(".nb-notice:visible");
     expect(await wb.page.locator(".nb-notice").textContent()).toContain("reconstruction from published aggregates");
   });
+  it("a rerun shows its outputs as they come, keeps the last run's others until then, and ends with only its own", async () => {
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    await wb.page.click("nb-toolbar button:text('New')");
+    await wb.page.waitForSelector(".nb-list li.is-current >> text=Untitled notebook");
+    await waitForOutput(wb.page, "2", "2");
+    await typeIntoCell(wb.page, "2", "display(html`<p class=o>a1</p>`); display(html`<p class=o>b1</p>`); display(html`<p class=o>c1</p>`)");
+    await wb.page.keyboard.press("Shift+Enter");
+    await waitForOutput(wb.page, "2", "a1b1c1");
+    // The next run shows its first output, waits, then its second: meanwhile the rest of the last run stays.
+    await typeIntoCell(wb.page, "2", "display(html`<p class=o>a2</p>`); await new Promise((r) => setTimeout(r, 1500)); display(html`<p class=o>b2</p>`)");
+    await wb.page.keyboard.press("Shift+Enter");
+    await waitForOutput(wb.page, "2", "a2b1c1");
+    // Its end leaves only what it displayed (c1 was not redrawn).
+    await waitForOutput(wb.page, "2", /^a2b2$/);
+    expect(await nb(wb.page).locator("#cell-2 .nb-output p.o").count()).toBe(2);
+  });
 });

@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import Papa from "papaparse";
-import { inNotebook, nb, screenshotDir } from "./browser-helpers";
+import { inNotebook, nb, notebookFrame, screenshotDir, tickFilter } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 }, acceptDownloads: true }, page: true });
@@ -90,6 +90,53 @@ describe("export buttons in Chromium", () => {
     expect(first).toMatchObject({ printed_percent: "6", printed_count: "16", recomputed_count: "16", recomputed_evidence: "printed", agrees: "1" });
     expect(Number(first?.recomputed_percent)).toBeCloseTo((100 * 16) / 253, 10);
     expect(text).not.toMatch(/ % \(/);
+  });
+
+  it("keeps Tabell 2.1's buttons through a filter change, pointed at the new chart and table: the CSV is a fresh open's", async () => {
+    // Follows the test above: 01 is open, unfiltered, idle.
+    const frame = await notebookFrame(wb.page, 30_000);
+    const before = await frame.evaluate(() => {
+      const wraps = [...document.querySelectorAll("#cell-t21 .nb-exportable")];
+      wraps.forEach((w, i) => Reflect.set(w, "__kept", i));
+      return { wraps: wraps.length, shown: wraps.map((w) => w.firstElementChild?.outerHTML.length ?? 0) };
+    });
+    expect(before.wraps).toBe(2);
+    await tickFilter(wb.page, "fylke", "11");
+    await frame.evaluate(() => window.tverrsnitt?.idle());
+    const after = await frame.evaluate(() =>
+      [...document.querySelectorAll("#cell-t21 .nb-exportable")].map((w) => {
+        const menu = w.querySelector("nb-export-menu");
+        const svg = w.firstElementChild?.querySelector("svg") ?? (w.firstElementChild?.localName === "svg" ? w.firstElementChild : null);
+        return {
+          kept: Reflect.get(w, "__kept"),
+          children: w.children.length,
+          // The menu saves what is shown now: its chart is the chart in this wrapper.
+          chartIsShown: menu?.chart !== undefined && (menu.chart === w.firstElementChild || menu.chart.contains(svg)),
+          hasTable: menu?.table !== undefined,
+          subtitle: w.textContent?.includes("Rogaland") ?? false,
+        };
+      }),
+    );
+    expect(after.map((a) => a.kept)).toEqual([0, 1]);
+    expect(after.every((a) => a.children === 2)).toBe(true);
+    expect(after[0]).toMatchObject({ chartIsShown: true });
+    expect(after[1]).toMatchObject({ hasTable: true });
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-t21 .nb-export-csv").first().click()]);
+    const kept = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
+    // The same filter opened afresh (the URL carries it): a new page draws new buttons.
+    const url = wb.page.url();
+    expect(url).toContain("11");
+    const fresh = await wb.context.newPage();
+    await fresh.goto(url);
+    await nb(fresh).locator("#cell-t21 nb-export-menu .nb-export-csv").first().waitFor({ timeout: 60_000 });
+    await (await notebookFrame(fresh, 30_000)).evaluate(() => window.tverrsnitt?.idle());
+    const [again] = await Promise.all([fresh.waitForEvent("download"), nb(fresh).locator("#cell-t21 .nb-export-csv").first().click()]);
+    const reopened = (await readFile(await again.path(), "utf8")).replace(/^\uFEFF/, "");
+    await fresh.close();
+    expect(kept).toBe(reopened);
+    // And it is the filtered table, not the one the buttons were first made for.
+    const first = Papa.parse<Record<string, string>>(kept, { header: true, skipEmptyLines: true }).data.find((r) => r.variable === "q3" && r.code === "1");
+    expect(first?.recomputed_count).not.toBe("16");
   });
 
   it("draws a survey chart on the dark page's paper in the dark theme, and saves it light", async () => {
