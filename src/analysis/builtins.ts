@@ -17,6 +17,7 @@ import { codebookColumns, tableToCsv } from "./export-table";
 import { acrossDraws, type WithEvidence } from "./evidence/across-draws";
 import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
 import { evidenceNote } from "./evidence/evidence-note";
+import { evidenceOfResult } from "./evidence/result-evidence";
 import type { PrintedComparison } from "./printed-comparison";
 import { renderComparison, renderTable, type ComparisonRenderOptions, type PlainTable, type RenderOptions } from "./render-table";
 import { statsBuiltinIn, type StatsBuiltin } from "./stats-builtin";
@@ -134,6 +135,18 @@ export interface AnalysisBuiltins {
    * @example acrossReconstructions(selection, (s) => stats.pearson(s, "size_class", "q29_1").r).evidence("")
    */
   acrossReconstructions<T>(selection: Survey | FilteredSurvey, compute: (draw: FilteredSurvey) => T): WithEvidence<T>;
+  /**
+   * What each number of a statistic's result rests on over the 50 reconstructions, for a result a
+   * `stats` kernel (crosstab, frequencies, pearson, spearman, correlationMatrix, sizeClassRates,
+   * sizeClassMeans) computed on `selection` or `survey`: `evidence(path)` as in `acrossReconstructions`
+   * ("r", "rows.2.estimate"). The kernel runs on all the reconstructions in one call, its arguments
+   * checked once — much cheaper than `acrossReconstructions(selection, (s) => stats.pearson(s, …).r)`,
+   * which runs it once per reconstruction. A derived variable goes in the kernel's options, e.g.
+   * pearson's `recode`. A result computed on columns or a table has no reconstructions: error.
+   * @param result e.g. `stats.pearson(selection, "size_class", "q9")`
+   * @example evidenceOf(stats.pearson(selection, "size_class", "q9", {recode: {q9: (code) => 5 - code}})).evidence("r")
+   */
+  evidenceOf<T extends object>(result: T): WithEvidence<T>;
   /**
    * A printed comparison as a table: printed, recomputed, agreement; `{layout: "grid"}` draws a
    * table of "area — model" rows (Tabell 2.6) as the report printed it.
@@ -255,6 +268,17 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
       if (!chosen) throw builtinError("acrossReconstructions", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);
       if (typeof compute !== "function") throw builtinError("acrossReconstructions", "bad-argument", `the second argument is a function of one reconstruction's selection, e.g. (s) => stats.pearson(s, "size_class", "q29_1").r; it got ${describeValue(compute)}.`);
       return acrossDraws(chosen, compute);
+    },
+    evidenceOf: (result) => {
+      const found: unknown = result;
+      const figures = evidenceOfResult(found)?.figures;
+      if (!figures) {
+        const what = typeof found === "object" && found !== null
+          ? "a result computed on columns, a table, `selection.view` or one reconstruction, which has no reconstructions to compare with. Compute it on `selection` (or `survey`)"
+          : describeValue(found);
+        throw builtinError("evidenceOf", "bad-argument", `the argument is a statistic's result computed on \`selection\`, e.g. evidenceOf(stats.pearson(selection, "size_class", "q9")); it got ${what}.`);
+      }
+      return { value: result, evidence: (path) => figures.evidence(path), counts: figures.counts, draws: figures.draws };
     },
     renderComparison: (cmp, options = {}) =>
       renderComparison(requireDocument(host, "renderComparison"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive), locale }),

@@ -7,7 +7,7 @@
 
 /** Every name the analysis layer puts in scope. */
 export const ANALYSIS_NAMES: readonly string[] = [
-  "stats", "tables", "charts", "filterInput", "applyFilter", "matchesFilter", "describeFilter", "comparePrinted", "acrossReconstructions", "renderComparison", "shownComparison", "renderTable",
+  "stats", "tables", "charts", "filterInput", "applyFilter", "matchesFilter", "describeFilter", "comparePrinted", "acrossReconstructions", "evidenceOf", "renderComparison", "shownComparison", "renderTable",
   "exportTable", "exportColumns", "psppExport", "disclosure", "fmt",
   "crosswalk", "thesis",
   "reconciliation",

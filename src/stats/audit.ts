@@ -65,8 +65,11 @@ export function pClause(p: number | null, locale: Locale): string {
   return text.startsWith("<") ? `p ${text}` : `p = ${text}`;
 }
 
-/** The parts of an Audit a kernel gives; `disclosureSensitive` defaults to false. */
-export type AuditParts = Omit<Audit, "line" | "disclosureSensitive"> & { disclosureSensitive?: boolean };
+/**
+ * The parts of an Audit a kernel gives; `disclosureSensitive` defaults to false. `test` may be given
+ * as a function, called when the test is first read (see `makeAudit`).
+ */
+export type AuditParts = Omit<Audit, "line" | "disclosureSensitive" | "test"> & { disclosureSensitive?: boolean; test: string | null | (() => string | null) };
 
 /** What an audit line is written from. */
 type LineParts = Omit<Audit, "line" | "disclosureSensitive" | "locale">;
@@ -104,11 +107,18 @@ export function auditLine(parts: LineParts, locale: Locale, count: (value: numbe
  */
 export function makeAudit(parts: AuditParts): Audit {
   let line: string | undefined;
+  // The test's text too (a p-value and r in words) is written when first read, for the same reason.
+  let test: { text: string | null } | undefined;
+  const given = parts.test;
+  const testText = (): string | null => (test ??= { text: typeof given === "function" ? given() : given }).text;
   return {
     ...parts,
+    get test() {
+      return testText();
+    },
     disclosureSensitive: parts.disclosureSensitive ?? false,
     get line() {
-      return (line ??= auditLine(parts, parts.locale));
+      return (line ??= auditLine({ ...parts, test: testText() }, parts.locale));
     },
   };
 }

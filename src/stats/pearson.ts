@@ -3,14 +3,15 @@
  * CORRELATIONS prints it. Degenerate cases are values with a reason, never NaN: a constant
  * variable has no r; with n < 3 there is r but no p.
  */
-import type { StatsData } from "./kernel-input";
-import { pairInput, pairOn, pairPlan, type PairInput, type PairOptions } from "./pair-input";
+import { sourceOf, type StatsData } from "./kernel-input";
+import { pairOn, pairPlan, type PairInput, type PairOptions } from "./pair-input";
 import { onEach } from "./each-data";
 import { formatNumber, messages, type Locale } from "../base/locale/locale";
 import type { KernelReason } from "../base/locale/reason-messages";
 import { makeAudit, pClause, type Audit } from "./audit";
 import { tTwoSided } from "./distributions";
 import { excludedFromSums, missingCodes, pairIndex, pairSums, type PairSums } from "./pair-sums";
+import { checkRecode, recodedColumn, type CheckedRecode, type RecodeOption } from "./recode";
 
 export interface Correlation {
   /** The coefficient; null when undefined (see `reason`). */
@@ -24,9 +25,37 @@ export interface Correlation {
   why?: KernelReason;
 }
 
-/** A correlation without r (or p), with its reason as data and in the kernels' English. */
+/**
+ * A correlation without r (or p), with its reason as data and in the kernels' English. The English
+ * is written when first read: the evidence computes a correlation on every reconstruction, and a
+ * draw's reason is never read.
+ */
 export function undefinedCorrelation(r: number | null, n: number, why: KernelReason): Correlation {
-  return { r, n, p: null, reason: messages.en.kernelReason(why), why };
+  let reason: string | undefined;
+  return {
+    r, n, p: null,
+    get reason() {
+      return (reason ??= messages.en.kernelReason(why));
+    },
+    why,
+  };
+}
+
+/**
+ * `head`, the correlation's fields and `tail`, in that order, its reason still unwritten until read:
+ * spreading the correlation into a result would write it.
+ */
+function withCorrelation<H extends object, T extends object>(head: H, c: Correlation, tail: T): H & Correlation & T {
+  if (!c.why) return { ...head, r: c.r, n: c.n, p: c.p, ...tail };
+  const why = c.why;
+  return {
+    ...head, r: c.r, n: c.n, p: c.p,
+    get reason() {
+      return c.reason;
+    },
+    why,
+    ...tail,
+  };
 }
 
 /** r, n and p from the sums of one pair. `names` are used in the reasons. */
@@ -59,6 +88,18 @@ export interface PearsonResult extends Correlation {
 /** Options of `stats.pearson` and `stats.correlationMatrix`: rows, codebook and weight. */
 export type CorrelationOptions = PairOptions;
 
+/** Options of `stats.pearson`: those of every correlation, and a recode of either variable. */
+export interface PearsonOptions extends CorrelationOptions {
+  /**
+   * Either variable's valid codes recoded first (SPSS RECODE … INTO), e.g. `{q3: (code) => (code === 1 ? 1 : 0)}`
+   * for "has adopted" against any other answer, or `{q9: (code) => 5 - code}` to reverse a scale.
+   * Blanks and missing codes stay missing; the function returns a number, or null for a blank.
+   * On `selection` the recode is applied on every reconstruction too, so the result's evidence is
+   * that of the recoded variable. The audit line names the variable "recoded".
+   */
+  recode?: RecodeOption;
+}
+
 /** How the two variable arguments of a correlation are named in error messages. */
 export const CORRELATION_ROLES = ["the first variable (2nd argument)", "the second variable (3rd argument)"] as const;
 
@@ -71,18 +112,23 @@ export function describeCorrelation(symbol: string, c: Correlation, locale: Loca
 }
 
 /** The audit of a two-variable correlation: base = cases valid on both, the test as `symbol(df) = r`. */
-export function correlationAudit(input: Pick<PairInput<CorrelationOptions>, "frame" | "filters" | "disclosureSensitive" | "locale" | "x" | "y">, sums: PairSums, c: Correlation, symbol: string, weight: string | null): Audit {
+export function correlationAudit(
+  input: Pick<PairInput<CorrelationOptions>, "frame" | "filters" | "disclosureSensitive" | "locale" | "x" | "y">, sums: PairSums, c: Correlation, symbol: string, weight: string | null,
+  recode: CheckedRecode = new Map(),
+): Audit {
   const { frame, filters, disclosureSensitive, locale, x, y } = input;
+  const words = messages[locale];
+  const named = (name: string): string => (recode.has(name) ? words.recodedVariable(name) : name);
   return makeAudit({
     locale,
     disclosureSensitive,
     n: frame.n,
     base: c.n,
-    baseLabel: messages[locale].baseValidBoth(x, y),
+    baseLabel: words.baseValidBoth(named(x), named(y)),
     filters,
     excluded: excludedFromSums([x, y], sums),
     weight,
-    test: describeCorrelation(symbol, c, locale),
+    test: () => describeCorrelation(symbol, c, locale),
   });
 }
 
@@ -92,26 +138,35 @@ export function correlationAudit(input: Pick<PairInput<CorrelationOptions>, "fra
  * @param data the rows: `selection`, `survey`, an Arquero table or columns
  * @example stats.pearson(selection, "size_class", "q9")
  */
-export function pearson(data: StatsData, x: string, y: string, options: CorrelationOptions = {}): PearsonResult {
-  return pearsonOn(pairInput("stats.pearson", data, x, y, options, CORRELATION_ROLES));
+export function pearson(data: StatsData, x: string, y: string, options: PearsonOptions = {}): PearsonResult {
+  const plan = pairPlan("stats.pearson", data, x, y, options, CORRELATION_ROLES);
+  return pearsonOn(pairOn(plan, sourceOf(data)), checkRecode("stats.pearson", plan.options.recode, [plan.x, plan.y]));
 }
 
 /** `pearson` on each dataset (the same filter on every reconstruction), the arguments checked once: result i is `pearson(data[i], …)`. */
-export function pearsonEach(data: readonly StatsData[], x: string, y: string, options: CorrelationOptions = {}): PearsonResult[] {
+export function pearsonEach(data: readonly StatsData[], x: string, y: string, options: PearsonOptions = {}): PearsonResult[] {
   return onEach(
     data,
     (first) => {
       const plan = pairPlan("stats.pearson", first, x, y, options, CORRELATION_ROLES);
-      return (source) => pearsonOn(pairOn(plan, source));
+      const recode = checkRecode("stats.pearson", plan.options.recode, [plan.x, plan.y]);
+      return (source) => pearsonOn(pairOn(plan, source), recode);
     },
     (d) => pearson(d, x, y, options),
   );
 }
 
-function pearsonOn(input: PairInput<CorrelationOptions>): PearsonResult {
+function pearsonOn(input: PairInput<PearsonOptions>, recode: CheckedRecode): PearsonResult {
   const { frame, xi, yi, w, weightName, x, y } = input;
-  const s = pairSums(frame, [frame.column(x), frame.column(y)], [missingCodes(xi.missing), missingCodes(yi.missing)], "pairwise", w);
+  const column = (name: string, missing: readonly number[]): Float64Array => {
+    const fn = recode.get(name);
+    return fn ? recodedColumn("stats.pearson", name, frame.column(name), fn, missing) : frame.column(name);
+  };
+  const s = pairSums(frame, [column(x, xi.missing), column(y, yi.missing)], [missingCodes(xi.missing), missingCodes(yi.missing)], "pairwise", w);
   const p = pairIndex(2, 0, 1);
-  const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [x, y]);
-  return { x, y, ...c, audit: correlationAudit(input, s, c, "r", weightName) };
+  // A reason names a recoded variable as recoded ("q3 recoded is constant …": q3 itself may vary), in
+  // the audit's language, since the audit line writes the reason's names as they are.
+  const named = (name: string): string => (recode.has(name) ? messages[input.locale].recodedVariable(name) : name);
+  const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [named(x), named(y)]);
+  return withCorrelation({ x, y }, c, { audit: correlationAudit(input, s, c, "r", weightName, recode) });
 }

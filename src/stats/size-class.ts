@@ -271,14 +271,23 @@ function compare(plan: ComparePlan, source: ColumnSource): SizeClassComparison {
     filters,
     excluded: [{ variable, userMissing: [...userMissing].sort((a, b) => a[0] - b[0]).map(([code, count]) => ({ code, count })), systemMissing }],
     weight: null,
-    test:
-      trend.statistic === null
-        ? words.notComputed(trend.method, trend.why ? words.kernelReason(trend.why) : (trend.reason ?? "undefined"))
-        : `${trend.method}: ${isSuccess ? "z" : "r"} = ${formatNumber(locale, trend.statistic, 3)}, ${pClause(trend.p, locale)}`,
+    // Written when read (from the trend as it is now: the result's `trend` is the cell's to change):
+    // the evidence computes this on every reconstruction, whose test no one reads.
+    test: testText({ ...trend }, isSuccess !== null, locale),
     disclosureSensitive,
   });
   const result: SizeClassComparison = { variable, label: info.label, success: success ? [...success] : null, classLabels: [...plan.classLabels], kind: isSuccess ? "rate" : "mean", rows, overall, trend, level, notes, unclassifiedNote, audit };
   return withPicture(result, sizeClassPicture);
+}
+
+/** The audit's test of a trend, as a function writing it when called. */
+function testText(trend: TrendTest, rate: boolean, locale: Locale): () => string {
+  const words = messages[locale];
+  const { statistic, method, why, reason, p } = trend;
+  return () =>
+    statistic === null
+      ? words.notComputed(method, why ? words.kernelReason(why) : (reason ?? "undefined"))
+      : `${method}: ${rate ? "z" : "r"} = ${formatNumber(locale, statistic, 3)}, ${pClause(p, locale)}`;
 }
 
 /** The inspector's picture: one line per class. */

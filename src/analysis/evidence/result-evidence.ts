@@ -5,6 +5,12 @@
  * the selection and the call that made it; the evidence is computed over the ensemble only when a
  * table asks (once). A result computed on something else (a view, plain columns) has no entry: its
  * table shows no markers rather than invented ones; so has one computed on a single reconstruction.
+ *
+ * The evidence of a call is kept per selection and arguments (`plainKey`): the filter bar hands back
+ * the same selection when a filter is chosen again (the cleared filter, most often), and the same
+ * call on it has the same figures on every reconstruction, so they are classified once. Arguments
+ * holding a function (a recode) or a large or non-plain object are not kept: a key could not tell
+ * two of them apart.
  */
 import { applyFilter, isSelection, type FilteredSurvey } from "../apply-filter";
 import { EMPTY_FILTER } from "../../data/survey-filter";
@@ -53,6 +59,8 @@ function selectionOf(data: unknown): FilteredSurvey | undefined {
  * for dataset i): the reconstructions are then computed in one call rather than one call each.
  */
 export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel: F, each?: (...args: never[]) => unknown[]): F {
+  // Per selection: the evidence of this kernel's calls on it, by their arguments' key.
+  const kept = new WeakMap<FilteredSurvey, Map<string, WithEvidence<unknown>>>();
   return new Proxy(kernel, {
     apply(target, self: unknown, args: unknown[]) {
       const result: unknown = Reflect.apply(target, self, args);
@@ -62,11 +70,66 @@ export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel:
       if (selection && !isReconstruction(selection.survey) && typeof result === "object" && result !== null) {
         const rest = args.slice(1);
         const onEach = each && ((draws: readonly FilteredSurvey[]): unknown[] => Reflect.apply(each, undefined, [draws, ...rest]));
+        const key = plainKey(rest);
+        const figures = (): WithEvidence<unknown> => {
+          const known = key === undefined ? undefined : kept.get(selection)?.get(key);
+          // The same figures, classified once; `value` is this call's own result.
+          if (known) return { ...known, value: result };
+          const made = acrossDraws(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest])), undefined, onEach);
+          if (key !== undefined) keep(kept, selection, key, made);
+          return made;
+        };
         let made: ResultEvidence | undefined;
-        registry.set(result, () => (made ??= { selection, figures: acrossDraws(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest])), undefined, onEach) }));
+        registry.set(result, () => (made ??= { selection, figures: figures() }));
         for (const [key, field] of Object.entries(result)) if (typeof field === "object" && field !== null && !parts.has(field)) parts.set(field, { result, key });
       }
       return result;
     },
   });
+}
+
+/** Calls' evidence kept per selection and kernel: enough for every call of a shipped notebook's cells. */
+const KEPT_PER_SELECTION = 64;
+
+function keep(kept: WeakMap<FilteredSurvey, Map<string, WithEvidence<unknown>>>, selection: FilteredSurvey, key: string, figures: WithEvidence<unknown>): void {
+  const map = kept.get(selection) ?? new Map<string, WithEvidence<unknown>>();
+  kept.set(selection, map);
+  if (map.size >= KEPT_PER_SELECTION) map.clear();
+  map.set(key, figures);
+}
+
+/** Longest key kept: a codebook or a long list passed as an argument is not worth keeping by its text. */
+const MAX_KEY = 2000;
+
+/**
+ * A text that is the same exactly for equal plain arguments (text, numbers, booleans, null, arrays and
+ * plain objects of them), or undefined for anything else — a function, a table, a typed array, a
+ * large object — whose equality a text cannot tell.
+ */
+export function plainKey(value: unknown): string | undefined {
+  const parts: string[] = [];
+  let length = 0;
+  const add = (text: string): boolean => {
+    parts.push(text);
+    length += text.length;
+    return length <= MAX_KEY;
+  };
+  const walk = (v: unknown, depth: number): boolean => {
+    if (v === null || typeof v === "boolean" || typeof v === "string") return add(JSON.stringify(v));
+    if (v === undefined) return add("u");
+    // Object.is: -0 and NaN are their own values (JSON would write them as 0 and null).
+    if (typeof v === "number") return add(Object.is(v, -0) ? "-0" : String(v));
+    if (typeof v !== "object" || depth > 4) return false;
+    if (Array.isArray(v)) {
+      if (!add("[")) return false;
+      for (const item of v) if (!walk(item, depth + 1) || !add(",")) return false;
+      return add("]");
+    }
+    const proto: unknown = Object.getPrototypeOf(v);
+    if (proto !== Object.prototype && proto !== null) return false;
+    if (!add("{")) return false;
+    for (const [k, item] of Object.entries(v)) if (!add(`${JSON.stringify(k)}:`) || !walk(item, depth + 1) || !add(",")) return false;
+    return add("}");
+  };
+  return walk(value, 0) ? parts.join("") : undefined;
 }

@@ -22,6 +22,8 @@ export interface AnalysisMessages {
   auditBlank: string;
   baseValid(variable: string): string;
   baseValidBoth(x: string, y: string): string;
+  /** A variable recoded by the statistic's `recode` option, as its base label names it. */
+  recodedVariable(variable: string): string;
   baseValidWithSizeClass(variable: string): string;
   baseReportN: string;
   baseTickingOne(set: string): string;
@@ -75,6 +77,7 @@ const nbAnalysis: AnalysisMessages = {
   auditBlank: "blank",
   baseValid: (variable) => `gyldige ${variable}`,
   baseValidBoth: (x, y) => `gyldige på både ${x} og ${y}`,
+  recodedVariable: (variable) => `${variable} omkodet`,
   baseValidWithSizeClass: (variable) => `gyldige ${variable} med størrelsesklasse`,
   baseReportN: "respondenter (rapportens N)",
   baseTickingOne: (set) => `respondenter som krysset av minst ett ${set}-punkt`,
@@ -119,6 +122,7 @@ const enAnalysis: AnalysisMessages = {
   auditBlank: "blank",
   baseValid: (variable) => `valid ${variable}`,
   baseValidBoth: (x, y) => `valid on both ${x} and ${y}`,
+  recodedVariable: (variable) => `${variable} recoded`,
   baseValidWithSizeClass: (variable) => `valid ${variable} with a size class`,
   baseReportN: "respondents (report's N)",
   baseTickingOne: (set) => `respondents ticking at least one ${set} item`,

@@ -1,0 +1,130 @@
+/**
+ * A variable's valid values recoded before a statistic, as SPSS's RECODE … INTO does:
+ * `{recode: {q3: (code) => (code === 1 ? 1 : 0)}}` correlates "has adopted" (1) against any other
+ * answer (0). Blanks and the variable's missing codes stay missing and never reach the function; it
+ * returns a number, or null for a blank. Checked once at the kernel's entry.
+ *
+ * Surprising: the function is called once per distinct valid code of the whole column (not per row,
+ * and also for codes outside the selection), and the recoded column is kept per source column and
+ * by what the function gave for each code. The evidence computes the statistic on every
+ * reconstruction on every filter change, and the cell writes a new function each time it runs: kept
+ * by identity, each run made fresh columns for every draw (and the statistics' cleaned copies of
+ * them anew); kept by the codes' images, a rerun finds the columns it made before.
+ */
+import { describeValue } from "../base/builtin-problem";
+import { statsError } from "./stats-problem";
+import { missingTest } from "./variable-info";
+
+/** A recode of one variable: a valid code in, a number (or null for a blank) out. */
+export type Recode = (code: number) => number | null;
+
+/** Recodes by variable name, as a kernel's `recode` option takes them. */
+export type RecodeOption = Readonly<Record<string, Recode>>;
+
+/** A recode option checked against the kernel's variables: name → function. */
+export type CheckedRecode = ReadonlyMap<string, Recode>;
+
+/** No recode. */
+export const NO_RECODE: CheckedRecode = new Map();
+
+function isRecode(value: unknown): value is Recode {
+  return typeof value === "function";
+}
+
+/**
+ * The `recode` option checked once: an object of functions keyed by the kernel's own variables.
+ * `variables` are the kernel's (checked) variable names; `builtin` names the kernel in errors.
+ */
+export function checkRecode(builtin: string, recode: unknown, variables: readonly string[]): CheckedRecode {
+  if (recode === undefined) return NO_RECODE;
+  const example = `{recode: {${variables[1] ?? "q3"}: (code) => (code === 1 ? 1 : 0)}}`;
+  if (typeof recode !== "object" || recode === null || Array.isArray(recode)) {
+    throw statsError("bad-input", `the recode option is an object of functions by variable, e.g. ${example}; it got ${describeValue(recode)}.`, {}, builtin);
+  }
+  const out = new Map<string, Recode>();
+  for (const [name, fn] of Object.entries(recode)) {
+    if (!variables.includes(name)) {
+      throw statsError("bad-input", `the recode option names "${name}", which is not one of this statistic's variables (${variables.join(", ")}). Recode one of those, e.g. ${example}.`, { name }, builtin);
+    }
+    if (!isRecode(fn)) {
+      throw statsError("bad-input", `the recode of "${name}" is a function of a code, e.g. (code) => 5 - code; it got ${describeValue(fn)}.`, { name }, builtin);
+    }
+    out.set(name, fn);
+  }
+  return out;
+}
+
+/** Per source column and missing codes: its distinct valid codes, in the order first met. */
+const validCodes = new WeakMap<Float64Array, Map<string, readonly number[]>>();
+
+/** Per source column: recoded columns by missing codes and the function's image of each code. */
+const made = new WeakMap<Float64Array, Map<string, Float64Array>>();
+
+/** Recoded columns kept per source column (a cell trying many recodes does not grow this without end). */
+const MADE_PER_COLUMN = 32;
+
+function codesOf(column: Float64Array, missing: readonly number[], missingKey: string): readonly number[] {
+  const byMissing = validCodes.get(column) ?? new Map<string, readonly number[]>();
+  validCodes.set(column, byMissing);
+  const known = byMissing.get(missingKey);
+  if (known) return known;
+  const isMissing = missingTest(missing);
+  const seen = new Set<number>();
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] ?? Number.NaN;
+    if (!isMissing(v)) seen.add(v);
+  }
+  const codes = [...seen];
+  byMissing.set(missingKey, codes);
+  return codes;
+}
+
+/**
+ * `column` (NaN for a blank) with every valid value v replaced by `fn(v)` (null → NaN); blanks and
+ * `missing` codes are kept as they are, so the statistic leaves them out and its audit counts them
+ * as before. A result that is not a finite number or null, or that is one of the missing codes
+ * (it would silently turn a valid answer into a missing one), is refused with the code that gave it.
+ */
+export function recodedColumn(builtin: string, name: string, column: Float64Array, fn: Recode, missing: readonly number[]): Float64Array {
+  const missingKey = missing.join(",");
+  const isMissing = missingTest(missing);
+  const codes = codesOf(column, missing, missingKey);
+  const image = new Map<number, number>();
+  const parts = [missingKey];
+  for (const code of codes) {
+    const value = recodeOne(builtin, name, fn, code, isMissing);
+    image.set(code, value);
+    // Object.is: −0 and NaN (a blank) are told apart from 0 and from each other in the key.
+    parts.push(`${code}>${Object.is(value, -0) ? "-0" : String(value)}`);
+  }
+  const key = parts.join(";");
+  const byKey = made.get(column) ?? new Map<string, Float64Array>();
+  made.set(column, byKey);
+  const known = byKey.get(key);
+  if (known) return known;
+  const out = new Float64Array(column.length);
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] ?? Number.NaN;
+    out[i] = image.get(v) ?? v;
+  }
+  if (byKey.size >= MADE_PER_COLUMN) byKey.clear();
+  byKey.set(key, out);
+  return out;
+}
+
+function recodeOne(builtin: string, name: string, fn: Recode, code: number, isMissing: (v: number) => boolean): number {
+  let value: unknown;
+  try {
+    value = fn(code);
+  } catch (error) {
+    throw statsError("bad-input", `the recode of "${name}" failed on code ${code}: ${error instanceof Error ? error.message : String(error)}.`, { name, code }, builtin);
+  }
+  if (value === null) return Number.NaN;
+  if (typeof value !== "number" || !Number.isFinite(value)) {
+    throw statsError("bad-input", `the recode of "${name}" returned ${describeValue(value)} for code ${code}; it returns a number, or null for a blank (did the function forget to return?).`, { name, code }, builtin);
+  }
+  if (isMissing(value)) {
+    throw statsError("bad-input", `the recode of "${name}" turned code ${code} into ${value}, which is a missing code of "${name}"; recode to another number, or to null for a blank.`, { name, code }, builtin);
+  }
+  return value;
+}
