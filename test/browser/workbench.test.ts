@@ -71,6 +71,9 @@ describe("workbench in Chromium", () => {
     });
     await other.goto(sharedLink);
     await other.waitForSelector(".nb-preview-bar");
+    // The shell shows its bar before the frame has drawn the cells: wait for the twelfth, then count
+    // (a thirteenth would still fail the count).
+    await nb(other).locator("nb-cell").nth(11).waitFor();
     expect(await nb(other).locator("nb-cell").count()).toBe(12);
     expect(await nb(other).locator("#cell-5 .nb-editor").textContent()).toContain("50000");
     await other.waitForTimeout(500);
