@@ -14,6 +14,7 @@ import { cellViewport } from "../cell-viewport";
 import { SCOPE_NAMES, SurveyScope } from "../../analysis/survey-scope";
 import type { LoadedData, LoadResult } from "../../data/loaders/load-result";
 import type { PrimedSurvey } from "../../analysis/survey-source";
+import { SURVEY_PATHS } from "../../data/bundled-survey";
 import { surveyFilterToParams } from "../../data/survey-filter";
 import { decodeStructureHistory } from "../../notebook/structure-history";
 import { compilerReadyFor, compilesNow } from "../../runtime/cell-compiler";
@@ -26,6 +27,7 @@ import type { Locale } from "../../base/locale/locale";
 import { guardFrameWindow } from "./guard-frame-window";
 import { RunReporter } from "./run-reporter";
 import { ArrivingUserData } from "./user-data-wire";
+import { FilesAskedAhead } from "./files-asked-ahead";
 import { takeReportSnapshot } from "../report/report-snapshot";
 
 /** The report is sent this long after the notebook last finished running (report-snapshot.ts). */
@@ -53,6 +55,8 @@ export class FrameController {
   private readonly openWaiters: ((opened: OpenedNotebook) => void)[] = [];
   private readonly files = new Map<number, { resolve: (bytes: ArrayBuffer) => void; reject: (error: Error) => void }>();
   private nextFile = 0;
+  /** The bundled survey's files, asked for at `open` (files-asked-ahead.ts). */
+  private readonly askedAhead = new FilesAskedAhead();
   /** The filter the shell last sent, as URL params: a scope change to it is not reported back. */
   private shellFilter = "";
   private lastInputs = "";
@@ -240,6 +244,8 @@ export class FrameController {
 
   /** A file under data/, from the shell. */
   private requestFile(path: string): Promise<ArrayBuffer> {
+    const ahead = this.askedAhead.take(path);
+    if (ahead) return ahead;
     const id = this.nextFile++;
     return new Promise((resolve, reject) => {
       this.files.set(id, { resolve, reject });
@@ -264,6 +270,7 @@ export class FrameController {
   private applyData(scope: SurveyScope, data: FrameData): void {
     const decode = this.toLoadResult;
     this.arriving = undefined;
+    this.askedAhead.clear();
     if (data.kind === "bundled") return scope.setData({ kind: "bundled" });
     if (!decode) throw new Error("user data reached applyData before its decoder loaded (receive must hold it)");
     const arriving = new ArrivingUserData(data.data, decode);
@@ -316,10 +323,14 @@ export class FrameController {
     // Start before the notebook is drawn: the runtime's first cells (and their file requests) are
     // then under way while the cells render, instead of after.
     if (message.mode === "live") void session.start();
-    // A running notebook that reads the survey asks for its files now, not when its first cell
-    // reads `survey` — after the notebook has been drawn and the builtins evaluated (issue 11).
-    // What fails here fails again, and is shown, in the cell that reads it.
-    if (message.mode === "live" && (session.references("survey") || session.references("selection"))) void scope.survey().catch(() => undefined);
+    // A running notebook that reads the bundled survey asks for its files now, not when its first
+    // cell reads `survey`: that comes after the notebook has been drawn and the survey's code has
+    // evaluated (issue 11, cold start), and then waited for the shell's answer. What fails here is
+    // shown in the cell that reads it.
+    if (message.mode === "live" && (session.references("survey") || session.references("selection"))) {
+      if (message.data.kind === "bundled") this.askedAhead.ask(Object.values(SURVEY_PATHS), (path) => this.requestFile(path));
+      void scope.survey().catch(() => undefined);
+    }
     this.onOpen(opened);
     for (const resolve of this.openWaiters.splice(0)) resolve(opened);
     this.reportReads();
