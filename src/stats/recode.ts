@@ -69,12 +69,20 @@ function codesOf(column: Float64Array, missing: readonly number[], missingKey: s
   const known = byMissing.get(missingKey);
   if (known) return known;
   const isMissing = missingTest(missing);
+  // Codes 0–255 (every coded answer) are noted in a table: a Set per value cost more than the recode.
+  const small = new Uint8Array(256);
   const seen = new Set<number>();
+  const codes: number[] = [];
   for (let i = 0; i < column.length; i++) {
     const v = column[i] ?? Number.NaN;
-    if (!isMissing(v)) seen.add(v);
+    if (v >= 0 && v < 256 && (v | 0) === v) {
+      if (small[v] === 0 && !isMissing(v)) codes.push(v);
+      small[v] = 1;
+    } else if (!seen.has(v) && !isMissing(v)) {
+      seen.add(v);
+      codes.push(v);
+    }
   }
-  const codes = [...seen];
   byMissing.set(missingKey, codes);
   return codes;
 }
@@ -102,10 +110,19 @@ export function recodedColumn(builtin: string, name: string, column: Float64Arra
   made.set(column, byKey);
   const known = byKey.get(key);
   if (known) return known;
+  // The image of codes 0–255 in a table (NaN: not recoded, the value stays), the rest through the map.
+  const table = new Float64Array(256).fill(Number.NaN);
+  const recoded = new Uint8Array(256);
+  for (const [code, value] of image) {
+    if (code >= 0 && code < 256 && (code | 0) === code) {
+      table[code] = value;
+      recoded[code] = 1;
+    }
+  }
   const out = new Float64Array(column.length);
   for (let i = 0; i < column.length; i++) {
     const v = column[i] ?? Number.NaN;
-    out[i] = image.get(v) ?? v;
+    out[i] = v >= 0 && v < 256 && (v | 0) === v ? (recoded[v] === 1 ? (table[v] ?? v) : v) : (image.get(v) ?? v);
   }
   if (byKey.size >= MADE_PER_COLUMN) byKey.clear();
   byKey.set(key, out);

@@ -191,6 +191,15 @@ describe("the recode option", () => {
     expect(q6.r).toBeCloseTo(-(pearson(selection, "q30_5", "q6").r ?? Number.NaN), 12);
   });
 
+  it("recodes codes outside 0–255 and fractions as well as small codes, and null to a blank", () => {
+    const y = [1000, 2.5, 3, 1000, -1, null];
+    const recode = (v: number): number | null => (v === 1000 ? 0 : v === -1 ? null : v * 2);
+    const direct = pearson({ x: [1, 2, 3, 4, 5, 6], y: [0, 5, 6, 0, null, null] }, "x", "y");
+    const recoded = pearson({ x: [1, 2, 3, 4, 5, 6], y }, "x", "y", { recode: { y: recode } });
+    expect(recoded.r).toBe(direct.r);
+    expect(recoded.n).toBe(4);
+  });
+
   it("refuses what is not a recode, naming the problem and the fix", () => {
     const selection = applyFilter(survey, EMPTY_FILTER);
     const forgot = (code: number): number | null => {
