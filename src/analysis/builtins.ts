@@ -19,7 +19,6 @@ import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
 import { evidenceNote } from "./evidence/evidence-note";
 import { evidenceOfResult } from "./evidence/result-evidence";
 import type { PrintedComparison } from "./printed-comparison";
-import { Drawings, inputKey } from "./drawings";
 import { renderComparison, renderTable, type ComparisonRenderOptions, type PlainTable, type RenderOptions } from "./render-table";
 import { statsBuiltinIn, type StatsBuiltin } from "./stats-builtin";
 import { psppSyntax, type Analysis, type PsppExportOptions } from "../stats/pspp-syntax";
@@ -241,8 +240,6 @@ export function findPrinted(survey: Survey, id: unknown): PrintedTable {
 export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
   const shared = host.view === "shared";
   const locale = host.locale ?? DEFAULT_LOCALE;
-  const comparisons = new Drawings<HTMLElement>();
-  const plainTables = new Drawings<HTMLElement>();
   return {
     stats: statsBuiltinIn(locale),
     tables: createTables({ document: () => requireDocument(host, "tables"), shared, locale }),
@@ -283,18 +280,11 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
       }
       return { value: result, evidence: (path) => figures.evidence(path), counts: figures.counts, draws: figures.draws };
     },
-    renderComparison: (cmp, options = {}) => {
-      const doc = requireDocument(host, "renderComparison");
-      const drawn = { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive), locale };
-      return comparisons.draw(doc, inputKey([cmp, drawn]), () => renderComparison(doc, cmp, drawn));
-    },
+    renderComparison: (cmp, options = {}) =>
+      renderComparison(requireDocument(host, "renderComparison"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive), locale }),
     shownComparison: (cmp) => shownComparison(cmp, shared && cmp.disclosureSensitive),
-    // A plain table's rows are the cell's own values (text made by their own toString): drawn each
-    // time, only into the table the cell shows.
-    renderTable: (spec, options = {}) => {
-      const doc = requireDocument(host, "renderTable");
-      return plainTables.draw(doc, undefined, () => renderTable(doc, spec, { ...options, mask: options.mask ?? (shared && spec.disclosureSensitive === true), locale }));
-    },
+    renderTable: (spec, options = {}) =>
+      renderTable(requireDocument(host, "renderTable"), spec, { ...options, mask: options.mask ?? (shared && spec.disclosureSensitive === true), locale }),
     psppExport: (selection, analyses, options = {}) => {
       const chosen = isSelection(selection) ? selection : isSurvey(selection) ? applyFilter(selection, EMPTY_FILTER) : undefined;
       if (!chosen) throw builtinError("psppExport", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);

@@ -35,19 +35,12 @@ function headerNames(head: Element | undefined, width: number): string[] {
 
 /**
  * The table's rows as a column table: export fields where the cells carry them, else cell text.
- * Read from the table when asked (an export), not when it is drawn: every table a filter change
- * redraws gets one, and few are exported. Read again for each export (what one export asks is
- * read once): a table drawn again in place (analysis/drawings.ts) keeps its export menu.
+ * Read from the table when first asked (an export), not when it is drawn: every table a filter
+ * change redraws gets one, and few are exported.
  */
 export function htmlTableData(table: Element): ColumnTable {
   let read: { names: string[]; records: Map<string, ExportValue>[] } | undefined;
-  const data = (): { names: string[]; records: Map<string, ExportValue>[] } => {
-    if (!read) {
-      read = readTable(table);
-      queueMicrotask(() => (read = undefined));
-    }
-    return read;
-  };
+  const data = (): { names: string[]; records: Map<string, ExportValue>[] } => (read ??= readTable(table));
   return {
     columnNames: () => [...data().names],
     numRows: () => data().records.length,

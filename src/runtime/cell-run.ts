@@ -1,6 +1,5 @@
 import { RuntimeError, type Variable } from "@observablehq/runtime";
 import type { CellDoc } from "../notebook/document";
-import { offerEarlierOutputs } from "../base/earlier-outputs";
 import { markViewBound } from "./localized-tables";
 import { errorLine, type CellContext, type CompiledCell } from "./compile-cell";
 import { inputGenerator, isInputLike, type InputLike } from "./generators";
@@ -51,8 +50,6 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
 export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell, values: unknown[], hooks: RunHooks): unknown {
   const run = ++entry.run;
   const id = entry.doc.id;
-  // What the last run showed: a table or chart drawn again may be drawn into it (base/earlier-outputs.ts).
-  const earlier = entry.state.displays;
   entry.state.runs++;
   entry.state.status = "running";
   delete entry.state.error;
@@ -61,10 +58,6 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
   entry.runStart = now();
   hooks.notify();
   const bound = new Map<unknown, InputLike>();
-  // Displays made while the body runs without a break are told once, when it stops (a cell of a
-  // chart and a table was redrawn for the chart alone, then again for both); later ones at once.
-  let inBody = false;
-  let shownInBody = false;
   const context: CellContext = {
     guard: hooks.guard.guard,
     resumed: (value) => {
@@ -75,8 +68,7 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
       if (entry.run === run) {
         entry.shown.push(value);
         entry.state.displays = [...entry.shown];
-        if (inBody) shownInBody = true;
-        else hooks.notify();
+        hooks.notify();
       }
       return value;
     },
@@ -106,17 +98,12 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
   hooks.guard.reset();
   hooks.entering();
   let result: unknown;
-  inBody = true;
   try {
-    result = offerEarlierOutputs(earlier, () => compiled(context, values));
+    result = compiled(context, values);
   } catch (e) {
     throw new CellFailure(thrownError(id, e, errorLine(e, id)));
-  } finally {
-    inBody = false;
   }
-  // A cell that finished is told with its value; one still waiting shows what it displayed so far.
   if (!isThenable(result)) return finish(result);
-  if (shownInBody) hooks.notify();
   const ownAsync = entry.parsed.analysis?.async ?? false;
   return Promise.resolve(result).then(finish, (e: unknown) => {
     throw new CellFailure(ownAsync ? thrownError(id, e, errorLine(e, id)) : rejectedError(id, e));

@@ -29,7 +29,6 @@ import { isPrintedComparison, type PrintedComparison } from "../printed-comparis
 import { scaledEvidence } from "./chart-evidence";
 import { CROSSTAB, isSizeClassComparison, resultInput } from "../result-input";
 import { OptionReader } from "../tables/table-options";
-import { Drawings, inputKey } from "../drawings";
 import { correlationHeatmap, maskSmallPairs, type CorrelationHeatmapOptions, type HeatmapInput } from "./correlation-heatmap";
 import { divergingBars, type DivergingBarsOptions, type DivergingItem } from "./diverging-bars";
 import { sizeClassRates, type SizeClassRate, type SizeClassRatesOptions } from "./size-class-rates";
@@ -201,21 +200,16 @@ function withheldNote(doc: Document, locale: Locale): HTMLElement {
   return note;
 }
 
-/**
- * Normalise the call and apply the guard: the one path every chart takes. What is drawn is kept by
- * the chart's data and options (drawings.ts): equal inputs are not drawn by Plot again, and a cell
- * drawing its chart again gets it drawn into the chart it shows.
- */
+/** Normalise the call and apply the guard: the one path every chart takes. */
 function bind<In, D, P>(kind: ChartKind<In, D, P>, context: ChartContext): (input: In, options?: ChartCallOptions<P>) => SVGSVGElement | HTMLElement {
   const locale = context.locale ?? DEFAULT_LOCALE;
-  const drawings = new Drawings<SVGSVGElement | HTMLElement>();
   return (input, options) => {
     const doc = context.document();
     const { data, options: drawn, sensitive } = kind.data(input, options, locale);
     const guarded = context.shared && (options?.disclosureSensitive ?? sensitive ?? false);
     const shown = guarded && kind.mask ? kind.mask(data, DISCLOSURE_THRESHOLD) : data;
-    if (guarded && kind.counts(shown).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return drawings.draw(doc, inputKey(["withheld", locale]), () => withheldNote(doc, locale));
-    return drawings.draw(doc, inputKey([shown, drawn, locale]), () => kind.draw(shown, drawn, doc, locale));
+    if (guarded && kind.counts(shown).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return withheldNote(doc, locale);
+    return kind.draw(shown, drawn, doc, locale);
   };
 }
 
