@@ -132,6 +132,26 @@ export class ChartEvidence {
   }
 }
 
+/** A figure of a chart's data that carries what it rests on (the charts' normaliser puts it there). */
+export interface Evidenced {
+  readonly evidence?: Evidence;
+}
+
+/** What a figure carrying its own evidence rests on. */
+export function ownEvidence(figure: Evidenced): Evidence | undefined {
+  return figure.evidence;
+}
+
+/**
+ * A chart's evidence over `figures`, which carry their own: the `ChartEvidence` (its hatch named
+ * after `named`, what the chart draws) and the figures that rest on the reconstruction — the
+ * set-up every chart kind starts its marks with.
+ */
+export function chartEvidence<T extends Evidenced>(named: unknown, figures: readonly T[], locale: Locale): { evidence: ChartEvidence; dependent: T[] } {
+  const evidence = new ChartEvidence(named, locale);
+  return { evidence, dependent: evidence.dependent(figures, ownEvidence) };
+}
+
 /** `title` with the figure's evidence after it: its class and, for a dependent figure, its range. */
 export function titleWithEvidence(title: string, evidence: Evidence | undefined, locale: Locale, format: (n: number) => string, unit = ""): string {
   return evidence ? `${title}\n${evidenceTitle(evidence, locale, format, unit)}` : title;

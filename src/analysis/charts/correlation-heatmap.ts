@@ -15,7 +15,7 @@ import { kernelReasonText } from "../../base/locale/reason-messages";
 import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
 import { evidenceClass } from "../evidence/evidence-marker";
-import { ChartEvidence, RECONSTRUCTION_INK, titleWithEvidence } from "./chart-evidence";
+import { chartEvidence, ownEvidence, RECONSTRUCTION_INK, titleWithEvidence } from "./chart-evidence";
 import {
   CHART_FONT_SIZE, CORRELATION_SCHEME, INK, estimateTextWidth, formatNumberNo, frameChart, plotSvg,
 } from "./chart-theme";
@@ -158,9 +158,7 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
   const coloured = (c: HeatmapCell): boolean => c.r !== null && c.row !== c.column && !c.small;
   const strong = (c: HeatmapCell): boolean => coloured(c) && c.r !== null && Math.abs(c.r) >= 0.6;
   const nFontSize = CHART_FONT_SIZE - 2;
-  const evidence = new ChartEvidence(cells, locale);
-  const evidenceOf = (c: HeatmapCell): Evidence | undefined => c.evidence;
-  const dependent = evidence.dependent(cells, evidenceOf);
+  const { evidence, dependent } = chartEvidence(cells, cells, locale);
 
   const plot = Plot.plot({
     document,
@@ -177,8 +175,8 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
     marks: [
       // The diagonal (r = 1 by definition) and pairs with too few cases are grey, so neither
       // dominates the colour field.
-      ...evidence.split(cells.filter(coloured), evidenceOf, (subset, className) => Plot.cell(subset, { x: "column", y: "row", fill: "r", title: "title", className })),
-      ...evidence.split(cells.filter((c) => !coloured(c)), evidenceOf, (subset, className) => Plot.cell(subset, { x: "column", y: "row", fill: "#ececec", title: "title", className })),
+      ...evidence.split(cells.filter(coloured), ownEvidence, (subset, className) => Plot.cell(subset, { x: "column", y: "row", fill: "r", title: "title", className })),
+      ...evidence.split(cells.filter((c) => !coloured(c)), ownEvidence, (subset, className) => Plot.cell(subset, { x: "column", y: "row", fill: "#ececec", title: "title", className })),
       Plot.cell(dependent, { x: "column", y: "row", ...evidence.hatchOptions() }),
       Plot.text(cells.filter((c) => !strong(c) && !c.small), { x: "column", y: "row", text: "text", fill: INK, dy: -5 }),
       Plot.text(cells.filter(strong), { x: "column", y: "row", text: "text", fill: "#ffffff", dy: -5 }),

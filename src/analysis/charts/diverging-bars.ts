@@ -7,7 +7,7 @@
 import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
-import { ChartEvidence, titleWithEvidence } from "./chart-evidence";
+import { chartEvidence, ownEvidence, titleWithEvidence } from "./chart-evidence";
 import {
   CHART_CLASS, CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, percentTicks,
   plotSvg, textColorOn,
@@ -93,9 +93,9 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   const dontKnowLabel = options.dontKnowLabel ?? m.dontKnow;
   const width = options.width ?? 820;
   const segments = divergingSegments(items, scaleLabels, m.code);
-  const evidence = new ChartEvidence(items, locale);
-  const evidenceOf = (s: DivergingSegment): Evidence | undefined => s.evidence;
-  const dependent = evidence.dependent(segments, evidenceOf).filter((s) => s.percent > 0);
+  const { evidence, dependent: resting } = chartEvidence(items, segments, locale);
+  // A segment of 0 % draws nothing to hatch.
+  const dependent = resting.filter((s) => s.percent > 0);
   const dontKnowOf = (i: DivergingItem): Evidence | undefined => i.evidence?.dontKnow;
   const keys = items.map(itemKey);
   const sideTotals = items.flatMap((item) => {
@@ -134,12 +134,12 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
     color: { domain: scaleLabels.slice(0, 4), range: DIVERGING_COLORS.slice(0, 4) },
     marks: [
       Plot.axisY({ lineWidth: labelWidthEm, tickSize: 0, textAnchor: "end" }),
-      ...evidence.split(segments, evidenceOf, (subset, className) => Plot.barX(subset, {
+      ...evidence.split(segments, ownEvidence, (subset, className) => Plot.barX(subset, {
         x1: "x1", x2: "x2", y: "item", fill: "codeLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
         title: (s: DivergingSegment) => titleWithEvidence(`${s.item}: ${s.codeLabel} ${pct(s.percent, 1)}`, s.evidence, locale, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barX(dependent, { x1: "x1", x2: "x2", y: "item", ...evidence.hatchOptions() }),
-      Plot.ruleY(evidence.ranged(dependent, evidenceOf), { y: "item", x1: (s: DivergingSegment) => s.whisker?.x1, x2: (s: DivergingSegment) => s.whisker?.x2, dy: 15, ...evidence.whiskerOptions() }),
+      Plot.ruleY(evidence.ranged(dependent, ownEvidence), { y: "item", x1: (s: DivergingSegment) => s.whisker?.x1, x2: (s: DivergingSegment) => s.whisker?.x2, dy: 15, ...evidence.whiskerOptions() }),
       ...(["#ffffff", INK] as const).map((ink) =>
         Plot.text(segments.filter((s) => fits(s) && textColorOn(colorOf(s.code)) === ink), {
           x: (s: DivergingSegment) => (s.x1 + s.x2) / 2, y: "item", text: (s: DivergingSegment) => pct(s.percent), fill: ink,

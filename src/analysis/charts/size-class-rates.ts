@@ -7,7 +7,7 @@
 import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
-import { ChartEvidence, titleWithEvidence } from "./chart-evidence";
+import { chartEvidence, ownEvidence, titleWithEvidence } from "./chart-evidence";
 import { BAR_COLOR, CHART_CLASS, CHART_FONT_SIZE, INK, MUTED_INK, formatNumberNo, formatPercentNo, frameChart, percentTicks, plotSvg } from "./chart-theme";
 
 /** One size class: the rate in percent (0–100) with its interval bounds, and the base N. */
@@ -82,9 +82,7 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
   const rateText = (c: SizeClassRate): string => pct(c.rate ?? 0, decimals);
   const labelY = (c: SizeClassRate): number => Math.max(c.rate ?? 0, hasInterval(c) ? c.upper : 0);
   const overall = options.overall ?? null;
-  const evidence = new ChartEvidence(classes, locale);
-  const evidenceOf = (c: SizeClassRate): Evidence | undefined => c.evidence;
-  const dependent = evidence.dependent(shown, evidenceOf);
+  const { evidence, dependent } = chartEvidence(classes, shown, locale);
 
   const plot = Plot.plot({
     document,
@@ -98,13 +96,13 @@ export function sizeClassRates(classes: readonly SizeClassRate[], options: SizeC
     x: { domain: sorted.map(classKey), label: m.sizeClassAxis, labelAnchor: "center", labelArrow: "none", padding: 0.25 },
     y: { domain: [0, yMax], label: options.yLabel ?? m.percentAxis, labelArrow: "none", grid: true, tickFormat: percentTicks(locale) },
     marks: [
-      ...evidence.split(shown, evidenceOf, (subset, className) => Plot.barY(subset, {
+      ...evidence.split(shown, ownEvidence, (subset, className) => Plot.barY(subset, {
         x: classKey, y: "rate", fill: BAR_COLOR, className,
         title: (c: SizeClassRate) => titleWithEvidence(`${classKey(c).replace("\n", ", ")}: ${pct(c.rate ?? 0, 1)}`, c.evidence, locale, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
       Plot.barY(dependent, { x: classKey, y: "rate", ...evidence.hatchOptions() }),
       // The range across the reconstructions beside the interval (which is about sampling, not the build).
-      Plot.ruleX(evidence.ranged(dependent, evidenceOf), { x: classKey, y1: (c: SizeClassRate) => c.evidence?.range?.min, y2: (c: SizeClassRate) => c.evidence?.range?.max, dx: 9, ...evidence.whiskerOptions(), strokeWidth: 3 }),
+      Plot.ruleX(evidence.ranged(dependent, ownEvidence), { x: classKey, y1: (c: SizeClassRate) => c.evidence?.range?.min, y2: (c: SizeClassRate) => c.evidence?.range?.max, dx: 9, ...evidence.whiskerOptions(), strokeWidth: 3 }),
       Plot.ruleX(intervals, { x: classKey, y1: "lower", y2: "upper", stroke: INK, strokeWidth: 1.5, className: CHART_CLASS.ink }),
       Plot.tickY(intervals, { x: classKey, y: "lower", stroke: INK, strokeWidth: 1.5, inset: 14, className: CHART_CLASS.ink }),
       Plot.tickY(intervals, { x: classKey, y: "upper", stroke: INK, strokeWidth: 1.5, inset: 14, className: CHART_CLASS.ink }),

@@ -8,7 +8,7 @@
 import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
 import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
-import { ChartEvidence, titleWithEvidence } from "./chart-evidence";
+import { chartEvidence, ownEvidence, titleWithEvidence } from "./chart-evidence";
 import {
   CHART_CLASS, CHART_FONT_SIZE, DISCREPANCY, INK, MUTED_INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, orderedColors, percentTicks,
   plotSvg, textColorOn,
@@ -144,9 +144,9 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
   const decimals = options.decimals ?? 0;
   const width = options.width ?? 720;
   const segments = statusSegments(models, labels, m.code);
-  const evidence = new ChartEvidence(segments, locale);
-  const evidenceOf = (s: StatusSegment): Evidence | undefined => s.evidence;
-  const dependent = evidence.dependent(segments, evidenceOf).filter((s) => s.count > 0);
+  const { evidence, dependent: resting } = chartEvidence(segments, segments, locale);
+  // A segment of 0 % draws nothing to hatch.
+  const dependent = resting.filter((s) => s.count > 0);
   const k = Math.max(4, ...models.map((m) => m.counts.length));
   const colors = orderedColors(k === 4 ? 4 : k);
   const ticks = options.mode === "printed-vs-recomputed" ? printedTicks(models, options.tolerance) : [];
@@ -178,7 +178,7 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
     y: { domain: models.map((m) => m.label), label: null, padding: 0.25 },
     color: { domain: labels.slice(0, k), range: colors.slice(0, Math.min(k, labels.length)) },
     marks: [
-      ...evidence.split(segments, evidenceOf, (subset, className) => Plot.barX(subset, {
+      ...evidence.split(segments, ownEvidence, (subset, className) => Plot.barX(subset, {
         x1: "x1", x2: "x2", y: "model", fill: "statusLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
         title: (s: StatusSegment) => titleWithEvidence(`${s.model}: ${s.statusLabel} ${pct(s.percent, 1)} (${s.count} ${m.of} ${s.total})`, s.evidence, locale, (n) => formatNumberNo(n, 1, locale), " %"),
       })),
@@ -201,7 +201,7 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
       // The range across the reconstructions: where the segment would end, from its start here —
       // one line per segment under the bar, staggered so neighbours' ranges stay apart. The last
       // segment ends at 100 % whatever its share (its range is in its tooltip).
-      ...[...new Set(dependent.map((s) => s.status))].map((status) => Plot.ruleY(evidence.ranged(dependent.filter((s) => s.status === status && s.x2 < 100 - 1e-9), evidenceOf), {
+      ...[...new Set(dependent.map((s) => s.status))].map((status) => Plot.ruleY(evidence.ranged(dependent.filter((s) => s.status === status && s.x2 < 100 - 1e-9), ownEvidence), {
         // Held inside 0–100 % by hand: Plot's clip paths carry a page-wide counter in their id, so the
         // same chart would not serialise the same twice.
         y: "model", x1: (s: StatusSegment) => Math.min(100, s.x1 + (s.evidence?.range?.min ?? 0)), x2: (s: StatusSegment) => Math.min(100, s.x1 + (s.evidence?.range?.max ?? 0)),
