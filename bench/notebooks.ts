@@ -89,8 +89,8 @@ async function visibleNotebookFrame(page: Page, not: Frame | undefined, timeout 
   }
 }
 
-/** Epoch ms at which the frame's notebook was open, idle and the frame after that painted. */
-function renderedAt(frame: Frame): Promise<number> {
+/** Epoch ms at which the frame's notebook was open, idle and the frame after that painted (also bench/probe-cold.ts, bench/trace-cold.ts). */
+export function renderedAt(frame: Frame): Promise<number> {
   return frame.evaluate(async () => {
     // A build from before the sandbox (`--vs`) set the hooks after its notebook element existed.
     for (let waited = 0; !window.tverrsnitt && waited < 30_000; waited += 10) await new Promise((r) => setTimeout(r, 10));

@@ -7,6 +7,7 @@
  * long; read the order of the steps and the gaps between them, and compare builds only in one run.
  */
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
+import { renderedAt } from "./notebooks";
 import { serveDistApart } from "./workbench";
 import type { Browser, Frame } from "playwright-core";
 
@@ -63,15 +64,7 @@ async function once(browser: Browser, url: string): Promise<{ total: number; row
   });
   await page.goto(`${url}#/nb/${name}`);
   const frame = await notebookFrame(page, 30_000);
-  await frame.waitForFunction(() => window.tverrsnitt !== undefined, undefined, { timeout: 30_000 });
-  const at = await frame.evaluate(async () => {
-    const hooks = window.tverrsnitt;
-    if (!hooks) throw new Error("no test hooks");
-    await hooks.ready;
-    await hooks.idle();
-    await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r)));
-    return performance.timeOrigin + performance.now();
-  });
+  const at = await renderedAt(frame);
   const origin = await page.evaluate(() => performance.timeOrigin);
   const rows = await rowsOf(page.mainFrame(), origin, "S");
   if (frame !== page.mainFrame()) rows.push(...(await rowsOf(frame, origin, "F")));

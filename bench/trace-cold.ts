@@ -4,6 +4,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
+import { renderedAt } from "./notebooks";
 import { serveDistApart } from "./workbench";
 
 const [dist = "dist", out = "/tmp/trace.json", name = "01-overview"] = process.argv.slice(2);
@@ -21,16 +22,8 @@ try {
     }
     await page.goto(`${server.url}#/nb/${name}`);
     const frame = await notebookFrame(page, 30_000);
-    await frame.waitForFunction(() => window.tverrsnitt !== undefined, undefined, { timeout: 30_000 });
-    const at = await frame.evaluate(async () => {
-      const hooks = window.tverrsnitt;
-      if (!hooks) throw new Error("no test hooks");
-      await hooks.ready;
-      await hooks.idle();
-      await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r)));
-      performance.mark("tv-idle-painted");
-      return performance.timeOrigin + performance.now();
-    });
+    const at = await renderedAt(frame);
+    await frame.evaluate(() => performance.mark("tv-idle-painted"));
     const origin = await page.evaluate(() => performance.timeOrigin);
     console.log(`${traced ? "traced" : "warm-up"}: ${Math.round(at - origin)} ms`);
     if (traced) writeFileSync(out, await browser.stopTracing());
