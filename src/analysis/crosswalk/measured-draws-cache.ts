@@ -8,6 +8,7 @@
  * Entries are per survey (a loaded file replaces the survey and so starts afresh) and per thesis
  * object (the later figures enter the measurements), keyed by the filter; the oldest go first.
  */
+import { keptOrMade } from "../../base/recent-entries";
 import type { SurveyFilter } from "../../data/survey-filter";
 import type { ThesisData } from "../../data/thesis";
 import type { DrawResult } from "./evaluate-crosswalk";
@@ -37,20 +38,7 @@ export class MeasuredDrawsCache {
     if (!byThesis) this.bySurvey.set(survey, (byThesis = new WeakMap()));
     let entries = byThesis.get(thesis);
     if (!entries) byThesis.set(thesis, (entries = new Map()));
-    const kept = entries.get(key);
-    if (kept) {
-      // Most recently used last.
-      entries.delete(key);
-      entries.set(key, kept);
-      return kept;
-    }
-    const made = measure();
-    entries.set(key, made);
-    while (entries.size > this.limit) {
-      const oldest = entries.keys().next();
-      if (oldest.done) break;
-      entries.delete(oldest.value);
-    }
-    return made;
+    // Most recently used last.
+    return keptOrMade(entries, key, this.limit, measure);
   }
 }

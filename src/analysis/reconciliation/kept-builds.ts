@@ -7,6 +7,7 @@
  * before for the same of those is given again, its evidence (once made) with it.
  */
 import type { Locale } from "../../base/locale/locale";
+import { keptOrMade } from "../../base/recent-entries";
 import { isSelection } from "../apply-filter";
 import { isSurvey } from "../survey";
 import { conditionsKey } from "../evidence/frame-counter";
@@ -29,18 +30,6 @@ export function keptBuild(value: unknown, locale: Locale, shared: boolean, make:
   let builds = kept.get(from.survey);
   if (!builds) kept.set(from.survey, (builds = new Map()));
   const key = [from.conditions, from.sensitive, locale, shared].join("\u0000");
-  const known = builds.get(key);
-  if (known) {
-    // Refresh its place: the filters asked for last are dropped last.
-    builds.delete(key);
-    builds.set(key, known);
-    return known;
-  }
-  const made = make();
-  builds.set(key, made);
-  for (const old of builds.keys()) {
-    if (builds.size <= BUILDS_KEPT) break;
-    builds.delete(old);
-  }
-  return made;
+  // The filters asked for last are dropped last.
+  return keptOrMade(builds, key, BUILDS_KEPT, make);
 }

@@ -12,6 +12,7 @@
  * flagged, language) — so those, with the document, are the key. A reconciliation not built by
  * `reconciliation.build` is drawn afresh every time.
  */
+import { keepNewest } from "../../base/recent-entries";
 import { conditionsKey } from "../evidence/frame-counter";
 import type { Reconciliation } from "./reconcile";
 import { selectionOfReconciliation } from "./reconciliation-evidence";
@@ -34,14 +35,6 @@ const SEEN_KEPT = 32;
 
 /** How often a view was given from the kept ones, and drawn afresh (for tests). */
 export const keptViewStats = { hits: 0, draws: 0 };
-
-/** Drops the entries asked for longest ago (first in insertion order) until `max` are left. */
-function keepNewest(entries: Map<string, Node> | Set<string>, max: number): void {
-  for (const old of entries.keys()) {
-    if (entries.size <= max) break;
-    entries.delete(old);
-  }
-}
 
 function isElement(node: Node): node is HTMLElement {
   return node.nodeType === 1;
