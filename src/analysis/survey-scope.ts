@@ -17,6 +17,7 @@ import { DEFAULT_LOCALE, type Locale } from "../base/locale/locale";
 import type { FilteredSurvey } from "./apply-filter";
 import type { Survey } from "./survey";
 import type { SurveyData, SurveySource } from "./survey-source";
+import { Listeners } from "../base/listeners";
 
 /** The host's names as cells read them (the reference, scripts/reference, is generated from these comments). */
 export interface ScopeBuiltins {
@@ -94,7 +95,7 @@ export class SurveyScope {
   private preview: LoadResult | undefined;
   private source: Promise<SurveySource> | undefined;
   private readonly targets = new Set<BuiltinTarget>();
-  private readonly listeners = new Set<(changed: readonly ScopeName[]) => void>();
+  private readonly listeners = new Listeners<[changed: readonly ScopeName[]]>();
 
   /** @param load the survey source, loaded on first use (a dynamic import in the app). */
   constructor(private readonly load: () => Promise<SurveySource>) {}
@@ -218,8 +219,7 @@ export class SurveyScope {
 
   /** Called after every change with the names that changed (the filter bar listens). */
   onChange(listener: (changed: readonly ScopeName[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private changed(names: readonly ScopeName[]): void {
@@ -232,6 +232,6 @@ export class SurveyScope {
         if (localized && names.includes("locale")) for (const name of localized.names) target.setBuiltin(name, () => localized.define(locale, name));
       }
     }
-    for (const listener of this.listeners) listener(names);
+    this.listeners.emit(names);
   }
 }

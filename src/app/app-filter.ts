@@ -4,6 +4,7 @@
  * the URL and into share links. The frame's SurveyScope holds the same filter for the cells.
  */
 import { EMPTY_FILTER, surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
+import { Listeners } from "../base/listeners";
 
 /** What the workbench needs of the filter (SurveyScope has the same shape, so tests may pass one). */
 export interface FilterState {
@@ -15,7 +16,7 @@ export interface FilterState {
 /** The shell's filter (see the file comment). */
 export class AppFilter implements FilterState {
   private current: SurveyFilter = EMPTY_FILTER;
-  private readonly listeners = new Set<(changed: readonly string[]) => void>();
+  private readonly listeners = new Listeners<[changed: readonly string[]]>();
 
   get filter(): SurveyFilter {
     return this.current;
@@ -25,11 +26,10 @@ export class AppFilter implements FilterState {
   setFilter(filter: SurveyFilter): void {
     if (surveyFilterToParams(filter) === surveyFilterToParams(this.current)) return;
     this.current = filter;
-    for (const listener of this.listeners) listener(["filter", "selection"]);
+    this.listeners.emit(["filter", "selection"]);
   }
 
   onChange(listener: (changed: readonly string[]) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 }

@@ -5,6 +5,7 @@
  * inside it the language is the runtime builtin `locale` (SurveyScope).
  */
 import { asLocale, localeFromLanguages, type Locale } from "../base/locale/locale";
+import { Listeners } from "../base/listeners";
 
 /** Where the choice is remembered. */
 export const LOCALE_STORAGE_KEY = "tverrsnitt.locale";
@@ -21,7 +22,7 @@ export type LocaleStorage = Pick<Storage, "getItem" | "setItem">;
 /** The shell's language (see the file comment). */
 export class AppLocale implements LocaleState {
   private current: Locale;
-  private readonly listeners = new Set<(locale: Locale) => void>();
+  private readonly listeners = new Listeners<[locale: Locale]>();
 
   constructor(private readonly storage: LocaleStorage | undefined, languages: readonly string[]) {
     // The stored value is untrusted text (another tab, an old version, a hand edit): checked once here.
@@ -42,12 +43,11 @@ export class AppLocale implements LocaleState {
     } catch {
       // Storage full or blocked (private mode): the switch still works for this page.
     }
-    for (const listener of this.listeners) listener(locale);
+    this.listeners.emit(locale);
   }
 
   onChange(listener: (locale: Locale) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private read(): string | null {

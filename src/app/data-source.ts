@@ -12,6 +12,7 @@
 import type { Codebook } from "../data/codebook";
 import type { LoadFileOptions } from "../data/loaders/load-file";
 import type { IssueKind, LoadOutcome, LoadResult, ValidationIssue } from "../data/loaders/load-result";
+import { Listeners } from "../base/listeners";
 
 /**
  * What reads the chosen file: `loadInWorker` in the app (off the main thread), `loadFile` of
@@ -106,7 +107,7 @@ export class DataSource {
   phase: DataPhase = { kind: "idle" };
   active: ActiveData = { kind: "bundled", version: 0 };
   private controller: AbortController | undefined;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners<[]>();
   private readonly activeListeners = new Set<(active: ActiveData) => void>();
   private lastProgressEmit = 0;
   /** The loader and the codebook, fetched once (on the first file) and kept: the next file starts at once. */
@@ -116,8 +117,7 @@ export class DataSource {
 
   /** Called on every change of phase, progress or active data. */
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Called only when the data notebooks use changes ("Use this data", back to bundled). */
@@ -127,7 +127,7 @@ export class DataSource {
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 
   private setActive(active: ActiveData): void {

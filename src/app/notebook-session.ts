@@ -12,6 +12,7 @@ import { parseCell } from "../runtime/plan-notebook";
 import type { CellRuntimeState } from "../runtime/types";
 import { titleAfterEdit } from "./notebook-title";
 import type { RuntimePort } from "./runtime-port";
+import { Listeners } from "../base/listeners";
 
 export type SessionMode = "preview" | "live";
 
@@ -48,7 +49,7 @@ export class NotebookSession {
   doc: NotebookDoc;
   mode: SessionMode = "preview";
   private readonly drafts = new Map<string, string>();
-  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private readonly listeners = new Listeners<[change: SessionChange]>();
   private runtime: RuntimePort | undefined;
   private unsubscribe: (() => void) | undefined;
   private pendingInputs: Record<string, unknown>;
@@ -68,12 +69,11 @@ export class NotebookSession {
   }
 
   onChange(listener: (change: SessionChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private emit(change: SessionChange): void {
-    for (const listener of this.listeners) listener(change);
+    this.listeners.emit(change);
   }
 
   /** Create the runtime and run every cell (the user's consent for shared notebooks). */

@@ -22,6 +22,7 @@ import { asSurveyFilter, isEmptyFilter } from "../data/survey-filter";
 import { formatRoute, parseRoute, type Route } from "./route";
 import type { TemplateId } from "./notebook-templates";
 import type { SessionPort } from "./session-port";
+import { Listeners } from "../base/listeners";
 
 /** Share links carry the app's filter under this input name (as links made before it was app state did). */
 export const FILTER_INPUT = "filter";
@@ -64,7 +65,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
   banners: Banner[] = [];
   loading = false;
   private nextBannerId = 1;
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners<[]>();
   private readonly autosaver: Autosaver;
   private detachSession: (() => void) | undefined;
   /** True once the open notebook has settled and its filter may be written to the URL. */
@@ -92,12 +93,11 @@ export class Workbench<S extends SessionPort = SessionPort> {
   }
 
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 
   banner(kind: Banner["kind"], message: Wording): void {

@@ -18,3 +18,12 @@ export function isStringRecord(value: unknown): value is Record<string, string> 
 export function isIterable(value: unknown): value is Iterable<unknown> {
   return typeof value === "object" && value !== null && Symbol.iterator in value && typeof Reflect.get(value, Symbol.iterator) === "function";
 }
+
+/**
+ * True for an element node — read from `nodeType`, not `instanceof`, because the global `Element`
+ * class is absent where the headless runner draws with linkedom, and differs per frame in a browser.
+ * Narrows to `HTMLElement`: the callers clone HTML they drew themselves.
+ */
+export function isElementNode(node: Node): node is HTMLElement {
+  return node.nodeType === 1;
+}

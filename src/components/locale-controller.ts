@@ -11,10 +11,11 @@
 import type { ReactiveControllerHost } from "lit";
 import { DEFAULT_LOCALE, isLocale, localeFromLanguages, messages, type Locale, type Messages } from "../base/locale/locale";
 import { ModelController } from "./model-controller";
+import { Listeners } from "../base/listeners";
 
 /** The language of one document, as its `<html lang>` says. */
 export class DocumentLocale {
-  private readonly listeners = new Set<(locale: Locale) => void>();
+  private readonly listeners = new Listeners<[locale: Locale]>();
   private observer: MutationObserver | undefined;
   private last: Locale;
 
@@ -31,14 +32,14 @@ export class DocumentLocale {
 
   /** Call `listener` when the language changes; returns the unsubscribe function. */
   onChange(listener: (locale: Locale) => void): () => void {
-    this.listeners.add(listener);
+    const remove = this.listeners.add(listener);
     if (!this.observer) {
       this.last = this.locale;
       this.observer = new MutationObserver(() => this.check());
       this.observer.observe(this.doc.documentElement, { attributes: true, attributeFilter: ["lang"] });
     }
     return () => {
-      this.listeners.delete(listener);
+      remove();
       if (this.listeners.size === 0) {
         this.observer?.disconnect();
         this.observer = undefined;
@@ -50,7 +51,7 @@ export class DocumentLocale {
     const locale = this.locale;
     if (locale === this.last) return;
     this.last = locale;
-    for (const listener of this.listeners) listener(locale);
+    this.listeners.emit(locale);
   }
 }
 

@@ -22,6 +22,7 @@ import { transitiveDependents } from "./transitive-dependents";
 import type { CellRuntimeState } from "./types";
 import { ViewInputs } from "./view-inputs";
 import type { RuntimeOptions } from "./runtime-options";
+import { Listeners } from "../base/listeners";
 
 // The options belong to the runtime's face: hosts import them with it.
 export type { DeferInfo, RuntimeOptions } from "./runtime-options";
@@ -63,7 +64,7 @@ export class NotebookRuntime {
   private readonly busy = new Set<Variable>();
   /** One variable per defined name, and its value. */
   private readonly names: NameVariables;
-  private readonly listeners = new Set<(id: string, state: CellRuntimeState) => void>();
+  private readonly listeners = new Listeners<[id: string, state: CellRuntimeState]>();
   /** The values the host gives view() inputs (view-inputs.ts). */
   private readonly inputs = new ViewInputs(() => [...this.entries.values()].map((e) => e.views));
   /** The cell whose code ran last (body start or resume): the one a spinning loop is in. */
@@ -152,8 +153,7 @@ export class NotebookRuntime {
 
   /** Calls `listener` on every state change of any cell; returns the unsubscribe function. */
   subscribe(listener: (id: string, state: CellRuntimeState) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Ids of the cells this cell takes names from. */
@@ -384,6 +384,6 @@ export class NotebookRuntime {
   private notify(entry: CellEntry): void {
     if (this.disposed || this.listeners.size === 0) return;
     const state = this.snapshot(entry);
-    for (const listener of this.listeners) listener(entry.doc.id, state);
+    this.listeners.emit(entry.doc.id, state);
   }
 }

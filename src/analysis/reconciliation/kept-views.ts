@@ -17,6 +17,7 @@ import { conditionsKey } from "../evidence/frame-counter";
 import type { Reconciliation } from "./reconcile";
 import { selectionOfReconciliation } from "./reconciliation-evidence";
 import type { ReconciliationRenderOptions } from "./render-reconciliation";
+import { isElementNode } from "../../base/guards";
 
 /**
  * Filters whose views are kept per survey, document and kind of view (the one asked for longest ago
@@ -35,10 +36,6 @@ const SEEN_KEPT = 32;
 
 /** How often a view was given from the kept ones, and drawn afresh (for tests). */
 export const keptViewStats = { hits: 0, draws: 0 };
-
-function isElement(node: Node): node is HTMLElement {
-  return node.nodeType === 1;
-}
 
 /**
  * `draw()` of `rec`'s view `kind` under `options`, or a copy of it drawn before for the same
@@ -62,7 +59,7 @@ export function keptView(doc: Document, rec: Reconciliation, kind: string, optio
     views.delete(key);
     views.set(key, known);
     const copy = known.cloneNode(true);
-    if (isElement(copy)) {
+    if (isElementNode(copy)) {
       keptViewStats.hits++;
       return copy;
     }

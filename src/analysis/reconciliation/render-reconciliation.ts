@@ -12,6 +12,7 @@ import { percentUnit } from "../tables/table-dom";
 import { evidenceOfReconciliation, type ReconciliationEvidence } from "./reconciliation-evidence";
 import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation, ReconciliationCounts } from "./reconcile";
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
+import { isElementNode } from "../../base/guards";
 
 export interface ReconciliationRenderOptions {
   /** Mask recomputed counts below `threshold` ("< 3"): shared views under a county or size filter. */
@@ -181,10 +182,6 @@ const ROW_CELLS = 10;
  */
 const rowForms = new WeakMap<Document, Map<string, HTMLElement>>();
 
-function isElement(node: Node): node is HTMLElement {
-  return node.nodeType === 1;
-}
-
 /** A new empty row of `style`: its cells in place, the label cell's class and the highlight set. */
 function emptyRow(doc: Document, style: RowStyle): HTMLElement {
   let forms = rowForms.get(doc);
@@ -200,7 +197,7 @@ function emptyRow(doc: Document, style: RowStyle): HTMLElement {
     forms.set(key, form);
   }
   const row = form.cloneNode(true);
-  if (!isElement(row)) throw new Error("a row's form cloned to a non-element");
+  if (!isElementNode(row)) throw new Error("a row's form cloned to a non-element");
   return row;
 }
 

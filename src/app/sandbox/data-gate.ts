@@ -8,6 +8,7 @@
 import type { ActiveData } from "../data-source";
 import type { NotebookOrigin } from "../notebook-store";
 import type { FrameDataChoice } from "./frame-data-feed";
+import { Listeners } from "../../base/listeners";
 
 /** The part of the DataSource the gate reads. */
 export interface ActiveDataSource {
@@ -27,7 +28,7 @@ function fromOthers(origin: NotebookOrigin): boolean {
 export class DataGate {
   /** Shared notebook key → the version of the user's data it was given. */
   private readonly grants = new Map<string, number>();
-  private readonly listeners = new Set<() => void>();
+  private readonly listeners = new Listeners<[]>();
 
   constructor(private readonly source: ActiveDataSource) {
     source.onActiveChange(() => this.emit());
@@ -56,11 +57,10 @@ export class DataGate {
 
   /** Called when what some notebook may see changed (a grant, another file, back to bundled). */
   onChange(listener: () => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   private emit(): void {
-    for (const listener of this.listeners) listener();
+    this.listeners.emit();
   }
 }

@@ -36,6 +36,7 @@ import { PAUSE_FLOODED } from "./message-budget";
 import { inputReportOf, type FrameMessage, type FrameView, type HostName, type RunningCell, type ShellMessage } from "./protocol";
 import { isStrangersNotebook, pauseSelfEdited, SelfEditGate, type HeldChange } from "./self-edit-gate";
 import { SpareTiming } from "./spare-timing";
+import { Listeners } from "../../base/listeners";
 
 /** How long a share link waits for the frame's current input values before using the last reported. */
 const INPUTS_WAIT_MS = 1000;
@@ -62,7 +63,7 @@ export class FrameSession implements SessionPort {
   private readonly files: FileRequests;
   /** The filter the frame has (what we sent or it told us), as URL params, so changes are not echoed. */
   private frameFilter = "";
-  private readonly listeners = new Set<(change: SessionChange) => void>();
+  private readonly listeners = new Listeners<[change: SessionChange]>();
   private readonly statusListeners = new Set<() => void>();
   private readonly heartbeat: ReturnType<typeof setInterval>;
   private readonly unfollowFilter: () => void;
@@ -108,8 +109,7 @@ export class FrameSession implements SessionPort {
   }
 
   onChange(listener: (change: SessionChange) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    return this.listeners.add(listener);
   }
 
   /** Run the notebook (consent for a shared preview). */
@@ -374,7 +374,7 @@ export class FrameSession implements SessionPort {
   }
 
   private emit(change: SessionChange): void {
-    for (const listener of this.listeners) listener(change);
+    this.listeners.emit(change);
   }
 
   private emitStatus(): void {
