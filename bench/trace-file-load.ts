@@ -1,73 +1,48 @@
 /**
  * A trace of one file load (issue 12), for finding where its time goes: Chromium's timeline trace
- * (every process and thread, with the V8 sampling profiler's samples) from the file input's change to
- * the review panel, summarised as CPU time per thread (the shell's main thread, each load worker, the
- * notebook frame) and the shell's main-thread tasks over 16 ms with what ran in them (the functions
- * with the most self time). Thread CPU time does not depend on the machine's load the way wall time
- * does, so a before/after under load is still evidence. Not a benchmark: tracing slows what it traces.
+ * (every process and thread) from the file input's change to the review panel, summarised per
+ * thread — the shell's main thread, each load worker, the notebook frames — as CPU time and as the
+ * tasks of 2 ms of CPU or more (start, wall and CPU ms), which shows the phases: the workers
+ * starting, reading their parts, the join and the validation in the first worker, the page taking
+ * the columns. Thread CPU time is far less bent by the machine's load than wall time, so a
+ * before/after under load is still evidence. Not a benchmark: tracing slows what it traces.
  *
  *   npx tsx bench/trace-file-load.ts <file> [dist] [out-prefix]
  *
  * The trace is written to `<out-prefix>.trace.json` (chrome://tracing or DevTools opens it).
  */
 import { writeFileSync } from "node:fs";
+import { isRecord } from "../src/base/guards";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
 import { serveDistApart } from "./workbench";
 
 const [path, dist = "dist", out = "/tmp/file-load"] = process.argv.slice(2);
 
-/** The trace events this summary reads. */
+/** The fields of a trace event this summary reads. */
 interface TraceEvent {
   ph: string;
   name: string;
-  cat?: string;
-  pid: number;
-  tid: number;
+  cat: string;
+  thread: string;
   ts: number;
-  dur?: number;
-  tdur?: number;
-  id?: string;
-  args?: Record<string, unknown>;
+  dur: number;
+  tdur: number;
+  threadName?: string;
 }
 
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url?: string; lineNumber?: number };
+function readEvent(raw: unknown): TraceEvent | undefined {
+  if (!isRecord(raw)) return undefined;
+  const { ph, name, cat, pid, tid, ts, dur, tdur, args } = raw;
+  if (typeof ph !== "string" || typeof name !== "string" || typeof pid !== "number" || typeof tid !== "number") return undefined;
+  const threadName = isRecord(args) && typeof args["name"] === "string" ? args["name"] : undefined;
+  return {
+    ph, name, cat: typeof cat === "string" ? cat : "", thread: `${pid}:${tid}`,
+    ts: typeof ts === "number" ? ts : 0, dur: typeof dur === "number" ? dur : 0, tdur: typeof tdur === "number" ? tdur : 0,
+    ...(threadName === undefined ? {} : { threadName }),
+  };
 }
 
-/** Self time (µs) per function from the sampling profiler's chunks, per thread, within [from, to]. */
-function selfTimes(events: readonly TraceEvent[], from: number, to: number): Map<string, Map<string, number>> {
-  const nodes = new Map<string, Map<number, string>>();
-  const byThread = new Map<string, Map<string, number>>();
-  const clocks = new Map<string, number>();
-  for (const e of events) {
-    const key = `${e.pid}:${String(e.id ?? "")}`;
-    if (e.name === "Profile") clocks.set(key, Number((e.args?.["data"] as { startTime?: number } | undefined)?.startTime ?? e.ts));
-    if (e.name !== "ProfileChunk") continue;
-    const data = e.args?.["data"] as { cpuProfile?: { nodes?: ProfileNode[]; samples?: number[] }; timeDeltas?: number[] } | undefined;
-    const names = nodes.get(key) ?? new Map<number, string>();
-    nodes.set(key, names);
-    for (const node of data?.cpuProfile?.nodes ?? []) {
-      const file = (node.callFrame.url ?? "").split("/").pop() ?? "";
-      names.set(node.id, `${node.callFrame.functionName || "(anonymous)"} ${file}:${(node.callFrame.lineNumber ?? 0) + 1}`);
-    }
-    const thread = `${e.pid}:${e.tid}`;
-    const selfs = byThread.get(thread) ?? new Map<string, number>();
-    byThread.set(thread, selfs);
-    const samples = data?.cpuProfile?.samples ?? [];
-    const deltas = data?.timeDeltas ?? [];
-    let clock = clocks.get(key) ?? e.ts;
-    for (let i = 0; i < samples.length; i++) {
-      const delta = deltas[i] ?? 0;
-      clock += delta;
-      if (clock < from || clock > to) continue;
-      const name = names.get(samples[i] ?? 0) ?? "?";
-      selfs.set(name, (selfs.get(name) ?? 0) + Math.max(0, deltas[i + 1] ?? delta));
-    }
-    clocks.set(key, clock);
-  }
-  return byThread;
-}
+const ms = (us: number): string => (us / 1000).toFixed(0);
 
 async function main(): Promise<void> {
   if (!path) throw new Error("usage: npx tsx bench/trace-file-load.ts <file> [dist] [out-prefix]");
@@ -84,11 +59,11 @@ async function main(): Promise<void> {
     });
     await page.waitForTimeout(500);
     const cdp = await browser.newBrowserCDPSession();
-    const events: TraceEvent[] = [];
-    cdp.on("Tracing.dataCollected", (e) => events.push(...(e.value as TraceEvent[])));
+    const raw: unknown[] = [];
+    cdp.on("Tracing.dataCollected", (e) => raw.push(...e.value));
     const done = new Promise<void>((resolve) => cdp.once("Tracing.tracingComplete", () => resolve()));
     await cdp.send("Tracing.start", {
-      traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute", "blink.user_timing", "disabled-by-default-v8.cpu_profiler", "__metadata"] },
+      traceConfig: { includedCategories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "toplevel", "v8.execute", "blink.user_timing", "__metadata"] },
       transferMode: "ReportEvents",
     });
     await page.evaluate(() => {
@@ -106,41 +81,33 @@ async function main(): Promise<void> {
     await page.waitForTimeout(300);
     await cdp.send("Tracing.end");
     await done;
-    writeFileSync(`${out}.trace.json`, JSON.stringify({ traceEvents: events }));
+    writeFileSync(`${out}.trace.json`, JSON.stringify({ traceEvents: raw }));
+    const events = raw.map(readEvent).filter((e): e is TraceEvent => e !== undefined);
     const names = new Map<string, string>();
-    for (const e of events) if (e.ph === "M" && e.name === "thread_name") names.set(`${e.pid}:${e.tid}`, String(e.args?.["name"] ?? ""));
-    const mark = (name: string): number => events.find((e) => e.name === name && e.cat?.includes("user_timing"))?.ts ?? 0;
-    const from = mark("file-chosen");
-    const to = mark("review-shown");
-    console.log(`file chosen → review: ${((to - from) / 1000).toFixed(0)} ms wall (traced; slower than untraced)`);
-    // CPU time per thread: the top-level tasks' thread time, within the load.
-    const cpu = new Map<string, number>();
-    const tasks: TraceEvent[] = [];
-    for (const e of events) {
-      if (e.ph !== "X" || e.ts < from || e.ts > to) continue;
-      if (e.name !== "ThreadControllerImpl::RunTask" && e.name !== "RunTask") continue;
-      const thread = `${e.pid}:${e.tid}`;
-      cpu.set(thread, (cpu.get(thread) ?? 0) + (e.tdur ?? 0));
-      tasks.push(e);
+    for (const e of events) if (e.ph === "M" && e.name === "thread_name" && e.threadName !== undefined) names.set(e.thread, e.threadName);
+    const mark = (name: string): TraceEvent | undefined => events.find((e) => e.name === name && e.cat.includes("user_timing"));
+    const from = mark("file-chosen")?.ts ?? 0;
+    const to = mark("review-shown")?.ts ?? 0;
+    const shell = mark("file-chosen")?.thread;
+    console.log(`file chosen → review: ${ms(to - from)} ms wall (traced)`);
+    // Top-level tasks only: Chromium nests a RunTask inside ThreadControllerImpl::RunTask, counted once.
+    const tasks = new Map<string, TraceEvent[]>();
+    const ends = new Map<string, number>();
+    for (const e of [...events].sort((a, b) => a.ts - b.ts || b.dur - a.dur)) {
+      if (e.ph !== "X" || e.ts < from || e.ts > to || (e.name !== "ThreadControllerImpl::RunTask" && e.name !== "RunTask")) continue;
+      if (e.ts < (ends.get(e.thread) ?? 0)) continue;
+      ends.set(e.thread, e.ts + e.dur);
+      tasks.set(e.thread, [...(tasks.get(e.thread) ?? []), e]);
     }
-    const shellMain = events.find((e) => e.name === "file-chosen")?.pid;
-    const rows = [...cpu].filter(([, us]) => us > 5000).sort((a, b) => b[1] - a[1]);
-    for (const [thread, us] of rows) console.log(`  ${(names.get(thread) ?? thread).padEnd(28)} ${thread.padEnd(16)} ${(us / 1000).toFixed(0).padStart(6)} ms CPU`);
-    const mainThread = [...names].find(([k, v]) => v === "CrRendererMain" && k.startsWith(`${shellMain}:`))?.[0];
-    const long = tasks.filter((t) => `${t.pid}:${t.tid}` === mainThread && (t.dur ?? 0) > 16_000).sort((a, b) => (b.dur ?? 0) - (a.dur ?? 0));
-    console.log(`shell main-thread tasks over 16 ms: ${long.length}`);
-    const selfs = selfTimes(events, from, to);
-    for (const t of long.slice(0, 8)) {
-      const inTask = selfTimes(events, t.ts, t.ts + (t.dur ?? 0)).get(mainThread ?? "") ?? new Map<string, number>();
-      const top = [...inTask].sort((a, b) => b[1] - a[1]).slice(0, 5).map(([n, us]) => `${n} ${(us / 1000).toFixed(1)}`).join("; ");
-      console.log(`  at +${((t.ts - from) / 1000).toFixed(0)} ms: ${((t.dur ?? 0) / 1000).toFixed(0)} ms (${((t.tdur ?? 0) / 1000).toFixed(0)} CPU) — ${top}`);
+    const rows = [...tasks].map(([thread, list]) => ({ thread, list, cpu: list.reduce((n, t) => n + t.tdur, 0) })).filter((r) => r.cpu > 20_000).sort((a, b) => b.cpu - a.cpu);
+    for (const { thread, list, cpu } of rows) {
+      const label = `${names.get(thread) ?? "?"}${thread === shell ? " (shell)" : ""}`;
+      console.log(`${label.padEnd(36)} ${thread.padEnd(14)} ${ms(cpu).padStart(6)} ms CPU`);
+      const big = list.filter((t) => t.tdur >= 2000).map((t) => `+${ms(t.ts - from)}:${ms(t.dur)}/${ms(t.tdur)}`);
+      console.log(`    tasks (+start: wall/CPU ms): ${big.join(" ")}`);
     }
-    for (const [thread, s] of selfs) {
-      const total = [...s.values()].reduce((a, b) => a + b, 0);
-      if (total < 20_000) continue;
-      console.log(`self time, ${names.get(thread) ?? thread} (${(total / 1000).toFixed(0)} ms sampled):`);
-      for (const [n, us] of [...s].sort((a, b) => b[1] - a[1]).slice(0, 12)) console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${n}`);
-    }
+    const long = (tasks.get(shell ?? "") ?? []).filter((t) => t.dur > 50_000);
+    console.log(`shell main-thread tasks over 50 ms: ${long.length === 0 ? "none" : long.map((t) => `+${ms(t.ts - from)}: ${ms(t.dur)} ms (${ms(t.tdur)} CPU)`).join(", ")}`);
     await context.close();
   } finally {
     await browser.close();
