@@ -9,7 +9,8 @@
  *    and the longest gap of a 10 ms heartbeat timer (target: never blocked > 50 ms);
  *  - peak memory: the largest rise of the resident memory of all of Chromium's processes over the
  *    level just before the file was chosen, sampled every 25 ms from /proc (target ≤ 3 × file size).
- * Run through `npm run bench` (which builds first), or alone: `npx tsx bench/file-load.ts` after
+ * Run through `npm run bench` (which builds first), alone through `npm run bench -- --only files`
+ * (also builds; `--vs <dist>` compares with another build), or `npx tsx bench/file-load.ts` after
  * `npm run build`.
  */
 import { closeSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
@@ -282,13 +283,13 @@ function printRuns(file: BenchFile, results: readonly FileLoadRun[], row: Row, p
 
 /**
  * Runs every file load (`runs` times each for the 50/150 MB files) and prints them against the
- * targets. With TVERRSNITT_BENCH_BASELINE=<another build's dist folder> both builds load each file,
- * alternately in one run, and the ratios are printed (before/after comparisons on a busy machine).
+ * targets. With a baseline (another build's dist folder: `npm run bench -- --only files --vs <dist>`,
+ * or TVERRSNITT_BENCH_BASELINE=<dist>) both builds load each file, alternately in one run, and the
+ * ratios are printed (before/after comparisons on a busy machine).
  */
-export async function runFileLoadBench(runs = Number(process.env["BENCH_FILE_RUNS"] ?? 3)): Promise<void> {
+export async function runFileLoadBench(runs = Number(process.env["BENCH_FILE_RUNS"] ?? 3), baselineDir = process.env["TVERRSNITT_BENCH_BASELINE"]): Promise<void> {
   console.log("\nFile loads: generating inputs from the bundled respondents…");
   const files = generateInputs();
-  const baselineDir = process.env["TVERRSNITT_BENCH_BASELINE"];
   const servers = [await serveDist(), ...(baselineDir ? [await serveDist(baselineDir)] : [])];
   const builds: Build[] = [{ name: "this build", url: servers[0]?.url ?? "" }, ...(baselineDir ? [{ name: `baseline ${baselineDir}`, url: servers[1]?.url ?? "" }] : [])];
   const tag = `--tverrsnitt-bench=${process.pid}`;

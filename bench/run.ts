@@ -8,6 +8,10 @@
  *
  * `npm run bench -- --vs <another build's dist>` builds, then only compares this build with that one
  * in one run: cold start and the shipped notebooks' filter changes, with ratios (bench/versus.ts).
+ *
+ * `npm run bench -- --only files` builds, then runs only the file loads (bench/file-load.ts; the
+ * inputs by BENCH_FILES=csv-50mb,card …, the runs by BENCH_FILE_RUNS); with `--vs <dist>` both builds
+ * load each file alternately, with ratios.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath, pathToFileURL } from "node:url";
@@ -25,9 +29,12 @@ function hasRunStatsBench(mod: unknown): mod is { runStatsBench: () => Promise<v
 }
 
 async function main(): Promise<void> {
-  const versus = versusOptions(process.argv.slice(2));
+  const argv = process.argv.slice(2);
+  const versus = versusOptions(argv);
+  const only = argv[argv.indexOf("--only") + 1];
   console.log("Building the app (vite build)…");
   await build({ logLevel: "warn" });
+  if (argv.includes("--only") && only === "files") return runFileLoadBench(undefined, versus?.before);
   if (versus) return runVersus(versus);
   await runWorkbenchBench();
   console.log("");

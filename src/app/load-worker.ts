@@ -11,7 +11,7 @@ import type { PartData } from "../data/loaders/file-part";
 // load-columns, not the load-file entry: the worker needs the columns, not Arquero's table.
 import { type PreparedLoad, finishLoad, prepareLoad } from "../data/loaders/load-columns";
 import type { LoadOutcome, LoadProblem, LoadedData } from "../data/loaders/load-result";
-import { type StartedPart, joinParts, planParts, startPart } from "../data/loaders/split-load";
+import { type StartedPart, finishPart, joinParts, planParts, startPart } from "../data/loaders/split-load";
 import type { Result } from "../base/result";
 import type { LoadReply, LoadRequest, PartOutcome } from "./load-in-worker";
 
@@ -63,7 +63,8 @@ async function step(request: Exclude<LoadRequest, { type: "start" }>): Promise<v
     return reply({ type: "read", summary: job.part.reading.summary() });
   }
   if (request.type === "finish") {
-    const part: PartOutcome = job.part.reading.finish(request.base);
+    // The row-by-row checks run here, in every part's worker at once; the join runs only what they found.
+    const part: PartOutcome = finishPart(job.part, request.base, job.prepared);
     return reply({ type: "part", part }, partBuffers(part));
   }
   const joined = joinParts(job.prepared, request.parts, job.request.options);

@@ -12,7 +12,7 @@ import type { ColumnSet } from "./column-builders";
 import type { DecoderState } from "./detect-encoding";
 import type { ReadOptions, ReadOutput } from "./file-format";
 import type { LoadProblem } from "./load-result";
-import type { IssueTally } from "./validate";
+import type { CleanChecks, IssueTally } from "./validate";
 
 /** Where a part lies in the file. */
 export interface PartPlace {
@@ -68,6 +68,8 @@ export interface PartData {
   bytes: number;
   text?: DecoderState;
   meta: PartMeta;
+  /** The row-by-row checks that found nothing in this part (`part-checks.ts`), once it is finished. */
+  clean?: CleanChecks;
 }
 
 /** How a format reads in parts; see the file comment. */

@@ -19,7 +19,7 @@ import type { FileFormat, ReadOptions, ReadOutput, Sample } from "./file-format"
 import { FILE_FORMATS, formatById, formatList } from "./formats";
 import { type LoadOptions, type LoadOutcome, type LoadedData, cancelledProblem, loadFailure } from "./load-result";
 import { SAMPLE_BYTES, makeSample } from "./sample";
-import { IssueCollector, refusal, validateColumns } from "./validate";
+import { type CleanChecks, IssueCollector, refusal, validateColumns } from "./validate";
 
 /**
  * The largest file the browser is asked to hold. Columns take about half a file's size and the
@@ -116,15 +116,23 @@ export async function prepareLoad(input: ByteInput, opts: LoadFileOptions): Prom
   return ok({ format, input: peeked.input, size, options: { ...opts, sample, codebook, issues, totalBytes: size } });
 }
 
-/** After reading: refused when it cannot be this survey, else validated once and reported. */
-export function finishLoad(prepared: PreparedLoad, out: ReadOutput, opts: LoadFileOptions): LoadOutcome<LoadedData> {
+/**
+ * After reading: refused when it cannot be this survey, else validated once and reported. `clean`:
+ * the checks the parts of a split file already ran and found nothing in (`part-checks.ts`), valid
+ * only for the codebook the parts were read through.
+ */
+export function finishLoad(prepared: PreparedLoad, out: ReadOutput, opts: LoadFileOptions, clean?: CleanChecks): LoadOutcome<LoadedData> {
   const file = opts.name;
   if (opts.signal?.aborted) return fail(cancelledProblem(file));
   const { format, options } = prepared;
   const { issues } = options;
   const refused = refusal(out, opts.readAs === "table" ? undefined : opts.codebook, file);
   if (refused) return fail(refused);
-  validateColumns(out.columns, out.codebook, issues, { rowNumbers: out.rowNumbers, allowMissingColumns: out.allowMissingColumns });
+  validateColumns(out.columns, out.codebook, issues, {
+    rowNumbers: out.rowNumbers,
+    allowMissingColumns: out.allowMissingColumns,
+    clean: out.codebook === options.codebook ? clean : undefined,
+  });
   return ok({
     columns: out.columns,
     codebook: out.codebook,

@@ -19,12 +19,13 @@
  * validated once. {@link loadInParts} runs the whole protocol in one thread (tests, Node); the app
  * runs each part in a worker of its own (`app/load-worker.ts`) and the same steps between them.
  */
-import { fail } from "../../base/result";
+import { fail, ok } from "../../base/result";
 import type { ByteInput } from "./byte-chunks";
 import type { PartData, PartRead } from "./file-part";
 import { type LoadFileOptions, type PreparedLoad, finishLoad, prepareLoad } from "./load-columns";
 import { MIN_PART_BYTES, partCount } from "./part-count";
 import { settleParts } from "./settle-parts";
+import { cleanChecks, joinCleanChecks } from "./part-checks";
 import { type LoadOutcome, type LoadProblem, type LoadedData, cancelledProblem } from "./load-result";
 import type { Result } from "../../base/result";
 
@@ -98,7 +99,7 @@ export function joinParts(prepared: PreparedLoad, parts: readonly Result<PartDat
   }
   const join = prepared.format.parts?.join;
   if (!join) throw new Error(`joinParts: ${prepared.format.format} is not read in parts`);
-  return finishLoad(prepared, join(data, prepared.options), opts);
+  return finishLoad(prepared, join(data, prepared.options), opts, joinCleanChecks(data.map((d) => d.clean)));
 }
 
 /** Part `index` of a planned load: its bytes read, waiting to be settled and finished. */
@@ -130,6 +131,17 @@ export async function startPart(input: Blob | Uint8Array, prepared: PreparedLoad
   };
 }
 
+/**
+ * A started part's columns and issues, its rows counted after the `base` records before it, with
+ * the row-by-row checks run on it in its own thread (`part-checks.ts`); or its problem.
+ */
+export function finishPart(part: StartedPart, base: number, prepared: PreparedLoad): Result<PartData, LoadProblem> {
+  const finished = part.reading.finish(base);
+  const codebook = prepared.options.codebook;
+  if (!finished.ok || codebook === undefined) return finished;
+  return ok({ ...finished.value, clean: cleanChecks(finished.value.columns, codebook) });
+}
+
 function partAt<T>(parts: readonly T[], k: number): T {
   const part = parts[k];
   if (part === undefined) throw new Error(`part ${k} of ${parts.length} asked for`);
@@ -155,7 +167,7 @@ export async function loadInParts(input: Blob | Uint8Array, opts: LoadFileOption
     const settled = settleParts(parts.map((p) => p.reading.summary()));
     if (settled.kind === "finish") {
       if (opts.signal?.aborted) return fail(cancelledProblem(opts.name));
-      return joinParts(prepared.value, settled.bases.map((base, k) => partAt(parts, k).reading.finish(base)), opts);
+      return joinParts(prepared.value, settled.bases.map((base, k) => finishPart(partAt(parts, k), base, prepared.value)), opts);
     }
     await partAt(parts, settled.part).readOn();
     parts.length = settled.part + 1;

@@ -21,12 +21,22 @@ export interface IssueTally {
   total: number;
 }
 
+/** Where the checks put what they find: an {@link IssueCollector}, or a part's probe (`part-checks.ts`). */
+export interface IssueSink {
+  /** Counts an issue of `kind`; `make` builds it, only when it will be listed. */
+  note(kind: IssueKind, make: () => ValidationIssue): void;
+  /** True while issues are still being listed. */
+  readonly listing: boolean;
+  /** Counts an issue that will not be listed. */
+  count(kind: IssueKind): void;
+}
+
 /**
  * Accumulates issues: counts all, keeps the first `limit`. A deferred collector (one part of a file
  * read in parallel, `split-load.ts`) keeps the makers and builds the issues only in {@link tally}:
  * until then the part does not know how many rows come before it, and its messages name file rows.
  */
-export class IssueCollector {
+export class IssueCollector implements IssueSink {
   private readonly listed: (() => ValidationIssue)[] = [];
   private readonly counts: Partial<Record<IssueKind, number>> = {};
   private total = 0;
@@ -135,9 +145,24 @@ export interface ValidateOptions {
   rowNumbers: ArrayLike<number>;
   /** Skip the missing-column check (a .sav that describes itself). */
   allowMissingColumns?: boolean | undefined;
+  /**
+   * Checks already run on every part of a file read in parallel, which found nothing
+   * (`part-checks.ts`): skipped here, since a check that finds nothing in any part finds nothing
+   * in their join. Only the rest run on the joined columns.
+   */
+  clean?: CleanChecks | undefined;
 }
 
-type RowOf = (tableRow: number) => number;
+/** Value checks and skip rules that found nothing (see {@link ValidateOptions.clean}). */
+export interface CleanChecks {
+  /** Columns whose values passed their variable's codes and range. */
+  columns: readonly string[];
+  /** Indices into the codebook's `skipRules` that no row broke. */
+  rules: readonly number[];
+}
+
+/** The file row of a table row. */
+export type RowOf = (tableRow: number) => number;
 
 function describeCodes(v: CodebookVariable): string {
   const codes = v.codes.map((c) => c.code).join(", ");
@@ -179,7 +204,7 @@ function eachRefused(values: NumberColumnData["values"], accept: (v: number) => 
 }
 
 /** Checks every value of one variable's column against its codes, missing codes and range. */
-function checkValues(v: CodebookVariable, column: ColumnData, out: IssueCollector, rowOf: RowOf): void {
+export function checkValues(v: CodebookVariable, column: ColumnData, out: IssueSink, rowOf: RowOf): void {
   if (column.type === "text") {
     for (let i = 0; i < column.codes.length; i++) {
       const code = column.codes[i] ?? -1;
@@ -218,7 +243,8 @@ function checkValues(v: CodebookVariable, column: ColumnData, out: IssueCollecto
   });
 }
 
-function checkSkipRule(rule: SkipRule, columns: ReadonlyMap<string, ColumnData>, out: IssueCollector, rowOf: RowOf): void {
+/** Checks that no row answers a question `rule` sends the respondent past. */
+export function checkSkipRule(rule: SkipRule, columns: ReadonlyMap<string, ColumnData>, out: IssueSink, rowOf: RowOf): void {
   const trigger = columns.get(rule.variable);
   if (trigger?.type !== "number") return;
   const skipped = rule.skips.flatMap((name): { name: string; column: ColumnData }[] => {
@@ -321,6 +347,11 @@ function checkDuplicateIds(idName: string, column: ColumnData, out: IssueCollect
   }
 }
 
+/** Whether a variable's values are checked (ids and free text are not). */
+export function isValueChecked(v: CodebookVariable): boolean {
+  return v.kind !== "id" && v.kind !== "text";
+}
+
 /**
  * Validates loaded columns against the codebook and adds the issues to `out`. Columns not in the
  * codebook are reported once each and otherwise left alone.
@@ -348,11 +379,15 @@ export function validateColumns(set: ColumnSet, codebook: Codebook, out: IssueCo
       });
     }
   }
+  const cleanColumns = new Set(opts.clean?.columns);
+  const cleanRules = new Set(opts.clean?.rules);
   for (const [name, column] of columns) {
     const v = known.get(name);
-    if (v && v.kind !== "id" && v.kind !== "text") checkValues(v, column, out, rowOf);
+    if (v && isValueChecked(v) && !cleanColumns.has(name)) checkValues(v, column, out, rowOf);
   }
-  for (const rule of codebook.skipRules) checkSkipRule(rule, columns, out, rowOf);
+  codebook.skipRules.forEach((rule, r) => {
+    if (!cleanRules.has(r)) checkSkipRule(rule, columns, out, rowOf);
+  });
   const id = respondentIdVariable(codebook);
   const idColumn = id ? columns.get(id.name) : undefined;
   if (id && idColumn) checkDuplicateIds(id.name, idColumn, out, rowOf);

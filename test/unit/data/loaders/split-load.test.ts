@@ -99,6 +99,24 @@ describe("a CSV read in parts is the CSV read in one pass", () => {
     expect(columns.columns[0]?.type).toBe("text");
   });
 
+  it("a code outside the codebook only in the last part: that part's check finds it, the join reports it (part-checks.ts)", async () => {
+    // q1 (codes 1–3, missing 9) and q30_1 (1–4, missing 5) are valid everywhere but on two rows near the end.
+    const lines = csvText({ rows: 6000, seed: 7 }).split("\n");
+    const set = (line: number, field: number, value: string): void => {
+      const fields = (lines[line] ?? "").split(",");
+      fields[field] = value;
+      lines[line] = fields.join(",");
+    };
+    set(5900, 1, "7");
+    set(5950, 6, "8");
+    const bytes = utf8(lines.join("\n"));
+    expect(await splitKind(bytes, options("late-codes.csv"), 3)).toBe("split");
+    const whole = await expectSameAsOnePass(bytes, options("late-codes.csv"));
+    if (!whole.ok) throw new Error(whole.error.message);
+    const found = whole.value.report.issues.filter((i) => i.kind === "unknown-code" && (i.variable === "q1" || i.variable === "q30_1"));
+    expect(found.map((i) => [i.variable, i.row, i.value])).toEqual([["q1", 5901, 7], ["q30_1", 5951, 8]]);
+  });
+
   it("Windows-1252, and a file that mixes UTF-8 and Windows-1252 either way round", async () => {
     const text = csvText({ rows: 6000, seed: 5 }).replace(/🐟/gu, "f");
     await expectSameAsOnePass(cp1252(text), options("latin.csv"));
