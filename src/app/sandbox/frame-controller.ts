@@ -28,10 +28,13 @@ import { guardFrameWindow } from "./guard-frame-window";
 import { RunReporter } from "./run-reporter";
 import { ArrivingUserData } from "./user-data-wire";
 import { FilesAskedAhead } from "./files-asked-ahead";
-import { takeReportSnapshot } from "../report/report-snapshot";
+import { ReportSnapshots } from "../report/report-snapshot";
 
 /** The report is sent this long after the notebook last finished running (report-snapshot.ts). */
 const REPORT_AFTER_QUIET_MS = 1000;
+
+/** An unasked-for report copies outputs for this long per task at most (issue 12: no task over 50 ms). */
+const REPORT_SLICE_MS = 8;
 
 /** What the frame's page renders once the shell has opened a notebook. */
 export interface OpenedNotebook {
@@ -63,7 +66,9 @@ export class FrameController {
   private lastReads = "";
   private lastInputReport = "";
   private reportTimer: ReturnType<typeof setTimeout> | undefined;
-  private lastReport = "";
+  private lastReport = { html: "", css: "" };
+  /** The report kept up to date output by output (report-snapshot.ts), made with the first report. */
+  private snapshots: ReportSnapshots | undefined;
   /** Which cells run, told to the shell in time to name the one that hangs (run-reporter.ts). */
   private readonly runs = new RunReporter(
     (status) => this.post(status),
@@ -359,16 +364,22 @@ export class FrameController {
     }, REPORT_AFTER_QUIET_MS);
   }
 
-  /** The notebook as a report: unsolicited (`id` null) only when it changed since the last one. */
+  /**
+   * The notebook as a report: unsolicited (`id` null) only when it changed since the last one, and
+   * then copied in slices that give up when the notebook runs again (its next quiet sends one).
+   */
   private sendReport(id: number | null): void {
     // Cells draw their outputs in Lit's update (a microtask) after the runtime settles: take the
     // report in a task of its own, after them.
     setTimeout(() => {
-      const snapshot = takeReportSnapshot(this.win.document);
-      const key = snapshot.html + snapshot.css;
-      if (id === null && key === this.lastReport) return;
-      this.lastReport = key;
-      this.post({ type: "report", id, ...snapshot });
+      this.snapshots ??= new ReportSnapshots(this.win.document);
+      const taking = id === null ? this.snapshots.take({ sliceMs: REPORT_SLICE_MS, stale: () => !this.runs.quiet }) : Promise.resolve(this.snapshots.takeNow());
+      void taking.then((snapshot) => {
+        if (!snapshot) return;
+        if (id === null && snapshot.html === this.lastReport.html && snapshot.css === this.lastReport.css) return;
+        this.lastReport = snapshot;
+        this.post({ type: "report", id, ...snapshot });
+      });
     }, 0);
   }
 

@@ -68,6 +68,24 @@ describe("04's kept views are the views a fresh drawing gives", () => {
     expect(keptViewStats.hits - hits).toBe(2 * (flaggedOnly.length + 1));
   }, 180_000);
 
+  it("keeps two filters' views: a filter and no filter both ways, the one asked for longest ago dropped", () => {
+    // A document of its own: nothing kept or seen by the tests before.
+    const doc = nodeHost().document;
+    const r = createReconciliationBuiltins({ document: doc, view: "live", locale: "nb" }).reconciliation;
+    const flagged = (fylke: number[]): { html: string; hit: boolean } => {
+      const hits = keptViewStats.hits;
+      const rec = r.build(applyFilter(survey, { ...EMPTY_FILTER, fylke }));
+      const html = r.flaggedTable(rec).outerHTML;
+      expect(html).toBe(renderFlagged(doc, rec, { locale: "nb" }).outerHTML);
+      return { html, hit: keptViewStats.hits > hits };
+    };
+    // Each drawn twice (kept at the second drawing), then back and forth: both given from the kept.
+    const steps = [[5], [5], [], [], [5], [], [5], []].map((f) => flagged(f).hit);
+    expect(steps).toEqual([false, false, false, false, true, true, true, true]);
+    // A third filter kept drops the one asked for longest ago (county 5), not the unfiltered.
+    expect([flagged([7]).hit, flagged([7]).hit, flagged([]).hit, flagged([5]).hit]).toEqual([false, false, true, false]);
+  }, 180_000);
+
   it("a view changed on the page does not change the next copy", () => {
     const r = createReconciliationBuiltins({ document: host.document, view: "live", locale: "nb" }).reconciliation;
     const build = (): Reconciliation => r.build(applyFilter(survey, { ...EMPTY_FILTER, fylke: [3] }));
