@@ -13,6 +13,7 @@ import { evidenceOfReconciliation, type ReconciliationEvidence } from "./reconci
 import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation, ReconciliationCounts } from "./reconcile";
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
 import { isElementNode } from "../../base/guards";
+import { flaggedListing } from "./flagged-listing";
 
 export interface ReconciliationRenderOptions {
   /** Mask recomputed counts below `threshold` ("< 3"): shared views under a county or size filter. */
@@ -22,6 +23,8 @@ export interface ReconciliationRenderOptions {
   onlyFlagged?: boolean;
   /** The language of the headers, statuses, notes and numbers (default norsk). */
   locale?: Locale;
+  /** Under a filter, how many of the percentages furthest from the print the flagged table lists (flagged-listing.ts). */
+  flaggedLimit?: number;
 }
 
 /** What a render shows: the options, the guard's decision, and what each recomputed figure rests on. */
@@ -251,11 +254,13 @@ export function renderFlagged(doc: Document, rec: Reconciliation, options: Recon
   if (hold) return hold;
   const shown = shownFor(doc, rec, options);
   const cells = rec.tables.flatMap((t) => t.cells).filter((c) => !c.ok);
+  const listing = flaggedListing(rec, options.flaggedLimit);
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation-flagged");
   const caption = shown.words.recFlaggedCaption(cells.length, rec.filtered);
-  if (cells.length === 0) figure.append(el(doc, "p", `${caption}.`, "tv-notice"));
-  else figure.append(cellTable(doc, caption, cells, shown, true));
+  if (listing.rows.length === 0) figure.append(el(doc, "p", `${caption}.`, "tv-notice"));
+  else figure.append(cellTable(doc, caption, listing.rows, shown, true));
   const audit = el(doc, "div", undefined, "tv-audit");
+  if (listing.ranked) audit.append(el(doc, "p", shown.words.recFlaggedRanked(listing.rows.length, listing.ranked.percentages, listing.ranked.leftOut), "tv-audit-line"));
   const undocumented = cells.filter((c) => c.status === "difference").length;
   audit.append(el(doc, "p", shown.words.recFlaggedAudit(formatNumber(shown.locale, rec.n), rec.filtered, cells.filter((c) => c.soft).length, undocumented), "tv-audit-line"));
   for (const line of shown.guard.note(shown.locale)) audit.append(el(doc, "p", line, "tv-audit-line"));
