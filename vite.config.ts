@@ -276,6 +276,37 @@ function preloadFrameEarlyPlugin(): Plugin {
 }
 
 /**
+ * frame.html loads src/frame-warm.ts first, as an async module of its own (a chunk with no imports):
+ * it runs as soon as it arrives, while the frame's other scripts still download, and sets up what
+ * the frame's process would otherwise set up later, on the way to the drawn notebook (issue 11,
+ * cold start; the file says what). The build fails if the chunk is missing or imports anything.
+ */
+function warmFrameEarlyPlugin(): Plugin {
+  const warm = "src/frame-warm.ts";
+  return {
+    name: "tverrsnitt-warm-frame-early",
+    apply: "build",
+    buildStart() {
+      this.emitFile({ type: "chunk", id: resolve(import.meta.dirname, warm), name: "frame-warm" });
+    },
+    transformIndexHtml: {
+      order: "post",
+      handler(html, context) {
+        if (!context.filename.endsWith(entries.frame) || !context.bundle) return html;
+        const chunk = Object.values(context.bundle).find((c) => c.type === "chunk" && c.facadeModuleId === resolve(import.meta.dirname, warm));
+        if (chunk?.type !== "chunk") throw new Error(`frame.html: no chunk for ${warm}; see warmFrameEarlyPlugin in vite.config.ts.`);
+        if (chunk.imports.length > 0 || chunk.dynamicImports.length > 0) throw new Error(`frame.html: ${warm} must import nothing, so it runs before the frame's other scripts have loaded.`);
+        // Before the entry's script tag, so it is asked for first; async, so it runs once it is in.
+        const tag = `<script type="module" async fetchpriority="high" crossorigin src="./${chunk.fileName}"></script>`;
+        const at = html.indexOf("<script");
+        if (at < 0) throw new Error("frame.html: found no script tag to put the warm-up before; see warmFrameEarlyPlugin in vite.config.ts.");
+        return `${html.slice(0, at)}${tag}\n    ${html.slice(at)}`;
+      },
+    },
+  };
+}
+
+/**
  * Packages replaced in the bundle (issue 12: all chunks ≤ 350 KB gzip). Arquero's Arrow library is
  * never used by the app and is swapped for a module whose functions throw a Problem naming the
  * CSV route (src/runtime/arrow-unavailable.ts says why). Tests run with the same replacement.
@@ -284,7 +315,7 @@ const replacedPackages = { "@uwdata/flechette": resolve(import.meta.dirname, "sr
 
 export default defineConfig({
   base: "./",
-  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin()],
+  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin()],
   resolve: { alias: replacedPackages },
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },

@@ -1,6 +1,12 @@
 /**
  * One cold start of notebook 01 (fresh profile) under a Chromium trace, for reading the critical
- * path (issue 11): `npx tsx bench/trace-cold.ts <dist> <out.json> [notebook]`.
+ * path (issue 11): `npx tsx bench/trace-cold.ts <dist> <out.json> [notebook]`. `TRACE_CATS` sets the
+ * categories (add `disabled-by-default-v8.cpu_profiler` for a JavaScript profile).
+ *
+ * It also prints the CPU time of each renderer's main thread up to "idle and painted", the notebook
+ * frame's split at the moment the shell's `open` reached it (a `tv-open` mark, set from outside the
+ * app). Wall-clock times are not usable on a loaded machine; thread CPU time mostly is, so two
+ * builds' work can be compared from a few traces each.
  */
 import { writeFileSync } from "node:fs";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
@@ -8,12 +14,62 @@ import { renderedAt } from "./notebooks";
 import { serveDistApart } from "./workbench";
 
 const [dist = "dist", out = "/tmp/trace.json", name = "01-overview"] = process.argv.slice(2);
+
+interface TraceEvent {
+  name: string;
+  ph: string;
+  pid: number;
+  tid: number;
+  ts: number;
+  dur?: number;
+  tdur?: number;
+  args?: { name?: string };
+}
+
+/** Main-thread CPU ms per renderer up to the `tv-idle-painted` mark; the frame's before and after `tv-open`. */
+function cpuSummary(json: string): string[] {
+  const parsed: unknown = JSON.parse(json);
+  const events: TraceEvent[] = Array.isArray(parsed) ? parsed : (Reflect.get(Object(parsed), "traceEvents") ?? []);
+  const idle = events.find((e) => e.name === "tv-idle-painted");
+  const open = events.find((e) => e.name === "tv-open" && e.pid === idle?.pid);
+  if (!idle) return ["no tv-idle-painted mark in the trace"];
+  const names = new Map(events.filter((e) => e.ph === "M" && e.name === "process_name").map((e) => [e.pid, e.args?.name ?? ""]));
+  const lines: string[] = [];
+  for (const [pid, label] of names) {
+    if (!label.includes("Renderer") || label.startsWith("WebUI")) continue;
+    // Top-level slices of the main thread (nested ones are inside their parent's CPU time).
+    const slices = events.filter((e) => e.pid === pid && e.tid === pid && e.ph === "X" && e.tdur !== undefined && e.ts <= idle.ts).sort((x, y) => x.ts - y.ts || (y.dur ?? 0) - (x.dur ?? 0));
+    let end = 0;
+    let before = 0;
+    let after = 0;
+    for (const e of slices) {
+      if (e.ts < end) continue;
+      end = e.ts + (e.dur ?? 0);
+      if (open && e.ts >= open.ts) after += e.tdur ?? 0;
+      else before += e.tdur ?? 0;
+    }
+    const frame = pid === idle.pid;
+    lines.push(`${frame ? "frame" : "page "} main thread CPU ${((before + after) / 1000).toFixed(0)} ms${frame && open ? ` (before open ${(before / 1000).toFixed(0)}, after ${(after / 1000).toFixed(0)})` : ""}`);
+  }
+  return lines;
+}
+
 const server = await serveDistApart(dist);
 const browser = await launchChromium();
 try {
   // A warm-up start, so the trace is not the browser's own first start.
   for (const traced of [false, true]) {
     const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
+    await context.addInitScript(() => {
+      addEventListener(
+        "message",
+        (event: MessageEvent) => {
+          const data: unknown = event.data;
+          if (typeof data === "object" && data !== null && "type" in data && data.type === "open") performance.mark("tv-open");
+        },
+        true,
+      );
+    });
     const page = await context.newPage();
     if (traced) {
       await browser.startTracing(page, {
@@ -26,7 +82,11 @@ try {
     await frame.evaluate(() => performance.mark("tv-idle-painted"));
     const origin = await page.evaluate(() => performance.timeOrigin);
     console.log(`${traced ? "traced" : "warm-up"}: ${Math.round(at - origin)} ms`);
-    if (traced) writeFileSync(out, await browser.stopTracing());
+    if (traced) {
+      const json = (await browser.stopTracing()).toString("utf8");
+      writeFileSync(out, json);
+      for (const line of cpuSummary(json)) console.log(line);
+    }
     await context.close();
   }
 } finally {

@@ -11,6 +11,11 @@ import { normalizeKnr } from "./municipalities";
 /** The ensemble's columns that are text in the survey, each with how a stored number is spelled. */
 const SPELLINGS: ReadonlyMap<string, (value: number) => string | undefined> = new Map([["knr", normalizeKnr]]);
 
+/** True for a column the survey keeps as text (a draw spells it back, `ensembleTextColumn`). */
+export function isEnsembleTextColumn(name: string): boolean {
+  return SPELLINGS.has(name);
+}
+
 /**
  * One decoded column of a draw (NaN for blank) as text, the way the loaders keep text (codes into a
  * dictionary, −1 for blank); undefined for a column that is numbers in the survey.

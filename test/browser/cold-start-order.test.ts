@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { nb, openApp, waitForOutput } from "./browser-helpers";
+import { nb, notebookFrame, openApp, waitForOutput } from "./browser-helpers";
 import { distRoot } from "./static-server";
 import { useWorkbench } from "./use-workbench";
 
@@ -74,6 +74,48 @@ describe("cold start", () => {
       expect(requested.some((name) => name.startsWith("compile-source-"))).toBe(true);
       expect((await nb(page).locator("nb-filter-bar .tv-filter-n").textContent())?.replace(/\s+/g, " ")).toMatch(/^N = 267 of 267/);
       expect(await nb(page).locator(".nb-error").count()).toBe(0);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the frame sets up number formatting in its first script, before the shell's open arrives, so Plot's costs nothing", async () => {
+    const html = readFileSync(join(distRoot(), "frame.html"), "utf8");
+    const warm = /<script type="module" async fetchpriority="high" crossorigin src="\.\/assets\/(frame-warm-[^"]+\.js)"><\/script>/.exec(html);
+    expect(warm, "frame.html loads frame-warm as an async module").not.toBeNull();
+    // Asked for before the frame's entry script.
+    expect(html.indexOf(warm?.[0] ?? "")).toBeLessThan(html.search(/<script type="module" crossorigin src="\.\/assets\/frame-/));
+    const context = await wb.browser.newContext();
+    try {
+      // In every frame: each Intl.NumberFormat built (when, and whether frame-warm built it), and
+      // when the shell's `open` arrived.
+      await context.addInitScript(() => {
+        const seen: { at: number; warm: boolean }[] = [];
+        const opened: number[] = [];
+        Reflect.set(globalThis, "__numberFormats", { seen, opened });
+        const original = Intl.NumberFormat;
+        Reflect.set(Intl, "NumberFormat", new Proxy(original, {
+          construct(target, args) {
+            seen.push({ at: performance.now(), warm: /frame-warm-/.test(new Error().stack ?? "") });
+            return Reflect.construct(target, args);
+          },
+        }));
+        addEventListener("message", (event: MessageEvent) => {
+          const data: unknown = event.data;
+          if (typeof data === "object" && data !== null && "type" in data && data.type === "open") opened.push(performance.now());
+        }, true);
+      });
+      const page = await context.newPage();
+      await openApp(page, wb.server.url, "#/nb/01-overview");
+      await waitForOutput(page, "t22", /\d/, 30_000);
+      const frame = await notebookFrame(page);
+      await frame.evaluate(() => window.tverrsnitt?.idle());
+      const { seen, opened } = await frame.evaluate(() => Reflect.get(globalThis, "__numberFormats") as { seen: { at: number; warm: boolean }[]; opened: number[] });
+      // The first is frame-warm's, built before `open`; Plot's (01 draws charts) comes after.
+      expect(seen[0]?.warm).toBe(true);
+      expect(opened).toHaveLength(1);
+      expect(seen[0]?.at ?? Infinity).toBeLessThan(opened[0] ?? 0);
+      expect(seen.some((s) => !s.warm)).toBe(true);
     } finally {
       await context.close();
     }

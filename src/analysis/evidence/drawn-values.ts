@@ -138,12 +138,17 @@ export function drawnMask(survey: Survey, variable: string): Uint8Array | undefi
       mask[i] = forced.has(shown.type[i] ?? Number.NaN) ? 0 : 1;
       continue;
     }
-    mask[i] = others.some((d, k) => {
+    // A plain loop, not others.some with a closure: this runs for every respondent, draw and
+    // variable read at a notebook's first open (issue 11, cold start).
+    let drawn = 0;
+    for (let k = 0; k < others.length; k++) {
       const row = rowsOf[k]?.[i] ?? -1;
-      return row < 0 || !same(v, d.value[row] ?? Number.NaN);
-    })
-      ? 1
-      : 0;
+      if (row < 0 || !same(v, others[k]?.value[row] ?? Number.NaN)) {
+        drawn = 1;
+        break;
+      }
+    }
+    mask[i] = drawn;
   }
   perVariable.set(variable, mask);
   return mask;

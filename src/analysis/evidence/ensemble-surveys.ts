@@ -18,20 +18,37 @@
  */
 import { ColumnTable } from "arquero";
 import type { Ensemble } from "../../data/ensemble";
-import { ensembleTextColumn } from "../../data/ensemble-text-column";
+import { ensembleTextColumn, isEnsembleTextColumn } from "../../data/ensemble-text-column";
 import type { TextColumnData } from "../../data/loaders/column-builders";
-import { NumberColumnView, TextColumnView } from "../../data/loaders/column-table";
+import { TextColumnView } from "../../data/loaders/column-table";
 import { rowsOf, type Survey, type SurveyRow } from "../survey";
 
-/** One decoded column of a draw as Arquero reads it: `null` for a blank; the statistics get `decoded` itself. */
-class DrawnColumn extends NumberColumnView {
-  constructor(private readonly decoded: Float64Array) {
-    super({ type: "number", values: decoded });
-  }
+/**
+ * One column of a draw as Arquero reads it: `null` for a blank; the statistics get the decoded
+ * values themselves. Decoded from the ensemble file when first read: a notebook's first open reads
+ * about two thirds of the columns of each draw (the printed tables' variables and their evidence),
+ * and decoding all 133 of each of 49 draws up front lay on the way to the drawn notebook (issue 11).
+ */
+class DrawnColumn {
+  private decoded: Float64Array | undefined;
+
+  constructor(
+    private readonly decode: () => Float64Array,
+    readonly length: number,
+  ) {}
 
   /** The decoded values (NaN for blank), not a copy: a draw's arrays are decoded for it alone and never written. */
-  override toFloat64(): Float64Array {
-    return this.decoded;
+  toFloat64(): Float64Array {
+    return (this.decoded ??= this.decode());
+  }
+
+  at(row: number): number | null {
+    const v = this.toFloat64()[row] ?? Number.NaN;
+    return v === v ? v : null;
+  }
+
+  *[Symbol.iterator](): Iterator<number | null> {
+    for (let i = 0; i < this.length; i++) yield this.at(i);
   }
 }
 
@@ -50,10 +67,20 @@ class DrawnTextColumn extends TextColumnView {
   }
 }
 
-/** One decoded column of a draw as cell code reads it: text for an identifier (knr), numbers for the rest. */
-function drawnColumn(name: string, decoded: Float64Array): DrawnColumn | DrawnTextColumn {
+/**
+ * Draw `k`'s column `name` as cell code reads it: text for an identifier (knr, decoded now: its
+ * spelling is made from the numbers), numbers for the rest (decoded when first read).
+ */
+function drawnColumn(ensemble: Ensemble, name: string, k: number): DrawnColumn | DrawnTextColumn {
+  const decode = (): Float64Array => {
+    const decoded = ensemble.column(name, k);
+    if (!decoded) throw new Error(`The ensemble has no column ${name}, which it lists; rebuild it with \`npm run data:build\`.`);
+    return decoded;
+  };
+  if (!isEnsembleTextColumn(name)) return new DrawnColumn(decode, ensemble.rows);
+  const decoded = decode();
   const text = ensembleTextColumn(name, decoded);
-  return text ? new DrawnTextColumn(text, decoded) : new DrawnColumn(decoded);
+  return text ? new DrawnTextColumn(text, decoded) : new DrawnColumn(() => decoded, ensemble.rows);
 }
 
 /** A column as an Arquero table holds it, and one of its values. */
@@ -143,11 +170,13 @@ export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
   const survey = surveyOn(canonical, canonical.table, () => (draws ??= build()), { draws: ensemble.draws });
   const build = (): Survey[] => {
     const ids = canonical.table.column("resp_id");
+    // The same ids in every draw (rows in resp_id order): one copy, which no table writes to.
+    const idValues = ids ? Array.from({ length: n }, (_, i) => ids.at(i)) : undefined;
     const out: Survey[] = [survey];
     for (let k = 1; k < ensemble.draws; k++) {
       const columns: Record<string, ColumnType> = {};
-      for (const [name, decoded] of ensemble.draw(k)) columns[name] = drawnColumn(name, decoded);
-      if (ids) columns["resp_id"] = Array.from({ length: n }, (_, i) => ids.at(i));
+      for (const name of ensemble.variables) columns[name] = drawnColumn(ensemble, name, k);
+      if (idValues) columns["resp_id"] = idValues;
       const draw = surveyOn(canonical, new DrawTable(columns), () => undefined, { draw: k });
       reconstructions.add(draw);
       out.push(draw);

@@ -103,23 +103,43 @@ function countingOn(source: ColumnSource): RowCounter {
   const frame = frameOf(source);
   const rows = frame.rows;
   const n = frame.n;
+  /**
+   * The selected rows meeting each base restriction, by its key: a printed table asks for several
+   * variables under one restriction (and the fifty draws ask again, each on its own view), and
+   * testing the restriction once per row and restriction, not once per row and variable, was most
+   * of a first open's counting (issue 11, cold start).
+   */
+  const meeting = new Map<string, Int32Array>();
+  const rowsMeeting = (where: Parameters<RowCounter["codes"]>[1]): Int32Array => {
+    let key = "";
+    for (const w of where) key += `\u0000${w.variable}=${w.codes.join(",")}`;
+    const known = meeting.get(key);
+    if (known) return known;
+    const tests = where.map((w) => ({ column: frame.column(w.variable), codes: w.codes }));
+    const out = new Int32Array(n);
+    let m = 0;
+    rows: for (let i = 0; i < n; i++) {
+      const r = rows ? (rows[i] ?? 0) : i;
+      for (let t = 0; t < tests.length; t++) {
+        const test = tests[t];
+        if (test && !test.codes.includes(test.column[r] ?? Number.NaN)) continue rows;
+      }
+      out[m++] = r;
+    }
+    const made = out.subarray(0, m);
+    meeting.set(key, made);
+    return made;
+  };
   return {
     codes: (variable, where) => {
       const column = frame.column(variable);
-      const tests = where.map((w) => ({ column: frame.column(w.variable), codes: w.codes }));
+      const selected = rowsMeeting(where);
       // Codes are small integers: count them in an array (fifty draws × every printed row adds
       // up), anything else in a Map.
       const touched: number[] = [];
       const counts = new Map<number, number>();
-      let total = 0;
-      rows: for (let i = 0; i < n; i++) {
-        const r = rows ? (rows[i] ?? 0) : i;
-        for (let t = 0; t < tests.length; t++) {
-          const test = tests[t];
-          if (test && !test.codes.includes(test.column[r] ?? Number.NaN)) continue rows;
-        }
-        total++;
-        const v = column[r] ?? Number.NaN;
+      for (let j = 0; j < selected.length; j++) {
+        const v = column[selected[j] ?? 0] ?? Number.NaN;
         if (v >= 0 && v < DENSE && (v | 0) === v) {
           if (tally[v] === 0) touched.push(v);
           tally[v] = (tally[v] ?? 0) + 1;
@@ -130,7 +150,7 @@ function countingOn(source: ColumnSource): RowCounter {
         counts.set(v, tally[v] ?? 0);
         tally[v] = 0;
       }
-      return { counts, total, audit: "" };
+      return { counts, total: selected.length, audit: "" };
     },
     multipleResponse: (set: MultipleResponseSet) => {
       const columns = set.variables.map((v) => frame.column(v));
