@@ -9,7 +9,8 @@
  *   npx tsx bench/trace-filter-change.ts 01-overview [dist] [out-prefix] [changes]
  *
  * NOPROFILE=1 leaves the sampling profiler off (it slows JavaScript down); PROBE=1 installs the
- * bench's probe (bench/notebooks.ts) first. Each change is marked in the trace (`change-N`, and
+ * bench's probe (bench/notebooks.ts) first; SCROLL=middle scrolls to the notebook's middle first, as
+ * the bench does for half its changes (other cells are in view there). Each change is marked in the trace (`change-N`, and
  * `idle-N` when every value is current).
  */
 import { writeFileSync } from "node:fs";
@@ -33,6 +34,12 @@ async function main(): Promise<void> {
       await window.tverrsnitt?.idle();
       await new Promise((r) => setTimeout(r, 500));
     });
+    if (process.env.SCROLL === "middle") {
+      await frame.evaluate(async () => {
+        scrollTo(0, Math.max(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+        await new Promise((r) => setTimeout(r, 300));
+      });
+    }
     // PROBE=1: with the bench's probe installed, to see what it adds to the work traced.
     if (process.env.PROBE === "1") await installProbe(frame);
     const cdp = await browser.newBrowserCDPSession();

@@ -9,6 +9,7 @@
 import { DISCLOSURE_THRESHOLD, formatShownCount, withheldNotice, type ShownCount } from "../stats/disclosure";
 import type { ComparedCell, PrintedComparison } from "./printed-comparison";
 import { setExportFields, type ExportFields } from "./export-fields";
+import { drawingKeep } from "./kept-drawings";
 import type { Evidence, EvidenceKind } from "./evidence/evidence";
 import { evidenceClass, evidenceFields, evidenceLegend, evidenceMarker, evidenceSummary } from "./evidence/evidence-marker";
 import { auditBlock, element, formatCount, formatNumber } from "./tables/table-dom";
@@ -307,11 +308,18 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
   return figure;
 }
 
+const keptComparison = drawingKeep<HTMLElement>();
+
 /**
  * A printed table and its recomputation, one line per printed figure: row, category, printed,
  * recomputed (rounded as printed) with what it rests on, and whether they agree.
  */
 export function renderComparison(doc: Document, cmp: PrintedComparison, options: ComparisonRenderOptions = {}): HTMLElement {
+  // The same figures, options and language drawn before: a copy of that table (kept-drawings.ts).
+  return keptComparison(doc, [cmp, options], () => drawComparison(doc, cmp, options));
+}
+
+function drawComparison(doc: Document, cmp: PrintedComparison, options: ComparisonRenderOptions): HTMLElement {
   const withheld = withheldNotice(cmp.n, { active: options.mask === true, threshold: options.threshold }, options.locale);
   if (withheld) return withheldFigure(doc, cmp.caption, withheld, "tv-comparison");
   const counts = comparisonCounts(cmp, options.mask === true, options.threshold);

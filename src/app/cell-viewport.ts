@@ -32,6 +32,8 @@ const SLICE_MS = 8;
 const WARM_SLICE_MS = 20;
 /** How long one task may run cells on screen before the next one waits for a task of its own. */
 const TASK_MS = 40;
+/** Frames far cells wait at most for one that shows the cells on screen let run before it. */
+const PAINT_TRIES = 3;
 /** Microtask turns a far cell waits for the cells that became ready with it (a turn or two is enough). */
 const READY_HOPS = 3;
 
@@ -65,6 +67,10 @@ export class CellViewport {
   private readonly looked = new Set<string>();
   /** After the paint: cells queued now only wait for a task of their own, not another paint. */
   private draining = false;
+  /** When a cell on screen was last let run (performance.now()): the paint far cells wait for must come after it. */
+  private nearRunAt = Number.NEGATIVE_INFINITY;
+  /** Cells on screen waiting for a task of their own (TASK_MS): far cells wait for their paint too. */
+  private nearWaiting = 0;
   /** Work handed over by builtin name (AnalysisHost.warm): to stop it when a newer arrives, and what the cells reading the name wait for. */
   private readonly warming = new Map<string, { stopped: boolean; done: Promise<void> }>();
   private readonly channel: MessageChannel;
@@ -107,7 +113,7 @@ export class CellViewport {
    * to a big file the filter bar's new N is drawn before any cell computes over a million rows.
    */
   paintFirst(): void {
-    this.hold(this.afterPaint());
+    this.hold(this.afterPaint().then(() => undefined));
   }
 
   /**
@@ -173,7 +179,12 @@ export class CellViewport {
       if (held) return held;
       // On screen too, a cell whose last run would take this task past TASK_MS waits for the next
       // task (not for a paint): it is then the first there and runs (issue 12, no long tasks).
-      return age > 0 && age + lastRunMs > TASK_MS ? this.nextTask() : undefined;
+      if (age > 0 && age + lastRunMs > TASK_MS) {
+        this.nearWaiting++;
+        return this.nextTask().then(() => void this.nearWaiting--);
+      }
+      this.nearRunAt = performance.now();
+      return undefined;
     }
     // A cell far off screen never goes before the cells on screen that became ready with it (the
     // runtime starts them in its own order): it is asked again once they have run, and runs in
@@ -195,7 +206,7 @@ export class CellViewport {
   private enqueue(id: string, held: Promise<void> | undefined): Promise<void> {
     this.waiting++;
     // After the next paint (once per burst), one cell per task (a message: timers are clamped to 4 ms).
-    const start = this.draining ? undefined : (this.painted ??= this.afterPaint().then(() => {
+    const start = this.draining ? undefined : (this.painted ??= this.paintAfterNear().then(() => {
       this.painted = undefined;
       this.draining = true;
     }));
@@ -224,15 +235,32 @@ export class CellViewport {
     return now - this.sliceStart;
   }
 
-  private afterPaint(): Promise<void> {
+  /**
+   * After a paint that shows every cell on screen let run so far. A frame drawn before such a cell
+   * ran, or while one waits for a task of its own (TASK_MS), does not count: the filter bar's own
+   * frame, drawn between the input's task and the next one that runs a cell on screen, would
+   * otherwise let the cells far below run before that cell is painted, and hold its paint back.
+   */
+  private async paintAfterNear(): Promise<void> {
+    // A few frames at most: a cell on screen that reruns on every frame (a generator) must not keep
+    // the cells below from running.
+    for (let frames = 0; frames < PAINT_TRIES; frames++) {
+      const frameAt = await this.afterPaint();
+      if (frameAt === undefined || (this.nearWaiting === 0 && this.nearRunAt < frameAt)) return;
+    }
+  }
+
+  /** After the next paint: when that frame began (undefined: no frame came, a hidden frame). */
+  private afterPaint(): Promise<number | undefined> {
     return new Promise((resolve) => {
-      const timer = setTimeout(resolve, NO_FRAME_MS);
-      requestAnimationFrame(() =>
+      const timer = setTimeout(() => resolve(undefined), NO_FRAME_MS);
+      requestAnimationFrame(() => {
+        const frameAt = performance.now();
         setTimeout(() => {
           clearTimeout(timer);
-          resolve();
-        }),
-      );
+          resolve(frameAt);
+        });
+      });
     });
   }
 

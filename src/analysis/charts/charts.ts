@@ -25,6 +25,7 @@ import type { SizeClassComparison } from "../../stats/size-class";
 import { ratePercents } from "../../stats/size-class";
 import type { Evidence } from "../evidence/evidence";
 import { evidenceOfPart } from "../evidence/result-evidence";
+import { drawingKeep } from "../kept-drawings";
 import { isPrintedComparison, type PrintedComparison } from "../printed-comparison";
 import { scaledEvidence } from "./chart-evidence";
 import { CROSSTAB, isSizeClassComparison, resultInput } from "../result-input";
@@ -58,6 +59,8 @@ export type ChartCallOptions<P> = P & {
 
 /** One chart kind: how its input becomes the chart's data, how to draw it, which counts its marks reveal. */
 interface ChartKind<In, D, P> {
+  /** The kind's name (a kept drawing is kept per kind: kept-drawings.ts). */
+  name: string;
   /** The chart's data from what notebooks pass (a result, a comparison, or the data itself). */
   data(input: In, options: P | undefined, locale: Locale): { data: D; options: P | undefined; sensitive?: boolean };
   draw(data: D, options: P | undefined, document: Document, locale: Locale): SVGSVGElement;
@@ -128,6 +131,7 @@ function heatmapWithEvidence(input: HeatmapCallInput): HeatmapInput {
 
 type StatusBarsInput = readonly StatusBarModel[] | PrintedComparison;
 const STATUS_BARS: ChartKind<StatusBarsInput, readonly StatusBarModel[], Own<StatusBarsOptions>> = {
+  name: "statusBars",
   // Under a filter the printed figures count all respondents, not the bars' (printedBase "all").
   data: (input, options) => (isPrintedComparison(input) ? { data: comparisonModels(input), options: { printedBase: input.filtered ? "all" : "same", ...options }, sensitive: input.disclosureSensitive } : { data: input, options }),
   draw: (models, options, document, locale) => statusBars(models, { ...options, document, locale }),
@@ -136,6 +140,7 @@ const STATUS_BARS: ChartKind<StatusBarsInput, readonly StatusBarModel[], Own<Sta
 
 type DivergingInput = readonly DivergingItem[] | PrintedComparison;
 const DIVERGING_BARS: ChartKind<DivergingInput, readonly DivergingItem[], Own<DivergingBarsOptions>> = {
+  name: "divergingBars",
   data: (input, options) => (isPrintedComparison(input) ? { data: comparisonItems(input), options, sensitive: input.disclosureSensitive } : { data: input, options }),
   draw: (items, options, document, locale) => divergingBars(items, { ...options, document, locale }),
   counts: divergingCounts,
@@ -143,6 +148,7 @@ const DIVERGING_BARS: ChartKind<DivergingInput, readonly DivergingItem[], Own<Di
 
 type HeatmapCallInput = HeatmapInput | CorrelationMatrix;
 const CORRELATION_HEATMAP: ChartKind<HeatmapCallInput, HeatmapInput, Own<CorrelationHeatmapOptions>> = {
+  name: "correlationHeatmap",
   // Cells taken out of a matrix (notebook 03 relabels them) no longer say whether the selection was
   // filtered: a shared view then masks their small n as if it were.
   data: (input, options) => ({ data: heatmapWithEvidence(input), options, sensitive: "audit" in input ? input.audit.disclosureSensitive : true }),
@@ -159,6 +165,7 @@ interface SizeClassData {
 
 type SizeClassInput = readonly SizeClassRate[] | SizeClassComparison;
 const SIZE_CLASS_RATES: ChartKind<SizeClassInput, SizeClassData, Own<SizeClassRatesOptions>> = {
+  name: "sizeClassRates",
   data: (input, options, locale) => {
     if (!isSizeClassComparison(input)) return { data: { classes: input, successes: [] }, options };
     const overall = input.overall.estimate === null ? null : (input.kind === "rate" ? 100 : 1) * input.overall.estimate;
@@ -176,9 +183,16 @@ const SIZE_CLASS_RATES: ChartKind<SizeClassInput, SizeClassData, Own<SizeClassRa
   counts: (data) => [...data.classes.map((c) => c.n), ...data.successes],
 };
 
-const CROSSTAB_BARS: ChartKind<Crosstab, Crosstab, Own<StatusBarsOptions>> = {
+/** A crosstab with the bars it draws (the evidence of each row percentage read from the result). */
+interface CrosstabBars {
+  crosstab: Crosstab;
+  models: readonly StatusBarModel[];
+}
+
+const CROSSTAB_BARS: ChartKind<Crosstab, CrosstabBars, Own<StatusBarsOptions>> = {
+  name: "crosstab",
   data: (ct, options, locale) => ({
-    data: ct,
+    data: { crosstab: ct, models: crosstabModels(ct) },
     options: {
       ...options,
       statusLabels: options?.statusLabels ?? ct.columns.map((c) => c.label),
@@ -188,8 +202,8 @@ const CROSSTAB_BARS: ChartKind<Crosstab, Crosstab, Own<StatusBarsOptions>> = {
     },
     sensitive: ct.audit.disclosureSensitive || [ct.rowVariable, ct.columnVariable].some((v) => DISCLOSURE_VARIABLES.includes(v)),
   }),
-  draw: (ct, options, document, locale) => statusBars(crosstabModels(ct), { ...options, document, locale }),
-  counts: (ct) => ct.cells.flat().map((c) => c.count),
+  draw: (bars, options, document, locale) => statusBars(bars.models, { ...options, document, locale }),
+  counts: (bars) => bars.crosstab.cells.flat().map((c) => c.count),
 };
 
 /** The note that stands in for a withheld chart. */
@@ -200,6 +214,12 @@ function withheldNote(doc: Document, locale: Locale): HTMLElement {
   return note;
 }
 
+/**
+ * Charts drawn again for the same data, options and language are copies of the first drawing
+ * (kept-drawings.ts): a filter change back to a filter shown before redraws nothing.
+ */
+const keptChart = drawingKeep<SVGSVGElement>();
+
 /** Normalise the call and apply the guard: the one path every chart takes. */
 function bind<In, D, P>(kind: ChartKind<In, D, P>, context: ChartContext): (input: In, options?: ChartCallOptions<P>) => SVGSVGElement | HTMLElement {
   const locale = context.locale ?? DEFAULT_LOCALE;
@@ -209,7 +229,7 @@ function bind<In, D, P>(kind: ChartKind<In, D, P>, context: ChartContext): (inpu
     const guarded = context.shared && (options?.disclosureSensitive ?? sensitive ?? false);
     const shown = guarded && kind.mask ? kind.mask(data, DISCLOSURE_THRESHOLD) : data;
     if (guarded && kind.counts(shown).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return withheldNote(doc, locale);
-    return kind.draw(shown, drawn, doc, locale);
+    return keptChart(doc, [kind.name, shown, drawn, locale], () => kind.draw(shown, drawn, doc, locale));
   };
 }
 

@@ -1,0 +1,148 @@
+/**
+ * Charts and comparison tables drawn for the same figures again are given as a copy of the first
+ * drawing (issue 12: a filter change redraws every chart and table it reaches, and back to "no
+ * filter" — the commonest what-if step — asks for the very drawings shown before; on notebook 01
+ * the Plot chart is the largest part of the cell in view).
+ *
+ * Surprising, so spelled out:
+ *  - The key is the drawing's inputs as plain data (the figures, their evidence, the options, the
+ *    language), not the objects: `comparePrinted` builds a new comparison on every run. Inputs
+ *    that are not plain data (a function, a table object, a DOM node) have no key and are drawn
+ *    afresh every time, so a kept drawing is never given for inputs it was not drawn from.
+ *  - The drawers are deterministic — the same inputs give the same SVG and table, byte for byte
+ *    (chart-evidence.ts names its hatch pattern after the data for that reason) — so a copy is
+ *    what a fresh drawing would be. The copy is deep (`cloneNode`), and the drawings carry
+ *    everything they need in attributes (export fields: export-fields.ts), not in listeners or
+ *    properties.
+ *  - The kept element is never handed out, only copies: nothing a page does to a drawing shown (a
+ *    menu added, a `<details>` opened, a11y marks) reaches the next one.
+ *  - A drawing is kept when its inputs come back a second time, as 04's kept views are
+ *    (reconciliation/kept-views.ts): a county tried once pays nothing for the copy to keep.
+ */
+import { keepNewest } from "../base/recent-entries";
+
+/** Drawings kept per document and kind (the one asked for longest ago goes first): some hundreds of nodes each. */
+export const DRAWINGS_KEPT = 16;
+
+/** Keys remembered as drawn once, per document and kind. */
+const SEEN_KEPT = 64;
+
+/** How often a drawing was given as a copy, and drawn afresh (for tests). */
+export const keptDrawingStats = { copies: 0, draws: 0 };
+
+/** A key too long to be worth comparing (an input that large is not a chart's or a table's). */
+const MAX_KEY_LENGTH = 1_000_000;
+
+/**
+ * `value` as text, equal for equal plain data only: numbers (NaN, ±Infinity and −0 told apart from
+ * null and 0), strings, booleans, null, undefined, arrays and plain objects (keys in their order).
+ * Undefined when it holds anything else (a function, a class instance, a DOM node, a cycle).
+ */
+export function plainDataKey(value: unknown): string | undefined {
+  const parts: string[] = [];
+  let length = 0;
+  const onPath = new Set<object>();
+  const walk = (v: unknown): boolean => {
+    if (length > MAX_KEY_LENGTH) return false;
+    switch (typeof v) {
+      case "string": {
+        const text = JSON.stringify(v);
+        length += text.length;
+        parts.push(text);
+        return true;
+      }
+      case "number":
+        // String(-0) is "0", and JSON writes NaN and Infinity as null: spelled out here.
+        parts.push(Object.is(v, -0) ? "-0" : Number.isFinite(v) ? String(v) : `#${String(v)}`);
+        length += 8;
+        return true;
+      case "boolean":
+        parts.push(v ? "t" : "f");
+        return true;
+      case "undefined":
+        parts.push("u");
+        return true;
+      case "object": {
+        if (v === null) {
+          parts.push("n");
+          return true;
+        }
+        if (onPath.has(v)) return false;
+        const proto: unknown = Object.getPrototypeOf(v);
+        const isArray = Array.isArray(v);
+        if (!isArray && proto !== Object.prototype && proto !== null) return false;
+        onPath.add(v);
+        parts.push(isArray ? "[" : "{");
+        if (Array.isArray(v)) {
+          for (const item of v) if (!walk(item)) return false;
+        } else {
+          for (const [k, item] of Object.entries(v)) {
+            parts.push(JSON.stringify(k), ":");
+            length += k.length;
+            if (!walk(item)) return false;
+          }
+        }
+        parts.push(isArray ? "]" : "}");
+        onPath.delete(v);
+        return true;
+      }
+      default:
+        return false;
+    }
+  };
+  return walk(value) ? parts.join(",") : undefined;
+}
+
+/** A deep copy of `node` (of `node`'s type: a clone is the same kind of node). */
+function copyOf<T extends Node>(node: T): T | undefined {
+  const copy = node.cloneNode(true);
+  return isSameKind(node, copy) ? copy : undefined;
+}
+
+function isSameKind<T extends Node>(like: T, node: Node): node is T {
+  return node.nodeType === like.nodeType && node.nodeName === like.nodeName;
+}
+
+/** The drawings of one kind kept per document: drawing key → the element as first drawn (never shown itself). */
+interface Kept<T> {
+  drawings: Map<string, T>;
+  seen: Set<string>;
+}
+
+/**
+ * A keep for one kind of drawing: `(doc, inputs, draw)` is `draw()`, or a copy of what it drew
+ * before in `doc` for the same `inputs` (see the file comment). `inputs` must be everything the
+ * drawing depends on besides the document.
+ */
+export function drawingKeep<T extends Node>(): (doc: Document, inputs: unknown, draw: () => T) => T {
+  const kept = new WeakMap<Document, Kept<T>>();
+  return (doc, inputs, draw) => {
+    const key = plainDataKey(inputs);
+    if (key === undefined) return draw();
+    let store = kept.get(doc);
+    if (!store) kept.set(doc, (store = { drawings: new Map(), seen: new Set() }));
+    const known = store.drawings.get(key);
+    if (known) {
+      store.drawings.delete(key);
+      store.drawings.set(key, known);
+      const copy = copyOf(known);
+      if (copy) {
+        keptDrawingStats.copies++;
+        return copy;
+      }
+    }
+    const drawn = draw();
+    keptDrawingStats.draws++;
+    if (!store.seen.has(key)) {
+      store.seen.add(key);
+      keepNewest(store.seen, SEEN_KEPT);
+      return drawn;
+    }
+    const copy = copyOf(drawn);
+    if (copy) {
+      store.drawings.set(key, copy);
+      keepNewest(store.drawings, DRAWINGS_KEPT);
+    }
+    return drawn;
+  };
+}

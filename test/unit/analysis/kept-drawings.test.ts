@@ -1,0 +1,150 @@
+/**
+ * Kept drawings (issue 12, kept-drawings.ts): a chart or comparison table drawn again for the same
+ * figures is a copy of the first drawing — identical to a fresh one, never the kept element itself,
+ * and never given for other figures, another language or inputs that are not plain data.
+ */
+import { describe, expect, it } from "vitest";
+import { parseHTML } from "linkedom";
+import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
+import { drawingKeep, keptDrawingStats, plainDataKey } from "../../../src/analysis/kept-drawings";
+import { loadSurvey } from "../../../src/analysis/survey-source";
+import { nodeHost } from "../notebooks/headless-survey";
+
+const doc = (): Document => parseHTML("<!DOCTYPE html><html><body></body></html>").document;
+
+function call(target: unknown, name: string, ...args: unknown[]): unknown {
+  const fn: unknown = typeof target === "object" && target !== null ? Reflect.get(target, name) : undefined;
+  if (typeof fn !== "function") throw new Error(`${name} is not a function`);
+  return Reflect.apply(fn, target, args);
+}
+
+function isElement(value: unknown): value is Element {
+  return typeof value === "object" && value !== null && "outerHTML" in value && "querySelectorAll" in value;
+}
+
+function element(value: unknown): Element {
+  if (!isElement(value)) throw new Error("not an element");
+  return value;
+}
+
+describe("plainDataKey", () => {
+  it("is equal for equal plain data and tells apart what JSON would merge", () => {
+    expect(plainDataKey({ a: [1, "x", null, true], b: { c: undefined } })).toBe(plainDataKey({ a: [1, "x", null, true], b: { c: undefined } }));
+    expect(plainDataKey([Number.NaN])).not.toBe(plainDataKey([null]));
+    expect(plainDataKey([Number.POSITIVE_INFINITY])).not.toBe(plainDataKey([Number.NEGATIVE_INFINITY]));
+    expect(plainDataKey([-0])).not.toBe(plainDataKey([0]));
+    expect(plainDataKey(["1"])).not.toBe(plainDataKey([1]));
+    expect(plainDataKey({ a: 1, b: 2 })).not.toBe(plainDataKey({ a: 1, b: 3 }));
+    expect(plainDataKey([[1, 2], [3]])).not.toBe(plainDataKey([[1], [2, 3]]));
+    expect(plainDataKey(['a","b'])).not.toBe(plainDataKey(["a", "b"]));
+  });
+
+  it("gives no key for a function, a class instance, a node or a cycle", () => {
+    const cycle: Record<string, unknown> = {};
+    cycle.self = cycle;
+    expect(plainDataKey({ format: () => "x" })).toBeUndefined();
+    expect(plainDataKey([new Map()])).toBeUndefined();
+    expect(plainDataKey({ at: new Date(0) })).toBeUndefined();
+    expect(plainDataKey({ node: doc().createElement("p") })).toBeUndefined();
+    expect(plainDataKey(cycle)).toBeUndefined();
+    // The same object twice (not a cycle) is plain data.
+    const shared = { n: 1 };
+    expect(plainDataKey([shared, shared])).toBe(plainDataKey([{ n: 1 }, { n: 1 }]));
+  });
+});
+
+describe("drawingKeep", () => {
+  const counting = (): { draw: (text: string) => () => HTMLElement; calls: () => number; d: Document } => {
+    const d = doc();
+    let calls = 0;
+    return {
+      d,
+      calls: () => calls,
+      draw: (text) => () => {
+        calls++;
+        const p = d.createElement("p");
+        p.textContent = text;
+        return p;
+      },
+    };
+  };
+
+  it("draws twice, then gives copies of the second drawing; never the same element", () => {
+    const keep = drawingKeep<HTMLElement>();
+    const { d, draw, calls } = counting();
+    const first = keep(d, { figures: [1, 2] }, draw("a"));
+    const second = keep(d, { figures: [1, 2] }, draw("a"));
+    expect(calls()).toBe(2);
+    const third = keep(d, { figures: [1, 2] }, draw("a"));
+    const fourth = keep(d, { figures: [1, 2] }, draw("a"));
+    expect(calls()).toBe(2);
+    expect(new Set([first, second, third, fourth]).size).toBe(4);
+    expect([third.outerHTML, fourth.outerHTML]).toEqual([first.outerHTML, first.outerHTML]);
+  });
+
+  it("keeps nothing a page does to a drawing shown", () => {
+    const keep = drawingKeep<HTMLElement>();
+    const { d, draw } = counting();
+    keep(d, ["x"], draw("x"));
+    const second = keep(d, ["x"], draw("x"));
+    second.setAttribute("data-opened", "1");
+    second.append(d.createElement("nb-export-menu"));
+    const third = keep(d, ["x"], draw("x"));
+    third.textContent = "changed";
+    expect(keep(d, ["x"], draw("x")).outerHTML).toBe("<p>x</p>");
+  });
+
+  it("draws afresh for other inputs, another document, or inputs that are not plain data", () => {
+    const keep = drawingKeep<HTMLElement>();
+    const { d, draw, calls } = counting();
+    for (let i = 0; i < 3; i++) keep(d, [1], draw("one"));
+    expect(calls()).toBe(2);
+    expect(keep(d, [2], draw("two")).textContent).toBe("two");
+    expect(calls()).toBe(3);
+    const other = doc();
+    keep(other, [1], draw("one"));
+    expect(calls()).toBe(4);
+    const format = (): string => "x";
+    for (let i = 0; i < 3; i++) keep(d, [format], draw("f"));
+    expect(calls()).toBe(7);
+  });
+});
+
+describe("charts and comparison tables of the same figures", () => {
+  it("Tabell 2.1's chart and table: a copy equal to the fresh drawing, other figures and languages drawn anew", async () => {
+    const host = nodeHost();
+    const nb = createAnalysisBuiltins(host);
+    const en = createAnalysisBuiltins({ ...host, locale: "en" });
+    const survey = await loadSurvey(host);
+    const all = (): unknown => call(nb, "comparePrinted", survey, "2.1");
+    const county = (): unknown => call(nb, "comparePrinted", call(nb, "applyFilter", survey, { fylke: [11], sizeClass: [], respType: [], adopted: [] }), "2.1");
+    const charts = Reflect.get(nb, "charts");
+    const chart = (cmp: unknown, names: unknown = charts): Element => element(call(names, "statusBars", cmp, { mode: "printed-vs-recomputed", title: "Innføring" }));
+    const table = (cmp: unknown, names: unknown = nb): Element => element(call(names, "renderComparison", cmp));
+
+    const before = { ...keptDrawingStats };
+    // Every call gets a comparison computed afresh, as a cell's rerun does.
+    const fresh = [chart(all()), table(all())];
+    chart(all());
+    table(all());
+    const copies = [chart(all()), table(all())];
+    expect(keptDrawingStats.copies - before.copies).toBe(2);
+    expect(copies.map((c) => c.outerHTML)).toEqual(fresh.map((f) => f.outerHTML));
+    expect(copies[0]).not.toBe(fresh[0]);
+    // The copy carries the table's export fields (the CSV's numbers).
+    expect(copies[1]?.querySelectorAll("[data-export]").length).toBe(fresh[1]?.querySelectorAll("[data-export]").length);
+    expect(copies[1]?.querySelectorAll("[data-export]").length).toBeGreaterThan(20);
+
+    // Other figures: drawn, and different.
+    const drawsBefore = keptDrawingStats.draws;
+    const filtered = [chart(county()), table(county())];
+    expect(keptDrawingStats.draws - drawsBefore).toBe(2);
+    expect(filtered[0]?.outerHTML).not.toBe(fresh[0]?.outerHTML);
+    expect(filtered[1]?.outerHTML).not.toBe(fresh[1]?.outerHTML);
+
+    // Another language: drawn in that language, not a copy of the Norwegian one.
+    const english = table(call(en, "comparePrinted", survey, "2.1"), en);
+    expect(english.outerHTML).not.toBe(fresh[1]?.outerHTML);
+    expect(english.textContent).toContain("Recomputed");
+  });
+});
