@@ -77,8 +77,9 @@ export interface PrintedComparison {
 /**
  * Where a comparison gets its counts. The recomputation shown on the page counts with the statistics
  * kernels (which also write the audit lines); the ensemble of reconstructions counts the same things
- * on plain typed arrays (evidence/draw-counter.ts), fifty times, without audit lines. Both feed the
- * one comparison rule below, so a figure and its evidence cannot be computed two ways.
+ * on plain typed arrays (evidence/frame-counter.ts), fifty times, without audit lines. Both feed the
+ * one comparison rule below. (The draws of a selection's evidence are counted by the same rule
+ * compiled per table, evidence/comparison-plan.ts, held to the kernels by a test on every table.)
  */
 export interface RowCounter {
   /** Every code's count of `variable` among the rows meeting `where`, and how many rows that is. */
@@ -205,20 +206,11 @@ export function compareRows(table: PrintedTable, counter: RowCounter, columns: R
 }
 
 /** The arithmetic of one compared row: each cell's count, the percent base, the row's total. */
-export interface RowNumbers {
+interface RowNumbers {
   counts: number[];
   /** What the cells' percentages are of; null when the row prints none. */
   base: number | null;
   total: number;
-}
-
-/**
- * The numbers of every row of `table` that `compareRows` compares — the same rule, without the
- * cells' comparison with the print (the ensemble's draws need only the numbers, fifty times).
- */
-export function rowNumbersOf(table: PrintedTable, counter: RowCounter, columns: ReadonlySet<string>): RowNumbers[] {
-  const mr = table.kind === "multiple-response" ? counter.multipleResponse(setOf(table)) : null;
-  return table.rows.filter((row) => columns.has(row.variable)).map((row) => rowNumbers(row, mr, counter));
 }
 
 function rowNumbers(row: PrintedRow, mr: ReturnType<RowCounter["multipleResponse"]> | null, counter: RowCounter, counted?: ReturnType<RowCounter["codes"]>): RowNumbers {

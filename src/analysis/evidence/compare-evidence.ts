@@ -1,50 +1,132 @@
 /**
  * A printed table recomputed on a selection, with what each figure rests on: the comparison is
  * counted again on every reconstruction of the ensemble (the same filter on each draw, counted on
- * plain typed arrays), and each count, percentage and row total is classified — printed (it equals
- * the report's figure), determined (the same in every draw), reconstruction-dependent (with its range
- * across the draws), or the user's own data.
+ * plain typed arrays: comparison-plan.ts), and each count, percentage and row total is classified —
+ * printed (it equals the report's figure), determined (the same in every draw),
+ * reconstruction-dependent (with its range across the draws), or the user's own data.
+ *
+ * The classes are kept per survey (its respondents and its reconstructions), filter conditions and
+ * printed table: they follow from those alone, so a filter chosen again — in the other language, or
+ * "no filter", which a spare frame classifies before a notebook opens in it (warm-evidence.ts) — is
+ * not counted over the draws again. The figures themselves are the statistics kernels' on the
+ * selection, computed once per selection.
  */
+import { keptOrMade } from "../../base/recent-entries";
 import type { PrintedTable } from "../../data/printed-tables";
 import { isTableLike } from "../../stats/index";
 import type { FilteredSurvey } from "../apply-filter";
-import { comparePrinted, percentOf, rowNumbersOf, type PrintedComparison, type RowNumbers } from "../printed-comparison";
+import type { Survey } from "../survey";
+import { comparePrinted, percentOf, type ComparedCell, type ComparedRow, type PrintedComparison } from "../printed-comparison";
+import { comparisonPlan, drawNumbers } from "./comparison-plan";
 import { drawnValuesLine } from "./drawn-values";
 import { classifyDraws, classifyFigure, type Evidence } from "./evidence";
 import { timedEvidence } from "./evidence-timing";
-import { selectionCounter } from "./frame-counter";
+import { conditionsKey, FILTERS_KEPT } from "./frame-counter";
+
+/**
+ * Comparisons per selection and printed table. A selection never changes (a new filter or new data
+ * makes a new one) and the filter bar hands the same one back when a filter is chosen again, so its
+ * comparison is computed once; each call gets its own copy to change as it likes.
+ */
+const computed = new WeakMap<FilteredSurvey, WeakMap<PrintedTable, PrintedComparison>>();
 
 /** `comparePrinted` on a selection, every figure classified over the ensemble. */
 export function comparePrintedWithEvidence(selection: FilteredSurvey, table: PrintedTable): PrintedComparison {
-  return timedEvidence(() => compareOnDraws(selection, table));
+  let byTable = computed.get(selection);
+  if (!byTable) computed.set(selection, (byTable = new WeakMap()));
+  let known = byTable.get(table);
+  if (!known) byTable.set(table, (known = timedEvidence(() => compareOnDraws(selection, table))));
+  return copyOf(known);
 }
+
+/** A comparison's copy: nothing a caller can change is shared (an `Evidence` is read-only). */
+function copyOf(c: PrintedComparison): PrintedComparison {
+  return {
+    ...c,
+    rows: c.rows.map((row) => ({
+      ...row,
+      where: row.where.map((w) => ({ variable: w.variable, codes: [...w.codes] })),
+      cells: row.cells.map((cell) => ({ ...cell, target: { ...cell.target }, ...(cell.evidence ? { evidence: { ...cell.evidence } } : {}) })),
+    })),
+    skipped: c.skipped.map((s) => ({ ...s })),
+  };
+}
+
+/** What a compared row's figures rest on. */
+interface RowEvidence {
+  readonly cells: readonly NonNullable<ComparedCell["evidence"]>[];
+  readonly total: Evidence;
+}
+
+/**
+ * Classes per survey, filter conditions (the last `FILTERS_KEPT` asked for) and printed table. Keyed
+ * on the survey, not its table: two surveys may share respondents and differ in their ensembles.
+ */
+const kept = new WeakMap<Survey, Map<string, WeakMap<PrintedTable, readonly RowEvidence[]>>>();
 
 function compareOnDraws(selection: FilteredSurvey, table: PrintedTable): PrintedComparison {
   const canonical = comparePrinted(selection.view, table, { codebook: selection.survey.codebook });
   const draws = selection.draws();
-  const columns = new Set(isTableLike(selection.view) ? selection.view.columnNames() : []);
-  // Draw 0 is the canonical survey; the others are counted without the kernels, numbers only.
-  const others: RowNumbers[][] | undefined = draws?.slice(1).map((d) => rowNumbersOf(table, selectionCounter(d), columns));
-  const m = (others?.length ?? 0) + 1;
-  const rows = canonical.rows.map((row, r) => {
-    // Draw k's numbers of this row (k ≥ 1); k = 0 reads the canonical row.
-    const at = (k: number): RowNumbers | undefined => others?.[k - 1]?.[r];
-    const classify = (canonicalValue: number | null, value: (d: RowNumbers) => number | null, printed: boolean): Evidence => {
-      if (!others) return classifyFigure(undefined, printed);
-      return classifyDraws(m, (k) => {
-        if (k === 0) return canonicalValue;
-        const d = at(k);
-        return d ? value(d) : null;
-      }, printed);
-    };
-    const cells = row.cells.map((cell, c) => {
-      const printed = cell.matches === true;
-      const count = classify(cell.count, (d) => d.counts[c] ?? null, printed);
-      const percent = classify(cell.percent, (d) => percentOf(d.counts[c] ?? 0, d.base), printed);
-      return { ...cell, evidence: { count, percent } };
-    });
-    return { ...row, cells, totalEvidence: classify(row.total, (d) => d.total, row.totalMatches === true) };
+  const evidence = draws ? keptEvidence(selection, table, canonical.rows, draws) : undefined;
+  const rows = canonical.rows.map((row, r): ComparedRow => {
+    const e = evidence?.[r];
+    const cells = row.cells.map((cell, c) => ({ ...cell, evidence: e?.cells[c] ?? { count: classifyFigure(undefined), percent: classifyFigure(undefined) } }));
+    return { ...row, cells, totalEvidence: e?.total ?? classifyFigure(undefined) };
   });
   const variables = [...selection.conditions.map((c) => c.variable), ...canonical.rows.flatMap((r) => [r.variable, ...r.where.map((w) => w.variable)])];
   return { ...canonical, rows, drawn: drawnValuesLine(selection, variables) };
+}
+
+/** The classes of `rows` (the canonical survey's), kept or made. */
+function keptEvidence(selection: FilteredSurvey, table: PrintedTable, rows: readonly ComparedRow[], draws: readonly FilteredSurvey[]): readonly RowEvidence[] {
+  let byConditions = kept.get(selection.survey);
+  if (!byConditions) kept.set(selection.survey, (byConditions = new Map()));
+  const byTable = keptOrMade(byConditions, conditionsKey(selection), FILTERS_KEPT, () => new WeakMap<PrintedTable, readonly RowEvidence[]>());
+  const known = byTable.get(table);
+  if (known) return known;
+  const made = classifyRows(selection, table, rows, draws);
+  byTable.set(table, made);
+  return made;
+}
+
+/**
+ * Each figure of `rows` classified over the draws: draw 0 is the canonical survey (its figures are
+ * `rows`'), draws 1 … M−1 are counted by the table's plan, numbers only. A figure's values are laid
+ * out in one array (NaN where a draw gives none, as null does for `classifyDraws`) and classified.
+ */
+function classifyRows(selection: FilteredSurvey, table: PrintedTable, rows: readonly ComparedRow[], draws: readonly FilteredSurvey[]): RowEvidence[] {
+  const columns = new Set(isTableLike(selection.view) ? selection.view.columnNames() : []);
+  const plan = comparisonPlan(table, selection.survey.table, columns);
+  const others = draws.slice(1).map((d) => drawNumbers(plan, d));
+  const m = others.length + 1;
+  const values = new Float64Array(m);
+  const valueAt = (k: number): number => values[k] ?? Number.NaN;
+  /** `values` from draw 0's `canonical` and each other draw's `of(numbers)`, classified. */
+  const classify = (canonical: number | null, printed: boolean, of: (numbers: Float64Array) => number): Evidence => {
+    if (printed) return classifyDraws(m, valueAt, true);
+    values[0] = canonical ?? Number.NaN;
+    for (let k = 1; k < m; k++) {
+      const numbers = others[k - 1];
+      values[k] = numbers ? of(numbers) : Number.NaN;
+    }
+    return classifyDraws(m, valueAt);
+  };
+  return rows.map((row, r) => {
+    // The plan compiles the rows `compareRows` compares, in its order: row r is slots r.
+    const slots = plan.rows[r];
+    const at = slots?.at ?? 0;
+    const baseAt = at + (slots?.cells ?? 0);
+    const number = (numbers: Float64Array, i: number): number => (slots ? (numbers[i] ?? Number.NaN) : Number.NaN);
+    const percent = (numbers: Float64Array, c: number): number => {
+      const base = number(numbers, baseAt);
+      return percentOf(number(numbers, at + c), Number.isNaN(base) ? null : base) ?? Number.NaN;
+    };
+    return {
+      cells: row.cells.map((cell, c) => {
+        const printed = cell.matches === true;
+        return { count: classify(cell.count, printed, (numbers) => number(numbers, at + c)), percent: classify(cell.percent, printed, (numbers) => percent(numbers, c)) };
+      }),
+      total: classify(row.total, row.totalMatches === true, (numbers) => number(numbers, baseAt + 1)),
+    };
+  });
 }

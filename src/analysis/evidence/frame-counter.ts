@@ -1,8 +1,11 @@
 /**
- * The comparison's counts taken straight from the typed arrays of a selection — what the ensemble's
- * fifty draws need: the same counts the statistics kernels give (code by code, rows meeting a base
- * restriction, ticks of a multiple-response set), without their audit lines and codebook lookups.
- * A unit test holds it to the kernels' counts on every printed table.
+ * The comparison's counts taken straight from the typed arrays of a selection: the same counts the
+ * statistics kernels give (code by code, rows meeting a base restriction, ticks of a
+ * multiple-response set), without their audit lines and codebook lookups. A unit test holds it to
+ * the kernels' counts on every printed table. One counter per draw's table and filter conditions
+ * (`selectionCounter`): what the reconciliation's recounts are kept with (recount-on-draws.ts). A
+ * selection's printed tables are counted on the draws by their compiled plans instead
+ * (comparison-plan.ts: one loop per base restriction, no Map per row).
  */
 import type { MultipleResponseSet } from "../../data/codebook";
 import { frameOf, type ColumnSource } from "../../stats/index";

@@ -15,7 +15,8 @@ import { acrossDraws } from "../../../src/analysis/evidence/across-draws";
 import { comparePrintedWithEvidence } from "../../../src/analysis/evidence/compare-evidence";
 import { classifyFigure } from "../../../src/analysis/evidence/evidence";
 import { frameCounter } from "../../../src/analysis/evidence/frame-counter";
-import { compareRows, kernelCounter, percentOf, rowNumbersOf } from "../../../src/analysis/printed-comparison";
+import { comparisonPlan, drawNumbers } from "../../../src/analysis/evidence/comparison-plan";
+import { compareRows, kernelCounter, percentOf } from "../../../src/analysis/printed-comparison";
 import { renderComparison } from "../../../src/analysis/render-table";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
@@ -41,7 +42,7 @@ describe("classifyFigure", () => {
   });
 });
 
-describe("the ensemble's counter", () => {
+describe("the ensemble's counters", () => {
   it("counts exactly what the statistics kernels count, on every printed table, filtered or not", () => {
     const filters = [EMPTY_FILTER, { ...EMPTY_FILTER, fylke: [11] }, { ...EMPTY_FILTER, sizeClass: [5, 6], respType: [1] }, { ...EMPTY_FILTER, adopted: ["q20" as const] }];
     for (const filter of filters) {
@@ -53,9 +54,21 @@ describe("the ensemble's counter", () => {
         const byKernels = compareRows(table, kernelCounter(selection.view, survey.codebook, []), columns, true);
         const byFrame = compareRows(table, frameCounter(selection.view), columns, true);
         expect(strip(byFrame), `${table.id} under ${JSON.stringify(filter)}`).toEqual(strip(byKernels));
-        // The draws' lean path (numbers only) gives the same figures as the full comparison.
-        const numbers = rowNumbersOf(table, frameCounter(selection.view), columns).map((n) => ({ total: n.total, cells: n.counts.map((k) => [k, percentOf(k, n.base)]) }));
-        expect(numbers, `${table.id} numbers under ${JSON.stringify(filter)}`).toEqual(strip(byKernels));
+        // The draws' plan (numbers only, typed arrays) gives the same figures as the full comparison,
+        // on the canonical survey and on two reconstructions.
+        const plan = comparisonPlan(table, survey.table, columns);
+        const planned = (numbers: Float64Array) => plan.rows.map((r) => {
+          const base = numbers[r.at + r.cells] ?? Number.NaN;
+          const counts = Array.from(numbers.subarray(r.at, r.at + r.cells));
+          return { total: numbers[r.at + r.cells + 1], cells: counts.map((k) => [k, percentOf(k, Number.isNaN(base) ? null : base)]) };
+        });
+        expect(planned(drawNumbers(plan, selection)), `${table.id} numbers under ${JSON.stringify(filter)}`).toEqual(strip(byKernels));
+        for (const k of [7, 31]) {
+          const draw = selection.draws()?.[k];
+          if (!draw) throw new Error(`no draw ${k}`);
+          const onDraw = compareRows(table, kernelCounter(draw.view, survey.codebook, []), columns, true);
+          expect(planned(drawNumbers(plan, draw)), `${table.id} draw ${k} under ${JSON.stringify(filter)}`).toEqual(strip(onDraw));
+        }
       }
     }
   });
