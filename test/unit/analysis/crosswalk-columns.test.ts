@@ -17,6 +17,7 @@ import { diffCrosswalk, SMALL_VS_LARGE } from "../../../src/analysis/crosswalk/c
 import { CROSSWALK } from "../../../src/analysis/crosswalk/crosswalk-spec";
 import { renderCrosswalkTable, renderDiffTable } from "../../../src/analysis/crosswalk/crosswalk-table";
 import { evaluateCrosswalk } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
+import { createCrosswalkBuiltins } from "../../../src/analysis/crosswalk/crosswalk-builtins";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import type { Locale } from "../../../src/base/locale/locale";
@@ -65,8 +66,8 @@ describe("the crosswalk in one pass over the draws against the row-at-a-time pat
   beforeAll(async () => {
     survey = await loadSurvey(nodeHost());
   });
-  const selectionOf = (filter: SurveyFilter) => {
-    const selection = applyFilter(survey, filter);
+  const selectionOf = (filter: SurveyFilter, locale: Locale = "nb") => {
+    const selection = applyFilter(survey, filter, { locale });
     return { view: selection.view, draws: selection.draws()?.map((d) => d.view) ?? [] };
   };
   const options = (locale: Locale, draws: readonly ColumnSource[]) => ({ codebook: survey.codebook, thesis, locale, draws });
@@ -119,4 +120,33 @@ describe("the crosswalk in one pass over the draws against the row-at-a-time pat
     const shifted = { ...b, draws: [b.draws[0] ?? b.data, ...b.draws.slice(1).reverse()] };
     expect(differences(diffCrosswalk(a, shifted, opts), old).length).toBeGreaterThan(0);
   });
+
+  it("measures a what-if side in the builtin on the same draws as applyFilter gives, and reads no draws for a side it keeps", () => {
+    // The survey as the builtin sees it, counting how often its reconstructions are asked for.
+    let drawReads = 0;
+    const counted = new Proxy(survey, {
+      get(target, key, receiver) {
+        if (key === "draws") drawReads++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const { crosswalk } = createCrosswalkBuiltins({ ...nodeHost(), locale: "en" });
+    const [small, large] = SMALL_VS_LARGE;
+    if (!small || !large) throw new Error("SMALL_VS_LARGE has two sides");
+    for (const [label, filter] of FILTERS.slice(0, 4)) {
+      const states = [small, large].map((s) => ({ label: s.label ?? "", filter: { ...filter, sizeClass: s.filter.sizeClass } }));
+      const [a, b] = states;
+      if (!a || !b) throw new Error("two states");
+      const viaBuiltin = crosswalk.diff(counted, a, b, thesis);
+      // The old way: each side a full selection, its draws from applyFilter on every reconstruction.
+      const [sa, sb] = states.map((s) => ({ label: s.label, ...selectionOf(s.filter, "en") })).map((s) => ({ label: s.label, data: s.view, draws: s.draws }));
+      if (!sa || !sb) throw new Error("two sides");
+      const old = oldDiffCrosswalk(sa, sb, CROSSWALK, { codebook: survey.codebook, thesis, locale: "en" });
+      expect(differences(viaBuiltin.map(({ disclosureSensitive: _d, ...rest }) => rest), old), label).toEqual([]);
+      const before = drawReads;
+      crosswalk.diff(counted, a, b, thesis);
+      expect(drawReads - before, `${label}: both sides kept`).toBe(0);
+    }
+  });
 });
+
