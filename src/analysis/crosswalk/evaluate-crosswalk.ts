@@ -23,7 +23,7 @@ import { auditCount, crosswalkCounter, reAudit, restrictionConditions, toSource,
 import { ensembleVerdict, type DrawVerdict, type EnsembleVerdict, type Verdict } from "./crosswalk-ensemble";
 import { drawFigures, drawVerdictAt, orNull, recordDraw, type BaseFigures, type DrawFigures } from "./draw-figures";
 import { describeTest, explainEnsemble, explainNumbers, keyFigure, shownDraw } from "./explain-comparison";
-import { countComparison, countsKey, measureCounted, outcomeOf, planComparison, type ComparisonNumbers, type MeasureContext, type Measured } from "./measure-comparison";
+import { countComparison, countsKey, measureCounted, measureVariables, outcomeOf, pairsWhere, planComparison, type ComparisonNumbers, type MeasureContext, type Measured } from "./measure-comparison";
 import { isThesisRefError, resolveThesisRef, thesisNumber, type ThesisEvidence } from "./crosswalk-thesis";
 
 export type { DrawVerdict, Verdict } from "./crosswalk-ensemble";
@@ -102,7 +102,8 @@ export interface CrosswalkEvaluation {
 
 /** What measuring a comparison needs on every draw: its compiled count, the later figure, the smallest base. */
 function contextOf(c: Comparison, options: EvaluateOptions): MeasureContext {
-  const base = { minBase: options.minBase ?? MIN_BASE, plan: planComparison(c) };
+  const m = c.measure;
+  const base = { minBase: options.minBase ?? MIN_BASE, plan: planComparison(c), variables: measureVariables(m), ...(m.kind === "correlation" ? { pairsWhere: pairsWhere(m) } : {}) };
   if (c.measure.kind !== "diffusion" || !options.thesis) return base;
   const later = thesisNumber(options.thesis, c.measure.laterNumber);
   return later ? { ...base, later: { value: later.value / 100, label: `${later.value} % in ${later.year ?? "later"} (${later.source})` } } : base;

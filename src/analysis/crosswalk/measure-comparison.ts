@@ -12,7 +12,7 @@
  * - correlation: Pearson r with its t test.
  */
 import * as stats from "../../stats/index";
-import type { Interval } from "../../stats/index";
+import type { FilterCondition, Interval } from "../../stats/index";
 import { fisherExact2x2 } from "../../stats/fisher-exact";
 import type { Comparison, Measure, Outcome } from "./crosswalk-spec";
 import type { NotComparableReason } from "../../base/locale/reason-messages";
@@ -58,6 +58,10 @@ export interface MeasureContext {
   minBase: number;
   /** The comparison's count, compiled once for every draw (`planComparison`). */
   plan?: CountPlan | null;
+  /** The variables it reads (`measureVariables`), listed once for every draw. */
+  variables?: readonly string[];
+  /** A correlation's rows (`pairsWhere`), listed once for every draw. */
+  pairsWhere?: readonly FilterCondition[];
 }
 
 /** Score test of x/n against p₀ (two-sided); null when p₀ is 0 or 1 or there is no base. */
@@ -145,9 +149,9 @@ function measureTrend(m: Extract<Measure, { kind: "size-trend" }>, counts: Outco
   return { numbers, n, p: trend.p, expected, notComparable };
 }
 
-/** The correlation's sums over the rows valid on both variables and meeting the restriction. */
-function countPairs(m: Extract<Measure, { kind: "correlation" }>, counter: CrosswalkCounter): PairSums {
-  return counter.pairs(m.x.variable, m.y.variable, [...restrictionConditions(m.among), { variable: m.x.variable, codes: m.x.valid }, { variable: m.y.variable, codes: m.y.valid }]);
+/** The rows a correlation sums over: those meeting its restriction and valid on both variables. */
+export function pairsWhere(m: Extract<Measure, { kind: "correlation" }>): FilterCondition[] {
+  return [...restrictionConditions(m.among), { variable: m.x.variable, codes: m.x.valid }, { variable: m.y.variable, codes: m.y.valid }];
 }
 
 function measureCorrelation(m: Extract<Measure, { kind: "correlation" }>, s: PairSums, ctx: MeasureContext): Measured {
@@ -193,14 +197,14 @@ export type ComparisonCounts =
 /** The counts of `comparison` on the selection behind `counter`. */
 export function countComparison(comparison: Comparison, counter: CrosswalkCounter, ctx: MeasureContext): ComparisonCounts {
   const m = comparison.measure;
-  const missing = measureVariables(m).filter((v) => !counter.has(v));
+  const missing = (ctx.variables ?? measureVariables(m)).filter((v) => !counter.has(v));
   if (missing.length) {
     return { kind: "nothing", measured: { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "missing-columns", columns: missing } } };
   }
   if (m.kind === "diffusion" && !ctx.later) {
     return { kind: "nothing", measured: { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "no-later-figure", laterNumber: m.laterNumber } } };
   }
-  if (m.kind === "correlation") return { kind: "pairs", sums: countPairs(m, counter) };
+  if (m.kind === "correlation") return { kind: "pairs", sums: counter.pairs(m.x.variable, m.y.variable, ctx.pairsWhere ?? pairsWhere(m)) };
   return { kind: "counts", counts: counter.count(ctx.plan ?? planComparison(comparison) ?? planCount(m.outcome, restrictionConditions(m.among))) };
 }
 
