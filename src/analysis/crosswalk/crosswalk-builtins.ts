@@ -18,7 +18,7 @@ import { parseThesis, type ThesisData } from "../../data/thesis";
 import { builtinError, describeValue } from "../../base/builtin-problem";
 import { DEFAULT_LOCALE } from "../../base/locale/locale";
 import { ProblemError } from "../../base/result";
-import type { ColumnSource } from "../../stats/index";
+import { filterView, type ColumnSource } from "../../stats/index";
 import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
 import { bmsTimelineChart, bmsTimelineOnDraws, maskTimeline, type BmsTimeline } from "./bms-timeline";
 import { caseCards, casesForFilter } from "./case-cards";
@@ -42,13 +42,13 @@ interface Target {
   source: ColumnSource;
   survey: Survey;
   filter: SurveyFilter | null;
-  /** Undefined for a user's own file. */
-  draws: readonly ColumnSource[] | undefined;
+  /** The same selection on every reconstruction, made when asked (undefined for a user's own file): measurements kept need none. */
+  draws: () => readonly ColumnSource[] | undefined;
 }
 
 function targetOf(value: unknown, call: string): Target {
-  if (isSelection(value)) return { source: value.view, survey: value.survey, filter: value.filter, draws: value.draws()?.map((d) => d.view) };
-  if (isSurvey(value)) return { source: value.table, survey: value, filter: null, draws: value.draws?.map((d) => d.table) };
+  if (isSelection(value)) return { source: value.view, survey: value.survey, filter: value.filter, draws: () => value.draws()?.map((d) => d.view) };
+  if (isSurvey(value)) return { source: value.table, survey: value, filter: null, draws: () => value.draws?.map((d) => d.table) };
   throw builtinError(call, "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(value)}.`);
 }
 
@@ -152,15 +152,23 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
   // A shared view (a shared link or an export) masks the counts of a county or size-class selection.
   const shared = host.view === "shared";
   const sensitive = (filter: SurveyFilter | null): boolean => filter !== null && isDisclosureSensitive(filter);
-  const optionsFor = (t: Target, data: ThesisData) => ({ codebook: t.survey.codebook, thesis: data, locale, ...(t.draws ? { draws: t.draws } : {}) });
-  /** `t` measured on all its reconstructions, or kept from an earlier call with the same filter. */
+  const optionsFor = (t: Target, data: ThesisData) => ({ codebook: t.survey.codebook, thesis: data, locale });
+  /** `t` measured on all its reconstructions, or kept from an earlier call with the same filter (then its draws are not asked for). */
   const measured = (t: Target, data: ThesisData): MeasuredDraws =>
-    cache.get(t.survey, data, filterKey(t.filter), () => measureDraws(t.source, CROSSWALK, optionsFor(t, data)));
-  /** One what-if side: `state`'s filter applied to the survey, on every reconstruction. */
+    cache.get(t.survey, data, filterKey(t.filter), () => {
+      const draws = t.draws();
+      return measureDraws(t.source, CROSSWALK, { ...optionsFor(t, data), ...(draws ? { draws } : {}) });
+    });
+  /**
+   * One what-if side: `state`'s filter applied to the survey. Its reconstructions are only the views
+   * the measurement counts — the selection's conditions on each draw's table, what
+   * `applyFilter(draw, filter).view` is — made only when the side is not kept already.
+   */
   const sideOf = (survey: Survey, state: FilterState, data: ThesisData): DiffSide => {
     const selection = applyFilter(survey, state.filter, { locale });
-    const t = targetOf(selection, "crosswalk.diff");
-    return { label: state.label ?? selection.description, data: t.source, ...(t.draws ? { draws: t.draws } : {}), measured: measured(t, data) };
+    const draws = (): readonly ColumnSource[] | undefined => survey.draws?.map((d, k) => (k === 0 ? selection.view : filterView(d.table, selection.conditions)));
+    const t: Target = { source: selection.view, survey, filter: selection.filter, draws };
+    return { label: state.label ?? selection.description, data: t.source, measured: measured(t, data) };
   };
   const crosswalk: CrosswalkBuiltin = {
     spec: CROSSWALK,
@@ -172,7 +180,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true, locale }),
     timeline: (selection, data) => {
       const { source, survey, filter, draws } = targetOf(selection, "crosswalk.timeline");
-      return { ...bmsTimelineOnDraws(source, draws, data, { codebook: survey.codebook }), disclosureSensitive: sensitive(filter) };
+      return { ...bmsTimelineOnDraws(source, draws(), data, { codebook: survey.codebook }), disclosureSensitive: sensitive(filter) };
     },
     timelineChart: (timeline, subtitle) =>
       bmsTimelineChart(shared && timeline.disclosureSensitive !== false ? maskTimeline(timeline, DISCLOSURE_THRESHOLD) : timeline, { document: doc("crosswalk.timelineChart"), subtitle, locale }),

@@ -26,6 +26,7 @@ import { DEFAULT_LOCALE, formatNumber, messages, type Locale } from "../../base/
 import { pearson2x2, type ComparisonNumbers } from "./measure-comparison";
 import type { CrosswalkData } from "./crosswalk-counts";
 import type { MeasuredDraws } from "./measured-draws-cache";
+import { orNull, type DiffFigures, type DrawFigures } from "./draw-figures";
 import { fisherExact2x2 } from "../../stats/fisher-exact";
 
 /** One side of a what-if: a label, the data it selects, and that selection on every reconstruction. */
@@ -84,13 +85,44 @@ export interface DifferenceTest {
   reason?: DiffReason;
 }
 
-function shareOf(k: ComparisonNumbers | null): { x: number; n: number } | null {
-  if (!k || k.kind === "groups" || k.kind === "correlation") return null;
-  return { x: k.x, n: k.n };
+/** What the difference test reads of one side's answered numbers on one draw. */
+export type DiffInput =
+  | { kind: "share"; x: number; n: number }
+  | { kind: "groups"; a: { share: number | null; n: number }; b: { share: number | null; n: number } }
+  | { kind: "correlation"; r: number | null; n: number };
+
+/** The difference test's input from a draw's numbers (a size trend counts as its share over all classes). */
+export function diffInput(k: ComparisonNumbers | null): DiffInput | null {
+  if (!k) return null;
+  switch (k.kind) {
+    case "groups": return { kind: "groups", a: { share: k.a.share, n: k.a.n }, b: { share: k.b.share, n: k.b.n } };
+    case "correlation": return { kind: "correlation", r: k.r, n: k.n };
+    default: return { kind: "share", x: k.x, n: k.n };
+  }
+}
+
+/** The same input from the draw's columns (draw-figures.ts), as `diffInput` of that draw's numbers gives it. */
+export function diffInputAt(f: DiffFigures, d: number): DiffInput | null {
+  const x = f.x[d] ?? Number.NaN, n = f.n[d] ?? 0;
+  switch (f.kind[d]) {
+    case 1: return { kind: "share", x, n };
+    case 2: {
+      const x2 = f.x2[d] ?? 0, n2 = f.n2[d] ?? 0;
+      // As GroupSide.share: x / n, undefined on an empty group.
+      return { kind: "groups", a: { share: n > 0 ? x / n : null, n }, b: { share: n2 > 0 ? x2 / n2 : null, n: n2 } };
+    }
+    case 3: return { kind: "correlation", r: orNull(x), n };
+    default: return null;
+  }
 }
 
 /** Test the difference between the two states' numbers of one comparison on one draw (no words: every draw runs it). */
 export function testDifference(na: ComparisonNumbers | null, nb: ComparisonNumbers | null): DifferenceTest {
+  return testInputs(diffInput(na), diffInput(nb));
+}
+
+/** `testDifference` on inputs read from the numbers (`diffInput`) or from the columns (`diffInputAt`). */
+export function testInputs(na: DiffInput | null, nb: DiffInput | null): DifferenceTest {
   if (na?.kind === "correlation" && nb?.kind === "correlation") {
     if (na.r === null || nb.r === null || na.n <= 3 || nb.n <= 3) return { valueA: na.r, valueB: nb.r, method: "none", statistic: null, p: null, reason: "correlation" };
     const clamp = (r: number): number => Math.max(-0.999999, Math.min(0.999999, r));
@@ -108,7 +140,7 @@ export function testDifference(na: ComparisonNumbers | null, nb: ComparisonNumbe
     const z = (ga.d - gb.d) / Math.sqrt(ga.v + gb.v);
     return { valueA: ga.d, valueB: gb.d, method: "z test of the difference of differences", statistic: z, p: stats.normalTwoSided(z) };
   }
-  const sa = shareOf(na), sb = shareOf(nb);
+  const sa = na?.kind === "share" ? na : null, sb = nb?.kind === "share" ? nb : null;
   if (!sa || !sb || sa.n === 0 || sb.n === 0) return { valueA: null, valueB: null, method: "none", statistic: null, p: null, reason: "empty" };
   const chi = pearson2x2(sa.x, sa.n - sa.x, sb.x, sb.n - sb.x);
   const total = sa.n + sb.n, yes = sa.x + sb.x;
@@ -170,14 +202,18 @@ export function diffCrosswalk(sideA: DiffSide, sideB: DiffSide, options: Crosswa
   const side = (s: DiffSide) => {
     const opts = { ...options, ...(s.draws ? { draws: s.draws } : {}) };
     const measured = s.measured ?? measureDraws(s.data, comparisons, opts);
-    return { draws: measured.draws, evaluation: judgeDraws(s.data, comparisons, measured, opts) };
+    return { figures: measured.figures, evaluation: judgeDraws(s.data, comparisons, measured, opts) };
   };
-  const { draws: drawsA, evaluation: evalA } = side(sideA);
-  const { draws: drawsB, evaluation: evalB } = side(sideB);
-  const m = Math.min(drawsA.length, drawsB.length);
-  // Per draw: every comparison's difference test, adjusted together.
+  const { figures: figuresA, evaluation: evalA } = side(sideA);
+  const { figures: figuresB, evaluation: evalB } = side(sideB);
+  const m = Math.min(figuresA.draws, figuresB.draws);
+  const input = (f: DrawFigures, i: number, d: number): DiffInput | null => {
+    const diff = f.diff[i];
+    return diff ? diffInputAt(diff, d) : null;
+  };
+  // Per draw: every comparison's difference test, read from both sides' columns, adjusted together.
   const perDraw = Array.from({ length: m }, (_, d) => {
-    const tests = comparisons.map((_c, i) => testDifference(drawsA[d]?.measured[i]?.numbers ?? null, drawsB[d]?.measured[i]?.numbers ?? null));
+    const tests = comparisons.map((_c, i) => testInputs(input(figuresA, i, d), input(figuresB, i, d)));
     return { tests, q: stats.benjaminiHochberg(tests.map((t) => t.p)) };
   });
   return comparisons.map((comparison, i): ComparisonDiff => {

@@ -21,16 +21,16 @@ import type { Audit, ColumnSource, FilterCondition } from "../../stats/index";
 import { CROSSWALK, type Comparison } from "./crosswalk-spec";
 import { auditCount, crosswalkCounter, reAudit, restrictionConditions, toSource, type CrosswalkData } from "./crosswalk-counts";
 import { ensembleVerdict, type DrawVerdict, type EnsembleVerdict, type Verdict } from "./crosswalk-ensemble";
+import { drawFigures, drawVerdictAt, orNull, recordDraw, type BaseFigures, type DrawFigures } from "./draw-figures";
 import { describeTest, explainEnsemble, explainNumbers, keyFigure, shownDraw } from "./explain-comparison";
-import { measureComparison, planComparison, type ComparisonNumbers, type MeasureContext, type Measured } from "./measure-comparison";
+import { countComparison, countsKey, measureCounted, measureVariables, outcomeOf, pairsWhere, planComparison, type ComparisonNumbers, type MeasureContext, type Measured } from "./measure-comparison";
 import { isThesisRefError, resolveThesisRef, thesisNumber, type ThesisEvidence } from "./crosswalk-thesis";
 
 export type { DrawVerdict, Verdict } from "./crosswalk-ensemble";
 export { VERDICTS } from "./crosswalk-ensemble";
 export type { ComparisonNumbers, ShareNumbers, GroupNumbers, TrendNumbers, CorrelationNumbers, TrendClass, GroupSide } from "./measure-comparison";
 
-/** Level of the Benjamini–Hochberg-adjusted tests. */
-export const ALPHA = 0.05;
+export { ALPHA } from "./draw-figures";
 /** Default minimum valid base below which a comparison is not comparable. */
 export const MIN_BASE = 10;
 
@@ -100,38 +100,10 @@ export interface CrosswalkEvaluation {
   disclosureSensitive?: boolean;
 }
 
-/** The verdict of one measurement given its adjusted q. */
-export function drawVerdict(m: Measured, q: number | null): DrawVerdict {
-  if (m.notComparable !== null || q === null || m.expected === null) return "not comparable";
-  if (q >= ALPHA) return "open";
-  return m.expected ? "agrees" : "contrasts";
-}
-
-/** One draw: every comparison measured and BH-adjusted on each base. */
-export interface DrawResult {
-  measured: Measured[];
-  q: (number | null)[];
-  qReport: (number | null)[];
-}
-
-function judgeable(m: Measured): number | null {
-  return m.notComparable === null ? m.p : null;
-}
-
-function evaluateDraw(comparisons: readonly Comparison[], data: CrosswalkData, contexts: readonly MeasureContext[]): DrawResult {
-  const counter = crosswalkCounter(data);
-  const measured = comparisons.map((c, i) => measureComparison(c, counter, contexts[i] ?? { minBase: MIN_BASE }));
-  // One family per base: on the report's base, a comparison without one keeps its answered test.
-  return {
-    measured,
-    q: stats.benjaminiHochberg(measured.map(judgeable)),
-    qReport: stats.benjaminiHochberg(measured.map((m) => judgeable(m.report ?? m))),
-  };
-}
-
 /** What measuring a comparison needs on every draw: its compiled count, the later figure, the smallest base. */
 function contextOf(c: Comparison, options: EvaluateOptions): MeasureContext {
-  const base = { minBase: options.minBase ?? MIN_BASE, plan: planComparison(c) };
+  const m = c.measure;
+  const base = { minBase: options.minBase ?? MIN_BASE, plan: planComparison(c), variables: measureVariables(m), ...(m.kind === "correlation" ? { pairsWhere: pairsWhere(m) } : {}) };
   if (c.measure.kind !== "diffusion" || !options.thesis) return base;
   const later = thesisNumber(options.thesis, c.measure.laterNumber);
   return later ? { ...base, later: { value: later.value / 100, label: `${later.value} % in ${later.year ?? "later"} (${later.source})` } } : base;
@@ -159,30 +131,84 @@ function auditOf(c: Comparison, source: ColumnSource, n: number, test: string, c
 /** What a draw without the comparison's numbers measures (never reached: every draw measures every comparison). */
 const NOTHING: Measured = { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "nothing-measured" } };
 
-function baseResult(c: Comparison, pick: (d: DrawResult) => { m: Measured; q: number | null }, draws: readonly DrawResult[], ensemble: boolean, locale: Locale): BaseResult {
-  const perDraw = draws.map(pick);
-  const verdicts = perDraw.map(({ m, q }) => drawVerdict(m, q));
-  const first = perDraw[0] ?? { m: NOTHING, q: null };
-  const e = ensembleVerdict({ verdicts, key: perDraw.map(({ m }) => keyFigure(m.numbers).value), p: perDraw.map(({ m }) => m.p), q: perDraw.map(({ q }) => q) }, ensemble);
+/** Draw 0's measurements in full (the words), and every draw's figures as columns. */
+export interface MeasuredDraws {
+  first: readonly Measured[];
+  figures: DrawFigures;
+  ensemble: boolean;
+}
+
+/** The column's values over the draws, NaN as null (what the evidence vocabulary classifies). */
+function series(column: Float64Array): (number | null)[] {
+  return Array.from(column, orNull);
+}
+
+/** One base's verdict over the draws from its columns, and the words from draw 0's measurement. */
+function baseResult(c: Comparison, f: BaseFigures, first: Measured, ensemble: boolean, locale: Locale): BaseResult {
+  const verdicts: DrawVerdict[] = [];
+  for (let d = 0; d < f.p.length; d++) verdicts.push(drawVerdictAt(f, d));
+  const q0 = orNull(f.q[0]);
+  const e = ensembleVerdict({ verdicts, key: series(f.key), p: series(f.p), q: series(f.q) }, ensemble);
   const own = verdicts[0] ?? "not comparable";
-  const numbers = first.m.numbers;
-  const why = first.m.notComparable;
+  const numbers = first.numbers;
+  const why = first.notComparable;
   const notComparable = why === null ? null : messages[locale].cwNotComparable(why);
   const explanation = numbers === null
     ? (notComparable ?? "")
-    : `${shownDraw(e, locale)}${notComparable ?? explainNumbers(c, numbers, own, first.q, locale)} ${explainEnsemble(e, keyFigure(numbers, locale), locale)}`;
-  return { verdict: e.verdict, drawVerdict: own, ensemble: e, numbers, n: first.m.n, p: first.m.p, q: first.q, test: describeTest(numbers, locale), explanation };
+    : `${shownDraw(e, locale)}${notComparable ?? explainNumbers(c, numbers, own, q0, locale)} ${explainEnsemble(e, keyFigure(numbers, locale), locale)}`;
+  return { verdict: e.verdict, drawVerdict: own, ensemble: e, numbers, n: first.n, p: first.p, q: q0, test: describeTest(numbers, locale), explanation };
+}
+
+/** Whether a comparison's measurement has a report's base beside the answered one (`measureComparison`'s `both`). */
+function hasReportBase(c: Comparison): boolean {
+  const outcome = outcomeOf(c.measure);
+  return outcome?.base === "valid" && outcome.reportBase !== undefined;
 }
 
 /**
  * Every comparison measured on `data` and on each further draw of `options.draws` (draw 0 is `data`
- * itself): the per-draw material that verdicts and what-if differences are made from.
+ * itself), in one pass over the draws: each draw's comparisons counted, measured (once per distinct
+ * counts) and written into the columns (`recordDraw`); only draw 0's measurements are kept, for the words.
  */
-export function measureDraws(data: CrosswalkData, comparisons: readonly Comparison[], options: EvaluateOptions): { draws: DrawResult[]; ensemble: boolean } {
+export function measureDraws(data: CrosswalkData, comparisons: readonly Comparison[], options: EvaluateOptions): MeasuredDraws {
   const contexts = comparisons.map((c) => contextOf(c, options));
   const ensemble = options.draws !== undefined && options.draws.length > 0;
-  const others = ensemble ? (options.draws ?? []).slice(1) : [];
-  return { draws: [evaluateDraw(comparisons, data, contexts), ...others.map((d) => evaluateDraw(comparisons, d, contexts))], ensemble };
+  const sources = [data, ...(ensemble ? (options.draws ?? []).slice(1) : [])];
+  const figures = drawFigures(sources.length, comparisons.map(hasReportBase));
+  // Per comparison, its measurement by counts: a draw with counts seen before (every draw of a
+  // determined comparison, many of the others) takes that measurement instead of testing again.
+  const seen = comparisons.map(() => new Map<string, Measured>());
+  let first: Measured[] = [];
+  sources.forEach((source, d) => {
+    const counter = crosswalkCounter(source);
+    const measured = comparisons.map((c, i) => {
+      const ctx = contexts[i] ?? { minBase: MIN_BASE };
+      const counts = countComparison(c, counter, ctx);
+      const key = countsKey(counts);
+      const known = key === null ? undefined : seen[i]?.get(key);
+      if (known) return known;
+      const made = measureCounted(c, counts, ctx);
+      if (key !== null) seen[i]?.set(key, made);
+      return made;
+    });
+    recordDraw(figures, d, measured);
+    if (d === 0) first = measured;
+  });
+  return { first, figures, ensemble };
+}
+
+/** Where each comparison's thesis evidence is: resolved once per thesis (it does not depend on the draws). */
+const thesisEvidence = new WeakMap<ThesisData, Map<Comparison, ThesisEvidence | null>>();
+
+function evidenceFor(thesis: ThesisData, c: Comparison): ThesisEvidence | null {
+  let byComparison = thesisEvidence.get(thesis);
+  if (!byComparison) thesisEvidence.set(thesis, (byComparison = new Map()));
+  let evidence = byComparison.get(c);
+  if (evidence === undefined) {
+    const resolved = resolveThesisRef(thesis, c.thesis);
+    byComparison.set(c, (evidence = isThesisRefError(resolved) ? null : resolved));
+  }
+  return evidence;
 }
 
 /** Evaluate every comparison (default: the whole CROSSWALK) on `data`, over `options.draws` when given. */
@@ -193,16 +219,20 @@ export function evaluateCrosswalk(data: CrosswalkData, options: CrosswalkOptions
 }
 
 /** The verdicts, texts and tally from measured draws (`measureDraws` of the same data and comparisons). */
-export function judgeDraws(data: CrosswalkData, comparisons: readonly Comparison[], measured: { draws: DrawResult[]; ensemble: boolean }, options: EvaluateOptions): CrosswalkEvaluation {
+export function judgeDraws(data: CrosswalkData, comparisons: readonly Comparison[], measured: MeasuredDraws, options: EvaluateOptions): CrosswalkEvaluation {
   const source = toSource(data);
-  const { draws, ensemble } = measured;
+  const { first, figures, ensemble } = measured;
   const locale = options.locale ?? DEFAULT_LOCALE;
   const results = comparisons.map((c, i): ComparisonResult => {
-    const answered = baseResult(c, (d) => ({ m: d.measured[i] ?? NOTHING, q: d.q[i] ?? null }), draws, ensemble, locale);
+    const m0 = first[i] ?? NOTHING;
+    const answeredFigures = figures.answered[i];
+    if (!answeredFigures) throw new Error(`judgeDraws: no figures for ${c.id}`);
+    const answered = baseResult(c, answeredFigures, m0, ensemble, locale);
     const outcome = c.measure.kind === "correlation" ? null : c.measure.outcome;
-    const reportTable = outcome?.base === "valid" && draws[0]?.measured[i]?.report ? outcome.reportBase?.table : undefined;
-    const report = reportTable === undefined ? undefined : { ...baseResult(c, (d) => ({ m: d.measured[i]?.report ?? NOTHING, q: d.qReport[i] ?? null }), draws, ensemble, locale), table: reportTable };
-    const evidence = options.thesis ? resolveThesisRef(options.thesis, c.thesis) : undefined;
+    const reportTable = outcome?.base === "valid" && m0.report ? outcome.reportBase?.table : undefined;
+    const reportFigures = figures.report[i];
+    const report = reportTable === undefined || !reportFigures ? undefined : { ...baseResult(c, reportFigures, m0.report ?? NOTHING, ensemble, locale), table: reportTable };
+    const evidence = options.thesis ? evidenceFor(options.thesis, c) : null;
     // The audit asks the kernels again, in the evaluation's language; made when first read (the
     // table reads it, the what-if does not).
     let audit: Audit | null | undefined;
@@ -218,7 +248,7 @@ export function judgeDraws(data: CrosswalkData, comparisons: readonly Comparison
         return parts()?.line ?? "";
       },
       ...(report ? { reportBase: report } : {}),
-      ...(evidence && !isThesisRefError(evidence) ? { thesis: evidence } : {}),
+      ...(evidence ? { thesis: evidence } : {}),
     };
   });
   const tally: Record<Verdict, number> = { agrees: 0, contrasts: 0, open: 0, "not comparable": 0, depends: 0 };
@@ -227,9 +257,9 @@ export function judgeDraws(data: CrosswalkData, comparisons: readonly Comparison
     results,
     tally,
     verdicts: Object.fromEntries(results.map((r) => [r.id, r.verdict])),
-    draws: draws.length,
+    draws: figures.draws,
     basis: ensemble ? "ensemble" : "your-data",
-    tested: (draws[0]?.q ?? []).filter((q) => q !== null).length,
+    tested: figures.answered.filter((f) => !Number.isNaN(f.q[0] ?? Number.NaN)).length,
   };
 }
 

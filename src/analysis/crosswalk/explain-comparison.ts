@@ -52,16 +52,29 @@ export function describeTest(numbers: ComparisonNumbers | null, locale: Locale =
   }
 }
 
+/** The value of the figure whose spread across the draws is shown (`keyFigure`), without its name: every draw writes it. */
+export function keyValue(numbers: ComparisonNumbers | null): number | null {
+  if (!numbers) return null;
+  switch (numbers.kind) {
+    case "share":
+    case "diffusion": return numbers.share;
+    case "groups": return numbers.difference;
+    case "size-trend": return numbers.z;
+    case "correlation": return numbers.r;
+  }
+}
+
 /** The figure whose spread across the draws is shown, and its value on this draw. */
 export function keyFigure(numbers: ComparisonNumbers | null, locale: Locale = DEFAULT_LOCALE): { name: string; value: number | null; percent: boolean } {
   if (!numbers) return { name: "–", value: null, percent: false };
   const name = messages[locale].cwKeyFigure;
+  const value = keyValue(numbers);
   switch (numbers.kind) {
     case "share":
-    case "diffusion": return { name: name("share"), value: numbers.share, percent: true };
-    case "groups": return { name: name("groups"), value: numbers.difference, percent: true };
-    case "size-trend": return { name: name("size-trend"), value: numbers.z, percent: false };
-    case "correlation": return { name: name("correlation"), value: numbers.r, percent: false };
+    case "diffusion": return { name: name("share"), value, percent: true };
+    case "groups": return { name: name("groups"), value, percent: true };
+    case "size-trend": return { name: name("size-trend"), value, percent: false };
+    case "correlation": return { name: name("correlation"), value, percent: false };
   }
 }
 

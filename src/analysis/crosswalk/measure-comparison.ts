@@ -12,11 +12,11 @@
  * - correlation: Pearson r with its t test.
  */
 import * as stats from "../../stats/index";
-import type { Interval } from "../../stats/index";
+import type { FilterCondition, Interval } from "../../stats/index";
 import { fisherExact2x2 } from "../../stats/fisher-exact";
 import type { Comparison, Measure, Outcome } from "./crosswalk-spec";
 import type { NotComparableReason } from "../../base/locale/reason-messages";
-import { planCount, restrictionConditions, type CountPlan, type CrosswalkCounter, type OutcomeCount, type Split } from "./crosswalk-counts";
+import { planCount, restrictionConditions, type CountPlan, type CrosswalkCounter, type OutcomeCount, type PairSums, type Split } from "./crosswalk-counts";
 
 /** SSB size classes one by one, the groups (and scores) of the trend test. */
 const SIZE_SPLIT: Split = { by: "size_class", groups: [[1], [2], [3], [4], [5], [6]] };
@@ -58,6 +58,10 @@ export interface MeasureContext {
   minBase: number;
   /** The comparison's count, compiled once for every draw (`planComparison`). */
   plan?: CountPlan | null;
+  /** The variables it reads (`measureVariables`), listed once for every draw. */
+  variables?: readonly string[];
+  /** A correlation's rows (`pairsWhere`), listed once for every draw. */
+  pairsWhere?: readonly FilterCondition[];
 }
 
 /** Score test of x/n against p₀ (two-sided); null when p₀ is 0 or 1 or there is no base. */
@@ -145,8 +149,12 @@ function measureTrend(m: Extract<Measure, { kind: "size-trend" }>, counts: Outco
   return { numbers, n, p: trend.p, expected, notComparable };
 }
 
-function measureCorrelation(m: Extract<Measure, { kind: "correlation" }>, counter: CrosswalkCounter, where: ReturnType<typeof restrictionConditions>, ctx: MeasureContext): Measured {
-  const s = counter.pairs(m.x.variable, m.y.variable, [...where, { variable: m.x.variable, codes: m.x.valid }, { variable: m.y.variable, codes: m.y.valid }]);
+/** The rows a correlation sums over: those meeting its restriction and valid on both variables. */
+export function pairsWhere(m: Extract<Measure, { kind: "correlation" }>): FilterCondition[] {
+  return [...restrictionConditions(m.among), { variable: m.x.variable, codes: m.x.valid }, { variable: m.y.variable, codes: m.y.valid }];
+}
+
+function measureCorrelation(m: Extract<Measure, { kind: "correlation" }>, s: PairSums, ctx: MeasureContext): Measured {
   const c = stats.correlationFromSums(s.n, s.sx, s.sy, s.sxx, s.syy, s.sxy, [m.x.variable, m.y.variable]);
   const numbers: CorrelationNumbers = { kind: "correlation", base: "answered", r: c.r, n: c.n, p: c.p };
   const expected = c.r === null ? null : m.expect === "positive" ? c.r > 0 : c.r < 0;
@@ -175,37 +183,75 @@ export function outcomeOf(m: Measure): Outcome | null {
   return m.kind === "correlation" ? null : m.outcome;
 }
 
-/** Measure `comparison` on the selection behind `counter`, on the answered base and (if any) the report's. */
-export function measureComparison(comparison: Comparison, counter: CrosswalkCounter, ctx: MeasureContext): Measured {
+/**
+ * What a comparison counts on one selection: its outcome's counts (one, or one per group or size
+ * class), a correlation's sums, or — a variable absent, no later figure — what it measures instead.
+ * Everything else a measurement is follows from these (`measureCounted`), so draws with the same
+ * counts have the same measurement.
+ */
+export type ComparisonCounts =
+  | { kind: "counts"; counts: OutcomeCount[] }
+  | { kind: "pairs"; sums: PairSums }
+  | { kind: "nothing"; measured: Measured };
+
+/** The counts of `comparison` on the selection behind `counter`. */
+export function countComparison(comparison: Comparison, counter: CrosswalkCounter, ctx: MeasureContext): ComparisonCounts {
   const m = comparison.measure;
-  const missing = measureVariables(m).filter((v) => !counter.has(v));
+  const missing = (ctx.variables ?? measureVariables(m)).filter((v) => !counter.has(v));
   if (missing.length) {
-    return { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "missing-columns", columns: missing } };
+    return { kind: "nothing", measured: { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "missing-columns", columns: missing } } };
   }
   if (m.kind === "diffusion" && !ctx.later) {
-    return { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "no-later-figure", laterNumber: m.laterNumber } };
+    return { kind: "nothing", measured: { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "no-later-figure", laterNumber: m.laterNumber } } };
   }
-  const where = restrictionConditions(m.among);
+  if (m.kind === "correlation") return { kind: "pairs", sums: counter.pairs(m.x.variable, m.y.variable, ctx.pairsWhere ?? pairsWhere(m)) };
+  return { kind: "counts", counts: counter.count(ctx.plan ?? planComparison(comparison) ?? planCount(m.outcome, restrictionConditions(m.among))) };
+}
+
+/** The counts as a key: equal keys, equal measurements (the draws of a determined comparison share one). */
+export function countsKey(counts: ComparisonCounts): string | null {
+  switch (counts.kind) {
+    case "nothing": return null;
+    case "pairs": {
+      const s = counts.sums;
+      return `${s.n} ${s.sx} ${s.sy} ${s.sxx} ${s.syy} ${s.sxy}`;
+    }
+    case "counts": return counts.counts.map((c) => `${c.x} ${c.n} ${c.nReport ?? "-"}`).join(",");
+  }
+}
+
+/** Measure `comparison` from its counts, on the answered base and (if any) the report's. */
+export function measureCounted(comparison: Comparison, counted: ComparisonCounts, ctx: MeasureContext): Measured {
+  const m = comparison.measure;
+  if (counted.kind === "nothing") return counted.measured;
+  if (counted.kind === "pairs") return m.kind === "correlation" ? measureCorrelation(m, counted.sums, ctx) : NOT_COUNTED;
   const both = (measure: (base: BaseKind) => Measured): Measured => {
     const answered = measure("answered");
     const outcome = outcomeOf(m);
     return outcome?.base === "valid" && outcome.reportBase ? { ...answered, report: measure("report") } : answered;
   };
+  const counts = counted.counts;
   switch (m.kind) {
     case "share":
     case "diffusion": {
-      const [count = NONE] = counter.count(ctx.plan ?? planCount(m.outcome, where));
+      const [count = NONE] = counts;
       return both((base) => measureShare(m, count, base, ctx));
     }
     case "groups": {
-      const [a = NONE, b = NONE] = counter.count(ctx.plan ?? planCount(m.outcome, where, groupSplit(m)));
+      const [a = NONE, b = NONE] = counts;
       return both((base) => measureGroups(m, a, b, base, ctx));
     }
-    case "size-trend": {
-      const byClass = counter.count(ctx.plan ?? planCount(m.outcome, where, SIZE_SPLIT));
-      return both((base) => measureTrend(m, byClass, base, ctx));
-    }
+    case "size-trend":
+      return both((base) => measureTrend(m, counts, base, ctx));
     case "correlation":
-      return measureCorrelation(m, counter, where, ctx);
+      return NOT_COUNTED;
   }
+}
+
+/** Counts of the wrong kind for the comparison (never made: `countComparison` counts by the measure's kind). */
+const NOT_COUNTED: Measured = { numbers: null, n: 0, p: null, expected: null, notComparable: { kind: "nothing-measured" } };
+
+/** Measure `comparison` on the selection behind `counter`, on the answered base and (if any) the report's. */
+export function measureComparison(comparison: Comparison, counter: CrosswalkCounter, ctx: MeasureContext): Measured {
+  return measureCounted(comparison, countComparison(comparison, counter, ctx), ctx);
 }

@@ -11,13 +11,9 @@
 import { keptOrMade } from "../../base/recent-entries";
 import type { SurveyFilter } from "../../data/survey-filter";
 import type { ThesisData } from "../../data/thesis";
-import type { DrawResult } from "./evaluate-crosswalk";
+import type { MeasuredDraws } from "./evaluate-crosswalk";
 
-/** What `measureDraws` returns: each draw's measurements, and whether there is an ensemble. */
-export interface MeasuredDraws {
-  draws: DrawResult[];
-  ensemble: boolean;
-}
+export type { MeasuredDraws } from "./evaluate-crosswalk";
 
 /** A filter as a key: the same selection gives the same key whatever order its codes were ticked in. */
 export function filterKey(filter: SurveyFilter | null): string {

@@ -14,6 +14,7 @@ import { ensembleVerdict, type DrawVerdict } from "../../../src/analysis/crosswa
 import { CROSSWALK, type Comparison } from "../../../src/analysis/crosswalk/crosswalk-spec";
 import { evaluateCrosswalk, type ComparisonResult } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
 import { filterKey, MeasuredDrawsCache } from "../../../src/analysis/crosswalk/measured-draws-cache";
+import { drawFigures } from "../../../src/analysis/crosswalk/draw-figures";
 import { pearson2x2, planComparison } from "../../../src/analysis/crosswalk/measure-comparison";
 import { createCrosswalkBuiltins } from "../../../src/analysis/crosswalk/crosswalk-builtins";
 import type { Survey, SurveyRow } from "../../../src/analysis/survey";
@@ -216,7 +217,7 @@ describe("MeasuredDrawsCache", () => {
     const survey = {};
     const other: ThesisData = { ...thesis };
     let made = 0;
-    const make = () => ({ draws: [], ensemble: true, made: ++made });
+    const make = () => ({ first: [], figures: drawFigures(0, []), ensemble: true, made: ++made });
     const a = cache.get(survey, thesis, filterKey({ ...EMPTY_FILTER, sizeClass: [4, 5] }), make);
     // The same filter ticked in another order is the same selection.
     expect(cache.get(survey, thesis, filterKey({ ...EMPTY_FILTER, sizeClass: [5, 4] }), make)).toBe(a);
