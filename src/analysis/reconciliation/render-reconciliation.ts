@@ -23,7 +23,7 @@ export interface ReconciliationRenderOptions {
   onlyFlagged?: boolean;
   /** The language of the headers, statuses, notes and numbers (default norsk). */
   locale?: Locale;
-  /** Under a filter, how many of the percentages furthest from the print the flagged table lists (flagged-listing.ts). */
+  /** `flaggedTable` under a filter: how many of the percentages furthest from the print it lists (default 25). */
   flaggedLimit?: number;
 }
 
