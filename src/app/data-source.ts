@@ -114,6 +114,14 @@ export class DataSource {
 
   constructor(private readonly deps: DataSourceDeps) {}
 
+  /**
+   * A file is being read or waits in review: the shell holds back other background work meanwhile
+   * (the next notebook's spare frame, frame-session.ts), so the load workers have the cores.
+   */
+  get busy(): boolean {
+    return this.phase.kind === "loading" || this.phase.kind === "review";
+  }
+
   /** Called on every change of phase, progress or active data. */
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
