@@ -107,6 +107,33 @@ describe("DataSource", () => {
     expect(source.active.kind).toBe("bundled");
   });
 
+  it("fetches the loader and codebook once, ahead of the file (prepare), and again after a failed fetch", async () => {
+    const calls = { loader: 0, codebook: 0 };
+    let failNext = true;
+    const source = new DataSource({
+      loadFile: () => {
+        calls.loader++;
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error("offline"));
+        }
+        return Promise.resolve(loadFile);
+      },
+      codebook: () => {
+        calls.codebook++;
+        return Promise.resolve(smallCodebook);
+      },
+    });
+    await expect(source.prepare()).rejects.toThrow("offline");
+    await source.prepare();
+    await source.prepare();
+    expect(calls).toEqual({ loader: 2, codebook: 2 });
+    // The file chosen after the dialog opened reads with what was fetched: nothing fetched again.
+    await source.choose(blob(`${fixtures}/small-cp1252.csv`), "small-cp1252.csv");
+    expect(source.phase.kind).toBe("review");
+    expect(calls).toEqual({ loader: 2, codebook: 2 });
+  });
+
   it("turns a loader that throws (a bug) into a message naming the file and the fix", async () => {
     const source = new DataSource({ loadFile: () => Promise.resolve(() => Promise.reject(new RangeError("boom"))), codebook: () => Promise.resolve(smallCodebook) });
     await source.choose(new Blob(["x"]), "odd.bin");
