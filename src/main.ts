@@ -91,7 +91,7 @@ async function boot(): Promise<void> {
     createSession: (init) =>
       new FrameSession(
         { ...init, view: init.origin.kind === "shared" ? "shared" : "live", data: gate.dataFor(init.key, init.origin) },
-        { slot, filter, locale, readFile: dataFiles.read, onRead: (path) => workbench.noteRead(path), onSave: () => app.saveFile() },
+        { slot, filter, locale, readFile: dataFiles.read, onRead: (path) => workbench.noteRead(path), onSave: () => app.saveFile(), holdSpare: () => dataSource.busy },
       ),
     parseNotebook,
     serializeNotebook,

@@ -115,6 +115,14 @@ export class DataSource {
 
   constructor(private readonly deps: DataSourceDeps) {}
 
+  /**
+   * A file is being read or waits in review: the shell holds back other background work meanwhile
+   * (the next notebook's spare frame, frame-session.ts), so the load workers have the cores.
+   */
+  get busy(): boolean {
+    return this.phase.kind === "loading" || this.phase.kind === "review";
+  }
+
   /** Called on every change of phase, progress or active data. */
   onChange(listener: () => void): () => void {
     return this.listeners.add(listener);
@@ -136,6 +144,22 @@ export class DataSource {
     for (const listener of this.activeListeners) listener(active);
   }
 
+  /**
+   * Fetches the loader and the codebook, once: called when the user heads for a file ("Load your
+   * own file…" opens the file dialog), so they are in by the time a file is chosen and the
+   * measured load starts reading at once. A failed fetch is tried again the next time.
+   */
+  prepare(): Promise<[LoadFileFn, Codebook]> {
+    if (!this.prepared) {
+      const prepared = Promise.all([this.deps.loadFile(), this.deps.codebook()]);
+      this.prepared = prepared;
+      prepared.catch(() => {
+        if (this.prepared === prepared) this.prepared = undefined;
+      });
+    }
+    return this.prepared;
+  }
+
   /** Read a file the user picked or dropped; resolves when it is in review or failed. */
   async choose(file: Blob, name: string): Promise<void> {
     this.controller?.abort();
@@ -144,10 +168,7 @@ export class DataSource {
     this.phase = { kind: "loading", name, bytesRead: 0, totalBytes: file.size };
     this.emit();
     try {
-      this.prepared ??= Promise.all([this.deps.loadFile(), this.deps.codebook()]);
-      // A failed fetch is tried again with the next file.
-      this.prepared.catch(() => (this.prepared = undefined));
-      const [loadFile, codebook] = await this.prepared;
+      const [loadFile, codebook] = await this.prepare();
       const result = await loadFile(file, {
         name,
         codebook,

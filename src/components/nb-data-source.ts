@@ -103,6 +103,8 @@ export class NbDataSource extends LightElement {
 
   private pick(): void {
     this.menuOpen = false;
+    // The loader and codebook load while the file dialog is open, not after the file is chosen.
+    void this.source?.prepare().catch(() => undefined);
     this.querySelector<HTMLInputElement>(".nb-data-file")?.click();
   }
 

@@ -109,17 +109,24 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
 });
 
 describe("the shell's own page answers while a 50 MB file loads", () => {
-  it("clicks on the loading panel, from the file's choice to its review, each reach their next frame within 100 ms", async () => {
+  // Retried: on a machine loaded many times over its cores a task of a few ms can be descheduled
+  // past 100 ms now and then; the file read on the shell's thread blocks it at the end every time.
+  it("clicks on the loading panel, from the file's choice to its review, each reach their next frame within 100 ms", { retry: 2 }, async () => {
     // The filter bar is in the notebook's frame, another process: the test above passes even when
     // the file is parsed on the shell's thread. The loading panel is the shell's, and the shell
     // also takes the finished columns: clicked until the review is on screen, the end included.
+    if (await wb.page.locator(".nb-data-back").count() > 0) await wb.page.click(".nb-data-back");
     await wb.page.evaluate(() => {
-      const times: number[] = [];
-      Reflect.set(window, "__shellClicks", times);
+      Reflect.set(window, "__shellClicks", []);
+      if (Reflect.get(window, "__shellClickProbe") === true) return;
+      Reflect.set(window, "__shellClickProbe", true);
       // A click's input time stamp → the next animation frame after it was handled.
       document.addEventListener("click", (e) => {
         const at = e.timeStamp;
-        requestAnimationFrame(() => times.push(performance.now() - at));
+        requestAnimationFrame(() => {
+          const times: unknown = Reflect.get(window, "__shellClicks");
+          if (Array.isArray(times)) times.push(performance.now() - at);
+        });
       }, { capture: true });
     });
     await wb.page.setInputFiles(".nb-data-file", bigPath);
@@ -131,13 +138,17 @@ describe("the shell's own page answers while a 50 MB file loads", () => {
     // checks, which wait for a page that does not answer): a blocked page answers late, measured.
     const box = await wb.page.locator(".nb-data-loading h2").boundingBox();
     if (!box) throw new Error("the loading panel has no heading on screen");
+    // Whether the review is on screen is watched apart from the clicks: asking the page before each
+    // click would wait out a blocked page and never click into the block.
+    let reviewed = false;
+    const review = wb.page.waitForSelector(".nb-data-use", { timeout: 120_000 }).then(() => (reviewed = true));
     let during = 0;
-    while (during < 200 && await wb.page.locator(".nb-data-loading").count() > 0) {
+    while (!reviewed && during < 200) {
       await wb.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
       during++;
-      await wb.page.waitForTimeout(40);
+      await new Promise((resolve) => setTimeout(resolve, 30));
     }
-    await wb.page.waitForSelector(".nb-data-use", { timeout: 120_000 });
+    await review;
     await wb.page.waitForTimeout(100);
     const latencies: number[] = await wb.page.evaluate(() => {
       const times: unknown = Reflect.get(window, "__shellClicks");
@@ -145,7 +156,8 @@ describe("the shell's own page answers while a 50 MB file loads", () => {
     });
     console.info(`shell click → next frame, ${during} clicks until the review: longest ${Math.max(...latencies).toFixed(1)} ms (${latencies.map((ms) => ms.toFixed(0)).join(", ")})`);
     expect(during).toBeGreaterThan(1);
-    expect(latencies).toHaveLength(during);
+    // Every click answered (the Back of a retried attempt may be one more).
+    expect(latencies.length).toBeGreaterThanOrEqual(during);
     for (const ms of latencies) expect(ms).toBeLessThan(100);
     await wb.page.click(".nb-data-back");
     await expectBundled(wb.page);

@@ -27,6 +27,12 @@ export interface FrameSessionDeps {
   onSave?(): void;
   /** Whether the page has transient user activation now (default: navigator.userActivation). */
   activated?(): boolean;
+  /**
+   * True while no spare frame may be made: a user's file is being read or reviewed (issue 12), and
+   * a spare parsing the survey would take a core from the load workers and add its memory to the
+   * load's. The quiet before the spare counts again from the end of the hold.
+   */
+  holdSpare?(): boolean;
 }
 
 /** How the notebook opens. */

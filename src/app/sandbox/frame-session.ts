@@ -300,7 +300,9 @@ export class FrameSession implements SessionPort {
   private beat(): void {
     if (!this.link.ready || this.mode !== "live" || this.status.paused !== undefined) return;
     const now = Date.now();
-    if (this.spare.due(now, this.status.busy || this.status.stuck)) this.deps.slot.prewarm();
+    const held = this.deps.holdSpare?.() ?? false;
+    if (held) this.spare.worked(now, false);
+    if (this.spare.due(now, this.status.busy || this.status.stuck || held)) this.deps.slot.prewarm();
     const { ping, redraw } = this.watch.beat(now);
     if (ping !== undefined) this.post({ type: "ping", seq: ping });
     if (redraw) this.emitStatus();

@@ -32,7 +32,12 @@ describe("DataSource", () => {
     const source = new DataSource(deps());
     const switched: ActiveData[] = [];
     source.onActiveChange((a) => switched.push(a));
-    await source.choose(blob(`${fixtures}/small-cp1252.csv`), "small-cp1252.csv");
+    // Busy (the spare frame held back) while reading and in review; not before, nor after use().
+    expect(source.busy).toBe(false);
+    const reading = source.choose(blob(`${fixtures}/small-cp1252.csv`), "small-cp1252.csv");
+    expect(source.busy).toBe(true);
+    await reading;
+    expect(source.busy).toBe(true);
     const phase = source.phase;
     if (phase.kind !== "review") throw new Error(`expected review, got ${phase.kind}`);
     expect(phase.summary.rows).toBe(6);
@@ -43,6 +48,7 @@ describe("DataSource", () => {
     expect(switched).toEqual([]);
 
     source.use();
+    expect(source.busy).toBe(false);
     expect(source.phase.kind).toBe("idle");
     expect(source.active).toMatchObject({ kind: "user", name: "small-cp1252.csv", rows: 6, version: 1 });
     expect(switched).toHaveLength(1);
@@ -97,7 +103,35 @@ describe("DataSource", () => {
     expect(sawProgress).toBeGreaterThan(0);
     expect(sawProgress).toBeLessThan(big.size);
     expect(source.phase).toMatchObject({ kind: "failed", cancelled: true, message: expect.stringMatching(/cancelled/) });
+    expect(source.busy).toBe(false);
     expect(source.active.kind).toBe("bundled");
+  });
+
+  it("fetches the loader and codebook once, ahead of the file (prepare), and again after a failed fetch", async () => {
+    const calls = { loader: 0, codebook: 0 };
+    let failNext = true;
+    const source = new DataSource({
+      loadFile: () => {
+        calls.loader++;
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error("offline"));
+        }
+        return Promise.resolve(loadFile);
+      },
+      codebook: () => {
+        calls.codebook++;
+        return Promise.resolve(smallCodebook);
+      },
+    });
+    await expect(source.prepare()).rejects.toThrow("offline");
+    await source.prepare();
+    await source.prepare();
+    expect(calls).toEqual({ loader: 2, codebook: 2 });
+    // The file chosen after the dialog opened reads with what was fetched: nothing fetched again.
+    await source.choose(blob(`${fixtures}/small-cp1252.csv`), "small-cp1252.csv");
+    expect(source.phase.kind).toBe("review");
+    expect(calls).toEqual({ loader: 2, codebook: 2 });
   });
 
   it("turns a loader that throws (a bug) into a message naming the file and the fix", async () => {

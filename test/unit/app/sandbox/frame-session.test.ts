@@ -87,6 +87,7 @@ let saves = 0;
 
 let activated = true;
 let sparesReady = false;
+let holdSpare = false;
 
 function open(options: { data?: FrameDataChoice; mode?: "live" | "preview"; origin?: NotebookOrigin } = {}): FrameSession {
   frames = [];
@@ -110,6 +111,7 @@ function open(options: { data?: FrameDataChoice; mode?: "live" | "preview"; orig
       onRead: (path) => reads.push(path),
       onSave: () => saves++,
       activated: () => activated,
+      holdSpare: () => holdSpare,
     },
   );
   return session;
@@ -118,6 +120,7 @@ function open(options: { data?: FrameDataChoice; mode?: "live" | "preview"; orig
 beforeEach(() => {
   activated = true;
   sparesReady = false;
+  holdSpare = false;
   vi.useFakeTimers({ toFake: ["setInterval", "clearInterval", "Date"] });
 });
 
@@ -491,6 +494,30 @@ describe("FrameSession", () => {
       await settle();
       if (i < beats - 1) expect(prewarms).toBe(0);
     }
+    expect(prewarms).toBeGreaterThan(0);
+  });
+
+  it("makes no next frame while a user's file is read or reviewed, and counts the quiet again from the hold's end", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    end.port.postMessage({ type: "status", busy: false, running: [], current: null });
+    await settle();
+    const answer = async (): Promise<void> => {
+      vi.advanceTimersByTime(HEARTBEAT_MS);
+      const ping = end.heard.filter((m) => isRecord(m) && m.type === "ping").at(-1);
+      if (isRecord(ping)) end.port.postMessage({ type: "pong", seq: ping.seq });
+      await settle();
+    };
+    holdSpare = true;
+    for (let i = 0; i < (3 * QUIET_BEFORE_SPARE_MS) / HEARTBEAT_MS; i++) await answer();
+    expect(prewarms).toBe(0);
+    holdSpare = false;
+    const beats = QUIET_BEFORE_SPARE_MS / HEARTBEAT_MS;
+    for (let i = 0; i < beats - 1; i++) {
+      await answer();
+      expect(prewarms).toBe(0);
+    }
+    for (let i = 0; i < 3; i++) await answer();
     expect(prewarms).toBeGreaterThan(0);
   });
 
