@@ -125,13 +125,13 @@ function matrixOn(plan: MatrixPlan, source: ColumnSource): CorrelationMatrix {
     for (let b = 0; b < k; b++) {
       if (a === b) {
         const n = sums.valid[a] ?? 0;
-        row.push(n > 0 ? { r: 1, n, p: null, q: null, mark: "" } : { ...undefinedCorrelation(null, n, { kind: "no-valid-cases", variable: variables[a] ?? "" }), q: null, mark: "" });
+        row.push(n > 0 ? { r: 1, n, p: null, q: null, mark: "" } : matrixCell(undefinedCorrelation(null, n, { kind: "no-valid-cases", variable: variables[a] ?? "" }), null, ""));
         continue;
       }
       const p = pairIndex(k, Math.min(a, b), Math.max(a, b));
       const c = pair[p] ?? { r: null, n: 0, p: null };
       const qv = q[p] ?? null;
-      row.push({ ...c, q: qv, mark: significanceMark(options.fdr ? qv : c.p) });
+      row.push(matrixCell(c, qv, significanceMark(options.fdr ? qv : c.p)));
     }
     cells.push(row);
   }
@@ -158,6 +158,23 @@ function matrixOn(plan: MatrixPlan, source: ColumnSource): CorrelationMatrix {
   });
   const matrix: CorrelationMatrix = { method, deletion, variables: [...variables], labels: [...plan.labels], cells, fdr: options.fdr === true, complete: sums.complete, notes, audit };
   return withPicture(matrix, matrixPicture);
+}
+
+/**
+ * A matrix cell: the pair's correlation, then its q and mark. A reason stays unwritten until read:
+ * spreading the correlation would write it, in every cell without r on every reconstruction (a
+ * county's matrix has many). A plain literal keeps the spread's key order wherever it runs.
+ */
+function matrixCell(c: Correlation, q: number | null, mark: CorrelationCell["mark"]): CorrelationCell {
+  if (!c.why) return { ...c, q, mark };
+  const why = c.why;
+  return {
+    r: c.r, n: c.n, p: c.p,
+    get reason() {
+      return c.reason;
+    },
+    why, q, mark,
+  };
 }
 
 /** The inspector's picture: r with its mark and n, one line per variable. */

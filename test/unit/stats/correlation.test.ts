@@ -119,6 +119,25 @@ describe("correlation edge cases (hand-worked)", () => {
     expect(m.audit.line).toContain("b: 9 (2), blank (1)");
   });
 
+  it("gives a matrix cell without r the pair's reason, written when first read, in the spread cell's order", () => {
+    // a × b: no case (b's only code is missing), as b × b; a × c: 2 cases (r, no p); a × d: r and p.
+    const data = { a: [1, 2, 3, null], b: [5, 5, 5, 5], c: [1, null, 4, 2], d: [2, 1, 4, 3] };
+    const m = correlationMatrix(data, ["a", "b", "c", "d"], { missing: { b: [5] } });
+    // Each pair's cell, both halves, against `stats.pearson` of the pair (first variable first).
+    for (const [a, b, x, y] of [[0, 1, "a", "b"], [1, 0, "a", "b"], [0, 2, "a", "c"], [2, 0, "a", "c"], [0, 3, "a", "d"]] as const) {
+      const cell = m.cells[a]?.[b];
+      const alone = pearson(data, x, y, { missing: { b: [5] } });
+      // The cell as `{...correlation, q, mark}` wrote it: the same keys in the same order, the same values.
+      const spread = { r: alone.r, n: alone.n, p: alone.p, ...(alone.why ? { reason: alone.reason, why: alone.why } : {}), q: null, mark: cell?.mark };
+      expect(JSON.stringify(cell)).toBe(JSON.stringify(spread));
+      expect(cell?.reason).toBe(alone.reason);
+      // Without r (or p) the reason is an accessor until read: a reconstruction's cells never write it.
+      expect(typeof Object.getOwnPropertyDescriptor(cell, "reason")?.get).toBe(alone.why ? "function" : "undefined");
+    }
+    expect(m.cells[1]?.[1]).toMatchObject({ r: null, n: 0, why: { kind: "no-valid-cases", variable: "b" } });
+    expect(m.cells[1]?.[1]?.reason).toMatch(/b/);
+  });
+
   it("ranks ties by their mean rank for Spearman", () => {
     // x ranks: 1, 2.5, 2.5, 4; y = x reversed → ρ = −1
     const s = spearman({ x: [1, 2, 2, 3], y: [3, 2, 2, 1] }, "x", "y");
