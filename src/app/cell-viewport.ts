@@ -21,6 +21,7 @@
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
+import { RunCosts } from "./run-costs";
 
 /** How far outside the viewport a cell still counts as on screen (it is about to be scrolled to). */
 const MARGIN = "300px 0px";
@@ -77,6 +78,8 @@ export class CellViewport {
   private readonly ticks: (() => void)[] = [];
   /** Tasks for handed-over work: each message runs a cell's task first, when one waits. */
   private readonly backgroundTicks: (() => void)[] = [];
+  /** Each cell's expected run time from its recent runs (not the last alone). */
+  private readonly costs = new RunCosts();
 
   constructor() {
     this.channel = new MessageChannel();
@@ -169,7 +172,7 @@ export class CellViewport {
    * its last run keeps a far cell that would outlast the task's slice out of it.
    */
   defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [], inputs: [] }): Promise<void> | undefined {
-    const lastRunMs = info.lastRunMs ?? 0;
+    const lastRunMs = this.costs.expected(id, info.lastRunMs);
     const held = this.holdFor(info.inputs);
     // Every cell started in this task counts against its slice, those on screen too.
     const age = this.taskAge();

@@ -1,0 +1,48 @@
+/**
+ * A cell's expected run time remembers a longer run, halved at each run after it (run-costs.ts),
+ * and the scheduler uses it: a cell on screen whose last run was cheap but whose run before was
+ * long still waits for a task of its own when the task at hand is already busy.
+ */
+import { describe, expect, it } from "vitest";
+import { RunCosts } from "../../../src/app/run-costs";
+import { CellViewport } from "../../../src/app/cell-viewport";
+
+describe("RunCosts", () => {
+  it("is the last run when runs only get longer, and halves a longer run at each cheaper one (hand-worked)", () => {
+    const costs = new RunCosts();
+    expect(costs.expected("a", undefined)).toBe(0);
+    expect(costs.expected("a", 4)).toBe(4);
+    expect(costs.expected("a", 32)).toBe(32);
+    // A filter cleared back to a kept result: 0.5 ms, but the cell is not cheap.
+    expect(costs.expected("a", 0.5)).toBe(16);
+    // Asked again for the same run (after a wait): the same answer, not halved again.
+    expect(costs.expected("a", 0.5)).toBe(16);
+    expect(costs.expected("a", 0.25)).toBe(8);
+    expect(costs.expected("a", 0.75)).toBe(4);
+    expect(costs.expected("a", 10)).toBe(10);
+    // Cells are apart.
+    expect(costs.expected("b", 1)).toBe(1);
+  });
+});
+
+describe("CellViewport with RunCosts", () => {
+  it("a cell on screen that ran 60 ms and then 1 ms waits for its own task after 15 ms of this one", async () => {
+    const viewport = new CellViewport();
+    const info = (lastRunMs: number | undefined) => ({ lastRunMs, dependents: [], inputs: [] });
+    // Its earlier runs, each in a fresh task (the first cell of a task always runs).
+    expect(viewport.defer("x", info(60))).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(viewport.defer("x", info(1))).toBeUndefined();
+    await new Promise((r) => setTimeout(r, 0));
+    // A new task: another cell starts it and runs 15 ms.
+    expect(viewport.defer("first", info(0))).toBeUndefined();
+    const until = performance.now() + 15;
+    while (performance.now() < until) {
+      // busy: the first cell's run
+    }
+    // x's last run was 1 ms, but it is expected to take 30: 15 + 30 > 40, so it waits.
+    const wait = viewport.defer("x", info(1));
+    expect(wait).toBeDefined();
+    await wait;
+  });
+});
