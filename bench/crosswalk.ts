@@ -28,6 +28,7 @@ import { EMPTY_FILTER, type SurveyFilter } from "../src/data/survey-filter";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
 import { serveDist } from "../test/browser/static-server";
 import { median } from "./median";
+import { traceEvents, type TraceEvent } from "./trace-event";
 
 const RUNS = 15;
 const WARMUP = 3;
@@ -87,29 +88,13 @@ interface MainThreadTimes {
   rendering: number;
 }
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-}
-
-function isTraceEvent(value: unknown): value is TraceEvent {
-  return typeof value === "object" && value !== null && "name" in value && "ph" in value && "tid" in value && "ts" in value;
-}
-
 /** JavaScript entered from the event loop (cells run in microtasks and callbacks), not nested in another. */
 const SCRIPT = new Set(["RunMicrotasks", "FunctionCall", "EvaluateScript", "v8.callFunction", "V8.Execute"]);
 const RENDERING = new Set(["UpdateLayoutTree", "Layout", "PrePaint", "Paint", "Layerize", "Commit"]);
 
 /** Thread time per kind on the renderer's main thread (the thread that ran the page's tasks). */
 function mainThreadTimes(trace: Buffer): MainThreadTimes {
-  const parsed: unknown = JSON.parse(trace.toString());
-  const raw = typeof parsed === "object" && parsed !== null && "traceEvents" in parsed && Array.isArray(parsed.traceEvents) ? parsed.traceEvents : [];
-  const events = raw.filter(isTraceEvent).filter((e) => e.ph === "X");
+  const events = traceEvents(trace.toString()).filter((e) => e.ph === "X");
   const busiest = new Map<string, number>();
   for (const e of events) if (e.name === "RunMicrotasks") busiest.set(`${e.pid}:${e.tid}`, (busiest.get(`${e.pid}:${e.tid}`) ?? 0) + (e.dur ?? 0));
   const main = [...busiest].sort((x, y) => y[1] - x[1])[0]?.[0];

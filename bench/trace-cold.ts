@@ -12,24 +12,13 @@ import { writeFileSync } from "node:fs";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
 import { renderedAt } from "./notebooks";
 import { serveDistApart } from "./workbench";
+import { traceEvents } from "./trace-event";
 
 const [dist = "dist", out = "/tmp/trace.json", name = "01-overview"] = process.argv.slice(2);
 
-interface TraceEvent {
-  name: string;
-  ph: string;
-  pid: number;
-  tid: number;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: { name?: string };
-}
-
 /** Main-thread CPU ms per renderer up to the `tv-idle-painted` mark; the frame's before and after `tv-open`. */
 function cpuSummary(json: string): string[] {
-  const parsed: unknown = JSON.parse(json);
-  const events: TraceEvent[] = Array.isArray(parsed) ? parsed : (Reflect.get(Object(parsed), "traceEvents") ?? []);
+  const events = traceEvents(json);
   const idle = events.find((e) => e.name === "tv-idle-painted");
   const open = events.find((e) => e.name === "tv-open" && e.pid === idle?.pid);
   if (!idle) return ["no tv-idle-painted mark in the trace"];
