@@ -5,13 +5,15 @@
  * and when (ms from the input, first and last change of each). A tool for finding which changes
  * make a notebook's p95, not a benchmark.
  *
- *   npx tsx bench/viewport-changes.ts 04-reconciliation [dist] [changes per position]
+ *   npx tsx bench/viewport-changes.ts 04-reconciliation [dist] [changes per position] [cell id]
+ *
+ * With a cell id, the changes are made with that cell scrolled to the top of the frame instead.
  */
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
 import { serveDistApart } from "./workbench";
 import { percentile } from "./notebooks";
 
-const [name = "04-reconciliation", dist = "dist", perArg = "8"] = process.argv.slice(2);
+const [name = "04-reconciliation", dist = "dist", perArg = "8", cellId] = process.argv.slice(2);
 const COUNTIES = [11, 12, 3, 18, 1, 19, 15, 6, 14, 16, 10, 8, 2, 4, 5, 7, 9, 17, 20];
 
 interface Change {
@@ -95,8 +97,12 @@ async function main(): Promise<void> {
     const out: Change[] = [];
     let k = 0;
     const per = Number(perArg);
-    for (const scroll of ["top", "middle"]) {
-      await frame.evaluate((where) => scrollTo(0, where === "top" ? 0 : Math.max(0, (document.documentElement.scrollHeight - innerHeight) / 2)), scroll);
+    for (const scroll of cellId ? [cellId] : ["top", "middle"]) {
+      await frame.evaluate((where) => {
+        const cell = document.querySelector(`nb-cell[data-id="${CSS.escape(where)}"]`);
+        if (cell) cell.scrollIntoView({ block: "start" });
+        else scrollTo(0, where === "top" ? 0 : Math.max(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+      }, scroll);
       await page.waitForTimeout(100);
       for (let i = 0; i < per + 2; i++) {
         const county = i % 2 === 0 ? (COUNTIES[k++ % COUNTIES.length] ?? 11) : 0;

@@ -20,8 +20,8 @@
  * long task. Other cells run meanwhile. A cell in the viewport itself (not just near it) whose runs
  * are short does not wait: what the reader looks at may need only a little of that work (04's
  * flagged table classifies its 25 figures, not all 727: reconciliation-evidence.ts,
- * `evidenceOfCells`), and a view that does need all of it makes its own run long, so it waits the
- * next time.
+ * `evidenceOfCells`). A view that does need all of it (04's summary) makes that run long: such a
+ * cell waits from then on, so it does the work in one long task once at most.
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
@@ -87,6 +87,10 @@ export class CellViewport {
   private readonly ticks: (() => void)[] = [];
   /** Tasks for handed-over work: each message runs a cell's task first, when one waits. */
   private readonly backgroundTicks: (() => void)[] = [];
+  /** Cells let run without waiting for handed-over work, with their last run time then (to see the run it allowed). */
+  private readonly unheld = new Map<string, number | undefined>();
+  /** Cells whose run without waiting took the task past TASK_MS: they needed the work, and wait for it from then on. */
+  private readonly needWork = new Set<string>();
   /** Each cell's expected run time from its recent runs (not the last alone). */
   private readonly costs = new RunCosts();
 
@@ -194,7 +198,7 @@ export class CellViewport {
   defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [], inputs: [] }): Promise<void> | undefined {
     const lastRunMs = this.costs.expected(id, info.lastRunMs);
     // In the viewport with short runs: not held back by work handed over (see the file comment).
-    const held = this.holdFor(this.inView.has(id) && lastRunMs <= OWN_WORK_MS ? [] : info.inputs);
+    const held = this.holdFor(this.mayGoUnheld(id, info.lastRunMs, lastRunMs) ? [] : info.inputs);
     // Every cell started in this task counts against its slice, those on screen too.
     const age = this.taskAge();
     // The runtime asks again after every wait: a cell whose turn came runs now.
@@ -220,6 +224,22 @@ export class CellViewport {
     }
     this.looked.delete(id);
     return this.enqueue(id, held);
+  }
+
+  /**
+   * Whether cell `id` may run without waiting for work handed over: in the viewport, short runs,
+   * and no run let go so before took the task past TASK_MS (`last`: its last run time as the
+   * runtime reports it; `expected`: from its recent runs).
+   */
+  private mayGoUnheld(id: string, last: number | undefined, expected: number): boolean {
+    if (this.unheld.has(id) && this.unheld.get(id) !== last) {
+      // The run let go last time has ended: a long one needed the work.
+      this.unheld.delete(id);
+      if ((last ?? 0) > TASK_MS) this.needWork.add(id);
+    }
+    if (!this.inView.has(id) || expected > OWN_WORK_MS || this.needWork.has(id)) return false;
+    if (this.warming.size > 0) this.unheld.set(id, last);
+    return true;
   }
 
   private mayRunNow(age: number, cost: number): boolean {

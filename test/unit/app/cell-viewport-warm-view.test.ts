@@ -85,3 +85,28 @@ describe("CellViewport.warm and the cells in the viewport", () => {
     expect(viewport.defer("view", reads(30))).toBeDefined();
   });
 });
+
+describe("CellViewport.warm: a cell in view that needed the work", () => {
+  it("waits from then on once a run it was let go for took the task past 40 ms", () => {
+    const viewport = new CellViewport();
+    viewport.watch(cellElement("view"), "view");
+    viewport.warm("w", work());
+    // Its runs were short: it goes without waiting.
+    expect(viewport.defer("view", reads(5))).toBeUndefined();
+    // That run took 60 ms (it did the work itself): from now on it waits, even once its runs are
+    // short again (the recent runs' estimate falls back under 20 ms after a few).
+    for (const last of [60, 6, 7, 8, 9, 10, 11]) {
+      viewport.warm("w", work());
+      expect(viewport.defer("view", reads(last)), `last run ${last} ms`).toBeDefined();
+    }
+  });
+
+  it("a run let go that stayed short keeps it going", () => {
+    const viewport = new CellViewport();
+    viewport.watch(cellElement("view"), "view");
+    for (const last of [5, 12, 9, 14]) {
+      viewport.warm("w", work());
+      expect(viewport.defer("view", reads(last)), `last run ${last} ms`).toBeUndefined();
+    }
+  });
+});
