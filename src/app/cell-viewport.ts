@@ -17,7 +17,11 @@
  * Work a builtin hands over (`warm`, AnalysisHost.warm: 04's recount on every reconstruction) runs
  * in slices of `WARM_SLICE_MS`, one per task and after any task a cell waits for, and the cells
  * that read that builtin wait until it is done: they then find it made instead of doing it in one
- * long task. Other cells run meanwhile.
+ * long task. Other cells run meanwhile. A cell in the viewport itself (not just near it) whose runs
+ * are short does not wait: what the reader looks at may need only a little of that work (04's
+ * flagged table classifies its 25 figures, not all 727: reconciliation-evidence.ts,
+ * `evidenceOfCells`). A view that does need all of it (04's summary) makes that run long: such a
+ * cell waits from then on, so it does the work in one long task once at most.
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
@@ -31,6 +35,8 @@ const NO_FRAME_MS = 100;
 const SLICE_MS = 8;
 /** How long one task may run work a builtin handed over (well under the 50 ms of a long task, few enough tasks). */
 const WARM_SLICE_MS = 20;
+/** A cell in the viewport whose runs take at most this long does not wait for work handed over (see the file comment). */
+const OWN_WORK_MS = WARM_SLICE_MS;
 /** How long one task may run cells on screen before the next one waits for a task of its own. */
 const TASK_MS = 40;
 /** Frames far cells wait at most for one that shows the cells on screen let run before it. */
@@ -55,6 +61,9 @@ export class CellViewport {
   /** Cells with an element on the page (a cell not drawn is neither near nor far). */
   private readonly watched = new Set<string>();
   private observer: IntersectionObserver | undefined;
+  /** Cells in the viewport itself (no margin): the reader sees them now. */
+  private readonly inView = new Set<string>();
+  private viewObserver: IntersectionObserver | undefined;
   private painted: Promise<void> | undefined;
   private held: Promise<void> | undefined;
   private queue: Promise<void> = Promise.resolve();
@@ -78,6 +87,10 @@ export class CellViewport {
   private readonly ticks: (() => void)[] = [];
   /** Tasks for handed-over work: each message runs a cell's task first, when one waits. */
   private readonly backgroundTicks: (() => void)[] = [];
+  /** Cells let run without waiting for handed-over work, with their last run time then (to see the run it allowed). */
+  private readonly unheld = new Map<string, number | undefined>();
+  /** Cells whose run without waiting took the task past TASK_MS: they needed the work, and wait for it from then on. */
+  private readonly needWork = new Set<string>();
   /** Each cell's expected run time from its recent runs (not the last alone). */
   private readonly costs = new RunCosts();
 
@@ -99,6 +112,15 @@ export class CellViewport {
       }
     }, { rootMargin: MARGIN });
     this.observer.observe(element);
+    this.viewObserver ??= new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        const cell = this.ids.get(entry.target);
+        if (cell === undefined) continue;
+        if (entry.isIntersecting) this.inView.add(cell);
+        else this.inView.delete(cell);
+      }
+    });
+    this.viewObserver.observe(element);
   }
 
   /** Stop tracking an element (removed from the page); its cell then runs at once again. */
@@ -106,9 +128,11 @@ export class CellViewport {
     const id = this.ids.get(element);
     if (id !== undefined) {
       this.far.delete(id);
+      this.inView.delete(id);
       this.watched.delete(id);
     }
     this.observer?.unobserve(element);
+    this.viewObserver?.unobserve(element);
   }
 
   /**
@@ -173,7 +197,8 @@ export class CellViewport {
    */
   defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [], inputs: [] }): Promise<void> | undefined {
     const lastRunMs = this.costs.expected(id, info.lastRunMs);
-    const held = this.holdFor(info.inputs);
+    // In the viewport with short runs: not held back by work handed over (see the file comment).
+    const held = this.holdFor(this.mayGoUnheld(id, info.lastRunMs, lastRunMs) ? [] : info.inputs);
     // Every cell started in this task counts against its slice, those on screen too.
     const age = this.taskAge();
     // The runtime asks again after every wait: a cell whose turn came runs now.
@@ -199,6 +224,22 @@ export class CellViewport {
     }
     this.looked.delete(id);
     return this.enqueue(id, held);
+  }
+
+  /**
+   * Whether cell `id` may run without waiting for work handed over: in the viewport, short runs,
+   * and no run let go so before took the task past TASK_MS (`last`: its last run time as the
+   * runtime reports it; `expected`: from its recent runs).
+   */
+  private mayGoUnheld(id: string, last: number | undefined, expected: number): boolean {
+    if (this.unheld.has(id) && this.unheld.get(id) !== last) {
+      // The run let go last time has ended: a long one needed the work.
+      this.unheld.delete(id);
+      if ((last ?? 0) > TASK_MS) this.needWork.add(id);
+    }
+    if (!this.inView.has(id) || expected > OWN_WORK_MS || this.needWork.has(id)) return false;
+    if (this.warming.size > 0) this.unheld.set(id, last);
+    return true;
   }
 
   private mayRunNow(age: number, cost: number): boolean {

@@ -31,11 +31,12 @@ export interface ReconciliationEvidence {
 /** Same figure: values closer than this. */
 const SAME = 1e-9;
 
-/** The cells of each reconciled table with the printed table they were recounted from. */
-function rowsOf(rec: Reconciliation, printed: readonly PrintedTable[]): Pick<RecountRow, "table" | "cells">[] {
+/** The cells of each reconciled table (those in `only`, when given) with the printed table they were recounted from. */
+function rowsOf(rec: Reconciliation, printed: readonly PrintedTable[], only?: ReadonlySet<ReconciledCell>): Pick<RecountRow, "table" | "cells">[] {
   return rec.tables.flatMap((t) => {
-    const table = printed.find((p) => p.id === t.id);
-    return table ? [{ table, cells: t.cells }] : [];
+    const cells = only ? t.cells.filter((c) => only.has(c)) : t.cells;
+    const table = cells.length > 0 ? printed.find((p) => p.id === t.id) : undefined;
+    return table ? [{ table, cells }] : [];
   });
 }
 
@@ -44,17 +45,22 @@ export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconcili
   return runSteps(reconciliationEvidenceSteps(selection, rec, printed));
 }
 
-/** `reconciliationEvidence` in steps: one per draw's recount, one per table classified. */
-function* reconciliationEvidenceSteps(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[]): Steps<ReconciliationEvidence> {
+/**
+ * `reconciliationEvidence` in steps: one per draw's recount, one per table classified. With `only`,
+ * just those cells are recounted and classified (the others get no path): each gets the class the
+ * whole classification gives it, from the same recount.
+ */
+function* reconciliationEvidenceSteps(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[], only?: ReadonlySet<ReconciledCell>): Steps<ReconciliationEvidence> {
   const drawn = selection.draws();
   const draws = drawn?.length ?? 0;
-  const values = drawn ? yield* recountOnDrawsSteps(rowsOf(rec, printed), drawn, missingCodesOf(selection.survey.codebook), rec.filtered) : new Map<ReconciledCell, (number | null)[]>();
+  const values = drawn ? yield* recountOnDrawsSteps(rowsOf(rec, printed, only), drawn, missingCodesOf(selection.survey.codebook), rec.filtered) : new Map<ReconciledCell, (number | null)[]>();
   const byPath = new Map<string, Evidence>();
   const paths = new Map<ReconciledCell, string>();
   const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
   let unclassified = 0;
   for (const [t, table] of rec.tables.entries()) {
     table.cells.forEach((cell, c) => {
+      if (only && !only.has(cell)) return;
       const path = `tables.${t}.cells.${c}.reconstructed`;
       const v = values.get(cell);
       const recounted = v?.[0] !== undefined && v[0] !== null && Math.abs(v[0] - cell.reconstructed) < SAME;
@@ -130,6 +136,23 @@ export function evidenceOfReconciliation(rec: Reconciliation): ReconciliationEvi
   const a = attached.get(rec);
   if (!a) return undefined;
   return (a.made ??= reconciliationEvidence(a.selection, a.rec, a.printed));
+}
+
+/**
+ * What `cells` of `rec` rest on, for a view that shows only them (the flagged table: 25 figures
+ * under a filter, from some 8 of the 37 tables). Once the whole classification is made, that;
+ * until then only the tables holding `cells` are recounted on the draws (issue 12: about a tenth
+ * of the recount, so 04's flagged table, on screen mid-page, need not wait for the rest). Each of
+ * `cells` gets the path and class the whole classification gives it — the same recount of the same
+ * draw, kept per draw's counter, which the whole classification then reuses — and the other cells
+ * none. `summary()` is the whole classification's.
+ */
+export function evidenceOfCells(rec: Reconciliation, cells: readonly ReconciledCell[]): ReconciliationEvidence | undefined {
+  const a = attached.get(rec);
+  if (!a) return undefined;
+  if (a.made) return a.made;
+  const part = runSteps(reconciliationEvidenceSteps(a.selection, a.rec, a.printed, new Set(cells)));
+  return { ...part, summary: () => (a.made ??= reconciliationEvidence(a.selection, a.rec, a.printed)).summary() };
 }
 
 /** `to` (a copy of `from` with more fields) with `from`'s evidence. */

@@ -9,7 +9,7 @@ import { withheldNotice } from "../../stats/disclosure";
 import { DEFAULT_LOCALE, formatNumber, messages, type Locale, type Messages } from "../../base/locale/locale";
 import { FigureMarks } from "../tables/figure-marks";
 import { percentUnit } from "../tables/table-dom";
-import { evidenceOfReconciliation, type ReconciliationEvidence } from "./reconciliation-evidence";
+import { evidenceOfCells, evidenceOfReconciliation, type ReconciliationEvidence } from "./reconciliation-evidence";
 import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, ReconciledTable, Reconciliation, ReconciliationCounts } from "./reconcile";
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
 import { isElementNode } from "../../base/guards";
@@ -39,8 +39,8 @@ interface Shown {
   words: Messages;
 }
 
-function shownFor(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions): Shown {
-  const evidence = evidenceOfReconciliation(rec);
+/** What `rec`'s view shows; `evidence`: what its figures rest on (by default every figure's). */
+function shownFor(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions, evidence = evidenceOfReconciliation(rec)): Shown {
   const locale = options.locale ?? DEFAULT_LOCALE;
   return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold), evidence, marks: new FigureMarks(doc, evidence?.figures, locale), unmarked: 0, locale, words: messages[locale] };
 }
@@ -252,9 +252,10 @@ function cellTable(doc: Document, caption: string, cells: readonly ReconciledCel
 export function renderFlagged(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement {
   const hold = withheld(doc, rec, options, "tv-reconciliation-flagged");
   if (hold) return hold;
-  const shown = shownFor(doc, rec, options);
-  const cells = rec.tables.flatMap((t) => t.cells).filter((c) => !c.ok);
   const listing = flaggedListing(rec, options.flaggedLimit);
+  // Only the figures listed carry a marker: their evidence alone (the rest of the recount is not waited for).
+  const shown = shownFor(doc, rec, options, evidenceOfCells(rec, listing.rows));
+  const cells = rec.tables.flatMap((t) => t.cells).filter((c) => !c.ok);
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation-flagged");
   const caption = shown.words.recFlaggedCaption(cells.length, rec.filtered);
   if (listing.rows.length === 0) figure.append(el(doc, "p", `${caption}.`, "tv-notice"));

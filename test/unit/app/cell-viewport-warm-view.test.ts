@@ -1,0 +1,112 @@
+/**
+ * Issue 12 on notebook 04 mid-page: work a builtin hands over (CellViewport.warm: the recount on
+ * every reconstruction) holds back the cells that read the builtin — except a cell in the viewport
+ * itself whose runs are short (the flagged table, which classifies only its own figures). A cell
+ * only near the viewport (in the margin), one off screen, and one in view whose runs are long still
+ * wait for the work. The IntersectionObservers are stubbed: the margin observer (rootMargin set) and
+ * the viewport's own (none) report what the element's id says.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { parseHTML } from "linkedom";
+import { CellViewport } from "../../../src/app/cell-viewport";
+
+const page = parseHTML("<!DOCTYPE html><html><body></body></html>").document;
+
+function cellElement(id: string): Element {
+  const el = page.createElement("nb-cell");
+  el.id = id;
+  return el;
+}
+
+/** "view…" is in the viewport; "edge…" only within the margin; anything else off screen. */
+class StubObserver {
+  constructor(
+    private readonly report: (entries: { target: Element; isIntersecting: boolean }[]) => void,
+    private readonly options: { rootMargin?: string } = {},
+  ) {}
+  observe(target: Element): void {
+    const margin = this.options.rootMargin !== undefined;
+    this.report([{ target, isIntersecting: target.id.startsWith("view") || (margin && target.id.startsWith("edge")) }]);
+  }
+  unobserve(): void {}
+  disconnect(): void {}
+}
+
+beforeEach(() => {
+  vi.stubGlobal("requestAnimationFrame", (callback: () => void) => setTimeout(callback, 1));
+  vi.stubGlobal("IntersectionObserver", StubObserver);
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+/** Work of about 150 ms in 1 ms steps (slices of 20 ms across tasks). */
+function* work(): Generator<void, void, undefined> {
+  for (let i = 0; i < 150; i++) {
+    const until = performance.now() + 1;
+    while (performance.now() < until) {
+      // busy: a step of real work
+    }
+    yield;
+  }
+}
+
+const reads = (lastRunMs: number | undefined): { lastRunMs: number | undefined; dependents: never[]; inputs: string[] } => ({ lastRunMs, dependents: [], inputs: ["w"] });
+
+describe("CellViewport.warm and the cells in the viewport", () => {
+  it("a cell in the viewport with short runs runs at once; near, far and long-running ones wait", async () => {
+    const viewport = new CellViewport();
+    for (const id of ["view-short", "view-long", "edge", "far"]) viewport.watch(cellElement(id), id);
+    let done = false;
+    function* tracked(): Generator<void, void, undefined> {
+      yield* work();
+      done = true;
+    }
+    viewport.warm("w", tracked());
+    expect(viewport.defer("view-short", reads(8))).toBeUndefined();
+    // Never run yet: nothing says it is long.
+    expect(viewport.defer("view-first", reads(undefined))).toBeDefined();
+    const ranBeforeDone: boolean[] = [];
+    const waits = (["view-long", "edge", "far"] as const).map((id) => {
+      const wait = viewport.defer(id, reads(id === "view-long" ? 35 : 8));
+      expect(wait, id).toBeDefined();
+      return wait?.then(() => ranBeforeDone.push(!done));
+    });
+    await Promise.all(waits);
+    // Each was let go only once the work had ended.
+    expect(ranBeforeDone).toEqual([false, false, false]);
+  });
+
+  it("a cell in the viewport whose last run was long waits", () => {
+    const viewport = new CellViewport();
+    viewport.watch(cellElement("view"), "view");
+    viewport.warm("w", work());
+    expect(viewport.defer("view", reads(30))).toBeDefined();
+  });
+});
+
+describe("CellViewport.warm: a cell in view that needed the work", () => {
+  it("waits from then on once a run it was let go for took the task past 40 ms", () => {
+    const viewport = new CellViewport();
+    viewport.watch(cellElement("view"), "view");
+    viewport.warm("w", work());
+    // Its runs were short: it goes without waiting.
+    expect(viewport.defer("view", reads(5))).toBeUndefined();
+    // That run took 60 ms (it did the work itself): from now on it waits, even once its runs are
+    // short again (the recent runs' estimate falls back under 20 ms after a few).
+    for (const last of [60, 6, 7, 8, 9, 10, 11]) {
+      viewport.warm("w", work());
+      expect(viewport.defer("view", reads(last)), `last run ${last} ms`).toBeDefined();
+    }
+  });
+
+  it("a run let go that stayed short keeps it going", () => {
+    const viewport = new CellViewport();
+    viewport.watch(cellElement("view"), "view");
+    for (const last of [5, 12, 9, 14]) {
+      viewport.warm("w", work());
+      expect(viewport.defer("view", reads(last)), `last run ${last} ms`).toBeUndefined();
+    }
+  });
+});
