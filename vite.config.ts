@@ -307,6 +307,66 @@ function warmFrameEarlyPlugin(): Plugin {
 }
 
 /**
+ * Two chunks for what the notebook frame loads to open its first notebook (issue 11, cold start).
+ * frame-early.ts asks for the compiled cells, DOMPurify, the survey and the builtins (Plot with
+ * them). Left to automatic chunking, what those need was 19 chunks, each a request of its own;
+ * the frame's requests go to the host beside the shell's, on two cores, and in the cold-start probe
+ * the last of them (the builtins, Plot) arrived 400–600 ms after they were asked for, after `open`.
+ * The static closure of those imports goes into:
+ * - `frame-open`: every module of it the shell can never reach (statically or lazily), so the shell
+ *   never fetches the frame's code;
+ * - `data-formats`: our own modules of it that the shell loads lazily too (the file formats, the
+ *   codebook parser, the shell asks for them at boot) and that need no package the shell's entry
+ *   does not have, so the shell's lazy imports do not grow by a library;
+ * and what is left (Arquero, acorn, DOMPurify, modules that use Arquero) stays in the chunks
+ * automatic chunking gives it. The compiled cells stay a chunk of their own too: a frame that cannot
+ * load them compiles the cells itself (runtime/cell-compiler.ts), which it could not do if they
+ * shared a chunk with the builtins. The frame's entry's own modules stay in its chunks. Each group
+ * imports only itself, the other group and chunks outside both, so no two chunks import each
+ * other. The sets are worked out from the module graph when the build ends, before chunking calls
+ * the groups' tests.
+ */
+export const frameOpenGroups = { frameOpen: new Set<string>(), dataFormats: new Set<string>() };
+
+function frameOpenChunksPlugin(): Plugin {
+  const early = "/src/frame-early.ts";
+  const apart = "\0virtual:shipped-cells";
+  const source = resolve(import.meta.dirname, "src") + sep;
+  const shellEntry = resolve(import.meta.dirname, "src/main.ts");
+  const frameEntry = resolve(import.meta.dirname, "src/frame.ts");
+  return {
+    name: "tverrsnitt-frame-open-chunks",
+    apply: "build",
+    buildEnd() {
+      frameOpenGroups.frameOpen.clear();
+      frameOpenGroups.dataFormats.clear();
+      const closure = (roots: readonly string[], lazy: boolean): Set<string> => {
+        const seen = new Set<string>();
+        const todo = [...roots];
+        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const info = this.getModuleInfo(id);
+          if (info) todo.push(...info.importedIds, ...(lazy ? info.dynamicallyImportedIds : []));
+        }
+        return seen;
+      };
+      const earlyId = [...this.getModuleIds()].find((id) => id.endsWith(early));
+      const wanted = earlyId ? (this.getModuleInfo(earlyId)?.dynamicallyImportedIds ?? []) : [];
+      if (wanted.length === 0) throw new Error(`frame chunks: ${early} was not seen importing anything; see frameOpenChunksPlugin in vite.config.ts.`);
+      const shell = closure([shellEntry], true);
+      const loaded = new Set([...closure([shellEntry], false), ...closure([frameEntry], false)]);
+      const ours = (id: string): boolean => id.startsWith(source);
+      for (const id of closure(wanted, false)) {
+        if (loaded.has(id) || id === apart) continue;
+        if (!shell.has(id)) frameOpenGroups.frameOpen.add(id);
+        else if (ours(id) && [...closure([id], false)].every((dep) => loaded.has(dep) || ours(dep))) frameOpenGroups.dataFormats.add(id);
+      }
+    },
+  };
+}
+
+/**
  * Packages replaced in the bundle (issue 12: all chunks ≤ 350 KB gzip). Arquero's Arrow library is
  * never used by the app and is swapped for a module whose functions throw a Problem naming the
  * CSV route (src/runtime/arrow-unavailable.ts says why). Tests run with the same replacement.
@@ -315,7 +375,7 @@ const replacedPackages = { "@uwdata/flechette": resolve(import.meta.dirname, "sr
 
 export default defineConfig({
   base: "./",
-  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin()],
+  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin()],
   resolve: { alias: replacedPackages },
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },
@@ -323,7 +383,19 @@ export default defineConfig({
     target: "es2022",
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { main: resolve(import.meta.dirname, entries.main), frame: resolve(import.meta.dirname, entries.frame) } },
+    rollupOptions: {
+      input: { main: resolve(import.meta.dirname, entries.main), frame: resolve(import.meta.dirname, entries.frame) },
+      output: {
+        codeSplitting: {
+          // Only the modules named (frameOpenChunksPlugin): their dependencies stay where they are.
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: "frame-open", test: (id: string) => frameOpenGroups.frameOpen.has(id) },
+            { name: "data-formats", test: (id: string) => frameOpenGroups.dataFormats.has(id) },
+          ],
+        },
+      },
+    },
   },
   test: {
     projects: [
