@@ -315,9 +315,10 @@ function warmFrameEarlyPlugin(): Plugin {
  * The static closure of those imports goes into:
  * - `frame-open`: every module of it the shell can never reach (statically or lazily), so the shell
  *   never fetches the frame's code;
- * - `data-formats`: our own modules of it that the shell loads lazily too (the file formats, the
- *   codebook parser, the shell asks for them at boot) and that need no package the shell's entry
- *   does not have, so the shell's lazy imports do not grow by a library;
+ * - `data-formats`: our own modules of it that the shell loads lazily too (what the file formats
+ *   and the codebook parser use; the shell asks for them at boot) and that need no package the
+ *   shell's entry does not have, so the shell's lazy imports do not grow by a library; the modules
+ *   the shell imports with import() keep chunks of their own;
  * and what is left (Arquero, acorn, DOMPurify, modules that use Arquero) stays in the chunks
  * automatic chunking gives it. The compiled cells stay a chunk of their own too: a frame that cannot
  * load them compiles the cells itself (runtime/cell-compiler.ts), which it could not do if they
@@ -357,10 +358,13 @@ function frameOpenChunksPlugin(): Plugin {
       const shell = closure([shellEntry], true);
       const loaded = new Set([...closure([shellEntry], false), ...closure([frameEntry], false)]);
       const ours = (id: string): boolean => id.startsWith(source);
+      // What the shell imports lazily keeps a chunk of its own, under its own export names (the
+      // file-load test imports the codebook parser's chunk by name).
+      const shellLazy = new Set([...shell].flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? []));
       for (const id of closure(wanted, false)) {
         if (loaded.has(id) || id === apart) continue;
         if (!shell.has(id)) frameOpenGroups.frameOpen.add(id);
-        else if (ours(id) && [...closure([id], false)].every((dep) => loaded.has(dep) || ours(dep))) frameOpenGroups.dataFormats.add(id);
+        else if (ours(id) && !shellLazy.has(id) && [...closure([id], false)].every((dep) => loaded.has(dep) || ours(dep))) frameOpenGroups.dataFormats.add(id);
       }
     },
   };
