@@ -307,6 +307,99 @@ function warmFrameEarlyPlugin(): Plugin {
 }
 
 /**
+ * Two chunks for what the notebook frame loads to open its first notebook (issue 11, cold start).
+ * frame-early.ts asks for the compiled cells, DOMPurify, the survey and the builtins (Plot with
+ * them). Left to automatic chunking, what those need was 19 chunks, each a request of its own;
+ * the frame's requests go to the host beside the shell's, on two cores, and in the cold-start probe
+ * the last of them (the builtins, Plot) arrived 400–600 ms after they were asked for, after `open`.
+ * The static closure of those imports goes into:
+ * - `frame-open`: every module of it the shell can never reach (statically or lazily), so the shell
+ *   never fetches the frame's code;
+ * - `data-formats`: our own modules of it that the shell loads lazily too (what the file formats
+ *   and the codebook parser use; the shell asks for them at boot) and that need no package the
+ *   shell's entry does not have, so the shell's lazy imports do not grow by a library; the modules
+ *   the shell imports with import() keep chunks of their own;
+ * and what is left (Arquero, acorn, DOMPurify, modules that use Arquero) stays in the chunks
+ * automatic chunking gives it. The compiled cells stay a chunk of their own too: a frame that cannot
+ * load them compiles the cells itself (runtime/cell-compiler.ts), which it could not do if they
+ * shared a chunk with the builtins. The frame's entry's own modules stay in its chunks. Each group
+ * imports only itself, the other group and chunks outside both, so no two chunks import each
+ * other. The sets are worked out from the module graph when the build ends, before chunking calls
+ * the groups' tests.
+ */
+export const frameOpenGroups = { frameOpen: new Set<string>(), dataFormats: new Set<string>() };
+
+function frameOpenChunksPlugin(): Plugin {
+  const early = "/src/frame-early.ts";
+  const apart = "\0virtual:shipped-cells";
+  const source = resolve(import.meta.dirname, "src") + sep;
+  const shellEntry = resolve(import.meta.dirname, "src/main.ts");
+  const frameEntry = resolve(import.meta.dirname, "src/frame.ts");
+  return {
+    name: "tverrsnitt-frame-open-chunks",
+    apply: "build",
+    buildEnd() {
+      frameOpenGroups.frameOpen.clear();
+      frameOpenGroups.dataFormats.clear();
+      const closure = (roots: readonly string[], lazy: boolean): Set<string> => {
+        const seen = new Set<string>();
+        const todo = [...roots];
+        for (let id = todo.pop(); id !== undefined; id = todo.pop()) {
+          if (seen.has(id)) continue;
+          seen.add(id);
+          const info = this.getModuleInfo(id);
+          if (info) todo.push(...info.importedIds, ...(lazy ? info.dynamicallyImportedIds : []));
+        }
+        return seen;
+      };
+      const earlyId = [...this.getModuleIds()].find((id) => id.endsWith(early));
+      const wanted = earlyId ? (this.getModuleInfo(earlyId)?.dynamicallyImportedIds ?? []) : [];
+      if (wanted.length === 0) throw new Error(`frame chunks: ${early} was not seen importing anything; see frameOpenChunksPlugin in vite.config.ts.`);
+      const shell = closure([shellEntry], true);
+      const loaded = new Set([...closure([shellEntry], false), ...closure([frameEntry], false)]);
+      const ours = (id: string): boolean => id.startsWith(source);
+      // What the shell imports lazily keeps a chunk of its own, under its own export names (the
+      // file-load test imports the codebook parser's chunk by name).
+      const shellLazy = new Set([...shell].flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? []));
+      for (const id of closure(wanted, false)) {
+        if (loaded.has(id) || id === apart) continue;
+        if (!shell.has(id)) frameOpenGroups.frameOpen.add(id);
+        else if (ours(id) && !shellLazy.has(id) && [...closure([id], false)].every((dep) => loaded.has(dep) || ours(dep))) frameOpenGroups.dataFormats.add(id);
+      }
+    },
+  };
+}
+
+/**
+ * The notebook frame's entry chunk and the frame-open chunk (above) start with V8's explicit compile
+ * hint, `//# allFunctionsCalledOnLoad` (Chromium 136+; to other engines it is a comment): their
+ * functions are then compiled on a background thread as they download, in the window where the
+ * frame waits for the shell's `open`, instead of one by one on the frame's main thread when first
+ * called — after `open`, on the way to the drawn notebook (issue 11, cold start). They are the
+ * frame's own code (the shell never loads them), and 01's first open runs most of it. Traced on 01
+ * (load ~17): the frame's main-thread compiling after `open` went from 55–74 ms (six traces) to
+ * 28–37 ms with the hint on frame-open (nine) and 9–11 ms with it on the entry too (four); the
+ * background parse grows by about what it saves.
+ */
+export const compileHint = "//# allFunctionsCalledOnLoad\n";
+
+function compileHintPlugin(): Plugin {
+  return {
+    name: "tverrsnitt-compile-hint",
+    apply: "build",
+    generateBundle: {
+      order: "post",
+      handler(_options, bundle) {
+        const frame = resolve(import.meta.dirname, entries.frame);
+        const chunks = Object.values(bundle).flatMap((c) => (c.type === "chunk" && (c.name === "frame-open" || (c.isEntry && c.facadeModuleId === frame)) ? [c] : []));
+        if (chunks.length !== 2) throw new Error(`compile hint: expected the frame's entry chunk and frame-open, found ${chunks.length} chunks; see compileHintPlugin in vite.config.ts.`);
+        for (const chunk of chunks) chunk.code = compileHint + chunk.code;
+      },
+    },
+  };
+}
+
+/**
  * Packages replaced in the bundle (issue 12: all chunks ≤ 350 KB gzip). Arquero's Arrow library is
  * never used by the app and is swapped for a module whose functions throw a Problem naming the
  * CSV route (src/runtime/arrow-unavailable.ts says why). Tests run with the same replacement.
@@ -315,7 +408,7 @@ const replacedPackages = { "@uwdata/flechette": resolve(import.meta.dirname, "sr
 
 export default defineConfig({
   base: "./",
-  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin()],
+  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin(), compileHintPlugin()],
   resolve: { alias: replacedPackages },
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },
@@ -323,7 +416,19 @@ export default defineConfig({
     target: "es2022",
     sourcemap: false,
     chunkSizeWarningLimit: 2000,
-    rollupOptions: { input: { main: resolve(import.meta.dirname, entries.main), frame: resolve(import.meta.dirname, entries.frame) } },
+    rollupOptions: {
+      input: { main: resolve(import.meta.dirname, entries.main), frame: resolve(import.meta.dirname, entries.frame) },
+      output: {
+        codeSplitting: {
+          // Only the modules named (frameOpenChunksPlugin): their dependencies stay where they are.
+          includeDependenciesRecursively: false,
+          groups: [
+            { name: "frame-open", test: (id: string) => frameOpenGroups.frameOpen.has(id) },
+            { name: "data-formats", test: (id: string) => frameOpenGroups.dataFormats.has(id) },
+          ],
+        },
+      },
+    },
   },
   test: {
     projects: [

@@ -85,7 +85,7 @@ try {
       totals[i]?.push(result.total);
       const seen = new Set<string>();
       for (const row of result.rows) {
-        const m = /^(S|F) (mark [^ ]+|msg [a-z]+|DCL|domInteractive|first-contentful-paint|doc received|fetch> codebook.json|fetch> 01-overview.html|fetch> all-builtins.*|fetch> _virtual_shipped-cells.*|fetch< _virtual_shipped-cells.*)/.exec(row.what);
+        const m = /^(S|F) (mark [^ ]+|msg [a-z]+|DCL|domInteractive|first-contentful-paint|doc received|fetch> codebook.json|fetch> 01-overview.html|fetch> all-builtins.*|fetch< all-builtins.*|fetch> frame-open.*|fetch< frame-open.*|fetch> _virtual_shipped-cells.*|fetch< _virtual_shipped-cells.*)/.exec(row.what);
         const key = m ? `${m[1]} ${m[2]}` : undefined;
         if (!key || seen.has(key)) continue;
         seen.add(key);
