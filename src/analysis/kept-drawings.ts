@@ -50,11 +50,16 @@ const ESCAPE = "\u0000";
  * bigint makes JSON throw: no key either.
  */
 export function plainDataKey(value: unknown): string | undefined {
-  let plain = true;
+  // Thrown from the replacer to stop at the first value that is not plain, or once the text is too long.
+  const stop = new Error("no key");
+  let length = 0;
   function replacer(this: unknown, key: string, v: unknown): unknown {
     const original: unknown = typeof this === "object" && this !== null ? Reflect.get(this, key) : v;
+    length += key.length + 1;
     switch (typeof original) {
       case "string":
+        length += original.length;
+        if (length > MAX_KEY_LENGTH) throw stop;
         return original.startsWith(ESCAPE) ? `${ESCAPE}s${original}` : original;
       case "number":
         return Number.isFinite(original) && !Object.is(original, -0) ? original : `${ESCAPE}${Object.is(original, -0) ? "-0" : String(original)}`;
@@ -66,21 +71,18 @@ export function plainDataKey(value: unknown): string | undefined {
         if (original === null || Array.isArray(original)) return original;
         const proto: unknown = Object.getPrototypeOf(original);
         if (proto === Object.prototype || proto === null) return original;
-        plain = false;
-        return undefined;
+        throw stop;
       }
       default:
-        plain = false;
-        return undefined;
+        throw stop;
     }
   }
-  let text: string | undefined;
   try {
-    text = JSON.stringify(value, replacer);
+    const text = JSON.stringify(value, replacer);
+    return text !== undefined && text.length <= MAX_KEY_LENGTH ? text : undefined;
   } catch {
     return undefined;
   }
-  return plain && text !== undefined && text.length <= MAX_KEY_LENGTH ? text : undefined;
 }
 
 /** A deep copy of `node` (of `node`'s type: a clone is the same kind of node). */

@@ -74,6 +74,13 @@ describe("plainDataKey", () => {
     expect(plainDataKey([{ toJSON: () => "x" }])).toBeUndefined();
     expect(plainDataKey([[new Date(0)]])).toBeUndefined();
     expect(plainDataKey([Symbol("s")])).toBeUndefined();
+    // It stops at the first value that is not plain data: nothing after it is read.
+    let reads = 0;
+    expect(plainDataKey([new Map(), { get later() { reads++; return 1; } }])).toBeUndefined();
+    expect(reads).toBe(0);
+    // Text too long to be a drawing's input gives no key.
+    expect(plainDataKey(["x".repeat(1_000_001)])).toBeUndefined();
+    expect(plainDataKey(["x".repeat(1000)])).toBeDefined();
     // The same object twice (not a cycle) is plain data.
     const shared = { n: 1 };
     expect(plainDataKey([shared, shared])).toBe(plainDataKey([{ n: 1 }, { n: 1 }]));
