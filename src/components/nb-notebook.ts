@@ -8,14 +8,14 @@ import { html, nothing } from "lit";
 import { LightElement } from "./light-element";
 import { customElement, property } from "lit/decorators.js";
 import { repeat } from "lit/directives/repeat.js";
+import { createRef, ref } from "lit/directives/ref.js";
 import type { SurveyScope } from "../analysis/survey-scope";
 import type { NotebookSession, SessionChange } from "../app/notebook-session";
 import { usesFilter } from "../app/workbench";
 import { CommandMode } from "./command-mode";
 import { LocaleController } from "./locale-controller";
 import { ModelController } from "./model-controller";
-import type { CellRef, NbCell } from "./nb-cell";
-import "./nb-cell";
+import { NbCell, type CellRef } from "./nb-cell";
 import "./nb-filter-bar";
 import "./authoring/authoring-bar";
 import "./nb-report-nav";
@@ -58,9 +58,28 @@ export class NbNotebook extends LightElement {
     // a 20-cell input change cost several frames. The list re-renders only when a cell's defined
     // names (and so the dependency labels) changed.
     const state = this.session?.state(change.id);
-    const el = this.querySelector<NbCell>(`nb-cell[data-id="${CSS.escape(change.id)}"]`);
-    el?.refresh(state);
+    this.cellElement(change.id)?.refresh(state);
     if ((state?.defines ?? []).join(",") !== this.definedAtRender.get(change.id)) this.requestUpdate();
+  }
+
+  /** The `.nb-cells` list the cells are drawn in. */
+  private readonly cellList = createRef<HTMLElement>();
+  /** Each cell's element by id, read off the cell list when one is not found (cells added, moved out). */
+  private readonly cellElements = new Map<string, NbCell>();
+
+  /**
+   * The element of cell `id`. Not a selector query over the notebook (issue 12): a filter change
+   * sends two state changes per cell it reruns, and each query walked every output drawn above the
+   * cell (thousands of table and chart nodes in 02) — about 20 ms a change in the frame's profile.
+   */
+  private cellElement(id: string): NbCell | undefined {
+    const known = this.cellElements.get(id);
+    if (known && known.dataset.id === id && known.parentElement === this.cellList.value) return known;
+    this.cellElements.clear();
+    for (const child of this.cellList.value?.children ?? []) {
+      if (child instanceof NbCell && child.dataset.id !== undefined) this.cellElements.set(child.dataset.id, child);
+    }
+    return this.cellElements.get(id);
   }
 
   private label(id: string): CellRef {
@@ -99,7 +118,7 @@ export class NbNotebook extends LightElement {
       ${this.scope && !report ? html`<nb-authoring-bar .session=${session} .scope=${this.scope} ?preview=${preview}></nb-authoring-bar>` : nothing}
       ${this.scope && usesFilter(session) ? html`<nb-filter-bar class="nb-sticky-filter" .scope=${this.scope} ?shared=${this.shared}></nb-filter-bar>` : nothing}
       ${preview ? nothing : html`<nb-report-nav .doc=${session.doc} ?report=${report} ?wide=${this.wide} @nb-view=${(e: HTMLElementEventMap["nb-view"]) => ({ report: this.report, wide: this.wide } = e.detail)}></nb-report-nav>`}
-      <div class="nb-cells" @nb-draft=${this.onDraft} @nb-run=${this.onRun} @nb-cell-action=${this.onAction}>
+      <div class="nb-cells" ${ref(this.cellList)} @nb-draft=${this.onDraft} @nb-run=${this.onRun} @nb-cell-action=${this.onAction}>
         ${repeat(
           cells,
           (c) => c.id,

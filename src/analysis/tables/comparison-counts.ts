@@ -48,7 +48,11 @@ export function comparisonCounts(cmp: PrintedComparison, mask: boolean, threshol
       const j = row.cells.findIndex((c) => c.code === code);
       return variable === row.variable && code !== null && j >= 0 && !multiple ? (cells[j] ?? `r${i}:m${code}`) : `r${i}:${variable}:${code ?? "blank"}`;
     };
-    const registered = shown.addAuditText(row.audit, ids);
+    // Read once: the line's counts and its missing codes below (issue 12: reading a line back is
+    // the dearest step of a comparison's counts, and every row of every table has one).
+    const read = readAuditLine(row.audit);
+    if (read) shown.addAudit(read.parts, ids);
+    const registered = read !== undefined;
     const n = shown.value(ids.n);
     const base = shown.value(ids.base);
     // The N row: the sum of the answers (or, multiple response, the answers or respondents base).
@@ -57,7 +61,7 @@ export function comparisonCounts(cmp: PrintedComparison, mask: boolean, threshol
     if (!multiple) {
       shown.line(cells, totalId);
       if (registered && base !== undefined) {
-        const missingCodes = new Set(readAuditLine(row.audit)?.parts.excluded.filter((e) => e.variable === row.variable).flatMap((e) => e.userMissing.map((u) => u.code)));
+        const missingCodes = new Set(read?.parts.excluded.filter((e) => e.variable === row.variable).flatMap((e) => e.userMissing.map((u) => u.code)));
         const valid = cells.filter((_, j) => !missingCodes.has(Number(row.cells[j]?.code)));
         if (valid.reduce((s, id) => s + (shown.value(id) ?? 0), 0) === base) shown.line(valid, ids.base);
       }
@@ -69,12 +73,14 @@ export function comparisonCounts(cmp: PrintedComparison, mask: boolean, threshol
   });
   if (multiple && variableIds.size > 0) shown.line([...variableIds.values()], "mr:answers");
   shown.guard(mask, threshold);
+  // Asked for every cell of a row: decided once per row, after the guard.
+  const hides = members.map((ids) => ids.some((id) => shown.hidden(id)) || (multiple && shown.hiddenCount > 0));
   return {
     shown,
     cell: (i, j) => cellIds[i]?.[j] ?? `r${i}:c${j}`,
     total: (i) => totalIds[i] ?? `r${i}:total`,
     audit: (i) => auditIds[i] ?? { n: "N", base: `r${i}:base` },
-    rowHides: (i) => (members[i] ?? []).some((id) => shown.hidden(id)) || (multiple && shown.hiddenCount > 0),
+    rowHides: (i) => hides[i] ?? (multiple && shown.hiddenCount > 0),
   };
 }
 

@@ -1,0 +1,30 @@
+/**
+ * What an output drawn by the analysis builtins can be saved as, read off the output's root instead
+ * of searched for (issue 12). Every filter change redraws each chart and table it reaches, and the
+ * export buttons beside each output (`withExportMenus`) searched every output for an `<svg>` and a
+ * `<table>`: on 02 that walked every cell of thirteen comparison tables for an `<svg>` they never
+ * hold, and every mark of each chart for a `<table>`.
+ *
+ * The builtins' outputs say what they are:
+ *  - a survey chart is one `<svg class="tv-chart">` (analysis/charts/chart-theme.ts, `frameChart`),
+ *    built of SVG parts only: it is the chart, and it holds no HTML table;
+ *  - a table is a `<figure class="tv-table">` with its `<table>` as a child (render-table.ts,
+ *    tables/table-dom.ts, reconciliation/render-reconciliation.ts), and no chart.
+ * Any other output — a cell's own HTML, Plot called in a cell, a figure without a table of its own
+ * (a withheld one) — is not known here and is searched as before.
+ */
+
+const SVG_NS = "http://www.w3.org/2000/svg";
+/** The class of a survey chart's outer `<svg>` (chart-theme.ts `CHART_CLASS.root`). */
+const CHART_CLASS = "tv-chart";
+/** The class of a table figure drawn by the analysis tables. */
+const TABLE_CLASS = "tv-table";
+
+/** The chart or the table of a builtin's output, or undefined when `node` is not one (search it). */
+export function drawnOutput(node: Node): { chart: Element } | { table: HTMLTableElement } | undefined {
+  if (!(node instanceof Element)) return undefined;
+  if (node.localName === "svg" && node.namespaceURI === SVG_NS && node.classList.contains(CHART_CLASS)) return { chart: node };
+  if (node.localName !== "figure" || !node.classList.contains(TABLE_CLASS)) return undefined;
+  for (const child of node.children) if (child instanceof HTMLTableElement) return { table: child };
+  return undefined;
+}
