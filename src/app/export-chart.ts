@@ -4,8 +4,10 @@
  * into a bare page (scripts/render-chart-png.ts checks the PNG path in Chromium).
  *
  * Why inline styles: a chart on the page inherits CSS (font, `currentColor`, Plot's scoped class
- * rules). An SVG file or an `<img>` drawn onto a canvas sees none of it, so the computed values are
- * copied onto each element before serializing.
+ * rules, and workbench.css's rules for the survey charts — the status and diverging bars carry no
+ * `<style>` of their own, so their labels' `white-space: pre` comes from there). An SVG file or an
+ * `<img>` drawn onto a canvas sees none of it, so the computed values are copied onto each element
+ * before serializing.
  *
  * A saved chart is read on its own — pasted into a document, printed, opened in a viewer — mostly on
  * white: it is saved in the light theme whatever the page's theme (docs/decisions.md, "Charts in the

@@ -162,6 +162,11 @@ describe("export buttons in Chromium", () => {
       await wb.page.screenshot({ path: `${screenshotDir}/exports-01-t21-dark.png` });
       // Saved alone, the chart is read on white: the light theme's paper and ink.
       const [download] = await Promise.all([wb.page.waitForEvent("download"), wrap.locator(".nb-export-svg").click()]);
+      const file = await readFile(await download.path(), "utf8");
+      // The chart carries no <style> of its own (svg-parts.ts): what the page's style sheet gives its
+      // labels (white-space: pre) is written onto them in the file.
+      expect(file).not.toContain("<style");
+      expect(file).toMatch(/<text[^>]*style="[^"]*white-space:\s*pre/);
       const saved = await wb.page.evaluate((text) => {
         const svg = new DOMParser().parseFromString(text, "image/svg+xml").documentElement;
         const host = document.createElement("div");
@@ -170,7 +175,7 @@ describe("export buttons in Chromium", () => {
         const paper = svg.querySelector(":scope > rect");
         const title = svg.querySelector(":scope > text");
         return { paper: paper ? getComputedStyle(paper).fill : "", title: title ? getComputedStyle(title).fill : "", axis: getComputedStyle(svg.querySelector("svg text") ?? svg).fill };
-      }, await readFile(await download.path(), "utf8"));
+      }, file);
       expect(luminance(saved.paper)).toBeGreaterThan(0.95);
       expect(luminance(saved.title)).toBeLessThan(0.25);
       expect(luminance(saved.axis)).toBeLessThan(0.25);

@@ -10,7 +10,6 @@
  * figure without evidence (data passed as plain arrays) is drawn as before and listed nowhere.
  */
 import type { Locale } from "../../base/locale/locale";
-import * as Plot from "@observablehq/plot";
 import type { Evidence, EvidenceKind } from "../evidence/evidence";
 import { evidenceClass, evidenceTitle } from "../evidence/evidence-marker";
 
@@ -87,7 +86,7 @@ export class ChartEvidence {
    * `mark` once per evidence kind among `data`, each with the class the dimming toggle reads
    * (figures without evidence: one mark, no class). The order of `data` within a kind is kept.
    */
-  split<T>(data: readonly T[], evidenceOf: (d: T) => Evidence | undefined, mark: (subset: T[], className: string | undefined) => Plot.Markish): Plot.Markish[] {
+  split<T, M>(data: readonly T[], evidenceOf: (d: T) => Evidence | undefined, mark: (subset: T[], className: string | undefined) => M): M[] {
     const groups = new Map<EvidenceKind | undefined, T[]>();
     for (const d of data) {
       const kind = this.note(evidenceOf(d))?.kind;

@@ -5,13 +5,13 @@
  * own small panel to the right instead of being stacked onto either side.
  */
 import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
-import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
 import { chartEvidence, ownEvidence, titleWithEvidence } from "./chart-evidence";
 import {
   CHART_CLASS, CHART_FONT_SIZE, DIVERGING_COLORS, DONT_KNOW_COLOR, INK, MUTED_INK, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, percentTicks,
-  plotSvg, textColorOn,
+  textColorOn,
 } from "./chart-theme";
+import { type Box, bandScale, boxesPath, group, label, linearScale, linearTicks, panel, pixelOffset, segmentsPath, svgNode, tickCountFor, titled, xAxis, yAxisLabels } from "./svg-parts";
 
 /** One statement: percentages of codes 1–4 and of "vet ikke", all of the same base. */
 export interface DivergingItem {
@@ -83,7 +83,7 @@ export function divergingSegments(items: readonly DivergingItem[], scaleLabels: 
   return out;
 }
 
-/** The chart: one standalone `<svg>`. */
+/** The chart: one standalone `<svg>` (drawn by hand: svg-parts.ts says why). */
 export function divergingBars(items: readonly DivergingItem[], options: DivergingBarsOptions): SVGSVGElement {
   const { document } = options;
   const locale = options.locale ?? DEFAULT_LOCALE;
@@ -109,7 +109,7 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   const reach = Math.max(50, ...sideTotals.map((t) => Math.abs(t.x)));
   const extent = Math.ceil((reach + 12) / 10) * 10;
   const labelWidthEm = 18;
-  // Plot wraps at `lineWidth` ems of its own average glyph width; a full em per unit is the safe bound.
+  // Labels wrap at `lineWidth` ems of Plot's glyph widths (svg-parts.ts); a full em per unit is the safe bound.
   const marginLeft = labelWidthEm * CHART_FONT_SIZE + 14;
   // A "vet ikke" panel where every bar is 0 % says nothing: it is left out, with its legend entry.
   const showDontKnow = items.some((i) => i.dontKnow > 0);
@@ -121,57 +121,50 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   const fits = (s: DivergingSegment): boolean =>
     (s.x2 - s.x1) * pxPerPercent >= estimateTextWidth(pct(s.percent)) + 4;
   const colorOf = (code: number): string => DIVERGING_COLORS[code - 1] ?? DONT_KNOW_COLOR;
-  const y = { domain: keys, label: null, padding: 0.3 };
-  const common = { document, height, marginTop: 10, marginBottom: 30, style: { fontSize: `${CHART_FONT_SIZE}px` } };
+  const band = bandScale(keys, [10, height - 30], 0.3);
+  // Texts and rules are nudged as Plot nudges them (bars are not): svg-parts.ts, pixelOffset.
+  const o = pixelOffset(document);
+  const mid = (key: string): number => band.at(key) + band.bandwidth / 2;
+  const hatch = evidence.hatchOptions();
+  const whisker = evidence.whiskerOptions();
+  const hatchPath = (boxes: readonly Box[]): Element[] => (boxes.length > 0 ? [svgNode(document, "path", { "aria-label": "bar", class: hatch.className, fill: hatch.fill, "pointer-events": hatch.pointerEvents, d: boxesPath(boxes) })] : []);
+  const whiskerPath = (lines: readonly { x1: number; x2: number; y: number }[]): Element[] => (lines.length > 0 ? [svgNode(document, "path", { "aria-label": "rule", class: whisker.className, fill: "none", stroke: whisker.stroke, "stroke-width": whisker.strokeWidth, d: segmentsPath(lines) })] : []);
+  const tooltip = (text: string, ev: Evidence | undefined): string => titleWithEvidence(text, ev, locale, (n) => formatNumberNo(n, 1, locale), " %");
+  const mutedLabels = (anchor: "start" | "end", labels: readonly Element[]): Element => group(document, { "aria-label": "text", "text-anchor": anchor, fill: MUTED_INK, class: CHART_CLASS.muted }, labels);
 
-  const main = Plot.plot({
-    ...common,
-    width: mainWidth,
-    marginLeft,
-    marginRight: 24,
-    x: { domain: [-extent, extent], label: m.percentAxis, labelAnchor: "center", labelArrow: "none", tickFormat: percentTicks(locale, true) },
-    y,
-    color: { domain: scaleLabels.slice(0, 4), range: DIVERGING_COLORS.slice(0, 4) },
-    marks: [
-      Plot.axisY({ lineWidth: labelWidthEm, tickSize: 0, textAnchor: "end" }),
-      ...evidence.split(segments, ownEvidence, (subset, className) => Plot.barX(subset, {
-        x1: "x1", x2: "x2", y: "item", fill: "codeLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
-        title: (s: DivergingSegment) => titleWithEvidence(`${s.item}: ${s.codeLabel} ${pct(s.percent, 1)}`, s.evidence, locale, (n) => formatNumberNo(n, 1, locale), " %"),
-      })),
-      Plot.barX(dependent, { x1: "x1", x2: "x2", y: "item", ...evidence.hatchOptions() }),
-      Plot.ruleY(evidence.ranged(dependent, ownEvidence), { y: "item", x1: (s: DivergingSegment) => s.whisker?.x1, x2: (s: DivergingSegment) => s.whisker?.x2, dy: 15, ...evidence.whiskerOptions() }),
-      ...(["#ffffff", INK] as const).map((ink) =>
-        Plot.text(segments.filter((s) => fits(s) && textColorOn(colorOf(s.code)) === ink), {
-          x: (s: DivergingSegment) => (s.x1 + s.x2) / 2, y: "item", text: (s: DivergingSegment) => pct(s.percent), fill: ink,
-        }),
-      ),
-      Plot.text(sideTotals.filter((t) => t.anchor === "start"), { x: "x", y: "item", text: "text", textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
-      Plot.text(sideTotals.filter((t) => t.anchor === "end"), { x: "x", y: "item", text: "text", textAnchor: "end", dx: -4, fill: MUTED_INK, className: CHART_CLASS.muted }),
-      Plot.ruleX([0], { stroke: INK, strokeWidth: 1.5, className: CHART_CLASS.ink }),
-    ],
-  });
+  const xRange: [number, number] = [marginLeft, mainWidth - 24];
+  const x = linearScale([-extent, extent], xRange);
+  const box = (s: DivergingSegment): Box => ({ x: Math.min(x(s.x1), x(s.x2)), y: band.at(s.item), width: Math.abs(x(s.x2) - x(s.x1)), height: band.bandwidth });
+  const segmentLabels = (ink: string): Element => group(document, { "aria-label": "text", fill: ink },
+    segments.filter((s) => fits(s) && textColorOn(colorOf(s.code)) === ink).map((s) => label(document, pct(s.percent), (x(s.x1) + x(s.x2)) / 2 + o, mid(s.item) + o)));
+  const main = panel(document, [
+    ...xAxis(document, { x, ticks: linearTicks(-extent, extent, tickCountFor(xRange)), format: percentTicks(locale, true), y: height - 30, label: m.percentAxis, labelX: (xRange[0] + xRange[1]) / 2, offset: o }),
+    yAxisLabels(document, keys, band, marginLeft, o, labelWidthEm),
+    ...evidence.split(segments, ownEvidence, (subset, className) => group(document, { "aria-label": "bar", class: className, stroke: "#ffffff", "stroke-width": 0.5 },
+      subset.map((s) => titled(document, "rect", { ...box(s), fill: colorOf(s.code) }, tooltip(`${s.item}: ${s.codeLabel} ${pct(s.percent, 1)}`, s.evidence))))),
+    ...hatchPath(dependent.map(box)),
+    ...whiskerPath(evidence.ranged(dependent, ownEvidence).flatMap((s) => (s.whisker ? [{ x1: x(s.whisker.x1), x2: x(s.whisker.x2), y: mid(s.item) + 15 + o }] : []))),
+    segmentLabels("#ffffff"),
+    segmentLabels(INK),
+    mutedLabels("start", sideTotals.filter((t) => t.anchor === "start").map((t) => label(document, t.text, x(t.x) + 4 + o, mid(t.item) + o))),
+    mutedLabels("end", sideTotals.filter((t) => t.anchor === "end").map((t) => label(document, t.text, x(t.x) - 4 + o, mid(t.item) + o))),
+    svgNode(document, "line", { "aria-label": "rule", class: CHART_CLASS.ink, stroke: INK, "stroke-width": 1.5, x1: x(0) + o, x2: x(0) + o, y1: 10, y2: height - 30 }),
+  ]);
 
   const dkExtent = Math.max(20, Math.ceil(Math.max(0, ...items.map((i) => i.dontKnow)) / 10) * 10);
-  const dk = Plot.plot({
-    ...common,
-    width: dkWidth,
-    marginLeft: 16,
-    marginRight: 40,
-    x: { domain: [0, dkExtent], label: dontKnowLabel, labelAnchor: "center", labelArrow: "none", ticks: [0, dkExtent], tickFormat: percentTicks(locale) },
-    y: { ...y, axis: null },
-    marks: [
-      ...evidence.split(showDontKnow ? items : [], dontKnowOf, (subset, className) => Plot.barX(subset, {
-        x: "dontKnow", y: itemKey, fill: DONT_KNOW_COLOR, className,
-        title: (i: DivergingItem) => titleWithEvidence(`${itemKey(i)}: ${dontKnowLabel} ${pct(i.dontKnow, 1)}`, i.evidence?.dontKnow, locale, (n) => formatNumberNo(n, 1, locale), " %"),
-      })),
-      Plot.barX(evidence.dependent(showDontKnow ? items : [], dontKnowOf), { x: "dontKnow", y: itemKey, ...evidence.hatchOptions() }),
-      Plot.ruleY(evidence.ranged(evidence.dependent(showDontKnow ? items : [], dontKnowOf), dontKnowOf), {
-        y: itemKey, x1: (i: DivergingItem) => i.evidence?.dontKnow?.range?.min, x2: (i: DivergingItem) => i.evidence?.dontKnow?.range?.max, dy: 15, ...evidence.whiskerOptions(),
-      }),
-      Plot.text(items, { x: "dontKnow", y: itemKey, text: (i: DivergingItem) => pct(i.dontKnow, 1), textAnchor: "start", dx: 3, fill: MUTED_INK, className: CHART_CLASS.muted }),
-      Plot.ruleX([0]),
-    ],
-  });
+  const dkRange: [number, number] = [16, dkWidth - 40];
+  const dx = linearScale([0, dkExtent], dkRange);
+  const dkBox = (i: DivergingItem): Box => ({ x: Math.min(dx(0), dx(i.dontKnow)), y: band.at(itemKey(i)), width: Math.abs(dx(i.dontKnow) - dx(0)), height: band.bandwidth });
+  const dkDependent = evidence.dependent(showDontKnow ? items : [], dontKnowOf);
+  const dk = panel(document, [
+    ...xAxis(document, { x: dx, ticks: [0, dkExtent], format: percentTicks(locale), y: height - 30, label: dontKnowLabel, labelX: (dkRange[0] + dkRange[1]) / 2, offset: o }),
+    ...evidence.split(showDontKnow ? items : [], dontKnowOf, (subset, className) => group(document, { "aria-label": "bar", class: className, fill: DONT_KNOW_COLOR },
+      subset.map((i) => titled(document, "rect", { ...dkBox(i) }, tooltip(`${itemKey(i)}: ${dontKnowLabel} ${pct(i.dontKnow, 1)}`, i.evidence?.dontKnow))))),
+    ...hatchPath(dkDependent.map(dkBox)),
+    ...whiskerPath(evidence.ranged(dkDependent, dontKnowOf).map((i) => ({ x1: dx(i.evidence?.dontKnow?.range?.min ?? 0), x2: dx(i.evidence?.dontKnow?.range?.max ?? 0), y: mid(itemKey(i)) + 15 + o }))),
+    mutedLabels("start", items.map((i) => label(document, pct(i.dontKnow, 1), dx(i.dontKnow) + 3 + o, mid(itemKey(i)) + o))),
+    svgNode(document, "line", { "aria-label": "rule", stroke: "currentColor", x1: dx(0) + o, x2: dx(0) + o, y1: 10, y2: height - 30 }),
+  ]);
 
   // Legend entries only for the codes some bar shows.
   const drawn = new Set(segments.filter((s) => s.percent > 0).map((s) => s.code));
@@ -181,8 +174,8 @@ export function divergingBars(items: readonly DivergingItem[], options: Divergin
   ];
   return frameChart(
     [
-      { svg: plotSvg(main), x: 0, width: mainWidth, height },
-      ...(showDontKnow ? [{ svg: plotSvg(dk), x: mainWidth, width: dkWidth, height }] : []),
+      { svg: main, x: 0, width: mainWidth, height },
+      ...(showDontKnow ? [{ svg: dk, x: mainWidth, width: dkWidth, height }] : []),
     ],
     { document, title: options.title, subtitle: options.subtitle, note: options.note, legend, width, evidence: evidence.legend() },
   );

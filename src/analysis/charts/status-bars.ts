@@ -6,13 +6,14 @@
  * cumulative positions, so a disagreement shows as a tick off a segment boundary.
  */
 import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
-import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
 import { chartEvidence, ownEvidence, titleWithEvidence } from "./chart-evidence";
 import {
-  CHART_CLASS, CHART_FONT_SIZE, DISCREPANCY, INK, MUTED_INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, orderedColors, percentTicks,
-  plotSvg, textColorOn,
+  CHART_CLASS, DISCREPANCY, INK, MUTED_INK, PRINTED_TICK, type LegendItem, estimateTextWidth, formatNumberNo, formatPercentNo, frameChart, orderedColors, percentTicks, textColorOn,
 } from "./chart-theme";
+import {
+  type Box, bandScale, boxesPath, group, label, linearScale, linearTicks, panel, pixelOffset, segmentsPath, svgNode, tickCountFor, titled, xAxis, yAxisLabels, yAxisTicks,
+} from "./svg-parts";
 
 /** One model's answers: counts of status codes 1–4 (valid answers only). */
 export interface StatusBarModel {
@@ -134,7 +135,7 @@ export function printedTicks(models: readonly StatusBarModel[], tolerance?: numb
   return out;
 }
 
-/** The chart: one standalone `<svg>` with title, legend and bars. */
+/** The chart: one standalone `<svg>` with title, legend and bars (drawn by hand: svg-parts.ts says why). */
 export function statusBars(models: readonly StatusBarModel[], options: StatusBarsOptions): SVGSVGElement {
   const { document } = options;
   const locale = options.locale ?? DEFAULT_LOCALE;
@@ -165,52 +166,50 @@ export function statusBars(models: readonly StatusBarModel[], options: StatusBar
     .map((m) => ({ model: m.label, total: m.counts.reduce((a, b) => a + b, 0) }))
     .filter((t) => t.total > 0);
 
-  const plot = Plot.plot({
-    document,
-    width,
-    height,
-    marginLeft,
-    marginRight,
-    marginTop: 10,
-    marginBottom: 30,
-    style: { fontSize: `${CHART_FONT_SIZE}px` },
-    x: { domain: [0, 100], label: options.xLabel ?? m.percentOfValid, labelAnchor: "center", labelArrow: "none", tickFormat: percentTicks(locale) },
-    y: { domain: models.map((m) => m.label), label: null, padding: 0.25 },
-    color: { domain: labels.slice(0, k), range: colors.slice(0, Math.min(k, labels.length)) },
-    marks: [
-      ...evidence.split(segments, ownEvidence, (subset, className) => Plot.barX(subset, {
-        x1: "x1", x2: "x2", y: "model", fill: "statusLabel", stroke: "#ffffff", strokeWidth: 0.5, className,
-        title: (s: StatusSegment) => titleWithEvidence(`${s.model}: ${s.statusLabel} ${pct(s.percent, 1)} (${s.count} ${m.of} ${s.total})`, s.evidence, locale, (n) => formatNumberNo(n, 1, locale), " %"),
-      })),
-      Plot.barX(dependent, { x1: "x1", x2: "x2", y: "model", ...evidence.hatchOptions() }),
-      // Two label marks with constant fills: a fill channel would go through the colour scale.
-      ...(["#ffffff", INK] as const).map((ink) =>
-        Plot.text(segments.filter((s) => fits(s) && textColorOn(colors[s.status - 1] ?? "#ffffff") === ink), {
-          x: (s: StatusSegment) => (s.x1 + s.x2) / 2, y: "model",
-          text: (s: StatusSegment) => pct(s.percent, decimals), fill: ink,
-        }),
-      ),
-      Plot.text(totals, { x: 100, y: "model", text: (t: { total: number }) => `N = ${t.total}`, textAnchor: "start", dx: 10, fill: MUTED_INK, className: CHART_CLASS.muted }),
-      Plot.text(empty, { x: 0, y: "label", text: () => m.noAnswers, textAnchor: "start", dx: 4, fill: MUTED_INK, className: CHART_CLASS.muted }),
-      Plot.tickX(ticks, {
-        x: "x", y: "model", stroke: (t: PrintedTick) => (forAll ? PRINTED_ALL_TICK : t.agrees ? PRINTED_TICK : DISCREPANCY), strokeWidth: 2, inset: -3,
-        title: (t: PrintedTick) => (forAll
-          ? m.printedForAllTitle(pct(t.printed), pct(t.recomputed, 1))
-          : m.printedTitle(pct(t.printed), pct(t.recomputed, 1))),
-      }),
-      // The range across the reconstructions: where the segment would end, from its start here —
-      // one line per segment under the bar, staggered so neighbours' ranges stay apart. The last
-      // segment ends at 100 % whatever its share (its range is in its tooltip).
-      ...[...new Set(dependent.map((s) => s.status))].map((status) => Plot.ruleY(evidence.ranged(dependent.filter((s) => s.status === status && s.x2 < 100 - 1e-9), ownEvidence), {
-        // Held inside 0–100 % by hand: Plot's clip paths carry a page-wide counter in their id, so the
-        // same chart would not serialise the same twice.
-        y: "model", x1: (s: StatusSegment) => Math.min(100, s.x1 + (s.evidence?.range?.min ?? 0)), x2: (s: StatusSegment) => Math.min(100, s.x1 + (s.evidence?.range?.max ?? 0)),
-        dy: 11 + 2.5 * ((status - 1) % 3), ...evidence.whiskerOptions(),
-      })),
-      Plot.ruleX([0]),
-    ],
-  });
-  const svg = plotSvg(plot);
+  const keys = models.map((m) => m.label);
+  const xRange: [number, number] = [marginLeft, width - marginRight];
+  const x = linearScale([0, 100], xRange);
+  const band = bandScale(keys, [10, height - 30], 0.25);
+  const top = (key: string): number => band.at(key);
+  const mid = (key: string): number => band.at(key) + band.bandwidth / 2;
+  // Texts, rules and ticks are nudged as Plot nudges them (bars are not): svg-parts.ts, pixelOffset.
+  const o = pixelOffset(document);
+  const box = (s: StatusSegment): Box => ({ x: Math.min(x(s.x1), x(s.x2)), y: top(s.model), width: Math.abs(x(s.x2) - x(s.x1)), height: band.bandwidth });
+  const colorOf = (s: StatusSegment): string => colors[labels.slice(0, k).indexOf(s.statusLabel)] ?? colors[s.status - 1] ?? "#cccccc";
+  const segmentLabels = (ink: string): Element => group(document, { "aria-label": "text", fill: ink },
+    segments.filter((s) => fits(s) && textColorOn(colors[s.status - 1] ?? "#ffffff") === ink).map((s) => label(document, pct(s.percent, decimals), (x(s.x1) + x(s.x2)) / 2 + o, mid(s.model) + o)));
+  // The range across the reconstructions: where the segment would end, from its start here — one
+  // line per segment under the bar, staggered so neighbours' ranges stay apart. The last segment
+  // ends at 100 % whatever its share (its range is in its tooltip).
+  const whiskers = evidence.ranged(dependent.filter((s) => s.x2 < 100 - 1e-9), ownEvidence).map((s) => ({
+    x1: x(Math.min(100, s.x1 + (s.evidence?.range?.min ?? 0))), x2: x(Math.min(100, s.x1 + (s.evidence?.range?.max ?? 0))), y: mid(s.model) + 11 + 2.5 * ((s.status - 1) % 3) + o,
+  }));
+  const whisker = evidence.whiskerOptions();
+  const hatch = evidence.hatchOptions();
+
+  const svg = panel(document, [
+    yAxisTicks(document, keys, band, marginLeft, o),
+    yAxisLabels(document, keys, band, marginLeft, o),
+    ...xAxis(document, {
+      x, ticks: linearTicks(0, 100, tickCountFor(xRange)), format: percentTicks(locale), y: height - 30,
+      label: options.xLabel ?? m.percentOfValid, labelX: (xRange[0] + xRange[1]) / 2, offset: o,
+    }),
+    ...evidence.split(segments, ownEvidence, (subset, className) => group(document, { "aria-label": "bar", class: className, stroke: "#ffffff", "stroke-width": 0.5 },
+      subset.map((s) => titled(document, "rect", { ...box(s), fill: colorOf(s) },
+        titleWithEvidence(`${s.model}: ${s.statusLabel} ${pct(s.percent, 1)} (${s.count} ${m.of} ${s.total})`, s.evidence, locale, (n) => formatNumberNo(n, 1, locale), " %"))))),
+    ...(dependent.length > 0 ? [svgNode(document, "path", { "aria-label": "bar", class: hatch.className, fill: hatch.fill, "pointer-events": hatch.pointerEvents, d: boxesPath(dependent.map(box)) })] : []),
+    // Two label groups with constant fills, white on the dark segments and ink on the light ones.
+    segmentLabels("#ffffff"),
+    segmentLabels(INK),
+    group(document, { "aria-label": "text", "text-anchor": "start", fill: MUTED_INK, class: CHART_CLASS.muted },
+      [...totals.map((t) => label(document, `N = ${t.total}`, x(100) + 10 + o, mid(t.model) + o)), ...empty.map((e) => label(document, m.noAnswers, x(0) + 4 + o, mid(e.label) + o))]),
+    ...(ticks.length > 0 ? [group(document, { "aria-label": "tick", "stroke-width": 2 }, ticks.map((t) => titled(document, "line", {
+      x1: x(t.x) + o, x2: x(t.x) + o, y1: top(t.model) - 3, y2: top(t.model) + band.bandwidth + 3,
+      stroke: forAll ? PRINTED_ALL_TICK : t.agrees ? PRINTED_TICK : DISCREPANCY,
+    }, forAll ? m.printedForAllTitle(pct(t.printed), pct(t.recomputed, 1)) : m.printedTitle(pct(t.printed), pct(t.recomputed, 1)))))] : []),
+    ...(whiskers.length > 0 ? [svgNode(document, "path", { "aria-label": "rule", class: whisker.className, fill: "none", stroke: whisker.stroke, "stroke-width": whisker.strokeWidth, d: segmentsPath(whiskers) })] : []),
+    svgNode(document, "line", { "aria-label": "rule", stroke: "currentColor", x1: x(0) + o, x2: x(0) + o, y1: 10, y2: height - 30 }),
+  ]);
   // A legend entry only for a category some bar shows (no entry for a series absent under a filter).
   const drawn = new Set(segments.filter((s) => s.count > 0).map((s) => s.status));
   const legend: LegendItem[] = labels.slice(0, k).flatMap((label, i) => (drawn.has(i + 1) ? [{ label, color: colors[i] ?? "#cccccc" }] : []));

@@ -38,7 +38,7 @@ describe("divergingBars", () => {
   it("meets at the midpoint rule and scales widths by the printed percentages", () => {
     const svg = divergingBars(TABELL_2_9, { document: doc() });
     const [main] = all(svg, "svg svg");
-    const zero = num(all(main!, 'g[aria-label="rule"] line')[0], "x1");
+    const zero = num(all(main!, 'line[aria-label="rule"]')[0], "x1");
     const rects = all(main!, 'g[aria-label="bar"] > rect');
     for (let i = 0; i < 7; i++) {
       const [c4, c3, c2, c1] = rects.slice(4 * i, 4 * i + 4);

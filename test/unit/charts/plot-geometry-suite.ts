@@ -1,0 +1,206 @@
+/**
+ * The comparison of the hand-drawn status and diverging bars (svg-parts.ts) with the Plot charts
+ * they replace (kept in plot-reference/), run by plot-geometry.test.ts (no window: Plot's drawing in
+ * Node) and plot-geometry-screen.test.ts (a screen of one device pixel per CSS pixel, where Plot
+ * nudges lines and texts half a pixel). For each input, every bar's box, fill and tooltip, every text's words
+ * and where it lands (after Plot's transforms and em offsets), every line drawn (axis ticks, rules,
+ * printed ticks, whiskers) and every hatched box must be the same, and the frame around them the
+ * same size. Inputs: the printed tables, a model without answers, a narrow chart, the English
+ * labels, and figures carrying evidence (hatched, with whiskers, split by kind).
+ */
+import { describe, expect, it } from "vitest";
+import { divergingBars, type DivergingItem } from "../../../src/analysis/charts/diverging-bars";
+import { statusBars, type StatusBarModel } from "../../../src/analysis/charts/status-bars";
+import type { Evidence } from "../../../src/analysis/evidence/evidence";
+import { FIGUR_7, TABELL_2_1, TABELL_2_9 } from "./chart-fixtures";
+import { plotDivergingBars } from "./plot-reference/plot-diverging-bars";
+import { plotStatusBars } from "./plot-reference/plot-status-bars";
+
+const EM = 11;
+
+/** Sum of the translate() offsets of `el` and its ancestors up to (not including) `stop`. */
+function offset(el: Element, stop: Element): [number, number] {
+  let x = 0;
+  let y = 0;
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+    const m = /translate\(([-\d.e]+),([-\d.e]+)\)/.exec(e.getAttribute("transform") ?? "");
+    if (m) {
+      x += Number(m[1]);
+      y += Number(m[2]);
+    }
+  }
+  return [x, y];
+}
+
+/** An attribute length in px (a number, or ems of the 11 px panel font). */
+function px(value: string | null): number {
+  if (value === null) return 0;
+  return value.endsWith("em") ? Number(value.slice(0, -2)) * EM : Number(value);
+}
+
+/** The nearest value of `attr` on `el` or an ancestor inside `stop`. */
+function inherited(el: Element, stop: Element, attr: string): string {
+  for (let e: Element | null = el; e && e !== stop; e = e.parentElement) {
+    const v = e.getAttribute(attr);
+    if (v !== null && v !== "") return v;
+  }
+  return "";
+}
+
+const r = (n: number): string => (Math.round(n * 1e6) / 1e6).toFixed(6);
+
+/** Every line of text in a panel where it is drawn: words, x, y (baseline), anchor, fill, class. */
+function texts(panel: Element): string[] {
+  const out: string[] = [];
+  for (const text of panel.querySelectorAll("text")) {
+    const [ox, oy] = offset(text, panel);
+    const tspans = [...text.querySelectorAll("tspan")];
+    const common = `${inherited(text, panel, "text-anchor")}|${inherited(text, panel, "fill")}|${inherited(text, panel, "class")}|${inherited(text, panel, "font-variant")}`;
+    if (tspans.length === 0) {
+      out.push(`${text.textContent ?? ""}|${r(ox + px(text.getAttribute("x")))}|${r(oy + px(text.getAttribute("y")) + px(text.getAttribute("dy")))}|${common}`);
+      continue;
+    }
+    let y = oy + px(text.getAttribute("y"));
+    for (const t of tspans) {
+      y = t.getAttribute("y") !== null ? oy + px(t.getAttribute("y")) : y + px(t.getAttribute("dy"));
+      out.push(`${t.textContent ?? ""}|${r(ox + px(t.getAttribute("x")))}|${r(y)}|${common}`);
+    }
+  }
+  return out.sort();
+}
+
+/** Every stroked segment in a panel (lines, and the subpaths of paths), with its stroke, width and class. */
+function segments(panel: Element): string[] {
+  const out: string[] = [];
+  const style = (el: Element): string => `${inherited(el, panel, "stroke")}|${inherited(el, panel, "stroke-width")}|${inherited(el, panel, "class")}|${el.querySelector("title")?.textContent ?? ""}`;
+  for (const line of panel.querySelectorAll("line")) {
+    const [ox, oy] = offset(line, panel);
+    out.push(`${r(ox + px(line.getAttribute("x1")))},${r(oy + px(line.getAttribute("y1")))} ${r(ox + px(line.getAttribute("x2")))},${r(oy + px(line.getAttribute("y2")))}|${style(line)}`);
+  }
+  for (const path of panel.querySelectorAll("path")) {
+    if (inherited(path, panel, "stroke") === "" || inherited(path, panel, "stroke") === "none") continue;
+    const [ox, oy] = offset(path, panel);
+    // Plot's "M0,0L-6,0" under a translate, or ours "Mx,yh-6" / "Mx,yv6" / "Mx,yHx2": each a segment.
+    for (const m of (path.getAttribute("d") ?? "").matchAll(/M([-\d.e]+),([-\d.e]+)(?:L([-\d.e]+),([-\d.e]+)|h([-\d.e]+)|v([-\d.e]+)|H([-\d.e]+))/g)) {
+      const x1 = Number(m[1]);
+      const y1 = Number(m[2]);
+      const x2 = m[3] !== undefined ? Number(m[3]) : m[5] !== undefined ? x1 + Number(m[5]) : m[7] !== undefined ? Number(m[7]) : x1;
+      const y2 = m[4] !== undefined ? Number(m[4]) : m[6] !== undefined ? y1 + Number(m[6]) : y1;
+      out.push(`${r(ox + x1)},${r(oy + y1)} ${r(ox + x2)},${r(oy + y2)}|${style(path)}`);
+    }
+  }
+  return out.sort();
+}
+
+/** Every bar with a tooltip: its box, fill, stroke, class and tooltip. */
+function bars(panel: Element): string[] {
+  return [...panel.querySelectorAll("rect")].filter((rect) => !inherited(rect, panel, "fill").startsWith("url(")).map((rect) => {
+    const [ox, oy] = offset(rect, panel);
+    return `${r(ox + px(rect.getAttribute("x")))},${r(oy + px(rect.getAttribute("y")))} ${r(px(rect.getAttribute("width")))}x${r(px(rect.getAttribute("height")))}|${inherited(rect, panel, "fill")}|${inherited(rect, panel, "stroke")}|${inherited(rect, panel, "class")}|${rect.querySelector("title")?.textContent ?? ""}`;
+  }).sort();
+}
+
+/** Every box filled with the hatch pattern (Plot: one rect each; ours: the subpaths of one path). */
+function hatched(panel: Element): string[] {
+  const out: string[] = [];
+  for (const el of panel.querySelectorAll("[fill^='url(#'], [fill^='url(#'] rect")) {
+    const [ox, oy] = offset(el, panel);
+    const cls = inherited(el, panel, "class");
+    const events = inherited(el, panel, "pointer-events");
+    if (el.localName === "rect") out.push(`${r(ox + px(el.getAttribute("x")))},${r(oy + px(el.getAttribute("y")))} ${r(px(el.getAttribute("width")))}x${r(px(el.getAttribute("height")))}|${cls}|${events}`);
+    for (const m of (el.localName === "path" ? el.getAttribute("d") ?? "" : "").matchAll(/M([-\d.e]+),([-\d.e]+)h([-\d.e]+)v([-\d.e]+)/g)) {
+      out.push(`${r(ox + Number(m[1]))},${r(oy + Number(m[2]))} ${r(Number(m[3]))}x${r(Number(m[4]))}|${cls}|${events}`);
+    }
+  }
+  return out.sort();
+}
+
+/** The chart's panels (the `<svg>`s inside the frame) and the frame's own size. */
+function compare(mine: SVGSVGElement, plot: SVGSVGElement): void {
+  expect(mine.getAttribute("viewBox")).toBe(plot.getAttribute("viewBox"));
+  const panels = (svg: Element): Element[] => [...svg.querySelectorAll("svg")];
+  const ours = panels(mine);
+  const theirs = panels(plot);
+  expect(ours.length).toBe(theirs.length);
+  theirs.forEach((p, i) => {
+    const o = ours[i];
+    if (!o) throw new Error("panel missing");
+    for (const a of ["x", "y", "width", "height", "fill", "font-family", "text-anchor"]) expect(o.getAttribute(a), a).toBe(p.getAttribute(a));
+    expect(bars(o)).toEqual(bars(p));
+    expect(texts(o)).toEqual(texts(p));
+    expect(segments(o)).toEqual(segments(p));
+    expect(hatched(o)).toEqual(hatched(p));
+    // Nothing is drawn by one and not the other (titles and tspans belong to what is counted above).
+    expect(bars(o).length + texts(o).length + segments(o).length).toBeGreaterThan(0);
+    expect(o.querySelector("style")).toBeNull();
+  });
+  // Outside the panels (title, legend, evidence legend, note) the frame is the same markup.
+  const outside = (svg: Element): string => [...svg.children].filter((c) => c.localName !== "svg").map((c) => c.outerHTML).join("");
+  expect(outside(mine)).toBe(outside(plot));
+}
+
+const reconstruction = (min: number, max: number): Evidence => ({ kind: "reconstruction", draws: 50, range: { min, max } });
+const printed: Evidence = { kind: "printed", draws: 50 };
+const determined: Evidence = { kind: "determined", draws: 50 };
+
+/** Tabell 2.1 as a county filter leaves it: some shares vary across the reconstructions. */
+const EVIDENCED_STATUS: StatusBarModel[] = TABELL_2_1.slice(0, 4).map((m, i) => ({
+  ...m,
+  counts: m.counts.map((c) => Math.round(c / 9)),
+  evidence: m.counts.map((_, code) => (code === i % 4 ? printed : code === 3 ? determined : reconstruction(4 + code + i, 11 + 3 * code + i))),
+}));
+
+/** Tabell 2.9 with evidence on every figure, a dependent "vet ikke" among them. */
+const EVIDENCED_DIVERGING: DivergingItem[] = TABELL_2_9.slice(0, 5).map((item, i) => ({
+  ...item,
+  evidence: {
+    percents: item.percents.map((p, code) => (code === i % 4 ? determined : reconstruction(Math.max(0, p - 3 - code), p + 2 + i))),
+    dontKnow: i % 2 === 0 ? reconstruction(Math.max(0, item.dontKnow - 1), item.dontKnow + 4) : printed,
+  },
+}));
+
+/** Every case of both charts, each drawn on a document from `doc`, compared with Plot's drawing. */
+export function geometrySuite(doc: () => Document): void {
+  describe("status bars drawn by hand are Plot's", () => {
+    const cases: [string, readonly StatusBarModel[], Omit<Parameters<typeof statusBars>[1], "document">][] = [
+      ["Tabell 2.1", TABELL_2_1, { title: "Tabell 2.1", note: "Kilde: RF 1999" }],
+      ["printed vs recomputed", TABELL_2_1, { mode: "printed-vs-recomputed", title: "2.1", subtitle: "Alle" }],
+      ["Figur 7, one decimal, discrepancies", FIGUR_7, { mode: "printed-vs-recomputed", decimals: 1 }],
+      ["a model without answers", [TABELL_2_1[0]!, { label: "Tom modell", counts: [0, 0, 0, 0] }], {}],
+      ["narrow, English", TABELL_2_1, { width: 390, locale: "en", mode: "printed-vs-recomputed" }],
+      ["print for all under a filter", EVIDENCED_STATUS, { mode: "printed-vs-recomputed", printedBase: "all", title: "Rogaland" }],
+      ["evidence: hatched, whiskers, three kinds", EVIDENCED_STATUS, { width: 560 }],
+      ["six categories", [{ label: "Rad", counts: [3, 5, 8, 2, 0, 9] }, { label: "Annen rad", counts: [1, 1, 1, 1, 1, 1] }], { statusLabels: ["a", "b", "c", "d", "e", "f"] }],
+    ];
+    for (const [name, models, options] of cases) {
+      it(name, () => {
+        const mine = statusBars(models, { ...options, document: doc() });
+        compare(mine, plotStatusBars(models, { ...options, document: doc() }));
+        if (name.startsWith("evidence")) {
+          expect(hatched(mine).length).toBeGreaterThan(3);
+          expect(segments(mine).filter((s) => s.includes("tv-chart-whisker")).length).toBeGreaterThan(3);
+        }
+      });
+    }
+  });
+
+  describe("diverging bars drawn by hand are Plot's", () => {
+    const cases: [string, readonly DivergingItem[], Omit<Parameters<typeof divergingBars>[1], "document">][] = [
+      ["Tabell 2.9 (labels on two and three lines)", TABELL_2_9, { title: "Tabell 2.9" }],
+      ["narrow, English, extent labels", TABELL_2_9.slice(0, 3), { width: 390, locale: "en", dontKnowLabel: "N/A / don't know" }],
+      ["no 'vet ikke' panel", TABELL_2_9.map((i) => ({ ...i, dontKnow: 0 })), { note: "Ingen vet ikke" }],
+      ["evidence: hatched, whiskers, the 'vet ikke' panel too", EVIDENCED_DIVERGING, { subtitle: "Rogaland" }],
+      ["a wide agreeing side", [{ label: "Alle enige-aktig", percents: [70, 25, 3, 2], dontKnow: 55, n: 40 }], {}],
+    ];
+    for (const [name, items, options] of cases) {
+      it(name, () => {
+        const mine = divergingBars(items, { ...options, document: doc() });
+        compare(mine, plotDivergingBars(items, { ...options, document: doc() }));
+        if (name.startsWith("evidence")) {
+          expect(hatched(mine).length).toBeGreaterThan(10);
+          expect(segments(mine).filter((s) => s.includes("tv-chart-whisker")).length).toBeGreaterThan(10);
+        }
+      });
+    }
+  });
+}
