@@ -34,6 +34,7 @@ function summary(events: TraceEvent[], from: number, to: number): string[] {
     // Top-level tasks, and self time per kind: each slice's duration minus its named children's.
     let end = 0;
     let busy = 0;
+    let cpu = 0;
     const tasks: number[] = [];
     const kinds = new Map<string, number>();
     const stack: TraceEvent[] = [];
@@ -49,11 +50,12 @@ function summary(events: TraceEvent[], from: number, to: number): string[] {
       if (e.ts < end) continue;
       end = e.ts + (e.dur ?? 0);
       busy += e.dur ?? 0;
+      cpu += e.tdur ?? 0;
       tasks.push(e.dur ?? 0);
     }
     if (busy < 1000) continue;
     const top = [...tasks].sort((a, b) => b - a).slice(0, 6).map((d) => (d / 1000).toFixed(0));
-    lines.push(`${label} pid ${pid}: busy ${(busy / 1000).toFixed(0)} ms in ${tasks.length} tasks (longest ${top.join(", ")})`);
+    lines.push(`${label} pid ${pid}: busy ${(busy / 1000).toFixed(0)} ms (thread CPU ${(cpu / 1000).toFixed(0)}) in ${tasks.length} tasks (longest ${top.join(", ")})`);
     lines.push(`   ${[...kinds].filter(([, v]) => v > 500).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${(v / 1000).toFixed(1)}`).join(" · ")}`);
     const layouts = slices.filter((e) => e.name === "Layout" || e.name === "UpdateLayoutTree");
     lines.push(`   ${layouts.length} style/layout passes: ${layouts.map((e) => `${e.name === "Layout" ? "L" : "S"}${((e.dur ?? 0) / 1000).toFixed(1)}@${((e.ts - from) / 1000).toFixed(0)}`).join(" ")}`);
@@ -100,8 +102,8 @@ try {
     const traced = nb === name;
     const sessions = [];
     if (traced) {
-      // The spare frame(s) the click will use: profile each.
-      for (const handle of await page.$$("iframe.nb-frame[hidden]")) {
+      // The spare frame(s) the click will use: profile each (NOPROFILE=1: not).
+      for (const handle of process.env.NOPROFILE ? [] : await page.$$("iframe.nb-frame[hidden]")) {
         const f = await handle.contentFrame();
         if (!f) continue;
         const s = await context.newCDPSession(f);
