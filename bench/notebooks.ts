@@ -73,7 +73,7 @@ export function percentile(xs: readonly number[], p: number): number {
  * The frame of the notebook on screen (the visible iframe), once its notebook element exists. A build
  * from before the sandbox (cf2813c, `--vs`) draws the notebook in the page itself: then the page.
  */
-async function visibleNotebookFrame(page: Page, not: Frame | undefined, timeout = 30_000): Promise<Frame> {
+export async function visibleNotebookFrame(page: Page, not: Frame | undefined, timeout = 30_000): Promise<Frame> {
   const until = Date.now() + timeout;
   for (;;) {
     const frames = await page.$$("iframe.nb-frame");

@@ -164,4 +164,40 @@ describe("cold start", () => {
       await context.close();
     }
   });
+
+  it("a notebook's frame asks for the files its cells name at open, before any cell has drawn a chart (03: municipalities.csv)", async () => {
+    const context = await wb.browser.newContext();
+    try {
+      // In every frame: each file the frame asks the shell for, and how many charts it had drawn then.
+      await context.addInitScript(() => {
+        const asked: string[] = [];
+        Reflect.set(globalThis, "__filesAsked", asked);
+        const post = MessagePort.prototype.postMessage;
+        Reflect.set(MessagePort.prototype, "postMessage", function (this: MessagePort, ...args: unknown[]) {
+          const data: unknown = args[0];
+          if (typeof data === "object" && data !== null && "type" in data && data.type === "file" && "path" in data) {
+            asked.push(`${String(data.path)} ${document.querySelectorAll("svg").length}`);
+          }
+          return Reflect.apply(post, this, args);
+        });
+      });
+      const page = await context.newPage();
+      await openApp(page, wb.server.url, "#/nb/03-size-and-correlations");
+      const frame = await notebookFrame(page, 30_000);
+      await frame.evaluate(() => window.tverrsnitt?.idle());
+      const asked = await frame.evaluate(() => {
+        const list: unknown = Reflect.get(globalThis, "__filesAsked");
+        return Array.isArray(list) ? list.map(String) : [];
+      });
+      // Asked for once, with no chart drawn yet. Without the ask at open the weights cell (far down
+      // the page) asks only when it runs, after the size-class charts above it are drawn.
+      expect(asked.filter((a) => a.startsWith("data/survey-1999/municipalities.csv "))).toEqual(["data/survey-1999/municipalities.csv 0"]);
+      expect(await frame.locator("svg").count()).toBeGreaterThan(6);
+      expect(await frame.locator(".nb-error").count()).toBe(0);
+      // The weights cell read the file asked for ahead: its table is drawn.
+      expect(await frame.locator("text=Post-stratification cells").count()).toBeGreaterThan(0);
+    } finally {
+      await context.close();
+    }
+  });
 });

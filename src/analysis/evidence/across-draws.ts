@@ -5,7 +5,7 @@
  * beside it, so a table can put a marker next to each figure without the statistic knowing.
  */
 import type { FilteredSurvey } from "../apply-filter";
-import { classifyFigure, type Evidence, type EvidenceKind } from "./evidence";
+import { classifyDraws, classifyFigure, type Evidence, type EvidenceKind } from "./evidence";
 import { timedEvidence } from "./evidence-timing";
 
 /** A result and what each of its numbers rests on. */
@@ -40,54 +40,23 @@ function figuresIn(value: unknown, keys: string[] = [], out: Figure[] = []): Fig
   return out;
 }
 
-/**
- * The canonical result's figures as a tree of keys, so a reconstruction's result is read in one walk:
- * a key shared by many figures (`rows`, `rows.2`) is looked up once per draw, not once per figure.
- * `figure` is the index of the figure a node ends at.
- */
-interface KeyNode {
-  figure: number;
-  readonly children: Map<string, KeyNode>;
-}
-
-function keyTree(figures: readonly Figure[]): KeyNode {
-  const root: KeyNode = { figure: -1, children: new Map() };
-  for (const [i, f] of figures.entries()) {
-    let node = root;
-    for (const key of f.keys) {
-      let next = node.children.get(key);
-      if (!next) node.children.set(key, (next = { figure: -1, children: new Map() }));
-      node = next;
-    }
-    node.figure = i;
-  }
-  return root;
-}
-
 /** True for what a key can be followed into: an object that is not DOM. */
 function isWalkable(value: unknown): value is object {
   return typeof value === "object" && value !== null && !("nodeType" in value);
 }
 
 /**
- * The number (or null) a reconstruction's result has where the canonical result has each figure, by
- * following the same keys: null where it has none. A reconstruction's result is not walked whole
- * (audit texts, labels): only the canonical result's keys are followed in it. `out[i]` gets figure i.
+ * The number (or null) a reconstruction's result has where the canonical result has a figure, by
+ * following the same keys: null where it has none. Only that figure's keys are followed (audit
+ * texts, labels and the figures nobody asks about are not read).
  */
-function figuresAt(value: unknown, node: KeyNode, out: (number | null)[]): void {
-  if (node.figure >= 0) out[node.figure] = typeof value === "number" ? value : null;
-  if (node.children.size === 0) return;
-  const walkable = isWalkable(value);
-  for (const [key, child] of node.children) {
-    if (walkable && Object.hasOwn(value, key)) figuresAt(Reflect.get(value, key), child, out);
-    else missing(child, out);
+function figureIn(result: unknown, keys: readonly string[]): number | null {
+  let at = result;
+  for (const key of keys) {
+    if (!isWalkable(at) || !Object.hasOwn(at, key)) return null;
+    at = Reflect.get(at, key);
   }
-}
-
-/** Every figure under `node` is null (the reconstruction's result has no such key). */
-function missing(node: KeyNode, out: (number | null)[]): void {
-  if (node.figure >= 0) out[node.figure] = null;
-  for (const child of node.children.values()) missing(child, out);
+  return typeof at === "number" ? at : null;
 }
 
 /**
@@ -105,35 +74,49 @@ export function acrossDraws<T>(selection: FilteredSurvey, compute: (s: FilteredS
   return timedEvidence(() => classifyAcross(selection, compute, printed, each));
 }
 
+/**
+ * The results on every draw are computed here; each figure is read from them and classified only
+ * when its evidence is first asked for (issue 12: a notebook asks for a few figures of each result —
+ * 03 reads the r of a correlation, not its n, p or audit counts — and reading and classifying all of
+ * them was about a tenth of the evidence work of 03's statistics in a CPU profile). The canonical
+ * figures are taken now, as the result is now; the draws' results are this function's own.
+ */
 function classifyAcross<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean, each: ComputeEach | undefined): WithEvidence<T> {
   const value = compute(selection);
   const draws = selection.draws();
   const figures = figuresIn(value);
-  // byFigure[i][k]: figure i in draw k (k = 0 the canonical result's own value).
-  const byFigure = figures.map((f) => [f.value]);
+  let results: readonly unknown[] = [];
   if (draws) {
     const others = draws.slice(1);
-    const results = each ? each(others) : others.map(compute);
+    results = each ? each(others) : others.map(compute);
     if (results.length !== others.length) throw new Error(`Evidence: ${results.length} results for ${others.length} reconstructions.`);
-    const tree = keyTree(figures);
-    const row: (number | null)[] = new Array<number | null>(figures.length).fill(null);
-    for (const result of results) {
-      figuresAt(result, tree, row);
-      for (const [i, v] of row.entries()) byFigure[i]?.push(v);
-    }
   }
-  const evidence = new Map<string, Evidence>();
-  const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
-  for (const [i, figure] of figures.entries()) {
-    const path = figure.keys.join(".");
-    const e = classifyFigure(draws ? byFigure[i] : undefined, printed(path));
-    evidence.set(path, e);
-    counts[e.kind]++;
-  }
+  // By path, the last figure with that path (as a map filled in the figures' order would keep).
+  const byPath = new Map(figures.map((f, i) => [f.keys.join("."), i]));
+  const classified: (Evidence | undefined)[] = new Array<Evidence | undefined>(figures.length);
+  const classify = (i: number): Evidence => {
+    const known = classified[i];
+    if (known) return known;
+    const figure = figures[i];
+    const path = figure?.keys.join(".") ?? "";
+    const made = draws && figure ? classifyDraws(results.length + 1, (k) => (k === 0 ? figure.value : figureIn(results[k - 1], figure.keys)), printed(path)) : classifyFigure(undefined, printed(path));
+    classified[i] = made;
+    return made;
+  };
+  let counts: Record<EvidenceKind, number> | undefined;
   return {
     value,
-    evidence: (path) => evidence.get(path) ?? { kind: draws ? "determined" : "your-data", draws: draws?.length ?? 0 },
-    counts,
+    evidence: (path) => {
+      const i = byPath.get(path);
+      return i !== undefined ? classify(i) : { kind: draws ? "determined" : "your-data", draws: draws?.length ?? 0 };
+    },
+    get counts() {
+      if (!counts) {
+        counts = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
+        for (let i = 0; i < figures.length; i++) counts[classify(i).kind]++;
+      }
+      return counts;
+    },
     draws: draws?.length ?? 0,
   };
 }

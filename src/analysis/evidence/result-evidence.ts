@@ -73,8 +73,9 @@ export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel:
         const key = plainKey(rest);
         const figures = (): WithEvidence<unknown> => {
           const known = key === undefined ? undefined : kept.get(selection)?.get(key);
-          // The same figures, classified once; `value` is this call's own result.
-          if (known) return { ...known, value: result };
+          // The same figures, classified once; `value` is this call's own result. Not a spread:
+          // that would read `counts`, which classifies every figure (across-draws.ts: on demand).
+          if (known) return { value: result, evidence: known.evidence, get counts() { return known.counts; }, draws: known.draws };
           const made = acrossDraws(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest])), undefined, onEach);
           if (key !== undefined) keep(kept, selection, key, made);
           return made;

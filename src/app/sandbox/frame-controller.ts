@@ -27,6 +27,7 @@ import type { Locale } from "../../base/locale/locale";
 import { guardFrameWindow } from "./guard-frame-window";
 import { RunReporter } from "./run-reporter";
 import { ArrivingUserData } from "./user-data-wire";
+import { attachedFiles, readsCsv } from "./attached-files";
 import { FilesAskedAhead } from "./files-asked-ahead";
 import { ReportSnapshots } from "../report/report-snapshot";
 
@@ -335,6 +336,13 @@ export class FrameController {
     if (message.mode === "live" && (session.references("survey") || session.references("selection"))) {
       if (message.data.kind === "bundled") this.askedAhead.ask(Object.values(SURVEY_PATHS), (path) => this.requestFile(path));
       void scope.survey().catch(() => undefined);
+    }
+    // The files its cells name, and the CSV reader's code, asked for now too (attached-files.ts).
+    if (message.mode === "live") {
+      const sources = session.doc.cells.map((c) => c.source);
+      const survey: readonly string[] = Object.values(SURVEY_PATHS);
+      this.askedAhead.ask(attachedFiles(sources).filter((path) => !survey.includes(path)), (path) => this.requestFile(path));
+      if (readsCsv(sources)) void import("../../runtime/csv-table").catch(() => undefined);
     }
     this.onOpen(opened);
     for (const resolve of this.openWaiters.splice(0)) resolve(opened);

@@ -206,3 +206,36 @@ describe("a filtered draw's table", () => {
     expect(blanks).toBeGreaterThan(0);
   });
 });
+
+describe("a figure's evidence, read on demand", () => {
+  it("reads a draw's figure only when its evidence is first asked for, and classifies it as the values say", () => {
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] });
+    const draws = selection.draws() ?? [];
+    expect(draws.length).toBeGreaterThan(2);
+    const reads = { r: 0, p: 0, n: 0 };
+    // Each draw's result counts the reads of its figures; its values differ by draw (r) or not (n).
+    const compute = (s: FilteredSurvey) => {
+      const k = draws.indexOf(s);
+      const result = {
+        get r() { reads.r++; return k / 100; },
+        get p() { reads.p++; return k === 3 ? null : 0.5; },
+        audit: { get n() { reads.n++; return 7; } },
+      };
+      return s === selection ? { r: 0, p: 0.5, audit: { n: 7 } } : result;
+    };
+    const e = acrossDraws(selection, compute);
+    expect(reads).toEqual({ r: 0, p: 0, n: 0 });
+    expect(e.evidence("r")).toStrictEqual(classifyFigure(draws.map((_, k) => k / 100)));
+    expect(e.evidence("r")).toMatchObject({ kind: "reconstruction", range: { min: 0, max: (draws.length - 1) / 100 } });
+    expect(reads).toEqual({ r: draws.length - 1, p: 0, n: 0 });
+    // Asked again: classified once.
+    e.evidence("r");
+    expect(reads.r).toBe(draws.length - 1);
+    expect(e.evidence("audit.n")).toStrictEqual({ kind: "determined", draws: draws.length });
+    expect(e.evidence("no.such.path")).toStrictEqual({ kind: "determined", draws: draws.length });
+    // The counts classify every figure: p is undefined in draw 3 only, so it rests on the draw.
+    expect(e.counts).toStrictEqual({ printed: 0, determined: 1, reconstruction: 2, "your-data": 0 });
+    expect(reads).toEqual({ r: draws.length - 1, p: draws.length - 1, n: draws.length - 1 });
+    expect(e.evidence("p")).toStrictEqual(classifyFigure(draws.map((_, k) => (k === 3 ? null : 0.5))));
+  });
+});
