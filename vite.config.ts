@@ -371,35 +371,6 @@ function frameOpenChunksPlugin(): Plugin {
 }
 
 /**
- * The notebook frame's entry chunk and the frame-open chunk (above) start with V8's explicit compile
- * hint, `//# allFunctionsCalledOnLoad` (Chromium 136+; to other engines it is a comment): their
- * functions are then compiled on a background thread as they download, in the window where the
- * frame waits for the shell's `open`, instead of one by one on the frame's main thread when first
- * called — after `open`, on the way to the drawn notebook (issue 11, cold start). They are the
- * frame's own code (the shell never loads them), and 01's first open runs most of it. Traced on 01
- * (load ~17): the frame's main-thread compiling after `open` went from 55–74 ms (six traces) to
- * 28–37 ms with the hint on frame-open (nine) and 9–11 ms with it on the entry too (four); the
- * background parse grows by about what it saves.
- */
-export const compileHint = "//# allFunctionsCalledOnLoad\n";
-
-function compileHintPlugin(): Plugin {
-  return {
-    name: "tverrsnitt-compile-hint",
-    apply: "build",
-    generateBundle: {
-      order: "post",
-      handler(_options, bundle) {
-        const frame = resolve(import.meta.dirname, entries.frame);
-        const chunks = Object.values(bundle).flatMap((c) => (c.type === "chunk" && (c.name === "frame-open" || (c.isEntry && c.facadeModuleId === frame)) ? [c] : []));
-        if (chunks.length !== 2) throw new Error(`compile hint: expected the frame's entry chunk and frame-open, found ${chunks.length} chunks; see compileHintPlugin in vite.config.ts.`);
-        for (const chunk of chunks) chunk.code = compileHint + chunk.code;
-      },
-    },
-  };
-}
-
-/**
  * Packages replaced in the bundle (issue 12: all chunks ≤ 350 KB gzip). Arquero's Arrow library is
  * never used by the app and is swapped for a module whose functions throw a Problem naming the
  * CSV route (src/runtime/arrow-unavailable.ts says why). Tests run with the same replacement.
@@ -408,7 +379,7 @@ const replacedPackages = { "@uwdata/flechette": resolve(import.meta.dirname, "sr
 
 export default defineConfig({
   base: "./",
-  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin(), compileHintPlugin()],
+  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin()],
   resolve: { alias: replacedPackages },
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },
