@@ -309,9 +309,9 @@ function warmFrameEarlyPlugin(): Plugin {
 /**
  * Two chunks for what the notebook frame loads to open its first notebook (issue 11, cold start).
  * frame-early.ts asks for the compiled cells, DOMPurify, the survey and the builtins (Plot with
- * them). Left to automatic chunking, what those need was 19 chunks, each a request of its own;
+ * them). Left to automatic chunking, what those need was 18 chunks, each a request of its own;
  * the frame's requests go to the host beside the shell's, on two cores, and in the cold-start probe
- * the last of them (the builtins, Plot) arrived 400–600 ms after they were asked for, after `open`.
+ * the last of them (the builtins, Plot) arrived up to 600 ms after they were asked for, after `open`.
  * The static closure of those imports goes into:
  * - `frame-open`: every module of it the shell can never reach (statically or lazily), so the shell
  *   never fetches the frame's code;
@@ -327,7 +327,7 @@ function warmFrameEarlyPlugin(): Plugin {
  * other. The sets are worked out from the module graph when the build ends, before chunking calls
  * the groups' tests.
  */
-export const frameOpenGroups = { frameOpen: new Set<string>(), dataFormats: new Set<string>() };
+const frameOpenGroups = { frameOpen: new Set<string>(), dataFormats: new Set<string>() };
 
 function frameOpenChunksPlugin(): Plugin {
   const early = "/src/frame-early.ts";
