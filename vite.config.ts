@@ -309,9 +309,9 @@ function warmFrameEarlyPlugin(): Plugin {
 /**
  * Two chunks for what the notebook frame loads to open its first notebook (issue 11, cold start).
  * frame-early.ts asks for the compiled cells, DOMPurify, the survey and the builtins (Plot with
- * them). Left to automatic chunking, what those need was 19 chunks, each a request of its own;
+ * them). Left to automatic chunking, what those need was 18 chunks, each a request of its own;
  * the frame's requests go to the host beside the shell's, on two cores, and in the cold-start probe
- * the last of them (the builtins, Plot) arrived 400–600 ms after they were asked for, after `open`.
+ * the last of them (the builtins, Plot) arrived up to 600 ms after they were asked for, after `open`.
  * The static closure of those imports goes into:
  * - `frame-open`: every module of it the shell can never reach (statically or lazily), so the shell
  *   never fetches the frame's code;
@@ -327,7 +327,7 @@ function warmFrameEarlyPlugin(): Plugin {
  * other. The sets are worked out from the module graph when the build ends, before chunking calls
  * the groups' tests.
  */
-export const frameOpenGroups = { frameOpen: new Set<string>(), dataFormats: new Set<string>() };
+const frameOpenGroups = { frameOpen: new Set<string>(), dataFormats: new Set<string>() };
 
 function frameOpenChunksPlugin(): Plugin {
   const early = "/src/frame-early.ts";
@@ -371,35 +371,6 @@ function frameOpenChunksPlugin(): Plugin {
 }
 
 /**
- * The notebook frame's entry chunk and the frame-open chunk (above) start with V8's explicit compile
- * hint, `//# allFunctionsCalledOnLoad` (Chromium 136+; to other engines it is a comment): their
- * functions are then compiled on a background thread as they download, in the window where the
- * frame waits for the shell's `open`, instead of one by one on the frame's main thread when first
- * called — after `open`, on the way to the drawn notebook (issue 11, cold start). They are the
- * frame's own code (the shell never loads them), and 01's first open runs most of it. Traced on 01
- * (load ~17): the frame's main-thread compiling after `open` went from 55–74 ms (six traces) to
- * 28–37 ms with the hint on frame-open (nine) and 9–11 ms with it on the entry too (four); the
- * background parse grows by about what it saves.
- */
-export const compileHint = "//# allFunctionsCalledOnLoad\n";
-
-function compileHintPlugin(): Plugin {
-  return {
-    name: "tverrsnitt-compile-hint",
-    apply: "build",
-    generateBundle: {
-      order: "post",
-      handler(_options, bundle) {
-        const frame = resolve(import.meta.dirname, entries.frame);
-        const chunks = Object.values(bundle).flatMap((c) => (c.type === "chunk" && (c.name === "frame-open" || (c.isEntry && c.facadeModuleId === frame)) ? [c] : []));
-        if (chunks.length !== 2) throw new Error(`compile hint: expected the frame's entry chunk and frame-open, found ${chunks.length} chunks; see compileHintPlugin in vite.config.ts.`);
-        for (const chunk of chunks) chunk.code = compileHint + chunk.code;
-      },
-    },
-  };
-}
-
-/**
  * Packages replaced in the bundle (issue 12: all chunks ≤ 350 KB gzip). Arquero's Arrow library is
  * never used by the app and is swapped for a module whose functions throw a Problem naming the
  * CSV route (src/runtime/arrow-unavailable.ts says why). Tests run with the same replacement.
@@ -408,7 +379,7 @@ const replacedPackages = { "@uwdata/flechette": resolve(import.meta.dirname, "sr
 
 export default defineConfig({
   base: "./",
-  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin(), compileHintPlugin()],
+  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin()],
   resolve: { alias: replacedPackages },
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },

@@ -65,20 +65,6 @@ describe("cold start", () => {
     }
   });
 
-  it("the frame's own code asks V8 to compile its functions while it downloads, not when first called; the shell's does not", () => {
-    const html = readFileSync(join(distRoot(), "frame.html"), "utf8");
-    const entry = /<script type="module" crossorigin src="\.\/assets\/(frame-[^"]+\.js)"><\/script>/.exec(html)?.[1];
-    const open = [...html.matchAll(/href="\.\/assets\/(frame-open-[^"]+\.js)"/g)].map((m) => m[1] ?? "");
-    expect(open).toHaveLength(1);
-    const firstLine = (file: string): string => readFileSync(join(distRoot(), "assets", file), "utf8").split("\n", 1)[0] ?? "";
-    // The explicit compile hint is read only on a file's first line (vite.config.ts, compileHintPlugin).
-    for (const file of [entry ?? "(no entry script)", ...open]) expect(firstLine(file), file).toBe("//# allFunctionsCalledOnLoad");
-    // Not on what the shell loads: its own scripts compile as usual.
-    const shell = [...readFileSync(join(distRoot(), "index.html"), "utf8").matchAll(/\.\/assets\/([^"]+\.js)"/g)].map((m) => m[1] ?? "");
-    expect(shell.length).toBeGreaterThan(0);
-    for (const file of shell) expect(firstLine(file), file).not.toContain("allFunctionsCalledOnLoad");
-  });
-
   it("the shell reads the survey's files once each, after the first frame's scripts have loaded", async () => {
     const context = await wb.browser.newContext();
     try {
