@@ -10,6 +10,7 @@
  */
 import { messages } from "../base/locale/locale";
 import { documentLocale } from "./locale-controller";
+import { drawnOutput } from "../app/drawn-output";
 
 /** The observer watching each output's scrolling boxes (one per output; replaced when it re-renders). */
 const observers = new WeakMap<HTMLElement, ResizeObserver>();
@@ -33,10 +34,23 @@ function markIfScrolling(box: HTMLElement): void {
  * overflow later (a narrower window) is caught too.
  */
 export function makeOutputAccessible(root: HTMLElement): void {
-  for (const g of root.querySelectorAll("svg g[aria-label]:not([role])")) g.setAttribute("role", "group");
+  const boxes = new Set<Element>();
+  for (const child of root.children) {
+    const wrapped = child.classList.contains("nb-exportable") ? child.firstElementChild : null;
+    if (wrapped) boxes.add(wrapped);
+    // A builtin's table figure holds no chart and no other table: it is searched for neither
+    // (issue 12: both searches walked every cell of every table a filter change redrew).
+    const drawn = drawnOutput(wrapped ?? child);
+    if (drawn && "table" in drawn) {
+      boxes.add(wrapped ?? child);
+      continue;
+    }
+    for (const g of child.querySelectorAll("svg g[aria-label]:not([role])")) g.setAttribute("role", "group");
+    if (child.classList.contains("tv-table")) boxes.add(child);
+    for (const box of child.querySelectorAll(".nb-exportable > :first-child, .tv-table")) boxes.add(box);
+  }
   observers.get(root)?.disconnect();
-  const boxes = [...root.querySelectorAll<HTMLElement>(".nb-exportable > :first-child, .nb-output .tv-table")];
-  if (boxes.length === 0 || typeof ResizeObserver === "undefined") return;
+  if (boxes.size === 0 || typeof ResizeObserver === "undefined") return;
   const observer = new ResizeObserver((entries) => {
     // An output taken out of the page (its cell deleted) lets go of its boxes.
     if (!root.isConnected) return observer.disconnect();

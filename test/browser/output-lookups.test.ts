@@ -3,9 +3,10 @@
  * buttons, without searching the page (issue 12): the notebook finds a cell's element from its own
  * list, not by a selector query over every output drawn above it, and a builtin's chart or table is
  * handed to its export menu as the output itself (`drawnOutput`), not found by searching every output
- * for an `<svg>` and a `<table>`. In Chromium against the built app: every cell's current value is
- * on the page after the change, every chart's menu holds that chart and every table's menu that
- * table's rows, and no such search ran.
+ * for an `<svg>` and a `<table>`, nor searched by the a11y repairs (output-a11y.ts). In Chromium
+ * against the built app: every cell's current value is on the page after the change, every chart's
+ * menu holds that chart and every table's menu that table's rows, every chart's labelled groups
+ * have their role, and no such search ran.
  */
 import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
@@ -26,6 +27,8 @@ interface AfterChange {
   tables: { comparison: boolean; rows: number; exportedRows: number; columns: string[]; name: string; caption: string }[];
   /** Outputs with export buttons. */
   exportable: number;
+  /** Plot's labelled `<g>` left without `role="group"` (output-a11y.ts). */
+  unlabelledGroups: number;
 }
 
 function change(frame: Frame, county: number): Promise<AfterChange> {
@@ -45,6 +48,16 @@ function change(frame: Frame, county: number): Promise<AfterChange> {
       if ((selector === "svg" || selector === "table") && notebook.contains(this)) outputSearches.push(`${this.localName}.${this.getAttribute("class") ?? ""} ${selector}`);
       return proto.call(this, selector);
     } as typeof proto;
+    // … and the a11y repairs' searches (for Plot's groups and for tables) over a builtin's table,
+    // which holds neither a chart nor another table.
+    const protoAll = Element.prototype.querySelectorAll;
+    Element.prototype.querySelectorAll = function (this: Element, selector: string) {
+      const repair = selector.includes("aria-label") || selector.includes(".tv-table");
+      if (repair && notebook.contains(this) && (this.matches("figure.tv-table") || proto.call(this, "figure.tv-table") !== null)) {
+        outputSearches.push(`${this.localName}.${this.getAttribute("class") ?? ""} all ${selector}`);
+      }
+      return protoAll.call(this, selector);
+    } as typeof protoAll;
     try {
       for (const box of boxes) box.checked = Number(box.value) === county;
       boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
@@ -52,6 +65,7 @@ function change(frame: Frame, county: number): Promise<AfterChange> {
       await new Promise((r) => setTimeout(r, 50));
     } finally {
       Element.prototype.querySelector = proto;
+      Element.prototype.querySelectorAll = protoAll;
       Reflect.deleteProperty(notebook, "querySelector");
       Reflect.deleteProperty(notebook, "querySelectorAll");
     }
@@ -89,7 +103,9 @@ function change(frame: Frame, county: number): Promise<AfterChange> {
         });
       }
     }
-    return { notebookQueries, outputSearches, stale, charts, tables, exportable: wrappers.length };
+    // The a11y repair still reached every chart: no labelled group without a role.
+    const unlabelledGroups = notebook.querySelectorAll("svg g[aria-label]:not([role])").length;
+    return { notebookQueries, outputSearches, stale, charts, tables, exportable: wrappers.length, unlabelledGroups };
   }, county);
 }
 
@@ -108,6 +124,7 @@ describe("a filter change on 02 finds cells and outputs without searching the pa
       expect(after.notebookQueries, `county ${county}`).toEqual([]);
       expect(after.outputSearches, `county ${county}`).toEqual([]);
       expect(after.stale, `county ${county}`).toEqual([]);
+      expect(after.unlabelledGroups, `county ${county}`).toBe(0);
       // 02 draws eight survey charts and fourteen tables (thirteen printed comparisons), nothing else to save.
       expect(after.charts.length, `county ${county}`).toBe(8);
       expect(after.tables.length, `county ${county}`).toBe(14);
