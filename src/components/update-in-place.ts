@@ -18,10 +18,15 @@
  */
 import { adoptBehaviour, isInPlace } from "../analysis/tables/in-place";
 
+/** Told by node type, not `instanceof Element`: the updater runs under linkedom in the unit tests too. */
+function isElement(node: Node): node is Element {
+  return node.nodeType === 1;
+}
+
 /** A deep copy of `fresh` with its behaviour (a copy has no listeners of its own). */
 function copyOf(fresh: Node): Node {
   const copy = fresh.cloneNode(true);
-  if (copy instanceof Element && fresh instanceof Element) {
+  if (isElement(copy) && isElement(fresh)) {
     adoptBehaviour(copy, fresh);
     const from = fresh.querySelectorAll("details");
     copy.querySelectorAll("details").forEach((details, i) => {
@@ -49,7 +54,7 @@ export const inPlaceCounts: InPlaceCounts = { kept: 0, added: 0, removed: 0, cha
  * kind of element: the caller shows `fresh` instead.
  */
 export function updateInPlace(shown: Node, fresh: Node): boolean {
-  if (!(shown instanceof Element) || !(fresh instanceof Element) || shown === fresh) return false;
+  if (!isElement(shown) || !isElement(fresh) || shown === fresh) return false;
   if (!isInPlace(shown) || !isInPlace(fresh) || shown.tagName !== fresh.tagName) return false;
   morph(shown, fresh);
   return true;
@@ -107,7 +112,7 @@ function morphChildren(kept: Element, fresh: Element): void {
 }
 
 function morphNode(kept: Node, fresh: Node): void {
-  if (kept instanceof Element && fresh instanceof Element) morph(kept, fresh);
+  if (isElement(kept) && isElement(fresh)) morph(kept, fresh);
   else if (kept.nodeValue !== fresh.nodeValue) {
     kept.nodeValue = fresh.nodeValue;
     inPlaceCounts.changed++;
