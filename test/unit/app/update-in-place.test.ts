@@ -109,7 +109,11 @@ describe("a table updated in place", () => {
       { filter: EMPTY_FILTER, mask: false },
     ];
     const evaluations = steps.map((s) => evaluation(s.filter));
-    const draw = (i: number): Element => renderCrosswalkTable(document, evaluations[i] ?? evaluations[0], `Thesis findings — ${i}`, { mask: steps[i]?.mask === true, locale: "en" });
+    const draw = (i: number): Element => {
+      const at = evaluations[i];
+      if (!at) throw new Error(`no step ${i}`);
+      return renderCrosswalkTable(document, at, `Thesis findings — ${i}`, { mask: steps[i]?.mask === true, locale: "en" });
+    };
     const order = steps.map((_, i) => i);
     const { kept, shared } = follow(order, draw);
     expect(shared).toBe(4 * (evaluations[0]?.results.length ?? 0));
