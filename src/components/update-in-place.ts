@@ -23,30 +23,25 @@ function isElement(node: Node): node is Element {
   return node.nodeType === 1;
 }
 
+/** `kept` and `fresh` have the same markup: `kept` and its `<details>` take `fresh`'s behaviour. */
+function adoptAll(kept: Element, fresh: Element): void {
+  adoptBehaviour(kept, fresh);
+  const from = fresh.getElementsByTagName("details");
+  if (from.length === 0) return;
+  const to = kept.getElementsByTagName("details");
+  for (let i = 0; i < to.length; i++) {
+    const source = from[i];
+    const target = to[i];
+    if (source && target) adoptBehaviour(target, source);
+  }
+}
+
 /** A deep copy of `fresh` with its behaviour (a copy has no listeners of its own). */
 function copyOf(fresh: Node): Node {
   const copy = fresh.cloneNode(true);
-  if (isElement(copy) && isElement(fresh)) {
-    adoptBehaviour(copy, fresh);
-    const from = fresh.querySelectorAll("details");
-    copy.querySelectorAll("details").forEach((details, i) => {
-      const source = from[i];
-      if (source) adoptBehaviour(details, source);
-    });
-  }
+  if (isElement(copy) && isElement(fresh)) adoptAll(copy, fresh);
   return copy;
 }
-
-/** What an update touched (for tests and traces): rows kept, added, removed, elements changed. */
-export interface InPlaceCounts {
-  kept: number;
-  added: number;
-  removed: number;
-  changed: number;
-}
-
-/** Counts over every update since the page loaded (for tests and the bench). */
-export const inPlaceCounts: InPlaceCounts = { kept: 0, added: 0, removed: 0, changed: 0 };
 
 /**
  * Make `shown` (on the page) equal `fresh` (just drawn), keeping `shown`'s elements where they
@@ -60,7 +55,17 @@ export function updateInPlace(shown: Node, fresh: Node): boolean {
   return true;
 }
 
+/** The elements compared by their markup before walking them. */
+const SERIALISED = new Set(["TR", "TD", "TH"]);
+
 function morph(kept: Element, fresh: Element): void {
+  // Most rows and cells read the same after a filter change: a native serialisation of each side
+  // is far cheaper than walking them node by node (in Chromium, 06's 120 cells: 0.3 ms against
+  // 5 ms; 05's 1,048: 2 ms against 10 ms). Rows and cells only, so a node is serialised at most twice.
+  if (SERIALISED.has(kept.tagName) && kept.outerHTML === fresh.outerHTML) {
+    adoptAll(kept, fresh);
+    return;
+  }
   syncAttributes(kept, fresh);
   adoptBehaviour(kept, fresh);
   if (kept.tagName === "TBODY") morphRows(kept, fresh);
@@ -68,21 +73,11 @@ function morph(kept: Element, fresh: Element): void {
 }
 
 function syncAttributes(kept: Element, fresh: Element): void {
-  let changed = false;
-  for (const name of kept.getAttributeNames()) {
-    if (!fresh.hasAttribute(name)) {
-      kept.removeAttribute(name);
-      changed = true;
-    }
-  }
+  for (const name of kept.getAttributeNames()) if (!fresh.hasAttribute(name)) kept.removeAttribute(name);
   for (const name of fresh.getAttributeNames()) {
     const value = fresh.getAttribute(name) ?? "";
-    if (kept.getAttribute(name) !== value) {
-      kept.setAttribute(name, value);
-      changed = true;
-    }
+    if (kept.getAttribute(name) !== value) kept.setAttribute(name, value);
   }
-  if (changed) inPlaceCounts.changed++;
 }
 
 /** Whether `kept` can be made into `fresh` (same kind of node) rather than replaced by a copy. */
@@ -92,22 +87,24 @@ function sameKind(kept: Node, fresh: Node): boolean {
 
 /** Children matched by position: same kind is updated, anything else replaced by a copy. */
 function morphChildren(kept: Element, fresh: Element): void {
-  const before = [...kept.childNodes];
-  const after = [...fresh.childNodes];
-  after.forEach((node, i) => {
-    const old = before[i];
-    if (old && sameKind(old, node)) morphNode(old, node);
-    else if (old) {
+  // Walked by sibling, not by spreading the child lists: the walk is most of the updater's time.
+  let old = kept.firstChild;
+  for (let node = fresh.firstChild; node; node = node.nextSibling) {
+    if (old && sameKind(old, node)) {
+      morphNode(old, node);
+      old = old.nextSibling;
+    } else if (old) {
+      const next = old.nextSibling;
       kept.replaceChild(copyOf(node), old);
-      inPlaceCounts.changed++;
+      old = next;
     } else {
       kept.appendChild(copyOf(node));
-      inPlaceCounts.changed++;
     }
-  });
-  for (const old of before.slice(after.length)) {
+  }
+  while (old) {
+    const next = old.nextSibling;
     old.remove();
-    inPlaceCounts.changed++;
+    old = next;
   }
 }
 
@@ -115,7 +112,6 @@ function morphNode(kept: Node, fresh: Node): void {
   if (isElement(kept) && isElement(fresh)) morph(kept, fresh);
   else if (kept.nodeValue !== fresh.nodeValue) {
     kept.nodeValue = fresh.nodeValue;
-    inPlaceCounts.changed++;
   }
 }
 
@@ -146,17 +142,14 @@ function morphRows(kept: Element, fresh: Element): void {
       byKey.delete(key);
       morphNode(old, node);
       next.push(old);
-      inPlaceCounts.kept++;
     } else {
       next.push(copyOf(node));
-      inPlaceCounts.added++;
     }
   }
   const staying = new Set(next);
   for (const old of [...kept.childNodes]) {
     if (staying.has(old)) continue;
     old.remove();
-    inPlaceCounts.removed++;
   }
   // In order, moving only what is out of place (rows keep their order under a filter).
   next.forEach((node, i) => {
