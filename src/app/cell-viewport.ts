@@ -101,11 +101,6 @@ export class CellViewport {
     this.observer.observe(element);
   }
 
-  /** Whether cell `id` is known to be far off screen (outside the viewport and its margin). */
-  isFar(id: string): boolean {
-    return this.far.has(id);
-  }
-
   /** Stop tracking an element (removed from the page); its cell then runs at once again. */
   unwatch(element: Element): void {
     const id = this.ids.get(element);

@@ -231,8 +231,7 @@ export class NbCell extends LightElement {
     });
     const nodes: Node[] = shown.map((d) => renderValue(d));
     const before = [...out.childNodes];
-    // A table of ours is updated in place where the browser draws it: on or near the screen (render-output.ts).
-    const next = error ? [...nodes, renderError(error)] : withExportMenus(shown, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`, before, !cellViewport().isFar(this.cell.id));
+    const next = error ? [...nodes, renderError(error)] : withExportMenus(shown, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`, before);
     showOutput(out, running ? [...next, ...before.slice(next.length).filter((n) => !next.includes(n))] : next);
     makeOutputAccessible(out);
   }

@@ -200,11 +200,9 @@ function exportable(display: unknown, node: Node): { table?: ExportableTable; ch
  * every chart and table it reaches, and making a new button group each time — a Lit element,
  * its template, its layout — was part of what a cell on screen cost). A table of our renderers
  * drawn where one of them was shown is not put in: the shown one is updated to equal it
- * (update-in-place.ts), so the browser keeps the boxes of every row that stays — when `inPlace`:
- * for a cell far off screen the browser skips the new table's style and layout (`content-visibility`),
- * so putting it in is cheaper than the updater's walk.
+ * (update-in-place.ts), so the browser keeps the boxes of every row that stays.
  */
-export function withExportMenus(displays: readonly unknown[], nodes: readonly Node[], cellName: string, shown: readonly Node[] = [], inPlace = true): Node[] {
+export function withExportMenus(displays: readonly unknown[], nodes: readonly Node[], cellName: string, shown: readonly Node[] = []): Node[] {
   const used = new Map<string, number>();
   return nodes.map((node, i) => {
     const what = exportable(displays[i], node);
@@ -226,7 +224,7 @@ export function withExportMenus(displays: readonly unknown[], nodes: readonly No
     }
     // A table of ours drawn again updates the one shown (update-in-place.ts): rows that stay keep their boxes.
     const current = kept.firstChild;
-    if (inPlace && current && current !== menu && updateInPlace(current, node)) {
+    if (current && current !== menu && updateInPlace(current, node)) {
       for (const child of [...kept.childNodes]) if (child !== menu && child !== current) child.remove();
       return kept;
     }

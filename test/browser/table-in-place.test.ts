@@ -4,7 +4,7 @@
  * county filters (05's rows shrink and grow back). After each change the table shown has exactly
  * the markup of the cell's new value — the renderer's fresh drawing, which the page keeps whole —
  * and it is not that value but the table shown before, whose rows that stay are the same elements.
- * A rebuilt table fails (the rows would be new elements).
+ * The CSV export reads the table shown. A rebuilt table fails (the rows would be new elements).
  */
 import { describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
@@ -71,16 +71,10 @@ async function follow(name: string, id: string, counties: readonly number[]): Pr
   const page: Page = await (await wb.browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
   await openApp(page, wb.server.url, `#/nb/${name}`);
   const frame = await notebookFrame(page, 30_000);
-  // The table in view: a table far off screen is replaced, as the browser skips drawing it (render-output.ts).
-  await frame.evaluate(
-    async (id) => {
-      await window.tverrsnitt?.ready;
-      await window.tverrsnitt?.idle();
-      document.querySelector(`#cell-${id}`)?.scrollIntoView();
-      await new Promise((r) => setTimeout(r, 300));
-    },
-    id,
-  );
+  await frame.evaluate(async () => {
+    await window.tverrsnitt?.ready;
+    await window.tverrsnitt?.idle();
+  });
   const steps: Step[] = [];
   for (const county of counties) steps.push(await change(frame, id, county));
   await page.context().close();
