@@ -39,6 +39,9 @@ describe("export buttons in Chromium", () => {
     const [download] = await Promise.all([wb.page.waitForEvent("download"), third.locator(".nb-export-svg").click()]);
     const svg = await readFile(await download.path(), "utf8");
     expect(svg).toContain(title);
+    // No <style> of the chart's own (drawn on svg-parts.ts); its labels' white-space is written onto them.
+    expect(svg).not.toContain("<style");
+    expect(svg).toMatch(/<text[^>]*style="[^"]*white-space:\s*pre/);
     // The file opens again as an image, at the chart's size.
     const reopened = await wb.page.evaluate(async (text) => {
       const img = new Image();

@@ -1,9 +1,9 @@
 /**
- * The pieces the hand-drawn bar charts (status-bars.ts, diverging-bars.ts) are built from: an
+ * The pieces the hand-drawn charts (status-bars.ts, diverging-bars.ts, size-class-rates.ts) are built from: an
  * element with its attributes in one pass, Plot's band and linear scales and tick choice, the axes,
  * multi-line labels, and marks that draw many shapes as one `<path>`.
  *
- * Why not Plot: these two charts are redrawn in view on every filter change. Plot built each one
+ * Why not Plot: these charts are redrawn in view on every filter change. Plot built each one
  * through channels, scales and a d3 selection per mark, and left a `<style>` element in every panel
  * (the browser reprocesses a stylesheet for each); its one effective rule (`white-space: pre` on the
  * texts) now lives in the app's style sheet and, for a saved chart, in the styles export-chart.ts
@@ -109,32 +109,63 @@ export function pixelOffset(document: Document): number {
   return typeof ratio === "number" && ratio <= 1 ? 0.5 : 0;
 }
 
-/** Plot's tick count for an x axis: one tick per 80 px of range. */
-export function tickCountFor(range: readonly [number, number]): number {
-  return Math.abs(range[1] - range[0]) / 80;
+/** Plot's tick count for an axis: one tick per `spacing` px of range (80 for x, 35 for y). */
+export function tickCountFor(range: readonly [number, number], spacing = 80): number {
+  return Math.abs(range[1] - range[0]) / spacing;
 }
 
 /** The bottom axis of a panel: tick marks, their labels and the axis label, as Plot places them. */
-export interface XAxisOptions {
-  x: (v: number) => number;
-  ticks: readonly number[];
-  format: (v: number) => string;
+export interface XAxisOptions<T = number> {
+  x: (v: T) => number;
+  ticks: readonly T[];
+  /** A tick's label; a "\n" breaks it into lines (Plot's, the first line's top at the tick). */
+  format: (v: T) => string;
   /** y of the axis line (the bottom of the plot area). */
   y: number;
   label: string;
   /** x of the axis label (the middle of the range). */
   labelX: number;
+  /** How far under the axis line the label is (Plot: the bottom margin − 3). Default 27. */
+  labelOffset?: number;
+  /** Numbers (tabular figures, Plot's quantitative axis; the default) or categories (a band axis). */
+  numeric?: boolean;
   /** `pixelOffset` of the document. */
   offset: number;
 }
 
 /** The x axis: one path for every tick mark, a text per tick, and the label under them. */
-export function xAxis(document: Document, o: XAxisOptions): Element[] {
+export function xAxis<T>(document: Document, o: XAxisOptions<T>): Element[] {
   return [
     svgNode(document, "path", { "aria-label": "x-axis tick", "aria-hidden": "true", fill: "none", stroke: "currentColor", d: o.ticks.map((t) => `M${o.x(t) + o.offset},${o.y}v6`).join("") }),
-    group(document, { "aria-label": "x-axis tick label", "font-variant": "tabular-nums" },
-      o.ticks.map((t) => svgNode(document, "text", { transform: `translate(${o.x(t) + o.offset},${o.y + 9 + o.offset})`, y: "0.71em" }, o.format(t)))),
-    svgNode(document, "text", { "aria-label": "x-axis label", transform: `translate(${o.labelX + o.offset},${o.y + 27 + o.offset})` }, o.label),
+    group(document, { "aria-label": "x-axis tick label", "font-variant": o.numeric === false ? undefined : "tabular-nums" },
+      o.ticks.map((t) => multilineText(document, o.format(t).split("\n"), o.x(t) + o.offset, o.y + 9 + o.offset, "top"))),
+    svgNode(document, "text", { "aria-label": "x-axis label", transform: `translate(${o.labelX + o.offset},${o.y + (o.labelOffset ?? 27) + o.offset})` }, o.label),
+  ];
+}
+
+/** The left axis of a quantitative y scale, as Plot draws it with `grid: true`. */
+export interface YAxisOptions {
+  y: (v: number) => number;
+  ticks: readonly number[];
+  format: (v: number) => string;
+  /** x of the axis (the left edge of the plot area) and of the grid's right end. */
+  x: number;
+  gridTo: number;
+  /** The axis label, written at the top-left corner of the panel. */
+  label: string;
+  /** `pixelOffset` of the document. */
+  offset: number;
+}
+
+/** Grid lines (one faint path), tick marks (one path), a label per tick 9 px left of the axis, the label above. */
+export function yAxis(document: Document, o: YAxisOptions): Element[] {
+  const at = (t: number): number => o.y(t) + o.offset;
+  return [
+    svgNode(document, "path", { "aria-label": "y-grid", "aria-hidden": "true", fill: "none", stroke: "currentColor", "stroke-opacity": 0.1, d: o.ticks.map((t) => `M${o.x},${at(t)}H${o.gridTo}`).join("") }),
+    svgNode(document, "path", { "aria-label": "y-axis tick", "aria-hidden": "true", fill: "none", stroke: "currentColor", d: o.ticks.map((t) => `M${o.x},${at(t)}h-6`).join("") }),
+    group(document, { "aria-label": "y-axis tick label", "font-variant": "tabular-nums", "text-anchor": "end" }, o.ticks.map((t) => label(document, o.format(t), o.x - 9 + o.offset, at(t)))),
+    // Plot's label of a left axis at the top: 3 px inside the panel's corner, hanging down from there.
+    svgNode(document, "text", { "aria-label": "y-axis label", "text-anchor": "start", transform: `translate(${3 + o.offset},${3 + o.offset})`, y: "0.71em" }, o.label),
   ];
 }
 
@@ -155,13 +186,14 @@ export function yAxisTicks(document: Document, keys: readonly string[], band: Ba
 }
 
 /**
- * A text of `lines` vertically centred on `y` (Plot's `lineAnchor: "middle"`, one em per line).
- * Placed as Plot places it — a translate to the anchor point and the offset in ems — because
- * Chromium rasterises a glyph run placed by `x`/`y` a fraction of a pixel differently.
+ * A text of `lines` vertically centred on `y` (Plot's `lineAnchor: "middle"`, one em per line), or
+ * hanging from `y` (`"top"`, an x axis's tick labels). Placed as Plot places it — a translate to the
+ * anchor point and the offset in ems — because Chromium rasterises a glyph run placed by `x`/`y` a
+ * fraction of a pixel differently.
  */
-export function multilineText(document: Document, lines: readonly string[], x: number, y: number): Element {
+export function multilineText(document: Document, lines: readonly string[], x: number, y: number, anchor: "middle" | "top" = "middle"): Element {
   const n = lines.length;
-  const first = (164 - n * 100) / 200;
+  const first = anchor === "top" ? 0.71 : (164 - n * 100) / 200;
   const transform = `translate(${x},${y})`;
   if (n <= 1) return svgNode(document, "text", { transform, y: `${first}em` }, lines[0] ?? "");
   return withChildren(svgNode(document, "text", { transform }), lines.map((line, i) => svgNode(document, "tspan", i === 0 ? { x: 0, y: `${first}em` } : { x: 0, dy: "1em" }, line)));
@@ -185,9 +217,12 @@ export function boxesPath(boxes: readonly Box[]): string {
   return boxes.map((b) => `M${b.x},${b.y}h${b.width}v${b.height}h${-b.width}Z`).join("");
 }
 
-/** Horizontal segments as one path's data (whiskers: no tooltip of their own, one stroke). */
-export function segmentsPath(segments: readonly { x1: number; x2: number; y: number }[]): string {
-  return segments.map((s) => `M${s.x1},${s.y}H${s.x2}`).join("");
+/** A horizontal segment (x1 → x2 at y) or a vertical one (y1 → y2 at x). */
+export type Segment = { x1: number; x2: number; y: number } | { x: number; y1: number; y2: number };
+
+/** Segments as one path's data (whiskers, interval rules: no tooltip of their own, one stroke). */
+export function segmentsPath(segments: readonly Segment[]): string {
+  return segments.map((s) => ("y" in s ? `M${s.x1},${s.y}H${s.x2}` : `M${s.x},${s.y1}V${s.y2}`)).join("");
 }
 
 /**

@@ -128,8 +128,11 @@ describe("charts mark what each plotted figure rests on", () => {
     // Under a county, some rates differ between the draws: each gets a whisker in the saved chart's
     // ink (#8a4b00, what an SVG or PNG shows) with the role class the page's dark theme repaints.
     const county = statsBuiltin.sizeClassRates(applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }), "q9", [1]);
-    const whiskers = [...charts.sizeClassRates(county, {}).querySelectorAll("g.tv-fig-reconstruction[stroke], line[stroke='#8a4b00']")];
+    const countyChart = charts.sizeClassRates(county, {});
+    // The whiskers are one path (a segment per rate) and the legend's sample line.
+    const whiskers = [...countyChart.querySelectorAll(".tv-fig-reconstruction[stroke], line[stroke='#8a4b00']")];
     expect(whiskers.length).toBeGreaterThan(1);
+    expect(countyChart.querySelector("path.tv-chart-whisker")?.getAttribute("d")?.match(/M/g)?.length ?? 0).toBeGreaterThan(1);
     for (const w of whiskers) {
       expect(w.getAttribute("stroke")).toBe("#8a4b00");
       expect(w.classList.contains("tv-chart-whisker")).toBe(true);

@@ -1,19 +1,22 @@
 /**
- * The comparison of the hand-drawn status and diverging bars (svg-parts.ts) with the Plot charts
+ * The comparison of the hand-drawn status bars, diverging bars and size-class rates (svg-parts.ts) with the Plot charts
  * they replace (kept in plot-reference/), run by plot-geometry.test.ts (no window: Plot's drawing in
  * Node) and plot-geometry-screen.test.ts (a screen of one device pixel per CSS pixel, where Plot
  * nudges lines and texts half a pixel). For each input, every bar's box, fill and tooltip, every text's words
  * and where it lands (after Plot's transforms and em offsets), every line drawn (axis ticks, rules,
  * printed ticks, whiskers) and every hatched box must be the same, and the frame around them the
  * same size. Inputs: the printed tables, a model without answers, a narrow chart, the English
- * labels, and figures carrying evidence (hatched, with whiskers, split by kind).
+ * labels, and figures carrying evidence (hatched, with whiskers, split by kind); for the rates also
+ * a county's few municipalities (suppressed classes, a class without an interval) and no overall line.
  */
 import { describe, expect, it } from "vitest";
 import { divergingBars, type DivergingItem } from "../../../src/analysis/charts/diverging-bars";
+import { sizeClassRates, type SizeClassRate } from "../../../src/analysis/charts/size-class-rates";
 import { statusBars, type StatusBarModel } from "../../../src/analysis/charts/status-bars";
 import type { Evidence } from "../../../src/analysis/evidence/evidence";
-import { FIGUR_7, TABELL_2_1, TABELL_2_9 } from "./chart-fixtures";
+import { FIGUR_7, SIZE_CLASSES, TABELL_2_1, TABELL_2_9 } from "./chart-fixtures";
 import { plotDivergingBars } from "./plot-reference/plot-diverging-bars";
+import { plotSizeClassRates } from "./plot-reference/plot-size-class-rates";
 import { plotStatusBars } from "./plot-reference/plot-status-bars";
 
 const EM = 11;
@@ -80,12 +83,12 @@ function segments(panel: Element): string[] {
   for (const path of panel.querySelectorAll("path")) {
     if (inherited(path, panel, "stroke") === "" || inherited(path, panel, "stroke") === "none") continue;
     const [ox, oy] = offset(path, panel);
-    // Plot's "M0,0L-6,0" under a translate, or ours "Mx,yh-6" / "Mx,yv6" / "Mx,yHx2": each a segment.
-    for (const m of (path.getAttribute("d") ?? "").matchAll(/M([-\d.e]+),([-\d.e]+)(?:L([-\d.e]+),([-\d.e]+)|h([-\d.e]+)|v([-\d.e]+)|H([-\d.e]+))/g)) {
+    // Plot's "M0,0L-6,0" under a translate, or ours "Mx,yh-6" / "Mx,yv6" / "Mx,yHx2" / "Mx,yVy2": each a segment.
+    for (const m of (path.getAttribute("d") ?? "").matchAll(/M([-\d.e]+),([-\d.e]+)(?:L([-\d.e]+),([-\d.e]+)|h([-\d.e]+)|v([-\d.e]+)|H([-\d.e]+)|V([-\d.e]+))/g)) {
       const x1 = Number(m[1]);
       const y1 = Number(m[2]);
       const x2 = m[3] !== undefined ? Number(m[3]) : m[5] !== undefined ? x1 + Number(m[5]) : m[7] !== undefined ? Number(m[7]) : x1;
-      const y2 = m[4] !== undefined ? Number(m[4]) : m[6] !== undefined ? y1 + Number(m[6]) : y1;
+      const y2 = m[4] !== undefined ? Number(m[4]) : m[6] !== undefined ? y1 + Number(m[6]) : m[8] !== undefined ? Number(m[8]) : y1;
       out.push(`${r(ox + x1)},${r(oy + y1)} ${r(ox + x2)},${r(oy + y2)}|${style(path)}`);
     }
   }
@@ -159,7 +162,23 @@ const EVIDENCED_DIVERGING: DivergingItem[] = TABELL_2_9.slice(0, 5).map((item, i
   },
 }));
 
-/** Every case of both charts, each drawn on a document from `doc`, compared with Plot's drawing. */
+/** Adoption by size class in one county: few municipalities, two classes under 3, one without an interval. */
+const COUNTY_CLASSES: SizeClassRate[] = [
+  { sizeClass: 1, label: "0–999", n: 1, rate: 100, lower: 20.65, upper: 100 },
+  { sizeClass: 2, label: "1000–4999", n: 9, rate: 11.11, lower: 1.99, upper: 43.5 },
+  { sizeClass: 3, label: "5000–14999", n: 7, rate: 28.57, lower: 8.22, upper: 64.11 },
+  { sizeClass: 4, label: "15000–24999", n: 3, rate: 0 },
+  { sizeClass: 5, label: "25000–49999", n: 0, rate: null },
+  { sizeClass: 6, label: "50000+", n: 4, rate: 75, lower: 30.06, upper: 95.44 },
+];
+
+/** The rates with evidence of three kinds, the dependent ones with a range across the reconstructions. */
+const EVIDENCED_RATES: SizeClassRate[] = SIZE_CLASSES.map((c, i) => ({
+  ...c,
+  evidence: i % 3 === 0 ? printed : i % 3 === 1 ? reconstruction(Math.max(0, (c.rate ?? 0) - 4 - i), (c.rate ?? 0) + 3 + i) : determined,
+}));
+
+/** Every case of the charts, each drawn on a document from `doc`, compared with Plot's drawing. */
 export function geometrySuite(doc: () => Document): void {
   describe("status bars drawn by hand are Plot's", () => {
     const cases: [string, readonly StatusBarModel[], Omit<Parameters<typeof statusBars>[1], "document">][] = [
@@ -199,6 +218,28 @@ export function geometrySuite(doc: () => Document): void {
         if (name.startsWith("evidence")) {
           expect(hatched(mine).length).toBeGreaterThan(10);
           expect(segments(mine).filter((s) => s.includes("tv-chart-whisker")).length).toBeGreaterThan(10);
+        }
+      });
+    }
+  });
+
+  describe("size-class rates drawn by hand are Plot's", () => {
+    const cases: [string, readonly SizeClassRate[], Omit<Parameters<typeof sizeClassRates>[1], "document">][] = [
+      ["unfiltered, overall line, interval note", SIZE_CLASSES, { title: "Innført etter størrelse", intervalLabel: "95 % Wilson-intervall", overall: 22.5 }],
+      ["no overall line", SIZE_CLASSES, { title: "Intranett", subtitle: "χ²", overall: null }],
+      ["a county: suppressed classes, a class without an interval", COUNTY_CLASSES, { subtitle: "Rogaland", overall: 31.3, decimals: 1 }],
+      ["evidence: hatched, whiskers, three kinds", EVIDENCED_RATES, { overall: 30 }],
+      ["narrow, English, threshold 5", COUNTY_CLASSES, { width: 390, locale: "en", threshold: 5, overall: 31.3, yLabel: "Share" }],
+    ];
+    for (const [name, classes, options] of cases) {
+      it(name, () => {
+        const mine = sizeClassRates(classes, { ...options, document: doc() });
+        compare(mine, plotSizeClassRates(classes, { ...options, document: doc() }));
+        if (name.startsWith("evidence")) {
+          // The two dependent classes, in the panel (the legend's swatch is outside it).
+          const inner = mine.querySelector("svg") ?? mine;
+          expect(hatched(inner)).toHaveLength(2);
+          expect(segments(inner).filter((s) => s.includes("tv-chart-whisker"))).toHaveLength(2);
         }
       });
     }

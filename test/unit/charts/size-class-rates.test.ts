@@ -10,7 +10,8 @@ describe("sizeClassRates", () => {
   it("draws a bar and an interval for each class with at least 3 answers, 'n < 3' for the others", () => {
     const svg = sizeClassRates(SIZE_CLASSES, { document: doc() });
     expect(all(svg, 'g[aria-label="bar"] > rect')).toHaveLength(5);
-    expect(all(svg, 'g[aria-label="rule"] line').length).toBeGreaterThanOrEqual(5);
+    // Each interval: a rule and two caps, one stroke for all five.
+    expect(all(svg, 'path[aria-label="interval"]')[0]?.getAttribute("d")?.match(/M/g)).toHaveLength(15);
     const texts = all(svg, 'g[aria-label="text"] text').map((t) => t.textContent);
     expect(texts.filter((t) => t === "n < 3")).toHaveLength(1);
     // Class 1 (n = 2) must not leak its 50 %.
