@@ -19,13 +19,24 @@ const EM = 11;
 /** Attribute values; `undefined` leaves the attribute out. */
 export type Attrs = Record<string, string | number | undefined>;
 
-/** An SVG element with `attrs` set (and `text` as its content). */
+/** Elements that may carry an `aria-label` without a role (a `<g>` gets role="group" in components/output-a11y.ts). */
+const MAY_BE_NAMED = new Set(["g", "svg", "text"]);
+
+/**
+ * An SVG element with `attrs` set (and `text` as its content).
+ *
+ * A mark Plot drew as `<g aria-label="rule"><line/></g>` is drawn here as one shape (a rule, all the
+ * hatching or all the whiskers of a panel as one path) and keeps the label, but `aria-label` is not
+ * allowed on a bare shape (axe-core: aria-prohibited-attr). Such a shape tells a screen reader
+ * nothing the bars' titles and the table do not, so it is hidden from assistive technology.
+ */
 export function svgNode(document: Document, name: string, attrs: Attrs, text?: string): Element {
   const el = document.createElementNS(SVG_NS, name);
   for (const key in attrs) {
     const value = attrs[key];
     if (value !== undefined) el.setAttribute(key, String(value));
   }
+  if (attrs["aria-label"] !== undefined && attrs.role === undefined && !MAY_BE_NAMED.has(name)) el.setAttribute("aria-hidden", "true");
   if (text !== undefined) el.textContent = text;
   return el;
 }
