@@ -39,7 +39,7 @@ export const SHIPPED = ["01-overview", "02-six-models", "03-size-and-correlation
  * from scratch: no selection or count kept from an earlier change helps it); the changes between
  * them clear the list, back to the unfiltered selection, which the app does keep.
  */
-const COUNTIES = [11, 12, 3, 18, 1, 19, 15, 6, 14, 16, 10, 8, 2, 4, 5, 7, 9, 17, 20];
+export const COUNTIES = [11, 12, 3, 18, 1, 19, 15, 6, 14, 16, 10, 8, 2, 4, 5, 7, 9, 17, 20];
 
 /** How long the reader stays on a notebook before clicking the next one in the sidebar. */
 const SIDEBAR_PAUSE_MS = 3500;
@@ -168,8 +168,8 @@ export async function fromSidebar(browser: Browser, base: string, rounds: number
  *    counts frames with an animation-frame callback of its own (requested while a change waits
  *    for its paint) and a task queued from it, which runs once that frame's paint is done.
  */
-export async function installProbe(frame: Frame): Promise<void> {
-  await frame.evaluate(() => {
+export async function installProbe(frame: Frame, options: { cells?: boolean } = {}): Promise<void> {
+  await frame.evaluate((recordCells) => {
     const probe = {
       t0: 0,
       lastAny: 0,
@@ -182,6 +182,8 @@ export async function installProbe(frame: Frame): Promise<void> {
       /** The frame whose paint shows the last change in the viewport. */
       paintFrame: 0,
       tasks: [] as { start: number; duration: number }[],
+      /** With `cells` (bench/viewport-changes.ts): each changed cell's first and last change (ms from the input; "*" = in view). */
+      cells: new Map<string, [number, number]>(),
     };
     const visible = new Set<Element>();
     const seen = new IntersectionObserver((entries) => {
@@ -224,6 +226,11 @@ export async function installProbe(frame: Frame): Promise<void> {
         const el = r.target instanceof Element ? r.target : r.target.parentElement;
         const host = el?.closest("nb-cell, nb-filter-bar");
         if (host && visible.has(host)) inViewport = true;
+        if (recordCells && host) {
+          const id = (host.getAttribute("data-id") ?? host.tagName.toLowerCase()) + (visible.has(host) ? "*" : "");
+          const was = probe.cells.get(id);
+          probe.cells.set(id, [was ? was[0] : now - probe.t0, now - probe.t0]);
+        }
       }
       if (!inViewport) return;
       probe.lastViewport = now;
@@ -234,11 +241,14 @@ export async function installProbe(frame: Frame): Promise<void> {
       for (const e of list.getEntries()) probe.tasks.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: "longtask" });
     Reflect.set(window, "__nbProbe", probe);
-  });
+  }, options.cells === true);
 }
 
+/** One filter change with, when the probe records them (`installProbe(frame, { cells: true })`), the cells it changed: id, first and last change in ms. */
+export type FilterChangeWithCells = FilterChange & { cells: [string, number, number][]; tasks: number[] };
+
 /** Chooses `county` (0: clears the list) in the filter bar and measures until the notebook is quiet. */
-async function filterChange(frame: Frame, county: number): Promise<FilterChange> {
+export async function filterChange(frame: Frame, county: number): Promise<FilterChangeWithCells> {
   return frame.evaluate(async (county) => {
     const probe = Reflect.get(window, "__nbProbe");
     const hooks = window.tverrsnitt;
@@ -246,8 +256,9 @@ async function filterChange(frame: Frame, county: number): Promise<FilterChange>
     // Before the sandbox (cf2813c, `--vs`) the county list was a multiple select.
     const select = document.querySelector<HTMLSelectElement>('nb-filter-bar select[name="fylke"]');
     if (!hooks || (boxes.length === 0 && !select) || typeof probe !== "object" || probe === null) throw new Error("no filter bar or probe");
-    const p: { t0: number; lastAny: number; lastViewport: number; viewportPainted: number; tasks: { start: number; duration: number }[] } = probe;
+    const p: { t0: number; lastAny: number; lastViewport: number; viewportPainted: number; tasks: { start: number; duration: number }[]; cells: Map<string, [number, number]> } = probe;
     p.tasks = [];
+    p.cells = new Map();
     p.lastViewport = -1;
     p.viewportPainted = -1;
     const t0 = performance.now();
@@ -273,6 +284,8 @@ async function filterChange(frame: Frame, county: number): Promise<FilterChange>
       valuesSettled: values - t0,
       lastDomChange: end - t0,
       longestTask: Math.max(0, ...tasks.map((t) => t.duration)),
+      cells: [...p.cells.entries()].map(([id, [a, b]]): [string, number, number] => [id, Math.round(a), Math.round(b)]),
+      tasks: tasks.map((t) => Math.round(t.duration)),
     };
   }, county);
 }

@@ -11,19 +11,9 @@
  */
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
 import { serveDistApart } from "./workbench";
-import { percentile } from "./notebooks";
+import { COUNTIES, filterChange, installProbe, percentile, type FilterChangeWithCells } from "./notebooks";
 
 const [name = "04-reconciliation", dist = "dist", perArg = "8", cellId] = process.argv.slice(2);
-const COUNTIES = [11, 12, 3, 18, 1, 19, 15, 6, 14, 16, 10, 8, 2, 4, 5, 7, 9, 17, 20];
-
-interface Change {
-  scroll: string;
-  county: number;
-  viewport: number;
-  values: number;
-  cells: [string, number, number][];
-  tasks: number[];
-}
 
 async function main(): Promise<void> {
   const server = await serveDistApart(dist);
@@ -39,62 +29,9 @@ async function main(): Promise<void> {
       await window.tverrsnitt?.idle();
       await new Promise<void>((r) => requestAnimationFrame(() => setTimeout(r)));
     });
-    await frame.evaluate(() => {
-      const probe = { t0: 0, lastAny: 0, lastViewport: -1, viewportPainted: -1, frame: 0, inFrame: false, frameRequested: false, paintFrame: 0, cells: new Map<string, [number, number]>(), tasks: [] as { start: number; duration: number }[] };
-      const visible = new Set<Element>();
-      const seen = new IntersectionObserver((entries) => {
-        for (const e of entries) {
-          if (e.isIntersecting && e.boundingClientRect.height > 0) visible.add(e.target);
-          else visible.delete(e.target);
-        }
-      });
-      for (const el of document.querySelectorAll("nb-cell, nb-filter-bar")) seen.observe(el);
-      const scheduler: unknown = Reflect.get(window, "scheduler");
-      const postTask: unknown = typeof scheduler === "object" && scheduler !== null ? Reflect.get(scheduler, "postTask") : undefined;
-      const afterPaint: (run: () => void) => void = typeof postTask === "function" ? (run) => void Reflect.apply(postTask, scheduler, [run, { priority: "user-blocking" }]) : (run) => void setTimeout(run);
-      Reflect.set(window, "__nbAfterPaint", afterPaint);
-      const [requestFrame] = [(): void => {
-        if (probe.frameRequested) return;
-        probe.frameRequested = true;
-        requestAnimationFrame(() => {
-          probe.frameRequested = false;
-          const f = ++probe.frame;
-          probe.inFrame = true;
-          afterPaint(() => {
-            probe.inFrame = false;
-            if (probe.lastViewport >= 0 && f >= probe.paintFrame && probe.viewportPainted < probe.lastViewport) probe.viewportPainted = performance.now();
-          });
-        });
-      }];
-      new MutationObserver((records) => {
-        if (probe.t0 === 0) return;
-        const now = performance.now();
-        probe.lastAny = now;
-        let inViewport = false;
-        for (const r of records) {
-          for (const n of r.addedNodes) if (n instanceof Element && n.matches("nb-cell, nb-filter-bar")) seen.observe(n);
-          const el = r.target instanceof Element ? r.target : r.target.parentElement;
-          const host = el?.closest("nb-cell, nb-filter-bar");
-          if (host) {
-            const seenNow = visible.has(host);
-            if (seenNow) inViewport = true;
-            const id = (host.getAttribute("data-id") ?? host.tagName.toLowerCase()) + (seenNow ? "*" : "");
-            const t = now - probe.t0;
-            const was = probe.cells.get(id);
-            probe.cells.set(id, [was ? was[0] : t, t]);
-          }
-        }
-        if (!inViewport) return;
-        probe.lastViewport = now;
-        probe.paintFrame = probe.inFrame ? probe.frame : probe.frame + 1;
-        if (!probe.inFrame) requestFrame();
-      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) probe.tasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: "longtask" });
-      Reflect.set(window, "__vp", probe);
-    });
-    const out: Change[] = [];
+    // The bench's own probe, also noting which cells each change touched.
+    await installProbe(frame, { cells: true });
+    const out: FilterChangeWithCells[] = [];
     let k = 0;
     const per = Number(perArg);
     for (const scroll of cellId ? [cellId] : ["top", "middle"]) {
@@ -106,37 +43,12 @@ async function main(): Promise<void> {
       await page.waitForTimeout(100);
       for (let i = 0; i < per + 2; i++) {
         const county = i % 2 === 0 ? (COUNTIES[k++ % COUNTIES.length] ?? 11) : 0;
-        const r = await frame.evaluate(async (county) => {
-          const p = Reflect.get(window, "__vp");
-          const hooks = window.tverrsnitt;
-          if (!hooks) throw new Error("no hooks");
-          p.tasks = [];
-          p.cells = new Map();
-          p.lastViewport = -1;
-          p.viewportPainted = -1;
-          const t0 = performance.now();
-          p.t0 = t0;
-          p.lastAny = t0;
-          let firstFrame = -1;
-          const afterPaint = Reflect.get(window, "__nbAfterPaint");
-          requestAnimationFrame(() => afterPaint(() => (firstFrame = performance.now())));
-          const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
-          for (const box of boxes) box.checked = Number(box.value) === county;
-          boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
-          await hooks.idle();
-          const values = performance.now();
-          while (performance.now() - p.lastAny < 250) await new Promise((r) => setTimeout(r, 50));
-          while (p.lastViewport >= 0 && p.viewportPainted < p.lastViewport) await new Promise((r) => setTimeout(r, 10));
-          while (firstFrame < 0) await new Promise((r) => setTimeout(r, 10));
-          p.t0 = 0;
-          const cells: [string, number, number][] = [...p.cells.entries()].map(([id, [a, b]]: [string, [number, number]]) => [id, Math.round(a), Math.round(b)]);
-          return { viewport: (p.lastViewport >= 0 ? p.viewportPainted : firstFrame) - t0, values: values - t0, cells, tasks: p.tasks.filter((t: { start: number }) => t.start >= t0).map((t: { start: number; duration: number }) => Math.round(t.duration)) };
-        }, county);
-        if (i >= 2) out.push({ scroll, county, ...r });
-        console.log(`${i >= 2 ? "" : "(warm) "}${scroll.padEnd(6)} county ${String(county).padStart(2)}  viewport ${r.viewport.toFixed(0).padStart(4)} ms  values ${r.values.toFixed(0).padStart(4)} ms  long tasks [${r.tasks.join(",")}]  cells: ${r.cells.map(([id, a, b]) => `${id}@${a}-${b}`).join(" ")}`);
+        const r = await filterChange(frame, county);
+        if (i >= 2) out.push(r);
+        console.log(`${i >= 2 ? "" : "(warm) "}${scroll.padEnd(6)} county ${String(county).padStart(2)}  viewport ${r.viewportPainted.toFixed(0).padStart(4)} ms  values ${r.valuesSettled.toFixed(0).padStart(4)} ms  long tasks [${r.tasks.join(",")}]  cells: ${r.cells.map(([id, a, b]) => `${id}@${a}-${b}`).join(" ")}`);
       }
     }
-    const vp = out.map((c) => c.viewport);
+    const vp = out.map((c) => c.viewportPainted);
     console.log(`p50 ${percentile(vp, 50).toFixed(0)} ms, p95 ${percentile(vp, 95).toFixed(0)} ms over ${vp.length}`);
     await context.close();
   } finally {
