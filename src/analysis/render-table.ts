@@ -13,7 +13,6 @@ import { drawingKeep } from "./kept-drawings";
 import type { Evidence, EvidenceKind } from "./evidence/evidence";
 import { evidenceClass, evidenceFields, evidenceLegend, evidenceMarker, evidenceSummary } from "./evidence/evidence-marker";
 import { auditBlock, element, formatCount, formatNumber } from "./tables/table-dom";
-import { markInPlace } from "./tables/in-place";
 import { ShownCounts, type AuditIds } from "./tables/shown-counts";
 import { readAuditLine } from "../stats/audit";
 import { comparisonCounts, type ComparisonCounts } from "./tables/comparison-counts";
@@ -155,7 +154,7 @@ export function auditedN(spec: Pick<PlainTable, "audit">): number | undefined {
 export function renderTable(doc: Document, spec: PlainTable, options: RenderOptions = {}): HTMLElement {
   const n = auditedN(spec);
   const withheld = n === undefined ? undefined : withheldNotice(n, { active: options.mask === true, threshold: options.threshold }, options.locale);
-  if (withheld) return markInPlace(withheldFigure(doc, spec.caption, withheld));
+  if (withheld) return withheldFigure(doc, spec.caption, withheld);
   const figure = element(doc, "figure", undefined, "tv-table");
   if (spec.notice) figure.append(element(doc, "p", spec.notice, "tv-notice"));
   const table = element(doc, "table");
@@ -178,8 +177,7 @@ export function renderTable(doc: Document, spec: PlainTable, options: RenderOpti
   });
   table.append(thead, tbody);
   figure.append(table, auditBlock(doc, [...counts.audit, ...counts.shown.note("columnShares", options.locale ?? DEFAULT_LOCALE)]));
-  // The page may update it in place on the next run (in-place.ts): it is all markup.
-  return markInPlace(figure);
+  return figure;
 }
 
 function figureText(count: number | null, percent: number | null, guard: (k: number) => ShownCount, locale: Locale): string {

@@ -21,7 +21,7 @@ interface AfterChange {
   notebookQueries: string[];
   /** `querySelector("svg")` / `querySelector("table")` calls on elements inside the notebook. */
   outputSearches: string[];
-  /** Cells whose current displayed values are not all on the page (or, for a table updated in place, equalled there). */
+  /** Cells whose current displayed values are not all on the page. */
   stale: string[];
   charts: { menuHoldsChart: boolean; name: string; title: string }[];
   tables: { comparison: boolean; rows: number; exportedRows: number; columns: string[]; name: string; caption: string }[];
@@ -75,10 +75,7 @@ function change(frame: Frame, county: number): Promise<AfterChange> {
       const displays: unknown = state && typeof state === "object" ? Reflect.get(state, "displays") : undefined;
       const out = cell.querySelector(".nb-output");
       const nodes = Array.isArray(displays) ? displays.filter((d): d is Node => d instanceof Node) : [];
-      // A table of ours drawn again updates the one shown in place (update-in-place.ts): the value is
-      // then not itself in the page, but the shown table equals it.
-      const shown = (d: Node): boolean => out !== null && (out.contains(d) || (d instanceof Element && [...out.querySelectorAll(d.localName)].some((e) => e.isEqualNode(d))));
-      if (!out || !nodes.every(shown)) stale.push(cell.getAttribute("data-id") ?? "?");
+      if (!out || nodes.some((d) => !out.contains(d))) stale.push(cell.getAttribute("data-id") ?? "?");
     }
     const charts: AfterChange["charts"] = [];
     const tables: AfterChange["tables"] = [];

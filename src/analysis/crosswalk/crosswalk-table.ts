@@ -18,7 +18,6 @@ import { percentUnit } from "../tables/table-dom";
 import { formatLines } from "./crosswalk-thesis";
 import { FINDING_SHARE } from "../evidence/evidence";
 import { crosswalkShown, type CrosswalkShown } from "./crosswalk-shown";
-import { fillOnOpen, markInPlace } from "../tables/in-place";
 
 /**
  * The tables' styles, once per table: badge colours per verdict (colour-blind safe pairs; the word
@@ -124,7 +123,7 @@ function wrapped(document: Document, table: HTMLElement, ...after: HTMLElement[]
   const wrap = document.createElement("div");
   wrap.className = "cw-wrap";
   wrap.append(style, table, ...after);
-  return markInPlace(wrap);
+  return wrap;
 }
 
 /** A verdict badge: the verdict word, or "depends on the reconstruction (…)" with the split. */
@@ -232,8 +231,10 @@ function resultCell(document: Document, r: ComparisonResult, shown: CrosswalkSho
     const code = document.createElement("code");
     code.className = "cw-audit";
     details.append(summary, code);
-    // Written when opened (in-place.ts): a table updated in place keeps this details for a newer drawing, whose audit it is then given.
-    fillOnOpen(details, () => shown.audit(r));
+    // The attribute, not the `open` property: the same in a browser, and linkedom (tests, the headless runner) has no property.
+    details.addEventListener("toggle", () => {
+      if (details.hasAttribute("open") && !code.textContent) code.textContent = shown.audit(r);
+    });
     wrap.appendChild(details);
   }
   // A verdict that depends on the reconstruction rests on it: the dimming toggle greys it out.

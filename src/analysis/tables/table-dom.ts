@@ -4,7 +4,6 @@
  * numbers in the app's language (base/locale: "1 234,5" or "1,234.5").
  */
 import { DEFAULT_LOCALE, formatNumber as formatIn, type Locale } from "../../base/locale/locale";
-import { markInPlace } from "./in-place";
 
 /** An element with optional text and class. */
 export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -60,6 +59,5 @@ export function tableFigure(doc: Document, parts: { caption: string; head: HTMLT
   tbody.append(...parts.body);
   table.append(thead, tbody);
   figure.append(table, auditBlock(doc, parts.audit));
-  // All markup: the page may update it in place on the next run (in-place.ts).
-  return markInPlace(figure);
+  return figure;
 }
