@@ -111,11 +111,11 @@ export class NotebookSession {
     return this.runtime?.state(id);
   }
 
-  uses(id: string): string[] {
+  uses(id: string): readonly string[] {
     return this.runtime?.uses(id) ?? [];
   }
 
-  usedBy(id: string): string[] {
+  usedBy(id: string): readonly string[] {
     return this.runtime?.usedBy(id) ?? [];
   }
 

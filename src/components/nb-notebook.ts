@@ -16,6 +16,8 @@ import { CommandMode } from "./command-mode";
 import { LocaleController } from "./locale-controller";
 import { ModelController } from "./model-controller";
 import { NbCell, type CellRef } from "./nb-cell";
+import type { CellDoc } from "../notebook/document";
+import type { CellRuntimeState } from "../runtime/types";
 import "./nb-filter-bar";
 import "./authoring/authoring-bar";
 import "./nb-report-nav";
@@ -82,9 +84,17 @@ export class NbNotebook extends LightElement {
     return this.cellElements.get(id);
   }
 
-  private label(id: string): CellRef {
-    const defined = this.session?.state(id)?.defines ?? [];
-    const index = this.session?.doc.cells.findIndex((c) => c.id === id) ?? -1;
+  /**
+   * Each cell named for the "uses"/"used by" lists, made once per render: named per mention, each
+   * name copied the cell's state and searched the cell list (03's opening: ~5 ms a render).
+   */
+  private cellRefs(cells: readonly CellDoc[], states: ReadonlyMap<string, CellRuntimeState | undefined>): Map<string, CellRef> {
+    return new Map(cells.map((c, i) => [c.id, this.cellRef(c.id, states.get(c.id), i)]));
+  }
+
+  /** A cell named by what it defines, else by its place in the notebook (`index`, from 0; −1 for none). */
+  private cellRef(id: string, state: CellRuntimeState | undefined, index: number): CellRef {
+    const defined = state?.defines ?? [];
     return { id, label: defined.length > 0 ? defined.join(", ") : this.i18n.words.cellRef(index + 1) };
   }
 
@@ -113,7 +123,10 @@ export class NbNotebook extends LightElement {
     const preview = session.mode === "preview";
     const report = this.report && !preview;
     const cells = session.doc.cells;
-    this.definedAtRender = new Map(cells.map((c) => [c.id, (session.state(c.id)?.defines ?? []).join(",")]));
+    const states = new Map(cells.map((c) => [c.id, session.state(c.id)]));
+    this.definedAtRender = new Map(cells.map((c) => [c.id, (states.get(c.id)?.defines ?? []).join(",")]));
+    const refs = this.cellRefs(cells, states);
+    const named = (ids: readonly string[]): CellRef[] => ids.map((id) => refs.get(id) ?? this.cellRef(id, session.state(id), -1));
     return html`
       ${this.scope && !report ? html`<nb-authoring-bar .session=${session} .scope=${this.scope} ?preview=${preview}></nb-authoring-bar>` : nothing}
       ${this.scope && usesFilter(session) ? html`<nb-filter-bar class="nb-sticky-filter" .scope=${this.scope} ?shared=${this.shared}></nb-filter-bar>` : nothing}
@@ -126,9 +139,9 @@ export class NbNotebook extends LightElement {
             data-id=${c.id}
             .cell=${c}
             .draft=${session.draft(c.id)}
-            .cellState=${session.state(c.id)}
-            .uses=${session.uses(c.id).map((id) => this.label(id))}
-            .usedBy=${session.usedBy(c.id).map((id) => this.label(id))}
+            .cellState=${states.get(c.id)}
+            .uses=${named(session.uses(c.id))}
+            .usedBy=${named(session.usedBy(c.id))}
             .index=${i}
             .count=${cells.length}
             ?preview=${preview}

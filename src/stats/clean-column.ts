@@ -55,3 +55,8 @@ export function cleanColumn(col: Float64Array, m: MissingCodes): CleanColumn {
   byKey.set(k, out);
   return out;
 }
+
+/** Whether a cleaned copy of `col` for missing codes `m` is kept (what a spare frame's warm-up leaves: analysis/evidence/warm-kernels.ts). */
+export function hasCleanColumn(col: Float64Array, m: MissingCodes): boolean {
+  return cache.get(col)?.has(key(m)) ?? false;
+}

@@ -3,7 +3,9 @@
  * each notebook from the sidebar ≤ 300 ms). Every printed table is compared on the unfiltered
  * survey and recounted on every reconstruction, one table per task, then every printed row is
  * recounted by the residual engine on each draw as the reconciliation does, until a notebook
- * opens (survey-source.ts, `primeBundledSurvey`, calls it once the survey is parsed).
+ * opens (survey-source.ts, `primeBundledSurvey`, calls it once the survey is parsed). Between the
+ * two, the report's correlations and size-class rates are computed with their evidence, a
+ * statistic per task (warm-kernels.ts).
  *
  * Surprising, and why it is safe: no result made here reaches a notebook. What stays is each
  * reconstruction's code counts, kept with that reconstruction's table by the filter's conditions
@@ -20,6 +22,7 @@ import { recountDraw } from "../reconciliation/recount-on-draws";
 import { everyRow } from "../reconciliation/summary-evidence";
 import type { Survey } from "../survey";
 import { comparePrintedWithEvidence } from "./compare-evidence";
+import { kernelWarmSteps } from "./warm-kernels";
 
 /** Draws whose every printed row is recounted in one task (a few ms each). */
 const RECOUNTS_PER_TASK = 5;
@@ -38,6 +41,12 @@ export async function warmEvidence(survey: Survey, warming: () => boolean, nextT
     await nextTask();
     if (!warming()) return;
     comparePrintedWithEvidence(selection, table);
+  }
+  // The report's correlations and size-class rates (notebook 03), a statistic per task (warm-kernels.ts).
+  for (const step of kernelWarmSteps(selection)) {
+    await nextTask();
+    if (!warming()) return;
+    step();
   }
   // The reconciliation (notebook 04) and its summary recount these rows on every draw, unfiltered.
   const rows = everyRow(printed);

@@ -1,0 +1,45 @@
+/**
+ * The report's correlations and size-class rates computed once, unfiltered, with their evidence on
+ * every reconstruction, in a spare notebook frame before a notebook opens in it (warm-evidence.ts;
+ * issue 12: notebook 03 from the sidebar). The statistics are the ones the report states in words
+ * and notebook 03 recomputes: adoption of each of the six models by size class (the rates on status 1
+ * and Pearson's r on "has adopted"), the top-management decision (q30_5) against each model's
+ * "expectations met" (each pair and their matrix), and size × intranet (q9).
+ *
+ * Surprising, and why it is safe: no result made here reaches a notebook. The results and their
+ * evidence are kept per selection (result-evidence.ts), and this selection is the spare's own, which
+ * no notebook is handed. What stays is what the kernels keep per column: each reconstruction's
+ * columns with their missing codes folded (clean-column.ts) and recoded (recode.ts: kept by the
+ * codes' images, so the notebook's own recode of the same codes finds them), each the same as a
+ * fresh computation makes. And the kernels and the evidence have run in this realm: their first
+ * run, in the interpreter, cost 2–3× a rerun, paid here rather than in the opening.
+ */
+import type { FilteredSurvey } from "../apply-filter";
+import { correlationMatrix, pearson, sizeClassRates } from "./evidenced-kernels";
+import { evidenceOfResult } from "./result-evidence";
+
+/** "Has adopted": status 1 against any other answered status (notebook 03's recode). */
+const adopted = (code: number): number => (code === 1 ? 1 : 0);
+/** Intranet progress 5 − q9 (notebook 03's recode). */
+const intranetProgress = (code: number): number => 5 - code;
+
+/** Each statistic's evidence, read as a table asks for it (one figure classified over the draws). */
+function withEvidence(result: object, path: string): void {
+  evidenceOfResult(result)?.figures.evidence(path);
+}
+
+/**
+ * The steps, one statistic each (a few ms a step once warm), for the caller to run one per task.
+ * `selection` is the unfiltered selection of a survey with reconstructions.
+ */
+export function kernelWarmSteps(selection: FilteredSurvey): (() => void)[] {
+  const models = selection.survey.models;
+  return [
+    ...models.map((m) => () => withEvidence(sizeClassRates(selection, m.status, [1]), "rows.0.estimate")),
+    ...models.map((m) => () => withEvidence(pearson(selection, "size_class", m.status, { recode: { [m.status]: adopted } }), "r")),
+    ...models.map((m) => () => withEvidence(pearson(selection, "q30_5", m.expectation), "r")),
+    () => withEvidence(correlationMatrix(selection, ["q30_5", ...models.map((m) => m.expectation)]), "cells.1.0.r"),
+    () => withEvidence(pearson(selection, "size_class", "q9", { recode: { q9: intranetProgress } }), "r"),
+    () => withEvidence(sizeClassRates(selection, "q9", [1]), "rows.0.estimate"),
+  ];
+}
