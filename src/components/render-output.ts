@@ -17,6 +17,7 @@ import { drawnOutput } from "../app/drawn-output";
 import { isColumnTable, type ExportableTable } from "../analysis/export-table";
 import { NbExportMenu } from "./nb-export-menu";
 import { referenceButton } from "./authoring/reference-link";
+import { updateInPlace } from "./update-in-place";
 
 const MAX_TABLE_ROWS = 12;
 const MAX_TEXT = 4000;
@@ -205,7 +206,9 @@ function exportable(display: unknown, node: Node): { table?: ExportableTable; ch
  * `shown` is what the output shows now. A chart or table drawn where one was drawn before keeps
  * that one's wrapper and buttons, pointed at the new output (issue 12: a filter change redraws
  * every chart and table it reaches, and making a new button group each time — a Lit element,
- * its template, its layout — was part of what a cell on screen cost).
+ * its template, its layout — was part of what a cell on screen cost). A crosswalk table drawn where
+ * one was shown is not put in: the shown one is updated to equal it (update-in-place.ts), so the
+ * browser keeps the boxes of every row that stays.
  */
 export function withExportMenus(displays: readonly unknown[], nodes: readonly Node[], cellName: string, shown: readonly Node[] = []): Node[] {
   const used = new Map<string, number>();
@@ -226,6 +229,12 @@ export function withExportMenus(displays: readonly unknown[], nodes: readonly No
       wrap.className = "nb-exportable";
       wrap.append(node, menu);
       return wrap;
+    }
+    // A crosswalk table drawn again updates the one shown (update-in-place.ts): rows that stay keep their boxes.
+    const current = kept.firstChild;
+    if (current && current !== menu && updateInPlace(current, node)) {
+      for (const child of [...kept.childNodes]) if (child !== menu && child !== current) child.remove();
+      return kept;
     }
     // Only the output before the buttons changes; the buttons stay where they are.
     for (const child of [...kept.childNodes]) if (child !== menu && child !== node) child.remove();

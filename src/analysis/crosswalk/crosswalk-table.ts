@@ -18,6 +18,7 @@ import { percentUnit } from "../tables/table-dom";
 import { formatLines } from "./crosswalk-thesis";
 import { FINDING_SHARE } from "../evidence/evidence";
 import { crosswalkShown, type CrosswalkShown } from "./crosswalk-shown";
+import { fillOnOpen, markInPlace } from "../tables/in-place";
 
 /**
  * The tables' styles, once per table: badge colours per verdict (colour-blind safe pairs; the word
@@ -116,14 +117,18 @@ function div(document: Document, text: string, className = ""): HTMLElement {
   return el;
 }
 
-/** A table in its scrolling wrapper with the styles. */
+/**
+ * A table in its scrolling wrapper with the styles. Marked for update in place (tables/in-place.ts):
+ * 06 redraws both crosswalk tables on every filter change, most of their cells read the same, and
+ * replacing them restyled and laid out every row (and the `<style>`) again.
+ */
 function wrapped(document: Document, table: HTMLElement, ...after: HTMLElement[]): HTMLElement {
   const style = document.createElement("style");
   style.textContent = CROSSWALK_CSS;
   const wrap = document.createElement("div");
   wrap.className = "cw-wrap";
   wrap.append(style, table, ...after);
-  return wrap;
+  return markInPlace(wrap);
 }
 
 /** A verdict badge: the verdict word, or "depends on the reconstruction (…)" with the split. */
@@ -231,10 +236,8 @@ function resultCell(document: Document, r: ComparisonResult, shown: CrosswalkSho
     const code = document.createElement("code");
     code.className = "cw-audit";
     details.append(summary, code);
-    // The attribute, not the `open` property: the same in a browser, and linkedom (tests, the headless runner) has no property.
-    details.addEventListener("toggle", () => {
-      if (details.hasAttribute("open") && !code.textContent) code.textContent = shown.audit(r);
-    });
+    // Written when opened (in-place.ts): a table updated in place keeps this details for a newer drawing, whose audit it is then given.
+    fillOnOpen(details, () => shown.audit(r));
     wrap.appendChild(details);
   }
   // A verdict that depends on the reconstruction rests on it: the dimming toggle greys it out.
