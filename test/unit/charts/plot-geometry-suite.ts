@@ -1,5 +1,5 @@
 /**
- * The comparison of the hand-drawn status bars, diverging bars and size-class rates (svg-parts.ts) with the Plot charts
+ * The comparison of the hand-drawn status bars, diverging bars, size-class rates and correlation heatmap (svg-parts.ts) with the Plot charts
  * they replace (kept in plot-reference/), run by plot-geometry.test.ts (no window: Plot's drawing in
  * Node) and plot-geometry-screen.test.ts (a screen of one device pixel per CSS pixel, where Plot
  * nudges lines and texts half a pixel). For each input, every bar's box, fill and tooltip, every text's words
