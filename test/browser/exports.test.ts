@@ -1,7 +1,8 @@
 /**
  * Exports in Chromium against the built app: every chart of a multi-chart cell has its own export
  * buttons beside it (notebook 03's size-class cell shows six charts), each download is named after
- * its chart's title with æ ø å spelled out, and an analysis table's CSV has numeric columns. In the
+ * its chart's title with æ ø å spelled out, 03's correlation heatmap is saved whole (cells, hatching, turned
+ * labels, no <style>), and an analysis table's CSV has numeric columns. In the
  * dark theme a survey chart is drawn on the page's dark paper, and saved in the light theme.
  * The notebook and its buttons are in the sandboxed frame (`nb`); downloads start there. Screenshots
  * go to test-output/screenshots/exports-*.png.
@@ -53,6 +54,36 @@ describe("export buttons in Chromium", () => {
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+-har-innfort-etter-kommunestorrelse\.svg$/);
     const [png] = await Promise.all([wb.page.waitForEvent("download"), cell.locator(".nb-exportable").nth(5).locator(".nb-export-png").click()]);
     expect(png.suggestedFilename()).toMatch(/etter-kommunestorrelse\.png$/);
+    expect((await readFile(await png.path())).subarray(1, 4).toString("latin1")).toBe("PNG");
+  });
+
+  it("saves 03's correlation heatmap (drawn on svg-parts) as an SVG that holds its cells, hatching and labels, and as a PNG", async () => {
+    const wrap = nb(wb.page).locator("#cell-r2 .nb-exportable").first();
+    await wrap.scrollIntoViewIfNeeded();
+    await inNotebook(wb.page, (frame, timeout) => frame.waitForFunction(() => document.querySelector("#cell-r2 .nb-exportable svg.tv-chart g[aria-label='cell'] rect") !== null, undefined, { timeout }), 60_000);
+    const shown = await wrap.locator("svg.tv-chart").first().evaluate((svg) => ({
+      coloured: [...svg.querySelectorAll("g[aria-label='cell'] rect")].filter((r) => (r.getAttribute("fill") ?? "").startsWith("rgb(")).length,
+      labels: [...svg.querySelectorAll("g[aria-label='x-axis tick label'] text")].map((t) => t.textContent ?? ""),
+    }));
+    expect(shown.coloured).toBeGreaterThan(5);
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), wrap.locator(".nb-export-svg").click()]);
+    const svg = await readFile(await download.path(), "utf8");
+    expect(svg).not.toContain("<style");
+    // Every coloured cell as drawn, the column labels turned as on the page, and the hatching's pattern in the file.
+    expect(svg.match(/<rect[^>]*fill="rgb\(/g)?.length).toBe(shown.coloured + 40); // the cells and the ramp's 40 steps
+    for (const label of shown.labels) expect(svg).toContain(`>${label}</text>`);
+    expect(svg).toContain("rotate(-45)");
+    const hatch = /<path[^>]*fill="url\(#([^)]+)\)"/.exec(svg)?.[1];
+    expect(hatch).toBeTruthy();
+    expect(svg).toContain(`<pattern id="${hatch}"`);
+    const reopened = await wb.page.evaluate(async (text) => {
+      const img = new Image();
+      img.src = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
+      await img.decode();
+      return img.naturalWidth;
+    }, svg);
+    expect(reopened).toBe(Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1]));
+    const [png] = await Promise.all([wb.page.waitForEvent("download"), wrap.locator(".nb-export-png").click()]);
     expect((await readFile(await png.path())).subarray(1, 4).toString("latin1")).toBe("PNG");
   });
 

@@ -222,6 +222,16 @@ describe("accessibility (axe-core in the page)", () => {
       await page.context().close();
     });
   }
+  it("03's charts, the hand-drawn correlation heatmap among them, have no serious or critical issue", async () => {
+    const page = await open(1400, "#/nb/03-size-and-correlations");
+    const frame = await notebookFrame(page);
+    await frame.evaluate(() => window.tverrsnitt?.idle());
+    // The heatmap (cell r2) drawn, with its cells, hatching and rotated labels, before axe looks.
+    await frame.locator('nb-cell[data-id="r2"] svg.tv-chart g[aria-label="cell"] rect').first().waitFor({ timeout: 30_000 });
+    expect(await frame.locator('nb-cell[data-id="r2"] svg.tv-chart path[aria-label="cell"]').count()).toBe(1);
+    expect(summary(await axeViolations(frame))).toEqual([]);
+    await page.context().close();
+  });
   for (const dark of [false, true]) {
     it(`the report view has no serious or critical issue${dark ? " (dark)" : ""}`, async () => {
       const page = await open(1400, "#/nb/01-overview", dark);

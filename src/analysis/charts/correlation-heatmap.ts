@@ -12,13 +12,15 @@
  */
 import { DEFAULT_LOCALE, formatPValue, messages, type Locale } from "../../base/locale/locale";
 import { kernelReasonText } from "../../base/locale/reason-messages";
-import * as Plot from "@observablehq/plot";
 import type { Evidence } from "../evidence/evidence";
 import { evidenceClass } from "../evidence/evidence-marker";
 import { chartEvidence, ownEvidence, RECONSTRUCTION_INK, titleWithEvidence } from "./chart-evidence";
+import { CHART_FONT_SIZE, INK, estimateTextWidth, formatNumberNo, frameChart } from "./chart-theme";
+import { correlationColor } from "./correlation-color";
 import {
-  CHART_FONT_SIZE, CORRELATION_SCHEME, INK, estimateTextWidth, formatNumberNo, frameChart, plotSvg,
-} from "./chart-theme";
+  type Attrs, type BandScale, type Box, bandScale, boxesPath, group, label, linearScale, multilineText, panel, pixelOffset, svgNode, titled, xAxis, yAxisLabels,
+  yAxisTicks,
+} from "./svg-parts";
 
 /** One pair: r (null when undefined), n, two-sided p, and the mark ("*" p < .05, "**" p < .01). */
 export interface HeatmapCorrelation {
@@ -139,83 +141,130 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
   return out;
 }
 
-/** The chart: one standalone `<svg>` with the matrix, a colour ramp and the significance key. */
+/** The heatmap's layout: Plot's margins of it and the band each label's cells take. */
+interface HeatmapLayout {
+  width: number;
+  height: number;
+  left: number;
+  top: number;
+  /** The columns' bands (left to right) and the rows' (top down): the same labels and steps. */
+  x: BandScale;
+  y: BandScale;
+}
+
+/**
+ * Where the matrix goes: the margins leave room for the labels on the left and rotated on top, each
+ * label gets a `cell`-px step of which 4 % is padding (inside and out, as Plot's band scales).
+ */
+function heatmapLayout(labels: readonly string[], cell: number): HeatmapLayout {
+  // The width estimate is an average; long labels with wide letters (m, w, æ) run over it.
+  const longest = Math.max(40, ...labels.map((l) => estimateTextWidth(l) * 1.1));
+  const left = Math.ceil(longest) + 14;
+  // Column labels are rotated 45° on top: they need about 0.71 × their length of height, and the
+  // last column's label reaches as far to the right of its cell.
+  const top = Math.ceil(longest * 0.71) + 16;
+  const right = Math.max(10, Math.ceil(longest * 0.71 - cell / 2) + 10);
+  const width = left + cell * labels.length + right;
+  const height = top + cell * labels.length + 10;
+  return { width, height, left, top, x: bandScale(labels, [left, width - right], 0.04), y: bandScale(labels, [top, height - 10], 0.04) };
+}
+
+/**
+ * Plot's top axis of the columns with labels turned −45°: a tick up from the matrix at each band's
+ * middle (Plot nudges a top axis's ticks down twice: its `dy` of +offset and the mark's own), the label starting `6 + 3 + 4·cos 45°` px above it (Plot's tick size and padding for a
+ * turned label), centred on its line.
+ */
+function topAxis(document: Document, labels: readonly string[], band: BandScale, y: number, o: number): Element[] {
+  const mid = (key: string): number => band.at(key) + band.bandwidth / 2 + o;
+  const lift = 6 + 3 + 4 * Math.cos((-45 * Math.PI) / 180);
+  return [
+    svgNode(document, "path", { "aria-label": "x-axis tick", "aria-hidden": "true", fill: "none", stroke: "currentColor", d: labels.map((k) => `M${mid(k)},${y + 2 * o}v-6`).join("") }),
+    group(document, { "aria-label": "x-axis tick label", "text-anchor": "start" },
+      labels.map((k) => svgNode(document, "text", { transform: `translate(${mid(k)},${y - lift + o}) rotate(-45)`, y: "0.32em" }, k))),
+  ];
+}
+
+/** Width and height of the colour ramp above the matrix. */
+const RAMP_WIDTH = 240;
+const RAMP_HEIGHT = 50;
+
+/**
+ * The colour ramp: 40 steps of the scale from −1 to 1 in a 220 px strip, ticks at −1, −0.5 … 1 and
+ * the coefficient's name above (Plot's drawing of it, which the heatmap drew as a small plot).
+ */
+function colourRamp(document: Document, method: HeatmapInput["method"], locale: Locale, o: number): Element {
+  const x = linearScale([-1, 1], [10, RAMP_WIDTH - 10]);
+  const steps = Array.from({ length: 40 }, (_, i) => [-1 + i * 0.05, -1 + (i + 1) * 0.05] as const);
+  return panel(document, [
+    ...xAxis(document, { x, ticks: [-1, -0.5, 0, 0.5, 1], format: (d: number) => formatNumberNo(d, 1, locale), y: RAMP_HEIGHT - 18, labelX: 0, offset: o }),
+    group(document, { "aria-label": "bar" }, steps.map(([x1, x2]) => {
+      const [a, b] = [x(x1), x(x2)];
+      return svgNode(document, "rect", { x: Math.min(a, b), width: Math.abs(b - a), y: 18, height: RAMP_HEIGHT - 36, fill: correlationColor((x1 + x2) / 2) });
+    })),
+    group(document, { "aria-label": "text", "font-weight": "bold", "text-anchor": "start" },
+      [multilineText(document, [method === "spearman" ? messages[locale].spearmanRho : messages[locale].pearsonR], 10 + o, 18 - 14 + o, "top")]),
+  ], CHART_FONT_SIZE - 1);
+}
+
+/**
+ * The chart: one standalone `<svg>` with the matrix, a colour ramp and the significance key, drawn
+ * by hand with Plot's geometry (svg-parts.ts says why; plot-geometry-suite.ts holds it to Plot's).
+ */
 export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeatmapOptions): SVGSVGElement {
   const { document } = options;
   const minN = options.minN ?? SMALL_N;
   const locale = options.locale ?? DEFAULT_LOCALE;
   const cells = heatmapCells(input, options.triangle ?? "full", minN, locale);
-  const cell = options.cellSize ?? 58;
-  // The width estimate is an average; long labels with wide letters (m, w, æ) run over it.
-  const longest = Math.max(40, ...input.labels.map((l) => estimateTextWidth(l) * 1.1));
-  const marginLeft = Math.ceil(longest) + 14;
-  // Column labels are rotated 45° on top: they need about 0.71 × their length of height, and the
-  // last column's label reaches as far to the right of its cell.
-  const marginTop = Math.ceil(longest * 0.71) + 16;
-  const marginRight = Math.ceil(longest * 0.71 - cell / 2) + 10;
-  const width = marginLeft + cell * input.labels.length + Math.max(10, marginRight);
-  const height = marginTop + cell * input.labels.length + 10;
+  const { width, height, left, top, x, y } = heatmapLayout(input.labels, options.cellSize ?? 58);
   const coloured = (c: HeatmapCell): boolean => c.r !== null && c.row !== c.column && !c.small;
   const strong = (c: HeatmapCell): boolean => coloured(c) && c.r !== null && Math.abs(c.r) >= 0.6;
-  const nFontSize = CHART_FONT_SIZE - 2;
   const { evidence, dependent } = chartEvidence(cells, cells, locale);
+  // Lines and texts are nudged as Plot nudges them (cells are not): svg-parts.ts, pixelOffset.
+  const o = pixelOffset(document);
+  const box = (c: HeatmapCell): Box => ({ x: x.at(c.column), y: y.at(c.row), width: x.bandwidth, height: y.bandwidth });
+  const rect = (c: HeatmapCell, fill?: string): Element => titled(document, "rect", { ...box(c), fill }, c.title);
+  // Plot leaves out a cell whose colour is not a number (r = NaN); its text is still written.
+  const colouredRects = (subset: readonly HeatmapCell[]): Element[] => subset.flatMap((c) => (c.r === null || Number.isNaN(c.r) ? [] : [rect(c, correlationColor(c.r))]));
+  // Texts at a cell's middle, `dy` px down, in `fill`, and (n and the range) smaller; an empty one
+  // (a masked cell's r) is left out, as Plot leaves it out.
+  const texts = (subset: readonly HeatmapCell[], text: (c: HeatmapCell) => string, dy: number, attrs: Attrs): Element[] => {
+    const shown = subset.filter((c) => text(c) !== "");
+    return shown.length === 0 ? [] : [
+      group(document, { "aria-label": "text", ...attrs }, shown.map((c) => label(document, text(c), x.at(c.column) + x.bandwidth / 2 + o, y.at(c.row) + y.bandwidth / 2 + dy + o))),
+    ];
+  };
+  const nFontSize = CHART_FONT_SIZE - 2;
+  const withN = cells.filter((c) => c.nText !== "");
+  const ranged = dependent.filter((c) => c.rangeText !== "");
+  const reconstruction = evidenceClass("reconstruction");
+  const hatch = evidence.hatchOptions();
 
-  const plot = Plot.plot({
-    document,
-    width,
-    height,
-    marginLeft,
-    marginTop,
-    marginRight: Math.max(10, marginRight),
-    marginBottom: 10,
-    style: { fontSize: `${CHART_FONT_SIZE}px` },
-    x: { domain: [...input.labels], axis: "top", label: null, tickRotate: -45, padding: 0.04 },
-    y: { domain: [...input.labels], label: null, padding: 0.04 },
-    color: { type: "linear", scheme: CORRELATION_SCHEME, domain: [-1, 1] },
-    marks: [
-      // The diagonal (r = 1 by definition) and pairs with too few cases are grey, so neither
-      // dominates the colour field.
-      ...evidence.split(cells.filter(coloured), ownEvidence, (subset, className) => Plot.cell(subset, { x: "column", y: "row", fill: "r", title: "title", className })),
-      ...evidence.split(cells.filter((c) => !coloured(c)), ownEvidence, (subset, className) => Plot.cell(subset, { x: "column", y: "row", fill: "#ececec", title: "title", className })),
-      Plot.cell(dependent, { x: "column", y: "row", ...evidence.hatchOptions() }),
-      Plot.text(cells.filter((c) => !strong(c) && !c.small), { x: "column", y: "row", text: "text", fill: INK, dy: -5 }),
-      Plot.text(cells.filter(strong), { x: "column", y: "row", text: "text", fill: "#ffffff", dy: -5 }),
-      Plot.text(cells.filter((c) => c.small), { x: "column", y: "row", text: "text", fill: "#8a8f98", dy: -5 }),
-      Plot.text(cells.filter((c) => c.nText !== "" && !strong(c)), { x: "column", y: "row", text: "nText", fill: "#5f6b7a", fontSize: nFontSize, dy: 9 }),
-      Plot.text(cells.filter((c) => c.nText !== "" && strong(c)), { x: "column", y: "row", text: "nText", fill: "#ffffff", fontSize: nFontSize, dy: 9 }),
-      // The range across the reconstructions under n, in the R marker's ink (white on strong colours).
-      Plot.text(dependent.filter((c) => !strong(c) && c.rangeText), { x: "column", y: "row", text: "rangeText", fontSize: nFontSize, dy: 20, className: evidenceClass("reconstruction"), fill: RECONSTRUCTION_INK }),
-      Plot.text(dependent.filter((c) => strong(c) && c.rangeText), { x: "column", y: "row", text: "rangeText", fontSize: nFontSize, dy: 20, className: evidenceClass("reconstruction"), fill: "#ffffff" }),
-    ],
-  });
-  const rampWidth = 240;
-  // Our own ramp instead of Plot.legend, whose typings do not take the `document` option.
-  const steps = Array.from({ length: 40 }, (_, i) => ({ x1: -1 + i * 0.05, x2: -1 + (i + 1) * 0.05 }));
-  const ramp = Plot.plot({
-    document,
-    width: rampWidth,
-    height: 50,
-    marginLeft: 10,
-    marginRight: 10,
-    marginTop: 18,
-    marginBottom: 18,
-    style: { fontSize: `${CHART_FONT_SIZE - 1}px` },
-    x: { domain: [-1, 1], ticks: [-1, -0.5, 0, 0.5, 1], tickFormat: (d: number) => formatNumberNo(d, 1, locale), label: null },
-    color: { type: "linear", scheme: CORRELATION_SCHEME, domain: [-1, 1] },
-    marks: [
-      Plot.barX(steps, { x1: "x1", x2: "x2", fill: (d: { x1: number; x2: number }) => (d.x1 + d.x2) / 2 }),
-      Plot.text([input.method === "spearman" ? messages[locale].spearmanRho : messages[locale].pearsonR], { frameAnchor: "top-left", dy: -14, text: (d: string) => d, textAnchor: "start", fontWeight: "bold" }),
-    ],
-  });
+  const matrix = panel(document, [
+    yAxisTicks(document, input.labels, y, left, o),
+    yAxisLabels(document, input.labels, y, left, o),
+    ...topAxis(document, input.labels, x, top, o),
+    // The diagonal (r = 1 by definition) and pairs with too few cases are grey, so neither
+    // dominates the colour field.
+    ...evidence.split(cells.filter(coloured), ownEvidence, (subset, className) => group(document, { "aria-label": "cell", class: className }, colouredRects(subset))),
+    ...evidence.split(cells.filter((c) => !coloured(c)), ownEvidence, (subset, className) => group(document, { "aria-label": "cell", class: className, fill: "#ececec" }, subset.map((c) => rect(c)))),
+    ...(dependent.length > 0 ? [svgNode(document, "path", { "aria-label": "cell", class: hatch.className, fill: hatch.fill, "pointer-events": hatch.pointerEvents, d: boxesPath(dependent.map(box)) })] : []),
+    ...texts(cells.filter((c) => !strong(c) && !c.small), (c) => c.text, -5, { fill: INK }),
+    ...texts(cells.filter(strong), (c) => c.text, -5, { fill: "#ffffff" }),
+    ...texts(cells.filter((c) => c.small), (c) => c.text, -5, { fill: "#8a8f98" }),
+    ...texts(withN.filter((c) => !strong(c)), (c) => c.nText, 9, { "font-size": nFontSize, fill: "#5f6b7a" }),
+    ...texts(withN.filter(strong), (c) => c.nText, 9, { "font-size": nFontSize, fill: "#ffffff" }),
+    // The range across the reconstructions under n, in the R marker's ink (white on strong colours).
+    ...texts(ranged.filter((c) => !strong(c)), (c) => c.rangeText, 20, { "font-size": nFontSize, class: reconstruction, fill: RECONSTRUCTION_INK }),
+    ...texts(ranged.filter(strong), (c) => c.rangeText, 20, { "font-size": nFontSize, class: reconstruction, fill: "#ffffff" }),
+  ]);
   const key = messages[locale].heatmapKey(input.fdr === true, minN, dependent.some((c) => c.rangeText !== ""));
-  const rampHeight = 50;
   return frameChart(
     [
-      { svg: plotSvg(ramp), x: 8, width: rampWidth, height: rampHeight },
-      { svg: plotSvg(plot), x: 0, width, height, y: rampHeight + 6 },
+      { svg: colourRamp(document, input.method, locale, o), x: 8, width: RAMP_WIDTH, height: RAMP_HEIGHT },
+      { svg: matrix, x: 0, width, height, y: RAMP_HEIGHT + 6 },
     ],
     {
-      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, rampWidth + 16), evidence: evidence.legend(),
+      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, RAMP_WIDTH + 16), evidence: evidence.legend(),
       note: options.note ? `${key}. ${options.note}` : key,
     },
   );

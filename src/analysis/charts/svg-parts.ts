@@ -1,5 +1,6 @@
 /**
- * The pieces the hand-drawn charts (status-bars.ts, diverging-bars.ts, size-class-rates.ts) are built from: an
+ * The pieces the hand-drawn charts (status-bars.ts, diverging-bars.ts, size-class-rates.ts,
+ * correlation-heatmap.ts) are built from: an
  * element with its attributes in one pass, Plot's band and linear scales and tick choice, the axes,
  * multi-line labels, and marks that draw many shapes as one `<path>`.
  *
@@ -133,7 +134,8 @@ export interface XAxisOptions<T = number> {
   format: (v: T) => string;
   /** y of the axis line (the bottom of the plot area). */
   y: number;
-  label: string;
+  /** The axis label; none when left out (Plot's `label: null`). */
+  label?: string;
   /** x of the axis label (the middle of the range). */
   labelX: number;
   /** How far under the axis line the label is (Plot: the bottom margin − 3). Default 27. */
@@ -150,7 +152,7 @@ export function xAxis<T>(document: Document, o: XAxisOptions<T>): Element[] {
     svgNode(document, "path", { "aria-label": "x-axis tick", "aria-hidden": "true", fill: "none", stroke: "currentColor", d: o.ticks.map((t) => `M${o.x(t) + o.offset},${o.y}v6`).join("") }),
     group(document, { "aria-label": "x-axis tick label", "font-variant": o.numeric === false ? undefined : "tabular-nums" },
       o.ticks.map((t) => multilineText(document, o.format(t).split("\n"), o.x(t) + o.offset, o.y + 9 + o.offset, "top"))),
-    svgNode(document, "text", { "aria-label": "x-axis label", transform: `translate(${o.labelX + o.offset},${o.y + (o.labelOffset ?? 27) + o.offset})` }, o.label),
+    ...(o.label === undefined ? [] : [svgNode(document, "text", { "aria-label": "x-axis label", transform: `translate(${o.labelX + o.offset},${o.y + (o.labelOffset ?? 27) + o.offset})` }, o.label)]),
   ];
 }
 
@@ -238,10 +240,10 @@ export function segmentsPath(segments: readonly Segment[]): string {
 
 /**
  * One panel of a chart: an `<svg>` that frameChart places, with Plot's defaults for what is drawn in
- * it (ink from the page's `currentColor`, centred text, Plot's font).
+ * it (ink from the page's `currentColor`, centred text, Plot's font) and its text size (px).
  */
-export function panel(document: Document, children: readonly Element[]): Element {
-  return withChildren(svgNode(document, "svg", { fill: "currentColor", "font-family": "system-ui, sans-serif", "font-size": EM, "text-anchor": "middle" }), children);
+export function panel(document: Document, children: readonly Element[], fontSize = EM): Element {
+  return withChildren(svgNode(document, "svg", { fill: "currentColor", "font-family": "system-ui, sans-serif", "font-size": fontSize, "text-anchor": "middle" }), children);
 }
 
 /*

@@ -111,8 +111,10 @@ describe("charts mark what each plotted figure rests on", () => {
         expect(title).toContain("Avhenger av rekonstruksjonen: varierer mellom de 50 rekonstruksjonene");
         expect(title).toContain(`(${comma2(min)}–${comma2(max)} mellom dem)`);
       }
-      // Hatched, and the range printed under n.
-      expect(svg.querySelectorAll("g.tv-fig-reconstruction rect[fill^='url(#tv-ev-hatch']").length + svg.querySelectorAll("g.tv-fig-reconstruction[fill^='url(#tv-ev-hatch'] rect").length).toBe(2);
+      // Hatched (one path, a box per dependent pair), and the range printed under n.
+      const hatching = svg.querySelectorAll("path.tv-fig-reconstruction[fill^='url(#tv-ev-hatch']");
+      expect(hatching).toHaveLength(1);
+      expect(hatching[0]?.getAttribute("d")?.match(/M/g)).toHaveLength(2);
       expect(svg.textContent).toContain(`${comma2(min)}…${comma2(max)}`);
       expect(legendOf(svg)).toContain("R = varierer mellom de 50 rekonstruksjonene: byggingen trakk det, rapporten sier det ikke");
       expect(titlesIn(svg, "tv-fig-printed")).toEqual([]);

@@ -1,5 +1,5 @@
 /**
- * The hand-drawn status and diverging bars against Plot's drawing of them on a screen of one device
+ * The hand-drawn charts (status and diverging bars, size-class rates, correlation heatmap) against Plot's drawing of them on a screen of one device
  * pixel per CSS pixel, where Plot draws lines and texts half a pixel right and down (its `offset`,
  * fixed when Plot is loaded: hence the window set up before any import).
  */

@@ -1,5 +1,5 @@
 /**
- * The comparison of the hand-drawn status bars, diverging bars and size-class rates (svg-parts.ts) with the Plot charts
+ * The comparison of the hand-drawn status bars, diverging bars, size-class rates and correlation heatmap (svg-parts.ts) with the Plot charts
  * they replace (kept in plot-reference/), run by plot-geometry.test.ts (no window: Plot's drawing in
  * Node) and plot-geometry-screen.test.ts (a screen of one device pixel per CSS pixel, where Plot
  * nudges lines and texts half a pixel). For each input, every bar's box, fill and tooltip, every text's words
@@ -7,14 +7,18 @@
  * printed ticks, whiskers) and every hatched box must be the same, and the frame around them the
  * same size. Inputs: the printed tables, a model without answers, a narrow chart, the English
  * labels, and figures carrying evidence (hatched, with whiskers, split by kind); for the rates also
- * a county's few municipalities (suppressed classes, a class without an interval) and no overall line.
+ * a county's few municipalities (suppressed classes, a class without an interval) and no overall line;
+ * for the heatmap also strong negative and positive r, NaN and missing cells, small and masked pairs,
+ * the lower triangle, Spearman with FDR, long labels and another cell size.
  */
 import { describe, expect, it } from "vitest";
+import { correlationHeatmap, maskSmallPairs, type HeatmapCorrelation, type HeatmapInput } from "../../../src/analysis/charts/correlation-heatmap";
 import { divergingBars, type DivergingItem } from "../../../src/analysis/charts/diverging-bars";
 import { sizeClassRates, type SizeClassRate } from "../../../src/analysis/charts/size-class-rates";
 import { statusBars, type StatusBarModel } from "../../../src/analysis/charts/status-bars";
 import type { Evidence } from "../../../src/analysis/evidence/evidence";
-import { FIGUR_7, SIZE_CLASSES, TABELL_2_1, TABELL_2_9 } from "./chart-fixtures";
+import { FIGUR_7, HEATMAP, SIZE_CLASSES, TABELL_2_1, TABELL_2_9 } from "./chart-fixtures";
+import { plotCorrelationHeatmap } from "./plot-reference/plot-correlation-heatmap";
 import { plotDivergingBars } from "./plot-reference/plot-diverging-bars";
 import { plotSizeClassRates } from "./plot-reference/plot-size-class-rates";
 import { plotStatusBars } from "./plot-reference/plot-status-bars";
@@ -58,7 +62,10 @@ function texts(panel: Element): string[] {
   for (const text of panel.querySelectorAll("text")) {
     const [ox, oy] = offset(text, panel);
     const tspans = [...text.querySelectorAll("tspan")];
-    const common = `${inherited(text, panel, "text-anchor")}|${inherited(text, panel, "fill")}|${inherited(text, panel, "class")}|${inherited(text, panel, "font-variant")}`;
+    // Its turn (a rotated axis label), and what sets its look: anchor, ink, class, figures, size, weight.
+    const turn = /rotate\(([-\d.e]+)\)/.exec(text.getAttribute("transform") ?? "")?.[1] ?? "";
+    const look = ["text-anchor", "fill", "class", "font-variant", "font-size", "font-weight"].map((a) => inherited(text, panel, a));
+    const common = `${look.join("|")}|${turn}`;
     if (tspans.length === 0) {
       out.push(`${text.textContent ?? ""}|${r(ox + px(text.getAttribute("x")))}|${r(oy + px(text.getAttribute("y")) + px(text.getAttribute("dy")))}|${common}`);
       continue;
@@ -129,6 +136,9 @@ function compare(mine: SVGSVGElement, plot: SVGSVGElement): void {
     const o = ours[i];
     if (!o) throw new Error("panel missing");
     for (const a of ["x", "y", "width", "height", "fill", "font-family", "text-anchor"]) expect(o.getAttribute(a), a).toBe(p.getAttribute(a));
+    // The panel's text size: Plot's style attribute wins over its font-size attribute.
+    const size = (e: Element): string => /font-size:\s*([\d.]+)px/.exec(e.getAttribute("style") ?? "")?.[1] ?? e.getAttribute("font-size") ?? "";
+    expect(size(o), "font-size").toBe(size(p));
     expect(bars(o)).toEqual(bars(p));
     expect(texts(o)).toEqual(texts(p));
     expect(segments(o)).toEqual(segments(p));
@@ -177,6 +187,48 @@ const EVIDENCED_RATES: SizeClassRate[] = SIZE_CLASSES.map((c, i) => ({
   ...c,
   evidence: i % 3 === 0 ? printed : i % 3 === 1 ? reconstruction(Math.max(0, (c.rate ?? 0) - 4 - i), (c.rate ?? 0) + 3 + i) : determined,
 }));
+
+
+/** A symmetric matrix of `labels` from the pairs above the diagonal (`upper[a][b - a - 1]`), n per pair. */
+function symmetric(labels: readonly string[], upper: readonly (readonly HeatmapCorrelation[])[], diagonalN: number): HeatmapInput {
+  const cells = labels.map((_, a) => labels.map((__, b): HeatmapCorrelation => {
+    if (a === b) return { r: 1, n: diagonalN, p: null };
+    const c = a < b ? upper[a]?.[b - a - 1] : upper[b]?.[a - b - 1];
+    return c ?? { r: null, n: 0, p: null };
+  }));
+  return { labels, cells, method: "pearson" };
+}
+
+/** Six variables of notebook 03's kind: strong negative and positive r, every significance, one pair undefined. */
+const SIX = symmetric(["Innbyggere", "Størrelsesklasse", "Fylkeskommune", "Kvalitetsmodell", "Brukerundersøkelse", "Internkontroll"], [
+  [{ r: 0.82, n: 262, p: 1e-9, mark: "**" }, { r: -0.64, n: 262, p: 1e-9, mark: "**" }, { r: 0.18, n: 240, p: 0.004, mark: "**" }, { r: 0.11, n: 251, p: 0.08, mark: "" }, { r: -0.02, n: 249, p: 0.75, mark: "" }],
+  [{ r: -0.31, n: 264, p: 1e-6, mark: "**" }, { r: 0.21, n: 241, p: 0.001, mark: "**" }, { r: 0.14, n: 252, p: 0.027, mark: "*" }, { r: 0, n: 250, p: 1, mark: "" }],
+  [{ r: null, n: 230, p: null, reason: "Fylkeskommune is constant" }, { r: -0.6, n: 233, p: 1e-9, mark: "**" }, { r: -0.999, n: 231, p: 1e-9, mark: "**" }],
+  [{ r: 0.45, n: 238, p: 1e-9, mark: "**" }, { r: 0.599, n: 236, p: 1e-9, mark: "**" }],
+  [{ r: 0.33, n: 247, p: 1e-7, mark: "**" }],
+], 267);
+
+/** A county's few municipalities: pairs of 2–9 cases, a NaN r, a missing cell, r = ±1 by arithmetic. */
+const COUNTY_MATRIX: HeatmapInput = {
+  labels: ["A", "B", "C", "D"],
+  cells: [
+    [{ r: 1, n: 12, p: null }, { r: -1, n: 3, p: 0, mark: "**" }, { r: 0.5, n: 9, p: 0.17, mark: "" }, { r: Number.NaN, n: 12, p: null }],
+    [{ r: -1, n: 3, p: 0, mark: "**" }, { r: 1, n: 3, p: null }, { r: 1, n: 2, p: null }, { r: 0.72, n: 11, p: 0.012, mark: "*" }],
+    [{ r: 0.5, n: 9, p: 0.17, mark: "" }, { r: 1, n: 2, p: null }, { r: 1, n: 10, p: null }],
+    [{ r: Number.NaN, n: 12, p: null }, { r: 0.72, n: 11, p: 0.012, mark: "*" }, { r: -0.25, n: 10, p: 0.49, mark: "" }, { r: 1, n: 12, p: null }],
+  ],
+};
+
+/** SIX with evidence: reconstruction-dependent pairs with ranges (strong and weak), printed and determined ones. */
+const EVIDENCED_MATRIX: HeatmapInput = {
+  ...SIX,
+  cells: SIX.cells.map((row, a) => row.map((c, b): HeatmapCorrelation => {
+    if (a === b || c.r === null) return c;
+    const k = (a + b) % 3;
+    const evidence: Evidence = k === 0 ? reconstruction(c.r - 0.1, Math.min(1, c.r + 0.08)) : k === 1 ? printed : determined;
+    return { ...c, evidence };
+  })),
+};
 
 /** Every case of the charts, each drawn on a document from `doc`, compared with Plot's drawing. */
 export function geometrySuite(doc: () => Document): void {
@@ -240,6 +292,30 @@ export function geometrySuite(doc: () => Document): void {
           const inner = mine.querySelector("svg") ?? mine;
           expect(hatched(inner)).toHaveLength(2);
           expect(segments(inner).filter((s) => s.includes("tv-chart-whisker"))).toHaveLength(2);
+        }
+      });
+    }
+  });
+
+  describe("the correlation heatmap drawn by hand is Plot's", () => {
+    const cases: [string, HeatmapInput, Omit<Parameters<typeof correlationHeatmap>[1], "document">][] = [
+      ["four variables, an undefined pair, the title", HEATMAP, { title: "Korrelasjoner – Correlations" }],
+      ["six variables: strong negative and positive r, a note", SIX, { title: "Størrelse og kvalitetsarbeid", subtitle: "Alle", note: "Kilde: RF 1999" }],
+      ["lower triangle, Spearman, FDR, English", { ...SIX, method: "spearman", fdr: true }, { triangle: "lower", locale: "en", title: "Correlations" }],
+      ["a county: small pairs, NaN and missing cells", COUNTY_MATRIX, { subtitle: "Rogaland" }],
+      ["small pairs with minN 3, cells of 40 px", COUNTY_MATRIX, { minN: 3, cellSize: 40 }],
+      ["masked in a shared view", maskSmallPairs(COUNTY_MATRIX, 3), { subtitle: "Delt visning" }],
+      ["long labels", { ...HEATMAP, labels: ["Størrelsesklasse", "Serviceerklæringer", "Servicetorg", "Prosessforbedringer/-ombygging (BPR)"] }, {}],
+      ["evidence: hatched, ranges under n (white on strong cells), three kinds", EVIDENCED_MATRIX, { title: "Rogaland" }],
+    ];
+    for (const [name, input, options] of cases) {
+      it(name, () => {
+        const mine = correlationHeatmap(input, { ...options, document: doc() });
+        compare(mine, plotCorrelationHeatmap(input, { ...options, document: doc() }));
+        if (name.startsWith("evidence")) {
+          const matrix = [...mine.querySelectorAll("svg")][1] ?? mine;
+          expect(hatched(matrix).length).toBeGreaterThan(3);
+          expect(texts(matrix).filter((t) => t.includes("…") && t.includes("#ffffff")).length).toBeGreaterThan(0);
         }
       });
     }

@@ -1,5 +1,5 @@
 /**
- * The hand-drawn status and diverging bars against Plot's drawing of them in Node (no window, no
+ * The hand-drawn charts (status and diverging bars, size-class rates, correlation heatmap) against Plot's drawing of them in Node (no window, no
  * pixel nudge; plot-geometry-suite.ts), and svg-parts' own pieces of Plot worked by hand.
  */
 import { parseHTML } from "linkedom";
