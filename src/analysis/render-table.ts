@@ -8,11 +8,11 @@
  */
 import { DISCLOSURE_THRESHOLD, formatShownCount, withheldNotice, type ShownCount } from "../stats/disclosure";
 import type { ComparedCell, PrintedComparison } from "./printed-comparison";
-import { setExportFields, type ExportFields } from "./export-fields";
+import type { ExportFields } from "./export-fields";
 import { drawingKeep } from "./kept-drawings";
 import type { Evidence, EvidenceKind } from "./evidence/evidence";
 import { evidenceClass, evidenceFields, evidenceLegend, evidenceMarker, evidenceSummary } from "./evidence/evidence-marker";
-import { auditBlock, element, formatCount, formatNumber } from "./tables/table-dom";
+import { auditBlock, element, exportCells, formatCount, formatNumber } from "./tables/table-dom";
 import { ShownCounts, type AuditIds } from "./tables/shown-counts";
 import { readAuditLine } from "../stats/audit";
 import { comparisonCounts, type ComparisonCounts } from "./tables/comparison-counts";
@@ -114,13 +114,6 @@ function plainCounts(spec: PlainTable, mask: boolean, threshold: number | undefi
   };
 }
 
-/** `text` in a new element whose CSV export writes `fields`. */
-function exportCell(doc: Document, text: string, fields: ExportFields, className?: string): HTMLTableCellElement {
-  const td = element(doc, "td", text, className);
-  setExportFields(td, fields);
-  return td;
-}
-
 /** What a shared view shows instead of a table of a selection of 1–2 respondents: the caption and why. */
 export function withheldFigure(doc: Document, caption: string, notice: string, className?: string): HTMLElement {
   const figure = element(doc, "figure", undefined, className ? `tv-table tv-withheld ${className}` : "tv-table tv-withheld");
@@ -166,16 +159,18 @@ export function renderTable(doc: Document, spec: PlainTable, options: RenderOpti
   const tbody = element(doc, "tbody");
   const mask = options.mask === true;
   const counts = plainCounts(spec, mask, options.threshold);
+  const exports = exportCells(doc);
   spec.rows.forEach((row, i) => {
     const tr = element(doc, "tr");
     for (const c of spec.columns) {
       const hidden = (c.count === true && counts.shown.hidden(counts.id(i, c.key))) || counts.hiddenShare(c.key);
       const text = !hidden ? cellText(row[c.key], c, options.locale ?? DEFAULT_LOCALE) : c.count ? counts.shown.text(counts.id(i, c.key)) : "–";
-      tr.append(exportCell(doc, text, cellFields(row[c.key], c, hidden, mask)));
+      tr.append(exports.cell(text, cellFields(row[c.key], c, hidden, mask)));
     }
     tbody.append(tr);
   });
   table.append(thead, tbody);
+  exports.write(table);
   figure.append(table, auditBlock(doc, [...counts.audit, ...counts.shown.note("columnShares", options.locale ?? DEFAULT_LOCALE)]));
   return figure;
 }
@@ -267,6 +262,7 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
   thead.append(head);
   const tbody = element(doc, "tbody");
   const tally = evidenceTally();
+  const exports = exportCells(doc);
   for (const a of down) {
     const tr = element(doc, "tr");
     tr.append(element(doc, "th", a));
@@ -286,7 +282,7 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
         ["recomputed_count", hidden ? null : cell.count], ...(options.mask === true ? [["recomputed_masked", hidden ? 1 : 0] as const] : []),
         ["agrees", cell.matches === null ? null : cell.matches ? 1 : 0], ...evidenceFields("recomputed", cell.evidence?.count),
       ];
-      const td = exportCell(doc, `${counts.shown.text(id)} (${cell.printedCount ?? "–"})${mark}`, fields, cell.matches === false ? "tv-differs" : undefined);
+      const td = exports.cell(`${counts.shown.text(id)} (${cell.printedCount ?? "–"})${mark}`, fields, cell.matches === false ? "tv-differs" : undefined);
       tally.note(cell.evidence?.count);
       if (!hidden) markCell(doc, td, cell.evidence?.count, "", tally.seen, locale);
       tr.append(td);
@@ -294,6 +290,7 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
     tbody.append(tr);
   }
   table.append(thead, tbody);
+  exports.write(table);
   const conflicts = [...new Set(cmp.rows.flatMap((r) => r.cells.flatMap((c) => (c.conflict && c.matches ? [c.conflict] : []))))];
   const auditLines = [
     counts.shown.auditText(cmp.rows[0]?.audit ?? `N = ${cmp.n}`, counts.audit(0)),
@@ -345,42 +342,44 @@ function drawComparison(doc: Document, cmp: PrintedComparison, options: Comparis
   const flag = (agrees: boolean | null): number | null => (agrees === null ? null : agrees ? 1 : 0);
   const tally = evidenceTally();
   const { seen, note } = tally;
+  const exports = exportCells(doc);
   cmp.rows.forEach((row, r) => {
     const rowFields: ExportFields = [["table", cmp.id], ["question", row.label], ["variable", row.variable]];
     row.cells.forEach((cell, i) => {
       const tr = element(doc, "tr");
-      tr.append(exportCell(doc, i === 0 ? row.label : "", rowFields));
-      tr.append(exportCell(doc, cell.label, [["answer", cell.label], ["code", typeof cell.code === "number" ? cell.code : String(cell.code)]]));
-      tr.append(exportCell(doc, figureText(cell.printedCount, cell.printedPercent, unmasked, locale), [["printed_percent", cell.printedPercent], ["printed_count", cell.printedCount]]));
+      tr.append(exports.cell(i === 0 ? row.label : "", rowFields));
+      tr.append(exports.cell(cell.label, [["answer", cell.label], ["code", typeof cell.code === "number" ? cell.code : String(cell.code)]]));
+      tr.append(exports.cell(figureText(cell.printedCount, cell.printedPercent, unmasked, locale), [["printed_percent", cell.printedPercent], ["printed_count", cell.printedCount]]));
       // A row that hides a count shows no percentages: with its base they would give the count back.
       const shownPercent = (cell.printedPercent === null && cell.target.percent === null) || counts.rowHides(r) ? null : cell.percentRounded;
       const id = counts.cell(r, i);
       // The percentage leads the cell, so its evidence (and range) is shown unless the count is weaker.
       const evidence = shownPercent === null ? cell.evidence?.count : weaker(cell.evidence?.count, cell.evidence?.percent);
       note(evidence);
-      const td = exportCell(doc, figureText(cell.count, shownPercent, () => shownCount(counts, id, cell.count), locale), [...recomputed(id, cell.count, shownPercent === null ? null : cell.percent), ...evidenceFields("recomputed", evidence)]);
+      const td = exports.cell(figureText(cell.count, shownPercent, () => shownCount(counts, id, cell.count), locale), [...recomputed(id, cell.count, shownPercent === null ? null : cell.percent), ...evidenceFields("recomputed", evidence)]);
       // A masked count shows no range either: the range would bound the count it hides.
       if (!counts.shown.hidden(id)) markCell(doc, td, evidence, shownPercent === null || evidence !== cell.evidence?.percent ? "" : " %", seen, locale);
       tr.append(td);
       const resolution = cell.matches === true && statusText(cell, locale) !== "✓" ? (cell.conflict ?? "documented") : null;
-      tr.append(exportCell(doc, statusText(cell, locale), [["agrees", flag(cell.matches)], ["resolution", resolution]], cell.matches === false ? "tv-differs" : undefined));
+      tr.append(exports.cell(statusText(cell, locale), [["agrees", flag(cell.matches)], ["resolution", resolution]], cell.matches === false ? "tv-differs" : undefined));
       tbody.append(tr);
     });
     if (row.printedTotal !== null || row.targetTotal !== null) {
       const tr = element(doc, "tr", undefined, "tv-total");
       const resolved = row.totalMatches === true && row.targetTotal !== row.printedTotal;
-      tr.append(exportCell(doc, "", rowFields), exportCell(doc, "N", [["answer", "N"], ["code", null]]));
-      tr.append(exportCell(doc, row.printedTotal === null ? "–" : String(row.printedTotal), [["printed_percent", null], ["printed_count", row.printedTotal]]));
+      tr.append(exports.cell("", rowFields), exports.cell("N", [["answer", "N"], ["code", null]]));
+      tr.append(exports.cell(row.printedTotal === null ? "–" : String(row.printedTotal), [["printed_percent", null], ["printed_count", row.printedTotal]]));
       note(row.totalEvidence);
       const totalId = counts.total(r);
-      const total = exportCell(doc, counts.shown.text(totalId), [...recomputed(totalId, row.total, null), ...evidenceFields("recomputed", row.totalEvidence)]);
+      const total = exports.cell(counts.shown.text(totalId), [...recomputed(totalId, row.total, null), ...evidenceFields("recomputed", row.totalEvidence)]);
       if (!counts.shown.hidden(totalId)) markCell(doc, total, row.totalEvidence, "", seen, locale);
       tr.append(total);
-      tr.append(exportCell(doc, row.totalMatches === null ? "" : row.totalMatches ? (resolved ? `✓ ${m.resolution}` : "✓") : m.differs, [["agrees", flag(row.totalMatches)], ["resolution", resolved ? "documented" : null]]));
+      tr.append(exports.cell(row.totalMatches === null ? "" : row.totalMatches ? (resolved ? `✓ ${m.resolution}` : "✓") : m.differs, [["agrees", flag(row.totalMatches)], ["resolution", resolved ? "documented" : null]]));
       tbody.append(tr);
     }
   });
   table.append(thead, tbody);
+  exports.write(table);
   const bases = [...new Set(cmp.rows.map((r) => r.percentBase))].join(", ");
   const first = counts.shown.auditText(cmp.rows[0]?.audit ?? `N = ${cmp.n}`, counts.audit(0));
   const auditLines = [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`];

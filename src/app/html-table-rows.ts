@@ -6,7 +6,7 @@
  * other cells give their text under their header. Masked cells stay masked: a masked count is blank
  * with a `_masked` flag of 1, and its text is "< 3", never the count.
  */
-import { exportFieldsOf, type ExportValue } from "../analysis/export-fields";
+import { bodyRowsOf, cellsOfRow, exportFieldsOf, tableExportFieldsOf, type ExportValue } from "../analysis/export-fields";
 import type { ColumnTable } from "../analysis/export-table";
 
 function childrenNamed(parent: Element, ...names: string[]): Element[] {
@@ -17,13 +17,9 @@ function rowsOf(section: Element): Element[] {
   return childrenNamed(section, "tr");
 }
 
-function cellsOf(row: Element): Element[] {
-  return childrenNamed(row, "td", "th");
-}
-
 /** Column names from the header row (or "column N" where it is blank), made unique. */
 function headerNames(head: Element | undefined, width: number): string[] {
-  const cells = head ? cellsOf(head) : [];
+  const cells = head ? cellsOfRow(head) : [];
   const seen = new Map<string, number>();
   return Array.from({ length: width }, (_, i) => {
     const raw = cells[i]?.textContent?.trim() || `column ${i + 1}`;
@@ -50,16 +46,17 @@ export function htmlTableData(table: Element): ColumnTable {
 
 function readTable(table: Element): { names: string[]; records: Map<string, ExportValue>[] } {
   const thead = childrenNamed(table, "thead")[0];
-  const bodies = childrenNamed(table, "tbody");
-  const bodyRows = (bodies.length > 0 ? bodies : [table]).flatMap(rowsOf);
-  const width = Math.max(0, ...bodyRows.map((r) => cellsOf(r).length));
+  const bodyRows = bodyRowsOf(table);
+  // Our renderers keep every body cell's fields in one JSON on the table (export-fields.ts).
+  const byPlace = tableExportFieldsOf(table);
+  const width = Math.max(0, ...bodyRows.map((r) => cellsOfRow(r).length));
   const headers = headerNames(thead ? rowsOf(thead)[0] : undefined, width);
   const names: string[] = [];
   const known = new Set<string>();
-  const records = bodyRows.map((row) => {
+  const records = bodyRows.map((row, r) => {
     const record = new Map<string, ExportValue>();
-    cellsOf(row).forEach((cell, i) => {
-      for (const [name, value] of exportFieldsOf(cell) ?? [[headers[i] ?? `column ${i + 1}`, cell.textContent?.trim() ?? ""] as const]) {
+    cellsOfRow(row).forEach((cell, i) => {
+      for (const [name, value] of exportFieldsOf(cell) ?? byPlace?.(r, i) ?? [[headers[i] ?? `column ${i + 1}`, cell.textContent?.trim() ?? ""] as const]) {
         if (!known.has(name)) {
           known.add(name);
           names.push(name);

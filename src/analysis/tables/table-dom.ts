@@ -4,6 +4,7 @@
  * numbers in the app's language (base/locale: "1 234,5" or "1,234.5").
  */
 import { DEFAULT_LOCALE, formatNumber as formatIn, type Locale } from "../../base/locale/locale";
+import { setTableExportFields, type ExportFields } from "../export-fields";
 
 /** An element with optional text and class. */
 export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, text?: string, className?: string): HTMLElementTagNameMap[K] {
@@ -11,6 +12,22 @@ export function element<K extends keyof HTMLElementTagNameMap>(doc: Document, ta
   if (text !== undefined) el.textContent = text;
   if (className) el.className = className;
   return el;
+}
+
+/**
+ * A table's cells whose CSV export writes the given fields: noted while the table is drawn and
+ * written onto it once its body is in place (one JSON, not an attribute per cell: export-fields.ts).
+ */
+export function exportCells(doc: Document): { cell(text: string, fields: ExportFields, className?: string): HTMLTableCellElement; write(table: Element): void } {
+  const noted = new Map<Element, ExportFields>();
+  return {
+    cell: (text, fields, className) => {
+      const td = element(doc, "td", text, className);
+      noted.set(td, fields);
+      return td;
+    },
+    write: (table) => setTableExportFields(table, noted),
+  };
 }
 
 /** The audit line(s) under a table. */

@@ -18,6 +18,7 @@ import { frameCounter } from "../../../src/analysis/evidence/frame-counter";
 import { comparisonPlan, drawNumbers } from "../../../src/analysis/evidence/comparison-plan";
 import { compareRows, kernelCounter, percentOf } from "../../../src/analysis/printed-comparison";
 import { renderComparison } from "../../../src/analysis/render-table";
+import { cellExportFields } from "../../../src/analysis/export-fields";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { decodeEnsemble } from "../../../src/data/ensemble";
@@ -154,8 +155,8 @@ describe("figures classified over the ensemble", () => {
     expect(filtered.querySelector(".tv-ev-reconstruction .tv-ev-range")?.textContent).toMatch(/^\d+–\d+%?$/); // English: "12–19%"
     expect(filtered.querySelector(".tv-ev-legend")?.textContent).toContain("R = differs between the 50 reconstructions");
     expect([...filtered.querySelectorAll(".tv-audit-line")].map((p) => p.textContent).join("\n")).toMatch(/evidence: .*rests on the reconstruction \(over 50 reconstructions\)/);
-    const fields = filtered.querySelector("td.tv-fig-reconstruction")?.getAttribute("data-export") ?? "";
-    expect(fields).toContain('["recomputed_evidence","reconstruction"]');
+    const marked = filtered.querySelector("td.tv-fig-reconstruction");
+    expect(marked ? cellExportFields(marked) : undefined).toContainEqual(["recomputed_evidence", "reconstruction"]);
     const whole = renderComparison(document, comparePrintedWithEvidence(applyFilter(survey, EMPTY_FILTER, { locale: "en" }), table), { locale: "en" });
     expect(whole.querySelectorAll("td.tv-fig-reconstruction")).toHaveLength(0);
     expect(whole.querySelector(".tv-ev-legend")?.textContent).toBe("P = printed in the 1999 report");

@@ -11,6 +11,7 @@
  * charts (a chart is either withheld or draws only counts its table shows) and not prose.
  */
 import { analysisMessages } from "../../../src/base/locale/analysis-messages";
+import { cellExportFields } from "../../../src/analysis/export-fields";
 import { CountSystem, parseCount, percentInterval, type CountVar } from "./count-solver";
 
 /** Valid and missing codes of a variable, from the codebook. */
@@ -46,15 +47,9 @@ export function seen(el: Element | null | undefined): string {
   return (copy.textContent ?? "").replace(/\s+/g, " ").trim();
 }
 
+/** A cell's CSV fields: its own, or those its table keeps for it (export-fields.ts). */
 function exportFields(el: Element | undefined): Map<string, unknown> {
-  const raw = el?.getAttribute("data-export");
-  if (!raw) return new Map();
-  try {
-    const parsed: unknown = JSON.parse(raw);
-    return new Map(Array.isArray(parsed) ? parsed.filter((e): e is [string, unknown] => Array.isArray(e) && typeof e[0] === "string") : []);
-  } catch {
-    return new Map();
-  }
+  return new Map(el ? (cellExportFields(el) ?? []) : []);
 }
 
 /** An audit line's counts: N, base, and the missing values per variable (code or "blank"). */
