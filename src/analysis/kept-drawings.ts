@@ -1,8 +1,8 @@
 /**
- * Charts and comparison tables drawn for the same figures again are given as a copy of the first
- * drawing (issue 12: a filter change redraws every chart and table it reaches, and back to "no
- * filter" — the commonest what-if step — asks for the very drawings shown before; on notebook 01
- * the Plot chart is the largest part of the cell in view).
+ * Charts, comparison tables and plain tables drawn for the same figures again are given as a copy
+ * of the first drawing (issue 12: a filter change redraws every chart and table it reaches, and
+ * back to "no filter" — the commonest what-if step — asks for the very drawings shown before; on
+ * notebook 01 the Plot chart is the largest part of the cell in view, on 05 the 131-row list).
  *
  * Surprising, so spelled out:
  *  - The key is the drawing's inputs as plain data (the figures, their evidence, the options, the

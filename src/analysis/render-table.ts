@@ -145,6 +145,20 @@ export function auditedN(spec: Pick<PlainTable, "audit">): number | undefined {
  * these 2 cases") speaks of one or two known municipalities.
  */
 export function renderTable(doc: Document, spec: PlainTable, options: RenderOptions = {}): HTMLElement {
+  // The same rows, options and language drawn before: a copy of that table (kept-drawings.ts). 05's
+  // adopters table comes back whole, 131 rows, on every "no filter" — the change that makes its p95
+  // mid-page —, and a copy is a fraction of building it cell by cell. A table too long to be worth
+  // a key (and a copy kept) is drawn afresh.
+  if (spec.rows.length > KEPT_TABLE_ROWS) return drawPlainTable(doc, spec, options);
+  return keptPlainTable(doc, [spec, options], () => drawPlainTable(doc, spec, options));
+}
+
+/** Plain tables longer than this are not kept (their key would cost more than most tables' drawing). */
+const KEPT_TABLE_ROWS = 1000;
+
+const keptPlainTable = drawingKeep<HTMLElement>();
+
+function drawPlainTable(doc: Document, spec: PlainTable, options: RenderOptions): HTMLElement {
   const n = auditedN(spec);
   const withheld = n === undefined ? undefined : withheldNotice(n, { active: options.mask === true, threshold: options.threshold }, options.locale);
   if (withheld) return withheldFigure(doc, spec.caption, withheld);

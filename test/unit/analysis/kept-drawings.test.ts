@@ -1,13 +1,14 @@
 /**
- * Kept drawings (issue 12, kept-drawings.ts): a chart or comparison table drawn again for the same
- * figures is a copy of the first drawing — identical to a fresh one, never the kept element itself,
- * and never given for other figures, another language or inputs that are not plain data.
+ * Kept drawings (issue 12, kept-drawings.ts): a chart, comparison table or plain table drawn again
+ * for the same figures is a copy of the first drawing — identical to a fresh one, never the kept
+ * element itself, and never given for other figures, another language or inputs that are not plain data.
  */
 import { describe, expect, it } from "vitest";
 import { parseHTML } from "linkedom";
 import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
 import { drawingKeep, keptDrawingStats, plainDataKey } from "../../../src/analysis/kept-drawings";
 import { loadSurvey } from "../../../src/analysis/survey-source";
+import { htmlTableData } from "../../../src/app/html-table-rows";
 import { nodeHost } from "../notebooks/headless-survey";
 
 const doc = (): Document => parseHTML("<!DOCTYPE html><html><body></body></html>").document;
@@ -183,3 +184,63 @@ describe("charts and comparison tables of the same figures", () => {
     expect(english.textContent).toContain("Recomputed");
   });
 });
+
+describe("plain tables of the same rows", () => {
+  /** A table like 05's adopters list: `n` rows of text and a count column, under `fylke` (0: all). */
+  const adopters = (n: number, fylke = 0): Record<string, unknown> => {
+    const rows = Array.from({ length: n }, (_, i) => ({ knr: String(1101 + i), name: `Kommune ${i}`, fylke: 1 + (i % 20), models: ["q20", "q21"].slice(0, 1 + (i % 2)), n: i % 7 }))
+      .filter((r) => fylke === 0 || r.fylke === fylke);
+    return {
+      caption: "Navngitte kommuner",
+      columns: [{ key: "knr", label: "Knr" }, { key: "name", label: "Navn" }, { key: "models", label: "Modeller" }, { key: "n", label: "N", count: true }],
+      rows,
+      audit: `N = ${rows.length} of ${n} named · filters: ${fylke || "none"} · missing excluded: none · test: none`,
+      disclosureSensitive: fylke !== 0,
+    };
+  };
+
+  it("05's list back to no filter: a copy equal to a fresh drawing; other rows, a shared view and a long list drawn anew", () => {
+    const host = nodeHost();
+    const nb = createAnalysisBuiltins(host);
+    const shared = createAnalysisBuiltins({ ...host, view: "shared" });
+    const table = (spec: unknown, names: unknown = nb): Element => element(call(names, "renderTable", spec));
+
+    const before = { ...keptDrawingStats };
+    // A new spec object every call, as the cell's rerun makes it.
+    const fresh = table(adopters(131));
+    table(adopters(131, 11));
+    table(adopters(131));
+    const copy = table(adopters(131));
+    expect(keptDrawingStats.copies - before.copies).toBe(1);
+    expect(copy).not.toBe(fresh);
+    expect(copy.outerHTML).toBe(fresh.outerHTML);
+    expect(copy.querySelectorAll("tbody tr").length).toBe(131);
+    // The copy carries the CSV's values (the export fields, read as the export button reads them).
+    const csv = (drawn: Element): unknown[][] => {
+      const data = htmlTableData(drawn.querySelector("table") ?? drawn);
+      return Array.from({ length: data.numRows() }, (_, row) => data.columnNames().map((name) => data.get(name, row)));
+    };
+    expect(csv(copy)).toEqual(csv(fresh));
+    expect(csv(copy).length).toBe(131);
+    expect(csv(copy)[0]).toEqual(["1101", "Kommune 0", "q20", 0]);
+
+    // Other rows: drawn, and different.
+    const draws = keptDrawingStats.draws;
+    const county = table(adopters(131, 12));
+    expect(keptDrawingStats.draws - draws).toBe(1);
+    expect(county.querySelectorAll("tbody tr").length).toBeLessThan(131);
+
+    // A shared view of a county masks its small counts: never a copy of the live view's table.
+    const live = table(adopters(131, 12));
+    table(adopters(131, 12));
+    const masked = table(adopters(131, 12), shared);
+    expect(masked.textContent).toContain("< 3");
+    expect(live.textContent).not.toContain("< 3");
+
+    // A list over the kept length is drawn every time, and no copy is kept of it.
+    const copies = keptDrawingStats.copies;
+    for (let i = 0; i < 3; i++) table(adopters(1001));
+    expect(keptDrawingStats.copies).toBe(copies);
+  });
+});
+
