@@ -184,6 +184,8 @@ export async function installProbe(frame: Frame, options: { cells?: boolean } = 
       tasks: [] as { start: number; duration: number }[],
       /** With `cells` (bench/viewport-changes.ts): each changed cell's first and last change (ms from the input; "*" = in view). */
       cells: new Map<string, [number, number]>(),
+      /** With `cells`: when each cell's status first read "N ms" after the input (its run ended; "*" = in view then). */
+      ran: new Map<string, number>(),
     };
     const visible = new Set<Element>();
     const seen = new IntersectionObserver((entries) => {
@@ -230,6 +232,9 @@ export async function installProbe(frame: Frame, options: { cells?: boolean } = 
           const id = (host.getAttribute("data-id") ?? host.tagName.toLowerCase()) + (visible.has(host) ? "*" : "");
           const was = probe.cells.get(id);
           probe.cells.set(id, [was ? was[0] : now - probe.t0, now - probe.t0]);
+          // The status bar's "N ms" is drawn when a run ends (pending and running read "running…").
+          const status = el?.closest(".nb-status");
+          if (status && /\d\s*ms$/.test(status.textContent?.trim() ?? "") && !probe.ran.has(id)) probe.ran.set(id, now - probe.t0);
         }
       }
       if (!inViewport) return;
@@ -245,7 +250,14 @@ export async function installProbe(frame: Frame, options: { cells?: boolean } = 
 }
 
 /** One filter change with, when the probe records them (`installProbe(frame, { cells: true })`), the cells it changed: id, first and last change in ms. */
-export type FilterChangeWithCells = FilterChange & { cells: [string, number, number][]; tasks: number[] };
+export type FilterChangeWithCells = FilterChange & {
+  cells: [string, number, number][];
+  tasks: number[];
+  /** With `cells`: the cells whose run ended (status "N ms") before the first animation frame after the input, i.e. before its first paint. */
+  beforeFirstPaint: string[];
+  /** The first animation frame after the input (ms). */
+  firstFrame: number;
+};
 
 /** Chooses `county` (0: clears the list) in the filter bar and measures until the notebook is quiet. */
 export async function filterChange(frame: Frame, county: number): Promise<FilterChangeWithCells> {
@@ -256,17 +268,22 @@ export async function filterChange(frame: Frame, county: number): Promise<Filter
     // Before the sandbox (cf2813c, `--vs`) the county list was a multiple select.
     const select = document.querySelector<HTMLSelectElement>('nb-filter-bar select[name="fylke"]');
     if (!hooks || (boxes.length === 0 && !select) || typeof probe !== "object" || probe === null) throw new Error("no filter bar or probe");
-    const p: { t0: number; lastAny: number; lastViewport: number; viewportPainted: number; tasks: { start: number; duration: number }[]; cells: Map<string, [number, number]> } = probe;
+    const p: { t0: number; lastAny: number; lastViewport: number; viewportPainted: number; tasks: { start: number; duration: number }[]; cells: Map<string, [number, number]>; ran: Map<string, number> } = probe;
     p.tasks = [];
     p.cells = new Map();
+    p.ran = new Map();
     p.lastViewport = -1;
     p.viewportPainted = -1;
     const t0 = performance.now();
     p.t0 = t0;
     p.lastAny = t0;
     let firstFrame = -1;
+    let frameStart = -1;
     const afterPaint: unknown = Reflect.get(window, "__nbAfterPaint");
-    requestAnimationFrame(() => (typeof afterPaint === "function" ? afterPaint : setTimeout)(() => (firstFrame = performance.now())));
+    requestAnimationFrame(() => {
+      frameStart = performance.now();
+      (typeof afterPaint === "function" ? afterPaint : setTimeout)(() => (firstFrame = performance.now()));
+    });
     for (const box of boxes) box.checked = Number(box.value) === county;
     for (const option of select?.options ?? []) option.selected = Number(option.value) === county;
     (boxes[0] ?? select)?.dispatchEvent(new Event("input", { bubbles: true }));
@@ -286,6 +303,8 @@ export async function filterChange(frame: Frame, county: number): Promise<Filter
       longestTask: Math.max(0, ...tasks.map((t) => t.duration)),
       cells: [...p.cells.entries()].map(([id, [a, b]]): [string, number, number] => [id, Math.round(a), Math.round(b)]),
       tasks: tasks.map((t) => Math.round(t.duration)),
+      beforeFirstPaint: [...p.ran.entries()].filter(([, at]) => at < frameStart - t0).map(([id]) => id),
+      firstFrame: frameStart - t0,
     };
   }, county);
 }

@@ -45,7 +45,7 @@ async function main(): Promise<void> {
         const county = i % 2 === 0 ? (COUNTIES[k++ % COUNTIES.length] ?? 11) : 0;
         const r = await filterChange(frame, county);
         if (i >= 2) out.push(r);
-        console.log(`${i >= 2 ? "" : "(warm) "}${scroll.padEnd(6)} county ${String(county).padStart(2)}  viewport ${r.viewportPainted.toFixed(0).padStart(4)} ms  values ${r.valuesSettled.toFixed(0).padStart(4)} ms  long tasks [${r.tasks.join(",")}]  cells: ${r.cells.map(([id, a, b]) => `${id}@${a}-${b}`).join(" ")}`);
+        console.log(`${i >= 2 ? "" : "(warm) "}${scroll.padEnd(6)} county ${String(county).padStart(2)}  viewport ${r.viewportPainted.toFixed(0).padStart(4)} ms  values ${r.valuesSettled.toFixed(0).padStart(4)} ms  long tasks [${r.tasks.join(",")}]  first frame ${r.firstFrame.toFixed(0)} ms, ran before it: ${r.beforeFirstPaint.join(" ") || "-"}  cells: ${r.cells.map(([id, a, b]) => `${id}@${a}-${b}`).join(" ")}`);
       }
     }
     const vp = out.map((c) => c.viewportPainted);

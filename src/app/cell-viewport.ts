@@ -1,15 +1,17 @@
 /**
- * Which cells of the notebook in this window are on or near the screen, so the runtime can run
- * those first (issue 12). Cells run at once while the task that runs them is young (under
- * `SLICE_MS`: a small notebook settles in one task, as before), a cell far off screen only after the
- * cells on screen that became ready with it and only if its last run fits in what is left of the
- * slice (one slow cell below must not hold back the paint of those on screen); past that, a cell far off screen
- * waits until the cells on screen have been painted, and then the waiting cells — and the cells
- * that depend on them — run one per task, so a filter change paints what the reader looks at within
- * a frame or two and the page answers input between the cells below. Cells on screen run in one
- * task unless their last runs add up past `TASK_MS`: the one that would pass it starts the next.
- * Every cell still runs and its value is current (`idle()` waits for it); only the order and the
- * tasks change.
+ * Which cells of the notebook in this window are in view, near it or far off screen, so the
+ * runtime runs them in that order (issue 12). After a change, the cells in the viewport itself —
+ * and the cells they take names from, wherever those are — run at once; every other cell waits
+ * for the paint that shows them. Then the cells within `MARGIN` of the viewport (the reader is
+ * about to scroll to them) run, then the rest, one cell per task, so the page answers input
+ * between the cells below. Cells in view run in one task unless their last runs add up past
+ * `TASK_MS`: the one that would pass it starts the next. Every cell still runs and its value is
+ * current (`idle()` waits for it); only the order and the tasks change.
+ *
+ * The margin is measured against the frame's own document (`root`): the notebook runs in a
+ * cross-origin (sandboxed) frame, where an observer with the implicit root ignores `rootMargin`
+ * (measured in Chromium: a cell 100 px below the viewport did not intersect with a 300 px margin),
+ * so until stop 25 "near" meant "in view" and the cells just below ran last, after those far below.
  *
  * `<nb-cell>` registers its element; `deferCell` is given to the NotebookRuntime. A cell whose
  * position is not known yet (not drawn, or the observer has not reported) runs at once.
@@ -17,45 +19,48 @@
  * Work a builtin hands over (`warm`, AnalysisHost.warm: 04's recount on every reconstruction) runs
  * in slices of `WARM_SLICE_MS`, one per task and after any task a cell waits for, and the cells
  * that read that builtin wait until it is done: they then find it made instead of doing it in one
- * long task. Other cells run meanwhile. A cell in the viewport itself (not just near it) whose runs
- * are short does not wait: what the reader looks at may need only a little of that work (04's
- * flagged table classifies its 25 figures, not all 727: reconciliation-evidence.ts,
- * `evidenceOfCells`). A view that does need all of it (04's summary) makes that run long: such a
- * cell waits from then on, so it does the work in one long task once at most.
+ * long task. Other cells run meanwhile. A cell in the viewport itself whose runs are short does not
+ * wait: what the reader looks at may need only a little of that work (04's flagged table
+ * classifies its 25 figures, not all 727: reconciliation-evidence.ts, `evidenceOfCells`). A view
+ * that does need all of it (04's summary) makes that run long: such a cell waits from then on, so
+ * it does the work in one long task once at most.
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
 import { RunCosts } from "./run-costs";
 
-/** How far outside the viewport a cell still counts as on screen (it is about to be scrolled to). */
+/** How far outside the viewport a cell counts as near (it is about to be scrolled to): it runs before those further away. */
 const MARGIN = "300px 0px";
 /** A hidden frame gets no animation frames: deferred cells then run after this long anyway. */
 const NO_FRAME_MS = 100;
-/** How long one task may run cells far off screen before the rest wait for a paint. */
-const SLICE_MS = 8;
 /** How long one task may run work a builtin handed over (well under the 50 ms of a long task, few enough tasks). */
 const WARM_SLICE_MS = 20;
 /** A cell in the viewport whose runs take at most this long does not wait for work handed over (see the file comment). */
 const OWN_WORK_MS = WARM_SLICE_MS;
 /** How long one task may run cells on screen before the next one waits for a task of its own. */
 const TASK_MS = 40;
-/** Frames far cells wait at most for one that shows the cells on screen let run before it. */
+/** Frames the cells out of view wait at most for one that shows the cells in view let run before it. */
 const PAINT_TRIES = 3;
-/** Microtask turns a far cell waits for the cells that became ready with it (a turn or two is enough). */
-const READY_HOPS = 3;
 
-/**
- * Resolves after the promise reactions already queued: the runtime starts every cell whose inputs
- * settled together in one run of the microtask queue, so those queued behind a far cell run first.
- */
-function afterReadyCells(): Promise<void> {
-  let wait = Promise.resolve();
-  for (let i = 0; i < READY_HOPS; i++) wait = wait.then(() => undefined);
-  return wait;
+/** Where a cell stands: in view (or not known: runs at once), within the margin, or far off screen. */
+const enum Place {
+  View = 0,
+  Margin = 1,
+  Far = 2,
 }
 
-/** Cells near the viewport of one window, and the queue of the cells that wait. */
+/** A cell out of view waiting for its turn (one per task, nearest place first). */
+interface Turn {
+  id: string;
+  place: Place;
+  /** False while what it is held for (handed-over work, `paintFirst`) is not done. */
+  ready: boolean;
+  go: () => void;
+}
+
+/** Where the cells of one window stand against its viewport, and the queue of the cells that wait. */
 export class CellViewport {
+  /** Cells outside the viewport and its margin. */
   private readonly far = new Set<string>();
   private readonly ids = new WeakMap<Element, string>();
   /** Cells with an element on the page (a cell not drawn is neither near nor far). */
@@ -63,23 +68,24 @@ export class CellViewport {
   private observer: IntersectionObserver | undefined;
   /** Cells in the viewport itself (no margin): the reader sees them now. */
   private readonly inView = new Set<string>();
+  /** Cells the viewport observer reported outside the viewport (in the margin unless also `far`). */
+  private readonly outOfView = new Set<string>();
   private viewObserver: IntersectionObserver | undefined;
   private painted: Promise<void> | undefined;
   private held: Promise<void> | undefined;
-  private queue: Promise<void> = Promise.resolve();
-  /** When the current task began running cells (undefined: none yet in this task). */
+  /** Cells out of view waiting for their turn, in the order they were asked. */
+  private readonly turns: Turn[] = [];
+  /** When the current task let its first cell run (undefined: none yet in this task). */
   private sliceStart: number | undefined;
-  /** Cells queued and not yet let run. */
-  private waiting = 0;
   /** Cells whose turn came: run when the runtime asks again. */
   private readonly granted = new Set<string>();
-  /** Far cells that waited, in this task, for the cells that became ready with them. */
-  private readonly looked = new Set<string>();
-  /** After the paint: cells queued now only wait for a task of their own, not another paint. */
+  /** After the paint: the queued cells run one per task; cells queued now wait for a task, not another paint. */
   private draining = false;
-  /** When a cell on screen was last let run (performance.now()): the paint far cells wait for must come after it. */
+  /** A task that lets the next queued cell run is on its way. */
+  private pumping = false;
+  /** When a cell in view was last let run (performance.now()): the paint the others wait for must come after it. */
   private nearRunAt = Number.NEGATIVE_INFINITY;
-  /** Cells on screen waiting for a task of their own (TASK_MS): far cells wait for their paint too. */
+  /** Cells in view waiting for a task of their own (TASK_MS): the others wait for their paint too. */
   private nearWaiting = 0;
   /** Work handed over by builtin name (AnalysisHost.warm): to stop it when a newer arrives, and what the cells reading the name wait for. */
   private readonly warming = new Map<string, { stopped: boolean; done: Promise<void> }>();
@@ -103,6 +109,8 @@ export class CellViewport {
   watch(element: Element, id: string): void {
     this.ids.set(element, id);
     this.watched.add(id);
+    // Against the frame's own document: with the implicit root, a cross-origin frame's observer
+    // ignores rootMargin (see the file comment).
     this.observer ??= new IntersectionObserver((entries) => {
       for (const entry of entries) {
         const cell = this.ids.get(entry.target);
@@ -110,7 +118,7 @@ export class CellViewport {
         if (entry.isIntersecting) this.far.delete(cell);
         else this.far.add(cell);
       }
-    }, { rootMargin: MARGIN });
+    }, { root: element.ownerDocument, rootMargin: MARGIN });
     this.observer.observe(element);
     this.viewObserver ??= new IntersectionObserver((entries) => {
       for (const entry of entries) {
@@ -118,6 +126,8 @@ export class CellViewport {
         if (cell === undefined) continue;
         if (entry.isIntersecting) this.inView.add(cell);
         else this.inView.delete(cell);
+        if (entry.isIntersecting) this.outOfView.delete(cell);
+        else this.outOfView.add(cell);
       }
     });
     this.viewObserver.observe(element);
@@ -129,6 +139,7 @@ export class CellViewport {
     if (id !== undefined) {
       this.far.delete(id);
       this.inView.delete(id);
+      this.outOfView.delete(id);
       this.watched.delete(id);
     }
     this.observer?.unobserve(element);
@@ -191,39 +202,38 @@ export class CellViewport {
   }
 
   /**
-   * For RuntimeOptions.deferCell: undefined (run now) for a cell on screen, else when it may run.
-   * A far cell that a cell on screen takes names from counts as on screen (that cell waits for it);
-   * its last run keeps a far cell that would outlast the task's slice out of it.
+   * For RuntimeOptions.deferCell: undefined (run now) for a cell in view, else when it may run.
+   * A cell takes the nearest place of the cells that take names from it (they wait for it): a
+   * far cell that a cell in view reads runs with the cells in view.
    */
   defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [], inputs: [] }): Promise<void> | undefined {
     const lastRunMs = this.costs.expected(id, info.lastRunMs);
     // In the viewport with short runs: not held back by work handed over (see the file comment).
     const held = this.holdFor(this.mayGoUnheld(id, info.lastRunMs, lastRunMs) ? [] : info.inputs);
-    // Every cell started in this task counts against its slice, those on screen too.
-    const age = this.taskAge();
     // The runtime asks again after every wait: a cell whose turn came runs now.
     if (this.granted.delete(id)) return undefined;
-    if (!this.far.has(id) || info.dependents.some((d) => this.watched.has(d) && !this.far.has(d))) {
-      if (held) return held;
-      // On screen too, a cell whose last run would take this task past TASK_MS waits for the next
-      // task (not for a paint): it is then the first there and runs (issue 12, no long tasks).
-      if (age > 0 && age + lastRunMs > TASK_MS) {
-        this.nearWaiting++;
-        return this.nextTask().then(() => void this.nearWaiting--);
-      }
-      this.nearRunAt = performance.now();
-      return undefined;
+    const place = this.placeOf(id, info.dependents);
+    if (place !== Place.View) return this.enqueue(id, place, held);
+    if (held) return held;
+    // A cell whose last run would take this task past TASK_MS waits for the next task (not for a
+    // paint): it is then the first there and runs (issue 12, no long tasks). The first cell let
+    // run in a task always runs: splitting it off would only let a frame without it be drawn.
+    const age = this.sliceStart === undefined ? 0 : performance.now() - this.sliceStart;
+    if (age > 0 && age + lastRunMs > TASK_MS) {
+      this.nearWaiting++;
+      return this.nextTask().then(() => void this.nearWaiting--);
     }
-    // A cell far off screen never goes before the cells on screen that became ready with it (the
-    // runtime starts them in its own order): it is asked again once they have run, and runs in
-    // this task only if it still fits in the task's slice then.
-    if (held === undefined && this.mayRunNow(age, lastRunMs)) {
-      if (this.looked.delete(id)) return undefined;
-      this.looked.add(id);
-      return afterReadyCells();
-    }
-    this.looked.delete(id);
-    return this.enqueue(id, held);
+    this.letRun();
+    this.nearRunAt = performance.now();
+    return undefined;
+  }
+
+  /** Where cell `id` stands, or the nearest place of a cell on the page that waits for it. */
+  private placeOf(id: string, dependents: readonly string[]): Place {
+    const place = (cell: string): Place => (this.far.has(cell) ? Place.Far : this.outOfView.has(cell) ? Place.Margin : Place.View);
+    let nearest = place(id);
+    for (const d of dependents) if (nearest > Place.View && this.watched.has(d)) nearest = Math.min(nearest, place(d));
+    return nearest;
   }
 
   /**
@@ -242,41 +252,54 @@ export class CellViewport {
     return true;
   }
 
-  private mayRunNow(age: number, cost: number): boolean {
-    return this.held === undefined && this.waiting === 0 && !this.draining && age + cost < SLICE_MS;
-  }
-
-  /** Let a far cell run after the next paint (once per burst), then one cell per task. */
-  private enqueue(id: string, held: Promise<void> | undefined): Promise<void> {
-    this.waiting++;
-    // After the next paint (once per burst), one cell per task (a message: timers are clamped to 4 ms).
-    const start = this.draining ? undefined : (this.painted ??= this.paintAfterNear().then(() => {
-      this.painted = undefined;
-      this.draining = true;
-    }));
-    const turn = this.queue.then(() => Promise.all([start, held])).then(() => this.nextTask());
-    this.queue = turn;
-    // Registered before the runtime's own reaction, so it runs before the cell: a dependent the
-    // cell defers in the same task finds `waiting` > 0 again before the burst is checked.
-    void turn.then(() => {
-      this.granted.add(id);
-      if (--this.waiting === 0) void this.nextTask().then(() => (this.draining = this.waiting > 0));
-    });
-    return turn;
-  }
-
-  /** How long ago the current task began running cells (0 for the first). */
-  private taskAge(): number {
-    const now = performance.now();
-    if (this.sliceStart === undefined) {
-      this.sliceStart = now;
-      // Cleared at the next task: each task gets its own slice.
-      void this.nextTask().then(() => {
-        this.sliceStart = undefined;
-        this.looked.clear();
+  /**
+   * Queue a cell out of view: after the paint that shows the cells in view (once per burst), one
+   * cell per task, those in the margin before those far off, each in the order asked (the runtime
+   * asks in an order of its own: without the places, the cells furthest down ran first).
+   */
+  private enqueue(id: string, place: Place, held: Promise<void> | undefined): Promise<void> {
+    return new Promise((go) => {
+      const turn: Turn = { id, place, ready: held === undefined, go };
+      this.turns.push(turn);
+      void held?.then(() => {
+        turn.ready = true;
+        this.pump();
       });
-    }
-    return now - this.sliceStart;
+      if (this.draining) return this.pump();
+      this.painted ??= this.paintAfterNear().then(() => {
+        this.painted = undefined;
+        this.draining = true;
+        this.pump();
+      });
+    });
+  }
+
+  /** While draining, let the nearest ready cell run in a task of its own (a message: timers are clamped to 4 ms). */
+  private pump(): void {
+    if (!this.draining || this.pumping) return;
+    this.pumping = true;
+    void this.nextTask().then(() => {
+      this.pumping = false;
+      const ready = this.turns.filter((t) => t.ready);
+      const next = ready.find((t) => t.place === Place.Margin) ?? ready[0];
+      if (next) {
+        this.turns.splice(this.turns.indexOf(next), 1);
+        this.granted.add(next.id);
+        // Resolved before the runtime's own reaction runs the cell: a dependent it defers in this
+        // task finds the queue non-empty and keeps draining.
+        next.go();
+      }
+      if (this.turns.some((t) => t.ready)) this.pump();
+      // Nothing left: the next burst waits for its paint again (a cell queued in this task still drains).
+      else if (this.turns.length === 0) void this.nextTask().then(() => (this.draining = this.turns.length > 0));
+    });
+  }
+
+  /** A cell runs in this task: the task's TASK_MS budget starts with the first (cleared at the next task). */
+  private letRun(): void {
+    if (this.sliceStart !== undefined) return;
+    this.sliceStart = performance.now();
+    void this.nextTask().then(() => (this.sliceStart = undefined));
   }
 
   /**
