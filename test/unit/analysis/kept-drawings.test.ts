@@ -3,7 +3,7 @@
  * for the same figures is a copy of the first drawing — identical to a fresh one, never the kept
  * element itself, and never given for other figures, another language or inputs that are not plain data.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { parseHTML } from "linkedom";
 import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
 import { drawingKeep, keptDrawingStats, plainDataKey } from "../../../src/analysis/kept-drawings";
@@ -85,6 +85,37 @@ describe("plainDataKey", () => {
     // The same object twice (not a cycle) is plain data.
     const shared = { n: 1 };
     expect(plainDataKey([shared, shared])).toBe(plainDataKey([{ n: 1 }, { n: 1 }]));
+  });
+
+  it("writes data with nothing to mark by JSON alone, and gives the marked key wherever one value needs a mark", async () => {
+    // Issue 12: the replacer, called for each of a comparison's ~2,000 values, was most of a key's time.
+    const host = nodeHost();
+    const nb = createAnalysisBuiltins(host);
+    const survey = await loadSurvey(host);
+    const cmp = call(nb, "comparePrinted", call(nb, "applyFilter", survey, { fylke: [11], sizeClass: [], respType: [], adopted: [] }), "2.5");
+    const stringify = vi.spyOn(JSON, "stringify");
+    try {
+      const key = plainDataKey([cmp, { locale: "nb" }]);
+      expect(key).toBe(JSON.stringify([cmp, { locale: "nb" }]));
+      // Every call wrote without a replacer (the old key called JSON.stringify with one).
+      expect(stringify.mock.calls.every((args) => args.length === 1)).toBe(true);
+    } finally {
+      stringify.mockRestore();
+    }
+    // One value to mark anywhere in it: the whole key is the marked one, not JSON's.
+    const deep = { rows: [{ cells: [{ count: 1, percent: Number.NaN }] }] };
+    expect(plainDataKey(deep)).toBe('{"rows":[{"cells":[{"count":1,"percent":"\\u0000NaN"}]}]}');
+    expect(plainDataKey({ a: ["\u0000x"] })).toBe('{"a":["\\u0000s\\u0000x"]}');
+    expect(plainDataKey({ a: [1, -0] })).not.toBe(plainDataKey({ a: [1, 0] }));
+    // A toJSON JSON would call is not followed: an array's own, a plain object's hidden one.
+    const array = Object.assign([1, 2], { toJSON: () => "x" });
+    expect(plainDataKey({ a: array })).toBe('{"a":[1,2]}');
+    const hidden = Object.defineProperty({ a: 1 }, "toJSON", { value: () => "x", enumerable: false });
+    expect(plainDataKey([hidden])).toBe('[{"a":1}]');
+    // The length counted as the marked key counts it (keys and strings): no key past the limit either way.
+    const zeros = new Array<number>(200_000).fill(0);
+    expect(plainDataKey(zeros)).toBe(JSON.stringify(zeros));
+    expect(plainDataKey([...zeros, "x"])).toBeUndefined();
   });
 });
 
