@@ -91,6 +91,8 @@ export interface RecountRow {
  */
 export interface TablePlan {
   readonly table: PrintedTable;
+  /** Each printed row's entry in `rows` by variable (a row without a recount has none). */
+  readonly byRow: ReadonlyMap<PrintedRow, ReadonlyMap<string, TablePlan["rows"][number]>>;
   /** Compiled for a subset (a filter) or all respondents. */
   readonly subset: boolean;
   readonly rows: readonly { readonly label: string; readonly variable: string; readonly recount: RowRecount; readonly at: number }[];
@@ -116,12 +118,17 @@ export function planOf(table: PrintedTable, subset: boolean): TablePlan {
   if (known) return known;
   const rows: TablePlan["rows"][number][] = [];
   const index = new Map<string, number>();
+  const byRow = new Map<PrintedRow, Map<string, TablePlan["rows"][number]>>();
   let size = 0;
   for (const row of table.rows) {
     for (const variable of row.variable.split(",").map((v) => v.trim())) {
       const recount = rowRecount(table, row, { allRows: table.kind === "multiple-response" ? table.rows : undefined, variable, subset });
       if (!recount) continue;
-      rows.push({ label: row.label, variable, recount, at: size });
+      const entry = { label: row.label, variable, recount, at: size };
+      rows.push(entry);
+      let ofRow = byRow.get(row);
+      if (!ofRow) byRow.set(row, (ofRow = new Map()));
+      if (!ofRow.has(variable)) ofRow.set(variable, entry);
       recount.shapes.forEach((shape, i) => {
         const key = figureKey(shape);
         if (!index.has(key)) index.set(key, size + i);
@@ -129,7 +136,7 @@ export function planOf(table: PrintedTable, subset: boolean): TablePlan {
       size += recount.shapes.length;
     }
   }
-  const plan = { table, subset, rows, size, index };
+  const plan = { table, byRow, subset, rows, size, index };
   bySubset.set(subset, plan);
   return plan;
 }
@@ -227,6 +234,27 @@ function figuresOfDraw(draw: FilteredSurvey): DrawFigures {
   };
   ofDraw.set(draw, made);
   return made;
+}
+
+/**
+ * Each printed row's figures on `draw` as the record path gives them (`rowResiduals` on its
+ * respondents as plain records), from the compiled recount: for `reconcile` on a selection with
+ * respondents (a selection of none carries no variable on the record path; reconcile its records).
+ * The selection is its own first draw, so its recount is the one the evidence then reads.
+ */
+export function selectionFigures(draw: FilteredSurvey, missing: MissingCodes, subset: boolean): (table: PrintedTable, row: PrintedRow, variable: string) => CellResidual[] | null {
+  const columns = columnsOfDraw(draw);
+  return (table, row, variable) => {
+    const plan = planOf(table, subset);
+    const entry = plan.byRow.get(row)?.get(variable);
+    if (!entry) return null;
+    const { shapes } = entry.recount;
+    if (shapes.length === 0) return columns.values(variable) ? [] : null;
+    const values = drawFigures(plan, draw, missing);
+    // A carried variable gives every figure a number; NaN: the draw does not carry it.
+    if (Number.isNaN(values[entry.at] ?? Number.NaN)) return null;
+    return shapes.map((shape, i) => cellResidual(shape, values[entry.at + i] ?? Number.NaN));
+  };
 }
 
 /** Each row's recount in one draw (kept per draw's table and conditions), in the order of `rows`. */

@@ -8,7 +8,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyFilter, type FilteredSurvey } from "../../../src/analysis/apply-filter";
-import { missingCodesOf } from "../../../src/analysis/reconciliation/reconcile";
+import { missingCodesOf, reconcile, recordOf } from "../../../src/analysis/reconciliation/reconcile";
+import { reconcileSelection } from "../../../src/analysis/reconciliation/reconciliation-builtins";
 import { drawFigures, planOf } from "../../../src/analysis/reconciliation/recount-on-draws";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
@@ -215,5 +216,26 @@ describe("the compiled recount on hand-made columns: what the print does not exe
       }
     }
     expect(given).toBe(4 * (size - 1));
+  });
+});
+
+describe("reconciliation.build on a selection of the reconstruction counts with the plan", () => {
+  it.each(CASES.filter((_, i) => i % 3 === 0 || i >= 25))("$name: the reconciliation its records give, key for key", ({ filter }) => {
+    const selection = applyFilter(survey, filter);
+    const printed = survey.printed;
+    if (!printed) throw new Error("the bundled survey carries its print");
+    for (const locale of ["nb", "en"] as const) {
+      const { disclosureSensitive, ...built } = reconcileSelection(selection, locale);
+      expect(typeof disclosureSensitive).toBe("boolean");
+      const records = reconcile(printed, selection.rows.map(recordOf), missing, { filtered: filter !== EMPTY_FILTER, locale });
+      // JSON: the same cells in the same order, each with its keys in the same order (exports read them so).
+      expect(JSON.stringify(built)).toBe(JSON.stringify(records));
+      if (selection.n > 0) expect(built.tables.flatMap((t) => t.cells)).toHaveLength(727);
+      // Each cell's keys in the order the record (`cellResidual`) then the print gave them before.
+      for (const cell of built.tables.flatMap((t) => t.cells)) {
+        const optional = [...(cell.conflict === undefined ? [] : ["conflict"]), ...(cell.soft === undefined ? [] : ["soft"])];
+        expect(Object.keys(cell)).toEqual(["table", "row", "variable", "code", "target", "measure", "reconstructed", "residual", "ok", ...optional, "printed", "printedCount", "printedPercent", "label", "status"]);
+      }
+    }
   });
 });
