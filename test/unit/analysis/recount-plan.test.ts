@@ -53,21 +53,28 @@ function respondentsOf(records: readonly RecordValues[], names: readonly string[
   };
 }
 
-/** A draw's selected respondents as plain records (blank: null, derived variables added), by hand from its frame. */
+/** Every respondent of a reconstruction as a plain record (blank: null, derived variables added), by backing row. */
+const recordsOf = new WeakMap<object, RecordValues[]>();
+
+/** A draw's selected respondents as plain records, by hand from its frame. */
 function handCounted(draw: FilteredSurvey): Respondents {
   const frame = frameOf(draw.view);
   const names = frame.names();
-  const columns = names.map((name) => [name, frame.column(name)] as const);
-  const records: RecordValues[] = [];
-  for (let i = 0; i < frame.n; i++) {
-    const r = frame.rows ? (frame.rows[i] ?? 0) : i;
-    const rec: Record<string, number | null> = {};
-    for (const [name, column] of columns) {
-      const v = column[r] ?? Number.NaN;
-      rec[name] = Number.isNaN(v) ? null : v;
-    }
-    records.push(withDerived(rec));
+  let all = recordsOf.get(draw.survey.table);
+  if (!all) {
+    const columns = names.map((name) => [name, frame.column(name)] as const);
+    all = Array.from({ length: frame.totalRows }, (_, r) => {
+      const rec: Record<string, number | null> = {};
+      for (const [name, column] of columns) {
+        const v = column[r] ?? Number.NaN;
+        rec[name] = Number.isNaN(v) ? null : v;
+      }
+      return withDerived(rec);
+    });
+    recordsOf.set(draw.survey.table, all);
   }
+  const everyone = all;
+  const records = frame.rows ? Array.from(frame.rows, (r) => everyone[r] ?? {}) : everyone;
   return respondentsOf(records, names);
 }
 
