@@ -4,7 +4,7 @@
  * printed decimals on the row's percent base. A documented conflict is met when the record
  * reproduces its `resolved` value; the printed value then differs by design.
  */
-import { decimalsOf, type PrintedRow, type PrintedTable, type PrintedTables } from "./printed-tables";
+import { decimalsOf, type BaseRestriction, type PrintedRow, type PrintedTable, type PrintedTables } from "./printed-tables";
 import { recordRespondents, type CodeCounts, type Respondents } from "./respondents";
 import { MODEL_STATUS_VARIABLES } from "./six-models";
 
@@ -111,8 +111,48 @@ export type CellShape = Omit<CellResidual, "reconstructed" | "residual" | "ok">;
  */
 export interface RowRecount {
   readonly shapes: readonly CellShape[];
+  /** How the row is counted, as data (the typed-array plan of 04's recount compiles it). */
+  readonly spec: RowSpec;
   /** Each shape's recomputed figure into `out` from `at`; false (nothing written) when `who` does not carry the variable. */
   figures(who: Respondents, missing: MissingCodes, out: { [i: number]: number }, at: number): boolean;
+}
+
+/**
+ * A row's percent base, decided once from its table and print: the respondents meeting its base
+ * restriction, every tick of its multiple-response set, the row's own sum, its printed (or resolved)
+ * total, or the valid answers (all of them, or all but the variable's missing codes).
+ */
+export type RowBase =
+  | { readonly kind: "respondents" }
+  | { readonly kind: "answers"; readonly set: readonly { readonly variable: string; readonly codes: readonly number[] }[] }
+  | { readonly kind: "row-sum" }
+  | { readonly kind: "printed-total"; readonly total: number }
+  | { readonly kind: "answered"; readonly skipMissing: boolean };
+
+/** A compiled row as data: what is counted and how each figure is made from the counts. */
+export interface RowSpec {
+  readonly variable: string;
+  readonly where: readonly BaseRestriction[];
+  /** Each printed cell's code (a value counts in every cell whose code it matches). */
+  readonly codes: readonly (number | string)[];
+  /** Per shape: the printed cell it counts (-1: the row's sum) and, for a percentage, its printed decimals. */
+  readonly sources: readonly { readonly cell: number; readonly decimals: number | undefined }[];
+  readonly base: RowBase;
+}
+
+/** The percent base of `row` in `table` (text figures count answers; a subset's row total is its own sum). */
+function baseOf(table: PrintedTable, row: PrintedRow, setRows: Extract<RowBase, { kind: "answers" }>["set"], subset: boolean): RowBase {
+  const textFigure = table.kind === "text" || table.id.startsWith("text:");
+  switch (row.percentBase) {
+    case "respondents": return { kind: "respondents" };
+    case "answers": return { kind: "answers", set: setRows };
+    case "row-total": {
+      if (textFigure) return { kind: "answered", skipMissing: false };
+      const total = row.resolved?.total ?? row.total;
+      return subset || total === undefined || total === null ? { kind: "row-sum" } : { kind: "printed-total", total };
+    }
+    default: return textFigure ? { kind: "answered", skipMissing: true } : { kind: "row-sum" };
+  }
 }
 
 /** The residual of a recomputed figure: recomputed − target, percentages to a tenth of a point. */
@@ -191,9 +231,11 @@ function compileRow(table: PrintedTable, row: PrintedRow, options: RowResidualOp
     shapes.push(made);
     sources.push({ cell: -1, decimals: undefined });
   }
+  const base = baseOf(table, row, setRows, options.subset === true);
   const counts = new Float64Array(cells.length);
   return {
     shapes,
+    spec: { variable, where, codes: cells.map((c) => c.code), sources, base },
     figures: (who, missing, out, at) => {
       const tally = who.codes(variable, where);
       if (!tally) return false;
@@ -208,13 +250,12 @@ function compileRow(table: PrintedTable, row: PrintedRow, options: RowResidualOp
         return s + r.codes.reduce((k, code) => k + sumOf(t, (v) => v === code), 0);
       }, 0);
       const denominator = (): number => {
-        switch (row.percentBase) {
+        switch (base.kind) {
           case "respondents": return tally.total;
           case "answers": return answers();
-          case "row-total":
-            if (textFigure) return answered([]);
-            return options.subset ? rowSum : (row.resolved?.total ?? row.total ?? rowSum);
-          default: return textFigure ? answered(missing(variable)) : rowSum;
+          case "row-sum": return rowSum;
+          case "printed-total": return base.total;
+          case "answered": return answered(base.skipMissing ? missing(variable) : []);
         }
       };
       let base100: number | undefined;

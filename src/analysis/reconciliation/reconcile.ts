@@ -126,6 +126,18 @@ function printedOf(row: PrintedRow, c: CellResidual): Pick<ReconciledCell, "prin
   return { printed: c.measure === "count" ? printedCount : printedPercent, printedCount, printedPercent, label: cell?.label ?? String(c.code) };
 }
 
+/**
+ * A recomputed figure with its print and status, built field by field: object spread of these
+ * records cost more than the recount on a county never seen (issue 12). The keys keep the order
+ * `{ ...c, ...printedOf(row, c), status }` gave them.
+ */
+function reconciledCell(row: PrintedRow, c: CellResidual): ReconciledCell {
+  const made: CellResidual = { table: c.table, row: c.row, variable: c.variable, code: c.code, target: c.target, measure: c.measure, reconstructed: c.reconstructed, residual: c.residual, ok: c.ok };
+  if (c.conflict !== undefined) made.conflict = c.conflict;
+  if (c.soft !== undefined) made.soft = c.soft;
+  return Object.assign(made, printedOf(row, c), { status: classify(c) });
+}
+
 /** Counts with nothing counted yet. */
 export function emptyCounts(): ReconciliationCounts {
   return { compared: 0, exact: 0, conflictsMet: 0, soft: 0, softOff: 0, conflictsOff: 0, differences: 0 };
@@ -166,20 +178,36 @@ export interface ReconcileOptions {
  */
 export function reconcile(printed: PrintedTables, records: readonly RecordValues[], missing: MissingCodes, options: ReconcileOptions = {}): Reconciliation {
   const augmented = recordRespondents(records.map(withDerived));
+  const subset = options.filtered === true;
+  return reconcileFigures(printed, records.length, (table, row, variable) => rowResiduals(table, row, augmented, missing, { allRows: table.kind === "multiple-response" ? table.rows : undefined, variable, subset }), options);
+}
+
+/**
+ * A printed row's recomputed figures for one of its variables, as `rowResiduals` gives them (null:
+ * nothing to recount, or the respondents do not carry the variable).
+ */
+export type RowFigures = (table: PrintedTable, row: PrintedRow, variable: string) => CellResidual[] | null;
+
+/**
+ * `reconcile` from each row's figures however they were counted: plain records (above), or a
+ * selection's typed columns through the compiled recount (reconciliation-builtins.ts), which gives
+ * the same figures (recount-plan.test.ts).
+ */
+export function reconcileFigures(printed: PrintedTables, n: number, figuresOf: RowFigures, options: ReconcileOptions = {}): Reconciliation {
   const counts = emptyCounts();
   let skipped = 0;
   const tables: ReconciledTable[] = printed.tables.map((table) => {
     const out: ReconciledTable = { id: table.id, caption: table.caption, kind: table.kind, lines: table.lines, cells: [], skipped: [], conflicts: [], counts: emptyCounts() };
     for (const row of table.rows) {
       for (const variable of row.variable.split(",").map((v) => v.trim())) {
-        const res = rowResiduals(table, row, augmented, missing, { allRows: table.kind === "multiple-response" ? table.rows : undefined, variable, subset: options.filtered === true });
+        const res = figuresOf(table, row, variable);
         if (res === null) {
           out.skipped.push({ row: row.label, reason: `${table.kind} row of "${variable}": nothing to recount (list, or a category that is not a code)` });
           skipped++;
           continue;
         }
         for (const c of res) {
-          const cell: ReconciledCell = { ...c, ...printedOf(row, c), status: classify(c) };
+          const cell = reconciledCell(row, c);
           out.cells.push(cell);
           tally(out.counts, cell);
           tally(counts, cell);
@@ -196,7 +224,7 @@ export function reconcile(printed: PrintedTables, records: readonly RecordValues
   });
   const conflictIds = [...new Set(all.flatMap((c) => (c.conflict ? [c.conflict] : [])))];
   const filtered = options.filtered === true;
-  return { counts, tables, inconsistencies, conflictIds, skipped, n: records.length, filtered, headline: headlineOf(counts, records.length, filtered, options.locale ?? DEFAULT_LOCALE, options.shownN) };
+  return { counts, tables, inconsistencies, conflictIds, skipped, n, filtered, headline: headlineOf(counts, n, filtered, options.locale ?? DEFAULT_LOCALE, options.shownN) };
 }
 
 function headlineOf(c: ReconciliationCounts, n: number, filtered: boolean, locale: Locale, shownN: string | undefined): string {

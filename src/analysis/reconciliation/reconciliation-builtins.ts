@@ -12,7 +12,8 @@ import { builtinError, describeValue } from "../../base/builtin-problem";
 import type { FilteredSurvey } from "../apply-filter";
 import type { Survey } from "../survey";
 import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../builtins";
-import { flaggedCells, missingCodesOf, reconcile, reconciliationSummary, recordOf, type ReconciledCell, type Reconciliation } from "./reconcile";
+import { flaggedCells, missingCodesOf, reconcile, reconcileFigures, reconciliationSummary, recordOf, type ReconciledCell, type Reconciliation } from "./reconcile";
+import { selectionFigures } from "./recount-on-draws";
 import { applyFilter } from "../apply-filter";
 import { formatShownCount, guardCount } from "../../stats/disclosure";
 import { EMPTY_FILTER } from "../../data/survey-filter";
@@ -34,7 +35,14 @@ export function reconcileSelection(value: unknown, locale: Locale = DEFAULT_LOCA
   if (!printed) throw builtinError("reconciliation.build", "no-print", "this survey carries no printed tables; reconciliation works on the bundled 1999 survey (or a file of the same survey, compared with its print).");
   const shown = guardCount(selection.rows.length, { active: shared && selection.sensitive });
   const shownN = shown.masked ? formatShownCount(shown) : undefined;
-  const rec = { ...reconcile(printed, selection.rows.map(recordOf), missingCodesOf(selection.survey.codebook), { filtered: selection.filtered, locale, shownN }), disclosureSensitive: selection.sensitive };
+  const missing = missingCodesOf(selection.survey.codebook);
+  const options = { filtered: selection.filtered, locale, shownN };
+  // The bundled reconstruction's selection is counted from its typed columns by the compiled
+  // recount, which its evidence then reads for its first draw (the same figures as its records give,
+  // recount-plan.test.ts). A user's file (whose text cells the records drop) and a selection of none
+  // are reconciled on their records.
+  const built = chosen?.survey.draws && chosen.n > 0 ? reconcileFigures(printed, chosen.n, selectionFigures(chosen, missing, selection.filtered), options) : reconcile(printed, selection.rows.map(recordOf), missing, options);
+  const rec = { ...built, disclosureSensitive: selection.sensitive };
   if (chosen) attachEvidence(rec, chosen, printed.tables);
   return rec;
 }

@@ -6,14 +6,16 @@
  *
  * Surprising: over plain records the engine costs about 0.2 s per draw for all 727 figures. Here
  * each printed table is compiled once (`planOf`: every row's recount from data/residuals.ts,
- * `rowRecount`), each draw's codes are counted straight from its typed columns (derived variables
- * made once per draw as columns), and a table's figures on a draw are one Float64Array kept per
- * draw's counter — so the fifty draws of a filter cost a loop over counts and no result objects,
- * and a filter seen before costs nothing (issue 12).
+ * `rowRecount`), and the draw's whole print is recounted at once by one compiled plan
+ * (recount-plan.ts: each base restriction's respondents found once, each variable counted once
+ * into a histogram from the draw's typed columns, derived variables made once per reconstruction
+ * as columns). A table's figures on a draw are a view of that one Float64Array, kept per draw's
+ * counter — so the fifty draws of a filter cost a few loops over the selected rows and no result
+ * objects, and a filter seen before costs nothing (issue 12).
  */
 import type { PrintedRow, PrintedTable } from "../../data/printed-tables";
-import type { Respondents } from "../../data/respondents";
 import { cellResidual, rowRecount, type CellResidual, type MissingCodes, type RowRecount } from "../../data/residuals";
+import { compileRecountPlan, recountWithPlan, type DrawColumns, type RecountPlan } from "./recount-plan";
 import { MODEL_STATUS_VARIABLES } from "../../data/six-models";
 import { frameOf, type Frame } from "../../stats/index";
 import { selectionCounter } from "../evidence/frame-counter";
@@ -51,17 +53,11 @@ function derivedColumns(key: object, frame: Frame): Map<string, Float64Array> {
 /** Per reconstruction's table: each column the recount reads, looked up once (null: the table has none). */
 const columnsOf = new WeakMap<object, Map<string, Float64Array | null>>();
 
-/** Codes 0–255 are counted in an array, shared by every count (counting is synchronous) and left all zero after each. */
-const DENSE = 256;
-const tally = new Float64Array(DENSE);
-
 /**
- * A draw's selected respondents as counts, straight from the typed columns of its reconstruction
- * (derived variables made once per draw as columns). Each (variable, base) is counted once per
- * draw and filter, and the figures made from the counts are kept (`drawFigures`), so nothing here
- * is kept: a column lookup and a loop over the draw's selected rows per ask, no keys built.
+ * A draw's columns as the compiled recount reads them, looked up once per reconstruction table:
+ * a base restriction's column as the frame has it, a counted variable with the derived ones.
  */
-function respondentsOf(draw: FilteredSurvey): Respondents {
+function columnsOfDraw(draw: FilteredSurvey): DrawColumns {
   const frame = frameOf(draw.view);
   const table: object = draw.survey.table;
   let known = columnsOf.get(table);
@@ -72,37 +68,12 @@ function respondentsOf(draw: FilteredSurvey): Respondents {
     if (c === undefined) columns.set(name, (c = frame.has(name) ? frame.column(name) : null));
     return c ?? undefined;
   };
-  const rows = frame.rows;
-  const n = frame.n;
   return {
-    codes: (variable, where) => {
-      const tests: { column: Float64Array; codes: readonly number[] }[] = [];
-      for (const w of where) {
-        const c = column(w.variable);
-        if (!c) return { counts: new Map(), total: 0 };
-        tests.push({ column: c, codes: w.codes });
-      }
-      const values = DERIVED.has(variable) ? derivedColumns(table, frame).get(variable) : column(variable);
-      if (!values) return undefined;
-      const touched: number[] = [];
-      const counts = new Map<number, number>();
-      let total = 0;
-      rows: for (let i = 0; i < n; i++) {
-        const r = rows ? (rows[i] ?? 0) : i;
-        for (const test of tests) if (!test.codes.includes(test.column[r] ?? Number.NaN)) continue rows;
-        total++;
-        const v = values[r] ?? Number.NaN;
-        if (v >= 0 && v < DENSE && (v | 0) === v) {
-          if (tally[v] === 0) touched.push(v);
-          tally[v] = (tally[v] ?? 0) + 1;
-        } else if (!Number.isNaN(v)) counts.set(v, (counts.get(v) ?? 0) + 1);
-      }
-      for (const v of touched) {
-        counts.set(v, tally[v] ?? 0);
-        tally[v] = 0;
-      }
-      return { counts, total };
-    },
+    key: table,
+    values: (variable) => (DERIVED.has(variable) ? derivedColumns(table, frame).get(variable) : column(variable)),
+    where: column,
+    rows: frame.rows,
+    n: frame.n,
   };
 }
 
@@ -119,6 +90,11 @@ export interface RecountRow {
  * where its figures sit in the table's list of figures.
  */
 export interface TablePlan {
+  readonly table: PrintedTable;
+  /** Each printed row's entry in `rows` by variable (a row without a recount has none). */
+  readonly byRow: ReadonlyMap<PrintedRow, ReadonlyMap<string, TablePlan["rows"][number]>>;
+  /** Compiled for a subset (a filter) or all respondents. */
+  readonly subset: boolean;
   readonly rows: readonly { readonly label: string; readonly variable: string; readonly recount: RowRecount; readonly at: number }[];
   /** Figures in all. */
   readonly size: number;
@@ -142,12 +118,17 @@ export function planOf(table: PrintedTable, subset: boolean): TablePlan {
   if (known) return known;
   const rows: TablePlan["rows"][number][] = [];
   const index = new Map<string, number>();
+  const byRow = new Map<PrintedRow, Map<string, TablePlan["rows"][number]>>();
   let size = 0;
   for (const row of table.rows) {
     for (const variable of row.variable.split(",").map((v) => v.trim())) {
       const recount = rowRecount(table, row, { allRows: table.kind === "multiple-response" ? table.rows : undefined, variable, subset });
       if (!recount) continue;
-      rows.push({ label: row.label, variable, recount, at: size });
+      const entry = { label: row.label, variable, recount, at: size };
+      rows.push(entry);
+      let ofRow = byRow.get(row);
+      if (!ofRow) byRow.set(row, (ofRow = new Map()));
+      if (!ofRow.has(variable)) ofRow.set(variable, entry);
       recount.shapes.forEach((shape, i) => {
         const key = figureKey(shape);
         if (!index.has(key)) index.set(key, size + i);
@@ -155,7 +136,7 @@ export function planOf(table: PrintedTable, subset: boolean): TablePlan {
       size += recount.shapes.length;
     }
   }
-  const plan = { rows, size, index };
+  const plan = { table, byRow, subset, rows, size, index };
   bySubset.set(subset, plan);
   return plan;
 }
@@ -175,14 +156,61 @@ export function drawFigures(plan: TablePlan, draw: FilteredSurvey, missing: Miss
   return figuresOfDraw(draw).figures(plan, missing);
 }
 
-/** A draw's figures by plan, and its respondents when a plan is first recounted there. */
+/** A draw's figures by plan. */
 interface DrawFigures {
   figures(plan: TablePlan, missing: MissingCodes): Float64Array;
 }
 
+/** Printed tables compiled together: one recount plan, and where each table's figures sit in it. */
+interface PrintPlan {
+  readonly recount: RecountPlan;
+  readonly tables: readonly { readonly plan: TablePlan; readonly from: number }[];
+  readonly has: ReadonlySet<TablePlan>;
+}
+
+/** Print plans by list of printed tables (the survey's, or one table alone) and subset. */
+const printPlans = new WeakMap<readonly PrintedTable[], Map<boolean, PrintPlan>>();
+/** A table asked alone (not in its draw's print): the list of it, kept so its plan is compiled once. */
+const alone = new WeakMap<PrintedTable, readonly PrintedTable[]>();
+
+/** Every recountable table of `tables` compiled into one plan (a printed table never changes). */
+function printPlanOf(tables: readonly PrintedTable[], subset: boolean): PrintPlan {
+  let bySubset = printPlans.get(tables);
+  if (!bySubset) printPlans.set(tables, (bySubset = new Map()));
+  const known = bySubset.get(subset);
+  if (known) return known;
+  const placed: PrintPlan["tables"][number][] = [];
+  const rows: { spec: RowRecount["spec"]; at: number }[] = [];
+  let size = 0;
+  for (const table of tables) {
+    if (table.kind === "list") continue;
+    const plan = planOf(table, subset);
+    placed.push({ plan, from: size });
+    for (const { recount, at } of plan.rows) rows.push({ spec: recount.spec, at: size + at });
+    size += plan.size;
+  }
+  const made = { recount: compileRecountPlan(rows, size), tables: placed, has: new Set(placed.map((p) => p.plan)) };
+  bySubset.set(subset, made);
+  return made;
+}
+
+/** The print plan holding `plan`: its draw's whole print when the table is in it, else the table alone. */
+function printPlanFor(plan: TablePlan, draw: FilteredSurvey): PrintPlan {
+  const print = draw.survey.printed?.tables;
+  if (print) {
+    const whole = printPlanOf(print, plan.subset);
+    if (whole.has.has(plan)) return whole;
+  }
+  let list = alone.get(plan.table);
+  if (!list) alone.set(plan.table, (list = [plan.table]));
+  return printPlanOf(list, plan.subset);
+}
+
 /**
  * Per draw (a selection object, made once per filter): its figures, found through its counter once
- * rather than once per table (the counter's key is built from the filter's conditions).
+ * rather than once per table (the counter's key is built from the filter's conditions). The first
+ * table asked recounts its draw's whole print in one compiled pass (`recount-plan.ts`): the summary
+ * asks for every table, and a filter's figures are asked for table after table.
  */
 const ofDraw = new WeakMap<FilteredSurvey, DrawFigures>();
 
@@ -193,20 +221,40 @@ function figuresOfDraw(draw: FilteredSurvey): DrawFigures {
   let kept = recounts.get(counter);
   if (!kept) recounts.set(counter, (kept = new WeakMap()));
   const byPlan = kept;
-  let who: Respondents | undefined;
   const made: DrawFigures = {
     figures: (plan, missing) => {
       const done = byPlan.get(plan);
       if (done) return done;
-      const values = new Float64Array(plan.size).fill(Number.NaN);
-      who ??= respondentsOf(draw);
-      for (const { recount, at } of plan.rows) recount.figures(who, missing, values, at);
-      byPlan.set(plan, values);
-      return values;
+      const print = printPlanFor(plan, draw);
+      const values = new Float64Array(print.recount.size).fill(Number.NaN);
+      recountWithPlan(print.recount, columnsOfDraw(draw), missing, values);
+      for (const { plan: p, from } of print.tables) if (!byPlan.has(p)) byPlan.set(p, values.subarray(from, from + p.size));
+      return byPlan.get(plan) ?? values;
     },
   };
   ofDraw.set(draw, made);
   return made;
+}
+
+/**
+ * Each printed row's figures on `draw` as the record path gives them (`rowResiduals` on its
+ * respondents as plain records), from the compiled recount: for `reconcile` on a selection with
+ * respondents (a selection of none carries no variable on the record path; reconcile its records).
+ * The selection is its own first draw, so its recount is the one the evidence then reads.
+ */
+export function selectionFigures(draw: FilteredSurvey, missing: MissingCodes, subset: boolean): (table: PrintedTable, row: PrintedRow, variable: string) => CellResidual[] | null {
+  const columns = columnsOfDraw(draw);
+  return (table, row, variable) => {
+    const plan = planOf(table, subset);
+    const entry = plan.byRow.get(row)?.get(variable);
+    if (!entry) return null;
+    const { shapes } = entry.recount;
+    if (shapes.length === 0) return columns.values(variable) ? [] : null;
+    const values = drawFigures(plan, draw, missing);
+    // A carried variable gives every figure a number; NaN: the draw does not carry it.
+    if (Number.isNaN(values[entry.at] ?? Number.NaN)) return null;
+    return shapes.map((shape, i) => cellResidual(shape, values[entry.at + i] ?? Number.NaN));
+  };
 }
 
 /** Each row's recount in one draw (kept per draw's table and conditions), in the order of `rows`. */
