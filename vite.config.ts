@@ -308,8 +308,9 @@ function warmFrameEarlyPlugin(): Plugin {
 
 /**
  * Two chunks for what the notebook frame loads to open its first notebook (issue 11, cold start).
- * frame-early.ts asks for the compiled cells, DOMPurify, the survey and the builtins (Plot with
- * them). Left to automatic chunking, what those need was 18 chunks, each a request of its own;
+ * frame-early.ts asks for the compiled cells, DOMPurify, the survey and the builtins (Plot was
+ * among them until stop 25; the survey charts are drawn by hand now, and Plot is a chunk of its own
+ * that runtime/stdlib.ts loads when a cell uses it). Left to automatic chunking, what those need was 18 chunks, each a request of its own;
  * the frame's requests go to the host beside the shell's, on two cores, and in the cold-start probe
  * the last of them (the builtins, Plot) arrived up to 600 ms after they were asked for, after `open`.
  * The static closure of those imports goes into:

@@ -1,6 +1,6 @@
 /**
  * The pieces the hand-drawn charts (status-bars.ts, diverging-bars.ts, size-class-rates.ts,
- * correlation-heatmap.ts) are built from: an
+ * correlation-heatmap.ts, crosswalk/bms-timeline.ts) are built from: an
  * element with its attributes in one pass, Plot's band and linear scales and tick choice, the axes,
  * multi-line labels, and marks that draw many shapes as one `<path>`.
  *

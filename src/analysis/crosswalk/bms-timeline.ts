@@ -6,14 +6,14 @@
  * The later figures are about kommuner, so the 1999 shares are by default taken among kommuner
  * (resp_type = 1); fylkeskommuner would otherwise mix into the same bar.
  */
-import * as Plot from "@observablehq/plot";
 import { classifyFigure, type Evidence } from "../evidence/evidence";
 import { ChartEvidence, titleWithEvidence } from "../charts/chart-evidence";
 import type { Codebook } from "../../data/codebook";
 import type { ThesisData } from "../../data/thesis";
 import * as stats from "../../stats/index";
 import type { FilterCondition, Interval } from "../../stats/index";
-import { CHART_CLASS, STATUS_COLORS, INK, CHART_FONT_SIZE, formatNumberNo, formatPercentNo, frameChart, plotSvg } from "../charts/chart-theme";
+import { CHART_CLASS, STATUS_COLORS, INK, formatNumberNo, formatPercentNo, frameChart } from "../charts/chart-theme";
+import { type Box, bandScale, boxesPath, group, label, linearScale, linearTicks, panel, pixelOffset, segmentsPath, svgNode, tickCountFor, titled, xAxis, yAxis } from "../charts/svg-parts";
 import { toSource, type CrosswalkData } from "./crosswalk-counts";
 import { thesisNumber } from "./crosswalk-thesis";
 import { DEFAULT_LOCALE, messages, type Locale } from "../../base/locale/locale";
@@ -136,7 +136,7 @@ export interface BmsTimelineChartOptions {
   locale?: Locale;
 }
 
-/** Stacked bars per year (1999, 2004, 2014) with each bar's total above it. */
+/** Stacked bars per year (1999, 2004, 2014) with each bar's total above it (drawn by hand: charts/svg-parts.ts says why). */
 export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChartOptions): SVGSVGElement {
   const { document } = options;
   const locale = options.locale ?? DEFAULT_LOCALE;
@@ -156,32 +156,42 @@ export function bmsTimelineChart(timeline: BmsTimeline, options: BmsTimelineChar
   const evidence = new ChartEvidence(timeline.segments, locale);
   const evidenceOf = (s: TimelineSegment): Evidence | undefined => s.evidence;
   const dependent = evidence.dependent(placed, evidenceOf);
-  const plot = Plot.plot({
-    document,
-    width,
-    height,
-    marginLeft: 48,
-    marginTop: 24,
-    style: { fontSize: `${CHART_FONT_SIZE}px` },
-    // Years are categories here; the default number format would print "1,999".
-    x: { domain: years, label: null, padding: 0.35, tickFormat: (d: number) => String(d) },
-    y: { domain: [0, 100], label: words.timelineAxis, labelArrow: "none", grid: true, tickFormat: (d: number) => `${d}${unit}` },
-    color: { domain: stages, range: colors },
-    marks: [
-      ...evidence.split(placed, evidenceOf, (subset, className) => Plot.barY(subset, {
-        x: "year", y1: "y1", y2: "y2", fill: "stage", className,
-        title: (s: TimelineSegment) => titleWithEvidence(words.timelineTooltip(s.year, words.timelineStage(s.stage), formatPercentNo(s.percent, 1, locale), s.n ? `${s.count} ${words.of} ${s.n}` : undefined, s.source, s.lines ? `${s.lines[0]}–${s.lines[1]}` : undefined), s.evidence, locale, (n) => formatNumberNo(n, 1, locale), unit),
-      })),
-      Plot.barY(dependent, { x: "year", y1: "y1", y2: "y2", ...evidence.hatchOptions() }),
-      // One whisker per stage beside the bar, side by side: each where its segment's top would be.
-      ...stages.map((stage, i) => Plot.ruleX(evidence.ranged(dependent.filter((s) => s.stage === stage), evidenceOf), {
-        x: "year", y1: (s: (typeof placed)[number]) => s.y1 + (s.evidence?.range?.min ?? 0), y2: (s: (typeof placed)[number]) => s.y1 + (s.evidence?.range?.max ?? 0), dx: 18 + 5 * i, ...evidence.whiskerOptions(),
-      })),
-      Plot.text(totals, { x: "year", y: "total", text: (d: { total: number }) => formatPercentNo(d.total, 0, locale), dy: -8, fill: INK, className: CHART_CLASS.ink }),
-      Plot.ruleY([0]),
-    ],
-  });
-  return frameChart([{ svg: plotSvg(plot), x: 0, width, height }], {
+
+  // Plot's margins of this chart (left 48, top 24, its default right 20 and bottom 30); years are
+  // categories here, printed as they are ("1999", not "1,999").
+  const left = 48;
+  const right = width - 20;
+  const top = 24;
+  const bottom = height - 30;
+  const keys = years.map(String);
+  const band = bandScale(keys, [left, right], 0.35);
+  const y = linearScale([0, 100], [bottom, top]);
+  // Lines, ticks and texts are nudged as Plot nudges them (bars are not): svg-parts.ts, pixelOffset.
+  const o = pixelOffset(document);
+  const mid = (year: number): number => band.at(String(year)) + band.bandwidth / 2;
+  const box = (s: (typeof placed)[number]): Box => {
+    const [a, b] = [y(s.y1), y(s.y2)];
+    return { x: band.at(String(s.year)), y: Math.min(a, b), width: band.bandwidth, height: Math.abs(a - b) };
+  };
+  const colorOf = (stage: TimelineStage): string => colors[stages.indexOf(stage)] ?? INK;
+  const whisker = evidence.whiskerOptions();
+  const hatch = evidence.hatchOptions();
+  // One whisker per stage beside the bar, side by side: each where its segment's top would be.
+  const whiskers = stages.flatMap((stage, i) => evidence.ranged(dependent.filter((s) => s.stage === stage), evidenceOf)
+    .map((s) => ({ x: mid(s.year) + 18 + 5 * i + o, y1: y(s.y1 + (s.evidence?.range?.min ?? 0)), y2: y(s.y1 + (s.evidence?.range?.max ?? 0)) })));
+
+  const svg = panel(document, [
+    ...yAxis(document, { y, ticks: linearTicks(0, 100, tickCountFor([bottom, top], 35)), format: (d) => `${d}${unit}`, x: left, gridTo: right, label: words.timelineAxis, offset: o }),
+    ...xAxis(document, { x: (key: string) => band.at(key) + band.bandwidth / 2, ticks: keys, format: (key) => key, y: bottom, labelX: 0, numeric: false, offset: o }),
+    ...evidence.split(placed, evidenceOf, (subset, className) => group(document, { "aria-label": "bar", class: className },
+      subset.map((s) => titled(document, "rect", { ...box(s), fill: colorOf(s.stage) },
+        titleWithEvidence(words.timelineTooltip(s.year, words.timelineStage(s.stage), formatPercentNo(s.percent, 1, locale), s.n ? `${s.count} ${words.of} ${s.n}` : undefined, s.source, s.lines ? `${s.lines[0]}–${s.lines[1]}` : undefined), s.evidence, locale, (n) => formatNumberNo(n, 1, locale), unit))))),
+    ...(dependent.length > 0 ? [svgNode(document, "path", { "aria-label": "bar", class: hatch.className, fill: hatch.fill, "pointer-events": hatch.pointerEvents, d: boxesPath(dependent.map(box)) })] : []),
+    ...(whiskers.length > 0 ? [svgNode(document, "path", { "aria-label": "rule", class: whisker.className, fill: "none", stroke: whisker.stroke, "stroke-width": whisker.strokeWidth, d: segmentsPath(whiskers) })] : []),
+    group(document, { "aria-label": "text", fill: INK, class: CHART_CLASS.ink }, totals.map((t) => label(document, formatPercentNo(t.total, 0, locale), mid(t.year) + o, y(t.total) - 8 + o))),
+    svgNode(document, "line", { "aria-label": "rule", stroke: "currentColor", x1: left, x2: right, y1: bottom + o, y2: bottom + o }),
+  ]);
+  return frameChart([{ svg, x: 0, width, height }], {
     document,
     title: options.title ?? words.timelineTitle,
     subtitle: options.subtitle,

@@ -14,10 +14,12 @@
 import { describe, expect, it } from "vitest";
 import { correlationHeatmap, maskSmallPairs, type HeatmapCorrelation, type HeatmapInput } from "../../../src/analysis/charts/correlation-heatmap";
 import { divergingBars, type DivergingItem } from "../../../src/analysis/charts/diverging-bars";
+import { bmsTimelineChart, type BmsTimeline, type TimelineSegment } from "../../../src/analysis/crosswalk/bms-timeline";
 import { sizeClassRates, type SizeClassRate } from "../../../src/analysis/charts/size-class-rates";
 import { statusBars, type StatusBarModel } from "../../../src/analysis/charts/status-bars";
 import type { Evidence } from "../../../src/analysis/evidence/evidence";
 import { FIGUR_7, HEATMAP, SIZE_CLASSES, TABELL_2_1, TABELL_2_9 } from "./chart-fixtures";
+import { plotBmsTimelineChart } from "./plot-reference/plot-bms-timeline";
 import { plotCorrelationHeatmap } from "./plot-reference/plot-correlation-heatmap";
 import { plotDivergingBars } from "./plot-reference/plot-diverging-bars";
 import { plotSizeClassRates } from "./plot-reference/plot-size-class-rates";
@@ -230,6 +232,25 @@ const EVIDENCED_MATRIX: HeatmapInput = {
   })),
 };
 
+/** 06's timeline: 1999's three stages from the survey (with counts), the thesis's 2004 and 2014 figures. */
+const TIMELINE_SEGMENTS: TimelineSegment[] = [
+  { year: 1999, stage: "adopted", percent: 6.11, count: 14, n: 229, source: "1999 survey, q20" },
+  { year: 1999, stage: "introducing", percent: 9.17, count: 21, n: 229, source: "1999 survey, q20" },
+  { year: 1999, stage: "planned", percent: 20.09, count: 46, n: 229, source: "1999 survey, q20" },
+  { year: 2004, stage: "adopted", percent: 26, source: "Fallan et al. 2015", lines: [812, 815] },
+  { year: 2014, stage: "adopted", percent: 56, source: "Fallan et al. 2015", lines: [812, 815] },
+  { year: 2014, stage: "planned", percent: 9, source: "Fallan et al. 2015", lines: [816, 817] },
+];
+const TIMELINE: BmsTimeline = { segments: TIMELINE_SEGMENTS, n: 229, audit: "q20", notes: [] };
+/** Under a county: 1999's shares vary across the reconstructions (one printed), each with its range. */
+const EVIDENCED_TIMELINE: BmsTimeline = {
+  ...TIMELINE,
+  n: 24,
+  segments: TIMELINE_SEGMENTS.map((s, i) => (s.year !== 1999 ? s : { ...s, evidence: i === 1 ? printed : reconstruction(Math.max(0, s.percent - 4 - i), s.percent + 3 + i) })),
+};
+/** A shared view that left the 1999 bar out. */
+const WITHHELD_TIMELINE: BmsTimeline = { ...TIMELINE, segments: TIMELINE_SEGMENTS.filter((s) => s.year !== 1999), withheldBelow: 3 };
+
 /** Every case of the charts, each drawn on a document from `doc`, compared with Plot's drawing. */
 export function geometrySuite(doc: () => Document): void {
   describe("status bars drawn by hand are Plot's", () => {
@@ -316,6 +337,26 @@ export function geometrySuite(doc: () => Document): void {
           const matrix = [...mine.querySelectorAll("svg")][1] ?? mine;
           expect(hatched(matrix).length).toBeGreaterThan(3);
           expect(texts(matrix).filter((t) => t.includes("…") && t.includes("#ffffff")).length).toBeGreaterThan(0);
+        }
+      });
+    }
+  });
+
+  describe("06's BMS timeline drawn by hand is Plot's", () => {
+    const cases: [string, BmsTimeline, Omit<Parameters<typeof bmsTimelineChart>[1], "document">][] = [
+      ["three years, three stages", TIMELINE, { subtitle: "Alle kommuner" }],
+      ["narrow, English", TIMELINE, { width: 390, locale: "en", title: "BMS over time" }],
+      ["evidence: hatched, a whisker per stage, two kinds", EVIDENCED_TIMELINE, { subtitle: "Rogaland" }],
+      ["1999 withheld in a shared view", WITHHELD_TIMELINE, {}],
+    ];
+    for (const [name, timeline, options] of cases) {
+      it(name, () => {
+        const mine = bmsTimelineChart(timeline, { ...options, document: doc() });
+        compare(mine, plotBmsTimelineChart(timeline, { ...options, document: doc() }));
+        if (name.startsWith("evidence")) {
+          const inner = mine.querySelector("svg") ?? mine;
+          expect(hatched(inner)).toHaveLength(2);
+          expect(segments(inner).filter((x) => x.includes("tv-chart-whisker"))).toHaveLength(2);
         }
       });
     }
