@@ -58,9 +58,13 @@ function withCorrelation<H extends object, T extends object>(head: H, c: Correla
   };
 }
 
-/** r, n and p from the sums of one pair. `names` are used in the reasons. */
+/**
+ * r, n and p from the sums of one pair. `names` are used in the reasons. With `pOnRead` the p (the
+ * t-distribution's tail, the costly part) is computed when first read: on every reconstruction the
+ * evidence of a figure usually reads only r.
+ */
 export function correlationFromSums(
-  n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number, names: [string, string] = ["x", "y"],
+  n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number, names: [string, string] = ["x", "y"], pOnRead = false,
 ): Correlation {
   if (n < 2) return undefinedCorrelation(null, n, { kind: "too-few-cases", n, x: names[0], y: names[1] });
   const vx = sxx - (sx * sx) / n;
@@ -76,7 +80,14 @@ export function correlationFromSums(
   if (n < 3) return undefinedCorrelation(r, n, { kind: "no-df" });
   const df = n - 2;
   const t = Math.abs(r) === 1 ? Number.POSITIVE_INFINITY : r * Math.sqrt(df / (1 - r * r));
-  return { r, n, p: tTwoSided(t, df) };
+  if (!pOnRead) return { r, n, p: tTwoSided(t, df) };
+  let p: number | null | undefined;
+  return {
+    r, n,
+    get p() {
+      return p === undefined ? (p = tTwoSided(t, df)) : p;
+    },
+  };
 }
 
 export interface PearsonResult extends Correlation {
