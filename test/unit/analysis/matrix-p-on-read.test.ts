@@ -2,7 +2,7 @@
  * `correlationMatrixEach` (the evidence's one call on every reconstruction) computes a Pearson pair's
  * p — the t tail — only when it is read. The evidence of r (03's heatmap) reads no p on any draw;
  * the evidence of p, q and the marks, read later, are those of the full computation on each draw.
- * The canonical matrix keeps its p and marks computed.
+ * The canonical matrix keeps its p and marks computed. The same holds for `pearsonEach`.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { applyFilter } from "../../../src/analysis/apply-filter";
@@ -13,7 +13,7 @@ import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import * as distributions from "../../../src/stats/distributions";
-import { correlationMatrix, correlationMatrixEach } from "../../../src/stats/index";
+import { correlationMatrix, correlationMatrixEach, pearson } from "../../../src/stats/index";
 import { nodeHost } from "../notebooks/headless-survey";
 
 // The t tail counted: every p of a Pearson correlation goes through it.
@@ -75,6 +75,24 @@ describe("a Pearson matrix on every reconstruction", () => {
       for (const path of paths(VARIABLES.length, "p")) expect(figures.evidence(path), path).toStrictEqual(full.evidence(path));
       expect(tTail).toHaveBeenCalledTimes(pending / 2);
       expect(figures.counts).toStrictEqual(full.counts);
+    }
+  });
+
+  it("pearson on every reconstruction computes no p when only r's evidence is read (03's 'what it rests on')", () => {
+    for (const filter of FILTERS) {
+      const selection = applyFilter(survey, filter);
+      for (const [x, y] of [["size_class", "q9"], ["q30_5", "q6"]] as const) {
+        const result = evidenced.pearson(selection, x, y);
+        const full = acrossDraws(selection, (s) => (s === selection ? result : pearson(s, x, y)));
+        tTail.mockClear();
+        const figures = evidenceOfResult(result)?.figures;
+        if (!figures) throw new Error("no evidence");
+        expect(figures.evidence("r")).toStrictEqual(full.evidence("r"));
+        expect(figures.evidence("n")).toStrictEqual(full.evidence("n"));
+        expect(tTail).not.toHaveBeenCalled();
+        expect(figures.evidence("p")).toStrictEqual(full.evidence("p"));
+        expect(figures.counts).toStrictEqual(full.counts);
+      }
     }
   });
 
