@@ -6,6 +6,7 @@
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { applyFilter } from "../../../src/analysis/apply-filter";
+import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
 import { acrossDraws } from "../../../src/analysis/evidence/across-draws";
 import * as evidenced from "../../../src/analysis/evidence/evidenced-kernels";
 import { evidenceOfResult } from "../../../src/analysis/evidence/result-evidence";
@@ -94,6 +95,19 @@ describe("a Pearson matrix on every reconstruction", () => {
         expect(figures.counts).toStrictEqual(full.counts);
       }
     }
+  });
+
+  it("the builtin evidenceOf classifies nothing until asked: r read as 03's cells read it, no draw's p", () => {
+    const { evidenceOf } = createAnalysisBuiltins({});
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] });
+    const result = evidenced.pearson(selection, "size_class", "q9");
+    const full = acrossDraws(selection, (s) => (s === selection ? result : pearson(s, "size_class", "q9")));
+    tTail.mockClear();
+    const across = evidenceOf(result);
+    expect(across.evidence("r")).toStrictEqual(full.evidence("r"));
+    expect(tTail).not.toHaveBeenCalled();
+    expect(across.counts).toStrictEqual(full.counts);
+    expect(tTail).toHaveBeenCalled();
   });
 
   it("gives each draw the matrix the kernel gives alone once read: p, q and marks; fdr and Spearman computed at once", () => {
