@@ -278,7 +278,15 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
           : describeValue(found);
         throw builtinError("evidenceOf", "bad-argument", `the argument is a statistic's result computed on \`selection\`, e.g. evidenceOf(stats.pearson(selection, "size_class", "q9")); it got ${what}.`);
       }
-      return { value: result, evidence: (path) => figures.evidence(path), counts: figures.counts, draws: figures.draws };
+      // `counts` classifies every figure on every draw (a per-draw p is computed when read): only when asked.
+      return {
+        value: result,
+        evidence: (path) => figures.evidence(path),
+        get counts() {
+          return figures.counts;
+        },
+        draws: figures.draws,
+      };
     },
     renderComparison: (cmp, options = {}) =>
       renderComparison(requireDocument(host, "renderComparison"), cmp, { ...options, mask: options.mask ?? (shared && cmp.disclosureSensitive), locale }),

@@ -39,6 +39,8 @@ const NAMES: Readonly<Record<number, string>> = {
 /** Every character shown as a mark (tab, LF and the line terminators are not: they show as what they are). */
 // eslint-disable-next-line no-control-regex -- finding control characters is the point
 const HIDDEN = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/g;
+/** The same characters, without the global flag's `lastIndex`: whether a text has any. */
+const ANY_HIDDEN = new RegExp(HIDDEN.source);
 
 /** JavaScript's line terminators (ECMA-262 §12.3), CRLF counted once. */
 const LINE_TERMINATOR = /\r\n|[\n\r\u2028\u2029]/;
@@ -55,6 +57,8 @@ export function codeLines(source: string): string[] {
 
 /** `text` cut into plain runs and hidden characters, in order (plain runs are never empty). */
 export function splitHidden(text: string): Array<string | HiddenCharacter> {
+  // Most text has none: one test, not a match iterator (the static source calls this per token).
+  if (!ANY_HIDDEN.test(text)) return text === "" ? [] : [text];
   const parts: Array<string | HiddenCharacter> = [];
   let last = 0;
   for (const match of text.matchAll(HIDDEN)) {

@@ -15,7 +15,7 @@ import { CELL_KIND_NAMES, type CellDoc, type CellKind } from "../notebook/docume
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellRuntimeState } from "../runtime/types";
 import type { CodeEditor } from "./code-editor";
 import { codeLines } from "../base/hidden-characters";
-import { highlightJs, revealHidden } from "./highlight";
+import { codeFragment } from "./highlight";
 import { LocaleController } from "./locale-controller";
 import { fire } from "./events";
 import { makeOutputAccessible } from "./output-a11y";
@@ -189,7 +189,7 @@ export class NbCell extends LightElement {
     return html`<pre
       class="nb-code"
       @click=${() => void this.activate()}
-    >${lines.map((line) => html`<span class="nb-line">${this.cell.kind === "js" ? highlightJs(line) : revealHidden(line)}</span>`)}</pre>`;
+    >${codeFragment(this.ownerDocument, lines, this.cell.kind === "js")}</pre>`;
   }
 
   /** The runtime may update a state object in place: re-render status and output from it. */

@@ -61,14 +61,16 @@ export function correlationMatrix(data: StatsData, variables: readonly string[],
 
 /**
  * `correlationMatrix` on each dataset (the same filter on every reconstruction), the arguments
- * checked once: result i is `correlationMatrix(data[i], …)`.
+ * checked once: result i is `correlationMatrix(data[i], …)`. A Pearson matrix without `fdr` computes
+ * each p (and its mark) when first read: the evidence of a figure reads one field on every
+ * reconstruction, most often r (03's heatmap), and the t tail of every pair was most of the work.
  */
 export function correlationMatrixEach(data: readonly StatsData[], variables: readonly string[], options: CorrelationMatrixOptions = {}): CorrelationMatrix[] {
-  return onEach(data, (first) => matrixPlan(first, variables, options), (d) => correlationMatrix(d, variables, options));
+  return onEach(data, (first) => matrixPlan(first, variables, options, true), (d) => correlationMatrix(d, variables, options));
 }
 
 /** The arguments checked, the codebook and missing codes read, once: then the matrix of one dataset's rows. */
-function matrixPlan(data: StatsData, given: readonly string[], options: CorrelationMatrixOptions): (source: ColumnSource) => CorrelationMatrix {
+function matrixPlan(data: StatsData, given: readonly string[], options: CorrelationMatrixOptions, testsOnRead = false): (source: ColumnSource) => CorrelationMatrix {
   // `stats.correlationMatrix(selection, "q3", "q7")` is the likely slip: say so before the options check does.
   if (typeof given === "string") throw statsError("bad-input", `the variables (2nd argument) are a list of names in [ ], e.g. ["q3", "q7"]; it got the text "${given}".`, {}, "stats.correlationMatrix");
   const input = kernelInput("stats.correlationMatrix", data, options);
@@ -80,7 +82,9 @@ function matrixPlan(data: StatsData, given: readonly string[], options: Correlat
   if (deletion !== "pairwise" && deletion !== "listwise") throw statsError("bad-input", `deletion is "pairwise" or "listwise", not ${JSON.stringify(deletion)}.`, { deletion }, "stats.correlationMatrix");
   const infos = variables.map((v) => variableInfo(v, checked));
   const ms = infos.map((i) => missingCodes(i.missing));
-  const plan: MatrixPlan = { variables, options: checked, method, deletion, labels: infos.map((i) => i.label), ms, locale: input.locale };
+  // With fdr every q needs every p at once: those stay computed now.
+  const pOnRead = testsOnRead && method === "pearson" && checked.fdr !== true;
+  const plan: MatrixPlan = { variables, options: checked, method, deletion, labels: infos.map((i) => i.label), ms, locale: input.locale, pOnRead };
   return (source) => matrixOn(plan, source);
 }
 
@@ -92,10 +96,12 @@ interface MatrixPlan {
   readonly labels: readonly string[];
   readonly ms: MissingCodes[];
   readonly locale: Locale;
+  /** Each pair's p and mark computed when first read (`correlationMatrixEach`'s Pearson matrices without fdr). */
+  readonly pOnRead: boolean;
 }
 
 function matrixOn(plan: MatrixPlan, source: ColumnSource): CorrelationMatrix {
-  const { variables, options, method, deletion, ms } = plan;
+  const { variables, options, method, deletion, ms, pOnRead } = plan;
   const { frame, filters, disclosureSensitive } = prepareFrame(source, options);
   const cols = variables.map((v) => frame.column(v));
   const { w, name: weightName } = resolveWeights(frame, method === "pearson" ? options.weight : undefined);
@@ -110,7 +116,7 @@ function matrixOn(plan: MatrixPlan, source: ColumnSource): CorrelationMatrix {
       const names: [string, string] = [variables[a] ?? "", variables[b] ?? ""];
       if (method === "pearson") {
         const p = pairIndex(k, a, b);
-        pair.push(correlationFromSums(sums.n[p] ?? 0, sums.sx[p] ?? 0, sums.sy[p] ?? 0, sums.sxx[p] ?? 0, sums.syy[p] ?? 0, sums.sxy[p] ?? 0, names));
+        pair.push(correlationFromSums(sums.n[p] ?? 0, sums.sx[p] ?? 0, sums.sy[p] ?? 0, sums.sxx[p] ?? 0, sums.syy[p] ?? 0, sums.sxy[p] ?? 0, names, pOnRead));
       } else {
         const [x, y] = listwiseCols ? [listwiseCols[a], listwiseCols[b]] : completeCases(frame, [cols[a] ?? new Float64Array(0), cols[b] ?? new Float64Array(0)], [ms[a] ?? missingCodes([]), ms[b] ?? missingCodes([])]);
         pair.push(spearmanOfArrays(x ?? new Float64Array(0), y ?? new Float64Array(0), names));
@@ -131,7 +137,7 @@ function matrixOn(plan: MatrixPlan, source: ColumnSource): CorrelationMatrix {
       const p = pairIndex(k, Math.min(a, b), Math.max(a, b));
       const c = pair[p] ?? { r: null, n: 0, p: null };
       const qv = q[p] ?? null;
-      row.push(matrixCell(c, qv, significanceMark(options.fdr ? qv : c.p)));
+      row.push(pOnRead ? cellWithPOnRead(c) : matrixCell(c, qv, significanceMark(options.fdr ? qv : c.p)));
     }
     cells.push(row);
   }
@@ -174,6 +180,21 @@ function matrixCell(c: Correlation, q: number | null, mark: CorrelationCell["mar
       return c.reason;
     },
     why, q, mark,
+  };
+}
+
+/** A matrix cell (no fdr) whose p and mark are read from the correlation only when asked for. */
+function cellWithPOnRead(c: Correlation): CorrelationCell {
+  if (c.why) return matrixCell(c, null, "");
+  return {
+    r: c.r, n: c.n,
+    get p() {
+      return c.p;
+    },
+    q: null,
+    get mark() {
+      return significanceMark(c.p);
+    },
   };
 }
 

@@ -45,7 +45,16 @@ export function undefinedCorrelation(r: number | null, n: number, why: KernelRea
  * `head`, the correlation's fields and `tail`, in that order, its reason still unwritten until read:
  * spreading the correlation into a result would write it.
  */
-function withCorrelation<H extends object, T extends object>(head: H, c: Correlation, tail: T): H & Correlation & T {
+function withCorrelation<H extends object, T extends object>(head: H, c: Correlation, tail: T, pOnRead = false): H & Correlation & T {
+  if (!c.why && pOnRead) {
+    return {
+      ...head, r: c.r, n: c.n,
+      get p() {
+        return c.p;
+      },
+      ...tail,
+    };
+  }
   if (!c.why) return { ...head, r: c.r, n: c.n, p: c.p, ...tail };
   const why = c.why;
   return {
@@ -58,9 +67,13 @@ function withCorrelation<H extends object, T extends object>(head: H, c: Correla
   };
 }
 
-/** r, n and p from the sums of one pair. `names` are used in the reasons. */
+/**
+ * r, n and p from the sums of one pair. `names` are used in the reasons. With `pOnRead` the p (the
+ * t-distribution's tail, the costly part) is computed when first read: on every reconstruction the
+ * evidence of a figure usually reads only r.
+ */
 export function correlationFromSums(
-  n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number, names: [string, string] = ["x", "y"],
+  n: number, sx: number, sy: number, sxx: number, syy: number, sxy: number, names: [string, string] = ["x", "y"], pOnRead = false,
 ): Correlation {
   if (n < 2) return undefinedCorrelation(null, n, { kind: "too-few-cases", n, x: names[0], y: names[1] });
   const vx = sxx - (sx * sx) / n;
@@ -76,7 +89,14 @@ export function correlationFromSums(
   if (n < 3) return undefinedCorrelation(r, n, { kind: "no-df" });
   const df = n - 2;
   const t = Math.abs(r) === 1 ? Number.POSITIVE_INFINITY : r * Math.sqrt(df / (1 - r * r));
-  return { r, n, p: tTwoSided(t, df) };
+  if (!pOnRead) return { r, n, p: tTwoSided(t, df) };
+  let p: number | null | undefined;
+  return {
+    r, n,
+    get p() {
+      return p === undefined ? (p = tTwoSided(t, df)) : p;
+    },
+  };
 }
 
 export interface PearsonResult extends Correlation {
@@ -143,20 +163,24 @@ export function pearson(data: StatsData, x: string, y: string, options: PearsonO
   return pearsonOn(pairOn(plan, sourceOf(data)), checkRecode("stats.pearson", plan.options.recode, [plan.x, plan.y]));
 }
 
-/** `pearson` on each dataset (the same filter on every reconstruction), the arguments checked once: result i is `pearson(data[i], …)`. */
+/**
+ * `pearson` on each dataset (the same filter on every reconstruction), the arguments checked once:
+ * result i is `pearson(data[i], …)`. Each p is computed when first read: the evidence of a figure
+ * reads one field on every reconstruction, most often r (03's "what it rests on").
+ */
 export function pearsonEach(data: readonly StatsData[], x: string, y: string, options: PearsonOptions = {}): PearsonResult[] {
   return onEach(
     data,
     (first) => {
       const plan = pairPlan("stats.pearson", first, x, y, options, CORRELATION_ROLES);
       const recode = checkRecode("stats.pearson", plan.options.recode, [plan.x, plan.y]);
-      return (source) => pearsonOn(pairOn(plan, source), recode);
+      return (source) => pearsonOn(pairOn(plan, source), recode, true);
     },
     (d) => pearson(d, x, y, options),
   );
 }
 
-function pearsonOn(input: PairInput<PearsonOptions>, recode: CheckedRecode): PearsonResult {
+function pearsonOn(input: PairInput<PearsonOptions>, recode: CheckedRecode, pOnRead = false): PearsonResult {
   const { frame, xi, yi, w, weightName, x, y } = input;
   const column = (name: string, missing: readonly number[]): Float64Array => {
     const fn = recode.get(name);
@@ -167,6 +191,6 @@ function pearsonOn(input: PairInput<PearsonOptions>, recode: CheckedRecode): Pea
   // A reason names a recoded variable as recoded ("q3 recoded is constant …": q3 itself may vary), in
   // the audit's language, since the audit line writes the reason's names as they are.
   const named = (name: string): string => (recode.has(name) ? messages[input.locale].recodedVariable(name) : name);
-  const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [named(x), named(y)]);
-  return withCorrelation({ x, y }, c, { audit: correlationAudit(input, s, c, "r", weightName, recode) });
+  const c = correlationFromSums(s.n[p] ?? 0, s.sx[p] ?? 0, s.sy[p] ?? 0, s.sxx[p] ?? 0, s.syy[p] ?? 0, s.sxy[p] ?? 0, [named(x), named(y)], pOnRead);
+  return withCorrelation({ x, y }, c, { audit: correlationAudit(input, s, c, "r", weightName, recode) }, pOnRead);
 }

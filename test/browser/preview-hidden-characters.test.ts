@@ -41,6 +41,19 @@ describe("a shared notebook's preview shows its code as it runs", () => {
     expect(shown).toContain("U+2066");
     expect(shown).toContain("leak();");
     expect(await nb(page).locator("#cell-2 pre.nb-code .nb-line").allTextContents()).toEqual(["1 // note", "leak2()", "leak3()"]);
+    // Coloured and marked as plain DOM built once per source (highlight.ts), not a Lit template per
+    // line and token: no template markers inside a line, the marks inside the string token they belong to.
+    expect(await code.evaluate((pre) => {
+      let comments = 0;
+      for (const line of pre.querySelectorAll(".nb-line")) {
+        const walker = pre.ownerDocument.createTreeWalker(line, NodeFilter.SHOW_COMMENT);
+        while (walker.nextNode()) comments++;
+      }
+      return comments;
+    })).toBe(0);
+    expect(await nb(page).locator("#cell-1 pre.nb-code .tok-keyword").allTextContents()).toEqual(["const", "if"]);
+    expect(await nb(page).locator("#cell-1 pre.nb-code .tok-string .nb-hidden-char").allTextContents()).toEqual(["U+202E", "U+2066", "U+2069", "U+2066"]);
+    expect(await nb(page).locator("#cell-2 pre.nb-code .tok-comment").allTextContents()).toEqual(["// note"]);
     expect(await nb(page).locator("#cell-3 pre.nb-code").textContent()).toBe("# HeiU+200B");
     const warning = (await page.locator(".nb-preview-bar .nb-hidden-warning").textContent()) ?? "";
     expect(warning).toMatch(/^Warning: Cell 1 holds characters that reorder text on screen \(U\+202E right-to-left override, U\+2066 left-to-right isolate, U\+2069 pop directional isolate\)/);
