@@ -6,30 +6,8 @@
  * hand here.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { parseHTML } from "linkedom";
 import { CellViewport } from "../../../src/app/cell-viewport";
-
-const page = parseHTML("<!DOCTYPE html><html><body></body></html>").document;
-
-function cellElement(id: string): Element {
-  const el = page.createElement("nb-cell");
-  el.id = id;
-  return el;
-}
-
-let frameCallbacks: (() => void)[] = [];
-
-/** Draw a frame: run the waiting animation-frame callbacks, then let the tasks they queue run. */
-async function frame(): Promise<void> {
-  const run = frameCallbacks;
-  frameCallbacks = [];
-  for (const callback of run) callback();
-  await new Promise((r) => setTimeout(r, 1));
-}
-
-async function tasks(n = 20): Promise<void> {
-  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
-}
+import { cellElement, frame, holdFrames, page, tasks } from "./viewport-frames";
 
 /** The options each observer was made with. */
 const made: { root?: unknown; rootMargin?: string }[] = [];
@@ -52,9 +30,8 @@ class StubObserver {
 }
 
 beforeEach(() => {
-  frameCallbacks = [];
   made.length = 0;
-  vi.stubGlobal("requestAnimationFrame", (callback: () => void) => frameCallbacks.push(callback));
+  holdFrames();
   vi.stubGlobal("IntersectionObserver", StubObserver);
 });
 
@@ -79,11 +56,11 @@ describe("CellViewport: in view, then the margin, then the rest", () => {
     const ran: string[] = [];
     // The runtime asks bottom-up: the far cells first.
     for (const id of ["far-b", "far-a", "edge", "view"]) ask(viewport, id, ran);
-    await tasks();
+    await tasks(20);
     // Quick as they are, only the cell in view ran before the paint.
     expect(ran).toEqual(["view"]);
     await frame();
-    await tasks();
+    await tasks(20);
     expect(ran).toEqual(["view", "edge", "far-b", "far-a"]);
   });
 
@@ -95,7 +72,7 @@ describe("CellViewport: in view, then the margin, then the rest", () => {
     ask(viewport, "far-source", ran, { lastRunMs: 1, dependents: ["edge"], inputs: [] });
     ask(viewport, "view", ran);
     await frame();
-    await tasks();
+    await tasks(20);
     expect(ran).toEqual(["view", "far-source", "far-a"]);
   });
 

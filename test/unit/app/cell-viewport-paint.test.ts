@@ -5,28 +5,8 @@
  * what the reader looks at. Frames and the IntersectionObserver are driven by hand here.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
-import { parseHTML } from "linkedom";
 import { CellViewport } from "../../../src/app/cell-viewport";
-
-const page = parseHTML("<!DOCTYPE html><html><body></body></html>").document;
-
-/** A cell's element; the stub observer reads its id. */
-function cellElement(id: string): Element {
-  const el = page.createElement("nb-cell");
-  el.id = id;
-  return el;
-}
-
-/** Animation-frame callbacks waiting for the next frame. */
-let frameCallbacks: (() => void)[] = [];
-
-/** Draw a frame: run the waiting animation-frame callbacks, then let the tasks they queue run. */
-async function frame(): Promise<void> {
-  const run = frameCallbacks;
-  frameCallbacks = [];
-  for (const callback of run) callback();
-  await new Promise((r) => setTimeout(r, 1));
-}
+import { cellElement, frame, holdFrames, tasks } from "./viewport-frames";
 
 /** Busy for `ms` (a cell running). */
 function busy(ms: number): void {
@@ -34,11 +14,6 @@ function busy(ms: number): void {
   while (performance.now() < until) {
     // busy
   }
-}
-
-/** Tasks (message and timer turns) pass without a frame. */
-async function tasks(n = 5): Promise<void> {
-  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
 }
 
 /** Elements the stub observer reports: the ones named "far…" are off screen. */
@@ -52,8 +27,7 @@ class StubObserver {
 }
 
 beforeEach(() => {
-  frameCallbacks = [];
-  vi.stubGlobal("requestAnimationFrame", (callback: () => void) => frameCallbacks.push(callback));
+  holdFrames();
   vi.stubGlobal("IntersectionObserver", StubObserver);
 });
 
@@ -85,12 +59,12 @@ describe("CellViewport: far cells after the paint of the cells on screen", () =>
     void viewport.defer("far", slow)?.then(() => (farRan = true));
     // A frame (the filter bar's) comes before the task that runs the waiting cell on screen.
     await frame();
-    await tasks();
+    await tasks(5);
     expect(bRan).toBe(true);
     expect(farRan).toBe(false);
     // The frame that draws it: then the far cell runs.
     await frame();
-    await tasks();
+    await tasks(5);
     expect(farRan).toBe(true);
   });
 
@@ -101,10 +75,10 @@ describe("CellViewport: far cells after the paint of the cells on screen", () =>
     expect(viewport.defer("near", { lastRunMs: 5, dependents: [], inputs: [] })).toBeUndefined();
     let farRan = false;
     void viewport.defer("far", slow)?.then(() => (farRan = true));
-    await tasks();
+    await tasks(5);
     expect(farRan).toBe(false);
     await frame();
-    await tasks();
+    await tasks(5);
     expect(farRan).toBe(true);
   });
 
@@ -118,7 +92,7 @@ describe("CellViewport: far cells after the paint of the cells on screen", () =>
       await frame();
       // The generator's cell on screen reruns after every frame began.
       viewport.defer("near", { lastRunMs: 1, dependents: [], inputs: [] });
-      await tasks();
+      await tasks(5);
     }
     expect(farRan).toBe(true);
   });

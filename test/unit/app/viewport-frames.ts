@@ -1,0 +1,39 @@
+/**
+ * What the CellViewport tests drive by hand: a page to make cells' elements on, animation frames
+ * (drawn only when a test says so) and task turns. Each test file stubs its own
+ * IntersectionObserver, since what counts as "in view" is what each one tests.
+ */
+import { vi } from "vitest";
+import { parseHTML } from "linkedom";
+
+/** The page the cells' elements belong to (the margin observer's root in the frame). */
+export const page = parseHTML("<!DOCTYPE html><html><body></body></html>").document;
+
+/** A cell's element; the stub observers read its id. */
+export function cellElement(id: string): Element {
+  const el = page.createElement("nb-cell");
+  el.id = id;
+  return el;
+}
+
+/** Animation-frame callbacks waiting for the next frame. */
+let frameCallbacks: (() => void)[] = [];
+
+/** Stubs `requestAnimationFrame` so frames come only from `frame()`; call in `beforeEach`. */
+export function holdFrames(): void {
+  frameCallbacks = [];
+  vi.stubGlobal("requestAnimationFrame", (callback: () => void) => frameCallbacks.push(callback));
+}
+
+/** Draw a frame: run the waiting animation-frame callbacks, then let the tasks they queue run. */
+export async function frame(): Promise<void> {
+  const run = frameCallbacks;
+  frameCallbacks = [];
+  for (const callback of run) callback();
+  await new Promise((r) => setTimeout(r, 1));
+}
+
+/** `n` tasks (message and timer turns) pass without a frame. */
+export async function tasks(n: number): Promise<void> {
+  for (let i = 0; i < n; i++) await new Promise((r) => setTimeout(r, 0));
+}
