@@ -27,6 +27,12 @@ export type SurveyFilterElement = HTMLFormElement & {
   value: SurveyFilter;
   /** Show "N = n of total" (with the empty / too-few warning); `shown` replaces the number (e.g. "< 3"). */
   showCount(n: number, total: number, shown?: string): void;
+  /**
+   * Name the "has adopted" choices by the codebook's labels once they are known. In place: what is
+   * ticked, an open drop-down and the focus stay (a form built anew lost them, and whoever held
+   * the old one held a detached form).
+   */
+  labelModels(modelLabel: ModelLabel): void;
 };
 
 /** "N = 57 of 267" ("N = 57 av 267"), with the warning an empty or too-small selection needs. */
@@ -213,6 +219,13 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
     value: current,
     showCount: (count: number, total: number, shown?: string) => {
       n.textContent = countText(count, total, shown, locale);
+    },
+    labelModels: (modelLabel: ModelLabel) => {
+      for (const box of adopted.panel.querySelectorAll<HTMLInputElement>('input[name="adopted"]')) {
+        const text = box.nextSibling;
+        if (text && text.nodeType === text.TEXT_NODE && isModelStatusVariable(box.value)) text.textContent = ` ${modelLabel(box.value)}`;
+      }
+      describe();
     },
   });
 }

@@ -62,14 +62,9 @@ export class NbFilterBar extends LightElement {
     form.addEventListener("input", () => scope.setFilter(form.value));
     slot.replaceChildren(form);
     this.form = form;
-    // The model names are the codebook's labels; the form is rebuilt once they are known.
+    // The model names are the codebook's labels: the chips are named in place once they are known.
     void scope.codebook().then((codebook) => {
-      if (this.form !== form) return;
-      const labelled = surveyFilterInput(document, { value: scope.filter, modelLabel: modelLabelOf(codebook, locale), locale });
-      labelled.addEventListener("input", () => scope.setFilter(labelled.value));
-      form.replaceWith(labelled);
-      this.form = labelled;
-      this.sync();
+      if (this.form === form) form.labelModels(modelLabelOf(codebook, locale));
     }).catch(() => undefined);
     this.sync();
   }

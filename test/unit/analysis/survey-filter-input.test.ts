@@ -37,6 +37,22 @@ describe("surveyFilterInput", () => {
     expect([...en.querySelectorAll('input[name="type"]')].map((b) => b.parentElement?.textContent?.trim())).toEqual(["municipality", "county authority"]);
   });
 
+  it("names the models by the codebook's labels in place: the same form, what is ticked and an open drop-down stay", () => {
+    const { document, el } = setup({ fylke: [11], sizeClass: [], respType: [], adopted: ["q20"] }, "en");
+    const adopted = el.querySelector<HTMLDetailsElement>('details[data-group="adopted"]');
+    if (!adopted) throw new Error("no adopted drop-down");
+    adopted.open = true;
+    const boxes = [...el.querySelectorAll<HTMLInputElement>('input[name="adopted"]')];
+    expect(boxes.map((b) => b.parentElement?.textContent?.trim())).toEqual(boxes.map((b) => b.value));
+    el.labelModels((variable) => `model ${variable.toUpperCase()}`);
+    expect(document.querySelector("form")).toBe(el);
+    expect([...el.querySelectorAll<HTMLInputElement>('input[name="adopted"]')]).toEqual(boxes);
+    expect(boxes.map((b) => b.parentElement?.textContent?.trim())).toEqual(boxes.map((b) => `model ${b.value.toUpperCase()}`));
+    expect(adopted.open).toBe(true);
+    expect(el.value.adopted).toEqual(["q20"]);
+    expect(adopted.querySelector("summary")?.textContent).toBe("Has adopted: model Q20");
+  });
+
   it("updates its value and N when a box is ticked and an input event fires", () => {
     const { document, el } = setup();
     const seen: SurveyFilter[] = [];
