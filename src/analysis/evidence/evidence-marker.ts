@@ -8,7 +8,6 @@
 import { messages, type Locale } from "../../base/locale/locale";
 import type { ExportFields } from "../export-fields";
 import type { Evidence, EvidenceKind } from "./evidence";
-import { isElementNode } from "../../base/guards";
 
 /**
  * The letter of each kind: the same in both languages (a marker is a symbol the legend under the
@@ -35,32 +34,11 @@ export function rangeText(evidence: Evidence, format: (n: number) => string, uni
   return evidence.range ? `${format(evidence.range.min)}–${format(evidence.range.max)}${unit}` : "";
 }
 
-/**
- * "Rests on the reconstruction: differs between the 50 reconstructions" per language, kind and
- * number of draws: the same few texts head every marker's tooltip, and 04 draws some 1,400 markers a
- * filter change (issue 12), so each is written once rather than per marker.
- */
-const titleHeads = new Map<string, string>();
-
-function titleHead(kind: EvidenceKind, draws: number, locale: Locale): string {
-  const key = `${locale}\u0000${kind}\u0000${draws}`;
-  let head = titleHeads.get(key);
-  if (head === undefined) {
-    const text = evidenceText(kind, locale);
-    head = `${text.name[0]?.toUpperCase() ?? ""}${text.name.slice(1)}: ${text.explain(draws)}`;
-    titleHeads.set(key, head);
-  }
-  return head;
-}
-
-/** The tooltip of a figure of `evidence` whose range reads `range` ("" without one). */
-function titleWith(evidence: Evidence, locale: Locale, range: string): string {
-  return `${titleHead(evidence.kind, evidence.draws, locale)}${range ? ` ${messages[locale].evidenceAcross(range)}` : ""}.`;
-}
-
 /** "Rests on the reconstruction: differs between the 50 reconstructions: … (12–19 % across them)." — a marker's or a chart mark's tooltip, in `locale`. */
 export function evidenceTitle(evidence: Evidence, locale: Locale, format: (n: number) => string = String, unit = ""): string {
-  return titleWith(evidence, locale, rangeText(evidence, format, unit));
+  const text = evidenceText(evidence.kind, locale);
+  const range = rangeText(evidence, format, unit);
+  return `${text.name[0]?.toUpperCase() ?? ""}${text.name.slice(1)}: ${text.explain(evidence.draws)}${range ? ` ${messages[locale].evidenceAcross(range)}` : ""}.`;
 }
 
 /** The legend's text in `locale`: one entry per kind used, "P = printed in the 1999 report · R = …". */
@@ -69,42 +47,22 @@ export function evidenceLegendText(kinds: Iterable<EvidenceKind>, draws: number,
   return KINDS.filter((k) => used.has(k)).map((k) => `${MARK[k]} = ${evidenceText(k, locale).explain(draws)}`);
 }
 
-/**
- * Per document, a marker's empty form by kind and whether it shows a range, cloned for every marker
- * (issue 12: one clone makes its two or three elements, their classes and the letter at once, where
- * creating them one by one was a large part of drawing 04's tables). The forms are never shown.
- */
-const markerForms = new WeakMap<Document, Map<string, Node>>();
-
-function markerForm(doc: Document, kind: EvidenceKind, withRange: boolean): Node {
-  let forms = markerForms.get(doc);
-  if (!forms) markerForms.set(doc, (forms = new Map()));
-  const key = `${kind}\u0000${withRange}`;
-  let form = forms.get(key);
-  if (!form) {
-    const mark = doc.createElement("span");
-    mark.className = `tv-ev tv-ev-${kind}`;
-    const letter = doc.createElement("sup");
-    letter.textContent = MARK[kind];
-    mark.append(letter);
-    if (withRange) {
-      const span = doc.createElement("span");
-      span.className = "tv-ev-range";
-      mark.append(span);
-    }
-    forms.set(key, (form = mark));
-  }
-  return form;
-}
-
 /** The marker after a number: its letter, and for a reconstruction-dependent figure its range; tooltip in `locale`. */
 export function evidenceMarker(doc: Document, evidence: Evidence, locale: Locale, format: (n: number) => string = String, unit = ""): HTMLElement {
+  const text = evidenceText(evidence.kind, locale);
+  const mark = doc.createElement("span");
+  mark.className = `tv-ev tv-ev-${evidence.kind}`;
+  const letter = doc.createElement("sup");
+  letter.textContent = text.mark;
   const range = rangeText(evidence, format, unit);
-  const mark = markerForm(doc, evidence.kind, range !== "").cloneNode(true);
-  if (!isElementNode(mark)) throw new Error("a marker's form cloned to a non-element");
-  mark.title = titleWith(evidence, locale, range);
-  const span = mark.lastChild;
-  if (range && span) span.textContent = range;
+  mark.title = evidenceTitle(evidence, locale, format, unit);
+  mark.append(letter);
+  if (range) {
+    const span = doc.createElement("span");
+    span.className = "tv-ev-range";
+    span.textContent = range;
+    mark.append(span);
+  }
   return mark;
 }
 

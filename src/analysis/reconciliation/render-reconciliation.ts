@@ -37,28 +37,21 @@ interface Shown {
   unmarked: number;
   locale: Locale;
   words: Messages;
-  /** A marker's range as a count is written, and the unit after a percentage's: made once per view, not per figure. */
-  count: (n: number) => string;
-  percent: string;
 }
 
 /** What `rec`'s view shows; `evidence`: what its figures rest on (by default every figure's). */
 function shownFor(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions, evidence = evidenceOfReconciliation(rec)): Shown {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold), evidence, marks: new FigureMarks(doc, evidence?.figures, locale), unmarked: 0, locale, words: messages[locale], count: (n) => num(n, "count", locale), percent: percentUnit(locale) };
+  return { options, guard: reconciliationShown(rec, options.mask === true, options.threshold), evidence, marks: new FigureMarks(doc, evidence?.figures, locale), unmarked: 0, locale, words: messages[locale] };
 }
 
-/**
- * The recomputed figure's cell: its text, and the marker of what it rests on (none when hidden by
- * the guard: a range could give it back). `td`: an empty cell to fill (a cloned row's), else a new one.
- */
-function recomputedCell(doc: Document, cell: ReconciledCell, shown: Shown, prefix = "", td: Element = el(doc, "td")): Element {
+/** The recomputed figure's cell: its text, and the marker of what it rests on (none when hidden by the guard: a range could give it back). */
+function recomputedCell(doc: Document, cell: ReconciledCell, shown: Shown, prefix = ""): HTMLTableCellElement {
   const text = `${prefix}${recomputedText(cell, shown)}`;
-  td.textContent = text;
-  if (shown.guard.hidden(cell)) return td;
+  if (shown.guard.hidden(cell)) return el(doc, "td", text);
   const path = shown.evidence?.pathOf(cell);
   if (shown.evidence && path === undefined) shown.unmarked++;
-  return shown.marks.fill(td, text, "recomputed", path, shown.count, cell.measure === "percent" ? shown.percent : "");
+  return shown.marks.cell(text, "recomputed", shown.evidence?.pathOf(cell), (n) => num(n, "count", shown.locale), cell.measure === "percent" ? percentUnit(shown.locale) : "");
 }
 
 /** The legend of the markers a view used, and the audit's tally (with the figures left unclassified). */
@@ -237,7 +230,7 @@ function cellRow(doc: Document, cell: ReconciledCell, shown: Shown, withTable: b
     }
   });
   const slot = tds[RECOMPUTED_COLUMN + (withTable ? 1 : 0)];
-  if (slot) recomputedCell(doc, cell, shown, "", slot);
+  if (slot) tr.replaceChild(recomputedCell(doc, cell, shown), slot);
   return tr;
 }
 

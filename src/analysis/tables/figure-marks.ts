@@ -43,11 +43,7 @@ export class FigureMarks {
 
   /** A `td` showing `text`, marked with the evidence of `path` when it shows a figure; CSV columns under `column`. */
   cell(text: string, column: string, path: string | undefined, format: (n: number) => string = (n) => formatNumber(n), unit = ""): HTMLTableCellElement {
-    return this.fill(element(this.doc, "td", text), text, column, path, format, unit);
-  }
-
-  /** `cell` on a `td` already showing `text` and nothing else (a cloned row's own cell, not one made and swapped in). */
-  fill<T extends Element>(td: T, text: string, column: string, path: string | undefined, format: (n: number) => string = (n) => formatNumber(n), unit = ""): T {
+    const td = element(this.doc, "td", text);
     const e = this.of(path);
     if (!e || NOT_A_FIGURE.test(text)) return td;
     this.note(e);
