@@ -10,8 +10,19 @@
 import { readFile } from "node:fs/promises";
 import { describe, expect, it } from "vitest";
 import Papa from "papaparse";
+import type { Page } from "playwright-core";
 import { inNotebook, nb, notebookFrame, screenshotDir, tickFilter } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
+
+/** The width a saved SVG file has when the browser opens it again as an image (rejects if it does not open). */
+async function reopenedWidth(page: Page, svg: string): Promise<number> {
+  return page.evaluate(async (text) => {
+    const img = new Image();
+    img.src = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
+    await img.decode();
+    return img.naturalWidth;
+  }, svg);
+}
 
 const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 }, acceptDownloads: true }, page: true });
 
@@ -44,13 +55,7 @@ describe("export buttons in Chromium", () => {
     expect(svg).not.toContain("<style");
     expect(svg).toMatch(/<text[^>]*style="[^"]*white-space:\s*pre/);
     // The file opens again as an image, at the chart's size.
-    const reopened = await wb.page.evaluate(async (text) => {
-      const img = new Image();
-      img.src = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
-      await img.decode();
-      return img.naturalWidth;
-    }, svg);
-    expect(reopened).toBe(Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1]));
+    expect(await reopenedWidth(wb.page, svg)).toBe(Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1]));
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+-har-innfort-etter-kommunestorrelse\.svg$/);
     const [png] = await Promise.all([wb.page.waitForEvent("download"), cell.locator(".nb-exportable").nth(5).locator(".nb-export-png").click()]);
     expect(png.suggestedFilename()).toMatch(/etter-kommunestorrelse\.png$/);
@@ -76,13 +81,7 @@ describe("export buttons in Chromium", () => {
     const hatch = /<path[^>]*fill="url\(#([^)]+)\)"/.exec(svg)?.[1];
     expect(hatch).toBeTruthy();
     expect(svg).toContain(`<pattern id="${hatch}"`);
-    const reopened = await wb.page.evaluate(async (text) => {
-      const img = new Image();
-      img.src = URL.createObjectURL(new Blob([text], { type: "image/svg+xml" }));
-      await img.decode();
-      return img.naturalWidth;
-    }, svg);
-    expect(reopened).toBe(Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1]));
+    expect(await reopenedWidth(wb.page, svg)).toBe(Number(/<svg[^>]*\swidth="(\d+)"/.exec(svg)?.[1]));
     const [png] = await Promise.all([wb.page.waitForEvent("download"), wrap.locator(".nb-export-png").click()]);
     expect((await readFile(await png.path())).subarray(1, 4).toString("latin1")).toBe("PNG");
   });
