@@ -11,7 +11,8 @@
  * before the sandbox", e.g. cf2813c built into its own worktree): bench/notebooks.ts finds the notebook
  * in the page as well as in the frame, and the county list as a multiple select as well as boxes.
  */
-import { chromium, type Browser } from "playwright-core";
+import type { Browser } from "playwright-core";
+import { launchChromium } from "../test/browser/browser-helpers";
 import { median } from "./median";
 import { coldStart01, compareNotebooks, SHIPPED } from "./notebooks";
 import { serveDistApart } from "./workbench";
@@ -61,21 +62,11 @@ async function compareCold(browser: Browser, before: string, after: string, runs
   console.log(`  ${median(a).toFixed(0)} ms → ${median(b).toFixed(0)} ms  ×${(median(b) / median(a)).toFixed(2)}  (${a.length} + ${b.length} runs; each: ${a.map((x) => x.toFixed(0)).join(" ")} | ${b.map((x) => x.toFixed(0)).join(" ")})`);
 }
 
-/**
- * Chromium as the browser tests launch it, and without the WebUI omnibox popups: headless Chromium
- * 15x builds them at the first page of a fresh profile, in the renderer the page waits on, which
- * added a few hundred ms to a cold start at random.
- */
-function launch(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: "/usr/bin/chromium",
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--lang=en-US", "--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup,WebUIOmniboxFullPopup"],
-  });
-}
-
 /** Runs the comparison on dist/ against `options.before`. */
 export async function runVersus(options: VersusOptions, after = "dist"): Promise<void> {
-  const browser = await launch();
+  // As every test and bench launches it (browser-helpers.ts: without the address bar's WebUI popups,
+  // which headless Chromium builds in every fresh profile, and with Playwright's own switches kept).
+  const browser = await launchChromium();
   try {
     await compareCold(browser, options.before, after, options.cold);
     if (options.only.length > 0) await compareNotebooks(browser, options.before, options.runs, after, options.only);
