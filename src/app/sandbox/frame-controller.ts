@@ -30,6 +30,7 @@ import { ArrivingUserData } from "./user-data-wire";
 import { attachedFiles, readsCsv } from "./attached-files";
 import { FilesAskedAhead } from "./files-asked-ahead";
 import { ReportSnapshots } from "../report/report-snapshot";
+import { loadPlotAhead } from "./plot-ahead";
 
 /** The report is sent this long after the notebook last finished running (report-snapshot.ts). */
 const REPORT_AFTER_QUIET_MS = 1000;
@@ -246,6 +247,11 @@ export class FrameController {
       (m) => m.primeBundledSurvey(map),
       () => undefined,
     );
+    // Then, unless a notebook has opened here meanwhile, Plot's chunk (plot-ahead.ts).
+    void this.primed.then(async (primed) => {
+      await primed?.warmed;
+      if (!this.port) await loadPlotAhead(this.win, () => !this.port);
+    });
   }
 
   /** A file under data/, from the shell. */

@@ -1,0 +1,41 @@
+/**
+ * Plot's chunk loaded in a spare notebook frame once the frame's work ahead is done (issue 12:
+ * notebook 05 from the sidebar). Plot is a chunk of its own that the stdlib loads when a cell first
+ * names `Plot` (runtime/stdlib.ts); a notebook whose cells call Plot themselves (05) otherwise waits
+ * for its download and evaluation in its opening. Loaded here, the stdlib's `import()` finds the
+ * module evaluated and asks for nothing.
+ *
+ * Surprising, and why it is safe: a spare shares the open notebook's renderer thread (spare-timing.ts),
+ * so the chunk's evaluation — one task, ~10–20 ms traced in Chromium (bench/trace-open.ts) — could
+ * land in a filter change there. It starts from an idle callback, after the spare's other work ahead,
+ * and only while no notebook has opened in the frame; the first notebook's frame, which is never
+ * primed, does not load it.
+ */
+
+/** An idle callback at most this long after it was asked for, so a busy page still gets Plot. */
+const IDLE_TIMEOUT_MS = 2000;
+
+/** What this needs of the frame's window. */
+export interface IdleWindow {
+  requestIdleCallback?: (callback: () => void, options?: { timeout: number }) => number;
+  setTimeout: (callback: () => void, ms: number) => unknown;
+}
+
+/**
+ * Load Plot's chunk in the next idle period of `win`, if `wanted()` still holds then (no notebook
+ * has opened in the frame since). Resolves true once Plot is loaded, false when it was not wanted
+ * any more or did not load (a notebook that names Plot then loads it itself and shows the error).
+ */
+export function loadPlotAhead(win: IdleWindow, wanted: () => boolean, load: () => Promise<unknown> = () => import("@observablehq/plot")): Promise<boolean> {
+  return new Promise<void>((resolve) => {
+    if (win.requestIdleCallback) win.requestIdleCallback(() => resolve(), { timeout: IDLE_TIMEOUT_MS });
+    else win.setTimeout(resolve, 0);
+  }).then(() =>
+    wanted()
+      ? load().then(
+          () => true,
+          () => false,
+        )
+      : false,
+  );
+}
