@@ -8,7 +8,7 @@
 import type { ColumnTable } from "arquero";
 import type { Codebook } from "../data/codebook";
 import { DEFAULT_LOCALE, formatNumber, messages, type Locale } from "../base/locale/locale";
-import { describeSurveyFilter, isDisclosureSensitive, surveyFilterConditions, TOO_FEW_RESPONDENTS, type ModelLabel, type SurveyFilter } from "../data/survey-filter";
+import { describeConditions, isDisclosureSensitive, surveyFilterConditions, TOO_FEW_RESPONDENTS, type SurveyFilter } from "../data/survey-filter";
 import type { FilterCondition } from "../data/filter-condition";
 import { filterView, type FilterView } from "../stats/index";
 import { DISCLOSURE_THRESHOLD, guardCount } from "../stats/disclosure";
@@ -99,13 +99,32 @@ function guardedTexts(n: number, total: number, description: string, filtered: b
 
 /** Apply `filter` to `survey`: one pass over the filter columns; rows and table on demand. */
 export function applyFilter(survey: Survey, filter: SurveyFilter, options: SelectionOptions = {}): FilteredSurvey {
+  return selectWith(survey, filter, options, filterWords(survey.codebook, filter, options.locale ?? DEFAULT_LOCALE));
+}
+
+/** What a filter says in one language and codebook: its conditions and their description. */
+interface FilterWords {
+  codebook: Codebook;
+  conditions: FilterCondition[];
+  description: string;
+}
+
+function filterWords(codebook: Codebook, filter: SurveyFilter, locale: Locale): FilterWords {
+  const conditions = surveyFilterConditions(filter, locale, modelLabelOf(codebook, locale));
+  return { codebook, conditions, description: describeConditions(conditions, locale) };
+}
+
+/**
+ * `applyFilter` with the filter's words made already. The draws of an ensemble share the survey's
+ * codebook, so they take the canonical selection's words instead of making them again per draw
+ * (50 draws per new filter, in the task of the cells on screen that read the evidence).
+ */
+function selectWith(survey: Survey, filter: SurveyFilter, options: SelectionOptions, words: FilterWords): FilteredSurvey {
   const locale = options.locale ?? DEFAULT_LOCALE;
-  const modelLabel: ModelLabel = modelLabelOf(survey.codebook, locale);
-  const conditions = surveyFilterConditions(filter, locale, modelLabel);
+  const { conditions, description } = words;
   const view = filterView(survey.table, conditions);
   const n = view.numRows();
   const total = survey.table.numRows();
-  const description = describeSurveyFilter(filter, locale, modelLabel);
   const { status, message: plain } = selectionStatus(n, description, locale);
   const masked = options.shared === true && isDisclosureSensitive(filter) && guardCount(n, { active: true }).masked;
   const texts = guardedTexts(n, total, description, conditions.length > 0, masked, locale);
@@ -113,7 +132,8 @@ export function applyFilter(survey: Survey, filter: SurveyFilter, options: Selec
   const summary = texts.summary;
   const table = once(() => (conditions.length ? survey.table.reify(Array.from(view.indices())) : survey.table));
   const rows = once(() => (conditions.length ? rowsOf(table()) : survey.rows));
-  const draws = once(() => survey.draws?.map((draw, k) => (k === 0 ? selection : applyFilter(draw, filter, options))));
+  const drawWords = (draw: Survey): FilterWords => (draw.codebook === words.codebook ? words : filterWords(draw.codebook, filter, locale));
+  const draws = once(() => survey.draws?.map((draw, k) => (k === 0 ? selection : selectWith(draw, filter, options, drawWords(draw)))));
   const selection: FilteredSurvey = {
     survey, codebook: survey.codebook, locale, filter, view, n, total, description, conditions, status, message, summary,
     get table() {

@@ -150,12 +150,17 @@ export function surveyFilterInput(doc: Document, options: SurveyFilterInputOptio
     respType: checkedValues(form, "type").map(Number),
     adopted: checkedValues(form, "adopted").filter(isModelStatusVariable),
   });
-  /** The summaries say what is ticked; a landsdel's box is ticked when all its counties are. */
+  /**
+   * The summaries say what is ticked; a landsdel's box is ticked when all its counties are. A
+   * summary whose words stay is not written again: a change of county would otherwise replace the
+   * text of all four, in the filter change's first task and the frame after it (issue 12).
+   */
   const describe = (): void => {
     for (const details of groups) {
       const summary = details.querySelector("summary");
       const ticked = [...details.querySelectorAll<HTMLInputElement>("label.tv-chip input")].filter((b) => b.checked).map((b) => (b.parentElement?.textContent ?? "").trim());
-      if (summary) summary.textContent = ticked.length === 0 ? `${summary.dataset.legend ?? ""}: ${m.filterAll}` : `${summary.dataset.legend ?? ""}: ${ticked.join(", ")}`;
+      const text = ticked.length === 0 ? `${summary?.dataset.legend ?? ""}: ${m.filterAll}` : `${summary?.dataset.legend ?? ""}: ${ticked.join(", ")}`;
+      if (summary && summary.textContent !== text) summary.textContent = text;
       details.classList.toggle("is-active", ticked.length > 0);
     }
     for (const region of form.querySelectorAll(".tv-filter-region")) {

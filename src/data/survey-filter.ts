@@ -72,7 +72,11 @@ export function surveyFilterConditions(filter: SurveyFilter, locale: Locale, mod
 
 /** A readable description in `locale` for headers and audit lines ("fylke 11 Rogaland; størrelsesklasse 5, 6"). */
 export function describeSurveyFilter(filter: SurveyFilter, locale: Locale, modelLabel?: ModelLabel): string {
-  const conditions = surveyFilterConditions(filter, locale, modelLabel);
+  return describeConditions(surveyFilterConditions(filter, locale, modelLabel), locale);
+}
+
+/** `describeSurveyFilter` of the filter whose conditions (`surveyFilterConditions`) are `conditions`. */
+export function describeConditions(conditions: readonly FilterCondition[], locale: Locale): string {
   return conditions.length ? conditions.map((c) => c.label).join("; ") : messages[locale].noFilter;
 }
 

@@ -29,21 +29,24 @@ import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReco
  */
 export function reconcileSelection(value: unknown, locale: Locale = DEFAULT_LOCALE, shared = false): Reconciliation & { disclosureSensitive: boolean } {
   const chosen = isSelection(value) ? value : isSurvey(value) ? applyFilter(value, EMPTY_FILTER) : undefined;
-  const selection = chosen && { survey: chosen.survey, rows: chosen.rows, filtered: chosen.conditions.length > 0, sensitive: chosen.disclosureSensitive };
-  if (!selection) throw builtinError("reconciliation.build", "bad-argument", `the argument is \`selection\` (or \`survey\`), but it got ${describeValue(value)}.`);
-  const printed = selection.survey.printed;
+  if (!chosen) throw builtinError("reconciliation.build", "bad-argument", `the argument is \`selection\` (or \`survey\`), but it got ${describeValue(value)}.`);
+  const printed = chosen.survey.printed;
   if (!printed) throw builtinError("reconciliation.build", "no-print", "this survey carries no printed tables; reconciliation works on the bundled 1999 survey (or a file of the same survey, compared with its print).");
-  const shown = guardCount(selection.rows.length, { active: shared && selection.sensitive });
+  const filtered = chosen.conditions.length > 0;
+  const sensitive = chosen.disclosureSensitive;
+  // The selection's N, not its rows' length: `rows` builds a table and an object per respondent,
+  // which only the records' path below reads (issue 12: 04's `rec` runs in the input's task).
+  const shown = guardCount(chosen.n, { active: shared && sensitive });
   const shownN = shown.masked ? formatShownCount(shown) : undefined;
-  const missing = missingCodesOf(selection.survey.codebook);
-  const options = { filtered: selection.filtered, locale, shownN };
+  const missing = missingCodesOf(chosen.survey.codebook);
+  const options = { filtered, locale, shownN };
   // The bundled reconstruction's selection is counted from its typed columns by the compiled
   // recount, which its evidence then reads for its first draw (the same figures as its records give,
   // recount-plan.test.ts). A user's file (whose text cells the records drop) and a selection of none
   // are reconciled on their records.
-  const built = chosen?.survey.draws && chosen.n > 0 ? reconcileFigures(printed, chosen.n, selectionFigures(chosen, missing, selection.filtered), options) : reconcile(printed, selection.rows.map(recordOf), missing, options);
-  const rec = { ...built, disclosureSensitive: selection.sensitive };
-  if (chosen) attachEvidence(rec, chosen, printed.tables);
+  const built = chosen.survey.draws && chosen.n > 0 ? reconcileFigures(printed, chosen.n, selectionFigures(chosen, missing, filtered), options) : reconcile(printed, chosen.rows.map(recordOf), missing, options);
+  const rec = { ...built, disclosureSensitive: sensitive };
+  attachEvidence(rec, chosen, printed.tables);
   return rec;
 }
 

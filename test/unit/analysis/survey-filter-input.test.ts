@@ -65,6 +65,25 @@ describe("surveyFilterInput", () => {
     expect(el.querySelector("output")?.textContent).toContain("N = 2 av 3");
   });
 
+  it("rewrites only the summaries whose words change: a county ticked leaves the other three as they are", () => {
+    const { document, el } = setup();
+    const summaries = [...el.querySelectorAll("summary")];
+    const texts = summaries.map((s) => s.firstChild);
+    expect(texts.every((t) => t !== null)).toBe(true);
+    const box = el.querySelector<HTMLInputElement>('input[name="fylke"][value="11"]');
+    if (!box) throw new Error("no Rogaland box");
+    box.checked = true;
+    box.dispatchEvent(new (document.defaultView?.Event ?? Event)("input", { bubbles: true }));
+    expect(summaries.map((s) => s.textContent)).toEqual(["Fylke: Rogaland", "Størrelse: alle", "Type: alle", "Har innført: alle"]);
+    expect(summaries[0]?.firstChild, "the county summary is written").not.toBe(texts[0]);
+    for (const [i, s] of summaries.slice(1).entries()) expect(s.firstChild, "the others keep their text").toBe(texts[i + 1]);
+    // Cleared again: the county summary reads "alle" once more, the others still untouched.
+    box.checked = false;
+    box.dispatchEvent(new (document.defaultView?.Event ?? Event)("input", { bubbles: true }));
+    expect(summaries[0]?.textContent).toBe("Fylke: alle");
+    for (const [i, s] of summaries.slice(1).entries()) expect(s.firstChild).toBe(texts[i + 1]);
+  });
+
   it("can be set programmatically (share links, URL) and cleared", () => {
     const { el } = setup();
     el.value = { fylke: [12], sizeClass: [6], respType: [2], adopted: [] };

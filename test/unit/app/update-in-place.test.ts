@@ -142,6 +142,37 @@ describe("a table updated in place", () => {
     expect(kept).toBe(shared);
   });
 
+  it("serialises cells, not rows: under a new filter a crosswalk cell is serialised at most once on each side", () => {
+    const { document } = nodeHost();
+    const evaluation = (filter: SurveyFilter) => evaluateCrosswalk(applyFilter(survey, filter, { locale: "en" }).view, { codebook: survey.codebook, locale: "en" });
+    const shown = renderCrosswalkTable(document, evaluation(EMPTY_FILTER), "Thesis findings", { locale: "en" });
+    const fresh = renderCrosswalkTable(document, evaluation({ ...EMPTY_FILTER, fylke: [11] }), "Thesis findings", { locale: "en" });
+    const expected = fresh.outerHTML;
+    // The getter every element's outerHTML comes from (linkedom's, as the headless runner's).
+    let owner: object | null = shown;
+    while (owner && !Object.getOwnPropertyDescriptor(owner, "outerHTML")) owner = Object.getPrototypeOf(owner);
+    const getter = owner ? Object.getOwnPropertyDescriptor(owner, "outerHTML")?.get : undefined;
+    if (!owner || !getter) throw new Error("no outerHTML getter");
+    const reads = new Map<Element, number>();
+    Object.defineProperty(owner, "outerHTML", {
+      configurable: true,
+      get(this: Element) {
+        reads.set(this, (reads.get(this) ?? 0) + 1);
+        return Reflect.apply(getter, this, []);
+      },
+    });
+    try {
+      expect(updateInPlace(shown, fresh)).toBe(true);
+    } finally {
+      Object.defineProperty(owner, "outerHTML", { configurable: true, get: getter });
+    }
+    expect(shown.outerHTML).toBe(expected);
+    const tags = [...reads.keys()].map((el) => el.tagName);
+    expect(tags.filter((t) => t === "TD").length, "cells compared by their markup").toBeGreaterThan(40);
+    expect(tags.filter((t) => t !== "TD" && t !== "TH"), "only cells are serialised").toEqual([]);
+    expect(Math.max(...reads.values()), "each cell once on each side").toBe(1);
+  });
+
   it("leaves a drawing no renderer of ours marked alone", () => {
     const { document } = nodeHost();
     const own = document.createElement("table");
