@@ -126,10 +126,10 @@ function isPlainObject(v: object): v is Record<string, unknown> {
 
 /** What `markedKey` counts for the keys of an array of `n` values: each index's digits, and one. */
 function indexKeysLength(n: number): number {
+  // The one per index; then each index's digits: every index from 1 on has a first digit, every one
+  // from 10 on a second, and so on; index 0 has its one digit too.
   let total = n;
-  // The indices with at least d digits are those from 10^(d−1) on: each adds one digit more.
   for (let from = 1; from < n; from *= 10) total += n - from;
-  // Index 0 has one digit too.
   return n > 0 ? total + 1 : 0;
 }
 
