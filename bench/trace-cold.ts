@@ -6,8 +6,8 @@
  * It also prints the CPU time of each renderer's main thread up to "idle and painted", the notebook
  * frame's split at the moment the shell's `open` reached it (a `tv-open` mark, set from outside the
  * app). Wall-clock times are not usable on a loaded machine; thread CPU time mostly is, so two
- * builds' work can be compared from a few traces each. And the frame's waits after `open` (time with
- * no task on its main thread): what is left of serial waits on the critical path.
+ * builds' work can be compared from a few traces each. And the frame's waits before and after `open`
+ * (time with no task on its main thread): what is left of serial waits on the critical path.
  */
 import { writeFileSync } from "node:fs";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
@@ -40,35 +40,40 @@ function cpuSummary(json: string): string[] {
     }
     const frame = pid === idle.pid;
     lines.push(`${frame ? "frame" : "page "} main thread CPU ${((before + after) / 1000).toFixed(0)} ms${frame && open ? ` (before open ${(before / 1000).toFixed(0)}, after ${(after / 1000).toFixed(0)})` : ""}`);
-    if (frame && open) lines.push(waitsAfterOpen(slices, open.ts, idle.ts));
+    if (frame && open) {
+      // From the frame document's first task (its commit) to `open`: waiting there is mostly for its scripts.
+      lines.push(waits("frame before open", slices, slices[0]?.ts ?? open.ts, open.ts));
+      lines.push(waits("frame after open", slices, open.ts, idle.ts));
+    }
   }
   return lines;
 }
 
 /**
- * The frame's main thread from `open` to idle and painted: time in top-level tasks and time with no
- * task at all, the longest such waits first. A wait is the frame waiting on something outside its
- * thread (a file from the shell, a chunk, a timer, a frame to paint in): a serial wait on the
- * critical path when it is long. Under load a task's wall time grows (the thread is descheduled
- * inside it) but a wait does not, so the waits read much the same at any load.
+ * The frame's main thread from `from` to `to` (before `open`: from its document's commit; after: to
+ * idle and painted): time in top-level tasks and time with no task at all, the longest waits first.
+ * A wait is the frame waiting on something outside its thread (its scripts, a file from the shell, a
+ * timer, a frame to paint in): a serial wait on the critical path when it is long. Under load a
+ * task's wall time grows (the thread is descheduled inside it) but a wait does not, so the waits
+ * read much the same at any load.
  */
-function waitsAfterOpen(slices: readonly TraceEvent[], from: number, to: number): string {
+function waits(label: string, slices: readonly TraceEvent[], from: number, to: number): string {
   let end = from;
   let busy = 0;
-  const waits: { ms: number; at: number }[] = [];
+  const gaps: { ms: number; at: number }[] = [];
   for (const e of slices) {
-    if (e.ts < from) continue;
-    if (e.ts > end) waits.push({ ms: (e.ts - end) / 1000, at: (end - from) / 1000 });
+    if (e.ts < from || e.ts >= to) continue;
+    if (e.ts > end) gaps.push({ ms: (e.ts - end) / 1000, at: (end - from) / 1000 });
     const stop = e.ts + (e.dur ?? 0);
     if (stop > end) {
       busy += (stop - Math.max(end, e.ts)) / 1000;
       end = stop;
     }
   }
-  if (to > end) waits.push({ ms: (to - end) / 1000, at: (end - from) / 1000 });
-  const waiting = waits.reduce((sum, w) => sum + w.ms, 0);
-  const longest = [...waits].sort((x, y) => y.ms - x.ms).slice(0, 5).map((w) => `${w.ms.toFixed(1)} at open+${w.at.toFixed(0)}`);
-  return `frame after open: ${((to - from) / 1000).toFixed(0)} ms wall, in tasks ${busy.toFixed(0)}, waiting ${waiting.toFixed(0)} (longest: ${longest.join(", ")})`;
+  if (to > end) gaps.push({ ms: (to - end) / 1000, at: (end - from) / 1000 });
+  const waiting = gaps.reduce((sum, w) => sum + w.ms, 0);
+  const longest = [...gaps].sort((x, y) => y.ms - x.ms).slice(0, 5).map((w) => `${w.ms.toFixed(1)} at +${w.at.toFixed(0)}`);
+  return `${label}: ${((to - from) / 1000).toFixed(0)} ms wall, in tasks ${busy.toFixed(0)}, waiting ${waiting.toFixed(0)} (longest: ${longest.join(", ")})`;
 }
 
 const server = await serveDistApart(dist);
