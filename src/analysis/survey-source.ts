@@ -12,7 +12,7 @@
  */
 import { DEFAULT_LOCALE, type Locale } from "../base/locale/locale";
 import { parseAdoptersCsv } from "../data/adopters";
-import { SURVEY_PATHS } from "../data/bundled-survey";
+import { SURVEY_PATHS, THESIS_PATH } from "../data/bundled-survey";
 import { unwrap } from "../base/result";
 import { sameBytes } from "../base/same-bytes";
 import { loadFile } from "../data/loaders/load-file";
@@ -109,7 +109,9 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * ensemble's draws included; then, until a notebook opens, compute which respondents' values each
  * variable drew (the masks every audit line and evidence class reads, cached per survey), a few
  * variables per task, and count every printed table on every draw unfiltered, a table per task
- * (counts kept per draw's table, evidence/warm-evidence.ts). A file missing here is read from the
+ * (counts kept per draw's table, evidence/warm-evidence.ts); with the thesis among the files
+ * (THESIS_PATH), notebook 06's crosswalk selections are measured too, before 04's recounts
+ * (crosswalk/warm-crosswalk.ts). A file missing here is read from the
  * host when a notebook asks.
  */
 export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): PrimedSurvey {
@@ -136,7 +138,10 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): Prim
       for (const variable of variables.slice(i, i + MASKS_PER_TASK)) if (warming) drawnMask(loaded, variable);
     }
     // Then the printed tables on every reconstruction, a table per task (evidence/warm-evidence.ts).
-    if (warming) await (await import("./evidence/warm-evidence")).warmEvidence(loaded, () => warming, nextTask);
+    // With them, before 04's recounts, notebook 06's crosswalk, a selection per task, when the thesis was primed too.
+    const thesis = files.get(THESIS_PATH);
+    const crosswalk = warming && thesis ? await crosswalkSteps(loaded, thesis) : [];
+    if (warming) await (await import("./evidence/warm-evidence")).warmEvidence(loaded, () => warming, nextTask, crosswalk);
   };
   facts.catch(() => undefined);
   const warmed = survey.then(warm).catch(() => undefined);
@@ -149,6 +154,19 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): Prim
       warming = false;
     },
   };
+}
+
+/**
+ * The steps that measure notebook 06's crosswalk selections ahead (crosswalk/warm-crosswalk.ts), one
+ * per task. None for a thesis that does not parse: that is left to the notebook, which reports it.
+ */
+async function crosswalkSteps(survey: Survey, thesisBytes: Uint8Array): Promise<(() => void)[]> {
+  const [{ crosswalkWarmSteps }, { parseThesis }] = await Promise.all([import("./crosswalk/warm-crosswalk"), import("../data/thesis")]);
+  try {
+    return crosswalkWarmSteps(survey, parseThesis(JSON.parse(new TextDecoder().decode(thesisBytes))));
+  } catch {
+    return [];
+  }
 }
 
 /**
