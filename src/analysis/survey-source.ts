@@ -110,8 +110,7 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * variable drew (the masks every audit line and evidence class reads, cached per survey), a few
  * variables per task, and count every printed table on every draw unfiltered, a table per task
  * (counts kept per draw's table, evidence/warm-evidence.ts); with the thesis among the files
- * (THESIS_PATH), notebook 06's crosswalk selections are measured too, before 04's recounts
- * (crosswalk/warm-crosswalk.ts). A file missing here is read from the
+ * (THESIS_PATH), notebook 06's crosswalk selections are measured last (crosswalk/warm-crosswalk.ts). A file missing here is read from the
  * host when a notebook asks.
  */
 export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): PrimedSurvey {
@@ -138,10 +137,15 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): Prim
       for (const variable of variables.slice(i, i + MASKS_PER_TASK)) if (warming) drawnMask(loaded, variable);
     }
     // Then the printed tables on every reconstruction, a table per task (evidence/warm-evidence.ts).
-    // With them, before 04's recounts, notebook 06's crosswalk, a selection per task, when the thesis was primed too.
+    if (warming) await (await import("./evidence/warm-evidence")).warmEvidence(loaded, () => warming, nextTask);
+    // Last, when the thesis was primed too, notebook 06's crosswalk, a few reconstructions per task:
+    // after 04's recounts, so that 04 opens as it did when the work ahead ends late (under load).
     const thesis = files.get(THESIS_PATH);
-    const crosswalk = warming && thesis ? await crosswalkSteps(loaded, thesis) : [];
-    if (warming) await (await import("./evidence/warm-evidence")).warmEvidence(loaded, () => warming, nextTask, crosswalk);
+    for (const step of warming && thesis ? await crosswalkSteps(loaded, thesis) : []) {
+      await nextTask();
+      if (!warming) return;
+      step();
+    }
   };
   facts.catch(() => undefined);
   const warmed = survey.then(warm).catch(() => undefined);

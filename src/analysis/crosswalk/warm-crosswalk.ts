@@ -4,7 +4,8 @@
  * fifty reconstructions three times: unfiltered (its evaluation and the timeline's selection) and
  * for the what-if's two sides, size classes 1–3 and 4–6. Traced from the sidebar, those three
  * measurements were the largest part of its opening. The spare measures the same three selections,
- * one per task, into the frame's store (measured-draws-cache.ts), where 06's cells find them.
+ * five reconstructions per task, after the rest of its work ahead (survey-source.ts), into the
+ * frame's store (measured-draws-cache.ts), where 06's cells find them.
  *
  * Surprising, and why it is safe: the measurements are the builtins' own (`measureDraws`, in steps
  * of a few reconstructions: `measuringDraws`), kept under the builtins' keys, and depend only on the

@@ -5,7 +5,7 @@
  * recounted by the residual engine on each draw as the reconciliation does, until a notebook
  * opens (survey-source.ts, `primeBundledSurvey`, calls it once the survey is parsed). Between the
  * two, the report's correlations and size-class rates are computed with their evidence, a
- * statistic per task (warm-kernels.ts), and then the caller's own steps (06's crosswalk).
+ * statistic per task (warm-kernels.ts).
  *
  * Surprising, and why it is safe: no result made here reaches a notebook. What stays is each
  * reconstruction's code counts, kept with that reconstruction's table by the filter's conditions
@@ -29,11 +29,10 @@ const RECOUNTS_PER_TASK = 5;
 
 /**
  * Compare each printed table of `survey` with its reconstructions, unfiltered, one table after
- * each `nextTask()`; then run the report's kernels and `beforeRecounts`, a step per task; then
- * recount every printed row on each draw as the reconciliation does, a few draws per task; while
- * `warming()` holds. Resolves when done or stopped.
+ * each `nextTask()`; then recount every printed row on each draw as the reconciliation does, a
+ * few draws per task; while `warming()` holds. Resolves when done or stopped.
  */
-export async function warmEvidence(survey: Survey, warming: () => boolean, nextTask: () => Promise<void>, beforeRecounts: readonly (() => void)[] = []): Promise<void> {
+export async function warmEvidence(survey: Survey, warming: () => boolean, nextTask: () => Promise<void>): Promise<void> {
   const printed = survey.printed?.tables ?? [];
   if (!survey.draws || printed.length === 0) return;
   const selection = applyFilter(survey, EMPTY_FILTER);
@@ -45,13 +44,6 @@ export async function warmEvidence(survey: Survey, warming: () => boolean, nextT
   }
   // The report's correlations and size-class rates (notebook 03), a statistic per task (warm-kernels.ts).
   for (const step of kernelWarmSteps(selection)) {
-    await nextTask();
-    if (!warming()) return;
-    step();
-  }
-  // The caller's steps (notebook 06's crosswalk, survey-source.ts) before the recounts: 06 opens at
-  // the edge of its target, 04 with room to spare.
-  for (const step of beforeRecounts) {
     await nextTask();
     if (!warming()) return;
     step();
