@@ -141,7 +141,7 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): Prim
     // Last, when the thesis was primed too, notebook 06's crosswalk, a few reconstructions per task:
     // after 04's recounts, so that 04 opens as it did when the work ahead ends late (under load).
     const thesis = files.get(THESIS_PATH);
-    for (const step of warming && thesis ? await crosswalkSteps(loaded, thesis) : []) {
+    for (const step of warming && thesis ? (await import("./crosswalk/warm-crosswalk")).crosswalkWarmStepsFromFile(loaded, thesis) : []) {
       await nextTask();
       if (!warming) return;
       step();
@@ -158,19 +158,6 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): Prim
       warming = false;
     },
   };
-}
-
-/**
- * The steps that measure notebook 06's crosswalk selections ahead (crosswalk/warm-crosswalk.ts), one
- * per task. None for a thesis that does not parse: that is left to the notebook, which reports it.
- */
-async function crosswalkSteps(survey: Survey, thesisBytes: Uint8Array): Promise<(() => void)[]> {
-  const [{ crosswalkWarmSteps }, { parseThesis }] = await Promise.all([import("./crosswalk/warm-crosswalk"), import("../data/thesis")]);
-  try {
-    return crosswalkWarmSteps(survey, parseThesis(JSON.parse(new TextDecoder().decode(thesisBytes))));
-  } catch {
-    return [];
-  }
 }
 
 /**

@@ -14,7 +14,7 @@
  * own cells. A user's file is a different survey and is measured afresh.
  */
 import { EMPTY_FILTER, type SurveyFilter } from "../../data/survey-filter";
-import type { ThesisData } from "../../data/thesis";
+import { parseThesis, type ThesisData } from "../../data/thesis";
 import { filterView } from "../../stats/index";
 import { applyFilter } from "../apply-filter";
 import type { Survey } from "../survey";
@@ -53,4 +53,15 @@ function selectionSteps(survey: Survey, thesis: ThesisData, filter: SurveyFilter
 export function crosswalkWarmSteps(survey: Survey, thesis: ThesisData): (() => void)[] {
   const filters = [EMPTY_FILTER, ...smallVsLarge().map((side) => ({ ...EMPTY_FILTER, sizeClass: side.filter.sizeClass }))];
   return filters.flatMap((filter) => selectionSteps(survey, thesis, filter));
+}
+
+/** The same steps for the thesis file's bytes; none when it does not parse (the notebook reports that itself). */
+export function crosswalkWarmStepsFromFile(survey: Survey, thesisBytes: Uint8Array): (() => void)[] {
+  let thesis: ThesisData;
+  try {
+    thesis = parseThesis(JSON.parse(new TextDecoder().decode(thesisBytes)));
+  } catch {
+    return [];
+  }
+  return crosswalkWarmSteps(survey, thesis);
 }

@@ -10,6 +10,7 @@ import { applyFilter } from "../../../src/analysis/apply-filter";
 import { createCrosswalkBuiltins, loadThesis } from "../../../src/analysis/crosswalk/crosswalk-builtins";
 import { FRAME_MEASUREMENTS, filterKey } from "../../../src/analysis/crosswalk/measured-draws-cache";
 import { measureDraws, measuringDraws } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
+import { crosswalkWarmStepsFromFile } from "../../../src/analysis/crosswalk/warm-crosswalk";
 import { CROSSWALK } from "../../../src/analysis/crosswalk/crosswalk-spec";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey, primeBundledSurvey, SurveySource } from "../../../src/analysis/survey-source";
@@ -74,6 +75,13 @@ describe("the crosswalk measured ahead in a spare frame", () => {
     for (; !step.done; step = steps.next()) pauses++;
     expect(pauses).toBe(9);
     expect(JSON.parse(JSON.stringify(step.value))).toEqual(JSON.parse(JSON.stringify(measureDraws(selection.view, CROSSWALK, options))));
+  });
+
+  it("has no steps for a thesis file that does not parse (the notebook reports it), and ten per selection for one that does", () => {
+    const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
+    expect(crosswalkWarmStepsFromFile(fresh, bytes("{not json"))).toEqual([]);
+    expect(crosswalkWarmStepsFromFile(fresh, bytes('{"cases": 3}'))).toEqual([]);
+    expect(crosswalkWarmStepsFromFile(fresh, files.get(THESIS_PATH) ?? bytes(""))).toHaveLength(30);
   });
 
   it("measures nothing ahead without the thesis among the primed files", async () => {
