@@ -10,8 +10,9 @@
  * parsed off the main thread and evaluated in one task of 5–20 ms (traced at load 10), about a
  * step of the spare's other work ahead, which it does not wait for: that work grew with 06's
  * crosswalk and did not end before a reader's next click 3.5 s later under load. It starts from an
- * idle callback, and only while no notebook has opened in the frame; the first notebook's frame,
- * which is never primed, does not load it.
+ * idle callback, and only while no notebook has opened in the frame: the first notebook's frame,
+ * handed the survey's files (if at all) only once its scripts are in, has its notebook open long
+ * before it could have parsed them, so the first opening does not load it (plot-ahead.test.ts).
  */
 
 /** An idle callback at most this long after it was asked for, so a busy page still gets Plot. */
