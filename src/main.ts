@@ -20,7 +20,7 @@ import { Workbench } from "./app/workbench";
 import { cachedDataFiles } from "./app/data-file-cache";
 import { BUNDLED_LIST_PATH, bundledNotebookPath } from "./app/bundled";
 import { earlyFetch } from "./app/early-fetch";
-import { SURVEY_PATHS } from "./data/bundled-survey";
+import { SURVEY_PATHS, THESIS_PATH } from "./data/bundled-survey";
 import type { Codebook } from "./data/codebook";
 import { parseNotebook, serializeNotebook } from "./notebook/format";
 import type { NbApp } from "./components/nb-app";
@@ -67,7 +67,8 @@ async function boot(): Promise<void> {
   // first one now, unless the page opens a shared link (its preview must fetch nothing first).
   slot.primeSpares(async () => {
     const files: PrimedFile[] = [];
-    for (const result of await Promise.all(Object.values(SURVEY_PATHS).map(async (path) => ({ path, read: await dataFiles.read(path) })))) {
+    // The thesis too: the spare measures 06's crosswalk with it (analysis/crosswalk/warm-crosswalk.ts).
+    for (const result of await Promise.all([...Object.values(SURVEY_PATHS), THESIS_PATH].map(async (path) => ({ path, read: await dataFiles.read(path) })))) {
       if (result.read.ok) files.push({ path: result.path, bytes: result.read.value.bytes });
     }
     return files;

@@ -12,7 +12,7 @@
  */
 import { DEFAULT_LOCALE, type Locale } from "../base/locale/locale";
 import { parseAdoptersCsv } from "../data/adopters";
-import { SURVEY_PATHS } from "../data/bundled-survey";
+import { SURVEY_PATHS, THESIS_PATH } from "../data/bundled-survey";
 import { unwrap } from "../base/result";
 import { sameBytes } from "../base/same-bytes";
 import { loadFile } from "../data/loaders/load-file";
@@ -109,7 +109,8 @@ const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolv
  * ensemble's draws included; then, until a notebook opens, compute which respondents' values each
  * variable drew (the masks every audit line and evidence class reads, cached per survey), a few
  * variables per task, and count every printed table on every draw unfiltered, a table per task
- * (counts kept per draw's table, evidence/warm-evidence.ts). A file missing here is read from the
+ * (counts kept per draw's table, evidence/warm-evidence.ts); with the thesis among the files
+ * (THESIS_PATH), notebook 06's crosswalk selections are measured last (crosswalk/warm-crosswalk.ts). A file missing here is read from the
  * host when a notebook asks.
  */
 export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): PrimedSurvey {
@@ -137,6 +138,14 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): Prim
     }
     // Then the printed tables on every reconstruction, a table per task (evidence/warm-evidence.ts).
     if (warming) await (await import("./evidence/warm-evidence")).warmEvidence(loaded, () => warming, nextTask);
+    // Last, when the thesis was primed too, notebook 06's crosswalk, a few reconstructions per task:
+    // after 04's recounts, so that 04 opens as it did when the work ahead ends late (under load).
+    const thesis = files.get(THESIS_PATH);
+    for (const step of warming && thesis ? (await import("./crosswalk/warm-crosswalk")).crosswalkWarmStepsFromFile(loaded, thesis) : []) {
+      await nextTask();
+      if (!warming) return;
+      step();
+    }
   };
   facts.catch(() => undefined);
   const warmed = survey.then(warm).catch(() => undefined);

@@ -14,6 +14,9 @@ export const SURVEY_PATHS = {
   ensemble: "data/survey-1999/ensemble.bin",
 } as const;
 
+/** The 2016 thesis's findings (notebook 06), relative to the same root; a spare frame is primed with it too. */
+export const THESIS_PATH = "data/thesis-2016/thesis.json";
+
 /** The sentence every view of the bundled respondents shows. */
 export const RECONSTRUCTION_NOTICE =
   "Bundled respondents are a reconstruction from published aggregates, not the original 1999 microdata.";

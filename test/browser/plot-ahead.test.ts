@@ -1,7 +1,7 @@
 /**
  * Plot's chunk loaded ahead in a spare frame (issue 12: notebook 05 from the sidebar; app/sandbox/
- * plot-ahead.ts): the first notebook's frame never asks for it, the spare asks for it once its work
- * ahead is done, and 05 — whose own cell calls `Plot` — opened from the sidebar in that spare draws
+ * plot-ahead.ts): the first notebook's frame never asks for it, the spare asks for it once it has
+ * parsed the survey, and 05 — whose own cell calls `Plot` — opened from the sidebar in that spare draws
  * its chart without asking for it again. Chromium against the built app.
  */
 import { readdirSync, readFileSync } from "node:fs";
@@ -23,7 +23,7 @@ function plotChunk(): string {
 }
 
 describe("Plot ahead in a spare frame", () => {
-  it("a spare frame loads Plot after its work ahead; 01's frame does not, and 05 opened in the spare asks for nothing of Plot's", async () => {
+  it("a spare frame loads Plot once it has parsed the survey; 01's frame does not, and 05 opened in the spare asks for nothing of Plot's", async () => {
     const plot = plotChunk();
     const context = await wb.browser.newContext({ viewport: { width: 1360, height: 900 } });
     try {
@@ -39,7 +39,7 @@ describe("Plot ahead in a spare frame", () => {
       if (!first) throw new Error("no frame for 01");
       await first.waitForFunction(() => window.tverrsnitt !== undefined);
       await first.evaluate(() => window.tverrsnitt?.idle());
-      // The spare is made once 01 has been quiet (spare-timing.ts), primed, warms, then loads Plot.
+      // The spare is made once 01 has been quiet (spare-timing.ts), primed; once it has parsed the survey it loads Plot.
       const spareHandle = await page.waitForSelector("iframe.nb-frame[hidden]", { state: "attached", timeout: 30_000 });
       const spare = await spareHandle.contentFrame();
       if (!spare) throw new Error("no spare frame");

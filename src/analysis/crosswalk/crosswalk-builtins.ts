@@ -15,6 +15,7 @@
 import { EMPTY_FILTER, isDisclosureSensitive, type SurveyFilter } from "../../data/survey-filter";
 import { DISCLOSURE_THRESHOLD } from "../../stats/disclosure";
 import { parseThesis, type ThesisData } from "../../data/thesis";
+import { THESIS_PATH } from "../../data/bundled-survey";
 import { builtinError, describeValue } from "../../base/builtin-problem";
 import { DEFAULT_LOCALE } from "../../base/locale/locale";
 import { ProblemError } from "../../base/result";
@@ -23,7 +24,7 @@ import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../bu
 import { bmsTimelineChart, bmsTimelineOnDraws, maskTimeline, type BmsTimeline } from "./bms-timeline";
 import { caseCards, casesForFilter } from "./case-cards";
 import { judgeDraws, measureDraws, type CrosswalkEvaluation } from "./evaluate-crosswalk";
-import { filterKey, MeasuredDrawsCache, type MeasuredDraws } from "./measured-draws-cache";
+import { filterKey, FRAME_MEASUREMENTS, type MeasuredDraws } from "./measured-draws-cache";
 import { diffCrosswalk, smallVsLarge, SMALL_VS_LARGE, type ComparisonDiff, type DiffSide, type FilterState } from "./crosswalk-diff";
 import { applyFilter } from "../apply-filter";
 import { CROSSWALK } from "./crosswalk-spec";
@@ -32,7 +33,7 @@ import type { Survey, SurveyHost } from "../survey";
 import type { FilteredSurvey } from "../apply-filter";
 
 /** Where the thesis findings are, relative to the app (browser) or repository (Node) root. */
-export const THESIS_PATH = "data/thesis-2016/thesis.json";
+export { THESIS_PATH } from "../../data/bundled-survey";
 
 /** What the crosswalk builtins need from the host: the thesis file and a document. */
 export type CrosswalkHost = SurveyHost & AnalysisHost;
@@ -148,7 +149,8 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
   };
   const doc = (what: string): Document => requireDocument(host, what);
   const locale = host.locale ?? DEFAULT_LOCALE;
-  const cache = new MeasuredDrawsCache();
+  // One store per realm, not per runtime: a spare frame measures ahead into it (warm-crosswalk.ts).
+  const cache = FRAME_MEASUREMENTS;
   // A shared view (a shared link or an export) masks the counts of a county or size-class selection.
   const shared = host.view === "shared";
   const sensitive = (filter: SurveyFilter | null): boolean => filter !== null && isDisclosureSensitive(filter);

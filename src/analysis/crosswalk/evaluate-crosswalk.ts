@@ -171,6 +171,19 @@ function hasReportBase(c: Comparison): boolean {
  * counts) and written into the columns (`recordDraw`); only draw 0's measurements are kept, for the words.
  */
 export function measureDraws(data: CrosswalkData, comparisons: readonly Comparison[], options: EvaluateOptions): MeasuredDraws {
+  const steps = measuringDraws(data, comparisons, options, Infinity);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * `measureDraws` in steps: it pauses after every `drawsPerStep` draws and returns the same
+ * measurements at its end (a spare frame measures ahead this way, a few draws per task:
+ * warm-crosswalk.ts).
+ */
+export function* measuringDraws(data: CrosswalkData, comparisons: readonly Comparison[], options: EvaluateOptions, drawsPerStep: number): Generator<void, MeasuredDraws> {
   const contexts = comparisons.map((c) => contextOf(c, options));
   const ensemble = options.draws !== undefined && options.draws.length > 0;
   const sources = [data, ...(ensemble ? (options.draws ?? []).slice(1) : [])];
@@ -179,7 +192,8 @@ export function measureDraws(data: CrosswalkData, comparisons: readonly Comparis
   // determined comparison, many of the others) takes that measurement instead of testing again.
   const seen = comparisons.map(() => new Map<string, Measured>());
   let first: Measured[] = [];
-  sources.forEach((source, d) => {
+  for (const [d, source] of sources.entries()) {
+    if (d > 0 && d % drawsPerStep === 0) yield;
     const counter = crosswalkCounter(source);
     const measured = comparisons.map((c, i) => {
       const ctx = contexts[i] ?? { minBase: MIN_BASE };
@@ -193,7 +207,7 @@ export function measureDraws(data: CrosswalkData, comparisons: readonly Comparis
     });
     recordDraw(figures, d, measured);
     if (d === 0) first = measured;
-  });
+  }
   return { first, figures, ensemble };
 }
 

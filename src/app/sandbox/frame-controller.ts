@@ -247,9 +247,9 @@ export class FrameController {
       (m) => m.primeBundledSurvey(map),
       () => undefined,
     );
-    // Then, unless a notebook has opened here meanwhile, Plot's chunk (plot-ahead.ts).
+    // Once the survey is parsed, unless a notebook has opened here meanwhile, Plot's chunk (plot-ahead.ts).
     void this.primed.then(async (primed) => {
-      await primed?.warmed;
+      await primed?.survey.catch(() => undefined);
       if (!this.port) await loadPlotAhead(this.win, () => !this.port);
     });
   }

@@ -1,15 +1,18 @@
 /**
- * Plot's chunk loaded in a spare notebook frame once the frame's work ahead is done (issue 12:
- * notebook 05 from the sidebar). Plot is a chunk of its own that the stdlib loads when a cell first
- * names `Plot` (runtime/stdlib.ts); a notebook whose cells call Plot themselves (05) otherwise waits
- * for its download and evaluation in its opening. Loaded here, the stdlib's `import()` finds the
- * module evaluated and asks for nothing.
+ * Plot's chunk loaded in a spare notebook frame once the frame has parsed the survey it was primed
+ * with (issue 12: notebook 05 from the sidebar). Plot is a chunk of its own that the stdlib loads
+ * when a cell first names `Plot` (runtime/stdlib.ts); a notebook whose cells call Plot themselves
+ * (05) otherwise waits for its download and evaluation in its opening. Loaded here, the stdlib's
+ * `import()` finds the module evaluated and asks for nothing.
  *
  * Surprising, and why it is safe: a spare shares the open notebook's renderer thread (spare-timing.ts),
- * so the chunk's evaluation — one task, ~10–20 ms traced in Chromium (bench/trace-open.ts) — could
- * land in a filter change there. It starts from an idle callback, after the spare's other work ahead,
- * and only while no notebook has opened in the frame; the first notebook's frame, which is never
- * primed, does not load it.
+ * so the chunk's evaluation could land in a filter change there. Traced in Chromium, the chunk is
+ * parsed off the main thread and evaluated in one task of 5–20 ms (traced at load 10), about a
+ * step of the spare's other work ahead, which it does not wait for: that work grew with 06's
+ * crosswalk and did not end before a reader's next click 3.5 s later under load. It starts from an
+ * idle callback, and only while no notebook has opened in the frame: the first notebook's frame,
+ * handed the survey's files (if at all) only once its scripts are in, has its notebook open long
+ * before it could have parsed them, so the first opening does not load it (plot-ahead.test.ts).
  */
 
 /** An idle callback at most this long after it was asked for, so a busy page still gets Plot. */

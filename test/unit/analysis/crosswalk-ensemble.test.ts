@@ -13,7 +13,7 @@ import { crosswalkCounter, auditCount, restrictionConditions } from "../../../sr
 import { ensembleVerdict, type DrawVerdict } from "../../../src/analysis/crosswalk/crosswalk-ensemble";
 import { CROSSWALK, type Comparison } from "../../../src/analysis/crosswalk/crosswalk-spec";
 import { evaluateCrosswalk, type ComparisonResult } from "../../../src/analysis/crosswalk/evaluate-crosswalk";
-import { filterKey, MeasuredDrawsCache } from "../../../src/analysis/crosswalk/measured-draws-cache";
+import { filterKey, MeasuredDrawsCache, thesisKey } from "../../../src/analysis/crosswalk/measured-draws-cache";
 import { drawFigures } from "../../../src/analysis/crosswalk/draw-figures";
 import { pearson2x2, planComparison } from "../../../src/analysis/crosswalk/measure-comparison";
 import { createCrosswalkBuiltins } from "../../../src/analysis/crosswalk/crosswalk-builtins";
@@ -215,7 +215,8 @@ describe("MeasuredDrawsCache", () => {
   it("keeps a selection's measurements per survey, thesis and filter, the oldest going first", () => {
     const cache = new MeasuredDrawsCache(2);
     const survey = {};
-    const other: ThesisData = { ...thesis };
+    // A thesis whose later figure for a diffusion comparison differs is measured apart (the figure enters the measurement).
+    const other: ThesisData = { ...thesis, numbers: thesis.numbers.map((n) => (n.id === "bms-2004" ? { ...n, value: n.value + 1 } : n)) };
     let made = 0;
     const make = () => ({ first: [], figures: drawFigures(0, []), ensemble: true, made: ++made });
     const a = cache.get(survey, thesis, filterKey({ ...EMPTY_FILTER, sizeClass: [4, 5] }), make);
@@ -227,5 +228,19 @@ describe("MeasuredDrawsCache", () => {
     // Three filters with room for two: the first is gone and is measured again.
     expect(cache.get(survey, thesis, filterKey({ ...EMPTY_FILTER, sizeClass: [4, 5] }), make)).not.toBe(a);
     expect(made).toBe(5);
+  });
+
+  it("finds a thesis parsed again from the same file by what of it enters a measurement, not by the object", () => {
+    const cache = new MeasuredDrawsCache();
+    const survey = {};
+    const again = parseThesis(JSON.parse(readFileSync(resolve(repo, "data/thesis-2016/thesis.json"), "utf8")));
+    expect(again).not.toBe(thesis);
+    const kept = cache.get(survey, thesis, filterKey(EMPTY_FILTER), () => ({ first: [], figures: drawFigures(0, []), ensemble: true }));
+    expect(cache.has(survey, again, filterKey(EMPTY_FILTER))).toBe(true);
+    expect(cache.get(survey, again, filterKey(EMPTY_FILTER), () => ({ first: [], figures: drawFigures(0, []), ensemble: true }))).toBe(kept);
+    expect(cache.has({}, again, filterKey(EMPTY_FILTER))).toBe(false);
+    // Every later figure a diffusion comparison reads is in the key.
+    expect(thesisKey(thesis)).toContain('"bms-2004"');
+    expect(thesisKey(thesis)).toContain('"bms-using-or-planning"');
   });
 });
