@@ -347,6 +347,11 @@ export async function measureNotebooks(browser: Browser, base: string, runs: num
 
 const ms = (x: number): string => `${x.toFixed(0)} ms`;
 
+/** The longest task of any change (0: none over 50 ms) and how many changes had one. */
+function longTasks(changes: readonly FilterChange[]): { worst: number; changes: number } {
+  return { worst: Math.max(0, ...changes.map((c) => c.longestTask)), changes: changes.filter((c) => c.longestTask > 0).length };
+}
+
 /** Prints the figures of one build against the issue's targets. */
 export function printNotebooks(result: { notebooks: NotebookFigures[]; cold: number[] }): void {
   const mark = (ok: boolean): string => (ok ? "✓" : "✗");
@@ -359,16 +364,17 @@ export function printNotebooks(result: { notebooks: NotebookFigures[]; cold: num
     const p95 = percentile(vp, 95);
     const values = median(nb.changes.map((c) => c.valuesSettled));
     const dom = median(nb.changes.map((c) => c.lastDomChange));
-    // The long-task observer reports only tasks over 50 ms: 0 means none was.
-    const task = median(nb.changes.map((c) => c.longestTask));
+    // The long-task observer reports only tasks over 50 ms: 0 means none was. The target holds for
+    // every change, so the worst change counts, not the median (which hid a single long one).
+    const task = longTasks(nb.changes);
     const side = median(nb.fromSidebar);
     console.log(
-      `  ${nb.name.padEnd(26)} ${`${ms(p50)} ${mark(p50 <= 16)}`.padStart(12)} ${`${ms(p95)} ${mark(p95 <= 33)}`.padStart(9)} ${`${ms(values)} ${mark(values <= 100)}`.padStart(10)} ${`${ms(dom)} ${mark(dom <= 100)}`.padStart(10)} ${`${task === 0 ? "none > 50" : ms(task)} ${mark(task <= 50)}`.padStart(12)} ${`${ms(side)} ${mark(side <= 300)}`.padStart(13)}`,
+      `  ${nb.name.padEnd(26)} ${`${ms(p50)} ${mark(p50 <= 16)}`.padStart(12)} ${`${ms(p95)} ${mark(p95 <= 33)}`.padStart(9)} ${`${ms(values)} ${mark(values <= 100)}`.padStart(10)} ${`${ms(dom)} ${mark(dom <= 100)}`.padStart(10)} ${`${task.worst === 0 ? "none > 50" : `${ms(task.worst)} in ${task.changes}`} ${mark(task.worst === 0)}`.padStart(12)} ${`${ms(side)} ${mark(side <= 300)}`.padStart(13)}`,
     );
   }
   const cold = median(result.cold);
   console.log(`  cold start (fresh profile) → 01 fully rendered: ${ms(cold)} (median of ${result.cold.length})   target ≤ 1000 ms ${mark(cold <= 1000)}`);
-  console.log("  (values = runtime idle, every value current; last DOM = last change in the notebook; longest task = median over changes of the longest; from sidebar = median of 3)");
+  console.log("  (values = runtime idle, every value current; last DOM = last change in the notebook; longest task = the longest of any change, and in how many changes one was; from sidebar = median of 3)");
 }
 
 /**
@@ -419,7 +425,9 @@ export async function compareNotebooks(browser: Browser, before: string, runs: n
       return `${label} ${ms(x)} → ${ms(y)} ×${(y / x).toFixed(2)}`;
     };
     const p95 = `p95 ${ms(percentile(a.map((c) => c.viewportPainted), 95))} → ${ms(percentile(b.map((c) => c.viewportPainted), 95))}`;
-    console.log(`  ${name.padEnd(26)} ${row("viewport", (c) => c.viewportPainted)} (${p95});  ${row("values", (c) => c.valuesSettled)};  ${row("last DOM", (c) => c.lastDomChange)};  ${row("longest task", (c) => c.longestTask)}`);
+    const [ta, tb] = [longTasks(a), longTasks(b)];
+    const tasks = `long tasks (> 50 ms) ${ta.changes} → ${tb.changes} of ${a.length} → ${b.length} changes, longest ${ms(ta.worst)} → ${ms(tb.worst)}`;
+    console.log(`  ${name.padEnd(26)} ${row("viewport", (c) => c.viewportPainted)} (${p95});  ${row("values", (c) => c.valuesSettled)};  ${row("last DOM", (c) => c.lastDomChange)};  ${tasks}`);
   }
 }
 

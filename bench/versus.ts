@@ -4,7 +4,7 @@
  *  - cold start in a fresh profile → notebook 01 open, idle and painted (`--cold N`: N runs of each,
  *    default 8, in rounds of two);
  *  - a filter change on each shipped notebook: the viewport painted (p50, p95), every value settled,
- *    the last DOM change, the longest task (bench/notebooks.ts, `compareNotebooks`; `--runs N` changes
+ *    the last DOM change, the long tasks — how many changes had one, and the longest (bench/notebooks.ts, `compareNotebooks`; `--runs N` changes
  *    per notebook open, default 6, two opens of each build; `--only 01,03` for some of them).
  *
  * The other build may be one from before the notebook frame (issue 11: "no more than 10 % slower than
