@@ -56,10 +56,15 @@ async function axeViolations(doc: Page | Frame): Promise<AxeViolation[]> {
   // three total-row cells of 01 reported on a light-green ground (1.04:1) that no element at that
   // point has (elementsFromPoint there: the cell, then the dark body) — gone once every cell is laid
   // out. Lay them all out first: colours are checked on the page as a reader who scrolled there sees it.
-  await doc.evaluate(() => {
+  // Then two frames: a box laid out only now tells its ResizeObserver at the next rendering update,
+  // and that is when output-a11y.ts makes a scrolling box focusable — as it is, before the paint, for
+  // a reader who scrolls to it. Axe run in the same task would see the box before that (a flake in
+  // CI: "scrollable-region-focusable" on 03's .tv-size-class).
+  await doc.evaluate(async () => {
     const style = document.createElement("style");
     style.textContent = ".nb-cell { content-visibility: visible !important; }";
     document.head.append(style);
+    await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
   });
   const found = await doc.evaluate(async () => {
     const axe: unknown = Reflect.get(window, "axe");
