@@ -307,6 +307,56 @@ function warmFrameEarlyPlugin(): Plugin {
 }
 
 /**
+ * `virtual:load-worker-url`: the URL of the load worker (src/app/load-worker.ts), which reads a
+ * user's file off the shell's main thread. The worker is a chunk of this build, not a bundle of its
+ * own (Vite's `new Worker(new URL(…))`), so it imports the loaders from the chunks the shell and the
+ * frame load them from (issue 12: the loaders shipped twice, 21 KB gzip). Those chunks must then be
+ * ones a worker can evaluate: frameOpenChunksPlugin keeps the worker's modules out of the chunks
+ * that hold Lit or the page's code, and this plugin fails the build if any chunk the worker imports
+ * holds a module outside the pure core (src/base, src/data; src/runtime's Arrow stand-in; Rolldown's runtime). In dev
+ * the worker is the module Vite serves.
+ */
+const loadWorkerEntry = resolve(import.meta.dirname, "src/app/load-worker.ts");
+
+function loadWorkerChunkPlugin(): Plugin {
+  const id = "virtual:load-worker-url";
+  const src = resolve(import.meta.dirname, "src") + sep;
+  const pure = (module: string): boolean =>
+    module === loadWorkerEntry || module === "\0rolldown/runtime.js" || module === replacedPackages["@uwdata/flechette"] || ["base", "data"].some((room) => module.startsWith(`${src}${room}${sep}`));
+  let build = false;
+  let reference: string | undefined;
+  return {
+    name: "tverrsnitt-load-worker-chunk",
+    configResolved(config) {
+      build = config.command === "build";
+    },
+    buildStart() {
+      reference = build ? this.emitFile({ type: "chunk", id: loadWorkerEntry, name: "load-worker" }) : undefined;
+    },
+    resolveId: (source) => (source === id ? `\0${id}` : undefined),
+    load(resolved) {
+      if (resolved !== `\0${id}`) return undefined;
+      return reference === undefined ? `export default ${JSON.stringify(`/${relative(import.meta.dirname, loadWorkerEntry).split(sep).join("/")}`)};` : `export default import.meta.ROLLUP_FILE_URL_${reference};`;
+    },
+    generateBundle(_options, bundle) {
+      const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c] as const] : [])));
+      const worker = [...chunks.values()].find((c) => c.facadeModuleId === loadWorkerEntry);
+      if (!worker) return;
+      const seen = new Set<string>();
+      const visit = (fileName: string): void => {
+        if (seen.has(fileName)) return;
+        seen.add(fileName);
+        const chunk = chunks.get(fileName);
+        const impure = Object.keys(chunk?.modules ?? {}).filter((module) => !pure(module));
+        if (impure.length > 0) this.error(`load worker: ${fileName}, which the worker imports, holds ${impure.slice(0, 3).join(", ")}, outside the pure core a worker can evaluate; see loadWorkerChunkPlugin in vite.config.ts.`);
+        for (const next of chunk?.imports ?? []) visit(next);
+      };
+      visit(worker.fileName);
+    },
+  };
+}
+
+/**
  * Two chunks for what the notebook frame loads to open its first notebook (issue 11, cold start).
  * frame-early.ts asks for the compiled cells, DOMPurify, the survey and the builtins (Plot was
  * among them until stop 25; the survey charts are drawn by hand now, and Plot is a chunk of its own
@@ -328,7 +378,7 @@ function warmFrameEarlyPlugin(): Plugin {
  * other. The sets are worked out from the module graph when the build ends, before chunking calls
  * the groups' tests.
  */
-const frameOpenGroups = { frameOpen: new Set<string>(), dataFormats: new Set<string>() };
+const frameOpenGroups = { frameOpen: new Set<string>(), dataFormats: new Set<string>(), workerCore: new Set<string>() };
 
 function frameOpenChunksPlugin(): Plugin {
   const early = "/src/frame-early.ts";
@@ -342,6 +392,7 @@ function frameOpenChunksPlugin(): Plugin {
     buildEnd() {
       frameOpenGroups.frameOpen.clear();
       frameOpenGroups.dataFormats.clear();
+      frameOpenGroups.workerCore.clear();
       const closure = (roots: readonly string[], lazy: boolean): Set<string> => {
         const seen = new Set<string>();
         const todo = [...roots];
@@ -356,17 +407,36 @@ function frameOpenChunksPlugin(): Plugin {
       const earlyId = [...this.getModuleIds()].find((id) => id.endsWith(early));
       const wanted = earlyId ? (this.getModuleInfo(earlyId)?.dynamicallyImportedIds ?? []) : [];
       if (wanted.length === 0) throw new Error(`frame chunks: ${early} was not seen importing anything; see frameOpenChunksPlugin in vite.config.ts.`);
-      const shell = closure([shellEntry], true);
+      // The load worker is the shell's too (loadWorkerChunkPlugin), though no import names it.
+      const shell = closure([shellEntry, loadWorkerEntry], true);
       const loaded = new Set([...closure([shellEntry], false), ...closure([frameEntry], false)]);
+      // What the worker shares with the pages' first chunks goes into one chunk with nothing else.
+      const worker = closure([loadWorkerEntry], false);
+      for (const id of worker) if (loaded.has(id)) frameOpenGroups.workerCore.add(id);
       const ours = (id: string): boolean => id.startsWith(source);
       // What the shell imports lazily keeps a chunk of its own, under its own export names (the
-      // file-load test imports the codebook parser's chunk by name).
+      // file-load test imports the codebook parser's chunk by name) — unless the worker imports it
+      // too: the formats' registry and the loaders import each other's modules, so apart they
+      // would be two chunks importing each other.
       const shellLazy = new Set([...shell].flatMap((id) => this.getModuleInfo(id)?.dynamicallyImportedIds ?? []));
       for (const id of closure(wanted, false)) {
         if (loaded.has(id) || id === apart) continue;
         if (!shell.has(id)) frameOpenGroups.frameOpen.add(id);
-        else if (ours(id) && !shellLazy.has(id) && [...closure([id], false)].every((dep) => loaded.has(dep) || ours(dep))) frameOpenGroups.dataFormats.add(id);
+        else if (ours(id) && (!shellLazy.has(id) || worker.has(id)) && [...closure([id], false)].every((dep) => loaded.has(dep) || ours(dep))) frameOpenGroups.dataFormats.add(id);
       }
+    },
+    // Chunks that import each other (directly or round a ring) evaluate in an order where one reads
+    // the other's bindings before they are set: the app then fails with "undefined" at open.
+    generateBundle(_options, bundle) {
+      const imports = new Map(Object.values(bundle).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c.imports] as const] : [])));
+      const done = new Set<string>();
+      const visit = (fileName: string, path: readonly string[]): void => {
+        if (path.includes(fileName)) this.error(`chunks import each other: ${[...path.slice(path.indexOf(fileName)), fileName].join(" → ")}; see frameOpenChunksPlugin in vite.config.ts.`);
+        if (done.has(fileName)) return;
+        for (const next of imports.get(fileName) ?? []) visit(next, [...path, fileName]);
+        done.add(fileName);
+      };
+      for (const fileName of imports.keys()) visit(fileName, []);
     },
   };
 }
@@ -380,7 +450,7 @@ const replacedPackages = { "@uwdata/flechette": resolve(import.meta.dirname, "sr
 
 export default defineConfig({
   base: "./",
-  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin()],
+  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin(), loadWorkerChunkPlugin()],
   resolve: { alias: replacedPackages },
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },
@@ -397,6 +467,7 @@ export default defineConfig({
           groups: [
             { name: "frame-open", test: (id: string) => frameOpenGroups.frameOpen.has(id) },
             { name: "data-formats", test: (id: string) => frameOpenGroups.dataFormats.has(id) },
+            { name: "worker-core", test: (id: string) => frameOpenGroups.workerCore.has(id) },
           ],
         },
       },

@@ -1,7 +1,7 @@
 /**
  * `npm run chunks`: builds the app in memory and lists every JavaScript chunk with its gzip size,
  * whether a page loads it before its first draw (the shell's and the frame's entry and their static
- * imports; "worker" for a worker's own bundle, counted as bench/workbench.ts counts every .js file)
+ * imports; "worker" for a worker's chunk or own bundle, counted as bench/workbench.ts counts every .js file)
  * and what is in it (packages and source folders, their share of the chunk's bytes). Ends with what
  * would be a defect: a module in two chunks, or two copies of one package.
  * Not a test: the budgets are printed by `npm run bench` (bench/workbench.ts).
@@ -53,17 +53,19 @@ async function main(): Promise<void> {
     early.add(file);
     for (const next of byFile.get(file)?.imports ?? []) visit(next);
   };
-  for (const chunk of chunks) if (chunk.isEntry) visit(chunk.fileName);
+  // The load worker is a chunk of the build too (vite.config.ts, loadWorkerChunkPlugin): an entry no page loads.
+  const worker = (chunk: Rolldown.OutputChunk): boolean => chunk.name === "load-worker";
+  for (const chunk of chunks) if (chunk.isEntry && !worker(chunk)) visit(chunk.fileName);
   const rows: ChunkRow[] = chunks.map((chunk) => {
     const gzip = gzipSync(chunk.code, { level: 9 }).length;
     const sizes = new Map<string, number>();
     for (const [id, info] of Object.entries(chunk.modules)) sizes.set(owner(id), (sizes.get(owner(id)) ?? 0) + info.renderedLength);
     const total = [...sizes.values()].reduce((a, b) => a + b, 0) || 1;
     const parts = [...sizes].sort((a, b) => b[1] - a[1]).map(([name, bytes]): [string, number] => [name, (bytes / total) * gzip]);
-    const kind = chunk.isEntry ? "entry" : early.has(chunk.fileName) ? "static" : chunk.isDynamicEntry ? "on demand" : "shared, on demand";
+    const kind = worker(chunk) ? "worker" : chunk.isEntry ? "entry" : early.has(chunk.fileName) ? "static" : chunk.isDynamicEntry ? "on demand" : "shared, on demand";
     return { file: chunk.fileName.replace(/^assets\//, ""), gzip, raw: chunk.code.length, kind, parts };
   });
-  // A worker (`new Worker(new URL(…))`) is bundled on its own and reaches this output as an asset.
+  // A worker Vite bundles on its own (`new Worker(new URL(…))`) reaches this output as an asset.
   for (const asset of outputs) {
     if (asset.type !== "asset" || !asset.fileName.endsWith(".js")) continue;
     const code = typeof asset.source === "string" ? asset.source : Buffer.from(asset.source).toString("utf8");

@@ -18,6 +18,8 @@ import type { LoadFileOptions } from "../data/loaders/load-columns";
 import { type LoadOutcome, type LoadProblem, type LoadResult, type LoadedData, cancelledProblem } from "../data/loaders/load-result";
 import { partCount } from "../data/loaders/part-count";
 import { settleParts } from "../data/loaders/settle-parts";
+// The worker is a chunk of the app's build, sharing the loaders' chunks (vite.config.ts, loadWorkerChunkPlugin).
+import loadWorkerUrl from "virtual:load-worker-url";
 
 /** Serialisable load options (no signal, no callback). */
 type WorkerOptions = Pick<LoadFileOptions, "name" | "codebook" | "format" | "delimiter" | "issueLimit" | "maxBytes" | "readAs">;
@@ -70,7 +72,7 @@ export function loadInWorker(file: Blob, options: LoadFileOptions, cores = navig
   return new Promise((resolve, reject) => {
     const count = partCount(file.size, cores);
     const workers: (Worker | undefined)[] = Array.from({ length: count }, (_, index) =>
-      new Worker(new URL("./load-worker.ts", import.meta.url), { type: "module", name: `tverrsnitt-load-${index + 1}` }));
+      new Worker(new URL(loadWorkerUrl, import.meta.url), { type: "module", name: `tverrsnitt-load-${index + 1}` }));
     /** Parts still in play: 0 … live − 1. */
     let live = count;
     const summaries: (PartSummary | undefined)[] = [];

@@ -6,7 +6,7 @@
  * the other workers say they are idle. Runs in a DedicatedWorkerGlobalScope, so `postMessage` and
  * `addEventListener` here are the worker's own.
  */
-import { transferables } from "../data/loaders/column-builders";
+import { transferables } from "../data/loaders/transferables";
 import type { PartData } from "../data/loaders/file-part";
 // load-columns, not the load-file entry: the worker needs the columns, not Arquero's table.
 import { type PreparedLoad, finishLoad, prepareLoad } from "../data/loaders/load-columns";

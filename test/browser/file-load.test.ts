@@ -8,9 +8,11 @@
  * shell's; notebook 01 and its filter bar are in the sandboxed frame.
  */
 import { closeSync, mkdirSync, openSync, readFileSync, readdirSync, rmSync, writeSync } from "node:fs";
+import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { inNotebook, nb, norm, notebookFrame, openApp, screenshotDir, tickFilter, waitForOutput } from "./browser-helpers";
+import { distRoot } from "./static-server";
 import { useWorkbench } from "./use-workbench";
 
 const workDir = "test-output/file-load";
@@ -317,5 +319,21 @@ describe("a file read by two workers holds the values one worker reads", () => {
     const report: { issues: { kind: string; row?: number }[] } = JSON.parse(result.two.report);
     expect(report.issues.some((i) => i.kind === "out-of-range" && (i.row ?? 0) > 30_000) || report.issues.some((i) => i.kind === "unknown-code" && (i.row ?? 0) > 30_000)).toBe(true);
     expect(result.two.digest.find((d) => d.startsWith("resp_id "))).toBeDefined();
+  });
+});
+
+describe("the loaders ship once (issue 12)", () => {
+  it("the load worker imports the chunk the frame reads the survey with, and carries no loader of its own", () => {
+    const assets = join(distRoot(), "assets");
+    const scripts = readdirSync(assets).filter((f) => f.endsWith(".js"));
+    // A text only the .sav reader holds (read-sav.ts), standing for the loaders.
+    const holders = scripts.filter((f) => readFileSync(join(assets, f), "utf8").includes("SAVE OUTFILE="));
+    expect(holders, "chunks holding the .sav reader").toHaveLength(1);
+    const [loaders = ""] = holders;
+    const worker = scripts.find((f) => f.startsWith("load-worker-"));
+    if (!worker) throw new Error("no load-worker-*.js in dist/assets: build first");
+    const imports = [...readFileSync(join(assets, worker), "utf8").matchAll(/(?:from|import)\s*"\.\/([^"]+\.js)"/g)].map((m) => m[1]);
+    expect(imports, "the worker's imports").toContain(loaders);
+    expect(readFileSync(join(distRoot(), "frame.html"), "utf8"), "frame.html's preloads").toContain(`assets/${loaders}`);
   });
 });

@@ -16,7 +16,8 @@
  */
 import { EMPTY_FILTER, surveyFilterConditions, type SurveyFilter } from "../../data/survey-filter";
 import { MODEL_STATUS_VARIABLES } from "../../data/six-models";
-import { type ColumnData, type ColumnSet, transferables } from "../../data/loaders/column-builders";
+import type { ColumnData, ColumnSet } from "../../data/loaders/column-builders";
+import { transferables } from "../../data/loaders/transferables";
 import type { LoadResult, LoadedData } from "../../data/loaders/load-result";
 import { isRecord } from "../../base/guards";
 

@@ -328,16 +328,6 @@ export function textAsNumbers(column: TextColumnData, test: (text: string) => bo
   return out.finish();
 }
 
-/** The typed arrays' buffers, for `postMessage(…, { transfer })`. */
-export function transferables(set: ColumnSet): ArrayBuffer[] {
-  const out: ArrayBuffer[] = [];
-  for (const c of set.columns) {
-    const buffer = c.type === "number" ? c.values.buffer : c.codes.buffer;
-    if (buffer instanceof ArrayBuffer) out.push(buffer);
-  }
-  return out;
-}
-
 /** A growable list of 32-bit integers (file row numbers). */
 export class Int32List {
   private values: Int32Array = new Int32Array(1024);
