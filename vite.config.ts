@@ -313,8 +313,8 @@ function warmFrameEarlyPlugin(): Plugin {
  * frame load them from (issue 12: the loaders shipped twice, 21 KB gzip). Those chunks must then be
  * ones a worker can evaluate: frameOpenChunksPlugin keeps the worker's modules out of the chunks
  * that hold Lit or the page's code, and this plugin fails the build if any chunk the worker imports
- * holds a module outside the pure core (src/base, src/data; src/runtime's Arrow stand-in; Rolldown's runtime). In dev
- * the worker is the module Vite serves.
+ * holds a module outside the pure core (src/base, src/data; src/runtime's Arrow stand-in; Rolldown's runtime), and
+ * if any worker is bundled on its own again. In dev the worker is the module Vite serves.
  */
 const loadWorkerEntry = resolve(import.meta.dirname, "src/app/load-worker.ts");
 
@@ -339,6 +339,10 @@ function loadWorkerChunkPlugin(): Plugin {
       return reference === undefined ? `export default ${JSON.stringify(`/${relative(import.meta.dirname, loadWorkerEntry).split(sep).join("/")}`)};` : `export default import.meta.ROLLUP_FILE_URL_${reference};`;
     },
     generateBundle(_options, bundle) {
+      // A worker Vite bundles on its own (`new Worker(new URL("./x.ts", import.meta.url))`) arrives
+      // as a .js asset and carries its own copy of every module it shares with the app.
+      const separate = Object.values(bundle).filter((o) => o.type === "asset" && o.fileName.endsWith(".js")).map((o) => o.fileName);
+      if (separate.length > 0) this.error(`${separate.join(", ")}: a worker bundled on its own, with its own copy of the modules it shares with the app; make it a chunk of the build as loadWorkerChunkPlugin in vite.config.ts does for the load worker.`);
       const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c] as const] : [])));
       const worker = [...chunks.values()].find((c) => c.facadeModuleId === loadWorkerEntry);
       if (!worker) return;
