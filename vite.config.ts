@@ -367,13 +367,15 @@ function loadWorkerChunkPlugin(): Plugin {
  * that runtime/stdlib.ts loads when a cell uses it). Left to automatic chunking, what those need was 18 chunks, each a request of its own;
  * the frame's requests go to the host beside the shell's, on two cores, and in the cold-start probe
  * the last of them (the builtins, Plot) arrived up to 600 ms after they were asked for, after `open`.
- * The static closure of those imports goes into:
+ * The static closure of those imports goes into (the load worker counts as the shell's):
  * - `frame-open`: every module of it the shell can never reach (statically or lazily), so the shell
  *   never fetches the frame's code;
  * - `data-formats`: our own modules of it that the shell loads lazily too (what the file formats
  *   and the codebook parser use; the shell asks for them at boot) and that need no package the
  *   shell's entry does not have, so the shell's lazy imports do not grow by a library; the modules
  *   the shell imports with import() keep chunks of their own;
+ * - `worker-core`: what the load worker (loadWorkerChunkPlugin) shares with the pages' first
+ *   chunks (result.ts, transferables.ts), so the worker imports none of those, which hold Lit;
  * and what is left (Arquero, acorn, DOMPurify, modules that use Arquero) stays in the chunks
  * automatic chunking gives it. The compiled cells stay a chunk of their own too: a frame that cannot
  * load them compiles the cells itself (runtime/cell-compiler.ts), which it could not do if they
