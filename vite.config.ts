@@ -313,8 +313,8 @@ function warmFrameEarlyPlugin(): Plugin {
  * frame load them from (issue 12: the loaders shipped twice, 21 KB gzip). Those chunks must then be
  * ones a worker can evaluate: frameOpenChunksPlugin keeps the worker's modules out of the chunks
  * that hold Lit or the page's code, and this plugin fails the build if any chunk the worker imports
- * holds a module outside the pure core (src/base, src/data; src/runtime's Arrow stand-in; Rolldown's runtime). In dev
- * the worker is the module Vite serves.
+ * holds a module outside the pure core (src/base, src/data; src/runtime's Arrow stand-in; Rolldown's runtime), and
+ * if any worker is bundled on its own again. In dev the worker is the module Vite serves.
  */
 const loadWorkerEntry = resolve(import.meta.dirname, "src/app/load-worker.ts");
 
@@ -339,6 +339,10 @@ function loadWorkerChunkPlugin(): Plugin {
       return reference === undefined ? `export default ${JSON.stringify(`/${relative(import.meta.dirname, loadWorkerEntry).split(sep).join("/")}`)};` : `export default import.meta.ROLLUP_FILE_URL_${reference};`;
     },
     generateBundle(_options, bundle) {
+      // A worker Vite bundles on its own (`new Worker(new URL("./x.ts", import.meta.url))`) arrives
+      // as a .js asset and carries its own copy of every module it shares with the app.
+      const separate = Object.values(bundle).filter((o) => o.type === "asset" && o.fileName.endsWith(".js")).map((o) => o.fileName);
+      if (separate.length > 0) this.error(`${separate.join(", ")}: a worker bundled on its own, with its own copy of the modules it shares with the app; make it a chunk of the build as loadWorkerChunkPlugin in vite.config.ts does for the load worker.`);
       const chunks = new Map(Object.values(bundle).flatMap((c) => (c.type === "chunk" ? [[c.fileName, c] as const] : [])));
       const worker = [...chunks.values()].find((c) => c.facadeModuleId === loadWorkerEntry);
       if (!worker) return;
@@ -363,13 +367,15 @@ function loadWorkerChunkPlugin(): Plugin {
  * that runtime/stdlib.ts loads when a cell uses it). Left to automatic chunking, what those need was 18 chunks, each a request of its own;
  * the frame's requests go to the host beside the shell's, on two cores, and in the cold-start probe
  * the last of them (the builtins, Plot) arrived up to 600 ms after they were asked for, after `open`.
- * The static closure of those imports goes into:
+ * The static closure of those imports goes into (the load worker counts as the shell's):
  * - `frame-open`: every module of it the shell can never reach (statically or lazily), so the shell
  *   never fetches the frame's code;
  * - `data-formats`: our own modules of it that the shell loads lazily too (what the file formats
  *   and the codebook parser use; the shell asks for them at boot) and that need no package the
  *   shell's entry does not have, so the shell's lazy imports do not grow by a library; the modules
  *   the shell imports with import() keep chunks of their own;
+ * - `worker-core`: what the load worker (loadWorkerChunkPlugin) shares with the pages' first
+ *   chunks (result.ts, transferables.ts), so the worker imports none of those, which hold Lit;
  * and what is left (Arquero, acorn, DOMPurify, modules that use Arquero) stays in the chunks
  * automatic chunking gives it. The compiled cells stay a chunk of their own too: a frame that cannot
  * load them compiles the cells itself (runtime/cell-compiler.ts), which it could not do if they
