@@ -4,10 +4,10 @@
  * in view laid out all its rows in one frame, a task over 50 ms). In Chromium against the built
  * app, scrolled to the middle of the page as the bench's mid-page changes are, after a county and
  * then a clear: every block is a `content-visibility: auto` box and the blocks far below the view
- * are not laid out, yet every listed municipality is a row in the DOM, and the CSV export holds
- * every one; a county's columns are as wide under that county as in the whole list; each block's
- * table is captioned with its county. Printing the shell prints every row: the print view's blocks
- * are all laid out (none is skipped in print).
+ * are not laid out, yet every listed municipality is a row in the DOM, find reaches a row in a
+ * block not laid out, and the CSV export holds every one; a county's columns are as wide under
+ * that county as in the whole list; each block's table is captioned with its county. Printing the
+ * shell prints every row: the print view's blocks are all laid out (none is skipped in print).
  */
 import { readFile } from "node:fs/promises";
 import path from "node:path";
@@ -24,6 +24,8 @@ const ROGALAND = 11;
 
 /** What the table cell shows after a change. */
 interface Shown {
+  /** The blocks in view in the first frame that showed the new list, and how many were laid out in it (no blank box shown first). */
+  shownFirst: { inView: number; laidOut: number };
   blocks: { caption: string; contentVisibility: string; rows: number; laidOut: boolean; top: number }[];
   knrs: string[];
   /** Rogaland's block's column widths (its head cells), px. */
@@ -32,12 +34,28 @@ interface Shown {
 
 function choose(frame: Frame, county: number): Promise<Shown> {
   return frame.evaluate(async (county) => {
+    const cell = document.querySelector("#cell-table")?.closest("nb-cell");
+    const before = cell?.querySelector("figure.tv-table");
+    // The blocks in view in the first frame that shows the new list, looked at once it is drawn.
+    const firstFrame = new Promise<{ inView: number; laidOut: number }>((resolve) => {
+      const observer = new MutationObserver(() => {
+        const drawn = cell?.querySelector("figure.tv-table");
+        if (!drawn || drawn === before) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => {
+          const inView = [...drawn.querySelectorAll(":scope > .tv-block")].filter((b) => b.getBoundingClientRect().bottom > 0 && b.getBoundingClientRect().top < innerHeight);
+          resolve({ inView: inView.length, laidOut: inView.filter((b) => b.querySelector("table")?.checkVisibility({ contentVisibilityAuto: true })).length });
+        }, 0));
+      });
+      if (cell) observer.observe(cell, { childList: true, subtree: true });
+    });
     const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
     for (const box of boxes) box.checked = Number(box.value) === county;
     boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
+    const shownFirst = await firstFrame;
     await window.tverrsnitt?.idle();
     await new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve())));
-    const figure = document.querySelector("#cell-table")?.closest("nb-cell")?.querySelector("figure.tv-table");
+    const figure = cell?.querySelector("figure.tv-table");
     if (!figure) throw new Error("no table figure in cell table");
     const blocks = [...figure.querySelectorAll(":scope > .tv-block")].map((block) => ({
       caption: block.querySelector("caption")?.textContent ?? "",
@@ -49,6 +67,7 @@ function choose(frame: Frame, county: number): Promise<Shown> {
     }));
     const rogaland = [...figure.querySelectorAll(":scope > .tv-block")].find((b) => b.querySelector("caption")?.textContent?.startsWith("Rogaland"));
     return {
+      shownFirst,
       blocks,
       knrs: [...figure.querySelectorAll("tbody > tr > td:first-child")].map((td) => td.textContent ?? ""),
       rogalandWidths: [...(rogaland?.querySelectorAll("thead th") ?? [])].map((th) => th.getBoundingClientRect().width),
@@ -73,7 +92,11 @@ describe("05's adopters list in blocks", () => {
     expect(county.blocks.map((b) => b.caption)).toEqual([`Rogaland (${inRogaland.size})`]);
     expect(new Set(county.knrs)).toEqual(inRogaland);
 
+    expect(county.shownFirst).toEqual({ inView: 1, laidOut: 1 });
+
     const all = await choose(frame, 0);
+    expect(all.shownFirst.inView).toBeGreaterThan(0);
+    expect(all.shownFirst.laidOut).toBe(all.shownFirst.inView);
     // Every named municipality, once, in the DOM.
     expect(all.knrs).toHaveLength(named.size);
     expect(new Set(all.knrs)).toEqual(named);
@@ -88,6 +111,18 @@ describe("05's adopters list in blocks", () => {
     expect(far.length).toBeGreaterThan(5);
     for (const block of far) expect(block.laidOut, block.caption).toBe(false);
     expect(all.blocks.filter((b) => b.top < 900 && b.laidOut).length).toBeGreaterThan(0);
+    // Find (the browser's find-in-page machinery) reaches a row in a block not laid out.
+    const found = await frame.evaluate(() => {
+      const blocks = [...document.querySelectorAll("#cell-table figure.tv-blocks > .tv-block")];
+      const last = blocks.at(-1);
+      const name = last?.querySelector("tbody > tr:last-child > td:nth-child(2)")?.textContent ?? "";
+      const skipped = last?.querySelector("table")?.checkVisibility({ contentVisibilityAuto: true }) === false;
+      // `window.find` (non-standard, not in TypeScript's DOM types): the text search the browser's find bar uses.
+      const find: unknown = Reflect.get(window, "find");
+      const hit: unknown = typeof find === "function" ? Reflect.apply(find, window, [name]) : undefined;
+      return { skipped, found: hit === true, selected: String(getSelection()) === name && name !== "" };
+    });
+    expect(found).toEqual({ skipped: true, found: true, selected: true });
     // Rogaland's columns are as wide in the whole list as under its own filter.
     expect(all.rogalandWidths).toHaveLength(8);
     all.rogalandWidths.forEach((width, i) => expect(width).toBeCloseTo(county.rogalandWidths[i] ?? 0, 1));

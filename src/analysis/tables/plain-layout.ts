@@ -30,7 +30,7 @@ export interface PlainLayoutOptions {
   /**
    * Fixed column widths by column key, each a length in em, rem, ch or px: e.g.
    * `widths: {knr: "4em", name: "11em"}`. The table then keeps its columns where they are when a
-   * filter changes its rows; columns without a width share the rest (at least 8em each, the table
+   * filter changes its rows; columns without a width share the rest (at least 10em each, the table
    * scrolls sideways in a narrow window).
    */
   widths?: Readonly<Record<string, string>>;
@@ -47,7 +47,7 @@ export interface PlainLayout {
 }
 
 /** A column without a width is never narrower than this (the table scrolls sideways instead). */
-const AUTO_COLUMN_MIN = "8em";
+const AUTO_COLUMN_MIN = "10em";
 
 /** A width as cell authors write it: a number with a unit that does not depend on the container. */
 const LENGTH = /^\d{1,4}(\.\d{1,2})?(em|rem|ch|px)$/;

@@ -42,8 +42,8 @@ describe("renderTable's groupBy and widths", () => {
       expect(textsOf(table.querySelectorAll("thead th"))).toEqual(["Knr", "Name", "County", "N"]);
       expect([...table.querySelectorAll("colgroup > col")].map((c) => c.getAttribute("style"))).toEqual(["width: 4em", null, null, null]);
     }
-    // The least width: the widths given and 8em for each of the three without one.
-    expect(figure.getAttribute("style")).toBe("--tv-min: calc(4em + 3 * 8em)");
+    // The least width: the widths given and 10em for each of the three without one.
+    expect(figure.getAttribute("style")).toBe("--tv-min: calc(4em + 3 * 10em)");
   });
 
   it("exports the blocks as one table: every row's fields, in order", () => {
@@ -59,7 +59,7 @@ describe("renderTable's groupBy and widths", () => {
     expect(fixed.classList.contains("tv-blocks")).toBe(false);
     expect([...fixed.children].filter((c) => c.localName === "table")).toHaveLength(1);
     expect(fixed.querySelector("table")?.getAttribute("class")).toBe("tv-fixed");
-    expect(fixed.getAttribute("style")).toBe("--tv-min: calc(10em + 7em + 2 * 8em)");
+    expect(fixed.getAttribute("style")).toBe("--tv-min: calc(10em + 7em + 2 * 10em)");
     const plain = renderTable(document, spec);
     expect(plain.getAttribute("style")).toBeNull();
     expect(plain.querySelector("colgroup")).toBeNull();
