@@ -19,7 +19,7 @@ import { comparePrintedWithEvidence } from "./evidence/compare-evidence";
 import { evidenceNote } from "./evidence/evidence-note";
 import { evidenceOfResult } from "./evidence/result-evidence";
 import type { PrintedComparison } from "./printed-comparison";
-import { renderComparison, renderTable, type ComparisonRenderOptions, type PlainTable, type RenderOptions } from "./render-table";
+import { renderComparison, renderTable, type ComparisonRenderOptions, type PlainTable, type PlainTableOptions } from "./render-table";
 import { statsBuiltinIn, type StatsBuiltin } from "./stats-builtin";
 import { psppSyntax, type Analysis, type PsppExportOptions } from "../stats/pspp-syntax";
 import { isSurvey, modelLabelOf, type Survey } from "./survey";
@@ -163,10 +163,11 @@ export interface AnalysisBuiltins {
   shownComparison(comparison: PrintedComparison): ShownComparisonRow[];
   /**
    * Any rows as a captioned table with an audit line; columns marked `count: true` go through the
-   * disclosure guard.
+   * disclosure guard. A long list can be shown in blocks with fixed column widths (`groupBy`,
+   * `widths`): only the blocks near the view are laid out when a filter redraws it.
    * @example renderTable({caption: "Utvalget", columns: [{key: "what", label: ""}, {key: "n", label: "N", count: true}], rows: [{what: "Respondenter", n: selection.n}], audit: selection.summary})
    */
-  renderTable(spec: PlainTable, options?: RenderOptions): HTMLElement;
+  renderTable(spec: PlainTable, options?: PlainTableOptions): HTMLElement;
   /**
    * Any rows or Arquero table as CSV text (value labels, Excel-safe options).
    * @example exportTable(selection.rows.slice(0, 3), {columns: [{name: "resp_id"}, {name: "fylke"}]})

@@ -18,6 +18,7 @@ import { readAuditLine } from "../stats/audit";
 import { comparisonCounts, type ComparisonCounts } from "./tables/comparison-counts";
 import { builtinError } from "../base/builtin-problem";
 import { DEFAULT_LOCALE, formatPercent, messages, type Locale } from "../base/locale/locale";
+import { layOutRows, plainLayout, type PlainLayoutOptions } from "./tables/plain-layout";
 
 export interface RenderOptions {
   /** Mask small counts ("< 3"): pass `isDisclosureSensitive(filter) && view !== "live"`. */
@@ -27,6 +28,9 @@ export interface RenderOptions {
   /** The language of headers and numbers (default "nb"); the builtins pass the app's. */
   locale?: Locale;
 }
+
+/** Options of `renderTable`: the disclosure guard's and language (`RenderOptions`), and its layout (`PlainLayoutOptions`). */
+export interface PlainTableOptions extends RenderOptions, PlainLayoutOptions {}
 
 /** One column of a plain table. */
 export interface TableColumn {
@@ -144,7 +148,7 @@ export function auditedN(spec: Pick<PlainTable, "audit">): number | undefined {
  * withhold theirs: the filter bar says N < 3, so every figure of such a table (an n, a "constant in
  * these 2 cases") speaks of one or two known municipalities.
  */
-export function renderTable(doc: Document, spec: PlainTable, options: RenderOptions = {}): HTMLElement {
+export function renderTable(doc: Document, spec: PlainTable, options: PlainTableOptions = {}): HTMLElement {
   // The same rows, options and language drawn before: a copy of that table (kept-drawings.ts). 05's
   // adopters table comes back whole, 131 rows, on every "no filter" — the change that makes its p95
   // mid-page —, and a copy is a fraction of building it cell by cell. A table too long to be worth
@@ -158,34 +162,37 @@ const KEPT_TABLE_ROWS = 1000;
 
 const keptPlainTable = drawingKeep<HTMLElement>();
 
-function drawPlainTable(doc: Document, spec: PlainTable, options: RenderOptions): HTMLElement {
+function drawPlainTable(doc: Document, spec: PlainTable, options: PlainTableOptions): HTMLElement {
   const n = auditedN(spec);
   const withheld = n === undefined ? undefined : withheldNotice(n, { active: options.mask === true, threshold: options.threshold }, options.locale);
   if (withheld) return withheldFigure(doc, spec.caption, withheld);
+  const layout = plainLayout(spec.columns, options);
+  const locale = options.locale ?? DEFAULT_LOCALE;
   const figure = element(doc, "figure", undefined, "tv-table");
   if (spec.notice) figure.append(element(doc, "p", spec.notice, "tv-notice"));
-  const table = element(doc, "table");
-  table.append(element(doc, "caption", spec.caption));
-  const head = element(doc, "tr");
-  for (const c of spec.columns) head.append(element(doc, "th", c.label));
-  const thead = element(doc, "thead");
-  thead.append(head);
-  const tbody = element(doc, "tbody");
+  const head = (): HTMLTableRowElement => {
+    const tr = element(doc, "tr");
+    for (const c of spec.columns) tr.append(element(doc, "th", c.label));
+    return tr;
+  };
   const mask = options.mask === true;
   const counts = plainCounts(spec, mask, options.threshold);
   const exports = exportCells(doc);
-  spec.rows.forEach((row, i) => {
+  const rows = spec.rows.map((row, i) => {
     const tr = element(doc, "tr");
     for (const c of spec.columns) {
       const hidden = (c.count === true && counts.shown.hidden(counts.id(i, c.key))) || counts.hiddenShare(c.key);
-      const text = !hidden ? cellText(row[c.key], c, options.locale ?? DEFAULT_LOCALE) : c.count ? counts.shown.text(counts.id(i, c.key)) : "–";
+      const text = !hidden ? cellText(row[c.key], c, locale) : c.count ? counts.shown.text(counts.id(i, c.key)) : "–";
       tr.append(exports.cell(text, cellFields(row[c.key], c, hidden, mask)));
     }
-    tbody.append(tr);
+    return tr;
   });
-  table.append(thead, tbody);
-  exports.write(table);
-  figure.append(table, auditBlock(doc, [...counts.audit, ...counts.shown.note("columnShares", options.locale ?? DEFAULT_LOCALE)]));
+  const by = layout.groupBy;
+  const groupColumn = spec.columns.find((c) => c.key === by);
+  // A block is headed by its value as its column shows it (a count column never heads a block: it may be masked).
+  const groups = by === undefined ? [] : spec.rows.map((row) => cellText(row[by], groupColumn && !groupColumn.count ? groupColumn : { key: by, label: by }, locale));
+  layOutRows(doc, figure, layout, { caption: spec.caption, head, rows, groups, write: (table) => exports.write(table) });
+  figure.append(auditBlock(doc, [...counts.audit, ...counts.shown.note("columnShares", locale)]));
   return figure;
 }
 

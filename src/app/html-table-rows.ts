@@ -32,11 +32,12 @@ function headerNames(head: Element | undefined, width: number): string[] {
 /**
  * The table's rows as a column table: export fields where the cells carry them, else cell text.
  * Read from the table when first asked (an export), not when it is drawn: every table a filter
- * change redraws gets one, and few are exported.
+ * change redraws gets one, and few are exported. Several tables (a list drawn in blocks,
+ * drawn-output.ts) are one: their rows in order, under the columns of all of them.
  */
-export function htmlTableData(table: Element): ColumnTable {
+export function htmlTableData(tables: Element | readonly Element[]): ColumnTable {
   let read: { names: string[]; records: Map<string, ExportValue>[] } | undefined;
-  const data = (): { names: string[]; records: Map<string, ExportValue>[] } => (read ??= readTable(table));
+  const data = (): { names: string[]; records: Map<string, ExportValue>[] } => (read ??= readTables(Array.isArray(tables) ? tables : [tables]));
   return {
     columnNames: () => [...data().names],
     numRows: () => data().records.length,
@@ -44,16 +45,22 @@ export function htmlTableData(table: Element): ColumnTable {
   };
 }
 
-function readTable(table: Element): { names: string[]; records: Map<string, ExportValue>[] } {
+function readTables(tables: readonly Element[]): { names: string[]; records: Map<string, ExportValue>[] } {
+  const names: string[] = [];
+  const known = new Set<string>();
+  const records = tables.flatMap((table) => readTable(table, names, known));
+  return { names, records };
+}
+
+/** One table's records; column names not seen before are added to `names` in order. */
+function readTable(table: Element, names: string[], known: Set<string>): Map<string, ExportValue>[] {
   const thead = childrenNamed(table, "thead")[0];
   const bodyRows = bodyRowsOf(table);
   // Our renderers keep every body cell's fields in one JSON on the table (export-fields.ts).
   const byPlace = tableExportFieldsOf(table);
   const width = Math.max(0, ...bodyRows.map((r) => cellsOfRow(r).length));
   const headers = headerNames(thead ? rowsOf(thead)[0] : undefined, width);
-  const names: string[] = [];
-  const known = new Set<string>();
-  const records = bodyRows.map((row, r) => {
+  return bodyRows.map((row, r) => {
     const record = new Map<string, ExportValue>();
     cellsOfRow(row).forEach((cell, i) => {
       for (const [name, value] of exportFieldsOf(cell) ?? byPlace?.(r, i) ?? [[headers[i] ?? `column ${i + 1}`, cell.textContent?.trim() ?? ""] as const]) {
@@ -66,7 +73,6 @@ function readTable(table: Element): { names: string[]; records: Map<string, Expo
     });
     return record;
   });
-  return { names, records };
 }
 
 /** The first `<table>` inside the given nodes, if any. */

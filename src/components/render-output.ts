@@ -13,7 +13,7 @@ import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../ru
 import { unsupportedKindName } from "../runtime/markdown-cell";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
-import { drawnOutput } from "../app/drawn-output";
+import { drawnOutput, type DrawnTable } from "../app/drawn-output";
 import { isColumnTable, type ExportableTable } from "../analysis/export-table";
 import { NbExportMenu } from "./nb-export-menu";
 import { referenceButton } from "./authoring/reference-link";
@@ -180,21 +180,22 @@ export function renderError(error: CellError): HTMLElement {
   return box;
 }
 
-/** The chart `<svg>` and the HTML table in an output: given by a builtin's output itself, else searched for. */
-function outputParts(node: Node): { chart?: Element; svg?: Element | null; htmlTable: HTMLTableElement | null } {
+/** The chart `<svg>` and the HTML table(s) in an output: given by a builtin's output itself, else searched for. */
+function outputParts(node: Node): { chart?: Element; svg?: Element | null; htmlTable: DrawnTable | null } {
   const drawn = drawnOutput(node);
   if (drawn) return "chart" in drawn ? { chart: drawn.chart, svg: drawn.chart, htmlTable: null } : { htmlTable: drawn.table };
   const svg = node instanceof Element ? findChartSvg(node) : null;
-  return { chart: svg && node instanceof Element ? node : undefined, svg, htmlTable: findHtmlTable([node]) };
+  const found = findHtmlTable([node]);
+  return { chart: svg && node instanceof Element ? node : undefined, svg, htmlTable: found ? { tables: [found], caption: found.caption?.textContent ?? undefined } : null };
 }
 
 /** What one output can be saved as, and the title its file is named after. */
 function exportable(display: unknown, node: Node): { table?: ExportableTable; chart?: Element; title?: string } | undefined {
   const { chart, svg, htmlTable } = isColumnTable(display) ? { ...outputParts(node), htmlTable: null } : outputParts(node);
-  const table = isColumnTable(display) ? display : htmlTable ? htmlTableData(htmlTable) : undefined;
+  const table = isColumnTable(display) ? display : htmlTable ? htmlTableData(htmlTable.tables) : undefined;
   if (!chart && !table) return undefined;
   // A framed chart carries its title as aria-label; a rendered table has a caption.
-  const title = svg?.getAttribute("aria-label") ?? htmlTable?.caption?.textContent ?? undefined;
+  const title = svg?.getAttribute("aria-label") ?? htmlTable?.caption ?? undefined;
   return { table, chart, title: title?.trim() || undefined };
 }
 

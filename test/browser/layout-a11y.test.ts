@@ -227,6 +227,16 @@ describe("accessibility (axe-core in the page)", () => {
       await page.context().close();
     });
   }
+  for (const width of [1400, 360]) {
+    it(`05's adopters list in blocks (one table per county) has no serious or critical issue at ${width} px`, async () => {
+      const page = await open(width, "#/nb/05-adopters");
+      const frame = await notebookFrame(page);
+      await frame.evaluate(() => window.tverrsnitt?.idle());
+      expect(summary(await axeViolations(frame))).toEqual([]);
+      expect(await frame.locator('nb-cell[data-id="table"] figure.tv-blocks > .tv-block > table > caption').count()).toBeGreaterThanOrEqual(15);
+      await page.context().close();
+    });
+  }
   it("03's charts, the hand-drawn correlation heatmap among them, have no serious or critical issue", async () => {
     const page = await open(1400, "#/nb/03-size-and-correlations");
     const frame = await notebookFrame(page);

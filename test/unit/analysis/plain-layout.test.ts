@@ -1,0 +1,80 @@
+/**
+ * `renderTable`'s layout options (tables/plain-layout.ts, issue 12): `widths` draws fixed column
+ * widths from a `<colgroup>`, `groupBy` draws the rows in blocks — one table per run of rows with
+ * the same value, each in a `div.tv-block` (which the page lays out only near the view) — with
+ * every row, in order, under the same columns, and the CSV export reads the blocks as one table.
+ * Bad options are refused with the fix. Under linkedom, as the headless runner draws.
+ */
+import { parseHTML } from "linkedom";
+import { describe, expect, it } from "vitest";
+import { renderTable, type PlainTable } from "../../../src/analysis/render-table";
+import { plainLayout } from "../../../src/analysis/tables/plain-layout";
+import { htmlTableData } from "../../../src/app/html-table-rows";
+
+const { document } = parseHTML("<!doctype html><html><body></body></html>");
+
+const COUNTIES = ["Østfold", "Østfold", "Akershus", "Oslo", "Oslo", "Oslo"];
+const spec: PlainTable = {
+  caption: "Named municipalities",
+  columns: [{ key: "knr", label: "Knr" }, { key: "name", label: "Name" }, { key: "county", label: "County" }, { key: "n", label: "N", count: true }],
+  rows: COUNTIES.map((county, i) => ({ knr: `0${100 + i}`, name: `Place ${i}`, county, n: 10 + i })),
+  audit: "N = 6",
+};
+
+function textsOf(elements: Iterable<Element>): string[] {
+  return [...elements].map((e) => e.textContent ?? "");
+}
+
+describe("renderTable's groupBy and widths", () => {
+  it("draws one block per run of a county, each a table captioned with it, every row in order", () => {
+    const figure = renderTable(document, spec, { groupBy: "county", widths: { knr: "4em" } });
+    expect(figure.classList.contains("tv-blocks")).toBe(true);
+    expect(figure.firstElementChild?.localName).toBe("figcaption");
+    expect(figure.firstElementChild?.textContent).toBe("Named municipalities");
+    const blocks = [...figure.children].filter((c) => c.classList.contains("tv-block"));
+    expect(blocks.map((b) => b.getAttribute("style"))).toEqual(["--rows: 2", "--rows: 1", "--rows: 3"]);
+    expect(blocks.map((b) => b.children.length)).toEqual([1, 1, 1]);
+    expect(textsOf(figure.querySelectorAll(".tv-block > table > caption"))).toEqual(["Østfold (2)", "Akershus (1)", "Oslo (3)"]);
+    expect(textsOf(figure.querySelectorAll(".tv-block tbody tr > td:first-child"))).toEqual(spec.rows.map((r) => String(r.knr)));
+    // Every block repeats the head, and its columns' widths: fixed layout lines the blocks up.
+    for (const table of figure.querySelectorAll(".tv-block > table")) {
+      expect(table.getAttribute("class")).toBe("tv-fixed");
+      expect(textsOf(table.querySelectorAll("thead th"))).toEqual(["Knr", "Name", "County", "N"]);
+      expect([...table.querySelectorAll("colgroup > col")].map((c) => c.getAttribute("style"))).toEqual(["width: 4em", null, null, null]);
+    }
+    // The least width: the widths given and 10em for each of the three without one.
+    expect(figure.getAttribute("style")).toBe("--tv-min: calc(4em + 3 * 10em)");
+  });
+
+  it("exports the blocks as one table: every row's fields, in order", () => {
+    const figure = renderTable(document, spec, { groupBy: "county" });
+    const data = htmlTableData([...figure.querySelectorAll(".tv-block > table")]);
+    expect(data.columnNames()).toEqual(["knr", "name", "county", "n"]);
+    expect(data.numRows()).toBe(6);
+    expect(Array.from({ length: 6 }, (_, i) => [data.get("knr", i), data.get("county", i), data.get("n", i)])).toEqual(spec.rows.map((r) => [r.knr, r.county, r.n]));
+  });
+
+  it("with widths alone draws one fixed table; without either, the table as before", () => {
+    const fixed = renderTable(document, spec, { widths: { name: "10em", county: "7em" } });
+    expect(fixed.classList.contains("tv-blocks")).toBe(false);
+    expect([...fixed.children].filter((c) => c.localName === "table")).toHaveLength(1);
+    expect(fixed.querySelector("table")?.getAttribute("class")).toBe("tv-fixed");
+    expect(fixed.getAttribute("style")).toBe("--tv-min: calc(10em + 7em + 2 * 10em)");
+    const plain = renderTable(document, spec);
+    expect(plain.getAttribute("style")).toBeNull();
+    expect(plain.querySelector("colgroup")).toBeNull();
+    expect(plain.querySelector("table")?.hasAttribute("class")).toBe(false);
+    expect(plain.querySelectorAll("tbody tr")).toHaveLength(6);
+  });
+
+  it("refuses widths that name no column or are not a plain length, and a groupBy that is not a name", () => {
+    const columns = spec.columns;
+    expect(() => plainLayout(columns, { widths: { kommune: "4em" } })).toThrow(/widths names the column "kommune", but the table has none; its columns are knr, name, county, n/);
+    for (const bad of ["4", "40%", "4em; color: red", "calc(4em)", "-4em"]) {
+      expect(() => plainLayout(columns, { widths: { knr: bad } })).toThrow(/give a length in em, rem, ch or px/);
+    }
+    expect(() => plainLayout(columns, { groupBy: "" })).toThrow(/groupBy is the name of a row field/);
+    expect(plainLayout(columns, {})).toEqual({ widths: undefined, minWidth: "0", groupBy: undefined });
+    expect(plainLayout(columns, { groupBy: "county" }).widths).toEqual([undefined, undefined, undefined, undefined]);
+  });
+});
