@@ -6,6 +6,10 @@
  * value but the table shown before, whose rows are the same elements. A rebuilt table fails (the
  * rows would be new elements). 05's adopters table, whose rows come and go with the filter, is
  * replaced as before: the page shows the cell's value itself.
+ *
+ * 06's tables keep their columns: the widths are set once (`table-layout: fixed`), so a change of
+ * filter neither moves a column nor makes the browser measure every cell again; a table laid out
+ * from its cells fails (its columns move with the numbers). No cell's text is cut off by its column.
  */
 import { describe, expect, it } from "vitest";
 import type { Frame, Page } from "playwright-core";
@@ -27,6 +31,13 @@ interface Step {
   /** Rows (by key) before and after, and of those the ones that are the same element. */
   shared: number;
   kept: number;
+  /** The header cells' widths (px) before and after. */
+  columnsBefore: number[];
+  columnsAfter: number[];
+  /** The table is no wider than the box it scrolls in (nothing to scroll sideways for). */
+  fits: boolean;
+  /** Cells whose content is wider than the cell after the change (text cut off or overflowing). */
+  overflowing: string[];
 }
 
 /** Choose `county` (0: none) and compare the table of cell `id` with the cell's new value. */
@@ -37,6 +48,8 @@ function change(frame: Frame, id: string, county: number): Promise<Step> {
       const shownTable = (): Element | null | undefined => cell?.querySelector(".nb-output .nb-exportable")?.firstElementChild;
       const key = (tr: Element): string => tr.getAttribute("data-id") ?? tr.firstElementChild?.textContent ?? "";
       const before = shownTable();
+      const widths = (): number[] => [...(shownTable()?.querySelectorAll("thead th") ?? [])].map((th) => th.getBoundingClientRect().width);
+      const columnsBefore = widths();
       const rows = new Map([...(before?.querySelectorAll("tbody > tr") ?? [])].map((tr) => [key(tr), tr]));
       const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
       for (const box of boxes) box.checked = Number(box.value) === county;
@@ -62,14 +75,18 @@ function change(frame: Frame, id: string, county: number): Promise<Step> {
         rowsAfter: after.length,
         shared: shared.length,
         kept: shared.filter((tr) => rows.get(key(tr)) === tr).length,
+        columnsBefore,
+        columnsAfter: widths(),
+        fits: (shown.querySelector("table")?.getBoundingClientRect().width ?? Infinity) <= shown.clientWidth + 1,
+        overflowing: [...shown.querySelectorAll("th, td")].filter((c) => c.scrollWidth > c.clientWidth + 1).map((c) => `${c.closest("tr")?.getAttribute("data-id") ?? "head"}: ${c.getAttribute("data-label") ?? c.textContent}`),
       };
     },
     { id, county },
   );
 }
 
-async function follow(name: string, id: string, counties: readonly number[]): Promise<Step[]> {
-  const page: Page = await (await wb.browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+async function follow(name: string, id: string, counties: readonly number[], width = 1360): Promise<Step[]> {
+  const page: Page = await (await wb.browser.newContext({ viewport: { width, height: 900 } })).newPage();
   await openApp(page, wb.server.url, `#/nb/${name}`);
   const frame = await notebookFrame(page, 30_000);
   await frame.evaluate(async () => {
@@ -98,6 +115,20 @@ describe("a crosswalk table drawn again is updated in place", () => {
       expect(step, `county ${step.county}`).toMatchObject({ sameTable: true, notTheValue: true, sameMarkup: true });
       expect(step.rowsAfter).toBeGreaterThan(20);
       expect(step.kept).toBe(step.rowsAfter);
+    }
+  });
+
+  it("keeps the columns of 06's tables where they are under every filter, and cuts off no text", async () => {
+    // 1360 px: the page's widest notebook column; 1100 px: a table laid out from its cells was wider than its column there.
+    for (const width of [1360, 1100]) {
+      for (const id of ["table", "whatif"]) {
+        const steps = await follow("06-thesis-crosswalk", id, [11, 0, 3, 18], width);
+        for (const step of steps) {
+          expect(step, `${id} at ${width} px, county ${step.county}`).toMatchObject({ sameMarkup: true, fits: true, overflowing: [] });
+          expect(step.columnsBefore).toHaveLength(5);
+          expect(step.columnsAfter, `${id} at ${width} px, county ${step.county}`).toEqual(step.columnsBefore);
+        }
+      }
     }
   });
 
