@@ -27,7 +27,17 @@ import { fillOnOpen, markInPlace } from "../tables/in-place";
  * have fixed shares of the width (`table-layout: fixed`, one `<col>` each), set once and not from the
  * cells: under a new filter nearly every row's numbers and verdict change, and an auto-laid table
  * measured every cell again and moved its columns (06 mid-page, the frame after a change was mostly
- * that layout; issue 12). A long word wraps inside its column rather than overflow. Text and rules
+ * that layout; issue 12). A long word wraps inside its column rather than overflow.
+ *
+ * What changes with the filter in a row (its numbers and verdict, `.cw-live`) is skipped by the
+ * browser while far off screen (`content-visibility: auto`), as whole cells are (workbench.css):
+ * 06's crosswalk is 11,000 px tall and 2–3 of its 23 rows are in view, but every row's new words
+ * were laid out after each change. The words are in the page at once (tests, exports, find in
+ * page, screen readers); a row is laid out when the reader nears it, at the size it last had
+ * (`auto`), or a typical one before it was ever shown — the row's height is mostly its other
+ * cells'. This needs the fixed columns: a skipped box has no width of its own to give a column.
+ * The box reaches into the cell's padding, so a focus ring inside it is not cut by the skipping's
+ * clip. Text and rules
  * take the page's theme variables where the page has them (the notebook's frame, dark or light),
  * with the light colours as fallback where it does not (an exported report, a bare page).
  */
@@ -41,6 +51,8 @@ export const CROSSWALK_CSS = `
 .cw-table col.cw-c-measure { width: 17%; }
 .cw-table col.cw-c-numbers { width: 18%; }
 .cw-table col.cw-c-verdict { width: 22%; }
+.cw-live { content-visibility: auto; contain-intrinsic-block-size: auto 7em; margin: -0.3em; padding: 0.3em; }
+.cw-result > .cw-live { contain-intrinsic-block-size: auto 24em; }
 .cw-table col.cw-c-comparison { width: 18%; }
 .cw-table col.cw-c-side { width: 23%; }
 .cw-table col.cw-c-difference { width: 24%; }
@@ -64,6 +76,8 @@ export const CROSSWALK_CSS = `
 @media (max-width: 760px) {
   .cw-table thead, .cw-table colgroup { display: none; }
   .cw-table caption { display: block; }
+  .cw-live { contain-intrinsic-block-size: auto 5em; }
+  .cw-result > .cw-live { contain-intrinsic-block-size: auto 15em; }
   .cw-table, .cw-table tbody, .cw-table tr, .cw-table td { display: block; max-width: none; }
   .cw-table tr { border-bottom: 2px solid var(--ink, #222222); padding: 0.4em 0; }
   .cw-table td { border-bottom: none; padding: 0.2em 0; }
@@ -218,9 +232,19 @@ function marker(document: Document, r: BaseResult, locale: Locale): HTMLElement 
   return evidenceMarker(document, r.ensemble.evidence, locale, (v) => formatNumber(locale, key.percent ? 100 * v : v, key.percent ? 1 : 2), key.percent ? percentUnit(locale) : "");
 }
 
+/**
+ * The box of a cell whose words follow the filter (numbers, verdict): off screen, the browser skips
+ * laying it out (CROSSWALK_CSS, `.cw-live`) until the reader scrolls near.
+ */
+function liveBox(document: Document): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "cw-live";
+  return box;
+}
+
 function numbersCell(document: Document, r: ComparisonResult, shown: CrosswalkShown, locale: Locale): HTMLElement {
   const words = messages[locale];
-  const wrap = document.createElement("div");
+  const wrap = liveBox(document);
   const report = r.reportBase;
   const differs = report !== undefined && report.verdict !== r.verdict;
   // A comparison that hides a count shows no marker: the key figure's range of a determined share is the share.
@@ -240,7 +264,7 @@ function numbersCell(document: Document, r: ComparisonResult, shown: CrosswalkSh
 }
 
 function resultCell(document: Document, r: ComparisonResult, shown: CrosswalkShown, locale: Locale): HTMLElement {
-  const wrap = document.createElement("div");
+  const wrap = liveBox(document);
   const words = messages[locale];
   const report = r.reportBase;
   if (report && report.verdict !== r.verdict) {
