@@ -23,15 +23,40 @@ import { fillOnOpen, markInPlace } from "../tables/in-place";
 /**
  * The tables' styles, once per table: badge colours per verdict (colour-blind safe pairs; the word
  * is always shown too), and on a page narrower than 760 px every row becomes a stacked card whose
- * cells carry their column name (a five-column table cannot be read on a phone). Text and rules
+ * cells carry their column name (a five-column table cannot be read on a phone). Wider, the columns
+ * have fixed shares of the width (`table-layout: fixed`, one `<col>` each), set once and not from the
+ * cells: under a new filter nearly every row's numbers and verdict change, and an auto-laid table
+ * measured every cell again and moved its columns (06 mid-page, the frame after a change was mostly
+ * that layout; issue 12). A long word wraps inside its column rather than overflow.
+ *
+ * What changes with the filter in a row (its numbers and verdict, `.cw-live`) is skipped by the
+ * browser while far off screen (`content-visibility: auto`), as whole cells are (workbench.css):
+ * 06's crosswalk is 11,000 px tall and 2–3 of its 23 rows are in view, but every row's new words
+ * were laid out after each change. The words are in the page at once (tests, exports, find in
+ * page, screen readers); a row is laid out when the reader nears it, at the size it last had
+ * (`auto`), or a typical one before it was ever shown — the row's height is mostly its other
+ * cells'. This needs the fixed columns: a skipped box has no width of its own to give a column.
+ * The box reaches into the cell's padding, so a focus ring inside it is not cut by the skipping's
+ * clip. Text and rules
  * take the page's theme variables where the page has them (the notebook's frame, dark or light),
  * with the light colours as fallback where it does not (an exported report, a bare page).
  */
 export const CROSSWALK_CSS = `
 .cw-wrap { overflow-x: auto; }
-.cw-table { border-collapse: collapse; font-size: 0.9em; width: 100%; }
+.cw-table { border-collapse: collapse; font-size: 0.9em; width: 100%; table-layout: fixed; }
 .cw-table caption { text-align: left; font-weight: 600; padding-bottom: 0.4em; }
-.cw-table th, .cw-table td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--line, #e5e5e5); }
+.cw-table th, .cw-table td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--line, #e5e5e5); overflow-wrap: break-word; }
+.cw-table col.cw-c-finding { width: 21%; }
+.cw-table col.cw-c-words { width: 22%; }
+.cw-table col.cw-c-measure { width: 17%; }
+.cw-table col.cw-c-numbers { width: 18%; }
+.cw-table col.cw-c-verdict { width: 22%; }
+.cw-live { content-visibility: auto; contain-intrinsic-block-size: auto 7em; margin: -0.3em; padding: 0.3em; }
+.cw-result > .cw-live { contain-intrinsic-block-size: auto 24em; }
+.cw-table col.cw-c-comparison { width: 18%; }
+.cw-table col.cw-c-side { width: 23%; }
+.cw-table col.cw-c-difference { width: 24%; }
+.cw-table col.cw-c-flip { width: 12%; }
 .cw-table th { border-bottom: 2px solid var(--ink, #222222); }
 .cw-quotes { max-width: 24em; font-size: 0.9em; }
 .cw-quote { font-style: italic; margin-bottom: 0.25em; }
@@ -49,7 +74,10 @@ export const CROSSWALK_CSS = `
 .verdict[data-verdict="not comparable"] { background: #ffffff; color: #595959; border: 1px dashed #8c8c8c; }
 .verdict[data-verdict="depends"] { background: #fff7d6; color: #5c4400; border: 1px dotted #8a6d00; }
 @media (max-width: 760px) {
-  .cw-table thead { display: none; }
+  .cw-table thead, .cw-table colgroup { display: none; }
+  .cw-table caption { display: block; }
+  .cw-live { contain-intrinsic-block-size: auto 5em; }
+  .cw-result > .cw-live { contain-intrinsic-block-size: auto 15em; }
   .cw-table, .cw-table tbody, .cw-table tr, .cw-table td { display: block; max-width: none; }
   .cw-table tr { border-bottom: 2px solid var(--ink, #222222); padding: 0.4em 0; }
   .cw-table td { border-bottom: none; padding: 0.2em 0; }
@@ -140,6 +168,17 @@ export function verdictBadge(document: Document, result: Pick<BaseResult, "verdi
   return span;
 }
 
+/** The columns' classes, in order: their widths are the stylesheet's (CROSSWALK_CSS), never the cells'. */
+function colgroup(document: Document, classes: readonly string[]): HTMLElement {
+  const group = document.createElement("colgroup");
+  for (const name of classes) {
+    const col = document.createElement("col");
+    col.className = name;
+    group.appendChild(col);
+  }
+  return group;
+}
+
 function headerRow(document: Document, labels: string[]): HTMLElement {
   const thead = document.createElement("thead");
   const tr = document.createElement("tr");
@@ -193,9 +232,19 @@ function marker(document: Document, r: BaseResult, locale: Locale): HTMLElement 
   return evidenceMarker(document, r.ensemble.evidence, locale, (v) => formatNumber(locale, key.percent ? 100 * v : v, key.percent ? 1 : 2), key.percent ? percentUnit(locale) : "");
 }
 
+/**
+ * The box of a cell whose words follow the filter (numbers, verdict): off screen, the browser skips
+ * laying it out (CROSSWALK_CSS, `.cw-live`) until the reader scrolls near.
+ */
+function liveBox(document: Document): HTMLElement {
+  const box = document.createElement("div");
+  box.className = "cw-live";
+  return box;
+}
+
 function numbersCell(document: Document, r: ComparisonResult, shown: CrosswalkShown, locale: Locale): HTMLElement {
   const words = messages[locale];
-  const wrap = document.createElement("div");
+  const wrap = liveBox(document);
   const report = r.reportBase;
   const differs = report !== undefined && report.verdict !== r.verdict;
   // A comparison that hides a count shows no marker: the key figure's range of a determined share is the share.
@@ -215,7 +264,7 @@ function numbersCell(document: Document, r: ComparisonResult, shown: CrosswalkSh
 }
 
 function resultCell(document: Document, r: ComparisonResult, shown: CrosswalkShown, locale: Locale): HTMLElement {
-  const wrap = document.createElement("div");
+  const wrap = liveBox(document);
   const words = messages[locale];
   const report = r.reportBase;
   if (report && report.verdict !== r.verdict) {
@@ -272,7 +321,7 @@ export function renderCrosswalkTable(document: Document, evaluation: CrosswalkEv
     cap.textContent = shown.text(caption);
     table.appendChild(cap);
   }
-  table.appendChild(headerRow(document, columns(locale)));
+  table.append(colgroup(document, ["cw-c-finding", "cw-c-words", "cw-c-measure", "cw-c-numbers", "cw-c-verdict"]), headerRow(document, columns(locale)));
   const tbody = document.createElement("tbody");
   for (const r of evaluation.results) {
     const tr = document.createElement("tr");
@@ -300,7 +349,7 @@ export function renderDiffTable(document: Document, diffs: readonly ComparisonDi
   table.className = "crosswalk-diff cw-table";
   const [la = "A", lb = "B"] = diffs[0]?.labels ?? [];
   const labels = [words.cwDiffColumns.comparison, la, lb, words.cwDiffColumns.difference, words.cwDiffColumns.verdict];
-  table.appendChild(headerRow(document, labels));
+  table.append(colgroup(document, ["cw-c-comparison", "cw-c-side", "cw-c-side", "cw-c-difference", "cw-c-flip"]), headerRow(document, labels));
   const tbody = document.createElement("tbody");
   for (const d of diffs) {
     const tr = document.createElement("tr");
