@@ -32,6 +32,12 @@ interface Shown {
   rogalandWidths: number[];
 }
 
+/** The appendix's named municipalities (adopters.csv), each with its county. */
+async function appendix(): Promise<Record<string, string>[]> {
+  const text = await readFile(path.join(process.cwd(), "data/survey-1999/adopters.csv"), "utf8");
+  return Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
+}
+
 function choose(frame: Frame, county: number): Promise<Shown> {
   return frame.evaluate(async (county) => {
     const cell = document.querySelector("#cell-table")?.closest("nb-cell");
@@ -77,7 +83,7 @@ function choose(frame: Frame, county: number): Promise<Shown> {
 
 describe("05's adopters list in blocks", () => {
   it("keeps every row in the DOM and the export, lays out only blocks near the view, and keeps its columns", async () => {
-    const csv = Papa.parse<Record<string, string>>(await readFile(path.join(process.cwd(), "data/survey-1999/adopters.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+    const csv = await appendix();
     const named = new Set(csv.map((r) => r.knr));
     const inRogaland = new Set(csv.filter((r) => r.fylke === String(ROGALAND)).map((r) => r.knr));
     await openApp(wb.page, wb.server.url, "#/nb/05-adopters");
@@ -138,7 +144,7 @@ describe("05's adopters list in blocks", () => {
   });
 
   it("prints every row: the shell's print view holds the list's blocks, all laid out", async () => {
-    const csv = Papa.parse<Record<string, string>>(await readFile(path.join(process.cwd(), "data/survey-1999/adopters.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+    const csv = await appendix();
     const named = new Set(csv.map((r) => r.knr));
     const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 } });
     await openApp(page, wb.server.url, "#/nb/05-adopters");

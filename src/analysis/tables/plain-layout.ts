@@ -98,6 +98,43 @@ export function rowRuns<R>(rows: readonly R[], value: (row: R) => string): { val
   return runs;
 }
 
+/** A column without a width is taken to be this wide (em) when a block's height is estimated. */
+const AUTO_COLUMN_ESTIMATE = 11;
+/** Em per unit of a width (the table's text is 13px; a root em 16px; a `0` about 0.55em). */
+const EM_PER_UNIT: Readonly<Record<string, number>> = { em: 1, rem: 16 / 13, ch: 0.55, px: 1 / 13 };
+/** Characters of the table's text per em of a line, and a cell's side padding in em: rough, for the estimate only. */
+const CHARS_PER_EM = 1.75;
+const CELL_PADDING_EM = 1.5;
+
+/** Each column's width in em, for the estimate (`AUTO_COLUMN_ESTIMATE` where none is given). */
+function widthsInEm(widths: readonly (string | undefined)[]): number[] {
+  return widths.map((width) => {
+    const match = width === undefined ? null : /^([\d.]+)(em|rem|ch|px)$/.exec(width);
+    return match ? Number(match[1]) * (EM_PER_UNIT[match[2] ?? "em"] ?? 1) : AUTO_COLUMN_ESTIMATE;
+  });
+}
+
+/**
+ * The lines of text `rows` are expected to take: per row, its cell that wraps to the most lines at
+ * its column's width. A block not yet laid out is given a height from it (`--lines`), so the page
+ * is about as tall before the blocks are laid out as after (its scrollbar and what a jump to a row
+ * finds) — the browser keeps each block's real height once it has laid it out.
+ */
+function expectedLines(rows: readonly HTMLTableRowElement[], ems: readonly number[]): number {
+  let lines = 0;
+  for (const row of rows) {
+    let most = 1;
+    let i = 0;
+    for (const cell of row.children) {
+      const perLine = Math.max(1, ((ems[i] ?? AUTO_COLUMN_ESTIMATE) - CELL_PADDING_EM) * CHARS_PER_EM);
+      most = Math.max(most, Math.ceil((cell.textContent?.length ?? 0) / perLine));
+      i++;
+    }
+    lines += most;
+  }
+  return lines;
+}
+
 /** What `layOutRows` needs of the table being drawn. */
 export interface PlainParts {
   caption: string;
@@ -128,8 +165,8 @@ function tablePart(doc: Document, caption: string, layout: PlainLayout, head: HT
  * The plain table's rows laid out into `figure`: one table, or — grouped — the list's caption and
  * one block per run of rows with the same `groupBy` value, each a `<div class="tv-block">` holding
  * a table captioned with that value and its row count, with the head repeated (each block is a
- * table a screen reader can read alone), `--rows` giving the block's expected height before it is
- * laid out (`contain-intrinsic-size`, wide-tables.css).
+ * table a screen reader can read alone), `--rows` and `--lines` giving the block's expected height
+ * before it is laid out (`contain-intrinsic-size`, wide-tables.css).
  */
 export function layOutRows(doc: Document, figure: HTMLElement, layout: PlainLayout, parts: PlainParts): void {
   if (layout.widths) figure.setAttribute("style", `--tv-min: ${layout.minWidth}`);
@@ -139,10 +176,11 @@ export function layOutRows(doc: Document, figure: HTMLElement, layout: PlainLayo
   }
   figure.classList.add("tv-blocks");
   figure.append(element(doc, "figcaption", parts.caption));
+  const ems = widthsInEm(layout.widths ?? []);
   const runs = rowRuns(parts.rows.map((row, i) => ({ row, group: parts.groups[i] ?? "–" })), (r) => r.group);
   for (const run of runs) {
     const block = element(doc, "div", undefined, "tv-block");
-    block.setAttribute("style", `--rows: ${run.rows.length}`);
+    block.setAttribute("style", `--rows: ${run.rows.length}; --lines: ${expectedLines(run.rows.map((r) => r.row), ems)}`);
     block.append(tablePart(doc, `${run.value} (${run.rows.length})`, layout, parts.head(), run.rows.map((r) => r.row), parts.write));
     figure.append(block);
   }

@@ -32,7 +32,8 @@ describe("renderTable's groupBy and widths", () => {
     expect(figure.firstElementChild?.localName).toBe("figcaption");
     expect(figure.firstElementChild?.textContent).toBe("Named municipalities");
     const blocks = [...figure.children].filter((c) => c.classList.contains("tv-block"));
-    expect(blocks.map((b) => b.getAttribute("style"))).toEqual(["--rows: 2", "--rows: 1", "--rows: 3"]);
+    // A block's expected height before it is laid out: its rows, and their lines (one each here).
+    expect(blocks.map((b) => b.getAttribute("style"))).toEqual(["--rows: 2; --lines: 2", "--rows: 1; --lines: 1", "--rows: 3; --lines: 3"]);
     expect(blocks.map((b) => b.children.length)).toEqual([1, 1, 1]);
     expect(textsOf(figure.querySelectorAll(".tv-block > table > caption"))).toEqual(["Østfold (2)", "Akershus (1)", "Oslo (3)"]);
     expect(textsOf(figure.querySelectorAll(".tv-block tbody tr > td:first-child"))).toEqual(spec.rows.map((r) => String(r.knr)));
@@ -44,6 +45,15 @@ describe("renderTable's groupBy and widths", () => {
     }
     // The least width: the widths given and 10em for each of the three without one.
     expect(figure.getAttribute("style")).toBe("--tv-min: calc(4em + 3 * 10em)");
+  });
+
+  it("expects a row whose text wraps in its column's width to take more lines", () => {
+    const long = { ...spec, rows: [{ knr: "0101", name: "Sogn og Fjordane fylkeskommune, med en lang merknad", county: "Oslo", n: 3 }] };
+    const styleOf = (width: string): string | null | undefined => renderTable(document, long, { groupBy: "county", widths: { name: width } }).querySelector(".tv-block")?.getAttribute("style");
+    const lines = (width: string): number => Number(/--lines: (\d+)/.exec(styleOf(width) ?? "")?.[1]);
+    expect(lines("60em")).toBe(1);
+    expect(lines("8em")).toBeGreaterThan(3);
+    expect(lines("104px")).toBe(lines("8em"));
   });
 
   it("exports the blocks as one table: every row's fields, in order", () => {
