@@ -227,9 +227,9 @@ describe("accessibility (axe-core in the page)", () => {
       await page.context().close();
     });
   }
-  for (const width of [1400, 360]) {
-    it(`05's adopters list in blocks (one table per county) has no serious or critical issue at ${width} px`, async () => {
-      const page = await open(width, "#/nb/05-adopters");
+  for (const [width, dark] of [[1400, false], [360, false], [1400, true]] as const) {
+    it(`05's adopters list in blocks (one table per county) has no serious or critical issue at ${width} px${dark ? " (dark)" : ""}`, async () => {
+      const page = await open(width, "#/nb/05-adopters", dark);
       const frame = await notebookFrame(page);
       await frame.evaluate(() => window.tverrsnitt?.idle());
       expect(summary(await axeViolations(frame))).toEqual([]);
