@@ -11,7 +11,7 @@
  * not counted over the draws again. The figures themselves are the statistics kernels' on the
  * selection, computed once per selection.
  *
- * A county's classes may also have been made ahead, in the open notebook's idle time
+ * A county's classes may also have been made ahead, while the open notebook's thread was free
  * (warm-counties.ts: every county alone, the tables the notebook compared), into a store of their
  * own that the user's filters never push out; a comparison under that county then reads them and
  * filters no reconstruction.

@@ -1,5 +1,5 @@
 /**
- * Work the open notebook's frame does in its idle time so that a county chosen in the filter bar
+ * Work the open notebook's frame does while its thread is free so that a county chosen in the filter bar
  * finds its evidence made (issue 12: notebook 01's viewport after a filter change). For every
  * county alone, each printed table the notebook has compared with evidence is classified over the
  * ensemble (compare-evidence.ts, `classifyAhead`): the 49 reconstructions filtered to the county,
@@ -10,8 +10,8 @@
  * Surprising, and why it is bounded: it is work for filters the reader may never choose. The
  * county is the filter bar's first list; one county alone is what a reader picks first. It stops
  * at the county list (19 on the 1999 map) times the tables compared, kept apart from the filters
- * the reader chose (which it never pushes out), and the app runs it only in idle callbacks, after
- * the notebook has settled (app/sandbox/idle-steps.ts).
+ * the reader chose (which it never pushes out), and the app runs it only in background turns of a
+ * few ms while the thread is free, after the notebook has settled (app/sandbox/idle-steps.ts).
  */
 import { COUNTIES_1999 } from "../../data/counties";
 import { EMPTY_FILTER } from "../../data/survey-filter";
