@@ -35,14 +35,27 @@ import { conditionsKey, FILTERS_KEPT } from "./frame-counter";
  */
 const computed = new WeakMap<FilteredSurvey, WeakMap<PrintedTable, PrintedComparison>>();
 
-/** `comparePrinted` on a selection, every figure classified over the ensemble. */
+/**
+ * `comparePrinted` on a selection, every figure classified over the ensemble: a notebook's
+ * comparison, so the table is noted as one to work ahead on per county (`comparedTables`).
+ */
 export function comparePrintedWithEvidence(selection: FilteredSurvey, table: PrintedTable): PrintedComparison {
+  const comparison = comparisonWithEvidence(selection, table);
+  // Only a table compared without an error (a list of names is not) is worked ahead.
+  comparedTables(selection.survey).add(table);
+  return comparison;
+}
+
+/**
+ * The same comparison, the table not noted: for work a spare frame does before any notebook
+ * opens in it (warm-evidence.ts compares every printed table; the notebook that opens then works
+ * ahead only on its own).
+ */
+export function comparisonWithEvidence(selection: FilteredSurvey, table: PrintedTable): PrintedComparison {
   let byTable = computed.get(selection);
   if (!byTable) computed.set(selection, (byTable = new WeakMap()));
   let known = byTable.get(table);
   if (!known) byTable.set(table, (known = timedEvidence(() => compareOnDraws(selection, table))));
-  // Only a table compared without an error (a list of names is not) is worked ahead.
-  comparedTables(selection.survey).add(table);
   return copyOf(known);
 }
 

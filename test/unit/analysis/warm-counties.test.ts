@@ -10,7 +10,8 @@ import { comparePrintedWithEvidence, comparedTables } from "../../../src/analysi
 import { FILTERS_KEPT } from "../../../src/analysis/evidence/frame-counter";
 import { countyWarmSteps } from "../../../src/analysis/evidence/warm-counties";
 import type { Survey } from "../../../src/analysis/survey";
-import { loadSurvey } from "../../../src/analysis/survey-source";
+import { loadSurvey, primeBundledSurvey } from "../../../src/analysis/survey-source";
+import { SURVEY_PATHS } from "../../../src/data/bundled-survey";
 import { COUNTIES_1999 } from "../../../src/data/counties";
 import type { PrintedTable } from "../../../src/data/printed-tables";
 import { EMPTY_FILTER, type SurveyFilter } from "../../../src/data/survey-filter";
@@ -88,6 +89,21 @@ describe("each county's evidence made ahead", () => {
     const rogaland = comparePrintedWithEvidence(applyFilter(warmed, county(11)), printedTable(warmed, "2.1"));
     expect(rogaland.rows.flatMap((r) => r.cells).some((c) => c.evidence?.percent.kind === "reconstruction" && c.evidence.percent.range !== undefined)).toBe(true);
   });
+
+  it("is not asked of the tables a spare frame compares before any notebook opens in it", async () => {
+    const host = nodeHost();
+    const files = new Map(await Promise.all(Object.values(SURVEY_PATHS).map(async (path) => [path, await host.readBytes(path)] as const)));
+    const primed = primeBundledSurvey(files);
+    await primed.warmed;
+    const survey = await primed.survey;
+    // The spare compared every printed table on every draw (warm-evidence.ts) …
+    expect(survey.printed?.tables.length).toBeGreaterThan(20);
+    // … and notes none: the notebook that opens in it works ahead only on what it compares.
+    expect(comparedTables(survey).size).toBe(0);
+    expect([...countyWarmSteps(survey)]).toHaveLength(0);
+    comparePrintedWithEvidence(applyFilter(survey, EMPTY_FILTER), printedTable(survey, "2.1"));
+    expect([...countyWarmSteps(survey)]).toHaveLength(COUNTIES_1999.length);
+  }, 60_000);
 
   it("pushes none of the reader's own filters out of their store", () => {
     // A table compared later (a step per county more; a list of names, which has no figures to
