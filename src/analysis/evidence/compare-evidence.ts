@@ -10,6 +10,11 @@
  * "no filter", which a spare frame classifies before a notebook opens in it (warm-evidence.ts) — is
  * not counted over the draws again. The figures themselves are the statistics kernels' on the
  * selection, computed once per selection.
+ *
+ * A county's classes may also have been made ahead, while the open notebook's thread was free
+ * (warm-counties.ts: every county alone, the tables the notebook compared), into a store of their
+ * own that the user's filters never push out; a comparison under that county then reads them and
+ * filters no reconstruction.
  */
 import { keptOrMade } from "../../base/recent-entries";
 import type { PrintedTable } from "../../data/printed-tables";
@@ -30,8 +35,23 @@ import { conditionsKey, FILTERS_KEPT } from "./frame-counter";
  */
 const computed = new WeakMap<FilteredSurvey, WeakMap<PrintedTable, PrintedComparison>>();
 
-/** `comparePrinted` on a selection, every figure classified over the ensemble. */
+/**
+ * `comparePrinted` on a selection, every figure classified over the ensemble: a notebook's
+ * comparison, so the table is noted as one to work ahead on per county (`comparedTables`).
+ */
 export function comparePrintedWithEvidence(selection: FilteredSurvey, table: PrintedTable): PrintedComparison {
+  const comparison = comparisonWithEvidence(selection, table);
+  // Only a table compared without an error (a list of names is not) is worked ahead.
+  comparedTables(selection.survey).add(table);
+  return comparison;
+}
+
+/**
+ * The same comparison, the table not noted: for work a spare frame does before any notebook
+ * opens in it (warm-evidence.ts compares every printed table; the notebook that opens then works
+ * ahead only on its own).
+ */
+export function comparisonWithEvidence(selection: FilteredSurvey, table: PrintedTable): PrintedComparison {
   let byTable = computed.get(selection);
   if (!byTable) computed.set(selection, (byTable = new WeakMap()));
   let known = byTable.get(table);
@@ -66,8 +86,8 @@ const kept = new WeakMap<Survey, Map<string, WeakMap<PrintedTable, readonly RowE
 
 function compareOnDraws(selection: FilteredSurvey, table: PrintedTable): PrintedComparison {
   const canonical = comparePrinted(selection.view, table, { codebook: selection.survey.codebook });
-  const draws = selection.draws();
-  const evidence = draws ? keptEvidence(selection, table, canonical.rows, draws) : undefined;
+  // Only a survey with an ensemble has classes; its draws are filtered only when they must be counted.
+  const evidence = selection.survey.draws ? keptEvidence(selection, table, canonical.rows) : undefined;
   const rows = canonical.rows.map((row, r): ComparedRow => {
     const e = evidence?.[r];
     const cells = row.cells.map((cell, c) => ({ ...cell, evidence: e?.cells[c] ?? { count: classifyFigure(undefined), percent: classifyFigure(undefined) } }));
@@ -77,16 +97,57 @@ function compareOnDraws(selection: FilteredSurvey, table: PrintedTable): Printed
   return { ...canonical, rows, drawn: drawnValuesLine(selection, variables) };
 }
 
-/** The classes of `rows` (the canonical survey's), kept or made. */
-function keptEvidence(selection: FilteredSurvey, table: PrintedTable, rows: readonly ComparedRow[], draws: readonly FilteredSurvey[]): readonly RowEvidence[] {
+/** The classes of `rows` (the canonical survey's), kept, made ahead, or made now. */
+function keptEvidence(selection: FilteredSurvey, table: PrintedTable, rows: readonly ComparedRow[]): readonly RowEvidence[] | undefined {
   let byConditions = kept.get(selection.survey);
   if (!byConditions) kept.set(selection.survey, (byConditions = new Map()));
-  const byTable = keptOrMade(byConditions, conditionsKey(selection), FILTERS_KEPT, () => new WeakMap<PrintedTable, readonly RowEvidence[]>());
-  const known = byTable.get(table);
+  const key = conditionsKey(selection);
+  const byTable = keptOrMade(byConditions, key, FILTERS_KEPT, () => new WeakMap<PrintedTable, readonly RowEvidence[]>());
+  const known = byTable.get(table) ?? ahead.get(selection.survey)?.get(key)?.get(table);
   if (known) return known;
+  const draws = selection.draws();
+  if (!draws) return undefined;
   const made = classifyRows(selection, table, rows, draws);
   byTable.set(table, made);
   return made;
+}
+
+/**
+ * Classes made ahead, per survey, filter conditions and printed table (`classifyAhead`). Apart
+ * from `kept`, whose last `FILTERS_KEPT` filters are the user's: work ahead must not push those out.
+ * Only warm-counties.ts fills it, one entry per county, so it holds at most a county list's worth.
+ */
+const ahead = new WeakMap<Survey, Map<string, WeakMap<PrintedTable, readonly RowEvidence[]>>>();
+
+/** The printed tables compared with evidence so far, per survey: what work ahead classifies. */
+const compared = new WeakMap<Survey, Set<PrintedTable>>();
+
+/** The printed tables `comparePrintedWithEvidence` has been asked for on `survey` (live: it grows). */
+export function comparedTables(survey: Survey): Set<PrintedTable> {
+  let tables = compared.get(survey);
+  if (!tables) compared.set(survey, (tables = new Set()));
+  return tables;
+}
+
+/**
+ * Classify `table`'s figures under `selection` ahead of time, into the store a comparison under
+ * the same conditions reads when it has none of its own kept (see `ahead`). Does nothing when they
+ * are kept or made already, or the survey has no ensemble. Returns whether it counted.
+ */
+export function classifyAhead(selection: FilteredSurvey, table: PrintedTable): boolean {
+  const survey = selection.survey;
+  if (!survey.draws || table.kind === "list") return false;
+  const key = conditionsKey(selection);
+  let byConditions = ahead.get(survey);
+  if (!byConditions) ahead.set(survey, (byConditions = new Map()));
+  let byTable = byConditions.get(key);
+  if (!byTable) byConditions.set(key, (byTable = new WeakMap()));
+  if (byTable.has(table) || kept.get(survey)?.get(key)?.has(table)) return false;
+  const draws = selection.draws();
+  if (!draws) return false;
+  const canonical = comparePrinted(selection.view, table, { codebook: survey.codebook });
+  byTable.set(table, classifyRows(selection, table, canonical.rows, draws));
+  return true;
 }
 
 /**

@@ -21,7 +21,7 @@ import { missingCodesOf } from "../reconciliation/reconcile";
 import { recountDraw } from "../reconciliation/recount-on-draws";
 import { everyRow } from "../reconciliation/summary-evidence";
 import type { Survey } from "../survey";
-import { comparePrintedWithEvidence } from "./compare-evidence";
+import { comparisonWithEvidence } from "./compare-evidence";
 import { kernelWarmSteps } from "./warm-kernels";
 
 /** Draws whose every printed row is recounted in one task (a few ms each). */
@@ -40,7 +40,7 @@ export async function warmEvidence(survey: Survey, warming: () => boolean, nextT
     if (table.kind === "list") continue;
     await nextTask();
     if (!warming()) return;
-    comparePrintedWithEvidence(selection, table);
+    comparisonWithEvidence(selection, table);
   }
   // The report's correlations and size-class rates (notebook 03), a statistic per task (warm-kernels.ts).
   for (const step of kernelWarmSteps(selection)) {

@@ -1,0 +1,45 @@
+/**
+ * In the open notebook's frame, once the notebook has settled: every county's evidence for the
+ * printed tables it compared, made in background turns while the thread is free
+ * (analysis/evidence/warm-counties.ts through idle-steps.ts), so that a county chosen in the filter
+ * bar finds it made (issue 12, notebook 01).
+ * Only for a notebook that reads the survey: one that does not never loads it for this.
+ */
+import type { SurveyScope } from "../../analysis/survey-scope";
+import { backgroundTurns, runInIdle, type IdleStepsWindow } from "./idle-steps";
+
+/** The User Timing measure around each step, for traces and the bench to sum the CPU it spends. */
+export const EVIDENCE_AHEAD_MEASURE = "tv-evidence-ahead";
+
+/** `steps`, each leaving an {@link EVIDENCE_AHEAD_MEASURE} measure. */
+function* timed(steps: Iterable<() => void>): Generator<() => void, void, undefined> {
+  for (const step of steps) {
+    yield () => {
+      const start = performance.now();
+      step();
+      performance.measure(EVIDENCE_AHEAD_MEASURE, { start, end: performance.now() });
+    };
+  }
+}
+
+/**
+ * After `settled`, classify each county's tables in `win`'s background turns, until done or the
+ * scope's respondents change (a user's file has no ensemble; the bundled survey read again is
+ * another survey). Resolves with the number of steps run; rejects when a step throws (a bug).
+ */
+export async function countyEvidenceAhead(win: IdleStepsWindow, scope: SurveyScope, settled: Promise<unknown>): Promise<number> {
+  let current = true;
+  const stop = scope.onChange((names) => {
+    if (names.includes("survey")) current = false;
+  });
+  try {
+    await settled;
+    // A survey that failed to load is shown by the cells that read it: nothing to work ahead on.
+    const survey = current ? await scope.survey().catch(() => undefined) : undefined;
+    if (!survey?.draws || !current) return 0;
+    const { countyWarmSteps } = await import("../../analysis/evidence/warm-counties");
+    return await runInIdle(backgroundTurns(win), timed(countyWarmSteps(survey)), () => current);
+  } finally {
+    stop();
+  }
+}
