@@ -10,7 +10,8 @@
  *
  * NOPROFILE=1 leaves the sampling profiler off (it slows JavaScript down); PROBE=1 installs the
  * bench's probe (bench/notebooks.ts) first; SCROLL=middle scrolls to the notebook's middle first, as
- * the bench does for half its changes (other cells are in view there). Each change is marked in the trace (`change-N`, and
+ * the bench does for half its changes (other cells are in view there); SCROLL=<CSS selector> puts
+ * that element at the top instead (the same place on every build, whatever the page's height). Each change is marked in the trace (`change-N`, and
  * `idle-N` when every value is current).
  */
 import { writeFileSync } from "node:fs";
@@ -34,11 +35,13 @@ async function main(): Promise<void> {
       await window.tverrsnitt?.idle();
       await new Promise((r) => setTimeout(r, 500));
     });
-    if (process.env.SCROLL === "middle") {
-      await frame.evaluate(async () => {
-        scrollTo(0, Math.max(0, (document.documentElement.scrollHeight - innerHeight) / 2));
+    if (process.env.SCROLL) {
+      await frame.evaluate(async (where) => {
+        const target = where === "middle" ? null : document.querySelector(where);
+        if (target) target.scrollIntoView({ block: "start" });
+        else scrollTo(0, Math.max(0, (document.documentElement.scrollHeight - innerHeight) / 2));
         await new Promise((r) => setTimeout(r, 300));
-      });
+      }, process.env.SCROLL);
     }
     // PROBE=1: with the bench's probe installed, to see what it adds to the work traced.
     if (process.env.PROBE === "1") await installProbe(frame);

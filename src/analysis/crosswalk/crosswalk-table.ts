@@ -68,6 +68,7 @@ export const CROSSWALK_CSS = `
 .cw-audit { font-size: 0.8em; white-space: normal; }
 .cw-flip { font-weight: 700; color: var(--error, #7f2704); }
 .verdict { padding: 0.1em 0.45em; border-radius: 3px; font-weight: 600; display: inline-block; }
+.cw-table .verdict { overflow-wrap: anywhere; }
 .verdict[data-verdict="agrees"] { background: #dbeafe; color: #08306b; }
 .verdict[data-verdict="contrasts"] { background: #fde2cf; color: #7f2704; }
 .verdict[data-verdict="open"] { background: #eeeeee; color: #333333; }
@@ -76,7 +77,7 @@ export const CROSSWALK_CSS = `
 @media (max-width: 760px) {
   .cw-table thead, .cw-table colgroup { display: none; }
   .cw-table caption { display: block; }
-  .cw-live { contain-intrinsic-block-size: auto 5em; }
+  .cw-live { contain-intrinsic-block-size: auto 5em; margin: -0.3em 0; padding: 0.3em 0; overflow-clip-margin: 0.3em; }
   .cw-result > .cw-live { contain-intrinsic-block-size: auto 15em; }
   .cw-table, .cw-table tbody, .cw-table tr, .cw-table td { display: block; max-width: none; }
   .cw-table tr { border-bottom: 2px solid var(--ink, #222222); padding: 0.4em 0; }
