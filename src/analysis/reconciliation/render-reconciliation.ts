@@ -14,6 +14,7 @@ import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, Reconci
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
 import { isElementNode } from "../../base/guards";
 import { flaggedListing } from "./flagged-listing";
+import { columnGroup } from "../tables/plain-layout";
 
 export interface ReconciliationRenderOptions {
   /** Mask recomputed counts below `threshold` ("< 3"): shared views under a county or size filter. */
@@ -234,9 +235,26 @@ function cellRow(doc: Document, cell: ReconciledCell, shown: Shown, withTable: b
   return tr;
 }
 
+/**
+ * The columns' widths (em of the table's 13px text), the table's id first when shown: fixed
+ * (`table-layout: fixed`, wide-tables.css `.tv-fixed`), never measured from the cells (issue 12).
+ * A new filter puts other rows in "Figures that differ" and other numbers and ranges everywhere; an
+ * auto-laid table measured every cell again and moved its columns with them (the table column
+ * 10.3 → 7.8 em, recomputed 8.6 → 11.1 em between counties). Each width holds its header in either
+ * language on one line; long labels, variables and conflict ids wrap inside their column. The
+ * table keeps at least their sum (`--tv-min`) and scrolls sideways in a narrower box, as before.
+ */
+const TABLE_WIDTH = "7.5em";
+const COLUMN_WIDTHS = ["11.5em", "6.5em", "9.5em", "6.5em", "6em", "7em", "9.5em", "6.5em", "6.5em", "6.5em"];
+/** Sum of the widths in em, the table's least width. */
+const widthSum = (widths: readonly string[]): string => `${widths.reduce((sum, w) => sum + parseFloat(w), 0)}em`;
+const WITH_TABLE_WIDTHS = [TABLE_WIDTH, ...COLUMN_WIDTHS];
+const MIN_WIDTH = { withTable: widthSum(WITH_TABLE_WIDTHS), without: widthSum(COLUMN_WIDTHS) };
+
 function cellTable(doc: Document, caption: string, cells: readonly ReconciledCell[], shown: Shown, withTable = false): HTMLTableElement {
-  const t = el(doc, "table");
-  t.append(el(doc, "caption", caption));
+  const t = el(doc, "table", undefined, "tv-fixed");
+  t.setAttribute("style", `--tv-min: ${withTable ? MIN_WIDTH.withTable : MIN_WIDTH.without}`);
+  t.append(el(doc, "caption", caption), columnGroup(doc, withTable ? WITH_TABLE_WIDTHS : COLUMN_WIDTHS));
   const head = el(doc, "tr");
   const c = shown.words.recColumns;
   for (const label of [...(withTable ? [c.table] : []), c.row, c.variable, c.category, c.measure, c.printed, c.resolved, c.recomputed, c.residual, c.conflict, ""]) head.append(el(doc, "th", label));
