@@ -77,6 +77,20 @@ describe("renderTable's groupBy and widths", () => {
     expect(plain.querySelectorAll("tbody tr")).toHaveLength(6);
   });
 
+  it("heads a block by its column's cells as shown: a count the guard hides is hidden in the heading too", () => {
+    // Blocks by a count column, in a view that masks small counts: 1 and 2 are "< 3" in their cells.
+    const byCount: PlainTable = { ...spec, rows: [1, 2, 2, 7].map((n, i) => ({ knr: `0${100 + i}`, name: `Place ${i}`, county: "Oslo", n })), audit: "N = 12" };
+    const figure = renderTable(document, byCount, { groupBy: "n", mask: true });
+    const cells = textsOf(figure.querySelectorAll(".tv-block tbody tr > td:last-child"));
+    expect(cells.filter((t) => t === "7")).toHaveLength(1);
+    const captions = textsOf(figure.querySelectorAll(".tv-block > table > caption"));
+    // Every heading is a cell's text as shown; no heading shows a count its cells hide.
+    for (const caption of captions) expect(cells).toContain(caption.replace(/ \(\d+\)$/, ""));
+    expect(captions.some((c) => /^[12] /.test(c))).toBe(false);
+    // Unmasked (the live view), the headings are the counts.
+    expect(textsOf(renderTable(document, byCount, { groupBy: "n" }).querySelectorAll(".tv-block > table > caption"))).toEqual(["1 (1)", "2 (2)", "7 (1)"]);
+  });
+
   it("refuses widths that name no column or are not a plain length, and a groupBy that is not a name", () => {
     const columns = spec.columns;
     expect(() => plainLayout(columns, { widths: { kommune: "4em" } })).toThrow(/widths names the column "kommune", but the table has none; its columns are knr, name, county, n/);
