@@ -170,7 +170,9 @@ function tablePart(doc: Document, caption: string, layout: PlainLayout, head: HT
  */
 export function layOutRows(doc: Document, figure: HTMLElement, layout: PlainLayout, parts: PlainParts): void {
   if (layout.widths) figure.setAttribute("style", `--tv-min: ${layout.minWidth}`);
-  if (layout.groupBy === undefined) {
+  // No rows (a filter none meets): one table with its head, as without blocks — a screen reader
+  // reads an empty table and the export writes its header, not nothing.
+  if (layout.groupBy === undefined || parts.rows.length === 0) {
     figure.append(tablePart(doc, parts.caption, layout, parts.head(), parts.rows, parts.write));
     return;
   }

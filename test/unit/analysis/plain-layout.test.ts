@@ -91,6 +91,18 @@ describe("renderTable's groupBy and widths", () => {
     expect(textsOf(renderTable(document, byCount, { groupBy: "n" }).querySelectorAll(".tv-block > table > caption"))).toEqual(["1 (1)", "2 (2)", "7 (1)"]);
   });
 
+  it("draws a list with no rows (a filter none meets) as one table with its head, exported as such", () => {
+    const empty = renderTable(document, { ...spec, rows: [], audit: "N = 0" }, { groupBy: "county", widths: { knr: "4em" } });
+    const tables = [...empty.querySelectorAll("table")];
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.querySelector("caption")?.textContent).toBe("Named municipalities");
+    expect(textsOf(empty.querySelectorAll("thead th"))).toEqual(["Knr", "Name", "County", "N"]);
+    expect(empty.querySelectorAll("tbody tr")).toHaveLength(0);
+    // A figure's own table, as drawn-output.ts reads a table figure: its export is the header.
+    expect(empty.classList.contains("tv-blocks")).toBe(false);
+    expect(tables[0]?.parentElement).toBe(empty);
+  });
+
   it("refuses widths that name no column or are not a plain length, and a groupBy that is not a name", () => {
     const columns = spec.columns;
     expect(() => plainLayout(columns, { widths: { kommune: "4em" } })).toThrow(/widths names the column "kommune", but the table has none; its columns are knr, name, county, n/);
