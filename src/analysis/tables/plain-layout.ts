@@ -63,11 +63,15 @@ export function plainLayout(columns: readonly { key: string }[], options: PlainL
     throw builtinError("renderTable", "bad-option", `groupBy is the name of a row field whose values head the blocks, e.g. groupBy: "fylkeName"; it got ${JSON.stringify(groupBy)}.`);
   }
   const keys = columns.map((c) => c.key);
+  // Each width is read once: what is checked is what is drawn (a cell's getter could answer
+  // "8em" to the check and other CSS to a second read).
+  const checked = new Map<string, string>();
   for (const [key, width] of Object.entries(widths ?? {})) {
     if (!keys.includes(key)) throw builtinError("renderTable", "bad-option", `widths names the column "${key}", but the table has none; its columns are ${keys.join(", ")}.`);
     if (typeof width !== "string" || !LENGTH.test(width)) throw builtinError("renderTable", "bad-option", `widths.${key} is ${JSON.stringify(width)}: give a length in em, rem, ch or px, e.g. "8em".`);
+    checked.set(key, width);
   }
-  const given = columns.map((c) => (widths && Object.hasOwn(widths, c.key) ? widths[c.key] : undefined));
+  const given = columns.map((c) => checked.get(c.key));
   const fixed = groupBy !== undefined || given.some((w) => w !== undefined);
   const auto = given.filter((w) => w === undefined).length;
   const parts = [...given.filter((w): w is string => w !== undefined), ...(auto > 0 ? [`${auto} * ${AUTO_COLUMN_MIN}`] : [])];

@@ -109,6 +109,10 @@ describe("renderTable's groupBy and widths", () => {
     for (const bad of ["4", "40%", "4em; color: red", "calc(4em)", "-4em"]) {
       expect(() => plainLayout(columns, { widths: { knr: bad } })).toThrow(/give a length in em, rem, ch or px/);
     }
+    // What is checked is what is drawn: a getter that answers a length once and CSS after.
+    let reads = 0;
+    const sly = Object.defineProperty({}, "knr", { enumerable: true, get: () => (reads++ === 0 ? "4em" : "4em; background: url(x)") });
+    expect(plainLayout(columns, { widths: sly }).widths).toEqual(["4em", undefined, undefined, undefined]);
     expect(() => plainLayout(columns, { groupBy: "" })).toThrow(/groupBy is the name of a row field/);
     expect(plainLayout(columns, {})).toEqual({ widths: undefined, minWidth: "0", groupBy: undefined });
     expect(plainLayout(columns, { groupBy: "county" }).widths).toEqual([undefined, undefined, undefined, undefined]);
