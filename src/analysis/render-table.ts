@@ -179,8 +179,8 @@ function drawPlainTable(doc: Document, spec: PlainTable, options: PlainTableOpti
   const counts = plainCounts(spec, mask, options.threshold);
   const exports = exportCells(doc);
   const by = layout.groupBy;
-  // A block is headed by its value as its column's cells show it — a count or share the guard
-  // hides is hidden in the heading too —, or as text when no column shows it.
+  // A block is headed by its value as its column's cells show it (plainLayout: groupBy names a
+  // column): a count or share the guard hides is hidden in the heading too.
   const groups: string[] = [];
   const rows = spec.rows.map((row, i) => {
     const tr = element(doc, "tr");
@@ -190,7 +190,6 @@ function drawPlainTable(doc: Document, spec: PlainTable, options: PlainTableOpti
       tr.append(exports.cell(text, cellFields(row[c.key], c, hidden, mask)));
       if (c.key === by && groups.length === i) groups.push(text);
     }
-    if (by !== undefined && groups.length === i) groups.push(cellText(row[by], { key: by, label: by }, locale));
     return tr;
   });
   layOutRows(doc, figure, layout, { caption: spec.caption, head, rows, groups, write: (table) => exports.write(table) });

@@ -114,6 +114,9 @@ describe("renderTable's groupBy and widths", () => {
     const sly = Object.defineProperty({}, "knr", { enumerable: true, get: () => (reads++ === 0 ? "4em" : "4em; background: url(x)") });
     expect(plainLayout(columns, { widths: sly }).widths).toEqual(["4em", undefined, undefined, undefined]);
     expect(() => plainLayout(columns, { groupBy: "" })).toThrow(/groupBy is the name of a row field/);
+    // A block's heading is a column's value: a field no column shows would head the blocks on
+    // screen and be missing from every row of the CSV export (which reads the rows, not the headings).
+    expect(() => plainLayout(columns, { groupBy: "fylke" })).toThrow(/groupBy names the row field "fylke", but no column shows it; its columns are knr, name, county, n/);
     expect(plainLayout(columns, {})).toEqual({ widths: undefined, minWidth: "0", groupBy: undefined });
     expect(plainLayout(columns, { groupBy: "county" }).widths).toEqual([undefined, undefined, undefined, undefined]);
   });
