@@ -178,19 +178,20 @@ function drawPlainTable(doc: Document, spec: PlainTable, options: PlainTableOpti
   const mask = options.mask === true;
   const counts = plainCounts(spec, mask, options.threshold);
   const exports = exportCells(doc);
+  const by = layout.groupBy;
+  // A block is headed by its value as its column's cells show it (plainLayout: groupBy names a
+  // column): a count or share the guard hides is hidden in the heading too.
+  const groups: string[] = [];
   const rows = spec.rows.map((row, i) => {
     const tr = element(doc, "tr");
     for (const c of spec.columns) {
       const hidden = (c.count === true && counts.shown.hidden(counts.id(i, c.key))) || counts.hiddenShare(c.key);
       const text = !hidden ? cellText(row[c.key], c, locale) : c.count ? counts.shown.text(counts.id(i, c.key)) : "–";
       tr.append(exports.cell(text, cellFields(row[c.key], c, hidden, mask)));
+      if (c.key === by && groups.length === i) groups.push(text);
     }
     return tr;
   });
-  const by = layout.groupBy;
-  const groupColumn = spec.columns.find((c) => c.key === by);
-  // A block is headed by its value as its column shows it (a count column never heads a block: it may be masked).
-  const groups = by === undefined ? [] : spec.rows.map((row) => cellText(row[by], groupColumn && !groupColumn.count ? groupColumn : { key: by, label: by }, locale));
   layOutRows(doc, figure, layout, { caption: spec.caption, head, rows, groups, write: (table) => exports.write(table) });
   figure.append(auditBlock(doc, [...counts.audit, ...counts.shown.note("columnShares", locale)]));
   return figure;

@@ -20,8 +20,8 @@ import { element } from "./table-dom";
 /** `renderTable`'s layout options (the reference panel shows these docs to cell authors). */
 export interface PlainLayoutOptions {
   /**
-   * Show the rows in blocks, one per run of rows with the same value of this row field (sort the
-   * rows by it), each headed by that value and its row count: e.g. `groupBy: "fylkeName"`, one
+   * Show the rows in blocks, one per run of rows with the same value of this column's key (sort
+   * the rows by it), each headed by that value and its row count: e.g. `groupBy: "fylkeName"`, one
    * block per county. The browser lays out and paints only the blocks near the view, so a long
    * list redrawn under a filter stays quick; every row is still on the page (find, screen readers,
    * print) and in the CSV export. Blocks get fixed column widths (`widths`) so columns line up.
@@ -63,11 +63,20 @@ export function plainLayout(columns: readonly { key: string }[], options: PlainL
     throw builtinError("renderTable", "bad-option", `groupBy is the name of a row field whose values head the blocks, e.g. groupBy: "fylkeName"; it got ${JSON.stringify(groupBy)}.`);
   }
   const keys = columns.map((c) => c.key);
+  // The heading is a column's value as its cells show it: every row then carries it in the CSV
+  // export too, and the disclosure guard that hides a cell hides the heading (render-table.ts).
+  if (groupBy !== undefined && !keys.includes(groupBy)) {
+    throw builtinError("renderTable", "bad-option", `groupBy names the row field "${groupBy}", but no column shows it; its columns are ${keys.join(", ")}. Add it as a column: each row keeps it in the CSV export.`);
+  }
+  // Each width is read once: what is checked is what is drawn (a cell's getter could answer
+  // "8em" to the check and other CSS to a second read).
+  const checked = new Map<string, string>();
   for (const [key, width] of Object.entries(widths ?? {})) {
     if (!keys.includes(key)) throw builtinError("renderTable", "bad-option", `widths names the column "${key}", but the table has none; its columns are ${keys.join(", ")}.`);
     if (typeof width !== "string" || !LENGTH.test(width)) throw builtinError("renderTable", "bad-option", `widths.${key} is ${JSON.stringify(width)}: give a length in em, rem, ch or px, e.g. "8em".`);
+    checked.set(key, width);
   }
-  const given = columns.map((c) => (widths && Object.hasOwn(widths, c.key) ? widths[c.key] : undefined));
+  const given = columns.map((c) => checked.get(c.key));
   const fixed = groupBy !== undefined || given.some((w) => w !== undefined);
   const auto = given.filter((w) => w === undefined).length;
   const parts = [...given.filter((w): w is string => w !== undefined), ...(auto > 0 ? [`${auto} * ${AUTO_COLUMN_MIN}`] : [])];
@@ -170,7 +179,9 @@ function tablePart(doc: Document, caption: string, layout: PlainLayout, head: HT
  */
 export function layOutRows(doc: Document, figure: HTMLElement, layout: PlainLayout, parts: PlainParts): void {
   if (layout.widths) figure.setAttribute("style", `--tv-min: ${layout.minWidth}`);
-  if (layout.groupBy === undefined) {
+  // No rows (a filter none meets): one table with its head, as without blocks — a screen reader
+  // reads an empty table and the export writes its header, not nothing.
+  if (layout.groupBy === undefined || parts.rows.length === 0) {
     figure.append(tablePart(doc, parts.caption, layout, parts.head(), parts.rows, parts.write));
     return;
   }

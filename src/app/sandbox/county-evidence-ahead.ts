@@ -22,12 +22,30 @@ function* timed(steps: Iterable<() => void>): Generator<() => void, void, undefi
   }
 }
 
+/** What the work needs of the notebook's scope: its survey, and word when its data change. */
+export type AheadScope = Pick<SurveyScope, "onChange" | "survey">;
+
+/**
+ * {@link countyEvidenceAhead} once the notebook has settled (`settled()`), and again each time its
+ * data change (the Data menu: the user's file, or back to the bundled survey) and it has settled
+ * on them: a change stops the work under way, and a notebook opened on the user's file, which has
+ * nothing to work ahead on, works ahead once the bundled survey is back. Errors are reported.
+ */
+export function keepCountyEvidenceAhead(win: IdleStepsWindow, scope: AheadScope, settled: () => Promise<unknown>): void {
+  const start = (): void => void countyEvidenceAhead(win, scope, settled()).catch((error: unknown) => console.error(error));
+  start();
+  scope.onChange((names) => {
+    // After the change has reached every listener: the new run's own listener must not hear it.
+    if (names.includes("survey")) queueMicrotask(start);
+  });
+}
+
 /**
  * After `settled`, classify each county's tables in `win`'s background turns, until done or the
  * scope's respondents change (a user's file has no ensemble; the bundled survey read again is
  * another survey). Resolves with the number of steps run; rejects when a step throws (a bug).
  */
-export async function countyEvidenceAhead(win: IdleStepsWindow, scope: SurveyScope, settled: Promise<unknown>): Promise<number> {
+export async function countyEvidenceAhead(win: IdleStepsWindow, scope: AheadScope, settled: Promise<unknown>): Promise<number> {
   let current = true;
   const stop = scope.onChange((names) => {
     if (names.includes("survey")) current = false;

@@ -31,7 +31,7 @@ import { attachedFiles, readsCsv } from "./attached-files";
 import { FilesAskedAhead } from "./files-asked-ahead";
 import { ReportSnapshots } from "../report/report-snapshot";
 import { loadPlotAhead } from "./plot-ahead";
-import { countyEvidenceAhead } from "./county-evidence-ahead";
+import { keepCountyEvidenceAhead } from "./county-evidence-ahead";
 
 /** The report is sent this long after the notebook last finished running (report-snapshot.ts). */
 const REPORT_AFTER_QUIET_MS = 1000;
@@ -343,8 +343,9 @@ export class FrameController {
     if (message.mode === "live" && (session.references("survey") || session.references("selection"))) {
       if (message.data.kind === "bundled") this.askedAhead.ask(Object.values(SURVEY_PATHS), (path) => this.requestFile(path));
       void scope.survey().catch(() => undefined);
-      // Once it has settled: each county's evidence for its printed tables, in idle periods.
-      void countyEvidenceAhead(this.win, scope, session.idle()).catch((error: unknown) => console.error(error));
+      // Once it has settled: each county's evidence for its printed tables, in background turns —
+      // and again once it has settled on new data (a notebook opened on the user's file, then the bundled survey).
+      keepCountyEvidenceAhead(this.win, scope, () => session.idle());
     }
     // The files its cells name, and the CSV reader's code, asked for now too (attached-files.ts).
     if (message.mode === "live") {

@@ -77,13 +77,46 @@ describe("renderTable's groupBy and widths", () => {
     expect(plain.querySelectorAll("tbody tr")).toHaveLength(6);
   });
 
+  it("heads a block by its column's cells as shown: a count the guard hides is hidden in the heading too", () => {
+    // Blocks by a count column, in a view that masks small counts: 1 and 2 are "< 3" in their cells.
+    const byCount: PlainTable = { ...spec, rows: [1, 2, 2, 7].map((n, i) => ({ knr: `0${100 + i}`, name: `Place ${i}`, county: "Oslo", n })), audit: "N = 12" };
+    const figure = renderTable(document, byCount, { groupBy: "n", mask: true });
+    const cells = textsOf(figure.querySelectorAll(".tv-block tbody tr > td:last-child"));
+    expect(cells.filter((t) => t === "7")).toHaveLength(1);
+    const captions = textsOf(figure.querySelectorAll(".tv-block > table > caption"));
+    // Every heading is a cell's text as shown; no heading shows a count its cells hide.
+    for (const caption of captions) expect(cells).toContain(caption.replace(/ \(\d+\)$/, ""));
+    expect(captions.some((c) => /^[12] /.test(c))).toBe(false);
+    // Unmasked (the live view), the headings are the counts.
+    expect(textsOf(renderTable(document, byCount, { groupBy: "n" }).querySelectorAll(".tv-block > table > caption"))).toEqual(["1 (1)", "2 (2)", "7 (1)"]);
+  });
+
+  it("draws a list with no rows (a filter none meets) as one table with its head, exported as such", () => {
+    const empty = renderTable(document, { ...spec, rows: [], audit: "N = 0" }, { groupBy: "county", widths: { knr: "4em" } });
+    const tables = [...empty.querySelectorAll("table")];
+    expect(tables).toHaveLength(1);
+    expect(tables[0]?.querySelector("caption")?.textContent).toBe("Named municipalities");
+    expect(textsOf(empty.querySelectorAll("thead th"))).toEqual(["Knr", "Name", "County", "N"]);
+    expect(empty.querySelectorAll("tbody tr")).toHaveLength(0);
+    // A figure's own table, as drawn-output.ts reads a table figure: its export is the header.
+    expect(empty.classList.contains("tv-blocks")).toBe(false);
+    expect(tables[0]?.parentElement).toBe(empty);
+  });
+
   it("refuses widths that name no column or are not a plain length, and a groupBy that is not a name", () => {
     const columns = spec.columns;
     expect(() => plainLayout(columns, { widths: { kommune: "4em" } })).toThrow(/widths names the column "kommune", but the table has none; its columns are knr, name, county, n/);
     for (const bad of ["4", "40%", "4em; color: red", "calc(4em)", "-4em"]) {
       expect(() => plainLayout(columns, { widths: { knr: bad } })).toThrow(/give a length in em, rem, ch or px/);
     }
+    // What is checked is what is drawn: a getter that answers a length once and CSS after.
+    let reads = 0;
+    const sly = Object.defineProperty({}, "knr", { enumerable: true, get: () => (reads++ === 0 ? "4em" : "4em; background: url(x)") });
+    expect(plainLayout(columns, { widths: sly }).widths).toEqual(["4em", undefined, undefined, undefined]);
     expect(() => plainLayout(columns, { groupBy: "" })).toThrow(/groupBy is the name of a row field/);
+    // A block's heading is a column's value: a field no column shows would head the blocks on
+    // screen and be missing from every row of the CSV export (which reads the rows, not the headings).
+    expect(() => plainLayout(columns, { groupBy: "fylke" })).toThrow(/groupBy names the row field "fylke", but no column shows it; its columns are knr, name, county, n/);
     expect(plainLayout(columns, {})).toEqual({ widths: undefined, minWidth: "0", groupBy: undefined });
     expect(plainLayout(columns, { groupBy: "county" }).widths).toEqual([undefined, undefined, undefined, undefined]);
   });
