@@ -24,7 +24,7 @@ import { isSelection, isSurvey, requireDocument, type AnalysisHost } from "../bu
 import { bmsTimelineChart, bmsTimelineOnDraws, maskTimeline, type BmsTimeline } from "./bms-timeline";
 import { caseCards, casesForFilter } from "./case-cards";
 import { judgeDraws, measureDraws, type CrosswalkEvaluation } from "./evaluate-crosswalk";
-import { filterKey, FRAME_MEASUREMENTS, type MeasuredDraws } from "./measured-draws-cache";
+import { COUNTY_MEASUREMENTS, evaluatedTheses, filterKey, FRAME_MEASUREMENTS, thesisKey, type MeasuredDraws } from "./measured-draws-cache";
 import { diffCrosswalk, smallVsLarge, SMALL_VS_LARGE, type ComparisonDiff, type DiffSide, type FilterState } from "./crosswalk-diff";
 import { applyFilter } from "../apply-filter";
 import { CROSSWALK } from "./crosswalk-spec";
@@ -155,12 +155,19 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
   const shared = host.view === "shared";
   const sensitive = (filter: SurveyFilter | null): boolean => filter !== null && isDisclosureSensitive(filter);
   const optionsFor = (t: Target, data: ThesisData) => ({ codebook: t.survey.codebook, thesis: data, locale });
-  /** `t` measured on all its reconstructions, or kept from an earlier call with the same filter (then its draws are not asked for). */
-  const measured = (t: Target, data: ThesisData): MeasuredDraws =>
-    cache.get(t.survey, data, filterKey(t.filter), () => {
+  /**
+   * `t` measured on all its reconstructions, or kept from an earlier call with the same filter, or
+   * measured ahead for a county alone (warm-crosswalk.ts): then its draws are not asked for.
+   */
+  const measured = (t: Target, data: ThesisData): MeasuredDraws => {
+    const key = filterKey(t.filter);
+    return cache.get(t.survey, data, key, () => {
+      const ahead = COUNTY_MEASUREMENTS.kept(t.survey, data, key);
+      if (ahead) return ahead;
       const draws = t.draws();
       return measureDraws(t.source, CROSSWALK, { ...optionsFor(t, data), ...(draws ? { draws } : {}) });
     });
+  };
   /**
    * One what-if side: `state`'s filter applied to the survey. Its reconstructions are only the views
    * the measurement counts — the selection's conditions on each draw's table, what
@@ -177,6 +184,8 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     SMALL_VS_LARGE: smallVsLarge(locale),
     evaluate: (selection, data) => {
       const t = targetOf(selection, "crosswalk.evaluate");
+      // The notebook's evaluation: the frame measures each county ahead for this thesis (warm-crosswalk.ts).
+      evaluatedTheses(t.survey).set(thesisKey(data), data);
       return { ...judgeDraws(t.source, CROSSWALK, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };
     },
     table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true, locale }),

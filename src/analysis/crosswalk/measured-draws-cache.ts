@@ -10,9 +10,13 @@
  * measurement (evaluate-crosswalk.ts, `contextOf`), so a thesis parsed again from the same file finds
  * the entries of the first — keyed by the filter; the oldest go first. One store serves a frame
  * (`FRAME_MEASUREMENTS`): a spare frame measures 06's selections into it before a notebook opens
- * there (warm-crosswalk.ts).
+ * there (warm-crosswalk.ts). Each county alone is measured ahead into a store of its own
+ * (`COUNTY_MEASUREMENTS`), which the reader's filters never push out and which never pushes out
+ * theirs: the open notebook does it while its thread is free (warm-crosswalk.ts,
+ * `crosswalkCountySteps`), for the theses it evaluated (`evaluatedTheses`).
  */
 import { keptOrMade } from "../../base/recent-entries";
+import { COUNTIES_1999 } from "../../data/counties";
 import type { SurveyFilter } from "../../data/survey-filter";
 import type { ThesisData } from "../../data/thesis";
 import { CROSSWALK } from "./crosswalk-spec";
@@ -57,6 +61,11 @@ export class MeasuredDrawsCache {
     return this.entries(survey, thesis).has(key);
   }
 
+  /** The measurements of `key` on `survey` with `thesis` when kept; nothing is made, and the order of use is left as it is. */
+  kept(survey: object, thesis: ThesisData, key: string): MeasuredDraws | undefined {
+    return this.entries(survey, thesis).get(key);
+  }
+
   private entries(survey: object, thesis: ThesisData): Map<string, MeasuredDraws> {
     let byThesis = this.bySurvey.get(survey);
     if (!byThesis) this.bySurvey.set(survey, (byThesis = new Map()));
@@ -69,3 +78,20 @@ export class MeasuredDrawsCache {
 
 /** The frame's one store: the crosswalk builtins of every runtime in it, and the spare's work ahead. */
 export const FRAME_MEASUREMENTS = new MeasuredDrawsCache();
+
+/**
+ * Each county alone measured ahead by the open notebook's frame (warm-crosswalk.ts), apart from
+ * `FRAME_MEASUREMENTS`: the builtins read it when they have not measured a filter themselves. It
+ * holds one entry per county of the filter bar's list, so none pushes out another.
+ */
+export const COUNTY_MEASUREMENTS = new MeasuredDrawsCache(COUNTIES_1999.length);
+
+/** The theses a notebook evaluated the crosswalk with, per survey and by `thesisKey`: what the county work ahead measures. */
+const evaluated = new WeakMap<object, Map<string, ThesisData>>();
+
+/** The theses the crosswalk was evaluated with on `survey` (live: it grows), one per `thesisKey`. */
+export function evaluatedTheses(survey: object): Map<string, ThesisData> {
+  let theses = evaluated.get(survey);
+  if (!theses) evaluated.set(survey, (theses = new Map()));
+  return theses;
+}

@@ -12,6 +12,9 @@
  * survey (the same parsed object the notebook gets, survey-source.ts), the filter and the thesis's
  * later figures (the store's key); the verdicts, words and tables are still made by the notebook's
  * own cells. A user's file is a different survey and is measured afresh.
+ *
+ * The open notebook's frame measures each county alone the same way (`crosswalkCountySteps`), once
+ * the notebook has settled and while its thread is free (evidence/warm-counties.ts).
  */
 import { EMPTY_FILTER, type SurveyFilter } from "../../data/survey-filter";
 import { parseThesis, type ThesisData } from "../../data/thesis";
@@ -21,13 +24,16 @@ import type { Survey } from "../survey";
 import { smallVsLarge } from "./crosswalk-diff";
 import { CROSSWALK } from "./crosswalk-spec";
 import { measuringDraws, type MeasuredDraws } from "./evaluate-crosswalk";
-import { FRAME_MEASUREMENTS, filterKey } from "./measured-draws-cache";
+import { COUNTY_MEASUREMENTS, evaluatedTheses, FRAME_MEASUREMENTS, filterKey } from "./measured-draws-cache";
 
 /** Reconstructions measured per task (all fifty in one were 45–165 ms under load, in Node). */
 const DRAWS_PER_TASK = 5;
 
-/** The steps that measure `filter`'s selection on every reconstruction into the frame's store. */
-function selectionSteps(survey: Survey, thesis: ThesisData, filter: SurveyFilter): (() => void)[] {
+/**
+ * The steps that measure `filter`'s selection on every reconstruction into `store` (the frame's
+ * store unless said), none of them measuring when the frame's store or `store` keeps it already.
+ */
+function selectionSteps(survey: Survey, thesis: ThesisData, filter: SurveyFilter, store = FRAME_MEASUREMENTS): (() => void)[] {
   let measuring: Generator<void, MeasuredDraws> | undefined;
   let key = "";
   const advance = (): void => {
@@ -35,12 +41,12 @@ function selectionSteps(survey: Survey, thesis: ThesisData, filter: SurveyFilter
       // As the builtins measure a selection (crosswalk-builtins.ts, `measured` and `sideOf`).
       const selection = applyFilter(survey, filter);
       key = filterKey(selection.filter);
-      if (FRAME_MEASUREMENTS.has(survey, thesis, key)) return;
+      if (FRAME_MEASUREMENTS.has(survey, thesis, key) || store.has(survey, thesis, key)) return;
       const draws = survey.draws?.map((d, k) => (k === 0 ? selection.view : filterView(d.table, selection.conditions)));
       measuring = measuringDraws(selection.view, CROSSWALK, { codebook: survey.codebook, thesis, ...(draws ? { draws } : {}) }, DRAWS_PER_TASK);
     }
     const step = measuring.next();
-    if (step.done) FRAME_MEASUREMENTS.get(survey, thesis, key, () => step.value);
+    if (step.done) store.get(survey, thesis, key, () => step.value);
   };
   const count = Math.max(1, Math.ceil((survey.draws?.length ?? 1) / DRAWS_PER_TASK));
   return Array.from({ length: count }, () => advance);
@@ -53,6 +59,20 @@ function selectionSteps(survey: Survey, thesis: ThesisData, filter: SurveyFilter
 export function crosswalkWarmSteps(survey: Survey, thesis: ThesisData): (() => void)[] {
   const filters = [EMPTY_FILTER, ...smallVsLarge().map((side) => ({ ...EMPTY_FILTER, sizeClass: side.filter.sizeClass }))];
   return filters.flatMap((filter) => selectionSteps(survey, thesis, filter));
+}
+
+/**
+ * The steps, a few reconstructions each, that measure `fylke` alone for every thesis the crosswalk
+ * was evaluated with on `survey` (`evaluatedTheses`: notebook 06's evaluation) into the county
+ * store, where the builtins look when the reader picks that county (issue 12: the evaluation in
+ * the task of a county change, 06 mid-page). Only the evaluation's selection: the what-if's sides
+ * under a county are measured after the paint, by its own cell. None for a survey without
+ * reconstructions (a user's file), or when nothing was evaluated on it.
+ */
+export function crosswalkCountySteps(survey: Survey, fylke: number): (() => void)[] {
+  if (!survey.draws) return [];
+  const filter = { ...EMPTY_FILTER, fylke: [fylke] };
+  return [...evaluatedTheses(survey).values()].flatMap((thesis) => selectionSteps(survey, thesis, filter, COUNTY_MEASUREMENTS));
 }
 
 /** The same steps for the thesis file's bytes; none when it does not parse (the notebook reports that itself). */

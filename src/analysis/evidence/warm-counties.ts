@@ -5,7 +5,10 @@
  * ensemble (compare-evidence.ts, `classifyAhead`): the 49 reconstructions filtered to the county,
  * each table counted on them, each figure classified. That is the part of a comparison under a new
  * filter that the cell in view ran in the input's task; the comparison itself, the chart and the
- * table are still computed and drawn by the cell, as before.
+ * table are still computed and drawn by the cell, as before. The same for the thesis crosswalk
+ * (notebook 06): each county's measurement on every reconstruction, made ahead in steps of a few
+ * reconstructions (crosswalk/warm-crosswalk.ts, `crosswalkCountySteps`); the verdicts, words and
+ * table are still the cells'.
  *
  * Surprising, and why it is bounded: it is work for filters the reader may never choose. The
  * county is the filter bar's first list; one county alone is what a reader picks first. It stops
@@ -17,6 +20,7 @@ import { COUNTIES_1999 } from "../../data/counties";
 import { EMPTY_FILTER } from "../../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "../apply-filter";
 import type { Survey } from "../survey";
+import { crosswalkCountySteps } from "../crosswalk/warm-crosswalk";
 import { classifyAhead, comparedTables } from "./compare-evidence";
 
 /**
@@ -35,5 +39,7 @@ export function* countyWarmSteps(survey: Survey): Generator<() => void, void, un
         classifyAhead(selection, table);
       };
     }
+    // The thesis crosswalk under the county, when the notebook evaluated it (06), in steps of a few reconstructions.
+    yield* crosswalkCountySteps(survey, fylke);
   }
 }
