@@ -170,4 +170,46 @@ describe("05's adopters list in blocks", () => {
     expect(printed.knrs).toHaveLength(named.size);
     await page.close();
   });
+
+  it("keeps each block's county and the list's caption in view on a phone while the table scrolls sideways", async () => {
+    // At 360 px the list is wider than its box and scrolls sideways; a block read at its last
+    // columns still says which county it is (wide-tables.css: the captions are held at the left).
+    const page = await wb.browser.newPage({ viewport: { width: 360, height: 900 } });
+    await openApp(page, wb.server.url, "#/nb/05-adopters");
+    const frame = await notebookFrame(page, 30_000);
+    const seen = await frame.evaluate(async () => {
+      await window.tverrsnitt?.ready;
+      await window.tverrsnitt?.idle();
+      const style = document.createElement("style");
+      style.textContent = "* { content-visibility: visible !important; }";
+      document.head.append(style);
+      const figure = document.querySelector("#cell-table")?.closest("nb-cell")?.querySelector("figure.tv-blocks");
+      if (!figure) throw new Error("no grouped list in cell table");
+      const frames = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const captions = [...figure.querySelectorAll(":scope > figcaption, :scope > .tv-block caption")];
+      const range = document.createRange();
+      // Each caption's words, measured against the part of the list the box shows.
+      const outside = (): string[] => {
+        const box = figure.getBoundingClientRect();
+        return captions.filter((caption) => {
+          range.selectNodeContents(caption);
+          const words = range.getBoundingClientRect();
+          return words.width === 0 || words.left < box.left - 1 || words.right > box.right + 1;
+        }).map((caption) => caption.textContent ?? "");
+      };
+      await frames();
+      const atStart = outside();
+      figure.scrollLeft = figure.scrollWidth;
+      await frames();
+      return { captions: captions.map((c) => c.textContent ?? ""), scrolled: figure.scrollLeft, hidden: figure.scrollWidth - figure.clientWidth, atStart, atEnd: outside() };
+    });
+    expect(seen.captions.length).toBeGreaterThanOrEqual(16);
+    expect(seen.captions).toContain(`Rogaland (${seen.captions.find((c) => c.startsWith("Rogaland"))?.match(/\((\d+)\)$/)?.[1] ?? "?"})`);
+    // The list did scroll sideways, by more than half a screen.
+    expect(seen.hidden).toBeGreaterThan(200);
+    expect(seen.scrolled).toBe(seen.hidden);
+    expect(seen.atStart).toEqual([]);
+    expect(seen.atEnd).toEqual([]);
+    await page.close();
+  });
 });

@@ -96,6 +96,33 @@ describe("report export", () => {
     await page.close();
   });
 
+  it("keeps 06's crosswalk reading by its width in the file: rows stacked when narrow, columns when wide", async () => {
+    // The crosswalk stacks its rows by its own box's width (a container query, crosswalk-table.ts);
+    // the file's style sheet is rebuilt from the frame's rules, which must keep that query.
+    const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openApp(page, wb.server.url, "#/nb/06-thesis-crosswalk");
+    await inNotebook(page, (f) => f.evaluate(async () => {
+      await window.tverrsnitt?.ready;
+      await window.tverrsnitt?.idle();
+    }), 30_000);
+    const file = await exportReport(page, "06-thesis-crosswalk-report.html");
+    expect(/@container \(max-width: 55em\)/.test(readFileSync(file, "utf8")), "the container query in the file's style sheet").toBe(true);
+    const { page: offline, close } = await openOffline(file);
+    const rows = (): Promise<{ tables: number; display: string[] }> =>
+      offline.evaluate(() => {
+        const tables = [...document.querySelectorAll("main table.cw-table")];
+        return { tables: tables.length, display: tables.map((t) => getComputedStyle(t.querySelector("tbody td") ?? t).display) };
+      });
+    for (const [width, display] of [[600, "block"], [1400, "table-cell"]] as const) {
+      await offline.setViewportSize({ width, height: 900 });
+      const seen = await rows();
+      expect(seen.tables, `${width} px`).toBe(2);
+      expect(seen.display, `${width} px`).toEqual([display, display]);
+    }
+    await close();
+    await page.close();
+  });
+
   it("keeps a hostile notebook's markup, handlers, styles and links out of the file", async () => {
     const page = await wb.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const hostile = [

@@ -133,17 +133,19 @@ describe("a crosswalk table drawn again is updated in place", () => {
   });
 
   it("keeps the columns of 06's tables where they are under every filter, and cuts off no text", async () => {
-    // 1360 px: the page's widest notebook column; 1100 px: a table laid out from its cells was wider
-    // than its column there, and in norsk the verdicts' longest words are as wide as a column. Every
-    // box laid out, so that what a box holds is measured in every row, not only near the viewport.
-    // 800 px: rows are stacked cards, and nothing of theirs may reach past the card either.
-    for (const [width, locale] of [[1360, "en-US"], [1100, "nb-NO"], [800, "en-US"]] as const) {
+    // 1360 px: the page's widest notebook column; 1250 px: the narrowest page beside the sidebar
+    // where the rows are columns, and in norsk the longest words are nearly as wide as a column.
+    // Every box laid out, so that what a box holds is measured in every row, not only near the
+    // viewport. 800 px: rows are stacked cards, and nothing of theirs may reach past the card either
+    // (crosswalk-word-breaks.test.ts: and no word is broken, at these widths and between).
+    for (const [width, locale] of [[1360, "en-US"], [1250, "nb-NO"], [800, "en-US"]] as const) {
       for (const id of ["table", "whatif"]) {
         const steps = await follow("06-thesis-crosswalk", id, [11, 0, 3, 18], { width, locale, allLaidOut: true });
         for (const step of steps) {
           expect(step, `${id} at ${width} px, county ${step.county}`).toMatchObject({ sameMarkup: true, fits: true, overflowing: [] });
           if (width === 800) continue; // no columns: the header is hidden and each cell carries its label
           expect(step.columnsBefore).toHaveLength(5);
+          for (const column of step.columnsBefore) expect(column, `${id} at ${width} px: a column is shown`).toBeGreaterThan(40);
           expect(step.columnsAfter, `${id} at ${width} px, county ${step.county}`).toEqual(step.columnsBefore);
         }
       }

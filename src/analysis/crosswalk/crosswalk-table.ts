@@ -21,13 +21,27 @@ import { crosswalkShown, type CrosswalkShown } from "./crosswalk-shown";
 import { fillOnOpen, markInPlace } from "../tables/in-place";
 
 /**
+ * The width of a crosswalk table's box (in the box's em: 825 px at the frame's 15 px) below which
+ * its rows are stacked cards: the least at which every column holds the longest word of the shipped
+ * crosswalk in both languages, measured in Chromium's default sans-serif (one of the widest), with
+ * 5–6% to spare in the tightest columns (the numbers' "rekonstruksjonene)" and a verdict's "rekonstruksjoner)").
+ */
+export const CROSSWALK_STACK_BELOW = "55em";
+
+/**
  * The tables' styles, once per table: badge colours per verdict (colour-blind safe pairs; the word
- * is always shown too), and on a page narrower than 760 px every row becomes a stacked card whose
- * cells carry their column name (a five-column table cannot be read on a phone). Wider, the columns
- * have fixed shares of the width (`table-layout: fixed`, one `<col>` each), set once and not from the
- * cells: under a new filter nearly every row's numbers and verdict change, and an auto-laid table
- * measured every cell again and moved its columns (06 mid-page, the frame after a change was mostly
- * that layout; issue 12). A long word wraps inside its column rather than overflow.
+ * is always shown too), and where the table's box is narrower than {@link CROSSWALK_STACK_BELOW}
+ * every row becomes a stacked card whose cells carry their column name. That width is the table's
+ * own (a container query on `.cw-wrap`), not the window's: the sidebar, full width and an exported
+ * report give the table different room in the same window. Below it, five columns cannot hold the
+ * longest words (norsk: "informasjonsprosessering»" in a quote, "rekonstruksjonene)" under the
+ * numbers, "indicators/standards" in a measure), and the browser broke them mid-word. Wider, the
+ * columns have fixed shares of the width (`table-layout: fixed`, one `<col>` each), set once and not
+ * from the cells: under a new filter nearly every row's numbers and verdict change, and an auto-laid
+ * table measured every cell again and moved its columns (06 mid-page, the frame after a change was
+ * mostly that layout; issue 12). The shares follow each column's longest word, so that at the
+ * stacking width every column holds its longest word with a few percent to spare; a word longer
+ * than any shipped one (a user's own crosswalk) still wraps inside its column rather than overflow.
  *
  * What changes with the filter in a row (its numbers and verdict, `.cw-live`) is skipped by the
  * browser while far off screen (`content-visibility: auto`), as whole cells are (workbench.css):
@@ -42,21 +56,21 @@ import { fillOnOpen, markInPlace } from "../tables/in-place";
  * with the light colours as fallback where it does not (an exported report, a bare page).
  */
 export const CROSSWALK_CSS = `
-.cw-wrap { overflow-x: auto; }
+.cw-wrap { overflow-x: auto; container-type: inline-size; width: 100%; }
 .cw-table { border-collapse: collapse; font-size: 0.9em; width: 100%; table-layout: fixed; }
 .cw-table caption { text-align: left; font-weight: 600; padding-bottom: 0.4em; }
 .cw-table th, .cw-table td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--line, #e5e5e5); overflow-wrap: break-word; }
-.cw-table col.cw-c-finding { width: 21%; }
-.cw-table col.cw-c-words { width: 22%; }
-.cw-table col.cw-c-measure { width: 17%; }
-.cw-table col.cw-c-numbers { width: 18%; }
-.cw-table col.cw-c-verdict { width: 22%; }
+.cw-table col.cw-c-finding { width: 20%; }
+.cw-table col.cw-c-words { width: 23%; }
+.cw-table col.cw-c-measure { width: 20%; }
+.cw-table col.cw-c-numbers { width: 16%; }
+.cw-table col.cw-c-verdict { width: 21%; }
 .cw-live { content-visibility: auto; contain-intrinsic-block-size: auto 7em; margin: -0.3em; padding: 0.3em; }
 .cw-result > .cw-live { contain-intrinsic-block-size: auto 24em; }
 .cw-table col.cw-c-comparison { width: 18%; }
 .cw-table col.cw-c-side { width: 23%; }
-.cw-table col.cw-c-difference { width: 24%; }
-.cw-table col.cw-c-flip { width: 12%; }
+.cw-table col.cw-c-difference { width: 23%; }
+.cw-table col.cw-c-flip { width: 13%; }
 .cw-table th { border-bottom: 2px solid var(--ink, #222222); }
 .cw-quotes { max-width: 24em; font-size: 0.9em; }
 .cw-quote { font-style: italic; margin-bottom: 0.25em; }
@@ -74,7 +88,7 @@ export const CROSSWALK_CSS = `
 .verdict[data-verdict="open"] { background: #eeeeee; color: #333333; }
 .verdict[data-verdict="not comparable"] { background: #ffffff; color: #595959; border: 1px dashed #8c8c8c; }
 .verdict[data-verdict="depends"] { background: #fff7d6; color: #5c4400; border: 1px dotted #8a6d00; }
-@media (max-width: 760px) {
+@container (max-width: ${CROSSWALK_STACK_BELOW}) {
   .cw-table thead, .cw-table colgroup { display: none; }
   .cw-table caption { display: block; }
   .cw-live { contain-intrinsic-block-size: auto 5em; margin: -0.3em 0; padding: 0.3em 0; overflow-clip-margin: 0.3em; }

@@ -94,9 +94,10 @@ export function cleanReportCss(css: string, win: Window & typeof globalThis): st
     if (rule instanceof win.CSSStyleRule) return FORBIDDEN_CSS.test(rule.cssText) ? "" : scopedRule(rule);
     // A report is read and printed on white: the workbench's dark palette stays out.
     if (rule instanceof win.CSSMediaRule && /prefers-color-scheme\s*:\s*dark/i.test(rule.conditionText)) return "";
-    if (rule instanceof win.CSSMediaRule) {
+    // A container query (06's crosswalk stacks its rows by its own width) is kept like a media query.
+    if (rule instanceof win.CSSMediaRule || rule instanceof win.CSSContainerRule) {
       const inner = [...rule.cssRules].map(keep).filter((t) => t !== "").join("\n");
-      return inner === "" ? "" : `@media ${rule.conditionText} {\n${inner}\n}`;
+      return inner === "" ? "" : `${rule instanceof win.CSSMediaRule ? "@media" : "@container"} ${rule.conditionText} {\n${inner}\n}`;
     }
     return "";
   };

@@ -1,0 +1,114 @@
+/**
+ * 06's crosswalk tables break lines only between words, at every width a reader may give them, in
+ * both languages and under a county filter (analysis/crosswalk/crosswalk-table.ts,
+ * `CROSSWALK_STACK_BELOW`): where five columns cannot hold the longest words, the rows are stacked
+ * cards; where they are columns, each column's share holds its longest word. A word is broken when
+ * one of its letters starts a new line after a character that is not a break opportunity (a space,
+ * or a hyphen, dash or slash the word carries itself). Before this, in norsk at 1,050–1,200 px the
+ * columns broke "rekonstruksjonen|e", "informasjonsprosesseri|ng»" and the what-if head
+ * "Vurderin|g". The page is resized in place, so the same drawing is measured at every width.
+ */
+import { describe, expect, it } from "vitest";
+import type { Frame } from "playwright-core";
+import { notebookFrame, openApp } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
+
+const wb = useWorkbench();
+
+/** What the crosswalk tables show at one width. */
+interface Seen {
+  width: number;
+  /** Each table's rows are cards (`display: block`) rather than table rows. */
+  stacked: boolean[];
+  /** The words broken inside, as "before|after" with the row they are in. */
+  broken: string[];
+  /** Text nodes measured (so that an empty page cannot pass). */
+  words: number;
+}
+
+function measure(frame: Frame, width: number): Promise<Seen> {
+  return frame.evaluate(async (width) => {
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const tables = [...document.querySelectorAll(".cw-table")];
+    const range = document.createRange();
+    const broken: string[] = [];
+    let words = 0;
+    for (const table of tables) {
+      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const text = node.textContent ?? "";
+        for (const word of text.matchAll(/\S+/g)) {
+          words++;
+          range.setStart(node, word.index);
+          range.setEnd(node, word.index + word[0].length);
+          if (range.getClientRects().length < 2) continue;
+          // The word spans lines: find where, and whether the break follows a character that allows one.
+          let top = Number.NEGATIVE_INFINITY;
+          for (let i = 0; i < word[0].length; i++) {
+            range.setStart(node, word.index + i);
+            range.setEnd(node, word.index + i + 1);
+            const rect = range.getBoundingClientRect();
+            if (rect.width === 0) continue;
+            if (i > 0 && rect.top > top + 2 && !/[-–—/‐]/.test(word[0].charAt(i - 1))) {
+              broken.push(`${node.parentElement?.closest("tr")?.getAttribute("data-id") ?? "head"}: ${word[0].slice(0, i)}|${word[0].slice(i)}`);
+              break;
+            }
+            top = rect.top;
+          }
+        }
+      }
+    }
+    return { width, stacked: tables.map((t) => getComputedStyle(t).display === "block"), broken, words };
+  }, width);
+}
+
+/** Open 06 in `locale` with every box laid out, under `county` (0: none), and measure it at each of `widths`. */
+async function follow(locale: string, county: number, widths: readonly number[]): Promise<Seen[]> {
+  const page = await (await wb.browser.newContext({ viewport: { width: 1400, height: 900 }, locale })).newPage();
+  await openApp(page, wb.server.url, "#/nb/06-thesis-crosswalk");
+  const frame = await notebookFrame(page, 30_000);
+  await frame.evaluate(async (county) => {
+    await window.tverrsnitt?.ready;
+    await window.tverrsnitt?.idle();
+    // Rows far off screen are skipped (`.cw-live`): lay every box out, so that every word is measured.
+    const style = document.createElement("style");
+    style.textContent = "* { content-visibility: visible !important; }";
+    document.head.append(style);
+    if (county === 0) return;
+    const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
+    for (const box of boxes) box.checked = Number(box.value) === county;
+    boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
+    await window.tverrsnitt?.idle();
+  }, county);
+  const seen: Seen[] = [];
+  const frameElement = await frame.frameElement();
+  for (const width of widths) {
+    await page.setViewportSize({ width, height: 900 });
+    // The frame learns its new size after the page lays out: measure once it has.
+    const frameWidth = await frameElement.evaluate((el) => (el instanceof HTMLElement ? el.clientWidth : 0));
+    await frame.waitForFunction((w) => window.innerWidth === w, frameWidth);
+    seen.push(await measure(frame, width));
+  }
+  await page.context().close();
+  return seen;
+}
+
+describe("06's crosswalk tables break lines between words only", () => {
+  // 760 px: the sidebar folds away; 1,000–1,400 px: the table's box grows from ~640 to ~890 px
+  // beside the sidebar, through the width where the rows stop being cards (~1,220 px).
+  const widths = [360, 760, 1000, 1050, 1100, 1150, 1200, 1220, 1240, 1275, 1400];
+  for (const [locale, county] of [["nb-NO", 0], ["nb-NO", 11], ["en-US", 0]] as const) {
+    it(`in ${locale}${county ? ` under county ${county}` : ""}, at ${widths.join(", ")} px`, async () => {
+      const seen = await follow(locale, county, widths);
+      for (const step of seen) {
+        expect(step.stacked, `${step.width} px`).toHaveLength(2);
+        expect(step.words, `${step.width} px`).toBeGreaterThan(2000);
+        expect(step.broken, `${locale} at ${step.width} px`).toEqual([]);
+      }
+      // Both layouts were measured: cards on a narrow page, columns on a wide one.
+      expect(seen.find((s) => s.width === 360)?.stacked).toEqual([true, true]);
+      expect(seen.find((s) => s.width === 1400)?.stacked).toEqual([false, false]);
+      expect(seen.filter((s) => !s.stacked[0]).length).toBeGreaterThan(2);
+    });
+  }
+});
