@@ -14,7 +14,7 @@ import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, Reconci
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
 import { isElementNode } from "../../base/guards";
 import { flaggedListing } from "./flagged-listing";
-import { columnGroup } from "../tables/plain-layout";
+import { blockSize, columnGroup } from "../tables/plain-layout";
 
 export interface ReconciliationRenderOptions {
   /** Mask recomputed counts below `threshold` ("< 3"): shared views under a county or size filter. */
@@ -266,7 +266,35 @@ function cellTable(doc: Document, caption: string, cells: readonly ReconciledCel
   return t;
 }
 
-/** The figures that differ from their target, across all tables (soft statements included). */
+/**
+ * Rows per block of the flagged table (issue 12). Its 25–28 rows stand some 2,000 px tall at
+ * 1360 px, and every filter change laid them all out while the reader mid-page sees 8–10 of them
+ * (traced: ~720 layout objects, 4–7 ms of layout and 1–3 ms of paint at load 8–17, in the frame that
+ * shows it). In blocks — the figure's caption, then one table of up to this many rows per
+ * `.tv-block` (`content-visibility: auto`, wide-tables.css), as 05's list (tables/plain-layout.ts)
+ * — the browser lays out and paints only the blocks near the view. Every row stays in the DOM, in
+ * the listed order: a screen reader reads them in it, find-in-page and print reach them, the CSV
+ * export joins the blocks' tables into one (app/drawn-output.ts), and the disclosure guard's masks
+ * are the same cells as before.
+ */
+export const FLAGGED_BLOCK_ROWS = 8;
+
+/** `rows` of the flagged table in blocks of FLAGGED_BLOCK_ROWS, under `caption`, into `figure`. */
+function flaggedBlocks(doc: Document, figure: HTMLElement, caption: string, rows: readonly ReconciledCell[], shown: Shown): void {
+  figure.classList.add("tv-blocks");
+  figure.setAttribute("style", `--tv-min: ${MIN_WIDTH.withTable}`);
+  figure.append(el(doc, "figcaption", caption));
+  for (let first = 0; first < rows.length; first += FLAGGED_BLOCK_ROWS) {
+    const part = rows.slice(first, first + FLAGGED_BLOCK_ROWS);
+    const table = cellTable(doc, shown.words.recFlaggedBlock(first + 1, first + part.length, rows.length), part, shown, true);
+    const block = el(doc, "div", undefined, "tv-block");
+    block.setAttribute("style", blockSize([...table.querySelectorAll("tbody > tr")], WITH_TABLE_WIDTHS));
+    block.append(table);
+    figure.append(block);
+  }
+}
+
+/** The figures that differ from their target, across all tables (soft statements included), in blocks (FLAGGED_BLOCK_ROWS). */
 export function renderFlagged(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement {
   const hold = withheld(doc, rec, options, "tv-reconciliation-flagged");
   if (hold) return hold;
@@ -277,7 +305,7 @@ export function renderFlagged(doc: Document, rec: Reconciliation, options: Recon
   const figure = el(doc, "figure", undefined, "tv-table tv-reconciliation-flagged");
   const caption = shown.words.recFlaggedCaption(cells.length, rec.filtered);
   if (listing.rows.length === 0) figure.append(el(doc, "p", `${caption}.`, "tv-notice"));
-  else figure.append(cellTable(doc, caption, listing.rows, shown, true));
+  else flaggedBlocks(doc, figure, caption, listing.rows, shown);
   const audit = el(doc, "div", undefined, "tv-audit");
   if (listing.ranked) audit.append(el(doc, "p", shown.words.recFlaggedRanked(listing.rows.length, listing.ranked.percentages, listing.ranked.leftOut), "tv-audit-line"));
   const undocumented = cells.filter((c) => c.status === "difference").length;

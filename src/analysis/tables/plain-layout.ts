@@ -129,7 +129,7 @@ function widthsInEm(widths: readonly (string | undefined)[]): number[] {
  * is about as tall before the blocks are laid out as after (its scrollbar and what a jump to a row
  * finds) — the browser keeps each block's real height once it has laid it out.
  */
-function expectedLines(rows: readonly HTMLTableRowElement[], ems: readonly number[]): number {
+function expectedLines(rows: readonly Element[], ems: readonly number[]): number {
   let lines = 0;
   for (const row of rows) {
     let most = 1;
@@ -142,6 +142,15 @@ function expectedLines(rows: readonly HTMLTableRowElement[], ems: readonly numbe
     lines += most;
   }
   return lines;
+}
+
+/**
+ * A block's `style`: its rows and their expected lines of text at `widths` (`--rows`, `--lines`),
+ * from which wide-tables.css sizes it until the browser has laid it out (`contain-intrinsic-size`).
+ */
+export function blockSize(rows: readonly Element[], widths: readonly (string | undefined)[]): string {
+  const lines = expectedLines(rows, widthsInEm(widths));
+  return `--rows: ${rows.length}; --lines: ${lines}`;
 }
 
 /** What `layOutRows` needs of the table being drawn. */
@@ -187,11 +196,10 @@ export function layOutRows(doc: Document, figure: HTMLElement, layout: PlainLayo
   }
   figure.classList.add("tv-blocks");
   figure.append(element(doc, "figcaption", parts.caption));
-  const ems = widthsInEm(layout.widths ?? []);
   const runs = rowRuns(parts.rows.map((row, i) => ({ row, group: parts.groups[i] ?? "–" })), (r) => r.group);
   for (const run of runs) {
     const block = element(doc, "div", undefined, "tv-block");
-    block.setAttribute("style", `--rows: ${run.rows.length}; --lines: ${expectedLines(run.rows.map((r) => r.row), ems)}`);
+    block.setAttribute("style", blockSize(run.rows.map((r) => r.row), layout.widths ?? []));
     block.append(tablePart(doc, `${run.value} (${run.rows.length})`, layout, parts.head(), run.rows.map((r) => r.row), parts.write));
     figure.append(block);
   }
