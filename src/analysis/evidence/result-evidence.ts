@@ -18,6 +18,7 @@ import { EMPTY_FILTER } from "../../data/survey-filter";
 import { isSurvey } from "../survey";
 import { acrossDraws, type WithEvidence } from "./across-draws";
 import { isReconstruction } from "./ensemble-surveys";
+import { aheadEvidence, noteCall } from "./kernel-evidence-ahead";
 import { frameOf, recodeImageKey } from "../../stats/index";
 import { isRecord } from "../../base/guards";
 
@@ -64,6 +65,7 @@ function selectionOf(data: unknown): FilteredSurvey | undefined {
 export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel: F, each?: (...args: never[]) => unknown[]): F {
   // Per selection: the evidence of this kernel's calls on it, by their arguments' key.
   const kept = new WeakMap<FilteredSurvey, Map<string, WithEvidence<unknown>>>();
+  const id = kernels++;
   return new Proxy(kernel, {
     apply(target, self: unknown, args: unknown[]) {
       const result: unknown = Reflect.apply(target, self, args);
@@ -73,16 +75,30 @@ export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel:
       if (selection && !isReconstruction(selection.survey) && typeof result === "object" && result !== null) {
         const rest = args.slice(1);
         const onEach = each && ((draws: readonly FilteredSurvey[]): unknown[] => Reflect.apply(each, undefined, [draws, ...rest]));
+        const compute = (on: FilteredSurvey, value: unknown): WithEvidence<unknown> =>
+          acrossDraws(on, (s) => (s === on ? value : Reflect.apply(target, self, [s, ...rest])), undefined, onEach);
         // Made once per result (`registry` below), when its evidence is first asked for.
         const figures = (): WithEvidence<unknown> => {
           const key = callKey(selection, rest);
-          const known = key === undefined ? undefined : kept.get(selection)?.get(key);
+          if (key === undefined) return compute(selection, result);
+          // Noted, so that the frame can compute it under each county ahead (kernel-evidence-ahead.ts).
+          const call = noteCall(selection.survey, `${id}\u0000${key}`, (on) => compute(on, Reflect.apply(target, self, [on, ...rest])));
+          const known = kept.get(selection)?.get(key);
           // The same figures, classified once; `value` is this call's own result. Not a spread:
           // that would read `counts`, which classifies every figure (across-draws.ts: on demand).
-          if (known) return { value: result, evidence: known.evidence, get counts() { return known.counts; }, draws: known.draws };
-          const made = acrossDraws(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest])), undefined, onEach);
-          if (key !== undefined) keep(kept, selection, key, made);
-          return made;
+          const found = known ? { value: result, evidence: known.evidence, get counts() { return known.counts; }, draws: known.draws } : undefined;
+          const ahead = !found && call ? aheadEvidence(selection, call.key) : undefined;
+          let whole: WithEvidence<unknown> | undefined;
+          const full = (): WithEvidence<unknown> => {
+            if (!whole) keep(kept, selection, key, (whole = compute(selection, result)));
+            return whole;
+          };
+          const figures: WithEvidence<unknown> = found ?? (ahead
+            ? { value: result, evidence: (path) => ahead.byPath.get(path) ?? full().evidence(path), get counts() { return full().counts; }, draws: ahead.draws }
+            : full());
+          if (!call) return figures;
+          // The figures read are the ones worked ahead.
+          return { value: result, evidence: (path) => (call.paths.add(path), figures.evidence(path)), get counts() { return figures.counts; }, draws: figures.draws };
         };
         let made: ResultEvidence | undefined;
         registry.set(result, () => (made ??= { selection, figures: figures() }));
@@ -92,6 +108,9 @@ export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel:
     },
   });
 }
+
+/** Kernels made so far: each one's number keys its noted calls apart from another's. */
+let kernels = 0;
 
 /** Calls' evidence kept per selection and kernel: enough for every call of a shipped notebook's cells. */
 const KEPT_PER_SELECTION = 64;
