@@ -5,7 +5,9 @@
  * compared are classified, a step each (its `tv-evidence-ahead` measures), none before the notebook
  * has settled; then a county chosen is drawn with the same figures as in a frame that could not
  * work ahead. The frame's idle callbacks are not what runs it: Chromium gave that frame none
- * while it sat still (idle-steps.ts).
+ * while it sat still (idle-steps.ts). On 03, each statistic whose evidence a cell read is computed
+ * under every county (kernel-evidence-ahead.ts): a county then computes none of them over the
+ * reconstructions in its change, and r1's table is the one a frame that could not work ahead draws.
  */
 import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
@@ -19,12 +21,15 @@ const TABLES = 7;
 /** Counties of 1999 (the filter bar's list). */
 const COUNTIES = 19;
 
+/** 03's calls with evidence read: the rates and r of six models, q30_5 × six expectations and their matrix, r and rates of q9. */
+const CALLS_03 = 21;
+
 /** Open 01 in a page of its own; `before` runs in the frame before any of its scripts. */
-async function open01(before?: string): Promise<Frame> {
+async function open01(before?: string, notebook = "01-overview"): Promise<Frame> {
   const context = await wb.browser.newContext({ viewport: { width: 1360, height: 900 } });
   if (before) await context.addInitScript(before);
   const page = await context.newPage();
-  await openApp(page, wb.server.url, "#/nb/01-overview");
+  await openApp(page, wb.server.url, `#/nb/${notebook}`);
   const frame = await notebookFrame(page, 30_000);
   await frame.evaluate(async () => {
     for (let w = 0; !window.tverrsnitt && w < 30_000; w += 10) await new Promise((r) => setTimeout(r, 10));
@@ -42,26 +47,38 @@ function aheadSteps(frame: Frame): Promise<{ count: number; first: number }> {
   });
 }
 
-/** Choose `county` and read Tabell 2.1's table as shown once every value is current. */
-function tableUnder(frame: Frame, county: number): Promise<string> {
-  return frame.evaluate(async (county) => {
+/** Choose `county` and read Tabell 2.1's table (or the one in cell `cell`) as shown once every value is current. */
+function tableUnder(frame: Frame, county: number, cell?: string): Promise<string> {
+  return frame.evaluate(async ([county, cell]) => {
     const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
     for (const box of boxes) box.checked = Number(box.value) === county;
     boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
     await window.tverrsnitt?.idle();
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-    return document.querySelector("#cell-t21")?.closest("nb-cell")?.querySelector(".nb-output table")?.outerHTML ?? "";
-  }, county);
+    const host = cell === undefined ? document.querySelector("#cell-t21")?.closest("nb-cell") : document.querySelector(`nb-cell[data-id="${cell}"]`);
+    return host?.querySelector(".nb-output table")?.outerHTML ?? "";
+  }, [county, cell] as const);
+}
+
+/** Waits until `want` steps have been worked ahead (or 20 s), and returns the count. */
+async function stepsWorked(frame: Frame, want: number): Promise<{ count: number; first: number }> {
+  let steps = await aheadSteps(frame);
+  for (let waited = 0; steps.count < want && waited < 20_000; waited += 100) {
+    await new Promise((r) => setTimeout(r, 100));
+    steps = await aheadSteps(frame);
+  }
+  return steps;
+}
+
+/** The evidence computations (`tv-evidence` measures) the frame made so far. */
+function evidenceMeasures(frame: Frame): Promise<number> {
+  return frame.evaluate(() => performance.getEntriesByName("tv-evidence").length);
 }
 
 describe("each county's evidence made ahead in 01's frame", () => {
   it("classifies every county's tables once the notebook has settled, and a county then shows what a frame without it shows", async () => {
     const frame = await open01();
-    let steps = await aheadSteps(frame);
-    for (let waited = 0; steps.count < COUNTIES * TABLES && waited < 20_000; waited += 100) {
-      await new Promise((r) => setTimeout(r, 100));
-      steps = await aheadSteps(frame);
-    }
+    const steps = await stepsWorked(frame, COUNTIES * TABLES);
     expect(steps.count).toBe(COUNTIES * TABLES);
     // Not before the notebook's own comparisons were made (its first run came first).
     const firstRun = await frame.evaluate(() => Math.max(...performance.getEntriesByName("tv-evidence").map((e) => e.startTime + e.duration)));
@@ -75,6 +92,22 @@ describe("each county's evidence made ahead in 01's frame", () => {
       const warm = await tableUnder(frame, county);
       expect(warm).toContain("tv-ev-range");
       expect(warm, `county ${county}`).toBe(await tableUnder(plain, county));
+    }
+  }, 90_000);
+
+  it("computes 03's statistics under every county, so a county computes none of them in its change and shows what a frame without it shows", async () => {
+    const frame = await open01(undefined, "03-size-and-correlations");
+    expect((await stepsWorked(frame, COUNTIES * CALLS_03)).count).toBe(COUNTIES * CALLS_03);
+    const plain = await open01("Object.defineProperty(window, 'scheduler', { value: undefined }); window.requestIdleCallback = undefined;", "03-size-and-correlations");
+    for (const county of [11, 3]) {
+      const [warmBefore, plainBefore] = [await evidenceMeasures(frame), await evidenceMeasures(plain)];
+      const warm = await tableUnder(frame, county, "r1");
+      expect(warm).toContain("reconstructions");
+      expect(warm, `county ${county}`).toBe(await tableUnder(plain, county, "r1"));
+      // Without the work ahead each call's evidence is computed in the change; with it, none of
+      // them (the size-class table's drawn-values lines, not a statistic's call, are in both).
+      const [warmMade, plainMade] = [(await evidenceMeasures(frame)) - warmBefore, (await evidenceMeasures(plain)) - plainBefore];
+      expect(plainMade - warmMade, `county ${county}: ${plainMade} → ${warmMade}`).toBe(CALLS_03);
     }
   }, 90_000);
 });

@@ -9,9 +9,10 @@
  *
  * Surprising, and why it is bounded: it is work for filters the reader may never choose. The
  * county is the filter bar's first list; one county alone is what a reader picks first. It stops
- * at the county list (19 on the 1999 map) times the tables compared and the statistics' calls noted, kept apart from the filters
- * the reader chose (which it never pushes out), and the app runs it only in background turns of a
- * few ms while the thread is free, after the notebook has settled (app/sandbox/idle-steps.ts).
+ * at the county list (19 on the 1999 map) times the tables compared and the statistics' calls
+ * noted (03: 21), kept apart from the filters the reader chose (which it never pushes out), and the
+ * app runs it only in background turns of a few ms while the thread is free, after the notebook has
+ * settled (app/sandbox/idle-steps.ts).
  */
 import { COUNTIES_1999 } from "../../data/counties";
 import { EMPTY_FILTER } from "../../data/survey-filter";
