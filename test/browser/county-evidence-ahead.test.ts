@@ -5,7 +5,9 @@
  * compared are classified, a step each (its `tv-evidence-ahead` measures), none before the notebook
  * has settled; then a county chosen is drawn with the same figures as in a frame that could not
  * work ahead. The frame's idle callbacks are not what runs it: Chromium gave that frame none
- * while it sat still (idle-steps.ts).
+ * while it sat still (idle-steps.ts). On 03, each statistic whose evidence a cell read is computed
+ * under every county (kernel-evidence-ahead.ts): a county then computes none of them over the
+ * reconstructions in its change, and r1's table is the one a frame that could not work ahead draws.
  */
 import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
@@ -18,6 +20,9 @@ const wb = useWorkbench();
 const TABLES = 7;
 /** Counties of 1999 (the filter bar's list). */
 const COUNTIES = 19;
+
+/** 03's calls with evidence read: the rates and r of six models, q30_5 × six expectations and their matrix, r and rates of q9. */
+const CALLS_03 = 21;
 
 /** 06's crosswalk: each county measured on fifty reconstructions, five a step. */
 const CROSSWALK_STEPS = 10;
@@ -80,6 +85,11 @@ async function stepsReaching(frame: Frame, want: number): Promise<{ count: numbe
   return steps;
 }
 
+/** The evidence computations (`tv-evidence` measures) the frame made so far. */
+function evidenceMeasures(frame: Frame): Promise<number> {
+  return frame.evaluate(() => performance.getEntriesByName("tv-evidence").length);
+}
+
 describe("each county's evidence made ahead in 01's frame", () => {
   it("classifies every county's tables once the notebook has settled, and a county then shows what a frame without it shows", async () => {
     const frame = await open01();
@@ -111,6 +121,22 @@ describe("each county's evidence made ahead in 01's frame", () => {
       const warm = await outputUnder(frame, county, "table");
       expect(warm).toContain('data-verdict="');
       expect(warm, `county ${county}`).toBe(await outputUnder(plain, county, "table"));
+    }
+  }, 90_000);
+
+  it("computes 03's statistics under every county, so a county computes none of them in its change and shows what a frame without it shows", async () => {
+    const frame = await openNotebook("03-size-and-correlations");
+    expect((await stepsReaching(frame, COUNTIES * CALLS_03)).count).toBe(COUNTIES * CALLS_03);
+    const plain = await openNotebook("03-size-and-correlations", NO_BACKGROUND);
+    for (const county of [11, 3]) {
+      const [warmBefore, plainBefore] = [await evidenceMeasures(frame), await evidenceMeasures(plain)];
+      const warm = await outputUnder(frame, county, "r1");
+      expect(warm).toContain("reconstructions");
+      expect(warm, `county ${county}`).toBe(await outputUnder(plain, county, "r1"));
+      // Without the work ahead each call's evidence is computed in the change; with it, none of
+      // them (the size-class table's drawn-values lines, not a statistic's call, are in both).
+      const [warmMade, plainMade] = [(await evidenceMeasures(frame)) - warmBefore, (await evidenceMeasures(plain)) - plainBefore];
+      expect(plainMade - warmMade, `county ${county}: ${plainMade} → ${warmMade}`).toBe(CALLS_03);
     }
   }, 90_000);
 });
