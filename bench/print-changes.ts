@@ -101,7 +101,7 @@ export function notebookLines(notebooks: readonly NotebookFigures[], cold: reado
     );
     const byClass = CLASSES.map((k) => {
       const times = all.filter((c) => inClass(c, k)).map((c) => c.viewportPainted);
-      return `${k.name} ${ms(median(times))} (${times.length})`;
+      return `${k.name} ${times.length > 0 ? ms(median(times)) : "–"} (${times.length})`;
     });
     lines.push(`    viewport by class (medians): ${byClass.join(" · ")};  ${pausedLine(nb.opens.map((o) => o.paused))}`);
   }
