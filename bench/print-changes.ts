@@ -115,7 +115,8 @@ export function notebookLines(notebooks: readonly NotebookFigures[], cold: reado
 export function comparisonLines(before: string, after: string, notebooks: readonly NotebookPairs[]): string[] {
   const lines = [
     `\nShipped notebooks before/after, side by side (${before} → ${after}): each change made on both builds, one right after the other.`,
-    "  Ratios after/before with a 90 % interval: a seeded bootstrap of the opens, and of the pairs within each class (top/middle × county/clear) of each. * = the interval leaves out ×1; only those are changes.",
+    "  Ratios after/before with a 90 % interval: a seeded bootstrap of the opens, and of the pairs within each class (top/middle × county/clear) of each. * = the interval leaves out ×1.",
+    "  The interval knows only the spread these changes show: check it with an A/A run (--vs a copy of this dist) at the same load, and call a ratio a change only when it is starred in two runs.",
   ];
   for (const nb of notebooks) {
     // Per open: the bootstrap draws opens, then each class's pairs within them (bootstrap.ts).
