@@ -7,6 +7,9 @@
  * upstream that would have to run with it. A cell has run when its status bar reads "N ms" again
  * (pending and running read "running…").
  *
+ * The cells out of view draw nothing before that first paint either: a pending cell below the fold
+ * waits for it to show "running…" (nb-cell.ts, `refresh`).
+ *
  * Before stop 25 the margin did not exist in the sandboxed frame (an observer with the implicit root
  * ignores rootMargin across origins) and the cells out of view ran bottom-up: t22 ran last.
  */
@@ -106,6 +109,57 @@ describe("filter change: in view, then the margin, then the rest", () => {
       // Then the margin, before every cell further off.
       const marginDone = Math.max(...margin.map((id) => ended[id] ?? Infinity));
       for (const id of far) expect(ended[id] ?? 0, `${id} (far) ran after the margin's t22, ${when}`).toBeGreaterThan(marginDone);
+    }
+    await page.context().close();
+  });
+
+  it("draws nothing in the cells out of view before the first paint, and every cell's run once idle", async () => {
+    const page: Page = await (await wb.browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+    await openApp(page, wb.server.url, "#/nb/01-overview");
+    const frame = await notebookFrame(page, 30_000);
+    await frame.evaluate(async () => {
+      await window.tverrsnitt?.ready;
+      await window.tverrsnitt?.idle();
+      // Two frames: the observers have reported every cell's place.
+      for (let i = 0; i < 2; i++) await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+    });
+    // At the top: t21 is in view, every other cell a change reruns is below it.
+    for (const county of [11, 0, 3, 0]) {
+      const seen = await frame.evaluate(async ({ county, ids }) => {
+        const hooks = window.tverrsnitt;
+        const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
+        if (!hooks || boxes.length === 0) throw new Error("no filter bar or test hooks in the notebook frame");
+        const inView = ids.filter((id) => {
+          const box = document.querySelector(`nb-cell[data-id="${id}"]`)?.getBoundingClientRect();
+          return box !== undefined && box.bottom > 0 && box.top < innerHeight;
+        });
+        // Which cells' DOM changed before the first animation frame after the input.
+        const early = new Set<string>();
+        let framed = false;
+        const watch = new MutationObserver((records) => {
+          if (framed) return;
+          for (const r of records) {
+            const el = r.target instanceof Element ? r.target : r.target.parentElement;
+            const id = el?.closest("nb-cell")?.getAttribute("data-id");
+            if (id) early.add(id);
+          }
+        });
+        watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
+        requestAnimationFrame(() => (framed = true));
+        for (const box of boxes) box.checked = Number(box.value) === county;
+        boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
+        await hooks.idle();
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
+        watch.disconnect();
+        const status = Object.fromEntries(ids.map((id) => [id, document.querySelector(`nb-cell[data-id="${id}"] .nb-status`)?.textContent?.trim() ?? ""]));
+        return { inView, early: [...early].sort(), status };
+      }, { county, ids: RERUN });
+      const when = `choosing ${county}`;
+      expect(seen.inView, when).toEqual(["t21"]);
+      // Only the cell in view changed before its paint (not the "running…" of the nine below it).
+      expect(seen.early, `cells drawn before the first paint, ${when}`).toEqual(["t21"]);
+      // Once idle, every cell shows its new run, not a pending status held back.
+      for (const id of RERUN) expect(seen.status[id], `${id}'s status, ${when}`).toMatch(/^\d+\s*ms$/);
     }
     await page.context().close();
   });
