@@ -50,7 +50,7 @@ function tableUnder(frame: Frame, county: number): Promise<string> {
     boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
     await window.tverrsnitt?.idle();
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
-    return document.querySelector("#cell-t21")?.closest("nb-cell")?.querySelector(".nb-output table")?.outerHTML ?? "";
+    return document.querySelector("#cell-t21-table")?.closest("nb-cell")?.querySelector(".nb-output table")?.outerHTML ?? "";
   }, county);
 }
 
