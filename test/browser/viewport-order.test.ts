@@ -8,7 +8,9 @@
  * (pending and running read "running…").
  *
  * The cells out of view draw nothing before that first paint either: a pending cell below the fold
- * waits for it to show "running…" (nb-cell.ts, `refresh`).
+ * waits for it to show "running…" (nb-cell.ts, `refresh`). At the top of 01 that frame holds no
+ * table: each printed table's comparison is a cell of its own after its chart (t21-table …), and
+ * Tabell 2.1's lies below the fold.
  *
  * Before stop 25 the margin did not exist in the sandboxed frame (an observer with the implicit root
  * ignores rootMargin across origins) and the cells out of view ran bottom-up: t22 ran last.
@@ -135,6 +137,8 @@ describe("filter change: in view, then the margin, then the rest", () => {
         });
         // Which cells' DOM changed before the first animation frame after the input.
         const early = new Set<string>();
+        // Whether a table (a comparison's, or any) was drawn or changed before that frame.
+        let tableEarly = false;
         let framed = false;
         const watch = new MutationObserver((records) => {
           if (framed) return;
@@ -142,6 +146,9 @@ describe("filter change: in view, then the margin, then the rest", () => {
             const el = r.target instanceof Element ? r.target : r.target.parentElement;
             const id = el?.closest("nb-cell")?.getAttribute("data-id");
             if (id) early.add(id);
+            for (const node of [el, ...r.addedNodes, ...r.removedNodes]) {
+              if (node instanceof Element && (node.closest("table") !== null || node.querySelector("table") !== null)) tableEarly = true;
+            }
           }
         });
         watch.observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true });
@@ -152,12 +159,15 @@ describe("filter change: in view, then the margin, then the rest", () => {
         await new Promise((r) => requestAnimationFrame(() => setTimeout(r)));
         watch.disconnect();
         const status = Object.fromEntries(ids.map((id) => [id, document.querySelector(`nb-cell[data-id="${id}"] .nb-status`)?.textContent?.trim() ?? ""]));
-        return { inView, early: [...early].sort(), status };
+        return { inView, early: [...early].sort(), tableEarly, status };
       }, { county, ids: RERUN });
       const when = `choosing ${county}`;
       expect(seen.inView, when).toEqual(["t21"]);
       // Only the cell in view changed before its paint (not the "running…" of the twelve below it).
       expect(seen.early, `cells drawn before the first paint, ${when}`).toEqual(["t21"]);
+      // t21 draws Tabell 2.1's chart; its table, below the fold, is a cell of its own (t21-table)
+      // drawn after that paint: no table is styled and laid out in the frame that shows the chart.
+      expect(seen.tableEarly, `a table drawn before the first paint, ${when}`).toBe(false);
       // Once idle, every cell shows its new run, not a pending status held back.
       for (const id of RERUN) expect(seen.status[id], `${id}'s status, ${when}`).toMatch(/^\d+\s*ms$/);
     }
