@@ -162,6 +162,22 @@ export class CellViewport {
   }
 
   /**
+   * Whether the reader sees cell `id` now: in the viewport, or its place not known yet (not drawn,
+   * or not reported by the observer), which counts as in view, as it does for running it.
+   */
+  isInView(id: string): boolean {
+    return !this.watched.has(id) || this.inView.has(id) || !this.outOfView.has(id);
+  }
+
+  /**
+   * After the next paint (or NO_FRAME_MS in a hidden frame): for what a cell out of view may draw
+   * late without the reader seeing it wait (nb-cell: its "running…" status).
+   */
+  async nextPaint(): Promise<void> {
+    await this.afterPaint();
+  }
+
+  /**
    * Until the next paint, every cell waits (those on screen first, then the rest): after a switch
    * to a big file the filter bar's new N is drawn before any cell computes over a million rows.
    */

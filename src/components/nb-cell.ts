@@ -192,8 +192,41 @@ export class NbCell extends LightElement {
     >${codeFragment(this.ownerDocument, lines, this.cell.kind === "js")}</pre>`;
   }
 
-  /** The runtime may update a state object in place: re-render status and output from it. */
+  /**
+   * The runtime may update a state object in place: re-render status and output from it.
+   *
+   * A cell out of view that a filter change makes pending is not drawn again before the viewport's
+   * paint (issue 12): each of 01's ten cells below the fold cost a Lit update in the change's first
+   * task, before the frame that shows the cells in view, only to write "running…" where no one
+   * looks. Its pending state is drawn after that paint, unless a newer state (its value, usually)
+   * came first and is drawn instead.
+   */
   refresh(state: CellRuntimeState | undefined): void {
+    if (state?.status === "pending" && this.cell && !cellViewport().isInView(this.cell.id)) {
+      this.held = state;
+      if (!this.holding) {
+        this.holding = true;
+        void cellViewport().nextPaint().then(() => this.drawHeld());
+      }
+      return;
+    }
+    this.held = undefined;
+    this.draw(state);
+  }
+
+  /** A pending state held back for the paint (`refresh`); undefined once drawn or overtaken. */
+  private held: CellRuntimeState | undefined;
+  /** A paint is awaited to draw `held`. */
+  private holding = false;
+
+  private drawHeld(): void {
+    this.holding = false;
+    const state = this.held;
+    this.held = undefined;
+    if (state) this.draw(state);
+  }
+
+  private draw(state: CellRuntimeState | undefined): void {
     this.cellState = state;
     this.requestUpdate();
     this.renderOutput();

@@ -42,7 +42,7 @@ async function waitForN(p: Page, n: string): Promise<void> {
 async function figures(p: Page): Promise<{ n: string; t21: string; t22: string; chart: string }> {
   return {
     n: await shownN(p),
-    t21: norm(await nb(p).locator("#cell-t21 .nb-output table").first().textContent()),
+    t21: norm(await nb(p).locator("#cell-t21-table .nb-output table").first().textContent()),
     t22: await outputText(p, "t22"),
     chart: (await nb(p).locator("#cell-t21 .nb-output svg").first().evaluate((svg) => svg.outerHTML)).replace(/\s+/g, " "),
   };
@@ -134,8 +134,8 @@ describe("survey filter in the URL", () => {
       // size class 2 has one named adopter each of ESN, EP and BMS (adopters.csv); counts that would
       // give them back as "·", and a row that hides a count shows no percentages. Every other
       // figure is the live one. (A hidden count shows no evidence marker either: its range would bound it.)
-      const live = await cellTexts(wb.page, "t21");
-      const shared = await cellTexts(other, "t21");
+      const live = await cellTexts(wb.page, "t21-table");
+      const shared = await cellTexts(other, "t21-table");
       expect(shared).toHaveLength(live.length);
       const countOf = (text: string): number | undefined => {
         // "13% (2)" in English (the browser's language), "13 % (2)" in norsk.

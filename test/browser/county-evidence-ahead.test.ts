@@ -60,7 +60,7 @@ function aheadSteps(frame: Frame): Promise<{ count: number; first: number }> {
 
 /** Choose `county` and read Tabell 2.1's table as shown once every value is current. */
 function tableUnder(frame: Frame, county: number): Promise<string> {
-  return outputUnder(frame, county, "t21");
+  return outputUnder(frame, county, "t21-table");
 }
 
 /** Choose `county` and read the table in cell `cell`'s output as shown once every value is current. */

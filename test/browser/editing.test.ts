@@ -110,8 +110,8 @@ describe("editing notebooks in Chromium", () => {
   it("exports a rendered HTML table (printed vs recomputed Tabell 2.1) as CSV, with numbers", async () => {
     await wb.page.goto("about:blank");
     await wb.page.goto(`${wb.server.url}#/nb/01-overview`);
-    await nb(wb.page).locator("#cell-t21 nb-export-menu .nb-export-csv").waitFor({ timeout: 30_000 });
-    const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-t21 .nb-export-csv").click()]);
+    await nb(wb.page).locator("#cell-t21-table nb-export-menu .nb-export-csv").waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-t21-table .nb-export-csv").click()]);
     const lines = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "").split(/\r?\n/);
     // Named numeric columns (test/browser/exports.test.ts checks them in full); the first figure of
     // Tabell 2.1 as printed: 6 % (16 of 253).

@@ -110,10 +110,10 @@ describe("export buttons in Chromium", () => {
   it("exports the printed-vs-recomputed Tabell 2.1 with numeric columns", async () => {
     await wb.page.goto("about:blank");
     await wb.page.goto(`${wb.server.url}#/nb/01-overview`);
-    await nb(wb.page).locator("#cell-t21 nb-export-menu .nb-export-csv").first().waitFor({ timeout: 60_000 });
+    await nb(wb.page).locator("#cell-t21-table nb-export-menu .nb-export-csv").first().waitFor({ timeout: 60_000 });
     await nb(wb.page).locator("#cell-t21 .nb-exportable").first().scrollIntoViewIfNeeded();
     await wb.page.screenshot({ path: `${screenshotDir}/exports-01-t21-1400.png` });
-    const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-t21 .nb-export-csv").first().click()]);
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-t21-table .nb-export-csv").first().click()]);
     expect(download.suggestedFilename()).toMatch(/^[a-z0-9-]+\.csv$/);
     const text = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
     const rows = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true }).data;
@@ -129,7 +129,7 @@ describe("export buttons in Chromium", () => {
     // Follows the test above: 01 is open, unfiltered, idle.
     const frame = await notebookFrame(wb.page, 30_000);
     const before = await frame.evaluate(() => {
-      const wraps = [...document.querySelectorAll("#cell-t21 .nb-exportable")];
+      const wraps = [...document.querySelectorAll("#cell-t21 .nb-exportable, #cell-t21-table .nb-exportable")];
       wraps.forEach((w, i) => Reflect.set(w, "__kept", i));
       return { wraps: wraps.length, shown: wraps.map((w) => w.firstElementChild?.outerHTML.length ?? 0) };
     });
@@ -137,7 +137,7 @@ describe("export buttons in Chromium", () => {
     await tickFilter(wb.page, "fylke", "11");
     await frame.evaluate(() => window.tverrsnitt?.idle());
     const after = await frame.evaluate(() =>
-      [...document.querySelectorAll("#cell-t21 .nb-exportable")].map((w) => {
+      [...document.querySelectorAll("#cell-t21 .nb-exportable, #cell-t21-table .nb-exportable")].map((w) => {
         const menu = w.querySelector("nb-export-menu");
         const svg = w.firstElementChild?.querySelector("svg") ?? (w.firstElementChild?.localName === "svg" ? w.firstElementChild : null);
         return {
@@ -154,16 +154,16 @@ describe("export buttons in Chromium", () => {
     expect(after.every((a) => a.children === 2)).toBe(true);
     expect(after[0]).toMatchObject({ chartIsShown: true });
     expect(after[1]).toMatchObject({ hasTable: true });
-    const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-t21 .nb-export-csv").first().click()]);
+    const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-t21-table .nb-export-csv").first().click()]);
     const kept = (await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, "");
     // The same filter opened afresh (the URL carries it): a new page draws new buttons.
     const url = wb.page.url();
     expect(url).toContain("11");
     const fresh = await wb.context.newPage();
     await fresh.goto(url);
-    await nb(fresh).locator("#cell-t21 nb-export-menu .nb-export-csv").first().waitFor({ timeout: 60_000 });
+    await nb(fresh).locator("#cell-t21-table nb-export-menu .nb-export-csv").first().waitFor({ timeout: 60_000 });
     await (await notebookFrame(fresh, 30_000)).evaluate(() => window.tverrsnitt?.idle());
-    const [again] = await Promise.all([fresh.waitForEvent("download"), nb(fresh).locator("#cell-t21 .nb-export-csv").first().click()]);
+    const [again] = await Promise.all([fresh.waitForEvent("download"), nb(fresh).locator("#cell-t21-table .nb-export-csv").first().click()]);
     const reopened = (await readFile(await again.path(), "utf8")).replace(/^\uFEFF/, "");
     await fresh.close();
     expect(kept).toBe(reopened);

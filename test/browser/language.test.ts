@@ -48,19 +48,19 @@ async function switchTo(p: Page, name: "norsk" | "English"): Promise<void> {
 describe("one language at a time", () => {
   it("opens in norsk for a Norwegian browser, switches 01 to English without a reload, and back", async () => {
     await openApp(wb.page, wb.server.url, "#/nb/01-overview");
-    await inNotebook(wb.page, (frame, timeout) => frame.waitForSelector("#cell-t21 .nb-output table", { timeout }), 30_000);
+    await inNotebook(wb.page, (frame, timeout) => frame.waitForSelector("#cell-t21-table .nb-output table", { timeout }), 30_000);
     await settle(wb.page);
     expect(await wb.page.evaluate(() => document.documentElement.lang)).toBe("nb");
     expect(await wb.page.locator('nb-locale-switch button[aria-pressed="true"]').textContent()).toBe("norsk");
     expect(norm(await nb(wb.page).locator('nb-filter-bar details[data-group="fylke"] summary').textContent())).toBe("Fylke: alle");
-    expect(await tableHeader(wb.page, "t21")).toEqual(["", "Svar", "Trykt", "Beregnet", "Stemmer"]);
+    expect(await tableHeader(wb.page, "t21-table")).toEqual(["", "Svar", "Trykt", "Beregnet", "Stemmer"]);
     expect(await chartTexts(wb.page, "t21")).toContain("Prosent av gyldige svar");
     const nbHeaders = await headers(wb.page);
     expect(nbHeaders.filter((t) => (WORDS.en as readonly string[]).includes(t))).toEqual([]);
     const frameBefore = await nb(wb.page).locator("body").evaluate(() => window.name + String(performance.timeOrigin));
 
     await switchTo(wb.page, "English");
-    await expect.poll(() => tableHeader(wb.page, "t21"), { timeout: 20_000 }).toEqual(["", "Answer", "Printed", "Recomputed", "Agrees"]);
+    await expect.poll(() => tableHeader(wb.page, "t21-table"), { timeout: 20_000 }).toEqual(["", "Answer", "Printed", "Recomputed", "Agrees"]);
     await settle(wb.page);
     expect(norm(await nb(wb.page).locator('nb-filter-bar details[data-group="fylke"] summary').textContent())).toBe("County: all");
     expect(norm(await nb(wb.page).locator('nb-filter-bar details[data-group="adopted"] summary').textContent())).toBe("Has adopted: all");
@@ -73,7 +73,7 @@ describe("one language at a time", () => {
     expect(await wb.page.evaluate(() => document.documentElement.lang)).toBe("en");
 
     await switchTo(wb.page, "norsk");
-    await expect.poll(() => tableHeader(wb.page, "t21"), { timeout: 20_000 }).toEqual(["", "Svar", "Trykt", "Beregnet", "Stemmer"]);
+    await expect.poll(() => tableHeader(wb.page, "t21-table"), { timeout: 20_000 }).toEqual(["", "Svar", "Trykt", "Beregnet", "Stemmer"]);
     await settle(wb.page);
     expect(norm(await nb(wb.page).locator('nb-filter-bar details[data-group="fylke"] summary').textContent())).toBe("Fylke: alle");
     expect((await headers(wb.page)).filter((t) => (WORDS.en as readonly string[]).includes(t))).toEqual([]);

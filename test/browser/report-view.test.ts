@@ -35,7 +35,7 @@ describe("report view", () => {
     // No code and no cell toolbars anywhere; every output still there.
     expect(await frame.locator(".nb-code, .nb-cm, .nb-cell-bar, .nb-deps, .nb-add-row").count()).toBe(0);
     expect(await frame.locator("#cell-t21 .nb-output svg").count()).toBeGreaterThan(0);
-    expect(await frame.locator("#cell-t21 .nb-output table").count()).toBeGreaterThan(0);
+    expect(await frame.locator("#cell-t21-table .nb-output table").count()).toBeGreaterThan(0);
     // Contents: the headings of the markdown cells, computed here from the file.
     const expected = notebookHeadings(overview).map((h) => h.text);
     expect(expected.length).toBeGreaterThan(3);
