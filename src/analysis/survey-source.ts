@@ -23,7 +23,7 @@ import { parsePrintedTables } from "../data/printed-tables";
 import { surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "./apply-filter";
 import { drawnMask } from "./evidence/drawn-values";
-import { withEnsemble } from "./evidence/ensemble-surveys";
+import { drawBuildSteps, withEnsemble } from "./evidence/ensemble-surveys";
 import { surveyFileProblem, surveyFromLoad, type ReportFacts, type Survey, type SurveyHost } from "./survey";
 import { nextTurn, stepPerTask, type RunSteps } from "./work-ahead";
 
@@ -126,7 +126,8 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>, run: 
   };
   const facts = loadReportFacts(host);
   const survey = loadSurvey(host, facts, () => nextTurn(run)).then(async (loaded) => {
-    await nextTurn(run);
+    // The reconstructions' tables, a draw a step; reading `draws` then finds them built.
+    await run(drawBuildSteps(loaded), () => true);
     void loaded.draws;
     return loaded;
   });

@@ -2,7 +2,7 @@
  * A spare notebook frame's work ahead runs in small steps that its host schedules (issue 12: a
  * spare shares the open notebook's thread, and a click there waits for the step under way):
  * survey-source.ts hands every piece of it to the `RunSteps` it is given (work-ahead.ts). These
- * tests count the heavy calls — a reconstruction's numbers for a printed table, its recount of the
+ * tests count the heavy calls — a reconstruction's table built, its numbers for a printed table, its recount of the
  * print, a variable's drawn mask — and hold that each happens inside a step the host runs, a few
  * per step at most; and that a table compared in steps gives what it gives at once.
  */
@@ -28,6 +28,10 @@ vi.mock("../../../src/analysis/evidence/comparison-plan", async (original) => {
 vi.mock("../../../src/analysis/reconciliation/recount-on-draws", async (original) => {
   const m = await original<typeof import("../../../src/analysis/reconciliation/recount-on-draws")>();
   return { ...m, recountDraw: calls.counted("recountDraw", m.recountDraw) };
+});
+vi.mock("../../../src/data/ensemble-text-column", async (original) => {
+  const m = await original<typeof import("../../../src/data/ensemble-text-column")>();
+  return { ...m, ensembleTextColumn: calls.counted("ensembleTextColumn", m.ensembleTextColumn) };
 });
 vi.mock("../../../src/analysis/evidence/drawn-values", async (original) => {
   const m = await original<typeof import("../../../src/analysis/evidence/drawn-values")>();
@@ -73,7 +77,7 @@ function recordingRunner(): { run: RunSteps; most: Map<string, number>; steps: (
 }
 
 describe("a spare frame's work ahead, in steps", () => {
-  it("does every heavy piece inside a step its host runs: a variable's mask, ten reconstructions of a table, one draw's recount a step", async () => {
+  it("does every heavy piece inside a step its host runs: a reconstruction's table, a variable's mask, ten reconstructions of a table, one draw's recount a step", async () => {
     calls.outside.length = 0;
     calls.total.clear();
     const runner = recordingRunner();
@@ -88,6 +92,11 @@ describe("a spare frame's work ahead, in steps", () => {
     expect(calls.total.get("drawnMask")).toBeGreaterThanOrEqual(survey.table.columnNames().length);
     expect(calls.total.get("drawNumbers")).toBe(tables * (draws - 1));
     expect(calls.total.get("recountDraw")).toBe(draws);
+    // Each reconstruction's table built in a step of its own (its text columns: the knr).
+    const texts = calls.total.get("ensembleTextColumn") ?? 0;
+    expect(texts).toBeGreaterThan(0);
+    expect(texts % (draws - 1)).toBe(0);
+    expect(runner.most.get("ensembleTextColumn")).toBe(texts / (draws - 1));
     // A few per step at most.
     expect(runner.most.get("drawnMask")).toBe(1);
     expect(runner.most.get("drawNumbers")).toBe(10);
