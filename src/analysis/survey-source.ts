@@ -23,8 +23,9 @@ import { parsePrintedTables } from "../data/printed-tables";
 import { surveyFilterToParams, type SurveyFilter } from "../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "./apply-filter";
 import { drawnMask } from "./evidence/drawn-values";
-import { withEnsemble } from "./evidence/ensemble-surveys";
+import { drawBuildSteps, withEnsemble } from "./evidence/ensemble-surveys";
 import { surveyFileProblem, surveyFromLoad, type ReportFacts, type Survey, type SurveyHost } from "./survey";
+import { nextTurn, stepPerTask, type RunSteps } from "./work-ahead";
 
 /** Which respondents: the bundled reconstruction or a file the user loaded. */
 export type SurveyData = { kind: "bundled" } | { kind: "user"; load: LoadResult };
@@ -73,15 +74,18 @@ export async function loadReportFacts(host: SurveyHost): Promise<ReportFacts> {
 
 /**
  * Load the bundled 1999 survey: the reconstructed respondents with the report's facts and the
- * ensemble of reconstructions they are draw 0 of (every figure is classified over it).
+ * ensemble of reconstructions they are draw 0 of (every figure is classified over it). `pause`:
+ * awaited between the steps of reading the respondents and before decoding the ensemble (work
+ * ahead: several steps, not one).
  */
-export async function loadSurvey(host: SurveyHost, facts?: Promise<ReportFacts>): Promise<Survey> {
+export async function loadSurvey(host: SurveyHost, facts?: Promise<ReportFacts>, pause?: () => Promise<void>): Promise<Survey> {
   const [known, bytes, ensembleBytes] = await Promise.all([
     facts ?? loadReportFacts(host),
     readBytes(host, SURVEY_PATHS.respondents),
     readBytes(host, SURVEY_PATHS.ensemble),
   ]);
-  const load = unwrap(await loadFile(bytes, { codebook: known.codebook, name: SURVEY_PATHS.respondents, format: "csv" }));
+  const load = unwrap(await loadFile(bytes, { codebook: known.codebook, name: SURVEY_PATHS.respondents, format: "csv", ...(pause ? { pause } : {}) }));
+  await pause?.();
   const ensemble = decodeEnsemble(ensembleBytes);
   if (!ensemble.ok) throw surveyFileProblem(SURVEY_PATHS.ensemble, ensemble.error.message, "Rebuild it with `npm run data:build` and serve the data/ folder with the app.");
   return withEnsemble(surveyFromLoad(load, { facts: known, reconstructed: true }), ensemble.value);
@@ -98,26 +102,22 @@ export interface PrimedSurvey {
   stopWarming(): void;
 }
 
-/** Variables whose evidence masks are computed per task while priming (~20 ms a task). */
-const MASKS_PER_TASK = 10;
-
-/** One macrotask, so parsing ahead of time does not hold the thread a notebook may share. */
-const nextTask = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
-
 /**
- * Parse the bundled files (path → bytes, SURVEY_PATHS) ahead of time, a step per task, the
- * ensemble's draws included; then, until a notebook opens, compute which respondents' values each
- * variable drew (the masks every audit line and evidence class reads, cached per survey), a few
- * variables per task, and count every printed table on every draw unfiltered, a table per task
- * (counts kept per draw's table, evidence/warm-evidence.ts); with the thesis among the files
- * (THESIS_PATH), notebook 06's crosswalk selections are measured last (crosswalk/warm-crosswalk.ts). A file missing here is read from the
- * host when a notebook asks.
+ * Parse the bundled files (path → bytes, SURVEY_PATHS) ahead of time, a step per turn of `run`,
+ * the ensemble's draws included; then, until a notebook opens, compute which respondents' values
+ * each variable drew (the masks every audit line and evidence class reads, cached per survey), a
+ * variable a step, and count every printed table on every draw unfiltered, a table a step (counts
+ * kept per draw's table, evidence/warm-evidence.ts); with the thesis among the files (THESIS_PATH),
+ * notebook 06's crosswalk selections are measured last, a reconstruction a step
+ * (crosswalk/warm-crosswalk.ts). A file missing here is read from the host when a notebook asks.
+ * `run` decides when the steps run (work-ahead.ts): in a spare frame, background turns of a few
+ * ms, since the spare shares the open notebook's thread and a click there waits for a step.
  */
-export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): PrimedSurvey {
+export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>, run: RunSteps = stepPerTask): PrimedSurvey {
   let warming = true;
   const host: SurveyHost = {
     readBytes: async (path) => {
-      await nextTask();
+      await nextTurn(run);
       const bytes = files.get(path);
       if (!bytes) throw new Error(`${path} was not primed`);
       return bytes;
@@ -125,27 +125,21 @@ export function primeBundledSurvey(files: ReadonlyMap<string, Uint8Array>): Prim
     readText: async (path) => new TextDecoder().decode(await host.readBytes(path)),
   };
   const facts = loadReportFacts(host);
-  const survey = loadSurvey(host, facts).then(async (loaded) => {
-    await nextTask();
+  const survey = loadSurvey(host, facts, () => nextTurn(run)).then(async (loaded) => {
+    // The reconstructions' tables, a draw a step; reading `draws` then finds them built.
+    await run(drawBuildSteps(loaded), () => true);
     void loaded.draws;
     return loaded;
   });
   const warm = async (loaded: Survey): Promise<void> => {
-    const variables = loaded.table.columnNames();
-    for (let i = 0; i < variables.length && warming; i += MASKS_PER_TASK) {
-      await nextTask();
-      for (const variable of variables.slice(i, i + MASKS_PER_TASK)) if (warming) drawnMask(loaded, variable);
-    }
-    // Then the printed tables on every reconstruction, a table per task (evidence/warm-evidence.ts).
-    if (warming) await (await import("./evidence/warm-evidence")).warmEvidence(loaded, () => warming, nextTask);
-    // Last, when the thesis was primed too, notebook 06's crosswalk, a few reconstructions per task:
+    const masks = loaded.table.columnNames().map((variable) => () => void drawnMask(loaded, variable));
+    await run(masks, () => warming);
+    // Then the printed tables on every reconstruction, a table a step (evidence/warm-evidence.ts).
+    if (warming) await run((await import("./evidence/warm-evidence")).warmEvidenceSteps(loaded), () => warming);
+    // Last, when the thesis was primed too, notebook 06's crosswalk, a reconstruction a step:
     // after 04's recounts, so that 04 opens as it did when the work ahead ends late (under load).
     const thesis = files.get(THESIS_PATH);
-    for (const step of warming && thesis ? (await import("./crosswalk/warm-crosswalk")).crosswalkWarmStepsFromFile(loaded, thesis) : []) {
-      await nextTask();
-      if (!warming) return;
-      step();
-    }
+    if (warming && thesis) await run((await import("./crosswalk/warm-crosswalk")).crosswalkWarmStepsFromFile(loaded, thesis), () => warming);
   };
   facts.catch(() => undefined);
   const warmed = survey.then(warm).catch(() => undefined);

@@ -23,6 +23,8 @@ declare global {
       takeReportSnapshot: typeof import("../../src/app/report/report-snapshot").takeReportSnapshot;
       cloned: string[];
     };
+    /** The report's sections as a deep copy of each output made at once gives (the copy before issue 12's steps). */
+    atOnce?: (doc: Document) => string;
   }
 }
 
@@ -42,15 +44,46 @@ beforeAll(async () => {
     type: "module",
     content: `${js}
       const cloned = [];
-      const clone = Element.prototype.cloneNode;
-      // Which outputs are copied: each copy of a report section starts with its output's cloneNode.
-      Element.prototype.cloneNode = function (deep) {
-        if (this.classList.contains("nb-output")) cloned.push(this.parentElement.querySelector("[data-cell-id]").dataset.cellId);
-        return clone.call(this, deep);
+      const find = Element.prototype.querySelectorAll;
+      // Which outputs are copied: each copy of a report section starts by finding the output's
+      // controls and live elements (one query naming both).
+      Element.prototype.querySelectorAll = function (selector) {
+        if (this.classList.contains("nb-output") && this.isConnected && selector.includes("nb-export-menu") && selector.includes("input")) cloned.push(this.parentElement.querySelector("[data-cell-id]").dataset.cellId);
+        return find.call(this, selector);
       };
       window.snap = { ReportSnapshots, takeReportSnapshot, cloned };`,
   });
   await page.waitForFunction(() => window.snap !== undefined);
+  await page.evaluate(() => {
+    // Independent of the module: each output cloned whole, live state written in, controls removed.
+    window.atOnce = (doc) => {
+      const sections: string[] = [];
+      for (const cell of doc.querySelectorAll("nb-cell")) {
+        const output = cell.querySelector(".nb-output");
+        if (!output || output.childNodes.length === 0) continue;
+        const kind = /\bnb-cell-(\w+)\b/.exec(cell.querySelector("[data-cell-id]")?.className ?? "")?.[1] ?? "js";
+        const copy = output.cloneNode(true);
+        if (!(copy instanceof Element)) continue;
+        const targets = copy.querySelectorAll("input, select, textarea, canvas");
+        output.querySelectorAll("input, select, textarea, canvas").forEach((source, i) => {
+          const target = targets[i];
+          if (source instanceof HTMLInputElement && target) {
+            target.setAttribute("value", source.value);
+            if (source.checked) target.setAttribute("checked", "");
+            else target.removeAttribute("checked");
+            target.setAttribute("disabled", "");
+          } else if (source instanceof HTMLSelectElement && target) {
+            const options = target.querySelectorAll("option");
+            [...source.options].forEach((option, j) => (option.selected ? options[j]?.setAttribute("selected", "") : options[j]?.removeAttribute("selected")));
+            target.setAttribute("disabled", "");
+          }
+        });
+        for (const control of copy.querySelectorAll("nb-export-menu, .nb-fold, button")) control.remove();
+        sections.push(`<section class="nb-report-cell nb-report-${kind}">${copy.innerHTML}</section>`);
+      }
+      return sections.join("\n");
+    };
+  });
 });
 
 afterAll(async () => {
@@ -68,7 +101,7 @@ describe("report snapshot, kept output by output", () => {
         const kept = reports.takeNow();
         const cloned = [...snap.cloned];
         const fresh = snap.takeReportSnapshot(document);
-        return { cloned, same: kept.html === fresh.html && kept.css === fresh.css, html: kept.html };
+        return { cloned, same: kept.html === fresh.html && kept.css === fresh.css && kept.html === window.atOnce?.(document), html: kept.html };
       };
       const out: Record<string, { cloned: string[]; same: boolean; html: string }> = {};
       out.first = step();
@@ -111,10 +144,10 @@ describe("report snapshot, kept output by output", () => {
       if (!snap) throw new Error("module not loaded");
       document.querySelector("h2")?.append(" (2)");
       const reports = new snap.ReportSnapshots(document);
-      // A slice of 0 ms: one output per task.
+      // A slice of 0 ms: one step per task.
       let tasks = 0;
       const sliced = await reports.take({ sliceMs: 0, stale: () => (tasks++, false) });
-      const fresh = snap.takeReportSnapshot(document);
+      const fresh = { html: window.atOnce?.(document), css: snap.takeReportSnapshot(document).css };
       // Two outputs changed: two slices.
       document.querySelector("[data-cell-id=b]")?.nextElementSibling?.append(" 100");
       document.querySelector("h2")?.append(" (2b)");
@@ -124,9 +157,52 @@ describe("report snapshot, kept output by output", () => {
       return { same: sliced?.html === fresh.html && sliced?.css === fresh.css, tasks, given: given === undefined, after: after?.html === snap.takeReportSnapshot(document).html };
     });
     expect(result.same).toBe(true);
-    // Outputs a, b, d copied one per task (c, with its input, is copied with the report).
-    expect(result.tasks).toBe(2);
+    // Outputs a, b, d copied a step per task, each in two (its one child, then its end): six
+    // slices, five waits between them; then a task for the style sheets and one for the report
+    // (c, with its input, is copied in it).
+    expect(result.tasks).toBe(5 + 2);
     expect(result.given).toBe(true);
     expect(result.after).toBe(true);
+  });
+
+  it("copies a large output a step at a time, to what a copy of it made at once gives, and from the start again when it changes meanwhile", async () => {
+    const result = await page.evaluate(async () => {
+      const snap = window.snap;
+      if (!snap) throw new Error("module not loaded");
+      // A large output: 300 rows as Lit draws them (a comment marker before each), text and
+      // attributes the serializer escapes, an SVG with a style sheet, a control in every row and
+      // beside the table, a template, and loose text.
+      const cell = document.createElement("nb-cell");
+      cell.innerHTML = '<div class="nb-cell nb-cell-js" data-cell-id="big"></div><div class="nb-output"></div>';
+      const output = cell.querySelector(".nb-output");
+      if (!output) throw new Error("no output");
+      const rows = Array.from({ length: 300 }, (_, i) => `<!--?lit$1$--><tr data-i="${i}"><td>${i} &amp; &lt;b&gt;\u00a0x</td><td title='a "b" <c> &amp;'>${i * 2}</td><td><span>deep <em>${i}</em></span><button>x</button></td></tr>\n`).join("");
+      output.innerHTML = `<figure><svg viewBox="0 0 10 10"><style>.a > b { fill: red }</style><g><text x="1">a &lt; b</text><circle r="1"></circle></g></svg><table><thead><tr><th>n</th></tr></thead><tbody>${rows}</tbody></table><nb-export-menu></nb-export-menu></figure><template><button>t</button></template>plain &amp; text <!-- note -->`;
+      document.body.append(cell);
+      const reports = new snap.ReportSnapshots(document);
+      // A slice of 0 ms: one step per task.
+      let tasks = 0;
+      const sliced = await reports.take({ sliceMs: 0, stale: () => (tasks++, false) });
+      const same = sliced?.html === window.atOnce?.(document);
+      // Changed while being copied, in a row already written: the output is copied from its start again.
+      output.querySelector('tr[data-i="0"] td')?.append("!");
+      let asked = 0;
+      const again = await reports.take({
+        sliceMs: 0,
+        stale: () => {
+          if (++asked === 50) output.querySelector('tr[data-i="1"] td')?.append(" changed");
+          return false;
+        },
+      });
+      const changed = { same: again?.html === window.atOnce?.(document), shown: again?.html.includes("1 &amp; &lt;b&gt;&nbsp;x changed") };
+      cell.remove();
+      return { same, tasks, buttons: sliced?.html.includes("<button>x") ?? true, changed };
+    });
+    expect(result.same).toBe(true);
+    expect(result.buttons).toBe(false);
+    // Many steps for the one large output (a row is a few), each a task of its own.
+    expect(result.tasks).toBeGreaterThan(300);
+    expect(result.changed.same).toBe(true);
+    expect(result.changed.shown).toBe(true);
   });
 });

@@ -4,11 +4,11 @@
  * fifty reconstructions three times: unfiltered (its evaluation and the timeline's selection) and
  * for the what-if's two sides, size classes 1–3 and 4–6. Traced from the sidebar, those three
  * measurements were the largest part of its opening. The spare measures the same three selections,
- * five reconstructions per task, after the rest of its work ahead (survey-source.ts), into the
+ * a reconstruction a step, after the rest of its work ahead (survey-source.ts), into the
  * frame's store (measured-draws-cache.ts), where 06's cells find them.
  *
  * Surprising, and why it is safe: the measurements are the builtins' own (`measureDraws`, in steps
- * of a few reconstructions: `measuringDraws`), kept under the builtins' keys, and depend only on the
+ * of a reconstruction: `measuringDraws`), kept under the builtins' keys, and depend only on the
  * survey (the same parsed object the notebook gets, survey-source.ts), the filter and the thesis's
  * later figures (the store's key); the verdicts, words and tables are still made by the notebook's
  * own cells. A user's file is a different survey and is measured afresh.
@@ -26,8 +26,11 @@ import { CROSSWALK } from "./crosswalk-spec";
 import { measuringDraws, type MeasuredDraws } from "./evaluate-crosswalk";
 import { COUNTY_MEASUREMENTS, evaluatedTheses, FRAME_MEASUREMENTS, filterKey } from "./measured-draws-cache";
 
-/** Reconstructions measured per task (all fifty in one were 45–165 ms under load, in Node). */
-const DRAWS_PER_TASK = 5;
+/**
+ * Reconstructions measured per step (all fifty in one were 45–165 ms under load, in Node; five in
+ * one were up to 11 ms of CPU in Chromium, a task a click in the open notebook waited behind).
+ */
+const DRAWS_PER_STEP = 1;
 
 /**
  * The steps that measure `filter`'s selection on every reconstruction into `store` (the frame's
@@ -43,17 +46,17 @@ function selectionSteps(survey: Survey, thesis: ThesisData, filter: SurveyFilter
       key = filterKey(selection.filter);
       if (FRAME_MEASUREMENTS.has(survey, thesis, key) || store.has(survey, thesis, key)) return;
       const draws = survey.draws?.map((d, k) => (k === 0 ? selection.view : filterView(d.table, selection.conditions)));
-      measuring = measuringDraws(selection.view, CROSSWALK, { codebook: survey.codebook, thesis, ...(draws ? { draws } : {}) }, DRAWS_PER_TASK);
+      measuring = measuringDraws(selection.view, CROSSWALK, { codebook: survey.codebook, thesis, ...(draws ? { draws } : {}) }, DRAWS_PER_STEP);
     }
     const step = measuring.next();
     if (step.done) store.get(survey, thesis, key, () => step.value);
   };
-  const count = Math.max(1, Math.ceil((survey.draws?.length ?? 1) / DRAWS_PER_TASK));
+  const count = Math.max(1, Math.ceil((survey.draws?.length ?? 1) / DRAWS_PER_STEP));
   return Array.from({ length: count }, () => advance);
 }
 
 /**
- * The steps, a few reconstructions of one selection each, for the caller to run one per task: 06's
+ * The steps, a reconstruction of one selection each, for the caller to run between other tasks: 06's
  * unfiltered selection, then the what-if's small and large sides under no other filter.
  */
 export function crosswalkWarmSteps(survey: Survey, thesis: ThesisData): (() => void)[] {

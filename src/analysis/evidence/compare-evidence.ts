@@ -17,6 +17,7 @@
  * filters no reconstruction.
  */
 import { keptOrMade } from "../../base/recent-entries";
+import { runSteps, type Steps } from "../../base/run-steps";
 import type { PrintedTable } from "../../data/printed-tables";
 import { isTableLike } from "../../stats/index";
 import type { FilteredSurvey } from "../apply-filter";
@@ -55,9 +56,34 @@ export function comparisonWithEvidence(selection: FilteredSurvey, table: Printed
   let byTable = computed.get(selection);
   if (!byTable) computed.set(selection, (byTable = new WeakMap()));
   let known = byTable.get(table);
-  if (!known) byTable.set(table, (known = timedEvidence(() => compareOnDraws(selection, table))));
+  if (!known) byTable.set(table, (known = timedEvidence(() => runSteps(comparingOnDraws(selection, table, Infinity)))));
   return copyOf(known);
 }
+
+/**
+ * `comparisonWithEvidence` in steps, for work ahead (warm-evidence.ts): the comparison, the table's
+ * plan, then a few reconstructions counted a step, and their classes (issue 12: a step is what a
+ * click in the notebook sharing the thread waits for). Each step advances the same computation; the
+ * last keeps its result as `comparisonWithEvidence` does.
+ */
+export function comparisonWithEvidenceSteps(selection: FilteredSurvey, table: PrintedTable): (() => void)[] {
+  let steps: Steps<PrintedComparison> | undefined;
+  const advance = (last: boolean) => (): void => {
+    let byTable = computed.get(selection);
+    if (!byTable) computed.set(selection, (byTable = new WeakMap()));
+    if (byTable.has(table)) return;
+    steps ??= comparingOnDraws(selection, table, DRAWS_PER_STEP);
+    // The last step runs what is left, should the count below be short: the result is always kept.
+    const next: IteratorResult<void, PrintedComparison> = last ? { done: true, value: runSteps(steps) } : steps.next();
+    if (next.done === true) byTable.set(table, next.value);
+  };
+  // The comparison, the plan, then the draws a few at a time (`comparingOnDraws`'s pauses).
+  const count = 2 + Math.ceil((selection.survey.draws?.length ?? 0) / DRAWS_PER_STEP);
+  return Array.from({ length: count }, (_, i) => advance(i === count - 1));
+}
+
+/** Reconstructions counted in one step of `comparisonWithEvidenceSteps` (a few ms on a long table). */
+const DRAWS_PER_STEP = 10;
 
 /** A comparison's copy: nothing a caller can change is shared (an `Evidence` is read-only). */
 function copyOf(c: PrintedComparison): PrintedComparison {
@@ -84,10 +110,10 @@ interface RowEvidence {
  */
 const kept = new WeakMap<Survey, Map<string, WeakMap<PrintedTable, readonly RowEvidence[]>>>();
 
-function compareOnDraws(selection: FilteredSurvey, table: PrintedTable): PrintedComparison {
+function* comparingOnDraws(selection: FilteredSurvey, table: PrintedTable, drawsPerStep: number): Steps<PrintedComparison> {
   const canonical = comparePrinted(selection.view, table, { codebook: selection.survey.codebook });
   // Only a survey with an ensemble has classes; its draws are filtered only when they must be counted.
-  const evidence = selection.survey.draws ? keptEvidence(selection, table, canonical.rows) : undefined;
+  const evidence = selection.survey.draws ? yield* keptEvidence(selection, table, canonical.rows, drawsPerStep) : undefined;
   const rows = canonical.rows.map((row, r): ComparedRow => {
     const e = evidence?.[r];
     const cells = row.cells.map((cell, c) => ({ ...cell, evidence: e?.cells[c] ?? { count: classifyFigure(undefined), percent: classifyFigure(undefined) } }));
@@ -98,7 +124,7 @@ function compareOnDraws(selection: FilteredSurvey, table: PrintedTable): Printed
 }
 
 /** The classes of `rows` (the canonical survey's), kept, made ahead, or made now. */
-function keptEvidence(selection: FilteredSurvey, table: PrintedTable, rows: readonly ComparedRow[]): readonly RowEvidence[] | undefined {
+function* keptEvidence(selection: FilteredSurvey, table: PrintedTable, rows: readonly ComparedRow[], drawsPerStep: number): Steps<readonly RowEvidence[] | undefined> {
   let byConditions = kept.get(selection.survey);
   if (!byConditions) kept.set(selection.survey, (byConditions = new Map()));
   const key = conditionsKey(selection);
@@ -107,7 +133,8 @@ function keptEvidence(selection: FilteredSurvey, table: PrintedTable, rows: read
   if (known) return known;
   const draws = selection.draws();
   if (!draws) return undefined;
-  const made = classifyRows(selection, table, rows, draws);
+  yield;
+  const made = yield* classifyingRows(selection, table, rows, draws, drawsPerStep);
   byTable.set(table, made);
   return made;
 }
@@ -146,7 +173,7 @@ export function classifyAhead(selection: FilteredSurvey, table: PrintedTable): b
   const draws = selection.draws();
   if (!draws) return false;
   const canonical = comparePrinted(selection.view, table, { codebook: survey.codebook });
-  byTable.set(table, classifyRows(selection, table, canonical.rows, draws));
+  byTable.set(table, runSteps(classifyingRows(selection, table, canonical.rows, draws, Infinity)));
   return true;
 }
 
@@ -154,11 +181,16 @@ export function classifyAhead(selection: FilteredSurvey, table: PrintedTable): b
  * Each figure of `rows` classified over the draws: draw 0 is the canonical survey (its figures are
  * `rows`'), draws 1 … M−1 are counted by the table's plan, numbers only. A figure's values are laid
  * out in one array (NaN where a draw gives none, as null does for `classifyDraws`) and classified.
+ * In steps: it pauses after compiling the plan and after every `drawsPerStep` draws counted.
  */
-function classifyRows(selection: FilteredSurvey, table: PrintedTable, rows: readonly ComparedRow[], draws: readonly FilteredSurvey[]): RowEvidence[] {
+function* classifyingRows(selection: FilteredSurvey, table: PrintedTable, rows: readonly ComparedRow[], draws: readonly FilteredSurvey[], drawsPerStep: number): Steps<RowEvidence[]> {
   const columns = new Set(isTableLike(selection.view) ? selection.view.columnNames() : []);
   const plan = comparisonPlan(table, selection.survey.table, columns);
-  const others = draws.slice(1).map((d) => drawNumbers(plan, d));
+  const others: Float64Array[] = [];
+  for (const [k, draw] of draws.slice(1).entries()) {
+    if (k % drawsPerStep === 0) yield;
+    others.push(drawNumbers(plan, draw));
+  }
   const m = others.length + 1;
   const values = new Float64Array(m);
   const valueAt = (k: number): number => values[k] ?? Number.NaN;

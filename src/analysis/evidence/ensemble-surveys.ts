@@ -160,28 +160,58 @@ export function isReconstruction(survey: Survey): boolean {
   return reconstructions.has(survey);
 }
 
+/** Per canonical survey with an ensemble: build its next draw (false once every draw is built), and how many there are. */
+const building = new WeakMap<Survey, { next: () => boolean; draws: number }>();
+
 /** The canonical survey with its ensemble: `draws` is [this survey, draw 1, …, draw M−1], built on first read. */
 export function withEnsemble(canonical: Survey, ensemble: Ensemble): Survey {
   const n = canonical.table.numRows();
   if (ensemble.rows !== n) {
     throw new Error(`The ensemble has ${ensemble.rows} respondents per draw but respondents.csv has ${n}; rebuild both with \`npm run data:build\`.`);
   }
-  let draws: Survey[] | undefined;
-  const survey = surveyOn(canonical, canonical.table, () => (draws ??= build()), { draws: ensemble.draws });
-  const build = (): Survey[] => {
-    const ids = canonical.table.column("resp_id");
-    // The same ids in every draw (rows in resp_id order): one copy, which no table writes to.
-    const idValues = ids ? Array.from({ length: n }, (_, i) => ids.at(i)) : undefined;
-    const out: Survey[] = [survey];
-    for (let k = 1; k < ensemble.draws; k++) {
-      const columns: Record<string, ColumnType> = {};
-      for (const name of ensemble.variables) columns[name] = drawnColumn(ensemble, name, k);
-      if (idValues) columns["resp_id"] = idValues;
-      const draw = surveyOn(canonical, new DrawTable(columns), () => undefined, { draw: k });
-      reconstructions.add(draw);
-      out.push(draw);
+  const built: Survey[] = [];
+  let idValues: unknown[] | undefined;
+  const next = (): boolean => {
+    if (built.length === 0) {
+      built.push(survey);
+      const ids = canonical.table.column("resp_id");
+      // The same ids in every draw (rows in resp_id order): one copy, which no table writes to.
+      idValues = ids ? Array.from({ length: n }, (_, i) => ids.at(i)) : undefined;
     }
-    return out;
+    const k = built.length;
+    if (k >= ensemble.draws) return false;
+    const columns: Record<string, ColumnType> = {};
+    for (const name of ensemble.variables) columns[name] = drawnColumn(ensemble, name, k);
+    if (idValues) columns["resp_id"] = idValues;
+    const draw = surveyOn(canonical, new DrawTable(columns), () => undefined, { draw: k });
+    reconstructions.add(draw);
+    built.push(draw);
+    return built.length < ensemble.draws;
   };
+  let draws: Survey[] | undefined;
+  const survey = surveyOn(
+    canonical,
+    canonical.table,
+    () => {
+      if (!draws) {
+        while (next());
+        draws = built;
+      }
+      return draws;
+    },
+    { draws: ensemble.draws },
+  );
+  building.set(survey, { next, draws: ensemble.draws });
   return survey;
+}
+
+/**
+ * Steps that build `survey`'s draws one at a time before `draws` is first read, which then finds
+ * them built (a spare frame works ahead so: all 49 in one task were 9–12 ms). None for a survey
+ * without an ensemble.
+ */
+export function drawBuildSteps(survey: Survey): (() => void)[] {
+  const known = building.get(survey);
+  if (!known) return [];
+  return Array.from({ length: known.draws }, () => () => void known.next());
 }

@@ -1,11 +1,11 @@
 /**
  * Work a spare notebook frame does ahead of time for the notebook that will open in it (issue 12:
  * each notebook from the sidebar ≤ 300 ms). Every printed table is compared on the unfiltered
- * survey and recounted on every reconstruction, one table per task, then every printed row is
- * recounted by the residual engine on each draw as the reconciliation does, until a notebook
- * opens (survey-source.ts, `primeBundledSurvey`, calls it once the survey is parsed). Between the
- * two, the report's correlations and size-class rates are computed with their evidence, a
- * statistic per task (warm-kernels.ts).
+ * survey and recounted on every reconstruction, a few steps a table, then every printed row is
+ * recounted by the residual engine on each draw as the reconciliation does, a draw a step, until a
+ * notebook opens (survey-source.ts, `primeBundledSurvey`, runs the steps once the survey is
+ * parsed). Between the two, the report's correlations and size-class rates are computed with their
+ * evidence, a statistic a step (warm-kernels.ts).
  *
  * Surprising, and why it is safe: no result made here reaches a notebook. What stays is each
  * reconstruction's code counts, kept with that reconstruction's table by the filter's conditions
@@ -16,45 +16,48 @@
  * not run it cold.
  */
 import { EMPTY_FILTER } from "../../data/survey-filter";
-import { applyFilter } from "../apply-filter";
+import { applyFilter, type FilteredSurvey } from "../apply-filter";
 import { missingCodesOf } from "../reconciliation/reconcile";
-import { recountDraw } from "../reconciliation/recount-on-draws";
+import { planOf, recountDraw } from "../reconciliation/recount-on-draws";
 import { everyRow } from "../reconciliation/summary-evidence";
 import type { Survey } from "../survey";
-import { comparisonWithEvidence } from "./compare-evidence";
+import { comparisonWithEvidenceSteps } from "./compare-evidence";
 import { kernelWarmSteps } from "./warm-kernels";
 
-/** Draws whose every printed row is recounted in one task (a few ms each). */
-const RECOUNTS_PER_TASK = 5;
-
 /**
- * Compare each printed table of `survey` with its reconstructions, unfiltered, one table after
- * each `nextTask()`; then recount every printed row on each draw as the reconciliation does, a
- * few draws per task; while `warming()` holds. Resolves when done or stopped.
+ * The steps that compare each printed table of `survey` with its reconstructions, unfiltered, a
+ * table a step; then compute the report's correlations and size-class rates, a statistic a step;
+ * then recount every printed row on each draw as the reconciliation does, a draw a step. The
+ * caller runs them a few ms at a time between other tasks (work-ahead.ts): a step is what a click
+ * in the notebook sharing the thread may wait for.
  */
-export async function warmEvidence(survey: Survey, warming: () => boolean, nextTask: () => Promise<void>): Promise<void> {
+export function* warmEvidenceSteps(survey: Survey): Generator<() => void, void, undefined> {
   const printed = survey.printed?.tables ?? [];
   if (!survey.draws || printed.length === 0) return;
-  const selection = applyFilter(survey, EMPTY_FILTER);
+  // Made in the first step, not when the steps are asked for: every step runs in a turn of its own.
+  let selection: FilteredSurvey | undefined;
+  const unfiltered = (): FilteredSurvey => (selection ??= applyFilter(survey, EMPTY_FILTER));
   for (const table of printed) {
     if (table.kind === "list") continue;
-    await nextTask();
-    if (!warming()) return;
-    comparisonWithEvidence(selection, table);
+    // A few steps a table: the comparison, its plan, then a few reconstructions at a time.
+    let steps: (() => void)[] = [];
+    yield () => {
+      steps = comparisonWithEvidenceSteps(unfiltered(), table);
+      steps.shift()?.();
+    };
+    yield* steps;
   }
-  // The report's correlations and size-class rates (notebook 03), a statistic per task (warm-kernels.ts).
-  for (const step of kernelWarmSteps(selection)) {
-    await nextTask();
-    if (!warming()) return;
-    step();
-  }
+  // The report's correlations and size-class rates (notebook 03), a statistic a step (warm-kernels.ts).
+  let kernels: (() => void)[] = [];
+  yield () => {
+    kernels = kernelWarmSteps(unfiltered());
+  };
+  yield* kernels;
   // The reconciliation (notebook 04) and its summary recount these rows on every draw, unfiltered.
+  // Each table's recount plan compiled a step of its own first: in the first draw's step, all of
+  // them were the larger part of it.
   const rows = everyRow(printed);
+  for (const table of new Set(rows.map((r) => r.table))) yield () => void planOf(table, false);
   const missing = missingCodesOf(survey.codebook);
-  const draws = selection.draws() ?? [];
-  for (let k = 0; k < draws.length; k += RECOUNTS_PER_TASK) {
-    await nextTask();
-    if (!warming()) return;
-    for (const draw of draws.slice(k, k + RECOUNTS_PER_TASK)) recountDraw(rows, draw, missing, false);
-  }
+  for (const draw of unfiltered().draws() ?? []) yield () => void recountDraw(rows, draw, missing, false);
 }

@@ -33,7 +33,7 @@ function withEvidence(result: object, path: string): void {
 }
 
 /**
- * The steps, one statistic each (a few ms a step once warm), for the caller to run one per task.
+ * The steps, one statistic each (a few ms a step once warm), for the caller to run between other tasks.
  * `selection` is the unfiltered selection of a survey with reconstructions.
  */
 export function kernelWarmSteps(selection: FilteredSurvey): (() => void)[] {

@@ -31,6 +31,7 @@ import { attachedFiles, readsCsv } from "./attached-files";
 import { FilesAskedAhead } from "./files-asked-ahead";
 import { ReportSnapshots } from "../report/report-snapshot";
 import { loadPlotAhead } from "./plot-ahead";
+import { backgroundSteps } from "./idle-steps";
 import { keepCountyEvidenceAhead } from "./county-evidence-ahead";
 
 /** The report is sent this long after the notebook last finished running (report-snapshot.ts). */
@@ -245,7 +246,8 @@ export class FrameController {
       }
     }
     this.primed = import("../../analysis/survey-source").then(
-      (m) => m.primeBundledSurvey(map),
+      // In background turns: this frame shares the open notebook's thread (spare-timing.ts).
+      (m) => m.primeBundledSurvey(map, backgroundSteps(this.win)),
       () => undefined,
     );
     // Once the survey is parsed, unless a notebook has opened here meanwhile, Plot's chunk (plot-ahead.ts).

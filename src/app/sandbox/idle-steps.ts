@@ -12,6 +12,8 @@
  * nothing runs (the work is optional, never a timer instead).
  */
 
+import { stepPerTask, type RunSteps } from "../../analysis/work-ahead";
+
 /** What a turn needs of its window. */
 export interface IdleStepsWindow {
   scheduler?: { postTask(callback: () => void, options: { priority: "background" }): Promise<unknown> };
@@ -23,8 +25,9 @@ export interface IdleStepsWindow {
 export type BackgroundTurn = (run: (timeLeft: () => number) => void) => void;
 
 /**
- * A step starts only while the turn has more than this left: a step is a few ms (one printed
- * table of one county over the 49 reconstructions, 0.3–3 ms in Chromium).
+ * A step starts only while the turn has more than this left, and, after a turn's first step, more
+ * than the step before it took: a step is a few ms (one printed table of one county over the 49
+ * reconstructions, 0.3–3 ms in Chromium).
  */
 export const STEP_MARGIN_MS = 1;
 
@@ -67,13 +70,18 @@ export function runInIdle(turn: BackgroundTurn | undefined, steps: Iterable<() =
   const it = steps[Symbol.iterator]();
   let ran = 0;
   return new Promise((resolve, reject) => {
+    // How long the last step took: a step after the first of a turn starts only while the turn has
+    // that much left, so a turn ends within its budget, not up to a whole step past it.
+    let last = 0;
     const run = (timeLeft: () => number): void => {
       try {
-        while (timeLeft() > STEP_MARGIN_MS) {
+        for (let inTurn = 0; timeLeft() > STEP_MARGIN_MS && (inTurn === 0 || timeLeft() >= last); inTurn++) {
           if (!wanted()) return resolve(ran);
           const next = it.next();
           if (next.done === true) return resolve(ran);
+          const before = timeLeft();
           next.value();
+          last = before - timeLeft();
           ran++;
         }
       } catch (error) {
@@ -84,4 +92,14 @@ export function runInIdle(turn: BackgroundTurn | undefined, steps: Iterable<() =
     };
     turn(run);
   });
+}
+
+/**
+ * Steps run in `win`'s background turns ({@link runInIdle}) for work the core hands over
+ * (analysis/work-ahead.ts): a spare frame's work ahead. Where the window has no turns, one step
+ * per task, as before there were turns: that work is what makes the next notebook open fast.
+ */
+export function backgroundSteps(win: IdleStepsWindow): RunSteps {
+  const turn = backgroundTurns(win);
+  return turn ? (steps, wanted) => runInIdle(turn, steps, wanted) : stepPerTask;
 }

@@ -42,6 +42,11 @@ export interface LoadFileOptions extends LoadOptions {
    * own exports of result tables, read back); only "no data rows" is refused.
    */
   readAs?: "survey" | "table";
+  /**
+   * Awaited between the load's three steps (sniff, read, check), when given: a spare notebook frame
+   * parses the bundled survey ahead in small steps (analysis/survey-source.ts, `primeBundledSurvey`).
+   */
+  pause?: () => Promise<void>;
 }
 
 function megabytes(bytes: number): string {
@@ -150,6 +155,8 @@ export async function loadColumns(input: ByteInput, opts: LoadFileOptions): Prom
   const prepared = await prepareLoad(input, opts);
   if (!prepared.ok) return prepared;
   const { format, options } = prepared.value;
+  await opts.pause?.();
   const read = await format.read(prepared.value.input, options);
+  if (read.ok) await opts.pause?.();
   return read.ok ? finishLoad(prepared.value, read.value, opts) : read;
 }

@@ -65,4 +65,18 @@ describe("loadPlotAhead", () => {
     expect(await done).toBe(true);
     expect(loads).toBe(1);
   });
+
+  it("with background-priority tasks, waits for one and asks for no idle callback (none fires in a frame sitting still)", async () => {
+    const tasks: { run: () => void; priority: string }[] = [];
+    const win = idleWindow();
+    let loads = 0;
+    const done = loadPlotAhead({ ...win, scheduler: { postTask: (run, options) => (tasks.push({ run, priority: options.priority }), Promise.resolve()) } }, () => true, async () => void loads++);
+    await Promise.resolve();
+    expect(loads).toBe(0);
+    expect(win.timeouts).toEqual([]);
+    expect(tasks.map((t) => t.priority)).toEqual(["background"]);
+    tasks[0]?.run();
+    expect(await done).toBe(true);
+    expect(loads).toBe(1);
+  });
 });
