@@ -24,8 +24,8 @@ const COUNTIES = 19;
 /** 03's calls with evidence read: the rates and r of six models, q30_5 × six expectations and their matrix, r and rates of q9. */
 const CALLS_03 = 21;
 
-/** 06's crosswalk: each county measured on fifty reconstructions, five a step. */
-const CROSSWALK_STEPS = 10;
+/** 06's crosswalk: each county measured on fifty reconstructions, one a step. */
+const CROSSWALK_STEPS = 50;
 
 /** A frame whose background tasks and idle callbacks never run: it cannot work ahead. */
 const NO_BACKGROUND = "Object.defineProperty(window, 'scheduler', { value: undefined }); window.requestIdleCallback = undefined;";
@@ -112,7 +112,7 @@ describe("each county's evidence made ahead in 01's frame", () => {
 
   it("measures 06's crosswalk under every county once it has settled, and a county then shows the verdicts a frame without it shows", async () => {
     const frame = await openNotebook("06-thesis-crosswalk");
-    // 06 compares no printed table: its steps are the crosswalk's, ten per county.
+    // 06 compares no printed table: its steps are the crosswalk's, fifty per county.
     expect((await stepsReaching(frame, COUNTIES * CROSSWALK_STEPS)).count).toBe(COUNTIES * CROSSWALK_STEPS);
     const plain = await openNotebook("06-thesis-crosswalk", NO_BACKGROUND);
     await new Promise((r) => setTimeout(r, 500));

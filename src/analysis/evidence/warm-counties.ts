@@ -48,7 +48,7 @@ export function* countyWarmSteps(survey: Survey): Generator<() => void, void, un
         computeAhead(selection, call);
       };
     }
-    // The thesis crosswalk under the county, when the notebook evaluated it (06), in steps of a few reconstructions.
+    // The thesis crosswalk under the county, when the notebook evaluated it (06), a reconstruction a step.
     yield* crosswalkCountySteps(survey, fylke);
   }
 }

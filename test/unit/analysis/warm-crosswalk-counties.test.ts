@@ -18,8 +18,8 @@ import { EMPTY_FILTER, type SurveyFilter } from "../../../src/data/survey-filter
 import type { ThesisData } from "../../../src/data/thesis";
 import { nodeHost } from "../notebooks/headless-survey";
 
-/** Steps per selection: fifty reconstructions, five per step (warm-crosswalk.ts). */
-const STEPS_PER_COUNTY = 10;
+/** Steps per selection: fifty reconstructions, one per step (warm-crosswalk.ts). */
+const STEPS_PER_COUNTY = 50;
 
 let warmed: Survey;
 let fresh: Survey;
