@@ -6,8 +6,8 @@
  * each table counted on them, each figure classified. That is the part of a comparison under a new
  * filter that the cell in view ran in the input's task; the comparison itself, the chart and the
  * table are still computed and drawn by the cell, as before. The same for the thesis crosswalk
- * (notebook 06): each county's measurement on every reconstruction, made ahead in steps of a few
- * reconstructions (crosswalk/warm-crosswalk.ts, `crosswalkCountySteps`); the verdicts, words and
+ * (notebook 06): each county's measurement on every reconstruction, made ahead one
+ * reconstruction a step (crosswalk/warm-crosswalk.ts, `crosswalkCountySteps`); the verdicts, words and
  * table are still the cells'.
  *
  * Surprising, and why it is bounded: it is work for filters the reader may never choose. The
