@@ -23,10 +23,7 @@
  * wait: what the reader looks at may need only a little of that work (04's flagged table
  * classifies its 25 figures, not all 727: reconciliation-evidence.ts, `evidenceOfCells`). A view
  * that does need all of it (04's summary) makes that run long: such a cell waits from then on, so
- * it does the work in one long task once at most. While a cell in the viewport waits for that work,
- * the cells out of view wait too, for its paint: they used to run first, one per task, and the
- * work's slices — which yield to any cell's task — waited behind all of them (04 mid-page, traced:
- * the flagged table drawn after `tables` and `inconsistencies`, 10–50 ms later on a clear).
+ * it does the work in one long task once at most.
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
@@ -100,8 +97,6 @@ export class CellViewport {
   private nearRunAt = Number.NEGATIVE_INFINITY;
   /** Cells in view waiting for a task of their own (TASK_MS): the others wait for their paint too. */
   private nearWaiting = 0;
-  /** Cells in view waiting for work handed over: the others wait for their paint too, and the work goes before them. */
-  private viewWaitsForWork = 0;
   /** Work handed over by builtin name (AnalysisHost.warm): to stop it when a newer arrives, and what the cells reading the name wait for. */
   private readonly warming = new Map<string, { stopped: boolean; done: Promise<void> }>();
   private readonly channel: MessageChannel;
@@ -240,13 +235,11 @@ export class CellViewport {
   defer(id: string, info: DeferInfo = { lastRunMs: undefined, dependents: [], inputs: [] }): Promise<void> | undefined {
     const lastRunMs = this.costs.expected(id, info.lastRunMs);
     // In the viewport with short runs: not held back by work handed over (see the file comment).
-    const unheld = this.mayGoUnheld(id, info.lastRunMs, lastRunMs);
-    const held = this.holdFor(unheld ? [] : info.inputs);
+    const held = this.holdFor(this.mayGoUnheld(id, info.lastRunMs, lastRunMs) ? [] : info.inputs);
     // The runtime asks again after every wait: a cell whose turn came runs now.
     if (this.granted.delete(id)) return undefined;
     const place = this.placeOf(id, info.dependents);
     if (place !== Place.View) return this.enqueue(id, place, held);
-    if (held && !unheld && info.inputs.some((name) => this.warming.has(name))) return this.viewWaitFor(held);
     if (held) return held;
     // A cell whose last run would take this task past TASK_MS waits for the next task (not for a
     // paint): it is then the first there and runs (issue 12, no long tasks). The first cell let
@@ -265,20 +258,6 @@ export class CellViewport {
     this.sliceExpected += lastRunMs;
     this.nearRunAt = performance.now();
     return undefined;
-  }
-
-  /**
-   * A cell in view waits for work handed over (`held`): until it is let run, the cells out of view
-   * wait (a drain under way stops), so the work's slices — which yield to any cell's task — are
-   * not queued behind them; they then run after the paint that shows it.
-   */
-  private viewWaitFor(held: Promise<void>): Promise<void> {
-    this.viewWaitsForWork++;
-    if (this.draining) {
-      this.draining = false;
-      this.drainAfterPaint();
-    }
-    return held.then(() => void this.viewWaitsForWork--);
   }
 
   /** Where cell `id` stands, or the nearest place of a cell on the page that waits for it. */
@@ -319,16 +298,11 @@ export class CellViewport {
         this.pump();
       });
       if (this.draining) return this.pump();
-      this.drainAfterPaint();
-    });
-  }
-
-  /** Once a paint shows the cells in view let run so far (once per burst): the queued cells run, one per task. */
-  private drainAfterPaint(): void {
-    this.painted ??= this.paintAfterNear().then(() => {
-      this.painted = undefined;
-      this.draining = true;
-      this.pump();
+      this.painted ??= this.paintAfterNear().then(() => {
+        this.painted = undefined;
+        this.draining = true;
+        this.pump();
+      });
     });
   }
 
@@ -338,8 +312,6 @@ export class CellViewport {
     this.pumping = true;
     void this.nextTask().then(() => {
       this.pumping = false;
-      // Stopped meanwhile (a cell in view waits for work): the drain starts again after its paint.
-      if (!this.draining) return;
       const ready = this.turns.filter((t) => t.ready);
       const next = ready.find((t) => t.place === Place.Margin) ?? ready[0];
       if (next) {
@@ -351,7 +323,7 @@ export class CellViewport {
       }
       if (this.turns.some((t) => t.ready)) this.pump();
       // Nothing left: the next burst waits for its paint again (a cell queued in this task still drains).
-      else if (this.turns.length === 0) void this.nextTask().then(() => (this.draining = this.turns.length > 0 && this.viewWaitsForWork === 0));
+      else if (this.turns.length === 0) void this.nextTask().then(() => (this.draining = this.turns.length > 0));
     });
   }
 
@@ -371,11 +343,10 @@ export class CellViewport {
    */
   private async paintAfterNear(): Promise<void> {
     // A few frames at most: a cell on screen that reruns on every frame (a generator) must not keep
-    // the cells below from running. A cell on screen waiting for work handed over is waited for
-    // whatever the frames (the work ends, or a newer one stops it).
-    for (let frames = 0; frames < PAINT_TRIES || this.viewWaitsForWork > 0; frames++) {
+    // the cells below from running.
+    for (let frames = 0; frames < PAINT_TRIES; frames++) {
       const frameAt = await this.afterPaint();
-      if (frameAt === undefined || (this.nearWaiting === 0 && this.viewWaitsForWork === 0 && this.nearRunAt < frameAt)) return;
+      if (frameAt === undefined || (this.nearWaiting === 0 && this.nearRunAt < frameAt)) return;
     }
   }
 
