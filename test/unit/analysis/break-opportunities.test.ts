@@ -12,12 +12,15 @@ function drawn(text: string): { shown: string; textContent: string | null } {
 }
 
 describe("appendWithBreaks", () => {
-  it("offers a break after each slash, underscore and colon inside a word, and keeps the text as given", () => {
+  it("offers a break after each slash, underscore and colon inside a long word, and keeps the text as given", () => {
     for (const [text, shown] of [
       ["Kvalitetsindikatorer/-standarder", "Kvalitetsindikatorer/|-standarder"],
       ["Benchmarking/systematisk sammenligning", "Benchmarking/|systematisk sammenligning"],
       ["any_model_adopted", "any_|model_|adopted"],
       ["text:expectations", "text:|expectations"],
+      ["2.3, list:two-models, text:active-municipalities", "2.3, list:|two-models, text:|active-municipalities"],
+      // A short word fits any column whole: no element is added for it.
+      ["q28_6", "q28_6"],
       // Before a space, or at the end, the browser already may break: nothing is added.
       ["a / b", "a / b"],
       ["ends with/", "ends with/"],
