@@ -15,6 +15,7 @@ import { reconciliationShown, type ReconciliationShown } from "./reconciliation-
 import { isElementNode } from "../../base/guards";
 import { flaggedListing } from "./flagged-listing";
 import { blockSize, columnGroup } from "../tables/plain-layout";
+import { appendWithBreaks } from "../tables/break-opportunities";
 
 export interface ReconciliationRenderOptions {
   /** Mask recomputed counts below `threshold` ("< 3"): shared views under a county or size filter. */
@@ -224,10 +225,11 @@ function cellRow(doc: Document, cell: ReconciledCell, shown: Shown, withTable: b
   ];
   const tds = tr.children;
   texts.forEach((text, i) => {
-    // An empty text adds no text node, as a cell drawn with "" has none.
+    // An empty text adds no text node, as a cell drawn with "" has none. Labels, variables and
+    // conflict ids may break after a "/", "_" or ":" (break-opportunities.ts), not inside a word.
     if (text) {
       const td = tds[i];
-      if (td) td.textContent = text;
+      if (td) appendWithBreaks(doc, td, text);
     }
   });
   const slot = tds[RECOMPUTED_COLUMN + (withTable ? 1 : 0)];
@@ -241,11 +243,17 @@ function cellRow(doc: Document, cell: ReconciledCell, shown: Shown, withTable: b
  * A new filter puts other rows in "Figures that differ" and other numbers and ranges everywhere; an
  * auto-laid table measured every cell again and moved its columns with them (the table column
  * 10.3 → 7.8 em, recomputed 8.6 → 11.1 em between counties). Each width holds its header in either
- * language on one line; long labels, variables and conflict ids wrap inside their column. The
- * table keeps at least their sum (`--tv-min`) and scrolls sideways in a narrower box, as before.
+ * language on one line, and the longest word of its column, so long labels, variables and conflict
+ * ids wrap between words or after a "/", "-", "_" or ":" (`appendWithBreaks`), never inside a word.
+ * Measured in Chromium's sans-serif with 10 px padding a side, the widest words need: table id
+ * "text:expectations" 8.0 em ("municipalities", which a filter may list, about 8.4); row
+ * "Sentraladministrasjon" 12.5; category "ressurskrevende" 9.8; conflict "fylkeskommuner" (of
+ * "response-rate-fylkeskommuner") 9.8; status "resolution" 6.5. At 11.5, 9.5 and 6.5 em these broke
+ * mid-word ("Sentraladministrasj|on", "t29-politikere|-base"). The table keeps at least their sum
+ * (`--tv-min`) and scrolls sideways in a narrower box, as before.
  */
-const TABLE_WIDTH = "7.5em";
-const COLUMN_WIDTHS = ["11.5em", "6.5em", "9.5em", "6.5em", "6em", "7em", "9.5em", "6.5em", "6.5em", "6.5em"];
+const TABLE_WIDTH = "8.5em";
+const COLUMN_WIDTHS = ["13em", "6.5em", "10.25em", "6.5em", "6em", "7em", "9.5em", "6.5em", "10.25em", "6.75em"];
 /** Sum of the widths in em, the table's least width. */
 const widthSum = (widths: readonly string[]): string => `${widths.reduce((sum, w) => sum + parseFloat(w), 0)}em`;
 const WITH_TABLE_WIDTHS = [TABLE_WIDTH, ...COLUMN_WIDTHS];

@@ -46,6 +46,19 @@ function expectedFlaggedRows(flagged: readonly ReconciledCell[], filtered: boole
   return out;
 }
 
+/**
+ * A cell's text before its first element other than a `<wbr>` (a label's break after "/", "_" or
+ * ":", break-opportunities.ts): the figure without its evidence marker, a label whole.
+ */
+function leadingText(td: Element): string {
+  let text = "";
+  for (const node of td.childNodes) {
+    if (node.nodeType === 3) text += node.textContent ?? "";
+    else if (node.nodeName !== "WBR") return text || (td.textContent ?? "");
+  }
+  return text;
+}
+
 /** Checks one body row against the figure it shows; `withTable`: the flagged table's first column is the table id. */
 function checkRow(tr: Element, cell: ReconciledCell, locale: Locale, withTable: boolean): void {
   const where = `${cell.table} ${cell.row} ${cell.variable} ${String(cell.code)} ${cell.measure}`;
@@ -53,7 +66,7 @@ function checkRow(tr: Element, cell: ReconciledCell, locale: Locale, withTable: 
   const colour = COLOUR[cell.status];
   const style = colour ? `background:${colour};color:#1d2430` : null;
   const tds = [...tr.children];
-  const texts = tds.map((td) => td.firstChild?.nodeType === 3 ? (td.firstChild.textContent ?? "") : (td.textContent ?? ""));
+  const texts = tds.map(leadingText);
   const own = withTable ? tds.slice(1) : tds;
   const text = withTable ? texts.slice(1) : texts;
   expect(tr.getAttribute("style"), where).toBe(style);
