@@ -7,7 +7,7 @@
  * long; read the order of the steps and the gaps between them, and compare builds only in one run.
  */
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
-import { renderedAt } from "./notebooks";
+import { renderedAt } from "./notebook-frame";
 import { serveDistApart } from "./workbench";
 import type { Browser, Frame } from "playwright-core";
 

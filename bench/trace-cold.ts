@@ -11,7 +11,7 @@
  */
 import { writeFileSync } from "node:fs";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
-import { renderedAt } from "./notebooks";
+import { renderedAt } from "./notebook-frame";
 import { serveDistApart } from "./workbench";
 import { traceEvents, type TraceEvent } from "./trace-event";
 

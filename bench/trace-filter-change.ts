@@ -17,7 +17,7 @@
 import { writeFileSync } from "node:fs";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
 import { serveDistApart } from "./workbench";
-import { installProbe } from "./notebooks";
+import { installProbe } from "./filter-change-probe";
 
 const [name = "01-overview", dist = "dist", out = "/tmp/trace", changesArg = "6"] = process.argv.slice(2);
 const COUNTIES = [11, 12, 3, 18, 1, 19, 15, 6];

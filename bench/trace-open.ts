@@ -11,7 +11,8 @@
  */
 import { writeFileSync } from "node:fs";
 import { launchChromium } from "../test/browser/browser-helpers";
-import { renderedAt, SHIPPED, visibleNotebookFrame } from "./notebooks";
+import { renderedAt, visibleNotebookFrame } from "./notebook-frame";
+import { SHIPPED } from "./notebooks";
 import { serveDistApart } from "./workbench";
 import { traceEvents, type TraceEvent } from "./trace-event";
 

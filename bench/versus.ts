@@ -3,9 +3,12 @@
  * alternating so both see the same machine load, medians and ratios after/before:
  *  - cold start in a fresh profile → notebook 01 open, idle and painted (`--cold N`: N runs of each,
  *    default 8, in rounds of two);
- *  - a filter change on each shipped notebook: the viewport painted (p50, p95), every value settled,
- *    the last DOM change, the long tasks — how many changes had one, and the longest (bench/notebooks.ts, `compareNotebooks`; `--runs N` changes
- *    per notebook open, default 6, two opens of each build; `--only 01,03` for some of them).
+ *  - a filter change on each shipped notebook, the two builds open side by side and each change made
+ *    on one then the other (bench/notebook-changes.ts): the viewport painted (p50, p95, and each
+ *    class of change's median), every value settled, the last DOM change, the long tasks — how many
+ *    changes had one, and the longest — and a change made 2–4 s after the notebook settled; ratios
+ *    with a seeded bootstrap interval (bench/print-changes.ts, bench/paired-ratios.ts; `--runs N`
+ *    changes per notebook open, default 6, two opens; `--only 01,03` for some of them).
  *
  * The other build may be one from before the notebook frame (issue 11: "no more than 10 % slower than
  * before the sandbox", e.g. cf2813c built into its own worktree): bench/notebooks.ts finds the notebook

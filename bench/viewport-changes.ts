@@ -15,7 +15,9 @@
 import type { Browser } from "playwright-core";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
 import { serveDistApart } from "./workbench";
-import { COUNTIES, filterChange, installProbe, percentile, type FilterChangeWithCells } from "./notebooks";
+import { filterChange, installProbe, type FilterChangeWithCells } from "./filter-change-probe";
+import { COUNTIES } from "./notebook-changes";
+import { percentile } from "./percentile";
 
 const [name = "04-reconciliation", dist = "dist", perArg = "8", cellId] = process.argv.slice(2);
 

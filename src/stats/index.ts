@@ -26,6 +26,7 @@ export { cramersV } from "./cramers-v";
 export type { AssociationMeasures } from "./cramers-v";
 export { pearson, pearsonEach, correlationFromSums } from "./pearson";
 export type { Correlation, PearsonResult, CorrelationOptions, PearsonOptions } from "./pearson";
+export { recodeImageKey } from "./recode";
 export type { Recode, RecodeOption } from "./recode";
 export { spearman } from "./spearman";
 export type { SpearmanResult } from "./spearman";

@@ -129,6 +129,60 @@ export function recodedColumn(builtin: string, name: string, column: Float64Arra
   return out;
 }
 
+/** Per column: its distinct values (blanks aside), in the order first met. */
+const distinct = new WeakMap<Float64Array, readonly number[]>();
+
+function distinctValues(column: Float64Array): readonly number[] {
+  const known = distinct.get(column);
+  if (known) return known;
+  const small = new Uint8Array(256);
+  const seen = new Set<number>();
+  const values: number[] = [];
+  for (let i = 0; i < column.length; i++) {
+    const v = column[i] ?? Number.NaN;
+    if (v !== v) continue;
+    if (v >= 0 && v < 256 && (v | 0) === v) {
+      if (small[v] === 0) values.push(v);
+      small[v] = 1;
+    } else if (!seen.has(v)) {
+      seen.add(v);
+      values.push(v);
+    }
+  }
+  distinct.set(column, values);
+  return values;
+}
+
+/**
+ * A text equal for two recode options exactly when each variable's function gives every value found
+ * in that variable's `columnsOf(name)` the same result; undefined when one throws or is no function. What a
+ * recode does to a statistic is fixed by those images (`recodedColumn` calls it on no other value),
+ * so results computed under one option hold for any other with the same text: the evidence over the
+ * reconstructions, which a cell's new function on each run made anew, is kept by it (issue 12, 03).
+ * The values include the missing codes, which `recodedColumn` never passes: a superset is never a
+ * wrong match, only a missed one.
+ */
+export function recodeImageKey(recode: Readonly<Record<string, unknown>>, columnsOf: (name: string) => readonly Float64Array[]): string | undefined {
+  const parts: string[] = [];
+  for (const [name, fn] of Object.entries(recode)) {
+    if (!isRecode(fn)) return undefined;
+    const values = new Set<number>();
+    for (const column of columnsOf(name)) for (const v of distinctValues(column)) values.add(v);
+    parts.push(JSON.stringify(name));
+    for (const code of [...values].sort((a, b) => a - b)) {
+      let value: unknown;
+      try {
+        value = fn(code);
+      } catch {
+        return undefined;
+      }
+      // Object.is: −0 apart from 0; anything not a number or null is named by its type (the kernel refuses it).
+      parts.push(`${code}>${typeof value === "number" ? (Object.is(value, -0) ? "-0" : String(value)) : value === null ? "null" : `?${typeof value}`}`);
+    }
+  }
+  return parts.join(";");
+}
+
 function recodeOne(builtin: string, name: string, fn: Recode, code: number, isMissing: (v: number) => boolean): number {
   let value: unknown;
   try {

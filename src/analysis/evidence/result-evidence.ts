@@ -8,15 +8,19 @@
  *
  * The evidence of a call is kept per selection and arguments (`plainKey`): the filter bar hands back
  * the same selection when a filter is chosen again (the cleared filter, most often), and the same
- * call on it has the same figures on every reconstruction, so they are classified once. Arguments
- * holding a function (a recode) or a large or non-plain object are not kept: a key could not tell
- * two of them apart.
+ * call on it has the same figures on every reconstruction, so they are classified once. A `recode`
+ * option's functions are keyed by what they give each value of their variable in the survey and every
+ * reconstruction (`callKey`): 03's cells write new functions on each run. Arguments holding any other
+ * function or a large or non-plain object are not kept: a key could not tell two of them apart.
  */
 import { applyFilter, isSelection, type FilteredSurvey } from "../apply-filter";
 import { EMPTY_FILTER } from "../../data/survey-filter";
 import { isSurvey } from "../survey";
 import { acrossDraws, type WithEvidence } from "./across-draws";
 import { isReconstruction } from "./ensemble-surveys";
+import { aheadEvidence, noteCall } from "./kernel-evidence-ahead";
+import { frameOf, recodeImageKey } from "../../stats/index";
+import { isRecord } from "../../base/guards";
 
 /** A result's evidence and the selection it was computed on. */
 export interface ResultEvidence {
@@ -61,6 +65,7 @@ function selectionOf(data: unknown): FilteredSurvey | undefined {
 export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel: F, each?: (...args: never[]) => unknown[]): F {
   // Per selection: the evidence of this kernel's calls on it, by their arguments' key.
   const kept = new WeakMap<FilteredSurvey, Map<string, WithEvidence<unknown>>>();
+  const id = kernels++;
   return new Proxy(kernel, {
     apply(target, self: unknown, args: unknown[]) {
       const result: unknown = Reflect.apply(target, self, args);
@@ -70,15 +75,30 @@ export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel:
       if (selection && !isReconstruction(selection.survey) && typeof result === "object" && result !== null) {
         const rest = args.slice(1);
         const onEach = each && ((draws: readonly FilteredSurvey[]): unknown[] => Reflect.apply(each, undefined, [draws, ...rest]));
-        const key = plainKey(rest);
+        const compute = (on: FilteredSurvey, value: unknown): WithEvidence<unknown> =>
+          acrossDraws(on, (s) => (s === on ? value : Reflect.apply(target, self, [s, ...rest])), undefined, onEach);
+        // Made once per result (`registry` below), when its evidence is first asked for.
         const figures = (): WithEvidence<unknown> => {
-          const known = key === undefined ? undefined : kept.get(selection)?.get(key);
+          const key = callKey(selection, rest);
+          if (key === undefined) return compute(selection, result);
+          // Noted, so that the frame can compute it under each county ahead (kernel-evidence-ahead.ts).
+          const call = noteCall(selection.survey, `${id}\u0000${key}`, (on) => compute(on, Reflect.apply(target, self, [on, ...rest])));
+          const known = kept.get(selection)?.get(key);
           // The same figures, classified once; `value` is this call's own result. Not a spread:
           // that would read `counts`, which classifies every figure (across-draws.ts: on demand).
-          if (known) return { value: result, evidence: known.evidence, get counts() { return known.counts; }, draws: known.draws };
-          const made = acrossDraws(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest])), undefined, onEach);
-          if (key !== undefined) keep(kept, selection, key, made);
-          return made;
+          const found = known ? { value: result, evidence: known.evidence, get counts() { return known.counts; }, draws: known.draws } : undefined;
+          const ahead = !found && call ? aheadEvidence(selection, call.key) : undefined;
+          let whole: WithEvidence<unknown> | undefined;
+          const full = (): WithEvidence<unknown> => {
+            if (!whole) keep(kept, selection, key, (whole = compute(selection, result)));
+            return whole;
+          };
+          const figures: WithEvidence<unknown> = found ?? (ahead
+            ? { value: result, evidence: (path) => ahead.byPath.get(path) ?? full().evidence(path), get counts() { return full().counts; }, draws: ahead.draws }
+            : full());
+          if (!call) return figures;
+          // The figures read are the ones worked ahead.
+          return { value: result, evidence: (path) => (call.paths.add(path), figures.evidence(path)), get counts() { return figures.counts; }, draws: figures.draws };
         };
         let made: ResultEvidence | undefined;
         registry.set(result, () => (made ??= { selection, figures: figures() }));
@@ -89,6 +109,9 @@ export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel:
   });
 }
 
+/** Kernels made so far: each one's number keys its noted calls apart from another's. */
+let kernels = 0;
+
 /** Calls' evidence kept per selection and kernel: enough for every call of a shipped notebook's cells. */
 const KEPT_PER_SELECTION = 64;
 
@@ -97,6 +120,32 @@ function keep(kept: WeakMap<FilteredSurvey, Map<string, WithEvidence<unknown>>>,
   kept.set(selection, map);
   if (map.size >= KEPT_PER_SELECTION) map.clear();
   map.set(key, figures);
+}
+
+/**
+ * The key of a call's arguments on `selection`: `plainKey`, or for arguments whose last is an options
+ * object with a `recode` of functions, the other arguments' plain key and the recode's images over
+ * the values of its variables in the survey and each reconstruction (stats `recodeImageKey`: equal
+ * images give equal results on every draw). Undefined when neither applies.
+ */
+export function callKey(selection: FilteredSurvey, rest: readonly unknown[]): string | undefined {
+  const plain = plainKey(rest);
+  if (plain !== undefined) return plain;
+  const options = rest.at(-1);
+  if (!isRecord(options) || Object.getPrototypeOf(options) !== Object.prototype) return undefined;
+  const { recode, ...others } = options;
+  if (!isRecord(recode) || Object.getPrototypeOf(recode) !== Object.prototype) return undefined;
+  const head = plainKey([...rest.slice(0, -1), others]);
+  if (head === undefined) return undefined;
+  const surveys = selection.survey.draws ?? [selection.survey];
+  const columnsOf = (name: string): Float64Array[] => surveys.map((s) => frameOf(s.view).column(name));
+  try {
+    const images = recodeImageKey(recode, columnsOf);
+    return images === undefined ? undefined : `${head}\u0000recode ${images}`;
+  } catch {
+    // A variable the data lack: the kernel says so; nothing to key.
+    return undefined;
+  }
 }
 
 /** Longest key kept: a codebook or a long list passed as an argument is not worth keeping by its text. */

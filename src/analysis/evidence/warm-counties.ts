@@ -12,9 +12,10 @@
  *
  * Surprising, and why it is bounded: it is work for filters the reader may never choose. The
  * county is the filter bar's first list; one county alone is what a reader picks first. It stops
- * at the county list (19 on the 1999 map) times the tables compared, kept apart from the filters
- * the reader chose (which it never pushes out), and the app runs it only in background turns of a
- * few ms while the thread is free, after the notebook has settled (app/sandbox/idle-steps.ts).
+ * at the county list (19 on the 1999 map) times the tables compared and the statistics' calls
+ * noted (03: 21), kept apart from the filters the reader chose (which it never pushes out), and the
+ * app runs it only in background turns of a few ms while the thread is free, after the notebook has
+ * settled (app/sandbox/idle-steps.ts).
  */
 import { COUNTIES_1999 } from "../../data/counties";
 import { EMPTY_FILTER } from "../../data/survey-filter";
@@ -22,12 +23,14 @@ import { applyFilter, type FilteredSurvey } from "../apply-filter";
 import type { Survey } from "../survey";
 import { crosswalkCountySteps } from "../crosswalk/warm-crosswalk";
 import { classifyAhead, comparedTables } from "./compare-evidence";
+import { computeAhead, notedCalls } from "./kernel-evidence-ahead";
 
 /**
  * The steps that classify, for each county alone, every printed table compared on `survey` so far
- * (one table of one county per step, a few ms each). Lazy: a county's reconstructions are
- * filtered at its first step, and the tables compared by then are the ones its steps classify.
- * Nothing for a survey without an ensemble (a user's file).
+ * (one table of one county per step, a few ms each), then compute each statistic whose evidence a
+ * cell read (kernel-evidence-ahead.ts: one call of one county per step; 03's correlations and rates).
+ * Lazy: a county's reconstructions are filtered at its first step, and the tables compared and calls
+ * noted by then are the ones its steps classify. Nothing for a survey without an ensemble (a user's file).
  */
 export function* countyWarmSteps(survey: Survey): Generator<() => void, void, undefined> {
   if (!survey.draws) return;
@@ -37,6 +40,12 @@ export function* countyWarmSteps(survey: Survey): Generator<() => void, void, un
       yield () => {
         selection ??= applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke] });
         classifyAhead(selection, table);
+      };
+    }
+    for (const call of notedCalls(survey)) {
+      yield () => {
+        selection ??= applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke] });
+        computeAhead(selection, call);
       };
     }
     // The thesis crosswalk under the county, when the notebook evaluated it (06), in steps of a few reconstructions.

@@ -16,6 +16,7 @@
  */
 import type { FilteredSurvey } from "../apply-filter";
 import { correlationMatrix, pearson, sizeClassRates } from "./evidenced-kernels";
+import { unnoted } from "./kernel-evidence-ahead";
 import { evidenceOfResult } from "./result-evidence";
 
 /** "Has adopted": status 1 against any other answered status (notebook 03's recode). */
@@ -23,9 +24,12 @@ const adopted = (code: number): number => (code === 1 ? 1 : 0);
 /** Intranet progress 5 − q9 (notebook 03's recode). */
 const intranetProgress = (code: number): number => 5 - code;
 
-/** Each statistic's evidence, read as a table asks for it (one figure classified over the draws). */
+/**
+ * Each statistic's evidence, read as a table asks for it (one figure classified over the draws); not
+ * noted for the county work ahead of the notebook that opens here (kernel-evidence-ahead.ts).
+ */
 function withEvidence(result: object, path: string): void {
-  evidenceOfResult(result)?.figures.evidence(path);
+  unnoted(() => evidenceOfResult(result)?.figures.evidence(path));
 }
 
 /**

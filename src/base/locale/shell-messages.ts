@@ -68,6 +68,7 @@ export interface ShellMessages extends DataFileMessages {
   revert: string;
   revertTitle: string;
   moreActions: string;
+  /** The More button's and menu's accessible name: it starts with `moreActions`, the words on the button, so a reader who says what they see (voice control) reaches it (WCAG 2.5.3). */
   moreActionsLabel: string;
   saveSaved: string;
   saveSaving: string;
@@ -179,7 +180,7 @@ export const shellNb: ShellMessages = {
   revert: "Tilbake til originalen",
   revertTitle: "Forkast endringene dine og last inn versjonen som fulgte med appen",
   moreActions: "Mer",
-  moreActionsLabel: "Flere handlinger",
+  moreActionsLabel: "Mer: flere handlinger",
   saveSaved: "Lagret i nettleseren",
   saveSaving: "Lagrer …",
   saveMemoryOnly: "Ikke lagret – bare i minnet",

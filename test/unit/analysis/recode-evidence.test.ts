@@ -19,7 +19,8 @@ import { applyFilter, type FilteredSurvey } from "../../../src/analysis/apply-fi
 import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
 import { acrossDraws, type WithEvidence } from "../../../src/analysis/evidence/across-draws";
 import * as evidenced from "../../../src/analysis/evidence/evidenced-kernels";
-import { plainKey } from "../../../src/analysis/evidence/result-evidence";
+import { callKey, plainKey } from "../../../src/analysis/evidence/result-evidence";
+import { EVIDENCE_MEASURE } from "../../../src/analysis/evidence/evidence-timing";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { formatNumber } from "../../../src/base/locale/number-format";
@@ -238,6 +239,36 @@ describe("the evidence kept per selection and arguments", () => {
     // Another code counted is another call.
     const other = evidenceOf(evidenced.sizeClassRates(selection, "q20", [2]));
     expect(other.evidence("overall.estimate")).not.toStrictEqual(first.evidence("overall.estimate"));
+  });
+
+  it("keeps a recode's evidence by what its function gives each code, not by the function", () => {
+    const { evidenceOf } = createAnalysisBuiltins({});
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] });
+    const measured = (): number => performance.getEntriesByName(EVIDENCE_MEASURE).length;
+    // Each run of cell r1 writes a new function: the second is another closure of the same code.
+    const fresh = (): ((code: number) => number) => (code) => (code === 1 ? 1 : 0);
+    const first = evidenceOf(evidenced.pearson(selection, "size_class", "q3", { recode: { q3: fresh() } }));
+    const before = measured();
+    const again = evidenced.pearson(selection, "size_class", "q3", { recode: { q3: fresh() } });
+    const second = evidenceOf(again);
+    expect(second.value).toBe(again);
+    expect(second.evidence("r")).toStrictEqual(first.evidence("r"));
+    expect(measured()).toBe(before);
+    // Another image (code 2 counted as adopted) is another call: computed, and not the first's.
+    const other = evidenceOf(evidenced.pearson(selection, "size_class", "q3", { recode: { q3: (code) => (code === 2 ? 1 : 0) } }));
+    expect(measured()).toBe(before + 1);
+    expect(other.evidence("r")).not.toStrictEqual(first.evidence("r"));
+    // The same image written otherwise is the same call; a function that throws on some value is not kept.
+    evidenceOf(evidenced.pearson(selection, "size_class", "q3", { recode: { q3: (code) => Number(code === 1) } }));
+    expect(measured()).toBe(before + 1);
+    const picky = (code: number): number => {
+      if (code === 4) throw new Error("unexpected code");
+      return code === 1 ? 1 : 0;
+    };
+    expect(callKey(selection, ["size_class", "q3", { recode: { q3: picky } }])).toBeUndefined();
+    expect(callKey(selection, ["size_class", "q3", { recode: { q3: fresh() } }])).toBe(callKey(selection, ["size_class", "q3", { recode: { q3: fresh() } }]));
+    expect(callKey(selection, ["size_class", "q3", { recode: { q3: fresh() }, weight: "w" }])).not.toBe(callKey(selection, ["size_class", "q3", { recode: { q3: fresh() } }]));
+    expect(callKey(selection, ["size_class", "q7", { recode: { q7: fresh() } }])).not.toBe(callKey(selection, ["size_class", "q3", { recode: { q3: fresh() } }]));
   });
 
   it("keys only plain arguments, each value by itself", () => {
