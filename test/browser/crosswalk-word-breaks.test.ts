@@ -111,4 +111,26 @@ describe("06's crosswalk tables break lines between words only", () => {
       expect(seen.filter((s) => !s.stacked[0]).length).toBeGreaterThan(2);
     });
   }
+
+  it("keep a width where a notebook lays them out in a box sized from its content (inline-block)", async () => {
+    // The table's box is a query container and takes no width from its table: in a notebook's own
+    // shrink-to-fit box it must not shrink to nothing (every value would be drawn in 0 px).
+    const page = await (await wb.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    await openApp(page, wb.server.url, "#/nb/06-thesis-crosswalk");
+    const frame = await notebookFrame(page, 30_000);
+    const widths = await frame.evaluate(async () => {
+      await window.tverrsnitt?.ready;
+      await window.tverrsnitt?.idle();
+      const wrap = document.querySelector(".cw-wrap");
+      const box = document.createElement("div");
+      box.style.display = "inline-block";
+      wrap?.replaceWith(box);
+      if (wrap) box.append(wrap);
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      return { wrap: wrap?.getBoundingClientRect().width ?? 0, table: wrap?.querySelector("table")?.getBoundingClientRect().width ?? 0 };
+    });
+    expect(widths.wrap, JSON.stringify(widths)).toBeGreaterThanOrEqual(300);
+    expect(widths.table, JSON.stringify(widths)).toBeLessThanOrEqual(widths.wrap + 1);
+    await page.context().close();
+  });
 });

@@ -8,7 +8,9 @@
  * the table, and must not shrink it.
  */
 import { describe, expect, it } from "vitest";
-import { notebookFrame, openApp } from "./browser-helpers";
+import { unwrap } from "../../src/base/result";
+import { encodeShare } from "../../src/notebook/share-codec";
+import { nb, notebookFrame, openApp } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench();
@@ -59,4 +61,29 @@ describe("the caption of a fixed table wider than its box", () => {
       await page.context().close();
     });
   }
+
+  it("keeps its width where a notebook lays it out itself: two fixed tables side by side in a flex row", async () => {
+    // The box the caption is measured against takes no width from its content (a query container);
+    // in a row of the notebook's own, sized from content, it must not shrink to nothing.
+    const page = await (await wb.browser.newContext({ viewport: { width: 1400, height: 900 } })).newPage();
+    const table = 'renderTable({caption: "Fixed widths", columns: [{key: "a", label: "Name"}, {key: "b", label: "N", count: true}], rows: [{a: "Rogaland", b: 12}], audit: selection.summary}, {widths: {a: "10em", b: "5em"}})';
+    const doc = { title: "Side by side", cells: [{ id: "1", kind: "js" as const, source: `html\`<div style="display: flex; gap: 1em">\${${table}}\${${table}}</div>\`` }] };
+    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
+    await page.locator(".nb-consent").click();
+    await nb(page).locator("#cell-1 figure.tv-table table.tv-fixed").first().waitFor({ timeout: 30_000 });
+    const frame = await notebookFrame(page);
+    const boxes = await frame.evaluate(() =>
+      [...document.querySelectorAll("#cell-1 figure.tv-table")].map((box) => ({
+        box: Math.round(box.getBoundingClientRect().width),
+        table: Math.round(box.querySelector("table")?.getBoundingClientRect().width ?? 0),
+      })),
+    );
+    expect(boxes).toHaveLength(2);
+    // 15 em of columns at least, and the whole table shown in its box.
+    for (const seen of boxes) {
+      expect(seen.table).toBeGreaterThan(150);
+      expect(seen.box, JSON.stringify(seen)).toBeGreaterThanOrEqual(seen.table);
+    }
+    await page.context().close();
+  });
 });

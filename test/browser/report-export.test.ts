@@ -189,6 +189,36 @@ describe("report export", () => {
     await page.close();
   });
 
+  it("keeps the head out of reach of rules nested in a notebook's CSS too, and keeps nesting that stays inside", async () => {
+    // A nested rule whose selector holds `&` anywhere but at its start is not read from the rule it
+    // sits in: `:has(&) .nb-report-notice` is any notice with the notebook's element below it.
+    const page = await wb.browser.newPage({ viewport: { width: 1200, height: 900 } });
+    const css = [
+      ".probe { :has(&) .nb-report-notice, :has(&) .nb-report-filter { display: none !important; } }",
+      "@container (min-width: 0px) { .probe { :not(&) > .nb-report-notice { visibility: hidden !important; } } }",
+      ".probe { & .inner { color: rgb(1, 2, 3); } }",
+    ].join("\n");
+    const nest = [
+      `const sheet = document.createElement("style"); sheet.textContent = ${JSON.stringify(css)}; document.head.append(sheet);`,
+      `const probe = document.createElement("div"); probe.className = "probe"; probe.innerHTML = "<p class=inner>nested</p>";`,
+      "display(probe);",
+    ].join("\n");
+    const doc = { title: "Nested", cells: [{ id: "1", kind: "md" as const, source: "# Nested" }, { id: "2", kind: "js" as const, source: "const kind = typeof survey" }, { id: "3", kind: "js" as const, source: nest }] };
+    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
+    await page.locator(".nb-consent").click();
+    await nb(page).locator("#cell-3 .probe .inner").waitFor();
+    const file = await exportReport(page, "nested-css-report.html");
+    const { page: offline, close } = await openOffline(file);
+    for (const selector of [".nb-report-notice", ".nb-report-filter"]) {
+      const seen = await offline.locator(selector).evaluate((e) => ({ display: getComputedStyle(e).display, visibility: getComputedStyle(e).visibility }));
+      expect(seen, selector).toEqual({ display: "block", visibility: "visible" });
+    }
+    expect(await offline.locator(".nb-report-notice").innerText()).toBe(RECONSTRUCTION_NOTICE);
+    expect(await offline.locator("main .probe .inner").evaluate((e) => getComputedStyle(e).color)).toBe("rgb(1, 2, 3)");
+    await close();
+    await page.close();
+  });
+
   it("printing the shell prints the report: several pages, no code, sidebar or toolbar; light in a dark theme", async () => {
     const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: "dark" });
     await openApp(page, wb.server.url, "#/nb/01-overview");

@@ -42,6 +42,8 @@ export const CROSSWALK_STACK_BELOW = "55em";
  * mostly that layout; issue 12). The shares follow each column's longest word, so that at the
  * stacking width every column holds its longest word with a few percent to spare; a word longer
  * than any shipped one (a user's own crosswalk) still wraps inside its column rather than overflow.
+ * The container takes no width from its table: in a box sized from its content (a notebook's own
+ * inline-block) it is 24em wide, as stacked cards, not 0 px.
  *
  * What changes with the filter in a row (its numbers and verdict, `.cw-live`) is skipped by the
  * browser while far off screen (`content-visibility: auto`), as whole cells are (workbench.css):
@@ -56,7 +58,7 @@ export const CROSSWALK_STACK_BELOW = "55em";
  * with the light colours as fallback where it does not (an exported report, a bare page).
  */
 export const CROSSWALK_CSS = `
-.cw-wrap { overflow-x: auto; container-type: inline-size; width: 100%; }
+.cw-wrap { overflow-x: auto; container-type: inline-size; width: 100%; contain-intrinsic-inline-size: 24em; }
 .cw-table { border-collapse: collapse; font-size: 0.9em; width: 100%; table-layout: fixed; }
 .cw-table caption { text-align: left; font-weight: 600; padding-bottom: 0.4em; }
 .cw-table th, .cw-table td { text-align: left; vertical-align: top; padding: 0.35em 0.5em; border-bottom: 1px solid var(--line, #e5e5e5); overflow-wrap: break-word; }

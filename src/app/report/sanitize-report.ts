@@ -77,11 +77,26 @@ function scopedRule(rule: CSSStyleRule): string {
   return selectorParts(rule.selectorText).every((part) => part.startsWith(scope)) ? rule.cssText : "";
 }
 
+/**
+ * Whether the rules nested in a style rule stay inside the element it matches: each nested style
+ * rule's selectors start with `&` (the browser writes a relative one so), with only declarations and
+ * media and container queries between. A nested selector holding `&` elsewhere is not read from the
+ * rule it sits in: `.x { :has(&) .nb-report-notice { display: none } }` hid the data notice.
+ */
+function nestedInside(rule: CSSGroupingRule, win: Window & typeof globalThis): boolean {
+  return [...rule.cssRules].every((inner) =>
+    inner instanceof win.CSSStyleRule
+      ? selectorParts(inner.selectorText).every((part) => part.startsWith("&")) && nestedInside(inner, win)
+      : inner instanceof win.CSSMediaRule || inner instanceof win.CSSContainerRule
+        ? nestedInside(inner, win)
+        : inner instanceof win.CSSNestedDeclarations);
+}
+
 const FORBIDDEN_CSS = /url\s*\(|image-set\s*\(|@import|:host|::slotted|::part|expression\s*\(|-moz-binding|behavior\s*:/i;
 
 /**
  * Keep the rules of `css` that only style, scoped to the report body ({@link REPORT_BODY_CLASS});
- * drop any that loads, imports or escapes its root, and the dark-scheme ones (a report is light).
+ * drop any that loads, imports or escapes its root (a nested rule too), and the dark-scheme ones (a report is light).
  */
 export function cleanReportCss(css: string, win: Window & typeof globalThis): string {
   const sheet = new win.CSSStyleSheet();
@@ -91,7 +106,7 @@ export function cleanReportCss(css: string, win: Window & typeof globalThis): st
     return "";
   }
   const keep = (rule: CSSRule): string => {
-    if (rule instanceof win.CSSStyleRule) return FORBIDDEN_CSS.test(rule.cssText) ? "" : scopedRule(rule);
+    if (rule instanceof win.CSSStyleRule) return FORBIDDEN_CSS.test(rule.cssText) || !nestedInside(rule, win) ? "" : scopedRule(rule);
     // A report is read and printed on white: the workbench's dark palette stays out.
     if (rule instanceof win.CSSMediaRule && /prefers-color-scheme\s*:\s*dark/i.test(rule.conditionText)) return "";
     // A container query (06's crosswalk stacks its rows by its own width) is kept like a media query.
