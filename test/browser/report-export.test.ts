@@ -128,7 +128,7 @@ describe("report export", () => {
     const hostile = [
       "const box = document.createElement('div');",
       "box.innerHTML = `<p class=kept>kept text</p><img src=x onerror=\"document.title='pwned'\"><a href=\"javascript:alert(1)\">link</a>` +",
-      "  `<svg><style>:host{display:block!important} .kept{color:red} body{background:url(https://example.invalid/leak)}</style><circle r=5 onclick=\"alert(1)\"></circle></svg>` +",
+      "  `<svg><style>:host{display:block!important} .kept{color:red} body{background:url(https://example.invalid/leak)} @container style(--x: url(https://example.invalid/leak2)) { .kept { outline: 1px solid } } @media (min-width: 1px) { .kept { border-bottom: 1px solid } }</style><circle r=5 onclick=\"alert(1)\"></circle></svg>` +",
       "  `<iframe srcdoc=\"<script>alert(1)<\\/script>\"></iframe><form action=https://example.invalid><input name=q value=secret></form>`;",
       "display(box);",
     ].join("\n");
@@ -147,6 +147,8 @@ describe("report export", () => {
     const text = readFileSync(file, "utf8");
     expect(text).toContain("kept text");
     expect(text).not.toMatch(/onerror|onclick|javascript:|<iframe|srcdoc|<form|example\.invalid|:host|<script/i);
+    // A media query that only styles is kept; a condition holding a url() is not written at all.
+    expect(text).toMatch(/@media \(min-width: 1px\) \{[^}]*border-bottom: 1px solid/);
     expect(text).toContain("<title>Hostile &lt;b&gt;title&lt;/b&gt;</title>");
     const { page: offline, requests, close } = await openOffline(file);
     expect(await offline.locator("main .kept").innerText()).toBe("kept text");

@@ -111,6 +111,8 @@ export function cleanReportCss(css: string, win: Window & typeof globalThis): st
     if (rule instanceof win.CSSMediaRule && /prefers-color-scheme\s*:\s*dark/i.test(rule.conditionText)) return "";
     // A container query (06's crosswalk stacks its rows by its own width) is kept like a media query.
     if (rule instanceof win.CSSMediaRule || rule instanceof win.CSSContainerRule) {
+      // A condition is written into the file as it stands: a container's style() query can hold a url().
+      if (FORBIDDEN_CSS.test(rule.conditionText)) return "";
       const inner = [...rule.cssRules].map(keep).filter((t) => t !== "").join("\n");
       return inner === "" ? "" : `${rule instanceof win.CSSMediaRule ? "@media" : "@container"} ${rule.conditionText} {\n${inner}\n}`;
     }
