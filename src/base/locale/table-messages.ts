@@ -26,7 +26,7 @@ export interface TableMessages extends ExplainMessages {
   recSummaryRows: { compared: string; exact: string; conflictsMet: string; soft: string; softOff: string; conflictsOff: string; differencesFiltered: string; differences: string; skipped: string; touching: string; inconsistencies: string };
   recUnmarked(count: number, where: "here" | "above"): string;
   recFlaggedCaption(count: number, filtered: boolean): string;
-  /** The caption of one block of the flagged table: its rows' places in the list. */
+  /** The caption of one block of the flagged table: its rows' places in the list ("Listed 1–8 of 25": under a filter the list is a part of the figures that differ, which the caption above counts). */
   recFlaggedBlock(first: number, last: number, of: number): string;
   recFlaggedAudit(n: string, filtered: boolean, soft: number, undocumented: number): string;
   /** Under a filter: which flagged figures the table lists, and where the others are. */
@@ -170,7 +170,7 @@ const nb: TableMessages = {
   },
   recUnmarked: (count, where) => `${count} ${count === 1 ? "beregnet tall" : "beregnede tall"} ${where === "here" ? "her" : "over"} har ingen markør: ingen opptelling av ensemblet deler dem (avledede variabler, utsagn i løpende tekst)`,
   recFlaggedCaption: (count, filtered) => `${count} ${count === 1 ? "tall avviker" : "tall avviker"} fra målet${filtered ? " (ventet under et filter)" : ""}`,
-  recFlaggedBlock: (first, last, of) => (first === last ? `Tall ${first} av ${of}` : `Tall ${first}–${last} av ${of}`),
+  recFlaggedBlock: (first, last, of) => (first === last ? `Listet ${first} av ${of}` : `Listet ${first}–${last} av ${of}`),
   recFlaggedAudit: (n, filtered, soft, undocumented) => `N = ${n}${filtered ? " (filtrert)" : ""} · residual = beregnet − mål; prosenter avrundet som trykt · ${soft} myke, ${undocumented} ${filtered ? "avviker under filteret" : "udokumenterte"} · motor: src/data/residuals.ts`,
   recFlaggedRanked: (listed, percentages, leftOut) => `Under et filter gjelder trykket fortsatt alle 267, så nesten alle tall avviker. Her står de ${listed} prosentene av ${percentages} avvikende som ligger lengst fra trykket (prosentpoeng, størst først); antall og summer avviker med utvalgets størrelse og står ikke her. ${leftOut} tall er ikke listet her — hvert tall står under «Tabell for tabell».`,
   recTableCaption: (id, caption, c) => `${id} — ${caption} (${c.compared} tall: ${c.exact} nøyaktige, ${c.resolved} løst, ${c.soft} myke, ${c.differing} avviker)`,
@@ -275,7 +275,7 @@ const en: TableMessages = {
   },
   recUnmarked: (count, where) => `${count} recomputed figure${count === 1 ? "" : "s"} ${where} carry no marker: no recount of the ensemble shares them (derived variables, running-text statements)`,
   recFlaggedCaption: (count, filtered) => `${count} figure${count === 1 ? "" : "s"} differ from their target${filtered ? " (expected under a filter)" : ""}`,
-  recFlaggedBlock: (first, last, of) => (first === last ? `Figure ${first} of ${of}` : `Figures ${first}–${last} of ${of}`),
+  recFlaggedBlock: (first, last, of) => (first === last ? `Listed ${first} of ${of}` : `Listed ${first}–${last} of ${of}`),
   recFlaggedAudit: (n, filtered, soft, undocumented) => `N = ${n}${filtered ? " (filtered)" : ""} · residual = recomputed − target; percentages rounded as printed · ${soft} soft, ${undocumented} ${filtered ? "differing under the filter" : "undocumented"} · engine: src/data/residuals.ts`,
   recFlaggedRanked: (listed, percentages, leftOut) => `Under a filter the print still covers all 267, so nearly every figure differs. Listed: the ${listed} of ${percentages} differing percentages furthest from the print (percentage points, largest first); counts and totals differ by the size of the subset and are not listed. ${leftOut} figures are not listed here — every figure is under "Table by table".`,
   recTableCaption: (id, caption, c) => `${id} — ${caption} (${c.compared} figures: ${c.exact} exact, ${c.resolved} resolved, ${c.soft} soft, ${c.differing} differing)`,
