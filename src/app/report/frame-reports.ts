@@ -22,6 +22,17 @@ export class FrameReports {
     return this.last;
   }
 
+  /**
+   * The notebook runs again under another filter or language: the last report shows the one
+   * before, while the head Print puts above it (drawn by the shell) names the new one. It is
+   * forgotten, so Print says the notebook has not finished yet, rather than print one filter's
+   * figures under another's name, until the frame's next quiet report (sent after every such
+   * change, frame-controller.ts). A request still gets a fresh report.
+   */
+  outdate(): void {
+    this.last = undefined;
+  }
+
   /** A report from the frame (already read by readFrameMessage). */
   receive(message: { id: number | null; html: string; css: string }): void {
     this.last = { html: message.html, css: message.css };

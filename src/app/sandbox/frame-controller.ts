@@ -280,6 +280,17 @@ export class FrameController {
   private setLocale(locale: Locale): void {
     this.win.document.documentElement.lang = locale;
     this.opened?.scope.setLocale(locale);
+    this.reportAfterChange();
+  }
+
+  /**
+   * The filter or the language changed: the shell forgot the last report (FrameReports.outdate,
+   * else Print would show the figures before under the head of the new filter), so the next quiet
+   * report is sent even when it equals the last, and even when nothing runs again.
+   */
+  private reportAfterChange(): void {
+    this.lastReport = { html: "", css: "" };
+    this.scheduleReport();
   }
 
   private applyData(scope: SurveyScope, data: FrameData): void {
@@ -330,6 +341,7 @@ export class FrameController {
     session.onChange((change) => this.onSessionChange(session, change));
     scope.onChange((names) => {
       if (!names.includes("filter")) return;
+      this.reportAfterChange();
       const key = surveyFilterToParams(scope.filter);
       if (key === this.shellFilter) return;
       this.shellFilter = key;

@@ -87,8 +87,13 @@ export class FrameSession implements SessionPort {
     this.inputs = { ...init.inputs };
     this.data = new FrameDataFeed(init.data, () => deps.filter.filter);
     this.files = new FileRequests(deps.readFile, deps.onRead);
-    this.unfollowFilter = deps.filter.onChange(() => this.sendFilter());
+    // The last report is of the filter and language before (FrameReports.outdate).
+    this.unfollowFilter = deps.filter.onChange(() => {
+      this.reports.outdate();
+      this.sendFilter();
+    });
     this.unfollowLocale = deps.locale?.onChange((locale) => {
+      this.reports.outdate();
       if (this.link.ready) this.post({ type: "locale", locale });
     }) ?? (() => undefined);
     this.heartbeat = setInterval(() => this.beat(), HEARTBEAT_MS);

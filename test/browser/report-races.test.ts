@@ -1,0 +1,124 @@
+/**
+ * The exported report right after a change (attack on the report taken in background steps and on
+ * 01's comparison tables in cells of their own): a filter ticked, several in quick succession, a
+ * language switch, or a change while the quiet report's slices are under way, each followed at
+ * once by "Export report". The file must show what the page shows once it has finished running:
+ * every table's text and every chart's labels, none from the filter or language before.
+ */
+import { describe, expect, it } from "vitest";
+import { mkdirSync, readFileSync } from "node:fs";
+import { resolve } from "node:path";
+import type { Page } from "playwright-core";
+import { inNotebook, nb, norm, openApp, tickFilter } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
+
+const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 }, acceptDownloads: true }, page: true });
+const outDir = "test-output/report-races";
+
+/** The page's tables and chart labels, in document order, once the notebook is idle. */
+async function pageTexts(page: Page): Promise<{ tables: string[]; charts: string[] }> {
+  await inNotebook(page, (f) => f.evaluate(() => window.tverrsnitt?.idle()), 60_000);
+  return inNotebook(page, (f) =>
+    f.evaluate(() => ({
+      tables: [...document.querySelectorAll("nb-cell .nb-output table")].map((t) => t.textContent ?? ""),
+      charts: [...document.querySelectorAll("nb-cell .nb-output svg")].map((s) => [...s.querySelectorAll("text")].map((t) => t.textContent ?? "").join("|")),
+    })),
+  );
+}
+
+/** Press "Export report" and read the file's tables and chart labels. */
+async function exported(page: Page, name: string): Promise<{ tables: string[]; charts: string[] }> {
+  mkdirSync(outDir, { recursive: true });
+  const download = page.waitForEvent("download", { timeout: 60_000 });
+  await nb(page).locator(".nb-export-report").click();
+  const file = resolve(outDir, name);
+  await (await download).saveAs(file);
+  const html = readFileSync(file, "utf8");
+  const doc = await page.context().newPage();
+  await doc.setContent(html);
+  const seen = await doc.evaluate(() => ({
+    tables: [...document.querySelectorAll("main table")].map((t) => t.textContent ?? ""),
+    charts: [...document.querySelectorAll("main svg")].map((s) => [...s.querySelectorAll("text")].map((t) => t.textContent ?? "").join("|")),
+  }));
+  await doc.close();
+  return seen;
+}
+
+async function same(page: Page, name: string): Promise<string[]> {
+  const file = await exported(page, name);
+  const shown = await pageTexts(page);
+  expect(file.tables.length).toBe(shown.tables.length);
+  expect(file.tables.map(norm)).toEqual(shown.tables.map(norm));
+  expect(file.charts.map(norm)).toEqual(shown.charts.map(norm));
+  return file.tables;
+}
+
+describe("report right after a change", () => {
+  it("shows the new filter's and language's values, not the old ones, in 01", async () => {
+    const page = wb.page;
+    await openApp(page, wb.server.url, "#/nb/01-overview");
+    await inNotebook(page, (f, timeout) => f.waitForSelector("#cell-t21-table .nb-output table", { timeout }), 60_000);
+    await pageTexts(page);
+    await page.waitForTimeout(1500); // a quiet report taken and its copies kept
+    // One filter, export at once.
+    const unfiltered = (await pageTexts(page)).tables;
+    await tickFilter(page, "fylke", "11");
+    expect(await same(page, "one.html")).not.toEqual(unfiltered);
+    // Quick succession.
+    await tickFilter(page, "size", "2");
+    await tickFilter(page, "size", "3");
+    await tickFilter(page, "fylke", "11", false);
+    await same(page, "quick.html");
+    // A change while the quiet report's slices run (it starts after 1 s of quiet).
+    await page.waitForTimeout(1050);
+    await tickFilter(page, "size", "2", false);
+    await page.waitForTimeout(1030);
+    await tickFilter(page, "type", "1");
+    await same(page, "mid-slices.html");
+    // Scrolled to the bottom, then a change: cells above now out of view.
+    await nb(page).locator("#cell-pspp").scrollIntoViewIfNeeded();
+    await tickFilter(page, "type", "1", false);
+    await same(page, "scrolled.html");
+    // The language (this context opens in English): norsk, exported at once.
+    const before = await same(page, "before-language.html");
+    expect(before.join(" ")).toContain("Recomputed");
+    await page.locator('nb-locale-switch button:text-is("norsk")').click();
+    const after = await same(page, "norsk.html");
+    expect(after.join(" ")).toContain("Beregnet");
+    expect(after.join(" ")).not.toContain("Recomputed");
+  }, 300_000);
+
+  it("prints the values its head's filter names: Print right after a filter change shows no earlier filter's tables", async () => {
+    const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 } });
+    await openApp(page, wb.server.url, "#/nb/01-overview");
+    await inNotebook(page, (f, timeout) => f.waitForSelector("#cell-t21-table .nb-output table", { timeout }), 60_000);
+    await pageTexts(page);
+    await page.waitForTimeout(2500); // the report code loaded, a quiet report sent
+    await tickFilter(page, "fylke", "11");
+    const shown = await pageTexts(page); // every cell has run under county 11
+    const print = (): Promise<{ head: string; tables: string[]; text: string }> =>
+      page.evaluate(() => {
+        window.dispatchEvent(new Event("beforeprint"));
+        const root = document.querySelector("nb-print-report")?.shadowRoot;
+        const seen = {
+          head: root?.querySelector(".nb-report-filter")?.textContent ?? "",
+          tables: [...(root?.querySelectorAll("table") ?? [])].map((t) => t.textContent ?? ""),
+          text: root?.textContent ?? "",
+        };
+        window.dispatchEvent(new Event("afterprint"));
+        return seen;
+      });
+    // At once: the tables the page shows under the filter the head names, or none (not finished).
+    const first = await print();
+    if (first.tables.length > 0) {
+      expect(norm(first.head)).toContain("11");
+      expect(first.tables.map(norm)).toEqual(shown.tables.map(norm));
+    } else expect(first.text).toContain("not finished running");
+    // Once the frame's next quiet report has come: the new filter's tables.
+    await expect.poll(async () => (await print()).tables.length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const later = await print();
+    expect(norm(later.head)).toContain("11");
+    expect(later.tables.map(norm)).toEqual(shown.tables.map(norm));
+    await page.close();
+  }, 120_000);
+});
