@@ -119,6 +119,11 @@ describe("report right after a change", () => {
     const later = await print();
     expect(norm(later.head)).toContain("11");
     expect(later.tables.map(norm)).toEqual(shown.tables.map(norm));
+    // A language switch forgets the report too, and the line that says so is in the new language
+    // (the frame sends its next report only after a second of quiet).
+    await page.locator('nb-locale-switch button:text-is("norsk")').click();
+    expect((await print()).text).toContain("notatboken er ikke ferdig med å kjøre ennå");
+    await expect.poll(async () => (await print()).tables.join(" "), { timeout: 20_000 }).toContain("Beregnet");
     await page.close();
   }, 120_000);
 });

@@ -3,6 +3,7 @@
  * contents and sanitised outputs as the report file, with the notebook's cleaned CSS and the
  * report's own print rules.
  */
+import { messages } from "../../base/locale/locale";
 import { reportMarkup, type ReportHead } from "./report-document";
 import type { ReportSnapshot } from "./report-snapshot";
 import { REPORT_CSS } from "./report-styles";
@@ -11,7 +12,7 @@ import { sanitizeReport } from "./sanitize-report";
 /** Draw the report of `snapshot` into `root`; a line that says so when there is none yet. */
 export function drawReport(root: ShadowRoot, head: ReportHead, snapshot: ReportSnapshot | undefined, win: Window & typeof globalThis): void {
   if (!snapshot) {
-    root.textContent = `${head.title}: the notebook has not finished running yet. Print again once its outputs are shown.`;
+    root.textContent = messages[head.locale].reportNotReady(head.title);
     return;
   }
   const safe = sanitizeReport(snapshot, win);

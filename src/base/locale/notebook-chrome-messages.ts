@@ -51,6 +51,8 @@ export interface NotebookChromeMessages {
   reportFilter: string;
   reportMadeWith(when: string): string;
   reportFilterNotRead: string;
+  /** Print asked before the notebook's report under the current filter and language has come. */
+  reportNotReady(title: string): string;
 
   // Export buttons beside an output.
   exportOutputLabel(name: string): string;
@@ -130,6 +132,7 @@ export const notebookChromeNb: NotebookChromeMessages = {
   reportFilter: "Filter",
   reportMadeWith: (when) => `Laget med Tverrsnitt, ${when}.`,
   reportFilterNotRead: "ingen (denne notatboken leser ikke utvalgsfilteret)",
+  reportNotReady: (title) => `${title}: notatboken er ikke ferdig med å kjøre ennå. Skriv ut igjen når resultatene vises.`,
   exportOutputLabel: (name) => `Eksporter: ${name}`,
   downloadAs: (name, format) => `Last ned «${name}» som ${format}`,
   exportFailed: (detail) => `Eksporten mislyktes: ${detail}`,
@@ -200,6 +203,7 @@ export const notebookChromeEn: NotebookChromeMessages = {
   reportFilter: "Filter",
   reportMadeWith: (when) => `Made with Tverrsnitt, ${when}.`,
   reportFilterNotRead: "none (this notebook does not read the survey filter)",
+  reportNotReady: (title) => `${title}: the notebook has not finished running yet. Print again once its outputs are shown.`,
   exportOutputLabel: (name) => `Export: ${name}`,
   downloadAs: (name, format) => `Download “${name}” as ${format}`,
   exportFailed: (detail) => `Export failed: ${detail}`,
