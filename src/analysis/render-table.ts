@@ -19,6 +19,7 @@ import { comparisonCounts, type ComparisonCounts } from "./tables/comparison-cou
 import { builtinError } from "../base/builtin-problem";
 import { DEFAULT_LOCALE, formatPercent, messages, type Locale } from "../base/locale/locale";
 import { layOutRows, plainLayout, type PlainLayoutOptions } from "./tables/plain-layout";
+import { appendWithBreaks } from "./tables/break-opportunities";
 
 export interface RenderOptions {
   /** Mask small counts ("< 3"): pass `isDisclosureSensitive(filter) && view !== "live"`. */
@@ -187,7 +188,11 @@ function drawPlainTable(doc: Document, spec: PlainTable, options: PlainTableOpti
     for (const c of spec.columns) {
       const hidden = (c.count === true && counts.shown.hidden(counts.id(i, c.key))) || counts.hiddenShare(c.key);
       const text = !hidden ? cellText(row[c.key], c, locale) : c.count ? counts.shown.text(counts.id(i, c.key)) : "–";
-      tr.append(exports.cell(text, cellFields(row[c.key], c, hidden, mask)));
+      // A long label ("Forbedringsgrupper/kvalitetssirkler", 05's lists of models) may break after
+      // its "/" rather than mid-word; the cell's text, and so its export, is unchanged.
+      const td = exports.cell("", cellFields(row[c.key], c, hidden, mask));
+      appendWithBreaks(doc, td, text);
+      tr.append(td);
       if (c.key === by && groups.length === i) groups.push(text);
     }
     return tr;

@@ -64,6 +64,21 @@ describe("renderTable's groupBy and widths", () => {
     expect(Array.from({ length: 6 }, (_, i) => [data.get("knr", i), data.get("county", i), data.get("n", i)])).toEqual(spec.rows.map((r) => [r.knr, r.county, r.n]));
   });
 
+  it("lets a long label break after its slash (a <wbr>), its text and export unchanged", () => {
+    // 05's lists of models: Chromium offers no break after "/" between letters, so a narrow column
+    // broke "Forbedringsgrupper/kvalitetssirkler" inside a word (break-opportunities.ts).
+    const models = "Benchmarking/systematisk sammenligning, Forbedringsgrupper/kvalitetssirkler, q28_6";
+    const long: PlainTable = { ...spec, rows: [{ knr: "0101", name: models, county: "Oslo", n: 3 }] };
+    const figure = renderTable(document, long, { groupBy: "county" });
+    const cell = figure.querySelector("tbody td:nth-child(2)");
+    expect(cell?.textContent).toBe(models);
+    expect(cell?.querySelectorAll("wbr")).toHaveLength(2);
+    expect([...(cell?.childNodes ?? [])].map((n) => (n.nodeType === 3 ? n.textContent : `<${n.nodeName.toLowerCase()}>`))).toEqual(["Benchmarking/", "<wbr>", "systematisk sammenligning, Forbedringsgrupper/", "<wbr>", "kvalitetssirkler, q28_6"]);
+    // Short cells stay one text node each (no element added for nothing).
+    expect(figure.querySelector("tbody td:first-child")?.childNodes).toHaveLength(1);
+    expect(htmlTableData([...figure.querySelectorAll(".tv-block > table")]).get("name", 0)).toBe(models);
+  });
+
   it("with widths alone draws one fixed table; without either, the table as before", () => {
     const fixed = renderTable(document, spec, { widths: { name: "10em", county: "7em" } });
     expect(fixed.classList.contains("tv-blocks")).toBe(false);
