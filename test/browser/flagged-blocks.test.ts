@@ -63,7 +63,7 @@ describe("04's flagged table in blocks", () => {
       expect(shown.blocks.length, where).toBeGreaterThanOrEqual(3);
       for (const [i, block] of shown.blocks.entries()) {
         expect(block.contentVisibility, where).toBe("auto");
-        expect(block.caption, where).toMatch(new RegExp(`^Figures? ${i * 8 + 1}(–${i * 8 + block.rows})? of ${shown.rows.length}$`));
+        expect(block.caption, where).toMatch(new RegExp(`^Listed ${i * 8 + 1}(–${i * 8 + block.rows})? of ${shown.rows.length}$`));
       }
       // What the reader sees is laid out; a block wholly below the view and its margin is not.
       const inView = shown.blocks.filter((b) => b.bottom > 0 && b.top < 900);
