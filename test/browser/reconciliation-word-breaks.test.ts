@@ -10,7 +10,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
-import { notebookFrame, openApp } from "./browser-helpers";
+import { laidOutAtWidths } from "./laid-out-at-widths";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench();
@@ -68,42 +68,11 @@ function measure(frame: Frame, width: number): Promise<Seen> {
   }, width);
 }
 
-/** Open 04 in `locale` with every box laid out, under `county` (0: none), and measure it at each of `widths`. */
-async function follow(locale: string, county: number, widths: readonly number[]): Promise<Seen[]> {
-  const page = await (await wb.browser.newContext({ viewport: { width: 1400, height: 900 }, locale })).newPage();
-  await openApp(page, wb.server.url, "#/nb/04-reconciliation");
-  const frame = await notebookFrame(page, 30_000);
-  await frame.evaluate(async (county) => {
-    await window.tverrsnitt?.ready;
-    await window.tverrsnitt?.idle();
-    const style = document.createElement("style");
-    style.textContent = "* { content-visibility: visible !important; }";
-    document.head.append(style);
-    if (county === 0) return;
-    // Under a filter the flagged table lists other figures (the percentages furthest from the print).
-    const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
-    for (const box of boxes) box.checked = Number(box.value) === county;
-    boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
-    await window.tverrsnitt?.idle();
-  }, county);
-  const seen: Seen[] = [];
-  const frameElement = await frame.frameElement();
-  for (const width of widths) {
-    await page.setViewportSize({ width, height: 900 });
-    // The frame learns its new size after the page lays out: measure once it has.
-    const frameWidth = await frameElement.evaluate((el) => (el instanceof HTMLElement ? el.clientWidth : 0));
-    await frame.waitForFunction((w) => window.innerWidth === w, frameWidth);
-    seen.push(await measure(frame, width));
-  }
-  await page.context().close();
-  return seen;
-}
-
 describe("04's tables break lines between words only", () => {
   const widths = [360, 800, 1400];
   for (const [locale, county] of [["nb-NO", 0], ["nb-NO", 11], ["en-US", 0]] as const) {
     it(`in ${locale}${county ? ` under county ${county}` : ""}, at ${widths.join(", ")} px`, async () => {
-      const seen = await follow(locale, county, widths);
+      const seen = await laidOutAtWidths(wb, { notebook: "04-reconciliation", locale, county, widths, measure });
       for (const step of seen) {
         // The summary, the flagged table's blocks, 35 printed tables and the inconsistencies' tables.
         expect(step.tables, `${step.width} px`).toBeGreaterThan(40);
