@@ -116,6 +116,23 @@ describe("05-adopters headless", () => {
     expect(new Set(got)).toEqual(knrs);
   });
 
+  it("names each municipality's sources as the report does, in numeric order (Sarpsborg: 4.3, 4.5, then the chapter-2 list)", async () => {
+    const r = await runHeadless("05-adopters.html");
+    const listed = namesOf(r).listed;
+    if (!Array.isArray(listed)) throw new Error("listed is not a list");
+    const tablesOf = (knr: string): unknown => {
+      const m: unknown = listed.find((x: unknown) => typeof x === "object" && x !== null && "knr" in x && x.knr === knr);
+      return typeof m === "object" && m !== null && "tables" in m ? m.tables : undefined;
+    };
+    expect(tablesOf("0105")).toEqual(["4.3", "4.5", "kap. 2 (to modeller)"]);
+    // A source id of the build (text:…, list:…) is never shown to the reader.
+    const ids = listed.flatMap((m: unknown) => (typeof m === "object" && m !== null && "tables" in m && Array.isArray(m.tables) ? m.tables.filter((t: unknown) => /:/.test(String(t))) : []));
+    expect(ids).toEqual([]);
+    // 4.2 sorts before 4.10 wherever both are listed.
+    const both = listed.map((m: unknown) => tablesOf(typeof m === "object" && m !== null && "knr" in m ? String(m.knr) : "")).filter((t): t is string[] => Array.isArray(t) && t.includes("4.10") && t.some((x) => /^4\.[2-9]$/.test(String(x))));
+    for (const t of both) expect(t.indexOf("4.10")).toBeGreaterThan(t.findIndex((x) => /^4\.[2-9]$/.test(x)));
+  });
+
   it("narrows to one county and one model through the filter bar", async () => {
     const live = await liveRuntime("05-adopters.html");
     const { runtime } = live;
