@@ -12,15 +12,6 @@ import { messages } from "../base/locale/locale";
 import { documentLocale } from "./locale-controller";
 import { drawnOutput } from "../app/drawn-output";
 
-/**
- * Whether attribute `name` of `element` is the repair below gave a mark group (`role="group"` on a
- * `<g aria-label>`): the page's, not the drawing's. A chart updated in place keeps it
- * (update-in-place.ts), instead of losing it to the new drawing and getting it again here.
- */
-export function isGroupRole(element: Element, name: string): boolean {
-  return name === "role" && element.localName === "g" && element.getAttribute("role") === "group" && element.hasAttribute("aria-label");
-}
-
 /** The observer watching each output's scrolling boxes (one per output; replaced when it re-renders). */
 const observers = new WeakMap<HTMLElement, ResizeObserver>();
 

@@ -207,9 +207,9 @@ function exportable(display: unknown, node: Node): { table?: ExportableTable; ch
  * `shown` is what the output shows now. A chart or table drawn where one was drawn before keeps
  * that one's wrapper and buttons, pointed at the new output (issue 12: a filter change redraws
  * every chart and table it reaches, and making a new button group each time — a Lit element,
- * its template, its layout — was part of what a cell on screen cost). A crosswalk table or a survey
- * chart drawn where one was shown is not put in: the shown one is updated to equal it
- * (update-in-place.ts), so the browser keeps the boxes of every row and mark that stays.
+ * its template, its layout — was part of what a cell on screen cost). A crosswalk table drawn where
+ * one was shown is not put in: the shown one is updated to equal it (update-in-place.ts), so the
+ * browser keeps the boxes of every row that stays.
  */
 export function withExportMenus(displays: readonly unknown[], nodes: readonly Node[], cellName: string, shown: readonly Node[] = []): Node[] {
   const used = new Map<string, number>();
@@ -231,13 +231,10 @@ export function withExportMenus(displays: readonly unknown[], nodes: readonly No
       wrap.append(node, menu);
       return wrap;
     }
-    // A crosswalk table or a survey chart drawn again updates the one shown (update-in-place.ts):
-    // rows and marks that stay keep their boxes.
+    // A crosswalk table drawn again updates the one shown (update-in-place.ts): rows that stay keep their boxes.
     const current = kept.firstChild;
     if (current && current !== menu && updateInPlace(current, node)) {
       for (const child of [...kept.childNodes]) if (child !== menu && child !== current) child.remove();
-      // The chart saved is the one on the page (its styles are read from there: export-chart.ts).
-      if (what.chart === node && current instanceof Element) menu.chart = current;
       return kept;
     }
     // Only the output before the buttons changes; the buttons stay where they are.

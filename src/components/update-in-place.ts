@@ -1,16 +1,15 @@
 /**
- * A crosswalk table or a survey chart drawn again updates the one on the page instead of replacing
- * it (issue 12). Replacing 06's crosswalk tables mid-page made the browser restyle and lay out
- * every row (and parse their `<style>` again) after each filter change, the p95 of the change; most
- * of their cells read the same under the new filter. Replacing 01's chart of Tabell 2.1 at the top
- * had the frame that shows a change lay out every text of it again (stop 29). `updateInPlace`
- * makes the shown drawing's markup equal the new drawing's: it changes only the attributes and text
- * that differ, matches body rows by their `data-id` (added and removed rows come and go, the others
- * stay the same elements), and copies in whatever does not match.
+ * A crosswalk table drawn again updates the one on the page instead of replacing it (issue 12).
+ * Replacing 06's crosswalk tables mid-page made the browser restyle and lay out every row (and
+ * parse their `<style>` again) after each filter change, the p95 of the change; most of their
+ * cells read the same under the new filter. `updateInPlace` makes the shown drawing's markup equal
+ * the new drawing's: it changes only the attributes and text that differ, matches body rows by
+ * their `data-id` (added and removed rows come and go, the others stay the same elements), and
+ * copies in whatever does not match.
  *
  * Surprising, so spelled out:
- *  - Only drawings a renderer marked (analysis/tables/in-place.ts) are updated: the crosswalk's
- *    tables and the survey charts. They promise that everything they show is markup, and
+ *  - Only drawings a renderer marked (analysis/tables/in-place.ts) are updated, and only the
+ *    crosswalk's renderer marks its tables. They promise that everything they show is markup, and
  *    their one behaviour, a `<details>` filled when opened, is handed to the element kept or copied
  *    (`adoptBehaviour`). Every other table is replaced as before: on 05's adopters table, whose
  *    rows mostly come and go with the filter, an updater for all our tables cost more JavaScript
@@ -20,7 +19,6 @@
  *    view re-fills the output from the cell's values).
  */
 import { adoptBehaviour, isInPlace } from "../analysis/tables/in-place";
-import { isGroupRole } from "./output-a11y";
 
 /** Told by node type, not `instanceof Element`: the updater runs under linkedom in the unit tests too. */
 function isElement(node: Node): node is Element {
@@ -79,15 +77,12 @@ function morph(kept: Element, fresh: Element): void {
 /**
  * `kept`'s attributes become `fresh`'s, in `fresh`'s order: the markup must read the same, and an
  * attribute added to an element is listed after the others (the what-if's flip cell gains its class
- * after its label). When the names differ, they are all set again in order. A chart's mark group
- * keeps the role the page gave it after `fresh`'s own attributes (output-a11y.ts, `isGroupRole`):
- * taken away here, it was set again once the update was done, and the browser restyled every group.
+ * after its label). When the names differ, they are all set again in order.
  */
 function syncAttributes(kept: Element, fresh: Element): void {
   const names = fresh.getAttributeNames();
   const had = kept.getAttributeNames();
-  const own = had.length === names.length + 1 && !fresh.hasAttribute("role") && isGroupRole(kept, "role") ? had.filter((name) => name !== "role") : had;
-  if (own.length === names.length && names.every((name, i) => own[i] === name)) {
+  if (had.length === names.length && had.every((name, i) => names[i] === name)) {
     for (const name of names) {
       const value = fresh.getAttribute(name) ?? "";
       if (kept.getAttribute(name) !== value) kept.setAttribute(name, value);
@@ -108,47 +103,11 @@ function sameKind(kept: Node, fresh: Node): boolean {
   return kept.nodeType === fresh.nodeType && kept.nodeName === fresh.nodeName;
 }
 
-/** How far ahead a child list is searched for the match of a child that has none where it stands. */
-const LOOKAHEAD = 4;
-
-/** Same kind, and the same mark of a chart (its `aria-label`: "bar", "text", "tick", "rule" …). */
-function sameMark(kept: Node, fresh: Node): boolean {
-  return sameKind(kept, fresh) && (!isElement(kept) || !isElement(fresh) || kept.getAttribute("aria-label") === fresh.getAttribute("aria-label"));
-}
-
-/** Whether one of the `LOOKAHEAD` siblings after `from` is the same mark as `like`. */
-function aheadOf(from: Node, like: Node): boolean {
-  let node = from.nextSibling;
-  for (let i = 0; node && i < LOOKAHEAD; i++, node = node.nextSibling) if (sameMark(node, like)) return true;
-  return false;
-}
-
-/**
- * Children matched by position: same kind is updated, anything else replaced by a copy. A few
- * children more or fewer than before (a chart's hatching, whiskers or second group of bars, drawn
- * only when some figure rests on the reconstruction) are inserted or removed where they stand, so
- * the children after them are still matched to their like (the same mark), not each updated into
- * its neighbour or replaced.
- */
+/** Children matched by position: same kind is updated, anything else replaced by a copy. */
 function morphChildren(kept: Element, fresh: Element): void {
   // Walked by sibling, not by spreading the child lists: the walk is most of the updater's time.
   let old = kept.firstChild;
   for (let node = fresh.firstChild; node; node = node.nextSibling) {
-    if (old && !sameMark(old, node)) {
-      // New here: the child shown now is matched a little further on.
-      if (aheadOf(node, old)) {
-        kept.insertBefore(copyOf(node), old);
-        continue;
-      }
-      // Gone: the match of the new child is a little further on among those shown.
-      if (aheadOf(old, node)) {
-        while (old && !sameMark(old, node)) {
-          const next: ChildNode | null = old.nextSibling;
-          old.remove();
-          old = next;
-        }
-      }
-    }
     if (old && sameKind(old, node)) {
       morphNode(old, node);
       old = old.nextSibling;

@@ -4,9 +4,8 @@
  * sequence of county filters. After each change the table shown has exactly the markup of the
  * cell's new value — the renderer's fresh drawing, which the page keeps whole — and it is not that
  * value but the table shown before, whose rows are the same elements. A rebuilt table fails (the
- * rows would be new elements). 01's charts are kept the same way (their export buttons save the
- * chart shown). 05's adopters table, whose rows come and go with the filter, is replaced as
- * before: the page shows the cell's value itself.
+ * rows would be new elements). 05's adopters table, whose rows come and go with the filter, is
+ * replaced as before: the page shows the cell's value itself.
  *
  * 06's tables keep their columns: the widths are set once (`table-layout: fixed`), so a change of
  * filter neither moves a column nor makes the browser measure every cell again; a table laid out
@@ -30,8 +29,6 @@ interface Step {
   notTheValue: boolean;
   /** Its markup equals the cell's value's (a fresh drawing for the same inputs). */
   sameMarkup: boolean;
-  /** The export buttons save the chart shown (or there is no chart). */
-  exportsShown: boolean;
   rowsBefore: number;
   rowsAfter: number;
   /** Rows (by key) before and after, and of those the ones that are the same element. */
@@ -70,9 +67,6 @@ function change(frame: Frame, id: string, county: number): Promise<Step> {
       // The output's accessibility marks (output-a11y.ts: a table that scrolls sideways is a named region) are the page's, not the drawing's.
       const copy = shown.cloneNode(true);
       if (copy instanceof Element) for (const name of ["tabindex", "role", "aria-label"]) if (!value.hasAttribute(name)) copy.removeAttribute(name);
-      // And a chart's named mark groups' role (output-a11y.ts).
-      if (copy instanceof Element) for (const g of copy.querySelectorAll("g[aria-label][role='group']")) g.removeAttribute("role");
-      const menu = shown.parentElement?.querySelector("nb-export-menu");
       const after = [...shown.querySelectorAll("tbody > tr")];
       const shared = after.filter((tr) => rows.has(key(tr)));
       return {
@@ -80,7 +74,6 @@ function change(frame: Frame, id: string, county: number): Promise<Step> {
         sameTable: shown === before,
         notTheValue: shown !== value,
         sameMarkup: copy instanceof Element && copy.outerHTML === value.outerHTML,
-        exportsShown: menu ? Reflect.get(menu, "chart") === shown || Reflect.get(menu, "chart") === undefined : false,
         rowsBefore: rows.size,
         rowsAfter: after.length,
         shared: shared.length,
@@ -220,13 +213,6 @@ describe("a crosswalk table drawn again is updated in place", () => {
       expect(seen.last, `county ${county}`).toMatchObject({ boxes: 2, laidOut: 2, current: true, clipped: 0 });
     }
     await page.context().close();
-  });
-
-  it("keeps 01's charts, with the markup of the cell's new value, and saves the chart shown", async () => {
-    for (const id of ["t21", "t25"]) {
-      const steps = await follow("01-overview", id, [11, 0, 12, 3, 0]);
-      for (const step of steps) expect(step, `${id}, county ${step.county}`).toMatchObject({ sameTable: true, notTheValue: true, sameMarkup: true, exportsShown: true });
-    }
   });
 
   it("replaces 05's adopters table: the page shows the cell's new value itself", async () => {

@@ -26,7 +26,6 @@ import { ratePercents } from "../../stats/size-class";
 import type { Evidence } from "../evidence/evidence";
 import { evidenceOfPart } from "../evidence/result-evidence";
 import { drawingKeep } from "../kept-drawings";
-import { markInPlace } from "../tables/in-place";
 import { isPrintedComparison, type PrintedComparison } from "../printed-comparison";
 import { scaledEvidence } from "./chart-evidence";
 import { CROSSTAB, isSizeClassComparison, resultInput } from "../result-input";
@@ -230,11 +229,7 @@ function bind<In, D, P>(kind: ChartKind<In, D, P>, context: ChartContext): (inpu
     const guarded = context.shared && (options?.disclosureSensitive ?? sensitive ?? false);
     const shown = guarded && kind.mask ? kind.mask(data, DISCLOSURE_THRESHOLD) : data;
     if (guarded && kind.counts(shown).some((k) => k > 0 && k < DISCLOSURE_THRESHOLD)) return withheldNote(doc, locale);
-    // The page updates a chart shown before to equal this one (components/update-in-place.ts): a
-    // chart's marks keep their places under a filter change, and replacing the whole <svg> had the
-    // browser restyle and lay out every text of it again in the frame after the change (issue 12:
-    // 01's Tabell 2.1 at the top, ~200 of the ~400 layout objects of that frame).
-    return markInPlace(keptChart(doc, [kind.name, shown, drawn, locale], () => kind.draw(shown, drawn, doc, locale)));
+    return keptChart(doc, [kind.name, shown, drawn, locale], () => kind.draw(shown, drawn, doc, locale));
   };
 }
 

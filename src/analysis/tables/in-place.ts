@@ -1,12 +1,10 @@
 /**
- * Which drawn tables and charts the page may update in place (issue 12): a filter change redraws a
- * table that keeps its columns and most of its rows, and replacing the whole table made the browser
- * restyle and lay out every row again (06's crosswalk tables mid-page: the p95 of a change). Only
- * the crosswalk's renderer marks its tables (crosswalk-table.ts): on 05's adopters table, whose rows
- * come and go with the filter, updating every table of ours cost more than it saved (stop 24). The
- * survey charts are marked too (charts/charts.ts, stop 29): their marks keep their places under a
- * filter, and a new `<svg>` had the browser lay out every text of the chart again. A marked drawing
- * keeps a promise the page's updater (components/update-in-place.ts) relies on:
+ * Which drawn tables the page may update in place (issue 12): a filter change redraws a table that
+ * keeps its columns and most of its rows, and replacing the whole table made the browser restyle
+ * and lay out every row again (06's crosswalk tables mid-page: the p95 of a change). Only the
+ * crosswalk's renderer marks its tables (crosswalk-table.ts): on 05's adopters table, whose rows
+ * come and go with the filter, updating every table of ours cost more than it saved (stop 24). A
+ * marked table keeps a promise the page's updater (components/update-in-place.ts) relies on:
  * everything it shows is in its markup — elements, attributes, text — and its only behaviour is
  * text written on demand (`fillOnOpen`), which the updater hands from the new drawing to the
  * element it keeps. A table a notebook builds itself is never marked: its listeners would close

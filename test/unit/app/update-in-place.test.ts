@@ -5,10 +5,8 @@
  * rows of the what-if table as its sides change — and the rows present before and after are the
  * same elements (a rebuilt table fails). The audit, written when a row's details is opened, is the
  * new filter's in a kept row. The new drawing itself is left whole: it is the cell's value, shown
- * as it is when the output is drawn again. Only the crosswalk's tables and the survey charts are
- * updated: `renderTable`'s (05's adopters) and a notebook's own are left to be replaced. A chart's
- * marks that stay are the same elements, also where a filter adds or takes away a mark (its
- * hatching, whiskers, a second group of bars), and the role the page gives its mark groups stays.
+ * as it is when the output is drawn again. Only the crosswalk's tables are updated: `renderTable`'s
+ * (05's adopters) and a notebook's own are left to be replaced.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyFilter } from "../../../src/analysis/apply-filter";
@@ -20,19 +18,12 @@ import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { EMPTY_FILTER, type SurveyFilter } from "../../../src/data/survey-filter";
 import { updateInPlace } from "../../../src/components/update-in-place";
-import { createAnalysisBuiltins } from "../../../src/analysis/builtins";
-import { isElementNode } from "../../../src/base/guards";
 import { nodeHost } from "../notebooks/headless-survey";
 
 let survey: Survey;
 beforeAll(async () => {
   survey = await loadSurvey(nodeHost());
 });
-
-/** A DOM node of linkedom's (its classes are not the page's globals). */
-function isNode(value: unknown): value is Node {
-  return typeof value === "object" && value !== null && "nodeType" in value && "cloneNode" in value;
-}
 
 /** The body rows of a drawing by their key (data-id, else first cell's text), as elements. */
 function rowsByKey(drawing: Element): Map<string, Element> {
@@ -180,57 +171,6 @@ describe("a table updated in place", () => {
     expect(tags.filter((t) => t === "TD").length, "cells compared by their markup").toBeGreaterThan(40);
     expect(tags.filter((t) => t !== "TD" && t !== "TH"), "only cells are serialised").toEqual([]);
     expect(Math.max(...reads.values()), "each cell once on each side").toBe(1);
-  });
-
-  it("updates 01's charts to a fresh drawing's markup under each filter, keeping the marks that stay and the page's roles", () => {
-    const host = nodeHost();
-    const builtins = createAnalysisBuiltins(host);
-    const call = (target: unknown, name: string, ...args: unknown[]): unknown => {
-      const fn: unknown = typeof target === "object" && target !== null ? Reflect.get(target, name) : undefined;
-      if (typeof fn !== "function") throw new Error(`${name} is not a function`);
-      return Reflect.apply(fn, target, args);
-    };
-    const charts = Reflect.get(builtins, "charts");
-    const kinds = [
-      { table: "2.1", draw: (cmp: unknown) => call(charts, "statusBars", cmp, { mode: "printed-vs-recomputed", title: "Innføring" }) },
-      { table: "2.5", draw: (cmp: unknown) => call(charts, "divergingBars", cmp, { title: "Andre modeller" }) },
-    ];
-    const filters: SurveyFilter[] = [EMPTY_FILTER, { ...EMPTY_FILTER, fylke: [11] }, EMPTY_FILTER, { ...EMPTY_FILTER, fylke: [12] }, { ...EMPTY_FILTER, fylke: [3] }, EMPTY_FILTER];
-    for (const kind of kinds) {
-      const draw = (filter: SurveyFilter): Element => {
-        const drawn = kind.draw(call(builtins, "comparePrinted", applyFilter(survey, filter), kind.table));
-        if (!isNode(drawn) || !isElementNode(drawn)) throw new Error("no chart drawn");
-        return drawn;
-      };
-      const [first, ...rest] = filters;
-      const shown = draw(first ?? EMPTY_FILTER);
-      // What the page does to a chart it shows (output-a11y.ts): a role for each named mark group.
-      const groups = (root: Element): Element[] => [...root.querySelectorAll("g[aria-label]")];
-      for (const g of groups(shown)) g.setAttribute("role", "group");
-      let stayed = 0;
-      let nodes = 0;
-      for (const filter of rest) {
-        const before = new Set(shown.querySelectorAll("*"));
-        const fresh = draw(filter);
-        const freshHtml = fresh.outerHTML;
-        expect(updateInPlace(shown, fresh)).toBe(true);
-        expect(fresh.outerHTML, "the new drawing is left whole").toBe(freshHtml);
-        const roles = groups(shown).filter((g) => g.getAttribute("role") === "group");
-        const copy = shown.cloneNode(true);
-        if (!isElementNode(copy)) throw new Error("no copy");
-        for (const g of groups(copy)) g.removeAttribute("role");
-        expect(copy.outerHTML, `${kind.table} under ${JSON.stringify(filter.fylke)}`).toBe(freshHtml);
-        // Groups that stayed keep their role; a group copied in gets its role from the page again.
-        expect(roles.length).toBeGreaterThan(5);
-        expect(roles.every((g) => before.has(g))).toBe(true);
-        for (const g of groups(shown)) g.setAttribute("role", "group");
-        const after = [...shown.querySelectorAll("*")];
-        nodes += after.length;
-        stayed += after.filter((n) => before.has(n)).length;
-      }
-      // Marks move between groups of bars as figures come to rest on the reconstruction or not; the rest stay.
-      expect(stayed / nodes, `${kind.table}: marks kept`).toBeGreaterThan(0.7);
-    }
   });
 
   it("leaves a drawing no renderer of ours marked alone", () => {
