@@ -80,6 +80,8 @@ export class CellViewport {
   private readonly outOfView = new Set<string>();
   private viewObserver: IntersectionObserver | undefined;
   private painted: Promise<void> | undefined;
+  /** The paint `nextPaint` waits for, until its frame begins (a caller after that waits for the next one). */
+  private upcoming: Promise<void> | undefined;
   private held: Promise<void> | undefined;
   /** Cells out of view waiting for their turn, in the order they were asked. */
   private readonly turns: Turn[] = [];
@@ -166,10 +168,20 @@ export class CellViewport {
 
   /**
    * After the next paint (or NO_FRAME_MS in a hidden frame): for what a cell out of view may draw
-   * late without the reader seeing it wait (nb-cell: its "running…" status).
+   * late without the reader seeing it wait (nb-cell: its "running…" status). Every cell that asks
+   * before that frame begins waits for the same one, through one frame callback and one timer (issue
+   * 12: on 01 each of the cells a change makes pending out of view asked for its own, ~19 of each in
+   * the change's first task, before the frame that shows the cells in view).
    */
-  async nextPaint(): Promise<void> {
-    await this.afterPaint();
+  nextPaint(): Promise<void> {
+    if (this.upcoming) return this.upcoming;
+    const upcoming = this.afterPaint(() => {
+      if (this.upcoming === upcoming) this.upcoming = undefined;
+    }).then(() => {
+      if (this.upcoming === upcoming) this.upcoming = undefined;
+    });
+    this.upcoming = upcoming;
+    return upcoming;
   }
 
   /**
@@ -350,11 +362,12 @@ export class CellViewport {
     }
   }
 
-  /** After the next paint: when that frame began (undefined: no frame came, a hidden frame). */
-  private afterPaint(): Promise<number | undefined> {
+  /** After the next paint: when that frame began (undefined: no frame came, a hidden frame); `begins` is called as the frame begins. */
+  private afterPaint(begins?: () => void): Promise<number | undefined> {
     return new Promise((resolve) => {
       const timer = setTimeout(() => resolve(undefined), NO_FRAME_MS);
       requestAnimationFrame(() => {
+        begins?.();
         const frameAt = performance.now();
         setTimeout(() => {
           clearTimeout(timer);

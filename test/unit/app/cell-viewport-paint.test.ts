@@ -96,4 +96,31 @@ describe("CellViewport: far cells after the paint of the cells on screen", () =>
     }
     expect(farRan).toBe(true);
   });
+
+  it("cells out of view waiting for the next paint share one frame callback and one timer; one asking once the frame began waits for the next", async () => {
+    const viewport = new CellViewport();
+    const held = globalThis.requestAnimationFrame;
+    let frames = 0;
+    vi.stubGlobal("requestAnimationFrame", (callback: FrameRequestCallback) => {
+      frames++;
+      return held(callback);
+    });
+    const timeout = vi.spyOn(globalThis, "setTimeout");
+    // 01's cells made pending out of view by a change: each asks for the paint in the change's first task.
+    const drawn: number[] = [];
+    for (let i = 0; i < 19; i++) void viewport.nextPaint().then(() => drawn.push(i));
+    expect(frames).toBe(1);
+    expect(timeout.mock.calls.filter(([, ms]) => typeof ms === "number" && ms > 0)).toHaveLength(1);
+    await tasks(5);
+    expect(drawn).toEqual([]);
+    // One asking as the frame begins (from a frame callback after the viewport's) waits for the next frame.
+    let late = false;
+    held(() => void viewport.nextPaint().then(() => (late = true)));
+    await frame();
+    expect(drawn).toHaveLength(19);
+    expect(late).toBe(false);
+    await frame();
+    expect(late).toBe(true);
+    timeout.mockRestore();
+  });
 });
