@@ -196,6 +196,15 @@ function printPlanOf(tables: readonly PrintedTable[], subset: boolean): PrintPla
   return made;
 }
 
+/**
+ * Compile `tables` (a survey's print) into the one plan its draws are recounted with, ahead of the
+ * first recount (a spare frame's work ahead, warm-evidence.ts: a step of its own, so the first
+ * draw's step costs what the others cost).
+ */
+export function compilePrintPlan(tables: readonly PrintedTable[], subset: boolean): void {
+  printPlanOf(tables, subset);
+}
+
 /** The print plan holding `plan`: its draw's whole print when the table is in it, else the table alone. */
 function printPlanFor(plan: TablePlan, draw: FilteredSurvey): PrintPlan {
   const print = draw.survey.printed?.tables;
