@@ -18,7 +18,7 @@
 import { EMPTY_FILTER } from "../../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "../apply-filter";
 import { missingCodesOf } from "../reconciliation/reconcile";
-import { planOf, recountDraw } from "../reconciliation/recount-on-draws";
+import { compilePrintPlan, planOf, recountDraw } from "../reconciliation/recount-on-draws";
 import { everyRow } from "../reconciliation/summary-evidence";
 import type { Survey } from "../survey";
 import { comparisonWithEvidenceSteps } from "./compare-evidence";
@@ -55,9 +55,13 @@ export function* warmEvidenceSteps(survey: Survey): Generator<() => void, void, 
   yield* kernels;
   // The reconciliation (notebook 04) and its summary recount these rows on every draw, unfiltered.
   // Each table's recount plan compiled a step of its own first: in the first draw's step, all of
-  // them were the larger part of it.
+  // them were the larger part of it. Then the print's one plan of them all, also a step of its own:
+  // compiled in the first draw's step, that step came out several ms longer than the next ones,
+  // and the turn that ran it overran its budget (idle-steps.ts starts a step while the turn has as
+  // long left as the step before took — a table's plan, much shorter).
   const rows = everyRow(printed);
   for (const table of new Set(rows.map((r) => r.table))) yield () => void planOf(table, false);
+  yield () => compilePrintPlan(printed, false);
   const missing = missingCodesOf(survey.codebook);
   for (const draw of unfiltered().draws() ?? []) yield () => void recountDraw(rows, draw, missing, false);
 }

@@ -53,7 +53,7 @@ export function reconciliationEvidence(selection: FilteredSurvey, rec: Reconcili
 function* reconciliationEvidenceSteps(selection: FilteredSurvey, rec: Reconciliation, printed: readonly PrintedTable[], only?: ReadonlySet<ReconciledCell>): Steps<ReconciliationEvidence> {
   const drawn = selection.draws();
   const draws = drawn?.length ?? 0;
-  const values = drawn ? yield* recountOnDrawsSteps(rowsOf(rec, printed, only), drawn, missingCodesOf(selection.survey.codebook), rec.filtered) : new Map<ReconciledCell, (number | null)[]>();
+  const values = drawn ? yield* recountOnDrawsSteps(rowsOf(rec, printed, only), drawn, missingCodesOf(selection.survey.codebook), rec.filtered, only !== undefined) : new Map<ReconciledCell, (number | null)[]>();
   const byPath = new Map<string, Evidence>();
   const paths = new Map<ReconciledCell, string>();
   const counts: Record<EvidenceKind, number> = { printed: 0, determined: 0, reconstruction: 0, "your-data": 0 };
@@ -141,11 +141,13 @@ export function evidenceOfReconciliation(rec: Reconciliation): ReconciliationEvi
 /**
  * What `cells` of `rec` rest on, for a view that shows only them (the flagged table: 25 figures
  * under a filter, from some 8 of the 37 tables). Once the whole classification is made, that;
- * until then only the tables holding `cells` are recounted on the draws (issue 12: about a tenth
- * of the recount, so 04's flagged table, on screen mid-page, need not wait for the rest). Each of
- * `cells` gets the path and class the whole classification gives it — the same recount of the same
- * draw, kept per draw's counter, which the whole classification then reuses — and the other cells
- * none. `summary()` is the whole classification's.
+ * until then only the printed rows holding `cells` are recounted on the draws (issue 12: some 20
+ * of the print's 245 rows, so 04's flagged table, on screen mid-page, need not wait for the rest;
+ * until stop 29 every draw's whole print was recounted here, most of that view's run). Each of
+ * `cells` gets the path and class the whole classification gives it — the same engine on the same
+ * rows of the same draw (recount-on-draws.ts, `rowsAlone`) — and the other cells none. That part
+ * is not kept: the whole classification recounts every row later, in the background.
+ * `summary()` is the whole classification's.
  */
 export function evidenceOfCells(rec: Reconciliation, cells: readonly ReconciledCell[]): ReconciliationEvidence | undefined {
   const a = attached.get(rec);

@@ -159,6 +159,8 @@ export function drawFigures(plan: TablePlan, draw: FilteredSurvey, missing: Miss
 /** A draw's figures by plan. */
 interface DrawFigures {
   figures(plan: TablePlan, missing: MissingCodes): Float64Array;
+  /** The figures of `plan` if recounted already. */
+  kept(plan: TablePlan): Float64Array | undefined;
 }
 
 /** Printed tables compiled together: one recount plan, and where each table's figures sit in it. */
@@ -194,6 +196,15 @@ function printPlanOf(tables: readonly PrintedTable[], subset: boolean): PrintPla
   return made;
 }
 
+/**
+ * Compile `tables` (a survey's print) into the one plan its draws are recounted with, ahead of the
+ * first recount (a spare frame's work ahead, warm-evidence.ts: a step of its own, so the first
+ * draw's step costs what the others cost).
+ */
+export function compilePrintPlan(tables: readonly PrintedTable[], subset: boolean): void {
+  printPlanOf(tables, subset);
+}
+
 /** The print plan holding `plan`: its draw's whole print when the table is in it, else the table alone. */
 function printPlanFor(plan: TablePlan, draw: FilteredSurvey): PrintPlan {
   const print = draw.survey.printed?.tables;
@@ -214,6 +225,9 @@ function printPlanFor(plan: TablePlan, draw: FilteredSurvey): PrintPlan {
  */
 const ofDraw = new WeakMap<FilteredSurvey, DrawFigures>();
 
+/** Printed rows recounted on a draw so far, whole prints and rows alone together (for tests). */
+export const recountStats = { rows: 0 };
+
 function figuresOfDraw(draw: FilteredSurvey): DrawFigures {
   const known = ofDraw.get(draw);
   if (known) return known;
@@ -228,9 +242,11 @@ function figuresOfDraw(draw: FilteredSurvey): DrawFigures {
       const print = printPlanFor(plan, draw);
       const values = new Float64Array(print.recount.size).fill(Number.NaN);
       recountWithPlan(print.recount, columnsOfDraw(draw), missing, values);
+      recountStats.rows += print.recount.rows;
       for (const { plan: p, from } of print.tables) if (!byPlan.has(p)) byPlan.set(p, values.subarray(from, from + p.size));
       return byPlan.get(plan) ?? values;
     },
+    kept: (plan) => byPlan.get(plan),
   };
   ofDraw.set(draw, made);
   return made;
@@ -270,15 +286,60 @@ export function recountDraw(rows: readonly RecountRow[], draw: FilteredSurvey, m
   });
 }
 
+/** Cells of one printed table to recount: each one's place in the table's figures, and its list of values per draw. */
+interface CellPlaces {
+  plan: TablePlan;
+  cells: { at: number; list: (number | null)[] }[];
+}
+
+/**
+ * A table's figures on a draw, from a plan of only the printed rows that hold `places`' cells
+ * (about a tenth of the print for 04's flagged table) — laid out as `drawFigures` lays them out, so
+ * a cell reads the same index, every other figure NaN — or the draw's whole print where that is
+ * kept already. A row's figures do not depend on the rows planned with it (each counts its own
+ * variable under its own base restriction), so each cell's value is the whole recount's. Not kept:
+ * the whole recount, which keeps every table, is made later for the other views.
+ */
+function rowsAlone(places: readonly CellPlaces[], missing: MissingCodes): (plan: TablePlan, draw: FilteredSurvey) => Float64Array {
+  const from = new Map<TablePlan, number>();
+  const rows: { spec: RowRecount["spec"]; at: number }[] = [];
+  let size = 0;
+  for (const { plan, cells } of places) {
+    from.set(plan, size);
+    for (const { recount, at } of plan.rows) {
+      const end = at + recount.shapes.length;
+      if (cells.some((c) => c.at >= at && c.at < end)) rows.push({ spec: recount.spec, at: size + at });
+    }
+    size += plan.size;
+  }
+  let recount: RecountPlan | undefined;
+  const out = new Float64Array(size);
+  let last: FilteredSurvey | undefined;
+  return (plan, draw) => {
+    const kept = figuresOfDraw(draw).kept(plan);
+    if (kept) return kept;
+    if (draw !== last) {
+      out.fill(Number.NaN);
+      recountWithPlan((recount ??= compileRecountPlan(rows, size)), columnsOfDraw(draw), missing, out);
+      recountStats.rows += recount.rows;
+      last = draw;
+    }
+    const at = from.get(plan) ?? 0;
+    return out.subarray(at, at + plan.size);
+  };
+}
+
 /**
  * Each cell's recomputed figure in every draw ([canonical, draw 1, …]); a cell the engine does not
- * give back in a draw reads null there. One step per draw.
+ * give back in a draw reads null there. One step per draw. `alone`: only the printed rows holding
+ * the cells are recounted, unless a draw's whole print is kept already (`rowsAlone`) — for a view
+ * of a few figures that should not wait for all of them; otherwise each draw's whole print is
+ * recounted once and kept (`drawFigures`).
  */
-export function* recountOnDrawsSteps(rows: readonly Pick<RecountRow, "table" | "cells">[], draws: readonly FilteredSurvey[], missing: MissingCodes, subset: boolean): Steps<Map<ReconciledCell, (number | null)[]>> {
+export function* recountOnDrawsSteps(rows: readonly Pick<RecountRow, "table" | "cells">[], draws: readonly FilteredSurvey[], missing: MissingCodes, subset: boolean, alone = false): Steps<Map<ReconciledCell, (number | null)[]>> {
   const values = new Map<ReconciledCell, (number | null)[]>();
   // Each cell's place in its table's figures, found once for all draws.
-  const places: { plan: TablePlan; cells: { at: number; list: (number | null)[] }[] }[] = [];
-  const byPlan = new Map<TablePlan, (typeof places)[number]>();
+  const byPlan = new Map<TablePlan, CellPlaces>();
   for (const { table, cells } of rows) {
     const plan = planOf(table, subset);
     let place = byPlan.get(plan);
@@ -289,10 +350,11 @@ export function* recountOnDrawsSteps(rows: readonly Pick<RecountRow, "table" | "
       place.cells.push({ at: plan.index.get(figureKey(cell)) ?? -1, list });
     }
   }
-  places.push(...byPlan.values());
+  const places = [...byPlan.values()];
+  const figuresOn = alone ? rowsAlone(places, missing) : (plan: TablePlan, draw: FilteredSurvey) => drawFigures(plan, draw, missing);
   for (const draw of draws) {
     for (const { plan, cells } of places) {
-      const figures = drawFigures(plan, draw, missing);
+      const figures = figuresOn(plan, draw);
       for (const { at, list } of cells) {
         const v = at < 0 ? Number.NaN : (figures[at] ?? Number.NaN);
         list.push(Number.isNaN(v) ? null : v);

@@ -11,6 +11,7 @@ import { applyFilter } from "../../../src/analysis/apply-filter";
 import { flaggedListing } from "../../../src/analysis/reconciliation/flagged-listing";
 import { reconcileSelection } from "../../../src/analysis/reconciliation/reconciliation-builtins";
 import { evidenceOfCells, evidenceOfReconciliation } from "../../../src/analysis/reconciliation/reconciliation-evidence";
+import { recountStats } from "../../../src/analysis/reconciliation/recount-on-draws";
 import { renderFlagged } from "../../../src/analysis/reconciliation/render-reconciliation";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
@@ -61,5 +62,28 @@ describe("the flagged table's own evidence", () => {
     // Now drawn from the whole classification: the same DOM, markers and audit lines included.
     expect(renderFlagged(host.document, rec, { locale }).outerHTML).toBe(first);
     expect(first).toContain(`class="tv-ev tv-ev-`);
+  }, 60_000);
+
+  it("recounts only the printed rows that hold the listed figures on each draw, not every draw's whole print", () => {
+    // A filter no other test here asks for, so nothing of its recount is kept yet.
+    const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [20], respType: [1] });
+    const rec = reconcileSelection(selection, "en");
+    const rows = flaggedListing(rec).rows;
+    const draws = selection.draws()?.length ?? 0;
+    expect(draws).toBeGreaterThan(10);
+    const before = recountStats.rows;
+    const part = evidenceOfCells(rec, rows);
+    const recounted = recountStats.rows - before;
+    // Each listed figure sits in one printed row; the whole print has some 245.
+    expect(recounted).toBeGreaterThan(0);
+    expect(recounted).toBeLessThanOrEqual(rows.length * draws);
+    // The whole classification then recounts every row, and gives each listed figure the same class.
+    const whole = evidenceOfReconciliation(rec);
+    expect(recountStats.rows - before - recounted).toBeGreaterThan(200 * (draws - 1));
+    for (const cell of rows) {
+      const path = part?.pathOf(cell);
+      expect(path).toBe(whole?.pathOf(cell));
+      if (path !== undefined) expect(part?.figures.evidence(path)).toEqual(whole?.figures.evidence(path));
+    }
   }, 60_000);
 });

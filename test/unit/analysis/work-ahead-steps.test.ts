@@ -29,6 +29,10 @@ vi.mock("../../../src/analysis/reconciliation/recount-on-draws", async (original
   const m = await original<typeof import("../../../src/analysis/reconciliation/recount-on-draws")>();
   return { ...m, recountDraw: calls.counted("recountDraw", m.recountDraw) };
 });
+vi.mock("../../../src/analysis/reconciliation/recount-plan", async (original) => {
+  const m = await original<typeof import("../../../src/analysis/reconciliation/recount-plan")>();
+  return { ...m, compileRecountPlan: calls.counted("compileRecountPlan", m.compileRecountPlan) };
+});
 vi.mock("../../../src/data/ensemble-text-column", async (original) => {
   const m = await original<typeof import("../../../src/data/ensemble-text-column")>();
   return { ...m, ensembleTextColumn: calls.counted("ensembleTextColumn", m.ensembleTextColumn) };
@@ -54,9 +58,10 @@ beforeAll(async () => {
   files = new Map(await Promise.all(paths.map(async (path) => [path, await host.readBytes(path)] as const)));
 });
 
-/** The most calls of each counted function in one step, over the steps `run` ran. */
-function recordingRunner(): { run: RunSteps; most: Map<string, number>; steps: () => number } {
+/** The most calls of each counted function in one step, over the steps `run` ran, and each step's calls by name. */
+function recordingRunner(): { run: RunSteps; most: Map<string, number>; steps: () => number; each: Map<string, number>[] } {
   const most = new Map<string, number>();
+  const each: Map<string, number>[] = [];
   let steps = 0;
   const run: RunSteps = async (list, wanted) => {
     for (const step of list) {
@@ -70,10 +75,11 @@ function recordingRunner(): { run: RunSteps; most: Map<string, number>; steps: (
         calls.inStep = false;
       }
       steps++;
+      each.push(new Map(calls.perStep));
       for (const [name, n] of calls.perStep) most.set(name, Math.max(most.get(name) ?? 0, n));
     }
   };
-  return { run, most, steps: () => steps };
+  return { run, most, steps: () => steps, each };
 }
 
 describe("a spare frame's work ahead, in steps", () => {
@@ -101,6 +107,13 @@ describe("a spare frame's work ahead, in steps", () => {
     expect(runner.most.get("drawnMask")).toBe(1);
     expect(runner.most.get("drawNumbers")).toBe(10);
     expect(runner.most.get("recountDraw")).toBe(1);
+    // The print's recount plan is compiled in a step of its own, before the first draw's recount:
+    // no draw's step costs more than the others.
+    const compiles = runner.each.flatMap((step, i) => ((step.get("compileRecountPlan") ?? 0) > 0 ? [i] : []));
+    const recounts = runner.each.flatMap((step, i) => ((step.get("recountDraw") ?? 0) > 0 ? [i] : []));
+    expect(compiles.length).toBeGreaterThan(0);
+    expect(compiles.filter((i) => recounts.includes(i))).toEqual([]);
+    expect(Math.max(...compiles)).toBeLessThan(Math.min(...recounts));
   });
 
   it("compares a table in steps, none counting more than ten reconstructions, to what it gives at once", async () => {
