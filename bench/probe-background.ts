@@ -7,7 +7,9 @@
  * handler's start less the event's time stamp. Then reads every background step each frame measured
  * (User Timing: the open notebook's `tv-evidence-ahead`, app/sandbox/county-evidence-ahead.ts; a
  * spare frame's `tv-spare-ahead`, app/sandbox/idle-steps.ts): how many, their total (the CPU the
- * work ahead cost the open, as wall time inside steps), p95 and longest.
+ * work ahead cost the open, as wall time inside steps), p95 and longest. Under a Chromium trace of
+ * the same seconds, the tasks that ran those steps (background turns: a turn runs steps for up to
+ * 8 ms, idle-steps.ts) with their thread CPU, which machine load inflates less than wall time.
  *
  *   npx tsx bench/probe-background.ts [dist] [--only 01,04] [--opens 3] [--seconds 8]
  *
@@ -16,12 +18,13 @@
  * work ahead: < 1.5 s after settling, spare-timing.ts) and after.
  */
 import { parseArgs } from "node:util";
-import type { Frame, Page } from "playwright-core";
+import type { Browser, Frame, Page } from "playwright-core";
 import { launchChromium } from "../test/browser/browser-helpers";
 import { renderedAt, visibleNotebookFrame } from "./notebook-frame";
 import { SHIPPED } from "./notebooks";
 import { percentile } from "./percentile";
 import { serveDistApart } from "./workbench";
+import { traceEvents } from "./trace-event";
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -46,6 +49,29 @@ interface OpenSeen {
   clicks: Click[];
   /** Step durations (ms) per measure, over every frame of the page. */
   steps: Map<string, number[]>;
+  /** The tasks (turns) that ran a step of each measure: wall and thread CPU, ms. */
+  turns: Map<string, { wall: number; cpu: number }[]>;
+}
+
+/** The top-level renderer main-thread tasks in `json` that ran a step of each of MEASURES, with wall and CPU. */
+function turnsOf(json: string): Map<string, { wall: number; cpu: number }[]> {
+  const events = traceEvents(json);
+  const tasks = events.filter((e) => e.ph === "X" && (e.name === "RunTask" || e.name === "ThreadControllerImpl::RunTask") && e.tid === e.pid).sort((a, b) => a.ts - b.ts);
+  // Top-level only: a task nested in one already kept is part of it.
+  const ends = new Map<number, number>();
+  const top = tasks.filter((e) => {
+    if (e.ts < (ends.get(e.pid) ?? 0)) return false;
+    ends.set(e.pid, e.ts + (e.dur ?? 0));
+    return true;
+  });
+  const out = new Map<string, { wall: number; cpu: number }[]>(MEASURES.map((m) => [m, []]));
+  const starts = events.filter((e) => e.ph === "b" && MEASURES.some((m) => m === e.name));
+  for (const task of top) {
+    const end = task.ts + (task.dur ?? 0);
+    const ran = starts.find((s) => s.pid === task.pid && s.ts >= task.ts && s.ts < end);
+    if (ran) out.get(ran.name)?.push({ wall: (task.dur ?? 0) / 1000, cpu: (task.tdur ?? 0) / 1000 });
+  }
+  return out;
 }
 
 /** A point of the frame's filter bar (page coordinates) whose element is no control: a click there does nothing. */
@@ -68,7 +94,7 @@ async function neutralPoint(page: Page, frame: Frame): Promise<{ x: number; y: n
 }
 
 /** One open of `name`: the clicks from 50 ms after settling to `seconds`, then the steps measured. */
-async function oneOpen(page: Page, url: string, name: string): Promise<OpenSeen> {
+async function oneOpen(browser: Browser, page: Page, url: string, name: string): Promise<OpenSeen> {
   await page.goto(`${url}#/nb/${name}`);
   const frame = await visibleNotebookFrame(page, undefined);
   const settled = await renderedAt(frame);
@@ -78,6 +104,7 @@ async function oneOpen(page: Page, url: string, name: string): Promise<OpenSeen>
     Reflect.set(window, "__nbDelays", delays);
     addEventListener("pointerdown", (e) => delays.push([performance.timeOrigin + e.timeStamp - settledAt, performance.now() - e.timeStamp]), { capture: true });
   }, settled);
+  await browser.startTracing(page, { categories: ["toplevel", "blink.user_timing"] });
   const until = settled + seconds * 1000;
   let next = settled + 50;
   while (next < until) {
@@ -86,13 +113,14 @@ async function oneOpen(page: Page, url: string, name: string): Promise<OpenSeen>
     await page.mouse.click(point.x, point.y);
     next += 80 + Math.random() * 40;
   }
+  const turns = turnsOf((await browser.stopTracing()).toString("utf8"));
   const clicks: unknown = await frame.evaluate((): unknown => Reflect.get(window, "__nbDelays"));
   const steps = new Map<string, number[]>(MEASURES.map((m) => [m, []]));
   for (const f of page.frames()) {
     const got = await f.evaluate((names) => names.map((n) => performance.getEntriesByName(n).map((e) => e.duration)), [...MEASURES]).catch(() => []);
     got.forEach((durations, i) => steps.get(MEASURES[i] ?? "")?.push(...durations));
   }
-  return { clicks: Array.isArray(clicks) ? clicks.map((c: unknown) => (Array.isArray(c) ? { at: Number(c[0]), delay: Number(c[1]) } : { at: 0, delay: 0 })) : [], steps };
+  return { clicks: Array.isArray(clicks) ? clicks.map((c: unknown) => (Array.isArray(c) ? { at: Number(c[0]), delay: Number(c[1]) } : { at: 0, delay: 0 })) : [], steps, turns };
 }
 
 const f1 = (x: number): string => x.toFixed(1);
@@ -119,7 +147,7 @@ try {
     for (let i = 0; i < Number(values.opens); i++) {
       const context = await browser.newContext({ viewport: { width: 1360, height: 900 } });
       try {
-        opens.push(await oneOpen(await context.newPage(), server.url, name));
+        opens.push(await oneOpen(browser, await context.newPage(), server.url, name));
       } finally {
         await context.close();
       }
@@ -128,6 +156,8 @@ try {
     for (const m of MEASURES) {
       const per = opens.map((o) => o.steps.get(m) ?? []);
       console.log(`  ${m}: ${summary(per.flat())}; per open: ${per.map((p) => `${p.length} steps ${p.reduce((s, d) => s + d, 0).toFixed(0)} ms`).join(", ")}`);
+      const turns = opens.flatMap((o) => o.turns.get(m) ?? []);
+      if (turns.length > 0) console.log(`    its turns (tasks): ${turns.length}, CPU total ${turns.reduce((s, t) => s + t.cpu, 0).toFixed(0)} ms, p95 ${f1(percentile(turns.map((t) => t.cpu), 95))} ms, max ${f1(Math.max(...turns.map((t) => t.cpu)))} ms; wall p95 ${f1(percentile(turns.map((t) => t.wall), 95))} ms, max ${f1(Math.max(...turns.map((t) => t.wall)))} ms`);
     }
     const clicks = opens.flatMap((o) => o.clicks);
     console.log(`  clicks 50–1500 ms after settling: ${delays(clicks.filter((c) => c.at < 1500))}`);

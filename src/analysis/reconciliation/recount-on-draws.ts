@@ -194,6 +194,15 @@ function printPlanOf(tables: readonly PrintedTable[], subset: boolean): PrintPla
   return made;
 }
 
+/**
+ * `print`'s tables compiled into their one recount plan now, as a draw's first recount would
+ * (a printed table never changes): a step of its own for work ahead (warm-evidence.ts), where it made
+ * the first draw's step about twice the others (bench/step-cpu.ts).
+ */
+export function compilePrint(print: readonly PrintedTable[], subset: boolean): void {
+  printPlanOf(print, subset);
+}
+
 /** The print plan holding `plan`: its draw's whole print when the table is in it, else the table alone. */
 function printPlanFor(plan: TablePlan, draw: FilteredSurvey): PrintPlan {
   const print = draw.survey.printed?.tables;
