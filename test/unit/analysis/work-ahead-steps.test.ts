@@ -1,138 +1,130 @@
 /**
- * Work ahead of the reader in short steps (issue 12: a click waits behind the step under way). A
- * statistic over the ensemble in steps (`acrossDrawsSteps`) computes at most `DRAWS_AHEAD_PER_STEP`
- * reconstructions a step, its `…Each` called on each step's part, and gives every figure's evidence
- * exactly as `acrossDraws` at once; a printed table classified ahead in steps
- * (`classifyingAhead`) and a kernel's evidence made in steps (`evidenceSteps`) give what a fresh
- * survey computes at once. `stepFunctions` turns such a computation into one function per step, and
- * refuses to hand out a step before the one before it ran.
+ * A spare notebook frame's work ahead runs in small steps that its host schedules (issue 12: a
+ * spare shares the open notebook's thread, and a click there waits for the step under way):
+ * survey-source.ts hands every piece of it to the `RunSteps` it is given (work-ahead.ts). These
+ * tests count the heavy calls — a reconstruction's table built, its numbers for a printed table, its recount of the
+ * print (one compiled pass, `recountWithPlan`), a variable's drawn mask — and hold that each happens
+ * inside a step the host runs, a few per step at most (`DRAWS_AHEAD_PER_STEP` reconstructions of a
+ * table); and that a table compared in steps gives what it gives at once.
  */
-import { beforeAll, describe, expect, it } from "vitest";
-import { applyFilter, type FilteredSurvey } from "../../../src/analysis/apply-filter";
-import { acrossDraws, acrossDrawsSteps } from "../../../src/analysis/evidence/across-draws";
-import { classifyingAhead, comparePrintedWithEvidence } from "../../../src/analysis/evidence/compare-evidence";
-import * as evidenced from "../../../src/analysis/evidence/evidenced-kernels";
-import { evidenceOfResult, evidenceSteps } from "../../../src/analysis/evidence/result-evidence";
+import { beforeAll, describe, expect, it, vi } from "vitest";
+
+/** Calls of the counted functions, whether a step of the host's runner is under way, and a wrapper that counts. */
+const calls = vi.hoisted(() => {
+  const state = { inStep: false, outside: [] as string[], perStep: new Map<string, number>(), total: new Map<string, number>() };
+  const counted =
+    <A extends unknown[], R>(name: string, f: (...args: A) => R) =>
+    (...args: A): R => {
+      if (!state.inStep) state.outside.push(name);
+      state.perStep.set(name, (state.perStep.get(name) ?? 0) + 1);
+      state.total.set(name, (state.total.get(name) ?? 0) + 1);
+      return f(...args);
+    };
+  return Object.assign(state, { counted });
+});
+vi.mock("../../../src/analysis/evidence/comparison-plan", async (original) => {
+  const m = await original<typeof import("../../../src/analysis/evidence/comparison-plan")>();
+  return { ...m, drawNumbers: calls.counted("drawNumbers", m.drawNumbers) };
+});
+vi.mock("../../../src/analysis/reconciliation/recount-plan", async (original) => {
+  const m = await original<typeof import("../../../src/analysis/reconciliation/recount-plan")>();
+  return { ...m, recountWithPlan: calls.counted("recountWithPlan", m.recountWithPlan) };
+});
+vi.mock("../../../src/data/ensemble-text-column", async (original) => {
+  const m = await original<typeof import("../../../src/data/ensemble-text-column")>();
+  return { ...m, ensembleTextColumn: calls.counted("ensembleTextColumn", m.ensembleTextColumn) };
+});
+vi.mock("../../../src/analysis/evidence/drawn-values", async (original) => {
+  const m = await original<typeof import("../../../src/analysis/evidence/drawn-values")>();
+  return { ...m, drawnMask: calls.counted("drawnMask", m.drawnMask) };
+});
+
+import { applyFilter } from "../../../src/analysis/apply-filter";
+import { comparisonWithEvidence, comparisonWithEvidenceSteps } from "../../../src/analysis/evidence/compare-evidence";
 import type { Survey } from "../../../src/analysis/survey";
-import { loadSurvey } from "../../../src/analysis/survey-source";
-import { DRAWS_AHEAD_PER_STEP } from "../../../src/analysis/work-ahead";
-import { runSteps, stepFunctions, type Steps } from "../../../src/base/run-steps";
-import type { PrintedTable } from "../../../src/data/printed-tables";
+import { loadSurvey, primeBundledSurvey } from "../../../src/analysis/survey-source";
+import { DRAWS_AHEAD_PER_STEP, type RunSteps } from "../../../src/analysis/work-ahead";
+import { SURVEY_PATHS, THESIS_PATH } from "../../../src/data/bundled-survey";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
-import { pearson } from "../../../src/stats/index";
 import { nodeHost } from "../notebooks/headless-survey";
 
-let survey: Survey;
-let fresh: Survey;
+let files: Map<string, Uint8Array>;
 beforeAll(async () => {
-  [survey, fresh] = await Promise.all([loadSurvey(nodeHost()), loadSurvey(nodeHost())]);
-}, 60_000);
-
-const rogaland = (s: Survey): FilteredSurvey => applyFilter(s, { ...EMPTY_FILTER, fylke: [11] });
-
-function printedTable(s: Survey, id: string): PrintedTable {
-  const table = s.printed?.tables.find((t) => t.id === id);
-  if (!table) throw new Error(`no Tabell ${id}`);
-  return table;
-}
-
-/** Runs `steps` one `next()` at a time; returns the result and what `during()` read after each step. */
-function stepped<T>(steps: Steps<T>, during: () => number): { value: T; each: number[] } {
-  const each: number[] = [];
-  for (;;) {
-    const next = steps.next();
-    each.push(during());
-    if (next.done) return { value: next.value, each };
-  }
-}
-
-describe("acrossDrawsSteps", () => {
-  it("computes at most DRAWS_AHEAD_PER_STEP reconstructions a step, and every figure's evidence as acrossDraws does", () => {
-    const selection = rogaland(survey);
-    const draws = selection.draws()?.length ?? 0;
-    expect(draws).toBe(50);
-    let computed = 0;
-    let eachCalls = 0;
-    const compute = (s: FilteredSurvey): ReturnType<typeof pearson> => pearson(s.view, "size_class", "q30_5");
-    const each = (part: readonly FilteredSurvey[]): unknown[] => {
-      eachCalls++;
-      computed += part.length;
-      return part.map(compute);
-    };
-    let before = 0;
-    const { value, each: perStep } = stepped(acrossDrawsSteps(selection, compute, each, DRAWS_AHEAD_PER_STEP), () => {
-      const now = computed - before;
-      before = computed;
-      return now;
-    });
-    // The selection's own result first, then the 49 others a few at a time.
-    expect(perStep[0]).toBe(0);
-    expect(Math.max(...perStep)).toBe(DRAWS_AHEAD_PER_STEP);
-    expect(perStep.reduce((a, b) => a + b, 0)).toBe(draws - 1);
-    expect(perStep).toHaveLength(1 + Math.ceil((draws - 1) / DRAWS_AHEAD_PER_STEP));
-    expect(eachCalls).toBe(Math.ceil((draws - 1) / DRAWS_AHEAD_PER_STEP));
-    const atOnce = acrossDraws(selection, compute);
-    for (const path of ["r", "n", "p", "t"]) expect(value.evidence(path), path).toEqual(atOnce.evidence(path));
-    expect(value.counts).toEqual(atOnce.counts);
-    expect(value.draws).toBe(atOnce.draws);
-  });
+  const host = nodeHost();
+  const paths = [...Object.values(SURVEY_PATHS), THESIS_PATH];
+  files = new Map(await Promise.all(paths.map(async (path) => [path, await host.readBytes(path)] as const)));
 });
 
-describe("work ahead in steps gives what a fresh survey computes at once", () => {
-  it("a printed table classified ahead under a county (classifyingAhead)", () => {
-    const table = printedTable(survey, "2.6");
-    const made = stepped(classifyingAhead(rogaland(survey), table), () => 0);
-    expect(made.value).toBe(true);
-    expect(made.each.length).toBe(1 + Math.ceil(49 / DRAWS_AHEAD_PER_STEP));
-    const got = comparePrintedWithEvidence(rogaland(survey), table);
-    const want = comparePrintedWithEvidence(rogaland(fresh), printedTable(fresh, "2.6"));
-    expect(got.rows.map((r) => r.cells.map((c) => c.evidence))).toEqual(want.rows.map((r) => r.cells.map((c) => c.evidence)));
-    expect(got.rows.map((r) => r.totalEvidence)).toEqual(want.rows.map((r) => r.totalEvidence));
-  });
-
-  it("a kernel's evidence made in steps (evidenceSteps), then read as a table reads it", () => {
-    const selection = rogaland(survey);
-    const result = evidenced.pearson(selection, "size_class", "q3", { recode: { q3: (code: number) => (code === 1 ? 1 : 0) } });
-    const steps = evidenceSteps(result);
-    if (!steps) throw new Error("no steps for a wrapped kernel's result");
-    expect(stepped(steps, () => 0).each.length).toBe(1 + Math.ceil(49 / DRAWS_AHEAD_PER_STEP));
-    // Made and kept: asked again, nothing is left to compute.
-    const again = evidenceSteps(result);
-    expect(again && stepped(again, () => 0).each.length).toBe(1);
-    const other = rogaland(fresh);
-    const want = evidenceOfResult(evidenced.pearson(other, "size_class", "q3", { recode: { q3: (code: number) => (code === 1 ? 1 : 0) } }))?.figures;
-    const got = evidenceOfResult(result)?.figures;
-    for (const path of ["r", "n", "p"]) expect(got?.evidence(path), path).toEqual(want?.evidence(path));
-  });
-});
-
-describe("stepFunctions", () => {
-  function* three(log: string[]): Steps<string> {
-    log.push("a");
-    yield;
-    log.push("b");
-    yield;
-    log.push("c");
-    return "done";
-  }
-
-  it("is one function per step, made when the first runs, and ends with the computation", () => {
-    const log: string[] = [];
-    let made = 0;
-    const fns = stepFunctions(() => (made++, three(log)));
-    const ran: number[] = [];
-    let i = 0;
-    for (const fn of fns) {
-      expect(made).toBe(i === 0 ? 0 : 1);
-      fn();
-      ran.push(log.length);
-      i++;
+/** The most calls of each counted function in one step, over the steps `run` ran. */
+function recordingRunner(): { run: RunSteps; most: Map<string, number>; steps: () => number } {
+  const most = new Map<string, number>();
+  let steps = 0;
+  const run: RunSteps = async (list, wanted) => {
+    for (const step of list) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!wanted()) return;
+      calls.perStep.clear();
+      calls.inStep = true;
+      try {
+        step();
+      } finally {
+        calls.inStep = false;
+      }
+      steps++;
+      for (const [name, n] of calls.perStep) most.set(name, Math.max(most.get(name) ?? 0, n));
     }
-    expect(ran).toEqual([1, 2, 3]);
-    expect(runSteps(three([]))).toBe("done");
+  };
+  return { run, most, steps: () => steps };
+}
+
+describe("a spare frame's work ahead, in steps", () => {
+  it("does every heavy piece inside a step its host runs: a reconstruction's table, a variable's mask, five reconstructions of a table, one draw's recount a step", async () => {
+    calls.outside.length = 0;
+    calls.total.clear();
+    const runner = recordingRunner();
+    const primed = primeBundledSurvey(files, runner.run);
+    await primed.warmed;
+    const survey = await primed.survey;
+    // Every piece ran, and none outside a step.
+    expect(calls.outside).toEqual([]);
+    const tables = (survey.printed?.tables ?? []).filter((t) => t.kind !== "list").length;
+    const draws = survey.draws?.length ?? 0;
+    expect(draws).toBe(50);
+    expect(calls.total.get("drawnMask")).toBeGreaterThanOrEqual(survey.table.columnNames().length);
+    expect(calls.total.get("drawNumbers")).toBe(tables * (draws - 1));
+    expect(calls.total.get("recountWithPlan")).toBe(draws);
+    // Each reconstruction's table built in a step of its own (its text columns: the knr).
+    const texts = calls.total.get("ensembleTextColumn") ?? 0;
+    expect(texts).toBeGreaterThan(0);
+    expect(texts % (draws - 1)).toBe(0);
+    expect(runner.most.get("ensembleTextColumn")).toBe(texts / (draws - 1));
+    // A few per step at most.
+    expect(runner.most.get("drawnMask")).toBe(1);
+    expect(runner.most.get("drawNumbers")).toBe(DRAWS_AHEAD_PER_STEP);
+    expect(runner.most.get("recountWithPlan")).toBe(1);
   });
 
-  it("refuses to hand out a step before the one before it ran (a spread would never end)", () => {
-    expect(() => [...stepFunctions(() => three([]))]).toThrow(/before the one before it ran/);
+  it("compares a table in steps, none counting more than five reconstructions, to what it gives at once", async () => {
+    const fresh = async (): Promise<Survey> => loadSurvey(nodeHost());
+    const [stepped, once] = await Promise.all([fresh(), fresh()]);
+    const table = stepped.printed?.tables.find((t) => t.id === "2.1");
+    const same = once.printed?.tables.find((t) => t.id === "2.1");
+    if (!table || !same) throw new Error("no Tabell 2.1");
+    const selection = applyFilter(stepped, EMPTY_FILTER);
+    const steps = comparisonWithEvidenceSteps(selection, table);
+    expect(steps).toHaveLength(2 + 10);
+    const perStep: number[] = [];
+    for (const step of steps) {
+      const before = calls.total.get("drawNumbers") ?? 0;
+      step();
+      perStep.push((calls.total.get("drawNumbers") ?? 0) - before);
+    }
+    // The comparison, then the plan, then 49 reconstructions five at a time.
+    expect(perStep).toEqual([0, 0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4]);
+    // Kept: asked again, nothing is counted; and the same as the comparison made at once elsewhere.
+    const before = calls.total.get("drawNumbers");
+    const result = comparisonWithEvidence(selection, table);
+    expect(calls.total.get("drawNumbers")).toBe(before);
+    expect(JSON.parse(JSON.stringify(result))).toEqual(JSON.parse(JSON.stringify(comparisonWithEvidence(applyFilter(once, EMPTY_FILTER), same))));
   });
 });
