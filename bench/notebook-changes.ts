@@ -14,8 +14,9 @@
  * ×1.6–2.3 in all four classes. The page not changing waits, quiet, in between.
  *
  * Each open starts with a change during work ahead (stop 29): the notebook opened and settled, and
- * 0.1–1.2 s later (DURING_MS), while its frame works ahead on each county in background turns
- * (app/sandbox/county-evidence-ahead.ts), a county; the change first waits for the turn under way,
+ * 0.1–1.2 s later (DURING_MS; both builds' pages at once, each on its own clock), while its frame
+ * works ahead on each county in background turns (app/sandbox/county-evidence-ahead.ts), a county;
+ * the change first waits for the turn under way,
  * which it reports apart (`inputDelay`: the call into the frame made then, against the frame's
  * clock taken before, filter-change-probe.ts `frameClock`). Then a paused change: nothing for 2–4 s
  * after that change was quiet (a reader who looks before choosing), then a county. In that pause
@@ -140,28 +141,28 @@ export async function changesSideBySide(browser: Browser, urls: readonly string[
         const page = await context.newPage();
         await page.goto(`${urls[b]}#/nb/${name}`);
         const frame = await visibleNotebookFrame(page, undefined);
-        // The frame's clock for the change during work ahead: the quickest of calls made while it
-        // loads and once it has settled (either may wait behind a task; the least did not).
+        // The frame's clock for the change during work ahead: the quickest of a few calls made while
+        // it loads (one may wait behind a cell's run; the least did not), not after it settled, when
+        // its work ahead starts.
         const loading = await frameClock(frame);
         const settled = await renderedAt(frame);
-        const after = await frameClock(frame);
         await installProbe(frame);
-        return { page, frame, settled, clock: { least: Math.min(loading.least, after.least) }, quiet: settled, changes: [] };
+        return { page, frame, settled, clock: loading, quiet: settled, changes: [] };
       }),
     );
     const pausedCounty = COUNTIES[COUNTIES.length - 1 - (plan.round % 2)] ?? 20;
     // Neither a county of the classed changes nor the paused one: each is new to the notebook.
     const duringCounty = COUNTIES[COUNTIES.length - 3 - (plan.round % 2)] ?? 17;
-    // In the order they settled: the second waits for the first's change too, so its moment comes
-    // out a little later; each keeps its own.
-    for (const side of [...sides].sort((x, y) => x.settled - y.settled)) {
+    // Each on its own clock, at once: one after the other, the second came seconds late under load
+    // (6–8 on two cores), when its work ahead had ended.
+    await Promise.all(sides.map(async (side) => {
       const wait = side.settled + plan.duringMs - Date.now();
       if (wait > 0) await side.page.waitForTimeout(wait);
       const afterMs = Date.now() - side.settled;
       const { change, inputDelay } = await timedFilterChange(side.frame, duringCounty, side.clock);
       side.during = { ...figures(change), afterMs, inputDelay };
       side.quiet = Date.now();
-    }
+    }));
     // In the order their pauses end, as above.
     for (const side of [...sides].sort((x, y) => x.quiet - y.quiet)) {
       const wait = side.quiet + plan.pauseMs - Date.now();
