@@ -135,9 +135,46 @@ export type FilterChangeWithCells = FilterChange & {
   firstFrame: number;
 };
 
+/**
+ * How long a call into the frame waits before it runs, ms: the task under way when it was asked
+ * for, and the time to reach the frame. `issuedAt` is the epoch ms (Node's clock) at which it was
+ * asked for; `startedAt` the frame's epoch ms when it ran. The two clocks' offset and the round
+ * trip are taken out by `frameClock` (the least of a few calls made while the frame is quiet).
+ */
+export interface FrameClock {
+  /** The least `startedAt - issuedAt` seen: offset plus the quickest way there. */
+  readonly least: number;
+}
+
+/** The frame's clock against Node's: a few calls, the quickest kept (call while nothing runs in the frame). */
+export async function frameClock(frame: Frame): Promise<FrameClock> {
+  let least = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const issuedAt = Date.now();
+    const startedAt = await frame.evaluate(() => performance.timeOrigin + performance.now());
+    least = Math.min(least, startedAt - issuedAt);
+  }
+  return { least };
+}
+
 /** Chooses `county` (0: clears the list) in the filter bar and measures until the notebook is quiet. */
 export async function filterChange(frame: Frame, county: number): Promise<FilterChangeWithCells> {
+  return (await timedFilterChange(frame, county, { least: 0 })).change;
+}
+
+/**
+ * `filterChange`, and how long the change waited to start in the frame (`inputDelay`, ms: the
+ * task it landed behind, as a click would wait), measured against `clock` (frameClock).
+ */
+export async function timedFilterChange(frame: Frame, county: number, clock: FrameClock): Promise<{ change: FilterChangeWithCells; inputDelay: number }> {
+  const issuedAt = Date.now();
+  const change = await changeInFrame(frame, county);
+  return { change, inputDelay: Math.max(0, change.startedAt - issuedAt - clock.least) };
+}
+
+async function changeInFrame(frame: Frame, county: number): Promise<FilterChangeWithCells & { startedAt: number }> {
   return frame.evaluate(async (county) => {
+    const startedAt = performance.timeOrigin + performance.now();
     const probe = Reflect.get(window, "__nbProbe");
     const hooks = window.tverrsnitt;
     const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
@@ -181,6 +218,7 @@ export async function filterChange(frame: Frame, county: number): Promise<Filter
       tasks: tasks.map((t) => Math.round(t.duration)),
       beforeFirstPaint: [...p.ran.entries()].filter(([, at]) => at < frameStart - t0).map(([id]) => id),
       firstFrame: frameStart - t0,
+      startedAt,
     };
   }, county);
 }

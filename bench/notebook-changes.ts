@@ -13,14 +13,21 @@
  * in an A/A run at load 6–9 (one build against a copy of itself) one side's two opens of 04 read
  * ×1.6–2.3 in all four classes. The page not changing waits, quiet, in between.
  *
- * Each open starts with a paused change: the notebook opened and settled, then nothing for 2–4 s
- * (a reader who looks before choosing), then a county. In that pause the app takes the report
- * snapshot (1 s after quiet: frame-controller.ts) and makes the next notebook's frame (after 1.5 s
- * of quiet: spare-timing.ts), which then works ahead in the same renderer thread; the change can
- * wait behind their tasks. The other changes come every ~0.4 s and never meet them.
+ * Each open starts with a change during work ahead (stop 29): the notebook opened and settled, and
+ * 0.1–1.2 s later (DURING_MS; both builds' pages at once, each on its own clock), while its frame
+ * works ahead on each county in background turns (app/sandbox/county-evidence-ahead.ts), a county;
+ * the change first waits for the turn under way,
+ * which it reports apart (`inputDelay`: the call into the frame made then, against the frame's
+ * clock taken before, filter-change-probe.ts `frameClock`). Then a paused change: nothing for 2–4 s
+ * after that change was quiet (a reader who looks before choosing), then a county. In that pause
+ * the app takes the report snapshot (1 s after quiet: frame-controller.ts) and makes the next
+ * notebook's frame (after 1.5 s of quiet: spare-timing.ts), which then works ahead in the same
+ * renderer thread; the change can wait behind their tasks. Until stop 29 the pause was counted from
+ * the notebook's settling, there being no change before it. The other changes come every ~0.4 s
+ * and never meet them.
  */
 import type { Browser, Frame, Page } from "playwright-core";
-import { filterChange, installProbe, type FilterChange } from "./filter-change-probe";
+import { filterChange, frameClock, installProbe, timedFilterChange, type FilterChange, type FrameClock } from "./filter-change-probe";
 import { renderedAt, visibleNotebookFrame } from "./notebook-frame";
 
 /**
@@ -38,6 +45,13 @@ export const COUNTIES = [11, 12, 3, 18, 1, 19, 15, 6, 14, 16, 10, 8, 2, 4, 5, 7,
  */
 export const PAUSES_MS = [2000, 2750, 3500] as const;
 
+/**
+ * When the change during work ahead is made (ms after the notebook settled), taken in turn by
+ * successive opens: inside the open notebook's work ahead on each county, which starts at once
+ * (issue 12 asks for the page to answer input the whole time; the task: 50–1500 ms after settling).
+ */
+export const DURING_MS = [100, 450, 800, 1150] as const;
+
 /** Where the notebook is scrolled for a change. */
 export type Scroll = "top" | "middle";
 
@@ -53,8 +67,16 @@ export interface PausedChange extends FilterChange {
   pauseMs: number;
 }
 
+/** The change made during work ahead: `afterMs` from settled to the input as it came out, `inputDelay` how long it waited to start. */
+export interface DuringChange extends FilterChange {
+  afterMs: number;
+  inputDelay: number;
+}
+
 /** One open of a notebook on one build. */
 export interface OpenChanges {
+  /** Absent from figures dumped before stop 29. */
+  during?: DuringChange;
   paused: PausedChange;
   /** In the order made; on every build of one side-by-side open the same changes in the same order. */
   changes: ClassedChange[];
@@ -66,6 +88,8 @@ export interface OpenPlan {
   runs: number;
   /** The pause before the paused change (PAUSES_MS). */
   pauseMs: number;
+  /** When the change during work ahead is made after settling (DURING_MS). */
+  duringMs: number;
   /** Which round this is: the build that goes first in the classed changes (and the paused county) turns with it. */
   round: number;
 }
@@ -76,6 +100,10 @@ interface Side {
   frame: Frame;
   /** Epoch ms at which the notebook had settled and painted. */
   settled: number;
+  clock: FrameClock;
+  during?: DuringChange;
+  /** Epoch ms at which the change during work ahead was quiet: the pause before the paused change counts from it. */
+  quiet: number;
   paused?: PausedChange;
   changes: ClassedChange[];
 }
@@ -113,18 +141,33 @@ export async function changesSideBySide(browser: Browser, urls: readonly string[
         const page = await context.newPage();
         await page.goto(`${urls[b]}#/nb/${name}`);
         const frame = await visibleNotebookFrame(page, undefined);
+        // The frame's clock for the change during work ahead: the quickest of a few calls made while
+        // it loads (one may wait behind a cell's run; the least did not), not after it settled, when
+        // its work ahead starts.
+        const loading = await frameClock(frame);
         const settled = await renderedAt(frame);
         await installProbe(frame);
-        return { page, frame, settled, changes: [] };
+        return { page, frame, settled, clock: loading, quiet: settled, changes: [] };
       }),
     );
     const pausedCounty = COUNTIES[COUNTIES.length - 1 - (plan.round % 2)] ?? 20;
-    // In the order their pauses end (the one that settled first goes first): the second waits for
-    // the first's change too, so its pause comes out a little longer; each keeps its own.
-    for (const side of [...sides].sort((x, y) => x.settled - y.settled)) {
-      const wait = side.settled + plan.pauseMs - Date.now();
+    // Neither a county of the classed changes nor the paused one: each is new to the notebook.
+    const duringCounty = COUNTIES[COUNTIES.length - 3 - (plan.round % 2)] ?? 17;
+    // Each on its own clock, at once: one after the other, the second came seconds late under load
+    // (6–8 on two cores), when its work ahead had ended.
+    await Promise.all(sides.map(async (side) => {
+      const wait = side.settled + plan.duringMs - Date.now();
       if (wait > 0) await side.page.waitForTimeout(wait);
-      const pauseMs = Date.now() - side.settled;
+      const afterMs = Date.now() - side.settled;
+      const { change, inputDelay } = await timedFilterChange(side.frame, duringCounty, side.clock);
+      side.during = { ...figures(change), afterMs, inputDelay };
+      side.quiet = Date.now();
+    }));
+    // In the order their pauses end, as above.
+    for (const side of [...sides].sort((x, y) => x.quiet - y.quiet)) {
+      const wait = side.quiet + plan.pauseMs - Date.now();
+      if (wait > 0) await side.page.waitForTimeout(wait);
+      const pauseMs = Date.now() - side.quiet;
       side.paused = { ...figures(await filterChange(side.frame, pausedCounty)), pauseMs };
     }
     let k = 0;
@@ -144,7 +187,7 @@ export async function changesSideBySide(browser: Browser, urls: readonly string[
     }
     return sides.map((s) => {
       if (!s.paused) throw new Error("a side made no paused change");
-      return { paused: s.paused, changes: s.changes };
+      return { ...(s.during ? { during: s.during } : {}), paused: s.paused, changes: s.changes };
     });
   } finally {
     await Promise.all(contexts.map((c) => c.close()));

@@ -5,8 +5,9 @@
  *  - filter change → every cell of the notebook settled (the runtime idle: every value current),
  *    and the last DOM change anywhere in the notebook (target ≤ 100 ms);
  *  - the longest task on the main thread from the change until then (target ≤ 50 ms);
- *  - a change made 2–4 s after the notebook settled, when the app's own work after quiet (report
- *    snapshot, next notebook's frame) may be running (bench/notebook-changes.ts);
+ *  - a change made 0.1–1.2 s after the notebook settled, during its work ahead on each county, with
+ *    how long it waited to start; then one 2–4 s after that was quiet, when the app's own work after
+ *    quiet (report snapshot, next notebook's frame) may be running (bench/notebook-changes.ts);
  *  - cold start in a fresh profile → notebook 01 fully rendered (≤ 1 s), and each notebook opened
  *    from the sidebar → fully rendered (≤ 300 ms), 3.5 s after the previous one settled (the app
  *    prepares the next notebook's frame after 1.5 s of quiet: spare-timing.ts, QUIET_BEFORE_SPARE_MS).
@@ -23,7 +24,7 @@ import { pathToFileURL } from "node:url";
 import type { Browser } from "playwright-core";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
 import { median } from "./median";
-import { changesSideBySide, PAUSES_MS, type OpenChanges } from "./notebook-changes";
+import { changesSideBySide, DURING_MS, PAUSES_MS, type OpenChanges } from "./notebook-changes";
 import { renderedAt, visibleNotebookFrame } from "./notebook-frame";
 import { comparisonLines, notebookLines, type NotebookFigures, type NotebookPairs } from "./print-changes";
 import { serveDistApart } from "./workbench";
@@ -88,13 +89,18 @@ function pauseOf(open: number): number {
   return PAUSES_MS[open % PAUSES_MS.length] ?? 3000;
 }
 
+/** When open number `open`'s change during work ahead is made after settling. */
+function duringOf(open: number): number {
+  return DURING_MS[open % DURING_MS.length] ?? 450;
+}
+
 /** Measures every shipped notebook on one build. */
 export async function measureNotebooks(browser: Browser, base: string, runs: number): Promise<{ notebooks: NotebookFigures[]; cold: number[] }> {
   const cold = await coldStart01(browser, base, runs);
   const sidebar = await fromSidebar(browser, base, Math.min(runs, 3));
   const notebooks: NotebookFigures[] = [];
   for (const [i, name] of SHIPPED.entries()) {
-    const opens = await changesSideBySide(browser, [base], name, { runs: runs * 2, pauseMs: pauseOf(i), round: 0 });
+    const opens = await changesSideBySide(browser, [base], name, { runs: runs * 2, pauseMs: pauseOf(i), duringMs: duringOf(i), round: 0 });
     notebooks.push({ name, opens, fromSidebar: sidebar.get(name) ?? [] });
   }
   return { notebooks, cold };
@@ -143,7 +149,7 @@ export async function compareNotebooks(browser: Browser, before: string, runs: n
   try {
     for (let round = 0; round < 2; round++) {
       for (const [i, nb] of notebooks.entries()) {
-        const opens: OpenChanges[] = await changesSideBySide(browser, servers.map((s) => s.url), nb.name, { runs, pauseMs: pauseOf(i * 2 + round), round });
+        const opens: OpenChanges[] = await changesSideBySide(browser, servers.map((s) => s.url), nb.name, { runs, pauseMs: pauseOf(i * 2 + round), duringMs: duringOf(i * 2 + round), round });
         nb.opens.push(opens);
       }
     }

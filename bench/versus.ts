@@ -6,7 +6,9 @@
  *  - a filter change on each shipped notebook, the two builds open side by side and each change made
  *    on one then the other (bench/notebook-changes.ts): the viewport painted (p50, p95, and each
  *    class of change's median), every value settled, the last DOM change, the long tasks — how many
- *    changes had one, and the longest — and a change made 2–4 s after the notebook settled; ratios
+ *    changes had one, and the longest — a change made 0.1–1.2 s after the notebook settled, during
+ *    its work ahead on each county (how long it waited to start: a click answered within a frame),
+ *    and one made 2–4 s after that; ratios
  *    with a seeded bootstrap interval (bench/print-changes.ts, bench/paired-ratios.ts; `--runs N`
  *    changes per notebook open, default 6, two opens; `--only 01,03` for some of them).
  *

@@ -7,6 +7,14 @@
  */
 
 /**
+ * Reconstructions computed in one step of the open notebook's work ahead under a county
+ * (kernel-evidence-ahead.ts `computingAhead`, compare-evidence.ts `classifyingAhead`): a few ms of
+ * CPU at most, where all 49 of a county in one step were up to 35–45 ms of CPU in Node (03's
+ * statistics, 01's tables; bench/step-cpu.ts), a task a click in that notebook waited behind.
+ */
+export const DRAWS_AHEAD_PER_STEP = 5;
+
+/**
  * Runs `steps` in order, between other tasks, while `wanted()` holds (asked before each step);
  * resolves when done or stopped, rejects with the error of a step that throws.
  */

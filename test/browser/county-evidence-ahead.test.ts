@@ -13,6 +13,7 @@ import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
 import { notebookFrame, openApp } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
+import { DRAWS_AHEAD_PER_STEP } from "../../src/analysis/work-ahead";
 
 const wb = useWorkbench();
 
@@ -24,8 +25,17 @@ const COUNTIES = 19;
 /** 03's calls with evidence read: the rates and r of six models, q30_5 × six expectations and their matrix, r and rates of q9. */
 const CALLS_03 = 21;
 
-/** 06's crosswalk: each county measured on fifty reconstructions, one a step. */
-const CROSSWALK_STEPS = 50;
+/** 06's crosswalk: each county's reconstructions filtered, then measured on fifty, one a step. */
+const CROSSWALK_STEPS = 51;
+
+/**
+ * Steps per table or statistic of a county: the selection's own figures, then `DRAWS_AHEAD_PER_STEP`
+ * of the other 49 reconstructions a step (analysis/work-ahead.ts); a county filters its
+ * reconstructions in one step more.
+ */
+const STEPS_EACH = 1 + Math.ceil(49 / DRAWS_AHEAD_PER_STEP);
+/** Steps per county for `n` tables or statistics. */
+const perCounty = (n: number): number => 1 + n * STEPS_EACH;
 
 /** A frame whose background tasks and idle callbacks never run: it cannot work ahead. */
 const NO_BACKGROUND = "Object.defineProperty(window, 'scheduler', { value: undefined }); window.requestIdleCallback = undefined;";
@@ -93,8 +103,8 @@ function evidenceMeasures(frame: Frame): Promise<number> {
 describe("each county's evidence made ahead in 01's frame", () => {
   it("classifies every county's tables once the notebook has settled, and a county then shows what a frame without it shows", async () => {
     const frame = await open01();
-    const steps = await stepsReaching(frame, COUNTIES * TABLES);
-    expect(steps.count).toBe(COUNTIES * TABLES);
+    const steps = await stepsReaching(frame, COUNTIES * perCounty(TABLES));
+    expect(steps.count).toBe(COUNTIES * perCounty(TABLES));
     // Not before the notebook's own comparisons were made (its first run came first).
     const firstRun = await frame.evaluate(() => Math.max(...performance.getEntriesByName("tv-evidence").map((e) => e.startTime + e.duration)));
     expect(steps.first).toBeGreaterThanOrEqual(firstRun);
@@ -112,7 +122,7 @@ describe("each county's evidence made ahead in 01's frame", () => {
 
   it("measures 06's crosswalk under every county once it has settled, and a county then shows the verdicts a frame without it shows", async () => {
     const frame = await openNotebook("06-thesis-crosswalk");
-    // 06 compares no printed table: its steps are the crosswalk's, fifty per county.
+    // 06 compares no printed table: its steps are the crosswalk's, fifty-one per county.
     expect((await stepsReaching(frame, COUNTIES * CROSSWALK_STEPS)).count).toBe(COUNTIES * CROSSWALK_STEPS);
     const plain = await openNotebook("06-thesis-crosswalk", NO_BACKGROUND);
     await new Promise((r) => setTimeout(r, 500));
@@ -126,7 +136,7 @@ describe("each county's evidence made ahead in 01's frame", () => {
 
   it("computes 03's statistics under every county, so a county computes none of them in its change and shows what a frame without it shows", async () => {
     const frame = await openNotebook("03-size-and-correlations");
-    expect((await stepsReaching(frame, COUNTIES * CALLS_03)).count).toBe(COUNTIES * CALLS_03);
+    expect((await stepsReaching(frame, COUNTIES * perCounty(CALLS_03))).count).toBe(COUNTIES * perCounty(CALLS_03));
     const plain = await openNotebook("03-size-and-correlations", NO_BACKGROUND);
     for (const county of [11, 3]) {
       const [warmBefore, plainBefore] = [await evidenceMeasures(frame), await evidenceMeasures(plain)];

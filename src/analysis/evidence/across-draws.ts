@@ -7,6 +7,7 @@
 import type { FilteredSurvey } from "../apply-filter";
 import { classifyDraws, classifyFigure, type Evidence, type EvidenceKind } from "./evidence";
 import { timedEvidence } from "./evidence-timing";
+import { runSteps, type Steps } from "../../base/run-steps";
 
 /** A result and what each of its numbers rests on. */
 export interface WithEvidence<T> {
@@ -71,7 +72,18 @@ export type ComputeEach = (draws: readonly FilteredSurvey[]) => readonly unknown
  * reconstructions in one call instead of `compute` on each.
  */
 export function acrossDraws<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean = () => false, each?: ComputeEach): WithEvidence<T> {
-  return timedEvidence(() => classifyAcross(selection, compute, printed, each));
+  return timedEvidence(() => runSteps(classifyingAcross(selection, compute, printed, each, Infinity)));
+}
+
+/**
+ * `acrossDraws` in steps, for work ahead of the reader (kernel-evidence-ahead.ts): the selection's
+ * result and its reconstructions filtered, then `drawsPerStep` reconstructions computed a step (issue
+ * 12: a step is what a click waits behind; 03's statistics on all 49 at once were up to 35 ms of CPU).
+ * `each` is called on each step's reconstructions: result i is still `compute(draws[i])`. Returns what
+ * `acrossDraws` returns.
+ */
+export function acrossDrawsSteps<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, each: ComputeEach | undefined, drawsPerStep: number): Steps<WithEvidence<T>> {
+  return classifyingAcross(selection, compute, () => false, each, drawsPerStep);
 }
 
 /**
@@ -81,15 +93,21 @@ export function acrossDraws<T>(selection: FilteredSurvey, compute: (s: FilteredS
  * them was about a tenth of the evidence work of 03's statistics in a CPU profile). The canonical
  * figures are taken now, as the result is now; the draws' results are this function's own.
  */
-function classifyAcross<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean, each: ComputeEach | undefined): WithEvidence<T> {
+function* classifyingAcross<T>(selection: FilteredSurvey, compute: (s: FilteredSurvey) => T, printed: (path: string) => boolean, each: ComputeEach | undefined, drawsPerStep: number): Steps<WithEvidence<T>> {
   const value = compute(selection);
   const draws = selection.draws();
   const figures = figuresIn(value);
-  let results: readonly unknown[] = [];
+  const results: unknown[] = [];
   if (draws) {
     const others = draws.slice(1);
-    results = each ? each(others) : others.map(compute);
-    if (results.length !== others.length) throw new Error(`Evidence: ${results.length} results for ${others.length} reconstructions.`);
+    for (let from = 0; from < others.length; from += drawsPerStep) {
+      // A pause before each part: the first step is the selection's own result.
+      yield;
+      const part = others.slice(from, from + drawsPerStep);
+      const got = each ? each(part) : part.map(compute);
+      if (got.length !== part.length) throw new Error(`Evidence: ${got.length} results for ${part.length} reconstructions.`);
+      results.push(...got);
+    }
   }
   // By path, the last figure with that path (as a map filled in the figures' order would keep).
   const byPath = new Map(figures.map((f, i) => [f.keys.join("."), i]));

@@ -28,6 +28,7 @@ import { drawnValuesLine } from "./drawn-values";
 import { classifyDraws, classifyFigure, type Evidence } from "./evidence";
 import { timedEvidence } from "./evidence-timing";
 import { conditionsKey, FILTERS_KEPT } from "./frame-counter";
+import { DRAWS_AHEAD_PER_STEP } from "../work-ahead";
 
 /**
  * Comparisons per selection and printed table. A selection never changes (a new filter or new data
@@ -82,8 +83,12 @@ export function comparisonWithEvidenceSteps(selection: FilteredSurvey, table: Pr
   return Array.from({ length: count }, (_, i) => advance(i === count - 1));
 }
 
-/** Reconstructions counted in one step of `comparisonWithEvidenceSteps` (a few ms on a long table). */
-const DRAWS_PER_STEP = 10;
+/**
+ * Reconstructions counted in one step of `comparisonWithEvidenceSteps`: `DRAWS_AHEAD_PER_STEP`
+ * (work-ahead.ts), where ten were up to 20–40 ms of CPU on a long table run for the first time
+ * in a spare's realm (bench/step-cpu.ts).
+ */
+const DRAWS_PER_STEP = DRAWS_AHEAD_PER_STEP;
 
 /** A comparison's copy: nothing a caller can change is shared (an `Evidence` is read-only). */
 function copyOf(c: PrintedComparison): PrintedComparison {
@@ -158,10 +163,12 @@ export function comparedTables(survey: Survey): Set<PrintedTable> {
 
 /**
  * Classify `table`'s figures under `selection` ahead of time, into the store a comparison under
- * the same conditions reads when it has none of its own kept (see `ahead`). Does nothing when they
- * are kept or made already, or the survey has no ensemble. Returns whether it counted.
+ * the same conditions reads when it has none of its own kept (see `ahead`), in steps: the
+ * comparison and the table's plan, then {@link DRAWS_AHEAD_PER_STEP} reconstructions counted a step
+ * (the caller runs them between other tasks: a step is what a click waits behind). Does nothing
+ * when they are kept or made already, or the survey has no ensemble. Returns whether it counted.
  */
-export function classifyAhead(selection: FilteredSurvey, table: PrintedTable): boolean {
+export function* classifyingAhead(selection: FilteredSurvey, table: PrintedTable): Steps<boolean> {
   const survey = selection.survey;
   if (!survey.draws || table.kind === "list") return false;
   const key = conditionsKey(selection);
@@ -173,8 +180,13 @@ export function classifyAhead(selection: FilteredSurvey, table: PrintedTable): b
   const draws = selection.draws();
   if (!draws) return false;
   const canonical = comparePrinted(selection.view, table, { codebook: survey.codebook });
-  byTable.set(table, runSteps(classifyingRows(selection, table, canonical.rows, draws, Infinity)));
+  byTable.set(table, yield* classifyingRows(selection, table, canonical.rows, draws, DRAWS_AHEAD_PER_STEP));
   return true;
+}
+
+/** {@link classifyingAhead} at once. */
+export function classifyAhead(selection: FilteredSurvey, table: PrintedTable): boolean {
+  return runSteps(classifyingAhead(selection, table));
 }
 
 /**

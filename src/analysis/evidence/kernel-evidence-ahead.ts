@@ -17,6 +17,7 @@ import type { Survey } from "../survey";
 import type { WithEvidence } from "./across-draws";
 import type { Evidence } from "./evidence";
 import { conditionsKey } from "./frame-counter";
+import { runSteps, type Steps } from "../../base/run-steps";
 
 /** A call whose evidence a cell read, ready to be computed on another selection of its survey. */
 export interface NotedCall {
@@ -24,8 +25,8 @@ export interface NotedCall {
   readonly key: string;
   /** The figures whose evidence was read ("r", "rows.2.estimate"). */
   readonly paths: Set<string>;
-  /** The call's evidence on `selection` (the statistic on it and on each of its reconstructions). */
-  readonly compute: (selection: FilteredSurvey) => WithEvidence<unknown>;
+  /** The call's evidence on `selection` (the statistic on it and on each of its reconstructions), in steps of a few reconstructions. */
+  readonly compute: (selection: FilteredSurvey) => Steps<WithEvidence<unknown>>;
 }
 
 /** The evidence of the figures read, made ahead for one call under one filter. */
@@ -59,7 +60,7 @@ const made = new WeakMap<Survey, Map<string, Map<string, AheadEvidence>>>();
  * The call `key` on `survey` as noted (the first noting of a key is kept: its `compute` gives the same
  * figures as any later one). Nothing is noted for a survey without reconstructions, or inside `unnoted`.
  */
-export function noteCall(survey: Survey, key: string, compute: (selection: FilteredSurvey) => WithEvidence<unknown>): NotedCall | undefined {
+export function noteCall(survey: Survey, key: string, compute: NotedCall["compute"]): NotedCall | undefined {
   if (!survey.draws || unnotedDepth > 0) return undefined;
   let calls = noted.get(survey);
   if (!calls) noted.set(survey, (calls = new Map()));
@@ -83,9 +84,10 @@ export function aheadEvidence(selection: FilteredSurvey, key: string): AheadEvid
 
 /**
  * `call` computed on `selection` (a county alone), the evidence of each figure read kept for a call
- * under the same conditions. Does nothing when made already. Returns whether it computed.
+ * under the same conditions, in steps of a few reconstructions (`DRAWS_AHEAD_PER_STEP`; the caller
+ * runs them between other tasks). Does nothing when made already. Returns whether it computed.
  */
-export function computeAhead(selection: FilteredSurvey, call: NotedCall): boolean {
+export function* computingAhead(selection: FilteredSurvey, call: NotedCall): Steps<boolean> {
   const survey = selection.survey;
   const conditions = conditionsKey(selection);
   let byConditions = made.get(survey);
@@ -93,7 +95,12 @@ export function computeAhead(selection: FilteredSurvey, call: NotedCall): boolea
   let byCall = byConditions.get(conditions);
   if (!byCall) byConditions.set(conditions, (byCall = new Map()));
   if (byCall.has(call.key)) return false;
-  const evidence = call.compute(selection);
+  const evidence = yield* call.compute(selection);
   byCall.set(call.key, { draws: evidence.draws, byPath: new Map([...call.paths].map((path) => [path, evidence.evidence(path)])) });
   return true;
+}
+
+/** {@link computingAhead} at once. */
+export function computeAhead(selection: FilteredSurvey, call: NotedCall): boolean {
+  return runSteps(computingAhead(selection, call));
 }

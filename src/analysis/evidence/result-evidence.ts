@@ -16,9 +16,11 @@
 import { applyFilter, isSelection, type FilteredSurvey } from "../apply-filter";
 import { EMPTY_FILTER } from "../../data/survey-filter";
 import { isSurvey } from "../survey";
-import { acrossDraws, type WithEvidence } from "./across-draws";
+import { acrossDraws, acrossDrawsSteps, type WithEvidence } from "./across-draws";
 import { isReconstruction } from "./ensemble-surveys";
 import { aheadEvidence, noteCall } from "./kernel-evidence-ahead";
+import { DRAWS_AHEAD_PER_STEP } from "../work-ahead";
+import type { Steps } from "../../base/run-steps";
 import { frameOf, recodeImageKey } from "../../stats/index";
 import { isRecord } from "../../base/guards";
 
@@ -29,12 +31,24 @@ export interface ResultEvidence {
 }
 
 const registry = new WeakMap<object, () => ResultEvidence>();
+/** Per result, its evidence made in steps and kept as `evidenceOfResult` then finds it (`evidenceSteps`). */
+const stepwise = new WeakMap<object, () => Steps<void>>();
 /** A result's object-valued fields (`matrix.cells`), each with its result and key: a chart may be handed only the part. */
 const parts = new WeakMap<object, { result: object; key: string }>();
 
 /** The evidence of a kernel's result, when it was computed by a wrapped kernel on a selection or survey. */
 export function evidenceOfResult(result: unknown): ResultEvidence | undefined {
   return typeof result === "object" && result !== null ? registry.get(result)?.() : undefined;
+}
+
+/**
+ * The evidence of a kernel's result made in steps of `DRAWS_AHEAD_PER_STEP` reconstructions
+ * (work-ahead.ts) and kept, as `evidenceOfResult` would make it at once: for work ahead, which runs
+ * steps between other tasks (warm-kernels.ts). Undefined for a result no wrapped kernel made on a
+ * selection; no step computes anything when its evidence is kept already or cannot be kept.
+ */
+export function evidenceSteps(result: object): Steps<void> | undefined {
+  return stepwise.get(result)?.();
 }
 
 /**
@@ -77,12 +91,15 @@ export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel:
         const onEach = each && ((draws: readonly FilteredSurvey[]): unknown[] => Reflect.apply(each, undefined, [draws, ...rest]));
         const compute = (on: FilteredSurvey, value: unknown): WithEvidence<unknown> =>
           acrossDraws(on, (s) => (s === on ? value : Reflect.apply(target, self, [s, ...rest])), undefined, onEach);
+        // The same on another selection, in steps (work ahead: kernel-evidence-ahead.ts).
+        const computeSteps = (on: FilteredSurvey): Steps<WithEvidence<unknown>> =>
+          acrossDrawsSteps(on, (s) => Reflect.apply(target, self, [s, ...rest]), onEach, DRAWS_AHEAD_PER_STEP);
         // Made once per result (`registry` below), when its evidence is first asked for.
         const figures = (): WithEvidence<unknown> => {
           const key = callKey(selection, rest);
           if (key === undefined) return compute(selection, result);
           // Noted, so that the frame can compute it under each county ahead (kernel-evidence-ahead.ts).
-          const call = noteCall(selection.survey, `${id}\u0000${key}`, (on) => compute(on, Reflect.apply(target, self, [on, ...rest])));
+          const call = noteCall(selection.survey, `${id}\u0000${key}`, computeSteps);
           const known = kept.get(selection)?.get(key);
           // The same figures, classified once; `value` is this call's own result. Not a spread:
           // that would read `counts`, which classifies every figure (across-draws.ts: on demand).
@@ -102,6 +119,12 @@ export function evidencedKernel<F extends (...args: never[]) => unknown>(kernel:
         };
         let made: ResultEvidence | undefined;
         registry.set(result, () => (made ??= { selection, figures: figures() }));
+        // The same evidence as `full()` makes, in steps, kept where `figures()` then finds it.
+        stepwise.set(result, function* () {
+          const key = callKey(selection, rest);
+          if (made || key === undefined || kept.get(selection)?.has(key)) return;
+          keep(kept, selection, key, yield* acrossDrawsSteps(selection, (s) => (s === selection ? result : Reflect.apply(target, self, [s, ...rest])), onEach, DRAWS_AHEAD_PER_STEP));
+        });
         for (const [key, field] of Object.entries(result)) if (typeof field === "object" && field !== null && !parts.has(field)) parts.set(field, { result, key });
       }
       return result;

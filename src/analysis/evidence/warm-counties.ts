@@ -22,32 +22,32 @@ import { EMPTY_FILTER } from "../../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "../apply-filter";
 import type { Survey } from "../survey";
 import { crosswalkCountySteps } from "../crosswalk/warm-crosswalk";
-import { classifyAhead, comparedTables } from "./compare-evidence";
-import { computeAhead, notedCalls } from "./kernel-evidence-ahead";
+import { classifyingAhead, comparedTables } from "./compare-evidence";
+import { computingAhead, notedCalls } from "./kernel-evidence-ahead";
+import { stepFunctions } from "../../base/run-steps";
 
 /**
- * The steps that classify, for each county alone, every printed table compared on `survey` so far
- * (one table of one county per step, a few ms each), then compute each statistic whose evidence a
- * cell read (kernel-evidence-ahead.ts: one call of one county per step; 03's correlations and rates).
- * Lazy: a county's reconstructions are filtered at its first step, and the tables compared and calls
- * noted by then are the ones its steps classify. Nothing for a survey without an ensemble (a user's file).
+ * The steps that classify, for each county alone, every printed table compared on `survey` so far,
+ * then compute each statistic whose evidence a cell read (kernel-evidence-ahead.ts; 03's
+ * correlations and rates), then measure 06's crosswalk when it was evaluated. A step is a few ms
+ * at most (issue 12: a click waits behind the step under way): a county's reconstructions are
+ * filtered in a step of their own, and a table or a statistic is computed over
+ * `DRAWS_AHEAD_PER_STEP` reconstructions a step (work-ahead.ts), where one step each was up to
+ * 35–45 ms of CPU. Lazy: the tables compared and calls noted when a county's turn comes are the
+ * ones its steps classify, and each step must run before the next is asked for (`stepFunctions`).
+ * Nothing for a survey without an ensemble (a user's file).
  */
 export function* countyWarmSteps(survey: Survey): Generator<() => void, void, undefined> {
   if (!survey.draws) return;
   for (const { fylke } of COUNTIES_1999) {
     let selection: FilteredSurvey | undefined;
-    for (const table of [...comparedTables(survey)]) {
-      yield () => {
-        selection ??= applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke] });
-        classifyAhead(selection, table);
-      };
-    }
-    for (const call of notedCalls(survey)) {
-      yield () => {
-        selection ??= applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke] });
-        computeAhead(selection, call);
-      };
-    }
+    const county = (): FilteredSurvey => (selection ??= applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke] }));
+    const tables = [...comparedTables(survey)];
+    const calls = notedCalls(survey);
+    // The county's reconstructions filtered (49 passes over the filter columns), when anything reads them.
+    if (tables.length + calls.length > 0) yield () => void county().draws();
+    for (const table of tables) yield* stepFunctions(() => classifyingAhead(county(), table));
+    for (const call of calls) yield* stepFunctions(() => computingAhead(county(), call));
     // The thesis crosswalk under the county, when the notebook evaluated it (06), a reconstruction a step.
     yield* crosswalkCountySteps(survey, fylke);
   }

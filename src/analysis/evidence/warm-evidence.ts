@@ -18,7 +18,7 @@
 import { EMPTY_FILTER } from "../../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "../apply-filter";
 import { missingCodesOf } from "../reconciliation/reconcile";
-import { compilePrintPlan, planOf, recountDraw } from "../reconciliation/recount-on-draws";
+import { compilePrintPlan, drawFigures, planOf } from "../reconciliation/recount-on-draws";
 import { everyRow } from "../reconciliation/summary-evidence";
 import type { Survey } from "../survey";
 import { comparisonWithEvidenceSteps } from "./compare-evidence";
@@ -48,20 +48,20 @@ export function* warmEvidenceSteps(survey: Survey): Generator<() => void, void, 
     yield* steps;
   }
   // The report's correlations and size-class rates (notebook 03), a statistic a step (warm-kernels.ts).
-  let kernels: (() => void)[] = [];
-  yield () => {
-    kernels = kernelWarmSteps(unfiltered());
-  };
-  yield* kernels;
+  yield* kernelWarmSteps(unfiltered());
   // The reconciliation (notebook 04) and its summary recount these rows on every draw, unfiltered.
   // Each table's recount plan compiled a step of its own first: in the first draw's step, all of
   // them were the larger part of it. Then the print's one plan of them all, also a step of its own:
   // compiled in the first draw's step, that step came out several ms longer than the next ones,
   // and the turn that ran it overran its budget (idle-steps.ts starts a step while the turn has as
   // long left as the step before took — a table's plan, much shorter).
-  const rows = everyRow(printed);
-  for (const table of new Set(rows.map((r) => r.table))) yield () => void planOf(table, false);
+  const tables = [...new Set(everyRow(printed).map((r) => r.table))];
+  for (const table of tables) yield () => void planOf(table, false);
   yield () => compilePrintPlan(printed, false);
   const missing = missingCodesOf(survey.codebook);
-  for (const draw of unfiltered().draws() ?? []) yield () => void recountDraw(rows, draw, missing, false);
+  // A draw's figures, kept per draw's counter, are what the reconciliation reads again: the first
+  // table's recounts the draw's whole print in one compiled pass (recount-on-draws.ts). Not
+  // `recountDraw`, whose residual objects for every row (727 figures, none kept) made the step
+  // 12–21 ms in Chromium.
+  for (const draw of unfiltered().draws() ?? []) yield () => tables.forEach((table) => void drawFigures(planOf(table, false), draw, missing));
 }

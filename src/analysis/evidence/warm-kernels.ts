@@ -17,7 +17,8 @@
 import type { FilteredSurvey } from "../apply-filter";
 import { correlationMatrix, pearson, sizeClassRates } from "./evidenced-kernels";
 import { unnoted } from "./kernel-evidence-ahead";
-import { evidenceOfResult } from "./result-evidence";
+import { evidenceOfResult, evidenceSteps } from "./result-evidence";
+import { stepFunctions, type Steps } from "../../base/run-steps";
 
 /** "Has adopted": status 1 against any other answered status (notebook 03's recode). */
 const adopted = (code: number): number => (code === 1 ? 1 : 0);
@@ -25,25 +26,30 @@ const adopted = (code: number): number => (code === 1 ? 1 : 0);
 const intranetProgress = (code: number): number => 5 - code;
 
 /**
- * Each statistic's evidence, read as a table asks for it (one figure classified over the draws); not
+ * A statistic's evidence, made in steps of a few reconstructions (result-evidence.ts,
+ * `evidenceSteps`), then read as a table asks for it (one figure classified over the draws); not
  * noted for the county work ahead of the notebook that opens here (kernel-evidence-ahead.ts).
  */
-function withEvidence(result: object, path: string): void {
+function* withEvidence(result: object, path: string): Steps<void> {
+  const steps = evidenceSteps(result);
+  if (steps) yield* steps;
   unnoted(() => evidenceOfResult(result)?.figures.evidence(path));
 }
 
 /**
- * The steps, one statistic each (a few ms a step once warm), for the caller to run between other tasks.
- * `selection` is the unfiltered selection of a survey with reconstructions.
+ * The steps, each a statistic on the selection or on a few reconstructions (all 49 in one step
+ * were up to 25 ms of CPU, bench/step-cpu.ts), for the caller to run between other tasks, one at a
+ * time (`stepFunctions`). `selection` is the unfiltered selection of a survey with reconstructions.
  */
-export function kernelWarmSteps(selection: FilteredSurvey): (() => void)[] {
+export function* kernelWarmSteps(selection: FilteredSurvey): Generator<() => void, void, undefined> {
   const models = selection.survey.models;
-  return [
-    ...models.map((m) => () => withEvidence(sizeClassRates(selection, m.status, [1]), "rows.0.estimate")),
-    ...models.map((m) => () => withEvidence(pearson(selection, "size_class", m.status, { recode: { [m.status]: adopted } }), "r")),
-    ...models.map((m) => () => withEvidence(pearson(selection, "q30_5", m.expectation), "r")),
-    () => withEvidence(correlationMatrix(selection, ["q30_5", ...models.map((m) => m.expectation)]), "cells.1.0.r"),
-    () => withEvidence(pearson(selection, "size_class", "q9", { recode: { q9: intranetProgress } }), "r"),
-    () => withEvidence(sizeClassRates(selection, "q9", [1]), "rows.0.estimate"),
+  const statistics: [() => object, string][] = [
+    ...models.map((m): [() => object, string] => [() => sizeClassRates(selection, m.status, [1]), "rows.0.estimate"]),
+    ...models.map((m): [() => object, string] => [() => pearson(selection, "size_class", m.status, { recode: { [m.status]: adopted } }), "r"]),
+    ...models.map((m): [() => object, string] => [() => pearson(selection, "q30_5", m.expectation), "r"]),
+    [() => correlationMatrix(selection, ["q30_5", ...models.map((m) => m.expectation)]), "cells.1.0.r"],
+    [() => pearson(selection, "size_class", "q9", { recode: { q9: intranetProgress } }), "r"],
+    [() => sizeClassRates(selection, "q9", [1]), "rows.0.estimate"],
   ];
+  for (const [statistic, path] of statistics) yield* stepFunctions(() => withEvidence(statistic(), path));
 }

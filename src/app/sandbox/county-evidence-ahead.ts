@@ -6,23 +6,12 @@
  * Only for a notebook that reads the survey: one that does not never loads it for this.
  */
 import type { SurveyScope } from "../../analysis/survey-scope";
-import { backgroundTurns, runInIdle, type IdleStepsWindow } from "./idle-steps";
+import { backgroundTurns, runInIdle, timedSteps, type IdleStepsWindow } from "./idle-steps";
 
 /** The User Timing measure around each step, for traces and the bench to sum the CPU it spends. */
 export const EVIDENCE_AHEAD_MEASURE = "tv-evidence-ahead";
 /** The User Timing mark set when the work starts (before its code is asked for): what the frame fetched before it was opening the notebook. */
 export const EVIDENCE_AHEAD_START = "tv-evidence-ahead-start";
-
-/** `steps`, each leaving an {@link EVIDENCE_AHEAD_MEASURE} measure. */
-function* timed(steps: Iterable<() => void>): Generator<() => void, void, undefined> {
-  for (const step of steps) {
-    yield () => {
-      const start = performance.now();
-      step();
-      performance.measure(EVIDENCE_AHEAD_MEASURE, { start, end: performance.now() });
-    };
-  }
-}
 
 /** What the work needs of the notebook's scope: its survey, and word when its data change. */
 export type AheadScope = Pick<SurveyScope, "onChange" | "survey">;
@@ -64,7 +53,7 @@ export async function countyEvidenceAhead(win: IdleStepsWindow, scope: AheadScop
     if (!current) return 0;
     performance.mark(EVIDENCE_AHEAD_START);
     const { countyWarmSteps } = await import("../../analysis/evidence/warm-counties");
-    return await runInIdle(turn, timed(countyWarmSteps(survey)), () => current);
+    return await runInIdle(turn, timedSteps(countyWarmSteps(survey), EVIDENCE_AHEAD_MEASURE), () => current);
   } finally {
     stop();
   }

@@ -94,12 +94,30 @@ export function runInIdle(turn: BackgroundTurn | undefined, steps: Iterable<() =
   });
 }
 
+/** The User Timing measure around each step of a spare frame's work ahead ({@link backgroundSteps}), for traces and the bench. */
+export const SPARE_AHEAD_MEASURE = "tv-spare-ahead";
+
+/**
+ * `steps`, each leaving a User Timing measure `name` (its duration, where a trace or the bench
+ * finds it: a step is what a click waits behind, so each is measured, not only the turns).
+ */
+export function* timedSteps(steps: Iterable<() => void>, name: string): Generator<() => void, void, undefined> {
+  for (const step of steps) {
+    yield () => {
+      const start = performance.now();
+      step();
+      performance.measure(name, { start, end: performance.now() });
+    };
+  }
+}
+
 /**
  * Steps run in `win`'s background turns ({@link runInIdle}) for work the core hands over
- * (analysis/work-ahead.ts): a spare frame's work ahead. Where the window has no turns, one step
- * per task, as before there were turns: that work is what makes the next notebook open fast.
+ * (analysis/work-ahead.ts): a spare frame's work ahead, each step measured
+ * ({@link SPARE_AHEAD_MEASURE}). Where the window has no turns, one step per task, as before there
+ * were turns: that work is what makes the next notebook open fast.
  */
 export function backgroundSteps(win: IdleStepsWindow): RunSteps {
   const turn = backgroundTurns(win);
-  return turn ? (steps, wanted) => runInIdle(turn, steps, wanted) : stepPerTask;
+  return turn ? (steps, wanted) => runInIdle(turn, timedSteps(steps, SPARE_AHEAD_MEASURE), wanted) : stepPerTask;
 }

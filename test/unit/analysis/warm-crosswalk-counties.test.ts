@@ -18,8 +18,8 @@ import { EMPTY_FILTER, type SurveyFilter } from "../../../src/data/survey-filter
 import type { ThesisData } from "../../../src/data/thesis";
 import { nodeHost } from "../notebooks/headless-survey";
 
-/** Steps per selection: fifty reconstructions, one per step (warm-crosswalk.ts). */
-const STEPS_PER_COUNTY = 50;
+/** Steps per selection: the reconstructions filtered, then fifty, one per step (warm-crosswalk.ts). */
+const STEPS_PER_COUNTY = 51;
 
 let warmed: Survey;
 let fresh: Survey;

@@ -77,11 +77,11 @@ describe("the crosswalk measured ahead in a spare frame", () => {
     expect(JSON.parse(JSON.stringify(step.value))).toEqual(JSON.parse(JSON.stringify(measureDraws(selection.view, CROSSWALK, options))));
   });
 
-  it("has no steps for a thesis file that does not parse (the notebook reports it), and one per reconstruction of each selection for one that does", () => {
+  it("has no steps for a thesis file that does not parse (the notebook reports it), and for one that does, per selection one step filtering its reconstructions and one per reconstruction", () => {
     const bytes = (text: string): Uint8Array => new TextEncoder().encode(text);
     expect(crosswalkWarmStepsFromFile(fresh, bytes("{not json"))).toEqual([]);
     expect(crosswalkWarmStepsFromFile(fresh, bytes('{"cases": 3}'))).toEqual([]);
-    expect(crosswalkWarmStepsFromFile(fresh, files.get(THESIS_PATH) ?? bytes(""))).toHaveLength(3 * 50);
+    expect(crosswalkWarmStepsFromFile(fresh, files.get(THESIS_PATH) ?? bytes(""))).toHaveLength(3 * (1 + 50));
   });
 
   it("measures nothing ahead without the thesis among the primed files", async () => {

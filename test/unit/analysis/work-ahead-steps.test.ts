@@ -3,8 +3,9 @@
  * spare shares the open notebook's thread, and a click there waits for the step under way):
  * survey-source.ts hands every piece of it to the `RunSteps` it is given (work-ahead.ts). These
  * tests count the heavy calls — a reconstruction's table built, its numbers for a printed table, its recount of the
- * print, a variable's drawn mask — and hold that each happens inside a step the host runs, a few
- * per step at most; and that a table compared in steps gives what it gives at once.
+ * print (one compiled pass, `recountWithPlan`), a variable's drawn mask — and hold that each happens
+ * inside a step the host runs, a few per step at most (`DRAWS_AHEAD_PER_STEP` reconstructions of a
+ * table); and that a table compared in steps gives what it gives at once.
  */
 import { beforeAll, describe, expect, it, vi } from "vitest";
 
@@ -25,13 +26,9 @@ vi.mock("../../../src/analysis/evidence/comparison-plan", async (original) => {
   const m = await original<typeof import("../../../src/analysis/evidence/comparison-plan")>();
   return { ...m, drawNumbers: calls.counted("drawNumbers", m.drawNumbers) };
 });
-vi.mock("../../../src/analysis/reconciliation/recount-on-draws", async (original) => {
-  const m = await original<typeof import("../../../src/analysis/reconciliation/recount-on-draws")>();
-  return { ...m, recountDraw: calls.counted("recountDraw", m.recountDraw) };
-});
 vi.mock("../../../src/analysis/reconciliation/recount-plan", async (original) => {
   const m = await original<typeof import("../../../src/analysis/reconciliation/recount-plan")>();
-  return { ...m, compileRecountPlan: calls.counted("compileRecountPlan", m.compileRecountPlan) };
+  return { ...m, recountWithPlan: calls.counted("recountWithPlan", m.recountWithPlan), compileRecountPlan: calls.counted("compileRecountPlan", m.compileRecountPlan) };
 });
 vi.mock("../../../src/data/ensemble-text-column", async (original) => {
   const m = await original<typeof import("../../../src/data/ensemble-text-column")>();
@@ -46,7 +43,7 @@ import { applyFilter } from "../../../src/analysis/apply-filter";
 import { comparisonWithEvidence, comparisonWithEvidenceSteps } from "../../../src/analysis/evidence/compare-evidence";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey, primeBundledSurvey } from "../../../src/analysis/survey-source";
-import type { RunSteps } from "../../../src/analysis/work-ahead";
+import { DRAWS_AHEAD_PER_STEP, type RunSteps } from "../../../src/analysis/work-ahead";
 import { SURVEY_PATHS, THESIS_PATH } from "../../../src/data/bundled-survey";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import { nodeHost } from "../notebooks/headless-survey";
@@ -83,7 +80,7 @@ function recordingRunner(): { run: RunSteps; most: Map<string, number>; steps: (
 }
 
 describe("a spare frame's work ahead, in steps", () => {
-  it("does every heavy piece inside a step its host runs: a reconstruction's table, a variable's mask, ten reconstructions of a table, one draw's recount a step", async () => {
+  it("does every heavy piece inside a step its host runs: a reconstruction's table, a variable's mask, five reconstructions of a table, one draw's recount a step", async () => {
     calls.outside.length = 0;
     calls.total.clear();
     const runner = recordingRunner();
@@ -97,7 +94,7 @@ describe("a spare frame's work ahead, in steps", () => {
     expect(draws).toBe(50);
     expect(calls.total.get("drawnMask")).toBeGreaterThanOrEqual(survey.table.columnNames().length);
     expect(calls.total.get("drawNumbers")).toBe(tables * (draws - 1));
-    expect(calls.total.get("recountDraw")).toBe(draws);
+    expect(calls.total.get("recountWithPlan")).toBe(draws);
     // Each reconstruction's table built in a step of its own (its text columns: the knr).
     const texts = calls.total.get("ensembleTextColumn") ?? 0;
     expect(texts).toBeGreaterThan(0);
@@ -105,18 +102,18 @@ describe("a spare frame's work ahead, in steps", () => {
     expect(runner.most.get("ensembleTextColumn")).toBe(texts / (draws - 1));
     // A few per step at most.
     expect(runner.most.get("drawnMask")).toBe(1);
-    expect(runner.most.get("drawNumbers")).toBe(10);
-    expect(runner.most.get("recountDraw")).toBe(1);
+    expect(runner.most.get("drawNumbers")).toBe(DRAWS_AHEAD_PER_STEP);
+    expect(runner.most.get("recountWithPlan")).toBe(1);
     // The print's recount plan is compiled in a step of its own, before the first draw's recount:
     // no draw's step costs more than the others.
     const compiles = runner.each.flatMap((step, i) => ((step.get("compileRecountPlan") ?? 0) > 0 ? [i] : []));
-    const recounts = runner.each.flatMap((step, i) => ((step.get("recountDraw") ?? 0) > 0 ? [i] : []));
+    const recounts = runner.each.flatMap((step, i) => ((step.get("recountWithPlan") ?? 0) > 0 ? [i] : []));
     expect(compiles.length).toBeGreaterThan(0);
     expect(compiles.filter((i) => recounts.includes(i))).toEqual([]);
     expect(Math.max(...compiles)).toBeLessThan(Math.min(...recounts));
   });
 
-  it("compares a table in steps, none counting more than ten reconstructions, to what it gives at once", async () => {
+  it("compares a table in steps, none counting more than five reconstructions, to what it gives at once", async () => {
     const fresh = async (): Promise<Survey> => loadSurvey(nodeHost());
     const [stepped, once] = await Promise.all([fresh(), fresh()]);
     const table = stepped.printed?.tables.find((t) => t.id === "2.1");
@@ -124,15 +121,15 @@ describe("a spare frame's work ahead, in steps", () => {
     if (!table || !same) throw new Error("no Tabell 2.1");
     const selection = applyFilter(stepped, EMPTY_FILTER);
     const steps = comparisonWithEvidenceSteps(selection, table);
-    expect(steps).toHaveLength(2 + 5);
+    expect(steps).toHaveLength(2 + 10);
     const perStep: number[] = [];
     for (const step of steps) {
       const before = calls.total.get("drawNumbers") ?? 0;
       step();
       perStep.push((calls.total.get("drawNumbers") ?? 0) - before);
     }
-    // The comparison, then the plan, then 49 reconstructions ten at a time.
-    expect(perStep).toEqual([0, 0, 10, 10, 10, 10, 9]);
+    // The comparison, then the plan, then 49 reconstructions five at a time.
+    expect(perStep).toEqual([0, 0, 5, 5, 5, 5, 5, 5, 5, 5, 5, 4]);
     // Kept: asked again, nothing is counted; and the same as the comparison made at once elsewhere.
     const before = calls.total.get("drawNumbers");
     const result = comparisonWithEvidence(selection, table);

@@ -16,6 +16,7 @@ import { Listeners } from "../../../../src/base/listeners";
 import { COUNTIES_1999 } from "../../../../src/data/counties";
 import type { PrintedTable } from "../../../../src/data/printed-tables";
 import { EMPTY_FILTER } from "../../../../src/data/survey-filter";
+import { DRAWS_AHEAD_PER_STEP } from "../../../../src/analysis/work-ahead";
 import { EVIDENCE_AHEAD_MEASURE, keepCountyEvidenceAhead, type AheadScope } from "../../../../src/app/sandbox/county-evidence-ahead";
 import type { IdleStepsWindow } from "../../../../src/app/sandbox/idle-steps";
 import { nodeHost } from "../../notebooks/headless-survey";
@@ -53,7 +54,8 @@ describe("keepCountyEvidenceAhead", () => {
     // The Data menu: back to the bundled survey.
     current = bundled;
     listeners.emit(["survey", "selection"]);
-    const want = COUNTIES_1999.length * tables.length;
+    // Per county: its reconstructions filtered, then per table the comparison and a few reconstructions a step.
+    const want = COUNTIES_1999.length * (1 + tables.length * (1 + Math.ceil(49 / DRAWS_AHEAD_PER_STEP)));
     for (let waited = 0; steps() < want && waited < 30_000; waited += 50) await pause(50);
     expect(steps()).toBe(want);
 
