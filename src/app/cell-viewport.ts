@@ -80,8 +80,6 @@ export class CellViewport {
   private readonly outOfView = new Set<string>();
   private viewObserver: IntersectionObserver | undefined;
   private painted: Promise<void> | undefined;
-  /** The wait for the next paint that `nextPaint` shares, until that paint. */
-  private upcomingPaint: Promise<number | undefined> | undefined;
   private held: Promise<void> | undefined;
   /** Cells out of view waiting for their turn, in the order they were asked. */
   private readonly turns: Turn[] = [];
@@ -171,20 +169,7 @@ export class CellViewport {
    * late without the reader seeing it wait (nb-cell: its "running…" status).
    */
   async nextPaint(): Promise<void> {
-    await this.sharedPaint();
-  }
-
-  /**
-   * The next paint, one wait for every caller until it comes (issue 12): a filter change holds the
-   * "running…" of every pending cell out of view for it (nb-cell), and a wait each — an
-   * animation-frame callback and two timers per cell, 24 on 02 — put two dozen callbacks into the
-   * frame that paints the cells on screen.
-   */
-  private sharedPaint(): Promise<number | undefined> {
-    return (this.upcomingPaint ??= this.afterPaint().then((frameAt) => {
-      this.upcomingPaint = undefined;
-      return frameAt;
-    }));
+    await this.afterPaint();
   }
 
   /**
@@ -192,7 +177,7 @@ export class CellViewport {
    * to a big file the filter bar's new N is drawn before any cell computes over a million rows.
    */
   paintFirst(): void {
-    this.hold(this.sharedPaint().then(() => undefined));
+    this.hold(this.afterPaint().then(() => undefined));
   }
 
   /**
@@ -360,7 +345,7 @@ export class CellViewport {
     // A few frames at most: a cell on screen that reruns on every frame (a generator) must not keep
     // the cells below from running.
     for (let frames = 0; frames < PAINT_TRIES; frames++) {
-      const frameAt = await this.sharedPaint();
+      const frameAt = await this.afterPaint();
       if (frameAt === undefined || (this.nearWaiting === 0 && this.nearRunAt < frameAt)) return;
     }
   }

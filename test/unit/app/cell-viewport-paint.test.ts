@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CellViewport } from "../../../src/app/cell-viewport";
-import { cellElement, frame, framesAsked, holdFrames, tasks } from "./viewport-frames";
+import { cellElement, frame, holdFrames, tasks } from "./viewport-frames";
 
 /** Busy for `ms` (a cell running). */
 function busy(ms: number): void {
@@ -95,27 +95,5 @@ describe("CellViewport: far cells after the paint of the cells on screen", () =>
       await tasks(5);
     }
     expect(farRan).toBe(true);
-  });
-
-  it("every wait for the next paint shares one animation-frame callback, and each ends after that paint", async () => {
-    // A filter change holds the "running…" of each pending cell out of view for the paint (nb-cell's
-    // nextPaint; 24 cells on 02): one callback in the frame that paints the cells on screen, not 24.
-    const viewport = new CellViewport();
-    const painted: number[] = [];
-    const waits = Array.from({ length: 24 }, (_, i) => viewport.nextPaint().then(() => painted.push(i)));
-    expect(framesAsked()).toBe(1);
-    await tasks(5);
-    expect(painted).toHaveLength(0);
-    await frame();
-    await Promise.all(waits);
-    expect(painted).toHaveLength(24);
-    // The next wait is for the next paint, not the one drawn.
-    let later = false;
-    void viewport.nextPaint().then(() => (later = true));
-    await tasks(5);
-    expect(later).toBe(false);
-    await frame();
-    await tasks(2);
-    expect(later).toBe(true);
   });
 });

@@ -25,11 +25,6 @@ export function holdFrames(): void {
   vi.stubGlobal("requestAnimationFrame", (callback: () => void) => frameCallbacks.push(callback));
 }
 
-/** How many animation-frame callbacks wait for the next frame. */
-export function framesAsked(): number {
-  return frameCallbacks.length;
-}
-
 /** Draw a frame: run the waiting animation-frame callbacks, then let the tasks they queue run. */
 export async function frame(): Promise<void> {
   const run = frameCallbacks;
