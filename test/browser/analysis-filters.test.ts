@@ -90,7 +90,8 @@ describe("survey filter in the URL", () => {
     expect(filtered.t21).not.toBe(unfiltered.t21);
     expect(filtered.t22).not.toBe(unfiltered.t22);
     expect(filtered.chart).not.toBe(unfiltered.chart);
-    expect(new URL(wb.page.url()).hash).toBe(FILTER_HASH);
+    // The frame tells the shell after the paint of the cells on screen (frame-controller.ts).
+    await expect.poll(() => new URL(wb.page.url()).hash).toBe(FILTER_HASH);
     expect(await inViewport(wb.page, "nb-filter-bar .tv-filter-n")).toBe(true);
     await wb.page.screenshot({ path: `${screenshotDir}/filters-nordland-size2.png` });
     // Scrolled down to the tables, the bar (sticky) and its N are still on screen.

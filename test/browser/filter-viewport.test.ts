@@ -88,3 +88,44 @@ describe("filter change: cells on screen first", () => {
     await cellsFarBelowWait("04-reconciliation", ["tables", "inconsistencies"]);
   });
 });
+
+describe("filter change: the shell is told after the paint", () => {
+  it("posts the new filter to the shell after the first frame that follows the change, and the URL then has it", async () => {
+    // The message to the shell's process was 1–2 ms of the input's task on 02 under load, ahead of
+    // the cells on screen; the shell only writes it into the URL.
+    const page: Page = await (await wb.browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
+    await openApp(page, wb.server.url, "#/nb/02-six-models");
+    const frame = await notebookFrame(page, 30_000);
+    const times = await frame.evaluate(async () => {
+      const hooks = window.tverrsnitt;
+      await hooks?.ready;
+      await hooks?.idle();
+      const boxes = [...document.querySelectorAll<HTMLInputElement>('nb-filter-bar input[name="fylke"]')];
+      if (!hooks || boxes.length === 0) throw new Error("no filter bar or test hooks in the notebook frame");
+      // Every message the frame posts on a port, noted when it is a filter report.
+      const sent: number[] = [];
+      const proto = MessagePort.prototype;
+      const post = proto.postMessage;
+      Reflect.set(proto, "postMessage", function (this: MessagePort, ...args: unknown[]): void {
+        const message = args[0];
+        if (typeof message === "object" && message !== null && Reflect.get(message, "type") === "filter") sent.push(performance.now());
+        Reflect.apply(post, this, args);
+      });
+      let firstFrame = -1;
+      requestAnimationFrame(() => (firstFrame = performance.now()));
+      for (const box of boxes) box.checked = box.value === "11";
+      boxes[0]?.dispatchEvent(new Event("input", { bubbles: true }));
+      const duringInput = sent.length;
+      await hooks.idle();
+      await new Promise((r) => setTimeout(r, 200));
+      Reflect.set(proto, "postMessage", post);
+      return { duringInput, sent, firstFrame };
+    });
+    expect(times.duringInput).toBe(0);
+    expect(times.sent).toHaveLength(1);
+    expect(times.firstFrame).toBeGreaterThan(0);
+    expect(times.sent[0]).toBeGreaterThan(times.firstFrame);
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain("fylke=11");
+    await page.context().close();
+  });
+});

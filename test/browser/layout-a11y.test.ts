@@ -126,7 +126,8 @@ describe("the filter bar", () => {
     expect(norm(await county.locator("summary").textContent())).toBe("County: Rogaland");
     await expect.poll(async () => norm(await nb(page).locator("nb-filter-bar .tv-filter-n").textContent())).not.toMatch(/^N = 267 of 267/);
     const n = norm(await nb(page).locator("nb-filter-bar .tv-filter-n").textContent());
-    expect(decodeURIComponent(new URL(page.url()).hash)).toContain("fylke=11");
+    // The frame tells the shell after the paint of the cells on screen (frame-controller.ts).
+    await expect.poll(() => decodeURIComponent(new URL(page.url()).hash)).toContain("fylke=11");
     await page.screenshot({ path: `${screenshotDir}/layout-county-chips.png` });
     // Another survey notebook from the list: the same filter, the same N.
     await page.click(".nb-list a:text('2 · De seks modellene')");
