@@ -6,7 +6,12 @@
  * one of its letters starts a new line after a character that is not a break opportunity (a space,
  * or a hyphen, dash or slash the word carries itself). Before this, in norsk at 1,050–1,200 px the
  * columns broke "rekonstruksjonen|e", "informasjonsprosesseri|ng»" and the what-if head
- * "Vurderin|g". The page is resized in place, so the same drawing is measured at every width.
+ * "Vurderin|g". In norsk the crosswalk's own words are bokmål (crosswalk-nb.ts), and the
+ * questionnaire's "kvalitetsforbedringsarbeidet" is wider than any column: a long compound may
+ * break where its parts meet, hyphenated (a `.tv-joint`, tables/break-opportunities.ts) — a break
+ * between two text nodes, so never counted here — and nowhere else. The test checks that such
+ * breaks happen, and that no soft hyphen is in the tables' text (exports, report, copied text).
+ * The page is resized in place, so the same drawing is measured at every width.
  */
 import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
@@ -25,6 +30,12 @@ interface Seen {
   broken: string[];
   /** Text nodes measured (so that an empty page cannot pass). */
   words: number;
+  /** Compound joints where the line breaks (the hyphen drawn by `.tv-joint::after`). */
+  hyphenated: number;
+  /** Soft hyphens (U+00AD) in the tables' text: must be none. */
+  softHyphens: number;
+  /** The first row's title, to see which language's words were measured. */
+  firstTitle: string;
 }
 
 function measure(frame: Frame, width: number): Promise<Seen> {
@@ -59,14 +70,30 @@ function measure(frame: Frame, width: number): Promise<Seen> {
         }
       }
     }
-    return { width, stacked: tables.map((t) => getComputedStyle(t).display === "block"), broken, words };
+    // A joint breaks the line when the text after it starts below the text before it.
+    let hyphenated = 0;
+    for (const joint of document.querySelectorAll(".cw-table .tv-joint")) {
+      const before = joint.previousSibling;
+      const after = joint.nextSibling;
+      if (!before?.textContent || !after?.textContent) continue;
+      range.setStart(before, before.textContent.length - 1);
+      range.setEnd(before, before.textContent.length);
+      const end = range.getBoundingClientRect().top;
+      range.setStart(after, 0);
+      range.setEnd(after, 1);
+      if (range.getBoundingClientRect().top > end + 2) hyphenated++;
+    }
+    const text = tables.map((t) => t.textContent ?? "").join("");
+    const softHyphens = text.split("\u00AD").length - 1;
+    const firstTitle = document.querySelector(".cw-table tbody tr strong")?.textContent ?? "";
+    return { width, stacked: tables.map((t) => getComputedStyle(t).display === "block"), broken, words, hyphenated, softHyphens, firstTitle };
   }, width);
 }
 
 describe("06's crosswalk tables break lines between words only", () => {
   // 760 px: the sidebar folds away; 1,000–1,400 px: the table's box grows from ~640 to ~890 px
   // beside the sidebar, through the width where the rows stop being cards (~1,220 px).
-  const widths = [360, 760, 1000, 1050, 1100, 1150, 1200, 1220, 1240, 1275, 1400];
+  const widths = [360, 760, 1000, 1050, 1100, 1150, 1200, 1220, 1240, 1275, 1400, 1600];
   for (const [locale, county] of [["nb-NO", 0], ["nb-NO", 11], ["en-US", 0]] as const) {
     it(`in ${locale}${county ? ` under county ${county}` : ""}, at ${widths.join(", ")} px`, async () => {
       const seen = await laidOutAtWidths(wb, { notebook: "06-thesis-crosswalk", locale, county, widths, measure });
@@ -74,7 +101,12 @@ describe("06's crosswalk tables break lines between words only", () => {
         expect(step.stacked, `${step.width} px`).toHaveLength(2);
         expect(step.words, `${step.width} px`).toBeGreaterThan(2000);
         expect(step.broken, `${locale} at ${step.width} px`).toEqual([]);
+        expect(step.softHyphens, `${step.width} px`).toBe(0);
+        // The crosswalk's own words are in the page's language.
+        expect(step.firstTitle).toBe(locale === "en-US" ? "Adapting the model to the municipality" : "Å tilpasse modellen til kommunen");
       }
+      // In norsk a long compound breaks at its joints, hyphenated, where the columns are narrow.
+      if (locale !== "en-US") expect(seen.find((s) => s.width === 1220)?.hyphenated).toBeGreaterThan(0);
       // Both layouts were measured: cards on a narrow page, columns on a wide one.
       expect(seen.find((s) => s.width === 360)?.stacked).toEqual([true, true]);
       expect(seen.find((s) => s.width === 1400)?.stacked).toEqual([false, false]);

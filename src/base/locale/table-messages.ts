@@ -7,12 +7,16 @@
  *
  * What stays in its own language is content, not chrome: the printed tables' captions and category
  * labels (Norwegian, as printed), the report's inconsistencies as recorded in printed-tables.json,
- * and the crosswalk's findings, rationales and thesis quotes (crosswalk-spec.ts, the thesis).
+ * and the thesis quotes. The crosswalk's own words (titles, findings, measures, rationales) are in
+ * both languages beside the spec (crosswalk/crosswalk-nb.ts).
  */
 import { explainEn, explainNb, type ExplainMessages } from "./explain-messages";
 
 /** The statuses of a reconciled figure (reconciliation/reconcile.ts). */
 export type ReconciledStatusName = "match" | "conflict-met" | "soft" | "conflict-off" | "difference";
+
+/** Where a thesis quote stands (crosswalk/crosswalk-thesis.ts, `CitationSource`). */
+export type CitationSourceName = { kind: "challenges" } | { kind: "case"; caseId: string } | { kind: "literature" };
 
 /** The crosswalk's verdicts (crosswalk/crosswalk-ensemble.ts). */
 export type CrosswalkVerdictName = "agrees" | "contrasts" | "open" | "not comparable" | "depends";
@@ -70,6 +74,8 @@ export interface TableMessages extends ExplainMessages {
   cwReportBaseKept(table: string): string;
   cwOnReportBase: string;
   cwAudit: string;
+  /** Where a thesis quote stands: "Tabell 14", a case ("kommune A"), the literature review (Tabell 2). */
+  cwQuoteSource(source: CitationSourceName): string;
   /** The numbers of a share: "64,3 % (95 % KI 57,7–70,5 %) av 213; terskel 50 %". */
   cwShareNumbers(share: string, interval: string | undefined, n: string, threshold: string): string;
   cwGroupNumbers(a: string, na: string, b: string, nb: string, method: string): string;
@@ -206,6 +212,7 @@ const nb: TableMessages = {
   cwReportBaseKept: (table) => `Rapportens grunnlag (Tabell ${table}, «vet ikke» tatt med)`,
   cwOnReportBase: "På rapportens grunnlag",
   cwAudit: "revisjon",
+  cwQuoteSource: (source) => (source.kind === "challenges" ? "Tabell 14" : source.kind === "case" ? `Kommune ${source.caseId}` : "Tabell 2 (litteraturgjennomgang)"),
   cwShareNumbers: (share, interval, n, threshold) => `${share}${interval ? ` (95 % KI ${interval})` : ""} av ${n}; terskel ${threshold}`,
   cwGroupNumbers: (a, na, b, nbb, method) => `${a} av ${na} mot ${b} av ${nbb} (${method})`,
   cwRUndefined: (n) => `r udefinert (n = ${n})`,
@@ -311,6 +318,7 @@ const en: TableMessages = {
   cwReportBaseKept: (table) => `Report's base (Tabell ${table}, «vet ikke» kept in)`,
   cwOnReportBase: "On the report's base",
   cwAudit: "audit",
+  cwQuoteSource: (source) => (source.kind === "challenges" ? "Tabell 14" : source.kind === "case" ? `case ${source.caseId}` : "Tabell 2 (literature review)"),
   cwShareNumbers: (share, interval, n, threshold) => `${share}${interval ? ` (95% CI ${interval})` : ""} of ${n}; threshold ${threshold}`,
   cwGroupNumbers: (a, na, b, nbb, method) => `${a} of ${na} vs ${b} of ${nbb} (${method})`,
   cwRUndefined: (n) => `r undefined (n = ${n})`,
