@@ -36,6 +36,8 @@ interface Seen {
   softHyphens: number;
   /** The first row's title, to see which language's words were measured. */
   firstTitle: string;
+  /** The first table as a reader's selection reads (what a copy gets). */
+  selected: string;
 }
 
 function measure(frame: Frame, width: number): Promise<Seen> {
@@ -83,10 +85,14 @@ function measure(frame: Frame, width: number): Promise<Seen> {
       range.setEnd(after, 1);
       if (range.getBoundingClientRect().top > end + 2) hyphenated++;
     }
-    const text = tables.map((t) => t.textContent ?? "").join("");
+    const selection = getSelection();
+    if (tables[0]) selection?.selectAllChildren(tables[0]);
+    const selected = selection?.toString() ?? "";
+    selection?.removeAllRanges();
+    const text = tables.map((t) => t.textContent ?? "").join("") + selected;
     const softHyphens = text.split("\u00AD").length - 1;
     const firstTitle = document.querySelector(".cw-table tbody tr strong")?.textContent ?? "";
-    return { width, stacked: tables.map((t) => getComputedStyle(t).display === "block"), broken, words, hyphenated, softHyphens, firstTitle };
+    return { width, stacked: tables.map((t) => getComputedStyle(t).display === "block"), broken, words, hyphenated, softHyphens, firstTitle, selected };
   }, width);
 }
 
@@ -107,6 +113,8 @@ describe("06's crosswalk tables break lines between words only", () => {
       }
       // In norsk a long compound breaks at its joints, hyphenated, where the columns are narrow.
       if (locale !== "en-US") expect(seen.find((s) => s.width === 1220)?.hyphenated).toBeGreaterThan(0);
+      // A selection (a copy) reads a hyphenated compound whole.
+      if (locale !== "en-US") expect(seen.find((s) => s.width === 1220)?.selected).toContain("kvalitetsforbedringsarbeidet");
       // Both layouts were measured: cards on a narrow page, columns on a wide one.
       expect(seen.find((s) => s.width === 360)?.stacked).toEqual([true, true]);
       expect(seen.find((s) => s.width === 1400)?.stacked).toEqual([false, false]);

@@ -9,7 +9,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { applyFilter } from "../../../src/analysis/apply-filter";
-import { CROSSWALK, type Comparison, type Measure } from "../../../src/analysis/crosswalk/crosswalk-spec";
+import { CROSSWALK, type Measure } from "../../../src/analysis/crosswalk/crosswalk-spec";
 import { CROSSWALK_LABELS_NB, CROSSWALK_NB } from "../../../src/analysis/crosswalk/crosswalk-nb";
 import { localizedCrosswalk } from "../../../src/analysis/crosswalk/localized-crosswalk";
 import { createCrosswalkBuiltins } from "../../../src/analysis/crosswalk/crosswalk-builtins";
@@ -19,6 +19,7 @@ import type { Locale } from "../../../src/base/locale/locale";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import { parseThesis } from "../../../src/data/thesis";
 import { nodeHost, repo } from "../notebooks/headless-survey";
+import { comparisonTexts } from "../../support/comparison-texts";
 
 const thesis = parseThesis(JSON.parse(readFileSync(resolve(repo, "data/thesis-2016/thesis.json"), "utf8")));
 /** The thesis text, whitespace and hyphenation at line ends folded, lower case: where a «quote» must be found. */
@@ -32,12 +33,6 @@ const quotes = (text: string): string[] => [...text.matchAll(/«([^»]+)»/g)].m
 /** Every label a measure carries (restrictions, groups). */
 function labelsOf(m: Measure): string[] {
   return [...(m.among ?? []).map((r) => r.label), ...(m.kind === "groups" ? [m.a.label, m.b.label] : [])];
-}
-
-/** What a comparison says, in one list: the texts a reader sees. */
-function wordsOf(c: Comparison): string[] {
-  const m = c.measure;
-  return [c.title, c.finding, c.surveyMeasure, c.rationale, ...(m.kind === "share" ? [m.threshold.why] : m.kind === "diffusion" ? [m.why] : []), ...labelsOf(m)];
 }
 
 /** A measure with its words taken out: what is measured. */
@@ -116,8 +111,8 @@ describe("06's crosswalk drawn in the app's language", () => {
     const en = drawn("en");
     expect(nb.evaluation.verdicts).toEqual(en.evaluation.verdicts);
     expect(nb.spec.map((c) => c.title)).toEqual(localizedCrosswalk("nb").map((c) => c.title));
-    const nbWords = new Set(localizedCrosswalk("nb").flatMap(wordsOf));
-    const enWords = new Set(CROSSWALK.flatMap(wordsOf));
+    const nbWords = new Set(localizedCrosswalk("nb").flatMap(comparisonTexts));
+    const enWords = new Set(CROSSWALK.flatMap(comparisonTexts));
     for (const c of localizedCrosswalk("nb")) {
       expect(nb.text, c.id).toContain(c.title);
       expect(nb.text, c.id).toContain(c.finding);
