@@ -195,7 +195,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true, locale }),
     timeline: (selection, data) => {
       const { source, survey, filter, draws } = targetOf(selection, "crosswalk.timeline");
-      return { ...bmsTimelineOnDraws(source, draws(), data, { codebook: survey.codebook }), disclosureSensitive: sensitive(filter) };
+      return { ...bmsTimelineOnDraws(source, draws(), data, { codebook: survey.codebook, locale }), disclosureSensitive: sensitive(filter) };
     },
     timelineChart: (timeline, subtitle) =>
       bmsTimelineChart(shared && timeline.disclosureSensitive !== false ? maskTimeline(timeline, DISCLOSURE_THRESHOLD) : timeline, { document: doc("crosswalk.timelineChart"), subtitle, locale }),

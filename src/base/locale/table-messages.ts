@@ -98,6 +98,10 @@ export interface TableMessages extends ExplainMessages {
   timelineStage(stage: "adopted" | "introducing" | "planned"): string;
   timelineNote(n: string | undefined, withheldBelow: number | undefined): string;
   timelineTooltip(year: number, stage: string, percent: string, count: string | undefined, source: string, lines: string | undefined): string;
+  /** Where the 1999 bar comes from. */
+  timelineSurveySource: string;
+  /** Where a later figure comes from: the study the thesis cites. */
+  timelineCitedSource(source: string): string;
 
   // The statistics kernels' notes and the lines the tables add under them.
   noRowsSelected(what: "crosstab" | "frequencies"): string;
@@ -237,6 +241,8 @@ const nb: TableMessages = {
   timelineStage: (stage) => ({ adopted: "innført / i bruk", introducing: "under innføring", planned: "planlagt" })[stage],
   timelineNote: (n, withheldBelow) => `${withheldBelow === undefined ? `1999: undersøkelsen q20, N = ${n ?? "–"} kommuner` : `Stolpen for 1999 er holdt tilbake i denne delte visningen: en gruppe under dette filteret har færre enn ${withheldBelow} kommuner (vern mot avsløring)`}. 2004, 2014: Fallan mfl. (2015) i oppgaven; planlagt 2014 = 65 − 56 %.`,
   timelineTooltip: (year, stage, percent, count, source, lines) => `${year} ${stage}: ${percent}${count ? ` (${count})` : ""} — ${source}${lines ? `, oppgaven linje ${lines}` : ""}`,
+  timelineSurveySource: "undersøkelsen 1999, q20",
+  timelineCitedSource: (source) => `${source}, sitert i oppgaven`,
   noRowsSelected: (what) => `Ingen rader er valgt: vid ut filtrene for å se ${what === "crosstab" ? "en krysstabell" : "en frekvenstabell"}.`,
   noValidBoth: (x, y) => `Ingen rad har gyldige svar på både ${x} og ${y}.`,
   noValidAnswers: (variable) => `Ingen gyldige svar på ${variable} i utvalget: hver rad mangler.`,
@@ -343,6 +349,8 @@ const en: TableMessages = {
   timelineStage: (stage) => ({ adopted: "adopted / using", introducing: "being introduced", planned: "planned" })[stage],
   timelineNote: (n, withheldBelow) => `${withheldBelow === undefined ? `1999: survey q20, N = ${n ?? "–"} kommuner` : `1999 bar withheld in this shared view: some group under this filter has fewer than ${withheldBelow} kommuner (disclosure guard)`}. 2004, 2014: Fallan et al. (2015) in the thesis; 2014 planned = 65 − 56%.`,
   timelineTooltip: (year, stage, percent, count, source, lines) => `${year} ${stage}: ${percent}${count ? ` (${count})` : ""} — ${source}${lines ? `, thesis lines ${lines}` : ""}`,
+  timelineSurveySource: "1999 survey, q20",
+  timelineCitedSource: (source) => `${source}, cited in the thesis`,
   noRowsSelected: (what) => `No rows are selected: widen the filters to see a ${what === "crosstab" ? "crosstab" : "frequency table"}.`,
   noValidBoth: (x, y) => `No row has valid answers to both ${x} and ${y}.`,
   noValidAnswers: (variable) => `No valid answers to ${variable} in the selection: every row is missing.`,

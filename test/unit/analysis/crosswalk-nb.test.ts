@@ -103,7 +103,10 @@ describe("06's crosswalk drawn in the app's language", () => {
     const evaluation = crosswalk.evaluate(applyFilter(survey, EMPTY_FILTER, { locale }), thesis);
     const [small, large] = crosswalk.SMALL_VS_LARGE;
     const diffs = crosswalk.diff(survey, small, large, thesis);
-    return { evaluation, spec: crosswalk.spec, text: `${crosswalk.table(evaluation).textContent ?? ""}\n${crosswalk.diffTable(diffs).textContent ?? ""}` };
+    const timeline = crosswalk.timeline(applyFilter(survey, EMPTY_FILTER, { locale }), thesis);
+    const chart = crosswalk.timelineChart(timeline);
+    const tooltips = [...chart.querySelectorAll("title")].map((t) => t.textContent ?? "").join("\n");
+    return { evaluation, spec: crosswalk.spec, text: `${crosswalk.table(evaluation).textContent ?? ""}\n${crosswalk.diffTable(diffs).textContent ?? ""}`, tooltips };
   };
 
   it("shows each comparison's words in the language, none of the other's, with the same verdicts", () => {
@@ -130,5 +133,16 @@ describe("06's crosswalk drawn in the app's language", () => {
       expect(r.explanation, r.id).toContain("(BMS innført eller under innføring)");
       expect(r.explanation, r.id).not.toContain("BMS adopted");
     }
+  });
+
+  it("names the timeline's sources in the language", () => {
+    const nb = drawn("nb").tooltips;
+    const en = drawn("en").tooltips;
+    expect(nb).toContain("undersøkelsen 1999, q20");
+    expect(nb).toContain("Fallan et al. (2015), sitert i oppgaven");
+    expect(nb).not.toContain("survey");
+    expect(nb).not.toContain("cited in");
+    expect(en).toContain("1999 survey, q20");
+    expect(en).toContain("cited in the thesis");
   });
 });
