@@ -11,61 +11,27 @@
 import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
 import { laidOutAtWidths } from "./laid-out-at-widths";
+import { brokenWords, type BrokenWords } from "./broken-words";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench();
 
 /** What 04's tables show at one width. */
-interface Seen {
+interface Seen extends BrokenWords {
   width: number;
-  /** The words broken inside, as "before|after" with the cell they are in. */
-  broken: string[];
-  /** Words measured and tables seen (so that an empty page cannot pass). */
-  words: number;
-  tables: number;
   /** Whether a fixed table scrolls sideways in its box (the fixed widths are kept, not squeezed). */
   scrolls: boolean;
 }
 
-function measure(frame: Frame, width: number): Promise<Seen> {
-  return frame.evaluate(async (width) => {
-    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-    const tables = [...document.querySelectorAll("nb-cell table")];
-    const range = document.createRange();
-    const broken: string[] = [];
-    let words = 0;
-    for (const table of tables) {
-      const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-        const text = node.textContent ?? "";
-        for (const word of text.matchAll(/\S+/g)) {
-          words++;
-          range.setStart(node, word.index);
-          range.setEnd(node, word.index + word[0].length);
-          // A word cut by <wbr> is two text nodes, each measured alone: a line may start where the <wbr> is.
-          if (range.getClientRects().length < 2) continue;
-          let top = Number.NEGATIVE_INFINITY;
-          for (let i = 0; i < word[0].length; i++) {
-            range.setStart(node, word.index + i);
-            range.setEnd(node, word.index + i + 1);
-            const rect = range.getBoundingClientRect();
-            if (rect.width === 0) continue;
-            if (i > 0 && rect.top > top + 2 && !/[-–—/‐]/.test(word[0].charAt(i - 1))) {
-              broken.push(`${node.parentElement?.localName ?? "?"}: ${word[0].slice(0, i)}|${word[0].slice(i)}`);
-              break;
-            }
-            top = rect.top;
-          }
-        }
-      }
-    }
-    const fixed = [...document.querySelectorAll<HTMLElement>("nb-cell table.tv-fixed")];
-    const scrolls = fixed.some((t) => {
+async function measure(frame: Frame, width: number): Promise<Seen> {
+  const seen = await brokenWords(frame, "nb-cell table");
+  const scrolls = await frame.evaluate(() =>
+    [...document.querySelectorAll("nb-cell table.tv-fixed")].some((t) => {
       const box = t.closest(".tv-table");
       return box instanceof HTMLElement && box.scrollWidth > box.clientWidth + 1;
-    });
-    return { width, broken, words, tables: tables.length, scrolls };
-  }, width);
+    }),
+  );
+  return { width, scrolls, ...seen };
 }
 
 describe("04's tables break lines between words only", () => {
