@@ -32,7 +32,7 @@ export interface TimelineSegment {
   count?: number;
   n?: number;
   interval?: Interval;
-  /** Where the figure comes from: "1999 survey, q20" or the thesis citation. */
+  /** Where the figure comes from, in the timeline's language: "undersøkelsen 1999, q20" or the thesis citation. */
   source: string;
   /** The thesis's words and seed lines (later figures). */
   quote?: string;
@@ -68,6 +68,8 @@ export interface BmsTimelineOptions {
   codebook?: Codebook;
   /** Restrict the 1999 base to kommuner (default true), as the later figures are. */
   kommunerOnly?: boolean;
+  /** The language of the figures' sources, shown in the bars' tooltips (default norsk). */
+  locale?: Locale;
 }
 
 const STATUS_STAGE: [number, TimelineStage][] = [[1, "adopted"], [2, "introducing"], [3, "planned"]];
@@ -75,6 +77,7 @@ const STATUS_STAGE: [number, TimelineStage][] = [[1, "adopted"], [2, "introducin
 /** The timeline's data: 1999 from `data` (the filtered respondents), 2004 and 2014 from `thesis`. */
 export function bmsTimeline(data: CrosswalkData, thesis: ThesisData, options: BmsTimelineOptions = {}): BmsTimeline {
   const source = toSource(data);
+  const words = messages[options.locale ?? DEFAULT_LOCALE];
   const where: FilterCondition[] = options.kommunerOnly === false ? [] : [{ variable: "resp_type", codes: [1], label: "kommuner (resp_type = 1)" }];
   const freq = stats.frequencies(source, "q20", { codebook: options.codebook, where, language: "en" });
   const count = (code: number): number => freq.valid.find((r) => r.code === code)?.count ?? 0;
@@ -85,7 +88,7 @@ export function bmsTimeline(data: CrosswalkData, thesis: ThesisData, options: Bm
     for (const [code, stage] of STATUS_STAGE) {
       const x = count(code);
       const ci = stats.wilsonInterval(x, n);
-      segments.push({ year: 1999, stage, percent: (100 * x) / n, count: x, n, ...(ci ? { interval: { low: 100 * ci.low, high: 100 * ci.high } } : {}), source: "1999 survey, q20" });
+      segments.push({ year: 1999, stage, percent: (100 * x) / n, count: x, n, ...(ci ? { interval: { low: 100 * ci.low, high: 100 * ci.high } } : {}), source: words.timelineSurveySource });
     }
   } else {
     notes.push("No valid q20 answers under this filter: the 1999 bar is empty.");
@@ -97,7 +100,7 @@ export function bmsTimeline(data: CrosswalkData, thesis: ThesisData, options: Bm
       return;
     }
     const base = minus ? (thesisNumber(thesis, minus)?.value ?? 0) : 0;
-    segments.push({ year: num.year ?? 2014, stage, percent: num.value - base, source: `${num.source}, cited in the thesis`, quote: num.cited.quote, lines: num.cited.lines });
+    segments.push({ year: num.year ?? 2014, stage, percent: num.value - base, source: words.timelineCitedSource(num.source), quote: num.cited.quote, lines: num.cited.lines });
   };
   later("bms-2004", "adopted");
   later("bms-2014", "adopted");

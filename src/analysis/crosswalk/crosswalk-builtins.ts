@@ -28,6 +28,7 @@ import { COUNTY_MEASUREMENTS, evaluatedTheses, filterKey, FRAME_MEASUREMENTS, th
 import { diffCrosswalk, smallVsLarge, SMALL_VS_LARGE, type ComparisonDiff, type DiffSide, type FilterState } from "./crosswalk-diff";
 import { applyFilter } from "../apply-filter";
 import { CROSSWALK } from "./crosswalk-spec";
+import { localizedCrosswalk } from "./localized-crosswalk";
 import { renderCrosswalkTable, renderDiffTable } from "./crosswalk-table";
 import type { Survey, SurveyHost } from "../survey";
 import type { FilteredSurvey } from "../apply-filter";
@@ -56,7 +57,7 @@ function targetOf(value: unknown, call: string): Target {
 /** The thesis crosswalk in scope as `crosswalk`. */
 export interface CrosswalkBuiltin {
   /**
-   * The comparisons: each thesis finding with the survey measure it is set against and the rule.
+   * The comparisons: each thesis finding with the survey measure it is set against and the rule, worded in the app's language.
    * @example crosswalk.spec.map((c) => c.id)
    */
   readonly spec: typeof CROSSWALK;
@@ -149,6 +150,9 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
   };
   const doc = (what: string): Document => requireDocument(host, what);
   const locale = host.locale ?? DEFAULT_LOCALE;
+  // Measured with the spec (the words do not enter a measurement, so one store serves both
+  // languages), judged and drawn with the comparisons worded in the language.
+  const spec = localizedCrosswalk(locale);
   // One store per realm, not per runtime: a spare frame measures ahead into it (warm-crosswalk.ts).
   const cache = FRAME_MEASUREMENTS;
   // A shared view (a shared link or an export) masks the counts of a county or size-class selection.
@@ -180,18 +184,18 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     return { label: state.label ?? selection.description, data: t.source, measured: measured(t, data) };
   };
   const crosswalk: CrosswalkBuiltin = {
-    spec: CROSSWALK,
+    spec,
     SMALL_VS_LARGE: smallVsLarge(locale),
     evaluate: (selection, data) => {
       const t = targetOf(selection, "crosswalk.evaluate");
       // The notebook's evaluation: the frame measures each county ahead for this thesis (warm-crosswalk.ts).
       evaluatedTheses(t.survey).set(thesisKey(data), data);
-      return { ...judgeDraws(t.source, CROSSWALK, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };
+      return { ...judgeDraws(t.source, spec, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };
     },
     table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true, locale }),
     timeline: (selection, data) => {
       const { source, survey, filter, draws } = targetOf(selection, "crosswalk.timeline");
-      return { ...bmsTimelineOnDraws(source, draws(), data, { codebook: survey.codebook }), disclosureSensitive: sensitive(filter) };
+      return { ...bmsTimelineOnDraws(source, draws(), data, { codebook: survey.codebook, locale }), disclosureSensitive: sensitive(filter) };
     },
     timelineChart: (timeline, subtitle) =>
       bmsTimelineChart(shared && timeline.disclosureSensitive !== false ? maskTimeline(timeline, DISCLOSURE_THRESHOLD) : timeline, { document: doc("crosswalk.timelineChart"), subtitle, locale }),
@@ -200,7 +204,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     diff: (value, a, b, data) => {
       const { survey } = targetOf(value, "crosswalk.diff");
       const disclosureSensitive = sensitive(a.filter) || sensitive(b.filter);
-      return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data, locale }).map((d) => ({ ...d, disclosureSensitive }));
+      return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data, locale, comparisons: spec }).map((d) => ({ ...d, disclosureSensitive }));
     },
     diffTable: (diffs) => renderDiffTable(doc("crosswalk.diffTable"), diffs, { mask: shared && diffs.some((d) => d.disclosureSensitive === true), locale }),
   };

@@ -19,6 +19,7 @@ import { formatLines } from "./crosswalk-thesis";
 import { FINDING_SHARE } from "../evidence/evidence";
 import { crosswalkShown, type CrosswalkShown } from "./crosswalk-shown";
 import { fillOnOpen, markInPlace } from "../tables/in-place";
+import { appendWithBreaks, JOINT_CSS } from "../tables/break-opportunities";
 
 /**
  * The width of a crosswalk table's box (in the box's em: 825 px at the frame's 15 px) below which
@@ -90,6 +91,7 @@ export const CROSSWALK_CSS = `
 .verdict[data-verdict="open"] { background: #eeeeee; color: #333333; }
 .verdict[data-verdict="not comparable"] { background: #ffffff; color: #595959; border: 1px dashed #8c8c8c; }
 .verdict[data-verdict="depends"] { background: #fff7d6; color: #5c4400; border: 1px dotted #8a6d00; }
+${JOINT_CSS}
 @container (max-width: ${CROSSWALK_STACK_BELOW}) {
   .cw-table thead, .cw-table colgroup { display: none; }
   .cw-table caption { display: block; }
@@ -146,9 +148,18 @@ export function evidenceText(r: BaseResult, locale: Locale = DEFAULT_LOCALE): st
   return e.verdict === "depends" ? words.cwEvidenceRests(e.k, e.draws, e.modal) : words.cwEvidenceHolds(e.k, e.draws);
 }
 
+/**
+ * `text` into `el` with its break opportunities: after a "/" inside a long word, and between the
+ * parts of a long Norwegian compound, hyphenated (tables/break-opportunities.ts, `JOINT_CSS` in
+ * CROSSWALK_CSS). The norsk crosswalk's "kvalitetsforbedringsarbeidet" is wider than any column.
+ */
+function appendText(document: Document, el: HTMLElement, text: string): void {
+  appendWithBreaks(document, el, text, { joints: true });
+}
+
 function cell(document: Document, tag: "td" | "th", content: string | Node, className = "", label = ""): HTMLElement {
   const el = document.createElement(tag);
-  if (typeof content === "string") el.textContent = content;
+  if (typeof content === "string") appendText(document, el, content);
   else el.appendChild(content);
   if (className) el.className = className;
   if (label) el.dataset.label = label;
@@ -157,7 +168,7 @@ function cell(document: Document, tag: "td" | "th", content: string | Node, clas
 
 function div(document: Document, text: string, className = ""): HTMLElement {
   const el = document.createElement("div");
-  el.textContent = text;
+  appendText(document, el, text);
   if (className) el.className = className;
   return el;
 }
@@ -207,7 +218,7 @@ function headerRow(document: Document, labels: string[]): HTMLElement {
 function findingCell(document: Document, r: ComparisonResult, locale: Locale): HTMLElement {
   const wrap = document.createElement("div");
   const strong = document.createElement("strong");
-  strong.textContent = r.comparison.title;
+  appendText(document, strong, r.comparison.title);
   wrap.append(strong, div(document, r.comparison.finding));
   return cell(document, "td", wrap, "", columns(locale)[0]);
 }
@@ -216,7 +227,7 @@ function quoteCell(document: Document, r: ComparisonResult, locale: Locale): HTM
   const wrap = document.createElement("div");
   if (!r.thesis) wrap.textContent = "–";
   for (const c of r.thesis?.citations ?? []) {
-    const q = div(document, `${c.source ? `${c.source}: ` : ""}«${c.quote}» (${formatLines(c.lines, locale)})`, "cw-quote citation");
+    const q = div(document, `${c.source ? `${messages[locale].cwQuoteSource(c.source)}: ` : ""}«${c.quote}» (${formatLines(c.lines, locale)})`, "cw-quote citation");
     if (c.caseId) q.dataset.case = c.caseId;
     wrap.appendChild(q);
   }

@@ -7,15 +7,19 @@ import type { CaseId, Cited, ThesisData, ThesisNumber } from "../../data/thesis"
 import { caseFindings } from "../../data/thesis";
 import type { ThesisRef } from "./crosswalk-spec";
 import type { Locale } from "../../base/locale/locale";
+import type { CitationSourceName } from "../../base/locale/table-messages";
 
 /** One citation: the thesis words, their lines, the case they are about and where they stand. */
 export interface ThesisCitation {
   caseId?: CaseId;
   quote: string;
   lines: [number, number];
-  /** E.g. "Tabell 14", "Tabell 2 (literature)", "case A". */
-  source?: string;
+  /** Where the words stand, worded in the page's language when shown (`cwQuoteSource`: "Tabell 14", "kommune A"). */
+  source?: CitationSource;
 }
+
+/** Where a citation stands: the cases' table of challenges (Tabell 14), a case, or the literature review (Tabell 2). */
+export type CitationSource = CitationSourceName;
 
 /** What the thesis says for one comparison. */
 export interface ThesisEvidence {
@@ -38,7 +42,7 @@ export function isThesisRefError(value: ThesisEvidence | ThesisRefError): value 
   return "kind" in value && value.kind === "thesis-ref-error";
 }
 
-function cite(c: Cited<unknown>, caseId?: CaseId, source?: string): ThesisCitation {
+function cite(c: Cited<unknown>, caseId?: CaseId, source?: CitationSource): ThesisCitation {
   return { ...(caseId ? { caseId } : {}), quote: c.quote, lines: c.lines, ...(source ? { source } : {}) };
 }
 
@@ -62,7 +66,7 @@ export function resolveThesisRef(thesis: ThesisData, ref: ThesisRef): ThesisEvid
       if (!row) return fail(`Tabell 14 row "${ref.challenge}"`);
       const findings = caseFindings(thesis, `challenge:${ref.challenge}`);
       if (findings.length === 0) return fail(`A case's words on challenge "${ref.challenge}"`);
-      const citations = [cite(row.cited, undefined, "Tabell 14"), ...findings.map((f) => cite(f.cited, f.caseId, `case ${f.caseId}`))];
+      const citations = [cite(row.cited, undefined, { kind: "challenges" }), ...findings.map((f) => cite(f.cited, f.caseId, { kind: "case", caseId: f.caseId }))];
       return { label: label.no, citations, cases: findings.map((f) => f.caseId) };
     }
     case "case-finding": {
@@ -70,7 +74,7 @@ export function resolveThesisRef(thesis: ThesisData, ref: ThesisRef): ThesisEvid
       for (const id of ref.cases) {
         const found = caseFindings(thesis, ref.topic).find((f) => f.caseId === id);
         if (!found) return fail(`Case ${id}'s words on "${ref.topic}"`);
-        citations.push(cite(found.cited, id, `case ${id}`));
+        citations.push(cite(found.cited, id, { kind: "case", caseId: id }));
       }
       return { label: `Case ${ref.cases.join(", ")} · ${ref.topic}`, citations, cases: [...ref.cases] };
     }
@@ -79,7 +83,7 @@ export function resolveThesisRef(thesis: ThesisData, ref: ThesisRef): ThesisEvid
       for (const id of ref.cases) {
         const found = thesis.cases.find((c) => c.id === id);
         if (!found) return fail(`Case ${id}`);
-        citations.push(cite(found[ref.field], id, `case ${id}`));
+        citations.push(cite(found[ref.field], id, { kind: "case", caseId: id }));
       }
       return { label: `Case ${ref.cases.join(", ")} · ${ref.field}`, citations, cases: [...ref.cases] };
     }
@@ -91,7 +95,7 @@ export function resolveThesisRef(thesis: ThesisData, ref: ThesisRef): ThesisEvid
     case "literature": {
       const item = thesis.literature.find((l) => l.id === ref.id);
       if (!item) return fail(`Literature item "${ref.id}"`);
-      return { label: item.no, citations: [cite(item.cited, undefined, "Tabell 2 (literature review)")], cases: [] };
+      return { label: item.no, citations: [cite(item.cited, undefined, { kind: "literature" })], cases: [] };
     }
   }
 }

@@ -94,7 +94,9 @@ export function explainNumbers(c: Comparison, numbers: ComparisonNumbers, verdic
     }
     case "groups": {
       const higher = !(c.measure.kind === "groups" && c.measure.expect === "a<b");
-      return words.cwExplainGroups({ a: localPct(numbers.a.share, locale, 1), na: count(numbers.a.n), la: numbers.a.label, b: localPct(numbers.b.share, locale, 1), nb: count(numbers.b.n), lb: numbers.b.label, test: describeTest(numbers, locale), adjusted, higher, verdict });
+      // The groups' names from the comparison, in its language: the measurement may have been made with the other's.
+      const [la, lb] = c.measure.kind === "groups" ? [c.measure.a.label, c.measure.b.label] : [numbers.a.label, numbers.b.label];
+      return words.cwExplainGroups({ a: localPct(numbers.a.share, locale, 1), na: count(numbers.a.n), la, b: localPct(numbers.b.share, locale, 1), nb: count(numbers.b.n), lb, test: describeTest(numbers, locale), adjusted, higher, verdict });
     }
     case "size-trend": {
       const classes = numbers.classes.filter((k) => k.n > 0).map((k) => words.cwSizeClassPart(k.sizeClass, localPct(k.share, locale), count(k.n))).join(", ");

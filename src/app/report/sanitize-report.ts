@@ -118,8 +118,10 @@ export function cleanReportCss(css: string, win: Window & typeof globalThis): st
     }
     return "";
   };
-  // `</` would end the <style> element the CSS is written into.
-  return [...sheet.cssRules].map(keep).filter((t) => t !== "").join("\n").replace(/<\//g, "<\\/");
+  // `</` would end the <style> element the CSS is written into. A soft hyphen (06's crosswalk draws
+  // one at a compound's joint as generated content) is serialised as the character itself: it is
+  // written as its escape, so the file holds no invisible character a search or a copy would meet.
+  return [...sheet.cssRules].map(keep).filter((t) => t !== "").join("\n").replace(/<\//g, "<\\/").replace(/\u00AD/g, "\\AD ");
 }
 
 /** Sanitise a report snapshot in the shell (`win`: the shell's window, for its parsers). */

@@ -7,12 +7,16 @@
  *
  * What stays in its own language is content, not chrome: the printed tables' captions and category
  * labels (Norwegian, as printed), the report's inconsistencies as recorded in printed-tables.json,
- * and the crosswalk's findings, rationales and thesis quotes (crosswalk-spec.ts, the thesis).
+ * and the thesis quotes. The crosswalk's own words (titles, findings, measures, rationales) are in
+ * both languages beside the spec (crosswalk/crosswalk-nb.ts).
  */
 import { explainEn, explainNb, type ExplainMessages } from "./explain-messages";
 
 /** The statuses of a reconciled figure (reconciliation/reconcile.ts). */
 export type ReconciledStatusName = "match" | "conflict-met" | "soft" | "conflict-off" | "difference";
+
+/** Where a thesis quote stands (crosswalk/crosswalk-thesis.ts, `CitationSource`). */
+export type CitationSourceName = { kind: "challenges" } | { kind: "case"; caseId: string } | { kind: "literature" };
 
 /** The crosswalk's verdicts (crosswalk/crosswalk-ensemble.ts). */
 export type CrosswalkVerdictName = "agrees" | "contrasts" | "open" | "not comparable" | "depends";
@@ -70,6 +74,8 @@ export interface TableMessages extends ExplainMessages {
   cwReportBaseKept(table: string): string;
   cwOnReportBase: string;
   cwAudit: string;
+  /** Where a thesis quote stands: "Tabell 14", a case ("kommune A"), the literature review (Tabell 2). */
+  cwQuoteSource(source: CitationSourceName): string;
   /** The numbers of a share: "64,3 % (95 % KI 57,7–70,5 %) av 213; terskel 50 %". */
   cwShareNumbers(share: string, interval: string | undefined, n: string, threshold: string): string;
   cwGroupNumbers(a: string, na: string, b: string, nb: string, method: string): string;
@@ -92,6 +98,10 @@ export interface TableMessages extends ExplainMessages {
   timelineStage(stage: "adopted" | "introducing" | "planned"): string;
   timelineNote(n: string | undefined, withheldBelow: number | undefined): string;
   timelineTooltip(year: number, stage: string, percent: string, count: string | undefined, source: string, lines: string | undefined): string;
+  /** Where the 1999 bar comes from. */
+  timelineSurveySource: string;
+  /** Where a later figure comes from: the study the thesis cites. */
+  timelineCitedSource(source: string): string;
 
   // The statistics kernels' notes and the lines the tables add under them.
   noRowsSelected(what: "crosstab" | "frequencies"): string;
@@ -206,6 +216,7 @@ const nb: TableMessages = {
   cwReportBaseKept: (table) => `Rapportens grunnlag (Tabell ${table}, «vet ikke» tatt med)`,
   cwOnReportBase: "På rapportens grunnlag",
   cwAudit: "revisjon",
+  cwQuoteSource: (source) => (source.kind === "challenges" ? "Tabell 14" : source.kind === "case" ? `Kommune ${source.caseId}` : "Tabell 2 (litteraturgjennomgang)"),
   cwShareNumbers: (share, interval, n, threshold) => `${share}${interval ? ` (95 % KI ${interval})` : ""} av ${n}; terskel ${threshold}`,
   cwGroupNumbers: (a, na, b, nbb, method) => `${a} av ${na} mot ${b} av ${nbb} (${method})`,
   cwRUndefined: (n) => `r udefinert (n = ${n})`,
@@ -230,6 +241,8 @@ const nb: TableMessages = {
   timelineStage: (stage) => ({ adopted: "innført / i bruk", introducing: "under innføring", planned: "planlagt" })[stage],
   timelineNote: (n, withheldBelow) => `${withheldBelow === undefined ? `1999: undersøkelsen q20, N = ${n ?? "–"} kommuner` : `Stolpen for 1999 er holdt tilbake i denne delte visningen: en gruppe under dette filteret har færre enn ${withheldBelow} kommuner (vern mot avsløring)`}. 2004, 2014: Fallan mfl. (2015) i oppgaven; planlagt 2014 = 65 − 56 %.`,
   timelineTooltip: (year, stage, percent, count, source, lines) => `${year} ${stage}: ${percent}${count ? ` (${count})` : ""} — ${source}${lines ? `, oppgaven linje ${lines}` : ""}`,
+  timelineSurveySource: "undersøkelsen 1999, q20",
+  timelineCitedSource: (source) => `${source}, sitert i oppgaven`,
   noRowsSelected: (what) => `Ingen rader er valgt: vid ut filtrene for å se ${what === "crosstab" ? "en krysstabell" : "en frekvenstabell"}.`,
   noValidBoth: (x, y) => `Ingen rad har gyldige svar på både ${x} og ${y}.`,
   noValidAnswers: (variable) => `Ingen gyldige svar på ${variable} i utvalget: hver rad mangler.`,
@@ -311,6 +324,7 @@ const en: TableMessages = {
   cwReportBaseKept: (table) => `Report's base (Tabell ${table}, «vet ikke» kept in)`,
   cwOnReportBase: "On the report's base",
   cwAudit: "audit",
+  cwQuoteSource: (source) => (source.kind === "challenges" ? "Tabell 14" : source.kind === "case" ? `case ${source.caseId}` : "Tabell 2 (literature review)"),
   cwShareNumbers: (share, interval, n, threshold) => `${share}${interval ? ` (95% CI ${interval})` : ""} of ${n}; threshold ${threshold}`,
   cwGroupNumbers: (a, na, b, nbb, method) => `${a} of ${na} vs ${b} of ${nbb} (${method})`,
   cwRUndefined: (n) => `r undefined (n = ${n})`,
@@ -335,6 +349,8 @@ const en: TableMessages = {
   timelineStage: (stage) => ({ adopted: "adopted / using", introducing: "being introduced", planned: "planned" })[stage],
   timelineNote: (n, withheldBelow) => `${withheldBelow === undefined ? `1999: survey q20, N = ${n ?? "–"} kommuner` : `1999 bar withheld in this shared view: some group under this filter has fewer than ${withheldBelow} kommuner (disclosure guard)`}. 2004, 2014: Fallan et al. (2015) in the thesis; 2014 planned = 65 − 56%.`,
   timelineTooltip: (year, stage, percent, count, source, lines) => `${year} ${stage}: ${percent}${count ? ` (${count})` : ""} — ${source}${lines ? `, thesis lines ${lines}` : ""}`,
+  timelineSurveySource: "1999 survey, q20",
+  timelineCitedSource: (source) => `${source}, cited in the thesis`,
   noRowsSelected: (what) => `No rows are selected: widen the filters to see a ${what === "crosstab" ? "crosstab" : "frequency table"}.`,
   noValidBoth: (x, y) => `No row has valid answers to both ${x} and ${y}.`,
   noValidAnswers: (variable) => `No valid answers to ${variable} in the selection: every row is missing.`,
