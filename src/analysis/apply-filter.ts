@@ -48,7 +48,7 @@ export interface FilteredSurvey {
   readonly summary: string;
   /** True under a county or size-class filter: shared/exported views mask counts below 3. */
   readonly disclosureSensitive: boolean;
-  /** The survey's provenance notice, carried along so every table can show it. */
+  /** The survey's provenance notice in the selection's language (the bundled survey's), carried along so every table can show it. */
   readonly notice: string;
   /**
    * The same filter on every reconstruction of the ensemble ([this selection, draw 1, …]), built on
@@ -143,7 +143,9 @@ function selectWith(survey: Survey, filter: SurveyFilter, options: SelectionOpti
       return rows();
     },
     disclosureSensitive: isDisclosureSensitive(filter),
-    notice: survey.notice,
+    // The bundled survey's notice in the selection's language (the Survey itself has none): tables
+    // print it above their figures, and a norsk table under an English caveat read as half translated.
+    notice: survey.reconstructed ? messages[locale].reconstructionNotice : survey.notice,
     draws,
     toJSON: () => ({ filter, n, total, description, status, message, summary }),
   };

@@ -40,6 +40,14 @@ function figureText(statistic: Statistic, cell: CorrelationCell, id: string, dia
   return diagonal || p === null ? "" : formatPValue(options.locale ?? DEFAULT_LOCALE, p);
 }
 
+/**
+ * Whether a matrix note is its "n pairs have no r: …" note, in whichever language the matrix was
+ * computed (a result passed in keeps its own): its reasons name each pair's n, which a shared view hides.
+ */
+function isPairsWithoutR(note: string): boolean {
+  return Object.values(messages).some((words) => note.includes(`${words.pairsWithoutR("", "").split(":")[0] ?? ""}:`));
+}
+
 /** The correlation matrix with its method, deletion, notes and audit line. */
 export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, options: CorrelationTableOptions): HTMLElement {
   const symbol = m.method === "pearson" ? "r" : "ρ";
@@ -85,7 +93,7 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
     body,
     audit,
     // The reasons for a missing r name the pair's n ("constant in these 2 cases"): not when counts are hidden.
-    notice: [options.notice, ...m.notes.map((n) => (shown.hiddenCount > 0 && / have no r: /.test(n) ? "Some pairs have no r here: too few cases, or a variable constant in them." : n))].filter((x) => x).join(" ") || undefined,
+    notice: [options.notice, ...m.notes.map((n) => (shown.hiddenCount > 0 && isPairsWithoutR(n) ? messages[locale].pairsWithoutRMasked : n))].filter((x) => x).join(" ") || undefined,
     className: "tv-correlations",
   }));
 }

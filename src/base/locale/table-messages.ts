@@ -135,6 +135,8 @@ export interface TableMessages extends ExplainMessages {
   spearmanUnweighted: string;
   noRowsForCorrelations: string;
   pairsWithoutR(count: string, reasons: string): string;
+  /** The note replacing `pairsWithoutR` when the shared view hides counts (its reasons name each pair's n). */
+  pairsWithoutRMasked: string;
   fdrMarks(pairs: string): string;
   /** A heatmap cell's tooltip when the shared view masks its small n: "(hidden in the shared view)". */
   hiddenInSharedView: string;
@@ -262,6 +264,7 @@ const nb: TableMessages = {
   spearmanUnweighted: "Spearmans ρ beregnes uvektet (som SPSS NONPAR CORR); vekten ble ikke brukt.",
   noRowsForCorrelations: "Ingen rader er valgt: vid ut filtrene for å se korrelasjoner.",
   pairsWithoutR: (count, reasons) => `${count} par har ingen r: ${reasons}.`,
+  pairsWithoutRMasked: "Noen par har ingen r her: for få tilfeller, eller en variabel er konstant i dem.",
   hiddenInSharedView: "skjult i delt visning",
   fdrMarks: (pairs) => `Markeringene bruker Benjamini–Hochberg q over ${pairs} par.`,
   unsupportedCell: (kind, type) =>
@@ -370,6 +373,7 @@ const en: TableMessages = {
   spearmanUnweighted: "Spearman ρ is computed unweighted (as SPSS NONPAR CORR); the weight was not used.",
   noRowsForCorrelations: "No rows are selected: widen the filters to see correlations.",
   pairsWithoutR: (count, reasons) => `${count} pair(s) have no r: ${reasons}.`,
+  pairsWithoutRMasked: "Some pairs have no r here: too few cases, or a variable constant in them.",
   hiddenInSharedView: "hidden in the shared view",
   fdrMarks: (pairs) => `Marks use Benjamini–Hochberg q over ${pairs} pairs.`,
   unsupportedCell: (kind, type) =>

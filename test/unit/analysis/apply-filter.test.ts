@@ -6,6 +6,7 @@ import { describe, expect, it } from "vitest";
 import { table } from "arquero";
 import { applyFilter } from "../../../src/analysis/apply-filter";
 import { surveyFromLoad } from "../../../src/analysis/survey";
+import { messages } from "../../../src/base/locale/locale";
 import { surveyFilterConditions } from "../../../src/data/survey-filter";
 import { frequencies } from "../../../src/stats/index";
 
@@ -89,5 +90,16 @@ describe("applyFilter", () => {
     // Read twice, built once.
     expect(sel.table).toBe(sel.table);
     expect(sel.rows).toBe(sel.rows);
+  });
+
+  it("gives the reconstruction's notice in the selection's language; a user's file keeps its own", () => {
+    const bundled = surveyFromLoad(
+      { table: table(columns), codebook: { title: "", source: "", recordLength: 1, variables: [q20], skipRules: [], sets: [] }, report: { file: "x", rows: 12, total: 0, counts: {}, issues: [], limit: 200, truncated: false }, source: { name: "respondents.csv", format: "csv", label: "CSV", encoding: "utf-8", rows: 12, bytes: 100 } },
+      { reconstructed: true },
+    );
+    expect(applyFilter(bundled, none, { locale: "nb" }).notice).toBe(messages.nb.reconstructionNotice);
+    expect(applyFilter(bundled, none, { locale: "en" }).notice).toBe(messages.en.reconstructionNotice);
+    expect(messages.nb.reconstructionNotice).not.toBe(messages.en.reconstructionNotice);
+    expect(applyFilter(survey, none, { locale: "nb" }).notice).toBe(survey.notice);
   });
 });

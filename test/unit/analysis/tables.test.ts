@@ -12,6 +12,8 @@ import { messages } from "../../../src/base/locale/locale";
 import type { CodedData } from "../../../src/stats/kernel-input";
 import { num, psppCrosstabCells, psppTables, sampleCodebook, sampleCsv } from "../stats/pspp-fixtures";
 import { nodeHost } from "../notebooks/headless-survey";
+import { loadSurvey } from "../../../src/analysis/survey-source";
+import type { Locale } from "../../../src/base/locale/locale";
 
 const names = createAnalysisBuiltins(nodeHost());
 const data: CodedData = { view: aq.fromCSV(sampleCsv()), codebook: sampleCodebook() };
@@ -166,5 +168,20 @@ describe("tables.sizeClass", () => {
       expect(rows[c - 1]?.[1], `class ${c} n`).toBe(String(num(count?.[5])));
       expect(rows[c - 1]?.[2], `class ${c} adopted`).toBe(String(num(count?.[4])));
     }
+  });
+});
+
+describe("tables.correlations with hidden counts", () => {
+  // q6 × q23: 1 respondent answers both (the bundled survey), so r has no value and the matrix's note
+  // says "only 1 case …": with counts hidden that note would give the hidden n away, in either language.
+  it.each(["nb", "en"] as const)("%s: says some pairs have no r, not their n", async (locale: Locale) => {
+    const host = { ...nodeHost(), locale };
+    const survey = await loadSurvey(host);
+    const el = createAnalysisBuiltins(host).tables.correlations(survey, ["q6", "q23"], { mask: true });
+    const notice = el.querySelector(".tv-notice")?.textContent ?? "";
+    expect(notice).toContain(messages[locale].pairsWithoutRMasked);
+    expect(notice).not.toMatch(/\b1\b/);
+    const open = createAnalysisBuiltins(host).tables.correlations(survey, ["q6", "q23"], { mask: false });
+    expect(open.querySelector(".tv-notice")?.textContent ?? "").toMatch(/\b1\b/);
   });
 });

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { HeadlessRun } from "../../../src/runtime/headless";
+import { messages } from "../../../src/base/locale/locale";
 import { differences, isRecomputedTable, liveRuntime, namesOf, notebook, printedTables, runHeadless, type RecomputedTable } from "./headless-survey";
 
 function recomputedTables(run: HeadlessRun): Map<string, RecomputedTable> {
@@ -60,12 +61,16 @@ describe.each(CASES)("$file headless", ({ file, tables }) => {
     }
   });
 
-  it("says beside its figures that the respondents are a reconstruction", async () => {
-    // The chart of Tabell 2.1 carries the notice as its note (the app's header says it too).
+  it("says beside its figures, in the app's language, that the respondents are a reconstruction", async () => {
+    // The chart of Tabell 2.1 carries the notice as its note (the app's header says it too). The
+    // notebook reads `selection.notice`, which follows the language; `survey.notice` stayed English
+    // under norsk tables.
     const live = await liveRuntime(file);
     try {
+      expect(live.scope.locale).toBe("nb");
       const shown = notebook(file).cells.flatMap((c) => live.runtime.state(c.id)?.displays ?? []).map((d) => (typeof d === "object" && d !== null && "outerHTML" in d ? String(d.outerHTML) : ""));
-      expect(shown.join("\n")).toContain("Bundled respondents are a reconstruction from published aggregates, not the original 1999 microdata.");
+      expect(shown.join("\n")).toContain(messages.nb.reconstructionNotice);
+      expect(shown.join("\n")).not.toContain(messages.en.reconstructionNotice);
     } finally {
       live.runtime.dispose();
     }

@@ -63,6 +63,19 @@ describe("03-size-and-correlations headless", () => {
     expect(typeof r === "number" && r > 0).toBe(true);
   });
 
+  it("writes the top-management heatmap's note in the app's language, as its generated legend", async () => {
+    const live = await liveRuntime("03-size-and-correlations.html");
+    try {
+      expect(live.scope.locale).toBe("nb");
+      const shown = (live.runtime.state("r2")?.displays ?? []).map((d) => (typeof d === "object" && d !== null && "outerHTML" in d ? String(d.outerHTML) : "")).join("\n");
+      expect(shown).toContain("tosidig");
+      expect(shown).toMatch(/\d+ par har ingen r/);
+      expect(shown).not.toContain("pair(s)");
+    } finally {
+      live.runtime.dispose();
+    }
+  });
+
   it("says the stated signs are not findings, and what each r rests on across the reconstructions (range from the ensemble)", async () => {
     const names = namesOf(await result());
     const list = names.sizeAdoption;
