@@ -26,6 +26,7 @@ import { isSurvey, modelLabelOf, type Survey } from "./survey";
 import { surveyFilterInput, type SurveyFilterElement } from "./survey-filter-input";
 import { createTables, type TablesBuiltin } from "./tables/tables";
 import { shownComparison, type ShownComparisonRow } from "./tables/shown-comparison";
+import type { RunSteps } from "./work-ahead";
 
 /** What the analysis builtins need from the host: (for DOM output) a document, and the view. */
 export interface AnalysisHost {
@@ -44,6 +45,11 @@ export interface AnalysisHost {
    * the headless runner) the views do the work when they ask for it; the values are the same either way.
    */
   warm?: (key: string, steps: Iterator<void>) => void;
+  /**
+   * How a view drawn over several tasks runs its steps (04's every figure by table: no task of its
+   * own over a few ms). The notebook frame: its background turns. Without it, one step per task.
+   */
+  steps?: RunSteps;
 }
 
 

@@ -40,14 +40,21 @@ const SEEN_KEPT = 32;
 /** How often a view was given from the kept ones, and drawn afresh (for tests). */
 export const keptViewStats = { hits: 0, draws: 0 };
 
+/** A view kept or to keep: `copy`, a copy of it drawn before, or `keep(drawn)` once drawn (returns `drawn`). */
+export interface ViewKeeper {
+  copy: HTMLElement | undefined;
+  keep(drawn: HTMLElement): HTMLElement;
+}
+
 /**
- * `draw()` of `rec`'s view `kind` under `options`, or a copy of it drawn before for the same
- * survey, conditions and options. The kept element is never handed out, only copies, so nothing a
- * page does to a view shown (a menu added, a row opened) reaches the next.
+ * `rec`'s view `kind` under `options` as kept: a copy of it drawn before for the same survey,
+ * conditions and options, or where to keep it once drawn (a view drawn over several tasks,
+ * `reconciliation.tables`, is kept when its last part is drawn). The kept element is never handed
+ * out, only copies, so nothing a page does to a view shown (a menu added, a row opened) reaches the next.
  */
-export function keptView(doc: Document, rec: Reconciliation, kind: string, options: ReconciliationRenderOptions, draw: () => HTMLElement): HTMLElement {
+export function viewKeeper(doc: Document, rec: Reconciliation, kind: string, options: ReconciliationRenderOptions): ViewKeeper {
   const selection = selectionOfReconciliation(rec);
-  if (!selection) return draw();
+  if (!selection) return { copy: undefined, keep: (drawn) => drawn };
   let bySurvey = kept.get(doc);
   if (!bySurvey) kept.set(doc, (bySurvey = new WeakMap()));
   let kinds = bySurvey.get(selection.survey);
@@ -64,21 +71,30 @@ export function keptView(doc: Document, rec: Reconciliation, kind: string, optio
     const copy = known.cloneNode(true);
     if (isElementNode(copy)) {
       keptViewStats.hits++;
-      return copy;
+      return { copy, keep: (drawn) => drawn };
     }
   }
-  const drawn = draw();
-  keptViewStats.draws++;
-  // A copy to keep costs about a fifth of the drawing, so a view is kept only when its filter comes
-  // back a second time: opening 04 and a filter tried once pay nothing.
-  let seen = seenKeys.get(views);
-  if (!seen) seenKeys.set(views, (seen = new Set()));
-  if (!seen.has(key)) {
-    seen.add(key);
-    keepNewest(seen, SEEN_KEPT);
+  const into = views;
+  const keep = (drawn: HTMLElement): HTMLElement => {
+    keptViewStats.draws++;
+    // A copy to keep costs about a fifth of the drawing, so a view is kept only when its filter comes
+    // back a second time: opening 04 and a filter tried once pay nothing.
+    let seen = seenKeys.get(into);
+    if (!seen) seenKeys.set(into, (seen = new Set()));
+    if (!seen.has(key)) {
+      seen.add(key);
+      keepNewest(seen, SEEN_KEPT);
+      return drawn;
+    }
+    into.set(key, drawn.cloneNode(true));
+    keepNewest(into, VIEWS_KEPT);
     return drawn;
-  }
-  views.set(key, drawn.cloneNode(true));
-  keepNewest(views, VIEWS_KEPT);
-  return drawn;
+  };
+  return { copy: undefined, keep };
+}
+
+/** `draw()` of `rec`'s view `kind` under `options`, or a copy of it drawn before ({@link viewKeeper}). */
+export function keptView(doc: Document, rec: Reconciliation, kind: string, options: ReconciliationRenderOptions, draw: () => HTMLElement): HTMLElement {
+  const keeper = viewKeeper(doc, rec, kind, options);
+  return keeper.copy ?? keeper.keep(draw());
 }

@@ -321,7 +321,7 @@ export class FrameController {
       this.win.document.documentElement.lang = locale;
       scope.setLocale(locale);
     }
-    const builtins = notebookBuiltins({ ...host, view: message.view, warm: (key, steps) => cellViewport().warm(key, steps) }, scope);
+    const builtins = notebookBuiltins({ ...host, view: message.view, warm: (key, steps) => cellViewport().warm(key, steps), steps: backgroundSteps(this.win) }, scope);
     const held = message.held;
     // The shell checked the history when it read it from storage; it arrives here as its record.
     const history = message.history ? decodeStructureHistory(message.history) : undefined;

@@ -93,11 +93,11 @@ describe("04's figure rows, each cloned from its style's form and filled", () =>
     ["no filter, English", EMPTY_FILTER, "en"],
     ["size class 2, English", { ...EMPTY_FILTER, sizeClass: [2] }, "en"],
   ];
-  it.each(cases)("%s: every row of the figure tables and of the flagged table shows its own figure", (_name, filter, locale) => {
+  it.each(cases)("%s: every row of the figure tables and of the flagged table shows its own figure", async (_name, filter, locale) => {
     const r = createReconciliationBuiltins({ document: host.document, view: "live", locale }).reconciliation;
     const rec = r.build(applyFilter(survey, filter, { locale }));
     const cells = rec.tables.flatMap((t) => t.cells);
-    const tableRows = [...r.tables(rec).querySelectorAll("tbody > tr")];
+    const tableRows = [...(await r.tables(rec)).querySelectorAll("tbody > tr")];
     expect(tableRows.length).toBe(cells.length);
     tableRows.forEach((tr, i) => {
       const cell = cells[i];

@@ -15,8 +15,8 @@ import { nodeHost } from "../notebooks/headless-survey";
 const host = nodeHost();
 
 /** Every view of notebook 04 as HTML. */
-function views(reconciliation: ReturnType<typeof createReconciliationBuiltins>["reconciliation"], rec: ReturnType<typeof reconciliation.build>): string[] {
-  return [reconciliation.summary(rec), reconciliation.flaggedTable(rec), reconciliation.tables(rec, { onlyFlagged: false }), reconciliation.inconsistencies(rec)].map((e) => e.outerHTML);
+async function views(reconciliation: ReturnType<typeof createReconciliationBuiltins>["reconciliation"], rec: ReturnType<typeof reconciliation.build>): Promise<string[]> {
+  return [reconciliation.summary(rec), reconciliation.flaggedTable(rec), await reconciliation.tables(rec, { onlyFlagged: false }), reconciliation.inconsistencies(rec)].map((e) => e.outerHTML);
 }
 
 /** The views of a fresh survey under `filter`, the warm steps run up to `limit` (undefined: no host warm at all). */
@@ -27,7 +27,7 @@ async function drawn(filter: SurveyFilter, limit: number | undefined): Promise<{
   };
   const { reconciliation } = createReconciliationBuiltins({ document: host.document, view: "live", warm });
   const selection = applyFilter(await loadSurvey(host), filter);
-  return { html: views(reconciliation, reconciliation.build(selection)), steps };
+  return { html: await views(reconciliation, reconciliation.build(selection)), steps };
 }
 
 describe("the reconciliation's recount in steps (AnalysisHost.warm)", () => {
