@@ -150,10 +150,19 @@ describe("05's adopters list in blocks", () => {
     await openApp(page, wb.server.url, "#/nb/05-adopters");
     const frame = await notebookFrame(page, 30_000);
     await frame.evaluate(() => window.tverrsnitt?.idle());
-    // The frame sends its report a second after the notebook is quiet (report-export.test.ts).
-    await page.waitForFunction(() => document.querySelector("nb-app nb-print-report") !== null);
-    await page.waitForTimeout(2500);
-    await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
+    // The print view is drawn at `beforeprint` from the report the frame last sent (a second after
+    // the notebook is quiet) once the print code has loaded (2 s after start): print again, as a
+    // reader would, until the list is in it. A fixed 2.5 s wait printed nothing now and then under load.
+    await expect
+      .poll(
+        () =>
+          page.evaluate(() => {
+            window.dispatchEvent(new Event("beforeprint"));
+            return document.querySelector("nb-print-report")?.shadowRoot?.querySelectorAll("figure.tv-blocks > .tv-block").length ?? 0;
+          }),
+        { timeout: 30_000 },
+      )
+      .toBeGreaterThan(0);
     await page.emulateMedia({ media: "print" });
     const printed = await page.evaluate(() => {
       const root = document.querySelector("nb-print-report")?.shadowRoot;

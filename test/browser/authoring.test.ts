@@ -10,7 +10,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { createAnalysisBuiltins } from "../../src/analysis/builtins";
-import { nb, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+import { nb, openApp, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
 import { nodeHost, nodeScope } from "../unit/notebooks/headless-survey";
 import { useWorkbench } from "./use-workbench";
 
@@ -121,11 +121,25 @@ describe("authoring without code", () => {
     await nb(wb.page).locator(`#cell-${id} .cm-content:focus`).waitFor();
     await wb.page.keyboard.type("answer + 1");
     const word = nb(wb.page).locator(`#cell-${id} .cm-line`);
-    const box = await word.boundingBox();
-    expect(box).not.toBeNull();
-    await wb.page.mouse.move((box?.x ?? 0) + 12, (box?.y ?? 0) + (box?.height ?? 0) / 2);
     const hover = nb(wb.page).locator(".cm-tooltip .nb-hover");
-    await hover.waitFor({ timeout: 10_000 });
+    // The value is there once cell 2 has run, and the line moves down when the outputs above it are
+    // drawn: hover again, as a reader would, until it shows (one hover under load showed nothing in
+    // 10 s: it came before the value, or where the word no longer was).
+    await expect
+      .poll(
+        async () => {
+          const box = await word.boundingBox();
+          if (!box) return false;
+          await wb.page.mouse.move(box.x + box.width - 4, box.y + box.height / 2); // past the line's end: no word
+          await wb.page.mouse.move(box.x + 12, box.y + box.height / 2);
+          return hover.waitFor({ timeout: 2_000 }).then(
+            () => true,
+            () => false,
+          );
+        },
+        { timeout: 30_000 },
+      )
+      .toBe(true);
     expect(await hover.innerText()).toMatch(/answer\s*42/);
   }, 60_000);
 
@@ -150,9 +164,9 @@ describe("authoring without code", () => {
 
   it("inserts a variable's name from the codebook at the cursor of the cell being edited", async () => {
     const id = await nb(wb.page).locator("nb-cell article").nth(2).getAttribute("data-cell-id");
-    await nb(wb.page).locator(`#cell-${id} .nb-editor`).click();
-    await wb.page.keyboard.press("Control+A");
-    await wb.page.keyboard.insertText("stats.frequencies(selection, ");
+    // Typed once the click has opened and focused the cell's editor: keys sent before went elsewhere,
+    // and the name was inserted into the cell's old text (1 of 3 suite runs under load).
+    await typeIntoCell(wb.page, id ?? "", "stats.frequencies(selection, ");
     await nb(wb.page).locator("nb-authoring-panel .nb-authoring-tab[data-tab=codebook]").click();
     await nb(wb.page).locator("nb-codebook-panel .nb-panel-search").fill("Rogaland");
     await nb(wb.page).locator("nb-codebook-panel li[data-variable=fylke]").click();

@@ -64,7 +64,10 @@ describe("held pending cells", () => {
   }, 180_000);
 
   it("draws a held pending state only when no newer state came before the paint", async () => {
-    const page = wb.page;
+    // A page of its own: opening the same address again in the first test's page reopened the
+    // notebook in a new frame while this read the old one ("Frame was detached", 1 of 3 suite runs
+    // under load), and that page's frame still says it is hidden (the first test's last change).
+    const page = await (await wb.browser.newContext({ viewport: { width: 1360, height: 900 } })).newPage();
     await openApp(page, wb.server.url, "#/nb/01-overview");
     const frame = await notebookFrame(page, 30_000);
     const seen = await frame.evaluate(async () => {
@@ -86,5 +89,6 @@ describe("held pending cells", () => {
     expect(seen.top).toBeGreaterThan(seen.innerHeight);
     expect(seen.before).toMatch(/\d+\s*ms/);
     expect(seen.after).toBe(seen.before);
+    await page.context().close();
   }, 120_000);
 });
