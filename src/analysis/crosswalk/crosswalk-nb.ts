@@ -170,7 +170,7 @@ export const CROSSWALK_NB: ReadonlyMap<string, ComparisonWords> = new Map([
   }],
   ["it-support", {
     title: "Datasystemer",
-    finding: "B opplevde at datasystemene var dårlige til å gjøre data tilgjengelige («datainnsamling og informasjonsbehandling», Tabell 14).",
+    finding: "B opplevde at datasystemene var dårlige til å gjøre data tilgjengelige («datainnsamling og informasjonsprosessering», Tabell 14).",
     surveyMeasure: "q30_3 — «I hvilken grad har dere tatt i bruk IKT-baserte støttesystemer i kvalitetsarbeidet» (i stor / nokså stor grad)",
     why: "Datasystemene i B var dårlige (én kommune av fire): er det typisk, er IKT-støtte ikke regelen, og færre enn halvparten bruker det i stor grad (50 %).",
     rationale: "Er datasystemene en flaskehals, bruker få IKT-støtte i stor grad.",

@@ -24,6 +24,13 @@ import { comparisonTexts } from "../../support/comparison-texts";
 const thesis = parseThesis(JSON.parse(readFileSync(resolve(repo, "data/thesis-2016/thesis.json"), "utf8")));
 /** The thesis text, whitespace and hyphenation at line ends folded, lower case: where a «quote» must be found. */
 const thesisText = readFileSync(resolve(repo, "data/sources/004_6c54c9eeaa470838.txt"), "utf8").replace(/-\s*\n\s*/g, "").replace(/\s+/g, " ").toLowerCase();
+/** A table of the thesis as the text holds it: from "Tabell N viser" to its caption "Tabell N:". */
+function tableText(n: string): string {
+  const end = thesisText.indexOf(`tabell ${n}:`);
+  const start = thesisText.lastIndexOf(`tabell ${n} viser`, end);
+  if (start < 0 || end < 0) throw new Error(`Tabell ${n} not found in the thesis text`);
+  return thesisText.slice(start, end);
+}
 interface CodebookVariable { name: string; no: string; codes?: { no: string }[] }
 const codebook = JSON.parse(readFileSync(resolve(repo, "data/survey-1999/codebook.json"), "utf8")) as { variables: CodebookVariable[] };
 
@@ -89,6 +96,17 @@ describe("the crosswalk's words in bokmål", () => {
     const cited = nb.flatMap((c) => [c.finding, c.measure.kind === "share" ? c.measure.threshold.why : c.measure.kind === "diffusion" ? c.measure.why : ""].flatMap(quotes).map((q) => [c.id, q] as const));
     expect(cited.length).toBeGreaterThan(5);
     for (const [id, quote] of cited) expect(thesisText, `${id}: «${quote}»`).toContain(quote.toLowerCase());
+  });
+
+  it("finds a quote said to be from a table of the thesis in that table", () => {
+    // "(«…», Tabell 14)": the words must be the table's, not the same idea worded elsewhere in the
+    // thesis (the literature review's "informasjonsbehandling" is Tabell 14's "informasjonsprosessering").
+    const cited = nb.flatMap((c) => {
+      const tables = [...c.finding.matchAll(/Tabell (\d+)/g)].map((m) => m[1] ?? "");
+      return tables.length === 1 ? quotes(c.finding).map((q) => [c.id, tables[0] ?? "", q] as const) : [];
+    });
+    expect(cited.length).toBeGreaterThan(3);
+    for (const [id, table, quote] of cited) expect(tableText(table), `${id}: «${quote}» (Tabell ${table})`).toContain(quote.toLowerCase());
   });
 });
 
