@@ -41,8 +41,12 @@ const COMPOUND_HEADS = [
 ];
 const LEAST_AFTER = 4;
 
-/** The stylesheet rule that draws a joint: a soft hyphen, shown only where the line breaks. */
-export const JOINT_CSS = `.tv-joint::after { content: "\\00AD"; }`;
+/**
+ * The stylesheet rule that draws a joint: a soft hyphen, shown only where the line breaks. Its
+ * alternative text (after the "/") is empty: Chrome puts generated content into the accessibility
+ * tree, so without it a screen reader's names held the U+00AD ("kvalitets\u00ADforbedring").
+ */
+export const JOINT_CSS = `.tv-joint::after { content: "\\00AD" / ""; }`;
 
 /** Where a run of letters may break between the parts of a compound: offsets into the run. */
 function jointsOf(run: string): number[] {
