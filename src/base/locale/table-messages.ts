@@ -135,6 +135,12 @@ export interface TableMessages extends ExplainMessages {
   sizeClassEmpty(classes: string): string;
   sizeClassFew(classes: string): string;
   sizeClassUnclassified(count: string, range: string): string;
+  /** A correlation table's default caption: the coefficient and the variables. */
+  corrCaption(coefficient: string, variables: string): string;
+  /** A correlation table's method line: the coefficient, the deletion, and listwise the complete cases. */
+  corrMethod(coefficient: string, deletion: "pairwise" | "listwise", completeCases: string): string;
+  /** What a correlation table's stars mean (p, or Benjamini–Hochberg q). */
+  corrMarks(fdr: boolean): string;
   /** A correlation matrix's notes. */
   spearmanUnweighted: string;
   noRowsForCorrelations: string;
@@ -266,6 +272,9 @@ const nb: TableMessages = {
   sizeClassEmpty: (classes) => `Ingen gyldige tilfeller i størrelsesklasse ${classes}: der vises intet estimat.`,
   sizeClassFew: (classes) => `Færre enn 5 tilfeller i størrelsesklasse ${classes}: intervallet er bredt.`,
   sizeClassUnclassified: (count, range) => `${count} tilfelle(r) har ingen størrelsesklasse i ${range} og er utelatt.`,
+  corrCaption: (coefficient, variables) => `Korrelasjoner (${coefficient}): ${variables}`,
+  corrMethod: (coefficient, deletion, completeCases) => `${coefficient}, ${deletion === "pairwise" ? "parvis utelatelse" : `listevis utelatelse (n = ${completeCases} fullstendige tilfeller)`}`,
+  corrMarks: (fdr) => (fdr ? "* q < 0,05, ** q < 0,01 (Benjamini–Hochberg over matrisens par)" : "* p < 0,05, ** p < 0,01 (tosidig)"),
   spearmanUnweighted: "Spearmans ρ beregnes uvektet (som SPSS NONPAR CORR); vekten ble ikke brukt.",
   noRowsForCorrelations: "Ingen rader er valgt: vid ut filtrene for å se korrelasjoner.",
   pairsWithoutR: (count, reasons) => `${count} par har ingen r: ${reasons}.`,
@@ -376,6 +385,9 @@ const en: TableMessages = {
   sizeClassEmpty: (classes) => `No valid cases in size class ${classes}: no estimate is shown there.`,
   sizeClassFew: (classes) => `Fewer than 5 cases in size class ${classes}: the interval is wide.`,
   sizeClassUnclassified: (count, range) => `${count} case(s) have no size class in ${range} and are left out.`,
+  corrCaption: (coefficient, variables) => `Correlations (${coefficient}): ${variables}`,
+  corrMethod: (coefficient, deletion, completeCases) => `${coefficient}, ${deletion} deletion${deletion === "listwise" ? ` (n = ${completeCases} complete cases)` : ""}`,
+  corrMarks: (fdr) => (fdr ? "* q < .05, ** q < .01 (Benjamini–Hochberg over the matrix's pairs)" : "* p < .05, ** p < .01 (two-sided)"),
   spearmanUnweighted: "Spearman ρ is computed unweighted (as SPSS NONPAR CORR); the weight was not used.",
   noRowsForCorrelations: "No rows are selected: widen the filters to see correlations.",
   pairsWithoutR: (count, reasons) => `${count} pair(s) have no r: ${reasons}.`,
