@@ -223,7 +223,7 @@ describe("cold start", () => {
       expect(await frame.locator("svg").count()).toBeGreaterThan(6);
       expect(await frame.locator(".nb-error").count()).toBe(0);
       // The weights cell read the file asked for ahead: its table is drawn.
-      expect(await frame.locator("text=Post-stratification cells").count()).toBeGreaterThan(0);
+      expect(await frame.locator("text=Poststratifiseringsceller").count()).toBeGreaterThan(0);
     } finally {
       await context.close();
     }

@@ -14,6 +14,7 @@ import type { ReconciledCell, ReconciledInconsistency, ReconciledStatus, Reconci
 import { reconciliationShown, type ReconciliationShown } from "./reconciliation-counts";
 import { isElementNode } from "../../base/guards";
 import { flaggedListing } from "./flagged-listing";
+import { passageName, passagesText } from "./passage-name";
 import { blockSize, columnGroup } from "../tables/plain-layout";
 import { appendWithBreaks } from "../tables/break-opportunities";
 
@@ -107,11 +108,6 @@ function printedText(cell: ReconciledCell, locale: Locale): string {
   if (cell.measure === "count" && cell.printedPercent !== null) return num(cell.printedPercent, "percent", locale);
   if (cell.measure === "percent" && cell.printedCount !== null) return `(${num(cell.printedCount, "count", locale)})`;
   return "–";
-}
-
-/** "Tabell 2.1, text figure “adoption-share”" from an inconsistency's table field. */
-function whereText(tables: string, words: Messages): string {
-  return tables.split(",").map((t) => t.trim()).map((t) => (t.startsWith("text:") ? words.recTextFigure(t.slice(5)) : /^[\d.]+$/.test(t) ? words.recTableRef(t) : t)).join(", ");
 }
 
 function recomputedText(cell: ReconciledCell, shown: Shown): string {
@@ -333,7 +329,7 @@ export function renderReconciledTable(doc: Document, rec: Reconciliation, table:
   const c = table.counts;
   const visible = options.onlyFlagged ? table.cells.filter((x) => !x.ok || x.conflict !== undefined) : table.cells;
   const words = shown.words;
-  const caption = words.recTableCaption(table.id, table.caption, { compared: c.compared, exact: c.exact, resolved: c.conflictsMet, soft: c.soft, differing: c.differences + c.conflictsOff });
+  const caption = words.recTableCaption(passageName(table, words), { compared: c.compared, exact: c.exact, resolved: c.conflictsMet, soft: c.soft, differing: c.differences + c.conflictsOff });
   figure.append(cellTable(doc, caption, visible, shown));
   const notes: string[] = [words.recSeedLines(table.lines[0], table.lines[1])];
   if (table.skipped.length) notes.push(words.recNotRecounted(table.skipped.map((s) => s.row).join("; "), table.kind));
@@ -355,7 +351,7 @@ export function renderInconsistencies(doc: Document, rec: Reconciliation, option
   const section = el(doc, "section", undefined, "tv-inconsistencies");
   for (const inc of items) {
     const block = el(doc, "article", undefined, "tv-inconsistency");
-    block.append(el(doc, "h3", `${inc.id} — ${whereText(inc.table, words)}`));
+    block.append(el(doc, "h3", `${inc.id} — ${passagesText(inc.table, rec.tables, words)}`));
     const list = el(doc, "dl");
     for (const [term, text] of [[words.recTermDescription, inc.description], [words.recTermReasoning, inc.reasoning], [words.recTermResolution, inc.resolution]] as const) {
       list.append(el(doc, "dt", term), el(doc, "dd", text));

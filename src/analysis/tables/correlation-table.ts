@@ -79,16 +79,16 @@ export function renderCorrelationTable(doc: Document, m: CorrelationMatrix, opti
       body.push(tableRow(doc, [s === 0 ? label : "", titles[stat], ...cells], 2, s === statistics.length - 1 ? "tv-block-end" : undefined));
     });
   });
-  const marks = m.fdr ? "* q < .05, ** q < .01 (Benjamini–Hochberg over the matrix's pairs)" : "* p < .05, ** p < .01 (two-sided)";
+  const words = messages[locale];
   const audit = [
-    `${titles.r}, ${m.deletion} deletion${m.deletion === "listwise" ? ` (n = ${shown.text("audit:base")} complete cases)` : ""} · ${marks}`,
+    `${words.corrMethod(titles.r, m.deletion, shown.text("audit:base"))} · ${words.corrMarks(m.fdr)}`,
     shown.auditLine(m.audit, auditIds),
     ...(options.drawn ? [options.drawn] : []),
     ...figureMarks.auditLines(),
     ...shown.note("correlation", options.locale ?? DEFAULT_LOCALE, symbol),
   ];
   return figureMarks.legendInto(tableFigure(doc, {
-    caption: options.caption ?? `Correlations (${titles.r}): ${m.variables.join(", ")}`,
+    caption: options.caption ?? words.corrCaption(titles.r, m.variables.join(", ")),
     head: [tableRow(doc, ["", "", ...m.variables], m.variables.length + 2)],
     body,
     audit,

@@ -35,7 +35,8 @@ export interface TableMessages extends ExplainMessages {
   recFlaggedAudit(n: string, filtered: boolean, soft: number, undocumented: number): string;
   /** Under a filter: which flagged figures the table lists, and where the others are. */
   recFlaggedRanked(listed: number, percentages: number, leftOut: number): string;
-  recTableCaption(id: string, caption: string, c: { compared: number; exact: number; resolved: number; soft: number; differing: number }): string;
+  /** One printed table's caption: what the report calls it (passage-name.ts), then its counts. */
+  recTableCaption(name: string, c: { compared: number; exact: number; resolved: number; soft: number; differing: number }): string;
   recSeedLines(from: number, to: number): string;
   recNotRecounted(rows: string, kind: string): string;
   recHiddenMatching(count: number): string;
@@ -47,7 +48,10 @@ export interface TableMessages extends ExplainMessages {
   recPrefixPrinted: string;
   recPrefixTarget: string;
   recPrefixRecomputed: string;
-  recTextFigure(name: string): string;
+  /** A figure stated in the report's running text, by its description (never the build's id). */
+  recTextPassage(description: string): string;
+  /** A list printed in the report's running text, by its lead-in. */
+  recListPassage(description: string): string;
   recTableRef(id: string): string;
   /** Percentage points after a residual of percentages. */
   percentagePoints: string;
@@ -131,6 +135,12 @@ export interface TableMessages extends ExplainMessages {
   sizeClassEmpty(classes: string): string;
   sizeClassFew(classes: string): string;
   sizeClassUnclassified(count: string, range: string): string;
+  /** A correlation table's default caption: the coefficient and the variables. */
+  corrCaption(coefficient: string, variables: string): string;
+  /** A correlation table's method line: the coefficient, the deletion, and listwise the complete cases. */
+  corrMethod(coefficient: string, deletion: "pairwise" | "listwise", completeCases: string): string;
+  /** What a correlation table's stars mean (p, or Benjamini–Hochberg q). */
+  corrMarks(fdr: boolean): string;
   /** A correlation matrix's notes. */
   spearmanUnweighted: string;
   noRowsForCorrelations: string;
@@ -185,7 +195,7 @@ const nb: TableMessages = {
   recFlaggedBlock: (first, last, of) => (first === last ? `Listet ${first} av ${of}` : `Listet ${first}–${last} av ${of}`),
   recFlaggedAudit: (n, filtered, soft, undocumented) => `N = ${n}${filtered ? " (filtrert)" : ""} · residual = beregnet − mål; prosenter avrundet som trykt · ${soft} myke, ${undocumented} ${filtered ? "avviker under filteret" : "udokumenterte"} · motor: src/data/residuals.ts`,
   recFlaggedRanked: (listed, percentages, leftOut) => `Under et filter gjelder trykket fortsatt alle 267, så nesten alle tall avviker. Her står de ${listed} prosentene av ${percentages} avvikende som ligger lengst fra trykket (prosentpoeng, størst først); antall og summer avviker med utvalgets størrelse og står ikke her. ${leftOut} tall er ikke listet her — hvert tall står under «Tabell for tabell».`,
-  recTableCaption: (id, caption, c) => `${id} — ${caption} (${c.compared} tall: ${c.exact} nøyaktige, ${c.resolved} løst, ${c.soft} myke, ${c.differing} avviker)`,
+  recTableCaption: (name, c) => `${name} (${c.compared} tall: ${c.exact} nøyaktige, ${c.resolved} løst, ${c.soft} myke, ${c.differing} avviker)`,
   recSeedLines: (from, to) => `Kildelinje ${from}–${to}. Residual = beregnet − mål (trykt, eller løsningen på en dokumentert konflikt); prosenter sammenlignet etter avrunding som trykt.`,
   recNotRecounted: (rows, kind) => `Ikke talt opp: ${rows} (rader av typen ${kind}).`,
   recHiddenMatching: (count) => `${count} like tall skjult.`,
@@ -197,7 +207,8 @@ const nb: TableMessages = {
   recPrefixPrinted: "trykt",
   recPrefixTarget: "mål",
   recPrefixRecomputed: "beregnet",
-  recTextFigure: (name) => `teksttall «${name}»`,
+  recTextPassage: (description) => `I teksten: ${description}`,
+  recListPassage: (description) => `Liste i teksten: ${description}`,
   recTableRef: (id) => `Tabell ${id}`,
   percentagePoints: "pp",
   recHeadlineEmpty: "Ingen respondenter passer filteret: ingenting å beregne. De trykte tabellene gjelder alle 267; nullstill filteret for å avstemme.",
@@ -261,6 +272,9 @@ const nb: TableMessages = {
   sizeClassEmpty: (classes) => `Ingen gyldige tilfeller i størrelsesklasse ${classes}: der vises intet estimat.`,
   sizeClassFew: (classes) => `Færre enn 5 tilfeller i størrelsesklasse ${classes}: intervallet er bredt.`,
   sizeClassUnclassified: (count, range) => `${count} tilfelle(r) har ingen størrelsesklasse i ${range} og er utelatt.`,
+  corrCaption: (coefficient, variables) => `Korrelasjoner (${coefficient}): ${variables}`,
+  corrMethod: (coefficient, deletion, completeCases) => `${coefficient}, ${deletion === "pairwise" ? "parvis utelatelse" : `listevis utelatelse (n = ${completeCases} fullstendige tilfeller)`}`,
+  corrMarks: (fdr) => (fdr ? "* q < 0,05, ** q < 0,01 (Benjamini–Hochberg over matrisens par)" : "* p < 0,05, ** p < 0,01 (tosidig)"),
   spearmanUnweighted: "Spearmans ρ beregnes uvektet (som SPSS NONPAR CORR); vekten ble ikke brukt.",
   noRowsForCorrelations: "Ingen rader er valgt: vid ut filtrene for å se korrelasjoner.",
   pairsWithoutR: (count, reasons) => `${count} par har ingen r: ${reasons}.`,
@@ -294,7 +308,7 @@ const en: TableMessages = {
   recFlaggedBlock: (first, last, of) => (first === last ? `Listed ${first} of ${of}` : `Listed ${first}–${last} of ${of}`),
   recFlaggedAudit: (n, filtered, soft, undocumented) => `N = ${n}${filtered ? " (filtered)" : ""} · residual = recomputed − target; percentages rounded as printed · ${soft} soft, ${undocumented} ${filtered ? "differing under the filter" : "undocumented"} · engine: src/data/residuals.ts`,
   recFlaggedRanked: (listed, percentages, leftOut) => `Under a filter the print still covers all 267, so nearly every figure differs. Listed: the ${listed} of ${percentages} differing percentages furthest from the print (percentage points, largest first); counts and totals differ by the size of the subset and are not listed. ${leftOut} figures are not listed here — every figure is under "Table by table".`,
-  recTableCaption: (id, caption, c) => `${id} — ${caption} (${c.compared} figures: ${c.exact} exact, ${c.resolved} resolved, ${c.soft} soft, ${c.differing} differing)`,
+  recTableCaption: (name, c) => `${name} (${c.compared} figures: ${c.exact} exact, ${c.resolved} resolved, ${c.soft} soft, ${c.differing} differing)`,
   recSeedLines: (from, to) => `Seed lines ${from}–${to}. Residual = recomputed − target (printed, or the resolution of a documented conflict); percentages compared after rounding as printed.`,
   recNotRecounted: (rows, kind) => `Not recounted: ${rows} (${kind} rows).`,
   recHiddenMatching: (count) => `${count} matching figures hidden.`,
@@ -306,7 +320,8 @@ const en: TableMessages = {
   recPrefixPrinted: "printed",
   recPrefixTarget: "target",
   recPrefixRecomputed: "recomputed",
-  recTextFigure: (name) => `text figure “${name}”`,
+  recTextPassage: (description) => `In the text: ${description}`,
+  recListPassage: (description) => `List in the text: ${description}`,
   recTableRef: (id) => `Table ${id}`,
   percentagePoints: "pp",
   recHeadlineEmpty: "No respondents match the filter: nothing to recompute. The printed tables are for all 267; clear the filter to reconcile.",
@@ -370,6 +385,9 @@ const en: TableMessages = {
   sizeClassEmpty: (classes) => `No valid cases in size class ${classes}: no estimate is shown there.`,
   sizeClassFew: (classes) => `Fewer than 5 cases in size class ${classes}: the interval is wide.`,
   sizeClassUnclassified: (count, range) => `${count} case(s) have no size class in ${range} and are left out.`,
+  corrCaption: (coefficient, variables) => `Correlations (${coefficient}): ${variables}`,
+  corrMethod: (coefficient, deletion, completeCases) => `${coefficient}, ${deletion} deletion${deletion === "listwise" ? ` (n = ${completeCases} complete cases)` : ""}`,
+  corrMarks: (fdr) => (fdr ? "* q < .05, ** q < .01 (Benjamini–Hochberg over the matrix's pairs)" : "* p < .05, ** p < .01 (two-sided)"),
   spearmanUnweighted: "Spearman ρ is computed unweighted (as SPSS NONPAR CORR); the weight was not used.",
   noRowsForCorrelations: "No rows are selected: widen the filters to see correlations.",
   pairsWithoutR: (count, reasons) => `${count} pair(s) have no r: ${reasons}.`,

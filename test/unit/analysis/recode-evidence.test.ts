@@ -54,13 +54,14 @@ const oldAdoption = (s: FilteredSurvey, status: string): PearsonResult => pearso
 
 function oldRests(across: WithEvidence<number | null>): { text: string; everywhere: string | false | null } {
   const e = across.evidence("");
-  if (e.kind === "your-data") return { text: "your data", everywhere: null };
+  // In norsk, the runner's language (the notebook writes it in the app's language).
+  if (e.kind === "your-data") return { text: "dine data", everywhere: null };
   const lo = e.range?.min ?? across.value, hi = e.range?.max ?? across.value;
-  if (lo === null || hi === null) return { text: "no r in some reconstructions", everywhere: false };
+  if (lo === null || hi === null) return { text: "ingen r i noen rekonstruksjoner", everywhere: false };
   const n3 = (x: number): string => formatNumber("nb", x, 3);
-  const range = e.kind === "determined" ? `r = ${n3(lo)} in all ${e.draws}` : `R: r ${n3(lo)} … ${n3(hi)} across ${e.draws}`;
+  const range = e.kind === "determined" ? `r = ${n3(lo)} i alle ${e.draws} rekonstruksjonene` : `R: r ${n3(lo)} … ${n3(hi)} over ${e.draws} rekonstruksjoner`;
   const everywhere = lo > 0 ? "positive" : hi < 0 ? "negative" : null;
-  return { text: `${range} reconstructions; ${everywhere ? `${everywhere} in every one` : "the sign differs between them"}`, everywhere };
+  return { text: `${range}; ${everywhere === "positive" ? "positivt i hver eneste" : everywhere === "negative" ? "negativt i hver eneste" : "fortegnet skifter mellom dem"}`, everywhere };
 }
 
 // The new path's transforms, as the notebook writes them.

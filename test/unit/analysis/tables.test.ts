@@ -185,3 +185,21 @@ describe("tables.correlations with hidden counts", () => {
     expect(open.querySelector(".tv-notice")?.textContent ?? "").toMatch(/\b1\b/);
   });
 });
+
+describe("tables.correlations in the table's language", () => {
+  // Its caption, method line and marks line were English with decimal points in norsk.
+  const words: Record<Locale, { caption: RegExp; deletion: RegExp; marks: string; fdr: string }> = {
+    nb: { caption: /^Korrelasjoner \(Pearson r\): q3, q7, q20$/, deletion: /^Pearson r, listevis utelatelse \(n = \d+ fullstendige tilfeller\) · /, marks: "* p < 0,05, ** p < 0,01 (tosidig)", fdr: "* q < 0,05, ** q < 0,01" },
+    en: { caption: /^Correlations \(Pearson r\): q3, q7, q20$/, deletion: /^Pearson r, listwise deletion \(n = \d+ complete cases\) · /, marks: "* p < .05, ** p < .01 (two-sided)", fdr: "* q < .05, ** q < .01" },
+  };
+  it.each(["nb", "en"] as const)("%s: caption, deletion and what the stars mean", (locale: Locale) => {
+    const tables = createAnalysisBuiltins({ ...nodeHost(), locale }).tables;
+    const listwise = tables.correlations(data, ["q3", "q7", "q20"], { deletion: "listwise" });
+    expect(listwise.querySelector("caption")?.textContent).toMatch(words[locale].caption);
+    const line = auditLines(listwise)[0] ?? "";
+    expect(line).toMatch(words[locale].deletion);
+    expect(line.endsWith(words[locale].marks)).toBe(true);
+    const pairwise = auditLines(tables.correlations(data, ["q3", "q7", "q20"], { fdr: true }))[0] ?? "";
+    expect(pairwise.startsWith(`Pearson r, ${locale === "nb" ? "parvis utelatelse" : "pairwise deletion"} · ${words[locale].fdr}`)).toBe(true);
+  });
+});

@@ -15,6 +15,7 @@ import type { SurveyHost } from "../../../src/analysis/survey";
 import { SurveyScope } from "../../../src/analysis/survey-scope";
 import { SurveySource } from "../../../src/analysis/survey-source";
 import { mergeLazy } from "../../../src/base/merge-lazy";
+import type { RecordValues } from "../../../src/data/residuals";
 import type { SurveyFilter } from "../../../src/data/survey-filter";
 import type { NotebookDoc } from "../../../src/notebook/document";
 import { parseNotebook } from "../../../src/notebook/format";
@@ -97,6 +98,18 @@ export function printedTables(): RawTable[] {
 /** respondents.csv as string records (not through the loader under test). */
 export function respondentRecords(): Record<string, string>[] {
   return Papa.parse<Record<string, string>>(readFileSync(path.join(dataDir, "survey-1999/respondents.csv"), "utf8"), { header: true, skipEmptyLines: true }).data;
+}
+
+/** respondents.csv as residual records: numbers, blanks null, text columns left out. */
+export function residualRecords(): RecordValues[] {
+  return respondentRecords().map((row) => {
+    const out: Record<string, number | null> = {};
+    for (const [k, v] of Object.entries(row)) {
+      if (v === "") out[k] = null;
+      else if (/^-?\d+(\.\d+)?$/.test(v) && !["knr", "name", "provenance"].includes(k)) out[k] = Number(v);
+    }
+    return out;
+  });
 }
 
 /** Round half-up to the decimals a printed percentage has (the report prints 0 or 1). */

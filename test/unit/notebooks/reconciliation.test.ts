@@ -13,28 +13,18 @@ import { describe, expect, it } from "vitest";
 import { flaggedCells, missingCodesOf, reconcile, type ReconciledCell } from "../../../src/analysis/reconciliation/reconcile";
 import { parseCodebook } from "../../../src/data/parse-codebook";
 import { parsePrintedTables } from "../../../src/data/printed-tables";
-import { computeResiduals, type RecordValues } from "../../../src/data/residuals";
+import { computeResiduals } from "../../../src/data/residuals";
 import { renderReconciledTable } from "../../../src/analysis/reconciliation/render-reconciliation";
 import { toJsonValue, type HeadlessRun } from "../../../src/runtime/headless";
 import { frequencies, pearson, postStratify } from "../../../src/stats/index";
-import { liveRuntime, namesOf, nodeHost, notebook, repo, respondentRecords, runHeadless, setFilter } from "./headless-survey";
+import { liveRuntime, namesOf, nodeHost, notebook, repo, residualRecords, runHeadless, setFilter } from "./headless-survey";
 
 const dataFile = (name: string): string => path.join(repo, "data/survey-1999", name);
 const printed = parsePrintedTables(JSON.parse(readFileSync(dataFile("printed-tables.json"), "utf8")));
 const codebook = parseCodebook(JSON.parse(readFileSync(dataFile("codebook.json"), "utf8")), "codebook.json");
 const missing = missingCodesOf(codebook);
 
-/** respondents.csv as residual records: numbers, blanks null, text columns left out. */
-function records(): RecordValues[] {
-  return respondentRecords().map((row) => {
-    const out: Record<string, number | null> = {};
-    for (const [k, v] of Object.entries(row)) {
-      if (v === "") out[k] = null;
-      else if (/^-?\d+(\.\d+)?$/.test(v) && !["knr", "name", "provenance"].includes(k)) out[k] = Number(v);
-    }
-    return out;
-  });
-}
+const records = residualRecords;
 
 async function runReconciliation(): Promise<HeadlessRun> {
   return runHeadless("04-reconciliation.html");

@@ -76,13 +76,40 @@ describe("03-size-and-correlations headless", () => {
     }
   });
 
+  // The tables' headers, captions and "what it rests on" were English in norsk, and the captions named
+  // variables only by name ("q30_5 × …"): now the codebook's label with the name in brackets.
+  it.each([
+    ["nb", ["Hva det hviler på", "p (tosidig)", "Fortegn (rapporten: positivt)", "over 50 rekonstruksjoner", "Størrelsesklasse", "Uvektet %", "Poststratifiseringsceller"], ["What it rests on", "two-sided", "reconstructions", "Unweighted", "Size class"]],
+    ["en", ["What it rests on", "p (two-sided)", "Sign (report: positive)", "across 50 reconstructions", "Size class", "Unweighted %", "Post-stratification cells"], ["Hva det hviler på", "p (tosidig)", "rekonstruksjoner", "Uvektet"]],
+  ] as const)("%s: its tables' words in the app's language, variables by their codebook label", async (locale, present, absent) => {
+    const live = await liveRuntime("03-size-and-correlations.html");
+    try {
+      if (locale === "en") {
+        live.scope.setLocale("en");
+        await live.runtime.idle();
+      }
+      const shown = ["r1", "r2", "r3", "weights", "weighted-21"].flatMap((id) => live.runtime.state(id)?.displays ?? []).map((d) => (typeof d === "object" && d !== null && "outerHTML" in d ? String(d.outerHTML) : "")).join("\n");
+      for (const text of present) expect(shown, text).toContain(text);
+      for (const text of absent) expect(shown, text).not.toContain(text);
+      const codebook: unknown = JSON.parse(readFileSync(path.join(repo, "data/survey-1999/codebook.json"), "utf8"));
+      const variables = typeof codebook === "object" && codebook !== null && "variables" in codebook && Array.isArray(codebook.variables) ? codebook.variables : [];
+      const q30 = variables.find((v: { name?: string }) => v.name === "q30_5");
+      const label: unknown = locale === "en" ? q30?.label?.en : q30?.label?.no;
+      expect(typeof label === "string" && label.length > 20).toBe(true);
+      expect(shown).toContain(`${String(label)} [q30_5]`);
+      expect(shown).not.toMatch(/r: q30_5 ×/);
+    } finally {
+      live.runtime.dispose();
+    }
+  }, 60_000);
+
   it("says the stated signs are not findings, and what each r rests on across the reconstructions (range from the ensemble)", async () => {
     const names = namesOf(await result());
     const list = names.sizeAdoption;
     if (!Array.isArray(list)) throw new Error("no sizeAdoption");
     // Each row carries its evidence: R with the range across the 50 draws, positive in every one for size × q12.
     const q12 = list.find((c: { variable?: string }) => c.variable === "q12");
-    expect(q12?.rests?.text).toMatch(/^R: r 0,\d{3} … 0,\d{3} across 50 reconstructions; positive in every one$/);
+    expect(q12?.rests?.text).toMatch(/^R: r 0,\d{3} … 0,\d{3} over 50 rekonstruksjoner; positivt i hver eneste$/);
     const text = (await result()).cells.find((c) => c.id === "verdict-text");
     const html = JSON.stringify(text?.value ?? text);
     expect(html).toContain("These signs are not findings");
@@ -97,7 +124,7 @@ describe("03-size-and-correlations headless", () => {
     if (!Array.isArray(list)) throw new Error("no sizeAdoption");
     for (const status of STATUS_VARIABLES) {
       const rs = draws.map((d) => pearsonR(d.get("size_class") ?? new Float64Array(), indicator(d.get(status) ?? new Float64Array(), [1])).r ?? Number.NaN);
-      const range = `R: r ${formatNumber("nb", Math.min(...rs), 3)} … ${formatNumber("nb", Math.max(...rs), 3)} across ${draws.length} reconstructions;`;
+      const range = `R: r ${formatNumber("nb", Math.min(...rs), 3)} … ${formatNumber("nb", Math.max(...rs), 3)} over ${draws.length} rekonstruksjoner;`;
       const row = list.find((c: { variable?: string }) => c.variable === status);
       expect(row?.rests?.text, status).toMatch(new RegExp(`^${range.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}`));
     }
