@@ -104,6 +104,25 @@ export interface ReconciliationBuiltins {
   reconciliation: ReconciliationBuiltin;
 }
 
+/**
+ * What `reconciliation.build` returned (any runtime's). The views walk a reconciliation's tables and
+ * cells as they are; a made-up one from a shared, untrusted notebook — a table list claiming a
+ * billion entries — held the frame, and `{}` gave "Cannot read properties of undefined". So each
+ * view checks once, at the call, that it was given a build, and tells anything else the call to make.
+ */
+const builds = new WeakSet<object>();
+
+/** `value` is a reconciliation `reconciliation.build` returned. */
+function isBuild(value: unknown): value is BuiltReconciliation {
+  return typeof value === "object" && value !== null && builds.has(value);
+}
+
+/** `rec` if `reconciliation.build` returned it; else the error of `builtin` saying to pass a build. */
+function requireBuild(rec: unknown, builtin: string): BuiltReconciliation {
+  if (isBuild(rec)) return rec;
+  throw builtinError(builtin, "bad-argument", `the argument is what \`reconciliation.build(selection)\` returns, but it got ${describeValue(rec)}.`);
+}
+
 /** Build the reconciliation names for a runtime over `host`. */
 export function createReconciliationBuiltins(host: AnalysisHost): ReconciliationBuiltins {
   const doc = (what: string): Document => requireDocument(host, what);
@@ -127,17 +146,23 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
       });
       // The recount on every reconstruction, in steps before the views ask for it (issue 12).
       host.warm?.("reconciliation", evidenceSteps(built));
+      builds.add(built);
       return built;
     },
-    flagged: (rec) => flaggedCells(rec),
-    flaggedTable: (rec, options = {}) => {
+    flagged: (value) => flaggedCells(requireBuild(value, "reconciliation.flagged")),
+    flaggedTable: (value, options = {}) => {
+      const rec = requireBuild(value, "reconciliation.flaggedTable");
       const d = doc("reconciliation.flaggedTable");
       const o = masked(rec, options);
       return keptView(d, rec, "flagged", o, () => renderFlagged(d, rec, o));
     },
-    summary: (rec) => renderReconciliationSummary(doc("reconciliation.summary"), rec, locale),
-    table: (rec, id, options = {}) => renderReconciledTable(doc("reconciliation.table"), rec, findTable(rec, id), masked(rec, options)),
-    tables: (rec, options = {}) => {
+    summary: (value) => renderReconciliationSummary(doc("reconciliation.summary"), requireBuild(value, "reconciliation.summary"), locale),
+    table: (value, id, options = {}) => {
+      const rec = requireBuild(value, "reconciliation.table");
+      return renderReconciledTable(doc("reconciliation.table"), rec, findTable(rec, id), masked(rec, options));
+    },
+    tables: (value, options = {}) => {
+      const rec = requireBuild(value, "reconciliation.tables");
       const d = doc("reconciliation.tables");
       const o = masked(rec, options);
       const keeper = viewKeeper(d, rec, "tables", o);
@@ -148,7 +173,10 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
       const steps = rec.tables.filter((t) => t.cells.length > 0 || !o.onlyFlagged).map((t) => () => void section.append(renderReconciledTable(d, rec, t, o)));
       return (host.steps ?? stepPerTask)(steps, () => true).then(() => keeper.keep(section));
     },
-    inconsistencies: (rec, options = {}) => renderInconsistencies(doc("reconciliation.inconsistencies"), rec, masked(rec, options)),
+    inconsistencies: (value, options = {}) => {
+      const rec = requireBuild(value, "reconciliation.inconsistencies");
+      return renderInconsistencies(doc("reconciliation.inconsistencies"), rec, masked(rec, options));
+    },
   };
   return { reconciliation };
 }
