@@ -11,6 +11,7 @@
  * OPENS=n repeats it on n fresh opens of the notebook; the end prints the changes by class (where:
  * top / middle / the cell; what: a county chosen / the filter cleared): how many, their median and
  * worst viewport time, and how many were over the target's 33 ms — which class makes the p95.
+ * THROTTLE=n slows the renderers n times (CDP CPU throttling), a stand-in for a loaded machine.
  */
 import type { Browser } from "playwright-core";
 import { launchChromium, notebookFrame } from "../test/browser/browser-helpers";
@@ -70,6 +71,14 @@ async function oneOpen(browser: Browser, url: string): Promise<Classed[]> {
   });
   // The bench's own probe, also noting which cells each change touched.
   await installProbe(frame, { cells: true });
+  // THROTTLE=n slows the page's and the frame's renderer n times (CDP), to see what load does to the order.
+  const throttle = Number(process.env.THROTTLE ?? "1");
+  if (throttle > 1) {
+    for (const target of [page, frame]) {
+      const cdp = await context.newCDPSession(target).catch(() => undefined);
+      await cdp?.send("Emulation.setCPUThrottlingRate", { rate: throttle });
+    }
+  }
   const out: FilterChangeWithCells[] = [];
   let k = 0;
   const per = Number(perArg);

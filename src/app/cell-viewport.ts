@@ -35,8 +35,6 @@ const MARGIN = "300px 0px";
 const NO_FRAME_MS = 100;
 /** How long one task may run work a builtin handed over (well under the 50 ms of a long task, few enough tasks). */
 const WARM_SLICE_MS = 20;
-/** A cell in the viewport whose runs take at most this long does not wait for work handed over (see the file comment). */
-const OWN_WORK_MS = WARM_SLICE_MS;
 /** How long one task may run cells on screen before the next one waits for a task of its own. */
 const TASK_MS = 40;
 /**
@@ -47,6 +45,15 @@ const TASK_MS = 40;
 const SPLIT_AFTER_MS = 8;
 /** A long task (the Long Tasks API's threshold): a split that keeps a task under it is made, whatever ran before. */
 const LONG_TASK_MS = 50;
+/**
+ * A cell in the viewport whose runs take at most this long does not wait for work handed over, and
+ * one let go so that took longer waits for it from then on (see the file comment): whatever fits in
+ * one task short of a long one. It was WARM_SLICE_MS (20 ms) until stop 29: 04's flagged table's own
+ * recount of its ~20 rows per draw takes 15–25 ms idle, so at twice that under load it crossed 20
+ * ms, and then 40 ms (then `needWork` for good), and the table in view waited for all 50 draws'
+ * recount (viewport 90–190 ms under 2× CPU throttling against 25–60 ms let go).
+ */
+const OWN_WORK_MS = LONG_TASK_MS;
 /** Frames the cells out of view wait at most for one that shows the cells in view let run before it. */
 const PAINT_TRIES = 3;
 
@@ -107,7 +114,7 @@ export class CellViewport {
   private readonly backgroundTicks: (() => void)[] = [];
   /** Cells let run without waiting for handed-over work, with their last run time then (to see the run it allowed). */
   private readonly unheld = new Map<string, number | undefined>();
-  /** Cells whose run without waiting took the task past TASK_MS: they needed the work, and wait for it from then on. */
+  /** Cells whose run without waiting took longer than OWN_WORK_MS: they needed the work, and wait for it from then on. */
   private readonly needWork = new Set<string>();
   /** Each cell's expected run time from its recent runs (not the last alone). */
   private readonly costs = new RunCosts();
@@ -282,14 +289,14 @@ export class CellViewport {
 
   /**
    * Whether cell `id` may run without waiting for work handed over: in the viewport, short runs,
-   * and no run let go so before took the task past TASK_MS (`last`: its last run time as the
+   * and no run let go so before took longer than OWN_WORK_MS (`last`: its last run time as the
    * runtime reports it; `expected`: from its recent runs).
    */
   private mayGoUnheld(id: string, last: number | undefined, expected: number): boolean {
     if (this.unheld.has(id) && this.unheld.get(id) !== last) {
       // The run let go last time has ended: a long one needed the work.
       this.unheld.delete(id);
-      if ((last ?? 0) > TASK_MS) this.needWork.add(id);
+      if ((last ?? 0) > OWN_WORK_MS) this.needWork.add(id);
     }
     if (!this.inView.has(id) || expected > OWN_WORK_MS || this.needWork.has(id)) return false;
     if (this.warming.size > 0) this.unheld.set(id, last);
