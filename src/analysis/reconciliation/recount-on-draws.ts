@@ -107,6 +107,9 @@ export function figureKey(c: Pick<CellResidual, "row" | "variable" | "code" | "m
   return `${c.row}\u0000${c.variable}\u0000${String(c.code)}\u0000${c.measure}`;
 }
 
+/** Table plans and print plans compiled so far (for tests: the work ahead leaves none to a filter change). */
+export const compiled = { tables: 0, prints: 0 };
+
 /** Plans by table and subset (a printed table never changes). */
 const plans = new WeakMap<PrintedTable, Map<boolean, TablePlan>>();
 
@@ -197,9 +200,6 @@ function printPlanOf(tables: readonly PrintedTable[], subset: boolean): PrintPla
   bySubset.set(subset, made);
   return made;
 }
-
-/** Table plans and print plans compiled so far (for tests: the work ahead leaves none to a filter change). */
-export const compiled = { tables: 0, prints: 0 };
 
 /**
  * `print` (a survey's printed tables) compiled for recounting `subset` ahead of the first recount
