@@ -8,7 +8,9 @@
  * table are still computed and drawn by the cell, as before. The same for the thesis crosswalk
  * (notebook 06): each county's measurement on every reconstruction, made ahead one
  * reconstruction a step (crosswalk/warm-crosswalk.ts, `crosswalkCountySteps`); the verdicts, words and
- * table are still the cells'.
+ * table are still the cells'. For the reconciliation (notebook 04), first and once for every
+ * filter: the print's recount plans compiled for a subset (recount-on-draws.ts, `printPlanSteps`),
+ * which 04's first filter change compiled in its input's task (5–8 ms of `rec`'s run, traced).
  *
  * Surprising, and why it is bounded: it is work for filters the reader may never choose. The
  * county is the filter bar's first list; one county alone is what a reader picks first. It stops
@@ -25,6 +27,8 @@ import { crosswalkCountySteps } from "../crosswalk/warm-crosswalk";
 import { classifyingAhead, comparedTables } from "./compare-evidence";
 import { computingAhead, notedCalls } from "./kernel-evidence-ahead";
 import { stepFunctions } from "../../base/run-steps";
+import { reconciledOn } from "../reconciliation/kept-builds";
+import { printPlanSteps } from "../reconciliation/recount-on-draws";
 
 /**
  * The steps that classify, for each county alone, every printed table compared on `survey` so far,
@@ -39,6 +43,9 @@ import { stepFunctions } from "../../base/run-steps";
  */
 export function* countyWarmSteps(survey: Survey): Generator<() => void, void, undefined> {
   if (!survey.draws) return;
+  // Notebook 04: the print's recount plans for a subset, which any filter's reconciliation and its
+  // evidence read (recount-on-draws.ts, `printPlanSteps`), compiled first, a table a step.
+  if (reconciledOn(survey)) yield* printPlanSteps(survey.printed?.tables ?? [], true);
   for (const { fylke } of COUNTIES_1999) {
     let selection: FilteredSurvey | undefined;
     const county = (): FilteredSurvey => (selection ??= applyFilter(survey, { ...EMPTY_FILTER, fylke: [fylke] }));

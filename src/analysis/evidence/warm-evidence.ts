@@ -18,7 +18,7 @@
 import { EMPTY_FILTER } from "../../data/survey-filter";
 import { applyFilter, type FilteredSurvey } from "../apply-filter";
 import { missingCodesOf } from "../reconciliation/reconcile";
-import { compilePrintPlan, drawFigures, planOf } from "../reconciliation/recount-on-draws";
+import { drawFigures, planOf, printPlanSteps } from "../reconciliation/recount-on-draws";
 import { everyRow } from "../reconciliation/summary-evidence";
 import type { Survey } from "../survey";
 import { comparisonWithEvidenceSteps } from "./compare-evidence";
@@ -55,9 +55,8 @@ export function* warmEvidenceSteps(survey: Survey): Generator<() => void, void, 
   // compiled in the first draw's step, that step came out several ms longer than the next ones,
   // and the turn that ran it overran its budget (idle-steps.ts starts a step while the turn has as
   // long left as the step before took — a table's plan, much shorter).
+  yield* printPlanSteps(printed, false);
   const tables = [...new Set(everyRow(printed).map((r) => r.table))];
-  for (const table of tables) yield () => void planOf(table, false);
-  yield () => compilePrintPlan(printed, false);
   const missing = missingCodesOf(survey.codebook);
   // A draw's figures, kept per draw's counter, are what the reconciliation reads again: the first
   // table's recounts the draw's whole print in one compiled pass (recount-on-draws.ts). Not

@@ -33,3 +33,11 @@ export function keptBuild(value: unknown, locale: Locale, shared: boolean, make:
   // The filters asked for last are dropped last.
   return keptOrMade(builds, key, BUILDS_KEPT, make);
 }
+
+/**
+ * Whether a reconciliation was asked for on `survey` (notebook 04 ran): the open notebook's work
+ * ahead then compiles the print's recount plans for a filter (evidence/warm-counties.ts).
+ */
+export function reconciledOn(survey: object): boolean {
+  return kept.has(survey);
+}

@@ -107,6 +107,9 @@ export function figureKey(c: Pick<CellResidual, "row" | "variable" | "code" | "m
   return `${c.row}\u0000${c.variable}\u0000${String(c.code)}\u0000${c.measure}`;
 }
 
+/** Table plans and print plans compiled so far (for tests: the work ahead leaves none to a filter change). */
+export const compiled = { tables: 0, prints: 0 };
+
 /** Plans by table and subset (a printed table never changes). */
 const plans = new WeakMap<PrintedTable, Map<boolean, TablePlan>>();
 
@@ -116,6 +119,7 @@ export function planOf(table: PrintedTable, subset: boolean): TablePlan {
   if (!bySubset) plans.set(table, (bySubset = new Map()));
   const known = bySubset.get(subset);
   if (known) return known;
+  compiled.tables++;
   const rows: TablePlan["rows"][number][] = [];
   const index = new Map<string, number>();
   const byRow = new Map<PrintedRow, Map<string, TablePlan["rows"][number]>>();
@@ -181,6 +185,7 @@ function printPlanOf(tables: readonly PrintedTable[], subset: boolean): PrintPla
   if (!bySubset) printPlans.set(tables, (bySubset = new Map()));
   const known = bySubset.get(subset);
   if (known) return known;
+  compiled.prints++;
   const placed: PrintPlan["tables"][number][] = [];
   const rows: { spec: RowRecount["spec"]; at: number }[] = [];
   let size = 0;
@@ -197,12 +202,17 @@ function printPlanOf(tables: readonly PrintedTable[], subset: boolean): PrintPla
 }
 
 /**
- * Compile `tables` (a survey's print) into the one plan its draws are recounted with, ahead of the
- * first recount (a spare frame's work ahead, warm-evidence.ts: a step of its own, so the first
- * draw's step costs what the others cost).
+ * `print` (a survey's printed tables) compiled for recounting `subset` ahead of the first recount
+ * that needs it, in steps: each table's plan a step, then the print's one plan of them all a step
+ * of its own. Compiled in the first draw's step, the plans were the larger part of it (a spare
+ * frame's work ahead, warm-evidence.ts, unfiltered); compiled in 04's first filter change, they
+ * were 5–8 ms of `rec`'s run in the input's task, which a second change does not pay
+ * (evidence/warm-counties.ts compiles them for a subset once 04 has settled). A step for a plan
+ * compiled already does nothing.
  */
-export function compilePrintPlan(tables: readonly PrintedTable[], subset: boolean): void {
-  printPlanOf(tables, subset);
+export function printPlanSteps(print: readonly PrintedTable[], subset: boolean): (() => void)[] {
+  // Lists too: `reconcile` asks each table for its plan, a list's has no rows.
+  return [...print.map((t) => () => void planOf(t, subset)), () => void printPlanOf(print, subset)];
 }
 
 /** The print plan holding `plan`: its draw's whole print when the table is in it, else the table alone. */
