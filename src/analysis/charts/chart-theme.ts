@@ -40,6 +40,12 @@ export const CHART_CLASS = {
   ink: "tv-chart-ink",
   /** Secondary text and rules on the paper. */
   muted: "tv-chart-muted",
+  /**
+   * A chart the page must not scale below its drawn size (the correlation heatmap: scaled into a
+   * phone's column its cells' figures were 3 px): the page shows it in a box that scrolls sideways,
+   * at the width its style's `--tv-readable-width` names on a narrow screen.
+   */
+  scrolls: "tv-chart-scrolls",
 } as const;
 /** Secondary text (N, notes, side totals); 7:1 contrast on white. */
 export const MUTED_INK = "#595959";
