@@ -200,6 +200,18 @@ function topAxis(document: Document, labels: readonly string[], band: BandScale,
   ];
 }
 
+/** The smallest text the heatmap draws: n and r's range under each r (CHART_FONT_SIZE − 2). */
+const SMALLEST_TEXT = CHART_FONT_SIZE - 2;
+/** The smallest text a reader should get on a phone, in CSS px. */
+const READABLE_TEXT = 11;
+/** The width of an output on a 360-px phone (the cell's padding taken off), in CSS px. */
+const PHONE_COLUMN = 300;
+/**
+ * The width the heatmap's title, legend and note wrap to: a phone's column at the scale where the
+ * smallest print is 11 px, so they are read without scrolling sideways (the matrix is scrolled).
+ */
+export const HEATMAP_TEXT_WIDTH = Math.floor((PHONE_COLUMN * SMALLEST_TEXT) / READABLE_TEXT);
+
 /** Width and height of the colour ramp above the matrix. */
 const RAMP_WIDTH = 240;
 const RAMP_HEIGHT = 50;
@@ -286,17 +298,13 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
       { svg: matrix, x: 0, width, height, y: RAMP_HEIGHT + 6 },
     ],
     {
-      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, RAMP_WIDTH + 16), evidence: evidence.legend(),
+      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, RAMP_WIDTH + 16), evidence: evidence.legend(), textWidth: HEATMAP_TEXT_WIDTH,
       note: options.note ? `${key}. ${options.note}` : key,
     },
   );
   return readableOnPage(chart);
 }
 
-/** The smallest text the heatmap draws: n and r's range under each r (CHART_FONT_SIZE − 2). */
-const SMALLEST_TEXT = CHART_FONT_SIZE - 2;
-/** The smallest text a reader should get on a phone, in CSS px. */
-const READABLE_TEXT = 11;
 
 /**
  * The heatmap as the page must show it: never scaled below its drawn size, where its figures are
