@@ -20,6 +20,13 @@
 const SVG_NS = "http://www.w3.org/2000/svg";
 /** The class of a survey chart's outer `<svg>` (chart-theme.ts `CHART_CLASS.root`). */
 const CHART_CLASS = "tv-chart";
+/**
+ * The class of a chart the page must not scale below its drawn size (chart-theme.ts
+ * `CHART_CLASS.scrolls`: the correlation heatmap), and of the box the page scrolls it in.
+ */
+const SCROLLS_CLASS = "tv-chart-scrolls";
+const SCROLL_BOX_CLASS = "nb-chart-scroll";
+
 /** The class of a table figure drawn by the analysis tables. */
 const TABLE_CLASS = "tv-table";
 
@@ -50,4 +57,18 @@ export function drawnOutput(node: Node): { chart: Element } | { table: DrawnTabl
   }
   for (const child of node.children) if (child instanceof HTMLTableElement) return { table: { tables: [child], caption: child.caption?.textContent ?? undefined } };
   return undefined;
+}
+
+/**
+ * `node` as the page shows it: a chart that must keep its drawn size inside a box that scrolls it
+ * sideways (nb-export-menu.css; output-a11y.ts makes the box a named, focusable region when it
+ * overflows), anything else as is. Without the box the chart was scaled into a phone's column until
+ * its text was 3 px high; with it alone the whole output scrolled, export buttons included.
+ */
+export function scrollBoxed(node: Node): Node {
+  if (!(node instanceof Element) || !node.classList.contains(SCROLLS_CLASS) || !node.classList.contains(CHART_CLASS)) return node;
+  const box = node.ownerDocument.createElement("div");
+  box.className = SCROLL_BOX_CLASS;
+  box.append(node);
+  return box;
 }

@@ -20,7 +20,8 @@ function markIfScrolling(box: HTMLElement): void {
   if (box.hasAttribute("tabindex") || box.scrollWidth <= box.clientWidth + 1) return;
   box.tabIndex = 0;
   box.setAttribute("role", "region");
-  const caption = box.querySelector("caption, figcaption, h2, h3")?.textContent?.trim();
+  // A chart in a box of its own (drawn-output.ts `scrollBoxed`) is named by its title.
+  const caption = box.querySelector("caption, figcaption, h2, h3")?.textContent?.trim() ?? box.querySelector(":scope > svg[aria-label]")?.getAttribute("aria-label") ?? undefined;
   box.setAttribute("aria-label", messages[documentLocale(box.ownerDocument).locale].outputScrolls(caption));
 }
 

@@ -13,7 +13,7 @@ import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../ru
 import { unsupportedKindName } from "../runtime/markdown-cell";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
-import { drawnOutput, type DrawnTable } from "../app/drawn-output";
+import { drawnOutput, scrollBoxed, type DrawnTable } from "../app/drawn-output";
 import { isColumnTable, type ExportableTable } from "../analysis/export-table";
 import { NbExportMenu } from "./nb-export-menu";
 import { referenceButton } from "./authoring/reference-link";
@@ -225,21 +225,22 @@ export function withExportMenus(displays: readonly unknown[], nodes: readonly No
     menu.name = n === 1 ? base : `${base}-${n}`;
     menu.table = what.table;
     menu.chart = what.chart;
+    const output = scrollBoxed(node);
     if (!kept) {
       const wrap = document.createElement("div");
       wrap.className = "nb-exportable";
-      wrap.append(node, menu);
+      wrap.append(output, menu);
       return wrap;
     }
     // A crosswalk table drawn again updates the one shown (update-in-place.ts): rows that stay keep their boxes.
     const current = kept.firstChild;
-    if (current && current !== menu && updateInPlace(current, node)) {
+    if (current && current !== menu && updateInPlace(current, output)) {
       for (const child of [...kept.childNodes]) if (child !== menu && child !== current) child.remove();
       return kept;
     }
     // Only the output before the buttons changes; the buttons stay where they are.
-    for (const child of [...kept.childNodes]) if (child !== menu && child !== node) child.remove();
-    if (kept.firstChild !== node) kept.insertBefore(node, menu);
+    for (const child of [...kept.childNodes]) if (child !== menu && child !== output) child.remove();
+    if (kept.firstChild !== output) kept.insertBefore(output, menu);
     return kept;
   });
 }

@@ -40,6 +40,12 @@ export const CHART_CLASS = {
   ink: "tv-chart-ink",
   /** Secondary text and rules on the paper. */
   muted: "tv-chart-muted",
+  /**
+   * A chart the page must not scale below its drawn size (the correlation heatmap: scaled into a
+   * phone's column its cells' figures were 3 px): the page shows it in a box that scrolls sideways,
+   * at the width its style's `--tv-readable-width` names on a narrow screen.
+   */
+  scrolls: "tv-chart-scrolls",
 } as const;
 /** Secondary text (N, notes, side totals); 7:1 contrast on white. */
 export const MUTED_INK = "#595959";
@@ -153,6 +159,12 @@ export interface FrameOptions {
   width?: number;
   /** What the plotted figures rest on (chart-evidence.ts): the tables' legend line under the chart. */
   evidence?: EvidenceLegend;
+  /**
+   * The width the title, subtitle, evidence legend and note are wrapped to, when narrower than the
+   * chart. A chart the page scrolls sideways (the heatmap, `CHART_CLASS.scrolls`) keeps its words
+   * within a phone's column; left out, the title is one line and the rest wraps to the chart's width.
+   */
+  textWidth?: number;
 }
 
 /** One part of the frame: an SVG (typically a Plot) placed at `x` (and `y`, default 0) in the chart area. */
@@ -202,16 +214,23 @@ export function frameChart(parts: readonly FramePart[], options: FrameOptions): 
   // Scale down in a narrow notebook cell instead of overflowing; the viewBox keeps the proportions.
   root.setAttribute("style", "max-width:100%;height:auto");
   const children: Element[] = [svgEl(document, "rect", { width: "100%", height: "100%", fill: "#ffffff", class: CHART_CLASS.paper })];
+  const textWidth = Math.min(width, options.textWidth ?? width);
+  // Only a chart that asks for a text column wraps its title and subtitle (bold letters are wider).
+  const lines = (text: string, fontSize: number): string[] => (options.textWidth === undefined ? [text] : wrapText(text, textWidth - 2 * PAD, fontSize));
   let y = PAD;
   if (options.title) {
-    y += TITLE_FONT_SIZE;
-    children.push(textEl(document, options.title, { x: PAD, y, "font-size": TITLE_FONT_SIZE, "font-weight": "bold" }));
+    lines(options.title, TITLE_FONT_SIZE * 1.1).forEach((line, i) => {
+      y += TITLE_FONT_SIZE + (i > 0 ? 3 : 0);
+      children.push(textEl(document, line, { x: PAD, y, "font-size": TITLE_FONT_SIZE, "font-weight": "bold" }));
+    });
     root.setAttribute("aria-label", options.title);
     y += 4;
   }
   if (options.subtitle) {
-    y += CHART_FONT_SIZE + 2;
-    children.push(textEl(document, options.subtitle, { x: PAD, y, fill: MUTED_INK, class: CHART_CLASS.muted }));
+    for (const line of lines(options.subtitle, CHART_FONT_SIZE)) {
+      y += CHART_FONT_SIZE + 2;
+      children.push(textEl(document, line, { x: PAD, y, fill: MUTED_INK, class: CHART_CLASS.muted }));
+    }
     y += 2;
   }
   if (options.legend && options.legend.length > 0) {
@@ -249,14 +268,14 @@ export function frameChart(parts: readonly FramePart[], options: FrameOptions): 
   }
   y = top + chartHeight;
   if (options.evidence) {
-    const block = evidenceLegendBlock(document, options.evidence, y + 6, width);
+    const block = evidenceLegendBlock(document, options.evidence, y + 6, textWidth);
     children.push(...block.elements);
     y = block.bottom;
   }
   if (options.note) {
     // Wrapped to the chart's width: one long line ran past the edge and was cut off.
     y += 4;
-    for (const line of wrapText(options.note, width - 2 * PAD, CHART_FONT_SIZE - 1)) {
+    for (const line of wrapText(options.note, textWidth - 2 * PAD, CHART_FONT_SIZE - 1)) {
       y += CHART_FONT_SIZE;
       children.push(textEl(document, line, { x: PAD, y, fill: MUTED_INK, "font-size": CHART_FONT_SIZE - 1, class: CHART_CLASS.muted }));
     }

@@ -15,7 +15,7 @@ import { kernelReasonText } from "../../base/locale/reason-messages";
 import type { Evidence } from "../evidence/evidence";
 import { evidenceClass } from "../evidence/evidence-marker";
 import { chartEvidence, ownEvidence, RECONSTRUCTION_INK, titleWithEvidence } from "./chart-evidence";
-import { CHART_FONT_SIZE, INK, estimateTextWidth, formatNumberNo, frameChart } from "./chart-theme";
+import { CHART_CLASS, CHART_FONT_SIZE, INK, estimateTextWidth, formatNumberNo, frameChart } from "./chart-theme";
 import { correlationColor } from "./correlation-color";
 import {
   type Attrs, type BandScale, type Box, bandScale, boxesPath, group, label, linearScale, multilineText, panel, pixelOffset, svgNode, titled, xAxis, yAxisLabels,
@@ -42,6 +42,12 @@ export interface HeatmapInput {
   method?: "pearson" | "spearman";
   /** True when the marks come from Benjamini–Hochberg q-values. */
   fdr?: boolean;
+  /**
+   * What each label stands for, in `labels`' order ("Serviceerklæringer" for "q6"): the tooltips
+   * name a pair by label and name, and the chart's key lists them. Short labels (the variables'
+   * codes) with names keep the matrix narrow: long labels took 280 of its 880 px, a phone's column.
+   */
+  names?: readonly string[];
 }
 
 /** Options of `correlationHeatmap`; `document` creates the elements (browser or linkedom). */
@@ -113,21 +119,23 @@ export function maskSmallPairs(input: HeatmapInput, threshold: number): HeatmapI
 /** The cells to draw, row-major, honouring `triangle`; pairs with n below `minN` are marked small. */
 export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "full", minN = SMALL_N, locale: Locale = DEFAULT_LOCALE): HeatmapCell[] {
   const out: HeatmapCell[] = [];
+  const named = fullLabels(input);
   input.labels.forEach((row, a) => {
     input.labels.forEach((column, b) => {
       if (triangle === "lower" && b > a) return;
       const c = input.cells[a]?.[b];
       if (!c) return;
       const symbol = input.method === "spearman" ? "ρ" : "r";
+      const pair = `${named[a] ?? row} × ${named[b] ?? column}`;
       if (c.maskedBelow !== undefined) {
         const hidden = `n < ${c.maskedBelow}`;
-        out.push({ row, column, r: null, n: 0, p: null, text: "", nText: hidden, small: true, title: `${row} × ${column}: ${hidden} (${messages[locale].hiddenInSharedView})`, rangeText: "" });
+        out.push({ row, column, r: null, n: 0, p: null, text: "", nText: hidden, small: true, title: `${pair}: ${hidden} (${messages[locale].hiddenInSharedView})`, rangeText: "" });
         return;
       }
       const small = row !== column && c.n < minN;
       const title = c.r === null
-        ? `${row} × ${column}: ${messages[locale].correlationUndefined(symbol, kernelReasonText(messages[locale], c, messages[locale].noData))}, n = ${c.n}`
-        : `${row} × ${column}: ${symbol} = ${formatNumberNo(c.r, 3, locale)}, n = ${c.n}, ${formatP(c.p, locale)}${small ? messages[locale].tooFewPairs(minN) : ""}`;
+        ? `${pair}: ${messages[locale].correlationUndefined(symbol, kernelReasonText(messages[locale], c, messages[locale].noData))}, n = ${c.n}`
+        : `${pair}: ${symbol} = ${formatNumberNo(c.r, 3, locale)}, n = ${c.n}, ${formatP(c.p, locale)}${small ? messages[locale].tooFewPairs(minN) : ""}`;
       const text = formatCorrelation(c.r, small ? "" : (c.mark ?? ""), locale);
       const evidence = row === column ? undefined : c.evidence;
       const range = evidence?.range;
@@ -139,6 +147,14 @@ export function heatmapCells(input: HeatmapInput, triangle: "full" | "lower" = "
     });
   });
   return out;
+}
+
+/** Each label with its name after it ("q6 Serviceerklæringer"), or alone when it has none. */
+function fullLabels(input: HeatmapInput): string[] {
+  return input.labels.map((label, i) => {
+    const name = input.names?.[i];
+    return name ? `${label} ${name}` : label;
+  });
 }
 
 /** The heatmap's layout: Plot's margins of it and the band each label's cells take. */
@@ -184,6 +200,18 @@ function topAxis(document: Document, labels: readonly string[], band: BandScale,
   ];
 }
 
+/** The smallest text the heatmap draws: n and r's range under each r (CHART_FONT_SIZE − 2). */
+const SMALLEST_TEXT = CHART_FONT_SIZE - 2;
+/** The smallest text a reader should get on a phone, in CSS px. */
+const READABLE_TEXT = 11;
+/** The width of an output on a 360-px phone (the cell's padding taken off), in CSS px. */
+const PHONE_COLUMN = 300;
+/**
+ * The width the heatmap's title, legend and note wrap to: a phone's column at the scale where the
+ * smallest print is 11 px, so they are read without scrolling sideways (the matrix is scrolled).
+ */
+export const HEATMAP_TEXT_WIDTH = Math.floor((PHONE_COLUMN * SMALLEST_TEXT) / READABLE_TEXT);
+
 /** Width and height of the colour ramp above the matrix. */
 const RAMP_WIDTH = 240;
 const RAMP_HEIGHT = 50;
@@ -222,7 +250,10 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
   // Lines and texts are nudged as Plot nudges them (cells are not): svg-parts.ts, pixelOffset.
   const o = pixelOffset(document);
   const box = (c: HeatmapCell): Box => ({ x: x.at(c.column), y: y.at(c.row), width: x.bandwidth, height: y.bandwidth });
-  const rect = (c: HeatmapCell, fill?: string): Element => titled(document, "rect", { ...box(c), fill }, c.title);
+  // Each cell is an image named by its tooltip (both labels with their names, r, n, p, what r rests
+  // on), so a screen reader can walk the pairs; the figures printed on it repeat the name and are
+  // hidden from it (a list of r's without their pairs said nothing).
+  const rect = (c: HeatmapCell, fill?: string): Element => titled(document, "rect", { ...box(c), fill, role: "img", "aria-label": c.title }, c.title);
   // Plot leaves out a cell whose colour is not a number (r = NaN); its text is still written.
   const colouredRects = (subset: readonly HeatmapCell[]): Element[] => subset.flatMap((c) => (c.r === null || Number.isNaN(c.r) ? [] : [rect(c, correlationColor(c.r))]));
   // Texts at a cell's middle, `dy` px down, in `fill`, and (n and the range) smaller; an empty one
@@ -230,10 +261,10 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
   const texts = (subset: readonly HeatmapCell[], text: (c: HeatmapCell) => string, dy: number, attrs: Attrs): Element[] => {
     const shown = subset.filter((c) => text(c) !== "");
     return shown.length === 0 ? [] : [
-      group(document, { "aria-label": "text", ...attrs }, shown.map((c) => label(document, text(c), x.at(c.column) + x.bandwidth / 2 + o, y.at(c.row) + y.bandwidth / 2 + dy + o))),
+      group(document, { "aria-label": "text", "aria-hidden": "true", ...attrs }, shown.map((c) => label(document, text(c), x.at(c.column) + x.bandwidth / 2 + o, y.at(c.row) + y.bandwidth / 2 + dy + o))),
     ];
   };
-  const nFontSize = CHART_FONT_SIZE - 2;
+  const nFontSize = SMALLEST_TEXT;
   const withN = cells.filter((c) => c.nText !== "");
   const ranged = dependent.filter((c) => c.rangeText !== "");
   const reconstruction = evidenceClass("reconstruction");
@@ -257,15 +288,36 @@ export function correlationHeatmap(input: HeatmapInput, options: CorrelationHeat
     ...texts(ranged.filter((c) => !strong(c)), (c) => c.rangeText, 20, { "font-size": nFontSize, class: reconstruction, fill: RECONSTRUCTION_INK }),
     ...texts(ranged.filter(strong), (c) => c.rangeText, 20, { "font-size": nFontSize, class: reconstruction, fill: "#ffffff" }),
   ]);
-  const key = messages[locale].heatmapKey(input.fdr === true, minN, dependent.some((c) => c.rangeText !== ""));
-  return frameChart(
+  const key = [
+    ...(input.names ? [fullLabels(input).join(" · ")] : []),
+    messages[locale].heatmapKey(input.fdr === true, minN, dependent.some((c) => c.rangeText !== "")),
+  ].join(". ");
+  const chart = frameChart(
     [
       { svg: colourRamp(document, input.method, locale, o), x: 8, width: RAMP_WIDTH, height: RAMP_HEIGHT },
       { svg: matrix, x: 0, width, height, y: RAMP_HEIGHT + 6 },
     ],
     {
-      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, RAMP_WIDTH + 16), evidence: evidence.legend(),
+      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, RAMP_WIDTH + 16), evidence: evidence.legend(), textWidth: HEATMAP_TEXT_WIDTH,
       note: options.note ? `${key}. ${options.note}` : key,
     },
   );
+  return readableOnPage(chart);
+}
+
+
+/**
+ * The heatmap as the page must show it: never scaled below its drawn size, where its figures are
+ * 11 px (scaled into a phone's column, every cell's r was 3 px high and its n 2 px), and on a narrow
+ * screen at `--tv-readable-width`, where its smallest print (n, the range) is 11 px too. The page
+ * scrolls it sideways in a box of its own (`CHART_CLASS.scrolls`, components/render-output.ts);
+ * an SVG or PNG saved from it is the same drawing, the style property only names a width.
+ */
+function readableOnPage(chart: SVGSVGElement): SVGSVGElement {
+  chart.setAttribute("class", `${CHART_CLASS.root} ${CHART_CLASS.scrolls}`);
+  // Not one image (frameChart's role): its cells are images of their own, each named by its pair.
+  chart.setAttribute("role", "graphics-document");
+  const readable = Math.ceil((Number(chart.getAttribute("width")) * READABLE_TEXT) / SMALLEST_TEXT);
+  chart.setAttribute("style", `${chart.getAttribute("style") ?? ""};--tv-readable-width:${readable}px`);
+  return chart;
 }

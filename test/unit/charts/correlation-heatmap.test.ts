@@ -96,6 +96,40 @@ describe("correlationHeatmap", () => {
     }
   });
 
+  it("names short labels in the tooltips and in a key under the chart, which the long labels made too wide for a phone", () => {
+    const named: HeatmapInput = { ...HEATMAP, labels: ["size_class", "q6", "q11", "q27"], names: ["Størrelsesklasse", "Serviceerklæringer", "Servicetorg", "BPR"] };
+    const pair = heatmapCells(named).find((c) => c.row === "size_class" && c.column === "q27");
+    expect(pair?.title).toBe("size_class Størrelsesklasse × q27 BPR: r = 0,130, n = 239, p = 0,044");
+    const svg = correlationHeatmap(named, { document: doc() });
+    expect(all(svg, 'g[aria-label="y-axis tick label"] text').map((t) => t.textContent)).toEqual(named.labels);
+    expect(all(svg, "text").map((t) => t.textContent ?? "").join(" ")).toContain("size_class Størrelsesklasse · q6 Serviceerklæringer · q11 Servicetorg · q27 BPR.");
+    // The short labels leave the matrix's cells most of the width.
+    expect(Number(svg.getAttribute("width"))).toBeLessThan(Number(correlationHeatmap(HEATMAP, { document: doc() }).getAttribute("width")));
+  });
+
+  it("names each cell for a screen reader by its pair and hides the figures printed on it, which repeat the name", () => {
+    const svg = correlationHeatmap(HEATMAP, { document: doc() });
+    expect(svg.getAttribute("role")).not.toBe("img");
+    const cells = all(svg, 'g[aria-label="cell"] > rect');
+    expect(cells.map((c) => c.getAttribute("role"))).toEqual(cells.map(() => "img"));
+    expect(cells.map((c) => c.getAttribute("aria-label"))).toEqual(cells.map((c) => c.querySelector("title")?.textContent));
+    expect(cells.map((c) => c.getAttribute("aria-label"))).toContain("Størrelsesklasse × BPR: r = 0,130, n = 239, p = 0,044");
+    const matrix = all(svg, "svg").find((panel) => panel.querySelector('g[aria-label="cell"]'));
+    if (!matrix) throw new Error("no matrix panel");
+    const printed = all(matrix, 'g[aria-label="text"]');
+    expect(printed.length).toBeGreaterThan(0);
+    expect(printed.filter((g) => g.getAttribute("aria-hidden") !== "true")).toEqual([]);
+  });
+
+  it("asks the page to keep it at the width where its smallest print (n, 9 px) is 11 px on a narrow screen", () => {
+    const svg = correlationHeatmap(HEATMAP, { document: doc() });
+    expect(svg.getAttribute("class")?.split(" ")).toEqual(["tv-chart", "tv-chart-scrolls"]);
+    const smallest = Math.min(...all(svg, "[font-size]").map((e) => Number(e.getAttribute("font-size"))));
+    const readable = Number(/--tv-readable-width:(\d+)px/.exec(svg.getAttribute("style") ?? "")?.[1]);
+    expect((smallest * readable) / Number(svg.getAttribute("width"))).toBeGreaterThanOrEqual(11);
+    expect((smallest * (readable - 1)) / Number(svg.getAttribute("width"))).toBeLessThan(11);
+  });
+
   it("matches the stored snapshot", () => {
     expectSvgSnapshot(correlationHeatmap(HEATMAP, { document: doc(), title: "Korrelasjoner – Correlations" }), "correlation-heatmap");
   });

@@ -8,7 +8,7 @@ import { DEFAULT_LOCALE, messages } from "../../../../src/base/locale/locale";
 import { evidenceClass } from "../../../../src/analysis/evidence/evidence-marker";
 import { chartEvidence, ownEvidence, RECONSTRUCTION_INK } from "../../../../src/analysis/charts/chart-evidence";
 import { CHART_FONT_SIZE, CORRELATION_SCHEME, INK, estimateTextWidth, formatNumberNo, frameChart, plotSvg } from "../../../../src/analysis/charts/chart-theme";
-import { heatmapCells, SMALL_N, type CorrelationHeatmapOptions, type HeatmapCell, type HeatmapInput } from "../../../../src/analysis/charts/correlation-heatmap";
+import { HEATMAP_TEXT_WIDTH, heatmapCells, SMALL_N, type CorrelationHeatmapOptions, type HeatmapCell, type HeatmapInput } from "../../../../src/analysis/charts/correlation-heatmap";
 
 /** The chart: one standalone `<svg>` with the matrix, a colour ramp and the significance key. */
 export function plotCorrelationHeatmap(input: HeatmapInput, options: CorrelationHeatmapOptions): SVGSVGElement {
@@ -86,7 +86,7 @@ export function plotCorrelationHeatmap(input: HeatmapInput, options: Correlation
       { svg: plotSvg(plot), x: 0, width, height, y: rampHeight + 6 },
     ],
     {
-      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, rampWidth + 16), evidence: evidence.legend(),
+      document, title: options.title, subtitle: options.subtitle, width: Math.max(width, rampWidth + 16), evidence: evidence.legend(), textWidth: HEATMAP_TEXT_WIDTH,
       note: options.note ? `${key}. ${options.note}` : key,
     },
   );
