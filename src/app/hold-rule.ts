@@ -13,7 +13,12 @@
  * - a cell that needs the work is held for `HELD_RUNS_FIRST` runs, then let go once more to take a
  *   new sample (a probe). A probe that is slow again doubles the runs it is held for next time, up
  *   to `HELD_RUNS_MAX`, so a cell that does need the work does it in one long task once per
- *   2, 4, 8, … 32 runs at most; a short probe clears it.
+ *   8, 16, 32, 64 runs; a short probe clears it.
+ *
+ * Probes are rare because the two mistakes are not alike: a probe of a cell that needs the work is
+ * a long task the reader's input waits behind (04's summary; with probes after 2, 4 … runs, 04's
+ * bench saw long tasks in 6 of 16 changes against 3), while a cell held that did not need it is
+ * drawn late, its page still answering (the work runs in 20 ms slices).
  *
  * Pure: run times come in as numbers, nothing is timed here.
  */
@@ -21,9 +26,9 @@
 /** How many of a cell's runs let go without waiting the rule decides on (the last ones). */
 export const SAMPLES = 3;
 /** Runs a cell that needs the work is held for before it is let go again to see whether it still does. */
-export const HELD_RUNS_FIRST = 2;
+export const HELD_RUNS_FIRST = 8;
 /** The most runs a cell is held for between two probes (each slow probe doubles the count). */
-export const HELD_RUNS_MAX = 32;
+export const HELD_RUNS_MAX = 64;
 
 /** What the rule knows of one cell. */
 interface CellRecord {

@@ -121,20 +121,23 @@ describe("CellViewport.warm: a cell in view that needed the work", () => {
     viewport.warm("w", work());
     // Its runs were short: it goes without waiting.
     expect(viewport.defer("view", reads(5))).toBeUndefined();
-    // That run took 60 ms (a load spike, or it did the work itself): it waits for the next two runs
-    // (hold-rule.ts), then is let go again; that run is short, and outvotes the one slow run.
-    const waited = await asked(viewport, [60, 6, 7, 8, 9, 10, 11]);
-    expect(waited).toEqual([true, true, false, false, false, false, false]);
+    // That run took 60 ms (a load spike, or it did the work itself): it waits for it and the next 7
+    // runs (hold-rule.ts), then is let go again; that run is short, and outvotes the one slow run.
+    const waited = await asked(viewport, [60, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16]);
+    expect(waited).toEqual([true, true, true, true, true, true, true, true, false, false, false, false]);
   });
 
-  it("a cell whose runs let go are all long keeps waiting, let go again only after 2, then 4 runs", async () => {
+  it("a cell whose runs let go are all long keeps waiting, let go again only after 8, then 16 runs", async () => {
     const viewport = new CellViewport();
     viewport.watch(cellElement("view"), "view");
     viewport.warm("w", work());
     expect(viewport.defer("view", reads(5))).toBeUndefined();
-    // Runs let go take 60 ms (the whole work), held ones 6–9 ms.
-    const waited = await asked(viewport, [60, 6, 7, 60, 6, 7, 8, 9, 60]);
-    expect(waited).toEqual([true, true, false, true, true, true, true, false, true]);
+    // Runs let go take 60 ms (the whole work), held ones 6–20 ms.
+    const held = (n: number): number[] => Array.from({ length: n }, (_, i) => 6 + i);
+    // Each entry is the run that ended before the ask: the 60 ms ones are the runs let go.
+    const waited = await asked(viewport, [60, ...held(8), 60, ...held(16), 60]);
+    const waits = (n: number): boolean[] => Array<boolean>(n).fill(true);
+    expect(waited).toEqual([...waits(8), false, ...waits(16), false, true]);
   });
 
   it("a run let go that stayed short keeps it going", () => {

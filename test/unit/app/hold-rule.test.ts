@@ -48,9 +48,11 @@ describe("HoldRule", () => {
   it("one slow run, then short ones: held for a few runs, then runs at once again", () => {
     const rule = new HoldRule(LIMIT);
     // First ask (never measured), then its first run let go took 60 ms under a load spike.
-    const waits = drive(rule, "flagged", [0, 60, 6, 7, 8, 9, 10, 11, 12]);
-    // Held runs (6, 7) count down; the next is let go, short, and outvotes the spike.
-    expect(waits).toEqual([false, true, true, false, false, false, false, false, false]);
+    const short = Array.from({ length: 12 }, (_, i) => 6 + i);
+    const waits = drive(rule, "flagged", [0, 60, ...short]);
+    // Held for the 60 ms run and the next 7 (each counts one down); the next is let go, short, and
+    // outvotes the spike: it runs at once from then on.
+    expect(waits).toEqual([false, true, true, true, true, true, true, true, true, false, false, false, false, false]);
     expect(waits.filter(Boolean).length).toBe(HELD_RUNS_FIRST);
   });
 
@@ -61,18 +63,18 @@ describe("HoldRule", () => {
     expect(waits).toEqual([false, false, false, false, false, false]);
   });
 
-  it("a cell that needs the work is let go again after 2, 4, 8 … held runs, never more than HELD_RUNS_MAX", () => {
+  it("a cell that needs the work is let go again after 8, 16, 32 … held runs, never more than HELD_RUNS_MAX", () => {
     // Every run let go takes 200 ms (it does the whole work itself).
-    const gaps = heldBetweenLets(new HoldRule(LIMIT), () => 200, 140);
-    expect(gaps.slice(0, 6)).toEqual([2, 4, 8, 16, 32, 32]);
+    const gaps = heldBetweenLets(new HoldRule(LIMIT), () => 200, 320);
+    expect(gaps.slice(0, 5)).toEqual([8, 16, 32, 64, 64]);
     expect(Math.max(...gaps)).toBe(HELD_RUNS_MAX);
   });
 
   it("after two slow runs let go, two short ones clear it (the lower median of the last three)", () => {
     const probes = [90, 95, 10, 12];
-    const gaps = heldBetweenLets(new HoldRule(LIMIT), (i) => probes[i] ?? 14, 30);
-    // (90) → held 2; (90, 95) → 4; (90, 95, 10) → 90: 8; (95, 10, 12) → 12: runs at once from then on.
-    expect(gaps.slice(0, 3)).toEqual([2, 4, 8]);
+    const gaps = heldBetweenLets(new HoldRule(LIMIT), (i) => probes[i] ?? 14, 80);
+    // (90) → held 8; (90, 95) → 16; (90, 95, 10) → 90: 32; (95, 10, 12) → 12: runs at once from then on.
+    expect(gaps.slice(0, 3)).toEqual([8, 16, 32]);
     expect(gaps.slice(3).every((gap) => gap === 0)).toBe(true);
   });
 
