@@ -50,6 +50,12 @@ export interface AnalysisHost {
    * own over a few ms). The notebook frame: its background turns. Without it, one step per task.
    */
   steps?: RunSteps;
+  /**
+   * Asked as a builtin is called: whether the cell run calling it is still that cell's current one
+   * (NotebookRuntime.callerRun: false once the cell reruns, e.g. under a newer filter), or undefined
+   * when not known. A view drawn over several tasks stops at its next step once it is not.
+   */
+  callerRun?: () => (() => boolean) | undefined;
 }
 
 

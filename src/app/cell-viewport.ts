@@ -22,11 +22,13 @@
  * long task. Other cells run meanwhile. A cell in the viewport itself whose runs are short does not
  * wait: what the reader looks at may need only a little of that work (04's flagged table
  * classifies its 25 figures, not all 727: reconciliation-evidence.ts, `evidenceOfCells`). A view
- * that does need all of it (04's summary) makes that run long: such a cell waits from then on, so
- * it does the work in one long task once at most.
+ * that does need all of it (04's summary) makes that run long: such a cell then waits, and is let
+ * go again only now and then to see whether it still needs the work (hold-rule.ts: the rule decides
+ * on its recent runs, not one, and decays), so one load spike does not hold a short cell for good.
  */
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
+import { HoldRule } from "./hold-rule";
 import { RunCosts } from "./run-costs";
 
 /** How far outside the viewport a cell counts as near (it is about to be scrolled to): it runs before those further away. */
@@ -47,10 +49,10 @@ const SPLIT_AFTER_MS = 8;
 const LONG_TASK_MS = 50;
 /**
  * A cell in the viewport whose runs take at most this long does not wait for work handed over, and
- * one let go so that took longer waits for it from then on (see the file comment): whatever fits in
+ * one let go so that took longer waits for it (hold-rule.ts, which decides on its recent runs): whatever fits in
  * one task short of a long one. It was WARM_SLICE_MS (20 ms) until stop 29: 04's flagged table's own
  * recount of its ~20 rows per draw takes 15–25 ms idle, so at twice that under load it crossed 20
- * ms, and then 40 ms (then `needWork` for good), and the table in view waited for all 50 draws'
+ * ms, and then 40 ms (then held for good, until stop 30), and the table in view waited for all 50 draws'
  * recount (viewport 90–190 ms under 2× CPU throttling against 25–60 ms let go).
  */
 const OWN_WORK_MS = LONG_TASK_MS;
@@ -112,10 +114,8 @@ export class CellViewport {
   private readonly ticks: (() => void)[] = [];
   /** Tasks for handed-over work: each message runs a cell's task first, when one waits. */
   private readonly backgroundTicks: (() => void)[] = [];
-  /** Cells let run without waiting for handed-over work, with their last run time then (to see the run it allowed). */
-  private readonly unheld = new Map<string, number | undefined>();
-  /** Cells whose run without waiting took longer than OWN_WORK_MS: they needed the work, and wait for it from then on. */
-  private readonly needWork = new Set<string>();
+  /** Which cells in view wait for handed-over work, from the runs they were let go for without it (hold-rule.ts). */
+  private readonly holdRule = new HoldRule(OWN_WORK_MS);
   /** Each cell's expected run time from its recent runs (not the last alone). */
   private readonly costs = new RunCosts();
 
@@ -289,17 +289,14 @@ export class CellViewport {
 
   /**
    * Whether cell `id` may run without waiting for work handed over: in the viewport, short runs,
-   * and no run let go so before took longer than OWN_WORK_MS (`last`: its last run time as the
+   * and the hold rule does not say it needs the work (`last`: its last run time as the
    * runtime reports it; `expected`: from its recent runs).
    */
   private mayGoUnheld(id: string, last: number | undefined, expected: number): boolean {
-    if (this.unheld.has(id) && this.unheld.get(id) !== last) {
-      // The run let go last time has ended: a long one needed the work.
-      this.unheld.delete(id);
-      if ((last ?? 0) > OWN_WORK_MS) this.needWork.add(id);
-    }
-    if (!this.inView.has(id) || expected > OWN_WORK_MS || this.needWork.has(id)) return false;
-    if (this.warming.size > 0) this.unheld.set(id, last);
+    // Asked first: it sees the run that ended since the last ask (a sample if it was let go so).
+    const mustWait = this.holdRule.mustWait(id, last);
+    if (!this.inView.has(id) || expected > OWN_WORK_MS || mustWait) return false;
+    if (this.warming.size > 0) this.holdRule.letGo(id);
     return true;
   }
 

@@ -13,7 +13,7 @@ import { createStdlib, type StdlibHost } from "../runtime/stdlib";
 import type { AnalysisHost } from "../analysis/builtins";
 
 /** The builtins for one view of notebooks ("shared": counts of 1–2 under a county/size filter masked). */
-export function notebookBuiltins(host: StdlibHost & Pick<AnalysisHost, "warm" | "steps"> & { view: "live" | "shared" }, scope: SurveyScope): Record<string, unknown> {
+export function notebookBuiltins(host: StdlibHost & Pick<AnalysisHost, "warm" | "steps" | "callerRun"> & { view: "live" | "shared" }, scope: SurveyScope): Record<string, unknown> {
   const made = new Map<Locale, Promise<Record<string, unknown>>>();
   const load = (locale: Locale): Promise<Record<string, unknown>> => {
     let builtins = made.get(locale);

@@ -23,13 +23,21 @@ export interface CellEntry {
   runStart?: number;
   /** Inputs bound by view() in the current run, by the name they define. */
   views: Map<string, InputLike>;
+  /**
+   * How often the cell was invalidated: it went pending (an input changed, it was redefined) or was
+   * removed. A run is the cell's current one until the next: after that the runtime drops its value.
+   */
+  invalidations: number;
 }
 
 /** What a cell run needs from the runtime that owns it. */
 export interface RunHooks {
   guard: LoopGuard;
-  /** The cell's code is about to run (its body starts, or resumes after await). */
-  entering: () => void;
+  /**
+   * The cell's code is about to run (its body starts, or resumes after await); `current` tells
+   * whether this run is still the cell's current one (see CellEntry.invalidations).
+   */
+  entering: (current: () => boolean) => void;
   /** Tell subscribers the cell's state changed. */
   notify: () => void;
   /** A view() input now defines `name`. */
@@ -50,6 +58,8 @@ export function isThenable(value: unknown): value is PromiseLike<unknown> {
 export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell, values: unknown[], hooks: RunHooks): unknown {
   const run = ++entry.run;
   const id = entry.doc.id;
+  const invalidations = entry.invalidations;
+  const current = (): boolean => entry.invalidations === invalidations;
   entry.state.runs++;
   entry.state.status = "running";
   delete entry.state.error;
@@ -61,7 +71,7 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
   const context: CellContext = {
     guard: hooks.guard.guard,
     resumed: (value) => {
-      hooks.entering();
+      hooks.entering(current);
       return hooks.guard.resumed(value);
     },
     display: (value) => {
@@ -96,7 +106,7 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
     return result;
   };
   hooks.guard.reset();
-  hooks.entering();
+  hooks.entering(current);
   let result: unknown;
   try {
     result = compiled(context, values);

@@ -76,6 +76,8 @@ export class NotebookRuntime {
   private readonly inputs = new ViewInputs(() => [...this.entries.values()].map((e) => e.views));
   /** The cell whose code ran last (body start or resume): the one a spinning loop is in. */
   private executing: string | undefined;
+  /** Whether the run whose code runs now (until its stretch ends) is still its cell's current one; see callerRun. */
+  private caller: (() => boolean) | undefined;
   /** Cells kept from running (after the host stopped them), with the message each shows. */
   private readonly held = new Map<string, string>();
   private disposed = false;
@@ -151,6 +153,19 @@ export class NotebookRuntime {
   removeCell(id: string): void {
     this.dropEntry(id);
     this.rebuild();
+  }
+
+  /**
+   * For a builtin that works over several tasks (04's every figure by table): called while a cell's
+   * code runs (from its start, or a resume after await, to the end of that stretch), whether the run
+   * that called it is still the cell's current one. It turns false once the cell goes pending again
+   * (an input changed: a newer filter), is redefined or removed, or the runtime is disposed: the
+   * runtime then drops whatever that run still returns, so its work may stop. Undefined when no
+   * cell's code is running (an event handler a cell defined, a timer).
+   */
+  callerRun(): (() => boolean) | undefined {
+    const current = this.caller;
+    return current && (() => !this.disposed && current());
   }
 
   /** A snapshot of one cell's runtime state. */
@@ -285,6 +300,7 @@ export class NotebookRuntime {
       shown: [],
       run: 0,
       views: new Map(),
+      invalidations: 0,
     };
     holder.entry = entry;
     this.entries.set(cell.id, entry);
@@ -297,6 +313,7 @@ export class NotebookRuntime {
     this.entries.delete(id);
     this.graph = undefined;
     entry.run++;
+    entry.invalidations++;
     this.busy.delete(entry.variable);
     entry.variable.delete();
   }
@@ -355,8 +372,14 @@ export class NotebookRuntime {
     const id = entry.doc.id;
     const hooks: RunHooks = {
       guard: this.guard,
-      entering: () => {
+      entering: (current) => {
         this.executing = id;
+        // Until the stretch of code ends (a queued microtask runs after it, as in the loop guard):
+        // a builtin called then is called by this run, later code (an event handler) by none.
+        this.caller = current;
+        queueMicrotask(() => {
+          if (this.caller === current) this.caller = undefined;
+        });
       },
       notify: () => this.notify(entry),
       bindView: (viewName, input) => {
@@ -380,6 +403,8 @@ export class NotebookRuntime {
     };
     return {
       pending: () => {
+        // The run under way (if any) is superseded: the runtime drops its value (callerRun).
+        if (holder.entry) holder.entry.invalidations++;
         const entry = live();
         if (!entry) return;
         this.busy.add(entry.variable);

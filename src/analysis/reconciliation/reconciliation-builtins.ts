@@ -84,7 +84,8 @@ export interface ReconciliationBuiltin {
   table(rec: Reconciliation, id: string, options?: ReconciliationRenderOptions): HTMLElement;
   /**
    * Every printed table, figure by figure (`{onlyFlagged: true}`: only those with a flagged figure);
-   * resolves once the last table is drawn (a table per step, between other tasks).
+   * resolves once the last table is drawn (a table per step, between other tasks). A draw stops when
+   * its cell runs again meanwhile (a newer filter).
    * @example reconciliation.tables(reconciliation.build(selection), {onlyFlagged: true})
    */
   tables(rec: Reconciliation, options?: ReconciliationRenderOptions): Promise<HTMLElement>;
@@ -170,8 +171,21 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
       // Drawn a printed table per step (issue 12): all 727 rows in one task took 33–55 ms under a
       // filter change, a task the page's input waited behind. The cell's value is the whole section.
       const section = d.createElement("section");
-      const steps = rec.tables.filter((t) => t.cells.length > 0 || !o.onlyFlagged).map((t) => () => void section.append(renderReconciledTable(d, rec, t, o)));
-      return (host.steps ?? stepPerTask)(steps, () => true).then(() => keeper.keep(section));
+      const shown = rec.tables.filter((t) => t.cells.length > 0 || !o.onlyFlagged);
+      let drawn = 0;
+      const steps = shown.map((t) => () => {
+        section.append(renderReconciledTable(d, rec, t, o));
+        drawn++;
+      });
+      // A newer run of the calling cell (a newer filter) stops this draw at its next step: the
+      // runtime drops this run's value, and the newer run's draw waits for this one to settle
+      // (Observable runs a cell's definitions one after the other): until stop 30 all 37 steps ran.
+      const current = host.callerRun?.() ?? (() => true);
+      return (host.steps ?? stepPerTask)(steps, current).then(() => {
+        // Stopped: a part drawn is no view to keep, nor to give anyone.
+        if (drawn < steps.length) throw builtinError("reconciliation.tables", "superseded", "this draw stopped: its cell ran again (a newer filter), and that run draws the tables.");
+        return keeper.keep(section);
+      });
     },
     inconsistencies: (value, options = {}) => {
       const rec = requireBuild(value, "reconciliation.inconsistencies");

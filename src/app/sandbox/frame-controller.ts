@@ -321,7 +321,10 @@ export class FrameController {
       this.win.document.documentElement.lang = locale;
       scope.setLocale(locale);
     }
-    const builtins = notebookBuiltins({ ...host, view: message.view, warm: (key, steps) => cellViewport().warm(key, steps), steps: backgroundSteps(this.win) }, scope);
+    // The runtime the builtins' calls come from (made below, made again on a restart).
+    let runtime: NotebookRuntime | undefined;
+    const callerRun = (): (() => boolean) | undefined => runtime?.callerRun();
+    const builtins = notebookBuiltins({ ...host, view: message.view, warm: (key, steps) => cellViewport().warm(key, steps), steps: backgroundSteps(this.win), callerRun }, scope);
     const held = message.held;
     // The shell checked the history when it read it from storage; it arrives here as its record.
     const history = message.history ? decodeStructureHistory(message.history) : undefined;
@@ -331,9 +334,10 @@ export class FrameController {
       history: history?.ok ? history.value : undefined,
       inputs: message.inputs,
       createRuntime: () => {
-        const runtime = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.runs.long(id), deferCell: (id, info) => cellViewport().defer(id, info) }));
-        for (const cell of held) runtime.hold(cell.id, cell.message);
-        return runtime;
+        const made = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.runs.long(id), deferCell: (id, info) => cellViewport().defer(id, info) }));
+        runtime = made;
+        for (const cell of held) made.hold(cell.id, cell.message);
+        return made;
       },
     });
     const opened: OpenedNotebook = { session, scope, view: message.view };
