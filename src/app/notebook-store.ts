@@ -121,9 +121,14 @@ function newer(a: StoredNotebook | undefined, b: StoredNotebook | undefined): St
   return b.updatedAt > a.updatedAt ? b : a;
 }
 
+/** Where a stored record this version cannot read is moved, so the key's next save does not overwrite it. */
+const UNREADABLE_PREFIX = "unreadable:";
+
 /** Local notebook storage; construct with {@link NotebookStore.open}. */
 export class NotebookStore {
   private readonly memory = new Map<string, StoredNotebook>();
+  /** Key → the key its unreadable record was moved to, this session (for the word the workbench shows). */
+  private readonly setAside = new Map<string, string>();
 
   private constructor(
     private readonly idb: UseStore | undefined,
@@ -166,7 +171,11 @@ export class NotebookStore {
     let found: StoredNotebook | undefined;
     if (this.idb) {
       try {
-        found = toStoredNotebook(await get<unknown>(key, this.idb));
+        const raw = await get<unknown>(key, this.idb);
+        found = toStoredNotebook(raw);
+        // A record written by another version, or damaged: the key's first save would overwrite
+        // the user's work in it (a bundled notebook's working copy opens as shipped, and saves).
+        if (raw !== undefined && !found) await this.moveAside(key, raw, this.idb);
       } catch {
         found = undefined;
       }
@@ -177,6 +186,22 @@ export class NotebookStore {
     // A journal entry newer than IndexedDB is moved into IndexedDB now.
     if (best && best === journaled && this.idb) void this.put(best);
     return best;
+  }
+
+  /** Move an unreadable record to a key of its own, unchanged, and free `key` for new saves. */
+  private async moveAside(key: string, raw: unknown, idb: UseStore): Promise<void> {
+    const aside = `${UNREADABLE_PREFIX}${new Date().toISOString()}:${key}`;
+    await set(aside, raw, idb);
+    await del(key, idb);
+    this.setAside.set(key, aside);
+  }
+
+  /**
+   * The key a record stored under `key` was moved to because this version could not read it (by
+   * {@link get}, this session), or undefined. The record is kept as it was; the caller says so.
+   */
+  unreadableMovedTo(key: string): string | undefined {
+    return this.setAside.get(key);
   }
 
   /** Save; memory always succeeds, the returned problem says whether IndexedDB did too. */
