@@ -69,3 +69,38 @@ describe("a saved working copy this version cannot read", () => {
     await context.close();
   });
 });
+
+describe("one notebook edited in two tabs", () => {
+  it("keeps both tabs' edits: the second save does not silently overwrite the first", async () => {
+    const context = await wb.browser.newContext();
+    const first = await context.newPage();
+    const second = await context.newPage();
+    for (const page of [first, second]) {
+      await openApp(page, wb.server.url, "#/nb/demo");
+      await waitForOutput(page, "9", "435 kommuner");
+    }
+    await typeIntoCell(first, "5", "const grense = 100000");
+    await first.keyboard.press("Shift+Enter");
+    await waitForOutput(first, "9", "5 av dem har minst");
+    await expect.poll(() => storedText(first), { timeout: 10_000 }).toContain("const grense = 100000");
+    // The second tab still shows the notebook as it opened; its user edits another cell.
+    await typeIntoCell(second, "8", "const store = 77");
+    await second.keyboard.press("Shift+Enter");
+    await waitForOutput(second, "9", "77 av dem");
+    await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 77");
+    // Both edits are still in storage, and the second tab's user was told where theirs went.
+    expect(await storedText(second)).toContain("const grense = 100000");
+    await second.locator(".nb-banner").filter({ hasText: /tab|fane/i }).first().waitFor({ timeout: 10_000 });
+    // Each tab goes on saving where its work is: the first into the notebook, the second into its copy.
+    await typeIntoCell(first, "5", "const grense = 200000");
+    await first.keyboard.press("Shift+Enter");
+    await waitForOutput(first, "9", "av dem har minst 200");
+    await typeIntoCell(second, "8", "const store = 78");
+    await second.keyboard.press("Shift+Enter");
+    await waitForOutput(second, "9", "78 av dem");
+    await expect.poll(() => storedText(first), { timeout: 10_000 }).toContain("const grense = 200000");
+    await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 78");
+    expect(await first.locator(".nb-banner").filter({ hasText: /tab|fane/i }).count()).toBe(0);
+    await context.close();
+  });
+});
