@@ -52,7 +52,8 @@ export class Autosaver {
         this.onStatus({ state: "saving" });
         const problem = await this.target.put(notebook);
         if (this.pending) return; // a newer edit arrived meanwhile; its own status follows
-        this.onStatus(problem ? { state: "memory-only", problem } : { state: "saved" });
+        // A conflict is stored (in a copy): saved, with the word why it went there.
+        this.onStatus(problem ? { state: problem.kind === "conflict" ? "saved" : "memory-only", problem } : { state: "saved" });
       });
     }
     return this.writing;

@@ -3,7 +3,7 @@
  * is lost when IndexedDB is missing (private windows, locked-down profiles) or full
  * (QuotaExceededError): the UI then shows the problem and keeps working from memory.
  */
-import { createStore, del, get, set, values, type UseStore } from "idb-keyval";
+import { createStore, del, get, set, update, values, type UseStore } from "idb-keyval";
 import type { NotebookDoc } from "../notebook/document";
 import { validatePayload } from "../notebook/share-codec";
 import { decodeStructureHistory, encodeStructureHistory, type HistoryProblem, type StructureHistoryRecord } from "../notebook/structure-history";
@@ -31,7 +31,8 @@ export interface StoredNotebook {
   updatedAt: number;
 }
 
-export type StorageProblemKind = "unavailable" | "quota" | "failed";
+/** "conflict": the save went to a copy, since another tab had saved the notebook (not a failure: it is stored). */
+export type StorageProblemKind = "unavailable" | "quota" | "failed" | "conflict";
 
 /** Why saving did not reach IndexedDB; the message says what the user can do. */
 export interface StorageProblem {
@@ -121,9 +122,26 @@ function newer(a: StoredNotebook | undefined, b: StoredNotebook | undefined): St
   return b.updatedAt > a.updatedAt ? b : a;
 }
 
+/** A bundled notebook's working copy saved apart is a notebook of its own (no "revert to shipped"). */
+function copyOrigin(origin: NotebookOrigin): NotebookOrigin {
+  return origin.kind === "bundled" ? { kind: "new" } : origin;
+}
+
+/** Where a stored record this version cannot read is moved, so the key's next save does not overwrite it. */
+const UNREADABLE_PREFIX = "unreadable:";
+
 /** Local notebook storage; construct with {@link NotebookStore.open}. */
 export class NotebookStore {
   private readonly memory = new Map<string, StoredNotebook>();
+  /** Key → the key its unreadable record was moved to, this session (for the word the workbench shows). */
+  private readonly setAside = new Map<string, string>();
+  /**
+   * Key → `updatedAt` of the version this tab last read or wrote. A stored version of another time
+   * was written by another tab (or window) since: writing over it would lose that tab's work.
+   */
+  private readonly seen = new Map<string, number>();
+  /** Key → the copy this tab's saves of it go to, since another tab saved it meanwhile. */
+  private readonly diverted = new Map<string, string>();
 
   private constructor(
     private readonly idb: UseStore | undefined,
@@ -166,7 +184,11 @@ export class NotebookStore {
     let found: StoredNotebook | undefined;
     if (this.idb) {
       try {
-        found = toStoredNotebook(await get<unknown>(key, this.idb));
+        const raw = await get<unknown>(key, this.idb);
+        found = toStoredNotebook(raw);
+        // A record written by another version, or damaged: the key's first save would overwrite
+        // the user's work in it (a bundled notebook's working copy opens as shipped, and saves).
+        if (raw !== undefined && !found) await this.moveAside(key, raw, this.idb);
       } catch {
         found = undefined;
       }
@@ -174,18 +196,69 @@ export class NotebookStore {
     const journaled = readJournal(key);
     const best = newer(found, journaled);
     if (best) this.memory.set(key, best);
+    if (found) this.seen.set(key, found.updatedAt);
+    // Opened afresh: its saves go to it again (a copy made before holds the edits made before).
+    this.diverted.delete(key);
     // A journal entry newer than IndexedDB is moved into IndexedDB now.
     if (best && best === journaled && this.idb) void this.put(best);
     return best;
   }
 
-  /** Save; memory always succeeds, the returned problem says whether IndexedDB did too. */
+  /** Move an unreadable record to a key of its own, unchanged, and free `key` for new saves. */
+  private async moveAside(key: string, raw: unknown, idb: UseStore): Promise<void> {
+    const aside = `${UNREADABLE_PREFIX}${new Date().toISOString()}:${key}`;
+    await set(aside, raw, idb);
+    await del(key, idb);
+    this.setAside.set(key, aside);
+  }
+
+  /**
+   * The key a record stored under `key` was moved to because this version could not read it (by
+   * {@link get}, this session), or undefined. The record is kept as it was; the caller says so.
+   */
+  unreadableMovedTo(key: string): string | undefined {
+    return this.setAside.get(key);
+  }
+
+  /**
+   * Save; memory always succeeds, the returned problem says whether IndexedDB did too. When another
+   * tab saved the notebook since this tab read or wrote it, its version is left as it is and this
+   * tab's saves go to a new local notebook from then on (a "conflict", said once).
+   */
   async put(notebook: StoredNotebook): Promise<StorageProblem | undefined> {
+    const copy = this.diverted.get(notebook.key);
+    if (copy !== undefined) return this.put({ ...notebook, key: copy, origin: copyOrigin(notebook.origin) });
     this.memory.set(notebook.key, notebook);
     if (!this.idb) return this.problem;
     try {
       // Store plain JSON so nothing runtime-ish (DOM nodes, functions) can sneak into storage.
-      await set(notebook.key, JSON.parse(JSON.stringify(notebook)), this.idb);
+      const plain: unknown = JSON.parse(JSON.stringify(notebook));
+      const key = notebook.key;
+      let theirs = false;
+      let before: number | undefined;
+      // Read and write in one transaction, so no other tab's save lands between the check and the
+      // write; what this tab saw is read and noted inside it, so this tab's own saves queued
+      // behind it (the journal's, an autosave) see this one.
+      await update(
+        key,
+        (stored: unknown) => {
+          before = this.seen.get(key);
+          const at = isRecord(stored) && typeof stored.updatedAt === "number" ? stored.updatedAt : undefined;
+          theirs = stored !== undefined && (before === undefined || at !== before) && at !== notebook.updatedAt;
+          if (theirs) return stored;
+          this.seen.set(key, notebook.updatedAt);
+          return plain;
+        },
+        this.idb,
+      ).catch((error: unknown) => {
+        // Not written (a full disk): storage still holds what this tab saw before.
+        if (!theirs && this.seen.get(key) === notebook.updatedAt) {
+          if (before === undefined) this.seen.delete(key);
+          else this.seen.set(key, before);
+        }
+        throw error;
+      });
+      if (theirs) return this.divert(notebook);
       const journaled = readJournal(notebook.key);
       if (journaled && journaled.updatedAt <= notebook.updatedAt) journalStorage()?.removeItem(JOURNAL_PREFIX + notebook.key);
       return undefined;
@@ -194,8 +267,25 @@ export class NotebookStore {
     }
   }
 
+  /** Another tab saved `notebook.key` meanwhile: keep its version, and this tab's as a new local notebook. */
+  private async divert(notebook: StoredNotebook): Promise<StorageProblem | undefined> {
+    this.memory.delete(notebook.key);
+    this.seen.delete(notebook.key);
+    const copy = `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    this.diverted.set(notebook.key, copy);
+    const failed = await this.put({ ...notebook, key: copy, origin: copyOrigin(notebook.origin) });
+    return (
+      failed ?? {
+        kind: "conflict",
+        message: "Another tab saved this notebook after this tab opened it. So that neither tab's work is lost, the other tab's version is kept as it was, and this tab's edits are saved from now on as a separate notebook in the list.",
+      }
+    );
+  }
+
   async delete(key: string): Promise<StorageProblem | undefined> {
     this.memory.delete(key);
+    this.seen.delete(key);
+    this.diverted.delete(key);
     journalStorage()?.removeItem(JOURNAL_PREFIX + key);
     if (!this.idb) return this.problem;
     try {

@@ -174,12 +174,17 @@ export class Workbench<S extends SessionPort = SessionPort> {
       if (route.kind === "local") {
         const stored = await this.services.store.get(route.key);
         if (!latest()) return;
-        if (!stored) return this.banner("error", (words) => words.noLocalNotebook(route.key));
+        this.sayIfSetAside(route.key);
+        if (!stored) {
+          if (this.services.store.unreadableMovedTo(route.key) === undefined) this.banner("error", (words) => words.noLocalNotebook(route.key));
+          return;
+        }
         return this.showStored(stored, route);
       }
       const key = bundledKey(route.name);
       const stored = await this.services.store.get(key);
       if (!latest()) return;
+      this.sayIfSetAside(key);
       if (stored) return this.showStored(stored, route);
       const shipped = await this.shippedDoc(route.name);
       if (shipped && latest()) this.show(key, { kind: "bundled", name: route.name }, shipped, {}, {}, "live", route);
@@ -258,6 +263,12 @@ export class Workbench<S extends SessionPort = SessionPort> {
       else this.banner("warning", (words) => words.linkFilterNotApplied(parsed.error.message));
     }
     this.show(key, { kind: "shared" }, decoded.value.doc, {}, inputs, "preview");
+  }
+
+  /** Tell the user when the saved copy under `key` could not be read and was set aside, unchanged. */
+  private sayIfSetAside(key: string): void {
+    const aside = this.services.store.unreadableMovedTo(key);
+    if (aside !== undefined) this.banner("warning", (words) => words.savedCopyUnreadable(key, aside));
   }
 
   /** Open a local copy as it was saved: document, drafts and undo history (a history it could not read is dropped, with a word). */

@@ -16,14 +16,38 @@ export interface NotebookHeading {
   text: string;
 }
 
-const ATX = /^ {0,3}(#{1,6})[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$/;
+/** An ATX heading's opening `#`s and the blank after them; the rest of the line is read by {@link atxText}. */
+const ATX_OPEN = /^ {0,3}(#{1,6})[ \t]/;
 const SETEXT = /^ {0,3}(=+|-+)[ \t]*$/;
 const FENCE = /^ {0,3}(`{3,}|~{3,})/;
 
+/**
+ * How much of a heading the contents show. The contents are drawn from every markdown cell's source
+ * at each render of report view, a shared notebook's too: a pattern run over a long run of blanks or
+ * brackets backtracked for seconds (a 40,000-character line: 16 s; a link carries 2 MB).
+ */
+const HEADING_CHARS = 300;
+
+const BLANK = /[ \t]/;
+
+/**
+ * An ATX heading's text after its opening (`## a ##` → `a`), read by hand, not by a pattern: a
+ * closing run of `#` goes only after a blank, as marked reads it. Linear in the line's length.
+ */
+function atxText(rest: string): string {
+  const text = rest.trim();
+  let hashes = text.length;
+  while (hashes > 0 && text[hashes - 1] === "#") hashes--;
+  if (hashes === text.length || hashes === 0 || !BLANK.test(text[hashes - 1] ?? "")) return text;
+  return text.slice(0, hashes).trimEnd();
+}
+
 /** Emphasis, code and link marks out of a heading's text (`**a** [b](c)` → `a b`). */
-function plain(text: string): string {
-  return text
-    .replace(/!?\[([^\]]*)\]\([^)]*\)/g, "$1")
+function plain(heading: string): string {
+  // Link text holds no "[" (as marked reads `[a[b](c)`: "[a" and a link "b"), so each try stops at the next one.
+  return heading
+    .slice(0, HEADING_CHARS)
+    .replace(/!?\[([^[\]]*)\]\([^)]*\)/g, "$1")
     .replace(/[*_`~]+/g, "")
     .trim();
 }
@@ -45,9 +69,9 @@ export function markdownHeadings(source: string): Array<{ level: number; text: s
       previous = "";
       continue;
     }
-    const atx = ATX.exec(line);
+    const atx = ATX_OPEN.exec(line);
     const setext = SETEXT.exec(line);
-    if (atx?.[1] !== undefined) out.push({ level: atx[1].length, text: plain(atx[2] ?? "") });
+    if (atx?.[1] !== undefined) out.push({ level: atx[1].length, text: plain(atxText(line.slice(atx[0].length))) });
     else if (setext?.[1] !== undefined && previous.trim() !== "" && !/^ {4}/.test(previous)) {
       out.push({ level: setext[1].startsWith("=") ? 1 : 2, text: plain(previous) });
       previous = "";

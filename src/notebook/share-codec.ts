@@ -256,8 +256,27 @@ function isAttributeList(value: unknown): value is Array<[string, string]> {
  * JavaScript — code that ran as text here and in the preview.
  */
 function typeContradictsKind(cell: CellDoc): string | undefined {
-  const type = cell.attributes?.find(([name]) => name === "type")?.[1];
+  const type = cell.attributes?.find(([name]) => name.toLowerCase() === "type")?.[1];
   return type !== undefined && cellKindOfType(type) !== cell.kind ? type : undefined;
+}
+
+/** The names the file writer puts on every cell's `<script>` before the cell's own attributes. */
+const WRITTEN_NAMES = ["id", "pinned"];
+
+/**
+ * The first of a cell's own attribute names that a notebook file would not read back as the cell's:
+ * HTML lowercases names and keeps the first of two with one name, and the writer puts `id` and
+ * `pinned` first. So a `PINNED` would pin the cell in the file, and a `TYPE="module"` ahead of
+ * `type="text/markdown"` would make the preview's markdown text JavaScript in the file.
+ */
+function unreadName(attributes: ReadonlyArray<[string, string]>): string | undefined {
+  const seen = new Set(WRITTEN_NAMES);
+  for (const [name] of attributes) {
+    const read = name.toLowerCase();
+    if (seen.has(read)) return name;
+    seen.add(read);
+  }
+  return undefined;
 }
 
 function shape(message: string): Result<SharePayload, ShareProblem> {
@@ -294,7 +313,9 @@ export function validatePayload(value: unknown): Result<SharePayload, ShareProbl
     if (typeof raw.source !== "string") return shape(`cell ${raw.id} has no source text`);
     if (raw.pinned !== undefined && typeof raw.pinned !== "boolean") return shape(`cell ${raw.id} has a non-boolean pinned flag`);
     if (raw.attributes !== undefined && !isAttributeList(raw.attributes)) return shape(`cell ${raw.id} has malformed attributes (name/value pairs whose names have no space, "/", ">" or "=")`);
-    if (raw.kind === "other" && !(isAttributeList(raw.attributes) && raw.attributes.some(([name]) => name === "type"))) return shape(`cell ${raw.id} of another kind has no type`);
+    if (raw.kind === "other" && !(isAttributeList(raw.attributes) && raw.attributes.some(([name]) => name.toLowerCase() === "type"))) return shape(`cell ${raw.id} of another kind has no type`);
+    const unread = isAttributeList(raw.attributes) ? unreadName(raw.attributes) : undefined;
+    if (unread !== undefined) return shape(`cell ${raw.id} has an attribute ${JSON.stringify(unread)} that a notebook file reads as another (names in any case are one name)`);
     const cell: CellDoc = { id: raw.id, kind: raw.kind, source: raw.source };
     if (typeof raw.pinned === "boolean") cell.pinned = raw.pinned;
     if (isAttributeList(raw.attributes)) cell.attributes = raw.attributes.map(([n, v]) => [n, v]);

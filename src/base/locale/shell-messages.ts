@@ -102,6 +102,8 @@ export interface ShellMessages extends DataFileMessages {
   linkFilterError(detail: string): string;
   noBundledNotebooks: string;
   noLocalNotebook(key: string): string;
+  /** The saved copy under `key` could not be read by this version and was moved, unchanged, to `aside`. */
+  savedCopyUnreadable(key: string, aside: string): string;
   noFilterBar: string;
   bundledUnreadable(name: string, detail: string): string;
   shareLinkUnreadable(detail: string): string;
@@ -206,6 +208,8 @@ export const shellNb: ShellMessages = {
   close: "Lukk",
   linkFilterError: (detail) => `Filteret i denne lenken ble ikke brukt, så notatboken viser alle respondentene. ${detail}`,
   noBundledNotebooks: "Fant ingen medfølgende notatbøker. Lag en med «Ny», eller importer en notatbokfil.",
+  savedCopyUnreadable: (key, aside) =>
+    `Den lagrede kopien «${key}» kunne ikke leses av denne versjonen av appen. Den er lagt til side uendret i nettleserens lagring («${aside}»), så det du lagrer nå, skriver ikke over den.`,
   noLocalNotebook: (key) => `Det finnes ingen lokal notatbok «${key}» i denne nettleseren. Den kan være slettet, eller lagret i en annen nettleserprofil.`,
   noFilterBar: "Denne notatboken har ikke noe filterpanel, så filteret i lenken ble ikke brukt.",
   bundledUnreadable: (name, detail) => `Den medfølgende notatboken «${name}» kunne ikke leses: ${detail}`,
@@ -307,6 +311,8 @@ export const shellEn: ShellMessages = {
   close: "Close",
   linkFilterError: (detail) => `The filter in this link was not applied, so the notebook shows all respondents. ${detail}`,
   noBundledNotebooks: "No bundled notebooks were found. Create one with “New” or import a notebook file.",
+  savedCopyUnreadable: (key, aside) =>
+    `The saved copy “${key}” could not be read by this version of the app. It was set aside unchanged in this browser's storage (“${aside}”), so what you save now does not overwrite it.`,
   noLocalNotebook: (key) => `There is no local notebook “${key}” in this browser. It may have been deleted, or saved in another browser profile.`,
   noFilterBar: "This notebook has no filter bar, so the filter in the link was not applied to it.",
   bundledUnreadable: (name, detail) => `The bundled notebook “${name}” could not be read: ${detail}`,

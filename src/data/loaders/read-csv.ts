@@ -31,6 +31,21 @@ import { IssueCollector } from "./validate";
 /** A record longer than this is an unclosed quote swallowing the file, or not CSV at all. */
 const MAX_RECORD_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Most columns a CSV header may have. Each column is built in memory before anything is checked
+ * (~20 KB apiece before its first value), and a short row is filled out to the header's width: a
+ * 192 KB file whose header ends in 100,000 commas (a spreadsheet's empty columns saved along) took
+ * 33 s and 2 GB, one of 1 MB would take the worker down. The survey has 135 variables; a file with
+ * a few of its own beside them stays far below this.
+ */
+export const MAX_CSV_COLUMNS = 2_000;
+
+function tooWideProblem(columns: number, codebook: Codebook, file: string): LoadProblem {
+  return loadProblem("not-survey-data", `The header has ${columns.toLocaleString("en")} columns; the survey's data has ${codebook.variables.length}, and a CSV of more than ${MAX_CSV_COLUMNS.toLocaleString("en")} columns is not read.`, {
+    file, row: 1, fix: "Choose the survey's data file; if this is it, delete the empty columns after the last variable (a spreadsheet saves them as trailing commas) and save the file again.",
+  });
+}
+
 /** The problem for a scan that had to stop; `base` records of the file came before the part that stopped. */
 function scanProblem(stop: ScanStop, file: string, base = 0): LoadProblem {
   if (base > 0) return scanProblem({ ...stop, record: stop.record + base }, file);
@@ -96,6 +111,8 @@ class CsvReading implements PartRead {
   private readonly decoder: FieldDecoder;
   private readonly issues: IssueCollector;
   private columns: CsvColumns | undefined;
+  /** The width of a header over {@link MAX_CSV_COLUMNS}: nothing more is read. */
+  private tooWide: number | undefined;
   private skipSepLine: boolean;
   /** Excel hides its sep= line, so rows are numbered as Excel shows them: the header is row 1. */
   private readonly rowOffset: number;
@@ -116,13 +133,15 @@ class CsvReading implements PartRead {
     this.issues = new IssueCollector(o.name, o.issues.limit, !place.first);
     this.skipSepLine = place.first && setup.sepLine;
     this.rowOffset = setup.sepLine ? 1 : 0;
-    if (header !== undefined) {
+    if (header !== undefined && header.length > MAX_CSV_COLUMNS) this.tooWide = header.length;
+    else if (header !== undefined) {
       // The first part reports the header's issues; a later one builds the same columns silently.
       this.columns = new CsvColumns(header, setup.codebook, this.issues, this.decoder, setup.delimiter, new IssueCollector(o.name));
     }
   }
 
   private readonly onRecord = (r: CsvRecord): void => {
+    if (this.tooWide !== undefined) return;
     // A blank line separates nothing; skip it (its number still counts).
     if (r.fields === 1 && fieldText(this.decoder, r, 0) === "") return;
     if (this.skipSepLine) {
@@ -130,6 +149,10 @@ class CsvReading implements PartRead {
       return;
     }
     if (this.columns === undefined) {
+      if (r.fields > MAX_CSV_COLUMNS) {
+        this.tooWide = r.fields;
+        return;
+      }
       this.columns = new CsvColumns(Array.from({ length: r.fields }, (_, k) => fieldText(this.decoder, r, k)), this.setup.codebook, this.issues, this.decoder, this.setup.delimiter);
       return;
     }
@@ -146,7 +169,7 @@ class CsvReading implements PartRead {
     const atStart = this.place.first && !rest;
     for await (const chunk of textBytes(countBytes(readChunks(input, { ...o, reuse: true }), this.read), this.setup.encoding, atStart)) {
       this.stop = this.scanner.push(chunk, false, this.onRecord, this.onPlain);
-      if (this.stop) return;
+      if (this.stop || this.tooWide !== undefined) return;
       // After the first chunk the rows per byte are known: size the columns (see `PartPlace.reserve`).
       const rows = this.columns?.rowNumbers.length ?? 0;
       if (!this.sized && rows > 0 && this.place.reserve > 0) {
@@ -154,7 +177,7 @@ class CsvReading implements PartRead {
         this.columns?.reserve(Math.ceil(((rows * this.place.reserve) / this.read.bytes) * 1.05) + 16);
       }
     }
-    if (o.signal?.aborted) return;
+    if (o.signal?.aborted || this.tooWide !== undefined) return;
     const stop = this.scanner.push(new Uint8Array(0), true, this.onRecord, this.onPlain);
     // Inside a quote at the part's end: its last line end was inside a quoted field, so the next
     // part started inside a record — or, in the last part, the quote is never closed.
@@ -175,6 +198,7 @@ class CsvReading implements PartRead {
     const file = this.o.name;
     if (this.o.signal?.aborted) return fail(cancelledProblem(file));
     if (this.stop) return fail(scanProblem(this.stop, file, base));
+    if (this.tooWide !== undefined) return fail(tooWideProblem(this.tooWide, this.setup.codebook, file));
     const columns = this.columns;
     if (columns === undefined) {
       return loadFailure("empty", "The file is empty: there is no header row.", {

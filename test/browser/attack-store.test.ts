@@ -1,0 +1,106 @@
+/**
+ * Attacks on local storage as a careless user meets them: the saved working copy of a bundled
+ * notebook that this version cannot read (written by another version, or damaged), and the same
+ * notebook edited in two tabs. What was typed must not vanish without a word.
+ */
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { openApp, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
+
+const wb = useWorkbench();
+
+/** Every record in the app's IndexedDB store, as JSON text (the page's own origin). */
+function storedText(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((done) => {
+        const open = indexedDB.open("tverrsnitt");
+        open.onsuccess = () => {
+          const read = open.result.transaction("notebooks").objectStore("notebooks").getAll();
+          read.onsuccess = () => done(JSON.stringify(read.result));
+          read.onerror = () => done("unreadable");
+        };
+        open.onerror = () => done("no database");
+      }),
+  );
+}
+
+/** Put one record into the app's store under `key`, as the app writes it. */
+function seed(page: Page, key: string, record: unknown): Promise<void> {
+  return page.evaluate(
+    ([k, r]) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open("tverrsnitt");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction("notebooks", "readwrite");
+          tx.objectStore("notebooks").put(r, k);
+          tx.oncomplete = () => resolve();
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    [key, record] as const,
+  );
+}
+
+describe("a saved working copy this version cannot read", () => {
+  it("is not overwritten by the first edit of the shipped notebook, and the user is told", async () => {
+    const context = await wb.browser.newContext();
+    const page = await context.newPage();
+    await openApp(page, wb.server.url, "#/nb/demo");
+    await waitForOutput(page, "9", "435 kommuner");
+    // Hours of work in the working copy, and one cell of a kind this version does not know.
+    const mark = "MY-AFTERNOON-OF-WORK";
+    await seed(page, "bundled:demo", {
+      key: "bundled:demo", origin: { kind: "bundled", name: "demo" }, drafts: {}, inputs: {}, updatedAt: Date.now(),
+      doc: { title: "Kommuner i 1999 — demo", cells: [{ id: "1", kind: "md", source: `# ${mark}` }, { id: "2", kind: "future-kind", source: "x" }] },
+    });
+    await page.reload();
+    await waitForOutput(page, "9", "435 kommuner");
+    // The user is told that the saved copy could not be opened.
+    await page.locator(".nb-banner").filter({ hasText: /saved|lagr/i }).first().waitFor({ timeout: 10_000 });
+    // One edit later (autosaved), the work is still in storage.
+    await typeIntoCell(page, "5", "const grense = 100000");
+    await page.keyboard.press("Shift+Enter");
+    await waitForOutput(page, "9", "5 av dem har minst");
+    await expect.poll(() => storedText(page), { timeout: 10_000 }).toContain("const grense = 100000");
+    expect(await storedText(page)).toContain(mark);
+    await context.close();
+  });
+});
+
+describe("one notebook edited in two tabs", () => {
+  it("keeps both tabs' edits: the second save does not silently overwrite the first", async () => {
+    const context = await wb.browser.newContext();
+    const first = await context.newPage();
+    const second = await context.newPage();
+    for (const page of [first, second]) {
+      await openApp(page, wb.server.url, "#/nb/demo");
+      await waitForOutput(page, "9", "435 kommuner");
+    }
+    await typeIntoCell(first, "5", "const grense = 100000");
+    await first.keyboard.press("Shift+Enter");
+    await waitForOutput(first, "9", "5 av dem har minst");
+    await expect.poll(() => storedText(first), { timeout: 10_000 }).toContain("const grense = 100000");
+    // The second tab still shows the notebook as it opened; its user edits another cell.
+    await typeIntoCell(second, "8", "const store = 77");
+    await second.keyboard.press("Shift+Enter");
+    await waitForOutput(second, "9", "77 av dem");
+    await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 77");
+    // Both edits are still in storage, and the second tab's user was told where theirs went.
+    expect(await storedText(second)).toContain("const grense = 100000");
+    await second.locator(".nb-banner").filter({ hasText: /tab|fane/i }).first().waitFor({ timeout: 10_000 });
+    // Each tab goes on saving where its work is: the first into the notebook, the second into its copy.
+    await typeIntoCell(first, "5", "const grense = 200000");
+    await first.keyboard.press("Shift+Enter");
+    await waitForOutput(first, "9", "av dem har minst 200");
+    await typeIntoCell(second, "8", "const store = 78");
+    await second.keyboard.press("Shift+Enter");
+    await waitForOutput(second, "9", "78 av dem");
+    await expect.poll(() => storedText(first), { timeout: 10_000 }).toContain("const grense = 200000");
+    await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 78");
+    expect(await first.locator(".nb-banner").filter({ hasText: /tab|fane/i }).count()).toBe(0);
+    await context.close();
+  });
+});
