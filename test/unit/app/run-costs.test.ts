@@ -6,6 +6,7 @@
 import { describe, expect, it } from "vitest";
 import { RunCosts } from "../../../src/app/run-costs";
 import { CellViewport } from "../../../src/app/cell-viewport";
+import { afterTask } from "./viewport-frames";
 
 describe("RunCosts", () => {
   it("is the last run when runs only get longer, and halves a longer run at each cheaper one (hand-worked)", () => {
@@ -31,9 +32,9 @@ describe("CellViewport with RunCosts", () => {
     const info = (lastRunMs: number | undefined) => ({ lastRunMs, dependents: [], inputs: [] });
     // Its earlier runs, each in a fresh task (the first cell of a task always runs).
     expect(viewport.defer("x", info(60))).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 0));
+    await afterTask();
     expect(viewport.defer("x", info(1))).toBeUndefined();
-    await new Promise((r) => setTimeout(r, 0));
+    await afterTask();
     // A new task: another cell starts it and runs 15 ms.
     expect(viewport.defer("first", info(0))).toBeUndefined();
     const until = performance.now() + 15;
