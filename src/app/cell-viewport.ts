@@ -96,8 +96,10 @@ export class CellViewport {
   private readonly turns: Turn[] = [];
   /** When the current task let its first cell run (undefined: none yet in this task). */
   private sliceStart: number | undefined;
-  /** The expected run times of the cells let run in the current task, summed (the runtime may ask for several before it runs the first). */
+  /** The expected run times of the cells let run in the current task, summed (the runtime may ask for several before it runs the first); a run that settled counts at its real time. */
   private sliceExpected = 0;
+  /** The cells let run in the current task whose run has not settled, with the time expected of it. */
+  private readonly sliceUnsettled = new Map<string, number>();
   /** Cells whose turn came: run when the runtime asks again. */
   private readonly granted = new Set<string>();
   /** After the paint: the queued cells run one per task; cells queued now wait for a task, not another paint. */
@@ -275,6 +277,7 @@ export class CellViewport {
     }
     this.letRun();
     this.sliceExpected += lastRunMs;
+    this.sliceUnsettled.set(id, lastRunMs);
     this.nearRunAt = performance.now();
     return undefined;
   }
@@ -343,11 +346,26 @@ export class CellViewport {
     });
   }
 
+  /**
+   * For RuntimeOptions.onRunSettled: a cell let run in this task has finished, in `runMs`. Its
+   * expected time leaves the task's sum and its real time takes its place. Without this a cell
+   * whose expected time still held a long first run (04's `rec` after open: 28–133 ms expected, 4–6
+   * ms run) made the task look full, and the cell in view that reads it waited for a task of its
+   * own — with a background slice often run before the paint (04's first change, p04f's traces).
+   */
+  settled(id: string, runMs: number | undefined): void {
+    const expected = this.sliceUnsettled.get(id);
+    if (expected === undefined) return;
+    this.sliceUnsettled.delete(id);
+    this.sliceExpected += (runMs ?? expected) - expected;
+  }
+
   /** A cell runs in this task: the task's TASK_MS budget starts with the first (cleared at the next task). */
   private letRun(): void {
     if (this.sliceStart !== undefined) return;
     this.sliceStart = performance.now();
     this.sliceExpected = 0;
+    this.sliceUnsettled.clear();
     void this.nextTask().then(() => (this.sliceStart = undefined));
   }
 

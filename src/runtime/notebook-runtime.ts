@@ -84,9 +84,11 @@ export class NotebookRuntime {
   /** Set while cells wait for the compiler to load (cell-compiler.ts); see waitForCompiler. */
   private compiling: Promise<void> | undefined;
   private readonly deferCell: RuntimeOptions["deferCell"];
+  private readonly onRunSettled: RuntimeOptions["onRunSettled"];
 
   constructor(options: RuntimeOptions = {}) {
     this.deferCell = options.deferCell;
+    this.onRunSettled = options.onRunSettled;
     const builtins = builtinDefinitions(options.builtins ?? {});
     this.builtinNames = new Set(Object.keys(builtins));
     this.hostNames = new Set(options.hostNames ?? []);
@@ -416,6 +418,7 @@ export class NotebookRuntime {
         if (!entry) return;
         this.busy.delete(entry.variable);
         applyCellValue(entry, value);
+        this.onRunSettled?.(entry.doc.id, entry.state.lastRunMs);
         this.notify(entry);
       },
       rejected: (error: unknown) => {
@@ -423,6 +426,7 @@ export class NotebookRuntime {
         if (!entry) return;
         this.busy.delete(entry.variable);
         applyCellError(entry, error, this.definers);
+        this.onRunSettled?.(entry.doc.id, entry.state.lastRunMs);
         this.notify(entry);
       },
     };

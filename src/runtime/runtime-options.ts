@@ -14,6 +14,11 @@ export interface RuntimeOptions {
    */
   deferCell?: (cellId: string, info: DeferInfo) => PromiseLike<void> | undefined;
   /**
+   * Told when a cell's run has settled (fulfilled or rejected), with how long it took: the
+   * scheduler then counts a finished run at its real time, not the time it expected.
+   */
+  onRunSettled?: (cellId: string, runMs: number | undefined) => void;
+  /**
    * Builtins the host keeps current with `NotebookRuntime.setBuiltin` and names on the page
    * (the survey, the filter): a cell that defines one gets an error instead of replacing it.
    */

@@ -334,7 +334,7 @@ export class FrameController {
       history: history?.ok ? history.value : undefined,
       inputs: message.inputs,
       createRuntime: () => {
-        const made = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.runs.long(id), deferCell: (id, info) => cellViewport().defer(id, info) }));
+        const made = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.runs.long(id), deferCell: (id, info) => cellViewport().defer(id, info), onRunSettled: (id, ms) => cellViewport().settled(id, ms) }));
         runtime = made;
         for (const cell of held) made.hold(cell.id, cell.message);
         return made;

@@ -47,3 +47,37 @@ describe("CellViewport with RunCosts", () => {
     await wait;
   });
 });
+
+describe("CellViewport: a run that settled counts at its real time (onRunSettled)", () => {
+  const info = (lastRunMs: number | undefined) => ({ lastRunMs, dependents: [], inputs: [] });
+
+  it("a cell reading one whose long run is still expected but took 3 ms runs in the same task", async () => {
+    const viewport = new CellViewport();
+    // `rec`'s open run was 60 ms; a filter change lets it run again as the task's first cell.
+    expect(viewport.defer("rec", info(60))).toBeUndefined();
+    await afterTask();
+    expect(viewport.defer("rec", info(60))).toBeUndefined();
+    viewport.settled("rec", 3);
+    // The summary (10 ms) reads it: 3 + 10 ms fit the task, so it is drawn with it.
+    expect(viewport.defer("summary", info(10))).toBeUndefined();
+  });
+
+  it("while that run has not settled, its expected 60 ms still fill the task", async () => {
+    const viewport = new CellViewport();
+    expect(viewport.defer("rec", info(60))).toBeUndefined();
+    await afterTask();
+    expect(viewport.defer("rec", info(60))).toBeUndefined();
+    const wait = viewport.defer("summary", info(10));
+    expect(wait).toBeDefined();
+    await wait;
+  });
+
+  it("a settled run of a cell let run in an earlier task changes nothing in this one", async () => {
+    const viewport = new CellViewport();
+    expect(viewport.defer("rec", info(60))).toBeUndefined();
+    await afterTask();
+    expect(viewport.defer("other", info(60))).toBeUndefined();
+    viewport.settled("rec", 1);
+    expect(viewport.defer("summary", info(10))).toBeDefined();
+  });
+});
