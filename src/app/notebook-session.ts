@@ -304,7 +304,8 @@ export class NotebookSession {
     }
     for (const cell of target.cells) {
       const was = now.get(cell.id);
-      if (!was || was.source !== cell.source || was.kind !== cell.kind) this.runtime?.updateCell({ ...cell });
+      // A markdown cell's other-language texts count too: the reader may be reading one of them.
+      if (!was || was.source !== cell.source || was.kind !== cell.kind || JSON.stringify(was.variants) !== JSON.stringify(cell.variants)) this.runtime?.updateCell({ ...cell });
       const had = this.drafts.get(cell.id);
       // Own properties only: a cell may be called "constructor" or "toString" (a notebook file names its
       // cells), and the record's prototype must not hand such a cell a function as its draft.

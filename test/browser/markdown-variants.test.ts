@@ -15,9 +15,10 @@ import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 }, locale: "nb-NO" }, page: true });
 
+/** The header's switch, then the shell's page in that language. */
 async function switchTo(p: Page, name: "norsk" | "English"): Promise<void> {
   await p.locator(`nb-locale-switch button:text-is("${name}")`).click();
-  await expect.poll(async () => p.locator(`nb-locale-switch button:text-is("${name}")`).getAttribute("aria-pressed")).toBe("true");
+  await expect.poll(() => p.evaluate(() => document.documentElement.lang)).toBe(name === "norsk" ? "nb" : "en");
 }
 
 describe("markdown in the reader's language", () => {
