@@ -71,7 +71,7 @@ async function main(): Promise<number> {
   const idleTimeoutMs = timeoutArg ? Number(timeoutArg.slice("--timeout=".length)) : 30_000;
   // The analysis layer (stats, charts, crosswalk …) and the survey state are in scope for every notebook.
   const builtins = mergeLazy(createAllAnalysisBuiltins(host), scope.builtins());
-  const run = await runNotebookHeadless(parsed.value.doc, { host, idleTimeoutMs, builtins });
+  const run = await runNotebookHeadless(parsed.value.doc, { host, idleTimeoutMs, builtins, language: scope.locale });
   process.stdout.write(`${JSON.stringify({ notebook: file, title: parsed.value.doc.title, ...run }, null, 2)}\n`);
   for (const cell of run.cells) {
     const mark = cell.status === "fulfilled" ? "ok" : "FAILED";

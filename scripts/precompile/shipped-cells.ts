@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { parseNotebook } from "../../src/notebook/format";
+import { cellTexts } from "../../src/notebook/cell-texts";
 import { isCompiledKind, plainTextCompilation, type PrecompiledCell } from "../../src/runtime/cell-compilation";
 import { compileSource } from "../../src/runtime/compile-source";
 
@@ -21,7 +22,7 @@ export function shippedNotebookFiles(root: string): string[] {
 }
 
 /**
- * Every compiled cell of the shipped notebooks, once per kind and source, in notebook order —
+ * Every compiled cell of the shipped notebooks (and every language's text of a markdown cell), once per kind and source, in notebook order —
  * except markdown without `${`, whose compiled form the runtime knows from its text.
  */
 export function shippedCellTable(root: string): PrecompiledCell[] {
@@ -30,7 +31,8 @@ export function shippedCellTable(root: string): PrecompiledCell[] {
   for (const file of shippedNotebookFiles(root)) {
     const parsed = parseNotebook(readFileSync(file, "utf8"));
     if (!parsed.ok) throw new Error(`${file}: ${parsed.error.message}`);
-    for (const cell of parsed.value.doc.cells) {
+    // A markdown cell's variants run in their language (CellDoc.variants): compiled too.
+    for (const cell of cellTexts(parsed.value.doc.cells)) {
       if (!isCompiledKind(cell.kind) || plainTextCompilation(cell.kind, cell.source)) continue;
       const key = `${cell.kind}\n${cell.source}`;
       if (seen.has(key)) continue;

@@ -4,8 +4,10 @@
  * every `doc`/`draft` change. A session starts in "preview" (nothing executed — shared links) or
  * "live"; `start()` is the only way from preview to live, so running is always an explicit choice.
  */
-import { newCell, nextCellId, type CellDoc, type CellKind, type NotebookDoc } from "../notebook/document";
+import { newCell, nextCellId, type CellDoc, type CellKind, type CellVariants, type NotebookDoc } from "../notebook/document";
 import { EditHistory } from "../notebook/edit-history";
+import { cellInLanguage } from "../notebook/cell-in-language";
+import { LOCALES, type Locale } from "../base/locale/locale";
 import { encodeStructureHistory, type StructureHistoryRecord, type StructureSnapshot, type StructureSteps } from "../notebook/structure-history";
 import type { InputRestoreReport } from "../runtime/input-binding";
 import { parseCell } from "../runtime/plan-notebook";
@@ -125,7 +127,11 @@ export class NotebookSession {
    */
   references(name: string): boolean {
     if (this.runtime) return this.runtime.references(name);
-    return this.doc.cells.some((cell) => parseCell(cell).analysis?.references.includes(name) ?? false);
+    // Every language's text of a markdown cell: the reader may switch to the one that reads `name`.
+    return this.doc.cells.some((cell) => {
+      const texts = cell.variants ? LOCALES.map((locale) => cellInLanguage(cell, locale)) : [cell];
+      return texts.some((text) => parseCell(text).analysis?.references.includes(name) ?? false);
+    });
   }
 
   /** Which of a link's input values were applied and which were dropped, and why (after idle). */
@@ -179,6 +185,26 @@ export class NotebookSession {
       this.emit({ kind: "doc", edit: { label: "Run edited cell", via: "edit", cell: id } });
       this.emit({ kind: "draft", id });
     }
+    this.runtime?.updateCell({ ...cell });
+  }
+
+  /**
+   * A markdown cell's text in `lang` (CellDoc.variants): set, or removed when `text` is empty. A
+   * structure edit (undo takes it back) that runs the cell again in the reader's language.
+   */
+  setVariant(id: string, lang: Locale, text: string): void {
+    const cell = this.cell(id);
+    if (!cell || cell.kind !== "md") return;
+    const wanted = text.trim() === "" ? undefined : text;
+    if (cell.variants?.[lang] === wanted) return;
+    this.remember("Edit translation", id);
+    const variants: CellVariants = { ...cell.variants };
+    if (wanted === undefined) delete variants[lang];
+    else variants[lang] = wanted;
+    // A fresh object: the history's snapshots share the cells' fields.
+    if (Object.keys(variants).length > 0) cell.variants = variants;
+    else delete cell.variants;
+    this.emit({ kind: "doc", edit: { label: "Edit translation", via: "edit", cell: id } });
     this.runtime?.updateCell({ ...cell });
   }
 
@@ -278,7 +304,8 @@ export class NotebookSession {
     }
     for (const cell of target.cells) {
       const was = now.get(cell.id);
-      if (!was || was.source !== cell.source || was.kind !== cell.kind) this.runtime?.updateCell({ ...cell });
+      // A markdown cell's other-language texts count too: the reader may be reading one of them.
+      if (!was || was.source !== cell.source || was.kind !== cell.kind || JSON.stringify(was.variants) !== JSON.stringify(cell.variants)) this.runtime?.updateCell({ ...cell });
       const had = this.drafts.get(cell.id);
       // Own properties only: a cell may be called "constructor" or "toString" (a notebook file names its
       // cells), and the record's prototype must not hand such a cell a function as its draft.

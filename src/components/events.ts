@@ -4,6 +4,7 @@
  * `detail` and never re-checks it. Fire them with `fire`, which checks name and detail together.
  */
 import type { CellKind } from "../notebook/document";
+import type { Locale } from "../base/locale/locale";
 
 /** What a toolbar button asks the app to do. */
 export type ToolbarCommand = "new" | "new-survey" | "import" | "export" | "share" | "revert";
@@ -19,6 +20,8 @@ export interface NbEvents {
   "nb-draft": { id: string; text: string };
   /** <nb-cell>: run this cell (Shift-Enter, ▶). */
   "nb-run": { id: string };
+  /** <nb-cell>: a markdown cell's text in `lang` was edited (empty: the cell has none). */
+  "nb-variant": { id: string; lang: Locale; text: string };
   /** <nb-cell>: move, delete or add a cell. */
   "nb-cell-action": { id: string; action: CellAction };
   /** <nb-notebook-list>: delete a local notebook. */
@@ -38,6 +41,7 @@ declare global {
     "nb-command": CustomEvent<NbEvents["nb-command"]>;
     "nb-draft": CustomEvent<NbEvents["nb-draft"]>;
     "nb-run": CustomEvent<NbEvents["nb-run"]>;
+    "nb-variant": CustomEvent<NbEvents["nb-variant"]>;
     "nb-cell-action": CustomEvent<NbEvents["nb-cell-action"]>;
     "nb-delete-local": CustomEvent<NbEvents["nb-delete-local"]>;
     "nb-close": CustomEvent<NbEvents["nb-close"]>;

@@ -5,7 +5,10 @@
  * place. Shift-Enter runs the cell; an edit that has not been run is marked "changed". Rendered in
  * light DOM so that Inputs', Plot's and CodeMirror's global styles reach the output and the editor.
  *
- * Events (bubbling, typed in events.ts): `nb-draft` {id, text}, `nb-run` {id}, `nb-cell-action` {id, action}.
+ * A markdown cell being edited also shows its text in bokmål (and in any other language it has one
+ * in) under its source: plain text, taken when the field loses focus (`nb-variant`).
+ *
+ * Events (bubbling, typed in events.ts): `nb-draft` {id, text}, `nb-run` {id}, `nb-variant` {id, lang, text}, `nb-cell-action` {id, action}.
  */
 import { html, nothing, type PropertyValues } from "lit";
 import { LightElement } from "./light-element";
@@ -23,7 +26,7 @@ import { cellViewport } from "../app/cell-viewport";
 import { renderError, renderValue, showOutput, withExportMenus } from "./render-output";
 import { isDisplayTable } from "../runtime/display-table";
 import { followsLanguage, redrawTable } from "../runtime/localized-tables";
-import type { Locale } from "../base/locale/locale";
+import { LOCALES, type Locale } from "../base/locale/locale";
 import { reportCellTemplate } from "./report-cell";
 
 
@@ -291,6 +294,30 @@ export class NbCell extends LightElement {
     document.getElementById(`cell-${id}`)?.scrollIntoView({ behavior: "smooth", block: "center" });
   }
 
+  /**
+   * A markdown cell's texts in other languages while its source is open: bokmål always (empty until
+   * written), any other language the cell has a text in. A field commits when it loses focus.
+   */
+  private variantFields(): unknown {
+    if (this.cell.kind !== "md" || !this.editing || this.preview) return nothing;
+    const t = this.i18n.words;
+    const variants = this.cell.variants;
+    const langs = LOCALES.filter((lang) => lang === "nb" || variants?.[lang] !== undefined);
+    return langs.map(
+      (lang) => html`<label class="nb-variant">
+        <span class="nb-variant-label">${t.variantLabel(lang)}</span>
+        <textarea class="nb-variant-text" lang=${lang} data-lang=${lang} spellcheck="true" rows="6"
+          .value=${variants?.[lang] ?? ""}
+          @change=${(e: Event) => this.commitVariant(e, lang)}></textarea>
+      </label>`,
+    );
+  }
+
+  private commitVariant(event: Event, lang: Locale): void {
+    const area = event.currentTarget;
+    if (area instanceof HTMLTextAreaElement) fire(this, "nb-variant", { id: this.cell.id, lang, text: area.value });
+  }
+
   protected override render(): unknown {
     if (this.report) {
       return reportCellTemplate({ words: this.i18n.words, cell: this.cell, state: this.cellState, codeOpen: this.codeOpen, toggleCode: () => (this.codeOpen = !this.codeOpen), code: () => this.staticCode() });
@@ -323,6 +350,7 @@ export class NbCell extends LightElement {
       </div>
       ${this.rendersAsDocument ? html`<div class="nb-output" aria-live="polite"></div>` : nothing}
       ${this.sourceVisible ? html`<div class="nb-editor">${this.active ? html`<div class="nb-cm"></div>` : guard([this.text, this.cell.kind], () => this.staticCode())}</div>` : nothing}
+      ${this.variantFields()}
       ${this.rendersAsDocument ? nothing : html`<div class="nb-output" aria-live="polite"></div>`}
       ${this.uses.length + this.usedBy.length > 0 && !this.preview
         ? html`<div class="nb-deps">${this.refs(t.uses, this.uses)}${this.refs(t.usedBy, this.usedBy)}</div>`

@@ -106,6 +106,10 @@ export class NbNotebook extends LightElement {
     this.session?.run(event.detail.id);
   };
 
+  private onVariant = (event: HTMLElementEventMap["nb-variant"]): void => {
+    this.session?.setVariant(event.detail.id, event.detail.lang, event.detail.text);
+  };
+
   private onAction = (event: HTMLElementEventMap["nb-cell-action"]): void => {
     const { id, action } = event.detail;
     const session = this.session;
@@ -131,7 +135,7 @@ export class NbNotebook extends LightElement {
       ${this.scope && !report ? html`<nb-authoring-bar .session=${session} .scope=${this.scope} ?preview=${preview}></nb-authoring-bar>` : nothing}
       ${this.scope && usesFilter(session) ? html`<nb-filter-bar class="nb-sticky-filter" .scope=${this.scope} ?shared=${this.shared}></nb-filter-bar>` : nothing}
       ${preview ? nothing : html`<nb-report-nav .doc=${session.doc} ?report=${report} ?wide=${this.wide} @nb-view=${(e: HTMLElementEventMap["nb-view"]) => ({ report: this.report, wide: this.wide } = e.detail)}></nb-report-nav>`}
-      <div class="nb-cells" ${ref(this.cellList)} @nb-draft=${this.onDraft} @nb-run=${this.onRun} @nb-cell-action=${this.onAction}>
+      <div class="nb-cells" ${ref(this.cellList)} @nb-draft=${this.onDraft} @nb-run=${this.onRun} @nb-variant=${this.onVariant} @nb-cell-action=${this.onAction}>
         ${repeat(
           cells,
           (c) => c.id,

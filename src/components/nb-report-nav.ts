@@ -80,7 +80,7 @@ export class NbReportNav extends LightElement {
   }
 
   protected override render(): unknown {
-    const headings = this.report && this.doc ? notebookHeadings(this.doc) : [];
+    const headings = this.report && this.doc ? notebookHeadings(this.doc, 3, this.i18n.locale) : [];
     const top = Math.min(...headings.map((h) => h.level));
     const t = this.i18n.words;
     return html`<div class="nb-view-switch" role="group" aria-label=${t.viewLabel}>

@@ -5,6 +5,7 @@
  * The shape follows Observable Notebook Kit's open format (`<notebook>` with one `<script>` per
  * cell), so `parseNotebook`/`serializeNotebook` in `format.ts` map it one to one.
  */
+import type { Locale } from "../base/locale/locale";
 
 /**
  * How a cell is read: Notebook Kit's modes, plus `other` for a `type` we do not know (kept in the
@@ -58,7 +59,17 @@ export interface CellDoc {
   pinned?: boolean;
   /** Attributes we do not interpret but must keep for a lossless round trip, in file order. */
   attributes?: Array<[name: string, value: string]>;
+  /**
+   * A markdown cell's text in another language, by the app's language: the reader sees the variant
+   * for the app's language and `source` (the authored text) where there is none. Written as a
+   * sibling `<script type="text/markdown" lang="nb" for="<id>">` right after the cell (format.ts;
+   * docs/decisions.md, "One language, one number format"). Markdown cells only.
+   */
+  variants?: CellVariants;
 }
+
+/** A markdown cell's text per language other than the authored one (`CellDoc.variants`). */
+export type CellVariants = Partial<Record<Locale, string>>;
 
 /** An HTML comment inside `<notebook>`, kept so a file round-trips; it never becomes a cell. */
 export interface NotebookComment {

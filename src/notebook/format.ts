@@ -1,4 +1,5 @@
 import { ok, problem, type Problem, type Result } from "../base/result";
+import { isLocale, type Locale } from "../base/locale/locale";
 import { CELL_KIND_NAMES, CELL_TYPES, isCellKind, type CellDoc, type CellKind, type NotebookComment, type NotebookDoc } from "./document";
 import { RAW_TEXT_ELEMENTS, decodeEntities, lineOf, nextMarkup, rawTextEnd, scriptDataEnd, type Attributes, type ScanProblemKind } from "./html-scan";
 
@@ -23,6 +24,12 @@ import { RAW_TEXT_ELEMENTS, decodeEntities, lineOf, nextMarkup, rawTextEnd, scri
  * a comment. `</script` inside a cell is written `<\/script` (a backslash per existing backslash
  * run, so the mapping is reversible) — Kit's own escape: entities would not be decoded inside
  * <script>.
+ *
+ * A markdown cell's text in another language (`CellDoc.variants`) is a sibling element right after
+ * the cell: `<script type="text/markdown" lang="nb" for="intro">` — those three attributes and no
+ * others, naming the cell just before it, which has no text in that language yet. Anything else that
+ * looks like one (an id of its own, a comment between, another cell's id) is an ordinary cell, kept
+ * as written. Kit, which knows no variants, shows it as one more markdown cell after the first.
  */
 
 export type NotebookProblemKind = "not-a-notebook" | "unclosed-element" | ScanProblemKind;
@@ -131,6 +138,17 @@ function readCell(attributes: Attributes, content: string): CellDoc {
   return cell;
 }
 
+/** The language and cell a variant's `<script>` names; undefined when it is not exactly a variant's tag. */
+function variantTag(attributes: Attributes): { lang: Locale; for: string } | undefined {
+  if (attributes.length !== 3) return undefined;
+  const value = (name: string) => attributes.find(([n]) => n === name)?.[1];
+  const type = value("type");
+  const lang = value("lang");
+  const target = value("for");
+  if (type === undefined || cellKindOfType(type) !== "md" || !isLocale(lang) || !target) return undefined;
+  return { lang, for: target };
+}
+
 /**
  * Gives every cell a unique id. A cell without one gets the next free integer (as Notebook Kit
  * does); a cell whose id an earlier cell already has is renumbered the same way, with a warning, so
@@ -221,6 +239,12 @@ export function parseNotebook(text: string): Result<ParsedNotebook, Problem<Note
     if (markup.name === "title" && !titled) doc.title = decodeEntities(content);
     if (markup.name === "title") titled = true;
     if (markup.name !== "script") continue;
+    const variant = variantTag(markup.attributes);
+    const last = read[read.length - 1]?.cell;
+    if (variant && waiting.length === 0 && last?.kind === "md" && last.id === variant.for && last.variants?.[variant.lang] === undefined) {
+      last.variants = { ...last.variants, [variant.lang]: dedent(unescapeScript(content)) };
+      continue;
+    }
     read.push({ cell: readCell(markup.attributes, content), line: lineOf(text, markup.start), comments: waiting });
     waiting = [];
   }
@@ -234,6 +258,16 @@ export function parseNotebook(text: string): Result<ParsedNotebook, Problem<Note
 
 function attributeText(attributes: Attributes): string {
   return attributes.map(([name, value]) => ` ${name}="${escapeAttribute(value)}"`).join("");
+}
+
+/** A markdown cell's variants, each as its sibling `<script lang for>` (read back by `variantTag`). */
+function variantElements(cell: CellDoc): string {
+  let out = "";
+  for (const [lang, text] of Object.entries(cell.variants ?? {})) {
+    if (text === undefined) continue;
+    out += `\n  <script${attributeText([["type", CELL_TYPES.md], ["lang", lang], ["for", cell.id]])}>${indent(escapeScript(text))}</script>`;
+  }
+  return out;
 }
 
 /** Writes a notebook file the way Notebook Kit does (comments go back where they stood). */
@@ -252,6 +286,7 @@ export function serializeNotebook(doc: NotebookDoc): string {
     if (!ownType && isKitKind(cell.kind)) attributes.push(["type", CELL_TYPES[cell.kind]]);
     if (cell.pinned) attributes.push(["pinned", ""]);
     out += `\n  <script${attributeText([...attributes, ...extra])}>${indent(escapeScript(cell.source))}</script>`;
+    if (cell.kind === "md") out += variantElements(cell);
   }
   // Comments after the last cell, and those whose cell was deleted, go at the end.
   for (const comment of comments) if (comment.before === undefined || !ids.has(comment.before)) out += `\n  ${comment.text}`;

@@ -3,6 +3,8 @@
  * (not the rendered page), so the contents exist before anything has run and follow every edit.
  */
 import type { NotebookDoc } from "./document";
+import type { Locale } from "../base/locale/locale";
+import { cellInLanguage } from "./cell-in-language";
 
 /** One heading of a markdown cell. */
 export interface NotebookHeading {
@@ -82,11 +84,14 @@ export function markdownHeadings(source: string): Array<{ level: number; text: s
   return out.filter((h) => h.text !== "");
 }
 
-/** The notebook's headings down to `maxLevel`, in document order. */
-export function notebookHeadings(doc: Pick<NotebookDoc, "cells">, maxLevel = 3): NotebookHeading[] {
+/**
+ * The notebook's headings down to `maxLevel`, in document order, as a reader in `locale` sees them
+ * (a markdown cell's variant for it, else its authored text; the authored text without a locale).
+ */
+export function notebookHeadings(doc: Pick<NotebookDoc, "cells">, maxLevel = 3, locale?: Locale): NotebookHeading[] {
   return doc.cells.flatMap((cell) =>
     cell.kind === "md"
-      ? markdownHeadings(cell.source)
+      ? markdownHeadings(locale ? cellInLanguage(cell, locale).source : cell.source)
           .map((h, index) => ({ cellId: cell.id, index, ...h }))
           .filter((h) => h.level <= maxLevel)
       : [],

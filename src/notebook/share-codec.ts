@@ -16,7 +16,8 @@
  * says what to do; nothing here throws.
  */
 import { ok, problem, type Problem, type Result } from "../base/result";
-import { isCellKind, type CellDoc, type NotebookComment, type NotebookDoc } from "./document";
+import { isLocale } from "../base/locale/locale";
+import { isCellKind, type CellDoc, type CellVariants, type NotebookComment, type NotebookDoc } from "./document";
 import { cellKindOfType } from "./format";
 import { isComment } from "./html-scan";
 import { isRecord } from "../base/guards";
@@ -279,6 +280,18 @@ function unreadName(attributes: ReadonlyArray<[string, string]>): string | undef
   return undefined;
 }
 
+/** A markdown cell's variants: an object of language → text, every key one of the app's languages. */
+function isVariants(value: unknown): value is CellVariants {
+  return isRecord(value) && Object.entries(value).every(([lang, text]) => isLocale(lang) && typeof text === "string");
+}
+
+/** A fresh variants object holding the languages' own texts in their order (never the record's prototype). */
+function copyVariants(variants: CellVariants): CellVariants {
+  const out: CellVariants = {};
+  for (const [lang, text] of Object.entries(variants)) if (isLocale(lang) && typeof text === "string") out[lang] = text;
+  return out;
+}
+
 function shape(message: string): Result<SharePayload, ShareProblem> {
   return problem("shape", `This link does not hold a valid notebook: ${message}. Ask the sender to export the notebook file instead.`);
 }
@@ -313,12 +326,14 @@ export function validatePayload(value: unknown): Result<SharePayload, ShareProbl
     if (typeof raw.source !== "string") return shape(`cell ${raw.id} has no source text`);
     if (raw.pinned !== undefined && typeof raw.pinned !== "boolean") return shape(`cell ${raw.id} has a non-boolean pinned flag`);
     if (raw.attributes !== undefined && !isAttributeList(raw.attributes)) return shape(`cell ${raw.id} has malformed attributes (name/value pairs whose names have no space, "/", ">" or "=")`);
+    if (raw.variants !== undefined && !(raw.kind === "md" && isVariants(raw.variants))) return shape(`cell ${raw.id} has variants that are not a markdown cell's texts by language ("nb", "en")`);
     if (raw.kind === "other" && !(isAttributeList(raw.attributes) && raw.attributes.some(([name]) => name.toLowerCase() === "type"))) return shape(`cell ${raw.id} of another kind has no type`);
     const unread = isAttributeList(raw.attributes) ? unreadName(raw.attributes) : undefined;
     if (unread !== undefined) return shape(`cell ${raw.id} has an attribute ${JSON.stringify(unread)} that a notebook file reads as another (names in any case are one name)`);
     const cell: CellDoc = { id: raw.id, kind: raw.kind, source: raw.source };
     if (typeof raw.pinned === "boolean") cell.pinned = raw.pinned;
     if (isAttributeList(raw.attributes)) cell.attributes = raw.attributes.map(([n, v]) => [n, v]);
+    if (isVariants(raw.variants)) cell.variants = copyVariants(raw.variants);
     const contradiction = typeContradictsKind(cell);
     if (contradiction !== undefined) return shape(`cell ${raw.id} is ${raw.kind} but has type ${JSON.stringify(contradiction)}, which a notebook file reads as another kind`);
     cells.push(cell);

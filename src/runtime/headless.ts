@@ -2,6 +2,7 @@ import { loadCellCompiler } from "./cell-compiler";
 import { describeFunction } from "../base/describe-function";
 import { mergeLazy } from "../base/merge-lazy";
 import type { CellKind, NotebookDoc } from "../notebook/document";
+import type { Locale } from "../base/locale/locale";
 import { NotebookRuntime } from "./notebook-runtime";
 import { createStdlib, type StdlibHost } from "./stdlib";
 import { isDisplayTable } from "./display-table";
@@ -34,6 +35,8 @@ export interface HeadlessOptions {
   timeoutMs?: number;
   /** Extra built-ins next to the stdlib (e.g. survey, stats). */
   builtins?: Record<string, unknown>;
+  /** The language the markdown cells are read in: their variant for it, else the authored text (default norsk). */
+  language?: Locale;
 }
 
 /** Tables with more rows than this are summarized instead of listed. */
@@ -88,6 +91,7 @@ export async function runNotebookHeadless(doc: NotebookDoc, options: HeadlessOpt
   const runtime = new NotebookRuntime({
     builtins: mergeLazy(createStdlib(options.host), options.builtins ?? {}),
     timeoutMs: options.timeoutMs ?? 5000,
+    language: options.language,
   });
   try {
     runtime.load(doc);

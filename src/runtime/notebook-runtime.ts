@@ -9,6 +9,8 @@
  */
 import { Runtime, type Module, type Variable } from "@observablehq/runtime";
 import type { CellDoc, NotebookDoc } from "../notebook/document";
+import { cellInLanguage } from "../notebook/cell-in-language";
+import { DEFAULT_LOCALE, type Locale } from "../base/locale/locale";
 import { applyCellError, applyCellValue, type CellEntry, type RunHooks } from "./cell-run";
 import { builtinDefinitions } from "./builtin-definitions";
 import type { InputRestoreReport } from "./input-binding";
@@ -85,10 +87,15 @@ export class NotebookRuntime {
   private compiling: Promise<void> | undefined;
   private readonly deferCell: RuntimeOptions["deferCell"];
   private readonly onRunSettled: RuntimeOptions["onRunSettled"];
+  /** The reader's language: which text of a markdown cell with variants runs (`setLanguage`). */
+  private language: Locale;
+  /** The cells with variants as the document has them, to run in another language after a switch. */
+  private readonly authored = new Map<string, CellDoc>();
 
   constructor(options: RuntimeOptions = {}) {
     this.deferCell = options.deferCell;
     this.onRunSettled = options.onRunSettled;
+    this.language = options.language ?? DEFAULT_LOCALE;
     const builtins = builtinDefinitions(options.builtins ?? {});
     this.builtinNames = new Set(Object.keys(builtins));
     this.hostNames = new Set(options.hostNames ?? []);
@@ -115,7 +122,7 @@ export class NotebookRuntime {
   load(doc: NotebookDoc): void {
     const ids = new Set(doc.cells.map((c) => c.id));
     for (const id of [...this.entries.keys()]) if (!ids.has(id)) this.dropEntry(id);
-    for (const cell of doc.cells) this.putEntry(cell);
+    for (const cell of doc.cells) this.putEntry(this.inLanguage(cell));
     // Keep document order (cells may have moved): messages list cells in the order they appear.
     const ordered = doc.cells.flatMap((c) => {
       const entry = this.entries.get(c.id);
@@ -133,10 +140,38 @@ export class NotebookRuntime {
    */
   updateCell(cell: CellDoc): void {
     this.held.delete(cell.id);
-    this.putEntry(cell);
+    this.putEntry(this.inLanguage(cell));
     const entry = this.entries.get(cell.id);
     if (entry) delete entry.applied;
     this.rebuild();
+  }
+
+  /**
+   * The reader's language changed: each markdown cell whose text differs between the two languages
+   * runs again with the new one (it defines no names, so nothing else reruns); every other cell
+   * keeps its value.
+   */
+  setLanguage(language: Locale): void {
+    if (language === this.language) return;
+    const before = this.language;
+    this.language = language;
+    let changed = false;
+    for (const cell of this.authored.values()) {
+      const shown = cellInLanguage(cell, language);
+      if (shown.source === cellInLanguage(cell, before).source) continue;
+      this.putEntry(shown);
+      const entry = this.entries.get(cell.id);
+      if (entry) delete entry.applied;
+      changed = true;
+    }
+    if (changed) this.rebuild();
+  }
+
+  /** The cell as the reader's language runs it; a cell with variants is kept as authored for `setLanguage`. */
+  private inLanguage(cell: CellDoc): CellDoc {
+    if (cell.variants) this.authored.set(cell.id, cell);
+    else this.authored.delete(cell.id);
+    return cellInLanguage(cell, this.language);
   }
 
   /**
@@ -313,6 +348,7 @@ export class NotebookRuntime {
     const entry = this.entries.get(id);
     if (!entry) return;
     this.entries.delete(id);
+    this.authored.delete(id);
     this.graph = undefined;
     entry.run++;
     entry.invalidations++;

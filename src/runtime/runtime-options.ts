@@ -1,4 +1,6 @@
 /** Options for `NotebookRuntime` (notebook-runtime.ts): what the host hands the runtime when it makes one. */
+import type { Locale } from "../base/locale/locale";
+
 export interface RuntimeOptions {
   /** Extra names in scope for every cell (aq, op, Plot, Inputs, html, md, FileAttachment/loadCsv …); see createStdlib */
   builtins?: Record<string, unknown>;
@@ -23,6 +25,11 @@ export interface RuntimeOptions {
    * (the survey, the filter): a cell that defines one gets an error instead of replacing it.
    */
   hostNames?: readonly string[];
+  /**
+   * The reader's language: a markdown cell runs its variant for it, or its authored text where it
+   * has none (`cellInLanguage`). Default norsk, as every Node host. `NotebookRuntime.setLanguage` switches it.
+   */
+  language?: Locale;
 }
 
 /** What `deferCell` is told about a cell about to run. */

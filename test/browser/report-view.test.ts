@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { unwrap } from "../../src/base/result";
 import { notebookHeadings } from "../../src/notebook/headings";
+import { isLocale } from "../../src/base/locale/locale";
 import { parseNotebook } from "../../src/notebook/format";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { readFileSync } from "node:fs";
@@ -37,11 +38,14 @@ describe("report view", () => {
     expect(await frame.locator("#cell-t21 .nb-output svg").count()).toBeGreaterThan(0);
     expect(await frame.locator("#cell-t21-table .nb-output table").count()).toBeGreaterThan(0);
     // Contents: the headings of the markdown cells, computed here from the file.
-    const expected = notebookHeadings(overview).map((h) => h.text);
+    // In the page's language: a markdown cell with a bokmål text shows its headings in norsk.
+    const lang = await page.evaluate(() => document.documentElement.lang);
+    const locale = isLocale(lang) ? lang : undefined;
+    const expected = notebookHeadings(overview, 3, locale).map((h) => h.text);
     expect(expected.length).toBeGreaterThan(3);
     expect(await frame.locator(".nb-toc a").allInnerTexts()).toEqual(expected);
     // Jump to a heading far down: it ends at the top of the frame's viewport, below the filter bar.
-    const last = notebookHeadings(overview).at(-1);
+    const last = notebookHeadings(overview, 3, locale).at(-1);
     if (!last) throw new Error("no heading");
     await frame.locator(".nb-toc a").last().click();
     // Cells skipped by content-visibility take their real height as the page scrolls past them;

@@ -24,6 +24,7 @@ import { notebookBuiltins } from "../notebook-builtins";
 import { NotebookSession, type SessionChange } from "../notebook-session";
 import { HOST_NAMES, readShellLocale, type FrameData, type FrameMessage, type FrameView, type ShellMessage } from "./protocol";
 import type { Locale } from "../../base/locale/locale";
+import { cellTexts } from "../../notebook/cell-texts";
 import { guardFrameWindow } from "./guard-frame-window";
 import { RunReporter } from "./run-reporter";
 import { ArrivingUserData } from "./user-data-wire";
@@ -334,8 +335,12 @@ export class FrameController {
       history: history?.ok ? history.value : undefined,
       inputs: message.inputs,
       createRuntime: () => {
-        const made = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, onLongRun: (id) => this.runs.long(id), deferCell: (id, info) => cellViewport().defer(id, info), onRunSettled: (id, ms) => cellViewport().settled(id, ms) }));
+        const made = scope.attached(new NotebookRuntime({ builtins, hostNames: SCOPE_NAMES, language: scope.locale, onLongRun: (id) => this.runs.long(id), deferCell: (id, info) => cellViewport().defer(id, info), onRunSettled: (id, ms) => cellViewport().settled(id, ms) }));
         runtime = made;
+        // The markdown cells with a text in the reader's language show it (CellDoc.variants).
+        scope.onChange((names) => {
+          if (names.includes("locale") && !made.isDisposed) made.setLanguage(scope.locale);
+        });
         for (const cell of held) made.hold(cell.id, cell.message);
         return made;
       },
@@ -371,7 +376,7 @@ export class FrameController {
     }
     // The files its cells name, and the CSV reader's code, asked for now too (attached-files.ts).
     if (message.mode === "live") {
-      const sources = session.doc.cells.map((c) => c.source);
+      const sources = cellTexts(session.doc.cells).map((c) => c.source);
       const survey: readonly string[] = Object.values(SURVEY_PATHS);
       this.askedAhead.ask(attachedFiles(sources).filter((path) => !survey.includes(path)), (path) => this.requestFile(path));
       if (readsCsv(sources)) void import("../../runtime/csv-table").catch(() => undefined);

@@ -32,6 +32,7 @@ import type { FrameHandle } from "./frame-slot";
 import { HEARTBEAT_MS, PAUSE_NAVIGATED, PAUSE_UNKNOWN_CELL, type FrameStatus } from "./frame-status";
 import { FrameWatch } from "./frame-watch";
 import { spellsName } from "./host-reads";
+import { cellTexts } from "../../notebook/cell-texts";
 import { PAUSE_FLOODED } from "./message-budget";
 import { inputReportOf, type FrameMessage, type FrameView, type HostName, type RunningCell, type ShellMessage } from "./protocol";
 import { isStrangersNotebook, pauseSelfEdited, SelfEditGate, type HeldChange } from "./self-edit-gate";
@@ -140,7 +141,7 @@ export class FrameSession implements SessionPort {
    * nothing.
    */
   references(name: string): boolean {
-    return [...this.reads].some((read) => read === name) || (this.mode === "live" && spellsName(this.doc.cells, name));
+    return [...this.reads].some((read) => read === name) || (this.mode === "live" && spellsName(cellTexts(this.doc.cells), name));
   }
 
   inputValues(): Record<string, unknown> {

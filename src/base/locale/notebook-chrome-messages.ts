@@ -5,11 +5,14 @@
  * neither file outgrows the other; `Messages` (messages.ts) includes these keys, so a catalogue that
  * misses one fails the type-check there.
  */
+import type { Locale } from "./locale";
 
 /** The notebook chrome's messages. */
 export interface NotebookChromeMessages {
   // Cells.
   cellSourceLabel(n: number): string;
+  /** The label of a markdown cell's text in another language (`CellDoc.variants`), in the editor. */
+  variantLabel(lang: Locale): string;
   cellName(n: number, count: number, kind: string, changed: boolean, error: boolean): string;
   cellKindTitle(kind: string): string;
   changedHint: string;
@@ -89,11 +92,13 @@ const EDIT_LABELS_NB: ReadonlyMap<string, string> = new Map([
   ["Move cell", "flytting av celle"],
   ["Add cell", "ny celle"],
   ["Run edited cell", "kjøring av endret celle"],
+  ["Edit translation", "endring av tekst på et annet språk"],
 ]);
 
 /** Norwegian (bokmål). */
 export const notebookChromeNb: NotebookChromeMessages = {
   cellSourceLabel: (n) => `Kilde for celle ${n}`,
+  variantLabel: (lang) => (lang === "nb" ? "Teksten på bokmål, vist når appen er på norsk (tom: teksten over)" : "Teksten på engelsk, vist når appen er på engelsk (tom: teksten over)"),
   cellName: (n, count, kind, changed, error) => `Celle ${n} av ${count}, ${kind}${changed ? ", endret" : ""}${error ? ", feil" : ""}`,
   cellKindTitle: (kind) => `${kind}-celle`,
   changedHint: "● endret – Shift+Enter for å kjøre",
@@ -165,6 +170,7 @@ export const notebookChromeNb: NotebookChromeMessages = {
 /** English. */
 export const notebookChromeEn: NotebookChromeMessages = {
   cellSourceLabel: (n) => `Cell ${n} source`,
+  variantLabel: (lang) => (lang === "nb" ? "The text in bokmål, shown when the app is in norsk (empty: the text above)" : "The text in English, shown when the app is in English (empty: the text above)"),
   cellName: (n, count, kind, changed, error) => `Cell ${n} of ${count}, ${kind}${changed ? ", changed" : ""}${error ? ", error" : ""}`,
   cellKindTitle: (kind) => `${kind} cell`,
   changedHint: "● changed — Shift-Enter to run",
