@@ -9,6 +9,14 @@ import { chromium, type Browser, type Frame, type FrameLocator, type Page } from
 
 export const screenshotDir = "test-output/screenshots";
 
+/**
+ * How long after a notebook asks the shell for a file (Export report, Ctrl-S) a file let through is
+ * written, for tests that show one is refused (a refusal shows no sign: they wait this long, then
+ * look). With the shell's activation check taken out, report-export's hostile notebook had its own
+ * report downloaded 95–167 ms after it asked (3 runs at a load average of 16 on 2 cores).
+ */
+export const WRITTEN_WITHIN_MS = 1000;
+
 /** Options of {@link launchChromium}. */
 export interface LaunchOptions {
   /**
@@ -200,14 +208,16 @@ export async function toolbarAction(page: Page, className: string, timeout = 15_
  * is left drawn, as while the browser's print dialog is open; `afterprint` clears it.
  */
 export async function printUntilShown(page: Page, selector: string, timeout = 30_000): Promise<void> {
-  await page.waitForFunction(
-    (sought) => {
+  const until = Date.now() + timeout;
+  const printed = (): Promise<number> =>
+    page.evaluate((sought) => {
       window.dispatchEvent(new Event("beforeprint"));
-      return (document.querySelector("nb-print-report")?.shadowRoot?.querySelectorAll(sought).length ?? 0) > 0;
-    },
-    selector,
-    { timeout, polling: 100 },
-  );
+      return document.querySelector("nb-print-report")?.shadowRoot?.querySelectorAll(sought).length ?? 0;
+    }, selector);
+  while ((await printed()) === 0) {
+    if (Date.now() > until) throw new Error(`the print view showed no ${selector} within ${timeout} ms`);
+    await page.waitForTimeout(100); // the poll's interval
+  }
 }
 
 /**

@@ -15,18 +15,11 @@ import { unwrap } from "../../src/base/result";
 import { RECONSTRUCTION_NOTICE } from "../../src/data/bundled-survey";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { inNotebook, nb, openApp, printUntilShown, screenshotDir, waitForOutput } from "./browser-helpers";
+import { inNotebook, nb, openApp, printUntilShown, screenshotDir, waitForOutput, WRITTEN_WITHIN_MS } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench();
 const outDir = "test-output/report";
-
-/**
- * How long after a notebook asks for "Export report" a file let through is written: with the
- * shell's activation check taken out, the hostile notebook's own request below was downloaded
- * 95–167 ms after it asked (3 runs at a load average of 16 on 2 cores).
- */
-const WRITTEN_WITHIN_MS = 1000;
 
 /** What the hostile notebook below logs once it has asked for its own export. */
 const ASKED = "hostile notebook: export asked";
