@@ -14,7 +14,7 @@ import path from "node:path";
 import Papa from "papaparse";
 import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
-import { nb, notebookFrame, openApp } from "./browser-helpers";
+import { nb, notebookFrame, openApp, printUntilShown } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench({ context: { viewport: { width: 1360, height: 900 }, acceptDownloads: true }, page: true });
@@ -154,19 +154,9 @@ describe("05's adopters list in blocks", () => {
     await openApp(page, wb.server.url, "#/nb/05-adopters");
     const frame = await notebookFrame(page, 30_000);
     await frame.evaluate(() => window.tverrsnitt?.idle());
-    // The print view is drawn at `beforeprint` from the report the frame last sent (a second after
-    // the notebook is quiet) once the print code has loaded (2 s after start): print again, as a
-    // reader would, until the list is in it. A fixed 2.5 s wait printed nothing now and then under load.
-    await expect
-      .poll(
-        () =>
-          page.evaluate(() => {
-            window.dispatchEvent(new Event("beforeprint"));
-            return document.querySelector("nb-print-report")?.shadowRoot?.querySelectorAll("figure.tv-blocks > .tv-block").length ?? 0;
-          }),
-        { timeout: 30_000 },
-      )
-      .toBeGreaterThan(0);
+    // Print again, as a reader would, until the list is in the print view (a fixed 2.5 s wait
+    // printed nothing now and then under load).
+    await printUntilShown(page, "figure.tv-blocks > .tv-block");
     await page.emulateMedia({ media: "print" });
     const printed = await page.evaluate(() => {
       const root = document.querySelector("nb-print-report")?.shadowRoot;

@@ -9,6 +9,14 @@ import { chromium, type Browser, type Frame, type FrameLocator, type Page } from
 
 export const screenshotDir = "test-output/screenshots";
 
+/**
+ * How long after a notebook asks the shell for a file (Export report, Ctrl-S) a file let through is
+ * written, for tests that show one is refused (a refusal shows no sign: they wait this long, then
+ * look). With the shell's activation check taken out, report-export's hostile notebook had its own
+ * report downloaded 95–167 ms after it asked (3 runs at a load average of 16 on 2 cores).
+ */
+export const WRITTEN_WITHIN_MS = 1000;
+
 /** Options of {@link launchChromium}. */
 export interface LaunchOptions {
   /**
@@ -191,4 +199,46 @@ export async function toolbarAction(page: Page, className: string, timeout = 15_
   if ((await onRow.count()) > 0) return onRow.click();
   await more.click();
   await page.locator(`nb-toolbar .nb-more-menu .${className}`).click({ timeout });
+}
+
+/**
+ * Print, as a reader would, until the shell's print view shows `selector`: fires `beforeprint` (the
+ * view is drawn then from the report the frame last sent — a second after the notebook was quiet —
+ * once the print code has loaded, 2 s after start) every 100 ms until it holds a match. The view
+ * is left drawn, as while the browser's print dialog is open; `afterprint` clears it.
+ */
+export async function printUntilShown(page: Page, selector: string, timeout = 30_000): Promise<void> {
+  const until = Date.now() + timeout;
+  const printed = (): Promise<number> =>
+    page.evaluate((sought) => {
+      window.dispatchEvent(new Event("beforeprint"));
+      return document.querySelector("nb-print-report")?.shadowRoot?.querySelectorAll(sought).length ?? 0;
+    }, selector);
+  while ((await printed()) === 0) {
+    if (Date.now() > until) throw new Error(`the print view showed no ${selector} within ${timeout} ms`);
+    await page.waitForTimeout(100); // the poll's interval
+  }
+}
+
+/**
+ * Wait until `expression` (evaluated in the shell page) is true without giving the page user
+ * activation. Playwright runs everything it evaluates — locators' and `waitFor`'s checks too — as
+ * if the user had done it (Chromium's `userGesture: true`), which activates the page for ~5 s; a
+ * test of what the shell refuses without activation must look through the DevTools protocol
+ * directly, whose `Runtime.evaluate` runs without a gesture. The expression is polled in the page
+ * every 50 ms.
+ */
+export async function waitWithoutGesture(page: Page, expression: string, timeout: number): Promise<void> {
+  const session = await page.context().newCDPSession(page);
+  try {
+    const poll = `new Promise((resolve) => {
+      const until = Date.now() + ${timeout};
+      const check = () => (${expression}) ? resolve(true) : Date.now() > until ? resolve(false) : setTimeout(check, 50);
+      check();
+    })`;
+    const { result } = await session.send("Runtime.evaluate", { expression: poll, awaitPromise: true, returnByValue: true });
+    if (result.value !== true) throw new Error(`not true within ${timeout} ms: ${expression}`);
+  } finally {
+    await session.detach();
+  }
 }

@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { DOWNLOAD_EVERY_MS } from "../../src/app/sandbox/download-gate";
 import { PAUSE_FLOODED } from "../../src/app/sandbox/message-budget";
 import { messages, say } from "../../src/base/locale/locale";
 import { pauseSelfEdited } from "../../src/app/sandbox/self-edit-gate";
@@ -14,7 +15,7 @@ import { shellEn } from "../../src/base/locale/shell-messages";
 import { unwrap } from "../../src/base/result";
 import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { nb, norm, openApp, screenshotDir, typeIntoCell } from "./browser-helpers";
+import { inNotebook, nb, norm, openApp, screenshotDir, typeIntoCell, waitWithoutGesture } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench({ popupBlocker: true });
@@ -80,11 +81,17 @@ describe("a hostile notebook that takes the frame's channel", () => {
     const downloads: string[] = [];
     page.on("download", (download) => downloads.push(download.suggestedFilename()));
     // After any click in the notebook the page has user activation for ~5 s: ask for a file every 50 ms.
-    const saves = `(() => { const p = port; let n = 0; document.addEventListener("pointerdown", () => { const t = setInterval(() => { p.postMessage({type: "save"}); p.postMessage({type: "exportReport"}); if (++n > 100) clearInterval(t); }, 50); }, {capture: true}); return "armed"; })()`;
+    // Once it has asked 100 times (past the click's activation) it says so on the console: heard,
+    // not looked for in the page, whose every look through Playwright would activate it again.
+    const saves = `(() => { const p = port; let n = 0; document.addEventListener("pointerdown", () => { const t = setInterval(() => { p.postMessage({type: "save"}); p.postMessage({type: "exportReport"}); if (++n > 100) { clearInterval(t); console.log("asked 100 times"); } }, 50); }, {capture: true}); return "armed"; })()`;
     await runShared(page, hostile(saves));
     await nb(page).locator("#cell-attack .nb-output", { hasText: "armed" }).waitFor({ timeout: 20_000 });
+    const askedAll = page.waitForEvent("console", { predicate: (message) => message.text() === "asked 100 times", timeout: 30_000 });
     await nb(page).locator("#cell-attack").click();
-    await page.waitForTimeout(6500);
+    await askedAll;
+    // A wish let through waits at most DOWNLOAD_EVERY_MS for its turn: a bounded wait, on purpose,
+    // for a file that must not come (a report takes a moment more to write).
+    await page.waitForTimeout(DOWNLOAD_EVERY_MS + 500);
     // Before: 50 downloads of the notebook and 3 reports in those seconds.
     expect(downloads.length).toBeGreaterThanOrEqual(1);
     expect(downloads.length).toBeLessThanOrEqual(4);
@@ -95,7 +102,8 @@ describe("a hostile notebook that takes the frame's channel", () => {
     const context = await wb.browser.newContext({ viewport: { width: 1200, height: 800 } });
     const page = await context.newPage();
     // Before: each "drag" let pointer events through the frame for 1.5 s, so this click went to the shell.
-    const drag = `(() => { const p = port; setInterval(() => p.postMessage({type: "drag"}), 100); return "dragging"; })()`;
+    // It counts its drags on the page, so each click below comes after a fresh one.
+    const drag = `(() => { const p = port; let n = 0; setInterval(() => { p.postMessage({type: "drag"}); document.body.dataset.drags = String(++n); }, 100); return "dragging"; })()`;
     await runShared(page, hostile(drag));
     await nb(page).locator("#cell-attack .nb-output", { hasText: "dragging" }).waitFor({ timeout: 20_000 });
     // A shell control placed under the frame (a layout could put one there).
@@ -113,9 +121,11 @@ describe("a hostile notebook that takes the frame's channel", () => {
     });
     const box = await page.locator("iframe.nb-frame:not([hidden])").boundingBox();
     if (!box) throw new Error("no frame box");
+    let drags = 0;
     for (let i = 0; i < 5; i++) {
+      await inNotebook(page, (f, timeout) => f.waitForFunction((seen) => Number(document.body.dataset.drags ?? 0) > seen, drags, { timeout }));
+      drags = await inNotebook(page, (f) => f.evaluate(() => Number(document.body.dataset.drags ?? 0)));
       await page.mouse.click(box.x + box.width / 2, box.y + box.height - 40);
-      await page.waitForTimeout(150);
     }
     expect(await page.locator("#under-frame").getAttribute("data-clicks")).toBeNull();
     await context.close();
@@ -129,10 +139,9 @@ describe("a hostile notebook that takes the frame's channel", () => {
     const rewrite = `(() => { const p = port; setTimeout(() => p.postMessage({type: "cells", cells: [{id: "take", kind: "md", source: "# Invoice"}], history: null}), 8000); return "armed"; })()`;
     await runShared(page, hostile(rewrite));
     await nb(page).locator("#cell-attack .nb-output", { hasText: "armed" }).waitFor({ timeout: 20_000 });
-    // Touch nothing meanwhile: Playwright evaluates with a user gesture, which would activate the page.
-    await new Promise((resolve) => setTimeout(resolve, 10_000));
+    // Look without touching: Playwright evaluates with a user gesture, which would activate the page.
+    await waitWithoutGesture(page, `document.querySelector(".nb-paused-bar") !== null`, 30_000);
     const paused = page.locator(".nb-paused-bar");
-    await paused.waitFor({ timeout: 10_000 });
     expect(norm(await paused.textContent())).toContain(norm(say(pauseSelfEdited(2), messages.en)));
     await page.screenshot({ path: `${screenshotDir}/self-edit-paused.png` });
     // The notebook shows the code the reader agreed to run, and that is what is kept.
@@ -152,8 +161,8 @@ describe("a hostile notebook that takes the frame's channel", () => {
     const rewrite = `(() => { const p = port; document.addEventListener("pointerdown", () => setTimeout(() => p.postMessage({type: "cells", cells: [{id: "take", kind: "md", source: "# Invoice"}], history: null}), 200), {capture: true, once: true}); return "armed"; })()`;
     await runShared(page, hostile(rewrite));
     await nb(page).locator("#cell-attack .nb-output", { hasText: "armed" }).waitFor({ timeout: 20_000 });
-    // The transient activation of "Run this notebook" is spent before the click that matters.
-    await page.waitForTimeout(6000);
+    // No need to wait out the activation "Run this notebook" gave: the click below gives the page
+    // activation anyway, and it is the click the notebook waits for.
     await nb(page).locator("#cell-attack .nb-output").click();
     const held = page.locator(".nb-held-bar");
     await held.waitFor({ timeout: 10_000 });
@@ -169,7 +178,6 @@ describe("a hostile notebook that takes the frame's channel", () => {
     expect(await page.locator(".nb-held-bar").count()).toBe(0);
     // Held again on the next click; "Undo changes" reopens the notebook from the code agreed to.
     await nb(page).locator("#cell-attack .nb-output", { hasText: "armed" }).waitFor({ timeout: 20_000 });
-    await page.waitForTimeout(6000);
     await nb(page).locator("#cell-attack .nb-output").click();
     await held.waitFor({ timeout: 10_000 });
     await page.click(".nb-undo-changes");
@@ -193,7 +201,8 @@ describe("a hostile notebook that takes the frame's channel", () => {
     await page.click(".nb-keep-changes");
     await expect.poll(() => held.count()).toBe(0);
     const route = page.url();
-    await page.waitForTimeout(800);
+    // Keep scheduled a save (the bar shows it pending): reopen once it is written.
+    await page.locator(".nb-save-status.is-saved").waitFor();
     await page.goto("about:blank");
     await page.goto(route);
     await nb(page).locator("#cell-b .nb-output", { hasText: "40" }).waitFor({ timeout: 20_000 });

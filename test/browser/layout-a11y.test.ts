@@ -131,7 +131,12 @@ describe("the filter bar", () => {
     await page.screenshot({ path: `${screenshotDir}/layout-county-chips.png` });
     // Another survey notebook from the list: the same filter, the same N.
     await page.click(".nb-list a:text('2 · De seks modellene')");
-    await page.waitForFunction(() => location.hash.startsWith("#/nb/02"));
+    // 02's own frame (its cell t31), not the address: the address changes first, and 01's frame,
+    // with the same filter bar and N, stays on screen until 02 is loaded. Read then, the checks
+    // below passed on 01, and the frame went from under tickFilter's click (stop 29's flake:
+    // "Target page, context or browser has been closed"; made to happen every time by holding
+    // back 02's file ~550 ms).
+    await nb(page).locator("#cell-t31").waitFor({ state: "attached", timeout: 30_000 });
     await expect.poll(async () => norm(await nb(page).locator("nb-filter-bar .tv-filter-n").textContent()), { timeout: 30_000 }).toBe(n);
     expect(await nb(page).locator('nb-filter-bar input[name="fylke"]:checked').evaluateAll((bs) => bs.map((b) => b.getAttribute("value")))).toEqual(["11"]);
     await tickFilter(page, "fylke", "11", false);
@@ -195,6 +200,8 @@ describe("accessibility (axe-core in the page)", () => {
     await frame.evaluate(() => window.tverrsnitt?.idle());
     // Walk down the notebook as a reader would: cells far off screen are laid out when approached.
     // The page grows as skipped cells take their real height: step until the bottom stays put.
+    // Timed steps on purpose: two animation frames per step and idle() after the walk, tried in their
+    // place, hung once in a whole-file run (90 s timeout) and not when run alone, cause not found.
     for (let i = 1; i < 400; i++) {
       const atEnd = await frame.evaluate((y) => {
         window.scrollTo(0, y);

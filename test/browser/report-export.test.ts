@@ -13,12 +13,16 @@ import { resolve } from "node:path";
 import type { Page } from "playwright-core";
 import { unwrap } from "../../src/base/result";
 import { RECONSTRUCTION_NOTICE } from "../../src/data/bundled-survey";
+import type { NotebookDoc } from "../../src/notebook/document";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { inNotebook, nb, openApp, screenshotDir, waitForOutput } from "./browser-helpers";
+import { inNotebook, nb, openApp, printUntilShown, screenshotDir, waitForOutput, WRITTEN_WITHIN_MS } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench();
 const outDir = "test-output/report";
+
+/** What the hostile notebook below logs once it has asked for its own export. */
+const ASKED = "hostile notebook: export asked";
 
 beforeAll(async () => {
   mkdirSync(outDir, { recursive: true });
@@ -41,6 +45,33 @@ async function openOffline(file: string): Promise<{ page: Page; requests: string
   page.on("request", (r) => requests.push(r.url()));
   await page.goto(pathToFileURL(file).href);
   return { page, requests, close: () => context.close() };
+}
+
+/** Open a shared notebook (a `#share=` link) and agree to run it. */
+async function openShared(page: Page, doc: NotebookDoc): Promise<void> {
+  await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
+  await page.locator(".nb-consent").click();
+}
+
+/**
+ * A shared notebook titled `title` whose last cell adds `css` to the frame's document, as a style
+ * sheet of its own, and displays an element made by `element` (statements that leave it in
+ * `shown`); once `drawn` (a selector in that cell) is on the page, its report is exported and the
+ * file opened offline. `close` closes the file's context and the notebook's page.
+ */
+async function exportWithNotebookCss(title: string, css: readonly string[], element: readonly string[], drawn: string): ReturnType<typeof openOffline> {
+  const page = await wb.browser.newPage({ viewport: { width: 1200, height: 900 } });
+  const source = [`const sheet = document.createElement("style"); sheet.textContent = ${JSON.stringify(css.join("\n"))}; document.head.append(sheet);`, ...element, "display(shown);"].join("\n");
+  await openShared(page, { title, cells: [{ id: "1", kind: "md", source: `# ${title}` }, { id: "2", kind: "js", source: "const kind = typeof survey" }, { id: "3", kind: "js", source }] });
+  await nb(page).locator(`#cell-3 ${drawn}`).waitFor();
+  const offline = await openOffline(await exportReport(page, `${title.toLowerCase()}-css-report.html`));
+  return {
+    ...offline,
+    close: async () => {
+      await offline.close();
+      await page.close();
+    },
+  };
 }
 
 describe("report export", () => {
@@ -143,16 +174,20 @@ describe("report export", () => {
       "  `<iframe srcdoc=\"<script>alert(1)<\\/script>\"></iframe><form action=https://example.invalid><input name=q value=secret></form>`;",
       "display(box);",
     ].join("\n");
-    // Asks for its own export once the consent click's activation has lapsed (Chromium: 5 s): the
-    // shell must not write a file without a click or key press just before.
-    const selfExport = "setTimeout(() => window.dispatchEvent(new CustomEvent('nb-export-report')), 6000); 'asked'";
+    // Asks for its own export once the consent click's activation has lapsed (Chromium: 5 s), then
+    // says so on the console: the shell must not write a file without a click or key press just before.
+    const selfExport = `setTimeout(() => { window.dispatchEvent(new CustomEvent('nb-export-report')); console.log(${JSON.stringify(ASKED)}); }, 6000); 'asked'`;
     const doc = { title: "Hostile <b>title</b>", cells: [{ id: "1", kind: "md" as const, source: "# Hostile" }, { id: "2", kind: "js" as const, source: hostile }, { id: "3", kind: "js" as const, source: selfExport }] };
     const downloads: string[] = [];
     page.on("download", (d) => downloads.push(d.suggestedFilename()));
-    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
-    await page.locator(".nb-consent").click();
-    await nb(page).locator("#cell-2 .kept").waitFor();
-    await page.waitForTimeout(7500);
+    // Heard on the console, not looked for in the page: whatever Playwright evaluates in a page runs
+    // as a user gesture (waitWithoutGesture), which would give the page the activation it must lack.
+    const asked = page.waitForEvent("console", { predicate: (message) => message.text() === ASKED, timeout: 30_000 });
+    await openShared(page, doc);
+    await asked;
+    // A refused file shows no sign: wait (a bounded wait, on purpose) as long as a file let through
+    // takes to come after it was asked for, then look.
+    await page.waitForTimeout(WRITTEN_WITHIN_MS);
     expect(downloads).toEqual([]);
     const file = await exportReport(page, "hostile-report.html");
     const text = readFileSync(file, "utf8");
@@ -170,23 +205,13 @@ describe("report export", () => {
   });
 
   it("keeps the head a notebook's CSS cannot reach: the filter and the data notice stay shown and uncovered", async () => {
-    const page = await wb.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const css = [
       ".nb-report-notice, .nb-report-filter, .nb-report-head { display: none !important; }",
       "html, body, :root { --x: 1; } p { visibility: hidden !important; }",
       ".cover { position: fixed; inset: 0 0 auto 0; height: 400px; background: #fff; z-index: 2147483647; }",
-    ].join("\n");
-    const hide = [
-      `const sheet = document.createElement("style"); sheet.textContent = ${JSON.stringify(css)}; document.head.append(sheet);`,
-      `const cover = document.createElement("div"); cover.className = "cover"; cover.textContent = "Findings from real respondents";`,
-      "display(cover);",
-    ].join("\n");
-    const doc = { title: "Styled", cells: [{ id: "1", kind: "md" as const, source: "# Styled" }, { id: "2", kind: "js" as const, source: "const kind = typeof survey" }, { id: "3", kind: "js" as const, source: hide }] };
-    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
-    await page.locator(".nb-consent").click();
-    await nb(page).locator("#cell-3 .cover").waitFor();
-    const file = await exportReport(page, "styled-report.html");
-    const { page: offline, close } = await openOffline(file);
+    ];
+    const cover = [`const shown = document.createElement("div"); shown.className = "cover"; shown.textContent = "Findings from real respondents";`];
+    const { page: offline, close } = await exportWithNotebookCss("Styled", css, cover, ".cover");
     for (const selector of [".nb-report-notice", ".nb-report-filter"]) {
       const box = await offline.locator(selector).boundingBox();
       expect(box, selector).not.toBeNull();
@@ -199,29 +224,18 @@ describe("report export", () => {
     expect(await offline.locator("main .cover").evaluate((e) => getComputedStyle(e).position)).toBe("fixed");
     await offline.screenshot({ path: `${screenshotDir}/report-file-styled.png` });
     await close();
-    await page.close();
   });
 
   it("keeps the head out of reach of rules nested in a notebook's CSS too, and keeps nesting that stays inside", async () => {
     // A nested rule whose selector holds `&` anywhere but at its start is not read from the rule it
     // sits in: `:has(&) .nb-report-notice` is any notice with the notebook's element below it.
-    const page = await wb.browser.newPage({ viewport: { width: 1200, height: 900 } });
     const css = [
       ".probe { :has(&) .nb-report-notice, :has(&) .nb-report-filter { display: none !important; } }",
       "@container (min-width: 0px) { .probe { :not(&) > .nb-report-notice { visibility: hidden !important; } } }",
       ".probe { & .inner { color: rgb(1, 2, 3); } }",
-    ].join("\n");
-    const nest = [
-      `const sheet = document.createElement("style"); sheet.textContent = ${JSON.stringify(css)}; document.head.append(sheet);`,
-      `const probe = document.createElement("div"); probe.className = "probe"; probe.innerHTML = "<p class=inner>nested</p>";`,
-      "display(probe);",
-    ].join("\n");
-    const doc = { title: "Nested", cells: [{ id: "1", kind: "md" as const, source: "# Nested" }, { id: "2", kind: "js" as const, source: "const kind = typeof survey" }, { id: "3", kind: "js" as const, source: nest }] };
-    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
-    await page.locator(".nb-consent").click();
-    await nb(page).locator("#cell-3 .probe .inner").waitFor();
-    const file = await exportReport(page, "nested-css-report.html");
-    const { page: offline, close } = await openOffline(file);
+    ];
+    const probe = [`const shown = document.createElement("div"); shown.className = "probe"; shown.innerHTML = "<p class=inner>nested</p>";`];
+    const { page: offline, close } = await exportWithNotebookCss("Nested", css, probe, ".probe .inner");
     for (const selector of [".nb-report-notice", ".nb-report-filter"]) {
       const seen = await offline.locator(selector).evaluate((e) => ({ display: getComputedStyle(e).display, visibility: getComputedStyle(e).visibility }));
       expect(seen, selector).toEqual({ display: "block", visibility: "visible" });
@@ -229,19 +243,15 @@ describe("report export", () => {
     expect(await offline.locator(".nb-report-notice").innerText()).toBe(RECONSTRUCTION_NOTICE);
     expect(await offline.locator("main .probe .inner").evaluate((e) => getComputedStyle(e).color)).toBe("rgb(1, 2, 3)");
     await close();
-    await page.close();
   });
 
   it("printing the shell prints the report: several pages, no code, sidebar or toolbar; light in a dark theme", async () => {
     const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 }, colorScheme: "dark" });
     await openApp(page, wb.server.url, "#/nb/01-overview");
     await waitForOutput(page, "t21", "Innføring", 30_000);
-    // The frame sends its report a second after the notebook is quiet; the report code loads 2 s after start.
-    await page.waitForFunction(() => {
-      const app = document.querySelector("nb-app");
-      return app !== null && app.querySelector("nb-print-report") !== null;
-    });
-    await page.waitForTimeout(2500);
+    // Printed too early the view says the notebook has not finished running (one page): print until
+    // its tables are there (a fixed 2.5 s wait printed nothing now and then under load).
+    await printUntilShown(page, "table");
     const pdf = await page.pdf({ format: "A4" });
     writeFileSync(resolve(outDir, "01-overview-print.pdf"), pdf);
     const pages = pdf.toString("latin1").match(/\/Type\s*\/Page\b/g)?.length ?? 0;

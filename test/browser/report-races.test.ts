@@ -9,7 +9,7 @@ import { describe, expect, it } from "vitest";
 import { mkdirSync, readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import type { Page } from "playwright-core";
-import { inNotebook, nb, norm, openApp, tickFilter } from "./browser-helpers";
+import { inNotebook, nb, norm, openApp, printUntilShown, tickFilter } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 }, acceptDownloads: true }, page: true });
@@ -44,6 +44,48 @@ async function exported(page: Page, name: string): Promise<{ tables: string[]; c
   return seen;
 }
 
+/**
+ * Tick (or untick) `group`'s `value` from inside the frame while the quiet report is being taken:
+ * between two of its steps, right after it read the frame's style sheets (only the report reads
+ * them, report-snapshot.ts), so the report under way is of the filter before. Resolves once the
+ * change is made; call it once a change has the notebook running (its next quiet sends a report).
+ */
+async function changeWhileReportIsTaken(page: Page, group: string, value: string): Promise<void> {
+  await inNotebook(
+    page,
+    (f) =>
+      f.evaluate(
+        ({ group, value }) =>
+          new Promise<void>((resolve) => {
+            const read = Object.getOwnPropertyDescriptor(Document.prototype, "styleSheets")?.get;
+            Object.defineProperty(document, "styleSheets", {
+              configurable: true,
+              get(this: Document) {
+                Reflect.deleteProperty(document, "styleSheets");
+                // The next task: the report's next step is a background task, after it.
+                setTimeout(() => {
+                  const box = document.querySelector<HTMLInputElement>(`nb-filter-bar input[name="${group}"][value="${value}"]`);
+                  if (!box) throw new Error(`no ${group} ${value} in the filter bar`);
+                  box.checked = !box.checked;
+                  box.dispatchEvent(new Event("input", { bubbles: true }));
+                  resolve();
+                });
+                return read?.call(this);
+              },
+            });
+          }),
+        { group, value },
+      ),
+    60_000,
+  );
+}
+
+/** Print until the shell has the frame's quiet report (its tables in the print view), then close the print view. */
+async function quietReportTaken(page: Page): Promise<void> {
+  await printUntilShown(page, "table");
+  await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
+}
+
 async function same(page: Page, name: string): Promise<string[]> {
   const file = await exported(page, name);
   const shown = await pageTexts(page);
@@ -59,7 +101,7 @@ describe("report right after a change", () => {
     await openApp(page, wb.server.url, "#/nb/01-overview");
     await inNotebook(page, (f, timeout) => f.waitForSelector("#cell-t21-table .nb-output table", { timeout }), 60_000);
     await pageTexts(page);
-    await page.waitForTimeout(1500); // a quiet report taken and its copies kept
+    await quietReportTaken(page); // and its copies kept
     // One filter, export at once.
     const unfiltered = (await pageTexts(page)).tables;
     await tickFilter(page, "fylke", "11");
@@ -69,11 +111,9 @@ describe("report right after a change", () => {
     await tickFilter(page, "size", "3");
     await tickFilter(page, "fylke", "11", false);
     await same(page, "quick.html");
-    // A change while the quiet report's slices run (it starts after 1 s of quiet).
-    await page.waitForTimeout(1050);
+    // A change while the quiet report is taken in slices (it starts after 1 s of quiet).
     await tickFilter(page, "size", "2", false);
-    await page.waitForTimeout(1030);
-    await tickFilter(page, "type", "1");
+    await changeWhileReportIsTaken(page, "type", "1");
     await same(page, "mid-slices.html");
     // Scrolled to the bottom, then a change: cells above now out of view.
     await nb(page).locator("#cell-pspp").scrollIntoViewIfNeeded();
@@ -93,7 +133,7 @@ describe("report right after a change", () => {
     await openApp(page, wb.server.url, "#/nb/01-overview");
     await inNotebook(page, (f, timeout) => f.waitForSelector("#cell-t21-table .nb-output table", { timeout }), 60_000);
     await pageTexts(page);
-    await page.waitForTimeout(2500); // the report code loaded, a quiet report sent
+    await quietReportTaken(page); // and the print code loaded
     await tickFilter(page, "fylke", "11");
     const shown = await pageTexts(page); // every cell has run under county 11
     const print = (): Promise<{ head: string; tables: string[]; text: string }> =>

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { notebookFrame, openApp } from "./browser-helpers";
+import { nb, notebookFrame, openApp } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench();
@@ -26,7 +26,8 @@ async function texts(page: Page): Promise<string[]> {
 }
 
 describe("a notebook opened while the spare works ahead", () => {
-  for (const target of ["04-reconciliation", "06-thesis-crosswalk"]) {
+  // Each target with a cell it has and 01 has not: its frame, not 01's, is the one on screen.
+  for (const [target, ownCell] of [["04-reconciliation", "rec"], ["06-thesis-crosswalk", "findings"]] as const) {
     it(`${target} shows what a cold open shows`, async () => {
       const cold = await wb.browser.newPage({ viewport: { width: 1360, height: 900 } });
       await openApp(cold, wb.server.url, `#/nb/${target}`);
@@ -43,8 +44,8 @@ describe("a notebook opened while the spare works ahead", () => {
         });
         await page.waitForTimeout(delay);
         await page.evaluate((hash) => (location.hash = hash), `#/nb/${target}`);
-        await page.waitForFunction((t) => document.querySelector("iframe.nb-frame") !== null && location.hash.includes(t), target);
-        await page.waitForTimeout(500);
+        // The address changes first; 01's frame stays on screen until the target is loaded.
+        await nb(page).locator(`#cell-${ownCell}`).waitFor({ state: "attached", timeout: 60_000 });
         expect(await texts(page), `${target} after ${delay} ms`).toEqual(expected);
         await page.close();
       }

@@ -9,7 +9,7 @@
 import { readFile } from "node:fs/promises";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { inNotebook, nb, notebookFrame, openApp, outputText, screenshotDir, waitForOutput } from "./browser-helpers";
+import { inNotebook, nb, notebookFrame, openApp, outputText, screenshotDir, waitForOutput, WRITTEN_WITHIN_MS } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench({ context: { viewport: { width: 1280, height: 860 }, acceptDownloads: true }, page: true });
@@ -247,11 +247,17 @@ describe("keyboard command mode", () => {
     wb.page.on("download", () => downloads++);
     // A notebook's own code can reach the channel; without user activation the shell does nothing.
     // (Playwright's evaluate counts as a user gesture, so the fake key press waits on a timer until
-    // that activation has expired: Chromium keeps it 5 s.)
+    // that activation has expired: Chromium keeps it 5 s. It is heard on the console, not looked
+    // for in the page, for the same reason.)
+    const pressed = wb.page.waitForEvent("console", { predicate: (message) => message.text() === "fake Ctrl-S pressed", timeout: 20_000 });
     await frame.evaluate(() => {
-      setTimeout(() => window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true })), 6500);
+      setTimeout(() => {
+        window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true }));
+        console.log("fake Ctrl-S pressed");
+      }, 6500);
     });
-    await wb.page.waitForTimeout(8000);
+    await pressed;
+    await wb.page.waitForTimeout(WRITTEN_WITHIN_MS); // a bounded wait, on purpose: for a file that must not come
     expect(downloads).toBe(0);
     // A real Ctrl-S does save (the walk above downloads the file the same way).
   });
