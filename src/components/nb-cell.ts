@@ -296,12 +296,24 @@ export class NbCell extends LightElement {
 
   /**
    * A markdown cell's texts in other languages while its source is open: bokmål always (empty until
-   * written), any other language the cell has a text in. A field commits when it loses focus.
+   * written), any other language the cell has a text in. A field commits when it loses focus. In a
+   * preview, read-only: every text the cell has.
    */
   private variantFields(): unknown {
-    if (this.cell.kind !== "md" || !this.editing || this.preview) return nothing;
+    if (this.cell.kind !== "md") return nothing;
     const t = this.i18n.words;
     const variants = this.cell.variants;
+    // In a preview every text the cell may run is shown: the reader's language picks which one runs
+    // once they agree, and a `${…}` in it is code (a stranger's bokmål text was run unseen, atk30).
+    if (this.preview) {
+      return LOCALES.filter((lang) => variants?.[lang] !== undefined).map(
+        (lang) => html`<div class="nb-variant is-preview">
+          <span class="nb-variant-label">${t.variantLabel(lang)}</span>
+          <pre class="nb-variant-text" lang=${lang} data-lang=${lang}>${variants?.[lang] ?? ""}</pre>
+        </div>`,
+      );
+    }
+    if (!this.editing) return nothing;
     const langs = LOCALES.filter((lang) => lang === "nb" || variants?.[lang] !== undefined);
     return langs.map(
       (lang) => html`<label class="nb-variant">
