@@ -5,6 +5,7 @@
  * `Messages` extends this, so `messages[locale]` has every key. A test runs the shipped notebooks in
  * each language and finds none of the other language's phrases from this catalogue in their output.
  */
+import { formatNumber } from "./number-format";
 
 /** The four kinds of evidence, by the names the analysis layer gives them (evidence/evidence.ts). */
 export type EvidenceKindName = "printed" | "determined" | "reconstruction" | "your-data";
@@ -13,6 +14,8 @@ export type EvidenceKindName = "printed" | "determined" | "reconstruction" | "yo
 export interface AnalysisMessages {
   // Audit lines (stats/audit.ts): "N = 57 · base = 55 valid q3 · filters: … · missing excluded: … · weight: none · test: none".
   auditBase: string;
+  /** Where a cell's figures come from ("kilde: data/survey-1999/adopters.csv"), in `fmt.audit` lines. */
+  auditSource: string;
   auditFilters: string;
   auditMissingExcluded: string;
   auditWeight: string;
@@ -65,10 +68,23 @@ export interface AnalysisMessages {
   evidenceSummary(parts: readonly string[], draws: number): string;
   /** A chart legend's line on whiskers. */
   whiskerSpansRange: string;
+
+  // A printed table's comparison (analysis/printed-comparison.ts): its note above the table.
+  comparisonNoRespondents: string;
+  comparisonRunningText: string;
+  /** Under a filter (`filters` as the filter's own words). */
+  comparisonFiltered(filters: string): string;
+  /** Every compared figure reproduced (`compared` written in the language). */
+  comparisonReproduced(compared: string): string;
+  comparisonDiffer(mismatches: string, compared: string): string;
+
+  /** Where a user's own respondents come from, above the tables (a selection's `notice`): the file, its rows and what validation found. */
+  userFileNotice(name: string, rows: number, issues: number): string;
 }
 
 const nbAnalysis: AnalysisMessages = {
   auditBase: "grunnlag",
+  auditSource: "kilde",
   auditFilters: "filtre",
   auditMissingExcluded: "utelatt som manglende",
   auditWeight: "vekt",
@@ -110,10 +126,18 @@ const nbAnalysis: AnalysisMessages = {
   evidenceAcross: (range) => `(${range} mellom dem)`,
   evidenceSummary: (parts, draws) => `belegg: ${parts.join(", ") || "ingen tall"}${draws > 0 ? ` (over ${draws} rekonstruksjoner)` : ""}`,
   whiskerSpansRange: "; streken viser spennet mellom dem",
+  comparisonNoRespondents: "Ingen respondenter passer filteret: det er ingenting å beregne på nytt. Vid ut filteret.",
+  comparisonRunningText: "Utsagn i rapportens løpende tekst: omtrentlige tall, vist ved siden av omberegningen, ikke sammenlignet.",
+  comparisonFiltered: (filters) => `Filtrert (${filters}): de trykte tallene gjelder alle respondentene og vises bare til orientering.`,
+  comparisonReproduced: (compared) => `Alle ${compared} trykte tall gjenskapes (dokumenterte konflikter mot sin løsning).`,
+  comparisonDiffer: (mismatches, compared) => `${mismatches} av ${compared} trykte tall avviker fra omberegningen.`,
+  userFileNotice: (name, rows, issues) =>
+    `Respondenter fra ${name} (${formatNumber("nb", rows)} ${rows === 1 ? "rad" : "rader"}${issues ? `, ${formatNumber("nb", issues)} avvik funnet i valideringen` : ""}).`,
 };
 
 const enAnalysis: AnalysisMessages = {
   auditBase: "base",
+  auditSource: "source",
   auditFilters: "filters",
   auditMissingExcluded: "missing excluded",
   auditWeight: "weight",
@@ -155,6 +179,13 @@ const enAnalysis: AnalysisMessages = {
   evidenceAcross: (range) => `(${range} across them)`,
   evidenceSummary: (parts, draws) => `evidence: ${parts.join(", ") || "no figures"}${draws > 0 ? ` (over ${draws} reconstructions)` : ""}`,
   whiskerSpansRange: "; the whisker spans its range across them",
+  comparisonNoRespondents: "No respondents match the filter: there is nothing to recompute. Widen the filter.",
+  comparisonRunningText: "Running-text statements of the report: approximate figures, shown beside the recomputation, not compared.",
+  comparisonFiltered: (filters) => `Filtered (${filters}): the printed figures are for all respondents and are shown for orientation only.`,
+  comparisonReproduced: (compared) => `All ${compared} printed figures are reproduced (documented conflicts against their resolution).`,
+  comparisonDiffer: (mismatches, compared) => `${mismatches} of ${compared} printed figures differ from the recomputation.`,
+  userFileNotice: (name, rows, issues) =>
+    `Respondents from ${name} (${formatNumber("en", rows)} ${rows === 1 ? "row" : "rows"}${issues ? `, ${formatNumber("en", issues)} validation issue${issues === 1 ? "" : "s"}` : ""}).`,
 };
 
 /** The analysis catalogue of each language (also inside `messages`). */
