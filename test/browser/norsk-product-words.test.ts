@@ -106,7 +106,8 @@ describe("the product's words in norsk", () => {
     await waitInFrame(wb.page, "#cell-t22 .nb-output table", 60_000);
     await settle(wb.page);
     expect(await output(wb.page, "t22")).toMatch(/trykte tall (gjenskapes|avviker)/);
-    expect(await output(wb.page, "t22")).not.toMatch(/printed figures/);
+    expect(await output(wb.page, "t22")).not.toMatch(/printed figures|Percent base|values drawn|Test: none/);
+    expect(await auditLines(wb.page, "t22")).toContainEqual(expect.stringMatching(/^Prosentgrunnlag per rad som trykt: .+\. Test: ingen \(beskrivende; trykt mot beregnet\)\.$/));
   }, 150_000);
 
   it("06: the crosswalk's caption, p-values and case cards are bokmål", async () => {
