@@ -12,7 +12,7 @@ import { describeConditions, isDisclosureSensitive, surveyFilterConditions, TOO_
 import type { FilterCondition } from "../data/filter-condition";
 import { filterView, type FilterView } from "../stats/index";
 import { DISCLOSURE_THRESHOLD, guardCount } from "../stats/disclosure";
-import { modelLabelOf, rowsOf, type Survey, type SurveyRow } from "./survey";
+import { modelLabelOf, rowsOf, surveyNoticeIn, type Survey, type SurveyRow } from "./survey";
 
 /** How a selection reads: fine, too few for percentages, or empty. */
 export type SelectionStatus = "ok" | "tiny" | "empty";
@@ -143,9 +143,9 @@ function selectWith(survey: Survey, filter: SurveyFilter, options: SelectionOpti
       return rows();
     },
     disclosureSensitive: isDisclosureSensitive(filter),
-    // The bundled survey's notice in the selection's language (the Survey itself has none): tables
-    // print it above their figures, and a norsk table under an English caveat read as half translated.
-    notice: survey.reconstructed ? messages[locale].reconstructionNotice : survey.notice,
+    // The survey's notice in the selection's language (the Survey itself has none): tables print it
+    // above their figures.
+    notice: surveyNoticeIn(survey, locale),
     draws,
     toJSON: () => ({ filter, n, total, description, status, message, summary }),
   };

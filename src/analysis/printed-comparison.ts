@@ -13,6 +13,7 @@ import { decimalsOf, type PrintedCell, type PrintedRow, type PrintedTable } from
 import { frequencies, isFilterView, isTableLike, multipleResponse, type ColumnSource, type FrequencyTable } from "../stats/index";
 import { matchesCode, roundHalfUp } from "../data/residuals";
 import type { Evidence } from "./evidence/evidence";
+import { DEFAULT_LOCALE, formatNumber, messages, type Locale } from "../base/locale/locale";
 
 /** One printed figure and its recomputation. */
 export interface ComparedCell {
@@ -149,6 +150,8 @@ export interface CompareOptions {
   filters?: string[];
   /** Count with this instead of the statistics kernels (the ensemble's draws do). */
   counter?: RowCounter;
+  /** The language of the comparison's note (default norsk): a selection's own. */
+  locale?: Locale;
 }
 
 /** Recompute every row of `table` from `source` and put it beside the printed figures. */
@@ -177,15 +180,18 @@ export function comparePrinted(source: ColumnSource, table: PrintedTable, option
       if (!row.totalMatches) mismatches++;
     }
   }
+  const locale = options.locale ?? DEFAULT_LOCALE;
+  const words = messages[locale];
+  const count = (x: number): string => formatNumber(locale, x);
   const note = n === 0
-    ? "No respondents match the filter: there is nothing to recompute. Widen the filter."
+    ? words.comparisonNoRespondents
     : table.kind === "text"
-    ? "Running-text statements of the report: approximate figures, shown beside the recomputation, not compared."
+    ? words.comparisonRunningText
     : filtered
-    ? `Filtered (${filters.join("; ")}): the printed figures are for all respondents and are shown for orientation only.`
+    ? words.comparisonFiltered(filters.join("; "))
     : mismatches === 0
-      ? `All ${compared} printed figures are reproduced (documented conflicts against their resolution).`
-      : `${mismatches} of ${compared} printed figures differ from the recomputation.`;
+      ? words.comparisonReproduced(count(compared))
+      : words.comparisonDiffer(count(mismatches), count(compared));
   const disclosureSensitive = isFilterView(source) && source.where.some((w) => w.variable === "fylke" || w.variable === "size_class");
   return { id: table.id, caption: table.caption, kind: table.kind, rows, n, filtered, disclosureSensitive, mismatches, compared, skipped, note };
 }

@@ -321,7 +321,7 @@ function renderComparisonGrid(doc: Document, cmp: PrintedComparison, counts: Com
   const conflicts = [...new Set(cmp.rows.flatMap((r) => r.cells.flatMap((c) => (c.conflict && c.matches ? [c.conflict] : []))))];
   const auditLines = [
     counts.shown.auditText(cmp.rows[0]?.audit ?? `N = ${cmp.n}`, counts.audit(0)),
-    `Each cell: recomputed (printed)${conflicts.length ? `; ✓* = the printed figure contradicts the report elsewhere and the documented resolution is met (${conflicts.join(", ")})` : ""}; ✗ = differs. Test: none (descriptive; printed vs recomputed).`,
+    messages[locale].comparisonCellAudit(conflicts.join(", ")),
   ];
   if (tally.seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws, locale));
   if (cmp.drawn) auditLines.push(cmp.drawn);
@@ -407,9 +407,9 @@ function drawComparison(doc: Document, cmp: PrintedComparison, options: Comparis
   });
   table.append(thead, tbody);
   exports.write(table);
-  const bases = [...new Set(cmp.rows.map((r) => r.percentBase))].join(", ");
+  const bases = [...new Set(cmp.rows.map((r) => r.percentBase))].map((b) => messages[locale].percentBaseName(b)).join(", ");
   const first = counts.shown.auditText(cmp.rows[0]?.audit ?? `N = ${cmp.n}`, counts.audit(0));
-  const auditLines = [first, `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`];
+  const auditLines = [first, messages[locale].comparisonBaseAudit(bases)];
   if (seen.size > 0) auditLines.push(evidenceSummary(tally.counted, tally.draws, locale));
   if (cmp.drawn) auditLines.push(cmp.drawn);
   auditLines.push(...counts.shown.note("rowPercentages", locale));

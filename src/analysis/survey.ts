@@ -20,6 +20,7 @@ import type { LoadResult, LoadSource, ValidationReport } from "../data/loaders/l
 import type { PrintedTables } from "../data/printed-tables";
 import { SIX_MODELS, type SixModel } from "../data/six-models";
 import { modelLabelOf } from "./model-label";
+import { messages, type Locale } from "../base/locale/locale";
 
 /** The part of the host that loading needs: read a file under data/ as text or as bytes. */
 export interface SurveyHost {
@@ -157,9 +158,7 @@ export function surveyFromLoad(load: LoadResult, options: SurveyFromLoadOptions 
     adopters: options.facts?.adopters ?? [],
     validation: load.report,
     reconstructed,
-    notice: reconstructed
-      ? RECONSTRUCTION_NOTICE
-      : `Respondents from ${load.source.name} (${load.source.rows} rows${issues ? `, ${issues} validation issue${issues === 1 ? "" : "s"}` : ""}).`,
+    notice: reconstructed ? RECONSTRUCTION_NOTICE : messages.en.userFileNotice(load.source.name, load.source.rows, issues),
     source: load.source.name,
     file: load.source,
     variable: (name) => codebookVariable(load.codebook, name),
@@ -170,6 +169,15 @@ export function surveyFromLoad(load: LoadResult, options: SurveyFromLoadOptions 
     }),
   };
   return survey;
+}
+
+/**
+ * A survey's notice in `locale`, as a selection shows it above its tables (the Survey's own
+ * `notice` is English: it has no language, and a norsk table under an English caveat reads as half
+ * translated): the reconstruction's, or the user's file with its rows and validation findings.
+ */
+export function surveyNoticeIn(survey: Pick<Survey, "reconstructed" | "file" | "validation">, locale: Locale): string {
+  return survey.reconstructed ? messages[locale].reconstructionNotice : messages[locale].userFileNotice(survey.file.name, survey.file.rows, survey.validation.total);
 }
 
 /** A loaded survey (not a selection, not the Promise). */

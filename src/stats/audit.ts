@@ -4,7 +4,7 @@
  * what lets a reader of a shared notebook check a percentage without rerunning it. Written in the
  * language the kernel was asked for (`MetaOptions.language`), words from the base catalogue.
  */
-import { formatNumber, formatPValue, LOCALES, messages, type Locale } from "../base/locale/locale";
+import { auditParts, formatNumber, formatPValue, LOCALES, messages, type Locale } from "../base/locale/locale";
 
 /** Missing values left out of one variable's base. */
 export interface ExcludedMissing {
@@ -93,10 +93,12 @@ export function auditLine(parts: LineParts, locale: Locale, count: (value: numbe
   return [
     `N = ${count(parts.n, { kind: "n" })}`,
     `${words.auditBase} = ${count(parts.base, { kind: "base" })} ${parts.baseLabel}`,
-    `${words.auditFilters}: ${parts.filters.length ? parts.filters.join("; ") : words.auditNone}`,
-    `${words.auditMissingExcluded}: ${excluded.length ? excluded.join("; ") : words.auditNone}`,
-    `${words.auditWeight}: ${parts.weight ?? words.auditNone}`,
-    `${words.auditTest}: ${parts.test ?? words.auditNone}`,
+    ...auditParts(locale, {
+      filters: parts.filters.length ? parts.filters.join("; ") : null,
+      missing: excluded.length ? excluded.join("; ") : null,
+      weight: parts.weight,
+      test: parts.test,
+    }),
   ].join(" · ");
 }
 

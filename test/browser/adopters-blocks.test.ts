@@ -140,7 +140,7 @@ describe("05's adopters list in blocks", () => {
     // The CSV export holds every row, skipped blocks too.
     await nb(wb.page).locator("#cell-table .nb-export-csv").first().waitFor({ timeout: 30_000 });
     const [download] = await Promise.all([wb.page.waitForEvent("download"), nb(wb.page).locator("#cell-table .nb-export-csv").first().click()]);
-    expect(download.suggestedFilename()).toMatch(/^navngitte-kommuner.*\.csv$/);
+    expect(download.suggestedFilename()).toMatch(/^named-municipalities.*\.csv$/);
     const rows = Papa.parse<Record<string, string>>((await readFile(await download.path(), "utf8")).replace(/^\uFEFF/, ""), { header: true, skipEmptyLines: true }).data;
     expect(rows).toHaveLength(named.size);
     expect(new Set(rows.map((r) => r.knr))).toEqual(named);

@@ -190,7 +190,7 @@ describe("\"Use this data\" on a big file: the frame gets it in parts", () => {
     await wb.page.click(".nb-data-use");
     await waitForCount(wb.page, rogaland, lines.length);
     // The cells read the survey once every part is in: Tabell 2.1's note names the file and its rows.
-    await waitForOutput(wb.page, "t21", `Respondents from respondents-50mb.csv (${lines.length} rows`, 60_000);
+    await waitForOutput(wb.page, "t21", `Respondents from respondents-50mb.csv (${lines.length.toLocaleString("en-US")} rows`, 60_000);
     // A filter on a column that came in a later part, on the whole file.
     await tickFilter(wb.page, "fylke", "11", false);
     await waitForCount(wb.page, lines.length, lines.length);

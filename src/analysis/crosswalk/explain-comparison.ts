@@ -26,7 +26,8 @@ export function localPctRange(interval: Interval, threshold: number | null, loca
 export function localP(p: number | null, locale: Locale, symbol = "p"): string {
   if (p === null || Number.isNaN(p)) return messages[locale].cwPMissing(symbol);
   const en = formatPValue(p);
-  const text = locale === "en" ? en : en.replace(/(^|< )\./, "$10,");
+  // Norsk: a leading zero and a decimal comma, also where p rounds to 1 ("1,000", not "1.000").
+  const text = locale === "en" ? en : en.replace(/(^|< )\./, "$10.").replace(".", ",");
   return text.startsWith("<") ? `${symbol} ${text}` : `${symbol} = ${text}`;
 }
 

@@ -116,7 +116,7 @@ interface RowEvidence {
 const kept = new WeakMap<Survey, Map<string, WeakMap<PrintedTable, readonly RowEvidence[]>>>();
 
 function* comparingOnDraws(selection: FilteredSurvey, table: PrintedTable, drawsPerStep: number): Steps<PrintedComparison> {
-  const canonical = comparePrinted(selection.view, table, { codebook: selection.survey.codebook });
+  const canonical = comparePrinted(selection.view, table, { codebook: selection.survey.codebook, locale: selection.locale });
   // Only a survey with an ensemble has classes; its draws are filtered only when they must be counted.
   const evidence = selection.survey.draws ? yield* keptEvidence(selection, table, canonical.rows, drawsPerStep) : undefined;
   const rows = canonical.rows.map((row, r): ComparedRow => {

@@ -16,6 +16,7 @@ import { frameOf } from "../../stats/index";
 import type { FilteredSurvey } from "../apply-filter";
 import type { Survey } from "../survey";
 import { timedEvidence } from "./evidence-timing";
+import { formatNumber, messages } from "../../base/locale/locale";
 
 /** Per survey: variable → 1 for each respondent whose value the reconstructions do not agree on. */
 const cache = new WeakMap<Survey, Map<string, Uint8Array>>();
@@ -164,6 +165,8 @@ export function drawnValuesLine(selection: FilteredSurvey, variables: readonly s
 }
 
 function drawnLine(selection: FilteredSurvey, variables: readonly string[], counts: boolean): string {
+  // In the selection's language, as the rest of the audit block it goes into.
+  const words = messages[selection.locale];
   const rows = selection.view.indices();
   const parts: string[] = [];
   for (const variable of [...new Set(variables)]) {
@@ -171,8 +174,8 @@ function drawnLine(selection: FilteredSurvey, variables: readonly string[], coun
     if (!mask) continue;
     let k = 0;
     for (const r of rows) k += mask[r] ?? 0;
-    if (k > 0) parts.push(counts ? `${variable} for ${k} of ${rows.length}` : variable);
+    if (k > 0) parts.push(counts ? words.drawnValuesPart(variable, formatNumber(selection.locale, k), formatNumber(selection.locale, rows.length)) : variable);
   }
   if (parts.length === 0) return "";
-  return `values drawn by the reconstruction: ${parts.join(", ")}${counts ? "" : " (for some of the selected respondents; counts left out in this shared view)"}`;
+  return words.drawnValues(parts.join(", "), counts);
 }

@@ -5,6 +5,7 @@
  * `Messages` extends this, so `messages[locale]` has every key. A test runs the shipped notebooks in
  * each language and finds none of the other language's phrases from this catalogue in their output.
  */
+import { formatNumber } from "./number-format";
 
 /** The four kinds of evidence, by the names the analysis layer gives them (evidence/evidence.ts). */
 export type EvidenceKindName = "printed" | "determined" | "reconstruction" | "your-data";
@@ -13,6 +14,8 @@ export type EvidenceKindName = "printed" | "determined" | "reconstruction" | "yo
 export interface AnalysisMessages {
   // Audit lines (stats/audit.ts): "N = 57 · base = 55 valid q3 · filters: … · missing excluded: … · weight: none · test: none".
   auditBase: string;
+  /** Where a cell's figures come from ("kilde: data/survey-1999/adopters.csv"), in `fmt.audit` lines. */
+  auditSource: string;
   auditFilters: string;
   auditMissingExcluded: string;
   auditWeight: string;
@@ -65,10 +68,33 @@ export interface AnalysisMessages {
   evidenceSummary(parts: readonly string[], draws: number): string;
   /** A chart legend's line on whiskers. */
   whiskerSpansRange: string;
+
+  // A printed table's comparison (analysis/printed-comparison.ts): its note above the table.
+  comparisonNoRespondents: string;
+  comparisonRunningText: string;
+  /** Under a filter (`filters` as the filter's own words). */
+  comparisonFiltered(filters: string): string;
+  /** Every compared figure reproduced (`compared` written in the language). */
+  comparisonReproduced(compared: string): string;
+  comparisonDiffer(mismatches: string, compared: string): string;
+  /** The audit of a comparison grid (Tabell 2.6): what a cell shows; `conflicts` lists the documented conflicts met, "" for none. */
+  comparisonCellAudit(conflicts: string): string;
+  /** The audit of a comparison: each row's percent base as printed (`bases`: "valid", "answers" …, see `percentBaseName`). */
+  comparisonBaseAudit(bases: string): string;
+  /** A printed row's percent base in words ("valid", "answers" …; "none" when the row prints no percentages). */
+  percentBaseName(base: string): string;
+  /** "values drawn by the reconstruction: q1 for 12 of 267, …" (`parts` written already); `counts` false in a shared view, which names only the variables. */
+  drawnValues(parts: string, counts: boolean): string;
+  /** One variable's part of `drawnValues`: "q1 for 12 of 267". */
+  drawnValuesPart(variable: string, drawn: string, of: string): string;
+
+  /** Where a user's own respondents come from, above the tables (a selection's `notice`): the file, its rows and what validation found. */
+  userFileNotice(name: string, rows: number, issues: number): string;
 }
 
 const nbAnalysis: AnalysisMessages = {
   auditBase: "grunnlag",
+  auditSource: "kilde",
   auditFilters: "filtre",
   auditMissingExcluded: "utelatt som manglende",
   auditWeight: "vekt",
@@ -110,10 +136,24 @@ const nbAnalysis: AnalysisMessages = {
   evidenceAcross: (range) => `(${range} mellom dem)`,
   evidenceSummary: (parts, draws) => `belegg: ${parts.join(", ") || "ingen tall"}${draws > 0 ? ` (over ${draws} rekonstruksjoner)` : ""}`,
   whiskerSpansRange: "; streken viser spennet mellom dem",
+  comparisonNoRespondents: "Ingen respondenter passer filteret: det er ingenting å beregne på nytt. Vid ut filteret.",
+  comparisonRunningText: "Utsagn i rapportens løpende tekst: omtrentlige tall, vist ved siden av omberegningen, ikke sammenlignet.",
+  comparisonFiltered: (filters) => `Filtrert (${filters}): de trykte tallene gjelder alle respondentene og vises bare til orientering.`,
+  comparisonReproduced: (compared) => `Alle ${compared} trykte tall gjenskapes (dokumenterte konflikter mot sin løsning).`,
+  comparisonDiffer: (mismatches, compared) => `${mismatches} av ${compared} trykte tall avviker fra omberegningen.`,
+  comparisonCellAudit: (conflicts) =>
+    `Hver celle: beregnet (trykt)${conflicts ? `; ✓* = det trykte tallet motsies andre steder i rapporten, og den dokumenterte løsningen er truffet (${conflicts})` : ""}; ✗ = avviker. Test: ingen (beskrivende; trykt mot beregnet).`,
+  comparisonBaseAudit: (bases) => `Prosentgrunnlag per rad som trykt: ${bases}. Test: ingen (beskrivende; trykt mot beregnet).`,
+  percentBaseName: (base) => new Map([["row-total", "radens sum"], ["respondents", "respondenter"], ["answers", "svar"], ["valid", "gyldige"], ["none", "ingen"]]).get(base) ?? base,
+  drawnValues: (parts, counts) => `verdier trukket av rekonstruksjonen: ${parts}${counts ? "" : " (for noen av de valgte respondentene; antallene er utelatt i denne delte visningen)"}`,
+  drawnValuesPart: (variable, drawn, of) => `${variable} for ${drawn} av ${of}`,
+  userFileNotice: (name, rows, issues) =>
+    `Respondenter fra ${name} (${formatNumber("nb", rows)} ${rows === 1 ? "rad" : "rader"}${issues ? `, ${formatNumber("nb", issues)} avvik funnet i valideringen` : ""}).`,
 };
 
 const enAnalysis: AnalysisMessages = {
   auditBase: "base",
+  auditSource: "source",
   auditFilters: "filters",
   auditMissingExcluded: "missing excluded",
   auditWeight: "weight",
@@ -155,6 +195,19 @@ const enAnalysis: AnalysisMessages = {
   evidenceAcross: (range) => `(${range} across them)`,
   evidenceSummary: (parts, draws) => `evidence: ${parts.join(", ") || "no figures"}${draws > 0 ? ` (over ${draws} reconstructions)` : ""}`,
   whiskerSpansRange: "; the whisker spans its range across them",
+  comparisonNoRespondents: "No respondents match the filter: there is nothing to recompute. Widen the filter.",
+  comparisonRunningText: "Running-text statements of the report: approximate figures, shown beside the recomputation, not compared.",
+  comparisonFiltered: (filters) => `Filtered (${filters}): the printed figures are for all respondents and are shown for orientation only.`,
+  comparisonReproduced: (compared) => `All ${compared} printed figures are reproduced (documented conflicts against their resolution).`,
+  comparisonDiffer: (mismatches, compared) => `${mismatches} of ${compared} printed figures differ from the recomputation.`,
+  comparisonCellAudit: (conflicts) =>
+    `Each cell: recomputed (printed)${conflicts ? `; ✓* = the printed figure contradicts the report elsewhere and the documented resolution is met (${conflicts})` : ""}; ✗ = differs. Test: none (descriptive; printed vs recomputed).`,
+  comparisonBaseAudit: (bases) => `Percent base per row as printed: ${bases}. Test: none (descriptive; printed vs recomputed).`,
+  percentBaseName: (base) => base,
+  drawnValues: (parts, counts) => `values drawn by the reconstruction: ${parts}${counts ? "" : " (for some of the selected respondents; counts left out in this shared view)"}`,
+  drawnValuesPart: (variable, drawn, of) => `${variable} for ${drawn} of ${of}`,
+  userFileNotice: (name, rows, issues) =>
+    `Respondents from ${name} (${formatNumber("en", rows)} ${rows === 1 ? "row" : "rows"}${issues ? `, ${formatNumber("en", issues)} validation issue${issues === 1 ? "" : "s"}` : ""}).`,
 };
 
 /** The analysis catalogue of each language (also inside `messages`). */

@@ -3,6 +3,7 @@
  * that reads, checks and reviews a file, and its outcome. Part of the shell's catalogue
  * (`ShellMessages` extends it, shell-messages.ts), kept apart because it grows with the loaders.
  */
+import { formatNumber } from "./number-format";
 
 /** The data menu's and the file panel's messages. */
 export interface DataFileMessages {
@@ -37,7 +38,7 @@ export interface DataFileMessages {
 export const dataFileNb: DataFileMessages = {
   dataYourFile: "Data: din fil",
   dataReconstructed: "Data: rekonstruerte 1999-respondenter",
-  dataUserTitle: (name, rows) => `Data: ${name} (${rows} ${rows === 1 ? "rad" : "rader"})`,
+  dataUserTitle: (name, rows) => `Data: ${name} (${formatNumber("nb", rows)} ${rows === 1 ? "rad" : "rader"})`,
   loadOwnFile: "Last inn din egen fil …",
   useReconstructed: "Bruk de rekonstruerte respondentene fra 1999",
   aDataFile: "En datafil fra undersøkelsen",
@@ -66,7 +67,7 @@ export const dataFileNb: DataFileMessages = {
 export const dataFileEn: DataFileMessages = {
   dataYourFile: "Data: your file",
   dataReconstructed: "Data: reconstructed 1999 respondents",
-  dataUserTitle: (name, rows) => `Data: ${name} (${rows} ${rows === 1 ? "row" : "rows"})`,
+  dataUserTitle: (name, rows) => `Data: ${name} (${formatNumber("en", rows)} ${rows === 1 ? "row" : "rows"})`,
   loadOwnFile: "Load your own file…",
   useReconstructed: "Use the reconstructed 1999 respondents",
   aDataFile: "A data file of the survey",

@@ -58,4 +58,5 @@ export { formatNumber, formatPercent, formatPValue, MINUS } from "./number-forma
 export { messages, type Messages } from "./messages";
 export { analysisMessages, type AnalysisMessages, type EvidenceKindName } from "./analysis-messages";
 export { say, type Wording } from "./wording";
-export { formatBuiltin, type FormatBuiltin } from "./format-builtin";
+export { formatBuiltin, type FormatBuiltin, type AuditLineParts } from "./format-builtin";
+export { auditParts, type AuditPart, type AuditTail } from "./audit-parts";

@@ -93,7 +93,8 @@ export interface TableMessages extends ExplainMessages {
   cardLabels: { model: string; scope: string; perspectives: string; levels: string; indicators: string; thresholds: string };
   cardScope(scope: "per-service" | "shared"): string;
   cardThreshold(style: "ambition-level" | "result-target" | "traffic-light"): string;
-  cardSub(size: string, from: string, steering: boolean): string;
+  /** A case card's line under its name: the thesis's size ("small"/"large"), the year BMS came, what it is used for. */
+  cardSub(size: "small" | "large", from: string, steering: boolean): string;
   cardThesisLines(lines: string): string;
   cardsAll: string;
   cardsHighlighted(names: string): string;
@@ -245,7 +246,7 @@ const nb: TableMessages = {
   cardLabels: { model: "Modellens navn", scope: "Målkortets omfang", perspectives: "Perspektiver", levels: "Nivåer (Tabell 13)", indicators: "Indikatorer", thresholds: "Terskelstil" },
   cardScope: (scope) => (scope === "per-service" ? "ett kort per tjenesteområde" : "ett kort felles for alle tjenesteområder"),
   cardThreshold: (style) => ({ "ambition-level": "ambisjonsnivå", "result-target": "resultatmål", "traffic-light": "trafikklys: rødt, gult, grønt (terskelverdier)" })[style],
-  cardSub: (size, from, steering) => `${size} · BMS fra ${from} · ${steering ? "styringsverktøy" : "mest måling"}`,
+  cardSub: (size, from, steering) => `${size === "small" ? "liten" : "stor"} · BMS fra ${from} · ${steering ? "styringsverktøy" : "mest måling"}`,
   cardThesisLines: (lines) => `oppgaven, ${lines}`,
   cardsAll: "Alle fire casene. Hold pekeren over en oppføring for oppgavens ord; tallene viser til notene under.",
   cardsHighlighted: (names) => `Uthevet: ${names} (passer størrelsesfilteret). Hold pekeren over en oppføring for oppgavens ord.`,

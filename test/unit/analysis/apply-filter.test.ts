@@ -92,7 +92,7 @@ describe("applyFilter", () => {
     expect(sel.rows).toBe(sel.rows);
   });
 
-  it("gives the reconstruction's notice in the selection's language; a user's file keeps its own", () => {
+  it("gives the survey's notice in the selection's language: the reconstruction's and a user's file's", () => {
     const bundled = surveyFromLoad(
       { table: table(columns), codebook: { title: "", source: "", recordLength: 1, variables: [q20], skipRules: [], sets: [] }, report: { file: "x", rows: 12, total: 0, counts: {}, issues: [], limit: 200, truncated: false }, source: { name: "respondents.csv", format: "csv", label: "CSV", encoding: "utf-8", rows: 12, bytes: 100 } },
       { reconstructed: true },
@@ -100,6 +100,8 @@ describe("applyFilter", () => {
     expect(applyFilter(bundled, none, { locale: "nb" }).notice).toBe(messages.nb.reconstructionNotice);
     expect(applyFilter(bundled, none, { locale: "en" }).notice).toBe(messages.en.reconstructionNotice);
     expect(messages.nb.reconstructionNotice).not.toBe(messages.en.reconstructionNotice);
-    expect(applyFilter(survey, none, { locale: "nb" }).notice).toBe(survey.notice);
+    // A user's file: its name, rows and validation findings, in either language (the Survey's own notice is English).
+    expect(applyFilter(survey, none, { locale: "en" }).notice).toBe(survey.notice);
+    expect(applyFilter(survey, none, { locale: "nb" }).notice).toBe(`Respondenter fra ${survey.source} (${survey.table.numRows()} rader).`);
   });
 });

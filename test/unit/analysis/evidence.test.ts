@@ -142,8 +142,11 @@ describe("figures classified over the ensemble", () => {
     expect(expected).toBeGreaterThan(0);
     const table = survey.printed?.tables.find((t) => t.id === "2.1");
     if (!table) throw new Error("no Tabell 2.1");
-    const cmp = comparePrintedWithEvidence(applyFilter(survey, { ...EMPTY_FILTER, sizeClass: [1, 2, 3, 4, 5, 6] }), table);
-    expect(cmp.drawn).toContain(`size_class for ${expected} of 267`);
+    const allSizes = { ...EMPTY_FILTER, sizeClass: [1, 2, 3, 4, 5, 6] };
+    const cmp = comparePrintedWithEvidence(applyFilter(survey, allSizes, { locale: "en" }), table);
+    expect(cmp.drawn).toContain(`values drawn by the reconstruction: size_class for ${expected} of 267`);
+    // In the selection's language, as the audit block it goes into (was English in norsk).
+    expect(comparePrintedWithEvidence(applyFilter(survey, allSizes, { locale: "nb" }), table).drawn).toContain(`verdier trukket av rekonstruksjonen: size_class for ${expected} av 267`);
   });
 
   it("puts a marker, the range, a legend and the audit summary on the page, and the evidence in the CSV fields", () => {

@@ -57,10 +57,20 @@ describe("comparePrinted", () => {
   it("flags a printed figure the data do not reproduce", () => {
     const t = frequencyTable([{ label: "Aktivitet", variable: "q1", percentBase: "valid",
       cells: [{ code: 1, label: "a", count: 3, percent: 75 }, { code: 2, label: "b", count: 2, percent: 50 }] }]);
-    const cmp = comparePrinted(data, t, { codebook });
+    const cmp = comparePrinted(data, t, { codebook, locale: "en" });
     expect(cmp.rows[0]?.cells[0]?.matches).toBe(false);
     expect(cmp.mismatches).toBe(1);
     expect(cmp.note).toBe("1 of 2 printed figures differ from the recomputation.");
+  });
+
+  it("writes its note in the language asked for: norsk by default, as the selection's", () => {
+    const t = frequencyTable([{ label: "Aktivitet", variable: "q1", percentBase: "valid",
+      cells: [{ code: 1, label: "a", count: 3, percent: 75 }, { code: 2, label: "b", count: 2, percent: 50 }] }]);
+    expect(comparePrinted(data, t, { codebook }).note).toBe("1 av 2 trykte tall avviker fra omberegningen.");
+    const reproduced = frequencyTable([{ label: "Aktivitet", variable: "q1", percentBase: "row-total", total: 5,
+      cells: [{ code: 1, label: "a", percent: 40 }, { code: 2, label: "b", percent: 40 }, { code: 9, label: "vet ikke", percent: 20 }] }]);
+    expect(comparePrinted(data, reproduced, { codebook, locale: "nb" }).note).toMatch(/^Alle \d+ trykte tall gjenskapes/);
+    expect(comparePrinted(data, reproduced, { codebook, locale: "en" }).note).toMatch(/^All \d+ printed figures are reproduced/);
   });
 
   it("compares a documented conflict against its resolution, not the infeasible print", () => {
@@ -97,7 +107,7 @@ describe("comparePrinted", () => {
     expect(some.filtered).toBe(true);
     expect(some.rows[0]?.cells[0]).toMatchObject({ count: 2, matches: null });
     expect(some.note).toContain("fylke 1");
-    const none = comparePrinted(filterView(data, [{ variable: "fylke", codes: [7] }]), t, { codebook });
+    const none = comparePrinted(filterView(data, [{ variable: "fylke", codes: [7] }]), t, { codebook, locale: "en" });
     expect(none.rows[0]?.cells[0]).toMatchObject({ count: 0, percent: null, percentRounded: null, matches: null });
     expect(none.note).toContain("No respondents match");
   });

@@ -132,7 +132,9 @@ function figure(sys: CountSystem, text: string, label: string): { count?: number
 /** A printed comparison, one line per figure, grouped by question with its N row. */
 function readComparison(sys: CountSystem, fig: Element, codebook: CodebookFacts, name: string): void {
   const audits = [...fig.querySelectorAll(".tv-audit-line")].map((p) => seen(p));
-  const multipleResponse = audits.some((a) => /^Percent base per row as printed: .*answers/.test(a));
+  // The percent-base line in either language (a shared view is read in the language it is shown in).
+  const multipleResponse = audits.some((a) =>
+    [analysisMessages.en, analysisMessages.nb].some((w) => a.startsWith(w.comparisonBaseAudit("").split(":")[0] ?? "") && a.includes(w.percentBaseName("answers"))));
   const rowAudits = new Map<string, { variable: string; audit: AuditCounts | undefined }>();
   const rowAuditText = new Map<string, string>();
   for (const line of fig.querySelectorAll(".tv-audit-rows .tv-audit-line")) {
