@@ -103,4 +103,35 @@ describe("one notebook edited in two tabs", () => {
     expect(await first.locator(".nb-banner").filter({ hasText: /tab|fane/i }).count()).toBe(0);
     await context.close();
   });
+
+  it("opens the copy in the tab whose edits went there: its address names the copy, and a reload shows that tab's work", async () => {
+    const context = await wb.browser.newContext();
+    const first = await context.newPage();
+    const second = await context.newPage();
+    for (const page of [first, second]) {
+      await openApp(page, wb.server.url, "#/nb/demo");
+      await waitForOutput(page, "9", "435 kommuner");
+    }
+    await typeIntoCell(first, "5", "const grense = 100000");
+    await first.keyboard.press("Shift+Enter");
+    await waitForOutput(first, "9", "5 av dem har minst");
+    await expect.poll(() => storedText(first), { timeout: 10_000 }).toContain("const grense = 100000");
+    await typeIntoCell(second, "8", "const store = 77");
+    await second.keyboard.press("Shift+Enter");
+    await waitForOutput(second, "9", "77 av dem");
+    await second.locator(".nb-banner").filter({ hasText: /tab|fane/i }).first().waitFor({ timeout: 10_000 });
+    // The second tab now has the copy open: its address is the copy's, not the shipped notebook's.
+    await expect.poll(() => second.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#\/local\//);
+    await second.reload();
+    await waitForOutput(second, "9", "77 av dem");
+    // Editing on after the reload saves into the copy; the first tab's version stays as it was.
+    await typeIntoCell(second, "8", "const store = 78");
+    await second.keyboard.press("Shift+Enter");
+    await waitForOutput(second, "9", "78 av dem");
+    await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 78");
+    expect(await storedText(second)).toContain("const grense = 100000");
+    // The first tab keeps the shipped notebook's address.
+    expect(await first.evaluate(() => location.hash)).toMatch(/^#\/nb\/demo/);
+    await context.close();
+  });
 });
