@@ -48,3 +48,46 @@ describe("reconciliation views kept for a filter that comes back", () => {
     expect(fewAgain).toBe(few);
   }, 120_000);
 });
+
+describe("reconciliation.tables under a cell that reruns 100 times while it draws", () => {
+  it("stops each superseded draw, and the last run shows every table", async () => {
+    /** Steps run by each draw the builtin asked for. */
+    const draws: number[] = [];
+    const steps: RunSteps = async (work, wanted) => {
+      const index = draws.push(0) - 1;
+      for (const step of work) {
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (!wanted()) return;
+        step();
+        draws[index] = (draws[index] ?? 0) + 1;
+      }
+    };
+    const rt = start(steps);
+    rt.load({
+      title: "04",
+      cells: [
+        js("rec", "const rec = reconciliation.build(selection)"),
+        // A value that changes 100 times, one task apart: each change reruns the drawing cell.
+        js("tick", "const tick = (async function* () { for (let i = 0; i < 100; i++) { yield i; await new Promise((r) => setTimeout(r, 0)); } })()"),
+        js("tables", "const tables = (tick, reconciliation.tables(rec))"),
+      ],
+    });
+    const settled = async (): Promise<void> => {
+      for (let i = 0; i < 400 && rt.namedValues().tick !== 99; i++) await new Promise((resolve) => setTimeout(resolve, 5));
+      await rt.idle();
+    };
+    await settled();
+    expect(rt.namedValues().tick).toBe(99);
+    const state = rt.state("tables");
+    expect(state?.status).toBe("fulfilled");
+    const rec = rt.namedValues().rec;
+    if (typeof rec !== "object" || rec === null || !("tables" in rec) || !Array.isArray(rec.tables)) throw new Error("no reconciliation built");
+    const shown = rt.namedValues().tables;
+    if (typeof shown !== "object" || shown === null || !("outerHTML" in shown)) throw new Error(`the cell shows no element: ${String(shown)} ${JSON.stringify(draws)}`);
+    // Every table drawn by the last run, and the work of all runs bounded: not 100 whole draws.
+    expect(draws.at(-1)).toBe(rec.tables.length);
+    expect(String(shown.outerHTML).match(/<table/g)?.length).toBe(rec.tables.length);
+    const total = draws.reduce((a, b) => a + b, 0);
+    expect(total).toBeLessThan(rec.tables.length * 4);
+  }, 120_000);
+});
