@@ -30,6 +30,19 @@ function start(steps?: RunSteps): NotebookRuntime {
   return rt;
 }
 
+/** A runner of one step per task that honours `wanted`, as the host's, counting each draw's steps into `draws`. */
+function countingSteps(draws: number[]): RunSteps {
+  return async (work, wanted) => {
+    const index = draws.push(0) - 1;
+    for (const step of work) {
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      if (!wanted()) return;
+      step();
+      draws[index] = (draws[index] ?? 0) + 1;
+    }
+  };
+}
+
 /** The filter setter of the runtime `start` made last. */
 let runtimeScopeSetFilter: ((filter: typeof EMPTY_FILTER) => void) | undefined;
 
@@ -57,16 +70,7 @@ describe("reconciliation.tables under a cell that reruns 100 times while it draw
   it("stops each superseded draw, and the last run shows every table", async () => {
     /** Steps run by each draw the builtin asked for. */
     const draws: number[] = [];
-    const steps: RunSteps = async (work, wanted) => {
-      const index = draws.push(0) - 1;
-      for (const step of work) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        if (!wanted()) return;
-        step();
-        draws[index] = (draws[index] ?? 0) + 1;
-      }
-    };
-    const rt = start(steps);
+    const rt = start(countingSteps(draws));
     rt.load({
       title: "04",
       cells: [
@@ -103,18 +107,7 @@ describe("reconciliation.tables called from a notebook's timer", () => {
   // ("this draw stopped: its cell ran again"). `it.fails` until the runtime bounds a stretch exactly:
   // this test then passes and must be turned back into `it`.
   it.fails("is drawn whole, though a cell resumed in the same moment reruns before it ends", async () => {
-    const draws: { ran: number; of: number }[] = [];
-    const steps: RunSteps = async (work, wanted) => {
-      const draw = { ran: 0, of: work.length };
-      draws.push(draw);
-      for (const step of work) {
-        await new Promise((resolve) => setTimeout(resolve, 0));
-        if (!wanted()) return;
-        step();
-        draw.ran++;
-      }
-    };
-    const rt = start(steps);
+    const rt = start(countingSteps([]));
     rt.load({
       title: "04",
       cells: [
