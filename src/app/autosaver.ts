@@ -51,7 +51,12 @@ export class Autosaver {
       this.writing = this.writing.then(async () => {
         this.onStatus({ state: "saving" });
         const problem = await this.target.put(notebook);
-        if (this.pending) return; // a newer edit arrived meanwhile; its own status follows
+        // A newer edit arrived meanwhile; its own status follows. A conflict is said only once by
+        // the store, so its word (and where the edits now go) is passed on now, still pending.
+        if (this.pending) {
+          if (problem?.kind === "conflict") this.onStatus({ state: "pending", problem });
+          return;
+        }
         // A conflict is stored (in a copy): saved, with the word why it went there.
         this.onStatus(problem ? { state: problem.kind === "conflict" ? "saved" : "memory-only", problem } : { state: "saved" });
       });

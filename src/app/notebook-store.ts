@@ -38,6 +38,12 @@ export type StorageProblemKind = "unavailable" | "quota" | "failed" | "conflict"
 export interface StorageProblem {
   kind: StorageProblemKind;
   message: string;
+  /**
+   * For a "conflict": the notebook another tab saved (`from`) and the copy this tab's edits went to
+   * (`to`, with its origin). The workbench opens the copy in this tab, so the address and a reload
+   * show what this tab's user wrote, not the other tab's version.
+   */
+  copy?: { from: string; to: string; origin: NotebookOrigin };
 }
 
 /** Key of the working copy of a bundled notebook. */
@@ -273,10 +279,12 @@ export class NotebookStore {
     this.seen.delete(notebook.key);
     const copy = `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
     this.diverted.set(notebook.key, copy);
-    const failed = await this.put({ ...notebook, key: copy, origin: copyOrigin(notebook.origin) });
+    const origin = copyOrigin(notebook.origin);
+    const failed = await this.put({ ...notebook, key: copy, origin });
     return (
       failed ?? {
         kind: "conflict",
+        copy: { from: notebook.key, to: copy, origin },
         message: "Another tab saved this notebook after this tab opened it. So that neither tab's work is lost, the other tab's version is kept as it was, and this tab's edits are saved from now on as a separate notebook in the list.",
       }
     );

@@ -17,7 +17,7 @@ import type { FilterState } from "./app-filter";
 import type { WorkbenchServices } from "./workbench-services";
 import { Autosaver, type SaveStatus } from "./autosaver";
 import { fetchBundledList, fetchBundledText, type BundledEntry } from "./bundled";
-import { bundledKey, type NotebookOrigin, type StoredNotebook } from "./notebook-store";
+import { bundledKey, type NotebookOrigin, type StorageProblem, type StoredNotebook } from "./notebook-store";
 import { asSurveyFilter, isEmptyFilter } from "../data/survey-filter";
 import { formatRoute, parseRoute, type Route } from "./route";
 import type { TemplateId } from "./notebook-templates";
@@ -115,9 +115,25 @@ export class Workbench<S extends SessionPort = SessionPort> {
 
   private onSaveStatus(status: SaveStatus): void {
     this.saveStatus = status;
+    if (status.problem?.copy) this.openCopy(status.problem.copy);
     if (status.problem) this.banner("warning", status.problem.message);
     if (status.state !== "pending" && status.state !== "saving") void this.refreshLocals();
     else this.emit();
+  }
+
+  /**
+   * Another tab saved the open notebook, and this tab's edits went to a copy: the copy is now what
+   * this tab has open (its key, its origin, its address), so a reload shows what this tab's user
+   * wrote rather than the other tab's version. A link pasted meanwhile keeps the address.
+   */
+  private openCopy(copy: NonNullable<StorageProblem["copy"]>): void {
+    const open = this.current;
+    if (!open || open.key !== copy.from) return;
+    this.current = { ...open, key: copy.to, origin: copy.origin };
+    const now = this.services.currentHash?.();
+    if (now !== undefined && this.handledHash !== undefined && now !== this.handledHash) return;
+    const route = this.routeOf(this.current);
+    if (route) this.writeHash(formatRoute(route));
   }
 
   async init(): Promise<void> {

@@ -4,7 +4,7 @@
  * notebook edited in two tabs. What was typed must not vanish without a word.
  */
 import { describe, expect, it } from "vitest";
-import type { Page } from "playwright-core";
+import type { BrowserContext, Page } from "playwright-core";
 import { openApp, typeIntoCell, waitForOutput } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
@@ -71,7 +71,11 @@ describe("a saved working copy this version cannot read", () => {
 });
 
 describe("one notebook edited in two tabs", () => {
-  it("keeps both tabs' edits: the second save does not silently overwrite the first", async () => {
+  /**
+   * Two tabs of one browser open the shipped demo; the first tab's edit is saved, then the second
+   * tab, which still shows the notebook as it opened, edits another cell.
+   */
+  async function twoTabsEditing(): Promise<{ context: BrowserContext; first: Page; second: Page }> {
     const context = await wb.browser.newContext();
     const first = await context.newPage();
     const second = await context.newPage();
@@ -83,10 +87,14 @@ describe("one notebook edited in two tabs", () => {
     await first.keyboard.press("Shift+Enter");
     await waitForOutput(first, "9", "5 av dem har minst");
     await expect.poll(() => storedText(first), { timeout: 10_000 }).toContain("const grense = 100000");
-    // The second tab still shows the notebook as it opened; its user edits another cell.
     await typeIntoCell(second, "8", "const store = 77");
     await second.keyboard.press("Shift+Enter");
     await waitForOutput(second, "9", "77 av dem");
+    return { context, first, second };
+  }
+
+  it("keeps both tabs' edits: the second save does not silently overwrite the first", async () => {
+    const { context, first, second } = await twoTabsEditing();
     await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 77");
     // Both edits are still in storage, and the second tab's user was told where theirs went.
     expect(await storedText(second)).toContain("const grense = 100000");
@@ -101,6 +109,24 @@ describe("one notebook edited in two tabs", () => {
     await expect.poll(() => storedText(first), { timeout: 10_000 }).toContain("const grense = 200000");
     await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 78");
     expect(await first.locator(".nb-banner").filter({ hasText: /tab|fane/i }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("opens the copy in the tab whose edits went there: its address names the copy, and a reload shows that tab's work", async () => {
+    const { context, first, second } = await twoTabsEditing();
+    await second.locator(".nb-banner").filter({ hasText: /tab|fane/i }).first().waitFor({ timeout: 10_000 });
+    // The second tab now has the copy open: its address is the copy's, not the shipped notebook's.
+    await expect.poll(() => second.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#\/local\//);
+    await second.reload();
+    await waitForOutput(second, "9", "77 av dem");
+    // Editing on after the reload saves into the copy; the first tab's version stays as it was.
+    await typeIntoCell(second, "8", "const store = 78");
+    await second.keyboard.press("Shift+Enter");
+    await waitForOutput(second, "9", "78 av dem");
+    await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 78");
+    expect(await storedText(second)).toContain("const grense = 100000");
+    // The first tab keeps the shipped notebook's address.
+    expect(await first.evaluate(() => location.hash)).toMatch(/^#\/nb\/demo/);
     await context.close();
   });
 });

@@ -63,7 +63,9 @@ export function viewKeeper(doc: Document, rec: Reconciliation, kind: string, opt
   const sort = `${kind}\u0000${options.onlyFlagged === true}`;
   let views = kinds.get(sort);
   if (!views) kinds.set(sort, (views = new Map()));
-  const key = [conditionsKey(selection), rec.filtered, options.mask === true, options.threshold ?? "", options.onlyFlagged === true, options.locale ?? ""].join("\u0000");
+  // Every option the drawing reads is in the key: without `flaggedLimit`, a flagged table asked for
+  // its 2 furthest figures was given a kept copy of the 12 another call asked for.
+  const key = [conditionsKey(selection), rec.filtered, options.mask === true, options.threshold ?? "", options.onlyFlagged === true, options.locale ?? "", options.flaggedLimit ?? ""].join("\u0000");
   const known = views.get(key);
   if (known) {
     views.delete(key);
