@@ -7,7 +7,7 @@
  * cell to run is one whose value takes 300 ms to settle: nothing else runs after it.
  */
 import { describe, expect, it } from "vitest";
-import { nb, openApp, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { openApp, typeIntoCell, waitForOutput } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 } }, page: true });
