@@ -53,8 +53,12 @@ export class RunReporter {
     }
     const mayBeSlow = this.quick.get(id) !== source;
     if (started && mayBeSlow) this.report(id);
-    else if (ended && mayBeSlow) this.report(null);
-    else this.schedule();
+    else {
+      if (ended && mayBeSlow) this.report(null);
+      // An end told at once still ends in `idle` at the end of the task: when that cell was the
+      // last to settle, nothing else says the notebook is quiet (its report for Print never went).
+      this.schedule();
+    }
   }
 
   /** The notebook's cells are now `ids`: cells removed neither run nor wait. */
