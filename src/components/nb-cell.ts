@@ -36,6 +36,9 @@ export interface CellRef {
   label: string;
 }
 
+/** How long a pause in typing in a bokmål field commits its text (then autosaved like any edit). */
+const VARIANT_COMMIT_PAUSE_MS = 600;
+
 /** The short badge of each cell kind in the cell's bar. */
 const KIND_BADGES: Readonly<Record<CellKind, string>> = {
   js: "JS", md: "MD", html: "HTML", tex: "TeX", sql: "SQL", dot: "DOT", ojs: "OJS", node: "NODE", python: "PY", other: "?",
@@ -49,6 +52,8 @@ export class NbCell extends LightElement {
   @property({ attribute: false }) uses: CellRef[] = [];
   @property({ attribute: false }) usedBy: CellRef[] = [];
   @property({ type: Boolean }) preview = false;
+  /** A bokmål field's commit waiting for a pause in typing, by language. */
+  private readonly variantTimers = new Map<Locale, ReturnType<typeof setTimeout>>();
   /** Report view: the output alone, code folded (report-cell.ts). */
   @property({ type: Boolean }) report = false;
   @property({ type: Number }) index = 0;
@@ -92,6 +97,8 @@ export class NbCell extends LightElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    for (const timer of this.variantTimers.values()) clearTimeout(timer);
+    this.variantTimers.clear();
     cellViewport().unwatch(this);
     this.editor?.destroy();
     this.editor = undefined;
@@ -320,14 +327,34 @@ export class NbCell extends LightElement {
         <span class="nb-variant-label">${t.variantLabel(lang)}</span>
         <textarea class="nb-variant-text" lang=${lang} data-lang=${lang} spellcheck="true" rows="6"
           .value=${variants?.[lang] ?? ""}
+          @input=${(e: Event) => this.commitVariantSoon(e, lang)}
           @change=${(e: Event) => this.commitVariant(e, lang)}></textarea>
       </label>`,
     );
   }
 
+  /**
+   * Typing commits after a pause, not only when the field loses focus: the autosave then has the
+   * text, and a tab closed mid-sentence loses at most the last pause's worth (the source editor
+   * keeps a draft; this plain field commits instead). The commit lands in this task, so the field's
+   * re-render never runs behind a keystroke.
+   */
+  private commitVariantSoon(event: Event, lang: Locale): void {
+    const area = event.currentTarget;
+    if (!(area instanceof HTMLTextAreaElement)) return;
+    clearTimeout(this.variantTimers.get(lang));
+    this.variantTimers.set(lang, setTimeout(() => this.commitVariantText(area, lang), VARIANT_COMMIT_PAUSE_MS));
+  }
+
   private commitVariant(event: Event, lang: Locale): void {
     const area = event.currentTarget;
-    if (area instanceof HTMLTextAreaElement) fire(this, "nb-variant", { id: this.cell.id, lang, text: area.value });
+    if (area instanceof HTMLTextAreaElement) this.commitVariantText(area, lang);
+  }
+
+  private commitVariantText(area: HTMLTextAreaElement, lang: Locale): void {
+    clearTimeout(this.variantTimers.get(lang));
+    this.variantTimers.delete(lang);
+    fire(this, "nb-variant", { id: this.cell.id, lang, text: area.value });
   }
 
   protected override render(): unknown {

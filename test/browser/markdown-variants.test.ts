@@ -73,6 +73,24 @@ describe("markdown in the reader's language", () => {
     await waitForOutput(wb.page, "intro", "Endret tekst på bokmål.", 30_000);
   }, 90_000);
 
+  it("text typed in the bokmål field is kept after a pause in typing, without leaving the field", async () => {
+    await openApp(wb.page, wb.server.url, "#/nb/02-six-models");
+    // The test before may have left its own bokmål text in the working copy: both begin with the heading.
+    await waitForOutput(wb.page, "intro", "De seks modellene", 30_000);
+    await nb(wb.page).locator("#cell-intro .nb-cell-actions button").first().click();
+    const field = nb(wb.page).locator('#cell-intro textarea.nb-variant-text[data-lang="nb"]');
+    await expect.poll(() => field.inputValue()).toContain("De seks modellene");
+    await field.press("Control+End");
+    await field.pressSequentially(" Skrevet uten å forlate feltet.");
+    // Focus stays in the field: the pause alone commits the text, the cell shows it, autosave keeps it.
+    await waitForOutput(wb.page, "intro", "Skrevet uten å forlate feltet.", 15_000);
+    expect(await field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await wb.page.waitForSelector(".nb-save-status.is-saved");
+    await wb.page.reload();
+    await wb.page.waitForSelector("nb-app .nb-header");
+    await waitForOutput(wb.page, "intro", "Skrevet uten å forlate feltet.", 30_000);
+  }, 90_000);
+
   it("a stranger's bokmål text with markup is sanitised like any markdown", async () => {
     const doc = {
       title: "Fremmed",
