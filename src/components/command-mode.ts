@@ -14,6 +14,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost } f
 import type { Messages } from "../base/locale/locale";
 import type { NotebookSession, SessionChange, StructureEdit } from "../app/notebook-session";
 import type { NbCell } from "./nb-cell";
+import { DoublePress } from "./double-press";
 
 /**
  * The keys, for the help dialog and the docs (one list: the handler below is checked against it in
@@ -36,6 +37,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; what: keyof Messages["shor
 
 /** The second D of "D D" must follow the first within this time. */
 const DOUBLE_KEY_MS = 800;
+/** Keys that are only held with another (Shift for "D"), so they do not break a "D D". */
+const MODIFIER_KEYS = new Set(["Shift", "Control", "Alt", "Meta"]);
 /** How long the "Cell deleted — Undo" notice stays. */
 const NOTICE_MS = 12_000;
 
@@ -52,7 +55,7 @@ function isMod(event: KeyboardEvent): boolean {
 export class CommandMode implements ReactiveController {
   /** The last structure edit's notice, with what its button does. */
   notice: { edit: StructureEdit; action: "undo" | "redo" } | undefined;
-  private lastD = 0;
+  private readonly deletePress = new DoublePress(DOUBLE_KEY_MS);
   private noticeTimer: ReturnType<typeof setTimeout> | undefined;
   private selected: NbCell | undefined;
 
@@ -187,6 +190,8 @@ export class CommandMode implements ReactiveController {
     }
     if (!onCell) return;
     const key = event.key;
+    // "D x D" is not "D D": another key between the two presses (a modifier alone is no key) starts over.
+    if (key !== "d" && key !== "D" && !MODIFIER_KEYS.has(key)) this.deletePress.reset();
     const plain = !isMod(event) && !event.altKey;
     if ((key === "ArrowDown" || key === "j") && plain) return handled(), this.step(cell, 1);
     if ((key === "ArrowUp" || key === "k") && plain) return handled(), this.step(cell, -1);
@@ -199,10 +204,7 @@ export class CommandMode implements ReactiveController {
     }
     if ((key === "d" || key === "D") && plain) {
       handled();
-      if (event.timeStamp - this.lastD < DOUBLE_KEY_MS) {
-        this.lastD = 0;
-        session.deleteCell(id);
-      } else this.lastD = event.timeStamp;
+      if (this.deletePress.press(id, event.timeStamp)) session.deleteCell(id);
       return;
     }
     if (isMod(event) && (key === "z" || key === "Z" || key === "y")) {

@@ -37,6 +37,32 @@ async function focusIn(p: Page): Promise<string> {
   });
 }
 
+/**
+ * Wait until the cells on screen are `want`, in order. On a timeout the error says what the page
+ * showed instead (address, cells, focus, save status, notices): a flake in the outside CI is then
+ * readable from its log alone.
+ */
+async function expectCells(p: Page, want: string[]): Promise<void> {
+  const until = Date.now() + 10_000;
+  let seen: string[] = [];
+  while (Date.now() < until) {
+    seen = await cellIds(p);
+    if (JSON.stringify(seen) === JSON.stringify(want)) return;
+    await p.waitForTimeout(50);
+  }
+  const shell = await p.evaluate(() => ({
+    url: location.href,
+    save: document.querySelector(".nb-save-status")?.textContent?.trim() ?? "",
+    list: [...document.querySelectorAll(".nb-list li")].map((li) => li.textContent?.trim() ?? "").join(" | "),
+  }));
+  const notice = (await nb(p).locator(".nb-edit-notice").allTextContents()).join(" ");
+  const frameAge = await (await notebookFrame(p)).evaluate(() => Math.round(performance.now()));
+  throw new Error(
+    `cells ${JSON.stringify(seen)}, wanted ${JSON.stringify(want)}; focus ${await focusIn(p)}; url ${shell.url}; save "${shell.save}"; ` +
+      `notice "${notice}"; list ${shell.list}; frames ${p.frames().length}, notebook frame ${frameAge} ms old`,
+  );
+}
+
 async function waitForFocus(p: Page, want: string): Promise<void> {
   const until = Date.now() + 5000;
   for (;;) {
@@ -54,14 +80,14 @@ describe("undo of notebook structure", () => {
     const before = await cellIds(wb.page);
     await nb(wb.page).locator("#cell-5").hover();
     await nb(wb.page).locator("#cell-5 button[title='Delete cell']").click();
-    await expect.poll(() => cellIds(wb.page)).toEqual(before.filter((id) => id !== "5"));
+    await expectCells(wb.page, before.filter((id) => id !== "5"));
     // Cell 8 reads `grense` from cell 5: it fails while 5 is gone.
     await nb(wb.page).locator("#cell-8 .nb-error").waitFor();
     const notice = nb(wb.page).locator(".nb-edit-notice");
     expect(await notice.textContent()).toMatch(/Cell deleted\s*Undo/);
     await wb.page.screenshot({ path: `${screenshotDir}/undo-notice.png` });
     await notice.locator("button:text('Undo')").click();
-    await expect.poll(() => cellIds(wb.page)).toEqual(before);
+    await expectCells(wb.page, before);
     await waitForOutput(wb.page, "9", "189 av dem");
     expect(await nb(wb.page).locator("#cell-8 .nb-error").count()).toBe(0);
     // The shell saved the undone document: a reload shows cell 5 in place.
@@ -79,7 +105,7 @@ describe("undo of notebook structure", () => {
     await nb(wb.page).locator("#cell-5").hover();
     await nb(wb.page).locator("#cell-5 button[title='Delete cell']").click();
     const without = before.filter((id) => id !== "5");
-    await expect.poll(() => cellIds(wb.page)).toEqual(without);
+    await expectCells(wb.page, without);
     // The shell keeps the history with the notebook (IndexedDB), not only the document.
     await expect
       .poll(() =>
@@ -109,7 +135,7 @@ describe("undo of notebook structure", () => {
     await nb(wb.page).locator("nb-cell article[data-cell-id='9']").focus();
     await waitForFocus(wb.page, "cell:9");
     await wb.page.keyboard.press("Control+z");
-    await expect.poll(() => cellIds(wb.page)).toEqual(before);
+    await expectCells(wb.page, before);
     await waitForOutput(wb.page, "9", "189 av dem");
     expect(await nb(wb.page).locator("#cell-8 .nb-error").count()).toBe(0);
   });
@@ -122,12 +148,12 @@ describe("undo of notebook structure", () => {
     const moved = [...before];
     const at = moved.indexOf("7");
     moved.splice(at - 1, 2, "7", moved[at - 1] ?? "");
-    await expect.poll(() => cellIds(wb.page)).toEqual(moved);
+    await expectCells(wb.page, moved);
     expect(await inNotebook(wb.page, (frame) => frame.evaluate(() => document.activeElement?.closest("nb-cell article")?.getAttribute("data-cell-id") + ":" + (document.activeElement?.getAttribute("title") ?? "")))).toBe("7:Move up");
     await wb.page.keyboard.press("Escape");
     await waitForFocus(wb.page, "cell:7");
     await wb.page.keyboard.press("Control+z");
-    await expect.poll(() => cellIds(wb.page)).toEqual(before);
+    await expectCells(wb.page, before);
     await waitForFocus(wb.page, "cell:7");
   });
 });
@@ -188,7 +214,7 @@ describe("keyboard command mode", () => {
 
     // Alt-↑ moves the selected cell; focus stays on it.
     await wb.page.keyboard.press("Alt+ArrowUp");
-    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3", "4"]);
+    await expectCells(wb.page, ["1", "2", "3", "4"]);
     await waitForFocus(wb.page, "cell:3");
 
     // Enter edits, Esc leaves; Shift-Enter on the cell runs it and goes on.
@@ -205,17 +231,17 @@ describe("keyboard command mode", () => {
     // D D deletes; the notice offers Undo; Ctrl-Z brings the cell back, Ctrl-Shift-Z deletes it again.
     await wb.page.keyboard.press("d");
     await wb.page.keyboard.press("d");
-    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3"]);
+    await expectCells(wb.page, ["1", "2", "3"]);
     await waitForFocus(wb.page, "cell:3");
     expect(await nb(wb.page).locator(".nb-edit-notice").textContent()).toMatch(/Cell deleted/);
     await wb.page.keyboard.press("Control+z");
-    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3", "4"]);
+    await expectCells(wb.page, ["1", "2", "3", "4"]);
     await waitForOutput(wb.page, "4", "420");
     await waitForFocus(wb.page, "cell:4");
     await wb.page.keyboard.press("Control+Shift+z");
-    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3"]);
+    await expectCells(wb.page, ["1", "2", "3"]);
     await wb.page.keyboard.press("Control+z");
-    await expect.poll(() => cellIds(wb.page)).toEqual(["1", "2", "3", "4"]);
+    await expectCells(wb.page, ["1", "2", "3", "4"]);
     // Undo of the run after an edit: 21 again, the edit kept as a draft.
     await wb.page.keyboard.press("Control+z");
     await expect.poll(() => outputText(wb.page, "4")).toBe("42");
