@@ -60,6 +60,8 @@ interface Seen {
   longestTask: number;
   /** Top-level tasks of the frame's thread from the input to the paint. */
   tasks: number;
+  /** Their thread CPU, ms (load inflates wall time far more than this). */
+  cpu: number;
   /** ms by kind of work in that window. */
   kinds: Map<string, number>;
   /** ms inside background steps (tv-* measures) in that window, by measure. */
@@ -71,7 +73,7 @@ interface Seen {
 function readTrace(events: TraceEvent[], painted: number, settledMs: number): Omit<Seen, "at" | "viewportPainted" | "valuesSettled" | "inputDelay" | "longestTask"> {
   // The input: the filter bar's `input` event, dispatched in the notebook frame's renderer.
   const input = events.find((e) => e.name === "EventDispatch" && dataOf(e)?.["type"] === "input");
-  if (!input) return { tasks: 0, kinds: new Map(), steps: new Map(), lines: ["no input event in the trace"] };
+  if (!input) return { tasks: 0, cpu: 0, kinds: new Map(), steps: new Map(), lines: ["no input event in the trace"] };
   const pid = input.pid;
   const tid = input.tid;
   const from = input.ts;
@@ -156,7 +158,7 @@ function readTrace(events: TraceEvent[], painted: number, settledMs: number): Om
     const ran = begins.filter((b) => b.ts >= e.ts && b.ts < beforeEnd).map((b) => b.name);
     lines.push(`  before ${((from - e.ts) / 1000).toFixed(1)} ms: wall ${((e.dur ?? 0) / 1000).toFixed(1)}, cpu ${((e.tdur ?? 0) / 1000).toFixed(1)}${ran.length > 0 ? `, steps ${ran.length}× ${[...new Set(ran)].join(",")}` : ""}  [${inner.join(" | ")}]`);
   }
-  return { tasks: top.length, kinds: new Map([...kinds].map(([k, v]) => [k, v / 1000])), steps: new Map([...steps].map(([k, v]) => [k, v / 1000])), lines };
+  return { tasks: top.length, cpu: top.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000, kinds: new Map([...kinds].map(([k, v]) => [k, v / 1000])), steps: new Map([...steps].map(([k, v]) => [k, v / 1000])), lines };
 }
 
 /** Tasks past the paint listed when longer than this (ms). */
@@ -188,7 +190,7 @@ try {
       if (values.verbose) writeFileSync(`${values.out}-${i}.json`, json);
       const read = readTrace(traceEvents(json), change.viewportPainted, change.valuesSettled);
       seen.push({ at: afterMs, viewportPainted: change.viewportPainted, valuesSettled: change.valuesSettled, inputDelay, longestTask: change.longestTask, ...read });
-      console.log(`open ${i}: change at ${f0(afterMs)} ms after settling: viewport ${f0(change.viewportPainted)} ms, values ${f0(change.valuesSettled)} ms, waited ${f0(inputDelay)} ms, longest task ${f0(change.longestTask)} ms; ${read.tasks} tasks to the paint; ${[...read.kinds].filter(([, v]) => v >= 0.5).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(" · ")}; steps ${[...read.steps].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ") || "none"}`);
+      console.log(`open ${i}: change at ${f0(afterMs)} ms after settling: viewport ${f0(change.viewportPainted)} ms, values ${f0(change.valuesSettled)} ms, waited ${f0(inputDelay)} ms, longest task ${f0(change.longestTask)} ms; ${read.tasks} tasks to the paint, ${read.cpu.toFixed(1)} ms CPU; ${[...read.kinds].filter(([, v]) => v >= 0.5).sort((a, b) => b[1] - a[1]).map(([k, v]) => `${k} ${v.toFixed(1)}`).join(" · ")}; steps ${[...read.steps].map(([k, v]) => `${k} ${v.toFixed(1)}`).join(", ") || "none"}`);
       for (const line of read.lines) console.log(line);
     } finally {
       await context.close();
@@ -200,6 +202,7 @@ try {
 }
 console.log(`\n${name}, change during work ahead (${seen.length} opens, at ${ats.join("/")} ms after settling; traced):`);
 console.log(`  viewport painted: ${dist5(seen.map((s) => s.viewportPainted))}`);
+console.log(`  frame's main-thread CPU to the paint: ${dist5(seen.map((s) => s.cpu))}`);
 console.log(`  values settled:   ${dist5(seen.map((s) => s.valuesSettled))}`);
 console.log(`  waited to start:  ${dist5(seen.map((s) => s.inputDelay))}`);
 console.log(`  longest task:     ${dist5(seen.map((s) => s.longestTask))}`);
