@@ -17,7 +17,8 @@
  * position is not known yet (not drawn, or the observer has not reported) runs at once.
  *
  * Work a builtin hands over (`warm`, AnalysisHost.warm: 04's recount on every reconstruction) runs
- * in slices of `WARM_SLICE_MS`, one per task and after any task a cell waits for, and the cells
+ * in slices of `WARM_SLICE_MS` (ended after a step when a click waits: input-pending.ts), one per
+ * task and after any task a cell waits for, and the cells
  * that read that builtin wait until it is done: they then find it made instead of doing it in one
  * long task. Other cells run meanwhile. A cell in the viewport itself whose runs are short does not
  * wait: what the reader looks at may need only a little of that work (04's flagged table
@@ -29,6 +30,7 @@
 
 import type { DeferInfo } from "../runtime/notebook-runtime";
 import { HoldRule } from "./hold-rule";
+import { inputPendingOf } from "./input-pending";
 import { RunCosts } from "./run-costs";
 
 /** How far outside the viewport a cell counts as near (it is about to be scrolled to): it runs before those further away. */
@@ -120,6 +122,8 @@ export class CellViewport {
   private readonly holdRule = new HoldRule(OWN_WORK_MS);
   /** Each cell's expected run time from its recent runs (not the last alone). */
   private readonly costs = new RunCosts();
+  /** Whether a click or key press waits for the thread (always no where the browser cannot tell). */
+  private readonly inputWaits = inputPendingOf(typeof navigator === "undefined" ? undefined : navigator);
 
   constructor() {
     this.channel = new MessageChannel();
@@ -215,7 +219,9 @@ export class CellViewport {
         for (let done = false; !done && !run.stopped; ) {
           await this.nextTask("background");
           const start = performance.now();
-          while (!run.stopped && performance.now() - start < WARM_SLICE_MS) {
+          // A slice ends at WARM_SLICE_MS, or after a step when input waits: a click then waits for
+          // that step, not for the rest of the slice (input-pending.ts).
+          for (let stepped = false; !run.stopped && performance.now() - start < WARM_SLICE_MS && !(stepped && this.inputWaits()); stepped = true) {
             if (steps.next().done) {
               done = true;
               break;

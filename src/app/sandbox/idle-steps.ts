@@ -13,16 +13,22 @@
  */
 
 import { stepPerTask, type RunSteps } from "../../analysis/work-ahead";
+import { inputPendingOf } from "../input-pending";
 
 /** What a turn needs of its window. */
 export interface IdleStepsWindow {
   scheduler?: { postTask(callback: () => void, options: { priority: "background" }): Promise<unknown> };
   requestIdleCallback?: (callback: (deadline: { timeRemaining(): number }) => void) => number;
   performance: { now(): number };
+  /** Its navigator: where the browser tells whether input waits (input-pending.ts). */
+  navigator?: object;
 }
 
-/** One turn of background work: `run` is called when the thread is free, with the ms it may still use. */
-export type BackgroundTurn = (run: (timeLeft: () => number) => void) => void;
+/**
+ * One turn of background work: `run` is called when the thread is free, with the ms it may still
+ * use and, where the browser tells, whether input waits now (the turn then ends after its step).
+ */
+export type BackgroundTurn = (run: (timeLeft: () => number, inputWaits?: () => boolean) => void) => void;
 
 /**
  * A step starts only while the turn has more than this left, and, after a turn's first step, more
@@ -34,19 +40,21 @@ export const STEP_MARGIN_MS = 1;
 /**
  * Steps start in one turn only within this many ms of its start. An idle period's deadline does
  * not move when the reader clicks, and a background task is not cut short by one, so a turn holds
- * a click for at most this plus one step.
+ * a click for at most this plus one step; where the browser says input waits (input-pending.ts),
+ * for the step under way only.
  */
 export const CALLBACK_BUDGET_MS = 8;
 
 /** The window's turns of background work: background tasks, else idle callbacks, else none. */
 export function backgroundTurns(win: IdleStepsWindow): BackgroundTurn | undefined {
   const now = (): number => win.performance.now();
+  const inputWaits = inputPendingOf(win.navigator);
   const scheduler = win.scheduler;
   if (scheduler) {
     return (run) => {
       void scheduler.postTask(() => {
         const end = now() + CALLBACK_BUDGET_MS;
-        run(() => end - now());
+        run(() => end - now(), inputWaits);
       }, { priority: "background" });
     };
   }
@@ -55,7 +63,7 @@ export function backgroundTurns(win: IdleStepsWindow): BackgroundTurn | undefine
   return (run) => {
     request((deadline) => {
       const end = now() + CALLBACK_BUDGET_MS;
-      run(() => Math.min(deadline.timeRemaining(), end - now()));
+      run(() => Math.min(deadline.timeRemaining(), end - now()), inputWaits);
     });
   };
 }
@@ -73,9 +81,11 @@ export function runInIdle(turn: BackgroundTurn | undefined, steps: Iterable<() =
     // How long the last step took: a step after the first of a turn starts only while the turn has
     // that much left, so a turn ends within its budget, not up to a whole step past it.
     let last = 0;
-    const run = (timeLeft: () => number): void => {
+    // Input waiting (a click) ends the turn after its step, not at its budget: the click then waits
+    // for one step. A turn's first step runs whatever it says, so the work always gets on.
+    const run = (timeLeft: () => number, inputWaits: () => boolean = () => false): void => {
       try {
-        for (let inTurn = 0; timeLeft() > STEP_MARGIN_MS && (inTurn === 0 || timeLeft() >= last); inTurn++) {
+        for (let inTurn = 0; timeLeft() > STEP_MARGIN_MS && (inTurn === 0 || (timeLeft() >= last && !inputWaits())); inTurn++) {
           if (!wanted()) return resolve(ran);
           const next = it.next();
           if (next.done === true) return resolve(ran);

@@ -5,7 +5,7 @@
  * same key stops the older one. Cells on screen share a task only while their last runs fit in 40 ms,
  * but one is split off only after 8 ms of cells in the task (a split after less saves nothing).
  */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { CellViewport } from "../../../src/app/cell-viewport";
 
 /** Steps that each take about `ms` of busy time; `tasks` gets, per task the steps ran in, how many ran in it. */
@@ -34,6 +34,10 @@ const reads = { lastRunMs: undefined, dependents: [], inputs: ["w"] };
 const steps = (tasks: readonly { steps: number }[]): number => tasks.reduce((n, t) => n + t.steps, 0);
 
 describe("CellViewport.warm", () => {
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
   it("runs the steps in slices of a few ms across tasks and holds every cell until the last", async () => {
     const viewport = new CellViewport();
     const tasks: { steps: number }[] = [];
@@ -52,6 +56,20 @@ describe("CellViewport.warm", () => {
     for (const t of tasks) expect(t.steps).toBeLessThanOrEqual(21);
     // Once done, a cell runs at once.
     expect(viewport.defer("a", reads)).toBeUndefined();
+  });
+
+  it("ends a slice after its step when the browser says input waits (a click waits for one step, not 20 ms)", async () => {
+    let pending = true;
+    vi.stubGlobal("navigator", { scheduling: { isInputPending: () => pending } });
+    const viewport = new CellViewport();
+    const tasks: { steps: number }[] = [];
+    viewport.warm("w", busySteps(12, 1, tasks));
+    const wait = viewport.defer("a", reads);
+    await wait;
+    expect(steps(tasks)).toBe(12);
+    // Input waiting the whole time: one 1-ms step per task (without the check, up to 21 a task).
+    expect(tasks.map((t) => t.steps)).toEqual(Array.from({ length: 12 }, () => 1));
+    pending = false;
   });
 
   it("a cell waiting for a task of its own goes before the next slice of handed-over work", async () => {

@@ -66,6 +66,40 @@ describe("runInIdle", () => {
     expect(t.waiting()).toBe(0);
   });
 
+  it("ends a turn after its step when input waits, not at the turn's budget, and goes on in the next turn", async () => {
+    let inputWaits = false;
+    let waiting: ((timeLeft: () => number, inputWaits?: () => boolean) => void)[] = [];
+    const clock = { left: 0 };
+    const turn: BackgroundTurn = (run) => void waiting.push(run);
+    const give = (ms: number): void => {
+      const now = waiting;
+      waiting = [];
+      for (const run of now) {
+        clock.left = ms;
+        run(() => clock.left, () => inputWaits);
+      }
+    };
+    const ran: number[] = [];
+    const done = runInIdle(turn, steps(10, clock, 1, ran).map((step, i) => () => {
+      step();
+      // A click comes in during the third step.
+      if (i === 2) inputWaits = true;
+    }), () => true);
+    // 8 ms would take seven 1-ms steps; the click ends the turn after the step under way.
+    give(8);
+    expect(ran).toEqual([0, 1, 2]);
+    expect(waiting).toHaveLength(1);
+    // A turn that starts with input waiting still runs its first step (the work always gets on).
+    give(8);
+    expect(ran).toEqual([0, 1, 2, 3]);
+    // The click has been handled: the next turn runs to its budget again.
+    inputWaits = false;
+    give(8);
+    expect(ran).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    give(8);
+    expect(await done).toBe(10);
+  });
+
   it("runs nothing without turns (optional work, no timer instead)", async () => {
     let ran = 0;
     expect(await runInIdle(undefined, [() => void ran++], () => true)).toBe(0);
@@ -121,6 +155,24 @@ describe("backgroundTurns", () => {
     }
     expect(await done).toBe(40);
     expect(turnsTaken).toBeGreaterThan(2);
+  });
+
+  it("ends a background task after its step when the browser says input waits (navigator.scheduling.isInputPending)", async () => {
+    const w = fakeWindow({ postTask: true });
+    let pending = false;
+    const win = { ...w.win, navigator: { scheduling: { isInputPending: () => pending } } };
+    const ran: number[] = [];
+    const done = runInIdle(backgroundTurns(win), Array.from({ length: 12 }, (_, i) => () => {
+      ran.push(i);
+      w.clock.now += 0.5;
+      if (i === 1) pending = true;
+    }), () => true);
+    w.tasks.shift()?.run();
+    // Without the check, a task runs 0.5-ms steps for its whole 8 ms: all 12 here.
+    expect(ran).toEqual([0, 1]);
+    pending = false;
+    while (w.tasks.length > 0) w.tasks.shift()?.run();
+    expect(await done).toBe(12);
   });
 
   it("falls back to idle callbacks, within the idle period and the budget, and to nothing", async () => {
