@@ -20,6 +20,15 @@ function withProbe(): { rt: NotebookRuntime; runs: Map<string, (() => boolean) |
     builtins: {
       probe: (tag: string) => runs.set(tag, rt.callerRun()),
       later: (tag: string) => setTimeout(() => runs.set(tag, rt.callerRun()), 0),
+      // A promise a timer resolves, and right after resolving it queues a microtask that records
+      // under `tag`: that microtask is queued before the awaiting cell resumes, and runs after it.
+      gate: (tag: string) =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            resolve();
+            queueMicrotask(() => runs.set(tag, rt.callerRun()));
+          }, 0),
+        ),
     },
   });
   runtime = rt;
@@ -56,6 +65,42 @@ describe("NotebookRuntime.callerRun", () => {
     expect(runs.get("after")?.()).toBe(true);
     expect(runs.has("timer")).toBe(true);
     expect(runs.get("timer")).toBeUndefined();
+  });
+
+  it("not in a microtask queued before the cell resumed after await, which runs after its stretch", async () => {
+    const { rt, runs } = withProbe();
+    rt.load(doc(js("a", "await gate('first'); probe('middle'); await gate('last'); probe('end'); 1")));
+    await rt.idle();
+    expect(runs.get("middle")?.()).toBe(true);
+    expect(runs.get("end")?.()).toBe(true);
+    // Both ran after a stretch of the cell's code that started after they were queued.
+    expect(runs.has("first")).toBe(true);
+    expect(runs.get("first")).toBeUndefined();
+    expect(runs.has("last")).toBe(true);
+    expect(runs.get("last")).toBeUndefined();
+  });
+
+  it("not after an await in a function the cell defined (an event handler), nor in a sync generator it steps", async () => {
+    const { rt, runs } = withProbe();
+    rt.load(doc(js("a", "const handler = async () => { await null; probe('handler') };\nhandler();\nfunction* steps() { yield 1; yield 2 }\nfor (const s of steps()) probe('step' + s);\nconst n = 1")));
+    await rt.idle();
+    expect(runs.has("handler")).toBe(true);
+    expect(runs.get("handler")).toBeUndefined();
+    // The cell's own code, around a generator it drives in the same stretch.
+    expect(runs.get("step1")?.()).toBe(true);
+    expect(runs.get("step2")?.()).toBe(true);
+  });
+
+  it("in a generator cell's code from its first pull on, after a rejected await, and after a for await loop", async () => {
+    const { rt, runs } = withProbe();
+    rt.load(
+      doc(
+        js("g", "probe('pull1'); yield 1"),
+        js("c", "try { await Promise.reject(new Error('no')) } catch { probe('caught') }\nfor await (const x of [1, 2]) probe('loop' + x);\nprobe('after loop');\nconst c = 1"),
+      ),
+    );
+    await rt.idle();
+    for (const tag of ["pull1", "caught", "loop1", "loop2", "after loop"]) expect([tag, runs.get(tag)?.()]).toEqual([tag, true]);
   });
 
   it("is no longer current once the cell is removed or the runtime disposed", async () => {
