@@ -29,6 +29,23 @@ function withProbe(): { rt: NotebookRuntime; runs: Map<string, (() => boolean) |
             queueMicrotask(() => runs.set(tag, rt.callerRun()));
           }, 0),
         ),
+      // An async iterable of `turns` values, each next() resolved by a timer that then queues a
+      // microtask recording under `tag` + the turn (as gate, for the implicit awaits of for await).
+      turns: (tag: string, turns: number) => ({
+        [Symbol.asyncIterator]: () => {
+          let turn = 0;
+          return {
+            next: () =>
+              new Promise<IteratorResult<number>>((resolve) => {
+                const at = ++turn;
+                setTimeout(() => {
+                  resolve(at > turns ? { done: true, value: undefined } : { done: false, value: at });
+                  queueMicrotask(() => runs.set(`${tag}${at}`, rt.callerRun()));
+                }, 0);
+              }),
+          };
+        },
+      }),
     },
   });
   runtime = rt;
@@ -80,6 +97,14 @@ describe("NotebookRuntime.callerRun", () => {
     expect(runs.get("last")).toBeUndefined();
   });
 
+  it("not in a microtask queued before a for await loop's turn, or the code after it, resumed", async () => {
+    const { rt, runs } = withProbe();
+    rt.load(doc(js("a", "for await (const i of turns('turn', 2)) probe('in' + i);\nprobe('after');\nconst a = 1")));
+    await rt.idle();
+    for (const tag of ["in1", "in2", "after"]) expect([tag, runs.get(tag)?.()]).toEqual([tag, true]);
+    for (const tag of ["turn1", "turn2", "turn3"]) expect([tag, runs.has(tag), runs.get(tag)]).toEqual([tag, true, undefined]);
+  });
+
   it("not after an await in a function the cell defined (an event handler), nor in a sync generator it steps", async () => {
     const { rt, runs } = withProbe();
     rt.load(doc(js("a", "const handler = async () => { await null; probe('handler') };\nhandler();\nfunction* steps() { yield 1; yield 2 }\nfor (const s of steps()) probe('step' + s);\nconst n = 1")));
@@ -96,11 +121,11 @@ describe("NotebookRuntime.callerRun", () => {
     rt.load(
       doc(
         js("g", "probe('pull1'); yield 1"),
-        js("c", "try { await Promise.reject(new Error('no')) } catch { probe('caught') }\nfor await (const x of [1, 2]) probe('loop' + x);\nprobe('after loop');\nconst c = 1"),
+        js("c", "try { await Promise.reject(new Error('no')) } catch { probe('caught') }\nfor await (const x of [1, 2]) probe('loop' + x);\nprobe('after loop');\nfor await (const x of [1, 2]) break;\nprobe('after break');\nconst c = 1"),
       ),
     );
     await rt.idle();
-    for (const tag of ["pull1", "caught", "loop1", "loop2", "after loop"]) expect([tag, runs.get(tag)?.()]).toEqual([tag, true]);
+    for (const tag of ["pull1", "caught", "loop1", "loop2", "after loop", "after break"]) expect([tag, runs.get(tag)?.()]).toEqual([tag, true]);
   });
 
   it("is no longer current once the cell is removed or the runtime disposed", async () => {
