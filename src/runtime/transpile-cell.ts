@@ -39,6 +39,14 @@ function loopBody(node: AnyNode): Node | undefined {
   }
 }
 
+/**
+ * Whether a node (last of `ancestors`) is in the cell's own code, not in a function the cell defines.
+ * Asked only of the few nodes it decides: a walk up the ancestors of every node costs compile time.
+ */
+function own(analysis: CellAnalysisOk, ancestors: readonly Node[]): boolean {
+  return enclosingFunction(ancestors, analysis.root) === analysis.own;
+}
+
 /** Wraps the text from `start` to `end` in `open` … `close` (a call around an expression). */
 function wrap(inserts: Insert[], start: number, end: number, open: string, close: string, depth: number): void {
   inserts.push({ pos: start, text: open, closing: false, depth });
@@ -91,9 +99,8 @@ export function transpileCell(analysis: CellAnalysisOk): string {
   const suspends = analysis.async || analysis.form === "generator";
   fullAncestor(analysis.root, (node, _state, ancestors) => {
     const depth = ancestors.length;
-    const own = enclosingFunction(ancestors, analysis.root) === analysis.own;
     const body = loopBody(node);
-    if (node.type === "ForOfStatement" && node.await && own) ownForAwait(node, ancestors, inserts);
+    if (node.type === "ForOfStatement" && node.await && own(analysis, ancestors)) ownForAwait(node, ancestors, inserts);
     else if (body) {
       // Each turn of a `for await` loop comes after an await: a new synchronous stretch.
       const call = node.type === "ForOfStatement" && node.await ? `${RESUMED}();${GUARD}();` : `${GUARD}();`;
@@ -105,7 +112,7 @@ export function transpileCell(analysis: CellAnalysisOk): string {
       }
     }
     if (node.type === "AwaitExpression" || node.type === "YieldExpression") {
-      if (!own) wrap(inserts, node.start, node.end, `${RESUMED}(`, ")", depth);
+      if (!own(analysis, ancestors)) wrap(inserts, node.start, node.end, `${RESUMED}(`, ")", depth);
       else {
         wrap(inserts, node.start, node.end, `${CELL_RESUMED}(`, ")", depth);
         // Paused once the argument is evaluated, right before the cell's code waits.
@@ -114,9 +121,9 @@ export function transpileCell(analysis: CellAnalysisOk): string {
       }
     }
     // An async generator awaits what it returns: paused before that.
-    if (node.type === "ReturnStatement" && node.argument && own) wrap(inserts, node.argument.start, node.argument.end, `${CELL_PAUSED}(`, ")", depth + 0.5);
-    if (suspends && own && node.type === "CatchClause") inserts.push({ pos: node.body.start + 1, text: `${CELL_IN}();`, closing: false, depth: depth + 1 });
-    if (suspends && own && node.type === "TryStatement" && node.finalizer) inserts.push({ pos: node.finalizer.start + 1, text: `${CELL_IN}();`, closing: false, depth: depth + 1 });
+    if (node.type === "ReturnStatement" && node.argument && own(analysis, ancestors)) wrap(inserts, node.argument.start, node.argument.end, `${CELL_PAUSED}(`, ")", depth + 0.5);
+    if (suspends && node.type === "CatchClause" && own(analysis, ancestors)) inserts.push({ pos: node.body.start + 1, text: `${CELL_IN}();`, closing: false, depth: depth + 1 });
+    if (suspends && node.type === "TryStatement" && node.finalizer && own(analysis, ancestors)) inserts.push({ pos: node.finalizer.start + 1, text: `${CELL_IN}();`, closing: false, depth: depth + 1 });
   });
   const expr = analysis.expression;
   if (expr) {
