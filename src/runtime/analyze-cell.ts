@@ -46,6 +46,11 @@ export interface CellAnalysisOk {
   async: boolean;
   /** A generator cell that awaits: its generator is an async generator. */
   generatorAsync?: boolean;
+  /**
+   * The function whose code is the cell's own (its run's): the root, or a generator cell's generator.
+   * Code in functions the cell defines runs for whoever calls it (an event handler, a timer).
+   */
+  own: Node;
 }
 
 /** A cell that did not parse; positions are 1-based. */
@@ -107,6 +112,15 @@ function topLevelDefines(program: Program): string[] {
 
 const FUNCTION_TYPES = new Set(["FunctionDeclaration", "FunctionExpression", "ArrowFunctionExpression"]);
 
+/** The function a node is in (its `ancestors` end with the node itself), or `root` when it is in none. */
+export function enclosingFunction(ancestors: readonly Node[], root: Node): Node {
+  for (let i = ancestors.length - 2; i >= 0; i--) {
+    const a = ancestors[i];
+    if (a && FUNCTION_TYPES.has(a.type)) return a;
+  }
+  return root;
+}
+
 /**
  * Scope analysis in two passes over the AST: first record which names each scope node declares,
  * then report identifiers that no enclosing scope declares. Order-insensitive on purpose (hoisting).
@@ -119,13 +133,7 @@ function freeReferences(root: Node, top: Node): { references: string[]; async: b
     if (!set) declared.set(scope, (set = new Set()));
     for (const n of names) set.add(n);
   };
-  const nearestFunction = (ancestors: Node[]) => {
-    for (let i = ancestors.length - 2; i >= 0; i--) {
-      const a = ancestors[i];
-      if (a && FUNCTION_TYPES.has(a.type)) return a;
-    }
-    return root;
-  };
+  const nearestFunction = (ancestors: Node[]) => enclosingFunction(ancestors, root);
   const blockParent = (ancestors: Node[]) => {
     const parent = ancestors[ancestors.length - 2];
     // A `let` in one `case` is visible in the others: scope it to the switch.
@@ -275,7 +283,7 @@ export function analyzeCell(source: string): CellAnalysis {
   const expression = asExpression(source);
   if (expression) {
     const { references, async } = freeReferences(expression, expression);
-    return { ok: true, form: "expression", code: source, root: expression, expression, defines: [], references, async };
+    return { ok: true, form: "expression", code: source, root: expression, expression, defines: [], references, async, own: expression };
   }
   let program: Program;
   try {
@@ -287,10 +295,10 @@ export function analyzeCell(source: string): CellAnalysis {
     if (!yields) return syntaxError(error);
     // The cell's value is the generator itself, so the cell body is not async even when the
     // generator awaits (the runtime awaits each value it yields).
-    return { ok: true, form: "generator", code: generator.code, root: generator.program, defines: [], references, async: false, generatorAsync: async };
+    return { ok: true, form: "generator", code: generator.code, root: generator.program, defines: [], references, async: false, generatorAsync: async, own: generator.body };
   }
   const moduleError = moduleSyntaxError(program);
   if (moduleError) return moduleError;
   const { references, async } = freeReferences(program, program);
-  return { ok: true, form: "program", code: source, root: program, defines: topLevelDefines(program), references, async };
+  return { ok: true, form: "program", code: source, root: program, defines: topLevelDefines(program), references, async, own: program };
 }

@@ -9,8 +9,22 @@ import type { CellForm } from "./analyze-cell";
 
 /** Name of the loop-guard function inside compiled cell bodies. */
 export const GUARD = "__tvGuard";
-/** Name of the function that marks "resumed after await/yield" inside compiled cell bodies. */
+/**
+ * Name of the function that marks "resumed after await/yield" in a function the cell defines: a
+ * new synchronous stretch for the loop guard (that code runs for whoever called it).
+ */
 export const RESUMED = "__tvResumed";
+/*
+ * The next three bound each stretch of the cell's own code (its run's code, not that of functions
+ * it defines) exactly, so NotebookRuntime.callerRun knows which run calls a builtin: the compiler
+ * marks every place that code starts, stops and starts again.
+ */
+/** Name of the function that marks "the cell's own code resumes" (after await/yield, on a generator's pull): a new stretch. */
+export const CELL_RESUMED = "__tvCellResumed";
+/** Name of the function that marks "the cell's own code pauses" (right before it awaits or yields, and when it ends); returns its argument. */
+export const CELL_PAUSED = "__tvCellPaused";
+/** Name of the function that marks "the cell's own code runs here" (a catch or finally, entered after a rejected await or a generator's return). */
+export const CELL_IN = "__tvCellIn";
 
 /** The cell kinds that are compiled: JavaScript, and markdown/html with `${…}` interpolations. */
 export type CompiledKind = "js" | "md" | "html";

@@ -34,10 +34,15 @@ export interface CellEntry {
 export interface RunHooks {
   guard: LoopGuard;
   /**
-   * The cell's code is about to run (its body starts, or resumes after await); `current` tells
-   * whether this run is still the cell's current one (see CellEntry.invalidations).
+   * The cell's own code is about to run (its body starts, resumes after await/yield, or a catch runs
+   * after a rejected await), until `leaving`; `current` tells whether this run is still the cell's
+   * current one (see CellEntry.invalidations).
    */
   entering: (current: () => boolean) => void;
+  /** The cell's own code stops running (it awaits, yields, returns or throws). */
+  leaving: () => void;
+  /** Code of a function the cell defined resumes after await/yield (it runs for whoever called it). */
+  running: () => void;
   /** Tell subscribers the cell's state changed. */
   notify: () => void;
   /** A view() input now defines `name`. */
@@ -71,9 +76,18 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
   const context: CellContext = {
     guard: hooks.guard.guard,
     resumed: (value) => {
+      hooks.running();
+      return hooks.guard.resumed(value);
+    },
+    cellResumed: (value) => {
       hooks.entering(current);
       return hooks.guard.resumed(value);
     },
+    cellPaused: (value) => {
+      hooks.leaving();
+      return value;
+    },
+    cellIn: () => hooks.entering(current),
     display: (value) => {
       if (entry.run === run) {
         entry.shown.push(value);
@@ -112,6 +126,9 @@ export function runCell(entry: CellEntry, plan: CellPlan, compiled: CompiledCell
     result = compiled(context, values);
   } catch (e) {
     throw new CellFailure(thrownError(id, e, errorLine(e, id)));
+  } finally {
+    // A body that never awaits ends here; an async one has paused at its first await or its end.
+    hooks.leaving();
   }
   if (!isThenable(result)) return finish(result);
   const ownAsync = entry.parsed.analysis?.async ?? false;

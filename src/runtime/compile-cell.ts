@@ -1,11 +1,17 @@
-import { GUARD, RESUMED, type CellCompiled } from "./cell-compilation";
+import { CELL_IN, CELL_PAUSED, CELL_RESUMED, GUARD, RESUMED, type CellCompiled } from "./cell-compilation";
 
 /** What a compiled cell body receives besides its inputs. */
 export interface CellContext {
   /** Loop guard: throws a timeout CellFailure when a synchronous stretch runs too long. */
   guard: () => void;
-  /** Marks the start of a new synchronous stretch after an await/yield; returns its argument. */
+  /** In a function the cell defines: marks a new synchronous stretch after an await/yield; returns its argument. */
   resumed: (value: unknown) => unknown;
+  /** The cell's own code resumes (after an await/yield, a generator's pull): a new stretch of this run; returns its argument. */
+  cellResumed: (value: unknown) => unknown;
+  /** The cell's own code pauses (it is about to await/yield) or ends: its stretch ends; returns its argument. */
+  cellPaused: (value: unknown) => unknown;
+  /** The cell's own code runs here (a catch or finally block, maybe entered after a rejected await). */
+  cellIn: () => void;
   /** Shows a value below the cell; returns it. */
   display: (value: unknown) => unknown;
   /** Shows an input and returns a generator of its values. */
@@ -46,7 +52,7 @@ export function compileCell(compiled: Pick<CellCompiled, "body" | "async" | "def
   // A cell that declares `display` or `view` itself must not also receive them as parameters.
   const own = new Set(compiled.defines);
   const extras = ["display", "view"].filter((n) => !own.has(n));
-  const params = [GUARD, RESUMED, ...extras, ...inputs];
+  const params = [GUARD, RESUMED, CELL_RESUMED, CELL_PAUSED, CELL_IN, ...extras, ...inputs];
   const body = `"use strict";\n${compiled.body}`;
   const keyword = compiled.async ? "async function" : "function";
   // sourceURL names the cell in stack traces and devtools (errorLine reads it back).
@@ -56,6 +62,6 @@ export function compileCell(compiled: Pick<CellCompiled, "body" | "async" | "def
   if (typeof fn !== "function") throw new Error("Cell compilation did not produce a function.");
   return (context, values) => {
     const extraValues = extras.map((n) => (n === "display" ? context.display : context.view));
-    return Reflect.apply(fn, undefined, [context.guard, context.resumed, ...extraValues, ...values]);
+    return Reflect.apply(fn, undefined, [context.guard, context.resumed, context.cellResumed, context.cellPaused, context.cellIn, ...extraValues, ...values]);
   };
 }

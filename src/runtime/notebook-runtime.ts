@@ -80,6 +80,8 @@ export class NotebookRuntime {
   private executing: string | undefined;
   /** Whether the run whose code runs now (until its stretch ends) is still its cell's current one; see callerRun. */
   private caller: (() => boolean) | undefined;
+  /** The stretch of a cell's own code under way (a token), until the code marks its end. */
+  private stretch: object | undefined;
   /** Cells kept from running (after the host stopped them), with the message each shows. */
   private readonly held = new Map<string, string>();
   private disposed = false;
@@ -194,11 +196,13 @@ export class NotebookRuntime {
 
   /**
    * For a builtin that works over several tasks (04's every figure by table): called while a cell's
-   * code runs (from its start, or a resume after await, to the end of that stretch), whether the run
-   * that called it is still the cell's current one. It turns false once the cell goes pending again
+   * own code runs (from its start, or a resume after await/yield, to its next await/yield or its
+   * end — the compiler marks each, transpile-cell.ts), whether the run that called it is still the
+   * cell's current one. It turns false once the cell goes pending again
    * (an input changed: a newer filter), is redefined or removed, or the runtime is disposed: the
    * runtime then drops whatever that run still returns, so its work may stop. Undefined when no
-   * cell's code is running (an event handler a cell defined, a timer).
+   * cell's own code is running (an event handler or a timer a cell defined, also after an await in
+   * a function the cell calls, a microtask queued before a stretch of a cell's code).
    */
   callerRun(): (() => boolean) | undefined {
     const current = this.caller;
@@ -412,12 +416,24 @@ export class NotebookRuntime {
       guard: this.guard,
       entering: (current) => {
         this.executing = id;
-        // Until the stretch of code ends (a queued microtask runs after it, as in the loop guard):
-        // a builtin called then is called by this run, later code (an event handler) by none.
+        // Until the compiled code marks the stretch's end (cellPaused at each await and yield, and
+        // when the code ends): a builtin called then is called by this run, later code (an event
+        // handler, a timer's microtask) by none. The queued microtask only lets go of a stretch
+        // whose end was not marked (none is known): it runs after microtasks queued before the
+        // stretch, so alone it took those for the cell's calls (atk30b).
+        const stretch = {};
+        this.stretch = stretch;
         this.caller = current;
         queueMicrotask(() => {
-          if (this.caller === current) this.caller = undefined;
+          if (this.stretch === stretch) this.caller = undefined;
         });
+      },
+      leaving: () => {
+        this.stretch = undefined;
+        this.caller = undefined;
+      },
+      running: () => {
+        this.executing = id;
       },
       notify: () => this.notify(entry),
       bindView: (viewName, input) => {

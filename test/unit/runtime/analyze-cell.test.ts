@@ -76,12 +76,28 @@ describe("transpileCell", () => {
     expect(body).toBe("let n = 0;\nwhile (n < 3) {__tvGuard();n++;}\nfor (const k of [1]) {__tvGuard(); n += k }\nreturn {n};");
   });
 
-  it("starts a new stretch on every turn of a for await loop", () => {
-    expect(transpileCell(ok("for await (const v of s) f(v)"))).toBe("for await (const v of s) {__tvResumed();__tvGuard();f(v)}\nreturn {};");
+  it("starts a new stretch on every turn of a for await loop, and bounds the cell's own turns and what follows the loop", () => {
+    expect(transpileCell(ok("const f = async (s) => { for await (const v of s) g(v) }"))).toBe("const f = async (s) => { for await (const v of s) {__tvResumed();__tvGuard();g(v)} }\nreturn {f};");
+    expect(transpileCell(ok("for await (const v of s) f(v)"))).toBe(
+      "try{{for await (const v of __tvCellPaused(s)) {__tvCellResumed();__tvGuard();try{f(v)}finally{__tvCellPaused()}};__tvCellResumed();}\nreturn {};\n}finally{__tvCellPaused()}",
+    );
+    // A label stays on its loop (`continue outer` must name a loop); the block goes around both.
+    expect(transpileCell(ok("outer: for await (const v of s) { continue outer }"))).toBe(
+      "try{{outer: for await (const v of __tvCellPaused(s)) {__tvCellResumed();__tvGuard();try{ continue outer }finally{__tvCellPaused()}};__tvCellResumed();}\nreturn {};\n}finally{__tvCellPaused()}",
+    );
   });
 
-  it("returns an expression cell's value and marks resumption after await", () => {
-    expect(transpileCell(ok("await load(1)"))).toBe("return (__tvResumed(await load(1)))");
+  it("returns an expression cell's value and marks where the cell's own code pauses and resumes at await", () => {
+    // The finally on a line of its own: the cell's last line may end in a comment.
+    expect(transpileCell(ok("await load(1) // c"))).toBe("try{return (__tvCellResumed(await __tvCellPaused(load(1)))) // c\n}finally{__tvCellPaused()}");
+  });
+
+  it("marks an await in a function the cell defines as a new stretch only, and the cell's catch and finally as its own code", () => {
+    expect(transpileCell(ok("const h = async () => { await x; try { f() } catch { g() } };\ntry { await y } catch (e) { f() } finally { g() }"))).toBe(
+      "try{const h = async () => { __tvResumed(await x); try { f() } catch { g() } };\ntry { __tvCellResumed(await __tvCellPaused(y)) } catch (e) {__tvCellIn(); f() } finally {__tvCellIn(); g() }\nreturn {h};\n}finally{__tvCellPaused()}",
+    );
+    // A cell that never awaits enters its catch only within its one stretch: nothing to mark.
+    expect(transpileCell(ok("try { f() } catch { g() }"))).toBe("try { f() } catch { g() }\nreturn {};");
   });
 
   it("puts return before an expression's outer parentheses, not inside them", () => {
@@ -90,6 +106,11 @@ describe("transpileCell", () => {
   });
 
   it("compiles a generator cell as a generator function and returns its generator", () => {
-    expect(transpileCell(ok("while (true) yield 1"))).toBe("function* __tvCell() {while (true) {__tvGuard();__tvResumed(yield 1)}\n}\nreturn __tvCell();");
+    expect(transpileCell(ok("while (true) yield 1"))).toBe(
+      "function* __tvCell() {__tvCellResumed();try{while (true) {__tvGuard();__tvCellResumed(yield __tvCellPaused(1))}\n}finally{__tvCellPaused()}}\nreturn __tvCell();",
+    );
+    expect(transpileCell(ok("await x; yield; return y"))).toBe(
+      "async function* __tvCell() {__tvCellResumed();try{__tvCellResumed(await __tvCellPaused(x)); __tvCellResumed(yield __tvCellPaused()); return __tvCellPaused(y)\n}finally{__tvCellPaused()}}\nreturn __tvCell();",
+    );
   });
 });

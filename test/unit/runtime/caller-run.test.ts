@@ -20,6 +20,32 @@ function withProbe(): { rt: NotebookRuntime; runs: Map<string, (() => boolean) |
     builtins: {
       probe: (tag: string) => runs.set(tag, rt.callerRun()),
       later: (tag: string) => setTimeout(() => runs.set(tag, rt.callerRun()), 0),
+      // A promise a timer resolves, and right after resolving it queues a microtask that records
+      // under `tag`: that microtask is queued before the awaiting cell resumes, and runs after it.
+      gate: (tag: string) =>
+        new Promise<void>((resolve) =>
+          setTimeout(() => {
+            resolve();
+            queueMicrotask(() => runs.set(tag, rt.callerRun()));
+          }, 0),
+        ),
+      // An async iterable of `turns` values, each next() resolved by a timer that then queues a
+      // microtask recording under `tag` + the turn (as gate, for the implicit awaits of for await).
+      turns: (tag: string, turns: number) => ({
+        [Symbol.asyncIterator]: () => {
+          let turn = 0;
+          return {
+            next: () =>
+              new Promise<IteratorResult<number>>((resolve) => {
+                const at = ++turn;
+                setTimeout(() => {
+                  resolve(at > turns ? { done: true, value: undefined } : { done: false, value: at });
+                  queueMicrotask(() => runs.set(`${tag}${at}`, rt.callerRun()));
+                }, 0);
+              }),
+          };
+        },
+      }),
     },
   });
   runtime = rt;
@@ -56,6 +82,50 @@ describe("NotebookRuntime.callerRun", () => {
     expect(runs.get("after")?.()).toBe(true);
     expect(runs.has("timer")).toBe(true);
     expect(runs.get("timer")).toBeUndefined();
+  });
+
+  it("not in a microtask queued before the cell resumed after await, which runs after its stretch", async () => {
+    const { rt, runs } = withProbe();
+    rt.load(doc(js("a", "await gate('first'); probe('middle'); await gate('last'); probe('end'); 1")));
+    await rt.idle();
+    expect(runs.get("middle")?.()).toBe(true);
+    expect(runs.get("end")?.()).toBe(true);
+    // Both ran after a stretch of the cell's code that started after they were queued.
+    expect(runs.has("first")).toBe(true);
+    expect(runs.get("first")).toBeUndefined();
+    expect(runs.has("last")).toBe(true);
+    expect(runs.get("last")).toBeUndefined();
+  });
+
+  it("not in a microtask queued before a for await loop's turn, or the code after it, resumed", async () => {
+    const { rt, runs } = withProbe();
+    rt.load(doc(js("a", "for await (const i of turns('turn', 2)) probe('in' + i);\nprobe('after');\nconst a = 1")));
+    await rt.idle();
+    for (const tag of ["in1", "in2", "after"]) expect([tag, runs.get(tag)?.()]).toEqual([tag, true]);
+    for (const tag of ["turn1", "turn2", "turn3"]) expect([tag, runs.has(tag), runs.get(tag)]).toEqual([tag, true, undefined]);
+  });
+
+  it("not after an await in a function the cell defined (an event handler), nor in a sync generator it steps", async () => {
+    const { rt, runs } = withProbe();
+    rt.load(doc(js("a", "const handler = async () => { await null; probe('handler') };\nhandler();\nfunction* steps() { yield 1; yield 2 }\nfor (const s of steps()) probe('step' + s);\nconst n = 1")));
+    await rt.idle();
+    expect(runs.has("handler")).toBe(true);
+    expect(runs.get("handler")).toBeUndefined();
+    // The cell's own code, around a generator it drives in the same stretch.
+    expect(runs.get("step1")?.()).toBe(true);
+    expect(runs.get("step2")?.()).toBe(true);
+  });
+
+  it("in a generator cell's code from its first pull on, after a rejected await, and after a for await loop", async () => {
+    const { rt, runs } = withProbe();
+    rt.load(
+      doc(
+        js("g", "probe('pull1'); yield 1"),
+        js("c", "try { await Promise.reject(new Error('no')) } catch { probe('caught') }\nfor await (const x of [1, 2]) probe('loop' + x);\nprobe('after loop');\nfor await (const x of [1, 2]) break;\nprobe('after break');\nconst c = 1"),
+      ),
+    );
+    await rt.idle();
+    for (const tag of ["pull1", "caught", "loop1", "loop2", "after loop", "after break"]) expect([tag, runs.get(tag)?.()]).toEqual([tag, true]);
   });
 
   it("is no longer current once the cell is removed or the runtime disposed", async () => {

@@ -111,6 +111,18 @@ describe("NotebookRuntime", () => {
     expect(rt.state("2")?.error?.kind).toBe("undefined-name");
   });
 
+  it("says the line of the cell also after an await and in a for await loop (the compiled marks stay on their lines)", async () => {
+    const rt = start(
+      js("1", "await null;\nconst b = null;\nconst c = b.size;"),
+      js("2", "for await (const v of [1]) {\n  null.size;\n}"),
+      js("3", "(await null)\n  .size // the end"),
+    );
+    await rt.idle();
+    expect(rt.state("1")?.error).toMatchObject({ kind: "thrown", line: 3 });
+    expect(rt.state("2")?.error).toMatchObject({ kind: "thrown", line: 2 });
+    expect(rt.state("3")?.error).toMatchObject({ kind: "thrown", line: 2 });
+  });
+
   it("reports a rejected promise as a rejected cell", async () => {
     const rt = start(js("1", "Promise.reject(new Error('offline'))"), js("2", "const p = Promise.reject(new Error('nope'))"));
     await rt.idle();
