@@ -141,7 +141,7 @@ export function sizeClassRatesEach(data: readonly StatsData[], variable: string,
 }
 
 function ratesPlan(data: StatsData, variable: string, success: number[], options: SizeClassOptions): (source: ColumnSource) => SizeClassComparison {
-  const input = kernelInput("stats.sizeClassRates", data, options);
+  const input = kernelInput("stats.sizeClassRates", data, options, "");
   if (!Array.isArray(success) || success.length === 0 || !success.every((c) => typeof c === "number")) {
     throw statsError("bad-input", `the success codes (3rd argument) are a list of codes, e.g. [1]; got ${describeValue(success)}.`, {}, "stats.sizeClassRates");
   }
@@ -165,7 +165,7 @@ export function sizeClassMeansEach(data: readonly StatsData[], variable: string,
 }
 
 function meansPlan(data: StatsData, variable: string, options: SizeClassOptions): (source: ColumnSource) => SizeClassComparison {
-  const input = kernelInput("stats.sizeClassMeans", data, options);
+  const input = kernelInput("stats.sizeClassMeans", data, options, "");
   return comparePlan(input.variable(variable, "the variable (2nd argument)"), input.options, null, input.locale);
 }
 
