@@ -26,7 +26,7 @@ export const LIBRARY_ENTRIES: readonly Hand[] = [
     group: "library",
     signature: "op",
     description: "Arquero's functions for table expressions: op.count(), op.mean(x), op.median(x) …",
-    details: "Used inside Arquero verbs, e.g. `rollup({n: op.count(), mean: op.mean(\"q1\")})`; also `aq.op`. A blank answer is `null` in the survey, its reconstructions and your own file: `op.valid(x)` is false for it, `op.count()` counts it, `op.mean`, `op.sum` and the other aggregates leave it out. Arithmetic reads `null` as 0, so guard it: `derive({y: (d) => op.valid(d.q6) ? d.q6 * 2 : null})`.",
+    details: "Used inside Arquero verbs, e.g. `rollup({n: op.count(), mean: op.mean(\"q1\")})`; also `aq.op`. A blank answer is `null` in the survey, its reconstructions and your own file: `op.count()` counts it, `op.valid(\"q6\")` counts the valid values, `op.mean`, `op.sum` and the other aggregates leave it out. `op.valid` is one of those aggregates: inside `filter` or `derive` it is the column's count, not a test of the row, and keeps every row. Test a row with `d.q6 !== null`; arithmetic reads `null` as 0, so guard it: `derive({y: (d) => d.q6 !== null ? d.q6 * 2 : null})`. A missing code (\"vet ikke\", 9) is a value a verb keeps unless told: `d.q6 !== 9`.",
     example: "survey.table.rollup({n: op.count(), kommuner: op.sum(\"resp_type\")})",
     links: [{ label: "Arquero op reference", href: "https://idl.uw.edu/arquero/api/op" }],
     source: "arquero",

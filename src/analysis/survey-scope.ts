@@ -26,9 +26,13 @@ export interface ScopeBuiltins {
    * table with the codebook (labels, missing codes), the report's printed tables and the named
    * adopters. Statistics take it whole: `stats.frequencies(survey, "q20")`. A blank answer is
    * `null` (`survey.table.get("q6", 0)`, `survey.rows`, `d.q6 === null` in an Arquero verb), here, in
-   * each reconstruction of `survey.draws` and in your own file alike: count blanks with `=== null`
-   * or `op.valid`; `op.mean` and the statistics leave them out. Arithmetic reads `null` as 0
-   * (`null + 1` is 1), so test `op.valid(d.q6)` before computing with a column that has blanks.
+   * each reconstruction of `survey.draws` and in your own file alike: test a row with `=== null`
+   * (`filter((d) => d.q6 !== null)`); `op.valid("q6")` counts the valid values in a `rollup` — an
+   * aggregate, so inside `filter` or `derive` it is that count, not a test of the row, and keeps
+   * every row. `op.mean` and the statistics leave blanks out. Arithmetic reads `null` as 0
+   * (`null + 1` is 1), so test `d.q6 !== null` before computing with a column that has blanks. A
+   * missing code is no blank: "vet ikke" (9 for q6, `survey.variable("q6").missing`) is a value an
+   * Arquero verb keeps unless told (`d.q6 !== 9`); the statistics leave it out.
    * @example survey.labels("fylke")
    */
   survey: Survey;

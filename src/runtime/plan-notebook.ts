@@ -3,6 +3,7 @@ import type { CellCompiled } from "./cell-compilation";
 import { cellCompilation } from "./cell-compiler";
 import { compileCell, type CompiledCell } from "./compile-cell";
 import { renderHtml, renderMarkdown, unsupportedCell } from "./markdown-cell";
+import { assignmentHint } from "./assignment-hint";
 import { cellError } from "./runtime-error";
 import type { CellError, MarkdownOutput, UnsupportedCellOutput } from "./types";
 
@@ -138,6 +139,7 @@ export function planNotebook(
   }
   const errors = new Map<string, CellError>();
   const edges = new Map<string, Set<string>>();
+  const sources = cells.filter(({ doc }) => doc.kind === "js").map(({ doc }) => ({ id: doc.id, source: doc.source }));
   for (const { doc, parsed } of cells) {
     if (parsed.error) {
       errors.set(doc.id, parsed.error);
@@ -161,8 +163,12 @@ export function planNotebook(
       (n) => !definers.has(n) && !builtins.has(n) && !RUNTIME_NAMES.has(n) && !isGlobal(n),
     );
     if (missing.length) {
-      const what = missing.map((n) => `${n} is not defined by any cell`).join("; ");
-      errors.set(doc.id, cellError("undefined-name", doc.id, `${what} — define it in a cell or fix the spelling.`, { names: missing }));
+      // `ct = …` (a classic notebook's, R's or Python's definition) only assigns here: say so.
+      const hints = missing.map((n) => assignmentHint(n, doc.id, sources));
+      const message = hints.every((h) => h === undefined)
+        ? `${missing.map((n) => `${n} is not defined by any cell`).join("; ")} — define it in a cell or fix the spelling.`
+        : `${missing.map((n, i) => hints[i] ?? `${n} is not defined by any cell — define it in a cell or fix the spelling`).join("; ")}.`;
+      errors.set(doc.id, cellError("undefined-name", doc.id, message, { names: missing }));
       continue;
     }
     edges.set(doc.id, new Set(analysis.references.flatMap((n) => definers.get(n) ?? [])));

@@ -73,7 +73,7 @@ export function correlationMatrixEach(data: readonly StatsData[], variables: rea
 function matrixPlan(data: StatsData, given: readonly string[], options: CorrelationMatrixOptions, testsOnRead = false): (source: ColumnSource) => CorrelationMatrix {
   // `stats.correlationMatrix(selection, "q3", "q7")` is the likely slip: say so before the options check does.
   if (typeof given === "string") throw statsError("bad-input", `the variables (2nd argument) are a list of names in [ ], e.g. ["q3", "q7"]; it got the text "${given}".`, {}, "stats.correlationMatrix");
-  const input = kernelInput("stats.correlationMatrix", data, options);
+  const input = kernelInput("stats.correlationMatrix", data, options, "For one weighted pair, use stats.pearson(selection, x, y, {weight: w.weights}).");
   const variables = input.variables(given, "the variables (2nd argument)", 2);
   const checked = input.options;
   const method = checked.method ?? "pearson";

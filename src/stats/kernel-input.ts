@@ -93,10 +93,20 @@ function listedNames(source: ColumnSource): ListedNames {
 }
 
 /**
- * Check a kernel's data and options. `builtin` is its name as cells write it ("stats.crosstab"),
- * used in the messages and for the reference link.
+ * The hint for a variable name given where the data goes: SPSS writes the variables first
+ * (`CROSSTABS /TABLES=q1 BY q20`), a kernel takes the data first.
  */
-export function kernelInput<O extends MetaOptions>(builtin: string, data: unknown, options: O): KernelInput<O> {
+function dataFirstHint(builtin: string, data: unknown): string {
+  if (typeof data !== "string") return "";
+  return ` The data comes first, then the variables: ${builtin}(selection, "${data.length > 30 ? `${data.slice(0, 30)}…` : data}", …).`;
+}
+
+/**
+ * Check a kernel's data and options. `builtin` is its name as cells write it ("stats.crosstab"),
+ * used in the messages and for the reference link. `unweighted`, for a kernel that computes
+ * unweighted, says what to do instead of passing `weight` (which it would otherwise ignore silently).
+ */
+export function kernelInput<O extends MetaOptions>(builtin: string, data: unknown, options: O, unweighted?: string): KernelInput<O> {
   const fail = (message: string, context: Record<string, unknown> = {}) => statsError("bad-input", message, context, builtin);
   let source: ColumnSource;
   let codebook: Codebook | undefined;
@@ -110,7 +120,7 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
     source = data;
   } else {
     const hint = Array.isArray(data) && isObject(data[0]) ? " For a list of row objects, pass the selection they came from, or aq.from(list)." : "";
-    throw fail(`the first argument is the data — \`selection\` (the filtered respondents), \`survey\`, an Arquero table or columns {name: values} — but it got ${describeValue(data)}.${hint}`);
+    throw fail(`the first argument is the data — \`selection\` (the filtered respondents), \`survey\`, an Arquero table or columns {name: values} — but it got ${describeValue(data)}.${hint}${dataFirstHint(builtin, data)}`);
   }
   // Cell code can pass anything where the type says options: check at run time.
   const given: unknown = options;
@@ -133,6 +143,11 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
     }
     return value;
   };
+  if ("where" in given && given.where !== undefined) checkWhere(given.where, check, fail);
+  if ("weight" in given && given.weight !== undefined) {
+    if (unweighted !== undefined) throw fail(`it computes unweighted, so it takes no option weight; leave it out.${unweighted ? ` ${unweighted}` : ""}`);
+    checkWeight(given.weight, columns(), fail);
+  }
   return {
     source,
     options: merged,
@@ -144,4 +159,45 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
       return value.map((v, i) => check(v, `${role}, item ${i + 1}`));
     },
   };
+}
+
+type Fail = (message: string) => Error;
+
+const WHERE_EXAMPLE = '{where: [{variable: "fylke", codes: [11]}]}';
+
+/**
+ * Option `where` as the kernels read it: a list of conditions {variable, codes: [..]}, each variable
+ * a column of the data. Checked here so a wrong shape is named, not met later as "… is not iterable".
+ */
+function checkWhere(where: unknown, variable: (value: unknown, role: string) => string, fail: Fail): void {
+  if (!Array.isArray(where)) {
+    const hint = isObject(where) && !("variable" in where) ? " Name the variable and list its codes: {fylke: 11} is written [{variable: \"fylke\", codes: [11]}]." : isObject(where) ? " Put the condition in [ ]." : "";
+    throw fail(`option where is a list of conditions, e.g. ${WHERE_EXAMPLE}, but it got ${describeValue(where)}.${hint}`);
+  }
+  where.forEach((condition: unknown, i) => {
+    const role = `condition ${i + 1} of option where`;
+    if (!isObject(condition) || !("variable" in condition)) throw fail(`${role} is {variable, codes}, e.g. {variable: "fylke", codes: [11]}, but it got ${describeValue(condition)}.`);
+    variable(condition.variable, `the variable of ${role}`);
+    const codes = "codes" in condition ? condition.codes : undefined;
+    if (!Array.isArray(codes) || !codes.every((c) => typeof c === "number")) {
+      throw fail(`the codes of ${role} are a list of numbers, e.g. codes: [11], but it got ${describeValue(codes)}${typeof codes === "number" ? `; write codes: [${codes}]` : ""}.`);
+    }
+  });
+}
+
+/**
+ * Option `weight`: a column of the data, or one weight per backing row (`stats.postStratify(…).weights`).
+ * The common slips — a misspelt or absent column, the post-stratification itself — are named with the fix.
+ */
+function checkWeight(weight: unknown, listed: ListedNames, fail: Fail): void {
+  const make = "stats.postStratify(selection, stats.populationCells(…)).weights";
+  if (typeof weight === "string") {
+    if (listed.set.has(weight)) return;
+    // By name only: a label's words are no weight ("vekt" is in q30_4's "lagt vekt på").
+    const near = suggestVariables(weight, listed.names);
+    throw fail(`option weight names no column "${weight}" in the data.${suggestionText(near)} Without a weight column, pass post-stratification weights: {weight: w.weights} with w = ${make}.`);
+  }
+  if (weight instanceof Float64Array || (Array.isArray(weight) && weight.every((x) => typeof x === "number"))) return;
+  const whole = isObject(weight) && "weights" in weight ? " That is the post-stratification itself: pass its weights, {weight: w.weights}." : "";
+  throw fail(`option weight is a weight column's name or one weight per row (${make}), but it got ${describeValue(weight)}.${whole}`);
 }

@@ -40,9 +40,12 @@ export interface PairInput<O extends PairOptions> {
 /** What a two-variable kernel needs besides the rows: the checked names, their codebook facts, the options. */
 export type PairPlan<O extends PairOptions> = Pick<PairInput<O>, "x" | "y" | "xi" | "yi" | "options" | "locale">;
 
-/** The arguments checked and the codebook read, once: `on(source)` selects a dataset's rows and weights. */
-export function pairPlan<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, roles: readonly [string, string]): PairPlan<O> {
-  const input = kernelInput(builtin, data, options);
+/**
+ * The arguments checked and the codebook read, once: `on(source)` selects a dataset's rows and weights.
+ * `unweighted`, for a kernel that computes unweighted, is what to do instead of passing `weight`.
+ */
+export function pairPlan<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, roles: readonly [string, string], unweighted?: string): PairPlan<O> {
+  const input = kernelInput(builtin, data, options, unweighted);
   const xName = input.variable(x, roles[0]);
   const yName = input.variable(y, roles[1]);
   const checked = input.options;
@@ -58,8 +61,9 @@ export function pairOn<O extends PairOptions>(plan: PairPlan<O>, source: ColumnS
 
 /**
  * Check and prepare a two-variable kernel's input. `builtin` is the name cells call it by
- * ("stats.crosstab"); `roles` name the two variable arguments in error messages.
+ * ("stats.crosstab"); `roles` name the two variable arguments in error messages; `unweighted` as in
+ * {@link pairPlan}.
  */
-export function pairInput<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, roles: readonly [string, string]): PairInput<O> {
-  return pairOn(pairPlan(builtin, data, x, y, options, roles), sourceOf(data));
+export function pairInput<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, roles: readonly [string, string], unweighted?: string): PairInput<O> {
+  return pairOn(pairPlan(builtin, data, x, y, options, roles, unweighted), sourceOf(data));
 }

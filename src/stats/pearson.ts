@@ -128,7 +128,9 @@ export function describeCorrelation(symbol: string, c: Correlation, locale: Loca
   const words = messages[locale];
   if (c.r === null) return words.correlationUndefined(symbol, c.why ? words.kernelReason(c.why) : (c.reason ?? words.noData));
   const p = c.p === null ? words.noP : pClause(c.p, locale);
-  return `${symbol}(${c.n - 2}) = ${formatNumber(locale, c.r, 3)}, ${p}, ${words.twoSided}`;
+  // A weighted n is a sum of weights: its df is printed to two decimals, not to sixteen digits.
+  const df = Number.isInteger(c.n) ? String(c.n - 2) : formatNumber(locale, c.n - 2, 2);
+  return `${symbol}(${df}) = ${formatNumber(locale, c.r, 3)}, ${p}, ${words.twoSided}`;
 }
 
 /** The audit of a two-variable correlation: base = cases valid on both, the test as `symbol(df) = r`. */

@@ -141,7 +141,7 @@ export function sizeClassRatesEach(data: readonly StatsData[], variable: string,
 }
 
 function ratesPlan(data: StatsData, variable: string, success: number[], options: SizeClassOptions): (source: ColumnSource) => SizeClassComparison {
-  const input = kernelInput("stats.sizeClassRates", data, options);
+  const input = kernelInput("stats.sizeClassRates", data, options, "");
   if (!Array.isArray(success) || success.length === 0 || !success.every((c) => typeof c === "number")) {
     throw statsError("bad-input", `the success codes (3rd argument) are a list of codes, e.g. [1]; got ${describeValue(success)}.`, {}, "stats.sizeClassRates");
   }
@@ -150,7 +150,9 @@ function ratesPlan(data: StatsData, variable: string, success: number[], options
 
 /**
  * The mean of a numeric `variable` per SSB size class, with t intervals and the linear trend
- * (Pearson r of size class × value).
+ * (Pearson r of size class × value). The trend tests a straight line across the classes, as SPSS
+ * CORRELATIONS of size_class with the variable; it is not a one-way ANOVA: means that rise and fall
+ * across the classes can differ while r is near 0. The user-missing codes ("vet ikke") are left out.
  * @param data the rows: `selection`, `survey`, an Arquero table or columns
  * @example stats.sizeClassMeans(selection, "q1")
  */
@@ -165,7 +167,7 @@ export function sizeClassMeansEach(data: readonly StatsData[], variable: string,
 }
 
 function meansPlan(data: StatsData, variable: string, options: SizeClassOptions): (source: ColumnSource) => SizeClassComparison {
-  const input = kernelInput("stats.sizeClassMeans", data, options);
+  const input = kernelInput("stats.sizeClassMeans", data, options, "");
   return comparePlan(input.variable(variable, "the variable (2nd argument)"), input.options, null, input.locale);
 }
 

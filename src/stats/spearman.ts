@@ -60,6 +60,9 @@ export interface SpearmanResult extends Correlation {
   audit: Audit;
 }
 
+/** What to do instead of weighting a Spearman ρ, which is unweighted as in SPSS NONPAR CORR. */
+const SPEARMAN_UNWEIGHTED = "Spearman's ρ is unweighted, as in SPSS NONPAR CORR; for a weighted correlation use stats.pearson(selection, x, y, {weight: w.weights}).";
+
 /**
  * Spearman's ρ between two variables over their complete cases: Pearson's r on average ranks, with
  * the two-sided p of the t approximation (SPSS NONPAR CORR). Unweighted.
@@ -67,7 +70,7 @@ export interface SpearmanResult extends Correlation {
  * @example stats.spearman(selection, "size_class", "q1")
  */
 export function spearman(data: StatsData, x: string, y: string, options: Omit<CorrelationOptions, "weight"> = {}): SpearmanResult {
-  const input = pairInput("stats.spearman", data, x, y, options, CORRELATION_ROLES);
+  const input = pairInput("stats.spearman", data, x, y, options, CORRELATION_ROLES, SPEARMAN_UNWEIGHTED);
   ({ x, y } = input);
   const { frame, xi, yi } = input;
   const ms = [missingCodes(xi.missing), missingCodes(yi.missing)];

@@ -1,7 +1,8 @@
 /**
  * Close matches for a variable name that is not in the data, by name and by label: "q2O" finds
  * q20, "Q20" and "spm 20" find q20, "målstyring" finds the variables whose label says so, and
- * "Rogaland" finds fylke (a value label). Only columns the data has are suggested.
+ * "Rogaland" finds fylke (a value label), and a battery's question number its items ("q30" finds
+ * q30_1 … q30_5). Only columns the data has are suggested.
  */
 import type { Codebook, CodebookVariable } from "../data/codebook";
 import { allVariables, canonicalName } from "../data/variable-names";
@@ -55,6 +56,12 @@ export function suggestVariables(wanted: string, columns: readonly string[], cod
   const key = canonicalName(wanted);
   const folded = fold(wanted.trim());
   const words = folded.split(/[^a-z0-9]+/).filter((w) => w.length >= 3);
+  // A question asked as a battery has no column of its own: "q30" names its items q30_1 … q30_5.
+  const items = columns.filter((name) => name.startsWith(`${key}_`));
+  if (items.length > 0) {
+    const of = `one of ${key}'s ${items.length} items`;
+    return items.slice(0, limit).map((name) => ({ name, label: labelOf(byName.get(name)), why: of }));
+  }
   const scored: { score: number; s: VariableSuggestion }[] = [];
   for (const name of columns) {
     const entry = byName.get(name);

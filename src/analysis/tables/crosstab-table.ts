@@ -55,6 +55,8 @@ interface CrosstabFigure {
   values: Record<CrosstabStatistic, number | null>;
   /** Where each value sits in the result (its evidence's path). */
   paths: Record<CrosstabStatistic, string>;
+  /** A margin: its percentages are not in the result, and take their count's class, not its range. */
+  margin?: true;
 }
 
 /**
@@ -75,7 +77,8 @@ const pct = (k: number, base: number): number | null => (base > 0 ? (100 * k) / 
 
 /** Every figure of the table, by row (the last is the Total row), each row ending with its Total column. */
 function figures(ct: Crosstab): CrosstabFigure[][] {
-  // A margin's percentages follow from its count and N: they rest on what the count rests on.
+  // A margin's percentages follow from its count and N: they rest on what the count rests on (its
+  // class; the count's range is of counts, and was printed as a range of percentages).
   const derived = (path: string): Record<CrosstabStatistic, string> => ({ count: path, row: path, column: path, total: path, expected: path });
   const body = ct.rows.map((_, i) => {
     const rowTotal = ct.rowTotals[i] ?? 0;
@@ -85,11 +88,11 @@ function figures(ct: Crosstab): CrosstabFigure[][] {
       values: { count: c.count, row: c.rowPercent, column: c.columnPercent, total: c.totalPercent, expected: c.expected },
       paths: { count: `cells.${i}.${j}.count`, row: `cells.${i}.${j}.rowPercent`, column: `cells.${i}.${j}.columnPercent`, total: `cells.${i}.${j}.totalPercent`, expected: `cells.${i}.${j}.expected` },
     }));
-    const margin: CrosstabFigure = { count: `r:${i}`, bases: { row: `r:${i}`, column: "total", total: "total" }, values: { count: rowTotal, row: rowTotal > 0 ? 100 : null, column: pct(rowTotal, ct.total), total: pct(rowTotal, ct.total), expected: rowTotal }, paths: derived(`rowTotals.${i}`) };
+    const margin: CrosstabFigure = { count: `r:${i}`, bases: { row: `r:${i}`, column: "total", total: "total" }, values: { count: rowTotal, row: rowTotal > 0 ? 100 : null, column: pct(rowTotal, ct.total), total: pct(rowTotal, ct.total), expected: rowTotal }, paths: derived(`rowTotals.${i}`), margin: true };
     return [...cells, margin];
   });
-  const totals = ct.columnTotals.map((k, j): CrosstabFigure => ({ count: `k:${j}`, bases: { row: "total", column: `k:${j}`, total: "total" }, values: { count: k, row: pct(k, ct.total), column: k > 0 ? 100 : null, total: pct(k, ct.total), expected: k }, paths: derived(`columnTotals.${j}`) }));
-  const grand: CrosstabFigure = { count: "total", bases: { row: "total", column: "total", total: "total" }, values: { count: ct.total, row: ct.total > 0 ? 100 : null, column: ct.total > 0 ? 100 : null, total: ct.total > 0 ? 100 : null, expected: ct.total }, paths: derived("total") };
+  const totals = ct.columnTotals.map((k, j): CrosstabFigure => ({ count: `k:${j}`, bases: { row: "total", column: `k:${j}`, total: "total" }, values: { count: k, row: pct(k, ct.total), column: k > 0 ? 100 : null, total: pct(k, ct.total), expected: k }, paths: derived(`columnTotals.${j}`), margin: true }));
+  const grand: CrosstabFigure = { count: "total", bases: { row: "total", column: "total", total: "total" }, values: { count: ct.total, row: ct.total > 0 ? 100 : null, column: ct.total > 0 ? 100 : null, total: ct.total > 0 ? 100 : null, expected: ct.total }, paths: derived("total"), margin: true };
   return [...body, [...totals, grand]];
 }
 
@@ -139,7 +142,7 @@ export function renderCrosstabTable(doc: Document, ct: Crosstab, options: Crosst
   const labels = [...ct.rows.map((r) => r.label), total];
   const format = (stat: CrosstabStatistic) => (x: number): string => formatNumber(x, stat === "count" ? 0 : options.decimals, locale);
   const cell = (f: CrosstabFigure, stat: CrosstabStatistic, j: number): HTMLTableCellElement =>
-    marks.cell(figureText(f, stat, shown, options), several ? `${columnTitles[j] ?? ""} ${STAT_LABELS[stat]}` : (columnTitles[j] ?? ""), f.paths[stat], format(stat), stat === "count" || stat === "expected" ? "" : percentUnit(locale));
+    marks.cell(figureText(f, stat, shown, options), several ? `${columnTitles[j] ?? ""} ${STAT_LABELS[stat]}` : (columnTitles[j] ?? ""), f.paths[stat], format(stat), stat === "count" || stat === "expected" ? "" : percentUnit(locale), !(f.margin && stat !== "count" && stat !== "expected"));
   const body = figures(ct).flatMap((row, i) =>
     stats.map((stat, s) =>
       tableRow(doc, [element(doc, "th", s === 0 ? (labels[i] ?? "") : ""), ...(several ? [element(doc, "th", STAT_LABELS[stat])] : []), ...row.map((f, j) => cell(f, stat, j))], 0, i === ct.rows.length ? "tv-total" : undefined),

@@ -41,10 +41,15 @@ export class FigureMarks {
     this.counted[e.kind]++;
   }
 
-  /** A `td` showing `text`, marked with the evidence of `path` when it shows a figure; CSV columns under `column`. */
-  cell(text: string, column: string, path: string | undefined, format: (n: number) => string = (n) => formatNumber(n), unit = ""): HTMLTableCellElement {
+  /**
+   * A `td` showing `text`, marked with the evidence of `path` when it shows a figure; CSV columns under
+   * `column`. `ownRange` false: the figure rests on what the figure at `path` rests on but is another
+   * number (a margin's percentage, on its count), so it takes the class without that figure's range.
+   */
+  cell(text: string, column: string, path: string | undefined, format: (n: number) => string = (n) => formatNumber(n), unit = "", ownRange = true): HTMLTableCellElement {
     const td = element(this.doc, "td", text);
-    const e = this.of(path);
+    const found = this.of(path);
+    const e = found && !ownRange ? { kind: found.kind, draws: found.draws } : found;
     if (!e || NOT_A_FIGURE.test(text)) return td;
     this.note(e);
     td.classList.add(evidenceClass(e.kind));

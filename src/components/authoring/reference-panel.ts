@@ -40,7 +40,9 @@ export class NbReferencePanel extends LightElement {
 
   private shows(e: LoadedEntry): boolean {
     const q = this.query.trim().toLowerCase();
-    return !q || e.name.toLowerCase().includes(q) || e.description.toLowerCase().includes(q);
+    // The details too: an analyst searches SPSS's words ("anova", "weight by", "select if"), which
+    // the `stats` entry maps to builtins beyond its first sentence.
+    return !q || e.name.toLowerCase().includes(q) || e.description.toLowerCase().includes(q) || e.details.toLowerCase().includes(q);
   }
 
   private toggle(name: string): void {

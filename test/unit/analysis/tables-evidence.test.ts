@@ -83,6 +83,20 @@ describe("tables.* mark every figure with what it rests on", () => {
     expect(String(csv.get(head[1] ?? "", 0))).toMatch(/^\d+$/);
   });
 
+  it("a margin's percentage takes its count's class, not the count's range as a range of percentages (Total 100.0% showed R 11.0–20.0%)", () => {
+    const rogaland = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }, { locale: "en" });
+    const el = tables.crosstab(rogaland, "q1", "q20", { percent: "row", counts: false });
+    const rows = [...el.querySelectorAll("tbody tr")].map((tr) => [...tr.querySelectorAll("td")]);
+    const margins = [...rows.slice(0, -1).map((tds) => tds[tds.length - 1]), ...(rows[rows.length - 1] ?? [])];
+    const inner = rows.slice(0, -1).flatMap((tds) => tds.slice(0, -1));
+    const range = (td: Element | undefined): string | null => td?.querySelector(".tv-ev .tv-ev-range")?.textContent ?? null;
+    // The margins are marked (their count is drawn by the reconstruction) but carry no range …
+    expect(margins.filter((td) => td?.querySelector(".tv-ev-reconstruction")).length).toBeGreaterThan(0);
+    expect(margins.map(range)).toEqual(margins.map(() => null));
+    // … while the cells' own percentages keep the range of their percentages across the draws.
+    expect(inner.filter((td) => range(td) !== null).length).toBeGreaterThan(0);
+  });
+
   it("names the variables the reconstruction drew, and for how many, in the audit line (counted from ensemble.bin, respondents matched by knr)", () => {
     const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }, { locale: "en" });
     const el = tables.frequencies(selection, "q29_1");

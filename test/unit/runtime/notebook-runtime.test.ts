@@ -146,6 +146,17 @@ describe("NotebookRuntime", () => {
     expect(rt.state("2")?.status).toBe("fulfilled");
   });
 
+  it("says that `name = …` assigns and `const name = …` defines, in the assigning cell and in its readers", async () => {
+    // Observable classic, R and Python define with `ct = …`; a Kit cell only assigns, so cell 1 was
+    // told "ct is not defined by any cell" about the very line that seemed to define it.
+    const rt = start(js("1", "ct = 6 * 7"), js("2", "ct + 1"), js("3", "count == 1"));
+    await rt.idle();
+    expect(rt.state("1")?.error?.message).toBe("ct is not defined by any cell: this cell assigns it (`ct = …`) but does not define it; write `const ct = …` here to define ct for every cell.");
+    expect(rt.state("2")?.error?.message).toBe("ct is not defined by any cell: cell 1 assigns it (`ct = …`) but does not define it; write `const ct = …` there to define ct for every cell.");
+    // A comparison is no assignment: the plain message.
+    expect(rt.state("3")?.error?.message).toBe("count is not defined by any cell — define it in a cell or fix the spelling.");
+  });
+
   it("keeps the host's names (the survey, the filter) for every cell: a cell that defines one gets the error", async () => {
     // A shared notebook's cell 25 swapping in made-up respondents under the header's data notice.
     const rt = new NotebookRuntime({ builtins: { survey: { rows: 267 }, stats: { n: 1 } }, hostNames: ["survey", "filter", "selection"] });
