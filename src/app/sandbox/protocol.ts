@@ -206,7 +206,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 function readCells(value: unknown): Result<CellDoc[], FrameMessageProblem> {
   if (!Array.isArray(value) || value.length > FRAME_LIMITS.cells) return dropped("its cells are not a list of at most 5,000");
   let chars = 0;
-  for (const cell of value) chars += isRecord(cell) && typeof cell.source === "string" ? cell.source.length : 0;
+  for (const cell of value) chars += cellChars(cell);
   if (chars > FRAME_LIMITS.docChars) return dropped("the notebook is larger than 10 million characters");
   // The same field-by-field check a share link or a stored notebook goes through; it rebuilds the cells.
   const checked = validatePayload({ doc: { title: "", cells: value } });
@@ -231,20 +231,43 @@ function textLength(value: unknown): number {
 }
 
 /**
- * The characters of text an undo history holds — its pool's sources and the title, label and
- * drafts of each step the shell keeps — whatever shape it has: what it costs the shell to check and
- * store. A history is payload like the cells it comes with (message-budget.ts), and capped like a
- * notebook: its steps' drafts are not a notebook's cells, but they go into storage with it.
+ * The characters of text one cell of unknown shape carries: its source, a markdown cell's texts in
+ * other languages (`variants`) and its attributes' names and values — all of it is checked, kept
+ * and stored with the cell. Counting the source alone let 100 million characters of variants pass
+ * the cap and the second's budget as 3.
+ */
+export function cellChars(cell: unknown): number {
+  if (!isRecord(cell)) return 0;
+  let chars = textLength(cell.source);
+  if (isRecord(cell.variants)) for (const text of Object.values(cell.variants)) chars += textLength(text);
+  if (Array.isArray(cell.attributes)) for (const pair of cell.attributes) if (Array.isArray(pair)) chars += textLength(pair[0]) + textLength(pair[1]);
+  return chars;
+}
+
+/**
+ * What one step's reference to a pool cell costs the shell to check and write out, in characters
+ * of cell text that cost as much (measured in Node: 500,000 references took 0.4–1 s, 10 million
+ * characters of cells 0.06–0.4 s). A history whose 100 steps each name 5,000 cells is more than a
+ * notebook; the 100 steps of a 1,000-cell notebook are not.
+ */
+const REFERENCE_CHARS = 50;
+
+/**
+ * The characters of text an undo history holds — its pool's cells (`cellChars`) and the title,
+ * label and drafts of each step the shell keeps, each step's references to the pool at
+ * `REFERENCE_CHARS` each — whatever shape it has: what it costs the shell to check and store. A
+ * history is payload like the cells it comes with (message-budget.ts), and capped like a notebook:
+ * its steps' drafts are not a notebook's cells, but they go into storage with it.
  */
 export function historyChars(value: unknown): number {
   if (!isRecord(value)) return 0;
   let chars = 0;
-  if (Array.isArray(value.pool)) for (const cell of value.pool) chars += isRecord(cell) ? textLength(cell.source) : 0;
+  if (Array.isArray(value.pool)) for (const cell of value.pool) chars += cellChars(cell);
   for (const side of [value.past, value.future]) {
     if (!Array.isArray(side)) continue;
     for (const step of side.slice(-STORED_HISTORY_STEPS)) {
       if (!isRecord(step)) continue;
-      chars += textLength(step.title) + textLength(step.label);
+      chars += textLength(step.title) + textLength(step.label) + (Array.isArray(step.cells) ? step.cells.length * REFERENCE_CHARS : 0);
       if (isRecord(step.drafts)) for (const [id, text] of Object.entries(step.drafts)) chars += id.length + textLength(text);
     }
   }
