@@ -9,7 +9,8 @@
  * of a slider, a report when quiet, a heartbeat answer twice a second.
  */
 import type { Wording } from "../../base/locale/locale";
-import { cellChars, historyChars, type FrameMessage } from "./protocol";
+import { cellChars } from "../../notebook/notebook-size";
+import { historyChars, type FrameMessage } from "./protocol";
 
 /** Messages and characters of payload (cell source, drafts, report markup) a frame may send per second. */
 export const MESSAGE_BUDGET = { messages: 1_000, chars: 40_000_000 } as const;

@@ -27,6 +27,7 @@ import { decodeStructureHistory, encodeStructureHistory, STORED_HISTORY_STEPS, t
 import { isJsonable, type InputProblemKind, type InputRestoreReport } from "../../runtime/input-binding";
 import type { UserDataPart, UserDataWire } from "./user-data-wire";
 import { isRecord } from "../../base/guards";
+import { cellChars, NOTEBOOK_LIMITS } from "../../notebook/notebook-size";
 
 /** The view a notebook runs in: the user's own ("live") or a shared copy (small counts masked). */
 export type FrameView = "live" | "shared";
@@ -170,8 +171,8 @@ export function readShellLocale(message: { locale?: unknown }): Locale | undefin
 /** Caps on what the frame may send; anything bigger is dropped, not truncated. */
 export const FRAME_LIMITS = {
   /** Characters of cell source in one document. */
-  docChars: 10_000_000,
-  cells: 5_000,
+  docChars: NOTEBOOK_LIMITS.chars,
+  cells: NOTEBOOK_LIMITS.cells,
   idChars: 200,
   draftChars: 2_000_000,
   pathChars: 300,
@@ -228,20 +229,6 @@ function readHistory(value: unknown): StructureHistoryRecord | null {
 
 function textLength(value: unknown): number {
   return typeof value === "string" ? value.length : 0;
-}
-
-/**
- * The characters of text one cell of unknown shape carries: its source, a markdown cell's texts in
- * other languages (`variants`) and its attributes' names and values — all of it is checked, kept
- * and stored with the cell. Counting the source alone let 100 million characters of variants pass
- * the cap and the second's budget as 3.
- */
-export function cellChars(cell: unknown): number {
-  if (!isRecord(cell)) return 0;
-  let chars = textLength(cell.source);
-  if (isRecord(cell.variants)) for (const text of Object.values(cell.variants)) chars += textLength(text);
-  if (Array.isArray(cell.attributes)) for (const pair of cell.attributes) if (Array.isArray(pair)) chars += textLength(pair[0]) + textLength(pair[1]);
-  return chars;
 }
 
 /**
