@@ -5,13 +5,17 @@
  * A 48 KB file of 2,000 labels naming one variable 4,000 times took 42 s and 1 GB in the load
  * worker (Node, load 17), and a 1 MB file ran out of memory — which takes the page's process with
  * it. Checked by the work done, not by time: how many label texts are decoded, and that a file
- * attaching more than MAX_VALUE_LABELS labels in all is refused with the reason.
+ * attaching more than MAX_VALUE_LABELS labels in all is refused with the reason. Also here: an
+ * encoding record of 2 MB, which overflowed the stack (readSav promises a problem, never a throw).
  */
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { MAX_VALUE_LABELS, readSav } from "../../src/data/loaders/sav-reader";
 
-/** A little-endian UTF-8 .sav: `vars` numeric variables, one record of `labels` labels naming the 1-based `indexes`, one case. */
-function labelBomb(vars: number, labels: number, indexes: readonly number[]): Uint8Array {
+/**
+ * A little-endian .sav: `vars` numeric variables, one record of `labels` labels naming the 1-based
+ * `indexes`, one case; its encoding record (7.20) names `encoding`.
+ */
+function labelBomb(vars: number, labels: number, indexes: readonly number[], encoding = "UTF-8"): Uint8Array {
   const parts: Uint8Array[] = [];
   const part = (n: number): DataView => {
     const b = new Uint8Array(n);
@@ -38,9 +42,9 @@ function labelBomb(vars: number, labels: number, indexes: readonly number[]): Ui
   const list = part(8 + indexes.length * 4);
   [4, indexes.length, ...indexes].forEach((n, k) => list.setInt32(k * 4, n, true));
   // The file's encoding (record 7.20), so its texts go through TextDecoder.
-  const encoding = part(16 + 5);
-  [7, 20, 1, 5].forEach((n, k) => encoding.setInt32(k * 4, n, true));
-  ascii(encoding, 16, "UTF-8");
+  const named = part(16 + encoding.length);
+  [7, 20, 1, encoding.length].forEach((n, k) => named.setInt32(k * 4, n, true));
+  ascii(named, 16, encoding);
   part(8).setInt32(0, 999, true);
   const data = part(vars * 8);
   for (let i = 0; i < vars; i++) data.setFloat64(i * 8, 1, true);
@@ -49,7 +53,7 @@ function labelBomb(vars: number, labels: number, indexes: readonly number[]): Ui
   return out;
 }
 
-describe("a .sav file whose value labels name variables many times over", () => {
+describe("a stranger's .sav file with a hostile dictionary", () => {
   afterEach(() => vi.restoreAllMocks());
 
   it("decodes each label once, however often the list names its variable, and keeps every label", () => {
@@ -71,5 +75,11 @@ describe("a .sav file whose value labels name variables many times over", () => 
     if (read.ok) return;
     expect(read.error.kind).toBe("unsupported");
     expect(read.error.message).toContain("value labels in all");
+  });
+
+  it("reads a file whose encoding record is 2 MB long as a problem or a file, never a thrown RangeError", () => {
+    // Before: String.fromCharCode(...2 MB) overflowed the stack, against readSav's promise.
+    const read = readSav(labelBomb(1, 1, [1], "A".repeat(2_000_000)));
+    expect(read.ok).toBe(true);
   });
 });

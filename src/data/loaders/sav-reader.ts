@@ -198,7 +198,8 @@ function readSavOrThrow(bytes: Uint8Array): SavFile {
       else if (subtype === 4 && data.length >= 8) sysmis = view.getFloat64(0, c.little);
       else if (subtype === 13) longNames = data;
       else if (subtype === 14) veryLong = data;
-      else if (subtype === 20) encodingName = String.fromCharCode(...data).trim();
+      // An encoding's name is short: a long record spread into fromCharCode overflowed the stack.
+      else if (subtype === 20) encodingName = String.fromCharCode(...data.subarray(0, 64)).trim();
     } else if (type === 999) {
       c.int("the dictionary terminator");
       break;
