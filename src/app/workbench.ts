@@ -13,6 +13,7 @@ import { messages, say, type Wording } from "../base/locale/locale";
 import type { NotebookDoc } from "../notebook/document";
 import type { StructureHistoryRecord } from "../notebook/structure-history";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
+import { NOTEBOOK_LIMITS, overNotebookLimits } from "../notebook/notebook-size";
 import type { FilterState } from "./app-filter";
 import type { WorkbenchServices } from "./workbench-services";
 import { Autosaver, type SaveStatus } from "./autosaver";
@@ -369,6 +370,12 @@ export class Workbench<S extends SessionPort = SessionPort> {
     const parsed = this.services.parseNotebook(text);
     if (!parsed.ok) {
       this.banner("error", (words) => words.notANotebook(fileName, parsed.error.message));
+      return;
+    }
+    // Past the limits the frame's reports of its edits are refused: it would run, say "saved" and keep nothing.
+    const over = overNotebookLimits(parsed.value.doc.cells);
+    if (over) {
+      this.banner("error", (words) => words.notebookTooLarge(fileName, over.cells, over.chars, NOTEBOOK_LIMITS.cells, NOTEBOOK_LIMITS.chars));
       return;
     }
     for (const warning of parsed.value.warnings) this.banner("warning", (words) => words.fileWarning(fileName, warning.message));

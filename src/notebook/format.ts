@@ -1,7 +1,7 @@
 import { ok, problem, type Problem, type Result } from "../base/result";
 import { isLocale, type Locale } from "../base/locale/locale";
 import { CELL_KIND_NAMES, CELL_TYPES, isCellKind, type CellDoc, type CellKind, type NotebookComment, type NotebookDoc } from "./document";
-import { RAW_TEXT_ELEMENTS, decodeEntities, lineOf, nextMarkup, rawTextEnd, scriptDataEnd, type Attributes, type ScanProblemKind } from "./html-scan";
+import { RAW_TEXT_ELEMENTS, decodeEntities, lineCounter, lineOf, nextMarkup, rawTextEnd, scriptDataEnd, type Attributes, type ScanProblemKind } from "./html-scan";
 
 /**
  * Observable Notebook Kit's open file format:
@@ -213,6 +213,7 @@ export function parseNotebook(text: string): Result<ParsedNotebook, Problem<Note
   if (extra.length) doc.attributes = extra;
 
   const read: ReadCell[] = [];
+  const cellLine = lineCounter(text);
   let waiting: string[] = [];
   let titled = false;
   at = head.end;
@@ -245,7 +246,7 @@ export function parseNotebook(text: string): Result<ParsedNotebook, Problem<Note
       last.variants = { ...last.variants, [variant.lang]: dedent(unescapeScript(content)) };
       continue;
     }
-    read.push({ cell: readCell(markup.attributes, content), line: lineOf(text, markup.start), comments: waiting });
+    read.push({ cell: readCell(markup.attributes, content), line: cellLine(markup.start), comments: waiting });
     waiting = [];
   }
   const warnings = assignIds(read);

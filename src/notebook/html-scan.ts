@@ -39,9 +39,27 @@ export function decodeEntities(text: string): string {
 
 /** 1-based line of an offset, for messages. */
 export function lineOf(text: string, offset: number): number {
+  return lineCounter(text)(offset);
+}
+
+/**
+ * `lineOf` for offsets asked in increasing order, counting on from the last one: a file's cells
+ * each counted from the start made reading 40,000 cells (2.4 MB) take 144 s.
+ */
+export function lineCounter(text: string): (offset: number) => number {
+  let at = 0;
   let line = 1;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) line++;
-  return line;
+  return (offset) => {
+    if (offset < at) {
+      at = 0;
+      line = 1;
+    }
+    for (let i = text.indexOf("\n", at); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
+      line++;
+      at = i + 1;
+    }
+    return line;
+  };
 }
 
 /**
@@ -53,10 +71,13 @@ export function commentEnd(text: string, start: number): number | undefined {
   const body = start + 4;
   if (text.startsWith(">", body)) return body + 1;
   if (text.startsWith("->", body)) return body + 2;
-  const closers = [text.indexOf("-->", body), text.indexOf("--!>", body)].filter((i) => i >= 0);
-  if (closers.length === 0) return undefined;
-  const at = Math.min(...closers);
-  return at + (text.startsWith("-->", at) ? 3 : 4);
+  // The first "--" followed by ">" or "!>": looking for each closer through the rest of the text
+  // read a whole file per comment, so a 320 KB file of 40,000 comments took 127 s to open.
+  for (let at = text.indexOf("--", body); at >= 0; at = text.indexOf("--", at + 1)) {
+    if (text[at + 2] === ">") return at + 3;
+    if (text.startsWith("!>", at + 2)) return at + 4;
+  }
+  return undefined;
 }
 
 /** True when `text` is exactly one complete HTML comment (nothing before or after it). */

@@ -62,7 +62,13 @@ export type HistoryProblem = Problem<"history">;
 export function encodeStructureHistory(steps: StructureSteps, limit = STORED_HISTORY_STEPS): StructureHistoryRecord {
   const pool: CellDoc[] = [];
   const index = new Map<string, number>();
+  // A cell object met before is the same cell: its JSON is not written again. Steps read from a
+  // record share their pool's objects (decodeStructureHistory), and a record's steps may all name
+  // every cell of its pool, so without this a 10 MB history cost its steps × 10 MB of JSON.
+  const seen = new Map<CellDoc, number>();
   const cellIndex = (cell: CellDoc): number => {
+    const known = seen.get(cell);
+    if (known !== undefined) return known;
     // Cells are equal when they would serialise the same; JSON of the cell is that test.
     const key = JSON.stringify(cell);
     let at = index.get(key);
@@ -70,6 +76,7 @@ export function encodeStructureHistory(steps: StructureSteps, limit = STORED_HIS
       at = pool.push(structuredClone(cell)) - 1;
       index.set(key, at);
     }
+    seen.set(cell, at);
     return at;
   };
   const encode = (step: HistoryStep<StructureSnapshot>): StoredStructureStep => {
@@ -93,6 +100,17 @@ export function decodeStructureHistory(value: unknown, limit = STORED_HISTORY_ST
   if (!isRecord(value) || value.v !== 1) return refused("it is not a history this version of Tverrsnitt writes");
   const { pool, past, future } = value;
   if (!Array.isArray(pool) || !Array.isArray(past) || !Array.isArray(future)) return refused("a part of it is missing");
+  // Each pool cell is checked and rebuilt once, and every step naming it shares that one object:
+  // checked per step, a record whose 100 steps each name all of a 10 MB pool cost 100 × 10 MB.
+  const checkedPool = new Map<number, CellDoc | undefined>();
+  const poolCell = (at: number): CellDoc | undefined => {
+    if (!checkedPool.has(at)) {
+      // The same check as a notebook's own cells get: kinds, text, attributes.
+      const checked = validatePayload({ doc: { title: "", cells: [pool[at]] } });
+      checkedPool.set(at, checked.ok ? checked.value.doc.cells[0] : undefined);
+    }
+    return checkedPool.get(at);
+  };
   const decodeSide = (side: unknown[]): Result<HistoryStep<StructureSnapshot>[], HistoryProblem> => {
     const steps: HistoryStep<StructureSnapshot>[] = [];
     for (const [n, raw] of side.slice(-limit).entries()) {
@@ -100,15 +118,17 @@ export function decodeStructureHistory(value: unknown, limit = STORED_HISTORY_ST
         return refused(`step ${n + 1} is not a step`);
       }
       if (raw.cell !== undefined && typeof raw.cell !== "string") return refused(`step ${n + 1} names its cell wrongly`);
-      const cells: unknown[] = [];
+      const cells: CellDoc[] = [];
+      const ids = new Set<string>();
       for (const at of raw.cells) {
         if (typeof at !== "number" || !Number.isInteger(at) || at < 0 || at >= pool.length) return refused(`step ${n + 1} points at a cell that is not there`);
-        cells.push(pool[at]);
+        const cell = poolCell(at);
+        // A notebook's cells have unique ids, as validatePayload requires of a document.
+        if (cell === undefined || ids.has(cell.id)) return refused(`the cells of step ${n + 1} are not a notebook's cells`);
+        ids.add(cell.id);
+        cells.push(cell);
       }
-      // The same check as a notebook's own cells get: kinds, text, attributes, unique ids.
-      const checked = validatePayload({ doc: { title: raw.title, cells } });
-      if (!checked.ok) return refused(`the cells of step ${n + 1} are not a notebook's cells`);
-      const state: StructureSnapshot = { title: checked.value.doc.title, cells: checked.value.doc.cells, drafts: { ...raw.drafts } };
+      const state: StructureSnapshot = { title: raw.title, cells, drafts: { ...raw.drafts } };
       if (typeof raw.cell === "string") state.cell = raw.cell;
       steps.push({ label: raw.label, state });
     }

@@ -9,6 +9,7 @@
  * of a slider, a report when quiet, a heartbeat answer twice a second.
  */
 import type { Wording } from "../../base/locale/locale";
+import { cellChars } from "../../notebook/notebook-size";
 import { historyChars, type FrameMessage } from "./protocol";
 
 /** Messages and characters of payload (cell source, drafts, report markup) a frame may send per second. */
@@ -46,7 +47,8 @@ export function payloadChars(message: FrameMessage): number {
   switch (message.type) {
     case "cells":
       // The undo history that comes with the cells is stored with them: it counts too.
-      return message.cells.reduce((sum, cell) => sum + cell.source.length, 0) + historyChars(message.history);
+      // A cell's variants and attributes are stored with it: they count as its source does.
+      return message.cells.reduce((sum, cell) => sum + cellChars(cell), 0) + historyChars(message.history);
     case "draft":
       return message.text?.length ?? 0;
     case "report":

@@ -27,6 +27,7 @@ import { decodeStructureHistory, encodeStructureHistory, STORED_HISTORY_STEPS, t
 import { isJsonable, type InputProblemKind, type InputRestoreReport } from "../../runtime/input-binding";
 import type { UserDataPart, UserDataWire } from "./user-data-wire";
 import { isRecord } from "../../base/guards";
+import { cellChars, NOTEBOOK_LIMITS } from "../../notebook/notebook-size";
 
 /** The view a notebook runs in: the user's own ("live") or a shared copy (small counts masked). */
 export type FrameView = "live" | "shared";
@@ -170,8 +171,8 @@ export function readShellLocale(message: { locale?: unknown }): Locale | undefin
 /** Caps on what the frame may send; anything bigger is dropped, not truncated. */
 export const FRAME_LIMITS = {
   /** Characters of cell source in one document. */
-  docChars: 10_000_000,
-  cells: 5_000,
+  docChars: NOTEBOOK_LIMITS.chars,
+  cells: NOTEBOOK_LIMITS.cells,
   idChars: 200,
   draftChars: 2_000_000,
   pathChars: 300,
@@ -206,7 +207,7 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 function readCells(value: unknown): Result<CellDoc[], FrameMessageProblem> {
   if (!Array.isArray(value) || value.length > FRAME_LIMITS.cells) return dropped("its cells are not a list of at most 5,000");
   let chars = 0;
-  for (const cell of value) chars += isRecord(cell) && typeof cell.source === "string" ? cell.source.length : 0;
+  for (const cell of value) chars += cellChars(cell);
   if (chars > FRAME_LIMITS.docChars) return dropped("the notebook is larger than 10 million characters");
   // The same field-by-field check a share link or a stored notebook goes through; it rebuilds the cells.
   const checked = validatePayload({ doc: { title: "", cells: value } });
@@ -231,20 +232,29 @@ function textLength(value: unknown): number {
 }
 
 /**
- * The characters of text an undo history holds — its pool's sources and the title, label and
- * drafts of each step the shell keeps — whatever shape it has: what it costs the shell to check and
- * store. A history is payload like the cells it comes with (message-budget.ts), and capped like a
- * notebook: its steps' drafts are not a notebook's cells, but they go into storage with it.
+ * What one step's reference to a pool cell costs the shell to check and write out, in characters
+ * of cell text that cost as much (measured in Node: 500,000 references took 0.4–1 s, 10 million
+ * characters of cells 0.06–0.4 s). A history whose 100 steps each name 5,000 cells is more than a
+ * notebook; the 100 steps of a 1,000-cell notebook are not.
+ */
+const REFERENCE_CHARS = 50;
+
+/**
+ * The characters of text an undo history holds — its pool's cells (`cellChars`) and the title,
+ * label and drafts of each step the shell keeps, each step's references to the pool at
+ * `REFERENCE_CHARS` each — whatever shape it has: what it costs the shell to check and store. A
+ * history is payload like the cells it comes with (message-budget.ts), and capped like a notebook:
+ * its steps' drafts are not a notebook's cells, but they go into storage with it.
  */
 export function historyChars(value: unknown): number {
   if (!isRecord(value)) return 0;
   let chars = 0;
-  if (Array.isArray(value.pool)) for (const cell of value.pool) chars += isRecord(cell) ? textLength(cell.source) : 0;
+  if (Array.isArray(value.pool)) for (const cell of value.pool) chars += cellChars(cell);
   for (const side of [value.past, value.future]) {
     if (!Array.isArray(side)) continue;
     for (const step of side.slice(-STORED_HISTORY_STEPS)) {
       if (!isRecord(step)) continue;
-      chars += textLength(step.title) + textLength(step.label);
+      chars += textLength(step.title) + textLength(step.label) + (Array.isArray(step.cells) ? step.cells.length * REFERENCE_CHARS : 0);
       if (isRecord(step.drafts)) for (const [id, text] of Object.entries(step.drafts)) chars += id.length + textLength(text);
     }
   }

@@ -109,6 +109,8 @@ export interface ShellMessages extends DataFileMessages {
   shareLinkUnreadable(detail: string): string;
   linkFilterNotApplied(detail: string): string;
   notANotebook(fileName: string, detail: string): string;
+  /** A notebook file larger than the app keeps edits of (notebook-size.ts): its size and the limits. */
+  notebookTooLarge(fileName: string, cells: number, chars: number, maxCells: number, maxChars: number): string;
   fileWarning(fileName: string, detail: string): string;
   noShareLinkMade(detail: string): string;
 
@@ -216,6 +218,8 @@ export const shellNb: ShellMessages = {
   shareLinkUnreadable: (detail) => `Denne delingslenken kan ikke åpnes – ${detail} Ingenting ble endret.`,
   linkFilterNotApplied: (detail) => `Filteret i lenken ble ikke brukt, så notatboken viser alle respondentene. ${detail}`,
   notANotebook: (fileName, detail) => `«${fileName}» er ikke en notatbok denne appen kan lese: ${detail}`,
+  notebookTooLarge: (fileName, cells, chars, maxCells, maxChars) =>
+    `«${fileName}» ble ikke åpnet: den har ${formatNumber("nb", cells)} celler og ${formatNumber("nb", chars)} tegn tekst, mer enn de ${formatNumber("nb", maxCells)} cellene og ${formatNumber("nb", maxChars)} tegnene appen kan lagre endringer i. Løsning: del notatboken i flere filer, eller fjern celler eller lange tekster, og importer den igjen.`,
   fileWarning: (fileName, detail) => `«${fileName}»: ${detail}`,
   noShareLinkMade: (detail) => `Ingen delingslenke ble laget – ${detail}`,
   authoringTools: "Verktøy for analyse",
@@ -319,6 +323,8 @@ export const shellEn: ShellMessages = {
   shareLinkUnreadable: (detail) => `This share link cannot be opened — ${detail} Nothing was changed.`,
   linkFilterNotApplied: (detail) => `The link's filter was not applied, so the notebook shows all respondents. ${detail}`,
   notANotebook: (fileName, detail) => `“${fileName}” is not a notebook this app can read: ${detail}`,
+  notebookTooLarge: (fileName, cells, chars, maxCells, maxChars) =>
+    `“${fileName}” was not opened: it has ${formatNumber("en", cells)} cells and ${formatNumber("en", chars)} characters of text, more than the ${formatNumber("en", maxCells)} cells and ${formatNumber("en", maxChars)} characters the app can save edits of. Fix: split the notebook into several files, or remove cells or long texts, and import it again.`,
   fileWarning: (fileName, detail) => `“${fileName}”: ${detail}`,
   noShareLinkMade: (detail) => `No share link was made — ${detail}`,
   authoringTools: "Authoring tools",

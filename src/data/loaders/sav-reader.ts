@@ -66,13 +66,23 @@ interface RawVariable {
   label?: Uint8Array;
   missingCount: number;
   missingRaw: Uint8Array[];
-  valueLabels: { raw: Uint8Array; label: Uint8Array }[];
+  /** The value-label records (indexes into the file's list) that name this variable, each once. */
+  labelSets: number[];
   /** First dictionary slot (0-based) and number of 8-byte slots. */
   slot: number;
   slots: number;
 }
 
 const CODE_PAGES: Record<number, string> = { 65001: "utf-8", 1252: "windows-1252", 28591: "windows-1252", 20127: "utf-8", 28605: "iso-8859-15" };
+
+/**
+ * Most value labels the variables may get in all (a record's labels count once for each variable
+ * it names). A value-label record names its variables by index, and nothing stops it naming many
+ * variables, or one variable thousands of times: a 48 KB file whose 2,000 labels named one
+ * variable 4,000 times took 42 s and 1 GB in the load worker, and the work grows with the product,
+ * so a 1 MB file ran out of memory. A survey's codebook has a few thousand.
+ */
+export const MAX_VALUE_LABELS = 100_000;
 
 
 /** Reads the header, dictionary and all cases of a .sav file. */
@@ -110,6 +120,9 @@ function readSavOrThrow(bytes: Uint8Array): SavFile {
   c.pos = 176;
 
   const vars: RawVariable[] = [];
+  const varAtSlot = new Map<number, RawVariable>();
+  const labelRecords: { raw: Uint8Array; label: Uint8Array }[][] = [];
+  let labelsApplied = 0;
   let slotCount = 0;
   let codePage: number | undefined;
   let encodingName: string | undefined;
@@ -142,7 +155,9 @@ function readSavOrThrow(bytes: Uint8Array): SavFile {
         continue; // continuation of the previous string's slots
       }
       if (width < 0 || width > 255) throw new SavFormatError(`Variable width ${width} is impossible.`, at);
-      vars.push({ shortName, width, format, ...(label ? { label } : {}), missingCount, missingRaw, valueLabels: [], slot: slotCount, slots: 1 });
+      const variable: RawVariable = { shortName, width, format, ...(label ? { label } : {}), missingCount, missingRaw, labelSets: [], slot: slotCount, slots: 1 };
+      vars.push(variable);
+      varAtSlot.set(slotCount, variable);
       slotCount++;
     } else if (type === 3) {
       const n = c.int("a value label record");
@@ -158,10 +173,16 @@ function readSavOrThrow(bytes: Uint8Array): SavFile {
       if (c.int("the record after value labels") !== 4) throw new SavFormatError("Value labels are not followed by their variable list (record 4).", c.pos - 4);
       const count = c.int("a value label variable list");
       if (count < 0 || count * 4 > c.remaining) throw new SavFormatError(`A value label record lists ${count} variables.`, at);
+      const record = labelRecords.push(labels) - 1;
       for (let i = 0; i < count; i++) {
-        const index = c.int("a value label variable index") - 1;
-        const v = vars.find((x) => x.slot === index);
-        if (v) v.valueLabels.push(...labels);
+        const v = varAtSlot.get(c.int("a value label variable index") - 1);
+        // A variable named twice in one list gets the record's labels once.
+        if (!v || v.labelSets.at(-1) === record) continue;
+        labelsApplied += labels.length;
+        if (labelsApplied > MAX_VALUE_LABELS) {
+          throw new SavFormatError(`The file gives its variables more than ${MAX_VALUE_LABELS.toLocaleString("en")} value labels in all, far more than survey data has; this reader stops there. Fix: save the file again from SPSS or PSPP with only the survey's variables and labels.`, at, true);
+        }
+        v.labelSets.push(record);
       }
     } else if (type === 6) {
       const lines = c.int("a document record");
@@ -177,7 +198,8 @@ function readSavOrThrow(bytes: Uint8Array): SavFile {
       else if (subtype === 4 && data.length >= 8) sysmis = view.getFloat64(0, c.little);
       else if (subtype === 13) longNames = data;
       else if (subtype === 14) veryLong = data;
-      else if (subtype === 20) encodingName = String.fromCharCode(...data).trim();
+      // An encoding's name is short: a long record spread into fromCharCode overflowed the stack.
+      else if (subtype === 20) encodingName = String.fromCharCode(...data.subarray(0, 64)).trim();
     } else if (type === 999) {
       c.int("the dictionary terminator");
       break;
@@ -203,6 +225,16 @@ function readSavOrThrow(bytes: Uint8Array): SavFile {
         .filter((kv): kv is [string, string] => kv.length === 2 && kv[0] !== undefined && kv[1] !== undefined)
         .map(([k, v]) => [k.trim().toUpperCase(), v.trim()]),
     );
+  // Each record's labels are decoded once, however many variables it names.
+  const decodedLabels = new Map<number, { raw: Uint8Array; label: string }[]>();
+  const labelsOf = (record: number): { raw: Uint8Array; label: string }[] => {
+    let out = decodedLabels.get(record);
+    if (!out) {
+      out = (labelRecords[record] ?? []).map((l) => ({ raw: l.raw, label: dec.decode(l.label) }));
+      decodedLabels.set(record, out);
+    }
+    return out;
+  };
   const names = pairs(longNames);
   const widths = pairs(veryLong);
 
@@ -231,7 +263,7 @@ function readSavOrThrow(bytes: Uint8Array): SavFile {
       width,
       format: { type: (raw.format >> 16) & 0xff, width: (raw.format >> 8) & 0xff, decimals: raw.format & 0xff },
       missing: raw.missingCount < 0 ? missing.slice(2) : missing,
-      valueLabels: new Map(raw.valueLabels.map((l) => [value(l.raw), dec.decode(l.label)])),
+      valueLabels: new Map(raw.labelSets.flatMap((record) => labelsOf(record).map((l): [number | string, string] => [value(l.raw), l.label]))),
     };
     if (raw.label) v.label = text(raw.label);
     const [low, high] = missing;
