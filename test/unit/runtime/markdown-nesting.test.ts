@@ -1,18 +1,7 @@
 import { marked } from "marked";
 import { describe, expect, it } from "vitest";
 import { markdownNesting } from "../../../src/runtime/markdown-nesting";
-
-/** The deepest nesting of `tags` in marked's HTML: what the measure must not fall below. */
-function htmlDepth(html: string, tags: readonly string[]): number {
-  let depth = 0;
-  let max = 0;
-  for (const m of html.matchAll(/<(\/?)([a-z]+)[^>]*>/g)) {
-    if (!tags.includes(m[2] ?? "")) continue;
-    depth += m[1] ? -1 : 1;
-    max = Math.max(max, depth);
-  }
-  return max;
-}
+import { htmlDepth } from "./html-depth";
 
 const blocks = (text: string) => markdownNesting(text).blocks;
 const emphasis = (text: string) => markdownNesting(text).emphasis;

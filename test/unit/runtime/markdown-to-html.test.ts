@@ -5,18 +5,7 @@ import { MARKDOWN_LIMITS, markdownToHtml } from "../../../src/runtime/markdown-t
 import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
 import { createMd } from "../../../src/runtime/stdlib";
 import { isMarkdownOutput } from "../../../src/runtime/types";
-
-/** The deepest nesting of `tags` in some HTML. */
-function htmlDepth(html: string, tags: readonly string[]): number {
-  let depth = 0;
-  let max = 0;
-  for (const m of html.matchAll(/<(\/?)([a-z]+)[^>]*>/g)) {
-    if (!tags.includes(m[2] ?? "")) continue;
-    depth += m[1] ? -1 : 1;
-    max = Math.max(max, depth);
-  }
-  return max;
-}
+import { htmlDepth } from "./html-depth";
 
 const problem = (text: string) => {
   const result = markdownToHtml(text);
