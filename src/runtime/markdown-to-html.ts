@@ -31,13 +31,13 @@ const count = (n: number): string => n.toLocaleString("en-US");
 /** marked, stopping lists and quotes (and, apart, emphasis and strikethrough) at the limits' depth. */
 function boundedMarked(): Marked {
   const base = Tokenizer.prototype;
-  const blocks = { depth: 0 };
-  const inline = { depth: 0 };
+  const blocks = { depth: 0, limit: MARKDOWN_LIMITS.depth };
+  const inline = { depth: 0, limit: MARKDOWN_LIMITS.emphasis };
   // Each of these tokenizers lexes its content before it returns, so a counter around the call is
   // the nesting depth. Past the limit it finds nothing (undefined, not false, which would call
   // marked's own): the marker is read as text.
-  const nested = <T>(counter: { depth: number }, read: () => T): T | undefined => {
-    if (counter.depth >= MARKDOWN_LIMITS.depth) return undefined;
+  const nested = <T>(counter: { depth: number; limit: number }, read: () => T): T | undefined => {
+    if (counter.depth >= counter.limit) return undefined;
     counter.depth++;
     try {
       return read();
