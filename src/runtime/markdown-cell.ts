@@ -1,11 +1,12 @@
 /**
- * Markdown and html cells at run time: their interpolated values into HTML (marked), and the notice
- * of a cell mode not run. Splitting a cell at its `${…}` is compile time (markdown-template.ts).
+ * Markdown and html cells at run time: their interpolated values into HTML (marked, within the
+ * limits of markdown-to-html.ts), and the notice of a cell mode not run. Splitting a cell at its `${…}` is compile time (markdown-template.ts).
  */
-import { marked } from "marked";
 import { escapeHtml } from "../base/escape-html";
+import { unwrap } from "../base/result";
 import { messages } from "../base/locale/locale";
 import { CELL_KIND_NAMES, CELL_TYPES, isCellKind, type CellDoc } from "../notebook/document";
+import { markdownToHtml } from "./markdown-to-html";
 import { isMarkdownOutput, type MarkdownOutput, type UnsupportedCellOutput } from "./types";
 
 function hasOuterHTML(value: object): value is { outerHTML: string } {
@@ -26,12 +27,14 @@ export function interpolationText(value: unknown): string {
   }
 }
 
-/** Renders a markdown template with its interpolated values into raw HTML (the UI sanitizes). */
+/**
+ * Renders a markdown template with its interpolated values into raw HTML (the UI sanitizes).
+ * Throws a ProblemError (the cell shows its message) when the text is too long or nests too deep.
+ */
 export function renderMarkdown(strings: string[], values: unknown[]): MarkdownOutput {
   let text = strings[0] ?? "";
   for (let k = 0; k < values.length; k++) text += interpolationText(values[k]) + (strings[k + 1] ?? "");
-  const html = marked.parse(text, { async: false });
-  return { kind: "markdown", html };
+  return { kind: "markdown", html: unwrap(markdownToHtml(text)) };
 }
 
 /**

@@ -2,10 +2,11 @@ import * as Inputs from "@observablehq/inputs";
 import type { Locale } from "../base/locale/locale";
 import type * as PlotModule from "@observablehq/plot";
 import type * as aq from "arquero";
-import { marked } from "marked";
 import { headlessInputs } from "./headless-inputs";
 import { localizedTable } from "./localized-tables";
 import { escapeHtml } from "../base/escape-html";
+import { unwrap } from "../base/result";
+import { markdownToHtml } from "./markdown-to-html";
 
 /** The CSV reader (Papa Parse), loaded when a cell first reads a CSV: it need not load before the notebook draws. */
 const csv = (): Promise<typeof import("./csv-table")> => import("./csv-table");
@@ -73,14 +74,14 @@ export function createHtml(doc: Document | undefined) {
   };
 }
 
-/** md`…`: markdown to a <div> (with a document) or a MarkdownOutput value (without). */
+/** md`…`: markdown to a <div> (with a document) or a MarkdownOutput value (without); too long or too deep, it throws why. */
 export function createMd(doc: Document | undefined) {
   return (strings: TemplateStringsArray, ...values: unknown[]): HTMLElement | MarkdownOutput => {
     let text = strings[0] ?? "";
     values.forEach((value, i) => {
       text += String(value ?? "") + (strings[i + 1] ?? "");
     });
-    const html = marked.parse(text, { async: false });
+    const html = unwrap(markdownToHtml(text));
     if (!doc) return { kind: "markdown", html };
     const div = doc.createElement("div");
     div.innerHTML = html;

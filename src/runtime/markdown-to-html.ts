@@ -1,0 +1,105 @@
+/**
+ * Markdown to HTML with limits, for every place a notebook's markdown is rendered (markdown cells,
+ * their bokmål texts, `md```). A shared notebook is untrusted, and marked's time grows faster than
+ * the text with nesting: 800 nested list levels froze the page for 21 s, 5,000 nested block quotes
+ * overflowed the call stack. So a text that is too long or nests too deep (markdown-nesting.ts,
+ * one linear pass) is not rendered; the Problem says what to change.
+ *
+ * The measure follows CommonMark, and marked differs from it in places (where it masks code spans,
+ * HTML tags and link targets before pairing emphasis), so the renderer itself also stops nesting
+ * at the same depth: a quote, list, emphasis or strikethrough deeper than the limits is left as
+ * text. A text the measure misjudges renders partly as text, and still cannot hang or overflow.
+ */
+import { Marked, Tokenizer } from "marked";
+import { fail, ok, type Problem, type Result } from "../base/result";
+import { markdownNesting } from "./markdown-nesting";
+
+/**
+ * What one markdown text may be. People nest lists three or four levels deep; 32 stays well clear
+ * of that and renders in milliseconds (a 32-level list: ~10 ms in Node on a loaded machine, 256
+ * levels: 0.8 s). 100,000 characters is some fifty times the longest shipped markdown cell (2,138)
+ * and room for a chart's SVG put in with `${…}`; marked took 0.3–1.4 s for 100–110 KB of links,
+ * plain prose or emphasis it had to give up on, on a machine loaded 20–30 deep.
+ */
+export const MARKDOWN_LIMITS = { depth: 32, emphasis: 32, characters: 100_000 } as const;
+
+/** Why a markdown text is not rendered: too long, or nested too deep. */
+export type MarkdownProblem = Problem<"markdown-too-long" | "markdown-too-deep">;
+
+const count = (n: number): string => n.toLocaleString("en-US");
+
+/** marked, stopping lists and quotes (and, apart, emphasis and strikethrough) at the limits' depth. */
+function boundedMarked(): Marked {
+  const base = Tokenizer.prototype;
+  const blocks = { depth: 0, limit: MARKDOWN_LIMITS.depth };
+  const inline = { depth: 0, limit: MARKDOWN_LIMITS.emphasis };
+  // Each of these tokenizers lexes its content before it returns, so a counter around the call is
+  // the nesting depth. Past the limit it finds nothing (undefined, not false, which would call
+  // marked's own): the marker is read as text.
+  const nested = <T>(counter: { depth: number; limit: number }, read: () => T): T | undefined => {
+    if (counter.depth >= counter.limit) return undefined;
+    counter.depth++;
+    try {
+      return read();
+    } finally {
+      counter.depth--;
+    }
+  };
+  return new Marked({
+    tokenizer: {
+      blockquote(src) {
+        return nested(blocks, () => base.blockquote.call(this, src));
+      },
+      list(src) {
+        return nested(blocks, () => base.list.call(this, src));
+      },
+      emStrong(src, masked, prev) {
+        return nested(inline, () => base.emStrong.call(this, src, masked, prev));
+      },
+      del(src, masked, prev) {
+        return nested(inline, () => base.del.call(this, src, masked, prev));
+      },
+    },
+  });
+}
+
+let renderer: Marked | undefined;
+
+function tooDeep(text: string): MarkdownProblem | undefined {
+  const nesting = markdownNesting(text);
+  const { depth, emphasis } = MARKDOWN_LIMITS;
+  if (nesting.blocks > depth) {
+    const [what, fix] =
+      nesting.quotes === 0
+        ? ["lists", "Flatten the list."]
+        : nesting.lists === 0
+          ? ["block quotes", "Use fewer > markers."]
+          : [`lists and block quotes (${count(nesting.lists)} lists, ${count(nesting.quotes)} quotes)`, "Flatten the lists and quotes."];
+    return {
+      kind: "markdown-too-deep",
+      message: `Not rendered: this markdown nests ${count(nesting.blocks)} levels of ${what} at line ${count(nesting.blocksLine)}; at most ${depth} levels are rendered. ${fix}`,
+    };
+  }
+  if (nesting.emphasis > emphasis) {
+    return {
+      kind: "markdown-too-deep",
+      message: `Not rendered: this markdown nests ${count(nesting.emphasis)} levels of emphasis (*, _ or ~~) at line ${count(nesting.emphasisLine)}; at most ${emphasis} levels are rendered. Close an emphasis before opening the next.`,
+    };
+  }
+  return undefined;
+}
+
+/** `text` as HTML (unsanitized: the page sanitizes), or why it is not rendered. */
+export function markdownToHtml(text: string): Result<string, MarkdownProblem> {
+  const { characters } = MARKDOWN_LIMITS;
+  if (text.length > characters) {
+    return fail({
+      kind: "markdown-too-long",
+      message: `Not rendered: this markdown is ${count(text.length)} characters long; at most ${count(characters)} are rendered in one cell, as a longer text can hold up the page for seconds. Split it into several cells.`,
+    });
+  }
+  const deep = tooDeep(text);
+  if (deep) return fail(deep);
+  renderer ??= boundedMarked();
+  return ok(renderer.parse(text, { async: false }));
+}

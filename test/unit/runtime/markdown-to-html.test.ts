@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, it } from "vitest";
+import { isProblemError } from "../../../src/base/result";
+import type { CellDoc } from "../../../src/notebook/document";
+import { MARKDOWN_LIMITS, markdownToHtml } from "../../../src/runtime/markdown-to-html";
+import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
+import { createMd } from "../../../src/runtime/stdlib";
+import { isMarkdownOutput } from "../../../src/runtime/types";
+import { htmlDepth } from "./html-depth";
+
+const problem = (text: string) => {
+  const result = markdownToHtml(text);
+  return result.ok ? undefined : result.error;
+};
+
+/** A list nested `levels` deep, an item per line, each two spaces further in (stop 30's attack). */
+const indentedList = (levels: number) => Array.from({ length: levels }, (_, i) => `${"  ".repeat(i)}- item ${i}`).join("\n");
+
+describe("markdownToHtml: limits", () => {
+  it("renders a list nested as deep as the limit", () => {
+    const result = markdownToHtml(indentedList(MARKDOWN_LIMITS.depth));
+    expect(result.ok).toBe(true);
+    expect(result.ok && htmlDepth(result.value, ["li"])).toBe(MARKDOWN_LIMITS.depth);
+  });
+
+  it("names the nesting, its line and the fix for a list one level deeper", () => {
+    expect(problem(indentedList(MARKDOWN_LIMITS.depth + 1))).toEqual({
+      kind: "markdown-too-deep",
+      message: `Not rendered: this markdown nests 33 levels of lists at line 33; at most 32 levels are rendered. Flatten the list.`,
+    });
+  });
+
+  it("refuses 800 list levels and 5,000 block quotes, which froze marked or overflowed its stack", () => {
+    expect(problem("- ".repeat(800) + "x")?.message).toContain("nests 800 levels of lists at line 1");
+    expect(problem(">".repeat(5000) + " deep")?.message).toContain("nests 5,000 levels of block quotes at line 1; at most 32 levels are rendered. Use fewer > markers.");
+    expect(problem("> - ".repeat(400) + "x")?.message).toContain("nests 800 levels of lists and block quotes (400 lists, 400 quotes)");
+    // Stop 30's form of the attack is long as well as deep: its length is what is named.
+    expect(problem(indentedList(800))).toMatchObject({ kind: "markdown-too-long", message: expect.stringContaining("647,889 characters long") });
+  });
+
+  it("refuses emphasis nested 5,000 deep", () => {
+    expect(problem("*a ".repeat(5000) + "x" + " b*".repeat(5000))?.message).toContain("nests 5,000 levels of emphasis (*, _ or ~~) at line 1");
+    expect(problem("~~a ".repeat(5000) + "x" + " b~~".repeat(5000))?.kind).toBe("markdown-too-deep");
+  });
+
+  it("refuses a text longer than the limit before reading it, and renders one at the limit", () => {
+    expect(problem("Some *text* and [a link](x).\n\n".repeat(5_000_000 / 30))).toMatchObject({ kind: "markdown-too-long", message: expect.stringContaining("at most 100,000 are rendered in one cell") });
+    expect(markdownToHtml("a".repeat(MARKDOWN_LIMITS.characters)).ok).toBe(true);
+  });
+
+  it("stops nesting in marked itself where the measure cannot see it: delimiters inside code spans", () => {
+    // marked skips the "*" inside "`* **b `", the measure pairs it: it counts 1 level, marked nests 100.
+    const text = "**b `* ".repeat(400) + "x" + " b**".repeat(400);
+    const result = markdownToHtml(text);
+    expect(result.ok).toBe(true);
+    expect(result.ok && htmlDepth(result.value, ["em", "strong", "del"])).toBe(MARKDOWN_LIMITS.emphasis);
+  });
+});
+
+const md = (id: string, source: string, variants?: CellDoc["variants"]): CellDoc => ({ id, kind: "md", source, ...(variants ? { variants } : {}) });
+
+describe("a markdown cell past the limits", () => {
+  let runtime: NotebookRuntime | undefined;
+  afterEach(() => runtime?.dispose());
+
+  it("shows why it is not rendered, and the cells after it still run", async () => {
+    runtime = new NotebookRuntime({ timeoutMs: 2000 });
+    runtime.load({
+      title: "deep",
+      cells: [md("list", "- ".repeat(800) + "x"), md("quotes", ">".repeat(5000)), { id: "after", kind: "js", source: "const after = 6 * 7" }, md("fine", "**${after}**")],
+    });
+    await runtime.idle();
+    expect(runtime.state("list")?.error).toMatchObject({ kind: "thrown", message: expect.stringContaining("nests 800 levels of lists") });
+    expect(runtime.state("quotes")?.error?.message).toContain("nests 5,000 levels of block quotes");
+    expect(runtime.namedValues()["after"]).toBe(42);
+    const fine = runtime.state("fine")?.value;
+    expect(isMarkdownOutput(fine) && fine.html).toBe("<p><strong>42</strong></p>\n");
+  });
+
+  it("is refused in the bokmål text a reader in norsk runs, and renders in English", async () => {
+    const cell = md("intro", "# Intro", { nb: "# Intro\n\n" + ">".repeat(5000) });
+    runtime = new NotebookRuntime({ timeoutMs: 2000, language: "nb" });
+    runtime.load({ title: "varianter", cells: [cell] });
+    await runtime.idle();
+    expect(runtime.state("intro")?.error?.message).toContain("nests 5,000 levels of block quotes");
+    runtime.setLanguage("en");
+    await runtime.idle();
+    expect(runtime.state("intro")?.error).toBeUndefined();
+  });
+
+  it("md`…` in a code cell throws the same Problem", () => {
+    const render = () => createMd(undefined)`${"- ".repeat(800)}x`;
+    expect(render).toThrow("nests 800 levels of lists");
+    try {
+      render();
+    } catch (e) {
+      expect(isProblemError(e)).toBe(true);
+    }
+  });
+});
