@@ -1,7 +1,7 @@
 /**
  * The report's inconsistencies in bokmål, by their id in printed-tables.json. The data build writes
  * each one once, in English (scripts/data/printed-tables/inconsistencies.ts), with the report's own
- * words quoted in Norwegian; 04 shows this text when the app is in norsk (inconsistency-texts.ts),
+ * words quoted in Norwegian; 04 shows this text when the app is in norsk (inconsistency-words.ts),
  * so the data keeps one text and the figures are written once there. A unit test checks that every
  * id has a text here, no other, and that each text has the same figures as the English one.
  */
