@@ -39,7 +39,7 @@ describe("04's inconsistencies in bokmål", () => {
 
   it("is what 04 shows in norsk; English shows the recorded text", () => {
     const rec = reconcile(printed, residualRecords(), missingCodesOf(codebook));
-    const texts = (locale: "nb" | "en"): string[] => [...renderInconsistencies(nodeHost().document, rec, { locale }).querySelectorAll("dd")].map((d) => d.textContent ?? "");
+    const texts = (locale: "nb" | "en"): string[] => [...renderInconsistencies(nodeHost().document, rec, { locale }, inconsistenciesNb).querySelectorAll("dd")].map((d) => d.textContent ?? "");
     const recorded = printed.inconsistencies.flatMap((inc) => fields.map((f) => inc[f]));
     expect(texts("en")).toEqual(recorded);
     const nb = texts("nb");
