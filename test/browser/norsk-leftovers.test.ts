@@ -69,9 +69,6 @@ describe("English left in norsk", () => {
     expect(english.filter((o) => NORSK.test(o))).toEqual([]);
     // The choice is still the reader's: the count reads it in the English text.
     await waitForOutput(wb.page, "count", "; listing q20 Balanced scorecard", 30_000);
-    // The table names the chapter-2 list in the language too.
-    await expect.poll(async () => (await nb(wb.page).locator("#cell-table tbody td").allTextContents()).map(norm).filter((t) => /kap\. 2/.test(t)), { timeout: 20_000 }).toEqual([]);
-    expect((await nb(wb.page).locator("#cell-table tbody td").allTextContents()).map(norm).filter((t) => /ch\. 2 \(two models\)/.test(t)).length).toBeGreaterThan(0);
 
     await switchTo(wb.page, "norsk");
     await expect.poll(() => inputState(wb.page, "listing"), { timeout: 20_000 }).toEqual({ label: "Liste", chosen: "q20 Balansert målstyring", marked: true });
