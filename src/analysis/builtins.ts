@@ -324,7 +324,7 @@ export function createAnalysisBuiltins(host: AnalysisHost): AnalysisBuiltins {
       if (!chosen) throw builtinError("psppExport", "bad-argument", `the first argument is \`selection\` (or \`survey\`), but it got ${describeValue(selection)}.`);
       const survey = chosen.survey;
       return psppSyntax(analyses, {
-        codebook: survey.codebook, dataFile: survey.file, columns: survey.table.columnNames(), where: chosen.conditions, evidence: evidenceNote(survey), ...options,
+        codebook: survey.codebook, dataFile: survey.file, columns: survey.table.columnNames(), where: chosen.conditions, evidence: evidenceNote(survey, locale), language: locale, ...options,
       });
     },
     exportTable: tableToCsv,

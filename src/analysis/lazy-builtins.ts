@@ -18,7 +18,7 @@ export const ANALYSIS_NAMES: readonly string[] = [
  * language, and a language switch redefines them (SurveyScope.localize), rerunning exactly the
  * cells that use them.
  */
-export const LOCALIZED_NAMES: readonly string[] = ["stats", "tables", "charts", "filterInput", "applyFilter", "describeFilter", "renderComparison", "renderTable", "fmt", "crosswalk", "reconciliation"];
+export const LOCALIZED_NAMES: readonly string[] = ["stats", "tables", "charts", "filterInput", "applyFilter", "describeFilter", "renderComparison", "renderTable", "fmt", "crosswalk", "reconciliation", "psppExport"];
 
 /**
  * The same names as lazy getters: nothing of the analysis layer is imported until a cell uses one

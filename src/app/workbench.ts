@@ -9,7 +9,7 @@
  *   `#/nb/<name>?filter=…` sets it, moving the filter bar rewrites the hash in place (only for a
  *   notebook that reads the filter), and a filter that cannot be read applies nothing and says why.
  */
-import { messages, say, type Wording } from "../base/locale/locale";
+import { messages, say, type Locale, type Wording } from "../base/locale/locale";
 import type { NotebookDoc } from "../notebook/document";
 import type { StructureHistoryRecord } from "../notebook/structure-history";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
@@ -390,10 +390,10 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.show(key, { kind: "imported", fileName }, parsed.value.doc, {}, {}, "preview");
   }
 
-  /** A new local notebook from a template (blank, or a survey analysis that works at once); the templates load on first use. */
-  async newNotebook(template: TemplateId = "blank"): Promise<string> {
+  /** A new local notebook from a template (blank, or a survey analysis that works at once), written in `locale`; the templates load on first use. */
+  async newNotebook(template: TemplateId = "blank", locale?: Locale): Promise<string> {
     const { notebookTemplate } = await import("./notebook-templates");
-    return this.createLocal(notebookTemplate(template).doc(), { kind: "new" });
+    return this.createLocal(notebookTemplate(template).doc(locale), { kind: "new" });
   }
 
   private async createLocal(doc: NotebookDoc, origin: NotebookOrigin): Promise<string> {

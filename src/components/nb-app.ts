@@ -130,7 +130,7 @@ export class NbApp extends LightElement {
     const wb = this.workbench;
     if (!wb) return;
     if (command === "new" || command === "new-survey") {
-      location.hash = await wb.newNotebook(command === "new" ? "blank" : "survey-analysis");
+      location.hash = await wb.newNotebook(command === "new" ? "blank" : "survey-analysis", this.i18n.locale);
     } else if (command === "import") {
       const file = await pickTextFile();
       if (!file) return;

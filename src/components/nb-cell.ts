@@ -26,6 +26,7 @@ import { cellViewport } from "../app/cell-viewport";
 import { renderError, renderValue, showOutput, withExportMenus } from "./render-output";
 import { isDisplayTable } from "../runtime/display-table";
 import { followsLanguage, redrawTable } from "../runtime/localized-tables";
+import { relabelInput } from "../runtime/localized-labels";
 import { LOCALES, type Locale } from "../base/locale/locale";
 import { reportCellTemplate } from "./report-cell";
 
@@ -252,6 +253,8 @@ export class NbCell extends LightElement {
     const displays = this.preview || !s || error ? [] : s.displays.length > 0 ? s.displays : isMarkdownOutput(s.value) || isUnsupportedCellOutput(s.value) ? [s.value] : [];
     const same = error === this.shownError && displays.length === this.shownDisplays.length && displays.every((d, i) => d === this.shownDisplays[i]);
     const locale = this.i18n.locale;
+    // An input's label given in each language changes in place: the input, and what the reader chose, stay.
+    for (const d of displays) relabelInput(d, locale);
     const stale = locale !== this.shownLocale && displays.some((d) => isDisplayTable(d) || isUnsupportedCellOutput(d) || followsLanguage(d));
     // While a run displays its outputs one by one, the outputs of the run before that it has not
     // redrawn yet stay (the next display() reuses their export buttons: withExportMenus); the run's

@@ -1,9 +1,10 @@
 import * as Inputs from "@observablehq/inputs";
-import type { Locale } from "../base/locale/locale";
+import { DEFAULT_LOCALE, type Locale } from "../base/locale/locale";
 import type * as PlotModule from "@observablehq/plot";
 import type * as aq from "arquero";
-import { headlessInputs } from "./headless-inputs";
+import { headlessInputs, headlessInputsIn } from "./headless-inputs";
 import { localizedTable } from "./localized-tables";
+import { localizedInput } from "./localized-labels";
 import { escapeHtml } from "../base/escape-html";
 import { unwrap } from "../base/result";
 import { markdownToHtml } from "./markdown-to-html";
@@ -19,22 +20,33 @@ export interface StdlibHost {
   readBytes(path: string): Promise<Uint8Array>;
   /** A DOM document (browser: window.document; Node: linkedom) for html``, Inputs, Plot. */
   document?: Document;
-  /** The app's language when a cell runs: `Inputs.table` writes its numbers in it (default English, Inputs' own). */
+  /**
+   * The app's language when a cell runs: `Inputs.table` writes its numbers in it (default English,
+   * Inputs' own), and an input's label given in each language is shown in it (headless: norsk).
+   */
   tableLocale?: () => Locale;
 }
 
 /** The BCP 47 tag Observable Inputs formats numbers with, per app language ("502 867" / "502,867"). */
 /**
  * Observable Inputs whose `table` writes numbers in the app's language unless the cell passes its
- * own `locale`. A language switch does not rerun the cells that build inputs (that would reset what
- * the reader chose): the page draws their tables again in the new language (localized-tables.ts).
+ * own `locale`, and whose other inputs take a label (and a select's option texts) in each language,
+ * `{nb: "…", en: "…"}`. A language switch does not rerun the cells that build inputs (that would
+ * reset what the reader chose): the page draws their tables again in the new language
+ * (localized-tables.ts) and sets the new words into the inputs' own elements (localized-labels.ts).
  */
 function inputsInLocale(locale: (() => Locale) | undefined): typeof Inputs {
   if (!locale) return Inputs;
   return new Proxy(Inputs, {
     get(target, prop, receiver) {
-      if (prop !== "table") return Reflect.get(target, prop, receiver);
-      return (data: unknown, options?: unknown) => localizedTable((d, o) => Inputs.table(d, o), data, options, locale());
+      const made: unknown = Reflect.get(target, prop, receiver);
+      if (prop === "table") return (data: unknown, options?: unknown) => localizedTable((d, o) => Inputs.table(d, o), data, options, locale());
+      if (typeof made !== "function") return made;
+      // Every input takes its options last (toggle(options), select(data, options), range(extent, options)).
+      return (...args: unknown[]): unknown => {
+        const options = args.length > 0 ? args[args.length - 1] : undefined;
+        return localizedInput((own) => Reflect.apply(made, target, [...args.slice(0, -1), own]), options, locale());
+      };
     },
   });
 }
@@ -172,7 +184,7 @@ export function createStdlib(host: StdlibHost): Stdlib {
     get op() {
       return loadArquero().then((m) => m.op);
     },
-    Inputs: ownPage ? inputsInLocale(host.tableLocale) : headlessInputs,
+    Inputs: ownPage ? inputsInLocale(host.tableLocale) : headlessInputsIn(host.tableLocale ?? (() => DEFAULT_LOCALE)),
     html: createHtml(doc),
     md: createMd(doc),
     loadCsv,

@@ -16,6 +16,8 @@
  */
 import type { Codebook } from "../data/codebook";
 import { ProblemError } from "../base/result";
+import type { Locale } from "../base/locale/locale";
+import { psppMessages, type PsppMessages } from "../base/locale/pspp-messages";
 import type { FilterCondition } from "../data/filter-condition";
 import type { Deletion } from "./pair-sums";
 import { findVariable } from "./variable-info";
@@ -55,6 +57,8 @@ export interface PsppExportOptions {
    * reconstruction of an ensemble and which figures differ between reconstructions).
    */
   evidence?: string[];
+  /** The language of the comments (default English; the commands are the same in both). */
+  language?: Locale;
 }
 
 /** PSPP's longest variable label and value label, in bytes. */
@@ -109,7 +113,7 @@ function pairs(vars: readonly string[]): string[][] {
   return out;
 }
 
-function analysisSyntax(a: Analysis, names: PsppNames): string[] {
+function analysisSyntax(a: Analysis, names: PsppNames, words: PsppMessages): string[] {
   const n = (v: string): string => names.get(v) ?? v;
   switch (a.kind) {
     case "frequencies":
@@ -122,8 +126,8 @@ function analysisSyntax(a: Analysis, names: PsppNames): string[] {
       const deletion = a.deletion ?? "pairwise";
       const vars = a.variables.map(n);
       const lines = [
-        `* SPSS: NONPAR CORR /VARIABLES=${vars.join(" ")} /PRINT=SPEARMAN TWOTAIL NOSIG /MISSING=${deletion.toUpperCase()}.`,
-        "* PSPP 1.6 lacks NONPAR CORR: rank the complete cases (ties get mean ranks) and correlate the ranks.",
+        psppComment(words.psppSpssOnly(`NONPAR CORR /VARIABLES=${vars.join(" ")} /PRINT=SPEARMAN TWOTAIL NOSIG /MISSING=${deletion.toUpperCase()}`)),
+        psppComment(words.psppNoNonparCorr),
       ];
       for (const set of deletion === "listwise" ? [vars] : pairs(vars)) {
         const ranks = set.map((v) => names.fresh(`rk_${v}`.slice(0, 60)));
@@ -140,13 +144,13 @@ function analysisSyntax(a: Analysis, names: PsppNames): string[] {
 }
 
 /** Missing values and labels of one variable from the codebook (or the `missing` override). */
-function dictionarySyntax(v: string, options: PsppExportOptions, names: PsppNames): string[] {
+function dictionarySyntax(v: string, options: PsppExportOptions, names: PsppNames, words: PsppMessages): string[] {
   const name = names.get(v) ?? v;
   const entry = findVariable(options.codebook, v);
   const missing = numbers(options.missing?.[v] ?? entry?.missing ?? [], `The missing codes of ${visibleText(v)}`);
   const out: string[] = [];
   // PSPP takes at most three discrete missing values per variable; say so rather than drop codes silently.
-  if (missing.length > 3) out.push(`* ${name} has ${missing.length} missing codes; only the first three fit MISSING VALUES.`);
+  if (missing.length > 3) out.push(psppComment(words.psppTooManyMissing(name, missing.length)));
   if (missing.length > 0) out.push(`MISSING VALUES ${name} (${missing.slice(0, 3).join(", ")}).`);
   if (!entry) return out;
   const label: unknown = entry.label?.no ?? entry.no;
@@ -155,12 +159,12 @@ function dictionarySyntax(v: string, options: PsppExportOptions, names: PsppName
     const code = psppNumber(c.code);
     return code !== undefined && typeof c.no === "string" ? [`${code} ${psppString(c.no, VALUE_LABEL_BYTES)}`] : [];
   });
-  if (labelled.length < entry.codes.length) out.push(`* ${name}: ${entry.codes.length - labelled.length} value labels are not for numeric codes and are left out.`);
+  if (labelled.length < entry.codes.length) out.push(psppComment(words.psppLabelsLeftOut(name, entry.codes.length - labelled.length)));
   if (labelled.length > 0) out.push(`VALUE LABELS ${name} ${labelled.join(" ")}.`);
   return out;
 }
 
-function filterSyntax(where: unknown, names: PsppNames): string[] {
+function filterSyntax(where: unknown, names: PsppNames, words: PsppMessages): string[] {
   if (where === undefined) return [];
   if (!Array.isArray(where)) return badOption("`where` must be a list of {variable, codes}. Fix: pass `sel.conditions`.");
   if (where.length === 0) return [];
@@ -171,7 +175,7 @@ function filterSyntax(where: unknown, names: PsppNames): string[] {
     if (typeof variable !== "string") return badOption("A filter condition has no variable name. Fix: pass `sel.conditions`.");
     const name = names.get(variable) ?? variable;
     const codes = numbers(Reflect.get(Object(w), "codes"), `The filter on ${visibleText(variable)}`);
-    if (typeof label === "string") out.push(psppComment(`Filter: ${visibleText(label, 200)}`));
+    if (typeof label === "string") out.push(psppComment(words.psppFilter(visibleText(label, 200))));
     if (codes.length === 0) return "0";
     return `(${codes.map((c) => `${name} = ${c}`).join(" OR ")})`;
   });
@@ -188,6 +192,7 @@ export function psppSyntax(analyses: Analysis | Analysis[], options: PsppExportO
   if (given.some((c) => typeof c.name !== "string")) badOption("Every entry of `columns` must be a name or {name, format}. Fix: pass `data.table.columnNames()`.");
   const columns: ExportColumn[] = file.format === "fixed" ? cardFields(options.codebook).map((f) => ({ name: f.name })) : given;
   const names = new PsppNames(columns.map((c) => c.name));
+  const words = psppMessages[options.language === "nb" ? "nb" : "en"];
   const weight: unknown = options.weight;
   if (weight !== undefined && typeof weight !== "string") badOption("`weight` must be a column name. Fix: pass the weight column's name.");
   const whereVariables = Array.isArray(options.where) ? options.where.map((w: unknown) => (typeof w === "object" && w !== null ? Reflect.get(w, "variable") : undefined)) : [];
@@ -198,17 +203,17 @@ export function psppSyntax(analyses: Analysis | Analysis[], options: PsppExportO
     throw statsError("unknown-variable", `The export uses ${absent.map((v) => visibleText(v)).join(", ")}, which ${absent.length === 1 ? "is" : "are"} not ${where}; add them to \`columns\` or drop them from the analysis.`, { absent });
   }
   const out: string[] = [
-    "* Exported by Tverrsnitt: reproduces the analysis in PSPP (pspp file.sps) or SPSS.",
-    psppComment(`Data: ${visibleText(file.name, 200)} (${file.format === "csv" ? `CSV, ${file.delimiter === "\t" ? "tab" : file.delimiter}-separated, ${file.encoding}` : file.format === "fixed" ? `card image, ${file.encoding}` : "SPSS system file"})`),
+    psppComment(words.psppExported),
+    psppComment(words.psppData(visibleText(file.name, 200), file.format === "csv" ? words.psppCsv(file.delimiter === "\t" ? words.psppTab : file.delimiter, file.encoding) : file.format === "fixed" ? words.psppCard(file.encoding) : words.psppSav)),
     ...(Array.isArray(options.evidence) ? options.evidence.filter((line): line is string => typeof line === "string").map((line) => psppComment(visibleText(line, 400))) : []),
-    ...readDataSyntax(file, columns, names, options.codebook),
+    ...readDataSyntax(file, columns, names, options.codebook, words),
   ];
-  for (const v of usedVariables(list)) out.push(...dictionarySyntax(v, options, names));
+  for (const v of usedVariables(list)) out.push(...dictionarySyntax(v, options, names, words));
   if (options.precise) {
     out.push("SET FORMAT=F40.10.", "OUTPUT MODIFY /SELECT TABLES /TABLECELLS SELECT=[RESIDUAL CORRELATIONS PERCENT SIGNIFICANCE COUNT] FORMAT=F40.10.");
   }
-  out.push(...filterSyntax(options.where, names));
+  out.push(...filterSyntax(options.where, names, words));
   if (weight) out.push(`WEIGHT BY ${names.get(weight) ?? weight}.`);
-  for (const a of list) out.push(...analysisSyntax(a, names));
+  for (const a of list) out.push(...analysisSyntax(a, names, words));
   return out.join("\n") + "\n";
 }

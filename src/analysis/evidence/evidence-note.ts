@@ -1,15 +1,16 @@
 /**
  * The sentences an export carries about what its figures rest on — at the top of PSPP syntax, so
- * whoever runs it on respondents.csv knows that file is one reconstruction of fifty.
+ * whoever runs it on respondents.csv knows that file is one reconstruction of fifty — in the
+ * export's language (base/locale/pspp-messages.ts).
  */
+import type { Locale } from "../../base/locale/locale";
+import { psppMessages } from "../../base/locale/pspp-messages";
 import type { Survey } from "../survey";
 
-/** What an export of an analysis on `survey` should say about its data. */
-export function evidenceNote(survey: Survey): string[] {
+/** What an export of an analysis on `survey` should say about its data, in `locale`. */
+export function evidenceNote(survey: Survey, locale: Locale): string[] {
+  const words = psppMessages[locale];
   const draws = survey.draws?.length ?? 0;
-  if (!survey.reconstructed) return [`Data: ${survey.source}, your own file; no reconstruction is involved`];
-  return [
-    `The respondents are one of ${draws} reconstructions built from the 1999 report's printed tables and named municipalities, not the original microdata`,
-    "Figures that equal a printed figure, or are the same in every reconstruction, follow from the report; any other figure rests on the reconstruction (marked R in the notebook, with its range)",
-  ];
+  if (!survey.reconstructed) return [words.psppOwnFile(survey.source)];
+  return [words.psppOneReconstruction(draws), words.psppWhatRests];
 }

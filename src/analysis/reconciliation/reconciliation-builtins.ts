@@ -23,6 +23,7 @@ import { keptView, viewKeeper } from "./kept-views";
 import { stepPerTask } from "../work-ahead";
 import { keptBuild } from "./kept-builds";
 import { renderFlagged, renderInconsistencies, renderReconciledTable, renderReconciliationSummary, type ReconciliationRenderOptions } from "./render-reconciliation";
+import type { BokmalInconsistencies } from "./inconsistency-words";
 
 /**
  * Reconcile a selection (or the whole survey) with the survey's printed tables; `shared`: the
@@ -90,10 +91,11 @@ export interface ReconciliationBuiltin {
    */
   tables(rec: Reconciliation, options?: ReconciliationRenderOptions): Promise<HTMLElement>;
   /**
-   * The report's self-contradictions and how the reconstruction resolves each.
+   * The report's self-contradictions and how the reconstruction resolves each, in the app's
+   * language (resolves once its words are loaded).
    * @example reconciliation.inconsistencies(reconciliation.build(selection))
    */
-  inconsistencies(rec: Reconciliation, options?: ReconciliationRenderOptions): HTMLElement;
+  inconsistencies(rec: Reconciliation, options?: ReconciliationRenderOptions): Promise<HTMLElement>;
 }
 
 /** The reconciliation's names. */
@@ -189,7 +191,10 @@ export function createReconciliationBuiltins(host: AnalysisHost): Reconciliation
     },
     inconsistencies: (value, options = {}) => {
       const rec = requireBuild(value, "reconciliation.inconsistencies");
-      return renderInconsistencies(doc("reconciliation.inconsistencies"), rec, masked(rec, options));
+      const shown = masked(rec, options);
+      const render = (bokmal?: BokmalInconsistencies): HTMLElement => renderInconsistencies(doc("reconciliation.inconsistencies"), rec, shown, bokmal);
+      // The bokmål texts (≈ 7 KB gzip) are a chunk of their own: only 04 shows them, and only in norsk.
+      return shown.locale === "nb" ? import("./inconsistencies-nb").then((m) => render(m.inconsistenciesNb)) : Promise.resolve(render());
     },
   };
   return { reconciliation };

@@ -17,6 +17,7 @@ import { flaggedListing } from "./flagged-listing";
 import { passageName, passagesText } from "./passage-name";
 import { blockSize, columnGroup } from "../tables/plain-layout";
 import { appendWithBreaks } from "../tables/break-opportunities";
+import { inconsistencyWords, type BokmalInconsistencies } from "./inconsistency-words";
 
 export interface ReconciliationRenderOptions {
   /** Mask recomputed counts below `threshold` ("< 3"): shared views under a county or size filter. */
@@ -343,7 +344,7 @@ export function renderReconciledTable(doc: Document, rec: Reconciliation, table:
 }
 
 /** Every inconsistency: description, reasoning, resolution, and the recomputed cells it touches. */
-export function renderInconsistencies(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}): HTMLElement {
+export function renderInconsistencies(doc: Document, rec: Reconciliation, options: ReconciliationRenderOptions = {}, bokmal?: BokmalInconsistencies): HTMLElement {
   const items: readonly ReconciledInconsistency[] = rec.inconsistencies;
   const shown = shownFor(doc, rec, options);
   const tiny = withheldNotice(rec.n, { active: options.mask === true, threshold: options.threshold }, options.locale);
@@ -353,7 +354,8 @@ export function renderInconsistencies(doc: Document, rec: Reconciliation, option
     const block = el(doc, "article", undefined, "tv-inconsistency");
     block.append(el(doc, "h3", `${inc.id} — ${passagesText(inc.table, rec.tables, words)}`));
     const list = el(doc, "dl");
-    for (const [term, text] of [[words.recTermDescription, inc.description], [words.recTermReasoning, inc.reasoning], [words.recTermResolution, inc.resolution]] as const) {
+    const said = inconsistencyWords(inc, shown.locale, bokmal);
+    for (const [term, text] of [[words.recTermDescription, said.description], [words.recTermReasoning, said.reasoning], [words.recTermResolution, said.resolution]] as const) {
       list.append(el(doc, "dt", term), el(doc, "dd", text));
     }
     block.append(list);

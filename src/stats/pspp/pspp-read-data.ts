@@ -11,6 +11,7 @@ import { ProblemError } from "../../base/result";
 import { findVariable } from "../variable-info";
 import type { CheckedDataFile } from "./pspp-data-file";
 import { psppComment, psppString, visibleText } from "./pspp-literals";
+import type { PsppMessages } from "../../base/locale/pspp-messages";
 import type { PsppNames } from "./pspp-names";
 
 /** A column of a CSV file in file order; `format` is a PSPP input format (F8.2, A40 …). */
@@ -59,11 +60,9 @@ export function cardFields(codebook: Codebook | undefined): { name: string; star
 }
 
 /** Lines that say which columns were renamed, one comment each. */
-function renameComments(names: PsppNames, file: CheckedDataFile): string[] {
+function renameComments(names: PsppNames, file: CheckedDataFile, words: PsppMessages): string[] {
   return names.renamed.map((r) =>
-    file.format === "sav"
-      ? psppComment(`Variable ${r.position} of the .sav file, "${visibleText(r.from)}", is not a PSPP name and is called ${r.to} below: rename it in the file (RENAME VARIABLES) before running this syntax`)
-      : psppComment(`Column ${r.position} of the file, headed "${visibleText(r.from)}", is read as ${r.to}`),
+    psppComment(file.format === "sav" ? words.psppRenamedSav(r.position, visibleText(r.from), r.to) : words.psppRenamedColumn(r.position, visibleText(r.from), r.to)),
   );
 }
 
@@ -76,9 +75,9 @@ function delimiterLiteral(d: CheckedDataFile["delimiter"]): string {
  * Commands reading `file` with `columns` (file order) under PSPP names `names`. For a card image the
  * columns are the codebook's card fields.
  */
-export function readDataSyntax(file: CheckedDataFile, columns: readonly ExportColumn[], names: PsppNames, codebook: Codebook | undefined): string[] {
+export function readDataSyntax(file: CheckedDataFile, columns: readonly ExportColumn[], names: PsppNames, codebook: Codebook | undefined, words: PsppMessages): string[] {
   const pspp = (name: string): string => names.get(name) ?? name;
-  const out = renameComments(names, file);
+  const out = renameComments(names, file, words);
   const fileLiteral = psppString(file.name);
   if (file.format === "sav") {
     out.push(`GET FILE=${fileLiteral}.`);
@@ -86,7 +85,7 @@ export function readDataSyntax(file: CheckedDataFile, columns: readonly ExportCo
   }
   if (file.format === "fixed") {
     if (file.bom) {
-      out.push(psppComment(`${visibleText(file.name)} starts with a UTF-8 byte-order mark, which PSPP counts as three columns of the first record: save the file without it before running this syntax`));
+      out.push(psppComment(words.psppByteOrderMark(visibleText(file.name))));
     }
     const fields = cardFields(codebook);
     out.push(`DATA LIST FILE=${fileLiteral} ENCODING=${psppString(file.encoding)} FIXED RECORDS=1`, "  /1");
@@ -96,7 +95,7 @@ export function readDataSyntax(file: CheckedDataFile, columns: readonly ExportCo
   // A header with a line break inside quotes spans several lines, and GET DATA counts lines.
   const headerLines = 1 + columns.reduce((n, c) => n + (c.name.match(/\n/g)?.length ?? 0), 0);
   if (file.delimiter !== ",") {
-    out.push(psppComment("Numbers are read with a decimal point; if the file writes decimal commas (2,5), change the next line to SET DECIMAL=COMMA"));
+    out.push(psppComment(words.psppDecimalComma));
   }
   out.push(
     "SET DECIMAL=DOT.",

@@ -16,7 +16,7 @@ const host = nodeHost();
 
 /** Every view of notebook 04 as HTML. */
 async function views(reconciliation: ReturnType<typeof createReconciliationBuiltins>["reconciliation"], rec: ReturnType<typeof reconciliation.build>): Promise<string[]> {
-  return [reconciliation.summary(rec), reconciliation.flaggedTable(rec), await reconciliation.tables(rec, { onlyFlagged: false }), reconciliation.inconsistencies(rec)].map((e) => e.outerHTML);
+  return [reconciliation.summary(rec), reconciliation.flaggedTable(rec), await reconciliation.tables(rec, { onlyFlagged: false }), await reconciliation.inconsistencies(rec)].map((e) => e.outerHTML);
 }
 
 /** The views of a fresh survey under `filter`, the warm steps run up to `limit` (undefined: no host warm at all). */

@@ -229,8 +229,8 @@ describe("PSPP export cells (notebooks 01 and 03)", () => {
     const names = namesOf(await runHeadless("03-size-and-correlations.html"));
     const syntax = names.syntax;
     if (typeof syntax !== "string") throw new Error("notebook 03 shows no PSPP syntax");
-    // Whoever runs it is told the file is one reconstruction of fifty.
-    expect(syntax).toMatch(/^\* The respondents are one of 50 reconstructions built from the 1999 report's printed tables/m);
+    // Whoever runs it is told the file is one reconstruction of fifty, in the app's language (norsk headless).
+    expect(syntax).toMatch(/^\* Respondentene er én av 50 rekonstruksjoner bygd fra de trykte tabellene/m);
     const out = runPspp(syntax);
     expect(out).not.toMatch(/error:/i);
     // CORRELATIONS /VARIABLES=q30_5 q6 q11 …: the first "Pearson Correlation" line is q30_5's row,

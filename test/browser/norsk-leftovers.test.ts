@@ -1,0 +1,97 @@
+/**
+ * The English left in norsk after stop 30, in Chromium against the built app with a Norwegian
+ * browser: 04's toggle (an Observable input labelled in each language and relabelled in place by a
+ * switch, so the reader's choice and the input's element stay), 02's status
+ * sentences, 04's inconsistencies, the "new survey analysis" template and the notebook titles in the
+ * sidebar. Each place is read in norsk and must hold none of a list of English words; after the
+ * header's switch, the inputs and sentences must hold none of a list of norsk words.
+ */
+import { describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { inNotebook, nb, norm, openApp, outputText, waitForOutput } from "./browser-helpers";
+import { useWorkbench } from "./use-workbench";
+
+// navigator.languages starts with nb-NO: the app's first language is norsk.
+const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 }, locale: "nb-NO" }, page: true });
+
+// Whole words, any case: a word's edges are letters in Unicode's sense (\b would end "Andøy" at "And").
+/** English words that gave the leftovers away. */
+const ENGLISH = /(?<!\p{L})(only|differing|figures?|documented|conflicts?|listings?|all|hidden|introduced|introducing|planning|plans|no respondent|survey analysis|write|your|question|the|of|and|is|are|municipality|county|authority|thesis|crosswalk|printed|which)(?!\p{L})/iu;
+/** Norsk words the same places wrote in norsk. */
+const NORSK = /(?<!\p{L})(bare|avvikende|tall|dokumenterte|konflikter|liste|lister|alle|skjult|har innført|holder på|planlegger|ingen planer|respondent i utvalget|og|av)(?!\p{L})/iu;
+
+async function switchTo(p: Page, name: "norsk" | "English"): Promise<void> {
+  await p.locator(`nb-locale-switch button:text-is("${name}")`).click();
+  await expect.poll(async () => p.locator(`nb-locale-switch button:text-is("${name}")`).getAttribute("aria-pressed")).toBe("true");
+  await expect.poll(() => nb(p).locator("html").getAttribute("lang")).toBe(name === "norsk" ? "nb" : "en");
+}
+
+/** Wait for a selector inside the notebook's frame. */
+async function waitInFrame(p: Page, selector: string, timeout = 30_000): Promise<void> {
+  await inNotebook(p, (frame, left) => frame.waitForSelector(selector, { timeout: left, state: "attached" }), timeout);
+}
+
+/** An input's label, and the text of its chosen option (a select) or its checked state (a toggle). */
+async function inputState(p: Page, cell: string): Promise<{ label: string; chosen: string; marked: boolean }> {
+  return nb(p).locator(`#cell-${cell} .nb-output form`).first().evaluate((form) => {
+    const select = form.querySelector("select");
+    const box = form.querySelector<HTMLInputElement>("input[type=checkbox]");
+    return {
+      label: (form.querySelector(":scope > label")?.textContent ?? "").trim(),
+      chosen: select ? (select.selectedOptions[0]?.textContent ?? "").trim() : String(box?.checked),
+      // Set before the switch: still there only if the switch kept the input's element.
+      marked: form.hasAttribute("data-lang31-mark"),
+    };
+  });
+}
+
+async function mark(p: Page, cell: string): Promise<void> {
+  await nb(p).locator(`#cell-${cell} .nb-output form`).first().evaluate((form) => form.setAttribute("data-lang31-mark", ""));
+}
+
+describe("English left in norsk", () => {
+  it("04: the toggle is labelled in norsk and stays on through a switch; the inconsistencies are bokmål", async () => {
+    await openApp(wb.page, wb.server.url, "#/nb/04-reconciliation");
+    await waitInFrame(wb.page, "#cell-only .nb-output input[type=checkbox]", 60_000);
+    expect(await inputState(wb.page, "only")).toEqual({ label: "Bare avvikende tall og dokumenterte konflikter", chosen: "false", marked: false });
+    await nb(wb.page).locator("#cell-only input[type=checkbox]").check();
+    await mark(wb.page, "only");
+    await waitInFrame(wb.page, "#cell-inconsistencies .nb-output dd", 60_000);
+    const said = (await nb(wb.page).locator("#cell-inconsistencies dd").allTextContents()).map(norm);
+    expect(said.length).toBeGreaterThan(24 * 3 - 1);
+    expect(said).toContain("Tabell 2.5, raden «Konseptet total kvalitetsledelse (TQM)»: totalen er trykt «100 % (21)», men antallene summerer seg til 214.");
+    expect(said.filter((t) => ENGLISH.test(t))).toEqual([]);
+
+    await switchTo(wb.page, "English");
+    await expect.poll(() => inputState(wb.page, "only"), { timeout: 20_000 }).toEqual({ label: "Only differing figures and documented conflicts", chosen: "true", marked: true });
+    await expect.poll(async () => (await nb(wb.page).locator("#cell-inconsistencies dd").first().textContent()) ?? "", { timeout: 60_000 }).toContain("the total is printed");
+    await switchTo(wb.page, "norsk");
+    await expect.poll(() => inputState(wb.page, "only"), { timeout: 20_000 }).toEqual({ label: "Bare avvikende tall og dokumenterte konflikter", chosen: "true", marked: true });
+  }, 150_000);
+
+  it("02: each model's status sentence is bokmål, and English after the switch", async () => {
+    await openApp(wb.page, wb.server.url, "#/nb/02-six-models");
+    const ids = ["h-q3", "h-q7", "h-q12", "h-q16", "h-q20", "h-q24"];
+    await waitForOutput(wb.page, "h-q3", /Status \(q3, N = \d+\): har innført /, 60_000);
+    for (const id of ids) {
+      await waitForOutput(wb.page, id, /Status \(q\d+, N = \d+\): har innført \d+ % \(\d+\), holder på \d+ % \(\d+\), planlegger \d+ % \(\d+\), ingen planer \d+ % \(\d+\)\./, 60_000);
+      expect(ENGLISH.test(await outputText(wb.page, id))).toBe(false);
+    }
+    await switchTo(wb.page, "English");
+    await waitForOutput(wb.page, "h-q20", /Status \(q20, N = \d+\): introduced \d+% \(\d+\), introducing \d+% \(\d+\), planning \d+% \(\d+\), no plans \d+% \(\d+\)\./, 30_000);
+    for (const id of ids) await expect.poll(async () => NORSK.test(await outputText(wb.page, id)), { timeout: 30_000 }).toBe(false);
+    await switchTo(wb.page, "norsk");
+  }, 150_000);
+
+  it("the sidebar's titles and a new survey analysis are bokmål", async () => {
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    const titles = (await wb.page.locator(".nb-list a[data-name]").allTextContents()).map(norm);
+    expect(titles.length).toBeGreaterThan(6);
+    expect(titles.filter((t) => ENGLISH.test(t))).toEqual([]);
+    await wb.page.click(".nb-list .nb-new-survey");
+    await wb.page.waitForSelector(".nb-list li.is-current >> text=Analyse av undersøkelsen");
+    await waitForOutput(wb.page, "2", /N = 267 av 267 respondenter/, 60_000);
+    for (const id of ["1", "3", "6"]) expect(ENGLISH.test(await outputText(wb.page, id)), id).toBe(false);
+    expect(await outputText(wb.page, "2")).not.toMatch(/Respondents|respondents/);
+  }, 120_000);
+});
