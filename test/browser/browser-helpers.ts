@@ -256,6 +256,25 @@ export async function printUntilShown(page: Page, selector: string, timeout = 30
 }
 
 /**
+ * Every record in the app's IndexedDB store (the working copies the autosave writes), as JSON text:
+ * what a reload will open, read from the shell page's own origin.
+ */
+export function storedNotebooks(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((done) => {
+        const open = indexedDB.open("tverrsnitt");
+        open.onsuccess = () => {
+          const read = open.result.transaction("notebooks").objectStore("notebooks").getAll();
+          read.onsuccess = () => done(JSON.stringify(read.result));
+          read.onerror = () => done("unreadable");
+        };
+        open.onerror = () => done("no database");
+      }),
+  );
+}
+
+/**
  * Wait until `expression` (evaluated in the shell page) is true without giving the page user
  * activation. Playwright runs everything it evaluates — locators' and `waitFor`'s checks too — as
  * if the user had done it (Chromium's `userGesture: true`), which activates the page for ~5 s; a
