@@ -501,6 +501,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 90_000,
           hookTimeout: 120_000,
+          // expect.poll gives up after 1 s by default, and a poll here waits on a page: cells run,
+          // a language re-words, a filter recounts — seconds under load on 2 shared cores. 15 s, as
+          // waitForOutput (browser-helpers.ts); a poll that needs more says so itself.
+          expect: { poll: { timeout: 15_000 } },
         },
       },
     ],

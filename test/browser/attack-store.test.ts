@@ -5,26 +5,10 @@
  */
 import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
-import { openApp, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { openApp, storedNotebooks, typeIntoCell, waitForOutput } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench();
-
-/** Every record in the app's IndexedDB store, as JSON text (the page's own origin). */
-function storedText(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((done) => {
-        const open = indexedDB.open("tverrsnitt");
-        open.onsuccess = () => {
-          const read = open.result.transaction("notebooks").objectStore("notebooks").getAll();
-          read.onsuccess = () => done(JSON.stringify(read.result));
-          read.onerror = () => done("unreadable");
-        };
-        open.onerror = () => done("no database");
-      }),
-  );
-}
 
 /** Put one record into the app's store under `key`, as the app writes it. */
 function seed(page: Page, key: string, record: unknown): Promise<void> {
@@ -64,8 +48,8 @@ describe("a saved working copy this version cannot read", () => {
     await typeIntoCell(page, "5", "const grense = 100000");
     await page.keyboard.press("Shift+Enter");
     await waitForOutput(page, "9", "5 av dem har minst");
-    await expect.poll(() => storedText(page), { timeout: 10_000 }).toContain("const grense = 100000");
-    expect(await storedText(page)).toContain(mark);
+    await expect.poll(() => storedNotebooks(page), { timeout: 10_000 }).toContain("const grense = 100000");
+    expect(await storedNotebooks(page)).toContain(mark);
     await context.close();
   });
 });
@@ -86,7 +70,7 @@ describe("one notebook edited in two tabs", () => {
     await typeIntoCell(first, "5", "const grense = 100000");
     await first.keyboard.press("Shift+Enter");
     await waitForOutput(first, "9", "5 av dem har minst");
-    await expect.poll(() => storedText(first), { timeout: 10_000 }).toContain("const grense = 100000");
+    await expect.poll(() => storedNotebooks(first), { timeout: 10_000 }).toContain("const grense = 100000");
     await typeIntoCell(second, "8", "const store = 77");
     await second.keyboard.press("Shift+Enter");
     await waitForOutput(second, "9", "77 av dem");
@@ -95,9 +79,9 @@ describe("one notebook edited in two tabs", () => {
 
   it("keeps both tabs' edits: the second save does not silently overwrite the first", async () => {
     const { context, first, second } = await twoTabsEditing();
-    await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 77");
+    await expect.poll(() => storedNotebooks(second), { timeout: 10_000 }).toContain("const store = 77");
     // Both edits are still in storage, and the second tab's user was told where theirs went.
-    expect(await storedText(second)).toContain("const grense = 100000");
+    expect(await storedNotebooks(second)).toContain("const grense = 100000");
     await second.locator(".nb-banner").filter({ hasText: /tab|fane/i }).first().waitFor({ timeout: 10_000 });
     // Each tab goes on saving where its work is: the first into the notebook, the second into its copy.
     await typeIntoCell(first, "5", "const grense = 200000");
@@ -106,8 +90,8 @@ describe("one notebook edited in two tabs", () => {
     await typeIntoCell(second, "8", "const store = 78");
     await second.keyboard.press("Shift+Enter");
     await waitForOutput(second, "9", "78 av dem");
-    await expect.poll(() => storedText(first), { timeout: 10_000 }).toContain("const grense = 200000");
-    await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 78");
+    await expect.poll(() => storedNotebooks(first), { timeout: 10_000 }).toContain("const grense = 200000");
+    await expect.poll(() => storedNotebooks(second), { timeout: 10_000 }).toContain("const store = 78");
     expect(await first.locator(".nb-banner").filter({ hasText: /tab|fane/i }).count()).toBe(0);
     await context.close();
   });
@@ -123,8 +107,8 @@ describe("one notebook edited in two tabs", () => {
     await typeIntoCell(second, "8", "const store = 78");
     await second.keyboard.press("Shift+Enter");
     await waitForOutput(second, "9", "78 av dem");
-    await expect.poll(() => storedText(second), { timeout: 10_000 }).toContain("const store = 78");
-    expect(await storedText(second)).toContain("const grense = 100000");
+    await expect.poll(() => storedNotebooks(second), { timeout: 10_000 }).toContain("const store = 78");
+    expect(await storedNotebooks(second)).toContain("const grense = 100000");
     // The first tab keeps the shipped notebook's address.
     expect(await first.evaluate(() => location.hash)).toMatch(/^#\/nb\/demo/);
     await context.close();

@@ -93,7 +93,10 @@ export async function notebookFrame(page: Page, timeout = 20_000): Promise<Frame
       const has = await frame.evaluate(() => document.querySelector("nb-notebook") !== null).catch(() => false);
       if (has) return frame;
     }
-    if (Date.now() > until) throw new Error("no frame of the page holds an <nb-notebook>");
+    if (Date.now() > until) {
+      const frames = page.frames().map((f) => f.url() || "(no address)").join(", ");
+      throw new Error(`no frame of the page held an <nb-notebook> within ${timeout} ms (frames: ${frames}; page at ${page.url()})`);
+    }
     await page.waitForTimeout(50);
   }
 }
@@ -133,31 +136,60 @@ export async function outputText(page: Page, cellId: string): Promise<string> {
   return norm(await nb(page).locator(`#cell-${cellId} .nb-output`).first().textContent());
 }
 
-/** Wait until a cell's output contains `expected` (string or pattern). */
+/**
+ * What a cell shows now, for a failed wait's message: its output's text (cut to 300 characters), its
+ * status line and error; "no cell …" when the open notebook has none, or why it could not be read.
+ */
+export async function cellNow(page: Page, cellId: string): Promise<string> {
+  try {
+    const frame = await notebookFrame(page, 2_000);
+    return await frame.evaluate((id) => {
+      const cell = document.querySelector(`#cell-${CSS.escape(id)}`);
+      if (!cell) return `no cell #cell-${id} in the notebook (${document.querySelectorAll("nb-cell").length} cells)`;
+      // No function declared in here: tsx (the bench's runner) wraps named functions in a helper the page lacks.
+      const [output = "", status = "", error] = [".nb-output", ".nb-status", ".nb-error"].map((selector) => {
+        const el = cell.querySelector(selector);
+        return el ? (el.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ").trim() : undefined;
+      });
+      return `output "${output.length > 300 ? `${output.slice(0, 300)}…` : output}", status "${status}"${error === undefined ? "" : `, error "${error}"`}`;
+    }, cellId);
+  } catch (error) {
+    return `could not be read (${error instanceof Error ? error.message.split("\n")[0] : String(error)})`;
+  }
+}
+
+/** Wait until a cell's output contains `expected` (string or pattern); on timeout, say what it showed. */
 export async function waitForOutput(page: Page, cellId: string, expected: string | RegExp, timeout = 15_000): Promise<void> {
   const source = typeof expected === "string" ? expected : expected.source;
   const flags = typeof expected === "string" ? "" : expected.flags;
   const isRegex = typeof expected !== "string";
-  await inNotebook(
-    page,
-    (frame, left) =>
-      frame.waitForFunction(
-        ({ id, source, flags, isRegex }) => {
-          const el = document.querySelector(`#cell-${id} .nb-output`);
-          const text = (el?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ");
-          return isRegex ? new RegExp(source, flags).test(text) : text.includes(source);
-        },
-        { id: cellId, source, flags, isRegex },
-        { timeout: left },
-      ),
-    timeout,
-  );
+  try {
+    await inNotebook(
+      page,
+      (frame, left) =>
+        frame.waitForFunction(
+          ({ id, source, flags, isRegex }) => {
+            const el = document.querySelector(`#cell-${id} .nb-output`);
+            const text = (el?.textContent ?? "").replace(/[\s\u00a0\u202f]+/g, " ");
+            return isRegex ? new RegExp(source, flags).test(text) : text.includes(source);
+          },
+          { id: cellId, source, flags, isRegex },
+          { timeout: left },
+        ),
+      timeout,
+    );
+  } catch (error) {
+    const why = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    throw new Error(`cell ${cellId}'s output did not come to contain ${String(expected)} (${why}); the cell now: ${await cellNow(page, cellId)}`, { cause: error });
+  }
 }
 
 /** Open the app at `hash` and wait for the first notebook to be on screen. */
 export async function openApp(page: Page, base: string, hash: string): Promise<void> {
   await page.goto(`${base}${hash}`);
-  await page.waitForSelector("nb-app .nb-header");
+  await page.waitForSelector("nb-app .nb-header").catch((error: unknown) => {
+    throw new Error(`the app's header (nb-app .nb-header) was not on screen at ${base}${hash}`, { cause: error });
+  });
 }
 
 /** Source text of a cell, whether shown statically or in the editor. */
@@ -172,7 +204,10 @@ export async function typeIntoCell(page: Page, cellId: string, text: string): Pr
   // The source is static text until clicked; the click loads and focuses the CodeMirror editor.
   const editor = nb(page).locator(`#cell-${cellId} .nb-editor`);
   await editor.click();
-  await nb(page).locator(`#cell-${cellId} .cm-content:focus`).waitFor();
+  await nb(page).locator(`#cell-${cellId} .cm-content:focus`).waitFor().catch(async (error: unknown) => {
+    const focused = await nb(page).locator(":focus").evaluateAll((els) => els.map((el) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")}`)).catch(() => []);
+    throw new Error(`cell ${cellId}'s editor did not take the focus after a click (focused in the frame: ${focused.join(", ") || "nothing"})`, { cause: error });
+  });
   await page.keyboard.press("Control+A");
   await page.keyboard.insertText(text);
 }
@@ -218,6 +253,25 @@ export async function printUntilShown(page: Page, selector: string, timeout = 30
     if (Date.now() > until) throw new Error(`the print view showed no ${selector} within ${timeout} ms`);
     await page.waitForTimeout(100); // the poll's interval
   }
+}
+
+/**
+ * Every record in the app's IndexedDB store (the working copies the autosave writes), as JSON text:
+ * what a reload will open, read from the shell page's own origin.
+ */
+export function storedNotebooks(page: Page): Promise<string> {
+  return page.evaluate(
+    () =>
+      new Promise<string>((done) => {
+        const open = indexedDB.open("tverrsnitt");
+        open.onsuccess = () => {
+          const read = open.result.transaction("notebooks").objectStore("notebooks").getAll();
+          read.onsuccess = () => done(JSON.stringify(read.result));
+          read.onerror = () => done("unreadable");
+        };
+        open.onerror = () => done("no database");
+      }),
+  );
 }
 
 /**

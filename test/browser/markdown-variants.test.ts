@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
-import { inNotebook, nb, notebookFrame, openApp, outputText, waitForOutput } from "./browser-helpers";
+import { inNotebook, nb, notebookFrame, openApp, outputText, storedNotebooks, waitForOutput } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench({ context: { viewport: { width: 1400, height: 900 }, locale: "nb-NO" }, page: true });
@@ -66,8 +66,8 @@ describe("markdown in the reader's language", () => {
     await field.fill("# De seks modellene\n\nEndret tekst på bokmål.");
     await field.blur();
     await waitForOutput(wb.page, "intro", "Endret tekst på bokmål.", 15_000);
-    // Autosave: the working copy keeps the edited bokmål text.
-    await wb.page.waitForTimeout(1500);
+    // Autosave: the working copy keeps the edited bokmål text (read in the store, not a fixed wait).
+    await expect.poll(() => storedNotebooks(wb.page)).toContain("Endret tekst på bokmål.");
     await wb.page.reload();
     await wb.page.waitForSelector("nb-app .nb-header");
     await waitForOutput(wb.page, "intro", "Endret tekst på bokmål.", 30_000);
@@ -85,7 +85,9 @@ describe("markdown in the reader's language", () => {
     // Focus stays in the field: the pause alone commits the text, the cell shows it, autosave keeps it.
     await waitForOutput(wb.page, "intro", "Skrevet uten å forlate feltet.", 15_000);
     expect(await field.evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
-    await wb.page.waitForSelector(".nb-save-status.is-saved");
+    // In the store, not the status word: "saved" may still be the word from before the edit while
+    // the frame's message of it is on its way to the shell.
+    await expect.poll(() => storedNotebooks(wb.page)).toContain("Skrevet uten å forlate feltet.");
     await wb.page.reload();
     await wb.page.waitForSelector("nb-app .nb-header");
     await waitForOutput(wb.page, "intro", "Skrevet uten å forlate feltet.", 30_000);

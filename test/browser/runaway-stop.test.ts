@@ -72,7 +72,7 @@ function median(values: number[]): number {
 }
 
 describe("a runaway cell", () => {
-  it("while(true){}: the shell answers clicks within 100 ms, names the cell, and Stop recovers the notebook", async () => {
+  it("while(true){}: the shell names the cell, and Stop recovers the notebook", async () => {
     const page = await openRunning([
       { id: "1", kind: "js", source: "const x = 20" },
       { id: "2", kind: "js", source: "const spin = (() => { while (true) {} })()" },
@@ -83,15 +83,11 @@ describe("a runaway cell", () => {
     await page.waitForSelector(".nb-run-status.is-stuck .nb-stop", { timeout: 4_000 });
     const noticed = Date.now() - looping;
     expect(norm(await page.locator(".nb-run-status").textContent())).toMatch(/^spin is not responding \(running for \d+ s\)\. The rest of the page still works\. Stop$/);
-    const clicks = [await clickShell(page), await clickShell(page), await clickShell(page)];
-    measured.whileTrueAnsweredMs = clicks.map((c) => c.answered);
-    measured.whileTrueRoundTripMs = clicks.map((c) => c.roundTrip);
     measured.whileTrueStuckNoticedMs = [noticed];
-    // The shell answers (handler run, menu drawn) within 100 ms; the harness's round trip adds its
-    // own latency, but a frozen page would take seconds.
-    for (const click of clicks) expect(click.answered).toBeLessThan(100);
-    expect(median(clicks.map((c) => c.roundTrip))).toBeLessThan(250);
-    // Stop well before the loop guard's 5 s: the notebook comes back in a fresh frame.
+    // Stop well before the loop guard's 5 s: the notebook comes back in a fresh frame. Nothing else
+    // is done first (the clicks while a cell spins are timed in the regex test, which has no guard
+    // and so no deadline): three timed clicks here took the time from the loop's start to Stop
+    // towards the 4.5 s this allows on a loaded machine.
     expect(Date.now() - looping).toBeLessThan(4_500);
     const stopped = Date.now();
     await page.click(".nb-stop");
@@ -111,7 +107,7 @@ describe("a runaway cell", () => {
     await page.close();
   });
 
-  it("a pathological regex, which no loop guard sees, is stopped the same way", async () => {
+  it("a pathological regex, which no loop guard sees: the shell answers clicks within 100 ms meanwhile, and it is stopped the same way", async () => {
     const page = await openRunning([
       { id: "1", kind: "js", source: "const text = 'a'.repeat(40) + 'b'" },
       { id: "2", kind: "js", source: "const match = /^(a+)+$/.test(text)" },
@@ -119,10 +115,13 @@ describe("a runaway cell", () => {
     ]);
     await page.waitForSelector(".nb-run-status.is-stuck .nb-stop", { timeout: 4_000 });
     expect(norm(await page.locator(".nb-run-status").textContent())).toContain("match is not responding");
-    const click = await clickShell(page);
-    expect(click.answered).toBeLessThan(100);
-    measured.regexAnsweredMs = [click.answered];
-    measured.regexRoundTripMs = [click.roundTrip];
+    const clicks = [await clickShell(page), await clickShell(page), await clickShell(page)];
+    measured.regexAnsweredMs = clicks.map((c) => c.answered);
+    measured.regexRoundTripMs = clicks.map((c) => c.roundTrip);
+    // The shell answers (handler run, menu drawn) within 100 ms; the harness's round trip adds its
+    // own latency, but a frozen page would take seconds.
+    for (const click of clicks) expect(click.answered).toBeLessThan(100);
+    expect(median(clicks.map((c) => c.roundTrip))).toBeLessThan(250);
     await page.click(".nb-stop");
     await nb(page).locator("#cell-2 .nb-error").waitFor({ timeout: 10_000 });
     await waitForOutput(page, "3", "41");
