@@ -74,6 +74,8 @@ export class Workbench<S extends SessionPort = SessionPort> {
   private handledHash: string | undefined;
   /** Counts the opens begun: an open that resolves after a later one began shows nothing (see {@link beginOpen}). */
   private opens = 0;
+  /** The copies of closed tabs' edits the user was told about (a dismissed banner is not raised again). */
+  private readonly toldKeptApart = new Set<string>();
 
   constructor(private readonly services: WorkbenchServices<S>) {
     this.autosaver = new Autosaver(services.store, (status) => this.onSaveStatus(status));
@@ -143,7 +145,16 @@ export class Workbench<S extends SessionPort = SessionPort> {
 
   async refreshLocals(): Promise<void> {
     this.locals = await this.services.store.list();
+    // Listing saves a closed tab's edits that another tab's save overtook as a copy: said once each.
+    for (const { key, copy } of this.services.store.closedTabCopies()) this.sayKeptApart(key, copy);
     this.emit();
+  }
+
+  /** Tell the user, once, that a closed tab's last edits of `key` were saved as the notebook `copy`. */
+  private sayKeptApart(key: string, copy: string): void {
+    if (this.toldKeptApart.has(copy)) return;
+    this.toldKeptApart.add(copy);
+    this.banner("warning", (words) => words.closedTabKeptApart(key, copy));
   }
 
   /** Open what a URL hash names. */
@@ -281,15 +292,20 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.show(key, { kind: "shared" }, decoded.value.doc, {}, inputs, "preview");
   }
 
-  /** Tell the user when the saved copy under `key` could not be read and was set aside, unchanged. */
+  /**
+   * Tell the user when the saved copy under `key` could not be read and was set aside, unchanged, or
+   * when a closed tab's last edits of it were saved as a copy of their own (another tab had saved it).
+   */
   private sayIfSetAside(key: string): void {
     const aside = this.services.store.unreadableMovedTo(key);
     if (aside !== undefined) this.banner("warning", (words) => words.savedCopyUnreadable(key, aside));
+    const copy = this.services.store.closedTabCopyOf(key);
+    if (copy !== undefined) this.sayKeptApart(key, copy);
   }
 
   /** Open a local copy as it was saved: document, drafts and undo history (a history it could not read is dropped, with a word). */
   private showStored(stored: StoredNotebook, route: Route): void {
-    if (stored.historyProblem) this.banner("warning", stored.historyProblem.message);
+    if (stored.historyProblem) this.banner("warning", (words) => words.storedHistoryDropped);
     this.show(stored.key, stored.origin, stored.doc, stored.drafts, {}, "live", route, stored.history);
   }
 

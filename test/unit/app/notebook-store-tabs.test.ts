@@ -1,0 +1,186 @@
+/**
+ * Tabs of one browser sharing the notebook store, with the unload journal: a tab that closes soon
+ * after (or just before) a storage conflict, a tab whose write a closing page dropped, a full disk
+ * mid-save, a record of a newer version, two tabs deleting one notebook. Each store is one tab; the
+ * fakes are the profile's IndexedDB and localStorage they share.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { NotebookStore, type StoredNotebook } from "../../../src/app/notebook-store";
+import { messages, say } from "../../../src/base/locale/locale";
+import { FakeIndexedDB, FakeLocalStorage } from "./fake-browser-storage";
+
+let idb: FakeIndexedDB;
+
+beforeEach(() => {
+  idb = new FakeIndexedDB();
+  vi.stubGlobal("indexedDB", idb);
+  vi.stubGlobal("localStorage", new FakeLocalStorage());
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const KEY = "bundled:demo";
+
+/** A snapshot of the demo's working copy whose one cell says `text`, saved at `updatedAt`. */
+function snapshot(text: string, updatedAt: number, key = KEY): StoredNotebook {
+  return { key, origin: { kind: "bundled", name: "demo" }, doc: { title: "Demo", cells: [{ id: "1", kind: "js", source: `"${text}"` }] }, drafts: {}, inputs: {}, updatedAt };
+}
+
+/** The text of a stored notebook's one cell. */
+function textOf(notebook: StoredNotebook | undefined): string | undefined {
+  return notebook?.doc.cells[0]?.source;
+}
+
+/** A tab opens `KEY` (as the workbench does: read first). */
+async function openTab(): Promise<NotebookStore> {
+  const tab = await NotebookStore.open();
+  await tab.get(KEY);
+  return tab;
+}
+
+/**
+ * The tab closes with `last` pending: the autosaver journals it, then starts its save, and the
+ * closing page drops that IndexedDB write. Resolves once the write was dropped.
+ */
+async function closeWithPending(tab: NotebookStore, last: StoredNotebook): Promise<void> {
+  idb.dropWrites = true;
+  const dropped = idb.dropped;
+  tab.journal(last);
+  void tab.put(last);
+  await vi.waitFor(() => expect(idb.dropped).toBeGreaterThan(dropped));
+  idb.dropWrites = false;
+}
+
+describe("a tab closed soon after a storage conflict", () => {
+  it("journals its last edit under the copy its saves went to, not over the other tab's version", async () => {
+    const first = await openTab();
+    const second = await openTab();
+    expect(await first.put(snapshot("first tab", 100))).toBeUndefined();
+    const conflict = await second.put(snapshot("second tab", 200));
+    const copy = conflict?.copy?.to;
+    expect(copy).toBeDefined();
+    // The second tab's next edit was scheduled before its open notebook became the copy (same key).
+    await closeWithPending(second, snapshot("second tab, last edit", 300));
+
+    const reopened = await NotebookStore.open();
+    expect(textOf(await reopened.get(KEY))).toBe('"first tab"');
+    expect(textOf(await reopened.get(copy ?? ""))).toBe('"second tab, last edit"');
+    expect((await reopened.list()).map(textOf).sort()).toEqual(['"first tab"', '"second tab, last edit"']);
+  });
+
+  it("closed before its save met the conflict: its edit is kept as a copy, the other tab's version stays, and the user is told", async () => {
+    const first = await openTab();
+    const second = await openTab();
+    expect(await first.put(snapshot("first tab", 100))).toBeUndefined();
+    // The second tab edits within the debounce and closes: only the journal has its edit.
+    await closeWithPending(second, snapshot("second tab", 200));
+
+    const reopened = await NotebookStore.open();
+    expect(textOf(await reopened.get(KEY))).toBe('"first tab"');
+    const copy = reopened.closedTabCopyOf(KEY);
+    expect(copy).toMatch(/^local:/);
+    expect(textOf(await reopened.get(copy ?? ""))).toBe('"second tab"');
+    // Stored, not only in this tab's memory: a later tab finds both, and the journal entry is gone.
+    const later = await NotebookStore.open();
+    expect((await later.list()).map(textOf).sort()).toEqual(['"first tab"', '"second tab"']);
+    expect(later.closedTabCopies()).toEqual([]);
+  });
+
+  it("is listed as its copy before anyone opens the notebook", async () => {
+    const first = await openTab();
+    const second = await openTab();
+    expect(await first.put(snapshot("first tab", 100))).toBeUndefined();
+    await closeWithPending(second, snapshot("second tab", 200));
+
+    const home = await NotebookStore.open();
+    expect((await home.list()).map(textOf).sort()).toEqual(['"first tab"', '"second tab"']);
+    expect(home.closedTabCopies().map((c) => c.key)).toEqual([KEY]);
+  });
+});
+
+describe("the unload journal of one tab", () => {
+  it("still restores the tab's last edit when the closing page dropped its write", async () => {
+    const tab = await openTab();
+    expect(await tab.put(snapshot("saved", 100))).toBeUndefined();
+    await closeWithPending(tab, snapshot("typed just before closing", 200));
+
+    const reopened = await NotebookStore.open();
+    expect(textOf(await reopened.get(KEY))).toBe('"typed just before closing"');
+    expect(reopened.closedTabCopyOf(KEY)).toBeUndefined();
+    // Moved into IndexedDB: a tab opened later reads it from there.
+    await vi.waitFor(async () => expect(textOf(await (await NotebookStore.open()).get(KEY))).toBe('"typed just before closing"'));
+  });
+
+  it("is not cleared by another tab's save over the version it continued", async () => {
+    const first = await openTab();
+    const second = await openTab();
+    expect(await first.put(snapshot("both read this", 100))).toBeUndefined();
+    expect(await second.get(KEY)).toBeDefined();
+    // The second tab had not seen 100 when it opened; it reads again, as on a reload.
+    const secondAgain = await NotebookStore.open();
+    await secondAgain.get(KEY);
+    await closeWithPending(secondAgain, snapshot("second tab", 200));
+    // The first tab saves over what it saw (100): allowed, and the second tab's entry must stay.
+    expect(await first.put(snapshot("first tab", 300))).toBeUndefined();
+
+    const reopened = await NotebookStore.open();
+    expect(textOf(await reopened.get(KEY))).toBe('"first tab"');
+    expect(textOf(await reopened.get(reopened.closedTabCopyOf(KEY) ?? ""))).toBe('"second tab"');
+  });
+});
+
+describe("storage in trouble", () => {
+  /** A tab saves once, then the disk fills and its next save (journaled, as at a hide) fails. */
+  async function fullDiskMidSave(): Promise<NotebookStore> {
+    const tab = await openTab();
+    expect(await tab.put(snapshot("saved", 100))).toBeUndefined();
+    idb.failWrites = "QuotaExceededError";
+    tab.journal(snapshot("typed on a full disk", 200));
+    const problem = await tab.put(snapshot("typed on a full disk", 200));
+    expect(problem?.kind).toBe("quota");
+    expect(say(problem?.message ?? "", messages.nb)).toMatch(/lagring er full.*Eksporter/);
+    expect(say(problem?.message ?? "", messages.en)).toMatch(/storage is full.*Export/);
+    expect(textOf(await tab.get(KEY))).toBe('"typed on a full disk"');
+    return tab;
+  }
+
+  it("a full disk mid-save keeps the edit in memory, says so in norsk and English, and the next save stores it", async () => {
+    const tab = await fullDiskMidSave();
+    idb.failWrites = undefined;
+    expect(await tab.put(snapshot("after freeing space", 300))).toBeUndefined();
+    expect(textOf(await (await NotebookStore.open()).get(KEY))).toBe('"after freeing space"');
+  });
+
+  it("a full disk mid-save, then the tab closes: the journal still has the edit for the next tab", async () => {
+    await fullDiskMidSave();
+    idb.failWrites = undefined;
+    expect(textOf(await (await NotebookStore.open()).get(KEY))).toBe('"typed on a full disk"');
+  });
+
+  it("a record written by a newer version is set aside unchanged, and the key's next save does not overwrite it", async () => {
+    const future = { ...snapshot("hours of work", 100), doc: { title: "Demo", cells: [{ id: "1", kind: "future-kind", source: "x" }] } };
+    idb.records.set(KEY, future);
+    const tab = await NotebookStore.open();
+    expect(await tab.get(KEY)).toBeUndefined();
+    const aside = tab.unreadableMovedTo(KEY);
+    expect(aside).toMatch(/^unreadable:/);
+    expect(await tab.put(snapshot("new work", 200))).toBeUndefined();
+    expect(idb.records.get(aside ?? "")).toEqual(future);
+    expect(textOf(await (await NotebookStore.open()).get(KEY))).toBe('"new work"');
+  });
+
+  it("two tabs deleting one notebook: both succeed, and a tab still editing it saves it again", async () => {
+    const first = await openTab();
+    const second = await openTab();
+    expect(await first.put(snapshot("kept", 100))).toBeUndefined();
+    expect(await first.delete(KEY)).toBeUndefined();
+    expect(await second.delete(KEY)).toBeUndefined();
+    expect(await (await NotebookStore.open()).list()).toEqual([]);
+    // A third tab that had it open and edits on: its edit is stored, not dropped for a deleted key.
+    const third = await NotebookStore.open();
+    expect(await third.put(snapshot("edited after the deletes", 200))).toBeUndefined();
+    expect(textOf(await (await NotebookStore.open()).get(KEY))).toBe('"edited after the deletes"');
+  });
+});
