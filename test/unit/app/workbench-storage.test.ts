@@ -1,0 +1,92 @@
+/**
+ * What the workbench tells the user about storage, in the language of the moment: another tab's
+ * save (the edits go to a copy, which this tab then has open) and a closed tab's edits that were
+ * kept as a copy of their own. IndexedDB and localStorage are the shared fakes.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { AppFilter } from "../../../src/app/app-filter";
+import { NotebookSession } from "../../../src/app/notebook-session";
+import { NotebookStore, type StoredNotebook } from "../../../src/app/notebook-store";
+import { Workbench } from "../../../src/app/workbench";
+import { messages, say } from "../../../src/base/locale/locale";
+import { FakeIndexedDB, FakeLocalStorage } from "./fake-browser-storage";
+import { QuietRuntime } from "./quiet-runtime";
+
+let idb: FakeIndexedDB;
+
+beforeEach(() => {
+  idb = new FakeIndexedDB();
+  vi.stubGlobal("indexedDB", idb);
+  vi.stubGlobal("localStorage", new FakeLocalStorage());
+});
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+const KEY = "bundled:demo";
+
+function saved(text: string, updatedAt: number): StoredNotebook {
+  return { key: KEY, origin: { kind: "bundled", name: "demo" }, doc: { title: "Demo", cells: [{ id: "1", kind: "js", source: `"${text}"` }] }, drafts: {}, inputs: {}, updatedAt };
+}
+
+/** A workbench on a store of its own (a tab), with sessions that run nothing. */
+async function workbenchTab(): Promise<Workbench> {
+  const fetcher: typeof fetch = () => Promise.resolve(new Response(JSON.stringify([{ name: "demo", title: "Demo" }])));
+  const workbench = new Workbench({
+    store: await NotebookStore.open(),
+    filter: new AppFilter(),
+    createSession: ({ doc, drafts, inputs }) => new NotebookSession({ doc, drafts, inputs, createRuntime: () => new QuietRuntime() }),
+    parseNotebook: () => ({ ok: false, error: { kind: "format", message: "not used" } }),
+    serializeNotebook: () => "",
+    fetcher,
+  });
+  await workbench.init();
+  return workbench;
+}
+
+/** The banners' words in both languages. */
+function said(workbench: Workbench): { nb: string[]; en: string[] } {
+  return { nb: workbench.banners.map((b) => say(b.message, messages.nb)), en: workbench.banners.map((b) => say(b.message, messages.en)) };
+}
+
+describe("storage words in the workbench", () => {
+  it("another tab's save: said in norsk and English, and this tab has the copy open", async () => {
+    const other = await NotebookStore.open();
+    expect(await other.put(saved("first", 100))).toBeUndefined();
+    const workbench = await workbenchTab();
+    await workbench.openHash("#/nb/demo");
+    expect(await other.put(saved("the other tab", 200))).toBeUndefined();
+    workbench.save();
+    await workbench.autosave.flush();
+    expect(workbench.current?.key).toMatch(/^local:/);
+    expect(said(workbench).nb).toEqual([expect.stringMatching(/^En annen fane lagret denne notatboken.*egen notatbok i lista/)]);
+    expect(said(workbench).en).toEqual([expect.stringMatching(/^Another tab saved this notebook/)]);
+  });
+
+  it("a closed tab's edits kept as a copy: said once, naming the notebook and the copy", async () => {
+    const first = await NotebookStore.open();
+    const second = await NotebookStore.open();
+    await first.get(KEY);
+    await second.get(KEY);
+    expect(await first.put(saved("first tab", 100))).toBeUndefined();
+    // The second tab closes with an edit only its journal holds (the closing page dropped its write).
+    idb.dropWrites = true;
+    second.journal(saved("second tab", 200));
+    void second.put(saved("second tab", 200));
+    await vi.waitFor(() => expect(idb.dropped).toBe(1));
+    idb.dropWrites = false;
+
+    const workbench = await workbenchTab();
+    const copy = workbench.locals.find((nb) => nb.doc.cells[0]?.source === '"second tab"')?.key;
+    expect(copy).toMatch(/^local:/);
+    expect(said(workbench).nb).toEqual([`En fane ble lukket med endringer i «${KEY}» etter at en annen fane hadde lagret den. Endringene er lagret som en egen notatbok i lista («${copy}»), så ingen av versjonene er skrevet over. Sammenlign de to og slett den du ikke trenger.`]);
+    // Opening the notebook shows the other tab's version, and does not say it again.
+    await workbench.openHash("#/nb/demo");
+    expect(workbench.current?.session.doc.cells[0]?.source).toBe('"first tab"');
+    expect(workbench.banners).toHaveLength(1);
+    workbench.dismiss(workbench.banners[0]?.id ?? 0);
+    await workbench.refreshLocals();
+    expect(workbench.banners).toEqual([]);
+  });
+});
