@@ -32,7 +32,7 @@ export type JournalStanding =
   | "apart";
 
 /** localStorage when the page has it (it is synchronous, so it still works while the page unloads). */
-function journalStorage(): Storage | undefined {
+export function pageLocalStorage(): Storage | undefined {
   try {
     return typeof localStorage === "undefined" ? undefined : localStorage;
   } catch {
@@ -43,7 +43,7 @@ function journalStorage(): Storage | undefined {
 /** Write `entry` under its notebook's key; a full or blocked journal is skipped (IndexedDB is still tried). */
 export function writeJournal(entry: JournalEntry): void {
   try {
-    journalStorage()?.setItem(JOURNAL_PREFIX + entry.notebook.key, JSON.stringify({ ...entry.notebook, over: entry.over, by: entry.by }));
+    pageLocalStorage()?.setItem(JOURNAL_PREFIX + entry.notebook.key, JSON.stringify({ ...entry.notebook, over: entry.over, by: entry.by }));
   } catch {
     // Journal full or blocked: the IndexedDB write is still attempted.
   }
@@ -51,7 +51,7 @@ export function writeJournal(entry: JournalEntry): void {
 
 /** The journal entry under `key`, or undefined (none, or not one this version can read). */
 export function readJournal(key: string): JournalEntry | undefined {
-  const text = journalStorage()?.getItem(JOURNAL_PREFIX + key);
+  const text = pageLocalStorage()?.getItem(JOURNAL_PREFIX + key);
   if (!text) return undefined;
   try {
     const value: unknown = JSON.parse(text);
@@ -67,7 +67,7 @@ export function readJournal(key: string): JournalEntry | undefined {
 /** Remove the journal entry under `key`. */
 export function removeJournal(key: string): void {
   try {
-    journalStorage()?.removeItem(JOURNAL_PREFIX + key);
+    pageLocalStorage()?.removeItem(JOURNAL_PREFIX + key);
   } catch {
     // Blocked storage: nothing was journaled there either.
   }
@@ -75,7 +75,7 @@ export function removeJournal(key: string): void {
 
 /** The keys that have a journal entry. */
 export function journaledKeys(): string[] {
-  const journal = journalStorage();
+  const journal = pageLocalStorage();
   const keys: string[] = [];
   for (let i = 0; journal && i < journal.length; i++) {
     const name = journal.key(i);

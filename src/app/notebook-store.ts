@@ -8,6 +8,7 @@
 import { createStore, del, get, set, update, values, type UseStore } from "idb-keyval";
 import { isRecord } from "../base/guards";
 import type { Wording } from "../base/locale/locale";
+import { forgetCopy, noteCopy, untoldCopies, type CopyNotice } from "./copy-notices";
 import { journaledKeys, journalStanding, readJournal, removeJournal, writeJournal } from "./notebook-journal";
 import { toStoredNotebook, type NotebookOrigin, type StoredNotebook } from "./stored-notebook";
 
@@ -73,7 +74,7 @@ export class NotebookStore {
   private readonly memory = new Map<string, StoredNotebook>();
   /** Key → the key its unreadable record was moved to, this session (for the word the workbench shows). */
   private readonly setAside = new Map<string, string>();
-  /** Key → the copy a closed tab's journaled edits of it were kept in, this session (for the word the workbench shows). */
+  /** Key → the copy a closed tab's journaled edits of it were last saved to by this tab (one copy per entry, however often it is tried). */
   private readonly keptApart = new Map<string, string>();
   /**
    * Key → `updatedAt` of the version this tab last read or wrote. A stored version of another time
@@ -177,6 +178,7 @@ export class NotebookStore {
     const earlier = this.keptApart.get(key);
     const copy = earlier !== undefined && this.memory.get(earlier)?.updatedAt === journaled.updatedAt ? earlier : copyKey();
     this.keptApart.set(key, copy);
+    noteCopy({ key, copy });
     const failed = await this.put({ ...journaled, key: copy, origin: copyOrigin(journaled.origin) });
     if (!failed) removeJournal(key);
   }
@@ -198,16 +200,18 @@ export class NotebookStore {
   }
 
   /**
-   * The key of the copy that a closed tab's journaled edits of `key` were saved to (by {@link get},
-   * this session), because another tab had saved `key` after that tab read it; or undefined.
+   * The copies of notebooks no tab has told the user about yet (copy-notices.ts): a closed tab's
+   * journaled edits saved apart here, or a tab's saves diverted to a copy as it closed. This tab's
+   * own diverted saves are left out: it says those itself, as the conflict.
    */
-  closedTabCopyOf(key: string): string | undefined {
-    return this.keptApart.get(key);
+  untoldCopies(): CopyNotice[] {
+    const own = new Set(this.diverted.values());
+    return untoldCopies().filter((notice) => !own.has(notice.copy));
   }
 
-  /** Every notebook whose closed tab's edits were saved as a copy this session, with the copy's key. */
-  closedTabCopies(): Array<{ key: string; copy: string }> {
-    return [...this.keptApart].map(([key, copy]) => ({ key, copy }));
+  /** The user was told about `copy` (no tab says it again). */
+  told(copy: string): void {
+    forgetCopy(copy);
   }
 
   /**
@@ -287,6 +291,8 @@ export class NotebookStore {
     this.seen.delete(notebook.key);
     const copy = copyKey();
     this.diverted.set(notebook.key, copy);
+    // Said by this tab's banner, unless it is closing; then by the next tab (copy-notices.ts).
+    noteCopy({ key: notebook.key, copy });
     const failed = await this.put(notebook);
     return failed ?? { kind: "conflict", copy: { from: notebook.key, to: copy, origin: copyOrigin(notebook.origin) }, message: (words) => words.storageConflict };
   }
@@ -296,6 +302,7 @@ export class NotebookStore {
     this.seen.delete(key);
     this.diverted.delete(key);
     removeJournal(key);
+    forgetCopy(key);
     if (!this.idb) return this.problem;
     try {
       await del(key, this.idb);
@@ -308,7 +315,7 @@ export class NotebookStore {
   /**
    * Every local notebook, newest first. A journal entry shows in place of IndexedDB's version only
    * when it continues it (as {@link get} would open it); one that does not is saved as a notebook of
-   * its own, and listed ({@link closedTabCopies} says which).
+   * its own, and listed ({@link untoldCopies} says which).
    */
   async list(): Promise<StoredNotebook[]> {
     const byKey = new Map<string, StoredNotebook>();

@@ -119,6 +119,8 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.saveStatus = status;
     if (status.problem?.copy) this.openCopy(status.problem.copy);
     if (status.problem) this.banner("warning", status.problem.message);
+    // Said here: no other tab needs to say it (copy-notices.ts).
+    if (status.problem?.copy) this.services.store.told(status.problem.copy.to);
     if (status.state !== "pending" && status.state !== "saving") void this.refreshLocals();
     else this.emit();
   }
@@ -146,7 +148,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
   async refreshLocals(): Promise<void> {
     this.locals = await this.services.store.list();
     // Listing saves a closed tab's edits that another tab's save overtook as a copy: said once each.
-    for (const { key, copy } of this.services.store.closedTabCopies()) this.sayKeptApart(key, copy);
+    for (const { key, copy } of this.services.store.untoldCopies()) this.sayKeptApart(key, copy);
     this.emit();
   }
 
@@ -155,6 +157,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
     if (this.toldKeptApart.has(copy)) return;
     this.toldKeptApart.add(copy);
     this.banner("warning", (words) => words.closedTabKeptApart(key, copy));
+    this.services.store.told(copy);
   }
 
   /** Open what a URL hash names. */
@@ -299,8 +302,7 @@ export class Workbench<S extends SessionPort = SessionPort> {
   private sayIfSetAside(key: string): void {
     const aside = this.services.store.unreadableMovedTo(key);
     if (aside !== undefined) this.banner("warning", (words) => words.savedCopyUnreadable(key, aside));
-    const copy = this.services.store.closedTabCopyOf(key);
-    if (copy !== undefined) this.sayKeptApart(key, copy);
+    for (const notice of this.services.store.untoldCopies()) if (notice.key === key) this.sayKeptApart(key, notice.copy);
   }
 
   /** Open a local copy as it was saved: document, drafts and undo history (a history it could not read is dropped, with a word). */

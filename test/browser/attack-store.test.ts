@@ -6,25 +6,10 @@
 import { describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { openApp, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { storedText } from "./stored-records";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench();
-
-/** Every record in the app's IndexedDB store, as JSON text (the page's own origin). */
-function storedText(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((done) => {
-        const open = indexedDB.open("tverrsnitt");
-        open.onsuccess = () => {
-          const read = open.result.transaction("notebooks").objectStore("notebooks").getAll();
-          read.onsuccess = () => done(JSON.stringify(read.result));
-          read.onerror = () => done("unreadable");
-        };
-        open.onerror = () => done("no database");
-      }),
-  );
-}
 
 /** Put one record into the app's store under `key`, as the app writes it. */
 function seed(page: Page, key: string, record: unknown): Promise<void> {

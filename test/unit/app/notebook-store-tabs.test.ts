@@ -33,6 +33,11 @@ function textOf(notebook: StoredNotebook | undefined): string | undefined {
   return notebook?.doc.cells[0]?.source;
 }
 
+/** The copy `KEY`'s closed-tab edits were saved to, as the next tab's workbench would be told. */
+function copyOf(tab: NotebookStore): string | undefined {
+  return tab.untoldCopies().find((notice) => notice.key === KEY)?.copy;
+}
+
 /** A tab opens `KEY` (as the workbench does: read first). */
 async function openTab(): Promise<NotebookStore> {
   const tab = await NotebookStore.open();
@@ -68,6 +73,9 @@ describe("a tab closed soon after a storage conflict", () => {
     expect(textOf(await reopened.get(KEY))).toBe('"first tab"');
     expect(textOf(await reopened.get(copy ?? ""))).toBe('"second tab, last edit"');
     expect((await reopened.list()).map(textOf).sort()).toEqual(['"first tab"', '"second tab, last edit"']);
+    // The closed tab never said where its edits went: the next tab is to say it.
+    expect(second.untoldCopies()).toEqual([]);
+    expect(reopened.untoldCopies()).toEqual([{ key: KEY, copy }]);
   });
 
   it("closed before its save met the conflict: its edit is kept as a copy, the other tab's version stays, and the user is told", async () => {
@@ -79,13 +87,16 @@ describe("a tab closed soon after a storage conflict", () => {
 
     const reopened = await NotebookStore.open();
     expect(textOf(await reopened.get(KEY))).toBe('"first tab"');
-    const copy = reopened.closedTabCopyOf(KEY);
+    const copy = copyOf(reopened);
     expect(copy).toMatch(/^local:/);
     expect(textOf(await reopened.get(copy ?? ""))).toBe('"second tab"');
     // Stored, not only in this tab's memory: a later tab finds both, and the journal entry is gone.
     const later = await NotebookStore.open();
     expect((await later.list()).map(textOf).sort()).toEqual(['"first tab"', '"second tab"']);
-    expect(later.closedTabCopies()).toEqual([]);
+    // Told once the workbench said it (it calls `told`): no later tab says it again.
+    expect(later.untoldCopies()).toEqual([{ key: KEY, copy }]);
+    later.told(copy ?? "");
+    expect((await NotebookStore.open()).untoldCopies()).toEqual([]);
   });
 
   it("is listed as its copy before anyone opens the notebook", async () => {
@@ -96,7 +107,7 @@ describe("a tab closed soon after a storage conflict", () => {
 
     const home = await NotebookStore.open();
     expect((await home.list()).map(textOf).sort()).toEqual(['"first tab"', '"second tab"']);
-    expect(home.closedTabCopies().map((c) => c.key)).toEqual([KEY]);
+    expect(home.untoldCopies().map((c) => c.key)).toEqual([KEY]);
   });
 });
 
@@ -108,7 +119,7 @@ describe("the unload journal of one tab", () => {
 
     const reopened = await NotebookStore.open();
     expect(textOf(await reopened.get(KEY))).toBe('"typed just before closing"');
-    expect(reopened.closedTabCopyOf(KEY)).toBeUndefined();
+    expect(reopened.untoldCopies()).toEqual([]);
     // Moved into IndexedDB: a tab opened later reads it from there.
     await vi.waitFor(async () => expect(textOf(await (await NotebookStore.open()).get(KEY))).toBe('"typed just before closing"'));
   });
@@ -127,7 +138,7 @@ describe("the unload journal of one tab", () => {
 
     const reopened = await NotebookStore.open();
     expect(textOf(await reopened.get(KEY))).toBe('"first tab"');
-    expect(textOf(await reopened.get(reopened.closedTabCopyOf(KEY) ?? ""))).toBe('"second tab"');
+    expect(textOf(await reopened.get(copyOf(reopened) ?? ""))).toBe('"second tab"');
   });
 });
 

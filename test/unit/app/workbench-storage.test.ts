@@ -62,6 +62,20 @@ describe("storage words in the workbench", () => {
     expect(workbench.current?.key).toMatch(/^local:/);
     expect(said(workbench).nb).toEqual([expect.stringMatching(/^En annen fane lagret denne notatboken.*egen notatbok i lista/)]);
     expect(said(workbench).en).toEqual([expect.stringMatching(/^Another tab saved this notebook/)]);
+    // Said here, so no later tab says it again as a closed tab's.
+    expect((await NotebookStore.open()).untoldCopies()).toEqual([]);
+  });
+
+  it("a tab that closed as its save went to a copy: the next tab says where its edits are", async () => {
+    const first = await NotebookStore.open();
+    const closing = await NotebookStore.open();
+    await first.get(KEY);
+    await closing.get(KEY);
+    expect(await first.put(saved("first tab", 100))).toBeUndefined();
+    // The closing tab's last save meets the conflict; the tab is gone before it can say so.
+    const conflict = await closing.put(saved("closing tab", 200));
+    const workbench = await workbenchTab();
+    expect(said(workbench).nb).toEqual([expect.stringMatching(new RegExp(`^En fane ble lukket med endringer i «${KEY}».*«${conflict?.copy?.to ?? "?"}»`))]);
   });
 
   it("a closed tab's edits kept as a copy: said once, naming the notebook and the copy", async () => {
