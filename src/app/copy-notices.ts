@@ -4,7 +4,7 @@
  * (and the conflict) often happens. So each copy is noted in localStorage, shared by the tabs, until
  * a tab has said it; the next tab that lists the notebooks says what the closed tab could not.
  */
-import { pageLocalStorage } from "./notebook-journal";
+import { namesUnder, pageLocalStorage, removeLocal } from "./page-local-storage";
 
 const NOTICE_PREFIX = "tverrsnitt-copy:";
 
@@ -25,21 +25,15 @@ export function noteCopy(notice: CopyNotice): void {
 
 /** Every copy noted and not yet told. */
 export function untoldCopies(): CopyNotice[] {
-  const storage = pageLocalStorage();
   const notices: CopyNotice[] = [];
-  for (let i = 0; storage && i < storage.length; i++) {
-    const name = storage.key(i);
-    const key = name?.startsWith(NOTICE_PREFIX) ? storage.getItem(name) : null;
-    if (name && key) notices.push({ key, copy: name.slice(NOTICE_PREFIX.length) });
+  for (const copy of namesUnder(NOTICE_PREFIX)) {
+    const key = pageLocalStorage()?.getItem(NOTICE_PREFIX + copy);
+    if (key) notices.push({ key, copy });
   }
   return notices;
 }
 
 /** The user was told about `copy` (or it was deleted). */
 export function forgetCopy(copy: string): void {
-  try {
-    pageLocalStorage()?.removeItem(NOTICE_PREFIX + copy);
-  } catch {
-    // Blocked storage: nothing was noted either.
-  }
+  removeLocal(NOTICE_PREFIX + copy);
 }

@@ -6,6 +6,7 @@
  * notebook would put the closed tab's edits over the other tab's work (stop 31, st31).
  */
 import { isRecord } from "../base/guards";
+import { namesUnder, pageLocalStorage, removeLocal } from "./page-local-storage";
 import { toStoredNotebook, type StoredNotebook } from "./stored-notebook";
 
 const JOURNAL_PREFIX = "tverrsnitt-journal:";
@@ -30,15 +31,6 @@ export type JournalStanding =
   | "newer"
   /** The entry continues a version another tab has since saved over: it is kept apart, as a copy. */
   | "apart";
-
-/** localStorage when the page has it (it is synchronous, so it still works while the page unloads). */
-export function pageLocalStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === "undefined" ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Write `entry` under its notebook's key; a full or blocked journal is skipped (IndexedDB is still tried). */
 export function writeJournal(entry: JournalEntry): void {
@@ -66,22 +58,12 @@ export function readJournal(key: string): JournalEntry | undefined {
 
 /** Remove the journal entry under `key`. */
 export function removeJournal(key: string): void {
-  try {
-    pageLocalStorage()?.removeItem(JOURNAL_PREFIX + key);
-  } catch {
-    // Blocked storage: nothing was journaled there either.
-  }
+  removeLocal(JOURNAL_PREFIX + key);
 }
 
 /** The keys that have a journal entry. */
 export function journaledKeys(): string[] {
-  const journal = pageLocalStorage();
-  const keys: string[] = [];
-  for (let i = 0; journal && i < journal.length; i++) {
-    const name = journal.key(i);
-    if (name?.startsWith(JOURNAL_PREFIX)) keys.push(name.slice(JOURNAL_PREFIX.length));
-  }
-  return keys;
+  return namesUnder(JOURNAL_PREFIX);
 }
 
 /**

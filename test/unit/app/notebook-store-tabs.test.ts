@@ -4,29 +4,12 @@
  * mid-save, a record of a newer version, two tabs deleting one notebook. Each store is one tab; the
  * fakes are the profile's IndexedDB and localStorage they share.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { NotebookStore, type StoredNotebook } from "../../../src/app/notebook-store";
 import { messages, say } from "../../../src/base/locale/locale";
-import { FakeIndexedDB, FakeLocalStorage } from "./fake-browser-storage";
+import { closeWithPending, firstTabSavedFirst, KEY, openTab, snapshot, useSharedStorage } from "./store-tabs";
 
-let idb: FakeIndexedDB;
-
-beforeEach(() => {
-  idb = new FakeIndexedDB();
-  vi.stubGlobal("indexedDB", idb);
-  vi.stubGlobal("localStorage", new FakeLocalStorage());
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-const KEY = "bundled:demo";
-
-/** A snapshot of the demo's working copy whose one cell says `text`, saved at `updatedAt`. */
-function snapshot(text: string, updatedAt: number, key = KEY): StoredNotebook {
-  return { key, origin: { kind: "bundled", name: "demo" }, doc: { title: "Demo", cells: [{ id: "1", kind: "js", source: `"${text}"` }] }, drafts: {}, inputs: {}, updatedAt };
-}
+const storage = useSharedStorage();
 
 /** The text of a stored notebook's one cell. */
 function textOf(notebook: StoredNotebook | undefined): string | undefined {
@@ -38,36 +21,14 @@ function copyOf(tab: NotebookStore): string | undefined {
   return tab.untoldCopies().find((notice) => notice.key === KEY)?.copy;
 }
 
-/** A tab opens `KEY` (as the workbench does: read first). */
-async function openTab(): Promise<NotebookStore> {
-  const tab = await NotebookStore.open();
-  await tab.get(KEY);
-  return tab;
-}
-
-/**
- * The tab closes with `last` pending: the autosaver journals it, then starts its save, and the
- * closing page drops that IndexedDB write. Resolves once the write was dropped.
- */
-async function closeWithPending(tab: NotebookStore, last: StoredNotebook): Promise<void> {
-  idb.dropWrites = true;
-  const dropped = idb.dropped;
-  tab.journal(last);
-  void tab.put(last);
-  await vi.waitFor(() => expect(idb.dropped).toBeGreaterThan(dropped));
-  idb.dropWrites = false;
-}
-
 describe("a tab closed soon after a storage conflict", () => {
   it("journals its last edit under the copy its saves went to, not over the other tab's version", async () => {
-    const first = await openTab();
-    const second = await openTab();
-    expect(await first.put(snapshot("first tab", 100))).toBeUndefined();
+    const { second } = await firstTabSavedFirst();
     const conflict = await second.put(snapshot("second tab", 200));
     const copy = conflict?.copy?.to;
     expect(copy).toBeDefined();
     // The second tab's next edit was scheduled before its open notebook became the copy (same key).
-    await closeWithPending(second, snapshot("second tab, last edit", 300));
+    await closeWithPending(storage(), second, snapshot("second tab, last edit", 300));
 
     const reopened = await NotebookStore.open();
     expect(textOf(await reopened.get(KEY))).toBe('"first tab"');
@@ -79,11 +40,9 @@ describe("a tab closed soon after a storage conflict", () => {
   });
 
   it("closed before its save met the conflict: its edit is kept as a copy, the other tab's version stays, and the user is told", async () => {
-    const first = await openTab();
-    const second = await openTab();
-    expect(await first.put(snapshot("first tab", 100))).toBeUndefined();
+    const { second } = await firstTabSavedFirst();
     // The second tab edits within the debounce and closes: only the journal has its edit.
-    await closeWithPending(second, snapshot("second tab", 200));
+    await closeWithPending(storage(), second, snapshot("second tab", 200));
 
     const reopened = await NotebookStore.open();
     expect(textOf(await reopened.get(KEY))).toBe('"first tab"');
@@ -100,10 +59,8 @@ describe("a tab closed soon after a storage conflict", () => {
   });
 
   it("is listed as its copy before anyone opens the notebook", async () => {
-    const first = await openTab();
-    const second = await openTab();
-    expect(await first.put(snapshot("first tab", 100))).toBeUndefined();
-    await closeWithPending(second, snapshot("second tab", 200));
+    const { second } = await firstTabSavedFirst();
+    await closeWithPending(storage(), second, snapshot("second tab", 200));
 
     const home = await NotebookStore.open();
     expect((await home.list()).map(textOf).sort()).toEqual(['"first tab"', '"second tab"']);
@@ -115,7 +72,7 @@ describe("the unload journal of one tab", () => {
   it("still restores the tab's last edit when the closing page dropped its write", async () => {
     const tab = await openTab();
     expect(await tab.put(snapshot("saved", 100))).toBeUndefined();
-    await closeWithPending(tab, snapshot("typed just before closing", 200));
+    await closeWithPending(storage(), tab, snapshot("typed just before closing", 200));
 
     const reopened = await NotebookStore.open();
     expect(textOf(await reopened.get(KEY))).toBe('"typed just before closing"');
@@ -132,7 +89,7 @@ describe("the unload journal of one tab", () => {
     // The second tab had not seen 100 when it opened; it reads again, as on a reload.
     const secondAgain = await NotebookStore.open();
     await secondAgain.get(KEY);
-    await closeWithPending(secondAgain, snapshot("second tab", 200));
+    await closeWithPending(storage(), secondAgain, snapshot("second tab", 200));
     // The first tab saves over what it saw (100): allowed, and the second tab's entry must stay.
     expect(await first.put(snapshot("first tab", 300))).toBeUndefined();
 
@@ -147,7 +104,7 @@ describe("storage in trouble", () => {
   async function fullDiskMidSave(): Promise<NotebookStore> {
     const tab = await openTab();
     expect(await tab.put(snapshot("saved", 100))).toBeUndefined();
-    idb.failWrites = "QuotaExceededError";
+    storage().failWrites = "QuotaExceededError";
     tab.journal(snapshot("typed on a full disk", 200));
     const problem = await tab.put(snapshot("typed on a full disk", 200));
     expect(problem?.kind).toBe("quota");
@@ -159,26 +116,26 @@ describe("storage in trouble", () => {
 
   it("a full disk mid-save keeps the edit in memory, says so in norsk and English, and the next save stores it", async () => {
     const tab = await fullDiskMidSave();
-    idb.failWrites = undefined;
+    storage().failWrites = undefined;
     expect(await tab.put(snapshot("after freeing space", 300))).toBeUndefined();
     expect(textOf(await (await NotebookStore.open()).get(KEY))).toBe('"after freeing space"');
   });
 
   it("a full disk mid-save, then the tab closes: the journal still has the edit for the next tab", async () => {
     await fullDiskMidSave();
-    idb.failWrites = undefined;
+    storage().failWrites = undefined;
     expect(textOf(await (await NotebookStore.open()).get(KEY))).toBe('"typed on a full disk"');
   });
 
   it("a record written by a newer version is set aside unchanged, and the key's next save does not overwrite it", async () => {
     const future = { ...snapshot("hours of work", 100), doc: { title: "Demo", cells: [{ id: "1", kind: "future-kind", source: "x" }] } };
-    idb.records.set(KEY, future);
+    storage().records.set(KEY, future);
     const tab = await NotebookStore.open();
     expect(await tab.get(KEY)).toBeUndefined();
     const aside = tab.unreadableMovedTo(KEY);
     expect(aside).toMatch(/^unreadable:/);
     expect(await tab.put(snapshot("new work", 200))).toBeUndefined();
-    expect(idb.records.get(aside ?? "")).toEqual(future);
+    expect(storage().records.get(aside ?? "")).toEqual(future);
     expect(textOf(await (await NotebookStore.open()).get(KEY))).toBe('"new work"');
   });
 

@@ -3,32 +3,16 @@
  * save (the edits go to a copy, which this tab then has open) and a closed tab's edits that were
  * kept as a copy of their own. IndexedDB and localStorage are the shared fakes.
  */
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { describe, expect, it } from "vitest";
 import { AppFilter } from "../../../src/app/app-filter";
 import { NotebookSession } from "../../../src/app/notebook-session";
-import { NotebookStore, type StoredNotebook } from "../../../src/app/notebook-store";
+import { NotebookStore } from "../../../src/app/notebook-store";
 import { Workbench } from "../../../src/app/workbench";
 import { messages, say } from "../../../src/base/locale/locale";
-import { FakeIndexedDB, FakeLocalStorage } from "./fake-browser-storage";
 import { QuietRuntime } from "./quiet-runtime";
+import { closeWithPending, firstTabSavedFirst, KEY, snapshot, useSharedStorage } from "./store-tabs";
 
-let idb: FakeIndexedDB;
-
-beforeEach(() => {
-  idb = new FakeIndexedDB();
-  vi.stubGlobal("indexedDB", idb);
-  vi.stubGlobal("localStorage", new FakeLocalStorage());
-});
-
-afterEach(() => {
-  vi.unstubAllGlobals();
-});
-
-const KEY = "bundled:demo";
-
-function saved(text: string, updatedAt: number): StoredNotebook {
-  return { key: KEY, origin: { kind: "bundled", name: "demo" }, doc: { title: "Demo", cells: [{ id: "1", kind: "js", source: `"${text}"` }] }, drafts: {}, inputs: {}, updatedAt };
-}
+const storage = useSharedStorage();
 
 /** A workbench on a store of its own (a tab), with sessions that run nothing. */
 async function workbenchTab(): Promise<Workbench> {
@@ -53,10 +37,10 @@ function said(workbench: Workbench): { nb: string[]; en: string[] } {
 describe("storage words in the workbench", () => {
   it("another tab's save: said in norsk and English, and this tab has the copy open", async () => {
     const other = await NotebookStore.open();
-    expect(await other.put(saved("first", 100))).toBeUndefined();
+    expect(await other.put(snapshot("first", 100))).toBeUndefined();
     const workbench = await workbenchTab();
     await workbench.openHash("#/nb/demo");
-    expect(await other.put(saved("the other tab", 200))).toBeUndefined();
+    expect(await other.put(snapshot("the other tab", 200))).toBeUndefined();
     workbench.save();
     await workbench.autosave.flush();
     expect(workbench.current?.key).toMatch(/^local:/);
@@ -67,29 +51,17 @@ describe("storage words in the workbench", () => {
   });
 
   it("a tab that closed as its save went to a copy: the next tab says where its edits are", async () => {
-    const first = await NotebookStore.open();
-    const closing = await NotebookStore.open();
-    await first.get(KEY);
-    await closing.get(KEY);
-    expect(await first.put(saved("first tab", 100))).toBeUndefined();
+    const { second: closing } = await firstTabSavedFirst();
     // The closing tab's last save meets the conflict; the tab is gone before it can say so.
-    const conflict = await closing.put(saved("closing tab", 200));
+    const conflict = await closing.put(snapshot("closing tab", 200));
     const workbench = await workbenchTab();
     expect(said(workbench).nb).toEqual([expect.stringMatching(new RegExp(`^En fane ble lukket med endringer i «${KEY}».*«${conflict?.copy?.to ?? "?"}»`))]);
   });
 
   it("a closed tab's edits kept as a copy: said once, naming the notebook and the copy", async () => {
-    const first = await NotebookStore.open();
-    const second = await NotebookStore.open();
-    await first.get(KEY);
-    await second.get(KEY);
-    expect(await first.put(saved("first tab", 100))).toBeUndefined();
+    const { second } = await firstTabSavedFirst();
     // The second tab closes with an edit only its journal holds (the closing page dropped its write).
-    idb.dropWrites = true;
-    second.journal(saved("second tab", 200));
-    void second.put(saved("second tab", 200));
-    await vi.waitFor(() => expect(idb.dropped).toBe(1));
-    idb.dropWrites = false;
+    await closeWithPending(storage(), second, snapshot("second tab", 200));
 
     const workbench = await workbenchTab();
     const copy = workbench.locals.find((nb) => nb.doc.cells[0]?.source === '"second tab"')?.key;
