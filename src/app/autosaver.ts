@@ -23,6 +23,8 @@ export class Autosaver {
   private pending: StoredNotebook | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /** The newest snapshot handed to the target whose write has not answered yet (journaled on unload too). */
+  private unanswered: StoredNotebook | undefined;
 
   constructor(
     private readonly target: SaveTarget,
@@ -47,10 +49,12 @@ export class Autosaver {
     const notebook = this.pending;
     this.pending = undefined;
     if (notebook) {
+      this.unanswered = notebook;
       // Chain writes so an older snapshot can never land after a newer one.
       this.writing = this.writing.then(async () => {
         this.onStatus({ state: "saving" });
         const problem = await this.target.put(notebook);
+        if (this.unanswered === notebook) this.unanswered = undefined;
         // A newer edit arrived meanwhile; its own status follows. A conflict is said only once by
         // the store, so its word (and where the edits now go) is passed on now, still pending.
         if (this.pending) {
@@ -69,9 +73,13 @@ export class Autosaver {
     return this.pending !== undefined;
   }
 
-  /** Write the pending snapshot synchronously to the target's journal, then flush as usual. */
+  /**
+   * Write the pending snapshot synchronously to the target's journal, then flush as usual. With none
+   * pending, the one still being written is journaled: the page closing may drop that write too.
+   */
   flushForUnload(): Promise<void> {
-    if (this.pending) this.target.journal?.(this.pending);
+    const last = this.pending ?? this.unanswered;
+    if (last) this.target.journal?.(last);
     return this.flush();
   }
 
