@@ -23,8 +23,11 @@ export class Autosaver {
   private pending: StoredNotebook | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
-  /** The newest snapshot handed to the target whose write has not answered yet (journaled on unload too). */
-  private unanswered: StoredNotebook | undefined;
+  /**
+   * The newest snapshot handed to the target and not known to be stored: its write has not answered,
+   * or answered with a problem (memory only). Journaled on unload when nothing newer is pending.
+   */
+  private unstored: StoredNotebook | undefined;
 
   constructor(
     private readonly target: SaveTarget,
@@ -49,12 +52,13 @@ export class Autosaver {
     const notebook = this.pending;
     this.pending = undefined;
     if (notebook) {
-      this.unanswered = notebook;
+      this.unstored = notebook;
       // Chain writes so an older snapshot can never land after a newer one.
       this.writing = this.writing.then(async () => {
         this.onStatus({ state: "saving" });
         const problem = await this.target.put(notebook);
-        if (this.unanswered === notebook) this.unanswered = undefined;
+        // Stored (a conflict is stored too, in a copy): nothing is left for the journal.
+        if (this.unstored === notebook && (!problem || problem.kind === "conflict")) this.unstored = undefined;
         // A newer edit arrived meanwhile; its own status follows. A conflict is said only once by
         // the store, so its word (and where the edits now go) is passed on now, still pending.
         if (this.pending) {
@@ -75,10 +79,11 @@ export class Autosaver {
 
   /**
    * Write the pending snapshot synchronously to the target's journal, then flush as usual. With none
-   * pending, the one still being written is journaled: the page closing may drop that write too.
+   * pending, the last one not known to be stored is journaled: one still being written (the closing
+   * page may drop that write too), or one kept in memory only (a full disk).
    */
   flushForUnload(): Promise<void> {
-    const last = this.pending ?? this.unanswered;
+    const last = this.pending ?? this.unstored;
     if (last) this.target.journal?.(last);
     return this.flush();
   }

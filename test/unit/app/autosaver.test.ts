@@ -61,6 +61,16 @@ describe("autosaver on unload", () => {
     expect(journaled).toEqual(["being written"]);
   });
 
+  it("journals the last snapshot kept in memory only (a full disk) when the tab closes", async () => {
+    const journaled: string[] = [];
+    const problem: StorageProblem = { kind: "quota", message: "full" };
+    const saver = new Autosaver({ put: async () => problem, journal: (nb) => void journaled.push(nb.doc.title) });
+    saver.schedule(snapshot("only in memory"));
+    await saver.flush();
+    await saver.flushForUnload();
+    expect(journaled).toEqual(["only in memory"]);
+  });
+
   it("journals nothing once the last write has answered", async () => {
     const journaled: string[] = [];
     const saver = new Autosaver({ put: async () => undefined, journal: (nb) => void journaled.push(nb.doc.title) });
