@@ -119,8 +119,9 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.saveStatus = status;
     if (status.problem?.copy) this.openCopy(status.problem.copy);
     if (status.problem) this.banner("warning", status.problem.message);
-    // Said here: no other tab needs to say it (copy-notices.ts).
-    if (status.problem?.copy) this.services.store.told(status.problem.copy.to);
+    // Said here, if the page is seen (a closing page runs its last save's callbacks unseen): then no
+    // other tab needs to say it (copy-notices.ts).
+    if (status.problem?.copy && this.services.pageVisible?.() !== false) this.services.store.told(status.problem.copy.to);
     if (status.state !== "pending" && status.state !== "saving") void this.refreshLocals();
     else this.emit();
   }

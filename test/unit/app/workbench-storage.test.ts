@@ -14,8 +14,8 @@ import { closeWithPending, firstTabSavedFirst, KEY, snapshot, useSharedStorage }
 
 const storage = useSharedStorage();
 
-/** A workbench on a store of its own (a tab), with sessions that run nothing. */
-async function workbenchTab(): Promise<Workbench> {
+/** A workbench on a store of its own (a tab), with sessions that run nothing; `visible()` says whether its page is seen. */
+async function workbenchTab(visible = (): boolean => true): Promise<Workbench> {
   const fetcher: typeof fetch = () => Promise.resolve(new Response(JSON.stringify([{ name: "demo", title: "Demo" }])));
   const workbench = new Workbench({
     store: await NotebookStore.open(),
@@ -24,6 +24,7 @@ async function workbenchTab(): Promise<Workbench> {
     parseNotebook: () => ({ ok: false, error: { kind: "format", message: "not used" } }),
     serializeNotebook: () => "",
     fetcher,
+    pageVisible: visible,
   });
   await workbench.init();
   return workbench;
@@ -48,6 +49,21 @@ describe("storage words in the workbench", () => {
     expect(said(workbench).en).toEqual([expect.stringMatching(/^Another tab saved this notebook/)]);
     // Said here, so no later tab says it again as a closed tab's.
     expect((await NotebookStore.open()).untoldCopies()).toEqual([]);
+  });
+
+  it("a closing tab whose last save went to a copy leaves the word to the next tab (its own banner is not seen)", async () => {
+    const other = await NotebookStore.open();
+    expect(await other.put(snapshot("first", 100))).toBeUndefined();
+    let visible = true;
+    const closing = await workbenchTab(() => visible);
+    await closing.openHash("#/nb/demo");
+    expect(await other.put(snapshot("the other tab", 200))).toBeUndefined();
+    closing.save();
+    visible = false;
+    await closing.autosave.flushForUnload();
+    const copy = closing.current?.key;
+    expect(copy).toMatch(/^local:/);
+    expect(said(await workbenchTab()).nb).toEqual([expect.stringMatching(new RegExp(`^En fane ble lukket med endringer i «${KEY}».*«${copy ?? "?"}»`))]);
   });
 
   it("a tab that closed as its save went to a copy: the next tab says where its edits are", async () => {
