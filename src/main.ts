@@ -99,6 +99,7 @@ async function boot(): Promise<void> {
     fetcher,
     replaceHash: (hash) => history.replaceState(null, "", hash),
     currentHash: () => location.hash,
+    pageVisible: () => document.visibilityState === "visible",
   });
   gate.onChange(() => {
     const open = workbench.current;

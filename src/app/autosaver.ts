@@ -23,6 +23,11 @@ export class Autosaver {
   private pending: StoredNotebook | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> = Promise.resolve();
+  /**
+   * The newest snapshot handed to the target and not known to be stored: its write has not answered,
+   * or answered with a problem (memory only). Journaled on unload when nothing newer is pending.
+   */
+  private unstored: StoredNotebook | undefined;
 
   constructor(
     private readonly target: SaveTarget,
@@ -47,10 +52,13 @@ export class Autosaver {
     const notebook = this.pending;
     this.pending = undefined;
     if (notebook) {
+      this.unstored = notebook;
       // Chain writes so an older snapshot can never land after a newer one.
       this.writing = this.writing.then(async () => {
         this.onStatus({ state: "saving" });
         const problem = await this.target.put(notebook);
+        // Stored (a conflict is stored too, in a copy): nothing is left for the journal.
+        if (this.unstored === notebook && (!problem || problem.kind === "conflict")) this.unstored = undefined;
         // A newer edit arrived meanwhile; its own status follows. A conflict is said only once by
         // the store, so its word (and where the edits now go) is passed on now, still pending.
         if (this.pending) {
@@ -69,9 +77,14 @@ export class Autosaver {
     return this.pending !== undefined;
   }
 
-  /** Write the pending snapshot synchronously to the target's journal, then flush as usual. */
+  /**
+   * Write the pending snapshot synchronously to the target's journal, then flush as usual. With none
+   * pending, the last one not known to be stored is journaled: one still being written (the closing
+   * page may drop that write too), or one kept in memory only (a full disk).
+   */
   flushForUnload(): Promise<void> {
-    if (this.pending) this.target.journal?.(this.pending);
+    const last = this.pending ?? this.unstored;
+    if (last) this.target.journal?.(last);
     return this.flush();
   }
 

@@ -1,35 +1,18 @@
 /**
  * Local notebooks in IndexedDB (through idb-keyval), with an in-memory mirror so that nothing typed
  * is lost when IndexedDB is missing (private windows, locked-down profiles) or full
- * (QuotaExceededError): the UI then shows the problem and keeps working from memory.
+ * (QuotaExceededError): the UI then shows the problem and keeps working from memory. Tabs of one
+ * browser share the store: a save never writes over a version this tab has not seen (another tab's
+ * work), and a closed tab's unload journal (notebook-journal.ts) never stands in for it either.
  */
 import { createStore, del, get, set, update, values, type UseStore } from "idb-keyval";
-import type { NotebookDoc } from "../notebook/document";
-import { validatePayload } from "../notebook/share-codec";
-import { decodeStructureHistory, encodeStructureHistory, type HistoryProblem, type StructureHistoryRecord } from "../notebook/structure-history";
-import { isRecord, isStringRecord } from "../base/guards";
+import { isRecord } from "../base/guards";
+import type { Wording } from "../base/locale/locale";
+import { forgetCopy, noteCopy, untoldCopies, type CopyNotice } from "./copy-notices";
+import { journaledKeys, journalStanding, readJournal, removeJournal, writeJournal } from "./notebook-journal";
+import { toStoredNotebook, type NotebookOrigin, type StoredNotebook } from "./stored-notebook";
 
-/** Where a local notebook came from; decides whether "revert to shipped version" is offered. */
-export type NotebookOrigin =
-  | { kind: "bundled"; name: string }
-  | { kind: "shared" }
-  | { kind: "imported"; fileName: string }
-  | { kind: "new" };
-
-/** One local notebook: its document, unsent editor drafts and the input values last seen. */
-export interface StoredNotebook {
-  key: string;
-  doc: NotebookDoc;
-  /** Cell id → editor text not yet run (Shift-Enter); restored with the "changed" marker. */
-  drafts: Record<string, string>;
-  inputs: Record<string, unknown>;
-  /** The undo history of the notebook's structure (bounded, pooled: structure-history.ts). */
-  history?: StructureHistoryRecord;
-  /** Set on reading when a saved history could not be read and was dropped (never written). */
-  historyProblem?: HistoryProblem;
-  origin: NotebookOrigin;
-  updatedAt: number;
-}
+export { toStoredNotebook, type NotebookOrigin, type StoredNotebook } from "./stored-notebook";
 
 /** "conflict": the save went to a copy, since another tab had saved the notebook (not a failure: it is stored). */
 export type StorageProblemKind = "unavailable" | "quota" | "failed" | "conflict";
@@ -37,7 +20,8 @@ export type StorageProblemKind = "unavailable" | "quota" | "failed" | "conflict"
 /** Why saving did not reach IndexedDB; the message says what the user can do. */
 export interface StorageProblem {
   kind: StorageProblemKind;
-  message: string;
+  /** Said in the language of the moment (src/base/locale/storage-messages.ts). */
+  message: Wording;
   /**
    * For a "conflict": the notebook another tab saved (`from`) and the copy this tab's edits went to
    * (`to`, with its origin). The workbench opens the copy in this tab, so the address and a reload
@@ -51,81 +35,30 @@ export function bundledKey(name: string): string {
   return `bundled:${name}`;
 }
 
-function isOrigin(value: unknown): value is NotebookOrigin {
-  if (!isRecord(value)) return false;
-  switch (value.kind) {
-    case "bundled":
-      return typeof value.name === "string";
-    case "imported":
-      return typeof value.fileName === "string";
-    case "shared":
-    case "new":
-      return true;
-    default:
-      return false;
-  }
-}
-
-/** Rebuild a stored record from whatever IndexedDB returned; undefined when it is not one of ours. */
-export function toStoredNotebook(value: unknown): StoredNotebook | undefined {
-  if (!isRecord(value) || typeof value.key !== "string" || !isOrigin(value.origin)) return undefined;
-  const checked = validatePayload({ doc: value.doc, inputs: isRecord(value.inputs) ? value.inputs : {} });
-  if (!checked.ok) return undefined;
-  const stored: StoredNotebook = {
-    key: value.key,
-    doc: checked.value.doc,
-    inputs: checked.value.inputs,
-    drafts: isStringRecord(value.drafts) ? { ...value.drafts } : {},
-    origin: value.origin,
-    updatedAt: typeof value.updatedAt === "number" ? value.updatedAt : 0,
-  };
-  // A history that cannot be read costs the history, never the notebook.
-  if (value.history !== undefined) {
-    const history = decodeStructureHistory(value.history);
-    if (history.ok) stored.history = encodeStructureHistory(history.value);
-    else stored.historyProblem = history.error;
-  }
-  return stored;
-}
-
 /** Turn whatever a failed IndexedDB call threw into a message the user can act on. */
 export function describeStorageError(error: unknown): StorageProblem {
   const name = isRecord(error) && typeof error.name === "string" ? error.name : "";
   if (name === "QuotaExceededError") {
-    return { kind: "quota", message: "Browser storage is full, so this notebook is kept in memory only. Export it (Export button) or free space by deleting old notebooks, then keep editing." };
+    return { kind: "quota", message: (words) => words.storageFull };
   }
   if (name === "InvalidStateError" || name === "SecurityError" || name === "ReferenceError" || name === "TypeError") {
-    return { kind: "unavailable", message: "This browser window cannot save (private mode or storage disabled), so edits live in memory only. Export the notebook before closing the tab." };
+    return { kind: "unavailable", message: (words) => words.storageUnavailable };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { kind: "failed", message: `Saving failed (${detail}); edits are kept in memory. Export the notebook to keep a copy.` };
+  return { kind: "failed", message: (words) => words.storageFailed(detail) };
 }
 
-const JOURNAL_PREFIX = "tverrsnitt-journal:";
+/** The field of a stored record naming the tab that wrote it (a journal entry of that tab continues it). */
+const WRITER = "by";
 
-/** localStorage when the page has it (it is synchronous, so it still works while the page unloads). */
-function journalStorage(): Storage | undefined {
-  try {
-    return typeof localStorage === "undefined" ? undefined : localStorage;
-  } catch {
-    return undefined;
-  }
+/** The tab that wrote a stored record, if it says. */
+function writerOf(raw: unknown): string | undefined {
+  return isRecord(raw) && typeof raw[WRITER] === "string" ? raw[WRITER] : undefined;
 }
 
-function readJournal(key: string): StoredNotebook | undefined {
-  const text = journalStorage()?.getItem(JOURNAL_PREFIX + key);
-  if (!text) return undefined;
-  try {
-    return toStoredNotebook(JSON.parse(text));
-  } catch {
-    return undefined;
-  }
-}
-
-function newer(a: StoredNotebook | undefined, b: StoredNotebook | undefined): StoredNotebook | undefined {
-  if (!a) return b;
-  if (!b) return a;
-  return b.updatedAt > a.updatedAt ? b : a;
+/** A new local notebook's key (a copy's), distinct even for two made in one millisecond. */
+function copyKey(): string {
+  return `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 }
 
 /** A bundled notebook's working copy saved apart is a notebook of its own (no "revert to shipped"). */
@@ -141,13 +74,19 @@ export class NotebookStore {
   private readonly memory = new Map<string, StoredNotebook>();
   /** Key → the key its unreadable record was moved to, this session (for the word the workbench shows). */
   private readonly setAside = new Map<string, string>();
+  /** Key → the copy a closed tab's journaled edits of it were last saved to by this tab (one copy per entry, however often it is tried). */
+  private readonly keptApart = new Map<string, string>();
   /**
    * Key → `updatedAt` of the version this tab last read or wrote. A stored version of another time
    * was written by another tab (or window) since: writing over it would lose that tab's work.
    */
   private readonly seen = new Map<string, number>();
+  /** Key → `updatedAt` of this tab's writes of it under way: a journal entry written meanwhile continues them too. */
+  private readonly writing = new Map<string, Set<number>>();
   /** Key → the copy this tab's saves of it go to, since another tab saved it meanwhile. */
   private readonly diverted = new Map<string, string>();
+  /** This tab's name in what it writes (records and journal entries). */
+  private readonly tab = Math.random().toString(36).slice(2, 10);
 
   private constructor(
     private readonly idb: UseStore | undefined,
@@ -174,24 +113,29 @@ export class NotebookStore {
 
   /**
    * Write a snapshot synchronously to the unload journal (localStorage). IndexedDB writes started
-   * while a tab closes or reloads can be dropped; this copy is picked up by the next `get`.
+   * while a tab closes or reloads can be dropped; this copy is picked up by the next `get`. A
+   * snapshot of a notebook whose saves go to a copy is journaled as the copy: the tab may close
+   * before its open notebook became the copy, and under the notebook's own key the entry would stand
+   * in for the other tab's version.
    */
   journal(notebook: StoredNotebook): void {
-    try {
-      journalStorage()?.setItem(JOURNAL_PREFIX + notebook.key, JSON.stringify(notebook));
-    } catch {
-      // Journal full or blocked: the IndexedDB write is still attempted.
-    }
+    const copy = this.diverted.get(notebook.key);
+    const target = copy === undefined ? notebook : { ...notebook, key: copy, origin: copyOrigin(notebook.origin) };
+    const seen = this.seen.get(target.key);
+    const over = [...(seen === undefined ? [] : [seen]), ...(this.writing.get(target.key) ?? [])];
+    writeJournal({ notebook: target, over, by: this.tab });
   }
 
   async get(key: string): Promise<StoredNotebook | undefined> {
     const cached = this.memory.get(key);
     if (cached) return cached;
     let found: StoredNotebook | undefined;
+    let writer: string | undefined;
     if (this.idb) {
       try {
         const raw = await get<unknown>(key, this.idb);
         found = toStoredNotebook(raw);
+        writer = writerOf(raw);
         // A record written by another version, or damaged: the key's first save would overwrite
         // the user's work in it (a bundled notebook's working copy opens as shipped, and saves).
         if (raw !== undefined && !found) await this.moveAside(key, raw, this.idb);
@@ -199,15 +143,44 @@ export class NotebookStore {
         found = undefined;
       }
     }
-    const journaled = readJournal(key);
-    const best = newer(found, journaled);
-    if (best) this.memory.set(key, best);
     if (found) this.seen.set(key, found.updatedAt);
+    const best = await this.withJournal(key, found, writer);
+    if (best) this.memory.set(key, best);
     // Opened afresh: its saves go to it again (a copy made before holds the edits made before).
     this.diverted.delete(key);
     // A journal entry newer than IndexedDB is moved into IndexedDB now.
-    if (best && best === journaled && this.idb) void this.put(best);
+    if (best && best !== found && this.idb) void this.put(best);
     return best;
+  }
+
+  /**
+   * The version of `key` to open: IndexedDB's (`found`), or its journal entry when that continues
+   * it and is newer. An entry that continues an older version (its tab closed after another tab had
+   * saved the notebook) is saved as a copy of its own, and `found` stays the notebook.
+   */
+  private async withJournal(key: string, found: StoredNotebook | undefined, writer: string | undefined): Promise<StoredNotebook | undefined> {
+    const entry = readJournal(key);
+    if (!entry) return found;
+    const standing = journalStanding(entry, found, writer);
+    if (standing === "newer") return entry.notebook;
+    if (standing === "apart") await this.keepApart(key, entry.notebook);
+    else removeJournal(key);
+    return found;
+  }
+
+  /**
+   * Save a closed tab's journaled snapshot of `key`, which continues a version another tab has since
+   * saved over, as a local notebook of its own; the entry goes once that is stored (a full disk
+   * keeps it in the journal for the next try).
+   */
+  private async keepApart(key: string, journaled: StoredNotebook): Promise<void> {
+    // Kept apart before, this session, and not stored (a full disk): the same copy again, not another.
+    const earlier = this.keptApart.get(key);
+    const copy = earlier !== undefined && this.memory.get(earlier)?.updatedAt === journaled.updatedAt ? earlier : copyKey();
+    this.keptApart.set(key, copy);
+    noteCopy({ key, copy });
+    const failed = await this.put({ ...journaled, key: copy, origin: copyOrigin(journaled.origin) });
+    if (!failed) removeJournal(key);
   }
 
   /** Move an unreadable record to a key of its own, unchanged, and free `key` for new saves. */
@@ -227,19 +200,42 @@ export class NotebookStore {
   }
 
   /**
+   * The copies of notebooks no tab has told the user about yet (copy-notices.ts): a closed tab's
+   * journaled edits saved apart here, or a tab's saves diverted to a copy as it closed. This tab's
+   * own diverted saves are left out: it says those itself, as the conflict.
+   */
+  untoldCopies(): CopyNotice[] {
+    const own = new Set(this.diverted.values());
+    return untoldCopies().filter((notice) => !own.has(notice.copy));
+  }
+
+  /** The user was told about `copy` (no tab says it again). */
+  told(copy: string): void {
+    forgetCopy(copy);
+  }
+
+  /**
    * Save; memory always succeeds, the returned problem says whether IndexedDB did too. When another
    * tab saved the notebook since this tab read or wrote it, its version is left as it is and this
    * tab's saves go to a new local notebook from then on (a "conflict", said once).
    */
   async put(notebook: StoredNotebook): Promise<StorageProblem | undefined> {
     const copy = this.diverted.get(notebook.key);
-    if (copy !== undefined) return this.put({ ...notebook, key: copy, origin: copyOrigin(notebook.origin) });
+    if (copy !== undefined) {
+      const failed = await this.put({ ...notebook, key: copy, origin: copyOrigin(notebook.origin) });
+      // This tab's entry under the notebook's own key is stored now, in the copy.
+      if (!failed) this.clearJournal(notebook.key, notebook.updatedAt, undefined);
+      return failed;
+    }
     this.memory.set(notebook.key, notebook);
     if (!this.idb) return this.problem;
+    const key = notebook.key;
+    const underWay = this.writing.get(key) ?? new Set<number>();
+    underWay.add(notebook.updatedAt);
+    this.writing.set(key, underWay);
     try {
       // Store plain JSON so nothing runtime-ish (DOM nodes, functions) can sneak into storage.
-      const plain: unknown = JSON.parse(JSON.stringify(notebook));
-      const key = notebook.key;
+      const plain: unknown = JSON.parse(JSON.stringify({ ...notebook, [WRITER]: this.tab }));
       let theirs = false;
       let before: number | undefined;
       // Read and write in one transaction, so no other tab's save lands between the check and the
@@ -265,36 +261,48 @@ export class NotebookStore {
         throw error;
       });
       if (theirs) return this.divert(notebook);
-      const journaled = readJournal(notebook.key);
-      if (journaled && journaled.updatedAt <= notebook.updatedAt) journalStorage()?.removeItem(JOURNAL_PREFIX + notebook.key);
+      this.clearJournal(key, notebook.updatedAt, before);
       return undefined;
     } catch (error) {
       return describeStorageError(error);
+    } finally {
+      underWay.delete(notebook.updatedAt);
+      if (underWay.size === 0 && this.writing.get(key) === underWay) this.writing.delete(key);
     }
+  }
+
+  /**
+   * IndexedDB now holds `written` under `key`, over the version `replaced`: drop the journal entry
+   * it holds — this tab's own, not newer, or the very version written over. Another tab's entry
+   * stays (it may be that tab's last edits, its IndexedDB write dropped as it closed).
+   */
+  private clearJournal(key: string, written: number, replaced: number | undefined): void {
+    const entry = readJournal(key);
+    if (!entry) return;
+    const at = entry.notebook.updatedAt;
+    // An entry of an older version of the app names no tab: it is cleared as it was before.
+    const mine = entry.by === undefined || entry.by === this.tab;
+    if ((mine && at <= written) || at === replaced) removeJournal(key);
   }
 
   /** Another tab saved `notebook.key` meanwhile: keep its version, and this tab's as a new local notebook. */
   private async divert(notebook: StoredNotebook): Promise<StorageProblem | undefined> {
     this.memory.delete(notebook.key);
     this.seen.delete(notebook.key);
-    const copy = `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+    const copy = copyKey();
     this.diverted.set(notebook.key, copy);
-    const origin = copyOrigin(notebook.origin);
-    const failed = await this.put({ ...notebook, key: copy, origin });
-    return (
-      failed ?? {
-        kind: "conflict",
-        copy: { from: notebook.key, to: copy, origin },
-        message: "Another tab saved this notebook after this tab opened it. So that neither tab's work is lost, the other tab's version is kept as it was, and this tab's edits are saved from now on as a separate notebook in the list.",
-      }
-    );
+    // Said by this tab's banner, unless it is closing; then by the next tab (copy-notices.ts).
+    noteCopy({ key: notebook.key, copy });
+    const failed = await this.put(notebook);
+    return failed ?? { kind: "conflict", copy: { from: notebook.key, to: copy, origin: copyOrigin(notebook.origin) }, message: (words) => words.storageConflict };
   }
 
   async delete(key: string): Promise<StorageProblem | undefined> {
     this.memory.delete(key);
     this.seen.delete(key);
     this.diverted.delete(key);
-    journalStorage()?.removeItem(JOURNAL_PREFIX + key);
+    removeJournal(key);
+    forgetCopy(key);
     if (!this.idb) return this.problem;
     try {
       await del(key, this.idb);
@@ -304,24 +312,33 @@ export class NotebookStore {
     }
   }
 
-  /** Every local notebook, newest first. */
+  /**
+   * Every local notebook, newest first. A journal entry shows in place of IndexedDB's version only
+   * when it continues it (as {@link get} would open it); one that does not is saved as a notebook of
+   * its own, and listed ({@link untoldCopies} says which).
+   */
   async list(): Promise<StoredNotebook[]> {
     const byKey = new Map<string, StoredNotebook>();
+    const writers = new Map<string, string | undefined>();
     if (this.idb) {
       try {
         for (const raw of await values<unknown>(this.idb)) {
           const nb = toStoredNotebook(raw);
-          if (nb) byKey.set(nb.key, nb);
+          if (nb) {
+            byKey.set(nb.key, nb);
+            writers.set(nb.key, writerOf(raw));
+          }
         }
       } catch {
         // Listing is best effort; what is in memory is still shown.
       }
     }
-    const journal = journalStorage();
-    for (let i = 0; journal && i < journal.length; i++) {
-      const name = journal.key(i);
-      const nb = name?.startsWith(JOURNAL_PREFIX) ? readJournal(name.slice(JOURNAL_PREFIX.length)) : undefined;
-      if (nb) byKey.set(nb.key, newer(byKey.get(nb.key), nb) ?? nb);
+    for (const key of journaledKeys()) {
+      const entry = readJournal(key);
+      const standing = entry && journalStanding(entry, byKey.get(key), writers.get(key));
+      if (entry && standing === "newer") byKey.set(key, entry.notebook);
+      // A closed tab's edits over a version another tab saved since: listed as the copy they are kept in.
+      if (entry && standing === "apart" && this.idb) await this.keepApart(key, entry.notebook);
     }
     for (const [key, nb] of this.memory) byKey.set(key, nb);
     return [...byKey.values()].sort((a, b) => b.updatedAt - a.updatedAt);

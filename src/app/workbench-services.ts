@@ -41,4 +41,9 @@ export interface WorkbenchServices<S extends SessionPort = SessionPort> {
   replaceHash?(hash: string): void;
   /** The URL hash now (location.hash in the browser; undefined when unknown): a navigation not yet handled must not be overwritten. */
   currentHash?(): string | undefined;
+  /**
+   * Whether the user can see the page now (document.visibilityState). A closing page still runs its
+   * last save's callbacks: a word raised then is not seen, so it is left for the next tab to say.
+   */
+  pageVisible?(): boolean;
 }

@@ -75,6 +75,8 @@ export class Workbench<S extends SessionPort = SessionPort> {
   private handledHash: string | undefined;
   /** Counts the opens begun: an open that resolves after a later one began shows nothing (see {@link beginOpen}). */
   private opens = 0;
+  /** The copies of closed tabs' edits the user was told about (a dismissed banner is not raised again). */
+  private readonly toldKeptApart = new Set<string>();
 
   constructor(private readonly services: WorkbenchServices<S>) {
     this.autosaver = new Autosaver(services.store, (status) => this.onSaveStatus(status));
@@ -118,6 +120,9 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.saveStatus = status;
     if (status.problem?.copy) this.openCopy(status.problem.copy);
     if (status.problem) this.banner("warning", status.problem.message);
+    // Said here, if the page is seen (a closing page runs its last save's callbacks unseen): then no
+    // other tab needs to say it (copy-notices.ts).
+    if (status.problem?.copy && this.services.pageVisible?.() !== false) this.services.store.told(status.problem.copy.to);
     if (status.state !== "pending" && status.state !== "saving") void this.refreshLocals();
     else this.emit();
   }
@@ -144,7 +149,17 @@ export class Workbench<S extends SessionPort = SessionPort> {
 
   async refreshLocals(): Promise<void> {
     this.locals = await this.services.store.list();
+    // Listing saves a closed tab's edits that another tab's save overtook as a copy: said once each.
+    for (const { key, copy } of this.services.store.untoldCopies()) this.sayKeptApart(key, copy);
     this.emit();
+  }
+
+  /** Tell the user, once, that a closed tab's last edits of `key` were saved as the notebook `copy`. */
+  private sayKeptApart(key: string, copy: string): void {
+    if (this.toldKeptApart.has(copy)) return;
+    this.toldKeptApart.add(copy);
+    this.banner("warning", (words) => words.closedTabKeptApart(key, copy));
+    this.services.store.told(copy);
   }
 
   /** Open what a URL hash names. */
@@ -282,15 +297,19 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.show(key, { kind: "shared" }, decoded.value.doc, {}, inputs, "preview");
   }
 
-  /** Tell the user when the saved copy under `key` could not be read and was set aside, unchanged. */
+  /**
+   * Tell the user when the saved copy under `key` could not be read and was set aside, unchanged, or
+   * when a closed tab's last edits of it were saved as a copy of their own (another tab had saved it).
+   */
   private sayIfSetAside(key: string): void {
     const aside = this.services.store.unreadableMovedTo(key);
     if (aside !== undefined) this.banner("warning", (words) => words.savedCopyUnreadable(key, aside));
+    for (const notice of this.services.store.untoldCopies()) if (notice.key === key) this.sayKeptApart(key, notice.copy);
   }
 
   /** Open a local copy as it was saved: document, drafts and undo history (a history it could not read is dropped, with a word). */
   private showStored(stored: StoredNotebook, route: Route): void {
-    if (stored.historyProblem) this.banner("warning", stored.historyProblem.message);
+    if (stored.historyProblem) this.banner("warning", (words) => words.storedHistoryDropped);
     this.show(stored.key, stored.origin, stored.doc, stored.drafts, {}, "live", route, stored.history);
   }
 

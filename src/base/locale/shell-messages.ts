@@ -9,9 +9,10 @@
 import { formatNumber } from "./number-format";
 import { authoringEn, authoringNb, type AuthoringMessages } from "./authoring-messages";
 import { dataFileEn, dataFileNb, type DataFileMessages } from "./data-file-messages";
+import { storageEn, storageNb, type StorageMessages } from "./storage-messages";
 
 /** The shell's messages. */
-export interface ShellMessages extends DataFileMessages {
+export interface ShellMessages extends DataFileMessages, StorageMessages {
   // Why a notebook was reopened paused (app/sandbox: frame-status, message-budget, self-edit-gate).
   pauseNavigated: string;
   pauseUnknownCell: string;
@@ -133,6 +134,7 @@ export interface ShellMessages extends DataFileMessages {
 /** Norwegian (bokmål). */
 export const shellNb: ShellMessages = {
   ...dataFileNb,
+  ...storageNb,
   pauseNavigated: "Denne notatboken prøvde å forlate appen (den satte location eller navigerte rammen sin), og det er blokkert. Den ble åpnet på nytt uten å kjøre noe. Løsning: fjern koden som endrer location eller åpner sider, og trykk Kjør.",
   pauseUnknownCell: "Notatboken sluttet å svare i kode som ikke kunne navngis (en celle som var rask før, en timer eller en hendelseshåndterer som aldri returnerer). Den ble åpnet på nytt uten å kjøre noe. Løsning: finn koden som aldri blir ferdig og endre den, og trykk Kjør.",
   pauseFlooded: (count, million) => `Denne notatboken sendte siden mer enn ${formatNumber("nb", count)} meldinger (eller ${formatNumber("nb", million)} millioner tegn) på ett sekund — langt mer enn en notatbok trenger — så den ble stoppet for å holde appen i gang. Den ble åpnet på nytt uten å kjøre noe. Løsning: se etter kode som sender meldinger eller skriver om notatboken i en løkke, og trykk Kjør.`,
@@ -238,6 +240,7 @@ export const shellNb: ShellMessages = {
 /** English. */
 export const shellEn: ShellMessages = {
   ...dataFileEn,
+  ...storageEn,
   pauseNavigated: "This notebook tried to leave the app (it set location or navigated its frame), which is blocked. It was reopened without running anything. Fix: remove the code that changes location or opens pages, then press Run.",
   pauseUnknownCell: "The notebook stopped responding in code that could not be named (a cell that was quick before, a timer or an event handler that never returns). It was reopened without running anything. Fix: find the code that never finishes and change it, then press Run.",
   pauseFlooded: (count, million) => `This notebook sent the page more than ${formatNumber("en", count)} messages (or ${formatNumber("en", million)} million characters) in one second — far more than a notebook needs — so it was stopped to keep the app responsive. It was reopened without running anything. Fix: look for code that posts messages or rewrites the notebook in a loop, then press Run.`,

@@ -50,4 +50,33 @@ describe("autosaver on unload", () => {
     void saver.flushForUnload();
     expect(journaled).toEqual(["last words"]);
   });
+
+  it("journals the snapshot still being written when nothing is pending (the closing page may drop that write)", async () => {
+    const journaled: string[] = [];
+    const saver = new Autosaver({ put: () => new Promise(() => undefined), journal: (nb) => void journaled.push(nb.doc.title) });
+    saver.schedule(snapshot("being written"));
+    void saver.flush();
+    expect(saver.hasPending).toBe(false);
+    void saver.flushForUnload();
+    expect(journaled).toEqual(["being written"]);
+  });
+
+  it("journals the last snapshot kept in memory only (a full disk) when the tab closes", async () => {
+    const journaled: string[] = [];
+    const problem: StorageProblem = { kind: "quota", message: "full" };
+    const saver = new Autosaver({ put: async () => problem, journal: (nb) => void journaled.push(nb.doc.title) });
+    saver.schedule(snapshot("only in memory"));
+    await saver.flush();
+    await saver.flushForUnload();
+    expect(journaled).toEqual(["only in memory"]);
+  });
+
+  it("journals nothing once the last write has answered", async () => {
+    const journaled: string[] = [];
+    const saver = new Autosaver({ put: async () => undefined, journal: (nb) => void journaled.push(nb.doc.title) });
+    saver.schedule(snapshot("stored"));
+    await saver.flush();
+    await saver.flushForUnload();
+    expect(journaled).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { describeStorageError, NotebookStore, toStoredNotebook } from "../../../src/app/notebook-store";
+import { messages, say } from "../../../src/base/locale/locale";
 
 describe("notebook store", () => {
   it("falls back to memory with a clear problem when IndexedDB is missing (Node has none)", async () => {
@@ -15,10 +16,20 @@ describe("notebook store", () => {
     expect(await store.get("local:1")).toBeUndefined();
   });
 
-  it("names a full disk as quota and says what to do", () => {
+  it("names a full disk as quota and says what to do, in norsk and English", () => {
     const problem = describeStorageError(new DOMException("full", "QuotaExceededError"));
     expect(problem.kind).toBe("quota");
-    expect(problem.message).toMatch(/Export/);
+    expect(say(problem.message, messages.en)).toMatch(/storage is full.*Export/);
+    expect(say(problem.message, messages.nb)).toMatch(/lagring er full.*Eksporter/);
+  });
+
+  it("says each storage problem in norsk, naming the problem and the fix", () => {
+    const said = (error: unknown): string => say(describeStorageError(error).message, messages.nb);
+    expect(said(new DOMException("no", "SecurityError"))).toMatch(/kan ikke lagre.*Eksporter/);
+    expect(said(new Error("disk on fire"))).toMatch(/Lagringen mislyktes \(disk on fire\).*Eksporter/);
+    for (const error of [new DOMException("full", "QuotaExceededError"), new DOMException("no", "SecurityError"), new Error("x")]) {
+      expect(said(error)).not.toBe(say(describeStorageError(error).message, messages.en));
+    }
   });
 
   it("ignores stored records that are not notebooks", () => {
