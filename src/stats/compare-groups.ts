@@ -55,7 +55,10 @@ export interface GroupComparison {
 
 /** Options of `stats.compareGroups`. */
 export interface CompareGroupsOptions extends MetaOptions, SelectOptions {
-  /** The group codes to compare, in order; default every valid code of the group variable in the data. */
+  /**
+   * The group codes to compare, in order; default every valid code of the group variable in the data
+   * (for the reconstructions, those of the selection itself).
+   */
   groups?: number[];
 }
 
@@ -127,7 +130,12 @@ function plan(data: StatsData, group: string, item: string, options: CompareGrou
   const info = variableInfo(variable, input.options);
   const groupInfo = variableInfo(groupVariable, input.options);
   const p: Plan = { variable, groupVariable, info, groupInfo, isMissing: missingTest(info.missing), isGroupMissing: missingTest(groupInfo.missing), groups: input.options.groups, options: input.options, locale: input.locale };
-  return (source) => compute(p, source);
+  if (p.groups) return (source) => compute(p, source);
+  // Without option groups, the groups are those of the first dataset (the selection itself), fixed
+  // for every reconstruction: rows[i] is then the same group in every draw, as the evidence reads it.
+  const first = compute(p, input.source);
+  const fixed: Plan = { ...p, groups: first.rows.map((r) => r.group ?? 0) };
+  return (source) => (source === input.source ? first : compute(fixed, source));
 }
 
 function compute(plan: Plan, source: ColumnSource): GroupComparison {
@@ -263,8 +271,9 @@ export function compareGroups(data: StatsData, group: string, item: string, opti
 
 /**
  * `compareGroups` on each dataset (the same filter on every reconstruction), the arguments checked
- * once: result i is `compareGroups(data[i], …)`, except that a reconstruction with fewer than 2
- * groups is computed (its tests are then null with the reason), not refused.
+ * once: result i is `compareGroups(data[i], …)` with the groups of `data[0]` (so rows[i] is one group
+ * in every result), except that a reconstruction with fewer than 2 groups is computed (its tests are
+ * then null with the reason), not refused.
  */
 export function compareGroupsEach(data: readonly StatsData[], group: string, item: string, options: CompareGroupsOptions = {}): GroupComparison[] {
   return onEach(data, (first) => plan(first, group, item, options), (d) => plan(d, group, item, options)(sourceOf(d)));
