@@ -67,6 +67,11 @@ const COMPARE_UNWEIGHTED = "The comparison counts the respondents as sampled (as
 
 const BUILTIN = "stats.compareGroups";
 
+/** Missing codes and their counts, by code. */
+function counted(codes: ReadonlyMap<number, number>): { code: number; count: number }[] {
+  return [...codes].sort((a, b) => a[0] - b[0]).map(([code, count]) => ({ code, count }));
+}
+
 function median(sorted: Float64Array): number | null {
   const n = sorted.length;
   if (n === 0) return null;
@@ -147,8 +152,9 @@ function compute(plan: Plan, source: ColumnSource): GroupComparison {
   const byGroup = new Map<number, number[]>();
   const chosen = plan.groups ? new Set(plan.groups) : null;
   for (const g of plan.groups ?? []) byGroup.set(g, []);
-  let systemMissing = 0, noGroup = 0;
+  let systemMissing = 0, noGroup = 0, groupBlank = 0;
   const userMissing = new Map<number, number>();
+  const groupMissing = new Map<number, number>();
   for (let i = 0; i < frame.n; i++) {
     const r = frame.rows ? (frame.rows[i] ?? 0) : i;
     const v = col[r] ?? Number.NaN;
@@ -158,7 +164,12 @@ function compute(plan: Plan, source: ColumnSource): GroupComparison {
       continue;
     }
     const g = groupCol[r] ?? Number.NaN;
-    if (isGroupMissing(g) || (chosen && !chosen.has(g))) {
+    if (isGroupMissing(g)) {
+      if (g !== g) groupBlank++;
+      else groupMissing.set(g, (groupMissing.get(g) ?? 0) + 1);
+      continue;
+    }
+    if (chosen && !chosen.has(g)) {
       noGroup++;
       continue;
     }
@@ -202,7 +213,10 @@ function compute(plan: Plan, source: ColumnSource): GroupComparison {
       base: all.length,
       baseLabel: words.baseValidInGroups(variable, groupVariable),
       filters,
-      excluded: [{ variable, userMissing: [...userMissing].sort((a, b) => a[0] - b[0]).map(([code, count]) => ({ code, count })), systemMissing }],
+      excluded: [
+        { variable, userMissing: counted(userMissing), systemMissing },
+        { variable: groupVariable, userMissing: counted(groupMissing), systemMissing: groupBlank },
+      ],
       weight: null,
       // Written when read: the evidence computes this on every reconstruction, whose line no one reads.
       test: () => testsLine(tests, (i) => String(comparedCodes[i] ?? i), locale),
