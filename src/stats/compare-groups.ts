@@ -266,8 +266,8 @@ function refuse(c: GroupComparison): void {
 }
 
 /**
- * Compare a numeric item across the groups of `group` (e.g. "size_class", "fylke", "resp_type"):
- * per group n, mean, sd and median; the one-way ANOVA F with η² and ω² (SPSS ONEWAY), Welch's F for
+ * Compare a numeric item across the groups of another variable — size class, county, kommune or
+ * fylkeskommune — with per group n, mean, sd and median; the one-way ANOVA F with η² and ω² (SPSS ONEWAY), Welch's F for
  * unequal variances (ONEWAY /STATISTICS=WELCH) and the Kruskal–Wallis H with tie correction and ε²
  * (NPAR TESTS /K-W). The item's missing codes (9 "vet ikke") are left out. Unweighted. The data
  * comes first, then the group variable, then the item: ONEWAY q1 BY size_class is
