@@ -63,7 +63,7 @@ export interface CompareGroupsOptions extends MetaOptions, SelectOptions {
 }
 
 /** What to do instead of weighting: PSPP's weighted ONEWAY is not reproduced, so no weight is taken. */
-const COMPARE_UNWEIGHTED = "The comparison counts the respondents as sampled (as NPAR TESTS /K-W does); for weighted means per group use stats.crosstab or the weights by hand.";
+const COMPARE_UNWEIGHTED = "It compares the respondents as sampled (PSPP's weighted ONEWAY is not reproduced here, and NPAR TESTS /K-W is unweighted too); for a weighted test of the groups use stats.crosstab(selection, group, item, {weight: w.weights}) (χ² of the weighted table).";
 
 const BUILTIN = "stats.compareGroups";
 
