@@ -17,6 +17,7 @@ import { missingTest, valueLabel, variableInfo, type MetaOptions, type MissingTe
 import { statsError } from "./stats-problem";
 import { describeValue } from "../base/builtin-problem";
 import { isTableLike, toNumber, type ColumnLike, type ColumnSource } from "./column-cache";
+import { MissingTally } from "./missing-tally";
 import { groupTests, type AnovaTest, type KruskalWallisTest, type WelchTest } from "./group-tests";
 
 /** One group's valid answers. */
@@ -66,11 +67,6 @@ export interface CompareGroupsOptions extends MetaOptions, SelectOptions {
 const COMPARE_UNWEIGHTED = "It compares the respondents as sampled (PSPP's weighted ONEWAY is not reproduced here, and NPAR TESTS /K-W is unweighted too); for a weighted test of the groups use stats.crosstab(selection, group, item, {weight: w.weights}) (χ² of the weighted table).";
 
 const BUILTIN = "stats.compareGroups";
-
-/** Missing codes and their counts, by code. */
-function counted(codes: ReadonlyMap<number, number>): { code: number; count: number }[] {
-  return [...codes].sort((a, b) => a[0] - b[0]).map(([code, count]) => ({ code, count }));
-}
 
 function median(sorted: Float64Array): number | null {
   const n = sorted.length;
@@ -152,23 +148,15 @@ function compute(plan: Plan, source: ColumnSource): GroupComparison {
   const byGroup = new Map<number, number[]>();
   const chosen = plan.groups ? new Set(plan.groups) : null;
   for (const g of plan.groups ?? []) byGroup.set(g, []);
-  let systemMissing = 0, noGroup = 0, groupBlank = 0;
-  const userMissing = new Map<number, number>();
-  const groupMissing = new Map<number, number>();
+  const itemMissing = new MissingTally(isMissing);
+  const groupMissing = new MissingTally(isGroupMissing);
+  let noGroup = 0;
   for (let i = 0; i < frame.n; i++) {
     const r = frame.rows ? (frame.rows[i] ?? 0) : i;
     const v = col[r] ?? Number.NaN;
-    if (isMissing(v)) {
-      if (v !== v) systemMissing++;
-      else userMissing.set(v, (userMissing.get(v) ?? 0) + 1);
-      continue;
-    }
+    if (itemMissing.take(v)) continue;
     const g = groupCol[r] ?? Number.NaN;
-    if (isGroupMissing(g)) {
-      if (g !== g) groupBlank++;
-      else groupMissing.set(g, (groupMissing.get(g) ?? 0) + 1);
-      continue;
-    }
+    if (groupMissing.take(g)) continue;
     if (chosen && !chosen.has(g)) {
       noGroup++;
       continue;
@@ -213,10 +201,7 @@ function compute(plan: Plan, source: ColumnSource): GroupComparison {
       base: all.length,
       baseLabel: words.baseValidInGroups(variable, groupVariable),
       filters,
-      excluded: [
-        { variable, userMissing: counted(userMissing), systemMissing },
-        { variable: groupVariable, userMissing: counted(groupMissing), systemMissing: groupBlank },
-      ],
+      excluded: [itemMissing.excluded(variable), groupMissing.excluded(groupVariable)],
       weight: null,
       // Written when read: the evidence computes this on every reconstruction, whose line no one reads.
       test: () => testsLine(tests, (i) => String(comparedCodes[i] ?? i), locale),

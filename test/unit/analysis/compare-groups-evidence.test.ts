@@ -15,32 +15,22 @@ import { loadSurvey } from "../../../src/analysis/survey-source";
 import { EMPTY_FILTER, type SurveyFilter } from "../../../src/data/survey-filter";
 import { compareGroups, compareGroupsEach } from "../../../src/stats/index";
 import { nodeHost } from "../notebooks/headless-survey";
+import { figureAt, figurePaths } from "./figure-paths";
 
-let survey: Survey;
-beforeAll(async () => {
-  survey = await loadSurvey(nodeHost());
-}, 60_000);
-
+/** The filters, with one whose rows differ per draw (an adoption filter). */
 const FILTERS: [string, SurveyFilter][] = [
   ["no filter", EMPTY_FILTER],
   ["Rogaland", { ...EMPTY_FILTER, fylke: [11] }],
   ["adopted q20 (rows differ per draw)", { ...EMPTY_FILTER, adopted: ["q20"] }],
 ];
 
+let survey: Survey;
+beforeAll(async () => (survey = await loadSurvey(nodeHost())), 60_000);
+
 function drawsOf(filter: SurveyFilter): readonly FilteredSurvey[] {
   const draws = applyFilter(survey, filter).draws();
   if (!draws) throw new Error("the bundled survey has no ensemble");
   return draws;
-}
-
-function figureAt(value: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((at, key) => (typeof at === "object" && at !== null ? Reflect.get(at, key) : undefined), value);
-}
-
-function figurePaths(value: unknown, prefix = ""): string[] {
-  if (typeof value === "number") return [prefix];
-  if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([k, v]) => figurePaths(v, prefix ? `${prefix}.${k}` : k));
 }
 
 describe("compareGroups on every reconstruction", () => {
