@@ -60,5 +60,10 @@ describe("tables.groups", () => {
     const small = rows(el).filter((r) => r[1] === "< 3");
     expect(small.length).toBeGreaterThan(0);
     for (const r of small) expect(r.slice(2, 6)).toEqual(["–", "–", "–", "–"]);
+    // The notes would name the counties with one answer: left out, as the counts are.
+    const audit = [...el.querySelectorAll(".tv-audit-line")].map((p) => p.textContent ?? "");
+    expect(audit.join(" ")).not.toMatch(/single valid answer|Fewer than 5/);
+    const open = createTables({ document: () => document, shared: false, locale: "en" }).groups(applyFilter(survey, EMPTY_FILTER), "fylke", "q1");
+    expect([...open.querySelectorAll(".tv-audit-line")].map((p) => p.textContent ?? "").join(" ")).toMatch(/single valid answer in group/);
   });
 });
