@@ -59,12 +59,14 @@ export function renderGroupTable(doc: Document, c: GroupComparison, options: Gro
   const stat = (value: number | null, path: string): HTMLTableCellElement => marks.cell(value === null ? "–" : formatNumber(value, 2, locale), m.groupStatistic, path, number(2));
   const effect = (name: string, value: number | null, path: string): HTMLTableCellElement => marks.cell(value === null ? "–" : `${name} = ${formatNumber(value, 3, locale)}`, m.groupEffect, path, number(3));
   const df2 = (x: number | null): string => (x === null ? "–" : formatNumber(x, Number.isInteger(x) ? 0 : 2, locale));
+  // The cell shows "df1, df2"; df1 is fixed by the groups, so the mark is df2's (Welch's varies by draw).
+  const df = (df1: number, x: number | null, path: string): HTMLTableCellElement => marks.cell(`${df1}, ${df2(x)}`, m.groupDf, path, number(2));
   const { anova: a, welch: w, kruskalWallis: k } = c;
   const tests = [
     tableRow(doc, [m.groupTest, m.groupStatistic, m.groupDf, "p", m.groupEffect], 5, "tv-subhead"),
-    tableRow(doc, [m.groupAnova, stat(a.f, "anova.f"), `${a.df1}, ${df2(a.df2)}`, p(a.p, "anova.p"), effect("η²", a.etaSquared, "anova.etaSquared")], 1),
+    tableRow(doc, [m.groupAnova, stat(a.f, "anova.f"), df(a.df1, a.df2, "anova.df2"), p(a.p, "anova.p"), effect("η²", a.etaSquared, "anova.etaSquared")], 1),
     tableRow(doc, ["", "", "", "", effect("ω²", a.omegaSquared, "anova.omegaSquared")], 1),
-    tableRow(doc, [m.groupWelch, stat(w.f, "welch.f"), `${w.df1}, ${df2(w.df2)}`, p(w.p, "welch.p"), ""], 1),
+    tableRow(doc, [m.groupWelch, stat(w.f, "welch.f"), df(w.df1, w.df2, "welch.df2"), p(w.p, "welch.p"), ""], 1),
     tableRow(doc, [m.groupKruskal, stat(k.h, "kruskalWallis.h"), `${k.df}`, p(k.p, "kruskalWallis.p"), effect("ε²", k.epsilonSquared, "kruskalWallis.epsilonSquared")], 1),
   ];
   const item = c.label === c.variable ? c.variable : `${c.label} (${c.variable})`;

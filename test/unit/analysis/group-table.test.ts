@@ -52,6 +52,10 @@ describe("tables.groups", () => {
     const anova = [...el.querySelectorAll("tbody tr")].find((tr) => tr.firstChild?.textContent === "One-way ANOVA");
     expect(anova?.children[1]?.classList.contains("tv-fig-reconstruction")).toBe(true);
     expect(el.querySelectorAll("td.tv-fig-reconstruction").length).toBeGreaterThan(20);
+    // Welch's df2 differs by draw (its df cell is marked R); the ANOVA's N − k does not (D).
+    const welch = [...el.querySelectorAll("tbody tr")].find((tr) => tr.firstChild?.textContent === "Welch's F (unequal variances)");
+    expect(welch?.children[2]?.classList.contains("tv-fig-reconstruction")).toBe(true);
+    expect(anova?.children[2]?.classList.contains("tv-fig-determined")).toBe(true);
   });
 
   it("in a shared view hides a county's count under 3 and its mean", () => {
