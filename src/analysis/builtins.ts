@@ -90,17 +90,18 @@ export interface DisclosureBuiltin {
 export interface AnalysisBuiltins {
   /**
    * The statistics with SPSS conventions — frequencies, crosstabs with χ², correlations, size-class
-   * rates, weights — computed on `selection` or `survey` (labels and missing codes from its
+   * rates, group comparisons (ANOVA, Kruskal–Wallis), weights — computed on `selection` or `survey` (labels and missing codes from its
    * codebook), an Arquero table or plain columns. Every result carries an `audit` line.
    * The data comes first, then the variables: `stats.crosstab(selection, "q1", "q20")` is SPSS's
    * CROSSTABS /TABLES=q1 BY q20; a cell keeps a result for other cells with
    * `const ct = stats.crosstab(…)`. From SPSS: FREQUENCIES → `stats.frequencies`; CROSSTABS
    * /STATISTICS=CHISQ PHI → `stats.crosstab` (χ², φ, Cramér's V); CORRELATIONS → `stats.pearson`,
    * `stats.correlationMatrix`; NONPAR CORR → `stats.spearman` (unweighted); MEANS … BY size_class →
-   * `stats.sizeClassMeans` (means, t intervals and a linear trend: there is no one-way ANOVA,
-   * Kruskal–Wallis or median test here; medians by group with Arquero,
-   * `selection.table.groupby("size_class").rollup({median: op.median("q1")})`, after leaving out the
-   * missing codes); WEIGHT BY → option `weight`, e.g. `{weight: w.weights}` with
+   * `stats.sizeClassMeans` (means, t intervals and a linear trend); ONEWAY q1 BY size_class
+   * /STATISTICS=DESCRIPTIVES WELCH and NPAR TESTS /K-W=q1 BY size_class →
+   * `stats.compareGroups(selection, "size_class", "q1")` (n, mean, sd, median per group; ANOVA F with
+   * η² and ω², Welch's F, Kruskal–Wallis H with ε²; unweighted), as a table `tables.groups(…)`;
+   * there is no median test or post-hoc comparison here; WEIGHT BY → option `weight`, e.g. `{weight: w.weights}` with
    * `w = stats.postStratify(…)`; SELECT IF / TEMPORARY → the filter bar (`selection`),
    * `applyFilter(survey, {fylke: [11]})` or option `where: [{variable: "fylke", codes: [11]}]`;
    * RECODE … INTO → option `recode` of `stats.pearson`; MISSING VALUES → the codebook's, or option

@@ -9,7 +9,8 @@ import type { Crosstab } from "../stats/crosstab";
 import type { CorrelationMatrix } from "../stats/correlation-matrix";
 import type { FrequencyTable } from "../stats/frequencies";
 import type { SizeClassComparison } from "../stats/size-class";
-import { correlationMatrix, crosstab, frequencies, sizeClassRates } from "./evidence/evidenced-kernels";
+import type { GroupComparison } from "../stats/compare-groups";
+import { compareGroups, correlationMatrix, crosstab, frequencies, sizeClassRates } from "./evidence/evidenced-kernels";
 
 /** A statistics kernel as a table or chart takes it. */
 export interface KernelKind<R> {
@@ -87,3 +88,5 @@ export const FREQUENCIES: KernelKind<FrequencyTable> = { kernel: "stats.frequenc
 export const CORRELATIONS: KernelKind<CorrelationMatrix> = { kernel: "stats.correlationMatrix", arity: 2, run: correlationMatrix, is: (v): v is CorrelationMatrix => has(v, "cells", "deletion", "method", "audit") };
 /** `stats.sizeClassRates(data, variable, success, options)`: tables and charts of size classes show rates. */
 export const SIZE_CLASS_RATES: KernelKind<SizeClassComparison> = { kernel: "stats.sizeClassRates", arity: 3, run: sizeClassRates, is: isSizeClassComparison };
+/** `stats.compareGroups(data, group, item, options)`. */
+export const GROUP_COMPARISON: KernelKind<GroupComparison> = { kernel: "stats.compareGroups", arity: 3, run: compareGroups, is: (v): v is GroupComparison => has(v, "anova", "welch", "kruskalWallis", "rows", "audit") };

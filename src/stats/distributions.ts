@@ -153,3 +153,15 @@ export function tInv(p: number, df: number): number {
   const z = zInv(p);
   return symmetricQuantile(p, Math.abs(z) * (1 + (z * z + 1) / (4 * df)), { upper: (t) => tUpperTail(t, df), central: (t) => tCentral(t, df), density: (t) => tDensity(t, df) });
 }
+
+/**
+ * Upper tail P(X ≥ f) of the F distribution with df1 and df2 degrees of freedom: the p of an F
+ * statistic, I_{df2/(df2 + df1·f)}(df2/2, df1/2), with 1 − x passed exactly. Null when a df is not
+ * positive or f is not finite (Welch's df2 is fractional, so df only needs to be > 0).
+ */
+export function fUpperTail(f: number, df1: number, df2: number): number | null {
+  if (!(df1 > 0) || !(df2 > 0) || !Number.isFinite(f)) return null;
+  if (f <= 0) return 1;
+  const d = df2 + df1 * f;
+  return betaI(df2 / 2, df1 / 2, df2 / d, (df1 * f) / d);
+}

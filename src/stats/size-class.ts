@@ -152,7 +152,8 @@ function ratesPlan(data: StatsData, variable: string, success: number[], options
  * The mean of a numeric `variable` per SSB size class, with t intervals and the linear trend
  * (Pearson r of size class × value). The trend tests a straight line across the classes, as SPSS
  * CORRELATIONS of size_class with the variable; it is not a one-way ANOVA: means that rise and fall
- * across the classes can differ while r is near 0. The user-missing codes ("vet ikke") are left out.
+ * across the classes can differ while r is near 0 — for that, `stats.compareGroups(selection,
+ * "size_class", variable)` (ANOVA, Welch, Kruskal–Wallis). The user-missing codes ("vet ikke") are left out.
  * @param data the rows: `selection`, `survey`, an Arquero table or columns
  * @example stats.sizeClassMeans(selection, "q1")
  */

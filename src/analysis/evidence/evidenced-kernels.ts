@@ -5,7 +5,7 @@
  * form computes the reconstructions' results in one call: its arguments are checked once, not 49 times.
  */
 import {
-  correlationMatrix as plainCorrelationMatrix, correlationMatrixEach, crosstab as plainCrosstab, frequencies as plainFrequencies, pearson as plainPearson, pearsonEach,
+  compareGroups as plainCompareGroups, compareGroupsEach, correlationMatrix as plainCorrelationMatrix, correlationMatrixEach, crosstab as plainCrosstab, frequencies as plainFrequencies, pearson as plainPearson, pearsonEach,
   sizeClassMeans as plainSizeClassMeans, sizeClassMeansEach, sizeClassRates as plainSizeClassRates, sizeClassRatesEach, spearman as plainSpearman,
 } from "../../stats/index";
 import { evidencedKernel } from "./result-evidence";
@@ -17,3 +17,4 @@ export const pearson = evidencedKernel(plainPearson, pearsonEach);
 export const spearman = evidencedKernel(plainSpearman);
 export const sizeClassRates = evidencedKernel(plainSizeClassRates, sizeClassRatesEach);
 export const sizeClassMeans = evidencedKernel(plainSizeClassMeans, sizeClassMeansEach);
+export const compareGroups = evidencedKernel(plainCompareGroups, compareGroupsEach);

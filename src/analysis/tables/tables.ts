@@ -15,11 +15,13 @@ import type { FrequencyOptions, FrequencyTable } from "../../stats/frequencies";
 import type { StatsData } from "../../stats/kernel-input";
 import type { SizeClassComparison, SizeClassOptions } from "../../stats/size-class";
 import { sizeClassRates } from "../evidence/evidenced-kernels";
-import { CORRELATIONS, CROSSTAB, FREQUENCIES, isSizeClassComparison, resultInput, SIZE_CLASS_RATES, type KernelKind } from "../result-input";
+import { CORRELATIONS, CROSSTAB, FREQUENCIES, GROUP_COMPARISON, isSizeClassComparison, resultInput, SIZE_CLASS_RATES, type KernelKind } from "../result-input";
 import { CROSSTAB_PERCENTS, renderCrosstabTable, type CrosstabStatistic } from "./crosstab-table";
 import { renderCorrelationTable } from "./correlation-table";
 import { renderFrequencyTable } from "./frequency-table";
 import { renderSizeClassTable } from "./size-class-table";
+import { renderGroupTable } from "./group-table";
+import type { CompareGroupsOptions, GroupComparison } from "../../stats/compare-groups";
 import { OptionReader } from "./table-options";
 import { tableEvidence, type TableEvidence } from "./figure-marks";
 
@@ -78,7 +80,11 @@ const KERNEL_KEYS = {
   frequencies: ["weight", "allCodes", "missing", "where", "filters", "codebook"],
   correlations: ["method", "deletion", "fdr", "weight", "missing", "where", "filters", "codebook"],
   sizeClass: ["level", "classes", "sizeVariable", "missing", "where", "filters", "codebook"],
+  groups: ["groups", "missing", "where", "filters", "codebook"],
 } as const;
+
+/** Options of `tables.groups` (groups, missing and where go to `stats.compareGroups`). */
+export type GroupTableCallOptions = CommonTableOptions & Pick<CompareGroupsOptions, "groups" | "missing" | "where">;
 
 /** The `tables` builtin. */
 export interface TablesBuiltin {
@@ -110,6 +116,14 @@ export interface TablesBuiltin {
    */
   sizeClass(data: StatsData, variable: string, success: readonly number[], options?: SizeClassTableCallOptions): HTMLElement;
   sizeClass(result: SizeClassComparison | readonly SizeClassComparison[], options?: SizeClassTableCallOptions): HTMLElement;
+  /**
+   * A numeric item compared across groups: n, mean, sd, median and mean rank per group, then the
+   * one-way ANOVA (F, df, p, η², ω²), Welch's F and the Kruskal–Wallis H (ε²) — SPSS ONEWAY and
+   * NPAR TESTS /K-W in one table.
+   * @example tables.groups(selection, "size_class", "q1")
+   */
+  groups(data: StatsData, group: string, item: string, options?: GroupTableCallOptions): HTMLElement;
+  groups(result: GroupComparison, options?: GroupTableCallOptions): HTMLElement;
 }
 
 /** Is a table of these variables on these rows disclosive (county/size selection or breakdown)? */
@@ -201,6 +215,18 @@ const SIZE_CLASS_TABLE: TableKind<readonly SizeClassComparison[], Record<string,
   render: renderSizeClassTable,
 };
 
+const GROUP_TABLE: TableKind<GroupComparison, Record<string, never>> = {
+  builtin: "tables.groups",
+  kernel: GROUP_COMPARISON,
+  kernelKeys: KERNEL_KEYS.groups,
+  decimals: 2,
+  read: () => ({}),
+  // Broken down by its group variable: disclosive when that is the county or size class.
+  sensitive: (c) => sensitive(c.audit.disclosureSensitive, [c.groupVariable]),
+  evidence: tableEvidence,
+  render: renderGroupTable,
+};
+
 /** The rows a result was computed on (its audit's N; the largest of a list's), if it says. */
 function selectedN(result: unknown): number | undefined {
   if (Array.isArray(result)) {
@@ -236,6 +262,7 @@ export function createTables(context: TableContext): TablesBuiltin {
     crosstab: (...args: unknown[]) => make(CROSSTAB_TABLE, args),
     frequencies: (...args: unknown[]) => make(FREQUENCY_TABLE, args),
     correlations: (...args: unknown[]) => make(CORRELATION_TABLE, args),
+    groups: (...args: unknown[]) => make(GROUP_TABLE, args),
     sizeClass(...args: unknown[]): HTMLElement {
       const [first, ...rest] = args;
       if (Array.isArray(first) && !SIZE_CLASS_LIST.is(first)) {

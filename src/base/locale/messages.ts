@@ -10,9 +10,10 @@ import { analysisMessages, type AnalysisMessages } from "./analysis-messages";
 import { notebookChromeEn, notebookChromeNb, type NotebookChromeMessages } from "./notebook-chrome-messages";
 import { shellEn, shellNb, type ShellMessages } from "./shell-messages";
 import { tableMessages, type TableMessages } from "./table-messages";
+import { groupMessages, type GroupMessages } from "./group-messages";
 
 /** Every message of the app (analysis texts: analysis-messages.ts; the shell's chrome: shell-messages.ts; a notebook's own chrome: notebook-chrome-messages.ts; 04's, 06's and the kernels' generated texts: table-messages.ts). */
-export interface Messages extends AnalysisMessages, ShellMessages, NotebookChromeMessages, TableMessages {
+export interface Messages extends AnalysisMessages, ShellMessages, NotebookChromeMessages, TableMessages, GroupMessages {
   /** The language's own name, for the switch. */
   languageName: string;
   /** The switch's accessible label. */
@@ -98,6 +99,7 @@ export interface Messages extends AnalysisMessages, ShellMessages, NotebookChrom
 const nb: Messages = {
   ...analysisMessages.nb,
   ...tableMessages.nb,
+  ...groupMessages.nb,
   ...shellNb,
   ...notebookChromeNb,
   languageName: "norsk",
@@ -176,6 +178,7 @@ const nb: Messages = {
 const en: Messages = {
   ...analysisMessages.en,
   ...tableMessages.en,
+  ...groupMessages.en,
   ...shellEn,
   ...notebookChromeEn,
   languageName: "English",

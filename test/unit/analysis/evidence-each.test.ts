@@ -22,6 +22,7 @@ import {
   correlationMatrix, correlationMatrixEach, pearson, pearsonEach, sizeClassMeans, sizeClassMeansEach, sizeClassRates, sizeClassRatesEach,
 } from "../../../src/stats/index";
 import { nodeHost } from "../notebooks/headless-survey";
+import { figureAt, figurePaths } from "./figure-paths";
 
 let survey: Survey;
 beforeAll(async () => {
@@ -170,18 +171,6 @@ describe("a result computed on one reconstruction", () => {
     expect(evidenceOfResult(evidenced.pearson(selection, "q30_5", "q6"))?.figures.draws).toBe(50);
   });
 });
-
-/** The number at a dotted path. */
-function figureAt(value: unknown, path: string): unknown {
-  return path.split(".").reduce<unknown>((at, key) => (typeof at === "object" && at !== null ? Reflect.get(at, key) : undefined), value);
-}
-
-/** The paths of every number in a result, found here by a walk of its own. */
-function figurePaths(value: unknown, prefix = ""): string[] {
-  if (typeof value === "number") return [prefix];
-  if (typeof value !== "object" || value === null) return [];
-  return Object.entries(value).flatMap(([k, v]) => figurePaths(v, prefix ? `${prefix}.${k}` : k));
-}
 
 describe("a filtered draw's table", () => {
   it("reads the draw's values at the selected rows, column by column and as rows", () => {
