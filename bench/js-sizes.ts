@@ -6,6 +6,8 @@
  * found in the chunks' own code, a chunk both pages load counted once. A worker's chunk is in the
  * sum but not in the first draw: no page's script imports it.
  */
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 
 /** One built JavaScript file: its name under the build's folder ("assets/main-x.js") and its code. */
@@ -63,4 +65,13 @@ export function jsSizes(files: readonly BuiltJs[], scripts: readonly string[]): 
   for (const script of scripts) visit(script);
   const sum = (names: Iterable<string>): number => [...names].reduce((total, name) => total + (gzip.get(name) ?? 0), 0);
   return { all: sum(gzip.keys()), firstRender: sum(early), gzip, early };
+}
+
+/** jsSizes of a build written to `dist`, whose `pages` (HTML files in it that exist) run the scripts of the first draw. */
+export function distJsSizes(dist: string, pages: readonly string[] = ["index.html", "frame.html"]): JsSizes {
+  const files = readdirSync(join(dist, "assets"))
+    .filter((name) => name.endsWith(".js"))
+    .map((name) => ({ fileName: `assets/${name}`, code: readFileSync(join(dist, "assets", name)) }));
+  const scripts = pages.filter((page) => existsSync(join(dist, page))).flatMap((page) => pageScripts(readFileSync(join(dist, page), "utf8")));
+  return jsSizes(files, scripts);
 }

@@ -3,24 +3,13 @@
  * (bench/js-sizes.ts): all JavaScript together, and what the pages load before they first draw,
  * against bench/js-budget.ts. No browser needed; it is here because it reads the build.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { JS_BUDGET_KIB } from "../../bench/js-budget";
-import { jsSizes, pageScripts } from "../../bench/js-sizes";
+import { distJsSizes, type JsSizes } from "../../bench/js-sizes";
 import { distRoot } from "./static-server";
 
-function builtSizes(): ReturnType<typeof jsSizes> {
-  const dist = distRoot();
-  const files = readdirSync(join(dist, "assets"))
-    .filter((name) => name.endsWith(".js"))
-    .map((name) => ({ fileName: `assets/${name}`, code: readFileSync(join(dist, "assets", name)) }));
-  const scripts = ["index.html", "frame.html"].flatMap((page) => pageScripts(readFileSync(join(dist, page), "utf8")));
-  return jsSizes(files, scripts);
-}
-
 /** The largest files, for a failure message: "code-editor-x.js 145.2". */
-function largest(sizes: ReturnType<typeof jsSizes>, only?: ReadonlySet<string>): string {
+function largest(sizes: JsSizes, only?: ReadonlySet<string>): string {
   return [...sizes.gzip]
     .filter(([name]) => !only || only.has(name))
     .sort((a, b) => b[1] - a[1])
@@ -30,7 +19,7 @@ function largest(sizes: ReturnType<typeof jsSizes>, only?: ReadonlySet<string>):
 }
 
 describe("built JavaScript size (issue 12)", () => {
-  const sizes = builtSizes();
+  const sizes = distJsSizes(distRoot());
 
   it("stays within the budget for all chunks together", () => {
     expect(sizes.all / 1024, `all chunks, KB gzip (largest: ${largest(sizes)}); \`npm run chunks\` says what is in each`).toBeLessThanOrEqual(JS_BUDGET_KIB.all);
