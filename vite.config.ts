@@ -8,6 +8,7 @@ import { parse } from "acorn";
 import { simple } from "acorn-walk";
 // With its extension: Vite's config loader warns about an import without one.
 import { appReference, type Reference } from "./scripts/reference/reference-types.js";
+import { pureD3FactoriesPlugin } from "./scripts/bundle/pure-d3-factories.js";
 
 /**
  * CSP hashes for the event-handler placeholders of htl, the template library under
@@ -480,7 +481,7 @@ const replacedPackages = { "@uwdata/flechette": resolve(import.meta.dirname, "sr
 
 export default defineConfig({
   base: "./",
-  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin(), loadWorkerChunkPlugin(), appReferencePlugin()],
+  plugins: [cspPlugin(), bundledFilesPlugin(), shippedCellsPlugin(), preloadFrameEarlyPlugin(), warmFrameEarlyPlugin(), frameOpenChunksPlugin(), loadWorkerChunkPlugin(), appReferencePlugin(), pureD3FactoriesPlugin()],
   resolve: { alias: replacedPackages },
   server: { cors: { origin: "*" }, headers: corsHeaders },
   preview: { cors: { origin: "*" }, headers: corsHeaders },

@@ -4,7 +4,7 @@
  * ("Size budget") says what the figures are made of and why 350 is out of reach with this feature set.
  */
 export const JS_BUDGET_KIB = {
-  /** Every chunk, workers included: 678.8 at the end of stop 32, with room for one stop's additions. Raise it only with a line in decisions.md. */
+  /** Every chunk, workers included: 677.2 at the end of stop 32, with room for one stop's additions. Raise it only with a line in decisions.md. */
   all: 690,
   /** The pages' scripts and their static imports, a chunk both pages load counted once (issue 12). */
   firstRender: 157,
