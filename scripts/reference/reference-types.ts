@@ -72,3 +72,28 @@ export interface Reference {
   version: 1;
   entries: ReferenceEntry[];
 }
+
+/**
+ * Fields of an entry the app never reads (the reference panel, completions and hover read the
+ * rest): the full call forms with their parameters, and the source file. The bundle's copy of the
+ * reference leaves them out (vite.config.ts, `appReferencePlugin`: 3.9 KB gzip of the 24.7 KB the
+ * reference chunk was); reference.json keeps them for the reference test and for developers.
+ */
+export const FIELDS_NOT_IN_APP = ["signatures", "source"] as const;
+
+/** An entry as the app loads it: without the fields the bundle leaves out. */
+export type AppReferenceEntry = Omit<ReferenceEntry, (typeof FIELDS_NOT_IN_APP)[number]>;
+
+/** The reference as the app loads it. */
+export interface AppReference {
+  version: Reference["version"];
+  entries: AppReferenceEntry[];
+}
+
+/** The app's copy of the reference: every entry without the fields in FIELDS_NOT_IN_APP. */
+export function appReference(reference: Reference): AppReference {
+  // Named one by one so the rest is typed; test/unit/reference/app-reference.test.ts checks that
+  // every field of FIELDS_NOT_IN_APP is gone from what the app loads, and only those.
+  const entries = reference.entries.map(({ signatures: _signatures, source: _source, ...kept }): AppReferenceEntry => kept);
+  return { version: reference.version, entries };
+}

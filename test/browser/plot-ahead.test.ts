@@ -4,27 +4,17 @@
  * parsed the survey, and 05 — whose own cell calls `Plot` — opened from the sidebar in that spare draws
  * its chart without asking for it again. Chromium against the built app.
  */
-import { readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import type { Frame } from "playwright-core";
 import { openApp } from "./browser-helpers";
-import { distRoot } from "./static-server";
+import { plotChunkFile } from "./plot-chunk-file";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench();
 
-/** Plot's chunk under dist/assets, found by a message only Plot's code holds (as cold-start-order.test.ts does). */
-function plotChunk(): string {
-  const assets = join(distRoot(), "assets");
-  const found = readdirSync(assets).filter((f) => f.endsWith(".js") && readFileSync(join(assets, f), "utf8").includes("invalid piecewise interpolator"));
-  expect(found).toHaveLength(1);
-  return found[0] ?? "";
-}
-
 describe("Plot ahead in a spare frame", () => {
   it("a spare frame loads Plot once it has parsed the survey; 01's frame does not, and 05 opened in the spare asks for nothing of Plot's", async () => {
-    const plot = plotChunk();
+    const plot = plotChunkFile();
     const context = await wb.browser.newContext({ viewport: { width: 1360, height: 900 } });
     try {
       const page = await context.newPage();

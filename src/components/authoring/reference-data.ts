@@ -3,10 +3,13 @@
  * source) loaded on first use: the reference panel, the completions and the hover all read it, and
  * it is not part of any startup bundle.
  */
-import type { ReferenceEntry } from "../../../scripts/reference/reference-types";
+import type { AppReferenceEntry } from "../../../scripts/reference/reference-types";
 
-/** The entries as the JSON carries them (its string fields are not narrowed to the unions). */
-export type LoadedEntry = { [K in keyof ReferenceEntry]: ReferenceEntry[K] extends string ? string : ReferenceEntry[K] };
+/**
+ * The entries as the bundle carries them: without the fields the app never reads (vite.config.ts,
+ * `appReferencePlugin`), and with string fields not narrowed to the unions.
+ */
+export type LoadedEntry = { [K in keyof AppReferenceEntry]: AppReferenceEntry[K] extends string ? string : AppReferenceEntry[K] };
 
 let loading: Promise<LoadedEntry[]> | undefined;
 
