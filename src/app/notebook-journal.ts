@@ -61,6 +61,31 @@ export function removeJournal(key: string): void {
   removeLocal(JOURNAL_PREFIX + key);
 }
 
+/**
+ * The key of the local notebook a journal entry is kept in when it cannot be the notebook (it
+ * continues a version another tab has since saved over). Derived from the entry — its notebook's key,
+ * its tab and its time — so every tab and every caller that keeps the same entry names the same copy,
+ * and only the first to store it makes one (notebook-store.ts).
+ */
+export function keptCopyKey(entry: JournalEntry): string {
+  return `local:${entry.notebook.updatedAt.toString(36)}-${fnv1a(`${entry.notebook.key}\n${entry.by ?? ""}`)}`;
+}
+
+/** Whether `a` and `b` are the same journaled snapshot (the same tab's, of the same time). */
+export function sameEntry(a: JournalEntry | undefined, b: JournalEntry): boolean {
+  return a !== undefined && a.notebook.key === b.notebook.key && a.notebook.updatedAt === b.notebook.updatedAt && a.by === b.by;
+}
+
+/** A short, stable name for `text` (32-bit FNV-1a, base 36): two entries of one millisecond differ in it. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
 /** The keys that have a journal entry. */
 export function journaledKeys(): string[] {
   return namesUnder(JOURNAL_PREFIX);
