@@ -62,13 +62,15 @@ export function removeJournal(key: string): void {
 }
 
 /**
- * The key of the local notebook a journal entry is kept in when it cannot be the notebook (it
- * continues a version another tab has since saved over). Derived from the entry — its notebook's key,
- * its tab and its time — so every tab and every caller that keeps the same entry names the same copy,
- * and only the first to store it makes one (notebook-store.ts).
+ * The key of the local notebook a tab's snapshot is kept in when it cannot be the notebook: its
+ * tab's save met another tab's version (the saves go to this copy from then on), or its journal
+ * entry continues a version another tab has since saved over. Derived from the snapshot — its
+ * notebook's key, its tab and its time — so every tab and every caller that keeps the same snapshot
+ * names the same copy (a closing tab's diverted save and the next tab's claim of its journal entry
+ * too), and only the first to store it makes one (notebook-store.ts).
  */
-export function keptCopyKey(entry: JournalEntry): string {
-  return `local:${entry.notebook.updatedAt.toString(36)}-${fnv1a(`${entry.notebook.key}\n${entry.by ?? ""}`)}`;
+export function keptCopyKey(notebook: StoredNotebook, by: string | undefined): string {
+  return `local:${notebook.updatedAt.toString(36)}-${fnv1a(`${notebook.key}\n${by ?? ""}`)}`;
 }
 
 /** Whether `a` and `b` are the same journaled snapshot (the same tab's, of the same time). */

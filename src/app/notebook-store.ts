@@ -56,11 +56,6 @@ function writerOf(raw: unknown): string | undefined {
   return isRecord(raw) && typeof raw[WRITER] === "string" ? raw[WRITER] : undefined;
 }
 
-/** A new local notebook's key (a copy's), distinct even for two made in one millisecond. */
-function copyKey(): string {
-  return `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
 /** A bundled notebook's working copy saved apart is a notebook of its own (no "revert to shipped"). */
 function copyOrigin(origin: NotebookOrigin): NotebookOrigin {
   return origin.kind === "bundled" ? { kind: "new" } : origin;
@@ -183,7 +178,7 @@ export class NotebookStore {
    * yet: one copy however many claim it, and the one claim that created it says so.
    */
   private async keepApart(key: string, entry: JournalEntry): Promise<void> {
-    const copy = keptCopyKey(entry);
+    const copy = keptCopyKey(entry.notebook, entry.by);
     const kept: StoredNotebook = { ...entry.notebook, key: copy, origin: copyOrigin(entry.notebook.origin) };
     // Shown by this tab from now on, stored or not (a copy opened and edited meanwhile is kept as it is).
     if (!this.memory.has(copy)) this.memory.set(copy, kept);
@@ -324,7 +319,9 @@ export class NotebookStore {
   private async divert(notebook: StoredNotebook): Promise<StorageProblem | undefined> {
     this.memory.delete(notebook.key);
     this.seen.delete(notebook.key);
-    const copy = copyKey();
+    // The key a claim of this tab's journal entry of the same snapshot would make: a closing page
+    // that stored the copy but never cleared its entry leaves one copy, not two.
+    const copy = keptCopyKey(notebook, this.tab);
     this.diverted.set(notebook.key, copy);
     // Said by this tab's banner, unless it is closing; then by the next tab (copy-notices.ts).
     noteCopy({ key: notebook.key, copy });

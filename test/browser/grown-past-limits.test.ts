@@ -57,6 +57,8 @@ describe("a notebook grown past the limits in the app", () => {
     // Not "Saved" (main's build kept saying "Saved in this browser" here, and stored nothing).
     await expect.poll(async () => (await saveStatus(page)).state, { timeout: 60_000 }).toBe("too-large");
     expect((await saveStatus(page)).words).toContain("Not saved — notebook too large");
+    // Marked as a warning, as "Not saved — kept in memory" is.
+    expect(await page.locator(".nb-save-status").first().evaluate((el) => getComputedStyle(el).fontWeight)).toBe("600");
     const banner = page.locator(".nb-banner.is-error");
     const said = norm(await banner.first().textContent());
     expect(said).toMatch(/grown past what this browser can save/);

@@ -5,6 +5,7 @@
  * notebook and one tab says so. Each store is a tab over the shared fakes (store-tabs.ts).
  */
 import { describe, expect, it } from "vitest";
+import { readJournal, writeJournal } from "../../../src/app/notebook-journal";
 import { NotebookStore } from "../../../src/app/notebook-store";
 import { closeWithPending, firstTabSavedFirst, KEY, snapshot, useSharedStorage } from "./store-tabs";
 
@@ -68,6 +69,22 @@ describe("a closed tab's journal entry claimed by several callers at once", () =
     await Promise.all([tab.list(), (await NotebookStore.open()).get(KEY)]);
     expect(keysHolding("second tab")).toEqual(first);
     expect(untold(tab)).toEqual(first);
+  });
+
+  it("a closing tab's save stored in a copy, its entry left behind: the claim finds that copy and makes no other", async () => {
+    const { second } = await firstTabSavedFirst();
+    const last = snapshot("second tab", 200);
+    second.journal(last);
+    const entry = readJournal(KEY);
+    const conflict = await second.put(last);
+    expect(conflict?.kind).toBe("conflict");
+    // The closing page ran the write, and not what follows it: the entry is still in the journal.
+    if (entry) writeJournal(entry);
+    const next = await NotebookStore.open();
+    await Promise.all([next.list(), next.get(KEY)]);
+    expect(keysHolding("second tab")).toEqual([conflict?.copy?.to]);
+    // Said once, by the notice the closing tab left (the claim made nothing, so says nothing more).
+    expect(untold(next)).toEqual([conflict?.copy?.to]);
   });
 
   it("an entry another tab journals while the claim is under way stays for its own claim", async () => {
