@@ -5,7 +5,8 @@
  */
 import type { StorageProblem, StoredNotebook } from "./notebook-store";
 
-export type SaveState = "saved" | "pending" | "saving" | "memory-only";
+/** "too-large": the open notebook grew past what is stored (notebook-size.ts); its edits since are not saved. */
+export type SaveState = "saved" | "pending" | "saving" | "memory-only" | "too-large";
 
 export interface SaveStatus {
   state: SaveState;

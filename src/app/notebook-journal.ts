@@ -61,6 +61,33 @@ export function removeJournal(key: string): void {
   removeLocal(JOURNAL_PREFIX + key);
 }
 
+/**
+ * The key of the local notebook a tab's snapshot is kept in when it cannot be the notebook: its
+ * tab's save met another tab's version (the saves go to this copy from then on), or its journal
+ * entry continues a version another tab has since saved over. Derived from the snapshot — its
+ * notebook's key, its tab and its time — so every tab and every caller that keeps the same snapshot
+ * names the same copy (a closing tab's diverted save and the next tab's claim of its journal entry
+ * too), and only the first to store it makes one (notebook-store.ts).
+ */
+export function keptCopyKey(notebook: StoredNotebook, by: string | undefined): string {
+  return `local:${notebook.updatedAt.toString(36)}-${fnv1a(`${notebook.key}\n${by ?? ""}`)}`;
+}
+
+/** Whether `a` and `b` are the same journaled snapshot (the same tab's, of the same time). */
+export function sameEntry(a: JournalEntry | undefined, b: JournalEntry): boolean {
+  return a !== undefined && a.notebook.key === b.notebook.key && a.notebook.updatedAt === b.notebook.updatedAt && a.by === b.by;
+}
+
+/** A short, stable name for `text` (32-bit FNV-1a, base 36): two entries of one millisecond differ in it. */
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash.toString(36);
+}
+
 /** The keys that have a journal entry. */
 export function journaledKeys(): string[] {
   return namesUnder(JOURNAL_PREFIX);

@@ -12,6 +12,7 @@ import { encodeStructureHistory, type StructureHistoryRecord, type StructureSnap
 import type { InputRestoreReport } from "../runtime/input-binding";
 import { parseCell } from "../runtime/plan-notebook";
 import type { CellRuntimeState } from "../runtime/types";
+import type { NotebookSize } from "../notebook/notebook-size";
 import { titleAfterEdit } from "./notebook-title";
 import type { RuntimePort } from "./runtime-port";
 import { Listeners } from "../base/listeners";
@@ -23,7 +24,13 @@ export type SessionChange =
   | { kind: "doc"; edit?: StructureEdit }
   | { kind: "draft"; id: string }
   | { kind: "state"; id: string }
-  | { kind: "mode" };
+  | { kind: "mode" }
+  /**
+   * The notebook's size passed the limits of what is stored (`over`), or is back within them
+   * (undefined). Said by the shell's view of a notebook in the frame (FrameSession), whose reports
+   * of such edits are not kept; a session of its own keeps every edit and never says it.
+   */
+  | { kind: "size"; over: NotebookSize | undefined };
 
 /** A structural edit as the notebook announces it ("Delete cell", and whether it was an undo/redo). */
 export interface StructureEdit {

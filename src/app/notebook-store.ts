@@ -9,7 +9,7 @@ import { createStore, del, get, set, update, values, type UseStore } from "idb-k
 import { isRecord } from "../base/guards";
 import type { Wording } from "../base/locale/locale";
 import { forgetCopy, noteCopy, untoldCopies, type CopyNotice } from "./copy-notices";
-import { journaledKeys, journalStanding, readJournal, removeJournal, writeJournal } from "./notebook-journal";
+import { journaledKeys, journalStanding, keptCopyKey, readJournal, removeJournal, sameEntry, writeJournal, type JournalEntry } from "./notebook-journal";
 import { toStoredNotebook, type NotebookOrigin, type StoredNotebook } from "./stored-notebook";
 
 export { toStoredNotebook, type NotebookOrigin, type StoredNotebook } from "./stored-notebook";
@@ -56,11 +56,6 @@ function writerOf(raw: unknown): string | undefined {
   return isRecord(raw) && typeof raw[WRITER] === "string" ? raw[WRITER] : undefined;
 }
 
-/** A new local notebook's key (a copy's), distinct even for two made in one millisecond. */
-function copyKey(): string {
-  return `local:${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
-}
-
 /** A bundled notebook's working copy saved apart is a notebook of its own (no "revert to shipped"). */
 function copyOrigin(origin: NotebookOrigin): NotebookOrigin {
   return origin.kind === "bundled" ? { kind: "new" } : origin;
@@ -74,8 +69,13 @@ export class NotebookStore {
   private readonly memory = new Map<string, StoredNotebook>();
   /** Key → the key its unreadable record was moved to, this session (for the word the workbench shows). */
   private readonly setAside = new Map<string, string>();
-  /** Key → the copy a closed tab's journaled edits of it were last saved to by this tab (one copy per entry, however often it is tried). */
-  private readonly keptApart = new Map<string, string>();
+  /**
+   * Copies of closed tabs' journaled edits that this tab made and has not said yet: the tab that
+   * stores a copy says it (only one tab stores each), so no other tab says it again.
+   */
+  private readonly keptHere = new Map<string, CopyNotice>();
+  /** The copies this tab has put in `keptHere` once (a copy kept in memory and stored later is said once). */
+  private readonly keptSaid = new Set<string>();
   /**
    * Key → `updatedAt` of the version this tab last read or wrote. A stored version of another time
    * was written by another tab (or window) since: writing over it would lose that tab's work.
@@ -154,33 +154,62 @@ export class NotebookStore {
   }
 
   /**
-   * The version of `key` to open: IndexedDB's (`found`), or its journal entry when that continues
+   * The version of `key` to show: IndexedDB's (`found`), or its journal entry when that continues
    * it and is newer. An entry that continues an older version (its tab closed after another tab had
-   * saved the notebook) is saved as a copy of its own, and `found` stays the notebook.
+   * saved the notebook) is saved as a copy of its own, and `found` stays the notebook. The one way
+   * both the list and the open read the journal, so an entry is kept apart in one place only.
    */
   private async withJournal(key: string, found: StoredNotebook | undefined, writer: string | undefined): Promise<StoredNotebook | undefined> {
     const entry = readJournal(key);
     if (!entry) return found;
     const standing = journalStanding(entry, found, writer);
     if (standing === "newer") return entry.notebook;
-    if (standing === "apart") await this.keepApart(key, entry.notebook);
+    if (standing === "apart") await this.keepApart(key, entry);
     else removeJournal(key);
     return found;
   }
 
   /**
-   * Save a closed tab's journaled snapshot of `key`, which continues a version another tab has since
-   * saved over, as a local notebook of its own; the entry goes once that is stored (a full disk
-   * keeps it in the journal for the next try).
+   * Claim a closed tab's journal entry of `key`, which continues a version another tab has since
+   * saved over: save it as a local notebook of its own, then drop the entry (a full disk keeps it
+   * for the next try). The list and the open of this tab, and other tabs, may claim one entry at
+   * once — each reads it before any has stored the copy. So the copy's key is the entry's own
+   * (`keptCopyKey`), and it is created in one IndexedDB transaction only where nothing is stored
+   * yet: one copy however many claim it, and the one claim that created it says so.
    */
-  private async keepApart(key: string, journaled: StoredNotebook): Promise<void> {
-    // Kept apart before, this session, and not stored (a full disk): the same copy again, not another.
-    const earlier = this.keptApart.get(key);
-    const copy = earlier !== undefined && this.memory.get(earlier)?.updatedAt === journaled.updatedAt ? earlier : copyKey();
-    this.keptApart.set(key, copy);
-    noteCopy({ key, copy });
-    const failed = await this.put({ ...journaled, key: copy, origin: copyOrigin(journaled.origin) });
-    if (!failed) removeJournal(key);
+  private async keepApart(key: string, entry: JournalEntry): Promise<void> {
+    const copy = keptCopyKey(entry.notebook, entry.by);
+    const kept: StoredNotebook = { ...entry.notebook, key: copy, origin: copyOrigin(entry.notebook.origin) };
+    // Shown by this tab from now on, stored or not (a copy opened and edited meanwhile is kept as it is).
+    if (!this.memory.has(copy)) this.memory.set(copy, kept);
+    // Memory only: this tab says it; the entry stays for a tab that can store it.
+    if (!this.idb) return this.sayKept(key, copy);
+    let created = false;
+    try {
+      const plain: unknown = JSON.parse(JSON.stringify({ ...kept, [WRITER]: this.tab }));
+      await update(
+        copy,
+        (stored: unknown) => {
+          created = stored === undefined;
+          return created ? plain : stored;
+        },
+        this.idb,
+      );
+    } catch {
+      // Not stored (a full disk): it is in this tab's memory, and the entry stays for the next try.
+      return this.sayKept(key, copy);
+    }
+    this.seen.set(copy, kept.updatedAt);
+    if (created) this.sayKept(key, copy);
+    // This entry only: one that a tab closed with since is claimed on its own.
+    if (sameEntry(readJournal(key), entry)) removeJournal(key);
+  }
+
+  /** Have the workbench say that `key`'s closed-tab edits are kept as `copy` (once per copy). */
+  private sayKept(key: string, copy: string): void {
+    if (this.keptSaid.has(copy)) return;
+    this.keptSaid.add(copy);
+    this.keptHere.set(copy, { key, copy });
   }
 
   /** Move an unreadable record to a key of its own, unchanged, and free `key` for new saves. */
@@ -200,18 +229,19 @@ export class NotebookStore {
   }
 
   /**
-   * The copies of notebooks no tab has told the user about yet (copy-notices.ts): a closed tab's
-   * journaled edits saved apart here, or a tab's saves diverted to a copy as it closed. This tab's
-   * own diverted saves are left out: it says those itself, as the conflict.
+   * The copies of notebooks the user has not been told about yet: a closed tab's journaled edits this
+   * tab saved apart, and a tab's saves diverted to a copy as it closed (copy-notices.ts, said by the
+   * next tab). This tab's own diverted saves are left out: it says those itself, as the conflict.
    */
   untoldCopies(): CopyNotice[] {
     const own = new Set(this.diverted.values());
-    return untoldCopies().filter((notice) => !own.has(notice.copy));
+    return [...untoldCopies().filter((notice) => !own.has(notice.copy)), ...this.keptHere.values()];
   }
 
   /** The user was told about `copy` (no tab says it again). */
   told(copy: string): void {
     forgetCopy(copy);
+    this.keptHere.delete(copy);
   }
 
   /**
@@ -289,7 +319,9 @@ export class NotebookStore {
   private async divert(notebook: StoredNotebook): Promise<StorageProblem | undefined> {
     this.memory.delete(notebook.key);
     this.seen.delete(notebook.key);
-    const copy = copyKey();
+    // The key a claim of this tab's journal entry of the same snapshot would make: a closing page
+    // that stored the copy but never cleared its entry leaves one copy, not two.
+    const copy = keptCopyKey(notebook, this.tab);
     this.diverted.set(notebook.key, copy);
     // Said by this tab's banner, unless it is closing; then by the next tab (copy-notices.ts).
     noteCopy({ key: notebook.key, copy });
@@ -303,6 +335,7 @@ export class NotebookStore {
     this.diverted.delete(key);
     removeJournal(key);
     forgetCopy(key);
+    this.keptHere.delete(key);
     if (!this.idb) return this.problem;
     try {
       await del(key, this.idb);
@@ -334,11 +367,9 @@ export class NotebookStore {
       }
     }
     for (const key of journaledKeys()) {
-      const entry = readJournal(key);
-      const standing = entry && journalStanding(entry, byKey.get(key), writers.get(key));
-      if (entry && standing === "newer") byKey.set(key, entry.notebook);
-      // A closed tab's edits over a version another tab saved since: listed as the copy they are kept in.
-      if (entry && standing === "apart" && this.idb) await this.keepApart(key, entry.notebook);
+      // A closed tab's edits over a version another tab saved since: listed as the copy they are kept in (memory has it).
+      const shown = await this.withJournal(key, byKey.get(key), writers.get(key));
+      if (shown) byKey.set(key, shown);
     }
     for (const [key, nb] of this.memory) byKey.set(key, nb);
     return [...byKey.values()].sort((a, b) => b.updatedAt - a.updatedAt);

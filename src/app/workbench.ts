@@ -13,7 +13,7 @@ import { messages, say, type Locale, type Wording } from "../base/locale/locale"
 import type { NotebookDoc } from "../notebook/document";
 import type { StructureHistoryRecord } from "../notebook/structure-history";
 import { decodeShare, encodeShare } from "../notebook/share-codec";
-import { NOTEBOOK_LIMITS, overNotebookLimits } from "../notebook/notebook-size";
+import { NOTEBOOK_LIMITS, overNotebookLimits, type NotebookSize } from "../notebook/notebook-size";
 import type { FilterState } from "./app-filter";
 import type { WorkbenchServices } from "./workbench-services";
 import { Autosaver, type SaveStatus } from "./autosaver";
@@ -77,6 +77,13 @@ export class Workbench<S extends SessionPort = SessionPort> {
   private opens = 0;
   /** The copies of closed tabs' edits the user was told about (a dismissed banner is not raised again). */
   private readonly toldKeptApart = new Set<string>();
+  /**
+   * The open notebook grew past what is stored (`NOTEBOOK_LIMITS`): its size, and the banner that
+   * says so. Meanwhile the status says "not saved", whatever a save of an earlier version answers.
+   */
+  private tooLarge: { size: NotebookSize; banner: number } | undefined;
+  /** The autosaver's last status: the status again once the notebook is back within the limits. */
+  private storedStatus: SaveStatus = { state: "saved" };
 
   constructor(private readonly services: WorkbenchServices<S>) {
     this.autosaver = new Autosaver(services.store, (status) => this.onSaveStatus(status));
@@ -103,12 +110,16 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.listeners.emit();
   }
 
-  banner(kind: Banner["kind"], message: Wording): void {
+  /** Show a banner (or find the one with the same words); the answer is its id. */
+  banner(kind: Banner["kind"], message: Wording): number {
     // The same words are one banner, whichever language they were raised in.
     const same = say(message, messages.en);
-    if (this.banners.some((b) => say(b.message, messages.en) === same)) return;
-    this.banners = [...this.banners, { id: this.nextBannerId++, kind, message }];
+    const shown = this.banners.find((b) => say(b.message, messages.en) === same);
+    if (shown) return shown.id;
+    const id = this.nextBannerId++;
+    this.banners = [...this.banners, { id, kind, message }];
     this.emit();
+    return id;
   }
 
   dismiss(id: number): void {
@@ -117,7 +128,9 @@ export class Workbench<S extends SessionPort = SessionPort> {
   }
 
   private onSaveStatus(status: SaveStatus): void {
-    this.saveStatus = status;
+    this.storedStatus = status;
+    // A save that answers now stored an earlier version: the notebook on screen is still not stored.
+    this.saveStatus = this.tooLarge ? { state: "too-large" } : status;
     if (status.problem?.copy) this.openCopy(status.problem.copy);
     if (status.problem) this.banner("warning", status.problem.message);
     // Said here, if the page is seen (a closing page runs its last save's callbacks unseen): then no
@@ -319,11 +332,26 @@ export class Workbench<S extends SessionPort = SessionPort> {
     this.followingFilter = false;
     const session = this.services.createSession({ key, origin, doc, drafts, inputs, mode, ...withHistory(history) });
     this.current = { key, origin, session, readPaths: new Set() };
+    if (this.tooLarge) this.sizeChanged(undefined);
     this.detachSession = session.onChange((change) => {
+      if (change.kind === "size" && session.mode === "live") this.sizeChanged(change.over);
       if (change.kind === "doc" || change.kind === "draft") this.save();
       if (change.kind === "doc" || change.kind === "mode") this.emit();
     });
     if (mode === "live") void session.start().then(() => this.followFilter(session, route));
+    this.emit();
+  }
+
+  /**
+   * The open notebook grew past the limits (`over`), or is back within them. Past them its edits
+   * are not stored — storage keeps the version before — so the user is told what limit, how far
+   * over and what to do, and the status says "not saved" until it is within them again (then the
+   * edit that brought it back is saved as usual, with everything on screen).
+   */
+  private sizeChanged(over: NotebookSize | undefined): void {
+    if (this.tooLarge) this.dismiss(this.tooLarge.banner);
+    this.tooLarge = over && { size: over, banner: this.banner("error", (words) => words.notebookGrownTooLarge(over.cells, over.chars, NOTEBOOK_LIMITS.cells, NOTEBOOK_LIMITS.chars)) };
+    this.saveStatus = this.tooLarge ? { state: "too-large" } : this.storedStatus;
     this.emit();
   }
 

@@ -32,11 +32,12 @@ interface Action {
 const KEEP_ORDER: readonly ToolbarCommand[] = ["share", "new", "export", "import", "revert"];
 
 /** The save status as a mark, when its words do not fit on the row. */
-const STATUS_MARKS: Record<SaveStatus["state"] | "preview", string> = { saved: "✓", pending: "…", saving: "…", "memory-only": "⚠", preview: "◌" };
+const STATUS_MARKS: Record<SaveStatus["state"] | "preview", string> = { saved: "✓", pending: "…", saving: "…", "memory-only": "⚠", "too-large": "⚠", preview: "◌" };
 
 function saveLabel(words: Messages, state: SaveStatus["state"]): string {
   if (state === "saved") return words.saveSaved;
   if (state === "memory-only") return words.saveMemoryOnly;
+  if (state === "too-large") return words.saveTooLarge;
   return words.saveSaving;
 }
 

@@ -28,9 +28,21 @@ export function cellChars(cell: unknown): number {
   return chars;
 }
 
+/** A notebook's size: its cells, and the characters of text they carry ({@link cellChars}). */
+export interface NotebookSize {
+  cells: number;
+  chars: number;
+}
+
+/** Whether `size` passes {@link NOTEBOOK_LIMITS}. */
+export function pastNotebookLimits(size: NotebookSize): boolean {
+  return size.cells > NOTEBOOK_LIMITS.cells || size.chars > NOTEBOOK_LIMITS.chars;
+}
+
 /** The size of `cells` when it passes {@link NOTEBOOK_LIMITS}, else undefined. */
-export function overNotebookLimits(cells: readonly unknown[]): { cells: number; chars: number } | undefined {
+export function overNotebookLimits(cells: readonly unknown[]): NotebookSize | undefined {
   let chars = 0;
   for (const cell of cells) chars += cellChars(cell);
-  return cells.length > NOTEBOOK_LIMITS.cells || chars > NOTEBOOK_LIMITS.chars ? { cells: cells.length, chars } : undefined;
+  const size = { cells: cells.length, chars };
+  return pastNotebookLimits(size) ? size : undefined;
 }

@@ -17,6 +17,7 @@ import type { PrimedSurvey } from "../../analysis/survey-source";
 import { SURVEY_PATHS } from "../../data/bundled-survey";
 import { surveyFilterToParams } from "../../data/survey-filter";
 import { decodeStructureHistory } from "../../notebook/structure-history";
+import { overNotebookLimits } from "../../notebook/notebook-size";
 import { compilerReadyFor, compilesNow } from "../../runtime/cell-compiler";
 import { NotebookRuntime } from "../../runtime/notebook-runtime";
 import type { StdlibHost } from "../../runtime/stdlib";
@@ -388,7 +389,10 @@ export class FrameController {
 
   private onSessionChange(session: NotebookSession, change: SessionChange): void {
     if (change.kind === "doc") {
-      this.post({ type: "cells", cells: session.doc.cells, history: session.historyRecord() ?? null });
+      // Past the limits the shell would drop the cells (protocol.ts caps them there): it is told the
+      // size instead, so the user hears that the edit is not stored rather than seeing "Saved".
+      const over = overNotebookLimits(session.doc.cells);
+      this.post(over ? { type: "tooLarge", size: over } : { type: "cells", cells: session.doc.cells, history: session.historyRecord() ?? null });
       this.runs.keep(new Set(session.doc.cells.map((c) => c.id)));
       // The runtime re-plans right after the session's change event: read the names after it.
       queueMicrotask(() => this.reportReads());

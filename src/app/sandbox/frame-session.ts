@@ -16,6 +16,7 @@ import type { Wording } from "../../base/locale/locale";
 import { DEFAULT_LOCALE } from "../../base/locale/locale";
 import { surveyFilterToParams } from "../../data/survey-filter";
 import type { NotebookDoc } from "../../notebook/document";
+import type { NotebookSize } from "../../notebook/notebook-size";
 import type { StructureHistoryRecord } from "../../notebook/structure-history";
 import type { InputRestoreReport } from "../../runtime/input-binding";
 import type { SessionChange, SessionMode } from "../notebook-session";
@@ -47,6 +48,8 @@ export class FrameSession implements SessionPort {
   mode: SessionMode;
   /** The document, drafts and history as the frame last reported them. */
   private readonly mirror: DocumentMirror;
+  /** The size the frame's notebook grew to past the limits, while it is past them (its edits are not in `mirror`). */
+  private over: NotebookSize | undefined;
   private inputs: Record<string, unknown>;
   private reads = new Set<HostName>();
   private readonly data: FrameDataFeed;
@@ -268,6 +271,8 @@ export class FrameSession implements SessionPort {
     // A file the old frame asked for and still waiting on the two seconds is not written.
     this.downloads.cancel();
     this.link.replace(hung);
+    // The new frame shows the shell's copy, within the limits: what grew past them is gone from the screen too.
+    this.sizeIs(undefined);
     this.emitStatus();
   }
 
@@ -326,8 +331,12 @@ export class FrameSession implements SessionPort {
           return;
         }
         this.mirror.history = message.history ?? undefined;
+        this.sizeIs(undefined);
         return this.applyCells(message.cells);
       }
+      case "tooLarge":
+        // The shell's copy stays the last one within the limits; storage keeps it (the workbench says why).
+        return this.sizeIs(message.size);
       case "draft":
         if (this.selfEdits.allowsDraft() && this.mirror.setDraft(message.id, message.text)) this.emit({ kind: "draft", id: message.id });
         return;
@@ -364,6 +373,14 @@ export class FrameSession implements SessionPort {
       case "report":
         return this.reports.receive(message);
     }
+  }
+
+  /** The frame's notebook is past the limits (`over`) or within them again: said once per change. */
+  private sizeIs(over: NotebookSize | undefined): void {
+    if (over === undefined && this.over === undefined) return;
+    if (over !== undefined && this.over !== undefined && over.cells === this.over.cells && over.chars === this.over.chars) return;
+    this.over = over;
+    this.emit({ kind: "size", over });
   }
 
   private applyCells(cells: NotebookDoc["cells"]): void {

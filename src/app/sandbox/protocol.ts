@@ -27,7 +27,7 @@ import { decodeStructureHistory, encodeStructureHistory, STORED_HISTORY_STEPS, t
 import { isJsonable, type InputProblemKind, type InputRestoreReport } from "../../runtime/input-binding";
 import type { UserDataPart, UserDataWire } from "./user-data-wire";
 import { isRecord } from "../../base/guards";
-import { cellChars, NOTEBOOK_LIMITS } from "../../notebook/notebook-size";
+import { cellChars, NOTEBOOK_LIMITS, pastNotebookLimits, type NotebookSize } from "../../notebook/notebook-size";
 
 /** The view a notebook runs in: the user's own ("live") or a shared copy (small counts masked). */
 export type FrameView = "live" | "shared";
@@ -116,6 +116,12 @@ export type FrameMessage =
    * the shell could read): both for autosave.
    */
   | { type: "cells"; cells: CellDoc[]; history: StructureHistoryRecord | null }
+  /**
+   * In place of `cells`: the edit grew the document past what the shell keeps (`NOTEBOOK_LIMITS`,
+   * which `cells` is capped at), to this size. The shell keeps the version it has and says so; the
+   * next `cells` (the notebook back under the limits) is kept again.
+   */
+  | { type: "tooLarge"; size: NotebookSize }
   /** An editor draft (null: none), for autosave. */
   | { type: "draft"; id: string; text: string | null }
   /** The filter bar moved: for the URL and share links. */
@@ -338,6 +344,12 @@ export function readFrameMessage(data: unknown): Result<FrameMessage, FrameMessa
     case "cells": {
       const cells = readCells(data.cells);
       return cells.ok ? ok({ type: "cells", cells: cells.value, history: readHistory(data.history) }) : cells;
+    }
+    case "tooLarge": {
+      // Only a size past the limits: a notebook's own code can post this too, and a banner about a
+      // size within them would be a false word.
+      const size = isRecord(data.size) && isCount(data.size.cells) && isCount(data.size.chars) ? { cells: data.size.cells, chars: data.size.chars } : undefined;
+      return size && pastNotebookLimits(size) ? ok({ type: "tooLarge", size }) : dropped("its size is not one past the limits");
     }
     case "draft": {
       if (!isShortText(data.id, FRAME_LIMITS.idChars)) return dropped("its draft has no cell id");

@@ -3,7 +3,11 @@
  * and localStorage (fake-browser-storage.ts) made afresh for every test.
  */
 import { afterEach, beforeEach, expect, vi } from "vitest";
+import { AppFilter } from "../../../src/app/app-filter";
 import { NotebookStore, type StoredNotebook } from "../../../src/app/notebook-store";
+import type { SessionPort } from "../../../src/app/session-port";
+import { Workbench } from "../../../src/app/workbench";
+import type { WorkbenchServices } from "../../../src/app/workbench-services";
 import { FakeIndexedDB, FakeLocalStorage } from "./fake-browser-storage";
 
 /** The notebook the tabs edit: the demo's working copy. */
@@ -54,4 +58,23 @@ export async function firstTabSavedFirst(): Promise<{ first: NotebookStore; seco
   const second = await openTab();
   expect(await first.put(snapshot("first tab", 100))).toBeUndefined();
   return { first, second };
+}
+
+/**
+ * A workbench (a tab) on a store of its own over the shared storage, its bundled list the demo
+ * alone, its sessions made by `createSession`; `visible()` says whether its page is seen. Initialised.
+ */
+export async function workbenchOn<S extends SessionPort>(createSession: WorkbenchServices<S>["createSession"], visible = (): boolean => true): Promise<Workbench<S>> {
+  const fetcher: typeof fetch = () => Promise.resolve(new Response(JSON.stringify([{ name: "demo", title: "Demo" }])));
+  const workbench = new Workbench<S>({
+    store: await NotebookStore.open(),
+    filter: new AppFilter(),
+    createSession,
+    parseNotebook: () => ({ ok: false, error: { kind: "format", message: "not used" } }),
+    serializeNotebook: () => "",
+    fetcher,
+    pageVisible: visible,
+  });
+  await workbench.init();
+  return workbench;
 }

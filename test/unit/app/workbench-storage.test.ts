@@ -4,30 +4,18 @@
  * kept as a copy of their own. IndexedDB and localStorage are the shared fakes.
  */
 import { describe, expect, it } from "vitest";
-import { AppFilter } from "../../../src/app/app-filter";
 import { NotebookSession } from "../../../src/app/notebook-session";
 import { NotebookStore } from "../../../src/app/notebook-store";
 import { Workbench } from "../../../src/app/workbench";
 import { messages, say } from "../../../src/base/locale/locale";
 import { QuietRuntime } from "./quiet-runtime";
-import { closeWithPending, firstTabSavedFirst, KEY, snapshot, useSharedStorage } from "./store-tabs";
+import { closeWithPending, firstTabSavedFirst, KEY, snapshot, useSharedStorage, workbenchOn } from "./store-tabs";
 
 const storage = useSharedStorage();
 
 /** A workbench on a store of its own (a tab), with sessions that run nothing; `visible()` says whether its page is seen. */
-async function workbenchTab(visible = (): boolean => true): Promise<Workbench> {
-  const fetcher: typeof fetch = () => Promise.resolve(new Response(JSON.stringify([{ name: "demo", title: "Demo" }])));
-  const workbench = new Workbench({
-    store: await NotebookStore.open(),
-    filter: new AppFilter(),
-    createSession: ({ doc, drafts, inputs }) => new NotebookSession({ doc, drafts, inputs, createRuntime: () => new QuietRuntime() }),
-    parseNotebook: () => ({ ok: false, error: { kind: "format", message: "not used" } }),
-    serializeNotebook: () => "",
-    fetcher,
-    pageVisible: visible,
-  });
-  await workbench.init();
-  return workbench;
+function workbenchTab(visible = (): boolean => true): Promise<Workbench> {
+  return workbenchOn(({ doc, drafts, inputs }) => new NotebookSession({ doc, drafts, inputs, createRuntime: () => new QuietRuntime() }), visible);
 }
 
 /** The banners' words in both languages. */

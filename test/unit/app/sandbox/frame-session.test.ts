@@ -144,6 +144,25 @@ describe("FrameSession", () => {
     expect(frames).toHaveLength(1);
   });
 
+  it("a notebook grown past the limits: its size is said once, the shell's copy stays, and the cells are taken again once back within", async () => {
+    open();
+    const end = ready(frames[0] ?? new FakeFrame());
+    const changes: SessionChange[] = [];
+    session.onChange((change) => changes.push(change));
+    const over = { cells: 5_001, chars: 10 };
+    end.port.postMessage({ type: "tooLarge", size: over });
+    end.port.postMessage({ type: "tooLarge", size: over });
+    // A size within the limits is no reason to say anything (a notebook's own code can post this).
+    end.port.postMessage({ type: "tooLarge", size: { cells: 3, chars: 10 } });
+    await settle();
+    expect(session.doc).toEqual(doc);
+    expect(changes).toEqual([{ kind: "size", over }]);
+    end.port.postMessage({ type: "cells", cells: [{ id: "1", kind: "js", source: "const x = 2" }] });
+    await settle();
+    expect(changes).toEqual([{ kind: "size", over }, { kind: "size", over: undefined }, { kind: "doc" }]);
+    expect(session.doc.cells).toEqual([{ id: "1", kind: "js", source: "const x = 2" }]);
+  });
+
   it("takes a ready from another document of the frame for a navigation: reopened paused", () => {
     open();
     const frame = frames[0] ?? new FakeFrame();

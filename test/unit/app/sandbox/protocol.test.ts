@@ -59,6 +59,15 @@ describe("readFrameMessage", () => {
     expect(dropped({ type: "cells", cells: Array.from({ length: FRAME_LIMITS.cells + 1 }, (_, i) => ({ id: String(i), kind: "md", source: "" })) })).toContain("at most 5,000");
   });
 
+  it("takes a notebook's size past the limits, in place of its cells, and nothing else under that name", () => {
+    const over = { cells: FRAME_LIMITS.cells + 1, chars: 12 };
+    expect(readFrameMessage({ type: "tooLarge", size: { ...over, extra: 1 }, more: 2 })).toEqual({ ok: true, value: { type: "tooLarge", size: over } });
+    expect(readFrameMessage({ type: "tooLarge", size: { cells: 1, chars: FRAME_LIMITS.docChars + 1 } }).ok).toBe(true);
+    for (const size of [undefined, {}, { cells: 1, chars: 1 }, { cells: FRAME_LIMITS.cells, chars: FRAME_LIMITS.docChars }, { cells: -1, chars: 2e7 }, { cells: 6000.5, chars: 1 }, { cells: "6000", chars: 1 }]) {
+      expect(dropped({ type: "tooLarge", size }), JSON.stringify(size) ?? "undefined").toContain("not one past the limits");
+    }
+  });
+
   it("survives cycles and deep nesting without throwing", () => {
     const cyclic: Record<string, unknown> = {};
     cyclic.self = cyclic;
