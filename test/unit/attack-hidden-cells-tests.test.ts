@@ -13,6 +13,10 @@
  *   most of them) and what the table prints. Before the fix the mean ranks and the tests singled out
  *   Oslo's one answer to q1 and Aust-Agder's six in fylke × q1.
  *
+ * - sizeClass: the reader knows what the table prints. Before the fix it printed the Cochran–Armitage
+ *   z (to three decimals in the audit line), which is Σ score × cases over the classes: for q3 = 1
+ *   (notebook 03's rates table) it gave back the cases of all four hidden classes.
+ *
  * Each reader is also run with the test line the live view prints, to show that it is able to solve
  * the table when that line is given (so its failing to solve the shared table is not blindness).
  */
@@ -23,6 +27,8 @@ import type { Survey } from "../../src/analysis/survey";
 import { loadSurvey } from "../../src/analysis/survey-source";
 import { createTables } from "../../src/analysis/tables/tables";
 import { compareGroups } from "../../src/stats/compare-groups";
+import { cochranArmitage } from "../../src/stats/size-class";
+import { statsBuiltin } from "../../src/analysis/stats-builtin";
 import { EMPTY_FILTER } from "../../src/data/survey-filter";
 import { nodeHost } from "./notebooks/headless-survey";
 
@@ -198,4 +204,57 @@ describe("attack: a shared group table's hidden groups from its ranks and tests"
     expect(auditText(el)).not.toMatch(/F\(\d+, [\d.]+\) =|H\(\d+\) =/);
     expect(auditText(el)).toContain("not shown (disclosure guard)");
   }, 60_000);
+});
+
+/** The size-class reader: the hidden classes' cases consistent with what `el` prints (and `extra`, the live view's lines). */
+function readSizeClass(el: Element, extra = ""): { hidden: number; candidates: number[][] } {
+  const rows = bodyRows(el);
+  const classRows = rows.slice(0, -1);
+  const scores = classRows.map((r) => Number.parseInt(r[0] ?? "", 10));
+  const n = classRows.map((r) => Number(r[1]));
+  const cases = classRows.map((r) => r[2] ?? "");
+  const total = Number(rows.at(-1)?.[2]);
+  const z = /z = (−?\d+\.\d{3})/.exec(`${auditText(el)}\n${extra}`)?.[1]?.replace("−", "-");
+  const out: number[][] = [];
+  const step = (i: number, chosen: number[]): void => {
+    if (i === cases.length) {
+      if (chosen.reduce((a, b) => a + b, 0) === total) out.push(chosen);
+      return;
+    }
+    const text = cases[i] ?? "";
+    const [lo, hi] = text === "< 3" ? [1, 2] : text === "·" ? [0, n[i] ?? 0] : [Number(text), Number(text)];
+    for (let v = lo; v <= hi; v++) step(i + 1, [...chosen, v]);
+  };
+  step(0, []);
+  const fits = (x: number[]): boolean => z === undefined || cochranArmitage(scores, x, n).statistic?.toFixed(3) === z;
+  return { hidden: cases.filter(isHidden).length, candidates: out.filter(fits) };
+}
+
+describe("attack: a shared size-class table's hidden cases from its trend test", () => {
+  it("the reader solves q3 = 1 by size class when it has the live view's z", () => {
+    const selection = applyFilter(survey, EMPTY_FILTER);
+    const { hidden, candidates } = readSizeClass(shared().sizeClass(selection, "q3", [1]), auditText(live().sizeClass(selection, "q3", [1])));
+    expect(hidden).toBeGreaterThan(1);
+    expect(candidates).toHaveLength(1);
+  });
+
+  it("the shared table alone gives no hidden class's cases back", () => {
+    const el = shared().sizeClass(applyFilter(survey, EMPTY_FILTER), "q3", [1]);
+    const { hidden, candidates } = readSizeClass(el);
+    expect(hidden).toBeGreaterThan(1);
+    const cases = bodyRows(el).slice(0, -1).map((r) => r[2] ?? "");
+    const given = cases.flatMap((t, i) => (isHidden(t) && new Set(candidates.map((c) => c[i])).size === 1 ? [i + 1] : []));
+    expect(given).toEqual([]);
+    expect(auditText(el)).not.toMatch(/z = −?\d/);
+  });
+
+  it("notebook 03's several-variable table shows no trend in a row that hides a count", () => {
+    const selection = applyFilter(survey, EMPTY_FILTER);
+    const el = shared().sizeClass(["q3", "q20"].map((v) => statsBuiltin.sizeClassRates(selection, v, [1])));
+    const rows = bodyRows(el);
+    const hiding = (r: string[]): boolean => r.slice(1, -1).some((t) => t.includes("< 3") || t.includes("·"));
+    expect(rows.filter(hiding).length).toBeGreaterThan(0);
+    for (const r of rows) if (hiding(r)) expect(r.at(-1)).not.toMatch(/z = /);
+    expect(auditText(el)).not.toMatch(/z = −?\d/);
+  });
 });
