@@ -42,6 +42,23 @@ export const EMPHASIS_SCAN_BUDGET = 5_000_000;
 /** What the emphasis tokenizers have read in the render under way (reset by `markdownToHtml`). */
 const scanned = { characters: 0 };
 
+/**
+ * GFM's text and URL rules with their run of e-mail address characters before an "@" stopped at 64
+ * (RFC 5321's longest local part). At every text token, and every position the URL rule is tried,
+ * they read the whole run of such characters for an "@", and "a_b_" splits one run into a token
+ * every two characters: 99 KB of it took marked 54 s. Cached per rule (marked's rules are module
+ * constants).
+ */
+const boundedRules = new WeakMap<RegExp, RegExp>();
+function boundedRule(rule: RegExp): RegExp {
+  let bounded = boundedRules.get(rule);
+  if (!bounded) {
+    bounded = new RegExp(rule.source.replaceAll("]+@", "]{1,64}@").replaceAll("]+(@)", "]{1,64}(@)"), rule.flags);
+    boundedRules.set(rule, bounded);
+  }
+  return bounded;
+}
+
 /** marked, stopping lists and quotes (and, apart, emphasis and strikethrough) at the limits' depth. */
 function boundedMarked(): Marked {
   const base = Tokenizer.prototype;
@@ -68,6 +85,12 @@ function boundedMarked(): Marked {
       counter.depth--;
     }
   };
+  // Each render's lexer hands the tokenizer a rules object of its own: only that one changes.
+  const bound = (tokenizer: Tokenizer): void => {
+    const rules = tokenizer.rules.inline;
+    const text = boundedRule(rules.text);
+    if (rules.text !== text) tokenizer.rules.inline = { ...rules, text, url: boundedRule(rules.url) };
+  };
   return new Marked({
     tokenizer: {
       blockquote(src) {
@@ -81,6 +104,14 @@ function boundedMarked(): Marked {
       },
       del(src, masked, prev) {
         return nested(inline, () => charged(src, () => base.del.call(this, src, masked, prev)));
+      },
+      url(src) {
+        bound(this);
+        return base.url.call(this, src);
+      },
+      inlineText(src) {
+        bound(this);
+        return base.inlineText.call(this, src);
       },
     },
   });
