@@ -21,17 +21,17 @@ type Slot = "column" | "filter-label" | "file-name";
 const root = mkdtempSync(join(tmpdir(), "tverrsnitt-nb-comments-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
-function variable(name: string, codes: boolean): CodebookVariable {
+function variable(name: string, start: number, end: number, codes: boolean): CodebookVariable {
   return {
     name, question: name, no: name, en: name, kind: "categorical",
     codes: codes ? [1, 2, 3, 4].map((code) => ({ code, no: `Svar ${code}`, en: `Answer ${code}` })) : [],
-    missing: codes ? [9] : [],
+    missing: codes ? [9] : [], columns: { start, end },
   };
 }
 
 function call(slot: Slot, text: string): { options: PsppExportOptions; column: string } {
   const column = slot === "column" ? text : "h";
-  const codebook: Codebook = { title: "hostile", source: "test", variables: [variable("resp_id", false), variable("q3", true), variable(column, false)], skipRules: [], sets: [] };
+  const codebook: Codebook = { title: "hostile", source: "test", recordLength: 6, variables: [variable("resp_id", 1, 4, false), variable("q3", 5, 5, true), variable(column, 6, 6, false)], skipRules: [], sets: [] };
   const options: PsppExportOptions = {
     codebook, language: "nb", columns: ["resp_id", "q3", column],
     dataFile: { name: slot === "file-name" ? text : "data.csv", format: "csv", encoding: "utf-8", delimiter: "," },
