@@ -21,7 +21,7 @@ function codebook(): Codebook {
     name: "g", question: "=Group", no: "=Gruppe", en: "=Group", kind: "categorical",
     codes: HOSTILE.map((text, i) => ({ code: i + 1, no: text, en: text })), missing: [], columns: { start: 1, end: 1 },
   };
-  const item: CodebookVariable = { name: "q", question: "q", no: "q", en: "q", kind: "scale", codes: [], missing: [], columns: { start: 2, end: 2 } };
+  const item: CodebookVariable = { name: "q", question: "q", no: "q", en: "q", kind: "numeric", codes: [], missing: [], columns: { start: 2, end: 2 } };
   return { title: "hostile", source: "test", recordLength: 2, variables: [group, item], skipRules: [], sets: [] };
 }
 
