@@ -48,7 +48,9 @@ export function readJournal(key: string): JournalEntry | undefined {
   try {
     const value: unknown = JSON.parse(text);
     const notebook = toStoredNotebook(value);
-    if (!notebook || !isRecord(value)) return undefined;
+    // An entry holds the notebook its name names: one holding another (a crafted or garbled entry)
+    // opened in that notebook's place and was then saved over the notebook it holds.
+    if (!notebook || !isRecord(value) || notebook.key !== key) return undefined;
     const over = Array.isArray(value.over) ? value.over.filter((v): v is number => typeof v === "number") : [];
     return { notebook, over, by: typeof value.by === "string" ? value.by : undefined };
   } catch {

@@ -3,7 +3,9 @@
  * successes, the rate (or mean) and its interval, then all classes together and the trend test;
  * for several variables (the six models, say), a row per variable and a column per class. Counts go
  * through the disclosure guard (shown-counts.ts; the table is a size-class breakdown); a hidden
- * count hides its rate and interval.
+ * count hides its rate and interval, and a comparison that hides a count shows no trend test: its z
+ * is Σ score × cases over the classes, and from it (three decimals in the audit line) a reader gave
+ * back the cases of all four hidden classes of q3 = 1 (test/unit/attack-hidden-cells-tests.test.ts).
  */
 import type { SizeClassComparison, SizeClassRow } from "../../stats/size-class";
 import { pClause } from "../../stats/audit";
@@ -95,10 +97,21 @@ function figurePath(row: ClassRow, statistic: Statistic): string {
   return `${row.path}.${field}`;
 }
 
-/** "Cochran–Armitage z = 2.31, p = .021", with what z and p rest on when known. */
-function trendLine(c: SizeClassComparison, marks: FigureMarks, locale: Locale): string {
+/** "Cochran–Armitage z = 2.31, p = .021", with what z and p rest on when known; "z not shown (…)" when the comparison `hides` a count. */
+function trendLine(c: SizeClassComparison, marks: FigureMarks, locale: Locale, hides: boolean): string {
+  if (hides) return `${c.kind === "rate" ? "z" : "r"} ${messages[locale].guardNotShown}`;
   const evidence = c.trend.statistic === null || !marks.of("trend.statistic") ? "" : ` (${marks.inline(c.kind === "rate" ? "z" : "r", "trend.statistic", (x) => formatNumber(x, 2, locale))} · ${marks.inline("p", "trend.p", (x) => formatNumber(x, 3, locale))})`;
   return `${trendText(c, locale)}${evidence}`;
+}
+
+/** Whether any count of a comparison's rows is hidden. */
+function hidesCount(rows: readonly ClassRow[], shown: ShownCounts): boolean {
+  return rows.some((r) => shown.hidden(r.nId) || (r.successes !== null && shown.hidden(r.successesId)));
+}
+
+/** The comparison's audit, its test "not shown" when the comparison `hides` a count. */
+function withoutTest(c: SizeClassComparison, hides: boolean, locale: Locale): SizeClassComparison["audit"] {
+  return hides ? { ...c.audit, test: messages[locale].guardNotShown } : c.audit;
 }
 
 /** One comparison: a row per class. */
@@ -107,6 +120,7 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
   const ids = addCounts(shown, c, "");
   shown.guard(options.mask);
   const rows = classRows(c, "");
+  const hides = hidesCount(rows, shown);
   const locale = options.locale ?? DEFAULT_LOCALE;
   const m = messages[locale];
   const level = m.intervalHeader(Math.round(c.level * 100), c.kind);
@@ -123,7 +137,7 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
     caption: options.caption ?? m.sizeClassCaption(c.label, what(c, locale)),
     head: [tableRow(doc, [m.sizeClass, ...columns.map((s) => titles[s])], columns.length + 1)],
     body,
-    audit: [m.trendAcross(c.trend.method, trendLine(c, marks, locale)), ...shownNotes(c, shown), shown.auditLine(c.audit, ids), ...(found.drawn ? [found.drawn] : []), ...marks.auditLines(), ...shown.note("sizeClassRatesIntervals", locale)],
+    audit: [m.trendAcross(c.trend.method, trendLine(c, marks, locale, hides)), ...shownNotes(c, shown), shown.auditLine(withoutTest(c, hides, locale), ids), ...(found.drawn ? [found.drawn] : []), ...marks.auditLines(), ...shown.note("sizeClassRatesIntervals", locale)],
     notice: options.notice,
     className: "tv-size-class",
   }));
@@ -144,8 +158,9 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
   const body = list.map((c, k) => {
     const mk = marks[k] ?? new FigureMarks(doc, undefined, options.locale ?? DEFAULT_LOCALE);
     const percent = (x: number): string => formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals, locale);
-    const cells = classRows(c, `${k}:`).map((r, i) => mk.cell(figureText("compact", r, c, shown, options), columns[i] ?? "", figurePath(r, "compact"), percent, c.kind === "rate" ? percentUnit(locale) : ""));
-    return tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...cells, trendLine(c, mk, locale)], 1);
+    const rows = classRows(c, `${k}:`);
+    const cells = rows.map((r, i) => mk.cell(figureText("compact", r, c, shown, options), columns[i] ?? "", figurePath(r, "compact"), percent, c.kind === "rate" ? percentUnit(locale) : ""));
+    return tableRow(doc, [c.label === c.variable ? c.variable : `${c.label} (${c.variable})`, ...cells, trendLine(c, mk, locale, hidesCount(rows, shown))], 1);
   });
   const kinds = [...new Set(list.map((c) => what(c, locale)))];
   const figure = tableFigure(doc, {
@@ -154,7 +169,7 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
     body,
     audit: [
       `Cells: ${first?.kind === "mean" ? "mean (n)" : "rate (cases/n)"}; trend: ${first?.trend.method ?? ""}; intervals in each variable's own table.`,
-      ...list.map((c, k) => `${c.variable}: ${ids[k] ? shown.auditLine(c.audit, ids[k]) : c.audit.line}${found[k]?.drawn ? ` · ${found[k]?.drawn ?? ""}` : ""}`),
+      ...list.map((c, k) => `${c.variable}: ${ids[k] ? shown.auditLine(withoutTest(c, hidesCount(classRows(c, `${k}:`), shown), locale), ids[k]) : c.audit.line}${found[k]?.drawn ? ` · ${found[k]?.drawn ?? ""}` : ""}`),
       ...list.flatMap((c, k) => (marks[k]?.auditLines() ?? []).map((line) => `${c.variable}: ${line}`)),
       ...shown.note("sizeClassRates", locale),
     ],

@@ -12,7 +12,7 @@ import { reasonEn, reasonNb, type ReasonMessages } from "./reason-messages";
 type DrawVerdictName = "agrees" | "contrasts" | "open" | "not comparable";
 
 /** What a table that hides counts leaves out, in the guard note's last clause. */
-export type GuardClauseName = "frequencies" | "sizeClassRates" | "sizeClassRatesIntervals" | "correlation" | "crosstab" | "reconciliation" | "columnShares" | "ranges" | "rowPercentages" | "crosswalk";
+export type GuardClauseName = "frequencies" | "sizeClassRates" | "sizeClassRatesIntervals" | "correlation" | "crosstab" | "reconciliation" | "columnShares" | "ranges" | "rowPercentages" | "crosswalk" | "groups";
 
 /** Every message of 06's generated sentences and of the guard notes (and the reasons a comparison cannot be judged: reason-messages.ts). */
 export interface ExplainMessages extends ReasonMessages {
@@ -88,6 +88,7 @@ const NB_CLAUSE: Record<GuardClauseName, string> = {
   ranges: "spennene for skjulte tall er utelatt",
   rowPercentages: "en rad som skjuler et tall, viser ingen prosenter",
   crosswalk: "en sammenligning som skjuler et tall, viser ingen andeler, spenn eller test",
+  groups: "gjennomsnitt, standardavvik og median for skjulte grupper, hver gruppes gjennomsnittsrang og testene er utelatt",
 };
 const EN_CLAUSE: Record<GuardClauseName, string> = {
   frequencies: "their percentages and the cumulative percent are left out",
@@ -100,6 +101,7 @@ const EN_CLAUSE: Record<GuardClauseName, string> = {
   ranges: "the ranges of hidden counts are left out",
   rowPercentages: "a row that hides a count shows no percentages",
   crosswalk: "a comparison that hides a count shows no shares, ranges or test",
+  groups: "the hidden groups' means, standard deviations and medians, every group's mean rank and the tests are left out",
 };
 
 /** norsk (bokmål). */
