@@ -249,6 +249,19 @@ describe("NotebookRuntime", () => {
     expect(rt.state("2")?.error?.kind).toBe("timeout");
   });
 
+  it("stops a loop over an endless generator the cell defines, whose yields resume inside the loop's stretch", async () => {
+    // Without the stretch counted through the yields the loop runs its full 2 s and the cell settles;
+    // an endless loop instead ran until the page's Stop.
+    const rt = start(
+      js("1", "function* ticks() { let i = 0; while (true) yield i++; }"),
+      js("2", "{ const t0 = performance.now(); for (const t of ticks()) if (performance.now() - t0 > 2000) break; }"),
+      js("3", "(() => { const t0 = performance.now(); return Array.from((function* () { for (const t of ticks()) { if (performance.now() - t0 > 2000) return; yield t; } })()); })()"),
+    );
+    await rt.idle();
+    expect(rt.state("2")?.error?.kind).toBe("timeout");
+    expect(rt.state("3")?.error?.kind).toBe("timeout");
+  });
+
   it("renders markdown and reinterpolates when a name changes", async () => {
     const rt = start(md("1", "# Report\n\nThere are **${count}** rows and ${`${count * 2}`} halves."), js("2", "const count = 3"));
     await rt.idle();
