@@ -138,6 +138,14 @@ describe("NotebookRuntime", () => {
     expect(rt.state("1")?.error?.message).toMatch(/line 2, column 12/);
   });
 
+  it("refuses a cell with await using as a syntax error, and the cells after it run", async () => {
+    const rt = start(js("1", "const closed = [];\nawait using r = { [Symbol.asyncDispose]: async () => closed.push('r') };"), js("2", "const after = 6 * 7"));
+    await rt.idle();
+    expect(rt.state("1")?.error).toMatchObject({ kind: "syntax", line: 2, column: 1 });
+    expect(rt.state("1")?.error?.message).toContain("`await using` is not supported in a cell");
+    expect(rt.namedValues()["after"]).toBe(42);
+  });
+
   it("reports an undefined name with the fix", async () => {
     const rt = start(js("1", "const total = cuont + 1"), js("2", "const ok = 1"));
     await rt.idle();
