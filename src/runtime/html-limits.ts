@@ -3,7 +3,7 @@
  * output. A shared notebook is untrusted, and the parse is what costs: 19,000 nested divs in an
  * html cell held the page for 5.8–7.2 s (DOMPurify's parse, then layout). Chromium's parser stops
  * nesting at 512 levels and slows down sharply past it (8,000 nested divs: 1.7 s to sanitize, 0.5 s
- * to draw; 511 levels, or 20,000 divs side by side, a few ms per thousand), so a text that nests
+ * to draw; 512 levels: ~20 ms; divs side by side ~35–60 µs each), so a text that nests
  * deeper than 256 (html-nesting.ts, one pass) is not parsed, and an html cell is bounded in length
  * as markdown is (markdown-to-html.ts): its elements cost ~35–60 µs each to sanitize and draw on a
  * loaded machine, so 100,000 characters (at most ~14,000 elements) stay under about a second.
