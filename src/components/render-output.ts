@@ -11,6 +11,7 @@ import { loadOnce } from "../base/load-once";
 import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
 import { unsupportedKindName } from "../runtime/markdown-cell";
+import { htmlTooDeep } from "../runtime/html-limits";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
 import { drawnOutput, scrollBoxed, type DrawnTable } from "../app/drawn-output";
@@ -50,6 +51,16 @@ export const loadSanitizer: () => Promise<void> = loadOnce(() =>
  */
 export function sanitizedMarkdown(html: string): HTMLElement {
   if (!purify) throw new Error("Markdown output was rendered before DOMPurify loaded: await loadSanitizer() before drawing a notebook (frame.ts).");
+  // Markdown and html cells were bounded when rendered; a cell's own `{kind: "markdown", html}`
+  // was not, and DOMPurify's parse of deep HTML is the freeze the bound is for.
+  const deep = htmlTooDeep(html, "this output");
+  if (deep) {
+    const note = document.createElement("p");
+    note.className = "nb-unsupported";
+    note.setAttribute("role", "note");
+    note.textContent = deep.message;
+    return note;
+  }
   const div = document.createElement("div");
   div.className = "nb-markdown";
   div.innerHTML = purify.sanitize(html);

@@ -1,4 +1,4 @@
-import { parse, parseExpressionAt, tokenizer, tokTypes, type Expression, type Node, type Options, type Pattern, type Program } from "acorn";
+import { parse, parseExpressionAt, tokenizer, tokTypes, type Expression, type Node, type Options, type Pattern, type Program, type VariableDeclaration } from "acorn";
 import { fullAncestor } from "acorn-walk";
 
 /** Parser options shared by analysis and transpilation: modern JS, top-level await allowed. */
@@ -125,7 +125,7 @@ export function enclosingFunction(ancestors: readonly Node[], root: Node): Node 
  * Scope analysis in two passes over the AST: first record which names each scope node declares,
  * then report identifiers that no enclosing scope declares. Order-insensitive on purpose (hoisting).
  */
-function freeReferences(root: Node, top: Node): { references: string[]; async: boolean; yields: boolean } {
+function freeReferences(root: Node, top: Node): { references: string[]; async: boolean; yields: boolean; using?: VariableDeclaration } {
   const declared = new Map<Node, Set<string>>();
   const declare = (scope: Node | undefined, names: string[]) => {
     if (!scope) return;
@@ -142,9 +142,11 @@ function freeReferences(root: Node, top: Node): { references: string[]; async: b
   };
   let async = false;
   let yields = false;
+  let using: VariableDeclaration | undefined;
   fullAncestor(root, (node, _state, ancestors) => {
     switch (node.type) {
       case "VariableDeclaration": {
+        if (!using && (node.kind === "using" || node.kind === "await using")) using = node;
         const names = node.declarations.flatMap((d) => patternNames(d.id));
         declare(node.kind === "var" ? nearestFunction(ancestors) : blockParent(ancestors), names);
         break;
@@ -189,7 +191,32 @@ function freeReferences(root: Node, top: Node): { references: string[]; async: b
     }
     references.add(node.name);
   });
-  return { references: [...references], async, yields };
+  return { references: [...references], async, yields, ...(using ? { using } : {}) };
+}
+
+/**
+ * Refuses a `using` or `await using` declaration, with the `try`/`finally` that does the same.
+ * Cells also run in the headless runner, whose Node (20) cannot parse them, and the disposal's
+ * await at the end of a block is written nowhere: analysed as it stood, a cell with only an
+ * `await using` compiled as a sync function and failed with "await is only valid in async
+ * functions" (stop 31), and one that awaits elsewhere would resume unmarked (loop guard, callerRun).
+ * `offset`: columns before the cell's text on its first line (a generator cell's wrapper).
+ */
+function usingError(declaration: VariableDeclaration, offset: number): CellAnalysisError {
+  const start = declaration.loc?.start ?? { line: 1, column: 0 };
+  const line = start.line;
+  const column = start.column + 1 - (line === 1 ? offset : 0);
+  const dispose = declaration.kind === "await using" ? "await r[Symbol.asyncDispose]()" : "r[Symbol.dispose]()";
+  return {
+    ok: false,
+    message:
+      `Syntax error at line ${line}, column ${column}: \`${declaration.kind}\` is not supported in a cell, as the notebook's headless runner cannot run it. ` +
+      `Declare the resource with const and dispose of it in a finally block: const r = …; try { … } finally { ${dispose}; }`,
+    line,
+    column,
+    defines: [],
+    references: [],
+  };
 }
 
 /** Rejects module syntax that a cell cannot use, with a message that says what to do instead. */
@@ -282,7 +309,8 @@ function asGenerator(source: string): { code: string; program: Program; body: No
 export function analyzeCell(source: string): CellAnalysis {
   const expression = asExpression(source);
   if (expression) {
-    const { references, async } = freeReferences(expression, expression);
+    const { references, async, using } = freeReferences(expression, expression);
+    if (using) return usingError(using, 0);
     return { ok: true, form: "expression", code: source, root: expression, expression, defines: [], references, async, own: expression };
   }
   let program: Program;
@@ -291,14 +319,16 @@ export function analyzeCell(source: string): CellAnalysis {
   } catch (error) {
     const generator = asGenerator(source);
     if (!generator) return syntaxError(error);
-    const { references, async, yields } = freeReferences(generator.program, generator.body);
+    const { references, async, yields, using } = freeReferences(generator.program, generator.body);
     if (!yields) return syntaxError(error);
+    if (using) return usingError(using, GENERATOR_PREFIX.length);
     // The cell's value is the generator itself, so the cell body is not async even when the
     // generator awaits (the runtime awaits each value it yields).
     return { ok: true, form: "generator", code: generator.code, root: generator.program, defines: [], references, async: false, generatorAsync: async, own: generator.body };
   }
   const moduleError = moduleSyntaxError(program);
   if (moduleError) return moduleError;
-  const { references, async } = freeReferences(program, program);
+  const { references, async, using } = freeReferences(program, program);
+  if (using) return usingError(using, 0);
   return { ok: true, form: "program", code: source, root: program, defines: topLevelDefines(program), references, async, own: program };
 }

@@ -4,7 +4,11 @@ import { CellFailure, timeoutError } from "./runtime-error";
 export interface LoopGuard {
   /** Called at the top of every loop body; throws a timeout CellFailure when the stretch is too long. */
   guard: () => void;
-  /** Called with the result of every await/yield: a new synchronous stretch starts there. */
+  /**
+   * Called with the result of every await/yield: a new synchronous stretch starts there if the
+   * last one ended (a microtask ran since); a sync generator resumed within its caller's stretch
+   * goes on counting it.
+   */
   resumed: (value: unknown) => unknown;
   /** Called when a cell body starts running: a new stretch starts there. */
   reset: () => void;
@@ -53,7 +57,11 @@ export function createLoopGuard(timeoutMs: number, now: () => number = () => per
     if (elapsed > timeoutMs) throw new CellFailure(timeoutError(timeoutMs));
   };
   const resumed = (value: unknown) => {
-    reset();
+    // Only a stretch that ended starts anew: a sync generator's `yield` resumes inside the stretch
+    // of the code that pulls it (a `for…of` over it, `Array.from`), which a reset there would never
+    // let run long, so a cell looping over an endless nested generator ran forever. Every await
+    // resumes after the stretch's queued microtask (queued at its start), so it still starts one.
+    if (!armed) reset();
     return value;
   };
   return { guard, resumed, reset };

@@ -6,6 +6,7 @@ import { escapeHtml } from "../base/escape-html";
 import { unwrap } from "../base/result";
 import { messages } from "../base/locale/locale";
 import { CELL_KIND_NAMES, CELL_TYPES, isCellKind, type CellDoc } from "../notebook/document";
+import { boundedHtml } from "./html-limits";
 import { markdownToHtml } from "./markdown-to-html";
 import { isMarkdownOutput, type MarkdownOutput, type UnsupportedCellOutput } from "./types";
 
@@ -48,11 +49,14 @@ export function htmlInterpolation(value: unknown): string {
   return escapeHtml(interpolationText(value));
 }
 
-/** Renders an html cell with its interpolated values into raw HTML (the UI sanitizes, as for markdown). */
+/**
+ * Renders an html cell with its interpolated values into raw HTML (the UI sanitizes, as for markdown).
+ * Throws a ProblemError (the cell shows its message) when the HTML is too long or nests too deep (html-limits.ts).
+ */
 export function renderHtml(strings: string[], values: unknown[]): MarkdownOutput {
   let html = strings[0] ?? "";
   for (let k = 0; k < values.length; k++) html += htmlInterpolation(values[k]) + (strings[k + 1] ?? "");
-  return { kind: "markdown", html };
+  return { kind: "markdown", html: unwrap(boundedHtml(html)) };
 }
 
 /** The name of a cell mode for the unsupported note; undefined for a type Kit does not know. */

@@ -12,6 +12,9 @@
  */
 import { Marked, Tokenizer } from "marked";
 import { fail, ok, type Problem, type Result } from "../base/result";
+import { lineOf } from "../notebook/html-scan";
+import { HTML_LIMITS, tooDeepSentence, tooLongMessage } from "./html-limits";
+import { htmlNesting } from "./html-nesting";
 import { markdownNesting } from "./markdown-nesting";
 
 /**
@@ -143,18 +146,33 @@ function tooDeep(text: string): MarkdownProblem | undefined {
   return undefined;
 }
 
+/**
+ * Why marked's HTML is not drawn when it nests too deep (html-limits.ts): HTML written in the
+ * markdown, or put in with `${…}`, passes through marked as it is, and the page's parse of it is
+ * what costs. The line named is the markdown's that holds the tag where it went too deep (marked
+ * copies HTML as written), when the text after that tag is found there.
+ */
+function htmlTooDeep(text: string, html: string): MarkdownProblem | undefined {
+  const { depth } = HTML_LIMITS;
+  const nesting = htmlNesting(html, depth);
+  if (nesting.depth <= depth) return undefined;
+  // Up to 64 characters from the tag that went too deep, to the end of its line.
+  const lineEnd = html.indexOf("\n", nesting.offset);
+  const written = html.slice(nesting.offset, Math.min(nesting.offset + 64, lineEnd < 0 ? html.length : lineEnd));
+  const at = written ? text.indexOf(written) : -1;
+  const where = at >= 0 ? ` at line ${count(lineOf(text, at))}` : "";
+  return { kind: "markdown-too-deep", message: `Not rendered: this markdown nests HTML elements more than ${count(depth)} levels deep${where}; ${tooDeepSentence(depth)}` };
+}
+
 /** `text` as HTML (unsanitized: the page sanitizes), or why it is not rendered. */
 export function markdownToHtml(text: string): Result<string, MarkdownProblem> {
   const { characters } = MARKDOWN_LIMITS;
-  if (text.length > characters) {
-    return fail({
-      kind: "markdown-too-long",
-      message: `Not rendered: this markdown is ${count(text.length)} characters long; at most ${count(characters)} are rendered in one cell, as a longer text can hold up the page for seconds. Split it into several cells.`,
-    });
-  }
+  if (text.length > characters) return fail({ kind: "markdown-too-long", message: tooLongMessage("this markdown", text.length, characters) });
   const deep = tooDeep(text);
   if (deep) return fail(deep);
   renderer ??= boundedMarked();
   scanned.characters = 0;
-  return ok(renderer.parse(text, { async: false }));
+  const html = renderer.parse(text, { async: false });
+  const deepHtml = htmlTooDeep(text, html);
+  return deepHtml ? fail(deepHtml) : ok(html);
 }

@@ -6,7 +6,8 @@ import { headlessInputs, headlessInputsIn } from "./headless-inputs";
 import { localizedTable } from "./localized-tables";
 import { localizedInput } from "./localized-labels";
 import { escapeHtml } from "../base/escape-html";
-import { unwrap } from "../base/result";
+import { ProblemError, unwrap } from "../base/result";
+import { htmlTooDeep } from "./html-limits";
 import { markdownToHtml } from "./markdown-to-html";
 
 /** The CSV reader (Papa Parse), loaded when a cell first reads a CSV: it need not load before the notebook draws. */
@@ -57,7 +58,8 @@ function isNode(value: unknown): value is Node {
 
 /**
  * html`…`: strings are escaped, DOM nodes are inserted as nodes. With a document it returns a
- * node (or a fragment for several); without one (Node, no linkedom) the HTML text.
+ * node (or a fragment for several); without one (Node, no linkedom) the HTML text. HTML nested
+ * deeper than HTML_LIMITS.depth throws why, before it is parsed.
  */
 export function createHtml(doc: Document | undefined) {
   return (strings: TemplateStringsArray, ...values: unknown[]): Node | string => {
@@ -74,6 +76,9 @@ export function createHtml(doc: Document | undefined) {
       }
       text += strings[i + 1] ?? "";
     });
+    // Nested past the limit, the parse itself holds the page for seconds (html-limits.ts).
+    const deep = htmlTooDeep(text, "this html`…`");
+    if (deep) throw new ProblemError(deep);
     if (!doc) return text;
     const template = doc.createElement("template");
     template.innerHTML = text.trim();

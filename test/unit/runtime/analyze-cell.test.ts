@@ -68,6 +68,32 @@ describe("analyzeCell", () => {
     expect(a.ok).toBe(false);
     if (!a.ok) expect(a.message).toContain("import is not supported in a cell");
   });
+
+  it("refuses using and await using wherever they are, naming the line and the try/finally that does the same", () => {
+    const refused = (source: string) => {
+      const a = analyzeCell(source);
+      if (a.ok) throw new Error(`accepted: ${source}`);
+      return { line: a.line, column: a.column, message: a.message };
+    };
+    // Only an `await using` at the top: the analysis found no await, so it compiled as a sync function (stop 31).
+    expect(refused("const log = [];\nawait using r = open();\nlog")).toEqual({
+      line: 2,
+      column: 1,
+      message:
+        "Syntax error at line 2, column 1: `await using` is not supported in a cell, as the notebook's headless runner cannot run it. " +
+        "Declare the resource with const and dispose of it in a finally block: const r = …; try { … } finally { await r[Symbol.asyncDispose](); }",
+    });
+    expect(refused("{ using r = open(); r.read() }").message).toContain("`using` is not supported in a cell");
+    expect(refused("{ using r = open(); r.read() }").message).toContain("finally { r[Symbol.dispose](); }");
+    expect(refused("const f = async () => { await using r = open(); }")).toMatchObject({ line: 1, column: 25 });
+    expect(refused("(() => { using r = open(); return 1; })()")).toMatchObject({ line: 1, column: 10 });
+    expect(refused("for (using r of rs) {}")).toMatchObject({ line: 1, column: 6 });
+    expect(refused("for (await using r of rs) {}")).toMatchObject({ line: 1, column: 6 });
+    // A generator cell: the column is the cell's own, not its wrapper's.
+    expect(refused("using r = open();\nyield r")).toMatchObject({ line: 1, column: 1 });
+    // `using` as a name is still a name.
+    expect(ok("const using = 1; using + 1").defines).toEqual(["using"]);
+  });
 });
 
 describe("transpileCell", () => {

@@ -31,6 +31,8 @@ describe("createLoopGuard", () => {
     const { guard, reset, resumed } = createLoopGuard(1000, () => clock);
     reset();
     clock = 5000;
+    // An await's code resumes after the microtasks queued before it, the stretch's end among them.
+    await Promise.resolve();
     expect(resumed(42)).toBe(42);
     expect(() => {
       for (let i = 0; i < 200; i++) guard();
@@ -42,6 +44,23 @@ describe("createLoopGuard", () => {
     expect(() => {
       for (let i = 0; i < 200; i++) guard();
     }).not.toThrow();
+  });
+
+  it("keeps counting a stretch through a yield resumed within it (a sync generator pulled by a loop)", () => {
+    let clock = 0;
+    const { guard, reset, resumed } = createLoopGuard(1000, () => clock);
+    reset();
+    clock = 999;
+    for (let i = 0; i < 200; i++) guard();
+    clock = 1001;
+    // A sync generator's yield resumes synchronously, in the stretch of the loop that pulls it.
+    const error = catchError(() => {
+      for (let i = 0; i < 200; i++) {
+        resumed(i);
+        guard();
+      }
+    });
+    expect(isCellFailure(error) && error.cellError.kind).toBe("timeout");
   });
 
   it("reports once per stretch when a loop has run long, before it stops it", () => {

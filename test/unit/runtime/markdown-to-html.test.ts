@@ -47,6 +47,18 @@ describe("markdownToHtml: limits", () => {
     expect(markdownToHtml("a".repeat(MARKDOWN_LIMITS.characters)).ok).toBe(true);
   });
 
+  it("refuses HTML written in the markdown that nests past the HTML limit, naming its line", () => {
+    // 12,000 nested <b> are 36,001 characters, within the length limit, and parsed for seconds.
+    expect(problem(`# Title\n\nSome text.\n\n${"<b>".repeat(12_000)}x`)).toEqual({
+      kind: "markdown-too-deep",
+      message:
+        "Not rendered: this markdown nests HTML elements more than 256 levels deep at line 5; at most 256 levels are rendered, as deeper HTML can hold up the page for seconds. Close each element before opening the next.",
+    });
+    // Formatting elements the parser opens again after each </div>: every tag is closed as written.
+    expect(problem(Array.from({ length: 300 }, (_, k) => `<div><b class=c${k}></div>x`).join(""))?.kind).toBe("markdown-too-deep");
+    expect(markdownToHtml(`${"<b>".repeat(200)}x`).ok).toBe(true);
+  });
+
   it("stops nesting in marked itself where the measure cannot see it: delimiters inside code spans", () => {
     // marked skips the "*" inside "`* **b `", the measure pairs it: it counts 1 level, marked nests 100.
     const text = "**b `* ".repeat(400) + "x" + " b**".repeat(400);
@@ -85,6 +97,30 @@ describe("a markdown cell past the limits", () => {
     runtime.setLanguage("en");
     await runtime.idle();
     expect(runtime.state("intro")?.error).toBeUndefined();
+  });
+
+  it("shows why an html cell nested or sized past its limits is not rendered, and the cells after it still run", async () => {
+    runtime = new NotebookRuntime({ timeoutMs: 2000 });
+    const divs = (n: number) => `${"<div>".repeat(n)}x${"</div>".repeat(n)}`;
+    runtime.load({
+      title: "deep html",
+      cells: [
+        { id: "deep", kind: "html", source: `<p>Intro</p>\n${"<span>".repeat(2_000)}` },
+        { id: "long", kind: "html", source: divs(19_000) },
+        { id: "put-in", kind: "html", source: "<section>${deep}</section>" },
+        { id: "source", kind: "js", source: `const deep = { kind: "markdown", html: ${JSON.stringify(divs(2_000))} }` },
+        { id: "fine", kind: "html", source: `${divs(200)}<p>\${6 * 7}</p>` },
+      ],
+    });
+    await runtime.idle();
+    expect(runtime.state("deep")?.error?.message).toBe(
+      "Not rendered: this HTML nests elements more than 256 levels deep at line 2; at most 256 levels are rendered, as deeper HTML can hold up the page for seconds. Close each element before opening the next.",
+    );
+    expect(runtime.state("long")?.error?.message).toContain("this HTML is 209,001 characters long; at most 100,000 are rendered in one cell");
+    // Rendered HTML put in with ${…} is measured with the cell's own.
+    expect(runtime.state("put-in")?.error?.message).toContain("nests elements more than 256 levels deep at line 1");
+    const fine = runtime.state("fine")?.value;
+    expect(isMarkdownOutput(fine) && fine.html).toBe(`${divs(200)}<p>42</p>`);
   });
 
   it("md`…` in a code cell throws the same Problem", () => {

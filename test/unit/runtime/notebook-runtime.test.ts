@@ -138,6 +138,14 @@ describe("NotebookRuntime", () => {
     expect(rt.state("1")?.error?.message).toMatch(/line 2, column 12/);
   });
 
+  it("refuses a cell with await using as a syntax error, and the cells after it run", async () => {
+    const rt = start(js("1", "const closed = [];\nawait using r = { [Symbol.asyncDispose]: async () => closed.push('r') };"), js("2", "const after = 6 * 7"));
+    await rt.idle();
+    expect(rt.state("1")?.error).toMatchObject({ kind: "syntax", line: 2, column: 1 });
+    expect(rt.state("1")?.error?.message).toContain("`await using` is not supported in a cell");
+    expect(rt.namedValues()["after"]).toBe(42);
+  });
+
   it("reports an undefined name with the fix", async () => {
     const rt = start(js("1", "const total = cuont + 1"), js("2", "const ok = 1"));
     await rt.idle();
@@ -247,6 +255,19 @@ describe("NotebookRuntime", () => {
     await rt.idle();
     expect(rt.state("1")?.status).toBe("fulfilled");
     expect(rt.state("2")?.error?.kind).toBe("timeout");
+  });
+
+  it("stops a loop over an endless generator the cell defines, whose yields resume inside the loop's stretch", async () => {
+    // Without the stretch counted through the yields the loop runs its full 2 s and the cell settles;
+    // an endless loop instead ran until the page's Stop.
+    const rt = start(
+      js("1", "function* ticks() { let i = 0; while (true) yield i++; }"),
+      js("2", "{ const t0 = performance.now(); for (const t of ticks()) if (performance.now() - t0 > 2000) break; }"),
+      js("3", "(() => { const t0 = performance.now(); return Array.from((function* () { for (const t of ticks()) { if (performance.now() - t0 > 2000) return; yield t; } })()); })()"),
+    );
+    await rt.idle();
+    expect(rt.state("2")?.error?.kind).toBe("timeout");
+    expect(rt.state("3")?.error?.kind).toBe("timeout");
   });
 
   it("renders markdown and reinterpolates when a name changes", async () => {
