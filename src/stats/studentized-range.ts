@@ -107,15 +107,14 @@ const RANGE_STEP = 1 / 64;
 const RANGE_NODES = 16 * 64 + 1;
 const rangeTables = new Map<number, { value: Float64Array; slope: Float64Array }>();
 
-/**
- * `rangeBelow(w, k)` from a table of it and its slope made once per k (some 2 ms), by cubic
- * Hermite interpolation (absolute error about 1e-10): a probability integrates it at some 500
- * points, a quantile asks for several probabilities, and Games–Howell one quantile per pair, on every
- * reconstruction — directly, a p-value cost 2 ms.
- */
-function rangeBelowFast(w: number, k: number): number {
-  if (w <= 0) return 0;
-  if (w >= 16) return 1;
+/** The range's probability and density at w, read from its table. */
+interface RangeAt {
+  below: number;
+  density: number;
+}
+
+/** Tables of `rangeBelow` and its slope per k. */
+function rangeTable(k: number): { value: Float64Array; slope: Float64Array } {
   let table = rangeTables.get(k);
   if (!table) {
     const value = new Float64Array(RANGE_NODES);
@@ -124,24 +123,52 @@ function rangeBelowFast(w: number, k: number): number {
       value[i] = rangeBelow(i * RANGE_STEP, k);
       slope[i] = rangeDensity(i * RANGE_STEP, k);
     }
-    // At 0: P = 0, slope 0 for k > 2 and 2φ(0)·… = k(k−1)∫φ² for k = 2 (= 1/√π).
     slope[0] = rangeDensity(0, k);
     table = { value, slope };
     rangeTables.set(k, table);
   }
+  return table;
+}
+
+/**
+ * `rangeBelow(w, k)` and its slope from a table of both made once per k (some 2 ms), by cubic
+ * Hermite interpolation (absolute error about 1e-10) and its derivative: a probability integrates
+ * it at a few hundred points, a quantile asks for several, and Games–Howell one quantile per pair,
+ * on every reconstruction — directly, a p-value cost 2 ms. `out` is filled and returned (no
+ * allocation in the inner loop).
+ */
+function rangeAt(w: number, k: number, out: RangeAt): RangeAt {
+  if (w <= 0 || w >= 16) {
+    out.below = w <= 0 ? 0 : 1;
+    out.density = 0;
+    return out;
+  }
+  const table = rangeTable(k);
   const x = w / RANGE_STEP;
   const i = Math.min(RANGE_NODES - 2, Math.floor(x));
   const t = x - i;
   const y0 = table.value[i] ?? 0, y1 = table.value[i + 1] ?? 0;
   const m0 = (table.slope[i] ?? 0) * RANGE_STEP, m1 = (table.slope[i + 1] ?? 0) * RANGE_STEP;
   const t2 = t * t, t3 = t2 * t;
-  return (2 * t3 - 3 * t2 + 1) * y0 + (t3 - 2 * t2 + t) * m0 + (-2 * t3 + 3 * t2) * y1 + (t3 - t2) * m1;
+  out.below = (2 * t3 - 3 * t2 + 1) * y0 + (t3 - 2 * t2 + t) * m0 + (-2 * t3 + 3 * t2) * y1 + (t3 - t2) * m1;
+  out.density = ((6 * t2 - 6 * t) * y0 + (3 * t2 - 4 * t + 1) * m0 + (-6 * t2 + 6 * t) * y1 + (3 * t2 - 2 * t) * m1) / RANGE_STEP;
+  return out;
 }
 
-/** Σ over the 16-point rule on [a, b] of f(t)·(scale density at t), the density's log being `logDensity`. */
-function piece(a: number, b: number, logDensity: (t: number) => number, f: (t: number) => number): number {
+/** P(Q < q) and the density of Q at q. */
+interface CdfAt {
+  cdf: number;
+  density: number;
+}
+
+/**
+ * The 16-point rule on [a, b] of the scale density (its log `logDensity`) times the range's
+ * probability and, for the density of Q, its slope at w = q√(t/2) times √(t/2), added into `sum`.
+ */
+function piece(a: number, b: number, q: number, k: number, logDensity: (t: number) => number, sum: CdfAt): number {
   const mid = (a + b) / 2, radius = (b - a) / 2;
-  let sum = 0;
+  const at: RangeAt = { below: 0, density: 0 };
+  let added = 0;
   for (let j = 0; j < OUTER.nodes.length; j++) {
     const node = OUTER.nodes[j] ?? 0;
     for (let side = -1; side <= 1; side += 2) {
@@ -149,49 +176,70 @@ function piece(a: number, b: number, logDensity: (t: number) => number, f: (t: n
       const log = logDensity(t);
       // exp(−30) ≈ 1e-13 of weight: no contribution.
       if (log < -30) continue;
-      sum += f(t) * (OUTER.weights[j] ?? 0) * Math.exp(log);
+      const scale = Math.sqrt(t / 2);
+      rangeAt(q * scale, k, at);
+      const weight = (OUTER.weights[j] ?? 0) * Math.exp(log) * radius;
+      added += at.below * weight;
+      sum.density += at.density * scale * weight;
     }
   }
-  return sum * radius;
+  sum.cdf += added;
+  return added;
 }
 
 /**
- * P(Q < q) for the studentized range of k means with ν degrees of freedom (R's `ptukey`, lower
- * tail): ∫ g(t) P(range < q√(t/2)) dt over t = 2χ²_ν/ν (mean 2, sd 2√(2/ν)), in 16-point
+ * P(Q < q) and the density at q for the studentized range of k means with ν degrees of freedom (R's
+ * `ptukey`, lower tail): ∫ g(t) P(range < q√(t/2)) dt over t = 2χ²_ν/ν (mean 2, sd 2√(2/ν)), in 16-point
  * Gauss–Legendre pieces of width 1, ½, ¼ or ⅛ as ν grows (R's), narrower still past ν = 5000 so a
  * piece stays within a few sd, stopped past the mean once a piece adds under 1e-14. Two changes from
  * R, each held to SciPy: the first piece is split geometrically towards 0 when ν < 4, where the
  * density's t^(ν/2 − 1) is not smooth (R's ptukey(0.5, 2, 2) is 6.5e-6 off the closed form); and the
  * pieces are not cut at 50 nor replaced by ν = ∞ past ν = 25 000 (1.2e-5 off at ν = 30 000).
- * NaN for k < 2 or ν < 1 (R asks ν ≥ 2; Games–Howell's Welch df may lie between 1 and 2).
+ */
+function cdfAt(q: number, k: number, df: number): CdfAt {
+  const sum: CdfAt = { cdf: 0, density: 0 };
+  // Past 10⁸ the scale is 1 to within 1e-8.
+  if (df > 1e8) {
+    const at = rangeAt(q, k, { below: 0, density: 0 });
+    return { cdf: at.below, density: at.density };
+  }
+  const f2 = df / 2;
+  // ln of the density of t = 2χ²_ν/ν: (ν/4)^(ν/2) t^(ν/2−1) e^(−νt/4) / Γ(ν/2).
+  const lead = f2 * Math.log(df / 4) - logGamma(f2);
+  const logDensity = (t: number): number => lead + (f2 - 1) * Math.log(t) - (t * df) / 4;
+  const width = df <= 100 ? 1 : df <= 800 ? 0.5 : df <= 5000 ? 0.25 : Math.min(0.125, 8 * Math.sqrt(2 / df));
+  if (df < 4) {
+    // Geometric pieces [w/2^(j+1), w/2^j] down to ε = 2^−J. Near 0 the integrand grows like
+    // t^(ν/2 − 1)·(q√t)^(k − 1) (the range of k normals below a small w), so what is left out is
+    // under ε^(ν/2 + (k − 1)/2) ≤ 1e-13.
+    const pieces = Math.ceil(13 / Math.log10(2) / (f2 + (k - 1) / 2));
+    for (let j = 0; j < pieces; j++) piece(width / 2 ** (j + 1), width / 2 ** j, q, k, logDensity, sum);
+  } else {
+    piece(0, width, q, k, logDensity, sum);
+  }
+  let a = width;
+  for (let i = 1; i < 1e6; i++) {
+    // Past t = 4 a piece grows by half (few df have a long, smooth, exponential tail).
+    const b = a + (a > 4 ? Math.max(width, a / 2) : width);
+    const added = piece(a, b, q, k, logDensity, sum);
+    // Past the mean (t = 2) and adding nothing: the rest of the tail is smaller still.
+    if (a > 2 && added <= 1e-14) break;
+    a = b;
+  }
+  sum.cdf = Math.min(1, sum.cdf);
+  return sum;
+}
+
+/**
+ * P(Q < q) for the studentized range of k means with ν degrees of freedom (R's `ptukey`, lower tail;
+ * the integral in `cdfAt`). NaN for k < 2 or ν < 1 (R asks ν ≥ 2; Games–Howell's Welch df may lie
+ * between 1 and 2).
  */
 export function studentizedRangeCdf(q: number, k: number, df: number): number {
   if (Number.isNaN(q) || !(k >= 2) || !(df >= 1)) return NaN;
   if (q <= 0) return 0;
   if (!Number.isFinite(q)) return 1;
-  // Past 10⁸ the scale is 1 to within 1e-8.
-  if (df > 1e8) return rangeBelowFast(q, k);
-  const f2 = df / 2;
-  // ln of the density of t = 2χ²_ν/ν: (ν/4)^(ν/2) t^(ν/2−1) e^(−νt/4) / Γ(ν/2).
-  const lead = f2 * Math.log(df / 4) - logGamma(f2);
-  const logDensity = (t: number): number => lead + (f2 - 1) * Math.log(t) - (t * df) / 4;
-  const range = (t: number): number => rangeBelowFast(q * Math.sqrt(t / 2), k);
-  const width = df <= 100 ? 1 : df <= 800 ? 0.5 : df <= 5000 ? 0.25 : Math.min(0.125, 8 * Math.sqrt(2 / df));
-  let total = 0;
-  if (df < 4) {
-    // Geometric pieces [w/2^(j+1), w/2^j]: the last one left out holds under (2^−40)^(ν/2) ≤ 1e-12 of the mass.
-    for (let j = 0; j < 40; j++) total += piece(width / 2 ** (j + 1), width / 2 ** j, logDensity, range);
-  } else {
-    total += piece(0, width, logDensity, range);
-  }
-  for (let i = 1; i < 1e6; i++) {
-    const a = i * width;
-    const add = piece(a, a + width, logDensity, range);
-    total += add;
-    // Past the mean (t = 2) and adding nothing: the rest of the tail is smaller still.
-    if (a > 2 && add <= 1e-14) break;
-  }
-  return Math.min(1, total);
+  return cdfAt(q, k, df).cdf;
 }
 
 /** P(Q ≥ q): the p of a studentized range statistic (Tukey's HSD, Games–Howell). */
@@ -200,29 +248,26 @@ export function studentizedRangeUpperTail(q: number, k: number, df: number): num
 }
 
 /**
- * The p quantile of the studentized range (R's `qtukey`): the q with P(Q < q) = p, by the secant
- * method on the CDF kept inside a bracket (bisection when a step leaves it), to 1e-10 in q.
- * Tukey's interval is mean difference ± q(0.95; k, ν)/√2 · SE.
+ * The p quantile of the studentized range (R's `qtukey`): the q with P(Q < q) = p, by Newton's method
+ * on the CDF with its density from the same integral, from a normal-range guess, kept inside a
+ * bracket (halved when a step leaves it), to 1e-12 relative in q. Tukey's interval is
+ * mean difference ± q(0.95; k, ν)/√2 · SE.
  */
 export function studentizedRangeQuantile(p: number, k: number, df: number): number {
   if (!(p > 0 && p < 1) || !(k >= 2) || !(df >= 1)) return NaN;
-  let low = 0, high = 1;
-  while (studentizedRangeCdf(high, k, df) < p) {
-    low = high;
-    high *= 2;
-    if (high > 1e4) return NaN;
-  }
-  let a = low, fa = -p;
-  let b = high, fb = studentizedRangeCdf(high, k, df) - p;
-  for (let i = 0; i < 100 && high - low > 1e-10; i++) {
-    let x = b - (fb * (b - a)) / (fb - fa);
-    if (!(x > low && x < high)) x = (low + high) / 2;
-    const fx = studentizedRangeCdf(x, k, df) - p;
-    if (fx === 0) return x;
-    if (fx < 0) low = x;
+  let low = 0, high = Infinity;
+  // A start: the normal range's quantile grows like √(2 ln k); few df widen it.
+  let x = (1.5 + 1.3 * Math.sqrt(2 * Math.log(k)) + Math.max(0, -Math.log10(1 - p) - 1.3)) * (1 + 2 / df);
+  for (let i = 0; i < 200; i++) {
+    const at = cdfAt(x, k, df);
+    const f = at.cdf - p;
+    if (f === 0) return x;
+    if (f < 0) low = x;
     else high = x;
-    [a, fa, b, fb] = [b, fb, x, fx];
-    if (Math.abs(b - a) < 1e-11) return x;
+    let next = at.density > 0 ? x - f / at.density : Number.NaN;
+    if (!(next > low && next < high)) next = high === Infinity ? 2 * x : (low + high) / 2;
+    if (Math.abs(next - x) <= 1e-12 * x) return next;
+    x = next;
   }
-  return (low + high) / 2;
+  return x;
 }
