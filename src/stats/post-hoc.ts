@@ -6,7 +6,8 @@
  * ranks with Holm's (or Bonferroni's) adjustment. All three from the comparison's group summaries
  * (post-hoc-tests.ts), so the pairs read the very figures `tables.groups` shows.
  */
-import { compareGroups, compareGroupsEach, type CompareGroupsOptions, type GroupComparison, type GroupRow } from "./compare-groups";
+import { COMPARE_GROUPS_OPTIONS, compareGroups, compareGroupsEach, type CompareGroupsOptions, type GroupComparison, type GroupRow } from "./compare-groups";
+import { refuseUnknownOptions, type OptionNames } from "./option-names";
 import { dunn, gamesHowell, tukeyHsd, type Adjustment, type DunnPair, type RangePair } from "./post-hoc-tests";
 import { makeAudit, type Audit } from "./audit";
 import { messages } from "../base/locale/locale";
@@ -44,9 +45,19 @@ export interface PostHoc {
 
 const BUILTIN = "stats.postHoc";
 
+/** The options of `stats.postHoc`, by name. */
+const POST_HOC_OPTIONS: OptionNames<PostHocOptions> = { ...COMPARE_GROUPS_OPTIONS, level: true, adjust: true };
+
 /** The options read: the comparison's own, and the level and adjustment checked. */
 function split(options: PostHocOptions): { comparison: CompareGroupsOptions; level: number; adjust: Adjustment } {
-  const { level = 0.95, adjust = "holm", ...comparison } = options;
+  const raw: unknown = options;
+  // Anything but an options object is stats.compareGroups' to refuse (it says what it expected).
+  if (typeof raw !== "object" || raw === null || Array.isArray(raw)) return { comparison: options, level: 0.95, adjust: "holm" };
+  // A weight is left for stats.compareGroups to refuse, with what to do instead.
+  const given: PostHocOptions & { weight?: unknown } = options;
+  const { weight, ...named } = given;
+  refuseUnknownOptions(BUILTIN, named, POST_HOC_OPTIONS);
+  const { level = 0.95, adjust = "holm", ...comparison } = { ...named, ...(weight === undefined ? {} : { weight }) };
   const givenLevel: unknown = level;
   if (typeof givenLevel !== "number" || !(givenLevel > 0 && givenLevel < 1)) {
     throw statsError("bad-input", `option level is the intervals' level between 0 and 1, e.g. {level: 0.95}, but it got ${describeValue(givenLevel)}.`, {}, BUILTIN);

@@ -11,7 +11,7 @@ import type { PostHoc } from "../../stats/post-hoc";
 import type { DunnPair, RangePair } from "../../stats/post-hoc-tests";
 import { pClause } from "../../stats/audit";
 import { FigureMarks, type TableEvidence } from "./figure-marks";
-import { ShownCounts, type AuditIds } from "./shown-counts";
+import { groupCountId, groupCounts } from "./group-counts";
 import { formatNumber, tableFigure, tableRow } from "./table-dom";
 import { messages, type Locale } from "../../base/locale/locale";
 
@@ -40,13 +40,7 @@ export function renderPostHocTable(doc: Document, r: PostHoc, options: PostHocTa
   const { locale, decimals } = options;
   const m = messages[locale];
   // The same counts and guard as tables.groups, so the same groups are hidden in both tables.
-  const shown = new ShownCounts();
-  r.rows.forEach((row, i) => shown.add(`n:${i}`, row.n));
-  shown.add("n:all", r.audit.base);
-  shown.line(r.rows.map((_, i) => `n:${i}`), "n:all");
-  const ids: AuditIds = { n: "audit:n", base: "n:all", missing: (variable, code) => `audit:${variable}:${code ?? "blank"}` };
-  shown.addAudit(r.audit, ids);
-  shown.guard(options.mask);
+  const { shown, ids } = groupCounts(r.rows, r.audit.base, r.audit, options.mask);
   const marks = new FigureMarks(doc, options.evidence, locale);
   const number = (d: number) => (x: number): string => formatNumber(x, d, locale);
   const name = (i: number): string => {
@@ -54,7 +48,7 @@ export function renderPostHocTable(doc: Document, r: PostHoc, options: PostHocTa
     if (!row) return String(i);
     return row.label === String(row.group) ? row.label : `${row.group ?? ""} ${row.label}`;
   };
-  const hidden = (a: number, b: number): boolean => shown.hidden(`n:${a}`) || shown.hidden(`n:${b}`);
+  const hidden = (a: number, b: number): boolean => shown.hidden(groupCountId(a)) || shown.hidden(groupCountId(b));
   const figure = (value: number | null, title: string, path: string, d: number, hide: boolean): HTMLTableCellElement =>
     marks.cell(hide || value === null ? "–" : formatNumber(value, d, locale), title, path, number(d));
   const p = (value: number | null, path: string, hide: boolean, why: string | undefined): HTMLTableCellElement =>
