@@ -101,7 +101,9 @@ export interface AnalysisBuiltins {
    * /STATISTICS=DESCRIPTIVES WELCH and NPAR TESTS /K-W=q1 BY size_class →
    * `stats.compareGroups(selection, "size_class", "q1")` (n, mean, sd, median per group; ANOVA F with
    * η² and ω², Welch's F, Kruskal–Wallis H with ε²; unweighted), as a table `tables.groups(…)`;
-   * there is no median test or post-hoc comparison here; WEIGHT BY → option `weight`, e.g. `{weight: w.weights}` with
+   * which groups differ (ONEWAY /POSTHOC=TUKEY GH; Dunn's test after K-W) →
+   * `stats.postHoc(selection, "size_class", "q1")`, as a table `tables.postHoc(…)`; there is no
+   * median test here; WEIGHT BY → option `weight`, e.g. `{weight: w.weights}` with
    * `w = stats.postStratify(…)`; SELECT IF / TEMPORARY → the filter bar (`selection`),
    * `applyFilter(survey, {fylke: [11]})` or option `where: [{variable: "fylke", codes: [11]}]`;
    * RECODE … INTO → option `recode` of `stats.pearson`; MISSING VALUES → the codebook's, or option
@@ -111,7 +113,7 @@ export interface AnalysisBuiltins {
   stats: StatsBuiltin;
   /**
    * The statistics as report tables with audit lines, through the disclosure guard: crosstab,
-   * frequencies, correlations, size-class rates.
+   * frequencies, correlations, size-class rates, group comparisons and their pairwise post-hoc tests.
    * @example tables.crosstab(selection, "size_class", "q20", {percent: "row"})
    */
   tables: TablesBuiltin;

@@ -10,7 +10,8 @@ import type { CorrelationMatrix } from "../stats/correlation-matrix";
 import type { FrequencyTable } from "../stats/frequencies";
 import type { SizeClassComparison } from "../stats/size-class";
 import type { GroupComparison } from "../stats/compare-groups";
-import { compareGroups, correlationMatrix, crosstab, frequencies, sizeClassRates } from "./evidence/evidenced-kernels";
+import type { PostHoc } from "../stats/post-hoc";
+import { compareGroups, correlationMatrix, crosstab, frequencies, postHoc, sizeClassRates } from "./evidence/evidenced-kernels";
 
 /** A statistics kernel as a table or chart takes it. */
 export interface KernelKind<R> {
@@ -90,3 +91,5 @@ export const CORRELATIONS: KernelKind<CorrelationMatrix> = { kernel: "stats.corr
 export const SIZE_CLASS_RATES: KernelKind<SizeClassComparison> = { kernel: "stats.sizeClassRates", arity: 3, run: sizeClassRates, is: isSizeClassComparison };
 /** `stats.compareGroups(data, group, item, options)`. */
 export const GROUP_COMPARISON: KernelKind<GroupComparison> = { kernel: "stats.compareGroups", arity: 3, run: compareGroups, is: (v): v is GroupComparison => has(v, "anova", "welch", "kruskalWallis", "rows", "audit") };
+/** `stats.postHoc(data, group, item, options)`. */
+export const POST_HOC: KernelKind<PostHoc> = { kernel: "stats.postHoc", arity: 3, run: postHoc, is: (v): v is PostHoc => has(v, "tukey", "gamesHowell", "dunn", "rows", "audit") };

@@ -12,7 +12,7 @@ import {
 } from "../stats/index";
 import { codebookKey, type Locale } from "../base/locale/locale";
 // The kernels whose results tables mark with their evidence (computed on a selection, they remember it).
-import { compareGroups, correlationMatrix, crosstab, frequencies, pearson, sizeClassMeans, sizeClassRates, spearman } from "./evidence/evidenced-kernels";
+import { compareGroups, correlationMatrix, crosstab, frequencies, pearson, postHoc, sizeClassMeans, sizeClassRates, spearman } from "./evidence/evidenced-kernels";
 
 /** The statistics in scope as `stats`. */
 export const statsBuiltin = {
@@ -47,6 +47,7 @@ export const statsBuiltin = {
   sizeClassRates,
   sizeClassMeans,
   compareGroups,
+  postHoc,
   /**
    * The Wilson score interval {low, high} (0–1) for x successes out of n, at `level` (default 0.95).
    * @example stats.wilsonInterval(10, 23)
@@ -118,7 +119,7 @@ export type StatsBuiltin = typeof statsBuiltin;
  * `stats` of one language fills in `language` there, unless the cell gave one.
  */
 const OPTIONS_AT: Readonly<Partial<Record<keyof StatsBuiltin, number>>> = {
-  frequencies: 2, crosstab: 3, multipleResponse: 2, pearson: 3, spearman: 3, correlationMatrix: 2, sizeClassRates: 3, sizeClassMeans: 2, compareGroups: 3, weightingEffect: 3,
+  frequencies: 2, crosstab: 3, multipleResponse: 2, pearson: 3, spearman: 3, correlationMatrix: 2, sizeClassRates: 3, sizeClassMeans: 2, compareGroups: 3, postHoc: 3, weightingEffect: 3,
 };
 
 /** `kernel` with `language` filled into its options argument at `at` (left as is when the cell passed something else there). */

@@ -19,6 +19,7 @@ import { describeValue } from "../base/builtin-problem";
 import { isTableLike, toNumber, type ColumnLike, type ColumnSource } from "./column-cache";
 import { MissingTally } from "./missing-tally";
 import { groupTests, type AnovaTest, type KruskalWallisTest, type WelchTest } from "./group-tests";
+import { META_OPTIONS, SELECT_OPTIONS, type OptionNames } from "./option-names";
 
 /** One group's valid answers. */
 export interface GroupRow {
@@ -62,6 +63,9 @@ export interface CompareGroupsOptions extends MetaOptions, SelectOptions {
    */
   groups?: number[];
 }
+
+/** The options of `stats.compareGroups`, by name (a weight is refused first, with what to do instead). */
+export const COMPARE_GROUPS_OPTIONS: OptionNames<CompareGroupsOptions> = { ...META_OPTIONS, ...SELECT_OPTIONS, groups: true };
 
 /** What to do instead of weighting: PSPP's weighted ONEWAY is not reproduced, so no weight is taken. */
 const COMPARE_UNWEIGHTED = "It compares the respondents as sampled (PSPP's weighted ONEWAY is not reproduced here, and NPAR TESTS /K-W is unweighted too); for a weighted test of the groups use stats.crosstab(selection, group, item, {weight: w.weights}) (χ² of the weighted table).";
@@ -117,7 +121,7 @@ interface Plan {
 }
 
 function plan(data: StatsData, group: string, item: string, options: CompareGroupsOptions): (source: ColumnSource) => GroupComparison {
-  const input = kernelInput(BUILTIN, data, options, COMPARE_UNWEIGHTED);
+  const input = kernelInput(BUILTIN, data, options, COMPARE_GROUPS_OPTIONS, COMPARE_UNWEIGHTED);
   const groupVariable = input.variable(group, "the group variable (2nd argument)");
   const variable = input.variable(item, "the item (3rd argument)");
   const text = firstText(input.source, variable);

@@ -4,6 +4,8 @@
  * the marks use Benjamini–Hochberg q-values over the matrix's distinct pairs instead.
  */
 import { kernelInput, sourceOf, type StatsData } from "./kernel-input";
+import { PAIR_OPTIONS } from "./pair-input";
+import type { OptionNames } from "./option-names";
 import { onEach } from "./each-data";
 import type { ColumnSource } from "./column-cache";
 import { rounded, withPicture } from "./result-picture";
@@ -46,6 +48,9 @@ export interface CorrelationMatrixOptions extends CorrelationOptions {
   fdr?: boolean;
 }
 
+/** The options of `stats.correlationMatrix`, by name (its weight is refused first, with what to do instead). */
+const MATRIX_OPTIONS: OptionNames<CorrelationMatrixOptions> = { ...PAIR_OPTIONS, method: true, deletion: true, fdr: true };
+
 /**
  * Correlation matrix of `variables` (SPSS CORRELATIONS / NONPAR CORR): r (or ρ), n and two-sided p
  * per pair, pairwise or listwise deletion, significance marks (* p < .05, ** p < .01), optionally by
@@ -73,7 +78,7 @@ export function correlationMatrixEach(data: readonly StatsData[], variables: rea
 function matrixPlan(data: StatsData, given: readonly string[], options: CorrelationMatrixOptions, testsOnRead = false): (source: ColumnSource) => CorrelationMatrix {
   // `stats.correlationMatrix(selection, "q3", "q7")` is the likely slip: say so before the options check does.
   if (typeof given === "string") throw statsError("bad-input", `the variables (2nd argument) are a list of names in [ ], e.g. ["q3", "q7"]; it got the text "${given}".`, {}, "stats.correlationMatrix");
-  const input = kernelInput("stats.correlationMatrix", data, options, "For one weighted pair, use stats.pearson(selection, x, y, {weight: w.weights}).");
+  const input = kernelInput("stats.correlationMatrix", data, options, MATRIX_OPTIONS, "For one weighted pair, use stats.pearson(selection, x, y, {weight: w.weights}).");
   const variables = input.variables(given, "the variables (2nd argument)", 2);
   const checked = input.options;
   const method = checked.method ?? "pearson";

@@ -5,7 +5,8 @@
  * valid (user-missing codes and blanks are left out, listed in the audit).
  */
 import type { StatsData } from "./kernel-input";
-import { pairInput, type PairOptions } from "./pair-input";
+import { PAIR_OPTIONS, pairInput, type PairOptions } from "./pair-input";
+import type { OptionNames } from "./option-names";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit, type ExcludedMissing } from "./audit";
 import { formatNumber, formatPercent, messages } from "../base/locale/locale";
@@ -62,6 +63,9 @@ export interface CrosstabOptions extends PairOptions {
   allCodes?: boolean;
 }
 
+/** The options of `stats.crosstab`, by name. */
+const CROSSTAB_OPTIONS: OptionNames<CrosstabOptions> = { ...PAIR_OPTIONS, allCodes: true };
+
 /**
  * Crosstabulate `rowVariable` (rows) by `columnVariable` (columns), as SPSS CROSSTABS: counts,
  * row, column and total percentages, expected counts, Pearson χ² (with likelihood ratio and
@@ -73,7 +77,7 @@ export interface CrosstabOptions extends PairOptions {
  * @example stats.crosstab(selection, "size_class", "q20")
  */
 export function crosstab(data: StatsData, rowVariable: string, columnVariable: string, options: CrosstabOptions = {}): Crosstab {
-  const input = pairInput("stats.crosstab", data, rowVariable, columnVariable, options, ["the row variable (2nd argument)", "the column variable (3rd argument)"]);
+  const input = pairInput("stats.crosstab", data, rowVariable, columnVariable, options, CROSSTAB_OPTIONS, ["the row variable (2nd argument)", "the column variable (3rd argument)"]);
   ({ x: rowVariable, y: columnVariable, options } = input);
   const { frame, filters, disclosureSensitive, xi, yi, w, weightName } = input;
   const pairs = countPairs(frame, frame.column(rowVariable), frame.column(columnVariable), w);

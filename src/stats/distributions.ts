@@ -63,6 +63,12 @@ function normalDensity(z: number): number {
   return Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
 }
 
+/** Φ(z) = P(Z ≤ z), each side from its own tail so neither end loses digits (the studentized range integrates it). */
+export function normalCdf(z: number): number {
+  if (Number.isNaN(z)) return NaN;
+  return z >= 0 ? 0.5 + normalCentral(z) : normalUpperTail(-z);
+}
+
 /** Two-sided p of a standard normal z: 2·Φ(−|z|). */
 export function normalTwoSided(z: number): number | null {
   if (Number.isNaN(z)) return null;

@@ -31,7 +31,7 @@ export function isFilterView(source: ColumnSource): source is FilterView {
  * @example stats.filterView(survey.table, [{variable: "resp_type", codes: [1], label: "kommuner"}])
  */
 export function filterView(data: StatsData, where: readonly FilterCondition[]): FilterView {
-  const source = kernelInput("stats.filterView", data, {}).source;
+  const source = kernelInput("stats.filterView", data, {}, {}).source;
   if (!Array.isArray(where) || !where.every((w) => typeof w === "object" && w !== null && typeof w.variable === "string" && Array.isArray(w.codes))) {
     throw statsError("bad-input", `the conditions (2nd argument) are a list of {variable, codes}, e.g. [{variable: "fylke", codes: [11]}]; got ${describeValue(where)}.`, {}, "stats.filterView");
   }

@@ -6,6 +6,7 @@
 import { makeAudit, type Audit } from "./audit";
 import { messages } from "../base/locale/locale";
 import { kernelInput, type StatsData } from "./kernel-input";
+import { META_OPTIONS, SELECT_OPTIONS, type OptionNames } from "./option-names";
 import { rounded, withPicture } from "./result-picture";
 import { prepareFrame, type SelectOptions } from "./select-rows";
 import { missingTest, valueLabel, variableInfo, type MetaOptions } from "./variable-info";
@@ -47,6 +48,9 @@ export interface FrequencyOptions extends MetaOptions, SelectOptions {
   allCodes?: boolean;
 }
 
+/** The options of `stats.frequencies`, by name. */
+export const FREQUENCY_OPTIONS: OptionNames<FrequencyOptions> = { ...META_OPTIONS, ...SELECT_OPTIONS, weight: true, allCodes: true };
+
 /**
  * Frequency table of one variable (SPSS FREQUENCIES): count, percent, valid percent and cumulative
  * percent per code, user-missing codes and blanks listed apart. Labels and missing codes come from
@@ -56,7 +60,7 @@ export interface FrequencyOptions extends MetaOptions, SelectOptions {
  * @example stats.frequencies(selection, "q20")
  */
 export function frequencies(data: StatsData, variable: string, options: FrequencyOptions = {}): FrequencyTable {
-  const input = kernelInput("stats.frequencies", data, options);
+  const input = kernelInput("stats.frequencies", data, options, FREQUENCY_OPTIONS);
   variable = input.variable(variable, "the variable (2nd argument)");
   options = input.options;
   const { frame, filters, disclosureSensitive } = prepareFrame(input.source, options);

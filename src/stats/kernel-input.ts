@@ -13,6 +13,7 @@ import { suggestionText, suggestVariables } from "./suggest-variables";
 import type { MetaOptions } from "./variable-info";
 import { codebookKey, isLocale, type Locale } from "../base/locale/locale";
 import { auditLocale } from "./audit";
+import { refuseUnknownOptions, type OptionNames } from "./option-names";
 
 /**
  * A dataset that carries its own codebook: the host's `selection` (its `view` is the filtered rows)
@@ -103,10 +104,11 @@ function dataFirstHint(builtin: string, data: unknown): string {
 
 /**
  * Check a kernel's data and options. `builtin` is its name as cells write it ("stats.crosstab"),
- * used in the messages and for the reference link. `unweighted`, for a kernel that computes
- * unweighted, says what to do instead of passing `weight` (which it would otherwise ignore silently).
+ * used in the messages and for the reference link. `known` names every option it takes: any other is
+ * refused with the closest of them (a misspelt `wieght` was ignored, the analysis left unweighted).
+ * `unweighted`, for a kernel that computes unweighted, says what to do instead of passing `weight`.
  */
-export function kernelInput<O extends MetaOptions>(builtin: string, data: unknown, options: O, unweighted?: string): KernelInput<O> {
+export function kernelInput<O extends MetaOptions>(builtin: string, data: unknown, options: O, known: OptionNames<O>, unweighted?: string): KernelInput<O> {
   const fail = (message: string, context: Record<string, unknown> = {}) => statsError("bad-input", message, context, builtin);
   let source: ColumnSource;
   let codebook: Codebook | undefined;
@@ -148,6 +150,7 @@ export function kernelInput<O extends MetaOptions>(builtin: string, data: unknow
     if (unweighted !== undefined) throw fail(`it computes unweighted, so it takes no option weight; leave it out.${unweighted ? ` ${unweighted}` : ""}`);
     checkWeight(given.weight, columns(), fail);
   }
+  refuseUnknownOptions(builtin, given, known);
   return {
     source,
     options: merged,

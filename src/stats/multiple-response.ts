@@ -7,6 +7,7 @@
  */
 import type { MultipleResponseSet } from "../data/codebook";
 import { kernelInput, type StatsData } from "./kernel-input";
+import { META_OPTIONS, SELECT_OPTIONS, type OptionNames } from "./option-names";
 import { makeAudit, type Audit } from "./audit";
 import { messages } from "../base/locale/locale";
 import { prepareFrame, type SelectOptions } from "./select-rows";
@@ -47,6 +48,9 @@ export interface MultipleResponseOptions extends MetaOptions, SelectOptions {
   caseBase?: "all" | "answering";
 }
 
+/** The options of `stats.multipleResponse`, by name. */
+const MULTIPLE_RESPONSE_OPTIONS: OptionNames<MultipleResponseOptions> = { ...META_OPTIONS, ...SELECT_OPTIONS, weight: true, caseBase: true };
+
 /** Resolve a set given by name (from the codebook) or directly. */
 function resolveSet(set: string | MultipleResponseSet, options: MetaOptions): MultipleResponseSet {
   if (typeof set !== "string") {
@@ -72,7 +76,7 @@ function resolveSet(set: string | MultipleResponseSet, options: MetaOptions): Mu
  * @example stats.multipleResponse(selection, "q2")
  */
 export function multipleResponse(data: StatsData, set: string | MultipleResponseSet, options: MultipleResponseOptions = {}): MultipleResponseTable {
-  const input = kernelInput("stats.multipleResponse", data, options);
+  const input = kernelInput("stats.multipleResponse", data, options, MULTIPLE_RESPONSE_OPTIONS);
   options = input.options;
   const mr = resolveSet(set, options);
   for (const [i, v] of mr.variables.entries()) input.variable(v, `item ${i + 1} of set ${mr.name}`);

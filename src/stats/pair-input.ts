@@ -9,12 +9,16 @@ import { kernelInput, sourceOf, type StatsData } from "./kernel-input";
 import { prepareFrame, type SelectOptions } from "./select-rows";
 import { variableInfo, type MetaOptions, type VariableInfo } from "./variable-info";
 import { resolveWeights, type WeightSpec } from "./weights";
+import { META_OPTIONS, SELECT_OPTIONS, type OptionNames } from "./option-names";
 
 /** Options every two-variable kernel takes. `weight` is left out by the unweighted ones. */
 export interface PairOptions extends MetaOptions, SelectOptions {
   /** A weight column's name, or one weight per backing row (`stats.postStratify(…).weights`); unweighted when left out. */
   weight?: WeightSpec;
 }
+
+/** The options of `PairOptions`, by name. */
+export const PAIR_OPTIONS: OptionNames<PairOptions> = { ...META_OPTIONS, ...SELECT_OPTIONS, weight: true };
 
 /** A two-variable kernel's checked input. */
 export interface PairInput<O extends PairOptions> {
@@ -42,10 +46,11 @@ export type PairPlan<O extends PairOptions> = Pick<PairInput<O>, "x" | "y" | "xi
 
 /**
  * The arguments checked and the codebook read, once: `on(source)` selects a dataset's rows and weights.
- * `unweighted`, for a kernel that computes unweighted, is what to do instead of passing `weight`.
+ * `known` names every option the kernel takes (kernelInput); `unweighted`, for a kernel that computes
+ * unweighted, is what to do instead of passing `weight`.
  */
-export function pairPlan<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, roles: readonly [string, string], unweighted?: string): PairPlan<O> {
-  const input = kernelInput(builtin, data, options, unweighted);
+export function pairPlan<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, known: OptionNames<O>, roles: readonly [string, string], unweighted?: string): PairPlan<O> {
+  const input = kernelInput(builtin, data, options, known, unweighted);
   const xName = input.variable(x, roles[0]);
   const yName = input.variable(y, roles[1]);
   const checked = input.options;
@@ -61,9 +66,9 @@ export function pairOn<O extends PairOptions>(plan: PairPlan<O>, source: ColumnS
 
 /**
  * Check and prepare a two-variable kernel's input. `builtin` is the name cells call it by
- * ("stats.crosstab"); `roles` name the two variable arguments in error messages; `unweighted` as in
+ * ("stats.crosstab"); `known` its options by name; `roles` name the two variable arguments in error messages; `unweighted` as in
  * {@link pairPlan}.
  */
-export function pairInput<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, roles: readonly [string, string], unweighted?: string): PairInput<O> {
-  return pairOn(pairPlan(builtin, data, x, y, options, roles, unweighted), sourceOf(data));
+export function pairInput<O extends PairOptions>(builtin: string, data: StatsData, x: unknown, y: unknown, options: O, known: OptionNames<O>, roles: readonly [string, string], unweighted?: string): PairInput<O> {
+  return pairOn(pairPlan(builtin, data, x, y, options, known, roles, unweighted), sourceOf(data));
 }

@@ -4,7 +4,8 @@
  * variable has no r; with n < 3 there is r but no p.
  */
 import { sourceOf, type StatsData } from "./kernel-input";
-import { pairOn, pairPlan, type PairInput, type PairOptions } from "./pair-input";
+import { PAIR_OPTIONS, pairOn, pairPlan, type PairInput, type PairOptions } from "./pair-input";
+import type { OptionNames } from "./option-names";
 import { onEach } from "./each-data";
 import { formatNumber, messages, type Locale } from "../base/locale/locale";
 import type { KernelReason } from "../base/locale/reason-messages";
@@ -120,6 +121,9 @@ export interface PearsonOptions extends CorrelationOptions {
   recode?: RecodeOption;
 }
 
+/** The options of `stats.pearson`, by name. */
+const PEARSON_OPTIONS: OptionNames<PearsonOptions> = { ...PAIR_OPTIONS, recode: true };
+
 /** How the two variable arguments of a correlation are named in error messages. */
 export const CORRELATION_ROLES = ["the first variable (2nd argument)", "the second variable (3rd argument)"] as const;
 
@@ -161,7 +165,7 @@ export function correlationAudit(
  * @example stats.pearson(selection, "size_class", "q9")
  */
 export function pearson(data: StatsData, x: string, y: string, options: PearsonOptions = {}): PearsonResult {
-  const plan = pairPlan("stats.pearson", data, x, y, options, CORRELATION_ROLES);
+  const plan = pairPlan("stats.pearson", data, x, y, options, PEARSON_OPTIONS, CORRELATION_ROLES);
   return pearsonOn(pairOn(plan, sourceOf(data)), checkRecode("stats.pearson", plan.options.recode, [plan.x, plan.y]));
 }
 
@@ -174,7 +178,7 @@ export function pearsonEach(data: readonly StatsData[], x: string, y: string, op
   return onEach(
     data,
     (first) => {
-      const plan = pairPlan("stats.pearson", first, x, y, options, CORRELATION_ROLES);
+      const plan = pairPlan("stats.pearson", first, x, y, options, PEARSON_OPTIONS, CORRELATION_ROLES);
       const recode = checkRecode("stats.pearson", plan.options.recode, [plan.x, plan.y]);
       return (source) => pearsonOn(pairOn(plan, source), recode, true);
     },

@@ -22,6 +22,7 @@ import type { FilterCondition } from "../data/filter-condition";
 import type { Deletion } from "./pair-sums";
 import { findVariable } from "./variable-info";
 import { statsError } from "./stats-problem";
+import { refuseUnknownOptions, type OptionNames } from "./option-names";
 import { checkDataFile, type PsppDataFile } from "./pspp/pspp-data-file";
 import { psppComment, psppNumber, psppString, visibleText } from "./pspp/pspp-literals";
 import { PsppNames } from "./pspp/pspp-names";
@@ -60,6 +61,9 @@ export interface PsppExportOptions {
   /** The language of the comments (default English; the commands are the same in both). */
   language?: Locale;
 }
+
+/** The options of `stats.psppSyntax` (and the `psppExport` builtin), by name. */
+const PSPP_OPTIONS: OptionNames<PsppExportOptions> = { codebook: true, dataFile: true, columns: true, where: true, weight: true, missing: true, precise: true, evidence: true, language: true };
 
 /** PSPP's longest variable label and value label, in bytes. */
 const VARIABLE_LABEL_BYTES = 255;
@@ -186,6 +190,7 @@ function filterSyntax(where: unknown, names: PsppNames, words: PsppMessages): st
 /** PSPP syntax reproducing `analyses` on the data file described by `options`. Throws a ProblemError (with the fix) on input it cannot write safely. */
 export function psppSyntax(analyses: Analysis | Analysis[], options: PsppExportOptions): string {
   const list = checkAnalyses(analyses);
+  refuseUnknownOptions("stats.psppSyntax", options, PSPP_OPTIONS);
   const file = checkDataFile(options.dataFile);
   if (!Array.isArray(options.columns)) badOption("`columns` must list the file's columns. Fix: pass `data.table.columnNames()`.");
   const given = options.columns.map((c) => (typeof c === "string" ? { name: c } : c));

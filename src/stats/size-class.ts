@@ -8,6 +8,7 @@
  * Means get t intervals and, as trend, Pearson's r between class and value with its t test.
  */
 import { kernelInput, sourceOf, type StatsData } from "./kernel-input";
+import { META_OPTIONS, SELECT_OPTIONS, type OptionNames } from "./option-names";
 import { onEach } from "./each-data";
 import { rounded, withPicture } from "./result-picture";
 import { makeAudit, pClause, type Audit } from "./audit";
@@ -80,6 +81,9 @@ export interface SizeClassOptions extends MetaOptions, SelectOptions {
   level?: number;
 }
 
+/** The options of `stats.sizeClassRates` and `stats.sizeClassMeans`, by name. */
+const SIZE_CLASS_OPTIONS: OptionNames<SizeClassOptions> = { ...META_OPTIONS, ...SELECT_OPTIONS, sizeVariable: true, classes: true, level: true };
+
 /** Wilson score interval for x successes out of n. */
 export function wilsonInterval(x: number, n: number, level = 0.95): Interval | null {
   if (n <= 0) return null;
@@ -141,7 +145,7 @@ export function sizeClassRatesEach(data: readonly StatsData[], variable: string,
 }
 
 function ratesPlan(data: StatsData, variable: string, success: number[], options: SizeClassOptions): (source: ColumnSource) => SizeClassComparison {
-  const input = kernelInput("stats.sizeClassRates", data, options, "");
+  const input = kernelInput("stats.sizeClassRates", data, options, SIZE_CLASS_OPTIONS, "");
   if (!Array.isArray(success) || success.length === 0 || !success.every((c) => typeof c === "number")) {
     throw statsError("bad-input", `the success codes (3rd argument) are a list of codes, e.g. [1]; got ${describeValue(success)}.`, {}, "stats.sizeClassRates");
   }
@@ -168,7 +172,7 @@ export function sizeClassMeansEach(data: readonly StatsData[], variable: string,
 }
 
 function meansPlan(data: StatsData, variable: string, options: SizeClassOptions): (source: ColumnSource) => SizeClassComparison {
-  const input = kernelInput("stats.sizeClassMeans", data, options, "");
+  const input = kernelInput("stats.sizeClassMeans", data, options, SIZE_CLASS_OPTIONS, "");
   return comparePlan(input.variable(variable, "the variable (2nd argument)"), input.options, null, input.locale);
 }
 

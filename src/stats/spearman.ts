@@ -6,6 +6,7 @@
 import type { Frame } from "./column-cache";
 import type { StatsData } from "./kernel-input";
 import { pairInput } from "./pair-input";
+import { META_OPTIONS, SELECT_OPTIONS, type OptionNames } from "./option-names";
 import type { Audit } from "./audit";
 import { CORRELATION_ROLES, correlationAudit, correlationFromSums, type Correlation, type CorrelationOptions } from "./pearson";
 import { missingCodes, pairSums, type MissingCodes } from "./pair-sums";
@@ -60,6 +61,9 @@ export interface SpearmanResult extends Correlation {
   audit: Audit;
 }
 
+/** The options of `stats.spearman`, by name (a weight is refused first, with what to do instead). */
+const SPEARMAN_OPTIONS: OptionNames<Omit<CorrelationOptions, "weight">> = { ...META_OPTIONS, ...SELECT_OPTIONS };
+
 /** What to do instead of weighting a Spearman ρ, which is unweighted as in SPSS NONPAR CORR. */
 const SPEARMAN_UNWEIGHTED = "Spearman's ρ is unweighted, as in SPSS NONPAR CORR; for a weighted correlation use stats.pearson(selection, x, y, {weight: w.weights}).";
 
@@ -70,7 +74,7 @@ const SPEARMAN_UNWEIGHTED = "Spearman's ρ is unweighted, as in SPSS NONPAR CORR
  * @example stats.spearman(selection, "size_class", "q1")
  */
 export function spearman(data: StatsData, x: string, y: string, options: Omit<CorrelationOptions, "weight"> = {}): SpearmanResult {
-  const input = pairInput("stats.spearman", data, x, y, options, CORRELATION_ROLES, SPEARMAN_UNWEIGHTED);
+  const input = pairInput("stats.spearman", data, x, y, options, SPEARMAN_OPTIONS, CORRELATION_ROLES, SPEARMAN_UNWEIGHTED);
   ({ x, y } = input);
   const { frame, xi, yi } = input;
   const ms = [missingCodes(xi.missing), missingCodes(yi.missing)];

@@ -9,7 +9,7 @@ import { builtinProblem, type BuiltinProblem } from "../base/builtin-problem";
 import { ProblemError } from "../base/result";
 
 /** What went wrong, as a stable kind for tests and the UI. */
-export type StatsProblemKind = "unknown-variable" | "unknown-set" | "bad-weight" | "bad-input";
+export type StatsProblemKind = "unknown-variable" | "unknown-set" | "unknown-option" | "bad-weight" | "bad-input";
 
 export interface StatsProblem extends BuiltinProblem<StatsProblemKind> {
   /** The offending names and values. */

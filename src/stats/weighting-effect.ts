@@ -4,6 +4,7 @@
  * post-stratified table so a reader sees how much the SSB 1999 margins move the figures.
  */
 import { kernelInput, type StatsData } from "./kernel-input";
+import { META_OPTIONS, SELECT_OPTIONS, type OptionNames } from "./option-names";
 import { frequencies, type FrequencyOptions } from "./frequencies";
 import type { Audit } from "./audit";
 import type { WeightSpec } from "./weights";
@@ -25,6 +26,9 @@ export interface WeightingEffect {
   audit: { unweighted: Audit; weighted: Audit };
 }
 
+/** The options of `stats.weightingEffect`, by name (its weight is an argument of its own). */
+const WEIGHTING_EFFECT_OPTIONS: OptionNames<Omit<FrequencyOptions, "weight">> = { ...META_OPTIONS, ...SELECT_OPTIONS, allCodes: true };
+
 /**
  * Valid percents of `variable` with and without `weight`, side by side, with the difference in
  * percentage points.
@@ -33,7 +37,7 @@ export interface WeightingEffect {
  * @example stats.weightingEffect(selection, "q20", stats.postStratify(selection, stats.populationCells(await FileAttachment("data/survey-1999/municipalities.csv").arquero())).weights)
  */
 export function weightingEffect(data: StatsData, variable: string, weight: WeightSpec, options: Omit<FrequencyOptions, "weight"> = {}): WeightingEffect {
-  const input = kernelInput("stats.weightingEffect", data, options);
+  const input = kernelInput("stats.weightingEffect", data, options, WEIGHTING_EFFECT_OPTIONS);
   variable = input.variable(variable, "the variable (2nd argument)");
   const plain = frequencies(input.source, variable, { ...input.options, allCodes: true });
   const weighted = frequencies(input.source, variable, { ...input.options, allCodes: true, weight });

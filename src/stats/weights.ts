@@ -11,6 +11,7 @@ import type { Frame } from "./column-cache";
 import { frameOf } from "./column-cache";
 import { statsError } from "./stats-problem";
 import { kernelInput, type KernelInput, type StatsData } from "./kernel-input";
+import { refuseUnknownOptions, type OptionNames } from "./option-names";
 import { describeValue } from "../base/builtin-problem";
 
 /** Population count of one size class × respondent type cell. */
@@ -39,6 +40,9 @@ export interface PostStratifyOptions {
   sizeVariable?: string;
   typeVariable?: string;
 }
+
+/** The options of `stats.populationCells` and `stats.postStratify`, by name. */
+const POST_STRATIFY_OPTIONS: OptionNames<PostStratifyOptions> = { sizeVariable: true, typeVariable: true };
 
 /** A size class × type cell's key. */
 const cellKey = (s: number, t: number): string => `${s}|${t}`;
@@ -79,7 +83,8 @@ function eachCellRow({ frame, size, type }: CellColumns, visit: (r: number, s: n
  * @example stats.populationCells(await FileAttachment("data/survey-1999/municipalities.csv").arquero())
  */
 export function populationCells(units: StatsData, options: PostStratifyOptions = {}): PopulationCell[] {
-  const input = kernelInput("stats.populationCells", units, {});
+  const input = kernelInput("stats.populationCells", units, {}, {});
+  refuseUnknownOptions("stats.populationCells", options, POST_STRATIFY_OPTIONS);
   const counts = new Map<string, PopulationCell>();
   eachCellRow(cellColumns(input, options), (_r, s, t) => {
     const key = cellKey(s, t);
@@ -103,7 +108,8 @@ export function postStratify(
   population: readonly PopulationCell[],
   options: PostStratifyOptions = {},
 ): PostStratification {
-  const input = kernelInput("stats.postStratify", data, {});
+  const input = kernelInput("stats.postStratify", data, {}, {});
+  refuseUnknownOptions("stats.postStratify", options, POST_STRATIFY_OPTIONS);
   if (!Array.isArray(population)) {
     throw statsError("bad-input", `the population (2nd argument) is a list of {size_class, resp_type, population}, e.g. stats.populationCells(municipalities); got ${describeValue(population)}.`, {}, "stats.postStratify");
   }

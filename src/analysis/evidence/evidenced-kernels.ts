@@ -6,7 +6,7 @@
  */
 import {
   compareGroups as plainCompareGroups, compareGroupsEach, correlationMatrix as plainCorrelationMatrix, correlationMatrixEach, crosstab as plainCrosstab, frequencies as plainFrequencies, pearson as plainPearson, pearsonEach,
-  sizeClassMeans as plainSizeClassMeans, sizeClassMeansEach, sizeClassRates as plainSizeClassRates, sizeClassRatesEach, spearman as plainSpearman,
+  postHoc as plainPostHoc, postHocEach, sizeClassMeans as plainSizeClassMeans, sizeClassMeansEach, sizeClassRates as plainSizeClassRates, sizeClassRatesEach, spearman as plainSpearman,
 } from "../../stats/index";
 import { evidencedKernel } from "./result-evidence";
 
@@ -18,3 +18,4 @@ export const spearman = evidencedKernel(plainSpearman);
 export const sizeClassRates = evidencedKernel(plainSizeClassRates, sizeClassRatesEach);
 export const sizeClassMeans = evidencedKernel(plainSizeClassMeans, sizeClassMeansEach);
 export const compareGroups = evidencedKernel(plainCompareGroups, compareGroupsEach);
+export const postHoc = evidencedKernel(plainPostHoc, postHocEach);

@@ -12,7 +12,7 @@
 import type { GroupComparison, GroupRow } from "../../stats/compare-groups";
 import { pClause } from "../../stats/audit";
 import { FigureMarks, type TableEvidence } from "./figure-marks";
-import { ShownCounts, type AuditIds } from "./shown-counts";
+import { groupCountId, groupCounts } from "./group-counts";
 import { formatNumber, tableFigure, tableRow } from "./table-dom";
 import { messages, type Locale } from "../../base/locale/locale";
 
@@ -32,13 +32,7 @@ type Figure = "mean" | "sd" | "median" | "meanRank";
 export function renderGroupTable(doc: Document, c: GroupComparison, options: GroupTableOptions): HTMLElement {
   const { locale, decimals } = options;
   const m = messages[locale];
-  const shown = new ShownCounts();
-  c.rows.forEach((r, i) => shown.add(`n:${i}`, r.n));
-  shown.add("n:all", c.overall.n);
-  shown.line(c.rows.map((_, i) => `n:${i}`), "n:all");
-  const ids: AuditIds = { n: "audit:n", base: "n:all", missing: (variable, code) => `audit:${variable}:${code ?? "blank"}` };
-  shown.addAudit(c.audit, ids);
-  shown.guard(options.mask);
+  const { shown, ids } = groupCounts(c.rows, c.overall.n, c.audit, options.mask);
   const marks = new FigureMarks(doc, options.evidence, locale);
   const number = (d: number) => (x: number): string => formatNumber(x, d, locale);
   const figures: [Figure, string][] = [["mean", m.groupMean], ["sd", m.groupSd], ["median", m.groupMedian], ["meanRank", m.groupMeanRank]];
@@ -54,7 +48,7 @@ export function renderGroupTable(doc: Document, c: GroupComparison, options: Gro
     return tableRow(doc, [label, marks.cell(shown.text(id), "n", `${path}.n`, number(0)), ...cells], 1, total ? "tv-total" : undefined);
   };
   const body = [
-    ...c.rows.map((r, i) => groupRow(r, `n:${i}`, `rows.${i}`, r.label === String(r.group) ? r.label : `${r.group ?? ""} ${r.label}`, false)),
+    ...c.rows.map((r, i) => groupRow(r, groupCountId(i), `rows.${i}`, r.label === String(r.group) ? r.label : `${r.group ?? ""} ${r.label}`, false)),
     groupRow(c.overall, "n:all", "overall", m.groupAll, true),
   ];
 

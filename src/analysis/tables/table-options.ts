@@ -5,7 +5,7 @@
  * closest known name, instead of being silently ignored.
  */
 import { builtinError, describeValue } from "../../base/builtin-problem";
-import { editDistance } from "../../stats/suggest-variables";
+import { unknownOptionText } from "../../stats/option-names";
 
 function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === "object" && value !== null && !Array.isArray(value);
@@ -103,8 +103,7 @@ export class OptionReader {
     const known = [...this.read];
     for (const key of Object.keys(this.raw)) {
       if (this.read.has(key)) continue;
-      const near = known.map((k) => ({ k, d: editDistance(key.toLowerCase(), k.toLowerCase(), 4) })).filter((x) => x.d <= 4).sort((a, b) => a.d - b.d)[0];
-      throw builtinError(this.builtin, "unknown-option", `there is no option "${key}".${near ? ` Did you mean ${near.k}?` : ""} Its options: ${known.join(", ")}.`);
+      throw builtinError(this.builtin, "unknown-option", unknownOptionText(key, known));
     }
   }
 }

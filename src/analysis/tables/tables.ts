@@ -15,13 +15,15 @@ import type { FrequencyOptions, FrequencyTable } from "../../stats/frequencies";
 import type { StatsData } from "../../stats/kernel-input";
 import type { SizeClassComparison, SizeClassOptions } from "../../stats/size-class";
 import { sizeClassRates } from "../evidence/evidenced-kernels";
-import { CORRELATIONS, CROSSTAB, FREQUENCIES, GROUP_COMPARISON, isSizeClassComparison, resultInput, SIZE_CLASS_RATES, type KernelKind } from "../result-input";
+import { CORRELATIONS, CROSSTAB, FREQUENCIES, GROUP_COMPARISON, isSizeClassComparison, POST_HOC, resultInput, SIZE_CLASS_RATES, type KernelKind } from "../result-input";
 import { CROSSTAB_PERCENTS, renderCrosstabTable, type CrosstabStatistic } from "./crosstab-table";
 import { renderCorrelationTable } from "./correlation-table";
 import { renderFrequencyTable } from "./frequency-table";
 import { renderSizeClassTable } from "./size-class-table";
 import { renderGroupTable } from "./group-table";
 import type { CompareGroupsOptions, GroupComparison } from "../../stats/compare-groups";
+import { POST_HOC_METHODS, renderPostHocTable, type PostHocMethod } from "./post-hoc-table";
+import type { PostHoc, PostHocOptions } from "../../stats/post-hoc";
 import { OptionReader } from "./table-options";
 import { tableEvidence, type TableEvidence } from "./figure-marks";
 
@@ -81,10 +83,17 @@ const KERNEL_KEYS = {
   correlations: ["method", "deletion", "fdr", "weight", "missing", "where", "filters", "codebook"],
   sizeClass: ["level", "classes", "sizeVariable", "missing", "where", "filters", "codebook"],
   groups: ["groups", "missing", "where", "filters", "codebook"],
+  postHoc: ["groups", "level", "adjust", "missing", "where", "filters", "codebook"],
 } as const;
 
 /** Options of `tables.groups` (groups, missing and where go to `stats.compareGroups`). */
 export type GroupTableCallOptions = CommonTableOptions & Pick<CompareGroupsOptions, "groups" | "missing" | "where">;
+
+/** Options of `tables.postHoc` (groups, level, adjust, missing and where go to `stats.postHoc`). */
+export type PostHocTableCallOptions = CommonTableOptions & Pick<PostHocOptions, "groups" | "level" | "adjust" | "missing" | "where"> & {
+  /** The methods shown: "tukey", "games-howell", "dunn" or a list of them (default all three). */
+  method?: PostHocMethod | PostHocMethod[];
+};
 
 /** The `tables` builtin. */
 export interface TablesBuiltin {
@@ -124,6 +133,14 @@ export interface TablesBuiltin {
    */
   groups(data: StatsData, group: string, item: string, options?: GroupTableCallOptions): HTMLElement;
   groups(result: GroupComparison, options?: GroupTableCallOptions): HTMLElement;
+  /**
+   * Which groups differ, after tables.groups: a block per method — Tukey's HSD, Games–Howell, Dunn
+   * on the ranks — and a row per pair with the difference, SE, simultaneous interval, statistic, df
+   * and adjusted p, PSPP ONEWAY /POSTHOC's "Multiple Comparisons" in one table.
+   * @example tables.postHoc(selection, "size_class", "q1", {method: "games-howell"})
+   */
+  postHoc(data: StatsData, group: string, item: string, options?: PostHocTableCallOptions): HTMLElement;
+  postHoc(result: PostHoc, options?: PostHocTableCallOptions): HTMLElement;
 }
 
 /** Is a table of these variables on these rows disclosive (county/size selection or breakdown)? */
@@ -227,6 +244,17 @@ const GROUP_TABLE: TableKind<GroupComparison, Record<string, never>> = {
   render: renderGroupTable,
 };
 
+const POST_HOC_TABLE: TableKind<PostHoc, { methods: PostHocMethod[] }> = {
+  builtin: "tables.postHoc",
+  kernel: POST_HOC,
+  kernelKeys: KERNEL_KEYS.postHoc,
+  decimals: 2,
+  read: (o) => ({ methods: o.someOf("method", POST_HOC_METHODS, POST_HOC_METHODS) }),
+  sensitive: (r) => sensitive(r.audit.disclosureSensitive, [r.groupVariable]),
+  evidence: tableEvidence,
+  render: renderPostHocTable,
+};
+
 /** The rows a result was computed on (its audit's N; the largest of a list's), if it says. */
 function selectedN(result: unknown): number | undefined {
   if (Array.isArray(result)) {
@@ -263,6 +291,7 @@ export function createTables(context: TableContext): TablesBuiltin {
     frequencies: (...args: unknown[]) => make(FREQUENCY_TABLE, args),
     correlations: (...args: unknown[]) => make(CORRELATION_TABLE, args),
     groups: (...args: unknown[]) => make(GROUP_TABLE, args),
+    postHoc: (...args: unknown[]) => make(POST_HOC_TABLE, args),
     sizeClass(...args: unknown[]): HTMLElement {
       const [first, ...rest] = args;
       if (Array.isArray(first) && !SIZE_CLASS_LIST.is(first)) {

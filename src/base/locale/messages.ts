@@ -11,9 +11,10 @@ import { notebookChromeEn, notebookChromeNb, type NotebookChromeMessages } from 
 import { shellEn, shellNb, type ShellMessages } from "./shell-messages";
 import { tableMessages, type TableMessages } from "./table-messages";
 import { groupMessages, type GroupMessages } from "./group-messages";
+import { postHocMessages, type PostHocMessages } from "./post-hoc-messages";
 
 /** Every message of the app (analysis texts: analysis-messages.ts; the shell's chrome: shell-messages.ts; a notebook's own chrome: notebook-chrome-messages.ts; 04's, 06's and the kernels' generated texts: table-messages.ts). */
-export interface Messages extends AnalysisMessages, ShellMessages, NotebookChromeMessages, TableMessages, GroupMessages {
+export interface Messages extends AnalysisMessages, ShellMessages, NotebookChromeMessages, TableMessages, GroupMessages, PostHocMessages {
   /** The language's own name, for the switch. */
   languageName: string;
   /** The switch's accessible label. */
@@ -100,6 +101,7 @@ const nb: Messages = {
   ...analysisMessages.nb,
   ...tableMessages.nb,
   ...groupMessages.nb,
+  ...postHocMessages.nb,
   ...shellNb,
   ...notebookChromeNb,
   languageName: "norsk",
@@ -179,6 +181,7 @@ const en: Messages = {
   ...analysisMessages.en,
   ...tableMessages.en,
   ...groupMessages.en,
+  ...postHocMessages.en,
   ...shellEn,
   ...notebookChromeEn,
   languageName: "English",
