@@ -8,21 +8,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CellViewport } from "../../../src/app/cell-viewport";
-import { cellElement, frame, holdFrames, tasks } from "./viewport-frames";
-
-/** "view…" is in the viewport (and its margin); anything else off screen. */
-class StubObserver {
-  constructor(private readonly report: (entries: { target: Element; isIntersecting: boolean }[]) => void) {}
-  observe(target: Element): void {
-    this.report([{ target, isIntersecting: target.id.startsWith("view") }]);
-  }
-  unobserve(): void {}
-  disconnect(): void {}
-}
+import { cellElement, FarOffScreenObserver, frame, holdFrames, tasks } from "./viewport-frames";
 
 beforeEach(() => {
   holdFrames();
-  vi.stubGlobal("IntersectionObserver", StubObserver);
+  vi.stubGlobal("IntersectionObserver", FarOffScreenObserver);
 });
 
 afterEach(() => {
