@@ -342,8 +342,8 @@ export class CellViewport {
   /**
    * Whether `turn` now waits for work handed over under a name it reads since it was queued (it then
    * is ready again once that is done). A cell is queued when the change reaches it, often before the
-   * cell that hands the work over has run: 06's what-if, queued with the filter change, reads
-   * `crosswalk`, whose evaluation hands over the measurement of the what-if's sides (issue 12).
+   * cell that hands the work over has run: 06's what-if, queued with the filter change, waits under
+   * `filter` for the measurement of its sides, which the evaluation hands over (issue 12).
    */
   private heldByNewWork(turn: Turn): boolean {
     const warming = turn.inputs.flatMap((name) => this.warming.get(name)?.done ?? []);

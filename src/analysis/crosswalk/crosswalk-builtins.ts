@@ -30,7 +30,7 @@ import { applyFilter } from "../apply-filter";
 import { CROSSWALK } from "./crosswalk-spec";
 import { localizedCrosswalk } from "./localized-crosswalk";
 import { renderCrosswalkTable, renderDiffTable } from "./crosswalk-table";
-import { WhatIfAhead } from "./what-if-ahead";
+import { WHAT_IF_WAITS_FOR, WhatIfAhead } from "./what-if-ahead";
 import type { Survey, SurveyHost } from "../survey";
 import type { FilteredSurvey } from "../apply-filter";
 
@@ -195,9 +195,9 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
       evaluatedTheses(t.survey).set(thesisKey(data), data);
       const evaluation = { ...judgeDraws(t.source, spec, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };
       // Then the what-if's sides under this filter, in steps before its cell runs (what-if-ahead.ts):
-      // the cells reading `crosswalk` that have not run yet wait for them.
+      // the cells reading `filter` that have not run yet wait for them.
       const ahead = whatIf.evaluated(t.survey, data, t.filter ?? EMPTY_FILTER);
-      if (ahead) host.warm?.("crosswalk", ahead);
+      if (ahead) host.warm?.(WHAT_IF_WAITS_FOR, ahead);
       return evaluation;
     },
     table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true, locale }),

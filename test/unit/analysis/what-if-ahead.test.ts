@@ -1,6 +1,6 @@
 /**
  * 06's what-if sides measured ahead (crosswalk/what-if-ahead.ts): once the what-if has diffed, an
- * evaluation under a new filter hands over (`AnalysisHost.warm`, key `crosswalk`) the steps that
+ * evaluation under a new filter hands over (`AnalysisHost.warm`, key `filter`: the what-if reads it) the steps that
  * measure the sides the what-if will ask for under that filter — what each side set apart from the
  * filter, laid over the new one — into the frame's store, where the what-if then finds them; its
  * values equal a fresh survey's. Nothing is handed over before a diff, and a side guessed wrong is
@@ -57,7 +57,8 @@ describe("06's what-if sides measured ahead after an evaluation", () => {
     whatIf(crosswalk, warmed, EMPTY_FILTER);
     const county: SurveyFilter = { ...EMPTY_FILTER, fylke: [17] };
     crosswalk.evaluate(applyFilter(warmed, county), thesis);
-    expect(handed.map(([key]) => key)).toEqual(["crosswalk"]);
+    // Under `filter`, which the what-if reads to build its sides (and the evaluation does not).
+    expect(handed.map(([key]) => key)).toEqual(["filter"]);
     const sides = [{ ...county, sizeClass: [1, 2, 3] }, { ...county, sizeClass: [4, 5, 6] }];
     expect(sides.map((side) => kept(warmed, side))).toEqual([false, false]);
     const [, steps] = handed[0] ?? [];
