@@ -64,6 +64,10 @@ interface Seen {
   cpu: number;
   /** ms by kind of work in that window. */
   kinds: Map<string, number>;
+  /** The frame thread's longest top-level task from the input until every value was current, in thread CPU (ms): what load inflates least. */
+  longestCpu: number;
+  /** The thread CPU of every top-level task from the input until every value was current (ms). */
+  settleCpu: number;
   /** ms inside background steps (tv-* measures) in that window, by measure. */
   steps: Map<string, number>;
   lines: string[];
@@ -73,7 +77,7 @@ interface Seen {
 function readTrace(events: TraceEvent[], painted: number, settledMs: number): Omit<Seen, "at" | "viewportPainted" | "valuesSettled" | "inputDelay" | "longestTask"> {
   // The input: the filter bar's `input` event, dispatched in the notebook frame's renderer.
   const input = events.find((e) => e.name === "EventDispatch" && dataOf(e)?.["type"] === "input");
-  if (!input) return { tasks: 0, cpu: 0, kinds: new Map(), steps: new Map(), lines: ["no input event in the trace"] };
+  if (!input) return { tasks: 0, cpu: 0, kinds: new Map(), steps: new Map(), longestCpu: 0, settleCpu: 0, lines: ["no input event in the trace"] };
   const pid = input.pid;
   const tid = input.tid;
   const from = input.ts;
@@ -111,6 +115,15 @@ function readTrace(events: TraceEvent[], painted: number, settledMs: number): Om
     const d = Math.min(bEnd, to) - Math.max(b.ts, from);
     if (d > 0) steps.set(b.name, (steps.get(b.name) ?? 0) + d);
   }
+  // Every top-level task from the input until every value was current: the longest in CPU, and the sum.
+  let topEnd = 0;
+  const settling = all.filter((e) => {
+    if ((e.name !== "RunTask" && e.name !== "ThreadControllerImpl::RunTask") || e.ts < topEnd || e.ts < from - 50_000) return false;
+    topEnd = e.ts + (e.dur ?? 0);
+    return true;
+  }).map((e) => (e.tdur ?? 0) / 1000);
+  const longestCpu = Math.max(0, ...settling);
+  const settleCpu = settling.reduce((sum, c) => sum + c, 0);
   // The long tasks (> LONG_MS) from the input until every value was current, past the paint too.
   let lastEnd = 0;
   const long = all.filter((e) => {
@@ -158,7 +171,7 @@ function readTrace(events: TraceEvent[], painted: number, settledMs: number): Om
     const ran = begins.filter((b) => b.ts >= e.ts && b.ts < beforeEnd).map((b) => b.name);
     lines.push(`  before ${((from - e.ts) / 1000).toFixed(1)} ms: wall ${((e.dur ?? 0) / 1000).toFixed(1)}, cpu ${((e.tdur ?? 0) / 1000).toFixed(1)}${ran.length > 0 ? `, steps ${ran.length}× ${[...new Set(ran)].join(",")}` : ""}  [${inner.join(" | ")}]`);
   }
-  return { tasks: top.length, cpu: top.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000, kinds: new Map([...kinds].map(([k, v]) => [k, v / 1000])), steps: new Map([...steps].map(([k, v]) => [k, v / 1000])), lines };
+  return { tasks: top.length, cpu: top.reduce((sum, t) => sum + (t.tdur ?? 0), 0) / 1000, longestCpu, settleCpu, kinds: new Map([...kinds].map(([k, v]) => [k, v / 1000])), steps: new Map([...steps].map(([k, v]) => [k, v / 1000])), lines };
 }
 
 /** Tasks past the paint listed when longer than this (ms). */
@@ -206,6 +219,8 @@ console.log(`  frame's main-thread CPU to the paint: ${dist5(seen.map((s) => s.c
 console.log(`  values settled:   ${dist5(seen.map((s) => s.valuesSettled))}`);
 console.log(`  waited to start:  ${dist5(seen.map((s) => s.inputDelay))}`);
 console.log(`  longest task:     ${dist5(seen.map((s) => s.longestTask))}`);
+console.log(`  longest task's CPU, input to values settled: ${dist5(seen.map((s) => s.longestCpu))}`);
+console.log(`  CPU of the tasks, input to values settled:   ${dist5(seen.map((s) => s.settleCpu))}`);
 for (const kind of ["script", "style", "layout", "paint", "gc", "compile"]) console.log(`  ${kind.padEnd(8)} to the paint: ${dist5(seen.map((s) => s.kinds.get(kind) ?? 0))}`);
 const measures = [...new Set(seen.flatMap((s) => [...s.steps.keys()]))];
 for (const m of measures) console.log(`  ${m} to the paint: ${dist5(seen.map((s) => s.steps.get(m) ?? 0))}`);

@@ -74,6 +74,8 @@ interface Turn {
   place: Place;
   /** False while what it is held for (handed-over work, `paintFirst`) is not done. */
   ready: boolean;
+  /** The names it reads: work handed over under one of them after it was queued holds it too. */
+  inputs: readonly string[];
   go: () => void;
 }
 
@@ -266,7 +268,7 @@ export class CellViewport {
     // The runtime asks again after every wait: a cell whose turn came runs now.
     if (this.granted.delete(id)) return undefined;
     const place = this.placeOf(id, info.dependents);
-    if (place !== Place.View) return this.enqueue(id, place, held);
+    if (place !== Place.View) return this.enqueue(id, place, held, info.inputs);
     if (held) return held;
     // A cell whose last run would take this task past TASK_MS waits for the next task (not for a
     // paint): it is then the first there and runs (issue 12, no long tasks). The first cell let
@@ -314,14 +316,11 @@ export class CellViewport {
    * cell per task, those in the margin before those far off, each in the order asked (the runtime
    * asks in an order of its own: without the places, the cells furthest down ran first).
    */
-  private enqueue(id: string, place: Place, held: Promise<void> | undefined): Promise<void> {
+  private enqueue(id: string, place: Place, held: Promise<void> | undefined, inputs: readonly string[]): Promise<void> {
     return new Promise((go) => {
-      const turn: Turn = { id, place, ready: held === undefined, go };
+      const turn: Turn = { id, place, ready: held === undefined, inputs, go };
       this.turns.push(turn);
-      void held?.then(() => {
-        turn.ready = true;
-        this.pump();
-      });
+      if (held) this.readyAfter(turn, held);
       if (this.draining) return this.pump();
       this.painted ??= this.paintAfterNear().then(() => {
         this.painted = undefined;
@@ -331,13 +330,35 @@ export class CellViewport {
     });
   }
 
+  /** `turn` is ready once `until` is done. */
+  private readyAfter(turn: Turn, until: Promise<void>): void {
+    turn.ready = false;
+    void until.then(() => {
+      turn.ready = true;
+      this.pump();
+    });
+  }
+
+  /**
+   * Whether `turn` now waits for work handed over under a name it reads since it was queued (it then
+   * is ready again once that is done). A cell is queued when the change reaches it, often before the
+   * cell that hands the work over has run: 06's what-if, queued with the filter change, waits under
+   * `filter` for the measurement of its sides, which the evaluation hands over (issue 12).
+   */
+  private heldByNewWork(turn: Turn): boolean {
+    const warming = turn.inputs.flatMap((name) => this.warming.get(name)?.done ?? []);
+    if (warming.length === 0) return false;
+    this.readyAfter(turn, Promise.all(warming).then(() => undefined));
+    return true;
+  }
+
   /** While draining, let the nearest ready cell run in a task of its own (a message: timers are clamped to 4 ms). */
   private pump(): void {
     if (!this.draining || this.pumping) return;
     this.pumping = true;
     void this.nextTask().then(() => {
       this.pumping = false;
-      const ready = this.turns.filter((t) => t.ready);
+      const ready = this.turns.filter((t) => t.ready && !this.heldByNewWork(t));
       const next = ready.find((t) => t.place === Place.Margin) ?? ready[0];
       if (next) {
         this.turns.splice(this.turns.indexOf(next), 1);

@@ -30,6 +30,7 @@ import { applyFilter } from "../apply-filter";
 import { CROSSWALK } from "./crosswalk-spec";
 import { localizedCrosswalk } from "./localized-crosswalk";
 import { renderCrosswalkTable, renderDiffTable } from "./crosswalk-table";
+import { WHAT_IF_WAITS_FOR, WhatIfAhead } from "./what-if-ahead";
 import type { Survey, SurveyHost } from "../survey";
 import type { FilteredSurvey } from "../apply-filter";
 
@@ -183,6 +184,8 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     const t: Target = { source: selection.view, survey, filter: selection.filter, draws };
     return { label: state.label ?? selection.description, data: t.source, measured: measured(t, data) };
   };
+  // The what-if's sides, measured ahead once an evaluation has run under a new filter.
+  const whatIf = new WhatIfAhead();
   const crosswalk: CrosswalkBuiltin = {
     spec,
     SMALL_VS_LARGE: smallVsLarge(locale),
@@ -190,7 +193,12 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
       const t = targetOf(selection, "crosswalk.evaluate");
       // The notebook's evaluation: the frame measures each county ahead for this thesis (warm-crosswalk.ts).
       evaluatedTheses(t.survey).set(thesisKey(data), data);
-      return { ...judgeDraws(t.source, spec, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };
+      const evaluation = { ...judgeDraws(t.source, spec, measured(t, data), optionsFor(t, data)), disclosureSensitive: sensitive(t.filter) };
+      // Then the what-if's sides under this filter, in steps before its cell runs (what-if-ahead.ts):
+      // the cells reading `filter` that have not run yet wait for them.
+      const ahead = whatIf.evaluated(t.survey, data, t.filter ?? EMPTY_FILTER);
+      if (ahead) host.warm?.(WHAT_IF_WAITS_FOR, ahead);
+      return evaluation;
     },
     table: (evaluation, caption) => renderCrosswalkTable(doc("crosswalk.table"), evaluation, caption, { mask: shared && evaluation.disclosureSensitive === true, locale }),
     timeline: (selection, data) => {
@@ -203,6 +211,7 @@ export function createCrosswalkBuiltins(host: CrosswalkHost): CrosswalkBuiltins 
     casesForFilter,
     diff: (value, a, b, data) => {
       const { survey } = targetOf(value, "crosswalk.diff");
+      whatIf.diffed([a.filter, b.filter]);
       const disclosureSensitive = sensitive(a.filter) || sensitive(b.filter);
       return diffCrosswalk(sideOf(survey, a, data), sideOf(survey, b, data), { codebook: survey.codebook, thesis: data, locale, comparisons: spec }).map((d) => ({ ...d, disclosureSensitive }));
     },

@@ -16,56 +16,12 @@
  * The open notebook's frame measures each county alone the same way (`crosswalkCountySteps`), once
  * the notebook has settled and while its thread is free (evidence/warm-counties.ts).
  */
-import { EMPTY_FILTER, type SurveyFilter } from "../../data/survey-filter";
+import { EMPTY_FILTER } from "../../data/survey-filter";
 import { parseThesis, type ThesisData } from "../../data/thesis";
-import { filterView } from "../../stats/index";
-import { applyFilter } from "../apply-filter";
 import type { Survey } from "../survey";
 import { smallVsLarge } from "./crosswalk-diff";
-import { CROSSWALK } from "./crosswalk-spec";
-import { measuringDraws, type MeasuredDraws } from "./evaluate-crosswalk";
-import { COUNTY_MEASUREMENTS, evaluatedTheses, FRAME_MEASUREMENTS, filterKey } from "./measured-draws-cache";
-
-/**
- * Reconstructions measured per step (all fifty in one were 45–165 ms under load, in Node; five in
- * one were up to 11 ms of CPU in Chromium, a task a click in the open notebook waited behind).
- */
-const DRAWS_PER_STEP = 1;
-
-/**
- * The steps that measure `filter`'s selection on every reconstruction into `store` (the frame's
- * store unless said), none of them measuring when the frame's store or `store` keeps it already.
- */
-function selectionSteps(survey: Survey, thesis: ThesisData, filter: SurveyFilter, store = FRAME_MEASUREMENTS): (() => void)[] {
-  let measuring: Generator<void, MeasuredDraws> | undefined;
-  let key = "";
-  let done = false;
-  const advance = (): void => {
-    if (done) return;
-    if (!measuring) {
-      // As the builtins measure a selection (crosswalk-builtins.ts, `measured` and `sideOf`).
-      const selection = applyFilter(survey, filter);
-      key = filterKey(selection.filter);
-      if (FRAME_MEASUREMENTS.has(survey, thesis, key) || store.has(survey, thesis, key)) {
-        done = true;
-        return;
-      }
-      const draws = survey.draws?.map((d, k) => (k === 0 ? selection.view : filterView(d.table, selection.conditions)));
-      measuring = measuringDraws(selection.view, CROSSWALK, { codebook: survey.codebook, thesis, ...(draws ? { draws } : {}) }, DRAWS_PER_STEP);
-      // The reconstructions filtered are a step of their own: with the first measurement (every
-      // comparison measured afresh) they were the longest step, 11–18 ms of CPU (bench/step-cpu.ts).
-      return;
-    }
-    const step = measuring.next();
-    if (step.done) {
-      store.get(survey, thesis, key, () => step.value);
-      done = true;
-    }
-  };
-  // The filtering, then the reconstructions a step each.
-  const count = 1 + Math.max(1, Math.ceil((survey.draws?.length ?? 1) / DRAWS_PER_STEP));
-  return Array.from({ length: count }, () => advance);
-}
+import { COUNTY_MEASUREMENTS, evaluatedTheses } from "./measured-draws-cache";
+import { selectionSteps } from "./selection-steps";
 
 /**
  * The steps, a reconstruction of one selection each, for the caller to run between other tasks: 06's
@@ -81,7 +37,8 @@ export function crosswalkWarmSteps(survey: Survey, thesis: ThesisData): (() => v
  * was evaluated with on `survey` (`evaluatedTheses`: notebook 06's evaluation) into the county
  * store, where the builtins look when the reader picks that county (issue 12: the evaluation in
  * the task of a county change, 06 mid-page). Only the evaluation's selection: the what-if's sides
- * under a county are measured after the paint, by its own cell. None for a survey without
+ * under a county are measured after the evaluation has run under it, handed over
+ * (what-if-ahead.ts). None for a survey without
  * reconstructions (a user's file), or when nothing was evaluated on it.
  */
 export function crosswalkCountySteps(survey: Survey, fylke: number): (() => void)[] {

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { CellViewport } from "../../../src/app/cell-viewport";
-import { cellElement, frame, holdFrames, tasks } from "./viewport-frames";
+import { cellElement, FarOffScreenObserver, frame, holdFrames, tasks } from "./viewport-frames";
 
 /** Busy for `ms` (a cell running). */
 function busy(ms: number): void {
@@ -16,19 +16,9 @@ function busy(ms: number): void {
   }
 }
 
-/** Elements the stub observer reports: the ones named "far…" are off screen. */
-class StubObserver {
-  constructor(private readonly report: (entries: { target: Element; isIntersecting: boolean }[]) => void) {}
-  observe(target: Element): void {
-    this.report([{ target, isIntersecting: !target.id.startsWith("far") }]);
-  }
-  unobserve(): void {}
-  disconnect(): void {}
-}
-
 beforeEach(() => {
   holdFrames();
-  vi.stubGlobal("IntersectionObserver", StubObserver);
+  vi.stubGlobal("IntersectionObserver", FarOffScreenObserver);
 });
 
 afterEach(() => {

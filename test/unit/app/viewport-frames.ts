@@ -48,3 +48,13 @@ export async function afterTask(): Promise<void> {
 export async function tasks(n: number): Promise<void> {
   for (let i = 0; i < n; i++) await afterTask();
 }
+
+/** An IntersectionObserver stub for which the cells whose id starts with "far" are off screen and every other one in view (and in its margin). */
+export class FarOffScreenObserver {
+  constructor(private readonly report: (entries: { target: Element; isIntersecting: boolean }[]) => void) {}
+  observe(target: Element): void {
+    this.report([{ target, isIntersecting: !target.id.startsWith("far") }]);
+  }
+  unobserve(): void {}
+  disconnect(): void {}
+}
