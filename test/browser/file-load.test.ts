@@ -319,7 +319,7 @@ describe("a file read by two workers holds the values one worker reads", () => {
     }
     closeSync(fd);
     const chunk = (prefix: string): string => {
-      const name = readdirSync("dist/assets").find((f) => f.startsWith(prefix) && f.endsWith(".js"));
+      const name = readdirSync(join(distRoot(), "assets")).find((f) => f.startsWith(prefix) && f.endsWith(".js"));
       if (!name) throw new Error(`no ${prefix}*.js in dist/assets: build first`);
       return `/assets/${name}`;
     };
