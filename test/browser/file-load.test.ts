@@ -66,8 +66,8 @@ async function expectBundled(p: Page): Promise<void> {
  * The CPU the shell's thread may spend in any one task while the file loads. Judged from a trace
  * (thread-trace.ts), not by wall time: at a load average of 25–30 on 2 cores the sound build's
  * clicks took 185–511 ms of wall time, the build that read the file on the shell's thread 116–272
- * ms; the CPU tells them apart (that build's shell ran a task of 83–95 ms CPU, 6 runs at load 18–27,
- * and no load worker; the sound build's longest shell task was 2–14 ms CPU). 50 ms is the web's
+ * ms; the CPU tells them apart (that build's shell ran a task of 83–99 ms CPU, 7 runs at load 18–27,
+ * and no load worker; the sound build's longest shell task was 2–14 ms CPU in 12 runs, 32 once). 50 ms is the web's
  * long-task line: with no task longer, a click waits at most that long for the thread on a machine
  * that gives the page a core.
  */
