@@ -1,7 +1,10 @@
 /**
- * Big and hostile files in Chromium against the built app (CSP included), read by the load worker:
- * while a 50 MB CSV loads, clicks on notebook 01's filter bar are answered within 100 ms (input
- * event to the bar's new N) and the load still ends in review; files that are not survey data —
+ * Big and hostile files in Chromium against the built app (CSP included), read by the load workers:
+ * while a 50 MB CSV loads, the workers, not the shell's thread, do the reading; clicks on notebook
+ * 01's filter bar and on the shell's loading panel are answered, each with under 100 ms of its
+ * thread's CPU (input event to the bar's new N, or to the shell's next frame), no task of either
+ * thread holds it 50 ms of CPU (judged from a Chromium trace, thread-trace.ts), and the load still
+ * ends in review; files that are not survey data —
  * random bytes under a .csv name, a card image damaged by tabs, a .sav cut short — are refused with
  * the reason and the fix, and the bundled data stays active after each refusal; a file read by two
  * workers at once holds exactly the values one worker reads. The data menu and the workers are the
@@ -13,9 +16,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { inNotebook, nb, norm, notebookFrame, openApp, screenshotDir, tickFilter, waitForOutput } from "./browser-helpers";
 import { distRoot } from "./static-server";
+import { ANSWER_CPU_MS, answerCpu, cpuOf, describeTasks, longestByCpu, traceThreads } from "./thread-trace";
 import { useWorkbench } from "./use-workbench";
 
-const workDir = "test-output/file-load";
+// Per process: two runs of this file at once (a full run and one alone) must not rewrite each other's 50 MB file mid-load.
+const workDir = `test-output/file-load-${process.pid}`;
 const bigPath = `${workDir}/respondents-50mb.csv`;
 
 const wb = useWorkbench({ context: { viewport: { width: 1360, height: 900 } }, page: true });
@@ -57,27 +62,48 @@ async function expectBundled(p: Page): Promise<void> {
   expect(norm(await p.locator(".nb-data-button").textContent())).toBe("Data: reconstructed 1999 respondents ▾");
 }
 
-describe("a 50 MB file loads in a worker while the page keeps answering", () => {
-  // Retried, as the shell's test below: on a machine loaded many times over its cores a click's task
-  // can be descheduled past 100 ms now and then (246 ms once at a load average of 25 on 2 cores).
-  it("clicks on the filter bar are answered within 100 ms during the load", { retry: 2 }, async () => {
-    // A retry starts where a user would: the last attempt's file read to its review and put back.
-    if ((await wb.page.locator(".nb-data-loading, .nb-data-use").count()) > 0) {
-      await wb.page.waitForSelector(".nb-data-use", { timeout: 120_000 });
-      await wb.page.click(".nb-data-back");
-      await expectBundled(wb.page);
-    }
-    // Record, in the notebook's frame, when each click arrived (the input event's own time stamp) and when the bar's N changed.
+/**
+ * The CPU the shell's thread may spend in any one task while the file loads. Judged from a trace
+ * (thread-trace.ts), not by wall time: at a load average of 25–30 on 2 cores the sound build's
+ * clicks took 185–511 ms of wall time, the build that read the file on the shell's thread 116–272
+ * ms; the CPU tells them apart (that build's shell ran a task of 83–99 ms CPU, 7 runs at load 18–27,
+ * and no load worker; the sound build's longest shell task was 2–14 ms CPU in 12 runs, 32 once). 50 ms is the web's
+ * long-task line: with no task longer, a click waits at most that long for the thread on a machine
+ * that gives the page a core.
+ */
+const TASK_CPU_MS = 50;
+
+/** In the shell page, mark `name` when the loaded file's review is on screen (once). */
+async function markReview(p: Page, name: string): Promise<void> {
+  await p.evaluate((mark) => {
+    const observer = new MutationObserver(() => {
+      if (document.querySelector(".nb-data-use") === null) return;
+      performance.mark(mark);
+      observer.disconnect();
+    });
+    observer.observe(document.body, { subtree: true, childList: true });
+  }, name);
+}
+
+describe("a 50 MB file loads in workers while the notebook keeps answering", () => {
+  it("clicks on the filter bar during the load are answered, each with under 100 ms of the frame's CPU", async () => {
+    // In the notebook's frame, when each click arrived (its input time stamp) and when the bar's N
+    // changed: as numbers for the log, and as marks in the trace.
     const frame = await notebookFrame(wb.page);
     await frame.evaluate(() => {
       const times: { clicked: number; answered?: number }[] = [];
       Reflect.set(window, "__clicks", times);
       const box = document.querySelector("nb-filter-bar input[name=size][value='2']");
       const n = document.querySelector("nb-filter-bar .tv-filter-n");
-      box?.addEventListener("click", (e) => times.push({ clicked: e.timeStamp }), { capture: true });
+      box?.addEventListener("click", (e) => {
+        performance.mark(`bar-click-${times.length}`, { startTime: e.timeStamp });
+        times.push({ clicked: e.timeStamp });
+      }, { capture: true });
       if (n) new MutationObserver(() => {
         const last = times.at(-1);
-        if (last && last.answered === undefined) last.answered = performance.now();
+        if (!last || last.answered !== undefined) return;
+        last.answered = performance.now();
+        performance.mark(`bar-answer-${times.length - 1}`);
       }).observe(n, { childList: true, characterData: true, subtree: true });
     });
     // The size classes are in the filter bar's drop-down: open it before the load, so the first
@@ -85,34 +111,52 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
     const sizes = nb(wb.page).locator('nb-filter-bar details[data-group="size"]');
     if ((await sizes.getAttribute("open")) === null) await sizes.locator("summary").click();
     const box = nb(wb.page).locator("nb-filter-bar input[name=size][value='2']");
-    await wb.page.setInputFiles(".nb-data-file", bigPath);
-    await wb.page.waitForFunction(() => {
-      const bar = document.querySelector("progress.nb-data-progress");
-      return bar instanceof HTMLProgressElement && bar.value > 0;
-    }, undefined, { polling: 10 });
-    const duringLoad: boolean[] = [];
-    for (let i = 0; i < 4; i++) {
-      await box.click();
-      await frame.waitForFunction((k) => {
-        const times: unknown = Reflect.get(window, "__clicks");
-        return Array.isArray(times) && times.length === k && typeof times[k - 1]?.answered === "number";
-      }, i + 1, { polling: 5 });
-      duringLoad.push(await wb.page.locator(".nb-data-loading").count() > 0);
-      if (i === 0) await wb.page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
-    }
+    const { result: clicked, trace } = await traceThreads(wb.browser, async () => {
+      await frame.evaluate(() => performance.mark("bar-frame"));
+      await markReview(wb.page, "bar-review");
+      await wb.page.setInputFiles(".nb-data-file", bigPath);
+      await wb.page.waitForFunction(() => {
+        const bar = document.querySelector("progress.nb-data-progress");
+        return bar instanceof HTMLProgressElement && bar.value > 0;
+      }, undefined, { polling: 10 });
+      // The first click as a user's mouse sends it, at the box's place once the loading panel is on
+      // screen: one message to the browser, so it lands while the workers read (a locator's click
+      // waits for the box to be stable first, and at a load average of 20 the 50 MB read ended
+      // before it once). The others by the locator: the review moves the page under a mouse aimed
+      // before it (a fourth click at the first one's place went unanswered once).
+      const at = await box.boundingBox();
+      if (!at) throw new Error("the size class 2 box of the filter bar is not on screen");
+      for (let i = 0; i < 4; i++) {
+        if (i === 0) await wb.page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+        else await box.click();
+        await frame.waitForFunction((k) => {
+          const times: unknown = Reflect.get(window, "__clicks");
+          return Array.isArray(times) && times.length === k && typeof times[k - 1]?.answered === "number";
+        }, i + 1, { polling: 5, timeout: 30_000 }).catch(async (error: unknown) => {
+          const seen = await frame.evaluate(() => JSON.stringify(Reflect.get(window, "__clicks")));
+          throw new Error(`click ${i + 1} on the size class 2 box (first at ${at.x.toFixed(0)}, ${at.y.toFixed(0)}) was not answered; the box saw ${seen}; the shell shows ${norm(await wb.page.locator(".nb-data-loading, .nb-data-dialog").first().textContent().catch(() => "?")).slice(0, 200)}`, { cause: error });
+        });
+        if (i === 0) await wb.page.screenshot({ path: `${screenshotDir}/file-load-while-loading.png` });
+      }
+      await wb.page.waitForSelector(".nb-data-use", { timeout: 120_000 });
+      return 4;
+    });
     const latencies: number[] = await frame.evaluate(() => {
       const times: unknown = Reflect.get(window, "__clicks");
       return Array.isArray(times) ? times.map((t: { clicked: number; answered: number }) => t.answered - t.clicked) : [];
     });
-    // The first click landed while the worker was still reading the file (on a quiet machine the
-    // 50 MB read can end before the second); every click is answered within 100 ms either way.
-    expect(duringLoad[0]).toBe(true);
-    expect(latencies).toHaveLength(4);
-    console.info(`filter-bar click → new N (${duringLoad.filter(Boolean).length} of 4 during the load): ${latencies.map((ms) => ms.toFixed(1)).join(", ")} ms`);
-    for (const ms of latencies) expect(ms).toBeLessThan(100);
+    const notebookThread = trace.threadOf("bar-frame");
+    const tasks = trace.tasks(notebookThread);
+    const cpu = answerCpu(trace, notebookThread, "bar", clicked);
+    const during = Array.from({ length: clicked }, (_, i) => trace.at(`bar-click-${i}`) < trace.at("bar-review"));
+    console.info(`filter-bar click → new N (${during.filter(Boolean).length} of ${clicked} during the load): wall ${latencies.map((ms) => ms.toFixed(0)).join(", ")} ms, the frame's CPU ${cpu.map((ms) => ms.toFixed(1)).join(", ")} ms; the frame's longest tasks during the load (wall/CPU ms) ${describeTasks(tasks)}`);
+    // The first click arrived while the workers were still reading the file (on a quiet machine the
+    // 50 MB read can end before the second).
+    expect(during[0], "the first click arrived before the review was on screen").toBe(true);
+    expect(latencies).toHaveLength(clicked);
+    for (const ms of cpu) expect(ms, "the frame's CPU from a click to the new N").toBeLessThan(ANSWER_CPU_MS);
     // Four clicks: the size-class filter is off again.
     await waitForN(wb.page, "N = 267 of 267");
-    await wb.page.waitForSelector(".nb-data-use", { timeout: 120_000 });
     expect(Number(norm(await wb.page.locator(".nb-data-rows").textContent()))).toBeGreaterThan(150_000);
     await wb.page.click(".nb-data-back");
     await expectBundled(wb.page);
@@ -120,56 +164,71 @@ describe("a 50 MB file loads in a worker while the page keeps answering", () => 
 });
 
 describe("the shell's own page answers while a 50 MB file loads", () => {
-  // Retried: on a machine loaded many times over its cores a task of a few ms can be descheduled
-  // past 100 ms now and then; the file read on the shell's thread blocks it at the end every time.
-  it("clicks on the loading panel, from the file's choice to its review, each reach their next frame within 100 ms", { retry: 2 }, async () => {
+  it("the load workers read the file, and no task holds the shell's thread 50 ms of CPU from the file's choice to its review, clicks on the loading panel answered throughout", async () => {
     // The filter bar is in the notebook's frame, another process: the test above passes even when
     // the file is parsed on the shell's thread. The loading panel is the shell's, and the shell
-    // also takes the finished columns: clicked until the review is on screen, the end included.
+    // also takes the finished columns: traced until the review is on screen, the end included.
     if (await wb.page.locator(".nb-data-back").count() > 0) await wb.page.click(".nb-data-back");
     await wb.page.evaluate(() => {
-      Reflect.set(window, "__shellClicks", []);
-      if (Reflect.get(window, "__shellClickProbe") === true) return;
-      Reflect.set(window, "__shellClickProbe", true);
+      const times: number[] = [];
+      Reflect.set(window, "__shellClicks", times);
       // A click's input time stamp → the next animation frame after it was handled.
       document.addEventListener("click", (e) => {
         const at = e.timeStamp;
+        const i = times.length;
+        times.push(Number.NaN);
+        performance.mark(`panel-click-${i}`, { startTime: at });
         requestAnimationFrame(() => {
-          const times: unknown = Reflect.get(window, "__shellClicks");
-          if (Array.isArray(times)) times.push(performance.now() - at);
+          times[i] = performance.now() - at;
+          performance.mark(`panel-answer-${i}`);
         });
       }, { capture: true });
     });
-    await wb.page.setInputFiles(".nb-data-file", bigPath);
-    await wb.page.waitForFunction(() => {
-      const bar = document.querySelector("progress.nb-data-progress");
-      return bar instanceof HTMLProgressElement && bar.value > 0;
-    }, undefined, { polling: 10 });
-    // Clicks at the panel's heading as a user's mouse sends them (not Playwright's actionability
-    // checks, which wait for a page that does not answer): a blocked page answers late, measured.
-    const box = await wb.page.locator(".nb-data-loading h2").boundingBox();
-    if (!box) throw new Error("the loading panel has no heading on screen");
-    // Whether the review is on screen is watched apart from the clicks: asking the page before each
-    // click would wait out a blocked page and never click into the block.
-    let reviewed = false;
-    const review = wb.page.waitForSelector(".nb-data-use", { timeout: 120_000 }).then(() => (reviewed = true));
-    let during = 0;
-    while (!reviewed && during < 200) {
-      await wb.page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
-      during++;
-      await new Promise((resolve) => setTimeout(resolve, 30));
-    }
-    await review;
-    await wb.page.waitForTimeout(100);
+    const { result: during, trace } = await traceThreads(wb.browser, async () => {
+      await wb.page.evaluate(() => performance.mark("panel-shell"));
+      await wb.page.setInputFiles(".nb-data-file", bigPath);
+      await wb.page.waitForFunction(() => {
+        const bar = document.querySelector("progress.nb-data-progress");
+        return bar instanceof HTMLProgressElement && bar.value > 0;
+      }, undefined, { polling: 10 });
+      // Clicks at the panel's heading as a user's mouse sends them (not Playwright's actionability
+      // checks, which wait for a page that does not answer).
+      const heading = await wb.page.locator(".nb-data-loading h2").boundingBox();
+      if (!heading) throw new Error("the loading panel has no heading on screen");
+      // Whether the review is on screen is watched apart from the clicks: asking the page before each
+      // click would wait out a blocked page and never click into the block.
+      let reviewed = false;
+      const review = wb.page.waitForSelector(".nb-data-use", { timeout: 120_000 }).then(() => (reviewed = true));
+      let clicks = 0;
+      while (!reviewed && clicks < 200) {
+        await wb.page.mouse.click(heading.x + heading.width / 2, heading.y + heading.height / 2);
+        clicks++;
+        await new Promise((resolve) => setTimeout(resolve, 30));
+      }
+      await review;
+      // Every click's next frame, so each has its answer mark in the trace.
+      await wb.page.waitForFunction((k) => {
+        const times: unknown = Reflect.get(window, "__shellClicks");
+        return Array.isArray(times) && times.length >= k && times.every((t) => !Number.isNaN(t));
+      }, clicks);
+      return clicks;
+    });
     const latencies: number[] = await wb.page.evaluate(() => {
       const times: unknown = Reflect.get(window, "__shellClicks");
       return Array.isArray(times) ? times.filter((t): t is number => typeof t === "number") : [];
     });
-    console.info(`shell click → next frame, ${during} clicks until the review: longest ${Math.max(...latencies).toFixed(1)} ms (${latencies.map((ms) => ms.toFixed(0)).join(", ")})`);
+    const shell = trace.threadOf("panel-shell");
+    const tasks = trace.tasks(shell);
+    const workers = trace.threadsNamed(shell.pid, "DedicatedWorker").map((w) => cpuOf(trace.tasks(w)));
+    const cpu = answerCpu(trace, shell, "panel", latencies.length);
+    console.info(`shell click → next frame, ${during} clicks until the review: wall longest ${Math.max(...latencies).toFixed(0)} ms, the shell's CPU longest ${Math.max(...cpu).toFixed(1)} ms; the shell's thread ${cpuOf(tasks).toFixed(0)} ms CPU in ${tasks.length} tasks, longest (wall/CPU ms) ${describeTasks(tasks)}; load workers ${workers.map((ms) => ms.toFixed(0)).join(" + ")} ms CPU`);
     expect(during).toBeGreaterThan(1);
-    // Every click answered (the Back of a retried attempt may be one more).
+    // Every click answered (a Back pressed before the load may be one more).
     expect(latencies.length).toBeGreaterThanOrEqual(during);
-    for (const ms of latencies) expect(ms).toBeLessThan(100);
+    // The file is read in workers: they, not the shell's thread, did the load's work.
+    expect(workers.reduce((a, b) => a + b, 0), `the load workers' CPU (${workers.length} workers), against the shell thread's ${cpuOf(tasks).toFixed(0)} ms`).toBeGreaterThan(cpuOf(tasks));
+    expect(longestByCpu(tasks)?.cpu ?? 0, `the shell's longest task during the load (wall/CPU ms: ${describeTasks(tasks)})`).toBeLessThan(TASK_CPU_MS);
+    for (const ms of cpu) expect(ms, "the shell's CPU from a click to its next frame").toBeLessThan(ANSWER_CPU_MS);
     await wb.page.click(".nb-data-back");
     await expectBundled(wb.page);
   });
@@ -260,7 +319,7 @@ describe("a file read by two workers holds the values one worker reads", () => {
     }
     closeSync(fd);
     const chunk = (prefix: string): string => {
-      const name = readdirSync("dist/assets").find((f) => f.startsWith(prefix) && f.endsWith(".js"));
+      const name = readdirSync(join(distRoot(), "assets")).find((f) => f.startsWith(prefix) && f.endsWith(".js"));
       if (!name) throw new Error(`no ${prefix}*.js in dist/assets: build first`);
       return `/assets/${name}`;
     };

@@ -7,12 +7,13 @@
  * frame away (reopened paused).
  */
 import { writeFileSync } from "node:fs";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import type { CellDoc } from "../../src/notebook/document";
 import { unwrap } from "../../src/base/result";
 import { encodeShare } from "../../src/notebook/share-codec";
 import { nb, norm, screenshotDir, typeIntoCell, waitForOutput } from "./browser-helpers";
+import { ANSWER_CPU_MS, answerCpu, traceThreads } from "./thread-trace";
 import { useWorkbench } from "./use-workbench";
 
 const wb = useWorkbench({ context: { viewport: { width: 1280, height: 860 } } });
@@ -33,25 +34,30 @@ async function openRunning(cells: CellDoc[]): Promise<Page> {
  * Click the data menu button in the shell with the mouse and time its answer: inside the page, from
  * the input event to the first frame painted with the menu open; and the wall time of the test's
  * round trip (mouse down/up through the browser, then finding the menu), which adds the harness's
- * own latency on a loaded machine.
+ * own latency on a loaded machine. Marks `shell-click-i` (at the input event's time) and `shell-answer-i` in the
+ * shell page for a trace (thread-trace.ts).
  */
-async function clickShell(page: Page): Promise<{ answered: number; roundTrip: number }> {
+async function clickShell(page: Page, i: number): Promise<{ answered: number; roundTrip: number }> {
   // No functions bound to names in page code (the test transform would wrap them in a helper the
   // page lacks); the listener captures on the document so it runs before the button re-renders.
-  await page.evaluate(() => {
+  await page.evaluate((n) => {
     Reflect.set(window, "__answered", undefined);
     document.addEventListener(
       "click",
       (event) => {
+        performance.mark(`shell-click-${n}`, { startTime: event.timeStamp });
         new MutationObserver((_, observer) => {
           if (!document.querySelector(".nb-data-menu")) return;
           observer.disconnect();
-          requestAnimationFrame(() => setTimeout(() => Reflect.set(window, "__answered", performance.now() - event.timeStamp)));
+          requestAnimationFrame(() => setTimeout(() => {
+            performance.mark(`shell-answer-${n}`);
+            Reflect.set(window, "__answered", performance.now() - event.timeStamp);
+          }));
         }).observe(document.body, { subtree: true, childList: true });
       },
       { once: true, capture: true },
     );
-  });
+  }, i);
   const box = await page.locator(".nb-data-button").boundingBox();
   if (!box) throw new Error("the data button is not on screen");
   const started = Date.now();
@@ -65,11 +71,14 @@ async function clickShell(page: Page): Promise<{ answered: number; roundTrip: nu
   return { answered, roundTrip };
 }
 
-/** Median of a few numbers. */
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] ?? NaN;
-}
+// A test that fails before its Stop leaves its frame spinning, and the next page of this context
+// then never loads: its notebook frame (same site) joins the busy frame's process (run 1 of stop 32:
+// page.goto timed out after the regex test failed; checked: with the regex spinning in one page, a
+// second page of the context did not load in 25 s, one in a fresh context in 1.9 s). Every page goes
+// at the end of its test.
+afterEach(async () => {
+  for (const page of wb.context.pages()) await page.close();
+});
 
 describe("a runaway cell", () => {
   it("while(true){}: the shell names the cell, and Stop recovers the notebook", async () => {
@@ -107,7 +116,7 @@ describe("a runaway cell", () => {
     await page.close();
   });
 
-  it("a pathological regex, which no loop guard sees: the shell answers clicks within 100 ms meanwhile, and it is stopped the same way", async () => {
+  it("a pathological regex, which no loop guard sees: the shell answers clicks meanwhile, each with under 100 ms of its CPU, and it is stopped the same way", async () => {
     const page = await openRunning([
       { id: "1", kind: "js", source: "const text = 'a'.repeat(40) + 'b'" },
       { id: "2", kind: "js", source: "const match = /^(a+)+$/.test(text)" },
@@ -115,13 +124,19 @@ describe("a runaway cell", () => {
     ]);
     await page.waitForSelector(".nb-run-status.is-stuck .nb-stop", { timeout: 4_000 });
     expect(norm(await page.locator(".nb-run-status").textContent())).toContain("match is not responding");
-    const clicks = [await clickShell(page), await clickShell(page), await clickShell(page)];
+    const { result: clicks, trace } = await traceThreads(wb.browser, async () => {
+      await page.evaluate(() => performance.mark("shell-thread"));
+      return [await clickShell(page, 0), await clickShell(page, 1), await clickShell(page, 2)];
+    });
+    const cpu = answerCpu(trace, trace.threadOf("shell-thread"), "shell", clicks.length);
     measured.regexAnsweredMs = clicks.map((c) => c.answered);
     measured.regexRoundTripMs = clicks.map((c) => c.roundTrip);
-    // The shell answers (handler run, menu drawn) within 100 ms; the harness's round trip adds its
-    // own latency, but a frozen page would take seconds.
-    for (const click of clicks) expect(click.answered).toBeLessThan(100);
-    expect(median(clicks.map((c) => c.roundTrip))).toBeLessThan(250);
+    measured.regexAnswerCpuMs = cpu;
+    // The shell answers (handler run, menu drawn) while the frame spins: each click within 5 s
+    // (clickShell's waits; a page frozen with the frame would never answer) and with under 100 ms of
+    // the shell thread's CPU. Not by wall time: a loaded machine deschedules the shell on its own
+    // (157 ms once at a load average of 20 on 2 cores, the round trip's median 209 ms at 29).
+    for (const ms of cpu) expect(ms, `the shell's CPU from a click to the menu's frame (wall ${clicks.map((c) => c.answered.toFixed(0)).join(", ")} ms)`).toBeLessThan(ANSWER_CPU_MS);
     await page.click(".nb-stop");
     await nb(page).locator("#cell-2 .nb-error").waitFor({ timeout: 10_000 });
     await waitForOutput(page, "3", "41");

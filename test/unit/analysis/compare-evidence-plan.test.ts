@@ -77,7 +77,7 @@ describe("a printed table's evidence through its plan on every reconstruction", 
     if (!t21) throw new Error("no Tabell 2.1");
     const rogaland = comparePrintedWithEvidence(applyFilter(survey, { ...EMPTY_FILTER, fylke: [11] }), t21).rows;
     expect(rogaland).not.toEqual(oldRows(applyFilter(survey, { ...EMPTY_FILTER, fylke: [12] }), t21));
-  }, 120_000);
+  }, 240_000);
 
   it("gives each call its own copy: a caller's change does not reach the next call", () => {
     const selection = applyFilter(survey, { ...EMPTY_FILTER, fylke: [15] });

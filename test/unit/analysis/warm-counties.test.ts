@@ -105,7 +105,7 @@ describe("each county's evidence made ahead", () => {
     // Not all alike: a county's figures rest on the reconstruction, with ranges across the draws.
     const rogaland = comparePrintedWithEvidence(applyFilter(warmed, county(11)), printedTable(warmed, "2.1"));
     expect(rogaland.rows.flatMap((r) => r.cells).some((c) => c.evidence?.percent.kind === "reconstruction" && c.evidence.percent.range !== undefined)).toBe(true);
-  });
+  }, 60_000);
 
   it("is never read for a county combined with another condition: those are classified afresh, as a fresh survey does", () => {
     // A county with a size class, a type, "has adopted", or two counties: the conditions are not

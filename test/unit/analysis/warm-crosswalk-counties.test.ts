@@ -72,7 +72,7 @@ describe("each county's crosswalk measured ahead", () => {
         expect(got.value, `county ${fylke} (${locale})`).toEqual(want.value);
       }
     }
-  });
+  }, 60_000);
 
   it("is never read for a county combined with another condition: that is measured afresh, as a fresh survey does", () => {
     const combined: SurveyFilter[] = [

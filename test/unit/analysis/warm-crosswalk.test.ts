@@ -62,7 +62,7 @@ describe("the crosswalk measured ahead in a spare frame", () => {
     // A fresh load is not measured: the check can fail.
     expect(kept(fresh, thesis)).toEqual([false, false, false]);
     expect(notebook06(survey, source, thesis)).toEqual(notebook06(fresh, undefined, thesis));
-  });
+  }, 60_000);
 
   it("measures in steps what measureDraws measures at once, pausing after every few reconstructions", async () => {
     const thesis = await loadThesis(nodeHost());
@@ -88,5 +88,5 @@ describe("the crosswalk measured ahead in a spare frame", () => {
     const primed = primeBundledSurvey(new Map([...files].filter(([path]) => path !== THESIS_PATH)));
     await primed.warmed;
     expect(kept(await primed.survey, await loadThesis(nodeHost()))).toEqual([false, false, false]);
-  });
+  }, 60_000);
 });

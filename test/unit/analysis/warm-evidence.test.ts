@@ -90,7 +90,7 @@ describe("evidence warmed in a spare frame", () => {
     // The counts the spare made are the ones the notebook's selection reads (another selection object, another language).
     const spareSelection = applyFilter(survey, EMPTY_FILTER);
     expect(selectionCounter(drawOf(warmedSelection, 9))).toBe(selectionCounter(drawOf(spareSelection, 9)));
-  });
+  }, 60_000);
 
   it("stops when a notebook opens, and the notebook still gets right figures", async () => {
     const primed = primeBundledSurvey(files);
@@ -164,7 +164,7 @@ describe("evidence warmed in a spare frame", () => {
     expect(changedExact.evidence?.range?.min).toBeLessThan(bundledExact.count);
     // Unfiltered, the bundled ensemble's q3 figure is the print's.
     expect(comparePrintedWithEvidence(before, table).rows.find((r) => r.variable === "q3")?.cells.find((c) => c.code === 1)?.evidence?.count.kind).toBe("printed");
-  });
+  }, 60_000);
 
   it("shares counts between selections of one table under the same conditions, and keeps the last filters asked for", async () => {
     const survey = fresh;

@@ -40,7 +40,7 @@ describe.each(NOTEBOOKS)("%s under narrow filters", (file) => {
     } finally {
       runtime.dispose();
     }
-  });
+  }, 60_000);
 
   it("settles every cell under a one-county, one-size-class filter", async () => {
     const live = await liveRuntime(file);
@@ -54,5 +54,5 @@ describe.each(NOTEBOOKS)("%s under narrow filters", (file) => {
     } finally {
       runtime.dispose();
     }
-  });
+  }, 60_000);
 });

@@ -94,7 +94,7 @@ describe("determined: what follows from the print and the named respondents is t
       expect(figures(recs)).toBe(figures(records[0] ?? []));
       expect(margins(recs)).toBe(margins(records[0] ?? []));
     }
-  });
+  }, 60_000);
 
   it("the twelve with three or more models (Tabell 2.3) and how many models each named adopter has", () => {
     const profile = (k: number): string => {
