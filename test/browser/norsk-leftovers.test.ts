@@ -1,7 +1,7 @@
 /**
  * The English left in norsk after stop 30, in Chromium against the built app with a Norwegian
- * browser: 04's toggle (an Observable input labelled in each language and relabelled in place by a
- * switch, so the reader's choice and the input's element stay), 02's status
+ * browser: 04's toggle and 05's listing (Observable inputs, labelled in each language and relabelled
+ * in place by a switch, so the reader's choice and the input's element stay), 02's status
  * sentences, 04's inconsistencies, the "new survey analysis" template and the notebook titles in the
  * sidebar. Each place is read in norsk and must hold none of a list of English words; after the
  * header's switch, the inputs and sentences must hold none of a list of norsk words.
@@ -50,6 +50,31 @@ async function mark(p: Page, cell: string): Promise<void> {
 }
 
 describe("English left in norsk", () => {
+  it("05: the listing is labelled in norsk, keeps its choice through a switch, and relabels in place", async () => {
+    await openApp(wb.page, wb.server.url, "#/nb/05-adopters");
+    await waitInFrame(wb.page, "#cell-listing .nb-output select");
+    expect(await inputState(wb.page, "listing")).toEqual({ label: "Liste", chosen: "Alle lister", marked: false });
+    const options = (await nb(wb.page).locator("#cell-listing select option").allTextContents()).map(norm);
+    expect(options).toContain("q20 Balansert målstyring");
+    expect(options.filter((o) => ENGLISH.test(o))).toEqual([]);
+    await nb(wb.page).locator("#cell-listing select").selectOption({ label: "q20 Balansert målstyring" });
+    await waitForOutput(wb.page, "count", "; liste q20 Balansert målstyring", 30_000);
+    await waitInFrame(wb.page, "#cell-table .tv-audit-line");
+    await mark(wb.page, "listing");
+
+    await switchTo(wb.page, "English");
+    await expect.poll(() => inputState(wb.page, "listing"), { timeout: 20_000 }).toEqual({ label: "Listing", chosen: "q20 Balanced scorecard", marked: true });
+    const english = (await nb(wb.page).locator("#cell-listing select option").allTextContents()).map(norm);
+    expect(english).toContain("All listings");
+    expect(english.filter((o) => NORSK.test(o))).toEqual([]);
+    // The choice is still the reader's: the count reads it in the English text.
+    await waitForOutput(wb.page, "count", "; listing q20 Balanced scorecard", 30_000);
+
+    await switchTo(wb.page, "norsk");
+    await expect.poll(() => inputState(wb.page, "listing"), { timeout: 20_000 }).toEqual({ label: "Liste", chosen: "q20 Balansert målstyring", marked: true });
+    await waitForOutput(wb.page, "count", "; liste q20 Balansert målstyring", 30_000);
+  }, 120_000);
+
   it("04: the toggle is labelled in norsk and stays on through a switch; the inconsistencies are bokmål", async () => {
     await openApp(wb.page, wb.server.url, "#/nb/04-reconciliation");
     await waitInFrame(wb.page, "#cell-only .nb-output input[type=checkbox]", 60_000);
