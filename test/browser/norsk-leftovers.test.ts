@@ -8,6 +8,9 @@
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { unwrap } from "../../src/base/result";
+import type { NotebookDoc } from "../../src/notebook/document";
+import { encodeShare } from "../../src/notebook/share-codec";
 import { inNotebook, nb, norm, openApp, outputText, waitForOutput } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
@@ -49,7 +52,53 @@ async function mark(p: Page, cell: string): Promise<void> {
   await nb(p).locator(`#cell-${cell} .nb-output form`).first().evaluate((form) => form.setAttribute("data-lang31-mark", ""));
 }
 
+/** A radio and a checkbox whose option texts are given in each language, and what they chose. */
+const choosers: NotebookDoc = {
+  title: "Valg på to språk",
+  cells: [
+    { id: "data", kind: "js", source: 'const sizes = [{nb: "Små kommuner", en: "Small municipalities"}, {nb: "Store kommuner", en: "Large municipalities"}, {nb: "Fylkeskommuner", en: "County authorities"}]' },
+    { id: "radio", kind: "js", source: "const one = view(Inputs.radio(sizes, {label: {nb: \"Én gruppe\", en: \"One group\"}, format: (d) => d}))" },
+    { id: "boxes", kind: "js", source: "const some = view(Inputs.checkbox(sizes, {label: {nb: \"Grupper\", en: \"Groups\"}, format: (d) => d}))" },
+    { id: "out", kind: "js", source: '`${sizes.indexOf(one)} | ${some.map((d) => sizes.indexOf(d)).join("+")}`' },
+  ],
+};
+
+/** A radio's or checkbox's label, its option texts, which are ticked, and whether its marked boxes are the same elements. */
+async function chooserState(p: Page, cell: string): Promise<{ label: string; options: string[]; ticked: number[]; marked: boolean }> {
+  return nb(p).locator(`#cell-${cell} .nb-output form`).first().evaluate((form) => {
+    const boxes = [...form.querySelectorAll<HTMLInputElement>("input[name=input]")];
+    return {
+      label: (form.querySelector(":scope > label")?.textContent ?? "").trim(),
+      options: boxes.map((box) => (box.closest("label")?.textContent ?? "").trim()),
+      ticked: boxes.flatMap((box, i) => (box.checked ? [i] : [])),
+      marked: boxes.length > 0 && boxes.every((box) => box.hasAttribute("data-lang32-mark")),
+    };
+  });
+}
+
 describe("English left in norsk", () => {
+  it("a radio's and a checkbox's option texts follow a switch in place, and what was ticked stays", async () => {
+    const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "nb-NO" });
+    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc: choosers, inputs: {} }))}`);
+    await page.click(".nb-consent");
+    await waitForOutput(page, "out", "-1 | ", 30_000);
+    expect(await chooserState(page, "radio")).toEqual({ label: "Én gruppe", options: ["Små kommuner", "Store kommuner", "Fylkeskommuner"], ticked: [], marked: false });
+    await nb(page).locator("#cell-radio label", { hasText: "Store kommuner" }).click();
+    await nb(page).locator("#cell-boxes label", { hasText: "Små kommuner" }).click();
+    await nb(page).locator("#cell-boxes label", { hasText: "Fylkeskommuner" }).click();
+    await waitForOutput(page, "out", "1 | 0+2", 30_000);
+    await nb(page).locator("#cell-radio input[name=input], #cell-boxes input[name=input]").evaluateAll((boxes) => boxes.forEach((box) => box.setAttribute("data-lang32-mark", "")));
+
+    await switchTo(page, "English");
+    await expect.poll(() => chooserState(page, "radio"), { timeout: 20_000 }).toEqual({ label: "One group", options: ["Small municipalities", "Large municipalities", "County authorities"], ticked: [1], marked: true });
+    expect(await chooserState(page, "boxes")).toEqual({ label: "Groups", options: ["Small municipalities", "Large municipalities", "County authorities"], ticked: [0, 2], marked: true });
+    expect(await outputText(page, "out")).toContain("1 | 0+2");
+
+    await switchTo(page, "norsk");
+    await expect.poll(() => chooserState(page, "boxes"), { timeout: 20_000 }).toEqual({ label: "Grupper", options: ["Små kommuner", "Store kommuner", "Fylkeskommuner"], ticked: [0, 2], marked: true });
+    await page.close();
+  }, 120_000);
+
   it("05: the listing is labelled in norsk, keeps its choice through a switch, and relabels in place", async () => {
     await openApp(wb.page, wb.server.url, "#/nb/05-adopters");
     await waitInFrame(wb.page, "#cell-listing .nb-output select");
