@@ -11,7 +11,10 @@
  * text. A text the measure misjudges renders partly as text, and still cannot hang or overflow.
  */
 import { Marked, Tokenizer } from "marked";
-import { fail, ok, type Problem, type Result } from "../base/result";
+import { fail, isProblemError, ok, type Problem, type Result } from "../base/result";
+import { isRecord } from "../base/guards";
+import type { Locale } from "../base/locale/locale";
+import { markdownLimitMessage, type MarkdownLimit } from "../base/locale/markdown-limit-words";
 import { markdownNesting } from "./markdown-nesting";
 
 /**
@@ -23,10 +26,24 @@ import { markdownNesting } from "./markdown-nesting";
  */
 export const MARKDOWN_LIMITS = { depth: 32, emphasis: 32, characters: 100_000 } as const;
 
-/** Why a markdown text is not rendered: too long, or nested too deep. */
-export type MarkdownProblem = Problem<"markdown-too-long" | "markdown-too-deep">;
+/** Why a markdown text is not rendered: too long, or nested too deep; the limit as data, for the page to word in its language. */
+export type MarkdownProblem = Problem<"markdown-too-long" | "markdown-too-deep"> & { readonly limit: MarkdownLimit };
 
-const count = (n: number): string => n.toLocaleString("en-US");
+/** A markdown problem, its message in `locale`. */
+function markdownProblem(limit: MarkdownLimit, locale: Locale): MarkdownProblem {
+  return { kind: limit.kind === "too-long" ? "markdown-too-long" : "markdown-too-deep", message: markdownLimitMessage(limit, locale), limit };
+}
+
+/** The markdown limit a thrown value reports (a ProblemError of `markdownToHtml`), if it is one. */
+export function markdownLimitOf(thrown: unknown): MarkdownLimit | undefined {
+  if (!isProblemError(thrown)) return undefined;
+  const { problem } = thrown;
+  return "limit" in problem && (problem.kind === "markdown-too-long" || problem.kind === "markdown-too-deep") && isMarkdownLimit(problem.limit) ? problem.limit : undefined;
+}
+
+function isMarkdownLimit(value: unknown): value is MarkdownLimit {
+  return isRecord(value) && (value["kind"] === "too-long" || value["kind"] === "too-deep") && typeof value["limit"] === "number";
+}
 
 /** marked, stopping lists and quotes (and, apart, emphasis and strikethrough) at the limits' depth. */
 function boundedMarked(): Marked {
@@ -65,41 +82,25 @@ function boundedMarked(): Marked {
 
 let renderer: Marked | undefined;
 
-function tooDeep(text: string): MarkdownProblem | undefined {
+function tooDeep(text: string): MarkdownLimit | undefined {
   const nesting = markdownNesting(text);
   const { depth, emphasis } = MARKDOWN_LIMITS;
   if (nesting.blocks > depth) {
-    const [what, fix] =
-      nesting.quotes === 0
-        ? ["lists", "Flatten the list."]
-        : nesting.lists === 0
-          ? ["block quotes", "Use fewer > markers."]
-          : [`lists and block quotes (${count(nesting.lists)} lists, ${count(nesting.quotes)} quotes)`, "Flatten the lists and quotes."];
-    return {
-      kind: "markdown-too-deep",
-      message: `Not rendered: this markdown nests ${count(nesting.blocks)} levels of ${what} at line ${count(nesting.blocksLine)}; at most ${depth} levels are rendered. ${fix}`,
-    };
+    const what = nesting.quotes === 0 ? "lists" : nesting.lists === 0 ? "quotes" : "lists-and-quotes";
+    return { kind: "too-deep", what, levels: nesting.blocks, lists: nesting.lists, quotes: nesting.quotes, line: nesting.blocksLine, limit: depth };
   }
   if (nesting.emphasis > emphasis) {
-    return {
-      kind: "markdown-too-deep",
-      message: `Not rendered: this markdown nests ${count(nesting.emphasis)} levels of emphasis (*, _ or ~~) at line ${count(nesting.emphasisLine)}; at most ${emphasis} levels are rendered. Close an emphasis before opening the next.`,
-    };
+    return { kind: "too-deep", what: "emphasis", levels: nesting.emphasis, lists: 0, quotes: 0, line: nesting.emphasisLine, limit: emphasis };
   }
   return undefined;
 }
 
-/** `text` as HTML (unsanitized: the page sanitizes), or why it is not rendered. */
-export function markdownToHtml(text: string): Result<string, MarkdownProblem> {
+/** `text` as HTML (unsanitized: the page sanitizes), or why it is not rendered (its message in `locale`). */
+export function markdownToHtml(text: string, locale: Locale = "en"): Result<string, MarkdownProblem> {
   const { characters } = MARKDOWN_LIMITS;
-  if (text.length > characters) {
-    return fail({
-      kind: "markdown-too-long",
-      message: `Not rendered: this markdown is ${count(text.length)} characters long; at most ${count(characters)} are rendered in one cell, as a longer text can hold up the page for seconds. Split it into several cells.`,
-    });
-  }
+  if (text.length > characters) return fail(markdownProblem({ kind: "too-long", characters: text.length, limit: characters }, locale));
   const deep = tooDeep(text);
-  if (deep) return fail(deep);
+  if (deep) return fail(markdownProblem(deep, locale));
   renderer ??= boundedMarked();
   return ok(renderer.parse(text, { async: false }));
 }
