@@ -77,6 +77,26 @@ async function chooserState(p: Page, cell: string): Promise<{ label: string; opt
 }
 
 describe("English left in norsk", () => {
+  it("the demo: prose, input labels and chart in norsk, in English after a switch, the same numbers", async () => {
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    await waitForOutput(wb.page, "9", "av dem har minst 5 000 innbyggere", 30_000);
+    await waitForOutput(wb.page, "1", "En liten omvisning i arbeidsbenken", 30_000);
+    await waitInFrame(wb.page, "#cell-10 svg");
+    const shown = async (): Promise<string> => norm(await nb(wb.page).locator("#cell-1, #cell-3, #cell-4, #cell-9, #cell-10").locator(".nb-output").allTextContents().then((t) => t.join(" ")));
+    const norsk = await shown();
+    for (const words of ["Landsdel", "Minst innbyggere", "SSB-klasse", "Kommuner"]) expect(norsk).toContain(words);
+    expect(norsk.match(ENGLISH)).toBeNull();
+    const figures = (text: string): string => (text.replace(/[\s,]/g, "").match(/\d+/g) ?? []).join(" ");
+    const count = figures(await outputText(wb.page, "9"));
+    await switchTo(wb.page, "English");
+    await waitForOutput(wb.page, "9", "of them have at least 5,000 inhabitants", 30_000);
+    await expect.poll(shown, { timeout: 20_000 }).toContain("Minimum population");
+    const english = await shown();
+    for (const words of ["Region", "A small tour", "SSB class", "Municipalities"]) expect(english).toContain(words);
+    expect(figures(await outputText(wb.page, "9"))).toBe(count);
+    await switchTo(wb.page, "norsk");
+  }, 120_000);
+
   it("a radio's and a checkbox's option texts follow a switch in place, and what was ticked stays", async () => {
     const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "nb-NO" });
     await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc: choosers, inputs: {} }))}`);
