@@ -153,7 +153,7 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
     head: [tableRow(doc, ["", ...classes, m.allClasses, m.trend], classes.length + 3)],
     body,
     audit: [
-      `Cells: ${first?.kind === "mean" ? "mean (n)" : "rate (cases/n)"}; trend: ${first?.trend.method ?? ""}; intervals in each variable's own table.`,
+      m.sizeClassesCells(first?.kind === "mean", first?.trend.method ?? ""),
       ...list.map((c, k) => `${c.variable}: ${ids[k] ? shown.auditLine(c.audit, ids[k]) : c.audit.line}${found[k]?.drawn ? ` · ${found[k]?.drawn ?? ""}` : ""}`),
       ...list.flatMap((c, k) => (marks[k]?.auditLines() ?? []).map((line) => `${c.variable}: ${line}`)),
       ...shown.note("sizeClassRates", locale),

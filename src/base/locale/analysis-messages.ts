@@ -91,6 +91,8 @@ export interface AnalysisMessages {
   testsEvidence(parts: string): string;
   /** A frequency table's counts in one line: "N = 267 · valid 250 · missing 17" (counts written already, hidden ones as shown). */
   frequencyCounts(total: string, valid: string, missing: string): string;
+  /** A table of several size-class comparisons: what a cell shows, the trend test (named already), where the intervals are. */
+  sizeClassesCells(means: boolean, trend: string): string;
 
   /** Where a user's own respondents come from, above the tables (a selection's `notice`): the file, its rows and what validation found. */
   userFileNotice(name: string, rows: number, issues: number): string;
@@ -153,6 +155,7 @@ const nbAnalysis: AnalysisMessages = {
   drawnValuesPart: (variable, drawn, of) => `${variable} for ${drawn} av ${of}`,
   testsEvidence: (parts) => `belegg for testene: ${parts}`,
   frequencyCounts: (total, valid, missing) => `N = ${total} · gyldige ${valid} · manglende ${missing}`,
+  sizeClassesCells: (means, trend) => `Celler: ${means ? "gjennomsnitt (n)" : "andel (tilfeller/n)"}; trend: ${trend}; intervallene står i hver variabels egen tabell.`,
   userFileNotice: (name, rows, issues) =>
     `Respondenter fra ${name} (${formatNumber("nb", rows)} ${rows === 1 ? "rad" : "rader"}${issues ? `, ${formatNumber("nb", issues)} avvik funnet i valideringen` : ""}).`,
 };
@@ -214,6 +217,7 @@ const enAnalysis: AnalysisMessages = {
   drawnValuesPart: (variable, drawn, of) => `${variable} for ${drawn} of ${of}`,
   testsEvidence: (parts) => `evidence of the tests: ${parts}`,
   frequencyCounts: (total, valid, missing) => `N = ${total} · valid ${valid} · missing ${missing}`,
+  sizeClassesCells: (means, trend) => `Cells: ${means ? "mean (n)" : "rate (cases/n)"}; trend: ${trend}; intervals in each variable's own table.`,
   userFileNotice: (name, rows, issues) =>
     `Respondents from ${name} (${formatNumber("en", rows)} ${rows === 1 ? "row" : "rows"}${issues ? `, ${formatNumber("en", issues)} validation issue${issues === 1 ? "" : "s"}` : ""}).`,
 };

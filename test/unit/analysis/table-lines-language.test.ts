@@ -11,6 +11,7 @@ import { applyFilter } from "../../../src/analysis/apply-filter";
 import type { Survey } from "../../../src/analysis/survey";
 import { loadSurvey } from "../../../src/analysis/survey-source";
 import { createTables } from "../../../src/analysis/tables/tables";
+import { statsBuiltinIn } from "../../../src/analysis/stats-builtin";
 import { EMPTY_FILTER } from "../../../src/data/survey-filter";
 import { LOCALES, type Locale } from "../../../src/base/locale/locale";
 import type { StatsData } from "../../../src/stats/kernel-input";
@@ -26,8 +27,8 @@ beforeAll(async () => {
 const words = (list: string): RegExp => new RegExp(`(?<!\\p{L})(${list})(?!\\p{L})`, "iu");
 /** Words of the other language that the lines around a table write. */
 const OTHER: Record<Locale, RegExp> = {
-  nb: words("values|drawn|evidence|valid|missing|base|filters|weight|none|determined|rests|reconstructions?|of|tests|warning|across|classes"),
-  en: words("verdier|trukket|belegg|gyldige|manglende|grunnlag|filtre|vekt|ingen|bestemt|avhenger|rekonstruksjon\\p{L}*|av|testene|advarsel|over klassene"),
+  nb: words("values|drawn|evidence|valid|missing|base|filters|weight|none|determined|rests|reconstructions?|of|tests|warning|across|classes|cells|intervals|own|table"),
+  en: words("verdier|trukket|belegg|gyldige|manglende|grunnlag|filtre|vekt|ingen|bestemt|avhenger|rekonstruksjon\\p{L}*|av|testene|advarsel|over klassene|celler|intervallene|egen"),
 };
 
 /** The text of every line under a table (its audit block and legend), one entry each. */
@@ -50,6 +51,7 @@ describe("the lines around a table are in its language", () => {
           frequencies: tables.frequencies(given, "q1"),
           sizeClass: tables.sizeClass(given, "q20", [1]),
           correlations: tables.correlations(given, ["q1", "q3"]),
+          sizeClasses: tables.sizeClass(["q20", "q23"].map((v) => statsBuiltinIn(locale).sizeClassRates(given, v, [1]))),
         };
         for (const [kind, el] of Object.entries(drawn)) {
           const written = lines(el);
