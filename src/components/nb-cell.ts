@@ -255,7 +255,8 @@ export class NbCell extends LightElement {
     const locale = this.i18n.locale;
     // An input's label given in each language changes in place: the input, and what the reader chose, stay.
     for (const d of displays) relabelInput(d, locale);
-    const stale = locale !== this.shownLocale && displays.some((d) => isDisplayTable(d) || isUnsupportedCellOutput(d) || followsLanguage(d));
+    // An error box is worded in the page's language too (its title, a markdown limit's message).
+    const stale = locale !== this.shownLocale && (error !== undefined || displays.some((d) => isDisplayTable(d) || isUnsupportedCellOutput(d) || followsLanguage(d)));
     // While a run displays its outputs one by one, the outputs of the run before that it has not
     // redrawn yet stay (the next display() reuses their export buttons: withExportMenus); the run's
     // end takes away those it did not redraw.
@@ -277,7 +278,7 @@ export class NbCell extends LightElement {
     });
     const nodes: Node[] = shown.map((d) => renderValue(d));
     const before = [...out.childNodes];
-    const next = error ? [...nodes, renderError(error)] : withExportMenus(shown, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`, before);
+    const next = error ? [...nodes, renderError(error, locale)] : withExportMenus(shown, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`, before);
     showOutput(out, running ? [...next, ...before.slice(next.length).filter((n) => !next.includes(n))] : next);
     makeOutputAccessible(out);
   }

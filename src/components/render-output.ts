@@ -12,6 +12,8 @@ import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
 import { unsupportedKindName } from "../runtime/markdown-cell";
 import { htmlTooDeep } from "../runtime/html-limits";
+import { markdownLimitOf } from "../runtime/markdown-to-html";
+import { markdownLimitMessage } from "../base/locale/markdown-limit-words";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
 import { drawnOutput, scrollBoxed, type DrawnTable } from "../app/drawn-output";
@@ -163,28 +165,21 @@ export function renderValue(value: unknown): Node {
   return pre;
 }
 
-const errorTitles: Record<string, string> = {
-  syntax: "Syntax error",
-  thrown: "Error",
-  rejected: "Promise rejected",
-  "undefined-name": "Undefined name",
-  "duplicate-definition": "Name defined twice",
-  cycle: "Circular definition",
-  timeout: "Time limit",
-  stopped: "Stopped",
-  upstream: "Input failed",
-};
-
-/** The red error box. */
-export function renderError(error: CellError): HTMLElement {
+/**
+ * The red error box, in `locale`: its title and where a syntax error is; a markdown limit's message
+ * worded from the limit itself, so a switch rewords it (the runtime wrote it in its own language).
+ */
+export function renderError(error: CellError, locale: Locale): HTMLElement {
+  const words = messages[locale];
   const box = document.createElement("div");
   box.className = "nb-error";
   box.setAttribute("role", "alert");
   const title = document.createElement("strong");
-  title.textContent = errorTitles[error.kind] ?? "Error";
-  const where = error.line !== undefined ? ` (line ${error.line}${error.column !== undefined ? `, column ${error.column}` : ""})` : "";
+  title.textContent = words.errorTitle(error.kind);
+  const where = error.line !== undefined ? words.errorWhere(error.line, error.column) : "";
+  const limit = markdownLimitOf(error.cause);
   const message = document.createElement("span");
-  message.textContent = ` ${error.message}${where}`;
+  message.textContent = ` ${limit ? markdownLimitMessage(limit, locale) : error.message}${where}`;
   box.append(title, message);
   const reference = referenceButton(document, error.cause);
   if (reference) box.append(" ", reference);

@@ -1,6 +1,7 @@
 /**
  * An input's words in every language of the app: a cell may give an Observable input's `label`, and
- * the text its `format` returns for an option of `Inputs.select`, as `{nb: "…", en: "…"}`. The input
+ * the text its `format` returns for an option of `Inputs.select`, `Inputs.radio` or
+ * `Inputs.checkbox`, as `{nb: "…", en: "…"}`. The input
  * is made with the text of the app's language, and a language switch sets the new text into the
  * same label and option elements: the cell does not rerun (a rerun would make a new input and lose
  * what the reader chose), and the input keeps its element, its value and its focus.
@@ -35,9 +36,26 @@ interface Worded {
 /** The inputs made with texts in each language: their worded elements and the language they show. */
 const worded = new WeakMap<object, { parts: Worded[]; locale: Locale }>();
 
+/** An element or text node of an input, as far as a worded text needs it. */
+interface InputPart {
+  textContent: string | null;
+  nextSibling?: { textContent: string | null } | null;
+}
+
 /** The part of an input a worded text went into: the `<label>` Inputs draws first, or option `i`. */
 interface InputElement {
-  querySelector(selectors: string): { textContent: string | null } | null;
+  querySelector(selectors: string): InputPart | null;
+}
+
+/**
+ * Where option `index`'s text is: a select's `<option value=i>`, or the text node right after a
+ * radio's or checkbox's `<input value=i>` inside its `<label>` (the label itself holds the input,
+ * so setting its text would remove the box and what the reader ticked).
+ */
+function optionText(input: InputElement, index: number): { textContent: string | null } | null {
+  const option = input.querySelector(`option[value="${index}"]`);
+  if (option) return option;
+  return input.querySelector(`input[name="input"][value="${index}"]`)?.nextSibling ?? null;
 }
 
 function hasQuerySelector(value: unknown): value is InputElement {
@@ -58,7 +76,7 @@ export function localizedInput(make: MakeInput, options: unknown, locale: Locale
   const label = options["label"];
   const format = options["format"];
   if (!isLanguageTexts(label) && typeof format !== "function") return make(options);
-  // The options' texts by index (Inputs.select calls format(value, i, data); its option's value is i).
+  // The options' texts by index (select, radio and checkbox call format(value, i, data); an option's value is i).
   const optionTexts = new Map<number, LanguageTexts>();
   const own = { ...options };
   if (isLanguageTexts(label)) own["label"] = label[locale];
@@ -77,8 +95,8 @@ export function localizedInput(make: MakeInput, options: unknown, locale: Locale
   const labelElement = isLanguageTexts(label) ? input.querySelector(":scope > label") : null;
   if (labelElement && isLanguageTexts(label)) parts.push({ element: labelElement, texts: label });
   for (const [index, texts] of optionTexts) {
-    const option = input.querySelector(`option[value="${index}"]`);
-    if (option) parts.push({ element: option, texts });
+    const element = optionText(input, index);
+    if (element) parts.push({ element, texts });
   }
   if (parts.length > 0) worded.set(input, { parts, locale });
   return input;

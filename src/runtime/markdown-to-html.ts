@@ -11,9 +11,12 @@
  * text. A text the measure misjudges renders partly as text, and still cannot hang or overflow.
  */
 import { Marked, Tokenizer } from "marked";
-import { fail, ok, type Problem, type Result } from "../base/result";
+import { fail, isProblemError, ok, type Problem, type Result } from "../base/result";
+import { isRecord } from "../base/guards";
+import type { Locale } from "../base/locale/locale";
+import { markdownLimitMessage, type MarkdownLimit } from "../base/locale/markdown-limit-words";
 import { lineOf } from "../notebook/html-scan";
-import { HTML_LIMITS, tooDeepSentence, tooLongMessage } from "./html-limits";
+import { HTML_LIMITS } from "./html-limits";
 import { htmlNesting } from "./html-nesting";
 import { markdownNesting } from "./markdown-nesting";
 
@@ -26,10 +29,24 @@ import { markdownNesting } from "./markdown-nesting";
  */
 export const MARKDOWN_LIMITS = { depth: 32, emphasis: 32, characters: 100_000 } as const;
 
-/** Why a markdown text is not rendered: too long, or nested too deep. */
-export type MarkdownProblem = Problem<"markdown-too-long" | "markdown-too-deep">;
+/** Why a markdown text is not rendered: too long, or nested too deep; the limit as data, for the page to word in its language. */
+export type MarkdownProblem = Problem<"markdown-too-long" | "markdown-too-deep"> & { readonly limit: MarkdownLimit };
 
-const count = (n: number): string => n.toLocaleString("en-US");
+/** A markdown problem, its message in `locale`. */
+function markdownProblem(limit: MarkdownLimit, locale: Locale): MarkdownProblem {
+  return { kind: limit.kind === "too-long" ? "markdown-too-long" : "markdown-too-deep", message: markdownLimitMessage(limit, locale), limit };
+}
+
+/** The markdown limit a thrown value reports (a ProblemError of `markdownToHtml`), if it is one. */
+export function markdownLimitOf(thrown: unknown): MarkdownLimit | undefined {
+  if (!isProblemError(thrown)) return undefined;
+  const { problem } = thrown;
+  return "limit" in problem && (problem.kind === "markdown-too-long" || problem.kind === "markdown-too-deep") && isMarkdownLimit(problem.limit) ? problem.limit : undefined;
+}
+
+function isMarkdownLimit(value: unknown): value is MarkdownLimit {
+  return isRecord(value) && (value["kind"] === "too-long" || value["kind"] === "too-deep" || value["kind"] === "html-too-deep") && typeof value["limit"] === "number";
+}
 
 /**
  * How much text marked's emphasis and strikethrough tokenizers may read in one render. Each call at
@@ -122,26 +139,15 @@ function boundedMarked(): Marked {
 
 let renderer: Marked | undefined;
 
-function tooDeep(text: string): MarkdownProblem | undefined {
+function tooDeep(text: string): MarkdownLimit | undefined {
   const nesting = markdownNesting(text);
   const { depth, emphasis } = MARKDOWN_LIMITS;
   if (nesting.blocks > depth) {
-    const [what, fix] =
-      nesting.quotes === 0
-        ? ["lists", "Flatten the list."]
-        : nesting.lists === 0
-          ? ["block quotes", "Use fewer > markers."]
-          : [`lists and block quotes (${count(nesting.lists)} lists, ${count(nesting.quotes)} quotes)`, "Flatten the lists and quotes."];
-    return {
-      kind: "markdown-too-deep",
-      message: `Not rendered: this markdown nests ${count(nesting.blocks)} levels of ${what} at line ${count(nesting.blocksLine)}; at most ${depth} levels are rendered. ${fix}`,
-    };
+    const what = nesting.quotes === 0 ? "lists" : nesting.lists === 0 ? "quotes" : "lists-and-quotes";
+    return { kind: "too-deep", what, levels: nesting.blocks, lists: nesting.lists, quotes: nesting.quotes, line: nesting.blocksLine, limit: depth };
   }
   if (nesting.emphasis > emphasis) {
-    return {
-      kind: "markdown-too-deep",
-      message: `Not rendered: this markdown nests ${count(nesting.emphasis)} levels of emphasis (*, _ or ~~) at line ${count(nesting.emphasisLine)}; at most ${emphasis} levels are rendered. Close an emphasis before opening the next.`,
-    };
+    return { kind: "too-deep", what: "emphasis", levels: nesting.emphasis, lists: 0, quotes: 0, line: nesting.emphasisLine, limit: emphasis };
   }
   return undefined;
 }
@@ -152,7 +158,7 @@ function tooDeep(text: string): MarkdownProblem | undefined {
  * what costs. The line named is the markdown's that holds the tag where it went too deep (marked
  * copies HTML as written), when the text after that tag is found there.
  */
-function htmlTooDeep(text: string, html: string): MarkdownProblem | undefined {
+function htmlTooDeep(text: string, html: string): MarkdownLimit | undefined {
   const { depth } = HTML_LIMITS;
   const nesting = htmlNesting(html, depth);
   if (nesting.depth <= depth) return undefined;
@@ -160,19 +166,18 @@ function htmlTooDeep(text: string, html: string): MarkdownProblem | undefined {
   const lineEnd = html.indexOf("\n", nesting.offset);
   const written = html.slice(nesting.offset, Math.min(nesting.offset + 64, lineEnd < 0 ? html.length : lineEnd));
   const at = written ? text.indexOf(written) : -1;
-  const where = at >= 0 ? ` at line ${count(lineOf(text, at))}` : "";
-  return { kind: "markdown-too-deep", message: `Not rendered: this markdown nests HTML elements more than ${count(depth)} levels deep${where}; ${tooDeepSentence(depth)}` };
+  return { kind: "html-too-deep", line: at >= 0 ? lineOf(text, at) : undefined, limit: depth };
 }
 
-/** `text` as HTML (unsanitized: the page sanitizes), or why it is not rendered. */
-export function markdownToHtml(text: string): Result<string, MarkdownProblem> {
+/** `text` as HTML (unsanitized: the page sanitizes), or why it is not rendered (its message in `locale`). */
+export function markdownToHtml(text: string, locale: Locale = "en"): Result<string, MarkdownProblem> {
   const { characters } = MARKDOWN_LIMITS;
-  if (text.length > characters) return fail({ kind: "markdown-too-long", message: tooLongMessage("this markdown", text.length, characters) });
+  if (text.length > characters) return fail(markdownProblem({ kind: "too-long", characters: text.length, limit: characters }, locale));
   const deep = tooDeep(text);
-  if (deep) return fail(deep);
+  if (deep) return fail(markdownProblem(deep, locale));
   renderer ??= boundedMarked();
   scanned.characters = 0;
   const html = renderer.parse(text, { async: false });
   const deepHtml = htmlTooDeep(text, html);
-  return deepHtml ? fail(deepHtml) : ok(html);
+  return deepHtml ? fail(markdownProblem(deepHtml, locale)) : ok(html);
 }

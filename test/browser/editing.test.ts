@@ -56,20 +56,20 @@ describe("editing notebooks in Chromium", () => {
 
   it("revert to shipped version discards local edits of a bundled notebook", async () => {
     await wb.page.goto(`${wb.server.url}#/nb/demo`);
-    await waitForOutput(wb.page, "9", "189 av dem");
+    await waitForOutput(wb.page, "9", "189 of them");
     await typeIntoCell(wb.page, "5", "const grense = 1");
     await wb.page.keyboard.press("Shift+Enter");
-    await waitForOutput(wb.page, "9", "435 av dem");
+    await waitForOutput(wb.page, "9", "435 of them");
     await toolbarAction(wb.page, "nb-revert");
-    await waitForOutput(wb.page, "9", "189 av dem");
+    await waitForOutput(wb.page, "9", "189 of them");
     expect(await nb(wb.page).locator("#cell-5 .nb-editor").textContent()).toContain("5000");
     await wb.page.reload();
-    await waitForOutput(wb.page, "9", "189 av dem");
+    await waitForOutput(wb.page, "9", "189 of them");
   });
 
   it("exports the notebook file and imports it back as a local copy, in preview until run", async () => {
     await wb.page.goto(`${wb.server.url}#/nb/demo`);
-    await waitForOutput(wb.page, "9", "kommuner");
+    await waitForOutput(wb.page, "9", "municipalities");
     const [download] = await Promise.all([wb.page.waitForEvent("download"), toolbarAction(wb.page, "nb-export")]);
     expect(download.suggestedFilename()).toBe("kommuner-i-1999-demo.html");
     const path = await download.path();
@@ -85,7 +85,7 @@ describe("editing notebooks in Chromium", () => {
     expect(await nb(wb.page).locator("#cell-9 .nb-status").textContent()).toBe("not run");
     await wb.page.click(".nb-consent");
     await wb.page.waitForSelector(".nb-list li.is-current .nb-list-origin:text('imported')");
-    await waitForOutput(wb.page, "9", "435 kommuner");
+    await waitForOutput(wb.page, "9", "435 municipalities");
   });
 
   it("offers CSV for a table output and SVG/PNG for a chart output", async () => {
@@ -93,7 +93,7 @@ describe("editing notebooks in Chromium", () => {
     // the demo renders; start from a blank page so every element waited for is the demo's own.
     await wb.page.goto("about:blank");
     await wb.page.goto(`${wb.server.url}#/nb/demo`);
-    await waitForOutput(wb.page, "9", "kommuner");
+    await waitForOutput(wb.page, "9", "municipalities");
     await nb(wb.page).locator("#cell-10 nb-export-menu .nb-export-svg").waitFor();
     expect(await nb(wb.page).locator("#cell-10 nb-export-menu button").allTextContents()).toEqual(["SVG", "PNG"]);
     // Downloads start inside the sandboxed frame (allow-downloads).

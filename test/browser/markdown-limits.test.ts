@@ -1,7 +1,8 @@
 /**
  * A stranger's markdown nested past the limits (stop 30's attack: 800 list levels rendered for 21 s
  * with the page frozen, 5,000 block quotes overflowed marked's stack): once the reader agrees to
- * run it, each such cell says why it is not rendered, and the cell after them runs.
+ * run it, each such cell says why it is not rendered, and the cell after them runs; in the
+ * reader's language, following a switch.
  */
 import { describe, expect, it } from "vitest";
 import { unwrap } from "../../src/base/result";
@@ -34,5 +35,14 @@ describe("markdown nested past the limits in a shared notebook", () => {
     // The message is the cell's error, drawn as one, not text rendered from the markdown.
     expect(await nb(wb.page).locator("#cell-2 .nb-error").count()).toBe(1);
     expect(await nb(wb.page).locator("#cell-2 blockquote").count()).toBe(0);
+    expect(await nb(wb.page).locator("#cell-2 .nb-error strong").textContent()).toBe("Error");
+
+    // In norsk the same errors read in norsk, reworded by the switch without a rerun.
+    await wb.page.locator('nb-locale-switch button:text-is("norsk")').click();
+    await waitForOutput(wb.page, "3", "Ikke vist: denne markdown-teksten har 800 nivåer lister inni hverandre på linje 1; høyst 32 nivåer vises. Gjør listen flatere.", 30_000);
+    await waitForOutput(wb.page, "2", /har 5\s000 nivåer sitatblokker inni hverandre/u, 30_000);
+    await waitForOutput(wb.page, "1", /er 647\s889 tegn lang; høyst 100\s000 vises i én celle/u, 30_000);
+    expect(await nb(wb.page).locator("#cell-2 .nb-error strong").textContent()).toBe("Feil");
+    expect(await nb(wb.page).locator("#cell-2 .nb-error").textContent()).not.toMatch(/Not rendered|levels|Error/);
   }, 120_000);
 });

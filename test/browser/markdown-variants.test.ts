@@ -49,7 +49,9 @@ describe("markdown in the reader's language", () => {
   }, 120_000);
 
   it("a notebook without variants shows its one text in both languages", async () => {
-    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    const doc = { title: "One text", cells: [{ id: "1", kind: "md" as const, source: "# A tour\n\nA small tour of the workbench, in one language." }] };
+    await wb.page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc, inputs: {} }))}`);
+    await wb.page.click(".nb-consent");
     await waitForOutput(wb.page, "1", "A small tour of the workbench", 30_000);
     await switchTo(wb.page, "English");
     await waitForOutput(wb.page, "1", "A small tour of the workbench", 20_000);

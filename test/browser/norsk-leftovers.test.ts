@@ -1,13 +1,16 @@
 /**
  * The English left in norsk after stop 30, in Chromium against the built app with a Norwegian
- * browser: 04's toggle (an Observable input labelled in each language and relabelled in place by a
- * switch, so the reader's choice and the input's element stay), 02's status
+ * browser: 04's toggle and 05's listing (Observable inputs, labelled in each language and relabelled
+ * in place by a switch, so the reader's choice and the input's element stay), 02's status
  * sentences, 04's inconsistencies, the "new survey analysis" template and the notebook titles in the
  * sidebar. Each place is read in norsk and must hold none of a list of English words; after the
  * header's switch, the inputs and sentences must hold none of a list of norsk words.
  */
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
+import { unwrap } from "../../src/base/result";
+import type { NotebookDoc } from "../../src/notebook/document";
+import { encodeShare } from "../../src/notebook/share-codec";
 import { inNotebook, nb, norm, openApp, outputText, waitForOutput } from "./browser-helpers";
 import { useWorkbench } from "./use-workbench";
 
@@ -49,7 +52,98 @@ async function mark(p: Page, cell: string): Promise<void> {
   await nb(p).locator(`#cell-${cell} .nb-output form`).first().evaluate((form) => form.setAttribute("data-lang31-mark", ""));
 }
 
+/** A radio and a checkbox whose option texts are given in each language, and what they chose. */
+const choosers: NotebookDoc = {
+  title: "Valg på to språk",
+  cells: [
+    { id: "data", kind: "js", source: 'const sizes = [{nb: "Små kommuner", en: "Small municipalities"}, {nb: "Store kommuner", en: "Large municipalities"}, {nb: "Fylkeskommuner", en: "County authorities"}]' },
+    { id: "radio", kind: "js", source: "const one = view(Inputs.radio(sizes, {label: {nb: \"Én gruppe\", en: \"One group\"}, format: (d) => d}))" },
+    { id: "boxes", kind: "js", source: "const some = view(Inputs.checkbox(sizes, {label: {nb: \"Grupper\", en: \"Groups\"}, format: (d) => d}))" },
+    { id: "out", kind: "js", source: '`${sizes.indexOf(one)} | ${some.map((d) => sizes.indexOf(d)).join("+")}`' },
+  ],
+};
+
+/** A radio's or checkbox's label, its option texts, which are ticked, and whether its marked boxes are the same elements. */
+async function chooserState(p: Page, cell: string): Promise<{ label: string; options: string[]; ticked: number[]; marked: boolean }> {
+  return nb(p).locator(`#cell-${cell} .nb-output form`).first().evaluate((form) => {
+    const boxes = [...form.querySelectorAll<HTMLInputElement>("input[name=input]")];
+    return {
+      label: (form.querySelector(":scope > label")?.textContent ?? "").trim(),
+      options: boxes.map((box) => (box.closest("label")?.textContent ?? "").trim()),
+      ticked: boxes.flatMap((box, i) => (box.checked ? [i] : [])),
+      marked: boxes.length > 0 && boxes.every((box) => box.hasAttribute("data-lang32-mark")),
+    };
+  });
+}
+
 describe("English left in norsk", () => {
+  it("the demo: prose, input labels and chart in norsk, in English after a switch, the same numbers", async () => {
+    await openApp(wb.page, wb.server.url, "#/nb/demo");
+    await waitForOutput(wb.page, "9", "av dem har minst 5 000 innbyggere", 30_000);
+    await waitForOutput(wb.page, "1", "En liten omvisning i arbeidsbenken", 30_000);
+    await waitInFrame(wb.page, "#cell-10 svg");
+    const shown = async (): Promise<string> => norm(await nb(wb.page).locator("#cell-1, #cell-3, #cell-4, #cell-9, #cell-10").locator(".nb-output").allTextContents().then((t) => t.join(" ")));
+    const norsk = await shown();
+    for (const words of ["Landsdel", "Minst innbyggere", "SSB-klasse", "Kommuner"]) expect(norsk).toContain(words);
+    expect(norsk.match(ENGLISH)).toBeNull();
+    const figures = (text: string): string => (text.replace(/[\s,]/g, "").match(/\d+/g) ?? []).join(" ");
+    const count = figures(await outputText(wb.page, "9"));
+    await switchTo(wb.page, "English");
+    await waitForOutput(wb.page, "9", "of them have at least 5,000 inhabitants", 30_000);
+    await expect.poll(shown, { timeout: 20_000 }).toContain("Minimum population");
+    const english = await shown();
+    for (const words of ["Region", "A small tour", "SSB class", "Municipalities"]) expect(english).toContain(words);
+    expect(figures(await outputText(wb.page, "9"))).toBe(count);
+    await switchTo(wb.page, "norsk");
+  }, 120_000);
+
+  it("a radio's and a checkbox's option texts follow a switch in place, and what was ticked stays", async () => {
+    const page = await wb.browser.newPage({ viewport: { width: 1400, height: 900 }, locale: "nb-NO" });
+    await page.goto(`${wb.server.url}#share=${unwrap(await encodeShare({ doc: choosers, inputs: {} }))}`);
+    await page.click(".nb-consent");
+    await waitForOutput(page, "out", "-1 | ", 30_000);
+    expect(await chooserState(page, "radio")).toEqual({ label: "Én gruppe", options: ["Små kommuner", "Store kommuner", "Fylkeskommuner"], ticked: [], marked: false });
+    await nb(page).locator("#cell-radio label", { hasText: "Store kommuner" }).click();
+    await nb(page).locator("#cell-boxes label", { hasText: "Små kommuner" }).click();
+    await nb(page).locator("#cell-boxes label", { hasText: "Fylkeskommuner" }).click();
+    await waitForOutput(page, "out", "1 | 0+2", 30_000);
+    await nb(page).locator("#cell-radio input[name=input], #cell-boxes input[name=input]").evaluateAll((boxes) => boxes.forEach((box) => box.setAttribute("data-lang32-mark", "")));
+
+    await switchTo(page, "English");
+    await expect.poll(() => chooserState(page, "radio"), { timeout: 20_000 }).toEqual({ label: "One group", options: ["Small municipalities", "Large municipalities", "County authorities"], ticked: [1], marked: true });
+    expect(await chooserState(page, "boxes")).toEqual({ label: "Groups", options: ["Small municipalities", "Large municipalities", "County authorities"], ticked: [0, 2], marked: true });
+    expect(await outputText(page, "out")).toContain("1 | 0+2");
+
+    await switchTo(page, "norsk");
+    await expect.poll(() => chooserState(page, "boxes"), { timeout: 20_000 }).toEqual({ label: "Grupper", options: ["Små kommuner", "Store kommuner", "Fylkeskommuner"], ticked: [0, 2], marked: true });
+    await page.close();
+  }, 120_000);
+
+  it("05: the listing is labelled in norsk, keeps its choice through a switch, and relabels in place", async () => {
+    await openApp(wb.page, wb.server.url, "#/nb/05-adopters");
+    await waitInFrame(wb.page, "#cell-listing .nb-output select");
+    expect(await inputState(wb.page, "listing")).toEqual({ label: "Liste", chosen: "Alle lister", marked: false });
+    const options = (await nb(wb.page).locator("#cell-listing select option").allTextContents()).map(norm);
+    expect(options).toContain("q20 Balansert målstyring");
+    expect(options.filter((o) => ENGLISH.test(o))).toEqual([]);
+    await nb(wb.page).locator("#cell-listing select").selectOption({ label: "q20 Balansert målstyring" });
+    await waitForOutput(wb.page, "count", "; liste q20 Balansert målstyring", 30_000);
+    await waitInFrame(wb.page, "#cell-table .tv-audit-line");
+    await mark(wb.page, "listing");
+
+    await switchTo(wb.page, "English");
+    await expect.poll(() => inputState(wb.page, "listing"), { timeout: 20_000 }).toEqual({ label: "Listing", chosen: "q20 Balanced scorecard", marked: true });
+    const english = (await nb(wb.page).locator("#cell-listing select option").allTextContents()).map(norm);
+    expect(english).toContain("All listings");
+    expect(english.filter((o) => NORSK.test(o))).toEqual([]);
+    // The choice is still the reader's: the count reads it in the English text.
+    await waitForOutput(wb.page, "count", "; listing q20 Balanced scorecard", 30_000);
+
+    await switchTo(wb.page, "norsk");
+    await expect.poll(() => inputState(wb.page, "listing"), { timeout: 20_000 }).toEqual({ label: "Liste", chosen: "q20 Balansert målstyring", marked: true });
+    await waitForOutput(wb.page, "count", "; liste q20 Balansert målstyring", 30_000);
+  }, 120_000);
+
   it("04: the toggle is labelled in norsk and stays on through a switch; the inconsistencies are bokmål", async () => {
     await openApp(wb.page, wb.server.url, "#/nb/04-reconciliation");
     await waitInFrame(wb.page, "#cell-only .nb-output input[type=checkbox]", 60_000);

@@ -16,7 +16,7 @@ import { frameOf } from "../../stats/index";
 import type { FilteredSurvey } from "../apply-filter";
 import type { Survey } from "../survey";
 import { timedEvidence } from "./evidence-timing";
-import { formatNumber, messages } from "../../base/locale/locale";
+import { formatNumber, messages, type Locale } from "../../base/locale/locale";
 
 /** Per survey: variable → 1 for each respondent whose value the reconstructions do not agree on. */
 const cache = new WeakMap<Survey, Map<string, Uint8Array>>();
@@ -158,15 +158,17 @@ export function drawnMask(survey: Survey, variable: string): Uint8Array | undefi
 /**
  * "drawn by the reconstruction: size_class for 171 of 248, q3 for 230 of 248" — or "" when none.
  * With `counts: false` (a shared view under the disclosure guard) only the variables are named: the
- * "k of n" would count respondents in a group of 1–2.
+ * "k of n" would count respondents in a group of 1–2. In `locale` (default: the selection's).
  */
-export function drawnValuesLine(selection: FilteredSurvey, variables: readonly string[], counts = true): string {
-  return timedEvidence(() => drawnLine(selection, variables, counts));
+export function drawnValuesLine(selection: FilteredSurvey, variables: readonly string[], counts = true, locale: Locale = selection.locale): string {
+  return timedEvidence(() => drawnLine(selection, variables, counts, locale));
 }
 
-function drawnLine(selection: FilteredSurvey, variables: readonly string[], counts: boolean): string {
-  // In the selection's language, as the rest of the audit block it goes into.
-  const words = messages[selection.locale];
+function drawnLine(selection: FilteredSurvey, variables: readonly string[], counts: boolean, locale: Locale): string {
+  // In the language of the audit block it goes into: the table's, which is not the selection's when a
+  // table is drawn from a result computed on the survey (its selection is made in the default language)
+  // or on a selection of the other language.
+  const words = messages[locale];
   const rows = selection.view.indices();
   const parts: string[] = [];
   for (const variable of [...new Set(variables)]) {
@@ -174,7 +176,7 @@ function drawnLine(selection: FilteredSurvey, variables: readonly string[], coun
     if (!mask) continue;
     let k = 0;
     for (const r of rows) k += mask[r] ?? 0;
-    if (k > 0) parts.push(counts ? words.drawnValuesPart(variable, formatNumber(selection.locale, k), formatNumber(selection.locale, rows.length)) : variable);
+    if (k > 0) parts.push(counts ? words.drawnValuesPart(variable, formatNumber(locale, k), formatNumber(locale, rows.length)) : variable);
   }
   if (parts.length === 0) return "";
   return words.drawnValues(parts.join(", "), counts);

@@ -121,12 +121,12 @@ export function crosstabTestLine(ct: Crosstab, locale: Locale, n: string = forma
   return `Pearson χ²(${p.df}) = ${formatNumber(p.value, 2, locale)}, ${pClause(p.p, locale)} · Cramér's V = ${v === null ? "–" : formatNumber(v, 3, locale)} · N = ${n}`;
 }
 
-/** What the tests rest on: "evidence of the tests: χ² R 3,10–9,84 · p R ,020–,212 · V R …" ("" without evidence). */
+/** What the tests rest on: "belegg for testene: χ² R 3,10–9,84 · p R ,020–,212 · V R …" ("" without evidence). */
 function testEvidenceLine(ct: Crosstab, marks: FigureMarks, locale: Locale): string {
   if (ct.tests.pearson.value === null || !marks.of("tests.pearson.value")) return "";
   const two = (x: number): string => formatNumber(x, 2, locale);
   const three = (x: number): string => formatNumber(x, 3, locale);
-  return `evidence of the tests: ${[marks.inline("χ²", "tests.pearson.value", two), marks.inline("p", "tests.pearson.p", three), marks.inline("V", "measures.cramersV", three)].join(" · ")}`;
+  return messages[locale].testsEvidence([marks.inline("χ²", "tests.pearson.value", two), marks.inline("p", "tests.pearson.p", three), marks.inline("V", "measures.cramersV", three)].join(" · "));
 }
 
 /** The crosstab as a captioned table with its tests, warning and audit line. */

@@ -86,10 +86,10 @@ export interface TableEvidence {
   drawn?: string;
 }
 
-/** A result's evidence and its drawn-values line (counts left out when the table is masked). */
-export function tableEvidence(result: { audit: Audit }, mask: boolean): TableEvidence {
+/** A result's evidence and its drawn-values line in the table's `locale` (counts left out when the table is masked). */
+export function tableEvidence(result: { audit: Audit }, mask: boolean, locale: Locale): TableEvidence {
   const found = evidenceOfResult(result);
   if (!found) return {};
   const variables = [...found.selection.conditions.map((c) => c.variable), ...result.audit.excluded.map((e) => e.variable)];
-  return { evidence: found.figures, drawn: drawnValuesLine(found.selection, variables, !mask) || undefined };
+  return { evidence: found.figures, drawn: drawnValuesLine(found.selection, variables, !mask, locale) || undefined };
 }

@@ -99,7 +99,7 @@ export function renderFrequencyTable(doc: Document, t: FrequencyTable, options: 
   }
   body.push(line(m.total, "", { count: "total", values: { percent: t.total > 0 ? 100 : null, valid: null, cumulative: null }, path: "total" }, "tv-total"));
   const audit = [
-    `N = ${shown.text("total")} · valid ${shown.text("valid")} · missing ${shown.text("missing")}`,
+    m.frequencyCounts(shown.text("total"), shown.text("valid"), shown.text("missing")),
     shown.auditLine(t.audit, auditIds),
     ...(options.drawn ? [options.drawn] : []),
     ...marks.auditLines(),

@@ -126,7 +126,7 @@ function oneComparison(doc: Document, c: SizeClassComparison, options: SizeClass
   const level = m.intervalHeader(Math.round(c.level * 100), c.kind);
   const columns: Statistic[] = c.kind === "rate" ? ["n", "successes", "estimate", "interval"] : ["n", "estimate", "interval"];
   const titles: Record<Statistic, string> = { n: "n", successes: m.cases, estimate: c.kind === "rate" ? m.rate : m.mean, interval: level, compact: "" };
-  const found = tableEvidence(c, options.mask);
+  const found = tableEvidence(c, options.mask, options.locale ?? DEFAULT_LOCALE);
   const marks = new FigureMarks(doc, found.evidence, options.locale ?? DEFAULT_LOCALE);
   const format = (s: Statistic) => (x: number): string => (s === "n" || s === "successes" ? formatNumber(x, 0, locale) : formatNumber((c.kind === "rate" ? 100 : 1) * x, options.decimals, locale));
   const body = rows.map((row, i) => {
@@ -150,7 +150,7 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
   const shown = new ShownCounts();
   const ids = list.map((c, k) => addCounts(shown, c, `${k}:`));
   shown.guard(options.mask);
-  const found = list.map((c) => tableEvidence(c, options.mask));
+  const found = list.map((c) => tableEvidence(c, options.mask, options.locale ?? DEFAULT_LOCALE));
   const marks = list.map((_, k) => new FigureMarks(doc, found[k]?.evidence, options.locale ?? DEFAULT_LOCALE));
   const locale = options.locale ?? DEFAULT_LOCALE;
   const m = messages[locale];
@@ -168,7 +168,7 @@ function severalComparisons(doc: Document, list: readonly SizeClassComparison[],
     head: [tableRow(doc, ["", ...classes, m.allClasses, m.trend], classes.length + 3)],
     body,
     audit: [
-      `Cells: ${first?.kind === "mean" ? "mean (n)" : "rate (cases/n)"}; trend: ${first?.trend.method ?? ""}; intervals in each variable's own table.`,
+      m.sizeClassesCells(first?.kind === "mean", first?.trend.method ?? ""),
       ...list.map((c, k) => `${c.variable}: ${ids[k] ? shown.auditLine(withoutTest(c, hidesCount(classRows(c, `${k}:`), shown), locale), ids[k]) : c.audit.line}${found[k]?.drawn ? ` · ${found[k]?.drawn ?? ""}` : ""}`),
       ...list.flatMap((c, k) => (marks[k]?.auditLines() ?? []).map((line) => `${c.variable}: ${line}`)),
       ...shown.note("sizeClassRates", locale),

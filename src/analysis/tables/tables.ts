@@ -167,8 +167,8 @@ interface TableKind<R, O> {
   read(o: OptionReader): O;
   /** Is this table disclosive (a county/size selection or breakdown)? */
   sensitive(result: R): boolean;
-  /** What the result's figures rest on. */
-  evidence(result: R, mask: boolean): TableEvidence;
+  /** What the result's figures rest on, its drawn-values line in the table's language. */
+  evidence(result: R, mask: boolean, locale: Locale): TableEvidence;
   render(doc: Document, result: R, options: O & CommonOptions & TableEvidence & { mask: boolean }): HTMLElement;
 }
 
@@ -284,7 +284,7 @@ export function createTables(context: TableContext): TablesBuiltin {
     // so a "< 3" and a "·" beside it are both known), as renderComparison withholds its table.
     const withheld = masked ? withheldNotice(selectedN(result) ?? DISCLOSURE_THRESHOLD, { active: true }, locale) : undefined;
     if (withheld) return withheldFigure(context.document(), common.caption ?? "", withheld);
-    return kind.render(context.document(), result, { ...own, ...common, ...kind.evidence(result, masked), mask: masked });
+    return kind.render(context.document(), result, { ...own, ...common, ...kind.evidence(result, masked, locale), mask: masked });
   };
   return {
     crosstab: (...args: unknown[]) => make(CROSSTAB_TABLE, args),

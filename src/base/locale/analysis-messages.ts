@@ -87,6 +87,12 @@ export interface AnalysisMessages {
   drawnValues(parts: string, counts: boolean): string;
   /** One variable's part of `drawnValues`: "q1 for 12 of 267". */
   drawnValuesPart(variable: string, drawn: string, of: string): string;
+  /** A crosstab's tests with what they rest on: "evidence of the tests: χ² R 3.10–9.84 · p R …" (`parts` written already). */
+  testsEvidence(parts: string): string;
+  /** A frequency table's counts in one line: "N = 267 · valid 250 · missing 17" (counts written already, hidden ones as shown). */
+  frequencyCounts(total: string, valid: string, missing: string): string;
+  /** A table of several size-class comparisons: what a cell shows, the trend test (named already), where the intervals are. */
+  sizeClassesCells(means: boolean, trend: string): string;
 
   /** Where a user's own respondents come from, above the tables (a selection's `notice`): the file, its rows and what validation found. */
   userFileNotice(name: string, rows: number, issues: number): string;
@@ -147,6 +153,9 @@ const nbAnalysis: AnalysisMessages = {
   percentBaseName: (base) => new Map([["row-total", "radens sum"], ["respondents", "respondenter"], ["answers", "svar"], ["valid", "gyldige"], ["none", "ingen"]]).get(base) ?? base,
   drawnValues: (parts, counts) => `verdier trukket av rekonstruksjonen: ${parts}${counts ? "" : " (for noen av de valgte respondentene; antallene er utelatt i denne delte visningen)"}`,
   drawnValuesPart: (variable, drawn, of) => `${variable} for ${drawn} av ${of}`,
+  testsEvidence: (parts) => `belegg for testene: ${parts}`,
+  frequencyCounts: (total, valid, missing) => `N = ${total} · gyldige ${valid} · manglende ${missing}`,
+  sizeClassesCells: (means, trend) => `Celler: ${means ? "gjennomsnitt (n)" : "andel (tilfeller/n)"}; trend: ${trend}; intervallene står i hver variabels egen tabell.`,
   userFileNotice: (name, rows, issues) =>
     `Respondenter fra ${name} (${formatNumber("nb", rows)} ${rows === 1 ? "rad" : "rader"}${issues ? `, ${formatNumber("nb", issues)} avvik funnet i valideringen` : ""}).`,
 };
@@ -206,6 +215,9 @@ const enAnalysis: AnalysisMessages = {
   percentBaseName: (base) => base,
   drawnValues: (parts, counts) => `values drawn by the reconstruction: ${parts}${counts ? "" : " (for some of the selected respondents; counts left out in this shared view)"}`,
   drawnValuesPart: (variable, drawn, of) => `${variable} for ${drawn} of ${of}`,
+  testsEvidence: (parts) => `evidence of the tests: ${parts}`,
+  frequencyCounts: (total, valid, missing) => `N = ${total} · valid ${valid} · missing ${missing}`,
+  sizeClassesCells: (means, trend) => `Cells: ${means ? "mean (n)" : "rate (cases/n)"}; trend: ${trend}; intervals in each variable's own table.`,
   userFileNotice: (name, rows, issues) =>
     `Respondents from ${name} (${formatNumber("en", rows)} ${rows === 1 ? "row" : "rows"}${issues ? `, ${formatNumber("en", issues)} validation issue${issues === 1 ? "" : "s"}` : ""}).`,
 };

@@ -20,6 +20,10 @@ export interface NotebookChromeMessages {
   statusNotRun: string;
   statusError: string;
   statusRunning: string;
+  /** The title of a cell's error box, by the error's kind (runtime/types.ts `CellErrorKind`; "Error" for any other). */
+  errorTitle(kind: string): string;
+  /** Where a syntax error is, after the message: " (line 3, column 7)". */
+  errorWhere(line: number, column: number | undefined): string;
   editSource: string;
   hideSource: string;
   edit: string;
@@ -106,6 +110,9 @@ export const notebookChromeNb: NotebookChromeMessages = {
   statusNotRun: "ikke kjørt",
   statusError: "feil",
   statusRunning: "kjører …",
+  errorTitle: (kind) =>
+    ({ syntax: "Syntaksfeil", rejected: "Promise avvist", "undefined-name": "Udefinert navn", "duplicate-definition": "Navnet er definert to ganger", "reserved-name": "Reservert navn", cycle: "Sirkulær definisjon", timeout: "Tidsgrense", stopped: "Stoppet", upstream: "Inndata feilet" })[kind] ?? "Feil",
+  errorWhere: (line, column) => ` (linje ${line}${column !== undefined ? `, kolonne ${column}` : ""})`,
   editSource: "Rediger kilden",
   hideSource: "Skjul kilden",
   edit: "Rediger",
@@ -178,6 +185,9 @@ export const notebookChromeEn: NotebookChromeMessages = {
   statusNotRun: "not run",
   statusError: "error",
   statusRunning: "running…",
+  errorTitle: (kind) =>
+    ({ syntax: "Syntax error", rejected: "Promise rejected", "undefined-name": "Undefined name", "duplicate-definition": "Name defined twice", "reserved-name": "Reserved name", cycle: "Circular definition", timeout: "Time limit", stopped: "Stopped", upstream: "Input failed" })[kind] ?? "Error",
+  errorWhere: (line, column) => ` (line ${line}${column !== undefined ? `, column ${column}` : ""})`,
   editSource: "Edit source",
   hideSource: "Hide source",
   edit: "Edit",

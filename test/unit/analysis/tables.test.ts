@@ -110,7 +110,7 @@ describe("tables.frequencies agrees with PSPP FREQUENCIES", () => {
     }
     const stats = tables.find((t) => t.title === "Statistics")?.rows;
     const col = stats?.[0]?.indexOf(variable) ?? -1;
-    expect(auditLines(el)[0]).toBe(`N = 96 · valid ${num(stats?.[1]?.[col])} · missing ${num(stats?.[2]?.[col])}`);
+    expect(auditLines(el)[0]).toBe(`N = 96 · gyldige ${num(stats?.[1]?.[col])} · manglende ${num(stats?.[2]?.[col])}`);
   });
 });
 

@@ -105,8 +105,8 @@ function readAudit(sys: CountSystem, text: string, label: string): AuditCounts |
     else sys.unionOf(n, base, perVariable);
     return { n, base, missing };
   }
-  // The frequency table's own line: "N = 15 · valid 12 · missing 3".
-  const freq = new RegExp(`^N = ${COUNT} · valid ${COUNT} · missing ${COUNT}`).exec(text);
+  // The frequency table's own line: "N = 15 · valid 12 · missing 3" ("N = 15 · gyldige 12 · manglende 3" in norsk).
+  const freq = new RegExp(`^N = ${COUNT} · (?:valid|gyldige) ${COUNT} · (?:missing|manglende) ${COUNT}`).exec(text);
   if (freq) {
     const [n, valid, missing] = [freq[1], freq[2], freq[3]].map((t, i) => sys.count(t ?? "", `${label} ${["N", "valid", "missing"][i]}`));
     if (n !== undefined && valid !== undefined && missing !== undefined) sys.sum([valid, missing], n);

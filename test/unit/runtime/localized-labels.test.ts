@@ -33,6 +33,28 @@ function fakeSelect(data: string[]): { make: (options: unknown) => HTMLFormEleme
   return { make, forms };
 }
 
+/** Inputs.radio's and checkbox's structure: the label first, then `<label><input name=input value=i>text</label>` per option. */
+function fakeRadio(data: string[]): { make: (options: unknown) => HTMLFormElement; forms: HTMLFormElement[] } {
+  const forms: HTMLFormElement[] = [];
+  const make = (options: unknown): HTMLFormElement => {
+    const label: unknown = Reflect.get(Object(options), "label");
+    const format: unknown = Reflect.get(Object(options), "format");
+    const form = document.createElement("form");
+    if (typeof label === "string") form.append(Object.assign(document.createElement("label"), { textContent: label }));
+    const list = document.createElement("div");
+    data.forEach((v, i) => {
+      const option = document.createElement("label");
+      const box = Object.assign(document.createElement("input"), { type: "radio", name: "input", value: String(i) });
+      option.append(box, document.createTextNode(typeof format === "function" ? String(format(v, i, data)) : v));
+      list.append(option);
+    });
+    form.append(list);
+    forms.push(form);
+    return form;
+  };
+  return { make, forms };
+}
+
 const words = (form: HTMLFormElement): (string | null)[] => [form.querySelector("label")?.textContent ?? null, ...[...form.querySelectorAll("option")].map((o) => o.textContent)];
 
 describe("labels in each language", () => {
@@ -65,6 +87,24 @@ describe("labels in each language", () => {
     expect(chosen?.hasAttribute("selected")).toBe(true);
     relabelInput(form, "nb");
     expect(words(form)).toEqual(["Liste", "Alle lister", "q20 Balansert målstyring"]);
+  });
+
+  it("sets a radio's option texts beside its boxes, which stay with what was ticked", () => {
+    const radio = fakeRadio(["small", "large"]);
+    const format = (m: string) => (m === "small" ? { nb: "Små", en: "Small" } : { nb: "Store", en: "Large" });
+    localizedInput(radio.make, { label: { nb: "Gruppe", en: "Group" }, format }, "nb");
+    const [form] = radio.forms;
+    if (!form) throw new Error("no form");
+    const texts = (): string[] => [...form.querySelectorAll("div > label")].map((l) => l.textContent ?? "");
+    const boxes = [...form.querySelectorAll("input")];
+    boxes[1]?.setAttribute("checked", "");
+    expect(texts()).toEqual(["Små", "Store"]);
+    relabelInput(form, "en");
+    expect([form.querySelector(":scope > label")?.textContent, ...texts()]).toEqual(["Group", "Small", "Large"]);
+    expect([...form.querySelectorAll("input")]).toEqual(boxes);
+    expect(boxes[1]?.hasAttribute("checked")).toBe(true);
+    relabelInput(form, "nb");
+    expect(texts()).toEqual(["Små", "Store"]);
   });
 
   it("passes options without such texts, and an input's data, on untouched", () => {

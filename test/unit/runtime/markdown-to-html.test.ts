@@ -1,7 +1,9 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isProblemError } from "../../../src/base/result";
 import type { CellDoc } from "../../../src/notebook/document";
-import { MARKDOWN_LIMITS, markdownToHtml } from "../../../src/runtime/markdown-to-html";
+import { MARKDOWN_LIMITS, markdownLimitOf, markdownToHtml } from "../../../src/runtime/markdown-to-html";
+import { markdownLimitMessage } from "../../../src/base/locale/markdown-limit-words";
+import { ProblemError } from "../../../src/base/result";
 import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
 import { createMd } from "../../../src/runtime/stdlib";
 import { isMarkdownOutput } from "../../../src/runtime/types";
@@ -23,7 +25,7 @@ describe("markdownToHtml: limits", () => {
   });
 
   it("names the nesting, its line and the fix for a list one level deeper", () => {
-    expect(problem(indentedList(MARKDOWN_LIMITS.depth + 1))).toEqual({
+    expect(problem(indentedList(MARKDOWN_LIMITS.depth + 1))).toMatchObject({
       kind: "markdown-too-deep",
       message: `Not rendered: this markdown nests 33 levels of lists at line 33; at most 32 levels are rendered. Flatten the list.`,
     });
@@ -69,6 +71,25 @@ describe("markdownToHtml: limits", () => {
 });
 
 const md = (id: string, source: string, variants?: CellDoc["variants"]): CellDoc => ({ id, kind: "md", source, ...(variants ? { variants } : {}) });
+
+describe("markdown limits in each language", () => {
+  const texts = [indentedList(800), ">".repeat(5000) + " deep", "*a ".repeat(40) + "x" + " b*".repeat(40), "x".repeat(MARKDOWN_LIMITS.characters + 1), "> ".repeat(20) + "- ".repeat(20) + "x"];
+  it("words each limit in norsk with the same figures as in English, and the page finds the limit on the thrown error", () => {
+    for (const text of texts) {
+      const nb = markdownToHtml(text, "nb");
+      const en = markdownToHtml(text);
+      if (nb.ok || en.ok) throw new Error("rendered past a limit");
+      expect(nb.error.message).toMatch(/^Ikke vist: denne markdown-teksten /);
+      expect(nb.error.message).not.toMatch(/(?<!\p{L})(levels|lists|quotes|characters|rendered|line)(?!\p{L})/u);
+      const figures = (m: string) => (m.replace(/[\s,]/g, "").match(/\d+/g) ?? []).join(" ");
+      expect(figures(nb.error.message)).toBe(figures(en.error.message));
+      const limit = markdownLimitOf(new ProblemError(en.error));
+      expect(limit && markdownLimitMessage(limit, "nb")).toBe(nb.error.message);
+    }
+    expect(markdownLimitOf(new ProblemError({ kind: "markdown-too-deep", message: "x" }))).toBeUndefined();
+    expect(markdownLimitOf(new Error("x"))).toBeUndefined();
+  });
+});
 
 describe("a markdown cell past the limits", () => {
   let runtime: NotebookRuntime | undefined;
