@@ -51,11 +51,18 @@ describe("markdownToHtml: limits", () => {
 
   it("refuses HTML written in the markdown that nests past the HTML limit, naming its line", () => {
     // 12,000 nested <b> are 36,001 characters, within the length limit, and parsed for seconds.
-    expect(problem(`# Title\n\nSome text.\n\n${"<b>".repeat(12_000)}x`)).toEqual({
+    const deepHtml = `# Title\n\nSome text.\n\n${"<b>".repeat(12_000)}x`;
+    expect(problem(deepHtml)).toEqual({
       kind: "markdown-too-deep",
       message:
         "Not rendered: this markdown nests HTML elements more than 256 levels deep at line 5; at most 256 levels are rendered, as deeper HTML can hold up the page for seconds. Close each element before opening the next.",
+      limit: { kind: "html-too-deep", line: 5, limit: 256 },
     });
+    // The same limit worded in bokmål, as the page words it on a language switch.
+    const nb = markdownToHtml(deepHtml, "nb");
+    expect(!nb.ok && nb.error.message).toBe(
+      "Ikke vist: denne markdown-teksten har HTML-elementer mer enn 256 nivåer inni hverandre på linje 5; høyst 256 nivåer vises, for dypere HTML kan holde siden opp i flere sekunder. Lukk hvert element før du åpner det neste.",
+    );
     // Formatting elements the parser opens again after each </div>: every tag is closed as written.
     expect(problem(Array.from({ length: 300 }, (_, k) => `<div><b class=c${k}></div>x`).join(""))?.kind).toBe("markdown-too-deep");
     expect(markdownToHtml(`${"<b>".repeat(200)}x`).ok).toBe(true);
