@@ -12,8 +12,7 @@ import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
 import { unsupportedKindName } from "../runtime/markdown-cell";
 import { htmlTooDeep } from "../runtime/html-limits";
-import { markdownLimitOf } from "../runtime/markdown-to-html";
-import { markdownLimitMessage } from "../base/locale/markdown-limit-words";
+import { markdownLimitMessage, markdownLimitOf } from "../base/locale/markdown-limit-words";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
 import { drawnOutput, scrollBoxed, type DrawnTable } from "../app/drawn-output";
@@ -55,7 +54,7 @@ export function sanitizedMarkdown(html: string): HTMLElement {
   if (!purify) throw new Error("Markdown output was rendered before DOMPurify loaded: await loadSanitizer() before drawing a notebook (frame.ts).");
   // Markdown and html cells were bounded when rendered; a cell's own `{kind: "markdown", html}`
   // was not, and DOMPurify's parse of deep HTML is the freeze the bound is for.
-  const deep = htmlTooDeep(html, "this output");
+  const deep = htmlTooDeep(html, "output");
   if (deep) {
     const note = document.createElement("p");
     note.className = "nb-unsupported";
