@@ -276,7 +276,7 @@ export class NbCell extends LightElement {
       if (again !== undefined) this.redrawn.set(d, again);
       return again ?? now;
     });
-    const nodes: Node[] = shown.map((d) => renderValue(d));
+    const nodes: Node[] = shown.map((d) => renderValue(d, locale));
     const before = [...out.childNodes];
     const next = error ? [...nodes, renderError(error, locale)] : withExportMenus(shown, nodes, this.cellState?.defines[0] ?? `cell-${this.cell.id}`, before);
     showOutput(out, running ? [...next, ...before.slice(next.length).filter((n) => !next.includes(n))] : next);

@@ -12,8 +12,7 @@ import { isDisplayTable, type DisplayTable } from "../runtime/display-table";
 import { isMarkdownOutput, isUnsupportedCellOutput, type CellError } from "../runtime/types";
 import { unsupportedKindName } from "../runtime/markdown-cell";
 import { htmlTooDeep } from "../runtime/html-limits";
-import { markdownLimitOf } from "../runtime/markdown-to-html";
-import { markdownLimitMessage } from "../base/locale/markdown-limit-words";
+import { markdownLimitMessage, markdownLimitOf } from "../base/locale/markdown-limit-words";
 import { findChartSvg } from "../app/export-chart";
 import { findHtmlTable, htmlTableData } from "../app/html-table-rows";
 import { drawnOutput, scrollBoxed, type DrawnTable } from "../app/drawn-output";
@@ -51,16 +50,16 @@ export const loadSanitizer: () => Promise<void> = loadOnce(() =>
  * Called before DOMPurify has loaded is a bug (see loadSanitizer): it throws rather than show the
  * HTML unsanitized.
  */
-export function sanitizedMarkdown(html: string): HTMLElement {
+export function sanitizedMarkdown(html: string, locale: Locale): HTMLElement {
   if (!purify) throw new Error("Markdown output was rendered before DOMPurify loaded: await loadSanitizer() before drawing a notebook (frame.ts).");
   // Markdown and html cells were bounded when rendered; a cell's own `{kind: "markdown", html}`
   // was not, and DOMPurify's parse of deep HTML is the freeze the bound is for.
-  const deep = htmlTooDeep(html, "this output");
+  const deep = htmlTooDeep(html, "output");
   if (deep) {
     const note = document.createElement("p");
     note.className = "nb-unsupported";
     note.setAttribute("role", "note");
-    note.textContent = deep.message;
+    note.textContent = markdownLimitMessage(deep.limit, locale);
     return note;
   }
   const div = document.createElement("div");
@@ -140,10 +139,10 @@ function renderTable(table: DisplayTable): HTMLElement {
   return wrap;
 }
 
-/** DOM for one displayed value. */
-export function renderValue(value: unknown): Node {
+/** DOM for one displayed value; a note it writes (HTML too deep) in `locale`. */
+export function renderValue(value: unknown, locale: Locale): Node {
   if (isNode(value)) return value;
-  if (isMarkdownOutput(value)) return sanitizedMarkdown(value.html);
+  if (isMarkdownOutput(value)) return sanitizedMarkdown(value.html, locale);
   if (isUnsupportedCellOutput(value)) {
     // A Notebook Kit cell mode this app does not run (sql, tex, python…): kept byte for byte, said plainly.
     const note = document.createElement("p");

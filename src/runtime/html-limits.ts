@@ -9,6 +9,7 @@
  * loaded machine, so 100,000 characters (at most ~14,000 elements) stay under about a second.
  */
 import { fail, ok, type Problem, type Result } from "../base/result";
+import { markdownLimitMessage, type LimitedText, type MarkdownLimit } from "../base/locale/markdown-limit-words";
 import { htmlNesting } from "./html-nesting";
 
 /**
@@ -17,36 +18,31 @@ import { htmlNesting } from "./html-nesting";
  */
 export const HTML_LIMITS = { depth: 256, characters: 100_000 } as const;
 
-/** Why some HTML is not rendered: too long, or nested too deep. */
-export type HtmlProblem = Problem<"html-too-long" | "html-too-deep">;
+/**
+ * Why some HTML is not rendered: too long, or nested too deep. The limit as data, for the page to
+ * word in its language (render-output.ts); the message in English, for the headless runner.
+ */
+export type HtmlProblem = Problem<"html-too-long" | "html-too-deep"> & { readonly limit: MarkdownLimit };
 
-const count = (n: number): string => n.toLocaleString("en-US");
-
-/** The sentence that says how deep is too deep, and the fix. */
-export function tooDeepSentence(depth: number): string {
-  return `at most ${count(depth)} levels are rendered, as deeper HTML can hold up the page for seconds. Close each element before opening the next.`;
+function htmlProblem(limit: MarkdownLimit): HtmlProblem {
+  return { kind: limit.kind === "too-long" ? "html-too-long" : "html-too-deep", message: markdownLimitMessage(limit, "en"), limit };
 }
 
 /**
- * Why `html` is not drawn when it nests deeper than the limit, else undefined. `what` names it in
- * the message ("this HTML", "this html`…`"); the line is the text's, where it went too deep.
+ * Why `html` is not drawn when it nests deeper than the limit, else undefined. `text` says what it
+ * is, for the message; the line is the text's, where it went too deep.
  */
-export function htmlTooDeep(html: string, what: string): HtmlProblem | undefined {
+export function htmlTooDeep(html: string, text: Exclude<LimitedText, "markdown">): HtmlProblem | undefined {
   const { depth } = HTML_LIMITS;
   const nesting = htmlNesting(html, depth);
   if (nesting.depth <= depth) return undefined;
-  return { kind: "html-too-deep", message: `Not rendered: ${what} nests elements more than ${count(depth)} levels deep at line ${count(nesting.line)}; ${tooDeepSentence(depth)}` };
-}
-
-/** Why a cell's text of `length` characters is not rendered when at most `characters` are (markdown's and HTML's alike). */
-export function tooLongMessage(what: string, length: number, characters: number): string {
-  return `Not rendered: ${what} is ${count(length)} characters long; at most ${count(characters)} are rendered in one cell, as a longer text can hold up the page for seconds. Split it into several cells.`;
+  return htmlProblem({ kind: "html-too-deep", text, line: nesting.line, limit: depth });
 }
 
 /** An html cell's HTML (unsanitized: the page sanitizes), or why it is not rendered. */
 export function boundedHtml(html: string): Result<string, HtmlProblem> {
   const { characters } = HTML_LIMITS;
-  if (html.length > characters) return fail({ kind: "html-too-long", message: tooLongMessage("this HTML", html.length, characters) });
-  const deep = htmlTooDeep(html, "this HTML");
+  if (html.length > characters) return fail(htmlProblem({ kind: "too-long", text: "html", characters: html.length, limit: characters }));
+  const deep = htmlTooDeep(html, "html");
   return deep ? fail(deep) : ok(html);
 }

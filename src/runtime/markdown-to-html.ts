@@ -11,8 +11,7 @@
  * text. A text the measure misjudges renders partly as text, and still cannot hang or overflow.
  */
 import { Marked, Tokenizer } from "marked";
-import { fail, isProblemError, ok, type Problem, type Result } from "../base/result";
-import { isRecord } from "../base/guards";
+import { fail, ok, type Problem, type Result } from "../base/result";
 import type { Locale } from "../base/locale/locale";
 import { markdownLimitMessage, type MarkdownLimit } from "../base/locale/markdown-limit-words";
 import { lineOf } from "../notebook/html-scan";
@@ -35,17 +34,6 @@ export type MarkdownProblem = Problem<"markdown-too-long" | "markdown-too-deep">
 /** A markdown problem, its message in `locale`. */
 function markdownProblem(limit: MarkdownLimit, locale: Locale): MarkdownProblem {
   return { kind: limit.kind === "too-long" ? "markdown-too-long" : "markdown-too-deep", message: markdownLimitMessage(limit, locale), limit };
-}
-
-/** The markdown limit a thrown value reports (a ProblemError of `markdownToHtml`), if it is one. */
-export function markdownLimitOf(thrown: unknown): MarkdownLimit | undefined {
-  if (!isProblemError(thrown)) return undefined;
-  const { problem } = thrown;
-  return "limit" in problem && (problem.kind === "markdown-too-long" || problem.kind === "markdown-too-deep") && isMarkdownLimit(problem.limit) ? problem.limit : undefined;
-}
-
-function isMarkdownLimit(value: unknown): value is MarkdownLimit {
-  return isRecord(value) && (value["kind"] === "too-long" || value["kind"] === "too-deep" || value["kind"] === "html-too-deep") && typeof value["limit"] === "number";
 }
 
 /**
@@ -166,13 +154,13 @@ function htmlTooDeep(text: string, html: string): MarkdownLimit | undefined {
   const lineEnd = html.indexOf("\n", nesting.offset);
   const written = html.slice(nesting.offset, Math.min(nesting.offset + 64, lineEnd < 0 ? html.length : lineEnd));
   const at = written ? text.indexOf(written) : -1;
-  return { kind: "html-too-deep", line: at >= 0 ? lineOf(text, at) : undefined, limit: depth };
+  return { kind: "html-too-deep", text: "markdown", line: at >= 0 ? lineOf(text, at) : undefined, limit: depth };
 }
 
 /** `text` as HTML (unsanitized: the page sanitizes), or why it is not rendered (its message in `locale`). */
 export function markdownToHtml(text: string, locale: Locale = "en"): Result<string, MarkdownProblem> {
   const { characters } = MARKDOWN_LIMITS;
-  if (text.length > characters) return fail(markdownProblem({ kind: "too-long", characters: text.length, limit: characters }, locale));
+  if (text.length > characters) return fail(markdownProblem({ kind: "too-long", text: "markdown", characters: text.length, limit: characters }, locale));
   const deep = tooDeep(text);
   if (deep) return fail(markdownProblem(deep, locale));
   renderer ??= boundedMarked();

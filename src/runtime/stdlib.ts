@@ -77,7 +77,7 @@ export function createHtml(doc: Document | undefined) {
       text += strings[i + 1] ?? "";
     });
     // Nested past the limit, the parse itself holds the page for seconds (html-limits.ts).
-    const deep = htmlTooDeep(text, "this html`…`");
+    const deep = htmlTooDeep(text, "html-literal");
     if (deep) throw new ProblemError(deep);
     if (!doc) return text;
     const template = doc.createElement("template");

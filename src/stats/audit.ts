@@ -78,6 +78,12 @@ type LineParts = Omit<Audit, "line" | "disclosureSensitive" | "locale">;
 export type AuditCount = { kind: "n" } | { kind: "base" } | { kind: "missing"; variable: string; code: number | null };
 
 /**
+ * The audit's weight when it is an array (stats.postStratify's weights), not a column: kept as this
+ * key and worded in the line's language where the line is written, read back from either.
+ */
+export const POST_STRATIFICATION_WEIGHT = "post-stratification weight";
+
+/**
  * The audit as one line. `count` writes each count; a shared table passes one that hides what its
  * disclosure guard hides, so the audit line cannot give a masked count back.
  */
@@ -96,7 +102,7 @@ export function auditLine(parts: LineParts, locale: Locale, count: (value: numbe
     ...auditParts(locale, {
       filters: parts.filters.length ? parts.filters.join("; ") : null,
       missing: excluded.length ? excluded.join("; ") : null,
-      weight: parts.weight,
+      weight: parts.weight === POST_STRATIFICATION_WEIGHT ? words.auditPostStratificationWeight : parts.weight,
       test: parts.test,
     }),
   ].join(" · ");
@@ -187,7 +193,7 @@ function readAuditLineIn(text: string, locale: Locale): { prefix: string; parts:
   }
   const parts: LineParts = {
     n: readCount(n, locale), base: readCount(base, locale), baseLabel, filters: filters === w.auditNone ? [] : filters.split("; "), excluded,
-    weight: weight === w.auditNone ? null : weight, test: test === w.auditNone ? null : test,
+    weight: weight === w.auditNone ? null : weight === w.auditPostStratificationWeight ? POST_STRATIFICATION_WEIGHT : weight, test: test === w.auditNone ? null : test,
   };
   return prefix + auditLine(parts, locale) === text ? { prefix, parts } : undefined;
 }

@@ -13,6 +13,7 @@ import { statsError } from "./stats-problem";
 import { kernelInput, type KernelInput, type StatsData } from "./kernel-input";
 import { refuseUnknownOptions, type OptionNames } from "./option-names";
 import { describeValue } from "../base/builtin-problem";
+import { POST_STRATIFICATION_WEIGHT } from "./audit";
 
 /** Population count of one size class × respondent type cell. */
 export interface PopulationCell {
@@ -174,7 +175,7 @@ export function resolveWeights(frame: Frame, weight: WeightSpec | undefined): { 
       { weights: weight.length, rows: frame.totalRows },
     );
   }
-  return { w: weight, name: "post-stratification weight" };
+  return { w: weight, name: POST_STRATIFICATION_WEIGHT };
 }
 
 /** The weight of backing row r: 1 when unweighted, 0 for missing/negative weights. */

@@ -41,5 +41,11 @@ describe("HTML nested past the limits in a shared notebook", () => {
     expect(await nb(wb.page).locator("#cell-1 .nb-output div div").count()).toBe(0);
     expect(await nb(wb.page).locator("#cell-4 .nb-output .nb-markdown").count()).toBe(0);
     expect(await nb(wb.page).locator("#cell-5 .nb-markdown div").count()).toBe(40);
+    // In norsk the html cells' messages are worded from their limits, without a rerun: the cell after them keeps its output.
+    await wb.page.locator('nb-locale-switch button:text-is("norsk")').click();
+    await waitForOutput(wb.page, "1", "denne HTML-teksten er 209 001 tegn lang; høyst 100 000 vises i én celle", 30_000);
+    await waitForOutput(wb.page, "2", "denne HTML-teksten har elementer mer enn 256 nivåer inni hverandre på linje 2", 30_000);
+    await waitForOutput(wb.page, "3", "denne markdown-teksten har HTML-elementer mer enn 256 nivåer", 30_000);
+    expect(await nb(wb.page).locator("#cell-2 .nb-error").count()).toBe(1);
   }, 120_000);
 });

@@ -19,6 +19,8 @@ export interface AnalysisMessages {
   auditFilters: string;
   auditMissingExcluded: string;
   auditWeight: string;
+  /** The weight's name when it is an array of post-stratification weights, not a column (stats/weights.ts). */
+  auditPostStratificationWeight: string;
   auditTest: string;
   auditNone: string;
   /** Blank (system-missing) rows in the missing list: "blank (3)". */
@@ -104,6 +106,7 @@ const nbAnalysis: AnalysisMessages = {
   auditFilters: "filtre",
   auditMissingExcluded: "utelatt som manglende",
   auditWeight: "vekt",
+  auditPostStratificationWeight: "poststratifiseringsvekt",
   auditTest: "test",
   auditNone: "ingen",
   auditBlank: "blank",
@@ -166,6 +169,7 @@ const enAnalysis: AnalysisMessages = {
   auditFilters: "filters",
   auditMissingExcluded: "missing excluded",
   auditWeight: "weight",
+  auditPostStratificationWeight: "post-stratification weight",
   auditTest: "test",
   auditNone: "none",
   auditBlank: "blank",

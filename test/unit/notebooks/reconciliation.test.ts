@@ -171,7 +171,7 @@ describe("post-stratification weights (notebook 03)", () => {
     expect([...post.weights].reduce((a, b) => a + b, 0)).toBeCloseTo(4, 12);
     const weighted = frequencies(sample, "y", { weight: post.weights });
     expect(weighted.valid.find((r) => r.code === 1)?.validPercent).toBeCloseTo(100 / 6, 10);
-    expect(weighted.audit.line).toMatch(/vekt: post-stratification weight/);
+    expect(weighted.audit.line).toMatch(/vekt: poststratifiseringsvekt ·/);
   });
 
   it("shows SSB 1999 cells whose weights sum to N = 267 and a weighted Tabell 2.1 beside the unweighted one", async () => {

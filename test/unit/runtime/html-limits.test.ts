@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { isProblemError } from "../../../src/base/result";
+import { ProblemError, isProblemError } from "../../../src/base/result";
+import { markdownLimitMessage, markdownLimitOf } from "../../../src/base/locale/markdown-limit-words";
 import { HTML_LIMITS, boundedHtml, htmlTooDeep } from "../../../src/runtime/html-limits";
 import { createHtml } from "../../../src/runtime/stdlib";
 
@@ -14,6 +15,7 @@ describe("html limits", () => {
         kind: "html-too-deep",
         message:
           "Not rendered: this HTML nests elements more than 256 levels deep at line 2; at most 256 levels are rendered, as deeper HTML can hold up the page for seconds. Close each element before opening the next.",
+        limit: { kind: "html-too-deep", text: "html", line: 2, limit: 256 },
       },
     });
   });
@@ -33,8 +35,33 @@ describe("html limits", () => {
     } catch (error) {
       thrown = error;
     }
-    expect(isProblemError(thrown) && thrown.problem).toEqual(htmlTooDeep(deep, "this html`…`"));
+    expect(isProblemError(thrown) && thrown.problem).toEqual(htmlTooDeep(deep, "html-literal"));
     expect(isProblemError(thrown) && thrown.message).toContain("this html`…` nests elements more than 256 levels deep at line 1");
     expect(createHtml(undefined)`<p>${"<b>".repeat(300)}</p>`).toBe(`<p>${"&lt;b&gt;".repeat(300)}</p>`);
+  });
+
+  it("words each html limit in norsk from the limit on the thrown error, with the English message's figures", () => {
+    const deep = boundedHtml(`<p>intro</p>\n${nested(5_000)}`);
+    const long = boundedHtml("<p>a</p>".repeat(HTML_LIMITS.characters / 8 + 1));
+    const literal = htmlTooDeep(nested(300), "html-literal");
+    const output = htmlTooDeep(nested(300), "output");
+    const problems = [deep.ok ? undefined : deep.error, long.ok ? undefined : long.error, literal, output];
+    const nb = problems.map((problem) => {
+      const limit = problem && markdownLimitOf(new ProblemError(problem));
+      if (!problem || !limit) throw new Error("no limit on an html problem");
+      const words = markdownLimitMessage(limit, "nb");
+      // The English message (the headless runner's) is the limit worded in English.
+      expect(markdownLimitMessage(limit, "en")).toBe(problem.message);
+      const figures = (m: string) => (m.replace(/[\s,]/g, "").match(/\d+/g) ?? []).join(" ");
+      expect(figures(words)).toBe(figures(problem.message));
+      expect(words).not.toMatch(/(?<!\p{L})(Not|rendered|levels|nests|characters|line|this)(?!\p{L})/u);
+      return words;
+    });
+    expect(nb[0]).toBe(
+      "Ikke vist: denne HTML-teksten har elementer mer enn 256 nivåer inni hverandre på linje 2; høyst 256 nivåer vises, for dypere HTML kan holde siden opp i flere sekunder. Lukk hvert element før du åpner det neste.",
+    );
+    expect(nb[1]).toMatch(/^Ikke vist: denne HTML-teksten er 100\s008 tegn lang; høyst 100\s000 vises i én celle/);
+    expect(nb[2]).toMatch(/^Ikke vist: denne html`…`-teksten har elementer mer enn 256 nivåer/);
+    expect(nb[3]).toMatch(/^Ikke vist: dette resultatet har elementer/);
   });
 });

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { isProblemError } from "../../../src/base/result";
 import type { CellDoc } from "../../../src/notebook/document";
-import { MARKDOWN_LIMITS, markdownLimitOf, markdownToHtml } from "../../../src/runtime/markdown-to-html";
-import { markdownLimitMessage } from "../../../src/base/locale/markdown-limit-words";
+import { MARKDOWN_LIMITS, markdownToHtml } from "../../../src/runtime/markdown-to-html";
+import { markdownLimitMessage, markdownLimitOf } from "../../../src/base/locale/markdown-limit-words";
 import { ProblemError } from "../../../src/base/result";
 import { NotebookRuntime } from "../../../src/runtime/notebook-runtime";
 import { createMd } from "../../../src/runtime/stdlib";
@@ -56,7 +56,7 @@ describe("markdownToHtml: limits", () => {
       kind: "markdown-too-deep",
       message:
         "Not rendered: this markdown nests HTML elements more than 256 levels deep at line 5; at most 256 levels are rendered, as deeper HTML can hold up the page for seconds. Close each element before opening the next.",
-      limit: { kind: "html-too-deep", line: 5, limit: 256 },
+      limit: { kind: "html-too-deep", text: "markdown", line: 5, limit: 256 },
     });
     // The same limit worded in bokmål, as the page words it on a language switch.
     const nb = markdownToHtml(deepHtml, "nb");

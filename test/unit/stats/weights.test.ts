@@ -3,6 +3,7 @@ import { populationCells, postStratify } from "../../../src/stats/weights";
 import { frequencies } from "../../../src/stats/frequencies";
 import { crosstab } from "../../../src/stats/crosstab";
 import { weightingEffect } from "../../../src/stats/weighting-effect";
+import { auditLine, readAuditLine } from "../../../src/stats/audit";
 
 describe("post-stratification weights", () => {
   const data = { size_class: [1, 1, 1, 6, null], resp_type: [1, 1, 1, 2, 1], q3: [1, 2, 2, 1, 1] };
@@ -38,6 +39,26 @@ describe("post-stratification weights", () => {
     ]);
     expect(effect.maxDifference).toBeCloseTo(20 / 3, 12);
     expect(effect.audit.weighted.line).toContain("weight: post-stratification weight");
+  });
+
+  it("names an array weight in the audit line's language, and reads it back from either", () => {
+    const ps = postStratify(data, [
+      { size_class: 1, resp_type: 1, population: 50 },
+      { size_class: 6, resp_type: 2, population: 50 },
+    ]);
+    const nb = frequencies(data, "q3", { weight: ps.weights, language: "no" }).audit;
+    const en = frequencies(data, "q3", { weight: ps.weights, language: "en" }).audit;
+    expect(nb.line).toContain(" · vekt: poststratifiseringsvekt · ");
+    expect(nb.line).not.toContain("post-stratification");
+    expect(en.line).toContain(" · weight: post-stratification weight · ");
+    // The same weight either way: a line read back (a shared table's) names it again in the other language.
+    const read = readAuditLine(nb.line);
+    expect(read?.parts.weight).toBe(en.weight);
+    expect(read && auditLine(read.parts, "en")).toContain(" · weight: post-stratification weight · ");
+    expect(read && auditLine(read.parts, "nb")).toBe(nb.line);
+    // A weight column keeps its own name in both languages.
+    const column = { ...data, w: [1, 1, 1, 1, 1] };
+    expect(frequencies(column, "q3", { weight: "w", language: "no" }).audit.line).toContain(" · vekt: w · ");
   });
 
   it("warns about population cells without respondents and respondents without a cell", () => {
