@@ -33,7 +33,7 @@ describe("a saved working copy this version cannot read", () => {
     const context = await wb.browser.newContext();
     const page = await context.newPage();
     await openApp(page, wb.server.url, "#/nb/demo");
-    await waitForOutput(page, "9", "435 kommuner");
+    await waitForOutput(page, "9", "435 municipalities");
     // Hours of work in the working copy, and one cell of a kind this version does not know.
     const mark = "MY-AFTERNOON-OF-WORK";
     await seed(page, "bundled:demo", {
@@ -41,13 +41,13 @@ describe("a saved working copy this version cannot read", () => {
       doc: { title: "Kommuner i 1999 — demo", cells: [{ id: "1", kind: "md", source: `# ${mark}` }, { id: "2", kind: "future-kind", source: "x" }] },
     });
     await page.reload();
-    await waitForOutput(page, "9", "435 kommuner");
+    await waitForOutput(page, "9", "435 municipalities");
     // The user is told that the saved copy could not be opened.
     await page.locator(".nb-banner").filter({ hasText: /saved|lagr/i }).first().waitFor({ timeout: 10_000 });
     // One edit later (autosaved), the work is still in storage.
     await typeIntoCell(page, "5", "const grense = 100000");
     await page.keyboard.press("Shift+Enter");
-    await waitForOutput(page, "9", "5 av dem har minst");
+    await waitForOutput(page, "9", "5 of them have at least");
     await expect.poll(() => storedNotebooks(page), { timeout: 10_000 }).toContain("const grense = 100000");
     expect(await storedNotebooks(page)).toContain(mark);
     await context.close();
@@ -65,15 +65,15 @@ describe("one notebook edited in two tabs", () => {
     const second = await context.newPage();
     for (const page of [first, second]) {
       await openApp(page, wb.server.url, "#/nb/demo");
-      await waitForOutput(page, "9", "435 kommuner");
+      await waitForOutput(page, "9", "435 municipalities");
     }
     await typeIntoCell(first, "5", "const grense = 100000");
     await first.keyboard.press("Shift+Enter");
-    await waitForOutput(first, "9", "5 av dem har minst");
+    await waitForOutput(first, "9", "5 of them have at least");
     await expect.poll(() => storedNotebooks(first), { timeout: 10_000 }).toContain("const grense = 100000");
     await typeIntoCell(second, "8", "const store = 77");
     await second.keyboard.press("Shift+Enter");
-    await waitForOutput(second, "9", "77 av dem");
+    await waitForOutput(second, "9", "77 of them");
     return { context, first, second };
   }
 
@@ -86,10 +86,10 @@ describe("one notebook edited in two tabs", () => {
     // Each tab goes on saving where its work is: the first into the notebook, the second into its copy.
     await typeIntoCell(first, "5", "const grense = 200000");
     await first.keyboard.press("Shift+Enter");
-    await waitForOutput(first, "9", "av dem har minst 200");
+    await waitForOutput(first, "9", "of them have at least 200");
     await typeIntoCell(second, "8", "const store = 78");
     await second.keyboard.press("Shift+Enter");
-    await waitForOutput(second, "9", "78 av dem");
+    await waitForOutput(second, "9", "78 of them");
     await expect.poll(() => storedNotebooks(first), { timeout: 10_000 }).toContain("const grense = 200000");
     await expect.poll(() => storedNotebooks(second), { timeout: 10_000 }).toContain("const store = 78");
     expect(await first.locator(".nb-banner").filter({ hasText: /tab|fane/i }).count()).toBe(0);
@@ -102,11 +102,11 @@ describe("one notebook edited in two tabs", () => {
     // The second tab now has the copy open: its address is the copy's, not the shipped notebook's.
     await expect.poll(() => second.evaluate(() => location.hash), { timeout: 10_000 }).toMatch(/^#\/local\//);
     await second.reload();
-    await waitForOutput(second, "9", "77 av dem");
+    await waitForOutput(second, "9", "77 of them");
     // Editing on after the reload saves into the copy; the first tab's version stays as it was.
     await typeIntoCell(second, "8", "const store = 78");
     await second.keyboard.press("Shift+Enter");
-    await waitForOutput(second, "9", "78 av dem");
+    await waitForOutput(second, "9", "78 of them");
     await expect.poll(() => storedNotebooks(second), { timeout: 10_000 }).toContain("const store = 78");
     expect(await storedNotebooks(second)).toContain("const grense = 100000");
     // The first tab keeps the shipped notebook's address.

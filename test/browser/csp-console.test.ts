@@ -21,12 +21,12 @@ describe("the console while the demo's inputs are used", () => {
       if (/Content Security Policy|Refused to (execute|apply|load)/i.test(m.text())) csp.push(m.text());
     });
     await openApp(page, wb.server.url, "#/nb/demo");
-    await waitForOutput(page, "9", "kommuner");
+    await waitForOutput(page, "9", "municipalities");
     const frame = page.frames().find((f) => f !== page.mainFrame() && f.url().includes("frame"));
     const slider = (frame ?? page.mainFrame()).locator('#cell-4 input[type="range"]');
     await slider.focus();
     for (let i = 0; i < 20; i++) await page.keyboard.press("ArrowRight");
-    await waitForOutput(page, "9", "kommuner");
+    await waitForOutput(page, "9", "municipalities");
     await page.waitForTimeout(300);
     expect(await slider.inputValue()).toBe("2000");
     expect(csp).toEqual([]);

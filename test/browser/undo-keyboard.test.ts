@@ -76,7 +76,7 @@ async function waitForFocus(p: Page, want: string): Promise<void> {
 describe("undo of notebook structure", () => {
   it("a deleted cell comes back with Undo, in place, with its output, and is saved back", async () => {
     await openApp(wb.page, wb.server.url, "#/nb/demo");
-    await waitForOutput(wb.page, "9", "kommuner");
+    await waitForOutput(wb.page, "9", "municipalities");
     const before = await cellIds(wb.page);
     await nb(wb.page).locator("#cell-5").hover();
     await nb(wb.page).locator("#cell-5 button[title='Delete cell']").click();
@@ -88,19 +88,19 @@ describe("undo of notebook structure", () => {
     await wb.page.screenshot({ path: `${screenshotDir}/undo-notice.png` });
     await notice.locator("button:text('Undo')").click();
     await expectCells(wb.page, before);
-    await waitForOutput(wb.page, "9", "189 av dem");
+    await waitForOutput(wb.page, "9", "189 of them");
     expect(await nb(wb.page).locator("#cell-8 .nb-error").count()).toBe(0);
     // The shell saved the undone document: a reload shows cell 5 in place.
     await wb.page.waitForSelector(".nb-save-status.is-saved");
     await wb.page.reload();
-    await waitForOutput(wb.page, "9", "189 av dem");
+    await waitForOutput(wb.page, "9", "189 of them");
     expect(await cellIds(wb.page)).toEqual(before);
   });
 
   it("keeps the undo history across a reload: a cell deleted before the reload comes back with Ctrl-Z after it", async () => {
     await wb.page.goto("about:blank");
     await openApp(wb.page, wb.server.url, "#/nb/demo");
-    await waitForOutput(wb.page, "9", "189 av dem");
+    await waitForOutput(wb.page, "9", "189 of them");
     const before = await cellIds(wb.page);
     await nb(wb.page).locator("#cell-5").hover();
     await nb(wb.page).locator("#cell-5 button[title='Delete cell']").click();
@@ -136,7 +136,7 @@ describe("undo of notebook structure", () => {
     await waitForFocus(wb.page, "cell:9");
     await wb.page.keyboard.press("Control+z");
     await expectCells(wb.page, before);
-    await waitForOutput(wb.page, "9", "189 av dem");
+    await waitForOutput(wb.page, "9", "189 of them");
     expect(await nb(wb.page).locator("#cell-8 .nb-error").count()).toBe(0);
   });
 

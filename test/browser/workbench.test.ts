@@ -20,9 +20,9 @@ async function shareLinkOf(doc: Parameters<typeof encodeShare>[0]["doc"], inputs
 describe("workbench in Chromium", () => {
   it("opens the demo notebook and computes every cell from the bundled CSV", async () => {
     await openApp(wb.page, wb.server.url, "#/nb/demo");
-    await waitForOutput(wb.page, "9", "435 kommuner");
-    await waitForOutput(wb.page, "9", "4,445,329 innbyggere");
-    await waitForOutput(wb.page, "9", "189 av dem har minst 5,000");
+    await waitForOutput(wb.page, "9", "435 municipalities");
+    await waitForOutput(wb.page, "9", "4,445,329 inhabitants");
+    await waitForOutput(wb.page, "9", "189 of them have at least 5,000");
     expect(await nb(wb.page).locator("nb-cell").count()).toBe(12);
     expect(await nb(wb.page).locator("#cell-10 .nb-output svg").count()).toBeGreaterThan(0);
     expect(await outputText(wb.page, "11")).toContain("Østlandet");
@@ -33,31 +33,31 @@ describe("workbench in Chromium", () => {
   it("editing a cell and pressing Shift-Enter recomputes its dependent", async () => {
     await typeIntoCell(wb.page, "5", "const grense = 50000");
     expect(await nb(wb.page).locator("#cell-5 .nb-changed").count()).toBe(1);
-    expect(await outputText(wb.page, "9")).toContain("189 av dem");
+    expect(await outputText(wb.page, "9")).toContain("189 of them");
     await wb.page.keyboard.press("Shift+Enter");
-    await waitForOutput(wb.page, "9", "10 av dem har minst 50,000");
+    await waitForOutput(wb.page, "9", "10 of them have at least 50,000");
     expect(await nb(wb.page).locator("#cell-5 .nb-changed").count()).toBe(0);
   });
 
   it("moving an input updates the dependent cells", async () => {
     await nb(wb.page).locator("#cell-3 select").selectOption("Nord-Norge");
-    await waitForOutput(wb.page, "9", "89 kommuner");
-    await waitForOutput(wb.page, "9", "462,808 innbyggere");
-    await waitForOutput(wb.page, "9", "1 av dem har minst 50,000");
+    await waitForOutput(wb.page, "9", "89 municipalities");
+    await waitForOutput(wb.page, "9", "462,808 inhabitants");
+    await waitForOutput(wb.page, "9", "1 of them have at least 50,000");
     expect(await outputText(wb.page, "11")).not.toContain("Østlandet");
   });
 
   it("keeps the edit after a reload (IndexedDB autosave)", async () => {
     await wb.page.waitForSelector(".nb-save-status.is-saved");
     await wb.page.reload();
-    await waitForOutput(wb.page, "9", "10 av dem har minst 50,000");
+    await waitForOutput(wb.page, "9", "10 of them have at least 50,000");
     expect(await nb(wb.page).locator("#cell-5 .nb-editor").textContent()).toContain("50000");
     expect(await wb.page.locator(".nb-list .nb-badge").count()).toBeGreaterThan(0);
   });
 
   it("a share link opens in a fresh profile as a preview that runs nothing, then runs to the same values", async () => {
     await nb(wb.page).locator("#cell-3 select").selectOption("Trøndelag");
-    await waitForOutput(wb.page, "9", "49 kommuner");
+    await waitForOutput(wb.page, "9", "49 municipalities");
     await wb.page.click(".nb-share");
     sharedLink = await wb.page.locator(".nb-share-link").inputValue();
     expect(sharedLink).toMatch(/#share=v1\./);
@@ -82,8 +82,8 @@ describe("workbench in Chromium", () => {
     await other.screenshot({ path: `${screenshotDir}/share-preview.png` });
 
     await other.click(".nb-consent");
-    await waitForOutput(other, "9", "49 kommuner");
-    await waitForOutput(other, "9", "387,652 innbyggere");
+    await waitForOutput(other, "9", "49 municipalities");
+    await waitForOutput(other, "9", "387,652 inhabitants");
     expect(await nb(other).locator("#cell-3 select option:checked").textContent()).toBe("Trøndelag");
     expect(await outputText(other, "9")).toBe(await outputText(wb.page, "9"));
     expect(dataRequests.length).toBeGreaterThan(0);
@@ -151,7 +151,7 @@ describe("workbench in Chromium", () => {
 
   it("keeps an unrun draft typed just before the tab is reloaded, marked as changed", async () => {
     await wb.page.goto(`${wb.server.url}#/nb/demo`);
-    await waitForOutput(wb.page, "9", "kommuner");
+    await waitForOutput(wb.page, "9", "municipalities");
     await typeIntoCell(wb.page, "8", "const store = 123");
     // The draft has reached the shell (it marks a save as pending) but its 300 ms debounce has not
     // run out: pagehide/visibilitychange must flush the pending save.
@@ -162,7 +162,7 @@ describe("workbench in Chromium", () => {
     await nb(wb.page).locator("#cell-8 .nb-editor").click();
     await nb(wb.page).locator("#cell-8 .cm-content:focus").waitFor();
     await wb.page.keyboard.press("Shift+Enter");
-    await waitForOutput(wb.page, "9", "123 av dem");
+    await waitForOutput(wb.page, "9", "123 of them");
   });
 
   it("without IndexedDB (private mode) it says so, keeps working and keeps the text in memory", async () => {
@@ -174,10 +174,10 @@ describe("workbench in Chromium", () => {
     await other.goto(`${wb.server.url}#/nb/demo`);
     await other.waitForSelector(".nb-banner.is-warning");
     expect(await other.locator(".nb-banner.is-warning").textContent()).toMatch(/cannot save.*Export/s);
-    await waitForOutput(other, "9", "435 kommuner");
+    await waitForOutput(other, "9", "435 municipalities");
     await typeIntoCell(other, "5", "const grense = 100000");
     await other.keyboard.press("Shift+Enter");
-    await waitForOutput(other, "9", "5 av dem har minst 100,000");
+    await waitForOutput(other, "9", "5 of them have at least 100,000");
     await other.waitForSelector(".nb-save-status.is-memory-only");
     await other.screenshot({ path: `${screenshotDir}/storage-unavailable.png` });
     await fresh.close();
@@ -197,7 +197,7 @@ describe("workbench in Chromium", () => {
 
     await wb.page.goto(`${wb.server.url}#/nb/demo`);
     await wb.page.reload();
-    await waitForOutput(wb.page, "9", "123 av dem har minst 50,000");
+    await waitForOutput(wb.page, "9", "123 of them have at least 50,000");
     expect(await wb.page.locator(".nb-list li").allTextContents()).toEqual(before);
   });
 });
